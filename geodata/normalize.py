@@ -1,0 +1,90 @@
+"""Name normalisation: the one key under which every spelling of a place is stored and looked up.
+
+Case, Latin diacritics, every apostrophe form (' ’ ʼ ʹ ‘ ` ´ ″), hyphens, dashes and runs of
+spaces all fold away, so that "Kup'yans'k", "Kupyansk" and "KUPYANSK" share the key
+"kupyansk". Cyrillic letters keep their identity (й stays й, ї stays ї) except ё -> е, which
+Russian writers drop in everyday text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["normalize_name", "is_cyrillic", "cyrillic_language", "MAX_NAME_LENGTH"]
+
+#: Names longer than this are refused by look-ups; no settlement name comes close.
+MAX_NAME_LENGTH = 200
+
+_APOSTROPHES = "'’ʼʹ‘`´″\"“”ʻ′"
+_SEPARATORS = "-‐‑‒–—―_/.,;:()[]{}!?«»„"
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {ord(c): "" for c in _APOSTROPHES}
+    table.update({ord(c): " " for c in _SEPARATORS})
+    # Control characters never belong in a name.
+    table.update({i: " " for i in range(0x00, 0x20)})
+    table[0x7F] = " "
+    # Strip diacritics from Latin letters only (decomposing Cyrillic would turn й into и).
+    for start, end in ((0x00C0, 0x024F), (0x1E00, 0x1EFF)):
+        for code in range(start, end + 1):
+            char = chr(code)
+            base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+            if base != char and base.isascii():
+                table[code] = base
+    table.update({ord("ß"): "ss", ord("ł"): "l", ord("Ł"): "l", ord("ø"): "o", ord("Ø"): "o",
+                  ord("đ"): "d", ord("Đ"): "d", ord("æ"): "ae", ord("Æ"): "ae", ord("œ"): "oe",
+                  ord("Œ"): "oe", ord("ı"): "i", ord("ё"): "е", ord("Ё"): "е"})
+    return table
+
+
+_TABLE = _build_table()
+_SPACES = re.compile(r"\s+")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_UKRAINIAN_LETTERS = frozenset("іїєґІЇЄҐ")
+_RUSSIAN_LETTERS = frozenset("ыэёъЫЭЁЪ")
+_OTHER_CYRILLIC_LETTERS = frozenset("ўЎјЈљЉњЊћЋђЂџЏѓЃќЌѕЅ")  # Belarusian, Serbian, Macedonian
+_UKRAINIAN_SHAPES = re.compile(r"[а-я]['’ʼ][а-яі]|[сцз]ьк(?:\b|$)")
+_RUSSIAN_SHAPES = re.compile(r"ь[иеё]|(?:ое|ый|ая|[еоё]вка|[еоё]во|[^ь]ск)(?:\b|$)")
+
+
+def normalize_name(name: str) -> str:
+    """Return the look-up key of a name: lower case, no accents or apostrophes, single spaces.
+
+    >>> normalize_name("Kup’yans’k-Vuzlovyy")
+    'kupyansk vuzlovyy'
+    >>> normalize_name("  Мар’їнка ")
+    'мар\u0457нка'
+    """
+    folded = unicodedata.normalize("NFC", name).translate(_TABLE).lower()
+    # lower() can reintroduce decomposable letters (e.g. from capital forms); translate again.
+    folded = folded.translate(_TABLE)
+    return _SPACES.sub(" ", folded).strip()
+
+
+def is_cyrillic(text: str) -> bool:
+    """True when the text contains any Cyrillic letter."""
+    return _CYRILLIC.search(text) is not None
+
+
+def cyrillic_language(text: str) -> str:
+    """Guess the language of an untagged Cyrillic name from its letters and endings.
+
+    Returns "uk" (і ї є ґ, an apostrophe, -ськ/-цьк), "ru" (ы э ё ъ, ьи ье, -ое -ый -ая -евка
+    -ово -ск), "other"
+    (Belarusian ў, Serbian ј ...) or "either" when it fits both languages (Бахмут, Волчанск).
+    """
+    letters = set(text)
+    if letters & _OTHER_CYRILLIC_LETTERS:
+        return "other"
+    lower = text.lower()
+    uk = bool(letters & _UKRAINIAN_LETTERS) or _UKRAINIAN_SHAPES.search(lower) is not None
+    ru = bool(letters & _RUSSIAN_LETTERS) or _RUSSIAN_SHAPES.search(lower) is not None
+    if uk and not ru:
+        return "uk"
+    if ru and not uk:
+        return "ru"
+    if uk and ru:
+        return "other"
+    return "either"

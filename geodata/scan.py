@@ -1,0 +1,218 @@
+"""Find every span of a text that names a known place or region.
+
+Only capitalised words (Latin or Cyrillic) are candidates, which keeps ordinary words out and the
+scan fast: a regular expression finds runs of capitalised words, and within a run the longest
+sequence that is a gazetteer key wins ("Kupyansk-Uzlovoi", "Nova Kakhovka"). Cues from
+``data/scan_cues.toml`` drop people ("President Zelensky", "Volodymyr Zelensky") and parts of
+other names ("Mariinsky Palace", "Dnepr Army Group"); common English words that are also village
+names ("Many", "Police", "Star") count only after "village of" and the like. A name followed by
+"region", "Oblast" or "raion", or listed before "regions" ("the Donetsk and Kharkiv regions"),
+is a region mention.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from geodata.errors import GazetteerCorrupt
+from geodata.gazetteer import DATA_DIR, FUZZY_MIN_LENGTH, RAION_SUFFIXES, Gazetteer
+from geodata.normalize import normalize_name
+from geodata.records import Mention, PlaceKind
+from geodata.resolve import FUZZY_CUTOFF, fuzzy_blocklist
+
+__all__ = ["find_places", "ScanCues", "load_cues"]
+
+_REGION_KINDS = frozenset({PlaceKind.OBLAST, PlaceKind.RAION})
+_UPPER = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper() and chr(c).isalpha())
+_WORD = rf"[{_UPPER}][\w'’ʼ]*(?:-[\w'’ʼ]+)*"
+# A run of capitalised words separated by single spaces; "(?<![\w-])" keeps us from starting
+# inside a word.
+_RUN = re.compile(rf"(?<![\w\-'’]){_WORD}(?:[ \u00a0]{_WORD})*")
+_TOKEN = re.compile(_WORD)
+_POSSESSIVE = re.compile(r"['’ʼ]s$")
+_SUFFIX_AFTER = re.compile(
+    r"[ \u00a0]+(Oblast|oblast|Region|region|Province|province|Raion|raion|Rayon|rayon|District|district|"
+    r"область|обл\.|район)(?:['’]s)?(?![\w])")
+_PLURAL_SUFFIX = re.compile(r"\b(?:regions|Regions|oblasts|Oblasts|provinces|districts|raions)\b")
+_LIST_GAP = re.compile(r"^(?:\s*,?\s*(?:and|or|&)?\s*(?:[" + _UPPER + r"][\w'’-]*)?\s*)*,?\s*(?:and|or|&)?\s*$")
+_SENTENCE_END = re.compile(r"[.!?…]['\"’”)]*\s*$")
+_MAX_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class ScanCues:
+    """Context cues, read from scan_cues.toml and english_words.txt."""
+
+    titles: frozenset[str]
+    given_names: frozenset[str]
+    following_nouns: frozenset[str]
+    settlement_nouns: frozenset[str]
+    stopwords: frozenset[str]  # normalised keys that are English words first
+    fuzzy_endings: tuple[str, ...]
+
+
+@cache
+def load_cues(directory: Path = DATA_DIR) -> ScanCues:
+    """Read the cue lists; raises GazetteerCorrupt naming the file when one is malformed."""
+    path = directory / "scan_cues.toml"
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        words_lines = (directory / "english_words.txt").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise GazetteerCorrupt(f"scan cues cannot be read ({exc}); restore geodata/data from git") from exc
+    missing = {"titles", "given_names", "following_nouns", "settlement_nouns", "keep", "fuzzy_endings"} - raw.keys()
+    if missing:
+        raise GazetteerCorrupt(f"{path} lacks the lists {', '.join(sorted(missing))}")
+    keep = {normalize_name(k) for k in raw["keep"]}
+    exact = {normalize_name(line.split("\t")[0]) for line in words_lines
+             if line and not line.startswith("#") and line.endswith("\texact")}
+    return ScanCues(
+        titles=frozenset(raw["titles"]),
+        given_names=frozenset(raw["given_names"]),
+        following_nouns=frozenset(raw["following_nouns"]),
+        settlement_nouns=frozenset(raw["settlement_nouns"]),
+        stopwords=frozenset(exact - keep),
+        fuzzy_endings=tuple(raw["fuzzy_endings"]),
+    )
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The word right before ``start`` (punctuation kept, so "Gen." stays "Gen.")."""
+    head = text[max(0, start - 40):start].rstrip()
+    return head.rsplit(None, 1)[-1] if head.split() else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    tail = text[end:end + 40]
+    if not tail[:1].isspace():
+        return ""
+    words = tail.split(None, 1)
+    return words[0].rstrip(".,;:!?)»”\"'’") if words else ""
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    head = text[max(0, start - 10):start]
+    return not head.strip() or bool(_SENTENCE_END.search(head)) or head.endswith(("\n", "\"", "“", "«", "("))
+
+
+def _is_person_or_part(text: str, start: int, end: int, surface: str, cues: ScanCues) -> bool:
+    previous, following = _previous_word(text, start), _next_word(text, end)
+    if previous in cues.titles or following in cues.following_nouns:
+        return True
+    first_word = surface.split()[0]
+    if first_word in cues.given_names and following[:1].isupper():
+        return True  # "Volodymyr Zelensky"
+    return previous in cues.given_names  # "Taras Shevchenko"
+
+
+def _region_mention(gazetteer: Gazetteer, key: str, suffix: str) -> tuple[PlaceKind, tuple[str, ...]] | None:
+    found = [c.place for c in gazetteer.lookup(key, _REGION_KINDS)]
+    if not found:
+        return None
+    wanted = PlaceKind.RAION if normalize_name(suffix) in RAION_SUFFIXES else PlaceKind.OBLAST
+    chosen = [p for p in found if p.kind is wanted] or found
+    kind = chosen[0].kind
+    codes = tuple(dict.fromkeys(p.admin2_code if p.kind is PlaceKind.RAION else p.admin1_code for p in chosen))
+    return kind, codes
+
+
+def find_places(text: str, gazetteer: Gazetteer, cues: ScanCues | None = None) -> list[Mention]:
+    """Every mention of a known place, oblast or raion in ``text``, in order of appearance.
+
+    >>> [m.text for m in find_places("Units left Vovchansk's outskirts in the Kharkiv region.", gazetteer)]
+    ["Vovchansk's", 'Kharkiv region']
+    """
+    cues = cues or load_cues()
+    mentions: list[Mention] = []
+    for run in _RUN.finditer(text):
+        tokens = list(_TOKEN.finditer(text, run.start(), run.end()))
+        i = 0
+        while i < len(tokens):
+            mention = _longest_match(text, tokens, i, gazetteer, cues)
+            if mention is None:
+                i += 1
+                continue
+            mentions.append(mention[0])
+            i += mention[1]
+    _mark_listed_regions(text, mentions, gazetteer)
+    return mentions
+
+
+def _longest_match(text: str, tokens: list[re.Match[str]], i: int, gazetteer: Gazetteer,
+                   cues: ScanCues) -> tuple[Mention, int] | None:
+    """The longest gazetteer name starting at token ``i``: (mention, tokens used)."""
+    for length in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
+        start, end = tokens[i].start(), tokens[i + length - 1].end()
+        surface = text[start:end]
+        if length == 1 and surface.isupper() and len(surface) <= 3:
+            continue  # abbreviations: "US", "AFP", "RIA"
+        key_end = end - 2 if _POSSESSIVE.search(surface) else end
+        key = normalize_name(text[start:key_end])
+        if not gazetteer.has_key(key):
+            if length == 1:
+                return _misspelt(text, start, end, key, gazetteer, cues)
+            continue
+        suffix = _SUFFIX_AFTER.match(text, end)
+        if suffix:
+            region = _region_mention(gazetteer, key, suffix.group(1))
+            if region:
+                return Mention(start, suffix.end(), text[start:suffix.end()], key, region[0], region[1]), length + (
+                    1 if suffix.group(1)[:1].isupper() else 0)
+        if _is_person_or_part(text, start, end, surface, cues):
+            return None
+        if key in cues.stopwords and _previous_word(text, start).lower() not in cues.settlement_nouns:
+            if length == 1:
+                return None
+            continue
+        if gazetteer.lookup(key):
+            return Mention(start, end, surface, key, PlaceKind.PLACE), length
+        region = _region_mention(gazetteer, key, "")
+        if region:  # a region named on its own: "Crimea", "Donbas"
+            return Mention(start, end, surface, key, region[0], region[1]), length
+    return None
+
+
+def _misspelt(text: str, start: int, end: int, key: str, gazetteer: Gazetteer,
+              cues: ScanCues) -> tuple[Mention, int] | None:
+    """A single unknown word shaped like a settlement name, matched fuzzily ("Klishchiyevka")."""
+    if len(key) < FUZZY_MIN_LENGTH or not key.endswith(cues.fuzzy_endings) or key in fuzzy_blocklist():
+        return None
+    if _is_person_or_part(text, start, end, text[start:end], cues):
+        return None
+    matches = gazetteer.fuzzy(key, limit=1, cutoff=FUZZY_CUTOFF)
+    if not matches or not gazetteer.lookup(matches[0][0]):
+        return None
+    best, score = matches[0]
+    return Mention(start, end, text[start:end], best, PlaceKind.PLACE, score=score), 1
+
+
+def _mark_listed_regions(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> None:
+    """Turn "the Belgorod, Kursk and Bryansk regions" and "the regions of Belgorod, Kursk and
+    Bryansk" into three region mentions each."""
+    for plural in _PLURAL_SUFFIX.finditer(text):
+        before = [k for k, m in enumerate(mentions) if m.end <= plural.start()]
+        _relabel_list(text, mentions, reversed(before), plural.start(), plural.group(0), gazetteer, backwards=True)
+        of = re.compile(r"\s+of\s+").match(text, plural.end())
+        if of:
+            after = [k for k, m in enumerate(mentions) if m.start >= of.end()]
+            _relabel_list(text, mentions, iter(after), of.end(), plural.group(0), gazetteer, backwards=False)
+
+
+def _relabel_list(text: str, mentions: list[Mention], order: Iterator[int], position: int, suffix: str,
+                  gazetteer: Gazetteer, *, backwards: bool) -> None:
+    for j in order:
+        m = mentions[j]
+        gap = text[m.end:position] if backwards else text[position:m.start]
+        if len(gap) > 60 or not _LIST_GAP.match(gap):
+            return
+        if m.kind is PlaceKind.PLACE:
+            region = _region_mention(gazetteer, m.key, suffix)
+            if region is None:
+                return
+            mentions[j] = Mention(m.start, m.end, m.text, m.key, region[0], region[1], m.score)
+        position = m.start if backwards else m.end

@@ -1,0 +1,145 @@
+import pytest
+
+from geodata import Status, find_places, resolve, resolve_mentions
+from geodata.resolve import parse_hint
+
+# name as written -> (geonameid, oblast): the names issue 2 says must resolve
+MUST_RESOLVE = [
+    ("Lukyantsi", 806581, "Kharkiv Oblast"), ("Vovchansk", 689304, "Kharkiv Oblast"),
+    ("Volchansk", 689304, "Kharkiv Oblast"), ("Robotyne", 695586, "Zaporizhzhia Oblast"),
+    ("Rabotino", 695586, "Zaporizhzhia Oblast"), ("Kupyansk", 703656, "Kharkiv Oblast"),
+    ("Kupiansk", 703656, "Kharkiv Oblast"), ("Kupyansk-Uzlovoi", 703652, "Kharkiv Oblast"),
+    ("Klishchiyevka", 13512497, "Donetsk Oblast"), ("Klishchiivka", 13512497, "Donetsk Oblast"),
+    ("Kleshcheevka", 13512497, "Donetsk Oblast"), ("Avdeyevka", 713122, "Donetsk Oblast"),
+    ("Avdiivka", 713122, "Donetsk Oblast"), ("Artyomovsk", 713174, "Donetsk Oblast"),
+    ("Ugledar", 690823, "Donetsk Oblast"), ("Krasnoarmeysk", 704422, "Donetsk Oblast"),
+    ("Dzerzhinsk", 709354, "Donetsk Oblast"), ("Marinka", 701845, "Donetsk Oblast"),
+    ("Maryinka", 701845, "Donetsk Oblast"), ("Kharkiv", 706483, "Kharkiv Oblast"),
+    ("Kharkov", 706483, "Kharkiv Oblast"), ("Kyiv", 703448, "Kyiv"), ("Kiev", 703448, "Kyiv"),
+    ("Zaporizhzhia", 687700, "Zaporizhzhia Oblast"), ("Zaporozhye", 687700, "Zaporizhzhia Oblast"),
+    ("Belgorod", 578072, "Belgorod Oblast"), ("Kursk", 538560, "Kursk Oblast"),
+    ("Bryansk", 571476, "Bryansk Oblast"), ("Sudzha", 486816, "Kursk Oblast"),
+    ("Sevastopol", 694423, "Sevastopol"),
+    # former names point to today's place
+    ("Artemivsk", 713174, "Donetsk Oblast"), ("Kirovograd", 705812, "Kirovohrad Oblast"),
+    ("Kirovohrad", 705812, "Kirovohrad Oblast"), ("Dnipropetrovsk", 709930, "Dnipropetrovsk Oblast"),
+    # Cyrillic input
+    ("Вовчанськ", 689304, "Kharkiv Oblast"), ("Купянск", 703656, "Kharkiv Oblast"),
+]
+
+
+@pytest.mark.parametrize("name, geonameid, oblast", MUST_RESOLVE)
+def test_front_line_names_resolve_to_the_right_place(gazetteer, name, geonameid, oblast):
+    result = resolve(name, gazetteer)
+    assert result.status is Status.RESOLVED, result.reason
+    assert (result.place.geonameid, result.place.admin1) == (geonameid, oblast)
+
+
+@pytest.mark.parametrize("name", ["Andriivka", "Andriyivka", "Novomykhailivka", "Stepove", "Pervomaiske"])
+def test_bare_namesakes_are_ambiguous_with_their_candidates(gazetteer, name):
+    result = resolve(name, gazetteer)
+    assert result.status is Status.AMBIGUOUS
+    assert result.place is None
+    assert len(result.candidates) >= 10
+    assert "hint" in result.reason
+
+
+@pytest.mark.parametrize("hint", ["Donetsk region", "Donetsk Oblast", "Donetsk", "Донецька область", "UA.05", "UA-14"])
+def test_an_oblast_hint_narrows_namesakes_to_that_oblast(gazetteer, hint):
+    result = resolve("Andriivka", gazetteer, hint=hint)
+    # ten Andriivkas lie in Donetsk Oblast: the hint narrows, it does not guess
+    assert result.status is Status.AMBIGUOUS
+    assert "10 of" in result.reason
+    assert {p.admin1 for p in result.candidates[:10]} == {"Donetsk Oblast"}
+    assert 9114136 in {p.geonameid for p in result.candidates[:10]}
+
+
+@pytest.mark.parametrize("hint", ["Bakhmut Raion", "Bakhmut district", "UA.05.1402"])
+def test_a_raion_hint_picks_the_andriivka_by_bakhmut(gazetteer, hint):
+    result = resolve("Andriivka", gazetteer, hint=hint)
+    assert result.status is Status.RESOLVED
+    assert result.place.geonameid == 9114136
+
+
+def test_places_named_alongside_pick_the_andriivka_by_bakhmut(gazetteer):
+    context = [resolve("Klishchiivka", gazetteer).place, resolve("Bakhmut", gazetteer).place]
+    result = resolve("Andriyivka", gazetteer, context=context)
+    assert result.status is Status.RESOLVED
+    assert result.place.geonameid == 9114136
+    assert "nearest to" in result.reason
+
+
+def test_article_003_resolves_its_villages_from_each_other(gazetteer, sample_texts):
+    text = sample_texts["003"]
+    mentions = find_places(text, gazetteer)
+    resolved = {m.text: r for m, r in zip(mentions, resolve_mentions(mentions, gazetteer))}
+    assert resolved["Andriyivka"].place.geonameid == 9114136
+    assert resolved["Klishchiyevka"].place.geonameid == 13512497
+    assert resolved["Klishchiyevka"].score < 100  # a misspelling, and the score says so
+
+
+def test_hint_that_contradicts_every_namesake_warns_and_is_ignored(gazetteer):
+    result = resolve("Robotyne", gazetteer, hint="Kharkiv Oblast")
+    assert result.place.geonameid == 695586
+    assert any("hint ignored" in w for w in result.warnings)
+
+
+def test_unknown_hint_is_reported(gazetteer):
+    result = resolve("Vovchansk", gazetteer, hint="Atlantis")
+    assert result.status is Status.RESOLVED
+    assert any("Atlantis" in w for w in result.warnings)
+
+
+def test_misspelling_resolves_with_its_score(gazetteer):
+    result = resolve("Pokrovskk", gazetteer)
+    assert result.place.geonameid == 704422
+    assert 88 <= result.score < 100
+    assert "fuzzy" in result.reason
+
+
+@pytest.mark.parametrize("word", [
+    "international", "students", "industry", "Ukraine", "Ukrainian", "believe", "medicine", "holiday",
+    "village", "station", "president", "military", "offensive", "positions", "ministry", "withdrawal",
+    "reportedly", "Germany", "Bulgaria", "Romania", "Russian", "Washington", "Portugal", "counteroffensive",
+])
+def test_common_english_words_are_never_taken_for_villages(gazetteer, word):
+    assert resolve(word, gazetteer).status is Status.UNKNOWN
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("", "empty"), ("   ", "empty"), ("\x00\x07\x1b", "no letters"), ("x" * 10_000_000, "too long"),
+    ("Xyzzyville", "no place"),
+])
+def test_bad_names_get_a_clear_unknown(gazetteer, name, reason):
+    result = resolve(name, gazetteer)
+    assert result.status is Status.UNKNOWN
+    assert reason in result.reason
+    assert len(result.query) <= 201
+
+
+def test_control_characters_inside_a_name_do_not_stop_resolution(gazetteer):
+    assert resolve("Vovchansk\x00", gazetteer).place.geonameid == 689304
+
+
+def test_region_names_resolve_to_regions(gazetteer):
+    assert resolve("Kharkiv region", gazetteer).place.name == "Kharkiv Oblast"
+    assert resolve("Donetsk Oblast", gazetteer).place.admin1_code == "UA.05"
+    assert resolve("Crimea", gazetteer).place.admin1_code == "UA.11"
+    # a bare city name is the city, not its oblast
+    assert resolve("Donetsk", gazetteer).place.kind == "place"
+
+
+def test_kyiv_hint_names_both_the_city_and_the_oblast(gazetteer):
+    assert set(parse_hint("Kyiv", gazetteer)) == {"UA.12", "UA.13"}
+
+
+def test_place_outside_its_oblast_polygon_is_flagged(gazetteer):
+    flagged = [p for p in gazetteer.places() if gazetteer.in_oblast(p) is False]
+    assert 0 < len(flagged) < 100  # GeoNames codes mostly agree with the boundaries
+    warned = 0
+    for place in flagged:
+        answer = resolve(place.name, gazetteer, hint=place.admin2_code or place.admin1_code)
+        if answer.place == place:
+            assert any("outside that oblast" in w for w in answer.warnings)
+            warned += 1
+    assert warned > 0
