@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from geodata.errors import GeodataError
 from geodata.gazetteer import Gazetteer
-from geodata.records import Resolution
+from geodata.records import PlaceKind, Resolution
 from geodata.resolve import resolve
 
 __all__ = ["main", "CSV_COLUMNS", "resolution_row"]
@@ -139,7 +139,10 @@ def _cmd_scan(args: argparse.Namespace) -> int:
     mentions = find_places(text, gazetteer)
     for mention, resolution in zip(mentions, resolve_mentions(mentions, gazetteer)):
         place = resolution.place
-        target = f"{place.name}, {place.admin1}" if place else f"{resolution.status} ({len(resolution.candidates)} candidates)"
+        if place is None:
+            target = f"{resolution.status} ({len(resolution.candidates)} candidates)"
+        else:
+            target = f"{place.name}, {place.admin1}" if place.kind is PlaceKind.PLACE else place.name
         print(f"{mention.start}-{mention.end}\t{mention.kind}\t{mention.text}\t{target}")
     return 0
 

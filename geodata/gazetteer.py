@@ -56,8 +56,11 @@ class Gazetteer:
         self._index = index
         self._places: dict[int, Place] = {}
         self._by_id: dict[int, int] | None = None
-        self._fuzzy_keys: dict[str, list[str]] | None = None
+        self._fuzzy_keys: dict[tuple[str, int], list[str]] | None = None
         self._iso: dict[str, tuple[str, ...]] | None = None
+        self._multiword: frozenset[str] | None = None
+        self._fuzzy_memo: dict[tuple[str, int, float], list[tuple[str, float]]] = {}
+        self._candidates: dict[str, tuple[Candidate, ...]] = {}  # parsed index entries, filled on demand
         self.source = source
         codes = {(r[0], r[5] if r[0] == "oblast" else r[6]): i for i, r in enumerate(rows) if r[0] != "place"}
         self._region_rows = codes
@@ -179,22 +182,29 @@ class Gazetteer:
         return None if flag == "" else flag == "1"
 
     # -- look-ups ----------------------------------------------------------------------------
+    def multiword_starts(self) -> frozenset[str]:
+        """First words of the multi-word keys ("nova" for "nova kakhovka"), for the text scanner."""
+        if self._multiword is None:
+            self._multiword = frozenset(k.split(" ", 1)[0] for k in self._index if " " in k)
+        return self._multiword
+
     def has_key(self, key: str) -> bool:
         """True when ``key`` (already normalised) names something in the gazetteer."""
         return key in self._index
 
     def lookup(self, key: str, kinds: frozenset[PlaceKind] = frozenset({PlaceKind.PLACE})) -> list[Candidate]:
         """Candidates under a normalised key, restricted to ``kinds``."""
-        refs = self._index.get(key)
-        if not refs:
-            return []
-        out = []
-        for ref in refs.split(","):
-            primary = not ref.startswith("~")
-            i = int(ref if primary else ref[1:])
-            if self._rows[i][0] in kinds:
-                out.append(Candidate(self._place(i), primary))
-        return out
+        found = self._candidates.get(key)
+        if found is None:
+            refs = self._index.get(key)
+            if not refs:
+                return []
+            found = []
+            for ref in refs.split(","):
+                primary = not ref.startswith("~")
+                found.append(Candidate(self._place(int(ref if primary else ref[1:])), primary))
+            self._candidates[key] = found = tuple(found)
+        return [c for c in found if c.place.kind in kinds]
 
     def exact(self, name: str, kinds: frozenset[PlaceKind] = frozenset({PlaceKind.PLACE})) -> list[Candidate]:
         """Candidates whose known names include ``name`` after normalisation."""
@@ -209,14 +219,19 @@ class Gazetteer:
         if len(key) < FUZZY_MIN_LENGTH:
             return []
         if self._fuzzy_keys is None:
-            buckets: dict[str, list[str]] = {}
+            buckets: dict[tuple[str, int], list[str]] = {}
             for k in self._index:
                 if k[0].isascii():
-                    buckets.setdefault(k[0], []).append(k)
+                    buckets.setdefault((k[0], len(k)), []).append(k)
             self._fuzzy_keys = buckets
-        choices = [k for k in self._fuzzy_keys.get(key[0], ()) if abs(len(k) - len(key)) <= 3]
-        found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
-        return [(k, float(score)) for k, score, _ in found]
+        memo = (key, limit, cutoff)
+        if memo not in self._fuzzy_memo:
+            if len(self._fuzzy_memo) > 100_000:  # bulk ingestion of odd text must not grow without bound
+                self._fuzzy_memo.clear()
+            choices = [k for n in range(len(key) - 3, len(key) + 4) for k in self._fuzzy_keys.get((key[0], n), ())]
+            found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
+            self._fuzzy_memo[memo] = [(k, float(score)) for k, score, _ in found]
+        return list(self._fuzzy_memo[memo])
 
     def variants(self, place: Place) -> list[str]:
         """Every name key the gazetteer knows ``place`` by (slow: scans the index)."""

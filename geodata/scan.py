@@ -12,6 +12,7 @@ is a region mention.
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from collections.abc import Iterator
@@ -40,7 +41,6 @@ _SUFFIX_AFTER = re.compile(
     r"область|обл\.|район)(?:['’]s)?(?![\w])")
 _PLURAL_SUFFIX = re.compile(r"\b(?:regions|Regions|oblasts|Oblasts|provinces|districts|raions)\b")
 _LIST_GAP = re.compile(r"^(?:\s*,?\s*(?:and|or|&)?\s*(?:[" + _UPPER + r"][\w'’-]*)?\s*)*,?\s*(?:and|or|&)?\s*$")
-_SENTENCE_END = re.compile(r"[.!?…]['\"’”)]*\s*$")
 _MAX_WORDS = 4
 
 
@@ -95,9 +95,12 @@ def _next_word(text: str, end: int) -> str:
     return words[0].rstrip(".,;:!?)»”\"'’") if words else ""
 
 
-def _starts_sentence(text: str, start: int) -> bool:
-    head = text[max(0, start - 10):start]
-    return not head.strip() or bool(_SENTENCE_END.search(head)) or head.endswith(("\n", "\"", "“", "«", "("))
+def _after_settlement_noun(text: str, start: int, cues: ScanCues) -> bool:
+    """True after "village of", "the town of", "settlements" and the like."""
+    words = text[max(0, start - 30):start].lower().split()
+    if words and words[-1] == "of":
+        words = words[:-1]
+    return bool(words) and words[-1] in cues.settlement_nouns
 
 
 def _is_person_or_part(text: str, start: int, end: int, surface: str, cues: ScanCues) -> bool:
@@ -129,11 +132,22 @@ def find_places(text: str, gazetteer: Gazetteer, cues: ScanCues | None = None) -
     """
     cues = cues or load_cues()
     mentions: list[Mention] = []
+    multiword = gazetteer.multiword_starts()
     for run in _RUN.finditer(text):
-        tokens = list(_TOKEN.finditer(text, run.start(), run.end()))
+        words = run.group()
+        if " " not in words and "\u00a0" not in words:  # one word: most runs, and most are no place
+            key = _token_key(words)
+            if not gazetteer.has_key(key) and (len(key) < FUZZY_MIN_LENGTH or not key.endswith(cues.fuzzy_endings)):
+                continue
+            tokens: list[re.Match[str]] = [run]
+            keys = [key]
+        else:
+            tokens = list(_TOKEN.finditer(text, run.start(), run.end()))
+            keys = [_token_key(t.group()) for t in tokens]
         i = 0
         while i < len(tokens):
-            mention = _longest_match(text, tokens, i, gazetteer, cues)
+            longest = min(_MAX_WORDS, len(tokens) - i) if keys[i] in multiword else 1
+            mention = _longest_match(text, tokens, keys, i, longest, gazetteer, cues)
             if mention is None:
                 i += 1
                 continue
@@ -143,20 +157,25 @@ def find_places(text: str, gazetteer: Gazetteer, cues: ScanCues | None = None) -
     return mentions
 
 
-def _longest_match(text: str, tokens: list[re.Match[str]], i: int, gazetteer: Gazetteer,
-                   cues: ScanCues) -> tuple[Mention, int] | None:
-    """The longest gazetteer name starting at token ``i``: (mention, tokens used)."""
-    for length in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
+def _token_key(token: str) -> str:
+    """Normalised key of one word, without a possessive 's ("Vovchansk's" -> "vovchansk")."""
+    return normalize_name(token[:-2] if _POSSESSIVE.search(token) else token)
+
+
+def _longest_match(text: str, tokens: list[re.Match[str]], keys: list[str], i: int, longest: int,
+                   gazetteer: Gazetteer, cues: ScanCues) -> tuple[Mention, int] | None:
+    """The longest gazetteer name of at most ``longest`` words starting at token ``i``:
+    (mention, tokens used)."""
+    for length in range(longest, 0, -1):
         start, end = tokens[i].start(), tokens[i + length - 1].end()
-        surface = text[start:end]
-        if length == 1 and surface.isupper() and len(surface) <= 3:
-            continue  # abbreviations: "US", "AFP", "RIA"
-        key_end = end - 2 if _POSSESSIVE.search(surface) else end
-        key = normalize_name(text[start:key_end])
+        key = keys[i] if length == 1 else " ".join(keys[i:i + length])
         if not gazetteer.has_key(key):
             if length == 1:
                 return _misspelt(text, start, end, key, gazetteer, cues)
             continue
+        surface = text[start:end]
+        if length == 1 and surface.isupper() and len(surface) <= 3:
+            return None  # abbreviations: "US", "AFP", "RIA"
         suffix = _SUFFIX_AFTER.match(text, end)
         if suffix:
             region = _region_mention(gazetteer, key, suffix.group(1))
@@ -165,7 +184,7 @@ def _longest_match(text: str, tokens: list[re.Match[str]], i: int, gazetteer: Ga
                     1 if suffix.group(1)[:1].isupper() else 0)
         if _is_person_or_part(text, start, end, surface, cues):
             return None
-        if key in cues.stopwords and _previous_word(text, start).lower() not in cues.settlement_nouns:
+        if key in cues.stopwords and not _after_settlement_noun(text, start, cues):
             if length == 1:
                 return None
             continue
@@ -194,12 +213,14 @@ def _misspelt(text: str, start: int, end: int, key: str, gazetteer: Gazetteer,
 def _mark_listed_regions(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> None:
     """Turn "the Belgorod, Kursk and Bryansk regions" and "the regions of Belgorod, Kursk and
     Bryansk" into three region mentions each."""
+    ends = [m.end for m in mentions]
+    starts = [m.start for m in mentions]
     for plural in _PLURAL_SUFFIX.finditer(text):
-        before = [k for k, m in enumerate(mentions) if m.end <= plural.start()]
-        _relabel_list(text, mentions, reversed(before), plural.start(), plural.group(0), gazetteer, backwards=True)
+        before = range(bisect.bisect_right(ends, plural.start()) - 1, -1, -1)
+        _relabel_list(text, mentions, iter(before), plural.start(), plural.group(0), gazetteer, backwards=True)
         of = re.compile(r"\s+of\s+").match(text, plural.end())
         if of:
-            after = [k for k, m in enumerate(mentions) if m.start >= of.end()]
+            after = range(bisect.bisect_left(starts, of.end()), len(mentions))
             _relabel_list(text, mentions, iter(after), of.end(), plural.group(0), gazetteer, backwards=False)
 
 

@@ -1,0 +1,71 @@
+"""Build folium maps. Pure functions: data in, folium.Map out; nothing here imports Streamlit."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+import folium
+import geopandas
+
+from geodata.boundaries import ATTRIBUTION
+from geodata.records import Place, Resolution
+
+__all__ = ["base_map", "resolution_map", "UKRAINE_CENTER"]
+
+UKRAINE_CENTER = (48.6, 33.5)
+OBLAST_STYLE = {"color": "#6b6b6b", "weight": 1, "fillColor": "#f2efe9", "fillOpacity": 1.0}
+CHOSEN_COLOUR = "#d55e00"  # vermillion (Okabe-Ito), readable for colour-blind viewers
+CANDIDATE_COLOUR = "#7f7f7f"
+
+
+def base_map(oblasts: geopandas.GeoDataFrame | None, *, center: Sequence[float] = UKRAINE_CENTER, zoom: int = 6,
+             web_tiles: bool = False) -> folium.Map:
+    """A map with no web tiles: the oblast polygons are the base layer, so it reads offline.
+    ``web_tiles`` adds OpenStreetMap underneath (needs the internet; failures only leave it grey)."""
+    m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
+                   # with tiles=None folium drops maxZoom; cluster plugins need it
+                   maxZoom=18, minZoom=4)
+    if web_tiles:
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", control=True).add_to(m)
+    if oblasts is not None:
+        folium.GeoJson(
+            oblasts.to_json(), name="Oblasts (offline)", style_function=lambda _: OBLAST_STYLE,
+            tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
+            attribution=html.escape(ATTRIBUTION), control=False,
+        ).add_to(m)
+    return m
+
+
+def _place_popup(place: Place, title: str) -> str:
+    rows = [("Oblast", place.admin1), ("Raion", place.admin2), ("Population", f"{place.population:,}" if place.population else "unknown"),
+            ("GeoNames id", str(place.geonameid) if place.geonameid else place.source),
+            ("Coordinates", f"{place.lat:.4f}, {place.lon:.4f}")]
+    cells = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in rows if v)
+    return f"<b>{html.escape(title)}</b><table>{cells}</table>"
+
+
+def resolution_map(resolution: Resolution, oblasts: geopandas.GeoDataFrame | None, *, max_candidates: int = 200) -> folium.Map:
+    """The chosen place (large, vermillion) and the other candidates (small, grey)."""
+    places = list(resolution.candidates[:max_candidates])
+    chosen = resolution.place
+    if chosen is not None and chosen not in places:
+        places.insert(0, chosen)
+    if chosen is not None:
+        m = base_map(oblasts, center=(chosen.lat, chosen.lon), zoom=9)
+    elif places:
+        m = base_map(oblasts)
+    else:
+        return base_map(oblasts)
+    for place in places:
+        is_chosen = place == chosen
+        folium.CircleMarker(
+            location=(place.lat, place.lon), radius=9 if is_chosen else 5, weight=2 if is_chosen else 1,
+            color=CHOSEN_COLOUR if is_chosen else CANDIDATE_COLOUR, fill=True, fill_opacity=0.9,
+            tooltip=html.escape(f"{place.name} ({place.admin1})"),
+            popup=folium.Popup(_place_popup(place, place.name), max_width=320),
+        ).add_to(m)
+    if chosen is None:
+        m.fit_bounds([[min(p.lat for p in places), min(p.lon for p in places)],
+                      [max(p.lat for p in places), max(p.lon for p in places)]])
+    return m

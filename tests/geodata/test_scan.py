@@ -1,0 +1,93 @@
+import pytest
+
+from geodata import PlaceKind, find_places
+
+
+def names(text, gazetteer, kind=PlaceKind.PLACE):
+    return [m.text for m in find_places(text, gazetteer) if m.kind is kind]
+
+
+# every settlement the five samples name, as written; people, outlets and countries must not show up
+SAMPLE_PLACES = {
+    "000": {"Kharkiv", "KYIV", "Lukyantsi", "Vovchansk", "Kyiv", "Sevastopol"},
+    "001": {"Kharkiv", "Kyiv", "Lukyantsi", "Vovchansk", "Robotyne"},
+    "002": {"Kharkiv", "Kiev", "Kiev's", "Lukyantsi", "Vovchansk", "Robotyne"},
+    "003": {"Melitopol", "Bakhmut", "Klishchiyevka", "Andriyivka"},
+    "004": {"Volchansk", "Volchansk’s", "Kharkiv", "Kupyansk"},
+}
+SAMPLE_REGIONS = {
+    "000": {"Kharkiv region", "Donetsk", "Kharkiv", "Crimea", "Belgorod", "Kursk", "Bryansk", "Rostov"},
+    "001": {"Kharkiv region", "Zaporizhzhia region"},
+    "002": {"Kharkiv region", "Zaporizhzhya region", "Crimea", "Belgorod", "Kursk", "Bryansk"},
+    "003": {"Donetsk region", "Kharkiv region"},
+    "004": {"Kharkiv region", "Kharkiv Oblast"},
+}
+
+
+@pytest.mark.parametrize("article", sorted(SAMPLE_PLACES))
+def test_samples_settlements_are_found_and_nothing_else(gazetteer, sample_texts, article):
+    mentions = find_places(sample_texts[article], gazetteer)
+    places = {m.text for m in mentions if m.kind is PlaceKind.PLACE}
+    regions = {m.text for m in mentions if m.kind is not PlaceKind.PLACE}
+    assert places == SAMPLE_PLACES[article]
+    assert regions == SAMPLE_REGIONS[article]
+
+
+def test_spans_point_at_the_text(gazetteer, sample_texts):
+    text = sample_texts["004"]
+    for m in find_places(text, gazetteer):
+        assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian troops entered Kupyansk-Uzlovoi on Monday.", ["Kupyansk-Uzlovoi"]),
+    ("Fighting continues near Nova Kakhovka and Velyka Novosilka.", ["Nova Kakhovka", "Velyka Novosilka"]),
+    ("Vovchansk's northern districts are in ruins.", ["Vovchansk's"]),
+    ("Бої тривають у Вовчанську та біля Куп’янська.", []),  # inflected Ukrainian is not matched exactly
+    ("Бои идут в районе Волчанск.", ["Волчанск"]),
+])
+def test_multiword_hyphenated_possessive_and_cyrillic_names(gazetteer, text, expected):
+    assert names(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "President Volodymyr Zelensky spoke in a video address.",
+    "Taras Shevchenko is Ukraine's national poet.",
+    "General Alexander Syrsky briefed the leadership.",
+    "Many soldiers were injured. Police said the Star Wars fans left.",
+    "The Mariinsky Palace hosted the press conference.",
+    "Units of the Dnepr Army Group advanced, the ministry said.",
+    "Stanislav Doshchitsyn, with AFP",
+    "The Kakhovka Dam was destroyed in June 2023.",
+])
+def test_people_other_names_and_english_words_are_not_places(gazetteer, text):
+    assert names(text, gazetteer) == []
+
+
+def test_english_word_that_names_a_town_counts_only_after_town_of(gazetteer):
+    # Bar is a town in Vinnytsia Oblast and an English word
+    assert names("Bar owners complained. A drone hit a bar in Kyiv.", gazetteer) == ["Kyiv"]
+    assert names("A drone hit the town of Bar overnight.", gazetteer) == ["Bar"]
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("in the Donetsk and Kharkiv regions", ["Donetsk", "Kharkiv"]),
+    ("over the Russian border regions of Belgorod, Kursk and Bryansk", ["Belgorod", "Kursk", "Bryansk"]),
+    ("in Kharkiv Oblast’s north", ["Kharkiv Oblast’s"]),
+    ("near Bakhmut district", ["Bakhmut district"]),
+])
+def test_region_mentions(gazetteer, text, regions):
+    found = find_places(text, gazetteer)
+    assert [m.text for m in found if m.kind is not PlaceKind.PLACE] == regions
+    assert all(m.region_codes for m in found if m.kind is not PlaceKind.PLACE)
+
+
+def test_raion_suffix_makes_a_raion_mention(gazetteer):
+    (mention,) = find_places("Shelling in Bakhmut Raion continued.", gazetteer)
+    assert mention.kind is PlaceKind.RAION
+    assert mention.region_codes == ("UA.05.1402",)
+
+
+def test_empty_and_binary_like_text_yield_nothing(gazetteer):
+    assert find_places("", gazetteer) == []
+    assert find_places("\x00\x01\x02 \ufffd\ufffd", gazetteer) == []
