@@ -1,0 +1,184 @@
+"""Who asserts what: attributions in a sentence ("X said", "according to X", "..., X said"),
+the channel that carried them ("cited by RIA Novosti"), and which one governs a given phrase.
+
+Quoted speech belongs to its speaker; a claim inside "allegations made by X that ..." belongs to
+X, not to the side disputing it; background in an appositive (", one of only a handful of
+settlements Kyiv retook ...") is the journalist's own voice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from events.records import Side
+from events.rules import ClaimantRule, Rules
+
+__all__ = ["Attribution", "find_attributions", "governing", "find_channel", "journalist", "quotations", "SIDE_ADJECTIVE"]
+
+SIDE_ADJECTIVE = {Side.UA: "Ukrainian", Side.RU: "Russian"}
+_GAP_TO_VERB = re.compile(r"^[\s,]*(?:(?:has|have|had|also|later|earlier|on \w+|in a \w+|in its \w+|once again|again|"
+                          r"[A-Z][a-z]+ [A-Z][a-z]+|\w+ly)[\s,]+){0,4}$")
+_ACCORDING_TO = re.compile(r"\b(?:according to|as stated by|in the words of)\s+(?:an? |the )?(?:\w+ ){0,4}$", re.I)
+_EMBEDDED = re.compile(r"\b(?:allegations?|claims?|assertions?|reports?|statements?)\s+(?:\w+\s+){0,2}(?:made |issued )?by\s+(?:the\s+|an?\s+)?$", re.I)
+#: Where the journalist's own voice begins inside a sentence that quotes someone.
+_APPOSITIVE = re.compile(r",\s+(?:one of|the only|a (?:town|city|village|settlement) (?:that|which|where)|which|where)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    claimant: str
+    side: Side
+    kind: str
+    start: int  # span of the claimant phrase in the sentence
+    end: int
+    verb: str  # the reporting verb, "according to", or "" for an embedded claimant
+    embedded: bool = False  # "allegations made by X that ...": X's claim, reported by another
+
+
+def journalist(source: str) -> Attribution:
+    """The article's own voice."""
+    return Attribution(f"journalist ({source or 'unattributed'})", Side.NONE, "journalist", 0, 0, "")
+
+
+def _valid_on(rule: ClaimantRule, day: dt.date | None) -> bool:
+    if day is None:
+        return True
+    return not ((rule.valid_from and day.isoformat() < rule.valid_from) or (rule.valid_to and day.isoformat() > rule.valid_to))
+
+
+def _named(rule: ClaimantRule, context_side: Side) -> tuple[str, Side]:
+    if rule.side != "context":
+        return rule.name, Side(rule.side)
+    adjective = SIDE_ADJECTIVE.get(context_side)
+    name = rule.name.replace("{side}", adjective) if adjective else rule.name.replace("{side} ", "")
+    return name, context_side
+
+
+def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, bool] | None:
+    """How the phrase at start..end is tied to a statement: (verb, embedded) or None."""
+    after = sentence[end:end + 80]
+    for verb in rules.reporting_verbs.finditer(after):
+        if _GAP_TO_VERB.match(after[:verb.start()]):
+            return verb.group(), False
+        break
+    before = sentence[max(0, start - 60):start]
+    if _ACCORDING_TO.search(before):
+        return "according to", False
+    if _EMBEDDED.search(before):
+        return "", True
+    # "..., a military spokesman said" / "said the Ukrainian military"
+    tail = re.search(r"(\w+)\s+(?:an? |the )?$", before)
+    if tail and rules.reporting_verbs.fullmatch(tail.group(1)):
+        return tail.group(1), False
+    return None
+
+
+def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.NONE,
+                      day: dt.date | None = None, place_country: dict[str, str] | None = None,
+                      last: Attribution | None = None) -> list[Attribution]:
+    """Every claimant the sentence attributes something to, in order of appearance.
+
+    ``context_side`` names the side of claimants like "a military spokesman"; ``last`` is the
+    claimant that spoke last in the article, for "the source" and "he argues";
+    ``place_country`` maps place names to their country, for local authorities.
+    """
+    found: list[Attribution] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(attribution: Attribution) -> None:
+        if any(attribution.start < e and s < attribution.end for s, e in taken):
+            return
+        taken.append((attribution.start, attribution.end))
+        found.append(attribution)
+
+    matches: list[tuple[int, int, ClaimantRule]] = []
+    for rule in rules.claimants:
+        if _valid_on(rule, day):
+            matches.extend((m.start(), m.end(), rule) for m in rule.regex.finditer(sentence))
+    # longest first, so "Ministry of Defence in Moscow" wins over "Moscow"
+    for start, end, rule in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
+        link = _connected(sentence, start, end, rules)
+        if link is not None:
+            name, side = _named(rule, context_side)
+            add(Attribution(name, side, rule.kind, start, end, link[0], link[1]))
+    for pattern, _example in rules.local_authorities:
+        for m in pattern.finditer(sentence):
+            link = _connected(sentence, m.start(), m.end(), rules)
+            place = m.group("place")
+            if link is not None and (place_country is None or place in place_country):
+                country = (place_country or {}).get(place, "")
+                side = Side.UA if country == "UA" else Side.RU if country == "RU" else Side.NONE
+                if re.search(r"Russian[- ](?:installed|appointed|backed)|occupation", sentence[max(0, m.start() - 40):m.end()]):
+                    side = Side.RU
+                add(Attribution(f"{place} authorities", side, "local authorities", m.start(), m.end(), link[0], link[1]))
+    if last is not None and last.kind != "journalist":
+        for m in rules.anaphora.finditer(sentence):
+            add(replace(last, start=m.start(), end=m.end(), verb=m.group(), embedded=False))
+    return sorted(found, key=lambda a: a.start)
+
+
+def quotations(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the double-quoted passages (“…”, «…», "…"); single quotes are left alone,
+    since ’ is also the apostrophe and ‘gray zone’ a scare quote."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, ch in enumerate(sentence):
+        if ch in "“«" and opened is None:
+            opened = i
+        elif ch in "”»" and opened is not None:
+            spans.append((opened, i))
+            opened = None
+        elif ch == '"':
+            if opened is None:
+                opened = i
+            else:
+                spans.append((opened, i))
+                opened = None
+    if opened is not None:
+        spans.append((opened, len(sentence)))
+    return spans
+
+
+def _inside_quote(sentence: str, position: int) -> tuple[int, int] | None:
+    return next(((s, e) for s, e in quotations(sentence) if s <= position <= e), None)
+
+
+def governing(attributions: list[Attribution], sentence: str, position: int) -> Attribution | None:
+    """The attribution that covers the phrase at ``position``: the speaker of the quotation it
+    stands in; an embedded claimant before it; the statement before it; else the one after it.
+    None when the phrase is the journalist's own background (an appositive after the statement)."""
+    if not attributions:
+        return None
+    quote = _inside_quote(sentence, position)
+    if quote is not None:
+        speakers = [a for a in attributions if not (quote[0] <= a.start <= quote[1])]
+        if speakers:
+            return min(speakers, key=lambda a: abs(a.start - quote[1]))
+    before = [a for a in attributions if a.end <= position]
+    if before:
+        nearest = before[-1]
+        embedded = [a for a in before if a.embedded]
+        if embedded and embedded[-1] is nearest:
+            return nearest
+        outer = [a for a in before if not a.embedded]
+        chosen = nearest if not nearest.embedded else (outer[-1] if outer else nearest)
+        appositive = _APPOSITIVE.search(sentence, chosen.end, position)
+        if appositive and not any(a.start > appositive.start() for a in attributions if a.end <= position):
+            return None
+        return chosen
+    after = [a for a in attributions if a.start >= position]
+    return after[0] if after else None
+
+
+def find_channel(sentence: str, rules: Rules) -> str:
+    """The outlet the sentence says carried the claim ("cited by RIA Novosti"), or ""."""
+    for pattern in rules.channels:
+        m = pattern.search(sentence)
+        if m:
+            raw = m.group("outlet").strip()
+            for outlet in rules.outlets:
+                if outlet.regex.search(raw):
+                    return outlet.name
+    return ""

@@ -1,0 +1,111 @@
+"""Command line: ``python -m events ingest ...`` and ``python -m events export ...``.
+
+Other tools script against this; keep flags, columns and exit codes stable: 0 done (skipped files
+are reported, not errors), 1 the database, gazetteer or rules could not be used, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from events.articles import DEFAULT_MAX_BYTES, LoadOptions, list_files, load_paths
+from events.errors import EventsError
+from events.export import EXPORTERS, export
+from events.pipeline import ingest
+from events.query import claims_frame
+from events.records import DatePrecision, PublishedDate
+from events.rules import load_rules
+from events.store import DEFAULT_DB, Store
+from geodata import Gazetteer, GeodataError
+
+__all__ = ["main", "build_parser"]
+
+
+class Progress:
+    """A one-line bar on a terminal; a line per file otherwise (CI logs, pipes)."""
+
+    def __init__(self, total: int, out: TextIO = sys.stderr) -> None:
+        self.total, self.out, self.tty = max(total, 1), out, out.isatty()
+
+    def __call__(self, n: int, path: str, what: str) -> None:
+        done = min(n, self.total)
+        if self.tty:
+            bar = "#" * (30 * done // self.total)
+            self.out.write(f"\r[{bar:<30}] {done}/{self.total} {Path(path).name[:40]:<40} {what[:40]:<40}")
+            if done == self.total:
+                self.out.write("\n")
+        else:
+            self.out.write(f"[{done}/{self.total}] {path}: {what}\n")
+        self.out.flush()
+
+
+def _published(value: str) -> PublishedDate:
+    try:
+        if len(value) == 7:
+            return PublishedDate(dt.date.fromisoformat(value + "-01"), DatePrecision.MONTH, "user")
+        return PublishedDate(dt.date.fromisoformat(value), DatePrecision.DAY, "user")
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date: write YYYY-MM-DD or YYYY-MM") from exc
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    rules = load_rules()
+    gazetteer = Gazetteer.load()
+    options = LoadOptions(max_bytes=int(args.max_mb * 1_000_000), source=args.source or "", published=args.published)
+    with Store(args.db) as store:
+        progress = Progress(len(list_files(args.paths)))
+        summary = ingest(load_paths(args.paths, rules, options), store, gazetteer, rules, progress)
+        totals = store.counts()
+    for line in summary.lines():
+        print(line)
+    print(f"database {args.db}: {totals['articles']} articles, {totals['claims']} claims, {totals['reviews']} reviews")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    if not Path(args.db).exists():
+        print(f"error: no database at {args.db}; ingest articles first (python -m events ingest PATH --db {args.db})",
+              file=sys.stderr)
+        return 1
+    with Store(args.db) as store:
+        claims = claims_frame(store)
+    export(claims, args.format, args.out)
+    print(f"wrote {len(claims)} claims to {args.out} ({args.format})")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m events", description="Extract dated, attributed control-change "
+                                     "claims from news articles and export them.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ing = sub.add_parser("ingest", help="read articles into the claims database",
+                         description="Read article files or folders (.txt, .md, .html, .json) into the database.")
+    ing.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (searched recursively)")
+    ing.add_argument("--db", type=Path, default=DEFAULT_DB, help="claims database (default: %(default)s)")
+    ing.add_argument("--source", metavar="NAME", help="publishing outlet of articles that do not name one")
+    ing.add_argument("--published", type=_published, metavar="YYYY-MM-DD",
+                     help="publication date of articles whose header does not give one")
+    ing.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1e6, help="skip files larger than this")
+    exp = sub.add_parser("export", help="write the claims to a file",
+                         description="Write every claim, one row each, with its event and status.")
+    exp.add_argument("--db", type=Path, default=DEFAULT_DB, help="claims database (default: %(default)s)")
+    exp.add_argument("--format", required=True, choices=sorted(EXPORTERS), help="csv, geojson, parquet or acled")
+    exp.add_argument("--out", type=Path, required=True, metavar="FILE")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _cmd_ingest(args) if args.command == "ingest" else _cmd_export(args)
+    except (EventsError, GeodataError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\ninterrupted: every article finished so far is stored; run the command again to go on",
+              file=sys.stderr)
+        return 130

@@ -1,0 +1,143 @@
+"""Date expressions in a sentence, resolved against the article's publication date.
+
+Our regular expressions find the candidate spans (dateparser's own search finds "may", "march"
+and "93rd" as dates: FINDINGS.md section 6); dateparser parses the absolute ones; weekdays,
+"overnight", "last week", seasons and years are resolved here, because dateparser reads "on
+Wednesday" in a Wednesday paper as the week before and knows no "overnight". A resolved date is
+never after the publication date: an expression that would be is dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import dateparser
+
+from events.records import DatePrecision, PublishedDate
+from events.rules import Rules
+
+__all__ = ["DateExpression", "find_dates", "parse_date_text", "WEEKDAYS"]
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("dmy", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b")),
+    ("month_day", re.compile(rf"\b(?P<month>{_MONTHS})\.? {_DAY}\b(?:,? (?P<year>(?:19|20)\d\d))?(?!\s*(?:%|per))", re.I)),
+    ("day_month", re.compile(rf"\b{_DAY} (?:of )?(?P<month>{_MONTHS})\b\.?(?:,? (?P<year>(?:19|20)\d\d))?", re.I)),
+    ("month_year", re.compile(rf"\b(?:(?:early|late|mid|end of|the end of|beginning of)[ -])?(?P<month>{_MONTHS})\.?,? (?:of )?(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("season_year", re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)\b(?:[^.;,]{0,40}?)\b(?:of |in )?(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("season_last", re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)\b(?:[^.;,]{0,40}?)\blast year\b", re.I)),
+    ("weekday", re.compile(r"\b(?P<last>last )?(?:(?:early |late |earlier |later )?on )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    ("year", re.compile(r"\b(?:in|since|during|of|by) (?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("month_only", re.compile(rf"\b(?:in|during|since|by|early|late|mid-|until) (?P<month>{_MONTHS})\b(?![ .]\d)", re.I)),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpression:
+    start: int  # span in the sentence
+    end: int
+    text: str
+    date: dt.date
+    precision: DatePrecision
+
+
+def parse_date_text(text: str) -> dt.date | None:
+    """An absolute date written out ("May 14, 2024", "2023-11-14", "14.11.2023"), or None."""
+    parsed = dateparser.parse(text, languages=["en"], settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True,
+                                                                "PREFER_DAY_OF_MONTH": "first"})
+    return parsed.date() if parsed else None
+
+
+def _month_number(name: str) -> int:
+    parsed = dateparser.parse(f"1 {name} 2000", languages=["en"])
+    if parsed is None:
+        raise ValueError(f"not a month: {name}")
+    return parsed.month
+
+
+def _resolve(kind: str, m: re.Match[str], published: PublishedDate | None) -> tuple[dt.date, DatePrecision] | None:
+    g = m.groupdict()
+    if g.get("month") and not g["month"][0].isupper():
+        return None  # "may" the verb, "march" the verb: English writes months capitalised
+    if kind in ("iso", "dmy"):
+        try:
+            return dt.date(int(g["y"]), int(g["m"]), int(g["d"])), DatePrecision.DAY
+        except ValueError:
+            return None
+    if kind in ("month_day", "day_month"):
+        month, day = _month_number(g["month"]), int(g["day"])
+        if g.get("year"):
+            year = int(g["year"])
+        elif published is not None:
+            year = published.latest.year
+            if (month, day) > (published.latest.month, published.latest.day):
+                year -= 1  # "November 9th" in a January paper: last November
+        else:
+            return None
+        try:
+            return dt.date(year, month, day), DatePrecision.DAY
+        except ValueError:
+            return None
+    if kind == "month_year":
+        return dt.date(int(g["year"]), _month_number(g["month"]), 1), DatePrecision.MONTH
+    if kind == "season_year":
+        return dt.date(int(g["year"]), _SEASONS[g["season"].lower()], 1), DatePrecision.SEASON
+    if kind == "season_last":
+        if published is None:
+            return None
+        return dt.date(published.date.year - 1, _SEASONS[g["season"].lower()], 1), DatePrecision.SEASON
+    if kind == "weekday":
+        if published is None or published.precision is not DatePrecision.DAY:
+            return None
+        back = (published.date.weekday() - WEEKDAYS.index(g["weekday"].lower())) % 7
+        if g.get("last") and back == 0:
+            back = 7  # "last Wednesday" in a Wednesday paper: a week ago
+        # A Wednesday paper's "on Wednesday" is that very day (dateparser would say a week ago).
+        return published.date - dt.timedelta(days=back), DatePrecision.DAY
+    if kind == "year":
+        return dt.date(int(g["year"]), 1, 1), DatePrecision.YEAR
+    if kind == "month_only":
+        if published is None:
+            return None
+        month, year = _month_number(g["month"]), published.latest.year
+        return dt.date(year if month <= published.latest.month else year - 1, month, 1), DatePrecision.MONTH
+    return None
+
+
+def find_dates(sentence: str, published: PublishedDate | None, rules: Rules) -> list[DateExpression]:
+    """Every date expression in ``sentence`` that resolves to a day on or before publication,
+    most precise first where two overlap."""
+    found: list[DateExpression] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, date: dt.date, precision: DatePrecision) -> None:
+        if any(start < e and s < end for s, e in taken):
+            return
+        if published is not None and date > published.latest:
+            return  # never after publication: a plan, a forecast or a misread
+        taken.append((start, end))
+        found.append(DateExpression(start, end, sentence[start:end], date, precision))
+
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            resolved = _resolve(kind, m, published)
+            if resolved:
+                add(m.start(), m.end(), *resolved)
+    if published is not None:
+        for relative in rules.relative_dates:
+            for m in relative.regex.finditer(sentence):
+                if published.precision is not DatePrecision.DAY and relative.precision is DatePrecision.DAY:
+                    continue  # "overnight" in a paper known only to the month
+                date = published.date + dt.timedelta(days=relative.days)
+                precision = relative.precision
+                if published.precision is DatePrecision.MONTH and precision is DatePrecision.WEEK:
+                    date, precision = published.date, DatePrecision.MONTH
+                add(m.start(), m.end(), date, precision)
+    return sorted(found, key=lambda d: d.start)

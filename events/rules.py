@@ -1,0 +1,254 @@
+"""The one reader of ``events/rules/*.toml``: vocabulary as data, validated and compiled once.
+
+Every file opens with a comment on its format and provenance. A malformed file raises
+RulesError naming the file, the entry and what is wrong.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from events.errors import RulesError
+from events.records import DatePrecision, EventType, Side
+
+__all__ = ["Rules", "Trigger", "ClaimantRule", "Outlet", "RelativeDate", "load_rules", "RULES_DIR", "rules_version"]
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+#: Bumped when the extraction code changes meaning; the rules' hash is appended automatically.
+EXTRACTOR_CODE_VERSION = "1"
+FILES = ("event_types", "triggers", "hedges", "negations", "claimants", "sources", "sides", "sentences", "dates")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: EventType
+    regex: re.Pattern[str]
+    gains: str  # agent | opponent
+    agent: str  # text | claimant
+    fallback: str  # claimant | opponent_of_claimant | none
+    agent_after: bool  # the agent follows the trigger ("fell to Russian forces")
+    example: str
+    expect: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimantRule:
+    name: str
+    side: str  # UA | RU | none | context
+    kind: str
+    regex: re.Pattern[str]
+    valid_from: str
+    valid_to: str
+    example: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    name: str
+    regex: re.Pattern[str]
+    kind: str
+    side: Side
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeDate:
+    regex: re.Pattern[str]
+    days: int
+    precision: DatePrecision
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """Everything the extractor knows, compiled. Load once with load_rules() and pass it around."""
+
+    version: str
+    change_types: frozenset[EventType]
+    triggers: tuple[Trigger, ...]
+    hedge_in_sentence: re.Pattern[str]
+    hedge_after: re.Pattern[str]
+    irrealis: re.Pattern[str]
+    launch: re.Pattern[str]
+    denial: re.Pattern[str]
+    denial_verbs: re.Pattern[str]
+    reporting_verbs: re.Pattern[str]
+    claimants: tuple[ClaimantRule, ...]
+    local_authorities: tuple[tuple[re.Pattern[str], str], ...]
+    anaphora: re.Pattern[str]
+    outlets: tuple[Outlet, ...]
+    credit_lines: tuple[re.Pattern[str], ...]
+    channels: tuple[re.Pattern[str], ...]
+    side_words: tuple[tuple[re.Pattern[str], str], ...]  # (regex, "RU" | "UA" | "own" | "enemy")
+    abbreviations: frozenset[str]
+    relative_dates: tuple[RelativeDate, ...]
+    modifier_nouns: frozenset[str]
+    plural_places: re.Pattern[str]
+    frame_anaphora: re.Pattern[str]
+    frame_nouns: re.Pattern[str]
+    singular_anaphora: re.Pattern[str]
+    appositive: re.Pattern[str]
+    continuation: re.Pattern[str]
+    attack_verbs: re.Pattern[str]
+
+
+def _read(directory: Path, name: str) -> dict[str, Any]:
+    path = directory / f"{name}.toml"
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise RulesError(path, "(file)", "missing; restore events/rules from git") from exc
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise RulesError(path, "(file)", f"cannot be read: {exc}") from exc
+
+
+def _compile(pattern: str, file: str, key: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    if not isinstance(pattern, str) or not pattern:
+        raise RulesError(file, key, "must be a non-empty string")
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise RulesError(file, key, f"bad regular expression: {exc}") from exc
+
+
+def _any_of(patterns: list[str], file: str, key: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    if not isinstance(patterns, list) or not patterns:
+        raise RulesError(file, key, "must be a non-empty list of regular expressions")
+    for i, p in enumerate(patterns):
+        _compile(p, file, f"{key}[{i}]", flags)
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", flags)
+
+
+def _need(table: dict[str, Any], key: str, file: str, where: str) -> Any:
+    if key not in table:
+        raise RulesError(file, where, f"lacks '{key}'")
+    return table[key]
+
+
+def _side(value: str, file: str, where: str, allowed: tuple[str, ...] = ("UA", "RU", "none")) -> str:
+    if value not in allowed:
+        raise RulesError(file, where, f"side must be one of {', '.join(allowed)}, not {value!r}")
+    return value
+
+
+def rules_version(directory: Path = RULES_DIR) -> str:
+    digest = hashlib.sha256()
+    for name in FILES:
+        digest.update((directory / f"{name}.toml").read_bytes())
+    return f"{EXTRACTOR_CODE_VERSION}+{digest.hexdigest()[:8]}"
+
+
+@cache
+def load_rules(directory: Path = RULES_DIR) -> Rules:
+    """Read, validate and compile every rules file in ``directory``."""
+    raw = {name: _read(directory, name) for name in FILES}
+    f = {name: str(directory / f"{name}.toml") for name in FILES}
+
+    types: dict[EventType, bool] = {}
+    for key, table in raw["event_types"].items():
+        try:
+            types[EventType(key)] = bool(_need(table, "change", f["event_types"], key))
+        except ValueError as exc:
+            raise RulesError(f["event_types"], key, f"unknown event type; the code knows {', '.join(EventType)}") from exc
+
+    triggers = []
+    for i, t in enumerate(_need(raw["triggers"], "trigger", f["triggers"], "(file)")):
+        where = f"trigger #{i + 1}"
+        try:
+            kind = EventType(_need(t, "type", f["triggers"], where))
+        except ValueError as exc:
+            raise RulesError(f["triggers"], where, f"type must be one of {', '.join(EventType)}") from exc
+        if kind not in types:
+            raise RulesError(f["triggers"], where, f"type {kind} is not in event_types.toml")
+        gains = _need(t, "gains", f["triggers"], where)
+        agent = t.get("agent", "text")
+        fallback = t.get("fallback", "claimant")
+        if gains not in ("agent", "opponent") or agent not in ("text", "claimant") or fallback not in (
+                "claimant", "opponent_of_claimant", "none"):
+            raise RulesError(f["triggers"], where, "gains must be agent|opponent, agent text|claimant, "
+                                                   "fallback claimant|opponent_of_claimant|none")
+        # end on a word boundary unless the pattern itself ends in a space or a symbol ("in the ", "10% of")
+        pattern = rf"\b(?:{_need(t, 'pattern', f['triggers'], where)})(?:(?<=\W)|\b)"
+        triggers.append(Trigger(kind, _compile(pattern, f["triggers"], where),
+                                gains, agent, fallback, bool(t.get("agent_after", False)),
+                                _need(t, "example", f["triggers"], where), dict(t.get("expect", {}))))
+
+    neg, hed, cla = raw["negations"], raw["hedges"], raw["claimants"]
+    claimants = []
+    for i, c in enumerate(_need(cla, "claimant", f["claimants"], "(file)")):
+        where = f"claimant #{i + 1} ({c.get('name', '?')})"
+        aliases = _need(c, "aliases", f["claimants"], where)
+        claimants.append(ClaimantRule(
+            name=_need(c, "name", f["claimants"], where),
+            side=_side(_need(c, "side", f["claimants"], where), f["claimants"], where, ("UA", "RU", "none", "context")),
+            kind=_need(c, "kind", f["claimants"], where), regex=_any_of(aliases, f["claimants"], where, 0),
+            valid_from=str(c.get("valid_from", "")), valid_to=str(c.get("valid_to", "")),
+            example=_need(c, "example", f["claimants"], where)))
+    local = []
+    for i, entry in enumerate(cla.get("local", [])):
+        regex = _compile(_need(entry, "pattern", f["claimants"], f"local #{i + 1}"), f["claimants"], f"local #{i + 1}", 0)
+        if "place" not in regex.groupindex:
+            raise RulesError(f["claimants"], f"local #{i + 1}", "pattern needs a (?P<place>...) group")
+        local.append((regex, _need(entry, "example", f["claimants"], f"local #{i + 1}")))
+
+    src = raw["sources"]
+    outlets = []
+    for i, o in enumerate(_need(src, "outlet", f["sources"], "(file)")):
+        where = f"outlet #{i + 1}"
+        outlets.append(Outlet(_need(o, "name", f["sources"], where), _any_of(_need(o, "aliases", f["sources"], where),
+                                                                              f["sources"], where, 0),
+                              o.get("kind", "media"), Side(_side(o.get("side", "none"), f["sources"], where))))
+    credit = tuple(_compile(p, f["sources"], f"credit.lines[{i}]", re.MULTILINE)
+                   for i, p in enumerate(_need(_need(src, "credit", f["sources"], "(file)"), "lines", f["sources"], "credit")))
+    channels = tuple(_compile(p, f["sources"], f"channel.patterns[{i}]", 0)
+                     for i, p in enumerate(_need(_need(src, "channel", f["sources"], "(file)"), "patterns", f["sources"], "channel")))
+    for pattern in (*credit, *channels):
+        if "outlet" not in pattern.groupindex:
+            raise RulesError(f["sources"], pattern.pattern[:40], "pattern needs an (?P<outlet>...) group")
+
+    sides = []
+    for key in ("RU", "UA", "own", "enemy"):
+        for i, p in enumerate(_need(raw["sides"], key, f["sides"], "(file)")):
+            sides.append((_compile(rf"(?<![\w-])(?:{p})(?![\w-])", f["sides"], f"{key}[{i}]", 0), key))
+
+    relative = []
+    for i, r in enumerate(_need(raw["dates"], "relative", f["dates"], "(file)")):
+        where = f"relative #{i + 1}"
+        try:
+            precision = DatePrecision(_need(r, "precision", f["dates"], where))
+        except ValueError as exc:
+            raise RulesError(f["dates"], where, "precision must be day, week, month or year") from exc
+        relative.append(RelativeDate(_compile(rf"\b(?:{_need(r, 'pattern', f['dates'], where)})\b", f["dates"], where),
+                                     int(_need(r, "days", f["dates"], where)), precision))
+
+    trg = raw["triggers"]
+    structure = {key: _compile(_need(trg, key, f["triggers"], "(file)"), f["triggers"], key)
+                 for key in ("plural_places", "frame_anaphora", "frame_nouns", "singular_anaphora", "appositive",
+                             "attack_verbs")}
+    return Rules(
+        version=rules_version(directory),
+        change_types=frozenset(t for t, change in types.items() if change),
+        triggers=tuple(triggers),
+        hedge_in_sentence=_any_of(_need(hed, "in_sentence", f["hedges"], "(file)"), f["hedges"], "in_sentence"),
+        hedge_after=_any_of(_need(hed, "after", f["hedges"], "(file)"), f["hedges"], "after"),
+        irrealis=_any_of(_need(neg, "irrealis", f["negations"], "(file)"), f["negations"], "irrealis"),
+        launch=_any_of(_need(neg, "launch", f["negations"], "(file)"), f["negations"], "launch"),
+        denial=_any_of(_need(neg, "denial", f["negations"], "(file)"), f["negations"], "denial"),
+        denial_verbs=_any_of(_need(neg, "denial_verbs", f["negations"], "(file)"), f["negations"], "denial_verbs"),
+        reporting_verbs=_any_of(_need(cla, "reporting_verbs", f["claimants"], "(file)"), f["claimants"], "reporting_verbs"),
+        claimants=tuple(claimants),
+        local_authorities=tuple(local),
+        anaphora=_any_of(_need(cla, "anaphora", f["claimants"], "(file)"), f["claimants"], "anaphora"),
+        outlets=tuple(outlets), credit_lines=credit, channels=channels,
+        side_words=tuple(sides),
+        abbreviations=frozenset(_need(raw["sentences"], "abbreviations", f["sentences"], "(file)")),
+        relative_dates=tuple(relative),
+        modifier_nouns=frozenset(_need(trg, "modifier_nouns", f["triggers"], "(file)")),
+        continuation=_compile(_need(trg, "continuation", f["triggers"], "(file)"), f["triggers"], "continuation", 0),
+        **structure,
+    )
+

@@ -1,0 +1,125 @@
+"""Group claims into events and derive each event's status. Derived on demand, never stored.
+
+An event is the claims about one settlement close in time (their date ranges within
+``WINDOW_DAYS`` of each other), however many articles repeat them. Its status:
+
+- ``corroborated``: sides on both sides of the line claim the same gain (Ukraine confirms a
+  withdrawal that Russia claims as a capture);
+- ``disputed``: a side denies it, or claims the opposite gain in the same window;
+- ``superseded``: a later event at the same place reverses the gain;
+- ``single-source``: only one side (or only journalists) says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from events.records import Claim, DatePrecision, Event, EventStatus, EventType, Side
+
+__all__ = ["group_events", "WINDOW_DAYS", "date_range"]
+
+WINDOW_DAYS = 10
+_SPAN = {DatePrecision.DAY: 0, DatePrecision.WEEK: 6, DatePrecision.MONTH: 30, DatePrecision.SEASON: 91,
+         DatePrecision.YEAR: 364}
+_CHANGE = (EventType.CAPTURE, EventType.RECAPTURE, EventType.WITHDRAWAL, EventType.PARTIAL)
+_PRIORITY = {EventType.CAPTURE: 0, EventType.RECAPTURE: 0, EventType.WITHDRAWAL: 1, EventType.PARTIAL: 2,
+             EventType.CONTESTED: 3, EventType.DENIAL: 4}
+
+
+def date_range(claim: Claim) -> tuple[dt.date, dt.date] | None:
+    """The days a claim's date may mean: a month-precision date covers the month."""
+    if claim.event_date is None:
+        return None
+    return claim.event_date, claim.event_date + dt.timedelta(days=_SPAN.get(claim.date_precision, 0))
+
+
+@dataclass
+class _Cluster:
+    claims: list[Claim]
+    first: dt.date | None
+    last: dt.date | None
+
+
+def _place_key(claim: Claim) -> str:
+    return str(claim.geonameid) if claim.geonameid is not None else f"?{claim.settlement.lower()}"
+
+
+def _clusters(claims: list[Claim]) -> list[_Cluster]:
+    dated = sorted((c for c in claims if c.event_date is not None), key=lambda c: date_range(c) or (dt.date.min,) * 2)
+    out: list[_Cluster] = []
+    for claim in dated:
+        start, end = date_range(claim)  # type: ignore[misc]
+        current = out[-1] if out else None
+        if current is not None and current.last is not None and (start - current.last).days <= WINDOW_DAYS and \
+                not _reverses(current.claims, claim):
+            current.claims.append(claim)
+            current.last = max(current.last, end)
+        else:
+            out.append(_Cluster([claim], start, end))
+    out.extend(_Cluster([c], None, None) for c in claims if c.event_date is None)
+    return out
+
+
+def _gain(claims: Iterable[Claim]) -> Side:
+    votes: dict[Side, int] = defaultdict(int)
+    for c in claims:
+        if c.event_type in _CHANGE and c.gaining_side is not Side.NONE:
+            votes[c.gaining_side] += 1
+    return max(votes, key=lambda s: votes[s]) if votes else Side.NONE
+
+
+def _reverses(cluster: list[Claim], claim: Claim) -> bool:
+    """A journalist's background claim of the opposite gain starts a new event (Robotyne taken
+    in 2022, retaken in 2023); a side's contrary claim in the same days disputes the event."""
+    gain = _gain(cluster)
+    return (claim.event_type in _CHANGE and gain is not Side.NONE and claim.gaining_side is gain.opponent()
+            and claim.claimant_side is Side.NONE)
+
+
+def _status(claims: list[Claim], gain: Side) -> tuple[EventStatus, str]:
+    change = [c for c in claims if c.event_type in _CHANGE]
+    sides_for = {c.claimant_side for c in change if c.gaining_side is gain and c.claimant_side is not Side.NONE}
+    deniers = {c.claimant_side for c in claims if c.event_type is EventType.DENIAL}
+    contrary = [c for c in change if gain is not Side.NONE and c.gaining_side is gain.opponent()]
+    if deniers or contrary:
+        who = ", ".join(sorted({c.claimant for c in claims if c.event_type is EventType.DENIAL} |
+                               {c.claimant for c in contrary}))
+        return EventStatus.DISPUTED, f"disputed by {who}"
+    if {Side.RU, Side.UA} <= sides_for:
+        return EventStatus.CORROBORATED, "claimed by both sides"
+    return EventStatus.SINGLE_SOURCE, ""
+
+
+def group_events(claims: Iterable[Claim], sources: Mapping[str, str] | None = None) -> list[Event]:
+    """Events of the given claims, oldest first per place. ``sources`` maps article ids to outlets."""
+    by_place: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_place[_place_key(claim)].append(claim)
+    events: list[Event] = []
+    for place_claims in by_place.values():
+        clusters = _clusters(place_claims)
+        gains = [_gain(cl.claims) for cl in clusters]
+        for i, cluster in enumerate(clusters):
+            cl = cluster.claims
+            main = min(cl, key=lambda c: _PRIORITY[c.event_type])
+            gain = gains[i]
+            if main.event_type is EventType.CONTESTED:
+                attackers = {c.gaining_side for c in cl if c.event_type is EventType.CONTESTED} - {Side.NONE}
+                gain = attackers.pop() if len(attackers) == 1 else Side.NONE
+            status, note = _status(cl, gain)
+            later = [gains[j] for j in range(i + 1, len(clusters)) if clusters[j].first is not None]
+            if cluster.first is not None and gain is not Side.NONE and main.event_type in _CHANGE and \
+                    gain.opponent() in later:
+                status, note = EventStatus.SUPERSEDED, "a later claim reverses it"
+            ids = tuple(c.id for c in cl)
+            events.append(Event(
+                id=hashlib.sha256("|".join(sorted(ids)).encode()).hexdigest()[:12],
+                geonameid=main.geonameid, place_name=main.place_name or main.settlement, event_type=main.event_type,
+                gaining_side=gain, first_date=cluster.first, last_date=cluster.last, status=status, claim_ids=ids,
+                sources=tuple(sorted({(sources or {}).get(c.article_id, "") or "unattributed" for c in cl})),
+                claimant_sides=tuple(sorted({c.claimant_side for c in cl}, key=str)), note=note))
+    return sorted(events, key=lambda e: (e.place_name, e.first_date or dt.date.max))

@@ -1,0 +1,197 @@
+"""The claims database: one SQLite file, schema versioned, one transaction per article.
+
+- An article's id is a hash of its normalised text: ingesting it again changes nothing.
+- Each article and its claims are written in one transaction: a crash or a kill in the middle of
+  a batch leaves every finished article whole and no half article.
+- Re-extraction with a newer extractor version replaces the machine's claims of an article; the
+  analysts' reviews live in their own table and are never touched by it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from events.errors import StoreError
+from events.records import Article, Claim
+
+__all__ = ["Store", "DEFAULT_DB", "SCHEMA_VERSION", "IngestResult", "REVIEW_ACTIONS", "Review"]
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = Path(os.environ.get("FRONTLINE_DB", Path(__file__).resolve().parent.parent / "data" / "claims.sqlite"))
+REVIEW_ACTIONS = ("confirm", "reject", "move", "fix_date")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL, source TEXT NOT NULL, source_basis TEXT NOT NULL,
+    url TEXT NOT NULL, published TEXT, published_precision TEXT, published_basis TEXT, encoding TEXT NOT NULL,
+    notes TEXT NOT NULL, text TEXT NOT NULL, extractor_version TEXT NOT NULL, ingested_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS claims (
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    settlement TEXT NOT NULL, settlement_start INTEGER NOT NULL, settlement_end INTEGER NOT NULL,
+    geonameid INTEGER, place_name TEXT NOT NULL, place_status TEXT NOT NULL, place_candidates TEXT NOT NULL,
+    country TEXT NOT NULL, admin1 TEXT NOT NULL, admin2 TEXT NOT NULL, lat REAL, lon REAL,
+    event_type TEXT NOT NULL, gaining_side TEXT NOT NULL, claimant TEXT NOT NULL, claimant_side TEXT NOT NULL,
+    claimant_kind TEXT NOT NULL, via TEXT NOT NULL, hedged INTEGER NOT NULL, event_date TEXT,
+    date_precision TEXT NOT NULL, date_basis TEXT NOT NULL, evidence TEXT NOT NULL, evidence_start INTEGER NOT NULL,
+    evidence_end INTEGER NOT NULL, confidence REAL NOT NULL, extractor_version TEXT NOT NULL, denied_side TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
+CREATE INDEX IF NOT EXISTS claims_place ON claims(geonameid);
+CREATE TABLE IF NOT EXISTS reviews (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, claim_id TEXT NOT NULL, article_id TEXT NOT NULL,
+    settlement_start INTEGER NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('confirm', 'reject', 'move', 'fix_date')),
+    geonameid INTEGER, place_name TEXT, admin1 TEXT, lat REAL, lon REAL,
+    event_date TEXT, date_precision TEXT, reviewer TEXT NOT NULL, note TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS reviews_claim ON reviews(claim_id);
+"""
+
+
+_CLAIM_FIELDS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    article_id: str
+    outcome: str  # new | unchanged | re-extracted
+    claims: int
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    claim_id: str
+    action: str
+    reviewer: str
+    note: str = ""
+    geonameid: int | None = None  # for "move"
+    place_name: str = ""
+    admin1: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    event_date: dt.date | None = None  # for "fix_date"
+    date_precision: str = ""
+
+    def __post_init__(self) -> None:
+        if self.action not in REVIEW_ACTIONS:
+            raise ValueError(f"review action must be one of {', '.join(REVIEW_ACTIONS)}, not {self.action!r}")
+        if not self.reviewer.strip():
+            raise ValueError("a review needs the reviewer's name")
+        if self.action == "move" and (self.geonameid is None or self.lat is None or self.lon is None):
+            raise ValueError("moving a claim needs the new place (geonameid and coordinates)")
+        if self.action == "fix_date" and self.event_date is None:
+            raise ValueError("fixing a date needs the new date")
+
+
+class Store:
+    """A claims database. Use as a context manager, or call close()."""
+
+    def __init__(self, path: Path | str = DEFAULT_DB) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a usable claims database ({exc}); move it away or pick another "
+                             "with --db") from exc
+        except OSError as exc:
+            raise StoreError(f"cannot open {self.path}: {exc}") from exc
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _migrate(self) -> None:
+        self.db.executescript("BEGIN;" + _SCHEMA + "COMMIT;")
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        elif int(row[0]) > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} has schema version {row[0]}, newer than this program's {SCHEMA_VERSION}; "
+                             "update the program")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- writing --------------------------------------------------------------------------------
+    def has_article(self, article_id: str, extractor_version: str) -> bool:
+        row = self.db.execute("SELECT extractor_version FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None and row[0] == extractor_version
+
+    def ingest(self, article: Article, claims: list[Claim], places: dict[int, tuple[str, str, str, float, float]],
+               extractor_version: str) -> IngestResult:
+        """Store one article and its claims in one transaction. ``places`` maps geonameids to
+        (country, admin1, admin2, lat, lon). Idempotent: the same text again changes nothing."""
+        with self.transaction() as db:
+            row = db.execute("SELECT extractor_version FROM articles WHERE id = ?", (article.id,)).fetchone()
+            if row is not None and row[0] == extractor_version:
+                return IngestResult(article.id, "unchanged", 0)
+            outcome = "new" if row is None else "re-extracted"
+            if row is not None:
+                db.execute("DELETE FROM claims WHERE article_id = ?", (article.id,))
+                db.execute("UPDATE articles SET extractor_version = ? WHERE id = ?", (extractor_version, article.id))
+            else:
+                p = article.published
+                db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+                    article.id, article.path, article.title, article.source, article.source_basis, article.url,
+                    p.date.isoformat() if p else None, str(p.precision) if p else None, p.basis if p else None,
+                    article.encoding, json.dumps(list(article.notes)), article.text, extractor_version,
+                    dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+            for c in claims:
+                country, admin1, admin2, lat, lon = places.get(c.geonameid or -1, ("", "", "", None, None))
+                db.execute(f"INSERT OR REPLACE INTO claims VALUES ({', '.join('?' * _CLAIM_FIELDS)})", (
+                    c.id, c.article_id, c.settlement, c.settlement_start, c.settlement_end, c.geonameid, c.place_name,
+                    c.place_status, json.dumps(list(c.place_candidates)), country, admin1, admin2, lat, lon,
+                    str(c.event_type), str(c.gaining_side), c.claimant, str(c.claimant_side), c.claimant_kind, c.via,
+                    int(c.hedged), c.event_date.isoformat() if c.event_date else None, str(c.date_precision),
+                    c.date_basis, c.evidence, c.evidence_start, c.evidence_end, c.confidence, c.extractor_version,
+                    str(c.denied_side)))
+            return IngestResult(article.id, outcome, len(claims))
+
+    def add_review(self, review: Review) -> None:
+        """Record an analyst's decision on a claim; it outlives any re-extraction."""
+        row = self.db.execute("SELECT article_id, settlement_start FROM claims WHERE id = ?", (review.claim_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no claim {review.claim_id} in {self.path}")
+        with self.transaction() as db:
+            db.execute("INSERT INTO reviews (claim_id, article_id, settlement_start, action, geonameid, place_name, "
+                       "admin1, lat, lon, event_date, date_precision, reviewer, note, created_at) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+                           review.claim_id, row[0], row[1], review.action, review.geonameid, review.place_name,
+                           review.admin1, review.lat, review.lon,
+                           review.event_date.isoformat() if review.event_date else None, review.date_precision,
+                           review.reviewer, review.note, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+
+    # -- reading --------------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        return {table: self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]  # noqa: S608 (fixed names)
+                for table in ("articles", "claims", "reviews")}
+
+    def rows(self, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+        self.db.row_factory = sqlite3.Row
+        try:
+            return self.db.execute(sql, params).fetchall()
+        finally:
+            self.db.row_factory = None
