@@ -62,6 +62,20 @@ def _month_number(name: str) -> int:
     return parsed.month
 
 
+def _year_before(published: PublishedDate, month: int, day: int) -> int | None:
+    """The year of a "November 9th" with no year: this year's if it is not after publication;
+    last year's if this year's would be months ahead ("November 9th" in a January paper); none
+    when it is just ahead ("June 20" in a May paper is a plan, not an event)."""
+    latest = published.latest
+    try:
+        this_year = dt.date(latest.year, month, min(day, 28) if month == 2 else day)
+    except ValueError:
+        return None
+    if this_year <= latest:
+        return latest.year
+    return latest.year - 1 if (this_year - latest).days > 62 else None
+
+
 def _resolve(kind: str, m: re.Match[str], published: PublishedDate | None) -> tuple[dt.date, DatePrecision] | None:
     g = m.groupdict()
     if g.get("month") and not g["month"][0].isupper():
@@ -76,9 +90,9 @@ def _resolve(kind: str, m: re.Match[str], published: PublishedDate | None) -> tu
         if g.get("year"):
             year = int(g["year"])
         elif published is not None:
-            year = published.latest.year
-            if (month, day) > (published.latest.month, published.latest.day):
-                year -= 1  # "November 9th" in a January paper: last November
+            year = _year_before(published, month, day)
+            if year is None:
+                return None
         else:
             return None
         try:
@@ -106,8 +120,9 @@ def _resolve(kind: str, m: re.Match[str], published: PublishedDate | None) -> tu
     if kind == "month_only":
         if published is None:
             return None
-        month, year = _month_number(g["month"]), published.latest.year
-        return dt.date(year if month <= published.latest.month else year - 1, month, 1), DatePrecision.MONTH
+        month = _month_number(g["month"])
+        year = _year_before(published, month, 1)
+        return (dt.date(year, month, 1), DatePrecision.MONTH) if year is not None else None
     return None
 
 

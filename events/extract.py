@@ -206,6 +206,11 @@ class _Reader:
             date, basis = inherited[-1], "frame"
         plural = rules.plural_places.search(text[end:right]) is not None
         targets, confidence = ([], 0.0) if plural else self.pair(sentence, start, end, left, right, places)
+        if not targets and attribution.kind == "local authorities":
+            # "Vovchansk authorities said there was street fighting": in their own town
+            targets = [m for m in self.mentions if m.kind is PlaceKind.PLACE
+                       and sentence.start + attribution.start <= m.start < sentence.start + attribution.end]
+            confidence = 0.7
         if not targets:
             if not denied and trigger.type in rules.change_types and plural:
                 self.frame = _Frame(trigger, sentence, gains, attribution, channel, list(own_dates or free_dates), hedged)

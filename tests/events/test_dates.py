@@ -1,0 +1,49 @@
+import datetime as dt
+
+import pytest
+
+from events import DatePrecision, PublishedDate
+from events.dates import find_dates
+
+WEDNESDAY = PublishedDate(dt.date(2024, 5, 15))
+NOVEMBER = PublishedDate(dt.date(2025, 11, 1), DatePrecision.MONTH)
+
+
+@pytest.mark.parametrize("sentence, expected, precision", [
+    ("Ukraine on Wednesday said it had pulled back", "2024-05-15", "day"),  # the paper's own day, not a week ago
+    ("The ministry said later on Wednesday", "2024-05-15", "day"),
+    ("Blinken arrived in Kyiv on Tuesday", "2024-05-14", "day"),
+    ("the general staff announced on Facebook overnight.", "2024-05-15", "day"),
+    ("shelling yesterday", "2024-05-14", "day"),
+    ("an assault which began last week", "2024-05-08", "week"),
+    ("first captured in February 2022", "2022-02-01", "month"),
+    ("During the failed summer offensive in 2023, Robotyne", "2023-06-01", "season"),
+    ("Kyiv retook in its summer counteroffensive last year", "2023-06-01", "season"),
+    ("on May 13", "2024-05-13", "day"),
+    ("on 14.11.2023", "2023-11-14", "day"),
+    ("an aid package approved in April", "2024-04-01", "month"),
+])
+def test_expressions_resolve_against_the_publication_date(rules, sentence, expected, precision):
+    (found,) = find_dates(sentence, WEDNESDAY, rules)
+    assert (found.date.isoformat(), str(found.precision)) == (expected, precision)
+
+
+def test_month_precision_paper_dates_november_9th(rules):
+    (found,) = find_dates("briefed the leadership on November 9th", NOVEMBER, rules)
+    assert (found.date, found.precision) == (dt.date(2025, 11, 9), "day")
+    assert find_dates("said on Wednesday", NOVEMBER, rules) == []  # which Wednesday? unknown
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zelensky will visit on June 20.",  # after publication: a plan, never an event date
+    "Russia may 2 times increase",  # "may" the verb
+    "the 93rd brigade and 10 US-made missiles",
+    "a march through the city",
+])
+def test_no_date_is_invented(rules, sentence):
+    assert find_dates(sentence, WEDNESDAY, rules) == []
+
+
+def test_without_a_publication_date_relative_expressions_stay_unknown(rules):
+    assert find_dates("on Wednesday, overnight, last week", None, rules) == []
+    assert [d.date for d in find_dates("in February 2022", None, rules)] == [dt.date(2022, 2, 1)]

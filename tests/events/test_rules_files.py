@@ -1,0 +1,73 @@
+"""Every rules file loads, every entry's example reads as it says, and a broken file is named."""
+
+import datetime as dt
+import shutil
+import tomllib
+
+import pytest
+
+from events import Article, PublishedDate, RulesError, extract_claims, load_rules
+from events.articles import article_id
+from events.rules import RULES_DIR
+
+TRIGGERS = tomllib.loads((RULES_DIR / "triggers.toml").read_text(encoding="utf-8"))["trigger"]
+CLAIMANTS = tomllib.loads((RULES_DIR / "claimants.toml").read_text(encoding="utf-8"))
+
+
+def claims_of(text, gazetteer, rules):
+    article = Article(id=article_id(text), path="example", text=text, source="example",
+                      published=PublishedDate(dt.date(2024, 5, 15)))
+    return extract_claims(article, gazetteer, rules).claims
+
+
+@pytest.mark.parametrize("entry", TRIGGERS, ids=[f"{t['type']}:{t['example'][:40]}" for t in TRIGGERS])
+def test_each_trigger_example_extracts_what_it_says(gazetteer, rules, entry):
+    claims = claims_of(entry["example"], gazetteer, rules)
+    assert [(c.settlement, c.gaining_side) for c in claims] == [(entry["expect"]["place"], entry["expect"]["gains"])]
+
+
+@pytest.mark.parametrize("entry", CLAIMANTS["claimant"], ids=[c["name"] for c in CLAIMANTS["claimant"]])
+def test_each_claimant_example_is_attributed_to_it(gazetteer, rules, entry):
+    claims = claims_of(entry["example"], gazetteer, rules)
+    assert claims and {c.claimant for c in claims} == {entry["name"].replace("{side} ", "")}
+
+
+@pytest.mark.parametrize("entry", CLAIMANTS["local"], ids=lambda e: e["example"][:40])
+def test_local_authorities_examples(gazetteer, rules, entry):
+    claims = claims_of(entry["example"], gazetteer, rules)
+    assert [(c.claimant, c.claimant_side) for c in claims] == [("Vovchansk authorities", "UA")]
+
+
+def test_post_holders_only_count_while_in_post(gazetteer, rules):
+    # Syrskyi became commander-in-chief in February 2024; an older article's "Syrsky said" is not him in that post
+    text = "General Syrsky said Russian troops were storming Bakhmut."
+    old = Article(id=article_id(text), path="x", text=text, published=PublishedDate(dt.date(2023, 3, 1)))
+    assert all("Syrskyi" not in c.claimant for c in extract_claims(old, gazetteer, rules).claims)
+
+
+@pytest.mark.parametrize("file, damage, message", [
+    ("triggers.toml", lambda s: s.replace('type = "partial"', 'type = "annexation"', 1), "type must be one of"),
+    ("triggers.toml", lambda s: s.replace("(?:gr[ae]y zone", "(?:gr[ae]y zone(", 1), "bad regular expression"),
+    ("claimants.toml", lambda s: s.replace('side = "RU"', 'side = "Russia"', 1), "side must be one of"),
+    ("hedges.toml", lambda s: "in_sentence = [", "cannot be read"),
+    ("dates.toml", lambda s: s.replace('precision = "week"', 'precision = "fortnight"', 1), "precision"),
+])
+def test_a_broken_rules_file_is_named_with_what_is_wrong(tmp_path, file, damage, message):
+    rules_dir = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, rules_dir)
+    path = rules_dir / file
+    path.write_text(damage(path.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(RulesError, match=message) as info:
+        load_rules(rules_dir)
+    assert file in str(info.value)
+
+
+def test_extractor_version_follows_the_rules(tmp_path, rules):
+    same, edited = tmp_path / "same", tmp_path / "edited"
+    shutil.copytree(RULES_DIR, same)
+    shutil.copytree(RULES_DIR, edited)
+    assert load_rules(same).version == rules.version
+    rules_dir = edited
+    path = rules_dir / "hedges.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('"reportedly"', '"reportedly", "supposedly"'), encoding="utf-8")
+    assert load_rules(rules_dir).version != rules.version
