@@ -22,6 +22,8 @@ _GAP_TO_VERB = re.compile(r"^[\s,]*(?:(?:has|have|had|also|later|earlier|on \w+|
                           r"[A-Z][a-z]+ [A-Z][a-z]+|\w+ly)[\s,]+){0,4}$")
 _ACCORDING_TO = re.compile(r"\b(?:according to|as stated by|in the words of)\s+(?:an? |the )?(?:\w+ ){0,4}$", re.I)
 _EMBEDDED = re.compile(r"\b(?:allegations?|claims?|assertions?|reports?|statements?)\s+(?:\w+\s+){0,2}(?:made |issued )?by\s+(?:the\s+|an?\s+)?$", re.I)
+_LOCAL_WORDS = re.compile(r"authorit|official|mayor|head|administration|governor|council", re.I)
+_CUES = re.compile(r"according to|as stated by|in the words of|\bby\b", re.I)
 #: Where the journalist's own voice begins inside a sentence that quotes someone.
 _APPOSITIVE = re.compile(r",\s+(?:one of|the only|a (?:town|city|village|settlement) (?:that|which|where)|which|where)\b", re.I)
 
@@ -35,6 +37,7 @@ class Attribution:
     end: int
     verb: str  # the reporting verb, "according to", or "" for an embedded claimant
     embedded: bool = False  # "allegations made by X that ...": X's claim, reported by another
+    from_context: bool = False  # named after the side that spoke before ("a military spokesman")
 
 
 def journalist(source: str) -> Attribution:
@@ -86,6 +89,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     """
     found: list[Attribution] = []
     taken: list[tuple[int, int]] = []
+    if not (rules.reporting_verbs.search(sentence) or _CUES.search(sentence)):
+        return found  # no "said", no "according to", no "made by": nobody is quoted
 
     def add(attribution: Attribution) -> None:
         if any(attribution.start < e and s < attribution.end for s, e in taken):
@@ -94,16 +99,28 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
         found.append(attribution)
 
     matches: list[tuple[int, int, ClaimantRule]] = []
-    for rule in rules.claimants:
-        if _valid_on(rule, day):
-            matches.extend((m.start(), m.end(), rule) for m in rule.regex.finditer(sentence))
+    # all aliases in one pattern find where claimants may start (overlapping: "the Ministry of
+    # Defence in Moscow" holds three starts); each start is tried with every rule, and the
+    # longest alias wins below ("the Ministry of Defence in Moscow" over "Moscow")
+    starts: list[int] = []
+    hit = rules.any_claimant.search(sentence)
+    while hit is not None:
+        starts.append(hit.start())
+        hit = rules.any_claimant.search(sentence, hit.start() + 1)
+    valid = [rule for rule in rules.claimants if _valid_on(rule, day)] if starts else []
+    for start in starts:
+        for rule in valid:
+            m = rule.regex.match(sentence, start)
+            if m:
+                matches.append((m.start(), m.end(), rule))
     # longest first, so "Ministry of Defence in Moscow" wins over "Moscow"
     for start, end, rule in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
         link = _connected(sentence, start, end, rules)
         if link is not None:
             name, side = _named(rule, context_side)
-            add(Attribution(name, side, rule.kind, start, end, link[0], link[1]))
-    for pattern, _example in rules.local_authorities:
+            add(Attribution(name, side, rule.kind, start, end, link[0], link[1], rule.side == "context"))
+    local = _LOCAL_WORDS.search(sentence) is not None
+    for pattern, _example in rules.local_authorities if local else ():
         for m in pattern.finditer(sentence):
             link = _connected(sentence, m.start(), m.end(), rules)
             place = m.group("place")

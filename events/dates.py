@@ -55,11 +55,14 @@ def parse_date_text(text: str) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+_MONTH_NUMBERS = {name: i for i, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")], start=1) for name in names}
+
+
 def _month_number(name: str) -> int:
-    parsed = dateparser.parse(f"1 {name} 2000", languages=["en"])
-    if parsed is None:
-        raise ValueError(f"not a month: {name}")
-    return parsed.month
+    return _MONTH_NUMBERS[name.lower().rstrip(".")]
 
 
 def _year_before(published: PublishedDate, month: int, day: int) -> int | None:
@@ -126,9 +129,38 @@ def _resolve(kind: str, m: re.Match[str], published: PublishedDate | None) -> tu
     return None
 
 
+_WORDS = re.compile(r"[a-z]+")
+_MONTH_SET = frozenset(_MONTHS.split("|"))
+_SEASON_SET = frozenset(_SEASONS)
+_WEEKDAY_SET = frozenset(WEEKDAYS)
+_DATE_WORD_SET = _MONTH_SET | _SEASON_SET | _WEEKDAY_SET | {
+    "overnight", "tonight", "today", "yesterday", "week", "weekend", "month", "year", "morning", "afternoon",
+    "evening", "days"}
+
+
+def _worth_trying(kind: str, has_digit: bool, words: set[str]) -> bool:
+    """Skip patterns whose words are absent: each needs a month, a season, a weekday or a digit."""
+    if kind in ("iso", "dmy", "year"):
+        return has_digit
+    if kind in ("month_day", "day_month", "month_year"):
+        return has_digit and bool(words & _MONTH_SET)
+    if kind == "month_only":
+        return bool(words & _MONTH_SET)
+    if kind in ("season_year", "season_last"):
+        return bool(words & _SEASON_SET)
+    if kind == "weekday":
+        return bool(words & _WEEKDAY_SET)
+    return True
+
+
 def find_dates(sentence: str, published: PublishedDate | None, rules: Rules) -> list[DateExpression]:
     """Every date expression in ``sentence`` that resolves to a day on or before publication,
     most precise first where two overlap."""
+    lower = sentence.lower()
+    has_digit = any(c.isdigit() for c in sentence)
+    words = set(_WORDS.findall(lower))
+    if not has_digit and not words & _DATE_WORD_SET and not any(w.endswith(("day", "night")) for w in words):
+        return []  # most sentences: nothing that could be a date
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
 
@@ -141,11 +173,13 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules) -> 
         found.append(DateExpression(start, end, sentence[start:end], date, precision))
 
     for kind, pattern in _PATTERNS:
+        if not _worth_trying(kind, has_digit, words):
+            continue
         for m in pattern.finditer(sentence):
             resolved = _resolve(kind, m, published)
             if resolved:
                 add(m.start(), m.end(), *resolved)
-    if published is not None:
+    if published is not None and rules.any_relative_date.search(sentence):
         for relative in rules.relative_dates:
             for m in relative.regex.finditer(sentence):
                 if published.precision is not DatePrecision.DAY and relative.precision is DatePrecision.DAY:

@@ -107,7 +107,11 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
-    found = [(m.start(), m.end(), t) for t in rules.triggers for m in t.regex.finditer(text)]
+    present = set(rules.trigger_keywords.findall(text.lower()))
+    if not present:
+        return []
+    found = [(m.start(), m.end(), t) for t in rules.triggers if present.intersection(t.keywords)
+             for m in t.regex.finditer(text)]
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     out: list[tuple[int, int, Trigger]] = []
     for start, end, trigger in found:
@@ -137,7 +141,8 @@ class _Reader:
         self.drafts: list[_Draft] = []
         self.frame: _Frame | None = None
         self.last: Attribution | None = None  # the claimant that spoke last
-        self.previous: tuple[list[Attribution], list[DateExpression]] = ([], [])
+        self.previous_text = ""
+        self.unread: list[Sentence] = []  # sentences since the last claim, not yet searched for speakers
         self.day = article.published.date if article.published else None
 
     # -- per sentence -------------------------------------------------------------------------
@@ -158,30 +163,60 @@ class _Reader:
         text = sentence.text
         if _is_heading(sentence, self.article):
             return
-        places = self.places_in(sentence)
-        dates = find_dates(text, self.article.published, self.rules)
-        side = self.last.side if self.last else Side.NONE
-        attributions = find_attributions(text, self.rules, context_side=side, day=self.day,
-                                         place_country=self.country, last=self.last)
         if self.frame is not None and sentence.index - self.frame.sentence.index > _MAX_FRAME_DISTANCE:
             self.frame = None
+        triggers = _find_triggers(text, self.rules)
+        follows_frame = not triggers and self.frame is not None
+        previous_text = self.previous_text
+        self.previous_text = text
+        if not triggers and not follows_frame:
+            if self.drafts and sentence.index - self.drafts[-1].sentence.index <= _HEDGE_BACK and \
+                    self.rules.hedge_after.search(text):
+                self.hedge_recent(sentence, self.places_in(sentence))
+            self.unread.append(sentence)  # speakers looked up only if a later claim needs them
+            return
+        places = self.places_in(sentence)
+        dates = find_dates(text, self.article.published, self.rules)
+        attributions = self.attributions_of(text, self.last)
+        continues = not attributions and self.rules.continuation.search(text) is not None
+        last = self.last
+        if continues or any(a.from_context for a in attributions) or self.rules.anaphora.search(text):
+            # "a military spokesman", "the source", "Specifically, ...": who spoke before?
+            last = self.speaker_before()
+            attributions = self.attributions_of(text, last)
         inherited: list[DateExpression] = []
-        if not attributions and self.rules.continuation.search(text) and self.previous[0]:
-            attributions = [Attribution(a.claimant, a.side, a.kind, 0, 0, a.verb) for a in self.previous[0][-1:]]
-            inherited = self.previous[1]
+        if continues:
+            previous = self.attributions_of(previous_text, last)
+            if previous:
+                attributions = [Attribution(a.claimant, a.side, a.kind, 0, 0, a.verb) for a in previous[-1:]]
+                inherited = find_dates(previous_text, self.article.published, self.rules)
         channel = find_channel(text, self.rules)
         made = len(self.drafts)
-        triggers = _find_triggers(text, self.rules)
         for start, end, trigger in triggers:
             self.read_trigger(sentence, start, end, trigger, places, attributions, channel, dates, inherited, triggers)
-        if not triggers and self.frame is not None:
+        if follows_frame:
             self.follow_frame(sentence, places, attributions, channel, dates)
-        if len(self.drafts) == made and self.rules.hedge_after.search(text):
+        if len(self.drafts) == made and self.drafts and self.rules.hedge_after.search(text):
             self.hedge_recent(sentence, places)
         spoken = [a for a in attributions if a.kind != "journalist"]
         if spoken:
             self.last = spoken[-1]
-        self.previous = (attributions, dates or inherited)
+            self.unread.clear()
+
+    def attributions_of(self, text: str, last: Attribution | None) -> list[Attribution]:
+        return find_attributions(text, self.rules, context_side=last.side if last else Side.NONE, day=self.day,
+                                 place_country=self.country, last=last)
+
+    def speaker_before(self) -> Attribution | None:
+        """The claimant that spoke last before this sentence (for "a military spokesman" and
+        "the source"): sentences without claims are searched only now, newest first."""
+        for sentence in reversed(self.unread[-_MAX_FRAME_DISTANCE:]):
+            spoken = [a for a in self.attributions_of(sentence.text, self.last) if a.kind != "journalist"]
+            if spoken:
+                self.last = spoken[-1]
+                break
+        self.unread.clear()
+        return self.last
 
     def read_trigger(self, sentence: Sentence, start: int, end: int, trigger: Trigger, places: list[Mention],
                      attributions: list[Attribution], channel: str, dates: list[DateExpression],

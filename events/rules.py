@@ -33,6 +33,7 @@ class Trigger:
     agent: str  # text | claimant
     fallback: str  # claimant | opponent_of_claimant | none
     agent_after: bool  # the agent follows the trigger ("fell to Russian forces")
+    keywords: tuple[str, ...]  # every match contains one of these (lower case)
     example: str
     expect: dict[str, str]
 
@@ -78,6 +79,8 @@ class Rules:
     denial_verbs: re.Pattern[str]
     reporting_verbs: re.Pattern[str]
     claimants: tuple[ClaimantRule, ...]
+    trigger_keywords: re.Pattern[str]  # any trigger's keyword: finds which triggers to try
+    any_claimant: re.Pattern[str]  # every alias in one pattern: a first test per sentence
     local_authorities: tuple[tuple[re.Pattern[str], str], ...]
     anaphora: re.Pattern[str]
     outlets: tuple[Outlet, ...]
@@ -86,6 +89,7 @@ class Rules:
     side_words: tuple[tuple[re.Pattern[str], str], ...]  # (regex, "RU" | "UA" | "own" | "enemy")
     abbreviations: frozenset[str]
     relative_dates: tuple[RelativeDate, ...]
+    any_relative_date: re.Pattern[str]
     modifier_nouns: frozenset[str]
     plural_places: re.Pattern[str]
     frame_anaphora: re.Pattern[str]
@@ -175,6 +179,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         pattern = rf"\b(?:{_need(t, 'pattern', f['triggers'], where)})(?:(?<=\W)|\b)"
         triggers.append(Trigger(kind, _compile(pattern, f["triggers"], where),
                                 gains, agent, fallback, bool(t.get("agent_after", False)),
+                                tuple(_need(t, "keywords", f["triggers"], where)),
                                 _need(t, "example", f["triggers"], where), dict(t.get("expect", {}))))
 
     neg, hed, cla = raw["negations"], raw["hedges"], raw["claimants"]
@@ -212,8 +217,10 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
 
     sides = []
     for key in ("RU", "UA", "own", "enemy"):
-        for i, p in enumerate(_need(raw["sides"], key, f["sides"], "(file)")):
-            sides.append((_compile(rf"(?<![\w-])(?:{p})(?![\w-])", f["sides"], f"{key}[{i}]", 0), key))
+        words = _need(raw["sides"], key, f["sides"], "(file)")
+        for i, p in enumerate(words):
+            _compile(p, f["sides"], f"{key}[{i}]", 0)
+        sides.append((re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in words) + r")(?![\w-])"), key))
 
     relative = []
     for i, r in enumerate(_need(raw["dates"], "relative", f["dates"], "(file)")):
@@ -241,12 +248,16 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         denial_verbs=_any_of(_need(neg, "denial_verbs", f["negations"], "(file)"), f["negations"], "denial_verbs"),
         reporting_verbs=_any_of(_need(cla, "reporting_verbs", f["claimants"], "(file)"), f["claimants"], "reporting_verbs"),
         claimants=tuple(claimants),
+        trigger_keywords=re.compile("|".join(sorted({re.escape(k) for t in triggers for k in t.keywords},
+                                                    key=len, reverse=True))),
+        any_claimant=re.compile("|".join(f"(?:{c.regex.pattern})" for c in claimants)),
         local_authorities=tuple(local),
         anaphora=_any_of(_need(cla, "anaphora", f["claimants"], "(file)"), f["claimants"], "anaphora"),
         outlets=tuple(outlets), credit_lines=credit, channels=channels,
         side_words=tuple(sides),
         abbreviations=frozenset(_need(raw["sentences"], "abbreviations", f["sentences"], "(file)")),
         relative_dates=tuple(relative),
+        any_relative_date=re.compile("|".join(f"(?:{r.regex.pattern})" for r in relative), re.IGNORECASE),
         modifier_nouns=frozenset(_need(trg, "modifier_nouns", f["triggers"], "(file)")),
         continuation=_compile(_need(trg, "continuation", f["triggers"], "(file)"), f["triggers"], "continuation", 0),
         **structure,

@@ -59,6 +59,7 @@ class Gazetteer:
         self._fuzzy_keys: dict[tuple[str, int], list[str]] | None = None
         self._iso: dict[str, tuple[str, ...]] | None = None
         self._multiword: frozenset[str] | None = None
+        self._memos: dict[str, dict] = {}  # type: ignore[type-arg]
         self._fuzzy_memo: dict[tuple[str, int, float], list[tuple[str, float]]] = {}
         self._candidates: dict[str, tuple[Candidate, ...]] = {}  # parsed index entries, filled on demand
         self.source = source
@@ -187,6 +188,14 @@ class Gazetteer:
         if self._multiword is None:
             self._multiword = frozenset(k.split(" ", 1)[0] for k in self._index if " " in k)
         return self._multiword
+
+    def memo(self, name: str, limit: int = 100_000) -> dict:  # type: ignore[type-arg]
+        """A cache that lives as long as this gazetteer, for results computed from it alone
+        (bulk ingestion resolves the same names again and again); emptied when it grows past ``limit``."""
+        cache = self._memos.setdefault(name, {})
+        if len(cache) > limit:
+            cache.clear()
+        return cache
 
     def has_key(self, key: str) -> bool:
         """True when ``key`` (already normalised) names something in the gazetteer."""

@@ -17,8 +17,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
+
+import numpy as np
 
 from geodata.gazetteer import DATA_DIR, RAION_SUFFIXES, REGION_SUFFIXES, Candidate, Gazetteer
 from geodata.normalize import MAX_NAME_LENGTH, normalize_name
@@ -128,15 +131,22 @@ def _nearest(candidates: Sequence[Candidate], context: Sequence[Place]) -> tuple
     anchors = [p for p in context if p.geonameid not in ids and p.kind is PlaceKind.PLACE]
     if not anchors:
         return None
-    scored = []
-    for c in candidates:
-        d, anchor = min((distance_km(c.place, a), a.name) for a in anchors)
-        scored.append((d, anchor, c.place))
-    scored.sort(key=lambda s: s[0])
-    d1, anchor, place = scored[0]
-    d2 = scored[1][0] if len(scored) > 1 else math.inf
+    # every candidate against every anchor at once: texts name dozens of places, names have
+    # dozens of namesakes
+    lat1 = np.radians([c.place.lat for c in candidates])[:, None]
+    lon1 = np.radians([c.place.lon for c in candidates])[:, None]
+    lat2 = np.radians([a.lat for a in anchors])[None, :]
+    lon2 = np.radians([a.lon for a in anchors])[None, :]
+    h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    km = 2 * 6371.0 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+    nearest_anchor = km.argmin(axis=1)
+    per_candidate = km[np.arange(len(candidates)), nearest_anchor]
+    order = np.argsort(per_candidate, kind="stable")
+    d1 = float(per_candidate[order[0]])
+    d2 = float(per_candidate[order[1]]) if len(order) > 1 else math.inf
     if d1 <= CONTEXT_MAX_KM and d2 >= max(2 * d1, d1 + 15):
-        return place, f"nearest to {anchor} mentioned alongside ({d1:.0f} km; next namesake {d2:.0f} km)"
+        anchor = anchors[int(nearest_anchor[order[0]])].name
+        return candidates[int(order[0])].place, f"nearest to {anchor} mentioned alongside ({d1:.0f} km; next namesake {d2:.0f} km)"
     return None
 
 
@@ -254,16 +264,27 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[
     """
     region_codes = tuple(dict.fromkeys(c for m in mentions if m.kind is not PlaceKind.PLACE for c in m.region_codes))
 
+    memo: dict[tuple[object, ...], Resolution] = {}
+    shared = gazetteer.memo("resolve_mentions")
+
     def one(mention: Mention, context: Sequence[Place]) -> Resolution:
+        # the same name resolves the same way within a text, and without context (the first pass)
+        # across texts that name the same regions: work each out once
+        memo_key = (mention.key, mention.kind, mention.region_codes, mention.score, region_codes)
+        cache = shared if not context else memo
+        if memo_key in cache:
+            return replace(cache[memo_key], query=mention.text)
         kinds = _PLACES if mention.kind is PlaceKind.PLACE else frozenset({mention.kind})
         candidates = gazetteer.lookup(mention.key, kinds)
         if mention.kind is not PlaceKind.PLACE:
             candidates = [c for c in candidates if (c.place.admin2_code or c.place.admin1_code) in mention.region_codes
                           or c.place.admin1_code in mention.region_codes] or candidates
         how = "exact name" if mention.score >= 100 else f"fuzzy match to {mention.key!r} (score {mention.score:.0f})"
-        return _decide(mention.text, gazetteer, candidates, mention.score, how, hint=None, hint_codes=(),
-                       region_codes=region_codes, context=context, warnings=[])
+        cache[memo_key] = result = _decide(mention.text, gazetteer, candidates, mention.score, how, hint=None,
+                                           hint_codes=(), region_codes=region_codes, context=context, warnings=[])
+        return result
 
     first = [one(m, ()) for m in mentions]
-    context = [r.place for r in first if r.place is not None and r.place.kind is PlaceKind.PLACE]
+    context = list({r.place.geonameid: r.place for r in first
+                    if r.place is not None and r.place.kind is PlaceKind.PLACE}.values())
     return [one(m, context) if r.status is Status.AMBIGUOUS else r for m, r in zip(mentions, first)]

@@ -71,3 +71,16 @@ def test_extractor_version_follows_the_rules(tmp_path, rules):
     path = rules_dir / "hedges.toml"
     path.write_text(path.read_text(encoding="utf-8").replace('"reportedly"', '"reportedly", "supposedly"'), encoding="utf-8")
     assert load_rules(rules_dir).version != rules.version
+
+
+def test_every_trigger_match_contains_a_keyword(rules, sample_articles):
+    # the keyword list lets the extractor skip sentences cheaply; a missing keyword would silently
+    # disable a trigger, so check every match in every example and sample sentence
+    from events.sentences import split_sentences
+
+    sentences = [t["example"] for t in TRIGGERS] + [
+        s.text for a in sample_articles.values() for s in split_sentences(a.text, rules)]
+    for sentence in sentences:
+        for trigger in rules.triggers:
+            for match in trigger.regex.finditer(sentence):
+                assert any(k in match.group().lower() for k in trigger.keywords), (match.group(), sentence)
