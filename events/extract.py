@@ -107,7 +107,8 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
-    present = set(rules.trigger_keywords.findall(text.lower()))
+    lower = text.lower()
+    present = {k for k in rules.trigger_keywords if k in lower}
     if not present:
         return []
     found = [(m.start(), m.end(), t) for t in rules.triggers if present.intersection(t.keywords)

@@ -6,7 +6,8 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
-__all__ = ["Article", "Claim", "Event", "EventType", "Side", "DatePrecision", "EventStatus", "PublishedDate"]
+__all__ = ["Article", "Claim", "Event", "EventType", "Side", "DatePrecision", "EventStatus", "PublishedDate",
+           "period_end", "format_date"]
 
 
 class EventType(enum.StrEnum):
@@ -43,6 +44,44 @@ class EventStatus(enum.StrEnum):
     SUPERSEDED = "superseded"  # a later claim reverses it
 
 
+_SEASON_NAMES = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.month - 1 + months
+    return dt.date(day.year + index // 12, index % 12 + 1, 1)
+
+
+def period_end(day: dt.date, precision: DatePrecision) -> dt.date:
+    """The last day a date of this precision may mean (2025-11 -> 2025-11-30)."""
+    if precision is DatePrecision.WEEK:
+        return day + dt.timedelta(days=6)
+    if precision is DatePrecision.MONTH:
+        return _add_months(day, 1) - dt.timedelta(days=1)
+    if precision is DatePrecision.SEASON:
+        return _add_months(day, 3) - dt.timedelta(days=1)
+    if precision is DatePrecision.YEAR:
+        return day.replace(month=12, day=31)
+    return day
+
+
+def format_date(day: dt.date | None, precision: DatePrecision | str) -> str:
+    """A date as precisely as it is known: "2024-05-15", "week of 2024-05-08", "2025-11",
+    "summer 2023", "2022", "unknown"."""
+    precision = DatePrecision(precision)
+    if day is None or precision is DatePrecision.UNKNOWN:
+        return "unknown"
+    if precision is DatePrecision.WEEK:
+        return f"week of {day.isoformat()}"
+    if precision is DatePrecision.MONTH:
+        return day.strftime("%Y-%m")
+    if precision is DatePrecision.SEASON:
+        return f"{_SEASON_NAMES.get(day.month, 'season')} {day.year}"
+    if precision is DatePrecision.YEAR:
+        return str(day.year)
+    return day.isoformat()
+
+
 @dataclass(frozen=True, slots=True)
 class PublishedDate:
     """When an article was published, as precisely as known, and how we know it."""
@@ -58,19 +97,10 @@ class PublishedDate:
     @property
     def latest(self) -> dt.date:
         """The last day the article can have been published on."""
-        if self.precision is DatePrecision.MONTH:
-            following = (self.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-            return following - dt.timedelta(days=1)
-        if self.precision is DatePrecision.YEAR:
-            return self.date.replace(month=12, day=31)
-        return self.date
+        return period_end(self.date, self.precision)
 
     def __str__(self) -> str:
-        if self.precision is DatePrecision.MONTH:
-            return self.date.strftime("%Y-%m")
-        if self.precision is DatePrecision.YEAR:
-            return self.date.strftime("%Y")
-        return self.date.isoformat()
+        return format_date(self.date, self.precision)
 
 
 @dataclass(frozen=True, slots=True)

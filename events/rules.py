@@ -79,7 +79,7 @@ class Rules:
     denial_verbs: re.Pattern[str]
     reporting_verbs: re.Pattern[str]
     claimants: tuple[ClaimantRule, ...]
-    trigger_keywords: re.Pattern[str]  # any trigger's keyword: finds which triggers to try
+    trigger_keywords: tuple[str, ...]  # every trigger's keywords: which triggers a sentence may hold
     any_claimant: re.Pattern[str]  # every alias in one pattern: a first test per sentence
     local_authorities: tuple[tuple[re.Pattern[str], str], ...]
     anaphora: re.Pattern[str]
@@ -248,8 +248,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         denial_verbs=_any_of(_need(neg, "denial_verbs", f["negations"], "(file)"), f["negations"], "denial_verbs"),
         reporting_verbs=_any_of(_need(cla, "reporting_verbs", f["claimants"], "(file)"), f["claimants"], "reporting_verbs"),
         claimants=tuple(claimants),
-        trigger_keywords=re.compile("|".join(sorted({re.escape(k) for t in triggers for k in t.keywords},
-                                                    key=len, reverse=True))),
+        trigger_keywords=tuple(sorted({k for t in triggers for k in t.keywords})),
         any_claimant=re.compile("|".join(f"(?:{c.regex.pattern})" for c in claimants)),
         local_authorities=tuple(local),
         anaphora=_any_of(_need(cla, "anaphora", f["claimants"], "(file)"), f["claimants"], "anaphora"),

@@ -18,13 +18,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from events.records import Claim, DatePrecision, Event, EventStatus, EventType, Side
+from events.records import Claim, Event, EventStatus, EventType, Side, period_end
 
 __all__ = ["group_events", "WINDOW_DAYS", "date_range"]
 
 WINDOW_DAYS = 10
-_SPAN = {DatePrecision.DAY: 0, DatePrecision.WEEK: 6, DatePrecision.MONTH: 30, DatePrecision.SEASON: 91,
-         DatePrecision.YEAR: 364}
 _CHANGE = (EventType.CAPTURE, EventType.RECAPTURE, EventType.WITHDRAWAL, EventType.PARTIAL)
 _PRIORITY = {EventType.CAPTURE: 0, EventType.RECAPTURE: 0, EventType.WITHDRAWAL: 1, EventType.PARTIAL: 2,
              EventType.CONTESTED: 3, EventType.DENIAL: 4}
@@ -34,7 +32,7 @@ def date_range(claim: Claim) -> tuple[dt.date, dt.date] | None:
     """The days a claim's date may mean: a month-precision date covers the month."""
     if claim.event_date is None:
         return None
-    return claim.event_date, claim.event_date + dt.timedelta(days=_SPAN.get(claim.date_precision, 0))
+    return claim.event_date, period_end(claim.event_date, claim.date_precision)
 
 
 @dataclass

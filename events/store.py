@@ -89,6 +89,16 @@ class Review:
             raise ValueError("fixing a date needs the new date")
 
 
+def _claim_row(c: Claim, places: dict[int, tuple[str, str, str, float, float]]) -> tuple[object, ...]:
+    country, admin1, admin2, lat, lon = places.get(c.geonameid or -1, ("", "", "", None, None))
+    return (c.id, c.article_id, c.settlement, c.settlement_start, c.settlement_end, c.geonameid, c.place_name,
+            c.place_status, json.dumps(list(c.place_candidates)), country, admin1, admin2, lat, lon,
+            str(c.event_type), str(c.gaining_side), c.claimant, str(c.claimant_side), c.claimant_kind, c.via,
+            int(c.hedged), c.event_date.isoformat() if c.event_date else None, str(c.date_precision),
+            c.date_basis, c.evidence, c.evidence_start, c.evidence_end, c.confidence, c.extractor_version,
+            str(c.denied_side))
+
+
 class Store:
     """A claims database. Use as a context manager, or call close()."""
 
@@ -159,15 +169,8 @@ class Store:
                     p.date.isoformat() if p else None, str(p.precision) if p else None, p.basis if p else None,
                     article.encoding, json.dumps(list(article.notes)), article.text, extractor_version,
                     dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
-            for c in claims:
-                country, admin1, admin2, lat, lon = places.get(c.geonameid or -1, ("", "", "", None, None))
-                db.execute(f"INSERT OR REPLACE INTO claims VALUES ({', '.join('?' * _CLAIM_FIELDS)})", (
-                    c.id, c.article_id, c.settlement, c.settlement_start, c.settlement_end, c.geonameid, c.place_name,
-                    c.place_status, json.dumps(list(c.place_candidates)), country, admin1, admin2, lat, lon,
-                    str(c.event_type), str(c.gaining_side), c.claimant, str(c.claimant_side), c.claimant_kind, c.via,
-                    int(c.hedged), c.event_date.isoformat() if c.event_date else None, str(c.date_precision),
-                    c.date_basis, c.evidence, c.evidence_start, c.evidence_end, c.confidence, c.extractor_version,
-                    str(c.denied_side)))
+            db.executemany(f"INSERT OR REPLACE INTO claims VALUES ({', '.join('?' * _CLAIM_FIELDS)})",
+                           [_claim_row(c, places) for c in claims])
             return IngestResult(article.id, outcome, len(claims))
 
     def add_review(self, review: Review) -> None:

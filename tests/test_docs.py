@@ -48,3 +48,25 @@ def test_every_output_column_is_documented():
 def test_nothing_below_the_ui_imports_streamlit(package):
     for path in (ROOT / package).rglob("*.py"):
         assert not re.search(r"^\s*(import|from)\s+streamlit", path.read_text(encoding="utf-8"), flags=re.M), path
+
+
+def test_events_cli_flags_and_columns_are_documented():
+    from events.cli import build_parser
+    from events.export import ACLED_COLUMNS
+    from events.query import CLAIM_COLUMNS
+
+    for column in (*CLAIM_COLUMNS, *ACLED_COLUMNS):
+        assert column in README, column
+    for action in build_parser()._subparsers._group_actions[0].choices.values():  # noqa: SLF001 (argparse API)
+        for option in action._actions:  # noqa: SLF001
+            for flag in option.option_strings:
+                assert flag in README or flag in ("-h", "--help"), flag
+
+
+def test_sample_claims_page_is_current():
+    sys.path.insert(0, str(ROOT / "docs"))
+    try:
+        from make_sample_claims import OUT, render
+    finally:
+        sys.path.pop(0)
+    assert OUT.read_text(encoding="utf-8") == render(), "run python docs/make_sample_claims.py"
