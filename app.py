@@ -1,51 +1,63 @@
-"""Frontline Claims — Streamlit entry point. Wiring only: widgets -> pure functions -> display."""
+"""Frontline Claims — the dashboard. Wiring only: widgets -> pure functions -> display.
+
+Views (bound to the URL like every filter, so a link reproduces what you see; the URL holds the
+label, ?view=Briefing): Map (default), Briefing (one clean screen for a slide), Add articles,
+Find a place (geocode a name), About.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from dashboard import cache
+from dashboard import cache, views, widgets
 from dashboard.assets import use_local_assets
-from dashboard.mapbuild import resolution_map
-from geodata import resolve
-from geodata.boundaries import ATTRIBUTION
+from dashboard.filters import apply_filters, counts
 
-st.set_page_config(page_title="Frontline Claims — place finder", page_icon="🗺️", layout="wide")
+VIEWS = {"map": "Map", "briefing": "Briefing", "add": "Add articles", "find": "Find a place", "about": "About"}
+
+# bound widgets keep their label in the URL: ?view=Briefing
+briefing = st.query_params.get("view", "").lower() == "briefing"
+st.set_page_config(page_title="Frontline Claims", page_icon="🗺️", layout="wide",
+                   initial_sidebar_state="collapsed" if briefing else "auto")
 local_assets = use_local_assets()
 
-st.title("Frontline Claims")
-st.caption("Find a settlement in Ukraine or a Russian border oblast, in any spelling: Ukrainian, Russian, "
-           "transliterated or former names.")
+path = str(cache.db_path())
+cache.samples_loaded(path)
+all_claims = cache.claims(path, cache.fingerprint(path))
 
-gazetteer = cache.gazetteer()
-oblast_names = sorted(p.name for p in cache.oblasts().itertuples() if p.name)
-left, right = st.columns([2, 1])
-name = left.text_input("Settlement name", value=st.query_params.get("name", "Volchansk"), key="name",
-                       help="e.g. Volchansk, Вовчанськ, Artyomovsk, Andriivka")
-hint = right.selectbox("Oblast (optional)", ["(any)", *oblast_names], key="hint")
-result = resolve(name, gazetteer, hint=None if hint == "(any)" else hint)
-st.session_state["_status"] = str(result.status)
+header, switch = st.columns([3, 2], vertical_alignment="bottom")
+if not briefing:
+    header.title("Frontline Claims")
+    header.caption("Who claims control of which settlement, and when: every point is a claim by a named "
+                   "claimant, not a verified fact.")
+view = switch.segmented_control("View", list(VIEWS), default="map", format_func=VIEWS.get, key="view",
+                                bind="query-params", label_visibility="collapsed") or "map"
 
-if result.place is not None:
-    p = result.place
-    st.success(f"**{p.name}** — {p.admin2 + ', ' if p.admin2 else ''}{p.admin1}, {p.country} "
-               f"({p.lat:.5f}, {p.lon:.5f}; GeoNames {p.geonameid}). {result.reason}.")
-elif result.candidates:
-    st.warning(f"**Ambiguous:** {len(result.candidates)} places are called {name!r}. {result.reason}. "
-               "Choose an oblast above to narrow them down.")
-else:
-    st.info(f"No place found: {result.reason}.")
-for warning in result.warnings:
-    st.warning(warning)
-
-if result.candidates:
-    st.dataframe(
-        [{"name": c.name, "oblast": c.admin1, "raion": c.admin2, "population": c.population, "geonameid": c.geonameid,
-          "lat": c.lat, "lon": c.lon} for c in result.candidates],
-        hide_index=True, width="stretch", height=min(400, 38 + 35 * len(result.candidates)))
-
-st_folium(resolution_map(result, cache.oblasts()), key="map", height=520, returned_objects=[], use_container_width=True)
+state = widgets.sidebar(all_claims)
+st.sidebar.divider()
+web_tiles = st.sidebar.toggle("Web map tiles (needs internet)", value=False, key="tiles", bind="query-params",
+                              help="OpenStreetMap under the claims. Off, the map draws the oblasts from bundled data.")
+st.sidebar.text_input("Your name (for reviews)", key="reviewer", placeholder="e.g. analyst initials")
 if not local_assets:
-    st.caption("Map scripts load from the internet: run `npm ci --prefix static/vendor` to serve them locally.")
-st.caption(ATTRIBUTION)
+    st.sidebar.warning("Map scripts load from the internet: run `npm ci --prefix static/vendor` to serve them locally.")
+
+shown = apply_filters(all_claims, state)
+st.session_state["_counts"] = counts(shown)
+
+if view == "map":
+    st.markdown(views.summary_line(shown))
+    if shown.empty:
+        views.empty_state(all_claims, state)
+    views.map_section(all_claims, shown, state, web_tiles=web_tiles)
+    views.timeline(shown)
+    views.claims_table(shown)
+    views.event_view(all_claims, path)
+    views.downloads(shown)
+elif view == "briefing":
+    views.briefing_view(all_claims, shown, state, web_tiles=web_tiles)
+elif view == "add":
+    views.upload_view(path)
+elif view == "find":
+    views.place_finder()
+else:
+    views.about()

@@ -1,17 +1,32 @@
-"""Build folium maps. Pure functions: data in, folium.Map out; nothing here imports Streamlit."""
+"""Build folium maps. Pure functions: data in, folium objects out; nothing here imports Streamlit.
+
+The claims are drawn as one GeoJSON layer per style (gaining side x event type x disputed), each
+with a constant style: folium turns a per-feature style function into a JavaScript switch with one
+case per feature, which is slow to draw at thousands of features (FINDINGS.md section 4). One
+feature per settlement: its latest claim in view; the full list comes on demand, below the map.
+"""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Sequence
 
+from typing import Any
+
 import folium
 import geopandas
+import pandas as pd
+
+from dashboard.legend import Legend
+from dashboard.popups import popup_html, tooltip_text
+from dashboard.style import DISPUTED_DASH, SIDE_COLOURS, TYPE_STYLES
 
 from geodata.boundaries import ATTRIBUTION
 from geodata.records import Place, Resolution
 
-__all__ = ["base_map", "resolution_map", "UKRAINE_CENTER"]
+__all__ = ["base_map", "resolution_map", "claims_layers", "claims_map", "UKRAINE_CENTER", "MARKER_CLASS"]
+
+MARKER_CLASS = "fc-marker"
 
 UKRAINE_CENTER = (48.6, 33.5)
 OBLAST_STYLE = {"color": "#6b6b6b", "weight": 1, "fillColor": "#f2efe9", "fillOpacity": 1.0}
@@ -31,9 +46,51 @@ def base_map(oblasts: geopandas.GeoDataFrame | None, *, center: Sequence[float] 
     if oblasts is not None:
         folium.GeoJson(
             oblasts.to_json(), name="Oblasts (offline)", style_function=lambda _: OBLAST_STYLE,
-            tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
-            attribution=html.escape(ATTRIBUTION), control=False,
+            attribution=html.escape(ATTRIBUTION), control=False, interactive=False,
         ).add_to(m)
+    return m
+
+
+def _features(rows: pd.DataFrame) -> dict[str, Any]:
+    features = []
+    for row in rows.to_dict("records"):
+        features.append({
+            "type": "Feature", "id": str(row["key"]),
+            "geometry": {"type": "Point", "coordinates": [round(float(row["lon"]), 5), round(float(row["lat"]), 5)]},
+            "properties": {"key": str(row["key"]), "tooltip": tooltip_text(row), "popup": popup_html(row)},
+        })
+    return {"type": "FeatureCollection", "features": features}
+
+
+def claims_layers(places: pd.DataFrame, name: str = "Claims") -> folium.FeatureGroup:
+    """The settlements of ``places`` (dashboard.filters.settlements) as one feature group of
+    constant-style GeoJSON layers, ready for st_folium(feature_group_to_add=...)."""
+    group = folium.FeatureGroup(name=name)
+    if places.empty:
+        return group
+    disputed = places["disputed"].astype(bool)
+    for (side, kind, is_disputed), rows in places.groupby([places["gaining_side"], places["event_type"], disputed]):
+        style = TYPE_STYLES.get(kind, TYPE_STYLES["contested"])
+        colour = SIDE_COLOURS.get(side, SIDE_COLOURS["none"])
+        folium.GeoJson(
+            _features(rows), name=f"{side} {kind}{' disputed' if is_disputed else ''}",
+            marker=folium.CircleMarker(
+                radius=style.radius, color=colour, weight=style.weight, fill=True, fill_color=colour,
+                fill_opacity=style.fill_opacity, dash_array=DISPUTED_DASH if is_disputed else None,
+                class_name=f"{MARKER_CLASS} fc-{side}"),
+            tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False),
+            popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=320),
+        ).add_to(group)
+    return group
+
+
+def claims_map(places: pd.DataFrame, oblasts: geopandas.GeoDataFrame | None, *, center: Sequence[float] = UKRAINE_CENTER,
+               zoom: int = 6, web_tiles: bool = False, legend_note: str = "") -> folium.Map:
+    """A complete map with the claims layer and the legend (for exports, tests and benchmarks;
+    the app adds the claims layer with feature_group_to_add so the view survives filter changes)."""
+    m = base_map(oblasts, center=center, zoom=zoom, web_tiles=web_tiles)
+    Legend(note=legend_note).add_to(m)
+    claims_layers(places).add_to(m)
     return m
 
 

@@ -1,0 +1,318 @@
+"""The page's sections: map, timeline, table, event view with review, downloads, upload,
+briefing. Each draws Streamlit widgets and calls the pure functions of dashboard/ and events/."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from dashboard import cache
+from dashboard.briefing import briefing_png
+from dashboard.exports import DOWNLOADS, export_bytes
+from dashboard.filters import FilterState, as_of, counts, explain_empty, settlements
+from dashboard.legend import Legend
+from dashboard.mapbuild import base_map, claims_layers, resolution_map
+from dashboard.style import SIDE_COLOURS, STATUS_LABELS, TYPE_LABELS
+from events import LoadOptions, PublishedDate, Store
+from events.articles import load_bytes
+from events.pipeline import IngestSummary, ingest
+from events.records import DatePrecision, format_date
+from events.store import Review
+from geodata import resolve
+from geodata.boundaries import ATTRIBUTION
+
+__all__ = ["map_section", "timeline", "claims_table", "event_view", "downloads", "upload_view", "briefing_view",
+           "summary_line", "about", "empty_state", "place_finder"]
+
+MAP_HEIGHT = 620
+PLAY_STEPS = {"day": dt.timedelta(days=1), "week": dt.timedelta(days=7), "month": dt.timedelta(days=30)}
+TABLE_COLUMNS = ["event_date", "date_precision", "place_name", "settlement", "admin1", "event_type", "gaining_side",
+                 "claimant", "claimant_side", "hedged", "status", "source", "via", "evidence", "claim_id"]
+
+
+def summary_line(shown: pd.DataFrame) -> str:
+    n = counts(shown)
+    line = f"**{n['claims']} claims, {n['events']} events, {n['settlements']} settlements**"
+    if n["undated"]:
+        line += f" · {n['undated']} with unknown dates, listed below the map, not on it"
+    return line
+
+
+def _bounds(claims: pd.DataFrame) -> list[list[float]] | None:
+    """All claims' extent, rounded so that the base map (and the iframe) stays the same across reruns."""
+    located = claims.dropna(subset=["lat", "lon"])
+    if located.empty:
+        return None
+    return [[round(float(located["lat"].min()) - 0.3, 1), round(float(located["lon"].min()) - 0.5, 1)],
+            [round(float(located["lat"].max()) + 0.3, 1), round(float(located["lon"].max()) + 0.8, 1)]]
+
+
+def _nearest(places: pd.DataFrame, clicked: dict | None) -> str | None:
+    if not clicked or places.empty or clicked.get("lat") is None:
+        return None
+    d = (places["lat"] - clicked["lat"]) ** 2 + (places["lon"] - clicked["lng"]) ** 2
+    return str(places.loc[d.idxmin(), "key"]) if d.min() < 0.01 else None
+
+
+def map_section(all_claims: pd.DataFrame, shown: pd.DataFrame, state: FilterState, *, web_tiles: bool,
+                height: int = MAP_HEIGHT) -> None:
+    """The map. In "as of" mode each settlement shows its latest claim on that day; playback
+    steps that day forward without reloading the page or the map."""
+    playing = bool(state.as_of) and st.session_state.get("playing", False)
+
+    @st.fragment(run_every=1.2 if playing else None)
+    def draw() -> None:
+        day = state.as_of
+        if state.as_of and playing:
+            day = st.session_state.get("play_day") or state.as_of
+            low = pd.to_datetime(all_claims["event_date"], errors="coerce").dropna()
+            end = low.max().date() if not low.empty else day
+            step = PLAY_STEPS[st.session_state.get("play_step", "week")]
+            st.session_state["play_day"] = day + step if day + step <= end else end
+            if day >= end:
+                st.session_state["_play_done"] = True
+                st.rerun(scope="app")
+        places = as_of(shown, day, state.as_of_side) if day else settlements(shown)
+        st.session_state["_places_shown"] = len(places)
+        if day:
+            st.caption(f"Claimed status as of **{day}**"
+                       + ("" if state.as_of_side == "all" else f", by {state.as_of_side} claimants only"))
+        base = base_map(cache.oblasts(), web_tiles=web_tiles)
+        bounds = _bounds(all_claims)
+        if bounds:
+            base.fit_bounds(bounds)
+        Legend(note="Click a place to list its claims below.").add_to(base)
+        focus = st.session_state.get("focus_center")
+        result = st_folium(base, key="map", height=height, use_container_width=True,
+                           feature_group_to_add=claims_layers(places), returned_objects=["last_object_clicked"],
+                           center=focus, zoom=9 if focus else None)
+        clicked = _nearest(places, (result or {}).get("last_object_clicked"))
+        if clicked and clicked != st.session_state.get("focus"):
+            st.session_state["focus"] = clicked
+            st.rerun(scope="app")
+
+    draw()
+
+
+def timeline(shown: pd.DataFrame) -> None:
+    dated = shown.assign(day=pd.to_datetime(shown["event_date"], errors="coerce")).dropna(subset=["day"])
+    if dated.empty:
+        return
+    per_day = dated.pivot_table(index="day", columns="gaining_side", values="claim_id", aggfunc="count", fill_value=0)
+    per_day = per_day.reindex(columns=[c for c in SIDE_COLOURS if c in per_day.columns])
+    st.bar_chart(per_day, color=[SIDE_COLOURS[c] for c in per_day.columns], height=170, x_label="", y_label="claims")
+
+
+def claims_table(shown: pd.DataFrame) -> None:
+    """The filtered claims; choosing a row focuses the map on its place and lists its claims."""
+    undated = shown["event_date"].isna() | (shown["event_date"] == "")
+    view = shown[~undated][TABLE_COLUMNS].sort_values("event_date", ascending=False)
+    selection = st.dataframe(
+        view, hide_index=True, key="table", on_select="rerun", selection_mode="single-row", height=300,
+        column_config={"evidence": st.column_config.TextColumn("evidence", width="large"),
+                       "claim_id": st.column_config.TextColumn("claim", width="small")})
+    rows = getattr(getattr(selection, "selection", None), "rows", None) or []
+    if rows:
+        row = view.iloc[rows[0]]
+        key = str(row["claim_id"])
+        if st.session_state.get("_table_pick") != key:
+            st.session_state["_table_pick"] = key
+            match = shown[shown["claim_id"] == key].iloc[0]
+            st.session_state["focus"] = str(match["geonameid"]) if not pd.isna(match["geonameid"]) else None
+            if not pd.isna(match["lat"]):
+                st.session_state["focus_center"] = (float(match["lat"]), float(match["lon"]))
+            st.rerun()
+    if undated.any():
+        with st.expander(f"{int(undated.sum())} claims with unknown dates (not on the map)"):
+            st.dataframe(shown[undated][TABLE_COLUMNS], hide_index=True)
+
+
+def event_view(all_claims: pd.DataFrame, path: str) -> None:
+    """All claims about one settlement, side by side, with the analyst's review buttons."""
+    focus = st.session_state.get("focus")
+    keys = all_claims["geonameid"].astype("string").fillna("?")
+    names = dict(zip(keys, all_claims["place_name"].where(all_claims["place_name"] != "", all_claims["settlement"])))
+    choices = sorted((k for k in names if k != "?"), key=lambda k: names[k])
+    if not choices:
+        return
+    index = choices.index(focus) if focus in choices else None
+    picked = st.selectbox("Settlement: every claim about it, side by side", choices, index=index,
+                          format_func=lambda k: names[k], key="event_place", placeholder="choose a settlement or click one on the map")
+    if picked is None:
+        return
+    rows = all_claims[keys == picked].sort_values("event_date")
+    reviewer = st.session_state.get("reviewer", "").strip()
+    for event_id, event in rows.groupby("event_id", sort=False):
+        first = event.iloc[0]
+        label = STATUS_LABELS.get(first["status"], first["status"])
+        st.markdown(f"**{TYPE_LABELS.get(first['event_type'], first['event_type'])}**, "
+                    f"{format_date(_date(first['event_date']), first['date_precision'])} — *{label}*"
+                    + (f" ({first['status_note']})" if first["status_note"] else ""))
+        for claim in event.itertuples():
+            _claim_card(claim, reviewer, path)
+
+
+def _date(value: object) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def _claim_card(claim: object, reviewer: str, path: str) -> None:
+    c = claim
+    with st.container(border=True):
+        left, right = st.columns([4, 1])
+        left.markdown(f"**{c.claimant}** ({c.claimant_side}) — {c.event_type}, gain: {c.gaining_side}"
+                      f"{', hedged' if c.hedged else ''} · {format_date(_date(c.event_date), c.date_precision)} "
+                      f"({c.date_basis}) · source: {c.source or 'unattributed'}{' via ' + c.via if c.via else ''}"
+                      + (f" · reviewed: **{c.review}** by {c.reviewer}" if c.review else ""))
+        left.text(c.evidence)  # st.text never renders markup: article text is untrusted
+        if not reviewer:
+            right.caption("Enter your name in the sidebar to review.")
+            return
+        if right.button("Confirm", key=f"confirm-{c.claim_id}"):
+            _review(path, Review(c.claim_id, "confirm", reviewer))
+        if right.button("Reject", key=f"reject-{c.claim_id}"):
+            _review(path, Review(c.claim_id, "reject", reviewer))
+        with right.popover("Fix…"):
+            new_place = st.text_input("Move to (place name)", key=f"move-{c.claim_id}")
+            if new_place:
+                found = resolve(new_place, cache.gazetteer())
+                options = [found.place] if found.place else list(found.candidates[:30])
+                target = st.selectbox("Place", options, key=f"movepick-{c.claim_id}",
+                                      format_func=lambda p: f"{p.name}, {p.admin1} ({p.geonameid})")
+                if target and st.button("Move here", key=f"movego-{c.claim_id}"):
+                    _review(path, Review(c.claim_id, "move", reviewer, geonameid=target.geonameid,
+                                         place_name=target.name, admin1=target.admin1, lat=target.lat, lon=target.lon))
+            day = st.date_input("Correct date", value=_date(c.event_date), key=f"date-{c.claim_id}")
+            precision = st.selectbox("Precision", ["day", "week", "month", "season", "year"], key=f"prec-{c.claim_id}")
+            if day and st.button("Set date", key=f"dateset-{c.claim_id}"):
+                _review(path, Review(c.claim_id, "fix_date", reviewer, event_date=day, date_precision=precision))
+
+
+def _review(path: str, review: Review) -> None:
+    with Store(path) as store:
+        store.add_review(review)
+    st.toast(f"Saved: {review.action} by {review.reviewer}")
+    st.rerun()
+
+
+def downloads(shown: pd.DataFrame) -> None:
+    cols = st.columns(len(DOWNLOADS))
+    stamp = dt.date.today().isoformat()
+    for col, (fmt, (label, ext, mime)) in zip(cols, DOWNLOADS.items()):
+        col.download_button(label, data=lambda fmt=fmt: export_bytes(shown, fmt),
+                            file_name=f"frontline-claims-{stamp}{'-acled' if fmt == 'acled' else ''}.{ext}",
+                            mime=mime, key=f"dl-{fmt}", disabled=shown.empty, on_click="ignore")
+
+
+def _report(summary: IngestSummary, path: str) -> None:
+    st.success(f"{summary.read} articles read ({summary.new} new, {summary.unchanged} already known), "
+               f"{summary.claims} claims found.")
+    for skipped in summary.skipped:
+        st.error(f"Refused {skipped.path}: {skipped.reason}")
+    if summary.ambiguous:
+        st.warning("Some places could be several villages. Pick the right one for each claim below "
+                   "(Settlement view, then Fix… > Move to).")
+        st.dataframe(pd.DataFrame(summary.ambiguous, columns=["article", "name as written", "places it could be"]),
+                     hide_index=True)
+    for article, name in summary.unknown:
+        st.info(f"{article}: {name!r} is not in the gazetteer.")
+
+
+def upload_view(path: str) -> None:
+    """Run new articles through the same pipeline as the command line."""
+    st.subheader("Add articles")
+    st.caption("Plain text (optionally with a header of `source:`, `url:`, `published:` lines ended by `---`), "
+               "Markdown with front matter, HTML, or JSON. Files are checked one by one: a bad one is refused "
+               "with the reason and the others go on.")
+    files = st.file_uploader("Article files", type=["txt", "md", "markdown", "html", "htm", "json"],
+                             accept_multiple_files=True, key="upload")
+    with st.form("paste", clear_on_submit=False):
+        text = st.text_area("…or paste an article", height=160, key="paste_text")
+        c1, c2, c3 = st.columns(3)
+        source = c1.text_input("Source (outlet)", key="paste_source")
+        published = c2.date_input("Published", value=None, max_value=dt.date.today(), key="paste_date")
+        title = c3.text_input("Title", key="paste_title")
+        submitted = st.form_submit_button("Add to the map", type="primary")
+    items = []
+    rules, gazetteer = cache.rules(), cache.gazetteer()
+    if files and st.button(f"Read {len(files)} file(s)", key="upload_go"):
+        for f in files:
+            items += load_bytes(f.getvalue(), f.name, rules)
+    if submitted and text.strip():
+        header = f"title: {title}\n---\n" if title.strip() else ""
+        options = LoadOptions(source=source.strip(), published=PublishedDate(published, DatePrecision.DAY, "user")
+                              if published else None)
+        items += load_bytes((header + text).encode("utf-8"), "pasted.txt", rules, options)
+    elif submitted:
+        st.error("Paste the article's text first.")
+    if items:
+        with st.spinner("Reading…"), Store(path) as store:
+            summary = ingest(items, store, gazetteer, rules)
+        st.session_state["_last_upload"] = summary
+    if "_last_upload" in st.session_state:
+        _report(st.session_state["_last_upload"], path)
+
+
+def briefing_view(all_claims: pd.DataFrame, shown: pd.DataFrame, state: FilterState, *, web_tiles: bool) -> None:
+    """One clean screen for a slide: title, dates, map with legend, sources, attribution."""
+    title = st.text_input("Title", value="Claims of control", key="btitle", bind="query-params",
+                          label_visibility="collapsed")
+    n = counts(shown)
+    span = f"{state.date_from} to {state.date_to}"
+    if state.as_of:
+        span = f"status as of {state.as_of}"
+    st.markdown(f"# {title}")
+    st.markdown(f"{span} · {n['claims']} claims, {n['events']} events, {n['settlements']} settlements")
+    map_section(all_claims, shown, state, web_tiles=web_tiles, height=560)
+    outlets = sorted({s or "unattributed" for s in shown["source"]})
+    note = (f"Sources: {', '.join(outlets)} ({shown['article'].nunique()} articles). Each point is what a named "
+            "claimant says, not verified fact; dashed outlines mark claims the other side disputes.")
+    st.caption(note)
+    st.caption(ATTRIBUTION)
+    places = as_of(shown, state.as_of, state.as_of_side) if state.as_of else settlements(shown)
+    st.download_button("Save as PNG", data=lambda: briefing_png(places, cache.oblasts(), title=title,
+                                                                 subtitle=f"{span} · {summary_line(shown).strip('*').split(' · ')[0]}",
+                                                                 sources_note=note),
+                       file_name=f"briefing-{dt.date.today().isoformat()}.png", mime="image/png", key="png",
+                       on_click="ignore")
+
+
+def place_finder() -> None:
+    """Geocode a typed name: any spelling, Ukrainian, Russian, transliterated or former."""
+    left, right = st.columns([2, 1])
+    name = left.text_input("Settlement name", value="Volchansk", key="name", bind="query-params",
+                           help="e.g. Volchansk, Вовчанськ, Artyomovsk, Andriivka")
+    oblast_names = sorted(n for n in cache.oblasts()["name"] if n)
+    hint = right.selectbox("Oblast (optional)", ["(any)", *oblast_names], key="hint")
+    result = resolve(name, cache.gazetteer(), hint=None if hint == "(any)" else hint)
+    st.session_state["_status"] = str(result.status)
+    if result.place is not None:
+        p = result.place
+        st.success(f"**{p.name}** — {p.admin2 + ', ' if p.admin2 else ''}{p.admin1}, {p.country} "
+                   f"({p.lat:.5f}, {p.lon:.5f}; GeoNames {p.geonameid}). {result.reason}.")
+    elif result.candidates:
+        st.warning(f"**Ambiguous:** {len(result.candidates)} places are called {name!r}. {result.reason}. "
+                   "Choose an oblast to narrow them down.")
+    else:
+        st.info(f"No place found: {result.reason}.")
+    for warning in result.warnings:
+        st.warning(warning)
+    if result.candidates:
+        st.dataframe([{"name": c.name, "oblast": c.admin1, "raion": c.admin2, "population": c.population,
+                       "geonameid": c.geonameid, "lat": c.lat, "lon": c.lon} for c in result.candidates],
+                     hide_index=True, height=min(400, 38 + 35 * len(result.candidates)))
+    st_folium(resolution_map(result, cache.oblasts()), key="placemap", height=480, returned_objects=[],
+              use_container_width=True)
+
+
+def about() -> None:
+    st.markdown(Path(__file__).with_name("about.md").read_text(encoding="utf-8"))
+
+
+def empty_state(all_claims: pd.DataFrame, state: FilterState) -> None:
+    st.info(explain_empty(all_claims, state) + " Widen the dates or clear a filter in the sidebar.")
+
