@@ -30,8 +30,10 @@ if not briefing:
     header.title("Frontline Claims")
     header.caption("Who claims control of which settlement, and when: every point is a claim by a named "
                    "claimant, not a verified fact.")
-view = switch.segmented_control("View", list(VIEWS), default="map", format_func=VIEWS.get, key="view",
-                                bind="query-params", label_visibility="collapsed") or "map"
+# on a briefing screen the view switch moves to the (collapsed) sidebar, out of the screenshot
+view = (st.sidebar if briefing else switch).segmented_control(
+    "View", list(VIEWS), default="map", format_func=VIEWS.get, key="view", bind="query-params",
+    label_visibility="collapsed") or "map"
 
 state = widgets.sidebar(all_claims)
 st.sidebar.divider()

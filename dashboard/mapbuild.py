@@ -62,12 +62,20 @@ def _features(rows: pd.DataFrame) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def claims_layers(places: pd.DataFrame, name: str = "Claims") -> folium.FeatureGroup:
+def claims_layers(places: pd.DataFrame, name: str = "Claims", labels: bool = False) -> folium.FeatureGroup:
     """The settlements of ``places`` (dashboard.filters.settlements) as one feature group of
-    constant-style GeoJSON layers, ready for st_folium(feature_group_to_add=...)."""
+    constant-style GeoJSON layers, ready for st_folium(feature_group_to_add=...). ``labels``
+    writes each place's name beside it (for slides; use with a few dozen places at most)."""
     group = folium.FeatureGroup(name=name)
     if places.empty:
         return group
+    if labels:
+        # a few dozen DOM markers are cheap; GeoJSON tooltips cannot be permanent per feature
+        for r in places.to_dict("records"):
+            folium.Marker((float(r["lat"]), float(r["lon"])), interactive=False, icon=folium.DivIcon(
+                icon_size=(160, 18), icon_anchor=(-9, 9), class_name="fc-label",
+                html=f"<div style='font:600 13px sans-serif;color:#222;text-shadow:0 0 3px #fff,0 0 3px #fff;"
+                     f"white-space:nowrap'>{html.escape(str(r['place_name'] or r['settlement']))}</div>")).add_to(group)
     disputed = places["disputed"].astype(bool)
     for (side, kind, is_disputed), rows in places.groupby([places["gaining_side"], places["event_type"], disputed]):
         style = TYPE_STYLES.get(kind, TYPE_STYLES["contested"])

@@ -17,6 +17,7 @@ from dashboard.filters import FilterState, as_of, counts, explain_empty, settlem
 from dashboard.legend import Legend
 from dashboard.mapbuild import base_map, claims_layers, resolution_map
 from dashboard.style import SIDE_COLOURS, STATUS_LABELS, TYPE_LABELS
+from dashboard.text import md
 from events import LoadOptions, PublishedDate, Store
 from events.articles import load_bytes
 from events.pipeline import IngestSummary, ingest
@@ -59,7 +60,7 @@ def _nearest(places: pd.DataFrame, clicked: dict | None) -> str | None:
 
 
 def map_section(all_claims: pd.DataFrame, shown: pd.DataFrame, state: FilterState, *, web_tiles: bool,
-                height: int = MAP_HEIGHT) -> None:
+                height: int = MAP_HEIGHT, briefing: bool = False) -> None:
     """The map. In "as of" mode each settlement shows its latest claim on that day; playback
     steps that day forward without reloading the page or the map."""
     playing = bool(state.as_of) and st.session_state.get("playing", False)
@@ -82,13 +83,16 @@ def map_section(all_claims: pd.DataFrame, shown: pd.DataFrame, state: FilterStat
             st.caption(f"Claimed status as of **{day}**"
                        + ("" if state.as_of_side == "all" else f", by {state.as_of_side} claimants only"))
         base = base_map(cache.oblasts(), web_tiles=web_tiles)
-        bounds = _bounds(all_claims)
+        # the base map stays the same across filter changes (no reload, zoom kept); a briefing
+        # frames just what it shows
+        bounds = _bounds(shown if briefing else all_claims)
         if bounds:
             base.fit_bounds(bounds)
-        Legend(note="Click a place to list its claims below.").add_to(base)
+        Legend(note="" if briefing else "Click a place to list its claims below.").add_to(base)
         focus = st.session_state.get("focus_center")
         result = st_folium(base, key="map", height=height, use_container_width=True,
-                           feature_group_to_add=claims_layers(places), returned_objects=["last_object_clicked"],
+                           feature_group_to_add=claims_layers(places, labels=briefing and len(places) <= 30),
+                           returned_objects=["last_object_clicked"],
                            center=focus, zoom=9 if focus else None)
         clicked = _nearest(places, (result or {}).get("last_object_clicked"))
         if clicked and clicked != st.session_state.get("focus"):
@@ -151,7 +155,7 @@ def event_view(all_claims: pd.DataFrame, path: str) -> None:
         label = STATUS_LABELS.get(first["status"], first["status"])
         st.markdown(f"**{TYPE_LABELS.get(first['event_type'], first['event_type'])}**, "
                     f"{format_date(_date(first['event_date']), first['date_precision'])} — *{label}*"
-                    + (f" ({first['status_note']})" if first["status_note"] else ""))
+                    + (f" ({md(first['status_note'])})" if first["status_note"] else ""))
         for claim in event.itertuples():
             _claim_card(claim, reviewer, path)
 
@@ -164,10 +168,11 @@ def _claim_card(claim: object, reviewer: str, path: str) -> None:
     c = claim
     with st.container(border=True):
         left, right = st.columns([4, 1])
-        left.markdown(f"**{c.claimant}** ({c.claimant_side}) — {c.event_type}, gain: {c.gaining_side}"
+        left.markdown(f"**{md(c.claimant)}** ({c.claimant_side}) — {c.event_type}, gain: {c.gaining_side}"
                       f"{', hedged' if c.hedged else ''} · {format_date(_date(c.event_date), c.date_precision)} "
-                      f"({c.date_basis}) · source: {c.source or 'unattributed'}{' via ' + c.via if c.via else ''}"
-                      + (f" · reviewed: **{c.review}** by {c.reviewer}" if c.review else ""))
+                      f"({md(c.date_basis)}) · source: {md(c.source or 'unattributed')}"
+                      f"{' via ' + md(c.via) if c.via else ''}"
+                      + (f" · reviewed: **{md(c.review)}** by {md(c.reviewer)}" if c.review else ""))
         left.text(c.evidence)  # st.text never renders markup: article text is untrusted
         if not reviewer:
             right.caption("Enter your name in the sidebar to review.")
@@ -212,14 +217,14 @@ def _report(summary: IngestSummary, path: str) -> None:
     st.success(f"{summary.read} articles read ({summary.new} new, {summary.unchanged} already known), "
                f"{summary.claims} claims found.")
     for skipped in summary.skipped:
-        st.error(f"Refused {skipped.path}: {skipped.reason}")
+        st.error(f"Refused {md(skipped.path)}: {md(skipped.reason)}")
     if summary.ambiguous:
         st.warning("Some places could be several villages. Pick the right one for each claim below "
                    "(Settlement view, then Fix… > Move to).")
         st.dataframe(pd.DataFrame(summary.ambiguous, columns=["article", "name as written", "places it could be"]),
                      hide_index=True)
     for article, name in summary.unknown:
-        st.info(f"{article}: {name!r} is not in the gazetteer.")
+        st.info(f"{md(article)}: {md(repr(name))} is not in the gazetteer.")
 
 
 def upload_view(path: str) -> None:
@@ -259,19 +264,18 @@ def upload_view(path: str) -> None:
 
 def briefing_view(all_claims: pd.DataFrame, shown: pd.DataFrame, state: FilterState, *, web_tiles: bool) -> None:
     """One clean screen for a slide: title, dates, map with legend, sources, attribution."""
-    title = st.text_input("Title", value="Claims of control", key="btitle", bind="query-params",
-                          label_visibility="collapsed")
+    title = st.sidebar.text_input("Briefing title", value="Claims of control", key="btitle", bind="query-params")
     n = counts(shown)
     span = f"{state.date_from} to {state.date_to}"
     if state.as_of:
         span = f"status as of {state.as_of}"
-    st.markdown(f"# {title}")
+    st.markdown(f"# {md(title)}")
     st.markdown(f"{span} · {n['claims']} claims, {n['events']} events, {n['settlements']} settlements")
-    map_section(all_claims, shown, state, web_tiles=web_tiles, height=560)
-    outlets = sorted({s or "unattributed" for s in shown["source"]})
+    map_section(all_claims, shown, state, web_tiles=web_tiles, height=560, briefing=True)
+    outlets = sorted({s or "unattributed" for s in shown["source"]}, key=str.lower)
     note = (f"Sources: {', '.join(outlets)} ({shown['article'].nunique()} articles). Each point is what a named "
             "claimant says, not verified fact; dashed outlines mark claims the other side disputes.")
-    st.caption(note)
+    st.caption(md(note))
     st.caption(ATTRIBUTION)
     places = as_of(shown, state.as_of, state.as_of_side) if state.as_of else settlements(shown)
     st.download_button("Save as PNG", data=lambda: briefing_png(places, cache.oblasts(), title=title,
@@ -295,12 +299,12 @@ def place_finder() -> None:
         st.success(f"**{p.name}** — {p.admin2 + ', ' if p.admin2 else ''}{p.admin1}, {p.country} "
                    f"({p.lat:.5f}, {p.lon:.5f}; GeoNames {p.geonameid}). {result.reason}.")
     elif result.candidates:
-        st.warning(f"**Ambiguous:** {len(result.candidates)} places are called {name!r}. {result.reason}. "
+        st.warning(f"**Ambiguous:** {len(result.candidates)} places are called {md(repr(name))}. {md(result.reason)}. "
                    "Choose an oblast to narrow them down.")
     else:
         st.info(f"No place found: {result.reason}.")
     for warning in result.warnings:
-        st.warning(warning)
+        st.warning(md(warning))
     if result.candidates:
         st.dataframe([{"name": c.name, "oblast": c.admin1, "raion": c.admin2, "population": c.population,
                        "geonameid": c.geonameid, "lat": c.lat, "lon": c.lon} for c in result.candidates],
@@ -314,5 +318,5 @@ def about() -> None:
 
 
 def empty_state(all_claims: pd.DataFrame, state: FilterState) -> None:
-    st.info(explain_empty(all_claims, state) + " Widen the dates or clear a filter in the sidebar.")
+    st.info(md(explain_empty(all_claims, state)) + " Widen the dates or clear a filter in the sidebar.")
 

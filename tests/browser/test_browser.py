@@ -1,0 +1,86 @@
+"""What a user sees in a real browser, offline: markers, filters, legend, no script errors,
+hostile article text shown as text. Saves the screenshots shown in the README."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.conftest import ROOT
+
+MARKERS = "path.fc-marker"
+SHOTS = ROOT / "docs" / "screenshots"
+
+
+def map_frame(page: Page):
+    return page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+
+
+def settle(page: Page) -> None:
+    """Wait until Streamlit has finished rerunning (stale elements are greyed out) and Leaflet has
+    finished zooming (a screenshot mid-animation shows swollen markers)."""
+    page.wait_for_function("!document.querySelector('[data-stale=\"true\"]') && "
+                           "!document.querySelector('[data-testid^=\"stStatusWidgetRunning\"]')", timeout=30_000)
+    map_frame(page).locator(".leaflet-zoom-anim").wait_for(state="detached", timeout=10_000)
+    page.wait_for_timeout(800)  # tiles of the base layer and the last repaint
+
+
+def test_map_draws_every_settlement_offline_with_a_legend(page: Page, app_url):
+    page.goto(app_url)
+    frame = map_frame(page)
+    expect(frame.locator(MARKERS)).to_have_count(6, timeout=45_000)  # every settlement of the samples
+    legend = frame.locator(".fc-legend")
+    expect(legend).to_be_visible()
+    expect(legend).to_contain_text("Russian gain claimed")
+    expect(legend).to_contain_text("disputed by the other side")
+    expect(page.get_by_text("23 claims, 9 events, 6 settlements")).to_be_visible()
+    settle(page)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "map.png"))
+    assert page.errors == []
+
+
+def test_a_claimant_filter_changes_the_markers(page: Page, app_url):
+    page.goto(app_url)
+    frame = map_frame(page)
+    expect(frame.locator(MARKERS)).to_have_count(6, timeout=45_000)
+    page.get_by_role("combobox", name=re.compile("Claimant$")).click()
+    page.get_by_role("option", name="Ukrainian General Staff").click()
+    page.keyboard.press("Escape")
+    expect(frame.locator(MARKERS)).to_have_count(3, timeout=30_000)  # Lukiantsi, Vovchansk, Klishchiivka
+    expect(page.get_by_text("3 claims, 3 events, 3 settlements")).to_be_visible()
+    assert "claimant=Ukrainian+General+Staff" in page.url  # the link reproduces the view
+    assert page.errors == []
+
+
+def test_hostile_article_text_is_shown_as_text_and_runs_nothing(page: Page, hostile_url):
+    page.goto(hostile_url + "/?q=Soledar")
+    frame = map_frame(page)
+    expect(frame.locator(MARKERS)).to_have_count(1, timeout=45_000)
+    frame.locator(MARKERS).first.click()
+    popup = frame.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text("<img src=x onerror=")
+    expect(popup).to_contain_text("<script>window.__xss = 'source'</script>Evil Wire")
+    assert frame.locator(".leaflet-popup-content img").count() == 0
+    assert page.evaluate("() => window.__xss") is None
+    assert page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator("body").evaluate(
+        "() => window.__xss") is None
+    page.goto(hostile_url + "/?view=Briefing")
+    sources = page.get_by_text(re.compile("^Sources: "))
+    expect(sources).to_contain_text("<script>window.__xss = 'source'</script>Evil Wire, AFP")
+    assert page.evaluate("() => window.__xss") is None
+    assert page.errors == []
+
+
+def test_briefing_view_for_a_slide(page: Page, app_url):
+    page.goto(app_url + "/?view=Briefing&claimant=Russian+Ministry+of+Defence")
+    frame = map_frame(page)
+    expect(frame.locator(MARKERS)).to_have_count(3, timeout=45_000)  # Robotyne, Klishchiivka, Andriivka
+    expect(page.get_by_role("heading", name="Claims of control")).to_be_visible()
+    expect(page.get_by_text(re.compile("^Sources: "))).to_contain_text("AFP, dpa, unattributed (3 articles)")
+    expect(frame.locator(".fc-label")).to_have_count(3)  # names beside the points, for the slide
+    expect(frame.locator(".fc-legend")).to_be_visible()
+    settle(page)
+    page.screenshot(path=str(SHOTS / "briefing.png"))
+    assert page.errors == []
