@@ -46,24 +46,20 @@ class FilterState:
             raise ValueError(f"as_of_side must be all, RU or UA, not {self.as_of_side!r}")
 
 
-def _dates(claims: pd.DataFrame) -> pd.Series:
-    return pd.to_datetime(claims["event_date"], errors="coerce").dt.date
-
-
 def _steps(claims: pd.DataFrame, state: FilterState) -> list[tuple[str, pd.Series]]:
     """Each filter as (description, mask), in the order the sidebar shows them."""
-    dates = _dates(claims)
+    dates = pd.to_datetime(claims["event_date"], errors="coerce")
     undated = dates.isna()
     steps: list[tuple[str, pd.Series]] = []
-    in_range = pd.Series(True, index=claims.index)
+    in_range = ~undated
     if state.date_from:
-        in_range &= dates.map(lambda d: d is not None and not pd.isna(d) and d >= state.date_from)
+        in_range &= dates >= pd.Timestamp(state.date_from)
     if state.date_to:
-        in_range &= dates.map(lambda d: d is not None and not pd.isna(d) and d <= state.date_to)
+        in_range &= dates <= pd.Timestamp(state.date_to)
     steps.append((f"the date range {state.date_from or '…'} to {state.date_to or '…'}",
                   in_range | (undated & state.include_undated)))
     if state.as_of:
-        steps.append((f"the 'as of' day {state.as_of}", undated | dates.map(lambda d: not pd.isna(d) and d <= state.as_of)))
+        steps.append((f"the 'as of' day {state.as_of}", undated | (dates <= pd.Timestamp(state.as_of))))
     for attribute, column, label in MULTI_FILTERS:
         chosen = getattr(state, attribute)
         if chosen:
@@ -104,14 +100,14 @@ def counts(claims: pd.DataFrame) -> dict[str, int]:
     """Claims, events, settlements and undated claims in a (filtered) table."""
     places = claims["geonameid"].astype("string").fillna("?" + claims["settlement"].str.lower())
     return {"claims": len(claims), "events": claims["event_id"].replace("", pd.NA).nunique(),
-            "settlements": places.nunique(), "undated": int(_dates(claims).isna().sum())}
+            "settlements": places.nunique(),
+            "undated": int(pd.to_datetime(claims["event_date"], errors="coerce").isna().sum())}
 
 
 def as_of(claims: pd.DataFrame, day: dt.date, side: str = "all") -> pd.DataFrame:
     """Each settlement's latest claim on or before ``day`` (by claimants of ``side`` if given):
     who claims to hold it then, by which kind of claim, and whether that is disputed."""
-    dates = _dates(claims)
-    mask = dates.map(lambda d: not pd.isna(d) and d <= day)
+    mask = pd.to_datetime(claims["event_date"], errors="coerce") <= pd.Timestamp(day)
     if side != "all":
         mask &= claims["claimant_side"] == side
     return settlements(claims[mask])
@@ -130,9 +126,7 @@ def settlements(claims: pd.DataFrame) -> pd.DataFrame:
     located["_rank"] = located["event_type"].map(_RANK).fillna(0)
     ordered = located.sort_values(["key", "_event_end", "_rank", "_date"], na_position="first", kind="stable")
     latest = ordered.groupby("key", sort=False).tail(1).set_index("key")
-    grouped = located.groupby("key")
+    grouped = located.assign(_disputed=located["status"] == "disputed").groupby("key")
     latest["claims"] = grouped.size()
-    latest["disputed"] = grouped["status"].agg(lambda s: bool((s == "disputed").any()))
-    latest["claimants"] = grouped["claimant"].agg(lambda s: "; ".join(dict.fromkeys(s)))
-    latest["sources"] = grouped["source"].agg(lambda s: "; ".join(dict.fromkeys(x or "unattributed" for x in s)))
+    latest["disputed"] = grouped["_disputed"].any()
     return latest.drop(columns=["_date", "_event_end", "_rank"]).reset_index()

@@ -15,6 +15,12 @@ class Legend(MacroElement):
     """Colours by gaining side, styles by event type, dashed outline for disputed events."""
 
     _template = Template("""
+        {% macro header(this, kwargs) %}
+        <style>
+          .fc-popup { font: 12px/1.4 sans-serif; max-width: 300px; color: #222; }
+          .fc-popup i { color: #666; }
+        </style>
+        {% endmacro %}
         {% macro html(this, kwargs) %}
         <div id="{{ this.get_name() }}" class="fc-legend" role="note" aria-label="Map legend"
              style="position:absolute; top:10px; right:10px; z-index:1000; background:rgba(255,255,255,0.92);

@@ -1,26 +1,28 @@
 """Build folium maps. Pure functions: data in, folium objects out; nothing here imports Streamlit.
 
-The claims are drawn as one GeoJSON layer per style (gaining side x event type x disputed), each
-with a constant style: folium turns a per-feature style function into a JavaScript switch with one
-case per feature, which is slow to draw at thousands of features (FINDINGS.md section 4). One
-feature per settlement: its latest claim in view; the full list comes on demand, below the map.
+The claims are one compact layer: a table of settlements (latitude, longitude, style number,
+tooltip, popup) and a loop that draws a circle marker per row with one of a dozen shared styles.
+That is a fraction of the HTML of one folium object per claim (each repeats its options and
+template) and of a GeoJSON layer with a per-feature style function (a JavaScript switch with one
+case per feature: FINDINGS.md section 4), and it renders in Python with one template instead of
+hundreds. One marker per settlement: its latest event in view; the full list of claims comes on
+demand, below the map, when the place is clicked.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-
 from typing import Any
 
 import folium
+from branca.element import MacroElement, Template
 import geopandas
 import pandas as pd
 
 from dashboard.legend import Legend
-from dashboard.popups import popup_html, tooltip_text
+from dashboard.popups import FIELDS, POPUP_JS, StringTable, marker_fields
 from dashboard.style import DISPUTED_DASH, SIDE_COLOURS, TYPE_STYLES
-
 from geodata.boundaries import ATTRIBUTION
 from geodata.records import Place, Resolution
 
@@ -51,44 +53,71 @@ def base_map(oblasts: geopandas.GeoDataFrame | None, *, center: Sequence[float] 
     return m
 
 
-def _features(rows: pd.DataFrame) -> dict[str, Any]:
-    features = []
-    for row in rows.to_dict("records"):
-        features.append({
-            "type": "Feature", "id": str(row["key"]),
-            "geometry": {"type": "Point", "coordinates": [round(float(row["lon"]), 5), round(float(row["lat"]), 5)]},
-            "properties": {"key": str(row["key"]), "tooltip": tooltip_text(row), "popup": popup_html(row)},
-        })
-    return {"type": "FeatureCollection", "features": features}
+class ClaimMarkers(MacroElement):
+    """Circle markers from a table: each row [lat, lon, style index, *fields] (dashboard.popups).
+    Tooltip and popup are assembled, escaped, when they open; tojson keeps "</script>" out."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function () {
+            var FC_FIELDS = {{ this.fields|tojson }};
+            {{ this.popup_js }}
+            var styles = {{ this.styles|tojson }};
+            var table = {{ this.table|tojson }};
+            var rows = {{ this.rows|tojson }};
+            var group = {{ this._parent.get_name() }};
+            rows.forEach(function (r) {
+                var marker = L.circleMarker([r[0], r[1]], styles[r[2]]);
+                marker.bindTooltip(function () { return fcTooltip(r, table); });
+                marker.bindPopup(function () { return fcPopup(r, table); }, {maxWidth: 320});
+                group.addLayer(marker);
+            });
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, rows: list[list[Any]], styles: list[dict[str, Any]], table: list[str]) -> None:
+        super().__init__()
+        self._name = "ClaimMarkers"
+        self.rows, self.styles, self.table = rows, styles, table
+        self.fields, self.popup_js = list(FIELDS), POPUP_JS
 
 
-def claims_layers(places: pd.DataFrame, name: str = "Claims", labels: bool = False) -> folium.FeatureGroup:
-    """The settlements of ``places`` (dashboard.filters.settlements) as one feature group of
-    constant-style GeoJSON layers, ready for st_folium(feature_group_to_add=...). ``labels``
-    writes each place's name beside it (for slides; use with a few dozen places at most)."""
+def _marker_style(side: str, kind: str, disputed: bool) -> dict[str, Any]:
+    style = TYPE_STYLES.get(kind, TYPE_STYLES["contested"])
+    colour = SIDE_COLOURS.get(side, SIDE_COLOURS["none"])
+    out: dict[str, Any] = {"radius": style.radius, "color": colour, "weight": style.weight, "fillColor": colour,
+                           "fillOpacity": style.fill_opacity, "className": f"{MARKER_CLASS} fc-{side}"}
+    if disputed:
+        out["dashArray"] = DISPUTED_DASH
+    return out
+
+
+def claims_layers(places: pd.DataFrame, name: str = "Claims", labels: bool = False,
+                  evidence: bool = True) -> folium.FeatureGroup:
+    """The settlements of ``places`` (dashboard.filters.settlements) as one feature group, ready
+    for st_folium(feature_group_to_add=...). ``labels`` writes each place's name beside it (for
+    slides; a few dozen places at most); ``evidence`` puts the evidence sentence in each popup
+    (off for very large views: it then comes on demand, below the map)."""
     group = folium.FeatureGroup(name=name)
     if places.empty:
         return group
+    styles: dict[tuple[str, str, bool], int] = {}
+    table = StringTable()
+    rows = []
+    for r in places.to_dict("records"):
+        style_key = (str(r["gaining_side"]), str(r["event_type"]), bool(r["disputed"]))
+        index = styles.setdefault(style_key, len(styles))
+        rows.append([round(float(r["lat"]), 5), round(float(r["lon"]), 5), index,
+                     *marker_fields(r, table, evidence=evidence)])
+    ClaimMarkers(rows, [_marker_style(*key) for key in styles], table.strings).add_to(group)
     if labels:
-        # a few dozen DOM markers are cheap; GeoJSON tooltips cannot be permanent per feature
+        # a few dozen DOM markers are cheap; a tooltip that never hides would do the same per layer only
         for r in places.to_dict("records"):
             folium.Marker((float(r["lat"]), float(r["lon"])), interactive=False, icon=folium.DivIcon(
                 icon_size=(160, 18), icon_anchor=(-9, 9), class_name="fc-label",
                 html=f"<div style='font:600 13px sans-serif;color:#222;text-shadow:0 0 3px #fff,0 0 3px #fff;"
                      f"white-space:nowrap'>{html.escape(str(r['place_name'] or r['settlement']))}</div>")).add_to(group)
-    disputed = places["disputed"].astype(bool)
-    for (side, kind, is_disputed), rows in places.groupby([places["gaining_side"], places["event_type"], disputed]):
-        style = TYPE_STYLES.get(kind, TYPE_STYLES["contested"])
-        colour = SIDE_COLOURS.get(side, SIDE_COLOURS["none"])
-        folium.GeoJson(
-            _features(rows), name=f"{side} {kind}{' disputed' if is_disputed else ''}",
-            marker=folium.CircleMarker(
-                radius=style.radius, color=colour, weight=style.weight, fill=True, fill_color=colour,
-                fill_opacity=style.fill_opacity, dash_array=DISPUTED_DASH if is_disputed else None,
-                class_name=f"{MARKER_CLASS} fc-{side}"),
-            tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False),
-            popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=320),
-        ).add_to(group)
     return group
 
 

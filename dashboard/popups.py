@@ -1,37 +1,80 @@
-"""Popup and tooltip HTML for a settlement on the map. Everything that comes from an article is
-escaped: article text is untrusted input and the map is HTML."""
+"""What a settlement's marker says: tooltip and popup.
+
+The map sends each marker's fields once (names, dates, claimant, source, status, evidence, with
+repeated strings stored once in a shared table) and the browser assembles tooltip and popup when
+they open; that keeps the page small at thousands of places (bench/bench_map.py). Everything that
+comes from an article is untrusted: ``esc()`` below escapes it before it becomes HTML, and only
+http(s) links become links. tests/browser checks it with a hostile article.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Mapping
 from typing import Any
 
 from dashboard.style import SIDE_LABELS, STATUS_LABELS, TYPE_LABELS
 from events.records import format_date
 
-__all__ = ["popup_html", "tooltip_text", "safe_link"]
+__all__ = ["FIELDS", "POPUP_JS", "StringTable", "marker_fields", "EVIDENCE_CHARS"]
 
 EVIDENCE_CHARS = 220
+#: The order of a marker's fields after latitude, longitude and style (read by POPUP_JS).
+FIELDS = ("name", "written", "admin1", "type", "side", "date", "claimant", "claimant_side", "via", "hedged", "source",
+          "url", "status", "evidence", "claims")
+
+POPUP_JS = r"""
+function fcEsc(value) {
+    return String(value == null ? "" : value).replace(/[&<>"']/g, function (c) {
+        return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c];
+    });
+}
+function fcField(row, table, name) {
+    var i = FC_FIELDS.indexOf(name) + 3, v = row[i];
+    return (typeof v === "number" && name !== "hedged" && name !== "claims") ? table[v] : v;
+}
+function fcTooltip(row, table) {
+    var f = function (n) { return fcField(row, table, n); };
+    return fcEsc(f("name") + ": " + f("type") + ", " + f("side") + " (" + f("date") + ")");
+}
+function fcPopup(row, table) {
+    var f = function (n) { return fcField(row, table, n); };
+    var url = f("url"), link = /^https?:\/\//i.test(url)
+        ? ' <a href="' + fcEsc(url) + '" target="_blank" rel="noopener noreferrer">' + fcEsc(url.slice(0, 60)) + "</a>"
+        : (url ? " " + fcEsc(url.slice(0, 60)) : "");
+    var n = f("claims"), lines = [
+        "<b>" + fcEsc(f("name")) + "</b>" + (f("written") && f("written") !== f("name")
+            ? " <i>(written \u201c" + fcEsc(f("written")) + "\u201d)</i>" : ""),
+        fcEsc(f("admin1")),
+        fcEsc(f("type")) + " \u00b7 " + fcEsc(f("side")) + " \u00b7 " + fcEsc(f("date")),
+        "claimed by <b>" + fcEsc(f("claimant")) + "</b> (" + fcEsc(f("claimant_side")) + ")"
+            + (f("via") ? " via " + fcEsc(f("via")) : "") + (f("hedged") ? " \u2014 <i>hedged / unverified</i>" : ""),
+        "source: " + fcEsc(f("source")) + link,
+        "status: <b>" + fcEsc(f("status")) + "</b>",
+        f("evidence") ? "\u201c" + fcEsc(f("evidence")) + "\u201d" : ""
+    ];
+    if (n > 1 || !f("evidence")) {
+        lines.push("<i>" + n + " claim" + (n > 1 ? "s" : "") + " here in view: click to list "
+            + (n > 1 ? "them" : "it") + " below the map" + (f("evidence") ? "" : ", with the evidence") + "</i>");
+    }
+    return '<div class="fc-popup">' + lines.filter(function (l) { return l; }).join("<br>") + "</div>";
+}
+"""
 
 
-def _e(value: Any) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+class StringTable:
+    """Each distinct string once: markers refer to it by number."""
 
+    def __init__(self) -> None:
+        self.strings: list[str] = []
+        self._index: dict[str, int] = {}
 
-def safe_link(url: Any) -> str:
-    """An <a> for http(s) addresses only; anything else (javascript:, data:) is shown as text."""
-    text = "" if url is None else str(url).strip()
-    if text.lower().startswith(("http://", "https://")):
-        return f'<a href="{_e(text)}" target="_blank" rel="noopener noreferrer">{_e(text[:60])}</a>'
-    return _e(text[:60])
-
-
-def tooltip_text(row: Mapping[str, Any]) -> str:
-    date = format_date(_as_date(row.get("event_date")), row.get("date_precision") or "unknown")
-    return _e(f"{row.get('place_name') or row.get('settlement')}: {row.get('event_type')}, "
-              f"{SIDE_LABELS.get(row.get('gaining_side'), '')} ({date})")
+    def __call__(self, value: Any) -> int:
+        text = "" if value is None else str(value)
+        if text not in self._index:
+            self._index[text] = len(self.strings)
+            self.strings.append(text)
+        return self._index[text]
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -43,29 +86,27 @@ def _as_date(value: Any) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
-def popup_html(row: Mapping[str, Any]) -> str:
-    """The latest claim about a settlement, with its provenance and evidence."""
-    evidence = str(row.get("evidence") or "")
-    if len(evidence) > EVIDENCE_CHARS:
-        evidence = evidence[:EVIDENCE_CHARS].rsplit(" ", 1)[0] + " …"
-    written = row.get("settlement") or ""
-    name = row.get("place_name") or written
-    date = format_date(_as_date(row.get("event_date")), row.get("date_precision") or "unknown")
-    hedged = " — <i>hedged / unverified</i>" if row.get("hedged") else ""
-    via = f" via {_e(row.get('via'))}" if row.get("via") else ""
-    n = int(row.get("claims") or 1)
-    lines = [
-        f"<b>{_e(name)}</b>" + (f" <span style='color:#666'>(written “{_e(written)}”)</span>" if written and written != name else ""),
-        _e(row.get("admin1") or ""),
-        f"{_e(TYPE_LABELS.get(row.get('event_type'), row.get('event_type')))} · "
-        f"{_e(SIDE_LABELS.get(row.get('gaining_side'), ''))} · {_e(date)}",
-        f"claimed by <b>{_e(row.get('claimant'))}</b> ({_e(row.get('claimant_side'))}){via}{hedged}",
-        f"source: {_e(row.get('source') or 'unattributed')} {safe_link(row.get('url'))}",
-        f"status: <b>{_e(STATUS_LABELS.get(row.get('status'), row.get('status')))}</b>",
-        f"<span style='color:#333'>“{_e(evidence)}”</span>",
-    ]
-    if n > 1:
-        lines.append(f"<span style='color:#666'>{n} claims about this place in view; click it to list them all "
-                     "below the map</span>")
-    return "<div class='fc-popup' style='font:12px/1.4 sans-serif;max-width:300px'>" + "<br>".join(
-        line for line in lines if line) + "</div>"
+def marker_fields(row: Mapping[str, Any], table: StringTable, *, evidence: bool = True) -> list[Any]:
+    """A settlement's fields in FIELDS order: text as numbers into ``table``, flags as 0/1.
+    ``evidence`` off leaves the sentence out (very large views: it comes on demand below the map)."""
+    text = str(row.get("evidence") or "") if evidence else ""
+    if len(text) > EVIDENCE_CHARS:
+        text = text[:EVIDENCE_CHARS].rsplit(" ", 1)[0] + " …"
+    values = {
+        "name": row.get("place_name") or row.get("settlement"), "written": row.get("settlement"),
+        "admin1": row.get("admin1"), "type": TYPE_LABELS.get(row.get("event_type"), row.get("event_type")),
+        "side": SIDE_LABELS.get(row.get("gaining_side"), row.get("gaining_side")),
+        "date": format_date(_as_date(row.get("event_date")), row.get("date_precision") or "unknown"),
+        "claimant": row.get("claimant"), "claimant_side": row.get("claimant_side"), "via": row.get("via"),
+        "source": row.get("source") or "unattributed", "url": row.get("url"),
+        "status": STATUS_LABELS.get(row.get("status"), row.get("status")), "evidence": text,
+    }
+    out: list[Any] = []
+    for name in FIELDS:
+        if name == "hedged":
+            out.append(1 if row.get("hedged") else 0)
+        elif name == "claims":
+            out.append(int(row.get("claims") or 1))
+        else:
+            out.append(table(values[name]))
+    return out

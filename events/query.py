@@ -62,7 +62,7 @@ def apply_reviews(claims: pd.DataFrame, reviews: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _as_claim(row: pd.Series) -> Claim:
+def _as_claim(row: dict) -> Claim:
     date = dt.date.fromisoformat(row["event_date"]) if isinstance(row["event_date"], str) and row["event_date"] else None
     return Claim(
         id=row["claim_id"], article_id=row["article_id"], settlement=row["settlement"],
@@ -85,7 +85,7 @@ def attach_events(claims: pd.DataFrame) -> pd.DataFrame:
     if live.empty:
         return out
     sources = dict(zip(live["article_id"], live["source"]))
-    events = group_events((_as_claim(row) for _, row in live.iterrows()), sources)
+    events = group_events((_as_claim(row) for row in live.to_dict("records")), sources)
     by_claim = {cid: e for e in events for cid in e.claim_ids}
     keep = out["review"] != "reject"
     out.loc[keep, "event_id"] = out.loc[keep, "claim_id"].map(lambda c: by_claim[c].id)
