@@ -30,6 +30,7 @@ __all__ = ["map_section", "timeline", "claims_table", "event_view", "downloads",
            "summary_line", "about", "empty_state", "place_finder"]
 
 MAP_HEIGHT = 620
+TABLE_ROWS = 1000
 PLAY_STEPS = {"day": dt.timedelta(days=1), "week": dt.timedelta(days=7), "month": dt.timedelta(days=30)}
 TABLE_COLUMNS = ["event_date", "date_precision", "place_name", "settlement", "admin1", "event_type", "gaining_side",
                  "claimant", "claimant_side", "hedged", "status", "source", "via", "evidence", "claim_id"]
@@ -112,9 +113,14 @@ def timeline(shown: pd.DataFrame) -> None:
 
 
 def claims_table(shown: pd.DataFrame) -> None:
-    """The filtered claims; choosing a row focuses the map on its place and lists its claims."""
+    """The filtered claims, newest first; choosing a row focuses the map on its place and lists
+    its claims. Long tables are cut (the downloads hold everything): nobody scrolls 10,000 rows,
+    and sending them would slow every rerun."""
     undated = shown["event_date"].isna() | (shown["event_date"] == "")
     view = shown[~undated][TABLE_COLUMNS].sort_values("event_date", ascending=False)
+    if len(view) > TABLE_ROWS:
+        st.caption(f"The {TABLE_ROWS:,} most recent of {len(view):,} claims; narrow the filters or download them all.")
+        view = view.head(TABLE_ROWS)
     selection = st.dataframe(
         view, hide_index=True, key="table", on_select="rerun", selection_mode="single-row", height=300,
         column_config={"evidence": st.column_config.TextColumn("evidence", width="large"),
