@@ -25,13 +25,12 @@ path = str(cache.db_path())
 cache.samples_loaded(path)
 all_claims = cache.claims(path, cache.fingerprint(path))
 
-header, switch = st.columns([3, 2], vertical_alignment="bottom")
 if not briefing:
-    header.title("Frontline Claims")
-    header.caption("Who claims control of which settlement, and when: every point is a claim by a named "
-                   "claimant, not a verified fact.")
+    st.title("Frontline Claims")
+    st.caption("Who claims control of which settlement, and when: every point is a claim by a named "
+               "claimant, not a verified fact.")
 # on a briefing screen the view switch moves to the (collapsed) sidebar, out of the screenshot
-view = (st.sidebar if briefing else switch).segmented_control(
+view = (st.sidebar if briefing else st).segmented_control(
     "View", list(VIEWS), default="map", format_func=VIEWS.get, key="view", bind="query-params",
     label_visibility="collapsed") or "map"
 
