@@ -27,7 +27,7 @@ from geodata import resolve
 from geodata.boundaries import ATTRIBUTION
 
 __all__ = ["map_section", "timeline", "claims_table", "event_view", "downloads", "upload_view", "briefing_view",
-           "summary_line", "about", "empty_state", "place_finder"]
+           "summary_line", "about", "empty_state", "place_finder", "ambiguous_places"]
 
 MAP_HEIGHT = 620
 TABLE_ROWS = 1000
@@ -210,6 +210,34 @@ def _review(path: str, review: Review) -> None:
     st.rerun()
 
 
+def ambiguous_places(all_claims: pd.DataFrame, path: str) -> None:
+    """Claims whose place could be several villages: the analyst picks the right one."""
+    pending = all_claims[(all_claims["place_status"] == "ambiguous") & (all_claims["review"] != "move")
+                         & (all_claims["status"] != "rejected")]
+    if pending.empty:
+        return
+    gazetteer, reviewer = cache.gazetteer(), st.session_state.get("reviewer", "").strip()
+    with st.expander(f"⚠ {len(pending)} claim{'s' if len(pending) > 1 else ''} name a place that could be several "
+                     "villages: choose which", expanded=False):
+        if not reviewer:
+            st.caption("Enter your name in the sidebar to place them.")
+        for claim in pending.itertuples():
+            ids = [int(i) for i in str(claim.place_candidates).split(";") if i]
+            options = [gazetteer.place(i) for i in ids]
+            st.markdown(f"**{md(claim.settlement)}** in {md(Path(claim.article).name)} — {md(claim.claimant)}, "
+                        f"{claim.event_type}")
+            st.text(claim.evidence)
+            left, right = st.columns([4, 1], vertical_alignment="bottom")
+            target = left.selectbox("Which place?", options, index=None, key=f"pick-{claim.claim_id}",
+                                    format_func=lambda p: f"{p.name} — {p.admin2 + ', ' if p.admin2 else ''}{p.admin1}"
+                                                          f" (population {p.population:,}; {p.geonameid})",
+                                    placeholder=f"{len(options)} candidates")
+            if right.button("Place it", key=f"place-{claim.claim_id}", disabled=target is None or not reviewer):
+                _review(path, Review(claim.claim_id, "move", reviewer, geonameid=target.geonameid,
+                                     place_name=target.name, admin1=target.admin1, lat=target.lat, lon=target.lon,
+                                     note="chosen among namesakes"))
+
+
 def downloads(shown: pd.DataFrame) -> None:
     cols = st.columns(len(DOWNLOADS))
     stamp = dt.date.today().isoformat()
@@ -225,8 +253,8 @@ def _report(summary: IngestSummary, path: str) -> None:
     for skipped in summary.skipped:
         st.error(f"Refused {md(skipped.path)}: {md(skipped.reason)}")
     if summary.ambiguous:
-        st.warning("Some places could be several villages. Pick the right one for each claim below "
-                   "(Settlement view, then Fix… > Move to).")
+        st.warning("Some places could be several villages: pick the right one for each claim in the Map view "
+                   "(the list above the map).")
         st.dataframe(pd.DataFrame(summary.ambiguous, columns=["article", "name as written", "places it could be"]),
                      hide_index=True)
     for article, name in summary.unknown:

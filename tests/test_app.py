@@ -86,7 +86,7 @@ def test_pasted_article_runs_through_the_pipeline_and_appears(app, db):
     app.segmented_control(key="view").set_value("add").run()
     app.text_area(key="paste_text").set_value(
         "Russian troops captured Krynky on Monday, the Russian defence ministry said. "
-        "Fighting continued near Andriivka, officials said.")
+        "Heavy fighting near Andriivka continued, officials said.")
     app.text_input(key="paste_source").set_value("Test Wire")
     app.date_input(key="paste_date").set_value(dt.date(2024, 5, 15))
     app.button[0].click().run()
@@ -95,6 +95,18 @@ def test_pasted_article_runs_through_the_pipeline_and_appears(app, db):
     assert any("could be several villages" in w.value for w in app.warning)  # the Andriivka
     app.segmented_control(key="view").set_value("map").run()
     assert app.session_state["_counts"]["claims"] > 23
+    # the analyst places the ambiguous Andriivka: the claim then shows on the map at that village
+    app.text_input(key="reviewer").set_value("analyst B").run()
+    pick = next(s for s in app.selectbox if s.key and s.key.startswith("pick-") and "Andriivka" in s.options[0])
+    claim_id = pick.key.removeprefix("pick-")
+    donetsk = next(p for p in pick.options if "Bakhmut Raion" in p)
+    app.selectbox(key=f"pick-{claim_id}").select(donetsk).run()
+    app.button(key=f"place-{claim_id}").click().run()
+    assert not app.exception
+    with sqlite3.connect(db) as check:
+        assert check.execute("SELECT action, reviewer FROM reviews WHERE claim_id = ?", (claim_id,)).fetchall() == [
+            ("move", "analyst B")]
+    assert not any(s.key == f"pick-{claim_id}" for s in app.selectbox)
 
 
 def test_refused_files_are_reported(app, db):

@@ -84,3 +84,19 @@ def test_briefing_view_for_a_slide(page: Page, app_url):
     settle(page)
     page.screenshot(path=str(SHOTS / "briefing.png"))
     assert page.errors == []
+
+
+def test_playback_steps_the_day_forward_without_reloading_the_map(page: Page, app_url):
+    page.goto(app_url)
+    frame = map_frame(page)
+    expect(frame.locator(MARKERS)).to_have_count(6, timeout=45_000)
+    page.get_by_text("Status as of a day").click()
+    caption = page.get_by_text(re.compile("^Claimed status as of"))
+    expect(caption).to_contain_text("2025-11-09", timeout=30_000)  # starts at the last day
+    frame.locator(".leaflet-container").evaluate("el => { el.dataset.probe = 'same map'; }")
+    page.get_by_text("▶ Play").click()
+    expect(caption).to_contain_text("2022-02", timeout=30_000)  # back to the first day, then forward
+    first = caption.inner_text()
+    expect(caption).not_to_have_text(first, timeout=15_000)
+    expect(frame.locator(".leaflet-container[data-probe='same map']")).to_have_count(1)  # no reload, zoom kept
+    assert page.errors == []
