@@ -156,7 +156,7 @@ def event_view(all_claims: pd.DataFrame, path: str) -> None:
         return
     rows = all_claims[keys == picked].sort_values("event_date")
     reviewer = st.session_state.get("reviewer", "").strip()
-    for event_id, event in rows.groupby("event_id", sort=False):
+    for _, event in rows.groupby("event_id", sort=False):
         first = event.iloc[0]
         label = STATUS_LABELS.get(first["status"], first["status"])
         st.markdown(f"**{TYPE_LABELS.get(first['event_type'], first['event_type'])}**, "
