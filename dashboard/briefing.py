@@ -4,6 +4,7 @@ attribution, drawn offline with matplotlib (no browser, no tiles), ready to past
 from __future__ import annotations
 
 import io
+import textwrap
 
 import geopandas
 import matplotlib
@@ -20,14 +21,50 @@ from geodata.boundaries import ATTRIBUTION  # noqa: E402
 __all__ = ["briefing_png"]
 
 ASPECT = 1.5
+#: Digest columns on the PNG: (column, share of the width, characters per line).
+_DIGEST_LAYOUT = (("place", 0.10, 16), ("date", 0.11, 18), ("claim", 0.15, 26), ("claimed by", 0.24, 44),
+                  ("the other side", 0.24, 44), ("status", 0.12, 20))
+_LINE_PX = 17
+
+
+def _digest_lines(digest: pd.DataFrame) -> list[list[list[str]]]:
+    """Each row's cells wrapped to their column's width."""
+    return [[textwrap.wrap(str(row[col]), width) or [""] for col, _, width in _DIGEST_LAYOUT]
+            for _, row in digest.iterrows()]
+
+
+def _draw_digest(fig: plt.Figure, rows: list[list[list[str]]], top_px: float, height_px: int) -> None:
+    x = 0.02
+    for col, share, _ in _DIGEST_LAYOUT:
+        fig.text(x, 1 - top_px / height_px, col, fontsize=11, fontweight="bold", va="top")
+        x += share
+    y = top_px + 24
+    for cells in rows:
+        fig.add_artist(Line2D([0.02, 0.98], [1 - (y - 5) / height_px] * 2, color="#ccc", linewidth=0.8))
+        x = 0.02
+        for (_, share, _), lines in zip(_DIGEST_LAYOUT, cells):
+            fig.text(x, 1 - y / height_px, "\n".join(lines), fontsize=10.5, va="top", linespacing=1.25)
+            x += share
+        y += _LINE_PX * max(len(lines) for lines in cells) + 10
 
 
 def briefing_png(places: pd.DataFrame, oblasts: geopandas.GeoDataFrame, *, title: str, subtitle: str,
-                 sources_note: str, width_px: int = 1600, height_px: int = 1000) -> bytes:
-    """The slide as PNG bytes. ``places`` is dashboard.filters.settlements(...)."""
+                 sources_note: str, digest: pd.DataFrame | None = None, width_px: int = 1600,
+                 map_height_px: int = 1000) -> bytes:
+    """The slide as PNG bytes. ``places`` is dashboard.filters.settlements(...); ``digest``
+    (dashboard.digest.event_digest) is printed below the map, row by row."""
     dpi = 100
+    digest_rows = _digest_lines(digest) if digest is not None and not digest.empty else []
+    digest_px = (40 + sum(_LINE_PX * max(len(c) for c in cells) + 10 for cells in digest_rows)) if digest_rows else 0
+    height_px = map_height_px + digest_px
     fig = plt.figure(figsize=(width_px / dpi, height_px / dpi), dpi=dpi)
-    ax = fig.add_axes((0.02, 0.09, 0.70, 0.78))
+
+    def band(top: float, bottom: float) -> tuple[float, float]:
+        """A vertical band given in pixels of the map part, as figure fractions."""
+        return 1 - bottom / height_px, (bottom - top) / height_px
+
+    map_bottom, map_height = band(0.13 * map_height_px, 0.91 * map_height_px)
+    ax = fig.add_axes((0.02, map_bottom, 0.70, map_height))
     oblasts.plot(ax=ax, facecolor="#f2efe9", edgecolor="#8c8c8c", linewidth=0.6)
     if not places.empty:
         for (side, kind, disputed), rows in places.groupby(
@@ -39,15 +76,19 @@ def briefing_png(places: pd.DataFrame, oblasts: geopandas.GeoDataFrame, *, title
             ax.scatter(rows["lon"], rows["lat"], s=(style.radius * 2.2) ** 2, facecolors="none", edgecolors=colour,
                        linewidths=style.weight * 0.8, linestyles="--" if disputed else "-", zorder=4)
         if len(places) <= 40:
-            for row in places.itertuples():
-                ax.annotate(str(row.place_name or row.settlement), (row.lon, row.lat), xytext=(7, 5),
+            labelled: list[tuple[float, float]] = []
+            for row in places.sort_values("lat", ascending=False).itertuples():
+                # a neighbour's label sits above right: put this one below, so both stay legible
+                crowded = any(abs(row.lat - lat) < 0.12 and abs(row.lon - lon) < 0.5 for lat, lon in labelled)
+                ax.annotate(str(row.place_name or row.settlement), (row.lon, row.lat), xytext=(7, -14 if crowded else 5),
                             textcoords="offset points", fontsize=10, zorder=5)
+                labelled.append((row.lat, row.lon))
         west, south, east, north = places["lon"].min(), places["lat"].min(), places["lon"].max(), places["lat"].max()
     else:
         west, south, east, north = oblasts.total_bounds
     # fill the map box: at 48-50 degrees north a degree of longitude is 2/3 of a degree of latitude
-    box = (0.70 * width_px) / (0.78 * height_px) * ASPECT
-    pad = max(0.5, 0.12 * max(east - west, north - south))
+    box = (0.70 * width_px) / (0.78 * map_height_px) * ASPECT
+    pad = max(1.0, 0.12 * max(east - west, north - south))
     x0, x1, y0, y1 = west - pad, east + pad, south - pad, north + pad
     if (x1 - x0) / (y1 - y0) < box:
         grow = ((y1 - y0) * box - (x1 - x0)) / 2
@@ -55,22 +96,32 @@ def briefing_png(places: pd.DataFrame, oblasts: geopandas.GeoDataFrame, *, title
     else:
         grow = ((x1 - x0) / box - (y1 - y0)) / 2
         y0, y1 = y0 - grow, y1 + grow
+    # oblast names give a zoomed-in slide its bearings
+    for name, point in zip(oblasts["name"], oblasts.representative_point()):
+        if name and x0 < point.x < x1 and y0 < point.y < y1:
+            ax.annotate(str(name), (point.x, point.y), fontsize=9, color="#8c8c8c", style="italic", ha="center", clip_on=True,
+                        zorder=2)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect(ASPECT)
     ax.set_axis_off()
-    fig.text(0.02, 0.95, title, fontsize=24, fontweight="bold", va="top")
-    fig.text(0.02, 0.905, subtitle, fontsize=14, color="#333", va="top")
+    def at(px: float) -> float:
+        return 1 - px / height_px
+
+    fig.text(0.02, at(50), title, fontsize=24, fontweight="bold", va="top")
+    fig.text(0.02, at(95), subtitle, fontsize=14, color="#333", va="top", wrap=True)
     handles = [Line2D([], [], marker="o", linestyle="", markersize=12, markerfacecolor=c, markeredgecolor=c,
                       label=SIDE_LABELS[s]) for s, c in SIDE_COLOURS.items()]
     handles += [Line2D([], [], marker="o", linestyle="", markersize=max(5, st.radius), markerfacecolor=(0.33, 0.33, 0.33, st.fill_opacity),
                        markeredgecolor="#555", markeredgewidth=st.weight * 0.7, label=TYPE_LABELS[k]) for k, st in TYPE_STYLES.items()]
     handles.append(Line2D([], [], color="#555", linestyle=(0, tuple(int(x) for x in DISPUTED_DASH.split())), linewidth=2,
                           label="dashed: disputed by the other side"))
-    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.74, 0.86), frameon=True, fontsize=12,
+    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.74, at(140)), frameon=True, fontsize=12,
                title="Claims of control", title_fontsize=13)
-    fig.text(0.74, 0.30, sources_note, fontsize=11, color="#333", va="top", wrap=True)
-    fig.text(0.02, 0.03, "Claims are claims: each point shows what a named claimant says, not verified fact. "
+    fig.text(0.74, at(700), textwrap.fill(sources_note, 46), fontsize=11, color="#333", va="top")
+    if digest_rows:
+        _draw_digest(fig, digest_rows, map_height_px - 40, height_px)
+    fig.text(0.02, at(height_px - 30), "Claims are claims: each point shows what a named claimant says, not verified fact. "
              + ATTRIBUTION + ".", fontsize=10, color="#555")
     out = io.BytesIO()
     fig.savefig(out, format="png", dpi=dpi)

@@ -113,9 +113,14 @@ def claims_layers(places: pd.DataFrame, name: str = "Claims", labels: bool = Fal
     ClaimMarkers(rows, [_marker_style(*key) for key in styles], table.strings).add_to(group)
     if labels:
         # a few dozen DOM markers are cheap; a tooltip that never hides would do the same per layer only
-        for r in places.to_dict("records"):
-            folium.Marker((float(r["lat"]), float(r["lon"])), interactive=False, icon=folium.DivIcon(
-                icon_size=(160, 18), icon_anchor=(-9, 9), class_name="fc-label",
+        labelled: list[tuple[float, float]] = []
+        for r in places.sort_values("lat", ascending=False).to_dict("records"):
+            lat, lon = float(r["lat"]), float(r["lon"])
+            # a close neighbour's name sits beside it: write this one below, so both stay legible
+            crowded = any(abs(lat - a) < 0.12 and abs(lon - b) < 0.5 for a, b in labelled)
+            labelled.append((lat, lon))
+            folium.Marker((lat, lon), interactive=False, icon=folium.DivIcon(
+                icon_size=(160, 18), icon_anchor=(-9, -5 if crowded else 9), class_name="fc-label",
                 html=f"<div style='font:600 13px sans-serif;color:#222;text-shadow:0 0 3px #fff,0 0 3px #fff;"
                      f"white-space:nowrap'>{html.escape(str(r['place_name'] or r['settlement']))}</div>")).add_to(group)
     return group

@@ -12,11 +12,12 @@ from streamlit_folium import st_folium
 
 from dashboard import cache
 from dashboard.briefing import briefing_png
+from dashboard.digest import describe_filters, event_digest
 from dashboard.exports import DOWNLOADS, export_bytes
 from dashboard.filters import FilterState, as_of, counts, explain_empty, settlements
 from dashboard.legend import Legend
 from dashboard.mapbuild import base_map, claims_layers, resolution_map
-from dashboard.style import SIDE_COLOURS, STATUS_LABELS, TYPE_LABELS
+from dashboard.style import SIDE_COLOURS, SIDE_LABELS, STATUS_LABELS, TYPE_LABELS
 from dashboard.text import md
 from events import LoadOptions, PublishedDate, Store
 from events.articles import load_bytes
@@ -44,13 +45,17 @@ def summary_line(shown: pd.DataFrame) -> str:
     return line
 
 
-def _bounds(claims: pd.DataFrame) -> list[list[float]] | None:
-    """All claims' extent, rounded so that the base map (and the iframe) stays the same across reruns."""
+def _bounds(claims: pd.DataFrame, min_span: tuple[float, float] = (1.6, 2.4)) -> list[list[float]] | None:
+    """All claims' extent, rounded so that the base map (and the iframe) stays the same across
+    reruns, and at least ``min_span`` degrees (lat, lon) wide: one village alone still shows its
+    surroundings."""
     located = claims.dropna(subset=["lat", "lon"])
     if located.empty:
         return None
-    return [[round(float(located["lat"].min()) - 0.3, 1), round(float(located["lon"].min()) - 0.5, 1)],
-            [round(float(located["lat"].max()) + 0.3, 1), round(float(located["lon"].max()) + 0.8, 1)]]
+    south, north = float(located["lat"].min()) - 0.3, float(located["lat"].max()) + 0.3
+    west, east = float(located["lon"].min()) - 0.5, float(located["lon"].max()) + 0.8
+    grow_lat, grow_lon = max(0.0, min_span[0] - (north - south)) / 2, max(0.0, min_span[1] - (east - west)) / 2
+    return [[round(south - grow_lat, 1), round(west - grow_lon, 1)], [round(north + grow_lat, 1), round(east + grow_lon, 1)]]
 
 
 def _nearest(places: pd.DataFrame, clicked: dict | None) -> str | None:
@@ -296,25 +301,38 @@ def upload_view(path: str) -> None:
         _report(st.session_state["_last_upload"], path)
 
 
+BRIEFING_EVENTS = 12
+_FILTER_LABELS = {"gaining_side": SIDE_LABELS, "event_type": TYPE_LABELS, "status": STATUS_LABELS}
+
+
 def briefing_view(all_claims: pd.DataFrame, shown: pd.DataFrame, state: FilterState, *, web_tiles: bool) -> None:
-    """One clean screen for a slide: title, dates, map with legend, sources, attribution."""
+    """One clean screen for a slide: title, dates and filters, map with legend, what each side
+    claims event by event, sources, attribution."""
     title = st.sidebar.text_input("Briefing title", value="Claims of control", key="btitle", bind="query-params")
     n = counts(shown)
     span = f"{state.date_from} to {state.date_to}"
     if state.as_of:
         span = f"status as of {state.as_of}"
+    narrowed = describe_filters(state, _FILTER_LABELS)
+    subtitle = f"{span}{' · ' + narrowed if narrowed else ''} · {n['claims']} claims, {n['events']} events, " \
+               f"{n['settlements']} settlements"
     st.markdown(f"# {md(title)}")
-    st.markdown(f"{span} · {n['claims']} claims, {n['events']} events, {n['settlements']} settlements")
-    map_section(all_claims, shown, state, web_tiles=web_tiles, height=560, briefing=True)
+    st.markdown(md(subtitle))
+    map_section(all_claims, shown, state, web_tiles=web_tiles, height=520, briefing=True)
+    digest = event_digest(shown, all_claims, limit=BRIEFING_EVENTS)
+    if not digest.empty:
+        # st.table renders Markdown in cells: escape what came from articles
+        st.table(digest.map(md), hide_index=True)
+        if n["events"] > len(digest):
+            st.caption(f"The {len(digest)} most recent of {n['events']} events; the Map view lists them all.")
     outlets = sorted({s or "unattributed" for s in shown["source"]}, key=str.lower)
     note = (f"Sources: {', '.join(outlets)} ({shown['article'].nunique()} articles). Each point is what a named "
             "claimant says, not verified fact; dashed outlines mark claims the other side disputes.")
     st.caption(md(note))
     st.caption(ATTRIBUTION)
     places = as_of(shown, state.as_of, state.as_of_side) if state.as_of else settlements(shown)
-    st.download_button("Save as PNG", data=lambda: briefing_png(places, cache.oblasts(), title=title,
-                                                                 subtitle=f"{span} · {summary_line(shown).strip('*').split(' · ')[0]}",
-                                                                 sources_note=note),
+    st.download_button("Save as PNG", data=lambda: briefing_png(places, cache.oblasts(), title=title, subtitle=subtitle,
+                                                                 sources_note=note, digest=digest),
                        file_name=f"briefing-{dt.date.today().isoformat()}.png", mime="image/png", key="png",
                        on_click="ignore")
 

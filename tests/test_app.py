@@ -160,6 +160,21 @@ def test_briefing_view_has_title_legend_sources_and_png(db):
     assert "Claims of control" in map_args(at)["html"] + map_args(at)["script"]  # the legend inside the map
 
 
+def test_briefing_answers_what_russias_ministry_claimed_in_may_2024(db):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params.update({"view": "Briefing", "claimant": "Russian Ministry of Defence",
+                            "dates": ["2024-05-01", "2024-05-31"]})
+    at.run()
+    assert not at.exception
+    subtitle = next(m.value for m in at.markdown if m.value.startswith("2024"))
+    assert "claimant: Russian Ministry of Defence" in subtitle.replace("\\", "")
+    [table] = at.table
+    rows = table.value.map(lambda v: str(v).replace("\\", "")).to_dict("records")
+    assert rows == [{"place": "Robotyne", "date": "2024-05-15", "claim": "capture: Russian gain claimed",
+                     "claimed by": "Russian Ministry of Defence [RU], hedged",
+                     "the other side": "no Ukrainian claim in these articles", "status": "one side only"}]
+
+
 def test_place_finder(db):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.query_params["view"] = "Find a place"

@@ -81,6 +81,10 @@ def test_briefing_view_for_a_slide(page: Page, app_url):
     expect(page.get_by_text(re.compile("^Sources: "))).to_contain_text("AFP, dpa, unattributed (3 articles)")
     expect(frame.locator(".fc-label")).to_have_count(3)  # names beside the points, for the slide
     expect(frame.locator(".fc-legend")).to_be_visible()
+    # what the other side says, event by event, under the map
+    table = page.locator("[data-testid=stTable]")
+    expect(table).to_contain_text("no Ukrainian claim in these articles")
+    expect(table.get_by_role("row").filter(has_text="Andriivka")).to_contain_text("Ukrainian military claims a recapture")
     settle(page)
     page.screenshot(path=str(SHOTS / "briefing.png"))
     assert page.errors == []
