@@ -160,28 +160,41 @@ def choose(candidates: Sequence[Candidate], *, hint_codes: Sequence[str] = (), r
     remaining = _unique(candidates)
     warnings: list[str] = []
     reasons: list[str] = []
-    for codes, explicit in ((hint_codes, True), (region_codes, False)):
-        if not codes:
-            continue
-        inside = [c for c in remaining if c.place.admin1_code in codes or c.place.admin2_code in codes]
+    if hint_codes:
+        inside = [c for c in remaining if c.place.admin1_code in hint_codes or c.place.admin2_code in hint_codes]
         if inside and len(inside) < len(remaining):
-            where = "the hinted region" if explicit else "a region named in the text"
-            reasons.append(f"{len(inside)} of {len(remaining)} namesakes in {where}")
+            reasons.append(f"{len(inside)} of {len(remaining)} namesakes in the hinted region")
             remaining = inside
-        elif not inside and explicit:
+        elif not inside:
             warnings.append(f"none of the {len(remaining)} places of this name lies in the hinted region; hint ignored")
+
+    def done(place: Place, why: str) -> tuple[Place | None, str, list[Candidate], list[str]]:
+        return place, "; ".join(reasons + [why]), remaining, warnings
+
     if len(remaining) == 1:
-        only = "only place of this name" + (" there" if reasons else "")
-        return remaining[0].place, "; ".join(reasons + [only]), remaining, warnings
+        return done(remaining[0].place, "only place of this name" + (" there" if reasons else ""))
+    # a city against hamlets of its name wins before the regions a text names: "Sumy" in a report
+    # on the Donetsk region is still the city of Sumy
+    city = _major_city(remaining)
+    if city:
+        return done(*city)
+    if region_codes:
+        inside = [c for c in remaining if c.place.admin1_code in region_codes or c.place.admin2_code in region_codes]
+        if inside and len(inside) < len(remaining):
+            reasons.append(f"{len(inside)} of {len(remaining)} namesakes in a region named in the text")
+            remaining = inside
+            if len(remaining) == 1:
+                return done(remaining[0].place, "only place of this name there")
     primaries = [c for c in remaining if c.primary]
-    rules = (lambda: _major_city(remaining), lambda: _nearest(remaining, context), lambda: _clear_winner(remaining),
+    rules = (lambda: _nearest(remaining, context), lambda: _clear_winner(remaining),
              lambda: _clear_winner(primaries, "places whose own name this is") if primaries else None)
     for rule in rules:
         found = rule()
         if found:
-            return found[0], "; ".join(reasons + [found[1]]), remaining, warnings
-    return None, "; ".join(reasons + [f"{len(remaining)} places share this name and nothing picks one; "
-                                      "add an oblast hint or more context"]), remaining, warnings
+            return done(*found)
+    advice = "add a raion hint or more context" if hint_codes else "add an oblast hint or more context"
+    return None, "; ".join(reasons + [f"{len(remaining)} places share this name and nothing picks one; {advice}"]), \
+        remaining, warnings
 
 
 def _lookup(key: str, gazetteer: Gazetteer, fuzzy: bool) -> tuple[list[Candidate], float, str]:

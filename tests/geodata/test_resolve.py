@@ -52,6 +52,7 @@ def test_an_oblast_hint_narrows_namesakes_to_that_oblast(gazetteer, hint):
     assert "10 of" in result.reason
     assert {p.admin1 for p in result.candidates[:10]} == {"Donetsk Oblast"}
     assert 9114136 in {p.geonameid for p in result.candidates[:10]}
+    assert "add a raion hint" in result.reason  # not "add an oblast hint": one was given
 
 
 @pytest.mark.parametrize("hint", ["Bakhmut Raion", "Bakhmut district", "UA.05.1402"])
@@ -76,6 +77,16 @@ def test_article_003_resolves_its_villages_from_each_other(gazetteer, sample_tex
     assert resolved["Andriyivka"].place.geonameid == 9114136
     assert resolved["Klishchiyevka"].place.geonameid == 13512497
     assert resolved["Klishchiyevka"].score < 100  # a misspelling, and the score says so
+
+
+def test_a_region_named_in_the_text_does_not_turn_cities_into_its_hamlets(gazetteer):
+    text = ("Shelling killed two people in Sumy overnight, officials said. In the Donetsk region, fighting went on "
+            "near Pokrovsk. A drone also struck Zaporizhzhia on Tuesday.")
+    mentions = find_places(text, gazetteer)
+    resolved = {m.text: r.place for m, r in zip(mentions, resolve_mentions(mentions, gazetteer)) if r.place}
+    assert (resolved["Sumy"].name, resolved["Sumy"].admin1) == ("Sumy", "Sumy Oblast")
+    assert (resolved["Zaporizhzhia"].name, resolved["Zaporizhzhia"].admin1) == ("Zaporizhzhia", "Zaporizhzhia Oblast")
+    assert resolved["Pokrovsk"].admin1 == "Donetsk Oblast"
 
 
 def test_hint_that_contradicts_every_namesake_warns_and_is_ignored(gazetteer):
