@@ -11,12 +11,14 @@ import argparse
 import csv
 import json
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from geodata.errors import GeodataError
 from geodata.gazetteer import Gazetteer
+from geodata.normalize import MAX_NAME_LENGTH
 from geodata.records import PlaceKind, Resolution
 from geodata.resolve import resolve
 
@@ -26,13 +28,23 @@ __all__ = ["main", "CSV_COLUMNS", "resolution_row"]
 CSV_COLUMNS = ("name", "hint", "status", "place_name", "geonameid", "admin1", "lat", "lon", "score", "reason",
                "candidates", "country", "admin2", "candidate_ids", "warnings")
 MAX_LISTED_CANDIDATES = 8
+#: Names up to this size are read from a CSV (and come back "too long"); bigger fields stop the file.
+MAX_CSV_FIELD = 64 * 1024 * 1024
+
+
+def _printable(text: str) -> str:
+    """``text`` with control characters shown as escapes, so one result stays one line and a name
+    cannot drive the terminal."""
+    return "".join(ch if unicodedata.category(ch) != "Cc" else ch.encode("unicode_escape").decode("ascii")
+                   for ch in text)
 
 
 def resolution_row(resolution: Resolution, name: str, hint: str | None) -> dict[str, Any]:
     """One output row (CSV or JSON) for a resolution."""
     place = resolution.place
     return {
-        "name": name, "hint": hint or "", "status": str(resolution.status),
+        "name": name if len(name) <= MAX_NAME_LENGTH else resolution.query,  # a 10 MB "name" is not echoed back
+        "hint": hint or "", "status": str(resolution.status),
         "place_name": place.name if place else "",
         "geonameid": place.geonameid if place and place.geonameid else "",
         "admin1": place.admin1 if place else "",
@@ -46,7 +58,7 @@ def resolution_row(resolution: Resolution, name: str, hint: str | None) -> dict[
 
 
 def _describe(resolution: Resolution, name: str) -> str:
-    shown = name if len(name) <= 60 else name[:57] + "..."
+    shown = _printable(name if len(name) <= 60 else name[:57] + "...")
     place = resolution.place
     if place is not None:
         where = ", ".join(x for x in (place.admin2, place.admin1, place.country) if x)
@@ -67,6 +79,7 @@ def _read_names(path: Path) -> Iterator[tuple[str, str | None]]:
         fh = open(path, encoding="utf-8-sig", newline="")
     except OSError as exc:
         raise GeodataError(f"cannot open {path}: {exc.strerror or exc}") from exc
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CSV_FIELD))
     with fh:
         try:
             reader = csv.DictReader(fh)
@@ -106,7 +119,10 @@ def _cmd_resolve(args: argparse.Namespace) -> int:
     lookup = _resolver(args, gazetteer)
     if args.file:
         pairs = list(_read_names(args.file))  # read (and validate) all input before writing any output
-        out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
+        try:
+            out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
+        except OSError as exc:
+            raise GeodataError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
         try:
             _write((resolution_row(lookup(n, h or args.hint), n, h or args.hint) for n, h in pairs), out, args.json)
         finally:
@@ -151,8 +167,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m geodata", description="Offline geocoding of Ukrainian and Russian "
                                      "border settlement names (GeoNames, CC BY 4.0).")
     parser.add_argument("--gazetteer", type=Path, default=None, help="gazetteer file (default: the bundled one)")
+    # also accepted after the command; SUPPRESS keeps a value given before it
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--gazetteer", type=Path, default=argparse.SUPPRESS, help="gazetteer file (default: the bundled one)")
     sub = parser.add_subparsers(dest="command", required=True)
-    res = sub.add_parser("resolve", help="resolve place names", description="Resolve names to places: one result per name.")
+    res = sub.add_parser("resolve", help="resolve place names", description="Resolve names to places: one result per name.",
+                         parents=[common])
     res.add_argument("names", nargs="*", metavar="NAME", help="names to resolve (any spelling, Latin or Cyrillic)")
     res.add_argument("--hint", metavar="OBLAST", help="oblast or raion the places lie in: 'Donetsk', 'Donetsk Oblast', UA.05")
     res.add_argument("--json", action="store_true", help="print one JSON object per name")
@@ -160,7 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     res.add_argument("--out", type=Path, metavar="OUT.csv", help="where --file writes its CSV (default: stdout)")
     res.add_argument("--online", action="store_true", help="ask Nominatim for names unknown offline (needs network)")
     res.add_argument("--user-agent", help="user agent for Nominatim (identify yourself)")
-    scan = sub.add_parser("scan", help="list the places named in a text file")
+    scan = sub.add_parser("scan", help="list the places named in a text file", parents=[common])
     scan.add_argument("file", type=Path, metavar="FILE")
     return parser
 
@@ -172,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("resolve needs NAME... or --file IN.csv")
     if args.command == "resolve" and args.names and args.file:
         parser.error("give either NAME... or --file, not both")
+    if args.command == "resolve" and args.out and not args.file:
+        parser.error("--out goes with --file IN.csv; names given on the command line print to the screen")
     try:
         return _cmd_resolve(args) if args.command == "resolve" else _cmd_scan(args)
     except GeodataError as exc:

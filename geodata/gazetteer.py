@@ -141,9 +141,13 @@ class Gazetteer:
         if self._by_id is None:
             by_id: dict[int, int] = {}
             for i, r in enumerate(self._rows):
-                by_id[int(r[1])] = i
-                for alias in filter(None, r[13].split("|")):
-                    by_id[int(alias)] = i
+                try:
+                    by_id[int(r[1])] = i
+                    for alias in filter(None, r[13].split("|")):
+                        by_id[int(alias)] = i
+                except ValueError as exc:
+                    raise GazetteerCorrupt(f"{self.source}: row {i + 3} has a malformed id ({exc}); rebuild it with: "
+                                           "python -m geodata.build") from exc
             self._by_id = by_id
         if geonameid not in self._by_id:
             raise KeyError(f"no place with geonameid {geonameid} in the gazetteer")

@@ -52,13 +52,24 @@ class OnlineSettings:
 
 
 class _Cache:
-    """query -> Nominatim JSON (or None for "nothing found"), in one SQLite file."""
+    """query -> Nominatim JSON (or None for "nothing found"), in one SQLite file; in memory, with
+    a warning, when that file cannot be used (damaged, unwritable, no home directory)."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, check_same_thread=False, timeout=5)
-        self._db.execute("CREATE TABLE IF NOT EXISTS nominatim (query TEXT PRIMARY KEY, payload TEXT, fetched REAL)")
+        self.warning = ""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = self._open(str(path))
+        except (OSError, sqlite3.Error) as exc:
+            self.warning = f"Nominatim cache {path} unusable ({exc}); answers kept for this run only"
+            self._db = self._open(":memory:")
         self._lock = threading.Lock()
+
+    @staticmethod
+    def _open(where: str) -> sqlite3.Connection:
+        db = sqlite3.connect(where, check_same_thread=False, timeout=5)
+        db.execute("CREATE TABLE IF NOT EXISTS nominatim (query TEXT PRIMARY KEY, payload TEXT, fetched REAL)")
+        return db
 
     def get(self, query: str) -> tuple[bool, dict[str, Any] | None]:
         with self._lock:
@@ -118,15 +129,36 @@ class NominatimResolver:
         if time.monotonic() < self._offline_until:
             return replace(offline, warnings=offline.warnings + ("online lookup paused after a network failure",))
         try:
-            location = self._geocode(name, exactly_one=True, addressdetails=True, language="en",
-                                     country_codes=list(self.settings.country_codes))
+            location = self._within_deadline(name)
         except (GeopyError, OSError, ValueError) as exc:
             self._offline_until = time.monotonic() + self.settings.retry_after_seconds
             reason = f"{type(exc).__name__}: {exc}"[:200]
             return replace(offline, warnings=offline.warnings + (f"online lookup failed ({reason}); offline answer kept",))
         payload = location.raw if location is not None else None
         self._cache.put(key, payload)
-        return self._answer(offline, payload, cached=False)
+        answer = self._answer(offline, payload, cached=False)
+        return replace(answer, warnings=answer.warnings + (self._cache.warning,)) if self._cache.warning else answer
+
+    def _within_deadline(self, name: str) -> Any:
+        """The geocode call, abandoned after twice the timeout: the timeout bounds each socket
+        read, and a server trickling one byte a second would otherwise hold the caller for ever."""
+        outcome: dict[str, Any] = {}
+
+        def call() -> None:
+            try:
+                outcome["location"] = self._geocode(name, exactly_one=True, addressdetails=True, language="en",
+                                                    country_codes=list(self.settings.country_codes))
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread below
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=call, name="nominatim", daemon=True)
+        worker.start()
+        worker.join(2 * self.settings.timeout + self.settings.min_delay_seconds)
+        if worker.is_alive():
+            raise TimeoutError(f"Nominatim did not answer within {2 * self.settings.timeout:.0f} s")
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome.get("location")
 
     @staticmethod
     def _answer(offline: Resolution, payload: dict[str, Any] | None, *, cached: bool) -> Resolution:

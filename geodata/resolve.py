@@ -24,8 +24,9 @@ from pathlib import Path
 import numpy as np
 
 from geodata.gazetteer import DATA_DIR, RAION_SUFFIXES, REGION_SUFFIXES, Candidate, Gazetteer
-from geodata.normalize import MAX_NAME_LENGTH, normalize_name
+from geodata.normalize import MAX_NAME_LENGTH, cyrillic_language, is_cyrillic, normalize_name
 from geodata.records import Mention, Place, PlaceKind, Resolution, Status
+from geodata.translit import transliterate_variants
 
 __all__ = ["resolve", "resolve_mentions", "choose", "parse_hint", "distance_km", "FUZZY_CUTOFF"]
 
@@ -210,6 +211,14 @@ def _lookup(key: str, gazetteer: Gazetteer, fuzzy: bool) -> tuple[list[Candidate
     found = gazetteer.lookup(key, _REGIONS)
     if found:
         return found, 100.0, "region name"
+    if is_cyrillic(key):
+        # a Cyrillic spelling the data lacks (Работино) may match a known romanisation (Rabotino)
+        language = cyrillic_language(key)
+        for variant in transliterate_variants(key, language if language in ("uk", "ru") else "either"):
+            latin = normalize_name(variant)
+            found = gazetteer.lookup(latin, _PLACES) if latin and not is_cyrillic(latin) else []
+            if found:
+                return found, 100.0, f"romanised as {variant!r}"
     if fuzzy and key not in fuzzy_blocklist():
         matches = gazetteer.fuzzy(key, limit=10, cutoff=FUZZY_CUTOFF)
         if matches:

@@ -78,9 +78,52 @@ def test_missing_or_corrupt_gazetteer_is_an_error_not_a_traceback(tmp_path):
         assert "error:" in done.stderr and "Traceback" not in done.stderr
 
 
+def test_a_malformed_row_in_a_gazetteer_is_an_error_not_a_traceback(tmp_path):
+    import gzip
+
+    from geodata.gazetteer import DATA_DIR, GAZETTEER_FILE
+
+    lines = gzip.decompress((DATA_DIR / GAZETTEER_FILE).read_bytes()).decode().split("\n")
+    fields = lines[49].split("\t")
+    lines[49] = "\t".join([fields[0], "x", *fields[2:]])
+    damaged = tmp_path / "g.tsv.gz"
+    damaged.write_bytes(gzip.compress("\n".join(lines).encode()))
+    done = run("resolve", "Bakhmut", "--gazetteer", str(damaged))  # also accepted after the command
+    assert done.returncode == 1
+    assert "row 50 has a malformed id" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_an_unwritable_output_file_is_an_error_not_a_traceback(tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text("name\nBakhmut\n", encoding="utf-8")
+    done = run("resolve", "--file", str(src), "--out", str(tmp_path / "no" / "such" / "dir" / "out.csv"))
+    assert done.returncode == 1
+    assert "cannot write" in done.stderr and "Traceback" not in done.stderr
+
+
 def test_usage_errors_exit_2():
     assert run("resolve").returncode == 2
     assert run("frobnicate").returncode == 2
+    out = run("resolve", "Bakhmut", "--out", "x.csv")  # --out would be silently ignored
+    assert out.returncode == 2 and "--out goes with --file" in out.stderr
+
+
+def test_control_characters_are_shown_escaped_one_line_per_name():
+    out = run("resolve", "\x1b[2JKyiv", "Bakhmut\n")
+    lines = out.stdout.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("\\x1b[2JKyiv: ") and "\x1b" not in out.stdout
+    assert lines[1].startswith("Bakhmut\\n: resolved -> Bakhmut")
+
+
+def test_a_huge_name_in_a_csv_is_one_unknown_row_not_a_failed_file(tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text("name\n" + "a" * 2_000_000 + "\nBakhmut\n", encoding="utf-8")
+    out = run("resolve", "--file", str(src))
+    assert out.returncode == 0
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert rows[0]["status"] == "unknown" and "too long" in rows[0]["reason"] and len(rows[0]["name"]) < 1000
+    assert rows[1]["place_name"] == "Bakhmut"
 
 
 def test_huge_and_control_character_names_do_not_crash():

@@ -28,6 +28,14 @@ class FakeNominatim:
                 outer.requests.append((time.monotonic(), parse_qs(urlparse(self.path).query)))
                 if outer.mode == "hang":
                     time.sleep(3)
+                if outer.mode == "trickle":  # headers at once, then a byte now and then: no read times out
+                    self.send_response(200)
+                    self.end_headers()
+                    for _ in range(20):
+                        self.wfile.write(b" ")
+                        self.wfile.flush()
+                        time.sleep(0.5)
+                    return
                 if outer.mode == "error":
                     self.send_response(500)
                     self.end_headers()
@@ -108,6 +116,25 @@ def test_network_failure_falls_back_to_the_offline_answer_quickly(online, server
     assert any("paused" in w for w in online.resolve("Otherplace").warnings)
     assert time.monotonic() - started < 0.5
     assert len(server.requests) == 1
+
+
+def test_a_server_that_trickles_its_answer_is_abandoned_in_time(online, server):
+    server.mode = "trickle"
+    started = time.monotonic()
+    result = online.resolve("Atlantisivka")
+    assert time.monotonic() - started < 4  # twice the 1 s timeout plus the request spacing, not 10 s
+    assert result.status is Status.UNKNOWN
+    assert any("did not answer within" in w for w in result.warnings)
+
+
+def test_a_damaged_cache_file_is_replaced_by_memory_with_a_warning(server, gazetteer, tmp_path):
+    damaged = tmp_path / "cache.sqlite"
+    damaged.write_bytes(b"this is not a database" * 100)
+    settings = OnlineSettings(domain=server.domain, scheme="http", timeout=1.0, cache_path=damaged,
+                              user_agent="frontline-claims-tests")
+    result = NominatimResolver(gazetteer, settings).resolve("Atlantisivka")
+    assert result.place.name == "Atlantisivka"
+    assert any("cache" in w and "this run only" in w for w in result.warnings)
 
 
 def test_unreachable_server_falls_back(gazetteer, tmp_path):

@@ -89,6 +89,13 @@ def test_a_region_named_in_the_text_does_not_turn_cities_into_its_hamlets(gazett
     assert resolved["Pokrovsk"].admin1 == "Donetsk Oblast"
 
 
+@pytest.mark.parametrize(("name", "geonameid"), [("Работино", 695586), ("Лукьянцы", 806581), ("Синьковка", 693778)])
+def test_russian_spellings_missing_from_the_data_resolve_through_their_romanisation(gazetteer, name, geonameid):
+    result = resolve(name, gazetteer)
+    assert result.status is Status.RESOLVED and result.place.geonameid == geonameid
+    assert "romanised as" in result.reason
+
+
 def test_hint_that_contradicts_every_namesake_warns_and_is_ignored(gazetteer):
     result = resolve("Robotyne", gazetteer, hint="Kharkiv Oblast")
     assert result.place.geonameid == 695586
