@@ -30,9 +30,12 @@ class Progress:
 
     def __init__(self, total: int, out: TextIO = sys.stderr) -> None:
         self.total, self.out, self.tty = max(total, 1), out, out.isatty()
+        self.files: set[str] = set()
 
     def __call__(self, n: int, path: str, what: str) -> None:
-        done = min(n, self.total)
+        # the total counts files; a JSON list holds several articles ("a.json#2"), each reported
+        self.files.add(path.split("#", 1)[0])
+        done = min(len(self.files), self.total)
         if self.tty:
             bar = "#" * (30 * done // self.total)
             self.out.write(f"\r[{bar:<30}] {done}/{self.total} {Path(path).name[:40]:<40} {what[:40]:<40}")

@@ -11,6 +11,7 @@ independently verify the claim." hedges what came just before.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -123,9 +124,14 @@ def _find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
 
 def _is_heading(sentence: Sentence, article: Article) -> bool:
     """Headlines and subheads: a line of its own without a closing full stop."""
-    line_start = article.text.rfind("\n", 0, sentence.start) + 1
-    line_end = article.text.find("\n", sentence.end)
-    line = article.text[line_start:line_end if line_end != -1 else len(article.text)].strip()
+    # a heading is short: look for its line breaks nearby only (a text without any would
+    # otherwise be searched to its ends for every sentence)
+    text, low, high = article.text, max(0, sentence.start - 400), sentence.end + 400
+    line_start = text.rfind("\n", low, sentence.start)
+    line_end = text.find("\n", sentence.end, high)
+    if (line_start == -1 and low > 0) or (line_end == -1 and high < len(text)):
+        return False  # the line is longer than any heading
+    line = text[line_start + 1:line_end if line_end != -1 else len(text)].strip()
     return line == sentence.text.strip() and not _HEADING_END.search(line) and len(line.split()) <= 16
 
 
@@ -137,6 +143,9 @@ class _Reader:
         self.article, self.gazetteer, self.rules = article, gazetteer, rules
         self.mentions, resolutions = places if places is not None else geocode(article, gazetteer)
         self.resolutions = dict(zip(self.mentions, resolutions))
+        # settlements in text order, for finding a sentence's own without scanning them all
+        self.place_mentions = sorted((m for m in self.mentions if m.kind is PlaceKind.PLACE), key=lambda m: m.start)
+        self.place_starts = [m.start for m in self.place_mentions]
         self.country = {m.text.removesuffix("'s").removesuffix("’s"): r.place.country
                         for m, r in self.resolutions.items() if r.place is not None}
         self.drafts: list[_Draft] = []
@@ -147,11 +156,13 @@ class _Reader:
         self.day = article.published.date if article.published else None
 
     # -- per sentence -------------------------------------------------------------------------
+    def between(self, start: int, end: int) -> list[Mention]:
+        """Settlements named from ``start`` (inclusive) to ``end`` (exclusive) of the text."""
+        return self.place_mentions[bisect.bisect_left(self.place_starts, start):bisect.bisect_left(self.place_starts, end)]
+
     def places_in(self, sentence: Sentence) -> list[Mention]:
         out = []
-        for m in self.mentions:
-            if m.kind is not PlaceKind.PLACE or not (sentence.start <= m.start < sentence.end):
-                continue
+        for m in self.between(sentence.start, sentence.end):
             following = self.article.text[m.end:m.end + 30].split()
             if following and following[0].strip(".,;:").lower() in self.rules.modifier_nouns:
                 continue  # "Kharkiv positions", "Vovchansk authorities"
@@ -244,8 +255,7 @@ class _Reader:
         targets, confidence = ([], 0.0) if plural else self.pair(sentence, start, end, left, right, places)
         if not targets and attribution.kind == "local authorities":
             # "Vovchansk authorities said there was street fighting": in their own town
-            targets = [m for m in self.mentions if m.kind is PlaceKind.PLACE
-                       and sentence.start + attribution.start <= m.start < sentence.start + attribution.end]
+            targets = self.between(sentence.start + attribution.start, sentence.start + attribution.end)
             confidence = 0.7
         if not targets:
             if not denied and trigger.type in rules.change_types and plural:
@@ -372,10 +382,16 @@ class _Reader:
 
     def hedge_recent(self, sentence: Sentence, places: list[Mention]) -> None:
         keys = {m.key for m in places}
-        for draft in self.drafts:
-            if sentence.index - draft.sentence.index > _HEDGE_BACK or draft.attribution.kind == "journalist":
+        recent = []
+        for draft in reversed(self.drafts):  # newest first: only the last few sentences count
+            if sentence.index - draft.sentence.index > _HEDGE_BACK:
+                break
+            recent.append(draft)
+        recent_keys = {d.mention.key for d in recent}
+        for draft in recent:
+            if draft.attribution.kind == "journalist":
                 continue
-            if not keys or draft.mention.key in keys or not (keys & {d.mention.key for d in self.drafts}):
+            if not keys or draft.mention.key in keys or not (keys & recent_keys):
                 draft.hedged = True
 
     def add(self, first: Sentence, sentence: Sentence, kind: EventType, mention: Mention, gains: Side,

@@ -8,7 +8,7 @@ stopped batch.
 from __future__ import annotations
 
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -42,10 +42,19 @@ class IngestSummary:
                f"skipped: {len(self.skipped)}"]
         out += [f"  {s.path}: {s.reason}" for s in self.skipped]
         out.append(f"ambiguous places: {len(self.ambiguous)}")
-        out += [f"  {path}: {name!r} could be {n} places" for path, name, n in self.ambiguous]
+        out += [f"  {path}: {name!r} could be {n} places{_times(k)}" for (path, name, n), k in _tally(self.ambiguous)]
         out.append(f"unknown places: {len(self.unknown)}")
-        out += [f"  {path}: {name!r}" for path, name in self.unknown]
+        out += [f"  {path}: {name!r}{_times(k)}" for (path, name), k in _tally(self.unknown)]
         return out
+
+
+def _tally(rows: list[tuple]) -> list[tuple[tuple, int]]:  # type: ignore[type-arg]
+    """Each distinct row once, with how often it came, in order of first appearance."""
+    return list(Counter(rows).items())
+
+
+def _times(count: int) -> str:
+    return f" ({count} mentions)" if count > 1 else ""
 
 
 def _places(gazetteer: Gazetteer, ids: Iterable[int | None]) -> dict[int, tuple[str, str, str, float, float]]:
