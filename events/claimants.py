@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from events.records import Side
-from events.rules import ClaimantRule, Rules
+from events.rules import ClaimantRule, PersonRule, Rules
 
 __all__ = ["Attribution", "find_attributions", "governing", "find_channel", "journalist", "quotations", "SIDE_ADJECTIVE"]
 
@@ -91,6 +91,11 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     taken: list[tuple[int, int]] = []
     if not (rules.reporting_verbs.search(sentence) or _CUES.search(sentence)):
         return found  # no "said", no "according to", no "made by": nobody is quoted
+    if context_side is Side.NONE:
+        # "Ukrainian forces withdrew from Toretsk, the General Staff said": with nobody quoted
+        # before, the one side the sentence names is the speaker's
+        named = {key for pattern, key in rules.side_words if key in ("RU", "UA") and pattern.search(sentence)}
+        context_side = Side(named.pop()) if len(named) == 1 else Side.NONE
 
     def add(attribution: Attribution) -> None:
         if any(attribution.start < e and s < attribution.end for s, e in taken):
@@ -98,6 +103,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
         taken.append((attribution.start, attribution.end))
         found.append(attribution)
 
+    known: list[tuple[int, int]] = []  # spans of known claimants: a person pattern must not cover them
     matches: list[tuple[int, int, ClaimantRule]] = []
     # all aliases in one pattern find where claimants may start (overlapping: "the Ministry of
     # Defence in Moscow" holds three starts); each start is tried with every rule, and the
@@ -113,6 +119,10 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             m = rule.regex.match(sentence, start)
             if m:
                 matches.append((m.start(), m.end(), rule))
+    known = [(start, end) for start, end, rule in matches if rule.side != "context"]
+    for person in rules.people:
+        for attribution in _people(person, sentence, rules, known):
+            add(attribution)
     # longest first, so "Ministry of Defence in Moscow" wins over "Moscow"
     for start, end, rule in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
         link = _connected(sentence, start, end, rules)
@@ -123,8 +133,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     for pattern, _example in rules.local_authorities if local else ():
         for m in pattern.finditer(sentence):
             link = _connected(sentence, m.start(), m.end(), rules)
-            place = m.group("place")
-            if link is not None and (place_country is None or place in place_country):
+            place = m.group("place") if "place" in pattern.groupindex else _nearest_place(sentence, m.start(), place_country)
+            if link is not None and place and (place_country is None or place in place_country):
                 country = (place_country or {}).get(place, "")
                 side = Side.UA if country == "UA" else Side.RU if country == "RU" else Side.NONE
                 if re.search(r"Russian[- ](?:installed|appointed|backed)|occupation", sentence[max(0, m.start() - 40):m.end()]):
@@ -134,6 +144,33 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
         for m in rules.anaphora.finditer(sentence):
             add(replace(last, start=m.start(), end=m.end(), verb=m.group(), embedded=False))
     return sorted(found, key=lambda a: a.start)
+
+
+def _nearest_place(sentence: str, position: int, place_country: dict[str, str] | None) -> str:
+    """The settlement named nearest before ``position`` ("Toretsk ..., the town's mayor said"),
+    else the first after it; "" when the sentence names none."""
+    spots = sorted((m.start(), name) for name in (place_country or {}) for m in
+                   re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence))
+    before = [name for start, name in spots if start < position]
+    return before[-1] if before else (spots[0][1] if spots else "")
+
+
+def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int, int]]) -> list[Attribution]:
+    """Named people with their role ("Colonel Ivan Petrenko, a Ukrainian army spokesman") who are
+    tied to a statement; a known claimant in the name wins over the person pattern."""
+    out = []
+    for m in rule.regex.finditer(sentence):
+        if any(m.start("name") < e and s < m.end("name") for s, e in known):
+            continue  # "Oleksandr Syrskyi, the commander-in-chief" is the known Syrskyi
+        link = _connected(sentence, m.start(), m.end(), rules)
+        if link is None:
+            continue
+        role = m.group("role")
+        named = [key for pattern, key in rules.side_words if key in ("RU", "UA") and pattern.search(role)]
+        side = Side(named[0]) if len(set(named)) == 1 else Side.NONE
+        kind = next((k for word, k in rule.kinds if re.search(rf"\b{re.escape(word)}", role, re.I)), "military")
+        out.append(Attribution(f"{m.group('name')} ({role})", side, kind, m.start(), m.end(), link[0], link[1]))
+    return out
 
 
 def quotations(sentence: str) -> list[tuple[int, int]]:

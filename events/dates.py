@@ -67,8 +67,9 @@ def _month_number(name: str) -> int:
 
 def _year_before(published: PublishedDate, month: int, day: int) -> int | None:
     """The year of a "November 9th" with no year: this year's if it is not after publication;
-    last year's if this year's would be months ahead ("November 9th" in a January paper); none
-    when it is just ahead ("June 20" in a May paper is a plan, not an event)."""
+    last year's if this year's would be months ahead ("November 9th" in a January paper); this
+    year's when it is just ahead ("June 20" in a May paper: a plan or a misprint, which
+    find_dates then sets aside as after publication)."""
     latest = published.latest
     try:
         this_year = dt.date(latest.year, month, min(day, 28) if month == 2 else day)
@@ -76,7 +77,7 @@ def _year_before(published: PublishedDate, month: int, day: int) -> int | None:
         return None
     if this_year <= latest:
         return latest.year
-    return latest.year - 1 if (this_year - latest).days > 62 else None
+    return latest.year - 1 if (this_year - latest).days > 62 else latest.year
 
 
 def _resolve(kind: str, m: re.Match[str], published: PublishedDate | None) -> tuple[dt.date, DatePrecision] | None:
@@ -153,9 +154,11 @@ def _worth_trying(kind: str, has_digit: bool, words: set[str]) -> bool:
     return True
 
 
-def find_dates(sentence: str, published: PublishedDate | None, rules: Rules) -> list[DateExpression]:
+def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
+               after_publication: list[DateExpression] | None = None) -> list[DateExpression]:
     """Every date expression in ``sentence`` that resolves to a day on or before publication,
-    most precise first where two overlap."""
+    most precise first where two overlap. Those that resolve to a later day are left out, and
+    added to ``after_publication`` when given, so that a claim can say why its date is unknown."""
     lower = sentence.lower()
     has_digit = any(c.isdigit() for c in sentence)
     words = set(_WORDS.findall(lower))
@@ -167,9 +170,12 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules) -> 
     def add(start: int, end: int, date: dt.date, precision: DatePrecision) -> None:
         if any(start < e and s < end for s, e in taken):
             return
-        if published is not None and date > published.latest:
-            return  # never after publication: a plan, a forecast or a misread
         taken.append((start, end))
+        if published is not None and date > published.latest:
+            # never after publication: a plan, a forecast or a misread
+            if after_publication is not None:
+                after_publication.append(DateExpression(start, end, sentence[start:end], date, precision))
+            return
         found.append(DateExpression(start, end, sentence[start:end], date, precision))
 
     for kind, pattern in _PATTERNS:

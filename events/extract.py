@@ -37,6 +37,7 @@ _HEADING_END = re.compile(r"[.!?…:\"”’)]\s*$")
 _MAX_FRAME_DISTANCE = 6
 _IRREALIS_WORDS = 7
 _HEDGE_BACK = 3
+_AFTER_PUBLICATION = "after publication: "
 
 
 @dataclass
@@ -154,6 +155,7 @@ class _Reader:
         self.previous_text = ""
         self.unread: list[Sentence] = []  # sentences since the last claim, not yet searched for speakers
         self.day = article.published.date if article.published else None
+        self.future: list[DateExpression] = []  # this sentence's dates that fall after publication
 
     # -- per sentence -------------------------------------------------------------------------
     def between(self, start: int, end: int) -> list[Mention]:
@@ -182,13 +184,16 @@ class _Reader:
         previous_text = self.previous_text
         self.previous_text = text
         if not triggers and not follows_frame:
-            if self.drafts and sentence.index - self.drafts[-1].sentence.index <= _HEDGE_BACK and \
-                    self.rules.hedge_after.search(text):
+            recent = self.drafts and sentence.index - self.drafts[-1].sentence.index <= _HEDGE_BACK
+            if recent and self.rules.denial_followup.search(text):
+                self.deny_recent(sentence)
+            if recent and self.rules.hedge_after.search(text):
                 self.hedge_recent(sentence, self.places_in(sentence))
             self.unread.append(sentence)  # speakers looked up only if a later claim needs them
             return
         places = self.places_in(sentence)
-        dates = find_dates(text, self.article.published, self.rules)
+        self.future = []
+        dates = find_dates(text, self.article.published, self.rules, self.future)
         attributions = self.attributions_of(text, self.last)
         continues = not attributions and self.rules.continuation.search(text) is not None
         last = self.last
@@ -251,6 +256,9 @@ class _Reader:
         date, basis = self.pick_date(own_dates or free_dates, start)
         if date is None and inherited:
             date, basis = inherited[-1], "frame"
+        ahead = [d for d in self.future if left <= d.start < right]
+        if date is None and ahead:
+            basis = f"{_AFTER_PUBLICATION}“{ahead[0].text}”"  # the date given is after publication: unknown
         plural = rules.plural_places.search(text[end:right]) is not None
         targets, confidence = ([], 0.0) if plural else self.pair(sentence, start, end, left, right, places)
         if not targets and attribution.kind == "local authorities":
@@ -264,9 +272,14 @@ class _Reader:
                 self.update_frame(attribution, channel, dates, hedged)
             return
         for mention in targets:
-            kind = EventType.DENIAL if denied else self.regained(trigger.type, gains, mention)
-            self.add(sentence, sentence, kind, mention, Side.NONE if denied else gains, attribution, channel, hedged,
-                     date, basis, confidence, denied_side=gains if denied else Side.NONE)
+            won = gains
+            if won is Side.NONE and trigger.fallback == "opponent_of_place":
+                # "Urozhaine has fallen": whoever does not hold a Ukrainian village takes it
+                holder = self.country_of(mention)
+                won = Side(holder).opponent() if holder in ("UA", "RU") else Side.NONE
+            kind = EventType.DENIAL if denied else self.regained(trigger.type, won, mention)
+            self.add(sentence, sentence, kind, mention, Side.NONE if denied else won, attribution, channel, hedged,
+                     date, basis, confidence, denied_side=won if denied else Side.NONE)
         outer = [a for a in attributions if not a.embedded and a.end <= start]
         if attribution.embedded and outer and rules.denial_verbs.search(text[outer[-1].end:attribution.start]):
             # "the Russian ministry disputed allegations made by the Ukrainian military that ...":
@@ -277,15 +290,24 @@ class _Reader:
 
     def regained(self, kind: EventType, gains: Side, mention: Mention) -> EventType:
         """A side that takes a place in its own country retakes it: Ukraine "liberating" a
-        Ukrainian village is a recapture; Russia "liberating" one is a capture."""
-        place = self.resolutions[mention].place
-        if kind is EventType.CAPTURE and place is not None and gains.value == place.country:
+        Ukrainian village is a recapture; Russia "liberating" one is a capture. A name that could
+        be several villages counts when all of them lie in that country."""
+        if kind is EventType.CAPTURE and gains is not Side.NONE and gains.value == self.country_of(mention):
             return EventType.RECAPTURE
         return kind
+
+    def country_of(self, mention: Mention) -> str:
+        """The country of the place a mention names, "" when its candidates lie in several."""
+        resolution = self.resolutions[mention]
+        countries = {resolution.place.country} if resolution.place else {p.country for p in resolution.candidates}
+        return countries.pop() if len(countries) == 1 else ""
 
     def agent(self, text: str, start: int, end: int, left: int, right: int, trigger: Trigger, claimant: Side) -> Side:
         if trigger.agent == "claimant":
             return claimant
+        if trigger.agent == "none":
+            return claimant if trigger.fallback == "claimant" else claimant.opponent() \
+                if trigger.fallback == "opponent_of_claimant" else Side.NONE
         words = _side_words(text, self.rules)
         after = [w for w in words if end <= w[0] < right]
         if trigger.agent_after and after:
@@ -380,6 +402,24 @@ class _Reader:
                 draft.date = frame.dates[0]
             draft.hedged = draft.hedged or frame.hedged
 
+    def deny_recent(self, sentence: Sentence) -> None:
+        """"Ukraine's General Staff rejected the claim.": a denial, by that speaker, of the claims
+        the last claiming sentence made for the other side."""
+        deniers = [a for a in self.attributions_of(sentence.text, self.last)
+                   if a.kind != "journalist" and a.side is not Side.NONE]
+        if not deniers:
+            return
+        denier = deniers[0]
+        last = self.drafts[-1].sentence.index
+        for draft in [d for d in self.drafts if d.sentence.index == last]:
+            if draft.event_type is EventType.DENIAL or draft.attribution.side is denier.side:
+                continue
+            if draft.attribution.side is Side.NONE and draft.gains is not denier.side.opponent():
+                continue  # the article's own report of the denier's gain is not what they deny
+            self.add(sentence, sentence, EventType.DENIAL, draft.mention, Side.NONE, denier, "", False, draft.date,
+                     draft.date_basis, 0.6, denied_side=draft.gains)
+        self.last = denier
+
     def hedge_recent(self, sentence: Sentence, places: list[Mention]) -> None:
         keys = {m.key for m in places}
         recent = []
@@ -409,6 +449,10 @@ def _claim(draft: _Draft, article: Article, rules: Rules) -> Claim:
     if draft.date is not None:
         event_date, precision = draft.date.date, draft.date.precision
         basis = f"“{draft.date.text}”" + (" (earlier sentence)" if draft.date_basis == "frame" else "")
+    elif draft.date_basis.startswith(_AFTER_PUBLICATION):
+        event_date, precision = None, DatePrecision.UNKNOWN
+        basis = (f"{draft.date_basis.removeprefix(_AFTER_PUBLICATION)} would be after the publication date "
+                 f"({article.published.date if article.published else '?'}): left unknown")
     elif article.published is not None:
         event_date, precision = article.published.date, article.published.precision
         basis = "publication date"

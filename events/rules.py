@@ -17,11 +17,11 @@ from typing import Any
 from events.errors import RulesError
 from events.records import DatePrecision, EventType, Side
 
-__all__ = ["Rules", "Trigger", "ClaimantRule", "Outlet", "RelativeDate", "load_rules", "RULES_DIR", "rules_version"]
+__all__ = ["Rules", "Trigger", "ClaimantRule", "PersonRule", "Outlet", "RelativeDate", "load_rules", "RULES_DIR", "rules_version"]
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 #: Bumped when the extraction code changes meaning; the rules' hash is appended automatically.
-EXTRACTOR_CODE_VERSION = "1"
+EXTRACTOR_CODE_VERSION = "2"
 FILES = ("event_types", "triggers", "hedges", "negations", "claimants", "sources", "sides", "sentences", "dates")
 
 
@@ -30,8 +30,8 @@ class Trigger:
     type: EventType
     regex: re.Pattern[str]
     gains: str  # agent | opponent
-    agent: str  # text | claimant
-    fallback: str  # claimant | opponent_of_claimant | none
+    agent: str  # text | claimant | none
+    fallback: str  # claimant | opponent_of_claimant | opponent_of_place | none
     agent_after: bool  # the agent follows the trigger ("fell to Russian forces")
     keywords: tuple[str, ...]  # every match contains one of these (lower case)
     example: str
@@ -46,6 +46,15 @@ class ClaimantRule:
     regex: re.Pattern[str]
     valid_from: str
     valid_to: str
+    example: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRule:
+    """A named person with a role in apposition; side from the role's words, kind from ``kinds``."""
+
+    regex: re.Pattern[str]
+    kinds: tuple[tuple[str, str], ...]  # (word in the role, kind)
     example: str
 
 
@@ -77,11 +86,13 @@ class Rules:
     launch: re.Pattern[str]
     denial: re.Pattern[str]
     denial_verbs: re.Pattern[str]
+    denial_followup: re.Pattern[str]
     reporting_verbs: re.Pattern[str]
     claimants: tuple[ClaimantRule, ...]
     trigger_keywords: tuple[str, ...]  # every trigger's keywords: which triggers a sentence may hold
     any_claimant: re.Pattern[str]  # every alias in one pattern: a first test per sentence
     local_authorities: tuple[tuple[re.Pattern[str], str], ...]
+    people: tuple[PersonRule, ...]
     anaphora: re.Pattern[str]
     outlets: tuple[Outlet, ...]
     credit_lines: tuple[re.Pattern[str], ...]
@@ -171,10 +182,10 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         gains = _need(t, "gains", f["triggers"], where)
         agent = t.get("agent", "text")
         fallback = t.get("fallback", "claimant")
-        if gains not in ("agent", "opponent") or agent not in ("text", "claimant") or fallback not in (
-                "claimant", "opponent_of_claimant", "none"):
-            raise RulesError(f["triggers"], where, "gains must be agent|opponent, agent text|claimant, "
-                                                   "fallback claimant|opponent_of_claimant|none")
+        if gains not in ("agent", "opponent") or agent not in ("text", "claimant", "none") or fallback not in (
+                "claimant", "opponent_of_claimant", "opponent_of_place", "none"):
+            raise RulesError(f["triggers"], where, "gains must be agent|opponent, agent text|claimant|none, "
+                                                   "fallback claimant|opponent_of_claimant|opponent_of_place|none")
         # end on a word boundary unless the pattern itself ends in a space or a symbol ("in the ", "10% of")
         pattern = rf"\b(?:{_need(t, 'pattern', f['triggers'], where)})(?:(?<=\W)|\b)"
         triggers.append(Trigger(kind, _compile(pattern, f["triggers"], where),
@@ -196,9 +207,17 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     local = []
     for i, entry in enumerate(cla.get("local", [])):
         regex = _compile(_need(entry, "pattern", f["claimants"], f"local #{i + 1}"), f["claimants"], f"local #{i + 1}", 0)
-        if "place" not in regex.groupindex:
-            raise RulesError(f["claimants"], f"local #{i + 1}", "pattern needs a (?P<place>...) group")
         local.append((regex, _need(entry, "example", f["claimants"], f"local #{i + 1}")))
+    people = []
+    for i, entry in enumerate(cla.get("person", [])):
+        where = f"person #{i + 1}"
+        regex = _compile(_need(entry, "pattern", f["claimants"], where), f["claimants"], where, 0)
+        if not {"name", "role"} <= set(regex.groupindex):
+            raise RulesError(f["claimants"], where, "pattern needs (?P<name>...) and (?P<role>...) groups")
+        kinds = entry.get("kinds", {})
+        if not isinstance(kinds, dict) or not all(isinstance(v, str) for v in kinds.values()):
+            raise RulesError(f["claimants"], where, "kinds must map role words to kinds")
+        people.append(PersonRule(regex, tuple(kinds.items()), _need(entry, "example", f["claimants"], where)))
 
     src = raw["sources"]
     outlets = []
@@ -246,11 +265,14 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         launch=_any_of(_need(neg, "launch", f["negations"], "(file)"), f["negations"], "launch"),
         denial=_any_of(_need(neg, "denial", f["negations"], "(file)"), f["negations"], "denial"),
         denial_verbs=_any_of(_need(neg, "denial_verbs", f["negations"], "(file)"), f["negations"], "denial_verbs"),
+        denial_followup=_any_of(_need(neg, "denial_followup", f["negations"], "(file)"), f["negations"],
+                                "denial_followup"),
         reporting_verbs=_any_of(_need(cla, "reporting_verbs", f["claimants"], "(file)"), f["claimants"], "reporting_verbs"),
         claimants=tuple(claimants),
         trigger_keywords=tuple(sorted({k for t in triggers for k in t.keywords})),
         any_claimant=re.compile("|".join(f"(?:{c.regex.pattern})" for c in claimants)),
         local_authorities=tuple(local),
+        people=tuple(people),
         anaphora=_any_of(_need(cla, "anaphora", f["claimants"], "(file)"), f["claimants"], "anaphora"),
         outlets=tuple(outlets), credit_lines=credit, channels=channels,
         side_words=tuple(sides),
