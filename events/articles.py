@@ -26,6 +26,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import yaml
 from charset_normalizer import from_bytes
 
 from events.dates import parse_date_text
@@ -39,6 +40,7 @@ DEFAULT_MAX_BYTES = 5_000_000
 SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
 MANIFEST = "manifest.toml"
 HEADER_KEYS = {"source", "url", "published", "title", "date", "outlet", "link"}
+_DATE_TITLE = re.compile(r"^(?:date|published|updated)\b", re.IGNORECASE)
 _HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][\w -]{0,30}?)\s*:\s*(?P<value>.*)$")
 _DATELINE = re.compile(r"^[ \t]*[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ .'’-]{1,40},?[^\n(]{0,40}\((?P<date>[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})\)\s*[-–—]",
                        re.MULTILINE)
@@ -134,7 +136,24 @@ def _split_md(text: str, where: str) -> tuple[dict[str, str], str]:
         end = next(i for i in range(1, min(len(lines), 200)) if lines[i].strip() in ("---", "..."))
     except StopIteration as exc:
         raise ArticleError(where, "malformed front matter: no closing '---' line") from exc
-    meta = {k: v for k, v in _parse_header_block(lines[1:end], where).items()}
+    try:
+        data = yaml.safe_load("\n".join(lines[1:end])) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" at line {mark.line + 2}" if mark is not None else ""
+        raise ArticleError(where, f"malformed front matter (YAML){at}: {getattr(exc, 'problem', None) or exc}") from exc
+    if not isinstance(data, dict):
+        raise ArticleError(where, "malformed front matter: expected 'key: value' lines, found "
+                                  f"a {type(data).__name__}")
+    meta: dict[str, str] = {}
+    for key, value in data.items():
+        key = str(key).strip().lower()
+        if key not in HEADER_KEYS:
+            continue  # tags, authors, layout ...: not ours
+        if isinstance(value, (list, dict)):
+            raise ArticleError(where, f"front matter '{key}' must be a single value, not a {type(value).__name__}")
+        if value is not None:
+            meta[key] = value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else str(value).strip()
     return meta, _plain_markdown("\n".join(lines[end + 1:]))
 
 
@@ -309,10 +328,19 @@ def _article(where: str, text: str, meta: dict[str, str], encoding: str, notes: 
     if not source:
         source = find_publisher(text, rules)
         source_basis = "credit line" if source else ""
-    title = meta.get("title") or next((line.strip() for line in text.split("\n") if line.strip()), "")[:200]
+    title = meta.get("title") or _title_line(text)
     return Article(id=article_id(text), path=where, text=text, title=title, source=source, source_basis=source_basis,
                    url=meta.get("url") or meta.get("link") or str((manifest or {}).get("url", "")),
                    published=published, encoding=encoding, notes=notes)
+
+
+def _title_line(text: str) -> str:
+    """The first line when it reads as a headline (short, no closing full stop, not a date line),
+    else "": a paragraph or "date 2023-10-02" is no title."""
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    if len(first.split()) > 20 or first.endswith(".") or find_published(first) or _DATE_TITLE.match(first):
+        return ""
+    return first[:200]
 
 
 def load_bytes(raw: bytes, name: str, rules: Rules, options: LoadOptions = LoadOptions(),

@@ -33,6 +33,19 @@ def test_markdown_front_matter(rules):
     assert "**" not in a.text and "Headline" in a.text
 
 
+def test_markdown_front_matter_is_yaml(rules):
+    raw = (f"---\ntitle: >-\n  Troops leave\n  Vovchansk\ntags:\n  - war\n  - Kharkiv\nsource: 'dpa'\n"
+           f"published: 2024-05-15\n---\n{BODY}").encode()
+    a = one(raw, "a.md", rules)
+    assert (a.title, a.source, str(a.published)) == ("Troops leave Vovchansk", "dpa", "2024-05-15")
+
+
+def test_a_missing_title_is_not_invented_from_the_text(rules):
+    assert one(BODY.encode(), "a.txt", rules).title == ""
+    assert one(b"date 2023-11-14\n" + BODY.encode(), "b.txt", rules).title == ""
+    assert one(b"Troops leave Vovchansk\n\n" + BODY.encode(), "c.txt", rules).title == "Troops leave Vovchansk"
+
+
 def test_html_keeps_the_article_and_drops_scripts_and_navigation(rules):
     raw = ("<html><head><title>Retreat</title><meta property='article:published_time' content='2024-05-15T08:00:00Z'>"
            "<meta property='og:site_name' content='Reuters'><script>var x = 'Robotyne captured';</script></head>"
@@ -71,6 +84,8 @@ def test_utf8_bom_and_cp1251_cyrillic_are_read_correctly(rules):
     (b"{\"text\": \"unterminated", "broken.json", "not valid JSON"),
     (b"%PDF-1.7 ...", "report.pdf", "unsupported file type"),
     (b"---\ntitle: x\nno closing line\n" + BODY.encode(), "open.md", "front matter"),
+    (b"---\ntitle: [unclosed\n---\n" + BODY.encode(), "yaml.md", "malformed front matter (YAML)"),
+    (b"---\nsource: [AFP, dpa]\n---\n" + BODY.encode(), "list.md", "'source' must be a single value"),
 ])
 def test_bad_input_is_skipped_with_a_reason(rules, raw, name, reason):
     item = one(raw, name, rules, LoadOptions(max_bytes=2_000_000, today=TODAY))
