@@ -91,11 +91,6 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     taken: list[tuple[int, int]] = []
     if not (rules.reporting_verbs.search(sentence) or _CUES.search(sentence)):
         return found  # no "said", no "according to", no "made by": nobody is quoted
-    if context_side is Side.NONE:
-        # "Ukrainian forces withdrew from Toretsk, the General Staff said": with nobody quoted
-        # before, the one side the sentence names is the speaker's
-        named = {key for pattern, key in rules.side_words if key in ("RU", "UA") and pattern.search(sentence)}
-        context_side = Side(named.pop()) if len(named) == 1 else Side.NONE
 
     def add(attribution: Attribution) -> None:
         if any(attribution.start < e and s < attribution.end for s, e in taken):
@@ -127,7 +122,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     for start, end, rule in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
         link = _connected(sentence, start, end, rules)
         if link is not None:
-            name, side = _named(rule, context_side)
+            name, side = _named(rule, context_side if context_side is not Side.NONE or rule.side != "context"
+                                else _sentence_side(sentence, rules))
             add(Attribution(name, side, rule.kind, start, end, link[0], link[1], rule.side == "context"))
     local = _LOCAL_WORDS.search(sentence) is not None
     for pattern, _example in rules.local_authorities if local else ():
@@ -144,6 +140,13 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
         for m in rules.anaphora.finditer(sentence):
             add(replace(last, start=m.start(), end=m.end(), verb=m.group(), embedded=False))
     return sorted(found, key=lambda a: a.start)
+
+
+def _sentence_side(sentence: str, rules: Rules) -> Side:
+    """The one side a sentence names, if it names only one: with nobody quoted before, "Ukrainian
+    forces withdrew from Toretsk, the General Staff said" is Ukraine's General Staff."""
+    named = {key for pattern, key in rules.side_words if key in ("RU", "UA") and pattern.search(sentence)}
+    return Side(named.pop()) if len(named) == 1 else Side.NONE
 
 
 def _nearest_place(sentence: str, position: int, place_country: dict[str, str] | None) -> str:

@@ -131,6 +131,7 @@ def _resolve(kind: str, m: re.Match[str], published: PublishedDate | None) -> tu
 
 
 _WORDS = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
 _MONTH_SET = frozenset(_MONTHS.split("|"))
 _SEASON_SET = frozenset(_SEASONS)
 _WEEKDAY_SET = frozenset(WEEKDAYS)
@@ -160,7 +161,7 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
     most precise first where two overlap. Those that resolve to a later day are left out, and
     added to ``after_publication`` when given, so that a claim can say why its date is unknown."""
     lower = sentence.lower()
-    has_digit = any(c.isdigit() for c in sentence)
+    has_digit = _DIGIT.search(sentence) is not None
     words = set(_WORDS.findall(lower))
     if not has_digit and not words & _DATE_WORD_SET and not any(w.endswith(("day", "night")) for w in words):
         return []  # most sentences: nothing that could be a date

@@ -90,6 +90,7 @@ class Rules:
     reporting_verbs: re.Pattern[str]
     claimants: tuple[ClaimantRule, ...]
     trigger_keywords: tuple[str, ...]  # every trigger's keywords: which triggers a sentence may hold
+    any_trigger_keyword: re.Pattern[str]  # all of them in one pattern, for the many sentences with none
     any_claimant: re.Pattern[str]  # every alias in one pattern: a first test per sentence
     local_authorities: tuple[tuple[re.Pattern[str], str], ...]
     people: tuple[PersonRule, ...]
@@ -270,6 +271,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         reporting_verbs=_any_of(_need(cla, "reporting_verbs", f["claimants"], "(file)"), f["claimants"], "reporting_verbs"),
         claimants=tuple(claimants),
         trigger_keywords=tuple(sorted({k for t in triggers for k in t.keywords})),
+        any_trigger_keyword=re.compile("|".join(re.escape(k) for k in sorted({k for t in triggers for k in t.keywords}))),
         any_claimant=re.compile("|".join(f"(?:{c.regex.pattern})" for c in claimants)),
         local_authorities=tuple(local),
         people=tuple(people),
