@@ -119,9 +119,11 @@ def main() -> None:
     names = [p.name for p in places] + [p.geonames_name for p in places]
     rng.shuffle(names)
     sample = names[:200_000]
-    exact = rate(gazetteer.exact, sample)
+    exact_first = rate(gazetteer.exact, sample)  # parses each index entry on first use
+    exact = max(rate(gazetteer.exact, sample) for _ in range(3))
     resolves = rate(lambda n: resolve(n, gazetteer, fuzzy=False), sample[:50_000])
-    print(f"exact look-ups (Gazetteer.exact, name -> candidates): {exact:,.0f}/s")
+    print(f"exact look-ups (Gazetteer.exact, name -> candidates): {exact:,.0f}/s "
+          f"(first pass over {len(sample):,} names, parsing index entries on demand: {exact_first:,.0f}/s)")
     print(f"full resolutions (resolve(), exact names, with disambiguation): {resolves:,.0f}/s")
 
     long_names = [n for n in names if len(n) >= 8][:2000]

@@ -36,6 +36,7 @@ REGION_SUFFIXES = frozenset({
     "rayon", "rajon", "district", "districts", "область", "обл", "областi", "район", "регион", "регіон",
 })
 RAION_SUFFIXES = frozenset({"raion", "raions", "rayon", "rajon", "district", "districts", "район"})
+_SETTLEMENTS = frozenset({PlaceKind.PLACE})
 #: Fuzzy matching never considers queries shorter than this: short words collide with everything.
 FUZZY_MIN_LENGTH = 7
 
@@ -62,6 +63,7 @@ class Gazetteer:
         self._memos: dict[str, dict] = {}  # type: ignore[type-arg]
         self._fuzzy_memo: dict[tuple[str, int, float], list[tuple[str, float]]] = {}
         self._candidates: dict[str, tuple[Candidate, ...]] = {}  # parsed index entries, filled on demand
+        self._settlements: dict[str, tuple[Candidate, ...]] = {}  # the same, settlements only
         self.source = source
         codes = {(r[0], r[5] if r[0] == "oblast" else r[6]): i for i, r in enumerate(rows) if r[0] != "place"}
         self._region_rows = codes
@@ -205,7 +207,7 @@ class Gazetteer:
         """True when ``key`` (already normalised) names something in the gazetteer."""
         return key in self._index
 
-    def lookup(self, key: str, kinds: frozenset[PlaceKind] = frozenset({PlaceKind.PLACE})) -> list[Candidate]:
+    def lookup(self, key: str, kinds: frozenset[PlaceKind] = _SETTLEMENTS) -> list[Candidate]:
         """Candidates under a normalised key, restricted to ``kinds``."""
         found = self._candidates.get(key)
         if found is None:
@@ -217,9 +219,13 @@ class Gazetteer:
                 primary = not ref.startswith("~")
                 found.append(Candidate(self._place(int(ref if primary else ref[1:])), primary))
             self._candidates[key] = found = tuple(found)
+            # settlements only, the look-up the text scanner and resolver make most
+            self._settlements[key] = tuple(c for c in found if c.place.kind is PlaceKind.PLACE)
+        if kinds == _SETTLEMENTS:
+            return list(self._settlements[key])
         return [c for c in found if c.place.kind in kinds]
 
-    def exact(self, name: str, kinds: frozenset[PlaceKind] = frozenset({PlaceKind.PLACE})) -> list[Candidate]:
+    def exact(self, name: str, kinds: frozenset[PlaceKind] = _SETTLEMENTS) -> list[Candidate]:
         """Candidates whose known names include ``name`` after normalisation."""
         if len(name) > MAX_NAME_LENGTH:
             return []

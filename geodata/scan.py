@@ -114,6 +114,13 @@ def _is_person_or_part(text: str, start: int, end: int, surface: str, cues: Scan
 
 
 def _region_mention(gazetteer: Gazetteer, key: str, suffix: str) -> tuple[PlaceKind, tuple[str, ...]] | None:
+    memo = gazetteer.memo("scan_regions")
+    if (key, suffix) not in memo:
+        memo[(key, suffix)] = _region_of(gazetteer, key, suffix)
+    return memo[(key, suffix)]
+
+
+def _region_of(gazetteer: Gazetteer, key: str, suffix: str) -> tuple[PlaceKind, tuple[str, ...]] | None:
     found = [c.place for c in gazetteer.lookup(key, _REGION_KINDS)]
     if not found:
         return None
@@ -157,9 +164,18 @@ def find_places(text: str, gazetteer: Gazetteer, cues: ScanCues | None = None) -
     return mentions
 
 
+_TOKEN_KEYS: dict[str, str] = {}
+
+
 def _token_key(token: str) -> str:
-    """Normalised key of one word, without a possessive 's ("Vovchansk's" -> "vovchansk")."""
-    return normalize_name(token[:-2] if _POSSESSIVE.search(token) else token)
+    """Normalised key of one word, without a possessive 's ("Vovchansk's" -> "vovchansk").
+    Remembered: a text repeats its words, and bulk ingestion repeats them across texts."""
+    key = _TOKEN_KEYS.get(token)
+    if key is None:
+        if len(_TOKEN_KEYS) > 500_000:  # odd input must not grow it without bound
+            _TOKEN_KEYS.clear()
+        key = _TOKEN_KEYS[token] = normalize_name(token[:-2] if _POSSESSIVE.search(token) else token)
+    return key
 
 
 def _longest_match(text: str, tokens: list[re.Match[str]], keys: list[str], i: int, longest: int,
