@@ -98,7 +98,6 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
         taken.append((attribution.start, attribution.end))
         found.append(attribution)
 
-    known: list[tuple[int, int]] = []  # spans of known claimants: a person pattern must not cover them
     matches: list[tuple[int, int, ClaimantRule]] = []
     # all aliases in one pattern find where claimants may start (overlapping: "the Ministry of
     # Defence in Moscow" holds three starts); each start is tried with every rule, and the
@@ -114,6 +113,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             m = rule.regex.match(sentence, start)
             if m:
                 matches.append((m.start(), m.end(), rule))
+    # spans of known claimants: a person pattern must not take their names
     known = [(start, end) for start, end, rule in matches if rule.side != "context"]
     for person in rules.people:
         for attribution in _people(person, sentence, rules, known):
