@@ -47,9 +47,10 @@ st.session_state["_counts"] = counts(shown)
 
 if view == "map":
     st.markdown(views.summary_line(shown))
-    views.ambiguous_places(all_claims, path)
-    if shown.empty:
-        views.empty_state(all_claims, state)
+    with st.container():  # always there: what shows up in it never moves (and reloads) the map
+        views.ambiguous_places(all_claims, path)
+        if shown.empty:
+            views.empty_state(all_claims, state)
     views.map_section(all_claims, shown, state, web_tiles=web_tiles)
     views.timeline(shown)
     views.claims_table(shown)

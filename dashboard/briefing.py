@@ -78,9 +78,9 @@ def briefing_png(places: pd.DataFrame, oblasts: geopandas.GeoDataFrame, *, title
         if len(places) <= 40:
             labelled: list[tuple[float, float]] = []
             for row in places.sort_values("lat", ascending=False).itertuples():
-                # a neighbour's label sits above right: put this one below, so both stay legible
-                crowded = any(abs(row.lat - lat) < 0.12 and abs(row.lon - lon) < 0.5 for lat, lon in labelled)
-                ax.annotate(str(row.place_name or row.settlement), (row.lon, row.lat), xytext=(7, -14 if crowded else 5),
+                # neighbours' labels sit above right: put this one a line lower per neighbour
+                crowded = sum(abs(row.lat - lat) < 0.12 and abs(row.lon - lon) < 0.5 for lat, lon in labelled)
+                ax.annotate(str(row.place_name or row.settlement), (row.lon, row.lat), xytext=(7, 5 - 13 * crowded),
                             textcoords="offset points", fontsize=10, zorder=5)
                 labelled.append((row.lat, row.lon))
         west, south, east, north = places["lon"].min(), places["lat"].min(), places["lon"].max(), places["lat"].max()

@@ -114,10 +114,12 @@ def as_of(claims: pd.DataFrame, day: dt.date, side: str = "all") -> pd.DataFrame
 
 
 def settlements(claims: pd.DataFrame) -> pd.DataFrame:
-    """One row per settlement with coordinates, standing for its latest event: that event's main
-    claim (a change before fighting before a denial, then the latest), the number of claims in
-    view, and whether any of its events is disputed."""
-    located = claims[claims["lat"].notna() & claims["lon"].notna()].copy()
+    """One row per settlement with coordinates and a dated claim, standing for its latest event:
+    that event's main claim (a change before fighting before a denial, then the latest), the
+    number of claims in view, and whether any of its events is disputed."""
+    # undated claims are listed apart, never on the map
+    dated = claims["event_date"].fillna("").astype(str) != ""
+    located = claims[claims["lat"].notna() & claims["lon"].notna() & dated].copy()
     if located.empty:
         return located.assign(claims=pd.Series(dtype=int), disputed=pd.Series(dtype=bool), key=pd.Series(dtype=str))
     located["key"] = located["geonameid"].astype("string").fillna("?" + located["settlement"].str.lower())

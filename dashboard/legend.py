@@ -19,6 +19,9 @@ class Legend(MacroElement):
         <style>
           .fc-popup { font: 12px/1.4 sans-serif; max-width: 300px; color: #222; }
           .fc-popup i { color: #666; }
+          /* a small attribution, whole, clear of the scale bar, for slide screenshots */
+          .leaflet-control-attribution { font: 10px/1.4 sans-serif; max-width: calc(100% - 110px); }
+          .leaflet-bottom.leaflet-left .leaflet-control-scale { margin-bottom: 6px; }
         </style>
         {% endmacro %}
         {% macro html(this, kwargs) %}

@@ -105,7 +105,9 @@ def claims_layers(places: pd.DataFrame, name: str = "Claims", labels: bool = Fal
     styles: dict[tuple[str, str, bool], int] = {}
     table = StringTable()
     rows = []
-    for r in places.to_dict("records"):
+    # larger markers first: a small one drawn later stays on top and can be reached
+    radius = places["event_type"].map(lambda k: TYPE_STYLES.get(k, TYPE_STYLES["contested"]).radius)
+    for r in places.assign(_radius=radius).sort_values("_radius", ascending=False, kind="stable").to_dict("records"):
         style_key = (str(r["gaining_side"]), str(r["event_type"]), bool(r["disputed"]))
         index = styles.setdefault(style_key, len(styles))
         rows.append([round(float(r["lat"]), 5), round(float(r["lon"]), 5), index,
@@ -116,11 +118,11 @@ def claims_layers(places: pd.DataFrame, name: str = "Claims", labels: bool = Fal
         labelled: list[tuple[float, float]] = []
         for r in places.sort_values("lat", ascending=False).to_dict("records"):
             lat, lon = float(r["lat"]), float(r["lon"])
-            # a close neighbour's name sits beside it: write this one below, so both stay legible
-            crowded = any(abs(lat - a) < 0.12 and abs(lon - b) < 0.5 for a, b in labelled)
+            # close neighbours' names sit beside them: write this one a line lower per neighbour
+            crowded = sum(abs(lat - a) < 0.12 and abs(lon - b) < 0.5 for a, b in labelled)
             labelled.append((lat, lon))
             folium.Marker((lat, lon), interactive=False, icon=folium.DivIcon(
-                icon_size=(160, 18), icon_anchor=(-9, -5 if crowded else 9), class_name="fc-label",
+                icon_size=(160, 18), icon_anchor=(-9, 9 - 16 * crowded), class_name="fc-label",
                 html=f"<div style='font:600 13px sans-serif;color:#222;text-shadow:0 0 3px #fff,0 0 3px #fff;"
                      f"white-space:nowrap'>{html.escape(str(r['place_name'] or r['settlement']))}</div>")).add_to(group)
     return group

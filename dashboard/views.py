@@ -4,6 +4,8 @@ briefing. Each draws Streamlit widgets and calls the pure functions of dashboard
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -14,7 +16,7 @@ from dashboard import cache
 from dashboard.briefing import briefing_png
 from dashboard.digest import describe_filters, event_digest
 from dashboard.exports import DOWNLOADS, export_bytes
-from dashboard.filters import FilterState, as_of, counts, explain_empty, settlements
+from dashboard.filters import FilterState, apply_filters, as_of, counts, explain_empty, settlements
 from dashboard.legend import Legend
 from dashboard.mapbuild import base_map, claims_layers, resolution_map
 from dashboard.style import SIDE_COLOURS, SIDE_LABELS, STATUS_LABELS, TYPE_LABELS
@@ -83,11 +85,14 @@ def map_section(all_claims: pd.DataFrame, shown: pd.DataFrame, state: FilterStat
             if day >= end:
                 st.session_state["_play_done"] = True
                 st.rerun(scope="app")
-        places = as_of(shown, day, state.as_of_side) if day else settlements(shown)
+        # while playing, the day runs past the slider's: the claims after it must still be there
+        source = apply_filters(all_claims, replace(state, as_of=None)) if day and playing else shown
+        places = as_of(source, day, state.as_of_side) if day else settlements(shown)
         st.session_state["_places_shown"] = len(places)
+        caption = st.empty()  # always there, so that the map below never changes place (and reloads)
         if day:
-            st.caption(f"Claimed status as of **{day}**"
-                       + ("" if state.as_of_side == "all" else f", by {state.as_of_side} claimants only"))
+            caption.caption(f"Claimed status as of **{day}**: {len(places)} settlements"
+                            + ("" if state.as_of_side == "all" else f", by {state.as_of_side} claimants only"))
         base = base_map(cache.oblasts(), web_tiles=web_tiles)
         # the base map stays the same across filter changes (no reload, zoom kept); a briefing
         # frames just what it shows
@@ -126,11 +131,14 @@ def claims_table(shown: pd.DataFrame) -> None:
     if len(view) > TABLE_ROWS:
         st.caption(f"The {TABLE_ROWS:,} most recent of {len(view):,} claims; narrow the filters or download them all.")
         view = view.head(TABLE_ROWS)
+    # the selection belongs to these rows: new filters, new table, nothing selected (a row number
+    # kept across a filter change would point at another claim, or past the end)
+    rows_id = hashlib.sha1("|".join(view["claim_id"].astype(str)).encode()).hexdigest()[:12]
     selection = st.dataframe(
-        view, hide_index=True, key="table", on_select="rerun", selection_mode="single-row", height=300,
+        view, hide_index=True, key=f"table-{rows_id}", on_select="rerun", selection_mode="single-row", height=300,
         column_config={"evidence": st.column_config.TextColumn("evidence", width="large"),
                        "claim_id": st.column_config.TextColumn("claim", width="small")})
-    rows = getattr(getattr(selection, "selection", None), "rows", None) or []
+    rows = [r for r in getattr(getattr(selection, "selection", None), "rows", None) or [] if 0 <= r < len(view)]
     if rows:
         row = view.iloc[rows[0]]
         key = str(row["claim_id"])
@@ -154,8 +162,12 @@ def event_view(all_claims: pd.DataFrame, path: str) -> None:
     choices = sorted((k for k in names if k != "?"), key=lambda k: names[k])
     if not choices:
         return
-    index = choices.index(focus) if focus in choices else None
-    picked = st.selectbox("Settlement: every claim about it, side by side", choices, index=index,
+    if focus != st.session_state.get("_event_focus"):
+        # a click on the map or a table row chose a place: the box follows (a keyed widget
+        # ignores a new index, so its state is set before it is drawn)
+        st.session_state["_event_focus"] = focus
+        st.session_state["event_place"] = focus if focus in choices else None
+    picked = st.selectbox("Settlement: every claim about it, side by side", choices, index=None,
                           format_func=lambda k: names[k], key="event_place", placeholder="choose a settlement or click one on the map")
     if picked is None:
         return
@@ -294,11 +306,16 @@ def upload_view(path: str) -> None:
     elif submitted:
         st.error("Paste the article's text first.")
     if items:
+        per_file: list[dict[str, str]] = []
         with st.spinner("Reading…"), Store(path) as store:
-            summary = ingest(items, store, gazetteer, rules)
-        st.session_state["_last_upload"] = summary
+            summary = ingest(items, store, gazetteer, rules,
+                             lambda _n, name, what: per_file.append({"file": name, "result": what}))
+        st.session_state["_last_upload"] = (summary, per_file)
     if "_last_upload" in st.session_state:
-        _report(st.session_state["_last_upload"], path)
+        summary, per_file = st.session_state["_last_upload"]
+        _report(summary, path)
+        if per_file:
+            st.dataframe(pd.DataFrame(per_file), hide_index=True)  # which file gave what: 0 claims is a finding too
 
 
 BRIEFING_EVENTS = 12

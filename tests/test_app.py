@@ -63,9 +63,42 @@ def test_status_as_of_a_day(app):
     app.slider(key="asof").set_value(dt.date(2023, 12, 31)).run()
     assert not app.exception
     assert features_on_map(app) == 3  # Robotyne retaken by Ukraine, Klishchiivka and Andriivka disputed
-    assert "Claimed status as of **2023-12-31**" in [c.value for c in app.caption]
+    assert "Claimed status as of **2023-12-31**: 3 settlements" in [c.value for c in app.caption]
     app.radio(key="asof_side").set_value("RU").run()
     assert features_on_map(app) == 2  # by Russian claimants only: their 2023 denials (2022 was a journalist's)
+
+
+def test_playback_draws_claims_after_the_slider_day(app):
+    # the "as of" slider at the first day, then playing: later days bring their claims to the map
+    app.toggle(key="asof_on").set_value(True).run()
+    app.slider(key="asof").set_value(dt.date(2022, 2, 1)).run()
+    assert features_on_map(app) == 1  # Robotyne, taken in February 2022 (dpa's background)
+    app.session_state["playing"] = True
+    app.session_state["play_day"] = dt.date(2024, 6, 1)
+    app.run()
+    assert not app.exception
+    assert features_on_map(app) == 5  # by June 2024: Robotyne, Klishchiivka, Andriivka, Lukiantsi, Vovchansk
+
+
+def test_a_click_on_a_place_lists_its_claims(app):
+    app.session_state["focus"] = "695586"  # what a click on Robotyne (or a table row) sets
+    app.run()
+    assert app.selectbox(key="event_place").value == "695586"
+    assert any("Russian Ministry of Defence" in m.value for m in app.markdown)
+
+
+def test_claims_with_unknown_dates_are_counted_but_not_drawn(app, db):
+    from dashboard import cache
+    from events import Store
+    from events.articles import load_bytes
+    from events.pipeline import ingest
+
+    undated = b"Russian troops captured Chasiv Yar, the Russian defence ministry said.\n"
+    with Store(db) as store:
+        ingest(load_bytes(undated, "undated.txt", cache.rules()), store, cache.gazetteer(), cache.rules())
+    app.run()
+    assert app.session_state["_counts"]["undated"] == 1
+    assert features_on_map(app) == 6  # the six dated settlements; Chasiv Yar is only in the list below the map
 
 
 def test_an_empty_result_says_which_filter_emptied_it(app):

@@ -104,3 +104,33 @@ def test_playback_steps_the_day_forward_without_reloading_the_map(page: Page, ap
     expect(caption).not_to_have_text(first, timeout=15_000)
     expect(frame.locator(".leaflet-container[data-probe='same map']")).to_have_count(1)  # no reload, zoom kept
     assert page.errors == []
+
+
+def test_a_click_on_a_place_lists_its_claims_below_the_map(page: Page, app_url):
+    page.goto(app_url + "/?q=Robotyne")
+    frame = map_frame(page)
+    expect(frame.locator(MARKERS)).to_have_count(1, timeout=45_000)
+    settle(page)
+    frame.locator(MARKERS).first.click()
+    box = page.get_by_role("combobox", name=re.compile("^Settlement: every claim about it"))
+    expect(box).to_have_value("Robotyne", timeout=30_000)
+    expect(page.get_by_text("Enter your name in the sidebar to review.").first).to_be_visible()
+    assert page.errors == []
+
+
+def test_an_empty_view_and_back_keeps_the_same_map(page: Page, app_url):
+    page.goto(app_url)
+    frame = map_frame(page)
+    expect(frame.locator(MARKERS)).to_have_count(6, timeout=45_000)
+    settle(page)
+    frame.locator(".leaflet-container").evaluate("el => { el.dataset.probe = 'same map'; }")
+    search = page.get_by_role("textbox", name="Search settlements and evidence")
+    search.fill("Atlantis")
+    search.press("Enter")
+    expect(page.get_by_text(re.compile("No claims match: the search"))).to_be_visible(timeout=30_000)
+    expect(frame.locator(MARKERS)).to_have_count(0, timeout=30_000)
+    search.fill("")
+    search.press("Enter")
+    expect(frame.locator(MARKERS)).to_have_count(6, timeout=30_000)
+    expect(frame.locator(".leaflet-container[data-probe='same map']")).to_have_count(1)  # not reloaded, zoom kept
+    assert page.errors == []
