@@ -134,13 +134,17 @@ def browser_draw_time(db: Path, expected: int) -> float | None:
             page = ctx.new_page()
             page.goto(f"http://127.0.0.1:{port}/")  # warm: the server caches the claims table
             frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
-            frame.locator("path.fc-marker").nth(expected - 1).wait_for(timeout=300_000)
-            started = time.perf_counter()
-            page.goto(f"http://127.0.0.1:{port}/")
-            frame.locator("path.fc-marker").nth(expected - 1).wait_for(timeout=300_000)
-            elapsed = time.perf_counter() - started
+            # the claims layer marks the iframe's body once its markers are on screen (SVG or canvas)
+            drawn = frame.locator(f"body[data-fc-drawn='{expected}']")
+            drawn.wait_for(state="attached", timeout=300_000)
+            runs = []
+            for _ in range(3):  # the median of three loads: one load on a shared VM varies by ±0.5 s
+                started = time.perf_counter()
+                page.goto(f"http://127.0.0.1:{port}/")
+                drawn.wait_for(state="attached", timeout=300_000)
+                runs.append(time.perf_counter() - started)
             ctx.close()
-        return elapsed
+        return sorted(runs)[1]
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -186,7 +190,7 @@ def main() -> None:
                 drawn = browser_draw_time(db, len(places))
                 if drawn is not None:
                     print(f"  browser (headless chromium, warm server): page load -> {len(places):,} markers drawn "
-                          f"in {drawn:.1f}s")
+                          f"in {drawn:.1f}s (median of 3 loads)")
 
 
 if __name__ == "__main__":
