@@ -136,24 +136,40 @@ def _split_md(text: str, where: str) -> tuple[dict[str, str], str]:
         end = next(i for i in range(1, min(len(lines), 200)) if lines[i].strip() in ("---", "..."))
     except StopIteration as exc:
         raise ArticleError(where, "malformed front matter: no closing '---' line") from exc
+    block = lines[1:end]
     try:
-        data = yaml.safe_load("\n".join(lines[1:end])) or {}
+        data, problem = yaml.safe_load("\n".join(block)), ""
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 2}" if mark is not None else ""
-        raise ArticleError(where, f"malformed front matter (YAML){at}: {getattr(exc, 'problem', None) or exc}") from exc
-    if not isinstance(data, dict):
-        raise ArticleError(where, "malformed front matter: expected 'key: value' lines, found "
-                                  f"a {type(data).__name__}")
+        data = None
+        problem = (f"malformed front matter (YAML){f' at line {mark.line + 2}' if mark is not None else ''}: "
+                   f"{getattr(exc, 'problem', None) or exc}")
+    if data is not None and not isinstance(data, dict):
+        problem, data = f"malformed front matter: expected 'key: value' lines, found a {type(data).__name__}", None
+    # A plain "title: Ukraine: troops leave Avdiivka" or "Russia's #1 target" is not valid YAML,
+    # or loses its end to a YAML comment: one-line values are read as written; YAML gives the
+    # rest (folded or quoted titles, lists the loader ignores, dates).
+    raw = {m.group("key").strip().lower(): m.group("value").strip()
+           for m in (_HEADER_LINE.match(line) for line in block if line[:1].strip()) if m}
     meta: dict[str, str] = {}
-    for key, value in data.items():
-        key = str(key).strip().lower()
-        if key not in HEADER_KEYS:
-            continue  # tags, authors, layout ...: not ours
+    for key in HEADER_KEYS:
+        line_value = raw.get(key, "")
+        structured = line_value[:1] in ("[", "{", ">", "|") or line_value == ""
+        if not structured:
+            quoted = len(line_value) > 1 and line_value[0] == line_value[-1] and line_value[0] in "\"'"
+            meta[key] = line_value[1:-1] if quoted else line_value
+            continue
+        if key not in (data or {}):
+            if key in raw and data is None:
+                raise ArticleError(where, problem)
+            continue
+        value = data[key]  # type: ignore[index]
         if isinstance(value, (list, dict)):
             raise ArticleError(where, f"front matter '{key}' must be a single value, not a {type(value).__name__}")
         if value is not None:
             meta[key] = value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else str(value).strip()
+    if data is None and any(line[:1].strip() and not _HEADER_LINE.match(line) for line in block):
+        raise ArticleError(where, problem)  # neither YAML nor "key: value" lines
     return meta, _plain_markdown("\n".join(lines[end + 1:]))
 
 

@@ -122,14 +122,14 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     for start, end, rule in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
         link = _connected(sentence, start, end, rules)
         if link is not None:
-            name, side = _named(rule, context_side if context_side is not Side.NONE or rule.side != "context"
-                                else _sentence_side(sentence, rules))
+            name, side = _named(rule, context_side if context_side is not Side.NONE or not rule.default_side
+                                else Side(rule.default_side))
             add(Attribution(name, side, rule.kind, start, end, link[0], link[1], rule.side == "context"))
     local = _LOCAL_WORDS.search(sentence) is not None
     for pattern, _example in rules.local_authorities if local else ():
         for m in pattern.finditer(sentence):
             link = _connected(sentence, m.start(), m.end(), rules)
-            place = m.group("place") if "place" in pattern.groupindex else _nearest_place(sentence, m.start(), place_country)
+            place = m.group("place") if "place" in pattern.groupindex else _first_place(sentence, place_country)
             if link is not None and place and (place_country is None or place in place_country):
                 country = (place_country or {}).get(place, "")
                 side = Side.UA if country == "UA" else Side.RU if country == "RU" else Side.NONE
@@ -142,20 +142,12 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     return sorted(found, key=lambda a: a.start)
 
 
-def _sentence_side(sentence: str, rules: Rules) -> Side:
-    """The one side a sentence names, if it names only one: with nobody quoted before, "Ukrainian
-    forces withdrew from Toretsk, the General Staff said" is Ukraine's General Staff."""
-    named = {key for pattern, key in rules.side_words if key in ("RU", "UA") and pattern.search(sentence)}
-    return Side(named.pop()) if len(named) == 1 else Side.NONE
-
-
-def _nearest_place(sentence: str, position: int, place_country: dict[str, str] | None) -> str:
-    """The settlement named nearest before ``position`` ("Toretsk ..., the town's mayor said"),
-    else the first after it; "" when the sentence names none."""
+def _first_place(sentence: str, place_country: dict[str, str] | None) -> str:
+    """The first settlement the sentence names ("Russian troops entered Vovchansk after crossing
+    from Belgorod, a local official said": Vovchansk's), "" when it names none."""
     spots = sorted((m.start(), name) for name in (place_country or {}) for m in
                    re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence))
-    before = [name for start, name in spots if start < position]
-    return before[-1] if before else (spots[0][1] if spots else "")
+    return spots[0][1] if spots else ""
 
 
 def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int, int]]) -> list[Attribution]:

@@ -29,7 +29,7 @@ __all__ = ["extract_claims", "geocode", "Extraction"]
 _BOUNDARY = re.compile(
     r"[;:()\[\]]|\s[–—-]\s|[“”\"«»]|,\s+(?=(?:one of|which|where|who|whose|as|while|with|when|after|before|because|"
     r"but|although|though|noting|creating|according to|amid|despite)\b)|\s(?=(?:as|while|whereas|because|although|"
-    r"though|but|until|unless)\s)")
+    r"though|but|until|unless|after|before)\s)")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+\s+){0,2}$", re.I)
 _PARTICIPLE = re.compile(r"\w+(?:ed|en|wn|un)\b")  # "was captured", "were withdrawn", "was taken", "overrun"
 _BY_SIDE = re.compile(r"^\s*(?:\w+\s+){0,6}?by\s+", re.I)
@@ -248,6 +248,8 @@ class _Reader:
         denied = rules.denial.search(before) is not None
         if not denied and rules.irrealis.search(" ".join(before.split()[-_IRREALIS_WORDS:])):
             return  # "lay the groundwork to capture Kharkiv"
+        if trigger.needs_agent and not any(left <= w[0] < start for w in _side_words(text, rules)):
+            return  # "it took Sumy crews four hours": no side does the taking
         attribution = governing(attributions, text, start) or journalist(self.article.source)
         agent = self.agent(text, start, end, left, right, trigger, attribution.side)
         gains = agent if trigger.gains == "agent" else agent.opponent()
@@ -262,7 +264,14 @@ class _Reader:
         if date is None and ahead:
             basis = f"{_AFTER_PUBLICATION}“{ahead[0].text}”"  # the date given is after publication: unknown
         plural = rules.plural_places.search(text[end:right]) is not None
-        targets, confidence = ([], 0.0) if plural else self.pair(sentence, start, end, left, right, places)
+        if trigger.subject_place:
+            # "Vuhledar has fallen": the settlement right before it, a few words at most
+            plural = False
+            targets = [m for m in places if left <= m.start - sentence.start < start
+                       and len(text[m.end - sentence.start:start].split()) <= 3][-1:]
+            confidence = 0.8
+        else:
+            targets, confidence = ([], 0.0) if plural else self.pair(sentence, start, end, left, right, places)
         if not targets and attribution.kind == "local authorities":
             # "Vovchansk authorities said there was street fighting": in their own town
             targets = self.between(sentence.start + attribution.start, sentence.start + attribution.end)

@@ -33,6 +33,8 @@ class Trigger:
     agent: str  # text | claimant | none
     fallback: str  # claimant | opponent_of_claimant | opponent_of_place | none
     agent_after: bool  # the agent follows the trigger ("fell to Russian forces")
+    needs_agent: bool  # only when the clause names the acting side before it ("Russian troops took X")
+    subject_place: bool  # only the settlement just before it, as its subject ("X has fallen")
     keywords: tuple[str, ...]  # every match contains one of these (lower case)
     example: str
     expect: dict[str, str]
@@ -42,6 +44,7 @@ class Trigger:
 class ClaimantRule:
     name: str
     side: str  # UA | RU | none | context
+    default_side: str  # for side = context: the side when no one spoke before ("" = none)
     kind: str
     regex: re.Pattern[str]
     valid_from: str
@@ -191,6 +194,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         pattern = rf"\b(?:{_need(t, 'pattern', f['triggers'], where)})(?:(?<=\W)|\b)"
         triggers.append(Trigger(kind, _compile(pattern, f["triggers"], where),
                                 gains, agent, fallback, bool(t.get("agent_after", False)),
+                                bool(t.get("needs_agent", False)), bool(t.get("subject_place", False)),
                                 tuple(_need(t, "keywords", f["triggers"], where)),
                                 _need(t, "example", f["triggers"], where), dict(t.get("expect", {}))))
 
@@ -202,6 +206,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         claimants.append(ClaimantRule(
             name=_need(c, "name", f["claimants"], where),
             side=_side(_need(c, "side", f["claimants"], where), f["claimants"], where, ("UA", "RU", "none", "context")),
+            default_side=_side(c["default_side"], f["claimants"], where) if "default_side" in c else "",
             kind=_need(c, "kind", f["claimants"], where), regex=_any_of(aliases, f["claimants"], where, 0),
             valid_from=str(c.get("valid_from", "")), valid_to=str(c.get("valid_to", "")),
             example=_need(c, "example", f["claimants"], where)))

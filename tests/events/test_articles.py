@@ -40,6 +40,16 @@ def test_markdown_front_matter_is_yaml(rules):
     assert (a.title, a.source, str(a.published)) == ("Troops leave Vovchansk", "dpa", "2024-05-15")
 
 
+@pytest.mark.parametrize("line, title", [
+    ("title: Ukraine: troops withdraw from Avdiivka", "Ukraine: troops withdraw from Avdiivka"),  # not valid YAML
+    ('title: "Avdiivka" has fallen, says Kyiv', '"Avdiivka" has fallen, says Kyiv'),
+    ("title: Russia's #1 target is Pokrovsk", "Russia's #1 target is Pokrovsk"),  # YAML would cut at #
+])
+def test_plain_front_matter_lines_are_read_as_written(rules, line, title):
+    a = one(f"---\n{line}\nsource: AFP\n---\n{BODY}".encode(), "a.md", rules)
+    assert (a.title, a.source) == (title, "AFP")
+
+
 def test_a_missing_title_is_not_invented_from_the_text(rules):
     assert one(BODY.encode(), "a.txt", rules).title == ""
     assert one(b"date 2023-11-14\n" + BODY.encode(), "b.txt", rules).title == ""
