@@ -15,7 +15,7 @@ from matplotlib.lines import Line2D  # noqa: E402
 
 import pandas as pd  # noqa: E402
 
-from dashboard.style import DISPUTED_DASH, SIDE_COLOURS, SIDE_LABELS, TYPE_LABELS, TYPE_STYLES  # noqa: E402
+from dashboard.style import DISPUTED_DASH, SIDE_COLOURS, SIDE_LABELS, TYPE_LABELS, TYPE_STYLES, label_lines  # noqa: E402
 from geodata.boundaries import ATTRIBUTION  # noqa: E402
 
 __all__ = ["briefing_png"]
@@ -59,12 +59,11 @@ def briefing_png(places: pd.DataFrame, oblasts: geopandas.GeoDataFrame, *, title
     height_px = map_height_px + digest_px
     fig = plt.figure(figsize=(width_px / dpi, height_px / dpi), dpi=dpi)
 
-    def band(top: float, bottom: float) -> tuple[float, float]:
-        """A vertical band given in pixels of the map part, as figure fractions."""
-        return 1 - bottom / height_px, (bottom - top) / height_px
+    def at(px: float) -> float:
+        """A height in pixels from the top, as a figure fraction (the figure grows with the digest)."""
+        return 1 - px / height_px
 
-    map_bottom, map_height = band(0.13 * map_height_px, 0.91 * map_height_px)
-    ax = fig.add_axes((0.02, map_bottom, 0.70, map_height))
+    ax = fig.add_axes((0.02, at(0.91 * map_height_px), 0.70, 0.78 * map_height_px / height_px))
     oblasts.plot(ax=ax, facecolor="#f2efe9", edgecolor="#8c8c8c", linewidth=0.6)
     if not places.empty:
         for (side, kind, disputed), rows in places.groupby(
@@ -76,13 +75,10 @@ def briefing_png(places: pd.DataFrame, oblasts: geopandas.GeoDataFrame, *, title
             ax.scatter(rows["lon"], rows["lat"], s=(style.radius * 2.2) ** 2, facecolors="none", edgecolors=colour,
                        linewidths=style.weight * 0.8, linestyles="--" if disputed else "-", zorder=4)
         if len(places) <= 40:
-            labelled: list[tuple[float, float]] = []
-            for row in places.sort_values("lat", ascending=False).itertuples():
-                # neighbours' labels sit above right: put this one a line lower per neighbour
-                crowded = sum(abs(row.lat - lat) < 0.12 and abs(row.lon - lon) < 0.5 for lat, lon in labelled)
-                ax.annotate(str(row.place_name or row.settlement), (row.lon, row.lat), xytext=(7, 5 - 13 * crowded),
+            lines = label_lines(places["lat"].tolist(), places["lon"].tolist())
+            for row, line in zip(places.itertuples(), lines):
+                ax.annotate(str(row.place_name or row.settlement), (row.lon, row.lat), xytext=(7, 5 - 13 * line),
                             textcoords="offset points", fontsize=10, zorder=5)
-                labelled.append((row.lat, row.lon))
         west, south, east, north = places["lon"].min(), places["lat"].min(), places["lon"].max(), places["lat"].max()
     else:
         west, south, east, north = oblasts.total_bounds
@@ -105,9 +101,6 @@ def briefing_png(places: pd.DataFrame, oblasts: geopandas.GeoDataFrame, *, title
     ax.set_ylim(y0, y1)
     ax.set_aspect(ASPECT)
     ax.set_axis_off()
-    def at(px: float) -> float:
-        return 1 - px / height_px
-
     fig.text(0.02, at(50), title, fontsize=24, fontweight="bold", va="top")
     fig.text(0.02, at(95), subtitle, fontsize=14, color="#333", va="top", wrap=True)
     handles = [Line2D([], [], marker="o", linestyle="", markersize=12, markerfacecolor=c, markeredgecolor=c,

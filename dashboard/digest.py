@@ -10,13 +10,15 @@ import pandas as pd
 
 from dashboard.filters import MULTI_FILTERS, FilterState
 from dashboard.style import SIDE_LABELS, STATUS_LABELS, TYPE_LABELS
+from events.claimants import SIDE_ADJECTIVE
 from events.records import format_date
+from events.rules import load_rules
 
 __all__ = ["describe_filters", "event_digest", "DIGEST_COLUMNS"]
 
 DIGEST_COLUMNS = ["place", "date", "claim", "claimed by", "the other side", "status"]
-_CHANGE = ("capture", "recapture", "withdrawal", "partial")
-_SIDE_NAMES = {"RU": "Russian", "UA": "Ukrainian"}
+_CHANGE = tuple(str(t) for t in load_rules().change_types)  # event_types.toml says which types change hands
+_SIDE_NAMES = {side.value: adjective for side, adjective in SIDE_ADJECTIVE.items()}
 
 
 def describe_filters(state: FilterState, labels: dict[str, dict[str, str]] | None = None) -> str:

@@ -16,7 +16,6 @@ MULTI_FILTERS = (
     ("claimant_sides", "claimant_side", "claimant side"), ("gaining_sides", "gaining_side", "gaining side"),
     ("event_types", "event_type", "event type"), ("statuses", "status", "status"), ("oblasts", "admin1", "oblast"),
 )
-_CHANGE = ("capture", "recapture", "withdrawal", "partial")
 #: Which claim stands for an event on the map: a change, then fighting, then a denial.
 _RANK = {"denial": 1, "contested": 2, "partial": 3, "withdrawal": 4, "recapture": 5, "capture": 5}
 

@@ -22,7 +22,7 @@ import pandas as pd
 
 from dashboard.legend import Legend
 from dashboard.popups import FIELDS, POPUP_JS, StringTable, marker_fields
-from dashboard.style import DISPUTED_DASH, SIDE_COLOURS, TYPE_STYLES
+from dashboard.style import DISPUTED_DASH, SIDE_COLOURS, TYPE_STYLES, label_lines
 from geodata.boundaries import ATTRIBUTION
 from geodata.records import Place, Resolution
 
@@ -117,14 +117,11 @@ def claims_layers(places: pd.DataFrame, name: str = "Claims", labels: bool = Fal
     ClaimMarkers(rows, [_marker_style(*key) for key in styles], table.strings).add_to(group)
     if labels:
         # a few dozen DOM markers are cheap; a tooltip that never hides would do the same per layer only
-        labelled: list[tuple[float, float]] = []
-        for r in places.sort_values("lat", ascending=False).to_dict("records"):
-            lat, lon = float(r["lat"]), float(r["lon"])
-            # close neighbours' names sit beside them: write this one a line lower per neighbour
-            crowded = sum(abs(lat - a) < 0.12 and abs(lon - b) < 0.5 for a, b in labelled)
-            labelled.append((lat, lon))
-            folium.Marker((lat, lon), interactive=False, icon=folium.DivIcon(
-                icon_size=(160, 18), icon_anchor=(-9, 9 - 16 * crowded), class_name="fc-label",
+        records = places.to_dict("records")
+        lines = label_lines([float(r["lat"]) for r in records], [float(r["lon"]) for r in records])
+        for r, line in zip(records, lines):
+            folium.Marker((float(r["lat"]), float(r["lon"])), interactive=False, icon=folium.DivIcon(
+                icon_size=(160, 18), icon_anchor=(-9, 9 - 16 * line), class_name="fc-label",
                 html=f"<div style='font:600 13px sans-serif;color:#222;text-shadow:0 0 3px #fff,0 0 3px #fff;"
                      f"white-space:nowrap'>{html.escape(str(r['place_name'] or r['settlement']))}</div>")).add_to(group)
     return group

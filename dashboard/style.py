@@ -2,15 +2,16 @@
 
 Colours are the Okabe-Ito pair (distinct for the common kinds of colour blindness): vermillion
 for a Russian gain, blue for a Ukrainian gain, grey for no change. Event types differ in size,
-fill and outline; a disputed event has a dashed outline. Constants only: mapbuild and the
-legend both read them, so the two cannot disagree.
+fill and outline; a disputed event has a dashed outline. Constants (and the one rule
+for placing names): mapbuild, the legend and the PNG all read them, so they cannot disagree.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["SIDE_COLOURS", "SIDE_LABELS", "TYPE_STYLES", "TypeStyle", "DISPUTED_DASH", "TYPE_LABELS", "STATUS_LABELS"]
+__all__ = ["SIDE_COLOURS", "SIDE_LABELS", "TYPE_STYLES", "TypeStyle", "DISPUTED_DASH", "TYPE_LABELS", "STATUS_LABELS",
+           "VALUE_LABELS", "label_lines"]
 
 SIDE_COLOURS = {"RU": "#D55E00", "UA": "#0072B2", "none": "#7F7F7F"}
 SIDE_LABELS = {"RU": "Russian gain claimed", "UA": "Ukrainian gain claimed", "none": "no change claimed"}
@@ -42,3 +43,20 @@ STATUS_LABELS = {
     "corroborated": "corroborated by the other side", "disputed": "disputed", "single-source": "one side only",
     "superseded": "superseded by a later claim", "rejected": "rejected by an analyst",
 }
+#: Display names of filter values, by claims column (sidebar, briefing).
+VALUE_LABELS = {"gaining_side": SIDE_LABELS, "event_type": TYPE_LABELS, "status": STATUS_LABELS,
+                "claimant_side": {"RU": "Russian", "UA": "Ukrainian", "none": "neither (journalist, analyst)"}}
+#: Places closer than this (degrees of latitude, longitude) share a neighbourhood on a slide.
+LABEL_NEIGHBOURHOOD = (0.12, 0.5)
+
+
+def label_lines(lats: list[float], lons: list[float]) -> list[int]:
+    """For place names written beside their points, north to south: how many lines down each name
+    goes so that it clears its close neighbours' names (0 = beside the point)."""
+    placed: list[tuple[float, float]] = []
+    lines = [0] * len(lats)
+    for i in sorted(range(len(lats)), key=lambda i: -lats[i]):
+        lines[i] = sum(abs(lats[i] - a) < LABEL_NEIGHBOURHOOD[0] and abs(lons[i] - b) < LABEL_NEIGHBOURHOOD[1]
+                       for a, b in placed)
+        placed.append((lats[i], lons[i]))
+    return lines

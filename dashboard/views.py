@@ -19,7 +19,7 @@ from dashboard.exports import DOWNLOADS, export_bytes
 from dashboard.filters import FilterState, apply_filters, as_of, counts, explain_empty, settlements
 from dashboard.legend import Legend
 from dashboard.mapbuild import base_map, claims_layers, resolution_map
-from dashboard.style import SIDE_COLOURS, SIDE_LABELS, STATUS_LABELS, TYPE_LABELS
+from dashboard.style import SIDE_COLOURS, STATUS_LABELS, TYPE_LABELS, VALUE_LABELS
 from dashboard.text import md
 from events import LoadOptions, PublishedDate, Store
 from events.articles import load_bytes
@@ -319,7 +319,6 @@ def upload_view(path: str) -> None:
 
 
 BRIEFING_EVENTS = 12
-_FILTER_LABELS = {"gaining_side": SIDE_LABELS, "event_type": TYPE_LABELS, "status": STATUS_LABELS}
 
 
 def briefing_view(all_claims: pd.DataFrame, shown: pd.DataFrame, state: FilterState, *, web_tiles: bool) -> None:
@@ -330,7 +329,7 @@ def briefing_view(all_claims: pd.DataFrame, shown: pd.DataFrame, state: FilterSt
     span = f"{state.date_from} to {state.date_to}"
     if state.as_of:
         span = f"status as of {state.as_of}"
-    narrowed = describe_filters(state, _FILTER_LABELS)
+    narrowed = describe_filters(state, VALUE_LABELS)
     subtitle = f"{span}{' · ' + narrowed if narrowed else ''} · {n['claims']} claims, {n['events']} events, " \
                f"{n['settlements']} settlements"
     st.markdown(f"# {md(title)}")

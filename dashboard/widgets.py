@@ -9,12 +9,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.filters import MULTI_FILTERS, FilterState
-from dashboard.style import SIDE_LABELS, STATUS_LABELS, TYPE_LABELS
+from dashboard.style import VALUE_LABELS
 
 __all__ = ["sidebar", "date_bounds"]
 
-_LABELS = {"gaining_side": SIDE_LABELS, "claimant_side": {"RU": "Russian", "UA": "Ukrainian", "none": "neither (journalist, analyst)"},
-           "event_type": TYPE_LABELS, "status": STATUS_LABELS}
 _KEYS = {"sources": "source", "claimants": "claimant", "claimant_sides": "cside", "gaining_sides": "gside",
          "event_types": "type", "statuses": "status", "oblasts": "oblast"}
 
@@ -75,7 +73,7 @@ def sidebar(claims: pd.DataFrame) -> FilterState:
     chosen: dict[str, tuple[str, ...]] = {}
     for attribute, column, label in MULTI_FILTERS:
         source_claims = claims if column != "source" else claims.assign(source=claims["source"].replace("", "unattributed"))
-        labels = _LABELS.get(column, {})
+        labels = VALUE_LABELS.get(column, {})
         picked = st.sidebar.multiselect(label.capitalize(), _options(source_claims, column), key=_KEYS[attribute],
                                         bind="query-params", format_func=lambda v, labels=labels: labels.get(v, v),
                                         placeholder="all")

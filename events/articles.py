@@ -40,7 +40,6 @@ DEFAULT_MAX_BYTES = 5_000_000
 SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
 MANIFEST = "manifest.toml"
 HEADER_KEYS = {"source", "url", "published", "title", "date", "outlet", "link"}
-_DATE_TITLE = re.compile(r"^(?:date|published|updated)\b", re.IGNORECASE)
 _HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][\w -]{0,30}?)\s*:\s*(?P<value>.*)$")
 _DATELINE = re.compile(r"^[ \t]*[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ .'’-]{1,40},?[^\n(]{0,40}\((?P<date>[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})\)\s*[-–—]",
                        re.MULTILINE)
@@ -354,7 +353,7 @@ def _title_line(text: str) -> str:
     """The first line when it reads as a headline (short, no closing full stop, not a date line),
     else "": a paragraph or "date 2023-10-02" is no title."""
     first = next((line.strip() for line in text.split("\n") if line.strip()), "")
-    if len(first.split()) > 20 or first.endswith(".") or find_published(first) or _DATE_TITLE.match(first):
+    if len(first.split()) > 20 or first.endswith(".") or find_published(first):
         return ""
     return first[:200]
 

@@ -42,15 +42,10 @@ class IngestSummary:
                f"skipped: {len(self.skipped)}"]
         out += [f"  {s.path}: {s.reason}" for s in self.skipped]
         out.append(f"ambiguous places: {len(self.ambiguous)}")
-        out += [f"  {path}: {name!r} could be {n} places{_times(k)}" for (path, name, n), k in _tally(self.ambiguous)]
+        out += [f"  {path}: {name!r} could be {n} places{_times(k)}" for (path, name, n), k in Counter(self.ambiguous).items()]
         out.append(f"unknown places: {len(self.unknown)}")
-        out += [f"  {path}: {name!r}{_times(k)}" for (path, name), k in _tally(self.unknown)]
+        out += [f"  {path}: {name!r}{_times(k)}" for (path, name), k in Counter(self.unknown).items()]
         return out
-
-
-def _tally(rows: list[tuple]) -> list[tuple[tuple, int]]:  # type: ignore[type-arg]
-    """Each distinct row once, with how often it came, in order of first appearance."""
-    return list(Counter(rows).items())
 
 
 def _times(count: int) -> str:

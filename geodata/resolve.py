@@ -169,7 +169,7 @@ def choose(candidates: Sequence[Candidate], *, hint_codes: Sequence[str] = (), r
         elif not inside:
             warnings.append(f"none of the {len(remaining)} places of this name lies in the hinted region; hint ignored")
 
-    def done(place: Place, why: str) -> tuple[Place | None, str, list[Candidate], list[str]]:
+    def done(place: Place | None, why: str) -> tuple[Place | None, str, list[Candidate], list[str]]:
         return place, "; ".join(reasons + [why]), remaining, warnings
 
     if len(remaining) == 1:
@@ -194,8 +194,7 @@ def choose(candidates: Sequence[Candidate], *, hint_codes: Sequence[str] = (), r
         if found:
             return done(*found)
     advice = "add a raion hint or more context" if hint_codes else "add an oblast hint or more context"
-    return None, "; ".join(reasons + [f"{len(remaining)} places share this name and nothing picks one; {advice}"]), \
-        remaining, warnings
+    return done(None, f"{len(remaining)} places share this name and nothing picks one; {advice}")
 
 
 def _lookup(key: str, gazetteer: Gazetteer, fuzzy: bool) -> tuple[list[Candidate], float, str]:
@@ -216,7 +215,7 @@ def _lookup(key: str, gazetteer: Gazetteer, fuzzy: bool) -> tuple[list[Candidate
         language = cyrillic_language(key)
         for variant in transliterate_variants(key, language if language in ("uk", "ru") else "either"):
             latin = normalize_name(variant)
-            found = gazetteer.lookup(latin, _PLACES) if latin and not is_cyrillic(latin) else []
+            found = gazetteer.lookup(latin, _PLACES) if latin else []
             if found:
                 return found, 100.0, f"romanised as {variant!r}"
     if fuzzy and key not in fuzzy_blocklist():

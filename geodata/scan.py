@@ -17,7 +17,7 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from geodata.errors import GazetteerCorrupt
@@ -164,18 +164,11 @@ def find_places(text: str, gazetteer: Gazetteer, cues: ScanCues | None = None) -
     return mentions
 
 
-_TOKEN_KEYS: dict[str, str] = {}
-
-
+@lru_cache(maxsize=200_000)
 def _token_key(token: str) -> str:
     """Normalised key of one word, without a possessive 's ("Vovchansk's" -> "vovchansk").
-    Remembered: a text repeats its words, and bulk ingestion repeats them across texts."""
-    key = _TOKEN_KEYS.get(token)
-    if key is None:
-        if len(_TOKEN_KEYS) > 500_000:  # odd input must not grow it without bound
-            _TOKEN_KEYS.clear()
-        key = _TOKEN_KEYS[token] = normalize_name(token[:-2] if _POSSESSIVE.search(token) else token)
-    return key
+    Cached: a text repeats its words, and bulk ingestion repeats them across texts."""
+    return normalize_name(token[:-2] if _POSSESSIVE.search(token) else token)
 
 
 def _longest_match(text: str, tokens: list[re.Match[str]], keys: list[str], i: int, longest: int,
