@@ -1,4 +1,5 @@
-"""Command line: ``python -m events ingest ...`` and ``python -m events export ...``.
+"""Command line: ``python -m events ingest ...``, ``python -m events export ...`` and
+``python -m events evaluate GOLD.csv ...``.
 
 Other tools script against this; keep flags, columns and exit codes stable: 0 done (skipped files
 are reported, not errors), 1 the database, gazetteer or rules could not be used, 2 bad usage.
@@ -14,6 +15,7 @@ from typing import TextIO
 
 from events.articles import DEFAULT_MAX_BYTES, LoadOptions, list_files, load_paths
 from events.errors import EventsError
+from events.evaluate import CLAIM_COLUMNS, GOLD_COLUMNS, evaluate, read_rows, report
 from events.export import EXPORTERS, export
 from events.pipeline import ingest
 from events.query import claims_frame
@@ -81,6 +83,35 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    gold = read_rows(args.gold, GOLD_COLUMNS, "gold")
+    negatives = read_rows(args.negatives, ("article", "settlement"), "negatives") if args.negatives else []
+    if args.export is not None:
+        claims = read_rows(args.export, CLAIM_COLUMNS, "claims")
+    else:
+        if not Path(args.db).exists():
+            print(f"error: no database at {args.db}; ingest the articles first (python -m events ingest PATH "
+                  f"--db {args.db}) or pass --export CLAIMS.csv", file=sys.stderr)
+            return 1
+        with Store(args.db) as store:
+            frame = claims_frame(store)
+        claims = [{k: "" if v is None else str(v) for k, v in row.items()}
+                  for row in frame.astype(object).where(frame.notna(), None).to_dict("records")]
+    if args.no_background:
+        claims = [c for c in claims if c.get("background", "").lower() not in ("true", "1")]
+        gold = [g for g in gold if "background" not in g.get("notes", "")]
+    result = evaluate(gold, negatives, claims)
+    lines = report(result, kinds=args.only) if args.report or args.only else result.figures()
+    text = "\n".join(lines) + "\n"
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+        print("\n".join(result.figures()))
+        print(f"report written to {args.out}")
+    else:
+        print(text, end="")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m events", description="Extract dated, attributed control-change "
                                      "claims from news articles and export them.")
@@ -98,13 +129,30 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--db", type=Path, default=DEFAULT_DB, help="claims database (default: %(default)s)")
     exp.add_argument("--format", required=True, choices=sorted(EXPORTERS), help="csv, geojson, parquet or acled")
     exp.add_argument("--out", type=Path, required=True, metavar="FILE")
+    ev = sub.add_parser("evaluate", help="score the claims against hand-coded gold claims",
+                        description="Score extracted claims against a gold CSV (the dev set's format) with the "
+                                    "dev set's matching, and list what went wrong where.")
+    ev.add_argument("gold", type=Path, metavar="GOLD.csv", help="gold claims: article, settlement, canonical_name, "
+                    "event_type, gaining_side, claimant, event_date, date_precision, evidence, notes")
+    ev.add_argument("--negatives", type=Path, metavar="NEG.csv", help="settlement mentions that are not claims")
+    source = ev.add_mutually_exclusive_group()
+    source.add_argument("--db", type=Path, default=DEFAULT_DB, help="claims database (default: %(default)s)")
+    source.add_argument("--export", type=Path, metavar="CLAIMS.csv", help="a CSV written by `export --format csv`")
+    ev.add_argument("--report", action="store_true", help="list every missed, spurious and wrong claim with its "
+                    "sentence after the figures")
+    ev.add_argument("--only", nargs="+", choices=("missed", "spurious", "type", "side", "date", "claimant side"),
+                    help="list only these kinds of error (implies --report)")
+    ev.add_argument("--no-background", action="store_true", help="leave out background claims on both sides "
+                    "(gold rows whose notes say 'background')")
+    ev.add_argument("--out", type=Path, metavar="FILE", help="write the report to FILE, print only the figures")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return _cmd_ingest(args) if args.command == "ingest" else _cmd_export(args)
+        commands = {"ingest": _cmd_ingest, "export": _cmd_export, "evaluate": _cmd_evaluate}
+        return commands[args.command](args)
     except (EventsError, GeodataError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
