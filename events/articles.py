@@ -247,10 +247,13 @@ def _split_html(text: str) -> tuple[dict[str, str], str]:
 
 
 # -- metadata ---------------------------------------------------------------------------------
+_UNKNOWN_DATE = re.compile(r"unknown|n/?a|none|-+|\?+|not (?:known|given|stated)", re.IGNORECASE)
+
+
 def _published(value: str, where: str, basis: str, today: dt.date) -> PublishedDate | None:
     value = value.strip()
-    if not value:
-        return None
+    if not value or _UNKNOWN_DATE.fullmatch(value):
+        return None  # said to be unknown: the article is read, its relative dates stay unknown
     if re.fullmatch(r"\d{4}-\d{2}", value):
         published = PublishedDate(dt.date(int(value[:4]), int(value[5:7]), 1), DatePrecision.MONTH, basis)
     elif re.fullmatch(r"\d{4}", value):

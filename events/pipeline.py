@@ -28,6 +28,7 @@ class IngestSummary:
     new: int = 0
     unchanged: int = 0
     reextracted: int = 0
+    updated: int = 0  # read again with a date, source, url or title the database lacked
     claims: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     ambiguous: list[tuple[str, str, int]] = field(default_factory=list)  # (article, name as written, candidates)
@@ -37,7 +38,7 @@ class IngestSummary:
     def lines(self) -> list[str]:
         """The closing summary, as printed by the CLI and shown by the app."""
         out = [f"articles read: {self.read} (new {self.new}, re-extracted {self.reextracted}, "
-               f"already in the database {self.unchanged})",
+               f"updated {self.updated}, already in the database {self.unchanged})",
                f"claims stored: {self.claims}",
                f"skipped: {len(self.skipped)}"]
         out += [f"  {s.path}: {s.reason}" for s in self.skipped]
@@ -75,7 +76,8 @@ def ingest(items: Iterable[Article | Skipped], store: Store, gazetteer: Gazettee
             clock = time.perf_counter()
             continue
         summary.read += 1
-        if store.has_article(item.id, rules.version):
+        item = store.complete(item)
+        if store.has_article(item, rules.version):
             summary.unchanged += 1
             if progress:
                 progress(n, item.path, "already in the database")
@@ -93,6 +95,7 @@ def ingest(items: Iterable[Article | Skipped], store: Store, gazetteer: Gazettee
         summary.seconds["store"] += time.perf_counter() - t
         summary.new += result.outcome == "new"
         summary.reextracted += result.outcome == "re-extracted"
+        summary.updated += result.outcome == "updated"
         summary.unchanged += result.outcome == "unchanged"
         summary.claims += result.claims
         summary.ambiguous += [(item.path, m.text, len(r.candidates)) for m, r in extraction.ambiguous]

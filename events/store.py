@@ -15,11 +15,11 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from events.errors import StoreError
-from events.records import Article, Claim
+from events.records import Article, Claim, DatePrecision, PublishedDate
 
 __all__ = ["Store", "DEFAULT_DB", "SCHEMA_VERSION", "IngestResult", "REVIEW_ACTIONS", "Review"]
 
@@ -60,7 +60,7 @@ _CLAIM_FIELDS = 30
 @dataclass(frozen=True, slots=True)
 class IngestResult:
     article_id: str
-    outcome: str  # new | unchanged | re-extracted
+    outcome: str  # new | unchanged | re-extracted (newer extractor) | updated (newer date, source, url or title)
     claims: int
 
 
@@ -87,6 +87,20 @@ class Review:
             raise ValueError("moving a claim needs the new place (geonameid and coordinates)")
         if self.action == "fix_date" and self.event_date is None:
             raise ValueError("fixing a date needs the new date")
+
+
+def _metadata_changes(article: Article, row: sqlite3.Row) -> dict[str, object]:
+    """The article columns this copy of the article would change (only with something known)."""
+    changes: dict[str, object] = {}
+    p = article.published
+    if p is not None and (p.date.isoformat(), str(p.precision)) != (row["published"], row["published_precision"]):
+        changes.update(published=p.date.isoformat(), published_precision=str(p.precision), published_basis=p.basis)
+    if article.source and article.source != row["source"]:
+        changes.update(source=article.source, source_basis=article.source_basis)
+    for key in ("url", "title"):
+        if getattr(article, key) and getattr(article, key) != row[key]:
+            changes[key] = getattr(article, key)
+    return changes
 
 
 def _claim_row(c: Claim, places: dict[int, tuple[str, str, str, float, float]]) -> tuple[object, ...]:
@@ -146,22 +160,53 @@ class Store:
         self.db.execute("COMMIT")
 
     # -- writing --------------------------------------------------------------------------------
-    def has_article(self, article_id: str, extractor_version: str) -> bool:
-        row = self.db.execute("SELECT extractor_version FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return row is not None and row[0] == extractor_version
+    def _stored(self, article_id: str) -> sqlite3.Row | None:
+        self.db.row_factory = sqlite3.Row
+        try:
+            return self.db.execute("SELECT extractor_version, published, published_precision, published_basis, source, "
+                                   "source_basis, url, title FROM articles WHERE id = ?", (article_id,)).fetchone()
+        finally:
+            self.db.row_factory = None
+
+    def complete(self, article: Article) -> Article:
+        """The article with what the database already knows of it and this copy lacks (a date
+        given once with --published is not lost when the bare file is read again)."""
+        row = self._stored(article.id)
+        if row is None:
+            return article
+        changes: dict[str, object] = {}
+        if article.published is None and row["published"]:
+            changes["published"] = PublishedDate(dt.date.fromisoformat(row["published"]),
+                                                 DatePrecision(row["published_precision"]), row["published_basis"])
+        if not article.source and row["source"]:
+            changes["source"], changes["source_basis"] = row["source"], row["source_basis"]
+        for key in ("url", "title"):
+            if not getattr(article, key) and row[key]:
+                changes[key] = row[key]
+        return replace(article, **changes) if changes else article
+
+    def has_article(self, article: Article, extractor_version: str) -> bool:
+        """True when the article is stored, read by this extractor, with the same date, source,
+        url and title: reading it again would change nothing."""
+        row = self._stored(article.id)
+        return row is not None and row["extractor_version"] == extractor_version and not _metadata_changes(article, row)
 
     def ingest(self, article: Article, claims: list[Claim], places: dict[int, tuple[str, str, str, float, float]],
                extractor_version: str) -> IngestResult:
         """Store one article and its claims in one transaction. ``places`` maps geonameids to
         (country, admin1, admin2, lat, lon). Idempotent: the same text again changes nothing."""
         with self.transaction() as db:
-            row = db.execute("SELECT extractor_version FROM articles WHERE id = ?", (article.id,)).fetchone()
-            if row is not None and row[0] == extractor_version:
+            row = self._stored(article.id)
+            changes = _metadata_changes(article, row) if row is not None else {}
+            if row is not None and row["extractor_version"] == extractor_version and not changes:
                 return IngestResult(article.id, "unchanged", 0)
-            outcome = "new" if row is None else "re-extracted"
+            outcome = "new" if row is None else "re-extracted" if row["extractor_version"] != extractor_version \
+                else "updated"
             if row is not None:
                 db.execute("DELETE FROM claims WHERE article_id = ?", (article.id,))
-                db.execute("UPDATE articles SET extractor_version = ? WHERE id = ?", (extractor_version, article.id))
+                changes["extractor_version"] = extractor_version
+                db.execute(f"UPDATE articles SET {', '.join(f'{k} = ?' for k in changes)} WHERE id = ?",  # noqa: S608
+                           (*changes.values(), article.id))
             else:
                 p = article.published
                 db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (

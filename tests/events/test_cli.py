@@ -1,5 +1,6 @@
 """python -m events, as a script would run it."""
 
+import csv
 import subprocess
 import sys
 
@@ -44,3 +45,28 @@ def test_errors_are_messages_with_exit_codes(tmp_path):
     notdb.write_text("not a database" * 100)
     out = run("ingest", "events/samples", "--db", str(notdb))
     assert out.returncode == 1 and "not a usable claims database" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_an_article_of_unknown_date_is_read_and_dated_when_its_date_is_given_later(tmp_path):
+    body = ("Ukrainian troops withdrew from Krynky on Tuesday, the General Staff said.\n\n"
+            "Russian forces captured Avdiivka on February 17, 2024, the ministry in Moscow said.\n")
+    article = tmp_path / "report.txt"
+    article.write_text("source: Test Wire\npublished: unknown\n---\n" + body, encoding="utf-8")
+    db, out_csv = tmp_path / "c.sqlite", tmp_path / "c.csv"
+    first = run("ingest", str(article), "--db", str(db))
+    assert first.returncode == 0 and "new 1" in first.stdout and "skipped: 0" in first.stdout, first.stdout
+    run("export", "--db", str(db), "--format", "csv", "--out", str(out_csv))
+    dates = {r["settlement"]: (r["event_date"], r["date_precision"]) for r in csv.DictReader(open(out_csv, encoding="utf-8-sig"))}
+    assert dates["Avdiivka"] == ("2024-02-17", "day")  # a date written out needs no publication date
+    assert dates["Krynky"] == ("", "unknown")  # "on Tuesday" of an unknown week
+    # the same text again with its date: the article is updated and its claims re-read
+    article.write_text("source: Test Wire\npublished: 2024-07-18\n---\n" + body, encoding="utf-8")
+    again = run("ingest", str(article), "--db", str(db))
+    assert "updated 1" in again.stdout, again.stdout
+    run("export", "--db", str(db), "--format", "csv", "--out", str(out_csv))
+    dates = {r["settlement"]: (r["event_date"], r["date_precision"]) for r in csv.DictReader(open(out_csv, encoding="utf-8-sig"))}
+    assert dates["Krynky"] == ("2024-07-16", "day")
+    # and the bare text once more keeps the date the database knows
+    article.write_text(body, encoding="utf-8")
+    third = run("ingest", str(article), "--db", str(db))
+    assert "already in the database 1" in third.stdout, third.stdout
