@@ -15,12 +15,17 @@ from dataclasses import dataclass, replace
 from events.records import Side
 from events.rules import ClaimantRule, PersonRule, Rules
 
-__all__ = ["Attribution", "find_attributions", "governing", "find_channel", "journalist", "quotations", "SIDE_ADJECTIVE"]
+__all__ = ["Attribution", "find_attributions", "named_claimants", "governing", "find_channel", "journalist", "quotations",
+           "SIDE_ADJECTIVE"]
 
 SIDE_ADJECTIVE = {Side.UA: "Ukrainian", Side.RU: "Russian"}
 _GAP_TO_VERB = re.compile(r"^[\s,]*(?:(?:has|have|had|also|later|earlier|on \w+|in a \w+|in its \w+|once again|again|"
                           r"[A-Z][a-z]+ [A-Z][a-z]+|\w+ly)[\s,]+){0,4}$")
-_ACCORDING_TO = re.compile(r"\b(?:according to|as stated by|in the words of)\s+(?:an? |the )?(?:\w+ ){0,4}$", re.I)
+_ACCORDING_TO = re.compile(r"\b(?:according to|as stated by|in the words of|citing|quoting|cites|quotes|per)\s+(?:an? |the |"
+                           r"several |two |some |many )?(?:[\w’'-]+ ){0,4}$", re.I)
+# "Sergei Shoigu, the Russian Defence Minister, said": an appositive between a name and its verb
+_APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?,\s+(?:who\s+[^,;]{1,100}|(?:an?|the|his|her|its|their)\s[^,;]{1,90}|"
+                         r"[a-z][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),")
 _EMBEDDED = re.compile(r"\b(?:allegations?|claims?|assertions?|reports?|statements?)\s+(?:\w+\s+){0,2}(?:made |issued )?by\s+(?:the\s+|an?\s+)?$", re.I)
 _LOCAL_WORDS = re.compile(r"authorit|official|mayor|head|administration|governor|council", re.I)
 _CUES = re.compile(r"according to|as stated by|in the words of|\bby\b", re.I)
@@ -61,11 +66,17 @@ def _named(rule: ClaimantRule, context_side: Side) -> tuple[str, Side]:
 
 def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, bool] | None:
     """How the phrase at start..end is tied to a statement: (verb, embedded) or None."""
-    after = sentence[end:end + 80]
+    after = sentence[end:end + 240]
+    apposition = _APPOSITION.match(after)
+    if apposition:
+        after = after[apposition.end():]
+    after = after[:80]
     for verb in rules.reporting_verbs.finditer(after):
         if _GAP_TO_VERB.match(after[:verb.start()]):
             return verb.group(), False
         break
+    if re.match(r"\s*(?:['’]s? (?:account|words|statement|post|message|report|view)\s*[:,]|:\s*[“\"«])", sentence[end:end + 40]):
+        return "account", False  # "Skibchyk's account: ...", "Pushilin: “...”"
     before = sentence[max(0, start - 60):start]
     if _ACCORDING_TO.search(before):
         return "according to", False
@@ -138,8 +149,37 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 add(Attribution(f"{place} authorities", side, "local authorities", m.start(), m.end(), link[0], link[1]))
     if last is not None and last.kind != "journalist":
         for m in rules.anaphora.finditer(sentence):
-            add(replace(last, start=m.start(), end=m.end(), verb=m.group(), embedded=False))
+            # "he said", "in his words" speak by themselves; "the ministry" only with a verb
+            if " " in m.group() and (rules.reporting_verbs.search(m.group()) or re.match(r"(?i)in |by |according", m.group())
+                                     ) or _connected(sentence, m.start(), m.end(), rules) is not None:
+                add(replace(last, start=m.start(), end=m.end(), verb=m.group(), embedded=False))
     return sorted(found, key=lambda a: a.start)
+
+
+def named_claimants(sentence: str, rules: Rules, *, context_side: Side = Side.NONE,
+                    day: dt.date | None = None) -> list[Attribution]:
+    """Every known claimant the sentence names, whether or not it says anything ("Source: Hanna
+    Maliar on Telegram"), longest first where two overlap, in order."""
+    found: list[Attribution] = []
+    for rule in rules.claimants:
+        if not _valid_on(rule, day):
+            continue
+        for m in rule.regex.finditer(sentence):
+            name, side = _named(rule, context_side if context_side is not Side.NONE or not rule.default_side
+                                else Side(rule.default_side))
+            found.append(Attribution(name, side, rule.kind, m.start(), m.end(), "named"))
+    for person in rules.people:
+        for m in person.regex.finditer(sentence):
+            role = m.group("role")
+            named = [key for pattern, key in rules.side_words if key in ("RU", "UA") and pattern.search(role)]
+            side = Side(named[0]) if len(set(named)) == 1 else Side.NONE
+            found.append(Attribution(f"{m.group('name')} ({role})", side, "military", m.start(), m.end(), "named"))
+    found.sort(key=lambda a: (a.start, a.start - a.end))
+    out: list[Attribution] = []
+    for a in found:
+        if not out or a.start >= out[-1].end:
+            out.append(a)
+    return out
 
 
 def _first_place(sentence: str, place_country: dict[str, str] | None) -> str:

@@ -18,7 +18,7 @@ import dateparser
 from events.records import DatePrecision, PublishedDate
 from events.rules import Rules
 
-__all__ = ["DateExpression", "find_dates", "parse_date_text", "WEEKDAYS"]
+__all__ = ["DateExpression", "find_dates", "find_anchored_dates", "parse_date_text", "WEEKDAYS"]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -137,7 +137,7 @@ _SEASON_SET = frozenset(_SEASONS)
 _WEEKDAY_SET = frozenset(WEEKDAYS)
 _DATE_WORD_SET = _MONTH_SET | _SEASON_SET | _WEEKDAY_SET | {
     "overnight", "tonight", "today", "yesterday", "week", "weekend", "month", "year", "morning", "afternoon",
-    "evening", "days"}
+    "evening", "days", "hours", "weeks", "war", "invasion", "conflict"}
 
 
 def _worth_trying(kind: str, has_digit: bool, words: set[str]) -> bool:
@@ -186,6 +186,9 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
             resolved = _resolve(kind, m, published)
             if resolved:
                 add(m.start(), m.end(), *resolved)
+    for fixed in rules.fixed_dates:
+        for m in fixed.regex.finditer(sentence):
+            add(m.start(), m.end(), fixed.date, fixed.precision)
     if published is not None and rules.any_relative_date.search(sentence):
         for relative in rules.relative_dates:
             for m in relative.regex.finditer(sentence):
@@ -196,4 +199,23 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
                 if published.precision is DatePrecision.MONTH and precision is DatePrecision.WEEK:
                     date, precision = published.date, DatePrecision.MONTH
                 add(m.start(), m.end(), date, precision)
+    return sorted(found, key=lambda d: d.start)
+
+
+def find_anchored_dates(sentence: str, anchor: dt.date | None, published: PublishedDate | None,
+                        rules: Rules) -> list[DateExpression]:
+    """Dates told relative to another date of the text ("late the previous day", "two days
+    earlier", "later that day"), counted from ``anchor`` (the last day the text gave), else from
+    the publication day; never after publication."""
+    base = anchor or (published.date if published is not None and published.precision is DatePrecision.DAY else None)
+    if base is None:
+        return []
+    found: list[DateExpression] = []
+    for relative in rules.anchored_dates:
+        for m in relative.regex.finditer(sentence):
+            date = base + dt.timedelta(days=relative.days)
+            if published is not None and date > published.latest:
+                continue
+            if not any(m.start() < f.end and f.start < m.end() for f in found):
+                found.append(DateExpression(m.start(), m.end(), m.group(), date, relative.precision))
     return sorted(found, key=lambda d: d.start)

@@ -22,10 +22,11 @@ __all__ = ["CLAIM_COLUMNS", "claims_frame", "apply_reviews", "attach_events", "t
 CLAIM_COLUMNS = (
     "claim_id", "event_id", "article", "source", "published", "settlement", "place_name", "geonameid", "admin1",
     "lat", "lon", "event_type", "gaining_side", "claimant", "claimant_side", "hedged", "event_date",
-    "date_precision", "status", "evidence",
+    "date_precision", "status", "evidence", "background",
     # beyond the contract: what an analyst checks next
     "claimant_kind", "via", "date_basis", "place_status", "place_candidates", "admin2", "country", "confidence",
-    "review", "reviewer", "url", "title", "article_id", "evidence_start", "evidence_end", "extractor_version",
+    "review", "reviewer", "url", "title", "article_id", "evidence_start", "evidence_end", "evidence_spans",
+    "extractor_version",
     "status_note",
 )
 
@@ -74,7 +75,8 @@ def _as_claim(row: dict) -> Claim:
         date_precision=DatePrecision(row["date_precision"]) if date else DatePrecision.UNKNOWN,
         date_basis=row["date_basis"], evidence=row["evidence"], evidence_start=int(row["evidence_start"]),
         evidence_end=int(row["evidence_end"]), confidence=float(row["confidence"]),
-        extractor_version=row["extractor_version"], denied_side=Side(row["denied_side"]))
+        extractor_version=row["extractor_version"], denied_side=Side(row["denied_side"]),
+        background=bool(row.get("background", False)))
 
 
 def attach_events(claims: pd.DataFrame) -> pd.DataFrame:
@@ -104,6 +106,9 @@ def claims_frame(store: Store) -> pd.DataFrame:
     frame["published"] = [p[:7] if prec == "month" else p[:4] if prec == "year" else p
                           for p, prec in zip(frame["published"].fillna(""), frame["published_precision"].fillna(""))]
     frame["hedged"] = frame["hedged"].astype(bool)
+    frame["background"] = frame["background"].astype(bool)
+    # "12-80; 300-412": the character spans of every sentence telling the claim
+    frame["evidence_spans"] = ["; ".join(f"{a}-{b}" for a, b in json.loads(s)) for s in frame["evidence_spans"]]
     frame["place_candidates"] = [";".join(map(str, json.loads(c))) for c in frame["place_candidates"]]
     frame["geonameid"] = frame["geonameid"].astype("Int64")
     reviews = pd.DataFrame([dict(r) for r in store.rows("SELECT * FROM reviews")])

@@ -155,6 +155,8 @@ class Claim:
     confidence: float
     extractor_version: str
     denied_side: Side = Side.NONE  # for a denial: whose gain is denied
+    background: bool = False  # told as history ("captured in February"), not the article's news
+    evidence_spans: tuple[tuple[int, int], ...] = ()  # every sentence telling this claim (headline, lead, body)
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.confidence <= 1.0:

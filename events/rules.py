@@ -6,6 +6,7 @@ RulesError naming the file, the entry and what is wrong.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import tomllib
@@ -17,12 +18,15 @@ from typing import Any
 from events.errors import RulesError
 from events.records import DatePrecision, EventType, Side
 
-__all__ = ["Rules", "Trigger", "ClaimantRule", "PersonRule", "Outlet", "RelativeDate", "load_rules", "RULES_DIR", "rules_version"]
+__all__ = ["Rules", "Trigger", "ClaimantRule", "PersonRule", "Outlet", "RelativeDate", "FixedDate", "PlaceRules",
+           "load_rules",
+           "RULES_DIR", "rules_version"]
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 #: Bumped when the extraction code changes meaning; the rules' hash is appended automatically.
-EXTRACTOR_CODE_VERSION = "2"
-FILES = ("event_types", "triggers", "hedges", "negations", "claimants", "sources", "sides", "sentences", "dates")
+EXTRACTOR_CODE_VERSION = "3"
+FILES = ("event_types", "triggers", "hedges", "negations", "claimants", "sources", "sides", "sentences", "dates",
+         "places")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +39,7 @@ class Trigger:
     agent_after: bool  # the agent follows the trigger ("fell to Russian forces")
     needs_agent: bool  # only when the clause names the acting side before it ("Russian troops took X")
     subject_place: bool  # only the settlement just before it, as its subject ("X has fallen")
+    targets: str  # object (after it, else its subject) | subject | sentence
     keywords: tuple[str, ...]  # every match contains one of these (lower case)
     example: str
     expect: dict[str, str]
@@ -77,6 +82,34 @@ class RelativeDate:
 
 
 @dataclass(frozen=True, slots=True)
+class FixedDate:
+    regex: re.Pattern[str]
+    date: dt.date
+    precision: DatePrecision
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRules:
+    """How a name is used in a sentence (places.toml): roles, relations, lists, coreference."""
+
+    region_after: tuple[re.Pattern[str], ...]
+    front_after: tuple[re.Pattern[str], ...]
+    front_before: tuple[re.Pattern[str], ...]
+    modifier_after: tuple[re.Pattern[str], ...]
+    government_names: frozenset[str]
+    government_city_before: re.Pattern[str]
+    river_names: frozenset[str]
+    river_before: tuple[re.Pattern[str], ...]
+    dateline_after: re.Pattern[str]
+    dateline_line_start: re.Pattern[str]
+    near: re.Pattern[str]
+    list_glue: re.Pattern[str]
+    coreference_nouns: re.Pattern[str]
+    coreference_pronouns: re.Pattern[str]
+    examples: tuple[tuple[str, str, str], ...]  # (role or relation, sentence, name)
+
+
+@dataclass(frozen=True, slots=True)
 class Rules:
     """Everything the extractor knows, compiled. Load once with load_rules() and pass it around."""
 
@@ -86,6 +119,10 @@ class Rules:
     hedge_in_sentence: re.Pattern[str]
     hedge_after: re.Pattern[str]
     irrealis: re.Pattern[str]
+    irrealis_after: re.Pattern[str]
+    negation: re.Pattern[str]
+    failed: re.Pattern[str]
+    falsity: re.Pattern[str]
     launch: re.Pattern[str]
     denial: re.Pattern[str]
     denial_verbs: re.Pattern[str]
@@ -101,18 +138,21 @@ class Rules:
     outlets: tuple[Outlet, ...]
     credit_lines: tuple[re.Pattern[str], ...]
     channels: tuple[re.Pattern[str], ...]
-    side_words: tuple[tuple[re.Pattern[str], str], ...]  # (regex, "RU" | "UA" | "own" | "enemy")
+    side_words: tuple[tuple[re.Pattern[str], str], ...]  # (regex, "RU" | "UA" | "own" | "enemy" | "pronoun")
     abbreviations: frozenset[str]
     relative_dates: tuple[RelativeDate, ...]
     any_relative_date: re.Pattern[str]
-    modifier_nouns: frozenset[str]
+    anchored_dates: tuple[RelativeDate, ...]  # counted from the last date the text gave
+    fixed_dates: tuple[FixedDate, ...]
     plural_places: re.Pattern[str]
     frame_anaphora: re.Pattern[str]
     frame_nouns: re.Pattern[str]
     singular_anaphora: re.Pattern[str]
     appositive: re.Pattern[str]
     continuation: re.Pattern[str]
-    attack_verbs: re.Pattern[str]
+    partial_share: re.Pattern[str]
+    partial_adverb: re.Pattern[str]
+    places: PlaceRules
 
 
 def _read(directory: Path, name: str) -> dict[str, Any]:
@@ -154,6 +194,45 @@ def _side(value: str, file: str, where: str, allowed: tuple[str, ...] = ("UA", "
     return value
 
 
+def _patterns(table: dict[str, Any], key: str, file: str, where: str, flags: int = re.IGNORECASE
+              ) -> tuple[re.Pattern[str], ...]:
+    values = table.get(key, [])
+    if not isinstance(values, list):
+        raise RulesError(file, f"{where}.{key}", "must be a list of regular expressions")
+    return tuple(_compile(v, file, f"{where}.{key}[{i}]", flags) for i, v in enumerate(values))
+
+
+def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
+    role = _need(raw, "role", file, "(file)")
+    tables = {name: _need(role, name, file, "role") for name in ("region", "front", "modifier", "government", "river",
+                                                                  "dateline")}
+    examples = [(name, _need(t, "example", file, f"role.{name}"), _need(t, "name", file, f"role.{name}"))
+                for name, t in tables.items()]
+    relation = _need(raw, "relation", file, "(file)")
+    examples.append(("near", _need(relation, "example", file, "relation"), _need(relation, "name", file, "relation")))
+    dateline = tables["dateline"]
+    coreference = _need(raw, "coreference", file, "(file)")
+    return PlaceRules(
+        region_after=_patterns(tables["region"], "after", file, "role.region"),
+        front_after=_patterns(tables["front"], "after", file, "role.front", 0),
+        front_before=_patterns(tables["front"], "before", file, "role.front", 0),
+        modifier_after=_patterns(tables["modifier"], "after", file, "role.modifier"),
+        government_names=frozenset(_need(tables["government"], "names", file, "role.government")),
+        government_city_before=_any_of(_need(tables["government"], "city_before", file, "role.government"), file,
+                                       "role.government.city_before"),
+        river_names=frozenset(_need(tables["river"], "names", file, "role.river")),
+        river_before=_patterns(tables["river"], "before", file, "role.river"),
+        dateline_after=_patterns(dateline, "after", file, "role.dateline", 0)[0],
+        dateline_line_start=_compile(_need(dateline, "line_start", file, "role.dateline"), file,
+                                     "role.dateline.line_start", 0),
+        near=_compile(_need(relation, "near", file, "relation"), file, "relation.near"),
+        list_glue=_compile(_need(_need(raw, "lists", file, "(file)"), "glue", file, "lists"), file, "lists.glue", 0),
+        coreference_nouns=_compile(_need(coreference, "nouns", file, "coreference"), file, "coreference.nouns"),
+        coreference_pronouns=_compile(_need(coreference, "pronouns", file, "coreference"), file,
+                                      "coreference.pronouns", 0),
+        examples=tuple(examples))
+
+
 def rules_version(directory: Path = RULES_DIR) -> str:
     digest = hashlib.sha256()
     for name in FILES:
@@ -184,6 +263,9 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         if kind not in types:
             raise RulesError(f["triggers"], where, f"type {kind} is not in event_types.toml")
         gains = _need(t, "gains", f["triggers"], where)
+        targets = t.get("targets", "object")
+        if targets not in ("object", "subject", "sentence"):
+            raise RulesError(f["triggers"], where, "targets must be object, subject or sentence")
         agent = t.get("agent", "text")
         fallback = t.get("fallback", "claimant")
         if gains not in ("agent", "opponent") or agent not in ("text", "claimant", "none") or fallback not in (
@@ -194,7 +276,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         pattern = rf"\b(?:{_need(t, 'pattern', f['triggers'], where)})(?:(?<=\W)|\b)"
         triggers.append(Trigger(kind, _compile(pattern, f["triggers"], where),
                                 gains, agent, fallback, bool(t.get("agent_after", False)),
-                                bool(t.get("needs_agent", False)), bool(t.get("subject_place", False)),
+                                bool(t.get("needs_agent", False)), bool(t.get("subject_place", False)), targets,
                                 tuple(_need(t, "keywords", f["triggers"], where)),
                                 _need(t, "example", f["triggers"], where), dict(t.get("expect", {}))))
 
@@ -241,26 +323,37 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
             raise RulesError(f["sources"], pattern.pattern[:40], "pattern needs an (?P<outlet>...) group")
 
     sides = []
-    for key in ("RU", "UA", "own", "enemy"):
+    for key in ("RU", "UA", "own", "enemy", "pronoun"):
         words = _need(raw["sides"], key, f["sides"], "(file)")
         for i, p in enumerate(words):
             _compile(p, f["sides"], f"{key}[{i}]", 0)
         sides.append((re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in words) + r")(?![\w-])"), key))
 
-    relative = []
-    for i, r in enumerate(_need(raw["dates"], "relative", f["dates"], "(file)")):
-        where = f"relative #{i + 1}"
+    relative, anchored = [], []
+    for i, (table, r) in enumerate([("relative", r) for r in _need(raw["dates"], "relative", f["dates"], "(file)")]
+                                   + [("anchored", r) for r in raw["dates"].get("anchored", [])]):
+        where = f"{table} #{i + 1}"
         try:
             precision = DatePrecision(_need(r, "precision", f["dates"], where))
         except ValueError as exc:
             raise RulesError(f["dates"], where, "precision must be day, week, month or year") from exc
-        relative.append(RelativeDate(_compile(rf"\b(?:{_need(r, 'pattern', f['dates'], where)})\b", f["dates"], where),
+        (relative if table == "relative" else anchored).append(RelativeDate(_compile(rf"\b(?:{_need(r, 'pattern', f['dates'], where)})\b", f["dates"], where),
                                      int(_need(r, "days", f["dates"], where)), precision))
+
+    fixed = []
+    for i, r in enumerate(raw["dates"].get("fixed", [])):
+        where = f"fixed #{i + 1}"
+        try:
+            fixed.append(FixedDate(_compile(rf"\b(?:{_need(r, 'pattern', f['dates'], where)})\b", f["dates"], where),
+                                   dt.date.fromisoformat(str(_need(r, "date", f["dates"], where))),
+                                   DatePrecision(_need(r, "precision", f["dates"], where))))
+        except ValueError as exc:
+            raise RulesError(f["dates"], where, f"date must be YYYY-MM-DD and precision a known one: {exc}") from exc
 
     trg = raw["triggers"]
     structure = {key: _compile(_need(trg, key, f["triggers"], "(file)"), f["triggers"], key)
                  for key in ("plural_places", "frame_anaphora", "frame_nouns", "singular_anaphora", "appositive",
-                             "attack_verbs")}
+                             "partial_share", "partial_adverb")}
     return Rules(
         version=rules_version(directory),
         change_types=frozenset(t for t, change in types.items() if change),
@@ -268,6 +361,10 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         hedge_in_sentence=_any_of(_need(hed, "in_sentence", f["hedges"], "(file)"), f["hedges"], "in_sentence"),
         hedge_after=_any_of(_need(hed, "after", f["hedges"], "(file)"), f["hedges"], "after"),
         irrealis=_any_of(_need(neg, "irrealis", f["negations"], "(file)"), f["negations"], "irrealis"),
+        irrealis_after=_any_of(_need(neg, "irrealis_after", f["negations"], "(file)"), f["negations"], "irrealis_after"),
+        negation=_any_of(_need(neg, "negation", f["negations"], "(file)"), f["negations"], "negation"),
+        failed=_any_of(_need(neg, "failed", f["negations"], "(file)"), f["negations"], "failed"),
+        falsity=_any_of(_need(neg, "falsity", f["negations"], "(file)"), f["negations"], "falsity"),
         launch=_any_of(_need(neg, "launch", f["negations"], "(file)"), f["negations"], "launch"),
         denial=_any_of(_need(neg, "denial", f["negations"], "(file)"), f["negations"], "denial"),
         denial_verbs=_any_of(_need(neg, "denial_verbs", f["negations"], "(file)"), f["negations"], "denial_verbs"),
@@ -286,7 +383,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         abbreviations=frozenset(_need(raw["sentences"], "abbreviations", f["sentences"], "(file)")),
         relative_dates=tuple(relative),
         any_relative_date=re.compile("|".join(f"(?:{r.regex.pattern})" for r in relative), re.IGNORECASE),
-        modifier_nouns=frozenset(_need(trg, "modifier_nouns", f["triggers"], "(file)")),
+        anchored_dates=tuple(anchored), fixed_dates=tuple(fixed),
+        places=_place_rules(raw["places"], f["places"]),
         continuation=_compile(_need(trg, "continuation", f["triggers"], "(file)"), f["triggers"], "continuation", 0),
         **structure,
     )

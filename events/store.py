@@ -23,7 +23,7 @@ from events.records import Article, Claim, DatePrecision, PublishedDate
 
 __all__ = ["Store", "DEFAULT_DB", "SCHEMA_VERSION", "IngestResult", "REVIEW_ACTIONS", "Review"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_DB = Path(os.environ.get("FRONTLINE_DB", Path(__file__).resolve().parent.parent / "data" / "claims.sqlite"))
 REVIEW_ACTIONS = ("confirm", "reject", "move", "fix_date")
 
@@ -41,7 +41,8 @@ CREATE TABLE IF NOT EXISTS claims (
     event_type TEXT NOT NULL, gaining_side TEXT NOT NULL, claimant TEXT NOT NULL, claimant_side TEXT NOT NULL,
     claimant_kind TEXT NOT NULL, via TEXT NOT NULL, hedged INTEGER NOT NULL, event_date TEXT,
     date_precision TEXT NOT NULL, date_basis TEXT NOT NULL, evidence TEXT NOT NULL, evidence_start INTEGER NOT NULL,
-    evidence_end INTEGER NOT NULL, confidence REAL NOT NULL, extractor_version TEXT NOT NULL, denied_side TEXT NOT NULL);
+    evidence_end INTEGER NOT NULL, confidence REAL NOT NULL, extractor_version TEXT NOT NULL, denied_side TEXT NOT NULL,
+    background INTEGER NOT NULL DEFAULT 0, evidence_spans TEXT NOT NULL DEFAULT '[]');
 CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
 CREATE INDEX IF NOT EXISTS claims_place ON claims(geonameid);
 CREATE TABLE IF NOT EXISTS reviews (
@@ -54,7 +55,9 @@ CREATE INDEX IF NOT EXISTS reviews_claim ON reviews(claim_id);
 """
 
 
-_CLAIM_FIELDS = 30
+_CLAIM_FIELDS = 32
+#: columns added after version 1, as (name, declaration): added in place by _migrate
+_ADDED_COLUMNS = (("background", "INTEGER NOT NULL DEFAULT 0"), ("evidence_spans", "TEXT NOT NULL DEFAULT '[]'"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +113,7 @@ def _claim_row(c: Claim, places: dict[int, tuple[str, str, str, float, float]]) 
             str(c.event_type), str(c.gaining_side), c.claimant, str(c.claimant_side), c.claimant_kind, c.via,
             int(c.hedged), c.event_date.isoformat() if c.event_date else None, str(c.date_precision),
             c.date_basis, c.evidence, c.evidence_start, c.evidence_end, c.confidence, c.extractor_version,
-            str(c.denied_side))
+            str(c.denied_side), int(c.background), json.dumps([list(span) for span in c.evidence_spans]))
 
 
 class Store:
@@ -148,6 +151,15 @@ class Store:
         elif int(row[0]) > SCHEMA_VERSION:
             raise StoreError(f"{self.path} has schema version {row[0]}, newer than this program's {SCHEMA_VERSION}; "
                              "update the program")
+        elif int(row[0]) < SCHEMA_VERSION:
+            # version 1 lacks the background flag and the evidence spans: add them; the articles
+            # are re-extracted (their extractor version is older) when next ingested
+            have = {r[1] for r in self.db.execute("PRAGMA table_info(claims)")}
+            with self.transaction() as db:
+                for name, declaration in _ADDED_COLUMNS:
+                    if name not in have:
+                        db.execute(f"ALTER TABLE claims ADD COLUMN {name} {declaration}")
+                db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

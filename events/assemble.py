@@ -1,0 +1,143 @@
+"""Stage 5 of extraction: the article's claims from its drafts.
+
+A claim is (article, place, claimant, kind of change): the same claim told in the headline, the
+lead, the body and a caption is one claim with every evidence span; two claimants saying the same
+thing are two claims. The outlet's own voice in a headline or the opening sentence that repeats a
+named claimant's claim is that claim, not another. Within one sentence, a change of control wins
+over fighting at the same place, and a share of a place ("90% of the city") over all of it.
+
+Pure functions over drafts; cases in tests/events/test_assemble.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from events.drafts import _AFTER_PUBLICATION, Draft
+from events.records import Article, Claim, DatePrecision, EventType, Side
+from events.rules import Rules
+
+__all__ = ["assemble"]
+
+_GAIN = {EventType.CAPTURE: "gain", EventType.RECAPTURE: "gain"}
+_LEAD_SENTENCES = 2  # the opening sentences of the body, where wire copy sums up what follows
+
+
+def _kind_group(kind: EventType) -> str:
+    return _GAIN.get(kind, str(kind))
+
+
+def _claim_key(d: Draft) -> tuple[str, str, str, str]:
+    side = d.denied_side if d.kind is EventType.DENIAL else d.gains
+    return d.place.key, d.attribution.claimant, _kind_group(d.kind), str(side)
+
+
+def _same_sentence_rules(drafts: list[Draft], rules: Rules) -> list[Draft]:
+    """No `contested` beside a change of the same place and claimant in one sentence; no full
+    capture beside a share of it ("drove them out of X and took control of 90% of the city")."""
+    changed = {(d.view.index, d.place.key, d.attribution.claimant) for d in drafts if d.kind in rules.change_types}
+    partial = {(d.view.index, d.place.key, d.attribution.claimant) for d in drafts if d.kind is EventType.PARTIAL}
+    out = []
+    for d in drafts:
+        where = (d.view.index, d.place.key, d.attribution.claimant)
+        if d.kind is EventType.CONTESTED and where in changed:
+            continue
+        if d.kind in (EventType.CAPTURE, EventType.RECAPTURE) and where in partial:
+            continue
+        out.append(d)
+    return out
+
+
+def _lead_index(drafts: list[Draft]) -> int:
+    """The index of the last sentence of the lead: the first body sentences of the article."""
+    body = sorted({d.view.index for d in drafts if not d.view.heading})
+    return body[_LEAD_SENTENCES - 1] if len(body) >= _LEAD_SENTENCES else (body[-1] if body else -1)
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    """One draft per claim; the others become its extra evidence."""
+    merged: dict[tuple[str, str, str, str], Draft] = {}
+    for d in drafts:
+        key = _claim_key(d)
+        kept = merged.get(key)
+        if kept is None:
+            merged[key] = d
+            continue
+        kept.also.append(d.view)
+        if kept.heading and not d.heading:
+            # the body's telling is the evidence; the headline stays as another span
+            kept.view, kept.first, kept.heading, kept.place = d.view, d.first, False, d.place
+            kept.date, kept.date_basis = d.date or kept.date, d.date_basis if d.date else kept.date_basis
+        elif kept.date is None and d.date is not None:
+            kept.date, kept.date_basis = d.date, d.date_basis
+        kept.hedged = kept.hedged and d.hedged
+        kept.background = kept.background and d.background
+        kept.confidence = max(kept.confidence, d.confidence)
+        kept.via = kept.via or d.via
+    return list(merged.values())
+
+
+def _absorb_outlet_summaries(drafts: list[Draft]) -> list[Draft]:
+    """The outlet's voice in a headline or the lead that sums up a claim a named claimant makes
+    in the article is that claimant's claim, not one more."""
+    lead = _lead_index(drafts)
+    named = [d for d in drafts if d.attribution.kind != "journalist"]
+    out = []
+    for d in drafts:
+        summary = d.attribution.kind == "journalist" and (d.heading or d.view.index <= lead) and not d.background
+        if summary:
+            side = d.denied_side if d.kind is EventType.DENIAL else d.gains
+            owner = next((n for n in named if n.place.key == d.place.key and _kind_group(n.kind) == _kind_group(d.kind)
+                          and (n.denied_side if n.kind is EventType.DENIAL else n.gains) in (side, Side.NONE)), None)
+            if owner is None and d.gains is Side.NONE and d.kind is not EventType.DENIAL:
+                owner = next((n for n in named if n.place.key == d.place.key
+                              and _kind_group(n.kind) == _kind_group(d.kind)), None)
+            if owner is not None:
+                owner.also.append(d.view)
+                continue
+        out.append(d)
+    return out
+
+
+def _claim(draft: Draft, article: Article, rules: Rules) -> Claim:
+    r = draft.place.resolution
+    place_factor = {"resolved": 1.0 if r.score >= 100 else 0.9, "ambiguous": 0.6}.get(str(r.status), 0.4)
+    published = article.published
+    if draft.date is not None:
+        event_date, precision = draft.date.date, draft.date.precision
+        basis = f"“{draft.date.text}”" + (" (earlier sentence)" if draft.date_basis == "frame" else "")
+    elif draft.date_basis.startswith(_AFTER_PUBLICATION):
+        event_date, precision = None, DatePrecision.UNKNOWN
+        basis = (f"{draft.date_basis.removeprefix(_AFTER_PUBLICATION)} would be after the publication date "
+                 f"({published.date if published else '?'}): left unknown")
+    elif published is not None:
+        event_date, precision = published.date, published.precision
+        basis = "publication date"
+    else:
+        event_date, precision, basis = None, DatePrecision.UNKNOWN, "no date in the text, publication date unknown"
+    start, end = draft.first.sentence.start, draft.view.sentence.end
+    spans = sorted({(start, end)} | {(v.sentence.start, v.sentence.end) for v in draft.also})
+    mention = draft.place.mention
+    side = draft.denied_side if draft.kind is EventType.DENIAL else draft.gains
+    key = f"{article.id}|{mention.start}|{start}|{draft.kind}|{side}|{draft.attribution.claimant}"
+    return Claim(
+        id=hashlib.sha256(key.encode()).hexdigest()[:16], article_id=article.id,
+        settlement=draft.place.name, settlement_start=mention.start,
+        settlement_end=mention.start + len(draft.place.name),
+        geonameid=r.place.geonameid if r.place else None, place_name=r.place.name if r.place else "",
+        place_status=str(r.status), place_candidates=tuple(p.geonameid for p in r.candidates),
+        event_type=draft.kind, gaining_side=draft.gains, claimant=draft.attribution.claimant,
+        claimant_side=draft.attribution.side, claimant_kind=draft.attribution.kind, via=draft.via,
+        hedged=draft.hedged, event_date=event_date, date_precision=precision, date_basis=basis,
+        evidence=article.text[start:end], evidence_start=start, evidence_end=end,
+        confidence=round(draft.confidence * place_factor, 2), extractor_version=rules.version,
+        denied_side=draft.denied_side, background=draft.background, evidence_spans=tuple(spans))
+
+
+def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim, ...]:
+    """The article's claims, in the order their evidence appears."""
+    kept = _same_sentence_rules(drafts, rules)
+    kept = _merge(kept)
+    kept = _absorb_outlet_summaries(kept)
+    claims = [_claim(d, article, rules) for d in kept]
+    return tuple(sorted(claims, key=lambda c: (c.evidence_start, c.settlement_start)))

@@ -1,0 +1,337 @@
+"""Stage 2 of extraction: the changes of control a sentence tells of, read from its words alone.
+
+For each phrase of ``triggers.toml`` in a sentence: what kind of change it is, which settlements
+it is about (the object after it, a list "A, B and C", the subject before a passive "A and B were
+liberated", or a pointer back: "the town", "it"), which side acts as the sentence says ("Russian
+troops", "by Ukrainian forces", "fell to", "its troops"), whether it is asserted or denied ("have
+not taken", "rejected claims that", "reports ... are false", "failed attempts to"), hedged, or
+told as history ("previously captured", "the fall of").
+
+Plans, prospects and hypotheses ("attempting to take", "would open the way", "closing in on")
+give no change at all. Who says it and when are later stages' business (events/drafts.py).
+Pure functions of one SentenceView and the rules; the cases are in tests/events/test_changes.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from events.mentions import PlaceRef, SentenceView
+from events.records import EventType
+from events.rules import Rules, Trigger
+
+__all__ = ["Change", "Target", "find_changes", "find_triggers", "side_words", "clause"]
+
+# Clause boundaries: semicolons, colons, brackets, dashes, quotes, and commas or words that open
+# a new clause ("as well as" does not).
+_BOUNDARY = re.compile(
+    r"[;:()\[\]]|\s[–—-]\s|[“”\"«»]|,\s+(?=(?:one of|which|where|who|whose|as(?! well as)|while|with|when|after|before|"
+    r"because|but|although|though|noting|creating|according to|amid|despite|however|while|saying|adding|citing|"
+    r"pointing|calling|claiming|insisting|stressing|a (?:claim|statement)|and (?:said|added|claimed))\b)|"
+    r"(?<!\bwell)\s(?=(?:as(?! well as)|while|whereas|because|although|though|but|until|unless|after|before|since|"
+    r"despite)\s)")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+\s+){0,2}$", re.I)
+_PARTICIPLE = re.compile(r"\w+(?:ed|en|wn|un|ft|ht|st)\b")  # "was captured", "were withdrawn", "was taken", "left"
+_BY = re.compile(r"^\s*(?:[\w’'-]+\s+){0,8}?by\s+", re.I)
+_FROM_SIDE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_ABLE = re.compile(r"\b(?:managed|able|succeeded|succeeding|managing)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$", re.I)
+# Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
+_SUBJECT_GAP = re.compile(
+    r"^(?:['’]s)?(?:\s*\([^()]{0,60}\))?"
+    r"(?:\s+in\s+(?:the\s+)?[\w’' -]{1,40}?(?:[Rr]egions?|[Oo]blasts?|People['’]?s Republic|DPR|LPR|LNR|DNR|Donbass?)"
+    r"(?:\s*\([^()]{0,20}\))?)?"
+    r"(?:\s*,\s*[^,;:]{1,100},)?\s*"
+    r"(?:(?:has|have|had|was|were|is|are|been|being|be|now|also|reportedly|allegedly|apparently|completely|fully|"
+    r"finally|already|officially|successfully|once again|again|effectively|since|by now|recently|just|largely|"
+    r"almost|nearly|entirely|totally|both|all|themselves|itself|reported to have|said to have|claimed to have|"
+    r"believed to have|thought to have|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn)\s+)*$",
+    re.I)
+_OBJECT_GAP_WORDS = 9
+_IRREALIS_WORDS = 7
+_POINTER_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a change is about: a settlement named in the sentence, or a pointer back to one."""
+
+    place: PlaceRef | None
+    pointer: str = ""  # "the town", "it": resolved against earlier settlements by events/drafts.py
+    position: int = 0  # where in the sentence the settlement or pointer stands
+    share: bool = False  # "the eastern part of X", "X's salt mines": part of the place only
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One change of control told by one phrase of a sentence."""
+
+    kind: EventType
+    trigger: Trigger
+    start: int  # the phrase's span in the sentence
+    end: int
+    clause: tuple[int, int]
+    targets: tuple[Target, ...]
+    agent: str  # the acting side as the sentence says: RU | UA | own | enemy | "" (not said)
+    denied: bool  # negated, failed, refuted: a denial of the change by whoever says it
+    hedged: bool
+    history: bool  # told as background ("previously captured", "the fall of", "which it took in May")
+    plural: bool  # "several villages": (more of) its settlements are named later
+
+
+def side_words(text: str, rules: Rules) -> list[tuple[int, int, str]]:
+    """Spans of words that name a side, in order: (start, end, RU | UA | own | enemy | pronoun)."""
+    found = [(m.start(), m.end(), key) for pattern, key in rules.side_words for m in pattern.finditer(text)]
+    found.sort(key=lambda f: (f[0], f[0] - f[1]))
+    out: list[tuple[int, int, str]] = []
+    for start, end, key in found:
+        if not out or start >= out[-1][1]:
+            out.append((start, end, key))
+    return out
+
+
+def clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around text[start:end]."""
+    left = 0
+    for b in _BOUNDARY.finditer(text, 0, start):
+        left = b.end()
+    right = next((b.start() for b in _BOUNDARY.finditer(text, end)), len(text))
+    return left, right
+
+
+def find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
+    """Non-overlapping trigger phrases, longest first where two start together."""
+    lower = text.lower()
+    if not rules.any_trigger_keyword.search(lower):
+        return []  # most sentences: one regular expression says so
+    present = {k for k in rules.trigger_keywords if k in lower}
+    found = [(m.start(), m.end(), t) for t in rules.triggers if present.intersection(t.keywords)
+             for m in t.regex.finditer(text)]
+    found.sort(key=lambda f: (f[0], f[0] - f[1]))
+    out: list[tuple[int, int, Trigger]] = []
+    for start, end, trigger in found:
+        if all(end <= s or start >= e for s, e, _ in out):
+            out.append((start, end, trigger))
+    return sorted(out, key=lambda f: f[0])
+
+
+def _resolve_pronoun(words: list[tuple[int, int, str]], index: int) -> str:
+    """"its troops", "they": the side named last before the pronoun, else the claimant's ("own")."""
+    for _, _, key in reversed(words[:index]):
+        if key in ("RU", "UA"):
+            return key
+    return "own"
+
+
+def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trigger: Trigger,
+           rules: Rules) -> str:
+    text = view.text
+    if trigger.agent == "claimant":
+        return "own"
+    if trigger.agent == "none":
+        return ""
+    words = side_words(text, rules)
+
+    def key_of(i: int) -> str:
+        return _resolve_pronoun(words, i) if words[i][2] == "pronoun" else words[i][2]
+
+    inside = [i for i, w in enumerate(words) if start <= w[0] < end]
+    after = [i for i, w in enumerate(words) if end <= w[0] < right]
+    if trigger.agent_after and (inside or after):
+        return key_of((inside or after)[0])
+    if _PASSIVE.search(text[left:start]) and _PARTICIPLE.match(text[start:end]):
+        by = _BY.match(text[end:right])
+        found = [i for i in after if by and words[i][0] >= end + by.end() - 1]
+        return key_of(found[0]) if found else _from_side(text, words, after)
+    before = [i for i, w in enumerate(words) if left <= w[0] < start]
+    if before:
+        return key_of(before[-1])
+    return _from_side(text, words, after)
+
+
+def _from_side(text: str, words: list[tuple[int, int, str]], after: list[int]) -> str:
+    """"retook X from Russian forces": the loser is named after "from"; the other side acted."""
+    for i in after:
+        if _FROM_SIDE.search(text[:words[i][0]]) and words[i][2] in ("RU", "UA"):
+            return "UA" if words[i][2] == "RU" else "RU"
+    return ""
+
+
+def _glued(text: str, first: PlaceRef, second: PlaceRef, rules: Rules) -> bool:
+    return rules.places.list_glue.match(text[first.end:second.start]) is not None
+
+
+def _allowed(ref: PlaceRef, trigger: Trigger) -> bool:
+    if not ref.is_settlement:
+        return False
+    return ref.relation == "" or trigger.type is EventType.WITHDRAWAL
+
+
+def _share(text: str, ref: PlaceRef, gap: str, rules: Rules) -> bool:
+    """"the eastern part of X", "X's salt mines": only part of the place."""
+    if rules.partial_share.search(gap):
+        return True
+    return ref.mention.text.endswith(("'s", "’s")) and re.match(r"\s+(?!and\b|or\b)[a-z]", text[ref.end:]) is not None
+
+
+def _object_targets(view: SentenceView, end: int, right: int, next_start: int, trigger: Trigger,
+                    rules: Rules) -> list[Target]:
+    text = view.text
+    refs = [r for r in view.places if end <= r.start < next_start]
+    first = next((r for r in refs if _allowed(r, trigger)), None)
+    if first is None or first.start >= right:
+        return []
+    gap = text[end:first.start]
+    if len(gap.split()) > _OBJECT_GAP_WORDS or re.search(r"[;:]|\b(?:said|says|after|before|while|when)\b", gap):
+        return []
+    out = [Target(first, position=first.start, share=_share(text, first, gap, rules))]
+    chain = first
+    for ref in refs[refs.index(first) + 1:]:
+        if not ref.is_settlement:
+            continue  # "A in the Luhansk People's Republic, B": the region is part of the glue
+        if not _glued(text, chain, ref, rules):
+            break
+        if _allowed(ref, trigger):
+            out.append(Target(ref, position=ref.start, share=_share(text, ref, "", rules)))
+        chain = ref
+    return out
+
+
+def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Rules) -> list[Target]:
+    text = view.text
+    refs = [r for r in view.places if r.start < start and r.is_settlement]
+    subject = None
+    for ref in reversed(refs):
+        if _allowed(ref, trigger) and (ref.end >= start or _SUBJECT_GAP.match(text[ref.end:start])):
+            subject = ref
+        break
+    if subject is None:
+        return []
+    out = [Target(subject, position=subject.start)]
+    chain = subject
+    for ref in reversed(refs[:refs.index(subject)]):
+        if not _glued(text, ref, chain, rules):
+            break
+        if _allowed(ref, trigger):
+            out.insert(0, Target(ref, position=ref.start))
+        chain = ref
+    return out
+
+
+def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Target | None:
+    """"captured the town", "retook it", "the village has been liberated", "fighting continues there"."""
+    ahead = text[end:right]
+    words = ahead.split()[:_POINTER_WORDS]
+    window = " ".join(words)
+    for pattern in (rules.places.coreference_nouns, rules.places.coreference_pronouns):
+        m = pattern.search(window)
+        if m and not re.match(r"\s*(?:of|in|near)\b", window[m.end():]):
+            return Target(None, pointer=m.group(), position=end + ahead.find(m.group()))
+    behind = text[max(0, start - 60):start]
+    m = None
+    for m in rules.places.coreference_nouns.finditer(behind):
+        pass
+    if m is not None and _SUBJECT_GAP.match(behind[m.end():]):
+        return Target(None, pointer=m.group(), position=start - len(behind) + m.start())
+    m = re.search(r"\b(?:it|which)\s+(?:(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|its|their|the|"
+                  r"enemy)\s+)?(?:(?:troops|forces|army|military|units|soldiers)\s+)?"
+                  r"(?:(?:has|have|had|was|were|is|are|been|being|now|already|finally|reportedly)\s+)*$", behind)
+    if m is not None:
+        return Target(None, pointer=m.group().split()[0], position=start - len(behind) + m.start())
+    return None
+
+
+def _ends_near(pattern: re.Pattern[str], text: str, start: int, stop: int, within: int) -> bool:
+    """Whether a match of ``pattern`` in text[start:stop] ends at most ``within`` characters before stop."""
+    last = None
+    for last in pattern.finditer(text, start, stop):
+        pass
+    return last is not None and stop - last.end() <= within
+
+
+def _denied(text: str, start: int, end: int, left: int, rules: Rules) -> bool:
+    """Negated ("have not taken"), failed ("unsuccessful attempts to oust"), denied ("rejected
+    claims that") or called false ("reports of X being occupied are false")."""
+    if _ends_near(rules.negation, text, left, start, 12) or _ends_near(rules.failed, text, 0, start, 12):
+        return True
+    if _ends_near(rules.denial, text, 0, start, 120):
+        return True
+    return rules.falsity.search(text, end, min(len(text), end + 90)) is not None
+
+
+def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
+    """Every change of control the sentence tells of, in order."""
+    text = view.text
+    triggers = find_triggers(text, rules)
+    changes: list[Change] = []
+    for n, (start, end, trigger) in enumerate(triggers):
+        left, right = clause(text, start, end)
+        before = text[left:start]
+        if rules.launch.search(text[left:right]) and trigger.type is EventType.CONTESTED:
+            continue  # "began a ground and air assault on Kharkiv": an offensive begins, nothing changes hands
+        denied = trigger.type is not EventType.DENIAL and _denied(text, start, end, left, rules)
+        if not denied:
+            last_words = " ".join(before.split()[-_IRREALIS_WORDS:])
+            if rules.irrealis.search(last_words) and not _ABLE.search(before):
+                continue  # "lay the groundwork to capture Kharkiv"
+            opening = not before.strip() or before.rstrip().endswith(",") and len(before.split()) <= 2
+            if opening and text[start:end].lower().endswith("ing") and rules.irrealis_after.search(text[end:right]):
+                continue  # "Taking Selydove would open the way": a hypothesis
+        words = side_words(text, rules)
+        if trigger.needs_agent and not any(left <= w[0] < start for w in words):
+            continue  # "it took crews four hours": no side does the taking
+        next_start = triggers[n + 1][0] if n + 1 < len(triggers) else len(text)
+        targets: list[Target] = []
+        if trigger.targets == "sentence":
+            targets = [Target(r, position=r.start) for r in view.places if _allowed(r, trigger)]
+        elif trigger.subject_place:
+            targets = _subject_targets(view, start, trigger, rules)[-1:]
+        else:
+            if trigger.targets == "object":
+                targets = _object_targets(view, end, right, next_start, trigger, rules)
+            if not targets:
+                targets = _subject_targets(view, start, trigger, rules)
+        if not targets and trigger.type is EventType.WITHDRAWAL:
+            # "following battles for X, our forces had to withdraw from their positions": the one
+            # settlement the sentence names
+            named = [r for r in view.places if r.is_settlement]
+            if len({r.key for r in named}) == 1:
+                targets = [Target(named[0], position=named[0].start)]
+        plural = bool(targets) and rules.plural_places.search(text[targets[-1].position:right]) is not None
+        if not targets:
+            plural = rules.plural_places.search(text[end:right]) is not None or \
+                rules.plural_places.search(text[left:start]) is not None
+            pointer = None if plural else _pointer(text, start, end, right, rules)
+            if pointer is not None:
+                targets = [pointer]
+            elif plural:
+                # "liberated 10 settlements within two days, listing A, B and C"
+                listed = re.search(r"\b(?:listing|including|namely|among them|such as)\b|:", text[end:])
+                if listed:
+                    targets = [Target(r, position=r.start) for r in view.places
+                               if r.start > end + listed.end() and _allowed(r, trigger)]
+        kind = trigger.type
+        if kind in (EventType.CAPTURE, EventType.RECAPTURE) and (
+                any(t.share for t in targets) or rules.partial_adverb.search(" ".join(before.split()[-3:]))
+                or rules.partial_adverb.search(text[start:end])):
+            kind = EventType.PARTIAL
+        agent = _agent(view, start, end, left, right, trigger, rules)
+        changes.append(Change(
+            kind=kind, trigger=trigger, start=start, end=end, clause=(left, right), targets=tuple(targets),
+            agent=agent, denied=denied, hedged=rules.hedge_in_sentence.search(text[left:right]) is not None,
+            history=_history(text, left, start, end, trigger, view), plural=plural))
+    return changes
+
+
+def _history(text: str, left: int, start: int, end: int, trigger: Trigger, view: SentenceView) -> bool:
+    """Told as background: a "Background:" paragraph, "previously captured", "the fall of X",
+    "Having captured X", "which Russian troops liberated"."""
+    if view.section in ("Background", "Previously", "Context", "Recall", "History"):
+        return True
+    phrase = text[start:end].lower()
+    if phrase.startswith(("fall of", "loss of")) or text[max(0, start - 7):start].lower() == "having ":
+        return True
+    words = " ".join(text[left:start].split()[-4:])
+    if re.search(r"\b(?:previously|originally|first|formerly|once|since|having|back in)\b", words, re.I):
+        return True
+    return trigger.type is not EventType.DENIAL and re.search(r"\bwhich\s+(?:[\w’'-]+\s+){0,4}$", text[left:start]) is not None

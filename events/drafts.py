@@ -1,0 +1,328 @@
+"""Stage 4 of extraction: from the changes a sentence tells of to claim drafts, with who says so,
+which side gains and when.
+
+A change becomes one draft per settlement: its claimant is the speaker whose words cover the
+phrase (events/voices.py), or the outlet's own voice; a pointer ("the town", "it") takes the
+settlement named last before it; the gaining side is the acting side the sentence names, else
+the trigger's fallback (a side tells of its own gains and withdrawals; whoever does not hold a
+place took it when it "has fallen"), else the side the paragraph or the headline last named as
+acting. Dates come from the phrase's clause, the sentence, the date the text last gave ("two days
+earlier"), else the publication date. A change of several unnamed villages opens a frame that the
+next sentences may fill ("The villages involved, A and B, ..."). A sentence that only denies ("Ukraine
+rejected the claim") disputes the claims just made; one that only hedges ("could not be verified")
+hedges them.
+
+Pure functions over plain records; cases in tests/events/test_drafts.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from events.changes import Change, Target, find_changes, side_words
+from events.claimants import Attribution, governing, journalist
+from events.dates import DateExpression, find_anchored_dates, find_dates
+from events.mentions import PlaceRef, SentenceView
+from events.records import Article, DatePrecision, EventType, Side
+from events.rules import Rules
+from events.voices import Voice
+
+__all__ = ["Draft", "draft_claims"]
+
+_MAX_FRAME_DISTANCE = 6
+_POINTER_REACH = 4  # sentences back a pointer ("the town") may reach
+_HEDGE_BACK = 3
+_BACKGROUND_DAYS = 14  # a change dated this long before publication is history
+_AFTER_PUBLICATION = "after publication: "
+_GAIN_KINDS = frozenset({EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL, EventType.WITHDRAWAL})
+
+
+@dataclass
+class Draft:
+    """One claim while the article is being read; later sentences may still add to it."""
+
+    view: SentenceView
+    first: SentenceView  # where the evidence starts (a frame's opening sentence)
+    kind: EventType
+    place: PlaceRef
+    gains: Side
+    attribution: Attribution
+    via: str
+    hedged: bool
+    date: DateExpression | None
+    date_basis: str
+    confidence: float
+    denied_side: Side = Side.NONE
+    background: bool = False
+    heading: bool = False
+    side_from: str = ""  # how the gaining side was found: text | claimant | place | discourse | ""
+    also: list[SentenceView] = field(default_factory=list)  # other sentences telling the same claim
+
+
+@dataclass
+class _Frame:
+    """A change told of without naming the places ("retreated from several villages")."""
+
+    change: Change
+    view: SentenceView
+    attribution: Attribution
+    via: str
+    dates: list[DateExpression]
+    drafts: list[Draft] = field(default_factory=list)
+
+
+class _Discourse:
+    """What a reader remembers while reading: the last settlements, sides, dates and frame."""
+
+    def __init__(self, article: Article, rules: Rules, country: dict[str, str]) -> None:
+        self.article, self.rules, self.country = article, rules, country
+        self.places: list[tuple[int, PlaceRef]] = []  # (sentence index, settlement) in text order
+        self.agent_side: Side = Side.NONE  # the side the text last named as acting
+        self.agent_paragraph = -1
+        self.headline_side: Side = Side.NONE
+        self.anchor: dt.date | None = None  # the last day the text gave
+        self.frame: _Frame | None = None
+
+    def antecedent(self, view: SentenceView, target: Target) -> tuple[PlaceRef, int] | None:
+        """The settlement a pointer stands for, named last before it in this sentence or a few
+        before, with the index of its sentence."""
+        if target.pointer in ("which", "that"):
+            here = [p for p in view.settlements if p.end <= target.position]
+            return (here[-1], view.index) if here else None
+        here = [p for p in view.settlements if p.end <= target.position and p.relation == ""]
+        if here:
+            return here[-1], view.index
+        for index, place in reversed(self.places):
+            if view.index - index > _POINTER_REACH:
+                break
+            if place.relation == "":
+                return place, index
+        return None
+
+
+def _side(key: str, claimant: Side) -> Side:
+    if key in ("RU", "UA"):
+        return Side(key)
+    if key == "own":
+        return claimant
+    if key == "enemy":
+        return claimant.opponent()
+    return Side.NONE
+
+
+def _place_country(country: dict[str, str], place: PlaceRef) -> str:
+    resolution = place.resolution
+    countries = {resolution.place.country} if resolution.place else {p.country for p in resolution.candidates}
+    return countries.pop() if len(countries) == 1 else country.get(place.name, "")
+
+
+def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _Discourse) -> tuple[Side, str]:
+    """The side that gains, and how it was found."""
+    if change.kind is EventType.CONTESTED:
+        return Side.NONE, ""
+    trigger = change.trigger
+    agent = _side(change.agent, attribution.side)
+    how = "text" if change.agent in ("RU", "UA") else "claimant" if agent is not Side.NONE else ""
+    if agent is Side.NONE:
+        if trigger.fallback == "claimant":
+            agent, how = attribution.side, "claimant"
+        elif trigger.fallback == "opponent_of_claimant":
+            agent, how = attribution.side.opponent(), "claimant"
+        elif trigger.fallback == "opponent_of_place":
+            holder = _place_country(memory.country, place)
+            if holder in ("UA", "RU"):
+                # whoever did not hold it took it: the agent of a gain is the place's opponent
+                won = Side(holder).opponent()
+                return (won if trigger.gains == "agent" else won.opponent()), "place"
+    if agent is Side.NONE and trigger.fallback != "none":
+        agent = memory.agent_side if memory.agent_side is not Side.NONE else memory.headline_side
+        how = "discourse" if agent is not Side.NONE else ""
+    return (agent if trigger.gains == "agent" else agent.opponent()), how
+
+
+def _regained(kind: EventType, gains: Side, place: PlaceRef, memory: _Discourse) -> EventType:
+    """A side that takes a place of its own country retakes it: Ukraine "liberating" a Ukrainian
+    village is a recapture; Russia taking back a Russian one too."""
+    if kind is EventType.CAPTURE and gains is not Side.NONE and gains.value == _place_country(memory.country, place):
+        return EventType.RECAPTURE
+    return kind
+
+
+def _pick_date(dates: list[DateExpression], position: int) -> DateExpression | None:
+    return min(dates, key=lambda d: abs(d.start - position)) if dates else None
+
+
+def _acting_side(view: SentenceView, rules: Rules) -> Side:
+    """The side a sentence names first as a force ("Russian troops", "Ukrainian forces"), if any."""
+    for start, end, key in side_words(view.text, rules):
+        if key in ("RU", "UA") and re.match(r"\s*(?:['’]s\s+)?(?:[\w-]+\s+)?(?:troops|forces|army|military|units|soldiers|"
+                                            r"fighters|defenders|servicemen|brigades?|assault|counter-?offensive|"
+                                            r"offensive|counter-?attack|advance|advances|gains)\b",
+                                            view.text[end:end + 40]):
+            return Side(key)
+    return Side.NONE
+
+
+def draft_claims(views: list[SentenceView], voices: list[Voice], article: Article, rules: Rules,
+                 country: dict[str, str]) -> list[Draft]:
+    """Every claim draft of the article, in text order."""
+    memory = _Discourse(article, rules, country)
+    drafts: list[Draft] = []
+    published = article.published
+    for view, voice in zip(views, voices):
+        text = view.text
+        if memory.frame is not None and view.index - memory.frame.view.index > _MAX_FRAME_DISTANCE:
+            memory.frame = None
+        changes = find_changes(view, rules)
+        future: list[DateExpression] = []
+        dates = find_dates(text, published, rules, future)
+        anchored = find_anchored_dates(text, memory.anchor, published, rules) if changes else []
+        if not changes:
+            _read_quiet_sentence(view, voice, drafts, memory, rules, dates)
+        speakers = voice.speakers()
+        made = len(drafts)
+        for change in changes:
+            attribution = governing(speakers, text, change.start) if voice.attributions else voice.carried
+            if attribution is None:
+                attribution = journalist(article.source)
+            if view.heading and attribution.kind == "journalist":
+                attribution = journalist(article.source)
+            left, right = change.clause
+            own = [d for d in dates + anchored if left <= d.start < right]
+            others = [c.clause for c in changes if c is not change]
+            free = [d for d in dates + anchored if not any(a <= d.start < b for a, b in others)]
+            date = _pick_date(own or free, change.start)
+            basis = ""
+            if date is None and [d for d in future if left <= d.start < right]:
+                ahead = [d for d in future if left <= d.start < right][0]
+                basis = f"{_AFTER_PUBLICATION}“{ahead.text}”"
+            if change.plural and change.kind in rules.change_types and not change.denied:
+                memory.frame = _Frame(change, view, attribution, voice.channel, own or free)
+            for target in change.targets:
+                first = view
+                place = target.place
+                if place is None:
+                    found = memory.antecedent(view, target)
+                    if found is None:
+                        continue
+                    place, first = found[0], views[found[1]]
+                gains, how = _gains(change, place, attribution, memory)
+                kind, denied_side = change.kind, Side.NONE
+                if change.denied or change.kind is EventType.DENIAL:
+                    denied_side = gains if gains is not Side.NONE else attribution.side.opponent()
+                    kind, gains = EventType.DENIAL, Side.NONE
+                else:
+                    kind = _regained(kind, gains, place, memory)
+                background = change.history or (
+                    date is not None and published is not None
+                    and (published.date - date.date).days > _BACKGROUND_DAYS)
+                confidence = 0.85 if target.place is not None else 0.65
+                drafts.append(Draft(view, first, kind, place, gains, attribution, voice.channel,
+                                    change.hedged or _hedged_speech(attribution, rules), date, basis, confidence,
+                                    denied_side, background, view.heading, how))
+            # "the Russian ministry disputed allegations made by the Ukrainian military that ...":
+            # the claim above is the Ukrainian military's, and the ministry denies it
+            outer = [a for a in voice.attributions if not a.embedded and a.end <= change.start]
+            if attribution.embedded and outer and rules.denial_verbs.search(text[outer[-1].end:attribution.start]):
+                for draft in [d for d in drafts[made:] if d.view is view and d.attribution is attribution]:
+                    drafts.append(replace(draft, kind=EventType.DENIAL, gains=Side.NONE, attribution=outer[-1],
+                                          denied_side=draft.gains, also=[]))
+        if memory.frame is not None and not changes:
+            _follow_frame(view, voice, drafts, memory, rules, dates)
+        if len(drafts) == made and drafts and changes and rules.hedge_after.search(text):
+            _hedge_recent(view, drafts, rules)
+        # remember
+        for place in view.settlements:
+            memory.places.append((view.index, place))
+        acting = _acting_side(view, rules)
+        if view.heading and memory.headline_side is Side.NONE and acting is not Side.NONE:
+            memory.headline_side = acting
+        if acting is not Side.NONE:
+            memory.agent_side, memory.agent_paragraph = acting, view.sentence.paragraph
+        elif view.sentence.paragraph != memory.agent_paragraph:
+            memory.agent_side = Side.NONE
+        day_dates = [d for d in dates + anchored if d.precision is DatePrecision.DAY]
+        if day_dates:
+            memory.anchor = day_dates[-1].date
+    return drafts
+
+
+def _hedged_speech(attribution: Attribution, rules: Rules) -> bool:
+    return bool(attribution.verb) and rules.hedge_in_sentence.fullmatch(attribution.verb) is not None
+
+
+def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Discourse, rules: Rules,
+                         dates: list[DateExpression]) -> None:
+    """A sentence without a change of its own may deny or hedge the claims just made."""
+    if not drafts or view.index - drafts[-1].view.index > _HEDGE_BACK:
+        return
+    if rules.denial_followup.search(view.text):
+        _deny_recent(view, voice, drafts)
+    if rules.hedge_after.search(view.text):
+        _hedge_recent(view, drafts, rules)
+
+
+def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft]) -> None:
+    """"Ukraine's General Staff rejected the claim.": a denial, by that speaker, of the claims the
+    last claiming sentence made for the other side."""
+    deniers = [a for a in voice.speakers() if a.kind != "journalist" and a.side is not Side.NONE]
+    if not deniers:
+        return
+    denier = deniers[0]
+    last = drafts[-1].view.index
+    for draft in [d for d in drafts if d.view.index == last]:
+        if draft.kind is EventType.DENIAL or draft.attribution.side is denier.side:
+            continue
+        if draft.attribution.side is Side.NONE and draft.gains is not denier.side.opponent():
+            continue  # the article's own report of the denier's gain is not what they deny
+        drafts.append(Draft(view, view, EventType.DENIAL, draft.place, Side.NONE, denier, "", False, draft.date,
+                            draft.date_basis, 0.6, draft.gains, draft.background, view.heading, draft.side_from))
+
+
+def _hedge_recent(view: SentenceView, drafts: list[Draft], rules: Rules) -> None:
+    keys = {p.key for p in view.settlements}
+    recent = []
+    for draft in reversed(drafts):  # newest first: only the last few sentences count
+        if view.index - draft.view.index > _HEDGE_BACK:
+            break
+        recent.append(draft)
+    recent_keys = {d.place.key for d in recent}
+    for draft in recent:
+        if draft.attribution.kind == "journalist":
+            continue
+        if not keys or draft.place.key in keys or not (keys & recent_keys):
+            draft.hedged = True
+
+
+def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Discourse, rules: Rules,
+                  dates: list[DateExpression]) -> None:
+    frame = memory.frame
+    assert frame is not None
+    if view.settlements and rules.frame_anaphora.search(view.text):
+        date = _pick_date(frame.dates, 0)
+        for place in view.settlements:
+            if place.relation:
+                continue
+            gains, how = _gains(frame.change, place, frame.attribution, memory)
+            kind = _regained(frame.change.kind, gains, place, memory)
+            draft = Draft(view, frame.view, kind, place, gains, frame.attribution, frame.via, frame.change.hedged,
+                          date, "frame", 0.6, side_from=how)
+            drafts.append(draft)
+            frame.drafts.append(draft)
+    elif rules.frame_nouns.search(view.text) and voice.attributions:
+        attribution = governing(list(voice.attributions), view.text, len(view.text)) or voice.attributions[0]
+        if attribution.kind != "journalist":
+            frame.attribution = attribution
+            for draft in frame.drafts:
+                if draft.attribution.kind == "journalist":
+                    draft.attribution = attribution
+                    if draft.gains is Side.NONE:
+                        draft.gains, draft.side_from = _gains(frame.change, draft.place, attribution, memory)
+        frame.via = frame.via or voice.channel
+        frame.dates = frame.dates or list(dates)
+        for draft in frame.drafts:
+            draft.via = draft.via or frame.via
+            if draft.date is None and frame.dates:
+                draft.date = frame.dates[0]

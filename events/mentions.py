@@ -1,0 +1,152 @@
+"""Stage 1 of extraction: the article's sentences and, in each, the settlements it names and how.
+
+A name in a sentence may stand for the settlement ("Russian troops entered Vovchansk"), or for
+something else: a region ("the Luhansk People's Republic"), a front ("the Toretsk direction"), a
+government ("Kyiv said"), a river ("the left bank of the Dnipro"), a dateline ("MOSCOW, May 3"),
+or an adjective ("Kharkiv positions"). And a settlement may only locate the change ("fighting
+near Kupiansk", "20 km west of Donetsk"). Later stages read ``role`` and ``relation`` and never
+make a claim about a name that is not a settlement in its sentence.
+
+Everything here is a pure function of the text, its geocoded mentions and the rules
+(``events/rules/places.toml``); the cases are in tests/events/test_mentions.py.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from events.records import Article
+from events.rules import Rules
+from events.sentences import Sentence, split_sentences
+from geodata import Mention, PlaceKind, Resolution
+
+__all__ = ["PlaceRef", "SentenceView", "read_mentions", "is_heading"]
+
+_HEADING_END = re.compile(r"[.!?…:\"”’)]\s*$")
+_SECTION = re.compile(r"^\s*(?P<label>Background|Previously|Earlier|Context|Recall|Reminder|History|"
+                      r"Details|Quote|Source|Update|Addition|Why it matters)\s*:", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    """A place named in a sentence. ``start``/``end`` index the sentence text."""
+
+    mention: Mention
+    resolution: Resolution
+    start: int
+    end: int
+    role: str  # settlement | region | front | modifier | government | river | dateline
+    relation: str  # "" (the place itself) | near (near it, towards it, a distance from it)
+
+    @property
+    def key(self) -> str:
+        """One key per place: its geonameid when resolved, else its name as written."""
+        place = self.resolution.place
+        return str(place.geonameid) if place is not None else self.mention.key
+
+    @property
+    def name(self) -> str:
+        return self.mention.text.removesuffix("'s").removesuffix("’s")
+
+    @property
+    def is_settlement(self) -> bool:
+        return self.role == "settlement"
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    """A sentence with the places it names, as later stages read it."""
+
+    sentence: Sentence
+    places: tuple[PlaceRef, ...]
+    heading: bool  # a headline or subhead: a short line without a closing full stop
+    section: str  # the label of the paragraph it sits in ("Background", "Quote", ...) or ""
+    regions: tuple[str, ...]  # regions named in it ("Donetsk Oblast"), context for its places
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def index(self) -> int:
+        return self.sentence.index
+
+    @property
+    def settlements(self) -> tuple[PlaceRef, ...]:
+        return tuple(p for p in self.places if p.is_settlement)
+
+
+def is_heading(sentence: Sentence, text: str) -> bool:
+    """Headlines and subheads: a line of its own without a closing full stop."""
+    # a heading is short: look for its line breaks nearby only
+    low, high = max(0, sentence.start - 400), sentence.end + 400
+    line_start = text.rfind("\n", low, sentence.start)
+    line_end = text.find("\n", sentence.end, high)
+    if (line_start == -1 and low > 0) or (line_end == -1 and high < len(text)):
+        return False  # the line is longer than any heading
+    line = text[line_start + 1:line_end if line_end != -1 else len(text)].strip()
+    return line == sentence.text.strip() and not _HEADING_END.search(line) and len(line.split()) <= 20
+
+
+def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
+    """What the name stands for; ``before`` runs from the start of its line (at most 160 characters)."""
+    roles = rules.places
+    name = mention.text.removesuffix("'s").removesuffix("’s")
+    if roles.dateline_line_start.fullmatch(before) and (
+            (mention.text.isupper() and len(name) > 2) or roles.dateline_after.match(after)):
+        return "dateline"
+    if name in roles.government_names and not roles.government_city_before.search(before):
+        return "government"
+    if name in roles.river_names and any(p.search(before) for p in roles.river_before):
+        return "river"
+    following = after.lstrip()
+    if any(p.match(following) for p in roles.region_after):
+        return "region"
+    if any(p.match(following) for p in roles.front_after) or any(p.search(before) for p in roles.front_before):
+        return "front"
+    if not mention.text.endswith(("'s", "’s")) and any(p.match(following) for p in roles.modifier_after):
+        return "modifier"
+    return "settlement"
+
+
+def _relation(before: str, rules: Rules) -> str:
+    return "near" if rules.places.near.search(before[-120:]) else ""
+
+
+def read_mentions(article: Article, mentions: list[Mention], resolutions: list[Resolution],
+                  rules: Rules) -> list[SentenceView]:
+    """Every sentence of the article with the places it names, their role and relation."""
+    text = article.text
+    sentences = split_sentences(text, rules)
+    settlements = sorted(((m, r) for m, r in zip(mentions, resolutions) if m.kind is PlaceKind.PLACE),
+                         key=lambda mr: mr[0].start)
+    regions = sorted(((m, r) for m, r in zip(mentions, resolutions) if m.kind is not PlaceKind.PLACE),
+                     key=lambda mr: mr[0].start)
+    starts = [m.start for m, _ in settlements]
+    region_starts = [m.start for m, _ in regions]
+    views: list[SentenceView] = []
+    section = ""
+    last_paragraph = -1
+    for sentence in sentences:
+        if sentence.paragraph != last_paragraph:
+            last_paragraph = sentence.paragraph
+            label = _SECTION.match(sentence.text)
+            section = label.group("label").capitalize() if label else ""
+        lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+        refs = []
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        for mention, resolution in settlements[lo:hi]:
+            start, end = mention.start - sentence.start, mention.end - sentence.start
+            before = text[max(line_start, mention.start - 160):mention.start]
+            after = text[mention.end:mention.end + 60]
+            role = _role(before, after, mention, rules)
+            refs.append(PlaceRef(mention, resolution, start, end, role,
+                                 _relation(sentence.text[:start], rules) if role == "settlement" else ""))
+        rlo, rhi = bisect.bisect_left(region_starts, sentence.start), bisect.bisect_left(region_starts, sentence.end)
+        named_regions = tuple(r.place.admin1 if r.place is not None else m.text for m, r in regions[rlo:rhi])
+        named_regions += tuple(ref.resolution.place.admin1 for ref in refs
+                               if ref.role == "region" and ref.resolution.place is not None)
+        views.append(SentenceView(sentence, tuple(refs), is_heading(sentence, text), section, named_regions))
+    return views

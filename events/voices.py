@@ -1,0 +1,100 @@
+"""Stage 3 of extraction: who speaks in each sentence, with the article's discourse.
+
+In the sentence itself: "X said (that)", "..., X said.", "according to X", "X wrote on Telegram",
+"citing X", "in his words" (events/claimants.py finds these). Across sentences, the way a reader
+follows them: a sentence that goes on with "Specifically," or "He added that" continues the last
+speaker; so does the rest of an open quotation, and a sentence of the same paragraph that names
+no one right after one that did; a "Source: X" line speaks for the "Details:" and "Quote:"
+paragraphs under it. The outlet's own voice is left for sentences where nobody is named.
+
+A pure function of the sentence views and the rules; cases in tests/events/test_voices.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from events.claimants import Attribution, find_attributions, find_channel, named_claimants
+from events.mentions import SentenceView
+from events.records import Article, Side
+from events.rules import Rules
+
+__all__ = ["Voice", "read_voices"]
+
+_SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|According to)\s*:", re.I)
+_UNDER_SOURCE = ("Details", "Quote", "")  # paragraphs a "Source:" line speaks for
+_OPENS_QUOTE = re.compile(r"^\s*[“\"«]")
+_OUTLET_VOICE = re.compile(r"\b(?:could not (?:be )?(?:independently )?verif|was unable to (?:independently )?verify|"
+                           r"(?:it|this) (?:is|was) (?:not|un)clear|according to (?:estimates|analysts)|analysts? (?:say|said))",
+                           re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """Who speaks in one sentence."""
+
+    attributions: tuple[Attribution, ...]  # speakers named in the sentence, in order
+    carried: Attribution | None  # the speaker carried over from before, when the sentence names none
+    channel: str  # the outlet that carried the claim ("RIA Novosti"), or ""
+
+    def speakers(self) -> list[Attribution]:
+        return list(self.attributions) if self.attributions else ([self.carried] if self.carried else [])
+
+
+def _quote_balance(text: str) -> int:
+    """+1 when the sentence leaves a quotation open, -1 when it closes one it did not open."""
+    opened = text.count("“") + text.count("«")
+    closed = text.count("”") + text.count("»")
+    straight = text.count('"')
+    if straight % 2:
+        return 1 if opened >= closed else -1
+    return (opened > closed) - (closed > opened)
+
+
+def read_voices(views: list[SentenceView], article: Article, rules: Rules,
+                place_country: dict[str, str]) -> list[Voice]:
+    """The voice of each sentence, in order."""
+    day = article.published.date if article.published else None
+    voices: list[Voice] = []
+    last: Attribution | None = None  # the claimant that spoke last
+    last_paragraph = -1
+    paragraph_speaker: Attribution | None = None
+    source_speaker: Attribution | None = None
+    open_quote: Attribution | None = None  # the speaker of a quotation still open
+    for view in views:
+        text = view.text
+        if view.sentence.paragraph != last_paragraph:
+            last_paragraph = view.sentence.paragraph
+            paragraph_speaker = None
+            if view.section not in _UNDER_SOURCE:
+                source_speaker = None
+        found = [a for a in find_attributions(text, rules, context_side=last.side if last else Side.NONE, day=day,
+                                              place_country=place_country, last=last) if a.kind != "journalist"]
+        if _SOURCE_LINE.match(text):
+            named = named_claimants(text, rules, context_side=last.side if last else Side.NONE, day=day)
+            if named:
+                source_speaker = replace(named[0], verb="source", start=0, end=0)
+                found = found or [named[0]]
+        carried = None
+        if not found and not view.heading:
+            continues = rules.continuation.search(text) is not None
+            if open_quote is not None or (continues and last is not None):
+                carried = open_quote or last
+            elif view.section in ("Details", "Quote") and source_speaker is not None:
+                carried = source_speaker
+            elif _OPENS_QUOTE.match(text) and last is not None:
+                carried = last
+            elif paragraph_speaker is not None and not _OUTLET_VOICE.search(text):
+                carried = paragraph_speaker
+        if found:
+            last = found[-1]
+            paragraph_speaker = found[-1]
+        balance = _quote_balance(text)
+        if balance > 0:
+            open_quote = (found or [carried])[-1] if (found or carried) else None
+        elif balance < 0:
+            open_quote = None
+        voices.append(Voice(tuple(found), replace(carried, start=0, end=0) if carried else None,
+                            find_channel(text, rules)))
+    return voices
