@@ -28,8 +28,7 @@ def _kind_group(kind: EventType) -> str:
 
 
 def _claim_key(d: Draft) -> tuple[str, str, str, str]:
-    side = d.denied_side if d.kind is EventType.DENIAL else d.gains
-    return d.place.key, d.attribution.claimant, _kind_group(d.kind), str(side)
+    return d.place.key, d.attribution.claimant, _kind_group(d.kind), str(d.gains)
 
 
 def _same_sentence_rules(drafts: list[Draft], rules: Rules) -> list[Draft]:
@@ -79,16 +78,17 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
 
 def _absorb_outlet_summaries(drafts: list[Draft]) -> list[Draft]:
     """The outlet's voice in a headline or the lead that sums up a claim a named claimant makes
-    in the article is that claimant's claim, not one more."""
+    in the article, or retells it hedged ("the alleged loss of X"), is that claimant's claim, not
+    one more."""
     lead = _lead_index(drafts)
     named = [d for d in drafts if d.attribution.kind != "journalist"]
     out = []
     for d in drafts:
-        summary = d.attribution.kind == "journalist" and (d.heading or d.view.index <= lead) and not d.background
+        summary = d.attribution.kind == "journalist" and not d.background and (
+            d.heading or d.view.index <= lead or d.hedged)  # "the alleged loss of X": the claim told again
         if summary:
-            side = d.denied_side if d.kind is EventType.DENIAL else d.gains
             owner = next((n for n in named if n.place.key == d.place.key and _kind_group(n.kind) == _kind_group(d.kind)
-                          and (n.denied_side if n.kind is EventType.DENIAL else n.gains) in (side, Side.NONE)), None)
+                          and n.gains in (d.gains, Side.NONE)), None)
             if owner is None and d.gains is Side.NONE and d.kind is not EventType.DENIAL:
                 owner = next((n for n in named if n.place.key == d.place.key
                               and _kind_group(n.kind) == _kind_group(d.kind)), None)
@@ -118,8 +118,7 @@ def _claim(draft: Draft, article: Article, rules: Rules) -> Claim:
     start, end = draft.first.sentence.start, draft.view.sentence.end
     spans = sorted({(start, end)} | {(v.sentence.start, v.sentence.end) for v in draft.also})
     mention = draft.place.mention
-    side = draft.denied_side if draft.kind is EventType.DENIAL else draft.gains
-    key = f"{article.id}|{mention.start}|{start}|{draft.kind}|{side}|{draft.attribution.claimant}"
+    key = f"{article.id}|{mention.start}|{start}|{draft.kind}|{draft.gains}|{draft.attribution.claimant}"
     return Claim(
         id=hashlib.sha256(key.encode()).hexdigest()[:16], article_id=article.id,
         settlement=draft.place.name, settlement_start=mention.start,

@@ -35,6 +35,8 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w
 _PARTICIPLE = re.compile(r"\w+(?:ed|en|wn|un|ft|ht|st)\b")  # "was captured", "were withdrawn", "was taken", "left"
 _BY = re.compile(r"^\s*(?:[\w’'-]+\s+){0,8}?by\s+", re.I)
 _FROM_SIDE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_BARE_FORCE = re.compile(r"\b(?:the|these|those|such|its|their|both|all|many|some)\s+(?:\w+\s+)?(?:troops|forces|units|soldiers|"
+                         r"fighters|servicemen|defenders|brigades?|battalions?|military|army|garrison)\b", re.I)
 _ABLE = re.compile(r"\b(?:managed|able|succeeded|succeeding|managing)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$", re.I)
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
 _SUBJECT_GAP = re.compile(
@@ -45,6 +47,7 @@ _SUBJECT_GAP = re.compile(
     r"(?:(?:has|have|had|was|were|is|are|been|being|be|now|also|reportedly|allegedly|apparently|completely|fully|"
     r"finally|already|officially|successfully|once again|again|effectively|since|by now|recently|just|largely|"
     r"almost|nearly|entirely|totally|both|all|themselves|itself|reported to have|said to have|claimed to have|"
+    r"first|originally|previously|initially|shortly|subsequently|soon|later|quickly|"
     r"believed to have|thought to have|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn)\s+)*$",
     re.I)
 _OBJECT_GAP_WORDS = 9
@@ -72,8 +75,10 @@ class Change:
     end: int
     clause: tuple[int, int]
     targets: tuple[Target, ...]
-    agent: str  # the acting side as the sentence says: RU | UA | own | enemy | "" (not said)
-    denied: bool  # negated, failed, refuted: a denial of the change by whoever says it
+    agent: str  # the acting side as the sentence says: RU | UA | own | enemy | bare ("these units":
+    # the side the text was speaking of) | "" (not said)
+    denial: str  # "" (asserted) | negated ("have not taken") | failed ("failed attempts to") |
+    # refuted ("rejected claims that") | false ("reports ... are false"): a denial by whoever says it
     hedged: bool
     history: bool  # told as background ("previously captured", "the fall of", "which it took in May")
     plural: bool  # "several villages": (more of) its settlements are named later
@@ -146,7 +151,10 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     before = [i for i, w in enumerate(words) if left <= w[0] < start]
     if before:
         return key_of(before[-1])
-    return _from_side(text, words, after)
+    found = _from_side(text, words, after)
+    if not found and _BARE_FORCE.search(text[left:start]):
+        return "bare"  # "these units are pulling back": the side the text was speaking of
+    return found
 
 
 def _from_side(text: str, words: list[tuple[int, int, str]], after: list[int]) -> str:
@@ -226,7 +234,9 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
     for pattern in (rules.places.coreference_nouns, rules.places.coreference_pronouns):
         m = pattern.search(window)
         if m and not re.match(r"\s*(?:of|in|near)\b", window[m.end():]):
-            return Target(None, pointer=m.group(), position=end + ahead.find(m.group()))
+            gap = window[:m.start()]
+            return Target(None, pointer=m.group(), position=end + ahead.find(m.group()),
+                          share=rules.partial_share.search(gap) is not None)
     behind = text[max(0, start - 60):start]
     m = None
     for m in rules.places.coreference_nouns.finditer(behind):
@@ -238,6 +248,11 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
                   r"(?:(?:has|have|had|was|were|is|are|been|being|now|already|finally|reportedly)\s+)*$", behind)
     if m is not None:
         return Target(None, pointer=m.group().split()[0], position=start - len(behind) + m.start())
+    if not ahead.strip(" ,.;:”\"'"):
+        # "the only village that the Ukrainians were able to liberate": a relative clause ending in it
+        m = re.search(r"\b(?:that|which|whom)\s+(?:[\w’'-]+\s+){0,6}$", behind)
+        if m is not None:
+            return Target(None, pointer="which", position=start - len(behind) + m.start())
     return None
 
 
@@ -249,14 +264,16 @@ def _ends_near(pattern: re.Pattern[str], text: str, start: int, stop: int, withi
     return last is not None and stop - last.end() <= within
 
 
-def _denied(text: str, start: int, end: int, left: int, rules: Rules) -> bool:
-    """Negated ("have not taken"), failed ("unsuccessful attempts to oust"), denied ("rejected
-    claims that") or called false ("reports of X being occupied are false")."""
-    if _ends_near(rules.negation, text, left, start, 12) or _ends_near(rules.failed, text, 0, start, 12):
-        return True
+def _denial(text: str, start: int, end: int, left: int, rules: Rules) -> str:
+    """Negated ("have not taken"), failed ("unsuccessful attempts to oust"), refuted ("rejected
+    claims that") or called false ("reports of X being occupied are false"); "" when asserted."""
+    if _ends_near(rules.negation, text, left, start, 12):
+        return "negated"
+    if _ends_near(rules.failed, text, 0, start, 12):
+        return "failed"
     if _ends_near(rules.denial, text, 0, start, 120):
-        return True
-    return rules.falsity.search(text, end, min(len(text), end + 90)) is not None
+        return "refuted"
+    return "false" if rules.falsity.search(text, end, min(len(text), end + 90)) is not None else ""
 
 
 def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
@@ -269,8 +286,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         before = text[left:start]
         if rules.launch.search(text[left:right]) and trigger.type is EventType.CONTESTED:
             continue  # "began a ground and air assault on Kharkiv": an offensive begins, nothing changes hands
-        denied = trigger.type is not EventType.DENIAL and _denied(text, start, end, left, rules)
-        if not denied:
+        denial = "" if trigger.type is EventType.DENIAL else _denial(text, start, end, left, rules)
+        if not denial:
             last_words = " ".join(before.split()[-_IRREALIS_WORDS:])
             if rules.irrealis.search(last_words) and not _ABLE.search(before):
                 continue  # "lay the groundwork to capture Kharkiv"
@@ -302,6 +319,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             plural = rules.plural_places.search(text[end:right]) is not None or \
                 rules.plural_places.search(text[left:start]) is not None
             pointer = None if plural else _pointer(text, start, end, right, rules)
+            if pointer is None and rules.appositive.search(text[left:start]):
+                # "X, one of only a handful of villages Kyiv retook last year": the place before
+                pointer = Target(None, pointer="which", position=left)
             if pointer is not None:
                 targets = [pointer]
             elif plural:
@@ -311,14 +331,14 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                     targets = [Target(r, position=r.start) for r in view.places
                                if r.start > end + listed.end() and _allowed(r, trigger)]
         kind = trigger.type
-        if kind in (EventType.CAPTURE, EventType.RECAPTURE) and (
+        if trigger.share_is_partial and (
                 any(t.share for t in targets) or rules.partial_adverb.search(" ".join(before.split()[-3:]))
                 or rules.partial_adverb.search(text[start:end])):
             kind = EventType.PARTIAL
         agent = _agent(view, start, end, left, right, trigger, rules)
         changes.append(Change(
             kind=kind, trigger=trigger, start=start, end=end, clause=(left, right), targets=tuple(targets),
-            agent=agent, denied=denied, hedged=rules.hedge_in_sentence.search(text[left:right]) is not None,
+            agent=agent, denial=denial, hedged=rules.hedge_in_sentence.search(text[left:right]) is not None,
             history=_history(text, left, start, end, trigger, view), plural=plural))
     return changes
 
@@ -329,7 +349,7 @@ def _history(text: str, left: int, start: int, end: int, trigger: Trigger, view:
     if view.section in ("Background", "Previously", "Context", "Recall", "History"):
         return True
     phrase = text[start:end].lower()
-    if phrase.startswith(("fall of", "loss of")) or text[max(0, start - 7):start].lower() == "having ":
+    if text[max(0, start - 7):start].lower() == "having ":
         return True
     words = " ".join(text[left:start].split()[-4:])
     if re.search(r"\b(?:previously|originally|first|formerly|once|since|having|back in)\b", words, re.I):

@@ -24,8 +24,8 @@ _GAP_TO_VERB = re.compile(r"^[\s,]*(?:(?:has|have|had|also|later|earlier|on \w+|
 _ACCORDING_TO = re.compile(r"\b(?:according to|as stated by|in the words of|citing|quoting|cites|quotes|per)\s+(?:an? |the |"
                            r"several |two |some |many )?(?:[\w’'-]+ ){0,4}$", re.I)
 # "Sergei Shoigu, the Russian Defence Minister, said": an appositive between a name and its verb
-_APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?,\s+(?:who\s+[^,;]{1,100}|(?:an?|the|his|her|its|their)\s[^,;]{1,90}|"
-                         r"[a-z][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),")
+_APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:who\s+[^,;]{1,100}|(?:an?|the|his|her|its|their)\s[^,;]{1,90}|"
+                         r"[a-z][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),|\s[–—-]\s[^–—;]{1,120}\s[–—-](?=\s))")
 _EMBEDDED = re.compile(r"\b(?:allegations?|claims?|assertions?|reports?|statements?)\s+(?:\w+\s+){0,2}(?:made |issued )?by\s+(?:the\s+|an?\s+)?$", re.I)
 _LOCAL_WORDS = re.compile(r"authorit|official|mayor|head|administration|governor|council", re.I)
 _CUES = re.compile(r"according to|as stated by|in the words of|\bby\b", re.I)
@@ -82,9 +82,12 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
         return "according to", False
     if _EMBEDDED.search(before):
         return "", True
-    # "..., a military spokesman said" / "said the Ukrainian military"
+    # "..., a military spokesman said" / "said the Ukrainian military." (the reporting clause ends
+    # there: "said Russian troops had entered X" names troops, not a speaker)
     tail = re.search(r"(\w+)\s+(?:an? |the )?$", before)
-    if tail and rules.reporting_verbs.fullmatch(tail.group(1)):
+    if tail and rules.reporting_verbs.fullmatch(tail.group(1)) and \
+            re.match(r"\s*(?:[,.;:)”\"]|$|\(|(?:on|in|at|during|late|early|earlier|later|after|before|when|while|"
+                     r"citing|adding|according)\b)", sentence[end:end + 20]):
         return tail.group(1), False
     return None
 

@@ -83,6 +83,7 @@ class _Discourse:
         self.agent_paragraph = -1
         self.headline_side: Side = Side.NONE
         self.anchor: dt.date | None = None  # the last day the text gave
+        self.previous_dates: list[DateExpression] = []  # the dates of the sentence before
         self.frame: _Frame | None = None
 
     def antecedent(self, view: SentenceView, target: Target) -> tuple[PlaceRef, int] | None:
@@ -123,6 +124,10 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
     if change.kind is EventType.CONTESTED:
         return Side.NONE, ""
     trigger = change.trigger
+    if change.agent == "bare":
+        discourse = memory.agent_side if memory.agent_side is not Side.NONE else memory.headline_side
+        if discourse is not Side.NONE:
+            return (discourse if trigger.gains == "agent" else discourse.opponent()), "discourse"
     agent = _side(change.agent, attribution.side)
     how = "text" if change.agent in ("RU", "UA") else "claimant" if agent is not Side.NONE else ""
     if agent is Side.NONE:
@@ -190,17 +195,32 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             if view.heading and attribution.kind == "journalist":
                 attribution = journalist(article.source)
             left, right = change.clause
-            own = [d for d in dates + anchored if left <= d.start < right]
             others = [c.clause for c in changes if c is not change]
-            free = [d for d in dates + anchored if not any(a <= d.start < b for a, b in others)]
-            date = _pick_date(own or free, change.start)
+            # a date written in the sentence first; "two days earlier" only without one
+            date = None
+            for found in (dates, anchored):
+                own = [d for d in found if left <= d.start < right]
+                free = [d for d in found if not any(a <= d.start < b for a, b in others)]
+                date = _pick_date(own or free, change.start)
+                if date is not None:
+                    break
+            if date is None and voice.carried is not None and memory.previous_dates:
+                date = memory.previous_dates[-1]  # "Specifically, ...": when the speaker spoke
             basis = ""
             if date is None and [d for d in future if left <= d.start < right]:
                 ahead = [d for d in future if left <= d.start < right][0]
                 basis = f"{_AFTER_PUBLICATION}“{ahead.text}”"
-            if change.plural and change.kind in rules.change_types and not change.denied:
-                memory.frame = _Frame(change, view, attribution, voice.channel, own or free)
-            for target in change.targets:
+            if change.plural and change.kind in rules.change_types and not change.denial:
+                memory.frame = _Frame(change, view, attribution, voice.channel, [date] if date else [])
+            elif not change.targets and memory.frame is not None and change.kind is memory.frame.change.kind:
+                # "the withdrawal aimed to save lives, the military said": who announced the frame's change
+                _update_frame(memory.frame, attribution, voice.channel, [date] if date else [], memory)
+            targets = list(change.targets)
+            if not targets and attribution.kind == "local authorities":
+                # "Vovchansk authorities said there was street fighting": in their own town
+                targets = [Target(replace(p, role="settlement"), position=p.start) for p in view.places
+                           if attribution.start <= p.start < attribution.end][:1]
+            for target in targets:
                 first = view
                 place = target.place
                 if place is None:
@@ -210,9 +230,13 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     place, first = found[0], views[found[1]]
                 gains, how = _gains(change, place, attribution, memory)
                 kind, denied_side = change.kind, Side.NONE
-                if change.denied or change.kind is EventType.DENIAL:
+                # "disputed allegations made by the Ukrainian military that they had recaptured X":
+                # the claim is the Ukrainian military's; the dispute is added below
+                refuted_for_another = change.denial == "refuted" and attribution.embedded
+                if (change.denial and not refuted_for_another) or change.kind is EventType.DENIAL:
+                    # a denial is filed under the gain it denies
                     denied_side = gains if gains is not Side.NONE else attribution.side.opponent()
-                    kind, gains = EventType.DENIAL, Side.NONE
+                    kind, gains = EventType.DENIAL, denied_side
                 else:
                     kind = _regained(kind, gains, place, memory)
                 background = change.history or (
@@ -227,7 +251,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             outer = [a for a in voice.attributions if not a.embedded and a.end <= change.start]
             if attribution.embedded and outer and rules.denial_verbs.search(text[outer[-1].end:attribution.start]):
                 for draft in [d for d in drafts[made:] if d.view is view and d.attribution is attribution]:
-                    drafts.append(replace(draft, kind=EventType.DENIAL, gains=Side.NONE, attribution=outer[-1],
+                    drafts.append(replace(draft, kind=EventType.DENIAL, gains=draft.gains, attribution=outer[-1],
                                           denied_side=draft.gains, also=[]))
         if memory.frame is not None and not changes:
             _follow_frame(view, voice, drafts, memory, rules, dates)
@@ -243,6 +267,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             memory.agent_side, memory.agent_paragraph = acting, view.sentence.paragraph
         elif view.sentence.paragraph != memory.agent_paragraph:
             memory.agent_side = Side.NONE
+        memory.previous_dates = dates + anchored
         day_dates = [d for d in dates + anchored if d.precision is DatePrecision.DAY]
         if day_dates:
             memory.anchor = day_dates[-1].date
@@ -277,7 +302,7 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft]) -> None:
             continue
         if draft.attribution.side is Side.NONE and draft.gains is not denier.side.opponent():
             continue  # the article's own report of the denier's gain is not what they deny
-        drafts.append(Draft(view, view, EventType.DENIAL, draft.place, Side.NONE, denier, "", False, draft.date,
+        drafts.append(Draft(view, view, EventType.DENIAL, draft.place, draft.gains, denier, "", False, draft.date,
                             draft.date_basis, 0.6, draft.gains, draft.background, view.heading, draft.side_from))
 
 
@@ -313,16 +338,22 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
             frame.drafts.append(draft)
     elif rules.frame_nouns.search(view.text) and voice.attributions:
         attribution = governing(list(voice.attributions), view.text, len(view.text)) or voice.attributions[0]
-        if attribution.kind != "journalist":
-            frame.attribution = attribution
-            for draft in frame.drafts:
-                if draft.attribution.kind == "journalist":
-                    draft.attribution = attribution
-                    if draft.gains is Side.NONE:
-                        draft.gains, draft.side_from = _gains(frame.change, draft.place, attribution, memory)
-        frame.via = frame.via or voice.channel
-        frame.dates = frame.dates or list(dates)
+        _update_frame(frame, attribution, voice.channel, dates, memory)
+
+
+def _update_frame(frame: _Frame, attribution: Attribution, via: str, dates: list[DateExpression],
+                  memory: _Discourse) -> None:
+    """A later sentence says who announced the frame's change, through whom, and when."""
+    if attribution.kind != "journalist":
+        frame.attribution = attribution
         for draft in frame.drafts:
-            draft.via = draft.via or frame.via
-            if draft.date is None and frame.dates:
-                draft.date = frame.dates[0]
+            if draft.attribution.kind == "journalist":
+                draft.attribution = attribution
+                if draft.gains is Side.NONE or draft.side_from in ("discourse", ""):
+                    draft.gains, draft.side_from = _gains(frame.change, draft.place, attribution, memory)
+    frame.via = frame.via or via
+    frame.dates = frame.dates or list(dates)
+    for draft in frame.drafts:
+        draft.via = draft.via or frame.via
+        if draft.date is None and frame.dates:
+            draft.date = frame.dates[0]

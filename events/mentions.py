@@ -90,6 +90,14 @@ def is_heading(sentence: Sentence, text: str) -> bool:
     return line == sentence.text.strip() and not _HEADING_END.search(line) and len(line.split()) <= 20
 
 
+def _names_its_region(mention: Mention, resolution: Resolution, before: str, after: str) -> bool:
+    """A headline's "in Kharkiv" is the Kharkiv region as often as the city: a regional capital
+    that shares its region's name, after "in", not followed by "city"."""
+    place = resolution.place
+    return place is not None and place.admin1.split()[0] == place.name and re.search(r"\bin\s+$", before) is not None \
+        and not re.match(r"\s*city\b", after, re.I)
+
+
 def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
     """What the name stands for; ``before`` runs from the start of its line (at most 160 characters)."""
     roles = rules.places
@@ -136,17 +144,20 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
             section = label.group("label").capitalize() if label else ""
         lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
         refs = []
+        heading = is_heading(sentence, text)
         line_start = text.rfind("\n", 0, sentence.start) + 1
         for mention, resolution in settlements[lo:hi]:
             start, end = mention.start - sentence.start, mention.end - sentence.start
             before = text[max(line_start, mention.start - 160):mention.start]
             after = text[mention.end:mention.end + 60]
             role = _role(before, after, mention, rules)
+            if role == "settlement" and heading and _names_its_region(mention, resolution, before, after):
+                role = "region"
             refs.append(PlaceRef(mention, resolution, start, end, role,
                                  _relation(sentence.text[:start], rules) if role == "settlement" else ""))
         rlo, rhi = bisect.bisect_left(region_starts, sentence.start), bisect.bisect_left(region_starts, sentence.end)
         named_regions = tuple(r.place.admin1 if r.place is not None else m.text for m, r in regions[rlo:rhi])
         named_regions += tuple(ref.resolution.place.admin1 for ref in refs
                                if ref.role == "region" and ref.resolution.place is not None)
-        views.append(SentenceView(sentence, tuple(refs), is_heading(sentence, text), section, named_regions))
+        views.append(SentenceView(sentence, tuple(refs), heading, section, named_regions))
     return views

@@ -140,7 +140,7 @@ class Claim:
     place_status: str  # resolved / ambiguous / unknown
     place_candidates: tuple[int, ...]  # geonameids the name could be
     event_type: EventType
-    gaining_side: Side
+    gaining_side: Side  # for a denial: the side whose gain is denied (as denied_side)
     claimant: str
     claimant_side: Side
     claimant_kind: str  # official, military, anonymous, analyst, media, local authorities, journalist
@@ -165,8 +165,8 @@ class Claim:
             raise ValueError("evidence span is empty")
         if (self.event_date is None) != (self.date_precision is DatePrecision.UNKNOWN):
             raise ValueError("an event date goes with a precision, and no date with 'unknown'")
-        if self.event_type is EventType.DENIAL and self.gaining_side is not Side.NONE:
-            raise ValueError("a denial claims no gain")
+        if self.event_type is EventType.DENIAL and self.gaining_side not in (Side.NONE, self.denied_side):
+            raise ValueError("a denial's gaining side is the side whose gain it denies")
 
 
 @dataclass(frozen=True, slots=True)

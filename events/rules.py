@@ -40,6 +40,7 @@ class Trigger:
     needs_agent: bool  # only when the clause names the acting side before it ("Russian troops took X")
     subject_place: bool  # only the settlement just before it, as its subject ("X has fallen")
     targets: str  # object (after it, else its subject) | subject | sentence
+    share_is_partial: bool  # "the eastern part of X" after it makes it a partial capture
     keywords: tuple[str, ...]  # every match contains one of these (lower case)
     example: str
     expect: dict[str, str]
@@ -277,6 +278,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         triggers.append(Trigger(kind, _compile(pattern, f["triggers"], where),
                                 gains, agent, fallback, bool(t.get("agent_after", False)),
                                 bool(t.get("needs_agent", False)), bool(t.get("subject_place", False)), targets,
+                                bool(t.get("share_is_partial", kind in (EventType.CAPTURE, EventType.RECAPTURE))),
                                 tuple(_need(t, "keywords", f["triggers"], where)),
                                 _need(t, "example", f["triggers"], where), dict(t.get("expect", {}))))
 

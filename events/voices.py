@@ -62,11 +62,15 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     paragraph_speaker: Attribution | None = None
     source_speaker: Attribution | None = None
     open_quote: Attribution | None = None  # the speaker of a quotation still open
+    previous_end = 0
     for view in views:
         text = view.text
+        new_line = "\n" in article.text[previous_end:view.sentence.start]
+        previous_end = view.sentence.end
+        if new_line:
+            paragraph_speaker = None  # a speaker is carried within its paragraph (line) only
         if view.sentence.paragraph != last_paragraph:
             last_paragraph = view.sentence.paragraph
-            paragraph_speaker = None
             if view.section not in _UNDER_SOURCE:
                 source_speaker = None
         found = [a for a in find_attributions(text, rules, context_side=last.side if last else Side.NONE, day=day,

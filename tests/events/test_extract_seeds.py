@@ -56,9 +56,12 @@ def test_pro_kremlin_article_claims_stay_claims(sample_claims):
     assert not any(c.claimant.startswith("journalist") for c in sample_claims["004"])
 
 
-def test_quoted_speech_belongs_to_its_speaker(sample_claims):
+def test_quoted_speech_belongs_to_its_speaker(sample_claims, sample_articles):
     # "Units of the Dnepr Army Group have completely liberated ... Robotyne," the Ministry of Defence in Moscow said
-    quoted = [c for c in sample_claims["002"] if c.evidence.startswith('"Units of the Dnepr')]
+    # (the ministry's "recaptured" in the sentence before is the same claim: one claim, both sentences)
+    text = sample_articles["002"].text
+    quoted = [c for c in sample_claims["002"]
+              if any(text[a:b].startswith('"Units of the Dnepr') for a, b in c.evidence_spans)]
     assert [c.claimant for c in quoted] == ["Russian Ministry of Defence"]
     assert quoted[0].gaining_side == "RU"  # "liberated", in the Russian ministry's framing
 
