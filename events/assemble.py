@@ -27,8 +27,9 @@ def _kind_group(kind: EventType) -> str:
     return _GAIN.get(kind, str(kind))
 
 
-def _claim_key(d: Draft) -> tuple[str, str, str, str]:
-    return d.place.key, d.attribution.claimant, _kind_group(d.kind), str(d.gains)
+def _claim_key(d: Draft) -> tuple[str, str, str, str, bool]:
+    # history and news are two claims even in one voice ("captured it in 2022 ... has now retaken")
+    return d.place.key, d.attribution.claimant, _kind_group(d.kind), str(d.gains), d.background
 
 
 def _same_sentence_rules(drafts: list[Draft], rules: Rules) -> list[Draft]:
@@ -55,7 +56,7 @@ def _lead_index(drafts: list[Draft]) -> int:
 
 def _merge(drafts: list[Draft]) -> list[Draft]:
     """One draft per claim; the others become its extra evidence."""
-    merged: dict[tuple[str, str, str, str], Draft] = {}
+    merged: dict[tuple[str, str, str, str, bool], Draft] = {}
     for d in drafts:
         key = _claim_key(d)
         kept = merged.get(key)

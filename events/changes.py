@@ -43,7 +43,8 @@ _SUBJECT_GAP = re.compile(
     r"^(?:['’]s)?(?:\s*\([^()]{0,60}\))?"
     r"(?:\s+in\s+(?:the\s+)?[\w’' -]{1,40}?(?:[Rr]egions?|[Oo]blasts?|People['’]?s Republic|DPR|LPR|LNR|DNR|Donbass?)"
     r"(?:\s*\([^()]{0,20}\))?)?"
-    r"(?:\s*,\s*[^,;:]{1,100},)?\s*"
+    r"(?:\s+and\s+(?:the\s+)?(?:whole|entire|rest of the|wider)\s+[\w’' -]{1,30}?(?:[Rr]egion|[Oo]blast|area|district))?"
+    r"(?:\s*[”\"’])?(?:\s*,\s*[^,;:]{1,100},)?\s*"
     r"(?:(?:has|have|had|was|were|is|are|been|being|be|now|also|reportedly|allegedly|apparently|completely|fully|"
     r"finally|already|officially|successfully|once again|again|effectively|since|by now|recently|just|largely|"
     r"almost|nearly|entirely|totally|both|all|themselves|itself|reported to have|said to have|claimed to have|"
@@ -52,7 +53,7 @@ _SUBJECT_GAP = re.compile(
     re.I)
 _OBJECT_GAP_WORDS = 9
 _IRREALIS_WORDS = 7
-_POINTER_WORDS = 5
+_POINTER_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,16 +183,16 @@ def _share(text: str, ref: PlaceRef, gap: str, rules: Rules) -> bool:
     return ref.mention.text.endswith(("'s", "’s")) and re.match(r"\s+(?!and\b|or\b)[a-z]", text[ref.end:]) is not None
 
 
-def _object_targets(view: SentenceView, end: int, right: int, next_start: int, trigger: Trigger,
+def _object_targets(view: SentenceView, start: int, end: int, right: int, next_start: int, trigger: Trigger,
                     rules: Rules) -> list[Target]:
     text = view.text
-    refs = [r for r in view.places if end <= r.start < next_start]
+    refs = [r for r in view.places if start < r.start < next_start]  # "the liberation of X was completed"
     first = next((r for r in refs if _allowed(r, trigger)), None)
     if first is None or first.start >= right:
         return []
-    gap = text[end:first.start]
-    if len(gap.split()) > _OBJECT_GAP_WORDS or re.search(r"[;:]|\b(?:said|says|after|before|while|when)\b", gap):
-        return []
+    gap = text[end:first.start] if first.start >= end else ""
+    if len(gap.split()) > _OBJECT_GAP_WORDS or re.search(r"[;:]|\b(?:said|says|after|before|while|when|by)\b", gap):
+        return []  # "liberated by offensive operations in the X direction": an agent, not an object
     out = [Target(first, position=first.start, share=_share(text, first, gap, rules))]
     chain = first
     for ref in refs[refs.index(first) + 1:]:
@@ -210,7 +211,9 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
     refs = [r for r in view.places if r.start < start and r.is_settlement]
     subject = None
     for ref in reversed(refs):
-        if _allowed(ref, trigger) and (ref.end >= start or _SUBJECT_GAP.match(text[ref.end:start])):
+        if not _allowed(ref, trigger):
+            continue  # "Soledar, north of Bakhmut, was captured": a place inside the apposition
+        if ref.end >= start or _SUBJECT_GAP.match(text[ref.end:start]):
             subject = ref
         break
     if subject is None:
@@ -305,7 +308,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             targets = _subject_targets(view, start, trigger, rules)[-1:]
         else:
             if trigger.targets == "object":
-                targets = _object_targets(view, end, right, next_start, trigger, rules)
+                targets = _object_targets(view, start, end, right, next_start, trigger, rules)
             if not targets:
                 targets = _subject_targets(view, start, trigger, rules)
         if not targets and trigger.type is EventType.WITHDRAWAL:

@@ -59,7 +59,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     voices: list[Voice] = []
     last: Attribution | None = None  # the claimant that spoke last
     last_paragraph = -1
-    paragraph_speaker: Attribution | None = None
+    previous_speaker: Attribution | None = None  # named in the sentence just before
     source_speaker: Attribution | None = None
     open_quote: Attribution | None = None  # the speaker of a quotation still open
     previous_end = 0
@@ -68,7 +68,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
         new_line = "\n" in article.text[previous_end:view.sentence.start]
         previous_end = view.sentence.end
         if new_line:
-            paragraph_speaker = None  # a speaker is carried within its paragraph (line) only
+            previous_speaker = None  # a speaker is carried within its paragraph (line) only
         if view.sentence.paragraph != last_paragraph:
             last_paragraph = view.sentence.paragraph
             if view.section not in _UNDER_SOURCE:
@@ -89,11 +89,11 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 carried = source_speaker
             elif _OPENS_QUOTE.match(text) and last is not None:
                 carried = last
-            elif paragraph_speaker is not None and not _OUTLET_VOICE.search(text):
-                carried = paragraph_speaker
+            elif previous_speaker is not None and not _OUTLET_VOICE.search(text):
+                carried = previous_speaker  # a speaker named in the sentence before, same paragraph
         if found:
             last = found[-1]
-            paragraph_speaker = found[-1]
+        previous_speaker = found[-1] if found else None
         balance = _quote_balance(text)
         if balance > 0:
             open_quote = (found or [carried])[-1] if (found or carried) else None
