@@ -37,6 +37,8 @@ _BY = re.compile(r"^\s*(?:[\w’'-]+\s+){0,8}?by\s+", re.I)
 _FROM_SIDE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _BARE_FORCE = re.compile(r"\b(?:the|these|those|such|its|their|both|all|many|some)\s+(?:\w+\s+)?(?:troops|forces|units|soldiers|"
                          r"fighters|servicemen|defenders|brigades?|battalions?|military|army|garrison)\b", re.I)
+_PLURAL_SUBJECT = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:villages|settlements|towns|localities|communities|"
+                             r"populated (?:areas|localities))\s+(?:that|which)\b", re.I)
 _ABLE = re.compile(r"\b(?:managed|able|succeeded|succeeding|managing)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$", re.I)
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
 _SUBJECT_GAP = re.compile(
@@ -48,7 +50,8 @@ _SUBJECT_GAP = re.compile(
     r"(?:(?:has|have|had|was|were|is|are|been|being|be|now|also|reportedly|allegedly|apparently|completely|fully|"
     r"finally|already|officially|successfully|once again|again|effectively|since|by now|recently|just|largely|"
     r"almost|nearly|entirely|totally|both|all|themselves|itself|reported to have|said to have|claimed to have|"
-    r"first|originally|previously|initially|shortly|subsequently|soon|later|quickly|"
+    r"first|originally|previously|initially|shortly|subsequently|soon|later|quickly|wholly|mostly|partly|"
+    r"partially|firmly|still|"
     r"believed to have|thought to have|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn)\s+)*$",
     re.I)
 _OBJECT_GAP_WORDS = 9
@@ -229,6 +232,25 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
     return out
 
 
+def _list_after(view: SentenceView, position: int, trigger: Trigger, rules: Rules) -> list[Target]:
+    """Settlements listed after a pointer object: "the town as well as the villages of A and B"."""
+    text = view.text
+    noun = rules.places.coreference_nouns.match(text, position)
+    after = noun.end() if noun else position
+    refs = [r for r in view.places if r.start >= after]
+    out: list[Target] = []
+    chain_end = after
+    for ref in refs:
+        if not ref.is_settlement:
+            continue
+        if not rules.places.list_glue.match(text[chain_end:ref.start]):
+            break
+        if _allowed(ref, trigger):
+            out.append(Target(ref, position=ref.start))
+        chain_end = ref.end
+    return out
+
+
 def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Target | None:
     """"captured the town", "retook it", "the village has been liberated", "fighting continues there"."""
     ahead = text[end:right]
@@ -270,7 +292,7 @@ def _ends_near(pattern: re.Pattern[str], text: str, start: int, stop: int, withi
 def _denial(text: str, start: int, end: int, left: int, rules: Rules) -> str:
     """Negated ("have not taken"), failed ("unsuccessful attempts to oust"), refuted ("rejected
     claims that") or called false ("reports of X being occupied are false"); "" when asserted."""
-    if _ends_near(rules.negation, text, left, start, 12):
+    if _ends_near(rules.negation, text, left, start, 2):
         return "negated"
     if _ends_near(rules.failed, text, 0, start, 12):
         return "failed"
@@ -286,6 +308,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
     changes: list[Change] = []
     for n, (start, end, trigger) in enumerate(triggers):
         left, right = clause(text, start, end)
+        if text[end:end + 1] in "”\"»’" and right == end:
+            right = clause(text, end + 1, end + 1)[1]  # “praising the capture” of X
         before = text[left:start]
         if rules.launch.search(text[left:right]) and trigger.type is EventType.CONTESTED:
             continue  # "began a ground and air assault on Kharkiv": an offensive begins, nothing changes hands
@@ -326,10 +350,12 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 # "X, one of only a handful of villages Kyiv retook last year": the place before
                 pointer = Target(None, pointer="which", position=left)
             if pointer is not None:
-                targets = [pointer]
-            elif plural:
-                # "liberated 10 settlements within two days, listing A, B and C"
-                listed = re.search(r"\b(?:listing|including|namely|among them|such as)\b|:", text[end:])
+                targets = [pointer] + _list_after(view, pointer.position, trigger, rules)
+            if not targets and (plural or _PLURAL_SUBJECT.search(text[max(0, left - 40):start])):
+                # "liberated 10 settlements within two days, listing A, B and C"; "the towns that
+                # have come under Russian control include A, B and C"
+                listed = re.search(r"\b(?:listing|including|include|includes|included|namely|among them|such as|"
+                                   r"are|were)\b|:", text[end:])
                 if listed:
                     targets = [Target(r, position=r.start) for r in view.places
                                if r.start > end + listed.end() and _allowed(r, trigger)]

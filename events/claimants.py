@@ -87,8 +87,8 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     # there: "said Russian troops had entered X" names troops, not a speaker)
     tail = re.search(r"(\w+)\s+(?:an? |the )?$", before)
     if tail and rules.reporting_verbs.fullmatch(tail.group(1)) and \
-            re.match(r"\s*(?:[,.;:)”\"]|$|\(|(?:on|in|at|during|late|early|earlier|later|after|before|when|while|"
-                     r"citing|adding|according)\b)", sentence[end:end + 20]):
+            re.match(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|noting|saying|according|in a|on|who|which)\b|"
+                     r"(?:on|late|early|earlier|later)\s)", sentence[end:end + 20]):
         return tail.group(1), False
     return None
 

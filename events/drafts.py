@@ -86,20 +86,23 @@ class _Discourse:
         self.previous_dates: list[DateExpression] = []  # the dates of the sentence before
         self.frame: _Frame | None = None
 
-    def antecedent(self, view: SentenceView, target: Target) -> tuple[PlaceRef, int] | None:
+    def antecedent(self, view: SentenceView, target: Target, claimed: set[int]) -> tuple[PlaceRef, int] | None:
         """The settlement a pointer stands for, named last before it in this sentence or a few
-        before, with the index of its sentence."""
+        before, with the index of its sentence: a place a change was told of first ("Kupiansk, a
+        city in northern Kharkiv, is under Russian control ... 14 percent of the city"), else the
+        last one named. ``claimed`` holds the mention starts of places changes were told of."""
         if target.pointer in ("which", "that"):
             here = [p for p in view.settlements if p.end <= target.position]
             return (here[-1], view.index) if here else None
-        here = [p for p in view.settlements if p.end <= target.position and p.relation == ""]
-        if here:
-            return here[-1], view.index
-        for index, place in reversed(self.places):
-            if view.index - index > _POINTER_REACH:
-                break
-            if place.relation == "":
-                return place, index
+        here = [(p, view.index) for p in view.settlements if p.end <= target.position and p.relation == ""]
+        earlier = [(place, index) for index, place in self.places
+                   if view.index - index <= _POINTER_REACH and place.relation == ""]
+        for candidates in (here, earlier):  # this sentence first, then the ones before
+            for place, index in reversed(candidates):
+                if place.mention.start in claimed:
+                    return place, index
+            if candidates:
+                return candidates[-1]
         return None
 
 
@@ -175,12 +178,14 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
     """Every claim draft of the article, in text order."""
     memory = _Discourse(article, rules, country)
     drafts: list[Draft] = []
+    claimed: set[int] = set()  # mention starts of the places changes were told of
     published = article.published
     for view, voice in zip(views, voices):
         text = view.text
         if memory.frame is not None and view.index - memory.frame.view.index > _MAX_FRAME_DISTANCE:
             memory.frame = None
         changes = find_changes(view, rules)
+        claimed.update(t.place.mention.start for c in changes for t in c.targets if t.place is not None)
         future: list[DateExpression] = []
         dates = find_dates(text, published, rules, future)
         anchored = find_anchored_dates(text, memory.anchor, published, rules) if changes else []
@@ -196,14 +201,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 attribution = journalist(article.source)
             left, right = change.clause
             others = [c.clause for c in changes if c is not change]
-            # a date written in the sentence first; "two days earlier" only without one
-            date = None
-            for found in (dates, anchored):
-                own = [d for d in found if left <= d.start < right]
-                free = [d for d in found if not any(a <= d.start < b for a, b in others)]
-                date = _pick_date(own or free, change.start)
-                if date is not None:
-                    break
+            own = [d for d in dates + anchored if left <= d.start < right]
+            free = [d for d in dates + anchored if not any(a <= d.start < b for a, b in others)]
+            date = _pick_date(own or free, change.start)
             if date is None and voice.carried is not None and memory.previous_dates:
                 date = memory.previous_dates[-1]  # "Specifically, ...": when the speaker spoke
             basis = ""
@@ -224,7 +224,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 first = view
                 place = target.place
                 if place is None:
-                    found = memory.antecedent(view, target)
+                    found = memory.antecedent(view, target, claimed)
                     if found is None:
                         continue
                     place, first = found[0], views[found[1]]

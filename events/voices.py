@@ -85,7 +85,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             continues = rules.continuation.search(text) is not None
             if open_quote is not None or (continues and last is not None):
                 carried = open_quote or last
-            elif view.section in ("Details", "Quote") and source_speaker is not None:
+            elif view.section in _UNDER_SOURCE and source_speaker is not None:
                 carried = source_speaker
             elif _OPENS_QUOTE.match(text) and last is not None:
                 carried = last
