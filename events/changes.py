@@ -46,6 +46,8 @@ _SUBJECT_GAP = re.compile(
     r"(?:\s+in\s+(?:the\s+)?[\w’' -]{1,40}?(?:[Rr]egions?|[Oo]blasts?|People['’]?s Republic|DPR|LPR|LNR|DNR|Donbass?)"
     r"(?:\s*\([^()]{0,20}\))?)?"
     r"(?:\s+and\s+(?:the\s+)?(?:whole|entire|rest of the|wider)\s+[\w’' -]{1,30}?(?:[Rr]egion|[Oo]blast|area|district))?"
+    r"(?:,?\s+and\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some|a few|other|many)\s+"
+    r"(?:other\s+|more\s+|nearby\s+|smaller\s+)?(?:towns|villages|settlements|localities|communities))?"
     r"(?:\s*[”\"’])?(?:\s*,\s*[^,;:]{1,100},)?\s*"
     r"(?:(?:has|have|had|was|were|is|are|been|being|be|now|also|reportedly|allegedly|apparently|completely|fully|"
     r"finally|already|officially|successfully|once again|again|effectively|since|by now|recently|just|largely|"
@@ -155,6 +157,17 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     before = [i for i, w in enumerate(words) if left <= w[0] < start]
     if before:
         return key_of(before[-1])
+    if left > 0 and text[left - 1] in "“\"«" and not text[left:start].strip(" ,"):
+        # 'Russian troops "liberated" the town': the subject stands before the quotation
+        outer = clause(text, left - 1, left - 1)[0]
+        ahead = [i for i, w in enumerate(words) if outer <= w[0] < left]
+        if ahead:
+            return key_of(ahead[-1])
+    if re.fullmatch(r"\s*[Hh]aving\s+(?:\w+\s+)?", text[left:start]):
+        # "Having captured X, Russian forces pressed on": the subject follows the clause
+        later = [i for i, w in enumerate(words) if right <= w[0] < right + 40]
+        if later:
+            return key_of(later[0])
     found = _from_side(text, words, after)
     if not found and _BARE_FORCE.search(text[left:start]):
         return "bare"  # "these units are pulling back": the side the text was speaking of
@@ -319,7 +332,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             if rules.irrealis.search(last_words) and not _ABLE.search(before):
                 continue  # "lay the groundwork to capture Kharkiv"
             opening = not before.strip() or before.rstrip().endswith(",") and len(before.split()) <= 2
-            if opening and text[start:end].lower().endswith("ing") and rules.irrealis_after.search(text[end:right]):
+            if opening and text[start:end].lower().endswith("ing") and \
+                    rules.irrealis_after.search(text[end:min(len(text), end + 120)]):
                 continue  # "Taking Selydove would open the way": a hypothesis
         words = side_words(text, rules)
         if trigger.needs_agent and not any(left <= w[0] < start for w in words):
@@ -365,6 +379,12 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 or rules.partial_adverb.search(text[start:end])):
             kind = EventType.PARTIAL
         agent = _agent(view, start, end, left, right, trigger, rules)
+        if trigger.targets == "sentence":
+            # "units withdrew from A and B ... and moved to more advantageous positions": the
+            # places the sentence's other phrases name, when they name some
+            named = [t for c in changes for t in c.targets if t.place is not None]
+            if named:
+                targets = [Target(t.place, position=t.position) for t in named]
         changes.append(Change(
             kind=kind, trigger=trigger, start=start, end=end, clause=(left, right), targets=tuple(targets),
             agent=agent, denial=denial, hedged=rules.hedge_in_sentence.search(text[left:right]) is not None,

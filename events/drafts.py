@@ -133,6 +133,8 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
             return (discourse if trigger.gains == "agent" else discourse.opponent()), "discourse"
     agent = _side(change.agent, attribution.side)
     how = "text" if change.agent in ("RU", "UA") else "claimant" if agent is not Side.NONE else ""
+    if change.agent not in ("RU", "UA") and trigger.home_side and _place_country(memory.country, place) == "RU":
+        return Side.RU, "place"  # "liberated" on Russian soil, whoever tells it
     if agent is Side.NONE:
         if trigger.fallback == "claimant":
             agent, how = attribution.side, "claimant"

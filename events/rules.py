@@ -41,6 +41,7 @@ class Trigger:
     subject_place: bool  # only the settlement just before it, as its subject ("X has fallen")
     targets: str  # object (after it, else its subject) | subject | sentence
     share_is_partial: bool  # "the eastern part of X" after it makes it a partial capture
+    home_side: bool  # with no acting side named, a place of Russia is Russia's gain ("liberated")
     keywords: tuple[str, ...]  # every match contains one of these (lower case)
     example: str
     expect: dict[str, str]
@@ -279,6 +280,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
                                 gains, agent, fallback, bool(t.get("agent_after", False)),
                                 bool(t.get("needs_agent", False)), bool(t.get("subject_place", False)), targets,
                                 bool(t.get("share_is_partial", kind in (EventType.CAPTURE, EventType.RECAPTURE))),
+                                bool(t.get("home_side", False)),
                                 tuple(_need(t, "keywords", f["triggers"], where)),
                                 _need(t, "example", f["triggers"], where), dict(t.get("expect", {}))))
 

@@ -58,6 +58,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     day = article.published.date if article.published else None
     voices: list[Voice] = []
     last: Attribution | None = None  # the claimant that spoke last
+    last_named: Attribution | None = None  # the claimant named last, speaking or not
     last_paragraph = -1
     previous_speaker: Attribution | None = None  # named in the sentence just before
     source_speaker: Attribution | None = None
@@ -74,7 +75,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             if view.section not in _UNDER_SOURCE:
                 source_speaker = None
         found = [a for a in find_attributions(text, rules, context_side=last.side if last else Side.NONE, day=day,
-                                              place_country=place_country, last=last) if a.kind != "journalist"]
+                                              place_country=place_country, last=last or last_named)
+                 if a.kind != "journalist"]
         if _SOURCE_LINE.match(text):
             named = named_claimants(text, rules, context_side=last.side if last else Side.NONE, day=day)
             if named:
@@ -93,6 +95,11 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 carried = previous_speaker  # a speaker named in the sentence before, same paragraph
         if found:
             last = found[-1]
+        elif rules.any_claimant.search(text):
+            # named without a verb ("Russia's Defense Ministry gave confirmation"): who "the
+            # ministry" or "it" may be in the sentences after
+            named = named_claimants(text, rules, day=day)
+            last_named = named[-1] if named else last_named
         previous_speaker = found[-1] if found else None
         balance = _quote_balance(text)
         if balance > 0:
