@@ -16,10 +16,12 @@ from events.records import Side
 from events.rules import ClaimantRule, PersonRule, Rules
 
 __all__ = ["Attribution", "find_attributions", "named_claimants", "governing", "find_channel", "journalist", "quotations",
-           "SIDE_ADJECTIVE"]
+           "outlet_side", "SIDE_ADJECTIVE"]
 
 SIDE_ADJECTIVE = {Side.UA: "Ukrainian", Side.RU: "Russian"}
-_GAP_TO_VERB = re.compile(r"^[\s,]*(?:(?:has|have|had|also|later|earlier|on \w+|in a \w+|in its \w+|once again|again|"
+_GAP_TO_VERB = re.compile(r"^[\s,]*(?:(?:has|have|had|also|later|earlier|on \w+|in a \w+|in its \w+|once again|again|then|now|"
+                          r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"
+                          r"however|too|in turn|itself|himself|herself|themselves|"
                           r"[A-Z][a-z]+ [A-Z][a-z]+|\w+ly)[\s,]+){0,4}$")
 _ACCORDING_TO = re.compile(r"\b(?:according to|as stated by|in the words of|citing|quoting|cites|quotes|per|"
                            r"(?:confirmed|reported|announced|claimed|stated|denied|shared|posted|published|released) by)"
@@ -263,6 +265,14 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
         return chosen
     after = [a for a in attributions if a.start >= position]
     return after[0] if after else None
+
+
+def outlet_side(source: str, rules: Rules) -> Side:
+    """The state an outlet belongs to (RIA Novosti: Russia; Ukrinform: Ukraine), NONE otherwise."""
+    for outlet in rules.outlets:
+        if outlet.side is not Side.NONE and outlet.regex.search(source or ""):
+            return outlet.side
+    return Side.NONE
 
 
 def find_channel(sentence: str, rules: Rules) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from events.claimants import Attribution, find_attributions, find_channel, named_claimants
+from events.claimants import Attribution, find_attributions, find_channel, named_claimants, outlet_side
 from events.mentions import SentenceView
 from events.records import Article, Side
 from events.rules import Rules
@@ -56,6 +56,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 place_country: dict[str, str]) -> list[Voice]:
     """The voice of each sentence, in order."""
     day = article.published.date if article.published else None
+    home = outlet_side(article.source, rules)
     voices: list[Voice] = []
     last: Attribution | None = None  # the claimant that spoke last
     last_named: Attribution | None = None  # the claimant named last, speaking or not
@@ -74,11 +75,13 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             last_paragraph = view.sentence.paragraph
             if view.section not in _UNDER_SOURCE:
                 source_speaker = None
-        found = [a for a in find_attributions(text, rules, context_side=last.side if last else Side.NONE, day=day,
+        # "the ministry", "a military spokesman": of the side that spoke last, else of a state outlet's state
+        context = last.side if last else home
+        found = [a for a in find_attributions(text, rules, context_side=context, day=day,
                                               place_country=place_country, last=last or last_named)
                  if a.kind != "journalist"]
         if _SOURCE_LINE.match(text):
-            named = named_claimants(text, rules, context_side=last.side if last else Side.NONE, day=day)
+            named = named_claimants(text, rules, context_side=context, day=day)
             if named:
                 source_speaker = replace(named[0], verb="source", start=0, end=0)
                 found = found or [named[0]]
