@@ -39,7 +39,8 @@ _BARE_FORCE = re.compile(r"\b(?:the|these|those|such|its|their|both|all|many|som
                          r"fighters|servicemen|defenders|brigades?|battalions?|military|army|garrison)\b", re.I)
 _PLURAL_SUBJECT = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:villages|settlements|towns|localities|communities|"
                              r"populated (?:areas|localities))\s+(?:that|which)\b", re.I)
-_ABLE = re.compile(r"\b(?:managed|able|succeeded|succeeding|managing)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$", re.I)
+_ABLE = re.compile(r"\b(?:managed|able|succeeded|succeeding|managing|decided|ordered|opted|chose|forced|had|has|have|"
+                   r"began|started|continued|went on|moved)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$", re.I)
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
 _SUBJECT_GAP = re.compile(
     r"^(?:['’]s)?(?:\s*\([^()]{0,60}\))?"
@@ -288,9 +289,11 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
         return Target(None, pointer=m.group().split()[0], position=start - len(behind) + m.start())
     if not ahead.strip(" ,.;:”\"'"):
         # "the only village that the Ukrainians were able to liberate": a relative clause ending in it
-        m = re.search(r"\b(?:that|which|whom)\s+(?:[\w’'-]+\s+){0,6}$", behind)
+        wider = text[max(0, start - 120):start]
+        m = re.search(r"\b(?:village|town|city|settlement|hamlet|locality)\b[^,;:]{0,40}?\b(?:that|which|whom)\s+"
+                      r"(?:[\w’'-]+\s+){0,6}$", wider)
         if m is not None:
-            return Target(None, pointer="which", position=start - len(behind) + m.start())
+            return Target(None, pointer="which", position=start - len(wider) + m.start())
     return None
 
 
@@ -365,7 +368,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 pointer = Target(None, pointer="which", position=left)
             if pointer is not None:
                 targets = [pointer] + _list_after(view, pointer.position, trigger, rules)
-            if not targets and (plural or _PLURAL_SUBJECT.search(text[max(0, left - 40):start])):
+            if not targets and trigger.type in rules.change_types and (
+                    plural or _PLURAL_SUBJECT.search(text[max(0, left - 40):start])):
                 # "liberated 10 settlements within two days, listing A, B and C"; "the towns that
                 # have come under Russian control include A, B and C"
                 listed = re.search(r"\b(?:listing|including|include|includes|included|namely|among them|such as|"

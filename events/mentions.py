@@ -119,8 +119,9 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
     return "settlement"
 
 
-def _relation(before: str, rules: Rules) -> str:
-    return "near" if rules.places.near.search(before[-120:]) else ""
+def _relation(before: str, after: str, rules: Rules) -> str:
+    near = rules.places.near.search(before[-120:]) or rules.places.near_after.match(after)
+    return "near" if near else ""
 
 
 def read_mentions(article: Article, mentions: list[Mention], resolutions: list[Resolution],
@@ -154,7 +155,7 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
             if role == "settlement" and heading and _names_its_region(mention, resolution, before, after):
                 role = "region"
             refs.append(PlaceRef(mention, resolution, start, end, role,
-                                 _relation(sentence.text[:start], rules) if role == "settlement" else ""))
+                                 _relation(sentence.text[:start], after, rules) if role == "settlement" else ""))
         rlo, rhi = bisect.bisect_left(region_starts, sentence.start), bisect.bisect_left(region_starts, sentence.end)
         named_regions = tuple(r.place.admin1 if r.place is not None else m.text for m, r in regions[rlo:rhi])
         named_regions += tuple(ref.resolution.place.admin1 for ref in refs

@@ -105,6 +105,7 @@ class PlaceRules:
     dateline_after: re.Pattern[str]
     dateline_line_start: re.Pattern[str]
     near: re.Pattern[str]
+    near_after: re.Pattern[str]
     list_glue: re.Pattern[str]
     coreference_nouns: re.Pattern[str]
     coreference_pronouns: re.Pattern[str]
@@ -228,6 +229,7 @@ def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
         dateline_line_start=_compile(_need(dateline, "line_start", file, "role.dateline"), file,
                                      "role.dateline.line_start", 0),
         near=_compile(_need(relation, "near", file, "relation"), file, "relation.near"),
+        near_after=_compile(_need(relation, "near_after", file, "relation"), file, "relation.near_after"),
         list_glue=_compile(_need(_need(raw, "lists", file, "(file)"), "glue", file, "lists"), file, "lists.glue", 0),
         coreference_nouns=_compile(_need(coreference, "nouns", file, "coreference"), file, "coreference.nouns"),
         coreference_pronouns=_compile(_need(coreference, "pronouns", file, "coreference"), file,
