@@ -21,6 +21,7 @@ __all__ = ["assemble"]
 
 _GAIN = {EventType.CAPTURE: "gain", EventType.RECAPTURE: "gain"}
 _LEAD_SENTENCES = 2  # the opening sentences of the body, where wire copy sums up what follows
+_GENERIC_STATES = frozenset({"Russian government", "Ukrainian government"})
 
 
 def _kind_group(kind: EventType) -> str:
@@ -32,15 +33,23 @@ def _claim_key(d: Draft) -> tuple[str, str, str, str, bool]:
     return d.place.key, d.attribution.claimant, _kind_group(d.kind), str(d.gains), d.background
 
 
+_NEAR_SENTENCES = 2  # fighting told this close to a claimant's change of the same place is part of it
+
+
 def _same_sentence_rules(drafts: list[Draft], rules: Rules) -> list[Draft]:
-    """No `contested` beside a change of the same place and claimant in one sentence; no full
-    capture beside a share of it ("drove them out of X and took control of 90% of the city")."""
-    changed = {(d.view.index, d.place.key, d.attribution.claimant) for d in drafts if d.kind in rules.change_types}
+    """No `contested` beside a change of the same place and claimant in or next to its sentence
+    ("infiltrating X ... a foothold in X"); no full capture beside a share of it in one sentence
+    ("drove them out of X and took control of 90% of the city")."""
+    changed: dict[tuple[str, str], list[int]] = {}
+    for d in drafts:
+        if d.kind in rules.change_types:
+            changed.setdefault((d.place.key, d.attribution.claimant), []).append(d.view.index)
     partial = {(d.view.index, d.place.key, d.attribution.claimant) for d in drafts if d.kind is EventType.PARTIAL}
     out = []
     for d in drafts:
         where = (d.view.index, d.place.key, d.attribution.claimant)
-        if d.kind is EventType.CONTESTED and where in changed:
+        near = changed.get((d.place.key, d.attribution.claimant), [])
+        if d.kind is EventType.CONTESTED and any(abs(i - d.view.index) <= _NEAR_SENTENCES for i in near):
             continue
         if d.kind in (EventType.CAPTURE, EventType.RECAPTURE) and where in partial:
             continue
@@ -100,6 +109,24 @@ def _absorb_outlet_summaries(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def _absorb_generic_states(drafts: list[Draft]) -> list[Draft]:
+    """"Russia claimed the capture of X" and, in the same article, the Russian defence ministry's
+    claim of it are one claim: a state named as a whole ("Russia", "Kyiv") speaks through its
+    organs when the article names one saying the same."""
+    specific = [d for d in drafts if d.attribution.kind != "journalist" and d.attribution.claimant not in _GENERIC_STATES]
+    out = []
+    for d in drafts:
+        if d.attribution.claimant in _GENERIC_STATES:
+            owner = next((n for n in specific if n.attribution.side is d.attribution.side and n.place.key == d.place.key
+                          and _kind_group(n.kind) == _kind_group(d.kind) and n.gains is d.gains
+                          and n.background == d.background), None)
+            if owner is not None:
+                owner.also.append(d.view)
+                continue
+        out.append(d)
+    return out
+
+
 def _claim(draft: Draft, article: Article, rules: Rules) -> Claim:
     r = draft.place.resolution
     place_factor = {"resolved": 1.0 if r.score >= 100 else 0.9, "ambiguous": 0.6}.get(str(r.status), 0.4)
@@ -139,5 +166,6 @@ def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim
     kept = _same_sentence_rules(drafts, rules)
     kept = _merge(kept)
     kept = _absorb_outlet_summaries(kept)
+    kept = _absorb_generic_states(kept)
     claims = [_claim(d, article, rules) for d in kept]
     return tuple(sorted(claims, key=lambda c: (c.evidence_start, c.settlement_start)))

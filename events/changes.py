@@ -274,8 +274,9 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
         m = pattern.search(window)
         if m and not re.match(r"\s*(?:of|in|near)\b", window[m.end():]):
             gap = window[:m.start()]
-            return Target(None, pointer=m.group(), position=end + ahead.find(m.group()),
-                          share=rules.partial_share.search(gap) is not None)
+            share = rules.partial_share.search(gap) is not None or m.group().startswith("its ")
+            return Target(None, pointer=m.group().split()[0] if m.group().startswith("its ") else m.group(),
+                          position=end + ahead.find(m.group()), share=share)
     behind = text[max(0, start - 60):start]
     m = None
     for m in rules.places.coreference_nouns.finditer(behind):

@@ -82,6 +82,9 @@ class _Discourse:
         self.agent_side: Side = Side.NONE  # the side the text last named as acting
         self.agent_paragraph = -1
         self.headline_side: Side = Side.NONE
+        self.gain_side: Side = Side.NONE  # the gain the text last stated with its side named
+        self.gain_paragraph = -1
+        self.headline_gain: Side = Side.NONE
         self.anchor: dt.date | None = None  # the last day the text gave
         self.previous_dates: list[DateExpression] = []  # the dates of the sentence before
         self.frame: _Frame | None = None
@@ -147,8 +150,11 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
                 won = Side(holder).opponent()
                 return (won if trigger.gains == "agent" else won.opponent()), "place"
     if agent is Side.NONE and trigger.fallback != "none":
-        agent = memory.agent_side if memory.agent_side is not Side.NONE else memory.headline_side
-        how = "discourse" if agent is not Side.NONE else ""
+        # the gain the paragraph (else the headline) stated with its side named: "Russian forces
+        # took A ... the liberation of B" is told of one side's advance
+        gain = memory.gain_side if memory.gain_side is not Side.NONE else memory.headline_gain
+        if gain is not Side.NONE:
+            return gain, "discourse"
     return (agent if trigger.gains == "agent" else agent.opponent()), how
 
 
@@ -262,6 +268,13 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         # remember
         for place in view.settlements:
             memory.places.append((view.index, place))
+        stated = [d.gains for d in drafts[made:] if d.side_from == "text" and d.kind in _GAIN_KINDS]
+        if stated:
+            memory.gain_side, memory.gain_paragraph = stated[-1], view.sentence.paragraph
+            if view.heading and memory.headline_gain is Side.NONE:
+                memory.headline_gain = stated[-1]
+        elif view.sentence.paragraph != memory.gain_paragraph:
+            memory.gain_side = Side.NONE
         acting = _acting_side(view, rules)
         if view.heading and memory.headline_side is Side.NONE and acting is not Side.NONE:
             memory.headline_side = acting
