@@ -26,7 +26,7 @@ __all__ = ["Change", "Target", "find_changes", "find_triggers", "side_words", "c
 # Clause boundaries: semicolons, colons, brackets, dashes, quotes, and commas or words that open
 # a new clause ("as well as" does not).
 _BOUNDARY = re.compile(
-    r"[;:()\[\]]|\s[–—-]\s|[“”\"«»]|,\s+(?=(?:one of|which|where|who|whose|as(?! well as)|while|with|when|after|before|"
+    r"[;:\[\]]|\s[–—-]\s|[“”\"«»]|,\s+(?=(?:one of|which|where|who|whose|as(?! well as)|while|with|when|after|before|"
     r"because|but|although|though|noting|creating|according to|amid|despite|however|while|saying|adding|citing|"
     r"pointing|calling|claiming|insisting|stressing|a (?:claim|statement)|and (?:said|added|claimed))\b)|"
     r"(?<!\bwell)\s(?=(?:as(?! well as)|while|whereas|because|although|though|but|until|unless|after|before|since|"

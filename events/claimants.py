@@ -28,7 +28,7 @@ _ACCORDING_TO = re.compile(r"\b(?:according to|as stated by|in the words of|citi
                            r"\s+(?:an? |the |several |two |three |some |many |one )?(?:[\w’'-]+ ){0,4}$", re.I)
 # "Sergei Shoigu, the Russian Defence Minister, said": an appositive between a name and its verb
 _APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:who\s+[^,;]{1,100}|(?:an?|the|his|her|its|their)\s[^,;]{1,90}|"
-                         r"[a-z][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),|\s[–—-]\s[^–—;]{1,120}\s[–—-](?=\s))")
+                         r"(?![A-Z])[^\W\d][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),|\s[–—-]\s[^–—;]{1,120}\s[–—-](?=\s))")
 _EMBEDDED = re.compile(r"\b(?:allegations?|claims?|assertions?|reports?|statements?)\s+(?:\w+\s+){0,2}(?:made |issued )?by\s+(?:the\s+|an?\s+)?$", re.I)
 _LOCAL_WORDS = re.compile(r"authorit|official|mayor|head|administration|governor|council", re.I)
 _CUES = re.compile(r"according to|as stated by|in the words of|\bby\b", re.I)
@@ -62,6 +62,9 @@ def _valid_on(rule: ClaimantRule, day: dt.date | None) -> bool:
 def _named(rule: ClaimantRule, context_side: Side) -> tuple[str, Side]:
     if rule.side != "context":
         return rule.name, Side(rule.side)
+    named = dict(rule.side_names).get(context_side.value)
+    if named:
+        return named, context_side
     adjective = SIDE_ADJECTIVE.get(context_side)
     name = rule.name.replace("{side}", adjective) if adjective else rule.name.replace("{side} ", "")
     return name, context_side

@@ -87,6 +87,7 @@ class _Discourse:
         self.headline_gain: Side = Side.NONE
         self.anchor: dt.date | None = None  # the last day the text gave
         self.previous_dates: list[DateExpression] = []  # the dates of the sentence before
+        self.speaker_dates: dict[str, DateExpression] = {}  # when each claimant last spoke, as the text says
         self.frame: _Frame | None = None
 
     def antecedent(self, view: SentenceView, target: Target, claimed: set[int]) -> tuple[PlaceRef, int] | None:
@@ -211,9 +212,21 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             others = [c.clause for c in changes if c is not change]
             own = [d for d in dates + anchored if left <= d.start < right]
             free = [d for d in dates + anchored if not any(a <= d.start < b for a, b in others)]
-            date = _pick_date(own or free, change.start)
+            date = own_date = _pick_date(own or free, change.start)
+            if date is not None and "respectively" in text[change.end:right] and len(own) == len(change.targets) > 1:
+                pairs = dict(zip((t.position for t in change.targets), own))  # "on Monday and Friday, respectively"
+            else:
+                pairs = {}
             if date is None and voice.carried is not None and memory.previous_dates:
                 date = memory.previous_dates[-1]  # "Specifically, ...": when the speaker spoke
+            if date is None and attribution.kind != "journalist":
+                date = memory.speaker_dates.get(attribution.claimant)  # "X said on Saturday ... X added"
+            frame = memory.frame
+            if frame is not None and change.kind is frame.change.kind and rules.frame_anaphora.search(text):
+                # "the three captured settlements were A, B and C": the frame's change, named now
+                date = date or (frame.dates[0] if frame.dates else None)
+                if attribution.kind == "journalist":
+                    attribution = frame.attribution
             basis = ""
             if date is None and [d for d in future if left <= d.start < right]:
                 ahead = [d for d in future if left <= d.start < right][0]
@@ -248,11 +261,12 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 else:
                     kind = _regained(kind, gains, place, memory)
                 background = change.history or (
-                    date is not None and published is not None
-                    and (published.date - date.date).days > _BACKGROUND_DAYS)
+                    own_date is not None and published is not None
+                    and (published.date - own_date.date).days > _BACKGROUND_DAYS)
                 confidence = 0.85 if target.place is not None else 0.65
                 drafts.append(Draft(view, first, kind, place, gains, attribution, voice.channel,
-                                    change.hedged or _hedged_speech(attribution, rules), date, basis, confidence,
+                                    change.hedged or _hedged_speech(attribution, rules),
+                                    pairs.get(target.position, date), basis, confidence,
                                     denied_side, background, view.heading, how))
             # "the Russian ministry disputed allegations made by the Ukrainian military that ...":
             # the claim above is the Ukrainian military's, and the ministry denies it
@@ -283,6 +297,13 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         elif view.sentence.paragraph != memory.agent_paragraph:
             memory.agent_side = Side.NONE
         memory.previous_dates = dates + anchored
+        for attribution in voice.attributions:
+            # "X said on Saturday", "On Saturday, X said": the day the claimant spoke
+            said = [d for d in dates if d.precision is DatePrecision.DAY and (
+                0 <= d.start - attribution.end < 40 and "," not in text[attribution.end:d.start]
+                or 0 <= attribution.start - d.end < 25 and "," not in text[d.end:attribution.start].strip(", "))]
+            if said:
+                memory.speaker_dates[attribution.claimant] = said[0]
         day_dates = [d for d in dates + anchored if d.precision is DatePrecision.DAY]
         if day_dates:
             memory.anchor = day_dates[-1].date

@@ -57,6 +57,7 @@ class ClaimantRule:
     valid_from: str
     valid_to: str
     example: str
+    side_names: tuple[tuple[str, str], ...] = ()  # (side, name) for side = "context"
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,7 +298,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
             default_side=_side(c["default_side"], f["claimants"], where) if "default_side" in c else "",
             kind=_need(c, "kind", f["claimants"], where), regex=_any_of(aliases, f["claimants"], where, 0),
             valid_from=str(c.get("valid_from", "")), valid_to=str(c.get("valid_to", "")),
-            example=_need(c, "example", f["claimants"], where)))
+            example=_need(c, "example", f["claimants"], where),
+            side_names=tuple((str(k), str(v)) for k, v in c.get("names", {}).items())))
     local = []
     for i, entry in enumerate(cla.get("local", [])):
         regex = _compile(_need(entry, "pattern", f["claimants"], f"local #{i + 1}"), f["claimants"], f"local #{i + 1}", 0)
