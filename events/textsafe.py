@@ -16,17 +16,20 @@ __all__ = ["BIDI_CONTROLS", "clean_text", "clean_line", "printable"]
 
 #: Unicode's explicit directional formatting characters (UAX #9), and the implicit marks.
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-# C0 and C1 controls except tab and newline, DEL, and the bidi controls
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]")
+# controls Python counts as whitespace (vertical tab, form feed, CR, separators, NEL) break a line:
+# an article's id, a hash of its words, stays what it was
+_BREAKING = re.compile("[\x0b\x0c\r\x1c-\x1f\x85]")
+# the other C0 and C1 controls (not tab or newline), DEL, and the bidi controls
+_UNSAFE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]")
 _LINE_BREAKS = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]+")
 # lone surrogates: undecodable bytes of a file name, or a JSON "\ud800"; SQLite and UTF-8 refuse them
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(text: str) -> str:
-    """``text`` without control characters (tab and newline stay) or bidirectional controls, and
-    with U+FFFD for any lone surrogate."""
-    return _SURROGATES.sub("\ufffd", _UNSAFE.sub("", text))
+    """``text`` without control characters or bidirectional controls: tab and newline stay, the
+    controls that are whitespace become newlines, a lone surrogate becomes U+FFFD."""
+    return _SURROGATES.sub("\ufffd", _UNSAFE.sub("", _BREAKING.sub("\n", text)))
 
 
 def clean_line(text: str, limit: int | None = None) -> str:
