@@ -53,6 +53,14 @@ def briefing_png(places: pd.DataFrame, oblasts: geopandas.GeoDataFrame, *, title
                  map_height_px: int = 1000) -> bytes:
     """The slide as PNG bytes. ``places`` is dashboard.filters.settlements(...); ``digest``
     (dashboard.digest.event_digest) is printed below the map, row by row."""
+    # every text on the slide is text: "$5 … $" in a source or title is no matplotlib maths
+    with matplotlib.rc_context({"text.parse_math": False}):
+        return _briefing_png(places, oblasts, title=title, subtitle=subtitle, sources_note=sources_note, digest=digest,
+                             width_px=width_px, map_height_px=map_height_px)
+
+
+def _briefing_png(places: pd.DataFrame, oblasts: geopandas.GeoDataFrame, *, title: str, subtitle: str,
+                  sources_note: str, digest: pd.DataFrame | None, width_px: int, map_height_px: int) -> bytes:
     dpi = 100
     digest_rows = _digest_lines(digest) if digest is not None and not digest.empty else []
     digest_px = (40 + sum(_LINE_PX * max(len(c) for c in cells) + 10 for cells in digest_rows)) if digest_rows else 0

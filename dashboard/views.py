@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import cache
+from dashboard import cache, identity
 from dashboard.briefing import briefing_png
 from dashboard.digest import describe_filters, event_digest
 from dashboard.exports import DOWNLOADS, export_bytes
@@ -21,15 +21,16 @@ from dashboard.legend import Legend
 from dashboard.mapbuild import base_map, claims_layers, resolution_map
 from dashboard.style import SIDE_COLOURS, STATUS_LABELS, TYPE_LABELS, VALUE_LABELS
 from dashboard.text import md
-from events import LoadOptions, PublishedDate, Store
-from events.articles import load_bytes
+from events import EventsError, LoadOptions, PublishedDate, Store
+from events.articles import EARLIEST_PUBLISHED, load_bytes
 from events.pipeline import IngestSummary, ingest
 from events.records import DatePrecision, format_date
 from events.store import Review
+from events.textsafe import clean_line
 from geodata import resolve
 from geodata.boundaries import ATTRIBUTION
 
-__all__ = ["map_section", "timeline", "claims_table", "event_view", "downloads", "upload_view", "briefing_view",
+__all__ = ["link_notice", "map_section", "timeline", "claims_table", "event_view", "downloads", "upload_view", "briefing_view",
            "summary_line", "about", "empty_state", "place_finder", "ambiguous_places"]
 
 MAP_HEIGHT = 620
@@ -37,6 +38,11 @@ TABLE_ROWS = 1000
 PLAY_STEPS = {"day": dt.timedelta(days=1), "week": dt.timedelta(days=7), "month": dt.timedelta(days=30)}
 TABLE_COLUMNS = ["event_date", "date_precision", "place_name", "settlement", "admin1", "event_type", "gaining_side",
                  "claimant", "claimant_side", "hedged", "status", "source", "via", "evidence", "claim_id"]
+
+
+def link_notice(notes: list[str]) -> str:
+    """The notice naming what the link asked for and the page ignored (or read otherwise)."""
+    return "This link holds settings the page cannot use, ignored:\n" + "\n".join(f"- {md(n)}" for n in notes)
 
 
 def summary_line(shown: pd.DataFrame) -> str:
@@ -172,7 +178,7 @@ def event_view(all_claims: pd.DataFrame, path: str) -> None:
     if picked is None:
         return
     rows = all_claims[keys == picked].sort_values("event_date")
-    reviewer = st.session_state.get("reviewer", "").strip()
+    reviewer = identity.reviewer()
     for _, event in rows.groupby("event_id", sort=False):
         first = event.iloc[0]
         label = STATUS_LABELS.get(first["status"], first["status"])
@@ -198,7 +204,7 @@ def _claim_card(claim: object, reviewer: str, path: str) -> None:
                       + (f" · reviewed: **{md(c.review)}** by {md(c.reviewer)}" if c.review else ""))
         left.text(c.evidence)  # st.text never renders markup: article text is untrusted
         if not reviewer:
-            right.caption("Enter your name in the sidebar to review.")
+            right.caption(identity.review_hint())
             return
         if right.button("Confirm", key=f"confirm-{c.claim_id}"):
             _review(path, Review(c.claim_id, "confirm", reviewer))
@@ -221,9 +227,13 @@ def _claim_card(claim: object, reviewer: str, path: str) -> None:
 
 
 def _review(path: str, review: Review) -> None:
-    with Store(path) as store:
-        store.add_review(review)
-    st.toast(f"Saved: {review.action} by {review.reviewer}")
+    try:
+        with Store(path) as store:
+            store.add_review(review)
+    except EventsError as exc:  # a locked or damaged database: say so, keep the page
+        st.error(f"Not saved: {md(exc)}")
+        return
+    st.toast(f"Saved: {review.action} by {md(review.reviewer)}")  # a name is text, never Markdown
     st.rerun()
 
 
@@ -233,11 +243,11 @@ def ambiguous_places(all_claims: pd.DataFrame, path: str) -> None:
                          & (all_claims["status"] != "rejected")]
     if pending.empty:
         return
-    gazetteer, reviewer = cache.gazetteer(), st.session_state.get("reviewer", "").strip()
+    gazetteer, reviewer = cache.gazetteer(), identity.reviewer()
     with st.expander(f"⚠ {len(pending)} claim{'s' if len(pending) > 1 else ''} name a place that could be several "
                      "villages: choose which", expanded=False):
         if not reviewer:
-            st.caption("Enter your name in the sidebar to place them.")
+            st.caption(identity.review_hint())
         for claim in pending.itertuples():
             ids = [int(i) for i in str(claim.place_candidates).split(";") if i]
             options = [gazetteer.place(i) for i in ids]
@@ -290,7 +300,8 @@ def upload_view(path: str) -> None:
         text = st.text_area("…or paste an article", height=160, key="paste_text")
         c1, c2, c3 = st.columns(3)
         source = c1.text_input("Source (outlet)", key="paste_source")
-        published = c2.date_input("Published", value=None, max_value=dt.date.today(), key="paste_date")
+        published = c2.date_input("Published", value=None, min_value=EARLIEST_PUBLISHED, max_value=dt.date.today(),
+                                  key="paste_date")
         title = c3.text_input("Title", key="paste_title")
         submitted = st.form_submit_button("Add to the map", type="primary")
     items = []
@@ -307,10 +318,15 @@ def upload_view(path: str) -> None:
         st.error("Paste the article's text first.")
     if items:
         per_file: list[dict[str, str]] = []
-        with st.spinner("Reading…"), Store(path) as store:
-            summary = ingest(items, store, gazetteer, rules,
-                             lambda _n, name, what: per_file.append({"file": name, "result": what}))
-        st.session_state["_last_upload"] = (summary, per_file)
+        try:
+            with st.spinner("Reading…"), Store(path) as store:
+                summary = ingest(items, store, gazetteer, rules,
+                                 lambda _n, name, what: per_file.append({"file": name, "result": what}))
+            st.session_state["_last_upload"] = (summary, per_file)
+        except EventsError as exc:  # the database, not a file: every article finished is kept
+            st.error(f"Stopped: {md(exc)}")
+            if per_file:
+                st.dataframe(pd.DataFrame(per_file), hide_index=True)
     if "_last_upload" in st.session_state:
         summary, per_file = st.session_state["_last_upload"]
         _report(summary, path)
@@ -324,7 +340,9 @@ BRIEFING_EVENTS = 12
 def briefing_view(all_claims: pd.DataFrame, shown: pd.DataFrame, state: FilterState, *, web_tiles: bool) -> None:
     """One clean screen for a slide: title, dates and filters, map with legend, what each side
     claims event by event, sources, attribution."""
-    title = st.sidebar.text_input("Briefing title", value="Claims of control", key="btitle", bind="query-params")
+    # a title from a link: one line, no control or bidi characters
+    title = clean_line(st.sidebar.text_input("Briefing title", value="Claims of control", key="btitle",
+                                             bind="query-params"), 200)
     n = counts(shown)
     span = f"{state.date_from} to {state.date_to}"
     if state.as_of:

@@ -9,12 +9,14 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.filters import MULTI_FILTERS, FilterState
+from dashboard.links import LinkSpec
 from dashboard.style import VALUE_LABELS
 
-__all__ = ["sidebar", "date_bounds"]
+__all__ = ["sidebar", "date_bounds", "link_spec"]
 
 _KEYS = {"sources": "source", "claimants": "claimant", "claimant_sides": "cside", "gaining_sides": "gside",
          "event_types": "type", "statuses": "status", "oblasts": "oblast"}
+_SIDES = {"all": "everyone", "RU": "Russian claimants", "UA": "Ukrainian claimants"}
 
 
 def date_bounds(claims: pd.DataFrame) -> tuple[dt.date, dt.date]:
@@ -31,6 +33,25 @@ def _options(claims: pd.DataFrame, column: str) -> list[str]:
     if column == "source":
         values = values.replace("", "unattributed")
     return sorted(v for v in values.unique() if v)
+
+
+def _source_claims(claims: pd.DataFrame, column: str) -> pd.DataFrame:
+    return claims if column != "source" else claims.assign(source=claims["source"].replace("", "unattributed"))
+
+
+def link_spec(claims: pd.DataFrame, views: dict[str, str]) -> LinkSpec:
+    """What the sidebar's (and the views') URL parameters may hold: their labels, as the URL
+    keeps them."""
+    low, high = date_bounds(claims)
+    choices: dict[str, list[str]] = {"view": list(views.values()), "asof_side": list(_SIDES.values())}
+    names = {"asof_side": "choice of claimants"}
+    for attribute, column, label in MULTI_FILTERS:
+        labels = VALUE_LABELS.get(column, {})
+        choices[_KEYS[attribute]] = [labels.get(v, v) for v in _options(_source_claims(claims, column), column)]
+        names[_KEYS[attribute]] = label
+    return LinkSpec(choices=choices, single=frozenset({"view", "asof_side"}), names=names,
+                    flags=frozenset({"undated", "asof_on", "tiles"}), dates={"dates": 2, "asof": 1},
+                    text=frozenset({"q", "btitle", "name"}), first_day=low, last_day=high)
 
 
 def _playback_ended(low: dt.date, high: dt.date) -> None:
@@ -51,6 +72,7 @@ def sidebar(claims: pd.DataFrame) -> FilterState:
     dates = st.sidebar.slider("Dates of the claimed events", min_value=low, max_value=high, value=(low, high),
                               format="YYYY-MM-DD", key="dates", bind="query-params",
                               help="Keyboard: arrows step a day, Page Up/Down about a tenth, Home/End the ends.")
+    dates = tuple(sorted(dates))  # a link may hold them reversed (?dates=2024-05-31&dates=2024-05-01)
     include_undated = st.sidebar.checkbox("Include claims with unknown dates (listed apart, not on the map)",
                                           value=True, key="undated", bind="query-params")
     as_of_on = st.sidebar.toggle("Status as of a day", key="asof_on", bind="query-params",
@@ -68,11 +90,10 @@ def sidebar(claims: pd.DataFrame) -> FilterState:
         step.selectbox("Step", ["day", "week", "month"], index=1, key="play_step", label_visibility="collapsed")
         as_of_side = st.sidebar.radio("Whose claims", ["all", "RU", "UA"], horizontal=True, key="asof_side",
                                       bind="query-params",
-                                      format_func={"all": "everyone", "RU": "Russian claimants",
-                                                   "UA": "Ukrainian claimants"}.get)
+                                      format_func=_SIDES.get)
     chosen: dict[str, tuple[str, ...]] = {}
     for attribute, column, label in MULTI_FILTERS:
-        source_claims = claims if column != "source" else claims.assign(source=claims["source"].replace("", "unattributed"))
+        source_claims = _source_claims(claims, column)
         labels = VALUE_LABELS.get(column, {})
         picked = st.sidebar.multiselect(label.capitalize(), _options(source_claims, column), key=_KEYS[attribute],
                                         bind="query-params", format_func=lambda v, labels=labels: labels.get(v, v),

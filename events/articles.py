@@ -17,7 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
+import stat
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -33,10 +35,14 @@ from events.dates import parse_date_text
 from events.errors import ArticleError
 from events.records import Article, DatePrecision, PublishedDate
 from events.rules import Rules
+from events.textsafe import clean_line, clean_text, printable
 
-__all__ = ["Skipped", "LoadOptions", "load_paths", "list_files", "load_bytes", "article_id", "SUFFIXES", "DEFAULT_MAX_BYTES"]
+__all__ = ["Skipped", "LoadOptions", "load_paths", "list_files", "load_bytes", "article_id", "SUFFIXES", "DEFAULT_MAX_BYTES",
+           "EARLIEST_PUBLISHED"]
 
 DEFAULT_MAX_BYTES = 5_000_000
+#: No article this tool reads was published before Ukraine's independence: an earlier date is a typo.
+EARLIEST_PUBLISHED = dt.date(1991, 1, 1)
 SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
 MANIFEST = "manifest.toml"
 HEADER_KEYS = {"source", "url", "published", "title", "date", "outlet", "link"}
@@ -76,10 +82,15 @@ def _decode(raw: bytes) -> tuple[str, str, tuple[str, ...]]:
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8", errors="strict"), "utf-8-sig", ()
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16"), "utf-16", ()
-    head = raw[:8192]
-    if b"\x00" in head:
-        raise ValueError("binary file (contains NUL bytes), not text")
+        text = raw.decode("utf-16")
+        if "\x00" in text:
+            raise ValueError("binary file (contains NUL bytes), not text")
+        return text, "utf-16", ()
+    if b"\x00" in raw:  # anywhere, not just at the start: a NUL must never reach the database
+        text = _utf16_without_bom(raw)
+        if text is None:
+            raise ValueError("binary file (contains NUL bytes), not text")
+        return text, "utf-16", ("decoded as UTF-16 without a byte-order mark; check the text if it looks wrong",)
     try:
         return raw.decode("utf-8"), "utf-8", ()
     except UnicodeDecodeError:
@@ -91,6 +102,23 @@ def _decode(raw: bytes) -> tuple[str, str, tuple[str, ...]]:
     if _mostly_control(text):
         raise ValueError("binary file (mostly control characters), not text")
     return text, best.encoding, (f"decoded as {best.encoding} (not UTF-8); check the Cyrillic if it looks wrong",)
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """Text saved as UTF-16 without a byte-order mark (Windows' "Unicode"), or None. Its spaces,
+    digits and Latin letters leave a NUL in every other byte, on one side only; binary data has
+    NULs on both sides, or does not decode."""
+    if len(raw) % 2:
+        return None
+    sample = raw[:8192]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if min(even, odd) * 20 >= max(even, odd):
+        return None
+    try:
+        text = raw.decode("utf-16-le" if odd > even else "utf-16-be")
+    except UnicodeDecodeError:
+        return None
+    return None if "\x00" in text or _mostly_control(text) else text
 
 
 def _mostly_control(text: str) -> bool:
@@ -138,6 +166,8 @@ def _split_md(text: str, where: str) -> tuple[dict[str, str], str]:
     block = lines[1:end]
     try:
         data, problem = yaml.safe_load("\n".join(block)), ""
+    except RecursionError as exc:  # "[[[[...": PyYAML builds nested values recursively
+        raise ArticleError(where, "malformed front matter: nested too deeply to be a header") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         data = None
@@ -266,8 +296,15 @@ def _published(value: str, where: str, basis: str, today: dt.date) -> PublishedD
         if day is None:
             raise ArticleError(where, f"published date {value[:40]!r} is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)")
         published = PublishedDate(day, DatePrecision.DAY, basis)
+    return _in_range(published, where, today)
+
+
+def _in_range(published: PublishedDate, where: str, today: dt.date) -> PublishedDate:
+    """``published`` if it lies between 1991 and today; else the reason, for the user to fix."""
     if published.date > today:
         raise ArticleError(where, f"published date {published} is in the future (today is {today}); fix the date")
+    if published.date < EARLIEST_PUBLISHED:
+        raise ArticleError(where, f"published date {published} is before {EARLIEST_PUBLISHED.year}; fix the date")
     return published
 
 
@@ -313,7 +350,7 @@ def _manifest(folder: Path) -> dict[str, dict[str, Any]]:
         return {}
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
         raise ArticleError(path, f"manifest cannot be read: {exc}") from exc
     files = data.get("files", {})
     return files if isinstance(files, dict) else {}
@@ -321,6 +358,9 @@ def _manifest(folder: Path) -> dict[str, dict[str, Any]]:
 
 def _article(where: str, text: str, meta: dict[str, str], encoding: str, notes: tuple[str, ...], rules: Rules,
              options: LoadOptions, manifest: dict[str, Any] | None) -> Article:
+    # no control or bidi characters in what is stored and shown (events.textsafe)
+    text = clean_text(text)
+    meta = {key: clean_line(str(value)) for key, value in meta.items()}
     if not text.strip():
         raise ArticleError(where, "no article text (the file is empty or holds only a header)")
     today = options.today or dt.date.today()
@@ -329,7 +369,7 @@ def _article(where: str, text: str, meta: dict[str, str], encoding: str, notes: 
     for value, basis in ((meta.get("published") or meta.get("date"), "header"),
                          (None, "user"), ((manifest or {}).get("published"), "manifest")):
         if basis == "user" and options.published is not None:
-            published = replace(options.published, basis="user")
+            published = _in_range(replace(options.published, basis="user"), where, today)
             break
         if value:
             published = _published(str(value), where, basis, today)
@@ -341,14 +381,14 @@ def _article(where: str, text: str, meta: dict[str, str], encoding: str, notes: 
     for value, basis in ((meta.get("source") or meta.get("outlet"), "header"), (options.source, "user"),
                          ((manifest or {}).get("source"), "manifest")):
         if value:
-            source, source_basis = _outlet_name(str(value), rules), basis
+            source, source_basis = _outlet_name(clean_line(str(value)), rules), basis
             break
     if not source:
         source = find_publisher(text, rules)
         source_basis = "credit line" if source else ""
     title = meta.get("title") or _title_line(text)
     return Article(id=article_id(text), path=where, text=text, title=title, source=source, source_basis=source_basis,
-                   url=meta.get("url") or meta.get("link") or str((manifest or {}).get("url", "")),
+                   url=meta.get("url") or meta.get("link") or clean_line(str((manifest or {}).get("url", ""))),
                    published=published, encoding=encoding, notes=notes)
 
 
@@ -363,7 +403,18 @@ def _title_line(text: str) -> str:
 
 def load_bytes(raw: bytes, name: str, rules: Rules, options: LoadOptions = LoadOptions(),
                manifest: dict[str, Any] | None = None) -> list[Article | Skipped]:
-    """Articles from one file's bytes (an upload, or a file read by load_paths)."""
+    """Articles from one file's bytes (an upload, or a file read by load_paths). Never raises:
+    whatever goes wrong with the file is a Skipped with the reason."""
+    name = printable(name)  # undecodable bytes and control characters in a name print as escapes
+    try:
+        return _load_bytes(raw, name, rules, options, manifest)
+    except Exception as exc:  # noqa: BLE001 - the last guard: one file's surprise never stops the others
+        return [Skipped(name, f"not read: unexpected {type(exc).__name__} ({str(exc)[:160]}); "
+                              "the file may be malformed")]
+
+
+def _load_bytes(raw: bytes, name: str, rules: Rules, options: LoadOptions,
+                manifest: dict[str, Any] | None) -> list[Article | Skipped]:
     kind = SUFFIXES.get(Path(name).suffix.lower())
     if kind is None:
         return [Skipped(name, f"unsupported file type {Path(name).suffix or '(none)'}; use "
@@ -397,6 +448,8 @@ def _load_json(text: str, name: str, encoding: str, notes: tuple[str, ...], rule
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         return [Skipped(name, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")]
+    except RecursionError:  # "[[[[...": Python's JSON parser is recursive
+        return [Skipped(name, "not an article: JSON nested too deeply (an article is an object with a string 'text')")]
     items = data if isinstance(data, list) else [data]
     out: list[Article | Skipped] = []
     for i, item in enumerate(items):
@@ -414,37 +467,104 @@ def _load_json(text: str, name: str, encoding: str, notes: tuple[str, ...], rule
 
 
 def list_files(paths: Iterable[Path | str]) -> list[Path]:
-    """The files load_paths will read, in order (for a progress bar)."""
-    return [path for path, _ in _files(paths)]
+    """The files load_paths will read or report, in order (for a progress bar)."""
+    return [path for path, _, _ in _files(paths)]
 
 
-def _files(paths: Iterable[Path | str]) -> Iterator[tuple[Path, str]]:
+def _files(paths: Iterable[Path | str]) -> Iterator[tuple[Path, str, str]]:
+    """(path, name to show, why it is not read or "") for each file named or in a named folder."""
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for file in sorted(path.rglob("*")):
-                if file.is_file() and not file.name.startswith(".") and file.name != MANIFEST:
-                    yield file, str(file)
+        if path.is_dir():  # a link given by name is followed: the user chose it
+            yield from _folder(path)
         else:
-            yield path, str(path)
+            yield path, printable(str(path)), ""
+
+
+def _folder(root: Path) -> Iterator[tuple[Path, str, str]]:
+    """The files under ``root``, in a stable order, leaving out hidden files and folders and the
+    manifest. A link is followed only to a regular file inside ``root`` (a "*.txt" link to
+    /etc/passwd is not); links out, to folders or to nothing, and pipes, sockets and devices
+    are listed with the reason."""
+    base = root.resolve()
+    found: list[tuple[Path, str, str]] = []
+    for folder, dirs, files in os.walk(root):  # os.walk follows no link to a folder
+        here = Path(folder)
+        for name in dirs:
+            if not name.startswith(".") and (here / name).is_symlink():
+                found.append((here / name, printable(str(here / name)), "a link to a folder: not followed"))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.startswith(".") or name == MANIFEST:
+                continue
+            path = here / name
+            found.append((path, printable(str(path)), _not_readable(path, base)))
+    yield from sorted(found, key=lambda entry: entry[0])
+
+
+def _not_readable(path: Path, base: Path) -> str:
+    """Why a file found in a folder is not read, or ""."""
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "a broken link (what it points to does not exist)"
+        if not target.is_relative_to(base):
+            return "a link to a file outside the folder: not followed"
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror or exc}"
+    return "" if stat.S_ISREG(mode) else f"not a regular file ({_kind(mode)}): not read"
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a folder" if stat.S_ISDIR(mode) else "not a file"
+
+
+def _read_file(path: Path, name: str, max_bytes: int) -> bytes:
+    """At most ``max_bytes`` of a regular file, else ArticleError. Opened without blocking (a
+    named pipe would wait for a writer for ever) and checked before reading (/dev/zero never
+    ends); reads at most one byte past the limit, whatever the file claims its size is."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError as exc:
+        raise ArticleError(name, "no such file") from exc
+    except OSError as exc:
+        raise ArticleError(name, f"cannot be read: {exc.strerror or exc}") from exc
+    with open(fd, "rb") as file:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ArticleError(name, f"not a regular file ({_kind(info.st_mode)}): not read")
+        try:
+            raw = b"" if info.st_size > max_bytes else file.read(max_bytes + 1)
+        except OSError as exc:
+            raise ArticleError(name, f"cannot be read: {exc.strerror or exc}") from exc
+    if info.st_size > max_bytes or len(raw) > max_bytes:
+        size = max(info.st_size, len(raw))
+        raise ArticleError(name, f"too large ({'over ' if size == len(raw) else ''}{size / 1e6:.1f} MB; "
+                                 f"the limit is {max_bytes / 1e6:.1f} MB)")
+    return raw
 
 
 def load_paths(paths: Iterable[Path | str], rules: Rules, options: LoadOptions = LoadOptions()
                ) -> Iterator[Article | Skipped]:
     """Articles from files and folders (recursively), one at a time, in a stable order."""
     manifests: dict[Path, dict[str, dict[str, Any]]] = {}
-    for path, name in _files(paths):
-        try:
-            size = path.stat().st_size
-            if size > options.max_bytes:
-                yield Skipped(name, f"too large ({size / 1e6:.1f} MB; the limit is {options.max_bytes / 1e6:.1f} MB)")
-                continue
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            yield Skipped(name, "no such file")
+    for path, name, problem in _files(paths):
+        if problem:
+            yield Skipped(name, problem)
             continue
-        except OSError as exc:
-            yield Skipped(name, f"cannot be read: {exc.strerror or exc}")
+        try:
+            raw = _read_file(path, name, options.max_bytes)
+        except ArticleError as exc:
+            yield Skipped(name, exc.reason)
             continue
         folder = path.parent
         if folder not in manifests:
@@ -453,5 +573,6 @@ def load_paths(paths: Iterable[Path | str], rules: Rules, options: LoadOptions =
             except ArticleError as exc:
                 yield Skipped(str(folder / MANIFEST), exc.reason)
                 manifests[folder] = {}
-        yield from load_bytes(raw, name, rules, options, manifests[folder].get(path.name))
+        entry = manifests[folder].get(path.name)
+        yield from load_bytes(raw, name, rules, options, entry if isinstance(entry, dict) else None)
 

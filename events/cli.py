@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from events.articles import DEFAULT_MAX_BYTES, LoadOptions, list_files, load_paths
+from events.articles import DEFAULT_MAX_BYTES, EARLIEST_PUBLISHED, LoadOptions, list_files, load_paths
 from events.errors import EventsError
 from events.evaluate import CLAIM_COLUMNS, GOLD_COLUMNS, evaluate, read_rows, report
 from events.export import EXPORTERS, export
@@ -22,6 +22,7 @@ from events.query import claims_frame
 from events.records import DatePrecision, PublishedDate
 from events.rules import load_rules
 from events.store import DEFAULT_DB, Store
+from events.textsafe import printable
 from geodata import Gazetteer, GeodataError
 
 __all__ = ["main", "build_parser"]
@@ -35,6 +36,7 @@ class Progress:
         self.files: set[str] = set()
 
     def __call__(self, n: int, path: str, what: str) -> None:
+        path, what = printable(path), printable(what)  # a file name's escape codes never reach the terminal
         # the total counts files; a JSON list holds several articles ("a.json#2"), each reported
         self.files.add(path.split("#", 1)[0])
         done = min(len(self.files), self.total)
@@ -51,10 +53,15 @@ class Progress:
 def _published(value: str) -> PublishedDate:
     try:
         if len(value) == 7:
-            return PublishedDate(dt.date.fromisoformat(value + "-01"), DatePrecision.MONTH, "user")
-        return PublishedDate(dt.date.fromisoformat(value), DatePrecision.DAY, "user")
+            published = PublishedDate(dt.date.fromisoformat(value + "-01"), DatePrecision.MONTH, "user")
+        else:
+            published = PublishedDate(dt.date.fromisoformat(value), DatePrecision.DAY, "user")
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date: write YYYY-MM-DD or YYYY-MM") from exc
+    if not EARLIEST_PUBLISHED <= published.date <= dt.date.today():
+        raise argparse.ArgumentTypeError(f"{value!r} is not a publication date: it must lie between "
+                                         f"{EARLIEST_PUBLISHED} and today")
+    return published
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:

@@ -167,12 +167,16 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
         return []  # most sentences: nothing that could be a date
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
+    try:
+        latest = published.latest if published is not None else None
+    except (ValueError, OverflowError):  # a publication date at the calendar's end (9999)
+        latest = dt.date.max
 
     def add(start: int, end: int, date: dt.date, precision: DatePrecision) -> None:
         if any(start < e and s < end for s, e in taken):
             return
         taken.append((start, end))
-        if published is not None and date > published.latest:
+        if latest is not None and date > latest:
             # never after publication: a plan, a forecast or a misread
             if after_publication is not None:
                 after_publication.append(DateExpression(start, end, sentence[start:end], date, precision))
@@ -183,7 +187,10 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
         if not _worth_trying(kind, has_digit, words):
             continue
         for m in pattern.finditer(sentence):
-            resolved = _resolve(kind, m, published)
+            try:
+                resolved = _resolve(kind, m, published)
+            except (ValueError, OverflowError):  # "last summer" in a paper of year 1: before the calendar
+                resolved = None
             if resolved:
                 add(m.start(), m.end(), *resolved)
     for fixed in rules.fixed_dates:
@@ -194,7 +201,10 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
             for m in relative.regex.finditer(sentence):
                 if published.precision is not DatePrecision.DAY and relative.precision is DatePrecision.DAY:
                     continue  # "overnight" in a paper known only to the month
-                date = published.date + dt.timedelta(days=relative.days)
+                try:
+                    date = published.date + dt.timedelta(days=relative.days)
+                except OverflowError:  # "yesterday" of 0001-01-01
+                    continue
                 precision = relative.precision
                 if published.precision is DatePrecision.MONTH and precision is DatePrecision.WEEK:
                     date, precision = published.date, DatePrecision.MONTH

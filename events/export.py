@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from events.csvsafe import neutralise_frame
 from events.query import to_geodataframe
 
 __all__ = ["EXPORTERS", "export", "acled_frame", "ACLED_COLUMNS"]
@@ -62,8 +63,8 @@ def acled_frame(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def _csv(claims: pd.DataFrame, path: Path) -> None:
-    # utf-8 with a byte-order mark: Excel then reads Cyrillic and ’ correctly
-    claims.to_csv(path, index=False, encoding="utf-8-sig")
+    # utf-8 with a byte-order mark: Excel then reads Cyrillic and ’ correctly; no cell runs as a formula
+    neutralise_frame(claims).to_csv(path, index=False, encoding="utf-8-sig")
 
 
 def _geojson(claims: pd.DataFrame, path: Path) -> None:
@@ -77,7 +78,7 @@ def _parquet(claims: pd.DataFrame, path: Path) -> None:
 
 
 def _acled(claims: pd.DataFrame, path: Path) -> None:
-    acled_frame(claims).to_csv(path, index=False, encoding="utf-8-sig")
+    neutralise_frame(acled_frame(claims)).to_csv(path, index=False, encoding="utf-8-sig")
 
 
 EXPORTERS: dict[str, Callable[[pd.DataFrame, Path], None]] = {

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from events.articles import LoadOptions, Skipped, load_paths
+from events.errors import StoreError
 from events.extract import extract_claims, geocode
 from events.records import Article
 from events.rules import Rules
@@ -75,35 +76,48 @@ def ingest(items: Iterable[Article | Skipped], store: Store, gazetteer: Gazettee
                 progress(n, item.path, f"skipped: {item.reason}")
             clock = time.perf_counter()
             continue
-        summary.read += 1
-        item = store.complete(item)
-        if store.has_article(item, rules.version):
-            summary.unchanged += 1
-            if progress:
-                progress(n, item.path, "already in the database")
-            clock = time.perf_counter()
-            continue
-        t = time.perf_counter()
-        places = geocode(item, gazetteer)
-        summary.seconds["geocode"] += time.perf_counter() - t
-        t = time.perf_counter()
-        extraction = extract_claims(item, gazetteer, rules, places)
-        summary.seconds["extract"] += time.perf_counter() - t
-        t = time.perf_counter()
-        result = store.ingest(item, list(extraction.claims), _places(gazetteer, (c.geonameid for c in extraction.claims)),
-                              rules.version)
-        summary.seconds["store"] += time.perf_counter() - t
-        summary.new += result.outcome == "new"
-        summary.reextracted += result.outcome == "re-extracted"
-        summary.updated += result.outcome == "updated"
-        summary.unchanged += result.outcome == "unchanged"
-        summary.claims += result.claims
-        summary.ambiguous += [(item.path, m.text, len(r.candidates)) for m, r in extraction.ambiguous]
-        summary.unknown += [(item.path, m.text) for m in extraction.unknown]
+        try:
+            what = _ingest_one(item, store, gazetteer, rules, summary)
+        except StoreError:
+            raise  # the database itself cannot be used: stop here; every finished article is kept
+        except Exception as exc:  # noqa: BLE001 - one article's failure is a line in the summary
+            skipped = Skipped(item.path, f"not ingested: {type(exc).__name__} while extracting its claims "
+                                         f"({str(exc)[:160]}); the other files go on")
+            summary.skipped.append(skipped)
+            what = f"skipped: {skipped.reason}"
         if progress:
-            progress(n, item.path, f"{result.claims} claims ({result.outcome})")
+            progress(n, item.path, what)
         clock = time.perf_counter()
     return summary
+
+
+def _ingest_one(item: Article, store: Store, gazetteer: Gazetteer, rules: Rules, summary: IngestSummary) -> str:
+    """Extract and store one article; tallies it in ``summary`` only once it is stored, and
+    returns what the progress line says."""
+    item = store.complete(item)  # what the database knows of it and this copy lacks
+    if store.has_article(item, rules.version):
+        summary.read += 1
+        summary.unchanged += 1
+        return "already in the database"
+    t = time.perf_counter()
+    places = geocode(item, gazetteer)
+    summary.seconds["geocode"] += time.perf_counter() - t
+    t = time.perf_counter()
+    extraction = extract_claims(item, gazetteer, rules, places)
+    summary.seconds["extract"] += time.perf_counter() - t
+    t = time.perf_counter()
+    result = store.ingest(item, list(extraction.claims), _places(gazetteer, (c.geonameid for c in extraction.claims)),
+                          rules.version)
+    summary.seconds["store"] += time.perf_counter() - t
+    summary.read += 1
+    summary.new += result.outcome == "new"
+    summary.reextracted += result.outcome == "re-extracted"
+    summary.updated += result.outcome == "updated"
+    summary.unchanged += result.outcome == "unchanged"
+    summary.claims += result.claims
+    summary.ambiguous += [(item.path, m.text, len(r.candidates)) for m, r in extraction.ambiguous]
+    summary.unknown += [(item.path, m.text) for m in extraction.unknown]
+    return f"{result.claims} claims ({result.outcome})"
 
 
 def ingest_paths(paths: Iterable[str], store: Store, gazetteer: Gazetteer, rules: Rules,

@@ -14,7 +14,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -26,6 +26,8 @@ __all__ = ["Store", "DEFAULT_DB", "SCHEMA_VERSION", "IngestResult", "REVIEW_ACTI
 SCHEMA_VERSION = 2
 DEFAULT_DB = Path(os.environ.get("FRONTLINE_DB", Path(__file__).resolve().parent.parent / "data" / "claims.sqlite"))
 REVIEW_ACTIONS = ("confirm", "reject", "move", "fix_date")
+#: Seconds to wait for another program's write to end before giving up with a message.
+BUSY_TIMEOUT = 30.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -116,6 +118,10 @@ def _claim_row(c: Claim, places: dict[int, tuple[str, str, str, float, float]]) 
             str(c.denied_side), int(c.background), json.dumps([list(span) for span in c.evidence_spans]))
 
 
+def _busy(exc: sqlite3.Error) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
 class Store:
     """A claims database. Use as a context manager, or call close()."""
 
@@ -123,12 +129,14 @@ class Store:
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
         except sqlite3.DatabaseError as exc:
+            if _busy(exc):
+                raise self._locked() from exc
             raise StoreError(f"{self.path} is not a usable claims database ({exc}); move it away or pick another "
                              "with --db") from exc
         except OSError as exc:
@@ -161,15 +169,33 @@ class Store:
                         db.execute(f"ALTER TABLE claims ADD COLUMN {name} {declaration}")
                 db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
 
+    def _locked(self) -> StoreError:
+        return StoreError(f"{self.path} is locked by another program (waited {BUSY_TIMEOUT:g} s): let it finish or "
+                          "close it, then run again; every article finished so far is stored")
+
+    def _write_error(self, exc: sqlite3.Error) -> StoreError:
+        return self._locked() if _busy(exc) else StoreError(f"cannot write to {self.path}: {exc}")
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise self._write_error(exc) from exc
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
+        except BaseException as exc:
+            with suppress(sqlite3.Error):  # SQLite may have rolled back already (disk full)
+                self.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):  # locked, disk full, read-only: the database, not the article
+                raise self._write_error(exc) from exc
             raise
-        self.db.execute("COMMIT")
+        try:
+            self.db.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            with suppress(sqlite3.Error):
+                self.db.execute("ROLLBACK")
+            raise self._write_error(exc) from exc
 
     # -- writing --------------------------------------------------------------------------------
     def _stored(self, article_id: str) -> sqlite3.Row | None:

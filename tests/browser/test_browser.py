@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.conftest import _ingest, _serve
 from tests.conftest import ROOT
 
 MARKERS = "path.fc-marker"
@@ -133,4 +135,34 @@ def test_an_empty_view_and_back_keeps_the_same_map(page: Page, app_url):
     search.press("Enter")
     expect(frame.locator(MARKERS)).to_have_count(6, timeout=30_000)
     expect(frame.locator(".leaflet-container[data-probe='same map']")).to_have_count(1)  # not reloaded, zoom kept
+    assert page.errors == []
+
+
+@pytest.fixture(scope="module")
+def review_url(tmp_path_factory):
+    """The app on the samples, in its own database: this test writes a review."""
+    db = _ingest(tmp_path_factory.mktemp("review") / "claims.sqlite", ROOT / "events" / "samples")
+    server, url = _serve(db)
+    yield url
+    server.terminate()
+    server.wait(timeout=20)
+
+
+def test_a_reviewers_name_is_shown_as_text_and_fetches_nothing(page: Page, review_url):
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url) if "pixel" in request.url else None)
+    page.goto(review_url + "/?q=Robotyne")
+    frame = map_frame(page)
+    expect(frame.locator(MARKERS)).to_have_count(1, timeout=45_000)
+    settle(page)
+    frame.locator(MARKERS).first.click()
+    expect(page.get_by_role("combobox", name=re.compile("^Settlement: every claim about it"))).to_have_value(
+        "Robotyne", timeout=30_000)
+    name = page.get_by_role("textbox", name="Your name (for reviews)")
+    name.fill("![x](http://127.0.0.1:9/pixel.png) \u202eevil")
+    name.press("Enter")
+    page.get_by_role("button", name="Confirm").first.click()
+    toast = page.locator("[data-testid=stToast]")
+    expect(toast).to_contain_text("Saved: confirm by ![x](http://127.0.0.1:9/pixel.png) evil", timeout=30_000)
+    assert toast.locator("img").count() == 0 and fetched == []
     assert page.errors == []

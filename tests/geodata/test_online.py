@@ -1,8 +1,10 @@
 """The Nominatim fallback, against a small HTTP server on 127.0.0.1 (never the internet)."""
 
 import json
+import sqlite3
 import threading
 import time
+import tracemalloc
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
@@ -16,10 +18,13 @@ ATLANTIS = [{"place_id": 1, "lat": "48.1", "lon": "37.5", "name": "Atlantisivka"
 
 
 class FakeNominatim:
-    """Answers /search like Nominatim; ``mode`` picks found / empty / error / hang."""
+    """Answers /search like Nominatim; ``mode`` picks found / empty / error / hang / trickle, or
+    raw (sends ``body``) / huge (``huge_mb`` MB of spaces, with or without a Content-Length)."""
 
     def __init__(self):
         self.mode = "found"
+        self.body = b""
+        self.huge_mb, self.with_length = 20, True
         self.requests: list[tuple[float, dict]] = []
         outer = self
 
@@ -35,6 +40,24 @@ class FakeNominatim:
                         self.wfile.write(b" ")
                         self.wfile.flush()
                         time.sleep(0.5)
+                    return
+                if outer.mode == "raw":
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.end_headers()
+                    self.wfile.write(outer.body)
+                    return
+                if outer.mode == "huge":
+                    self.send_response(200)
+                    if outer.with_length:
+                        self.send_header("Content-Length", str(outer.huge_mb * 1_000_000))
+                    self.end_headers()
+                    chunk = b" " * 100_000
+                    try:
+                        for _ in range(outer.huge_mb * 10):
+                            self.wfile.write(chunk)
+                    except OSError:
+                        pass  # the client hung up: that is the point
                     return
                 if outer.mode == "error":
                     self.send_response(500)
@@ -148,3 +171,68 @@ def test_settings_refuse_to_break_nominatim_policy():
         OnlineSettings(min_delay_seconds=0.1)
     with pytest.raises(ValueError, match="user agent"):
         OnlineSettings(user_agent=" ")
+
+
+HOSTILE = {
+    "object": b'{"foo": 1}', "number in a list": b"[1]", "null in a list": b"[null]", "true": b"true",
+    "string": b'"Atlantisivka"', "list in a list": b"[[]]", "not JSON": b"<html>busy</html>",
+    "deep JSON": b"[" * 100_000 + b"]" * 100_000,
+    "deep place": b'[{"lat": "48.1", "lon": "37.5", "name": "A", "address": ' + b"[" * 50_000 + b"]" * 50_000 + b"}]",
+    "address string": b'[{"lat": "48.1", "lon": "37.5", "name": "Atlantisivka", "address": "Donetsk"}]',
+    "address list": b'[{"lat": "48.1", "lon": "37.5", "name": "Atlantisivka", "address": ["Donetsk"]}]',
+    "no coordinates": b'[{"name": "Atlantisivka"}]',
+    "coordinates a list": b'[{"lat": [48.1], "lon": "37.5", "name": "Atlantisivka"}]',
+    "coordinates not numbers": b'[{"lat": "north", "lon": "east", "name": "Atlantisivka"}]',
+    "NaN": b'[{"lat": "nan", "lon": "37.5", "name": "Atlantisivka"}]',
+    "infinity": b'[{"lat": 1e999, "lon": "37.5", "name": "Atlantisivka"}]',
+    "off the Earth": b'[{"lat": "91", "lon": "37.5", "name": "Atlantisivka"}]',
+    "no name": b'[{"lat": "48.1", "lon": "37.5"}]',
+    "name an object": b'[{"lat": "48.1", "lon": "37.5", "name": {"en": "A"}, "display_name": 7}]',
+    "million-character name": b'[{"lat": "48.1", "lon": "37.5", "name": "' + b"A" * 1_000_000 + b'"}]',
+    "error object": b'{"error": "Unable to geocode"}',
+    "error not a string": b'{"error": {"code": 500}}',
+    "latin-1 bytes": b'[{"lat": "48.1", "lon": "37.5", "name": "\xff\xfe"}]',
+}
+
+
+@pytest.mark.parametrize("body", HOSTILE.values(), ids=HOSTILE.keys())
+def test_a_hostile_answer_never_raises_and_is_never_cached(online, server, tmp_path, body):
+    server.mode, server.body = "raw", body
+    result = online.resolve("Atlantisivka")
+    if result.status is Status.RESOLVED:  # only a readable place may come through, its name cleaned
+        assert result.place.name.isprintable() and len(result.place.name) <= 200
+    else:
+        assert result.status is Status.UNKNOWN
+    with sqlite3.connect(tmp_path / "cache.sqlite") as cache:
+        cached = [json.loads(row[0]) for row in cache.execute("SELECT payload FROM nominatim")]
+    assert cached in ([], [None]) or result.status is Status.RESOLVED
+    again = online.resolve("Atlantisivka")  # from the cache, or asked again: never an exception
+    assert again.status is result.status
+
+
+def test_a_place_name_is_cleaned_of_bidi_and_control_characters(online, server):
+    server.mode = "raw"
+    server.body = json.dumps([{**ATLANTIS[0], "name": "Atlantis\u202eivka\u0007"}]).encode()
+    assert online.resolve("Atlantisivka").place.name == "Atlantisivka"
+
+
+@pytest.mark.parametrize("with_length", [True, False])
+def test_a_huge_answer_is_refused_with_bounded_memory(online, server, with_length):
+    server.mode, server.with_length = "huge", with_length
+    tracemalloc.start()
+    try:
+        result = online.resolve("Atlantisivka")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert result.status is Status.UNKNOWN and any("MB" in w for w in result.warnings)
+    assert peak < 5_000_000  # the answer was 20 MB
+
+
+def test_no_thread_is_left_behind_after_a_trickling_server(online, server):
+    server.mode = "trickle"
+    before = {t.ident for t in threading.enumerate()}
+    online.resolve("Atlantisivka")
+    left = [t.name for t in threading.enumerate() if t.ident not in before and not t.name.startswith("Thread-")]
+    assert left == []
+    assert not any(t.name.startswith("nominatim") for t in threading.enumerate())
