@@ -35,6 +35,8 @@ class FilterState:
     oblasts: tuple[str, ...] = ()
     text: str = ""
     include_undated: bool = True
+    include_background: bool = False  # history told in passing ("captured in February 2022"): off on the map,
+    # always on for "status as of a day"
     as_of: dt.date | None = None  # show each settlement's latest claimed status on this day
     as_of_side: str = "all"  # whose claims count for "as of": all, RU or UA
 
@@ -57,6 +59,9 @@ def _steps(claims: pd.DataFrame, state: FilterState) -> list[tuple[str, pd.Serie
         in_range &= dates <= pd.Timestamp(state.date_to)
     steps.append((f"the date range {state.date_from or '…'} to {state.date_to or '…'}",
                   in_range | (undated & state.include_undated)))
+    if not state.include_background and not state.as_of and "background" in claims:
+        # the map shows the news; "status as of a day" is history itself and keeps it
+        steps.append(("hiding history (background claims)", ~claims["background"].fillna(False).astype(bool)))
     if state.as_of:
         steps.append((f"the 'as of' day {state.as_of}", undated | (dates <= pd.Timestamp(state.as_of))))
     for attribute, column, label in MULTI_FILTERS:

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from dashboard.style import SIDE_LABELS, STATUS_LABELS, TYPE_LABELS
+from dashboard.style import DENIED_LABELS, SIDE_LABELS, STATUS_LABELS, TYPE_LABELS
 from events.records import format_date
 
 __all__ = ["FIELDS", "POPUP_JS", "StringTable", "marker_fields", "EVIDENCE_CHARS"]
@@ -95,7 +95,8 @@ def marker_fields(row: Mapping[str, Any], table: StringTable, *, evidence: bool 
     values = {
         "name": row.get("place_name") or row.get("settlement"), "written": row.get("settlement"),
         "admin1": row.get("admin1"), "type": TYPE_LABELS.get(row.get("event_type"), row.get("event_type")),
-        "side": SIDE_LABELS.get(row.get("gaining_side"), row.get("gaining_side")),
+        "side": (DENIED_LABELS if row.get("event_type") == "denial" else SIDE_LABELS).get(
+            row.get("gaining_side"), row.get("gaining_side")),
         "date": format_date(_as_date(row.get("event_date")), row.get("date_precision") or "unknown"),
         "claimant": row.get("claimant"), "claimant_side": row.get("claimant_side"), "via": row.get("via"),
         "source": row.get("source") or "unattributed", "url": row.get("url"),

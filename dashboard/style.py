@@ -15,6 +15,8 @@ __all__ = ["SIDE_COLOURS", "SIDE_LABELS", "TYPE_STYLES", "TypeStyle", "DISPUTED_
 
 SIDE_COLOURS = {"RU": "#D55E00", "UA": "#0072B2", "none": "#7F7F7F"}
 SIDE_LABELS = {"RU": "Russian gain claimed", "UA": "Ukrainian gain claimed", "none": "no change claimed"}
+#: a denial's gaining side is the gain it denies
+DENIED_LABELS = {"RU": "a Russian gain denied", "UA": "a Ukrainian gain denied", "none": "a claim denied"}
 DISPUTED_DASH = "4 3"
 
 

@@ -37,7 +37,7 @@ MAP_HEIGHT = 620
 TABLE_ROWS = 1000
 PLAY_STEPS = {"day": dt.timedelta(days=1), "week": dt.timedelta(days=7), "month": dt.timedelta(days=30)}
 TABLE_COLUMNS = ["event_date", "date_precision", "place_name", "settlement", "admin1", "event_type", "gaining_side",
-                 "claimant", "claimant_side", "hedged", "status", "source", "via", "evidence", "claim_id"]
+                 "claimant", "claimant_side", "hedged", "background", "status", "source", "via", "evidence", "claim_id"]
 
 
 def link_notice(notes: list[str]) -> str:
@@ -197,8 +197,11 @@ def _claim_card(claim: object, reviewer: str, path: str) -> None:
     c = claim
     with st.container(border=True):
         left, right = st.columns([4, 1])
-        left.markdown(f"**{md(c.claimant)}** ({c.claimant_side}) — {c.event_type}, gain: {c.gaining_side}"
-                      f"{', hedged' if c.hedged else ''} · {format_date(_date(c.event_date), c.date_precision)} "
+        what = (f"denies a gain by {c.gaining_side}" if c.event_type == "denial"
+                else f"{c.event_type}, gain: {c.gaining_side}")
+        left.markdown(f"**{md(c.claimant)}** ({c.claimant_side}) — {what}"
+                      f"{', hedged' if c.hedged else ''}{', history' if getattr(c, 'background', False) else ''}"
+                      f" · {format_date(_date(c.event_date), c.date_precision)} "
                       f"({md(c.date_basis)}) · source: {md(c.source or 'unattributed')}"
                       f"{' via ' + md(c.via) if c.via else ''}"
                       + (f" · reviewed: **{md(c.review)}** by {md(c.reviewer)}" if c.review else ""))

@@ -50,7 +50,7 @@ def link_spec(claims: pd.DataFrame, views: dict[str, str]) -> LinkSpec:
         choices[_KEYS[attribute]] = [labels.get(v, v) for v in _options(_source_claims(claims, column), column)]
         names[_KEYS[attribute]] = label
     return LinkSpec(choices=choices, single=frozenset({"view", "asof_side"}), names=names,
-                    flags=frozenset({"undated", "asof_on", "tiles"}), dates={"dates": 2, "asof": 1},
+                    flags=frozenset({"undated", "history", "asof_on", "tiles"}), dates={"dates": 2, "asof": 1},
                     text=frozenset({"q", "btitle", "name"}), first_day=low, last_day=high)
 
 
@@ -75,6 +75,11 @@ def sidebar(claims: pd.DataFrame) -> FilterState:
     dates = tuple(sorted(dates))  # a link may hold them reversed (?dates=2024-05-31&dates=2024-05-01)
     include_undated = st.sidebar.checkbox("Include claims with unknown dates (listed apart, not on the map)",
                                           value=True, key="undated", bind="query-params")
+    include_background = st.sidebar.checkbox(
+        "Include history (claims told in passing, such as “captured in February 2022”)", value=False, key="history",
+        bind="query-params", help="Articles retell old changes of control as background. Off, the map shows the "
+                                  "news; a place's own list below the map and the status as of a day always "
+                                  "include history.")
     as_of_on = st.sidebar.toggle("Status as of a day", key="asof_on", bind="query-params",
                                  help="Each settlement's latest claimed status on that day.")
     as_of_day = None
@@ -103,5 +108,6 @@ def sidebar(claims: pd.DataFrame) -> FilterState:
         chosen["sources"] = tuple(s if s != "unattributed" else "" for s in chosen["sources"])
     text = st.sidebar.text_input("Search settlements and evidence", key="q", bind="query-params",
                                  placeholder="e.g. Robotyne, liberated")
-    return FilterState(date_from=dates[0], date_to=dates[1], include_undated=include_undated, text=text,
+    return FilterState(date_from=dates[0], date_to=dates[1], include_undated=include_undated,
+                       include_background=include_background, text=text,
                        as_of=as_of_day, as_of_side=as_of_side, **chosen)

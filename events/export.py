@@ -43,7 +43,7 @@ def acled_frame(claims: pd.DataFrame) -> pd.DataFrame:
         event_type, sub = ACLED_TYPES.get((r.event_type, r.gaining_side), ("Battles", "Armed clash"))
         if r.event_type == "denial":
             event_type, sub = "Strategic developments", "Other"
-        gain = r.gaining_side if r.gaining_side in ("UA", "RU") else ""
+        gain = r.gaining_side if r.gaining_side in ("UA", "RU") and r.event_type != "denial" else ""
         other = {"UA": "RU", "RU": "UA"}.get(gain, "")
         country = {"UA": "Ukraine", "RU": "Russia"}.get(r.country, "")
         rows.append({

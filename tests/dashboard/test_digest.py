@@ -48,7 +48,8 @@ def test_the_other_side_is_read_from_claims_the_filter_hides(all_claims):
 
 
 def test_journalists_background_has_no_other_side_and_newest_events_come_first(all_claims):
-    digest = digest_for(all_claims)
+    assert len(digest_for(all_claims)) == 7  # history is hidden unless asked for
+    digest = digest_for(all_claims, include_background=True)
     assert len(digest) == 9
     assert digest["date"].iloc[0] == "2025-11-09" and digest["date"].iloc[-1] == "2022-02"
     background = digest[digest["claimed by"] == "journalist (dpa)"].iloc[0]
