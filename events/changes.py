@@ -91,8 +91,23 @@ class Change:
     plural: bool  # "several villages": (more of) its settlements are named later
 
 
+_SIDE_CACHE: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+
+
 def side_words(text: str, rules: Rules) -> list[tuple[int, int, str]]:
-    """Spans of words that name a side, in order: (start, end, RU | UA | own | enemy | pronoun)."""
+    """Spans of words that name a side, in order: (start, end, RU | UA | own | enemy | pronoun).
+    Asked several times per sentence (agents, the paragraph's acting side): remembered briefly."""
+    key = (rules.version, text)
+    cached = _SIDE_CACHE.get(key)
+    if cached is not None:
+        return cached
+    if len(_SIDE_CACHE) > 256:
+        _SIDE_CACHE.clear()
+    _SIDE_CACHE[key] = out = _side_words(text, rules)
+    return out
+
+
+def _side_words(text: str, rules: Rules) -> list[tuple[int, int, str]]:
     found = [(m.start(), m.end(), key) for pattern, key in rules.side_words for m in pattern.finditer(text)]
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     out: list[tuple[int, int, str]] = []
@@ -113,12 +128,9 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 def find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
     """Non-overlapping trigger phrases, longest first where two start together."""
-    lower = text.lower()
-    if not rules.any_trigger_keyword.search(lower):
-        return []  # most sentences: one regular expression says so
-    present = {k for k in rules.trigger_keywords if k in lower}
-    found = [(m.start(), m.end(), t) for t in rules.triggers if present.intersection(t.keywords)
-             for m in t.regex.finditer(text)]
+    # only the triggers whose literal anchors the sentence holds (most sentences hold none)
+    found = [(m.start(), m.end(), rules.triggers[i]) for i in rules.trigger_index.candidates(text)
+             for m in rules.triggers[i].regex.finditer(text)]
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     out: list[tuple[int, int, Trigger]] = []
     for start, end, trigger in found:

@@ -30,6 +30,8 @@ _ACCORDING_TO = re.compile(r"\b(?:according to|as stated by|in the words of|citi
 _APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:who\s+[^,;]{1,100}|(?:an?|the|his|her|its|their)\s[^,;]{1,90}|"
                          r"(?![A-Z])[^\W\d][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),|\s[–—-]\s[^–—;]{1,120}\s[–—-](?=\s))")
 _EMBEDDED = re.compile(r"\b(?:allegations?|claims?|assertions?|reports?|statements?)\s+(?:\w+\s+){0,2}(?:made |issued )?by\s+(?:the\s+|an?\s+)?$", re.I)
+_WORD_START = re.compile(r"\b\w")
+_TOKENS = re.compile(r"[a-z]+")
 _LOCAL_WORDS = re.compile(r"authorit|official|mayor|head|administration|governor|council", re.I)
 _CUES = re.compile(r"according to|as stated by|in the words of|\bby\b", re.I)
 #: Where the journalist's own voice begins inside a sentence that quotes someone.
@@ -109,7 +111,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     """
     found: list[Attribution] = []
     taken: list[tuple[int, int]] = []
-    if not (rules.reporting_verbs.search(sentence) or _CUES.search(sentence)):
+    words = set(_TOKENS.findall(sentence.lower()))
+    if words.isdisjoint(rules.reporting_verb_words) and not _CUES.search(sentence):
         return found  # no "said", no "according to", no "made by": nobody is quoted
 
     def add(attribution: Attribution) -> None:
@@ -122,20 +125,24 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     # all aliases in one pattern find where claimants may start (overlapping: "the Ministry of
     # Defence in Moscow" holds three starts); each start is tried with every rule, and the
     # longest alias wins below ("the Ministry of Defence in Moscow" over "Moscow")
-    starts: list[int] = []
-    hit = rules.any_claimant.search(sentence)
-    while hit is not None:
-        starts.append(hit.start())
-        hit = rules.any_claimant.search(sentence, hit.start() + 1)
-    valid = [rule for rule in rules.claimants if _valid_on(rule, day)] if starts else []
-    for start in starts:
-        for rule in valid:
-            m = rule.regex.match(sentence, start)
-            if m:
+    # only the rules whose literal anchors the sentence holds can match (events/anchors.py)
+    candidates = rules.claimant_index.candidates(sentence)
+    people = [rules.people[i - len(rules.claimants)] for i in candidates if i >= len(rules.claimants)]
+    for index in candidates:
+        if index >= len(rules.claimants):
+            break
+        rule = rules.claimants[index]
+        if _valid_on(rule, day):
+            for m in rule.regex.finditer(sentence):
                 matches.append((m.start(), m.end(), rule))
+                # and the ones starting inside it: "the Russian Ministry" holds "Russian Ministry of Defence"
+                for inner in _WORD_START.finditer(sentence, m.start() + 1, m.end()):
+                    longer = rule.regex.match(sentence, inner.start())
+                    if longer is not None:
+                        matches.append((longer.start(), longer.end(), rule))
     # spans of known claimants: a person pattern must not take their names
     known = [(start, end) for start, end, rule in matches if rule.side != "context"]
-    for person in rules.people:
+    for person in people:  # only the person patterns whose role words the sentence holds
         for attribution in _people(person, sentence, rules, known):
             add(attribution)
     # longest first, so "Ministry of Defence in Moscow" wins over "Moscow"
@@ -170,14 +177,18 @@ def named_claimants(sentence: str, rules: Rules, *, context_side: Side = Side.NO
     """Every known claimant the sentence names, whether or not it says anything ("Source: Hanna
     Maliar on Telegram"), longest first where two overlap, in order."""
     found: list[Attribution] = []
-    for rule in rules.claimants:
+    candidates = rules.claimant_index.candidates(sentence)
+    for index in candidates:
+        if index >= len(rules.claimants):
+            break
+        rule = rules.claimants[index]
         if not _valid_on(rule, day):
             continue
         for m in rule.regex.finditer(sentence):
             name, side = _named(rule, context_side if context_side is not Side.NONE or not rule.default_side
                                 else Side(rule.default_side))
             found.append(Attribution(name, side, rule.kind, m.start(), m.end(), "named"))
-    for person in rules.people:
+    for person in [rules.people[i - len(rules.claimants)] for i in candidates if i >= len(rules.claimants)]:
         for m in person.regex.finditer(sentence):
             role = m.group("role")
             named = [key for pattern, key in rules.side_words if key in ("RU", "UA") and pattern.search(role)]
@@ -194,9 +205,16 @@ def named_claimants(sentence: str, rules: Rules, *, context_side: Side = Side.NO
 def _first_place(sentence: str, place_country: dict[str, str] | None) -> str:
     """The first settlement the sentence names ("Russian troops entered Vovchansk after crossing
     from Belgorod, a local official said": Vovchansk's), "" when it names none."""
-    spots = sorted((m.start(), name) for name in (place_country or {}) for m in
-                   re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence))
-    return spots[0][1] if spots else ""
+    spots = []
+    for name in place_country or {}:
+        at = sentence.find(name)
+        while at != -1:
+            end = at + len(name)
+            if (at == 0 or not sentence[at - 1].isalnum()) and (end == len(sentence) or not sentence[end].isalnum()):
+                spots.append((at, name))
+                break
+            at = sentence.find(name, at + 1)
+    return min(spots)[1] if spots else ""
 
 
 def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int, int]]) -> list[Attribution]:

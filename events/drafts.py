@@ -183,8 +183,9 @@ def _acting_side(view: SentenceView, rules: Rules) -> Side:
 
 
 def draft_claims(views: list[SentenceView], voices: list[Voice], article: Article, rules: Rules,
-                 country: dict[str, str]) -> list[Draft]:
-    """Every claim draft of the article, in text order."""
+                 country: dict[str, str], changes_of: list[list[Change]] | None = None) -> list[Draft]:
+    """Every claim draft of the article, in text order (``changes_of``: find_changes of each view,
+    when the caller has them already)."""
     memory = _Discourse(article, rules, country)
     drafts: list[Draft] = []
     claimed: set[int] = set()  # mention starts of the places changes were told of
@@ -193,10 +194,14 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         text = view.text
         if memory.frame is not None and view.index - memory.frame.view.index > _MAX_FRAME_DISTANCE:
             memory.frame = None
-        changes = find_changes(view, rules)
+        changes = changes_of[view.index] if changes_of is not None else find_changes(view, rules)
         claimed.update(t.place.mention.start for c in changes for t in c.targets if t.place is not None)
         future: list[DateExpression] = []
-        dates = find_dates(text, published, rules, future)
+        # dates matter in a claim's sentence, the one before (a speaker's day, "two days earlier"),
+        # a frame's and a speaker's sentences
+        following = changes_of[view.index + 1] if changes_of is not None and view.index + 1 < len(views) else True
+        dates = find_dates(text, published, rules, future) if (
+            changes or following or memory.frame is not None or voice.attributions) else []
         anchored = find_anchored_dates(text, memory.anchor, published, rules) if changes else []
         if not changes:
             _read_quiet_sentence(view, voice, drafts, memory, rules, dates)

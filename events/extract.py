@@ -18,8 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from events.assemble import assemble
+from events.changes import Change, find_changes
 from events.drafts import draft_claims
-from events.mentions import read_mentions
+from events.mentions import SentenceView, read_mentions
 from events.records import Article, Claim
 from events.rules import Rules
 from events.voices import read_voices
@@ -43,16 +44,29 @@ def geocode(article: Article, gazetteer: Gazetteer) -> tuple[list[Mention], list
     return mentions, resolve_mentions(mentions, gazetteer)
 
 
+def _near_claims(views: list[SentenceView], changes: list[list[Change]], rules: Rules) -> list[bool]:
+    """The sentences whose speakers matter: those telling of a change, the one after that denies
+    it ("Ukraine rejected the claim"), and those naming a frame's change ("the withdrawal was
+    announced by ..."). Most sentences of a news article are none of these."""
+    needed = [bool(found) for found in changes]
+    for i, view in enumerate(views):
+        if not needed[i] and ((i and changes[i - 1] and rules.denial_followup.search(view.text))
+                              or rules.frame_nouns.search(view.text)):
+            needed[i] = True
+    return needed
+
+
 def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,
                    places: tuple[list[Mention], list[Resolution]] | None = None) -> Extraction:
     """Every control-change claim of one article, with the places it could not pin down.
     ``places`` is geocode(article, gazetteer) when the caller has it already."""
     mentions, resolutions = places if places is not None else geocode(article, gazetteer)
     views = read_mentions(article, mentions, resolutions, rules)
+    changes = [find_changes(view, rules) for view in views]
     country = {m.text.removesuffix("'s").removesuffix("’s"): r.place.country
                for m, r in zip(mentions, resolutions) if r.place is not None}
-    voices = read_voices(views, article, rules, country)
-    drafts = draft_claims(views, voices, article, rules, country)
+    voices = read_voices(views, article, rules, country, _near_claims(views, changes, rules))
+    drafts = draft_claims(views, voices, article, rules, country, changes)
     claims = assemble(drafts, article, rules)
     pairs = list(zip(mentions, resolutions))
     ambiguous = tuple((m, r) for m, r in pairs if m.kind is PlaceKind.PLACE and str(r.status) == "ambiguous")

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from events.anchors import AnchorIndex
 from events.errors import RulesError
 from events.records import DatePrecision, EventType, Side
 
@@ -42,7 +43,6 @@ class Trigger:
     targets: str  # object (after it, else its subject) | subject | sentence
     share_is_partial: bool  # "the eastern part of X" after it makes it a partial capture
     home_side: bool  # with no acting side named, a place of Russia is Russia's gain ("liberated")
-    keywords: tuple[str, ...]  # every match contains one of these (lower case)
     example: str
     expect: dict[str, str]
 
@@ -132,10 +132,11 @@ class Rules:
     denial_verbs: re.Pattern[str]
     denial_followup: re.Pattern[str]
     reporting_verbs: re.Pattern[str]
+    reporting_verb_words: frozenset[str]  # the same as plain words: a first test per sentence
     claimants: tuple[ClaimantRule, ...]
-    trigger_keywords: tuple[str, ...]  # every trigger's keywords: which triggers a sentence may hold
-    any_trigger_keyword: re.Pattern[str]  # all of them in one pattern, for the many sentences with none
+    trigger_index: AnchorIndex  # which triggers a sentence may hold, from their literal anchors
     any_claimant: re.Pattern[str]  # every alias in one pattern: a first test per sentence
+    claimant_index: AnchorIndex  # which claimants (then people: index - len(claimants)) a sentence may name
     local_authorities: tuple[tuple[re.Pattern[str], str], ...]
     people: tuple[PersonRule, ...]
     anaphora: re.Pattern[str]
@@ -238,6 +239,12 @@ def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
         examples=tuple(examples))
 
 
+def _plain_words(words: list[str], file: str, key: str) -> frozenset[str]:
+    if not all(isinstance(w, str) and re.fullmatch(r"[a-z]+(?: [a-z]+)*", w) for w in words):
+        raise RulesError(file, key, "must be plain lower-case words (no regular expressions)")
+    return frozenset(words)
+
+
 def rules_version(directory: Path = RULES_DIR) -> str:
     digest = hashlib.sha256()
     for name in FILES:
@@ -284,7 +291,6 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
                                 bool(t.get("needs_agent", False)), bool(t.get("subject_place", False)), targets,
                                 bool(t.get("share_is_partial", kind in (EventType.CAPTURE, EventType.RECAPTURE))),
                                 bool(t.get("home_side", False)),
-                                tuple(_need(t, "keywords", f["triggers"], where)),
                                 _need(t, "example", f["triggers"], where), dict(t.get("expect", {}))))
 
     neg, hed, cla = raw["negations"], raw["hedges"], raw["claimants"]
@@ -379,10 +385,12 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         denial_followup=_any_of(_need(neg, "denial_followup", f["negations"], "(file)"), f["negations"],
                                 "denial_followup"),
         reporting_verbs=_any_of(_need(cla, "reporting_verbs", f["claimants"], "(file)"), f["claimants"], "reporting_verbs"),
+        reporting_verb_words=_plain_words(_need(cla, "reporting_verbs", f["claimants"], "(file)"), f["claimants"],
+                                          "reporting_verbs"),
         claimants=tuple(claimants),
-        trigger_keywords=tuple(sorted({k for t in triggers for k in t.keywords})),
-        any_trigger_keyword=re.compile("|".join(re.escape(k) for k in sorted({k for t in triggers for k in t.keywords}))),
+        trigger_index=AnchorIndex.build([t.regex for t in triggers]),
         any_claimant=re.compile("|".join(f"(?:{c.regex.pattern})" for c in claimants)),
+        claimant_index=AnchorIndex.build([c.regex for c in claimants] + [p.regex for p in people]),
         local_authorities=tuple(local),
         people=tuple(people),
         anaphora=_any_of(_need(cla, "anaphora", f["claimants"], "(file)"), f["claimants"], "anaphora"),

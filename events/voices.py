@@ -53,62 +53,70 @@ def _quote_balance(text: str) -> int:
 
 
 def read_voices(views: list[SentenceView], article: Article, rules: Rules,
-                place_country: dict[str, str]) -> list[Voice]:
-    """The voice of each sentence, in order."""
+                place_country: dict[str, str], needed: list[bool] | None = None) -> list[Voice]:
+    """The voice of each sentence, in order. With ``needed``, speakers are looked for only in the
+    sentences it marks (those telling of a claim), and in the sentence before one of them or the
+    one that opened its quotation when it names nobody itself; the others get an empty voice."""
     day = article.published.date if article.published else None
     home = outlet_side(article.source, rules)
     voices: list[Voice] = []
     last: Attribution | None = None  # the claimant that spoke last
     last_named: Attribution | None = None  # the claimant named last, speaking or not
     last_paragraph = -1
-    previous_speaker: Attribution | None = None  # named in the sentence just before
     source_speaker: Attribution | None = None
-    open_quote: Attribution | None = None  # the speaker of a quotation still open
-    previous_end = 0
+    open_quote: int | None = None  # the sentence that opened a quotation still open
+    read: dict[int, list[Attribution]] = {}  # speakers of the sentences looked at
+
+    def speakers(i: int) -> list[Attribution]:
+        nonlocal last, last_named
+        if i not in read:
+            context = last.side if last else home  # "a military spokesman": of the side that spoke last
+            read[i] = [a for a in find_attributions(views[i].text, rules, context_side=context, day=day,
+                                                    place_country=place_country, last=last or last_named)
+                       if a.kind != "journalist"]
+            if read[i]:
+                last = read[i][-1]
+            elif rules.claimant_index.candidates(views[i].text):
+                # named without a verb ("Russia's Defense Ministry gave confirmation"): who "the
+                # ministry" or "it" may be in the sentences after
+                named = named_claimants(views[i].text, rules, day=day)
+                last_named = named[-1] if named else last_named
+        return read[i]
+
     for view in views:
-        text = view.text
-        new_line = "\n" in article.text[previous_end:view.sentence.start]
-        previous_end = view.sentence.end
-        if new_line:
-            previous_speaker = None  # a speaker is carried within its paragraph (line) only
+        i, text = view.index, view.text
+        same_line = i > 0 and "\n" not in article.text[views[i - 1].sentence.end:view.sentence.start]
         if view.sentence.paragraph != last_paragraph:
             last_paragraph = view.sentence.paragraph
             if view.section not in _UNDER_SOURCE:
                 source_speaker = None
-        # "the ministry", "a military spokesman": of the side that spoke last, else of a state outlet's state
-        context = last.side if last else home
-        found = [a for a in find_attributions(text, rules, context_side=context, day=day,
-                                              place_country=place_country, last=last or last_named)
-                 if a.kind != "journalist"]
+        wanted = needed is None or needed[i]
+        if wanted and i > 0 and (i - 1) not in read:
+            speakers(i - 1)  # the sentence before: its speaker may be carried on ("Specifically, ...")
+        found = list(speakers(i)) if wanted else []
         if _SOURCE_LINE.match(text):
-            named = named_claimants(text, rules, context_side=context, day=day)
+            named = named_claimants(text, rules, context_side=last.side if last else home, day=day)
             if named:
                 source_speaker = replace(named[0], verb="source", start=0, end=0)
                 found = found or [named[0]]
         carried = None
-        if not found and not view.heading:
+        if wanted and not found and not view.heading:
             continues = rules.continuation.search(text) is not None
-            if open_quote is not None or (continues and last is not None):
-                carried = open_quote or last
+            opener = speakers(open_quote) if open_quote is not None and open_quote != i else []
+            previous = speakers(i - 1) if same_line else []
+            if opener or (continues and last is not None):
+                carried = opener[-1] if opener else last
             elif view.section in _UNDER_SOURCE and source_speaker is not None:
                 carried = source_speaker
             elif _OPENS_QUOTE.match(text) and last is not None:
                 carried = last
-            elif previous_speaker is not None and not _OUTLET_VOICE.search(text):
-                carried = previous_speaker  # a speaker named in the sentence before, same paragraph
-        if found:
-            last = found[-1]
-        elif rules.any_claimant.search(text):
-            # named without a verb ("Russia's Defense Ministry gave confirmation"): who "the
-            # ministry" or "it" may be in the sentences after
-            named = named_claimants(text, rules, day=day)
-            last_named = named[-1] if named else last_named
-        previous_speaker = found[-1] if found else None
+            elif previous and not _OUTLET_VOICE.search(text):
+                carried = previous[-1]  # a speaker named in the sentence before, same paragraph
         balance = _quote_balance(text)
         if balance > 0:
-            open_quote = (found or [carried])[-1] if (found or carried) else None
+            open_quote = i
         elif balance < 0:
             open_quote = None
         voices.append(Voice(tuple(found), replace(carried, start=0, end=0) if carried else None,
-                            find_channel(text, rules)))
+                            find_channel(text, rules) if wanted else ""))
     return voices

@@ -82,14 +82,17 @@ def test_extractor_version_follows_the_rules(tmp_path, rules):
     assert load_rules(rules_dir).version != rules.version
 
 
-def test_every_trigger_match_contains_a_keyword(rules, sample_articles):
-    # the keyword list lets the extractor skip sentences cheaply; a missing keyword would silently
-    # disable a trigger, so check every match in every example and sample sentence
+def test_the_anchor_indexes_never_skip_a_pattern_that_matches(rules, sample_articles):
+    # triggers and claimants only run on sentences holding one of their literal anchors; a wrong
+    # anchor would silently disable a rule, so check every match in every example and sample sentence
     from events.sentences import split_sentences
 
-    sentences = [t["example"] for t in TRIGGERS] + [
+    sentences = [t["example"] for t in TRIGGERS] + [c["example"] for c in CLAIMANTS["claimant"]] + [
         s.text for a in sample_articles.values() for s in split_sentences(a.text, rules)]
     for sentence in sentences:
-        for trigger in rules.triggers:
-            for match in trigger.regex.finditer(sentence):
-                assert any(k in match.group().lower() for k in trigger.keywords), (match.group(), sentence)
+        triggers = set(rules.trigger_index.candidates(sentence))
+        claimants = set(rules.claimant_index.candidates(sentence))
+        for i, trigger in enumerate(rules.triggers):
+            assert i in triggers or not trigger.regex.search(sentence), (trigger.regex.pattern[:60], sentence)
+        for i, claimant in enumerate(rules.claimants):
+            assert i in claimants or not claimant.regex.search(sentence), (claimant.name, sentence)

@@ -1,0 +1,147 @@
+"""Literal anchors of a regular expression: words one of which every match must contain.
+
+A sentence that contains none of a pattern's anchors cannot match it, so a rule can be skipped
+with a substring test instead of running its regular expression; most sentences name no claimant.
+The anchors are read from the pattern itself (Python's own regular-expression parser), so the
+rules files need no hand-kept keyword lists that could drift from their patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+__all__ = ["anchors", "AnchorIndex"]
+
+_MIN = 3  # anchors shorter than this would pass almost every sentence
+_PREFIX = 6  # an index tests the first letters of each anchor
+
+
+def _char(item: tuple) -> str | None:
+    """The lower-case letter a LITERAL or a case-only class ([Gg]) stands for."""
+    op, value = item
+    if op is sre.LITERAL:
+        return chr(value).lower()
+    if op is sre.IN and value and all(o is sre.LITERAL for o, _ in value):
+        chars = {chr(v).lower() for _, v in value}
+        return chars.pop() if len(chars) == 1 else None
+    return None
+
+
+def _alternatives(node: list) -> list[str] | None:
+    """Strings, one of which every match of ``node`` contains; None when none can be named."""
+    best: list[str] | None = None
+    run = run_before = ""
+
+    def consider(found: list[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    for item in node:
+        ch = _char(item)
+        if ch is not None:
+            run += ch
+            continue
+        if len(run) >= _MIN:
+            consider([run])
+        run_before, run = run, ""
+        op, value = item
+        if op is sre.SUBPATTERN:
+            consider(_alternatives(list(value[-1])))
+        elif op is sre.BRANCH:
+            # the parser factors common prefixes out ("ISW|Institute" -> "I" + "SW|nstitute"):
+            # the letters just before the branch begin each alternative
+            lead = run_before
+            branches = [_branch(lead, list(b)) for b in value[1]]
+            if all(branches):
+                consider([s for b in branches for s in b])  # type: ignore[union-attr]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and value[0] >= 1:
+            consider(_alternatives(list(value[2])))
+    if len(run) >= _MIN:
+        consider([run])
+    return best
+
+
+def _branch(lead: str, node: list) -> list[str] | None:
+    """Anchors of one alternative of a branch that follows the letters ``lead``."""
+    prefix = ""
+    for item in node:
+        ch = _char(item)
+        if ch is None:
+            break
+        prefix += ch
+    own = _alternatives(node)
+    joined = lead + prefix
+    if len(joined) >= _MIN and (own is None or len(joined) > min(map(len, own))):
+        return [joined]
+    return own
+
+
+def anchors(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Lower-case strings one of which every match of ``pattern`` contains, or None when the
+    pattern has no such literal of three letters or more (then it must always be tried)."""
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+    found = _alternatives(list(parsed))
+    return tuple(sorted(set(found))) if found else None
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regular expression for many literal words, factored into a trie ("capt(?:ure|ured)"),
+    which Python's engine tries far faster than a flat alternation."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
+
+
+@dataclass(frozen=True, slots=True)
+class AnchorIndex:
+    """Which of many patterns a text may match, from one pass over the lower-cased text: every
+    pattern's anchors in one trie-shaped regular expression, tried at every position (anchors may
+    start inside one another: "control had" holds " control"), and for each anchor found the
+    patterns that hold it or a shorter anchor starting the same way."""
+
+    words: re.Pattern[str]
+    patterns_of: dict[str, frozenset[int]]
+    always: frozenset[int]  # patterns without anchors: always tried
+
+    @classmethod
+    def build(cls, patterns: list[re.Pattern[str]]) -> AnchorIndex:
+        per_pattern = [anchors(p.pattern, p.flags) for p in patterns]
+        owners: dict[str, set[int]] = {}
+        for i, found in enumerate(per_pattern):
+            # the start of an anchor is in every match too: "captur" stands for "capture",
+            # "captures" and "capturing"
+            for w in {w[:_PREFIX] for w in found or ()}:
+                owners.setdefault(w, set()).add(i)
+        words = sorted(owners)
+        # the trie finds the longest anchor at a position: it also holds the shorter ones there
+        patterns_of = {w: frozenset(i for v in words if w.startswith(v) for i in owners[v]) for w in words}
+        return cls(re.compile("(?=(" + (_trie_pattern(words) or "(?!)") + "))"), patterns_of,
+                   frozenset(i for i, found in enumerate(per_pattern) if not found))
+
+    def candidates(self, text: str) -> list[int]:
+        """Indexes of the patterns ``text`` may match, in order."""
+        found = set(self.always)
+        for hit in self.words.finditer(text.lower()):
+            if hit.group(1):
+                found |= self.patterns_of[hit.group(1)]
+        return sorted(found)
