@@ -17,7 +17,7 @@ from events.articles import DEFAULT_MAX_BYTES, EARLIEST_PUBLISHED, LoadOptions, 
 from events.errors import EventsError
 from events.evaluate import CLAIM_COLUMNS, GOLD_COLUMNS, evaluate, read_rows, report
 from events.export import EXPORTERS, export
-from events.pipeline import ingest
+from events.pipeline import default_workers, ingest
 from events.query import claims_frame
 from events.records import DatePrecision, PublishedDate
 from events.rules import load_rules
@@ -64,13 +64,25 @@ def _published(value: str) -> PublishedDate:
     return published
 
 
+def _workers(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes") from exc
+    if n < 1:
+        raise argparse.ArgumentTypeError("--workers takes 1 or more")
+    return n
+
+
 def _cmd_ingest(args: argparse.Namespace) -> int:
     rules = load_rules()
     gazetteer = Gazetteer.load()
     options = LoadOptions(max_bytes=int(args.max_mb * 1_000_000), source=args.source or "", published=args.published)
     with Store(args.db) as store:
-        progress = Progress(len(list_files(args.paths)))
-        summary = ingest(load_paths(args.paths, rules, options), store, gazetteer, rules, progress)
+        files = len(list_files(args.paths))
+        progress = Progress(files)
+        workers = max(1, min(args.workers or default_workers(), files))
+        summary = ingest(load_paths(args.paths, rules, options), store, gazetteer, rules, progress, workers=workers)
         totals = store.counts()
     for line in summary.lines():
         print(line)
@@ -131,6 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--published", type=_published, metavar="YYYY-MM-DD",
                      help="publication date of articles whose header does not give one")
     ing.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1e6, help="skip files larger than this")
+    ing.add_argument("--workers", type=_workers, default=0, metavar="N",
+                     help="processes extracting claims (default: one per core)")
     exp = sub.add_parser("export", help="write the claims to a file",
                          description="Write every claim, one row each, with its event and status.")
     exp.add_argument("--db", type=Path, default=DEFAULT_DB, help="claims database (default: %(default)s)")
