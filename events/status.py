@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from events.records import Claim, Event, EventStatus, EventType, Side, period_end
 
@@ -40,6 +40,16 @@ class _Cluster:
     claims: list[Claim]
     first: dt.date | None
     last: dt.date | None
+    # gains claimed by its changes, counted as claims join (the event's gain is the most claimed)
+    votes: dict[Side, int] = field(default_factory=dict)
+
+    def add(self, claim: Claim) -> None:
+        self.claims.append(claim)
+        if claim.event_type in _CHANGE and claim.gaining_side is not Side.NONE:
+            self.votes[claim.gaining_side] = self.votes.get(claim.gaining_side, 0) + 1
+
+    def gain(self) -> Side:
+        return max(self.votes, key=self.votes.__getitem__) if self.votes else Side.NONE
 
 
 def _place_key(claim: Claim) -> str:
@@ -53,12 +63,16 @@ def _clusters(claims: list[Claim]) -> list[_Cluster]:
         start, end = date_range(claim)  # type: ignore[misc]
         current = out[-1] if out else None
         if current is not None and current.last is not None and (start - current.last).days <= WINDOW_DAYS and \
-                not _reverses(current.claims, claim):
-            current.claims.append(claim)
+                not _reverses(current, claim):
+            current.add(claim)
             current.last = max(current.last, end)
         else:
-            out.append(_Cluster([claim], start, end))
-    out.extend(_Cluster([c], None, None) for c in claims if c.event_date is None)
+            out.append(_Cluster([], start, end))
+            out[-1].add(claim)
+    for c in claims:
+        if c.event_date is None:
+            out.append(_Cluster([], None, None))
+            out[-1].add(c)
     return out
 
 
@@ -70,12 +84,13 @@ def _gain(claims: Iterable[Claim]) -> Side:
     return max(votes, key=lambda s: votes[s]) if votes else Side.NONE
 
 
-def _reverses(cluster: list[Claim], claim: Claim) -> bool:
+def _reverses(cluster: _Cluster, claim: Claim) -> bool:
     """A journalist's background claim of the opposite gain starts a new event (Robotyne taken
     in 2022, retaken in 2023); a side's contrary claim in the same days disputes the event."""
-    gain = _gain(cluster)
-    return (claim.event_type in _CHANGE and gain is not Side.NONE and claim.gaining_side is gain.opponent()
-            and claim.claimant_side is Side.NONE)
+    if claim.event_type not in _CHANGE or claim.claimant_side is not Side.NONE:
+        return False
+    gain = cluster.gain()
+    return gain is not Side.NONE and claim.gaining_side is gain.opponent()
 
 
 def _status(claims: list[Claim], gain: Side) -> tuple[EventStatus, str]:
@@ -100,7 +115,14 @@ def group_events(claims: Iterable[Claim], sources: Mapping[str, str] | None = No
     events: list[Event] = []
     for place_claims in by_place.values():
         clusters = _clusters(place_claims)
-        gains = [_gain(cl.claims) for cl in clusters]
+        gains = [cl.gain() for cl in clusters]
+        # the gains of the dated events after each one (is it reversed later?)
+        later: list[set[Side]] = [set() for _ in clusters]
+        seen: set[Side] = set()
+        for i in range(len(clusters) - 1, -1, -1):
+            later[i] = set(seen)
+            if clusters[i].first is not None:
+                seen.add(gains[i])
         for i, cluster in enumerate(clusters):
             cl = cluster.claims
             main = min(cl, key=lambda c: _PRIORITY[c.event_type])
@@ -109,9 +131,8 @@ def group_events(claims: Iterable[Claim], sources: Mapping[str, str] | None = No
                 attackers = {c.gaining_side for c in cl if c.event_type is EventType.CONTESTED} - {Side.NONE}
                 gain = attackers.pop() if len(attackers) == 1 else Side.NONE
             status, note = _status(cl, gain)
-            later = [gains[j] for j in range(i + 1, len(clusters)) if clusters[j].first is not None]
             if cluster.first is not None and gain is not Side.NONE and main.event_type in _CHANGE and \
-                    gain.opponent() in later:
+                    gain.opponent() in later[i]:
                 status, note = EventStatus.SUPERSEDED, "a later claim reverses it"
             ids = tuple(c.id for c in cl)
             events.append(Event(
