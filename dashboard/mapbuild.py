@@ -6,29 +6,40 @@ That is a fraction of the HTML of one folium object per claim (each repeats its 
 template) and of a GeoJSON layer with a per-feature style function (a JavaScript switch with one
 case per feature: FINDINGS.md section 4), and it renders in Python with one template instead of
 hundreds. One marker per settlement: its latest event in view; the full list of claims comes on
-demand, below the map, when the place is clicked.
+demand, below the map, when the place is clicked. Places too close to tell apart at a zoom are
+gathered in a cluster that shows how many there are and opens on click (Leaflet.markercluster
+through folium's plugin); the base map names oblasts and settlements (dashboard.labels).
 """
 
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Sequence
 from typing import Any
 
 import folium
 from branca.element import MacroElement, Template
+from folium.plugins import MarkerCluster
 import geopandas
 import pandas as pd
 
+from dashboard.labels import PlaceLabels, PlaceNames
 from dashboard.legend import Legend
-from dashboard.popups import FIELDS, POPUP_JS, StringTable, marker_fields
-from dashboard.style import DISPUTED_DASH, SIDE_COLOURS, TYPE_STYLES, label_lines
+from dashboard.popups import FIELDS, POPUP_JS, StringTable, marker_table
+from dashboard.rawelement import RawMacroElement, no_jinja, script_json
+from dashboard.style import DISPUTED_DASH, SIDE_COLOURS, TYPE_STYLES, label_priority
 from geodata.boundaries import ATTRIBUTION
 from geodata.records import Place, Resolution
 
-__all__ = ["base_map", "resolution_map", "claims_layers", "claims_map", "UKRAINE_CENTER", "MARKER_CLASS"]
+__all__ = ["base_map", "resolution_map", "claims_layers", "claims_map", "UKRAINE_CENTER", "MARKER_CLASS", "CLUSTER_CLASS"]
 
 MARKER_CLASS = "fc-marker"
+CLUSTER_CLASS = "fc-cluster"
+#: Markers closer than this many pixels gather in a cluster (a marker is up to 20 px across).
+CLUSTER_RADIUS = 16
+#: Places named beside their markers on a slide, the most important first.
+MAX_LABELS = 25
 
 UKRAINE_CENTER = (48.6, 33.5)
 OBLAST_STYLE = {"color": "#6b6b6b", "weight": 1, "fillColor": "#f2efe9", "fillOpacity": 1.0}
@@ -37,25 +48,69 @@ CANDIDATE_COLOUR = "#7f7f7f"
 
 
 def base_map(oblasts: geopandas.GeoDataFrame | None, *, center: Sequence[float] = UKRAINE_CENTER, zoom: int = 6,
-             web_tiles: bool = False) -> folium.Map:
+             web_tiles: bool = False, labels: PlaceLabels | None = None) -> folium.Map:
     """A map with no web tiles: the oblast polygons are the base layer, so it reads offline.
-    ``web_tiles`` adds OpenStreetMap underneath (needs the internet; failures only leave it grey)."""
+    ``web_tiles`` adds OpenStreetMap underneath (needs the internet; failures only leave it grey)
+    and leaves the oblasts unfilled so that the tiles show; ``labels`` names places."""
     m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
                    # with tiles=None folium drops maxZoom; cluster plugins need it
                    maxZoom=18, minZoom=4)
     if web_tiles:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", control=True).add_to(m)
     if oblasts is not None:
-        folium.GeoJson(
-            oblasts.to_json(), name="Oblasts (offline)", style_function=lambda _: OBLAST_STYLE,
-            attribution=html.escape(ATTRIBUTION), control=False, interactive=False,
-        ).add_to(m)
+        Oblasts(oblasts, {**OBLAST_STYLE, "fillOpacity": 0.0} if web_tiles else OBLAST_STYLE).add_to(m)
+    if labels is not None:
+        PlaceNames(labels).add_to(m)
+    ClusterStyle().add_to(m)
+    FocusWithoutScrolling().add_to(m)
     return m
 
 
-class ClaimMarkers(MacroElement):
+class Oblasts(RawMacroElement):
+    """The oblast polygons as the offline base layer: not clickable, one style, the boundaries'
+    attribution. Their GeoJSON is written once per process (it is the same on every rerun)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        L.geoJSON({{ this.data }}, {style: function () { return {{ this.style|tojson }}; }, interactive: false,
+                   attribution: {{ this.attribution|tojson }}}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, oblasts: geopandas.GeoDataFrame, style: dict[str, Any]) -> None:
+        super().__init__()
+        self._name, self.style, self.attribution = "Oblasts", style, html.escape(ATTRIBUTION)
+        if "_script_json" not in oblasts.attrs:
+            oblasts.attrs["_script_json"] = script_json(json.loads(oblasts.to_json(drop_id=True)))
+        self.data = oblasts.attrs["_script_json"]
+
+
+class FocusWithoutScrolling(MacroElement):
+    """Leaflet focuses the map on the first mouse press (for its keyboard controls), and the page
+    around the map's frame scrolled to show it: the marker moved away under the mouse and the
+    click was lost. The map still takes the focus, without scrolling anything."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function () {
+            var map = {{ this._parent.get_name() }}, keyboard = map.keyboard;
+            L.Map.Keyboard.prototype._onMouseDown = function () {
+                if (!this._focused) { this._map._container.focus({preventScroll: true}); }
+            };
+            if (keyboard && keyboard.enabled()) { keyboard.disable(); keyboard.enable(); }
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "FocusWithoutScrolling"
+
+
+class ClaimMarkers(RawMacroElement):
     """Circle markers from a table: each row [lat, lon, style index, *fields] (dashboard.popups).
-    Tooltip and popup are assembled, escaped, when they open; tojson keeps "</script>" out."""
+    Tooltip and popup are assembled, escaped, when they open; tojson keeps "</script>" out.
+    The parent is the cluster group they go into."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
@@ -63,67 +118,163 @@ class ClaimMarkers(MacroElement):
             var FC_FIELDS = {{ this.fields|tojson }};
             {{ this.popup_js }}
             var styles = {{ this.styles|tojson }};
-            var table = {{ this.table|tojson }};
-            var rows = {{ this.rows|tojson }};
-            var group = {{ this._parent.get_name() }};
-            rows.forEach(function (r) {
+            var table = {{ this.table_json }};
+            var rows = {{ this.rows_json }};
+            var group = {{ this._parent.get_name() }}, map = {{ this.map_name }};
+            // the claims layers sent before this one: off the map, and let go (they held ~9 MB each)
+            if (window.feature_group) {
+                window.feature_group.forEach(function (old) { if (map.hasLayer(old)) { map.removeLayer(old); } });
+                window.feature_group.length = 0;
+            }
+            var markers = rows.map(function (r) {
                 var marker = L.circleMarker([r[0], r[1]], styles[r[2]]);
+                marker.fcSide = styles[r[2]].fcSide;
                 marker.bindTooltip(function () { return fcTooltip(r, table); });
                 marker.bindPopup(function () { return fcPopup(r, table); }, {maxWidth: 320});
-                group.addLayer(marker);
+                return marker;
             });
+            group.addLayers(markers);
             // tests and benchmarks read when the markers are on screen
             requestAnimationFrame(function () { document.body.dataset.fcDrawn = String(rows.length); });
         })();
         {% endmacro %}
     """)
 
-    def __init__(self, rows: list[list[Any]], styles: list[dict[str, Any]], table: list[str]) -> None:
+    def __init__(self, rows: list[list[Any]], styles: list[dict[str, Any]], table: list[str], map_name: str) -> None:
         super().__init__()
         self._name = "ClaimMarkers"
-        self.rows, self.styles, self.table = rows, styles, table
+        self.rows, self.styles, self.table, self.map_name = rows, styles, table, map_name
+        self.rows_json, self.table_json = script_json(rows), script_json(table)
         self.fields, self.popup_js = list(FIELDS), POPUP_JS
+
+
+#: A cluster: how many places, ringed by the share of each side's claimed gains among them.
+CLUSTER_ICON = """
+function (cluster) {
+    var children = cluster.getAllChildMarkers(), n = children.length, count = {RU: 0, UA: 0, none: 0};
+    children.forEach(function (m) { count[m.fcSide || "none"] += 1; });
+    var ru = 100 * count.RU / n, ua = ru + 100 * count.UA / n;
+    var ring = "conic-gradient(%(RU)s 0 " + ru + "%%, %(UA)s " + ru + "%% " + ua + "%%, %(none)s " + ua + "%% 100%%)";
+    var size = n < 10 ? 26 : n < 100 ? 32 : 38;
+    return L.divIcon({
+        html: '<div class="%(cls)s-ring" style="background:' + ring + '"><span>' + n + '</span></div>',
+        className: "%(cls)s", iconSize: [size, size],
+    });
+}
+"""
+class ClaimLabels(RawMacroElement):
+    """The names of the most important places in view, written beside their markers (for a
+    slide): each beside, above or below its point where it overlaps no other name, on the left
+    when the right side has no room, none cut by the map's edge. Text, never HTML."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function () {
+            var map = {{ this.map_name }}, group = {{ this._parent.get_name() }}, items = {{ this.items_json }};
+            var layer = L.layerGroup().addTo(group);
+            function draw() {
+                layer.clearLayers();
+                var size = map.getSize(), taken = [];
+                items.forEach(function (it) {
+                    var p = map.latLngToContainerPoint([it[0], it[1]]), w = it[2].length * 7.8 + 6, h = 16;
+                    if (p.x < 0 || p.y < 0 || p.x > size.x || p.y > size.y) { return; }
+                    var x = p.x + 11 + w <= size.x - 4 ? p.x + 11 : Math.max(4, p.x - 11 - w);
+                    var spots = [[x, p.y - h / 2], [x, p.y - 1.5 * h], [x, p.y + h / 2]];
+                    for (var s = 0; s < spots.length; s++) {
+                        var box = [spots[s][0], spots[s][1], spots[s][0] + w, spots[s][1] + h];
+                        if (box[1] < 2 || box[3] > size.y - 2) { continue; }
+                        var free = taken.every(function (t) {
+                            return box[2] <= t[0] || t[2] <= box[0] || box[3] <= t[1] || t[3] <= box[1];
+                        });
+                        if (!free) { continue; }
+                        taken.push(box);
+                        var div = document.createElement("div");
+                        div.className = "fc-label";
+                        div.textContent = it[2];
+                        L.marker([it[0], it[1]], {interactive: false, keyboard: false, icon: L.divIcon({
+                            className: "fc-label-box", html: div, iconSize: [w, h],
+                            iconAnchor: [p.x - box[0], p.y - box[1]]})}).addTo(layer);
+                        break;
+                    }
+                });
+            }
+            map.on("zoomend moveend resize", draw);
+            group.on("remove", function () { map.off("zoomend moveend resize", draw); });
+            draw();
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, items: list[list[Any]], map_name: str) -> None:
+        super().__init__()
+        self._name, self.items_json, self.map_name = "ClaimLabels", script_json(items), map_name
+
+
+class ClusterStyle(MacroElement):
+    """How a cluster looks: a count in a ring coloured by the sides' claimed gains."""
+
+    _template = Template("""
+        {% macro header(this, kwargs) %}
+        <style>
+          .{{ this.cls }} { background: none; }
+          .{{ this.cls }}-ring { width: 100%; height: 100%; border-radius: 50%; display: flex; align-items: center;
+                          justify-content: center; box-shadow: 0 0 0 1px #fff, 0 1px 3px rgba(0,0,0,.45); }
+          .{{ this.cls }}-ring span { background: #fff; color: #222; font: 600 11px/1 sans-serif; border-radius: 50%;
+                               min-width: 62%; height: 62%; display: flex; align-items: center; justify-content: center; }
+          .fc-label { font: 600 13px/16px sans-serif; color: #222; white-space: nowrap;
+                      text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; }
+          .fc-label-box { background: none; border: none; }
+        </style>
+        {% endmacro %}
+    """)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name, self.cls = "ClusterStyle", CLUSTER_CLASS
 
 
 def _marker_style(side: str, kind: str, disputed: bool) -> dict[str, Any]:
     style = TYPE_STYLES.get(kind, TYPE_STYLES["contested"])
     colour = SIDE_COLOURS.get(side, SIDE_COLOURS["none"])
     out: dict[str, Any] = {"radius": style.radius, "color": colour, "weight": style.weight, "fillColor": colour,
-                           "fillOpacity": style.fill_opacity, "className": f"{MARKER_CLASS} fc-{side}"}
+                           "fillOpacity": style.fill_opacity, "className": f"{MARKER_CLASS} fc-{side}",
+                           "fcSide": side if kind != "denial" else "none"}
     if disputed:
         out["dashArray"] = DISPUTED_DASH
     return out
 
 
 def claims_layers(places: pd.DataFrame, name: str = "Claims", labels: bool = False,
-                  evidence: bool = True) -> folium.FeatureGroup:
+                  evidence: bool = True, map_name: str = "map_div") -> folium.FeatureGroup:
     """The settlements of ``places`` (dashboard.filters.settlements) as one feature group, ready
-    for st_folium(feature_group_to_add=...). ``labels`` writes each place's name beside it (for
-    slides; a few dozen places at most); ``evidence`` puts the evidence sentence in each popup
-    (off for very large views: it then comes on demand, below the map)."""
+    for st_folium(feature_group_to_add=...): markers in a cluster group, so that places too close
+    to tell apart gather under a count. ``labels`` writes each place's name beside it (for
+    slides); ``evidence`` puts the evidence sentence in each popup (off for very large views: it
+    comes on demand, below the map). ``map_name`` is the map's JavaScript name (st_folium calls it
+    map_div)."""
     group = folium.FeatureGroup(name=name)
-    if places.empty:
-        return group
+    cluster = MarkerCluster(options={
+        "maxClusterRadius": CLUSTER_RADIUS, "showCoverageOnHover": False, "spiderfyOnMaxZoom": True,
+        "disableClusteringAtZoom": 13, "chunkedLoading": True, "spiderfyDistanceMultiplier": 1.4},
+        icon_create_function=CLUSTER_ICON % {**SIDE_COLOURS, "cls": CLUSTER_CLASS}, control=False)
+    cluster.add_to(group)
     styles: dict[tuple[str, str, bool], int] = {}
     table = StringTable()
-    rows = []
-    # larger markers first: a small one drawn later stays on top and can be reached
-    radius = places["event_type"].map(lambda k: TYPE_STYLES.get(k, TYPE_STYLES["contested"]).radius)
-    for r in places.assign(_radius=radius).sort_values("_radius", ascending=False, kind="stable").to_dict("records"):
-        style_key = (str(r["gaining_side"]), str(r["event_type"]), bool(r["disputed"]))
-        index = styles.setdefault(style_key, len(styles))
-        rows.append([round(float(r["lat"]), 5), round(float(r["lon"]), 5), index,
-                     *marker_fields(r, table, evidence=evidence)])
-    ClaimMarkers(rows, [_marker_style(*key) for key in styles], table.strings).add_to(group)
-    if labels:
-        # a few dozen DOM markers are cheap; a tooltip that never hides would do the same per layer only
-        records = places.to_dict("records")
-        lines = label_lines([float(r["lat"]) for r in records], [float(r["lon"]) for r in records])
-        for r, line in zip(records, lines):
-            folium.Marker((float(r["lat"]), float(r["lon"])), interactive=False, icon=folium.DivIcon(
-                icon_size=(160, 18), icon_anchor=(-9, 9 - 16 * line), class_name="fc-label",
-                html=f"<div style='font:600 13px sans-serif;color:#222;text-shadow:0 0 3px #fff,0 0 3px #fff;"
-                     f"white-space:nowrap'>{html.escape(str(r['place_name'] or r['settlement']))}</div>")).add_to(group)
+    rows: list[list[Any]] = []
+    if not places.empty:
+        # larger markers first: a small one drawn later stays on top and can be reached
+        radius = places["event_type"].map(lambda k: TYPE_STYLES.get(k, TYPE_STYLES["contested"]).radius)
+        ordered = places.assign(_radius=radius).sort_values("_radius", ascending=False, kind="stable")
+        fields = marker_table(ordered, table, evidence=evidence)
+        keys = zip(ordered["gaining_side"].astype(str).tolist(), ordered["event_type"].astype(str).tolist(),
+                   ordered["disputed"].astype(bool).tolist())
+        for lat, lon, key, row in zip(ordered["lat"].tolist(), ordered["lon"].tolist(), keys, fields):
+            rows.append([round(float(lat), 5), round(float(lon), 5), styles.setdefault(key, len(styles)), *row])
+    ClaimMarkers(rows, [_marker_style(*key) for key in styles], table.strings, map_name).add_to(cluster)
+    if labels and not places.empty:
+        top = places.loc[label_priority(places).sort_values(ascending=False, kind="stable").index[:MAX_LABELS]]
+        ClaimLabels([[round(float(r["lat"]), 5), round(float(r["lon"]), 5), str(r["place_name"] or r["settlement"])]
+                     for r in top.to_dict("records")], map_name).add_to(group)
     return group
 
 
@@ -133,7 +284,7 @@ def claims_map(places: pd.DataFrame, oblasts: geopandas.GeoDataFrame | None, *, 
     the app adds the claims layer with feature_group_to_add so the view survives filter changes)."""
     m = base_map(oblasts, center=center, zoom=zoom, web_tiles=web_tiles)
     Legend(note=legend_note).add_to(m)
-    claims_layers(places).add_to(m)
+    claims_layers(places, map_name=m.get_name()).add_to(m)
     return m
 
 
@@ -142,7 +293,7 @@ def _place_popup(place: Place, title: str) -> str:
             ("GeoNames id", str(place.geonameid) if place.geonameid else place.source),
             ("Coordinates", f"{place.lat:.4f}, {place.lon:.4f}")]
     cells = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in rows if v)
-    return f"<b>{html.escape(title)}</b><table>{cells}</table>"
+    return no_jinja(f"<b>{html.escape(title)}</b><table>{cells}</table>")
 
 
 def resolution_map(resolution: Resolution, oblasts: geopandas.GeoDataFrame | None, *, max_candidates: int = 200) -> folium.Map:
@@ -162,7 +313,7 @@ def resolution_map(resolution: Resolution, oblasts: geopandas.GeoDataFrame | Non
         folium.CircleMarker(
             location=(place.lat, place.lon), radius=9 if is_chosen else 5, weight=2 if is_chosen else 1,
             color=CHOSEN_COLOUR if is_chosen else CANDIDATE_COLOUR, fill=True, fill_opacity=0.9,
-            tooltip=html.escape(f"{place.name} ({place.admin1})"),
+            tooltip=no_jinja(html.escape(f"{place.name} ({place.admin1})")),
             popup=folium.Popup(_place_popup(place, place.name), max_width=320),
         ).add_to(m)
     if chosen is None:

@@ -9,15 +9,23 @@ for placing names): mapbuild, the legend and the PNG all read them, so they cann
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-__all__ = ["SIDE_COLOURS", "SIDE_LABELS", "TYPE_STYLES", "TypeStyle", "DISPUTED_DASH", "TYPE_LABELS", "STATUS_LABELS",
-           "VALUE_LABELS", "label_lines"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["SIDE_COLOURS", "SIDE_LABELS", "CLAIMANT_SIDE_WORDS", "CLAIMANTS_OF", "plural", "TYPE_STYLES", "TypeStyle", "DISPUTED_DASH", "TYPE_LABELS", "STATUS_LABELS",
+           "VALUE_LABELS", "label_lines", "label_priority"]
 
 SIDE_COLOURS = {"RU": "#D55E00", "UA": "#0072B2", "none": "#7F7F7F"}
 SIDE_LABELS = {"RU": "Russian gain claimed", "UA": "Ukrainian gain claimed", "none": "no change claimed"}
 #: a denial's gaining side is the gain it denies
 DENIED_LABELS = {"RU": "a Russian gain denied", "UA": "a Ukrainian gain denied", "none": "a claim denied"}
 DISPUTED_DASH = "4 3"
+#: Whose claimant, in words: "Russian Ministry of Defence (Russian side)".
+CLAIMANT_SIDE_WORDS = {"RU": "Russian side", "UA": "Ukrainian side", "none": "neither side"}
+#: The sides as the people who speak for them: "Ukrainian claimants".
+CLAIMANTS_OF = {"all": "everyone", "RU": "Russian claimants", "UA": "Ukrainian claimants"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +60,14 @@ VALUE_LABELS = {"gaining_side": SIDE_LABELS, "event_type": TYPE_LABELS, "status"
 LABEL_NEIGHBOURHOOD = (0.12, 0.5)
 
 
+def label_priority(places: "pd.DataFrame") -> "pd.Series":
+    """Which places to name first on a slide: changes of control before fighting and denials,
+    disputed ones, then those with the most claims."""
+    kinds = places["event_type"].map({"capture": 3, "recapture": 3, "withdrawal": 3, "partial": 2}).fillna(0)
+    claims = places["claims"] if "claims" in places else 1
+    return kinds * 1000 + places["disputed"].astype(int) * 500 + claims
+
+
 def label_lines(lats: list[float], lons: list[float]) -> list[int]:
     """For place names written beside their points, north to south: how many lines down each name
     goes so that it clears its close neighbours' names (0 = beside the point)."""
@@ -62,3 +78,8 @@ def label_lines(lats: list[float], lons: list[float]) -> list[int]:
                        for a, b in placed)
         placed.append((lats[i], lons[i]))
     return lines
+
+
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    """ "1 claim", "2 claims", "1,204 claims"."""
+    return f"{n:,} {noun if n == 1 else nouns or noun + 's'}"

@@ -1,28 +1,36 @@
-"""The page's sections: map, timeline, table, event view with review, downloads, upload,
-briefing. Each draws Streamlit widgets and calls the pure functions of dashboard/ and events/."""
+"""The page's sections: map, timeline, table, a place's claims with review, rejected claims,
+downloads, upload, briefing. Each draws Streamlit widgets and calls the pure functions of
+dashboard/ and events/; the claims are read from the columns of events.derived (a Snapshot) and
+a mask of the rows the filters keep, and only the rows shown are read in full."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import cache, identity
+from dashboard import cache, identity, selection
 from dashboard.briefing import briefing_png
+from dashboard.candidates import describe
 from dashboard.digest import describe_filters, event_digest
-from dashboard.exports import DOWNLOADS, export_bytes
-from dashboard.filters import FilterState, apply_filters, as_of, counts, explain_empty, settlements
+from dashboard.exports import DOWNLOADS, export_bytes, file_name
+from dashboard.filters import FilterState
 from dashboard.legend import Legend
 from dashboard.mapbuild import base_map, claims_layers, resolution_map
-from dashboard.style import SIDE_COLOURS, STATUS_LABELS, TYPE_LABELS, VALUE_LABELS
+from dashboard.style import (CLAIMANT_SIDE_WORDS, CLAIMANTS_OF, DENIED_LABELS, SIDE_COLOURS, SIDE_LABELS,
+                             STATUS_LABELS, TYPE_LABELS, VALUE_LABELS, plural)
 from dashboard.text import md
-from events import EventsError, LoadOptions, PublishedDate, Store
+from dashboard.widgets import PLAY_SPEEDS
+from events import EventsError, LoadOptions, PublishedDate, Store, derived
 from events.articles import EARLIEST_PUBLISHED, load_bytes
+from events.derived import NO_DATE, Snapshot
 from events.pipeline import IngestSummary, ingest
 from events.records import DatePrecision, format_date
 from events.store import Review
@@ -30,14 +38,18 @@ from events.textsafe import clean_line
 from geodata import resolve
 from geodata.boundaries import ATTRIBUTION
 
-__all__ = ["link_notice", "map_section", "timeline", "claims_table", "event_view", "downloads", "upload_view", "briefing_view",
-           "summary_line", "about", "empty_state", "place_finder", "ambiguous_places"]
+__all__ = ["link_notice", "headline", "map_section", "playback", "timeline", "claims_table", "rejected_claims",
+           "event_view", "downloads", "upload_view", "briefing_view", "about", "empty_state", "place_finder"]
 
 MAP_HEIGHT = 620
 TABLE_ROWS = 1000
-PLAY_STEPS = {"day": dt.timedelta(days=1), "week": dt.timedelta(days=7), "month": dt.timedelta(days=30)}
-TABLE_COLUMNS = ["event_date", "date_precision", "place_name", "settlement", "admin1", "event_type", "gaining_side",
-                 "claimant", "claimant_side", "hedged", "background", "status", "source", "via", "evidence", "claim_id"]
+PLACE_CLAIMS = 200  # a place's claims listed at most, newest first (its events all count)
+FOCUS_ZOOM = 11  # a chosen place, with its neighbours named
+#: The table's columns, in words.
+TABLE_COLUMNS = {"event_date": "Date", "date_precision": "Known to the", "place_name": "Place", "settlement": "Written as",
+                 "admin1": "Oblast", "event_type": "Claim", "gaining_side": "Gain claimed", "claimant": "Claimant",
+                 "claimant_side": "Claimant's side", "hedged": "Hedged", "background": "History", "status": "Status",
+                 "source": "Source", "via": "Via", "evidence": "Evidence", "claim_id": "Claim id"}
 
 
 def link_notice(notes: list[str]) -> str:
@@ -45,161 +57,274 @@ def link_notice(notes: list[str]) -> str:
     return "This link holds settings the page cannot use, ignored:\n" + "\n".join(f"- {md(n)}" for n in notes)
 
 
-def summary_line(shown: pd.DataFrame) -> str:
-    n = counts(shown)
-    line = f"**{n['claims']} claims, {n['events']} events, {n['settlements']} settlements**"
-    if n["undated"]:
-        line += f" · {n['undated']} with unknown dates, listed below the map, not on it"
+def headline(n: selection.Counts, day: dt.date | None = None) -> str:
+    """ "**16 claims on the map** (7 events, 6 settlements) · 2 awaiting a place · 1 undated"."""
+    line = f"**{plural(n.on_map, 'claim')} on the map{f' as of {day}' if day else ''}** " \
+           f"({plural(n.events, 'event')}, {plural(n.settlements, 'settlement')})"
+    if n.awaiting:
+        line += f" · {n.awaiting:,} awaiting a place"
+    if n.undated:
+        line += f" · {n.undated:,} undated (listed below the map)"
     return line
 
 
-def _bounds(claims: pd.DataFrame, min_span: tuple[float, float] = (1.6, 2.4)) -> list[list[float]] | None:
-    """All claims' extent, rounded so that the base map (and the iframe) stays the same across
-    reruns, and at least ``min_span`` degrees (lat, lon) wide: one village alone still shows its
-    surroundings."""
-    located = claims.dropna(subset=["lat", "lon"])
-    if located.empty:
+def _extent(snap: Snapshot) -> list[list[float]] | None:
+    """All claims' places, rounded so that the base map (and its frame) stays the same across
+    reruns, and at least 1.6 by 2.4 degrees: one village alone still shows its surroundings."""
+    keys = np.unique(snap["key"])
+    lat, lon = snap.places.lat[keys], snap.places.lon[keys]
+    return _bounds(lat[~np.isnan(lat)], lon[~np.isnan(lon)])
+
+
+def _bounds(lat: np.ndarray, lon: np.ndarray, min_span: tuple[float, float] = (1.6, 2.4)) -> list[list[float]] | None:
+    if len(lat) == 0:
         return None
-    south, north = float(located["lat"].min()) - 0.3, float(located["lat"].max()) + 0.3
-    west, east = float(located["lon"].min()) - 0.5, float(located["lon"].max()) + 0.8
+    south, north = float(lat.min()) - 0.3, float(lat.max()) + 0.3
+    west, east = float(lon.min()) - 0.5, float(lon.max()) + 0.8
     grow_lat, grow_lon = max(0.0, min_span[0] - (north - south)) / 2, max(0.0, min_span[1] - (east - west)) / 2
     return [[round(south - grow_lat, 1), round(west - grow_lon, 1)], [round(north + grow_lat, 1), round(east + grow_lon, 1)]]
 
 
-def _nearest(places: pd.DataFrame, clicked: dict | None) -> str | None:
+def _nearest(places: pd.DataFrame, clicked: dict | None) -> int | None:
     if not clicked or places.empty or clicked.get("lat") is None:
         return None
     d = (places["lat"] - clicked["lat"]) ** 2 + (places["lon"] - clicked["lng"]) ** 2
-    return str(places.loc[d.idxmin(), "key"]) if d.min() < 0.01 else None
+    return int(places.loc[d.idxmin(), "key"]) if d.min() < 0.01 else None
 
 
-def map_section(all_claims: pd.DataFrame, shown: pd.DataFrame, state: FilterState, *, web_tiles: bool,
-                height: int = MAP_HEIGHT, briefing: bool = False) -> None:
-    """The map. In "as of" mode each settlement shows its latest claim on that day; playback
-    steps that day forward without reloading the page or the map."""
-    playing = bool(state.as_of) and st.session_state.get("playing", False)
-
-    @st.fragment(run_every=1.2 if playing else None)
-    def draw() -> None:
-        day = state.as_of
-        if state.as_of and playing:
-            day = st.session_state.get("play_day") or state.as_of
-            low = pd.to_datetime(all_claims["event_date"], errors="coerce").dropna()
-            end = low.max().date() if not low.empty else day
-            step = PLAY_STEPS[st.session_state.get("play_step", "week")]
-            st.session_state["play_day"] = day + step if day + step <= end else end
-            if day >= end:
-                st.session_state["_play_done"] = True
-                st.rerun(scope="app")
-        # while playing, the day runs past the slider's: the claims after it must still be there
-        source = apply_filters(all_claims, replace(state, as_of=None)) if day and playing else shown
-        places = as_of(source, day, state.as_of_side) if day else settlements(shown)
-        st.session_state["_places_shown"] = len(places)
-        caption = st.empty()  # always there, so that the map below never changes place (and reloads)
-        if day:
-            caption.caption(f"Claimed status as of **{day}**: {len(places)} settlements"
-                            + ("" if state.as_of_side == "all" else f", by {state.as_of_side} claimants only"))
-        base = base_map(cache.oblasts(), web_tiles=web_tiles)
-        # the base map stays the same across filter changes (no reload, zoom kept); a briefing
-        # frames just what it shows
-        bounds = _bounds(shown if briefing else all_claims)
-        if bounds:
-            base.fit_bounds(bounds)
-        Legend(note="" if briefing else "Click a place to list its claims below.").add_to(base)
-        focus = st.session_state.get("focus_center")
-        result = st_folium(base, key="map", height=height, use_container_width=True,
-                           feature_group_to_add=claims_layers(places, labels=briefing and len(places) <= 30),
-                           returned_objects=["last_object_clicked"],
-                           center=focus, zoom=9 if focus else None)
-        clicked = _nearest(places, (result or {}).get("last_object_clicked"))
-        if clicked and clicked != st.session_state.get("focus"):
-            st.session_state["focus"] = clicked
-            st.rerun(scope="app")
-
-    draw()
+def _focused(snap: Snapshot) -> int | None:
+    """The place in focus (clicked, or chosen in the table or the box): st.session_state["focus"]
+    holds its key as text ("695586", a GeoNames id), which outlives a refresh of the snapshot."""
+    focus = st.session_state.get("focus")
+    return None if focus is None else snap.key_of(str(focus))
 
 
-def timeline(shown: pd.DataFrame) -> None:
-    dated = shown.assign(day=pd.to_datetime(shown["event_date"], errors="coerce")).dropna(subset=["day"])
-    if dated.empty:
+def places_frame(path: str, snap: Snapshot, keep: np.ndarray) -> pd.DataFrame:
+    """One row per settlement on the map (its marker's claim), as dashboard.filters.settlements."""
+    rows = selection.place_rows(snap, keep)
+    with Store(path) as store:
+        frame = derived.frame(store, snap, rows.rows)
+    return frame.assign(claims=rows.claims, disputed=rows.disputed)
+
+
+def _focus(key: int, snap: Snapshot) -> None:
+    """Make a place the focus: its claims listed below the map, the map centred on it."""
+    st.session_state["focus"] = snap.places.keytext[key]
+    lat, lon = snap.places.lat[key], snap.places.lon[key]
+    st.session_state["focus_center"] = None if np.isnan(lat) else (float(lat), float(lon))
+
+
+def map_section(path: str, snap: Snapshot, keep: np.ndarray, state: FilterState, *, web_tiles: bool,
+                height: int = MAP_HEIGHT, briefing: bool = False) -> pd.DataFrame:
+    """The map: one marker per settlement (its latest claim in view; in "as of" mode its latest
+    claim on that day); returns the settlements drawn."""
+    places = places_frame(path, snap, keep)
+    st.session_state["_places_shown"] = len(places)
+    caption = st.empty()  # always there, so that the map below never changes place (and reloads)
+    if state.as_of:
+        caption.caption(f"Claimed status as of **{state.as_of}**: {plural(len(places), 'settlement')}"
+                        + ("" if state.as_of_side == "all" else f", by {CLAIMANTS_OF[state.as_of_side]} only"))
+    base = base_map(cache.oblasts(), web_tiles=web_tiles, labels=cache.labels())
+    # the base map stays the same across filter changes (no reload, zoom kept); a briefing frames
+    # just what it shows
+    bounds = _bounds(places["lat"].to_numpy(float), places["lon"].to_numpy(float)) if briefing else _extent(snap)
+    if bounds:
+        base.fit_bounds(bounds)
+    Legend(note="" if briefing else "Click a place to list its claims below; a number is several places, "
+                                    "click it to spread them.").add_to(base)
+    focus = None if briefing else st.session_state.get("focus_center")
+    result = st_folium(base, key="map", height=height, use_container_width=True,
+                       feature_group_to_add=claims_layers(places, labels=briefing), returned_objects=["last_object_clicked"],
+                       center=focus, zoom=FOCUS_ZOOM if focus else None)
+    clicked = _nearest(places, (result or {}).get("last_object_clicked"))
+    if clicked is not None and clicked != _focused(snap):
+        st.session_state["focus"] = snap.places.keytext[clicked]
+        st.rerun()
+    return places
+
+
+def playback(state: FilterState, bounds: tuple[dt.date, dt.date]) -> None:
+    """While "▶ Play" is on: every second, move the "as of" day on and redraw the page, so that the
+    headline, the caption, the slider and the map show the same day. The map is not reloaded:
+    only its claims layer changes."""
+    if not (state.as_of and st.session_state.get("playing")):
         return
-    per_day = dated.pivot_table(index="day", columns="gaining_side", values="claim_id", aggfunc="count", fill_value=0)
-    per_day = per_day.reindex(columns=[c for c in SIDE_COLOURS if c in per_day.columns])
-    st.bar_chart(per_day, color=[SIDE_COLOURS[c] for c in per_day.columns], height=170, x_label="", y_label="claims")
+    step = PLAY_SPEEDS.get(st.session_state.get("speed"), dt.timedelta(days=7))
+    st.session_state["_drawn_at"] = time.monotonic()
+
+    @st.fragment(run_every=1.0)
+    def tick() -> None:
+        if time.monotonic() - st.session_state.get("_drawn_at", 0.0) < 0.8:
+            return  # the run that drew the page: the next step comes a second later
+        day = min(max(st.session_state.get("asof") or bounds[0], bounds[0]) + step, bounds[1])
+        st.session_state["asof"] = day
+        if day >= bounds[1]:
+            st.session_state["playing"] = False  # the last day: stop there
+        st.rerun(scope="app")
+
+    tick()
 
 
-def claims_table(shown: pd.DataFrame) -> None:
+def timeline(snap: Snapshot, keep: np.ndarray) -> None:
+    per_day = selection.timeline(snap, keep)
+    if per_day.empty:
+        return
+    per_day = per_day[[c for c in SIDE_COLOURS if c in per_day.columns]]
+    colours = [SIDE_COLOURS[c] for c in per_day.columns]
+    st.bar_chart(per_day.rename(columns=SIDE_LABELS), color=colours, height=170, x_label="", y_label="claims")
+
+
+def _in_words(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table of claims with values and headers in words."""
+    out = frame.copy()
+    denial = out["event_type"] == "denial"
+    out["gaining_side"] = [DENIED_LABELS.get(s, s) if d else SIDE_LABELS.get(s, s)
+                           for s, d in zip(out["gaining_side"], denial)]
+    out["event_type"] = out["event_type"].map(lambda v: TYPE_LABELS.get(v, v))
+    out["claimant_side"] = out["claimant_side"].map(lambda v: CLAIMANT_SIDE_WORDS.get(v, v))
+    out["status"] = out["status"].map(lambda v: STATUS_LABELS.get(v, v))
+    out["source"] = out["source"].replace("", "unattributed")
+    return out[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
+
+
+_TABLE_CONFIG = {"Evidence": st.column_config.TextColumn("Evidence", width="large"),
+                 "Claim id": st.column_config.TextColumn("Claim id", width="small"),
+                 "Hedged": st.column_config.CheckboxColumn("Hedged", help="reportedly, unverified"),
+                 "History": st.column_config.CheckboxColumn("History", help="told in passing as background")}
+
+
+def claims_table(path: str, snap: Snapshot, keep: np.ndarray) -> None:
     """The filtered claims, newest first; choosing a row focuses the map on its place and lists
     its claims. Long tables are cut (the downloads hold everything): nobody scrolls 10,000 rows,
     and sending them would slow every rerun."""
-    undated = shown["event_date"].isna() | (shown["event_date"] == "")
-    view = shown[~undated][TABLE_COLUMNS].sort_values("event_date", ascending=False)
-    if len(view) > TABLE_ROWS:
-        st.caption(f"The {TABLE_ROWS:,} most recent of {len(view):,} claims; narrow the filters or download them all.")
-        view = view.head(TABLE_ROWS)
+    rows, total = selection.newest(snap, keep, snap.by_day, TABLE_ROWS)
+    with Store(path) as store:
+        view = derived.frame(store, snap, rows)
+    if total > TABLE_ROWS:
+        st.caption(f"The {TABLE_ROWS:,} most recent of {plural(total, 'claim')}; narrow the filters or download them all.")
     # the selection belongs to these rows: new filters, new table, nothing selected (a row number
     # kept across a filter change would point at another claim, or past the end)
     rows_id = hashlib.sha1("|".join(view["claim_id"].astype(str)).encode()).hexdigest()[:12]
-    selection = st.dataframe(
-        view, hide_index=True, key=f"table-{rows_id}", on_select="rerun", selection_mode="single-row", height=300,
-        column_config={"evidence": st.column_config.TextColumn("evidence", width="large"),
-                       "claim_id": st.column_config.TextColumn("claim", width="small")})
-    rows = [r for r in getattr(getattr(selection, "selection", None), "rows", None) or [] if 0 <= r < len(view)]
-    if rows:
-        row = view.iloc[rows[0]]
-        key = str(row["claim_id"])
-        if st.session_state.get("_table_pick") != key:
-            st.session_state["_table_pick"] = key
-            match = shown[shown["claim_id"] == key].iloc[0]
-            st.session_state["focus"] = str(match["geonameid"]) if not pd.isna(match["geonameid"]) else None
-            if not pd.isna(match["lat"]):
-                st.session_state["focus_center"] = (float(match["lat"]), float(match["lon"]))
+    selection_ = st.dataframe(_in_words(view), hide_index=True, key=f"table-{rows_id}", on_select="rerun",
+                              selection_mode="single-row", height=300, column_config=_TABLE_CONFIG)
+    picked = [r for r in getattr(getattr(selection_, "selection", None), "rows", None) or [] if 0 <= r < len(view)]
+    if picked:
+        row = view.iloc[picked[0]]
+        if st.session_state.get("_table_pick") != row["claim_id"]:
+            st.session_state["_table_pick"] = row["claim_id"]
+            _focus(int(row["key"]), snap)
             st.rerun()
-    if undated.any():
-        with st.expander(f"{int(undated.sum())} claims with unknown dates (not on the map)"):
-            st.dataframe(shown[undated][TABLE_COLUMNS], hide_index=True)
+    undated = np.flatnonzero(keep & (snap["day"] == NO_DATE))
+    if len(undated):
+        with st.expander(f"{plural(len(undated), 'claim')} with unknown dates (not on the map)"):
+            with Store(path) as store:
+                st.dataframe(_in_words(derived.frame(store, snap, undated[:TABLE_ROWS])), hide_index=True,
+                             column_config=_TABLE_CONFIG)
 
 
-def event_view(all_claims: pd.DataFrame, path: str) -> None:
+def rejected_claims(path: str, snap: Snapshot) -> None:
+    """The claims analysts rejected, with who rejected them, and a way to undo it."""
+    rows = np.flatnonzero(snap["status"] == snap.code("status", "rejected"))
+    if len(rows) == 0:
+        return
+    with st.expander(f"{plural(len(rows), 'claim')} rejected by an analyst (not on the map)"):
+        with Store(path) as store:
+            frame = derived.frame(store, snap, rows[-TABLE_ROWS:][::-1])
+            reviews = store.rejections(list(frame["claim_id"]))
+        frame["Rejected by"] = [reviews.get(c, (name, ""))[0] for c, name in zip(frame["claim_id"], frame["reviewer"])]
+        frame["On"] = [reviews.get(c, ("", ""))[1][:10] for c in frame["claim_id"]]
+        shown = pd.concat([frame[["Rejected by", "On"]], _in_words(frame)[["Place", "Claim", "Claimant", "Date",
+                                                                            "Evidence"]]], axis=1)
+        st.dataframe(shown, hide_index=True, key="rejected",
+                     column_config={"Evidence": st.column_config.TextColumn("Evidence", width="large")})
+        reviewer = identity.reviewer()
+        if not reviewer:
+            st.caption(identity.review_hint())
+        described = {claim_id: f"{place or written}: {TYPE_LABELS.get(kind, kind)} claimed by {claimant}, rejected by "
+                               f"{who}" for claim_id, place, written, kind, claimant, who in zip(
+                                   frame["claim_id"], frame["place_name"], frame["settlement"], frame["event_type"],
+                                   frame["claimant"], frame["Rejected by"])}
+        chosen = st.selectbox("Undo the rejection of", list(described), index=None, format_func=described.__getitem__,
+                              key="unreject_pick", placeholder="choose a rejected claim")
+        if st.button("Undo the rejection", key="unreject", disabled=not (chosen and reviewer)):
+            claim = frame[frame["claim_id"] == chosen].iloc[0]
+            try:
+                with Store(path) as store:
+                    store.undo_rejection(str(claim["claim_id"]))
+            except EventsError as exc:
+                st.error(f"Not saved: {md(exc)}")
+                return
+            st.toast(f"The claim about {md(claim['place_name'] or claim['settlement'])} is back, by {md(reviewer)}")
+            st.rerun()
+
+
+def event_view(path: str, snap: Snapshot) -> None:
     """All claims about one settlement, side by side, with the analyst's review buttons."""
     focus = st.session_state.get("focus")
-    keys = all_claims["geonameid"].astype("string").fillna("?")
-    names = dict(zip(keys, all_claims["place_name"].where(all_claims["place_name"] != "", all_claims["settlement"])))
-    choices = sorted((k for k in names if k != "?"), key=lambda k: names[k])
-    if not choices:
+    texts = snap.places.keytext
+    keys = [texts[k] for k in np.unique(snap["key"]).tolist()]
+    if not keys:
         return
+    names = {texts[k]: snap.places.name[k] for k in np.unique(snap["key"]).tolist()}
+    placed = {texts[k]: not np.isnan(snap.places.lat[k]) for k in np.unique(snap["key"]).tolist()}
+    choices = sorted(keys, key=lambda k: (names[k].lower(), k))
     if focus != st.session_state.get("_event_focus"):
         # a click on the map or a table row chose a place: the box follows (a keyed widget
         # ignores a new index, so its state is set before it is drawn)
         st.session_state["_event_focus"] = focus
-        st.session_state["event_place"] = focus if focus in choices else None
+        st.session_state["event_place"] = focus if focus in names else None
     picked = st.selectbox("Settlement: every claim about it, side by side", choices, index=None,
-                          format_func=lambda k: names[k], key="event_place", placeholder="choose a settlement or click one on the map")
+                          format_func=lambda k: names[k] if placed[k] else f"{names[k]} (no place yet)",
+                          key="event_place", placeholder="choose a settlement or click one on the map")
     if picked is None:
         return
-    rows = all_claims[keys == picked].sort_values("event_date")
+    key = snap.key_of(picked)
+    if picked != focus:
+        _focus(key, snap)
+        st.rerun()  # the map centres on it, its neighbours named
+    rows = selection.rows_of_place(snap, key)
+    with Store(path) as store:
+        claims = derived.frame(store, snap, rows)
+    claims["article_no"] = snap["article"][rows]
+    claims = claims.sort_values("event_date", na_position="first", kind="stable")
+    if len(claims) > PLACE_CLAIMS:
+        st.caption(f"The {PLACE_CLAIMS} newest of {plural(len(claims), 'claim')} about this place; narrow the "
+                   "filters and use the table for the others.")
+        claims = claims.tail(PLACE_CLAIMS)
     reviewer = identity.reviewer()
-    for _, event in rows.groupby("event_id", sort=False):
+    context = _article_places(snap, claims["article_no"].to_numpy())
+    for _, event in claims.groupby("event_id", sort=False):
         first = event.iloc[0]
         label = STATUS_LABELS.get(first["status"], first["status"])
-        st.markdown(f"**{TYPE_LABELS.get(first['event_type'], first['event_type'])}**, "
+        st.markdown(f"**{md(TYPE_LABELS.get(first['event_type'], first['event_type']))}**, "
                     f"{format_date(_date(first['event_date']), first['date_precision'])} — *{label}*"
                     + (f" ({md(first['status_note'])})" if first["status_note"] else ""))
         for claim in event.itertuples():
-            _claim_card(claim, reviewer, path)
+            _claim_card(claim, reviewer, path, context.get(claim.article_no, []))
+
+
+def _article_places(snap: Snapshot, articles: np.ndarray) -> dict[int, list[tuple[str, float, float]]]:
+    """For each of these articles (by number), the settlements it names for sure: (name, lat, lon)."""
+    rows = np.flatnonzero(np.isin(snap["article"], np.unique(articles)) & snap["located"])
+    places, out = snap.places, {}
+    for article, key in sorted(set(zip(snap["article"][rows].tolist(), snap["key"][rows].tolist()))):
+        out.setdefault(article, []).append((places.name[key], float(places.lat[key]), float(places.lon[key])))
+    return out
 
 
 def _date(value: object) -> dt.date | None:
     return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
 
 
-def _claim_card(claim: object, reviewer: str, path: str) -> None:
+def _claim_card(claim: object, reviewer: str, path: str, context: list[tuple[str, float, float]]) -> None:
     c = claim
     with st.container(border=True):
         left, right = st.columns([4, 1])
-        what = (f"denies a gain by {c.gaining_side}" if c.event_type == "denial"
-                else f"{c.event_type}, gain: {c.gaining_side}")
-        left.markdown(f"**{md(c.claimant)}** ({c.claimant_side}) — {what}"
+        if c.event_type == "denial":
+            what = DENIED_LABELS.get(c.gaining_side, c.gaining_side)
+        else:
+            what = f"{TYPE_LABELS.get(c.event_type, c.event_type)}, {SIDE_LABELS.get(c.gaining_side, c.gaining_side)}"
+        left.markdown(f"**{md(c.claimant)}** ({CLAIMANT_SIDE_WORDS.get(c.claimant_side, c.claimant_side)}) — {what}"
                       f"{', hedged' if c.hedged else ''}{', history' if getattr(c, 'background', False) else ''}"
                       f" · {format_date(_date(c.event_date), c.date_precision)} "
                       f"({md(c.date_basis)}) · source: {md(c.source or 'unattributed')}"
@@ -214,19 +339,35 @@ def _claim_card(claim: object, reviewer: str, path: str) -> None:
         if right.button("Reject", key=f"reject-{c.claim_id}"):
             _review(path, Review(c.claim_id, "reject", reviewer))
         with right.popover("Fix…"):
-            new_place = st.text_input("Move to (place name)", key=f"move-{c.claim_id}")
-            if new_place:
-                found = resolve(new_place, cache.gazetteer())
-                options = [found.place] if found.place else list(found.candidates[:30])
-                target = st.selectbox("Place", options, key=f"movepick-{c.claim_id}",
-                                      format_func=lambda p: f"{p.name}, {p.admin1} ({p.geonameid})")
-                if target and st.button("Move here", key=f"movego-{c.claim_id}"):
-                    _review(path, Review(c.claim_id, "move", reviewer, geonameid=target.geonameid,
-                                         place_name=target.name, admin1=target.admin1, lat=target.lat, lon=target.lon))
-            day = st.date_input("Correct date", value=_date(c.event_date), key=f"date-{c.claim_id}")
-            precision = st.selectbox("Precision", ["day", "week", "month", "season", "year"], key=f"prec-{c.claim_id}")
-            if day and st.button("Set date", key=f"dateset-{c.claim_id}"):
-                _review(path, Review(c.claim_id, "fix_date", reviewer, event_date=day, date_precision=precision))
+            _fix(c, reviewer, path, context)
+
+
+def _fix(c: object, reviewer: str, path: str, context: list[tuple[str, float, float]]) -> None:
+    """Move a claim to another place (the candidates described, none chosen for you), or fix its
+    date (to the precision it has)."""
+    gazetteer = cache.gazetteer()
+    candidates = [gazetteer.place(int(i)) for i in str(c.place_candidates).split(";") if i.strip().isdigit()]
+    new_place = st.text_input("Move to (place name)", key=f"move-{c.claim_id}",
+                              placeholder="another name" if len(candidates) > 1 else "a place name")
+    if new_place:
+        found = resolve(new_place, gazetteer)
+        candidates = [found.place] if found.place else list(found.candidates[:30])
+    options = describe(candidates, [p for p in context if p[0] != (c.place_name or c.settlement)])
+    if options:
+        target = st.selectbox("Place", options, index=None, key=f"movepick-{c.claim_id}",
+                              format_func=lambda o: o.label, placeholder=f"{plural(len(options), 'place')} it could be")
+        if st.button("Move here", key=f"movego-{c.claim_id}", disabled=target is None):
+            p = target.place
+            _review(path, Review(c.claim_id, "move", reviewer, geonameid=p.geonameid, place_name=p.name,
+                                 admin1=p.admin1, lat=p.lat, lon=p.lon))
+    elif new_place:
+        st.caption(f"No place called {md(repr(new_place))} in the gazetteer.")
+    precisions = ["day", "week", "month", "season", "year"]
+    current = c.date_precision if c.date_precision in precisions else "day"
+    day = st.date_input("Correct date", value=_date(c.event_date), key=f"date-{c.claim_id}")
+    precision = st.selectbox("Known to the", precisions, index=precisions.index(current), key=f"prec-{c.claim_id}")
+    if day and st.button("Set date", key=f"dateset-{c.claim_id}"):
+        _review(path, Review(c.claim_id, "fix_date", reviewer, event_date=day, date_precision=precision))
 
 
 def _review(path: str, review: Review) -> None:
@@ -236,54 +377,33 @@ def _review(path: str, review: Review) -> None:
     except EventsError as exc:  # a locked or damaged database: say so, keep the page
         st.error(f"Not saved: {md(exc)}")
         return
-    st.toast(f"Saved: {review.action} by {md(review.reviewer)}")  # a name is text, never Markdown
+    words = {"confirm": "confirmed", "reject": "rejected", "move": "moved", "fix_date": "date set"}
+    st.toast(f"Saved: {words.get(review.action, review.action)} by {md(review.reviewer)}")  # a name is text
     st.rerun()
 
 
-def ambiguous_places(all_claims: pd.DataFrame, path: str) -> None:
-    """Claims whose place could be several villages: the analyst picks the right one."""
-    pending = all_claims[(all_claims["place_status"] == "ambiguous") & (all_claims["review"] != "move")
-                         & (all_claims["status"] != "rejected")]
-    if pending.empty:
-        return
-    gazetteer, reviewer = cache.gazetteer(), identity.reviewer()
-    with st.expander(f"⚠ {len(pending)} claim{'s' if len(pending) > 1 else ''} name a place that could be several "
-                     "villages: choose which", expanded=False):
-        if not reviewer:
-            st.caption(identity.review_hint())
-        for claim in pending.itertuples():
-            ids = [int(i) for i in str(claim.place_candidates).split(";") if i]
-            options = [gazetteer.place(i) for i in ids]
-            st.markdown(f"**{md(claim.settlement)}** in {md(Path(claim.article).name)} — {md(claim.claimant)}, "
-                        f"{claim.event_type}")
-            st.text(claim.evidence)
-            left, right = st.columns([4, 1], vertical_alignment="bottom")
-            target = left.selectbox("Which place?", options, index=None, key=f"pick-{claim.claim_id}",
-                                    format_func=lambda p: f"{p.name} — {p.admin2 + ', ' if p.admin2 else ''}{p.admin1}"
-                                                          f" (population {p.population:,}; {p.geonameid})",
-                                    placeholder=f"{len(options)} candidates")
-            if right.button("Place it", key=f"place-{claim.claim_id}", disabled=target is None or not reviewer):
-                _review(path, Review(claim.claim_id, "move", reviewer, geonameid=target.geonameid,
-                                     place_name=target.name, admin1=target.admin1, lat=target.lat, lon=target.lon,
-                                     note="chosen among namesakes"))
+def downloads(snap: Snapshot, keep: np.ndarray, state: FilterState, bounds: tuple[dt.date, dt.date], path: str) -> None:
+    """What is in view, in each format, named after the filters; read when a button is pressed."""
+    rows = np.flatnonzero(keep)
 
+    def data(fmt: str) -> bytes:
+        with Store(path) as store:
+            return export_bytes(derived.frame(store, snap, rows), fmt)
 
-def downloads(shown: pd.DataFrame) -> None:
     cols = st.columns(len(DOWNLOADS))
-    stamp = dt.date.today().isoformat()
     for col, (fmt, (label, ext, mime)) in zip(cols, DOWNLOADS.items()):
-        col.download_button(label, data=lambda fmt=fmt: export_bytes(shown, fmt),
-                            file_name=f"frontline-claims-{stamp}{'-acled' if fmt == 'acled' else ''}.{ext}",
-                            mime=mime, key=f"dl-{fmt}", disabled=shown.empty, on_click="ignore")
+        col.download_button(label, data=lambda fmt=fmt: data(fmt),
+                            file_name=file_name(state, bounds, ext, "-acled" if fmt == "acled" else ""),
+                            mime=mime, key=f"dl-{fmt}", disabled=len(rows) == 0, on_click="ignore")
 
 
 def _report(summary: IngestSummary, path: str) -> None:
-    st.success(f"{summary.read} articles read ({summary.new} new, {summary.unchanged} already known), "
-               f"{summary.claims} claims found.")
+    st.success(f"{plural(summary.read, 'article')} read ({summary.new} new, {summary.unchanged} already known), "
+               f"{plural(summary.claims, 'claim')} found.")
     for skipped in summary.skipped:
         st.error(f"Refused {md(skipped.path)}: {md(skipped.reason)}")
     if summary.ambiguous:
-        st.warning("Some places could be several villages: pick the right one for each claim in the Map view "
+        st.warning("Some places could be several villages: pick the right one, once per name, in the Map view "
                    "(the list above the map).")
         st.dataframe(pd.DataFrame(summary.ambiguous, columns=["article", "name as written", "places it could be"]),
                      hide_index=True)
@@ -309,7 +429,7 @@ def upload_view(path: str) -> None:
         submitted = st.form_submit_button("Add to the map", type="primary")
     items = []
     rules, gazetteer = cache.rules(), cache.gazetteer()
-    if files and st.button(f"Read {len(files)} file(s)", key="upload_go"):
+    if files and st.button(f"Read {plural(len(files), 'file')}", key="upload_go"):
         for f in files:
             items += load_bytes(f.getvalue(), f.name, rules)
     if submitted and text.strip():
@@ -340,38 +460,48 @@ def upload_view(path: str) -> None:
 BRIEFING_EVENTS = 12
 
 
-def briefing_view(all_claims: pd.DataFrame, shown: pd.DataFrame, state: FilterState, *, web_tiles: bool) -> None:
-    """One clean screen for a slide: title, dates and filters, map with legend, what each side
-    claims event by event, sources, attribution."""
+def briefing_view(path: str, snap: Snapshot, keep: np.ndarray, state: FilterState, *, web_tiles: bool) -> None:
+    """One clean screen for a slide: title, dates and filters, map with legend and place names,
+    what each side claims event by event, sources, attribution; PNGs to save; the way back."""
     # a title from a link: one line, no control or bidi characters
     title = clean_line(st.sidebar.text_input("Briefing title", value="Claims of control", key="btitle",
                                              bind="query-params"), 200)
-    n = counts(shown)
+    n = selection.counts(snap, keep)
     span = f"{state.date_from} to {state.date_to}"
     if state.as_of:
         span = f"status as of {state.as_of}"
     narrowed = describe_filters(state, VALUE_LABELS)
-    subtitle = f"{span}{' · ' + narrowed if narrowed else ''} · {n['claims']} claims, {n['events']} events, " \
-               f"{n['settlements']} settlements"
+    subtitle = f"{span}{' · ' + narrowed if narrowed else ''} · {plural(n.on_map, 'claim')} on the map, " \
+               f"{plural(n.events, 'event')}, {plural(n.settlements, 'settlement')}"
     st.markdown(f"# {md(title)}")
     st.markdown(md(subtitle))
-    map_section(all_claims, shown, state, web_tiles=web_tiles, height=520, briefing=True)
-    digest = event_digest(shown, all_claims, limit=BRIEFING_EVENTS)
+    places = map_section(path, snap, keep, state, web_tiles=web_tiles, height=520, briefing=True)
+    events = selection.newest_events(snap, keep, BRIEFING_EVENTS)
+    with Store(path) as store:
+        in_view = derived.frame(store, snap, selection.rows_of_events(snap, events, keep))
+        whole = derived.frame(store, snap, selection.rows_of_events(snap, events))
+    digest = event_digest(in_view, whole, limit=BRIEFING_EVENTS)
     if not digest.empty:
         # st.table renders Markdown in cells: escape what came from articles
         st.table(digest.map(md), hide_index=True)
-        if n["events"] > len(digest):
-            st.caption(f"The {len(digest)} most recent of {n['events']} events; the Map view lists them all.")
-    outlets = sorted({s or "unattributed" for s in shown["source"]}, key=str.lower)
-    note = (f"Sources: {', '.join(outlets)} ({shown['article'].nunique()} articles). Each point is what a named "
+        if n.events > len(digest):
+            st.caption(f"The {len(digest)} most recent of {plural(n.events, 'event')}; the Map view lists them all.")
+    sources = snap.codes.get("source", [])
+    outlets = sorted({sources[i] or "unattributed" for i in np.unique(snap["source"][keep])}, key=str.lower)
+    articles = len(np.unique(snap["article"][keep]))
+    note = (f"Sources: {', '.join(outlets)} ({plural(articles, 'article')}). Each point is what a named "
             "claimant says, not verified fact; dashed outlines mark claims the other side disputes.")
     st.caption(md(note))
     st.caption(ATTRIBUTION)
-    places = as_of(shown, state.as_of, state.as_of_side) if state.as_of else settlements(shown)
-    st.download_button("Save as PNG", data=lambda: briefing_png(places, cache.oblasts(), title=title, subtitle=subtitle,
-                                                                 sources_note=note, digest=digest),
-                       file_name=f"briefing-{dt.date.today().isoformat()}.png", mime="image/png", key="png",
-                       on_click="ignore")
+    stamp = dt.date.today().isoformat()
+    png = {"title": title, "subtitle": subtitle, "sources_note": note, "digest": digest, "towns": cache.towns()}
+    left, middle, right = st.columns([1, 1, 1])
+    left.download_button("Save as PNG", data=lambda: briefing_png(places, cache.oblasts(), **png),
+                         file_name=f"briefing-{stamp}.png", mime="image/png", key="png", on_click="ignore")
+    middle.download_button("Save as 16:9 PNG (slides)",
+                           data=lambda: briefing_png(places, cache.oblasts(), widescreen=True, **png),
+                           file_name=f"briefing-{stamp}-16x9.png", mime="image/png", key="png169", on_click="ignore")
+    right.button("← Back to the map", key="to_map", on_click=lambda: st.session_state.update(view="map"))
 
 
 def place_finder() -> None:
@@ -406,6 +536,5 @@ def about() -> None:
     st.markdown(Path(__file__).with_name("about.md").read_text(encoding="utf-8"))
 
 
-def empty_state(all_claims: pd.DataFrame, state: FilterState) -> None:
-    st.info(md(explain_empty(all_claims, state)) + " Widen the dates or clear a filter in the sidebar.")
-
+def empty_state(snap: Snapshot, state: FilterState, matches: np.ndarray | None) -> None:
+    st.info(md(selection.explain_empty(snap, state, matches)) + " Widen the dates or clear a filter in the sidebar.")

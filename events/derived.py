@@ -28,6 +28,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -120,6 +121,12 @@ class Snapshot:
     def __getitem__(self, name: str) -> np.ndarray:
         return self.columns[name]
 
+    def key_of(self, keytext: str) -> int | None:
+        """The place number of a key ("695586": a geonameid; "?andriivka": a name not yet placed)."""
+        if "_keys" not in self._lookup:
+            self._lookup["_keys"] = {k: i for i, k in enumerate(self.places.keytext) if k}
+        return self._lookup["_keys"].get(keytext)
+
     def code(self, column: str, value: str) -> int:
         """The code of a text in a column (-2 when no claim has it)."""
         if column not in self._lookup:
@@ -134,6 +141,11 @@ class Snapshot:
     @property
     def nbytes(self) -> int:
         return sum(a.nbytes for a in self.columns.values())
+
+    @cached_property
+    def by_day(self) -> np.ndarray:
+        """The rows by event date, newest first (claims of one day in reading order)."""
+        return np.argsort(-self.columns["day"].astype(np.int64), kind="stable")
 
 
 @dataclass
@@ -479,9 +491,20 @@ SELECT c.rowid AS rid, c.id AS claim_id, a.path AS article, a.source AS source, 
        c.claimant, c.claimant_side, c.hedged, c.event_date, c.date_precision, c.date_basis, c.evidence, c.background,
        c.claimant_kind, c.via, c.admin2, c.country, c.confidence, c.article_id, c.evidence_start, c.evidence_end,
        c.evidence_spans, c.extractor_version
-FROM claims c JOIN articles a ON a.id = c.article_id
-WHERE c.rowid IN (SELECT value FROM json_each(?))
+FROM json_each(?) j CROSS JOIN claims c ON c.rowid = j.value JOIN articles a ON a.id = c.article_id
 """
+
+
+def _spans(text: str) -> str:
+    """ "[[12, 80], [300, 412]]" (as the store writes it) -> "12-80; 300-412"."""
+    if text.startswith("[[") and text.endswith("]]"):
+        return text[2:-2].replace("], [", "; ").replace(", ", "-")
+    return "; ".join(f"{a}-{b}" for a, b in json.loads(text))
+
+
+def _ids(text: str) -> str:
+    """ "[1, 2, 3]" -> "1;2;3"."""
+    return text[1:-1].replace(", ", ";") if text.startswith("[") else ";".join(map(str, json.loads(text)))
 
 
 def frame(store: Store, snapshot: Snapshot, rows: np.ndarray | Sequence[int]) -> pd.DataFrame:
@@ -492,11 +515,12 @@ def frame(store: Store, snapshot: Snapshot, rows: np.ndarray | Sequence[int]) ->
         return pd.DataFrame(columns=[*CLAIM_COLUMNS, "key"])
     s, places = snapshot, snapshot.places
     rids = s["rid"][rows]
-    out = pd.DataFrame([dict(r) for r in store.rows(_FRAME_SQL, (json.dumps(rids.tolist()),))])
+    cursor = store.db.execute(_FRAME_SQL, (json.dumps(rids.tolist()),))
+    out = pd.DataFrame.from_records(cursor.fetchall(), columns=[d[0] for d in cursor.description])
     out = out.set_index("rid").reindex(rids).reset_index(drop=True)
     keys = s["key"][rows]
-    out["published"] = [pub[:7] if prec == "month" else pub[:4] if prec == "year" else pub
-                        for pub, prec in zip(out["published"].fillna(""), out["published_precision"].fillna(""))]
+    out["published"] = [pub[:7] if prec == "month" else pub[:4] if prec == "year" else pub for pub, prec in
+                        zip(out["published"].fillna("").tolist(), out["published_precision"].fillna("").tolist())]
     moved = s["moved"][rows]
     if moved.any():  # an analyst's move: the place chosen
         out.loc[moved, "geonameid"] = places.geonameid[keys[moved]]
@@ -513,8 +537,8 @@ def frame(store: Store, snapshot: Snapshot, rows: np.ndarray | Sequence[int]) ->
     out["geonameid"] = out["geonameid"].astype("Int64")
     out["hedged"] = out["hedged"].astype(bool)
     out["background"] = out["background"].astype(bool)
-    out["evidence_spans"] = ["; ".join(f"{a}-{b}" for a, b in json.loads(x)) for x in out["evidence_spans"]]
-    out["place_candidates"] = [";".join(map(str, json.loads(c))) for c in out["place_candidates"]]
+    out["evidence_spans"] = [_spans(x) for x in out["evidence_spans"].tolist()]
+    out["place_candidates"] = [_ids(x) for x in out["place_candidates"].tolist()]
     out["review"] = s.values("review", rows)
     out["reviewer"] = s.values("reviewer", rows)
     out["event_id"] = s.values("event", rows)

@@ -270,6 +270,28 @@ class Store:
                            review.event_date.isoformat() if review.event_date else None, review.date_precision,
                            review.reviewer, review.note, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
 
+    def add_reviews(self, reviews: list[Review]) -> int:
+        """Record several decisions at once, all or none (an analyst's pick among namesakes applied
+        to every claim of that name); claims no longer in the database are skipped. Returns how
+        many were recorded."""
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        written = 0
+        with self.transaction() as db:
+            for review in reviews:
+                row = db.execute("SELECT article_id, settlement_start FROM claims WHERE id = ?",
+                                 (review.claim_id,)).fetchone()
+                if row is None:
+                    continue
+                db.execute("INSERT INTO reviews (claim_id, article_id, settlement_start, action, geonameid, place_name, "
+                           "admin1, lat, lon, event_date, date_precision, reviewer, note, created_at) "
+                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+                               review.claim_id, row[0], row[1], review.action, review.geonameid, review.place_name,
+                               review.admin1, review.lat, review.lon,
+                               review.event_date.isoformat() if review.event_date else None, review.date_precision,
+                               review.reviewer, review.note, now))
+                written += 1
+        return written
+
     # -- reading --------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         return {table: self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]  # noqa: S608 (fixed names)
@@ -281,3 +303,26 @@ class Store:
             return self.db.execute(sql, params).fetchall()
         finally:
             self.db.row_factory = None
+
+    # -- an analyst's rejections, listed and undone ---------------------------------------------
+    def rejections(self, claim_ids: list[str]) -> dict[str, tuple[str, str]]:
+        """Who rejected each of these claims, and when (the latest rejection of each)."""
+        out: dict[str, tuple[str, str]] = {}
+        for claim_id, reviewer, created in self.db.execute(
+                "SELECT claim_id, reviewer, created_at FROM reviews WHERE action = 'reject' AND claim_id IN "
+                "(SELECT value FROM json_each(?)) ORDER BY id", (json.dumps(claim_ids),)):
+            out[claim_id] = (reviewer, created)
+        return out
+
+    def undo_rejection(self, claim_id: str) -> bool:
+        """Withdraw the latest rejection of a claim, as if it had not been made (the review before
+        it, if any, holds again); False when the claim has no rejection to withdraw."""
+        row = self.db.execute("SELECT article_id, settlement_start FROM claims WHERE id = ?", (claim_id,)).fetchone()
+        with self.transaction() as db:
+            found = db.execute("SELECT id FROM reviews WHERE action = 'reject' AND (claim_id = ? OR (article_id = ? "
+                               "AND settlement_start = ?)) ORDER BY id DESC LIMIT 1",
+                               (claim_id, *(row or ("", -1)))).fetchone()
+            if found is None:
+                return False
+            db.execute("DELETE FROM reviews WHERE id = ?", (found[0],))
+        return True

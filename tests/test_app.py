@@ -26,6 +26,12 @@ def features_on_map(at):
     return len(json.loads(script[start + len("var rows = "):script.index(";\n", start)]))
 
 
+def shown(at):
+    """What the headline counts: claims in view, events and settlements on the map, undated."""
+    counts = at.session_state["_counts"]
+    return {key: counts[key] for key in ("claims", "events", "settlements", "undated")}
+
+
 @pytest.fixture
 def db(tmp_path, monkeypatch):
     path = tmp_path / "claims.sqlite"
@@ -43,22 +49,22 @@ def app(db):
 
 def test_first_view_shows_the_sample_corpus(app):
     # the news of the five samples; their three history claims of Robotyne (2022, 2023) wait for the box
-    assert app.session_state["_counts"] == {"claims": 16, "events": 7, "settlements": 6, "undated": 0}
-    assert "16 claims, 7 events, 6 settlements" in app.markdown[0].value
+    assert shown(app) == {"claims": 16, "events": 7, "settlements": 6, "undated": 0}
+    assert "**16 claims on the map** (7 events, 6 settlements)" in app.markdown[0].value
     assert features_on_map(app) == 6
     app.checkbox(key="history").check().run()
-    assert app.session_state["_counts"] == {"claims": 19, "events": 9, "settlements": 6, "undated": 0}
+    assert shown(app) == {"claims": 19, "events": 9, "settlements": 6, "undated": 0}
 
 
 def test_a_claimant_filter_changes_counts_and_markers(app):
     app.multiselect(key="claimant").set_value(["Russian Ministry of Defence"]).run()
-    assert app.session_state["_counts"]["claims"] == 4  # Robotyne twice, two denials
+    assert shown(app)["claims"] == 4  # Robotyne twice, two denials
     assert features_on_map(app) == 3  # Robotyne, Klishchiivka, Andriivka
 
 
 def test_the_date_range_filters(app):
     app.slider(key="dates").set_value((dt.date(2024, 5, 1), dt.date(2024, 5, 31))).run()
-    assert app.session_state["_counts"] == {"claims": 9, "events": 3, "settlements": 3, "undated": 0}
+    assert shown(app) == {"claims": 9, "events": 3, "settlements": 3, "undated": 0}
 
 
 def test_status_as_of_a_day(app):
@@ -76,11 +82,28 @@ def test_playback_draws_claims_after_the_slider_day(app):
     app.toggle(key="asof_on").set_value(True).run()
     app.slider(key="asof").set_value(dt.date(2022, 2, 1)).run()
     assert features_on_map(app) == 1  # Robotyne, taken in February 2022 (dpa's background)
-    app.session_state["playing"] = True
-    app.session_state["play_day"] = dt.date(2024, 6, 1)
+    app.button(key="play").click().run()
+    assert app.session_state["playing"] and app.button(key="pause")
+    app.session_state["asof"] = dt.date(2024, 6, 1)  # where the ticking has got to
     app.run()
     assert not app.exception
     assert features_on_map(app) == 5  # by June 2024: Robotyne, Klishchiivka, Andriivka, Lukiantsi, Vovchansk
+    # the headline, the caption and the slider say the same day
+    assert app.slider(key="asof").value == dt.date(2024, 6, 1)
+    assert "as of 2024-06-01**" in app.markdown[0].value
+    assert "Claimed status as of **2024-06-01**: 5 settlements" in [c.value for c in app.caption]
+    app.button(key="pause").click().run()
+    assert not app.session_state["playing"] and app.slider(key="asof").value == dt.date(2024, 6, 1)
+
+
+def test_next_change_skips_to_the_next_claimed_change(app):
+    app.toggle(key="asof_on").set_value(True).run()
+    app.slider(key="asof").set_value(dt.date(2022, 2, 1)).run()
+    app.button(key="skip").click().run()
+    assert app.slider(key="asof").value == dt.date(2023, 6, 1)  # Ukraine retook Robotyne in summer 2023
+    app.button(key="skip").click().run()
+    assert app.slider(key="asof").value == dt.date(2023, 11, 14)  # Ukraine's claim to have retaken Andriivka
+    assert "as of 2023-11-14**" in app.markdown[0].value
 
 
 def test_a_click_on_a_place_lists_its_claims(app):
@@ -100,7 +123,7 @@ def test_claims_with_unknown_dates_are_counted_but_not_drawn(app, db):
     with Store(db) as store:
         ingest(load_bytes(undated, "undated.txt", cache.rules()), store, cache.gazetteer(), cache.rules())
     app.run()
-    assert app.session_state["_counts"]["undated"] == 1
+    assert shown(app)["undated"] == 1
     assert features_on_map(app) == 6  # the six dated settlements; Chasiv Yar is only in the list below the map
 
 
@@ -115,7 +138,7 @@ def test_filters_come_from_the_url(db):
     at.query_params["claimant"] = ["Ukrainian General Staff"]
     at.run()
     assert at.multiselect(key="claimant").value == ["Ukrainian General Staff"]
-    assert at.session_state["_counts"]["claims"] == 2  # Lukiantsi and Vovchansk
+    assert shown(at)["claims"] == 2  # Lukiantsi and Vovchansk
 
 
 def test_pasted_article_runs_through_the_pipeline_and_appears(app, db):
@@ -127,22 +150,27 @@ def test_pasted_article_runs_through_the_pipeline_and_appears(app, db):
     app.date_input(key="paste_date").set_value(dt.date(2024, 5, 15))
     app.button[0].click().run()
     assert not app.exception
-    assert "1 articles read (1 new" in app.success[0].value
+    assert "1 article read (1 new" in app.success[0].value  # plurals right
     assert any("could be several villages" in w.value for w in app.warning)  # the Andriivka
     app.segmented_control(key="view").set_value("map").run()
-    assert app.session_state["_counts"]["claims"] > 16
-    # the analyst places the ambiguous Andriivka: the claim then shows on the map at that village
+    assert shown(app)["claims"] > 16
+    # the analyst places the ambiguous Andriivka, once for the name: it then shows on the map at that village
     app.text_input(key="reviewer").set_value("analyst B").run()
-    pick = next(s for s in app.selectbox if s.key and s.key.startswith("pick-") and "Andriivka" in s.options[0])
-    claim_id = pick.key.removeprefix("pick-")
-    donetsk = next(p for p in pick.options if "Bakhmut Raion" in p)
-    app.selectbox(key=f"pick-{claim_id}").select(donetsk).run()
-    app.button(key=f"place-{claim_id}").click().run()
+    names = app.selectbox(key="ambiguous-name")
+    # one row per name, with its counts (Krynky too has namesakes)
+    assert names.options == ["Andriivka — 1 claim in 1 article", "Krynky — 1 claim in 1 article"]
+    names.select(names.options[0]).run()
+    place = next(s for s in app.selectbox if s.key and s.key.startswith("ambiguous-place-"))
+    assert place.value is None  # none chosen for the analyst
+    bakhmut = next(o for o in place.options if o.startswith("Andriivka — Bakhmut Raion, Donetsk Oblast"))
+    assert " km from " in bakhmut or "no recorded population" in bakhmut  # raion, population, distance
+    place.select(bakhmut).run()
+    next(b for b in app.button if b.key and b.key.startswith("ambiguous-go-")).click().run()
     assert not app.exception
     with sqlite3.connect(db) as check:
-        assert check.execute("SELECT action, reviewer FROM reviews WHERE claim_id = ?", (claim_id,)).fetchall() == [
-            ("move", "analyst B")]
-    assert not any(s.key == f"pick-{claim_id}" for s in app.selectbox)
+        assert check.execute("SELECT action, reviewer, place_name FROM reviews").fetchall() == [
+            ("move", "analyst B", "Andriivka")]
+    assert app.selectbox(key="ambiguous-name").options == ["Krynky — 1 claim in 1 article"]  # Andriivka placed
 
 
 def test_refused_files_are_reported(app, db):
@@ -169,13 +197,13 @@ def test_a_review_persists_and_survives_reingestion(app, db):
     with sqlite3.connect(db) as check:
         assert check.execute("SELECT action, reviewer FROM reviews WHERE claim_id = ?", (claim_id,)).fetchall() == [
             ("reject", "analyst A")]
-    assert app.session_state["_counts"]["claims"] == 15
+    assert shown(app)["claims"] == 15
     import subprocess
     import sys
     subprocess.run([sys.executable, "-m", "events", "ingest", "events/samples", "--db", str(db)], cwd=ROOT, check=True,
                    capture_output=True)
     app.run()
-    assert app.session_state["_counts"]["claims"] == 15
+    assert shown(app)["claims"] == 15
 
 
 def test_map_scripts_are_served_locally_even_after_a_rerun(app):

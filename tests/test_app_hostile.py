@@ -22,6 +22,12 @@ AUTH = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret":
         "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
 
 
+def shown(at):
+    """What the headline counts: claims in view, events and settlements on the map, undated."""
+    counts = at.session_state["_counts"]
+    return {key: counts[key] for key in ("claims", "events", "settlements", "undated")}
+
+
 @pytest.fixture
 def db(tmp_path, monkeypatch):
     path = tmp_path / "claims.sqlite"
@@ -84,7 +90,7 @@ def test_no_traceback_reaches_the_page(db, monkeypatch):
 
     from dashboard import views
 
-    def broken(shown):
+    def broken(*args):
         raise RuntimeError("/srv/secret/path/module.py line 12")
 
     monkeypatch.setattr(views, "timeline", broken)
@@ -96,7 +102,7 @@ def test_no_traceback_reaches_the_page(db, monkeypatch):
 # -- links ------------------------------------------------------------------------------------------
 def test_reversed_dates_in_a_link_are_read_in_order_and_said(db):
     at = start(dates=["2024-05-31", "2024-05-01"])
-    assert at.session_state["_counts"] == {"claims": 9, "events": 3, "settlements": 3, "undated": 0}
+    assert shown(at) == {"claims": 9, "events": 3, "settlements": 3, "undated": 0}
     assert "reversed, read as 2024-05-01 to 2024-05-31" in plain(at.warning[0].value)
 
 
