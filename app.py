@@ -25,8 +25,9 @@ from dashboard.links import link_notes
 VIEWS = {"map": "Map", "briefing": "Briefing", "add": "Add articles", "find": "Find a place", "about": "About"}
 
 started = time.perf_counter()
-# bound widgets keep their label in the URL: ?view=Briefing
-briefing = st.query_params.get("view", "") == VIEWS["briefing"]
+# bound widgets keep their label in the URL (?view=Briefing); a button may have just changed it
+chosen_view = st.session_state.get("view")
+briefing = chosen_view == "briefing" if chosen_view else st.query_params.get("view", "") == VIEWS["briefing"]
 st.set_page_config(page_title="Frontline Claims", page_icon="🗺️", layout="wide",
                    initial_sidebar_state="collapsed" if briefing else "auto")
 # the link as opened, before the widgets read (and drop) what they cannot use

@@ -107,16 +107,22 @@ class PlaceNames(RawMacroElement):
             pane.style.zIndex = 450;  // over the claims, letting clicks through to them
             pane.style.pointerEvents = "none";
             var layer = L.layerGroup().addTo(map), MAX = {{ this.max_names }};
-            function label(latlng, text, cls, width) {
+            // widths measured in the labels' fonts, once per name: names never overlap
+            var ruler = document.createElement("canvas").getContext("2d"), widths = {};
+            var measure = function (text, font, key) {
+                if (!(key in widths)) { ruler.font = font; widths[key] = Math.ceil(ruler.measureText(text).width) + 4; }
+                return widths[key];
+            };
+            function label(latlng, text, cls, width, anchor) {
                 var div = document.createElement("div");
                 div.className = cls;
                 div.textContent = text;  // text, never HTML
                 return L.marker(latlng, {pane: "fcNames", interactive: false, keyboard: false,
-                    icon: L.divIcon({className: "", html: div, iconSize: [width, 14], iconAnchor: [-4, 7]})});
+                    icon: L.divIcon({className: "", html: div, iconSize: [width, 14], iconAnchor: anchor || [-4, 7]})});
             }
             function draw() {
                 layer.clearLayers();
-                var zoom = map.getZoom(), bounds = map.getBounds(), taken = [], placed = 0;
+                var zoom = map.getZoom(), bounds = map.getBounds(), size = map.getSize(), taken = [], placed = 0;
                 var free = function (box) {
                     for (var k = 0; k < taken.length; k++) {
                         var t = taken[k];
@@ -126,13 +132,12 @@ class PlaceNames(RawMacroElement):
                 };
                 if (zoom <= 8) {  // oblasts: the largest names, placed first
                     regions.forEach(function (r) {
-                        var p = map.latLngToContainerPoint([r[1], r[2]]), w = r[0].length * 7.5;
+                        var p = map.latLngToContainerPoint([r[1], r[2]]);
+                        var w = measure(r[0], "italic 13px sans-serif", "r" + r[0]) + 0.52 * r[0].length;
                         var box = [p.x - w / 2, p.y - 9, p.x + w / 2, p.y + 9];
-                        if (bounds.contains([r[1], r[2]]) && free(box)) {
+                        if (bounds.contains([r[1], r[2]]) && box[0] > 0 && box[2] < size.x && free(box)) {
                             taken.push(box);
-                            var m = label([r[1], r[2]], r[0], "fc-region", w);
-                            m.options.icon.options.iconAnchor = [w / 2, 7];
-                            m.addTo(layer);
+                            label([r[1], r[2]], r[0], "fc-region", w, [w / 2, 7]).addTo(layer);
                         }
                     });
                 }
@@ -140,10 +145,13 @@ class PlaceNames(RawMacroElement):
                     var pt = points[i];
                     if (pt[2] > zoom || !bounds.contains([pt[0], pt[1]])) { continue; }
                     var p = map.latLngToContainerPoint([pt[0], pt[1]]);
-                    var w = names[i].length * 6.6 + 6, box = [p.x - 4, p.y - 8, p.x + 4 + w, p.y + 8];
+                    var big = pt[2] <= zoom - 3, w = measure(names[i], big ? "600 12px sans-serif" : "11px sans-serif",
+                                                              (big ? "b" : "n") + i);
+                    var box = [p.x - 4, p.y - 8, p.x + 4 + w, p.y + 8];
+                    if (box[2] > size.x) { continue; }  // no name cut at the edge
                     if (!free(box)) { continue; }
                     taken.push(box);
-                    label([pt[0], pt[1]], names[i], pt[2] <= zoom - 3 ? "fc-name fc-big" : "fc-name", w).addTo(layer);
+                    label([pt[0], pt[1]], names[i], big ? "fc-name fc-big" : "fc-name", w).addTo(layer);
                     placed++;
                 }
                 document.body.dataset.fcNames = String(placed);  // read by tests

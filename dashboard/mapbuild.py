@@ -86,9 +86,10 @@ class Oblasts(RawMacroElement):
 
 
 class FocusWithoutScrolling(MacroElement):
-    """Leaflet focuses the map on the first mouse press (for its keyboard controls), and the page
-    around the map's frame scrolled to show it: the marker moved away under the mouse and the
-    click was lost. The map still takes the focus, without scrolling anything."""
+    """A mouse press in the map's frame made the browser focus the frame and scroll the page to
+    show all of it (Leaflet also focuses the map for its keyboard controls): the marker moved
+    away under the mouse and the first click was lost. The press keeps the page where it is; the
+    map still takes the focus, without scrolling anything."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
@@ -98,6 +99,11 @@ class FocusWithoutScrolling(MacroElement):
                 if (!this._focused) { this._map._container.focus({preventScroll: true}); }
             };
             if (keyboard && keyboard.enabled()) { keyboard.disable(); keyboard.enable(); }
+            document.addEventListener("mousedown", function (e) {
+                if (e.button !== 0 || (e.target.closest && e.target.closest("input, select, textarea, a"))) { return; }
+                e.preventDefault();  // no focus for the frame, so no scrolling of the page
+                map.getContainer().focus({preventScroll: true});
+            }, true);
         })();
         {% endmacro %}
     """)
@@ -245,19 +251,19 @@ def _marker_style(side: str, kind: str, disputed: bool) -> dict[str, Any]:
 
 
 def claims_layers(places: pd.DataFrame, name: str = "Claims", labels: bool = False,
-                  evidence: bool = True, map_name: str = "map_div") -> folium.FeatureGroup:
+                  evidence: bool = True, map_name: str = "map_div", cluster: bool = True) -> folium.FeatureGroup:
     """The settlements of ``places`` (dashboard.filters.settlements) as one feature group, ready
     for st_folium(feature_group_to_add=...): markers in a cluster group, so that places too close
     to tell apart gather under a count. ``labels`` writes each place's name beside it (for
     slides); ``evidence`` puts the evidence sentence in each popup (off for very large views: it
     comes on demand, below the map). ``map_name`` is the map's JavaScript name (st_folium calls it
-    map_div)."""
+    map_div); ``cluster`` off draws every marker apart (a slide names them instead)."""
     group = folium.FeatureGroup(name=name)
-    cluster = MarkerCluster(options={
+    markers = MarkerCluster(options={
         "maxClusterRadius": CLUSTER_RADIUS, "showCoverageOnHover": False, "spiderfyOnMaxZoom": True,
-        "disableClusteringAtZoom": 13, "chunkedLoading": True, "spiderfyDistanceMultiplier": 1.4},
+        "disableClusteringAtZoom": 13 if cluster else 0, "chunkedLoading": True, "spiderfyDistanceMultiplier": 1.4},
         icon_create_function=CLUSTER_ICON % {**SIDE_COLOURS, "cls": CLUSTER_CLASS}, control=False)
-    cluster.add_to(group)
+    markers.add_to(group)
     styles: dict[tuple[str, str, bool], int] = {}
     table = StringTable()
     rows: list[list[Any]] = []
@@ -270,7 +276,7 @@ def claims_layers(places: pd.DataFrame, name: str = "Claims", labels: bool = Fal
                    ordered["disputed"].astype(bool).tolist())
         for lat, lon, key, row in zip(ordered["lat"].tolist(), ordered["lon"].tolist(), keys, fields):
             rows.append([round(float(lat), 5), round(float(lon), 5), styles.setdefault(key, len(styles)), *row])
-    ClaimMarkers(rows, [_marker_style(*key) for key in styles], table.strings, map_name).add_to(cluster)
+    ClaimMarkers(rows, [_marker_style(*key) for key in styles], table.strings, map_name).add_to(markers)
     if labels and not places.empty:
         top = places.loc[label_priority(places).sort_values(ascending=False, kind="stable").index[:MAX_LABELS]]
         ClaimLabels([[round(float(r["lat"]), 5), round(float(r["lon"]), 5), str(r["place_name"] or r["settlement"])]

@@ -134,7 +134,8 @@ def map_section(path: str, snap: Snapshot, keep: np.ndarray, state: FilterState,
                                     "click it to spread them.").add_to(base)
     focus = None if briefing else st.session_state.get("focus_center")
     result = st_folium(base, key="map", height=height, use_container_width=True,
-                       feature_group_to_add=claims_layers(places, labels=briefing), returned_objects=["last_object_clicked"],
+                       feature_group_to_add=claims_layers(places, labels=briefing, cluster=not briefing),
+                       returned_objects=["last_object_clicked"],
                        center=focus, zoom=FOCUS_ZOOM if focus else None)
     clicked = _nearest(places, (result or {}).get("last_object_clicked"))
     if clicked is not None and clicked != _focused(snap):

@@ -3,6 +3,10 @@
 Chromium runs with no network but the local server (every other request is aborted), so the
 map must draw from the locally served assets. Where Chromium is missing the tests skip, unless
 FRONTLINE_REQUIRE_BROWSER=1 (CI sets it): then they fail.
+
+The tests leave the working tree as they found it: screenshots go to a temporary folder unless
+FRONTLINE_SCREENSHOTS names one (``python docs/make_screenshots.py`` sets it to docs/screenshots),
+and the browser's profile folder is removed.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from tests.conftest import ROOT
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 XSS_ARTICLE = ("source: <script>window.__xss = 'source'</script>Evil Wire\npublished: 2024-05-20\n---\n"
-               "Russian troops captured Soledar <img src=x onerror=\"window.__xss='evidence'\"> on Monday, "
+               "Russian troops captured Soledar <img src=x onerror=\"window.__xss='evidence'\"> {{ 7*7 }} on Monday, "
                "the Russian defence ministry said.\n")
 #: Console noise that is not the page's fault (FINDINGS.md section 3.3).
 HARMLESS = ("ambient-light-sensor", "allow-scripts and allow-same-origin", "Unrecognized feature", "favicon")
@@ -91,6 +95,13 @@ def hostile_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def screenshots(tmp_path_factory) -> Path:
+    """Where the screenshots go: $FRONTLINE_SCREENSHOTS, else a temporary folder."""
+    folder = os.environ.get("FRONTLINE_SCREENSHOTS")
+    return Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+
+
+@pytest.fixture(scope="session")
 def browser_context():
     executable = chromium()
     if executable is None:
@@ -99,15 +110,19 @@ def browser_context():
         pytest.skip("Debian's chromium is not installed (apt-get install chromium); .ci/run installs it")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            tempfile.mkdtemp(prefix="chromium-"), executable_path=executable, headless=True, args=CHROMIUM_ARGS,
-            viewport={"width": 1400, "height": 1000})
-        # offline: anything but the local server fails at once (CDNs, tiles, telemetry)
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
-            ("http://127.0.0.1", "data:", "blob:")) else route.abort())
-        yield context
-        context.close()
+    profile = tempfile.mkdtemp(prefix="frontline-chromium-")
+    try:
+        with sync_playwright() as p:
+            context = p.chromium.launch_persistent_context(
+                profile, executable_path=executable, headless=True, args=CHROMIUM_ARGS,
+                viewport={"width": 1400, "height": 1000})
+            # offline: anything but the local server fails at once (CDNs, tiles, telemetry)
+            context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
+                ("http://127.0.0.1", "data:", "blob:")) else route.abort())
+            yield context
+            context.close()
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)  # the profile is the test's: nothing left behind
 
 
 @pytest.fixture
