@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from events.derived import refresh
 from events.articles import DEFAULT_MAX_BYTES, EARLIEST_PUBLISHED, LoadOptions, list_files, load_paths
 from events.errors import EventsError
 from events.evaluate import CLAIM_COLUMNS, GOLD_COLUMNS, evaluate, read_rows, report
@@ -84,8 +85,11 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         workers = max(1, min(args.workers or default_workers(), files))
         summary = ingest(load_paths(args.paths, rules, options), store, gazetteer, rules, progress, workers=workers)
         totals = store.counts()
+        prepared = refresh(store)  # the map's columns, so that the dashboard starts at once
     for line in summary.lines():
         print(line)
+    if prepared.claims:
+        print(f"map: {prepared.claims} claims of {prepared.places} places brought up to date in {prepared.seconds:.1f} s")
     print(f"database {args.db}: {totals['articles']} articles, {totals['claims']} claims, {totals['reviews']} reviews")
     return 0
 
