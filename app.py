@@ -11,6 +11,8 @@ shared by every session); each run filters them with numpy and reads in full onl
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sys
 import time
 from dataclasses import replace
 
@@ -110,3 +112,6 @@ with errors_as_messages():
         views.about()
 
 st.session_state["_server_seconds"] = time.perf_counter() - started
+if os.environ.get("FRONTLINE_TIMING"):  # bench/bench_map.py reads the server's time per run from its log
+    print(f"frontline-timing {st.session_state['_server_seconds']:.4f} {st.session_state.get('view') or 'map'}",
+          file=sys.stderr, flush=True)

@@ -1,29 +1,35 @@
-"""Benchmark the map: synthetic claims at 1,000, 10,000 and 100,000.
+"""Benchmark the dashboard at scale, in real Chromium, on databases of realistic claims built by the
+project's own ingestion of generated articles (bench/corpus.py, cached under /tmp).
 
-    python bench/bench_map.py [--sizes 1000 10000 100000] [--browser]
+    python bench/bench_map.py [--sizes 1000 10000 100000 1000000] [--loads 3] [--no-naive]
 
-Prints, side by side in one run: the time to build the map and the size of its HTML for our
-approach (one feature per settlement, constant-style GeoJSON layers, details in popups of the
-latest claim only) and for the naive one (one folium.Marker with a full popup per claim); the
-server-side time of a filter change (filter -> settlements -> feature group JavaScript, what
-st_folium sends on a rerun); the time to read the claims table from SQLite; and, with --browser,
-the time in headless Chromium from page load until the markers are drawn at 10,000 claims.
-Figures only; nothing is asserted.
+For the sample articles and each size, side by side in one run, with one headless Chromium:
+
+- cold start: from starting the server (a new process) to the markers drawn on the first page;
+- warm load: a reload, to the markers drawn (median of --loads), and the server's time for it;
+- a claimant filter, a date slider step, "status as of a day" and a place chosen in the box:
+  the server's time for each (the app logs it with FRONTLINE_TIMING=1) and the browser's until
+  the new markers are drawn;
+- the Briefing view: the server's time;
+- the server's memory: peak resident set (VmHWM) after all of that;
+- the one-time preparation: ingestion and the map's columns (events.derived).
+
+Also, at 1,000 and 10,000 claims, the naive map (one folium.Marker with a full popup per claim)
+against ours, built in Python: time and HTML size. Figures only; nothing is asserted.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import hashlib
 import html
 import os
-import random
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -31,166 +37,257 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import folium  # noqa: E402
-import pandas as pd  # noqa: E402
-from streamlit_folium import _get_feature_group_string  # noqa: E402
-
 from bench_geodata import machine  # noqa: E402
-from dashboard.filters import FilterState, apply_filters, settlements  # noqa: E402
-from dashboard.mapbuild import base_map, claims_layers, claims_map  # noqa: E402
-from events import Article, Claim, DatePrecision, EventType, PublishedDate, Side, Store  # noqa: E402
-from events.query import claims_frame  # noqa: E402
-from geodata import Gazetteer, PlaceKind  # noqa: E402
-from geodata.boundaries import load_oblasts  # noqa: E402
+from corpus import cached_db  # noqa: E402
 
-CLAIMANTS = [("Russian Ministry of Defence", Side.RU), ("Ukrainian General Staff", Side.UA),
-             ("Institute for the Study of War", Side.NONE), ("journalist (Bench Wire)", Side.NONE)]
-TYPES = [EventType.CAPTURE, EventType.WITHDRAWAL, EventType.CONTESTED, EventType.PARTIAL, EventType.RECAPTURE,
-         EventType.DENIAL]
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
-def synthetic_db(path: Path, n: int, gazetteer: Gazetteer, rng: random.Random) -> None:
-    """``n`` claims over front-line places and three years, in 1% as many articles."""
-    front = [p for p in gazetteer.places(PlaceKind.PLACE) if p.admin1_code in ("UA.05", "UA.07", "UA.14", "UA.26")]
-    front = front[: min(len(front), 3000)]
-    per_article = 100
-    with Store(path) as store:
-        for a in range(max(1, n // per_article)):
-            day = dt.date(2022, 3, 1) + dt.timedelta(days=rng.randrange(1000))
-            text = f"Synthetic bench article {a}. " + "Filler sentence about the war. " * 10
-            article = Article(id=hashlib.sha256(text.encode()).hexdigest()[:16], path=f"bench/{a}.txt", text=text,
-                              source=rng.choice(["AFP", "dpa", "Reuters", ""]), published=PublishedDate(day))
-            claims, places = [], {}
-            for i in range(per_article):
-                place = rng.choice(front)
-                claimant, side = rng.choice(CLAIMANTS)
-                kind = rng.choice(TYPES)
-                gains = Side.NONE if kind is EventType.DENIAL else rng.choice([Side.RU, Side.UA, Side.NONE])
-                evidence = (f"{claimant} said the situation around {place.name} changed: {kind} claimed, "
-                            f"with fighting reported in the area on the day before publication.")
-                claims.append(Claim(
-                    id=hashlib.sha256(f"{a}-{i}".encode()).hexdigest()[:16], article_id=article.id,
-                    settlement=place.name, settlement_start=0, settlement_end=5, geonameid=place.geonameid,
-                    place_name=place.name, place_status="resolved", place_candidates=(place.geonameid,),
-                    event_type=kind, gaining_side=gains, claimant=claimant, claimant_side=side,
-                    claimant_kind="official", via="", hedged=rng.random() < 0.3,
-                    event_date=day - dt.timedelta(days=rng.randrange(3)), date_precision=DatePrecision.DAY,
-                    date_basis="publication date", evidence=evidence, evidence_start=0, evidence_end=10,
-                    confidence=0.8, extractor_version="bench"))
-                places[place.geonameid] = (place.country, place.admin1, place.admin2, place.lat, place.lon)
-            store.ingest(article, claims, places, "bench")
+class Server:
+    """The app on a database, in its own process; collects the server times it logs."""
 
-
-def naive_popup(row: dict) -> str:
-    e = html.escape
-    return (f"<b>{e(row['place_name'])}</b><br>{e(row['admin1'])}<br>{e(row['event_type'])} · {e(row['gaining_side'])} · "
-            f"{e(str(row['event_date']))}<br>claimed by <b>{e(row['claimant'])}</b> ({e(row['claimant_side'])})<br>"
-            f"source: {e(row['source'] or 'unattributed')}<br>status: {e(row['status'])}<br>“{e(row['evidence'])}”")
-
-
-def naive_map(claims: pd.DataFrame, oblasts) -> folium.Map:
-    """The naive way: one folium.Marker per claim, its popup carrying everything."""
-    m = base_map(oblasts)
-    for row in claims.dropna(subset=["lat"]).to_dict("records"):
-        folium.Marker((row["lat"], row["lon"]), popup=folium.Popup(naive_popup(row), max_width=320),
-                      tooltip=html.escape(row["place_name"])).add_to(m)
-    return m
-
-
-def timed(fn):
-    t = time.perf_counter()
-    value = fn()
-    return value, time.perf_counter() - t
-
-
-def browser_draw_time(db: Path, expected: int) -> float | None:
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        print("  browser: chromium not installed; skipped")
-        return None
-    from playwright.sync_api import sync_playwright
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-                               "--server.port", str(port), "--server.address", "127.0.0.1"], cwd=ROOT,
-                              env={**os.environ, "FRONTLINE_DB": str(db)}, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(300):
+    def __init__(self, db: Path) -> None:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
+             str(self.port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env={**os.environ, "FRONTLINE_DB": str(db), "FRONTLINE_TIMING": "1"},
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.times: list[tuple[float, str]] = []
+        threading.Thread(target=self._read, daemon=True).start()
+        for _ in range(600):
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-                break
+                if urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1).read() == b"ok":
+                    break
             except OSError:
-                time.sleep(0.2)
-        args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-        with sync_playwright() as p:
-            ctx = p.chromium.launch_persistent_context(tempfile.mkdtemp(), executable_path=chromium, headless=True,
-                                                       args=args, viewport={"width": 1400, "height": 1000})
-            # no request interception here: it costs Playwright about a second per page of local
-            # assets; the app asks nothing of the internet anyway (the browser tests check that)
-            page = ctx.new_page()
-            page.goto(f"http://127.0.0.1:{port}/")  # warm: the server caches the claims table
-            frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
-            # the claims layer marks the iframe's body once its markers are on screen (SVG or canvas)
-            drawn = frame.locator(f"body[data-fc-drawn='{expected}']")
-            drawn.wait_for(state="attached", timeout=300_000)
-            runs = []
-            for _ in range(3):  # the median of three loads: one load on a shared VM varies by ±0.5 s
-                started = time.perf_counter()
-                page.goto(f"http://127.0.0.1:{port}/")
-                drawn.wait_for(state="attached", timeout=300_000)
-                runs.append(time.perf_counter() - started)
-            ctx.close()
-        return sorted(runs)[1]
+                time.sleep(0.1)
+
+    def _read(self) -> None:
+        for line in self.process.stderr:  # type: ignore[union-attr]
+            if line.startswith("frontline-timing "):
+                _, seconds, view = line.split()
+                self.times.append((float(seconds), view))
+
+    def next_time(self, after: int, timeout: float = 600) -> float:
+        """The server time of the first run logged after ``after`` runs."""
+        deadline = time.monotonic() + timeout
+        while len(self.times) <= after and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return self.times[after][0] if len(self.times) > after else float("nan")
+
+    def memory_mb(self) -> tuple[float, float]:
+        """(peak, current) resident set of the server process, in MB."""
+        fields = dict(line.split(":", 1) for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines())
+        return int(fields["VmHWM"].split()[0]) / 1024, int(fields["VmRSS"].split()[0]) / 1024
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def wait_drawn(page, layers_before: int | None = None, timeout: float = 600_000) -> None:
+    """Until the claims layer has drawn (a new one, if ``layers_before`` is given)."""
+    frame = page.frame_locator(FRAME)
+    if layers_before is None:
+        frame.locator("body[data-fc-drawn]").wait_for(state="attached", timeout=timeout)
+    else:
+        page.wait_for_function(
+            "n => { const f = document.querySelector('iframe[title=\"streamlit_folium.st_folium\"]');"
+            " const b = f && f.contentDocument && f.contentDocument.body;"
+            " return b && +(b.dataset.fcLayers || 0) > n; }", arg=layers_before, timeout=timeout)
+
+
+def layers(page) -> int:
+    return int(page.frame_locator(FRAME).locator("body").get_attribute("data-fc-layers") or 0)
+
+
+def idle(page) -> None:
+    page.wait_for_function("!document.querySelector('[data-stale=\"true\"]') && "
+                           "!document.querySelector('[data-testid^=\"stStatusWidgetRunning\"]')", timeout=600_000)
+    page.wait_for_timeout(300)
+
+
+def interaction(page, server: Server, act) -> tuple[float, float]:
+    """(server seconds, browser seconds until new markers) for one change made by ``act``."""
+    idle(page)
+    before_layers, before_runs = layers(page), len(server.times)
+    started = time.perf_counter()
+    act()
+    wait_drawn(page, before_layers)
+    browser = time.perf_counter() - started
+    return server.next_time(before_runs), browser
+
+
+def measure(db: Path, browser_context, loads: int) -> dict[str, object]:
+    server = Server(db)
+    out: dict[str, object] = {}
+    try:
+        page = browser_context.new_page()
+        page.goto(server.url)
+        wait_drawn(page)
+        out["cold"] = time.perf_counter() - server.started
+        out["cold_server"] = server.times[0][0] if server.times else float("nan")
+        out["places"] = int(page.frame_locator(FRAME).locator("body").get_attribute("data-fc-drawn"))
+        browser_times, server_times = [], []
+        for _ in range(loads):
+            runs = len(server.times)
+            started = time.perf_counter()
+            page.goto(server.url)
+            wait_drawn(page)
+            browser_times.append(time.perf_counter() - started)
+            server_times.append(server.next_time(runs))
+        out["warm"], out["warm_server"] = statistics.median(browser_times), statistics.median(server_times)
+        idle(page)
+
+        def claimant() -> None:
+            box = page.get_by_role("combobox", name="Claimant", exact=True)
+            box.click()
+            box.press("ArrowDown")
+            box.press("Enter")
+            box.press("Escape")
+
+        out["claimant"] = interaction(page, server, claimant)
+        out["slider"] = interaction(page, server, lambda: page.locator(
+            'input[aria-label="Dates of the claimed events — start"]').press("PageUp"))
+        out["as_of"] = interaction(page, server, lambda: page.get_by_text("Status as of a day").click())
+        out["as_of_step"] = interaction(page, server, lambda: page.locator('input[aria-label="As of"]').press("PageDown"))
+        page.goto(server.url)
+        wait_drawn(page)
+        idle(page)
+
+        def choose_place() -> None:
+            box = page.get_by_role("combobox", name="Settlement: every claim about it, side by side")
+            box.click()
+            box.press("ArrowDown")
+            box.press("Enter")
+
+        runs = len(server.times)
+        choose_place()
+        idle(page)
+        out["place"] = max((t for t, _ in server.times[runs:]), default=float("nan"))
+        runs = len(server.times)
+        page.goto(server.url + "/?view=Briefing")
+        wait_drawn(page)
+        out["briefing"] = server.next_time(runs)
+        out["memory"] = server.memory_mb()
+        page.close()
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.stop()
+    return out
+
+
+def naive_vs_ours(db: Path) -> tuple[float, float, float, float]:
+    """(ours seconds, ours MB, naive seconds, naive MB): the map built in Python and rendered."""
+    import folium
+    import numpy as np
+
+    from dashboard import selection
+    from dashboard.filters import FilterState
+    from dashboard.mapbuild import base_map, claims_map
+    from events import Store, derived
+    from geodata.boundaries import load_oblasts
+
+    oblasts = load_oblasts()
+    with Store(db) as store:
+        snap = derived.load(store)
+        started = time.perf_counter()
+        keep = selection.mask(snap, FilterState())
+        rows = selection.place_rows(snap, keep)
+        places = derived.frame(store, snap, rows.rows).assign(claims=rows.claims, disputed=rows.disputed)
+        ours = claims_map(places, oblasts).get_root().render()
+        ours_s = time.perf_counter() - started
+        claims = derived.frame(store, snap, np.flatnonzero(keep))
+    started = time.perf_counter()
+    m = base_map(oblasts)
+    e = html.escape
+    for r in claims.dropna(subset=["lat"]).to_dict("records"):
+        popup = (f"<b>{e(str(r['place_name']))}</b><br>{e(str(r['admin1']))}<br>{e(r['event_type'])} · "
+                 f"{e(r['gaining_side'])} · {e(str(r['event_date']))}<br>claimed by <b>{e(r['claimant'])}</b><br>"
+                 f"source: {e(r['source'] or 'unattributed')}<br>status: {e(r['status'])}<br>“{e(r['evidence'])}”")
+        folium.Marker((r["lat"], r["lon"]), popup=folium.Popup(popup, max_width=320),
+                      tooltip=e(str(r["place_name"]))).add_to(m)
+    naive = m.get_root().render()
+    return ours_s, len(ours) / 1e6, time.perf_counter() - started, len(naive) / 1e6
+
+
+def samples_db(folder: Path) -> Path:
+    db = folder / "samples.sqlite"
+    subprocess.run([sys.executable, "-m", "events", "ingest", str(ROOT / "events" / "samples"), "--db", str(db)],
+                   cwd=ROOT, check=True, capture_output=True)
+    return db
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
-    parser.add_argument("--naive-max", type=int, default=10_000, help="largest size to build the naive map for")
-    parser.add_argument("--browser", action="store_true", help="also time drawing in headless chromium at 10,000")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000, 1_000_000])
+    parser.add_argument("--loads", type=int, default=3, help="warm page loads per size (the median is shown)")
+    parser.add_argument("--no-naive", action="store_true", help="skip the naive map built in Python")
     args = parser.parse_args()
-    rng = random.Random(5)
-    gazetteer, oblasts = Gazetteer.load(), load_oblasts()
-    print(f"machine: {machine()}")
-    print(f"{'claims':>8} {'read':>7} {'places':>7} | {'ours: build':>12} {'HTML':>8} | {'naive: build':>13} {'HTML':>9} | "
-          f"{'filter change':>14} {'payload':>8}")
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        sys.exit("chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    print(f"machine: {machine()}; load average {os.getloadavg()[0]:.1f} at the start")
     with tempfile.TemporaryDirectory() as tmp:
+        dbs = [("samples", samples_db(Path(tmp)), {})]
         for n in args.sizes:
-            db = Path(tmp) / f"claims{n}.sqlite"
-            synthetic_db(db, n, gazetteer, rng)
-            with Store(db) as store:
-                claims, read_s = timed(lambda: claims_frame(store))
-            places, _ = timed(lambda: settlements(apply_filters(claims, FilterState())))
-            html, ours_s = timed(lambda: claims_map(settlements(apply_filters(claims, FilterState())), oblasts)
-                                 .get_root().render())
-            if n <= args.naive_max:
-                naive_html, naive_s = timed(lambda: naive_map(claims, oblasts).get_root().render())
-                naive = f"{naive_s:>12.1f}s {len(naive_html) / 1e6:>8.1f}MB"
-                ratio = f" ({len(naive_html) / len(html):.0f}x smaller)"
-            else:
-                naive, ratio = f"{'not built':>13} {'':>9}", ""
-            m = base_map(oblasts)
-            m.get_root().render()
-            state = FilterState(claimants=("Russian Ministry of Defence",))
-
-            def change() -> str:
-                return _get_feature_group_string(claims_layers(settlements(apply_filters(claims, state))), map=m, idx=0)
-
-            payload, change_s = timed(change)
-            print(f"{n:>8,} {read_s:>6.1f}s {len(places):>7,} | {ours_s:>11.2f}s {len(html) / 1e6:>7.2f}MB | {naive} | "
-                  f"{change_s:>13.2f}s {len(payload) / 1e6:>7.2f}MB{ratio}")
-            if args.browser and n == 10_000:
-                drawn = browser_draw_time(db, len(places))
-                if drawn is not None:
-                    print(f"  browser (headless chromium, warm server): page load -> {len(places):,} markers drawn "
-                          f"in {drawn:.1f}s (median of 3 loads)")
+            db, info = cached_db(n, log=lambda line: print(line, flush=True))
+            copy = Path(tmp) / db.name  # the app may write (reviews, refresh): keep the cache pristine
+            shutil.copy(db, copy)
+            dbs.append((f"{info['claims']:,}", copy, info))
+        results = []
+        profile = tempfile.mkdtemp(prefix="frontline-bench-chromium-")
+        try:
+            with sync_playwright() as p:
+                context = p.chromium.launch_persistent_context(profile, executable_path=chromium, headless=True,
+                                                               args=ARGS, viewport={"width": 1400, "height": 1000})
+                warmup = Server(dbs[0][1])  # Chromium's caches of Streamlit's own files: every size alike
+                page = context.new_page()
+                page.goto(warmup.url)
+                wait_drawn(page)
+                page.close()
+                warmup.stop()
+                for name, db, info in dbs:
+                    print(f"measuring {name} claims…", flush=True)
+                    results.append((name, info, measure(db, context, args.loads)))
+                context.close()
+        finally:
+            shutil.rmtree(profile, ignore_errors=True)
+        print()
+        print(f"{'claims':>10} {'places':>6} | {'cold start':>10} | {'warm load':>9} {'server':>7} | "
+              f"{'claimant':>14} {'date slider':>14} {'as of':>14} {'as-of step':>14} | {'place':>6} "
+              f"{'briefing':>8} | {'memory peak':>11}")
+        for name, info, r in results:
+            pair = lambda k: f"{r[k][0]:>5.2f}s/{r[k][1]:>5.2f}s"  # noqa: E731 - server / browser
+            print(f"{name:>10} {r['places']:>6,} | {r['cold']:>9.1f}s | {r['warm']:>8.2f}s {r['warm_server']:>6.2f}s | "
+                  f"{pair('claimant'):>14} {pair('slider'):>14} {pair('as_of'):>14} {pair('as_of_step'):>14} | "
+                  f"{r['place']:>5.2f}s {r['briefing']:>7.2f}s | {r['memory'][0]:>8.0f} MB")
+        print("(interactions: server time / browser time until the new markers are drawn)")
+        base = results[0][2]["warm"]
+        for name, info, r in results[1:]:
+            print(f"{name} claims: map drawn in {r['warm'] / base:.2f}x the samples' time; database prepared by ingestion "
+                  f"in {info.get('ingest_seconds', 0):,.0f} s ({info.get('workers')} workers) and the map's columns "
+                  f"in {info.get('refresh_seconds', 0):,.1f} s")
+        if not args.no_naive:
+            print()
+            for name, db, _ in dbs[1:]:
+                if db.stat().st_size > 50e6:
+                    continue
+                ours_s, ours_mb, naive_s, naive_mb = naive_vs_ours(db)
+                print(f"{name} claims, built in Python: ours {ours_s:.2f}s {ours_mb:.2f} MB; one folium.Marker per "
+                      f"claim {naive_s:.1f}s {naive_mb:.1f} MB ({naive_s / ours_s:.0f}x slower, "
+                      f"{naive_mb / ours_mb:.0f}x larger)")
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 
 if __name__ == "__main__":

@@ -11,8 +11,12 @@ from pathlib import Path
 
 import geopandas
 import numpy as np
+import pandas as pd
 import streamlit as st
 
+from dashboard import selection
+from dashboard.filters import FilterState
+from dashboard.mapbuild import MarkerPayload, marker_payload
 from dashboard.labels import PlaceLabels, place_labels
 from events import Store, derived, load_rules
 from events.derived import Snapshot
@@ -101,6 +105,23 @@ def _load(path: str, generation: int) -> Snapshot:
         snap = derived.load(store)
     snap.by_day  # noqa: B018 - computed once here, shared by every session
     return snap
+
+
+@st.cache_data(show_spinner=False, max_entries=32, hash_funcs={np.ndarray: lambda _: 0})
+def places(path: str, generation: int, state: FilterState, keep: np.ndarray) -> pd.DataFrame:
+    """One row per settlement on the map for these filters (``keep``: their mask, which the
+    generation and the filters determine, so it is not hashed)."""
+    snap = _load(path, generation)
+    rows = selection.place_rows(snap, keep)
+    with Store(path) as store:
+        frame = derived.frame(store, snap, rows.rows)
+    return frame.assign(claims=rows.claims, disputed=rows.disputed)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32, hash_funcs={np.ndarray: lambda _: 0})
+def layer(path: str, generation: int, state: FilterState, keep: np.ndarray) -> MarkerPayload:
+    """The claims layer's data for these filters (shared: it is never changed)."""
+    return marker_payload(places(path, generation, state, keep))
 
 
 _LIKE_SPECIAL = re.compile(r"([%_\\])")

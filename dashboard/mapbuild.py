@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import folium
@@ -32,7 +33,7 @@ from dashboard.style import DISPUTED_DASH, SIDE_COLOURS, TYPE_STYLES, label_prio
 from geodata.boundaries import ATTRIBUTION
 from geodata.records import Place, Resolution
 
-__all__ = ["base_map", "resolution_map", "claims_layers", "claims_map", "UKRAINE_CENTER", "MARKER_CLASS", "CLUSTER_CLASS"]
+__all__ = ["base_map", "resolution_map", "claims_layers", "claims_map", "marker_payload", "MarkerPayload", "UKRAINE_CENTER", "MARKER_CLASS", "CLUSTER_CLASS"]
 
 MARKER_CLASS = "fc-marker"
 CLUSTER_CLASS = "fc-cluster"
@@ -141,16 +142,19 @@ class ClaimMarkers(RawMacroElement):
             });
             group.addLayers(markers);
             // tests and benchmarks read when the markers are on screen
-            requestAnimationFrame(function () { document.body.dataset.fcDrawn = String(rows.length); });
+            requestAnimationFrame(function () {
+                document.body.dataset.fcDrawn = String(rows.length);
+                document.body.dataset.fcLayers = String((+document.body.dataset.fcLayers || 0) + 1);
+            });
         })();
         {% endmacro %}
     """)
 
-    def __init__(self, rows: list[list[Any]], styles: list[dict[str, Any]], table: list[str], map_name: str) -> None:
+    def __init__(self, payload: MarkerPayload, map_name: str) -> None:
         super().__init__()
         self._name = "ClaimMarkers"
-        self.rows, self.styles, self.table, self.map_name = rows, styles, table, map_name
-        self.rows_json, self.table_json = script_json(rows), script_json(table)
+        self.styles, self.map_name = payload.styles, map_name
+        self.rows_json, self.table_json = payload.rows_json, payload.table_json
         self.fields, self.popup_js = list(FIELDS), POPUP_JS
 
 
@@ -250,20 +254,18 @@ def _marker_style(side: str, kind: str, disputed: bool) -> dict[str, Any]:
     return out
 
 
-def claims_layers(places: pd.DataFrame, name: str = "Claims", labels: bool = False,
-                  evidence: bool = True, map_name: str = "map_div", cluster: bool = True) -> folium.FeatureGroup:
-    """The settlements of ``places`` (dashboard.filters.settlements) as one feature group, ready
-    for st_folium(feature_group_to_add=...): markers in a cluster group, so that places too close
-    to tell apart gather under a count. ``labels`` writes each place's name beside it (for
-    slides); ``evidence`` puts the evidence sentence in each popup (off for very large views: it
-    comes on demand, below the map). ``map_name`` is the map's JavaScript name (st_folium calls it
-    map_div); ``cluster`` off draws every marker apart (a slide names them instead)."""
-    group = folium.FeatureGroup(name=name)
-    markers = MarkerCluster(options={
-        "maxClusterRadius": CLUSTER_RADIUS, "showCoverageOnHover": False, "spiderfyOnMaxZoom": True,
-        "disableClusteringAtZoom": 13 if cluster else 0, "chunkedLoading": True, "spiderfyDistanceMultiplier": 1.4},
-        icon_create_function=CLUSTER_ICON % {**SIDE_COLOURS, "cls": CLUSTER_CLASS}, control=False)
-    markers.add_to(group)
+@dataclass(frozen=True, slots=True)
+class MarkerPayload:
+    """A claims layer's data as the page gets it: rows, shared strings, styles (JSON)."""
+
+    rows_json: str
+    table_json: str
+    styles: list[dict[str, Any]]
+    count: int
+
+
+def marker_payload(places: pd.DataFrame, *, evidence: bool = True) -> MarkerPayload:
+    """The markers of a settlements table, packed (see ClaimMarkers)."""
     styles: dict[tuple[str, str, bool], int] = {}
     table = StringTable()
     rows: list[list[Any]] = []
@@ -276,7 +278,28 @@ def claims_layers(places: pd.DataFrame, name: str = "Claims", labels: bool = Fal
                    ordered["disputed"].astype(bool).tolist())
         for lat, lon, key, row in zip(ordered["lat"].tolist(), ordered["lon"].tolist(), keys, fields):
             rows.append([round(float(lat), 5), round(float(lon), 5), styles.setdefault(key, len(styles)), *row])
-    ClaimMarkers(rows, [_marker_style(*key) for key in styles], table.strings, map_name).add_to(markers)
+    return MarkerPayload(script_json(rows), script_json(table.strings), [_marker_style(*key) for key in styles],
+                         len(rows))
+
+
+def claims_layers(places: pd.DataFrame, name: str = "Claims", labels: bool = False,
+                  evidence: bool = True, map_name: str = "map_div", cluster: bool = True,
+                  payload: MarkerPayload | None = None) -> folium.FeatureGroup:
+    """The settlements of ``places`` (dashboard.filters.settlements) as one feature group, ready
+    for st_folium(feature_group_to_add=...): markers in a cluster group, so that places too close
+    to tell apart gather under a count. ``labels`` writes each place's name beside it (for
+    slides); ``evidence`` puts the evidence sentence in each popup (off for very large views: it
+    comes on demand, below the map). ``map_name`` is the map's JavaScript name (st_folium calls it
+    map_div); ``cluster`` off draws every marker apart (a slide names them instead); ``payload``
+    is marker_payload(places), when it is at hand."""
+    group = folium.FeatureGroup(name=name)
+    markers = MarkerCluster(options={
+        "maxClusterRadius": CLUSTER_RADIUS, "showCoverageOnHover": False, "spiderfyOnMaxZoom": True,
+        "disableClusteringAtZoom": 13 if cluster else 0, "chunkedLoading": True, "spiderfyDistanceMultiplier": 1.4},
+        icon_create_function=CLUSTER_ICON % {**SIDE_COLOURS, "cls": CLUSTER_CLASS}, control=False)
+    markers.add_to(group)
+    payload = payload or marker_payload(places, evidence=evidence)
+    ClaimMarkers(payload, map_name).add_to(markers)
     if labels and not places.empty:
         top = places.loc[label_priority(places).sort_values(ascending=False, kind="stable").index[:MAX_LABELS]]
         ClaimLabels([[round(float(r["lat"]), 5), round(float(r["lon"]), 5), str(r["place_name"] or r["settlement"])]

@@ -81,6 +81,17 @@ class StringTable:
             self.strings.append(text)
         return self._index[text]
 
+    def codes(self, values: list[Any]) -> list[int]:
+        """The numbers of many values: each distinct one looked up once."""
+        known: dict[Any, int] = {}
+        out = []
+        for value in values:
+            code = known.get(value)
+            if code is None:
+                code = known[value] = self(value)
+            out.append(code)
+        return out
+
 
 def _as_date(value: Any) -> dt.date | None:
     if isinstance(value, str) and value:
@@ -154,5 +165,5 @@ def marker_table(places: Any, table: StringTable, *, evidence: bool = True) -> l
         "status": [STATUS_LABELS.get(v, v) for v in col["status"]], "evidence": [cut(v) for v in col["evidence"]],
         "hedged": [1 if v else 0 for v in col["hedged"]], "claims": [int(v or 1) for v in col["claims"]],
     }
-    coded = [values[name] if name in ("hedged", "claims") else [table(v) for v in values[name]] for name in FIELDS]
+    coded = [values[name] if name in ("hedged", "claims") else table.codes(values[name]) for name in FIELDS]
     return [list(fields) for fields in zip(*coded)]

@@ -19,7 +19,8 @@ from dashboard.filters import MULTI_FILTERS, FilterState
 from events.derived import CHANGE_TYPES, NO_DATE, Snapshot
 
 __all__ = ["mask", "steps", "explain_empty", "Counts", "counts", "PlaceRows", "place_rows", "timeline", "newest",
-           "options", "date_bounds", "next_change", "newest_events", "rows_of_place", "rows_of_events", "pending_names"]
+           "options", "date_bounds", "next_change", "newest_events", "rows_of_place", "rows_of_events", "pending_names",
+           "places_present"]
 
 
 def _day(value: dt.date) -> int:
@@ -160,9 +161,11 @@ def newest(snapshot: Snapshot, keep: np.ndarray, by_day: np.ndarray, limit: int)
 
 def options(snapshot: Snapshot, column: str) -> list[str]:
     """The values of a column that some claim has, in alphabetical order."""
-    values = snapshot.codes.get(column, [])
-    present = np.unique(snapshot[column]) if len(snapshot) else []
-    return sorted({values[i] for i in present if 0 <= i < len(values)}, key=str.lower)
+    if ("options", column) not in snapshot.memo:
+        values = snapshot.codes.get(column, [])
+        present = np.unique(snapshot[column]) if len(snapshot) else []
+        snapshot.memo["options", column] = sorted({values[i] for i in present if 0 <= i < len(values)}, key=str.lower)
+    return list(snapshot.memo["options", column])  # type: ignore[arg-type]
 
 
 def date_bounds(snapshot: Snapshot) -> tuple[dt.date, dt.date]:
@@ -212,7 +215,21 @@ def rows_of_place(snapshot: Snapshot, key: int) -> np.ndarray:
 def pending_names(snapshot: Snapshot, keep: np.ndarray | None = None) -> pd.DataFrame:
     """Names that could be several villages and wait for an analyst's pick, one row per name as
     written (with its claims and articles), most claims first."""
-    rows = snapshot["ambiguous"] if keep is None else snapshot["ambiguous"] & keep
+    if keep is None:
+        if "pending" not in snapshot.memo:
+            snapshot.memo["pending"] = _pending_names(snapshot, snapshot["ambiguous"])
+        return snapshot.memo["pending"].copy()  # type: ignore[union-attr]
+    return _pending_names(snapshot, snapshot["ambiguous"] & keep)
+
+
+def places_present(snapshot: Snapshot) -> list[int]:
+    """The numbers of the places some claim is at."""
+    if "places" not in snapshot.memo:
+        snapshot.memo["places"] = np.unique(snapshot["key"]).tolist()
+    return snapshot.memo["places"]  # type: ignore[return-value]
+
+
+def _pending_names(snapshot: Snapshot, rows: np.ndarray) -> pd.DataFrame:
     idx = np.flatnonzero(rows)
     if len(idx) == 0:
         return pd.DataFrame(columns=["key", "name", "claims", "articles"])

@@ -71,7 +71,7 @@ def headline(n: selection.Counts, day: dt.date | None = None) -> str:
 def _extent(snap: Snapshot) -> list[list[float]] | None:
     """All claims' places, rounded so that the base map (and its frame) stays the same across
     reruns, and at least 1.6 by 2.4 degrees: one village alone still shows its surroundings."""
-    keys = np.unique(snap["key"])
+    keys = np.asarray(selection.places_present(snap), dtype=np.int64)
     lat, lon = snap.places.lat[keys], snap.places.lon[keys]
     return _bounds(lat[~np.isnan(lat)], lon[~np.isnan(lon)])
 
@@ -99,12 +99,10 @@ def _focused(snap: Snapshot) -> int | None:
     return None if focus is None else snap.key_of(str(focus))
 
 
-def places_frame(path: str, snap: Snapshot, keep: np.ndarray) -> pd.DataFrame:
-    """One row per settlement on the map (its marker's claim), as dashboard.filters.settlements."""
-    rows = selection.place_rows(snap, keep)
-    with Store(path) as store:
-        frame = derived.frame(store, snap, rows.rows)
-    return frame.assign(claims=rows.claims, disputed=rows.disputed)
+def places_frame(path: str, snap: Snapshot, keep: np.ndarray, state: FilterState) -> pd.DataFrame:
+    """One row per settlement on the map (its marker's claim), as dashboard.filters.settlements;
+    the same filters on the same claims again (a reload, another session) read nothing again."""
+    return cache.places(path, snap.generation, state, keep)
 
 
 def _focus(key: int, snap: Snapshot) -> None:
@@ -118,7 +116,7 @@ def map_section(path: str, snap: Snapshot, keep: np.ndarray, state: FilterState,
                 height: int = MAP_HEIGHT, briefing: bool = False) -> pd.DataFrame:
     """The map: one marker per settlement (its latest claim in view; in "as of" mode its latest
     claim on that day); returns the settlements drawn."""
-    places = places_frame(path, snap, keep)
+    places = places_frame(path, snap, keep, state)
     st.session_state["_places_shown"] = len(places)
     caption = st.empty()  # always there, so that the map below never changes place (and reloads)
     if state.as_of:
@@ -134,7 +132,8 @@ def map_section(path: str, snap: Snapshot, keep: np.ndarray, state: FilterState,
                                     "click it to spread them.").add_to(base)
     focus = None if briefing else st.session_state.get("focus_center")
     result = st_folium(base, key="map", height=height, use_container_width=True,
-                       feature_group_to_add=claims_layers(places, labels=briefing, cluster=not briefing),
+                       feature_group_to_add=claims_layers(places, labels=briefing, cluster=not briefing,
+                                                          payload=cache.layer(path, snap.generation, state, keep)),
                        returned_objects=["last_object_clicked"],
                        center=focus, zoom=FOCUS_ZOOM if focus else None)
     clicked = _nearest(places, (result or {}).get("last_object_clicked"))
@@ -262,13 +261,15 @@ def rejected_claims(path: str, snap: Snapshot) -> None:
 def event_view(path: str, snap: Snapshot) -> None:
     """All claims about one settlement, side by side, with the analyst's review buttons."""
     focus = st.session_state.get("focus")
-    texts = snap.places.keytext
-    keys = [texts[k] for k in np.unique(snap["key"]).tolist()]
-    if not keys:
+    texts, present = snap.places.keytext, selection.places_present(snap)
+    if not present:
         return
-    names = {texts[k]: snap.places.name[k] for k in np.unique(snap["key"]).tolist()}
-    placed = {texts[k]: not np.isnan(snap.places.lat[k]) for k in np.unique(snap["key"]).tolist()}
-    choices = sorted(keys, key=lambda k: (names[k].lower(), k))
+    if "event_choices" not in snap.memo:
+        names = {texts[k]: snap.places.name[k] for k in present}
+        placed = {texts[k]: not np.isnan(snap.places.lat[k]) for k in present}
+        snap.memo["event_choices"] = (sorted(names, key=lambda k: (names[k].lower(), k)), names, placed)
+    choices, names, placed = snap.memo["event_choices"]
+    keys = names
     if focus != st.session_state.get("_event_focus"):
         # a click on the map or a table row chose a place: the box follows (a keyed widget
         # ignores a new index, so its state is set before it is drawn)

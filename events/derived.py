@@ -114,6 +114,8 @@ class Snapshot:
     codes: dict[str, list[str]]
     places: Places
     _lookup: dict[str, dict[str, int]] = field(default_factory=dict, repr=False)
+    #: what readers compute once per snapshot (the options of a filter, the names awaiting a place)
+    memo: dict[object, object] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.columns["rid"])
