@@ -17,7 +17,7 @@ import streamlit as st
 from dashboard import selection
 from dashboard.filters import FilterState
 from dashboard.mapbuild import MarkerPayload, marker_payload
-from dashboard.labels import PlaceLabels, place_labels
+from dashboard.labels import PlaceLabels, cached_labels, place_labels
 from events import Store, derived, load_rules
 from events.derived import Snapshot
 from events.pipeline import IngestSummary, ingest_paths
@@ -51,8 +51,9 @@ def oblasts() -> geopandas.GeoDataFrame:
 
 @st.cache_resource(show_spinner=False)
 def labels() -> PlaceLabels:
-    """Oblast and settlement names for the map, largest first."""
-    return place_labels(gazetteer(), oblasts())
+    """Oblast and settlement names for the map, largest first: made once per gazetteer and kept in
+    the user's cache folder (~/.cache/frontline-claims), so that a new server starts at once."""
+    return cached_labels(lambda: place_labels(gazetteer(), oblasts()))
 
 
 @st.cache_resource(show_spinner=False)
@@ -107,7 +108,7 @@ def _load(path: str, generation: int) -> Snapshot:
     return snap
 
 
-@st.cache_data(show_spinner=False, max_entries=32, hash_funcs={np.ndarray: lambda _: 0})
+@st.cache_data(show_spinner=False, max_entries=16, hash_funcs={np.ndarray: lambda _: 0})
 def places(path: str, generation: int, state: FilterState, keep: np.ndarray) -> pd.DataFrame:
     """One row per settlement on the map for these filters (``keep``: their mask, which the
     generation and the filters determine, so it is not hashed)."""
@@ -118,7 +119,7 @@ def places(path: str, generation: int, state: FilterState, keep: np.ndarray) -> 
     return frame.assign(claims=rows.claims, disputed=rows.disputed)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32, hash_funcs={np.ndarray: lambda _: 0})
+@st.cache_resource(show_spinner=False, max_entries=16, hash_funcs={np.ndarray: lambda _: 0})
 def layer(path: str, generation: int, state: FilterState, keep: np.ndarray) -> MarkerPayload:
     """The claims layer's data for these filters (shared: it is never changed)."""
     return marker_payload(places(path, generation, state, keep))

@@ -5,11 +5,12 @@ events.query; nothing here imports Streamlit."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import pandas as pd
 
 from dashboard.filters import MULTI_FILTERS, FilterState
-from dashboard.style import SIDE_LABELS, STATUS_LABELS, TYPE_LABELS
+from dashboard.style import CLAIMANT_SIDE_WORDS, SIDE_LABELS, STATUS_LABELS, TYPE_LABELS
 from events.claimants import SIDE_ADJECTIVE
 from events.records import format_date
 from events.rules import load_rules
@@ -17,7 +18,10 @@ from events.rules import load_rules
 __all__ = ["describe_filters", "event_digest", "DIGEST_COLUMNS"]
 
 DIGEST_COLUMNS = ["place", "date", "claim", "claimed by", "the other side", "status"]
-_CHANGE = tuple(str(t) for t in load_rules().change_types)  # event_types.toml says which types change hands
+@functools.cache
+def _change_types() -> tuple[str, ...]:
+    """The event types that change hands (event_types.toml says which), read when first needed."""
+    return tuple(str(t) for t in load_rules().change_types)
 _SIDE_NAMES = {side.value: adjective for side, adjective in SIDE_ADJECTIVE.items()}
 
 
@@ -52,7 +56,8 @@ def _dates(rows: pd.DataFrame) -> str:
 def _claimants(rows: pd.DataFrame) -> str:
     names = []
     for row in rows.itertuples():
-        name = f"{row.claimant} [{row.claimant_side}]" if row.claimant_side in _SIDE_NAMES else str(row.claimant)
+        name = f"{row.claimant} ({CLAIMANT_SIDE_WORDS[row.claimant_side]})" if row.claimant_side in _SIDE_NAMES \
+            else str(row.claimant)
         if row.hedged:
             name += ", hedged"
         if name not in names:
@@ -61,7 +66,7 @@ def _claimants(rows: pd.DataFrame) -> str:
 
 
 def _claim(event_type: str, gain: str) -> str:
-    if event_type in _CHANGE:
+    if event_type in _change_types():
         return f"{event_type}: {SIDE_LABELS.get(gain, gain)}"
     if event_type == "contested" and gain in _SIDE_NAMES:
         return f"fighting, {_SIDE_NAMES[gain]} forces attacking"
@@ -81,7 +86,7 @@ def _other_side(event: pd.DataFrame, claimed_by: set[str], main_type: str, gain:
             what = "denies it"
         elif row.event_type == "contested":
             what = "reports fighting there"
-        elif main_type not in _CHANGE:
+        elif main_type not in _change_types():
             what = f"claims a {row.event_type} ({SIDE_LABELS.get(row.gaining_side, row.gaining_side)})"
         elif row.gaining_side == gain:
             what = f"confirms it ({row.event_type})"
@@ -101,7 +106,7 @@ def event_digest(shown: pd.DataFrame, all_claims: pd.DataFrame, limit: int = 20)
     for event_id in events:
         event = all_claims[all_claims["event_id"] == event_id]
         in_view = shown[shown["event_id"] == event_id]
-        change = in_view[in_view["event_type"].isin(_CHANGE)]
+        change = in_view[in_view["event_type"].isin(_change_types())]
         main = (change if not change.empty else in_view).iloc[0]
         gain = str(main["gaining_side"])
         claimed_by = set(in_view["claimant_side"])

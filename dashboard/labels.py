@@ -9,8 +9,12 @@ that would overlap one already placed. They sit in a pane that lets clicks throu
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import geopandas
 from branca.element import Template
@@ -18,8 +22,10 @@ from branca.element import Template
 from dashboard.rawelement import RawMacroElement, script_json
 
 from geodata import Gazetteer, PlaceKind
+from geodata.boundaries import OBLASTS_FILE
+from geodata.gazetteer import DATA_DIR, GAZETTEER_FILE
 
-__all__ = ["PlaceLabels", "place_labels", "PlaceNames", "MIN_ZOOM", "label_zoom"]
+__all__ = ["PlaceLabels", "place_labels", "cached_labels", "PlaceNames", "MIN_ZOOM", "label_zoom"]
 
 #: From which zoom a settlement is named, by population (the largest first at each zoom).
 MIN_ZOOM = ((200_000, 5), (50_000, 6), (10_000, 7), (2_000, 8), (500, 9), (0, 10))
@@ -74,6 +80,36 @@ def place_labels(gazetteer: Gazetteer, oblasts: geopandas.GeoDataFrame | None) -
     return PlaceLabels("\n".join(names), "".join(coords), "".join(zooms), origin, regions)
 
 
+def _cache_file() -> Path:
+    """Where the labels of this gazetteer and these boundaries are kept between server starts."""
+    digest = hashlib.sha256()
+    for source in (DATA_DIR / GAZETTEER_FILE, OBLASTS_FILE, Path(__file__)):
+        digest.update(source.read_bytes() if source.exists() else b"")
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "frontline-claims"
+    return folder / f"place-labels-{digest.hexdigest()[:16]}.json"
+
+
+def cached_labels(make: Callable[[], PlaceLabels]) -> PlaceLabels:
+    """The labels from the cache folder, else made by ``make()`` and kept there (a cache that
+    cannot be read or written is only slower)."""
+    try:
+        path = _cache_file()
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return PlaceLabels(data["names"], data["coords"], data["zooms"], tuple(data["origin"]), data["oblasts"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    labels = make()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps({"names": labels.names, "coords": labels.coords, "zooms": labels.zooms,
+                                         "origin": labels.origin, "oblasts": labels.oblasts}), encoding="utf-8")
+        temporary.replace(path)  # whole or not at all, whatever other servers do meanwhile
+    except OSError:
+        pass
+    return labels
+
+
 class PlaceNames(RawMacroElement):
     """The names layer of a folium map (see the module's docstring). Names are set as text,
     never as HTML."""
@@ -92,7 +128,7 @@ class PlaceNames(RawMacroElement):
         {% endmacro %}
         {% macro script(this, kwargs) %}
         (function () {
-            var map = {{ this._parent.get_name() }};
+            var map = {{ this._parent.get_name() }}, started = performance.now();
             var DIGITS = {{ this.digits_json }}, origin = {{ this.origin_json }};
             var names = {{ this.names_json }}.split("\\n"), coords = {{ this.coords_json }};
             var zooms = {{ this.zooms_json }}, regions = {{ this.regions_json }};
@@ -158,6 +194,7 @@ class PlaceNames(RawMacroElement):
             }
             map.on("zoomend moveend resize", draw);
             map.whenReady(draw);
+            document.body.dataset.fcNamesMs = String(Math.round(performance.now() - started));
         })();
         {% endmacro %}
     """)

@@ -17,7 +17,6 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import cache, identity, selection
-from dashboard.briefing import briefing_png
 from dashboard.candidates import describe
 from dashboard.digest import describe_filters, event_digest
 from dashboard.exports import DOWNLOADS, export_bytes, file_name
@@ -353,7 +352,7 @@ def _fix(c: object, reviewer: str, path: str, context: list[tuple[str, float, fl
                               placeholder="another name" if len(candidates) > 1 else "a place name")
     if new_place:
         found = resolve(new_place, gazetteer)
-        candidates = [found.place] if found.place else list(found.candidates[:30])
+        candidates = [found.place] if found.place else list(found.candidates)
     options = describe(candidates, [p for p in context if p[0] != (c.place_name or c.settlement)])
     if options:
         target = st.selectbox("Place", options, index=None, key=f"movepick-{c.claim_id}",
@@ -498,10 +497,15 @@ def briefing_view(path: str, snap: Snapshot, keep: np.ndarray, state: FilterStat
     stamp = dt.date.today().isoformat()
     png = {"title": title, "subtitle": subtitle, "sources_note": note, "digest": digest, "towns": cache.towns()}
     left, middle, right = st.columns([1, 1, 1])
-    left.download_button("Save as PNG", data=lambda: briefing_png(places, cache.oblasts(), **png),
+    def png_bytes(widescreen: bool) -> bytes:
+        from dashboard.briefing import briefing_png  # matplotlib: loaded when a PNG is asked for
+
+        return briefing_png(places, cache.oblasts(), widescreen=widescreen, **png)
+
+    left.download_button("Save as PNG", data=lambda: png_bytes(False),
                          file_name=f"briefing-{stamp}.png", mime="image/png", key="png", on_click="ignore")
     middle.download_button("Save as 16:9 PNG (slides)",
-                           data=lambda: briefing_png(places, cache.oblasts(), widescreen=True, **png),
+                           data=lambda: png_bytes(True),
                            file_name=f"briefing-{stamp}-16x9.png", mime="image/png", key="png169", on_click="ignore")
     right.button("← Back to the map", key="to_map", on_click=lambda: st.session_state.update(view="map"))
 

@@ -236,7 +236,7 @@ def test_briefing_answers_what_russias_ministry_claimed_in_may_2024(db):
     [table] = at.table
     rows = table.value.map(lambda v: str(v).replace("\\", "")).to_dict("records")
     assert rows == [{"place": "Robotyne", "date": "2024-05-15", "claim": "capture: Russian gain claimed",
-                     "claimed by": "Russian Ministry of Defence [RU], hedged",
+                     "claimed by": "Russian Ministry of Defence (Russian side), hedged",
                      "the other side": "no Ukrainian claim in these articles", "status": "one side only"}]
 
 
@@ -249,3 +249,38 @@ def test_place_finder(db):
     assert "74 places" in at.warning[0].value
     at.selectbox(key="hint").set_value("Donetsk Oblast").run()
     assert "10 of 74" in at.warning[0].value
+
+
+def test_rejected_claims_are_listed_with_who_rejected_them_and_can_be_restored(app, db):
+    app.text_input(key="reviewer").set_value("analyst A").run()
+    app.selectbox(key="event_place").set_value("695586").run()  # Robotyne
+    [b for b in app.button if b.key and b.key.startswith("reject-")][-1].click().run()  # its news of May 2024
+    assert shown(app)["claims"] == 15
+    undo = app.selectbox(key="unreject_pick")
+    assert len(undo.options) == 1 and undo.options[0].startswith("Robotyne: ") and \
+        undo.options[0].endswith("rejected by analyst A")
+    app.multiselect(key="status").set_value(["rejected"]).run()  # the status filter lists them too
+    assert shown(app)["claims"] == 1 and features_on_map(app) == 0  # never drawn
+    app.multiselect(key="status").set_value([]).run()
+    app.selectbox(key="unreject_pick").select(undo.options[0]).run()
+    app.button(key="unreject").click().run()
+    assert not app.exception
+    assert shown(app)["claims"] == 16 and not [s for s in app.selectbox if s.key == "unreject_pick"]
+    with sqlite3.connect(db) as check:
+        assert check.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 0
+
+
+def test_fixing_a_date_keeps_its_precision_and_moving_chooses_no_place_for_you(app):
+    app.text_input(key="reviewer").set_value("analyst A").run()
+    app.checkbox(key="history").check().run()
+    app.selectbox(key="event_place").set_value("695586").run()  # Robotyne: retaken in summer 2023
+    precisions = [s for s in app.selectbox if s.key and s.key.startswith("prec-")]
+    assert "season" in [s.value for s in precisions] and "month" in [s.value for s in precisions]
+    claim = next(t for t in app.text_input if t.key and t.key.startswith("move-")).key.removeprefix("move-")
+    app.text_input(key=f"move-{claim}").set_value("Andriivka").run()
+    pick = app.selectbox(key=f"movepick-{claim}")
+    assert pick.value is None and len(pick.options) == 74  # every namesake, none chosen
+    assert all(" — " in o and ("people" in o or "no recorded population" in o) for o in pick.options)
+    km = [float(o.split(" km from ")[0].rsplit("· ", 1)[1].replace(",", "")) if " km from " in o else 1e9
+          for o in pick.options]
+    assert km == sorted(km) and km[0] < 1e9  # nearest to the other places of the article first

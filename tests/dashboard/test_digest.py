@@ -3,6 +3,7 @@
 import datetime as dt
 import struct
 
+import pandas as pd
 import pytest
 
 from dashboard.briefing import briefing_png
@@ -34,7 +35,7 @@ def test_what_russias_ministry_claimed_in_may_2024_and_whether_ukraine_confirmed
     assert list(digest.columns) == DIGEST_COLUMNS
     assert digest.to_dict("records") == [{
         "place": "Robotyne", "date": "2024-05-15", "claim": "capture: Russian gain claimed",
-        "claimed by": f"{MOD} [RU], hedged", "the other side": "no Ukrainian claim in these articles",
+        "claimed by": f"{MOD} (Russian side), hedged", "the other side": "no Ukrainian claim in these articles",
         "status": "one side only"}]
 
 
@@ -73,3 +74,23 @@ def test_the_briefing_png_carries_the_digest_below_the_map(all_claims):
     width2, height2 = struct.unpack(">II", with_digest[16:24])
     assert plain[:8] == b"\x89PNG\r\n\x1a\n" and (width, height) == (1600, 1000)
     assert width2 == 1600 and height2 > height + 3 * 17  # three events, a line or more each
+
+
+def test_a_16_by_9_png_for_slides_names_the_most_important_places_at_any_number(all_claims, monkeypatch):
+    import matplotlib.axes
+
+    from dashboard import briefing
+
+    places = settlements(apply_filters(all_claims, FilterState(include_background=True)))
+    many = pd.concat([places.assign(lat=places["lat"] + 0.2 * i, place_name=places["place_name"] + f" {i}")
+                      for i in range(12)], ignore_index=True)  # 72 places
+    named: list[str] = []
+    real = matplotlib.axes.Axes.annotate
+    monkeypatch.setattr(matplotlib.axes.Axes, "annotate",
+                        lambda self, text, *a, **k: named.append(text) or real(self, text, *a, **k))
+    png = briefing_png(many, load_oblasts(), title="Claims", subtitle="all dates", sources_note="Sources: AFP",
+                       towns=[("Kharkiv", 49.99, 36.23)], widescreen=True)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", png[16:24]) == (1920, 1080)
+    claimed = [n for n in named if n.rstrip("0123456789 ") in set(places["place_name"])]
+    assert len(claimed) == briefing.MAX_NAMES  # the 25 most important of 72, not none
+    assert "Kharkiv" in named and "Donetsk Oblast" in named  # towns and oblasts for bearings
