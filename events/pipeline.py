@@ -16,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable
@@ -173,8 +174,15 @@ def _store(item: Article, extracted: _Extracted, store: Store, rules: Rules, sum
 _WORKER: dict[str, object] = {}
 
 
-def _worker_init() -> None:
+def _worker_init(writer: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle
+
+    def watch() -> None:  # a writer killed outright (SIGKILL) leaves no worker behind
+        while os.getppid() == writer:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _worker_extract(item: Article) -> _Extracted | str:
@@ -220,7 +228,8 @@ def _ingest_pooled(items: Iterable[Article | Skipped], store: Store, gazetteer: 
             progress(n, item.path, what)
 
     _WORKER.update(gazetteer=gazetteer, rules=rules)
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init)
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init,
+                               initargs=(os.getpid(),))
     try:
         clock = time.perf_counter()
         for n, item in enumerate(items, start=1):

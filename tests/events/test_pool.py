@@ -92,3 +92,32 @@ def test_ctrl_c_stops_every_worker_and_keeps_every_finished_article(tmp_path):
         per_article = check.execute("SELECT a.id, COUNT(c.id) FROM articles a LEFT JOIN claims c ON c.article_id = a.id "
                                     "GROUP BY a.id").fetchall()
     assert 20 <= len(per_article) < 400 and {n for _, n in per_article} == {2}
+
+
+def test_a_writer_killed_outright_leaves_no_worker_behind(tmp_path):
+    corpus, db = tmp_path / "corpus", tmp_path / "c.sqlite"
+    write_corpus(corpus, 400)
+    process = subprocess.Popen([sys.executable, "-m", "events", "ingest", str(corpus), "--db", str(db),
+                                "--workers", "2"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    deadline = time.monotonic() + 120
+    count = 0
+    while time.monotonic() < deadline and count < 10:
+        time.sleep(0.05)
+        try:
+            with sqlite3.connect(db, timeout=1) as probe:
+                count = probe.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        except sqlite3.Error:
+            continue
+    os.kill(process.pid, signal.SIGKILL)  # the writer only, as the OOM killer would
+    process.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.2)
+    else:
+        os.killpg(process.pid, signal.SIGKILL)
+        pytest.fail("workers outlived the writer")
