@@ -11,6 +11,7 @@ one worker. Figures only; nothing is asserted.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import sys
@@ -28,6 +29,12 @@ from events.pipeline import default_workers, ingest_paths  # noqa: E402
 from geodata import Gazetteer  # noqa: E402
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the pool's workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def children_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
@@ -39,7 +46,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1, help="alternate the worker counts this many times")
     args = parser.parse_args()
     rng = random.Random(11)
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}; load average {os.getloadavg()[0]:.1f} at the start (other work on the cores "
+          "slows the workers)")
     gazetteer, rules = Gazetteer.load(), load_rules()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
@@ -51,14 +59,16 @@ def main() -> None:
         for round_ in range(args.rounds):
             for workers in args.workers:
                 db = Path(tmp) / f"bench-{workers}-{round_}.sqlite"
+                cpu_before = cpu_seconds()
                 started = time.perf_counter()
                 with Store(db) as store:
                     summary = ingest_paths([folder], store, gazetteer, rules, workers=workers)
                 elapsed = time.perf_counter() - started
+                cores = (cpu_seconds() - cpu_before) / elapsed
                 rates.setdefault(workers, []).append(summary.read / elapsed)
                 print(f"ingest, {workers} worker{'s' if workers > 1 else ''}: {summary.read / elapsed:,.0f} articles/s, "
                       f"{summary.claims / elapsed:,.0f} claims/s ({summary.read:,} articles, {summary.claims:,} claims "
-                      f"in {elapsed:.1f} s)")
+                      f"in {elapsed:.1f} s; {cores:.2f} cores busy on average: CPU time / wall time)")
                 stages = ", ".join(f"{k} {v:.1f} s" for k, v in sorted(summary.seconds.items()))
                 print(f"  per stage (CPU seconds summed over workers): {stages}")
         again = time.perf_counter()

@@ -42,7 +42,7 @@ __all__ = ["link_notice", "headline", "map_section", "playback", "timeline", "cl
 
 MAP_HEIGHT = 620
 TABLE_ROWS = 1000
-PLACE_CLAIMS = 200  # a place's claims listed at most, newest first (its events all count)
+PLACE_CLAIMS = 60  # a place's claims listed at most, newest first (the table and downloads have all)
 FOCUS_ZOOM = 11  # a chosen place, with its neighbours named
 #: The table's columns, in words.
 TABLE_COLUMNS = {"event_date": "Date", "date_precision": "Known to the", "place_name": "Place", "settlement": "Written as",
