@@ -12,6 +12,7 @@ Pure functions over drafts; cases in tests/events/test_assemble.py.
 from __future__ import annotations
 
 import hashlib
+import re
 
 from events.drafts import _AFTER_PUBLICATION, Draft
 from events.records import Article, Claim, DatePrecision, EventType, Side
@@ -21,6 +22,8 @@ __all__ = ["assemble"]
 
 _GAIN = {EventType.CAPTURE: "gain", EventType.RECAPTURE: "gain"}
 _LEAD_SENTENCES = 2  # the opening sentences of the body, where wire copy sums up what follows
+#: "the alleged loss of X", "the claimed capture": a claim told again, not the outlet's own
+_RETOLD = re.compile(r"\b(?:alleged(?:ly)?|claimed|purported(?:ly)?|supposed(?:ly)?|so-called)\b", re.I)
 _GENERIC_STATES = frozenset({"Russian government", "Ukrainian government"})
 
 
@@ -95,7 +98,7 @@ def _absorb_outlet_summaries(drafts: list[Draft]) -> list[Draft]:
     out = []
     for d in drafts:
         summary = d.attribution.kind == "journalist" and not d.background and (
-            d.heading or d.view.index <= lead or d.hedged)  # "the alleged loss of X": the claim told again
+            d.heading or d.view.index <= lead or _RETOLD.search(d.view.text) is not None)
         if summary:
             owner = next((n for n in named if n.place.key == d.place.key and _kind_group(n.kind) == _kind_group(d.kind)
                           and n.gains in (d.gains, Side.NONE)), None)

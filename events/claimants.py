@@ -32,6 +32,9 @@ _APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:who\s+[^,;]{1,10
 _EMBEDDED = re.compile(r"\b(?:allegations?|claims?|assertions?|reports?|statements?)\s+(?:\w+\s+){0,2}(?:made |issued )?by\s+(?:the\s+|an?\s+)?$", re.I)
 _WORD_START = re.compile(r"\b\w")
 _TOKENS = re.compile(r"[a-z]+")
+_SIDE_CLAIMS = re.compile(r"\b(?P<side>Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s|"
+                          r"Kremlin['’]s)\s+(?:claims?|assertions?|reports?|statements?|boasts?|announcements?|"
+                          r"allegations?)\s+(?:that|to have|of)\b")
 _LOCAL_WORDS = re.compile(r"authorit|official|mayor|head|administration|governor|council", re.I)
 _CUES = re.compile(r"according to|as stated by|in the words of|\bby\b", re.I)
 #: Where the journalist's own voice begins inside a sentence that quotes someone.
@@ -163,6 +166,11 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 if re.search(r"Russian[- ](?:installed|appointed|backed)|occupation", sentence[max(0, m.start() - 40):m.end()]):
                     side = Side.RU
                 add(Attribution(f"{place} authorities", side, "local authorities", m.start(), m.end(), link[0], link[1]))
+    for m in _SIDE_CLAIMS.finditer(sentence):
+        # "despite Russian claims to have seized it", "Ukrainian reports that": that side's claim
+        side = Side.RU if m.group("side").lower().startswith(("russ", "mosc", "krem")) else Side.UA
+        add(Attribution("Russian government" if side is Side.RU else "Ukrainian government", side, "official",
+                        m.start("side"), m.end("side"), "", True))
     if last is not None and last.kind != "journalist":
         for m in rules.anaphora.finditer(sentence):
             # "he said", "in his words" speak by themselves; "the ministry" only with a verb

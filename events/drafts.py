@@ -107,7 +107,14 @@ class _Discourse:
                     return place, index
             if candidates:
                 return candidates[-1]
-        return None
+        if target.pointer in ("it", "there"):
+            return None
+        # "the city", further back: the place the article has told most changes of so far
+        told: dict[str, list[tuple[PlaceRef, int]]] = {}
+        for index, place in self.places:
+            if place.mention.start in claimed and place.relation == "":
+                told.setdefault(place.key, []).append((place, index))
+        return max(told.values(), key=len)[-1] if told else None
 
 
 def _side(key: str, claimant: Side) -> Side:
@@ -294,7 +301,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 memory.headline_gain = stated[-1]
         elif view.sentence.paragraph != memory.gain_paragraph:
             memory.gain_side = Side.NONE
-        acting = _acting_side(view, rules)
+        acting = _acting_side(view, rules) if changes else Side.NONE  # forces named where changes are told
         if view.heading and memory.headline_side is Side.NONE and acting is not Side.NONE:
             memory.headline_side = acting
         if acting is not Side.NONE:

@@ -74,8 +74,9 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             read[i] = [a for a in find_attributions(views[i].text, rules, context_side=context, day=day,
                                                     place_country=place_country, last=last or last_named)
                        if a.kind != "journalist"]
-            if read[i]:
-                last = read[i][-1]
+            spoken = [a for a in read[i] if not a.embedded]  # "Russian claims that": cited, not speaking
+            if spoken:
+                last = spoken[-1]
             elif rules.claimant_index.candidates(views[i].text):
                 # named without a verb ("Russia's Defense Ministry gave confirmation"): who "the
                 # ministry" or "it" may be in the sentences after
