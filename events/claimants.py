@@ -21,7 +21,8 @@ __all__ = ["Attribution", "find_attributions", "named_claimants", "governing", "
 SIDE_ADJECTIVE = {Side.UA: "Ukrainian", Side.RU: "Russian"}
 _GAP_TO_VERB = re.compile(r"^[\s,]*(?:(?:has|have|had|also|later|earlier|on \w+|in a \w+|in its \w+|once again|again|then|now|"
                           r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"
-                          r"however|too|in turn|itself|himself|herself|themselves|"
+                          r"however|too|in turn|itself|himself|herself|themselves|analysts?|experts?|officials?|"
+                          r"sources?|project|team|map|channel|spokes\w+|commanders?|representatives?|"
                           r"[A-Z][a-z]+ [A-Z][a-z]+|\w+ly)[\s,]+){0,4}$")
 _ACCORDING_TO = re.compile(r"\b(?:according to|as stated by|in the words of|citing|quoting|cites|quotes|per|"
                            r"(?:confirmed|reported|announced|claimed|stated|denied|shared|posted|published|released) by)"
@@ -105,11 +106,12 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
 
 def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.NONE,
                       day: dt.date | None = None, place_country: dict[str, str] | None = None,
-                      last: Attribution | None = None) -> list[Attribution]:
+                      recent: list[Attribution] | None = None) -> list[Attribution]:
     """Every claimant the sentence attributes something to, in order of appearance.
 
-    ``context_side`` names the side of claimants like "a military spokesman"; ``last`` is the
-    claimant that spoke last in the article, for "the source" and "he argues";
+    ``context_side`` names the side of claimants like "a military spokesman"; ``recent`` are the
+    claimants named lately in the article, newest last, for "the source", "he argues" and "the
+    ministry said";
     ``place_country`` maps place names to their country, for local authorities.
     """
     found: list[Attribution] = []
@@ -171,13 +173,40 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
         side = Side.RU if m.group("side").lower().startswith(("russ", "mosc", "krem")) else Side.UA
         add(Attribution("Russian government" if side is Side.RU else "Ukrainian government", side, "official",
                         m.start("side"), m.end("side"), "", True))
-    if last is not None and last.kind != "journalist":
+    if recent:
         for m in rules.anaphora.finditer(sentence):
             # "he said", "in his words" speak by themselves; "the ministry" only with a verb
             if " " in m.group() and (rules.reporting_verbs.search(m.group()) or re.match(r"(?i)in |by |according", m.group())
                                      ) or _connected(sentence, m.start(), m.end(), rules) is not None:
-                add(replace(last, start=m.start(), end=m.end(), verb=m.group(), embedded=False))
+                antecedent = _antecedent(m.group(), recent)
+                if antecedent is not None:
+                    add(replace(antecedent, start=m.start(), end=m.end(), verb=m.group(), embedded=False))
     return sorted(found, key=lambda a: a.start)
+
+
+_NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test of the claimant)
+    (re.compile(r"ministry", re.I), lambda a: "inistry" in a.claimant),
+    (re.compile(r"\bsources?\b", re.I), lambda a: a.kind == "anonymous" or "source" in a.claimant),
+    (re.compile(r"think tank|analyst|project|channel|initiative", re.I), lambda a: a.kind in ("analyst", "media")),
+    (re.compile(r"\b(?:he|she|his|her|him|spokes\w+|speaker|chief|commander|general|minister|governor|head|"
+                r"president|official)\b", re.I),
+     lambda a: "(" in a.claimant or a.kind == "local authorities"
+     or re.search(r"official|spokes|commander|officer|minister|governor|head|chief|analyst|general|source",
+                  a.claimant, re.I) is not None),
+    (re.compile(r"\b(?:it|its|statement|report|summary|bulletin|corps|command|agency|outlet|newspaper)\b", re.I),
+     lambda a: "(" not in a.claimant),
+)
+
+
+def _antecedent(phrase: str, recent: list[Attribution]) -> Attribution | None:
+    """The claimant a pointing phrase stands for: the latest of the recent ones it can be ("the
+    ministry" a ministry, "he" a person, "the think tank" an analyst), else the latest."""
+    candidates = [a for a in recent if a.kind != "journalist"]
+    for words, fits in _NOUN_WANTS:
+        if words.search(phrase):
+            fitting = [a for a in candidates if fits(a)]
+            return fitting[-1] if fitting else (candidates[-1] if candidates else None)
+    return candidates[-1] if candidates else None
 
 
 def named_claimants(sentence: str, rules: Rules, *, context_side: Side = Side.NONE,

@@ -267,7 +267,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 # the claim is the Ukrainian military's; the dispute is added below
                 refuted_for_another = change.denial == "refuted" and attribution.embedded
                 if (change.denial and not refuted_for_another) or change.kind is EventType.DENIAL:
-                    # a denial is filed under the gain it denies
+                    # a denial is filed under the gain it denies: the one the sentence names, else
+                    # the other side's ("X's claim that the town has been captured is false")
+                    if how in ("claimant", "discourse", "") and change.kind is not EventType.DENIAL:
+                        gains = attribution.side.opponent() if attribution.side is not Side.NONE else gains
                     denied_side = gains if gains is not Side.NONE else attribution.side.opponent()
                     kind, gains = EventType.DENIAL, denied_side
                 else:

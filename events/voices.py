@@ -22,6 +22,7 @@ from events.rules import Rules
 
 __all__ = ["Voice", "read_voices"]
 
+_RECENT = 6  # claimants a pointing phrase ("the ministry said") may reach back to
 _SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|According to)\s*:", re.I)
 _UNDER_SOURCE = ("Details", "Quote", "")  # paragraphs a "Source:" line speaks for
 _OPENS_QUOTE = re.compile(r"^\s*[“\"«]")
@@ -61,27 +62,27 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     home = outlet_side(article.source, rules)
     voices: list[Voice] = []
     last: Attribution | None = None  # the claimant that spoke last
-    last_named: Attribution | None = None  # the claimant named last, speaking or not
+    recent: list[Attribution] = []  # claimants named lately, speaking or not, newest last
     last_paragraph = -1
     source_speaker: Attribution | None = None
     open_quote: int | None = None  # the sentence that opened a quotation still open
     read: dict[int, list[Attribution]] = {}  # speakers of the sentences looked at
 
     def speakers(i: int) -> list[Attribution]:
-        nonlocal last, last_named
+        nonlocal last
         if i not in read:
             context = last.side if last else home  # "a military spokesman": of the side that spoke last
             read[i] = [a for a in find_attributions(views[i].text, rules, context_side=context, day=day,
-                                                    place_country=place_country, last=last or last_named)
+                                                    place_country=place_country, recent=recent[-_RECENT:])
                        if a.kind != "journalist"]
             spoken = [a for a in read[i] if not a.embedded]  # "Russian claims that": cited, not speaking
             if spoken:
                 last = spoken[-1]
+                recent.extend(spoken)
             elif rules.claimant_index.candidates(views[i].text):
                 # named without a verb ("Russia's Defense Ministry gave confirmation"): who "the
                 # ministry" or "it" may be in the sentences after
-                named = named_claimants(views[i].text, rules, day=day)
-                last_named = named[-1] if named else last_named
+                recent.extend(named_claimants(views[i].text, rules, day=day))
         return read[i]
 
     for view in views:
