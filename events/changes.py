@@ -39,6 +39,8 @@ _BARE_FORCE = re.compile(r"\b(?:the|these|those|such|its|their|both|all|many|som
                          r"fighters|servicemen|defenders|brigades?|battalions?|military|army|garrison)\b", re.I)
 _PLURAL_SUBJECT = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:villages|settlements|towns|localities|communities|"
                              r"populated (?:areas|localities))\s+(?:that|which)\b", re.I)
+# names the gazetteer may not know, inside a list: "Xyzivka, ", "Nova Xyzivka and "
+_UNKNOWN_NAMES = re.compile(r"(?<=[\s,])(?:[A-ZА-ЯІЇЄҐ][\w’'\u0400-\u04ff-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]*)?)(?=\s*(?:,|and\b|as well as\b))")
 _ABLE = re.compile(r"\b(?:managed|able|succeeded|succeeding|managing|decided|ordered|opted|chose|forced|had|has|have|"
                    r"began|started|continued|went on|moved)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$", re.I)
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
@@ -196,7 +198,11 @@ def _from_side(text: str, words: list[tuple[int, int, str]], after: list[int]) -
 
 
 def _glued(text: str, first: PlaceRef, second: PlaceRef, rules: Rules) -> bool:
-    return rules.places.list_glue.match(text[first.end:second.start]) is not None
+    """Whether two places stand in one list ("A, B and C"), also across names the gazetteer does
+    not know ("A, Xyzivka and C")."""
+    gap = text[first.end:second.start]
+    return rules.places.list_glue.match(gap) is not None or \
+        rules.places.list_glue.match(_UNKNOWN_NAMES.sub("", gap)) is not None
 
 
 def _allowed(ref: PlaceRef, trigger: Trigger) -> bool:
@@ -220,7 +226,9 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     if first is None or first.start >= right:
         return []
     gap = text[end:first.start] if first.start >= end else ""
-    if len(gap.split()) > _OBJECT_GAP_WORDS or re.search(r"[;:]|\b(?:said|says|after|before|while|when|by)\b", gap):
+    # fighting is in a place named right after it ("advances in a number of areas, among them X" is not)
+    reach = 3 if trigger.type is EventType.CONTESTED and not rules.partial_share.search(gap) else _OBJECT_GAP_WORDS
+    if len(gap.split()) > reach or re.search(r"[;:]|\b(?:said|says|after|before|while|when|by)\b", gap):
         return []  # "liberated by offensive operations in the X direction": an agent, not an object
     out = [Target(first, position=first.start, share=_share(text, first, gap, rules))]
     chain = first
@@ -339,6 +347,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         left, right = clause(text, start, end)
         if text[end:end + 1] in "”\"»’" and right == end:
             right = clause(text, end + 1, end + 1)[1]  # “praising the capture” of X
+        elif text[right:right + 1] in "“\"«" and re.fullmatch(r"\s*(?:[\w’'-]+\s+){0,2}", text[end:right]):
+            right = clause(text, right + 1, right + 1)[1]  # withdrew from "the small villages of A and B"
         before = text[left:start]
         if rules.launch.search(text[left:right]) and trigger.type is EventType.CONTESTED:
             continue  # "began a ground and air assault on Kharkiv": an offensive begins, nothing changes hands
