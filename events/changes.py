@@ -41,6 +41,7 @@ _PLURAL_SUBJECT = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:villages|se
                              r"populated (?:areas|localities))\s+(?:that|which)\b", re.I)
 # names the gazetteer may not know, inside a list: "Xyzivka, ", "Nova Xyzivka and "
 _UNKNOWN_NAMES = re.compile(r"(?<=[\s,])(?:[A-ZА-ЯІЇЄҐ][\w’'\u0400-\u04ff-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]*)?)(?=\s*(?:,|and\b|as well as\b))")
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 _ABLE = re.compile(r"\b(?:managed|able|succeeded|succeeding|managing|decided|ordered|opted|chose|forced|had|has|have|"
                    r"began|started|continued|went on|moved)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$", re.I)
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
@@ -91,6 +92,7 @@ class Change:
     hedged: bool
     history: bool  # told as background ("previously captured", "the fall of", "which it took in May")
     plural: bool  # "several villages": (more of) its settlements are named later
+    count: str = ""  # how many, as the plural phrase says ("10" of "10 settlements"), "" when it says none
 
 
 _SIDE_CACHE: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
@@ -381,10 +383,11 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             named = [r for r in view.places if r.is_settlement]
             if len({r.key for r in named}) == 1:
                 targets = [Target(named[0], position=named[0].start)]
-        plural = bool(targets) and rules.plural_places.search(text[targets[-1].position:right]) is not None
+        group = rules.plural_places.search(text[targets[-1].position:right]) if targets else (
+            rules.plural_places.search(text[end:right]) or rules.plural_places.search(text[left:start]))
+        plural = group is not None
+        count = group.group().split()[0].lower() if group is not None else ""
         if not targets:
-            plural = rules.plural_places.search(text[end:right]) is not None or \
-                rules.plural_places.search(text[left:start]) is not None
             pointer = None if plural else _pointer(text, start, end, right, rules)
             if pointer is None and rules.appositive.search(text[left:start]):
                 # "X, one of only a handful of villages Kyiv retook last year": the place before
@@ -415,7 +418,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         changes.append(Change(
             kind=kind, trigger=trigger, start=start, end=end, clause=(left, right), targets=tuple(targets),
             agent=agent, denial=denial, hedged=rules.hedge_in_sentence.search(text[left:right]) is not None,
-            history=_history(text, left, start, end, trigger, view), plural=plural))
+            history=_history(text, left, start, end, trigger, view), plural=plural,
+            count=count if count[:1].isdigit() or count in _NUMBER_WORDS else ""))
     return changes
 
 

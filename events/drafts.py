@@ -25,13 +25,14 @@ from events.changes import Change, Target, find_changes, side_words
 from events.claimants import Attribution, governing, journalist
 from events.dates import DateExpression, find_anchored_dates, find_dates
 from events.mentions import PlaceRef, SentenceView
-from events.records import Article, DatePrecision, EventType, Side
+from events.records import Article, DatePrecision, EventType, PublishedDate, Side
 from events.rules import Rules
 from events.voices import Voice
 
 __all__ = ["Draft", "draft_claims"]
 
 _MAX_FRAME_DISTANCE = 6
+_LIST_REACH = 3  # sentences between "N settlements" and their list
 _POINTER_REACH = 4  # sentences back a pointer ("the town") may reach
 _HEDGE_BACK = 3
 _BACKGROUND_DAYS = 14  # a change dated this long before publication is history
@@ -89,6 +90,7 @@ class _Discourse:
         self.previous_dates: list[DateExpression] = []  # the dates of the sentence before
         self.speaker_dates: dict[str, DateExpression] = {}  # when each claimant last spoke, as the text says
         self.frame: _Frame | None = None
+        self.counted: list[_Frame] = []  # changes of "N settlements" not named yet
 
     def antecedent(self, view: SentenceView, target: Target, claimed: set[int]) -> tuple[PlaceRef, int] | None:
         """The settlement a pointer stands for, named last before it in this sentence or a few
@@ -243,6 +245,23 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             if date is None and [d for d in future if left <= d.start < right]:
                 ahead = [d for d in future if left <= d.start < right][0]
                 basis = f"{_AFTER_PUBLICATION}“{ahead.text}”"
+            if change.plural and change.count and change.targets:
+                # "the liberation of 10 settlements that Ukrainian troops had captured" ... "liberated
+                # 10 settlements, listing A, B and C": the changes told of those 10 before hold for A, B, C
+                for earlier in memory.counted:
+                    if earlier.change.count == change.count and view.index - earlier.view.index <= _LIST_REACH \
+                            and earlier.view is not view:
+                        for target in change.targets:
+                            if target.place is not None:
+                                gains, how = _gains(earlier.change, target.place, earlier.attribution, memory)
+                                drafts.append(Draft(view, earlier.view, _regained(earlier.change.kind, gains,
+                                                                                   target.place, memory),
+                                                    target.place, gains, earlier.attribution, earlier.via,
+                                                    earlier.change.hedged, _pick_date(earlier.dates, 0), "frame",
+                                                    0.6, background=earlier.change.history or _old(
+                                                        earlier.dates, published), side_from=how))
+            if change.plural and change.count and not change.targets:
+                memory.counted.append(_Frame(change, view, attribution, voice.channel, [date] if date else []))
             if change.plural and change.kind in rules.change_types and not change.denial:
                 memory.frame = _Frame(change, view, attribution, voice.channel, [date] if date else [])
             elif not change.targets and memory.frame is not None and change.kind is memory.frame.change.kind:
@@ -323,6 +342,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         if day_dates:
             memory.anchor = day_dates[-1].date
     return drafts
+
+
+def _old(dates: list[DateExpression], published: PublishedDate | None) -> bool:
+    return bool(dates) and published is not None and (published.date - dates[0].date).days > _BACKGROUND_DAYS
 
 
 def _hedged_speech(attribution: Attribution, rules: Rules) -> bool:
