@@ -120,7 +120,11 @@ def _absorb_generic_states(drafts: list[Draft]) -> list[Draft]:
     out = []
     for d in drafts:
         if d.attribution.claimant in _GENERIC_STATES:
-            owner = next((n for n in specific if n.attribution.side is d.attribution.side and n.place.key == d.place.key
+            # "Russian claims that X fell", cited in passing, are any Russian claimant's claim of it;
+            # "Kyiv said" is its own unless an organ of the state says the same
+            owners = specific if d.attribution.embedded else [
+                n for n in specific if n.attribution.kind in ("official", "military")]
+            owner = next((n for n in owners if n.attribution.side is d.attribution.side and n.place.key == d.place.key
                           and _kind_group(n.kind) == _kind_group(d.kind) and n.gains is d.gains
                           and n.background == d.background), None)
             if owner is not None:

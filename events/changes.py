@@ -182,7 +182,9 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
             return key_of(ahead[-1])
     if re.fullmatch(r"\s*[Hh]aving\s+(?:\w+\s+)?", text[left:start]):
         # "Having captured X, Russian forces pressed on": the subject follows the clause
-        later = [i for i, w in enumerate(words) if right <= w[0] < right + 40]
+        comma = text.find(",", end, right)
+        after_clause = comma if comma != -1 else right
+        later = [i for i, w in enumerate(words) if after_clause <= w[0] < after_clause + 40]
         if later:
             return key_of(later[0])
     found = _from_side(text, words, after)
@@ -294,7 +296,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
     window = " ".join(words)
     for pattern in (rules.places.coreference_nouns, rules.places.coreference_pronouns):
         m = pattern.search(window)
-        if m and not re.match(r"\s*(?:of|in|near)\b", window[m.end():]):
+        if m and not re.match(r"\s*of\b", window[m.end():]):  # "the town of X" names X itself
             gap = window[:m.start()]
             share = rules.partial_share.search(gap) is not None or m.group().startswith("its ")
             return Target(None, pointer=m.group().split()[0] if m.group().startswith("its ") else m.group(),

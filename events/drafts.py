@@ -218,7 +218,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         made = len(drafts)
         for change in changes:
             attribution = governing(speakers, text, change.start) if voice.attributions else voice.carried
-            if attribution is None:
+            left, right = change.clause
+            told_as_history = change.history or _old([d for d in dates if left <= d.start < right], published)
+            if attribution is None or (told_as_history and not voice.attributions and voice.carried_by == "previous"):
+                # history told after a statement is the outlet's background, not the speaker's
                 attribution = journalist(article.source)
             if view.heading and attribution.kind == "journalist":
                 attribution = journalist(article.source)

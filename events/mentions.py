@@ -105,7 +105,7 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
     if roles.dateline_line_start.fullmatch(before) and (
             (mention.text.isupper() and len(name) > 2) or roles.dateline_after.match(after)):
         return "dateline"
-    if name in roles.government_names and not roles.government_city_before.search(before):
+    if name in roles.government_names and not any(p.search(before) for p in roles.government_city_before):
         return "government"
     if name in roles.river_names and any(p.search(before) for p in roles.river_before):
         return "river"

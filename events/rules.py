@@ -100,7 +100,7 @@ class PlaceRules:
     front_before: tuple[re.Pattern[str], ...]
     modifier_after: tuple[re.Pattern[str], ...]
     government_names: frozenset[str]
-    government_city_before: re.Pattern[str]
+    government_city_before: tuple[re.Pattern[str], ...]
     river_names: frozenset[str]
     river_before: tuple[re.Pattern[str], ...]
     dateline_after: re.Pattern[str]
@@ -223,8 +223,7 @@ def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
         front_before=_patterns(tables["front"], "before", file, "role.front", 0),
         modifier_after=_patterns(tables["modifier"], "after", file, "role.modifier"),
         government_names=frozenset(_need(tables["government"], "names", file, "role.government")),
-        government_city_before=_any_of(_need(tables["government"], "city_before", file, "role.government"), file,
-                                       "role.government.city_before"),
+        government_city_before=_patterns(tables["government"], "city_before", file, "role.government"),
         river_names=frozenset(_need(tables["river"], "names", file, "role.river")),
         river_before=_patterns(tables["river"], "before", file, "role.river"),
         dateline_after=_patterns(dateline, "after", file, "role.dateline", 0)[0],

@@ -38,6 +38,7 @@ class Voice:
     attributions: tuple[Attribution, ...]  # speakers named in the sentence, in order
     carried: Attribution | None  # the speaker carried over from before, when the sentence names none
     channel: str  # the outlet that carried the claim ("RIA Novosti"), or ""
+    carried_by: str = ""  # why: quote (a quotation goes on), continuation, source (a Source: line), previous
 
     def speakers(self) -> list[Attribution]:
         return list(self.attributions) if self.attributions else ([self.carried] if self.carried else [])
@@ -101,24 +102,24 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             if named:
                 source_speaker = replace(named[0], verb="source", start=0, end=0)
                 found = found or [named[0]]
-        carried = None
+        carried, why = None, ""
         if wanted and not found and not view.heading:
             continues = rules.continuation.search(text) is not None
             opener = speakers(open_quote) if open_quote is not None and open_quote != i else []
             previous = speakers(i - 1) if same_line else []
             if opener or (continues and last is not None):
-                carried = opener[-1] if opener else last
+                carried, why = (opener[-1], "quote") if opener else (last, "continuation")
             elif view.section in _UNDER_SOURCE and source_speaker is not None:
-                carried = source_speaker
+                carried, why = source_speaker, "source"
             elif _OPENS_QUOTE.match(text) and last is not None:
-                carried = last
+                carried, why = last, "quote"
             elif previous and not _OUTLET_VOICE.search(text):
-                carried = previous[-1]  # a speaker named in the sentence before, same paragraph
+                carried, why = previous[-1], "previous"  # a speaker named in the sentence before, same paragraph
         balance = _quote_balance(text)
         if balance > 0:
             open_quote = i
         elif balance < 0:
             open_quote = None
         voices.append(Voice(tuple(found), replace(carried, start=0, end=0) if carried else None,
-                            find_channel(text, rules) if wanted else ""))
+                            find_channel(text, rules) if wanted else "", why))
     return voices

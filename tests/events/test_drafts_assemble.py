@@ -1,0 +1,85 @@
+"""Stages 4 and 5, events/drafts.py and events/assemble.py: from changes and voices to claims, one
+per (place, claimant, kind of change). Short articles written for these tests, published on
+Wednesday 15 May 2024; each case lists the claims as (place, type, gains, claimant, date,
+precision[, "history"])."""
+
+import datetime as dt
+
+import pytest
+
+from events import Article, PublishedDate, extract_claims
+from events.articles import article_id
+
+PUBLISHED = PublishedDate(dt.date(2024, 5, 15))
+
+
+def claims_of(text, gazetteer, rules, source="Test Wire"):
+    article = Article(id=article_id(text), path="t", text=text, source=source, published=PUBLISHED)
+    return extract_claims(article, gazetteer, rules).claims
+
+
+def rows(claims):
+    return [(c.settlement, str(c.event_type), str(c.gaining_side), c.claimant, str(c.event_date),
+             str(c.date_precision), *(["history"] if c.background else [])) for c in claims]
+
+
+CASES = [
+    ("the side a claimant tells of its own gains",
+     "The Russian defence ministry said units had liberated Tonenke on Monday.",
+     [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-13", "day")]),
+    ("a Ukrainian liberation of a Ukrainian village retakes it",
+     "Ukrainian troops liberated Robotyne, the General Staff said.",
+     [("Robotyne", "recapture", "UA", "Ukrainian General Staff", "2024-05-15", "day")]),
+    ("'has fallen': whoever did not hold it",
+     "Analysts said Vuhledar has fallen.",
+     [("Vuhledar", "capture", "RU", "journalist (Test Wire)", "2024-05-15", "day")]),
+    ("a pointer takes the place named before",
+     "Fierce battles raged for Chasiv Yar. Russian troops entered the town on Tuesday, the defence ministry said.",
+     [("Chasiv Yar", "contested", "none", "defence ministry", "2024-05-14", "day")]),
+    ("a frame of unnamed villages, named later",
+     "Ukrainian forces withdrew from several villages on Tuesday, the General Staff said. "
+     "The villages involved, Lukiantsi and Vovchansk, lie near the border.",
+     [("Lukiantsi", "withdrawal", "RU", "Ukrainian General Staff", "2024-05-14", "day"),
+      ("Vovchansk", "withdrawal", "RU", "Ukrainian General Staff", "2024-05-14", "day")]),
+    ("a denial in the next sentence carries the gain it denies",
+     "Russian troops captured Urozhaine, the Russian defence ministry said. Ukraine's General Staff denied this.",
+     [("Urozhaine", "capture", "RU", "Russian Ministry of Defence", "2024-05-15", "day"),
+      ("Urozhaine", "denial", "RU", "Ukrainian General Staff", "2024-05-15", "day")]),
+    ("'two days earlier' counts from the day the text gave",
+     "Kyiv confirmed on Tuesday that Russian troops had entered Lyptsi. DeepState had reported that Russian "
+     "troops entered Lyptsi two days earlier.",
+     [("Lyptsi", "contested", "none", "Ukrainian government", "2024-05-14", "day"),
+      ("Lyptsi", "contested", "none", "DeepState", "2024-05-12", "day")]),
+    ("history told in passing keeps its own date",
+     "Russian troops retook Robotyne, the Russian defence ministry said on Wednesday. Ukrainian troops had "
+     "liberated the village in August 2023.",
+     [("Robotyne", "recapture", "RU", "Russian Ministry of Defence", "2024-05-15", "day"),
+      ("Robotyne", "recapture", "UA", "journalist (Test Wire)", "2023-08-01", "month", "history")]),
+    ("the headline and the body are one claim",
+     "Russia takes Tonenke\n\nRussian troops have taken Tonenke, the Russian defence ministry said on Monday.",
+     [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-13", "day")]),
+    ("two claimants saying the same thing are two claims",
+     "Russian troops have taken Tonenke, the Russian defence ministry said. DeepState confirmed that "
+     "Russian forces had taken Tonenke.",
+     [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-15", "day"),
+      ("Tonenke", "capture", "RU", "DeepState", "2024-05-15", "day")]),
+    ("fighting beside a change of the same place is part of it",
+     "Russian troops entered Tonenke and captured Tonenke after street fighting, the defence ministry in Moscow said.",
+     [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-15", "day")]),
+    ("a share beside the whole place, in one sentence, is the share",
+     "\"We drove them out of Kupiansk and took control of 90% of the city,\" the Ukrainian General Staff said.",
+     [("Kupiansk", "partial", "UA", "Ukrainian General Staff", "2024-05-15", "day")]),
+]
+
+
+@pytest.mark.parametrize("what, text, expected", CASES, ids=[c[0] for c in CASES])
+def test_claims_of_an_article(gazetteer, rules, what, text, expected):
+    assert rows(claims_of(text, gazetteer, rules)) == expected
+
+
+def test_one_claim_keeps_every_sentence_that_tells_it(gazetteer, rules):
+    text = ("Russia takes Tonenke\n\nRussian troops have taken Tonenke, the Russian defence ministry said on Monday. "
+            "The ministry said Tonenke had been liberated.")
+    [claim] = claims_of(text, gazetteer, rules)
+    assert len(claim.evidence_spans) == 3 and claim.evidence.startswith("Russian troops have taken")
+    assert [text[a:b] for a, b in claim.evidence_spans][0] == "Russia takes Tonenke"
