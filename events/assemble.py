@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 
 from events.drafts import _AFTER_PUBLICATION, Draft
 from events.records import Article, Claim, DatePrecision, EventType, Side
@@ -64,6 +65,25 @@ def _lead_index(drafts: list[Draft]) -> int:
     """The index of the last sentence of the lead: the first body sentences of the article."""
     body = sorted({d.view.index for d in drafts if not d.view.heading})
     return body[_LEAD_SENTENCES - 1] if len(body) >= _LEAD_SENTENCES else (body[-1] if body else -1)
+
+
+def _name_unsided(drafts: list[Draft], rules: Rules) -> list[Draft]:
+    """"Russian troops seize three villages, defence ministry says" before anyone spoke: the
+    ministry is the one of the side the article names it for elsewhere ("the Russian Defence
+    Ministry report listed ..."), else, for a gain, that of the side it says gained."""
+    unsided = {rule.name.replace("{side} ", ""): dict(rule.side_names)
+               for rule in rules.claimants if rule.side == "context" and rule.side_names}
+    claimants = {d.attribution.claimant for d in drafts}
+    for d in drafts:
+        names = unsided.get(d.attribution.claimant) if d.attribution.side is Side.NONE else None
+        if not names:
+            continue
+        present = [side for side, name in names.items() if name in claimants]
+        side = present[0] if len(present) == 1 else (
+            d.gains.value if not present and d.kind in _GAIN and d.gains.value in names else "")
+        if side:
+            d.attribution = replace(d.attribution, claimant=names[side], side=Side(side))
+    return drafts
 
 
 def _merge(drafts: list[Draft]) -> list[Draft]:
@@ -170,7 +190,7 @@ def _claim(draft: Draft, article: Article, rules: Rules) -> Claim:
 
 def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim, ...]:
     """The article's claims, in the order their evidence appears."""
-    kept = _same_sentence_rules(drafts, rules)
+    kept = _same_sentence_rules(_name_unsided(drafts, rules), rules)
     kept = _merge(kept)
     kept = _absorb_outlet_summaries(kept)
     kept = _absorb_generic_states(kept)

@@ -386,7 +386,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             if len({r.key for r in named}) == 1:
                 targets = [Target(named[0], position=named[0].start)]
         group = rules.plural_places.search(text[targets[-1].position:right]) if targets else (
-            rules.plural_places.search(text[end:right]) or rules.plural_places.search(text[left:start]))
+            rules.plural_places.search(text[end:right]) or rules.plural_places.search(text[left:start])
+            or _around(rules.plural_places, text, left, start, end, right))
         plural = group is not None
         count = group.group().split()[0].lower() if group is not None else ""
         if not targets:
@@ -402,9 +403,12 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 # have come under Russian control include A, B and C"
                 listed = re.search(r"\b(?:listing|including|include|includes|included|namely|among them|such as|"
                                    r"are|were)\b|:", text[end:])
+                named_as = re.match(r"\s*(?:[\w-]+\s+){0,2}as\s+", text[end:])
+                if named_as and any(r.start == end + named_as.end() for r in view.places):
+                    listed = named_as  # "listed the three captured settlements as A, B and C"
                 if listed:
                     targets = [Target(r, position=r.start) for r in view.places
-                               if r.start > end + listed.end() and _allowed(r, trigger)]
+                               if r.start >= end + listed.end() and _allowed(r, trigger)]
         kind = trigger.type
         if trigger.share_is_partial and (
                 any(t.share for t in targets) or rules.partial_adverb.search(" ".join(before.split()[-3:]))
@@ -423,6 +427,11 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             history=_history(text, left, start, end, trigger, view), plural=plural,
             count=count if count[:1].isdigit() or count in _NUMBER_WORDS else ""))
     return changes
+
+
+def _around(pattern: re.Pattern[str], text: str, left: int, start: int, end: int, right: int) -> re.Match[str] | None:
+    """A match of ``pattern`` in the clause that holds the phrase: "three captured settlements"."""
+    return next((m for m in pattern.finditer(text, left, right) if m.start() <= start and m.end() >= end), None)
 
 
 def _history(text: str, left: int, start: int, end: int, trigger: Trigger, view: SentenceView) -> bool:

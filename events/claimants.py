@@ -145,6 +145,9 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                     longer = rule.regex.match(sentence, inner.start())
                     if longer is not None:
                         matches.append((longer.start(), longer.end(), rule))
+    # "Vladyslav Voloshyn" is not the known Nazar Voloshyn: a surname after another given name
+    matches = [(start, end, rule) for start, end, rule in matches
+               if not _other_given_name(sentence, start, end, rule, rules)]
     # spans of known claimants: a person pattern must not take their names
     known = [(start, end) for start, end, rule in matches if rule.side != "context"]
     for person in people:  # only the person patterns whose role words the sentence holds
@@ -156,6 +159,9 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
         if link is not None:
             name, side = _named(rule, context_side if context_side is not Side.NONE or not rule.default_side
                                 else Side(rule.default_side))
+            namesake = _namesake(sentence[start:end], name, recent or [], rules.given_names)
+            if namesake is not None:
+                name, side = namesake.claimant, namesake.side  # "Voloshyn said": the one named lately
             add(Attribution(name, side, rule.kind, start, end, link[0], link[1], rule.side == "context"))
     local = _LOCAL_WORDS.search(sentence) is not None
     for pattern, _example in rules.local_authorities if local else ():
@@ -252,6 +258,39 @@ def _first_place(sentence: str, place_country: dict[str, str] | None) -> str:
                 break
             at = sentence.find(name, at + 1)
     return min(spots)[1] if spots else ""
+
+
+_GIVEN_NAME = re.compile(r"(?<![\w.])([A-Z][a-z’'-]{2,})\s+$")
+
+
+def _other_given_name(sentence: str, start: int, end: int, rule: ClaimantRule, rules: Rules) -> bool:
+    """Whether a known person's bare surname follows a given name that is not theirs in any
+    spelling ("Vladyslav Voloshyn" is not Nazar Voloshyn; "Alexander Syrsky" is Oleksandr Syrskyi)."""
+    if " " in sentence[start:end].strip() or start == 0:
+        return False
+    m = _GIVEN_NAME.search(sentence, max(0, start - 30), start)
+    if m is None:
+        return False
+    if m.start() == 0 and not re.match(r",\s+(?:a|an|the)\s", sentence[end:]):
+        return False  # the sentence's first word may be any word ("But Voloshyn said"), unless a role follows
+    word = m.group(1).lower()
+    own = rule.name.split()[0].lower()
+    return word != own and word not in rules.given_names.get(own, ()) and word not in rules.titles
+
+
+def _namesake(matched: str, name: str, recent: list[Attribution],
+              given_names: dict[str, frozenset[str]]) -> Attribution | None:
+    """A person named lately in full whose surname a bare surname repeats, when the rule names
+    someone else of that surname."""
+    surname = matched.strip()
+    if " " in surname or not surname[:1].isupper():
+        return None
+    for attribution in reversed(recent):
+        words = attribution.claimant.split(" (")[0].split()
+        if len(words) > 1 and words[-1] == surname and words[0] not in name.split() and \
+                words[0].lower() not in given_names.get(name.split()[0].lower(), ()):
+            return attribution
+    return None
 
 
 def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int, int]]) -> list[Attribution]:

@@ -103,6 +103,11 @@ class _Discourse:
         here = [(p, view.index) for p in view.settlements if p.end <= target.position and p.relation == ""]
         earlier = [(place, index) for index, place in self.places
                    if view.index - index <= _POINTER_REACH and place.relation == ""]
+        if target.pointer in ("it", "there") and not here:
+            # a pronoun stands for the place named last in the sentence just before, if any
+            just_before = [c for c in earlier if c[1] == view.index - 1]
+            if just_before:
+                return just_before[-1]
         for candidates in (here, earlier):  # this sentence first, then the ones before
             for place, index in reversed(candidates):
                 if place.mention.start in claimed:

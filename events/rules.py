@@ -133,6 +133,8 @@ class Rules:
     denial_followup: re.Pattern[str]
     reporting_verbs: re.Pattern[str]
     reporting_verb_words: frozenset[str]  # the same as plain words: a first test per sentence
+    titles: frozenset[str]  # ranks and titles before a surname ("Colonel"), lower case: not given names
+    given_names: dict[str, frozenset[str]]  # a given name (lower case) -> its spellings ("alexander" -> oleksandr, ...)
     claimants: tuple[ClaimantRule, ...]
     trigger_index: AnchorIndex  # which triggers a sentence may hold, from their literal anchors
     any_claimant: re.Pattern[str]  # every alias in one pattern: a first test per sentence
@@ -386,6 +388,9 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         reporting_verbs=_any_of(_need(cla, "reporting_verbs", f["claimants"], "(file)"), f["claimants"], "reporting_verbs"),
         reporting_verb_words=_plain_words(_need(cla, "reporting_verbs", f["claimants"], "(file)"), f["claimants"],
                                           "reporting_verbs"),
+        titles=frozenset(w.lower() for w in _need(cla, "titles", f["claimants"], "(file)")),
+        given_names={name.lower(): frozenset(n.lower() for n in group)
+                     for group in _need(cla, "given_name_variants", f["claimants"], "(file)") for name in group},
         claimants=tuple(claimants),
         trigger_index=AnchorIndex.build([t.regex for t in triggers]),
         any_claimant=re.compile("|".join(f"(?:{c.regex.pattern})" for c in claimants)),

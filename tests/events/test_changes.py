@@ -28,6 +28,8 @@ CASES = [
      [("capture", ["Tonenke", "Orlivka", "Umanske"], "RU", "", False)]),
     ("The ministry listed Otradne in the Kharkiv region, Tonenke and Umanske in the Donetsk region as captured.",
      [("capture", [], "", "", False)]),  # "captured" after its list, as an adjective: no place, no claim
+    ("The ministry listed the three captured villages as Tonenke, Orlivka and Umanske.",
+     [("capture", ["Tonenke", "Orlivka", "Umanske"], "", "", False)]),  # a counted change, named after "as"
     ("Ukrainian forces have taken back the village of Robotyne.", [("recapture", ["Robotyne"], "UA", "", False)]),
     ("Kupiansk, a railway hub in the Kharkiv region, has been fully liberated.",
      [("capture", ["Kupiansk"], "", "", False)]),

@@ -58,6 +58,10 @@ CASES = [
     ("the headline and the body are one claim",
      "Russia takes Tonenke\n\nRussian troops have taken Tonenke, the Russian defence ministry said on Monday.",
      [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-13", "day")]),
+    ("a ministry named without its side is the one the article names later",
+     "Russian troops take Tonenke, defence ministry says\n\nThe Russian Defence Ministry said on Monday its "
+     "forces had taken Tonenke.",
+     [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-13", "day")]),
     ("two claimants saying the same thing are two claims",
      "Russian troops have taken Tonenke, the Russian defence ministry said. DeepState confirmed that "
      "Russian forces had taken Tonenke.",

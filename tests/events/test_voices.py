@@ -34,6 +34,13 @@ CASES = [
     ("an apposition between name and verb",
      "Sergei Shoigu, the Russian defence minister, said troops had taken Lysychansk.",
      ["Sergei Shoigu (Russian Defence Minister 2012–2024)"]),
+    ("a known surname after another given name is another person, and stays so",
+     "Petro Voloshyn, a Ukrainian army spokesman, said troops had left Toretsk. Later Voloshyn said "
+     "they held Krynky.",
+     ["Petro Voloshyn (Ukrainian army spokesman)", "Petro Voloshyn (Ukrainian army spokesman)"]),
+    ("a given name in another spelling is the same person",
+     "General Alexander Syrsky said troops had left Toretsk.",
+     ["Oleksandr Syrskyi (Ukrainian Commander-in-Chief)"]),
     ("the next sentence of the same paragraph goes on",
      "Ukraine's General Staff said troops had left Krynky. Units moved to prepared positions.",
      ["Ukrainian General Staff", "Ukrainian General Staff"]),
