@@ -121,15 +121,21 @@ def _absorb_outlet_summaries(drafts: list[Draft]) -> list[Draft]:
             d.heading or d.view.index <= lead or _RETOLD.search(d.view.text) is not None)
         if summary:
             owner = next((n for n in named if n.place.key == d.place.key and _kind_group(n.kind) == _kind_group(d.kind)
-                          and n.gains in (d.gains, Side.NONE)), None)
+                          and n.gains in (d.gains, Side.NONE) and _sums_up(d, n)), None)
             if owner is None and d.gains is Side.NONE and d.kind is not EventType.DENIAL:
                 owner = next((n for n in named if n.place.key == d.place.key
-                              and _kind_group(n.kind) == _kind_group(d.kind)), None)
+                              and _kind_group(n.kind) == _kind_group(d.kind) and _sums_up(d, n)), None)
             if owner is not None:
                 owner.also.append(d.view)
                 continue
         out.append(d)
     return out
+
+
+def _sums_up(summary: Draft, claim: Draft) -> bool:
+    """A summary in the outlet's voice comes before the claim it sums up, or is a headline; told
+    after a claimant's telling, it is the outlet's own statement."""
+    return summary.heading or summary.view.index <= claim.first.index or _RETOLD.search(summary.view.text) is not None
 
 
 def _absorb_generic_states(drafts: list[Draft]) -> list[Draft]:

@@ -340,10 +340,14 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             memory.agent_side = Side.NONE
         memory.previous_dates = dates + anchored
         for attribution in voice.attributions:
-            # "X said on Saturday", "On Saturday, X said": the day the claimant spoke
+            # "X said on Saturday", "On Saturday, X said", "X, the deputy minister, said on Saturday":
+            # the day the claimant spoke
+            verb_at = text.find(attribution.verb, attribution.end) if attribution.verb else -1
+            verb_end = verb_at + len(attribution.verb) if verb_at != -1 else -1
             said = [d for d in dates if d.precision is DatePrecision.DAY and (
                 0 <= d.start - attribution.end < 40 and "," not in text[attribution.end:d.start]
-                or 0 <= attribution.start - d.end < 25 and "," not in text[d.end:attribution.start].strip(", "))]
+                or 0 <= attribution.start - d.end < 25 and "," not in text[d.end:attribution.start].strip(", ")
+                or verb_end != -1 and 0 <= d.start - verb_end < 12 and "," not in text[verb_end:d.start])]
             if said:
                 memory.speaker_dates[attribution.claimant] = said[0]
         day_dates = [d for d in dates + anchored if d.precision is DatePrecision.DAY]

@@ -95,7 +95,11 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 source_speaker = None
         wanted = needed is None or needed[i]
         if wanted and i > 0 and (i - 1) not in read:
-            speakers(i - 1)  # the sentence before: its speaker may be carried on ("Specifically, ...")
+            # the sentence before: its speaker may be carried on ("Specifically, ..."), and the day
+            # they spoke holds for what they say next
+            before = speakers(i - 1)
+            if before and not voices[i - 1].attributions:
+                voices[i - 1] = replace(voices[i - 1], attributions=tuple(before))
         found = list(speakers(i)) if wanted else []
         if _SOURCE_LINE.match(text):
             named = named_claimants(text, rules, context_side=last.side if last else home, day=day)

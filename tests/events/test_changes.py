@@ -60,6 +60,7 @@ CASES = [
     ("Ukrainian forces retook it in September.", [("recapture", ["it"], "UA", "", False)]),
     # plans and hypotheses are nothing
     ("Russian forces are trying to capture Pokrovsk.", []),
+    ("Fierce battles to seize the bridge went on at Toretsk.", []),  # an aim, told with a bare "to"
     ("Taking Selydove would open the way to Pokrovsk.", []),
     ("Russia could seize Kupiansk within weeks.", []),
     # history

@@ -62,6 +62,15 @@ CASES = [
      "Russian troops take Tonenke, defence ministry says\n\nThe Russian Defence Ministry said on Monday its "
      "forces had taken Tonenke.",
      [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-13", "day")]),
+    ("the day a claimant spoke holds for what they say next",
+     "Hanna Maliar, the deputy defence minister, said on Monday that the army held firm. Maliar wrote on "
+     "Telegram that \"Robotyne has been liberated\".",
+     [("Robotyne", "recapture", "UA", "Hanna Maliar (Ukrainian Deputy Defence Minister)", "2024-05-13", "day")]),
+    ("the outlet telling a change after a claimant did is the outlet's own claim",
+     "Ukraine's General Staff said on Monday that Robotyne had been liberated.\n\nUkrainian troops had won "
+     "back Robotyne this week.",
+     [("Robotyne", "recapture", "UA", "Ukrainian General Staff", "2024-05-13", "day"),
+      ("Robotyne", "recapture", "UA", "journalist (Test Wire)", "2024-05-15", "week")]),
     ("two claimants saying the same thing are two claims",
      "Russian troops have taken Tonenke, the Russian defence ministry said. DeepState confirmed that "
      "Russian forces had taken Tonenke.",
