@@ -206,7 +206,7 @@ def _glued(text: str, first: PlaceRef, second: PlaceRef, rules: Rules) -> bool:
     not know ("A, Xyzivka and C")."""
     gap = text[first.end:second.start]
     return rules.places.list_glue.match(gap) is not None or \
-        rules.places.list_glue.match(_UNKNOWN_NAMES.sub("", gap)) is not None
+        rules.places.list_glue.match(re.sub(r",(?:\s*,)+", ",", _UNKNOWN_NAMES.sub("", gap))) is not None
 
 
 def _allowed(ref: PlaceRef, trigger: Trigger) -> bool:
@@ -270,6 +270,18 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
     return out
 
 
+_FOLLOWED = re.compile(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
+
+
+def _followed_by(view: SentenceView, end: int, last: Target, trigger: Trigger) -> list[Target]:
+    """"X fell in December, followed by Y in February": the same change, later, at Y."""
+    after = max(end, last.place.end if last.place else end)
+    ref = next((r for r in view.places if r.start >= after and r.is_settlement), None)
+    if ref is None or not _allowed(ref, trigger) or not _FOLLOWED.match(view.text[after:ref.start]):
+        return []
+    return [Target(ref, position=ref.start)]
+
+
 def _list_after(view: SentenceView, position: int, trigger: Trigger, rules: Rules) -> list[Target]:
     """Settlements listed after a pointer object: "the town as well as the villages of A and B"."""
     text = view.text
@@ -325,8 +337,11 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
 def _ends_near(pattern: re.Pattern[str], text: str, start: int, stop: int, within: int) -> bool:
     """Whether a match of ``pattern`` in text[start:stop] ends at most ``within`` characters before stop."""
     last = None
-    for last in pattern.finditer(text, start, stop):
-        pass
+    for m in pattern.finditer(text, start):  # not cut at stop: a lookahead may read past it
+        if m.start() >= stop:
+            break
+        if m.end() <= stop:
+            last = m
     return last is not None and stop - last.end() <= within
 
 
@@ -379,6 +394,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 targets = _object_targets(view, start, end, right, next_start, trigger, rules)
             if not targets:
                 targets = _subject_targets(view, start, trigger, rules)
+        if targets and trigger.targets != "sentence":
+            targets += _followed_by(view, end, targets[-1], trigger)
         if not targets and trigger.type is EventType.WITHDRAWAL:
             # "following battles for X, our forces had to withdraw from their positions": the one
             # settlement the sentence names

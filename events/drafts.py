@@ -238,7 +238,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             if date is not None and "respectively" in text[change.end:right] and len(own) == len(change.targets) > 1:
                 pairs = dict(zip((t.position for t in change.targets), own))  # "on Monday and Friday, respectively"
             else:
-                pairs = {}
+                # "X fell in December, followed by Y in February": a date right after a place of a list is its own
+                pairs = {t.position: d for t in change.targets if t.place is not None and len(change.targets) > 1
+                         for d in own if re.fullmatch(r"\s+(?:(?:in|on)\s+)?", text[t.place.end:d.start])}
             if date is None and voice.carried is not None and memory.previous_dates:
                 date = memory.previous_dates[-1]  # "Specifically, ...": when the speaker spoke
             if date is None and attribution.kind != "journalist":

@@ -30,6 +30,12 @@ CASES = [
      [("capture", [], "", "", False)]),  # "captured" after its list, as an adjective: no place, no claim
     ("The ministry listed the three captured villages as Tonenke, Orlivka and Umanske.",
      [("capture", ["Tonenke", "Orlivka", "Umanske"], "", "", False)]),  # a counted change, named after "as"
+    ("Orlivka fell in March, followed by Umanske in April.",
+     [("capture", ["Orlivka", "Umanske"], "", "", False)]),
+    ("Russian soldiers hoisted flags in Tonenke, Xyzivka, and Umanske.",
+     [("capture", ["Tonenke", "Umanske"], "RU", "", False)]),  # across a name the gazetteer lacks
+    ("Russian soldiers hoisted a flag on the roof of a school in Tonenke.",
+     [("contested", [], "RU", "", False)]),  # one building is not the village: no capture of it
     ("Ukrainian forces have taken back the village of Robotyne.", [("recapture", ["Robotyne"], "UA", "", False)]),
     ("Kupiansk, a railway hub in the Kharkiv region, has been fully liberated.",
      [("capture", ["Kupiansk"], "", "", False)]),
@@ -50,6 +56,7 @@ CASES = [
      [("withdrawal", ["Izium"], "RU", "", False)]),
     # denials
     ("Russian forces have not captured Kurakhove.", [("capture", ["Kurakhove"], "RU", "negated", False)]),
+    ("Kyiv contests the town's capture.", [("capture", ["the town"], "UA", "refuted", False)]),
     ("Kyiv rejected claims that Russian troops had taken Toretsk.",
      [("capture", ["Toretsk"], "RU", "refuted", False)]),
     ("Reports that Russian troops have occupied Toretsk are false.",

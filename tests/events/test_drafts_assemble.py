@@ -71,6 +71,10 @@ CASES = [
      "back Robotyne this week.",
      [("Robotyne", "recapture", "UA", "Ukrainian General Staff", "2024-05-13", "day"),
       ("Robotyne", "recapture", "UA", "journalist (Test Wire)", "2024-05-15", "week")]),
+    ("each place of a list keeps the date told right after it",
+     "Orlivka fell in March, followed by Umanske in April.",
+     [("Orlivka", "capture", "RU", "journalist (Test Wire)", "2024-03-01", "month", "history"),
+      ("Umanske", "capture", "RU", "journalist (Test Wire)", "2024-04-01", "month", "history")]),
     ("two claimants saying the same thing are two claims",
      "Russian troops have taken Tonenke, the Russian defence ministry said. DeepState confirmed that "
      "Russian forces had taken Tonenke.",
