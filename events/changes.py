@@ -41,6 +41,8 @@ _PLURAL_SUBJECT = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:villages|se
                              r"populated (?:areas|localities))\s+(?:that|which)\b", re.I)
 # names the gazetteer may not know, inside a list: "Xyzivka, ", "Nova Xyzivka and "
 _UNKNOWN_NAMES = re.compile(r"(?<=[\s,])(?:[A-ZА-ЯІЇЄҐ][\w’'\u0400-\u04ff-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]*)?)(?=\s*(?:,|and\b|as well as\b))")
+_HELD = re.compile(r"\s+(?:(?:defen[cs]e|defensive|front|forward|fortified|firing)\s+)?(?:positions?|lines?|defen[cs]es|"
+                   r"strongholds?|fortifications?|trenches|redoubts?)\b", re.I)
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 _ABLE = re.compile(r"\b(?:managed|able|succeeded|succeeding|managing|decided|ordered|opted|chose|forced|had|has|have|"
                    r"began|started|continued|went on|moved)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$", re.I)
@@ -171,7 +173,8 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
         by = _BY.match(text[end:right])
         found = [i for i in after if by and words[i][0] >= end + by.end() - 1]
         return key_of(found[0]) if found else _from_side(text, words, after)
-    before = [i for i, w in enumerate(words) if left <= w[0] < start]
+    # "pushed into Ukrainian defense positions and captured X": the side whose lines were hit is not the actor
+    before = [i for i, w in enumerate(words) if left <= w[0] < start and not _HELD.match(text, w[1])]
     if before:
         return key_of(before[-1])
     if left > 0 and text[left - 1] in "“\"«" and not text[left:start].strip(" ,"):
@@ -334,14 +337,20 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
     return None
 
 
-def _ends_near(pattern: re.Pattern[str], text: str, start: int, stop: int, within: int) -> bool:
-    """Whether a match of ``pattern`` in text[start:stop] ends at most ``within`` characters before stop."""
+def _last_before(pattern: re.Pattern[str], text: str, start: int, stop: int) -> re.Match[str] | None:
+    """The last match of ``pattern`` from start that ends by stop."""
     last = None
     for m in pattern.finditer(text, start):  # not cut at stop: a lookahead may read past it
         if m.start() >= stop:
             break
         if m.end() <= stop:
             last = m
+    return last
+
+
+def _ends_near(pattern: re.Pattern[str], text: str, start: int, stop: int, within: int) -> bool:
+    """Whether a match of ``pattern`` in text[start:stop] ends at most ``within`` characters before stop."""
+    last = _last_before(pattern, text, start, stop)
     return last is not None and stop - last.end() <= within
 
 
@@ -431,7 +440,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 any(t.share for t in targets) or rules.partial_adverb.search(" ".join(before.split()[-3:]))
                 or rules.partial_adverb.search(text[start:end])):
             kind = EventType.PARTIAL
-        agent = _agent(view, start, end, left, right, trigger, rules)
+        # "Kyiv contests the town's capture": who denies it before the denial is not who acted
+        refuted = _last_before(rules.denial, text, 0, start) if denial == "refuted" else None
+        agent = _agent(view, start, end, max(left, refuted.end()) if refuted else left, right, trigger, rules)
         if trigger.targets == "sentence":
             # "units withdrew from A and B ... and moved to more advantageous positions": the
             # places the sentence's other phrases name, when they name some

@@ -54,9 +54,11 @@ CASES = [
      [("withdrawal", ["Vovchansk"], "own", "", False)]),
     ("Russia's defence ministry said its troops had pulled back from Izium.",
      [("withdrawal", ["Izium"], "RU", "", False)]),
+    ("The Southern Military District pushed into Ukrainian defence positions and captured Tonenke.",
+     [("contested", [], "RU", "", False), ("capture", ["Tonenke"], "RU", "", False)]),  # the lines hit are not the actor
     # denials
     ("Russian forces have not captured Kurakhove.", [("capture", ["Kurakhove"], "RU", "negated", False)]),
-    ("Kyiv contests the town's capture.", [("capture", ["the town"], "UA", "refuted", False)]),
+    ("Kyiv contests the town's capture.", [("capture", ["the town"], "", "refuted", False)]),  # Kyiv denies, it did not act
     ("Kyiv rejected claims that Russian troops had taken Toretsk.",
      [("capture", ["Toretsk"], "RU", "refuted", False)]),
     ("Reports that Russian troops have occupied Toretsk are false.",
