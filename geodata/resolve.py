@@ -1,49 +1,73 @@
 """Resolve a settlement name to one place, or say honestly that it cannot.
 
-Order of evidence, as an analyst would weigh it:
-1. the name itself: an exact variant (any spelling, transliteration or former name), else a
-   bounded fuzzy match (rapidfuzz; never for common English words or short names);
-2. an explicit oblast or raion hint ("Donetsk region", "--hint Donetsk");
-3. a major city against hamlets of the same name (Kyiv the capital, not Kyiv the village);
-4. distance to the other places resolved in the same text (Andriivka beside Klishchiivka);
-5. population and feature rank, first among all namesakes, then among those for which the name
-   is their own (not a GeoNames alternate);
+Order of evidence, as an analyst would weigh it (the README lists it with the reasons it gives):
+1. the name itself: an exact variant (any spelling, transliteration or former name) with every
+   place officially named what that spelling names (Fedorovka: every Fedorivka, not only those
+   GeoNames lists as Fedorovka); else a foreign press form read back into Cyrillic (Tschassiw
+   Jar, Bakhmout, Bajmut); else a bounded fuzzy match;
+2. an explicit oblast or raion hint (a misspelling is looked for inside it when no place of the
+   spelling lies there);
+3. a major city against hamlets of its own name (never through a former or secondary name);
+4. the regions the text names for this place (right after it, earlier in its sentence, in the
+   sentence before), then the regions named anywhere in the text;
+5. the distance to the other places of the text: the nearest namesake when it is clearly nearest,
+   else those within ``far_km`` of them;
+6. the war-zone prior: the namesakes in the oblasts where fighting is reported;
+7. population: the largest namesake, if it has 2,000 people and ten times the next, first among
+   the places whose own current name this is;
 and only when one candidate clearly wins. Otherwise the answer is ``ambiguous`` with every
-candidate, for a human to choose.
+candidate, those still in the running first, for a human to choose.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
 import numpy as np
+from rapidfuzz import fuzz
 
+from geodata.context import BOUND_AFTER, ContextRules, load_context
 from geodata.gazetteer import DATA_DIR, RAION_SUFFIXES, REGION_SUFFIXES, Candidate, Gazetteer
 from geodata.normalize import MAX_NAME_LENGTH, cyrillic_language, is_cyrillic, normalize_name
 from geodata.records import Mention, Place, PlaceKind, Resolution, Status
+from geodata.spelling import Reading, load_spellings, read_spelling
 from geodata.translit import transliterate_variants
 
-__all__ = ["resolve", "resolve_mentions", "choose", "parse_hint", "distance_km", "FUZZY_CUTOFF"]
+__all__ = ["resolve", "resolve_mentions", "choose", "parse_hint", "distance_km", "read_foreign", "FUZZY_CUTOFF"]
 
 #: Lowest rapidfuzz ratio accepted for a misspelt name.
 FUZZY_CUTOFF = 88.0
 #: Fuzzy keys scoring this close to the best one count as equally likely.
 FUZZY_TIE = 1.0
+#: A misspelling is looked for down to this score, and in names this short, only among the places
+#: the context supports (the hinted oblast, the regions the text names, near its other places).
+CONTEXT_FUZZY_CUTOFF = 80.0
+CONTEXT_FUZZY_MIN_LENGTH = 5
 #: A candidate this close to another place of the same text, and clearly closer than the rest, wins.
 CONTEXT_MAX_KM = 60.0
 MAJOR_CITY_POPULATION = 100_000
+#: A place smaller than this, far from every other place of a text, gives way to a near spelling
+#: beside them; towns and cities stand on their own name.
+FAR_VILLAGE_POPULATION = 10_000
 CLEAR_WIN_POPULATION = 2_000
 CLEAR_WIN_RATIO = 10
+#: A spelling names the same place as an official name this similar to it (Fedorovka, Fedorivka;
+#: Severnoye, Sieverne); Mykolaiv and Mykolaivka stay apart because both are official names.
+NAMESAKE_SIMILARITY = 55.0
+#: Readings of a foreign spelling at most this much rarer than the likeliest one are kept.
+READING_SPREAD = 1
 FEATURE_RANK = {"PPLC": 6, "PPLA": 5, "PPLA2": 4, "PPLA3": 3, "PPLA4": 2, "PPL": 1}
 _PLACES = frozenset({PlaceKind.PLACE})
 _REGIONS = frozenset({PlaceKind.OBLAST, PlaceKind.RAION})
 _CODE = re.compile(r"^(?:(UA|RU)\.)?(\d{2})(?:\.(\d{4}|\d{6}))?$", re.IGNORECASE)  # GeoNames: UA.05, UA.05.1402
 _ISO = re.compile(r"^(UA|RU)-([0-9A-Z]{2,3})$", re.IGNORECASE)
+
+_Choice = tuple[Place | None, str, list[Candidate], list[str]]
 
 
 @cache
@@ -108,8 +132,24 @@ def _weight(place: Place) -> tuple[int, int]:
     return place.population, FEATURE_RANK.get(place.feature_code, 0)
 
 
+def _in(place: Place, codes: Sequence[str]) -> bool:
+    return place.admin1_code in codes or (bool(place.admin2_code) and place.admin2_code in codes)
+
+
+def _region_names(codes: Sequence[str], gazetteer: Gazetteer | None) -> str:
+    names = []
+    for code in codes:
+        try:
+            names.append(gazetteer.region(code).name if gazetteer is not None else code)
+        except KeyError:
+            names.append(code)
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _clear_winner(candidates: Sequence[Candidate], among: str = "namesakes") -> tuple[Place, str] | None:
     """The one candidate much larger than every other, if there is one."""
+    if not candidates:
+        return None
     ranked = sorted(candidates, key=lambda c: _weight(c.place), reverse=True)
     top = ranked[0].place
     runner_up = ranked[1].place.population if len(ranked) > 1 else 0
@@ -118,83 +158,308 @@ def _clear_winner(candidates: Sequence[Candidate], among: str = "namesakes") -> 
     return None
 
 
-def _major_city(candidates: Sequence[Candidate]) -> tuple[Place, str] | None:
+def _major_city(candidates: Sequence[Candidate], named: Callable[[Candidate], bool]) -> tuple[Place, str] | None:
+    """A city against hamlets and towns of its name (Kiev, Zaporozhye, Mykolaiv). A city that only
+    had the name (Kirovo for Kropyvnytskyi) or lists it among unrelated alternates never wins this way."""
     ranked = sorted(candidates, key=lambda c: _weight(c.place), reverse=True)
+    if not named(ranked[0]):
+        return None
     top = ranked[0].place
     big = top.population >= MAJOR_CITY_POPULATION or top.feature_code in ("PPLC", "PPLA")
-    if big and all(c.place.population * 100 <= top.population for c in ranked[1:]):
-        return top, f"major city (population {top.population:,}); the {len(ranked) - 1} namesakes are hamlets"
+    if big and all(c.place.population * CLEAR_WIN_RATIO <= top.population for c in ranked[1:]):
+        return top, (f"major city (population {top.population:,}); the {len(candidates) - 1} namesakes are "
+                     "far smaller or only had the name")
     return None
 
 
-def _nearest(candidates: Sequence[Candidate], context: Sequence[Place]) -> tuple[Place, str] | None:
-    ids = {c.place.geonameid for c in candidates}
-    anchors = [p for p in context if p.geonameid not in ids and p.kind is PlaceKind.PLACE]
-    if not anchors:
-        return None
-    # every candidate against every anchor at once: texts name dozens of places, names have
-    # dozens of namesakes
-    lat1 = np.radians([c.place.lat for c in candidates])[:, None]
-    lon1 = np.radians([c.place.lon for c in candidates])[:, None]
+def _km_matrix(places: Sequence[Place], anchors: Sequence[Place]) -> np.ndarray:
+    """Distances in km, one row per place, one column per anchor (all at once: texts name dozens
+    of places, names have dozens of namesakes)."""
+    lat1 = np.radians([p.lat for p in places])[:, None]
+    lon1 = np.radians([p.lon for p in places])[:, None]
     lat2 = np.radians([a.lat for a in anchors])[None, :]
     lon2 = np.radians([a.lon for a in anchors])[None, :]
     h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    km = 2 * 6371.0 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
-    nearest_anchor = km.argmin(axis=1)
-    per_candidate = km[np.arange(len(candidates)), nearest_anchor]
-    order = np.argsort(per_candidate, kind="stable")
-    d1 = float(per_candidate[order[0]])
-    d2 = float(per_candidate[order[1]]) if len(order) > 1 else math.inf
+    return 2 * 6371.0 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+
+
+def _nearest_anchor(places: Sequence[Place], anchors: Sequence[Place]) -> tuple[list[float], list[Place]]:
+    """For each place, the distance to the nearest anchor and that anchor."""
+    km = _km_matrix(places, anchors)
+    idx = km.argmin(axis=1)
+    return [float(km[i, j]) for i, j in enumerate(idx)], [anchors[int(j)] for j in idx]
+
+
+def _nearest(candidates: Sequence[Candidate], anchors: Sequence[Place]) -> tuple[Place, str] | None:
+    if not anchors:
+        return None
+    km, near = _nearest_anchor([c.place for c in candidates], anchors)
+    order = sorted(range(len(km)), key=km.__getitem__)
+    d1 = km[order[0]]
+    d2 = km[order[1]] if len(order) > 1 else math.inf
     if d1 <= CONTEXT_MAX_KM and d2 >= max(2 * d1, d1 + 15):
-        anchor = anchors[int(nearest_anchor[order[0]])].name
-        return candidates[int(order[0])].place, f"nearest to {anchor} mentioned alongside ({d1:.0f} km; next namesake {d2:.0f} km)"
+        return candidates[order[0]].place, (f"nearest to {near[order[0]].name} mentioned alongside ({d1:.0f} km; "
+                                            f"next namesake {d2:.0f} km)")
     return None
 
 
 def choose(candidates: Sequence[Candidate], *, hint_codes: Sequence[str] = (), region_codes: Sequence[str] = (),
-           context: Sequence[Place] = ()) -> tuple[Place | None, str, list[Candidate], list[str]]:
+           context: Sequence[Place] = (), local_codes: Sequence[str] = (), local_how: str = "",
+           former_ids: frozenset[int] = frozenset(), key: str = "", gazetteer: Gazetteer | None = None,
+           rules: ContextRules | None = None) -> _Choice:
     """Pick one place among candidates: (place or None, reason, remaining candidates, warnings).
 
     ``hint_codes`` come from an explicit hint and warn when no candidate lies there;
-    ``region_codes`` are regions the same text names and narrow the choice silently.
+    ``local_codes`` are the regions the text names for this place (``local_how``: how, see
+    geodata.context) and ``region_codes`` those named anywhere in the text; ``context`` the other
+    places the text names. ``former_ids`` are the candidates the name reaches only as a former
+    name (Artemivsk for Bakhmut); ``key``, the normalised name, tells the places it is a spelling
+    of (Kiev for Kyiv) from those that merely list it (Kirovo for Kropyvnytskyi).
     """
+    rules = rules or load_context()
     remaining = _unique(candidates)
     warnings: list[str] = []
     reasons: list[str] = []
+    every_id = {c.place.geonameid for c in remaining}
+    anchors = [p for p in dict.fromkeys(context) if p.kind is PlaceKind.PLACE and p.geonameid not in every_id]
+
+    spelling = _spelling_of(key, remaining, former_ids)
+    # an official (Ukrainian) name of some candidates; GeoNames' legacy names of places without a
+    # Ukrainian one ("Konstantinovka") do not count
+    exact = key.isascii() and any(c.place.name_uk and normalize_name(c.place.name) == key for c in remaining)
+
+    def own(c: Candidate) -> bool:  # the name is this place's own current name (Mykolaiv, not Mykolaivka)
+        if c.place.geonameid not in spelling:
+            return False
+        return normalize_name(c.place.name) == key if exact else True
+
+    def done(place: Place | None, why: str) -> _Choice:
+        return place, "; ".join(reasons + [why]), remaining, warnings
+
     if hint_codes:
-        inside = [c for c in remaining if c.place.admin1_code in hint_codes or c.place.admin2_code in hint_codes]
+        inside = [c for c in remaining if _in(c.place, hint_codes)]
         if inside and len(inside) < len(remaining):
             reasons.append(f"{len(inside)} of {len(remaining)} namesakes in the hinted region")
             remaining = inside
         elif not inside:
             warnings.append(f"none of the {len(remaining)} places of this name lies in the hinted region; hint ignored")
-
-    def done(place: Place | None, why: str) -> tuple[Place | None, str, list[Candidate], list[str]]:
-        return place, "; ".join(reasons + [why]), remaining, warnings
-
+    named = (local_codes if local_how else ()) or region_codes
+    gap = bool(named) and all(code in rules.partial_coverage for code in named)
     if len(remaining) == 1:
-        return done(remaining[0].place, "only place of this name" + (" there" if reasons else ""))
-    # a city against hamlets of its name wins before the regions a text names: "Sumy" in a report
-    # on the Donetsk region is still the city of Sumy
-    city = _major_city(remaining)
-    if city:
+        lone = remaining[0]
+        if gap and not _in(lone.place, named) and lone.place.population < FAR_VILLAGE_POPULATION:
+            return done(None, f"the text names {_region_names(named, gazetteer)}, whose villages under 500 people the "
+                              f"gazetteer lacks; the only place of this spelling, {lone.place.name}, lies in "
+                              f"{lone.place.admin1}")
+        if local_how == BOUND_AFTER and not _in(lone.place, local_codes) and not own(lone):
+            # "Apanasovka in the Kursk region" is not Panasivka of Sumy Oblast, which merely lists
+            # a similar alternate name: the gazetteer lacks the place
+            return done(None, f"the only place of this spelling, {lone.place.name} in {lone.place.admin1}, does not lie in "
+                              f"{_region_names(local_codes, gazetteer)}, which the text names for it")
+        if local_how and local_codes and not _in(lone.place, local_codes):
+            warnings.append(f"{lone.place.name} lies in {lone.place.admin1}, not in {_region_names(local_codes, gazetteer)}, "
+                            "which the text names for it")
+        return done(lone.place, "only place of this name" + (" there" if reasons else ""))
+    # a city against hamlets of its name wins before the regions a text names ("Sumy" in a report
+    # on the Donetsk region is still the city of Sumy), unless the text names the region right
+    # after the name and a namesake lies there ("Zaporizhzhye in the Dnipropetrovsk region")
+    city = _major_city(remaining, lambda c: c.place.geonameid in spelling)
+    if city and not (local_how == BOUND_AFTER and not _in(city[0], local_codes)
+                     and any(_in(c.place, local_codes) for c in remaining)):
         return done(*city)
-    if region_codes:
-        inside = [c for c in remaining if c.place.admin1_code in region_codes or c.place.admin2_code in region_codes]
+
+    dropped: list[Candidate] = []
+    narrowed = ""
+    if local_codes:
+        inside = [c for c in remaining if _in(c.place, local_codes)]
+        where = _region_names(local_codes, gazetteer)
+        if inside and len(inside) < len(remaining):
+            reasons.append(f"{len(inside)} of {len(remaining)} namesakes in {where}, {local_how}")
+            dropped, remaining, narrowed = [c for c in remaining if c not in inside], inside, local_how
+        elif not inside and local_how == BOUND_AFTER:
+            return done(None, f"none of the {len(remaining)} places of this name lies in {where}, which the text names "
+                              "for it; the gazetteer may lack the place")
+    if region_codes and not narrowed:
+        # a region named somewhere in the text narrows the places whose own current name this is
+        # (a text on the Khmelnytskyi region still means the city of Mykolaiv, not a Mykolaiv there)
+        pool = [c for c in remaining if own(c)] or remaining
+        inside = [c for c in pool if _in(c.place, region_codes)]
         if inside and len(inside) < len(remaining):
             reasons.append(f"{len(inside)} of {len(remaining)} namesakes in a region named in the text")
-            remaining = inside
+            dropped, remaining, narrowed = [c for c in remaining if c not in inside], inside, "text"
+    if gap:
+        # the text names only regions whose small villages the gazetteer lacks (Kursk Oblast): a
+        # small namesake elsewhere (Panasivka in Sumy Oblast for "Apanasovka") is a false match
+        kept = [c for c in remaining if _in(c.place, named) or c.place.population >= FAR_VILLAGE_POPULATION]
+        if not kept:
+            return done(None, f"the text names {_region_names(named, gazetteer)}, whose villages under 500 people the "
+                              f"gazetteer lacks, and none of the {len(remaining)} places of this name lies there")
+        if len(kept) < len(remaining):
+            reasons.append(f"{len(kept)} of {len(remaining)} namesakes in or near {_region_names(named, gazetteer)}")
+            remaining = kept
+    if len(remaining) == 1:
+        conflict = _far_against_near(remaining[0].place, dropped, anchors, rules.far_km) \
+            if narrowed and narrowed != BOUND_AFTER else ""
+        if conflict:
+            remaining = remaining + dropped
+            return done(None, conflict)
+        return done(remaining[0].place, "only place of this name there")
+
+    found = _nearest(remaining, anchors)
+    if found:
+        return done(*found)
+    # the villages and towns of the text, not the cities it names as landmarks or for their region
+    local_anchors = [p for p in anchors if p.population < MAJOR_CITY_POPULATION]
+    if local_anchors:
+        km, _ = _nearest_anchor([c.place for c in remaining], local_anchors)
+        near = [c for c, d in zip(remaining, km) if d <= rules.far_km]
+        if near and len(near) < len(remaining):
+            reasons.append(f"{len(near)} of {len(remaining)} namesakes within {rules.far_km:.0f} km of the other places "
+                           "the text names")
+            remaining = near
             if len(remaining) == 1:
-                return done(remaining[0].place, "only place of this name there")
-    primaries = [c for c in remaining if c.primary]
-    rules = (lambda: _nearest(remaining, context), lambda: _clear_winner(remaining),
-             lambda: _clear_winner(primaries, "places whose own name this is") if primaries else None)
-    for rule in rules:
-        found = rule()
-        if found:
-            return done(*found)
+                return done(remaining[0].place, "the only one near them")
+    fighting = [c for c in remaining if c.place.admin1_code in rules.war_zone]
+    if fighting and len(fighting) < len(remaining):
+        if len(fighting) == 1:
+            return done(fighting[0].place, f"the only one of {len(remaining)} namesakes in the oblasts where fighting is "
+                                           f"reported ({fighting[0].place.admin1})")
+        reasons.append(f"{len(fighting)} of {len(remaining)} namesakes in the oblasts where fighting is reported")
+        remaining = fighting
+    mine = [c for c in remaining if own(c)]
+    if mine:
+        # a name that is some places' own current name never goes by size to one that only had it
+        found = _clear_winner(mine, "places whose own name this is" if len(mine) < len(remaining) else "namesakes")
+    else:
+        found = _clear_winner(remaining) or _clear_winner([c for c in remaining if c.primary],
+                                                          "places whose own name this is")
+    if found:
+        return done(*found)
     advice = "add a raion hint or more context" if hint_codes else "add an oblast hint or more context"
     return done(None, f"{len(remaining)} places share this name and nothing picks one; {advice}")
+
+
+# Endings that tell a neuter (Stepove, Stepovoye), masculine (Pervomaiskyi) or feminine (Mala
+# Kamyshuvakha, -aya) name apart: Pervomaiskoye is a spelling of Pervomaiske, not of Pervomaiskyi.
+_NEUTER = ("oye", "oe", "eye", "ye", "ie", "je", "e", "o", "ое", "е", "є", "о", "ье")
+_MASCULINE = ("yi", "iy", "ij", "ii", "yy", "yj", "ий", "ій", "ый", "ой")
+_FEMININE = ("aya", "aja", "a", "ая", "а")
+_EITHER = ("ia", "ya", "ja", "я")  # Zaporizhzhia (neuter), Mariia (feminine)
+
+
+def _gender(key: str) -> str:
+    if key.endswith(_EITHER):
+        return ""
+    for label, endings in (("m", _MASCULINE), ("f", _FEMININE), ("n", _NEUTER)):
+        if key.endswith(endings):
+            return label
+    return ""
+
+
+def _same_name(key: str, official: str) -> bool:
+    """``key`` may be another spelling of ``official``: similar enough, and not a different gender
+    of the same adjective (Pervomaiskoye / Pervomaiskyi)."""
+    if fuzz.ratio(key, official) < NAMESAKE_SIMILARITY:
+        return False
+    a, b = _gender(key), _gender(official)
+    return not (a and b and a != b)
+
+
+def _spelling_of(key: str, candidates: Sequence[Candidate], former_ids: frozenset[int]) -> frozenset[int]:
+    """The candidates ``key`` is a current name of: their own names, or a spelling of their official
+    name (Kiev, Zaporozhye), never a former one (Artemivsk) or an unrelated alternate (Kirovo for
+    Kropyvnytskyi)."""
+    out = set()
+    for c in candidates:
+        if c.place.geonameid in former_ids:
+            continue
+        if c.primary or not key:
+            out.add(c.place.geonameid)
+            continue
+        targets = [normalize_name(c.place.name)] if key.isascii() else \
+            [normalize_name(n) for n in (c.place.name_uk, c.place.name_ru) if n]
+        if any(_same_name(key, t) for t in targets):
+            out.add(c.place.geonameid)
+    return frozenset(out)
+
+
+def _far_against_near(place: Place, others: Sequence[Candidate], anchors: Sequence[Place], far_km: float) -> str:
+    """Why ``place`` (the one namesake left in a region the text names) should not be taken: it
+    lies far from every other place of the text while a namesake outside that region lies beside
+    one. Empty when nothing speaks against it."""
+    if not anchors or not others:
+        return ""
+    (km,), _ = _nearest_anchor([place], anchors)
+    if km <= far_km:
+        return ""
+    dist, near = _nearest_anchor([c.place for c in others], anchors)
+    best = min(range(len(dist)), key=dist.__getitem__)
+    if dist[best] > CONTEXT_MAX_KM:
+        return ""
+    other = others[best].place
+    return (f"the one in the region the text names lies {km:.0f} km from the other places it names, while "
+            f"{other.name} in {other.admin1} lies {dist[best]:.0f} km from {near[best].name}; pick one")
+
+
+def _typo_score(a: str, b: str) -> float:
+    """rapidfuzz's ratio, except that two neighbouring letters swapped ("Pokrovks") count as one
+    slip, like a letter dropped, rather than two."""
+    score = fuzz.ratio(a, b)
+    if len(a) == len(b) and a != b:
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
+            score = max(score, 100.0 * (1 - 1 / (2 * len(a))))
+    return score
+
+
+def _readings(key: str, gazetteer: Gazetteer, spread: int | None = READING_SPREAD) -> list[Reading]:
+    """The Cyrillic gazetteer names a Latin spelling reads as (see geodata.spelling), the
+    likeliest ones; remembered per gazetteer."""
+    memo = gazetteer.memo("readings")
+    if key not in memo:
+        memo[key] = read_spelling(key, gazetteer.cyrillic_keys(), load_spellings())
+    found: list[Reading] = memo[key]
+    if found and spread is not None:
+        found = [r for r in found if r.cost <= found[0].cost + spread][:4]
+    return found
+
+
+def read_foreign(key: str, gazetteer: Gazetteer) -> list[str]:
+    """The Cyrillic gazetteer keys a normalised Latin spelling the gazetteer lacks reads as, in a
+    press language's transcription, likeliest first (empty for Cyrillic or unreadable names)."""
+    return [r.key for r in _readings(key, gazetteer)] if key.isascii() else []
+
+
+def _describe_reading(reading: Reading) -> str:
+    tables = load_spellings()
+    languages = [tables.names.get(code, code) for code in reading.languages]
+    which = languages[0] if len(languages) == 1 else "press forms (" + ", ".join(reading.languages) + ")"
+    return f"read as {reading.key!r} ({which})"
+
+
+def _with_namesakes(key: str, found: Sequence[Candidate], gazetteer: Gazetteer) -> tuple[list[Candidate], str]:
+    """Add every place officially named what ``key`` names, when ``key`` is another spelling of that
+    official name: GeoNames lists the Russian form Fedorovka for some Fedorivkas only, and an
+    oblast hint must not pick the one that happens to carry it."""
+    official: dict[str, None] = {}
+    for c in found:
+        if not c.primary or c.place.kind is not PlaceKind.PLACE:
+            continue
+        name = normalize_name(c.place.name)
+        # a Latin spelling is compared with the official name, a Cyrillic one with the Cyrillic names
+        targets = [name] if key.isascii() else [normalize_name(n) for n in (c.place.name_uk, c.place.name_ru) if n]
+        if key in targets and c.place.name_uk:
+            return list(found), ""  # an official name already: its namesakes are all here
+        if any(_same_name(key, t) for t in targets):
+            official[name] = None
+    if not official:
+        return list(found), ""
+    have = {c.place.geonameid for c in found}
+    extra = [c for name in official for c in gazetteer.officially_named(name) if c.place.geonameid not in have]
+    if not extra:
+        return list(found), ""
+    names = ", ".join(gazetteer.officially_named(n)[0].place.name for n in official)
+    return list(found) + extra, f"with {len(extra)} more places officially named {names}"
 
 
 def _lookup(key: str, gazetteer: Gazetteer, fuzzy: bool) -> tuple[list[Candidate], float, str]:
@@ -206,7 +471,8 @@ def _lookup(key: str, gazetteer: Gazetteer, fuzzy: bool) -> tuple[list[Candidate
         return [c for c in regions if c.place.kind is kind] or regions, 100.0, f"{kind} name"
     found = gazetteer.lookup(key, _PLACES)
     if found:
-        return found, 100.0, "exact name"
+        found, more = _with_namesakes(key, found, gazetteer)
+        return found, 100.0, "exact name" + (f" ({more})" if more else "")
     found = gazetteer.lookup(key, _REGIONS)
     if found:
         return found, 100.0, "region name"
@@ -217,9 +483,16 @@ def _lookup(key: str, gazetteer: Gazetteer, fuzzy: bool) -> tuple[list[Candidate
             latin = normalize_name(variant)
             found = gazetteer.lookup(latin, _PLACES) if latin else []
             if found:
-                return found, 100.0, f"romanised as {variant!r}"
+                found, more = _with_namesakes(latin, found, gazetteer)
+                return found, 100.0, f"romanised as {variant!r}" + (f" ({more})" if more else "")
+    readings = _readings(key, gazetteer) if key.isascii() else []
+    if readings:
+        found = _unique([c for r in readings for c in gazetteer.lookup(r.key, _PLACES)])
+        found, more = _with_namesakes(readings[0].key, found, gazetteer)
+        return found, 100.0, _describe_reading(readings[0]) + (f" ({more})" if more else "")
     if fuzzy and key not in fuzzy_blocklist():
-        matches = gazetteer.fuzzy(key, limit=10, cutoff=FUZZY_CUTOFF)
+        matches = [(k, _typo_score(key, k)) for k, _ in gazetteer.fuzzy(key, limit=10, cutoff=FUZZY_CUTOFF - 8)]
+        matches = sorted((m for m in matches if m[1] >= FUZZY_CUTOFF), key=lambda m: -m[1])
         if matches:
             score = matches[0][1]
             close = [k for k, s in matches if s >= score - FUZZY_TIE]
@@ -231,22 +504,64 @@ def _lookup(key: str, gazetteer: Gazetteer, fuzzy: bool) -> tuple[list[Candidate
     return [], 0.0, ""
 
 
+def _near_spelling(key: str, gazetteer: Gazetteer, supported: Callable[[Place], bool],
+                   exclude: frozenset[int] = frozenset()) -> tuple[list[Candidate], float, str]:
+    """Places the context supports whose name comes close to ``key``: a looser fuzzy match (down
+    to CONTEXT_FUZZY_CUTOFF, names of 5 letters and more) and every reading of a foreign form.
+    Only the best-scoring spelling's places are returned: (candidates, score, how)."""
+    scored: dict[int, tuple[float, Candidate, str]] = {}
+    if key.isascii():
+        for k, _ in gazetteer.fuzzy(key, limit=40, cutoff=CONTEXT_FUZZY_CUTOFF - 8, min_length=CONTEXT_FUZZY_MIN_LENGTH):
+            score = _typo_score(key, k)
+            if score < CONTEXT_FUZZY_CUTOFF:
+                continue
+            # with the places officially named what that spelling names (novoegorovka: every Novoiehorivka)
+            for c in _with_namesakes(k, gazetteer.lookup(k, _PLACES), gazetteer)[0]:
+                if c.place.geonameid not in exclude and supported(c.place):
+                    if c.place.geonameid not in scored or scored[c.place.geonameid][0] < score:
+                        scored[c.place.geonameid] = (score, c, f"spelling close to {k!r} (score {score:.0f})")
+        for reading in _readings(key, gazetteer, spread=None):
+            for c in gazetteer.lookup(reading.key, _PLACES):
+                if c.place.geonameid not in exclude and supported(c.place):
+                    scored[c.place.geonameid] = (100.0, c, _describe_reading(reading))
+    if not scored:
+        return [], 0.0, ""
+    best = max(s for s, _, _ in scored.values())
+    top = [(c, how) for s, c, how in scored.values() if s >= best - FUZZY_TIE]
+    # near spellings of a name whose places the context supports are guesses: never "own" names
+    return [Candidate(c.place, False) for c, _ in top], min(best, 99.0), top[0][1]
+
+
+def _former_ids(key: str, gazetteer: Gazetteer) -> frozenset[int]:
+    return gazetteer.former_names().get(key, frozenset())
+
+
 def _decide(query: str, gazetteer: Gazetteer, candidates: Sequence[Candidate], score: float, how: str, *,
             hint: str | None,
             hint_codes: Sequence[str], region_codes: Sequence[str], context: Sequence[Place],
-            warnings: list[str]) -> Resolution:
+            warnings: list[str], local_codes: Sequence[str] = (), local_how: str = "",
+            former_ids: frozenset[int] = frozenset(), key: str = "") -> Resolution:
     if not candidates:
         return _unknown(query, "no place of this name in the gazetteer", hint, warnings)
+    rules = load_context()
     place, reason, remaining, more = choose(candidates, hint_codes=hint_codes, region_codes=region_codes,
-                                            context=context)
+                                            context=context, local_codes=local_codes, local_how=local_how,
+                                            former_ids=former_ids, key=key, gazetteer=gazetteer, rules=rules)
     warnings = warnings + more
-    # every namesake, those still in the running first, largest first
+    # every namesake: those still in the running first, then those in the war zone, largest first
     kept = {c.place.geonameid for c in remaining}
     places = tuple(sorted((c.place for c in _unique(candidates)),
-                          key=lambda p: (p.geonameid not in kept, -p.population, p.geonameid)))
+                          key=lambda p: (p.geonameid not in kept, p.admin1_code not in rules.war_zone, -p.population,
+                                         p.geonameid)))
     status = Status.RESOLVED if place is not None else Status.AMBIGUOUS
-    if place is not None and place.kind is PlaceKind.PLACE and gazetteer.in_oblast(place) is False:
-        warnings.append(f"GeoNames puts {place.name} in {place.admin1}, but its coordinates lie outside that oblast")
+    if place is not None and place.kind is PlaceKind.PLACE:
+        if gazetteer.in_oblast(place) is False:
+            warnings.append(f"GeoNames puts {place.name} in {place.admin1}, but its coordinates lie outside that oblast")
+        anchors = [p for p in context if p.kind is PlaceKind.PLACE and p.geonameid != place.geonameid]
+        if anchors:
+            (km,), (near,) = _nearest_anchor([place], anchors)
+            if km > rules.far_km:
+                reason += f"; {km:.0f} km from {near.name}, the nearest other place the text names"
     return Resolution(query=query, status=status, place=place, score=score, reason=f"{how}; {reason}",
                       candidates=places, warnings=tuple(warnings), hint=hint)
 
@@ -255,10 +570,10 @@ def resolve(name: str, gazetteer: Gazetteer, *, hint: str | None = None, context
             regions: Sequence[str] = (), fuzzy: bool = True) -> Resolution:
     """Resolve one settlement (or region) name.
 
-    ``hint`` names an oblast or raion (explicit: a warning when no namesake lies there);
-    ``regions`` are region codes the same text names and ``context`` the places already resolved
-    in it. Never raises for bad names: empty, huge or letterless names come back ``unknown``
-    with the reason.
+    ``hint`` names an oblast or raion (explicit: a warning when no namesake lies there, after a
+    look for a near spelling inside it); ``regions`` are region codes the same text names and
+    ``context`` the places already resolved in it. Never raises for bad names: empty, huge or
+    letterless names come back ``unknown`` with the reason.
     """
     query = name if len(name) <= MAX_NAME_LENGTH else name[:MAX_NAME_LENGTH] + "…"
     if len(name) > MAX_NAME_LENGTH:
@@ -273,39 +588,138 @@ def resolve(name: str, gazetteer: Gazetteer, *, hint: str | None = None, context
         if not hint_codes:
             warnings.append(f"hint {hint[:80]!r} names no oblast or raion the gazetteer knows; ignored")
     candidates, score, how = _lookup(key, gazetteer, fuzzy)
+    settlements = [c for c in candidates if c.place.kind is PlaceKind.PLACE]
+    if hint_codes and fuzzy and not any(_in(c.place, hint_codes) for c in candidates) \
+            and (settlements or not candidates) and key not in fuzzy_blocklist():
+        # no place of this spelling lies in the hinted region: a misspelling of one that does?
+        near, near_score, near_how = _near_spelling(key, gazetteer, lambda p: _in(p, hint_codes))
+        if near:
+            elsewhere = f"no place of this spelling lies in the hinted region; {near_how}" if candidates else near_how
+            return _decide(query, gazetteer, near, near_score, elsewhere, hint=hint, hint_codes=hint_codes,
+                           region_codes=regions, context=context, warnings=warnings)
     return _decide(query, gazetteer, candidates, score, how, hint=hint, hint_codes=hint_codes, region_codes=regions,
-                   context=context, warnings=warnings)
+                   context=context, warnings=warnings, former_ids=_former_ids(key, gazetteer), key=key)
 
 
 def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Resolution]:
     """Resolve the mentions found in one text, each in the light of the others.
 
-    Regions the text names narrow every settlement's namesakes; settlements that resolve on their
-    own then serve as context (distance) for the ambiguous ones.
+    Regions the text names for a settlement (``Mention.context_regions``), then those it names
+    anywhere, narrow its namesakes; settlements that resolve on their own then serve as context
+    (distance) for the ambiguous ones, and for those that landed far from all of them: a small
+    place far from every other place of the text gives way to a near spelling beside them
+    (Storozhove for the Storozheve next to the villages named with it).
     """
     region_codes = tuple(dict.fromkeys(c for m in mentions if m.kind is not PlaceKind.PLACE for c in m.region_codes))
-
+    rules = load_context()
     memo: dict[tuple[object, ...], Resolution] = {}
     shared = gazetteer.memo("resolve_mentions")
 
-    def one(mention: Mention, context: Sequence[Place]) -> Resolution:
-        # the same name resolves the same way within a text, and without context (the first pass)
-        # across texts that name the same regions: work each out once
-        memo_key = (mention.key, mention.kind, mention.region_codes, mention.score, region_codes)
-        cache = shared if not context else memo
-        if memo_key in cache:
-            return replace(cache[memo_key], query=mention.text)
+    def candidates_of(mention: Mention) -> tuple[list[Candidate], str]:
         kinds = _PLACES if mention.kind is PlaceKind.PLACE else frozenset({mention.kind})
         candidates = gazetteer.lookup(mention.key, kinds)
         if mention.kind is not PlaceKind.PLACE:
             candidates = [c for c in candidates if (c.place.admin2_code or c.place.admin1_code) in mention.region_codes
                           or c.place.admin1_code in mention.region_codes] or candidates
-        how = "exact name" if mention.score >= 100 else f"fuzzy match to {mention.key!r} (score {mention.score:.0f})"
-        cache[memo_key] = result = _decide(mention.text, gazetteer, candidates, mention.score, how, hint=None,
-                                           hint_codes=(), region_codes=region_codes, context=context, warnings=[])
+            if not candidates and mention.region_codes:  # "DPR", "Донецкой области", "Donbas"
+                candidates = [Candidate(gazetteer.region(code), True) for code in mention.region_codes
+                              if code.count(".") == 1]
+                return candidates, "region form"
+            return candidates, "exact name"
+        if mention.score < 100:
+            # a misspelling: no candidate's own name
+            return [Candidate(c.place, False) for c in candidates], \
+                f"fuzzy match to {mention.key!r} (score {mention.score:.0f})"
+        candidates, more = _with_namesakes(mention.key, candidates, gazetteer)
+        how = "exact name"
+        if normalize_name(mention.text) != mention.key and not is_cyrillic(mention.text) and is_cyrillic(mention.key):
+            reading = next((r for r in _readings(normalize_name(mention.text), gazetteer, spread=None)
+                            if r.key == mention.key), None)
+            how = _describe_reading(reading) if reading else f"read as {mention.key!r}"
+        return candidates, how + (f" ({more})" if more else "")
+
+    def one(mention: Mention, context: Sequence[Place]) -> Resolution:
+        # the same name resolves the same way within a text, and without context (the first pass)
+        # across texts that name the same regions: work each out once
+        memo_key = (mention.key, mention.kind, mention.region_codes, mention.score, mention.context_regions,
+                    mention.context_how, region_codes)
+        cache = shared if not context else memo
+        if memo_key in cache:
+            return replace(cache[memo_key], query=mention.text)
+        candidates, how = candidates_of(mention)
+        result = _decide(mention.text, gazetteer, candidates, mention.score, how, hint=None, hint_codes=(),
+                         region_codes=region_codes, context=context, warnings=[],
+                         local_codes=mention.context_regions, local_how=mention.context_how,
+                         former_ids=_former_ids(mention.key, gazetteer) if mention.kind is PlaceKind.PLACE else frozenset(),
+                         key=mention.key if mention.score >= 100 else "")
+        if context and mention.kind is PlaceKind.PLACE:
+            result = _nearer_spelling(mention, result, context)
+        cache[memo_key] = result
         return result
 
-    first = [one(m, ()) for m in mentions]
-    context = list({r.place.geonameid: r.place for r in first
-                    if r.place is not None and r.place.kind is PlaceKind.PLACE}.values())
-    return [one(m, context) if r.status is Status.AMBIGUOUS else r for m, r in zip(mentions, first)]
+    def _nearer_spelling(mention: Mention, result: Resolution, context: Sequence[Place]) -> Resolution:
+        """A small place far from every other place of the text, reached by a spelling that comes
+        close to a place beside them: take that one (the text's own evidence), saying why."""
+        place = result.place
+        if place is None or place.population >= FAR_VILLAGE_POPULATION or not _is_far(place, context):
+            return result
+        anchors = [p for p in context if p.kind is PlaceKind.PLACE and p.geonameid != place.geonameid]
+
+        def supported(p: Place) -> bool:
+            if mention.context_regions and not _in(p, mention.context_regions):
+                return False
+            return bool(anchors) and _nearest_anchor([p], anchors)[0][0] <= CONTEXT_MAX_KM
+
+        key = normalize_name(mention.text.removesuffix("'s").removesuffix("’s"))
+        near, score, how = _near_spelling(key, gazetteer, supported,
+                                          exclude=frozenset(p.geonameid for p in result.candidates))
+        if len({c.place.geonameid for c in near}) != 1:
+            return result
+        (km,), (anchor,) = _nearest_anchor([place], anchors)
+        chosen = near[0].place
+        (near_km,), (near_anchor,) = _nearest_anchor([chosen], anchors)
+        why = (f"{how}; {chosen.name} lies {near_km:.0f} km from {near_anchor.name}, while the place spelt "
+               f"{mention.text!r}, {place.name} in {place.admin1}, lies {km:.0f} km from the nearest other place "
+               "the text names")
+        return Resolution(query=mention.text, status=Status.RESOLVED, place=chosen, score=min(score, 99.0), reason=why,
+                          candidates=(chosen, *result.candidates), warnings=result.warnings)
+
+    def _is_far(place: Place, context: Sequence[Place]) -> bool:
+        anchors = [p for p in context if p.kind is PlaceKind.PLACE and p.geonameid != place.geonameid]
+        return bool(anchors) and _nearest_anchor([place], anchors)[0][0] > rules.far_km
+
+    results = [one(m, ()) for m in mentions]
+    for _ in range(2):  # context from the first answers, then once more from the better ones
+        context = list({r.place.geonameid: r.place for r in results
+                        if r.place is not None and r.place.kind is PlaceKind.PLACE}.values())
+        memo.clear()
+        again = [m.kind is PlaceKind.PLACE and (
+            r.status is Status.AMBIGUOUS
+            or (r.place is not None and r.place.population < FAR_VILLAGE_POPULATION and _is_far(r.place, context)))
+            for m, r in zip(mentions, results)]
+        if not any(again):
+            break
+        results = [one(m, context) if redo else r for m, r, redo in zip(mentions, results, again)]
+    return _consistent(mentions, results)
+
+
+def _consistent(mentions: Sequence[Mention], results: list[Resolution]) -> list[Resolution]:
+    """One name, one place per text: where the text places a name explicitly ("Vysokopillia, in the
+    north of Kherson Oblast"), its other mentions without such a region follow."""
+    placed: dict[str, dict[int, Place]] = {}
+    for m, r in zip(mentions, results):
+        if m.kind is PlaceKind.PLACE and m.context_how == BOUND_AFTER and r.place is not None:
+            placed.setdefault(m.key, {})[r.place.geonameid] = r.place
+    out = list(results)
+    for i, (m, r) in enumerate(zip(mentions, results)):
+        there = placed.get(m.key, {})
+        if m.kind is not PlaceKind.PLACE or m.context_how == BOUND_AFTER or len(there) != 1:
+            continue
+        (place,) = there.values()
+        if r.place == place or place.geonameid not in {p.geonameid for p in r.candidates}:
+            continue
+        how = r.reason.split("; ", 1)[0]
+        out[i] = Resolution(query=r.query, status=Status.RESOLVED, place=place, score=r.score,
+                            reason=f"{how}; the text names {place.admin1} for {m.text} elsewhere",
+                            candidates=(place, *(p for p in r.candidates if p != place)), warnings=r.warnings)
+    return out

@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from geodata.context import bind_regions, region_forms
 from geodata.errors import GazetteerCorrupt
 from geodata.gazetteer import DATA_DIR, FUZZY_MIN_LENGTH, RAION_SUFFIXES, Gazetteer
 from geodata.normalize import normalize_name
 from geodata.records import Mention, PlaceKind
-from geodata.resolve import FUZZY_CUTOFF, fuzzy_blocklist
+from geodata.resolve import FUZZY_CUTOFF, fuzzy_blocklist, read_foreign
 
 __all__ = ["find_places", "ScanCues", "load_cues"]
 
@@ -42,6 +43,8 @@ _SUFFIX_AFTER = re.compile(
 _PLURAL_SUFFIX = re.compile(r"\b(?:regions|Regions|oblasts|Oblasts|provinces|districts|raions)\b")
 _LIST_GAP = re.compile(r"^(?:\s*,?\s*(?:and|or|&)?\s*(?:[" + _UPPER + r"][\w'’-]*)?\s*)*,?\s*(?:and|or|&)?\s*$")
 _MAX_WORDS = 4
+#: Words shorter than this are never read as foreign press forms ("Jar" alone, "Bar").
+_MIN_FOREIGN = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,7 @@ class ScanCues:
     settlement_nouns: frozenset[str]
     stopwords: frozenset[str]  # normalised keys that are English words first
     fuzzy_endings: tuple[str, ...]
+    not_foreign: frozenset[str] = frozenset()  # words never read as a foreign press form of a name
 
 
 @cache
@@ -78,6 +82,7 @@ def load_cues(directory: Path = DATA_DIR) -> ScanCues:
         settlement_nouns=frozenset(raw["settlement_nouns"]),
         stopwords=frozenset(exact - keep),
         fuzzy_endings=tuple(raw["fuzzy_endings"]),
+        not_foreign=frozenset(normalize_name(w) for w in raw.get("not_foreign", [])),
     )
 
 
@@ -144,7 +149,8 @@ def find_places(text: str, gazetteer: Gazetteer, cues: ScanCues | None = None) -
         words = run.group()
         if " " not in words and "\u00a0" not in words:  # one word: most runs, and most are no place
             key = _token_key(words)
-            if not gazetteer.has_key(key) and (len(key) < FUZZY_MIN_LENGTH or not key.endswith(cues.fuzzy_endings)):
+            if not gazetteer.has_key(key) and (len(key) < FUZZY_MIN_LENGTH or not key.endswith(cues.fuzzy_endings)) \
+                    and not _foreign(key, gazetteer, cues):
                 continue
             tokens: list[re.Match[str]] = [run]
             keys = [key]
@@ -155,13 +161,57 @@ def find_places(text: str, gazetteer: Gazetteer, cues: ScanCues | None = None) -
         while i < len(tokens):
             longest = min(_MAX_WORDS, len(tokens) - i) if keys[i] in multiword else 1
             mention = _longest_match(text, tokens, keys, i, longest, gazetteer, cues)
+            if mention is None and not gazetteer.has_key(keys[i]):
+                # a foreign press form first ("Awdijiwka", "Tschassiw Jar"), then a misspelling
+                mention = _foreign_match(text, tokens, keys, i, gazetteer, cues) or \
+                    _misspelt(text, tokens[i].start(), tokens[i].end(), keys[i], gazetteer, cues)
             if mention is None:
                 i += 1
                 continue
             mentions.append(mention[0])
             i += mention[1]
     _mark_listed_regions(text, mentions, gazetteer)
-    return mentions
+    forms = region_forms(text)
+    if forms:
+        # "the Donetsk People's Republic", "DPR", "Донецкой области": regions, never the city
+        mentions = [m for m in mentions if not _overlaps(m, forms)]
+        mentions += [Mention(start, end, text[start:end], normalize_name(text[start:end]), PlaceKind.OBLAST, codes)
+                     for start, end, codes in forms]
+        mentions.sort(key=lambda m: m.start)
+    return bind_regions(text, mentions)
+
+
+def _overlaps(mention: Mention, spans: list[tuple[int, int, tuple[str, ...]]]) -> bool:
+    i = bisect.bisect_right(spans, (mention.start, float("inf"))) - 1
+    return any(0 <= j < len(spans) and spans[j][0] < mention.end and mention.start < spans[j][1] for j in (i, i + 1))
+
+
+def _foreign(key: str, gazetteer: Gazetteer, cues: ScanCues) -> bool:
+    """True when a word the gazetteer lacks reads as a known name in some press language
+    ("Siwersk", "Bakhmout"); common English words and short ones never do."""
+    if len(key) < _MIN_FOREIGN or key in cues.stopwords or key in fuzzy_blocklist() or key in cues.not_foreign:
+        return False
+    return bool(read_foreign(key, gazetteer))
+
+
+def _foreign_match(text: str, tokens: list[re.Match[str]], keys: list[str], i: int, gazetteer: Gazetteer,
+                   cues: ScanCues) -> tuple[Mention, int] | None:
+    """A name in a foreign press form, of up to three words ("Tschassiw Jar", "Welyka Nowosilka"):
+    the mention's key is the Cyrillic name it reads as."""
+    for length in range(min(3, len(tokens) - i), 0, -1):
+        words = keys[i:i + length]
+        if len(words[0]) < _MIN_FOREIGN or words[0] in cues.stopwords or any(w in cues.not_foreign for w in words):
+            continue
+        if length == 1 and words[0] in fuzzy_blocklist():
+            continue
+        start, end = tokens[i].start(), tokens[i + length - 1].end()
+        surface = text[start:end]
+        if length == 1 and surface.isupper():
+            continue  # abbreviations and datelines in capitals are read as written
+        readings = read_foreign(" ".join(words), gazetteer)
+        if readings and not _is_person_or_part(text, start, end, surface, cues):
+            return Mention(start, end, surface, readings[0], PlaceKind.PLACE), length
+    return None
 
 
 @lru_cache(maxsize=200_000)
@@ -179,9 +229,7 @@ def _longest_match(text: str, tokens: list[re.Match[str]], keys: list[str], i: i
         start, end = tokens[i].start(), tokens[i + length - 1].end()
         key = keys[i] if length == 1 else " ".join(keys[i:i + length])
         if not gazetteer.has_key(key):
-            if length == 1:
-                return _misspelt(text, start, end, key, gazetteer, cues)
-            continue
+            continue  # a single unknown word is tried as a foreign form, then as a misspelling
         surface = text[start:end]
         if length == 1 and surface.isupper() and len(surface) <= 3:
             return None  # abbreviations: "US", "AFP", "RIA"

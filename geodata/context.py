@@ -1,0 +1,203 @@
+"""What a text says about where its places lie: regions it names, and which place each applies to.
+
+"Kirovo in the Donetsk People's Republic", "Bilohorivka in the Luhansk region as well as Marinka
+and Opytne in the Donetsk region", "In the Kursk region, troops entered Sudzha": a region named
+right after a settlement (or after a list of them) applies to it; else the last one named earlier
+in its sentence; else the last one of the sentence before, in the same paragraph. The forms a
+text uses for regions beyond "X region" / "X Oblast" (People's Republics, DPR/LNR, Donbas,
+Донецкой области, Харківщина) and the oblasts where fighting is reported are data, in
+``data/context.toml``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from geodata.errors import GazetteerCorrupt
+from geodata.gazetteer import DATA_DIR
+from geodata.records import Mention, PlaceKind
+
+__all__ = ["ContextRules", "load_context", "region_forms", "bind_regions", "BOUND_AFTER", "BOUND_SENTENCE",
+           "BOUND_PREVIOUS"]
+
+#: How a region was bound to a settlement (``Mention.context_how``).
+BOUND_AFTER = "named right after it"  # "Krynky in Kherson Oblast", "Marinka and Opytne in the Donetsk region"
+BOUND_SENTENCE = "named earlier in its sentence"  # "In the Kursk region, troops entered Sudzha"
+BOUND_PREVIOUS = "named in the sentence before"
+
+# A sentence ends at . ! ? or … (quotes and brackets may follow) before a capital, or at a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[A-ZА-ЯІЇЄҐ0-9])|\n")
+_PARAGRAPH = re.compile(r"\n")  # a line break ends what a region named before it applies to
+# What may lie between a settlement (or the list it closes) and the region named for it.
+_GAP_WORDS = frozenset("""
+in the of and or as well both near at on around outside inside by to within from located situated lies lie
+which is are was were all also its their village villages settlement settlements town towns city cities
+hamlet area areas east west north south eastern western northern southern central north-east north-west
+south-east south-west northeastern northwestern southeastern southwestern part parts country's ukraine's
+russia's self-proclaimed so-called occupied russian-occupied partially annexed ukrainian russian
+""".split())
+_GAP_TOKEN = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_MAX_GAP_WORDS = 10
+# Between the regions of one list: "Dnipropetrovsk, Donetsk regions", "the Kursk and Belgorod regions".
+_REGION_LIST_GAP = re.compile(r"[\s,]*(?:(?:and|or|&)\s+)?(?:the\s+)?")
+_RESPECTIVELY = re.compile(r"[^.;:!?]{0,40}?\brespectively\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ContextRules:
+    """The contents of ``data/context.toml``."""
+
+    war_zone: frozenset[str]
+    far_km: float
+    partial_coverage: frozenset[str]  # oblasts whose small villages the gazetteer lacks
+    words: re.Pattern[str] | None  # region forms matched case-insensitively
+    abbreviations: re.Pattern[str] | None  # all-capital forms (DPR, ЛНР), matched as written
+    codes: dict[str, tuple[str, ...]]  # casefolded form or stem -> oblast codes
+
+
+def _fold(form: str) -> str:
+    return form.replace("’", "'").replace("ʼ", "'").casefold()
+
+
+def _regex(form: str) -> str:
+    return r"['’ʼ]".join(re.escape(part) for part in form.split("'"))
+
+
+@cache
+def load_context(directory: Path = DATA_DIR) -> ContextRules:
+    """Read ``context.toml``; raises GazetteerCorrupt naming the file when it is malformed."""
+    path = directory / "context.toml"
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        war_zone = frozenset(raw["war_zone"])
+        far_km = float(raw["far_km"])
+        partial = frozenset(raw["partial_coverage"])
+        entries = [(tuple(e["codes"]), list(e["forms"])) for e in raw["region"]]
+        followers = list(raw["stem_followers"])
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise GazetteerCorrupt(f"context rules {path} cannot be read ({exc}); restore geodata/data from git") from exc
+    codes: dict[str, tuple[str, ...]] = {}
+    words: list[str] = []
+    stems: list[str] = []
+    abbreviations: list[str] = []
+    for entry_codes, forms in entries:
+        for form in forms:
+            if form.endswith("*"):
+                stems.append(form[:-1])
+                codes[_fold(form[:-1])] = entry_codes
+            else:
+                (abbreviations if form.replace(".", "").isupper() else words).append(form)
+                codes[_fold(form)] = entry_codes
+    follow = "|".join(re.escape(f[:-1]) + r"\w*" if f.endswith("*") else re.escape(f) for f in followers)
+    alternatives = [_regex(w) for w in sorted(words, key=len, reverse=True)]
+    if stems:
+        alternatives.append(rf"(?P<stem>{'|'.join(map(re.escape, sorted(stems, key=len, reverse=True)))})\w*\s+(?:{follow})")
+    word_pattern = re.compile(rf"(?<![\w'’-])(?:{'|'.join(alternatives)})(?![\w'’-])", re.IGNORECASE) if alternatives else None
+    abbreviation_pattern = (re.compile(rf"(?<![\w.-])(?:{'|'.join(map(re.escape, sorted(abbreviations, key=len, reverse=True)))})(?![\w-])")
+                            if abbreviations else None)
+    return ContextRules(war_zone, far_km, partial, word_pattern, abbreviation_pattern, codes)
+
+
+def region_forms(text: str, rules: ContextRules | None = None) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Spans of ``text`` that name a region in a form of ``context.toml``: (start, end, codes)."""
+    rules = rules or load_context()
+    found: list[tuple[int, int, tuple[str, ...]]] = []
+    for pattern in (rules.words, rules.abbreviations):
+        if pattern is None:
+            continue
+        for match in pattern.finditer(text):
+            stem = match.groupdict().get("stem")
+            codes = rules.codes.get(_fold(stem if stem else match.group(0)))
+            if codes:
+                found.append((match.start(), match.end(), codes))
+    found.sort()
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+    for span in found:  # the first and longest of overlapping forms
+        if out and span[0] < out[-1][1]:
+            continue
+        out.append(span)
+    return out
+
+
+def _sentence_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+def _list_gap(text: str, start: int, end: int, inside: Sequence[Mention] = ()) -> bool:
+    """True when ``text[start:end]`` holds only names (``inside``: the mentions within it),
+    punctuation and a few linking words, as between "Marinka, Bakhmut and Opytne" and "in the
+    Donetsk region"."""
+    if end - start > 400:
+        return False
+    gap = text[start:end]
+    for m in inside:  # other names in between are part of the list
+        gap = gap[:m.start - start] + " " * (m.end - m.start) + gap[m.end - start:]
+    gap = re.sub(r"\([^()]{0,30}\)", " ", gap)  # "(east)"
+    if re.search(r"[.;:!?]", gap):
+        return False
+    words = _GAP_TOKEN.findall(gap)
+    # capitalised words are names the scanner did not know ("Siversk Maly"): part of the list
+    return len(words) <= _MAX_GAP_WORDS and all(w.lower() in _GAP_WORDS or w[0].isupper() for w in words)
+
+
+def bind_regions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions (in text order), each settlement with the regions the text names for it
+    (``context_regions`` and ``context_how``); region mentions unchanged."""
+    regions = [m for m in mentions if m.kind is not PlaceKind.PLACE and m.region_codes]
+    if not regions:
+        return list(mentions)
+    starts = _sentence_starts(text)
+    paragraphs = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
+    by_sentence: dict[int, list[Mention]] = {}
+    for r in regions:
+        by_sentence.setdefault(bisect.bisect_right(starts, r.start) - 1, []).append(r)
+    mention_starts = [m.start for m in mentions]
+
+    def within(start: int, end: int) -> list[Mention]:
+        first = bisect.bisect_left(mention_starts, start)
+        last = bisect.bisect_left(mention_starts, end)
+        return [m for m in mentions[first:last] if m.end <= end]
+
+    out: list[Mention] = []
+    chains: dict[tuple[int, int], list[int]] = {}  # a list of regions -> the settlements bound to it
+    for m in mentions:
+        if m.kind is not PlaceKind.PLACE:
+            out.append(m)
+            continue
+        sentence = bisect.bisect_right(starts, m.start) - 1
+        same = by_sentence.get(sentence, [])
+        after = [r for r in same if r.start >= m.end]
+        before = [r for r in same if r.end <= m.start]
+        codes: tuple[str, ...] = ()
+        how = ""
+        if after and _list_gap(text, m.end, after[0].start, within(m.end, after[0].start)):
+            chain = [after[0]]  # "in Dnipropetrovsk, Donetsk regions": every region of the list
+            for r in after[1:]:
+                if not _REGION_LIST_GAP.fullmatch(text, chain[-1].end, r.start):
+                    break
+                chain.append(r)
+            codes = tuple(dict.fromkeys(c for r in chain for c in r.region_codes))
+            how = BOUND_AFTER
+            if len(chain) > 1:
+                chains.setdefault((chain[0].start, chain[-1].end), []).append(len(out))
+        elif before:
+            codes, how = before[-1].region_codes, BOUND_SENTENCE
+        elif sentence > 0 and sentence - 1 in by_sentence:
+            paragraph = bisect.bisect_right(paragraphs, m.start) - 1
+            earlier = [r for r in by_sentence[sentence - 1] if bisect.bisect_right(paragraphs, r.start) - 1 == paragraph]
+            if earlier:
+                codes, how = earlier[-1].region_codes, BOUND_PREVIOUS
+        out.append(replace(m, context_regions=codes, context_how=how) if codes else m)
+    for (start, end), members in chains.items():
+        # "Novoheorhiivka, Zaporizhske in Dnipropetrovsk, Donetsk regions, respectively": in order
+        listed = [r for r in regions if start <= r.start and r.end <= end]
+        if len(listed) == len(members) and _RESPECTIVELY.match(text, end):
+            for i, region in zip(members, listed):
+                out[i] = replace(out[i], context_regions=region.region_codes)
+    return out
