@@ -56,9 +56,19 @@ MAJOR_CITY_POPULATION = 100_000
 FAR_VILLAGE_POPULATION = 10_000
 CLEAR_WIN_POPULATION = 2_000
 CLEAR_WIN_RATIO = 10
+#: GeoNames records no population for two villages in three; such a namesake counts as this many
+#: people (two in three of the villages it does record are smaller), so that 2,070 people do not
+#: outweigh a namesake of unknown size.
+UNRECORDED_POPULATION = 700
 #: A spelling names the same place as an official name this similar to it (Fedorovka, Fedorivka;
 #: Severnoye, Sieverne); Mykolaiv and Mykolaivka stay apart because both are official names.
 NAMESAKE_SIMILARITY = 55.0
+#: A place that merely lists a spelling among its alternates counts as named so when its official
+#: name is this similar (Kiev for Kyiv 75, Zaporozhye for Zaporizhzhia 73; not Druzhkovka for
+#: Oleksiievo-Druzhkivka 61).
+SPELLING_SIMILARITY = 68.0
+#: Records of one place: GeoNames lists some villages twice, under two names, a few hundred metres apart.
+DUPLICATE_KM = 3.0
 #: Readings of a foreign spelling at most this much rarer than the likeliest one are kept.
 READING_SPREAD = 1
 FEATURE_RANK = {"PPLC": 6, "PPLA": 5, "PPLA2": 4, "PPLA3": 3, "PPLA4": 2, "PPL": 1}
@@ -153,7 +163,8 @@ def _clear_winner(candidates: Sequence[Candidate], among: str = "namesakes") -> 
     ranked = sorted(candidates, key=lambda c: _weight(c.place), reverse=True)
     top = ranked[0].place
     runner_up = ranked[1].place.population if len(ranked) > 1 else 0
-    if top.population >= CLEAR_WIN_POPULATION and top.population >= CLEAR_WIN_RATIO * runner_up:
+    floor = max(runner_up, UNRECORDED_POPULATION) if len(ranked) > 1 else 0
+    if top.population >= CLEAR_WIN_POPULATION and top.population >= CLEAR_WIN_RATIO * floor:
         return top, f"largest of {len(ranked)} {among} (population {top.population:,} against {runner_up:,})"
     return None
 
@@ -223,15 +234,14 @@ def choose(candidates: Sequence[Candidate], *, hint_codes: Sequence[str] = (), r
     every_id = {c.place.geonameid for c in remaining}
     anchors = [p for p in dict.fromkeys(context) if p.kind is PlaceKind.PLACE and p.geonameid not in every_id]
 
-    spelling = _spelling_of(key, remaining, former_ids)
-    # an official (Ukrainian) name of some candidates; GeoNames' legacy names of places without a
-    # Ukrainian one ("Konstantinovka") do not count
+    # an official (Ukrainian) name of some candidates (Orlivka, not Horlivka; Mykolaiv, not
+    # Mykolaivka); GeoNames' legacy names of places without a Ukrainian one ("Konstantinovka") do not count
     exact = key.isascii() and any(c.place.name_uk and normalize_name(c.place.name) == key for c in remaining)
+    spelling = frozenset(c.place.geonameid for c in remaining if normalize_name(c.place.name) == key
+                         and c.place.geonameid not in former_ids) if exact else _spelling_of(key, remaining, former_ids)
 
     def own(c: Candidate) -> bool:  # the name is this place's own current name (Mykolaiv, not Mykolaivka)
-        if c.place.geonameid not in spelling:
-            return False
-        return normalize_name(c.place.name) == key if exact else True
+        return c.place.geonameid in spelling
 
     def done(place: Place | None, why: str) -> _Choice:
         return place, "; ".join(reasons + [why]), remaining, warnings
@@ -243,6 +253,11 @@ def choose(candidates: Sequence[Candidate], *, hint_codes: Sequence[str] = (), r
             remaining = inside
         elif not inside:
             warnings.append(f"none of the {len(remaining)} places of this name lies in the hinted region; hint ignored")
+    twin = _one_place(remaining)
+    if twin is not None:
+        reasons.append(f"the {len(remaining)} places of this name lie within {DUPLICATE_KM:.0f} km of each other: "
+                       "one place recorded twice")
+        remaining = [twin]
     named = (local_codes if local_how else ()) or region_codes
     gap = bool(named) and all(code in rules.partial_coverage for code in named)
     if len(remaining) == 1:
@@ -327,6 +342,10 @@ def choose(candidates: Sequence[Candidate], *, hint_codes: Sequence[str] = (), r
         reasons.append(f"{len(fighting)} of {len(remaining)} namesakes in the oblasts where fighting is reported")
         remaining = fighting
     mine = [c for c in remaining if own(c)]
+    if exact and len(mine) == 1 and len(remaining) > 1:
+        # Karlivka the village, not Klishchiivka, which GeoNames also lists as Karlivka
+        return done(mine[0].place, f"the only one of {len(remaining)} whose own name this is; the others only had "
+                                   "it or list it among alternates")
     if mine:
         # a name that is some places' own current name never goes by size to one that only had it
         found = _clear_winner(mine, "places whose own name this is" if len(mine) < len(remaining) else "namesakes")
@@ -356,13 +375,24 @@ def _gender(key: str) -> str:
     return ""
 
 
-def _same_name(key: str, official: str) -> bool:
+def _same_name(key: str, official: str, similarity: float = NAMESAKE_SIMILARITY) -> bool:
     """``key`` may be another spelling of ``official``: similar enough, and not a different gender
     of the same adjective (Pervomaiskoye / Pervomaiskyi)."""
-    if fuzz.ratio(key, official) < NAMESAKE_SIMILARITY:
+    if fuzz.ratio(key, official) < similarity:
         return False
     a, b = _gender(key), _gender(official)
     return not (a and b and a != b)
+
+
+def _one_place(candidates: Sequence[Candidate]) -> Candidate | None:
+    """The record to keep when every candidate lies within DUPLICATE_KM of the first: the one with
+    a Ukrainian name, then the largest."""
+    if len(candidates) < 2:
+        return None
+    first = candidates[0].place
+    if any(distance_km(first, c.place) > DUPLICATE_KM for c in candidates[1:]):
+        return None
+    return max(candidates, key=lambda c: (bool(c.place.name_uk), c.primary, _weight(c.place)))
 
 
 def _spelling_of(key: str, candidates: Sequence[Candidate], former_ids: frozenset[int]) -> frozenset[int]:
@@ -378,7 +408,7 @@ def _spelling_of(key: str, candidates: Sequence[Candidate], former_ids: frozense
             continue
         targets = [normalize_name(c.place.name)] if key.isascii() else \
             [normalize_name(n) for n in (c.place.name_uk, c.place.name_ru) if n]
-        if any(_same_name(key, t) for t in targets):
+        if any(_same_name(key, t, SPELLING_SIMILARITY) for t in targets):
             out.add(c.place.geonameid)
     return frozenset(out)
 
@@ -441,21 +471,28 @@ def _with_namesakes(key: str, found: Sequence[Candidate], gazetteer: Gazetteer) 
     """Add every place officially named what ``key`` names, when ``key`` is another spelling of that
     official name: GeoNames lists the Russian form Fedorovka for some Fedorivkas only, and an
     oblast hint must not pick the one that happens to carry it."""
+    if key.isascii() and any(c.place.name_uk and normalize_name(c.place.name) == key for c in found):
+        return list(found), ""  # an official name already: its namesakes are all here
     official: dict[str, None] = {}
     for c in found:
-        if not c.primary or c.place.kind is not PlaceKind.PLACE:
+        if c.place.kind is not PlaceKind.PLACE:
             continue
         name = normalize_name(c.place.name)
-        # a Latin spelling is compared with the official name, a Cyrillic one with the Cyrillic names
+        # a Latin spelling is compared with the official name, a Cyrillic one with the Cyrillic names;
+        # a place that only lists the spelling among its alternates counts when the names agree
+        # (Hryhoriwka for a Hryhorivka), not otherwise (Kirovo for Kropyvnytskyi)
         targets = [name] if key.isascii() else [normalize_name(n) for n in (c.place.name_uk, c.place.name_ru) if n]
         if key in targets and c.place.name_uk:
-            return list(found), ""  # an official name already: its namesakes are all here
+            return list(found), ""
         if any(_same_name(key, t) for t in targets):
             official[name] = None
     if not official:
         return list(found), ""
     have = {c.place.geonameid for c in found}
     extra = [c for name in official for c in gazetteer.officially_named(name) if c.place.geonameid not in have]
+    # a place officially named what the spelling names is named so, whichever list GeoNames put it in
+    found = [Candidate(c.place, True) if not c.primary and normalize_name(c.place.name) in official else c
+             for c in found]
     if not extra:
         return list(found), ""
     names = ", ".join(gazetteer.officially_named(n)[0].place.name for n in official)
@@ -471,8 +508,17 @@ def _lookup(key: str, gazetteer: Gazetteer, fuzzy: bool) -> tuple[list[Candidate
         return [c for c in regions if c.place.kind is kind] or regions, 100.0, f"{kind} name"
     found = gazetteer.lookup(key, _PLACES)
     if found:
+        how = "exact name"
+        if key.isascii() and not any(c.primary and c.place.name_uk for c in found):
+            # only an alternate of some places, or the legacy name of places without a Ukrainian
+            # one (Antoniwka, Borowa): the press form it may be counts too
+            readings = _readings(key, gazetteer)
+            read = [c for r in readings for c in gazetteer.lookup(r.key, _PLACES)]
+            if read:
+                found = _unique(found + read)
+                how += f", or {_describe_reading(readings[0])}"
         found, more = _with_namesakes(key, found, gazetteer)
-        return found, 100.0, "exact name" + (f" ({more})" if more else "")
+        return found, 100.0, how + (f" ({more})" if more else "")
     found = gazetteer.lookup(key, _REGIONS)
     if found:
         return found, 100.0, "region name"
