@@ -23,7 +23,7 @@ from geodata.errors import GazetteerCorrupt
 from geodata.gazetteer import DATA_DIR
 from geodata.records import Mention, PlaceKind
 
-__all__ = ["ContextRules", "load_context", "region_forms", "bind_regions", "BOUND_AFTER", "BOUND_SENTENCE",
+__all__ = ["ContextRules", "load_context", "region_forms", "bind_regions", "char_offsets", "BOUND_AFTER", "BOUND_SENTENCE",
            "BOUND_PREVIOUS"]
 
 #: How a region was bound to a settlement (``Mention.context_how``).
@@ -32,8 +32,7 @@ BOUND_SENTENCE = "named earlier in its sentence"  # "In the Kursk region, troops
 BOUND_PREVIOUS = "named in the sentence before"
 
 # A sentence ends at . ! ? or … (quotes and brackets may follow) before a capital, or at a line break.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[A-ZА-ЯІЇЄҐ0-9])|\n")
-_PARAGRAPH = re.compile(r"\n")  # a line break ends what a region named before it applies to
+_SENTENCE_END = re.compile(r"[.!?…][\"”’»)\]]*\s+(?=[\"“‘«(\[]?[A-ZА-ЯІЇЄҐ0-9])|\n")
 # What may lie between a settlement (or the list it closes) and the region named for it.
 _GAP_WORDS = frozenset("""
 in the of and or as well both near at on around outside inside by to within from located situated lies lie
@@ -44,6 +43,9 @@ russia's self-proclaimed so-called occupied russian-occupied partially annexed u
 """.split())
 _GAP_TOKEN = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _MAX_GAP_WORDS = 10
+_WINDOW = 120
+_MAX_HITS = 20_000
+_SENTENCE_REACH = 1500  # characters around a region searched for the ends of its sentence and the next  # characters searched for a region form on either side of one of its anchors
 # Between the regions of one list: "Dnipropetrovsk, Donetsk regions", "the Kursk and Belgorod regions".
 _REGION_LIST_GAP = re.compile(r"[\s,]*(?:(?:and|or|&)\s+)?(?:the\s+)?")
 _RESPECTIVELY = re.compile(r"[^.;:!?]{0,40}?\brespectively\b", re.IGNORECASE)
@@ -59,14 +61,33 @@ class ContextRules:
     words: re.Pattern[str] | None  # region forms matched case-insensitively
     abbreviations: re.Pattern[str] | None  # all-capital forms (DPR, ЛНР), matched as written
     codes: dict[str, tuple[str, ...]]  # casefolded form or stem -> oblast codes
+    anchors: tuple[str, ...] = ()  # lower-case snippets one of which every form contains
 
 
 def _fold(form: str) -> str:
     return form.replace("’", "'").replace("ʼ", "'").casefold()
 
 
-def _regex(form: str) -> str:
-    return r"['’ʼ]".join(re.escape(part) for part in form.split("'"))
+def _trie(forms: Sequence[str], fold: bool = True) -> str:
+    """One regular expression for many literal forms, shared prefixes merged, so that a text is
+    tried once per position rather than once per form (what keeps scanning fast). An apostrophe
+    matches any of its forms."""
+    root: dict[str, dict] = {}
+    for form in forms:
+        node = root
+        for char in (_fold(form) if fold else form):
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [(r"['’ʼ]" if ch == "'" else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(root)
 
 
 @cache
@@ -95,27 +116,47 @@ def load_context(directory: Path = DATA_DIR) -> ContextRules:
                 (abbreviations if form.replace(".", "").isupper() else words).append(form)
                 codes[_fold(form)] = entry_codes
     follow = "|".join(re.escape(f[:-1]) + r"\w*" if f.endswith("*") else re.escape(f) for f in followers)
-    alternatives = [_regex(w) for w in sorted(words, key=len, reverse=True)]
+    alternatives = [_trie(words)] if words else []
     if stems:
-        alternatives.append(rf"(?P<stem>{'|'.join(map(re.escape, sorted(stems, key=len, reverse=True)))})\w*\s+(?:{follow})")
-    word_pattern = re.compile(rf"(?<![\w'’-])(?:{'|'.join(alternatives)})(?![\w'’-])", re.IGNORECASE) if alternatives else None
-    abbreviation_pattern = (re.compile(rf"(?<![\w.-])(?:{'|'.join(map(re.escape, sorted(abbreviations, key=len, reverse=True)))})(?![\w-])")
-                            if abbreviations else None)
-    return ContextRules(war_zone, far_km, partial, word_pattern, abbreviation_pattern, codes)
+        alternatives.append(rf"(?P<stem>{_trie(stems)})\w*\s+(?:{follow})")
+    word_pattern = re.compile(rf"\b(?<![\w'’-])(?:{'|'.join(alternatives)})(?![\w'’-])", re.IGNORECASE) if alternatives else None
+    abbreviation_pattern = re.compile(rf"\b(?<![\w.-]){_trie(abbreviations, fold=False)}(?!\w)") if abbreviations else None
+    # the patterns run only around these snippets: searching a text for a few of them costs far
+    # less than trying every form at every position
+    anchors = {_anchor(form) for form in words} | {form.lower()[:5] for form in abbreviations}
+    anchors |= {f.rstrip("*").lower()[:4] for f in followers}
+    anchors = {a for a in anchors if not any(b != a and b in a for b in anchors)}
+    return ContextRules(war_zone, far_km, partial, word_pattern, abbreviation_pattern, codes, tuple(sorted(anchors)))
+
+
+def _anchor(form: str) -> str:
+    """A snippet of a form that ordinary text rarely holds, in lower case: the first five letters
+    of the longest word of a name of several words ("repub" for "Donetsk People's Republic"), the
+    last five of a single word ("chyna" for "Donechchyna"; a city's name is too common)."""
+    words = [w for w in re.split(r"[\s'’ʼ.]+", form.lower()) if w]
+    return max(words, key=len)[:5] if len(words) > 1 else words[0][-5:]
 
 
 def region_forms(text: str, rules: ContextRules | None = None) -> list[tuple[int, int, tuple[str, ...]]]:
     """Spans of ``text`` that name a region in a form of ``context.toml``: (start, end, codes)."""
     rules = rules or load_context()
+    windows: list[tuple[int, int]] = []
+    for i in sorted(_anchor_hits(text, rules.anchors)):
+        lo, hi = max(0, i - _WINDOW), min(len(text), i + _WINDOW)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
     found: list[tuple[int, int, tuple[str, ...]]] = []
     for pattern in (rules.words, rules.abbreviations):
         if pattern is None:
             continue
-        for match in pattern.finditer(text):
-            stem = match.groupdict().get("stem")
-            codes = rules.codes.get(_fold(stem if stem else match.group(0)))
-            if codes:
-                found.append((match.start(), match.end(), codes))
+        for lo, hi in windows:
+            for match in pattern.finditer(text, lo, hi):
+                stem = match.groupdict().get("stem")
+                codes = rules.codes.get(_fold(stem if stem else match.group(0)))
+                if codes:
+                    found.append((match.start(), match.end(), codes))
     found.sort()
     out: list[tuple[int, int, tuple[str, ...]]] = []
     for span in found:  # the first and longest of overlapping forms
@@ -125,8 +166,59 @@ def region_forms(text: str, rules: ContextRules | None = None) -> list[tuple[int
     return out
 
 
-def _sentence_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+def _anchor_hits(text: str, anchors: Sequence[str]) -> list[int]:
+    """Where region forms may be in ``text``: the Latin anchors, ignoring case, searched in its
+    UTF-8 bytes (bytes.find is several times faster than str.find on large texts), and the
+    Cyrillic letters, few in most texts (every one of them in a text that is mostly Cyrillic)."""
+    data = text.encode("utf-8", "surrogatepass")
+    low = data.lower()  # ASCII letters only, which is all the Latin anchors hold
+    byte_hits: list[int] = []
+    for anchor in anchors:
+        if anchor.isascii():
+            pattern = anchor.encode()
+            i = low.find(pattern)
+            while i != -1:
+                byte_hits.append(i)
+                i = low.find(pattern, i + 1)
+    for lead in (b"\xd0", b"\xd1"):  # the first byte of every Cyrillic letter
+        i = data.find(lead)
+        while i != -1:
+            byte_hits.append(i)
+            if len(byte_hits) > _MAX_HITS:
+                return list(range(0, len(text), _WINDOW))  # a Cyrillic text: search it all
+            i = data.find(lead, i + 2 * _WINDOW)  # one hit per window is enough
+    return char_offsets(text, data, byte_hits)
+
+
+def char_offsets(text: str, data: bytes, byte_offsets: list[int]) -> list[int]:
+    """Character offsets of byte offsets into ``data`` (``text`` in UTF-8), sorted, in one pass."""
+    byte_offsets.sort()
+    if text.isascii():
+        return byte_offsets
+    out, chars, previous = [], 0, 0
+    for i in byte_offsets:
+        chars += len(data[previous:i].decode("utf-8", "surrogatepass"))
+        previous = i
+        out.append(chars)
+    return out
+
+
+def _sentence_starts(text: str, regions: Sequence[Mention]) -> list[int]:
+    """Where sentences start, looked for only around the regions (a place further away is in
+    neither their sentence nor the next): the edges of those stretches count as starts too."""
+    stretches: list[tuple[int, int]] = []
+    for r in regions:
+        lo, hi = max(0, r.start - _SENTENCE_REACH), min(len(text), r.end + 2 * _SENTENCE_REACH)
+        if stretches and lo <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], hi)
+        else:
+            stretches.append((lo, hi))
+    starts = [0]
+    for lo, hi in stretches:
+        starts.append(lo)
+        starts.extend(m.end() for m in _SENTENCE_END.finditer(text, lo, hi))
+        starts.append(hi)
+    return sorted(set(starts))
 
 
 def _list_gap(text: str, start: int, end: int, inside: Sequence[Mention] = ()) -> bool:
@@ -152,8 +244,7 @@ def bind_regions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     regions = [m for m in mentions if m.kind is not PlaceKind.PLACE and m.region_codes]
     if not regions:
         return list(mentions)
-    starts = _sentence_starts(text)
-    paragraphs = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
+    starts = _sentence_starts(text, regions)
     by_sentence: dict[int, list[Mention]] = {}
     for r in regions:
         by_sentence.setdefault(bisect.bisect_right(starts, r.start) - 1, []).append(r)
@@ -189,10 +280,9 @@ def bind_regions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         elif before:
             codes, how = before[-1].region_codes, BOUND_SENTENCE
         elif sentence > 0 and sentence - 1 in by_sentence:
-            paragraph = bisect.bisect_right(paragraphs, m.start) - 1
-            earlier = [r for r in by_sentence[sentence - 1] if bisect.bisect_right(paragraphs, r.start) - 1 == paragraph]
-            if earlier:
-                codes, how = earlier[-1].region_codes, BOUND_PREVIOUS
+            last = by_sentence[sentence - 1][-1]
+            if text.find("\n", last.end, m.start) == -1:  # a line break ends what it applies to
+                codes, how = last.region_codes, BOUND_PREVIOUS
         out.append(replace(m, context_regions=codes, context_how=how) if codes else m)
     for (start, end), members in chains.items():
         # "Novoheorhiivka, Zaporizhske in Dnipropetrovsk, Donetsk regions, respectively": in order

@@ -65,7 +65,9 @@ class Gazetteer:
         self._candidates: dict[str, tuple[Candidate, ...]] = {}  # parsed index entries, filled on demand
         self._settlements: dict[str, tuple[Candidate, ...]] = {}  # the same, settlements only
         self._cyrillic_keys: list[str] | None = None
+        self._cyrillic_first: list[str] | None = None
         self._by_name: dict[str, tuple[int, ...]] | None = None
+        self._named: dict[str, tuple[Candidate, ...]] = {}
         self._former: dict[str, frozenset[int]] | None = None
         self.source = source
         codes = {(r[0], r[5] if r[0] == "oblast" else r[6]): i for i, r in enumerate(rows) if r[0] != "place"}
@@ -264,6 +266,12 @@ class Gazetteer:
             self._cyrillic_keys = sorted(k for k in self._index if not k[0].isascii())
         return self._cyrillic_keys
 
+    def cyrillic_first_words(self) -> list[str]:
+        """The first words of the Cyrillic names of several words ("велика" of "велика новосілка"), sorted."""
+        if self._cyrillic_first is None:
+            self._cyrillic_first = sorted({k.split(" ", 1)[0] for k in self.cyrillic_keys() if " " in k})
+        return self._cyrillic_first
+
     def officially_named(self, key: str) -> list[Candidate]:
         """Settlements whose official (display) name has the normalised key ``key``: every
         Fedorivka, whichever of them GeoNames also lists as Fedorovka."""
@@ -273,7 +281,10 @@ class Gazetteer:
                 if r[0] == "place":
                     by_name.setdefault(normalize_name(r[2]), []).append(i)
             self._by_name = {k: tuple(v) for k, v in by_name.items()}
-        return [Candidate(self._place(i), True) for i in self._by_name.get(key, ())]
+        found = self._named.get(key)
+        if found is None:
+            found = self._named[key] = tuple(Candidate(self._place(i), True) for i in self._by_name.get(key, ()))
+        return list(found)
 
     def former_names(self) -> dict[str, frozenset[int]]:
         """Former names of renamed places (``data/renames.csv``): name key -> GeoNames ids of

@@ -21,11 +21,12 @@ candidate, those still in the running first, for a human to choose.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -125,6 +126,12 @@ def parse_hint(hint: str, gazetteer: Gazetteer) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p.admin2_code if p.kind is PlaceKind.RAION else p.admin1_code for p in chosen))
 
 
+@lru_cache(maxsize=200_000)
+def _key(name: str) -> str:
+    """normalize_name, remembered: the same official names come up again and again."""
+    return normalize_name(name)
+
+
 def _unknown(query: str, reason: str, hint: str | None, warnings: Sequence[str] = ()) -> Resolution:
     return Resolution(query=query, status=Status.UNKNOWN, reason=reason, hint=hint, warnings=tuple(warnings))
 
@@ -156,28 +163,37 @@ def _region_names(codes: Sequence[str], gazetteer: Gazetteer | None) -> str:
     return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _top_two(candidates: Sequence[Candidate]) -> tuple[Candidate, Candidate | None]:
+    """The largest candidate and the next (by population, then feature rank)."""
+    if len(candidates) == 1:
+        return candidates[0], None
+    first, second = heapq.nlargest(2, candidates, key=lambda c: (c.place.population,
+                                                                FEATURE_RANK.get(c.place.feature_code, 0)))
+    return first, second
+
+
 def _clear_winner(candidates: Sequence[Candidate], among: str = "namesakes") -> tuple[Place, str] | None:
     """The one candidate much larger than every other, if there is one."""
     if not candidates:
         return None
-    ranked = sorted(candidates, key=lambda c: _weight(c.place), reverse=True)
-    top = ranked[0].place
-    runner_up = ranked[1].place.population if len(ranked) > 1 else 0
-    floor = max(runner_up, UNRECORDED_POPULATION) if len(ranked) > 1 else 0
+    first, second = _top_two(candidates)
+    top = first.place
+    runner_up = second.place.population if second is not None else 0
+    floor = max(runner_up, UNRECORDED_POPULATION) if second is not None else 0
     if top.population >= CLEAR_WIN_POPULATION and top.population >= CLEAR_WIN_RATIO * floor:
-        return top, f"largest of {len(ranked)} {among} (population {top.population:,} against {runner_up:,})"
+        return top, f"largest of {len(candidates)} {among} (population {top.population:,} against {runner_up:,})"
     return None
 
 
 def _major_city(candidates: Sequence[Candidate], named: Callable[[Candidate], bool]) -> tuple[Place, str] | None:
     """A city against hamlets and towns of its name (Kiev, Zaporozhye, Mykolaiv). A city that only
     had the name (Kirovo for Kropyvnytskyi) or lists it among unrelated alternates never wins this way."""
-    ranked = sorted(candidates, key=lambda c: _weight(c.place), reverse=True)
-    if not named(ranked[0]):
-        return None
-    top = ranked[0].place
+    first, second = _top_two(candidates)
+    top = first.place
     big = top.population >= MAJOR_CITY_POPULATION or top.feature_code in ("PPLC", "PPLA")
-    if big and all(c.place.population * CLEAR_WIN_RATIO <= top.population for c in ranked[1:]):
+    if not big or not named(first):
+        return None
+    if second is None or second.place.population * CLEAR_WIN_RATIO <= top.population:
         return top, (f"major city (population {top.population:,}); the {len(candidates) - 1} namesakes are "
                      "far smaller or only had the name")
     return None
@@ -236,12 +252,19 @@ def choose(candidates: Sequence[Candidate], *, hint_codes: Sequence[str] = (), r
 
     # an official (Ukrainian) name of some candidates (Orlivka, not Horlivka; Mykolaiv, not
     # Mykolaivka); GeoNames' legacy names of places without a Ukrainian one ("Konstantinovka") do not count
-    exact = key.isascii() and any(c.place.name_uk and normalize_name(c.place.name) == key for c in remaining)
-    spelling = frozenset(c.place.geonameid for c in remaining if normalize_name(c.place.name) == key
-                         and c.place.geonameid not in former_ids) if exact else _spelling_of(key, remaining, former_ids)
+    every = list(remaining)
+    worked_out: list[tuple[bool, frozenset[int]]] = []  # once, when first needed
+
+    def naming() -> tuple[bool, frozenset[int]]:
+        if not worked_out:
+            exact = key.isascii() and any(c.place.name_uk and _key(c.place.name) == key for c in every)
+            spelling = frozenset(c.place.geonameid for c in every if _key(c.place.name) == key
+                                 and c.place.geonameid not in former_ids) if exact else _spelling_of(key, every, former_ids)
+            worked_out.append((exact, spelling))
+        return worked_out[0]
 
     def own(c: Candidate) -> bool:  # the name is this place's own current name (Mykolaiv, not Mykolaivka)
-        return c.place.geonameid in spelling
+        return c.place.geonameid in naming()[1]
 
     def done(place: Place | None, why: str) -> _Choice:
         return place, "; ".join(reasons + [why]), remaining, warnings
@@ -278,7 +301,7 @@ def choose(candidates: Sequence[Candidate], *, hint_codes: Sequence[str] = (), r
     # a city against hamlets of its name wins before the regions a text names ("Sumy" in a report
     # on the Donetsk region is still the city of Sumy), unless the text names the region right
     # after the name and a namesake lies there ("Zaporizhzhye in the Dnipropetrovsk region")
-    city = _major_city(remaining, lambda c: c.place.geonameid in spelling)
+    city = _major_city(remaining, own)
     if city and not (local_how == BOUND_AFTER and not _in(city[0], local_codes)
                      and any(_in(c.place, local_codes) for c in remaining)):
         return done(*city)
@@ -342,7 +365,7 @@ def choose(candidates: Sequence[Candidate], *, hint_codes: Sequence[str] = (), r
         reasons.append(f"{len(fighting)} of {len(remaining)} namesakes in the oblasts where fighting is reported")
         remaining = fighting
     mine = [c for c in remaining if own(c)]
-    if exact and len(mine) == 1 and len(remaining) > 1:
+    if naming()[0] and len(mine) == 1 and len(remaining) > 1:
         # Karlivka the village, not Klishchiivka, which GeoNames also lists as Karlivka
         return done(mine[0].place, f"the only one of {len(remaining)} whose own name this is; the others only had "
                                    "it or list it among alternates")
@@ -406,8 +429,8 @@ def _spelling_of(key: str, candidates: Sequence[Candidate], former_ids: frozense
         if c.primary or not key:
             out.add(c.place.geonameid)
             continue
-        targets = [normalize_name(c.place.name)] if key.isascii() else \
-            [normalize_name(n) for n in (c.place.name_uk, c.place.name_ru) if n]
+        targets = [_key(c.place.name)] if key.isascii() else \
+            [_key(n) for n in (c.place.name_uk, c.place.name_ru) if n]
         if any(_same_name(key, t, SPELLING_SIMILARITY) for t in targets):
             out.add(c.place.geonameid)
     return frozenset(out)
@@ -471,17 +494,17 @@ def _with_namesakes(key: str, found: Sequence[Candidate], gazetteer: Gazetteer) 
     """Add every place officially named what ``key`` names, when ``key`` is another spelling of that
     official name: GeoNames lists the Russian form Fedorovka for some Fedorivkas only, and an
     oblast hint must not pick the one that happens to carry it."""
-    if key.isascii() and any(c.place.name_uk and normalize_name(c.place.name) == key for c in found):
+    if key.isascii() and any(c.place.name_uk and _key(c.place.name) == key for c in found):
         return list(found), ""  # an official name already: its namesakes are all here
     official: dict[str, None] = {}
     for c in found:
         if c.place.kind is not PlaceKind.PLACE:
             continue
-        name = normalize_name(c.place.name)
+        name = _key(c.place.name)
         # a Latin spelling is compared with the official name, a Cyrillic one with the Cyrillic names;
         # a place that only lists the spelling among its alternates counts when the names agree
         # (Hryhoriwka for a Hryhorivka), not otherwise (Kirovo for Kropyvnytskyi)
-        targets = [name] if key.isascii() else [normalize_name(n) for n in (c.place.name_uk, c.place.name_ru) if n]
+        targets = [name] if key.isascii() else [_key(n) for n in (c.place.name_uk, c.place.name_ru) if n]
         if key in targets and c.place.name_uk:
             return list(found), ""
         if any(_same_name(key, t) for t in targets):
@@ -491,7 +514,7 @@ def _with_namesakes(key: str, found: Sequence[Candidate], gazetteer: Gazetteer) 
     have = {c.place.geonameid for c in found}
     extra = [c for name in official for c in gazetteer.officially_named(name) if c.place.geonameid not in have]
     # a place officially named what the spelling names is named so, whichever list GeoNames put it in
-    found = [Candidate(c.place, True) if not c.primary and normalize_name(c.place.name) in official else c
+    found = [Candidate(c.place, True) if not c.primary and _key(c.place.name) in official else c
              for c in found]
     if not extra:
         return list(found), ""
@@ -509,9 +532,9 @@ def _lookup(key: str, gazetteer: Gazetteer, fuzzy: bool) -> tuple[list[Candidate
     found = gazetteer.lookup(key, _PLACES)
     if found:
         how = "exact name"
-        if key.isascii() and not any(c.primary and c.place.name_uk for c in found):
-            # only an alternate of some places, or the legacy name of places without a Ukrainian
-            # one (Antoniwka, Borowa): the press form it may be counts too
+        if key.isascii() and not any(c.primary for c in found):
+            # only an alternate of some places (Borowa for a Borove): the press form it may be
+            # counts too
             readings = _readings(key, gazetteer)
             read = [c for r in readings for c in gazetteer.lookup(r.key, _PLACES)]
             if read:
@@ -627,6 +650,17 @@ def resolve(name: str, gazetteer: Gazetteer, *, hint: str | None = None, context
     key = normalize_name(name)
     if not key:
         return _unknown(query, "empty name" if not name.strip() else "name has no letters", hint)
+    memo = gazetteer.memo("resolve") if not context and not regions else None
+    if memo is not None and (key, hint, fuzzy) in memo:  # a name without context resolves the same way every time
+        return replace(memo[(key, hint, fuzzy)], query=query)
+    result = _resolve(query, key, gazetteer, hint, context, regions, fuzzy)
+    if memo is not None:
+        memo[(key, hint, fuzzy)] = result
+    return result
+
+
+def _resolve(query: str, key: str, gazetteer: Gazetteer, hint: str | None, context: Sequence[Place],
+             regions: Sequence[str], fuzzy: bool) -> Resolution:
     warnings: list[str] = []
     hint_codes: tuple[str, ...] = ()
     if hint:
