@@ -255,35 +255,40 @@ def bind_regions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         last = bisect.bisect_left(mention_starts, end)
         return [m for m in mentions[first:last] if m.end <= end]
 
-    out: list[Mention] = []
+    out: list[Mention] = list(mentions)
     chains: dict[tuple[int, int], list[int]] = {}  # a list of regions -> the settlements bound to it
-    for m in mentions:
-        if m.kind is not PlaceKind.PLACE:
-            out.append(m)
+    # only the settlements of a sentence that names a region, or of the sentence after one
+    for sentence in sorted(set(by_sentence) | {s + 1 for s in by_sentence}):
+        if sentence >= len(starts):
             continue
-        sentence = bisect.bisect_right(starts, m.start) - 1
-        same = by_sentence.get(sentence, [])
-        after = [r for r in same if r.start >= m.end]
-        before = [r for r in same if r.end <= m.start]
-        codes: tuple[str, ...] = ()
-        how = ""
-        if after and _list_gap(text, m.end, after[0].start, within(m.end, after[0].start)):
-            chain = [after[0]]  # "in Dnipropetrovsk, Donetsk regions": every region of the list
-            for r in after[1:]:
-                if not _REGION_LIST_GAP.fullmatch(text, chain[-1].end, r.start):
-                    break
-                chain.append(r)
-            codes = tuple(dict.fromkeys(c for r in chain for c in r.region_codes))
-            how = BOUND_AFTER
-            if len(chain) > 1:
-                chains.setdefault((chain[0].start, chain[-1].end), []).append(len(out))
-        elif before:
-            codes, how = before[-1].region_codes, BOUND_SENTENCE
-        elif sentence > 0 and sentence - 1 in by_sentence:
-            last = by_sentence[sentence - 1][-1]
-            if text.find("\n", last.end, m.start) == -1:  # a line break ends what it applies to
-                codes, how = last.region_codes, BOUND_PREVIOUS
-        out.append(replace(m, context_regions=codes, context_how=how) if codes else m)
+        lo, hi = starts[sentence], starts[sentence + 1] if sentence + 1 < len(starts) else len(text)
+        for index in range(bisect.bisect_left(mention_starts, lo), bisect.bisect_left(mention_starts, hi)):
+            m = mentions[index]
+            if m.kind is not PlaceKind.PLACE:
+                continue
+            same = by_sentence.get(sentence, [])
+            after = [r for r in same if r.start >= m.end]
+            before = [r for r in same if r.end <= m.start]
+            codes: tuple[str, ...] = ()
+            how = ""
+            if after and _list_gap(text, m.end, after[0].start, within(m.end, after[0].start)):
+                chain = [after[0]]  # "in Dnipropetrovsk, Donetsk regions": every region of the list
+                for r in after[1:]:
+                    if not _REGION_LIST_GAP.fullmatch(text, chain[-1].end, r.start):
+                        break
+                    chain.append(r)
+                codes = tuple(dict.fromkeys(c for r in chain for c in r.region_codes))
+                how = BOUND_AFTER
+                if len(chain) > 1:
+                    chains.setdefault((chain[0].start, chain[-1].end), []).append(index)
+            elif before:
+                codes, how = before[-1].region_codes, BOUND_SENTENCE
+            elif sentence > 0 and sentence - 1 in by_sentence:
+                last = by_sentence[sentence - 1][-1]
+                if text.find("\n", last.end, m.start) == -1:  # a line break ends what it applies to
+                    codes, how = last.region_codes, BOUND_PREVIOUS
+            if codes:
+                out[index] = replace(m, context_regions=codes, context_how=how)
     for (start, end), members in chains.items():
         # "Novoheorhiivka, Zaporizhske in Dnipropetrovsk, Donetsk regions, respectively": in order
         listed = [r for r in regions if start <= r.start and r.end <= end]
