@@ -350,13 +350,14 @@ def choose(candidates: Sequence[Candidate], *, hint_codes: Sequence[str] = (), r
     local_anchors = [p for p in anchors if p.population < MAJOR_CITY_POPULATION]
     if local_anchors:
         km, _ = _nearest_anchor([c.place for c in remaining], local_anchors)
-        near = [c for c, d in zip(remaining, km) if d <= rules.far_km]
-        if near and len(near) < len(remaining):
+        near = [(c, d) for c, d in zip(remaining, km) if d <= rules.far_km]
+        # one namesake left within far_km stands only when it is as close as the nearest rule asks
+        if near and len(near) < len(remaining) and (len(near) > 1 or near[0][1] <= CONTEXT_MAX_KM):
             reasons.append(f"{len(near)} of {len(remaining)} namesakes within {rules.far_km:.0f} km of the other places "
                            "the text names")
-            remaining = near
+            remaining = [c for c, _ in near]
             if len(remaining) == 1:
-                return done(remaining[0].place, "the only one near them")
+                return done(remaining[0].place, f"the only one near them ({near[0][1]:.0f} km)")
     fighting = [c for c in remaining if c.place.admin1_code in rules.war_zone]
     if fighting and len(fighting) < len(remaining):
         if len(fighting) == 1:
@@ -785,21 +786,35 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[
 
 def _consistent(mentions: Sequence[Mention], results: list[Resolution]) -> list[Resolution]:
     """One name, one place per text: where the text places a name explicitly ("Vysokopillia, in the
-    north of Kherson Oblast"), its other mentions without such a region follow."""
+    north of Kherson Oblast"), its other mentions without such a region follow; where that
+    explicit mention stays ambiguous among the namesakes of its region, the others do not land
+    outside it (a "Zaporizhzhye" of a list is not the city when the text puts it in the
+    Dnipropetrovsk region)."""
     placed: dict[str, dict[int, Place]] = {}
+    open_: dict[str, tuple[Resolution, frozenset[str]]] = {}
     for m, r in zip(mentions, results):
-        if m.kind is PlaceKind.PLACE and m.context_how == BOUND_AFTER and r.place is not None:
-            placed.setdefault(m.key, {})[r.place.geonameid] = r.place
+        if m.kind is PlaceKind.PLACE and m.context_how == BOUND_AFTER:
+            if r.place is not None:
+                placed.setdefault(m.key, {})[r.place.geonameid] = r.place
+            elif r.status is Status.AMBIGUOUS:
+                open_[m.key] = (r, frozenset(m.context_regions))
     out = list(results)
     for i, (m, r) in enumerate(zip(mentions, results)):
+        if m.kind is not PlaceKind.PLACE or m.context_how == BOUND_AFTER:
+            continue
         there = placed.get(m.key, {})
-        if m.kind is not PlaceKind.PLACE or m.context_how == BOUND_AFTER or len(there) != 1:
-            continue
-        (place,) = there.values()
-        if r.place == place or place.geonameid not in {p.geonameid for p in r.candidates}:
-            continue
         how = r.reason.split("; ", 1)[0]
-        out[i] = Resolution(query=r.query, status=Status.RESOLVED, place=place, score=r.score,
-                            reason=f"{how}; the text names {place.admin1} for {m.text} elsewhere",
-                            candidates=(place, *(p for p in r.candidates if p != place)), warnings=r.warnings)
+        if len(there) == 1:
+            (place,) = there.values()
+            if r.place == place or place.geonameid not in {p.geonameid for p in r.candidates}:
+                continue
+            out[i] = Resolution(query=r.query, status=Status.RESOLVED, place=place, score=r.score,
+                                reason=f"{how}; the text names {place.admin1} for {m.text} elsewhere",
+                                candidates=(place, *(p for p in r.candidates if p != place)), warnings=r.warnings)
+        elif not there and m.key in open_ and r.place is not None:
+            explicit, codes = open_[m.key]
+            if _in(r.place, tuple(codes)):
+                continue
+            out[i] = replace(explicit, query=r.query,
+                             reason=f"{how}; where the text names its region, {explicit.reason.split('; ', 1)[-1]}")
     return out
