@@ -66,9 +66,9 @@ def read_list(path: Path = LIST) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def shared_in_oblast(gazetteer: Gazetteer, official: str, oblast: str) -> bool:
-    """Whether another place of the oblast has the same official name."""
-    return sum(c.place.admin1 == oblast for c in gazetteer.officially_named(normalize_name(official))) > 1
+def official_names(gazetteer: Gazetteer) -> Counter[tuple[str, str]]:
+    """How many places of each oblast bear each official name."""
+    return Counter((normalize_name(p.name), p.admin1) for p in gazetteer.places())
 
 
 def judge(resolution, truth, shared: bool) -> str:
@@ -81,9 +81,10 @@ def judge(resolution, truth, shared: bool) -> str:
 
 def check(gazetteer: Gazetteer, rows: list[dict[str, str]]) -> list[Outcome]:
     out = []
+    names = official_names(gazetteer)
     for row in rows:
         truth = gazetteer.place(int(row["geonameid"]))
-        shared = shared_in_oblast(gazetteer, row["official_name"], row["oblast"])
+        shared = names[(normalize_name(row["official_name"]), row["oblast"])] > 1  # really shared there
         for language in LANGUAGES:
             spelling = row[language]
             hinted = resolve(spelling, gazetteer, hint=row["oblast"])

@@ -175,11 +175,16 @@ def _anchor_hits(text: str, anchors: Sequence[str]) -> list[int]:
     byte_hits: list[int] = []
     for anchor in anchors:
         if anchor.isascii():
-            pattern = anchor.encode()
-            i = low.find(pattern)
+            where, patterns = low, {anchor.encode()}
+        elif not "\u0400" <= anchor[0] <= "\u04ff":  # "répub": accented Latin, as written
+            where, patterns = data, {a.encode() for a in (anchor, anchor.capitalize(), anchor.upper())}
+        else:
+            continue  # Cyrillic: found by its letters below
+        for pattern in patterns:
+            i = where.find(pattern)
             while i != -1:
                 byte_hits.append(i)
-                i = low.find(pattern, i + 1)
+                i = where.find(pattern, i + 1)
     for lead in (b"\xd0", b"\xd1"):  # the first byte of every Cyrillic letter
         i = data.find(lead)
         while i != -1:

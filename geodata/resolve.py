@@ -781,7 +781,31 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[
         if not any(again):
             break
         results = [one(m, context) if redo else r for m, r, redo in zip(mentions, results, again)]
-    return _consistent(mentions, results)
+    return _say_far(mentions, _consistent(mentions, results), rules.far_km)
+
+
+def _say_far(mentions: Sequence[Mention], results: list[Resolution], far_km: float) -> list[Resolution]:
+    """Every settlement placed more than ``far_km`` from all the other places of the text says so
+    in its reason (the small ones were looked at again in the light of them already)."""
+    settled = [(i, r.place) for i, (m, r) in enumerate(zip(mentions, results))
+               if m.kind is PlaceKind.PLACE and r.place is not None and r.place.kind is PlaceKind.PLACE]
+    places = list({p.geonameid: p for _, p in settled}.values())
+    if len(places) < 2:
+        return results
+    nearest: dict[int, tuple[float, Place]] = {}
+    for lo in range(0, len(places), 512):  # in blocks: a huge text names thousands of places
+        block = places[lo:lo + 512]
+        km = _km_matrix(block, places)
+        km[np.arange(len(block)), np.arange(lo, lo + len(block))] = np.inf  # not itself
+        for j, p in enumerate(block):
+            nearest[p.geonameid] = (float(km[j].min()), places[int(km[j].argmin())])
+    out = list(results)
+    for i, place in settled:
+        d, other = nearest[place.geonameid]
+        if d > far_km and "km from" not in out[i].reason:
+            out[i] = replace(out[i], reason=f"{out[i].reason}; {d:.0f} km from {other.name}, the nearest other place "
+                                             "the text names")
+    return out
 
 
 def _consistent(mentions: Sequence[Mention], results: list[Resolution]) -> list[Resolution]:
