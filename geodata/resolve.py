@@ -370,6 +370,10 @@ def choose(candidates: Sequence[Candidate], *, hint_codes: Sequence[str] = (), r
         # Karlivka the village, not Klishchiivka, which GeoNames also lists as Karlivka
         return done(mine[0].place, f"the only one of {len(remaining)} whose own name this is; the others only had "
                                    "it or list it among alternates")
+    if len(mine) == 1 and len(remaining) > 1 and mine[0].place.population >= CLEAR_WIN_POPULATION:
+        # Bakhmut (80,500 people) for "Bakhmout", not a hamlet that lists the spelling
+        return done(mine[0].place, f"the only one of {len(remaining)} whose own name this is (population "
+                                   f"{mine[0].place.population:,}); the others only list it")
     if mine:
         # a name that is some places' own current name never goes by size to one that only had it
         found = _clear_winner(mine, "places whose own name this is" if len(mine) < len(remaining) else "namesakes")
@@ -402,8 +406,8 @@ def _gender(key: str) -> str:
 def _same_name(key: str, official: str, similarity: float = NAMESAKE_SIMILARITY) -> bool:
     """``key`` may be another spelling of ``official``: similar enough, and not a different gender
     of the same adjective (Pervomaiskoye / Pervomaiskyi)."""
-    if fuzz.ratio(key, official) < similarity:
-        return False
+    if abs(len(key) - len(official)) > 3 or fuzz.ratio(key, official) < similarity:
+        return False  # Novofedorivka is no spelling of Fedorovka
     a, b = _gender(key), _gender(official)
     return not (a and b and a != b)
 
@@ -485,9 +489,14 @@ def read_foreign(key: str, gazetteer: Gazetteer) -> list[str]:
 
 
 def _describe_reading(reading: Reading) -> str:
+    """ "read as 'часів яр' (a German press form)"; the languages from the tables' names."""
     tables = load_spellings()
-    languages = [tables.names.get(code, code) for code in reading.languages]
-    which = languages[0] if len(languages) == 1 else "press forms (" + ", ".join(reading.languages) + ")"
+    languages = [tables.names.get(code, code).split()[0] for code in reading.languages]
+    if len(languages) >= 4:
+        which = "a press form of most languages"
+    else:
+        article = "an" if languages[0][0] in "AEIOU" else "a"
+        which = f"{article} {' or '.join(languages)} press form"
     return f"read as {reading.key!r} ({which})"
 
 
@@ -520,7 +529,7 @@ def _with_namesakes(key: str, found: Sequence[Candidate], gazetteer: Gazetteer) 
     if not extra:
         return list(found), ""
     names = ", ".join(gazetteer.officially_named(n)[0].place.name for n in official)
-    return list(found) + extra, f"with {len(extra)} more places officially named {names}"
+    return list(found) + extra, f"with {len(extra)} more place{'s' if len(extra) > 1 else ''} officially named {names}"
 
 
 def _lookup(key: str, gazetteer: Gazetteer, fuzzy: bool) -> tuple[list[Candidate], float, str]:
