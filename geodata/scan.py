@@ -7,7 +7,11 @@ sequence that is a gazetteer key wins ("Kupyansk-Uzlovoi", "Nova Kakhovka"). Cue
 other names ("Mariinsky Palace", "Dnepr Army Group"); common English words that are also village
 names ("Many", "Police", "Star") count only after "village of" and the like. A name followed by
 "region", "Oblast" or "raion", or listed before "regions" ("the Donetsk and Kharkiv regions"),
-is a region mention.
+is a region mention; so are the forms of ``data/context.toml`` ("the Donetsk People's Republic",
+"DPR", "Donbas", "Донецкой области"), which never yield the city of Donetsk. A capitalised word
+(or two or three) the gazetteer lacks is read back into Cyrillic as a foreign press form
+("Tschassiw Jar" -> "часів яр", geodata.spelling) before it is tried as a misspelling. Each
+settlement mention carries the regions the text names for it (geodata.context.bind_regions).
 """
 
 from __future__ import annotations
