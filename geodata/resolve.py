@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import statistics
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -212,15 +213,61 @@ def _km_matrix(places: Sequence[Place], anchors: Sequence[Place]) -> np.ndarray:
 
 def _nearest_anchor(places: Sequence[Place], anchors: Sequence[Place]) -> tuple[list[float], list[Place]]:
     """For each place, the distance to the nearest anchor and that anchor."""
+    if len(places) * len(anchors) <= 16:  # a few pairs: plain floats beat numpy's set-up cost
+        out_km, out_anchor = [], []
+        for p in places:
+            d, a = min(((distance_km(p, a), a) for a in anchors), key=lambda pair: pair[0])
+            out_km.append(d)
+            out_anchor.append(a)
+        return out_km, out_anchor
     km = _km_matrix(places, anchors)
     idx = km.argmin(axis=1)
     return [float(km[i, j]) for i, j in enumerate(idx)], [anchors[int(j)] for j in idx]
 
 
-def _nearest(candidates: Sequence[Candidate], anchors: Sequence[Place]) -> tuple[Place, str] | None:
-    if not anchors:
+class _Reach:
+    """How far each namesake lies from the nearest other settlement of the text, and from the
+    nearest village or town of it (leaving out the cities it names as landmarks): all worked out
+    at once, in one array operation, when a choice first needs them."""
+
+    def __init__(self, candidates: Sequence[Candidate], context: Sequence[Place]) -> None:
+        ids = {c.place.geonameid for c in candidates}
+        self.places = list({c.place.geonameid: c.place for c in candidates}.values())
+        self.anchors = list({p.geonameid: p for p in context if p.kind is PlaceKind.PLACE and p.geonameid not in ids}.values())
+        self.local = [i for i, a in enumerate(self.anchors) if a.population < MAJOR_CITY_POPULATION]
+        self._near: dict[int, tuple[float, Place]] | None = None
+        self._near_local: dict[int, float] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.anchors)
+
+    def _work_out(self) -> dict[int, tuple[float, Place]]:
+        if self._near is None:
+            self._near = {}
+            if self.anchors:
+                km = _km_matrix(self.places, self.anchors)
+                best = km.argmin(axis=1)
+                for row, (p, j) in enumerate(zip(self.places, best)):
+                    self._near[p.geonameid] = (float(km[row, j]), self.anchors[int(j)])
+                if self.local:
+                    local = km[:, self.local].min(axis=1)
+                    self._near_local = {p.geonameid: float(d) for p, d in zip(self.places, local)}
+        return self._near
+
+    def of(self, places: Sequence[Place]) -> tuple[list[float], list[Place | None]]:
+        near = self._work_out()
+        found = [near.get(p.geonameid, (math.inf, None)) for p in places]
+        return [d for d, _ in found], [a for _, a in found]
+
+    def local_of(self, places: Sequence[Place]) -> list[float]:
+        self._work_out()
+        return [self._near_local.get(p.geonameid, math.inf) for p in places]
+
+
+def _nearest(candidates: Sequence[Candidate], reach: _Reach) -> tuple[Place, str] | None:
+    if not reach:
         return None
-    km, near = _nearest_anchor([c.place for c in candidates], anchors)
+    km, near = reach.of([c.place for c in candidates])
     order = sorted(range(len(km)), key=km.__getitem__)
     d1 = km[order[0]]
     d2 = km[order[1]] if len(order) > 1 else math.inf
@@ -248,7 +295,7 @@ def choose(candidates: Sequence[Candidate], *, hint_codes: Sequence[str] = (), r
     warnings: list[str] = []
     reasons: list[str] = []
     every_id = {c.place.geonameid for c in remaining}
-    anchors = [p for p in dict.fromkeys(context) if p.kind is PlaceKind.PLACE and p.geonameid not in every_id]
+    reach = _Reach(remaining, context)
 
     # an official (Ukrainian) name of some candidates (Orlivka, not Horlivka; Mykolaiv, not
     # Mykolaivka); GeoNames' legacy names of places without a Ukrainian one ("Konstantinovka") do not count
@@ -336,20 +383,19 @@ def choose(candidates: Sequence[Candidate], *, hint_codes: Sequence[str] = (), r
             reasons.append(f"{len(kept)} of {len(remaining)} namesakes in or near {_region_names(named, gazetteer)}")
             remaining = kept
     if len(remaining) == 1:
-        conflict = _far_against_near(remaining[0].place, dropped, anchors, rules.far_km) \
+        conflict = _far_against_near(remaining[0].place, dropped, reach, rules.far_km) \
             if narrowed and narrowed != BOUND_AFTER else ""
         if conflict:
             remaining = remaining + dropped
             return done(None, conflict)
         return done(remaining[0].place, "only place of this name there")
 
-    found = _nearest(remaining, anchors)
+    found = _nearest(remaining, reach)
     if found:
         return done(*found)
     # the villages and towns of the text, not the cities it names as landmarks or for their region
-    local_anchors = [p for p in anchors if p.population < MAJOR_CITY_POPULATION]
-    if local_anchors:
-        km, _ = _nearest_anchor([c.place for c in remaining], local_anchors)
+    if reach.local:
+        km = reach.local_of([c.place for c in remaining])
         near = [(c, d) for c, d in zip(remaining, km) if d <= rules.far_km]
         # one namesake left within far_km stands only when it is as close as the nearest rule asks
         if near and len(near) < len(remaining) and (len(near) > 1 or near[0][1] <= CONTEXT_MAX_KM):
@@ -441,16 +487,16 @@ def _spelling_of(key: str, candidates: Sequence[Candidate], former_ids: frozense
     return frozenset(out)
 
 
-def _far_against_near(place: Place, others: Sequence[Candidate], anchors: Sequence[Place], far_km: float) -> str:
+def _far_against_near(place: Place, others: Sequence[Candidate], reach: _Reach, far_km: float) -> str:
     """Why ``place`` (the one namesake left in a region the text names) should not be taken: it
     lies far from every other place of the text while a namesake outside that region lies beside
     one. Empty when nothing speaks against it."""
-    if not anchors or not others:
+    if not reach or not others:
         return ""
-    (km,), _ = _nearest_anchor([place], anchors)
+    (km,), _ = reach.of([place])
     if km <= far_km:
         return ""
-    dist, near = _nearest_anchor([c.place for c in others], anchors)
+    dist, near = reach.of([c.place for c in others])
     best = min(range(len(dist)), key=dist.__getitem__)
     if dist[best] > CONTEXT_MAX_KM:
         return ""
@@ -583,26 +629,41 @@ def _lookup(key: str, gazetteer: Gazetteer, fuzzy: bool) -> tuple[list[Candidate
     return [], 0.0, ""
 
 
-def _near_spelling(key: str, gazetteer: Gazetteer, supported: Callable[[Place], bool],
-                   exclude: frozenset[int] = frozenset()) -> tuple[list[Candidate], float, str]:
-    """Places the context supports whose name comes close to ``key``: a looser fuzzy match (down
-    to CONTEXT_FUZZY_CUTOFF, names of 5 letters and more) and every reading of a foreign form.
-    Only the best-scoring spelling's places are returned: (candidates, score, how)."""
-    scored: dict[int, tuple[float, Candidate, str]] = {}
+def _near_spellings(key: str, gazetteer: Gazetteer) -> list[tuple[float, Candidate, str]]:
+    """Every place whose name comes close to ``key``, whatever the context: a looser fuzzy match
+    (down to CONTEXT_FUZZY_CUTOFF, names of 5 letters and more) with the places officially named
+    so, and every reading of a foreign form; (score, candidate, how), remembered per gazetteer."""
+    memo = gazetteer.memo("near_spellings")
+    if key in memo:
+        return memo[key]
+    found: list[tuple[float, Candidate, str]] = []
     if key.isascii():
-        for k, _ in gazetteer.fuzzy(key, limit=40, cutoff=CONTEXT_FUZZY_CUTOFF - 8, min_length=CONTEXT_FUZZY_MIN_LENGTH):
+        for k, _ in gazetteer.fuzzy(key, limit=15, cutoff=CONTEXT_FUZZY_CUTOFF - 4, min_length=CONTEXT_FUZZY_MIN_LENGTH):
             score = _typo_score(key, k)
             if score < CONTEXT_FUZZY_CUTOFF:
                 continue
             # with the places officially named what that spelling names (novoegorovka: every Novoiehorivka)
-            for c in _with_namesakes(k, gazetteer.lookup(k, _PLACES), gazetteer)[0]:
-                if c.place.geonameid not in exclude and supported(c.place):
-                    if c.place.geonameid not in scored or scored[c.place.geonameid][0] < score:
-                        scored[c.place.geonameid] = (score, c, f"spelling close to {k!r} (score {score:.0f})")
-        for reading in _readings(key, gazetteer, spread=None):
-            for c in gazetteer.lookup(reading.key, _PLACES):
-                if c.place.geonameid not in exclude and supported(c.place):
-                    scored[c.place.geonameid] = (100.0, c, _describe_reading(reading))
+            how = f"spelling close to {k!r} (score {score:.0f})"
+            found.extend((score, c, how) for c in _with_namesakes(k, gazetteer.lookup(k, _PLACES), gazetteer)[0])
+        for reading in _readings(key, gazetteer, spread=2):
+            how = _describe_reading(reading)
+            found.extend((100.0, c, how) for c in gazetteer.lookup(reading.key, _PLACES))
+    memo[key] = found
+    return found
+
+
+def _near_spelling(key: str, gazetteer: Gazetteer, supported: Callable[[list[Place]], list[bool]],
+                   exclude: frozenset[int] = frozenset()) -> tuple[list[Candidate], float, str]:
+    """The places the context supports (``supported`` judges a list of places at once) among the
+    near spellings of ``key``, those of the best score only: (candidates, score, how)."""
+    found = [f for f in _near_spellings(key, gazetteer) if f[1].place.geonameid not in exclude]
+    if not found:
+        return [], 0.0, ""
+    scored: dict[int, tuple[float, Candidate, str]] = {}
+    for (score, c, how), ok in zip(found, supported([c.place for _, c, _ in found])):
+        seen = scored.get(c.place.geonameid)
+        if ok and (seen is None or seen[0] < score):
+            scored[c.place.geonameid] = (score, c, how)
     if not scored:
         return [], 0.0, ""
     best = max(s for s, _, _ in scored.values())
@@ -682,7 +743,7 @@ def _resolve(query: str, key: str, gazetteer: Gazetteer, hint: str | None, conte
     if hint_codes and fuzzy and not any(_in(c.place, hint_codes) for c in candidates) \
             and (settlements or not candidates) and key not in fuzzy_blocklist():
         # no place of this spelling lies in the hinted region: a misspelling of one that does?
-        near, near_score, near_how = _near_spelling(key, gazetteer, lambda p: _in(p, hint_codes))
+        near, near_score, near_how = _near_spelling(key, gazetteer, lambda ps: [_in(p, hint_codes) for p in ps])
         if near:
             elsewhere = f"no place of this spelling lies in the hinted region; {near_how}" if candidates else near_how
             return _decide(query, gazetteer, near, near_score, elsewhere, hint=hint, hint_codes=hint_codes,
@@ -705,7 +766,16 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[
     memo: dict[tuple[object, ...], Resolution] = {}
     shared = gazetteer.memo("resolve_mentions")
 
+    found_before = gazetteer.memo("mention_candidates")
+
     def candidates_of(mention: Mention) -> tuple[list[Candidate], str]:
+        # the same spelling has the same candidates in every text: worked out once
+        memo_key = (mention.key, mention.kind, mention.region_codes, mention.score, mention.text)
+        if memo_key not in found_before:
+            found_before[memo_key] = _candidates_of(mention)
+        return found_before[memo_key]
+
+    def _candidates_of(mention: Mention) -> tuple[list[Candidate], str]:
         kinds = _PLACES if mention.kind is PlaceKind.PLACE else frozenset({mention.kind})
         candidates = gazetteer.lookup(mention.key, kinds)
         if mention.kind is not PlaceKind.PLACE:
@@ -754,18 +824,29 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[
         if place is None or place.population >= FAR_VILLAGE_POPULATION or not _is_far(place, context):
             return result
         anchors = [p for p in context if p.kind is PlaceKind.PLACE and p.geonameid != place.geonameid]
+        if not _one_area(anchors, rules.far_km):
+            return result  # a text on several fronts: nothing to say a place must lie by the others
 
-        def supported(p: Place) -> bool:
-            if mention.context_regions and not _in(p, mention.context_regions):
-                return False
-            return bool(anchors) and _nearest_anchor([p], anchors)[0][0] <= CONTEXT_MAX_KM
+        # a box around the anchors turns most far candidates away before any distance is computed
+        reach = CONTEXT_MAX_KM / 111.0
+        lat_lo, lat_hi = min(a.lat for a in anchors) - reach, max(a.lat for a in anchors) + reach
+        lon_lo, lon_hi = min(a.lon for a in anchors) - 2 * reach, max(a.lon for a in anchors) + 2 * reach
+
+        def supported(places: list[Place]) -> list[bool]:
+            ok = [(not mention.context_regions or _in(p, mention.context_regions))
+                  and lat_lo <= p.lat <= lat_hi and lon_lo <= p.lon <= lon_hi for p in places]
+            inside = [p for p, good in zip(places, ok) if good]
+            if not inside:
+                return ok
+            near = iter(km <= CONTEXT_MAX_KM for km in _nearest_anchor(inside, anchors)[0])
+            return [good and next(near) for good in ok]
 
         key = normalize_name(mention.text.removesuffix("'s").removesuffix("’s"))
         near, score, how = _near_spelling(key, gazetteer, supported,
                                           exclude=frozenset(p.geonameid for p in result.candidates))
         if len({c.place.geonameid for c in near}) != 1:
             return result
-        (km,), (anchor,) = _nearest_anchor([place], anchors)
+        (km,), _ = _nearest_anchor([place], anchors)
         chosen = near[0].place
         (near_km,), (near_anchor,) = _nearest_anchor([chosen], anchors)
         why = (f"{how}; {chosen.name} lies {near_km:.0f} km from {near_anchor.name}, while the place spelt "
@@ -779,17 +860,15 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[
         return bool(anchors) and _nearest_anchor([place], anchors)[0][0] > rules.far_km
 
     results = [one(m, ()) for m in mentions]
-    for _ in range(2):  # context from the first answers, then once more from the better ones
-        context = list({r.place.geonameid: r.place for r in results
-                        if r.place is not None and r.place.kind is PlaceKind.PLACE}.values())
-        memo.clear()
-        again = [m.kind is PlaceKind.PLACE and (
-            r.status is Status.AMBIGUOUS
-            or (r.place is not None and r.place.population < FAR_VILLAGE_POPULATION and _is_far(r.place, context)))
-            for m, r in zip(mentions, results)]
-        if not any(again):
-            break
-        results = [one(m, context) if redo else r for m, r, redo in zip(mentions, results, again)]
+    # again in the light of the places that resolved: the ambiguous ones, and, in a text about one
+    # area, the small places far from it
+    context = list({r.place.geonameid: r.place for r in results
+                    if r.place is not None and r.place.kind is PlaceKind.PLACE}.values())
+    area = _one_area(context, rules.far_km)
+    results = [one(m, context) if m.kind is PlaceKind.PLACE and (
+        r.status is Status.AMBIGUOUS
+        or (area and r.place is not None and r.place.population < FAR_VILLAGE_POPULATION and _is_far(r.place, context)))
+        else r for m, r in zip(mentions, results)]
     return _say_far(mentions, _consistent(mentions, results), rules.far_km)
 
 
@@ -815,6 +894,17 @@ def _say_far(mentions: Sequence[Mention], results: list[Resolution], far_km: flo
             out[i] = replace(out[i], reason=f"{out[i].reason}; {d:.0f} km from {other.name}, the nearest other place "
                                              "the text names")
     return out
+
+
+def _one_area(anchors: Sequence[Place], far_km: float) -> bool:
+    """Whether the villages and towns a text names lie in one area: half of them or more within
+    ``far_km`` of their middle (a capital named in passing does not count)."""
+    local = [p for p in anchors if p.population < MAJOR_CITY_POPULATION]
+    if len(local) < 2:
+        return False
+    # the median point: one far place (the one in question, say) does not drag the middle away
+    centre = replace(local[0], lat=statistics.median(p.lat for p in local), lon=statistics.median(p.lon for p in local))
+    return sum(distance_km(p, centre) <= far_km for p in local) * 2 >= len(local)
 
 
 def _consistent(mentions: Sequence[Mention], results: list[Resolution]) -> list[Resolution]:
