@@ -148,7 +148,7 @@ def main() -> None:
     # by the name as written: a foreign press form's key is the Cyrillic name it reads as
     found = {normalize_name(m.text.removesuffix("’s").removesuffix("'s")) for t in seeds.values()
              for m in find_places(t, gazetteer)}
-    print(f"seed settlements found by find_places: {sorted(found & {'lukyantsi', 'vovchansk', 'robotyne', 'kleshchiyevka', 'andriyivka', 'volchansk', 'kupyansk'})}")
+    print(f"seed settlements found by find_places: {sorted(found & {'lukyantsi', 'vovchansk', 'robotyne', 'klishchiyevka', 'andriyivka', 'volchansk', 'kupyansk'})}")
 
     ours = sum(resolve(n, gazetteer).place is not None and resolve(n, gazetteer).place.geonameid == gid
                for n, gid in FRONT_LINE.items())
