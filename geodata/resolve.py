@@ -638,7 +638,7 @@ def _near_spellings(key: str, gazetteer: Gazetteer) -> list[tuple[float, Candida
         return memo[key]
     found: list[tuple[float, Candidate, str]] = []
     if key.isascii():
-        for k, _ in gazetteer.fuzzy(key, limit=15, cutoff=CONTEXT_FUZZY_CUTOFF - 4, min_length=CONTEXT_FUZZY_MIN_LENGTH):
+        for k, _ in gazetteer.fuzzy(key, limit=6, cutoff=CONTEXT_FUZZY_CUTOFF - 4, min_length=CONTEXT_FUZZY_MIN_LENGTH):
             score = _typo_score(key, k)
             if score < CONTEXT_FUZZY_CUTOFF:
                 continue
