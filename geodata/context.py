@@ -123,18 +123,27 @@ def load_context(directory: Path = DATA_DIR) -> ContextRules:
     abbreviation_pattern = re.compile(rf"\b(?<![\w.-]){_trie(abbreviations, fold=False)}(?!\w)") if abbreviations else None
     # the patterns run only around these snippets: searching a text for a few of them costs far
     # less than trying every form at every position
-    anchors = {_anchor(form) for form in words} | {form.lower()[:5] for form in abbreviations}
-    anchors |= {f.rstrip("*").lower()[:4] for f in followers}
+    # one anchor per form, unless the form holds another's already ("Donbass" holds "onbas" of
+    # "Donbas"): every anchor costs a pass over the text
+    anchors: set[str] = {f.rstrip("*").lower()[:4] for f in followers}
+    for form in sorted(words + abbreviations, key=len):
+        lower = form.lower()
+        if not any(a in lower for a in anchors):
+            anchors.add(_anchor(form) if form in words else lower[:5])
     anchors = {a for a in anchors if not any(b != a and b in a for b in anchors)}
     return ContextRules(war_zone, far_km, partial, word_pattern, abbreviation_pattern, codes, tuple(sorted(anchors)))
 
 
 def _anchor(form: str) -> str:
     """A snippet of a form that ordinary text rarely holds, in lower case: the first five letters
-    of the longest word of a name of several words ("repub" for "Donetsk People's Republic"), the
-    last five of a single word ("chyna" for "Donechchyna"; a city's name is too common)."""
+    of the longest unaccented word of a name of several words ("repub" for "Donetsk People's
+    Republic"), the last five of a single word ("chyna" for "Donechchyna"; a city's name is too
+    common)."""
     words = [w for w in re.split(r"[\s'’ʼ.]+", form.lower()) if w]
-    return max(words, key=len)[:5] if len(words) > 1 else words[0][-5:]
+    if len(words) == 1:
+        return words[0][-5:]
+    plain = [w for w in words if w.isascii()] or words  # "popul" of "république populaire": one pass, not three
+    return max(plain, key=len)[:5]
 
 
 def region_forms(text: str, rules: ContextRules | None = None) -> list[tuple[int, int, tuple[str, ...]]]:

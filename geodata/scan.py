@@ -45,7 +45,8 @@ _POSSESSIVE = re.compile(r"['’ʼ]s$")
 _SUFFIX_AFTER = re.compile(
     r"[ \u00a0]+(Oblast|oblast|Region|region|Province|province|Raion|raion|Rayon|rayon|District|district|"
     r"область|обл\.|район)(?:['’]s)?(?![\w])")
-_PLURAL_WORDS = ("regions", "Regions", "oblasts", "Oblasts", "provinces", "districts", "raions")
+_PLURAL_FORMS = frozenset({"regions", "Regions", "oblasts", "Oblasts", "provinces", "districts", "raions"})
+_PLURAL_WORDS = ("regions", "oblasts", "provinces", "districts", "raions")
 _LIST_GAP = re.compile(r"^(?:\s*,?\s*(?:and|or|&)?\s*(?:[" + _UPPER + r"][\w'’-]*)?\s*)*,?\s*(?:and|or|&)?\s*$")
 _MAX_WORDS = 4
 _OF = re.compile(r"\s+of\s+")
@@ -336,13 +337,15 @@ def _plurals(text: str) -> list[tuple[int, int, str]]:
     """Where "regions", "oblasts" and the like stand as whole words: found in the UTF-8 bytes,
     which is several times faster than a regular expression over a large text."""
     data = text.encode("utf-8", "surrogatepass")
+    low = data.lower()  # "Regions" and "regions" in one pass
     found: list[tuple[int, str]] = []
     for word in _PLURAL_WORDS:
         pattern = word.encode()
-        i = data.find(pattern)
+        i = low.find(pattern)
         while i != -1:
-            found.append((i, word))
-            i = data.find(pattern, i + 1)
+            if data[i:i + len(pattern)].decode() in _PLURAL_FORMS:  # as the regions list writes them
+                found.append((i, data[i:i + len(pattern)].decode()))
+            i = low.find(pattern, i + 1)
     if not found:
         return []
     found.sort()
