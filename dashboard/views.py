@@ -19,6 +19,7 @@ from dashboard.exports import DOWNLOADS, export_bytes
 from dashboard.filters import FilterState, apply_filters, as_of, counts, explain_empty, settlements
 from dashboard.legend import Legend
 from dashboard.mapbuild import base_map, claims_layers, resolution_map
+from dashboard.picks import pick_scope
 from dashboard.style import SIDE_COLOURS, STATUS_LABELS, TYPE_LABELS, VALUE_LABELS
 from dashboard.text import md
 from events import EventsError, LoadOptions, PublishedDate, Store
@@ -241,21 +242,28 @@ def _review(path: str, review: Review) -> None:
 
 
 def ambiguous_places(all_claims: pd.DataFrame, path: str) -> None:
-    """Claims whose place could be several villages: the analyst picks the right one."""
+    """Claims whose place could be several villages: the analyst picks the right one, once per
+    name and article; the pick is then offered for the same name in other articles of that oblast."""
     pending = all_claims[(all_claims["place_status"] == "ambiguous") & (all_claims["review"] != "move")
                          & (all_claims["status"] != "rejected")]
-    if pending.empty:
+    offer = st.session_state.get("_pick_offer")
+    if pending.empty and not offer:
         return
     gazetteer, reviewer = cache.gazetteer(), identity.reviewer()
-    with st.expander(f"⚠ {len(pending)} claim{'s' if len(pending) > 1 else ''} name a place that could be several "
-                     "villages: choose which", expanded=False):
+    with st.expander(f"⚠ {len(pending)} claim{'s' if len(pending) != 1 else ''} name a place that could be several "
+                     "villages: choose which", expanded=bool(offer)):
+        if offer:
+            _pick_offer(offer, reviewer, path)
         if not reviewer:
             st.caption(identity.review_hint())
-        for claim in pending.itertuples():
+        # one choice per name and article: a pick applies to all its claims there
+        for claim in pending.drop_duplicates(subset=["article_id", "settlement"]).itertuples():
             ids = [int(i) for i in str(claim.place_candidates).split(";") if i]
             options = [gazetteer.place(i) for i in ids]
+            same = pending[(pending["article_id"] == claim.article_id) & (pending["settlement"] == claim.settlement)]
             st.markdown(f"**{md(claim.settlement)}** in {md(Path(claim.article).name)} — {md(claim.claimant)}, "
-                        f"{claim.event_type}")
+                        f"{claim.event_type}" + (f" (and {len(same) - 1} more claim{'s' if len(same) > 2 else ''} "
+                                                 "of this name in the article)" if len(same) > 1 else ""))
             st.text(claim.evidence)
             left, right = st.columns([4, 1], vertical_alignment="bottom")
             target = left.selectbox("Which place?", options, index=None, key=f"pick-{claim.claim_id}",
@@ -263,9 +271,43 @@ def ambiguous_places(all_claims: pd.DataFrame, path: str) -> None:
                                                           f" (population {p.population:,}; {p.geonameid})",
                                     placeholder=f"{len(options)} candidates")
             if right.button("Place it", key=f"place-{claim.claim_id}", disabled=target is None or not reviewer):
-                _review(path, Review(claim.claim_id, "move", reviewer, geonameid=target.geonameid,
-                                     place_name=target.name, admin1=target.admin1, lat=target.lat, lon=target.lon,
-                                     note="chosen among namesakes"))
+                scope = pick_scope(all_claims, claim.claim_id, target.geonameid, target.admin1)
+                _place(path, scope.same_article, target, reviewer, "chosen among namesakes")
+                if not scope.other_articles.empty:
+                    st.session_state["_pick_offer"] = {
+                        "settlement": claim.settlement, "geonameid": target.geonameid,
+                        "claim_ids": list(scope.other_articles["claim_id"]),
+                        "articles": int(scope.other_articles["article_id"].nunique())}
+                st.rerun()
+
+
+def _pick_offer(offer: dict, reviewer: str, path: str) -> None:
+    """Offer a pick just made for the same name in other articles about the same oblast."""
+    place = cache.gazetteer().place(offer["geonameid"])
+    st.info(f"“{offer['settlement']}” is also waiting for a place in {offer['articles']} other "
+            f"article{'s' if offer['articles'] > 1 else ''} about {place.admin1} "
+            f"({len(offer['claim_ids'])} claim{'s' if len(offer['claim_ids']) > 1 else ''}). "
+            f"Place {'them' if len(offer['claim_ids']) > 1 else 'it'} at {place.name} "
+            f"({place.admin2 + ', ' if place.admin2 else ''}{place.admin1}) too?")
+    yes, no = st.columns(2)
+    if yes.button("Yes, place them too", key="pick-offer-yes", disabled=not reviewer):
+        _place(path, pd.DataFrame({"claim_id": offer["claim_ids"]}), place, reviewer,
+               f"same name placed in another article about {place.admin1}")
+        del st.session_state["_pick_offer"]
+        st.rerun()
+    if no.button("No", key="pick-offer-no"):
+        del st.session_state["_pick_offer"]
+        st.rerun()
+
+
+def _place(path: str, claims: pd.DataFrame, place: object, reviewer: str, note: str) -> None:
+    """Store a pick as a "move" review of each claim (kept across re-extraction)."""
+    reviews = [Review(claim_id, "move", reviewer, geonameid=place.geonameid, place_name=place.name,
+                      admin1=place.admin1, lat=place.lat, lon=place.lon, note=note)
+               for claim_id in claims["claim_id"]]
+    with Store(path) as store:
+        written = store.add_reviews(reviews)
+    st.toast(f"Placed {written} claim{'s' if written != 1 else ''} at {place.name}, by {reviewer}")
 
 
 def downloads(shown: pd.DataFrame) -> None:

@@ -270,6 +270,28 @@ class Store:
                            review.event_date.isoformat() if review.event_date else None, review.date_precision,
                            review.reviewer, review.note, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
 
+    def add_reviews(self, reviews: list[Review]) -> int:
+        """Record several decisions at once, all or none (an analyst's pick among namesakes applied
+        to every claim of that name); claims no longer in the database are skipped. Returns how
+        many were recorded."""
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        written = 0
+        with self.transaction() as db:
+            for review in reviews:
+                row = db.execute("SELECT article_id, settlement_start FROM claims WHERE id = ?",
+                                 (review.claim_id,)).fetchone()
+                if row is None:
+                    continue
+                db.execute("INSERT INTO reviews (claim_id, article_id, settlement_start, action, geonameid, place_name, "
+                           "admin1, lat, lon, event_date, date_precision, reviewer, note, created_at) "
+                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+                               review.claim_id, row[0], row[1], review.action, review.geonameid, review.place_name,
+                               review.admin1, review.lat, review.lon,
+                               review.event_date.isoformat() if review.event_date else None, review.date_precision,
+                               review.reviewer, review.note, now))
+                written += 1
+        return written
+
     # -- reading --------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         return {table: self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]  # noqa: S608 (fixed names)

@@ -18,7 +18,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from geodata.errors import GazetteerCorrupt, GazetteerMissing
-from geodata.normalize import MAX_NAME_LENGTH, normalize_name
+from geodata.normalize import MAX_NAME_LENGTH, cyrillic_language, is_cyrillic, normalize_name
 from geodata.records import Place, PlaceKind
 
 __all__ = ["Gazetteer", "Candidate", "DATA_DIR", "GAZETTEER_FILE", "FORMAT_VERSION", "COLUMNS", "REGION_SUFFIXES"]
@@ -64,6 +64,11 @@ class Gazetteer:
         self._fuzzy_memo: dict[tuple[str, int, float], list[tuple[str, float]]] = {}
         self._candidates: dict[str, tuple[Candidate, ...]] = {}  # parsed index entries, filled on demand
         self._settlements: dict[str, tuple[Candidate, ...]] = {}  # the same, settlements only
+        self._cyrillic_keys: list[str] | None = None
+        self._cyrillic_first: list[str] | None = None
+        self._by_name: dict[str, tuple[int, ...]] | None = None
+        self._named: dict[str, tuple[Candidate, ...]] = {}
+        self._former: dict[str, frozenset[int]] | None = None
         self.source = source
         codes = {(r[0], r[5] if r[0] == "oblast" else r[6]): i for i, r in enumerate(rows) if r[0] != "place"}
         self._region_rows = codes
@@ -231,11 +236,14 @@ class Gazetteer:
             return []
         return self.lookup(normalize_name(name), kinds)
 
-    def fuzzy(self, name: str, limit: int = 5, cutoff: float = 88.0) -> list[tuple[str, float]]:
+    def fuzzy(self, name: str, limit: int = 5, cutoff: float = 88.0,
+              min_length: int = FUZZY_MIN_LENGTH) -> list[tuple[str, float]]:
         """Name keys close to ``name``: (key, score) best first; only Latin keys with the same
-        first letter and a similar length are compared, which keeps a query near 1 ms."""
+        first letter and a similar length are compared, which keeps a query near 1 ms. Names
+        shorter than ``min_length`` get nothing: short words come close to everything (the
+        resolver lowers it only where the text's context bounds the candidates)."""
         key = normalize_name(name) if len(name) <= MAX_NAME_LENGTH else ""
-        if len(key) < FUZZY_MIN_LENGTH:
+        if len(key) < min_length or not key[0].isascii():
             return []
         if self._fuzzy_keys is None:
             buckets: dict[tuple[str, int], list[str]] = {}
@@ -243,7 +251,7 @@ class Gazetteer:
                 if k[0].isascii():
                     buckets.setdefault((k[0], len(k)), []).append(k)
             self._fuzzy_keys = buckets
-        memo = (key, limit, cutoff)
+        memo = (key, limit, cutoff)  # min_length only refuses; it does not change the answer
         if memo not in self._fuzzy_memo:
             if len(self._fuzzy_memo) > 100_000:  # bulk ingestion of odd text must not grow without bound
                 self._fuzzy_memo.clear()
@@ -251,6 +259,53 @@ class Gazetteer:
             found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
             self._fuzzy_memo[memo] = [(k, float(score)) for k, score, _ in found]
         return list(self._fuzzy_memo[memo])
+
+    def cyrillic_keys(self) -> list[str]:
+        """Every Cyrillic name key, sorted: what a press spelling is read back into (geodata.spelling)."""
+        if self._cyrillic_keys is None:
+            self._cyrillic_keys = sorted(k for k in self._index if not k[0].isascii())
+        return self._cyrillic_keys
+
+    def cyrillic_first_words(self) -> list[str]:
+        """The first words of the Cyrillic names of several words ("велика" of "велика новосілка"), sorted."""
+        if self._cyrillic_first is None:
+            self._cyrillic_first = sorted({k.split(" ", 1)[0] for k in self.cyrillic_keys() if " " in k})
+        return self._cyrillic_first
+
+    def officially_named(self, key: str) -> list[Candidate]:
+        """Settlements whose official (display) name has the normalised key ``key``: every
+        Fedorivka, whichever of them GeoNames also lists as Fedorovka."""
+        if self._by_name is None:
+            by_name: dict[str, list[int]] = {}
+            for i, r in enumerate(self._rows):
+                if r[0] == "place":
+                    by_name.setdefault(normalize_name(r[2]), []).append(i)
+            self._by_name = {k: tuple(v) for k, v in by_name.items()}
+        found = self._named.get(key)
+        if found is None:
+            found = self._named[key] = tuple(Candidate(self._place(i), True) for i in self._by_name.get(key, ()))
+        return list(found)
+
+    def former_names(self) -> dict[str, frozenset[int]]:
+        """Former names of renamed places (``data/renames.csv``): name key -> GeoNames ids of
+        today's places (Artemivsk -> Bakhmut). Such a name is first-class, but only where it fits."""
+        if self._former is None:
+            from geodata.translit import transliterate_variants  # the build's romanisations of each old name
+
+            former: dict[str, set[int]] = {}
+            try:
+                with open(DATA_DIR / "renames.csv", encoding="utf-8", newline="") as fh:
+                    rows = [(row["old_name"], int(row["geonameid"])) for row in csv.DictReader(fh)]
+            except (OSError, KeyError, ValueError):
+                rows = []
+            for name, geonameid in rows:
+                keys = {normalize_name(name)}
+                if is_cyrillic(name):
+                    keys |= {normalize_name(v) for v in transliterate_variants(name, cyrillic_language(name))}
+                for key in keys - {""}:
+                    former.setdefault(key, set()).add(geonameid)
+            self._former = {k: frozenset(v) for k, v in former.items()}
+        return self._former
 
     def variants(self, place: Place) -> list[str]:
         """Every name key the gazetteer knows ``place`` by (slow: scans the index)."""

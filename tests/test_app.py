@@ -145,6 +145,52 @@ def test_pasted_article_runs_through_the_pipeline_and_appears(app, db):
     assert not any(s.key == f"pick-{claim_id}" for s in app.selectbox)
 
 
+def _paste(app, text, source, day):
+    app.segmented_control(key="view").set_value("add").run()
+    app.text_area(key="paste_text").set_value(text)
+    app.text_input(key="paste_source").set_value(source)
+    app.date_input(key="paste_date").set_value(day)
+    app.button[0].click().run()
+    assert not app.exception
+    app.segmented_control(key="view").set_value("map").run()
+
+
+def test_a_pick_places_the_name_in_its_whole_article_and_is_offered_for_others(app, db):
+    # two claims on one Andriivka in one article; a second article on the Donetsk front names it too
+    _paste(app, "Russian forces captured Andriivka in the Donetsk region on Monday, the Russian defence ministry "
+                "said. Ukraine's General Staff said on Tuesday that its troops had retaken Andriivka.",
+           "Wire A", dt.date(2024, 5, 15))
+    _paste(app, "The Russian defence ministry said on Monday its forces had captured Andriivka and Pokrovsk.",
+           "Wire B", dt.date(2024, 5, 16))
+    app.text_input(key="reviewer").set_value("analyst C").run()
+    with sqlite3.connect(db) as check:
+        rows = check.execute("SELECT c.id, a.source FROM claims c JOIN articles a ON a.id = c.article_id "
+                             "WHERE c.settlement = 'Andriivka' AND c.place_status = 'ambiguous'").fetchall()
+    first = [claim for claim, source in rows if source == "Wire A"]
+    second = [claim for claim, source in rows if source == "Wire B"]
+    assert len(first) >= 2 and second
+    # one choice per name and article
+    picks = [s.key.removeprefix("pick-") for s in app.selectbox if s.key and s.key.startswith("pick-")]
+    assert len(set(picks) & set(first)) == 1
+    (claim_id,) = set(picks) & set(first)
+    by_bakhmut = next(p for p in app.selectbox(key=f"pick-{claim_id}").options if "Bakhmut Raion" in p)
+    app.selectbox(key=f"pick-{claim_id}").select(by_bakhmut).run()
+    app.button(key=f"place-{claim_id}").click().run()
+    assert not app.exception
+    with sqlite3.connect(db) as check:
+        placed = dict(check.execute("SELECT claim_id, geonameid FROM reviews WHERE action = 'move'").fetchall())
+    assert set(placed) == set(first) and set(placed.values()) == {9114136}
+    # the offer for the other article about Donetsk Oblast
+    assert any("also waiting for a place in 1 other article about Donetsk Oblast" in i.value for i in app.info)
+    app.button(key="pick-offer-yes").click().run()
+    assert not app.exception
+    with sqlite3.connect(db) as check:
+        placed = dict(check.execute("SELECT claim_id, geonameid FROM reviews WHERE action = 'move'").fetchall())
+    assert set(placed) == set(first) | set(second)
+    assert not any(s.key and s.key.startswith("pick-") and s.key.removeprefix("pick-") in first + second
+                   for s in app.selectbox)
+
+
 def test_refused_files_are_reported(app, db):
     # the upload widget itself is driven in the browser test; its files go through load_bytes
     from dashboard import cache

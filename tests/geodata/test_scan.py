@@ -20,7 +20,7 @@ SAMPLE_REGIONS = {
     "001": {"Kharkiv region", "Zaporizhzhia region"},
     "002": {"Kharkiv region", "Zaporizhzhya region", "Crimea", "Belgorod", "Kursk", "Bryansk"},
     "003": {"Donetsk region", "Kharkiv region"},
-    "004": {"Kharkiv region", "Kharkiv Oblast"},
+    "004": {"Kharkiv region", "Kharkiv Oblast", "Donbass"},
 }
 
 
