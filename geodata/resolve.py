@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import heapq
 import math
-import statistics
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -35,6 +34,8 @@ from rapidfuzz import fuzz
 
 from geodata.context import BOUND_AFTER, ContextRules, load_context
 from geodata.gazetteer import DATA_DIR, RAION_SUFFIXES, REGION_SUFFIXES, Candidate, Gazetteer
+from geodata.nearby import (MAJOR_CITY_POPULATION, Coordinates, Reach, TextPlaces, distance_km, km_matrix,
+                            nearest_anchor, one_area)
 from geodata.normalize import MAX_NAME_LENGTH, cyrillic_language, is_cyrillic, normalize_name
 from geodata.records import Mention, Place, PlaceKind, Resolution, Status
 from geodata.spelling import Reading, load_spellings, read_spelling
@@ -52,7 +53,6 @@ CONTEXT_FUZZY_CUTOFF = 80.0
 CONTEXT_FUZZY_MIN_LENGTH = 5
 #: A candidate this close to another place of the same text, and clearly closer than the rest, wins.
 CONTEXT_MAX_KM = 60.0
-MAJOR_CITY_POPULATION = 100_000
 #: A place smaller than this, far from every other place of a text, gives way to a near spelling
 #: beside them; towns and cities stand on their own name.
 FAR_VILLAGE_POPULATION = 10_000
@@ -90,14 +90,6 @@ def fuzzy_blocklist(path: Path = DATA_DIR / "english_words.txt") -> frozenset[st
     except FileNotFoundError:
         return frozenset()
     return frozenset(normalize_name(w.split("\t")[0]) for w in lines if w and not w.startswith("#"))
-
-
-def distance_km(a: Place, b: Place) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def parse_hint(hint: str, gazetteer: Gazetteer) -> tuple[str, ...]:
@@ -200,71 +192,7 @@ def _major_city(candidates: Sequence[Candidate], named: Callable[[Candidate], bo
     return None
 
 
-def _km_matrix(places: Sequence[Place], anchors: Sequence[Place]) -> np.ndarray:
-    """Distances in km, one row per place, one column per anchor (all at once: texts name dozens
-    of places, names have dozens of namesakes)."""
-    lat1 = np.radians([p.lat for p in places])[:, None]
-    lon1 = np.radians([p.lon for p in places])[:, None]
-    lat2 = np.radians([a.lat for a in anchors])[None, :]
-    lon2 = np.radians([a.lon for a in anchors])[None, :]
-    h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
-
-
-def _nearest_anchor(places: Sequence[Place], anchors: Sequence[Place]) -> tuple[list[float], list[Place]]:
-    """For each place, the distance to the nearest anchor and that anchor."""
-    if len(places) * len(anchors) <= 16:  # a few pairs: plain floats beat numpy's set-up cost
-        out_km, out_anchor = [], []
-        for p in places:
-            d, a = min(((distance_km(p, a), a) for a in anchors), key=lambda pair: pair[0])
-            out_km.append(d)
-            out_anchor.append(a)
-        return out_km, out_anchor
-    km = _km_matrix(places, anchors)
-    idx = km.argmin(axis=1)
-    return [float(km[i, j]) for i, j in enumerate(idx)], [anchors[int(j)] for j in idx]
-
-
-class _Reach:
-    """How far each namesake lies from the nearest other settlement of the text, and from the
-    nearest village or town of it (leaving out the cities it names as landmarks): all worked out
-    at once, in one array operation, when a choice first needs them."""
-
-    def __init__(self, candidates: Sequence[Candidate], context: Sequence[Place]) -> None:
-        ids = {c.place.geonameid for c in candidates}
-        self.places = list({c.place.geonameid: c.place for c in candidates}.values())
-        self.anchors = list({p.geonameid: p for p in context if p.kind is PlaceKind.PLACE and p.geonameid not in ids}.values())
-        self.local = [i for i, a in enumerate(self.anchors) if a.population < MAJOR_CITY_POPULATION]
-        self._near: dict[int, tuple[float, Place]] | None = None
-        self._near_local: dict[int, float] = {}
-
-    def __bool__(self) -> bool:
-        return bool(self.anchors)
-
-    def _work_out(self) -> dict[int, tuple[float, Place]]:
-        if self._near is None:
-            self._near = {}
-            if self.anchors:
-                km = _km_matrix(self.places, self.anchors)
-                best = km.argmin(axis=1)
-                for row, (p, j) in enumerate(zip(self.places, best)):
-                    self._near[p.geonameid] = (float(km[row, j]), self.anchors[int(j)])
-                if self.local:
-                    local = km[:, self.local].min(axis=1)
-                    self._near_local = {p.geonameid: float(d) for p, d in zip(self.places, local)}
-        return self._near
-
-    def of(self, places: Sequence[Place]) -> tuple[list[float], list[Place | None]]:
-        near = self._work_out()
-        found = [near.get(p.geonameid, (math.inf, None)) for p in places]
-        return [d for d, _ in found], [a for _, a in found]
-
-    def local_of(self, places: Sequence[Place]) -> list[float]:
-        self._work_out()
-        return [self._near_local.get(p.geonameid, math.inf) for p in places]
-
-
-def _nearest(candidates: Sequence[Candidate], reach: _Reach) -> tuple[Place, str] | None:
+def _nearest(candidates: Sequence[Candidate], reach: Reach) -> tuple[Place, str] | None:
     if not reach:
         return None
     km, near = reach.of([c.place for c in candidates])
@@ -275,6 +203,58 @@ def _nearest(candidates: Sequence[Candidate], reach: _Reach) -> tuple[Place, str
         return candidates[order[0]].place, (f"nearest to {near[order[0]].name} mentioned alongside ({d1:.0f} km; "
                                             f"next namesake {d2:.0f} km)")
     return None
+
+
+class _Start:
+    """A choice as far as it goes without the text's other places: the namesakes (one per place,
+    with their coordinates), and either the answer or the ones left with the reasons so far. It
+    does not depend on the text's other places, so resolve_mentions works it out once per name
+    and the regions named with it, for both of its passes and for every text."""
+
+    __slots__ = ("every", "places", "key", "former_ids", "hinted", "final", "remaining", "reasons", "warnings",
+                 "dropped", "narrowed", "_naming", "_coords", "_ranked")
+
+    def __init__(self, every: list[Candidate], key: str, former_ids: frozenset[int], hinted: bool) -> None:
+        self.every = every
+        self.places = [c.place for c in every]
+        self.key, self.former_ids, self.hinted = key, former_ids, hinted
+        self.final: _Choice | None = None
+        self.remaining = every
+        self.reasons: list[str] = []
+        self.warnings: list[str] = []
+        self.dropped: list[Candidate] = []
+        self.narrowed = ""
+        self._naming: tuple[bool, frozenset[int]] | None = None
+        self._coords: Coordinates | None = None
+        self._ranked: list[Place] | None = None
+
+    def naming(self) -> tuple[bool, frozenset[int]]:
+        """Whether the name is an official (Ukrainian) name of some candidates (Orlivka, not Horlivka;
+        Mykolaiv, not Mykolaivka), and the candidates whose own current name it is; GeoNames'
+        legacy names of places without a Ukrainian one ("Konstantinovka") do not count."""
+        if self._naming is None:
+            key, every, former_ids = self.key, self.every, self.former_ids
+            exact = key.isascii() and any(c.place.name_uk and _key(c.place.name) == key for c in every)
+            spelling = frozenset(c.place.geonameid for c in every if _key(c.place.name) == key
+                                 and c.place.geonameid not in former_ids) if exact else _spelling_of(key, every, former_ids)
+            self._naming = (exact, spelling)
+        return self._naming
+
+    def own(self, c: Candidate) -> bool:
+        """The name is this place's own current name (Mykolaiv, not Mykolaivka)."""
+        return c.place.geonameid in self.naming()[1]
+
+    def reach(self, context: Sequence[Place] | TextPlaces) -> Reach:
+        text = context if isinstance(context, TextPlaces) else TextPlaces(context)
+        if text and self._coords is None:
+            self._coords = Coordinates(self.places)
+        return Reach(self.places, self._coords, text)
+
+    def ranked(self, war_zone: frozenset[str]) -> list[Place]:
+        """Every namesake, those in the war zone first, then the largest."""
+        if self._ranked is None:
+            self._ranked = sorted(self.places, key=lambda p: (p.admin1_code not in war_zone, -p.population, p.geonameid))
+        return self._ranked
 
 
 def choose(candidates: Sequence[Candidate], *, hint_codes: Sequence[str] = (), region_codes: Sequence[str] = (),
@@ -291,30 +271,22 @@ def choose(candidates: Sequence[Candidate], *, hint_codes: Sequence[str] = (), r
     of (Kiev for Kyiv) from those that merely list it (Kirovo for Kropyvnytskyi).
     """
     rules = rules or load_context()
-    remaining = _unique(candidates)
-    warnings: list[str] = []
-    reasons: list[str] = []
-    every_id = {c.place.geonameid for c in remaining}
-    reach = _Reach(remaining, context)
+    start = _narrow(candidates, hint_codes=hint_codes, region_codes=region_codes, local_codes=local_codes,
+                    local_how=local_how, former_ids=former_ids, key=key, gazetteer=gazetteer, rules=rules)
+    return _settle(start, context, rules)
 
-    # an official (Ukrainian) name of some candidates (Orlivka, not Horlivka; Mykolaiv, not
-    # Mykolaivka); GeoNames' legacy names of places without a Ukrainian one ("Konstantinovka") do not count
-    every = list(remaining)
-    worked_out: list[tuple[bool, frozenset[int]]] = []  # once, when first needed
 
-    def naming() -> tuple[bool, frozenset[int]]:
-        if not worked_out:
-            exact = key.isascii() and any(c.place.name_uk and _key(c.place.name) == key for c in every)
-            spelling = frozenset(c.place.geonameid for c in every if _key(c.place.name) == key
-                                 and c.place.geonameid not in former_ids) if exact else _spelling_of(key, every, former_ids)
-            worked_out.append((exact, spelling))
-        return worked_out[0]
+def _narrow(candidates: Sequence[Candidate], *, hint_codes: Sequence[str], region_codes: Sequence[str],
+            local_codes: Sequence[str], local_how: str, former_ids: frozenset[int], key: str,
+            gazetteer: Gazetteer | None, rules: ContextRules) -> _Start:
+    """The steps of choose() that the text's other places play no part in: the hint, one place
+    recorded twice, the major city, the regions the text names."""
+    start = _Start(_unique(candidates), key, former_ids, bool(hint_codes))
+    remaining, reasons, warnings, own = start.every, start.reasons, start.warnings, start.own
 
-    def own(c: Candidate) -> bool:  # the name is this place's own current name (Mykolaiv, not Mykolaivka)
-        return c.place.geonameid in naming()[1]
-
-    def done(place: Place | None, why: str) -> _Choice:
-        return place, "; ".join(reasons + [why]), remaining, warnings
+    def done(place: Place | None, why: str) -> _Start:
+        start.final = place, "; ".join(reasons + [why]), remaining, warnings
+        return start
 
     if hint_codes:
         inside = [c for c in remaining if _in(c.place, hint_codes)]
@@ -382,6 +354,23 @@ def choose(candidates: Sequence[Candidate], *, hint_codes: Sequence[str] = (), r
         if len(kept) < len(remaining):
             reasons.append(f"{len(kept)} of {len(remaining)} namesakes in or near {_region_names(named, gazetteer)}")
             remaining = kept
+    start.remaining, start.dropped, start.narrowed = remaining, dropped, narrowed
+    return start
+
+
+def _settle(start: _Start, context: Sequence[Place] | TextPlaces, rules: ContextRules) -> _Choice:
+    """The rest of choose(), in the light of the text's other places: the nearest namesake, those
+    near the others, the war zone, own names, size. ``start`` is shared: it is only read."""
+    if start.final is not None:
+        place, reason, remaining, warnings = start.final
+        return place, reason, list(remaining), list(warnings)
+    remaining, dropped, narrowed, own = start.remaining, start.dropped, start.narrowed, start.own
+    reasons, warnings = list(start.reasons), list(start.warnings)
+    reach = start.reach(context)
+
+    def done(place: Place | None, why: str) -> _Choice:
+        return place, "; ".join(reasons + [why]), remaining, warnings
+
     if len(remaining) == 1:
         conflict = _far_against_near(remaining[0].place, dropped, reach, rules.far_km) \
             if narrowed and narrowed != BOUND_AFTER else ""
@@ -412,7 +401,7 @@ def choose(candidates: Sequence[Candidate], *, hint_codes: Sequence[str] = (), r
         reasons.append(f"{len(fighting)} of {len(remaining)} namesakes in the oblasts where fighting is reported")
         remaining = fighting
     mine = [c for c in remaining if own(c)]
-    if naming()[0] and len(mine) == 1 and len(remaining) > 1:
+    if start.naming()[0] and len(mine) == 1 and len(remaining) > 1:
         # Karlivka the village, not Klishchiivka, which GeoNames also lists as Karlivka
         return done(mine[0].place, f"the only one of {len(remaining)} whose own name this is; the others only had "
                                    "it or list it among alternates")
@@ -428,7 +417,7 @@ def choose(candidates: Sequence[Candidate], *, hint_codes: Sequence[str] = (), r
                                                           "places whose own name this is")
     if found:
         return done(*found)
-    advice = "add a raion hint or more context" if hint_codes else "add an oblast hint or more context"
+    advice = "add a raion hint or more context" if start.hinted else "add an oblast hint or more context"
     return done(None, f"{len(remaining)} places share this name and nothing picks one; {advice}")
 
 
@@ -487,7 +476,7 @@ def _spelling_of(key: str, candidates: Sequence[Candidate], former_ids: frozense
     return frozenset(out)
 
 
-def _far_against_near(place: Place, others: Sequence[Candidate], reach: _Reach, far_km: float) -> str:
+def _far_against_near(place: Place, others: Sequence[Candidate], reach: Reach, far_km: float) -> str:
     """Why ``place`` (the one namesake left in a region the text names) should not be taken: it
     lies far from every other place of the text while a namesake outside that region lies beside
     one. Empty when nothing speaks against it."""
@@ -678,30 +667,35 @@ def _former_ids(key: str, gazetteer: Gazetteer) -> frozenset[int]:
 
 def _decide(query: str, gazetteer: Gazetteer, candidates: Sequence[Candidate], score: float, how: str, *,
             hint: str | None,
-            hint_codes: Sequence[str], region_codes: Sequence[str], context: Sequence[Place],
+            hint_codes: Sequence[str], region_codes: Sequence[str], context: Sequence[Place] | TextPlaces,
             warnings: list[str], local_codes: Sequence[str] = (), local_how: str = "",
             former_ids: frozenset[int] = frozenset(), key: str = "") -> Resolution:
     if not candidates:
         return _unknown(query, "no place of this name in the gazetteer", hint, warnings)
     rules = load_context()
-    place, reason, remaining, more = choose(candidates, hint_codes=hint_codes, region_codes=region_codes,
-                                            context=context, local_codes=local_codes, local_how=local_how,
-                                            former_ids=former_ids, key=key, gazetteer=gazetteer, rules=rules)
+    start = _narrow(candidates, hint_codes=hint_codes, region_codes=region_codes, local_codes=local_codes,
+                    local_how=local_how, former_ids=former_ids, key=key, gazetteer=gazetteer, rules=rules)
+    return _resolution(query, gazetteer, start, score, how, hint=hint, context=context, warnings=warnings)
+
+
+def _resolution(query: str, gazetteer: Gazetteer, start: _Start, score: float, how: str, *, hint: str | None,
+                context: Sequence[Place] | TextPlaces, warnings: list[str]) -> Resolution:
+    """The Resolution of a choice begun with _narrow(), settled in the light of ``context``."""
+    rules = load_context()
+    text = context if isinstance(context, TextPlaces) else TextPlaces(context)
+    place, reason, remaining, more = _settle(start, text, rules)
     warnings = warnings + more
     # every namesake: those still in the running first, then those in the war zone, largest first
     kept = {c.place.geonameid for c in remaining}
-    places = tuple(sorted((c.place for c in _unique(candidates)),
-                          key=lambda p: (p.geonameid not in kept, p.admin1_code not in rules.war_zone, -p.population,
-                                         p.geonameid)))
+    ranked = start.ranked(rules.war_zone)
+    places = tuple([p for p in ranked if p.geonameid in kept] + [p for p in ranked if p.geonameid not in kept])
     status = Status.RESOLVED if place is not None else Status.AMBIGUOUS
     if place is not None and place.kind is PlaceKind.PLACE:
         if gazetteer.in_oblast(place) is False:
             warnings.append(f"GeoNames puts {place.name} in {place.admin1}, but its coordinates lie outside that oblast")
-        anchors = [p for p in context if p.kind is PlaceKind.PLACE and p.geonameid != place.geonameid]
-        if anchors:
-            (km,), (near,) = _nearest_anchor([place], anchors)
-            if km > rules.far_km:
-                reason += f"; {km:.0f} km from {near.name}, the nearest other place the text names"
+        nearest = text.nearest_other(place)
+        if nearest is not None and nearest[0] > rules.far_km:
+            reason += f"; {nearest[0]:.0f} km from {nearest[1].name}, the nearest other place the text names"
     return Resolution(query=query, status=status, place=place, score=score, reason=f"{how}; {reason}",
                       candidates=places, warnings=tuple(warnings), hint=hint)
 
@@ -798,34 +792,44 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[
             how = _describe_reading(reading) if reading else f"read as {mention.key!r}"
         return candidates, how + (f" ({more})" if more else "")
 
-    def one(mention: Mention, context: Sequence[Place]) -> Resolution:
+    started = gazetteer.memo("mention_choices")
+
+    def one(mention: Mention, context: TextPlaces) -> Resolution:
         # the same name resolves the same way within a text, and without context (the first pass)
         # across texts that name the same regions: work each out once
         memo_key = (mention.key, mention.kind, mention.region_codes, mention.score, mention.context_regions,
                     mention.context_how, region_codes)
         cache = shared if not context else memo
         if memo_key in cache:
-            return replace(cache[memo_key], query=mention.text)
+            return _as_query(cache[memo_key], mention.text)
         candidates, how = candidates_of(mention)
-        result = _decide(mention.text, gazetteer, candidates, mention.score, how, hint=None, hint_codes=(),
-                         region_codes=region_codes, context=context, warnings=[],
-                         local_codes=mention.context_regions, local_how=mention.context_how,
-                         former_ids=_former_ids(mention.key, gazetteer) if mention.kind is PlaceKind.PLACE else frozenset(),
-                         key=mention.key if mention.score >= 100 else "")
+        if not candidates:
+            result = _unknown(mention.text, "no place of this name in the gazetteer", None)
+        else:
+            # the choice as far as the text's other places play no part: once for both passes
+            start = started.get(memo_key)
+            if start is None:
+                start = started[memo_key] = _narrow(
+                    candidates, hint_codes=(), region_codes=region_codes, local_codes=mention.context_regions,
+                    local_how=mention.context_how, key=mention.key if mention.score >= 100 else "", gazetteer=gazetteer,
+                    former_ids=_former_ids(mention.key, gazetteer) if mention.kind is PlaceKind.PLACE else frozenset(),
+                    rules=rules)
+            result = _resolution(mention.text, gazetteer, start, mention.score, how, hint=None, context=context,
+                                 warnings=[])
         if context and mention.kind is PlaceKind.PLACE:
             result = _nearer_spelling(mention, result, context)
         cache[memo_key] = result
         return result
 
-    def _nearer_spelling(mention: Mention, result: Resolution, context: Sequence[Place]) -> Resolution:
+    def _nearer_spelling(mention: Mention, result: Resolution, context: TextPlaces) -> Resolution:
         """A small place far from every other place of the text, reached by a spelling that comes
         close to a place beside them: take that one (the text's own evidence), saying why."""
         place = result.place
         if place is None or place.population >= FAR_VILLAGE_POPULATION or not _is_far(place, context):
             return result
-        anchors = [p for p in context if p.kind is PlaceKind.PLACE and p.geonameid != place.geonameid]
-        if not _one_area(anchors, rules.far_km):
+        if not context.one_area_without(place, rules.far_km):
             return result  # a text on several fronts: nothing to say a place must lie by the others
+        anchors = context.others(place)
 
         # a box around the anchors turns most far candidates away before any distance is computed
         reach = CONTEXT_MAX_KM / 111.0
@@ -838,7 +842,7 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[
             inside = [p for p, good in zip(places, ok) if good]
             if not inside:
                 return ok
-            near = iter(km <= CONTEXT_MAX_KM for km in _nearest_anchor(inside, anchors)[0])
+            near = iter(km <= CONTEXT_MAX_KM for km in nearest_anchor(inside, anchors)[0])
             return [good and next(near) for good in ok]
 
         key = normalize_name(mention.text.removesuffix("'s").removesuffix("’s"))
@@ -846,30 +850,38 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[
                                           exclude=frozenset(p.geonameid for p in result.candidates))
         if len({c.place.geonameid for c in near}) != 1:
             return result
-        (km,), _ = _nearest_anchor([place], anchors)
+        km = context.nearest_other(place)[0]  # type: ignore[index]
         chosen = near[0].place
-        (near_km,), (near_anchor,) = _nearest_anchor([chosen], anchors)
+        (near_km,), (near_anchor,) = nearest_anchor([chosen], anchors)
         why = (f"{how}; {chosen.name} lies {near_km:.0f} km from {near_anchor.name}, while the place spelt "
                f"{mention.text!r}, {place.name} in {place.admin1}, lies {km:.0f} km from the nearest other place "
                "the text names")
         return Resolution(query=mention.text, status=Status.RESOLVED, place=chosen, score=min(score, 99.0), reason=why,
                           candidates=(chosen, *result.candidates), warnings=result.warnings)
 
-    def _is_far(place: Place, context: Sequence[Place]) -> bool:
-        anchors = [p for p in context if p.kind is PlaceKind.PLACE and p.geonameid != place.geonameid]
-        return bool(anchors) and _nearest_anchor([place], anchors)[0][0] > rules.far_km
+    def _is_far(place: Place, context: TextPlaces) -> bool:
+        nearest = context.nearest_other(place)
+        return nearest is not None and nearest[0] > rules.far_km
 
-    results = [one(m, ()) for m in mentions]
+    alone = TextPlaces(())
+    results = [one(m, alone) for m in mentions]
     # again in the light of the places that resolved: the ambiguous ones, and, in a text about one
     # area, the small places far from it
-    context = list({r.place.geonameid: r.place for r in results
-                    if r.place is not None and r.place.kind is PlaceKind.PLACE}.values())
-    area = _one_area(context, rules.far_km)
+    context = TextPlaces([r.place for r in results if r.place is not None and r.place.kind is PlaceKind.PLACE])
+    area = one_area(context.places, rules.far_km)
     results = [one(m, context) if m.kind is PlaceKind.PLACE and (
         r.status is Status.AMBIGUOUS
         or (area and r.place is not None and r.place.population < FAR_VILLAGE_POPULATION and _is_far(r.place, context)))
         else r for m, r in zip(mentions, results)]
     return _say_far(mentions, _consistent(mentions, results), rules.far_km)
+
+
+def _as_query(result: Resolution, query: str) -> Resolution:
+    """A remembered resolution as the text at hand spells the name."""
+    if result.query == query:
+        return result  # frozen: shared as it is
+    return Resolution(query=query, status=result.status, place=result.place, score=result.score, reason=result.reason,
+                      candidates=result.candidates, warnings=result.warnings, hint=result.hint)
 
 
 def _say_far(mentions: Sequence[Mention], results: list[Resolution], far_km: float) -> list[Resolution]:
@@ -883,7 +895,7 @@ def _say_far(mentions: Sequence[Mention], results: list[Resolution], far_km: flo
     nearest: dict[int, tuple[float, Place]] = {}
     for lo in range(0, len(places), 512):  # in blocks: a huge text names thousands of places
         block = places[lo:lo + 512]
-        km = _km_matrix(block, places)
+        km = km_matrix(block, places)
         km[np.arange(len(block)), np.arange(lo, lo + len(block))] = np.inf  # not itself
         for j, p in enumerate(block):
             nearest[p.geonameid] = (float(km[j].min()), places[int(km[j].argmin())])
@@ -894,17 +906,6 @@ def _say_far(mentions: Sequence[Mention], results: list[Resolution], far_km: flo
             out[i] = replace(out[i], reason=f"{out[i].reason}; {d:.0f} km from {other.name}, the nearest other place "
                                              "the text names")
     return out
-
-
-def _one_area(anchors: Sequence[Place], far_km: float) -> bool:
-    """Whether the villages and towns a text names lie in one area: half of them or more within
-    ``far_km`` of their middle (a capital named in passing does not count)."""
-    local = [p for p in anchors if p.population < MAJOR_CITY_POPULATION]
-    if len(local) < 2:
-        return False
-    # the median point: one far place (the one in question, say) does not drag the middle away
-    centre = replace(local[0], lat=statistics.median(p.lat for p in local), lon=statistics.median(p.lon for p in local))
-    return sum(distance_km(p, centre) <= far_km for p in local) * 2 >= len(local)
 
 
 def _consistent(mentions: Sequence[Mention], results: list[Resolution]) -> list[Resolution]:
