@@ -15,9 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
 from geodata.errors import GazetteerCorrupt, GazetteerMissing
+from geodata.near_keys import KeyIndex
 from geodata.normalize import MAX_NAME_LENGTH, cyrillic_language, is_cyrillic, normalize_name
 from geodata.records import Place, PlaceKind
 
@@ -57,7 +56,7 @@ class Gazetteer:
         self._index = index
         self._places: dict[int, Place] = {}
         self._by_id: dict[int, int] | None = None
-        self._fuzzy_keys: dict[tuple[str, int], list[str]] | None = None
+        self._fuzzy_keys: KeyIndex | None = None
         self._iso: dict[str, tuple[str, ...]] | None = None
         self._multiword: frozenset[str] | None = None
         self._memos: dict[str, dict] = {}  # type: ignore[type-arg]
@@ -239,25 +238,19 @@ class Gazetteer:
     def fuzzy(self, name: str, limit: int = 5, cutoff: float = 88.0,
               min_length: int = FUZZY_MIN_LENGTH) -> list[tuple[str, float]]:
         """Name keys close to ``name``: (key, score) best first; only Latin keys with the same
-        first letter and a similar length are compared, which keeps a query near 1 ms. Names
+        first letter and a similar length are compared (geodata.near_keys: a fraction of a ms). Names
         shorter than ``min_length`` get nothing: short words come close to everything (the
         resolver lowers it only where the text's context bounds the candidates)."""
         key = normalize_name(name) if len(name) <= MAX_NAME_LENGTH else ""
         if len(key) < min_length or not key[0].isascii():
             return []
         if self._fuzzy_keys is None:
-            buckets: dict[tuple[str, int], list[str]] = {}
-            for k in self._index:
-                if k[0].isascii():
-                    buckets.setdefault((k[0], len(k)), []).append(k)
-            self._fuzzy_keys = buckets
+            self._fuzzy_keys = KeyIndex(self._index)
         memo = (key, limit, cutoff)  # min_length only refuses; it does not change the answer
         if memo not in self._fuzzy_memo:
             if len(self._fuzzy_memo) > 100_000:  # bulk ingestion of odd text must not grow without bound
                 self._fuzzy_memo.clear()
-            choices = [k for n in range(len(key) - 3, len(key) + 4) for k in self._fuzzy_keys.get((key[0], n), ())]
-            found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
-            self._fuzzy_memo[memo] = [(k, float(score)) for k, score, _ in found]
+            self._fuzzy_memo[memo] = self._fuzzy_keys.closest(key, limit, cutoff)
         return list(self._fuzzy_memo[memo])
 
     def cyrillic_keys(self) -> list[str]:
