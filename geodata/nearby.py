@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
 from geodata.records import Place, PlaceKind
 
-__all__ = ["distance_km", "km_matrix", "nearest_anchor", "one_area", "Coordinates", "TextPlaces", "Reach",
-           "MAJOR_CITY_POPULATION"]
+__all__ = ["distance_km", "km_matrix", "nearest_anchor", "nearest_rows", "one_area", "Coordinates", "Nearest",
+           "TextPlaces", "Reach", "MAJOR_CITY_POPULATION"]
 
 #: Cities this large are landmarks a text names in passing, not part of the area it is about.
 MAJOR_CITY_POPULATION = 100_000
@@ -49,6 +50,12 @@ class Coordinates:
     def take(self, columns: list[int]) -> Coordinates:
         out = Coordinates.__new__(Coordinates)
         out.lat, out.lon, out.cos = self.lat[columns], self.lon[columns], self.cos[columns]
+        return out
+
+    @staticmethod
+    def join(parts: Sequence[Coordinates]) -> Coordinates:
+        out = Coordinates.__new__(Coordinates)
+        out.lat, out.lon, out.cos = (np.concatenate([getattr(c, a) for c in parts]) for a in ("lat", "lon", "cos"))
         return out
 
 
@@ -90,17 +97,36 @@ def one_area(anchors: Sequence[Place], far_km: float) -> bool:
     return sum(_km(p.lat, p.lon, lat, lon) <= far_km for p in local) * 2 >= len(local)
 
 
+class Nearest(NamedTuple):
+    """For each of some places, in their order: the km to the nearest anchor, that anchor's index,
+    and the km to the nearest village or town among the anchors (inf when there is none)."""
+
+    km: list[float]
+    anchor: list[int]
+    local: list[float]
+
+
+def nearest_rows(places: Coordinates, anchors: Coordinates, local: Sequence[int]) -> Nearest:
+    """Nearest for every place at once (``local``: the indices of the villages and towns among the anchors)."""
+    km = _matrix(places, anchors)
+    near_local = km[:, local].min(axis=1).tolist() if local else [math.inf] * len(km)
+    return Nearest(km.min(axis=1).tolist(), km.argmin(axis=1).tolist(), near_local)
+
+
 class TextPlaces:
     """The settlements a text names that resolved on their own: the anchors of every choice made
     in their light. Coordinates are put in arrays once; how far a place lies from the others,
-    and whether the others lie in one area, once per place."""
+    and whether the others lie in one area, once per place; how far the namesakes of a name lie
+    from them, once per name (several names at once when asked together)."""
 
     def __init__(self, context: Sequence[Place]) -> None:
         self.places = list({p.geonameid: p for p in context if p.kind is PlaceKind.PLACE}.values())
         self.ids = [p.geonameid for p in self.places]
+        self.local = [j for j, p in enumerate(self.places) if p.population < MAJOR_CITY_POPULATION]
         self._coords: Coordinates | None = None
         self._far: dict[int, tuple[float, Place] | None] = {}
         self._area: dict[int, bool] = {}
+        self._rows: dict[object, Nearest] = {}  # per owner of some places (the resolver's namesakes of a name)
 
     def __bool__(self) -> bool:
         return bool(self.places)
@@ -109,6 +135,37 @@ class TextPlaces:
         if self._coords is None:
             self._coords = Coordinates(self.places)
         return self._coords
+
+    def rows(self, owner: object, coords: Coordinates) -> Nearest:
+        """Nearest of the places ``owner`` stands for (``coords`` theirs) to the text's places."""
+        found = self._rows.get(owner)
+        if found is None:
+            found = self._rows[owner] = nearest_rows(coords, self.coordinates(), self.local)
+        return found
+
+    def rows_together(self, owners: Sequence[tuple[object, Coordinates]]) -> None:
+        """rows() of several owners in one array operation rather than one each."""
+        todo = [(owner, coords) for owner, coords in owners if owner not in self._rows]
+        if len(todo) < 2 or not self.places:
+            return
+        rows = nearest_rows(Coordinates.join([coords for _, coords in todo]), self.coordinates(), self.local)
+        at = 0
+        for owner, coords in todo:
+            end = at + len(coords.lat)
+            self._rows[owner] = Nearest(rows.km[at:end], rows.anchor[at:end], rows.local[at:end])
+            at = end
+
+    def reach(self, owner: object, places: Sequence[Place], positions: Mapping[int, int],
+              coords: Callable[[], Coordinates]) -> Reach:
+        """The Reach of the namesakes ``places`` of one name (``positions``: geonameid -> index in
+        ``places``; ``coords``: their coordinates, asked for only when needed): the anchors are
+        the text's places but those namesakes."""
+        if not any(i in positions for i in self.ids):  # the common case: rows kept per owner
+            return Reach(positions, self.places, self.local, lambda: self.rows(owner, coords()))
+        columns = [j for j, i in enumerate(self.ids) if i not in positions]
+        anchors = [self.places[j] for j in columns]
+        local = [k for k, a in enumerate(anchors) if a.population < MAJOR_CITY_POPULATION]
+        return Reach(positions, anchors, local, lambda: nearest_rows(coords(), self.coordinates().take(columns), local))
 
     def others(self, place: Place) -> list[Place]:
         """The places of the text but ``place``."""
@@ -134,47 +191,37 @@ class TextPlaces:
 
 
 class Reach:
-    """How far each namesake lies from the nearest other settlement of the text, and from the
-    nearest village or town of it (leaving out the cities it names as landmarks): all worked out
-    at once, in one array operation, when a choice first needs them. ``coords`` are those of
-    ``places`` (the namesakes, one per id)."""
+    """How far each namesake of a name lies from the nearest other settlement of the text, and
+    from the nearest village or town of it (leaving out the cities it names as landmarks): worked
+    out when a choice first needs them (``work_out``), for all the namesakes at once."""
 
-    def __init__(self, places: Sequence[Place], coords: Coordinates | None, text: TextPlaces) -> None:
-        ids = {p.geonameid for p in places}
-        self.places = places
-        self._coords = coords
-        self._text = text
-        # the anchors: the text's places but the namesakes themselves
-        self._columns = [j for j, i in enumerate(text.ids) if i not in ids]
-        self.anchors = [text.places[j] for j in self._columns]
-        self.local = [i for i, a in enumerate(self.anchors) if a.population < MAJOR_CITY_POPULATION]
-        self._near: dict[int, tuple[float, Place]] | None = None
-        self._near_local: dict[int, float] = {}
+    def __init__(self, positions: Mapping[int, int], anchors: Sequence[Place], local: Sequence[int],
+                 work_out: Callable[[], Nearest]) -> None:
+        self.anchors, self.local = anchors, local
+        self._positions = positions
+        self._work_out = work_out
+        self._rows: Nearest | None = None
 
     def __bool__(self) -> bool:
         return bool(self.anchors)
 
-    def _work_out(self) -> dict[int, tuple[float, Place]]:
-        if self._near is None:
-            self._near = {}
-            if self.anchors:
-                coords = self._text.coordinates()
-                if len(self._columns) < len(self._text.ids):
-                    coords = coords.take(self._columns)
-                km = _matrix(self._coords or Coordinates(self.places), coords)
-                best = km.argmin(axis=1)
-                dist = km[np.arange(len(self.places)), best].tolist()
-                self._near = {p.geonameid: (d, self.anchors[j]) for p, d, j in zip(self.places, dist, best.tolist())}
-                if self.local:
-                    local = km[:, self.local].min(axis=1).tolist()
-                    self._near_local = {p.geonameid: d for p, d in zip(self.places, local)}
-        return self._near
+    def _get(self) -> Nearest | None:
+        if self._rows is None and self.anchors:
+            self._rows = self._work_out()
+        return self._rows
 
     def of(self, places: Sequence[Place]) -> tuple[list[float], list[Place | None]]:
-        near = self._work_out()
-        found = [near.get(p.geonameid, (math.inf, None)) for p in places]
-        return [d for d, _ in found], [a for _, a in found]
+        rows, at = self._get(), self._positions
+        if rows is None:
+            return [math.inf] * len(places), [None] * len(places)
+        km, near = rows.km, rows.anchor
+        rows_of = [at.get(p.geonameid) for p in places]
+        return ([math.inf if i is None else km[i] for i in rows_of],
+                [None if i is None else self.anchors[near[i]] for i in rows_of])
 
     def local_of(self, places: Sequence[Place]) -> list[float]:
-        self._work_out()
-        return [self._near_local.get(p.geonameid, math.inf) for p in places]
+        rows, at = self._get(), self._positions
+        if rows is None:
+            return [math.inf] * len(places)
+        local = rows.local
+        return [math.inf if i is None else local[i] for i in (at.get(p.geonameid) for p in places)]

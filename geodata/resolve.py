@@ -21,7 +21,6 @@ candidate, those still in the running first, for a human to choose.
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -160,9 +159,17 @@ def _top_two(candidates: Sequence[Candidate]) -> tuple[Candidate, Candidate | No
     """The largest candidate and the next (by population, then feature rank)."""
     if len(candidates) == 1:
         return candidates[0], None
-    first, second = heapq.nlargest(2, candidates, key=lambda c: (c.place.population,
-                                                                FEATURE_RANK.get(c.place.feature_code, 0)))
-    return first, second
+    # one pass, as heapq.nlargest(2, ...) would pick them (the first of equals first), without a
+    # key function per candidate
+    first = second = None
+    top = runner_up = (0, 0)
+    for c in candidates:
+        weight = (c.place.population, FEATURE_RANK.get(c.place.feature_code, 0))
+        if first is None or weight > top:
+            first, top, second, runner_up = c, weight, first, top
+        elif second is None or weight > runner_up:
+            second, runner_up = c, weight
+    return first, second  # type: ignore[return-value]
 
 
 def _clear_winner(candidates: Sequence[Candidate], among: str = "namesakes") -> tuple[Place, str] | None:
@@ -209,14 +216,16 @@ class _Start:
     """A choice as far as it goes without the text's other places: the namesakes (one per place,
     with their coordinates), and either the answer or the ones left with the reasons so far. It
     does not depend on the text's other places, so resolve_mentions works it out once per name
-    and the regions named with it, for both of its passes and for every text."""
+    and the regions named with it, for both of its passes and for every text; so are the last
+    steps (war zone, own names, size) when the text's places leave the same namesakes."""
 
-    __slots__ = ("every", "places", "key", "former_ids", "hinted", "final", "remaining", "reasons", "warnings",
-                 "dropped", "narrowed", "_naming", "_coords", "_ranked")
+    __slots__ = ("every", "places", "positions", "key", "former_ids", "hinted", "final", "remaining", "reasons",
+                 "warnings", "dropped", "narrowed", "_naming", "_coords", "_ranked", "_last", "_orders")
 
     def __init__(self, every: list[Candidate], key: str, former_ids: frozenset[int], hinted: bool) -> None:
         self.every = every
         self.places = [c.place for c in every]
+        self.positions = {p.geonameid: i for i, p in enumerate(self.places)}
         self.key, self.former_ids, self.hinted = key, former_ids, hinted
         self.final: _Choice | None = None
         self.remaining = every
@@ -227,6 +236,8 @@ class _Start:
         self._naming: tuple[bool, frozenset[int]] | None = None
         self._coords: Coordinates | None = None
         self._ranked: list[Place] | None = None
+        self._last: tuple[Place | None, str, list[Candidate], list[str]] | None = None
+        self._orders: dict[int, tuple[list[Candidate], tuple[Place, ...]]] = {}
 
     def naming(self) -> tuple[bool, frozenset[int]]:
         """Whether the name is an official (Ukrainian) name of some candidates (Orlivka, not Horlivka;
@@ -244,17 +255,35 @@ class _Start:
         """The name is this place's own current name (Mykolaiv, not Mykolaivka)."""
         return c.place.geonameid in self.naming()[1]
 
+    def coordinates(self) -> Coordinates:
+        if self._coords is None:
+            self._coords = Coordinates(self.places)
+        return self._coords
+
     def reach(self, context: Sequence[Place] | TextPlaces) -> Reach:
         text = context if isinstance(context, TextPlaces) else TextPlaces(context)
-        if text and self._coords is None:
-            self._coords = Coordinates(self.places)
-        return Reach(self.places, self._coords, text)
+        return text.reach(self, self.places, self.positions, self.coordinates)
 
-    def ranked(self, war_zone: frozenset[str]) -> list[Place]:
-        """Every namesake, those in the war zone first, then the largest."""
+    def last_steps(self, rules: ContextRules) -> tuple[Place | None, str, list[Candidate], list[str]]:
+        """_last_steps() of the namesakes left by _narrow(), once."""
+        if self._last is None:
+            self._last = _last_steps(self.remaining, self, rules)
+        return self._last
+
+    def ordered(self, remaining: list[Candidate], war_zone: frozenset[str]) -> tuple[Place, ...]:
+        """Every namesake: those in ``remaining`` first, then those in the war zone, the largest
+        first; remembered for the lists of namesakes this start keeps."""
+        found = self._orders.get(id(remaining))
+        if found is not None and found[0] is remaining:
+            return found[1]
         if self._ranked is None:
             self._ranked = sorted(self.places, key=lambda p: (p.admin1_code not in war_zone, -p.population, p.geonameid))
-        return self._ranked
+        kept = {c.place.geonameid for c in remaining}
+        out = tuple([p for p in self._ranked if p.geonameid in kept] + [p for p in self._ranked if p.geonameid not in kept])
+        if remaining is self.remaining or remaining is self.every or (self.final is not None and remaining is self.final[2]) \
+                or (self._last is not None and remaining is self._last[2]):
+            self._orders[id(remaining)] = (remaining, out)
+        return out
 
 
 def choose(candidates: Sequence[Candidate], *, hint_codes: Sequence[str] = (), region_codes: Sequence[str] = (),
@@ -273,7 +302,8 @@ def choose(candidates: Sequence[Candidate], *, hint_codes: Sequence[str] = (), r
     rules = rules or load_context()
     start = _narrow(candidates, hint_codes=hint_codes, region_codes=region_codes, local_codes=local_codes,
                     local_how=local_how, former_ids=former_ids, key=key, gazetteer=gazetteer, rules=rules)
-    return _settle(start, context, rules)
+    place, reason, remaining, warnings = _settle(start, context, rules)
+    return place, reason, list(remaining), list(warnings)  # the start's own lists stay its own
 
 
 def _narrow(candidates: Sequence[Candidate], *, hint_codes: Sequence[str], region_codes: Sequence[str],
@@ -360,16 +390,16 @@ def _narrow(candidates: Sequence[Candidate], *, hint_codes: Sequence[str], regio
 
 def _settle(start: _Start, context: Sequence[Place] | TextPlaces, rules: ContextRules) -> _Choice:
     """The rest of choose(), in the light of the text's other places: the nearest namesake, those
-    near the others, the war zone, own names, size. ``start`` is shared: it is only read."""
+    near the others, then the last steps. ``start`` is shared and only read; so are the lists
+    returned."""
     if start.final is not None:
-        place, reason, remaining, warnings = start.final
-        return place, reason, list(remaining), list(warnings)
-    remaining, dropped, narrowed, own = start.remaining, start.dropped, start.narrowed, start.own
-    reasons, warnings = list(start.reasons), list(start.warnings)
+        return start.final
+    remaining, dropped, narrowed = start.remaining, start.dropped, start.narrowed
     reach = start.reach(context)
+    nearby: list[str] = []  # a reason the text's places add
 
-    def done(place: Place | None, why: str) -> _Choice:
-        return place, "; ".join(reasons + [why]), remaining, warnings
+    def done(place: Place | None, why: str, more: Sequence[str] = ()) -> _Choice:
+        return place, "; ".join([*start.reasons, *nearby, *more, why]), remaining, start.warnings
 
     if len(remaining) == 1:
         conflict = _far_against_near(remaining[0].place, dropped, reach, rules.far_km) \
@@ -388,27 +418,38 @@ def _settle(start: _Start, context: Sequence[Place] | TextPlaces, rules: Context
         near = [(c, d) for c, d in zip(remaining, km) if d <= rules.far_km]
         # one namesake left within far_km stands only when it is as close as the nearest rule asks
         if near and len(near) < len(remaining) and (len(near) > 1 or near[0][1] <= CONTEXT_MAX_KM):
-            reasons.append(f"{len(near)} of {len(remaining)} namesakes within {rules.far_km:.0f} km of the other places "
-                           "the text names")
+            nearby.append(f"{len(near)} of {len(remaining)} namesakes within {rules.far_km:.0f} km of the other places "
+                          "the text names")
             remaining = [c for c, _ in near]
             if len(remaining) == 1:
                 return done(remaining[0].place, f"the only one near them ({near[0][1]:.0f} km)")
+    # the same namesakes as without the text's places: the same last steps, worked out once
+    place, why, remaining, more = start.last_steps(rules) if remaining is start.remaining \
+        else _last_steps(remaining, start, rules)
+    return done(place, why, more)
+
+
+def _last_steps(remaining: list[Candidate], start: _Start,
+                rules: ContextRules) -> tuple[Place | None, str, list[Candidate], list[str]]:
+    """The war zone, own names and size among ``remaining``: (place or None, why, the namesakes
+    left, the reasons added on the way)."""
+    more: list[str] = []
     fighting = [c for c in remaining if c.place.admin1_code in rules.war_zone]
     if fighting and len(fighting) < len(remaining):
         if len(fighting) == 1:
-            return done(fighting[0].place, f"the only one of {len(remaining)} namesakes in the oblasts where fighting is "
-                                           f"reported ({fighting[0].place.admin1})")
-        reasons.append(f"{len(fighting)} of {len(remaining)} namesakes in the oblasts where fighting is reported")
+            return fighting[0].place, (f"the only one of {len(remaining)} namesakes in the oblasts where fighting is "
+                                       f"reported ({fighting[0].place.admin1})"), remaining, more
+        more.append(f"{len(fighting)} of {len(remaining)} namesakes in the oblasts where fighting is reported")
         remaining = fighting
-    mine = [c for c in remaining if own(c)]
+    mine = [c for c in remaining if start.own(c)]
     if start.naming()[0] and len(mine) == 1 and len(remaining) > 1:
         # Karlivka the village, not Klishchiivka, which GeoNames also lists as Karlivka
-        return done(mine[0].place, f"the only one of {len(remaining)} whose own name this is; the others only had "
-                                   "it or list it among alternates")
+        return mine[0].place, (f"the only one of {len(remaining)} whose own name this is; the others only had "
+                               "it or list it among alternates"), remaining, more
     if len(mine) == 1 and len(remaining) > 1 and mine[0].place.population >= CLEAR_WIN_POPULATION:
         # Bakhmut (80,500 people) for "Bakhmout", not a hamlet that lists the spelling
-        return done(mine[0].place, f"the only one of {len(remaining)} whose own name this is (population "
-                                   f"{mine[0].place.population:,}); the others only list it")
+        return mine[0].place, (f"the only one of {len(remaining)} whose own name this is (population "
+                               f"{mine[0].place.population:,}); the others only list it"), remaining, more
     if mine:
         # a name that is some places' own current name never goes by size to one that only had it
         found = _clear_winner(mine, "places whose own name this is" if len(mine) < len(remaining) else "namesakes")
@@ -416,9 +457,9 @@ def _settle(start: _Start, context: Sequence[Place] | TextPlaces, rules: Context
         found = _clear_winner(remaining) or _clear_winner([c for c in remaining if c.primary],
                                                           "places whose own name this is")
     if found:
-        return done(*found)
+        return found[0], found[1], remaining, more
     advice = "add a raion hint or more context" if start.hinted else "add an oblast hint or more context"
-    return done(None, f"{len(remaining)} places share this name and nothing picks one; {advice}")
+    return None, f"{len(remaining)} places share this name and nothing picks one; {advice}", remaining, more
 
 
 # Endings that tell a neuter (Stepove, Stepovoye), masculine (Pervomaiskyi) or feminine (Mala
@@ -686,9 +727,7 @@ def _resolution(query: str, gazetteer: Gazetteer, start: _Start, score: float, h
     place, reason, remaining, more = _settle(start, text, rules)
     warnings = warnings + more
     # every namesake: those still in the running first, then those in the war zone, largest first
-    kept = {c.place.geonameid for c in remaining}
-    ranked = start.ranked(rules.war_zone)
-    places = tuple([p for p in ranked if p.geonameid in kept] + [p for p in ranked if p.geonameid not in kept])
+    places = start.ordered(remaining, rules.war_zone)
     status = Status.RESOLVED if place is not None else Status.AMBIGUOUS
     if place is not None and place.kind is PlaceKind.PLACE:
         if gazetteer.in_oblast(place) is False:
@@ -794,11 +833,14 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[
 
     started = gazetteer.memo("mention_choices")
 
+    def key_of(mention: Mention) -> tuple[object, ...]:
+        return (mention.key, mention.kind, mention.region_codes, mention.score, mention.context_regions,
+                mention.context_how, region_codes)
+
     def one(mention: Mention, context: TextPlaces) -> Resolution:
         # the same name resolves the same way within a text, and without context (the first pass)
         # across texts that name the same regions: work each out once
-        memo_key = (mention.key, mention.kind, mention.region_codes, mention.score, mention.context_regions,
-                    mention.context_how, region_codes)
+        memo_key = key_of(mention)
         cache = shared if not context else memo
         if memo_key in cache:
             return _as_query(cache[memo_key], mention.text)
@@ -869,11 +911,23 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[
     # area, the small places far from it
     context = TextPlaces([r.place for r in results if r.place is not None and r.place.kind is PlaceKind.PLACE])
     area = one_area(context.places, rules.far_km)
-    results = [one(m, context) if m.kind is PlaceKind.PLACE and (
+    again = [m.kind is PlaceKind.PLACE and (
         r.status is Status.AMBIGUOUS
         or (area and r.place is not None and r.place.population < FAR_VILLAGE_POPULATION and _is_far(r.place, context)))
-        else r for m, r in zip(mentions, results)]
+        for m, r in zip(mentions, results)]
+    if context:
+        # the namesakes of every name looked at again, against the text's places at once
+        starts = [started.get(key_of(m)) for m, a in zip(mentions, again) if a]
+        _work_out_together(context, [s for s in {id(s): s for s in starts if s is not None}.values() if s.final is None])
+    results = [one(m, context) if a else r for m, r, a in zip(mentions, results, again)]
     return _say_far(mentions, _consistent(mentions, results), rules.far_km)
+
+
+def _work_out_together(text: TextPlaces, starts: Sequence[_Start]) -> None:
+    """The distances of the namesakes of several names to the text's places, in one array
+    operation rather than one per name (TextPlaces keeps them for each choice)."""
+    text.rows_together([(start, start.coordinates()) for start in starts
+                        if not any(i in start.positions for i in text.ids)])
 
 
 def _as_query(result: Resolution, query: str) -> Resolution:
