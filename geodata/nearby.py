@@ -210,6 +210,25 @@ class Reach:
             self._rows = self._work_out()
         return self._rows
 
+    def km(self, rows: Sequence[int] | None = None) -> list[float]:
+        """The km to the nearest anchor of the namesakes at these indices (None: all, in order;
+        the list is then the one kept, not to be changed)."""
+        found = self._get()
+        if found is None:
+            return [math.inf] * (len(self._positions) if rows is None else len(rows))
+        return found.km if rows is None else [found.km[i] for i in rows]
+
+    def local_km(self, rows: Sequence[int] | None = None) -> list[float]:
+        """The same, to the nearest village or town among the anchors."""
+        found = self._get()
+        if found is None:
+            return [math.inf] * (len(self._positions) if rows is None else len(rows))
+        return found.local if rows is None else [found.local[i] for i in rows]
+
+    def anchor(self, row: int) -> Place:
+        """The anchor nearest to the namesake at this index."""
+        return self.anchors[self._get().anchor[row]]  # type: ignore[union-attr]
+
     def of(self, places: Sequence[Place]) -> tuple[list[float], list[Place | None]]:
         rows, at = self._get(), self._positions
         if rows is None:

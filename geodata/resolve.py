@@ -199,16 +199,21 @@ def _major_city(candidates: Sequence[Candidate], named: Callable[[Candidate], bo
     return None
 
 
-def _nearest(candidates: Sequence[Candidate], reach: Reach) -> tuple[Place, str] | None:
+def _nearest(candidates: Sequence[Candidate], reach: Reach, rows: list[int] | None) -> tuple[Place, str] | None:
+    """The namesake clearly nearest to the text's other places (``rows``: the candidates' indices
+    among the namesakes reach knows, None when they are all of them, in order)."""
     if not reach:
         return None
-    km, near = reach.of([c.place for c in candidates])
-    order = sorted(range(len(km)), key=km.__getitem__)
-    d1 = km[order[0]]
-    d2 = km[order[1]] if len(order) > 1 else math.inf
-    if d1 <= CONTEXT_MAX_KM and d2 >= max(2 * d1, d1 + 15):
-        return candidates[order[0]].place, (f"nearest to {near[order[0]].name} mentioned alongside ({d1:.0f} km; "
-                                            f"next namesake {d2:.0f} km)")
+    km = reach.km(rows)
+    d1 = min(km)
+    if d1 > CONTEXT_MAX_KM:
+        return None  # the common case, told without ordering them
+    first = km.index(d1)  # the first of equals, as a stable sort would have it
+    d2 = min(km[:first] + km[first + 1:]) if len(km) > 1 else math.inf
+    if d2 >= max(2 * d1, d1 + 15):
+        near = reach.anchor(first if rows is None else rows[first])
+        return candidates[first].place, (f"nearest to {near.name} mentioned alongside ({d1:.0f} km; "
+                                         f"next namesake {d2:.0f} km)")
     return None
 
 
@@ -220,7 +225,7 @@ class _Start:
     steps (war zone, own names, size) when the text's places leave the same namesakes."""
 
     __slots__ = ("every", "places", "positions", "key", "former_ids", "hinted", "final", "remaining", "reasons",
-                 "warnings", "dropped", "narrowed", "_naming", "_coords", "_ranked", "_last", "_orders")
+                 "warnings", "dropped", "narrowed", "_naming", "_coords", "_ranked", "_last", "_orders", "_rows")
 
     def __init__(self, every: list[Candidate], key: str, former_ids: frozenset[int], hinted: bool) -> None:
         self.every = every
@@ -238,6 +243,7 @@ class _Start:
         self._ranked: list[Place] | None = None
         self._last: tuple[Place | None, str, list[Candidate], list[str]] | None = None
         self._orders: dict[int, tuple[list[Candidate], tuple[Place, ...]]] = {}
+        self._rows: list[int] | None = None
 
     def naming(self) -> tuple[bool, frozenset[int]]:
         """Whether the name is an official (Ukrainian) name of some candidates (Orlivka, not Horlivka;
@@ -254,6 +260,14 @@ class _Start:
     def own(self, c: Candidate) -> bool:
         """The name is this place's own current name (Mykolaiv, not Mykolaivka)."""
         return c.place.geonameid in self.naming()[1]
+
+    def remaining_rows(self) -> list[int] | None:
+        """The indices of ``remaining`` among the namesakes (None when they are all of them)."""
+        if self.remaining is self.every:
+            return None
+        if self._rows is None:
+            self._rows = [self.positions[c.place.geonameid] for c in self.remaining]
+        return self._rows
 
     def coordinates(self) -> Coordinates:
         if self._coords is None:
@@ -409,13 +423,14 @@ def _settle(start: _Start, context: Sequence[Place] | TextPlaces, rules: Context
             return done(None, conflict)
         return done(remaining[0].place, "only place of this name there")
 
-    found = _nearest(remaining, reach)
+    rows = start.remaining_rows()
+    found = _nearest(remaining, reach, rows)
     if found:
         return done(*found)
     # the villages and towns of the text, not the cities it names as landmarks or for their region
     if reach.local:
-        km = reach.local_of([c.place for c in remaining])
-        near = [(c, d) for c, d in zip(remaining, km) if d <= rules.far_km]
+        km = reach.local_km(rows)
+        near = [(c, d) for c, d in zip(remaining, km) if d <= rules.far_km] if min(km) <= rules.far_km else []
         # one namesake left within far_km stands only when it is as close as the nearest rule asks
         if near and len(near) < len(remaining) and (len(near) > 1 or near[0][1] <= CONTEXT_MAX_KM):
             nearby.append(f"{len(near)} of {len(remaining)} namesakes within {rules.far_km:.0f} km of the other places "
@@ -479,9 +494,11 @@ def _gender(key: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=200_000)
 def _same_name(key: str, official: str, similarity: float = NAMESAKE_SIMILARITY) -> bool:
     """``key`` may be another spelling of ``official``: similar enough, and not a different gender
-    of the same adjective (Pervomaiskoye / Pervomaiskyi)."""
+    of the same adjective (Pervomaiskoye / Pervomaiskyi). Remembered: namesakes share their
+    official name, so the same pair comes up once per namesake."""
     if abs(len(key) - len(official)) > 3 or fuzz.ratio(key, official) < similarity:
         return False  # Novofedorivka is no spelling of Fedorovka
     a, b = _gender(key), _gender(official)
@@ -951,8 +968,8 @@ def _say_far(mentions: Sequence[Mention], results: list[Resolution], far_km: flo
         block = places[lo:lo + 512]
         km = km_matrix(block, places)
         km[np.arange(len(block)), np.arange(lo, lo + len(block))] = np.inf  # not itself
-        for j, p in enumerate(block):
-            nearest[p.geonameid] = (float(km[j].min()), places[int(km[j].argmin())])
+        for p, d, j in zip(block, km.min(axis=1).tolist(), km.argmin(axis=1).tolist()):
+            nearest[p.geonameid] = (d, places[j])
     out = list(results)
     for i, place in settled:
         d, other = nearest[place.geonameid]
