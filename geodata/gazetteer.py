@@ -13,6 +13,7 @@ import gzip
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from geodata.errors import GazetteerCorrupt, GazetteerMissing
@@ -40,6 +41,10 @@ _SETTLEMENTS = frozenset({PlaceKind.PLACE})
 FUZZY_MIN_LENGTH = 7
 
 
+#: normalize_name, remembered: official names come up once per namesake.
+_name_key = lru_cache(maxsize=100_000)(normalize_name)
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A place a name may refer to; ``primary`` when the name is one of the place's own names."""
@@ -65,7 +70,6 @@ class Gazetteer:
         self._settlements: dict[str, tuple[Candidate, ...]] = {}  # the same, settlements only
         self._cyrillic_keys: list[str] | None = None
         self._cyrillic_first: list[str] | None = None
-        self._by_name: dict[str, tuple[int, ...]] | None = None
         self._named: dict[str, tuple[Candidate, ...]] = {}
         self._former: dict[str, frozenset[int]] | None = None
         self.source = source
@@ -268,15 +272,14 @@ class Gazetteer:
     def officially_named(self, key: str) -> list[Candidate]:
         """Settlements whose official (display) name has the normalised key ``key``: every
         Fedorivka, whichever of them GeoNames also lists as Fedorovka."""
-        if self._by_name is None:
-            by_name: dict[str, list[int]] = {}
-            for i, r in enumerate(self._rows):
-                if r[0] == "place":
-                    by_name.setdefault(normalize_name(r[2]), []).append(i)
-            self._by_name = {k: tuple(v) for k, v in by_name.items()}
         found = self._named.get(key)
         if found is None:
-            found = self._named[key] = tuple(Candidate(self._place(i), True) for i in self._by_name.get(key, ()))
+            # the build lists every place under the key of its own official name, so the places of
+            # that name are among those the key names: no table of every name to build first
+            refs = self._index.get(key, "")
+            rows = sorted({int(ref.lstrip("~")) for ref in refs.split(",") if ref})
+            found = self._named[key] = tuple(Candidate(self._place(i), True) for i in rows
+                                             if self._rows[i][0] == "place" and _name_key(self._rows[i][2]) == key)
         return list(found)
 
     def former_names(self) -> dict[str, frozenset[int]]:
