@@ -10,7 +10,6 @@ keys at once in arrays, so the test is a few array operations per query.
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Iterable
 
 import numpy as np
@@ -65,7 +64,7 @@ class KeyIndex:
         self._groups = (data[starts].astype(np.int64) << 16 | lengths)[order]
         self._lengths = lengths[order]
         self._masks = masks[order]
-        self._keys: tuple[str, ...] = tuple(operator.itemgetter(*order.tolist())(latin)) if len(latin) > 1 else tuple(latin)
+        self._keys = np.array(latin, dtype=object)[order]  # an array: the keys that pass are taken at once
 
     def closest(self, key: str, limit: int, cutoff: float) -> list[tuple[str, float]]:
         """The ``limit`` keys of the same first letter and a similar length that score ``cutoff`` or
@@ -80,9 +79,8 @@ class KeyIndex:
         # ratio = 100 * (1 - insertions and deletions / (both lengths)): the most it allows, with a
         # margin far above rounding, so that no key rapidfuzz would keep is dropped
         allowed = (100.0 - cutoff) / 100.0 * (n + self._lengths[lo:hi]) + 1e-6
-        kept = (np.flatnonzero(differ <= allowed) + lo).tolist()
-        if not kept:
+        choices = self._keys[lo:hi][differ <= allowed]
+        if not len(choices):
             return []
-        choices = [self._keys[i] for i in kept]
         found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
         return [(k, float(score)) for k, score, _ in found]
