@@ -36,10 +36,12 @@ __all__ = ["find_places", "ScanCues", "load_cues"]
 
 _REGION_KINDS = frozenset({PlaceKind.OBLAST, PlaceKind.RAION})
 _UPPER = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper() and chr(c).isalpha())
-_WORD = rf"[{_UPPER}][\w'’ʼ]*(?:-[\w'’ʼ]+)*"
-# A run of capitalised words separated by single spaces; "(?<![\w-])" keeps us from starting
-# inside a word.
-_RUN = re.compile(rf"(?<![\w\-'’]){_WORD}(?:[ \u00a0]{_WORD})*")
+_TAIL = r"[\w'’ʼ]*+(?:-[\w'’ʼ]+)*+"  # the rest of a capitalised word (nothing to give back: possessive)
+_WORD = rf"[{_UPPER}]{_TAIL}"
+# A run of capitalised words separated by single spaces; "(?<![\w\-'’].)" after the capital keeps
+# us from starting inside a word. The capital comes first so that the engine skips to the next
+# capital letter in C instead of trying the look-behind at every character (twice as fast).
+_RUN = re.compile(rf"[{_UPPER}](?<![\w\-'’].){_TAIL}(?:[ \u00a0]{_WORD})*+")
 _TOKEN = re.compile(_WORD)
 _POSSESSIVE = re.compile(r"['’ʼ]s$")
 _SUFFIX_AFTER = re.compile(
