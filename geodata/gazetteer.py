@@ -71,6 +71,7 @@ class Gazetteer:
         self._cyrillic_keys: list[str] | None = None
         self._cyrillic_first: list[str] | None = None
         self._named: dict[str, tuple[Candidate, ...]] = {}
+        self._by_ref: dict[str, Candidate] = {}
         self._former: dict[str, frozenset[int]] | None = None
         self.source = source
         codes = {(r[0], r[5] if r[0] == "oblast" else r[6]): i for i, r in enumerate(rows) if r[0] != "place"}
@@ -222,16 +223,22 @@ class Gazetteer:
             refs = self._index.get(key)
             if not refs:
                 return []
-            found = []
-            for ref in refs.split(","):
-                primary = not ref.startswith("~")
-                found.append(Candidate(self._place(int(ref if primary else ref[1:])), primary))
-            self._candidates[key] = found = tuple(found)
+            found = tuple(self._candidate(ref) for ref in refs.split(","))
+            self._candidates[key] = found
             # settlements only, the look-up the text scanner and resolver make most
             self._settlements[key] = tuple(c for c in found if c.place.kind is PlaceKind.PLACE)
         if kinds == _SETTLEMENTS:
             return list(self._settlements[key])
         return [c for c in found if c.place.kind in kinds]
+
+    def _candidate(self, ref: str) -> Candidate:
+        """The candidate a row reference of the index stands for ("123", "~123" for a secondary
+        name): one object per reference, shared by every key that names it (a place has many)."""
+        found = self._by_ref.get(ref)
+        if found is None:
+            primary = not ref.startswith("~")
+            found = self._by_ref[ref] = Candidate(self._place(int(ref if primary else ref[1:])), primary)
+        return found
 
     def exact(self, name: str, kinds: frozenset[PlaceKind] = _SETTLEMENTS) -> list[Candidate]:
         """Candidates whose known names include ``name`` after normalisation."""
@@ -278,7 +285,7 @@ class Gazetteer:
             # that name are among those the key names: no table of every name to build first
             refs = self._index.get(key, "")
             rows = sorted({int(ref.lstrip("~")) for ref in refs.split(",") if ref})
-            found = self._named[key] = tuple(Candidate(self._place(i), True) for i in rows
+            found = self._named[key] = tuple(self._candidate(str(i)) for i in rows
                                              if self._rows[i][0] == "place" and _name_key(self._rows[i][2]) == key)
         return list(found)
 

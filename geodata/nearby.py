@@ -18,7 +18,7 @@ import numpy as np
 
 from geodata.records import Place, PlaceKind
 
-__all__ = ["distance_km", "km_matrix", "nearest_anchor", "nearest_rows", "one_area", "Coordinates", "Nearest",
+__all__ = ["distance_km", "km_between", "km_matrix", "nearest_anchor", "nearest_rows", "one_area", "Coordinates", "Nearest",
            "TextPlaces", "Reach", "MAJOR_CITY_POPULATION"]
 
 #: Cities this large are landmarks a text names in passing, not part of the area it is about.
@@ -59,7 +59,7 @@ class Coordinates:
         return out
 
 
-def _matrix(a: Coordinates, b: Coordinates) -> np.ndarray:
+def km_between(a: Coordinates, b: Coordinates) -> np.ndarray:
     """Distances in km, one row per place of ``a``, one column per place of ``b``."""
     lat1, lon1, lat2, lon2 = a.lat[:, None], a.lon[:, None], b.lat[None, :], b.lon[None, :]
     h = np.sin((lat2 - lat1) / 2) ** 2 + a.cos[:, None] * b.cos[None, :] * np.sin((lon2 - lon1) / 2) ** 2
@@ -69,7 +69,7 @@ def _matrix(a: Coordinates, b: Coordinates) -> np.ndarray:
 def km_matrix(places: Sequence[Place], anchors: Sequence[Place]) -> np.ndarray:
     """Distances in km, one row per place, one column per anchor (all at once: texts name dozens
     of places, names have dozens of namesakes)."""
-    return _matrix(Coordinates(places), Coordinates(anchors))
+    return km_between(Coordinates(places), Coordinates(anchors))
 
 
 def nearest_anchor(places: Sequence[Place], anchors: Sequence[Place]) -> tuple[list[float], list[Place]]:
@@ -108,7 +108,7 @@ class Nearest(NamedTuple):
 
 def nearest_rows(places: Coordinates, anchors: Coordinates, local: Sequence[int]) -> Nearest:
     """Nearest for every place at once (``local``: the indices of the villages and towns among the anchors)."""
-    km = _matrix(places, anchors)
+    km = km_between(places, anchors)
     near_local = km[:, local].min(axis=1).tolist() if local else [math.inf] * len(km)
     return Nearest(km.min(axis=1).tolist(), km.argmin(axis=1).tolist(), near_local)
 

@@ -33,7 +33,7 @@ from rapidfuzz import fuzz
 
 from geodata.context import BOUND_AFTER, ContextRules, load_context
 from geodata.gazetteer import DATA_DIR, RAION_SUFFIXES, REGION_SUFFIXES, Candidate, Gazetteer
-from geodata.nearby import (MAJOR_CITY_POPULATION, Coordinates, Reach, TextPlaces, distance_km, km_matrix,
+from geodata.nearby import (MAJOR_CITY_POPULATION, Coordinates, Reach, TextPlaces, distance_km, km_between,
                             nearest_anchor, one_area)
 from geodata.normalize import MAX_NAME_LENGTH, cyrillic_language, is_cyrillic, normalize_name
 from geodata.records import Mention, Place, PlaceKind, Resolution, Status
@@ -964,9 +964,10 @@ def _say_far(mentions: Sequence[Mention], results: list[Resolution], far_km: flo
     if len(places) < 2:
         return results
     nearest: dict[int, tuple[float, Place]] = {}
+    coords = Coordinates(places)
     for lo in range(0, len(places), 512):  # in blocks: a huge text names thousands of places
         block = places[lo:lo + 512]
-        km = km_matrix(block, places)
+        km = km_between(coords if len(block) == len(places) else coords.take(list(range(lo, lo + len(block)))), coords)
         km[np.arange(len(block)), np.arange(lo, lo + len(block))] = np.inf  # not itself
         for p, d, j in zip(block, km.min(axis=1).tolist(), km.argmin(axis=1).tolist()):
             nearest[p.geonameid] = (d, places[j])
