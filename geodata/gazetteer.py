@@ -72,6 +72,7 @@ class Gazetteer:
         self._cyrillic_first: list[str] | None = None
         self._named: dict[str, tuple[Candidate, ...]] = {}
         self._by_ref: dict[str, Candidate] = {}
+        self._primary: dict[int, Candidate] = {}
         self._former: dict[str, frozenset[int]] | None = None
         self.source = source
         codes = {(r[0], r[5] if r[0] == "oblast" else r[6]): i for i, r in enumerate(rows) if r[0] != "place"}
@@ -238,6 +239,13 @@ class Gazetteer:
         if found is None:
             primary = not ref.startswith("~")
             found = self._by_ref[ref] = Candidate(self._place(int(ref if primary else ref[1:])), primary)
+        return found
+
+    def as_primary(self, candidate: Candidate) -> Candidate:
+        """The same place as a primary candidate (one object per place)."""
+        found = self._primary.get(candidate.place.geonameid)
+        if found is None:
+            found = self._primary[candidate.place.geonameid] = Candidate(candidate.place, True)
         return found
 
     def exact(self, name: str, kinds: frozenset[PlaceKind] = _SETTLEMENTS) -> list[Candidate]:

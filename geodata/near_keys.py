@@ -12,6 +12,7 @@ so the test is a few array operations per query.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 
 import numpy as np
@@ -67,11 +68,12 @@ class KeyIndex:
         bits = _BITS[data]
         present = np.bitwise_or.reduceat(bits, starts) if latin else np.zeros(0, dtype=np.uint32)
         even = present & ~np.bitwise_xor.reduceat(bits, starts) if latin else present
-        order = np.argsort(data[starts].astype(np.int64) << 16 | lengths, kind="stable")  # stable: keeps the order given
-        self._groups = (data[starts].astype(np.int64) << 16 | lengths)[order]
-        self._lengths = lengths[order]
-        self._present = present[order]
-        self._even = even[order]
+        groups = data[starts].astype(np.int64) << 16 | lengths
+        order = np.argsort(groups, kind="stable")  # stable: keeps the order given
+        self._groups: list[int] = groups[order].tolist()  # bisect on a list beats numpy's call cost
+        self._lengths = lengths[order].astype(np.float64)
+        # both masks in one word: one XOR and one bit count per key
+        self._masks = (present.astype(np.uint64) | even.astype(np.uint64) << np.uint64(32))[order]
         self._keys = np.array(latin, dtype=object)[order]  # an array: the keys that pass are taken at once
 
     def closest(self, key: str, limit: int, cutoff: float) -> list[tuple[str, float]]:
@@ -79,17 +81,16 @@ class KeyIndex:
         more against ``key`` (normalised, Latin first letter): (key, score), best first, ties in
         the order the keys were given."""
         group, n = ord(key[0]) << 16, len(key)
-        lo = int(np.searchsorted(self._groups, group | max(n - LENGTH_WINDOW, 0), "left"))
-        hi = int(np.searchsorted(self._groups, group | (n + LENGTH_WINDOW), "right"))
+        lo = bisect.bisect_left(self._groups, group | max(n - LENGTH_WINDOW, 0))
+        hi = bisect.bisect_right(self._groups, group | (n + LENGTH_WINDOW))
         if lo >= hi:
             return []
         present, even = _masks(key)
-        differ = np.bitwise_count(self._present[lo:hi] ^ np.uint32(present))
-        differ += np.bitwise_count(self._even[lo:hi] ^ np.uint32(even))
+        differ = np.bitwise_count(self._masks[lo:hi] ^ np.uint64(present | even << 32))
         # ratio = 100 * (1 - insertions and deletions / (both lengths)): the most it allows, with a
         # margin far above rounding, so that no key rapidfuzz would keep is dropped
-        allowed = (100.0 - cutoff) / 100.0 * (n + self._lengths[lo:hi]) + 1e-6
-        choices = self._keys[lo:hi][differ <= allowed]
+        share = (100.0 - cutoff) / 100.0
+        choices = self._keys[lo:hi][differ <= self._lengths[lo:hi] * share + (share * n + 1e-6)]
         if not len(choices):
             return []
         found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)

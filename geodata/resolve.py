@@ -597,32 +597,32 @@ def _with_namesakes(key: str, found: Sequence[Candidate], gazetteer: Gazetteer) 
     """Add every place officially named what ``key`` names, when ``key`` is another spelling of that
     official name: GeoNames lists the Russian form Fedorovka for some Fedorivkas only, and an
     oblast hint must not pick the one that happens to carry it."""
-    if key.isascii() and any(c.place.name_uk and _key(c.place.name) == key for c in found):
+    latin = key.isascii()
+    if latin and any(c.place.name_uk and _key(c.place.name) == key for c in found):
         return list(found), ""  # an official name already: its namesakes are all here
     official: dict[str, None] = {}
-    for c in found:
+    names = [_key(c.place.name) for c in found]
+    for c, name in zip(found, names):
         if c.place.kind is not PlaceKind.PLACE:
             continue
-        name = _key(c.place.name)
         # a Latin spelling is compared with the official name, a Cyrillic one with the Cyrillic names;
         # a place that only lists the spelling among its alternates counts when the names agree
         # (Hryhoriwka for a Hryhorivka), not otherwise (Kirovo for Kropyvnytskyi)
-        targets = [name] if key.isascii() else [_key(n) for n in (c.place.name_uk, c.place.name_ru) if n]
+        targets = [name] if latin else [_key(n) for n in (c.place.name_uk, c.place.name_ru) if n]
         if key in targets and c.place.name_uk:
             return list(found), ""
-        if any(_same_name(key, t) for t in targets):
+        if name not in official and any(_same_name(key, t) for t in targets):
             official[name] = None
     if not official:
         return list(found), ""
     have = {c.place.geonameid for c in found}
     extra = [c for name in official for c in gazetteer.officially_named(name) if c.place.geonameid not in have]
     # a place officially named what the spelling names is named so, whichever list GeoNames put it in
-    found = [Candidate(c.place, True) if not c.primary and _key(c.place.name) in official else c
-             for c in found]
+    found = [gazetteer.as_primary(c) if not c.primary and name in official else c for c, name in zip(found, names)]
     if not extra:
-        return list(found), ""
-    names = ", ".join(gazetteer.officially_named(n)[0].place.name for n in official)
-    return list(found) + extra, f"with {len(extra)} more place{'s' if len(extra) > 1 else ''} officially named {names}"
+        return found, ""
+    names_of = ", ".join(gazetteer.officially_named(n)[0].place.name for n in official)
+    return found + extra, f"with {len(extra)} more place{'s' if len(extra) > 1 else ''} officially named {names_of}"
 
 
 def _lookup(key: str, gazetteer: Gazetteer, fuzzy: bool) -> tuple[list[Candidate], float, str]:
