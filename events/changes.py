@@ -340,7 +340,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
 def _last_before(pattern: re.Pattern[str], text: str, start: int, stop: int) -> re.Match[str] | None:
     """The last match of ``pattern`` from start that ends by stop."""
     last = None
-    for m in pattern.finditer(text, start):  # not cut at stop: a lookahead may read past it
+    for m in pattern.finditer(text, start, stop + 60):  # not cut at stop: a lookahead may read past it
         if m.start() >= stop:
             break
         if m.end() <= stop:
