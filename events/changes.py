@@ -43,6 +43,7 @@ _PLURAL_SUBJECT = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:villages|se
 _UNKNOWN_NAMES = re.compile(r"(?<=[\s,])(?:[A-ZА-ЯІЇЄҐ][\w’'\u0400-\u04ff-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]*)?)(?=\s*(?:,|and\b|as well as\b))")
 _HELD = re.compile(r"\s+(?:(?:defen[cs]e|defensive|front|forward|fortified|firing)\s+)?(?:positions?|lines?|defen[cs]es|"
                    r"strongholds?|fortifications?|trenches|redoubts?)\b", re.I)
+_UNKNOWN_LISTED = re.compile(_UNKNOWN_NAMES.pattern + r"(?:\s*,)?")  # the name and its comma
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 _ABLE = re.compile(r"\b(?:managed|able|succeeded|succeeding|managing|decided|ordered|opted|chose|forced|had|has|have|"
                    r"began|started|continued|went on|moved)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$", re.I)
@@ -207,15 +208,19 @@ def _from_side(text: str, words: list[tuple[int, int, str]], after: list[int]) -
 def _glued(text: str, first: PlaceRef, second: PlaceRef, rules: Rules) -> bool:
     """Whether two places stand in one list ("A, B and C"), also across names the gazetteer does
     not know ("A, Xyzivka and C")."""
-    gap = text[first.end:second.start]
+    return _glue_ok(text[first.end:second.start], rules)
+
+
+def _glue_ok(gap: str, rules: Rules) -> bool:
     return rules.places.list_glue.match(gap) is not None or \
-        rules.places.list_glue.match(re.sub(r",(?:\s*,)+", ",", _UNKNOWN_NAMES.sub("", gap))) is not None
+        rules.places.list_glue.match(_UNKNOWN_LISTED.sub("", gap)) is not None
 
 
 def _allowed(ref: PlaceRef, trigger: Trigger) -> bool:
     if not ref.is_settlement:
         return False
-    return ref.relation == "" or trigger.type is EventType.WITHDRAWAL
+    # "withdrew from positions in the X area", "pulled back west of X": from X; not "close to X"
+    return ref.relation == "" or trigger.type is EventType.WITHDRAWAL and ref.relation == "beside"
 
 
 def _share(text: str, ref: PlaceRef, gap: str, rules: Rules) -> bool:
@@ -296,7 +301,7 @@ def _list_after(view: SentenceView, position: int, trigger: Trigger, rules: Rule
     for ref in refs:
         if not ref.is_settlement:
             continue
-        if not rules.places.list_glue.match(text[chain_end:ref.start]):
+        if not _glue_ok(text[chain_end:ref.start], rules):
             break
         if _allowed(ref, trigger):
             out.append(Target(ref, position=ref.start))
@@ -405,9 +410,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 targets = _subject_targets(view, start, trigger, rules)
         if targets and trigger.targets != "sentence":
             targets += _followed_by(view, end, targets[-1], trigger)
-        if not targets and trigger.type is EventType.WITHDRAWAL:
+        if not targets and trigger.type is EventType.WITHDRAWAL and not rules.plural_places.search(text, left, right):
             # "following battles for X, our forces had to withdraw from their positions": the one
-            # settlement the sentence names
+            # settlement the sentence names (not "from two villages close to X": those are unnamed)
             named = [r for r in view.places if r.is_settlement]
             if len({r.key for r in named}) == 1:
                 targets = [Target(named[0], position=named[0].start)]

@@ -106,7 +106,8 @@ class PlaceRules:
     dateline_after: re.Pattern[str]
     dateline_line_start: re.Pattern[str]
     near: re.Pattern[str]
-    near_after: re.Pattern[str]
+    near_after: re.Pattern[str]  # "the X area": beside it
+    beside: re.Pattern[str]  # "west of X", "behind X"
     list_glue: re.Pattern[str]
     coreference_nouns: re.Pattern[str]
     coreference_pronouns: re.Pattern[str]
@@ -217,6 +218,8 @@ def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
                 for name, t in tables.items()]
     relation = _need(raw, "relation", file, "(file)")
     examples.append(("near", _need(relation, "example", file, "relation"), _need(relation, "name", file, "relation")))
+    examples.append(("beside", _need(relation, "beside_example", file, "relation"),
+                     _need(relation, "beside_name", file, "relation")))
     dateline = tables["dateline"]
     coreference = _need(raw, "coreference", file, "(file)")
     return PlaceRules(
@@ -233,6 +236,7 @@ def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
                                      "role.dateline.line_start", 0),
         near=_compile(_need(relation, "near", file, "relation"), file, "relation.near"),
         near_after=_compile(_need(relation, "near_after", file, "relation"), file, "relation.near_after"),
+        beside=_compile(_need(relation, "beside", file, "relation"), file, "relation.beside"),
         list_glue=_compile(_need(_need(raw, "lists", file, "(file)"), "glue", file, "lists"), file, "lists.glue", 0),
         coreference_nouns=_compile(_need(coreference, "nouns", file, "coreference"), file, "coreference.nouns"),
         coreference_pronouns=_compile(_need(coreference, "pronouns", file, "coreference"), file,

@@ -52,6 +52,8 @@ CASES = [
     ("Ukrainian troops withdrew from Avdiivka.", [("withdrawal", ["Avdiivka"], "UA", "", False)]),
     ("Our units moved to more advantageous positions near Vovchansk.",
      [("withdrawal", ["Vovchansk"], "own", "", False)]),
+    ("Ukrainian units pulled back from positions in two villages close to Avdiivka.",
+     [("withdrawal", [], "UA", "", False)]),  # unnamed villages: no claim of Avdiivka
     ("Russia's defence ministry said its troops had pulled back from Izium.",
      [("withdrawal", ["Izium"], "RU", "", False)]),
     ("The Southern Military District pushed into Ukrainian defence positions and captured Tonenke.",
