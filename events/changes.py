@@ -175,7 +175,8 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
         found = [i for i in after if by and words[i][0] >= end + by.end() - 1]
         return key_of(found[0]) if found else _from_side(text, words, after)
     # "pushed into Ukrainian defense positions and captured X": the side whose lines were hit is not the actor
-    before = [i for i, w in enumerate(words) if left <= w[0] < start and not _HELD.match(text, w[1])]
+    before = [i for i, w in enumerate(words) if left <= w[0] < start
+              and (trigger.type is EventType.DENIAL or not _HELD.match(text, w[1]))]  # "Ukrainian positions remain"
     if before:
         return key_of(before[-1])
     if left > 0 and text[left - 1] in "“\"«" and not text[left:start].strip(" ,"):

@@ -118,8 +118,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     found: list[Attribution] = []
     taken: list[tuple[int, int]] = []
     words = set(_TOKENS.findall(sentence.lower()))
-    if words.isdisjoint(rules.reporting_verb_words) and not _CUES.search(sentence):
-        return found  # no "said", no "according to", no "made by": nobody is quoted
+    if words.isdisjoint(rules.reporting_verb_words) and not _CUES.search(sentence) and not _SIDE_CLAIMS.search(sentence):
+        return found  # no "said", no "according to", no "made by", no "Russia's announcement": nobody is quoted
 
     def add(attribution: Attribution) -> None:
         if any(attribution.start < e and s < attribution.end for s, e in taken):
@@ -347,6 +347,8 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
     quote = _inside_quote(sentence, position)
     if quote is not None:
         speakers = [a for a in attributions if not (quote[0] <= a.start <= quote[1])]
+        # a quotation is its speaker's, not a claim cited beside it ("it said that "...", calling false the Russian claims")
+        speakers = [a for a in speakers if not a.embedded] or speakers
         if speakers:
             return min(speakers, key=lambda a: abs(a.start - quote[1]))
     before = [a for a in attributions if a.end <= position]

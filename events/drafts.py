@@ -319,6 +319,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 for draft in [d for d in drafts[made:] if d.view is view and d.attribution is attribution]:
                     drafts.append(replace(draft, kind=EventType.DENIAL, gains=draft.gains, attribution=outer[-1],
                                           denied_side=draft.gains, also=[]))
+        if changes and len(drafts) > made:
+            _deny_in_tail(view, voice, drafts, made, rules)
         if memory.frame is not None and not changes:
             _follow_frame(view, voice, drafts, memory, rules, dates)
         if len(drafts) == made and drafts and changes and rules.hedge_after.search(text):
@@ -392,6 +394,23 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft]) -> None:
             continue  # the article's own report of the denier's gain is not what they deny
         drafts.append(Draft(view, view, EventType.DENIAL, draft.place, draft.gains, denier, "", False, draft.date,
                             draft.date_basis, 0.6, draft.gains, draft.background, view.heading, draft.side_from))
+
+
+def _deny_in_tail(view: SentenceView, voice: Voice, drafts: list[Draft], made: int, rules: Rules) -> None:
+    """"X claimed its troops had captured A, a claim Kyiv rejected": the claimant named in the
+    tail denies the claims the sentence made before it."""
+    tail = rules.denial_tail.search(view.text)
+    if tail is None:
+        return
+    deniers = [a for a in voice.attributions if tail.start() <= a.start < tail.end() and a.side is not Side.NONE]
+    if not deniers:
+        return
+    denier = deniers[0]
+    for draft in drafts[made:]:
+        if draft.view is view and draft.kind is not EventType.DENIAL and draft.attribution.side is not denier.side \
+                and draft.gains is not denier.side:
+            drafts.append(replace(draft, kind=EventType.DENIAL, attribution=denier, denied_side=draft.gains,
+                                  via="", hedged=False, confidence=0.6, also=[]))
 
 
 def _hedge_recent(view: SentenceView, drafts: list[Draft], rules: Rules) -> None:

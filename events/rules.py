@@ -132,6 +132,7 @@ class Rules:
     denial: re.Pattern[str]
     denial_verbs: re.Pattern[str]
     denial_followup: re.Pattern[str]
+    denial_tail: re.Pattern[str]  # ", a claim Kyiv rejected": the sentence's claims denied by who the tail names
     reporting_verbs: re.Pattern[str]
     reporting_verb_words: frozenset[str]  # the same as plain words: a first test per sentence
     titles: frozenset[str]  # ranks and titles before a surname ("Colonel"), lower case: not given names
@@ -387,6 +388,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         launch=_any_of(_need(neg, "launch", f["negations"], "(file)"), f["negations"], "launch"),
         denial=_any_of(_need(neg, "denial", f["negations"], "(file)"), f["negations"], "denial"),
         denial_verbs=_any_of(_need(neg, "denial_verbs", f["negations"], "(file)"), f["negations"], "denial_verbs"),
+        denial_tail=_any_of(_need(neg, "denial_tail", f["negations"], "(file)"), f["negations"], "denial_tail"),
         denial_followup=_any_of(_need(neg, "denial_followup", f["negations"], "(file)"), f["negations"],
                                 "denial_followup"),
         reporting_verbs=_any_of(_need(cla, "reporting_verbs", f["claimants"], "(file)"), f["claimants"], "reporting_verbs"),

@@ -75,6 +75,11 @@ CASES = [
      "Orlivka fell in March, followed by Umanske in April.",
      [("Orlivka", "capture", "RU", "journalist (Test Wire)", "2024-03-01", "month", "history"),
       ("Umanske", "capture", "RU", "journalist (Test Wire)", "2024-04-01", "month", "history")]),
+    ("a tail clause denies the sentence's claim ('..., a claim X rejected')",
+     "Russia's defence ministry said on Monday its troops had captured Tonenke, a claim the Ukrainian military "
+     "rejected.",
+     [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-13", "day"),
+      ("Tonenke", "denial", "RU", "Ukrainian military", "2024-05-13", "day")]),
     ("two claimants saying the same thing are two claims",
      "Russian troops have taken Tonenke, the Russian defence ministry said. DeepState confirmed that "
      "Russian forces had taken Tonenke.",
