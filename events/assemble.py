@@ -86,6 +86,17 @@ def _name_unsided(drafts: list[Draft], rules: Rules) -> list[Draft]:
     return drafts
 
 
+def _retaken(drafts: list[Draft]) -> list[Draft]:
+    """A side that takes a place the article says it lost before retakes it ("Ukrainian troops
+    liberated the village in August 2023" ... Russia now "captured" it: a recapture)."""
+    lost = {(d.place.key, d.gains.opponent()) for d in drafts
+            if d.background and d.kind in _GAIN and d.gains is not Side.NONE}
+    for d in drafts:
+        if d.kind is EventType.CAPTURE and not d.background and (d.place.key, d.gains) in lost:
+            d.kind = EventType.RECAPTURE
+    return drafts
+
+
 def _merge(drafts: list[Draft]) -> list[Draft]:
     """One draft per claim; the others become its extra evidence."""
     merged: dict[tuple[str, str, str, str, bool], Draft] = {}
@@ -196,7 +207,7 @@ def _claim(draft: Draft, article: Article, rules: Rules) -> Claim:
 
 def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim, ...]:
     """The article's claims, in the order their evidence appears."""
-    kept = _same_sentence_rules(_name_unsided(drafts, rules), rules)
+    kept = _same_sentence_rules(_retaken(_name_unsided(drafts, rules)), rules)
     kept = _merge(kept)
     kept = _absorb_outlet_summaries(kept)
     kept = _absorb_generic_states(kept)
