@@ -188,7 +188,13 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 antecedent = _antecedent(m.group(), recent)
                 if antecedent is not None:
                     add(replace(antecedent, start=m.start(), end=m.end(), verb=m.group(), embedded=False))
-    return sorted(found, key=lambda a: a.start)
+    # "Viktor Trehubov, spokesman for the Khortytsia group, said": the group in the apposition does not speak
+    inside = set()
+    for a in found:
+        apposition = _APPOSITION.match(sentence[a.end:a.end + 240]) if a.verb else None
+        if apposition:
+            inside |= {id(b) for b in found if a.end <= b.start < a.end + apposition.end()}
+    return sorted((a for a in found if id(a) not in inside), key=lambda a: a.start)
 
 
 _NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test of the claimant)

@@ -61,6 +61,8 @@ CASES = [
     # denials
     ("Russian forces have not captured Kurakhove.", [("capture", ["Kurakhove"], "RU", "negated", False)]),
     ("Kyiv contests the town's capture.", [("capture", ["the town"], "", "refuted", False)]),  # Kyiv denies, it did not act
+    ("Kyiv denied the Russian fake claiming the capture of Toretsk.",
+     [("capture", ["Toretsk"], "", "refuted", False)]),
     ("Kyiv rejected claims that Russian troops had taken Toretsk.",
      [("capture", ["Toretsk"], "RU", "refuted", False)]),
     ("Reports that Russian troops have occupied Toretsk are false.",
