@@ -25,6 +25,7 @@ _GAP_TO_VERB = re.compile(r"^[\s,]*(?:(?:has|have|had|also|later|earlier|on \w+|
                           r"sources?|project|team|map|channel|spokes\w+|commanders?|representatives?|"
                           r"[A-Z][a-z]+ [A-Z][a-z]+|\w+ly)[\s,]+){0,4}$")
 _ACCORDING_TO = re.compile(r"\b(?:according to|as stated by|in the words of|citing|quoting|cites|quotes|per|"
+                           r"(?:rejected|dismissed|denied|refuted|debunked) as (?:false|fake|untrue|baseless) by|"
                            r"(?:confirmed|reported|announced|claimed|stated|denied|shared|posted|published|released) by)"
                            r"\s+(?:an? |the |several |two |three |some |many |one )?(?:[\w’'-]+ ){0,4}$", re.I)
 # "Sergei Shoigu, the Russian Defence Minister, said": an appositive between a name and its verb
@@ -238,8 +239,11 @@ def named_claimants(sentence: str, rules: Rules, *, context_side: Side = Side.NO
             name, side = _named(rule, context_side if context_side is not Side.NONE or not rule.default_side
                                 else Side(rule.default_side))
             found.append(Attribution(name, side, rule.kind, m.start(), m.end(), "named"))
+    known = [(a.start, a.end) for a in found]
     for person in [rules.people[i - len(rules.claimants)] for i in candidates if i >= len(rules.claimants)]:
         for m in person.regex.finditer(sentence):
+            if any(m.start("name") < e and s < m.end("name") for s, e in known):
+                continue  # a known claimant's name: the known claimant, as in find_attributions
             role = m.group("role")
             named = [key for pattern, key in rules.side_words if key in ("RU", "UA") and pattern.search(role)]
             side = Side(named[0]) if len(set(named)) == 1 else Side.NONE

@@ -277,6 +277,11 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             elif not change.targets and memory.frame is not None and change.kind is memory.frame.change.kind:
                 # "the withdrawal aimed to save lives, the military said": who announced the frame's change
                 _update_frame(memory.frame, attribution, voice.channel, [date] if date else [], memory)
+            # "Reports that Russian media spread, saying troops had seized X, were rejected as false by
+            # the Ukrainian authorities": the claim is the media's, the denial the authorities'
+            denier_after = next((a for a in speakers if change.denial in ("refuted", "false") and a.start >= change.end
+                                 and a.verb == "according to" and a.side not in (Side.NONE, attribution.side)
+                                 and attribution.kind != "journalist"), None)
             targets = list(change.targets)
             if not targets and attribution.kind == "local authorities":
                 # "Vovchansk authorities said there was street fighting": in their own town
@@ -294,7 +299,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 kind, denied_side = change.kind, Side.NONE
                 # "disputed allegations made by the Ukrainian military that they had recaptured X":
                 # the claim is the Ukrainian military's; the dispute is added below
-                refuted_for_another = change.denial == "refuted" and attribution.embedded
+                refuted_for_another = change.denial == "refuted" and attribution.embedded or denier_after is not None
                 if (change.denial and not refuted_for_another) or change.kind is EventType.DENIAL:
                     # a denial is filed under the gain it denies: the one the sentence names, else
                     # the other side's ("X's claim that the town has been captured is false")
@@ -312,6 +317,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                     change.hedged or _hedged_speech(attribution, rules),
                                     pairs.get(target.position, date), basis, confidence,
                                     denied_side, background, view.heading, how))
+            if denier_after is not None:
+                for draft in [d for d in drafts[made:] if d.view is view and d.attribution is attribution]:
+                    drafts.append(replace(draft, kind=EventType.DENIAL, attribution=denier_after,
+                                          denied_side=draft.gains, also=[]))
             # "the Russian ministry disputed allegations made by the Ukrainian military that ...":
             # the claim above is the Ukrainian military's, and the ministry denies it
             outer = [a for a in voice.attributions if not a.embedded and a.end <= change.start]

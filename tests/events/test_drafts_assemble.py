@@ -80,6 +80,11 @@ CASES = [
      "rejected.",
      [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-13", "day"),
       ("Tonenke", "denial", "RU", "Ukrainian military", "2024-05-13", "day")]),
+    ("reports rejected as false by a claimant named after them: the reports' claim and its denial",
+     "Reports that Russian media spread on Monday, saying Russian forces had seized Tonenke, have been rejected "
+     "as false by the Ukrainian military.",
+     [("Tonenke", "capture", "RU", "Russian media", "2024-05-13", "day"),
+      ("Tonenke", "denial", "RU", "Ukrainian military", "2024-05-13", "day")]),
     ("two claimants saying the same thing are two claims",
      "Russian troops have taken Tonenke, the Russian defence ministry said. DeepState confirmed that "
      "Russian forces had taken Tonenke.",
