@@ -46,6 +46,8 @@ CASES = [
     # fighting, entering: contested
     ("Russian troops entered Vovchansk from the north.", [("contested", ["Vovchansk"], "RU", "", False)]),
     ("Street fighting continues in Toretsk.", [("contested", ["Toretsk"], "", "", False)]),
+    ("Kyiv rejected reports of a Russian \"breakthrough\" in Toretsk.",
+     [("contested", ["Toretsk"], "RU", "refuted", False)]),
     ("Fighting raged near Toretsk.", []),  # near a place is not in it
     ("Ukrainian defenders repelled six attacks near Kupiansk.", []),
     # withdrawals, the actor's side
