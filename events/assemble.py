@@ -15,6 +15,7 @@ import hashlib
 import re
 from dataclasses import replace
 
+from events.claimants import SIDE_ADJECTIVE
 from events.drafts import _AFTER_PUBLICATION, Draft
 from events.records import Article, Claim, DatePrecision, EventType, Side
 from events.rules import Rules
@@ -70,9 +71,11 @@ def _lead_index(drafts: list[Draft]) -> int:
 def _name_unsided(drafts: list[Draft], rules: Rules) -> list[Draft]:
     """"Russian troops seize three villages, defence ministry says" before anyone spoke: the
     ministry is the one of the side the article names it for elsewhere ("the Russian Defence
-    Ministry report listed ..."), else, for a gain, that of the side it says gained."""
-    unsided = {rule.name.replace("{side} ", ""): dict(rule.side_names)
-               for rule in rules.claimants if rule.side == "context" and rule.side_names}
+    Ministry report listed ..."), else, for a gain, that of the side it says gained ("Ukrainian
+    forces have retaken X, the brigade's spokesman said": a Ukrainian military spokesman)."""
+    unsided = {rule.name.replace("{side} ", ""): dict(rule.side_names) or {
+                   side.value: rule.name.replace("{side}", adjective) for side, adjective in SIDE_ADJECTIVE.items()}
+               for rule in rules.claimants if rule.side == "context"}
     claimants = {d.attribution.claimant for d in drafts}
     for d in drafts:
         names = unsided.get(d.attribution.claimant) if d.attribution.side is Side.NONE else None

@@ -216,7 +216,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         following = changes_of[view.index + 1] if changes_of is not None and view.index + 1 < len(views) else True
         dates = find_dates(text, published, rules, future) if (
             changes or following or memory.frame is not None or voice.attributions) else []
-        anchored = find_anchored_dates(text, memory.anchor, published, rules) if changes else []
+        # "said on Tuesday that ... the previous day": counted from the day the sentence gave first
+        here = next((d.date for d in dates if d.precision is DatePrecision.DAY), None)
+        anchored = find_anchored_dates(text, here or memory.anchor, published, rules) if changes else []
         if not changes:
             _read_quiet_sentence(view, voice, drafts, memory, rules, dates)
         speakers = voice.speakers()
@@ -329,7 +331,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     drafts.append(replace(draft, kind=EventType.DENIAL, gains=draft.gains, attribution=outer[-1],
                                           denied_side=draft.gains, also=[]))
         if changes and len(drafts) > made:
-            _deny_in_tail(view, voice, drafts, made, rules)
+            _deny_in_tail(view, voice, drafts, made, rules, dates)
         if memory.frame is not None and not changes:
             _follow_frame(view, voice, drafts, memory, rules, dates)
         if len(drafts) == made and drafts and changes and rules.hedge_after.search(text):
@@ -405,9 +407,10 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft]) -> None:
                             draft.date_basis, 0.6, draft.gains, draft.background, view.heading, draft.side_from))
 
 
-def _deny_in_tail(view: SentenceView, voice: Voice, drafts: list[Draft], made: int, rules: Rules) -> None:
-    """"X claimed its troops had captured A, a claim Kyiv rejected": the claimant named in the
-    tail denies the claims the sentence made before it."""
+def _deny_in_tail(view: SentenceView, voice: Voice, drafts: list[Draft], made: int, rules: Rules,
+                  dates: list[DateExpression]) -> None:
+    """"X claimed its troops had captured A, a claim Kyiv rejected (on Tuesday)": the claimant
+    named in the tail denies the claims the sentence made before it, on the day the tail gives."""
     tail = rules.denial_tail.search(view.text)
     if tail is None:
         return
@@ -415,11 +418,12 @@ def _deny_in_tail(view: SentenceView, voice: Voice, drafts: list[Draft], made: i
     if not deniers:
         return
     denier = deniers[0]
+    when = next((d for d in dates if d.start >= tail.start()), None)
     for draft in drafts[made:]:
         if draft.view is view and draft.kind is not EventType.DENIAL and draft.attribution.side is not denier.side \
                 and draft.gains is not denier.side:
             drafts.append(replace(draft, kind=EventType.DENIAL, attribution=denier, denied_side=draft.gains,
-                                  via="", hedged=False, confidence=0.6, also=[]))
+                                  via="", hedged=False, confidence=0.6, also=[], date=when or draft.date))
 
 
 def _hedge_recent(view: SentenceView, drafts: list[Draft], rules: Rules) -> None:

@@ -85,6 +85,19 @@ CASES = [
      "as false by the Ukrainian military.",
      [("Tonenke", "capture", "RU", "Russian media", "2024-05-13", "day"),
       ("Tonenke", "denial", "RU", "Ukrainian military", "2024-05-13", "day")]),
+    ("'the previous day' counts from the day its sentence gave",
+     "Ukraine's military said on Tuesday that its forces still hold Kurakhove, despite Russian claims to have "
+     "seized control of it the previous day.",
+     [("Kurakhove", "denial", "RU", "Ukrainian military", "2024-05-14", "day"),
+      ("Kurakhove", "capture", "RU", "Russian government", "2024-05-13", "day")]),
+    ("a denial in the tail keeps the day the tail gives",
+     "On Monday, Russia's defence ministry said its troops had captured Tonenke, a claim the Ukrainian military "
+     "rejected on Tuesday.",
+     [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-13", "day"),
+      ("Tonenke", "denial", "RU", "Ukrainian military", "2024-05-14", "day")]),
+    ("a unit's spokesperson telling of its side's gain is that side's",
+     "Ukrainian forces have retaken Tonenke, the brigade's spokesperson said on Monday.",
+     [("Tonenke", "recapture", "UA", "Ukrainian military spokesman", "2024-05-13", "day")]),
     ("two claimants saying the same thing are two claims",
      "Russian troops have taken Tonenke, the Russian defence ministry said. DeepState confirmed that "
      "Russian forces had taken Tonenke.",
