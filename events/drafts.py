@@ -237,6 +237,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             own = [d for d in dates + anchored if left <= d.start < right]
             free = [d for d in dates + anchored if not any(a <= d.start < b for a, b in others)]
             date = own_date = _pick_date(own or free, change.start)
+            if date is None and not view.heading:
+                # "the status was disputed on Sunday after X rejected his claim that ...": the sentence's day
+                date = _pick_date([d for d in dates + anchored if d.precision is DatePrecision.DAY], change.start)
             if date is not None and "respectively" in text[change.end:right] and len(own) == len(change.targets) > 1:
                 pairs = dict(zip((t.position for t in change.targets), own))  # "on Monday and Friday, respectively"
             else:

@@ -98,6 +98,10 @@ CASES = [
     ("a unit's spokesperson telling of its side's gain is that side's",
      "Ukrainian forces have retaken Tonenke, the brigade's spokesperson said on Monday.",
      [("Tonenke", "recapture", "UA", "Ukrainian military spokesman", "2024-05-13", "day")]),
+    ("a change with no day of its own takes the day its sentence gives",
+     "The village's status was disputed on Sunday after Moscow rejected a report by its own official that "
+     "Tonenke had been recaptured by Ukrainian forces.",
+     [("Tonenke", "denial", "UA", "Russian government", "2024-05-12", "day")]),
     ("two claimants saying the same thing are two claims",
      "Russian troops have taken Tonenke, the Russian defence ministry said. DeepState confirmed that "
      "Russian forces had taken Tonenke.",
