@@ -42,12 +42,14 @@ _NEAR_SENTENCES = 2  # fighting told this close to a claimant's change of the sa
 
 
 def _same_sentence_rules(drafts: list[Draft], rules: Rules) -> list[Draft]:
-    """No `contested` beside a change of the same place and claimant in or next to its sentence
-    ("infiltrating X ... a foothold in X"); no full capture beside a share of it in one sentence
-    ("drove them out of X and took control of 90% of the city")."""
+    """No `contested` beside a change or a denial of the same place and claimant in or next to its
+    sentence ("infiltrating X ... a foothold in X", "reports of X's fall are false: fighting goes
+    on there"); no full capture beside a share of it in one sentence ("drove them out of X and
+    took control of 90% of the city")."""
     changed: dict[tuple[str, str], list[int]] = {}
     for d in drafts:
-        if d.kind in rules.change_types:
+        # a denial saying the fight goes on ("reports of X falling are false: fighting goes on") is one statement
+        if d.kind in rules.change_types or d.kind is EventType.DENIAL:
             changed.setdefault((d.place.key, d.attribution.claimant), []).append(d.view.index)
     partial = {(d.view.index, d.place.key, d.attribution.claimant) for d in drafts if d.kind is EventType.PARTIAL}
     out = []

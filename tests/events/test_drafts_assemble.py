@@ -102,6 +102,12 @@ CASES = [
      "The village's status was disputed on Sunday after Moscow rejected a report by its own official that "
      "Tonenke had been recaptured by Ukrainian forces.",
      [("Tonenke", "denial", "UA", "Russian government", "2024-05-12", "day")]),
+    ("fighting told beside a denial is part of the denial",
+     "Reports of Toretsk being occupied are false, fighting in the city goes on, DeepState said on Monday.",
+     [("Toretsk", "denial", "RU", "DeepState", "2024-05-13", "day")]),
+    ("a side that declines to acknowledge a loss denies it",
+     "Ukraine has declined to acknowledge that Soledar is lost.",
+     [("Soledar", "denial", "RU", "Ukrainian government", "2024-05-15", "day")]),
     ("two claimants saying the same thing are two claims",
      "Russian troops have taken Tonenke, the Russian defence ministry said. DeepState confirmed that "
      "Russian forces had taken Tonenke.",
