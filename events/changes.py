@@ -44,6 +44,8 @@ _UNKNOWN_NAMES = re.compile(r"(?<=[\s,])(?:[A-ZА-ЯІЇЄҐ][\w’'\u0400-\u04f
 _HELD = re.compile(r"\s+(?:(?:defen[cs]e|defensive|front|forward|fortified|firing)\s+)?(?:positions?|lines?|defen[cs]es|"
                    r"strongholds?|fortifications?|trenches|redoubts?)\b", re.I)
 _UNKNOWN_LISTED = re.compile(_UNKNOWN_NAMES.pattern + r"(?:\s*,)?")  # the name and its comma
+_PART_SUBJECT = re.compile(r"^,?\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:districts|neighbou?rhoods|quarters|microdistricts|"
+                           r"parts|outskirts|cent(?:re|er)|industrial zone)\s+", re.I)
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 _ABLE = re.compile(r"\b(?:managed|able|succeeded|succeeding|managing|decided|ordered|opted|chose|forced|had|has|have|"
                    r"began|started|continued|went on|moved)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$", re.I)
@@ -259,16 +261,20 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
 def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Rules) -> list[Target]:
     text = view.text
     refs = [r for r in view.places if r.start < start and r.is_settlement]
-    subject = None
+    subject, share = None, False
     for ref in reversed(refs):
         if not _allowed(ref, trigger):
             continue  # "Soledar, north of Bakhmut, was captured": a place inside the apposition
-        if ref.end >= start or _SUBJECT_GAP.match(text[ref.end:start]):
+        gap = text[ref.end:start]
+        part = _PART_SUBJECT.match(gap)
+        if ref.end >= start or _SUBJECT_GAP.match(gap):
             subject = ref
+        elif part and _SUBJECT_GAP.match(gap[part.end():]):
+            subject, share = ref, True  # "in X the residential districts have been liberated"
         break
     if subject is None:
         return []
-    out = [Target(subject, position=subject.start)]
+    out = [Target(subject, position=subject.start, share=share)]
     chain = subject
     for ref in reversed(refs[:refs.index(subject)]):
         if not _glued(text, ref, chain, rules):

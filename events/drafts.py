@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from events.changes import Change, Target, find_changes, side_words
+from events.changes import Change, Target, find_changes, find_triggers, side_words
 from events.claimants import Attribution, governing, journalist
 from events.dates import DateExpression, find_anchored_dates, find_dates
 from events.mentions import PlaceRef, SentenceView
@@ -448,7 +448,9 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
                   dates: list[DateExpression]) -> None:
     frame = memory.frame
     assert frame is not None
-    if view.settlements and rules.frame_anaphora.search(view.text):
+    # "Work to liberate X and the villages nearby goes on": a sentence with a phrase of its own,
+    # even one that tells of no change, is not the frame's list
+    if view.settlements and rules.frame_anaphora.search(view.text) and not find_triggers(view.text, rules):
         date = _pick_date(frame.dates, 0)
         for place in view.settlements:
             if place.relation:

@@ -42,6 +42,8 @@ CASES = [
     # shares of a place
     ("Russian troops now control most of Toretsk.", [("partial", ["Toretsk"], "RU", "", False)]),
     ("Russian units seized the eastern part of Chasiv Yar.", [("partial", ["Chasiv Yar"], "RU", "", False)]),
+    ("In the city of Toretsk the residential districts have been fully liberated.",
+     [("partial", ["Toretsk"], "", "", False)]),
     ("Russian forces have gained a foothold in Siversk.", [("partial", ["Siversk"], "RU", "", False)]),
     # fighting, entering: contested
     ("Russian troops entered Vovchansk from the north.", [("contested", ["Vovchansk"], "RU", "", False)]),

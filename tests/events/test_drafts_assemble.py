@@ -108,6 +108,10 @@ CASES = [
     ("a side that declines to acknowledge a loss denies it",
      "Ukraine has declined to acknowledge that Soledar is lost.",
      [("Soledar", "denial", "RU", "Ukrainian government", "2024-05-15", "day")]),
+    ("a sentence with an aim of its own does not name a frame's villages",
+     "Russian troops captured several villages, the ministry said. Work to liberate Toretsk and the villages "
+     "nearby goes on.",
+     []),
     ("two claimants saying the same thing are two claims",
      "Russian troops have taken Tonenke, the Russian defence ministry said. DeepState confirmed that "
      "Russian forces had taken Tonenke.",
