@@ -63,7 +63,8 @@ _SUBJECT_GAP = re.compile(
     r"almost|nearly|entirely|totally|both|all|themselves|itself|reported to have|said to have|claimed to have|"
     r"first|originally|previously|initially|shortly|subsequently|soon|later|quickly|wholly|mostly|partly|"
     r"partially|firmly|still|"
-    r"believed to have|thought to have|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn)\s+)*$",
+    r"believed to have|thought to have|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn|"
+    r"(?:one of|among) (?:the )?(?:\w+ )?(?:settlements|villages|towns|localities|communities|places))\s+)*$",
     re.I)
 _OBJECT_GAP_WORDS = 9
 _IRREALIS_WORDS = 7

@@ -37,6 +37,8 @@ CASES = [
     ("Russian soldiers hoisted a flag on the roof of a school in Tonenke.",
      [("contested", [], "RU", "", False)]),  # one building is not the village: no capture of it
     ("Ukrainian forces have taken back the village of Robotyne.", [("recapture", ["Robotyne"], "UA", "", False)]),
+    ("Tonenke, in the north of Donetsk Oblast, was apparently among the settlements liberated.",
+     [("capture", ["Tonenke"], "", "", False)]),
     ("Kupiansk, a railway hub in the Kharkiv region, has been fully liberated.",
      [("capture", ["Kupiansk"], "", "", False)]),
     # shares of a place
