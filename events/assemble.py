@@ -24,8 +24,8 @@ __all__ = ["assemble"]
 
 _GAIN = {EventType.CAPTURE: "gain", EventType.RECAPTURE: "gain"}
 _LEAD_SENTENCES = 2  # the opening sentences of the body, where wire copy sums up what follows
-#: "the alleged loss of X", "the claimed capture": a claim told again, not the outlet's own
-_RETOLD = re.compile(r"\b(?:alleged(?:ly)?|claimed|purported(?:ly)?|supposed(?:ly)?|so-called)\b", re.I)
+#: "the alleged loss of X", "the claimed capture", "X reportedly took Y": a claim told again, not the outlet's own
+_RETOLD = re.compile(r"\b(?:alleged(?:ly)?|claimed|purported(?:ly)?|supposed(?:ly)?|so-called|reported(?:ly)?)\b", re.I)
 _GENERIC_STATES = frozenset({"Russian government", "Ukrainian government"})
 
 

@@ -43,6 +43,8 @@ _PLURAL_SUBJECT = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:villages|se
 _UNKNOWN_NAMES = re.compile(r"(?<=[\s,])(?:[A-ZА-ЯІЇЄҐ][\w’'\u0400-\u04ff-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]*)?)(?=\s*(?:,|and\b|as well as\b))")
 _HELD = re.compile(r"\s+(?:(?:defen[cs]e|defensive|front|forward|fortified|firing)\s+)?(?:positions?|lines?|defen[cs]es|"
                    r"strongholds?|fortifications?|trenches|redoubts?)\b", re.I)
+_LAST_UNKNOWN = re.compile(r"\s*(?:,|\band)\s+(?:[A-ZА-ЯІЇЄҐ][\w’'-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]*)?\s+)?"
+                           r"(?=(?:has|have|had|was|were|is|are)\b)")
 _UNKNOWN_LISTED = re.compile(_UNKNOWN_NAMES.pattern + r"(?:\s*,)?")  # the name and its comma
 _PART_SUBJECT = re.compile(r"^,?\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:districts|neighbou?rhoods|quarters|microdistricts|"
                            r"parts|outskirts|cent(?:re|er)|industrial zone)\s+", re.I)
@@ -51,7 +53,7 @@ _ABLE = re.compile(r"\b(?:managed|able|succeeded|succeeding|managing|decided|ord
                    r"began|started|continued|went on|moved)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$", re.I)
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
 _SUBJECT_GAP = re.compile(
-    r"^(?:['’]s)?(?:\s*\([^()]{0,60}\))?"
+    r"^(?:['’]s)?(?:\s*\([^()]{0,60}\))?(?:\s*[—–)\]])?"
     r"(?:\s+in\s+(?:the\s+)?[\w’' -]{1,40}?(?:[Rr]egions?|[Oo]blasts?|People['’]?s Republic|DPR|LPR|LNR|DNR|Donbass?)"
     r"(?:\s*\([^()]{0,20}\))?)?"
     r"(?:\s+and\s+(?:the\s+)?(?:whole|entire|rest of the|wider)\s+[\w’' -]{1,30}?(?:[Rr]egion|[Oo]blast|area|district))?"
@@ -268,7 +270,7 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
             continue  # "Soledar, north of Bakhmut, was captured": a place inside the apposition
         gap = text[ref.end:start]
         part = _PART_SUBJECT.match(gap)
-        if ref.end >= start or _SUBJECT_GAP.match(gap):
+        if ref.end >= start or _SUBJECT_GAP.match(gap) or _SUBJECT_GAP.match(_without_unknown_names(gap)):
             subject = ref
         elif part and _SUBJECT_GAP.match(gap[part.end():]):
             subject, share = ref, True  # "in X the residential districts have been liberated"
@@ -296,6 +298,12 @@ def _followed_by(view: SentenceView, end: int, last: Target, trigger: Trigger) -
     if ref is None or not _allowed(ref, trigger) or not _FOLLOWED.match(view.text[after:ref.start]):
         return []
     return [Target(ref, position=ref.start)]
+
+
+def _without_unknown_names(gap: str) -> str:
+    """"X in the Y region and Xyzivka were liberated": the gap to the verb without the names the
+    gazetteer lacks and the "and" or comma that joined them."""
+    return _LAST_UNKNOWN.sub(" ", _UNKNOWN_NAMES.sub("", gap))
 
 
 def _list_after(view: SentenceView, position: int, trigger: Trigger, rules: Rules) -> list[Target]:
@@ -484,6 +492,7 @@ def _history(text: str, left: int, start: int, end: int, trigger: Trigger, view:
     if text[max(0, start - 7):start].lower() == "having ":
         return True
     words = " ".join(text[left:start].split()[-4:])
-    if re.search(r"\b(?:previously|originally|first|formerly|once|since|having|back in)\b", words, re.I):
+    if re.search(r"\b(?:previously|originally|formerly|once|since|having|back in)\b", words, re.I) or \
+            re.search(r"\bfirst\b", words):  # "was first captured"; not a name ("First Xyz were liberated")
         return True
     return trigger.type is not EventType.DENIAL and re.search(r"\bwhich\s+(?:[\w’'-]+\s+){0,4}$", text[left:start]) is not None

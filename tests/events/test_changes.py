@@ -24,6 +24,10 @@ CASES = [
     # lists, subjects, objects
     ("Russian troops captured Tonenke, Orlivka and Umanske.",
      [("capture", ["Tonenke", "Orlivka", "Umanske"], "RU", "", False)]),
+    ("The six (Tonenke, Xyzivka, First Abc, and Umanske) were liberated by Russian troops.",
+     [("capture", ["Tonenke", "Umanske"], "RU", "", False)]),  # names the gazetteer lacks, in brackets
+    ("The ministry says the villages of Tonenke in the Donetsk region and First Abc were liberated.",
+     [("capture", ["Tonenke"], "", "", False)]),  # "First" is a name here, not history
     ("Tonenke, Orlivka and Umanske were liberated by units of the Centre group of forces.",
      [("capture", ["Tonenke", "Orlivka", "Umanske"], "RU", "", False)]),
     ("The ministry listed Otradne in the Kharkiv region, Tonenke and Umanske in the Donetsk region as captured.",

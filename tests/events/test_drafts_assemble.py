@@ -112,6 +112,10 @@ CASES = [
      "Russian troops captured several villages, the ministry said. Work to liberate Toretsk and the villages "
      "nearby goes on.",
      []),
+    ("the outlet retelling a claim told before ('reportedly') is that claim",
+     "The Russian defence ministry said its troops captured Tonenke on Monday. Its southern group reportedly "
+     "captured Tonenke after heavy fighting.",
+     [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-13", "day")]),
     ("two claimants saying the same thing are two claims",
      "Russian troops have taken Tonenke, the Russian defence ministry said. DeepState confirmed that "
      "Russian forces had taken Tonenke.",
