@@ -246,6 +246,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 # "X fell in December, followed by Y in February": a date right after a place of a list is its own
                 pairs = {t.position: d for t in change.targets if t.place is not None and len(change.targets) > 1
                          for d in own if re.fullmatch(r"\s+(?:(?:in|on)\s+)?", text[t.place.end:d.start])}
+            if date is None and voice.post is not None and voice.post.day is not None and voice.carried_by == "post":
+                # an embedded post's day ("— Author (@handle) May 20, 2022")
+                date = DateExpression(0, 0, voice.post.signature, voice.post.day, DatePrecision.DAY)
             if date is None and voice.carried is not None and memory.previous_dates:
                 date = memory.previous_dates[-1]  # "Specifically, ...": when the speaker spoke
             if date is None and attribution.kind != "journalist":

@@ -135,6 +135,7 @@ class Rules:
     denial_tail: re.Pattern[str]  # ", a claim Kyiv rejected": the sentence's claims denied by who the tail names
     reporting_verbs: re.Pattern[str]
     reporting_verb_words: frozenset[str]  # the same as plain words: a first test per sentence
+    post_signature: re.Pattern[str]  # "— Author (@handle) May 20, 2022" closing an embedded post
     titles: frozenset[str]  # ranks and titles before a surname ("Colonel"), lower case: not given names
     given_names: dict[str, frozenset[str]]  # a given name (lower case) -> its spellings ("alexander" -> oleksandr, ...)
     claimants: tuple[ClaimantRule, ...]
@@ -394,6 +395,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         reporting_verbs=_any_of(_need(cla, "reporting_verbs", f["claimants"], "(file)"), f["claimants"], "reporting_verbs"),
         reporting_verb_words=_plain_words(_need(cla, "reporting_verbs", f["claimants"], "(file)"), f["claimants"],
                                           "reporting_verbs"),
+        post_signature=_compile(_need(cla, "post_signature", f["claimants"], "(file)"), f["claimants"],
+                                "post_signature", 0),
         titles=frozenset(w.lower() for w in _need(cla, "titles", f["claimants"], "(file)")),
         given_names={name.lower(): frozenset(n.lower() for n in group)
                      for group in _need(cla, "given_name_variants", f["claimants"], "(file)") for name in group},

@@ -116,6 +116,10 @@ CASES = [
      "The Russian defence ministry said its troops captured Tonenke on Monday. Its southern group reportedly "
      "captured Tonenke after heavy fighting.",
      [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-13", "day")]),
+    ("an embedded post's claim is dated by its signature",
+     "Breaking: our forces have liberated Tonenke.\n\nGlory to the heroes. pic.twitter.com/abc — MFA Russia "
+     "(@mfa_russia) May 13, 2024",
+     [("Tonenke", "capture", "RU", "Russian officials", "2024-05-13", "day")]),
     ("two claimants saying the same thing are two claims",
      "Russian troops have taken Tonenke, the Russian defence ministry said. DeepState confirmed that "
      "Russian forces had taken Tonenke.",
