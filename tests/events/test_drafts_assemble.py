@@ -120,6 +120,10 @@ CASES = [
      "Breaking: our forces have liberated Tonenke.\n\nGlory to the heroes. pic.twitter.com/abc — MFA Russia "
      "(@mfa_russia) May 13, 2024",
      [("Tonenke", "capture", "RU", "Russian officials", "2024-05-13", "day")]),
+    ("a source in a regional military-civilian administration is that place's authorities",
+     "A source in the Kharkiv military-civilian administration confirmed that Ukrainian troops had retaken "
+     "Kupiansk.",
+     [("Kupiansk", "recapture", "UA", "Kharkiv authorities", "2024-05-15", "day")]),
     ("two claimants saying the same thing are two claims",
      "Russian troops have taken Tonenke, the Russian defence ministry said. DeepState confirmed that "
      "Russian forces had taken Tonenke.",
