@@ -15,6 +15,7 @@ import hashlib
 import re
 from dataclasses import replace
 
+from events.claimants import SIDE_ADJECTIVE
 from events.drafts import _AFTER_PUBLICATION, Draft
 from events.records import Article, Claim, DatePrecision, EventType, Side
 from events.rules import Rules
@@ -23,8 +24,8 @@ __all__ = ["assemble"]
 
 _GAIN = {EventType.CAPTURE: "gain", EventType.RECAPTURE: "gain"}
 _LEAD_SENTENCES = 2  # the opening sentences of the body, where wire copy sums up what follows
-#: "the alleged loss of X", "the claimed capture": a claim told again, not the outlet's own
-_RETOLD = re.compile(r"\b(?:alleged(?:ly)?|claimed|purported(?:ly)?|supposed(?:ly)?|so-called)\b", re.I)
+#: "the alleged loss of X", "the claimed capture", "X reportedly took Y": a claim told again, not the outlet's own
+_RETOLD = re.compile(r"\b(?:alleged(?:ly)?|claimed|purported(?:ly)?|supposed(?:ly)?|so-called|reported(?:ly)?)\b", re.I)
 _GENERIC_STATES = frozenset({"Russian government", "Ukrainian government"})
 
 
@@ -41,12 +42,14 @@ _NEAR_SENTENCES = 2  # fighting told this close to a claimant's change of the sa
 
 
 def _same_sentence_rules(drafts: list[Draft], rules: Rules) -> list[Draft]:
-    """No `contested` beside a change of the same place and claimant in or next to its sentence
-    ("infiltrating X ... a foothold in X"); no full capture beside a share of it in one sentence
-    ("drove them out of X and took control of 90% of the city")."""
+    """No `contested` beside a change or a denial of the same place and claimant in or next to its
+    sentence ("infiltrating X ... a foothold in X", "reports of X's fall are false: fighting goes
+    on there"); no full capture beside a share of it in one sentence ("drove them out of X and
+    took control of 90% of the city")."""
     changed: dict[tuple[str, str], list[int]] = {}
     for d in drafts:
-        if d.kind in rules.change_types:
+        # a denial saying the fight goes on ("reports of X falling are false: fighting goes on") is one statement
+        if d.kind in rules.change_types or d.kind is EventType.DENIAL:
             changed.setdefault((d.place.key, d.attribution.claimant), []).append(d.view.index)
     partial = {(d.view.index, d.place.key, d.attribution.claimant) for d in drafts if d.kind is EventType.PARTIAL}
     out = []
@@ -70,9 +73,11 @@ def _lead_index(drafts: list[Draft]) -> int:
 def _name_unsided(drafts: list[Draft], rules: Rules) -> list[Draft]:
     """"Russian troops seize three villages, defence ministry says" before anyone spoke: the
     ministry is the one of the side the article names it for elsewhere ("the Russian Defence
-    Ministry report listed ..."), else, for a gain, that of the side it says gained."""
-    unsided = {rule.name.replace("{side} ", ""): dict(rule.side_names)
-               for rule in rules.claimants if rule.side == "context" and rule.side_names}
+    Ministry report listed ..."), else, for a gain, that of the side it says gained ("Ukrainian
+    forces have retaken X, the brigade's spokesman said": a Ukrainian military spokesman)."""
+    unsided = {rule.name.replace("{side} ", ""): dict(rule.side_names) or {
+                   side.value: rule.name.replace("{side}", adjective) for side, adjective in SIDE_ADJECTIVE.items()}
+               for rule in rules.claimants if rule.side == "context"}
     claimants = {d.attribution.claimant for d in drafts}
     for d in drafts:
         names = unsided.get(d.attribution.claimant) if d.attribution.side is Side.NONE else None
@@ -83,6 +88,17 @@ def _name_unsided(drafts: list[Draft], rules: Rules) -> list[Draft]:
             d.gains.value if not present and d.kind in _GAIN and d.gains.value in names else "")
         if side:
             d.attribution = replace(d.attribution, claimant=names[side], side=Side(side))
+    return drafts
+
+
+def _retaken(drafts: list[Draft]) -> list[Draft]:
+    """A side that takes a place the article says it lost before retakes it ("Ukrainian troops
+    liberated the village in August 2023" ... Russia now "captured" it: a recapture)."""
+    lost = {(d.place.key, d.gains.opponent()) for d in drafts
+            if d.background and d.kind in _GAIN and d.gains is not Side.NONE}
+    for d in drafts:
+        if d.kind is EventType.CAPTURE and not d.background and (d.place.key, d.gains) in lost:
+            d.kind = EventType.RECAPTURE
     return drafts
 
 
@@ -196,7 +212,7 @@ def _claim(draft: Draft, article: Article, rules: Rules) -> Claim:
 
 def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim, ...]:
     """The article's claims, in the order their evidence appears."""
-    kept = _same_sentence_rules(_name_unsided(drafts, rules), rules)
+    kept = _same_sentence_rules(_retaken(_name_unsided(drafts, rules)), rules)
     kept = _merge(kept)
     kept = _absorb_outlet_summaries(kept)
     kept = _absorb_generic_states(kept)

@@ -43,12 +43,17 @@ _PLURAL_SUBJECT = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:villages|se
 _UNKNOWN_NAMES = re.compile(r"(?<=[\s,])(?:[A-ZА-ЯІЇЄҐ][\w’'\u0400-\u04ff-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]*)?)(?=\s*(?:,|and\b|as well as\b))")
 _HELD = re.compile(r"\s+(?:(?:defen[cs]e|defensive|front|forward|fortified|firing)\s+)?(?:positions?|lines?|defen[cs]es|"
                    r"strongholds?|fortifications?|trenches|redoubts?)\b", re.I)
+_LAST_UNKNOWN = re.compile(r"\s*(?:,|\band)\s+(?:[A-ZА-ЯІЇЄҐ][\w’'-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]*)?\s+)?"
+                           r"(?=(?:has|have|had|was|were|is|are)\b)")
+_UNKNOWN_LISTED = re.compile(_UNKNOWN_NAMES.pattern + r"(?:\s*,)?")  # the name and its comma
+_PART_SUBJECT = re.compile(r"^,?\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:districts|neighbou?rhoods|quarters|microdistricts|"
+                           r"parts|outskirts|cent(?:re|er)|industrial zone)\s+", re.I)
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 _ABLE = re.compile(r"\b(?:managed|able|succeeded|succeeding|managing|decided|ordered|opted|chose|forced|had|has|have|"
                    r"began|started|continued|went on|moved)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$", re.I)
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
 _SUBJECT_GAP = re.compile(
-    r"^(?:['’]s)?(?:\s*\([^()]{0,60}\))?"
+    r"^(?:['’]s)?(?:\s*\([^()]{0,60}\))?(?:\s*[—–)\]])?"
     r"(?:\s+in\s+(?:the\s+)?[\w’' -]{1,40}?(?:[Rr]egions?|[Oo]blasts?|People['’]?s Republic|DPR|LPR|LNR|DNR|Donbass?)"
     r"(?:\s*\([^()]{0,20}\))?)?"
     r"(?:\s+and\s+(?:the\s+)?(?:whole|entire|rest of the|wider)\s+[\w’' -]{1,30}?(?:[Rr]egion|[Oo]blast|area|district))?"
@@ -60,7 +65,8 @@ _SUBJECT_GAP = re.compile(
     r"almost|nearly|entirely|totally|both|all|themselves|itself|reported to have|said to have|claimed to have|"
     r"first|originally|previously|initially|shortly|subsequently|soon|later|quickly|wholly|mostly|partly|"
     r"partially|firmly|still|"
-    r"believed to have|thought to have|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn)\s+)*$",
+    r"believed to have|thought to have|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn|"
+    r"(?:one of|among) (?:the )?(?:\w+ )?(?:settlements|villages|towns|localities|communities|places))\s+)*$",
     re.I)
 _OBJECT_GAP_WORDS = 9
 _IRREALIS_WORDS = 7
@@ -174,7 +180,8 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
         found = [i for i in after if by and words[i][0] >= end + by.end() - 1]
         return key_of(found[0]) if found else _from_side(text, words, after)
     # "pushed into Ukrainian defense positions and captured X": the side whose lines were hit is not the actor
-    before = [i for i, w in enumerate(words) if left <= w[0] < start and not _HELD.match(text, w[1])]
+    before = [i for i, w in enumerate(words) if left <= w[0] < start
+              and (trigger.type is EventType.DENIAL or not _HELD.match(text, w[1]))]  # "Ukrainian positions remain"
     if before:
         return key_of(before[-1])
     if left > 0 and text[left - 1] in "“\"«" and not text[left:start].strip(" ,"):
@@ -207,15 +214,19 @@ def _from_side(text: str, words: list[tuple[int, int, str]], after: list[int]) -
 def _glued(text: str, first: PlaceRef, second: PlaceRef, rules: Rules) -> bool:
     """Whether two places stand in one list ("A, B and C"), also across names the gazetteer does
     not know ("A, Xyzivka and C")."""
-    gap = text[first.end:second.start]
+    return _glue_ok(text[first.end:second.start], rules)
+
+
+def _glue_ok(gap: str, rules: Rules) -> bool:
     return rules.places.list_glue.match(gap) is not None or \
-        rules.places.list_glue.match(re.sub(r",(?:\s*,)+", ",", _UNKNOWN_NAMES.sub("", gap))) is not None
+        rules.places.list_glue.match(_UNKNOWN_LISTED.sub("", gap)) is not None
 
 
 def _allowed(ref: PlaceRef, trigger: Trigger) -> bool:
     if not ref.is_settlement:
         return False
-    return ref.relation == "" or trigger.type is EventType.WITHDRAWAL
+    # "withdrew from positions in the X area", "pulled back west of X": from X; not "close to X"
+    return ref.relation == "" or trigger.type is EventType.WITHDRAWAL and ref.relation == "beside"
 
 
 def _share(text: str, ref: PlaceRef, gap: str, rules: Rules) -> bool:
@@ -253,16 +264,20 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
 def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Rules) -> list[Target]:
     text = view.text
     refs = [r for r in view.places if r.start < start and r.is_settlement]
-    subject = None
+    subject, share = None, False
     for ref in reversed(refs):
         if not _allowed(ref, trigger):
             continue  # "Soledar, north of Bakhmut, was captured": a place inside the apposition
-        if ref.end >= start or _SUBJECT_GAP.match(text[ref.end:start]):
+        gap = text[ref.end:start]
+        part = _PART_SUBJECT.match(gap)
+        if ref.end >= start or _SUBJECT_GAP.match(gap) or _SUBJECT_GAP.match(_without_unknown_names(gap)):
             subject = ref
+        elif part and _SUBJECT_GAP.match(gap[part.end():]):
+            subject, share = ref, True  # "in X the residential districts have been liberated"
         break
     if subject is None:
         return []
-    out = [Target(subject, position=subject.start)]
+    out = [Target(subject, position=subject.start, share=share)]
     chain = subject
     for ref in reversed(refs[:refs.index(subject)]):
         if not _glued(text, ref, chain, rules):
@@ -285,6 +300,12 @@ def _followed_by(view: SentenceView, end: int, last: Target, trigger: Trigger) -
     return [Target(ref, position=ref.start)]
 
 
+def _without_unknown_names(gap: str) -> str:
+    """"X in the Y region and Xyzivka were liberated": the gap to the verb without the names the
+    gazetteer lacks and the "and" or comma that joined them."""
+    return _LAST_UNKNOWN.sub(" ", _UNKNOWN_NAMES.sub("", gap))
+
+
 def _list_after(view: SentenceView, position: int, trigger: Trigger, rules: Rules) -> list[Target]:
     """Settlements listed after a pointer object: "the town as well as the villages of A and B"."""
     text = view.text
@@ -296,7 +317,7 @@ def _list_after(view: SentenceView, position: int, trigger: Trigger, rules: Rule
     for ref in refs:
         if not ref.is_settlement:
             continue
-        if not rules.places.list_glue.match(text[chain_end:ref.start]):
+        if not _glue_ok(text[chain_end:ref.start], rules):
             break
         if _allowed(ref, trigger):
             out.append(Target(ref, position=ref.start))
@@ -340,7 +361,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
 def _last_before(pattern: re.Pattern[str], text: str, start: int, stop: int) -> re.Match[str] | None:
     """The last match of ``pattern`` from start that ends by stop."""
     last = None
-    for m in pattern.finditer(text, start):  # not cut at stop: a lookahead may read past it
+    for m in pattern.finditer(text, start, stop + 60):  # not cut at stop: a lookahead may read past it
         if m.start() >= stop:
             break
         if m.end() <= stop:
@@ -405,9 +426,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 targets = _subject_targets(view, start, trigger, rules)
         if targets and trigger.targets != "sentence":
             targets += _followed_by(view, end, targets[-1], trigger)
-        if not targets and trigger.type is EventType.WITHDRAWAL:
+        if not targets and trigger.type is EventType.WITHDRAWAL and not rules.plural_places.search(text, left, right):
             # "following battles for X, our forces had to withdraw from their positions": the one
-            # settlement the sentence names
+            # settlement the sentence names (not "from two villages close to X": those are unnamed)
             named = [r for r in view.places if r.is_settlement]
             if len({r.key for r in named}) == 1:
                 targets = [Target(named[0], position=named[0].start)]
@@ -471,6 +492,7 @@ def _history(text: str, left: int, start: int, end: int, trigger: Trigger, view:
     if text[max(0, start - 7):start].lower() == "having ":
         return True
     words = " ".join(text[left:start].split()[-4:])
-    if re.search(r"\b(?:previously|originally|first|formerly|once|since|having|back in)\b", words, re.I):
+    if re.search(r"\b(?:previously|originally|formerly|once|since|having|back in)\b", words, re.I) or \
+            re.search(r"\bfirst\b", words):  # "was first captured"; not a name ("First Xyz were liberated")
         return True
     return trigger.type is not EventType.DENIAL and re.search(r"\bwhich\s+(?:[\w’'-]+\s+){0,4}$", text[left:start]) is not None

@@ -25,6 +25,7 @@ _GAP_TO_VERB = re.compile(r"^[\s,]*(?:(?:has|have|had|also|later|earlier|on \w+|
                           r"sources?|project|team|map|channel|spokes\w+|commanders?|representatives?|"
                           r"[A-Z][a-z]+ [A-Z][a-z]+|\w+ly)[\s,]+){0,4}$")
 _ACCORDING_TO = re.compile(r"\b(?:according to|as stated by|in the words of|citing|quoting|cites|quotes|per|"
+                           r"(?:rejected|dismissed|denied|refuted|debunked) as (?:false|fake|untrue|baseless) by|"
                            r"(?:confirmed|reported|announced|claimed|stated|denied|shared|posted|published|released) by)"
                            r"\s+(?:an? |the |several |two |three |some |many |one )?(?:[\w’'-]+ ){0,4}$", re.I)
 # "Sergei Shoigu, the Russian Defence Minister, said": an appositive between a name and its verb
@@ -118,8 +119,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     found: list[Attribution] = []
     taken: list[tuple[int, int]] = []
     words = set(_TOKENS.findall(sentence.lower()))
-    if words.isdisjoint(rules.reporting_verb_words) and not _CUES.search(sentence):
-        return found  # no "said", no "according to", no "made by": nobody is quoted
+    if words.isdisjoint(rules.reporting_verb_words) and not _CUES.search(sentence) and not _SIDE_CLAIMS.search(sentence):
+        return found  # no "said", no "according to", no "made by", no "Russia's announcement": nobody is quoted
 
     def add(attribution: Attribution) -> None:
         if any(attribution.start < e and s < attribution.end for s, e in taken):
@@ -188,7 +189,13 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 antecedent = _antecedent(m.group(), recent)
                 if antecedent is not None:
                     add(replace(antecedent, start=m.start(), end=m.end(), verb=m.group(), embedded=False))
-    return sorted(found, key=lambda a: a.start)
+    # "Viktor Trehubov, spokesman for the Khortytsia group, said": the group in the apposition does not speak
+    inside = set()
+    for a in found:
+        apposition = _APPOSITION.match(sentence[a.end:a.end + 240]) if a.verb else None
+        if apposition:
+            inside |= {id(b) for b in found if a.end <= b.start < a.end + apposition.end()}
+    return sorted((a for a in found if id(a) not in inside), key=lambda a: a.start)
 
 
 _NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test of the claimant)
@@ -232,8 +239,11 @@ def named_claimants(sentence: str, rules: Rules, *, context_side: Side = Side.NO
             name, side = _named(rule, context_side if context_side is not Side.NONE or not rule.default_side
                                 else Side(rule.default_side))
             found.append(Attribution(name, side, rule.kind, m.start(), m.end(), "named"))
+    known = [(a.start, a.end) for a in found]
     for person in [rules.people[i - len(rules.claimants)] for i in candidates if i >= len(rules.claimants)]:
         for m in person.regex.finditer(sentence):
+            if any(m.start("name") < e and s < m.end("name") for s, e in known):
+                continue  # a known claimant's name: the known claimant, as in find_attributions
             role = m.group("role")
             named = [key for pattern, key in rules.side_words if key in ("RU", "UA") and pattern.search(role)]
             side = Side(named[0]) if len(set(named)) == 1 else Side.NONE
@@ -347,6 +357,8 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
     quote = _inside_quote(sentence, position)
     if quote is not None:
         speakers = [a for a in attributions if not (quote[0] <= a.start <= quote[1])]
+        # a quotation is its speaker's, not a claim cited beside it ("it said that "...", calling false the Russian claims")
+        speakers = [a for a in speakers if not a.embedded] or speakers
         if speakers:
             return min(speakers, key=lambda a: abs(a.start - quote[1]))
     before = [a for a in attributions if a.end <= position]

@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from events.changes import Change, Target, find_changes, side_words
+from events.changes import Change, Target, find_changes, find_triggers, side_words
 from events.claimants import Attribution, governing, journalist
 from events.dates import DateExpression, find_anchored_dates, find_dates
 from events.mentions import PlaceRef, SentenceView
@@ -216,7 +216,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         following = changes_of[view.index + 1] if changes_of is not None and view.index + 1 < len(views) else True
         dates = find_dates(text, published, rules, future) if (
             changes or following or memory.frame is not None or voice.attributions) else []
-        anchored = find_anchored_dates(text, memory.anchor, published, rules) if changes else []
+        # "said on Tuesday that ... the previous day": counted from the day the sentence gave first
+        here = next((d.date for d in dates if d.precision is DatePrecision.DAY), None)
+        anchored = find_anchored_dates(text, here or memory.anchor, published, rules) if changes else []
         if not changes:
             _read_quiet_sentence(view, voice, drafts, memory, rules, dates)
         speakers = voice.speakers()
@@ -235,12 +237,18 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             own = [d for d in dates + anchored if left <= d.start < right]
             free = [d for d in dates + anchored if not any(a <= d.start < b for a, b in others)]
             date = own_date = _pick_date(own or free, change.start)
+            if date is None and not view.heading:
+                # "the status was disputed on Sunday after X rejected his claim that ...": the sentence's day
+                date = _pick_date([d for d in dates + anchored if d.precision is DatePrecision.DAY], change.start)
             if date is not None and "respectively" in text[change.end:right] and len(own) == len(change.targets) > 1:
                 pairs = dict(zip((t.position for t in change.targets), own))  # "on Monday and Friday, respectively"
             else:
                 # "X fell in December, followed by Y in February": a date right after a place of a list is its own
                 pairs = {t.position: d for t in change.targets if t.place is not None and len(change.targets) > 1
                          for d in own if re.fullmatch(r"\s+(?:(?:in|on)\s+)?", text[t.place.end:d.start])}
+            if date is None and voice.post is not None and voice.post.day is not None and voice.carried_by == "post":
+                # an embedded post's day ("— Author (@handle) May 20, 2022")
+                date = DateExpression(0, 0, voice.post.signature, voice.post.day, DatePrecision.DAY)
             if date is None and voice.carried is not None and memory.previous_dates:
                 date = memory.previous_dates[-1]  # "Specifically, ...": when the speaker spoke
             if date is None and attribution.kind != "journalist":
@@ -277,6 +285,11 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             elif not change.targets and memory.frame is not None and change.kind is memory.frame.change.kind:
                 # "the withdrawal aimed to save lives, the military said": who announced the frame's change
                 _update_frame(memory.frame, attribution, voice.channel, [date] if date else [], memory)
+            # "Reports that Russian media spread, saying troops had seized X, were rejected as false by
+            # the Ukrainian authorities": the claim is the media's, the denial the authorities'
+            denier_after = next((a for a in speakers if change.denial in ("refuted", "false") and a.start >= change.end
+                                 and a.verb == "according to" and a.side not in (Side.NONE, attribution.side)
+                                 and attribution.kind != "journalist"), None)
             targets = list(change.targets)
             if not targets and attribution.kind == "local authorities":
                 # "Vovchansk authorities said there was street fighting": in their own town
@@ -294,7 +307,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 kind, denied_side = change.kind, Side.NONE
                 # "disputed allegations made by the Ukrainian military that they had recaptured X":
                 # the claim is the Ukrainian military's; the dispute is added below
-                refuted_for_another = change.denial == "refuted" and attribution.embedded
+                refuted_for_another = change.denial == "refuted" and attribution.embedded or denier_after is not None
                 if (change.denial and not refuted_for_another) or change.kind is EventType.DENIAL:
                     # a denial is filed under the gain it denies: the one the sentence names, else
                     # the other side's ("X's claim that the town has been captured is false")
@@ -312,6 +325,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                     change.hedged or _hedged_speech(attribution, rules),
                                     pairs.get(target.position, date), basis, confidence,
                                     denied_side, background, view.heading, how))
+            if denier_after is not None:
+                for draft in [d for d in drafts[made:] if d.view is view and d.attribution is attribution]:
+                    drafts.append(replace(draft, kind=EventType.DENIAL, attribution=denier_after,
+                                          denied_side=draft.gains, also=[]))
             # "the Russian ministry disputed allegations made by the Ukrainian military that ...":
             # the claim above is the Ukrainian military's, and the ministry denies it
             outer = [a for a in voice.attributions if not a.embedded and a.end <= change.start]
@@ -319,6 +336,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 for draft in [d for d in drafts[made:] if d.view is view and d.attribution is attribution]:
                     drafts.append(replace(draft, kind=EventType.DENIAL, gains=draft.gains, attribution=outer[-1],
                                           denied_side=draft.gains, also=[]))
+        if changes and len(drafts) > made:
+            _deny_in_tail(view, voice, drafts, made, rules, dates)
         if memory.frame is not None and not changes:
             _follow_frame(view, voice, drafts, memory, rules, dates)
         if len(drafts) == made and drafts and changes and rules.hedge_after.search(text):
@@ -394,6 +413,25 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft]) -> None:
                             draft.date_basis, 0.6, draft.gains, draft.background, view.heading, draft.side_from))
 
 
+def _deny_in_tail(view: SentenceView, voice: Voice, drafts: list[Draft], made: int, rules: Rules,
+                  dates: list[DateExpression]) -> None:
+    """"X claimed its troops had captured A, a claim Kyiv rejected (on Tuesday)": the claimant
+    named in the tail denies the claims the sentence made before it, on the day the tail gives."""
+    tail = rules.denial_tail.search(view.text)
+    if tail is None:
+        return
+    deniers = [a for a in voice.attributions if tail.start() <= a.start < tail.end() and a.side is not Side.NONE]
+    if not deniers:
+        return
+    denier = deniers[0]
+    when = next((d for d in dates if d.start >= tail.start()), None)
+    for draft in drafts[made:]:
+        if draft.view is view and draft.kind is not EventType.DENIAL and draft.attribution.side is not denier.side \
+                and draft.gains is not denier.side:
+            drafts.append(replace(draft, kind=EventType.DENIAL, attribution=denier, denied_side=draft.gains,
+                                  via="", hedged=False, confidence=0.6, also=[], date=when or draft.date))
+
+
 def _hedge_recent(view: SentenceView, drafts: list[Draft], rules: Rules) -> None:
     keys = {p.key for p in view.settlements}
     recent = []
@@ -413,7 +451,9 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
                   dates: list[DateExpression]) -> None:
     frame = memory.frame
     assert frame is not None
-    if view.settlements and rules.frame_anaphora.search(view.text):
+    # "Work to liberate X and the villages nearby goes on": a sentence with a phrase of its own,
+    # even one that tells of no change, is not the frame's list
+    if view.settlements and rules.frame_anaphora.search(view.text) and not find_triggers(view.text, rules):
         date = _pick_date(frame.dates, 0)
         for place in view.settlements:
             if place.relation:

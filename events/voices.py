@@ -5,7 +5,8 @@ In the sentence itself: "X said (that)", "..., X said.", "according to X", "X wr
 follows them: a sentence that goes on with "Specifically," or "He added that" continues the last
 speaker; so does the rest of an open quotation, and a sentence of the same paragraph that names
 no one right after one that did; a "Source: X" line speaks for the "Details:" and "Quote:"
-paragraphs under it. The outlet's own voice is left for sentences where nobody is named.
+paragraphs under it; an embedded post speaks for its author (events/posts.py). The outlet's own
+voice is left for sentences where nobody is named.
 
 A pure function of the sentence views and the rules; cases in tests/events/test_voices.py.
 """
@@ -17,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from events.claimants import Attribution, find_attributions, find_channel, named_claimants, outlet_side
 from events.mentions import SentenceView
+from events.posts import Post, find_posts
 from events.records import Article, Side
 from events.rules import Rules
 
@@ -38,7 +40,9 @@ class Voice:
     attributions: tuple[Attribution, ...]  # speakers named in the sentence, in order
     carried: Attribution | None  # the speaker carried over from before, when the sentence names none
     channel: str  # the outlet that carried the claim ("RIA Novosti"), or ""
-    carried_by: str = ""  # why: quote (a quotation goes on), continuation, source (a Source: line), previous
+    carried_by: str = ""  # why: quote (a quotation goes on), continuation, source (a Source: line), previous,
+    # post (an embedded post's author)
+    post: Post | None = None  # the embedded post the sentence belongs to
 
     def speakers(self) -> list[Attribution]:
         return list(self.attributions) if self.attributions else ([self.carried] if self.carried else [])
@@ -68,6 +72,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     source_speaker: Attribution | None = None
     open_quote: int | None = None  # the sentence that opened a quotation still open
     read: dict[int, list[Attribution]] = {}  # speakers of the sentences looked at
+    posts = find_posts(views, rules, day) if any("(@" in v.text for v in views) else {}
 
     def speakers(i: int) -> list[Attribution]:
         nonlocal last
@@ -107,7 +112,10 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 source_speaker = replace(named[0], verb="source", start=0, end=0)
                 found = found or [named[0]]
         carried, why = None, ""
-        if wanted and not found and not view.heading:
+        post = posts.get(i)
+        if wanted and not found and not view.heading and post is not None:
+            carried, why = post.author, "post"
+        elif wanted and not found and not view.heading:
             continues = rules.continuation.search(text) is not None
             opener = speakers(open_quote) if open_quote is not None and open_quote != i else []
             previous = speakers(i - 1) if same_line else []
@@ -125,5 +133,5 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
         elif balance < 0:
             open_quote = None
         voices.append(Voice(tuple(found), replace(carried, start=0, end=0) if carried else None,
-                            find_channel(text, rules) if wanted else "", why))
+                            find_channel(text, rules) if wanted else "", why, post))
     return voices

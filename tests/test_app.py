@@ -253,7 +253,7 @@ def test_briefing_answers_what_russias_ministry_claimed_in_may_2024(db):
     assert "claimant: Russian Ministry of Defence" in subtitle.replace("\\", "")
     [table] = at.table
     rows = table.value.map(lambda v: str(v).replace("\\", "")).to_dict("records")
-    assert rows == [{"place": "Robotyne", "date": "2024-05-15", "claim": "capture: Russian gain claimed",
+    assert rows == [{"place": "Robotyne", "date": "2024-05-15", "claim": "recapture: Russian gain claimed",
                      "claimed by": "Russian Ministry of Defence [RU], hedged",
                      "the other side": "no Ukrainian claim in these articles", "status": "one side only"}]
 

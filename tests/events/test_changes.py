@@ -24,6 +24,10 @@ CASES = [
     # lists, subjects, objects
     ("Russian troops captured Tonenke, Orlivka and Umanske.",
      [("capture", ["Tonenke", "Orlivka", "Umanske"], "RU", "", False)]),
+    ("The six (Tonenke, Xyzivka, First Abc, and Umanske) were liberated by Russian troops.",
+     [("capture", ["Tonenke", "Umanske"], "RU", "", False)]),  # names the gazetteer lacks, in brackets
+    ("The ministry says the villages of Tonenke in the Donetsk region and First Abc were liberated.",
+     [("capture", ["Tonenke"], "", "", False)]),  # "First" is a name here, not history
     ("Tonenke, Orlivka and Umanske were liberated by units of the Centre group of forces.",
      [("capture", ["Tonenke", "Orlivka", "Umanske"], "RU", "", False)]),
     ("The ministry listed Otradne in the Kharkiv region, Tonenke and Umanske in the Donetsk region as captured.",
@@ -37,21 +41,29 @@ CASES = [
     ("Russian soldiers hoisted a flag on the roof of a school in Tonenke.",
      [("contested", [], "RU", "", False)]),  # one building is not the village: no capture of it
     ("Ukrainian forces have taken back the village of Robotyne.", [("recapture", ["Robotyne"], "UA", "", False)]),
+    ("Tonenke, in the north of Donetsk Oblast, was apparently among the settlements liberated.",
+     [("capture", ["Tonenke"], "", "", False)]),
     ("Kupiansk, a railway hub in the Kharkiv region, has been fully liberated.",
      [("capture", ["Kupiansk"], "", "", False)]),
     # shares of a place
     ("Russian troops now control most of Toretsk.", [("partial", ["Toretsk"], "RU", "", False)]),
     ("Russian units seized the eastern part of Chasiv Yar.", [("partial", ["Chasiv Yar"], "RU", "", False)]),
+    ("In the city of Toretsk the residential districts have been fully liberated.",
+     [("partial", ["Toretsk"], "", "", False)]),
     ("Russian forces have gained a foothold in Siversk.", [("partial", ["Siversk"], "RU", "", False)]),
     # fighting, entering: contested
     ("Russian troops entered Vovchansk from the north.", [("contested", ["Vovchansk"], "RU", "", False)]),
     ("Street fighting continues in Toretsk.", [("contested", ["Toretsk"], "", "", False)]),
+    ("Kyiv rejected reports of a Russian \"breakthrough\" in Toretsk.",
+     [("contested", ["Toretsk"], "RU", "refuted", False)]),
     ("Fighting raged near Toretsk.", []),  # near a place is not in it
     ("Ukrainian defenders repelled six attacks near Kupiansk.", []),
     # withdrawals, the actor's side
     ("Ukrainian troops withdrew from Avdiivka.", [("withdrawal", ["Avdiivka"], "UA", "", False)]),
     ("Our units moved to more advantageous positions near Vovchansk.",
      [("withdrawal", ["Vovchansk"], "own", "", False)]),
+    ("Ukrainian units pulled back from positions in two villages close to Avdiivka.",
+     [("withdrawal", [], "UA", "", False)]),  # unnamed villages: no claim of Avdiivka
     ("Russia's defence ministry said its troops had pulled back from Izium.",
      [("withdrawal", ["Izium"], "RU", "", False)]),
     ("The Southern Military District pushed into Ukrainian defence positions and captured Tonenke.",
@@ -59,6 +71,8 @@ CASES = [
     # denials
     ("Russian forces have not captured Kurakhove.", [("capture", ["Kurakhove"], "RU", "negated", False)]),
     ("Kyiv contests the town's capture.", [("capture", ["the town"], "", "refuted", False)]),  # Kyiv denies, it did not act
+    ("Kyiv denied the Russian fake claiming the capture of Toretsk.",
+     [("capture", ["Toretsk"], "", "refuted", False)]),
     ("Kyiv rejected claims that Russian troops had taken Toretsk.",
      [("capture", ["Toretsk"], "RU", "refuted", False)]),
     ("Reports that Russian troops have occupied Toretsk are false.",

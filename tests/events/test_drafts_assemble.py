@@ -75,6 +75,55 @@ CASES = [
      "Orlivka fell in March, followed by Umanske in April.",
      [("Orlivka", "capture", "RU", "journalist (Test Wire)", "2024-03-01", "month", "history"),
       ("Umanske", "capture", "RU", "journalist (Test Wire)", "2024-04-01", "month", "history")]),
+    ("a tail clause denies the sentence's claim ('..., a claim X rejected')",
+     "Russia's defence ministry said on Monday its troops had captured Tonenke, a claim the Ukrainian military "
+     "rejected.",
+     [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-13", "day"),
+      ("Tonenke", "denial", "RU", "Ukrainian military", "2024-05-13", "day")]),
+    ("reports rejected as false by a claimant named after them: the reports' claim and its denial",
+     "Reports that Russian media spread on Monday, saying Russian forces had seized Tonenke, have been rejected "
+     "as false by the Ukrainian military.",
+     [("Tonenke", "capture", "RU", "Russian media", "2024-05-13", "day"),
+      ("Tonenke", "denial", "RU", "Ukrainian military", "2024-05-13", "day")]),
+    ("'the previous day' counts from the day its sentence gave",
+     "Ukraine's military said on Tuesday that its forces still hold Kurakhove, despite Russian claims to have "
+     "seized control of it the previous day.",
+     [("Kurakhove", "denial", "RU", "Ukrainian military", "2024-05-14", "day"),
+      ("Kurakhove", "capture", "RU", "Russian government", "2024-05-13", "day")]),
+    ("a denial in the tail keeps the day the tail gives",
+     "On Monday, Russia's defence ministry said its troops had captured Tonenke, a claim the Ukrainian military "
+     "rejected on Tuesday.",
+     [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-13", "day"),
+      ("Tonenke", "denial", "RU", "Ukrainian military", "2024-05-14", "day")]),
+    ("a unit's spokesperson telling of its side's gain is that side's",
+     "Ukrainian forces have retaken Tonenke, the brigade's spokesperson said on Monday.",
+     [("Tonenke", "recapture", "UA", "Ukrainian military spokesman", "2024-05-13", "day")]),
+    ("a change with no day of its own takes the day its sentence gives",
+     "The village's status was disputed on Sunday after Moscow rejected a report by its own official that "
+     "Tonenke had been recaptured by Ukrainian forces.",
+     [("Tonenke", "denial", "UA", "Russian government", "2024-05-12", "day")]),
+    ("fighting told beside a denial is part of the denial",
+     "Reports of Toretsk being occupied are false, fighting in the city goes on, DeepState said on Monday.",
+     [("Toretsk", "denial", "RU", "DeepState", "2024-05-13", "day")]),
+    ("a side that declines to acknowledge a loss denies it",
+     "Ukraine has declined to acknowledge that Soledar is lost.",
+     [("Soledar", "denial", "RU", "Ukrainian government", "2024-05-15", "day")]),
+    ("a sentence with an aim of its own does not name a frame's villages",
+     "Russian troops captured several villages, the ministry said. Work to liberate Toretsk and the villages "
+     "nearby goes on.",
+     []),
+    ("the outlet retelling a claim told before ('reportedly') is that claim",
+     "The Russian defence ministry said its troops captured Tonenke on Monday. Its southern group reportedly "
+     "captured Tonenke after heavy fighting.",
+     [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-13", "day")]),
+    ("an embedded post's claim is dated by its signature",
+     "Breaking: our forces have liberated Tonenke.\n\nGlory to the heroes. pic.twitter.com/abc — MFA Russia "
+     "(@mfa_russia) May 13, 2024",
+     [("Tonenke", "capture", "RU", "Russian officials", "2024-05-13", "day")]),
+    ("a source in a regional military-civilian administration is that place's authorities",
+     "A source in the Kharkiv military-civilian administration confirmed that Ukrainian troops had retaken "
+     "Kupiansk.",
+     [("Kupiansk", "recapture", "UA", "Kharkiv authorities", "2024-05-15", "day")]),
     ("two claimants saying the same thing are two claims",
      "Russian troops have taken Tonenke, the Russian defence ministry said. DeepState confirmed that "
      "Russian forces had taken Tonenke.",

@@ -24,12 +24,15 @@ def refs_of(text, gazetteer, rules):
     return {p.name: (p.role, p.relation) for v in views_of(text, gazetteer, rules) for p in v.places}
 
 
-@pytest.mark.parametrize("role", [k for k in PLACES["role"]] + ["near"])
+@pytest.mark.parametrize("role", [k for k in PLACES["role"]] + ["near", "beside"])
 def test_each_role_example_in_the_rules_file(gazetteer, rules, role):
-    table = PLACES["role"][role] if role != "near" else PLACES["relation"]
-    refs = refs_of(table["example"], gazetteer, rules)
-    expected = ("settlement", "near") if role == "near" else (role, "")
-    assert refs[table["name"]] == expected, refs
+    relation = PLACES["relation"]
+    example, name = ((relation["example"], relation["name"]) if role == "near" else
+                     (relation["beside_example"], relation["beside_name"]) if role == "beside" else
+                     (PLACES["role"][role]["example"], PLACES["role"][role]["name"]))
+    refs = refs_of(example, gazetteer, rules)
+    expected = ("settlement", role) if role in ("near", "beside") else (role, "")
+    assert refs[name] == expected, refs
 
 
 CASES = [
@@ -47,8 +50,9 @@ CASES = [
     ("A strike on Dnipro killed three people.", "Dnipro", "settlement", "near"),  # a strike is no change there
     ("Kramatorsk, May 3 (Reuters) - Russian troops captured Urozhaine.", "Kramatorsk", "dateline", ""),
     ("Heavy fighting raged near Toretsk.", "Toretsk", "settlement", "near"),
-    ("Russian troops advanced 5 km west of Pokrovsk.", "Pokrovsk", "settlement", "near"),
-    ("Units held positions in the Avdiivka area.", "Avdiivka", "settlement", "near"),
+    ("Russian troops advanced 5 km west of Pokrovsk.", "Pokrovsk", "settlement", "beside"),
+    ("Units held positions in the Avdiivka area.", "Avdiivka", "settlement", "beside"),
+    ("Units pulled back from two villages close to Avdiivka.", "Avdiivka", "settlement", "near"),
     ("Russian troops entered Toretsk from the east.", "Toretsk", "settlement", ""),
 ]
 

@@ -44,6 +44,13 @@ CASES = [
     ("a participle clause between speaker and verb",
      "Vladimir Putin, visiting a command post on Saturday, congratulated the troops on taking Tonenke.",
      ["Vladimir Putin (Russian President)"]),
+    ("the body named in a speaker's apposition does not speak",
+     "Viktor Trehubov, spokesman for the Khortytsia group, has denied the Russian fake claiming the capture of Toretsk.",
+     ["Viktor Trehubov (Khortytsia group spokesman)"]),
+    ("an embedded post speaks for its author in the paragraph before its signature line",
+     "Russia's defence ministry gave an update.\n\nBreaking: our forces have liberated Tonenke.\n\n"
+     "Glory to the heroes. pic.twitter.com/abc — MFA Russia (@mfa_russia) May 14, 2024",
+     ["", "Russian officials", ""]),
     ("the next sentence of the same paragraph goes on",
      "Ukraine's General Staff said troops had left Krynky. Units moved to prepared positions.",
      ["Ukrainian General Staff", "Ukrainian General Staff"]),
