@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geodata import Gazetteer, PlaceKind, find_places, resolve  # noqa: E402
+from geodata import Gazetteer, PlaceKind, find_places, normalize_name, resolve  # noqa: E402
 
 # Front-line settlements as the press writes them (issue 2's list, the samples, and other towns
 # fought over 2022-2025), with the geonameid each should resolve to.
@@ -145,8 +145,10 @@ def main() -> None:
           f"{len(news.encode()) / 1e6 / news_s:.1f} MB/s on the seed articles repeated")
 
     seeds = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(SEED_DIR.glob("*.txt"))}
-    found = {m.key for t in seeds.values() for m in find_places(t, gazetteer)}
-    print(f"seed settlements found by find_places: {sorted(found & {'lukyantsi', 'vovchansk', 'robotyne', 'kleshchiyevka', 'andriyivka', 'volchansk', 'kupyansk'})}")
+    # by the name as written: a foreign press form's key is the Cyrillic name it reads as
+    found = {normalize_name(m.text.removesuffix("’s").removesuffix("'s")) for t in seeds.values()
+             for m in find_places(t, gazetteer)}
+    print(f"seed settlements found by find_places: {sorted(found & {'lukyantsi', 'vovchansk', 'robotyne', 'klishchiyevka', 'andriyivka', 'volchansk', 'kupyansk'})}")
 
     ours = sum(resolve(n, gazetteer).place is not None and resolve(n, gazetteer).place.geonameid == gid
                for n, gid in FRONT_LINE.items())

@@ -1,7 +1,8 @@
 """Names that could be several villages, at any scale: one row per name as written (how many claims
 and articles wait on it), and, for the name an analyst chooses, the places it could be with their
 raion, population and distance to the other places the same articles name, none chosen in
-advance; one choice places every claim of the name (or those in articles about that oblast).
+advance; one choice places the name's claims in the articles about that oblast (the default: a
+name in one article means one village), in one article, or everywhere.
 
 Only the chosen name's claims and candidates are read; the list itself is one table, however
 many names wait. Each placement is a "move" review per claim (Store.add_reviews, all or none),
@@ -10,6 +11,7 @@ kept across re-extraction like any review.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +25,7 @@ from events import EventsError, Store, derived
 from events.derived import Snapshot
 from events.store import Review
 
-__all__ = ["ambiguous_places", "articles_about", "LISTED"]
+__all__ = ["ambiguous_places", "articles_about", "pick_scopes", "PickScope", "LISTED"]
 
 LISTED = 200  # names shown in the table (all are in the box)
 
@@ -33,6 +35,37 @@ def articles_about(snap: Snapshot, articles: np.ndarray, admin1: str) -> set[int
     code = snap.code("admin1", admin1)
     rows = np.isin(snap["article"], articles) & snap["located"] & (snap["admin1"] == code)
     return set(np.unique(snap["article"][rows]).tolist())
+
+
+@dataclass(frozen=True)
+class PickScope:
+    """Which claims of a name one pick places: ``rows`` selects among the name's claims."""
+
+    label: str
+    rows: np.ndarray
+
+
+def pick_scopes(snap: Snapshot, articles: np.ndarray, article_names: list[str], admin1: str,
+                per_article: int = 8) -> list[PickScope]:
+    """The choices of where a pick applies, the likeliest first: the claims in articles that name
+    other places of the picked place's oblast (a name means one village per article and front),
+    then each article alone (when a few), then every claim of the name. ``articles`` and
+    ``article_names`` run along the name's claims."""
+    n = len(articles)
+    about = articles_about(snap, np.unique(articles), admin1)
+    in_about = np.isin(articles, np.asarray(sorted(about), dtype=np.int64))
+    scopes: list[PickScope] = []
+    if in_about.any() and not in_about.all():
+        scopes.append(PickScope(f"the {plural(int(in_about.sum()), 'claim')} in articles that name other places "
+                                f"of {admin1}", in_about))
+    distinct = list(dict.fromkeys(articles.tolist()))
+    if 1 < len(distinct) <= per_article:
+        for number in distinct:
+            rows = articles == number
+            name = article_names[int(np.flatnonzero(rows)[0])]
+            scopes.append(PickScope(f"only the {plural(int(rows.sum()), 'claim')} in {name}", rows))
+    scopes.append(PickScope(f"all {plural(n, 'claim')} of the name", np.ones(n, dtype=bool)))
+    return scopes
 
 
 def ambiguous_places(path: str, snap: Snapshot) -> None:
@@ -84,14 +117,9 @@ def _choose_place(path: str, snap: Snapshot, key: int) -> None:
     if place_index is None:
         return
     place = options[place_index].place
-    about = articles_about(snap, np.unique(articles), place.admin1)
-    in_about = np.isin(articles, np.asarray(sorted(about), dtype=np.int64))
-    scopes = {"all": f"all {plural(len(claims), 'claim')} of “{name}”"}
-    if in_about.any() and not in_about.all():
-        scopes["oblast"] = (f"only the {plural(int(in_about.sum()), 'claim')} in articles that name other places "
-                            f"of {place.admin1}")
-    scope = st.radio("Place", list(scopes), format_func=scopes.get, key=f"ambiguous-scope-{key}", horizontal=True)
-    targets = claims["claim_id"][in_about] if scope == "oblast" else claims["claim_id"]
+    scopes = pick_scopes(snap, articles, claims["article"].map(lambda a: Path(str(a)).name).tolist(), place.admin1)
+    scope = st.radio("Place", range(len(scopes)), format_func=lambda i: scopes[i].label, key=f"ambiguous-scope-{key}-{place.geonameid}")
+    targets = claims["claim_id"][scopes[scope].rows]
     reviewer = identity.reviewer()
     if not reviewer:
         st.caption(identity.review_hint())

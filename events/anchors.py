@@ -9,7 +9,7 @@ rules files need no hand-kept keyword lists that could drift from their patterns
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
@@ -122,6 +122,7 @@ class AnchorIndex:
     words: re.Pattern[str]
     patterns_of: dict[str, frozenset[int]]
     always: frozenset[int]  # patterns without anchors: always tried
+    recent: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)  # text -> candidates
 
     @classmethod
     def build(cls, patterns: list[re.Pattern[str]]) -> AnchorIndex:
@@ -139,7 +140,16 @@ class AnchorIndex:
                    frozenset(i for i, found in enumerate(per_pattern) if not found))
 
     def candidates(self, text: str) -> list[int]:
-        """Indexes of the patterns ``text`` may match, in order."""
+        """Indexes of the patterns ``text`` may match, in order. Asked several times per sentence
+        (its speakers, then the claimants it names): remembered briefly."""
+        cached = self.recent.get(text)
+        if cached is None:
+            if len(self.recent) > 512:
+                self.recent.clear()
+            cached = self.recent[text] = self._candidates(text)
+        return cached
+
+    def _candidates(self, text: str) -> list[int]:
         found = set(self.always)
         for hit in self.words.finditer(text.lower()):
             if hit.group(1):

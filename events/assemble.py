@@ -12,7 +12,10 @@ Pure functions over drafts; cases in tests/events/test_assemble.py.
 from __future__ import annotations
 
 import hashlib
+import re
+from dataclasses import replace
 
+from events.claimants import SIDE_ADJECTIVE
 from events.drafts import _AFTER_PUBLICATION, Draft
 from events.records import Article, Claim, DatePrecision, EventType, Side
 from events.rules import Rules
@@ -21,6 +24,8 @@ __all__ = ["assemble"]
 
 _GAIN = {EventType.CAPTURE: "gain", EventType.RECAPTURE: "gain"}
 _LEAD_SENTENCES = 2  # the opening sentences of the body, where wire copy sums up what follows
+#: "the alleged loss of X", "the claimed capture", "X reportedly took Y": a claim told again, not the outlet's own
+_RETOLD = re.compile(r"\b(?:alleged(?:ly)?|claimed|purported(?:ly)?|supposed(?:ly)?|so-called|reported(?:ly)?)\b", re.I)
 _GENERIC_STATES = frozenset({"Russian government", "Ukrainian government"})
 
 
@@ -37,12 +42,14 @@ _NEAR_SENTENCES = 2  # fighting told this close to a claimant's change of the sa
 
 
 def _same_sentence_rules(drafts: list[Draft], rules: Rules) -> list[Draft]:
-    """No `contested` beside a change of the same place and claimant in or next to its sentence
-    ("infiltrating X ... a foothold in X"); no full capture beside a share of it in one sentence
-    ("drove them out of X and took control of 90% of the city")."""
+    """No `contested` beside a change or a denial of the same place and claimant in or next to its
+    sentence ("infiltrating X ... a foothold in X", "reports of X's fall are false: fighting goes
+    on there"); no full capture beside a share of it in one sentence ("drove them out of X and
+    took control of 90% of the city")."""
     changed: dict[tuple[str, str], list[int]] = {}
     for d in drafts:
-        if d.kind in rules.change_types:
+        # a denial saying the fight goes on ("reports of X falling are false: fighting goes on") is one statement
+        if d.kind in rules.change_types or d.kind is EventType.DENIAL:
             changed.setdefault((d.place.key, d.attribution.claimant), []).append(d.view.index)
     partial = {(d.view.index, d.place.key, d.attribution.claimant) for d in drafts if d.kind is EventType.PARTIAL}
     out = []
@@ -61,6 +68,38 @@ def _lead_index(drafts: list[Draft]) -> int:
     """The index of the last sentence of the lead: the first body sentences of the article."""
     body = sorted({d.view.index for d in drafts if not d.view.heading})
     return body[_LEAD_SENTENCES - 1] if len(body) >= _LEAD_SENTENCES else (body[-1] if body else -1)
+
+
+def _name_unsided(drafts: list[Draft], rules: Rules) -> list[Draft]:
+    """"Russian troops seize three villages, defence ministry says" before anyone spoke: the
+    ministry is the one of the side the article names it for elsewhere ("the Russian Defence
+    Ministry report listed ..."), else, for a gain, that of the side it says gained ("Ukrainian
+    forces have retaken X, the brigade's spokesman said": a Ukrainian military spokesman)."""
+    unsided = {rule.name.replace("{side} ", ""): dict(rule.side_names) or {
+                   side.value: rule.name.replace("{side}", adjective) for side, adjective in SIDE_ADJECTIVE.items()}
+               for rule in rules.claimants if rule.side == "context"}
+    claimants = {d.attribution.claimant for d in drafts}
+    for d in drafts:
+        names = unsided.get(d.attribution.claimant) if d.attribution.side is Side.NONE else None
+        if not names:
+            continue
+        present = [side for side, name in names.items() if name in claimants]
+        side = present[0] if len(present) == 1 else (
+            d.gains.value if not present and d.kind in _GAIN and d.gains.value in names else "")
+        if side:
+            d.attribution = replace(d.attribution, claimant=names[side], side=Side(side))
+    return drafts
+
+
+def _retaken(drafts: list[Draft]) -> list[Draft]:
+    """A side that takes a place the article says it lost before retakes it ("Ukrainian troops
+    liberated the village in August 2023" ... Russia now "captured" it: a recapture)."""
+    lost = {(d.place.key, d.gains.opponent()) for d in drafts
+            if d.background and d.kind in _GAIN and d.gains is not Side.NONE}
+    for d in drafts:
+        if d.kind is EventType.CAPTURE and not d.background and (d.place.key, d.gains) in lost:
+            d.kind = EventType.RECAPTURE
+    return drafts
 
 
 def _merge(drafts: list[Draft]) -> list[Draft]:
@@ -95,18 +134,24 @@ def _absorb_outlet_summaries(drafts: list[Draft]) -> list[Draft]:
     out = []
     for d in drafts:
         summary = d.attribution.kind == "journalist" and not d.background and (
-            d.heading or d.view.index <= lead or d.hedged)  # "the alleged loss of X": the claim told again
+            d.heading or d.view.index <= lead or _RETOLD.search(d.view.text) is not None)
         if summary:
             owner = next((n for n in named if n.place.key == d.place.key and _kind_group(n.kind) == _kind_group(d.kind)
-                          and n.gains in (d.gains, Side.NONE)), None)
+                          and n.gains in (d.gains, Side.NONE) and _sums_up(d, n)), None)
             if owner is None and d.gains is Side.NONE and d.kind is not EventType.DENIAL:
                 owner = next((n for n in named if n.place.key == d.place.key
-                              and _kind_group(n.kind) == _kind_group(d.kind)), None)
+                              and _kind_group(n.kind) == _kind_group(d.kind) and _sums_up(d, n)), None)
             if owner is not None:
                 owner.also.append(d.view)
                 continue
         out.append(d)
     return out
+
+
+def _sums_up(summary: Draft, claim: Draft) -> bool:
+    """A summary in the outlet's voice comes before the claim it sums up, or is a headline; told
+    after a claimant's telling, it is the outlet's own statement."""
+    return summary.heading or summary.view.index <= claim.first.index or _RETOLD.search(summary.view.text) is not None
 
 
 def _absorb_generic_states(drafts: list[Draft]) -> list[Draft]:
@@ -117,7 +162,11 @@ def _absorb_generic_states(drafts: list[Draft]) -> list[Draft]:
     out = []
     for d in drafts:
         if d.attribution.claimant in _GENERIC_STATES:
-            owner = next((n for n in specific if n.attribution.side is d.attribution.side and n.place.key == d.place.key
+            # "Russian claims that X fell", cited in passing, are any Russian claimant's claim of it;
+            # "Kyiv said" is its own unless an organ of the state says the same
+            owners = specific if d.attribution.embedded else [
+                n for n in specific if n.attribution.kind in ("official", "military")]
+            owner = next((n for n in owners if n.attribution.side is d.attribution.side and n.place.key == d.place.key
                           and _kind_group(n.kind) == _kind_group(d.kind) and n.gains is d.gains
                           and n.background == d.background), None)
             if owner is not None:
@@ -163,7 +212,7 @@ def _claim(draft: Draft, article: Article, rules: Rules) -> Claim:
 
 def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim, ...]:
     """The article's claims, in the order their evidence appears."""
-    kept = _same_sentence_rules(drafts, rules)
+    kept = _same_sentence_rules(_retaken(_name_unsided(drafts, rules)), rules)
     kept = _merge(kept)
     kept = _absorb_outlet_summaries(kept)
     kept = _absorb_generic_states(kept)

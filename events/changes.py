@@ -39,11 +39,21 @@ _BARE_FORCE = re.compile(r"\b(?:the|these|those|such|its|their|both|all|many|som
                          r"fighters|servicemen|defenders|brigades?|battalions?|military|army|garrison)\b", re.I)
 _PLURAL_SUBJECT = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:villages|settlements|towns|localities|communities|"
                              r"populated (?:areas|localities))\s+(?:that|which)\b", re.I)
+# names the gazetteer may not know, inside a list: "Xyzivka, ", "Nova Xyzivka and "
+_UNKNOWN_NAMES = re.compile(r"(?<=[\s,])(?:[A-ZА-ЯІЇЄҐ][\w’'\u0400-\u04ff-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]*)?)(?=\s*(?:,|and\b|as well as\b))")
+_HELD = re.compile(r"\s+(?:(?:defen[cs]e|defensive|front|forward|fortified|firing)\s+)?(?:positions?|lines?|defen[cs]es|"
+                   r"strongholds?|fortifications?|trenches|redoubts?)\b", re.I)
+_LAST_UNKNOWN = re.compile(r"\s*(?:,|\band)\s+(?:[A-ZА-ЯІЇЄҐ][\w’'-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]*)?\s+)?"
+                           r"(?=(?:has|have|had|was|were|is|are)\b)")
+_UNKNOWN_LISTED = re.compile(_UNKNOWN_NAMES.pattern + r"(?:\s*,)?")  # the name and its comma
+_PART_SUBJECT = re.compile(r"^,?\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:districts|neighbou?rhoods|quarters|microdistricts|"
+                           r"parts|outskirts|cent(?:re|er)|industrial zone)\s+", re.I)
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 _ABLE = re.compile(r"\b(?:managed|able|succeeded|succeeding|managing|decided|ordered|opted|chose|forced|had|has|have|"
                    r"began|started|continued|went on|moved)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$", re.I)
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
 _SUBJECT_GAP = re.compile(
-    r"^(?:['’]s)?(?:\s*\([^()]{0,60}\))?"
+    r"^(?:['’]s)?(?:\s*\([^()]{0,60}\))?(?:\s*[—–)\]])?"
     r"(?:\s+in\s+(?:the\s+)?[\w’' -]{1,40}?(?:[Rr]egions?|[Oo]blasts?|People['’]?s Republic|DPR|LPR|LNR|DNR|Donbass?)"
     r"(?:\s*\([^()]{0,20}\))?)?"
     r"(?:\s+and\s+(?:the\s+)?(?:whole|entire|rest of the|wider)\s+[\w’' -]{1,30}?(?:[Rr]egion|[Oo]blast|area|district))?"
@@ -55,7 +65,8 @@ _SUBJECT_GAP = re.compile(
     r"almost|nearly|entirely|totally|both|all|themselves|itself|reported to have|said to have|claimed to have|"
     r"first|originally|previously|initially|shortly|subsequently|soon|later|quickly|wholly|mostly|partly|"
     r"partially|firmly|still|"
-    r"believed to have|thought to have|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn)\s+)*$",
+    r"believed to have|thought to have|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn|"
+    r"(?:one of|among) (?:the )?(?:\w+ )?(?:settlements|villages|towns|localities|communities|places))\s+)*$",
     re.I)
 _OBJECT_GAP_WORDS = 9
 _IRREALIS_WORDS = 7
@@ -89,6 +100,7 @@ class Change:
     hedged: bool
     history: bool  # told as background ("previously captured", "the fall of", "which it took in May")
     plural: bool  # "several villages": (more of) its settlements are named later
+    count: str = ""  # how many, as the plural phrase says ("10" of "10 settlements"), "" when it says none
 
 
 _SIDE_CACHE: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
@@ -167,7 +179,9 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
         by = _BY.match(text[end:right])
         found = [i for i in after if by and words[i][0] >= end + by.end() - 1]
         return key_of(found[0]) if found else _from_side(text, words, after)
-    before = [i for i, w in enumerate(words) if left <= w[0] < start]
+    # "pushed into Ukrainian defense positions and captured X": the side whose lines were hit is not the actor
+    before = [i for i, w in enumerate(words) if left <= w[0] < start
+              and (trigger.type is EventType.DENIAL or not _HELD.match(text, w[1]))]  # "Ukrainian positions remain"
     if before:
         return key_of(before[-1])
     if left > 0 and text[left - 1] in "“\"«" and not text[left:start].strip(" ,"):
@@ -178,7 +192,9 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
             return key_of(ahead[-1])
     if re.fullmatch(r"\s*[Hh]aving\s+(?:\w+\s+)?", text[left:start]):
         # "Having captured X, Russian forces pressed on": the subject follows the clause
-        later = [i for i, w in enumerate(words) if right <= w[0] < right + 40]
+        comma = text.find(",", end, right)
+        after_clause = comma if comma != -1 else right
+        later = [i for i, w in enumerate(words) if after_clause <= w[0] < after_clause + 40]
         if later:
             return key_of(later[0])
     found = _from_side(text, words, after)
@@ -196,13 +212,21 @@ def _from_side(text: str, words: list[tuple[int, int, str]], after: list[int]) -
 
 
 def _glued(text: str, first: PlaceRef, second: PlaceRef, rules: Rules) -> bool:
-    return rules.places.list_glue.match(text[first.end:second.start]) is not None
+    """Whether two places stand in one list ("A, B and C"), also across names the gazetteer does
+    not know ("A, Xyzivka and C")."""
+    return _glue_ok(text[first.end:second.start], rules)
+
+
+def _glue_ok(gap: str, rules: Rules) -> bool:
+    return rules.places.list_glue.match(gap) is not None or \
+        rules.places.list_glue.match(_UNKNOWN_LISTED.sub("", gap)) is not None
 
 
 def _allowed(ref: PlaceRef, trigger: Trigger) -> bool:
     if not ref.is_settlement:
         return False
-    return ref.relation == "" or trigger.type is EventType.WITHDRAWAL
+    # "withdrew from positions in the X area", "pulled back west of X": from X; not "close to X"
+    return ref.relation == "" or trigger.type is EventType.WITHDRAWAL and ref.relation == "beside"
 
 
 def _share(text: str, ref: PlaceRef, gap: str, rules: Rules) -> bool:
@@ -220,7 +244,9 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     if first is None or first.start >= right:
         return []
     gap = text[end:first.start] if first.start >= end else ""
-    if len(gap.split()) > _OBJECT_GAP_WORDS or re.search(r"[;:]|\b(?:said|says|after|before|while|when|by)\b", gap):
+    # fighting is in a place named right after it ("advances in a number of areas, among them X" is not)
+    reach = 3 if trigger.type is EventType.CONTESTED and not rules.partial_share.search(gap) else _OBJECT_GAP_WORDS
+    if len(gap.split()) > reach or re.search(r"[;:]|\b(?:said|says|after|before|while|when|by)\b", gap):
         return []  # "liberated by offensive operations in the X direction": an agent, not an object
     out = [Target(first, position=first.start, share=_share(text, first, gap, rules))]
     chain = first
@@ -238,16 +264,20 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
 def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Rules) -> list[Target]:
     text = view.text
     refs = [r for r in view.places if r.start < start and r.is_settlement]
-    subject = None
+    subject, share = None, False
     for ref in reversed(refs):
         if not _allowed(ref, trigger):
             continue  # "Soledar, north of Bakhmut, was captured": a place inside the apposition
-        if ref.end >= start or _SUBJECT_GAP.match(text[ref.end:start]):
+        gap = text[ref.end:start]
+        part = _PART_SUBJECT.match(gap)
+        if ref.end >= start or _SUBJECT_GAP.match(gap) or _SUBJECT_GAP.match(_without_unknown_names(gap)):
             subject = ref
+        elif part and _SUBJECT_GAP.match(gap[part.end():]):
+            subject, share = ref, True  # "in X the residential districts have been liberated"
         break
     if subject is None:
         return []
-    out = [Target(subject, position=subject.start)]
+    out = [Target(subject, position=subject.start, share=share)]
     chain = subject
     for ref in reversed(refs[:refs.index(subject)]):
         if not _glued(text, ref, chain, rules):
@@ -256,6 +286,24 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
             out.insert(0, Target(ref, position=ref.start))
         chain = ref
     return out
+
+
+_FOLLOWED = re.compile(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
+
+
+def _followed_by(view: SentenceView, end: int, last: Target, trigger: Trigger) -> list[Target]:
+    """"X fell in December, followed by Y in February": the same change, later, at Y."""
+    after = max(end, last.place.end if last.place else end)
+    ref = next((r for r in view.places if r.start >= after and r.is_settlement), None)
+    if ref is None or not _allowed(ref, trigger) or not _FOLLOWED.match(view.text[after:ref.start]):
+        return []
+    return [Target(ref, position=ref.start)]
+
+
+def _without_unknown_names(gap: str) -> str:
+    """"X in the Y region and Xyzivka were liberated": the gap to the verb without the names the
+    gazetteer lacks and the "and" or comma that joined them."""
+    return _LAST_UNKNOWN.sub(" ", _UNKNOWN_NAMES.sub("", gap))
 
 
 def _list_after(view: SentenceView, position: int, trigger: Trigger, rules: Rules) -> list[Target]:
@@ -269,7 +317,7 @@ def _list_after(view: SentenceView, position: int, trigger: Trigger, rules: Rule
     for ref in refs:
         if not ref.is_settlement:
             continue
-        if not rules.places.list_glue.match(text[chain_end:ref.start]):
+        if not _glue_ok(text[chain_end:ref.start], rules):
             break
         if _allowed(ref, trigger):
             out.append(Target(ref, position=ref.start))
@@ -284,7 +332,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
     window = " ".join(words)
     for pattern in (rules.places.coreference_nouns, rules.places.coreference_pronouns):
         m = pattern.search(window)
-        if m and not re.match(r"\s*(?:of|in|near)\b", window[m.end():]):
+        if m and not re.match(r"\s*of\b", window[m.end():]):  # "the town of X" names X itself
             gap = window[:m.start()]
             share = rules.partial_share.search(gap) is not None or m.group().startswith("its ")
             return Target(None, pointer=m.group().split()[0] if m.group().startswith("its ") else m.group(),
@@ -310,11 +358,20 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
     return None
 
 
+def _last_before(pattern: re.Pattern[str], text: str, start: int, stop: int) -> re.Match[str] | None:
+    """The last match of ``pattern`` from start that ends by stop."""
+    last = None
+    for m in pattern.finditer(text, start, stop + 60):  # not cut at stop: a lookahead may read past it
+        if m.start() >= stop:
+            break
+        if m.end() <= stop:
+            last = m
+    return last
+
+
 def _ends_near(pattern: re.Pattern[str], text: str, start: int, stop: int, within: int) -> bool:
     """Whether a match of ``pattern`` in text[start:stop] ends at most ``within`` characters before stop."""
-    last = None
-    for last in pattern.finditer(text, start, stop):
-        pass
+    last = _last_before(pattern, text, start, stop)
     return last is not None and stop - last.end() <= within
 
 
@@ -339,6 +396,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         left, right = clause(text, start, end)
         if text[end:end + 1] in "”\"»’" and right == end:
             right = clause(text, end + 1, end + 1)[1]  # “praising the capture” of X
+        elif text[right:right + 1] in "“\"«" and re.fullmatch(r"\s*(?:[\w’'-]+\s+){0,2}", text[end:right]):
+            right = clause(text, right + 1, right + 1)[1]  # withdrew from "the small villages of A and B"
         before = text[left:start]
         if rules.launch.search(text[left:right]) and trigger.type is EventType.CONTESTED:
             continue  # "began a ground and air assault on Kharkiv": an offensive begins, nothing changes hands
@@ -365,16 +424,20 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 targets = _object_targets(view, start, end, right, next_start, trigger, rules)
             if not targets:
                 targets = _subject_targets(view, start, trigger, rules)
-        if not targets and trigger.type is EventType.WITHDRAWAL:
+        if targets and trigger.targets != "sentence":
+            targets += _followed_by(view, end, targets[-1], trigger)
+        if not targets and trigger.type is EventType.WITHDRAWAL and not rules.plural_places.search(text, left, right):
             # "following battles for X, our forces had to withdraw from their positions": the one
-            # settlement the sentence names
+            # settlement the sentence names (not "from two villages close to X": those are unnamed)
             named = [r for r in view.places if r.is_settlement]
             if len({r.key for r in named}) == 1:
                 targets = [Target(named[0], position=named[0].start)]
-        plural = bool(targets) and rules.plural_places.search(text[targets[-1].position:right]) is not None
+        group = rules.plural_places.search(text[targets[-1].position:right]) if targets else (
+            rules.plural_places.search(text[end:right]) or rules.plural_places.search(text[left:start])
+            or _around(rules.plural_places, text, left, start, end, right))
+        plural = group is not None
+        count = group.group().split()[0].lower() if group is not None else ""
         if not targets:
-            plural = rules.plural_places.search(text[end:right]) is not None or \
-                rules.plural_places.search(text[left:start]) is not None
             pointer = None if plural else _pointer(text, start, end, right, rules)
             if pointer is None and rules.appositive.search(text[left:start]):
                 # "X, one of only a handful of villages Kyiv retook last year": the place before
@@ -387,15 +450,20 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 # have come under Russian control include A, B and C"
                 listed = re.search(r"\b(?:listing|including|include|includes|included|namely|among them|such as|"
                                    r"are|were)\b|:", text[end:])
+                named_as = re.match(r"\s*(?:[\w-]+\s+){0,2}as\s+", text[end:])
+                if named_as and any(r.start == end + named_as.end() for r in view.places):
+                    listed = named_as  # "listed the three captured settlements as A, B and C"
                 if listed:
                     targets = [Target(r, position=r.start) for r in view.places
-                               if r.start > end + listed.end() and _allowed(r, trigger)]
+                               if r.start >= end + listed.end() and _allowed(r, trigger)]
         kind = trigger.type
         if trigger.share_is_partial and (
                 any(t.share for t in targets) or rules.partial_adverb.search(" ".join(before.split()[-3:]))
                 or rules.partial_adverb.search(text[start:end])):
             kind = EventType.PARTIAL
-        agent = _agent(view, start, end, left, right, trigger, rules)
+        # "Kyiv contests the town's capture": who denies it before the denial is not who acted
+        refuted = _last_before(rules.denial, text, 0, start) if denial == "refuted" else None
+        agent = _agent(view, start, end, max(left, refuted.end()) if refuted else left, right, trigger, rules)
         if trigger.targets == "sentence":
             # "units withdrew from A and B ... and moved to more advantageous positions": the
             # places the sentence's other phrases name, when they name some
@@ -405,8 +473,14 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         changes.append(Change(
             kind=kind, trigger=trigger, start=start, end=end, clause=(left, right), targets=tuple(targets),
             agent=agent, denial=denial, hedged=rules.hedge_in_sentence.search(text[left:right]) is not None,
-            history=_history(text, left, start, end, trigger, view), plural=plural))
+            history=_history(text, left, start, end, trigger, view), plural=plural,
+            count=count if count[:1].isdigit() or count in _NUMBER_WORDS else ""))
     return changes
+
+
+def _around(pattern: re.Pattern[str], text: str, left: int, start: int, end: int, right: int) -> re.Match[str] | None:
+    """A match of ``pattern`` in the clause that holds the phrase: "three captured settlements"."""
+    return next((m for m in pattern.finditer(text, left, right) if m.start() <= start and m.end() >= end), None)
 
 
 def _history(text: str, left: int, start: int, end: int, trigger: Trigger, view: SentenceView) -> bool:
@@ -418,6 +492,7 @@ def _history(text: str, left: int, start: int, end: int, trigger: Trigger, view:
     if text[max(0, start - 7):start].lower() == "having ":
         return True
     words = " ".join(text[left:start].split()[-4:])
-    if re.search(r"\b(?:previously|originally|first|formerly|once|since|having|back in)\b", words, re.I):
+    if re.search(r"\b(?:previously|originally|formerly|once|since|having|back in)\b", words, re.I) or \
+            re.search(r"\bfirst\b", words):  # "was first captured"; not a name ("First Xyz were liberated")
         return True
     return trigger.type is not EventType.DENIAL and re.search(r"\bwhich\s+(?:[\w’'-]+\s+){0,4}$", text[left:start]) is not None

@@ -21,17 +21,23 @@ __all__ = ["Attribution", "find_attributions", "named_claimants", "governing", "
 SIDE_ADJECTIVE = {Side.UA: "Ukrainian", Side.RU: "Russian"}
 _GAP_TO_VERB = re.compile(r"^[\s,]*(?:(?:has|have|had|also|later|earlier|on \w+|in a \w+|in its \w+|once again|again|then|now|"
                           r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"
-                          r"however|too|in turn|itself|himself|herself|themselves|"
+                          r"however|too|in turn|itself|himself|herself|themselves|analysts?|experts?|officials?|"
+                          r"sources?|project|team|map|channel|spokes\w+|commanders?|representatives?|"
                           r"[A-Z][a-z]+ [A-Z][a-z]+|\w+ly)[\s,]+){0,4}$")
 _ACCORDING_TO = re.compile(r"\b(?:according to|as stated by|in the words of|citing|quoting|cites|quotes|per|"
+                           r"(?:rejected|dismissed|denied|refuted|debunked) as (?:false|fake|untrue|baseless) by|"
                            r"(?:confirmed|reported|announced|claimed|stated|denied|shared|posted|published|released) by)"
                            r"\s+(?:an? |the |several |two |three |some |many |one )?(?:[\w’'-]+ ){0,4}$", re.I)
 # "Sergei Shoigu, the Russian Defence Minister, said": an appositive between a name and its verb
-_APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:who\s+[^,;]{1,100}|(?:an?|the|his|her|its|their)\s[^,;]{1,90}|"
+_APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:who\s+[^,;]{1,100}|(?:visiting|speaking|addressing|"
+                         r"writing|meeting|standing|appearing|talking)\s[^,;]{1,80}|(?:an?|the|his|her|its|their)\s[^,;]{1,90}|"
                          r"(?![A-Z])[^\W\d][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),|\s[–—-]\s[^–—;]{1,120}\s[–—-](?=\s))")
 _EMBEDDED = re.compile(r"\b(?:allegations?|claims?|assertions?|reports?|statements?)\s+(?:\w+\s+){0,2}(?:made |issued )?by\s+(?:the\s+|an?\s+)?$", re.I)
 _WORD_START = re.compile(r"\b\w")
 _TOKENS = re.compile(r"[a-z]+")
+_SIDE_CLAIMS = re.compile(r"\b(?P<side>Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s|"
+                          r"Kremlin['’]s)\s+(?:claims?|assertions?|reports?|statements?|boasts?|announcements?|"
+                          r"allegations?)\s+(?:that|to have|of)\b")
 _LOCAL_WORDS = re.compile(r"authorit|official|mayor|head|administration|governor|council", re.I)
 _CUES = re.compile(r"according to|as stated by|in the words of|\bby\b", re.I)
 #: Where the journalist's own voice begins inside a sentence that quotes someone.
@@ -102,18 +108,19 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
 
 def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.NONE,
                       day: dt.date | None = None, place_country: dict[str, str] | None = None,
-                      last: Attribution | None = None) -> list[Attribution]:
+                      recent: list[Attribution] | None = None) -> list[Attribution]:
     """Every claimant the sentence attributes something to, in order of appearance.
 
-    ``context_side`` names the side of claimants like "a military spokesman"; ``last`` is the
-    claimant that spoke last in the article, for "the source" and "he argues";
+    ``context_side`` names the side of claimants like "a military spokesman"; ``recent`` are the
+    claimants named lately in the article, newest last, for "the source", "he argues" and "the
+    ministry said";
     ``place_country`` maps place names to their country, for local authorities.
     """
     found: list[Attribution] = []
     taken: list[tuple[int, int]] = []
     words = set(_TOKENS.findall(sentence.lower()))
-    if words.isdisjoint(rules.reporting_verb_words) and not _CUES.search(sentence):
-        return found  # no "said", no "according to", no "made by": nobody is quoted
+    if words.isdisjoint(rules.reporting_verb_words) and not _CUES.search(sentence) and not _SIDE_CLAIMS.search(sentence):
+        return found  # no "said", no "according to", no "made by", no "Russia's announcement": nobody is quoted
 
     def add(attribution: Attribution) -> None:
         if any(attribution.start < e and s < attribution.end for s, e in taken):
@@ -140,6 +147,9 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                     longer = rule.regex.match(sentence, inner.start())
                     if longer is not None:
                         matches.append((longer.start(), longer.end(), rule))
+    # "Vladyslav Voloshyn" is not the known Nazar Voloshyn: a surname after another given name
+    matches = [(start, end, rule) for start, end, rule in matches
+               if not _other_given_name(sentence, start, end, rule, rules)]
     # spans of known claimants: a person pattern must not take their names
     known = [(start, end) for start, end, rule in matches if rule.side != "context"]
     for person in people:  # only the person patterns whose role words the sentence holds
@@ -151,6 +161,9 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
         if link is not None:
             name, side = _named(rule, context_side if context_side is not Side.NONE or not rule.default_side
                                 else Side(rule.default_side))
+            namesake = _namesake(sentence[start:end], name, recent or [], rules.given_names)
+            if namesake is not None:
+                name, side = namesake.claimant, namesake.side  # "Voloshyn said": the one named lately
             add(Attribution(name, side, rule.kind, start, end, link[0], link[1], rule.side == "context"))
     local = _LOCAL_WORDS.search(sentence) is not None
     for pattern, _example in rules.local_authorities if local else ():
@@ -163,13 +176,51 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 if re.search(r"Russian[- ](?:installed|appointed|backed)|occupation", sentence[max(0, m.start() - 40):m.end()]):
                     side = Side.RU
                 add(Attribution(f"{place} authorities", side, "local authorities", m.start(), m.end(), link[0], link[1]))
-    if last is not None and last.kind != "journalist":
+    for m in _SIDE_CLAIMS.finditer(sentence):
+        # "despite Russian claims to have seized it", "Ukrainian reports that": that side's claim
+        side = Side.RU if m.group("side").lower().startswith(("russ", "mosc", "krem")) else Side.UA
+        add(Attribution("Russian government" if side is Side.RU else "Ukrainian government", side, "official",
+                        m.start("side"), m.end("side"), "", True))
+    if recent:
         for m in rules.anaphora.finditer(sentence):
             # "he said", "in his words" speak by themselves; "the ministry" only with a verb
             if " " in m.group() and (rules.reporting_verbs.search(m.group()) or re.match(r"(?i)in |by |according", m.group())
                                      ) or _connected(sentence, m.start(), m.end(), rules) is not None:
-                add(replace(last, start=m.start(), end=m.end(), verb=m.group(), embedded=False))
-    return sorted(found, key=lambda a: a.start)
+                antecedent = _antecedent(m.group(), recent)
+                if antecedent is not None:
+                    add(replace(antecedent, start=m.start(), end=m.end(), verb=m.group(), embedded=False))
+    # "Viktor Trehubov, spokesman for the Khortytsia group, said": the group in the apposition does not speak
+    inside = set()
+    for a in found:
+        apposition = _APPOSITION.match(sentence[a.end:a.end + 240]) if a.verb else None
+        if apposition:
+            inside |= {id(b) for b in found if a.end <= b.start < a.end + apposition.end()}
+    return sorted((a for a in found if id(a) not in inside), key=lambda a: a.start)
+
+
+_NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test of the claimant)
+    (re.compile(r"ministry", re.I), lambda a: "inistry" in a.claimant),
+    (re.compile(r"\bsources?\b", re.I), lambda a: a.kind == "anonymous" or "source" in a.claimant),
+    (re.compile(r"think tank|analyst|project|channel|initiative", re.I), lambda a: a.kind in ("analyst", "media")),
+    (re.compile(r"\b(?:he|she|his|her|him|spokes\w+|speaker|chief|commander|general|minister|governor|head|"
+                r"president|official)\b", re.I),
+     lambda a: "(" in a.claimant or a.kind == "local authorities"
+     or re.search(r"official|spokes|commander|officer|minister|governor|head|chief|analyst|general|source",
+                  a.claimant, re.I) is not None),
+    (re.compile(r"\b(?:it|its|statement|report|summary|bulletin|corps|command|agency|outlet|newspaper)\b", re.I),
+     lambda a: "(" not in a.claimant),
+)
+
+
+def _antecedent(phrase: str, recent: list[Attribution]) -> Attribution | None:
+    """The claimant a pointing phrase stands for: the latest of the recent ones it can be ("the
+    ministry" a ministry, "he" a person, "the think tank" an analyst), else the latest."""
+    candidates = [a for a in recent if a.kind != "journalist"]
+    for words, fits in _NOUN_WANTS:
+        if words.search(phrase):
+            fitting = [a for a in candidates if fits(a)]
+            return fitting[-1] if fitting else (candidates[-1] if candidates else None)
+    return candidates[-1] if candidates else None
 
 
 def named_claimants(sentence: str, rules: Rules, *, context_side: Side = Side.NONE,
@@ -188,8 +239,11 @@ def named_claimants(sentence: str, rules: Rules, *, context_side: Side = Side.NO
             name, side = _named(rule, context_side if context_side is not Side.NONE or not rule.default_side
                                 else Side(rule.default_side))
             found.append(Attribution(name, side, rule.kind, m.start(), m.end(), "named"))
+    known = [(a.start, a.end) for a in found]
     for person in [rules.people[i - len(rules.claimants)] for i in candidates if i >= len(rules.claimants)]:
         for m in person.regex.finditer(sentence):
+            if any(m.start("name") < e and s < m.end("name") for s, e in known):
+                continue  # a known claimant's name: the known claimant, as in find_attributions
             role = m.group("role")
             named = [key for pattern, key in rules.side_words if key in ("RU", "UA") and pattern.search(role)]
             side = Side(named[0]) if len(set(named)) == 1 else Side.NONE
@@ -215,6 +269,39 @@ def _first_place(sentence: str, place_country: dict[str, str] | None) -> str:
                 break
             at = sentence.find(name, at + 1)
     return min(spots)[1] if spots else ""
+
+
+_GIVEN_NAME = re.compile(r"(?<![\w.])([A-Z][a-z’'-]{2,})\s+$")
+
+
+def _other_given_name(sentence: str, start: int, end: int, rule: ClaimantRule, rules: Rules) -> bool:
+    """Whether a known person's bare surname follows a given name that is not theirs in any
+    spelling ("Vladyslav Voloshyn" is not Nazar Voloshyn; "Alexander Syrsky" is Oleksandr Syrskyi)."""
+    if " " in sentence[start:end].strip() or start == 0:
+        return False
+    m = _GIVEN_NAME.search(sentence, max(0, start - 30), start)
+    if m is None:
+        return False
+    if m.start() == 0 and not re.match(r",\s+(?:a|an|the)\s", sentence[end:]):
+        return False  # the sentence's first word may be any word ("But Voloshyn said"), unless a role follows
+    word = m.group(1).lower()
+    own = rule.name.split()[0].lower()
+    return word != own and word not in rules.given_names.get(own, ()) and word not in rules.titles
+
+
+def _namesake(matched: str, name: str, recent: list[Attribution],
+              given_names: dict[str, frozenset[str]]) -> Attribution | None:
+    """A person named lately in full whose surname a bare surname repeats, when the rule names
+    someone else of that surname."""
+    surname = matched.strip()
+    if " " in surname or not surname[:1].isupper():
+        return None
+    for attribution in reversed(recent):
+        words = attribution.claimant.split(" (")[0].split()
+        if len(words) > 1 and words[-1] == surname and words[0] not in name.split() and \
+                words[0].lower() not in given_names.get(name.split()[0].lower(), ()):
+            return attribution
+    return None
 
 
 def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int, int]]) -> list[Attribution]:
@@ -270,6 +357,8 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
     quote = _inside_quote(sentence, position)
     if quote is not None:
         speakers = [a for a in attributions if not (quote[0] <= a.start <= quote[1])]
+        # a quotation is its speaker's, not a claim cited beside it ("it said that "...", calling false the Russian claims")
+        speakers = [a for a in speakers if not a.embedded] or speakers
         if speakers:
             return min(speakers, key=lambda a: abs(a.start - quote[1]))
     before = [a for a in attributions if a.end <= position]

@@ -21,17 +21,18 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from events.changes import Change, Target, find_changes, side_words
+from events.changes import Change, Target, find_changes, find_triggers, side_words
 from events.claimants import Attribution, governing, journalist
 from events.dates import DateExpression, find_anchored_dates, find_dates
 from events.mentions import PlaceRef, SentenceView
-from events.records import Article, DatePrecision, EventType, Side
+from events.records import Article, DatePrecision, EventType, PublishedDate, Side
 from events.rules import Rules
 from events.voices import Voice
 
 __all__ = ["Draft", "draft_claims"]
 
 _MAX_FRAME_DISTANCE = 6
+_LIST_REACH = 3  # sentences between "N settlements" and their list
 _POINTER_REACH = 4  # sentences back a pointer ("the town") may reach
 _HEDGE_BACK = 3
 _BACKGROUND_DAYS = 14  # a change dated this long before publication is history
@@ -89,6 +90,7 @@ class _Discourse:
         self.previous_dates: list[DateExpression] = []  # the dates of the sentence before
         self.speaker_dates: dict[str, DateExpression] = {}  # when each claimant last spoke, as the text says
         self.frame: _Frame | None = None
+        self.counted: list[_Frame] = []  # changes of "N settlements" not named yet
 
     def antecedent(self, view: SentenceView, target: Target, claimed: set[int]) -> tuple[PlaceRef, int] | None:
         """The settlement a pointer stands for, named last before it in this sentence or a few
@@ -101,13 +103,25 @@ class _Discourse:
         here = [(p, view.index) for p in view.settlements if p.end <= target.position and p.relation == ""]
         earlier = [(place, index) for index, place in self.places
                    if view.index - index <= _POINTER_REACH and place.relation == ""]
+        if target.pointer in ("it", "there") and not here:
+            # a pronoun stands for the place named last in the sentence just before, if any
+            just_before = [c for c in earlier if c[1] == view.index - 1]
+            if just_before:
+                return just_before[-1]
         for candidates in (here, earlier):  # this sentence first, then the ones before
             for place, index in reversed(candidates):
                 if place.mention.start in claimed:
                     return place, index
             if candidates:
                 return candidates[-1]
-        return None
+        if target.pointer in ("it", "there"):
+            return None
+        # "the city", further back: the place the article has told most changes of so far
+        told: dict[str, list[tuple[PlaceRef, int]]] = {}
+        for index, place in self.places:
+            if place.mention.start in claimed and place.relation == "":
+                told.setdefault(place.key, []).append((place, index))
+        return max(told.values(), key=len)[-1] if told else None
 
 
 def _side(key: str, claimant: Side) -> Side:
@@ -202,14 +216,19 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         following = changes_of[view.index + 1] if changes_of is not None and view.index + 1 < len(views) else True
         dates = find_dates(text, published, rules, future) if (
             changes or following or memory.frame is not None or voice.attributions) else []
-        anchored = find_anchored_dates(text, memory.anchor, published, rules) if changes else []
+        # "said on Tuesday that ... the previous day": counted from the day the sentence gave first
+        here = next((d.date for d in dates if d.precision is DatePrecision.DAY), None)
+        anchored = find_anchored_dates(text, here or memory.anchor, published, rules) if changes else []
         if not changes:
             _read_quiet_sentence(view, voice, drafts, memory, rules, dates)
         speakers = voice.speakers()
         made = len(drafts)
         for change in changes:
             attribution = governing(speakers, text, change.start) if voice.attributions else voice.carried
-            if attribution is None:
+            left, right = change.clause
+            told_as_history = change.history or _old([d for d in dates if left <= d.start < right], published)
+            if attribution is None or (told_as_history and not voice.attributions and voice.carried_by == "previous"):
+                # history told after a statement is the outlet's background, not the speaker's
                 attribution = journalist(article.source)
             if view.heading and attribution.kind == "journalist":
                 attribution = journalist(article.source)
@@ -218,10 +237,18 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             own = [d for d in dates + anchored if left <= d.start < right]
             free = [d for d in dates + anchored if not any(a <= d.start < b for a, b in others)]
             date = own_date = _pick_date(own or free, change.start)
+            if date is None and not view.heading:
+                # "the status was disputed on Sunday after X rejected his claim that ...": the sentence's day
+                date = _pick_date([d for d in dates + anchored if d.precision is DatePrecision.DAY], change.start)
             if date is not None and "respectively" in text[change.end:right] and len(own) == len(change.targets) > 1:
                 pairs = dict(zip((t.position for t in change.targets), own))  # "on Monday and Friday, respectively"
             else:
-                pairs = {}
+                # "X fell in December, followed by Y in February": a date right after a place of a list is its own
+                pairs = {t.position: d for t in change.targets if t.place is not None and len(change.targets) > 1
+                         for d in own if re.fullmatch(r"\s+(?:(?:in|on)\s+)?", text[t.place.end:d.start])}
+            if date is None and voice.post is not None and voice.post.day is not None and voice.carried_by == "post":
+                # an embedded post's day ("— Author (@handle) May 20, 2022")
+                date = DateExpression(0, 0, voice.post.signature, voice.post.day, DatePrecision.DAY)
             if date is None and voice.carried is not None and memory.previous_dates:
                 date = memory.previous_dates[-1]  # "Specifically, ...": when the speaker spoke
             if date is None and attribution.kind != "journalist":
@@ -236,11 +263,33 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             if date is None and [d for d in future if left <= d.start < right]:
                 ahead = [d for d in future if left <= d.start < right][0]
                 basis = f"{_AFTER_PUBLICATION}“{ahead.text}”"
+            if change.plural and change.count and change.targets:
+                # "the liberation of 10 settlements that Ukrainian troops had captured" ... "liberated
+                # 10 settlements, listing A, B and C": the changes told of those 10 before hold for A, B, C
+                for earlier in memory.counted:
+                    if earlier.change.count == change.count and view.index - earlier.view.index <= _LIST_REACH \
+                            and earlier.view is not view:
+                        for target in change.targets:
+                            if target.place is not None:
+                                gains, how = _gains(earlier.change, target.place, earlier.attribution, memory)
+                                drafts.append(Draft(view, earlier.view, _regained(earlier.change.kind, gains,
+                                                                                   target.place, memory),
+                                                    target.place, gains, earlier.attribution, earlier.via,
+                                                    earlier.change.hedged, _pick_date(earlier.dates, 0), "frame",
+                                                    0.6, background=earlier.change.history or _old(
+                                                        earlier.dates, published), side_from=how))
+            if change.plural and change.count and not change.targets:
+                memory.counted.append(_Frame(change, view, attribution, voice.channel, [date] if date else []))
             if change.plural and change.kind in rules.change_types and not change.denial:
                 memory.frame = _Frame(change, view, attribution, voice.channel, [date] if date else [])
             elif not change.targets and memory.frame is not None and change.kind is memory.frame.change.kind:
                 # "the withdrawal aimed to save lives, the military said": who announced the frame's change
                 _update_frame(memory.frame, attribution, voice.channel, [date] if date else [], memory)
+            # "Reports that Russian media spread, saying troops had seized X, were rejected as false by
+            # the Ukrainian authorities": the claim is the media's, the denial the authorities'
+            denier_after = next((a for a in speakers if change.denial in ("refuted", "false") and a.start >= change.end
+                                 and a.verb == "according to" and a.side not in (Side.NONE, attribution.side)
+                                 and attribution.kind != "journalist"), None)
             targets = list(change.targets)
             if not targets and attribution.kind == "local authorities":
                 # "Vovchansk authorities said there was street fighting": in their own town
@@ -258,9 +307,12 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 kind, denied_side = change.kind, Side.NONE
                 # "disputed allegations made by the Ukrainian military that they had recaptured X":
                 # the claim is the Ukrainian military's; the dispute is added below
-                refuted_for_another = change.denial == "refuted" and attribution.embedded
+                refuted_for_another = change.denial == "refuted" and attribution.embedded or denier_after is not None
                 if (change.denial and not refuted_for_another) or change.kind is EventType.DENIAL:
-                    # a denial is filed under the gain it denies
+                    # a denial is filed under the gain it denies: the one the sentence names, else
+                    # the other side's ("X's claim that the town has been captured is false")
+                    if how in ("claimant", "discourse", "") and change.kind is not EventType.DENIAL:
+                        gains = attribution.side.opponent() if attribution.side is not Side.NONE else gains
                     denied_side = gains if gains is not Side.NONE else attribution.side.opponent()
                     kind, gains = EventType.DENIAL, denied_side
                 else:
@@ -273,6 +325,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                     change.hedged or _hedged_speech(attribution, rules),
                                     pairs.get(target.position, date), basis, confidence,
                                     denied_side, background, view.heading, how))
+            if denier_after is not None:
+                for draft in [d for d in drafts[made:] if d.view is view and d.attribution is attribution]:
+                    drafts.append(replace(draft, kind=EventType.DENIAL, attribution=denier_after,
+                                          denied_side=draft.gains, also=[]))
             # "the Russian ministry disputed allegations made by the Ukrainian military that ...":
             # the claim above is the Ukrainian military's, and the ministry denies it
             outer = [a for a in voice.attributions if not a.embedded and a.end <= change.start]
@@ -280,6 +336,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 for draft in [d for d in drafts[made:] if d.view is view and d.attribution is attribution]:
                     drafts.append(replace(draft, kind=EventType.DENIAL, gains=draft.gains, attribution=outer[-1],
                                           denied_side=draft.gains, also=[]))
+        if changes and len(drafts) > made:
+            _deny_in_tail(view, voice, drafts, made, rules, dates)
         if memory.frame is not None and not changes:
             _follow_frame(view, voice, drafts, memory, rules, dates)
         if len(drafts) == made and drafts and changes and rules.hedge_after.search(text):
@@ -294,7 +352,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 memory.headline_gain = stated[-1]
         elif view.sentence.paragraph != memory.gain_paragraph:
             memory.gain_side = Side.NONE
-        acting = _acting_side(view, rules)
+        acting = _acting_side(view, rules) if changes else Side.NONE  # forces named where changes are told
         if view.heading and memory.headline_side is Side.NONE and acting is not Side.NONE:
             memory.headline_side = acting
         if acting is not Side.NONE:
@@ -303,16 +361,24 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             memory.agent_side = Side.NONE
         memory.previous_dates = dates + anchored
         for attribution in voice.attributions:
-            # "X said on Saturday", "On Saturday, X said": the day the claimant spoke
+            # "X said on Saturday", "On Saturday, X said", "X, the deputy minister, said on Saturday":
+            # the day the claimant spoke
+            verb_at = text.find(attribution.verb, attribution.end) if attribution.verb else -1
+            verb_end = verb_at + len(attribution.verb) if verb_at != -1 else -1
             said = [d for d in dates if d.precision is DatePrecision.DAY and (
                 0 <= d.start - attribution.end < 40 and "," not in text[attribution.end:d.start]
-                or 0 <= attribution.start - d.end < 25 and "," not in text[d.end:attribution.start].strip(", "))]
+                or 0 <= attribution.start - d.end < 25 and "," not in text[d.end:attribution.start].strip(", ")
+                or verb_end != -1 and 0 <= d.start - verb_end < 12 and "," not in text[verb_end:d.start])]
             if said:
                 memory.speaker_dates[attribution.claimant] = said[0]
         day_dates = [d for d in dates + anchored if d.precision is DatePrecision.DAY]
         if day_dates:
             memory.anchor = day_dates[-1].date
     return drafts
+
+
+def _old(dates: list[DateExpression], published: PublishedDate | None) -> bool:
+    return bool(dates) and published is not None and (published.date - dates[0].date).days > _BACKGROUND_DAYS
 
 
 def _hedged_speech(attribution: Attribution, rules: Rules) -> bool:
@@ -347,6 +413,25 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft]) -> None:
                             draft.date_basis, 0.6, draft.gains, draft.background, view.heading, draft.side_from))
 
 
+def _deny_in_tail(view: SentenceView, voice: Voice, drafts: list[Draft], made: int, rules: Rules,
+                  dates: list[DateExpression]) -> None:
+    """"X claimed its troops had captured A, a claim Kyiv rejected (on Tuesday)": the claimant
+    named in the tail denies the claims the sentence made before it, on the day the tail gives."""
+    tail = rules.denial_tail.search(view.text)
+    if tail is None:
+        return
+    deniers = [a for a in voice.attributions if tail.start() <= a.start < tail.end() and a.side is not Side.NONE]
+    if not deniers:
+        return
+    denier = deniers[0]
+    when = next((d for d in dates if d.start >= tail.start()), None)
+    for draft in drafts[made:]:
+        if draft.view is view and draft.kind is not EventType.DENIAL and draft.attribution.side is not denier.side \
+                and draft.gains is not denier.side:
+            drafts.append(replace(draft, kind=EventType.DENIAL, attribution=denier, denied_side=draft.gains,
+                                  via="", hedged=False, confidence=0.6, also=[], date=when or draft.date))
+
+
 def _hedge_recent(view: SentenceView, drafts: list[Draft], rules: Rules) -> None:
     keys = {p.key for p in view.settlements}
     recent = []
@@ -366,7 +451,9 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
                   dates: list[DateExpression]) -> None:
     frame = memory.frame
     assert frame is not None
-    if view.settlements and rules.frame_anaphora.search(view.text):
+    # "Work to liberate X and the villages nearby goes on": a sentence with a phrase of its own,
+    # even one that tells of no change, is not the frame's list
+    if view.settlements and rules.frame_anaphora.search(view.text) and not find_triggers(view.text, rules):
         date = _pick_date(frame.dates, 0)
         for place in view.settlements:
             if place.relation:

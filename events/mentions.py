@@ -105,7 +105,7 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
     if roles.dateline_line_start.fullmatch(before) and (
             (mention.text.isupper() and len(name) > 2) or roles.dateline_after.match(after)):
         return "dateline"
-    if name in roles.government_names and not roles.government_city_before.search(before):
+    if name in roles.government_names and not any(p.search(before) for p in roles.government_city_before):
         return "government"
     if name in roles.river_names and any(p.search(before) for p in roles.river_before):
         return "river"
@@ -120,8 +120,10 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
 
 
 def _relation(before: str, after: str, rules: Rules) -> str:
-    near = rules.places.near.search(before[-120:]) or rules.places.near_after.match(after)
-    return "near" if near else ""
+    """"" (the place itself), "beside" ("the X area", "west of X") or "near" ("near X", "towards X")."""
+    if rules.places.near_after.match(after) or rules.places.beside.search(before[-120:]):
+        return "beside"
+    return "near" if rules.places.near.search(before[-120:]) else ""
 
 
 def read_mentions(article: Article, mentions: list[Mention], resolutions: list[Resolution],

@@ -100,13 +100,14 @@ class PlaceRules:
     front_before: tuple[re.Pattern[str], ...]
     modifier_after: tuple[re.Pattern[str], ...]
     government_names: frozenset[str]
-    government_city_before: re.Pattern[str]
+    government_city_before: tuple[re.Pattern[str], ...]
     river_names: frozenset[str]
     river_before: tuple[re.Pattern[str], ...]
     dateline_after: re.Pattern[str]
     dateline_line_start: re.Pattern[str]
     near: re.Pattern[str]
-    near_after: re.Pattern[str]
+    near_after: re.Pattern[str]  # "the X area": beside it
+    beside: re.Pattern[str]  # "west of X", "behind X"
     list_glue: re.Pattern[str]
     coreference_nouns: re.Pattern[str]
     coreference_pronouns: re.Pattern[str]
@@ -131,8 +132,12 @@ class Rules:
     denial: re.Pattern[str]
     denial_verbs: re.Pattern[str]
     denial_followup: re.Pattern[str]
+    denial_tail: re.Pattern[str]  # ", a claim Kyiv rejected": the sentence's claims denied by who the tail names
     reporting_verbs: re.Pattern[str]
     reporting_verb_words: frozenset[str]  # the same as plain words: a first test per sentence
+    post_signature: re.Pattern[str]  # "— Author (@handle) May 20, 2022" closing an embedded post
+    titles: frozenset[str]  # ranks and titles before a surname ("Colonel"), lower case: not given names
+    given_names: dict[str, frozenset[str]]  # a given name (lower case) -> its spellings ("alexander" -> oleksandr, ...)
     claimants: tuple[ClaimantRule, ...]
     trigger_index: AnchorIndex  # which triggers a sentence may hold, from their literal anchors
     any_claimant: re.Pattern[str]  # every alias in one pattern: a first test per sentence
@@ -215,6 +220,8 @@ def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
                 for name, t in tables.items()]
     relation = _need(raw, "relation", file, "(file)")
     examples.append(("near", _need(relation, "example", file, "relation"), _need(relation, "name", file, "relation")))
+    examples.append(("beside", _need(relation, "beside_example", file, "relation"),
+                     _need(relation, "beside_name", file, "relation")))
     dateline = tables["dateline"]
     coreference = _need(raw, "coreference", file, "(file)")
     return PlaceRules(
@@ -223,8 +230,7 @@ def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
         front_before=_patterns(tables["front"], "before", file, "role.front", 0),
         modifier_after=_patterns(tables["modifier"], "after", file, "role.modifier"),
         government_names=frozenset(_need(tables["government"], "names", file, "role.government")),
-        government_city_before=_any_of(_need(tables["government"], "city_before", file, "role.government"), file,
-                                       "role.government.city_before"),
+        government_city_before=_patterns(tables["government"], "city_before", file, "role.government"),
         river_names=frozenset(_need(tables["river"], "names", file, "role.river")),
         river_before=_patterns(tables["river"], "before", file, "role.river"),
         dateline_after=_patterns(dateline, "after", file, "role.dateline", 0)[0],
@@ -232,6 +238,7 @@ def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
                                      "role.dateline.line_start", 0),
         near=_compile(_need(relation, "near", file, "relation"), file, "relation.near"),
         near_after=_compile(_need(relation, "near_after", file, "relation"), file, "relation.near_after"),
+        beside=_compile(_need(relation, "beside", file, "relation"), file, "relation.beside"),
         list_glue=_compile(_need(_need(raw, "lists", file, "(file)"), "glue", file, "lists"), file, "lists.glue", 0),
         coreference_nouns=_compile(_need(coreference, "nouns", file, "coreference"), file, "coreference.nouns"),
         coreference_pronouns=_compile(_need(coreference, "pronouns", file, "coreference"), file,
@@ -382,11 +389,17 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         launch=_any_of(_need(neg, "launch", f["negations"], "(file)"), f["negations"], "launch"),
         denial=_any_of(_need(neg, "denial", f["negations"], "(file)"), f["negations"], "denial"),
         denial_verbs=_any_of(_need(neg, "denial_verbs", f["negations"], "(file)"), f["negations"], "denial_verbs"),
+        denial_tail=_any_of(_need(neg, "denial_tail", f["negations"], "(file)"), f["negations"], "denial_tail"),
         denial_followup=_any_of(_need(neg, "denial_followup", f["negations"], "(file)"), f["negations"],
                                 "denial_followup"),
         reporting_verbs=_any_of(_need(cla, "reporting_verbs", f["claimants"], "(file)"), f["claimants"], "reporting_verbs"),
         reporting_verb_words=_plain_words(_need(cla, "reporting_verbs", f["claimants"], "(file)"), f["claimants"],
                                           "reporting_verbs"),
+        post_signature=_compile(_need(cla, "post_signature", f["claimants"], "(file)"), f["claimants"],
+                                "post_signature", 0),
+        titles=frozenset(w.lower() for w in _need(cla, "titles", f["claimants"], "(file)")),
+        given_names={name.lower(): frozenset(n.lower() for n in group)
+                     for group in _need(cla, "given_name_variants", f["claimants"], "(file)") for name in group},
         claimants=tuple(claimants),
         trigger_index=AnchorIndex.build([t.regex for t in triggers]),
         any_claimant=re.compile("|".join(f"(?:{c.regex.pattern})" for c in claimants)),

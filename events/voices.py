@@ -5,7 +5,8 @@ In the sentence itself: "X said (that)", "..., X said.", "according to X", "X wr
 follows them: a sentence that goes on with "Specifically," or "He added that" continues the last
 speaker; so does the rest of an open quotation, and a sentence of the same paragraph that names
 no one right after one that did; a "Source: X" line speaks for the "Details:" and "Quote:"
-paragraphs under it. The outlet's own voice is left for sentences where nobody is named.
+paragraphs under it; an embedded post speaks for its author (events/posts.py). The outlet's own
+voice is left for sentences where nobody is named.
 
 A pure function of the sentence views and the rules; cases in tests/events/test_voices.py.
 """
@@ -17,11 +18,13 @@ from dataclasses import dataclass, replace
 
 from events.claimants import Attribution, find_attributions, find_channel, named_claimants, outlet_side
 from events.mentions import SentenceView
+from events.posts import Post, find_posts
 from events.records import Article, Side
 from events.rules import Rules
 
 __all__ = ["Voice", "read_voices"]
 
+_RECENT = 6  # claimants a pointing phrase ("the ministry said") may reach back to
 _SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|According to)\s*:", re.I)
 _UNDER_SOURCE = ("Details", "Quote", "")  # paragraphs a "Source:" line speaks for
 _OPENS_QUOTE = re.compile(r"^\s*[“\"«]")
@@ -37,6 +40,9 @@ class Voice:
     attributions: tuple[Attribution, ...]  # speakers named in the sentence, in order
     carried: Attribution | None  # the speaker carried over from before, when the sentence names none
     channel: str  # the outlet that carried the claim ("RIA Novosti"), or ""
+    carried_by: str = ""  # why: quote (a quotation goes on), continuation, source (a Source: line), previous,
+    # post (an embedded post's author)
+    post: Post | None = None  # the embedded post the sentence belongs to
 
     def speakers(self) -> list[Attribution]:
         return list(self.attributions) if self.attributions else ([self.carried] if self.carried else [])
@@ -61,26 +67,28 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     home = outlet_side(article.source, rules)
     voices: list[Voice] = []
     last: Attribution | None = None  # the claimant that spoke last
-    last_named: Attribution | None = None  # the claimant named last, speaking or not
+    recent: list[Attribution] = []  # claimants named lately, speaking or not, newest last
     last_paragraph = -1
     source_speaker: Attribution | None = None
     open_quote: int | None = None  # the sentence that opened a quotation still open
     read: dict[int, list[Attribution]] = {}  # speakers of the sentences looked at
+    posts = find_posts(views, rules, day) if any("(@" in v.text for v in views) else {}
 
     def speakers(i: int) -> list[Attribution]:
-        nonlocal last, last_named
+        nonlocal last
         if i not in read:
             context = last.side if last else home  # "a military spokesman": of the side that spoke last
             read[i] = [a for a in find_attributions(views[i].text, rules, context_side=context, day=day,
-                                                    place_country=place_country, last=last or last_named)
+                                                    place_country=place_country, recent=recent[-_RECENT:])
                        if a.kind != "journalist"]
-            if read[i]:
-                last = read[i][-1]
+            spoken = [a for a in read[i] if not a.embedded]  # "Russian claims that": cited, not speaking
+            if spoken:
+                last = spoken[-1]
+                recent.extend(spoken)
             elif rules.claimant_index.candidates(views[i].text):
                 # named without a verb ("Russia's Defense Ministry gave confirmation"): who "the
                 # ministry" or "it" may be in the sentences after
-                named = named_claimants(views[i].text, rules, day=day)
-                last_named = named[-1] if named else last_named
+                recent.extend(named_claimants(views[i].text, rules, day=day))
         return read[i]
 
     for view in views:
@@ -92,31 +100,38 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 source_speaker = None
         wanted = needed is None or needed[i]
         if wanted and i > 0 and (i - 1) not in read:
-            speakers(i - 1)  # the sentence before: its speaker may be carried on ("Specifically, ...")
+            # the sentence before: its speaker may be carried on ("Specifically, ..."), and the day
+            # they spoke holds for what they say next
+            before = speakers(i - 1)
+            if before and not voices[i - 1].attributions:
+                voices[i - 1] = replace(voices[i - 1], attributions=tuple(before))
         found = list(speakers(i)) if wanted else []
         if _SOURCE_LINE.match(text):
             named = named_claimants(text, rules, context_side=last.side if last else home, day=day)
             if named:
                 source_speaker = replace(named[0], verb="source", start=0, end=0)
                 found = found or [named[0]]
-        carried = None
-        if wanted and not found and not view.heading:
+        carried, why = None, ""
+        post = posts.get(i)
+        if wanted and not found and not view.heading and post is not None:
+            carried, why = post.author, "post"
+        elif wanted and not found and not view.heading:
             continues = rules.continuation.search(text) is not None
             opener = speakers(open_quote) if open_quote is not None and open_quote != i else []
             previous = speakers(i - 1) if same_line else []
             if opener or (continues and last is not None):
-                carried = opener[-1] if opener else last
+                carried, why = (opener[-1], "quote") if opener else (last, "continuation")
             elif view.section in _UNDER_SOURCE and source_speaker is not None:
-                carried = source_speaker
+                carried, why = source_speaker, "source"
             elif _OPENS_QUOTE.match(text) and last is not None:
-                carried = last
+                carried, why = last, "quote"
             elif previous and not _OUTLET_VOICE.search(text):
-                carried = previous[-1]  # a speaker named in the sentence before, same paragraph
+                carried, why = previous[-1], "previous"  # a speaker named in the sentence before, same paragraph
         balance = _quote_balance(text)
         if balance > 0:
             open_quote = i
         elif balance < 0:
             open_quote = None
         voices.append(Voice(tuple(found), replace(carried, start=0, end=0) if carried else None,
-                            find_channel(text, rules) if wanted else ""))
+                            find_channel(text, rules) if wanted else "", why, post))
     return voices

@@ -13,12 +13,12 @@ import gzip
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
 from geodata.errors import GazetteerCorrupt, GazetteerMissing
-from geodata.normalize import MAX_NAME_LENGTH, normalize_name
+from geodata.near_keys import KeyIndex
+from geodata.normalize import MAX_NAME_LENGTH, cyrillic_language, is_cyrillic, normalize_name
 from geodata.records import Place, PlaceKind
 
 __all__ = ["Gazetteer", "Candidate", "DATA_DIR", "GAZETTEER_FILE", "FORMAT_VERSION", "COLUMNS", "REGION_SUFFIXES"]
@@ -41,6 +41,10 @@ _SETTLEMENTS = frozenset({PlaceKind.PLACE})
 FUZZY_MIN_LENGTH = 7
 
 
+#: normalize_name, remembered: official names come up once per namesake.
+_name_key = lru_cache(maxsize=100_000)(normalize_name)
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A place a name may refer to; ``primary`` when the name is one of the place's own names."""
@@ -57,13 +61,19 @@ class Gazetteer:
         self._index = index
         self._places: dict[int, Place] = {}
         self._by_id: dict[int, int] | None = None
-        self._fuzzy_keys: dict[tuple[str, int], list[str]] | None = None
+        self._fuzzy_keys: KeyIndex | None = None
         self._iso: dict[str, tuple[str, ...]] | None = None
         self._multiword: frozenset[str] | None = None
         self._memos: dict[str, dict] = {}  # type: ignore[type-arg]
         self._fuzzy_memo: dict[tuple[str, int, float], list[tuple[str, float]]] = {}
         self._candidates: dict[str, tuple[Candidate, ...]] = {}  # parsed index entries, filled on demand
         self._settlements: dict[str, tuple[Candidate, ...]] = {}  # the same, settlements only
+        self._cyrillic_keys: list[str] | None = None
+        self._cyrillic_first: list[str] | None = None
+        self._named: dict[str, tuple[Candidate, ...]] = {}
+        self._by_ref: dict[str, Candidate] = {}
+        self._primary: dict[int, Candidate] = {}
+        self._former: dict[str, frozenset[int]] | None = None
         self.source = source
         codes = {(r[0], r[5] if r[0] == "oblast" else r[6]): i for i, r in enumerate(rows) if r[0] != "place"}
         self._region_rows = codes
@@ -214,16 +224,29 @@ class Gazetteer:
             refs = self._index.get(key)
             if not refs:
                 return []
-            found = []
-            for ref in refs.split(","):
-                primary = not ref.startswith("~")
-                found.append(Candidate(self._place(int(ref if primary else ref[1:])), primary))
-            self._candidates[key] = found = tuple(found)
+            found = tuple(self._candidate(ref) for ref in refs.split(","))
+            self._candidates[key] = found
             # settlements only, the look-up the text scanner and resolver make most
             self._settlements[key] = tuple(c for c in found if c.place.kind is PlaceKind.PLACE)
         if kinds == _SETTLEMENTS:
             return list(self._settlements[key])
         return [c for c in found if c.place.kind in kinds]
+
+    def _candidate(self, ref: str) -> Candidate:
+        """The candidate a row reference of the index stands for ("123", "~123" for a secondary
+        name): one object per reference, shared by every key that names it (a place has many)."""
+        found = self._by_ref.get(ref)
+        if found is None:
+            primary = not ref.startswith("~")
+            found = self._by_ref[ref] = Candidate(self._place(int(ref if primary else ref[1:])), primary)
+        return found
+
+    def as_primary(self, candidate: Candidate) -> Candidate:
+        """The same place as a primary candidate (one object per place)."""
+        found = self._primary.get(candidate.place.geonameid)
+        if found is None:
+            found = self._primary[candidate.place.geonameid] = Candidate(candidate.place, True)
+        return found
 
     def exact(self, name: str, kinds: frozenset[PlaceKind] = _SETTLEMENTS) -> list[Candidate]:
         """Candidates whose known names include ``name`` after normalisation."""
@@ -231,26 +254,69 @@ class Gazetteer:
             return []
         return self.lookup(normalize_name(name), kinds)
 
-    def fuzzy(self, name: str, limit: int = 5, cutoff: float = 88.0) -> list[tuple[str, float]]:
+    def fuzzy(self, name: str, limit: int = 5, cutoff: float = 88.0,
+              min_length: int = FUZZY_MIN_LENGTH) -> list[tuple[str, float]]:
         """Name keys close to ``name``: (key, score) best first; only Latin keys with the same
-        first letter and a similar length are compared, which keeps a query near 1 ms."""
+        first letter and a similar length are compared (geodata.near_keys: a fraction of a ms). Names
+        shorter than ``min_length`` get nothing: short words come close to everything (the
+        resolver lowers it only where the text's context bounds the candidates)."""
         key = normalize_name(name) if len(name) <= MAX_NAME_LENGTH else ""
-        if len(key) < FUZZY_MIN_LENGTH:
+        if len(key) < min_length or not key[0].isascii():
             return []
         if self._fuzzy_keys is None:
-            buckets: dict[tuple[str, int], list[str]] = {}
-            for k in self._index:
-                if k[0].isascii():
-                    buckets.setdefault((k[0], len(k)), []).append(k)
-            self._fuzzy_keys = buckets
-        memo = (key, limit, cutoff)
+            self._fuzzy_keys = KeyIndex(self._index)
+        memo = (key, limit, cutoff)  # min_length only refuses; it does not change the answer
         if memo not in self._fuzzy_memo:
             if len(self._fuzzy_memo) > 100_000:  # bulk ingestion of odd text must not grow without bound
                 self._fuzzy_memo.clear()
-            choices = [k for n in range(len(key) - 3, len(key) + 4) for k in self._fuzzy_keys.get((key[0], n), ())]
-            found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
-            self._fuzzy_memo[memo] = [(k, float(score)) for k, score, _ in found]
+            self._fuzzy_memo[memo] = self._fuzzy_keys.closest(key, limit, cutoff)
         return list(self._fuzzy_memo[memo])
+
+    def cyrillic_keys(self) -> list[str]:
+        """Every Cyrillic name key, sorted: what a press spelling is read back into (geodata.spelling)."""
+        if self._cyrillic_keys is None:
+            self._cyrillic_keys = sorted(k for k in self._index if not k[0].isascii())
+        return self._cyrillic_keys
+
+    def cyrillic_first_words(self) -> list[str]:
+        """The first words of the Cyrillic names of several words ("велика" of "велика новосілка"), sorted."""
+        if self._cyrillic_first is None:
+            self._cyrillic_first = sorted({k.split(" ", 1)[0] for k in self.cyrillic_keys() if " " in k})
+        return self._cyrillic_first
+
+    def officially_named(self, key: str) -> list[Candidate]:
+        """Settlements whose official (display) name has the normalised key ``key``: every
+        Fedorivka, whichever of them GeoNames also lists as Fedorovka."""
+        found = self._named.get(key)
+        if found is None:
+            # the build lists every place under the key of its own official name, so the places of
+            # that name are among those the key names: no table of every name to build first
+            refs = self._index.get(key, "")
+            rows = sorted({int(ref.lstrip("~")) for ref in refs.split(",") if ref})
+            found = self._named[key] = tuple(self._candidate(str(i)) for i in rows
+                                             if self._rows[i][0] == "place" and _name_key(self._rows[i][2]) == key)
+        return list(found)
+
+    def former_names(self) -> dict[str, frozenset[int]]:
+        """Former names of renamed places (``data/renames.csv``): name key -> GeoNames ids of
+        today's places (Artemivsk -> Bakhmut). Such a name is first-class, but only where it fits."""
+        if self._former is None:
+            from geodata.translit import transliterate_variants  # the build's romanisations of each old name
+
+            former: dict[str, set[int]] = {}
+            try:
+                with open(DATA_DIR / "renames.csv", encoding="utf-8", newline="") as fh:
+                    rows = [(row["old_name"], int(row["geonameid"])) for row in csv.DictReader(fh)]
+            except (OSError, KeyError, ValueError):
+                rows = []
+            for name, geonameid in rows:
+                keys = {normalize_name(name)}
+                if is_cyrillic(name):
+                    keys |= {normalize_name(v) for v in transliterate_variants(name, cyrillic_language(name))}
+                for key in keys - {""}:
+                    former.setdefault(key, set()).add(geonameid)
+            self._former = {k: frozenset(v) for k, v in former.items()}
+        return self._former
 
     def variants(self, place: Place) -> list[str]:
         """Every name key the gazetteer knows ``place`` by (slow: scans the index)."""

@@ -80,7 +80,9 @@ class Mention:
     """A span of text that names a known place or region.
 
     ``key`` is the normalised name under which the gazetteer knows it; ``kind`` tells a
-    settlement from an oblast or raion ("Kharkiv region" is an oblast mention).
+    settlement from an oblast or raion ("Kharkiv region", "the Donetsk People's Republic" and
+    "DPR" are oblast mentions, never the city of Donetsk). A settlement named in a foreign press
+    form ("Tschassiw Jar") has the key of the Cyrillic name it reads as ("часів яр").
     """
 
     start: int
@@ -90,6 +92,11 @@ class Mention:
     kind: PlaceKind
     region_codes: tuple[str, ...] = field(default=())  # for oblast/raion mentions: the codes named
     score: float = 100.0  # 100 for a known spelling, the fuzzy score for a misspelling
+    # for settlements: the regions the text names for this one ("Kirovo in the Donetsk People's
+    # Republic" -> ("UA.05",)) and how it names them (geodata.context: right after it, earlier in
+    # its sentence, in the sentence before); empty when the text names none near it
+    context_regions: tuple[str, ...] = field(default=())
+    context_how: str = ""
 
     def __post_init__(self) -> None:
         if not 0 <= self.start < self.end:

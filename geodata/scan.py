@@ -7,7 +7,11 @@ sequence that is a gazetteer key wins ("Kupyansk-Uzlovoi", "Nova Kakhovka"). Cue
 other names ("Mariinsky Palace", "Dnepr Army Group"); common English words that are also village
 names ("Many", "Police", "Star") count only after "village of" and the like. A name followed by
 "region", "Oblast" or "raion", or listed before "regions" ("the Donetsk and Kharkiv regions"),
-is a region mention.
+is a region mention; so are the forms of ``data/context.toml`` ("the Donetsk People's Republic",
+"DPR", "Donbas", "Донецкой области"), which never yield the city of Donetsk. A capitalised word
+(or two or three) the gazetteer lacks is read back into Cyrillic as a foreign press form
+("Tschassiw Jar" -> "часів яр", geodata.spelling) before it is tried as a misspelling. Each
+settlement mention carries the regions the text names for it (geodata.context.bind_regions).
 """
 
 from __future__ import annotations
@@ -20,28 +24,36 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from geodata.context import bind_regions, char_offsets, region_forms
 from geodata.errors import GazetteerCorrupt
 from geodata.gazetteer import DATA_DIR, FUZZY_MIN_LENGTH, RAION_SUFFIXES, Gazetteer
 from geodata.normalize import normalize_name
 from geodata.records import Mention, PlaceKind
-from geodata.resolve import FUZZY_CUTOFF, fuzzy_blocklist
+from geodata.resolve import FUZZY_CUTOFF, fuzzy_blocklist, read_foreign
+from geodata.spelling import read_spelling
 
 __all__ = ["find_places", "ScanCues", "load_cues"]
 
 _REGION_KINDS = frozenset({PlaceKind.OBLAST, PlaceKind.RAION})
 _UPPER = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper() and chr(c).isalpha())
-_WORD = rf"[{_UPPER}][\w'’ʼ]*(?:-[\w'’ʼ]+)*"
-# A run of capitalised words separated by single spaces; "(?<![\w-])" keeps us from starting
-# inside a word.
-_RUN = re.compile(rf"(?<![\w\-'’]){_WORD}(?:[ \u00a0]{_WORD})*")
+_TAIL = r"[\w'’ʼ]*+(?:-[\w'’ʼ]+)*+"  # the rest of a capitalised word (nothing to give back: possessive)
+_WORD = rf"[{_UPPER}]{_TAIL}"
+# A run of capitalised words separated by single spaces; "(?<![\w\-'’].)" after the capital keeps
+# us from starting inside a word. The capital comes first so that the engine skips to the next
+# capital letter in C instead of trying the look-behind at every character (twice as fast).
+_RUN = re.compile(rf"[{_UPPER}](?<![\w\-'’].){_TAIL}(?:[ \u00a0]{_WORD})*+")
 _TOKEN = re.compile(_WORD)
 _POSSESSIVE = re.compile(r"['’ʼ]s$")
 _SUFFIX_AFTER = re.compile(
     r"[ \u00a0]+(Oblast|oblast|Region|region|Province|province|Raion|raion|Rayon|rayon|District|district|"
     r"область|обл\.|район)(?:['’]s)?(?![\w])")
-_PLURAL_SUFFIX = re.compile(r"\b(?:regions|Regions|oblasts|Oblasts|provinces|districts|raions)\b")
+_PLURAL_FORMS = frozenset({"regions", "Regions", "oblasts", "Oblasts", "provinces", "districts", "raions"})
+_PLURAL_WORDS = ("regions", "oblasts", "provinces", "districts", "raions")
 _LIST_GAP = re.compile(r"^(?:\s*,?\s*(?:and|or|&)?\s*(?:[" + _UPPER + r"][\w'’-]*)?\s*)*,?\s*(?:and|or|&)?\s*$")
 _MAX_WORDS = 4
+_OF = re.compile(r"\s+of\s+")
+#: Words shorter than this are never read as foreign press forms ("Jar" alone, "Bar").
+_MIN_FOREIGN = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +66,7 @@ class ScanCues:
     settlement_nouns: frozenset[str]
     stopwords: frozenset[str]  # normalised keys that are English words first
     fuzzy_endings: tuple[str, ...]
+    not_foreign: frozenset[str] = frozenset()  # words never read as a foreign press form of a name
 
 
 @cache
@@ -78,13 +91,14 @@ def load_cues(directory: Path = DATA_DIR) -> ScanCues:
         settlement_nouns=frozenset(raw["settlement_nouns"]),
         stopwords=frozenset(exact - keep),
         fuzzy_endings=tuple(raw["fuzzy_endings"]),
+        not_foreign=frozenset(normalize_name(w) for w in raw.get("not_foreign", [])),
     )
 
 
 def _previous_word(text: str, start: int) -> str:
     """The word right before ``start`` (punctuation kept, so "Gen." stays "Gen.")."""
     head = text[max(0, start - 40):start].rstrip()
-    return head.rsplit(None, 1)[-1] if head.split() else ""
+    return head.rsplit(None, 1)[-1] if head else ""
 
 
 def _next_word(text: str, end: int) -> str:
@@ -107,7 +121,7 @@ def _is_person_or_part(text: str, start: int, end: int, surface: str, cues: Scan
     previous, following = _previous_word(text, start), _next_word(text, end)
     if previous in cues.titles or following in cues.following_nouns:
         return True
-    first_word = surface.split()[0]
+    first_word = surface.split(None, 1)[0]
     if first_word in cues.given_names and following[:1].isupper():
         return True  # "Volodymyr Zelensky"
     return previous in cues.given_names  # "Taras Shevchenko"
@@ -140,12 +154,16 @@ def find_places(text: str, gazetteer: Gazetteer, cues: ScanCues | None = None) -
     cues = cues or load_cues()
     mentions: list[Mention] = []
     multiword = gazetteer.multiword_starts()
+    foreign = _Foreign(gazetteer, cues)
+    read_before, starts_before = foreign.words, foreign.starts
     for run in _RUN.finditer(text):
         words = run.group()
         if " " not in words and "\u00a0" not in words:  # one word: most runs, and most are no place
             key = _token_key(words)
             if not gazetteer.has_key(key) and (len(key) < FUZZY_MIN_LENGTH or not key.endswith(cues.fuzzy_endings)):
-                continue
+                known = read_before.get(key)
+                if known == () or (known is None and not foreign.read(key)):
+                    continue
             tokens: list[re.Match[str]] = [run]
             keys = [key]
         else:
@@ -153,15 +171,101 @@ def find_places(text: str, gazetteer: Gazetteer, cues: ScanCues | None = None) -
             keys = [_token_key(t.group()) for t in tokens]
         i = 0
         while i < len(tokens):
-            longest = min(_MAX_WORDS, len(tokens) - i) if keys[i] in multiword else 1
-            mention = _longest_match(text, tokens, keys, i, longest, gazetteer, cues)
+            key = keys[i]
+            known = key in multiword or gazetteer.has_key(key)
+            mention = None
+            if known:
+                longest = min(_MAX_WORDS, len(tokens) - i) if key in multiword else 1
+                mention = _longest_match(text, tokens, keys, i, longest, gazetteer, cues)
+            if mention is None and len(key) >= _MIN_FOREIGN and not gazetteer.has_key(key):
+                # a foreign press form first ("Awdijiwka", "Tschassiw Jar"), then a misspelling;
+                # a word already known to be neither costs two look-ups
+                if read_before.get(key) != () or starts_before.get(key) is not False:
+                    mention = _foreign_match(text, tokens, keys, i, foreign, cues)
+                mention = mention or _misspelt(text, tokens[i].start(), tokens[i].end(), key, gazetteer, cues)
             if mention is None:
                 i += 1
                 continue
             mentions.append(mention[0])
             i += mention[1]
     _mark_listed_regions(text, mentions, gazetteer)
-    return mentions
+    forms = region_forms(text)
+    if forms:
+        # "the Donetsk People's Republic", "DPR", "Донецкой области": regions, never the city
+        mentions = _without(mentions, forms)
+        mentions += [Mention(start, end, text[start:end], normalize_name(text[start:end]), PlaceKind.OBLAST, codes)
+                     for start, end, codes in forms]
+        mentions.sort(key=lambda m: m.start)
+    return bind_regions(text, mentions)
+
+
+def _without(mentions: list[Mention], spans: list[tuple[int, int, tuple[str, ...]]]) -> list[Mention]:
+    """The mentions that overlap none of the spans (few spans, many mentions)."""
+    starts = [m.start for m in mentions]
+    drop: set[int] = set()
+    for start, end, _ in spans:
+        j = bisect.bisect_left(starts, start - 200)  # no name is longer than that
+        while j < len(mentions) and mentions[j].start < end:
+            if mentions[j].end > start:
+                drop.add(j)
+            j += 1
+    return [m for j, m in enumerate(mentions) if j not in drop] if drop else mentions
+
+
+class _Foreign:
+    """Foreign press forms while scanning: the Cyrillic keys a word (or words) the gazetteer lacks
+    reads as ("Siwersk", "Bakhmout", "tschassiw jar"), never for common English words, short words
+    or words listed in ``not_foreign``. Remembered as long as the gazetteer: texts repeat their words."""
+
+    def __init__(self, gazetteer: Gazetteer, cues: ScanCues) -> None:
+        self.gazetteer, self.cues = gazetteer, cues
+        self.words = gazetteer.memo(f"scan_foreign_{id(cues)}")
+        self.starts = gazetteer.memo(f"scan_foreign_starts_{id(cues)}")
+
+    def readable(self, key: str) -> bool:
+        """Whether a word is worth reading at all (cheap; no memo)."""
+        return len(key) >= _MIN_FOREIGN and key not in self.cues.stopwords and key not in self.cues.not_foreign
+
+    def read(self, key: str) -> tuple[str, ...]:
+        found = self.words.get(key)  # the common case: a word seen before
+        if found is None:
+            words = key.split(" ")
+            if not self.readable(words[0]) or any(w in self.cues.not_foreign for w in words) \
+                    or (len(words) == 1 and key in fuzzy_blocklist()):
+                found = ()
+            else:
+                found = tuple(read_foreign(key, self.gazetteer))
+            self.words[key] = found
+        return found
+
+    def starts_name(self, key: str) -> bool:
+        """Whether a word reads as the first word of a Cyrillic name of several words ("welyka"
+        as "велика"): only then are the words after it read together with it."""
+        found = self.starts.get(key)
+        if found is None:
+            found = self.starts[key] = bool(read_spelling(key, self.gazetteer.cyrillic_first_words()))
+        return found
+
+
+def _foreign_match(text: str, tokens: list[re.Match[str]], keys: list[str], i: int, foreign: _Foreign,
+                   cues: ScanCues) -> tuple[Mention, int] | None:
+    """A name in a foreign press form, of up to three words ("Tschassiw Jar", "Welyka Nowosilka"):
+    the mention's key is the Cyrillic name it reads as."""
+    if not foreign.readable(keys[i]):
+        foreign.words[keys[i]], foreign.starts[keys[i]] = (), False  # remembered: never read again
+        return None  # "The", "Bar": never the first word of a foreign form
+    longest = min(3, len(tokens) - i) if foreign.starts_name(keys[i]) else 1
+    for length in range(longest, 0, -1):
+        readings = foreign.read(" ".join(keys[i:i + length]) if length > 1 else keys[i])
+        if not readings:
+            continue
+        start, end = tokens[i].start(), tokens[i + length - 1].end()
+        surface = text[start:end]
+        if length == 1 and surface.isupper():
+            continue  # abbreviations and datelines in capitals are read as written
+        if not _is_person_or_part(text, start, end, surface, cues):
+            return Mention(start, end, surface, readings[0], PlaceKind.PLACE), length
+    return None
 
 
 @lru_cache(maxsize=200_000)
@@ -179,9 +283,7 @@ def _longest_match(text: str, tokens: list[re.Match[str]], keys: list[str], i: i
         start, end = tokens[i].start(), tokens[i + length - 1].end()
         key = keys[i] if length == 1 else " ".join(keys[i:i + length])
         if not gazetteer.has_key(key):
-            if length == 1:
-                return _misspelt(text, start, end, key, gazetteer, cues)
-            continue
+            continue  # a single unknown word is tried as a foreign form, then as a misspelling
         surface = text[start:end]
         if length == 1 and surface.isupper() and len(surface) <= 3:
             return None  # abbreviations: "US", "AFP", "RIA"
@@ -224,13 +326,40 @@ def _mark_listed_regions(text: str, mentions: list[Mention], gazetteer: Gazettee
     Bryansk" into three region mentions each."""
     ends = [m.end for m in mentions]
     starts = [m.start for m in mentions]
-    for plural in _PLURAL_SUFFIX.finditer(text):
-        before = range(bisect.bisect_right(ends, plural.start()) - 1, -1, -1)
-        _relabel_list(text, mentions, iter(before), plural.start(), plural.group(0), gazetteer, backwards=True)
-        of = re.compile(r"\s+of\s+").match(text, plural.end())
+    for start, end, word in _plurals(text):
+        before = range(bisect.bisect_right(ends, start) - 1, -1, -1)
+        _relabel_list(text, mentions, iter(before), start, word, gazetteer, backwards=True)
+        of = _OF.match(text, end)
         if of:
             after = range(bisect.bisect_left(starts, of.end()), len(mentions))
-            _relabel_list(text, mentions, iter(after), of.end(), plural.group(0), gazetteer, backwards=False)
+            _relabel_list(text, mentions, iter(after), of.end(), word, gazetteer, backwards=False)
+
+
+def _plurals(text: str) -> list[tuple[int, int, str]]:
+    """Where "regions", "oblasts" and the like stand as whole words: found in the UTF-8 bytes,
+    which is several times faster than a regular expression over a large text."""
+    data = text.encode("utf-8", "surrogatepass")
+    low = data.lower()  # "Regions" and "regions" in one pass
+    found: list[tuple[int, str]] = []
+    for word in _PLURAL_WORDS:
+        pattern = word.encode()
+        i = low.find(pattern)
+        while i != -1:
+            if data[i:i + len(pattern)].decode() in _PLURAL_FORMS:  # as the regions list writes them
+                found.append((i, data[i:i + len(pattern)].decode()))
+            i = low.find(pattern, i + 1)
+    if not found:
+        return []
+    found.sort()
+    starts = char_offsets(text, data, [i for i, _ in found])
+    out = []
+    for start, (_, word) in zip(starts, found):
+        end = start + len(word)
+        if (start and (text[start - 1].isalnum() or text[start - 1] == "_")) or \
+                (end < len(text) and (text[end].isalnum() or text[end] == "_")):
+            continue  # part of a longer word
+        out.append((start, end, word))
+    return out
 
 
 def _relabel_list(text: str, mentions: list[Mention], order: Iterator[int], position: int, suffix: str,

@@ -157,8 +157,8 @@ def test_pasted_article_runs_through_the_pipeline_and_appears(app, db):
     # the analyst places the ambiguous Andriivka, once for the name: it then shows on the map at that village
     app.text_input(key="reviewer").set_value("analyst B").run()
     names = app.selectbox(key="ambiguous-name")
-    # one row per name, with its counts (Krynky too has namesakes)
-    assert names.options == ["Andriivka — 1 claim in 1 article", "Krynky — 1 claim in 1 article"]
+    # one row per name, with its counts (Krynky is settled by the war-zone rule: the one on the Dnipro)
+    assert names.options == ["Andriivka — 1 claim in 1 article"]
     names.select(names.options[0]).run()
     place = next(s for s in app.selectbox if s.key and s.key.startswith("ambiguous-place-"))
     assert place.value is None  # none chosen for the analyst
@@ -170,7 +170,54 @@ def test_pasted_article_runs_through_the_pipeline_and_appears(app, db):
     with sqlite3.connect(db) as check:
         assert check.execute("SELECT action, reviewer, place_name FROM reviews").fetchall() == [
             ("move", "analyst B", "Andriivka")]
-    assert app.selectbox(key="ambiguous-name").options == ["Krynky — 1 claim in 1 article"]  # Andriivka placed
+    assert not [s for s in app.selectbox if s.key == "ambiguous-name"]  # Andriivka placed: none waits
+
+
+def _paste(app, text, source, day):
+    app.segmented_control(key="view").set_value("add").run()
+    app.text_area(key="paste_text").set_value(text)
+    app.text_input(key="paste_source").set_value(source)
+    app.date_input(key="paste_date").set_value(day)
+    app.button[0].click().run()
+    assert not app.exception
+    app.segmented_control(key="view").set_value("map").run()
+
+
+def test_a_pick_places_the_name_in_the_articles_about_that_oblast_first(app, db):
+    # three articles name an Andriivka: one beside Pokrovsk (Donetsk Oblast), one in the Donetsk
+    # region twice but beside no other place, one in the Sumy region
+    _paste(app, "The Russian defence ministry said on Monday its forces had captured Andriivka and Pokrovsk.",
+           "Wire B", dt.date(2024, 5, 16))
+    _paste(app, "Russian forces captured Andriivka in the Donetsk region on Monday, the Russian defence ministry "
+                "said. Ukraine's General Staff said on Tuesday that its troops had retaken Andriivka.",
+           "Wire A", dt.date(2024, 5, 15))
+    _paste(app, "Russian troops entered Andriivka in the Sumy region on Monday, the Russian defence "
+                "ministry said.", "Wire C", dt.date(2024, 5, 17))
+    app.text_input(key="reviewer").set_value("analyst C").run()
+    with sqlite3.connect(db) as check:
+        rows = check.execute("SELECT c.id, a.source FROM claims c JOIN articles a ON a.id = c.article_id "
+                             "WHERE c.settlement = 'Andriivka' AND c.place_status = 'ambiguous'").fetchall()
+    by_source = {source: {claim for claim, s in rows if s == source} for source in ("Wire A", "Wire B", "Wire C")}
+    assert len(by_source["Wire A"]) >= 2 and by_source["Wire B"] and by_source["Wire C"]
+    names = app.selectbox(key="ambiguous-name")
+    names.select(next(o for o in names.options if o.startswith("Andriivka — "))).run()
+    place = next(s for s in app.selectbox if s.key and s.key.startswith("ambiguous-place-"))
+    place.select(next(o for o in place.options if "Bakhmut Raion" in o)).run()
+    # the likeliest scope comes first: the articles that name other places of Donetsk Oblast;
+    # each article alone and every claim of the name are the other choices
+    scope = next(r for r in app.radio if r.key and r.key.startswith("ambiguous-scope-"))
+    labels = list(scope.options)  # as the page words them
+    assert labels[0] == "the 1 claim in articles that name other places of Donetsk Oblast"
+    assert sum(label.startswith("only the ") for label in labels) == 3
+    assert labels[-1] == f"all {len(rows)} claims of the name"
+    next(b for b in app.button if b.key and b.key.startswith("ambiguous-go-")).click().run()
+    assert not app.exception
+    with sqlite3.connect(db) as check:
+        placed = dict(check.execute("SELECT claim_id, geonameid FROM reviews WHERE action = 'move'").fetchall())
+    assert set(placed) == by_source["Wire B"] and set(placed.values()) == {9114136}
+    # the other two articles' Andriivkas still wait for a pick
+    waiting = len(by_source["Wire A"]) + len(by_source["Wire C"])
+    assert f"Andriivka — {waiting} claims in 2 articles" in app.selectbox(key="ambiguous-name").options
 
 
 def test_refused_files_are_reported(app, db):
@@ -235,7 +282,7 @@ def test_briefing_answers_what_russias_ministry_claimed_in_may_2024(db):
     assert "claimant: Russian Ministry of Defence" in subtitle.replace("\\", "")
     [table] = at.table
     rows = table.value.map(lambda v: str(v).replace("\\", "")).to_dict("records")
-    assert rows == [{"place": "Robotyne", "date": "2024-05-15", "claim": "capture: Russian gain claimed",
+    assert rows == [{"place": "Robotyne", "date": "2024-05-15", "claim": "recapture: Russian gain claimed",
                      "claimed by": "Russian Ministry of Defence (Russian side), hedged",
                      "the other side": "no Ukrainian claim in these articles", "status": "one side only"}]
 

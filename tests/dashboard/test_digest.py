@@ -34,7 +34,7 @@ def test_what_russias_ministry_claimed_in_may_2024_and_whether_ukraine_confirmed
     digest = digest_for(all_claims, claimants=(MOD,), **MAY_2024)
     assert list(digest.columns) == DIGEST_COLUMNS
     assert digest.to_dict("records") == [{
-        "place": "Robotyne", "date": "2024-05-15", "claim": "capture: Russian gain claimed",
+        "place": "Robotyne", "date": "2024-05-15", "claim": "recapture: Russian gain claimed",
         "claimed by": f"{MOD} (Russian side), hedged", "the other side": "no Ukrainian claim in these articles",
         "status": "one side only"}]
 

@@ -69,3 +69,16 @@ def test_names_without_any_alternate_get_curated_spellings(gazetteer):
     # GeoNames knows Tymkivka only as "Timkovka", with no alternate names
     assert [c.place.geonameid for c in gazetteer.exact("Tymkivka")] == [691539]
     assert gazetteer.place(691539).name == "Tymkivka"
+
+
+def test_officially_named_finds_every_place_of_that_official_name(gazetteer):
+    # officially_named() looks only among the places the key names: the build lists each place
+    # under its own official name
+    from geodata.normalize import normalize_name
+
+    by_name: dict[str, list[int]] = {}
+    for place in gazetteer.places():
+        by_name.setdefault(normalize_name(place.name), []).append(place.geonameid)
+    for key, ids in by_name.items():
+        assert [c.place.geonameid for c in gazetteer.officially_named(key)] == ids, key
+    assert gazetteer.officially_named("no such name at all") == []

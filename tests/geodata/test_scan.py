@@ -20,7 +20,7 @@ SAMPLE_REGIONS = {
     "001": {"Kharkiv region", "Zaporizhzhia region"},
     "002": {"Kharkiv region", "Zaporizhzhya region", "Crimea", "Belgorod", "Kursk", "Bryansk"},
     "003": {"Donetsk region", "Kharkiv region"},
-    "004": {"Kharkiv region", "Kharkiv Oblast"},
+    "004": {"Kharkiv region", "Kharkiv Oblast", "Donbass"},
 }
 
 
@@ -91,3 +91,21 @@ def test_raion_suffix_makes_a_raion_mention(gazetteer):
 def test_empty_and_binary_like_text_yield_nothing(gazetteer):
     assert find_places("", gazetteer) == []
     assert find_places("\x00\x01\x02 \ufffd\ufffd", gazetteer) == []
+
+
+def test_runs_of_capitalised_words_start_only_at_a_word_start():
+    # the run pattern puts the capital before its look-behind (fast); it must find what the plain
+    # form "no word character, hyphen or apostrophe before, then capitalised words" finds
+    import random
+    import re
+
+    from geodata.scan import _RUN, _UPPER
+
+    word = rf"[{_UPPER}][\w'’ʼ]*(?:-[\w'’ʼ]+)*"
+    plain = re.compile(rf"(?<![\w\-'’]){word}(?:[ \u00a0]{word})*")
+    rng = random.Random(3)
+    texts = ["anti-Russian forces left Nova Kakhovka's O'Brien Kyiv-Pechersk", "Ukraine’S Chasiv\u00a0Yar, DPR-LNR",
+             "xKyiv _Kyiv -Kyiv 'Kyiv ’Kyiv Kyiv-Pasazhyrskyi- Донецьк Ї", "Bakhmut'", ""]
+    texts += ["".join(rng.choice("aAbB -'’ʼ_\u00a0ДдЇї9.,Zz\n") for _ in range(200)) for _ in range(500)]
+    for text in texts:
+        assert [m.span() for m in _RUN.finditer(text)] == [m.span() for m in plain.finditer(text)], text

@@ -1,0 +1,97 @@
+"""Stage 2, events/changes.py: the changes of control a sentence tells of, from its words alone.
+Sentences written for these tests; each case reads as (kind, places or pointer, acting side,
+denial, history) per change."""
+
+import datetime as dt
+
+import pytest
+
+from events import Article, PublishedDate
+from events.articles import article_id
+from events.changes import find_changes
+from events.extract import geocode
+from events.mentions import read_mentions
+
+
+def changes_of(text, gazetteer, rules):
+    article = Article(id=article_id(text), path="t", text=text, published=PublishedDate(dt.date(2024, 5, 15)))
+    [view] = read_mentions(article, *geocode(article, gazetteer), rules)
+    return [(str(c.kind), [t.place.name if t.place else t.pointer for t in c.targets], c.agent, c.denial, c.history)
+            for c in find_changes(view, rules)]
+
+
+CASES = [
+    # lists, subjects, objects
+    ("Russian troops captured Tonenke, Orlivka and Umanske.",
+     [("capture", ["Tonenke", "Orlivka", "Umanske"], "RU", "", False)]),
+    ("The six (Tonenke, Xyzivka, First Abc, and Umanske) were liberated by Russian troops.",
+     [("capture", ["Tonenke", "Umanske"], "RU", "", False)]),  # names the gazetteer lacks, in brackets
+    ("The ministry says the villages of Tonenke in the Donetsk region and First Abc were liberated.",
+     [("capture", ["Tonenke"], "", "", False)]),  # "First" is a name here, not history
+    ("Tonenke, Orlivka and Umanske were liberated by units of the Centre group of forces.",
+     [("capture", ["Tonenke", "Orlivka", "Umanske"], "RU", "", False)]),
+    ("The ministry listed Otradne in the Kharkiv region, Tonenke and Umanske in the Donetsk region as captured.",
+     [("capture", [], "", "", False)]),  # "captured" after its list, as an adjective: no place, no claim
+    ("The ministry listed the three captured villages as Tonenke, Orlivka and Umanske.",
+     [("capture", ["Tonenke", "Orlivka", "Umanske"], "", "", False)]),  # a counted change, named after "as"
+    ("Orlivka fell in March, followed by Umanske in April.",
+     [("capture", ["Orlivka", "Umanske"], "", "", False)]),
+    ("Russian soldiers hoisted flags in Tonenke, Xyzivka, and Umanske.",
+     [("capture", ["Tonenke", "Umanske"], "RU", "", False)]),  # across a name the gazetteer lacks
+    ("Russian soldiers hoisted a flag on the roof of a school in Tonenke.",
+     [("contested", [], "RU", "", False)]),  # one building is not the village: no capture of it
+    ("Ukrainian forces have taken back the village of Robotyne.", [("recapture", ["Robotyne"], "UA", "", False)]),
+    ("Tonenke, in the north of Donetsk Oblast, was apparently among the settlements liberated.",
+     [("capture", ["Tonenke"], "", "", False)]),
+    ("Kupiansk, a railway hub in the Kharkiv region, has been fully liberated.",
+     [("capture", ["Kupiansk"], "", "", False)]),
+    # shares of a place
+    ("Russian troops now control most of Toretsk.", [("partial", ["Toretsk"], "RU", "", False)]),
+    ("Russian units seized the eastern part of Chasiv Yar.", [("partial", ["Chasiv Yar"], "RU", "", False)]),
+    ("In the city of Toretsk the residential districts have been fully liberated.",
+     [("partial", ["Toretsk"], "", "", False)]),
+    ("Russian forces have gained a foothold in Siversk.", [("partial", ["Siversk"], "RU", "", False)]),
+    # fighting, entering: contested
+    ("Russian troops entered Vovchansk from the north.", [("contested", ["Vovchansk"], "RU", "", False)]),
+    ("Street fighting continues in Toretsk.", [("contested", ["Toretsk"], "", "", False)]),
+    ("Kyiv rejected reports of a Russian \"breakthrough\" in Toretsk.",
+     [("contested", ["Toretsk"], "RU", "refuted", False)]),
+    ("Fighting raged near Toretsk.", []),  # near a place is not in it
+    ("Ukrainian defenders repelled six attacks near Kupiansk.", []),
+    # withdrawals, the actor's side
+    ("Ukrainian troops withdrew from Avdiivka.", [("withdrawal", ["Avdiivka"], "UA", "", False)]),
+    ("Our units moved to more advantageous positions near Vovchansk.",
+     [("withdrawal", ["Vovchansk"], "own", "", False)]),
+    ("Ukrainian units pulled back from positions in two villages close to Avdiivka.",
+     [("withdrawal", [], "UA", "", False)]),  # unnamed villages: no claim of Avdiivka
+    ("Russia's defence ministry said its troops had pulled back from Izium.",
+     [("withdrawal", ["Izium"], "RU", "", False)]),
+    ("The Southern Military District pushed into Ukrainian defence positions and captured Tonenke.",
+     [("contested", [], "RU", "", False), ("capture", ["Tonenke"], "RU", "", False)]),  # the lines hit are not the actor
+    # denials
+    ("Russian forces have not captured Kurakhove.", [("capture", ["Kurakhove"], "RU", "negated", False)]),
+    ("Kyiv contests the town's capture.", [("capture", ["the town"], "", "refuted", False)]),  # Kyiv denies, it did not act
+    ("Kyiv denied the Russian fake claiming the capture of Toretsk.",
+     [("capture", ["Toretsk"], "", "refuted", False)]),
+    ("Kyiv rejected claims that Russian troops had taken Toretsk.",
+     [("capture", ["Toretsk"], "RU", "refuted", False)]),
+    ("Reports that Russian troops have occupied Toretsk are false.",
+     [("capture", ["Toretsk"], "RU", "false", False)]),
+    ("Ukrainian troops still hold Kurakhove.", [("denial", ["Kurakhove"], "UA", "", False)]),
+    # pointers back
+    ("Russian troops entered the town on Monday.", [("contested", ["the town"], "RU", "", False)]),
+    ("Ukrainian forces retook it in September.", [("recapture", ["it"], "UA", "", False)]),
+    # plans and hypotheses are nothing
+    ("Russian forces are trying to capture Pokrovsk.", []),
+    ("Fierce battles to seize the bridge went on at Toretsk.", []),  # an aim, told with a bare "to"
+    ("Taking Selydove would open the way to Pokrovsk.", []),
+    ("Russia could seize Kupiansk within weeks.", []),
+    # history
+    ("Robotyne was first captured by Russian forces in February 2022.", [("capture", ["Robotyne"], "RU", "", True)]),
+    ("The fall of Avdiivka in February opened the way west.", [("capture", ["Avdiivka"], "", "", False)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_the_changes_a_sentence_tells_of(gazetteer, rules, text, expected):
+    assert changes_of(text, gazetteer, rules) == expected

@@ -1,0 +1,151 @@
+"""Stages 4 and 5, events/drafts.py and events/assemble.py: from changes and voices to claims, one
+per (place, claimant, kind of change). Short articles written for these tests, published on
+Wednesday 15 May 2024; each case lists the claims as (place, type, gains, claimant, date,
+precision[, "history"])."""
+
+import datetime as dt
+
+import pytest
+
+from events import Article, PublishedDate, extract_claims
+from events.articles import article_id
+
+PUBLISHED = PublishedDate(dt.date(2024, 5, 15))
+
+
+def claims_of(text, gazetteer, rules, source="Test Wire"):
+    article = Article(id=article_id(text), path="t", text=text, source=source, published=PUBLISHED)
+    return extract_claims(article, gazetteer, rules).claims
+
+
+def rows(claims):
+    return [(c.settlement, str(c.event_type), str(c.gaining_side), c.claimant, str(c.event_date),
+             str(c.date_precision), *(["history"] if c.background else [])) for c in claims]
+
+
+CASES = [
+    ("the side a claimant tells of its own gains",
+     "The Russian defence ministry said units had liberated Tonenke on Monday.",
+     [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-13", "day")]),
+    ("a Ukrainian liberation of a Ukrainian village retakes it",
+     "Ukrainian troops liberated Robotyne, the General Staff said.",
+     [("Robotyne", "recapture", "UA", "Ukrainian General Staff", "2024-05-15", "day")]),
+    ("'has fallen': whoever did not hold it",
+     "Analysts said Vuhledar has fallen.",
+     [("Vuhledar", "capture", "RU", "journalist (Test Wire)", "2024-05-15", "day")]),
+    ("a pointer takes the place named before",
+     "Fierce battles raged for Chasiv Yar. Russian troops entered the town on Tuesday, the defence ministry said.",
+     [("Chasiv Yar", "contested", "none", "defence ministry", "2024-05-14", "day")]),
+    ("a frame of unnamed villages, named later",
+     "Ukrainian forces withdrew from several villages on Tuesday, the General Staff said. "
+     "The villages involved, Lukiantsi and Vovchansk, lie near the border.",
+     [("Lukiantsi", "withdrawal", "RU", "Ukrainian General Staff", "2024-05-14", "day"),
+      ("Vovchansk", "withdrawal", "RU", "Ukrainian General Staff", "2024-05-14", "day")]),
+    ("a denial in the next sentence carries the gain it denies",
+     "Russian troops captured Urozhaine, the Russian defence ministry said. Ukraine's General Staff denied this.",
+     [("Urozhaine", "capture", "RU", "Russian Ministry of Defence", "2024-05-15", "day"),
+      ("Urozhaine", "denial", "RU", "Ukrainian General Staff", "2024-05-15", "day")]),
+    ("'two days earlier' counts from the day the text gave",
+     "Kyiv confirmed on Tuesday that Russian troops had entered Lyptsi. DeepState had reported that Russian "
+     "troops entered Lyptsi two days earlier.",
+     [("Lyptsi", "contested", "none", "Ukrainian government", "2024-05-14", "day"),
+      ("Lyptsi", "contested", "none", "DeepState", "2024-05-12", "day")]),
+    ("history told in passing keeps its own date",
+     "Russian troops retook Robotyne, the Russian defence ministry said on Wednesday. Ukrainian troops had "
+     "liberated the village in August 2023.",
+     [("Robotyne", "recapture", "RU", "Russian Ministry of Defence", "2024-05-15", "day"),
+      ("Robotyne", "recapture", "UA", "journalist (Test Wire)", "2023-08-01", "month", "history")]),
+    ("the headline and the body are one claim",
+     "Russia takes Tonenke\n\nRussian troops have taken Tonenke, the Russian defence ministry said on Monday.",
+     [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-13", "day")]),
+    ("a ministry named without its side is the one the article names later",
+     "Russian troops take Tonenke, defence ministry says\n\nThe Russian Defence Ministry said on Monday its "
+     "forces had taken Tonenke.",
+     [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-13", "day")]),
+    ("the day a claimant spoke holds for what they say next",
+     "Hanna Maliar, the deputy defence minister, said on Monday that the army held firm. Maliar wrote on "
+     "Telegram that \"Robotyne has been liberated\".",
+     [("Robotyne", "recapture", "UA", "Hanna Maliar (Ukrainian Deputy Defence Minister)", "2024-05-13", "day")]),
+    ("the outlet telling a change after a claimant did is the outlet's own claim",
+     "Ukraine's General Staff said on Monday that Robotyne had been liberated.\n\nUkrainian troops had won "
+     "back Robotyne this week.",
+     [("Robotyne", "recapture", "UA", "Ukrainian General Staff", "2024-05-13", "day"),
+      ("Robotyne", "recapture", "UA", "journalist (Test Wire)", "2024-05-15", "week")]),
+    ("each place of a list keeps the date told right after it",
+     "Orlivka fell in March, followed by Umanske in April.",
+     [("Orlivka", "capture", "RU", "journalist (Test Wire)", "2024-03-01", "month", "history"),
+      ("Umanske", "capture", "RU", "journalist (Test Wire)", "2024-04-01", "month", "history")]),
+    ("a tail clause denies the sentence's claim ('..., a claim X rejected')",
+     "Russia's defence ministry said on Monday its troops had captured Tonenke, a claim the Ukrainian military "
+     "rejected.",
+     [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-13", "day"),
+      ("Tonenke", "denial", "RU", "Ukrainian military", "2024-05-13", "day")]),
+    ("reports rejected as false by a claimant named after them: the reports' claim and its denial",
+     "Reports that Russian media spread on Monday, saying Russian forces had seized Tonenke, have been rejected "
+     "as false by the Ukrainian military.",
+     [("Tonenke", "capture", "RU", "Russian media", "2024-05-13", "day"),
+      ("Tonenke", "denial", "RU", "Ukrainian military", "2024-05-13", "day")]),
+    ("'the previous day' counts from the day its sentence gave",
+     "Ukraine's military said on Tuesday that its forces still hold Kurakhove, despite Russian claims to have "
+     "seized control of it the previous day.",
+     [("Kurakhove", "denial", "RU", "Ukrainian military", "2024-05-14", "day"),
+      ("Kurakhove", "capture", "RU", "Russian government", "2024-05-13", "day")]),
+    ("a denial in the tail keeps the day the tail gives",
+     "On Monday, Russia's defence ministry said its troops had captured Tonenke, a claim the Ukrainian military "
+     "rejected on Tuesday.",
+     [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-13", "day"),
+      ("Tonenke", "denial", "RU", "Ukrainian military", "2024-05-14", "day")]),
+    ("a unit's spokesperson telling of its side's gain is that side's",
+     "Ukrainian forces have retaken Tonenke, the brigade's spokesperson said on Monday.",
+     [("Tonenke", "recapture", "UA", "Ukrainian military spokesman", "2024-05-13", "day")]),
+    ("a change with no day of its own takes the day its sentence gives",
+     "The village's status was disputed on Sunday after Moscow rejected a report by its own official that "
+     "Tonenke had been recaptured by Ukrainian forces.",
+     [("Tonenke", "denial", "UA", "Russian government", "2024-05-12", "day")]),
+    ("fighting told beside a denial is part of the denial",
+     "Reports of Toretsk being occupied are false, fighting in the city goes on, DeepState said on Monday.",
+     [("Toretsk", "denial", "RU", "DeepState", "2024-05-13", "day")]),
+    ("a side that declines to acknowledge a loss denies it",
+     "Ukraine has declined to acknowledge that Soledar is lost.",
+     [("Soledar", "denial", "RU", "Ukrainian government", "2024-05-15", "day")]),
+    ("a sentence with an aim of its own does not name a frame's villages",
+     "Russian troops captured several villages, the ministry said. Work to liberate Toretsk and the villages "
+     "nearby goes on.",
+     []),
+    ("the outlet retelling a claim told before ('reportedly') is that claim",
+     "The Russian defence ministry said its troops captured Tonenke on Monday. Its southern group reportedly "
+     "captured Tonenke after heavy fighting.",
+     [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-13", "day")]),
+    ("an embedded post's claim is dated by its signature",
+     "Breaking: our forces have liberated Tonenke.\n\nGlory to the heroes. pic.twitter.com/abc — MFA Russia "
+     "(@mfa_russia) May 13, 2024",
+     [("Tonenke", "capture", "RU", "Russian officials", "2024-05-13", "day")]),
+    ("a source in a regional military-civilian administration is that place's authorities",
+     "A source in the Kharkiv military-civilian administration confirmed that Ukrainian troops had retaken "
+     "Kupiansk.",
+     [("Kupiansk", "recapture", "UA", "Kharkiv authorities", "2024-05-15", "day")]),
+    ("two claimants saying the same thing are two claims",
+     "Russian troops have taken Tonenke, the Russian defence ministry said. DeepState confirmed that "
+     "Russian forces had taken Tonenke.",
+     [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-15", "day"),
+      ("Tonenke", "capture", "RU", "DeepState", "2024-05-15", "day")]),
+    ("fighting beside a change of the same place is part of it",
+     "Russian troops entered Tonenke and captured Tonenke after street fighting, the defence ministry in Moscow said.",
+     [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-15", "day")]),
+    ("a share beside the whole place, in one sentence, is the share",
+     "\"We drove them out of Kupiansk and took control of 90% of the city,\" the Ukrainian General Staff said.",
+     [("Kupiansk", "partial", "UA", "Ukrainian General Staff", "2024-05-15", "day")]),
+]
+
+
+@pytest.mark.parametrize("what, text, expected", CASES, ids=[c[0] for c in CASES])
+def test_claims_of_an_article(gazetteer, rules, what, text, expected):
+    assert rows(claims_of(text, gazetteer, rules)) == expected
+
+
+def test_one_claim_keeps_every_sentence_that_tells_it(gazetteer, rules):
+    text = ("Russia takes Tonenke\n\nRussian troops have taken Tonenke, the Russian defence ministry said on Monday. "
+            "The ministry said Tonenke had been liberated.")
+    [claim] = claims_of(text, gazetteer, rules)
+    assert len(claim.evidence_spans) == 3 and claim.evidence.startswith("Russian troops have taken")
+    assert [text[a:b] for a, b in claim.evidence_spans][0] == "Russia takes Tonenke"

@@ -1,0 +1,73 @@
+"""Stage 1, events/mentions.py: what each name in a sentence stands for, and how it stands to the
+sentence's change. Sentences written for these tests."""
+
+import datetime as dt
+import tomllib
+
+import pytest
+
+from events import Article, PublishedDate
+from events.articles import article_id
+from events.extract import geocode
+from events.mentions import read_mentions
+from events.rules import RULES_DIR
+
+PLACES = tomllib.loads((RULES_DIR / "places.toml").read_text(encoding="utf-8"))
+
+
+def views_of(text, gazetteer, rules):
+    article = Article(id=article_id(text), path="t", text=text, published=PublishedDate(dt.date(2024, 5, 15)))
+    return read_mentions(article, *geocode(article, gazetteer), rules)
+
+
+def refs_of(text, gazetteer, rules):
+    return {p.name: (p.role, p.relation) for v in views_of(text, gazetteer, rules) for p in v.places}
+
+
+@pytest.mark.parametrize("role", [k for k in PLACES["role"]] + ["near", "beside"])
+def test_each_role_example_in_the_rules_file(gazetteer, rules, role):
+    relation = PLACES["relation"]
+    example, name = ((relation["example"], relation["name"]) if role == "near" else
+                     (relation["beside_example"], relation["beside_name"]) if role == "beside" else
+                     (PLACES["role"][role]["example"], PLACES["role"][role]["name"]))
+    refs = refs_of(example, gazetteer, rules)
+    expected = ("settlement", role) if role in ("near", "beside") else (role, "")
+    assert refs[name] == expected, refs
+
+
+CASES = [
+    # (sentence, name, role, relation)
+    ("Russian forces captured Novoselivka in the Luhansk People's Republic.", "Novoselivka", "settlement", ""),
+    ("Russian forces captured Novoselivka in the Kharkiv governorate.", "Kharkiv", "region", ""),
+    ("Kyiv said its troops had retaken Robotyne.", "Kyiv", "government", ""),
+    ("Missiles hit the city of Kyiv overnight.", "Kyiv", "settlement", ""),
+    ("Fighting continues on the Pokrovsk axis.", "Pokrovsk", "front", ""),
+    ("Units moved west along the Lyman–Kupiansk direction.", "Lyman", "front", ""),
+    ("Units moved west along the Lyman–Kupiansk direction.", "Kupiansk", "front", ""),
+    ("The Vovchansk authorities ordered an evacuation.", "Vovchansk", "modifier", ""),
+    ("Russia took the town, then crossed the Dnipro.", "Dnipro", "river", ""),
+    ("A missile hit Dnipro, killing three people.", "Dnipro", "settlement", ""),
+    ("A strike on Dnipro killed three people.", "Dnipro", "settlement", "near"),  # a strike is no change there
+    ("Kramatorsk, May 3 (Reuters) - Russian troops captured Urozhaine.", "Kramatorsk", "dateline", ""),
+    ("Heavy fighting raged near Toretsk.", "Toretsk", "settlement", "near"),
+    ("Russian troops advanced 5 km west of Pokrovsk.", "Pokrovsk", "settlement", "beside"),
+    ("Units held positions in the Avdiivka area.", "Avdiivka", "settlement", "beside"),
+    ("Units pulled back from two villages close to Avdiivka.", "Avdiivka", "settlement", "near"),
+    ("Russian troops entered Toretsk from the east.", "Toretsk", "settlement", ""),
+]
+
+
+@pytest.mark.parametrize("text, name, role, relation", CASES, ids=[f"{c[1]}-{c[2]}-{c[3]}" for c in CASES])
+def test_a_name_in_its_sentence(gazetteer, rules, text, name, role, relation):
+    assert refs_of(text, gazetteer, rules)[name] == (role, relation)
+
+
+def test_headings_and_sections(gazetteer, rules):
+    text = ("Russian troops take Urozhaine\n\nMOSCOW, May 3 - The ministry said troops had taken Urozhaine.\n\n"
+            "Background: Ukrainian forces had retaken it in August.")
+    views = views_of(text, gazetteer, rules)
+    assert [v.heading for v in views] == [True, False, False]
+    assert views[2].section == "Background"
+    # a headline's "in Kharkiv" is the region as often as the city
+    [heading] = views_of("Ukraine withdraws troops in Kharkiv amid new assault", gazetteer, rules)
+    assert heading.places[0].role == "region"

@@ -1,0 +1,77 @@
+"""Stage 3, events/voices.py: who speaks in each sentence, following the article. Short articles
+written for these tests; each case gives the claimant each sentence's claim belongs to ("" for
+none: the outlet's own voice)."""
+
+import datetime as dt
+
+import pytest
+
+from events import Article, PublishedDate
+from events.articles import article_id
+from events.extract import geocode
+from events.mentions import read_mentions
+from events.voices import read_voices
+
+
+def speakers_of(text, gazetteer, rules, source="Test Wire"):
+    article = Article(id=article_id(text), path="t", text=text, source=source,
+                      published=PublishedDate(dt.date(2024, 5, 15)))
+    views = read_mentions(article, *geocode(article, gazetteer), rules)
+    voices = read_voices(views, article, rules, {})
+    return [(v.speakers()[-1].claimant if v.speakers() else "") for v in voices]
+
+
+CASES = [
+    ("in the sentence",
+     "Russian troops captured Tonenke, the Russian defence ministry said.",
+     ["Russian Ministry of Defence"]),
+    ("according to",
+     "According to the General Staff of Ukraine, troops withdrew from Toretsk.",
+     ["Ukrainian General Staff"]),
+    ("a role before the name",
+     "Ukrainian army spokesman Ivan Petrenko said troops had left Toretsk.",
+     ["Ivan Petrenko (Ukrainian army spokesman)"]),
+    ("an apposition between name and verb",
+     "Sergei Shoigu, the Russian defence minister, said troops had taken Lysychansk.",
+     ["Sergei Shoigu (Russian Defence Minister 2012–2024)"]),
+    ("a known surname after another given name is another person, and stays so",
+     "Petro Voloshyn, a Ukrainian army spokesman, said troops had left Toretsk. Later Voloshyn said "
+     "they held Krynky.",
+     ["Petro Voloshyn (Ukrainian army spokesman)", "Petro Voloshyn (Ukrainian army spokesman)"]),
+    ("a given name in another spelling is the same person",
+     "General Alexander Syrsky said troops had left Toretsk.",
+     ["Oleksandr Syrskyi (Ukrainian Commander-in-Chief)"]),
+    ("a participle clause between speaker and verb",
+     "Vladimir Putin, visiting a command post on Saturday, congratulated the troops on taking Tonenke.",
+     ["Vladimir Putin (Russian President)"]),
+    ("the body named in a speaker's apposition does not speak",
+     "Viktor Trehubov, spokesman for the Khortytsia group, has denied the Russian fake claiming the capture of Toretsk.",
+     ["Viktor Trehubov (Khortytsia group spokesman)"]),
+    ("an embedded post speaks for its author in the paragraph before its signature line",
+     "Russia's defence ministry gave an update.\n\nBreaking: our forces have liberated Tonenke.\n\n"
+     "Glory to the heroes. pic.twitter.com/abc — MFA Russia (@mfa_russia) May 14, 2024",
+     ["", "Russian officials", ""]),
+    ("the next sentence of the same paragraph goes on",
+     "Ukraine's General Staff said troops had left Krynky. Units moved to prepared positions.",
+     ["Ukrainian General Staff", "Ukrainian General Staff"]),
+    ("a new paragraph is the outlet's own",
+     "Ukraine's General Staff said troops had left Krynky.\n\nRussian troops then entered Krynky.",
+     ["Ukrainian General Staff", ""]),
+    ("'Specifically' continues the last speaker",
+     "Zelensky said the front was hard.\n\nSpecifically, Russian troops entered Vovchansk.",
+     ["Volodymyr Zelensky (President of Ukraine)", "Volodymyr Zelensky (President of Ukraine)"]),
+    ("'the ministry' is the ministry named before",
+     "Russia's defence ministry gave an update. Zelensky spoke in Kyiv.\n\nThe ministry said troops took Tonenke.",
+     ["", "", "Russian Ministry of Defence"]),
+    ("a Source line speaks for the Details under it",
+     "Source: Hanna Maliar on Telegram\n\nDetails: Ukrainian forces liberated Robotyne.",
+     ["Hanna Maliar (Ukrainian Deputy Defence Minister)", "Hanna Maliar (Ukrainian Deputy Defence Minister)"]),
+    ("a side's claim cited in passing is that side's",
+     "Kyiv rejected Russian claims that troops had seized Toretsk.",
+     ["Russian government"]),
+]
+
+
+@pytest.mark.parametrize("what, text, expected", CASES, ids=[c[0] for c in CASES])
+def test_who_speaks(gazetteer, rules, what, text, expected):
+    assert speakers_of(text, gazetteer, rules) == expected
