@@ -291,6 +291,7 @@ def test_a_reviewers_name_is_shown_as_text_and_fetches_nothing(page: Page, revie
     name = page.get_by_role("textbox", name="Your name (for reviews)")
     name.fill("![x](http://127.0.0.1:9/pixel.png) \u202eevil")
     name.press("Enter")
+    settle(page)  # a click during the rerun that stores the name can be lost on a loaded machine
     page.get_by_role("button", name="Confirm").first.click()
     toast = page.locator("[data-testid=stToast]")
     expect(toast).to_contain_text("Saved: confirmed by ![x](http://127.0.0.1:9/pixel.png) evil", timeout=30_000)
