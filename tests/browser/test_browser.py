@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 
 MARKERS = "path.fc-marker"
 CLUSTERS = ".fc-cluster"
-AMBIGUOUS_ARTICLE = ("published: 2024-05-15\nsource: Test Wire\n---\nRussian troops captured Krynky on Monday, the "
+AMBIGUOUS_ARTICLE = ("published: 2024-05-15\nsource: Test Wire\n---\nRussian troops captured Olhivka on Monday, the "
                      "Russian defence ministry said. Heavy fighting in Andriivka continued, officials said.\n")
 
 
@@ -301,7 +301,7 @@ def test_a_reviewers_name_is_shown_as_text_and_fetches_nothing(page: Page, revie
 
 @pytest.fixture(scope="module")
 def ambiguous_url(tmp_path_factory):
-    """The samples and an article naming Krynky and Andriivka, each shared by several villages."""
+    """The samples and an article naming Olhivka and Andriivka, each shared by several villages."""
     folder = tmp_path_factory.mktemp("ambiguous")
     (folder / "namesakes.txt").write_text(AMBIGUOUS_ARTICLE, encoding="utf-8")
     db = _ingest(folder / "claims.sqlite", ROOT / "events" / "samples", folder / "namesakes.txt")
@@ -320,8 +320,8 @@ def test_names_awaiting_a_place_are_listed_once_and_placed_in_one_go(page: Page,
     expect(table).to_be_visible()
     page.get_by_role("textbox", name="Your name (for reviews)").fill("analyst C")
     page.get_by_role("textbox", name="Your name (for reviews)").press("Enter")
-    choose(page, "Name to place", "Krynky — 1 claim in 1 article")
-    places = page.get_by_role("combobox", name="Which place is “Krynky”?")
+    choose(page, "Name to place", "Olhivka — 1 claim in 1 article")
+    places = page.get_by_role("combobox", name="Which place is “Olhivka”?")
     expect(places).to_have_value("")  # none chosen for the analyst
     places.click()
     options = page.get_by_role("option")
@@ -329,8 +329,8 @@ def test_names_awaiting_a_place_are_listed_once_and_placed_in_one_go(page: Page,
     kherson = options.filter(has_text="Kherson Oblast").first
     expect(kherson).to_contain_text("Raion")  # raion and population beside each place
     kherson.click()
-    page.get_by_role("button", name=re.compile(r"^Place 1 claim at Krynky")).click()
-    drawn(page, 7)  # Krynky is on the map
+    page.get_by_role("button", name=re.compile(r"^Place 1 claim at Olhivka")).click()
+    drawn(page, 7)  # Olhivka is on the map
     expect(page.get_by_text(re.compile(r"· 1 awaiting a place"))).to_be_visible(timeout=30_000)
     assert page.errors == []
 
