@@ -34,6 +34,13 @@ _BOUNDARY = re.compile(
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+\s+){0,2}$", re.I)
 _PARTICIPLE = re.compile(r"\w+(?:ed|en|wn|un|ft|ht|st)\b")  # "was captured", "were withdrawn", "was taken", "left"
 _BY = re.compile(r"^\s*(?:[\w’'-]+\s+){0,8}?by\s+", re.I)
+# "the capture of X by Russian troops", "the liberation of X was completed by Ukrainian units": the
+# forces named after "by" acted (not "confirmed by Ukrainian officials": forces only)
+_BY_SIDE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+_FORCE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s*(?:troops|forces|army|armed forces|units?|soldiers|servicemen|fighters|"
+                          r"brigades?|battalions?|marines|paratroopers|assault groups?|group of forces)\b", re.I)
+_FORCE_IN = re.compile(r"(?:troops|forces|army|units?|soldiers|servicemen|fighters|brigades?|battalions?|marines|"
+                       r"paratroopers|group of forces)\s*$", re.I)
 _FROM_SIDE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _BARE_FORCE = re.compile(r"\b(?:the|these|those|such|its|their|both|all|many|some)\s+(?:\w+\s+)?(?:troops|forces|units|soldiers|"
                          r"fighters|servicemen|defenders|brigades?|battalions?|military|army|garrison)\b", re.I)
@@ -190,6 +197,11 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
         ahead = [i for i, w in enumerate(words) if outer <= w[0] < left]
         if ahead:
             return key_of(ahead[-1])
+    for i in after:
+        w_start, w_end = words[i][0], words[i][1]
+        if (words[i][2] in ("RU", "UA") and _BY_SIDE.search(text[max(end, w_start - 8):w_start])
+                and (_FORCE_IN.search(text[w_start:w_end]) or _FORCE_AFTER.match(text, w_end))):
+            return words[i][2]
     if re.fullmatch(r"\s*[Hh]aving\s+(?:\w+\s+)?", text[left:start]):
         # "Having captured X, Russian forces pressed on": the subject follows the clause
         comma = text.find(",", end, right)

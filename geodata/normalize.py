@@ -9,7 +9,9 @@ Russian writers drop in everyday text.
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
+from pathlib import Path
 
 __all__ = ["normalize_name", "is_cyrillic", "cyrillic_language", "MAX_NAME_LENGTH"]
 
@@ -41,6 +43,33 @@ def _build_table() -> dict[int, str]:
 
 _TABLE = _build_table()
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _homoglyph_tables() -> tuple[dict[int, str], dict[int, str]]:
+    """(Cyrillic look-alikes -> Latin, Latin look-alikes -> Cyrillic), from data/homoglyphs.toml."""
+    with open(Path(__file__).parent / "data" / "homoglyphs.toml", "rb") as handle:
+        pairs = tomllib.load(handle)["latin_to_cyrillic"]
+    to_latin = {ord(cyrillic): latin for latin, cyrillic in pairs.items()}
+    # Serbian and Macedonian letters are no look-alike of a Latin letter in a Russian or Ukrainian word
+    to_cyrillic = {ord(latin): cyrillic for latin, cyrillic in pairs.items() if cyrillic not in "јѕ"}
+    return to_latin, to_cyrillic
+
+
+_TO_LATIN, _TO_CYRILLIC = _homoglyph_tables()
+
+
+def _one_script(name: str) -> str:
+    """A word that mixes look-alike letters of both scripts, in the script most of it is in."""
+    words = name.split()
+    out = []
+    for word in words:
+        latin = len(_LATIN_LETTER.findall(word))
+        cyrillic = len(_CYRILLIC.findall(word)) if latin else 0
+        if latin and cyrillic:
+            word = word.translate(_TO_LATIN if latin >= cyrillic else _TO_CYRILLIC)
+        out.append(word)
+    return " ".join(out)
 _UKRAINIAN_LETTERS = frozenset("іїєґІЇЄҐ")
 _RUSSIAN_LETTERS = frozenset("ыэёъЫЭЁЪ")
 _OTHER_CYRILLIC_LETTERS = frozenset("ўЎјЈљЉњЊћЋђЂџЏѓЃќЌѕЅ")  # Belarusian, Serbian, Macedonian
@@ -55,9 +84,13 @@ def normalize_name(name: str) -> str:
     'kupyansk vuzlovyy'
     >>> normalize_name("  Мар’їнка ")
     'мар\u0457нка'
+    >>> normalize_name("Hryhorivk\u0430")  # a Cyrillic а at the end
+    'hryhorivka'
     """
     if name.isascii():  # the common case, about three times faster
         return " ".join(name.translate(_TABLE).lower().split())
+    if _CYRILLIC.search(name) and _LATIN_LETTER.search(name):
+        name = _one_script(name)
     folded = unicodedata.normalize("NFC", name).translate(_TABLE).lower()
     # lower() can reintroduce decomposable letters (e.g. from capital forms); translate again.
     return " ".join(folded.translate(_TABLE).split())

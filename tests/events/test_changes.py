@@ -82,6 +82,11 @@ CASES = [
     ("Russian troops entered the town on Monday.", [("contested", ["the town"], "RU", "", False)]),
     ("Ukrainian forces retook it in September.", [("recapture", ["it"], "UA", "", False)]),
     # plans and hypotheses are nothing
+    # the forces named after "by" acted; officials "by" whom it was confirmed did not
+    ("The capture of Vovchansk by Russian troops was announced on Monday.", [("capture", ["Vovchansk"], "RU", "", False)]),
+    ("The liberation of Vovchansk was completed by Ukrainian units overnight.",
+     [("capture", ["Vovchansk"], "UA", "", False)]),
+    ("The liberation of Vovchansk was confirmed by Ukrainian officials.", [("capture", ["Vovchansk"], "", "", False)]),
     ("Russian forces are trying to capture Pokrovsk.", []),
     ("Fierce battles to seize the bridge went on at Toretsk.", []),  # an aim, told with a bare "to"
     ("Taking Selydove would open the way to Pokrovsk.", []),

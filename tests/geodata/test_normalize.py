@@ -21,6 +21,16 @@ def test_cyrillic_letters_keep_their_identity_but_yo_folds():
     assert normalize_name("Артёмовск") == normalize_name("Артемовск")
 
 
+@pytest.mark.parametrize("mixed, plain", [
+    ("Hryhorivk\u0430", "hryhorivka"),     # a Cyrillic а at the end of a Latin word
+    ("\u0420okrovsk", "pokrovsk"),         # a Cyrillic Р in front
+    ("Волчан\u0441к".replace("\u0441", "c"), "волчанск"),  # a Latin c in a Cyrillic word
+    ("Kyiv Київ", "kyiv київ"),           # two words, each in one script: untouched
+])
+def test_a_stray_look_alike_letter_of_the_other_script_reads_as_its_twin(mixed, plain):
+    assert normalize_name(mixed) == plain
+
+
 def test_control_characters_never_survive():
     assert normalize_name("Vov\x00chansk\x1b") == "vov chansk"
     assert normalize_name("\x00\x01\x02") == ""

@@ -109,3 +109,8 @@ def test_runs_of_capitalised_words_start_only_at_a_word_start():
     texts += ["".join(rng.choice("aAbB -'’ʼ_\u00a0ДдЇї9.,Zz\n") for _ in range(200)) for _ in range(500)]
     for text in texts:
         assert [m.span() for m in _RUN.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_a_name_typed_with_a_cyrillic_look_alike_letter_is_found(gazetteer):
+    # copied text sometimes carries a Cyrillic а in a Latin name
+    assert names("Troops entered Hryhorivk\u0430 and Vodyane on Monday.", gazetteer) == ["Hryhorivk\u0430", "Vodyane"]
