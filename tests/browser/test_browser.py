@@ -293,9 +293,10 @@ def test_a_reviewers_name_is_shown_as_text_and_fetches_nothing(page: Page, revie
     name.press("Enter")
     settle(page)  # a click during the rerun that stores the name can be lost on a loaded machine
     page.get_by_role("button", name="Confirm").first.click()
-    toast = page.locator("[data-testid=stToast]")
-    expect(toast).to_contain_text("Saved: confirmed by ![x](http://127.0.0.1:9/pixel.png) evil", timeout=30_000)
-    assert toast.locator("img").count() == 0 and fetched == []
+    # the review as the claim's line tells it (the toast may be gone by then on a loaded machine)
+    expect(page.locator("[data-testid=stMain]")).to_contain_text(
+        "confirm by ![x](http://127.0.0.1:9/pixel.png) evil", timeout=30_000)  # the bidi character gone
+    assert page.locator("img[src*=pixel]").count() == 0 and fetched == []
     assert page.errors == []
 
 
