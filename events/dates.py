@@ -18,7 +18,7 @@ import dateparser
 from events.records import DatePrecision, PublishedDate
 from events.rules import Rules
 
-__all__ = ["DateExpression", "find_dates", "find_anchored_dates", "parse_date_text", "WEEKDAYS"]
+__all__ = ["DateExpression", "find_dates", "find_anchored_dates", "parse_date_text", "latest_full_date", "WEEKDAYS"]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -80,7 +80,8 @@ def _year_before(published: PublishedDate, month: int, day: int) -> int | None:
     return latest.year - 1 if (this_year - latest).days > 62 else latest.year
 
 
-def _resolve(kind: str, m: re.Match[str], published: PublishedDate | None) -> tuple[dt.date, DatePrecision] | None:
+def _resolve(kind: str, m: re.Match[str], published: PublishedDate | None,
+             year_from: dt.date | None = None) -> tuple[dt.date, DatePrecision] | None:
     g = m.groupdict()
     if g.get("month") and not g["month"][0].isupper():
         return None  # "may" the verb, "march" the verb: English writes months capitalised
@@ -93,8 +94,8 @@ def _resolve(kind: str, m: re.Match[str], published: PublishedDate | None) -> tu
         month, day = _month_number(g["month"]), int(g["day"])
         if g.get("year"):
             year = int(g["year"])
-        elif published is not None:
-            year = _year_before(published, month, day)
+        elif published is not None or year_from is not None:
+            year = _year_before(published or PublishedDate(year_from), month, day)
             if year is None:
                 return None
         else:
@@ -156,10 +157,13 @@ def _worth_trying(kind: str, has_digit: bool, words: set[str]) -> bool:
 
 
 def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
-               after_publication: list[DateExpression] | None = None) -> list[DateExpression]:
+               after_publication: list[DateExpression] | None = None, *,
+               year_from: dt.date | None = None) -> list[DateExpression]:
     """Every date expression in ``sentence`` that resolves to a day on or before publication,
     most precise first where two overlap. Those that resolve to a later day are left out, and
-    added to ``after_publication`` when given, so that a claim can say why its date is unknown."""
+    added to ``after_publication`` when given, so that a claim can say why its date is unknown.
+    ``year_from``, when the publication date is unknown, gives the year of a day written without
+    one ("on Aug. 6"): the latest day the text writes out in full (see latest_full_date)."""
     lower = sentence.lower()
     has_digit = _DIGIT.search(sentence) is not None
     words = set(_WORDS.findall(lower))
@@ -188,7 +192,7 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
             continue
         for m in pattern.finditer(sentence):
             try:
-                resolved = _resolve(kind, m, published)
+                resolved = _resolve(kind, m, published, year_from)
             except (ValueError, OverflowError):  # "last summer" in a paper of year 1: before the calendar
                 resolved = None
             if resolved:
@@ -229,3 +233,26 @@ def find_anchored_dates(sentence: str, anchor: dt.date | None, published: Publis
             if not any(m.start() < f.end and f.start < m.end() for f in found):
                 found.append(DateExpression(m.start(), m.end(), m.group(), date, relative.precision))
     return sorted(found, key=lambda d: d.start)
+
+
+_FULL_DATE_KINDS = ("iso", "dmy", "month_day", "day_month")
+
+
+def latest_full_date(text: str, today: dt.date | None = None) -> dt.date | None:
+    """The latest day a text writes out with its year ("Aug. 7, 2024", "2024-08-07"), not after
+    ``today``: for an article whose publication date is unknown, the year its "on Aug. 6" is in."""
+    today = today or dt.date.today()
+    latest: dt.date | None = None
+    for kind, pattern in _PATTERNS:
+        if kind not in _FULL_DATE_KINDS:
+            continue
+        for m in pattern.finditer(text):
+            if kind in ("month_day", "day_month") and not m.group("year"):
+                continue
+            try:
+                resolved = _resolve(kind, m, None)
+            except (ValueError, OverflowError):
+                resolved = None
+            if resolved and resolved[0] <= today and (latest is None or resolved[0] > latest):
+                latest = resolved[0]
+    return latest

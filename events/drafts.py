@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from events.changes import Change, Target, find_changes, find_triggers, side_words
 from events.claimants import Attribution, governing, journalist
-from events.dates import DateExpression, find_anchored_dates, find_dates
+from events.dates import DateExpression, find_anchored_dates, find_dates, latest_full_date
 from events.mentions import PlaceRef, SentenceView
 from events.records import Article, DatePrecision, EventType, PublishedDate, Side
 from events.rules import Rules
@@ -204,6 +204,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
     drafts: list[Draft] = []
     claimed: set[int] = set()  # mention starts of the places changes were told of
     published = article.published
+    # no publication date: a day written without its year takes the year of the text's latest full date
+    year_from = latest_full_date(article.text) if published is None else None
     for view, voice in zip(views, voices):
         text = view.text
         if memory.frame is not None and view.index - memory.frame.view.index > _MAX_FRAME_DISTANCE:
@@ -214,7 +216,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         # dates matter in a claim's sentence, the one before (a speaker's day, "two days earlier"),
         # a frame's and a speaker's sentences
         following = changes_of[view.index + 1] if changes_of is not None and view.index + 1 < len(views) else True
-        dates = find_dates(text, published, rules, future) if (
+        dates = find_dates(text, published, rules, future, year_from=year_from) if (
             changes or following or memory.frame is not None or voice.attributions) else []
         # "said on Tuesday that ... the previous day": counted from the day the sentence gave first
         here = next((d.date for d in dates if d.precision is DatePrecision.DAY), None)

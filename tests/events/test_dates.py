@@ -47,3 +47,18 @@ def test_no_date_is_invented(rules, sentence):
 def test_without_a_publication_date_relative_expressions_stay_unknown(rules):
     assert find_dates("on Wednesday, overnight, last week", None, rules) == []
     assert [d.date for d in find_dates("in February 2022", None, rules)] == [dt.date(2022, 2, 1)]
+
+
+def test_without_a_publication_date_a_day_without_its_year_takes_the_texts_latest_full_date(rules):
+    from events.dates import latest_full_date
+
+    text = ("Troops entered the village on Aug. 6, an official said. "
+            "A map dated Aug. 7, 2024 shows the front; the town fell on 17 February 2024.")
+    assert latest_full_date(text) == dt.date(2024, 8, 7)
+    (found,) = find_dates("Troops entered the village on Aug. 6", None, rules, year_from=dt.date(2024, 8, 7))
+    assert (found.date, found.precision) == (dt.date(2024, 8, 6), "day")
+    # a December day before a January date is of the year before; weekdays stay unknown
+    assert [d.date for d in find_dates("on Dec. 20", None, rules, year_from=dt.date(2025, 1, 5))] == [
+        dt.date(2024, 12, 20)]
+    assert find_dates("on Wednesday", None, rules, year_from=dt.date(2024, 8, 7)) == []
+    assert latest_full_date("on Aug. 6 and in 2023") is None  # no day written out with its year
