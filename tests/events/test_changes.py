@@ -87,6 +87,10 @@ CASES = [
     ("The liberation of Vovchansk was completed by Ukrainian units overnight.",
      [("capture", ["Vovchansk"], "UA", "", False)]),
     ("The liberation of Vovchansk was confirmed by Ukrainian officials.", [("capture", ["Vovchansk"], "", "", False)]),
+    ("Vovchansk was taken by Russian forces on Monday.", [("capture", ["Vovchansk"], "RU", "", False)]),
+    ("Vovchansk has been taken under full control by Ukrainian units.", [("capture", ["Vovchansk"], "UA", "", False)]),
+    ("The commander was taken by surprise in Vovchansk.", []),
+    ("Russian troops took the town's hospital in Vovchansk.", []),
     ("Russian forces are trying to capture Pokrovsk.", []),
     ("Fierce battles to seize the bridge went on at Toretsk.", []),  # an aim, told with a bare "to"
     ("Taking Selydove would open the way to Pokrovsk.", []),

@@ -36,6 +36,11 @@ CASES = [
     ("a pointer takes the place named before",
      "Fierce battles raged for Chasiv Yar. Russian troops entered the town on Tuesday, the defence ministry said.",
      [("Chasiv Yar", "contested", "none", "defence ministry", "2024-05-14", "day")]),
+    ("'took the town': the place named before",
+     "Street battles went on in Chasiv Yar for weeks. Russian troops have taken the town, the Russian defence "
+     "ministry said on Monday.",
+     [("Chasiv Yar", "contested", "none", "journalist (Test Wire)", "2024-05-15", "day"),
+      ("Chasiv Yar", "capture", "RU", "Russian Ministry of Defence", "2024-05-13", "day")]),
     ("a frame of unnamed villages, named later",
      "Ukrainian forces withdrew from several villages on Tuesday, the General Staff said. "
      "The villages involved, Lukiantsi and Vovchansk, lie near the border.",
