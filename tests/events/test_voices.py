@@ -34,6 +34,9 @@ CASES = [
     ("an apposition between name and verb",
      "Sergei Shoigu, the Russian defence minister, said troops had taken Lysychansk.",
      ["Sergei Shoigu (Russian Defence Minister 2012–2024)"]),
+    ("an apposition with a possessive: the body named inside it does not speak",
+     "On Monday, Valery Gerasimov, Russia's chief of the General Staff, told Vladimir Putin that troops had taken Tonenke.",
+     ["Valery Gerasimov (Chief of the Russian General Staff)"]),
     ("a known surname after another given name is another person, and stays so",
      "Petro Voloshyn, a Ukrainian army spokesman, said troops had left Toretsk. Later Voloshyn said "
      "they held Krynky.",
