@@ -74,7 +74,8 @@ def _name_unsided(drafts: list[Draft], rules: Rules) -> list[Draft]:
     """"Russian troops seize three villages, defence ministry says" before anyone spoke: the
     ministry is the one of the side the article names it for elsewhere ("the Russian Defence
     Ministry report listed ..."), else, for a gain, that of the side it says gained ("Ukrainian
-    forces have retaken X, the brigade's spokesman said": a Ukrainian military spokesman)."""
+    forces have retaken X, the brigade's spokesman said": a Ukrainian military spokesman), and for a
+    withdrawal that of the side it says withdrew ("Ukrainian units left X, a military spokesman said")."""
     unsided = {rule.name.replace("{side} ", ""): dict(rule.side_names) or {
                    side.value: rule.name.replace("{side}", adjective) for side, adjective in SIDE_ADJECTIVE.items()}
                for rule in rules.claimants if rule.side == "context"}
@@ -84,8 +85,9 @@ def _name_unsided(drafts: list[Draft], rules: Rules) -> list[Draft]:
         if not names:
             continue
         present = [side for side, name in names.items() if name in claimants]
-        side = present[0] if len(present) == 1 else (
-            d.gains.value if not present and d.kind in _GAIN and d.gains.value in names else "")
+        # a side tells of its own gains and of its own withdrawals
+        actor = d.gains if d.kind in _GAIN else d.gains.opponent() if d.kind is EventType.WITHDRAWAL else Side.NONE
+        side = present[0] if len(present) == 1 else (actor.value if not present and actor.value in names else "")
         if side:
             d.attribution = replace(d.attribution, claimant=names[side], side=Side(side))
     return drafts

@@ -41,6 +41,10 @@ CASES = [
      "ministry said on Monday.",
      [("Chasiv Yar", "contested", "none", "journalist (Test Wire)", "2024-05-15", "day"),
       ("Chasiv Yar", "capture", "RU", "Russian Ministry of Defence", "2024-05-13", "day")]),
+    ("a bare 'the army' and a spokesman of no side: the side that withdrew tells of it",
+     "Ukraine pulled its troops out of Vuhledar, the army said. Units retreated from Tonenke, a military spokesman said.",
+     [("Vuhledar", "withdrawal", "RU", "Ukrainian military", "2024-05-15", "day"),
+      ("Tonenke", "withdrawal", "RU", "Ukrainian military spokesman", "2024-05-15", "day")]),
     ("a frame of unnamed villages, named later",
      "Ukrainian forces withdrew from several villages on Tuesday, the General Staff said. "
      "The villages involved, Lukiantsi and Vovchansk, lie near the border.",
