@@ -292,6 +292,14 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             denier_after = next((a for a in speakers if change.denial in ("refuted", "false") and a.start >= change.end
                                  and a.verb == "according to" and a.side not in (Side.NONE, attribution.side)
                                  and attribution.kind != "journalist"), None)
+            if denier_after is None and change.denial == "false" and attribution.embedded:
+                # "Ukraine's army said Russian claims to have taken X were false", "the Russian claim
+                # that ... is untrue, a Ukrainian spokesman said": the claim cited is Russia's, the
+                # denial the speaker's
+                denier_after = min((a for a in speakers if not a.embedded and a.side is not attribution.side),
+                                   key=lambda a: abs(a.start - change.start), default=None)
+                if denier_after is None and not any(not a.embedded for a in speakers):
+                    denier_after = journalist(article.source)  # the outlet calls it false in its own voice
             targets = list(change.targets)
             if not targets and attribution.kind == "local authorities":
                 # "Vovchansk authorities said there was street fighting": in their own town
