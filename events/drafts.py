@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from events.changes import Change, Target, find_changes, find_triggers, side_words
-from events.claimants import Attribution, governing, journalist
+from events.claimants import Attribution, governing, journalist, named_claimants
 from events.dates import DateExpression, find_anchored_dates, find_dates, latest_full_date
 from events.mentions import PlaceRef, SentenceView
 from events.records import Article, DatePrecision, EventType, PublishedDate, Side
@@ -431,6 +431,9 @@ def _deny_in_tail(view: SentenceView, voice: Voice, drafts: list[Draft], made: i
     if tail is None:
         return
     deniers = [a for a in voice.attributions if tail.start() <= a.start < tail.end() and a.side is not Side.NONE]
+    if not deniers:  # "..., a claim denied by Kyiv": named after "by", with no verb of its own
+        deniers = [replace(a, start=a.start + tail.start(), end=a.end + tail.start())
+                   for a in named_claimants(tail.group(), rules) if a.side is not Side.NONE]
     if not deniers:
         return
     denier = deniers[0]

@@ -91,6 +91,10 @@ CASES = [
     ("Vovchansk has been taken under full control by Ukrainian units.", [("capture", ["Vovchansk"], "UA", "", False)]),
     ("The commander was taken by surprise in Vovchansk.", []),
     ("Russian troops took the town's hospital in Vovchansk.", []),
+    ("Ocheretyne is now fully under Russian control.", [("capture", ["Ocheretyne"], "RU", "", False)]),
+    ("Robotyne is back under Ukrainian control.", [("capture", ["Robotyne"], "UA", "", False)]),
+    ("Russian forces are now in full control of Vuhledar.", [("capture", ["Vuhledar"], "RU", "", False)]),
+    ("Ukrainian troops are in control of Robotyne.", []),  # a holding, not a change
     ("Russian forces are trying to capture Pokrovsk.", []),
     ("Fierce battles to seize the bridge went on at Toretsk.", []),  # an aim, told with a bare "to"
     ("Taking Selydove would open the way to Pokrovsk.", []),

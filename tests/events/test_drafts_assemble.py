@@ -53,6 +53,10 @@ CASES = [
      "Russian claims that Robotyne has been captured are false.",
      [("Robotyne", "capture", "RU", "Russian government", "2024-05-15", "day"),
       ("Robotyne", "denial", "RU", "journalist (Test Wire)", "2024-05-15", "day")]),
+    ("control claimed now, and 'a claim denied by' who names no verb of its own",
+     "Moscow says it now controls Tonenke, a claim denied by Kyiv.",
+     [("Tonenke", "capture", "RU", "Russian government", "2024-05-15", "day"),
+      ("Tonenke", "denial", "RU", "Ukrainian government", "2024-05-15", "day")]),
     ("a frame of unnamed villages, named later",
      "Ukrainian forces withdrew from several villages on Tuesday, the General Staff said. "
      "The villages involved, Lukiantsi and Vovchansk, lie near the border.",
