@@ -95,6 +95,13 @@ CASES = [
     ("Robotyne is back under Ukrainian control.", [("capture", ["Robotyne"], "UA", "", False)]),
     ("Russian forces are now in full control of Vuhledar.", [("capture", ["Vuhledar"], "RU", "", False)]),
     ("Ukrainian troops are in control of Robotyne.", []),  # a holding, not a change
+    # fighting inside a place, in its many shapes, is contested
+    ("Street fighting is under way in Myrnohrad.", [("contested", ["Myrnohrad"], "", "", False)]),
+    ("Heavy fighting is ongoing in Toretsk.", [("contested", ["Toretsk"], "", "", False)]),
+    ("Ukrainian soldiers are fighting house to house in Toretsk.", [("contested", ["Toretsk"], "UA", "", False)]),
+    ("Krynky has become a grey zone.", [("contested", ["Krynky"], "", "", False)]),
+    ("Russian troops broke through into the centre of Toretsk.", [("contested", ["Toretsk"], "RU", "", False)]),
+    ("Fighting continues near Toretsk.", []),
     ("Russian forces are trying to capture Pokrovsk.", []),
     ("Fierce battles to seize the bridge went on at Toretsk.", []),  # an aim, told with a bare "to"
     ("Taking Selydove would open the way to Pokrovsk.", []),
