@@ -41,6 +41,10 @@ _FORCE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s*(?:troops|forces|army|arme
                           r"brigades?|battalions?|marines|paratroopers|assault groups?|group of forces)\b", re.I)
 _FORCE_IN = re.compile(r"(?:troops|forces|army|units?|soldiers|servicemen|fighters|brigades?|battalions?|marines|"
                        r"paratroopers|group of forces)\s*$", re.I)
+# "Ukrainian troops were driven out of": from the forces to their passive verb
+_PATIENT_GAP = re.compile(r"(?:\s+(?:troops|forces|army|units?|soldiers|servicemen|fighters|marines|paratroopers|"
+                          r"brigades?|battalions?|defenders))?\s+(?:have\s+|has\s+|had\s+)?(?:been|were|was|are|is|got|get)"
+                          r"\s+(?:\w+\s+)?$", re.I)
 _FROM_SIDE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _BARE_FORCE = re.compile(r"\b(?:the|these|those|such|its|their|both|all|many|some)\s+(?:\w+\s+)?(?:troops|forces|units|soldiers|"
                          r"fighters|servicemen|defenders|brigades?|battalions?|military|army|garrison)\b", re.I)
@@ -185,7 +189,15 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     if _PASSIVE.search(text[left:start]) and _PARTICIPLE.match(text[start:end]):
         by = _BY.match(text[end:right])
         found = [i for i in after if by and words[i][0] >= end + by.end() - 1]
-        return key_of(found[0]) if found else _from_side(text, words, after)
+        if found:
+            return key_of(found[0])
+        # "Ukrainian troops were driven out of X": forces as the subject of a passive suffered it
+        patient = [i for i, w in enumerate(words) if left <= w[0] < start and w[2] in ("RU", "UA")
+                   and (_FORCE_IN.search(text[w[0]:w[1]]) or _FORCE_AFTER.match(text, w[1]))
+                   and _PATIENT_GAP.match(text, w[1], start)]
+        if patient and not by:
+            return "UA" if words[patient[-1]][2] == "RU" else "RU"
+        return _from_side(text, words, after)
     # "pushed into Ukrainian defense positions and captured X": the side whose lines were hit is not the actor
     before = [i for i, w in enumerate(words) if left <= w[0] < start
               and (trigger.type is EventType.DENIAL or not _HELD.match(text, w[1]))]  # "Ukrainian positions remain"

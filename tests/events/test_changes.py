@@ -95,6 +95,9 @@ CASES = [
     ("Robotyne is back under Ukrainian control.", [("capture", ["Robotyne"], "UA", "", False)]),
     ("Russian forces are now in full control of Vuhledar.", [("capture", ["Vuhledar"], "RU", "", False)]),
     ("Ukrainian troops are in control of Robotyne.", []),  # a holding, not a change
+    # forces as the subject of a passive suffered it: the other side acted
+    ("Ukrainian troops were driven out of Ocheretyne.", [("capture", ["Ocheretyne"], "RU", "", False)]),
+    ("Russian claims that Robotyne has been captured are false.", [("capture", ["Robotyne"], "", "false", False)]),
     # fighting inside a place, in its many shapes, is contested
     ("Street fighting is under way in Myrnohrad.", [("contested", ["Myrnohrad"], "", "", False)]),
     ("Heavy fighting is ongoing in Toretsk.", [("contested", ["Toretsk"], "", "", False)]),
