@@ -254,8 +254,9 @@ def _allowed(ref: PlaceRef, trigger: Trigger) -> bool:
 
 
 def _share(text: str, ref: PlaceRef, gap: str, rules: Rules) -> bool:
-    """"the eastern part of X", "X's salt mines": only part of the place."""
-    if rules.partial_share.search(gap):
+    """"the eastern part of X", "X's salt mines", "ammunition depots in X", "the X coke plant":
+    only part of the place."""
+    if rules.partial_share.search(gap) or rules.part_object.match(gap) or rules.facility_after.match(text, ref.end):
         return True
     return ref.mention.text.endswith(("'s", "’s")) and re.match(r"\s+(?!and\b|or\b)[a-z]", text[ref.end:]) is not None
 
@@ -272,6 +273,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     reach = 3 if trigger.type is EventType.CONTESTED and not rules.partial_share.search(gap) else _OBJECT_GAP_WORDS
     if len(gap.split()) > reach or re.search(r"[;:]|\b(?:said|says|after|before|while|when|by)\b", gap):
         return []  # "liberated by offensive operations in the X direction": an agent, not an object
+    if trigger.type in (EventType.CAPTURE, EventType.RECAPTURE) and rules.spoils_object.match(gap):
+        return []  # "captured weapons in X": things taken, not the place
     out = [Target(first, position=first.start, share=_share(text, first, gap, rules))]
     chain = first
     for ref in refs[refs.index(first) + 1:]:

@@ -162,6 +162,9 @@ class Rules:
     continuation: re.Pattern[str]
     partial_share: re.Pattern[str]
     partial_adverb: re.Pattern[str]
+    part_object: re.Pattern[str]  # "captured ammunition depots in X": something inside the place
+    facility_after: re.Pattern[str]  # "captured the X coke plant": a site named after the place
+    spoils_object: re.Pattern[str]  # "captured weapons in X": things taken, not ground
     places: PlaceRules
 
 
@@ -374,7 +377,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     trg = raw["triggers"]
     structure = {key: _compile(_need(trg, key, f["triggers"], "(file)"), f["triggers"], key)
                  for key in ("plural_places", "frame_anaphora", "frame_nouns", "singular_anaphora", "appositive",
-                             "partial_share", "partial_adverb")}
+                             "partial_share", "partial_adverb", "part_object", "facility_after", "spoils_object")}
     return Rules(
         version=rules_version(directory),
         change_types=frozenset(t for t, change in types.items() if change),

@@ -98,6 +98,11 @@ CASES = [
     # forces as the subject of a passive suffered it: the other side acted
     ("Ukrainian troops were driven out of Ocheretyne.", [("capture", ["Ocheretyne"], "RU", "", False)]),
     ("Russian claims that Robotyne has been captured are false.", [("capture", ["Robotyne"], "", "false", False)]),
+    # a site inside a place or named after it is a part of it; things taken are no ground
+    ("Russian forces captured two ammunition depots in Avdiivka.", [("partial", ["Avdiivka"], "RU", "", False)]),
+    ("Russian troops captured the Avdiivka coke plant.", [("partial", ["Avdiivka"], "RU", "", False)]),
+    ("Russia's capture of Ocheretyne opened the way west.", [("capture", ["Ocheretyne"], "RU", "", False)]),
+    ("The capture of weapons in Avdiivka was reported.", [("capture", [], "", "", False)]),
     # fighting inside a place, in its many shapes, is contested
     ("Street fighting is under way in Myrnohrad.", [("contested", ["Myrnohrad"], "", "", False)]),
     ("Heavy fighting is ongoing in Toretsk.", [("contested", ["Toretsk"], "", "", False)]),

@@ -57,6 +57,11 @@ CASES = [
      "Moscow says it now controls Tonenke, a claim denied by Kyiv.",
      [("Tonenke", "capture", "RU", "Russian government", "2024-05-15", "day"),
       ("Tonenke", "denial", "RU", "Ukrainian government", "2024-05-15", "day")]),
+    ("a site inside a place, or named after it, is a part of the place",
+     "Russian troops captured the Avdiivka coke plant, the Russian defence ministry said. Russian troops "
+     "also seized two ammunition depots in Tonenke, the Russian defence ministry said.",
+     [("Avdiivka", "partial", "RU", "Russian Ministry of Defence", "2024-05-15", "day"),
+      ("Tonenke", "partial", "RU", "Russian Ministry of Defence", "2024-05-15", "day")]),
     ("a frame of unnamed villages, named later",
      "Ukrainian forces withdrew from several villages on Tuesday, the General Staff said. "
      "The villages involved, Lukiantsi and Vovchansk, lie near the border.",
