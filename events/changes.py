@@ -32,6 +32,7 @@ _BOUNDARY = re.compile(
     r"(?<!\bwell)\s(?=(?:as(?! well as)|while|whereas|because|although|though|but|until|unless|after|before|since|"
     r"despite)\s)")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+\s+){0,2}$", re.I)
+_PARTICIPLE_BY = re.compile(r"\w+(?:ed|en)\s+by\s", re.I)
 _PARTICIPLE = re.compile(r"\w+(?:ed|en|wn|un|ft|ht|st)\b")  # "was captured", "were withdrawn", "was taken", "left"
 _BY = re.compile(r"^\s*(?:[\w’'-]+\s+){0,8}?by\s+", re.I)
 # "the capture of X by Russian troops", "the liberation of X was completed by Ukrainian units": the
@@ -212,7 +213,8 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     for i in after:
         w_start, w_end = words[i][0], words[i][1]
         if (words[i][2] in ("RU", "UA") and _BY_SIDE.search(text[max(end, w_start - 8):w_start])
-                and (_FORCE_IN.search(text[w_start:w_end]) or _FORCE_AFTER.match(text, w_end))):
+                and (_FORCE_IN.search(text[w_start:w_end]) or _FORCE_AFTER.match(text, w_end)
+                     or re.fullmatch(r"\s+by\s+(?:the\s+)?", text[end:w_start]))):  # "recaptured by Ukraine"
             return words[i][2]
     if re.fullmatch(r"\s*[Hh]aving\s+(?:\w+\s+)?", text[left:start]):
         # "Having captured X, Russian forces pressed on": the subject follows the clause
@@ -299,6 +301,8 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
         part = _PART_SUBJECT.match(gap)
         if ref.end >= start or _SUBJECT_GAP.match(gap) or _SUBJECT_GAP.match(_without_unknown_names(gap)):
             subject = ref
+        elif re.fullmatch(r"\s*,\s*", gap) and _PARTICIPLE_BY.match(text, start):
+            subject = ref  # "Lyman, recaptured by Ukraine in 2022, is a rail hub": a participle on the place
         elif part and _SUBJECT_GAP.match(gap[part.end():]):
             subject, share = ref, True  # "in X the residential districts have been liberated"
         break
@@ -370,8 +374,9 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
         pass
     if m is not None and _SUBJECT_GAP.match(behind[m.end():]):
         return Target(None, pointer=m.group(), position=start - len(behind) + m.start())
-    m = re.search(r"\b(?:it|which)\s+(?:(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|its|their|the|"
-                  r"enemy)\s+)?(?:(?:troops|forces|army|military|units|soldiers)\s+)?"
+    m = re.search(r"\b(?:it|which)\s+(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|(?:the\s+)?Russians|(?:the\s+)?Ukrainians)\s+|"
+                  r"(?:(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|its|their|the|"
+                  r"enemy)\s+)?(?:(?:troops|forces|army|military|units|soldiers)\s+)?)"
                   r"(?:(?:has|have|had|was|were|is|are|been|being|now|already|finally|reportedly)\s+)*$", behind)
     if m is not None:
         return Target(None, pointer=m.group().split()[0], position=start - len(behind) + m.start())

@@ -115,6 +115,8 @@ CASES = [
     ("Taking Selydove would open the way to Pokrovsk.", []),
     ("Russia could seize Kupiansk within weeks.", []),
     # history
+    ("Avdiivka, which Russia captured in February, lies west of Donetsk.", [("capture", ["which"], "RU", "", True)]),
+    ("Lyman, recaptured by Ukraine in October 2022, is a rail hub.", [("recapture", ["Lyman"], "UA", "", False)]),
     ("Robotyne was first captured by Russian forces in February 2022.", [("capture", ["Robotyne"], "RU", "", True)]),
     ("The fall of Avdiivka in February opened the way west.", [("capture", ["Avdiivka"], "", "", False)]),
 ]
