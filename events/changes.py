@@ -32,6 +32,9 @@ _BOUNDARY = re.compile(
     r"(?<!\bwell)\s(?=(?:as(?! well as)|while|whereas|because|although|though|but|until|unless|after|before|since|"
     r"despite)\s)")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+\s+){0,2}$", re.I)
+_FINITE = re.compile(r"\b(?:was|were|is|are|has|have|had|came|went|took|began)\b", re.I)
+_NOUN_OPENING = re.compile(r"\s*(?:(?:the|a|an|any|its|their|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|"
+                           r"eventual|possible|potential|full)\s+)*", re.I)
 _PARTICIPLE_BY = re.compile(r"\w+(?:ed|en)\s+by\s", re.I)
 _PARTICIPLE = re.compile(r"\w+(?:ed|en|wn|un|ft|ht|st)\b")  # "was captured", "were withdrawn", "was taken", "left"
 _BY = re.compile(r"^\s*(?:[\w’'-]+\s+){0,8}?by\s+", re.I)
@@ -61,8 +64,11 @@ _UNKNOWN_LISTED = re.compile(_UNKNOWN_NAMES.pattern + r"(?:\s*,)?")  # the name 
 _PART_SUBJECT = re.compile(r"^,?\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:districts|neighbou?rhoods|quarters|microdistricts|"
                            r"parts|outskirts|cent(?:re|er)|industrial zone)\s+", re.I)
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
-_ABLE = re.compile(r"\b(?:managed|able|succeeded|succeeding|managing|decided|ordered|opted|chose|forced|had|has|have|"
-                   r"began|started|continued|went on|moved)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$", re.I)
+# what turns an intention back into a deed: "managed to take", "had to withdraw"; "ordered to" and
+# "forced to" only for a withdrawal (an ordered withdrawal is one; an order to take a town is a plan)
+_ABLE = re.compile(r"\b(?:(?:managed|able|succeeded|succeeding|managing|decided|opted|chose|began|started|continued|"
+                   r"went on|moved)\s+(?:\w+\s+)?to|(?:had|has|have)\s+to)\s+(?:\w+\s+)?$", re.I)
+_ORDERED = re.compile(r"\b(?:ordered|forced|compelled)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$", re.I)
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
 _SUBJECT_GAP = re.compile(
     r"^(?:['’]s)?(?:\s*\([^()]{0,60}\))?(?:\s*[—–)\]])?"
@@ -436,12 +442,18 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         denial = "" if trigger.type is EventType.DENIAL else _denial(text, start, end, left, rules)
         if not denial:
             last_words = " ".join(before.split()[-_IRREALIS_WORDS:])
-            if rules.irrealis.search(last_words) and not _ABLE.search(before):
-                continue  # "lay the groundwork to capture Kharkiv"
+            if rules.irrealis.search(last_words):
+                able = _ABLE.search(before) or (_ORDERED.search(before) if trigger.type is EventType.WITHDRAWAL else None)
+                # "lay the groundwork to capture Kharkiv"; "may be forced to withdraw" stays a prospect
+                if able is None or rules.irrealis.search(" ".join(before[:able.start()].split()[-3:])):
+                    continue
             opening = not before.strip() or before.rstrip().endswith(",") and len(before.split()) <= 2
-            if opening and text[start:end].lower().endswith("ing") and \
-                    rules.irrealis_after.search(text[end:min(len(text), end + 120)]):
-                continue  # "Taking Selydove would open the way": a hypothesis
+            noun = _NOUN_OPENING.fullmatch(before) is not None and not text[start:end].lower().endswith(("ed", "en"))
+            window = text[end:min(len(text), end + 120)]
+            hypothesis = rules.irrealis_after.search(window)
+            if hypothesis and (opening and text[start:end].lower().endswith("ing")
+                               or noun and not _FINITE.search(window, 0, hypothesis.start())):
+                continue  # "Taking Selydove would open the way", "the loss of X would be a blow": a hypothesis
         words = side_words(text, rules)
         if trigger.needs_agent and not any(left <= w[0] < start for w in words):
             continue  # "it took crews four hours": no side does the taking

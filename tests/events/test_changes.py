@@ -114,6 +114,17 @@ CASES = [
     ("Fierce battles to seize the bridge went on at Toretsk.", []),  # an aim, told with a bare "to"
     ("Taking Selydove would open the way to Pokrovsk.", []),
     ("Russia could seize Kupiansk within weeks.", []),
+    # vows, orders, goals, options and hypotheses are prospects; an ordered or forced withdrawal is one
+    ("Moscow has vowed to take Kharkiv.", []),
+    ("Russian units were ordered to take Chasiv Yar by May 9.", []),
+    ("Russia's goal is the capture of Kostiantynivka.", []),
+    ("Ukraine is considering a withdrawal from Avdiivka.", []),
+    ("Ukraine may be forced to withdraw from Krynky.", []),
+    ("The loss of Pokrovsk would be a blow to Kyiv.", []),
+    ("The capture of Avdiivka was announced on Monday, and Russia will push on.",
+     [("capture", ["Avdiivka"], "", "", False)]),
+    ("Ukrainian troops were ordered to withdraw from Kherson.", [("withdrawal", ["Kherson"], "UA", "", False)]),
+    ("Ukrainian troops managed to retake Robotyne.", [("recapture", ["Robotyne"], "UA", "", False)]),
     # history
     ("Avdiivka, which Russia captured in February, lies west of Donetsk.", [("capture", ["which"], "RU", "", True)]),
     ("Lyman, recaptured by Ukraine in October 2022, is a rail hub.", [("recapture", ["Lyman"], "UA", "", False)]),
