@@ -35,7 +35,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season_last", re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)\b(?:[^.;,]{0,40}?)\blast year\b", re.I)),
     ("weekday", re.compile(r"\b(?P<last>last )?(?:(?:early |late |earlier |later )?on )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|during|of|by) (?P<year>(?:19|20)\d\d)\b", re.I)),
-    ("month_only", re.compile(rf"\b(?:in|during|since|by|early|late|mid-|until) (?P<month>{_MONTHS})\b(?![ .]\d)", re.I)),
+    ("month_only", re.compile(rf"\b(?:in|during|since|by|early|late|mid-|until|(?:at the )?(?:end|beginning|start|middle) of) "
+                              rf"(?P<month>{_MONTHS})\b(?![ .]\d)", re.I)),
 ]
 
 
@@ -212,6 +213,10 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
                 precision = relative.precision
                 if published.precision is DatePrecision.MONTH and precision is DatePrecision.WEEK:
                     date, precision = published.date, DatePrecision.MONTH
+                if precision is DatePrecision.MONTH:
+                    date = date.replace(day=1)  # a month is told by its first day ("earlier this month")
+                elif precision is DatePrecision.YEAR:
+                    date = date.replace(month=1, day=1)
                 add(m.start(), m.end(), date, precision)
     return sorted(found, key=lambda d: d.start)
 

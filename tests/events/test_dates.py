@@ -22,6 +22,11 @@ NOVEMBER = PublishedDate(dt.date(2025, 11, 1), DatePrecision.MONTH)
     ("on May 13", "2024-05-13", "day"),
     ("on 14.11.2023", "2023-11-14", "day"),
     ("an aid package approved in April", "2024-04-01", "month"),
+    ("the town fell earlier this month", "2024-05-01", "month"),  # a month by its first day
+    ("captured last month", "2024-04-01", "month"),
+    ("the village fell two days ago", "2024-05-13", "day"),
+    ("shelled the day before yesterday", "2024-05-13", "day"),  # not "yesterday" inside it
+    ("the offensive at the end of April", "2024-04-01", "month"),
 ])
 def test_expressions_resolve_against_the_publication_date(rules, sentence, expected, precision):
     (found,) = find_dates(sentence, WEDNESDAY, rules)
