@@ -37,6 +37,9 @@ CASES = [
     ("an apposition with a possessive: the body named inside it does not speak",
      "On Monday, Valery Gerasimov, Russia's chief of the General Staff, told Vladimir Putin that troops had taken Tonenke.",
      ["Valery Gerasimov (Chief of the Russian General Staff)"]),
+    ("a Moscow-installed official is on Russia's side",
+     "Vitaly Ivanov, the Moscow-installed head of the region, said troops had taken Tonenke.",
+     ["Vitaly Ivanov (Moscow-installed head of the region)"]),
     ("a known surname after another given name is another person, and stays so",
      "Petro Voloshyn, a Ukrainian army spokesman, said troops had left Toretsk. Later Voloshyn said "
      "they held Krynky.",
