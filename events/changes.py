@@ -68,7 +68,7 @@ _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven t
 # "forced to" only for a withdrawal (an ordered withdrawal is one; an order to take a town is a plan)
 _ABLE = re.compile(r"\b(?:(?:managed|able|succeeded|succeeding|managing|decided|opted|chose|began|started|continued|"
                    r"went on|moved)\s+(?:\w+\s+)?to|(?:had|has|have)\s+to)\s+(?:\w+\s+)?$", re.I)
-_ORDERED = re.compile(r"\b(?:ordered|forced|compelled)\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$", re.I)
+_ORDERED = re.compile(r"\b(?:ordered|forced|compelled)\s+(?:[\w’'-]+\s+){0,3}?to\s+(?:\w+\s+)?$", re.I)
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
 _SUBJECT_GAP = re.compile(
     r"^(?:['’]s)?(?:\s*\([^()]{0,60}\))?(?:\s*[—–)\]])?"
@@ -203,6 +203,8 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
                    and (_FORCE_IN.search(text[w[0]:w[1]]) or _FORCE_AFTER.match(text, w[1]))
                    and _PATIENT_GAP.match(text, w[1], start)]
         if patient and not by:
+            if trigger.gains != "agent":
+                return words[patient[-1]][2]  # "Ukrainian marines were withdrawn from X": they left
             return "UA" if words[patient[-1]][2] == "RU" else "RU"
         return _from_side(text, words, after)
     # "pushed into Ukrainian defense positions and captured X": the side whose lines were hit is not the actor

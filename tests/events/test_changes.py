@@ -103,6 +103,11 @@ CASES = [
     ("Russian troops captured the Avdiivka coke plant.", [("partial", ["Avdiivka"], "RU", "", False)]),
     ("Russia's capture of Ocheretyne opened the way west.", [("capture", ["Ocheretyne"], "RU", "", False)]),
     ("The capture of weapons in Avdiivka was reported.", [("capture", [], "", "", False)]),
+    ("Ukrainian marines were rotated out of Krynky.", [("withdrawal", ["Krynky"], "UA", "", False)]),  # they left
+    ("Russian forces forced Ukrainian troops to leave Semenivka.", [("withdrawal", ["Semenivka"], "UA", "", False)]),
+    ("The Russian tricolour was raised over Semenivka.", [("capture", ["Semenivka"], "RU", "", False)]),
+    ("Ukrainian units manoeuvred to more advantageous positions near Semenivka.",
+     [("withdrawal", ["Semenivka"], "own", "", False)]),
     # fighting inside a place, in its many shapes, is contested
     ("Street fighting is under way in Myrnohrad.", [("contested", ["Myrnohrad"], "", "", False)]),
     ("Heavy fighting is ongoing in Toretsk.", [("contested", ["Toretsk"], "", "", False)]),
