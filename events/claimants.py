@@ -35,6 +35,10 @@ _APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:who\s+[^,;]{1,10
                          r"(?![A-Z])[^\W\d][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),|\s[–—-]\s[^–—;]{1,120}\s[–—-](?=\s))")
 _EMBEDDED = re.compile(r"\b(?:allegations?|claims?|assertions?|reports?|statements?)\s+(?:\w+\s+){0,2}(?:made |issued )?by\s+(?:the\s+|an?\s+)?$", re.I)
 _WORD_START = re.compile(r"\b\w")
+_LEAD_COLON = re.compile(r"\s*:\s")
+_CREDIT_SHAPE = re.compile(r"^[^:]{2,60}:\s|\s[–—-]\s*[A-Z][^–—-]{1,60}[.!?]?\s*$")
+_TRAILING_CREDIT = re.compile(r"\s*[.!?]?\s*")
+_DASH_BEFORE = re.compile(r"\s[–—-]\s*$")
 _OWN_CLAIM = re.compile(r"['’]s?\s+(?:latest\s+|new\s+|earlier\s+|repeated\s+)?(?:claims?|statements?|reports?|"
                         r"announcements?|assertions?|allegations?)\s+(?:that|of|to\s+have)\b")
 _TOKENS = re.compile(r"[a-z]+")
@@ -94,6 +98,9 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
         break
     if re.match(r"\s*(?:['’]s? (?:account|words|statement|post|message|report|view)\s*[:,]|:\s*[“\"«])", sentence[end:end + 40]):
         return "account", False  # "Skibchyk's account: ...", "Pushilin: “...”"
+    if start == 0 and _LEAD_COLON.match(sentence, end, end + 3) or \
+            _TRAILING_CREDIT.fullmatch(sentence, end) and _DASH_BEFORE.search(sentence, max(0, start - 4), start):
+        return "credit", False  # headline credits: "DeepState: Russian forces took X", "Russians occupy X – DeepState"
     if _OWN_CLAIM.match(sentence, end, end + 60):
         return "claim", True  # "could not verify the Russian Defence Ministry's claim that ...": cited
 
@@ -125,7 +132,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     found: list[Attribution] = []
     taken: list[tuple[int, int]] = []
     words = set(_TOKENS.findall(sentence.lower()))
-    if words.isdisjoint(rules.reporting_verb_words) and not _CUES.search(sentence) and not _SIDE_CLAIMS.search(sentence):
+    if words.isdisjoint(rules.reporting_verb_words) and not _CUES.search(sentence) and not _SIDE_CLAIMS.search(sentence) \
+            and not _CREDIT_SHAPE.search(sentence):
         return found  # no "said", no "according to", no "made by", no "Russia's announcement": nobody is quoted
 
     def add(attribution: Attribution) -> None:

@@ -40,6 +40,8 @@ CASES = [
     ("a Moscow-installed official is on Russia's side",
      "Vitaly Ivanov, the Moscow-installed head of the region, said troops had taken Tonenke.",
      ["Vitaly Ivanov (Moscow-installed head of the region)"]),
+    ("a headline credit after a dash", "Russians occupy Ocheretyne – DeepState", ["DeepState"]),
+    ("a headline credit before a colon", "DeepState: Russian forces captured Ocheretyne", ["DeepState"]),
     ("a known surname after another given name is another person, and stays so",
      "Petro Voloshyn, a Ukrainian army spokesman, said troops had left Toretsk. Later Voloshyn said "
      "they held Krynky.",
