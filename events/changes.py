@@ -180,11 +180,14 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int) -> str:
 def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trigger: Trigger,
            rules: Rules) -> str:
     text = view.text
-    if trigger.agent == "claimant":
-        return "own"
     if trigger.agent == "none":
         return ""
     words = side_words(text, rules)
+    if trigger.agent == "claimant":
+        # a side's euphemism for itself ("our units moved to more advantageous positions"), unless
+        # the clause names the forces ("Ukrainian units pulled back to new lines")
+        named = [w for w in words if left <= w[0] < start and w[2] in ("RU", "UA")]
+        return named[-1][2] if named else "own"
 
     def key_of(i: int) -> str:
         return _resolve_pronoun(words, i) if words[i][2] == "pronoun" else words[i][2]

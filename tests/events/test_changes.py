@@ -107,7 +107,9 @@ CASES = [
     ("Russian forces forced Ukrainian troops to leave Semenivka.", [("withdrawal", ["Semenivka"], "UA", "", False)]),
     ("The Russian tricolour was raised over Semenivka.", [("capture", ["Semenivka"], "RU", "", False)]),
     ("Ukrainian units manoeuvred to more advantageous positions near Semenivka.",
-     [("withdrawal", ["Semenivka"], "own", "", False)]),
+     [("withdrawal", ["Semenivka"], "UA", "", False)]),  # the forces named, not the claimant's
+    ("Our units moved to more advantageous positions near Semenivka.", [("withdrawal", ["Semenivka"], "own", "", False)]),
+    ("Russian forces seized several streets in the north of Vovchansk.", [("partial", ["Vovchansk"], "RU", "", False)]),
     # fighting inside a place, in its many shapes, is contested
     ("Street fighting is under way in Myrnohrad.", [("contested", ["Myrnohrad"], "", "", False)]),
     ("Heavy fighting is ongoing in Toretsk.", [("contested", ["Toretsk"], "", "", False)]),
