@@ -283,7 +283,9 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
         return []
     gap = text[end:first.start] if first.start >= end else ""
     # fighting is in a place named right after it ("advances in a number of areas, among them X" is not)
-    reach = 3 if trigger.type is EventType.CONTESTED and not rules.partial_share.search(gap) else _OBJECT_GAP_WORDS
+    # (or in a part of it: "raised a flag over a building in central X")
+    reach = 3 if trigger.type is EventType.CONTESTED and not (rules.partial_share.search(gap) or rules.part_object.match(gap)
+                                                              ) else _OBJECT_GAP_WORDS
     if len(gap.split()) > reach or re.search(r"[;:]|\b(?:said|says|after|before|while|when|by)\b", gap):
         return []  # "liberated by offensive operations in the X direction": an agent, not an object
     if trigger.type in (EventType.CAPTURE, EventType.RECAPTURE) and rules.spoils_object.match(gap):

@@ -117,6 +117,10 @@ CASES = [
     ("Krynky has become a grey zone.", [("contested", ["Krynky"], "", "", False)]),
     ("Russian troops broke through into the centre of Toretsk.", [("contested", ["Toretsk"], "RU", "", False)]),
     ("Fighting continues near Toretsk.", []),
+    ("Russian soldiers raised a flag over a building in central Toretsk.", [("contested", ["Toretsk"], "RU", "", False)]),
+    ("Neither side fully controls Robotyne.", []),
+    ("Kupiansk is under Russian control.", []),  # a holding, told with no change
+    ("Tonenke has been under Russian control since March.", [("capture", ["Tonenke"], "RU", "", False)]),
     ("Russian forces are trying to capture Pokrovsk.", []),
     ("Fierce battles to seize the bridge went on at Toretsk.", []),  # an aim, told with a bare "to"
     ("Taking Selydove would open the way to Pokrovsk.", []),
