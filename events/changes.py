@@ -82,7 +82,7 @@ _SUBJECT_GAP = re.compile(
     r"finally|already|officially|successfully|once again|again|effectively|since|by now|recently|just|largely|"
     r"almost|nearly|entirely|totally|both|all|themselves|itself|reported to have|said to have|claimed to have|"
     r"first|originally|previously|initially|shortly|subsequently|soon|later|quickly|wholly|mostly|partly|"
-    r"partially|firmly|still|"
+    r"partially|firmly|still|not|never|yet|"
     r"believed to have|thought to have|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn|"
     r"(?:one of|among) (?:the )?(?:\w+ )?(?:settlements|villages|towns|localities|communities|places))\s+)*$",
     re.I)

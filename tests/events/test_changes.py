@@ -117,6 +117,14 @@ CASES = [
     ("Krynky has become a grey zone.", [("contested", ["Krynky"], "", "", False)]),
     ("Russian troops broke through into the centre of Toretsk.", [("contested", ["Toretsk"], "RU", "", False)]),
     ("Fighting continues near Toretsk.", []),
+    ("Krynky is now a grey zone.", [("contested", ["Krynky"], "", "", False)]),
+    ("Russian forces are clearing Krasnohorivka of Ukrainian troops.", [("contested", ["Krasnohorivka"], "RU", "", False)]),
+    ("Bakhmut fell last year.", [("capture", ["Bakhmut"], "", "", False)]),
+    ("Shells fell on Kharkiv overnight.", [("capture", [], "", "", False)]),  # no place fell
+    ("Russian forces took the villages of Pletenivka and Ohirtseve.",
+     [("capture", ["Pletenivka", "Ohirtseve"], "RU", "", False)]),
+    ("Robotyne has not been captured.", [("capture", ["Robotyne"], "", "negated", False)]),
+    ("Control over Ocheretyne has been established.", [("capture", ["Ocheretyne"], "", "", False)]),
     ("Russian soldiers raised a flag over a building in central Toretsk.", [("contested", ["Toretsk"], "RU", "", False)]),
     ("Neither side fully controls Robotyne.", []),
     ("Kupiansk is under Russian control.", []),  # a holding, told with no change
