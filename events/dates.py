@@ -31,8 +31,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_day", re.compile(rf"\b(?P<month>{_MONTHS})\.? {_DAY}\b(?:,? (?P<year>(?:19|20)\d\d))?(?!\s*(?:%|per))", re.I)),
     ("day_month", re.compile(rf"\b{_DAY} (?:of )?(?P<month>{_MONTHS})\b\.?(?:,? (?P<year>(?:19|20)\d\d))?", re.I)),
     ("month_year", re.compile(rf"\b(?:(?:early|late|mid|end of|the end of|beginning of)[ -])?(?P<month>{_MONTHS})\.?,? (?:of )?(?P<year>(?:19|20)\d\d)\b", re.I)),
-    ("season_year", re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)\b(?:[^.;,]{0,40}?)\b(?:of |in )?(?P<year>(?:19|20)\d\d)\b", re.I)),
-    ("season_last", re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)\b(?:[^.;,]{0,40}?)\blast year\b", re.I)),
+    # ("the fall of Bakhmut" is no season)
+    ("season_year", re.compile(r"\b(?P<season>spring|summer|autumn|fall(?! of\b)|winter)\b(?:[^.;,]{0,40}?)\b(?:of |in )?(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("season_last", re.compile(r"\b(?P<season>spring|summer|autumn|fall(?! of\b)|winter)\b(?:[^.;,]{0,40}?)\blast year\b", re.I)),
+    ("season_previous", re.compile(r"\blast (?P<season>spring|summer|autumn|fall|winter)\b", re.I)),
     ("weekday", re.compile(r"\b(?P<last>last )?(?:(?:early |late |earlier |later )?on )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|during|of|by) (?P<year>(?:19|20)\d\d)\b", re.I)),
     ("month_only", re.compile(rf"\b(?:in|during|since|by|early|late|mid-|until|(?:at the )?(?:end|beginning|start|middle) of) "
@@ -113,6 +115,12 @@ def _resolve(kind: str, m: re.Match[str], published: PublishedDate | None,
         if published is None:
             return None
         return dt.date(published.date.year - 1, _SEASONS[g["season"].lower()], 1), DatePrecision.SEASON
+    if kind == "season_previous":  # "last autumn": the latest such season that is over
+        if published is None:
+            return None
+        month = _SEASONS[g["season"].lower()]
+        year = published.date.year if month + 3 <= published.date.month else published.date.year - 1
+        return dt.date(year, month, 1), DatePrecision.SEASON
     if kind == "weekday":
         if published is None or published.precision is not DatePrecision.DAY:
             return None
@@ -150,7 +158,7 @@ def _worth_trying(kind: str, has_digit: bool, words: set[str]) -> bool:
         return has_digit and bool(words & _MONTH_SET)
     if kind == "month_only":
         return bool(words & _MONTH_SET)
-    if kind in ("season_year", "season_last"):
+    if kind in ("season_year", "season_last", "season_previous"):
         return bool(words & _SEASON_SET)
     if kind == "weekday":
         return bool(words & _WEEKDAY_SET)

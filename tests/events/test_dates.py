@@ -27,6 +27,9 @@ NOVEMBER = PublishedDate(dt.date(2025, 11, 1), DatePrecision.MONTH)
     ("the village fell two days ago", "2024-05-13", "day"),
     ("shelled the day before yesterday", "2024-05-13", "day"),  # not "yesterday" inside it
     ("the offensive at the end of April", "2024-04-01", "month"),
+    ("the fall of Bakhmut last year", "2023-01-01", "year"),  # "the fall of" is no season
+    ("captured the village last autumn", "2023-09-01", "season"),
+    ("retook it last spring", "2023-03-01", "season"),  # in May, this spring is not over
 ])
 def test_expressions_resolve_against_the_publication_date(rules, sentence, expected, precision):
     (found,) = find_dates(sentence, WEDNESDAY, rules)
