@@ -206,6 +206,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
     published = article.published
     # no publication date: a day written without its year takes the year of the text's latest full date
     year_from = latest_full_date(article.text) if published is None else None
+    # "At the meeting, ...": the days of every sentence matter then (the occasion's may be told anywhere)
+    occasion = any(rules.same_occasion.match(v.text) for v in views)
     for view, voice in zip(views, voices):
         text = view.text
         if memory.frame is not None and view.index - memory.frame.view.index > _MAX_FRAME_DISTANCE:
@@ -217,7 +219,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         # a frame's and a speaker's sentences
         following = changes_of[view.index + 1] if changes_of is not None and view.index + 1 < len(views) else True
         dates = find_dates(text, published, rules, future, year_from=year_from) if (
-            changes or following or memory.frame is not None or voice.attributions) else []
+            changes or following or memory.frame is not None or voice.attributions or occasion) else []
         # "said on Tuesday that ... the previous day": counted from the day the sentence gave first
         here = next((d.date for d in dates if d.precision is DatePrecision.DAY), None)
         anchored = find_anchored_dates(text, here or memory.anchor, published, rules) if changes else []
@@ -248,6 +250,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 # "X fell in December, followed by Y in February": a date right after a place of a list is its own
                 pairs = {t.position: d for t in change.targets if t.place is not None and len(change.targets) > 1
                          for d in own if re.fullmatch(r"\s+(?:(?:in|on)\s+)?", text[t.place.end:d.start])}
+            if date is None and memory.anchor is not None and rules.same_occasion.match(text):
+                # "At the meeting, Putin was briefed that ...": the meeting's day, told before
+                date = DateExpression(0, 0, "the occasion told before", memory.anchor, DatePrecision.DAY)
             if date is None and voice.post is not None and voice.post.day is not None and voice.carried_by == "post":
                 # an embedded post's day ("— Author (@handle) May 20, 2022")
                 date = DateExpression(0, 0, voice.post.signature, voice.post.day, DatePrecision.DAY)

@@ -62,6 +62,10 @@ CASES = [
      "also seized two ammunition depots in Tonenke, the Russian defence ministry said.",
      [("Avdiivka", "partial", "RU", "Russian Ministry of Defence", "2024-05-15", "day"),
       ("Tonenke", "partial", "RU", "Russian Ministry of Defence", "2024-05-15", "day")]),
+    ("'At the meeting, ...': the day of the occasion told before",
+     "Vladimir Putin toured a command post on Monday. Shelling went on elsewhere. At the meeting, Putin was "
+     "briefed that Russian troops had captured Tonenke.",
+     [("Tonenke", "capture", "RU", "journalist (Test Wire)", "2024-05-13", "day")]),
     ("a frame of unnamed villages, named later",
      "Ukrainian forces withdrew from several villages on Tuesday, the General Staff said. "
      "The villages involved, Lukiantsi and Vovchansk, lie near the border.",
