@@ -186,8 +186,8 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     if trigger.agent == "claimant":
         # a side's euphemism for itself ("our units moved to more advantageous positions"), unless
         # the clause names the forces ("Ukrainian units pulled back to new lines")
-        named = [w for w in words if left <= w[0] < start and w[2] in ("RU", "UA")]
-        return named[-1][2] if named else "own"
+        named = [w for w in words if left <= w[0] < start]  # the nearest: "Russian forces attacked and our units ..."
+        return named[-1][2] if named and named[-1][2] in ("RU", "UA") else "own"
 
     def key_of(i: int) -> str:
         return _resolve_pronoun(words, i) if words[i][2] == "pronoun" else words[i][2]

@@ -109,6 +109,8 @@ CASES = [
     ("Ukrainian units manoeuvred to more advantageous positions near Semenivka.",
      [("withdrawal", ["Semenivka"], "UA", "", False)]),  # the forces named, not the claimant's
     ("Our units moved to more advantageous positions near Semenivka.", [("withdrawal", ["Semenivka"], "own", "", False)]),
+    ("Russian forces attacked and our units moved to more advantageous positions near Semenivka.",
+     [("withdrawal", ["Semenivka"], "own", "", False)]),  # the nearest side word, not the first
     ("Russian forces seized several streets in the north of Vovchansk.", [("partial", ["Vovchansk"], "RU", "", False)]),
     # fighting inside a place, in its many shapes, is contested
     ("Street fighting is under way in Myrnohrad.", [("contested", ["Myrnohrad"], "", "", False)]),
