@@ -103,7 +103,6 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
         return "credit", False  # headline credits: "DeepState: Russian forces took X", "Russians occupy X – DeepState"
     if _OWN_CLAIM.match(sentence, end, end + 60):
         return "claim", True  # "could not verify the Russian Defence Ministry's claim that ...": cited
-
     before = sentence[max(0, start - 60):start]
     if _ACCORDING_TO.search(before):
         return "according to", False
