@@ -32,7 +32,9 @@ _BOUNDARY = re.compile(
     r"(?<!\bwell)\s(?=(?:as(?! well as)|while|whereas|because|although|though|but|until|unless|after|before|since|"
     r"despite)\s)")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+\s+){0,2}$", re.I)
-_FINITE = re.compile(r"\b(?:was|were|is|are|has|have|had|came|went|took|began)\b", re.I)
+# "the loss of Pokrovsk would be": the noun, its place, then the modal (a date or clause between makes it told)
+_NOUN_THEN_MODAL = re.compile(r"\s*(?:of\s+|from\s+)?(?:the\s+(?:town|city|village|settlement)\s+of\s+)?"
+                              r"(?:[A-ZА-ЯІЇЄ][\w’'-]*\s+){1,3}")
 _NOUN_OPENING = re.compile(r"\s*(?:(?:the|a|an|any|its|their|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|"
                            r"eventual|possible|potential|full)\s+)*", re.I)
 _PARTICIPLE_BY = re.compile(r"\w+(?:ed|en)\s+by\s", re.I)
@@ -41,6 +43,7 @@ _BY = re.compile(r"^\s*(?:[\w’'-]+\s+){0,8}?by\s+", re.I)
 # "the capture of X by Russian troops", "the liberation of X was completed by Ukrainian units": the
 # forces named after "by" acted (not "confirmed by Ukrainian officials": forces only)
 _BY_SIDE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+_OTHER_VERB_BEFORE_BY = re.compile(r",|\b(?!(?:completed|finished|carried|conducted|accomplished|achieved)\b)\w+ed\s+by\b", re.I)
 _FORCE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s*(?:troops|forces|army|armed forces|units?|soldiers|servicemen|fighters|"
                           r"brigades?|battalions?|marines|paratroopers|assault groups?|group of forces)\b", re.I)
 _FORCE_IN = re.compile(r"(?:troops|forces|army|units?|soldiers|servicemen|fighters|brigades?|battalions?|marines|"
@@ -49,6 +52,12 @@ _FORCE_IN = re.compile(r"(?:troops|forces|army|units?|soldiers|servicemen|fighte
 _PATIENT_GAP = re.compile(r"(?:\s+(?:troops|forces|army|units?|soldiers|servicemen|fighters|marines|paratroopers|"
                           r"brigades?|battalions?|defenders))?\s+(?:have\s+|has\s+|had\s+)?(?:been|were|was|are|is|got|get)"
                           r"\s+(?:\w+\s+)?$", re.I)
+# from a side word to the phrase it is the subject of: "Ukrainian units | pulled back"
+_SUBJECT_FORCES = re.compile(r"(?:\s+(?:troops|forces|army|units?|soldiers|servicemen|fighters|marines|paratroopers|"
+                             r"brigades?|battalions?|defenders))?\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?"
+                             r"(?:(?:also|then|later|now|reportedly|successfully)\s+)?", re.I)
+_QUALIFIER_BEFORE = re.compile(r"\b(?:from|in|(?<!town )(?<!city )(?<!village )(?<!settlement )(?<!hamlet )of|at|near|"
+                               r"around|outside|for|to|into)\s+(?:the\s+)?$", re.I)
 _FROM_SIDE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _BARE_FORCE = re.compile(r"\b(?:the|these|those|such|its|their|both|all|many|some)\s+(?:\w+\s+)?(?:troops|forces|units|soldiers|"
                          r"fighters|servicemen|defenders|brigades?|battalions?|military|army|garrison)\b", re.I)
@@ -67,8 +76,10 @@ _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven t
 # what turns an intention back into a deed: "managed to take", "had to withdraw"; "ordered to" and
 # "forced to" only for a withdrawal (an ordered withdrawal is one; an order to take a town is a plan)
 _ABLE = re.compile(r"\b(?:(?:managed|able|succeeded|succeeding|managing|decided|opted|chose|began|started|continued|"
-                   r"went on|moved)\s+(?:\w+\s+)?to|(?:had|has|have)\s+to)\s+(?:\w+\s+)?$", re.I)
-_ORDERED = re.compile(r"\b(?:ordered|forced|compelled)\s+(?:[\w’'-]+\s+){0,3}?to\s+(?:\w+\s+)?$", re.I)
+                   r"went on|moved)\s+(?:\w+\s+)?to|had\s+to)\s+(?:\w+\s+)?$", re.I)
+_ORDERED = re.compile(r"\b(?:ordered|forced|compelled)\s+(?:(?:the|its|their|Ukrainian|Russian|Ukraine['’]s|Russia['’]s|"
+                      r"enemy)\s+)?(?:(?:troops|forces|units|soldiers|defenders|garrison|marines|brigades?)\s+)?to\s+"
+                      r"(?:\w+\s+)?$", re.I)
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
 _SUBJECT_GAP = re.compile(
     r"^(?:['’]s)?(?:\s*\([^()]{0,60}\))?(?:\s*[—–)\]])?"
@@ -186,8 +197,10 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     if trigger.agent == "claimant":
         # a side's euphemism for itself ("our units moved to more advantageous positions"), unless
         # the clause names the forces ("Ukrainian units pulled back to new lines")
-        named = [w for w in words if left <= w[0] < start]  # the nearest: "Russian forces attacked and our units ..."
-        return named[-1][2] if named and named[-1][2] in ("RU", "UA") else "own"
+        subject = [w for w in words if left <= w[0] < start and (
+            w[2] == "own" or w[2] in ("RU", "UA") and (_FORCE_IN.search(text[w[0]:w[1]]) or _FORCE_AFTER.match(text, w[1]))
+            and _SUBJECT_FORCES.fullmatch(text, w[1], start))]  # not "under pressure from Russian forces, the units ..."
+        return subject[-1][2] if subject and subject[-1][2] in ("RU", "UA") else "own"
 
     def key_of(i: int) -> str:
         return _resolve_pronoun(words, i) if words[i][2] == "pronoun" else words[i][2]
@@ -223,6 +236,8 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
             return key_of(ahead[-1])
     for i in after:
         w_start, w_end = words[i][0], words[i][1]
+        if _OTHER_VERB_BEFORE_BY.search(text, end, w_start):
+            continue  # "the capture of X, a city held by Ukrainian troops": another verb's agent
         if (words[i][2] in ("RU", "UA") and _BY_SIDE.search(text[max(end, w_start - 8):w_start])
                 and (_FORCE_IN.search(text[w_start:w_end]) or _FORCE_AFTER.match(text, w_end)
                      or re.fullmatch(r"\s+by\s+(?:the\s+)?", text[end:w_start]))):  # "recaptured by Ukraine"
@@ -459,7 +474,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             window = text[end:min(len(text), end + 120)]
             hypothesis = rules.irrealis_after.search(window)
             if hypothesis and (opening and text[start:end].lower().endswith("ing")
-                               or noun and not _FINITE.search(window, 0, hypothesis.start())):
+                               or noun and _NOUN_THEN_MODAL.fullmatch(window, 0, hypothesis.start())):
                 continue  # "Taking Selydove would open the way", "the loss of X would be a blow": a hypothesis
         words = side_words(text, rules)
         if trigger.needs_agent and not any(left <= w[0] < start for w in words):
@@ -470,6 +485,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             targets = [Target(r, position=r.start) for r in view.places if _allowed(r, trigger)]
         elif trigger.subject_place:
             targets = _subject_targets(view, start, trigger, rules)[-1:]
+            # the place itself as the subject, not one that qualifies it ("exports from Odesa fell")
+            targets = [t for t in targets if t.place is None or not _QUALIFIER_BEFORE.search(text, 0, t.place.start)]
         else:
             if trigger.targets == "object":
                 targets = _object_targets(view, start, end, right, next_start, trigger, rules)

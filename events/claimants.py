@@ -36,6 +36,7 @@ _APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:who\s+[^,;]{1,10
 _EMBEDDED = re.compile(r"\b(?:allegations?|claims?|assertions?|reports?|statements?)\s+(?:\w+\s+){0,2}(?:made |issued )?by\s+(?:the\s+|an?\s+)?$", re.I)
 _WORD_START = re.compile(r"\b\w")
 _LEAD_COLON = re.compile(r"\s*:\s")
+_COUNTRY = re.compile(r"Russia|Ukraine|Moscow|Kyiv|Kiev|Kremlin|the Kremlin")  # "Ukraine: ..." is a dateline
 _CREDIT_SHAPE = re.compile(r"^[^:]{2,60}:\s|\s[–—-]\s*[A-Z][^–—-]{1,60}[.!?]?\s*$")
 _TRAILING_CREDIT = re.compile(r"\s*[.!?]?\s*")
 _DASH_BEFORE = re.compile(r"\s[–—-]\s*$")
@@ -98,7 +99,7 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
         break
     if re.match(r"\s*(?:['’]s? (?:account|words|statement|post|message|report|view)\s*[:,]|:\s*[“\"«])", sentence[end:end + 40]):
         return "account", False  # "Skibchyk's account: ...", "Pushilin: “...”"
-    if start == 0 and _LEAD_COLON.match(sentence, end, end + 3) or \
+    if start == 0 and _LEAD_COLON.match(sentence, end, end + 3) and not _COUNTRY.fullmatch(sentence, start, end) or \
             _TRAILING_CREDIT.fullmatch(sentence, end) and _DASH_BEFORE.search(sentence, max(0, start - 4), start):
         return "credit", False  # headline credits: "DeepState: Russian forces took X", "Russians occupy X – DeepState"
     if _OWN_CLAIM.match(sentence, end, end + 60):

@@ -32,8 +32,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_month", re.compile(rf"\b{_DAY} (?:of )?(?P<month>{_MONTHS})\b\.?(?:,? (?P<year>(?:19|20)\d\d))?", re.I)),
     ("month_year", re.compile(rf"\b(?:(?:early|late|mid|end of|the end of|beginning of)[ -])?(?P<month>{_MONTHS})\.?,? (?:of )?(?P<year>(?:19|20)\d\d)\b", re.I)),
     # ("the fall of Bakhmut" is no season)
-    ("season_year", re.compile(r"\b(?P<season>spring|summer|autumn|fall(?! of\b)|winter)\b(?:[^.;,]{0,40}?)\b(?:of |in )?(?P<year>(?:19|20)\d\d)\b", re.I)),
-    ("season_last", re.compile(r"\b(?P<season>spring|summer|autumn|fall(?! of\b)|winter)\b(?:[^.;,]{0,40}?)\blast year\b", re.I)),
+    ("season_year", re.compile(r"\b(?P<season>spring|summer|autumn|fall(?! of (?!(?:19|20)\d\d))|winter)\b(?:[^.;,]{0,40}?)\b(?:of |in )?(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("season_last", re.compile(r"\b(?P<season>spring|summer|autumn|fall(?! of (?!(?:19|20)\d\d))|winter)\b(?:[^.;,]{0,40}?)\blast year\b", re.I)),
     ("season_previous", re.compile(r"\blast (?P<season>spring|summer|autumn|fall|winter)\b", re.I)),
     ("weekday", re.compile(r"\b(?P<last>last )?(?:(?:early |late |earlier |later )?on )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|during|of|by) (?P<year>(?:19|20)\d\d)\b", re.I)),
@@ -119,7 +119,10 @@ def _resolve(kind: str, m: re.Match[str], published: PublishedDate | None,
         if published is None:
             return None
         month = _SEASONS[g["season"].lower()]
-        year = published.date.year if month + 3 <= published.date.month else published.date.year - 1
+        now = published.date.year * 12 + published.date.month - 1
+        year = published.date.year
+        while year * 12 + month - 1 + 3 > now:  # not over yet (a winter runs into the next year)
+            year -= 1
         return dt.date(year, month, 1), DatePrecision.SEASON
     if kind == "weekday":
         if published is None or published.precision is not DatePrecision.DAY:

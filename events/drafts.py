@@ -87,6 +87,7 @@ class _Discourse:
         self.gain_paragraph = -1
         self.headline_gain: Side = Side.NONE
         self.anchor: dt.date | None = None  # the last day the text gave
+        self.occasion_day: dt.date | None = None  # the day of the last meeting or visit the text told of
         self.previous_dates: list[DateExpression] = []  # the dates of the sentence before
         self.speaker_dates: dict[str, DateExpression] = {}  # when each claimant last spoke, as the text says
         self.frame: _Frame | None = None
@@ -250,9 +251,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 # "X fell in December, followed by Y in February": a date right after a place of a list is its own
                 pairs = {t.position: d for t in change.targets if t.place is not None and len(change.targets) > 1
                          for d in own if re.fullmatch(r"\s+(?:(?:in|on)\s+)?", text[t.place.end:d.start])}
-            if date is None and memory.anchor is not None and rules.same_occasion.match(text):
+            if date is None and memory.occasion_day is not None and rules.same_occasion.match(text):
                 # "At the meeting, Putin was briefed that ...": the meeting's day, told before
-                date = DateExpression(0, 0, "the occasion told before", memory.anchor, DatePrecision.DAY)
+                date = DateExpression(0, 0, "the occasion told before", memory.occasion_day, DatePrecision.DAY)
             if date is None and voice.post is not None and voice.post.day is not None and voice.carried_by == "post":
                 # an embedded post's day ("— Author (@handle) May 20, 2022")
                 date = DateExpression(0, 0, voice.post.signature, voice.post.day, DatePrecision.DAY)
@@ -389,6 +390,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         day_dates = [d for d in dates + anchored if d.precision is DatePrecision.DAY]
         if day_dates:
             memory.anchor = day_dates[-1].date
+            if occasion and rules.occasion_told.search(text):
+                memory.occasion_day = day_dates[-1].date
     return drafts
 
 

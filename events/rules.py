@@ -153,6 +153,7 @@ class Rules:
     relative_dates: tuple[RelativeDate, ...]
     any_relative_date: re.Pattern[str]
     same_occasion: re.Pattern[str]  # "At the meeting, ...": the occasion whose day the text gave last
+    occasion_told: re.Pattern[str]  # a sentence telling of a meeting or visit, whose day "At the meeting" takes
     anchored_dates: tuple[RelativeDate, ...]  # counted from the last date the text gave
     fixed_dates: tuple[FixedDate, ...]
     plural_places: re.Pattern[str]
@@ -417,6 +418,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         relative_dates=tuple(relative),
         any_relative_date=re.compile("|".join(f"(?:{r.regex.pattern})" for r in relative), re.IGNORECASE),
         same_occasion=_compile(_need(raw["dates"], "same_occasion", f["dates"], "(file)"), f["dates"], "same_occasion"),
+        occasion_told=_compile(_need(raw["dates"], "occasion_told", f["dates"], "(file)"), f["dates"], "occasion_told"),
         anchored_dates=tuple(anchored), fixed_dates=tuple(fixed),
         places=_place_rules(raw["places"], f["places"]),
         continuation=_compile(_need(trg, "continuation", f["triggers"], "(file)"), f["triggers"], "continuation", 0),

@@ -30,6 +30,7 @@ NOVEMBER = PublishedDate(dt.date(2025, 11, 1), DatePrecision.MONTH)
     ("the fall of Bakhmut last year", "2023-01-01", "year"),  # "the fall of" is no season
     ("captured the village last autumn", "2023-09-01", "season"),
     ("retook it last spring", "2023-03-01", "season"),  # in May, this spring is not over
+    ("In the fall of 2023, Ukrainian forces advanced", "2023-09-01", "season"),  # a season before a year
 ])
 def test_expressions_resolve_against_the_publication_date(rules, sentence, expected, precision):
     (found,) = find_dates(sentence, WEDNESDAY, rules)
@@ -70,3 +71,8 @@ def test_without_a_publication_date_a_day_without_its_year_takes_the_texts_lates
         dt.date(2024, 12, 20)]
     assert find_dates("on Wednesday", None, rules, year_from=dt.date(2024, 8, 7)) == []
     assert latest_full_date("on Aug. 6 and in 2023") is None  # no day written out with its year
+
+
+def test_last_winter_in_january_is_the_winter_before_this_one(rules):
+    (found,) = find_dates("captured last winter", PublishedDate(dt.date(2024, 1, 10)), rules)
+    assert (found.date, found.precision) == (dt.date(2022, 12, 1), "season")

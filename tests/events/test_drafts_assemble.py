@@ -66,6 +66,10 @@ CASES = [
      "Vladimir Putin toured a command post on Monday. Shelling went on elsewhere. At the meeting, Putin was "
      "briefed that Russian troops had captured Tonenke.",
      [("Tonenke", "capture", "RU", "journalist (Test Wire)", "2024-05-13", "day")]),
+    ("'During the visit': the day of the visit, not of the last sentence that gave a day",
+     "Zelensky visited Kharkiv on May 3. Russian forces shelled Vovchansk on May 10. During the visit, Zelensky "
+     "said Ukrainian forces had liberated Robotyne.",
+     [("Robotyne", "recapture", "UA", "Volodymyr Zelensky (President of Ukraine)", "2024-05-03", "day")]),
     ("a frame of unnamed villages, named later",
      "Ukrainian forces withdrew from several villages on Tuesday, the General Staff said. "
      "The villages involved, Lukiantsi and Vovchansk, lie near the border.",
