@@ -262,19 +262,13 @@ class Store:
         if row is None:
             raise StoreError(f"no claim {review.claim_id} in {self.path}")
         with self.transaction() as db:
-            db.execute("INSERT INTO reviews (claim_id, article_id, settlement_start, action, geonameid, place_name, "
-                       "admin1, lat, lon, event_date, date_precision, reviewer, note, created_at) "
-                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
-                           review.claim_id, row[0], row[1], review.action, review.geonameid, review.place_name,
-                           review.admin1, review.lat, review.lon,
-                           review.event_date.isoformat() if review.event_date else None, review.date_precision,
-                           review.reviewer, review.note, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+            db.execute(_INSERT_REVIEW, _review_row(review, row, _now()))
 
     def add_reviews(self, reviews: list[Review]) -> int:
         """Record several decisions at once, all or none (an analyst's pick among namesakes applied
         to every claim of that name); claims no longer in the database are skipped. Returns how
         many were recorded."""
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        now = _now()
         written = 0
         with self.transaction() as db:
             for review in reviews:
@@ -282,13 +276,7 @@ class Store:
                                  (review.claim_id,)).fetchone()
                 if row is None:
                     continue
-                db.execute("INSERT INTO reviews (claim_id, article_id, settlement_start, action, geonameid, place_name, "
-                           "admin1, lat, lon, event_date, date_precision, reviewer, note, created_at) "
-                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
-                               review.claim_id, row[0], row[1], review.action, review.geonameid, review.place_name,
-                               review.admin1, review.lat, review.lon,
-                               review.event_date.isoformat() if review.event_date else None, review.date_precision,
-                               review.reviewer, review.note, now))
+                db.execute(_INSERT_REVIEW, _review_row(review, row, now))
                 written += 1
         return written
 
@@ -326,3 +314,18 @@ class Store:
                 return False
             db.execute("DELETE FROM reviews WHERE id = ?", (found[0],))
         return True
+
+
+_INSERT_REVIEW = ("INSERT INTO reviews (claim_id, article_id, settlement_start, action, geonameid, place_name, admin1, "
+                  "lat, lon, event_date, date_precision, reviewer, note, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _review_row(review: Review, claim: tuple, now: str) -> tuple:
+    """The row of ``review`` for the claim found as (article_id, settlement_start)."""
+    return (review.claim_id, claim[0], claim[1], review.action, review.geonameid, review.place_name, review.admin1,
+            review.lat, review.lon, review.event_date.isoformat() if review.event_date else None,
+            review.date_precision, review.reviewer, review.note, now)
