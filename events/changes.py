@@ -67,6 +67,9 @@ _PLURAL_SUBJECT = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:villages|se
 _UNKNOWN_NAMES = re.compile(r"(?<=[\s,])(?:[A-ZА-ЯІЇЄҐ][\w’'\u0400-\u04ff-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]*)?)(?=\s*(?:,|and\b|as well as\b))")
 _HELD = re.compile(r"\s+(?:(?:defen[cs]e|defensive|front|forward|fortified|firing)\s+)?(?:positions?|lines?|defen[cs]es|"
                    r"strongholds?|fortifications?|trenches|redoubts?)\b", re.I)
+# "into Russia's Kursk region", "on Ukrainian soil": a country as the land, not the forces acting
+_LAND_AFTER = re.compile(r"(?:['’]s)?\s+(?:[A-Z][\w’'-]+\s+){0,2}(?:region|oblast|province|territory|territories|soil|"
+                         r"border|borderlands?|frontier)\b")
 _LAST_UNKNOWN = re.compile(r"\s*(?:,|\band)\s+(?:[A-ZА-ЯІЇЄҐ][\w’'-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]*)?\s+)?"
                            r"(?=(?:has|have|had|was|were|is|are)\b)")
 _UNKNOWN_LISTED = re.compile(_UNKNOWN_NAMES.pattern + r"(?:\s*,)?")  # the name and its comma
@@ -225,7 +228,8 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
         return _from_side(text, words, after)
     # "pushed into Ukrainian defense positions and captured X": the side whose lines were hit is not the actor
     before = [i for i, w in enumerate(words) if left <= w[0] < start
-              and (trigger.type is EventType.DENIAL or not _HELD.match(text, w[1]))]  # "Ukrainian positions remain"
+              and (trigger.type is EventType.DENIAL or not (_HELD.match(text, w[1]) or _LAND_AFTER.match(text, w[1])))]
+    # not "Ukrainian positions" (they were hit) nor "Russia's Kursk region" (the land)
     if before:
         return key_of(before[-1])
     if left > 0 and text[left - 1] in "“\"«" and not text[left:start].strip(" ,"):

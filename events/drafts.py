@@ -34,6 +34,7 @@ __all__ = ["Draft", "draft_claims"]
 _MAX_FRAME_DISTANCE = 6
 _LIST_REACH = 3  # sentences between "N settlements" and their list
 _POINTER_REACH = 4  # sentences back a pointer ("the town") may reach
+_REGION_REACH = 2  # sentences back a region named ("in the Kursk region") places the settlements told after it
 _HEDGE_BACK = 3
 _BACKGROUND_DAYS = 14  # a change dated this long before publication is history
 _AFTER_PUBLICATION = "after publication: "
@@ -92,6 +93,18 @@ class _Discourse:
         self.speaker_dates: dict[str, DateExpression] = {}  # when each claimant last spoke, as the text says
         self.frame: _Frame | None = None
         self.counted: list[_Frame] = []  # changes of "N settlements" not named yet
+        self.at = 0  # the index of the sentence being read
+        self.regions: list[tuple[int, frozenset[str]]] = []  # (sentence index, countries of the regions it named)
+
+    def read(self, view: SentenceView) -> None:
+        self.at = view.index
+        if view.region_countries:
+            self.regions.append((view.index, view.region_countries))
+
+    def region_country(self) -> str:
+        """The one country of the regions named in this sentence and the few before, or ""."""
+        countries = {c for index, named in self.regions[-3:] if self.at - index <= _REGION_REACH for c in named}
+        return countries.pop() if len(countries) == 1 else ""
 
     def antecedent(self, view: SentenceView, target: Target, claimed: set[int]) -> tuple[PlaceRef, int] | None:
         """The settlement a pointer stands for, named last before it in this sentence or a few
@@ -135,10 +148,20 @@ def _side(key: str, claimant: Side) -> Side:
     return Side.NONE
 
 
-def _place_country(country: dict[str, str], place: PlaceRef) -> str:
+def _place_country(memory: _Discourse, place: PlaceRef) -> str:
+    """The country a settlement lies in: its own when the gazetteer pins it down or the article
+    does elsewhere; else the country of the region the text named lately ("villages in the Kursk
+    region" the gazetteer lacks, or knows only namesakes of in Ukraine); else its namesakes'."""
     resolution = place.resolution
-    countries = {resolution.place.country} if resolution.place else {p.country for p in resolution.candidates}
-    return countries.pop() if len(countries) == 1 else country.get(place.name, "")
+    if resolution.place is not None:
+        return resolution.place.country
+    if place.name in memory.country:
+        return memory.country[place.name]
+    named = memory.region_country()
+    if named:
+        return named
+    countries = {p.country for p in resolution.candidates}
+    return countries.pop() if len(countries) == 1 else ""
 
 
 def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _Discourse) -> tuple[Side, str]:
@@ -152,7 +175,7 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
             return (discourse if trigger.gains == "agent" else discourse.opponent()), "discourse"
     agent = _side(change.agent, attribution.side)
     how = "text" if change.agent in ("RU", "UA") else "claimant" if agent is not Side.NONE else ""
-    if change.agent not in ("RU", "UA") and trigger.home_side and _place_country(memory.country, place) == "RU":
+    if change.agent not in ("RU", "UA") and trigger.home_side and _place_country(memory, place) == "RU":
         return Side.RU, "place"  # "liberated" on Russian soil, whoever tells it
     if agent is Side.NONE:
         if trigger.fallback == "claimant":
@@ -160,7 +183,7 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         elif trigger.fallback == "opponent_of_claimant":
             agent, how = attribution.side.opponent(), "claimant"
         elif trigger.fallback == "opponent_of_place":
-            holder = _place_country(memory.country, place)
+            holder = _place_country(memory, place)
             if holder in ("UA", "RU"):
                 # whoever did not hold it took it: the agent of a gain is the place's opponent
                 won = Side(holder).opponent()
@@ -177,7 +200,7 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
 def _regained(kind: EventType, gains: Side, place: PlaceRef, memory: _Discourse) -> EventType:
     """A side that takes a place of its own country retakes it: Ukraine "liberating" a Ukrainian
     village is a recapture; Russia taking back a Russian one too."""
-    if kind is EventType.CAPTURE and gains is not Side.NONE and gains.value == _place_country(memory.country, place):
+    if kind is EventType.CAPTURE and gains is not Side.NONE and gains.value == _place_country(memory, place):
         return EventType.RECAPTURE
     return kind
 
@@ -211,6 +234,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
     occasion = any(rules.same_occasion.match(v.text) for v in views)
     for view, voice in zip(views, voices):
         text = view.text
+        memory.read(view)
         if memory.frame is not None and view.index - memory.frame.view.index > _MAX_FRAME_DISTANCE:
             memory.frame = None
         changes = changes_of[view.index] if changes_of is not None else find_changes(view, rules)

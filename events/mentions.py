@@ -64,6 +64,7 @@ class SentenceView:
     heading: bool  # a headline or subhead: a short line without a closing full stop
     section: str  # the label of the paragraph it sits in ("Background", "Quote", ...) or ""
     regions: tuple[str, ...]  # regions named in it ("Donetsk Oblast"), context for its places
+    region_countries: frozenset[str] = frozenset()  # their countries ("RU" for "the Kursk region")
 
     @property
     def text(self) -> str:
@@ -162,5 +163,7 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
         named_regions = tuple(r.place.admin1 if r.place is not None else m.text for m, r in regions[rlo:rhi])
         named_regions += tuple(ref.resolution.place.admin1 for ref in refs
                                if ref.role == "region" and ref.resolution.place is not None)
-        views.append(SentenceView(sentence, tuple(refs), heading, section, named_regions))
+        countries = frozenset(r.place.country for _, r in regions[rlo:rhi] if r.place is not None) | frozenset(
+            ref.resolution.place.country for ref in refs if ref.role == "region" and ref.resolution.place is not None)
+        views.append(SentenceView(sentence, tuple(refs), heading, section, named_regions, countries))
     return views
