@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from events.assemble import assemble
 from events.changes import Change, find_changes
 from events.drafts import draft_claims
-from events.mentions import SentenceView, read_mentions
+from events.mentions import UNLISTED, SentenceView, read_mentions
 from events.records import Article, Claim
 from events.rules import Rules
 from events.voices import read_voices
-from geodata import Gazetteer, Mention, PlaceKind, Resolution, find_places, resolve_mentions
+from geodata import Gazetteer, Mention, PlaceKind, Resolution, Status, find_places, resolve_mentions
 
 __all__ = ["extract_claims", "geocode", "Extraction"]
 
@@ -71,4 +71,7 @@ def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,
     pairs = list(zip(mentions, resolutions))
     ambiguous = tuple((m, r) for m, r in pairs if m.kind is PlaceKind.PLACE and str(r.status) == "ambiguous")
     unknown = tuple(m for m, r in pairs if m.kind is PlaceKind.PLACE and str(r.status) == "unknown")
+    # and the names the gazetteer lacks that a list of places it knows holds (events.mentions)
+    unknown += tuple(ref.mention for view in views for ref in view.places
+                     if ref.resolution.status is Status.UNKNOWN and ref.resolution.reason == UNLISTED)
     return Extraction(claims, ambiguous, unknown)

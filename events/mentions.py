@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from events.records import Article
 from events.rules import Rules
 from events.sentences import Sentence, split_sentences
-from geodata import Mention, PlaceKind, Resolution
+from geodata import Mention, PlaceKind, Resolution, Status, normalize_name
 
-__all__ = ["PlaceRef", "SentenceView", "read_mentions", "is_heading"]
+__all__ = ["PlaceRef", "SentenceView", "read_mentions", "is_heading", "UNLISTED"]
 
 _HEADING_END = re.compile(r"[.!?…:\"”’)]\s*$")
 _SECTION = re.compile(r"^\s*(?P<label>Background|Previously|Earlier|Context|Recall|Reminder|History|"
@@ -37,7 +37,7 @@ class PlaceRef:
     resolution: Resolution
     start: int
     end: int
-    role: str  # settlement | region | front | modifier | government | river | dateline
+    role: str  # settlement | region | front | modifier | government | river | dateline | person
     relation: str  # "" (the place itself) | near (near it, towards it, a distance from it)
 
     @property
@@ -111,6 +111,10 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
     if name in roles.river_names and any(p.search(before) for p in roles.river_before):
         return "river"
     following = after.lstrip()
+    verb = _NEXT_WORD.match(after)
+    if verb and rules.reporting_verbs.fullmatch(verb.group(1)) and re.match(r"[\s,]*(?:that\b|on\b|in\b|[.,;:]|$)",
+                                                                             after[verb.end():]):
+        return "person"  # "..., Petrenko said.": a surname that is also a village's name speaks
     if any(p.match(following) for p in roles.region_after):
         return "region"
     if any(p.match(following) for p in roles.front_after) or any(p.search(before) for p in roles.front_before):
@@ -125,6 +129,63 @@ def _relation(before: str, after: str, rules: Rules) -> str:
     if rules.places.near_after.match(after) or rules.places.beside.search(before[-120:]):
         return "beside"
     return "near" if rules.places.near.search(before[-120:]) else ""
+
+
+# a run of up to three capitalised words: a name the gazetteer may lack ("Nikolayevo-Daryino", "Malaya Loknya")
+_CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZА-ЯІЇЄҐ][\w’'-]*(?: [A-ZА-ЯІЇЄҐ][\w’'-]*){0,2}")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_WORDS = re.compile(r"\w+")
+UNLISTED = "not in the gazetteer; listed with places it knows"  # the reason such a name is unknown
+
+
+def _unlisted(text: str, refs: list[PlaceRef], rules: Rules, offset: int) -> list[PlaceRef]:
+    """Names the gazetteer lacks, listed with settlements it knows ("liberated Plekhovo,
+    Kremyanoye and Zhuravka", Kremyanoye unknown): settlements too, their place unknown, when
+    shaped like place names or standing between two items of the list (places.toml, lists.unlisted)."""
+    settlements = [r for r in refs if r.role == "settlement"]
+    if not settlements:
+        return []
+    places = rules.places
+    taken = [(r.start, r.end) for r in refs]
+    items: list[tuple[int, int, PlaceRef | None]] = [(r.start, r.end, r) for r in settlements]
+    for m in _CAPITALISED.finditer(text):
+        if not any(m.start() < e and s < m.end() for s, e in taken):
+            items.append((m.start(), m.end(), None))
+    items.sort(key=lambda item: item[0])
+    glued = [places.list_glue.match(text[a[1]:b[0]]) is not None for a, b in zip(items, items[1:])]
+    # the lists: runs of items glued one to the next that hold a settlement the gazetteer knows
+    found: list[PlaceRef] = []
+    run_start = 0
+    for i in range(len(items) + 1):
+        if i < len(items) - 1 and glued[i]:
+            continue
+        run = items[run_start:i + 1]
+        if len(run) > 1 and any(ref is not None for _, _, ref in run):
+            for k, (start, end, ref) in enumerate(run):
+                if ref is None and _is_unlisted_name(text, start, end, 0 < k < len(run) - 1, rules):
+                    name = text[start:end]
+                    mention = Mention(offset + start, offset + end, name, normalize_name(name), PlaceKind.PLACE)
+                    resolution = Resolution(name, Status.UNKNOWN, reason=UNLISTED)
+                    found.append(PlaceRef(mention, resolution, start, end, "settlement",
+                                          _relation(text[:start], text[end:end + 60], rules)))
+        run_start = i + 1
+    return found
+
+
+def _is_unlisted_name(text: str, start: int, end: int, inside: bool, rules: Rules) -> bool:
+    name = text[start:end]
+    places = rules.places
+    if any(word in places.not_names or word.isupper() for word in name.split()):
+        return False  # "Russian", "Monday", "DPR"
+    if any(rules.reporting_verbs.fullmatch(word) for word in _WORDS.findall(text, end, end + 40)[:3]):
+        return False  # "..., Petrenko said", "..., Zelensky's office said"
+    if name.endswith(("'s", "’s")) and not inside:
+        return False  # "Pokrovsk and Trump's envoy"
+    after = text[end:end + 40].lstrip()
+    if any(p.match(after) for p in places.region_after) or any(
+            rules.claimants[i].regex.search(name) for i in rules.claimant_index.candidates(name) if i < len(rules.claimants)):
+        return False  # a region ("Sumy region"), a claimant ("Wagner")
+    return inside or name.lower().endswith(places.unlisted_endings)
 
 
 def read_mentions(article: Article, mentions: list[Mention], resolutions: list[Resolution],
@@ -159,6 +220,8 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
                 role = "region"
             refs.append(PlaceRef(mention, resolution, start, end, role,
                                  _relation(sentence.text[:start], after, rules) if role == "settlement" else ""))
+        if len(refs) and not heading:
+            refs = sorted(refs + _unlisted(sentence.text, refs, rules, sentence.start), key=lambda r: r.start)
         rlo, rhi = bisect.bisect_left(region_starts, sentence.start), bisect.bisect_left(region_starts, sentence.end)
         named_regions = tuple(r.place.admin1 if r.place is not None else m.text for m, r in regions[rlo:rhi])
         named_regions += tuple(ref.resolution.place.admin1 for ref in refs

@@ -109,6 +109,8 @@ class PlaceRules:
     near_after: re.Pattern[str]  # "the X area": beside it
     beside: re.Pattern[str]  # "west of X", "behind X"
     list_glue: re.Pattern[str]
+    unlisted_endings: tuple[str, ...]  # how the names of places end ("-ivka", "-ovo"): a listed name the gazetteer lacks
+    not_names: frozenset[str]  # capitalised words that are never such a name ("Russian", "Monday")
     coreference_nouns: re.Pattern[str]
     coreference_pronouns: re.Pattern[str]
     examples: tuple[tuple[str, str, str], ...]  # (role or relation, sentence, name)
@@ -229,6 +231,10 @@ def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
                      _need(relation, "beside_name", file, "relation")))
     dateline = tables["dateline"]
     coreference = _need(raw, "coreference", file, "(file)")
+    lists = _need(raw, "lists", file, "(file)")
+    unlisted = _need(lists, "unlisted", file, "lists")
+    examples.append(("unlisted", _need(unlisted, "example", file, "lists.unlisted"),
+                     _need(unlisted, "name", file, "lists.unlisted")))
     return PlaceRules(
         region_after=_patterns(tables["region"], "after", file, "role.region"),
         front_after=_patterns(tables["front"], "after", file, "role.front", 0),
@@ -244,7 +250,9 @@ def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
         near=_compile(_need(relation, "near", file, "relation"), file, "relation.near"),
         near_after=_compile(_need(relation, "near_after", file, "relation"), file, "relation.near_after"),
         beside=_compile(_need(relation, "beside", file, "relation"), file, "relation.beside"),
-        list_glue=_compile(_need(_need(raw, "lists", file, "(file)"), "glue", file, "lists"), file, "lists.glue", 0),
+        list_glue=_compile(_need(lists, "glue", file, "lists"), file, "lists.glue", 0),
+        unlisted_endings=tuple(sorted({str(e).lower() for e in _need(unlisted, "endings", file, "lists.unlisted")})),
+        not_names=frozenset(str(w) for w in _need(unlisted, "not_names", file, "lists.unlisted")),
         coreference_nouns=_compile(_need(coreference, "nouns", file, "coreference"), file, "coreference.nouns"),
         coreference_pronouns=_compile(_need(coreference, "pronouns", file, "coreference"), file,
                                       "coreference.pronouns", 0),

@@ -25,7 +25,7 @@ CASES = [
     ("Russian troops captured Tonenke, Orlivka and Umanske.",
      [("capture", ["Tonenke", "Orlivka", "Umanske"], "RU", "", False)]),
     ("The six (Tonenke, Xyzivka, First Abc, and Umanske) were liberated by Russian troops.",
-     [("capture", ["Tonenke", "Umanske"], "RU", "", False)]),  # names the gazetteer lacks, in brackets
+     [("capture", ["Tonenke", "Xyzivka", "First Abc", "Umanske"], "RU", "", False)]),  # names the gazetteer lacks, listed
     ("The ministry says the villages of Tonenke in the Donetsk region and First Abc were liberated.",
      [("capture", ["Tonenke"], "", "", False)]),  # "First" is a name here, not history
     ("Tonenke, Orlivka and Umanske were liberated by units of the Centre group of forces.",
@@ -37,7 +37,7 @@ CASES = [
     ("Orlivka fell in March, followed by Umanske in April.",
      [("capture", ["Orlivka", "Umanske"], "", "", False)]),
     ("Russian soldiers hoisted flags in Tonenke, Xyzivka, and Umanske.",
-     [("capture", ["Tonenke", "Umanske"], "RU", "", False)]),  # across a name the gazetteer lacks
+     [("capture", ["Tonenke", "Xyzivka", "Umanske"], "RU", "", False)]),  # a name the gazetteer lacks, listed
     ("Russian soldiers hoisted a flag on the roof of a school in Tonenke.",
      [("contested", [], "RU", "", False)]),  # one building is not the village: no capture of it
     ("Ukrainian forces have taken back the village of Robotyne.", [("recapture", ["Robotyne"], "UA", "", False)]),

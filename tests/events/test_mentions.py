@@ -71,3 +71,33 @@ def test_headings_and_sections(gazetteer, rules):
     # a headline's "in Kharkiv" is the region as often as the city
     [heading] = views_of("Ukraine withdraws troops in Kharkiv amid new assault", gazetteer, rules)
     assert heading.places[0].role == "region"
+
+
+UNLISTED = [
+    # (sentence, names the gazetteer lacks that read as settlements, capitalised words that must not)
+    (PLACES["lists"]["unlisted"]["example"], {PLACES["lists"]["unlisted"]["name"]}, set()),
+    ("Russian forces captured Pokrovsk, Nikolayevo-Daryino and Myrnohrad, the ministry said.", {"Nikolayevo-Daryino"},
+     set()),
+    ("Russian forces captured Pokrovsk and Myrnohrad, Zelensky's office said.", set(), {"Zelensky's"}),
+    ("Russian troops took Toretsk, Pokrovsk and Kurakhove, Reuters reported.", set(), {"Reuters"}),
+    ("Russian troops took Toretsk and Pokrovsk, Hrytsenko told reporters on Monday.", set(), {"Hrytsenko"}),
+    ("Russian troops took Toretsk and Pokrovsk, Russian media reported.", set(), {"Russian"}),
+    ("Russian troops attacked Pokrovsk and Trump's envoy flew to Moscow.", set(), {"Trump's"}),
+]
+
+
+@pytest.mark.parametrize("text, names, not_names", UNLISTED, ids=[c[0][:40] for c in UNLISTED])
+def test_a_name_the_gazetteer_lacks_in_a_list_of_places_is_a_settlement_of_unknown_place(
+        gazetteer, rules, text, names, not_names):
+    refs = {p.name: p for v in views_of(text, gazetteer, rules) for p in v.places}
+    for name in names:
+        assert refs[name].role == "settlement" and refs[name].relation == "", refs
+        assert str(refs[name].resolution.status) == "unknown" and refs[name].resolution.place is None
+    assert not not_names & set(refs), refs
+
+
+def test_a_village_name_that_says_something_is_a_person(gazetteer, rules):
+    # a surname that is also a village's name, followed by a reporting verb, is the speaker
+    refs = refs_of("Russian forces captured Pokrovsk and Myrnohrad, Petrenko said.", gazetteer, rules)
+    assert refs["Petrenko"] == ("person", "")
+    assert refs["Pokrovsk"] == ("settlement", "")
