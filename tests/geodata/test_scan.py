@@ -59,6 +59,7 @@ def test_multiword_hyphenated_possessive_and_cyrillic_names(gazetteer, text, exp
     "Units of the Dnepr Army Group advanced, the ministry said.",
     "Stanislav Doshchitsyn, with AFP",
     "The Kakhovka Dam was destroyed in June 2023.",
+    "Troops moved into Siversk Maly, a village north of the town.",  # Little Siversk, not Siversk
 ])
 def test_people_other_names_and_english_words_are_not_places(gazetteer, text):
     assert names(text, gazetteer) == []
