@@ -30,7 +30,7 @@ _ACCORDING_TO = re.compile(r"\b(?:according to|as stated by|in the words of|citi
                            r"\s+(?:an? |the |several |two |three |some |many |one )?(?:[\w’'-]+ ){0,4}$", re.I)
 # "Sergei Shoigu, the Russian Defence Minister, said", "X, Russia's chief of staff, told": an
 # appositive between a name and its verb
-_APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:who\s+[^,;]{1,100}|(?:visiting|speaking|addressing|"
+_APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:who\s+[^,;]{1,200}|(?:visiting|speaking|addressing|"
                          r"writing|meeting|standing|appearing|talking)\s[^,;]{1,80}|(?:an?|the|his|her|its|their|[A-Z][\w-]+['’]s)\s[^,;]{1,90}|"
                          r"(?![A-Z])[^\W\d][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),|\s[–—-]\s[^–—;]{1,120}\s[–—-](?=\s))")
 _EMBEDDED = re.compile(r"\b(?:allegations?|claims?|assertions?|reports?|statements?)\s+(?:\w+\s+){0,2}(?:made |issued )?by\s+(?:the\s+|an?\s+)?$", re.I)
@@ -43,6 +43,10 @@ _DASH_BEFORE = re.compile(r"\s[–—-]\s*$")
 _OWN_CLAIM = re.compile(r"['’]s?\s+(?:latest\s+|new\s+|earlier\s+|repeated\s+)?(?:claims?|statements?|reports?|"
                         r"announcements?|assertions?|allegations?)\s+(?:that|of|to\s+have)\b")
 _TOKENS = re.compile(r"[a-z]+")
+# a leader told of a change: "Putin was briefed that", "Zelensky has been informed that"
+_BRIEFED = re.compile(r"\s+(?:was|were|has been|had been|is being|is)\s+(?:briefed|informed|told|given a report|"
+                      r"presented with a report)\b")
+BRIEFED = "was briefed"
 _SIDE_CLAIMS = re.compile(r"\b(?P<side>Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s|"
                           r"Kremlin['’]s)\s+(?:claims?|assertions?|reports?|statements?|boasts?|announcements?|"
                           r"allegations?)\s+(?:that|to have|of)\b")
@@ -88,6 +92,8 @@ def _named(rule: ClaimantRule, context_side: Side) -> tuple[str, Side]:
 
 def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, bool] | None:
     """How the phrase at start..end is tied to a statement: (verb, embedded) or None."""
+    if _BRIEFED.match(sentence, end):
+        return BRIEFED, False  # "Putin was briefed that ...": told by his commanders
     after = sentence[end:end + 240]
     apposition = _APPOSITION.match(after)
     if apposition:
@@ -178,6 +184,11 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             namesake = _namesake(sentence[start:end], name, recent or [], rules.given_names)
             if namesake is not None:
                 name, side = namesake.claimant, namesake.side  # "Voloshyn said": the one named lately
+            if link[0] == BRIEFED and side in SIDE_ADJECTIVE:
+                # the claim is the briefers', of the leader's side: "Russian military (briefing Vladimir Putin)"
+                add(Attribution(f"{SIDE_ADJECTIVE[side]} military (briefing {name.split(' (')[0]})", side, "military",
+                                start, end, link[0]))
+                continue
             add(Attribution(name, side, rule.kind, start, end, link[0], link[1], rule.side == "context"))
     local = _LOCAL_WORDS.search(sentence) is not None
     for pattern, _example in rules.local_authorities if local else ():

@@ -205,6 +205,16 @@ def _regained(kind: EventType, gains: Side, place: PlaceRef, memory: _Discourse)
     return kind
 
 
+_RELATIVE_OPEN = re.compile(r",\s+(?:who|whose|which|where)\b[^,;]*$")
+
+
+def _in_aside(text: str, position: int, change_start: int) -> bool:
+    """Whether a date stands in a relative clause closed before the change: a speaker's past
+    ("Girkin, who in 2014 led the separatists, said that ..."), not the change's day."""
+    return position < change_start and _RELATIVE_OPEN.search(text, 0, position) is not None \
+        and text.find(",", position, change_start) != -1
+
+
 def _pick_date(dates: list[DateExpression], position: int) -> DateExpression | None:
     return min(dates, key=lambda d: abs(d.start - position)) if dates else None
 
@@ -255,7 +265,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         for change in changes:
             attribution = governing(speakers, text, change.start) if voice.attributions else voice.carried
             left, right = change.clause
-            told_as_history = change.history or _old([d for d in dates if left <= d.start < right], published)
+            # not a date in a speaker's relative clause ("Girkin, who in 2014 led ..., said that")
+            told = [d for d in dates if not _in_aside(text, d.start, change.start)]
+            told_as_history = change.history or _old([d for d in told if left <= d.start < right], published)
             if attribution is None or (told_as_history and not voice.attributions and voice.carried_by == "previous"):
                 # history told after a statement is the outlet's background, not the speaker's
                 attribution = journalist(article.source)
@@ -263,8 +275,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 attribution = journalist(article.source)
             left, right = change.clause
             others = [c.clause for c in changes if c is not change]
-            own = [d for d in dates + anchored if left <= d.start < right]
-            free = [d for d in dates + anchored if not any(a <= d.start < b for a, b in others)]
+            told += [d for d in anchored if not _in_aside(text, d.start, change.start)]
+            own = [d for d in told if left <= d.start < right]
+            free = [d for d in told if not any(a <= d.start < b for a, b in others)]
             date = own_date = _pick_date(own or free, change.start)
             if date is None and not view.heading:
                 # "the status was disputed on Sunday after X rejected his claim that ...": the sentence's day

@@ -65,7 +65,12 @@ CASES = [
     ("'At the meeting, ...': the day of the occasion told before",
      "Vladimir Putin toured a command post on Monday. Shelling went on elsewhere. At the meeting, Putin was "
      "briefed that Russian troops had captured Tonenke.",
-     [("Tonenke", "capture", "RU", "journalist (Test Wire)", "2024-05-13", "day")]),
+     # told to Putin: his commanders' claim
+     [("Tonenke", "capture", "RU", "Russian military (briefing Vladimir Putin)", "2024-05-13", "day")]),
+    ("a date in the speaker's relative clause is the speaker's past, not the change's day",
+     "Igor Girkin, who in 2014 led separatist forces, announced that Russian troops had left Kupiansk.",
+     [("Kupiansk", "withdrawal", "UA", "Igor Girkin (Strelkov), Russian nationalist commentator", "2024-05-15",
+       "day")]),
     ("'During the visit': the day of the visit, not of the last sentence that gave a day",
      "Zelensky visited Kharkiv on May 3. Russian forces shelled Vovchansk on May 10. During the visit, Zelensky "
      "said Ukrainian forces had liberated Robotyne.",
