@@ -67,6 +67,10 @@ _PLURAL_SUBJECT = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:villages|se
 _UNKNOWN_NAMES = re.compile(r"(?<=[\s,])(?:[A-ZА-ЯІЇЄҐ][\w’'\u0400-\u04ff-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]*)?)(?=\s*(?:,|and\b|as well as\b))")
 _HELD = re.compile(r"\s+(?:(?:defen[cs]e|defensive|front|forward|fortified|firing)\s+)?(?:positions?|lines?|defen[cs]es|"
                    r"strongholds?|fortifications?|trenches|redoubts?)\b", re.I)
+# "could not be verified whether Russian units had taken X, as Moscow claimed": a claim after all
+_WHETHER = re.compile(r"\b(?:whether|if)\b", re.I)
+_AS_CLAIMED = re.compile(r"[\s,]*as\s+(?:[\w’'-]+\s+){1,5}?(?:claimed|claims|said|says|reported|reports|announced|asserted|"
+                         r"asserts|stated|insisted|insists)\b")
 # "into Russia's Kursk region", "on Ukrainian soil": a country as the land, not the forces acting
 _LAND_AFTER = re.compile(r"(?:['’]s)?\s+(?:[A-Z][\w’'-]+\s+){0,2}(?:region|oblast|province|territory|territories|soil|"
                          r"border|borderlands?|frontier)\b")
@@ -448,7 +452,14 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules) -> str:
         return "failed"
     if _ends_near(rules.denial, text, 0, start, 120):
         return "refuted"
-    return "false" if rules.falsity.search(text, end, min(len(text), end + 90)) is not None else ""
+    stop = text.find(";", end)
+    window = min(len(text), end + 90, stop if stop != -1 else len(text))
+    false = rules.falsity.search(text, end, window)
+    if false is None:
+        return ""
+    # "..., but Kyiv said the claim was false": another voice denies it (events/drafts.py reads the tail)
+    tail = rules.denial_tail.search(text, end)
+    return "" if tail is not None and tail.start() <= false.start() else "false"
 
 
 def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
@@ -468,7 +479,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         denial = "" if trigger.type is EventType.DENIAL else _denial(text, start, end, left, rules)
         if not denial:
             last_words = " ".join(before.split()[-_IRREALIS_WORDS:])
-            if rules.irrealis.search(last_words):
+            if rules.irrealis.search(last_words) and not (_WHETHER.search(last_words) and _AS_CLAIMED.match(text, right)):
                 able = _ABLE.search(before) or (_ORDERED.search(before) if trigger.type is EventType.WITHDRAWAL else None)
                 # "lay the groundwork to capture Kharkiv"; "may be forced to withdraw" stays a prospect
                 if able is None or rules.irrealis.search(" ".join(before[:able.start()].split()[-3:])):

@@ -49,7 +49,7 @@ _BRIEFED = re.compile(r"\s+(?:was|were|has been|had been|is being|is)\s+(?:brief
 BRIEFED = "was briefed"
 _SIDE_CLAIMS = re.compile(r"\b(?P<side>Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s|"
                           r"Kremlin['’]s)\s+(?:claims?|assertions?|reports?|statements?|boasts?|announcements?|"
-                          r"allegations?)\s+(?:that|to have|of)\b")
+                          r"allegations?)\s+(?:that|to have|of|about|regarding|on)\b")
 _LOCAL_WORDS = re.compile(r"authorit|official|mayor|head|administration|governor|council", re.I)
 _CUES = re.compile(r"according to|as stated by|in the words of|\bby\b", re.I)
 #: Where the journalist's own voice begins inside a sentence that quotes someone.

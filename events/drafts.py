@@ -484,8 +484,9 @@ def _deny_in_tail(view: SentenceView, voice: Voice, drafts: list[Draft], made: i
     denier = deniers[0]
     when = next((d for d in dates if d.start >= tail.start()), None)
     for draft in drafts[made:]:
-        if draft.view is view and draft.kind is not EventType.DENIAL and draft.attribution.side is not denier.side \
-                and draft.gains is not denier.side:
+        # the denier is another voice than the claim's ("other milbloggers denied the claim" may be of its side)
+        other_voice = draft.attribution.side is not denier.side or draft.attribution.start != denier.start
+        if draft.view is view and draft.kind is not EventType.DENIAL and other_voice and draft.gains is not denier.side:
             drafts.append(replace(draft, kind=EventType.DENIAL, attribution=denier, denied_side=draft.gains,
                                   via="", hedged=False, confidence=0.6, also=[], date=when or draft.date))
 
