@@ -47,6 +47,13 @@ _TOKENS = re.compile(r"[a-z]+")
 _BRIEFED = re.compile(r"\s+(?:was|were|has been|had been|is being|is)\s+(?:briefed|informed|told|given a report|"
                       r"presented with a report)\b")
 BRIEFED = "was briefed"
+# verbs whose object listens: "told RIA Novosti", "informed the BBC" (the speaker is the subject)
+_TO_LISTENER = frozenset({"told", "tells", "telling", "informed", "briefed", "assured", "congratulated", "praised",
+                          "warned", "quoted", "cited"})
+# "said Viktor Trehubov, spokesman for the Khortytsia group": a role after the name that follows the verb
+_ROLE_AFTER = re.compile(r",\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+)?(?:[\w’'-]+\s+){0,3}?(?:spokes(?:man|woman|person)|"
+                         r"commander|chief|head|officer|adviser|advisor|minister|governor|mayor|analyst|blogger|"
+                         r"correspondent|representative|official|deputy|secretary|director|leader)\b")
 _SIDE_CLAIMS = re.compile(r"\b(?P<side>Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s|"
                           r"Kremlin['’]s)\s+(?:claims?|assertions?|reports?|statements?|boasts?|announcements?|"
                           r"allegations?)\s+(?:that|to have|of|about|regarding|on)\b")
@@ -118,9 +125,9 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     # "..., a military spokesman said" / "said the Ukrainian military." (the reporting clause ends
     # there: "said Russian troops had entered X" names troops, not a speaker)
     tail = re.search(r"(\w+)\s+(?:an? |the )?$", before)
-    if tail and rules.reporting_verbs.fullmatch(tail.group(1)) and \
-            re.match(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|noting|saying|according|in a|on|who|which)\b|"
-                     r"(?:on|late|early|earlier|later)\s)", sentence[end:end + 20]):
+    if tail and rules.reporting_verbs.fullmatch(tail.group(1)) and tail.group(1) not in _TO_LISTENER and \
+            (re.match(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|noting|saying|according|in a|on|who|which)\b|"
+                      r"(?:on|late|early|earlier|later)\s)", sentence[end:end + 20]) or _ROLE_AFTER.match(sentence, end)):
         return tail.group(1), False
     return None
 
@@ -214,8 +221,11 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 antecedent = _antecedent(m.group(), recent)
                 if antecedent is not None:
                     add(replace(antecedent, start=m.start(), end=m.end(), verb=m.group(), embedded=False))
+    # "military expert Andrei Marochko told": "military" qualifies the person named next; it does not speak
+    inside = {id(a) for a in found for b in found if a is not b and a.verb and a.verb == b.verb
+              and a.end <= b.start <= a.end + 40 and re.fullmatch(r"[\s\w’'-]*", sentence[a.end:b.start])
+              and " and " not in sentence[a.end:b.start]}
     # "Viktor Trehubov, spokesman for the Khortytsia group, said": the group in the apposition does not speak
-    inside = set()
     for a in found:
         apposition = _APPOSITION.match(sentence[a.end:a.end + 240]) if a.verb else None
         if apposition:
