@@ -135,6 +135,7 @@ def _relation(before: str, after: str, rules: Rules) -> str:
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZА-ЯІЇЄҐ][\w’'-]*(?: [A-ZА-ЯІЇЄҐ][\w’'-]*){0,2}")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _WORDS = re.compile(r"\w+")
+_AFTER_WORD = re.compile(r"\b[a-z]+\s+$")
 UNLISTED = "not in the gazetteer; listed with places it knows"  # the reason such a name is unknown
 
 
@@ -162,7 +163,9 @@ def _unlisted(text: str, refs: list[PlaceRef], rules: Rules, offset: int) -> lis
         run = items[run_start:i + 1]
         if len(run) > 1 and any(ref is not None for _, _, ref in run):
             for k, (start, end, ref) in enumerate(run):
-                if ref is None and _is_unlisted_name(text, start, end, 0 < k < len(run) - 1, rules):
+                # inside the list; or first of three or more after a word of the sentence ("retook A, B and C")
+                inside = 0 < k < len(run) - 1 or k == 0 and len(run) >= 3 and _AFTER_WORD.search(text, 0, start) is not None
+                if ref is None and _is_unlisted_name(text, start, end, inside, rules):
                     name = text[start:end]
                     mention = Mention(offset + start, offset + end, name, normalize_name(name), PlaceKind.PLACE)
                     resolution = Resolution(name, Status.UNKNOWN, reason=UNLISTED)
@@ -177,7 +180,9 @@ def _is_unlisted_name(text: str, start: int, end: int, inside: bool, rules: Rule
     places = rules.places
     if any(word in places.not_names or word.isupper() for word in name.split()):
         return False  # "Russian", "Monday", "DPR"
-    if any(rules.reporting_verbs.fullmatch(word) for word in _WORDS.findall(text, end, end + 40)[:3]):
+    comma = text.find(",", end, end + 40)
+    if any(rules.reporting_verbs.fullmatch(word)
+           for word in _WORDS.findall(text, end, comma if comma != -1 else end + 40)[:3]):
         return False  # "..., Petrenko said", "..., Zelensky's office said"
     if name.endswith(("'s", "’s")) and not inside:
         return False  # "Pokrovsk and Trump's envoy"
