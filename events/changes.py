@@ -44,10 +44,11 @@ _BY = re.compile(r"^\s*(?:[\w’'-]+\s+){0,8}?by\s+", re.I)
 # forces named after "by" acted (not "confirmed by Ukrainian officials": forces only)
 _BY_SIDE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _OTHER_VERB_BEFORE_BY = re.compile(r",|\b(?!(?:completed|finished|carried|conducted|accomplished|achieved)\b)\w+ed\s+by\b", re.I)
+_SHARE_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+(?:town|city|village|settlement)\s+of\s+)?$", re.I)
 _FORCE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s*(?:troops|forces|army|armed forces|units?|soldiers|servicemen|fighters|"
                           r"brigades?|battalions?|marines|paratroopers|assault groups?|group of forces)\b", re.I)
 _FORCE_IN = re.compile(r"(?:troops|forces|army|units?|soldiers|servicemen|fighters|brigades?|battalions?|marines|"
-                       r"paratroopers|group of forces)\s*$", re.I)
+                       r"paratroopers|group of forces|Russians|Ukrainians|occupiers|invaders)\s*$", re.I)
 # "Ukrainian troops were driven out of": from the forces to their passive verb
 _PATIENT_GAP = re.compile(r"(?:\s+(?:troops|forces|army|units?|soldiers|servicemen|fighters|marines|paratroopers|"
                           r"brigades?|battalions?|defenders))?\s+(?:have\s+|has\s+|had\s+)?(?:been|were|was|are|is|got|get)"
@@ -229,7 +230,7 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
             if trigger.gains != "agent":
                 return words[patient[-1]][2]  # "Ukrainian marines were withdrawn from X": they left
             return "UA" if words[patient[-1]][2] == "RU" else "RU"
-        return _from_side(text, words, after)
+        return _from_side(text, words, after) or ("" if by else "passive")  # "X has been captured": nobody named
     # "pushed into Ukrainian defense positions and captured X": the side whose lines were hit is not the actor
     before = [i for i, w in enumerate(words) if left <= w[0] < start
               and (trigger.type is EventType.DENIAL or not (_HELD.match(text, w[1]) or _LAND_AFTER.match(text, w[1])))]
@@ -344,6 +345,9 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
         break
     if subject is None:
         return []
+    # "The southern part of X has been captured": a share as the subject
+    share = share or _SHARE_OF_BEFORE.search(text, max(0, subject.start - 60), subject.start) is not None and \
+        rules.partial_share.search(text, max(0, subject.start - 60), subject.start) is not None
     out = [Target(subject, position=subject.start, share=share)]
     chain = subject
     for ref in reversed(refs[:refs.index(subject)]):

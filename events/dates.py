@@ -37,6 +37,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season_previous", re.compile(r"\blast (?P<season>spring|summer|autumn|fall|winter)\b", re.I)),
     ("weekday", re.compile(r"\b(?P<last>last )?(?:(?:early |late |earlier |later )?on )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|during|of|by) (?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("month_last", re.compile(rf"\blast (?P<month>{_MONTHS})\b(?![ .]\d)", re.I)),
     ("month_only", re.compile(rf"\b(?:in|during|since|by|early|late|mid-|until|(?:at the )?(?:end|beginning|start|middle) of) "
                               rf"(?P<month>{_MONTHS})\b(?![ .]\d)", re.I)),
 ]
@@ -134,6 +135,12 @@ def _resolve(kind: str, m: re.Match[str], published: PublishedDate | None,
         return published.date - dt.timedelta(days=back), DatePrecision.DAY
     if kind == "year":
         return dt.date(int(g["year"]), 1, 1), DatePrecision.YEAR
+    if kind == "month_last":  # "last August": the latest August before the publication month
+        if published is None:
+            return None
+        month = _month_number(g["month"])
+        year = published.date.year if month < published.date.month else published.date.year - 1
+        return dt.date(year, month, 1), DatePrecision.MONTH
     if kind == "month_only":
         if published is None:
             return None
@@ -159,7 +166,7 @@ def _worth_trying(kind: str, has_digit: bool, words: set[str]) -> bool:
         return has_digit
     if kind in ("month_day", "day_month", "month_year"):
         return has_digit and bool(words & _MONTH_SET)
-    if kind == "month_only":
+    if kind in ("month_only", "month_last"):
         return bool(words & _MONTH_SET)
     if kind in ("season_year", "season_last", "season_previous"):
         return bool(words & _SEASON_SET)

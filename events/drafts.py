@@ -183,18 +183,21 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
     how = "text" if change.agent in ("RU", "UA") else "claimant" if agent is not Side.NONE else ""
     if change.agent not in ("RU", "UA") and trigger.home_side and _place_country(memory, place) == "RU":
         return Side.RU, "place"  # "liberated" on Russian soil, whoever tells it
+    fallback = trigger.passive_fallback if change.agent == "passive" and trigger.passive_fallback else trigger.fallback
     if agent is Side.NONE:
-        if trigger.fallback == "claimant":
+        if fallback == "claimant":
             agent, how = attribution.side, "claimant"
-        elif trigger.fallback == "opponent_of_claimant":
+        elif fallback == "opponent_of_claimant":
             agent, how = attribution.side.opponent(), "claimant"
-        elif trigger.fallback == "opponent_of_place":
+        elif fallback == "opponent_of_place":
             holder = _place_country(memory, place)
             if holder in ("UA", "RU"):
                 # whoever did not hold it took it: the agent of a gain is the place's opponent
                 won = Side(holder).opponent()
                 return (won if trigger.gains == "agent" else won.opponent()), "place"
-    if agent is Side.NONE and trigger.fallback != "none":
+            if change.agent == "passive":
+                agent, how = attribution.side, "claimant"  # a place of no known country: as its teller says
+    if agent is Side.NONE and fallback != "none":
         # the gain the paragraph (else the headline) stated with its side named: "Russian forces
         # took A ... the liberation of B" is told of one side's advance
         gain = memory.gain_side if memory.gain_side is not Side.NONE else memory.headline_gain

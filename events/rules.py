@@ -45,6 +45,7 @@ class Trigger:
     home_side: bool  # with no acting side named, a place of Russia is Russia's gain ("liberated")
     example: str
     expect: dict[str, str]
+    passive_fallback: str = ""  # the fallback of its agentless passive ("X has been captured"), if another
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +301,10 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
             raise RulesError(f["triggers"], where, "targets must be object, subject or sentence")
         agent = t.get("agent", "text")
         fallback = t.get("fallback", "claimant")
+        passive_fallback = t.get("passive_fallback", "")
+        if passive_fallback not in ("", "claimant", "opponent_of_claimant", "opponent_of_place", "none"):
+            raise RulesError(f["triggers"], where, "passive_fallback must be claimant|opponent_of_claimant|"
+                                                   "opponent_of_place|none")
         if gains not in ("agent", "opponent") or agent not in ("text", "claimant", "none") or fallback not in (
                 "claimant", "opponent_of_claimant", "opponent_of_place", "none"):
             raise RulesError(f["triggers"], where, "gains must be agent|opponent, agent text|claimant|none, "
@@ -311,7 +316,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
                                 bool(t.get("needs_agent", False)), bool(t.get("subject_place", False)), targets,
                                 bool(t.get("share_is_partial", kind in (EventType.CAPTURE, EventType.RECAPTURE))),
                                 bool(t.get("home_side", False)),
-                                _need(t, "example", f["triggers"], where), dict(t.get("expect", {}))))
+                                _need(t, "example", f["triggers"], where), dict(t.get("expect", {})),
+                                passive_fallback))
 
     neg, hed, cla = raw["negations"], raw["hedges"], raw["claimants"]
     claimants = []

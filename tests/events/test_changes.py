@@ -27,7 +27,7 @@ CASES = [
     ("The six (Tonenke, Xyzivka, First Abc, and Umanske) were liberated by Russian troops.",
      [("capture", ["Tonenke", "Xyzivka", "First Abc", "Umanske"], "RU", "", False)]),  # names the gazetteer lacks, listed
     ("The ministry says the villages of Tonenke in the Donetsk region and First Abc were liberated.",
-     [("capture", ["Tonenke"], "", "", False)]),  # "First" is a name here, not history
+     [("capture", ["Tonenke"], "passive", "", False)]),  # "First" is a name here, not history
     ("Tonenke, Orlivka and Umanske were liberated by units of the Centre group of forces.",
      [("capture", ["Tonenke", "Orlivka", "Umanske"], "RU", "", False)]),
     ("The ministry listed Otradne in the Kharkiv region, Tonenke and Umanske in the Donetsk region as captured.",
@@ -44,12 +44,12 @@ CASES = [
     ("Tonenke, in the north of Donetsk Oblast, was apparently among the settlements liberated.",
      [("capture", ["Tonenke"], "", "", False)]),
     ("Kupiansk, a railway hub in the Kharkiv region, has been fully liberated.",
-     [("capture", ["Kupiansk"], "", "", False)]),
+     [("capture", ["Kupiansk"], "passive", "", False)]),  # a passive with nobody named
     # shares of a place
     ("Russian troops now control most of Toretsk.", [("partial", ["Toretsk"], "RU", "", False)]),
     ("Russian units seized the eastern part of Chasiv Yar.", [("partial", ["Chasiv Yar"], "RU", "", False)]),
     ("In the city of Toretsk the residential districts have been fully liberated.",
-     [("partial", ["Toretsk"], "", "", False)]),
+     [("partial", ["Toretsk"], "passive", "", False)]),
     ("Russian forces have gained a foothold in Siversk.", [("partial", ["Siversk"], "RU", "", False)]),
     # fighting, entering: contested
     ("Russian troops entered Vovchansk from the north.", [("contested", ["Vovchansk"], "RU", "", False)]),
@@ -97,7 +97,7 @@ CASES = [
     ("Ukrainian troops are in control of Robotyne.", []),  # a holding, not a change
     # forces as the subject of a passive suffered it: the other side acted
     ("Ukrainian troops were driven out of Ocheretyne.", [("capture", ["Ocheretyne"], "RU", "", False)]),
-    ("Russian claims that Robotyne has been captured are false.", [("capture", ["Robotyne"], "", "false", False)]),
+    ("Russian claims that Robotyne has been captured are false.", [("capture", ["Robotyne"], "passive", "false", False)]),
     # a site inside a place or named after it is a part of it; things taken are no ground
     ("Russian forces captured two ammunition depots in Avdiivka.", [("partial", ["Avdiivka"], "RU", "", False)]),
     ("Russian troops captured the Avdiivka coke plant.", [("partial", ["Avdiivka"], "RU", "", False)]),
@@ -125,7 +125,7 @@ CASES = [
     ("Shells fell on Kharkiv overnight.", [("capture", [], "", "", False)]),  # no place fell
     ("Russian forces took the villages of Pletenivka and Ohirtseve.",
      [("capture", ["Pletenivka", "Ohirtseve"], "RU", "", False)]),
-    ("Robotyne has not been captured.", [("capture", ["Robotyne"], "", "negated", False)]),
+    ("Robotyne has not been captured.", [("capture", ["Robotyne"], "passive", "negated", False)]),
     ("Control over Ocheretyne has been established.", [("capture", ["Ocheretyne"], "", "", False)]),
     ("Russian soldiers raised a flag over a building in central Toretsk.", [("contested", ["Toretsk"], "RU", "", False)]),
     ("Neither side fully controls Robotyne.", []),
