@@ -44,6 +44,7 @@ _BY = re.compile(r"^\s*(?:[\w’'-]+\s+){0,8}?by\s+", re.I)
 # forces named after "by" acted (not "confirmed by Ukrainian officials": forces only)
 _BY_SIDE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _OTHER_VERB_BEFORE_BY = re.compile(r",|\b(?!(?:completed|finished|carried|conducted|accomplished|achieved)\b)\w+ed\s+by\b", re.I)
+_THERE_END = re.compile(r"\bthere$")  # a trigger whose phrase ends in the pointer ("fighting goes on there")
 _SHARE_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+(?:town|city|village|settlement)\s+of\s+)?$", re.I)
 _FORCE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s*(?:troops|forces|army|armed forces|units?|soldiers|servicemen|fighters|"
                           r"brigades?|battalions?|marines|paratroopers|assault groups?|group of forces)\b", re.I)
@@ -524,6 +525,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             or _around(rules.plural_places, text, left, start, end, right))
         plural = group is not None
         count = group.group().split()[0].lower() if group is not None else ""
+        if not targets and _THERE_END.search(text, start, end):
+            targets = [Target(None, pointer="there", position=end - 5)]  # "fighting was still going on there"
         if not targets:
             pointer = None if plural else _pointer(text, start, end, right, rules)
             if pointer is None and rules.appositive.search(text[left:start]):
@@ -582,4 +585,6 @@ def _history(text: str, left: int, start: int, end: int, trigger: Trigger, view:
     if re.search(r"\b(?:previously|originally|formerly|once|since|having|back in)\b", words, re.I) or \
             re.search(r"\bfirst\b", words):  # "was first captured"; not a name ("First Xyz were liberated")
         return True
-    return trigger.type is not EventType.DENIAL and re.search(r"\bwhich\s+(?:[\w’'-]+\s+){0,4}$", text[left:start]) is not None
+    # "X, which Russian troops took in May" is history; "X, which has turned into a grey zone" is now
+    return trigger.type not in (EventType.DENIAL, EventType.CONTESTED) and \
+        re.search(r"\bwhich\s+(?:[\w’'-]+\s+){0,4}$", text[left:start]) is not None

@@ -128,7 +128,8 @@ CASES = [
     ("Robotyne has not been captured.", [("capture", ["Robotyne"], "passive", "negated", False)]),
     ("Control over Ocheretyne has been established.", [("capture", ["Ocheretyne"], "", "", False)]),
     ("Russian soldiers raised a flag over a building in central Toretsk.", [("contested", ["Toretsk"], "RU", "", False)]),
-    ("Neither side fully controls Robotyne.", []),
+    ("Neither side fully controls Robotyne.", [("contested", ["Robotyne"], "", "", False)]),  # a grey zone
+    ("Neither side captured Robotyne.", []),
     ("Kupiansk is under Russian control.", []),  # a holding, told with no change
     ("Tonenke has been under Russian control since March.", [("capture", ["Tonenke"], "RU", "", False)]),
     ("Russian forces are trying to capture Pokrovsk.", []),
