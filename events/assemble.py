@@ -49,7 +49,8 @@ def _same_sentence_rules(drafts: list[Draft], rules: Rules) -> list[Draft]:
     changed: dict[tuple[str, str], list[int]] = {}
     for d in drafts:
         # a denial saying the fight goes on ("reports of X falling are false: fighting goes on") is one statement
-        if d.kind in rules.change_types or d.kind is EventType.DENIAL:
+        # (history does not count: "gains in X, the village it recaptured last summer")
+        if (d.kind in rules.change_types or d.kind is EventType.DENIAL) and not d.background:
             changed.setdefault((d.place.key, d.attribution.claimant), []).append(d.view.index)
     partial = {(d.view.index, d.place.key, d.attribution.claimant) for d in drafts if d.kind is EventType.PARTIAL}
     out = []

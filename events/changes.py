@@ -28,7 +28,9 @@ __all__ = ["Change", "Target", "find_changes", "find_triggers", "side_words", "c
 _BOUNDARY = re.compile(
     r"[;:\[\]]|\s[–—-]\s|[“”\"«»]|,\s+(?=(?:one of|which|where|who|whose|as(?! well as)|while|with|when|after|before|"
     r"because|but|although|though|noting|creating|according to|amid|despite|however|while|saying|adding|citing|"
-    r"pointing|calling|claiming|insisting|stressing|a (?:claim|statement)|and (?:said|added|claimed))\b)|"
+    r"pointing|calling|claiming|insisting|stressing|a (?:claim|statement)|and (?:said|added|claimed)|"
+    r"(?:the|a|one) (?:[\w-]+ ){0,2}?(?:village|town|city|settlement|hamlet) (?:Russia|Ukraine|Moscow|Kyiv|Kiev|it|they|"
+    r"the Russians|the Ukrainians|Russian|Ukrainian))\b)|"
     r"(?<!\bwell)\s(?=(?:as(?! well as)|while|whereas|because|although|though|but|until|unless|after|before|since|"
     r"despite)\s)")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+\s+){0,2}$", re.I)
@@ -44,6 +46,12 @@ _BY = re.compile(r"^\s*(?:[\w’'-]+\s+){0,8}?by\s+", re.I)
 # forces named after "by" acted (not "confirmed by Ukrainian officials": forces only)
 _BY_SIDE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _OTHER_VERB_BEFORE_BY = re.compile(r",|\b(?!(?:completed|finished|carried|conducted|accomplished|achieved)\b)\w+ed\s+by\b", re.I)
+_REDUCED_RELATIVE = re.compile(r",\s+(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet)\s+"
+                               r"(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|it|they|(?:the\s+)?Russians|(?:the\s+)?Ukrainians|"
+                               r"(?:Russian|Ukrainian)\s+(?:troops|forces|units|soldiers|army))\s+)"
+                               r"(?:(?:had|has|have|first|briefly|only|finally)\s+)*$")
+_IT_SUBJECT = re.compile(r"\bit\s+(?:had\s+|has\s+|have\s+)?$")
+_STATE = re.compile(r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev|the Kremlin|Kremlin)(?:['’]s)?")
 _THERE_END = re.compile(r"\bthere$")  # a trigger whose phrase ends in the pointer ("fighting goes on there")
 _SHARE_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+(?:town|city|village|settlement)\s+of\s+)?$", re.I)
 _FORCE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s*(?:troops|forces|army|armed forces|units?|soldiers|servicemen|fighters|"
@@ -214,6 +222,12 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     def key_of(i: int) -> str:
         return _resolve_pronoun(words, i) if words[i][2] == "pronoun" else words[i][2]
 
+    if _IT_SUBJECT.search(text, max(0, start - 12), start):
+        # "..., the village it recaptured last summer": "it" is a country or its government named
+        # before, not the plural forces ("Russian forces had made gains")
+        states = [w for w in words if w[0] < start and w[2] in ("RU", "UA") and _STATE.fullmatch(text, w[0], w[1])]
+        if states:
+            return states[-1][2]
     inside = [i for i, w in enumerate(words) if start <= w[0] < end]
     after = [i for i, w in enumerate(words) if end <= w[0] < right]
     if trigger.agent_after and (inside or after):
@@ -415,6 +429,10 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
         pass
     if m is not None and _SUBJECT_GAP.match(behind[m.end():]):
         return Target(None, pointer=m.group(), position=start - len(behind) + m.start())
+    # "X, the village Ukraine recaptured last August": a clause on the place, its relative word left out
+    m = _REDUCED_RELATIVE.search(behind)
+    if m is not None:
+        return Target(None, pointer="which", position=start - len(behind) + m.start())
     m = re.search(r"\b(?:it|which)\s+(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|(?:the\s+)?Russians|(?:the\s+)?Ukrainians)\s+|"
                   r"(?:(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|its|their|the|"
                   r"enemy)\s+)?(?:(?:troops|forces|army|military|units|soldiers)\s+)?)"
