@@ -26,12 +26,12 @@ __all__ = ["Change", "Target", "find_changes", "find_triggers", "side_words", "c
 # Clause boundaries: semicolons, colons, brackets, dashes, quotes, and commas or words that open
 # a new clause ("as well as" does not).
 _BOUNDARY = re.compile(
-    r"[;:\[\]]|\s[–—-]\s|[“”\"«»]|,\s+(?=(?:one of|which|where|who|whose|as(?! well as)|while|with|when|after|before|"
+    r"[;:\[\]]|\s[–—-]\s|[“”\"«»]|,\s+(?=(?:one of|which|where|who|whose|as(?! well as| a result| part of)|while|with|when|after|before|"
     r"because|but|although|though|noting|creating|according to|amid|despite|however|while|saying|adding|citing|"
     r"pointing|calling|claiming|insisting|stressing|a (?:claim|statement)|and (?:said|added|claimed)|"
     r"(?:the|a|one) (?:[\w-]+ ){0,2}?(?:village|town|city|settlement|hamlet) (?:Russia|Ukraine|Moscow|Kyiv|Kiev|it|they|"
     r"the Russians|the Ukrainians|Russian|Ukrainian))\b)|"
-    r"(?<!\bwell)\s(?=(?:as(?! well as)|while|whereas|because|although|though|but|until|unless|after|before|since|"
+    r"(?<!\bwell)\s(?=(?:as(?! well as| a result| part of)|while|whereas|because|although|though|but|until|unless|after|before|since|"
     r"despite)\s)")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+\s+){0,2}$", re.I)
 # "the loss of Pokrovsk would be": the noun, its place, then the modal (a date or clause between makes it told)
@@ -68,7 +68,11 @@ _SUBJECT_FORCES = re.compile(r"(?:\s+(?:troops|forces|army|units?|soldiers|servi
                              r"(?:(?:also|then|later|now|reportedly|successfully)\s+)?", re.I)
 _QUALIFIER_BEFORE = re.compile(r"\b(?:from|in|(?<!town )(?<!city )(?<!village )(?<!settlement )(?<!hamlet )of|at|near|"
                                r"around|outside|for|to|into)\s+(?:the\s+)?$", re.I)
+# "retook X from Russian forces": the loser; after a clearing verb also "of" ("cleared the village
+# of X of the occupiers")
 _FROM_SIDE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_OF_SIDE = re.compile(r"(?<=[a-zа-яії’'])\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_CLEARING = re.compile(r"clear|purg|free|liberat|rid\b", re.I)
 _BARE_FORCE = re.compile(r"\b(?:the|these|those|such|its|their|both|all|many|some)\s+(?:\w+\s+)?(?:troops|forces|units|soldiers|"
                          r"fighters|servicemen|defenders|brigades?|battalions?|military|army|garrison)\b", re.I)
 _PLURAL_SUBJECT = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:villages|settlements|towns|localities|communities|"
@@ -251,7 +255,9 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
               and (trigger.type is EventType.DENIAL or not (_HELD.match(text, w[1]) or _LAND_AFTER.match(text, w[1])))]
     # not "Ukrainian positions" (they were hit) nor "Russia's Kursk region" (the land)
     if before:
-        return key_of(before[-1])
+        # "our unit cleared X of the occupiers": the loser named settles whose "our" it is
+        return (key_of(before[-1]) if key_of(before[-1]) in ("RU", "UA")
+                else _from_side(text, words, after, _CLEARING.match(text, start) is not None) or key_of(before[-1]))
     if left > 0 and text[left - 1] in "“\"«" and not text[left:start].strip(" ,"):
         # 'Russian troops "liberated" the town': the subject stands before the quotation
         outer = clause(text, left - 1, left - 1)[0]
@@ -279,10 +285,11 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     return found
 
 
-def _from_side(text: str, words: list[tuple[int, int, str]], after: list[int]) -> str:
+def _from_side(text: str, words: list[tuple[int, int, str]], after: list[int], clearing: bool = False) -> str:
     """"retook X from Russian forces": the loser is named after "from"; the other side acted."""
     for i in after:
-        if _FROM_SIDE.search(text[:words[i][0]]) and words[i][2] in ("RU", "UA"):
+        loser = _FROM_SIDE.search(text[:words[i][0]]) or clearing and _OF_SIDE.search(text[:words[i][0]])
+        if loser and words[i][2] in ("RU", "UA"):
             return "UA" if words[i][2] == "RU" else "RU"
     return ""
 
