@@ -282,8 +282,7 @@ def named_claimants(sentence: str, rules: Rules, *, context_side: Side = Side.NO
             if any(m.start("name") < e and s < m.end("name") for s, e in known):
                 continue  # a known claimant's name: the known claimant, as in find_attributions
             role = m.group("role")
-            named = [key for pattern, key in rules.side_words if key in ("RU", "UA") and pattern.search(role)]
-            side = Side(named[0]) if len(set(named)) == 1 else Side.NONE
+            side = _role_side(role, rules)
             found.append(Attribution(f"{m.group('name')} ({role})", side, "military", m.start(), m.end(), "named"))
     found.sort(key=lambda a: (a.start, a.start - a.end))
     out: list[Attribution] = []
@@ -352,11 +351,22 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
         if link is None:
             continue
         role = m.group("role")
-        named = [key for pattern, key in rules.side_words if key in ("RU", "UA") and pattern.search(role)]
-        side = Side(named[0]) if len(set(named)) == 1 else Side.NONE
+        side = _role_side(role, rules)
         kind = next((k for word, k in rule.kinds if re.search(rf"\b{re.escape(word)}", role, re.I)), "military")
         out.append(Attribution(f"{m.group('name')} ({role})", side, kind, m.start(), m.end(), link[0], link[1]))
     return out
+
+
+def _role_side(role: str, rules: Rules) -> Side:
+    """The side a person's role names ("a Ukrainian army spokesman"); else the country of the region
+    it names ("Luhansk Oblast Governor", "Acting Kursk governor"); else none."""
+    named = {key for pattern, key in rules.side_words if key in ("RU", "UA") and pattern.search(role)}
+    if len(named) == 1:
+        return Side(named.pop())
+    if named:
+        return Side.NONE
+    regions = {side for pattern, side in rules.region_sides if pattern.search(role)}
+    return regions.pop() if len(regions) == 1 else Side.NONE
 
 
 def quotations(sentence: str) -> list[tuple[int, int]]:

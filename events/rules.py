@@ -147,6 +147,7 @@ class Rules:
     claimant_index: AnchorIndex  # which claimants (then people: index - len(claimants)) a sentence may name
     local_authorities: tuple[tuple[re.Pattern[str], str], ...]
     people: tuple[PersonRule, ...]
+    region_sides: tuple[tuple[re.Pattern[str], Side], ...]  # a region named in a role -> its country
     anaphora: re.Pattern[str]
     outlets: tuple[Outlet, ...]
     credit_lines: tuple[re.Pattern[str], ...]
@@ -425,6 +426,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         claimant_index=AnchorIndex.build([c.regex for c in claimants] + [p.regex for p in people]),
         local_authorities=tuple(local),
         people=tuple(people),
+        region_sides=tuple((re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b"), Side(side))
+                           for side, names in cla.get("region_sides", {}).items()),
         anaphora=_any_of(_need(cla, "anaphora", f["claimants"], "(file)"), f["claimants"], "anaphora"),
         outlets=tuple(outlets), credit_lines=credit, channels=channels,
         side_words=tuple(sides),
