@@ -50,6 +50,8 @@ _REDUCED_RELATIVE = re.compile(r",\s+(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:villa
                                r"(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|it|they|(?:the\s+)?Russians|(?:the\s+)?Ukrainians|"
                                r"(?:Russian|Ukrainian)\s+(?:troops|forces|units|soldiers|army))\s+)"
                                r"(?:(?:had|has|have|first|briefly|only|finally)\s+)*$")
+# a clause opening on a participle whose subject follows it: "Having captured X, ...", "After taking X, ..."
+_OPENING_PARTICIPLE = re.compile(r"\s*(?:[Hh]aving|[Aa]fter|[Uu]pon|[Oo]n)\s+(?:\w+\s+)?")
 _IT_SUBJECT = re.compile(r"\bit\s+(?:had\s+|has\s+|have\s+)?$")
 _STATE = re.compile(r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev|the Kremlin|Kremlin)(?:['’]s)?")
 _THERE_END = re.compile(r"\bthere$")  # a trigger whose phrase ends in the pointer ("fighting goes on there")
@@ -66,7 +68,8 @@ _PATIENT_GAP = re.compile(r"(?:\s+(?:troops|forces|army|units?|soldiers|servicem
 _SUBJECT_FORCES = re.compile(r"(?:\s+(?:troops|forces|army|units?|soldiers|servicemen|fighters|marines|paratroopers|"
                              r"brigades?|battalions?|defenders))?\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?"
                              r"(?:(?:also|then|later|now|reportedly|successfully)\s+)?", re.I)
-_QUALIFIER_BEFORE = re.compile(r"\b(?:from|in|(?<!town )(?<!city )(?<!village )(?<!settlement )(?<!hamlet )of|at|near|"
+_QUALIFIER_BEFORE = re.compile(r"\b(?:from|in|(?<!town )(?<!city )(?<!village )(?<!settlement )(?<!hamlet )"
+                               r"(?<!report )(?<!reports )(?<!claim )(?<!claims )(?<!news )of|at|near|"
                                r"around|outside|for|to|into)\s+(?:the\s+)?$", re.I)
 # "retook X from Russian forces": the loser; after a clearing verb also "of" ("cleared the village
 # of X of the occupiers")
@@ -201,10 +204,16 @@ def find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
     return sorted(out, key=lambda f: f[0])
 
 
-def _resolve_pronoun(words: list[tuple[int, int, str]], index: int) -> str:
-    """"its troops", "they": the side named last before the pronoun, else the claimant's ("own")."""
-    for _, _, key in reversed(words[:index]):
-        if key in ("RU", "UA"):
+_CITED_REPORT = re.compile(r"\b(?:reports?|claims?|news|statements?|allegations?|rumou?rs?)\s+(?:of|that|about)\s+", re.I)
+_CITED_SPEECH = re.compile(r"\s+(?:media\s+)?(?:reports?|claims?|statements?|allegations?|assertions?|sources|officials|"
+                           r"media|bloggers|channels)\b")
+
+
+def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = "") -> str:
+    """"its troops", "they": the side named last before the pronoun, else the claimant's ("own");
+    not a side whose speech is cited ("denied Ukrainian reports that its troops had retreated")."""
+    for start, end, key in reversed(words[:index]):
+        if key in ("RU", "UA") and not (text and _CITED_SPEECH.match(text, end)):
             return key
     return "own"
 
@@ -224,7 +233,7 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
         return subject[-1][2] if subject and subject[-1][2] in ("RU", "UA") else "own"
 
     def key_of(i: int) -> str:
-        return _resolve_pronoun(words, i) if words[i][2] == "pronoun" else words[i][2]
+        return _resolve_pronoun(words, i, text) if words[i][2] == "pronoun" else words[i][2]
 
     if _IT_SUBJECT.search(text, max(0, start - 12), start):
         # "..., the village it recaptured last summer": "it" is a country or its government named
@@ -272,8 +281,8 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
                 and (_FORCE_IN.search(text[w_start:w_end]) or _FORCE_AFTER.match(text, w_end)
                      or re.fullmatch(r"\s+by\s+(?:the\s+)?", text[end:w_start]))):  # "recaptured by Ukraine"
             return words[i][2]
-    if re.fullmatch(r"\s*[Hh]aving\s+(?:\w+\s+)?", text[left:start]):
-        # "Having captured X, Russian forces pressed on": the subject follows the clause
+    if _OPENING_PARTICIPLE.fullmatch(text[left:start]):
+        # "Having captured X, Russian forces pressed on", "After taking X, ...": the subject follows the clause
         comma = text.find(",", end, right)
         after_clause = comma if comma != -1 else right
         later = [i for i, w in enumerate(words) if after_clause <= w[0] < after_clause + 40]
@@ -484,7 +493,7 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules) -> str:
         return "refuted"
     stop = text.find(";", end)
     window = min(len(text), end + 90, stop if stop != -1 else len(text))
-    false = rules.falsity.search(text, end, window)
+    false = rules.falsity.search(text, end, window) or rules.falsity_next.match(text, end)
     if false is None:
         return ""
     # "..., but Kyiv said the claim was false": another voice denies it (events/drafts.py reads the tail)
@@ -522,7 +531,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                                or noun and _NOUN_THEN_MODAL.fullmatch(window, 0, hypothesis.start())):
                 continue  # "Taking Selydove would open the way", "the loss of X would be a blow": a hypothesis
         words = side_words(text, rules)
-        if trigger.needs_agent and not any(left <= w[0] < start for w in words):
+        if trigger.needs_agent and not any(left <= w[0] < start for w in words) and not (
+                _OPENING_PARTICIPLE.fullmatch(text[left:start]) and _agent(view, start, end, left, right, trigger, rules)):
             continue  # "it took crews four hours": no side does the taking
         next_start = triggers[n + 1][0] if n + 1 < len(triggers) else len(text)
         targets: list[Target] = []
@@ -578,6 +588,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             kind = EventType.PARTIAL
         # "Kyiv contests the town's capture": who denies it before the denial is not who acted
         refuted = _last_before(rules.denial, text, 0, start) if denial == "refuted" else None
+        if denial == "false":  # "X's spokesman called the report of Y's capture fake": not the speaker's side
+            refuted = _last_before(_CITED_REPORT, text, left, start)
         agent = _agent(view, start, end, max(left, refuted.end()) if refuted else left, right, trigger, rules)
         if trigger.targets == "sentence":
             # "units withdrew from A and B ... and moved to more advantageous positions": the

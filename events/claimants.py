@@ -204,6 +204,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
         for m in pattern.finditer(sentence):
             link = _connected(sentence, m.start(), m.end(), rules)
             place = m.group("place") if "place" in pattern.groupindex else _first_place(sentence, place_country)
+            place = place.removesuffix("'s").removesuffix("’s")  # "Vovchansk's mayor"
             if link is not None and place and (place_country is None or place in place_country):
                 country = (place_country or {}).get(place, "")
                 side = Side.UA if country == "UA" else Side.RU if country == "RU" else Side.NONE

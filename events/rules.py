@@ -131,6 +131,7 @@ class Rules:
     negation: re.Pattern[str]
     failed: re.Pattern[str]
     falsity: re.Pattern[str]
+    falsity_next: re.Pattern[str]  # matched right at the phrase's end
     launch: re.Pattern[str]
     denial: re.Pattern[str]
     denial_verbs: re.Pattern[str]
@@ -406,6 +407,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         negation=_any_of(_need(neg, "negation", f["negations"], "(file)"), f["negations"], "negation"),
         failed=_any_of(_need(neg, "failed", f["negations"], "(file)"), f["negations"], "failed"),
         falsity=_any_of(_need(neg, "falsity", f["negations"], "(file)"), f["negations"], "falsity"),
+        falsity_next=_compile(_need(neg, "falsity_next", f["negations"], "(file)"), f["negations"], "falsity_next"),
         launch=_any_of(_need(neg, "launch", f["negations"], "(file)"), f["negations"], "launch"),
         denial=_any_of(_need(neg, "denial", f["negations"], "(file)"), f["negations"], "denial"),
         denial_verbs=_any_of(_need(neg, "denial_verbs", f["negations"], "(file)"), f["negations"], "denial_verbs"),
