@@ -25,7 +25,7 @@ __all__ = ["Rules", "Trigger", "ClaimantRule", "PersonRule", "Outlet", "Relative
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 #: Bumped when the extraction code changes meaning; the rules' hash is appended automatically.
-EXTRACTOR_CODE_VERSION = "4"
+EXTRACTOR_CODE_VERSION = "5"
 FILES = ("event_types", "triggers", "hedges", "negations", "claimants", "sources", "sides", "sentences", "dates",
          "places")
 
