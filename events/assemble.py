@@ -190,6 +190,8 @@ def _claim(draft: Draft, article: Article, rules: Rules) -> Claim:
         event_date, precision = None, DatePrecision.UNKNOWN
         basis = (f"{draft.date_basis.removeprefix(_AFTER_PUBLICATION)} would be after the publication date "
                  f"({published.date if published else '?'}): left unknown")
+    elif draft.background:
+        event_date, precision, basis = None, DatePrecision.UNKNOWN, "told as history, with no date"
     elif published is not None:
         event_date, precision = published.date, published.precision
         basis = "publication date"

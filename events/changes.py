@@ -204,6 +204,8 @@ def find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
     return sorted(out, key=lambda f: f[0])
 
 
+_SAYS = re.compile(r"\b(?:says?|said|claims?|claimed|insists?|insisted|reports?|reported|announced)\b", re.I)
+_RELATIVE_START = re.compile(r"\s*(?:which|who|where|that)\b", re.I)
 _CITED_REPORT = re.compile(r"\b(?:reports?|claims?|news|statements?|allegations?|rumou?rs?)\s+(?:of|that|about)\s+", re.I)
 _CITED_SPEECH = re.compile(r"\s+(?:media\s+)?(?:reports?|claims?|statements?|allegations?|assertions?|sources|officials|"
                            r"media|bloggers|channels)\b")
@@ -508,6 +510,11 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
     changes: list[Change] = []
     for n, (start, end, trigger) in enumerate(triggers):
         left, right = clause(text, start, end)
+        if _RELATIVE_START.match(text, left) and left > 0 and text[left - 2:left].strip() == ",":
+            # "X, which Russia says it has captured, had been on the front line since 2014": the
+            # relative clause closes at its comma
+            comma = text.find(",", end, right)
+            right = comma if comma != -1 else right
         if text[end:end + 1] in "”\"»’" and right == end:
             right = clause(text, end + 1, end + 1)[1]  # “praising the capture” of X
         elif text[right:right + 1] in "“\"«" and re.fullmatch(r"\s*(?:[\w’'-]+\s+){0,2}", text[end:right]):
@@ -622,6 +629,8 @@ def _history(text: str, left: int, start: int, end: int, trigger: Trigger, view:
     if re.search(r"\b(?:previously|originally|formerly|once|since|having|back in)\b", words, re.I) or \
             re.search(r"\bfirst\b", words):  # "was first captured"; not a name ("First Xyz were liberated")
         return True
-    # "X, which Russian troops took in May" is history; "X, which has turned into a grey zone" is now
-    return trigger.type not in (EventType.DENIAL, EventType.CONTESTED) and \
-        re.search(r"\bwhich\s+(?:[\w’'-]+\s+){0,4}$", text[left:start]) is not None
+    # "X, which Russian troops took in May" is history; "X, which has turned into a grey zone" is
+    # now, and so is "X, which Russia says it has captured"
+    which = re.search(r"\bwhich\s+((?:[\w’'-]+\s+){0,4})$", text[left:start])
+    return trigger.type not in (EventType.DENIAL, EventType.CONTESTED) and which is not None and \
+        not _SAYS.search(which.group(1))

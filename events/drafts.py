@@ -214,6 +214,7 @@ def _regained(kind: EventType, gains: Side, place: PlaceRef, memory: _Discourse)
     return kind
 
 
+_CLOSED_RELATIVE = re.compile(r",\s*(?:which|who|where)\b")
 _RELATIVE_OPEN = re.compile(r",\s+(?:who|whose|which|where)\b[^,;]*$")
 
 
@@ -286,7 +287,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             others = [c.clause for c in changes if c is not change]
             told += [d for d in anchored if not _in_aside(text, d.start, change.start)]
             own = [d for d in told if left <= d.start < right]
-            free = [d for d in told if not any(a <= d.start < b for a, b in others)]
+            # a relative clause closed by its comma keeps to its own dates ("X, which Russia says it
+            # has captured, had been on the front line since 2014")
+            closed = _CLOSED_RELATIVE.match(text, max(0, left - 2)) is not None and text.find(",", change.end) == right
+            free = [] if closed else [d for d in told if not any(a <= d.start < b for a, b in others)]
             date = own_date = _pick_date(own or free, change.start)
             if date is None and not view.heading:
                 # "the status was disputed on Sunday after X rejected his claim that ...": the sentence's day
@@ -357,6 +361,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 # "Vovchansk authorities said there was street fighting": in their own town
                 targets = [Target(replace(p, role="settlement"), position=p.start) for p in view.places
                            if attribution.start <= p.start < attribution.end][:1]
+            if change.denial == "failed" and attribution.kind == "journalist" and change.kind is not EventType.DENIAL:
+                continue  # "Russian forces failed to capture X" in the outlet's voice: nobody's claim is denied
             for target in targets:
                 first = view
                 place = target.place
