@@ -23,8 +23,11 @@ _GAP_TO_VERB = re.compile(r"^[\s,]*(?:(?:has|have|had|also|later|earlier|on \w+|
                           r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"
                           r"however|too|in turn|itself|himself|herself|themselves|analysts?|experts?|officials?|"
                           r"sources?|project|team|map|channel|spokes\w+|commanders?|representatives?|"
-                          r"[A-Z][a-z]+ [A-Z][a-z]+|\w+ly)[\s,]+){0,4}$")
-_ACCORDING_TO = re.compile(r"\b(?:according to|as stated by|in the words of|citing|quoting|cites|quotes|per|"
+                          r"[A-Z][a-z]+ [A-Z][a-z]+|\w+ly|in (?:the )?[A-Z][\w’'-]+(?: (?:region|oblast|Oblast|Region|province))?)"
+                          r"[\s,]+){0,4}$")
+_ACCORDING_TO = re.compile(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|report|statement|post|update|assessment|"
+                           r"video|summary|bulletin|analysis)s? (?:[\w’'-]+ ){0,6}?by|according to|as stated by|in the words of|"
+                           r"citing|quoting|cites|quotes|per|"
                            r"(?:rejected|dismissed|denied|refuted|debunked) as (?:false|fake|untrue|baseless) by|"
                            r"(?:confirmed|reported|announced|claimed|stated|denied|shared|posted|published|released) by)"
                            r"\s+(?:an? |the |several |two |three |some |many |one )?(?:[\w’'-]+ ){0,4}$", re.I)
@@ -35,6 +38,7 @@ _APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:who\s+[^,;]{1,20
                          r"(?![A-Z])[^\W\d][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),|\s[–—-]\s[^–—;]{1,120}\s[–—-](?=\s))")
 _EMBEDDED = re.compile(r"\b(?:allegations?|claims?|assertions?|reports?|statements?)\s+(?:\w+\s+){0,2}(?:made |issued )?by\s+(?:the\s+|an?\s+)?$", re.I)
 _WORD_START = re.compile(r"\b\w")
+_BRACKET = re.compile(r"\s*\([^()]{1,40}\)")
 _LEAD_COLON = re.compile(r"\s*:\s")
 _COUNTRY = re.compile(r"Russia|Ukraine|Moscow|Kyiv|Kiev|Kremlin|the Kremlin")  # "Ukraine: ..." is a dateline
 _CREDIT_SHAPE = re.compile(r"^[^:]{2,60}:\s|\s[–—-]\s*[A-Z][^–—-]{1,60}[.!?]?\s*$")
@@ -104,6 +108,9 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     if _BRIEFED.match(sentence, end):
         return BRIEFED, False  # "Putin was briefed that ...": told by his commanders
     after = sentence[end:end + 240]
+    bracket = _BRACKET.match(after)  # "the Russian Ministry of Defense (MoD) claimed"
+    if bracket and not _APPOSITION.match(after):
+        after = after[bracket.end():]
     apposition = _APPOSITION.match(after)
     if apposition:
         after = after[apposition.end():]
@@ -119,7 +126,7 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
         return "credit", False  # headline credits: "DeepState: Russian forces took X", "Russians occupy X – DeepState"
     if _OWN_CLAIM.match(sentence, end, end + 60):
         return "claim", True  # "could not verify the Russian Defence Ministry's claim that ...": cited
-    before = sentence[max(0, start - 60):start]
+    before = sentence[max(0, start - 110):start]
     if _ACCORDING_TO.search(before):
         return "according to", False
     if _EMBEDDED.search(before):
