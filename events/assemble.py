@@ -119,13 +119,22 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
             # the body's telling is the evidence; the headline stays as another span
             kept.view, kept.first, kept.heading, kept.place = d.view, d.first, False, d.place
             kept.date, kept.date_basis = d.date or kept.date, d.date_basis if d.date else kept.date_basis
-        elif kept.date is None and d.date is not None:
-            kept.date, kept.date_basis = d.date, d.date_basis
+        elif kept.date is None and d.date is not None or d.date_of_event and not kept.date_of_event:
+            # the day of the event ("It said the village fell on Sunday") over the day it was told
+            kept.date, kept.date_basis, kept.date_of_event = d.date, d.date_basis, d.date_of_event
         kept.hedged = kept.hedged and d.hedged
         kept.background = kept.background and d.background
         kept.confidence = max(kept.confidence, d.confidence)
         kept.via = kept.via or d.via
     return list(merged.values())
+
+
+def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
+    """The outlet's own "the town remains in Ukrainian hands" denies nothing unless someone in the
+    article claims the other side gained the town: then it is the outlet's denial; else no claim."""
+    gained = {(d.place.key, d.gains) for d in drafts if d.kind is not EventType.DENIAL}
+    return [d for d in drafts if not (d.holding and d.attribution.kind == "journalist"
+                                      and (d.place.key, d.gains) not in gained)]
 
 
 def _absorb_outlet_summaries(drafts: list[Draft]) -> list[Draft]:
@@ -219,6 +228,7 @@ def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim
     """The article's claims, in the order their evidence appears."""
     kept = _same_sentence_rules(_retaken(_name_unsided(drafts, rules)), rules)
     kept = _merge(kept)
+    kept = _unanswered_holdings(kept)
     kept = _absorb_outlet_summaries(kept)
     kept = _absorb_generic_states(kept)
     claims = [_claim(d, article, rules) for d in kept]

@@ -38,6 +38,7 @@ _APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:who\s+[^,;]{1,20
                          r"(?![A-Z])[^\W\d][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),|\s[–—-]\s[^–—;]{1,120}\s[–—-](?=\s))")
 _EMBEDDED = re.compile(r"\b(?:allegations?|claims?|assertions?|reports?|statements?)\s+(?:\w+\s+){0,2}(?:made |issued )?by\s+(?:the\s+|an?\s+)?$", re.I)
 _WORD_START = re.compile(r"\b\w")
+_SIDE_BEFORE = re.compile(r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+$")
 _BRACKET = re.compile(r"\s*\([^()]{1,40}\)")
 _LEAD_COLON = re.compile(r"\s*:\s")
 _COUNTRY = re.compile(r"Russia|Ukraine|Moscow|Kyiv|Kiev|Kremlin|the Kremlin")  # "Ukraine: ..." is a dateline
@@ -195,8 +196,11 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     for start, end, rule in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
         link = _connected(sentence, start, end, rules)
         if link is not None:
-            name, side = _named(rule, context_side if context_side is not Side.NONE or not rule.default_side
-                                else Side(rule.default_side))
+            context = context_side if context_side is not Side.NONE or not rule.default_side else Side(rule.default_side)
+            adjective = _SIDE_BEFORE.search(sentence, max(0, start - 16), start) if rule.side == "context" else None
+            if adjective is not None:  # "a Ukrainian company commander": the side said right before it
+                context = Side.RU if adjective.group(1).startswith("Russia") else Side.UA
+            name, side = _named(rule, context)
             namesake = _namesake(sentence[start:end], name, recent or [], rules.given_names)
             if namesake is not None:
                 name, side = namesake.claimant, namesake.side  # "Voloshyn said": the one named lately

@@ -61,6 +61,8 @@ class Draft:
     heading: bool = False
     side_from: str = ""  # how the gaining side was found: text | claimant | place | discourse | ""
     also: list[SentenceView] = field(default_factory=list)  # other sentences telling the same claim
+    date_of_event: bool = False  # the date stands in the change's own clause ("fell on Sunday"), not the speaker's
+    holding: bool = False  # a denial told as a holding ("the town remains in Ukrainian hands")
 
 
 @dataclass
@@ -214,6 +216,9 @@ def _regained(kind: EventType, gains: Side, place: PlaceRef, memory: _Discourse)
     return kind
 
 
+# "said on Tuesday that": the day of the statement, not of the event
+_SPEECH_DATE = re.compile(r"\b(?:said|says|reported|reports|announced|claimed|stated|confirmed|wrote|added|told \w+)\s+"
+                          r"(?:late\s+|early\s+|later\s+|earlier\s+)?$")
 _CLOSED_RELATIVE = re.compile(r",\s*(?:which|who|where)\b")
 _RELATIVE_OPEN = re.compile(r",\s+(?:who|whose|which|where)\b[^,;]*$")
 
@@ -383,16 +388,24 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                         gains = attribution.side.opponent() if attribution.side is not Side.NONE else gains
                     denied_side = gains if gains is not Side.NONE else attribution.side.opponent()
                     kind, gains = EventType.DENIAL, denied_side
+                    if voice.carried_by == "previous" and not voice.attributions and attribution.side is denied_side:
+                        # "Russia said it had captured X. The town remains in Ukrainian hands.": not
+                        # Russia denying itself; the outlet's own word
+                        attribution = journalist(article.source)
                 else:
                     kind = _regained(kind, gains, place, memory)
                 background = change.history or (
                     own_date is not None and published is not None
                     and (published.date - own_date.date).days > _BACKGROUND_DAYS)
                 confidence = 0.85 if target.place is not None else 0.65
+                dated = pairs.get(target.position, date)
                 drafts.append(Draft(view, first, kind, place, gains, attribution, voice.channel,
                                     change.hedged or _hedged_speech(attribution, rules),
-                                    pairs.get(target.position, date), basis, confidence,
-                                    denied_side, background, view.heading, how))
+                                    dated, basis, confidence,
+                                    denied_side, background, view.heading, how,
+                                    date_of_event=dated is not None and dated in own
+                                    and not _SPEECH_DATE.search(text, max(0, dated.start - 30), dated.start),
+                                    holding=change.kind is EventType.DENIAL))
             if denier_after is not None:
                 for draft in [d for d in drafts[made:] if d.view is view and d.attribution is attribution]:
                     drafts.append(replace(draft, kind=EventType.DENIAL, attribution=denier_after,

@@ -71,6 +71,10 @@ CASES = [
      "Igor Girkin, who in 2014 led separatist forces, announced that Russian troops had left Kupiansk.",
      [("Kupiansk", "withdrawal", "UA", "Igor Girkin (Strelkov), Russian nationalist commentator", "2024-05-15",
        "day")]),
+    ("the day the change happened, not the day it was told",
+     "The Russian defence ministry said on Tuesday that its forces had taken Tonenke. It said the village fell "
+     "on Sunday after a week of fighting.",
+     [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-12", "day")]),
     ("'During the visit': the day of the visit, not of the last sentence that gave a day",
      "Zelensky visited Kharkiv on May 3. Russian forces shelled Vovchansk on May 10. During the visit, Zelensky "
      "said Ukrainian forces had liberated Robotyne.",
