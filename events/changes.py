@@ -204,6 +204,8 @@ def find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
     return sorted(out, key=lambda f: f[0])
 
 
+_HOLD_ONLY = re.compile(r"(?:hold|holds|held|holding|control|controls|controlled|controlling|keep|keeps|kept)\s+"
+                        r"(?:now\s+|still\s+)?(?:only|just|merely)\b", re.I)
 _SAYS = re.compile(r"\b(?:says?|said|claims?|claimed|insists?|insisted|reports?|reported|announced)\b", re.I)
 _RELATIVE_START = re.compile(r"\s*(?:which|who|where|that)\b", re.I)
 _CITED_REPORT = re.compile(r"\b(?:reports?|claims?|news|statements?|allegations?|rumou?rs?)\s+(?:of|that|about)\s+", re.I)
@@ -598,6 +600,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if denial == "false":  # "X's spokesman called the report of Y's capture fake": not the speaker's side
             refuted = _last_before(_CITED_REPORT, text, left, start)
         agent = _agent(view, start, end, max(left, refuted.end()) if refuted else left, right, trigger, rules)
+        if kind is EventType.PARTIAL and targets and _HOLD_ONLY.match(text, start, targets[0].position):
+            # "Ukrainian troops hold only the western part of X": the rest is the other side's
+            agent = {"RU": "UA", "UA": "RU", "own": "enemy", "enemy": "own"}.get(agent, agent)
         if trigger.targets == "sentence":
             # "units withdrew from A and B ... and moved to more advantageous positions": the
             # places the sentence's other phrases name, when they name some

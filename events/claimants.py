@@ -190,7 +190,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     # spans of known claimants: a person pattern must not take their names
     known = [(start, end) for start, end, rule in matches if rule.side != "context"]
     for person in people:  # only the person patterns whose role words the sentence holds
-        for attribution in _people(person, sentence, rules, known):
+        for attribution in _people(person, sentence, rules, known, place_country):
             add(attribution)
     # longest first, so "Ministry of Defence in Moscow" wins over "Moscow"
     for start, end, rule in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
@@ -214,7 +214,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     for pattern, _example in rules.local_authorities if local else ():
         for m in pattern.finditer(sentence):
             link = _connected(sentence, m.start(), m.end(), rules)
-            place = m.group("place") if "place" in pattern.groupindex else _first_place(sentence, place_country)
+            place = m.group("place") if "place" in pattern.groupindex and m.group("place") else \
+                _first_place(sentence, place_country)
             place = place.removesuffix("'s").removesuffix("’s")  # "Vovchansk's mayor"
             if link is not None and place and (place_country is None or place in place_country):
                 country = (place_country or {}).get(place, "")
@@ -352,13 +353,17 @@ def _namesake(matched: str, name: str, recent: list[Attribution],
     return None
 
 
-def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int, int]]) -> list[Attribution]:
+def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int, int]],
+            places: dict[str, str] | None = None) -> list[Attribution]:
     """Named people with their role ("Colonel Ivan Petrenko, a Ukrainian army spokesman") who are
-    tied to a statement; a known claimant in the name wins over the person pattern."""
+    tied to a statement; a known claimant in the name wins over the person pattern, and a place's
+    name is no person ("... still hold Chasiv Yar, the brigade spokesman said")."""
     out = []
     for m in rule.regex.finditer(sentence):
         if any(m.start("name") < e and s < m.end("name") for s, e in known):
             continue  # "Oleksandr Syrskyi, the commander-in-chief" is the known Syrskyi
+        if places and m.group("name") in places:
+            continue
         link = _connected(sentence, m.start(), m.end(), rules)
         if link is None:
             continue

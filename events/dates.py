@@ -37,6 +37,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season_previous", re.compile(r"\blast (?P<season>spring|summer|autumn|fall|winter)\b", re.I)),
     ("weekday", re.compile(r"\b(?P<last>last )?(?:(?:early |late |earlier |later )?on )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|during|of|by) (?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("month_last_year", re.compile(rf"\b(?:in |during |since |by |early |late |mid-|(?:at the )?(?:end|beginning|start|middle) of )?"
+                                   rf"(?P<month>{_MONTHS})\.? (?:of )?last year\b", re.I)),
     ("month_last", re.compile(rf"\blast (?P<month>{_MONTHS})\b(?![ .]\d)", re.I)),
     ("month_only", re.compile(rf"\b(?:in|during|since|by|early|late|mid-|until|(?:at the )?(?:end|beginning|start|middle) of) "
                               rf"(?P<month>{_MONTHS})\b(?![ .]\d)", re.I)),
@@ -135,6 +137,10 @@ def _resolve(kind: str, m: re.Match[str], published: PublishedDate | None,
         return published.date - dt.timedelta(days=back), DatePrecision.DAY
     if kind == "year":
         return dt.date(int(g["year"]), 1, 1), DatePrecision.YEAR
+    if kind == "month_last_year":  # "in May last year"
+        if published is None:
+            return None
+        return dt.date(published.date.year - 1, _month_number(g["month"]), 1), DatePrecision.MONTH
     if kind == "month_last":  # "last August": the latest August before the publication month
         if published is None:
             return None
@@ -166,7 +172,7 @@ def _worth_trying(kind: str, has_digit: bool, words: set[str]) -> bool:
         return has_digit
     if kind in ("month_day", "day_month", "month_year"):
         return has_digit and bool(words & _MONTH_SET)
-    if kind in ("month_only", "month_last"):
+    if kind in ("month_only", "month_last", "month_last_year"):
         return bool(words & _MONTH_SET)
     if kind in ("season_year", "season_last", "season_previous"):
         return bool(words & _SEASON_SET)

@@ -135,6 +135,7 @@ def _relation(before: str, after: str, rules: Rules) -> str:
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZА-ЯІЇЄҐ][\w’'-]*(?: [A-ZА-ЯІЇЄҐ][\w’'-]*){0,2}")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _WORDS = re.compile(r"\w+")
+_REGION_OFFICE = re.compile(r"\s+(?:regional\s+|oblast\s+)?(?:governor|governorate|administration|authorities)\b", re.I)
 _AFTER_WORD = re.compile(r"\b[a-z]+\s+$")
 UNLISTED = "not in the gazetteer; listed with places it knows"  # the reason such a name is unknown
 
@@ -231,7 +232,9 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
         named_regions = tuple(r.place.admin1 if r.place is not None else m.text for m, r in regions[rlo:rhi])
         named_regions += tuple(ref.resolution.place.admin1 for ref in refs
                                if ref.role == "region" and ref.resolution.place is not None)
+        # (and a place named as a modifier of its region's office: "the Kursk governor")
         countries = frozenset(r.place.country for _, r in regions[rlo:rhi] if r.place is not None) | frozenset(
-            ref.resolution.place.country for ref in refs if ref.role == "region" and ref.resolution.place is not None)
+            ref.resolution.place.country for ref in refs if ref.resolution.place is not None and (
+                ref.role == "region" or ref.role == "modifier" and _REGION_OFFICE.match(text, ref.mention.end)))
         views.append(SentenceView(sentence, tuple(refs), heading, section, named_regions, countries))
     return views

@@ -25,6 +25,7 @@ from events.rules import Rules
 __all__ = ["Voice", "read_voices"]
 
 _RECENT = 6  # claimants a pointing phrase ("the ministry said") may reach back to
+_READ_BACK = 5  # sentences back a pointing phrase with nobody named lately may look for its speaker
 _SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|According to)\s*:", re.I)
 _UNDER_SOURCE = ("Details", "Quote", "")  # paragraphs a "Source:" line speaks for
 _OPENS_QUOTE = re.compile(r"^\s*[“\"«]")
@@ -99,6 +100,15 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             if view.section not in _UNDER_SOURCE:
                 source_speaker = None
         wanted = needed is None or needed[i]
+        if wanted and not recent and i > 1 and rules.anaphora.search(text):
+            # "He added that ...": who "he" is was said further back than the sentence before
+            for j in range(max(0, i - _READ_BACK), i - 1):
+                if j not in read:
+                    read[j] = [a for a in find_attributions(views[j].text, rules, context_side=home, day=day,
+                                                            place_country=place_country) if a.kind != "journalist"]
+                    recent.extend(a for a in read[j] if not a.embedded)
+            if last is None and recent:
+                last = recent[-1]
         if wanted and i > 0 and (i - 1) not in read:
             # the sentence before: its speaker may be carried on ("Specifically, ..."), and the day
             # they spoke holds for what they say next

@@ -31,6 +31,7 @@ NOVEMBER = PublishedDate(dt.date(2025, 11, 1), DatePrecision.MONTH)
     ("captured the village last autumn", "2023-09-01", "season"),
     ("retook it last spring", "2023-03-01", "season"),  # in May, this spring is not over
     ("liberated the village last August", "2023-08-01", "month"),  # the latest August before May 2024
+    ("took the town in May last year", "2023-05-01", "month"),
     ("took the town last February", "2024-02-01", "month"),
     ("entered the town last May", "2023-05-01", "month"),  # a May paper's "last May" is a year back
     ("In the fall of 2023, Ukrainian forces advanced", "2023-09-01", "season"),  # a season before a year
