@@ -97,14 +97,12 @@ class _Discourse:
         self.counted: list[_Frame] = []  # changes of "N settlements" not named yet
         self.at = 0  # the index of the sentence being read
         self.regions: list[tuple[int, frozenset[str]]] = []  # (sentence index, countries of the regions it named)
-        self.sentence_countries: set[str] = set()
+        self.list_countries: set[str] = set()  # of the settlements the change being read pins down
 
     def read(self, view: SentenceView) -> None:
         self.at = view.index
         if view.region_countries:
             self.regions.append((view.index, view.region_countries))
-        # the countries of the settlements this sentence pins down ("Sudzha and the nearby villages of ...")
-        self.sentence_countries = {p.resolution.place.country for p in view.settlements if p.resolution.place is not None}
 
     def region_country(self) -> str:
         """The one country of the regions named in this sentence and the few before, or ""."""
@@ -157,7 +155,8 @@ def _place_country(memory: _Discourse, place: PlaceRef) -> str:
     """The country a settlement lies in: its own when the gazetteer pins it down or the article
     does elsewhere; else the country of the region the text named lately ("villages in the Kursk
     region" the gazetteer lacks, or knows only namesakes of in Ukraine), or of the settlements
-    its sentence pins down ("Sudzha and the nearby villages of ..."); else its namesakes'."""
+    listed with it that the gazetteer pins down ("Sudzha and the nearby villages of ..."); else its
+    namesakes'."""
     resolution = place.resolution
     if resolution.place is not None:
         return resolution.place.country
@@ -166,8 +165,8 @@ def _place_country(memory: _Discourse, place: PlaceRef) -> str:
     named = memory.region_country()
     if named:
         return named
-    if len(memory.sentence_countries) == 1:
-        return next(iter(memory.sentence_countries))  # named beside settlements of one country
+    if len(memory.list_countries) == 1:
+        return next(iter(memory.list_countries))  # listed with settlements of one country
     countries = {p.country for p in resolution.candidates}
     return countries.pop() if len(countries) == 1 else ""
 
@@ -278,6 +277,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         speakers = voice.speakers()
         made = len(drafts)
         for change in changes:
+            memory.list_countries = {t.place.resolution.place.country for t in change.targets
+                                     if t.place is not None and t.place.resolution.place is not None}
             attribution = governing(speakers, text, change.start) if voice.attributions else voice.carried
             left, right = change.clause
             # not a date in a speaker's relative clause ("Girkin, who in 2014 led ..., said that")

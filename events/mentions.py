@@ -24,6 +24,8 @@ from geodata import Mention, PlaceKind, Resolution, Status, normalize_name
 
 __all__ = ["PlaceRef", "SentenceView", "read_mentions", "is_heading", "UNLISTED"]
 
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_CLAUSE_ENDS = re.compile(r"[\s,]*(?:that\b|on\b|in\b|[.,;:]|$)")  # "Petrenko said." / "said on Monday"
 _HEADING_END = re.compile(r"[.!?…:\"”’)]\s*$")
 _SECTION = re.compile(r"^\s*(?P<label>Background|Previously|Earlier|Context|Recall|Reminder|History|"
                       r"Details|Quote|Source|Update|Addition|Why it matters)\s*:", re.I)
@@ -112,8 +114,7 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
         return "river"
     following = after.lstrip()
     verb = _NEXT_WORD.match(after)
-    if verb and rules.reporting_verbs.fullmatch(verb.group(1)) and re.match(r"[\s,]*(?:that\b|on\b|in\b|[.,;:]|$)",
-                                                                             after[verb.end():]):
+    if verb and rules.reporting_verbs.fullmatch(verb.group(1)) and _CLAUSE_ENDS.match(after, verb.end()):
         return "person"  # "..., Petrenko said.": a surname that is also a village's name speaks
     if any(p.match(following) for p in roles.region_after):
         return "region"
@@ -133,7 +134,6 @@ def _relation(before: str, after: str, rules: Rules) -> str:
 
 # a run of up to three capitalised words: a name the gazetteer may lack ("Nikolayevo-Daryino", "Malaya Loknya")
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZА-ЯІЇЄҐ][\w’'-]*(?: [A-ZА-ЯІЇЄҐ][\w’'-]*){0,2}")
-_NEXT_WORD = re.compile(r"\s+(\w+)")
 _WORDS = re.compile(r"\w+")
 _REGION_OFFICE = re.compile(r"\s+(?:regional\s+|oblast\s+)?(?:governor|governorate|administration|authorities)\b", re.I)
 _AFTER_WORD = re.compile(r"\b[a-z]+\s+$")
@@ -226,7 +226,7 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
                 role = "region"
             refs.append(PlaceRef(mention, resolution, start, end, role,
                                  _relation(sentence.text[:start], after, rules) if role == "settlement" else ""))
-        if len(refs) and not heading:
+        if refs and not heading:
             refs = sorted(refs + _unlisted(sentence.text, refs, rules, sentence.start), key=lambda r: r.start)
         rlo, rhi = bisect.bisect_left(region_starts, sentence.start), bisect.bisect_left(region_starts, sentence.end)
         named_regions = tuple(r.place.admin1 if r.place is not None else m.text for m, r in regions[rlo:rhi])
