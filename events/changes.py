@@ -206,6 +206,8 @@ def find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
 
 _HOLD_ONLY = re.compile(r"(?:hold|holds|held|holding|control|controls|controlled|controlling|keep|keeps|kept)\s+"
                         r"(?:now\s+|still\s+)?(?:only|just|merely)\b", re.I)
+_WHICH_AFTER_COMMA = re.compile(r",\s*which\b")
+_WHICH_SUBJECT = re.compile(r"which\s+(?:(?:has|had|have|then|later|finally|eventually|first)\s+)*")  # "which took"
 _SAYS = re.compile(r"\b(?:says?|said|claims?|claimed|insists?|insisted|reports?|reported|announced)\b", re.I)
 _RELATIVE_START = re.compile(r"\s*(?:which|who|where|that)\b", re.I)
 _CITED_REPORT = re.compile(r"\b(?:reports?|claims?|news|statements?|allegations?|rumou?rs?)\s+(?:of|that|about)\s+", re.I)
@@ -292,10 +294,22 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
         later = [i for i, w in enumerate(words) if after_clause <= w[0] < after_clause + 40]
         if later:
             return key_of(later[0])
+    which = _which_side(text, words, left)
+    if which is not None and _WHICH_SUBJECT.fullmatch(text, left, start):
+        return which  # "the initiative passed to Moscow, which took Avdiivka in February"
     found = _from_side(text, words, after)
     if not found and _BARE_FORCE.search(text[left:start]):
         return "bare"  # "these units are pulling back": the side the text was speaking of
     return found
+
+
+def _which_side(text: str, words: list[tuple[int, int, str]], left: int) -> str | None:
+    """The side a relative clause's "which" stands for, when a side is named right before it
+    ("..., Moscow, which took X"); None otherwise."""
+    if not _WHICH_AFTER_COMMA.match(text, max(0, left - 2)):
+        return None
+    before = [w for w in words if w[1] <= left and not text[w[1]:left].strip(" ,")]
+    return before[-1][2] if before and before[-1][2] in ("RU", "UA") else None
 
 
 def _from_side(text: str, words: list[tuple[int, int, str]], after: list[int], clearing: bool = False) -> str:
@@ -541,7 +555,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 continue  # "Taking Selydove would open the way", "the loss of X would be a blow": a hypothesis
         words = side_words(text, rules)
         if trigger.needs_agent and not any(left <= w[0] < start for w in words) and not (
-                _OPENING_PARTICIPLE.fullmatch(text[left:start]) and _agent(view, start, end, left, right, trigger, rules)):
+                _OPENING_PARTICIPLE.fullmatch(text[left:start]) and _agent(view, start, end, left, right, trigger, rules)) \
+                and _which_side(text, words, left) is None:
             continue  # "it took crews four hours": no side does the taking
         next_start = triggers[n + 1][0] if n + 1 < len(triggers) else len(text)
         targets: list[Target] = []
