@@ -154,6 +154,7 @@ class Change:
     history: bool  # told as background ("previously captured", "the fall of", "which it took in May")
     plural: bool  # "several villages": (more of) its settlements are named later
     count: str = ""  # how many, as the plural phrase says ("10" of "10 settlements"), "" when it says none
+    holds_only: bool = False  # "hold only the western part of X": the holder keeps a share, the rest is lost
 
 
 _SIDE_CACHE: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
@@ -206,6 +207,7 @@ def find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
 
 _HOLD_ONLY = re.compile(r"(?:hold|holds|held|holding|control|controls|controlled|controlling|keep|keeps|kept)\s+"
                         r"(?:now\s+|still\s+)?(?:only|just|merely)\b", re.I)
+_CONJUNCTION_ONLY = re.compile(r"\s*(?:but|and|then|yet)\s+(?:then\s+|later\s+|also\s+|eventually\s+|finally\s+)?")
 _WHICH_AFTER_COMMA = re.compile(r",\s*which\b")
 _WHICH_SUBJECT = re.compile(r"which\s+(?:(?:has|had|have|then|later|finally|eventually|first)\s+)*")  # "which took"
 _SAYS = re.compile(r"\b(?:says?|said|claims?|claimed|insists?|insisted|reports?|reported|announced)\b", re.I)
@@ -297,10 +299,23 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     which = _which_side(text, words, left)
     if which is not None and _WHICH_SUBJECT.fullmatch(text, left, start):
         return which  # "the initiative passed to Moscow, which took Avdiivka in February"
+    shared = _shared_subject(text, words, left, start)
+    if shared is not None:
+        return shared  # "Russian forces failed to take X on Monday but took the village on Tuesday"
     found = _from_side(text, words, after)
     if not found and _BARE_FORCE.search(text[left:start]):
         return "bare"  # "these units are pulling back": the side the text was speaking of
     return found
+
+
+def _shared_subject(text: str, words: list[tuple[int, int, str]], left: int, start: int) -> str | None:
+    """A verb joined to the clause before by "but"/"and" with no subject of its own shares that
+    clause's subject ("Russian forces failed ... but took the village"): its side, or None."""
+    if not _CONJUNCTION_ONLY.fullmatch(text, left, start):
+        return None
+    before = [w for w in words if w[1] <= left and w[2] in ("RU", "UA")
+              and (_FORCE_IN.search(text, w[0], w[1]) or _FORCE_AFTER.match(text, w[1]))]
+    return before[0][2] if before else None
 
 
 def _which_side(text: str, words: list[tuple[int, int, str]], left: int) -> str | None:
@@ -556,7 +571,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         words = side_words(text, rules)
         if trigger.needs_agent and not any(left <= w[0] < start for w in words) and not (
                 _OPENING_PARTICIPLE.fullmatch(text[left:start]) and _agent(view, start, end, left, right, trigger, rules)) \
-                and _which_side(text, words, left) is None:
+                and _which_side(text, words, left) is None and _shared_subject(text, words, left, start) is None:
             continue  # "it took crews four hours": no side does the taking
         next_start = triggers[n + 1][0] if n + 1 < len(triggers) else len(text)
         targets: list[Target] = []
@@ -615,9 +630,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if denial == "false":  # "X's spokesman called the report of Y's capture fake": not the speaker's side
             refuted = _last_before(_CITED_REPORT, text, left, start)
         agent = _agent(view, start, end, max(left, refuted.end()) if refuted else left, right, trigger, rules)
-        if kind is EventType.PARTIAL and targets and _HOLD_ONLY.match(text, start, targets[0].position):
-            # "Ukrainian troops hold only the western part of X": the rest is the other side's
-            agent = {"RU": "UA", "UA": "RU", "own": "enemy", "enemy": "own"}.get(agent, agent)
+        holds_only = kind is EventType.PARTIAL and bool(targets) and _HOLD_ONLY.match(text, start) is not None
         if trigger.targets == "sentence":
             # "units withdrew from A and B ... and moved to more advantageous positions": the
             # places the sentence's other phrases name, when they name some
@@ -628,7 +641,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             kind=kind, trigger=trigger, start=start, end=end, clause=(left, right), targets=tuple(targets),
             agent=agent, denial=denial, hedged=rules.hedge_in_sentence.search(text[left:right]) is not None,
             history=_history(text, left, start, end, trigger, view), plural=plural,
-            count=count if count[:1].isdigit() or count in _NUMBER_WORDS else ""))
+            count=count if count[:1].isdigit() or count in _NUMBER_WORDS else "", holds_only=holds_only))
     return changes
 
 

@@ -98,15 +98,19 @@ class _Discourse:
         self.at = 0  # the index of the sentence being read
         self.regions: list[tuple[int, frozenset[str]]] = []  # (sentence index, countries of the regions it named)
         self.list_countries: set[str] = set()  # of the settlements the change being read pins down
+        self.offices: frozenset[str] = frozenset()  # of the regions whose office speaks in this sentence
 
     def read(self, view: SentenceView) -> None:
         self.at = view.index
         if view.region_countries:
             self.regions.append((view.index, view.region_countries))
+        self.offices = view.office_countries
 
     def region_country(self) -> str:
-        """The one country of the regions named in this sentence and the few before, or ""."""
+        """The one country of the regions this sentence and the few before place things in (or
+        whose office speaks in this sentence), or ""."""
         countries = {c for index, named in self.regions[-3:] if self.at - index <= _REGION_REACH for c in named}
+        countries |= self.offices
         return countries.pop() if len(countries) == 1 else ""
 
     def antecedent(self, view: SentenceView, target: Target, claimed: set[int]) -> tuple[PlaceRef, int] | None:
@@ -204,7 +208,11 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         gain = memory.gain_side if memory.gain_side is not Side.NONE else memory.headline_gain
         if gain is not Side.NONE:
             return gain, "discourse"
-    return (agent if trigger.gains == "agent" else agent.opponent()), how
+    gains = agent if trigger.gains == "agent" else agent.opponent()
+    if change.holds_only and gains is not Side.NONE and gains.value == _place_country(memory, place):
+        # "Ukrainian troops hold only the western part of X": the rest of their own town is lost
+        return gains.opponent(), how
+    return gains, how
 
 
 def _regained(kind: EventType, gains: Side, place: PlaceRef, memory: _Discourse) -> EventType:

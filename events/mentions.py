@@ -21,6 +21,7 @@ from events.records import Article
 from events.rules import Rules
 from events.sentences import Sentence, split_sentences
 from geodata import Mention, PlaceKind, Resolution, Status, normalize_name
+from geodata.scan import load_cues
 
 __all__ = ["PlaceRef", "SentenceView", "read_mentions", "is_heading", "UNLISTED"]
 
@@ -66,7 +67,8 @@ class SentenceView:
     heading: bool  # a headline or subhead: a short line without a closing full stop
     section: str  # the label of the paragraph it sits in ("Background", "Quote", ...) or ""
     regions: tuple[str, ...]  # regions named in it ("Donetsk Oblast"), context for its places
-    region_countries: frozenset[str] = frozenset()  # their countries ("RU" for "the Kursk region")
+    region_countries: frozenset[str] = frozenset()  # countries of the regions it places things in ("in the Kursk region")
+    office_countries: frozenset[str] = frozenset()  # countries of the regions whose office speaks ("the Kursk governor")
 
     @property
     def text(self) -> str:
@@ -135,6 +137,9 @@ def _relation(before: str, after: str, rules: Rules) -> str:
 # a run of up to three capitalised words: a name the gazetteer may lack ("Nikolayevo-Daryino", "Malaya Loknya")
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZА-ЯІЇЄҐ][\w’'-]*(?: [A-ZА-ЯІЇЄҐ][\w’'-]*){0,2}")
 _WORDS = re.compile(r"\w+")
+# a region as where named places are: "villages in the Kursk region", "A, B and C in the Kursk region"
+_LOCATIVE = re.compile(r"(?:\b(?:villages?|settlements?|towns?|localities|hamlets?|communities|(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+))\s+"
+                       r"(?:in|of)\s+(?:the\s+|Russia['’]s\s+|Ukraine['’]s\s+)?$", re.I)
 _REGION_OFFICE = re.compile(r"\s+(?:regional\s+|oblast\s+)?(?:governor|governorate|administration|authorities)\b", re.I)
 _AFTER_WORD = re.compile(r"\b[a-z]+\s+$")
 UNLISTED = "not in the gazetteer; listed with places it knows"  # the reason such a name is unknown
@@ -181,10 +186,13 @@ def _is_unlisted_name(text: str, start: int, end: int, inside: bool, rules: Rule
     places = rules.places
     if any(word in places.not_names or word.isupper() for word in name.split()):
         return False  # "Russian", "Monday", "DPR"
-    comma = text.find(",", end, end + 40)
+    comma = text.find(",", end, end + 50)
     if any(rules.reporting_verbs.fullmatch(word)
-           for word in _WORDS.findall(text, end, comma if comma != -1 else end + 40)[:3]):
-        return False  # "..., Petrenko said", "..., Zelensky's office said"
+           for word in _WORDS.findall(text, end, comma if comma != -1 else end + 50)[:5]):
+        return False  # "..., Petrenko said", "..., Zelensky's office said", "... and other commentators noted"
+    words = name.split()
+    if len(words) > 1 and (words[0] in load_cues().given_names or words[0].lower() in rules.given_names):
+        return False  # "Olena Zelenska": a person
     if name.endswith(("'s", "’s")) and not inside:
         return False  # "Pokrovsk and Trump's envoy"
     after = text[end:end + 40].lstrip()
@@ -232,9 +240,14 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
         named_regions = tuple(r.place.admin1 if r.place is not None else m.text for m, r in regions[rlo:rhi])
         named_regions += tuple(ref.resolution.place.admin1 for ref in refs
                                if ref.role == "region" and ref.resolution.place is not None)
-        # (and a place named as a modifier of its region's office: "the Kursk governor")
-        countries = frozenset(r.place.country for _, r in regions[rlo:rhi] if r.place is not None) | frozenset(
-            ref.resolution.place.country for ref in refs if ref.resolution.place is not None and (
-                ref.role == "region" or ref.role == "modifier" and _REGION_OFFICE.match(text, ref.mention.end)))
-        views.append(SentenceView(sentence, tuple(refs), heading, section, named_regions, countries))
+        # regions named as where settlements are ("villages in the Kursk region"), not only named
+        # ("drones hit the Kursk region", "the incursion into the Kursk region"); and, for this
+        # sentence only, a region's office ("the Kursk governor")
+        countries = frozenset(r.place.country for m, r in regions[rlo:rhi]
+                              if r.place is not None and _LOCATIVE.search(text, max(0, m.start - 30), m.start)) | frozenset(
+            ref.resolution.place.country for ref in refs if ref.resolution.place is not None and ref.role == "region"
+            and _LOCATIVE.search(text, max(0, ref.mention.start - 30), ref.mention.start))
+        offices = frozenset(ref.resolution.place.country for ref in refs if ref.resolution.place is not None
+                            and ref.role == "modifier" and _REGION_OFFICE.match(text, ref.mention.end))
+        views.append(SentenceView(sentence, tuple(refs), heading, section, named_regions, countries, offices))
     return views
