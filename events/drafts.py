@@ -397,6 +397,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                         gains = attribution.side.opponent() if attribution.side is not Side.NONE else gains
                     denied_side = gains if gains is not Side.NONE else attribution.side.opponent()
                     kind, gains = EventType.DENIAL, denied_side
+                    if denied_side is Side.NONE:
+                        continue  # "to prevent the enemy from entering X" in the outlet's voice: nobody's gain denied
                     if voice.carried_by == "previous" and not voice.attributions and attribution.side is denied_side:
                         # "Russia said it had captured X. The town remains in Ukrainian hands.": not
                         # Russia denying itself; the outlet's own word
