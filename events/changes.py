@@ -54,6 +54,7 @@ _REDUCED_RELATIVE = re.compile(r",\s+(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:villa
 _OPENING_PARTICIPLE = re.compile(r"\s*(?:[Hh]aving|[Aa]fter|[Uu]pon|[Oo]n)\s+(?:\w+\s+)?")
 _IT_SUBJECT = re.compile(r"\bit\s+(?:had\s+|has\s+|have\s+)?$")
 _STATE = re.compile(r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev|the Kremlin|Kremlin)(?:['’]s)?")
+_GLUE_SHARE = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\s+", re.I)  # the list word before an item's own words
 _THERE_END = re.compile(r"\bthere$")  # a trigger whose phrase ends in the pointer ("fighting goes on there")
 _SHARE_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+(?:town|city|village|settlement)\s+of\s+)?$", re.I)
 _FORCE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s*(?:troops|forces|army|armed forces|units?|soldiers|servicemen|fighters|"
@@ -112,7 +113,7 @@ _SUBJECT_GAP = re.compile(
     r"(?:\s+and\s+(?:the\s+)?(?:whole|entire|rest of the|wider)\s+[\w’' -]{1,30}?(?:[Rr]egion|[Oo]blast|area|district))?"
     r"(?:,?\s+and\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some|a few|other|many)\s+"
     r"(?:other\s+|more\s+|nearby\s+|smaller\s+)?(?:towns|villages|settlements|localities|communities))?"
-    r"(?:\s*[”\"’])?(?:\s*,\s*[^,;:]{1,100},)?\s*"
+    r"(?:\s*[”\"’])?(?:\s*,\s*(?:[^,;:]|(?<=\d),(?=\d\d\d)){1,100},)?\s*"  # ", a town of 10,000 people,"
     r"(?:(?:has|have|had|was|were|is|are|been|being|be|now|also|reportedly|allegedly|apparently|completely|fully|"
     r"finally|already|officially|successfully|once again|again|effectively|since|by now|recently|just|largely|"
     r"almost|nearly|entirely|totally|both|all|themselves|itself|reported to have|said to have|claimed to have|"
@@ -386,7 +387,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
         if not _glued(text, chain, ref, rules):
             break
         if _allowed(ref, trigger):
-            out.append(Target(ref, position=ref.start, share=_share(text, ref, "", rules)))
+            # "took A and the southern half of B": the glue may name B's share
+            out.append(Target(ref, position=ref.start, share=_share(text, ref, _GLUE_SHARE.sub("", text[chain.end:ref.start]), rules)))
         chain = ref
     return out
 

@@ -212,6 +212,7 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
             return
         found.append(DateExpression(start, end, sentence[start:end], date, precision))
 
+    years: list[tuple[int, dt.date]] = []  # (position, day) of the dates written with their year
     for kind, pattern in _PATTERNS:
         if not _worth_trying(kind, has_digit, words):
             continue
@@ -220,6 +221,16 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
                 resolved = _resolve(kind, m, published, year_from)
             except (ValueError, OverflowError):  # "last summer" in a paper of year 1: before the calendar
                 resolved = None
+            if resolved and (m.groupdict().get("year") or m.groupdict().get("y")):
+                years.append((m.start(), resolved[0]))
+            elif resolved and kind == "month_only":
+                # "took A in January 2023 and B in May": a month after one written with its year
+                # is of that year (or the next, when it comes round again)
+                before = [day for at, day in years if at < m.start()]
+                if before:
+                    month = resolved[0].month
+                    year = before[-1].year + (1 if month < before[-1].month else 0)
+                    resolved = (dt.date(year, month, 1), resolved[1])
             if resolved:
                 add(m.start(), m.end(), *resolved)
     for fixed in rules.fixed_dates:

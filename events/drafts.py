@@ -387,6 +387,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     place, first = found[0], views[found[1]]
                 gains, how = _gains(change, place, attribution, memory)
                 kind, denied_side = change.kind, Side.NONE
+                if kind is EventType.PARTIAL and not target.share and any(t.share for t in change.targets) and \
+                        change.trigger.type in (EventType.CAPTURE, EventType.RECAPTURE):
+                    kind = change.trigger.type  # "took A and the southern half of B": all of A, part of B
                 # "disputed allegations made by the Ukrainian military that they had recaptured X":
                 # the claim is the Ukrainian military's; the dispute is added below
                 refuted_for_another = change.denial == "refuted" and attribution.embedded or denier_after is not None

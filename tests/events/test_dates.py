@@ -80,3 +80,12 @@ def test_without_a_publication_date_a_day_without_its_year_takes_the_texts_lates
 def test_last_winter_in_january_is_the_winter_before_this_one(rules):
     (found,) = find_dates("captured last winter", PublishedDate(dt.date(2024, 1, 10)), rules)
     assert (found.date, found.precision) == (dt.date(2022, 12, 1), "season")
+
+
+def test_a_month_takes_the_year_written_before_it_in_the_sentence(rules):
+    # "took A in January 2023 and B in May": that May is of 2023, not the paper's year
+    first, second = find_dates("Russian forces took Soledar in January 2023 and Bakhmut in May.", WEDNESDAY, rules)
+    assert (first.date.isoformat(), second.date.isoformat()) == ("2023-01-01", "2023-05-01")
+    # and a month that comes round again after it is of the next year
+    _, later = find_dates("Kyiv retook the town in November 2022 and lost it in February.", WEDNESDAY, rules)
+    assert later.date.isoformat() == "2023-02-01"
