@@ -23,7 +23,9 @@ _GAP_TO_VERB = re.compile(r"^[\s,]*(?:(?:has|have|had|also|later|earlier|on \w+|
                           r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"
                           r"however|too|in turn|itself|himself|herself|themselves|analysts?|experts?|officials?|"
                           r"sources?|project|team|map|channel|spokes\w+|commanders?|representatives?|"
-                          r"[A-Z][a-z]+ [A-Z][a-z]+|\w+ly|in (?:the )?[A-Z][\w’'-]+(?: (?:region|oblast|Oblast|Region|province))?)"
+                          r"[A-Z][a-z]+ [A-Z][a-z]+|\w+ly|in (?:the )?[A-Z][\w’'-]+(?: (?:region|oblast|Oblast|Region|province))?|"
+                          r"(?:fighting|serving|stationed|deployed|based|operating)(?: (?:in|near|on|at|with|for) (?:the )?"
+                          r"[\w’'-]+(?: [\w’'-]+)?)?)"
                           r"[\s,]+){0,4}$")
 _ACCORDING_TO = re.compile(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|report|statement|post|update|assessment|"
                            r"video|summary|bulletin|analysis)s? (?:[\w’'-]+ ){0,6}?by|according to|as stated by|in the words of|"
