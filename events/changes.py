@@ -55,6 +55,11 @@ _OPENING_PARTICIPLE = re.compile(r"\s*(?:[Hh]aving|[Aa]fter|[Uu]pon|[Oo]n)\s+(?:
 _IT_SUBJECT = re.compile(r"\bit\s+(?:had\s+|has\s+|have\s+)?$")
 _STATE = re.compile(r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev|the Kremlin|Kremlin)(?:['’]s)?")
 _GLUE_SHARE = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\s+", re.I)  # the list word before an item's own words
+_INCLUDING = re.compile(r"\b(?:including|such as|among them|notably|namely)\b", re.I)
+# people taken prisoner: "marines captured during the defence of Mariupol"
+_CAPTIVES_BEFORE = re.compile(r"\b(?:marines|soldiers|servicem[ae]n|fighters|defenders|troops|prisoners|POWs|civilians|"
+                              r"sailors|pilots|men|women|residents)\s+(?:who\s+were\s+|were\s+)?$", re.I)
+_CAPTIVES_AFTER = re.compile(r"\s+(?:during|while|after|by|near|at|on|since|when|in\s+(?:the|a|an)\b)", re.I)
 _THERE_END = re.compile(r"\bthere$")  # a trigger whose phrase ends in the pointer ("fighting goes on there")
 _SHARE_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+(?:town|city|village|settlement)\s+of\s+)?$", re.I)
 _FORCE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s*(?:troops|forces|army|armed forces|units?|soldiers|servicemen|fighters|"
@@ -379,7 +384,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
         return []  # "liberated by offensive operations in the X direction": an agent, not an object
     if trigger.type in (EventType.CAPTURE, EventType.RECAPTURE) and rules.spoils_object.match(gap):
         return []  # "captured weapons in X": things taken, not the place
-    out = [Target(first, position=first.start, share=_share(text, first, gap, rules))]
+    including = _INCLUDING.search(gap)  # "retook much of the oblast, including A and B": all of A and B
+    out = [Target(first, position=first.start, share=_share(text, first, gap[including.end():] if including else gap, rules))]
     chain = first
     for ref in refs[refs.index(first) + 1:]:
         if not ref.is_settlement:
@@ -555,6 +561,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         before = text[left:start]
         if rules.launch.search(text[left:right]) and trigger.type is EventType.CONTESTED:
             continue  # "began a ground and air assault on Kharkiv": an offensive begins, nothing changes hands
+        if text[start:end].lower().startswith("captured") and _CAPTIVES_BEFORE.search(text, max(0, start - 40), start) \
+                and _CAPTIVES_AFTER.match(text, end):
+            continue  # "marines captured during the defence of Mariupol": prisoners, not a place taken
         denial = "" if trigger.type is EventType.DENIAL else _denial(text, start, end, left, rules)
         if not denial:
             last_words = " ".join(before.split()[-_IRREALIS_WORDS:])
