@@ -233,7 +233,8 @@ _RELATIVE_OPEN = re.compile(r",\s+(?:who|whose|which|where)\b[^,;]*$")
 def _in_aside(text: str, position: int, change_start: int) -> bool:
     """Whether a date stands in a relative clause closed before the change: a speaker's past
     ("Girkin, who in 2014 led the separatists, said that ..."), not the change's day."""
-    return position < change_start and _RELATIVE_OPEN.search(text, 0, position) is not None \
+    comma = text.rfind(",", 0, position)  # the clause the date stands in opens at the last comma before it
+    return position < change_start and comma != -1 and _RELATIVE_OPEN.match(text, comma, position) is not None \
         and text.find(",", position, change_start) != -1
 
 

@@ -142,6 +142,8 @@ _LOCATIVE = re.compile(r"(?:\b(?:villages?|settlements?|towns?|localities|hamlet
                        r"(?:in|of)\s+(?:the\s+|Russia['’]s\s+|Ukraine['’]s\s+)?$", re.I)
 _REGION_OFFICE = re.compile(r"\s+(?:regional\s+|oblast\s+)?(?:governor|governorate|administration|authorities)\b", re.I)
 _AFTER_WORD = re.compile(r"\b[a-z]+\s+$")
+_LIST_AFTER = re.compile(r"(?:['’]s)?\s*(?:\([^()]{1,60}\)\s*)?(?:,|and\b|or\b|as well as\b|along with\b|plus\b|&|in\s|of\s)")
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor|\bas well as|\balong with|\bplus|&|\bof)\s*$")
 UNLISTED = "not in the gazetteer; listed with places it knows"  # the reason such a name is unknown
 
 
@@ -150,7 +152,8 @@ def _unlisted(text: str, refs: list[PlaceRef], rules: Rules, offset: int) -> lis
     Kremyanoye and Zhuravka", Kremyanoye unknown): settlements too, their place unknown, when
     shaped like place names or standing between two items of the list (places.toml, lists.unlisted)."""
     settlements = [r for r in refs if r.role == "settlement"]
-    if not settlements:
+    # most sentences hold no list: a known settlement with a list word beside it, or nothing to do
+    if not any(_LIST_AFTER.match(text, r.end) or _LIST_BEFORE.search(text, max(0, r.start - 16), r.start) for r in settlements):
         return []
     places = rules.places
     taken = [(r.start, r.end) for r in refs]
@@ -170,7 +173,7 @@ def _unlisted(text: str, refs: list[PlaceRef], rules: Rules, offset: int) -> lis
         if len(run) > 1 and any(ref is not None for _, _, ref in run):
             for k, (start, end, ref) in enumerate(run):
                 # inside the list; or first of three or more after a word of the sentence ("retook A, B and C")
-                inside = 0 < k < len(run) - 1 or k == 0 and len(run) >= 3 and _AFTER_WORD.search(text, 0, start) is not None
+                inside = 0 < k < len(run) - 1 or k == 0 and len(run) >= 3 and _AFTER_WORD.search(text, max(0, start - 30), start) is not None
                 if ref is None and _is_unlisted_name(text, start, end, inside, rules):
                     name = text[start:end]
                     mention = Mention(offset + start, offset + end, name, normalize_name(name), PlaceKind.PLACE)
@@ -196,8 +199,8 @@ def _is_unlisted_name(text: str, start: int, end: int, inside: bool, rules: Rule
     if name.endswith(("'s", "’s")) and not inside:
         return False  # "Pokrovsk and Trump's envoy"
     after = text[end:end + 40].lstrip()
-    if any(p.match(after) for p in places.region_after) or any(
-            rules.claimants[i].regex.search(name) for i in rules.claimant_index.candidates(name) if i < len(rules.claimants)):
+    # (any_claimant, not the claimant index: the index remembers sentences, and names would crowd them out)
+    if any(p.match(after) for p in places.region_after) or rules.any_claimant.search(name):
         return False  # a region ("Sumy region"), a claimant ("Wagner")
     return inside or name.lower().endswith(places.unlisted_endings)
 
