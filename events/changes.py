@@ -29,9 +29,10 @@ _BOUNDARY = re.compile(
     r"[;:\[\]]|\s[–—-]\s|[“”\"«»]|,\s+(?=(?:one of|which|where|who|whose|as(?! well as| a result| part of)|while|with|when|after|before|"
     r"because|but|although|though|noting|creating|according to|amid|despite|however|while|saying|adding|citing|"
     r"pointing|calling|claiming|insisting|stressing|a (?:claim|statement)|and (?:said|added|claimed)|"
-    r"(?:the|a|one) (?:[\w-]+ ){0,2}?(?:village|town|city|settlement|hamlet) (?:Russia|Ukraine|Moscow|Kyiv|Kiev|it|they|"
+    r"(?:the|a|one) (?:[\w-]+ ){0,2}?(?:village|town|city|settlement|hamlet)(?: (?:in|on|near) [^,;]{1,40}?)?(?: that| which)? "
+    r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev|it|they|"
     r"the Russians|the Ukrainians|Russian|Ukrainian))\b)|"
-    r"(?<!\bwell)\s(?=(?:as(?! well as| a result| part of)|while|whereas|because|although|though|but|until|unless|after|before|since|"
+    r"(?<!\bwell)(?<!\bsuch)\s(?=(?:as(?! well as| a result| part of)|while|whereas|because|although|though|but|until|unless|after|before|since|"
     r"despite)\s)")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+\s+){0,2}$", re.I)
 # "the loss of Pokrovsk would be": the noun, its place, then the modal (a date or clause between makes it told)
@@ -46,9 +47,10 @@ _BY = re.compile(r"^\s*(?:[\w’'-]+\s+){0,8}?by\s+", re.I)
 # forces named after "by" acted (not "confirmed by Ukrainian officials": forces only)
 _BY_SIDE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _OTHER_VERB_BEFORE_BY = re.compile(r",|\b(?!(?:completed|finished|carried|conducted|accomplished|achieved)\b)\w+ed\s+by\b", re.I)
-_REDUCED_RELATIVE = re.compile(r",\s+(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet)\s+"
+_REDUCED_RELATIVE = re.compile(r",\s+(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet)"
+                               r"(?:\s+(?:in|on|near)\s+[^,;]{1,40}?)?\s+(?:(?:that|which)\s+)?"
                                r"(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|it|they|(?:the\s+)?Russians|(?:the\s+)?Ukrainians|"
-                               r"(?:Russian|Ukrainian)\s+(?:troops|forces|units|soldiers|army))\s+)"
+                               r"(?:Russian|Ukrainian)\s+(?:troops|forces|units|soldiers|army|marines|paratroopers|fighters))\s+)"
                                r"(?:(?:had|has|have|first|briefly|only|finally)\s+)*$")
 # a clause opening on a participle whose subject follows it: "Having captured X, ...", "After taking X, ..."
 _OPENING_PARTICIPLE = re.compile(r"\s*(?:[Hh]aving|[Aa]fter|[Uu]pon|[Oo]n)\s+(?:\w+\s+)?")
@@ -380,11 +382,17 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     # (or in a part of it: "raised a flag over a building in central X")
     reach = 3 if trigger.type is EventType.CONTESTED and not (rules.partial_share.search(gap) or rules.part_object.match(gap)
                                                               ) else _OBJECT_GAP_WORDS
-    if len(gap.split()) > reach or re.search(r"[;:]|\b(?:said|says|after|before|while|when|by)\b", gap):
+    including = _INCLUDING.search(gap)  # "retook much of the oblast, including A and B": all of A and B
+    # (however long the object before the list: "retook much of the oblast during the autumn
+    # counteroffensive of 2022, including A and B"; "took a number of villages, among them ..." is
+    # read as a list of unnamed places below)
+    long_object = including is not None and trigger.type is not EventType.CONTESTED and \
+        not rules.plural_places.search(gap, 0, including.start())
+    words = len(gap[including.end():].split()) if long_object else len(gap.split())
+    if words > reach or re.search(r"[;:]|\b(?:said|says|after|before|while|when|by)\b", gap):
         return []  # "liberated by offensive operations in the X direction": an agent, not an object
     if trigger.type in (EventType.CAPTURE, EventType.RECAPTURE) and rules.spoils_object.match(gap):
         return []  # "captured weapons in X": things taken, not the place
-    including = _INCLUDING.search(gap)  # "retook much of the oblast, including A and B": all of A and B
     out = [Target(first, position=first.start, share=_share(text, first, gap[including.end():] if including else gap, rules))]
     chain = first
     for ref in refs[refs.index(first) + 1:]:
