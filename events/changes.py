@@ -64,7 +64,7 @@ _CAPTIVES_BEFORE = re.compile(r"\b(?:marines|soldiers|servicem[ae]n|fighters|def
 _CAPTIVES_AFTER = re.compile(r"\s+(?:during|while|after|by|near|at|on|since|when|in\s+(?:the|a|an)\b)", re.I)
 _THERE_END = re.compile(r"\bthere$")  # a trigger whose phrase ends in the pointer ("fighting goes on there")
 _SHARE_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+(?:town|city|village|settlement)\s+of\s+)?$", re.I)
-_FORCE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s*(?:troops|forces|army|armed forces|units?|soldiers|servicemen|fighters|"
+_FORCE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s*(?:troops|forces|army|armed forces|units?|soldiers|servicemen|fighters|volunteers|"
                           r"brigades?|battalions?|marines|paratroopers|assault groups?|group of forces)\b", re.I)
 _FORCE_IN = re.compile(r"(?:troops|forces|army|units?|soldiers|servicemen|fighters|brigades?|battalions?|marines|"
                        r"paratroopers|group of forces|Russians|Ukrainians|occupiers|invaders)\s*$", re.I)
@@ -126,7 +126,7 @@ _SUBJECT_GAP = re.compile(
     r"almost|nearly|entirely|totally|both|all|themselves|itself|reported to have|said to have|claimed to have|"
     r"first|originally|previously|initially|shortly|subsequently|soon|later|quickly|wholly|mostly|partly|"
     r"partially|firmly|still|not|never|yet|"
-    r"believed to have|thought to have|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn|"
+    r"believed to have|thought to have|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn|practically|virtually|"
     r"(?:one of|among) (?:the )?(?:\w+ )?(?:settlements|villages|towns|localities|communities|places))\s+)*$",
     re.I)
 _OBJECT_GAP_WORDS = 9
@@ -217,6 +217,8 @@ _HOLD_ONLY = re.compile(r"(?:hold|holds|held|holding|control|controls|controlled
                         r"(?:now\s+|still\s+)?(?:only|just|merely)\b", re.I)
 _CONJUNCTION_ONLY = re.compile(r"\s*(?:but|and|then|yet)\s+(?:then\s+|later\s+|also\s+|eventually\s+|finally\s+)?")
 _WHICH_AFTER_COMMA = re.compile(r",\s*which\b")
+_SENTENCE_SUBJECT = re.compile(r"(?:[\w’'-]+,?\s+){0,3}?(?:the\s+)?|.*\bthat\s+(?:the\s+)?")
+_TIME_PARTICIPLE = re.compile(r"\s*,?\s*(?:before|after|while|then|later|since|only)\s+(?:briefly\s+|quickly\s+)?")
 _WHICH_SUBJECT = re.compile(r"which\s+(?:(?:has|had|have|then|later|finally|eventually|first)\s+)*")  # "which took"
 _SAYS = re.compile(r"\b(?:says?|said|claims?|claimed|insists?|insisted|reports?|reported|announced)\b", re.I)
 _RELATIVE_START = re.compile(r"\s*(?:which|who|where|that)\b", re.I)
@@ -319,10 +321,13 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
 def _shared_subject(text: str, words: list[tuple[int, int, str]], left: int, start: int) -> str | None:
     """A verb joined to the clause before by "but"/"and" with no subject of its own shares that
     clause's subject ("Russian forces failed ... but took the village"): its side, or None."""
-    if not _CONJUNCTION_ONLY.fullmatch(text, left, start):
+    participle = _TIME_PARTICIPLE.fullmatch(text, left, start) is not None and re.match(r"\w+ing\b", text[start:start + 20])
+    if not _CONJUNCTION_ONLY.fullmatch(text, left, start) and not participle:
         return None
     before = [w for w in words if w[1] <= left and w[2] in ("RU", "UA")
               and (_FORCE_IN.search(text, w[0], w[1]) or _FORCE_AFTER.match(text, w[1]))]
+    if participle and before and not _SENTENCE_SUBJECT.fullmatch(text, 0, before[0][0]):
+        return None  # "... seized X in May before retreating": the sentence's subject, not an object's
     return before[0][2] if before else None
 
 
@@ -483,7 +488,8 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
     window = " ".join(words)
     for pattern in (rules.places.coreference_nouns, rules.places.coreference_pronouns):
         m = pattern.search(window)
-        if m and not re.match(r"\s*of\b", window[m.end():]):  # "the town of X" names X itself
+        # "the town of X" names X itself ("cleared the village of Russian troops" does not)
+        if m and not re.match(r"\s*of\b(?!\s+(?:the\s+)?(?:Russian|Ukrainian|enemy|occupiers|invaders)\b)", window[m.end():]):
             gap = window[:m.start()]
             share = rules.partial_share.search(gap) is not None or m.group().startswith("its ")
             return Target(None, pointer=m.group().split()[0] if m.group().startswith("its ") else m.group(),

@@ -26,6 +26,7 @@ _GAP_TO_VERB = re.compile(r"^[\s,]*(?:(?:has|have|had|also|later|earlier|on \w+|
                           r"(?:monitoring|mapping|analytical|analysis|OSINT|open-source|intelligence|volunteer|research) "
                           r"(?:project|group|team|service|map|channel|resource)|"
                           r"[A-Z][a-z]+ [A-Z][a-z]+|\w+ly|in (?:the )?[A-Z][\w’'-]+(?: (?:region|oblast|Oblast|Region|province))?|"
+                          r"(?:in|on|by|since) (?:early |late |mid-)?(?:[A-Z][a-z]+ )?(?:\d{1,2},? )?(?:19|20)\d\d|"
                           r"(?:fighting|serving|stationed|deployed|based|operating)(?: (?:in|near|on|at|with|for) (?:the )?"
                           r"[\w’'-]+(?: [\w’'-]+)?)?)"
                           r"[\s,]+){0,4}$")
@@ -44,6 +45,8 @@ _EMBEDDED = re.compile(r"\b(?:allegations?|claims?|assertions?|reports?|statemen
 _WORD_START = re.compile(r"\b\w")
 _SIDE_BEFORE = re.compile(r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+$")
 _BRACKET = re.compile(r"\s*\([^()]{1,40}\)")
+_SUBORDINATE_SPEAKER = re.compile(r"\b(?:after|before|when|since|until|because|although|though|whereas)\s+"
+                                  r"(?:[\w’'-]+\s+){0,2}$")
 _LEAD_COLON = re.compile(r"\s*:\s")
 _COUNTRY = re.compile(r"Russia|Ukraine|Moscow|Kyiv|Kiev|Kremlin|the Kremlin")  # "Ukraine: ..." is a dateline
 _CREDIT_SHAPE = re.compile(r"^[^:]{2,60}:\s|\s[–—-]\s*[A-Z][^–—-]{1,60}[.!?]?\s*$")
@@ -441,7 +444,9 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
         if appositive and not any(a.start > appositive.start() for a in attributions if a.end <= position):
             return None
         return chosen
-    after = [a for a in attributions if a.start >= position]
+    # not a speaker in a clause of its own after the change ("X was retaken in 2022, months after
+    # Moscow declared the region annexed")
+    after = [a for a in attributions if a.start >= position and not _SUBORDINATE_SPEAKER.search(sentence, position, a.start)]
     return after[0] if after else None
 
 
