@@ -188,6 +188,41 @@ def _absorb_generic_states(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def _absorb_spokespeople(drafts: list[Draft], rules: Rules) -> list[Draft]:
+    """A body's claim and its spokesperson's claim of the same change ("the defence ministry
+    said ... spokesman Igor Konashenkov said") are one claim, shown under the spokesperson."""
+    speaks_for = {c.name: c.speaks_for for c in rules.claimants if c.speaks_for}
+    voices = [d for d in drafts if d.attribution.claimant in speaks_for]
+    out = []
+    for d in drafts:
+        owner = next((n for n in voices if speaks_for[n.attribution.claimant] == d.attribution.claimant
+                      and n.place.key == d.place.key and _kind_group(n.kind) == _kind_group(d.kind)
+                      and n.gains is d.gains and n.background == d.background), None)
+        if owner is not None:
+            owner.also.append(d.view)
+            continue
+        out.append(d)
+    return out
+
+
+def _absorb_headline_credits(drafts: list[Draft]) -> list[Draft]:
+    """A headline's credit ("Russian troops take X - defence ministry") and the body's telling of
+    the same claim by a speaker of the same side ("..., ministry spokesman Y said") are one claim:
+    the headline sums up the body, whose speaker is the more specific."""
+    body = [d for d in drafts if not d.heading and d.attribution.kind != "journalist"]
+    out = []
+    for d in drafts:
+        if d.heading and d.attribution.kind != "journalist":
+            owner = next((n for n in body if n.attribution.side is d.attribution.side and n.place.key == d.place.key
+                          and _kind_group(n.kind) == _kind_group(d.kind) and n.gains is d.gains
+                          and n.background == d.background and n.attribution.claimant != d.attribution.claimant), None)
+            if owner is not None:
+                owner.also.append(d.view)
+                continue
+        out.append(d)
+    return out
+
+
 def _claim(draft: Draft, article: Article, rules: Rules) -> Claim:
     r = draft.place.resolution
     place_factor = {"resolved": 1.0 if r.score >= 100 else 0.9, "ambiguous": 0.6}.get(str(r.status), 0.4)
@@ -231,5 +266,6 @@ def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim
     kept = _unanswered_holdings(kept)
     kept = _absorb_outlet_summaries(kept)
     kept = _absorb_generic_states(kept)
+    kept = _absorb_headline_credits(_absorb_spokespeople(kept, rules))
     claims = [_claim(d, article, rules) for d in kept]
     return tuple(sorted(claims, key=lambda c: (c.evidence_start, c.settlement_start)))

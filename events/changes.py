@@ -29,7 +29,8 @@ _BOUNDARY = re.compile(
     r"[;:\[\]]|\s[–—-]\s|[“”\"«»]|,\s+(?=(?:one of|which|where|who|whose|as(?! well as| a result| part of)|while|with|when|after|before|"
     r"because|but|although|though|noting|creating|according to|amid|despite|however|while|saying|adding|citing|"
     r"pointing|calling|claiming|insisting|stressing|a (?:claim|statement)|and (?:said|added|claimed)|"
-    r"(?:the|a|one) (?:[\w-]+ ){0,2}?(?:village|town|city|settlement|hamlet)(?: (?:in|on|near) [^,;]{1,40}?)?(?: that| which)? "
+    r"(?:the|a|one|two|three|four|five|both|several) (?:[\w-]+ ){0,2}?(?:villages?|towns?|city|cities|settlements?|hamlets?)"
+    r"(?: (?:in|on|near) [^,;]{1,60}?)?(?: that| which)? "
     r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev|it|they|"
     r"the Russians|the Ukrainians|Russian|Ukrainian))\b)|"
     r"(?<!\bwell)(?<!\bsuch)\s(?=(?:as(?! well as| a result| part of)|while|whereas|because|although|though|but|until|unless|after|before|since|"
@@ -360,6 +361,27 @@ def _glue_ok(gap: str, rules: Rules) -> bool:
         rules.places.list_glue.match(_UNKNOWN_LISTED.sub("", gap)) is not None
 
 
+_PLURAL_APPOSITIVE = re.compile(r"\s*,\s+(?:the\s+)?(?:two|three|four|five|six|both|several|\d+)\s+(?:[\w-]+\s+)?"
+                                r"(?:villages|towns|settlements|hamlets|localities)\b[^;:.,]{0,80}?\b(?:that|which)\s+"
+                                r"(?:[\w’'-]+\s+){1,6}$")
+
+
+def _list_before_appositive(view: SentenceView, start: int, trigger: Trigger) -> list[Target]:
+    """"A and B, two villages that Moscow said it had captured": the settlements listed right
+    before a plural appositive whose relative clause holds the change."""
+    text = view.text
+    refs = [r for r in view.places if r.end <= start and r.is_settlement]
+    last = next((r for r in reversed(refs) if _PLURAL_APPOSITIVE.fullmatch(text, r.end, start)), None)
+    if last is None:
+        return []
+    out = [last]
+    for ref in reversed(refs[:refs.index(last)]):
+        if not re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+as well as)\s+", text[ref.end:out[0].start]):
+            break
+        out.insert(0, ref)
+    return [Target(r, position=r.start) for r in out if _allowed(r, trigger)]
+
+
 def _allowed(ref: PlaceRef, trigger: Trigger) -> bool:
     if not ref.is_settlement:
         return False
@@ -572,6 +594,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             right = clause(text, end + 1, end + 1)[1]  # “praising the capture” of X
         elif text[right:right + 1] in "“\"«" and re.fullmatch(r"\s*(?:[\w’'-]+\s+){0,2}", text[end:right]):
             right = clause(text, right + 1, right + 1)[1]  # withdrew from "the small villages of A and B"
+            if text[right:right + 1] in "”\"»" and re.match(r"[”\"»]\s+of\s", text[right:]):
+                right = clause(text, right + 1, right + 1)[1]  # had taken "more than half" of X
         before = text[left:start]
         if rules.launch.search(text[left:right]) and trigger.type is EventType.CONTESTED:
             continue  # "began a ground and air assault on Kharkiv": an offensive begins, nothing changes hands
@@ -633,6 +657,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 pointer = Target(None, pointer="which", position=left)
             if pointer is not None:
                 targets = [pointer] + _list_after(view, pointer.position, trigger, rules)
+            if not targets and plural:
+                # "A and B, two villages near the border that Moscow said it had captured": the list
+                targets = _list_before_appositive(view, start, trigger)
             if not targets and trigger.type in rules.change_types and (
                     plural or _PLURAL_SUBJECT.search(text[max(0, left - 40):start])):
                 # "liberated 10 settlements within two days, listing A, B and C"; "the towns that

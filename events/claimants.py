@@ -317,6 +317,8 @@ def _first_place(sentence: str, place_country: dict[str, str] | None) -> str:
     from Belgorod, a local official said": Vovchansk's), "" when it names none."""
     spots = []
     for name in place_country or {}:
+        if name.isupper() and len(name) > 3:
+            continue  # a dateline ("KHARKIV, Ukraine, May 15 -"): where the story was filed
         at = sentence.find(name)
         while at != -1:
             end = at + len(name)

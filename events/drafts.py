@@ -227,6 +227,8 @@ def _regained(kind: EventType, gains: Side, place: PlaceRef, memory: _Discourse)
 _SPEECH_DATE = re.compile(r"\b(?:said|says|reported|reports|announced|claimed|stated|confirmed|wrote|added|told \w+)\s+"
                           r"(?:late\s+|early\s+|later\s+|earlier\s+)?$")
 _CLOSED_RELATIVE = re.compile(r",\s*(?:which|who|where)\b")
+_RELATIVE_AT = re.compile(r"[\s,]*(?:which|that|where|(?:the|a|one|two|three|four|five|both|several)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:villages?|towns?|city|cities|settlements?|hamlets?)\b)")
 _RELATIVE_OPEN = re.compile(r",\s+(?:who|whose|which|where)\b[^,;]*$")
 
 
@@ -309,7 +311,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             date = own_date = _pick_date(own or free, change.start)
             if date is None and not view.heading:
                 # "the status was disputed on Sunday after X rejected his claim that ...": the sentence's day
-                date = _pick_date([d for d in dates + anchored if d.precision is DatePrecision.DAY], change.start)
+                # (not one inside another change's relative clause: "X, which Moscow said it took on Sunday")
+                date = _pick_date([d for d in dates + anchored if d.precision is DatePrecision.DAY
+                                   and not any(a <= d.start < b for a, b in others if _RELATIVE_AT.match(text, a))],
+                                  change.start)
             if date is not None and "respectively" in text[change.end:right] and len(own) == len(change.targets) > 1:
                 pairs = dict(zip((t.position for t in change.targets), own))  # "on Monday and Friday, respectively"
             else:

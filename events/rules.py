@@ -59,6 +59,7 @@ class ClaimantRule:
     valid_to: str
     example: str
     side_names: tuple[tuple[str, str], ...] = ()  # (side, name) for side = "context"
+    speaks_for: str = ""  # the body a spokesperson speaks for ("Russian Ministry of Defence")
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,7 +334,12 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
             kind=_need(c, "kind", f["claimants"], where), regex=_any_of(aliases, f["claimants"], where, 0),
             valid_from=str(c.get("valid_from", "")), valid_to=str(c.get("valid_to", "")),
             example=_need(c, "example", f["claimants"], where),
-            side_names=tuple((str(k), str(v)) for k, v in c.get("names", {}).items())))
+            side_names=tuple((str(k), str(v)) for k, v in c.get("names", {}).items()),
+            speaks_for=str(c.get("speaks_for", ""))))
+    names = {c.name for c in claimants}
+    for c in claimants:
+        if c.speaks_for and c.speaks_for not in names:
+            raise RulesError(f["claimants"], c.name, f"speaks_for names no claimant: {c.speaks_for!r}")
     local = []
     for i, entry in enumerate(cla.get("local", [])):
         regex = _compile(_need(entry, "pattern", f["claimants"], f"local #{i + 1}"), f["claimants"], f"local #{i + 1}", 0)
