@@ -427,6 +427,9 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
             continue  # "A in the Luhansk People's Republic, B": the region is part of the glue
         if not _glued(text, chain, ref, rules):
             break
+        if _NEW_CLAUSE_AFTER.match(text, ref.end) and "," in text[chain.end:ref.start] and \
+                not re.search(r"\b(?:and|or)\b", text[chain.end:ref.start]):
+            break  # "foothold in A, B holds": B opens a clause of its own
         if _allowed(ref, trigger):
             # "took A and the southern half of B": the glue may name B's share
             out.append(Target(ref, position=ref.start, share=_share(text, ref, _GLUE_SHARE.sub("", text[chain.end:ref.start]), rules)))
@@ -466,6 +469,8 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
     return out
 
 
+_NEW_CLAUSE_AFTER = re.compile(r"\s+(?:still\s+)?(?:holds|held|remains?|remained|stays?|stayed|is|was|has|had|says|said|"
+                               r"fell|falls|continues|continued|resists|resisted)\b")
 _FOLLOWED = re.compile(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
 
 

@@ -45,6 +45,8 @@ _EMBEDDED = re.compile(r"\b(?:allegations?|claims?|assertions?|reports?|statemen
 _WORD_START = re.compile(r"\b\w")
 _SIDE_BEFORE = re.compile(r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+$")
 _BRACKET = re.compile(r"\s*\([^()]{1,40}\)")
+# a person claimant's surname: "Artem Lysohor (regional governor)" -> "Lysohor"
+_SURNAME = re.compile(r"[A-Z][a-z’'-]+ ([A-Z][a-z’'-]{3,})(?: \(|$)")
 _SUBORDINATE_SPEAKER = re.compile(r"\b(?:after|before|when|since|until|because|although|though|whereas)\s+"
                                   r"(?:[\w’'-]+\s+){0,2}$")
 _LEAD_COLON = re.compile(r"\s*:\s")
@@ -236,6 +238,15 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
         add(Attribution("Russian government" if side is Side.RU else "Ukrainian government", side, "official",
                         m.start("side"), m.end("side"), "", True))
     if recent:
+        # "Lysohor said": a person named in full before ("regional governor Artem Lysohor")
+        for person in {a.claimant: a for a in recent if a.kind != "journalist"}.values():
+            surname = _SURNAME.match(person.claimant)
+            if surname is None:
+                continue
+            for m in re.finditer(rf"\b{re.escape(surname.group(1))}\b(?!['’])", sentence):
+                link = _connected(sentence, m.start(), m.end(), rules)
+                if link is not None:
+                    add(replace(person, start=m.start(), end=m.end(), verb=link[0], embedded=link[1]))
         for m in rules.anaphora.finditer(sentence):
             # "he said", "in his words" speak by themselves; "the ministry" only with a verb
             if " " in m.group() and (rules.reporting_verbs.search(m.group()) or re.match(r"(?i)in |by |according", m.group())
@@ -378,9 +389,16 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
             continue
         role = m.group("role")
         side = _role_side(role, rules)
+        if side is Side.NONE and _REGIONAL_ROLE.search(role):
+            # "regional governor Ivan Petrenko" with the region named elsewhere in the sentence
+            regions = {key for pattern, key in rules.region_sides if pattern.search(sentence)}
+            side = regions.pop() if len(regions) == 1 else Side.NONE
         kind = next((k for word, k in rule.kinds if re.search(rf"\b{re.escape(word)}", role, re.I)), "military")
         out.append(Attribution(f"{m.group('name')} ({role})", side, kind, m.start(), m.end(), link[0], link[1]))
     return out
+
+
+_REGIONAL_ROLE = re.compile(r"\b(?:[Rr]egional|[Gg]overnor|[Oo]blast)\b")
 
 
 def _role_side(role: str, rules: Rules) -> Side:

@@ -129,6 +129,12 @@ class _Discourse:
             just_before = [c for c in earlier if c[1] == view.index - 1]
             if just_before:
                 return just_before[-1]
+        noun = target.pointer.split()[-1] if target.pointer and " " in target.pointer else ""
+        for place, index in reversed(here + earlier):
+            # the place the text just called so: "Makiivka, a village west of Kreminna" ... "the village"
+            if noun and re.match(rf",\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){{0,2}}?{re.escape(noun)}\b",
+                                 self.article.text[place.mention.end:place.mention.end + 60]):
+                return place, index
         for candidates in (here, earlier):  # this sentence first, then the ones before
             for place, index in reversed(candidates):
                 if place.mention.start in claimed:

@@ -26,6 +26,8 @@ from geodata.scan import load_cues
 __all__ = ["PlaceRef", "SentenceView", "read_mentions", "is_heading", "UNLISTED"]
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_PERSON_SPEAKS = re.compile(r"\s+(?:(?:also|later|earlier|then|further|again|separately)\s+)?"
+                            r"(?:said|says|told|tells|added|adds|wrote|writes|stressed|insisted|explained)\b(?!\s+to\s+(?:be|have)\b)")
 _CLAUSE_ENDS = re.compile(r"[\s,]*(?:that\b|on\b|in\b|[.,;:]|$)")  # "Petrenko said." / "said on Monday"
 _HEADING_END = re.compile(r"[.!?…:\"”’)]\s*$")
 _SECTION = re.compile(r"^\s*(?P<label>Background|Previously|Earlier|Context|Recall|Reminder|History|"
@@ -118,6 +120,8 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
     verb = _NEXT_WORD.match(after)
     if verb and rules.reporting_verbs.fullmatch(verb.group(1)) and _CLAUSE_ENDS.match(after, verb.end()):
         return "person"  # "..., Petrenko said.": a surname that is also a village's name speaks
+    if _PERSON_SPEAKS.match(after) and not mention.text.endswith(("'s", "’s")):
+        return "person"  # "Petrenko later said the village held", "Petrenko told Reuters"
     if any(p.match(following) for p in roles.region_after):
         return "region"
     if any(p.match(following) for p in roles.front_after) or any(p.search(before) for p in roles.front_before):

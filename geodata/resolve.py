@@ -225,7 +225,7 @@ class _Start:
     steps (war zone, own names, size) when the text's places leave the same namesakes."""
 
     __slots__ = ("every", "places", "positions", "key", "former_ids", "hinted", "final", "remaining", "reasons",
-                 "warnings", "dropped", "narrowed", "_naming", "_coords", "_ranked", "_last", "_orders", "_rows")
+                 "warnings", "dropped", "narrowed", "_naming", "_coords", "_ranked", "_last", "_orders", "_rows", "city")
 
     def __init__(self, every: list[Candidate], key: str, former_ids: frozenset[int], hinted: bool) -> None:
         self.every = every
@@ -244,6 +244,7 @@ class _Start:
         self._last: tuple[Place | None, str, list[Candidate], list[str]] | None = None
         self._orders: dict[int, tuple[list[Candidate], tuple[Place, ...]]] = {}
         self._rows: list[int] | None = None
+        self.city: _Choice | None = None  # a major city that a namesake near the text's villages may beat
 
     def naming(self) -> tuple[bool, frozenset[int]]:
         """Whether the name is an official (Ukrainian) name of some candidates (Orlivka, not Horlivka;
@@ -367,7 +368,12 @@ def _narrow(candidates: Sequence[Candidate], *, hint_codes: Sequence[str], regio
     city = _major_city(remaining, own)
     if city and not (local_how == BOUND_AFTER and not _in(city[0], local_codes)
                      and any(_in(c.place, local_codes) for c in remaining)):
-        return done(*city)
+        if not (region_codes and not _in(city[0], region_codes) and any(_in(c.place, region_codes) for c in remaining)):
+            return done(*city)
+        # the text names another region, which holds a namesake: the city still, unless that
+        # namesake lies beside the text's villages and the city far from them (Makiivka of the
+        # Luhansk region in a report on the Kreminna front): _settle() weighs the distances
+        start.city = (city[0], "; ".join(reasons + [city[1]]), remaining, warnings)
 
     dropped: list[Candidate] = []
     narrowed = ""
@@ -410,6 +416,14 @@ def _settle(start: _Start, context: Sequence[Place] | TextPlaces, rules: Context
         return start.final
     remaining, dropped, narrowed = start.remaining, start.dropped, start.narrowed
     reach = start.reach(context)
+    if start.city is not None:
+        city = start.city[0]
+        if not reach.local or city.geonameid in {c.place.geonameid for c in remaining}:
+            return start.city
+        near = min(reach.local_km(start.remaining_rows()))
+        if city.feature_code in ("PPLA", "PPLC") or not (
+                near <= CONTEXT_MAX_KM / 2 and reach.local_km([start.positions[city.geonameid]])[0] > max(3 * near, CONTEXT_MAX_KM)):
+            return start.city  # a regional capital, or no namesake right beside the text's villages
     nearby: list[str] = []  # a reason the text's places add
 
     def done(place: Place | None, why: str, more: Sequence[str] = ()) -> _Choice:
@@ -441,6 +455,8 @@ def _settle(start: _Start, context: Sequence[Place] | TextPlaces, rules: Context
     # the same namesakes as without the text's places: the same last steps, worked out once
     place, why, remaining, more = start.last_steps(rules) if remaining is start.remaining \
         else _last_steps(remaining, start, rules)
+    if place is None and start.city is not None:
+        return start.city  # nothing picks a namesake: the city
     return done(place, why, more)
 
 
@@ -930,7 +946,8 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[
     area = one_area(context.places, rules.far_km)
     again = [m.kind is PlaceKind.PLACE and (
         r.status is Status.AMBIGUOUS
-        or (area and r.place is not None and r.place.population < FAR_VILLAGE_POPULATION and _is_far(r.place, context)))
+        or (area and r.place is not None and r.place.population < FAR_VILLAGE_POPULATION and _is_far(r.place, context))
+        or getattr(started.get(key_of(m)), "city", None) is not None)  # a city a namesake near the text may beat
         for m, r in zip(mentions, results)]
     if context:
         # the namesakes of every name looked at again, against the text's places at once

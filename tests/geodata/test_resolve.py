@@ -162,3 +162,17 @@ def test_place_outside_its_oblast_polygon_is_flagged(gazetteer):
             assert any("outside that oblast" in w for w in answer.warnings)
             warned += 1
     assert warned > 0
+
+
+def test_a_namesake_beside_the_texts_villages_beats_a_far_city_in_an_unnamed_region(gazetteer):
+    # the city of Makiivka lies in the Donetsk region, which this text never names
+    text = ("Fighting went on west of Kreminna in the Luhansk region on Monday. Ukrainian troops still hold "
+            "Makiivka, the governor said.")
+    mentions = find_places(text, gazetteer)
+    resolved = {m.text: r.place for m, r in zip(mentions, resolve_mentions(mentions, gazetteer)) if r.place}
+    assert resolved["Makiivka"].admin1 == "Luhansk Oblast"
+    # and with the city's region named, or no village beside the namesake, the city stands
+    text = "Shelling hit Makiivka and Donetsk overnight, officials in the Luhansk region said."
+    mentions = find_places(text, gazetteer)
+    resolved = {m.text: r.place for m, r in zip(mentions, resolve_mentions(mentions, gazetteer)) if r.place}
+    assert resolved["Makiivka"].admin1 == "Donetsk Oblast"
