@@ -28,6 +28,7 @@ __all__ = ["PlaceRef", "SentenceView", "read_mentions", "is_heading", "UNLISTED"
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _PERSON_SPEAKS = re.compile(r"\s+(?:(?:also|later|earlier|then|further|again|separately)\s+)?"
                             r"(?:said|says|told|tells|added|adds|wrote|writes|stressed|insisted|explained)\b(?!\s+to\s+(?:be|have)\b)")
+_PLACE_BEFORE = re.compile(r"\b(?:in|of|from|near|at|for|to|by|the|outside|around)\s+$", re.I)  # "officials in X said"
 _CLAUSE_ENDS = re.compile(r"[\s,]*(?:that\b|on\b|in\b|[.,;:]|$)")  # "Petrenko said." / "said on Monday"
 _HEADING_END = re.compile(r"[.!?…:\"”’)]\s*$")
 _SECTION = re.compile(r"^\s*(?P<label>Background|Previously|Earlier|Context|Recall|Reminder|History|"
@@ -120,7 +121,7 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
     verb = _NEXT_WORD.match(after)
     if verb and rules.reporting_verbs.fullmatch(verb.group(1)) and _CLAUSE_ENDS.match(after, verb.end()):
         return "person"  # "..., Petrenko said.": a surname that is also a village's name speaks
-    if _PERSON_SPEAKS.match(after) and not mention.text.endswith(("'s", "’s")):
+    if _PERSON_SPEAKS.match(after) and not mention.text.endswith(("'s", "’s")) and not _PLACE_BEFORE.search(before):
         return "person"  # "Petrenko later said the village held", "Petrenko told Reuters"
     if any(p.match(following) for p in roles.region_after):
         return "region"
