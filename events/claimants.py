@@ -44,6 +44,8 @@ _APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:who\s+[^,;]{1,20
 _EMBEDDED = re.compile(r"\b(?:allegations?|claims?|assertions?|reports?|statements?)\s+(?:\w+\s+){0,2}(?:made |issued )?by\s+(?:the\s+|an?\s+)?$", re.I)
 _WORD_START = re.compile(r"\b\w")
 _SIDE_BEFORE = re.compile(r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+$")
+_IN_CHARGE = re.compile(r"\s+(?:in charge of|responsible for|who (?:heads|leads|runs)|heading|running)\s[^,;:.“”\"]{1,80}?"
+                        r"(?=\s(?:said|says|told|wrote|reported|claimed|announced|added|stated)\b)")
 _BRACKET = re.compile(r"\s*\([^()]{1,40}\)")
 # a person claimant's surname: "Artem Lysohor (regional governor)" -> "Lysohor"
 _SURNAME = re.compile(r"[A-Z][a-z’'-]+ ([A-Z][a-z’'-]{3,})(?: \(|$)")
@@ -124,6 +126,9 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     apposition = _APPOSITION.match(after)
     if apposition:
         after = after[apposition.end():]
+    charge = _IN_CHARGE.match(after)  # "a local official in charge of a border community said"
+    if charge:
+        after = after[charge.end():]
     after = after[:80]
     for verb in rules.reporting_verbs.finditer(after):
         if _GAP_TO_VERB.match(after[:verb.start()]):

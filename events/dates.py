@@ -268,6 +268,8 @@ def find_anchored_dates(sentence: str, anchor: dt.date | None, published: Publis
     for relative in rules.anchored_dates:
         for m in relative.regex.finditer(sentence):
             date = base + dt.timedelta(days=relative.days)
+            if relative.precision is DatePrecision.YEAR:
+                date = dt.date(date.year, 1, 1)  # "later that year": the anchor's year
             if published is not None and date > published.latest:
                 continue
             if not any(m.start() < f.end and f.start < m.end() for f in found):

@@ -232,6 +232,7 @@ def _regained(kind: EventType, gains: Side, place: PlaceRef, memory: _Discourse)
 # "said on Tuesday that": the day of the statement, not of the event
 _SPEECH_DATE = re.compile(r"\b(?:said|says|reported|reports|announced|claimed|stated|confirmed|wrote|added|told \w+)\s+"
                           r"(?:late\s+|early\s+|later\s+|earlier\s+)?$")
+_TIME_CLAUSE = re.compile(r"[\s,]*(?:after|before|when|as|until|then)\b", re.I)
 _CLOSED_RELATIVE = re.compile(r",\s*(?:which|who|where)\b")
 _RELATIVE_AT = re.compile(r"[\s,]*(?:which|that|where|(?:the|a|one|two|three|four|five|both|several)\s+(?:[\w-]+\s+){0,2}?"
                           r"(?:villages?|towns?|city|cities|settlements?|hamlets?)\b)")
@@ -300,11 +301,23 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             left, right = change.clause
             # not a date in a speaker's relative clause ("Girkin, who in 2014 led ..., said that")
             told = [d for d in dates if not _in_aside(text, d.start, change.start)]
-            told_as_history = change.history or _old([d for d in told if left <= d.start < right], published)
+            # a clause of time after another change ("took X in February, after Y ordered his forces
+            # to leave the town", "seized X in May 2023 before retreating") with no date of its own
+            # happened then too
+            earlier = [c for c in changes if c.clause[1] <= left + 2 and c is not change]
+            lead_in = [d for d in told if earlier and earlier[-1].clause[0] <= d.start < earlier[-1].clause[1]] \
+                if earlier and _TIME_CLAUSE.match(text, left) and not any(left <= d.start < right for d in told) else []
+            told_as_history = change.history or _old([d for d in told + anchored if left <= d.start < right
+                                                      and not _in_aside(text, d.start, change.start)] or lead_in, published)
             if attribution is None or (told_as_history and not voice.attributions and voice.carried_by == "previous"):
                 # history told after a statement is the outlet's background, not the speaker's
                 attribution = journalist(article.source)
             if view.heading and attribution.kind == "journalist":
+                attribution = journalist(article.source)
+            if told_as_history and attribution.kind != "journalist" and not left <= attribution.start < right \
+                    and _RELATIVE_AT.match(text, left):
+                # "X, a village that Ukraine recaptured last September" inside someone's statement:
+                # the outlet's background, not the speaker's claim
                 attribution = journalist(article.source)
             left, right = change.clause
             others = [c.clause for c in changes if c is not change]
@@ -314,7 +327,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             # has captured, had been on the front line since 2014")
             closed = _CLOSED_RELATIVE.match(text, max(0, left - 2)) is not None and text.find(",", change.end) == right
             free = [] if closed else [d for d in told if not any(a <= d.start < b for a, b in others)]
-            date = own_date = _pick_date(own or free, change.start)
+            date = own_date = _pick_date(own or lead_in or free, change.start)
             if date is None and not view.heading:
                 # "the status was disputed on Sunday after X rejected his claim that ...": the sentence's day
                 # (not one inside another change's relative clause: "X, which Moscow said it took on Sunday")

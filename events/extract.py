@@ -65,7 +65,13 @@ def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,
     changes = [find_changes(view, rules) for view in views]
     country = {m.text.removesuffix("'s").removesuffix("’s"): r.place.country
                for m, r in zip(mentions, resolutions) if r.place is not None}
-    voices = read_voices(views, article, rules, country, _near_claims(views, changes, rules))
+    # whose officials speak ("a local official said"): also a name whose namesakes all lie in one country
+    speaking = dict(country)
+    for m, r in zip(mentions, resolutions):
+        countries = {p.country for p in r.candidates}
+        if r.place is None and len(countries) == 1:
+            speaking.setdefault(m.text.removesuffix("'s").removesuffix("’s"), countries.pop())
+    voices = read_voices(views, article, rules, speaking, _near_claims(views, changes, rules))
     drafts = draft_claims(views, voices, article, rules, country, changes)
     claims = assemble(drafts, article, rules)
     pairs = list(zip(mentions, resolutions))
