@@ -237,6 +237,23 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = 
     return "own"
 
 
+_NOMINAL = re.compile(r"(?:the\s+)?(?:capture|liberation|seizure|recapture|fall|loss|occupation|takeover)(?:\s+of)?", re.I)
+
+
+def _by_forces(text: str, words: list[tuple[int, int, str]], after: list[int], end: int) -> str:
+    """The side of the forces named after "by" ("the capture of X by Russian troops", "recaptured by
+    Ukraine"), or ""."""
+    for i in after:
+        w_start, w_end = words[i][0], words[i][1]
+        if _OTHER_VERB_BEFORE_BY.search(text, end, w_start):
+            continue  # "the capture of X, a city held by Ukrainian troops": another verb's agent
+        if (words[i][2] in ("RU", "UA") and _BY_SIDE.search(text[max(end, w_start - 8):w_start])
+                and (_FORCE_IN.search(text[w_start:w_end]) or _FORCE_AFTER.match(text, w_end)
+                     or re.fullmatch(r"\s+by\s+(?:the\s+)?", text[end:w_start]))):  # "recaptured by Ukraine"
+            return words[i][2]
+    return ""
+
+
 def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trigger: Trigger,
            rules: Rules) -> str:
     text = view.text
@@ -278,6 +295,11 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
                 return words[patient[-1]][2]  # "Ukrainian marines were withdrawn from X": they left
             return "UA" if words[patient[-1]][2] == "RU" else "RU"
         return _from_side(text, words, after) or ("" if by else "passive")  # "X has been captured": nobody named
+    if _NOMINAL.fullmatch(text, start, end):
+        # "Kyiv confirmed the capture of X by Russian troops": the forces after "by" took it
+        by_forces = _by_forces(text, words, after, end)
+        if by_forces:
+            return by_forces
     # "pushed into Ukrainian defense positions and captured X": the side whose lines were hit is not the actor
     before = [i for i, w in enumerate(words) if left <= w[0] < start
               and (trigger.type is EventType.DENIAL or not (_HELD.match(text, w[1]) or _LAND_AFTER.match(text, w[1])))]
@@ -292,14 +314,9 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
         ahead = [i for i, w in enumerate(words) if outer <= w[0] < left]
         if ahead:
             return key_of(ahead[-1])
-    for i in after:
-        w_start, w_end = words[i][0], words[i][1]
-        if _OTHER_VERB_BEFORE_BY.search(text, end, w_start):
-            continue  # "the capture of X, a city held by Ukrainian troops": another verb's agent
-        if (words[i][2] in ("RU", "UA") and _BY_SIDE.search(text[max(end, w_start - 8):w_start])
-                and (_FORCE_IN.search(text[w_start:w_end]) or _FORCE_AFTER.match(text, w_end)
-                     or re.fullmatch(r"\s+by\s+(?:the\s+)?", text[end:w_start]))):  # "recaptured by Ukraine"
-            return words[i][2]
+    by_forces = _by_forces(text, words, after, end)
+    if by_forces:
+        return by_forces
     if _OPENING_PARTICIPLE.fullmatch(text[left:start]):
         # "Having captured X, Russian forces pressed on", "After taking X, ...": the subject follows the clause
         comma = text.find(",", end, right)
@@ -646,7 +663,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             # "following battles for X, our forces had to withdraw from their positions": the one
             # settlement the sentence names (not "from two villages close to X": those are unnamed)
             named = [r for r in view.places if r.is_settlement]
-            if len({r.key for r in named}) == 1:
+            if len({r.key for r in named}) == 1 and ";" not in text[min(named[0].end, start):max(named[0].start, end)]:
                 targets = [Target(named[0], position=named[0].start)]
         group = rules.plural_places.search(text[targets[-1].position:right]) if targets else (
             rules.plural_places.search(text[end:right]) or rules.plural_places.search(text[left:start])

@@ -398,11 +398,18 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
             # "regional governor Ivan Petrenko" with the region named elsewhere in the sentence
             regions = {key for pattern, key in rules.region_sides if pattern.search(sentence)}
             side = regions.pop() if len(regions) == 1 else Side.NONE
+        if side is Side.NONE and _LOCAL_ROLE.search(role) and places and not re.search(r"[A-Z]", role):
+            # "Ivan Petrenko, head of the town's police": the authorities of the place the sentence
+            # names first, of its country (Russian-installed officials are called so)
+            country = places.get(_first_place(sentence, places), "")
+            side = Side.UA if country == "UA" else Side.RU if country == "RU" else Side.NONE
         kind = next((k for word, k in rule.kinds if re.search(rf"\b{re.escape(word)}", role, re.I)), "military")
         out.append(Attribution(f"{m.group('name')} ({role})", side, kind, m.start(), m.end(), link[0], link[1]))
     return out
 
 
+_LOCAL_ROLE = re.compile(r"\b(?:police|mayor|governor|military administration|city council|village council|hromada|"
+                         r"community|local)\b", re.I)
 _REGIONAL_ROLE = re.compile(r"\b(?:[Rr]egional|[Gg]overnor|[Oo]blast)\b")
 
 
