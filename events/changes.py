@@ -33,7 +33,7 @@ _BOUNDARY = re.compile(
     r"(?: (?:in|on|near) [^,;]{1,60}?)?(?: that| which)? "
     r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev|it|they|"
     r"the Russians|the Ukrainians|Russian|Ukrainian))\b)|"
-    r"(?<!\bwell)(?<!\bsuch)\s(?=(?:as(?! well as| a result| part of)|while|whereas|because|although|though|but|until|unless|after|before|since|"
+    r"(?<!\bwell)(?<!\bsuch)(?<!\bhave)(?<!\bhas)(?<!\bhad)\s(?=(?:as(?! well as| a result| part of)|while|whereas|because|although|though|but|until|unless|after|before|since|"
     r"despite)\s)")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+\s+){0,2}$", re.I)
 # "the loss of Pokrovsk would be": the noun, its place, then the modal (a date or clause between makes it told)
@@ -488,6 +488,8 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
 
 _NEW_CLAUSE_AFTER = re.compile(r"\s+(?:still\s+)?(?:holds|held|remains?|remained|stays?|stayed|is|was|has|had|says|said|"
                                r"fell|falls|continues|continued|resists|resisted)\b")
+_WHICH_SAID_IT = re.compile(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,4}?(?:said|says|claimed|claims|reported|announced)\s+"
+                            r"(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?$")
 _FOLLOWED = re.compile(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
 
 
@@ -547,6 +549,9 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
     # "X, the village Ukraine recaptured last August": a clause on the place, its relative word left out
     m = _REDUCED_RELATIVE.search(behind)
     if m is not None:
+        return Target(None, pointer="which", position=start - len(behind) + m.start())
+    m = _WHICH_SAID_IT.search(behind)
+    if m is not None:  # "X, which Russia said it had captured": "it" is the side, "which" the place
         return Target(None, pointer="which", position=start - len(behind) + m.start())
     m = re.search(r"\b(?:it|which)\s+(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|(?:the\s+)?Russians|(?:the\s+)?Ukrainians)\s+|"
                   r"(?:(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|its|their|the|"

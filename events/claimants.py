@@ -38,7 +38,7 @@ _ACCORDING_TO = re.compile(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|
                            r"\s+(?:an? |the |several |two |three |some |many |one )?(?:[\w’'-]+ ){0,4}$", re.I)
 # "Sergei Shoigu, the Russian Defence Minister, said", "X, Russia's chief of staff, told": an
 # appositive between a name and its verb
-_APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:who\s+[^,;]{1,200}|(?:visiting|speaking|addressing|"
+_APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:(?:who|which)\s+[^,;]{1,200}|(?:visiting|speaking|addressing|"
                          r"writing|meeting|standing|appearing|talking)\s[^,;]{1,80}|(?:an?|the|his|her|its|their|[A-Z][\w-]+['’]s)\s[^,;]{1,90}|"
                          r"(?![A-Z])[^\W\d][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),|\s[–—-]\s[^–—;]{1,120}\s[–—-](?=\s))")
 _EMBEDDED = re.compile(r"\b(?:allegations?|claims?|assertions?|reports?|statements?)\s+(?:\w+\s+){0,2}(?:made |issued )?by\s+(?:the\s+|an?\s+)?$", re.I)
@@ -472,7 +472,9 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
             return nearest
         outer = [a for a in before if not a.embedded]
         chosen = nearest if not nearest.embedded else (outer[-1] if outer else nearest)
-        appositive = _APPOSITIVE.search(sentence, chosen.end, position)
+        # (not one between the speaker and its verb: "Rybar, which has ties to the ministry, wrote that")
+        verb_at = sentence.find(chosen.verb, chosen.end) if chosen.verb else -1
+        appositive = _APPOSITIVE.search(sentence, max(chosen.end, verb_at), position)
         if appositive and not any(a.start > appositive.start() for a in attributions if a.end <= position):
             return None
         return chosen
