@@ -128,7 +128,7 @@ _SUBJECT_GAP = re.compile(
     r"first|originally|previously|initially|shortly|subsequently|soon|later|quickly|wholly|mostly|partly|"
     r"partially|firmly|still|not|never|yet|"
     r"believed to have|thought to have|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn|practically|virtually|"
-    r"(?:one of|among) (?:the )?(?:\w+ )?(?:settlements|villages|towns|localities|communities|places))\s+)*$",
+    r"(?:one of|among) (?:the )?(?:\w+ )?(?:settlements|villages|towns|localities|communities|places))\s+)*[“\"‘]?$",
     re.I)
 _OBJECT_GAP_WORDS = 9
 _IRREALIS_WORDS = 7
@@ -294,7 +294,8 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
             if trigger.gains != "agent":
                 return words[patient[-1]][2]  # "Ukrainian marines were withdrawn from X": they left
             return "UA" if words[patient[-1]][2] == "RU" else "RU"
-        return _from_side(text, words, after) or ("" if by else "passive")  # "X has been captured": nobody named
+        # "X has been captured": nobody named; "the village has been cleared of the occupiers": the loser
+        return _from_side(text, words, after, _CLEARING.match(text, start) is not None) or ("" if by else "passive")
     if _NOMINAL.fullmatch(text, start, end):
         # "Kyiv confirmed the capture of X by Russian troops": the forces after "by" took it
         by_forces = _by_forces(text, words, after, end)
@@ -343,7 +344,8 @@ def _shared_subject(text: str, words: list[tuple[int, int, str]], left: int, sta
     if not _CONJUNCTION_ONLY.fullmatch(text, left, start) and not participle:
         return None
     before = [w for w in words if w[1] <= left and w[2] in ("RU", "UA")
-              and (_FORCE_IN.search(text, w[0], w[1]) or _FORCE_AFTER.match(text, w[1]))]
+              and (_FORCE_IN.search(text, w[0], w[1]) or _FORCE_AFTER.match(text, w[1])
+                   or participle and _STATE.fullmatch(text, w[0], w[1]))]  # "Russia took X after taking Y"
     if participle and before and not _SENTENCE_SUBJECT.fullmatch(text, 0, before[0][0]):
         return None  # "... seized X in May before retreating": the sentence's subject, not an object's
     return before[0][2] if before else None
@@ -490,6 +492,7 @@ _NEW_CLAUSE_AFTER = re.compile(r"\s+(?:still\s+)?(?:holds|held|remains?|remained
                                r"fell|falls|continues|continued|resists|resisted)\b")
 _WHICH_SAID_IT = re.compile(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,4}?(?:said|says|claimed|claims|reported|announced)\s+"
                             r"(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?$")
+_ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning|over)\s+(?:the\s+(?:villages?|towns?|settlements?)\s+of\s+)?$")
 _FOLLOWED = re.compile(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
 
 
@@ -654,7 +657,10 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if trigger.targets == "sentence":
             targets = [Target(r, position=r.start) for r in view.places if _allowed(r, trigger)]
         elif trigger.subject_place:
-            targets = _subject_targets(view, start, trigger, rules)[-1:]
+            chain = _subject_targets(view, start, trigger, rules)
+            # one place, the subject; a list the phrase is about ("the reports about A and B are false"): all
+            about = bool(chain) and chain[0].place is not None and _ABOUT_BEFORE.search(text, 0, chain[0].place.start)
+            targets = chain if about else chain[-1:]
             # the place itself as the subject, not one that qualifies it ("exports from Odesa fell")
             targets = [t for t in targets if t.place is None or not _QUALIFIER_BEFORE.search(text, 0, t.place.start)]
         else:

@@ -389,6 +389,8 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
             continue  # "Oleksandr Syrskyi, the commander-in-chief" is the known Syrskyi
         if places and m.group("name") in places:
             continue
+        if m.group("name").split()[0] in _NOT_GIVEN_NAMES:
+            continue  # "In February the Russian defence minister claimed": a date, not a name
         link = _connected(sentence, m.start(), m.end(), rules)
         if link is None:
             continue
@@ -408,6 +410,9 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
     return out
 
 
+_NOT_GIVEN_NAMES = frozenset("""In On At By For From With After Before Since During Until Last This Earlier Later
+January February March April May June July August September October November December Monday Tuesday Wednesday
+Thursday Friday Saturday Sunday The A An""".split())
 _LOCAL_ROLE = re.compile(r"\b(?:police|mayor|governor|military administration|city council|village council|hromada|"
                          r"community|local)\b", re.I)
 _REGIONAL_ROLE = re.compile(r"\b(?:[Rr]egional|[Gg]overnor|[Oo]blast)\b")
@@ -458,7 +463,7 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
     if not attributions:
         return None
     quote = _inside_quote(sentence, position)
-    if quote is not None:
+    if quote is not None and len(sentence[quote[0]:quote[1]].split()) > 2:  # not a scare quote: Krynky "cleared"
         speakers = [a for a in attributions if not (quote[0] <= a.start <= quote[1])]
         # a quotation is its speaker's, not a claim cited beside it ("it said that "...", calling false the Russian claims")
         speakers = [a for a in speakers if not a.embedded] or speakers
@@ -480,7 +485,8 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
         return chosen
     # not a speaker in a clause of its own after the change ("X was retaken in 2022, months after
     # Moscow declared the region annexed")
-    after = [a for a in attributions if a.start >= position and not _SUBORDINATE_SPEAKER.search(sentence, position, a.start)]
+    after = [a for a in attributions if a.start >= position and not _SUBORDINATE_SPEAKER.search(sentence, position, a.start)
+             and ";" not in sentence[position:a.start]]  # "X took A; Kyiv says B": Kyiv's is B
     return after[0] if after else None
 
 

@@ -297,7 +297,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         for change in changes:
             memory.list_countries = {t.place.resolution.place.country for t in change.targets
                                      if t.place is not None and t.place.resolution.place is not None}
-            attribution = governing(speakers, text, change.start) if voice.attributions else voice.carried
+            # a denial is not the claim it denies: "said the Russian statements about X are false"
+            voices_of = [a for a in speakers if not a.embedded] or speakers if change.kind is EventType.DENIAL else speakers
+            attribution = governing(voices_of, text, change.start) if voice.attributions else voice.carried
             left, right = change.clause
             # not a date in a speaker's relative clause ("Girkin, who in 2014 led ..., said that")
             told = [d for d in dates if not _in_aside(text, d.start, change.start)]
