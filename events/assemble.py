@@ -105,6 +105,15 @@ def _retaken(drafts: list[Draft]) -> list[Draft]:
     return drafts
 
 
+def _sided_over_unsided(drafts: list[Draft]) -> list[Draft]:
+    """Two phrases of one sentence telling of one change ("left it in September during a
+    regrouping"), one with the side named and one without: the sided one."""
+    sided = {(d.view.index, d.place.key, d.attribution.claimant, _kind_group(d.kind)) for d in drafts
+             if d.gains is not Side.NONE and d.kind is not EventType.CONTESTED}
+    return [d for d in drafts if not (d.gains is Side.NONE and d.kind is not EventType.CONTESTED and
+                                      (d.view.index, d.place.key, d.attribution.claimant, _kind_group(d.kind)) in sided)]
+
+
 def _merge(drafts: list[Draft]) -> list[Draft]:
     """One draft per claim; the others become its extra evidence."""
     merged: dict[tuple[str, str, str, str, bool], Draft] = {}
@@ -262,7 +271,7 @@ def _claim(draft: Draft, article: Article, rules: Rules) -> Claim:
 def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim, ...]:
     """The article's claims, in the order their evidence appears."""
     kept = _same_sentence_rules(_retaken(_name_unsided(drafts, rules)), rules)
-    kept = _merge(kept)
+    kept = _merge(_sided_over_unsided(kept))
     kept = _unanswered_holdings(kept)
     kept = _absorb_outlet_summaries(kept)
     kept = _absorb_generic_states(kept)

@@ -15,7 +15,7 @@ Pure functions of one SentenceView and the rules; the cases are in tests/events/
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from events.mentions import PlaceRef, SentenceView
 from events.records import EventType
@@ -281,7 +281,8 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     after = [i for i, w in enumerate(words) if end <= w[0] < right]
     if trigger.agent_after and (inside or after):
         return key_of((inside or after)[0])
-    if _PASSIVE.search(text[left:start]) and _PARTICIPLE.match(text[start:end]):
+    if (_PASSIVE.search(text[left:start]) or _AND_BEFORE.search(text, left, start) and re.match(r"\s+by\s", text[end:right])) \
+            and _PARTICIPLE.match(text[start:end]):  # "was occupied by ... and liberated by Ukraine"
         by = _BY.match(text[end:right])
         found = [i for i in after if by and words[i][0] >= end + by.end() - 1]
         if found:
@@ -493,6 +494,7 @@ _NEW_CLAUSE_AFTER = re.compile(r"\s+(?:still\s+)?(?:holds|held|remains?|remained
 _WHICH_SAID_IT = re.compile(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,4}?(?:said|says|claimed|claims|reported|announced)\s+"
                             r"(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?$")
 _ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning|over)\s+(?:the\s+(?:villages?|towns?|settlements?)\s+of\s+)?$")
+_AND_BEFORE = re.compile(r"\band\s+(?:then\s+|later\s+|subsequently\s+|eventually\s+)?$")
 _FOLLOWED = re.compile(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
 
 
@@ -705,6 +707,11 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 if listed:
                     targets = [Target(r, position=r.start) for r in view.places
                                if r.start >= end + listed.end() and _allowed(r, trigger)]
+        if not targets and changes and changes[-1].targets and _AND_BEFORE.search(text, 0, start) \
+                and _PARTICIPLE.match(text[start:end]) and ";" not in text[changes[-1].end:start]:
+            # "X was occupied by Russian troops in 2022 and liberated by Ukraine that September": the
+            # places of the change before, their second verb
+            targets = [replace(t, share=False) for t in changes[-1].targets]
         kind = trigger.type
         if trigger.share_is_partial and (
                 any(t.share for t in targets) or rules.partial_adverb.search(" ".join(before.split()[-3:]))

@@ -269,6 +269,8 @@ def find_anchored_dates(sentence: str, anchor: dt.date | None, published: Publis
         for m in relative.regex.finditer(sentence):
             date = base + dt.timedelta(days=relative.days)
             if relative.precision is DatePrecision.YEAR:
+                if anchor is None:
+                    continue  # "later that year" needs a year the text gave, not the publication's
                 date = dt.date(date.year, 1, 1)  # "later that year": the anchor's year
             if published is not None and date > published.latest:
                 continue

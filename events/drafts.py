@@ -247,6 +247,12 @@ def _in_aside(text: str, position: int, change_start: int) -> bool:
         and text.find(",", position, change_start) != -1
 
 
+def _date_owner(date: DateExpression, changes: list[Change]) -> Change:
+    """The change a date goes with: the last one told before it ("took X in May"), else the first."""
+    before = [c for c in changes if c.start <= date.start]
+    return before[-1] if before else changes[0]
+
+
 def _pick_date(dates: list[DateExpression], position: int) -> DateExpression | None:
     return min(dates, key=lambda d: abs(d.start - position)) if dates else None
 
@@ -329,6 +335,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             # has captured, had been on the front line since 2014")
             closed = _CLOSED_RELATIVE.match(text, max(0, left - 2)) is not None and text.find(",", change.end) == right
             free = [] if closed else [d for d in told if not any(a <= d.start < b for a, b in others)]
+            # of two changes in one clause, each takes the dates nearer to it ("occupied in February 2022
+            # and liberated in September that year")
+            own = [d for d in own if _date_owner(d, changes) is change] or own
             date = own_date = _pick_date(own or lead_in or free, change.start)
             if date is None and not view.heading:
                 # "the status was disputed on Sunday after X rejected his claim that ...": the sentence's day
