@@ -495,6 +495,7 @@ _WHICH_SAID_IT = re.compile(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,4}?(?:sai
                             r"(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?$")
 _ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning|over)\s+(?:the\s+(?:villages?|towns?|settlements?)\s+of\s+)?$")
 _AND_BEFORE = re.compile(r"\band\s+(?:then\s+|later\s+|subsequently\s+|eventually\s+)?$")
+_AREA_BEFORE = re.compile(r"\b(?:in the (?:general )?areas? of|near|around|in the vicinity of)\s+(?:the\s+)?$", re.I)
 _FOLLOWED = re.compile(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
 
 
@@ -657,7 +658,10 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         next_start = triggers[n + 1][0] if n + 1 < len(triggers) else len(text)
         targets: list[Target] = []
         if trigger.targets == "sentence":
-            targets = [Target(r, position=r.start) for r in view.places if _allowed(r, trigger)]
+            # "in the areas of A and B, our units moved to more advantageous positions": positions near them
+            targets = [Target(r, position=r.start) for r in view.places if _allowed(r, trigger) or (
+                r.is_settlement and r.relation == "near" and trigger.type is EventType.WITHDRAWAL
+                and _AREA_BEFORE.search(text, max(0, r.start - 40), r.start))]
         elif trigger.subject_place:
             chain = _subject_targets(view, start, trigger, rules)
             # one place, the subject; a list the phrase is about ("the reports about A and B are false"): all

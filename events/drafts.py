@@ -232,6 +232,7 @@ def _regained(kind: EventType, gains: Side, place: PlaceRef, memory: _Discourse)
 # "said on Tuesday that": the day of the statement, not of the event
 _SPEECH_DATE = re.compile(r"\b(?:said|says|reported|reports|announced|claimed|stated|confirmed|wrote|added|told \w+)\s+"
                           r"(?:late\s+|early\s+|later\s+|earlier\s+)?$")
+_HEADLINE_AS = re.compile(r"\s*(?:as|while|whereas)\s", re.I)
 _TIME_CLAUSE = re.compile(r"[\s,]*(?:after|before|when|as|until|then)\b", re.I)
 _CLOSED_RELATIVE = re.compile(r",\s*(?:which|who|where)\b")
 _RELATIVE_AT = re.compile(r"[\s,]*(?:which|that|where|(?:the|a|one|two|three|four|five|both|several)\s+(?:[\w-]+\s+){0,2}?"
@@ -321,6 +322,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 # history told after a statement is the outlet's background, not the speaker's
                 attribution = journalist(article.source)
             if view.heading and attribution.kind == "journalist":
+                attribution = journalist(article.source)
+            if view.heading and attribution.end <= left and _HEADLINE_AS.match(text, left):
+                # "Russia claims more villages as Ukraine pulls back near X": the headline's own clause
                 attribution = journalist(article.source)
             if told_as_history and attribution.kind != "journalist" and not left <= attribution.start < right \
                     and _RELATIVE_AT.match(text, left):
