@@ -86,7 +86,8 @@ _FROM_SIDE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _OF_SIDE = re.compile(r"(?<=[a-zа-яії’'])\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _CLEARING = re.compile(r"clear|purg|free|liberat|rid\b", re.I)
 _BARE_FORCE = re.compile(r"\b(?:the|these|those|such|its|their|both|all|many|some)\s+(?:\w+\s+)?(?:troops|forces|units|soldiers|"
-                         r"fighters|servicemen|defenders|brigades?|battalions?|military|army|garrison)\b", re.I)
+                         r"fighters|servicemen|defenders|brigades?|battalions?|military|army|garrison)\b|"
+                         r"\b(?:fighters|troops|soldiers|units|members)\s+(?:from|of)\s+(?:the\s+same|these|those|both)\b", re.I)
 _PLURAL_SUBJECT = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:villages|settlements|towns|localities|communities|"
                              r"populated (?:areas|localities))\s+(?:that|which)\b", re.I)
 # names the gazetteer may not know, inside a list: "Xyzivka, ", "Nova Xyzivka and "
@@ -349,6 +350,9 @@ def _shared_subject(text: str, words: list[tuple[int, int, str]], left: int, sta
                    or participle and _STATE.fullmatch(text, w[0], w[1]))]  # "Russia took X after taking Y"
     if participle and before and not _SENTENCE_SUBJECT.fullmatch(text, 0, before[0][0]):
         return None  # "... seized X in May before retreating": the sentence's subject, not an object's
+    if participle and not before:
+        bare = _BARE_FORCE.search(text, 0, left)  # "Fighters from the same groups seized X before retreating"
+        return "bare" if bare and _SENTENCE_SUBJECT.fullmatch(text, 0, bare.start()) else None
     return before[0][2] if before else None
 
 
