@@ -59,6 +59,13 @@ def _quote_balance(text: str) -> int:
     return (opened > closed) - (closed > opened)
 
 
+_DOCUMENT_HEADING = re.compile(
+    r"^\s*(?:(?:Daily|Morning|Evening|Operational|Situation)\s+)?(?:Briefing|Statement|Report|Update|Bulletin|Summary|"
+    r"Communiqu[eé])\s+(?:of|by|from)\s|"
+    r"^\s*(?:The\s+)?[A-Z][\w’' -]{2,60}?\s(?:daily\s+|morning\s+|evening\s+)?(?:operational update|briefing|situation report|"
+    r"summary|bulletin)\b\s*(?:as of|for|on|,|:|$)")
+
+
 def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 place_country: dict[str, str], needed: list[bool] | None = None) -> list[Voice]:
     """The voice of each sentence, in order. With ``needed``, speakers are looked for only in the
@@ -74,6 +81,12 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     open_quote: int | None = None  # the sentence that opened a quotation still open
     read: dict[int, list[Attribution]] = {}  # speakers of the sentences looked at
     posts = find_posts(views, rules, day) if any("(@" in v.text for v in views) else {}
+    # "Briefing of the Russian Defence Ministry, 15 May", "General Staff operational update as of
+    # 22:00": a body's own document; what it tells with nobody named is the body's
+    issuer = None
+    if views and views[0].heading and _DOCUMENT_HEADING.search(views[0].text):
+        named = named_claimants(views[0].text, rules, context_side=home, day=day)
+        issuer = replace(named[0], verb="document", start=0, end=0) if named else None
 
     def speakers(i: int) -> list[Attribution]:
         nonlocal last
@@ -137,6 +150,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 carried, why = last, "quote"
             elif previous and not _OUTLET_VOICE.search(text):
                 carried, why = previous[-1], "previous"  # a speaker named in the sentence before, same paragraph
+            elif issuer is not None:
+                carried, why = issuer, "document"
         balance = _quote_balance(text)
         if balance > 0:
             open_quote = i
