@@ -80,17 +80,20 @@ def _name_unsided(drafts: list[Draft], rules: Rules) -> list[Draft]:
     unsided = {rule.name.replace("{side} ", ""): dict(rule.side_names) or {
                    side.value: rule.name.replace("{side}", adjective) for side, adjective in SIDE_ADJECTIVE.items()}
                for rule in rules.claimants if rule.side == "context"}
-    claimants = {d.attribution.claimant for d in drafts}
-    for d in drafts:
-        names = unsided.get(d.attribution.claimant) if d.attribution.side is Side.NONE else None
-        if not names:
-            continue
-        present = [side for side, name in names.items() if name in claimants]
-        # a side tells of its own gains and of its own withdrawals
-        actor = d.gains if d.kind in _GAIN else d.gains.opponent() if d.kind is EventType.WITHDRAWAL else Side.NONE
-        side = present[0] if len(present) == 1 else (actor.value if not present and actor.value in names else "")
-        if side:
-            d.attribution = replace(d.attribution, claimant=names[side], side=Side(side))
+    for _ in range(2):  # again, once the first pass has named some: "liberated A (in Russia), B and C"
+        claimants = {d.attribution.claimant for d in drafts}
+        for d in drafts:
+            names = unsided.get(d.attribution.claimant) if d.attribution.side is Side.NONE else None
+            if not names:
+                continue
+            present = [side for side, name in names.items() if name in claimants]
+            # a side tells of its own gains and of its own withdrawals
+            actor = d.gains if d.kind in _GAIN else d.gains.opponent() if d.kind is EventType.WITHDRAWAL else Side.NONE
+            side = present[0] if len(present) == 1 else (actor.value if not present and actor.value in names else "")
+            if side:
+                d.attribution = replace(d.attribution, claimant=names[side], side=Side(side))
+                if d.gains is Side.NONE and d.side_from in ("", "claimant") and d.kind in _GAIN:
+                    d.gains = Side(side)  # "the ministry announced the liberation of X": its side's gain
     return drafts
 
 

@@ -433,13 +433,14 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     # (or in a part of it: "raised a flag over a building in central X")
     reach = 3 if trigger.type is EventType.CONTESTED and not (rules.partial_share.search(gap) or rules.part_object.match(gap)
                                                               ) else _OBJECT_GAP_WORDS
+    gap_words = _NAMED_PLACE_NOUN.sub(" ", gap)  # "entered the border town of X": the noun names X
     including = _INCLUDING.search(gap)  # "retook much of the oblast, including A and B": all of A and B
     # (however long the object before the list: "retook much of the oblast during the autumn
     # counteroffensive of 2022, including A and B"; "took a number of villages, among them ..." is
     # read as a list of unnamed places below)
     long_object = including is not None and trigger.type is not EventType.CONTESTED and \
         not rules.plural_places.search(gap, 0, including.start())
-    words = len(gap[including.end():].split()) if long_object else len(gap.split())
+    words = len(gap[including.end():].split()) if long_object else len(gap_words.split())
     if words > reach or re.search(r"[;:]|\b(?:said|says|after|before|while|when|by)\b", gap):
         return []  # "liberated by offensive operations in the X direction": an agent, not an object
     if trigger.type in (EventType.CAPTURE, EventType.RECAPTURE) and rules.spoils_object.match(gap):
@@ -500,6 +501,7 @@ _WHICH_SAID_IT = re.compile(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,4}?(?:sai
 _ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning|over)\s+(?:the\s+(?:villages?|towns?|settlements?)\s+of\s+)?$")
 _AND_BEFORE = re.compile(r"\band\s+(?:then\s+|later\s+|subsequently\s+|eventually\s+)?$")
 _AREA_BEFORE = re.compile(r"\b(?:in the (?:general )?areas? of|near|around|in the vicinity of)\s+(?:the\s+)?$", re.I)
+_NAMED_PLACE_NOUN = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|settlement|hamlet)\s+of\s+$", re.I)
 _FOLLOWED = re.compile(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
 
 
@@ -707,7 +709,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                     plural or _PLURAL_SUBJECT.search(text[max(0, left - 40):start])):
                 # "liberated 10 settlements within two days, listing A, B and C"; "the towns that
                 # have come under Russian control include A, B and C"
-                listed = re.search(r"\b(?:listing|including|include|includes|included|namely|among them|such as|"
+                listed = re.search(r"(?:(?<=villages)|(?<=settlements)|(?<=towns)),(?=\s+(?-i:[A-ZА-ЯІЇЄ]))|"
+                                   r"\b(?:listing|including|include|includes|included|namely|among them|such as|"
                                    r"are|were)\b|:", text[end:])
                 named_as = re.match(r"\s*(?:[\w-]+\s+){0,2}as\s+", text[end:])
                 if named_as and any(r.start == end + named_as.end() for r in view.places):

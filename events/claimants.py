@@ -73,7 +73,7 @@ _ROLE_AFTER = re.compile(r",\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+)?(?:[\w’'
 _SIDE_CLAIMS = re.compile(r"\b(?P<side>Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s|"
                           r"Kremlin['’]s)\s+(?:claims?|assertions?|reports?|statements?|boasts?|announcements?|"
                           r"allegations?)\s+(?:that|to have|of|about|regarding|on)\b")
-_LOCAL_WORDS = re.compile(r"authorit|official|mayor|head|administration|governor|council", re.I)
+_LOCAL_WORDS = re.compile(r"authorit|official|mayor|head|administration|governor|council|police", re.I)
 _CUES = re.compile(r"according to|as stated by|in the words of|\bby\b", re.I)
 #: Where the journalist's own voice begins inside a sentence that quotes someone.
 _APPOSITIVE = re.compile(r",\s+(?:one of|the only|a (?:town|city|village|settlement) (?:that|which|where)|which|where|"

@@ -91,7 +91,10 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     def speakers(i: int) -> list[Attribution]:
         nonlocal last
         if i not in read:
-            context = last.side if last else home  # "a military spokesman": of the side that spoke last
+            # "a military spokesman": of the side that spoke last (else named last: "Putin moved Shoigu
+            # from the Defence Ministry ... the Defence Ministry announced")
+            named_side = next((a.side for a in reversed(recent) if a.side is not Side.NONE), Side.NONE)
+            context = last.side if last else home if home is not Side.NONE else named_side
             read[i] = [a for a in find_attributions(views[i].text, rules, context_side=context, day=day,
                                                     place_country=place_country, recent=recent[-_RECENT:])
                        if a.kind != "journalist"]
