@@ -157,11 +157,12 @@ def _absorb_outlet_summaries(drafts: list[Draft]) -> list[Draft]:
     named = [d for d in drafts if d.attribution.kind != "journalist"]
     out = []
     for d in drafts:
-        summary = d.attribution.kind == "journalist" and not d.background and (
+        summary = d.attribution.kind == "journalist" and (not d.background or d.heading) and (
             d.heading or d.view.index <= lead or _RETOLD.search(d.view.text) is not None)
         if summary:
             owner = next((n for n in named if n.place.key == d.place.key and _kind_group(n.kind) == _kind_group(d.kind)
-                          and n.gains in (d.gains, Side.NONE) and _sums_up(d, n)), None)
+                          and n.gains in (d.gains, Side.NONE) and _sums_up(d, n)
+                          and (not d.background or n.background)), None)  # "Three months after the fall of X"
             if owner is None and d.gains is Side.NONE and d.kind is not EventType.DENIAL:
                 owner = next((n for n in named if n.place.key == d.place.key
                               and _kind_group(n.kind) == _kind_group(d.kind) and _sums_up(d, n)), None)

@@ -502,6 +502,7 @@ _ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning|over)\s+(?:the\s+(?
 _AND_BEFORE = re.compile(r"\band\s+(?:then\s+|later\s+|subsequently\s+|eventually\s+)?$")
 _AREA_BEFORE = re.compile(r"\b(?:in the (?:general )?areas? of|near|around|in the vicinity of)\s+(?:the\s+)?$", re.I)
 _NAMED_PLACE_NOUN = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|settlement|hamlet)\s+of\s+$", re.I)
+_DESCRIBED_BY = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\b[^,;]*$")
 _FOLLOWED = re.compile(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
 
 
@@ -665,9 +666,10 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         targets: list[Target] = []
         if trigger.targets == "sentence":
             # "in the areas of A and B, our units moved to more advantageous positions": positions near them
-            targets = [Target(r, position=r.start) for r in view.places if _allowed(r, trigger) or (
+            targets = [Target(r, position=r.start) for r in view.places if (_allowed(r, trigger) or (
                 r.is_settlement and r.relation == "near" and trigger.type is EventType.WITHDRAWAL
-                and _AREA_BEFORE.search(text, max(0, r.start - 40), r.start))]
+                and _AREA_BEFORE.search(text, max(0, r.start - 40), r.start)))
+                and not _DESCRIBED_BY.search(text, max(0, r.start - 60), r.start)]  # "B, a village south-west of C": not C
         elif trigger.subject_place:
             chain = _subject_targets(view, start, trigger, rules)
             # one place, the subject; a list the phrase is about ("the reports about A and B are false"): all

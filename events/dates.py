@@ -163,7 +163,7 @@ _SEASON_SET = frozenset(_SEASONS)
 _WEEKDAY_SET = frozenset(WEEKDAYS)
 _DATE_WORD_SET = _MONTH_SET | _SEASON_SET | _WEEKDAY_SET | {
     "overnight", "tonight", "today", "yesterday", "week", "weekend", "month", "year", "morning", "afternoon",
-    "evening", "days", "hours", "weeks", "war", "invasion", "conflict"}
+    "evening", "days", "hours", "weeks", "months", "war", "invasion", "conflict"}
 
 
 def _worth_trying(kind: str, has_digit: bool, words: set[str]) -> bool:
