@@ -92,10 +92,6 @@ def test_a_month_takes_the_year_written_before_it_in_the_sentence(rules):
 
 
 def test_months_after_an_event_date_it_that_long_before_publication(rules):
-    import datetime as dt
-
-    from events import PublishedDate
-    from events.dates import find_dates
     found = find_dates("Three months after the fall of the town, the front has moved west.",
                        PublishedDate(dt.date(2024, 5, 15)), rules)
     assert [(d.date, str(d.precision)) for d in found] == [(dt.date(2024, 2, 1), "month")]
