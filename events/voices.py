@@ -93,7 +93,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
         if i not in read:
             # "a military spokesman": of the side that spoke last (else named last: "Putin moved Shoigu
             # from the Defence Ministry ... the Defence Ministry announced")
-            named_side = next((a.side for a in reversed(recent) if a.side is not Side.NONE), Side.NONE)
+            named_side = next((a.side for a in reversed(recent) if a.side is not Side.NONE  # not "Ukraine's Kharkiv region"
+                               and a.claimant not in ("Russian government", "Ukrainian government")), Side.NONE)
             context = last.side if last else home if home is not Side.NONE else named_side
             read[i] = [a for a in find_attributions(views[i].text, rules, context_side=context, day=day,
                                                     place_country=place_country, recent=recent[-_RECENT:])
