@@ -387,7 +387,7 @@ def _glue_ok(gap: str, rules: Rules) -> bool:
 
 _PLURAL_APPOSITIVE = re.compile(r"\s*,\s+(?:the\s+)?(?:two|three|four|five|six|both|several|\d+)\s+(?:[\w-]+\s+)?"
                                 r"(?:villages|towns|settlements|hamlets|localities)\b[^;:.,]{0,80}?\b(?:that|which)\s+"
-                                r"(?:[\w’'-]+\s+){1,6}$")
+                                r"(?:[\w’'-]+\s+){1,9}$")
 
 
 def _list_before_appositive(view: SentenceView, start: int, trigger: Trigger) -> list[Target]:

@@ -49,6 +49,7 @@ _IN_CHARGE = re.compile(r"\s+(?:in charge of|responsible for|who (?:heads|leads|
 _BRACKET = re.compile(r"\s*\([^()]{1,40}\)")
 # a person claimant's surname: "Artem Lysohor (regional governor)" -> "Lysohor"
 _SURNAME = re.compile(r"[A-Z][a-z’'-]+ ([A-Z][a-z’'-]{3,})(?: \(|$)")
+_IN_RELATIVE = re.compile(r",\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:that|which|who)\s+[^,;]*$")
 _SUBORDINATE_SPEAKER = re.compile(r"\b(?:after|before|when|since|until|because|although|though|whereas)\s+"
                                   r"(?:[\w’'-]+\s+){0,2}$")
 _LEAD_COLON = re.compile(r"\s*:\s")
@@ -477,6 +478,12 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
             return nearest
         outer = [a for a in before if not a.embedded]
         chosen = nearest if not nearest.embedded else (outer[-1] if outer else nearest)
+        if _IN_RELATIVE.search(sentence, 0, chosen.start) and "," in sentence[chosen.end:position]:
+            # "A and B, the villages that Moscow said it had captured, are in a grey zone, the
+            # governor wrote": the speaker inside the closed relative clause is not the main clause's
+            later = [a for a in attributions if a.start >= position and not a.embedded]
+            if later:
+                return later[0]
         # (not one between the speaker and its verb: "Rybar, which has ties to the ministry, wrote that")
         verb_at = sentence.find(chosen.verb, chosen.end) if chosen.verb else -1
         appositive = _APPOSITIVE.search(sentence, max(chosen.end, verb_at), position)
