@@ -764,7 +764,8 @@ def _history(text: str, left: int, start: int, end: int, trigger: Trigger, view:
     if text[max(0, start - 7):start].lower() == "having ":
         return True
     words = " ".join(text[left:start].split()[-4:])
-    if re.search(r"\b(?:previously|originally|formerly|once|since|having|back in)\b", words, re.I) or \
+    # ("have since taken" is news told after an earlier event, not history)
+    if re.search(r"\b(?:previously|originally|formerly|once|(?<!has )(?<!have )(?<!had )since|having|back in)\b", words, re.I) or \
             re.search(r"\bfirst\b", words):  # "was first captured"; not a name ("First Xyz were liberated")
         return True
     # "X, which Russian troops took in May" is history; "X, which has turned into a grey zone" is

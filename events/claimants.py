@@ -19,7 +19,7 @@ __all__ = ["Attribution", "find_attributions", "named_claimants", "governing", "
            "outlet_side", "SIDE_ADJECTIVE"]
 
 SIDE_ADJECTIVE = {Side.UA: "Ukrainian", Side.RU: "Russian"}
-_GAP_TO_VERB = re.compile(r"^[\s,]*(?:(?:has|have|had|also|later|earlier|on \w+|in a \w+|in its \w+|once again|again|then|now|"
+_GAP_TO_VERB = re.compile(r"^[\s,]*(?:(?:has|have|had|also|later|earlier|since|on \w+|in a \w+|in its \w+|once again|again|then|now|"
                           r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"
                           r"however|too|in turn|itself|himself|herself|themselves|analysts?|experts?|officials?|"
                           r"sources?|project|team|map|channel|spokes\w+|commanders?|representatives?|think[- ]tank|"
