@@ -359,6 +359,8 @@ def _other_given_name(sentence: str, start: int, end: int, rule: ClaimantRule, r
         return False
     if m.start() == 0 and not re.match(r",\s+(?:a|an|the)\s", sentence[end:]):
         return False  # the sentence's first word may be any word ("But Voloshyn said"), unless a role follows
+    if m.group(1) in _NOT_GIVEN_NAMES or not _PERSON_NAME.match(rule.name):
+        return False  # "On 10 September Kyiv announced": a date; a body or a state has no given name
     word = m.group(1).lower()
     own = rule.name.split()[0].lower()
     return word != own and word not in rules.given_names.get(own, ()) and word not in rules.titles
@@ -414,6 +416,7 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
 _NOT_GIVEN_NAMES = frozenset("""In On At By For From With After Before Since During Until Last This Earlier Later
 January February March April May June July August September October November December Monday Tuesday Wednesday
 Thursday Friday Saturday Sunday The A An""".split())
+_PERSON_NAME = re.compile(r"[A-Z][a-z’'-]+ [A-Z][a-z’'-]+(?: \(|$)")  # "Nazar Voloshyn (Khortytsia group spokesman)"
 _LOCAL_ROLE = re.compile(r"\b(?:police|mayor|governor|military administration|city council|village council|hromada|"
                          r"community|local)\b", re.I)
 _REGIONAL_ROLE = re.compile(r"\b(?:[Rr]egional|[Gg]overnor|[Oo]blast)\b")

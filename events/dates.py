@@ -223,14 +223,18 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
                 resolved = None
             if resolved and (m.groupdict().get("year") or m.groupdict().get("y")):
                 years.append((m.start(), resolved[0]))
-            elif resolved and kind == "month_only":
-                # "took A in January 2023 and B in May": a month after one written with its year
-                # is of that year (or the next, when it comes round again)
+            elif resolved and kind in ("month_only", "month_day", "day_month"):
+                # "took A in January 2023 and B in May", "announced A on 13 January 2023; confirmed
+                # on 25 January": a month after one written with its year is of that year (or the
+                # next, when it comes round again)
                 before = [day for at, day in years if at < m.start()]
                 if before:
                     month = resolved[0].month
                     year = before[-1].year + (1 if month < before[-1].month else 0)
-                    resolved = (dt.date(year, month, 1), resolved[1])
+                    try:
+                        resolved = (resolved[0].replace(year=year), resolved[1])
+                    except ValueError:  # 29 February
+                        pass
             if resolved:
                 add(m.start(), m.end(), *resolved)
     for fixed in rules.fixed_dates:

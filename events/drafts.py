@@ -94,6 +94,7 @@ class _Discourse:
         self.previous_dates: list[DateExpression] = []  # the dates of the sentence before
         self.speaker_dates: dict[str, DateExpression] = {}  # when each claimant last spoke, as the text says
         self.frame: _Frame | None = None
+        self.told_year: dt.date | None = None  # the date a passage of history is told at ("In September 2022, ...")
         self.counted: list[_Frame] = []  # changes of "N settlements" not named yet
         self.at = 0  # the index of the sentence being read
         self.regions: list[tuple[int, frozenset[str]]] = []  # (sentence index, countries of the regions it named)
@@ -232,6 +233,8 @@ def _regained(kind: EventType, gains: Side, place: PlaceRef, memory: _Discourse)
 # "said on Tuesday that": the day of the statement, not of the event
 _SPEECH_DATE = re.compile(r"\b(?:said|says|reported|reports|announced|claimed|stated|confirmed|wrote|added|told \w+)\s+"
                           r"(?:late\s+|early\s+|later\s+|earlier\s+)?$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?")
 _HEADLINE_AS = re.compile(r"\s*(?:as|while|whereas)\s", re.I)
 _TIME_CLAUSE = re.compile(r"[\s,]*(?:after|before|when|as|until|then)\b", re.I)
 _CLOSED_RELATIVE = re.compile(r",\s*(?:which|who|where)\b")
@@ -246,6 +249,34 @@ def _in_aside(text: str, position: int, change_start: int) -> bool:
     comma = text.rfind(",", 0, position)  # the clause the date stands in opens at the last comma before it
     return position < change_start and comma != -1 and _RELATIVE_OPEN.match(text, comma, position) is not None \
         and text.find(",", position, change_start) != -1
+
+
+def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: PublishedDate | None) -> list[DateExpression]:
+    """"In early September 2022, Ukraine struck back. Its troops retook X on 8 September": a day
+    written without its year, in a passage telling of an earlier year, is of that year. The year
+    holds until a date of its own year comes, or one told from the present ("on Tuesday")."""
+    if published is None or not dates:
+        return dates
+    out = []
+    for d in dates:
+        told = memory.told_year
+        if told is not None and told.year < published.date.year and _MONTH_NAME.search(d.text) \
+                and not _YEAR.search(d.text) and d.precision in (DatePrecision.DAY, DatePrecision.MONTH):
+            # that year, or the next when the month comes round again ("November 2023 ... on 20 February")
+            year = told.year + (1 if d.date.month < told.month else 0)
+            try:
+                moved = d.date.replace(year=year)
+            except ValueError:  # 29 February
+                moved = d.date
+            if moved <= published.date:
+                d = replace(d, date=moved)
+        out.append(d)
+    for d in out:
+        if _YEAR.search(d.text) or (memory.told_year is not None and _MONTH_NAME.search(d.text)):
+            memory.told_year = d.date
+        elif not _MONTH_NAME.search(d.text):
+            memory.told_year = None  # "on Tuesday", "this week": the present again
+    return out
 
 
 def _date_owner(date: DateExpression, changes: list[Change]) -> Change:
@@ -296,6 +327,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         following = changes_of[view.index + 1] if changes_of is not None and view.index + 1 < len(views) else True
         dates = find_dates(text, published, rules, future, year_from=year_from) if (
             changes or following or memory.frame is not None or voice.attributions or occasion) else []
+        dates = _in_told_year(dates, memory, published)
         # "said on Tuesday that ... the previous day": counted from the day the sentence gave first
         here = next((d.date for d in dates if d.precision is DatePrecision.DAY), None)
         anchored = find_anchored_dates(text, here or memory.anchor, published, rules) if changes else []
