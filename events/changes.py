@@ -305,7 +305,9 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
             return by_forces
     # "pushed into Ukrainian defense positions and captured X": the side whose lines were hit is not the actor
     before = [i for i, w in enumerate(words) if left <= w[0] < start
-              and (trigger.type is EventType.DENIAL or not (_HELD.match(text, w[1]) or _LAND_AFTER.match(text, w[1])))]
+              and (trigger.type is EventType.DENIAL or not (_HELD.match(text, w[1]) or _LAND_AFTER.match(text, w[1])))
+              # not "Russian troops, who Kyiv says have lost thousands, took X": a side inside a closed clause
+              and not (re.search(r",\s+(?:who|which)\b[^,]*$", text[left:w[0]]) and "," in text[w[1]:start])]
     # not "Ukrainian positions" (they were hit) nor "Russia's Kursk region" (the land)
     if before:
         # "our unit cleared X of the occupiers": the loser named settles whose "our" it is
@@ -320,7 +322,7 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     by_forces = _by_forces(text, words, after, end)
     if by_forces:
         return by_forces
-    if _OPENING_PARTICIPLE.fullmatch(text[left:start]):
+    if _OPENING_PARTICIPLE.fullmatch(text[left:start]) and not text[:left].strip(" ,"):
         # "Having captured X, Russian forces pressed on", "After taking X, ...": the subject follows the clause
         comma = text.find(",", end, right)
         after_clause = comma if comma != -1 else right
@@ -439,12 +441,15 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     # counteroffensive of 2022, including A and B"; "took a number of villages, among them ..." is
     # read as a list of unnamed places below)
     long_object = including is not None and trigger.type is not EventType.CONTESTED and \
-        not rules.plural_places.search(gap, 0, including.start())
+        not rules.plural_places.search(gap, 0, including.start()) and \
+        re.fullmatch(r"\s*(?:the\s+)?(?:(?:villages?|towns?|settlements?|cities|city)\s+of\s+)?", gap[including.end():]) is not None
     words = len(gap[including.end():].split()) if long_object else len(gap_words.split())
     if words > reach or re.search(r"[;:]|\b(?:said|says|after|before|while|when|by)\b", gap):
         return []  # "liberated by offensive operations in the X direction": an agent, not an object
     if trigger.type in (EventType.CAPTURE, EventType.RECAPTURE) and rules.spoils_object.match(gap):
         return []  # "captured weapons in X": things taken, not the place
+    if _ROUTE_BEFORE.search(gap):
+        return []  # "took the area, including the road to X": the road, not X
     out = [Target(first, position=first.start, share=_share(text, first, gap[including.end():] if including else gap, rules))]
     chain = first
     for ref in refs[refs.index(first) + 1:]:
@@ -503,6 +508,9 @@ _AND_BEFORE = re.compile(r"\band\s+(?:then\s+|later\s+|subsequently\s+|eventuall
 _AREA_BEFORE = re.compile(r"\b(?:in the (?:general )?areas? of|near|around|in the vicinity of)\s+(?:the\s+)?$", re.I)
 _NAMED_PLACE_NOUN = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|settlement|hamlet)\s+of\s+$", re.I)
 _DESCRIBED_BY = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\b[^,;]*$")
+_MODAL_NEGATION = re.compile(r"\b(?:will|would|shall|can|could|may|might|won['’]t|can['’]t|cannot)\s+(?:not\s+|never\s+)?(?:\w+\s+)?$", re.I)
+_ROUTE_BEFORE = re.compile(r"\b(?:road|roads|highway|route|railway|rail line|approaches|heights|bridge)\s+"
+                           r"(?:to|towards?|into|between|near|from|linking)\s+(?:the\s+)?$", re.I)
 _FOLLOWED = re.compile(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
 
 
@@ -603,7 +611,8 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules) -> str:
     """Negated ("have not taken"), failed ("unsuccessful attempts to oust"), refuted ("rejected
     claims that") or called false ("reports of X being occupied are false"); "" when asserted."""
     if _ends_near(rules.negation, text, left, start, 2):
-        return "negated"
+        # "will never take Kharkiv", "could not hold X for long": a forecast, not a denial
+        return "" if _MODAL_NEGATION.search(text, max(left, start - 30), start) else "negated"
     if _ends_near(rules.failed, text, 0, start, 12):
         return "failed"
     if _ends_near(rules.denial, text, 0, start, 120):
@@ -625,6 +634,11 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
     changes: list[Change] = []
     for n, (start, end, trigger) in enumerate(triggers):
         left, right = clause(text, start, end)
+        if _RELATIVE_START.match(text, left) and left > 0 and text[left - 2:left].strip() == "," \
+                and "," in text[left:start]:
+            # "Russian troops, who Kyiv says have lost thousands, took X": the verb is the main
+            # clause's, after the relative clause closed
+            left = clause(text, left - 2, left - 2)[0]
         if _RELATIVE_START.match(text, left) and left > 0 and text[left - 2:left].strip() == ",":
             # "X, which Russia says it has captured, had been on the front line since 2014": the
             # relative clause closes at its comma

@@ -485,8 +485,7 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
             # "A and B, the villages that Moscow said it had captured, are in a grey zone, the
             # governor wrote": the speaker inside the closed relative clause is not the main clause's
             later = [a for a in attributions if a.start >= position and not a.embedded]
-            if later:
-                return later[0]
+            return later[0] if later else None
         # (not one between the speaker and its verb: "Rybar, which has ties to the ministry, wrote that")
         verb_at = sentence.find(chosen.verb, chosen.end) if chosen.verb else -1
         appositive = _APPOSITIVE.search(sentence, max(chosen.end, verb_at), position)

@@ -228,9 +228,13 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
                 # on 25 January": a month after one written with its year is of that year (or the
                 # next, when it comes round again)
                 before = [day for at, day in years if at < m.start()]
+                before_at = [at for at, day in years if at < m.start()]
                 if before:
                     month = resolved[0].month
                     year = before[-1].year + (1 if month < before[-1].month else 0)
+                    if _EARLIER.search(sentence, before_at[-1], m.start()):
+                        # "took X in May 2023 after taking Y in January": counted back
+                        year = before[-1].year - (1 if month > before[-1].month else 0)
                     try:
                         resolved = (resolved[0].replace(year=year), resolved[1])
                     except ValueError:  # 29 February
@@ -261,10 +265,11 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
 
 
 def find_anchored_dates(sentence: str, anchor: dt.date | None, published: PublishedDate | None,
-                        rules: Rules) -> list[DateExpression]:
+                        rules: Rules, year_told: dt.date | None = None) -> list[DateExpression]:
     """Dates told relative to another date of the text ("late the previous day", "two days
     earlier", "later that day"), counted from ``anchor`` (the last day the text gave), else from
-    the publication day; never after publication."""
+    the publication day; "later that year" from ``year_told`` (the last date the text gave with
+    its year) or the anchor; never after publication."""
     base = anchor or (published.date if published is not None and published.precision is DatePrecision.DAY else None)
     if base is None:
         return []
@@ -273,9 +278,10 @@ def find_anchored_dates(sentence: str, anchor: dt.date | None, published: Publis
         for m in relative.regex.finditer(sentence):
             date = base + dt.timedelta(days=relative.days)
             if relative.precision is DatePrecision.YEAR:
-                if anchor is None:
+                told = year_told or anchor
+                if told is None:
                     continue  # "later that year" needs a year the text gave, not the publication's
-                date = dt.date(date.year, 1, 1)  # "later that year": the anchor's year
+                date = dt.date(told.year, 1, 1)  # "later that year": the year the passage is told in
             if published is not None and date > published.latest:
                 continue
             if not any(m.start() < f.end and f.start < m.end() for f in found):
@@ -283,6 +289,7 @@ def find_anchored_dates(sentence: str, anchor: dt.date | None, published: Publis
     return sorted(found, key=lambda d: d.start)
 
 
+_EARLIER = re.compile(r"\b(?:after|following|since)\b", re.I)
 _FULL_DATE_KINDS = ("iso", "dmy", "month_day", "day_month")
 
 

@@ -330,7 +330,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         dates = _in_told_year(dates, memory, published)
         # "said on Tuesday that ... the previous day": counted from the day the sentence gave first
         here = next((d.date for d in dates if d.precision is DatePrecision.DAY), None)
-        anchored = find_anchored_dates(text, here or memory.anchor, published, rules) if changes else []
+        anchored = find_anchored_dates(text, here or memory.anchor, published, rules, memory.told_year) if changes else []
         if not changes:
             _read_quiet_sentence(view, voice, drafts, memory, rules, dates)
         speakers = voice.speakers()
