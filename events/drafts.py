@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from events.changes import Change, Target, find_changes, find_triggers, side_words
-from events.claimants import Attribution, governing, journalist, named_claimants
+from events.claimants import Attribution, governing, journalist, named_claimants, outlet_side
 from events.dates import DateExpression, find_anchored_dates, find_dates, latest_full_date
 from events.mentions import PlaceRef, SentenceView
 from events.records import Article, DatePrecision, EventType, PublishedDate, Side
@@ -209,6 +209,10 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
                 return (won if trigger.gains == "agent" else won.opponent()), "place"
             if change.agent == "passive":
                 agent, how = attribution.side, "claimant"  # a place of no known country: as its teller says
+    if agent is Side.NONE and trigger.home_side and attribution.kind == "journalist":
+        # "X was liberated in February" in a Russian or Ukrainian outlet's own voice: its side's word
+        agent = outlet_side(memory.article.source, memory.rules)
+        how = "claimant" if agent is not Side.NONE else how
     if agent is Side.NONE and fallback != "none":
         # the gain the paragraph (else the headline) stated with its side named: "Russian forces
         # took A ... the liberation of B" is told of one side's advance
