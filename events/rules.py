@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from events.anchors import AnchorIndex
+from events.anchors import AnchorIndex, _trie_pattern
 from events.errors import RulesError
 from events.records import DatePrecision, EventType, Side
 
@@ -194,11 +194,19 @@ def _compile(pattern: str, file: str, key: str, flags: int = re.IGNORECASE) -> r
         raise RulesError(file, key, f"bad regular expression: {exc}") from exc
 
 
+_PLAIN_WORD = re.compile(r"[a-z]+")
+
+
 def _any_of(patterns: list[str], file: str, key: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     if not isinstance(patterns, list) or not patterns:
         raise RulesError(file, key, "must be a non-empty list of regular expressions")
     for i, p in enumerate(patterns):
         _compile(p, file, f"{key}[{i}]", flags)
+    if all(_PLAIN_WORD.fullmatch(p) for p in patterns):
+        # single plain words between word boundaries: at most one of them fits at a position (the
+        # one that runs to the end of the word there), so one trie-shaped pattern matches exactly
+        # what the flat alternation does, and several times faster (reporting_verbs: 120 words)
+        return re.compile(r"\b(?:" + _trie_pattern(sorted(set(patterns))) + r")\b", flags)
     return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", flags)
 
 
