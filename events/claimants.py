@@ -40,6 +40,10 @@ _APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:who\s+[^,;]{1,20
                          r"(?![A-Z])[^\W\d][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),|\s[–—-]\s[^–—;]{1,120}\s[–—-](?=\s))")
 _EMBEDDED = re.compile(r"\b(?:allegations?|claims?|assertions?|reports?|statements?)\s+(?:\w+\s+){0,2}(?:made |issued )?by\s+(?:the\s+|an?\s+)?$", re.I)
 _WORD_START = re.compile(r"\b\w")
+# the last word before a phrase, and an article after it: "said the". The leftmost match starts
+# where a word does, and neither run need give a letter back: (?<!\w) and possessive runs find the
+# same match without trying every letter of every word
+_LAST_WORD = re.compile(r"(?<!\w)(\w++)\s++(?:an? |the )?$")
 _SIDE_BEFORE = re.compile(r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+$")
 _BRACKET = re.compile(r"\s*\([^()]{1,40}\)")
 _LEAD_COLON = re.compile(r"\s*:\s")
@@ -136,7 +140,7 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
         return "", True
     # "..., a military spokesman said" / "said the Ukrainian military." (the reporting clause ends
     # there: "said Russian troops had entered X" names troops, not a speaker)
-    tail = re.search(r"(\w+)\s+(?:an? |the )?$", before)
+    tail = _LAST_WORD.search(before)
     if tail and rules.reporting_verbs.fullmatch(tail.group(1)) and tail.group(1) not in _TO_LISTENER and \
             (re.match(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|noting|saying|according|in a|on|who|which)\b|"
                       r"(?:on|late|early|earlier|later)\s)", sentence[end:end + 20]) or _ROLE_AFTER.match(sentence, end)):
@@ -392,6 +396,8 @@ def quotations(sentence: str) -> list[tuple[int, int]]:
     """Spans of the double-quoted passages (“…”, «…», "…"); single quotes are left alone,
     since ’ is also the apostrophe and ‘gray zone’ a scare quote."""
     spans: list[tuple[int, int]] = []
+    if '"' not in sentence and "“" not in sentence and "«" not in sentence:
+        return spans  # nothing opens a quotation (most sentences): no need to read it letter by letter
     opened: int | None = None
     for i, ch in enumerate(sentence):
         if ch in "“«" and opened is None:
