@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
-__all__ = ["anchors", "AnchorIndex"]
+__all__ = ["anchors", "AnchorIndex", "first_letters"]
 
 _MIN = 3  # anchors shorter than this would pass almost every sentence
 _PREFIX = 6  # an index tests the first letters of each anchor
+_FEW_STARTS = 5  # first_letters leaves alone a pattern whose matches start in fewer ways
 
 
 def _char(item: tuple) -> str | None:
@@ -89,6 +90,64 @@ def anchors(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
         return None
     found = _alternatives(list(parsed))
     return tuple(sorted(set(found))) if found else None
+
+
+def _starts(items: list, flags: int) -> tuple[list[tuple], bool] | None:
+    """The LITERAL and RANGE items one of which the first character of a match of ``items`` must
+    fit (one for each way a match may start), and whether ``items`` can match the empty string;
+    None when they cannot be told."""
+    found: list[tuple] = []
+    for op, value in items:
+        if op is sre.LITERAL:
+            return found + [(op, value)], False
+        if op is sre.IN:
+            if not all(o in (sre.LITERAL, sre.RANGE) for o, _ in value):
+                return None  # a negated set, \w, ...
+            return found + [(o, v) for o, v in value], False
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # \b, ^, look-arounds: no character taken
+        if op is sre.SUBPATTERN:
+            if value[1]:  # (?i:...) in a pattern without IGNORECASE: the look-ahead would be stricter
+                return None
+            inner = [_starts(list(value[-1]), flags)]
+        elif op is sre.BRANCH:
+            inner = [_starts(list(branch), flags) for branch in value[1]]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            inner = [_starts(list(value[2]), flags)]
+            if inner[0] is not None and value[0] == 0:
+                inner.append(([], True))
+        else:
+            return None
+        if any(i is None for i in inner):
+            return None
+        for starts, _empty in inner:  # type: ignore[misc]
+            found += starts
+        if not any(empty for _starts_, empty in inner):  # type: ignore[misc]
+            return found, False
+    return found, True
+
+
+def first_letters(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` behind a look-ahead for the characters its matches can start with, compiled
+    with its own flags (so IGNORECASE folds the class as it folds the literals): it matches
+    exactly what ``pattern`` does, and the engine skips at once the positions where no match can
+    start, instead of trying every alternative of a long list there. ``pattern`` itself when
+    those characters cannot be told (or it may match the empty string)."""
+    try:
+        parsed = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    except re.error:
+        return pattern
+    starts = _starts(parsed, pattern.flags)
+    if starts is None or starts[1] or len(starts[0]) < _FEW_STARTS:
+        return pattern  # (a few ways to start are tried as fast as the look-ahead)
+    chars = "".join(sorted(f"\\U{value:08x}" if op is sre.LITERAL else f"\\U{value[0]:08x}-\\U{value[1]:08x}"
+                           for op, value in set(starts[0])))
+    # a pattern that opens on \b: the word boundary first, the cheaper test inside a word
+    boundary = r"\b" if parsed[:1] == [(sre.AT, sre.AT_BOUNDARY)] else ""
+    try:
+        return re.compile(f"{boundary}(?=[{chars}])" + pattern.pattern, pattern.flags)
+    except re.error:  # a global inline flag that must stay first
+        return pattern
 
 
 def _trie_pattern(words: list[str]) -> str:

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from events.anchors import AnchorIndex, _trie_pattern
+from events.anchors import AnchorIndex, _trie_pattern, first_letters
 from events.errors import RulesError
 from events.records import DatePrecision, EventType, Side
 
@@ -206,8 +206,8 @@ def _any_of(patterns: list[str], file: str, key: str, flags: int = re.IGNORECASE
         # single plain words between word boundaries: at most one of them fits at a position (the
         # one that runs to the end of the word there), so one trie-shaped pattern matches exactly
         # what the flat alternation does, and several times faster (reporting_verbs: 120 words)
-        return re.compile(r"\b(?:" + _trie_pattern(sorted(set(patterns))) + r")\b", flags)
-    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", flags)
+        return first_letters(re.compile(r"\b(?:" + _trie_pattern(sorted(set(patterns))) + r")\b", flags))
+    return first_letters(re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", flags))
 
 
 def _need(table: dict[str, Any], key: str, file: str, where: str) -> Any:
@@ -321,7 +321,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
                                                    "fallback claimant|opponent_of_claimant|opponent_of_place|none")
         # end on a word boundary unless the pattern itself ends in a space or a symbol ("in the ", "10% of")
         pattern = rf"\b(?:{_need(t, 'pattern', f['triggers'], where)})(?:(?<=\W)|\b)"
-        triggers.append(Trigger(kind, _compile(pattern, f["triggers"], where),
+        triggers.append(Trigger(kind, first_letters(_compile(pattern, f["triggers"], where)),
                                 gains, agent, fallback, bool(t.get("agent_after", False)),
                                 bool(t.get("needs_agent", False)), bool(t.get("subject_place", False)), targets,
                                 bool(t.get("share_is_partial", kind in (EventType.CAPTURE, EventType.RECAPTURE))),
@@ -349,7 +349,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     people = []
     for i, entry in enumerate(cla.get("person", [])):
         where = f"person #{i + 1}"
-        regex = _compile(_need(entry, "pattern", f["claimants"], where), f["claimants"], where, 0)
+        regex = first_letters(_compile(_need(entry, "pattern", f["claimants"], where), f["claimants"], where, 0))
         if not {"name", "role"} <= set(regex.groupindex):
             raise RulesError(f["claimants"], where, "pattern needs (?P<name>...) and (?P<role>...) groups")
         kinds = entry.get("kinds", {})

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from events.anchors import AnchorIndex, anchors
+from events.anchors import AnchorIndex, anchors, first_letters
 
 
 @pytest.mark.parametrize("pattern, flags, expected", [
@@ -27,3 +27,25 @@ def test_an_index_finds_patterns_whose_anchors_start_inside_others():
     assert index.candidates("Full control had been established over Lysychansk") == [0, 2]
     assert index.candidates("Russian forces took control of Avdiivka") == [1, 2]
     assert index.candidates("Nothing happened") == [2]  # a pattern without anchors is always a candidate
+
+
+@pytest.mark.parametrize("pattern, flags, guarded", [
+    (r"\b(?:(?:heavy|fierce) )*(?:fighting|battles?|clashes|combat|storm(?:ed|s)?)\b", re.I, True),
+    (r"(?:near|around|outside|close to|towards?|not far from)\s+$", re.I, True),
+    (r"\b(?:Kyiv|Kiev|Moscow|Kremlin|Ukraine|Russia|(?-i:[A-ZА-Я])\w+ said)\b", re.I, True),
+    (r"(?i:alpha|beta|gamma|delta|epsilon)x", 0, False),  # an inline IGNORECASE: not told
+    (r"(?:a|b|c|d|e|f)?", 0, False),  # matches the empty string
+    (r"\b(?:ISW|RBC)\b", 0, False),  # few ways to start
+    (r"\w+ (?:said|says|told|wrote|added)", re.I, False),  # \w: not told
+])
+def test_first_letters_matches_exactly_what_the_pattern_does(pattern, flags, guarded):
+    plain = re.compile(pattern, flags)
+    fast = first_letters(plain)
+    assert (fast is not plain) is guarded
+    texts = ["Heavy fighting near Kupiansk, STORMS and clashes", "close to  Bakhmut ", "ſtorm İ ı K Kiev said",
+             "Kremlin Ukraine Оleg said alpha delta Epsilonx", "", "abcdef", "ISW RBC ISWx", "he said: they wrote"]
+    for text in texts:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for pos in range(len(text) + 1):
+            a, b = plain.match(text, pos), fast.match(text, pos)
+            assert (a and a.span()) == (b and b.span())
