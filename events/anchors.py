@@ -92,6 +92,10 @@ def anchors(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     return tuple(sorted(set(found))) if found else None
 
 
+_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_SPACE: r"\s",
+               sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_NOT_WORD: r"\W", sre.CATEGORY_NOT_SPACE: r"\S"}
+
+
 def _starts(items: list, flags: int) -> tuple[list[tuple], bool] | None:
     """The LITERAL and RANGE items one of which the first character of a match of ``items`` must
     fit (one for each way a match may start), and whether ``items`` can match the empty string;
@@ -101,8 +105,8 @@ def _starts(items: list, flags: int) -> tuple[list[tuple], bool] | None:
         if op is sre.LITERAL:
             return found + [(op, value)], False
         if op is sre.IN:
-            if not all(o in (sre.LITERAL, sre.RANGE) for o, _ in value):
-                return None  # a negated set, \w, ...
+            if not all(o in (sre.LITERAL, sre.RANGE) or o is sre.CATEGORY and v in _CATEGORIES for o, v in value):
+                return None  # a negated set, ...
             return found + [(o, v) for o, v in value], False
         if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
             continue  # \b, ^, look-arounds: no character taken
@@ -140,8 +144,8 @@ def first_letters(pattern: re.Pattern[str]) -> re.Pattern[str]:
     starts = _starts(parsed, pattern.flags)
     if starts is None or starts[1] or len(starts[0]) < _FEW_STARTS:
         return pattern  # (a few ways to start are tried as fast as the look-ahead)
-    chars = "".join(sorted(f"\\U{value:08x}" if op is sre.LITERAL else f"\\U{value[0]:08x}-\\U{value[1]:08x}"
-                           for op, value in set(starts[0])))
+    chars = "".join(sorted(f"\\U{value:08x}" if op is sre.LITERAL else _CATEGORIES[value] if op is sre.CATEGORY
+                           else f"\\U{value[0]:08x}-\\U{value[1]:08x}" for op, value in set(starts[0])))
     # a pattern that opens on \b: the word boundary first, the cheaper test inside a word
     boundary = r"\b" if parsed[:1] == [(sre.AT, sre.AT_BOUNDARY)] else ""
     try:

@@ -443,7 +443,9 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         side_words=tuple(sides),
         abbreviations=frozenset(_need(raw["sentences"], "abbreviations", f["sentences"], "(file)")),
         relative_dates=tuple(relative),
-        any_relative_date=re.compile("|".join(f"(?:{r.regex.pattern})" for r in relative), re.IGNORECASE),
+        # each relative pattern opens on \b (above): the same pattern with \b in front of them all
+        any_relative_date=first_letters(re.compile(r"\b(?:" + "|".join(f"(?:{r.regex.pattern})" for r in relative) + ")",
+                                                   re.IGNORECASE)),
         same_occasion=_compile(_need(raw["dates"], "same_occasion", f["dates"], "(file)"), f["dates"], "same_occasion"),
         occasion_told=_compile(_need(raw["dates"], "occasion_told", f["dates"], "(file)"), f["dates"], "occasion_told"),
         anchored_dates=tuple(anchored), fixed_dates=tuple(fixed),

@@ -36,14 +36,16 @@ def test_an_index_finds_patterns_whose_anchors_start_inside_others():
     (r"(?i:alpha|beta|gamma|delta|epsilon)x", 0, False),  # an inline IGNORECASE: not told
     (r"(?:a|b|c|d|e|f)?", 0, False),  # matches the empty string
     (r"\b(?:ISW|RBC)\b", 0, False),  # few ways to start
-    (r"\w+ (?:said|says|told|wrote|added)", re.I, False),  # \w: not told
+    (r"(?:\d+ km|about|around|near|west of|east of)\s+$", re.I, True),  # \d in the class
+    (r"[^a-z]+ (?:said|says|told|wrote|added)", re.I, False),  # a negated set: not told
 ])
 def test_first_letters_matches_exactly_what_the_pattern_does(pattern, flags, guarded):
     plain = re.compile(pattern, flags)
     fast = first_letters(plain)
     assert (fast is not plain) is guarded
     texts = ["Heavy fighting near Kupiansk, STORMS and clashes", "close to  Bakhmut ", "ſtorm İ ı K Kiev said",
-             "Kremlin Ukraine Оleg said alpha delta Epsilonx", "", "abcdef", "ISW RBC ISWx", "he said: they wrote"]
+             "Kremlin Ukraine Оleg said alpha delta Epsilonx", "", "abcdef", "ISW RBC ISWx", "he said: they wrote",
+             "20 km  west of ", "around 12 KM "]
     for text in texts:
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
         for pos in range(len(text) + 1):
