@@ -17,6 +17,9 @@ __all__ = ["anchors", "AnchorIndex", "first_letters"]
 
 _MIN = 3  # anchors shorter than this would pass almost every sentence
 _PREFIX = 6  # an index tests the first letters of each anchor
+# the characters that IGNORECASE takes for an ASCII one, or whose lower() holds one, other than the
+# ASCII ones themselves (tests/events/test_anchors.py works them out again)
+_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 _FEW_STARTS = 5  # first_letters leaves alone a pattern whose matches start in fewer ways
 
 
@@ -186,6 +189,11 @@ class AnchorIndex:
     patterns_of: dict[str, frozenset[int]]
     always: frozenset[int]  # patterns without anchors: always tried
     recent: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)  # text -> candidates
+    # for each anchor start found: the patterns it settles at once (anchors no longer than the
+    # start, or not plain ASCII), and the longer anchors to read in full, with their patterns
+    # (" house" is found in "households", but the contested trigger wants " house to house")
+    settled: dict[str, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
+    longer: dict[str, tuple[tuple[str, frozenset[int]], ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, patterns: list[re.Pattern[str]]) -> AnchorIndex:
@@ -199,8 +207,18 @@ class AnchorIndex:
         words = sorted(owners)
         # the trie finds the longest anchor at a position: it also holds the shorter ones there
         patterns_of = {w: frozenset(i for v in words if w.startswith(v) for i in owners[v]) for w in words}
+        settled: dict[str, frozenset[int]] = {}
+        longer: dict[str, tuple[tuple[str, frozenset[int]], ...]] = {}
+        for w in words:
+            held = [(a, i) for i, found in enumerate(per_pattern) for a in found or () if w.startswith(a[:_PREFIX])]
+            settled[w] = frozenset(i for a, i in held if len(a) <= _PREFIX or not a.isascii())
+            full: dict[str, set[int]] = {}
+            for a, i in held:
+                if i not in settled[w]:
+                    full.setdefault(a, set()).add(i)
+            longer[w] = tuple((a, frozenset(owners_)) for a, owners_ in sorted(full.items()))
         return cls(re.compile("(?=(" + (_trie_pattern(words) or "(?!)") + "))"), patterns_of,
-                   frozenset(i for i, found in enumerate(per_pattern) if not found))
+                   frozenset(i for i, found in enumerate(per_pattern) if not found), settled=settled, longer=longer)
 
     def candidates(self, text: str) -> list[int]:
         """Indexes of the patterns ``text`` may match, in order. Asked several times per sentence
@@ -214,7 +232,17 @@ class AnchorIndex:
 
     def _candidates(self, text: str) -> list[int]:
         found = set(self.always)
-        for hit in self.words.finditer(text.lower()):
-            if hit.group(1):
-                found |= self.patterns_of[hit.group(1)]
+        lower = text.lower()
+        if _FOLDS.search(text):  # lower() and IGNORECASE differ on these: the anchors' starts only
+            for hit in self.words.finditer(lower):
+                if hit.group(1):
+                    found |= self.patterns_of[hit.group(1)]
+            return sorted(found)
+        for hit in self.words.finditer(lower):
+            start = hit.group(1)
+            if start:
+                found |= self.settled[start]
+                for anchor, owners in self.longer[start]:
+                    if not owners <= found and lower.startswith(anchor, hit.start()):
+                        found |= owners
         return sorted(found)

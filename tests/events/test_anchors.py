@@ -51,3 +51,25 @@ def test_first_letters_matches_exactly_what_the_pattern_does(pattern, flags, gua
         for pos in range(len(text) + 1):
             a, b = plain.match(text, pos), fast.match(text, pos)
             assert (a and a.span()) == (b and b.span())
+
+
+def test_an_index_reads_long_anchors_in_full():
+    patterns = [re.compile(p, re.I) for p in (r"street[- ]by[- ]street fighting|fighting street by street", r"fighting")]
+    index = AnchorIndex.build(patterns)
+    # the index reads the first letters of every anchor ("fighti"), then the longer ones in full
+    assert index.candidates("Fighting in the village went on") == [1]
+    assert index.candidates("Fighting street by street went on") == [0, 1]
+    assert index.candidates("Street-by-street fighting went on") == [0, 1]
+    # where lower() and IGNORECASE disagree (ſ is an s to IGNORECASE), only the first letters are read
+    assert index.candidates("Fighting ſtreet by ſtreet went on") == [0, 1]
+    assert patterns[0].search("Fighting ſtreet by ſtreet went on")
+
+
+def test_the_characters_that_fold_onto_ascii_are_known():
+    """_FOLDS holds every character that IGNORECASE matches with an ASCII one, or whose lower()
+    holds one, other than the ASCII characters themselves."""
+    from events.anchors import _FOLDS
+    ascii_ignoring_case = re.compile(r"[\x00-\x7f]", re.I)
+    folds = {chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c <= 0xDFFF
+             and (ascii_ignoring_case.fullmatch(chr(c)) or any(ord(x) < 0x80 for x in chr(c).lower()))}
+    assert folds == set(_FOLDS.pattern[1:-1])
