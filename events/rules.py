@@ -258,9 +258,9 @@ def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
         dateline_after=_patterns(dateline, "after", file, "role.dateline", 0)[0],
         dateline_line_start=_compile(_need(dateline, "line_start", file, "role.dateline"), file,
                                      "role.dateline.line_start", 0),
-        near=_compile(_need(relation, "near", file, "relation"), file, "relation.near"),
+        near=first_letters(_compile(_need(relation, "near", file, "relation"), file, "relation.near")),
         near_after=_compile(_need(relation, "near_after", file, "relation"), file, "relation.near_after"),
-        beside=_compile(_need(relation, "beside", file, "relation"), file, "relation.beside"),
+        beside=first_letters(_compile(_need(relation, "beside", file, "relation"), file, "relation.beside")),
         list_glue=_compile(_need(lists, "glue", file, "lists"), file, "lists.glue", 0),
         unlisted_endings=tuple(sorted({str(e).lower() for e in _need(unlisted, "endings", file, "lists.unlisted")})),
         not_names=frozenset(str(w) for w in _need(unlisted, "not_names", file, "lists.unlisted")),
@@ -404,6 +404,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     structure = {key: _compile(_need(trg, key, f["triggers"], "(file)"), f["triggers"], key)
                  for key in ("plural_places", "frame_anaphora", "frame_nouns", "singular_anaphora", "appositive",
                              "partial_share", "partial_adverb", "part_object", "facility_after", "spoils_object")}
+    for key in ("plural_places", "frame_anaphora", "partial_share", "partial_adverb"):  # searched for, not matched at a place
+        structure[key] = first_letters(structure[key])
     return Rules(
         version=rules_version(directory),
         change_types=frozenset(t for t, change in types.items() if change),
@@ -442,13 +444,15 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         outlets=tuple(outlets), credit_lines=credit, channels=channels,
         side_words=tuple(sides),
         abbreviations=frozenset(_need(raw["sentences"], "abbreviations", f["sentences"], "(file)")),
-        relative_dates=tuple(relative),
+        relative_dates=tuple(RelativeDate(first_letters(r.regex), r.days, r.precision) for r in relative),
         # each relative pattern opens on \b (above): the same pattern with \b in front of them all
         any_relative_date=first_letters(re.compile(r"\b(?:" + "|".join(f"(?:{r.regex.pattern})" for r in relative) + ")",
                                                    re.IGNORECASE)),
         same_occasion=_compile(_need(raw["dates"], "same_occasion", f["dates"], "(file)"), f["dates"], "same_occasion"),
-        occasion_told=_compile(_need(raw["dates"], "occasion_told", f["dates"], "(file)"), f["dates"], "occasion_told"),
-        anchored_dates=tuple(anchored), fixed_dates=tuple(fixed),
+        occasion_told=first_letters(_compile(_need(raw["dates"], "occasion_told", f["dates"], "(file)"), f["dates"],
+                                             "occasion_told")),
+        anchored_dates=tuple(RelativeDate(first_letters(r.regex), r.days, r.precision) for r in anchored),
+        fixed_dates=tuple(FixedDate(first_letters(f.regex), f.date, f.precision) for f in fixed),
         places=_place_rules(raw["places"], f["places"]),
         continuation=_compile(_need(trg, "continuation", f["triggers"], "(file)"), f["triggers"], "continuation", 0),
         **structure,
