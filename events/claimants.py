@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from events.anchors import _FOLDS
 from events.records import Side
 from events.rules import ClaimantRule, PersonRule, Rules
 
@@ -148,6 +149,11 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     return None
 
 
+# the words of _LOCAL_WORDS, while it is plain lower-case words (else it is searched as it is)
+_LOCAL_WORD_LIST = tuple(_LOCAL_WORDS.pattern.split("|")) if re.fullmatch(r"[a-z]+(?:\|[a-z]+)*", _LOCAL_WORDS.pattern) \
+    else ()
+
+
 def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.NONE,
                       day: dt.date | None = None, place_country: dict[str, str] | None = None,
                       recent: list[Attribution] | None = None) -> list[Attribution]:
@@ -160,7 +166,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     """
     found: list[Attribution] = []
     taken: list[tuple[int, int]] = []
-    words = set(_TOKENS.findall(sentence.lower()))
+    lower = sentence.lower()
+    words = set(_TOKENS.findall(lower))
     if words.isdisjoint(rules.reporting_verb_words) and not _CUES.search(sentence) and not _SIDE_CLAIMS.search(sentence) \
             and not _CREDIT_SHAPE.search(sentence):
         return found  # no "said", no "according to", no "made by", no "Russia's announcement": nobody is quoted
@@ -216,7 +223,10 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                                 start, end, link[0]))
                 continue
             add(Attribution(name, side, rule.kind, start, end, link[0], link[1], rule.side == "context"))
-    local = _LOCAL_WORDS.search(sentence) is not None
+    # _LOCAL_WORDS's plain words in the lower-cased sentence: what IGNORECASE finds, unless the
+    # sentence holds a character the two read differently (İ ı ſ K)
+    local = any(w in lower for w in _LOCAL_WORD_LIST) if _LOCAL_WORD_LIST and _FOLDS.search(sentence) is None else \
+        _LOCAL_WORDS.search(sentence) is not None
     for pattern, _example in rules.local_authorities if local else ():
         for m in pattern.finditer(sentence):
             link = _connected(sentence, m.start(), m.end(), rules)
