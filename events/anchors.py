@@ -209,8 +209,12 @@ class AnchorIndex:
         patterns_of = {w: frozenset(i for v in words if w.startswith(v) for i in owners[v]) for w in words}
         settled: dict[str, frozenset[int]] = {}
         longer: dict[str, tuple[tuple[str, frozenset[int]], ...]] = {}
+        by_start: dict[str, list[tuple[str, int]]] = {}  # the anchors of each start (their first letters)
+        for i, found in enumerate(per_pattern):
+            for a in found or ():
+                by_start.setdefault(a[:_PREFIX], []).append((a, i))
         for w in words:
-            held = [(a, i) for i, found in enumerate(per_pattern) for a in found or () if w.startswith(a[:_PREFIX])]
+            held = [held_ for k in range(1, len(w) + 1) for held_ in by_start.get(w[:k], ())]
             settled[w] = frozenset(i for a, i in held if len(a) <= _PREFIX or not a.isascii())
             full: dict[str, set[int]] = {}
             for a, i in held:
