@@ -13,10 +13,14 @@ from dataclasses import dataclass, field
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
-__all__ = ["anchors", "AnchorIndex"]
+__all__ = ["anchors", "AnchorIndex", "first_letters"]
 
 _MIN = 3  # anchors shorter than this would pass almost every sentence
 _PREFIX = 6  # an index tests the first letters of each anchor
+# the characters that IGNORECASE takes for an ASCII one, or whose lower() holds one, other than the
+# ASCII ones themselves (tests/events/test_anchors.py works them out again)
+_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+_FEW_STARTS = 5  # first_letters leaves alone a pattern whose matches start in fewer ways
 
 
 def _char(item: tuple) -> str | None:
@@ -91,6 +95,68 @@ def anchors(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     return tuple(sorted(set(found))) if found else None
 
 
+_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_SPACE: r"\s",
+               sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_NOT_WORD: r"\W", sre.CATEGORY_NOT_SPACE: r"\S"}
+
+
+def _starts(items: list, flags: int) -> tuple[list[tuple], bool] | None:
+    """The LITERAL and RANGE items one of which the first character of a match of ``items`` must
+    fit (one for each way a match may start), and whether ``items`` can match the empty string;
+    None when they cannot be told."""
+    found: list[tuple] = []
+    for op, value in items:
+        if op is sre.LITERAL:
+            return found + [(op, value)], False
+        if op is sre.IN:
+            if not all(o in (sre.LITERAL, sre.RANGE) or o is sre.CATEGORY and v in _CATEGORIES for o, v in value):
+                return None  # a negated set, ...
+            return found + [(o, v) for o, v in value], False
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # \b, ^, look-arounds: no character taken
+        if op is sre.SUBPATTERN:
+            if value[1]:  # (?i:...) in a pattern without IGNORECASE: the look-ahead would be stricter
+                return None
+            inner = [_starts(list(value[-1]), flags)]
+        elif op is sre.BRANCH:
+            inner = [_starts(list(branch), flags) for branch in value[1]]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            inner = [_starts(list(value[2]), flags)]
+            if inner[0] is not None and value[0] == 0:
+                inner.append(([], True))
+        else:
+            return None
+        if any(i is None for i in inner):
+            return None
+        for starts, _empty in inner:  # type: ignore[misc]
+            found += starts
+        if not any(empty for _starts_, empty in inner):  # type: ignore[misc]
+            return found, False
+    return found, True
+
+
+def first_letters(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` behind a look-ahead for the characters its matches can start with, compiled
+    with its own flags (so IGNORECASE folds the class as it folds the literals): it matches
+    exactly what ``pattern`` does, and the engine skips at once the positions where no match can
+    start, instead of trying every alternative of a long list there. ``pattern`` itself when
+    those characters cannot be told (or it may match the empty string)."""
+    try:
+        parsed = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    except re.error:
+        return pattern
+    starts = _starts(parsed, pattern.flags)
+    if starts is None or starts[1] or len(starts[0]) < _FEW_STARTS:
+        return pattern  # (a few ways to start are tried as fast as the look-ahead)
+    chars = "".join(sorted(f"\\U{value:08x}" if op is sre.LITERAL else _CATEGORIES[value] if op is sre.CATEGORY
+                           else f"\\U{value[0]:08x}-\\U{value[1]:08x}" for op, value in set(starts[0])))
+    # a pattern that opens on \b: the word boundary first, the cheaper test inside a word
+    boundary = r"\b" if parsed[:1] == [(sre.AT, sre.AT_BOUNDARY)] else ""
+    try:
+        return re.compile(f"{boundary}(?=[{chars}])" + pattern.pattern, pattern.flags)
+    except re.error:  # a global inline flag that must stay first
+        return pattern
+
+
 def _trie_pattern(words: list[str]) -> str:
     """One regular expression for many literal words, factored into a trie ("capt(?:ure|ured)"),
     which Python's engine tries far faster than a flat alternation."""
@@ -123,6 +189,11 @@ class AnchorIndex:
     patterns_of: dict[str, frozenset[int]]
     always: frozenset[int]  # patterns without anchors: always tried
     recent: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)  # text -> candidates
+    # for each anchor start found: the patterns it settles at once (anchors no longer than the
+    # start, or not plain ASCII), and the longer anchors to read in full, with their patterns
+    # (" house" is found in "households", but the contested trigger wants " house to house")
+    settled: dict[str, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
+    longer: dict[str, tuple[tuple[str, frozenset[int]], ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, patterns: list[re.Pattern[str]]) -> AnchorIndex:
@@ -136,8 +207,22 @@ class AnchorIndex:
         words = sorted(owners)
         # the trie finds the longest anchor at a position: it also holds the shorter ones there
         patterns_of = {w: frozenset(i for v in words if w.startswith(v) for i in owners[v]) for w in words}
+        settled: dict[str, frozenset[int]] = {}
+        longer: dict[str, tuple[tuple[str, frozenset[int]], ...]] = {}
+        by_start: dict[str, list[tuple[str, int]]] = {}  # the anchors of each start (their first letters)
+        for i, found in enumerate(per_pattern):
+            for a in found or ():
+                by_start.setdefault(a[:_PREFIX], []).append((a, i))
+        for w in words:
+            held = [held_ for k in range(1, len(w) + 1) for held_ in by_start.get(w[:k], ())]
+            settled[w] = frozenset(i for a, i in held if len(a) <= _PREFIX or not a.isascii())
+            full: dict[str, set[int]] = {}
+            for a, i in held:
+                if i not in settled[w]:
+                    full.setdefault(a, set()).add(i)
+            longer[w] = tuple((a, frozenset(owners_)) for a, owners_ in sorted(full.items()))
         return cls(re.compile("(?=(" + (_trie_pattern(words) or "(?!)") + "))"), patterns_of,
-                   frozenset(i for i, found in enumerate(per_pattern) if not found))
+                   frozenset(i for i, found in enumerate(per_pattern) if not found), settled=settled, longer=longer)
 
     def candidates(self, text: str) -> list[int]:
         """Indexes of the patterns ``text`` may match, in order. Asked several times per sentence
@@ -151,7 +236,17 @@ class AnchorIndex:
 
     def _candidates(self, text: str) -> list[int]:
         found = set(self.always)
-        for hit in self.words.finditer(text.lower()):
-            if hit.group(1):
-                found |= self.patterns_of[hit.group(1)]
+        lower = text.lower()
+        if _FOLDS.search(text):  # lower() and IGNORECASE differ on these: the anchors' starts only
+            for hit in self.words.finditer(lower):
+                if hit.group(1):
+                    found |= self.patterns_of[hit.group(1)]
+            return sorted(found)
+        for hit in self.words.finditer(lower):
+            start = hit.group(1)
+            if start:
+                found |= self.settled[start]
+                for anchor, owners in self.longer[start]:
+                    if not owners <= found and lower.startswith(anchor, hit.start()):
+                        found |= owners
         return sorted(found)

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from events.anchors import _FOLDS
 from events.records import Side
 from events.rules import ClaimantRule, PersonRule, Rules
 
@@ -43,6 +44,10 @@ _APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:(?:who|which)\s+
                          r"(?![A-Z])[^\W\d][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),|\s[–—-]\s[^–—;]{1,120}\s[–—-](?=\s))")
 _EMBEDDED = re.compile(r"\b(?:allegations?|claims?|assertions?|reports?|statements?|information|news|footage)\s+(?:\w+\s+){0,2}(?:made |issued )?by\s+(?:the\s+|an?\s+)?$", re.I)
 _WORD_START = re.compile(r"\b\w")
+# the last word before a phrase, and an article after it: "said the". The leftmost match starts
+# where a word does, and neither run need give a letter back: (?<!\w) and possessive runs find the
+# same match without trying every letter of every word
+_LAST_WORD = re.compile(r"(?<!\w)(\w++)\s++(?:an? |the )?$")
 _SIDE_BEFORE = re.compile(r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+$")
 _IN_CHARGE = re.compile(r"\s+(?:in charge of|responsible for|who (?:heads|leads|runs)|heading|running)\s[^,;:.“”\"]{1,80}?"
                         r"(?=\s(?:said|says|told|wrote|reported|claimed|announced|added|stated)\b)")
@@ -149,12 +154,17 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
         return "", True
     # "..., a military spokesman said" / "said the Ukrainian military." (the reporting clause ends
     # there: "said Russian troops had entered X" names troops, not a speaker)
-    tail = re.search(r"(\w+)\s+(?:an? |the )?$", before)
+    tail = _LAST_WORD.search(before)
     if tail and rules.reporting_verbs.fullmatch(tail.group(1)) and tail.group(1) not in _TO_LISTENER and \
             (re.match(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|noting|saying|according|in a|on|who|which)\b|"
                       r"(?:on|late|early|earlier|later)\s)", sentence[end:end + 20]) or _ROLE_AFTER.match(sentence, end)):
         return tail.group(1), False
     return None
+
+
+# the words of _LOCAL_WORDS, while it is plain lower-case words (else it is searched as it is)
+_LOCAL_WORD_LIST = tuple(_LOCAL_WORDS.pattern.split("|")) if re.fullmatch(r"[a-z]+(?:\|[a-z]+)*", _LOCAL_WORDS.pattern) \
+    else ()
 
 
 def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.NONE,
@@ -169,7 +179,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     """
     found: list[Attribution] = []
     taken: list[tuple[int, int]] = []
-    words = set(_TOKENS.findall(sentence.lower()))
+    lower = sentence.lower()
+    words = set(_TOKENS.findall(lower))
     if words.isdisjoint(rules.reporting_verb_words) and not _CUES.search(sentence) and not _SIDE_CLAIMS.search(sentence) \
             and not _CREDIT_SHAPE.search(sentence):
         return found  # no "said", no "according to", no "made by", no "Russia's announcement": nobody is quoted
@@ -225,7 +236,10 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                                 start, end, link[0]))
                 continue
             add(Attribution(name, side, rule.kind, start, end, link[0], link[1], rule.side == "context"))
-    local = _LOCAL_WORDS.search(sentence) is not None
+    # _LOCAL_WORDS's plain words in the lower-cased sentence: what IGNORECASE finds, unless the
+    # sentence holds a character the two read differently (İ ı ſ K)
+    local = any(w in lower for w in _LOCAL_WORD_LIST) if _LOCAL_WORD_LIST and _FOLDS.search(sentence) is None else \
+        _LOCAL_WORDS.search(sentence) is not None
     for pattern, _example in rules.local_authorities if local else ():
         for m in pattern.finditer(sentence):
             link = _connected(sentence, m.start(), m.end(), rules)
@@ -438,6 +452,8 @@ def quotations(sentence: str) -> list[tuple[int, int]]:
     """Spans of the double-quoted passages (“…”, «…», "…"); single quotes are left alone,
     since ’ is also the apostrophe and ‘gray zone’ a scare quote."""
     spans: list[tuple[int, int]] = []
+    if '"' not in sentence and "“" not in sentence and "«" not in sentence:
+        return spans  # nothing opens a quotation (most sentences): no need to read it letter by letter
     opened: int | None = None
     for i, ch in enumerate(sentence):
         if ch in "“«" and opened is None:

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from events.anchors import AnchorIndex
+from events.anchors import AnchorIndex, _trie_pattern, first_letters
 from events.errors import RulesError
 from events.records import DatePrecision, EventType, Side
 
@@ -195,12 +195,20 @@ def _compile(pattern: str, file: str, key: str, flags: int = re.IGNORECASE) -> r
         raise RulesError(file, key, f"bad regular expression: {exc}") from exc
 
 
+_PLAIN_WORD = re.compile(r"[a-z]+")
+
+
 def _any_of(patterns: list[str], file: str, key: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     if not isinstance(patterns, list) or not patterns:
         raise RulesError(file, key, "must be a non-empty list of regular expressions")
     for i, p in enumerate(patterns):
         _compile(p, file, f"{key}[{i}]", flags)
-    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", flags)
+    if all(_PLAIN_WORD.fullmatch(p) for p in patterns):
+        # single plain words between word boundaries: at most one of them fits at a position (the
+        # one that runs to the end of the word there), so one trie-shaped pattern matches exactly
+        # what the flat alternation does, and several times faster (reporting_verbs: 120 words)
+        return first_letters(re.compile(r"\b(?:" + _trie_pattern(sorted(set(patterns))) + r")\b", flags))
+    return first_letters(re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", flags))
 
 
 def _need(table: dict[str, Any], key: str, file: str, where: str) -> Any:
@@ -251,9 +259,9 @@ def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
         dateline_after=_patterns(dateline, "after", file, "role.dateline", 0)[0],
         dateline_line_start=_compile(_need(dateline, "line_start", file, "role.dateline"), file,
                                      "role.dateline.line_start", 0),
-        near=_compile(_need(relation, "near", file, "relation"), file, "relation.near"),
+        near=first_letters(_compile(_need(relation, "near", file, "relation"), file, "relation.near")),
         near_after=_compile(_need(relation, "near_after", file, "relation"), file, "relation.near_after"),
-        beside=_compile(_need(relation, "beside", file, "relation"), file, "relation.beside"),
+        beside=first_letters(_compile(_need(relation, "beside", file, "relation"), file, "relation.beside")),
         list_glue=_compile(_need(lists, "glue", file, "lists"), file, "lists.glue", 0),
         unlisted_endings=tuple(sorted({str(e).lower() for e in _need(unlisted, "endings", file, "lists.unlisted")})),
         not_names=frozenset(str(w) for w in _need(unlisted, "not_names", file, "lists.unlisted")),
@@ -314,7 +322,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
                                                    "fallback claimant|opponent_of_claimant|opponent_of_place|none")
         # end on a word boundary unless the pattern itself ends in a space or a symbol ("in the ", "10% of")
         pattern = rf"\b(?:{_need(t, 'pattern', f['triggers'], where)})(?:(?<=\W)|\b)"
-        triggers.append(Trigger(kind, _compile(pattern, f["triggers"], where),
+        triggers.append(Trigger(kind, first_letters(_compile(pattern, f["triggers"], where)),
                                 gains, agent, fallback, bool(t.get("agent_after", False)),
                                 bool(t.get("needs_agent", False)), bool(t.get("subject_place", False)), targets,
                                 bool(t.get("share_is_partial", kind in (EventType.CAPTURE, EventType.RECAPTURE))),
@@ -347,7 +355,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     people = []
     for i, entry in enumerate(cla.get("person", [])):
         where = f"person #{i + 1}"
-        regex = _compile(_need(entry, "pattern", f["claimants"], where), f["claimants"], where, 0)
+        regex = first_letters(_compile(_need(entry, "pattern", f["claimants"], where), f["claimants"], where, 0))
         if not {"name", "role"} <= set(regex.groupindex):
             raise RulesError(f["claimants"], where, "pattern needs (?P<name>...) and (?P<role>...) groups")
         kinds = entry.get("kinds", {})
@@ -402,6 +410,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     structure = {key: _compile(_need(trg, key, f["triggers"], "(file)"), f["triggers"], key)
                  for key in ("plural_places", "frame_anaphora", "frame_nouns", "singular_anaphora", "appositive",
                              "partial_share", "partial_adverb", "part_object", "facility_after", "spoils_object")}
+    for key in ("plural_places", "frame_anaphora", "partial_share", "partial_adverb"):  # searched for, not matched at a place
+        structure[key] = first_letters(structure[key])
     return Rules(
         version=rules_version(directory),
         change_types=frozenset(t for t, change in types.items() if change),
@@ -440,11 +450,15 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         outlets=tuple(outlets), credit_lines=credit, channels=channels,
         side_words=tuple(sides),
         abbreviations=frozenset(_need(raw["sentences"], "abbreviations", f["sentences"], "(file)")),
-        relative_dates=tuple(relative),
-        any_relative_date=re.compile("|".join(f"(?:{r.regex.pattern})" for r in relative), re.IGNORECASE),
+        relative_dates=tuple(RelativeDate(first_letters(r.regex), r.days, r.precision) for r in relative),
+        # each relative pattern opens on \b (above): the same pattern with \b in front of them all
+        any_relative_date=first_letters(re.compile(r"\b(?:" + "|".join(f"(?:{r.regex.pattern})" for r in relative) + ")",
+                                                   re.IGNORECASE)),
         same_occasion=_compile(_need(raw["dates"], "same_occasion", f["dates"], "(file)"), f["dates"], "same_occasion"),
-        occasion_told=_compile(_need(raw["dates"], "occasion_told", f["dates"], "(file)"), f["dates"], "occasion_told"),
-        anchored_dates=tuple(anchored), fixed_dates=tuple(fixed),
+        occasion_told=first_letters(_compile(_need(raw["dates"], "occasion_told", f["dates"], "(file)"), f["dates"],
+                                             "occasion_told")),
+        anchored_dates=tuple(RelativeDate(first_letters(r.regex), r.days, r.precision) for r in anchored),
+        fixed_dates=tuple(FixedDate(first_letters(f.regex), f.date, f.precision) for f in fixed),
         places=_place_rules(raw["places"], f["places"]),
         continuation=_compile(_need(trg, "continuation", f["triggers"], "(file)"), f["triggers"], "continuation", 0),
         **structure,

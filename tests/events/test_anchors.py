@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from events.anchors import AnchorIndex, anchors
+from events.anchors import AnchorIndex, anchors, first_letters
 
 
 @pytest.mark.parametrize("pattern, flags, expected", [
@@ -27,3 +27,49 @@ def test_an_index_finds_patterns_whose_anchors_start_inside_others():
     assert index.candidates("Full control had been established over Lysychansk") == [0, 2]
     assert index.candidates("Russian forces took control of Avdiivka") == [1, 2]
     assert index.candidates("Nothing happened") == [2]  # a pattern without anchors is always a candidate
+
+
+@pytest.mark.parametrize("pattern, flags, guarded", [
+    (r"\b(?:(?:heavy|fierce) )*(?:fighting|battles?|clashes|combat|storm(?:ed|s)?)\b", re.I, True),
+    (r"(?:near|around|outside|close to|towards?|not far from)\s+$", re.I, True),
+    (r"\b(?:Kyiv|Kiev|Moscow|Kremlin|Ukraine|Russia|(?-i:[A-ZА-Я])\w+ said)\b", re.I, True),
+    (r"(?i:alpha|beta|gamma|delta|epsilon)x", 0, False),  # an inline IGNORECASE: not told
+    (r"(?:a|b|c|d|e|f)?", 0, False),  # matches the empty string
+    (r"\b(?:ISW|RBC)\b", 0, False),  # few ways to start
+    (r"(?:\d+ km|about|around|near|west of|east of)\s+$", re.I, True),  # \d in the class
+    (r"[^a-z]+ (?:said|says|told|wrote|added)", re.I, False),  # a negated set: not told
+])
+def test_first_letters_matches_exactly_what_the_pattern_does(pattern, flags, guarded):
+    plain = re.compile(pattern, flags)
+    fast = first_letters(plain)
+    assert (fast is not plain) is guarded
+    texts = ["Heavy fighting near Kupiansk, STORMS and clashes", "close to  Bakhmut ", "ſtorm İ ı K Kiev said",
+             "Kremlin Ukraine Оleg said alpha delta Epsilonx", "", "abcdef", "ISW RBC ISWx", "he said: they wrote",
+             "20 km  west of ", "around 12 KM "]
+    for text in texts:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for pos in range(len(text) + 1):
+            a, b = plain.match(text, pos), fast.match(text, pos)
+            assert (a and a.span()) == (b and b.span())
+
+
+def test_an_index_reads_long_anchors_in_full():
+    patterns = [re.compile(p, re.I) for p in (r"street[- ]by[- ]street fighting|fighting street by street", r"fighting")]
+    index = AnchorIndex.build(patterns)
+    # the index reads the first letters of every anchor ("fighti"), then the longer ones in full
+    assert index.candidates("Fighting in the village went on") == [1]
+    assert index.candidates("Fighting street by street went on") == [0, 1]
+    assert index.candidates("Street-by-street fighting went on") == [0, 1]
+    # where lower() and IGNORECASE disagree (ſ is an s to IGNORECASE), only the first letters are read
+    assert index.candidates("Fighting ſtreet by ſtreet went on") == [0, 1]
+    assert patterns[0].search("Fighting ſtreet by ſtreet went on")
+
+
+def test_the_characters_that_fold_onto_ascii_are_known():
+    """_FOLDS holds every character that IGNORECASE matches with an ASCII one, or whose lower()
+    holds one, other than the ASCII characters themselves."""
+    from events.anchors import _FOLDS
+    ascii_ignoring_case = re.compile(r"[\x00-\x7f]", re.I)
+    folds = {chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c <= 0xDFFF
+             and (ascii_ignoring_case.fullmatch(chr(c)) or any(ord(x) < 0x80 for x in chr(c).lower()))}
+    assert folds == set(_FOLDS.pattern[1:-1])
