@@ -94,6 +94,7 @@ class _Discourse:
         self.previous_dates: list[DateExpression] = []  # the dates of the sentence before
         self.speaker_dates: dict[str, DateExpression] = {}  # when each claimant last spoke, as the text says
         self.frame: _Frame | None = None
+        self.view_text = ""  # the sentence being read
         self.told_year: dt.date | None = None  # the date a passage of history is told at ("In September 2022, ...")
         self.counted: list[_Frame] = []  # changes of "N settlements" not named yet
         self.at = 0  # the index of the sentence being read
@@ -103,6 +104,7 @@ class _Discourse:
 
     def read(self, view: SentenceView) -> None:
         self.at = view.index
+        self.view_text = view.text
         if view.region_countries:
             self.regions.append((view.index, view.region_countries))
         self.offices = view.office_countries
@@ -209,6 +211,11 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
                 return (won if trigger.gains == "agent" else won.opponent()), "place"
             if change.agent == "passive":
                 agent, how = attribution.side, "claimant"  # a place of no known country: as its teller says
+    if agent is Side.NONE and change.agent == "own" and attribution.kind == "journalist":
+        # "Shoigu ordered his troops to withdraw": the side of the person named before the pronoun
+        named = [a for a in named_claimants(memory.view_text, memory.rules) if a.end <= change.start and a.side is not Side.NONE]
+        if named:
+            agent, how = named[-1].side, "text"
     if agent is Side.NONE and trigger.home_side and attribution.kind == "journalist":
         # "X was liberated in February" in a Russian or Ukrainian outlet's own voice: its side's word
         agent = outlet_side(memory.article.source, memory.rules)
@@ -239,6 +246,7 @@ _SPEECH_DATE = re.compile(r"\b(?:said|says|reported|reports|announced|claimed|st
                           r"(?:late\s+|early\s+|later\s+|earlier\s+)?$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?")
+_THAT_SEASON = re.compile(r"\b(?:that|the same|the following) (?:summer|spring|autumn|fall|winter|year)\b")  # history told on
 _HEADLINE_AS = re.compile(r"\s*(?:as|while|whereas)\s", re.I)
 _TIME_CLAUSE = re.compile(r"[\s,]*(?:after|before|when|as|until|then)\b", re.I)
 _CLOSED_RELATIVE = re.compile(r",\s*(?:which|who|where)\b")
@@ -354,7 +362,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             earlier = [c for c in changes if c.clause[1] <= left + 2 and c is not change]
             lead_in = [d for d in told if earlier and earlier[-1].clause[0] <= d.start < earlier[-1].clause[1]] \
                 if earlier and _TIME_CLAUSE.match(text, left) and not any(left <= d.start < right for d in told) else []
-            told_as_history = change.history or _old([d for d in told + anchored if left <= d.start < right
+            told_as_history = change.history or _THAT_SEASON.search(text, left, right) is not None or _old([d for d in told + anchored if left <= d.start < right
                                                       and not _in_aside(text, d.start, change.start)] or lead_in, published)
             if attribution is None or (told_as_history and not voice.attributions and voice.carried_by == "previous"):
                 # history told after a statement is the outlet's background, not the speaker's
@@ -486,7 +494,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                         attribution = journalist(article.source)
                 else:
                     kind = _regained(kind, gains, place, memory)
-                background = change.history or (
+                background = change.history or _THAT_SEASON.search(text, left, right) is not None or (
                     own_date is not None and published is not None
                     and (published.date - own_date.date).days > _BACKGROUND_DAYS)
                 confidence = 0.85 if target.place is not None else 0.65
