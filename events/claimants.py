@@ -28,7 +28,8 @@ _GAP_TO_VERB = re.compile(r"^[\s,]*(?:(?:has|have|had|also|later|earlier|since|o
                           r"(?:project|group|team|service|map|channel|resource)|"
                           r"[A-Z][a-z]+ [A-Z][a-z]+|\w+ly|in (?:the )?[A-Z][\w’'-]+(?: (?:region|oblast|Oblast|Region|province))?|"
                           r"(?:in|on|by|since) (?:early |late |mid-)?(?:[A-Z][a-z]+ )?(?:\d{1,2},? )?(?:19|20)\d\d|"
-                          r"(?:fighting|serving|stationed|deployed|based|operating)(?: (?:in|near|on|at|with|for) (?:the )?"
+                          r"(?:fighting|serving|stationed|deployed|based|operating)(?: (?:in|near|on|at|with|for|"
+                          r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest) of) (?:the )?"
                           r"[\w’'-]+(?: [\w’'-]+)?)?)"
                           r"[\s,]+){0,4}$")
 _ACCORDING_TO = re.compile(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|report|statement|post|update|assessment|"
@@ -51,6 +52,7 @@ _LAST_WORD = re.compile(r"(?<!\w)(\w++)\s++(?:an? |the )?$")
 _SIDE_BEFORE = re.compile(r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+$")
 _IN_CHARGE = re.compile(r"\s+(?:in charge of|responsible for|who (?:heads|leads|runs)|heading|running)\s[^,;:.“”\"]{1,80}?"
                         r"(?=\s(?:said|says|told|wrote|reported|claimed|announced|added|stated)\b)")
+_PROGRESSIVE = re.compile(r"\s+(?:are|is|were|was)\s+(?:now\s+|still\s+)?(\w+ing)\b")
 _BRACKET = re.compile(r"\s*\([^()]{1,40}\)")
 # a person claimant's surname: "Artem Lysohor (regional governor)" -> "Lysohor"
 _SURNAME = re.compile(r"[A-Z][a-z’'-]+ ([A-Z][a-z’'-]{3,})(?: \(|$)")
@@ -136,6 +138,9 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     if charge:
         after = after[charge.end():]
     after = after[:80]
+    progressive = _PROGRESSIVE.match(after)  # "Russian bloggers are circulating a video"
+    if progressive and rules.reporting_verbs.fullmatch(progressive.group(1)):
+        return progressive.group(1), False
     for verb in rules.reporting_verbs.finditer(after):
         if _GAP_TO_VERB.match(after[:verb.start()]):
             return verb.group(), False
