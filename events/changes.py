@@ -511,6 +511,7 @@ _DESCRIBED_BY = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|to
 _MODAL_NEGATION = re.compile(r"\b(?:will|would|shall|can|could|may|might|won['’]t|can['’]t|cannot)\s+(?:not\s+|never\s+)?(?:\w+\s+)?$", re.I)
 _ROUTE_BEFORE = re.compile(r"\b(?:road|roads|highway|route|railway|rail line|approaches|heights|bridge)\s+"
                            r"(?:to|towards?|into|between|near|from|linking)\s+(?:the\s+)?$", re.I)
+_SPEAKER_LEAD = re.compile(r"^.*\b(?:said|says|wrote|writes|added|argued|argues|warned|noted|believes|believed)\s+(?:that\s+)?")
 _FOLLOWED = re.compile(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
 
 
@@ -665,7 +666,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 if able is None or rules.irrealis.search(" ".join(before[:able.start()].split()[-3:])):
                     continue
             opening = not before.strip() or before.rstrip().endswith(",") and len(before.split()) <= 2
-            noun = _NOUN_OPENING.fullmatch(before) is not None and not text[start:end].lower().endswith(("ed", "en"))
+            # (also after its speaker: "Kots said the capture of X would open the way")
+            noun = (_NOUN_OPENING.fullmatch(before) is not None or _NOUN_OPENING.fullmatch(_SPEAKER_LEAD.sub("", before)) is not None) \
+                and not text[start:end].lower().endswith(("ed", "en"))
             window = text[end:min(len(text), end + 120)]
             hypothesis = rules.irrealis_after.search(window)
             if hypothesis and (opening and text[start:end].lower().endswith("ing")
