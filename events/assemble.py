@@ -15,7 +15,7 @@ import hashlib
 import re
 from dataclasses import replace
 
-from events.claimants import SIDE_ADJECTIVE
+from events.claimants import GENERIC_STATES, SIDE_ADJECTIVE
 from events.drafts import _AFTER_PUBLICATION, Draft
 from events.records import Article, Claim, DatePrecision, EventType, Side
 from events.rules import Rules
@@ -26,7 +26,6 @@ _GAIN = {EventType.CAPTURE: "gain", EventType.RECAPTURE: "gain"}
 _LEAD_SENTENCES = 2  # the opening sentences of the body, where wire copy sums up what follows
 #: "the alleged loss of X", "the claimed capture", "X reportedly took Y": a claim told again, not the outlet's own
 _RETOLD = re.compile(r"\b(?:alleged(?:ly)?|claimed|purported(?:ly)?|supposed(?:ly)?|so-called|reported(?:ly)?)\b", re.I)
-_GENERIC_STATES = frozenset({"Russian government", "Ukrainian government"})
 
 
 def _kind_group(kind: EventType) -> str:
@@ -183,10 +182,10 @@ def _absorb_generic_states(drafts: list[Draft]) -> list[Draft]:
     """"Russia claimed the capture of X" and, in the same article, the Russian defence ministry's
     claim of it are one claim: a state named as a whole ("Russia", "Kyiv") speaks through its
     organs when the article names one saying the same."""
-    specific = [d for d in drafts if d.attribution.kind != "journalist" and d.attribution.claimant not in _GENERIC_STATES]
+    specific = [d for d in drafts if d.attribution.kind != "journalist" and d.attribution.claimant not in GENERIC_STATES]
     out = []
     for d in drafts:
-        if d.attribution.claimant in _GENERIC_STATES:
+        if d.attribution.claimant in GENERIC_STATES:
             # "Russian claims that X fell", cited in passing, are any Russian claimant's claim of it;
             # "Kyiv said" is its own unless an organ of the state says the same
             owners = specific if d.attribution.embedded else [

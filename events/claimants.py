@@ -17,9 +17,11 @@ from events.records import Side
 from events.rules import ClaimantRule, PersonRule, Rules
 
 __all__ = ["Attribution", "find_attributions", "named_claimants", "governing", "find_channel", "journalist", "quotations",
-           "outlet_side", "SIDE_ADJECTIVE"]
+           "outlet_side", "SIDE_ADJECTIVE", "GENERIC_STATES"]
 
 SIDE_ADJECTIVE = {Side.UA: "Ukrainian", Side.RU: "Russian"}
+#: a state named as a whole ("Russia", "Kyiv"): it speaks through its organs, and names places' countries
+GENERIC_STATES = frozenset({"Russian government", "Ukrainian government"})
 _GAP_TO_VERB = re.compile(r"^[\s,]*(?:(?:has|have|had|also|later|earlier|since|on \w+|in a \w+|in its \w+|once again|again|then|now|"
                           r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"
                           r"however|too|in turn|itself|himself|herself|themselves|analysts?|experts?|officials?|"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from events.claimants import Attribution, find_attributions, find_channel, named_claimants, outlet_side
+from events.claimants import GENERIC_STATES, Attribution, find_attributions, find_channel, named_claimants, outlet_side
 from events.mentions import SentenceView
 from events.posts import Post, find_posts
 from events.records import Article, Side
@@ -94,7 +94,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             # "a military spokesman": of the side that spoke last (else named last: "Putin moved Shoigu
             # from the Defence Ministry ... the Defence Ministry announced")
             named_side = next((a.side for a in reversed(recent) if a.side is not Side.NONE  # not "Ukraine's Kharkiv region"
-                               and a.claimant not in ("Russian government", "Ukrainian government")), Side.NONE)
+                               and a.claimant not in GENERIC_STATES), Side.NONE)
             context = last.side if last else home if home is not Side.NONE else named_side
             read[i] = [a for a in find_attributions(views[i].text, rules, context_side=context, day=day,
                                                     place_country=place_country, recent=recent[-_RECENT:])
