@@ -227,14 +227,14 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
                 # "took A in January 2023 and B in May", "announced A on 13 January 2023; confirmed
                 # on 25 January": a month after one written with its year is of that year (or the
                 # next, when it comes round again)
-                before = [day for at, day in years if at < m.start()]
-                before_at = [at for at, day in years if at < m.start()]
+                before = [(at, day) for at, day in years if at < m.start()]
                 if before:
+                    at, day = before[-1]
                     month = resolved[0].month
-                    year = before[-1].year + (1 if month < before[-1].month else 0)
-                    if _EARLIER.search(sentence, before_at[-1], m.start()):
+                    year = day.year + (1 if month < day.month else 0)
+                    if _EARLIER.search(sentence, at, m.start()):
                         # "took X in May 2023 after taking Y in January": counted back
-                        year = before[-1].year - (1 if month > before[-1].month else 0)
+                        year = day.year - (1 if month > day.month else 0)
                     try:
                         resolved = (resolved[0].replace(year=year), resolved[1])
                     except ValueError:  # 29 February

@@ -94,7 +94,6 @@ class _Discourse:
         self.previous_dates: list[DateExpression] = []  # the dates of the sentence before
         self.speaker_dates: dict[str, DateExpression] = {}  # when each claimant last spoke, as the text says
         self.frame: _Frame | None = None
-        self.view_text = ""  # the sentence being read
         self.told_year: dt.date | None = None  # the date a passage of history is told at ("In September 2022, ...")
         self.counted: list[_Frame] = []  # changes of "N settlements" not named yet
         self.at = 0  # the index of the sentence being read
@@ -104,7 +103,6 @@ class _Discourse:
 
     def read(self, view: SentenceView) -> None:
         self.at = view.index
-        self.view_text = view.text
         if view.region_countries:
             self.regions.append((view.index, view.region_countries))
         self.offices = view.office_countries
@@ -184,8 +182,10 @@ def _place_country(memory: _Discourse, place: PlaceRef) -> str:
     return countries.pop() if len(countries) == 1 else ""
 
 
-def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _Discourse) -> tuple[Side, str]:
-    """The side that gains, and how it was found."""
+def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _Discourse,
+           text: str = "") -> tuple[Side, str]:
+    """The side that gains, and how it was found (``text``: the change's own sentence, when it is
+    the one being read)."""
     if change.kind is EventType.CONTESTED:
         return Side.NONE, ""
     trigger = change.trigger
@@ -211,9 +211,9 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
                 return (won if trigger.gains == "agent" else won.opponent()), "place"
             if change.agent == "passive":
                 agent, how = attribution.side, "claimant"  # a place of no known country: as its teller says
-    if agent is Side.NONE and change.agent == "own" and attribution.kind == "journalist":
+    if agent is Side.NONE and change.agent == "own" and attribution.kind == "journalist" and text:
         # "Shoigu ordered his troops to withdraw": the side of the person named before the pronoun
-        named = [a for a in named_claimants(memory.view_text, memory.rules) if a.end <= change.start and a.side is not Side.NONE]
+        named = [a for a in named_claimants(text, memory.rules) if a.end <= change.start and a.side is not Side.NONE]
         if named:
             agent, how = named[-1].side, "text"
     if agent is Side.NONE and trigger.home_side and attribution.kind == "journalist":
@@ -263,14 +263,16 @@ def _in_aside(text: str, position: int, change_start: int) -> bool:
         and text.find(",", position, change_start) != -1
 
 
-def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: PublishedDate | None) -> list[DateExpression]:
+def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: PublishedDate | None,
+                  future: list[DateExpression]) -> list[DateExpression]:
     """"In early September 2022, Ukraine struck back. Its troops retook X on 8 September": a day
-    written without its year, in a passage telling of an earlier year, is of that year. The year
+    written without its year, in a passage telling of an earlier year, is of that year (also one
+    that, read in the publication's year, would come after it: taken out of ``future``). The year
     holds until a date of its own year comes, or one told from the present ("on Tuesday")."""
-    if published is None or not dates:
+    if published is None or not (dates or future):
         return dates
     out = []
-    for d in dates:
+    for d in sorted(dates + future, key=lambda d: d.start):
         told = memory.told_year
         if told is not None and told.year < published.date.year and _MONTH_NAME.search(d.text) \
                 and not _YEAR.search(d.text) and d.precision in (DatePrecision.DAY, DatePrecision.MONTH):
@@ -281,8 +283,11 @@ def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: 
             except ValueError:  # 29 February
                 moved = d.date
             if moved <= published.date:
+                if d in future:
+                    future.remove(d)
                 d = replace(d, date=moved)
-        out.append(d)
+        if d not in future:
+            out.append(d)
     for d in out:
         if _YEAR.search(d.text) or (memory.told_year is not None and _MONTH_NAME.search(d.text)):
             memory.told_year = d.date
@@ -339,7 +344,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         following = changes_of[view.index + 1] if changes_of is not None and view.index + 1 < len(views) else True
         dates = find_dates(text, published, rules, future, year_from=year_from) if (
             changes or following or memory.frame is not None or voice.attributions or occasion) else []
-        dates = _in_told_year(dates, memory, published)
+        dates = _in_told_year(dates, memory, published, future)
         # "said on Tuesday that ... the previous day": counted from the day the sentence gave first
         here = next((d.date for d in dates if d.precision is DatePrecision.DAY), None)
         anchored = find_anchored_dates(text, here or memory.anchor, published, rules, memory.told_year) if changes else []
@@ -362,7 +367,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             earlier = [c for c in changes if c.clause[1] <= left + 2 and c is not change]
             lead_in = [d for d in told if earlier and earlier[-1].clause[0] <= d.start < earlier[-1].clause[1]] \
                 if earlier and _TIME_CLAUSE.match(text, left) and not any(left <= d.start < right for d in told) else []
-            told_as_history = change.history or _THAT_SEASON.search(text, left, right) is not None or _old([d for d in told + anchored if left <= d.start < right
+            that_season = _THAT_SEASON.search(text, left, right) is not None  # "that summer": history
+            told_as_history = change.history or that_season or _old([d for d in told + anchored if left <= d.start < right
                                                       and not _in_aside(text, d.start, change.start)] or lead_in, published)
             if attribution is None or (told_as_history and not voice.attributions and voice.carried_by == "previous"):
                 # history told after a statement is the outlet's background, not the speaker's
@@ -471,7 +477,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     if found is None:
                         continue
                     place, first = found[0], views[found[1]]
-                gains, how = _gains(change, place, attribution, memory)
+                gains, how = _gains(change, place, attribution, memory, text)
                 kind, denied_side = change.kind, Side.NONE
                 if kind is EventType.PARTIAL and not target.share and any(t.share for t in change.targets) and \
                         change.trigger.type in (EventType.CAPTURE, EventType.RECAPTURE):
@@ -494,7 +500,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                         attribution = journalist(article.source)
                 else:
                     kind = _regained(kind, gains, place, memory)
-                background = change.history or _THAT_SEASON.search(text, left, right) is not None or (
+                background = change.history or that_season or (
                     own_date is not None and published is not None
                     and (published.date - own_date.date).days > _BACKGROUND_DAYS)
                 confidence = 0.85 if target.place is not None else 0.65

@@ -40,3 +40,20 @@ def test_a_denial_in_the_next_sentence_disputes_the_event(gazetteer, rules):
                        "Ukraine's General Staff rejected the claim.", gazetteer, rules)
     [event] = group_events(claims)
     assert str(event.status) == "disputed" and "Ukrainian General Staff" in event.note
+
+
+@pytest.mark.parametrize(("text", "dated"), [
+    # a day written without its year, in a passage about an earlier year, is of that year
+    ("In early September 2022 Ukraine launched a counteroffensive. Ukrainian troops retook Balakliia on "
+     "8 September.", [("Balakliia", dt.date(2022, 9, 8), "day")]),
+    # ... or of the next, when its month comes round again
+    ("Ukrainian marines landed near Krynky in November 2023. Russia said on 20 February that its troops had "
+     "captured Krynky.", [("Krynky", dt.date(2024, 2, 20), "day")]),
+    ("Russian forces captured Lyman in May 2022. Ukraine retook the town later that year.",
+     [("Lyman", dt.date(2022, 5, 1), "month"), ("Lyman", dt.date(2022, 1, 1), "year")]),
+    ("Izium was occupied by Russian troops in April 2022 and liberated by Ukraine in September that year.",
+     [("Izium", dt.date(2022, 4, 1), "month"), ("Izium", dt.date(2022, 9, 1), "month")]),
+])
+def test_history_takes_the_year_its_passage_is_told_in(gazetteer, rules, text, dated):
+    found = [(c.settlement, c.event_date, str(c.date_precision)) for c in claims_of(text, gazetteer, rules)]
+    assert found == dated
