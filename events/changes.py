@@ -52,6 +52,7 @@ _REDUCED_RELATIVE = re.compile(r",\s+(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:villa
                                r"(?:\s+(?:in|on|near)\s+[^,;]{1,40}?)?\s+(?:(?:that|which)\s+)?"
                                r"(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|it|they|(?:the\s+)?Russians|(?:the\s+)?Ukrainians|"
                                r"(?:Russian|Ukrainian)\s+(?:troops|forces|units|soldiers|army|marines|paratroopers|fighters))\s+)"
+                               r"(?:(?:says|said|claims|claimed|insists|insisted)\s+(?:(?:that\s+)?(?:it|they)\s+|to\s+have\s+))?"
                                r"(?:(?:had|has|have|first|briefly|only|finally)\s+)*$")
 # a clause opening on a participle whose subject follows it: "Having captured X, ...", "After taking X, ..."
 _OPENING_PARTICIPLE = re.compile(r"\s*(?:[Hh]aving|[Aa]fter|[Uu]pon|[Oo]n)\s+(?:\w+\s+)?")
@@ -502,7 +503,7 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
 _NEW_CLAUSE_AFTER = re.compile(r"\s+(?:still\s+)?(?:holds|held|remains?|remained|stays?|stayed|is|was|has|had|says|said|"
                                r"fell|falls|continues|continued|resists|resisted)\b")
 _WHICH_SAID_IT = re.compile(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,4}?(?:said|says|claimed|claims|reported|announced)\s+"
-                            r"(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?$")
+                            r"(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|to\s+have\s+(?:been\s+)?)$")
 _ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning|over)\s+(?:the\s+(?:villages?|towns?|settlements?)\s+of\s+)?$")
 _AND_BEFORE = re.compile(r"\band\s+(?:then\s+|later\s+|subsequently\s+|eventually\s+)?$")
 _AREA_BEFORE = re.compile(r"\b(?:in the (?:general )?areas? of|near|around|in the vicinity of)\s+(?:the\s+)?$", re.I)
@@ -573,7 +574,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
     if m is not None:
         return Target(None, pointer="which", position=start - len(behind) + m.start())
     m = _WHICH_SAID_IT.search(behind)
-    if m is not None:  # "X, which Russia said it had captured": "it" is the side, "which" the place
+    if m is not None:  # "X, which Russia said it had captured / claimed to have taken": "which" is the place
         return Target(None, pointer="which", position=start - len(behind) + m.start())
     m = re.search(r"\b(?:it|which)\s+(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|(?:the\s+)?Russians|(?:the\s+)?Ukrainians)\s+|"
                   r"(?:(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|its|their|the|"

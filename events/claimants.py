@@ -145,6 +145,8 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
         return progressive.group(1), False
     for verb in rules.reporting_verbs.finditer(after):
         if _GAP_TO_VERB.match(after[:verb.start()]):
+            if "," in after[:verb.start()] and _EMBEDDED.search(sentence, max(0, start - 110), start):
+                return "", True  # "rejected claims by the ministry, published on Monday, that": cited, not speaking
             return verb.group(), False
         break
     if re.match(r"\s*(?:['’]s? (?:account|words|statement|post|message|report|view)\s*[:,]|:\s*[“\"«])", sentence[end:end + 40]):

@@ -250,6 +250,10 @@ _THAT_SEASON = re.compile(r"\b(?:that|the same|the following) (?:summer|spring|a
 _HEADLINE_AS = re.compile(r"\s*(?:as|while|whereas)\s", re.I)
 _TIME_CLAUSE = re.compile(r"[\s,]*(?:after|before|when|as|until|then)\b", re.I)
 _CLOSED_RELATIVE = re.compile(r",\s*(?:which|who|where)\b")
+# a relative clause on a place opened right before a speaker: ", which Moscow", ", a village Russia says"
+_RELATIVE_AFTER = re.compile(r",\s+(?:which|where|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet)"
+                             r"(?:\s+(?:that|which))?)\s+(?:[\w’'-]+\s+){0,3}$")
+
 _RELATIVE_AT = re.compile(r"[\s,]*(?:which|that|where|(?:the|a|one|two|three|four|five|both|several)\s+(?:[\w-]+\s+){0,2}?"
                           r"(?:villages?|towns?|city|cities|settlements?|hamlets?)\b)")
 _RELATIVE_OPEN = re.compile(r",\s+(?:who|whose|which|where)\b[^,;]*$")
@@ -358,6 +362,14 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             # a denial is not the claim it denies: "said the Russian statements about X are false"
             voices_of = [a for a in speakers if not a.embedded] or speakers if change.kind is EventType.DENIAL else speakers
             attribution = governing(voices_of, text, change.start) if voice.attributions else voice.carried
+            if attribution is not None and attribution.start >= change.end and \
+                    any(c.start > attribution.end for c in changes) and \
+                    _RELATIVE_AFTER.search(text, change.end, attribution.start):
+                # "Fighting goes on in X, which Moscow claimed to have taken, the General Staff said":
+                # Moscow speaks for its relative clause's change only; the main clause is the
+                # speaker's after the clause closes, else the outlet's
+                attribution = next((a for a in voices_of if a.start > attribution.end and not a.embedded
+                                    and "," in text[attribution.end:a.start]), None)
             left, right = change.clause
             # not a date in a speaker's relative clause ("Girkin, who in 2014 led ..., said that")
             told = [d for d in dates if not _in_aside(text, d.start, change.start)]
@@ -494,9 +506,12 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     kind, gains = EventType.DENIAL, denied_side
                     if denied_side is Side.NONE:
                         continue  # "to prevent the enemy from entering X" in the outlet's voice: nobody's gain denied
-                    if voice.carried_by == "previous" and not voice.attributions and attribution.side is denied_side:
-                        # "Russia said it had captured X. The town remains in Ukrainian hands.": not
-                        # Russia denying itself; the outlet's own word
+                    if attribution.side is denied_side and (
+                            voice.carried_by == "previous" and not voice.attributions
+                            or attribution.start >= change.end and _CLOSED_RELATIVE.search(text, change.end, attribution.start)):
+                        # "Russia said it had captured X. The town remains in Ukrainian hands.", "Kyiv
+                        # still holds X, which Moscow says it took": not Russia denying itself; the
+                        # outlet's own word
                         attribution = journalist(article.source)
                 else:
                     kind = _regained(kind, gains, place, memory)
