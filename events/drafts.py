@@ -540,6 +540,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                           denied_side=draft.gains, also=[]))
         if changes and len(drafts) > made:
             _deny_in_tail(view, voice, drafts, made, rules, dates)
+            retraction = rules.retraction.search(text)
+            if retraction is not None:  # "said Russian troops had taken X, but deleted the post hours later"
+                _retract(view, [], [d for d in drafts[made:] if d.first is not view or d.place.end <= retraction.start()], drafts)
         if memory.frame is not None and not changes:
             _follow_frame(view, voice, drafts, memory, rules, dates)
         if len(drafts) == made and drafts and changes and rules.hedge_after.search(text):
@@ -596,6 +599,11 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
         return
     if rules.denial_followup.search(view.text):
         _deny_recent(view, voice, drafts)
+    retraction = rules.retraction.search(view.text)
+    if retraction is not None:
+        # who took it back: a claimant named before the words ("Ukraine's army removed ..."), else the speaker
+        named = [a for a in named_claimants(view.text[:retraction.start()], rules) if a.kind != "journalist"]
+        _retract(view, named or voice.speakers(), [d for d in drafts if d.view.index == drafts[-1].view.index], drafts)
     if rules.hedge_after.search(view.text):
         _hedge_recent(view, drafts, rules)
 
@@ -615,6 +623,18 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft]) -> None:
             continue  # the article's own report of the denier's gain is not what they deny
         drafts.append(Draft(view, view, EventType.DENIAL, draft.place, draft.gains, denier, "", False, draft.date,
                             draft.date_basis, 0.6, draft.gains, draft.background, view.heading, draft.side_from))
+
+
+def _retract(view: SentenceView, speakers: list[Attribution], claimed: list[Draft], drafts: list[Draft]) -> None:
+    """"He later deleted the post", "the ministry withdrew the statement": the speaker denies the
+    claims they made (with nobody named, whoever made them)."""
+    named = [a.claimant for a in speakers if a.kind != "journalist"]
+    for draft in claimed:
+        if draft.kind is EventType.DENIAL or draft.gains is Side.NONE or draft.attribution.kind == "journalist" or \
+                named and draft.attribution.claimant != named[0]:
+            continue
+        drafts.append(replace(draft, view=view, kind=EventType.DENIAL, denied_side=draft.gains, via="", hedged=False,
+                              confidence=0.6, also=[]))
 
 
 def _deny_in_tail(view: SentenceView, voice: Voice, drafts: list[Draft], made: int, rules: Rules,

@@ -50,7 +50,8 @@ def _near_claims(views: list[SentenceView], changes: list[list[Change]], rules: 
     announced by ..."). Most sentences of a news article are none of these."""
     needed = [bool(found) for found in changes]
     for i, view in enumerate(views):
-        if not needed[i] and ((i and changes[i - 1] and rules.denial_followup.search(view.text))
+        if not needed[i] and ((i and changes[i - 1] and (rules.denial_followup.search(view.text)
+                                                          or rules.retraction.search(view.text)))
                               or rules.frame_nouns.search(view.text)):
             needed[i] = True
     return needed

@@ -137,6 +137,7 @@ class Rules:
     denial: re.Pattern[str]
     denial_verbs: re.Pattern[str]
     denial_followup: re.Pattern[str]
+    retraction: re.Pattern[str]  # "later deleted the post": the speaker takes back their own claim
     denial_tail: re.Pattern[str]  # ", a claim Kyiv rejected": the sentence's claims denied by who the tail names
     reporting_verbs: re.Pattern[str]
     reporting_verb_words: frozenset[str]  # the same as plain words: a first test per sentence
@@ -430,6 +431,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         denial_tail=_any_of(_need(neg, "denial_tail", f["negations"], "(file)"), f["negations"], "denial_tail"),
         denial_followup=_any_of(_need(neg, "denial_followup", f["negations"], "(file)"), f["negations"],
                                 "denial_followup"),
+        retraction=_any_of(_need(neg, "retraction", f["negations"], "(file)"), f["negations"], "retraction"),
         reporting_verbs=_any_of(_need(cla, "reporting_verbs", f["claimants"], "(file)"), f["claimants"], "reporting_verbs"),
         reporting_verb_words=_plain_words(_need(cla, "reporting_verbs", f["claimants"], "(file)"), f["claimants"],
                                           "reporting_verbs"),
