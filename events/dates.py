@@ -253,6 +253,10 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
                     date = published.date + dt.timedelta(days=relative.days)
                 except OverflowError:  # "yesterday" of 0001-01-01
                     continue
+                if relative.days == 0 and relative.precision is DatePrecision.DAY:
+                    # "withdrew overnight, the army said on Tuesday": the night before the day the
+                    # sentence gives, not before publication
+                    date = next((d.date for d in found if d.precision is DatePrecision.DAY), date)
                 precision = relative.precision
                 if published.precision is DatePrecision.MONTH and precision is DatePrecision.WEEK:
                     date, precision = published.date, DatePrecision.MONTH

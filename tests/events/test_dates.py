@@ -95,3 +95,9 @@ def test_months_after_an_event_date_it_that_long_before_publication(rules):
     found = find_dates("Three months after the fall of the town, the front has moved west.",
                        PublishedDate(dt.date(2024, 5, 15)), rules)
     assert [(d.date, str(d.precision)) for d in found] == [(dt.date(2024, 2, 1), "month")]
+
+
+def test_overnight_is_the_night_before_the_day_the_sentence_gives(rules):
+    # "withdrew overnight, the army said on Tuesday" in a Wednesday paper: the night into Tuesday
+    found = find_dates("troops withdrew overnight, the army said on Tuesday", WEDNESDAY, rules)
+    assert [(d.text, d.date.isoformat()) for d in found] == [("overnight", "2024-05-14"), ("on Tuesday", "2024-05-14")]
