@@ -95,6 +95,7 @@ class _Discourse:
         self.speaker_dates: dict[str, DateExpression] = {}  # when each claimant last spoke, as the text says
         self.frame: _Frame | None = None
         self.told_year: dt.date | None = None  # the date a passage of history is told at ("In September 2022, ...")
+        self.paragraph_day: tuple[int, DateExpression] | None = None  # a timeline's "Friday, May 10:" and its paragraph
         self.counted: list[_Frame] = []  # changes of "N settlements" not named yet
         self.at = 0  # the index of the sentence being read
         self.regions: list[tuple[int, frozenset[str]]] = []  # (sentence index, countries of the regions it named)
@@ -249,6 +250,8 @@ _MONTH_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov
 _THAT_SEASON = re.compile(r"\b(?:that|the same|the following) (?:summer|spring|autumn|fall|winter|year)\b")  # history told on
 _HEADLINE_AS = re.compile(r"\s*(?:as|while|whereas)\s", re.I)
 _TIME_CLAUSE = re.compile(r"[\s,]*(?:after|before|when|as|until|then)\b", re.I)
+_DAY_HEADING = re.compile(r"\s*(?:[:–—]|-\s)")  # "Friday, May 10: ...", "May 10 – ...": a timeline's day
+_DAY_HEADING_REACH = 30  # characters from the paragraph's start that a timeline's day may end by
 _CLOSED_RELATIVE = re.compile(r",\s*(?:which|who|where)\b")
 # a relative clause on a place opened right before a speaker: ", which Moscow", ", a village Russia says"
 _RELATIVE_AFTER = re.compile(r",\s+(?:which|where|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet)"
@@ -349,6 +352,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         dates = find_dates(text, published, rules, future, year_from=year_from) if (
             changes or following or memory.frame is not None or voice.attributions or occasion) else []
         dates = _in_told_year(dates, memory, published, future)
+        heading_day = next((d for d in dates if d.end <= _DAY_HEADING_REACH and d.precision is DatePrecision.DAY
+                            and _DAY_HEADING.match(text, d.end)), None)
+        if heading_day is not None:
+            memory.paragraph_day = (view.sentence.paragraph, heading_day)  # a timeline: "Friday, May 10: ..."
         # "said on Tuesday that ... the previous day": counted from the day the sentence gave first
         here = next((d.date for d in dates if d.precision is DatePrecision.DAY), None)
         anchored = find_anchored_dates(text, here or memory.anchor, published, rules, memory.told_year) if changes else []
@@ -427,6 +434,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 date = DateExpression(0, 0, voice.post.signature, voice.post.day, DatePrecision.DAY)
             if date is None and voice.carried is not None and memory.previous_dates:
                 date = memory.previous_dates[-1]  # "Specifically, ...": when the speaker spoke
+            if date is None and memory.paragraph_day is not None and memory.paragraph_day[0] == view.sentence.paragraph:
+                date = memory.paragraph_day[1]  # a timeline's paragraph: "Friday, May 10: ... By evening, ..."
             if date is None and attribution.kind != "journalist":
                 date = memory.speaker_dates.get(attribution.claimant)  # "X said on Saturday ... X added"
             frame = memory.frame
@@ -490,6 +499,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                         continue
                     place, first = found[0], views[found[1]]
                 gains, how = _gains(change, place, attribution, memory, text)
+                if gains is Side.NONE and change.trigger.agent == "claimant" and change.kind is not EventType.DENIAL:
+                    continue  # "the ISW claimed X", "X is ours" from nobody's side: nobody's gain
                 kind, denied_side = change.kind, Side.NONE
                 if kind is EventType.PARTIAL and not target.share and any(t.share for t in change.targets) and \
                         change.trigger.type in (EventType.CAPTURE, EventType.RECAPTURE):

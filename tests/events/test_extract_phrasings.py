@@ -57,3 +57,12 @@ def test_a_denial_in_the_next_sentence_disputes_the_event(gazetteer, rules):
 def test_history_takes_the_year_its_passage_is_told_in(gazetteer, rules, text, dated):
     found = [(c.settlement, c.event_date, str(c.date_precision)) for c in claims_of(text, gazetteer, rules)]
     assert found == dated
+
+
+def test_a_timelines_day_dates_the_sentences_of_its_paragraph(gazetteer, rules):
+    text = ("Monday, July 8: Russian troops crossed the border near Lukiantsi. By evening, Ukrainian officials said "
+            "Lukiantsi had become a grey zone.\n\nTuesday, July 9: Russia's defence ministry said its troops had taken "
+            "Hlyboke. The ministry also claimed Pylna.")
+    found = [(c.settlement, str(c.event_type), c.event_date) for c in claims_of(text, gazetteer, rules)]
+    assert found == [("Lukiantsi", "contested", dt.date(2024, 7, 8)), ("Hlyboke", "capture", dt.date(2024, 7, 9)),
+                     ("Pylna", "capture", dt.date(2024, 7, 9))]
