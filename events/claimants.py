@@ -73,6 +73,8 @@ _TOKENS = re.compile(r"[a-z]+")
 _BRIEFED = re.compile(r"\s+(?:was|were|has been|had been|is being|is)\s+(?:briefed|informed|told|given a report|"
                       r"presented with a report)\b")
 BRIEFED = "was briefed"
+# "Interfax quoted the defence ministry as saying": the one quoted speaks
+_AS_SAYING = re.compile(r"\s+as\s+(?:saying|stating|telling|claiming|reporting|writing)\b")
 # verbs whose object listens: "told RIA Novosti", "informed the BBC" (the speaker is the subject)
 _TO_LISTENER = frozenset({"told", "tells", "telling", "informed", "briefed", "assured", "congratulated", "praised",
                           "warned", "quoted", "cited"})
@@ -129,6 +131,9 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     """How the phrase at start..end is tied to a statement: (verb, embedded) or None."""
     if _BRIEFED.match(sentence, end):
         return BRIEFED, False  # "Putin was briefed that ...": told by his commanders
+    saying = _AS_SAYING.match(sentence, end)
+    if saying:
+        return saying.group().strip(), False
     after = sentence[end:end + 240]
     bracket = _BRACKET.match(after)  # "the Russian Ministry of Defense (MoD) claimed"
     if bracket and not _APPOSITION.match(after):

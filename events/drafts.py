@@ -524,6 +524,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                         # still holds X, which Moscow says it took": not Russia denying itself; the
                         # outlet's own word
                         attribution = journalist(article.source)
+                    if change.kind is EventType.DENIAL and denied_side is attribution.side:
+                        continue  # a Ukrainian mayor's "there are no Ukrainian forces in the city": a loss told, not a denial
                 else:
                     kind = _regained(kind, gains, place, memory)
                 background = change.history or that_season or (
