@@ -461,6 +461,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
         if _NEW_CLAUSE_AFTER.match(text, ref.end) and "," in text[chain.end:ref.start] and \
                 not re.search(r"\b(?:and|or)\b", text[chain.end:ref.start]):
             break  # "foothold in A, B holds": B opens a clause of its own
+        if _PEOPLE_OF.match(text, ref.end):
+            break  # "retook A, and B's mayor declared ...": B's people open a clause of their own
         if _allowed(ref, trigger):
             # "took A and the southern half of B": the glue may name B's share
             out.append(Target(ref, position=ref.start, share=_share(text, ref, _GLUE_SHARE.sub("", text[chain.end:ref.start]), rules)))
@@ -504,6 +506,8 @@ _NEW_CLAUSE_AFTER = re.compile(r"\s+(?:still\s+)?(?:holds|held|remains?|remained
                                r"fell|falls|continues|continued|resists|resisted)\b")
 _WHICH_SAID_IT = re.compile(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,4}?(?:said|says|claimed|claims|reported|announced)\s+"
                             r"(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|to\s+have\s+(?:been\s+)?)$")
+_PEOPLE_OF = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:mayor|governor|head|authorities|administration|officials?|council|"
+                        r"police|residents|people|defenders|garrison|commander)\b", re.I)
 _ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning|over)\s+(?:the\s+(?:villages?|towns?|settlements?)\s+of\s+)?$")
 _AND_BEFORE = re.compile(r"\band\s+(?:then\s+|later\s+|subsequently\s+|eventually\s+)?$")
 _AREA_BEFORE = re.compile(r"\b(?:in the (?:general )?areas? of|near|around|in the vicinity of)\s+(?:the\s+)?$", re.I)

@@ -59,6 +59,7 @@ _BRACKET = re.compile(r"\s*\([^()]{1,40}\)")
 # a person claimant's surname: "Artem Lysohor (regional governor)" -> "Lysohor"
 _SURNAME = re.compile(r"[A-Z][a-z’'-]+ ([A-Z][a-z’'-]{3,})(?: \(|$)")
 _IN_RELATIVE = re.compile(r",\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:that|which|who)\s+[^,;]*$")
+_CLAUSE_AND = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the\s+)?$")  # a speaker opening a clause of its own
 _SUBORDINATE_SPEAKER = re.compile(r"\b(?:after|before|when|since|until|because|although|though|whereas)\s+"
                                   r"(?:[\w’'-]+\s+){0,2}$")
 _LEAD_COLON = re.compile(r"\s*:\s")
@@ -525,7 +526,8 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
     # not a speaker in a clause of its own after the change ("X was retaken in 2022, months after
     # Moscow declared the region annexed")
     after = [a for a in attributions if a.start >= position and not _SUBORDINATE_SPEAKER.search(sentence, position, a.start)
-             and ";" not in sentence[position:a.start]]  # "X took A; Kyiv says B": Kyiv's is B
+             and ";" not in sentence[position:a.start]  # "X took A; Kyiv says B": Kyiv's is B
+             and not _CLAUSE_AND.search(sentence, position, a.start)]  # "X took A, and B's mayor declared ..."
     return after[0] if after else None
 
 

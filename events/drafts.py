@@ -124,6 +124,10 @@ class _Discourse:
             here = [p for p in view.settlements if p.end <= target.position]
             return (here[-1], view.index) if here else None
         here = [(p, view.index) for p in view.settlements if p.end <= target.position and p.relation == ""]
+        if not here and target.pointer.startswith("the "):
+            # "Bucha Mayor X said Russian troops had left the town": the speaker's own town
+            here = [(replace(p, role="settlement"), view.index) for p in view.places
+                    if p.role == "modifier" and p.end <= target.position and _AUTHORITY_AFTER.match(view.text, p.end)][:1]
         earlier = [(place, index) for index, place in self.places
                    if view.index - index <= _POINTER_REACH and place.relation == ""]
         if target.pointer in ("it", "there") and not here:
@@ -252,6 +256,8 @@ _HEADLINE_AS = re.compile(r"\s*(?:as|while|whereas)\s", re.I)
 _TIME_CLAUSE = re.compile(r"[\s,]*(?:after|before|when|as|until|then)\b", re.I)
 _DAY_HEADING = re.compile(r"\s*(?:[:–—]|-\s)")  # "Friday, May 10: ...", "May 10 – ...": a timeline's day
 _DAY_HEADING_REACH = 30  # characters from the paragraph's start that a timeline's day may end by
+_AUTHORITY_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Cc]ity\s+|[Tt]own\s+|[Vv]illage\s+)?(?:[Mm]ayor|[Hh]ead|[Aa]uthorities|[Cc]ouncil|"
+                             r"[Aa]dministration|[Pp]olice)\b")
 _CLOSED_RELATIVE = re.compile(r",\s*(?:which|who|where)\b")
 # a relative clause on a place opened right before a speaker: ", which Moscow", ", a village Russia says"
 _RELATIVE_AFTER = re.compile(r",\s+(?:which|where|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet)"
