@@ -59,6 +59,8 @@ _BRACKET = re.compile(r"\s*\([^()]{1,40}\)")
 # a person claimant's surname: "Artem Lysohor (regional governor)" -> "Lysohor"
 _SURNAME = re.compile(r"[A-Z][a-z’'-]+ ([A-Z][a-z’'-]{3,})(?: \(|$)")
 _IN_RELATIVE = re.compile(r",\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:that|which|who)\s+[^,;]*$")
+# officials that Russia set up: "Russian-installed", "separatist officials in Luhansk"
+_INSTALLED = re.compile(r"(?:Russian|Moscow|Kremlin)[- ](?:installed|appointed|backed)|occupation|[Ss]eparatist|pro-Russian")
 _CLAUSE_AND = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the\s+)?$")  # a speaker opening a clause of its own
 _SUBORDINATE_SPEAKER = re.compile(r"\b(?:after|before|when|since|until|because|although|though|whereas)\s+"
                                   r"(?:[\w’'-]+\s+){0,2}$")
@@ -264,7 +266,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             if link is not None and place and (place_country is None or place in place_country):
                 country = (place_country or {}).get(place, "")
                 side = Side.UA if country == "UA" else Side.RU if country == "RU" else Side.NONE
-                if re.search(r"Russian[- ](?:installed|appointed|backed)|occupation", sentence[max(0, m.start() - 40):m.end()]):
+                if _INSTALLED.search(sentence, max(0, m.start() - 40), m.end()):
                     side = Side.RU
                 add(Attribution(f"{place} authorities", side, "local authorities", m.start(), m.end(), link[0], link[1]))
     for m in _SIDE_CLAIMS.finditer(sentence):
