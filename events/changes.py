@@ -38,7 +38,7 @@ _BOUNDARY = re.compile(
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+\s+){0,2}$", re.I)
 # "the loss of Pokrovsk would be": the noun, its place, then the modal (a date or clause between makes it told)
 _NOUN_THEN_MODAL = re.compile(r"\s*(?:of\s+|from\s+)?(?:the\s+(?:town|city|village|settlement)\s+of\s+)?"
-                              r"(?:[A-ZА-ЯІЇЄ][\w’'-]*\s+){1,3}")
+                              r"(?:[A-ZА-ЯІЇЄ][\w’'-]*\s+){0,3}")  # (none after a possessive: "its capture would")
 _NOUN_OPENING = re.compile(r"\s*(?:(?:the|a|an|any|its|their|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|"
                            r"eventual|possible|potential|full)\s+)*", re.I)
 _PARTICIPLE_BY = re.compile(r"\w+(?:ed|en)\s+by\s", re.I)
@@ -508,6 +508,7 @@ _WHICH_SAID_IT = re.compile(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,4}?(?:sai
                             r"(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|to\s+have\s+(?:been\s+)?)$")
 _PEOPLE_OF = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:mayor|governor|head|authorities|administration|officials?|council|"
                         r"police|residents|people|defenders|garrison|commander)\b", re.I)
+_WHERE_BEFORE = re.compile(r",\s+where\s+(?:(?:heavy|fierce|street|urban|the)\s+)*$", re.I)
 _ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning|over)\s+(?:the\s+(?:villages?|towns?|settlements?)\s+of\s+)?$")
 _AND_BEFORE = re.compile(r"\band\s+(?:then\s+|later\s+|subsequently\s+|eventually\s+)?$")
 _AREA_BEFORE = re.compile(r"\b(?:in the (?:general )?areas? of|near|around|in the vicinity of)\s+(?:the\s+)?$", re.I)
@@ -576,6 +577,9 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
     # "X, the village Ukraine recaptured last August": a clause on the place, its relative word left out
     m = _REDUCED_RELATIVE.search(behind)
     if m is not None:
+        return Target(None, pointer="which", position=start - len(behind) + m.start())
+    m = _WHERE_BEFORE.search(behind)
+    if m is not None:  # "attacks inside X, where street battles go on": the place the clause is on
         return Target(None, pointer="which", position=start - len(behind) + m.start())
     m = _WHICH_SAID_IT.search(behind)
     if m is not None:  # "X, which Russia said it had captured / claimed to have taken": "which" is the place
