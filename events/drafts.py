@@ -96,6 +96,7 @@ class _Discourse:
         self.frame: _Frame | None = None
         self.told_year: dt.date | None = None  # the date a passage of history is told at ("In September 2022, ...")
         self.paragraph_day: tuple[int, DateExpression] | None = None  # a timeline's "Friday, May 10:" and its paragraph
+        self.list_open = False  # a frame's sentence ended on a colon: the lines of a list may follow
         self.counted: list[_Frame] = []  # changes of "N settlements" not named yet
         self.at = 0  # the index of the sentence being read
         self.regions: list[tuple[int, frozenset[str]]] = []  # (sentence index, countries of the regions it named)
@@ -258,6 +259,7 @@ _DAY_HEADING = re.compile(r"\s*(?:[:–—]|-\s)")  # "Friday, May 10: ...", "Ma
 _DAY_HEADING_REACH = 30  # characters from the paragraph's start that a timeline's day may end by
 _AUTHORITY_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Cc]ity\s+|[Tt]own\s+|[Vv]illage\s+)?(?:[Mm]ayor|[Hh]ead|[Aa]uthorities|[Cc]ouncil|"
                              r"[Aa]dministration|[Pp]olice)\b")
+_LIST_LINE = re.compile(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s")  # "- A, B and C (Zaporizhzhia Oblast);" after "as follows:"
 _CLOSED_RELATIVE = re.compile(r",\s*(?:which|who|where)\b")
 # a relative clause on a place opened right before a speaker: ", which Moscow", ", a village Russia says"
 _RELATIVE_AFTER = re.compile(r",\s+(?:which|where|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet)"
@@ -567,6 +569,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         if len(drafts) == made and drafts and changes and rules.hedge_after.search(text):
             _hedge_recent(view, drafts, rules)
         # remember
+        memory.list_open = memory.frame is not None and (text.rstrip().endswith(":") or
+                                                        memory.list_open and _LIST_LINE.match(text) is not None)
         for place in view.settlements:
             memory.places.append((view.index, place))
         stated = [d.gains for d in drafts[made:] if d.side_from == "text" and d.kind in _GAIN_KINDS]
@@ -700,7 +704,8 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
     assert frame is not None
     # "Work to liberate X and the villages nearby goes on": a sentence with a phrase of its own,
     # even one that tells of no change, is not the frame's list
-    if view.settlements and rules.frame_anaphora.search(view.text) and not find_triggers(view.text, rules):
+    listed = rules.frame_anaphora.search(view.text) or memory.list_open and _LIST_LINE.match(view.text)
+    if view.settlements and listed and not find_triggers(view.text, rules):
         date = _pick_date(frame.dates, 0)
         for place in view.settlements:
             if place.relation:
