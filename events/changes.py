@@ -508,6 +508,7 @@ _WHICH_SAID_IT = re.compile(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,4}?(?:sai
                             r"(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|to\s+have\s+(?:been\s+)?)$")
 _PEOPLE_OF = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:mayor|governor|head|authorities|administration|officials?|council|"
                         r"police|residents|people|defenders|garrison|commander)\b", re.I)
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 _WHERE_BEFORE = re.compile(r",\s+where\s+(?:(?:heavy|fierce|street|urban|the)\s+)*$", re.I)
 _ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning|over)\s+(?:the\s+(?:villages?|towns?|settlements?)\s+of\s+)?$")
 _AND_BEFORE = re.compile(r"\band\s+(?:then\s+|later\s+|subsequently\s+|eventually\s+)?$")
@@ -688,7 +689,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 _OPENING_PARTICIPLE.fullmatch(text[left:start]) and _agent(view, start, end, left, right, trigger, rules)) \
                 and _which_side(text, words, left) is None and _shared_subject(text, words, left, start) is None:
             continue  # "it took crews four hours": no side does the taking
-        next_start = triggers[n + 1][0] if n + 1 < len(triggers) else len(text)
+        # (not a word describing the object: "withdraw from the besieged town of X")
+        next_start = next((t[0] for t in triggers[n + 1:] if not _ATTRIBUTIVE_BEFORE.search(text, max(0, t[0] - 30), t[0])),
+                          len(text))
         targets: list[Target] = []
         if trigger.targets == "sentence":
             # "in the areas of A and B, our units moved to more advantageous positions": positions near them

@@ -259,6 +259,7 @@ _DAY_HEADING = re.compile(r"\s*(?:[:–—]|-\s)")  # "Friday, May 10: ...", "Ma
 _DAY_HEADING_REACH = 30  # characters from the paragraph's start that a timeline's day may end by
 _AUTHORITY_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Cc]ity\s+|[Tt]own\s+|[Vv]illage\s+)?(?:[Mm]ayor|[Hh]ead|[Aa]uthorities|[Cc]ouncil|"
                              r"[Aa]dministration|[Pp]olice)\b")
+_GLOSS = re.compile(r",\s+(?:handing|giving|marking|making|dealing|ending|leaving|capping)\s")  # the outlet's comment on a statement
 _LIST_LINE = re.compile(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s")  # "- A, B and C (Zaporizhzhia Oblast);" after "as follows:"
 _CLOSED_RELATIVE = re.compile(r",\s*(?:which|who|where)\b")
 # a relative clause on a place opened right before a speaker: ", which Moscow", ", a village Russia says"
@@ -406,9 +407,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 # "Russia claims more villages as Ukraine pulls back near X": the headline's own clause
                 attribution = journalist(article.source)
             if told_as_history and attribution.kind != "journalist" and not left <= attribution.start < right \
-                    and _RELATIVE_AT.match(text, left):
-                # "X, a village that Ukraine recaptured last September" inside someone's statement:
-                # the outlet's background, not the speaker's claim
+                    and (_RELATIVE_AT.match(text, left) or _GLOSS.search(text, attribution.end, change.start)):
+                # "X, a village that Ukraine recaptured last September" inside someone's statement, "...,
+                # handing Russia its biggest gain since it took X": the outlet's background, not the speaker's claim
                 attribution = journalist(article.source)
             left, right = change.clause
             others = [c.clause for c in changes if c is not change]
