@@ -370,6 +370,12 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         anchored = find_anchored_dates(text, here or memory.anchor, published, rules, memory.told_year) if changes else []
         if not changes:
             _read_quiet_sentence(view, voice, drafts, memory, rules, dates)
+        elif drafts and view.index - drafts[-1].view.index <= _HEDGE_BACK:
+            denied = rules.denial_followup.search(text)
+            if denied is not None and denied.end() <= min(c.start for c in changes):
+                # "X told Reuters the claim was false and that fighting went on in the town": the
+                # claims just made are denied before the sentence tells its own
+                _deny_recent(view, voice, drafts)
         speakers = voice.speakers()
         made = len(drafts)
         for change in changes:
