@@ -509,7 +509,7 @@ _WHICH_SAID_IT = re.compile(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,4}?(?:sai
 _PEOPLE_OF = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:mayor|governor|head|authorities|administration|officials?|council|"
                         r"police|residents|people|defenders|garrison|commander)\b", re.I)
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
-_WHERE_BEFORE = re.compile(r",\s+where\s+(?:(?:heavy|fierce|street|urban|the)\s+)*$", re.I)
+_WHERE_BEFORE = re.compile(r",\s+where\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning|over)\s+(?:the\s+(?:villages?|towns?|settlements?)\s+of\s+)?$")
 _AND_BEFORE = re.compile(r"\band\s+(?:then\s+|later\s+|subsequently\s+|eventually\s+)?$")
 _AREA_BEFORE = re.compile(r"\b(?:in the (?:general )?areas? of|near|around|in the vicinity of)\s+(?:the\s+)?$", re.I)
@@ -580,7 +580,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
     if m is not None:
         return Target(None, pointer="which", position=start - len(behind) + m.start())
     m = _WHERE_BEFORE.search(behind)
-    if m is not None:  # "attacks inside X, where street battles go on": the place the clause is on
+    if m is not None:  # "attacks inside X, where street battles go on", "X, where marines had gained a foothold"
         return Target(None, pointer="which", position=start - len(behind) + m.start())
     m = _WHICH_SAID_IT.search(behind)
     if m is not None:  # "X, which Russia said it had captured / claimed to have taken": "which" is the place

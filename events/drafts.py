@@ -226,6 +226,11 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         # "X was liberated in February" in a Russian or Ukrainian outlet's own voice: its side's word
         agent = outlet_side(memory.article.source, memory.rules)
         how = "claimant" if agent is not Side.NONE else how
+        if agent is Side.NONE and _place_country(memory, place) in ("UA", "RU") and \
+                not _QUOTED_WORD.search(text, max(0, change.start - 1), change.start + 1):
+            # any other outlet's own "the liberation of Kherson city": its country's troops came back
+            # (a Russian "liberation" of a Ukrainian town is quoted as theirs)
+            return Side(_place_country(memory, place)), "place"
     if agent is Side.NONE and fallback != "none":
         # the gain the paragraph (else the headline) stated with its side named: "Russian forces
         # took A ... the liberation of B" is told of one side's advance
@@ -260,6 +265,7 @@ _DAY_HEADING_REACH = 30  # characters from the paragraph's start that a timeline
 _AUTHORITY_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Cc]ity\s+|[Tt]own\s+|[Vv]illage\s+)?(?:[Mm]ayor|[Hh]ead|[Aa]uthorities|[Cc]ouncil|"
                              r"[Aa]dministration|[Pp]olice)\b")
 _GLOSS = re.compile(r",\s+(?:handing|giving|marking|making|dealing|ending|leaving|capping)\s")  # the outlet's comment on a statement
+_QUOTED_WORD = re.compile(r"[“\"‘']")
 _LIST_LINE = re.compile(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s")  # "- A, B and C (Zaporizhzhia Oblast);" after "as follows:"
 _CLOSED_RELATIVE = re.compile(r",\s*(?:which|who|where)\b")
 # a relative clause on a place opened right before a speaker: ", which Moscow", ", a village Russia says"
