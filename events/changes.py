@@ -742,7 +742,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 # have come under Russian control include A, B and C"
                 listed = re.search(r"(?:(?<=villages)|(?<=settlements)|(?<=towns)),(?=\s+(?-i:[A-ZА-ЯІЇЄ]))|"
                                    r"\b(?:listing|including|include|includes|included|namely|among them|such as|"
-                                   r"are|were)\b|:", text[end:])
+                                   r"are|were)\b|:|\s[–—-]\s(?=(?-i:[A-ZА-ЯІЇЄ]))", text[end:])
                 named_as = re.match(r"\s*(?:[\w-]+\s+){0,2}as\s+", text[end:])
                 if named_as and any(r.start == end + named_as.end() for r in view.places):
                     listed = named_as  # "listed the three captured settlements as A, B and C"

@@ -415,8 +415,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 attribution = journalist(article.source)
             if view.heading and attribution.kind == "journalist":
                 attribution = journalist(article.source)
-            if view.heading and attribution.end <= left and _HEADLINE_AS.match(text, left):
-                # "Russia claims more villages as Ukraine pulls back near X": the headline's own clause
+            if view.heading and attribution.end <= left and (_HEADLINE_AS.match(text, left)
+                                                             or ";" in text[attribution.end:change.start]):
+                # "Russia claims more villages as (or ;) Ukraine pulls back near X": the headline's own clause
                 attribution = journalist(article.source)
             if told_as_history and attribution.kind != "journalist" and not left <= attribution.start < right \
                     and (_RELATIVE_AT.match(text, left) or _GLOSS.search(text, attribution.end, change.start)):
@@ -447,6 +448,14 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 # "X fell in December, followed by Y in February": a date right after a place of a list is its own
                 pairs = {t.position: d for t in change.targets if t.place is not None and len(change.targets) > 1
                          for d in own if re.fullmatch(r"\s+(?:(?:in|on)\s+)?", text[t.place.end:d.start])}
+                listed_days = [d for d in told if d.start >= change.end and d.precision is DatePrecision.DAY]
+                if len(listed_days) > 1 and len(change.targets) > 1:
+                    # "took five villages on Saturday - A, B ... - and five more on Sunday: C, D": the
+                    # day told last before each place of the list
+                    for t in change.targets:
+                        before = [d for d in listed_days if d.end <= t.position]
+                        if before and t.position not in pairs:
+                            pairs[t.position] = before[-1]
             if date is None and memory.occasion_day is not None and rules.same_occasion.match(text):
                 # "At the meeting, Putin was briefed that ...": the meeting's day, told before
                 date = DateExpression(0, 0, "the occasion told before", memory.occasion_day, DatePrecision.DAY)

@@ -66,3 +66,11 @@ def test_a_timelines_day_dates_the_sentences_of_its_paragraph(gazetteer, rules):
     found = [(c.settlement, str(c.event_type), c.event_date) for c in claims_of(text, gazetteer, rules)]
     assert found == [("Lukiantsi", "contested", dt.date(2024, 7, 8)), ("Hlyboke", "capture", dt.date(2024, 7, 9)),
                      ("Pylna", "capture", dt.date(2024, 7, 9))]
+
+
+def test_each_place_of_a_list_takes_the_day_told_last_before_it(gazetteer, rules):
+    text = ("Russia's defence ministry said its forces had taken two villages on Saturday - Hlyboke and Krasne - "
+            "and two more on Sunday: Pylna and Strilecha.")
+    found = [(c.settlement, c.event_date) for c in claims_of(text, gazetteer, rules)]
+    assert found == [("Hlyboke", dt.date(2024, 7, 6)), ("Krasne", dt.date(2024, 7, 6)),
+                     ("Pylna", dt.date(2024, 7, 7)), ("Strilecha", dt.date(2024, 7, 7))]
