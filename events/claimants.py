@@ -266,7 +266,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             if link is not None and place and (place_country is None or place in place_country):
                 country = (place_country or {}).get(place, "")
                 side = Side.UA if country == "UA" else Side.RU if country == "RU" else Side.NONE
-                if _INSTALLED.search(sentence, max(0, m.start() - 40), m.end()):
+                if _INSTALLED.search(sentence, max(0, m.start() - 40), m.end()) or place in rules.installed_since_2014:
                     side = Side.RU
                 add(Attribution(f"{place} authorities", side, "local authorities", m.start(), m.end(), link[0], link[1]))
     for m in _SIDE_CLAIMS.finditer(sentence):
@@ -438,6 +438,12 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
             # "Ivan Petrenko, head of the town's police": the authorities of the place the sentence
             # names first, of its country (Russian-installed officials are called so)
             country = places.get(_first_place(sentence, places), "")
+            side = Side.UA if country == "UA" else Side.RU if country == "RU" else Side.NONE
+        if side is Side.NONE and _LOCAL_ROLE.search(role) and places:
+            # "Bucha Mayor Anatoliy Fedoruk", "the head of the Vovchansk patrol police": the
+            # authorities of the town the role names (Russia's in the towns it has run since 2014)
+            town = next((w for w in re.findall(r"[A-ZА-ЯІЇЄҐ][\w’'-]+", role) if w in places), "")
+            country = "RU" if town in rules.installed_since_2014 else places.get(town, "")
             side = Side.UA if country == "UA" else Side.RU if country == "RU" else Side.NONE
         kind = next((k for word, k in rule.kinds if re.search(rf"\b{re.escape(word)}", role, re.I)), "military")
         out.append(Attribution(f"{m.group('name')} ({role})", side, kind, m.start(), m.end(), link[0], link[1]))

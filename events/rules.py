@@ -151,6 +151,7 @@ class Rules:
     local_authorities: tuple[tuple[re.Pattern[str], str], ...]
     people: tuple[PersonRule, ...]
     region_sides: tuple[tuple[re.Pattern[str], Side], ...]  # a region named in a role -> its country
+    installed_since_2014: frozenset[str]  # towns whose local officials are Russia's
     anaphora: re.Pattern[str]
     outlets: tuple[Outlet, ...]
     credit_lines: tuple[re.Pattern[str], ...]
@@ -448,6 +449,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         people=tuple(people),
         region_sides=tuple((re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b"), Side(side))
                            for side, names in cla.get("region_sides", {}).items()),
+        installed_since_2014=frozenset(_need(cla, "installed_since_2014", f["claimants"], "(file)")),
         anaphora=_any_of(_need(cla, "anaphora", f["claimants"], "(file)"), f["claimants"], "anaphora"),
         outlets=tuple(outlets), credit_lines=credit, channels=channels,
         side_words=tuple(sides),
