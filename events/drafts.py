@@ -265,6 +265,8 @@ _DAY_HEADING_REACH = 30  # characters from the paragraph's start that a timeline
 _AUTHORITY_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Cc]ity\s+|[Tt]own\s+|[Vv]illage\s+)?(?:[Mm]ayor|[Hh]ead|[Aa]uthorities|[Cc]ouncil|"
                              r"[Aa]dministration|[Pp]olice)\b")
 _GLOSS = re.compile(r",\s+(?:handing|giving|marking|making|dealing|ending|leaving|capping)\s")  # the outlet's comment on a statement
+_STATE_WORD = re.compile(r"occup|held|hold|control", re.I)
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 _QUOTED_WORD = re.compile(r"[“\"‘']")
 _LIST_LINE = re.compile(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s")  # "- A, B and C (Zaporizhzhia Oblast);" after "as follows:"
 _CLOSED_RELATIVE = re.compile(r",\s*(?:which|who|where)\b")
@@ -401,6 +403,11 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             left, right = change.clause
             # not a date in a speaker's relative clause ("Girkin, who in 2014 led ..., said that")
             told = [d for d in dates if not _in_aside(text, d.start, change.start)]
+            if not _STATE_WORD.search(text, change.start, change.end):
+                # "captured X, the first village it took since the invasion began": a period's start
+                # dates no event ("occupied since March" is dated by it)
+                told = [d for d in told if not (d.text.lower().startswith("since ")
+                                                or _SINCE_BEFORE.search(text, max(0, d.start - 8), d.start))]
             # a clause of time after another change ("took X in February, after Y ordered his forces
             # to leave the town", "seized X in May 2023 before retreating") with no date of its own
             # happened then too

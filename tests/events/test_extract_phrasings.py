@@ -74,3 +74,11 @@ def test_each_place_of_a_list_takes_the_day_told_last_before_it(gazetteer, rules
     found = [(c.settlement, c.event_date) for c in claims_of(text, gazetteer, rules)]
     assert found == [("Hlyboke", dt.date(2024, 7, 6)), ("Krasne", dt.date(2024, 7, 6)),
                      ("Pylna", dt.date(2024, 7, 7)), ("Strilecha", dt.date(2024, 7, 7))]
+
+
+def test_a_periods_start_does_not_date_an_event(gazetteer, rules):
+    # "since the start of the invasion" opens a period: the capture is today's news, not of 2022
+    text = ("Russia's defence ministry said on Tuesday its forces had captured Novopil, the first village it "
+            "claims in the region since the start of the full-scale invasion.")
+    [claim] = claims_of(text, gazetteer, rules)
+    assert (claim.event_date, claim.background) == (dt.date(2024, 7, 9), False)
