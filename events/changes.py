@@ -435,7 +435,7 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     # fighting is in a place named right after it ("advances in a number of areas, among them X" is not)
     # (or in a part of it: "raised a flag over a building in central X")
     reach = 3 if trigger.type is EventType.CONTESTED and not (rules.partial_share.search(gap) or rules.part_object.match(gap)
-                                                              ) else _OBJECT_GAP_WORDS
+                                                              or _CENTRE_GAP.match(gap)) else _OBJECT_GAP_WORDS
     gap_words = _NAMED_PLACE_NOUN.sub(" ", gap)  # "entered the border town of X": the noun names X
     including = _INCLUDING.search(gap)  # "retook much of the oblast, including A and B": all of A and B
     # (however long the object before the list: "retook much of the oblast during the autumn
@@ -508,6 +508,7 @@ _WHICH_SAID_IT = re.compile(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,4}?(?:sai
                             r"(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|to\s+have\s+(?:been\s+)?)$")
 _PEOPLE_OF = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:mayor|governor|head|authorities|administration|officials?|council|"
                         r"police|residents|people|defenders|garrison|commander)\b", re.I)
+_CENTRE_GAP = re.compile(r"\s*(?:in|into|over|at)\s+the\s+(?:very\s+)?(?:city\s+|town\s+)?(?:centre|center|heart)\s+of\s+$", re.I)
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 _WHERE_BEFORE = re.compile(r",\s+where\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning|over)\s+(?:the\s+(?:villages?|towns?|settlements?)\s+of\s+)?$")
