@@ -267,6 +267,7 @@ _AUTHORITY_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Cc]ity\s+|[Tt]own\s+|[Vv]illa
 _GLOSS = re.compile(r",\s+(?:handing|giving|marking|making|dealing|ending|leaving|capping)\s")  # the outlet's comment on a statement
 _STATE_WORD = re.compile(r"occup|held|hold|control", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+_LISTENER_THEN_DAY = re.compile(r"\s+(?:[A-Z][\w’'-]+\s+){1,3}")  # "told Vladimir Putin " before "on Thursday"
 _QUOTED_WORD = re.compile(r"[“\"‘']")
 _LIST_LINE = re.compile(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s")  # "- A, B and C (Zaporizhzhia Oblast);" after "as follows:"
 _CLOSED_RELATIVE = re.compile(r",\s*(?:which|who|where)\b")
@@ -625,7 +626,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             said = [d for d in dates if d.precision is DatePrecision.DAY and (
                 0 <= d.start - attribution.end < 40 and "," not in text[attribution.end:d.start]
                 or 0 <= attribution.start - d.end < 25 and "," not in text[d.end:attribution.start].strip(", ")
-                or verb_end != -1 and 0 <= d.start - verb_end < 12 and "," not in text[verb_end:d.start])]
+                or verb_end != -1 and 0 <= d.start - verb_end < 12 and "," not in text[verb_end:d.start]
+                or verb_end != -1 and _LISTENER_THEN_DAY.fullmatch(text, verb_end, d.start) is not None)]  # "told Vladimir Putin on Thursday"
             if said:
                 memory.speaker_dates[attribution.claimant] = said[0]
         day_dates = [d for d in dates + anchored if d.precision is DatePrecision.DAY]
@@ -667,9 +669,12 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft]) -> None:
     if not deniers:
         return
     denier = deniers[0]
-    last = drafts[-1].view.index
-    for draft in [d for d in drafts if d.view.index == last]:
-        if draft.kind is EventType.DENIAL or draft.attribution.side is denier.side:
+    # "the claim about X was a fiction": the last sentence that claimed X; else the last that claimed anything
+    named = {p.key for p in view.settlements}
+    about = [d for d in drafts if d.place.key in named and view.index - d.view.index <= _HEDGE_BACK]
+    last = about[-1].view.index if about else drafts[-1].view.index
+    for draft in [d for d in drafts if d.view.index == last and (not about or d.place.key in named)]:
+        if draft.kind is EventType.DENIAL or draft.gains is Side.NONE or draft.attribution.side is denier.side:
             continue
         if draft.attribution.side is Side.NONE and draft.gains is not denier.side.opponent():
             continue  # the article's own report of the denier's gain is not what they deny
