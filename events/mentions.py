@@ -150,6 +150,8 @@ _AFTER_WORD = re.compile(r"\b[a-z]+\s+$")
 _LIST_AFTER = re.compile(r"(?:['’]s)?\s*(?:\([^()]{1,60}\)\s*)?(?:,|and\b|or\b|as well as\b|along with\b|plus\b|&|in\s|of\s)")
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor|\bas well as|\balong with|\bplus|&|\bof)\s*$")
 UNLISTED = "not in the gazetteer; listed with places it knows"  # the reason such a name is unknown
+NAMED_BY_NOUN = "not in the gazetteer; called a village, town or city by the text"
+_NOUN_OF_NAME = re.compile(r"\b(?:village|town|settlement|hamlet)\s+of\s+(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?)")
 
 
 def _unlisted(text: str, refs: list[PlaceRef], rules: Rules, offset: int) -> list[PlaceRef]:
@@ -186,6 +188,21 @@ def _unlisted(text: str, refs: list[PlaceRef], rules: Rules, offset: int) -> lis
                     found.append(PlaceRef(mention, resolution, start, end, "settlement",
                                           _relation(text[:start], text[end:end + 60], rules)))
         run_start = i + 1
+    return found
+
+
+def _named_by_noun(text: str, refs: list[PlaceRef], rules: Rules, offset: int) -> list[PlaceRef]:
+    """"the village of Malaya Loknya": a settlement by the noun before it, though the gazetteer
+    lacks it (its place unknown)."""
+    found: list[PlaceRef] = []
+    for m in _NOUN_OF_NAME.finditer(text):
+        start, end = m.start("name"), m.end("name")
+        if any(r.start < end and start < r.end for r in refs) or not _is_unlisted_name(text, start, end, True, rules):
+            continue
+        name = m.group("name")
+        mention = Mention(offset + start, offset + end, name, normalize_name(name), PlaceKind.PLACE)
+        found.append(PlaceRef(mention, Resolution(name, Status.UNKNOWN, reason=NAMED_BY_NOUN), start, end,
+                              "settlement", _relation(text[:start], text[end:end + 60], rules)))
     return found
 
 
@@ -244,6 +261,8 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
                                  _relation(sentence.text[:start], after, rules) if role == "settlement" else ""))
         if refs and not heading:
             refs = sorted(refs + _unlisted(sentence.text, refs, rules, sentence.start), key=lambda r: r.start)
+        if not heading and "of " in sentence.text:
+            refs = sorted(refs + _named_by_noun(sentence.text, refs, rules, sentence.start), key=lambda r: r.start)
         rlo, rhi = bisect.bisect_left(region_starts, sentence.start), bisect.bisect_left(region_starts, sentence.end)
         named_regions = tuple(r.place.admin1 if r.place is not None else m.text for m, r in regions[rlo:rhi])
         named_regions += tuple(ref.resolution.place.admin1 for ref in refs

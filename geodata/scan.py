@@ -67,6 +67,7 @@ class ScanCues:
     stopwords: frozenset[str]  # normalised keys that are English words first
     fuzzy_endings: tuple[str, ...]
     not_foreign: frozenset[str] = frozenset()  # words never read as a foreign press form of a name
+    leading_adjectives: frozenset[str] = frozenset()  # "Malaya" of "Malaya Loknya": never a name alone before another
 
 
 @cache
@@ -92,6 +93,7 @@ def load_cues(directory: Path = DATA_DIR) -> ScanCues:
         stopwords=frozenset(exact - keep),
         fuzzy_endings=tuple(raw["fuzzy_endings"]),
         not_foreign=frozenset(normalize_name(w) for w in raw.get("not_foreign", [])),
+        leading_adjectives=frozenset(raw.get("leading_adjectives", [])),
     )
 
 
@@ -124,6 +126,8 @@ def _is_person_or_part(text: str, start: int, end: int, surface: str, cues: Scan
     first_word = surface.split(None, 1)[0]
     if first_word in cues.given_names and following[:1].isupper():
         return True  # "Volodymyr Zelensky"
+    if surface in cues.leading_adjectives and following[:1].isupper() or previous in cues.leading_adjectives:
+        return True  # "Malaya Loknya", a village the gazetteer lacks: neither a "Malaya" nor a "Loknya"
     return previous in cues.given_names  # "Taras Shevchenko"
 
 
