@@ -268,6 +268,7 @@ _AUTHORITY_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Cc]ity\s+|[Tt]own\s+|[Vv]illa
                              r"[Aa]dministration|[Pp]olice)\b")
 _GLOSS = re.compile(r",\s+(?:handing|giving|marking|making|dealing|ending|leaving|capping)\s")  # the outlet's comment on a statement
 _STATE_WORD = re.compile(r"occup|held|hold|control", re.I)
+_BEGAN_BEFORE = re.compile(r"\b(?:began|begun|started|launched)\s+(?:on\s+|in\s+)?$", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 _LISTENER_THEN_DAY = re.compile(r"\s+(?:[A-Z][\w’'-]+\s+){1,3}")  # "told Vladimir Putin " before "on Thursday"
 _RUSSIAN_FRAMING = re.compile(r"People['’]s Republic|\b(?:DPR|LPR|DNR|LNR)\b|special military operation|Kiev regime")
@@ -406,7 +407,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                     and "," in text[attribution.end:a.start]), None)
             left, right = change.clause
             # not a date in a speaker's relative clause ("Girkin, who in 2014 led ..., said that")
-            told = [d for d in dates if not _in_aside(text, d.start, change.start)]
+            # (not a date of another event's start: "an incursion that began on 6 August")
+            told = [d for d in dates if not _in_aside(text, d.start, change.start)
+                    and not _BEGAN_BEFORE.search(text, max(0, d.start - 12), d.start)]
             if not _STATE_WORD.search(text, change.start, change.end):
                 # "captured X, the first village it took since the invasion began": a period's start
                 # dates no event ("occupied since March" is dated by it)
@@ -451,7 +454,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 # "the status was disputed on Sunday after X rejected his claim that ...": the sentence's day
                 # (not one inside another change's relative clause: "X, which Moscow said it took on Sunday")
                 date = _pick_date([d for d in dates + anchored if d.precision is DatePrecision.DAY
-                                   and not any(a <= d.start < b for a, b in others if _RELATIVE_AT.match(text, a))],
+                                   and not any(a <= d.start < b for a, b in others if _RELATIVE_AT.match(text, a))
+                                   and not _BEGAN_BEFORE.search(text, max(0, d.start - 12), d.start)],
                                   change.start)
             if date is not None and "respectively" in text[change.end:right] and len(own) == len(change.targets) > 1:
                 pairs = dict(zip((t.position for t in change.targets), own))  # "on Monday and Friday, respectively"

@@ -82,3 +82,11 @@ def test_a_periods_start_does_not_date_an_event(gazetteer, rules):
             "claims in the region since the start of the full-scale invasion.")
     [claim] = claims_of(text, gazetteer, rules)
     assert (claim.event_date, claim.background) == (dt.date(2024, 7, 9), False)
+
+
+def test_the_start_of_another_event_does_not_date_a_change(gazetteer, rules):
+    # "an incursion that began on 2 July": the capture is dated by the report, on Wednesday
+    text = ("Ukraine's commander said on Wednesday that his forces had taken full control of Sudzha, the biggest "
+            "gain of an incursion that began on 2 July.")
+    [claim] = claims_of(text, gazetteer, rules)
+    assert claim.event_date == dt.date(2024, 7, 10)
