@@ -510,6 +510,8 @@ _PEOPLE_OF = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:mayor|governor|he
                         r"police|residents|people|defenders|garrison|commander)\b", re.I)
 _CENTRE_GAP = re.compile(r"\s*(?:in|into|over|at)\s+the\s+(?:very\s+)?(?:city\s+|town\s+)?(?:centre|center|heart)\s+of\s+$", re.I)
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
+_LAST_TO_BE = re.compile(r"\b(?:is|was|became|becomes|has become)\s+the\s+(?:last|first|latest|next|second|third|\d+(?:st|nd|rd|th))\s+"
+                         r"(?:[\w-]+\s+)?(?:settlement|village|town|city|locality)\s+to\s+(?:be\s+|have\s+been\s+)?$", re.I)
 _WHERE_BEFORE = re.compile(r",\s+where\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning|over)\s+(?:the\s+(?:villages?|towns?|settlements?)\s+of\s+)?$")
 _AND_BEFORE = re.compile(r"\band\s+(?:then\s+|later\s+|subsequently\s+|eventually\s+)?$")
@@ -579,6 +581,9 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
     # "X, the village Ukraine recaptured last August": a clause on the place, its relative word left out
     m = _REDUCED_RELATIVE.search(behind)
     if m is not None:
+        return Target(None, pointer="which", position=start - len(behind) + m.start())
+    m = _LAST_TO_BE.search(behind)
+    if m is not None:  # "X was the last settlement to be liberated": X, the subject
         return Target(None, pointer="which", position=start - len(behind) + m.start())
     m = _WHERE_BEFORE.search(behind)
     if m is not None:  # "attacks inside X, where street battles go on", "X, where marines had gained a foothold"

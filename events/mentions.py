@@ -191,15 +191,15 @@ def _unlisted(text: str, refs: list[PlaceRef], rules: Rules, offset: int) -> lis
     return found
 
 
-def _named_by_noun(text: str, refs: list[PlaceRef], rules: Rules, offset: int) -> list[PlaceRef]:
-    """"the village of Malaya Loknya": a settlement by the noun before it, though the gazetteer
-    lacks it (its place unknown)."""
+def _named_by_noun(text: str, refs: list[PlaceRef], rules: Rules, offset: int, names: re.Pattern[str]) -> list[PlaceRef]:
+    """"the village of Malaya Loknya" (and "Malaya Loknya" again, once the text has called it
+    so: ``names``): a settlement, though the gazetteer lacks it (its place unknown)."""
     found: list[PlaceRef] = []
-    for m in _NOUN_OF_NAME.finditer(text):
-        start, end = m.start("name"), m.end("name")
+    for m in names.finditer(text):
+        start, end = m.start(), m.end()
         if any(r.start < end and start < r.end for r in refs) or not _is_unlisted_name(text, start, end, True, rules):
             continue
-        name = m.group("name")
+        name = m.group()
         mention = Mention(offset + start, offset + end, name, normalize_name(name), PlaceKind.PLACE)
         found.append(PlaceRef(mention, Resolution(name, Status.UNKNOWN, reason=NAMED_BY_NOUN), start, end,
                               "settlement", _relation(text[:start], text[end:end + 60], rules)))
@@ -238,6 +238,12 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
                      key=lambda mr: mr[0].start)
     starts = [m.start for m, _ in settlements]
     region_starts = [m.start for m, _ in regions]
+    # names the gazetteer lacks that the text calls a village or town somewhere ("the village of
+    # Gornal"): the same name elsewhere in the text is that settlement too
+    known = {m.text for m, _ in settlements}
+    called = {m.group("name") for m in _NOUN_OF_NAME.finditer(text)} - known if "of " in text else set()
+    named_again = re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, sorted(called, key=len, reverse=True)))
+                             + r")(?![\w-])") if called else None
     views: list[SentenceView] = []
     section = ""
     last_paragraph = -1
@@ -261,8 +267,9 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
                                  _relation(sentence.text[:start], after, rules) if role == "settlement" else ""))
         if refs and not heading:
             refs = sorted(refs + _unlisted(sentence.text, refs, rules, sentence.start), key=lambda r: r.start)
-        if not heading and "of " in sentence.text:
-            refs = sorted(refs + _named_by_noun(sentence.text, refs, rules, sentence.start), key=lambda r: r.start)
+        if not heading and named_again is not None:
+            refs = sorted(refs + _named_by_noun(sentence.text, refs, rules, sentence.start, named_again),
+                          key=lambda r: r.start)
         rlo, rhi = bisect.bisect_left(region_starts, sentence.start), bisect.bisect_left(region_starts, sentence.end)
         named_regions = tuple(r.place.admin1 if r.place is not None else m.text for m, r in regions[rlo:rhi])
         named_regions += tuple(ref.resolution.place.admin1 for ref in refs
