@@ -508,6 +508,8 @@ _WHICH_SAID_IT = re.compile(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,4}?(?:sai
                             r"(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|to\s+have\s+(?:been\s+)?)$")
 _PEOPLE_OF = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:mayor|governor|head|authorities|administration|officials?|council|"
                         r"police|residents|people|defenders|garrison|commander)\b", re.I)
+_FROM_ELSEWHERE = re.compile(r"\s+(?:back\s+)?from\s+(?:the\s+)?(?:north|south|east|west|[\w-]+(?:ern|east|west)\b|capital|region|area|border)", re.I)
+_CLAUSE_AND_IN = re.compile(r",\s+(?:and|but)\s")
 _CENTRE_GAP = re.compile(r"\s*(?:in|into|over|at)\s+the\s+(?:very\s+)?(?:city\s+|town\s+)?(?:centre|center|heart)\s+of\s+$", re.I)
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 _LAST_TO_BE = re.compile(r"\b(?:is|was|became|becomes|has become)\s+the\s+(?:last|first|latest|next|second|third|\d+(?:st|nd|rd|th))\s+"
@@ -719,7 +721,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 targets = _subject_targets(view, start, trigger, rules)
         if targets and trigger.targets != "sentence":
             targets += _followed_by(view, end, targets[-1], trigger)
-        if not targets and trigger.type is EventType.WITHDRAWAL and not rules.plural_places.search(text, left, right):
+        if not targets and trigger.type is EventType.WITHDRAWAL and not rules.plural_places.search(text, left, right) \
+                and not _FROM_ELSEWHERE.match(text, end):  # (not "retreating from the north")
             # "following battles for X, our forces had to withdraw from their positions": the one
             # settlement the sentence names (not "from two villages close to X": those are unnamed)
             named = [r for r in view.places if r.is_settlement]
@@ -734,8 +737,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             targets = [Target(None, pointer="there", position=end - 5)]  # "fighting was still going on there"
         if not targets:
             pointer = None if plural else _pointer(text, start, end, right, rules)
-            if pointer is None and rules.appositive.search(text[left:start]):
-                # "X, one of only a handful of villages Kyiv retook last year": the place before
+            if pointer is None and rules.appositive.search(text[left:start]) and not _CLAUSE_AND_IN.search(text, left, start):
+                # "X, one of only a handful of villages Kyiv retook last year": the place before (not
+                # a verb after the apposition closes: "X, the only city they took, and ... before retreating")
                 pointer = Target(None, pointer="which", position=left)
             if pointer is not None:
                 targets = [pointer] + _list_after(view, pointer.position, trigger, rules)

@@ -240,6 +240,9 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         if gain is not Side.NONE:
             return gain, "discourse"
     gains = agent if trigger.gains == "agent" else agent.opponent()
+    if gains is Side.NONE and trigger.type is EventType.RECAPTURE and _place_country(memory, place) in ("UA", "RU"):
+        # "a lightning advance recaptured A, B and C", nobody's side named: retaken by its own country
+        return Side(_place_country(memory, place)), "place"
     if change.holds_only and gains is not Side.NONE and gains.value == _place_country(memory, place):
         # "Ukrainian troops hold only the western part of X": the rest of their own town is lost
         return gains.opponent(), how
