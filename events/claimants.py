@@ -58,7 +58,7 @@ _PROGRESSIVE = re.compile(r"\s+(?:are|is|were|was)\s+(?:now\s+|still\s+)?(\w+ing
 _BRACKET = re.compile(r"\s*\([^()]{1,40}\)")
 # a person claimant's surname: "Artem Lysohor (regional governor)" -> "Lysohor"
 _SURNAME = re.compile(r"[A-Z][a-z’'-]+ ([A-Z][a-z’'-]{3,})(?: \(|$)")
-_IN_RELATIVE = re.compile(r",\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:that|which|who)\s+[^,;]*$")
+_IN_RELATIVE = re.compile(r",\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,6}?(?:that|which|who)\s+[^,;]*$")
 # officials that Russia set up: "Russian-installed", "separatist officials in Luhansk"
 _INSTALLED = re.compile(r"(?:Russian|Moscow|Kremlin)[- ](?:installed|appointed|backed)|occupation|[Ss]eparatist|pro-Russian")
 _CLAUSE_AND = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the\s+)?$")  # a speaker opening a clause of its own

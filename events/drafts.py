@@ -125,7 +125,7 @@ class _Discourse:
             here = [p for p in view.settlements if p.end <= target.position]
             return (here[-1], view.index) if here else None
         here = [(p, view.index) for p in view.settlements if p.end <= target.position and p.relation == ""]
-        if not here and target.pointer.startswith("the "):
+        if not here and (target.pointer.startswith("the ") or target.pointer in ("it", "there")):
             # "Bucha Mayor X said Russian troops had left the town": the speaker's own town
             here = [(replace(p, role="settlement"), view.index) for p in view.places
                     if p.role == "modifier" and p.end <= target.position and _AUTHORITY_AFTER.match(view.text, p.end)][:1]
@@ -267,7 +267,7 @@ _HEADLINE_AS = re.compile(r"\s*(?:as|while|whereas|after)\s", re.I)
 _TIME_CLAUSE = re.compile(r"[\s,]*(?:after|before|when|as|until|then)\b", re.I)
 _DAY_HEADING = re.compile(r"\s*(?:[:–—]|-\s)")  # "Friday, May 10: ...", "May 10 – ...": a timeline's day
 _DAY_HEADING_REACH = 30  # characters from the paragraph's start that a timeline's day may end by
-_AUTHORITY_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Cc]ity\s+|[Tt]own\s+|[Vv]illage\s+)?(?:[Mm]ayor|[Hh]ead|[Aa]uthorities|[Cc]ouncil|"
+_AUTHORITY_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:[Cc]ity|[Tt]own|[Vv]illage|[Pp]atrol|[Mm]ilitary|[Ll]ocal|[Dd]istrict)\s+)*(?:[Mm]ayor|[Hh]ead|[Aa]uthorities|[Cc]ouncil|"
                              r"[Aa]dministration|[Pp]olice)\b")
 _GLOSS = re.compile(r",\s+(?:handing|giving|marking|making|dealing|ending|leaving|capping)\s")  # the outlet's comment on a statement
 _STATE_WORD = re.compile(r"occup|held|hold|control", re.I)
