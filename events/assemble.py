@@ -280,5 +280,6 @@ def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim
     kept = _absorb_outlet_summaries(kept)
     kept = _absorb_generic_states(kept)
     kept = _absorb_headline_credits(_absorb_spokespeople(kept, rules))
-    claims = [_claim(d, article, rules) for d in kept]
+    # a denial of nobody's gain denies nothing ("forces fail to enter X, military says" with no side known)
+    claims = [_claim(d, article, rules) for d in kept if not (d.kind is EventType.DENIAL and d.gains is Side.NONE)]
     return tuple(sorted(claims, key=lambda c: (c.evidence_start, c.settlement_start)))
