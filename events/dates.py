@@ -269,18 +269,24 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
 
 
 def find_anchored_dates(sentence: str, anchor: dt.date | None, published: PublishedDate | None,
-                        rules: Rules, year_told: dt.date | None = None) -> list[DateExpression]:
+                        rules: Rules, year_told: dt.date | None = None,
+                        days: list[DateExpression] = ()) -> list[DateExpression]:
     """Dates told relative to another date of the text ("late the previous day", "two days
-    earlier", "later that day"), counted from ``anchor`` (the last day the text gave), else from
-    the publication day; "later that year" from ``year_told`` (the last date the text gave with
+    earlier", "later that day"), counted from the last of the sentence's ``days`` before it ("said
+    on Tuesday that ... the previous day"), else from ``anchor`` (the last day the text gave), else
+    from the publication day; "later that year" from ``year_told`` (the last date the text gave with
     its year) or the anchor; never after publication."""
     base = anchor or (published.date if published is not None and published.precision is DatePrecision.DAY else None)
-    if base is None:
+    if base is None and not days:
         return []
     found: list[DateExpression] = []
     for relative in rules.anchored_dates:
         for m in relative.regex.finditer(sentence):
-            date = base + dt.timedelta(days=relative.days)
+            told_before = [d.date for d in days if d.end <= m.start()]
+            counted_from = told_before[-1] if told_before else base
+            if counted_from is None:
+                continue
+            date = counted_from + dt.timedelta(days=relative.days)
             if relative.precision is DatePrecision.YEAR:
                 told = year_told or anchor
                 if told is None:

@@ -382,8 +382,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         if heading_day is not None:
             memory.paragraph_day = (view.sentence.paragraph, heading_day)  # a timeline: "Friday, May 10: ..."
         # "said on Tuesday that ... the previous day": counted from the day the sentence gave first
-        here = next((d.date for d in dates if d.precision is DatePrecision.DAY), None)
-        anchored = find_anchored_dates(text, here or memory.anchor, published, rules, memory.told_year) if changes else []
+        # ("The next day, ... and on Sunday ...": only a day told before the phrase counts)
+        anchored = find_anchored_dates(text, memory.anchor, published, rules, memory.told_year,
+                                       [d for d in dates if d.precision is DatePrecision.DAY]) if changes else []
         if not changes:
             _read_quiet_sentence(view, voice, drafts, memory, rules, dates)
         elif drafts and view.index - drafts[-1].view.index <= _HEDGE_BACK:

@@ -101,3 +101,14 @@ def test_overnight_is_the_night_before_the_day_the_sentence_gives(rules):
     # "withdrew overnight, the army said on Tuesday" in a Wednesday paper: the night into Tuesday
     found = find_dates("troops withdrew overnight, the army said on Tuesday", WEDNESDAY, rules)
     assert [(d.text, d.date.isoformat()) for d in found] == [("overnight", "2024-05-14"), ("on Tuesday", "2024-05-14")]
+
+
+def test_a_day_counted_from_another_counts_from_the_one_told_before_it(rules):
+    from events.dates import find_anchored_dates
+    told = find_dates("said on Tuesday that it took the village the previous day, and on Sunday more", WEDNESDAY, rules)
+    sentence = "said on Tuesday that it took the village the previous day, and on Sunday more"
+    [previous] = find_anchored_dates(sentence, dt.date(2024, 5, 1), WEDNESDAY, rules, days=told)
+    assert previous.date == dt.date(2024, 5, 13)  # Tuesday's previous day, not Sunday's
+    [next_day] = find_anchored_dates("The next day, and on Sunday too", dt.date(2024, 5, 10), WEDNESDAY, rules,
+                                     days=find_dates("The next day, and on Sunday too", WEDNESDAY, rules))
+    assert next_day.date == dt.date(2024, 5, 11)  # from the day told before the sentence, not its later Sunday
