@@ -303,8 +303,9 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     return sorted((a for a in found if id(a) not in inside), key=lambda a: a.start)
 
 
+_MINISTRY = re.compile(r"ministry", re.I)
 _NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test of the claimant)
-    (re.compile(r"ministry", re.I), lambda a: "inistry" in a.claimant),
+    (_MINISTRY, lambda a: "inistry" in a.claimant),
     (re.compile(r"\bsources?\b", re.I), lambda a: a.kind == "anonymous" or "source" in a.claimant),
     (re.compile(r"think tank|analyst|project|channel|initiative", re.I), lambda a: a.kind in ("analyst", "media")),
     (re.compile(r"\b(?:he|she|his|her|him|spokes\w+|speaker|chief|commander|general|minister|governor|head|"
@@ -324,6 +325,8 @@ def _antecedent(phrase: str, recent: list[Attribution]) -> Attribution | None:
     for words, fits in _NOUN_WANTS:
         if words.search(phrase):
             fitting = [a for a in candidates if fits(a)]
+            if not fitting and words is _MINISTRY:
+                return None  # "the ministry" is no agency that spoke before it
             return fitting[-1] if fitting else (candidates[-1] if candidates else None)
     return candidates[-1] if candidates else None
 

@@ -226,8 +226,8 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         # "X was liberated in February" in a Russian or Ukrainian outlet's own voice: its side's word
         agent = outlet_side(memory.article.source, memory.rules)
         how = "claimant" if agent is not Side.NONE else how
-        if agent is Side.NONE and _RUSSIAN_FRAMING.search(text):
-            return Side.RU, "text"  # "liberating X in the Donetsk People's Republic": told as Moscow tells it
+        if agent is Side.NONE and (_RUSSIAN_FRAMING.search(text) or _RUSSIAN_FRAMING.search(memory.article.text)):
+            return Side.RU, "text"  # "liberating X in the Donetsk People's Republic", TASS: told as Moscow tells it
         if agent is Side.NONE and _place_country(memory, place) in ("UA", "RU") and \
                 not _QUOTED_WORD.search(text, max(0, change.start - 1), change.start + 1):
             # any other outlet's own "the liberation of Kherson city": its country's troops came back
@@ -274,7 +274,8 @@ _STATE_WORD = re.compile(r"occup|held|hold|control", re.I)
 _BEGAN_BEFORE = re.compile(r"\b(?:began|begun|started|launched)\s+(?:on\s+|in\s+)?$", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 _LISTENER_THEN_DAY = re.compile(r"\s+(?:[A-Z][\w’'-]+\s+){1,3}")  # "told Vladimir Putin " before "on Thursday"
-_RUSSIAN_FRAMING = re.compile(r"People['’]s Republic|\b(?:DPR|LPR|DNR|LNR)\b|special military operation|Kiev regime")
+_RUSSIAN_FRAMING = re.compile(r"People['’]s Republic|\b(?:DPR|LPR|DNR|LNR)\b|special military operation|Kiev regime|/TASS/|"
+                              r"\((?:TASS|RIA Novosti|Interfax|Sputnik)\)")
 _QUOTED_WORD = re.compile(r"[“\"‘']")
 _LIST_LINE = re.compile(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s")  # "- A, B and C (Zaporizhzhia Oblast);" after "as follows:"
 _CLOSED_RELATIVE = re.compile(r",\s*(?:which|who|where)\b")
