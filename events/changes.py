@@ -703,7 +703,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         targets: list[Target] = []
         if trigger.targets == "sentence":
             # "in the areas of A and B, our units moved to more advantageous positions": positions near them
-            targets = [Target(r, position=r.start) for r in view.places if (_allowed(r, trigger) or (
+            targets = [Target(r, position=r.start) for r in view.places if ";" not in text[min(r.end, start):max(r.start, end)] and (
+                _allowed(r, trigger) or (
                 r.is_settlement and r.relation == "near" and trigger.type is EventType.WITHDRAWAL
                 and _AREA_BEFORE.search(text, max(0, r.start - 40), r.start)))
                 and not _DESCRIBED_BY.search(text, max(0, r.start - 60), r.start)]  # "B, a village south-west of C": not C
@@ -778,7 +779,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if trigger.targets == "sentence":
             # "units withdrew from A and B ... and moved to more advantageous positions": the
             # places the sentence's other phrases name, when they name some
-            named = [t for c in changes for t in c.targets if t.place is not None]
+            named = [t for c in changes for t in c.targets if t.place is not None
+                     and ";" not in text[min(t.place.end, start):max(t.place.start, end)]]  # not "took A; ... regrouping"
             if named:
                 targets = [Target(t.place, position=t.position) for t in named]
         changes.append(Change(
