@@ -677,7 +677,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             continue  # "marines captured during the defence of Mariupol": prisoners, not a place taken
         denial = "" if trigger.type is EventType.DENIAL else _denial(text, start, end, left, rules)
         if not denial:
-            last_words = " ".join(before.split()[-_IRREALIS_WORDS:])
+            # (a quoted word opens a clause of its own: "trying to \"regroup\"" reads the words before the quote)
+            context = before if before.strip(" “\"‘'") else text[max(0, start - 60):start]
+            last_words = " ".join(context.split()[-_IRREALIS_WORDS:]).rstrip(" “\"‘'")
             if rules.irrealis.search(last_words) and not (_WHETHER.search(last_words) and _AS_CLAIMED.match(text, right)):
                 able = _ABLE.search(before) or (_ORDERED.search(before) if trigger.type is EventType.WITHDRAWAL else None)
                 # "lay the groundwork to capture Kharkiv"; "may be forced to withdraw" stays a prospect

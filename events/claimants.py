@@ -61,6 +61,7 @@ _SURNAME = re.compile(r"[A-Z][a-z’'-]+ ([A-Z][a-z’'-]{3,})(?: \(|$)")
 _IN_RELATIVE = re.compile(r",\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,6}?(?:that|which|who)\s+[^,;]*$")
 # officials that Russia set up: "Russian-installed", "separatist officials in Luhansk"
 _INSTALLED = re.compile(r"(?:Russian|Moscow|Kremlin)[- ](?:installed|appointed|backed)|occupation|[Ss]eparatist|pro-Russian")
+_UKRAINIAN_OFFICE = re.compile(r"regional|oblast|military administration", re.I)
 _CLAUSE_AND = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the\s+)?$")  # a speaker opening a clause of its own
 _SUBORDINATE_SPEAKER = re.compile(r"\b(?:after|before|when|since|until|because|although|though|whereas)\s+"
                                   r"(?:[\w’'-]+\s+){0,2}$")
@@ -266,7 +267,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             if link is not None and place and (place_country is None or place in place_country):
                 country = (place_country or {}).get(place, "")
                 side = Side.UA if country == "UA" else Side.RU if country == "RU" else Side.NONE
-                if _INSTALLED.search(sentence, max(0, m.start() - 40), m.end()) or place in rules.installed_since_2014:
+                if _INSTALLED.search(sentence, max(0, m.start() - 40), m.end()) or place in rules.installed_since_2014 \
+                        and not _UKRAINIAN_OFFICE.search(m.group()):  # (Ukraine's Luhansk regional military administration)
                     side = Side.RU
                 add(Attribution(f"{place} authorities", side, "local authorities", m.start(), m.end(), link[0], link[1]))
     for m in _SIDE_CLAIMS.finditer(sentence):

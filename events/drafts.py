@@ -228,6 +228,10 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         how = "claimant" if agent is not Side.NONE else how
         if agent is Side.NONE and (_RUSSIAN_FRAMING.search(text) or _RUSSIAN_FRAMING.search(memory.article.text)):
             return Side.RU, "text"  # "liberating X in the Donetsk People's Republic", TASS: told as Moscow tells it
+        named = [a for a in named_claimants(text, memory.rules) if a.end <= change.start and a.side is not Side.NONE
+                 and _SPOKE_OF.match(text, a.end)] if text and agent is Side.NONE else []
+        if named:
+            return named[-1].side, "text"  # "Putin spoke of the liberation of X": the liberator is his side
         if agent is Side.NONE and _place_country(memory, place) in ("UA", "RU") and \
                 not _QUOTED_WORD.search(text, max(0, change.start - 1), change.start + 1):
             # any other outlet's own "the liberation of Kherson city": its country's troops came back
@@ -273,6 +277,9 @@ _GLOSS = re.compile(r",\s+(?:handing|giving|marking|making|dealing|ending|leavin
 _STATE_WORD = re.compile(r"occup|held|hold|control", re.I)
 _BEGAN_BEFORE = re.compile(r"\b(?:began|begun|started|launched)\s+(?:on\s+|in\s+)?$", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+_SPOKE_OF = re.compile(r"\s+(?:[\w’'-]+\s+)?(?:spoke|speaks|talked|talks|hailed|hails|praised|praises|celebrated|"
+                       r"celebrates|congratulated|congratulates|welcomed|welcomes|marked|marks|announced|announces)\b")
+_NEW_SUBJECT = re.compile(r"\b(?:a|an|another|one)\s+(?:[\w’'-]+\s+){0,3}$", re.I)  # "a Ukrainian MP " before "deleted"
 _LISTENER_THEN_DAY = re.compile(r"\s+(?:[A-Z][\w’'-]+\s+){1,3}")  # "told Vladimir Putin " before "on Thursday"
 _RUSSIAN_FRAMING = re.compile(r"People['’]s Republic|\b(?:DPR|LPR|DNR|LNR)\b|special military operation|Kiev regime|/TASS/|"
                               r"\((?:TASS|RIA Novosti|Interfax|Sputnik)\)")
@@ -418,8 +425,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             if not _STATE_WORD.search(text, change.start, change.end):
                 # "captured X, the first village it took since the invasion began": a period's start
                 # dates no event ("occupied since March" is dated by it)
-                told = [d for d in told if not (d.text.lower().startswith("since ")
-                                                or _SINCE_BEFORE.search(text, max(0, d.start - 8), d.start))]
+                told = [d for d in told if left <= d.start < right or not (
+                    d.text.lower().startswith("since ") or _SINCE_BEFORE.search(text, max(0, d.start - 8), d.start))]
             # a clause of time after another change ("took X in February, after Y ordered his forces
             # to leave the town", "seized X in May 2023 before retreating") with no date of its own
             # happened then too
@@ -666,8 +673,9 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
     if rules.denial_followup.search(view.text):
         _deny_recent(view, voice, drafts)
     retraction = rules.retraction.search(view.text)
-    if retraction is not None:
-        # who took it back: a claimant named before the words ("Ukraine's army removed ..."), else the speaker
+    if retraction is not None and not _NEW_SUBJECT.search(view.text, 0, retraction.start()):
+        # who took it back: a claimant named before the words ("Ukraine's army removed ..."), else the
+        # speaker (not someone new: "a Ukrainian MP deleted a post criticising ...")
         named = [a for a in named_claimants(view.text[:retraction.start()], rules) if a.kind != "journalist"]
         _retract(view, named or voice.speakers(), [d for d in drafts if d.view.index == drafts[-1].view.index], drafts)
     if rules.hedge_after.search(view.text):

@@ -90,3 +90,9 @@ def test_the_start_of_another_event_does_not_date_a_change(gazetteer, rules):
             "gain of an incursion that began on 2 July.")
     [claim] = claims_of(text, gazetteer, rules)
     assert claim.event_date == dt.date(2024, 7, 10)
+
+
+def test_a_period_opening_the_sentence_still_dates_its_changes_as_history(gazetteer, rules):
+    text = "Since the start of the invasion, Russia has taken Mariupol, Bakhmut and Avdiivka."
+    assert {(c.settlement, c.background) for c in claims_of(text, gazetteer, rules)} == {
+        ("Mariupol", True), ("Bakhmut", True), ("Avdiivka", True)}
