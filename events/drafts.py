@@ -410,13 +410,14 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             voices_of = [a for a in speakers if not a.embedded] or speakers if change.kind is EventType.DENIAL else speakers
             attribution = governing(voices_of, text, change.start) if voice.attributions else voice.carried
             if attribution is not None and attribution.start >= change.end and \
-                    any(c.start > attribution.end for c in changes) and \
                     _RELATIVE_AFTER.search(text, change.end, attribution.start):
                 # "Fighting goes on in X, which Moscow claimed to have taken, the General Staff said":
-                # Moscow speaks for its relative clause's change only; the main clause is the
-                # speaker's after the clause closes, else the outlet's
-                attribution = next((a for a in voices_of if a.start > attribution.end and not a.embedded
-                                    and "," in text[attribution.end:a.start]), None)
+                # Moscow speaks for its relative clause only; the main clause is the speaker's after
+                # the clause closes, else (when the clause tells a change of its own) the outlet's
+                later = next((a for a in voices_of if a.start > attribution.end and not a.embedded
+                              and "," in text[attribution.end:a.start]), None)
+                if later is not None or any(c.start > attribution.end for c in changes):
+                    attribution = later
             left, right = change.clause
             # not a date in a speaker's relative clause ("Girkin, who in 2014 led ..., said that")
             # (not a date of another event's start: "an incursion that began on 6 August")
