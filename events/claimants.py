@@ -62,6 +62,7 @@ _IN_RELATIVE = re.compile(r",\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,6}?(?:that|which
 # officials that Russia set up: "Russian-installed", "separatist officials in Luhansk"
 _INSTALLED = re.compile(r"(?:Russian|Moscow|Kremlin)[- ](?:installed|appointed|backed)|occupation|[Ss]eparatist|pro-Russian")
 _UKRAINIAN_OFFICE = re.compile(r"regional|oblast|military administration", re.I)
+_BARE_MINISTRY = re.compile(r"\b[Tt]he ministry\b")
 _CLAUSE_AND = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the\s+)?$")  # a speaker opening a clause of its own
 _SUBORDINATE_SPEAKER = re.compile(r"\b(?:after|before|when|since|until|because|although|though|whereas)\s+"
                                   r"(?:[\w’'-]+\s+){0,2}$")
@@ -293,6 +294,14 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 antecedent = _antecedent(m.group(), recent)
                 if antecedent is not None:
                     add(replace(antecedent, start=m.start(), end=m.end(), verb=m.group(), embedded=False))
+    for m in _BARE_MINISTRY.finditer(sentence):
+        # "the ministry said" with no ministry named before: the defence ministry of the side the
+        # sentence speaks for (left unsided for assemble to name from the article)
+        link = _connected(sentence, m.start(), m.end(), rules)
+        rule = next((r for r in rules.claimants if r.side == "context" and "ministry" in r.name), None)
+        if link is not None and rule is not None:
+            name, side = _named(rule, context_side)
+            add(Attribution(name, side, rule.kind, m.start(), m.end(), link[0], link[1], True))
     # "military expert Andrei Marochko told": "military" qualifies the person named next; it does not speak
     inside = {id(a) for a in found for b in found if a is not b and a.verb and a.verb == b.verb
               and a.end <= b.start <= a.end + 40 and re.fullmatch(r"[\s\w’'-]*", sentence[a.end:b.start])

@@ -446,7 +446,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                                              or ";" in text[attribution.end:change.start]):
                 # "Russia claims more villages as (or ;) Ukraine pulls back near X": the headline's own clause
                 attribution = journalist(article.source)
-            if told_as_history and attribution.kind != "journalist" and not left <= attribution.start < right \
+            if told_as_history and attribution.kind != "journalist" \
+                    and (not left <= attribution.start < right or "," in text[change.end:attribution.start]) \
                     and (_RELATIVE_AT.match(text, left) or _GLOSS.search(text, attribution.end, change.start)):
                 # "X, a village that Ukraine recaptured last September" inside someone's statement, "...,
                 # handing Russia its biggest gain since it took X": the outlet's background, not the speaker's claim
