@@ -15,7 +15,7 @@ import hashlib
 import re
 from dataclasses import replace
 
-from events.claimants import GENERIC_STATES, SIDE_ADJECTIVE
+from events.claimants import GENERIC_MILITARIES, GENERIC_STATES, SIDE_ADJECTIVE
 from events.drafts import _AFTER_PUBLICATION, Draft
 from events.records import Article, Claim, DatePrecision, EventType, Side
 from events.rules import Rules
@@ -182,20 +182,30 @@ def _sums_up(summary: Draft, claim: Draft) -> bool:
 def _absorb_generic_states(drafts: list[Draft]) -> list[Draft]:
     """"Russia claimed the capture of X" and, in the same article, the Russian defence ministry's
     claim of it are one claim: a state named as a whole ("Russia", "Kyiv") speaks through its
-    organs when the article names one saying the same."""
-    specific = [d for d in drafts if d.attribution.kind != "journalist" and d.attribution.claimant not in GENERIC_STATES]
+    organs when the article names one saying the same, and "the Ukrainian military" through the
+    command or spokesman the article names."""
+    # states first (into any organ, "the Ukrainian military" too), then "the Ukrainian military" into
+    # the command or spokesman the article names ("the Ukrainian military rejected the claim ...
+    # Dmytro Lykhovyi, spokesman for the Tavria group, said": one voice, the one named)
+    for generic, kinds in ((GENERIC_STATES, ("official", "military")), (GENERIC_MILITARIES, ("military",))):
+        drafts = _absorb_generic(drafts, generic, kinds)
+    return drafts
+
+
+def _absorb_generic(drafts: list[Draft], generic: frozenset[str], kinds: tuple[str, ...]) -> list[Draft]:
+    specific = [d for d in drafts if d.attribution.kind != "journalist" and d.attribution.claimant not in generic
+                and d.attribution.claimant not in GENERIC_STATES]
     out = []
     for d in drafts:
-        if d.attribution.claimant in GENERIC_STATES:
+        if d.attribution.claimant in generic:
             # "Russian claims that X fell", cited in passing, are any Russian claimant's claim of it;
             # "Kyiv said" is its own unless an organ of the state says the same
-            owners = specific if d.attribution.embedded else [
-                n for n in specific if n.attribution.kind in ("official", "military")]
+            owners = specific if d.attribution.embedded else [n for n in specific if n.attribution.kind in kinds]
             owner = next((n for n in owners if n.attribution.side is d.attribution.side and n.place.key == d.place.key
                           and _kind_group(n.kind) == _kind_group(d.kind) and n.gains is d.gains
                           and n.background == d.background), None)
             if owner is not None:
-                owner.also.append(d.view)
+                owner.also += [d.view, *d.also]
                 continue
         out.append(d)
     return out
