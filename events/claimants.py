@@ -227,6 +227,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             add(attribution)
     # longest first, so "Ministry of Defence in Moscow" wins over "Moscow"
     for start, end, rule in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
+        if any(start < e and s < end for s, e in taken):
+            continue  # inside a longer claimant already found: add() would drop it, whatever its link
         link = _connected(sentence, start, end, rules)
         if link is not None:
             context = context_side if context_side is not Side.NONE or not rule.default_side else Side(rule.default_side)
