@@ -192,8 +192,11 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             and not _CREDIT_SHAPE.search(sentence):
         return found  # no "said", no "according to", no "made by", no "Russia's announcement": nobody is quoted
 
+    def overlaps(start: int, end: int) -> bool:
+        return any(start < e and s < end for s, e in taken)
+
     def add(attribution: Attribution) -> None:
-        if any(attribution.start < e and s < attribution.end for s, e in taken):
+        if overlaps(attribution.start, attribution.end):
             return
         taken.append((attribution.start, attribution.end))
         found.append(attribution)
@@ -227,7 +230,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             add(attribution)
     # longest first, so "Ministry of Defence in Moscow" wins over "Moscow"
     for start, end, rule in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
-        if any(start < e and s < end for s, e in taken):
+        if overlaps(start, end):
             continue  # inside a longer claimant already found: add() would drop it, whatever its link
         link = _connected(sentence, start, end, rules)
         if link is not None:
