@@ -99,28 +99,32 @@ _CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_WORD: r"\w", sre.CATEGORY
                sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_NOT_WORD: r"\W", sre.CATEGORY_NOT_SPACE: r"\S"}
 
 
-def _starts(items: list, flags: int) -> tuple[list[tuple], bool] | None:
+def _starts(items: list, flags: int, bounded: bool = False) -> tuple[list[tuple], bool] | None:
     """The LITERAL and RANGE items one of which the first character of a match of ``items`` must
-    fit (one for each way a match may start), and whether ``items`` can match the empty string;
-    None when they cannot be told."""
+    fit (one for each way a match may start), each as (bounded, op, value): bounded when a word
+    boundary (\\b) comes before that character on that way (``bounded``: one came before ``items``);
+    and whether ``items`` can match the empty string. None when they cannot be told."""
     found: list[tuple] = []
     for op, value in items:
         if op is sre.LITERAL:
-            return found + [(op, value)], False
+            return found + [(bounded, op, value)], False
         if op is sre.IN:
             if not all(o in (sre.LITERAL, sre.RANGE) or o is sre.CATEGORY and v in _CATEGORIES for o, v in value):
                 return None  # a negated set, ...
-            return found + [(o, v) for o, v in value], False
+            return found + [(bounded, o, v) for o, v in value], False
+        if op is sre.AT and value is sre.AT_BOUNDARY:
+            bounded = True  # (a \b inside a group that may match nothing is not counted: the test stays looser)
+            continue
         if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-            continue  # \b, ^, look-arounds: no character taken
+            continue  # ^, look-arounds: no character taken
         if op is sre.SUBPATTERN:
             if value[1]:  # (?i:...) in a pattern without IGNORECASE: the look-ahead would be stricter
                 return None
-            inner = [_starts(list(value[-1]), flags)]
+            inner = [_starts(list(value[-1]), flags, bounded)]
         elif op is sre.BRANCH:
-            inner = [_starts(list(branch), flags) for branch in value[1]]
+            inner = [_starts(list(branch), flags, bounded) for branch in value[1]]
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-            inner = [_starts(list(value[2]), flags)]
+            inner = [_starts(list(value[2]), flags, bounded)]
             if inner[0] is not None and value[0] == 0:
                 inner.append(([], True))
         else:
@@ -132,6 +136,12 @@ def _starts(items: list, flags: int) -> tuple[list[tuple], bool] | None:
         if not any(empty for _starts_, empty in inner):  # type: ignore[misc]
             return found, False
     return found, True
+
+
+def _class(starts: set[tuple]) -> str:
+    """A character class of the (op, value) items of _starts."""
+    return "[" + "".join(sorted(f"\\U{value:08x}" if op is sre.LITERAL else _CATEGORIES[value] if op is sre.CATEGORY
+                               else f"\\U{value[0]:08x}-\\U{value[1]:08x}" for op, value in starts)) + "]"
 
 
 def first_letters(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -147,12 +157,18 @@ def first_letters(pattern: re.Pattern[str]) -> re.Pattern[str]:
     starts = _starts(parsed, pattern.flags)
     if starts is None or starts[1] or len(starts[0]) < _FEW_STARTS:
         return pattern  # (a few ways to start are tried as fast as the look-ahead)
-    chars = "".join(sorted(f"\\U{value:08x}" if op is sre.LITERAL else _CATEGORIES[value] if op is sre.CATEGORY
-                           else f"\\U{value[0]:08x}-\\U{value[1]:08x}" for op, value in set(starts[0])))
-    # a pattern that opens on \b: the word boundary first, the cheaper test inside a word
-    boundary = r"\b" if parsed[:1] == [(sre.AT, sre.AT_BOUNDARY)] else ""
+    bounded = {(op, value) for at_boundary, op, value in starts[0] if at_boundary}
+    free = {(op, value) for at_boundary, op, value in starts[0] if not at_boundary}
+    # the ways to start that pass a word boundary (\b) first: that test first, the cheaper one inside
+    # a word ("\bnear|(?<!the )\bnearby|...": no look-behind is tried there)
+    if not free:
+        guard = rf"\b(?={_class(bounded)})"
+    elif bounded:
+        guard = rf"(?:\b(?={_class(bounded)})|(?={_class(free)}))"
+    else:
+        guard = f"(?={_class(free)})"
     try:
-        return re.compile(f"{boundary}(?=[{chars}])" + pattern.pattern, pattern.flags)
+        return re.compile(guard + pattern.pattern, pattern.flags)
     except re.error:  # a global inline flag that must stay first
         return pattern
 

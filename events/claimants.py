@@ -205,8 +205,11 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             and not _CREDIT_SHAPE.search(sentence):
         return found  # no "said", no "according to", no "made by", no "Russia's announcement": nobody is quoted
 
+    def overlaps(start: int, end: int) -> bool:
+        return any(start < e and s < end for s, e in taken)
+
     def add(attribution: Attribution) -> None:
-        if any(attribution.start < e and s < attribution.end for s, e in taken):
+        if overlaps(attribution.start, attribution.end):
             return
         taken.append((attribution.start, attribution.end))
         found.append(attribution)
@@ -240,6 +243,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             add(attribution)
     # longest first, so "Ministry of Defence in Moscow" wins over "Moscow"
     for start, end, rule in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
+        if overlaps(start, end):
+            continue  # inside a longer claimant already found: add() would drop it, whatever its link
         link = _connected(sentence, start, end, rules)
         if link is not None:
             context = context_side if context_side is not Side.NONE or not rule.default_side else Side(rule.default_side)

@@ -277,8 +277,8 @@ def find_anchored_dates(sentence: str, anchor: dt.date | None, published: Publis
     from the publication day; "later that year" from ``year_told`` (the last date the text gave with
     its year) or the anchor; never after publication."""
     base = anchor or (published.date if published is not None and published.precision is DatePrecision.DAY else None)
-    if base is None and not days:
-        return []
+    if base is None and not days or not rules.any_anchored_date.search(sentence):
+        return []  # (most sentences hold none of them)
     found: list[DateExpression] = []
     for relative in rules.anchored_dates:
         for m in relative.regex.finditer(sentence):

@@ -163,6 +163,7 @@ class Rules:
     same_occasion: re.Pattern[str]  # "At the meeting, ...": the occasion whose day the text gave last
     occasion_told: re.Pattern[str]  # a sentence telling of a meeting or visit, whose day "At the meeting" takes
     anchored_dates: tuple[RelativeDate, ...]  # counted from the last date the text gave
+    any_anchored_date: re.Pattern[str]
     fixed_dates: tuple[FixedDate, ...]
     plural_places: re.Pattern[str]
     frame_anaphora: re.Pattern[str]
@@ -211,6 +212,12 @@ def _any_of(patterns: list[str], file: str, key: str, flags: int = re.IGNORECASE
         # what the flat alternation does, and several times faster (reporting_verbs: 120 words)
         return first_letters(re.compile(r"\b(?:" + _trie_pattern(sorted(set(patterns))) + r")\b", flags))
     return first_letters(re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", flags))
+
+
+def _any_date(dates: list[RelativeDate]) -> re.Pattern[str]:
+    """One pattern that finds what any of ``dates`` does: a sentence it finds nothing in need not
+    try them one by one. Each opens on \\b (see load_rules): the same pattern with \\b in front of them all."""
+    return first_letters(re.compile(r"\b(?:" + "|".join(f"(?:{d.regex.pattern})" for d in dates) + ")", re.IGNORECASE))
 
 
 def _need(table: dict[str, Any], key: str, file: str, where: str) -> Any:
@@ -455,13 +462,12 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         side_words=tuple(sides),
         abbreviations=frozenset(_need(raw["sentences"], "abbreviations", f["sentences"], "(file)")),
         relative_dates=tuple(RelativeDate(first_letters(r.regex), r.days, r.precision) for r in relative),
-        # each relative pattern opens on \b (above): the same pattern with \b in front of them all
-        any_relative_date=first_letters(re.compile(r"\b(?:" + "|".join(f"(?:{r.regex.pattern})" for r in relative) + ")",
-                                                   re.IGNORECASE)),
+        any_relative_date=_any_date(relative),
         same_occasion=_compile(_need(raw["dates"], "same_occasion", f["dates"], "(file)"), f["dates"], "same_occasion"),
         occasion_told=first_letters(_compile(_need(raw["dates"], "occasion_told", f["dates"], "(file)"), f["dates"],
                                              "occasion_told")),
         anchored_dates=tuple(RelativeDate(first_letters(r.regex), r.days, r.precision) for r in anchored),
+        any_anchored_date=_any_date(anchored),
         fixed_dates=tuple(FixedDate(first_letters(f.regex), f.date, f.precision) for f in fixed),
         places=_place_rules(raw["places"], f["places"]),
         continuation=_compile(_need(trg, "continuation", f["triggers"], "(file)"), f["triggers"], "continuation", 0),
