@@ -265,6 +265,9 @@ def _regained(kind: EventType, gains: Side, place: PlaceRef, memory: _Discourse)
 _SPEECH_DATE = re.compile(r"\b(?:said|says|reported|reports|announced|claimed|stated|confirmed|wrote|added|told \w+)\s+"
                           r"(?:late\s+|early\s+|later\s+|earlier\s+)?$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r"),?\s+(?:the\s+)?$", re.I)
 _MONTH_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?")
 _THAT_SEASON = re.compile(r"\b(?:that|the same|the following) (?:summer|spring|autumn|fall|winter|year)\b")  # history told on
 _HEADLINE_AS = re.compile(r"\s*(?:as|while|whereas|after)\s", re.I)
@@ -304,7 +307,7 @@ def _in_aside(text: str, position: int, change_start: int) -> bool:
 
 
 def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: PublishedDate | None,
-                  future: list[DateExpression]) -> list[DateExpression]:
+                  future: list[DateExpression], sentence: str = "") -> list[DateExpression]:
     """"In early September 2022, Ukraine struck back. Its troops retook X on 8 September": a day
     written without its year, in a passage telling of an earlier year, is of that year (also one
     that, read in the publication's year, would come after it: taken out of ``future``). The year
@@ -314,6 +317,11 @@ def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: 
     out = []
     for d in sorted(dates + future, key=lambda d: d.start):
         told = memory.told_year
+        weekday = _WEEKDAY.search(d.text) or _WEEKDAY_BEFORE.search(sentence, max(0, d.start - 12), d.start)
+        if weekday is not None and d.precision is DatePrecision.DAY and \
+                _WEEKDAYS.index(weekday.group(1).lower()) == d.date.weekday():
+            # "Saturday, May 11" falls on a Saturday in the year read: that year, whatever passage it is in
+            memory.told_year = told = None
         if told is not None and told.year < published.date.year and _MONTH_NAME.search(d.text) \
                 and not _YEAR.search(d.text) and d.precision in (DatePrecision.DAY, DatePrecision.MONTH):
             # that year, or the next when the month comes round again ("November 2023 ... on 20 February")
@@ -384,7 +392,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         following = changes_of[view.index + 1] if changes_of is not None and view.index + 1 < len(views) else True
         dates = find_dates(text, published, rules, future, year_from=year_from) if (
             changes or following or memory.frame is not None or voice.attributions or occasion) else []
-        dates = _in_told_year(dates, memory, published, future)
+        dates = _in_told_year(dates, memory, published, future, text)
         heading_day = next((d for d in dates if d.end <= _DAY_HEADING_REACH and d.precision is DatePrecision.DAY
                             and _DAY_HEADING.match(text, d.end)), None)
         if heading_day is not None:

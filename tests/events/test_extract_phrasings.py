@@ -96,3 +96,11 @@ def test_a_period_opening_the_sentence_still_dates_its_changes_as_history(gazett
     text = "Since the start of the invasion, Russia has taken Mariupol, Bakhmut and Avdiivka."
     assert {(c.settlement, c.background) for c in claims_of(text, gazetteer, rules)} == {
         ("Mariupol", True), ("Bakhmut", True), ("Avdiivka", True)}
+
+
+def test_a_day_with_its_weekday_keeps_the_year_it_falls_on_that_weekday(gazetteer, rules):
+    # the passage mentions 2022, but "Saturday, July 6" is a Saturday in 2024, the paper's year
+    text = ("Russia opened a new push, its first in the region since Ukraine drove it out in the autumn of 2022.\n\n"
+            "By the evening of Saturday, July 6, Russia's defence ministry said its forces had taken Pylna.")
+    [claim] = claims_of(text, gazetteer, rules)
+    assert claim.event_date == dt.date(2024, 7, 6)
