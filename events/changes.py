@@ -457,7 +457,7 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     for ref in refs[refs.index(first) + 1:]:
         if not ref.is_settlement:
             continue  # "A in the Luhansk People's Republic, B": the region is part of the glue
-        if not _glued(text, chain, ref, rules):
+        if not _glued(text, chain, ref, rules) and not _AND_PLACES_INCLUDING.fullmatch(text, chain.end, ref.start):
             break
         if _NEW_CLAUSE_AFTER.match(text, ref.end) and "," in text[chain.end:ref.start] and \
                 not re.search(r"\b(?:and|or)\b", text[chain.end:ref.start]):
@@ -511,6 +511,9 @@ _PEOPLE_OF = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:mayor|governor|he
                         r"police|residents|people|defenders|garrison|commander)\b", re.I)
 _FROM_ELSEWHERE = re.compile(r"\s+(?:back\s+)?from\s+(?:the\s+)?(?:north|south|east|west|[\w-]+(?:ern|east|west)\b|capital|region|area|border)", re.I)
 _CLAUSE_AND_IN = re.compile(r",\s+(?:and|but)\s")
+# "took A and a number of nearby settlements, including B and C": the list goes on after "including"
+_AND_PLACES_INCLUDING = re.compile(r"\s+and\s+(?:a number of|several|some|other|\w+)\s+(?:[\w-]+\s+)?"
+                                   r"(?:settlements|villages|towns|localities)\s*,?\s+(?:including|such as|among them)\s+")
 _CENTRE_GAP = re.compile(r"\s*(?:in|into|over|at)\s+the\s+(?:very\s+)?(?:city\s+|town\s+)?(?:centre|center|heart)\s+of\s+$", re.I)
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 _LAST_TO_BE = re.compile(r"\b(?:is|was|became|becomes|has become)\s+the\s+(?:last|first|latest|next|second|third|\d+(?:st|nd|rd|th))\s+"

@@ -123,7 +123,7 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
         return "person"  # "..., Petrenko said.": a surname that is also a village's name speaks
     if _PERSON_SPEAKS.match(after) and not mention.text.endswith(("'s", "’s")) and not _PLACE_BEFORE.search(before):
         return "person"  # "Petrenko later said the village held", "Petrenko told Reuters"
-    if any(p.match(following) for p in roles.region_after):
+    if any(p.match(following) for p in roles.region_after) or any(p.search(before) for p in roles.region_before):
         return "region"
     if any(p.match(following) for p in roles.front_after) or any(p.search(before) for p in roles.front_before):
         return "front"
@@ -150,6 +150,10 @@ _AFTER_WORD = re.compile(r"\b[a-z]+\s+$")
 _LIST_AFTER = re.compile(r"(?:['’]s)?\s*(?:\([^()]{1,60}\)\s*)?(?:,|and\b|or\b|as well as\b|along with\b|plus\b|&|in\s|of\s)")
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor|\bas well as|\balong with|\bplus|&|\bof)\s*$")
 UNLISTED = "not in the gazetteer; listed with places it knows"  # the reason such a name is unknown
+# "settlements, including", "villages such as", "the following villages:" before a list of names
+_PLURAL_LIST_OPEN = re.compile(r"\b(?:villages|settlements|towns|localities|hamlets|communities)\b[^.;:]{0,40}?"
+                               r"(?:,\s*|\s+)(?:including|such as|namely|among them)\s+|"
+                               r"\b(?:villages|settlements|towns|localities)(?:\s+of)?\s*:\s*")
 NAMED_BY_NOUN = "not in the gazetteer; called a village, town or city by the text"
 _NOUN_OF_NAME = re.compile(r"\b(?:village|town|settlement|hamlet)\s+of\s+(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?)")
 
@@ -188,6 +192,28 @@ def _unlisted(text: str, refs: list[PlaceRef], rules: Rules, offset: int) -> lis
                     found.append(PlaceRef(mention, resolution, start, end, "settlement",
                                           _relation(text[:start], text[end:end + 60], rules)))
         run_start = i + 1
+    return found
+
+
+def _listed_after_plural(text: str, refs: list[PlaceRef], rules: Rules, offset: int) -> list[PlaceRef]:
+    """"a number of nearby settlements, including A, B and C": the names listed after a plural
+    settlement noun are settlements, though the gazetteer knows none of them (their place unknown)."""
+    found: list[PlaceRef] = []
+    for opener in _PLURAL_LIST_OPEN.finditer(text):
+        chain_end = opener.end()
+        for m in _CAPITALISED.finditer(text, opener.end()):
+            gap = text[chain_end:m.start()]
+            if chain_end != opener.end() and rules.places.list_glue.match(gap) is None or \
+                    chain_end == opener.end() and gap.strip():
+                break
+            chain_end = m.end()
+            if any(r.start < m.end() and m.start() < r.end for r in refs) or \
+                    not _is_unlisted_name(text, m.start(), m.end(), True, rules):
+                continue
+            name = m.group()
+            mention = Mention(offset + m.start(), offset + m.end(), name, normalize_name(name), PlaceKind.PLACE)
+            found.append(PlaceRef(mention, Resolution(name, Status.UNKNOWN, reason=UNLISTED), m.start(), m.end(),
+                                  "settlement", _relation(text[:m.start()], text[m.end():m.end() + 60], rules)))
     return found
 
 
@@ -267,6 +293,8 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
                                  _relation(sentence.text[:start], after, rules) if role == "settlement" else ""))
         if refs and not heading:
             refs = sorted(refs + _unlisted(sentence.text, refs, rules, sentence.start), key=lambda r: r.start)
+        if not heading and _PLURAL_LIST_OPEN.search(sentence.text):
+            refs = sorted(refs + _listed_after_plural(sentence.text, refs, rules, sentence.start), key=lambda r: r.start)
         if not heading and named_again is not None:
             refs = sorted(refs + _named_by_noun(sentence.text, refs, rules, sentence.start, named_again),
                           key=lambda r: r.start)

@@ -98,6 +98,7 @@ class PlaceRules:
     """How a name is used in a sentence (places.toml): roles, relations, lists, coreference."""
 
     region_after: tuple[re.Pattern[str], ...]
+    region_before: tuple[re.Pattern[str], ...]  # "the eastern region of Luhansk"
     front_after: tuple[re.Pattern[str], ...]
     front_before: tuple[re.Pattern[str], ...]
     modifier_after: tuple[re.Pattern[str], ...]
@@ -258,6 +259,7 @@ def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
                      _need(unlisted, "name", file, "lists.unlisted")))
     return PlaceRules(
         region_after=_patterns(tables["region"], "after", file, "role.region"),
+        region_before=_patterns(tables["region"], "before", file, "role.region"),
         front_after=_patterns(tables["front"], "after", file, "role.front", 0),
         front_before=_patterns(tables["front"], "before", file, "role.front", 0),
         modifier_after=_patterns(tables["modifier"], "after", file, "role.modifier"),
