@@ -131,7 +131,8 @@ _SUBJECT_GAP = re.compile(
     r"first|originally|previously|initially|shortly|subsequently|soon|later|quickly|wholly|mostly|partly|"
     r"partially|firmly|still|not|never|yet|"
     r"believed to have|thought to have|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn|practically|virtually|"
-    r"(?:one of|among) (?:the )?(?:\w+ )?(?:settlements|villages|towns|localities|communities|places))\s+)*[“\"‘]?$",
+    r"(?:one of|among) (?:the )?(?:\w+ )?(?:settlements|villages|towns|localities|communities|places))\s+)*[“\"‘]?"
+    r"(?:(?:fully|completely|now|already)\s+)?$",  # (is now "fully occupied")
     re.I)
 _OBJECT_GAP_WORDS = 9
 _IRREALIS_WORDS = 7
