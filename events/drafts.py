@@ -142,6 +142,10 @@ class _Discourse:
             if noun and re.match(rf",\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){{0,2}}?{re.escape(noun)}\b",
                                  self.article.text[place.mention.end:place.mention.end + 60]):
                 return place, index
+        if noun in ("city", "town"):
+            # "the city" is not the place the text called a village ("the village of Druzhba")
+            here, earlier = ([c for c in group if not _CALLED_VILLAGE.search(
+                self.article.text, max(0, c[0].mention.start - 20), c[0].mention.start)] for group in (here, earlier))
         for candidates in (here, earlier):  # this sentence first, then the ones before
             for place, index in reversed(candidates):
                 if place.mention.start in claimed:
@@ -287,6 +291,8 @@ _LISTENER_THEN_DAY = re.compile(r"\s+(?:[A-Z][\w’'-]+\s+){1,3}")  # "told Vlad
 _RUSSIAN_FRAMING = re.compile(r"People['’]s Republic|\b(?:DPR|LPR|DNR|LNR)\b|special military operation|Kiev regime|/TASS/|"
                               r"\((?:TASS|RIA Novosti|Interfax|Sputnik)\)")
 _QUOTED_WORD = re.compile(r"[“\"‘']")
+_ALSO = re.compile(r"\b(?:also|too|as well)\b", re.I)
+_CALLED_VILLAGE = re.compile(r"\b(?:village|hamlet|settlement)\s+of\s+$", re.I)
 _LIST_LINE = re.compile(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s")  # "- A, B and C (Zaporizhzhia Oblast);" after "as follows:"
 _CLOSED_RELATIVE = re.compile(r",\s*(?:which|who|where)\b")
 # a relative clause on a place opened right before a speaker: ", which Moscow", ", a village Russia says"
@@ -405,10 +411,16 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             _read_quiet_sentence(view, voice, drafts, memory, rules, dates)
         elif drafts and view.index - drafts[-1].view.index <= _HEDGE_BACK:
             denied = rules.denial_followup.search(text)
-            if denied is not None and denied.end() <= min(c.start for c in changes):
+            # (a denial phrase that is itself a change with no place, "the claim did not correspond to
+            # reality", is no change of the sentence's own)
+            own_changes = [c.start for c in changes if c.targets or c.kind is not EventType.DENIAL]
+            if denied is not None and denied.end() <= min(own_changes, default=len(text)):
                 # "X told Reuters the claim was false and that fighting went on in the town": the
-                # claims just made are denied before the sentence tells its own
-                _deny_recent(view, voice, drafts)
+                # claims just made are denied before the sentence tells its own (those about the
+                # places the sentence goes on to name, when earlier claims are about them)
+                places = [t.place or (memory.antecedent(view, t, claimed) or (None,))[0]
+                          for c in changes for t in c.targets]
+                _deny_recent(view, voice, drafts, {p.key for p in places if p is not None})
         speakers = voice.speakers()
         made = len(drafts)
         for change in changes:
@@ -692,7 +704,7 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
         _hedge_recent(view, drafts, rules)
 
 
-def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft]) -> None:
+def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: set[str] | None = None) -> None:
     """"Ukraine's General Staff rejected the claim.": a denial, by that speaker, of the claims the
     last claiming sentence made for the other side."""
     deniers = [a for a in voice.speakers() if a.kind != "journalist" and a.side is not Side.NONE]
@@ -700,9 +712,14 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft]) -> None:
         return
     denier = deniers[0]
     # "the claim about X was a fiction": the last sentence that claimed X; else the last that claimed anything
-    named = {p.key for p in view.settlements}
+    named = keys or {p.key for p in view.settlements}
     about = [d for d in drafts if d.place.key in named and view.index - d.view.index <= _HEDGE_BACK]
     last = about[-1].view.index if about else drafts[-1].view.index
+    if not about and _ALSO.search(drafts[-1].view.text):
+        # "... took X. It also claimed the village of Y. Kyiv said the claim was false": the claim, X's
+        earlier = [d.view.index for d in drafts if d.view.index < last and view.index - d.view.index <= _HEDGE_BACK
+                   and not d.background and d.kind is not EventType.DENIAL]
+        last = earlier[-1] if earlier else last
     for draft in [d for d in drafts if d.view.index == last and (not about or d.place.key in named)]:
         if draft.kind is EventType.DENIAL or draft.gains is Side.NONE or draft.attribution.side is denier.side:
             continue
