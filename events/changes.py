@@ -263,7 +263,8 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     text = view.text
     if trigger.agent == "none":
         return ""
-    words = side_words(text, rules)
+    # (not an enemy that only owns a thing: "advanced into the enemy's defences and liberated X")
+    words = [w for w in side_words(text, rules) if not (w[2] == "enemy" and _OWNS_A_THING.match(text, w[1]))]
     if trigger.agent == "claimant":
         # a side's euphemism for itself ("our units moved to more advantageous positions"), unless
         # the clause names the forces ("Ukrainian units pulled back to new lines")
@@ -511,6 +512,8 @@ _WHICH_SAID_IT = re.compile(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,4}?(?:sai
 _PEOPLE_OF = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:mayor|governor|head|authorities|administration|officials?|council|"
                         r"police|residents|people|defenders|garrison|commander)\b", re.I)
 _FROM_ELSEWHERE = re.compile(r"\s+(?:back\s+)?from\s+(?:the\s+)?(?:north|south|east|west|[\w-]+(?:ern|east|west)\b|capital|region|area|border)", re.I)
+_OWNS_A_THING = re.compile(r"['’]s?\s+(?!(?:[\w-]+\s+)?(?:troops|forces|army|armies|units|soldiers|fighters|military|"
+                           r"servicemen|marines|paratroopers|brigades?|assault|defenders|men)\b)[a-z]")
 _CLAUSE_AND_IN = re.compile(r",\s+(?:and|but)\s")
 # "took A and a number of nearby settlements, including B and C": the list goes on after "including"
 _AND_PLACES_INCLUDING = re.compile(r"\s+and\s+(?:a number of|several|some|other|\w+)\s+(?:[\w-]+\s+)?"
