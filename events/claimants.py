@@ -460,6 +460,11 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
             # names first, of its country (Russian-installed officials are called so)
             country = places.get(_first_place(sentence, places), "")
             side = Side.UA if country == "UA" else Side.RU if country == "RU" else Side.NONE
+        if side is Side.NONE:
+            # a known person in another post than the one the rules date ("Ground Forces Commander
+            # Oleksandr Syrskyi" in 2023): the side is theirs all the same
+            side = next((Side(r.side) for r in rules.claimants if r.side in ("RU", "UA") and r.kind in ("military", "official")
+                         and "(" in r.name and r.regex.search(m.group("name"))), Side.NONE)
         if side is Side.NONE and _LOCAL_ROLE.search(role) and places:
             # "Bucha Mayor Anatoliy Fedoruk", "the head of the Vovchansk patrol police": the
             # authorities of the town the role names (Russia's in the towns it has run since 2014)

@@ -139,7 +139,8 @@ class _Discourse:
         noun = target.pointer.split()[-1] if target.pointer and " " in target.pointer else ""
         for place, index in reversed(here + earlier):
             # the place the text just called so: "Makiivka, a village west of Kreminna" ... "the village"
-            if noun and re.match(rf",\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){{0,2}}?{re.escape(noun)}\b",
+            # (just: in this sentence or the one before)
+            if noun and view.index - index <= 1 and re.match(rf",\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){{0,2}}?{re.escape(noun)}\b",
                                  self.article.text[place.mention.end:place.mention.end + 60]):
                 return place, index
         if noun in ("city", "town"):

@@ -104,3 +104,9 @@ def test_a_day_with_its_weekday_keeps_the_year_it_falls_on_that_weekday(gazettee
             "By the evening of Saturday, July 6, Russia's defence ministry said its forces had taken Pylna.")
     [claim] = claims_of(text, gazetteer, rules)
     assert claim.event_date == dt.date(2024, 7, 6)
+
+
+def test_a_known_person_in_an_earlier_post_keeps_their_side(gazetteer, rules):
+    text = "Ukrainian forces have liberated Klishchiivka, Ground Forces Commander Oleksandr Syrskyi announced."
+    [claim] = claims_of(text, gazetteer, rules, PublishedDate(dt.date(2023, 9, 18)))
+    assert (claim.claimant, str(claim.claimant_side)) == ("Oleksandr Syrskyi (Ground Forces Commander)", "UA")
