@@ -444,9 +444,10 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     # (however long the object before the list: "retook much of the oblast during the autumn
     # counteroffensive of 2022, including A and B"; "took a number of villages, among them ..." is
     # read as a list of unnamed places below)
-    long_object = including is not None and trigger.type is not EventType.CONTESTED and \
+    long_object = including is not None and (trigger.type is not EventType.CONTESTED or _SECTOR_BEFORE.search(
+        gap, 0, including.start())) and \
         not rules.plural_places.search(gap, 0, including.start()) and \
-        re.fullmatch(r"\s*(?:the\s+)?(?:(?:villages?|towns?|settlements?|cities|city)\s+of\s+)?", gap[including.end():]) is not None
+        re.fullmatch(r"\s*(?:in\s+)?(?:the\s+)?(?:(?:villages?|towns?|settlements?|cities|city)\s+of\s+)?", gap[including.end():]) is not None
     words = len(gap[including.end():].split()) if long_object else len(gap_words.split())
     if words > reach or re.search(r"[;:]|\b(?:said|says|after|before|while|when|by)\b", gap):
         return []  # "liberated by offensive operations in the X direction": an agent, not an object
@@ -514,6 +515,8 @@ _PEOPLE_OF = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:mayor|governor|he
 _FROM_ELSEWHERE = re.compile(r"\s+(?:back\s+)?from\s+(?:the\s+)?(?:north|south|east|west|[\w-]+(?:ern|east|west)\b|capital|region|area|border)", re.I)
 _OWNS_A_THING = re.compile(r"['’]s?\s+(?!(?:[\w-]+\s+)?(?:troops|forces|army|armies|units|soldiers|fighters|military|"
                            r"servicemen|marines|paratroopers|brigades?|assault|defenders|men)\b)[a-z]")
+# "fighting in the Toretsk sector, including in X": the area is named, then the place inside it
+_SECTOR_BEFORE = re.compile(r"\b(?:sector|direction|axis|front)\s*,?\s*$", re.I)
 _CLAUSE_AND_IN = re.compile(r",\s+(?:and|but)\s")
 # "took A and a number of nearby settlements, including B and C": the list goes on after "including"
 _AND_PLACES_INCLUDING = re.compile(r"\s+and\s+(?:a number of|several|some|other|\w+)\s+(?:[\w-]+\s+)?"
