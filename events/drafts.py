@@ -456,8 +456,11 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             lead_in = [d for d in told if earlier and earlier[-1].clause[0] <= d.start < earlier[-1].clause[1]] \
                 if earlier and _TIME_CLAUSE.match(text, left) and not any(left <= d.start < right for d in told) else []
             that_season = _THAT_SEASON.search(text, left, right) is not None  # "that summer": history
-            told_as_history = change.history or that_season or _old([d for d in told + anchored if left <= d.start < right
-                                                      and not _in_aside(text, d.start, change.start)] or lead_in, published)
+            in_clause = [d for d in told + anchored if left <= d.start < right and not _in_aside(text, d.start, change.start)]
+            # (of two changes in the clause, the dates nearer to this one: "X, the village Kyiv
+            # liberated last summer, was captured on Sunday" is news)
+            in_clause = [d for d in in_clause if _date_owner(d, changes) is change] or in_clause
+            told_as_history = change.history or that_season or _old(in_clause or lead_in, published)
             if attribution is None or (told_as_history and not voice.attributions and voice.carried_by == "previous"):
                 # history told after a statement is the outlet's background, not the speaker's
                 attribution = journalist(article.source)
