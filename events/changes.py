@@ -503,6 +503,8 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
         if _allowed(ref, trigger):
             out.insert(0, Target(ref, position=ref.start))
         chain = ref
+    if _ROUTE_BEFORE.search(text, max(0, out[0].position - 40), out[0].position):
+        return []  # "the road west to A and B remains under Ukrainian control": the road, not the towns
     return out
 
 
@@ -533,7 +535,8 @@ _NAMED_PLACE_NOUN = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:town|city|village
 _DESCRIBED_BY = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\b[^,;]*$")
 _MODAL_NEGATION = re.compile(r"\b(?:will|would|shall|can|could|may|might|won['’]t|can['’]t|cannot)\s+(?:not\s+|never\s+)?(?:\w+\s+)?$", re.I)
 _ROUTE_BEFORE = re.compile(r"\b(?:road|roads|highway|route|railway|rail line|approaches|heights|bridge)\s+"
-                           r"(?:to|towards?|into|between|near|from|linking)\s+(?:the\s+)?$", re.I)
+                           r"(?:(?:west|east|north|south)(?:wards?)?\s+)?(?:to|towards?|into|between|near|from|linking)\s+"
+                           r"(?:the\s+)?$", re.I)
 _SPEAKER_LEAD = re.compile(r"^.*\b(?:said|says|wrote|writes|added|argued|argues|warned|noted|believes|believed)\s+(?:that\s+)?")
 _FOLLOWED = re.compile(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
 
