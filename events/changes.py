@@ -519,6 +519,8 @@ _OWNS_A_THING = re.compile(r"['’]s?\s+(?!(?:[\w-]+\s+)?(?:troops|forces|army|a
                            r"servicemen|marines|paratroopers|brigades?|assault|defenders|men)\b)[a-z]")
 # "fighting in the Toretsk sector, including in X": the area is named, then the place inside it
 _SECTOR_BEFORE = re.compile(r"\b(?:sector|direction|axis|front)\s*,?\s*$", re.I)
+_OTHER_CLAUSE = re.compile(r";|\s(?:as|while|after)\s")  # "flags over A and B as Russia announces a 'regrouping'"
+_OTHER_STORY = re.compile(r";|\s(?:as|while)\s")  # (but "X fell after Ukraine pulled out": out of X)
 _CLAUSE_AND_IN = re.compile(r",\s+(?:and|but)\s")
 # "took A and a number of nearby settlements, including B and C": the list goes on after "including"
 _AND_PLACES_INCLUDING = re.compile(r"\s+and\s+(?:a number of|several|some|other|\w+)\s+(?:[\w-]+\s+)?"
@@ -719,7 +721,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         targets: list[Target] = []
         if trigger.targets == "sentence":
             # "in the areas of A and B, our units moved to more advantageous positions": positions near them
-            targets = [Target(r, position=r.start) for r in view.places if ";" not in text[min(r.end, start):max(r.start, end)] and (
+            targets = [Target(r, position=r.start) for r in view.places if not _OTHER_CLAUSE.search(text[min(r.end, start):max(r.start, end)]) and (
                 _allowed(r, trigger) or (
                 r.is_settlement and r.relation == "near" and trigger.type is EventType.WITHDRAWAL
                 and _AREA_BEFORE.search(text, max(0, r.start - 40), r.start)))
@@ -738,12 +740,13 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 targets = _subject_targets(view, start, trigger, rules)
         if targets and trigger.targets != "sentence":
             targets += _followed_by(view, end, targets[-1], trigger)
+        other_clause = _OTHER_CLAUSE if trigger.targets == "sentence" else _OTHER_STORY
         if not targets and trigger.type is EventType.WITHDRAWAL and not rules.plural_places.search(text, left, right) \
                 and not _FROM_ELSEWHERE.match(text, end):  # (not "retreating from the north")
             # "following battles for X, our forces had to withdraw from their positions": the one
             # settlement the sentence names (not "from two villages close to X": those are unnamed)
             named = [r for r in view.places if r.is_settlement]
-            if len({r.key for r in named}) == 1 and ";" not in text[min(named[0].end, start):max(named[0].start, end)]:
+            if len({r.key for r in named}) == 1 and not other_clause.search(text[min(named[0].end, start):max(named[0].start, end)]):
                 targets = [Target(named[0], position=named[0].start)]
         group = rules.plural_places.search(text[targets[-1].position:right]) if targets else (
             rules.plural_places.search(text[end:right]) or rules.plural_places.search(text[left:start])
@@ -795,8 +798,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if trigger.targets == "sentence":
             # "units withdrew from A and B ... and moved to more advantageous positions": the
             # places the sentence's other phrases name, when they name some
-            named = [t for c in changes for t in c.targets if t.place is not None
-                     and ";" not in text[min(t.place.end, start):max(t.place.start, end)]]  # not "took A; ... regrouping"
+            named = [t for c in changes for t in c.targets if t.place is not None  # not "took A; ... regrouping"
+                     and not _OTHER_CLAUSE.search(text[min(t.place.end, start):max(t.place.start, end)])]
             if named:
                 targets = [Target(t.place, position=t.position) for t in named]
         changes.append(Change(

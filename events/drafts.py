@@ -716,7 +716,7 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: se
         return
     denier = deniers[0]
     # "the claim about X was a fiction": the last sentence that claimed X; else the last that claimed anything
-    named = keys or {p.key for p in view.settlements}
+    named = keys or {p.key for p in view.places if p.is_settlement or p.role == "modifier"}  # ("the Robotyne claim")
     about = [d for d in drafts if d.place.key in named and view.index - d.view.index <= _HEDGE_BACK]
     last = about[-1].view.index if about else drafts[-1].view.index
     if not about and _ALSO.search(drafts[-1].view.text):

@@ -119,8 +119,9 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
         return "river"
     following = after.lstrip()
     verb = _NEXT_WORD.match(after)
-    if verb and rules.reporting_verbs.fullmatch(verb.group(1)) and _CLAUSE_ENDS.match(after, verb.end()):
-        return "person"  # "..., Petrenko said.": a surname that is also a village's name speaks
+    if verb and rules.reporting_verbs.fullmatch(verb.group(1)) and _CLAUSE_ENDS.match(after, verb.end()) \
+            and not _ARTICLE_BEFORE.search(before):
+        return "person"  # "..., Petrenko said.": a surname that is also a village's name speaks ("the X claim" does not)
     if _PERSON_SPEAKS.match(after) and not mention.text.endswith(("'s", "’s")) and not _PLACE_BEFORE.search(before):
         return "person"  # "Petrenko later said the village held", "Petrenko told Reuters"
     if any(p.match(following) for p in roles.region_after) or any(p.search(before) for p in roles.region_before):
@@ -154,6 +155,7 @@ UNLISTED = "not in the gazetteer; listed with places it knows"  # the reason suc
 _PLURAL_LIST_OPEN = re.compile(r"\b(?:villages|settlements|towns|localities|hamlets|communities)\b[^.;:]{0,40}?"
                                r"(?:,\s*|\s+)(?:including|such as|namely|among them)\s+|"
                                r"\b(?:villages|settlements|towns|localities)(?:\s+of)?\s*:\s*")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.I)
 NAMED_BY_NOUN = "not in the gazetteer; called a village, town or city by the text"
 _NOUN_OF_NAME = re.compile(r"\b(?:village|town|settlement|hamlet)\s+of\s+(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?)")
 

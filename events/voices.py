@@ -59,6 +59,7 @@ def _quote_balance(text: str) -> int:
     return (opened > closed) - (closed > opened)
 
 
+_CURLY = re.compile(r"[“”«»]")
 _DOCUMENT_HEADING = re.compile(
     r"^\s*(?:(?:Daily|Morning|Evening|Operational|Situation)\s+)?(?:Briefing|Statement|Report|Update|Bulletin|Summary|"
     r"Communiqu[eé])\s+(?:of|by|from)\s|"
@@ -157,7 +158,9 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             elif issuer is not None:
                 carried, why = issuer, "document"
         balance = _quote_balance(text)
-        if balance > 0:
+        if balance > 0 and open_quote is not None and text.count('"') % 2 and not _CURLY.search(text):
+            open_quote = None  # a lone straight quote while one is open closes it ('... repelled," said X')
+        elif balance > 0:
             open_quote = i
         elif balance < 0:
             open_quote = None
