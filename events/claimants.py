@@ -23,7 +23,7 @@ SIDE_ADJECTIVE = {Side.UA: "Ukrainian", Side.RU: "Russian"}
 #: a state named as a whole ("Russia", "Kyiv"): it speaks through its organs, and names places' countries
 GENERIC_STATES = frozenset({"Russian government", "Ukrainian government"})
 GENERIC_MILITARIES = frozenset({"Russian military", "Ukrainian military"})
-_GAP_TO_VERB = re.compile(r"^[\s,]*(?:(?:has|have|had|also|later|earlier|since|on \w+|in a \w+|in its \w+|once again|again|then|now|"
+_GAP_TO_VERB = re.compile(r"^[\s,”\"’]*(?:(?:has|have|had|also|later|earlier|since|on \w+|in a \w+|in its \w+|once again|again|then|now|"
                           r"for (?:his|her|its|their) part|agency|service|directorate|"
                           r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"
                           r"however|too|in turn|itself|himself|herself|themselves|analysts?|experts?|officials?|"
