@@ -283,7 +283,7 @@ _AUTHORITY_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:[Cc]ity|[Tt]own|[Vv]illage|
                              r"[Aa]dministration|[Pp]olice)\b")
 _GLOSS = re.compile(r",\s+(?:handing|giving|marking|making|dealing|ending|leaving|capping)\s")  # the outlet's comment on a statement
 _STATE_WORD = re.compile(r"occup|held|hold|control", re.I)
-_BEGAN_BEFORE = re.compile(r"\b(?:began|begun|started|launched)\s+(?:on\s+|in\s+)?$", re.I)
+_BEGAN_BEFORE = re.compile(r"\b(?:began|begun|started)\s+(?:on\s+|in\s+)?$", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 _SPOKE_OF = re.compile(r"\s+(?:[\w’'-]+\s+)?(?:spoke|speaks|talked|talks|hailed|hails|praised|praises|celebrated|"
                        r"celebrates|congratulated|congratulates|welcomed|welcomes|marked|marks|announced|announces)\b")
