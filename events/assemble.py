@@ -179,7 +179,7 @@ def _sums_up(summary: Draft, claim: Draft) -> bool:
     return summary.heading or summary.view.index <= claim.first.index or _RETOLD.search(summary.view.text) is not None
 
 
-def _absorb_generic_states(drafts: list[Draft]) -> list[Draft]:
+def _absorb_generic_voices(drafts: list[Draft]) -> list[Draft]:
     """"Russia claimed the capture of X" and, in the same article, the Russian defence ministry's
     claim of it are one claim: a state named as a whole ("Russia", "Kyiv") speaks through its
     organs when the article names one saying the same, and "the Ukrainian military" through the
@@ -193,6 +193,8 @@ def _absorb_generic_states(drafts: list[Draft]) -> list[Draft]:
 
 
 def _absorb_generic(drafts: list[Draft], generic: frozenset[str], kinds: tuple[str, ...]) -> list[Draft]:
+    """The drafts of a generic voice (``generic``) that a named one of ``kinds`` makes too (same side,
+    place, kind, gain and history) become that one's extra evidence."""
     specific = [d for d in drafts if d.attribution.kind != "journalist" and d.attribution.claimant not in generic
                 and d.attribution.claimant not in GENERIC_STATES]
     out = []
@@ -288,7 +290,7 @@ def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim
     kept = _merge(_sided_over_unsided(kept))
     kept = _unanswered_holdings(kept)
     kept = _absorb_outlet_summaries(kept)
-    kept = _absorb_generic_states(kept)
+    kept = _absorb_generic_voices(kept)
     kept = _absorb_headline_credits(_absorb_spokespeople(kept, rules))
     # a denial of nobody's gain denies nothing ("forces fail to enter X, military says" with no side known)
     claims = [_claim(d, article, rules) for d in kept if not (d.kind is EventType.DENIAL and d.gains is Side.NONE)]

@@ -512,14 +512,14 @@ _NEW_CLAUSE_AFTER = re.compile(r"\s+(?:still\s+)?(?:holds|held|remains?|remained
                                r"fell|falls|continues|continued|resists|resisted)\b")
 _WHICH_SAID_IT = re.compile(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,4}?(?:said|says|claimed|claims|reported|announced)\s+"
                             r"(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|to\s+have\s+(?:been\s+)?)$")
-_PEOPLE_OF = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:mayor|governor|head|authorities|administration|officials?|council|"
+_PEOPLE_OF = re.compile(r"(?:(?:(?<=['’]s)|['’]s)\s+(?:[\w-]+\s+){0,2}?|\s+)(?:mayor|governor|head|authorities|administration|officials?|council|"
                         r"police|residents|people|defenders|garrison|commander)\b", re.I)
 _FROM_ELSEWHERE = re.compile(r"\s+(?:back\s+)?from\s+(?:the\s+)?(?:north|south|east|west|[\w-]+(?:ern|east|west)\b|capital|region|area|border)", re.I)
 _OWNS_A_THING = re.compile(r"['’]s?\s+(?!(?:[\w-]+\s+)?(?:troops|forces|army|armies|units|soldiers|fighters|military|"
                            r"servicemen|marines|paratroopers|brigades?|assault|defenders|men)\b)[a-z]")
 # "fighting in the Toretsk sector, including in X": the area is named, then the place inside it
 _SECTOR_BEFORE = re.compile(r"\b(?:sector|direction|axis|front)\s*,?\s*$", re.I)
-_OTHER_CLAUSE = re.compile(r";|\s(?:as|while|after)\s")  # "flags over A and B as Russia announces a 'regrouping'"
+_OTHER_CLAUSE = re.compile(r";|\s(?:as|while)\s|\safter\s+the\s")  # "flags over A and B as Russia announces a 'regrouping'"
 _OTHER_STORY = re.compile(r";|\s(?:as|while)\s")  # (but "X fell after Ukraine pulled out": out of X)
 _CLAUSE_AND_IN = re.compile(r",\s+(?:and|but)\s")
 # "took A and a number of nearby settlements, including B and C": the list goes on after "including"

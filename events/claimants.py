@@ -469,7 +469,10 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
             # "Bucha Mayor Anatoliy Fedoruk", "the head of the Vovchansk patrol police": the
             # authorities of the town the role names (Russia's in the towns it has run since 2014)
             town = next((w for w in re.findall(r"[A-ZА-ЯІЇЄҐ][\w’'-]+", role) if w in places), "")
-            country = "RU" if town in rules.installed_since_2014 else places.get(town, "")
+            # (a governor of Luhansk is the region's, Ukraine's: the list is of towns' own officials)
+            run_by_russia = not _REGIONAL_ROLE.search(role) and any(
+                re.search(rf"\b{re.escape(name)}\b", role) for name in rules.installed_since_2014)
+            country = "RU" if run_by_russia else places.get(town, "")
             side = Side.UA if country == "UA" else Side.RU if country == "RU" else Side.NONE
         kind = next((k for word, k in rule.kinds if re.search(rf"\b{re.escape(word)}", role, re.I)), "military")
         out.append(Attribution(f"{m.group('name')} ({role})", side, kind, m.start(), m.end(), link[0], link[1]))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import dateparser
@@ -181,6 +182,9 @@ def _worth_trying(kind: str, has_digit: bool, words: set[str]) -> bool:
     return True
 
 
+_SAME_WEEK = dt.timedelta(days=7)
+
+
 def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
                after_publication: list[DateExpression] | None = None, *,
                year_from: dt.date | None = None) -> list[DateExpression]:
@@ -254,9 +258,10 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
                 except OverflowError:  # "yesterday" of 0001-01-01
                     continue
                 if relative.days == 0 and relative.precision is DatePrecision.DAY:
-                    # "withdrew overnight, the army said on Tuesday": the night before the day the
-                    # sentence gives, not before publication
-                    date = next((d.date for d in found if d.precision is DatePrecision.DAY), date)
+                    # "withdrew overnight, the army said on Tuesday": the day the sentence gives, when it
+                    # is of the last week (not "today, a year after they seized it on 24 February 2022")
+                    date = next((d.date for d in found if d.precision is DatePrecision.DAY
+                                 and dt.timedelta(0) <= date - d.date <= _SAME_WEEK), date)
                 precision = relative.precision
                 if published.precision is DatePrecision.MONTH and precision is DatePrecision.WEEK:
                     date, precision = published.date, DatePrecision.MONTH
@@ -270,7 +275,7 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
 
 def find_anchored_dates(sentence: str, anchor: dt.date | None, published: PublishedDate | None,
                         rules: Rules, year_told: dt.date | None = None,
-                        days: list[DateExpression] = ()) -> list[DateExpression]:
+                        days: Sequence[DateExpression] = ()) -> list[DateExpression]:
     """Dates told relative to another date of the text ("late the previous day", "two days
     earlier", "later that day"), counted from the last of the sentence's ``days`` before it ("said
     on Tuesday that ... the previous day"), else from ``anchor`` (the last day the text gave), else

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from events.changes import Change, Target, find_changes, find_triggers, side_words
 from events.claimants import Attribution, governing, journalist, named_claimants, outlet_side
-from events.dates import DateExpression, find_anchored_dates, find_dates, latest_full_date
+from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
 from events.mentions import PlaceRef, SentenceView
 from events.records import Article, DatePrecision, EventType, PublishedDate, Side
 from events.rules import Rules
@@ -97,6 +97,10 @@ class _Discourse:
         self.told_year: dt.date | None = None  # the date a passage of history is told at ("In September 2022, ...")
         self.paragraph_day: tuple[int, DateExpression] | None = None  # a timeline's "Friday, May 10:" and its paragraph
         self.list_open = False  # a frame's sentence ended on a colon: the lines of a list may follow
+        # a Russian agency's own copy, or a text that keeps to Moscow's terms ("DPR", "special military
+        # operation" more than once: a Western report quoting them once does not)
+        self.russian_agency = _RUSSIAN_DATELINE.search(article.text, 0, _DATELINE_REACH) is not None or \
+            len(_RUSSIAN_FRAMING.findall(article.text)) >= 2
         self.counted: list[_Frame] = []  # changes of "N settlements" not named yet
         self.at = 0  # the index of the sentence being read
         self.regions: list[tuple[int, frozenset[str]]] = []  # (sentence index, countries of the regions it named)
@@ -125,10 +129,13 @@ class _Discourse:
             here = [p for p in view.settlements if p.end <= target.position]
             return (here[-1], view.index) if here else None
         here = [(p, view.index) for p in view.settlements if p.end <= target.position and p.relation == ""]
-        if not here and (target.pointer.startswith("the ") or target.pointer in ("it", "there")):
-            # "Bucha Mayor X said Russian troops had left the town": the speaker's own town
+        if not here and target.pointer in ("the town", "the city", "the village", "it", "there"):
+            # "Bucha Mayor X said Russian troops had left the town": the speaker's own town (not a
+            # city's mayor on "the village")
             here = [(replace(p, role="settlement"), view.index) for p in view.places
-                    if p.role == "modifier" and p.end <= target.position and _AUTHORITY_AFTER.match(view.text, p.end)][:1]
+                    if p.role == "modifier" and p.end <= target.position and _AUTHORITY_AFTER.match(view.text, p.end)
+                    and not (target.pointer == "the village" and p.resolution.place is not None
+                             and p.resolution.place.population >= _TOWN_SIZE)][:1]
         earlier = [(place, index) for index, place in self.places
                    if view.index - index <= _POINTER_REACH and place.relation == ""]
         if target.pointer in ("it", "there") and not here:
@@ -231,7 +238,7 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         # "X was liberated in February" in a Russian or Ukrainian outlet's own voice: its side's word
         agent = outlet_side(memory.article.source, memory.rules)
         how = "claimant" if agent is not Side.NONE else how
-        if agent is Side.NONE and (_RUSSIAN_FRAMING.search(text) or _RUSSIAN_FRAMING.search(memory.article.text)):
+        if agent is Side.NONE and (_RUSSIAN_FRAMING.search(text) or memory.russian_agency):
             return Side.RU, "text"  # "liberating X in the Donetsk People's Republic", TASS: told as Moscow tells it
         named = [a for a in named_claimants(text, memory.rules) if a.end <= change.start and a.side is not Side.NONE
                  and _SPOKE_OF.match(text, a.end)] if text and agent is Side.NONE else []
@@ -270,17 +277,19 @@ def _regained(kind: EventType, gains: Side, place: PlaceRef, memory: _Discourse)
 _SPEECH_DATE = re.compile(r"\b(?:said|says|reported|reports|announced|claimed|stated|confirmed|wrote|added|told \w+)\s+"
                           r"(?:late\s+|early\s+|later\s+|earlier\s+)?$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
-_WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r"),?\s+(?:the\s+)?$", re.I)
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
+_WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r"),?\s+(?:the\s+)?$", re.I)
 _MONTH_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?")
 _THAT_SEASON = re.compile(r"\b(?:that|the same|the following) (?:summer|spring|autumn|fall|winter|year)\b")  # history told on
 _HEADLINE_AS = re.compile(r"\s*(?:as|while|whereas|after)\s", re.I)
 _TIME_CLAUSE = re.compile(r"[\s,]*(?:after|before|when|as|until|then)\b", re.I)
 _DAY_HEADING = re.compile(r"\s*(?:[:–—]|-\s)")  # "Friday, May 10: ...", "May 10 – ...": a timeline's day
-_DAY_HEADING_REACH = 30  # characters from the paragraph's start that a timeline's day may end by
-_AUTHORITY_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:[Cc]ity|[Tt]own|[Vv]illage|[Pp]atrol|[Mm]ilitary|[Ll]ocal|[Dd]istrict)\s+)*(?:[Mm]ayor|[Hh]ead|[Aa]uthorities|[Cc]ouncil|"
-                             r"[Aa]dministration|[Pp]olice)\b")
+_PREPOSITION_FIRST = re.compile(r"\s*(?:on|in|by|at|from|since|until)\b", re.I)
+_TOWN_SIZE = 10_000  # people: a place this big is no "village"
+_DATELINE_REACH = 300  # characters from the text's start a dateline stands in
+_DAY_HEADING_REACH = 30  # characters from its paragraph's first sentence's start a timeline's day may end by
+_AUTHORITY_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:[Cc]ity|[Tt]own|[Vv]illage|[Pp]atrol|[Ll]ocal)\s+)*(?:[Mm]ayor|[Hh]ead|[Aa]uthorities|"
+                             r"[Cc]ouncil|[Pp]olice)\b")  # (not "Kharkiv military administration": the region's)
 _GLOSS = re.compile(r",\s+(?:handing|giving|marking|making|dealing|ending|leaving|capping)\s")  # the outlet's comment on a statement
 _STATE_WORD = re.compile(r"occup|held|hold|control", re.I)
 _BEGAN_BEFORE = re.compile(r"\b(?:began|begun|started)\s+(?:on\s+|in\s+)?$", re.I)
@@ -289,8 +298,8 @@ _SPOKE_OF = re.compile(r"\s+(?:[\w’'-]+\s+)?(?:spoke|speaks|talked|talks|haile
                        r"celebrates|congratulated|congratulates|welcomed|welcomes|marked|marks|announced|announces)\b")
 _NEW_SUBJECT = re.compile(r"\b(?:a|an|another|one)\s+(?:[\w’'-]+\s+){0,3}$", re.I)  # "a Ukrainian MP " before "deleted"
 _LISTENER_THEN_DAY = re.compile(r"\s+(?:[A-Z][\w’'-]+\s+){1,3}")  # "told Vladimir Putin " before "on Thursday"
-_RUSSIAN_FRAMING = re.compile(r"People['’]s Republic|\b(?:DPR|LPR|DNR|LNR)\b|special military operation|Kiev regime|/TASS/|"
-                              r"\((?:TASS|RIA Novosti|Interfax|Sputnik)\)")
+_RUSSIAN_FRAMING = re.compile(r"People['’]s Republic|\b(?:DPR|LPR|DNR|LNR)\b|special military operation|Kiev regime")
+_RUSSIAN_DATELINE = re.compile(r"/TASS/|\((?:TASS|RIA Novosti|Interfax|Sputnik)\)")  # a Russian agency's own copy
 _QUOTED_WORD = re.compile(r"[“\"‘']")
 _ALSO = re.compile(r"\b(?:also|too|as well)\b", re.I)
 _CALLED_VILLAGE = re.compile(r"\b(?:village|hamlet|settlement)\s+of\s+$", re.I)
@@ -326,7 +335,7 @@ def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: 
         told = memory.told_year
         weekday = _WEEKDAY.search(d.text) or _WEEKDAY_BEFORE.search(sentence, max(0, d.start - 12), d.start)
         if weekday is not None and d.precision is DatePrecision.DAY and \
-                _WEEKDAYS.index(weekday.group(1).lower()) == d.date.weekday():
+                WEEKDAYS.index(weekday.group(1).lower()) == d.date.weekday():
             # "Saturday, May 11" falls on a Saturday in the year read: that year, whatever passage it is in
             memory.told_year = told = None
         if told is not None and told.year < published.date.year and _MONTH_NAME.search(d.text) \
@@ -400,8 +409,11 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         dates = find_dates(text, published, rules, future, year_from=year_from) if (
             changes or following or memory.frame is not None or voice.attributions or occasion) else []
         dates = _in_told_year(dates, memory, published, future, text)
+        # (a heading opens its paragraph with the day itself: "Friday, May 10: ...", not "On 10 May - a day after ...")
+        opens_paragraph = (view.index == 0 or views[view.index - 1].sentence.paragraph != view.sentence.paragraph) \
+            and not _PREPOSITION_FIRST.match(text)
         heading_day = next((d for d in dates if d.end <= _DAY_HEADING_REACH and d.precision is DatePrecision.DAY
-                            and _DAY_HEADING.match(text, d.end)), None)
+                            and _DAY_HEADING.match(text, d.end)), None) if opens_paragraph else None
         if heading_day is not None:
             memory.paragraph_day = (view.sentence.paragraph, heading_day)  # a timeline: "Friday, May 10: ..."
         # "said on Tuesday that ... the previous day": counted from the day the sentence gave first
@@ -637,7 +649,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         if changes and len(drafts) > made:
             _deny_in_tail(view, voice, drafts, made, rules, dates)
             retraction = rules.retraction.search(text)
-            if retraction is not None:  # "said Russian troops had taken X, but deleted the post hours later"
+            if retraction is not None and not _NEW_SUBJECT.search(text, 0, retraction.start()):
+                # "said Russian troops had taken X, but deleted the post hours later" (not "..., while a
+                # blogger deleted a post about the town")
                 _retract(view, [], [d for d in drafts[made:] if d.first is not view or d.place.end <= retraction.start()], drafts)
         if memory.frame is not None and not changes:
             _follow_frame(view, voice, drafts, memory, rules, dates)

@@ -156,7 +156,8 @@ _PLURAL_LIST_OPEN = re.compile(r"\b(?:villages|settlements|towns|localities|haml
                                r"(?:,\s*|\s+)(?:including|such as|namely|among them)\s+|"
                                r"\b(?:villages|settlements|towns|localities)(?:\s+of)?\s*:\s*")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.I)
-NAMED_BY_NOUN = "not in the gazetteer; called a village, town or city by the text"
+NAMED_BY_NOUN = "not in the gazetteer; called a village or town by the text"
+LISTED_AFTER_PLURAL = "not in the gazetteer; listed after 'settlements, including' or the like"
 _NOUN_OF_NAME = re.compile(r"\b(?:village|town|settlement|hamlet)\s+of\s+(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?)")
 
 
@@ -214,7 +215,7 @@ def _listed_after_plural(text: str, refs: list[PlaceRef], rules: Rules, offset: 
                 continue
             name = m.group()
             mention = Mention(offset + m.start(), offset + m.end(), name, normalize_name(name), PlaceKind.PLACE)
-            found.append(PlaceRef(mention, Resolution(name, Status.UNKNOWN, reason=UNLISTED), m.start(), m.end(),
+            found.append(PlaceRef(mention, Resolution(name, Status.UNKNOWN, reason=LISTED_AFTER_PLURAL), m.start(), m.end(),
                                   "settlement", _relation(text[:m.start()], text[m.end():m.end() + 60], rules)))
     return found
 

@@ -110,3 +110,15 @@ def test_a_known_person_in_an_earlier_post_keeps_their_side(gazetteer, rules):
     text = "Ukrainian forces have liberated Klishchiivka, Ground Forces Commander Oleksandr Syrskyi announced."
     [claim] = claims_of(text, gazetteer, rules, PublishedDate(dt.date(2023, 9, 18)))
     assert (claim.claimant, str(claim.claimant_side)) == ("Oleksandr Syrskyi (Ground Forces Commander)", "UA")
+
+
+@pytest.mark.parametrize(("text", "dated"), [
+    # "today" is the paper's day, not a day of years before told in the same sentence
+    ("Ukrainian troops retook Pishchane today, a year after Russian forces seized it on 24 February 2022.",
+     [("Pishchane", dt.date(2024, 7, 11)), ("Pishchane", dt.date(2022, 2, 24))]),
+    # a sentence opening "On 10 May - ..." is no timeline heading for the rest of its paragraph
+    ("On 10 July - a day after the talks - they captured Sokil. Ukrainian troops have retaken Tabaivka, the General "
+     "Staff said.", [("Sokil", dt.date(2024, 7, 10)), ("Tabaivka", dt.date(2024, 7, 11))]),
+])
+def test_a_day_of_another_time_in_the_sentence_dates_only_its_own_change(gazetteer, rules, text, dated):
+    assert [(c.settlement, c.event_date) for c in claims_of(text, gazetteer, rules)] == dated
