@@ -189,11 +189,7 @@ def _unlisted(text: str, refs: list[PlaceRef], rules: Rules, offset: int) -> lis
                 # inside the list; or first of three or more after a word of the sentence ("retook A, B and C")
                 inside = 0 < k < len(run) - 1 or k == 0 and len(run) >= 3 and _AFTER_WORD.search(text, max(0, start - 30), start) is not None
                 if ref is None and _is_unlisted_name(text, start, end, inside, rules):
-                    name = text[start:end]
-                    mention = Mention(offset + start, offset + end, name, normalize_name(name), PlaceKind.PLACE)
-                    resolution = Resolution(name, Status.UNKNOWN, reason=UNLISTED)
-                    found.append(PlaceRef(mention, resolution, start, end, "settlement",
-                                          _relation(text[:start], text[end:end + 60], rules)))
+                    found.append(_unknown_settlement(text, start, end, offset, UNLISTED, rules))
         run_start = i + 1
     return found
 
@@ -213,10 +209,7 @@ def _listed_after_plural(text: str, refs: list[PlaceRef], rules: Rules, offset: 
             if any(r.start < m.end() and m.start() < r.end for r in refs) or \
                     not _is_unlisted_name(text, m.start(), m.end(), True, rules):
                 continue
-            name = m.group()
-            mention = Mention(offset + m.start(), offset + m.end(), name, normalize_name(name), PlaceKind.PLACE)
-            found.append(PlaceRef(mention, Resolution(name, Status.UNKNOWN, reason=LISTED_AFTER_PLURAL), m.start(), m.end(),
-                                  "settlement", _relation(text[:m.start()], text[m.end():m.end() + 60], rules)))
+            found.append(_unknown_settlement(text, m.start(), m.end(), offset, LISTED_AFTER_PLURAL, rules))
     return found
 
 
@@ -228,11 +221,16 @@ def _named_by_noun(text: str, refs: list[PlaceRef], rules: Rules, offset: int, n
         start, end = m.start(), m.end()
         if any(r.start < end and start < r.end for r in refs) or not _is_unlisted_name(text, start, end, True, rules):
             continue
-        name = m.group()
-        mention = Mention(offset + start, offset + end, name, normalize_name(name), PlaceKind.PLACE)
-        found.append(PlaceRef(mention, Resolution(name, Status.UNKNOWN, reason=NAMED_BY_NOUN), start, end,
-                              "settlement", _relation(text[:start], text[end:end + 60], rules)))
+        found.append(_unknown_settlement(text, start, end, offset, NAMED_BY_NOUN, rules))
     return found
+
+
+def _unknown_settlement(text: str, start: int, end: int, offset: int, reason: str, rules: Rules) -> PlaceRef:
+    """The name at text[start:end] as a settlement the gazetteer lacks (its place unknown, ``reason`` why)."""
+    name = text[start:end]
+    mention = Mention(offset + start, offset + end, name, normalize_name(name), PlaceKind.PLACE)
+    return PlaceRef(mention, Resolution(name, Status.UNKNOWN, reason=reason), start, end, "settlement",
+                    _relation(text[:start], text[end:end + 60], rules))
 
 
 def _is_unlisted_name(text: str, start: int, end: int, inside: bool, rules: Rules) -> bool:
