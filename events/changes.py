@@ -340,6 +340,10 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     if shared is not None:
         return shared  # "Russian forces failed to take X on Monday but took the village on Tuesday"
     found = _from_side(text, words, after)
+    driven_out = [w[2] for w in words if start <= w[0] < end and w[2] in ("RU", "UA")]
+    if not found and driven_out and trigger.gains == "agent" and _OUT.search(text, start, end):
+        # "the offensive swept Russian troops out of X": whoever drove them out is their opponent
+        return "UA" if driven_out[0] == "RU" else "RU"
     if not found and _BARE_FORCE.search(text[left:start]):
         return "bare"  # "these units are pulling back": the side the text was speaking of
     return found
@@ -510,8 +514,9 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
 
 _NEW_CLAUSE_AFTER = re.compile(r"\s+(?:still\s+)?(?:holds|held|remains?|remained|stays?|stayed|is|was|has|had|says|said|"
                                r"fell|falls|continues|continued|resists|resisted)\b")
-_WHICH_SAID_IT = re.compile(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,4}?(?:said|says|claimed|claims|reported|announced)\s+"
-                            r"(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|to\s+have\s+(?:been\s+)?)$")
+_WHICH_SAID_IT = re.compile(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,5}?(?:said|says|claimed|claims|reported|announced)\s+"
+                            r"(?:(?:in|on|last)\s+\w+\s+)?(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|"
+                            r"to\s+have\s+(?:been\s+)?|(?:had|has|have)\s+been\s+[“\"]?)$")
 _PEOPLE_OF = re.compile(r"(?:(?:(?<=['’]s)|['’]s)\s+(?:[\w-]+\s+){0,2}?|\s+)(?:mayor|governor|head|authorities|administration|officials?|council|"
                         r"police|residents|people|defenders|garrison|commander)\b", re.I)
 _FROM_ELSEWHERE = re.compile(r"\s+(?:back\s+)?from\s+(?:the\s+)?(?:north|south|east|west|[\w-]+(?:ern|east|west)\b|capital|region|area|border)", re.I)
@@ -521,6 +526,7 @@ _OWNS_A_THING = re.compile(r"['’]s?\s+(?!(?:[\w-]+\s+)?(?:troops|forces|army|a
 _SECTOR_BEFORE = re.compile(r"\b(?:sector|direction|axis|front)\s*,?\s*$", re.I)
 _OTHER_CLAUSE = re.compile(r";|\s(?:as|while)\s|\safter\s+the\s")  # "flags over A and B as Russia announces a 'regrouping'"
 _OTHER_STORY = re.compile(r";|\s(?:as|while)\s")  # (but "X fell after Ukraine pulled out": out of X)
+_OUT = re.compile(r"\bout\b")
 _CLAUSE_AND_IN = re.compile(r",\s+(?:and|but)\s")
 # "took A and a number of nearby settlements, including B and C": the list goes on after "including"
 _AND_PLACES_INCLUDING = re.compile(r"\s+and\s+(?:a number of|several|some|other|\w+)\s+(?:[\w-]+\s+)?"
@@ -606,9 +612,10 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
     m = _WHERE_BEFORE.search(behind)
     if m is not None:  # "attacks inside X, where street battles go on", "X, where marines had gained a foothold"
         return Target(None, pointer="which", position=start - len(behind) + m.start())
-    m = _WHICH_SAID_IT.search(behind)
+    wider = text[max(0, start - 100):start]  # (the speaker's words between: "which the ministry said in November had been")
+    m = _WHICH_SAID_IT.search(wider)
     if m is not None:  # "X, which Russia said it had captured / claimed to have taken": "which" is the place
-        return Target(None, pointer="which", position=start - len(behind) + m.start())
+        return Target(None, pointer="which", position=start - len(wider) + m.start())
     m = re.search(r"\b(?:it|which)\s+(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|(?:the\s+)?Russians|(?:the\s+)?Ukrainians)\s+|"
                   r"(?:(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|its|their|the|"
                   r"enemy)\s+)?(?:(?:troops|forces|army|military|units|soldiers)\s+)?)"

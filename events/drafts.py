@@ -126,7 +126,9 @@ class _Discourse:
         city in northern Kharkiv, is under Russian control ... 14 percent of the city"), else the
         last one named. ``claimed`` holds the mention starts of places changes were told of."""
         if target.pointer in ("which", "that"):
-            here = [p for p in view.settlements if p.end <= target.position]
+            # (not a place that only locates the one before it in an apposition: "X, south of Y, which ...")
+            here = [p for p in view.settlements if p.end <= target.position
+                    and not _LOCATING_APPOSITION.search(view.text, max(0, p.start - 40), p.start)]
             return (here[-1], view.index) if here else None
         here = [(p, view.index) for p in view.settlements if p.end <= target.position and p.relation == ""]
         if not here and target.pointer in ("the town", "the city", "the village", "it", "there"):
@@ -285,6 +287,8 @@ _HEADLINE_AS = re.compile(r"\s*(?:as|while|whereas|after)\s", re.I)
 _TIME_CLAUSE = re.compile(r"[\s,]*(?:after|before|when|as|until|then)\b", re.I)
 _DAY_HEADING = re.compile(r"\s*(?:[:–—]|-\s)")  # "Friday, May 10: ...", "May 10 – ...": a timeline's day
 _PREPOSITION_FIRST = re.compile(r"\s*(?:on|in|by|at|from|since|until)\b", re.I)
+_LOCATING_APPOSITION = re.compile(r",\s+(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|"
+                                  r"near|outside)\s+(?:of\s+)?$", re.I)
 _TOWN_SIZE = 10_000  # people: a place this big is no "village"
 _DATELINE_REACH = 300  # characters from the text's start a dateline stands in
 _DAY_HEADING_REACH = 30  # characters from its paragraph's first sentence's start a timeline's day may end by
