@@ -56,6 +56,9 @@ _REDUCED_RELATIVE = re.compile(r",\s+(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:villa
                                r"(?:(?:says|said|claims|claimed|insists|insisted)\s+(?:(?:that\s+)?(?:it|they)\s+|to\s+have\s+))?"
                                r"(?:(?:had|has|have|first|briefly|only|finally)\s+)*$")
 # a clause opening on a participle whose subject follows it: "Having captured X, ...", "After taking X, ..."
+# "The pullback followed talks on ...": the withdrawal told in the sentence before, not one here
+_TOLD_BEFORE_VERB = re.compile(r"\s+(?:followed|follows|came|comes|was|is|marked|marks|began|begins|ended|ends|"
+                               r"caught|surprised|prompted|drew|sparked)\b")
 _OPENING_PARTICIPLE = re.compile(r"\s*(?:[Hh]aving|[Aa]fter|[Uu]pon|[Oo]n)\s+(?:\w+\s+)?")
 _IT_SUBJECT = re.compile(r"\bit\s+(?:had\s+|has\s+|have\s+)?$")
 _STATE = re.compile(r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev|the Kremlin|Kremlin)(?:['’]s)?")
@@ -113,7 +116,7 @@ _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven t
 # "forced to" only for a withdrawal (an ordered withdrawal is one; an order to take a town is a plan)
 _ABLE = re.compile(r"\b(?:(?:managed|able|succeeded|succeeding|managing|decided|opted|chose|began|started|continued|"
                    r"went on|moved)\s+(?:\w+\s+)?to|had\s+to)\s+(?:\w+\s+)?$", re.I)
-_ORDERED = re.compile(r"\b(?:ordered|forced|compelled)\s+(?:(?:the|its|their|his|her|our|Ukrainian|Russian|Ukraine['’]s|Russia['’]s|"
+_ORDERED = re.compile(r"\b(?:(?:received|got|given|issued|had|have|has)\s+(?:an\s+|the\s+)?orders?\s+(?=to\s)|ordered|forced|compelled)\s*(?:(?:the|its|their|his|her|our|Ukrainian|Russian|Ukraine['’]s|Russia['’]s|"
                       r"enemy)\s+)?(?:(?:troops|forces|units|soldiers|defenders|garrison|marines|brigades?)\s+)?to\s+"
                       r"(?:\w+\s+)?$", re.I)
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
@@ -136,6 +139,9 @@ _SUBJECT_GAP = re.compile(
     re.I)
 _OBJECT_GAP_WORDS = 9
 _IRREALIS_WORDS = 7
+# "was ordered to lay down arms, in effect ending the defence of X": the outcome, told as done
+_RESULT_PARTICIPLE = re.compile(r",\s*(?:in effect\s+|effectively\s+|thereby\s+|thus\s+)?$")
+_ORDER_GIVEN = re.compile(r"\b(?:was|were|been)\s+(?:ordered|told|instructed|forced|compelled)\s+to\b")
 _POINTER_WORDS = 8
 
 
@@ -414,6 +420,21 @@ def _list_before_appositive(view: SentenceView, start: int, trigger: Trigger) ->
             break
         out.insert(0, ref)
     return [Target(r, position=r.start) for r in out if _allowed(r, trigger)]
+
+
+def _list_before_which(view: SentenceView, position: int, trigger: Trigger) -> list[Target]:
+    """"through A and B, which Russian forces seized in 2022": every settlement of the list that
+    ends right where the relative clause opens (none when a single place stands there)."""
+    text = view.text
+    refs = [r for r in view.places if r.end <= position and r.is_settlement]
+    if len(refs) < 2 or not re.fullmatch(r"[\s,]*", text[refs[-1].end:position]):
+        return []
+    out = [refs[-1]]
+    for ref in reversed(refs[:-1]):
+        if not re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+as well as)\s+", text[ref.end:out[0].start]):
+            break
+        out.insert(0, ref)
+    return [Target(r, position=r.start) for r in out if _allowed(r, trigger)] if len(out) > 1 else []
 
 
 def _allowed(ref: PlaceRef, trigger: Trigger) -> bool:
@@ -701,9 +722,13 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         denial = "" if trigger.type is EventType.DENIAL else _denial(text, start, end, left, rules)
         if not denial:
             # (a quoted word opens a clause of its own: "trying to \"regroup\"" reads the words before the quote)
-            context = before if before.strip(" “\"‘'") else text[max(0, start - 60):start]
+            # (not across a comma: "was ordered to lay down arms, ending the defence of X" tells it)
+            context = before if before.strip(" “\"‘'") or text[:start].rstrip().endswith((",", ";")) \
+                else text[max(0, start - 60):start]
             last_words = " ".join(context.split()[-_IRREALIS_WORDS:]).rstrip(" “\"‘'")
-            if rules.irrealis.search(last_words) and not (_WHETHER.search(last_words) and _AS_CLAIMED.match(text, right)):
+            if rules.irrealis.search(last_words) and not (_WHETHER.search(last_words) and _AS_CLAIMED.match(text, right)) \
+                    and not (_RESULT_PARTICIPLE.search(before) and _ORDER_GIVEN.search(before)
+                             and text[start:end].split()[0].lower().endswith("ing")):
                 able = _ABLE.search(before) or (_ORDERED.search(before) if trigger.type is EventType.WITHDRAWAL else None)
                 # "lay the groundwork to capture Kharkiv"; "may be forced to withdraw" stays a prospect
                 if able is None or rules.irrealis.search(" ".join(before[:able.start()].split()[-3:])):
@@ -749,7 +774,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             targets += _followed_by(view, end, targets[-1], trigger)
         other_clause = _OTHER_CLAUSE if trigger.targets == "sentence" else _OTHER_STORY
         if not targets and trigger.type is EventType.WITHDRAWAL and not rules.plural_places.search(text, left, right) \
-                and not _FROM_ELSEWHERE.match(text, end):  # (not "retreating from the north")
+                and not _FROM_ELSEWHERE.match(text, end) and not (  # (not "retreating from the north")
+                    _NOUN_OPENING.fullmatch(before) and _TOLD_BEFORE_VERB.match(text, end)):
             # "following battles for X, our forces had to withdraw from their positions": the one
             # settlement the sentence names (not "from two villages close to X": those are unnamed)
             named = [r for r in view.places if r.is_settlement]
@@ -768,7 +794,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 # "X, one of only a handful of villages Kyiv retook last year": the place before (not
                 # a verb after the apposition closes: "X, the only city they took, and ... before retreating")
                 pointer = Target(None, pointer="which", position=left)
-            if pointer is not None:
+            if pointer is not None and pointer.pointer == "which":
+                targets = _list_before_which(view, pointer.position, trigger)
+            if pointer is not None and not targets:
                 targets = [pointer] + _list_after(view, pointer.position, trigger, rules)
             if not targets and plural:
                 # "A and B, two villages near the border that Moscow said it had captured": the list

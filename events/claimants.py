@@ -23,7 +23,7 @@ SIDE_ADJECTIVE = {Side.UA: "Ukrainian", Side.RU: "Russian"}
 #: a state named as a whole ("Russia", "Kyiv"): it speaks through its organs, and names places' countries
 GENERIC_STATES = frozenset({"Russian government", "Ukrainian government"})
 GENERIC_MILITARIES = frozenset({"Russian military", "Ukrainian military"})
-_GAP_TO_VERB = re.compile(r"^[\s,”\"’]*(?:(?:has|have|had|also|later|earlier|since|on \w+|in a \w+|in its \w+|once again|again|then|now|"
+_GAP_TO_VERB = re.compile(r"^[\s,”\"’]*(?:(?:has|have|had|also|already|recently|repeatedly|later|earlier|since|on \w+|in a \w+|in its \w+|once again|again|then|now|"
                           r"for (?:his|her|its|their) part|agency|service|directorate|"
                           r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"
                           r"however|too|in turn|itself|himself|herself|themselves|analysts?|experts?|officials?|"
@@ -275,8 +275,9 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             if link is not None and place and (place_country is None or place in place_country):
                 country = (place_country or {}).get(place, "")
                 side = Side.UA if country == "UA" else Side.RU if country == "RU" else Side.NONE
+                # (not Ukraine's Luhansk regional military administration, nor "the Luhansk governor")
                 if _INSTALLED.search(sentence, max(0, m.start() - 40), m.end()) or place in rules.installed_since_2014 \
-                        and not _UKRAINIAN_OFFICE.search(m.group()):  # (Ukraine's Luhansk regional military administration)
+                        and not _UKRAINIAN_OFFICE.search(m.group()) and not _REGIONAL_ROLE.search(m.group()):
                     side = Side.RU
                 add(Attribution(f"{place} authorities", side, "local authorities", m.start(), m.end(), link[0], link[1]))
     for m in _SIDE_CLAIMS.finditer(sentence):

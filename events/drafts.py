@@ -156,6 +156,10 @@ class _Discourse:
             # "the city" is not the place the text called a village ("the village of Druzhba")
             here, earlier = ([c for c in group if not _CALLED_VILLAGE.search(
                 self.article.text, max(0, c[0].mention.start - 20), c[0].mention.start)] for group in (here, earlier))
+        if noun == "city" and any(_city_sized(c[0]) for c in here + earlier):
+            # nor a hamlet of a few hundred people when a city was named ("the city of A and the
+            # villages of B and C ... the city")
+            here, earlier = ([c for c in group if _city_sized(c[0])] for group in (here, earlier))
         for candidates in (here, earlier):  # this sentence first, then the ones before
             for place, index in reversed(candidates):
                 if place.mention.start in claimed:
@@ -170,6 +174,12 @@ class _Discourse:
             if place.mention.start in claimed and place.relation == "":
                 told.setdefault(place.key, []).append((place, index))
         return max(told.values(), key=len)[-1] if told else None
+
+
+def _city_sized(place: PlaceRef) -> bool:
+    """Whether "the city" may stand for the place: its size is unknown or no village's."""
+    resolved = place.resolution.place
+    return resolved is None or not 0 < resolved.population < _TOWN_SIZE
 
 
 def _side(key: str, claimant: Side) -> Side:
