@@ -141,6 +141,9 @@ _OBJECT_GAP_WORDS = 9
 _IRREALIS_WORDS = 7
 # "was ordered to lay down arms, in effect ending the defence of X": the outcome, told as done
 _RESULT_PARTICIPLE = re.compile(r",\s*(?:in effect\s+|effectively\s+|thereby\s+|thus\s+)?$")
+_MAIN_AFTER_COMMA = re.compile(r",\s+(?:its|their|his|the|our|Russian|Ukrainian|Ukraine['’]s|Russia['’]s)\s+(?:[\w-]+\s+)?"
+                               r"(?:troops|forces|units|soldiers|army|defenders|garrison)\s+(?:had|has|have|were|was)"
+                               r"(?:\s+(?:been|already))*$")
 _ORDER_GIVEN = re.compile(r"\b(?:was|were|been)\s+(?:ordered|told|instructed|forced|compelled)\s+to\b")
 _POINTER_WORDS = 8
 
@@ -422,6 +425,22 @@ def _list_before_appositive(view: SentenceView, start: int, trigger: Trigger) ->
     return [Target(r, position=r.start) for r in out if _allowed(r, trigger)]
 
 
+_FIRST_TO = re.compile(r"\b(?:first|last|latest|second|third|only)\s+(?:[\w-]+\s+){0,2}?(?:settlement|village|town|"
+                       r"city|locality)\s+to\s+(?:be\s+|have\s+been\s+)?$", re.I)
+_THEN_COPULA = re.compile(r"[^,;:.]{0,60}?\b(?:was|is|became|has\s+been|had\s+been)\s+(?:the\s+(?:town|village|city)\s+of\s+)?$")
+
+
+def _named_after_copula(view: SentenceView, start: int, end: int, trigger: Trigger) -> list[Target]:
+    """"The first big town to return to Ukrainian control was X": the place named after the copula."""
+    text = view.text
+    if not _FIRST_TO.search(text, max(0, start - 60), start):
+        return []
+    ref = next((r for r in view.places if r.start >= end and r.is_settlement), None)
+    if ref is None or not _allowed(ref, trigger) or not _THEN_COPULA.fullmatch(text, end, ref.start):
+        return []
+    return [Target(ref, position=ref.start)]
+
+
 def _list_before_which(view: SentenceView, position: int, trigger: Trigger) -> list[Target]:
     """"through A and B, which Russian forces seized in 2022": every settlement of the list that
     ends right where the relative clause opens (none when a single place stands there)."""
@@ -618,6 +637,9 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
             return Target(None, pointer=m.group().split()[0] if m.group().startswith("its ") else m.group(),
                           position=end + ahead.find(m.group()), share=share)
     behind = text[max(0, start - 60):start]
+    if behind.endswith(("its ", "the town's ", "the city's ", "the village's ")) and \
+            re.match(r"(?:capture|fall|liberation|loss|occupation|recapture|seizure|surrender)\b", text[start:end], re.I):
+        return Target(None, pointer="it", position=start - 4)  # "since its capture in May": the place's
     m = None
     for m in rules.places.coreference_nouns.finditer(behind):
         pass
@@ -726,7 +748,13 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             context = before if before.strip(" “\"‘'") or text[:start].rstrip().endswith((",", ";")) \
                 else text[max(0, start - 60):start]
             last_words = " ".join(context.split()[-_IRREALIS_WORDS:]).rstrip(" “\"‘'")
+            main = _MAIN_AFTER_COMMA.search(last_words)
+            if main is not None:
+                # "because of the threat of encirclement, its troops had been pulled out": the
+                # prospect is the reason's, the main clause after the comma is told as done
+                last_words = last_words[main.start() + 1:]
             if rules.irrealis.search(last_words) and not (_WHETHER.search(last_words) and _AS_CLAIMED.match(text, right)) \
+                    and not _FIRST_TO.search(text, max(0, start - 60), start) \
                     and not (_RESULT_PARTICIPLE.search(before) and _ORDER_GIVEN.search(before)
                              and text[start:end].split()[0].lower().endswith("ing")):
                 able = _ABLE.search(before) or (_ORDERED.search(before) if trigger.type is EventType.WITHDRAWAL else None)
@@ -770,6 +798,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 targets = _object_targets(view, start, end, right, next_start, trigger, rules)
             if not targets:
                 targets = _subject_targets(view, start, trigger, rules)
+        if not targets and trigger.targets != "sentence":
+            targets = _named_after_copula(view, start, end, trigger)
         if targets and trigger.targets != "sentence":
             targets += _followed_by(view, end, targets[-1], trigger)
         other_clause = _OTHER_CLAUSE if trigger.targets == "sentence" else _OTHER_STORY
@@ -861,7 +891,8 @@ def _history(text: str, left: int, start: int, end: int, trigger: Trigger, view:
     words = " ".join(text[left:start].split()[-4:])
     # ("have since taken" is news told after an earlier event, not history)
     if re.search(r"\b(?:previously|originally|formerly|once|(?<!has )(?<!have )(?<!had )since|having|back in)\b", words, re.I) or \
-            re.search(r"\bfirst\b", words):  # "was first captured"; not a name ("First Xyz were liberated")
+            re.search(r"\bfirst\b", words) and not _FIRST_TO.search(text, max(0, start - 60), start):
+        # "was first captured"; not a name ("First Xyz were liberated"), nor "the first town to be retaken
         return True
     # "X, which Russian troops took in May" is history; "X, which has turned into a grey zone" is
     # now, and so is "X, which Russia says it has captured"

@@ -271,6 +271,10 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
     if gains is Side.NONE and trigger.type is EventType.RECAPTURE and _place_country(memory, place) in ("UA", "RU"):
         # "a lightning advance recaptured A, B and C", nobody's side named: retaken by its own country
         return Side(_place_country(memory, place)), "place"
+    if gains is Side.NONE and trigger.type is EventType.CAPTURE and trigger.agent != "claimant" \
+            and _place_country(memory, place) in ("UA", "RU"):
+        # "since its capture in May", nobody's side named: taken from the country it lies in
+        return Side(_place_country(memory, place)).opponent(), "place"
     if change.holds_only and gains is not Side.NONE and gains.value == _place_country(memory, place):
         # "Ukrainian troops hold only the western part of X": the rest of their own town is lost
         return gains.opponent(), how
