@@ -425,6 +425,8 @@ def _list_before_appositive(view: SentenceView, start: int, trigger: Trigger) ->
     return [Target(r, position=r.start) for r in out if _allowed(r, trigger)]
 
 
+_NEAR_GAP = re.compile(r"\b(?:around|near|outside|close to|beyond|towards?|approaches to|vicinity of|flanks? of|"
+                       r"(?<!the )(?:north|south|east|west)(?:-?(?:east|west))? of)\s+$", re.I)  # (not "in the north of")
 _FIRST_TO = re.compile(r"\b(?:first|last|latest|second|third|only)\s+(?:[\w-]+\s+){0,2}?(?:settlement|village|town|"
                        r"city|locality)\s+to\s+(?:be\s+|have\s+been\s+)?$", re.I)
 _THEN_COPULA = re.compile(r"[^,;:.]{0,60}?\b(?:was|is|became|has\s+been|had\s+been)\s+(?:the\s+(?:town|village|city)\s+of\s+)?$")
@@ -633,6 +635,8 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
         # "the town of X" names X itself ("cleared the village of Russian troops" does not)
         if m and not re.match(r"\s*of\b(?!\s+(?:the\s+)?(?:Russian|Ukrainian|enemy|occupiers|invaders)\b)", window[m.end():]):
             gap = window[:m.start()]
+            if _NEAR_GAP.search(gap):
+                return None  # "retaking ground around the city": land near it, not the place
             share = rules.partial_share.search(gap) is not None or m.group().startswith("its ")
             return Target(None, pointer=m.group().split()[0] if m.group().startswith("its ") else m.group(),
                           position=end + ahead.find(m.group()), share=share)

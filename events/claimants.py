@@ -23,7 +23,7 @@ SIDE_ADJECTIVE = {Side.UA: "Ukrainian", Side.RU: "Russian"}
 #: a state named as a whole ("Russia", "Kyiv"): it speaks through its organs, and names places' countries
 GENERIC_STATES = frozenset({"Russian government", "Ukrainian government"})
 GENERIC_MILITARIES = frozenset({"Russian military", "Ukrainian military"})
-_GAP_TO_VERB = re.compile(r"^[\s,”\"’]*(?:(?:has|have|had|also|already|recently|repeatedly|later|earlier|since|on \w+|in a \w+|in its \w+|once again|again|then|now|"
+_GAP_TO_VERB = re.compile(r"^[\s,”\"’]*(?:(?:has|have|had|also|already|(?:appeared|appears|seemed|seems) to|recently|repeatedly|later|earlier|since|on \w+|in a \w+|in its \w+|once again|again|then|now|"
                           r"for (?:his|her|its|their) part|agency|service|directorate|"
                           r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"
                           r"however|too|in turn|itself|himself|herself|themselves|analysts?|experts?|officials?|"
@@ -46,7 +46,8 @@ _ACCORDING_TO = re.compile(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|
 # appositive between a name and its verb
 _APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:(?:who|which)\s+[^,;]{1,200}|(?:visiting|speaking|addressing|"
                          r"writing|meeting|standing|appearing|talking)\s[^,;]{1,80}|(?:an?|the|his|her|its|their|[A-Z][\w-]+['’]s)\s[^,;]{1,90}|"
-                         r"(?![A-Z])[^\W\d][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),|\s[–—-]\s[^–—;]{1,120}\s[–—-](?=\s))")
+                         r"(?![A-Z])(?!(?:said|says|told|tells|wrote|writes|added|adds|claimed|claims|reported|announced|stated|insisted|"
+                         r"confirmed|denied)\b)[^\W\d][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),|\s[–—-]\s[^–—;]{1,120}\s[–—-](?=\s))")
 _EMBEDDED = re.compile(r"\b(?:allegations?|claims?|assertions?|reports?|statements?|information|news|footage)\s+(?:\w+\s+){0,2}(?:made |issued )?by\s+(?:the\s+|an?\s+)?$", re.I)
 _WORD_START = re.compile(r"\b\w")
 # the last word before a phrase, and an article after it: "said the". The leftmost match starts
