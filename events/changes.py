@@ -425,8 +425,8 @@ def _list_before_appositive(view: SentenceView, start: int, trigger: Trigger) ->
     return [Target(r, position=r.start) for r in out if _allowed(r, trigger)]
 
 
-_NEAR_GAP = re.compile(r"\b(?:around|near|outside|close to|beyond|towards?|approaches to|vicinity of|flanks? of|"
-                       r"(?<!the )(?:north|south|east|west)(?:-?(?:east|west))? of)\s+$", re.I)  # (not "in the north of")
+# (not "north of": "in the southeast and east of the city" is inside it)
+_NEAR_GAP = re.compile(r"\b(?:around|near|outside|close to|beyond|towards?|approaches to|vicinity of|flanks? of)\s+$", re.I)
 _FIRST_TO = re.compile(r"\b(?:first|last|latest|second|third|only)\s+(?:[\w-]+\s+){0,2}?(?:settlement|village|town|"
                        r"city|locality)\s+to\s+(?:be\s+|have\s+been\s+)?$", re.I)
 _THEN_COPULA = re.compile(r"[^,;:.]{0,60}?\b(?:was|is|became|has\s+been|had\s+been)\s+(?:the\s+(?:town|village|city)\s+of\s+)?$")

@@ -271,7 +271,7 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
     if gains is Side.NONE and trigger.type is EventType.RECAPTURE and _place_country(memory, place) in ("UA", "RU"):
         # "a lightning advance recaptured A, B and C", nobody's side named: retaken by its own country
         return Side(_place_country(memory, place)), "place"
-    if gains is Side.NONE and trigger.type is EventType.CAPTURE and trigger.agent != "claimant" \
+    if gains is Side.NONE and trigger.type is EventType.CAPTURE and trigger.agent != "claimant" and fallback != "none" \
             and _place_country(memory, place) in ("UA", "RU"):
         # "since its capture in May", nobody's side named: taken from the country it lies in
         return Side(_place_country(memory, place)).opponent(), "place"
@@ -671,7 +671,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 # "said Russian troops had taken X, but deleted the post hours later" (not "..., while a
                 # blogger deleted a post about the town")
                 _retract(view, [], [d for d in drafts[made:] if d.first is not view or d.place.end <= retraction.start()], drafts)
-        if memory.frame is not None and not changes:
+        # (or whose phrases come after the list and name nothing: "listed A, B and C, saying troops had
+        # freed 90 square kilometres")
+        if memory.frame is not None and (not changes or len(drafts) == made and view.settlements and all(
+                c.start >= view.settlements[-1].end for c in changes)):
             _follow_frame(view, voice, drafts, memory, rules, dates)
         if len(drafts) == made and drafts and changes and rules.hedge_after.search(text):
             _hedge_recent(view, drafts, rules)
@@ -822,7 +825,8 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
     # "Work to liberate X and the villages nearby goes on": a sentence with a phrase of its own,
     # even one that tells of no change, is not the frame's list
     listed = rules.frame_anaphora.search(view.text) or memory.list_open and _LIST_LINE.match(view.text)
-    if view.settlements and listed and not find_triggers(view.text, rules):
+    # (a phrase after the list is its own: "listed A, B and C, saying troops had advanced 6 km")
+    if view.settlements and listed and all(start >= view.settlements[-1].end for start, _, _ in find_triggers(view.text, rules)):
         date = _pick_date(frame.dates, 0)
         for place in view.settlements:
             if place.relation:
