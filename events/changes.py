@@ -426,6 +426,7 @@ def _list_before_appositive(view: SentenceView, start: int, trigger: Trigger) ->
 
 
 # (not "north of": "in the southeast and east of the city" is inside it)
+_SETTLEMENT_NOUN = re.compile(r"\b(?:villages?|towns?|settlements?|hamlets?|localities|locality)\b", re.I)
 _NEAR_GAP = re.compile(r"\b(?:around|near|outside|close to|beyond|towards?|approaches to|vicinity of|flanks? of)\s+$", re.I)
 _FIRST_TO = re.compile(r"\b(?:first|last|latest|second|third|only)\s+(?:[\w-]+\s+){0,2}?(?:settlement|village|town|"
                        r"city|locality)\s+to\s+(?:be\s+|have\s+been\s+)?$", re.I)
@@ -481,6 +482,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     if first is None or first.start >= right:
         return []
     gap = text[end:first.start] if first.start >= end else ""
+    if first.relation == "beside" and _SETTLEMENT_NOUN.search(gap):
+        return []  # "pulled back from three villages west of X": the villages, not X
     # fighting is in a place named right after it ("advances in a number of areas, among them X" is not)
     # (or in a part of it: "raised a flag over a building in central X")
     reach = 3 if trigger.type is EventType.CONTESTED and not (rules.partial_share.search(gap) or rules.part_object.match(gap)

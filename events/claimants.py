@@ -22,7 +22,9 @@ __all__ = ["Attribution", "find_attributions", "named_claimants", "governing", "
 SIDE_ADJECTIVE = {Side.UA: "Ukrainian", Side.RU: "Russian"}
 #: a state named as a whole ("Russia", "Kyiv"): it speaks through its organs, and names places' countries
 GENERIC_STATES = frozenset({"Russian government", "Ukrainian government"})
-GENERIC_MILITARIES = frozenset({"Russian military", "Ukrainian military"})
+# (and an unnamed spokesman: "a military spokesman said ... Dmytro Lykhovii, spokesman for the Tavria group")
+GENERIC_MILITARIES = frozenset({"Russian military", "Ukrainian military", "Russian military spokesman",
+                                "Ukrainian military spokesman"})
 _GAP_TO_VERB = re.compile(r"^[\s,”\"’]*(?:(?:has|have|had|also|already|(?:appeared|appears|seemed|seems) to|recently|repeatedly|later|earlier|since|on \w+|in a \w+|in its \w+|once again|again|then|now|"
                           r"for (?:his|her|its|their) part|agency|service|directorate|"
                           r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from events.changes import Change, Target, find_changes, find_triggers, side_words
-from events.claimants import Attribution, governing, journalist, named_claimants, outlet_side
+from events.claimants import Attribution, governing, journalist, named_claimants, outlet_side, quotations
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
 from events.mentions import PlaceRef, SentenceView
 from events.records import Article, DatePrecision, EventType, PublishedDate, Side
@@ -176,6 +176,11 @@ class _Discourse:
         return max(told.values(), key=len)[-1] if told else None
 
 
+def _quoted(text: str, position: int) -> bool:
+    """Whether the position lies inside a quotation of the sentence."""
+    return any(start <= position < end for start, end in quotations(text))
+
+
 def _city_sized(place: PlaceRef) -> bool:
     """Whether "the city" may stand for the place: its size is unknown or no village's."""
     resolved = place.resolution.place
@@ -322,6 +327,7 @@ _QUOTED_WORD = re.compile(r"[“\"‘']")
 _ALSO = re.compile(r"\b(?:also|too|as well)\b", re.I)
 _CALLED_VILLAGE = re.compile(r"\b(?:village|hamlet|settlement)\s+of\s+$", re.I)
 _LIST_LINE = re.compile(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s")  # "- A, B and C (Zaporizhzhia Oblast);" after "as follows:"
+_SPEAKERS_TODAY = re.compile(r"(?:today|this morning|this afternoon|this evening|tonight)", re.I)
 _CLOSED_RELATIVE = re.compile(r",\s*(?:which|who|where)\b")
 # a relative clause on a place opened right before a speaker: ", which Moscow", ", a village Russia says"
 _RELATIVE_AFTER = re.compile(r",\s+(?:which|where|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet)"
@@ -551,6 +557,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 date = memory.paragraph_day[1]  # a timeline's paragraph: "Friday, May 10: ... By evening, ..."
             if date is None and attribution.kind != "journalist":
                 date = memory.speaker_dates.get(attribution.claimant)  # "X said on Saturday ... X added"
+            elif date is not None and attribution.kind != "journalist" and _SPEAKERS_TODAY.fullmatch(date.text) \
+                    and attribution.claimant in memory.speaker_dates and _quoted(text, date.start):
+                # "Shoigu told Putin on Monday ... 'Today, our units completed ...', Shoigu said": his today
+                date = memory.speaker_dates[attribution.claimant]
             frame = memory.frame
             if frame is not None and change.kind is frame.change.kind and rules.frame_anaphora.search(text):
                 # "the three captured settlements were A, B and C": the frame's change, named now
