@@ -159,6 +159,9 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.I)
 NAMED_BY_NOUN = "not in the gazetteer; called a village or town by the text"
 LISTED_AFTER_PLURAL = "not in the gazetteer; listed after 'settlements, including' or the like"
 _NOUN_OF_NAME = re.compile(r"\b(?:village|town|settlement|hamlet)\s+of\s+(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?)")
+# "Gornal, the last village in the region held by ...": the apposition calls the name a village
+_NAME_THEN_NOUN = re.compile(r"(?<![\w’'-])(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?),\s+(?:the|a)\s+"
+                             r"(?:[\w-]+\s+){0,2}?(?:village|hamlet)\b")
 
 
 def _unlisted(text: str, refs: list[PlaceRef], rules: Rules, offset: int) -> list[PlaceRef]:
@@ -268,7 +271,10 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
     # names the gazetteer lacks that the text calls a village or town somewhere ("the village of
     # Gornal"): the same name elsewhere in the text is that settlement too
     known = {m.text for m, _ in settlements}
-    called = {m.group("name") for m in _NOUN_OF_NAME.finditer(text)} - known if "of " in text else set()
+    called = {m.group("name") for m in _NOUN_OF_NAME.finditer(text)} if "of " in text else set()
+    if "village" in text or "hamlet" in text:
+        called |= {m.group("name") for m in _NAME_THEN_NOUN.finditer(text)}
+    called -= known
     named_again = re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, sorted(called, key=len, reverse=True)))
                              + r")(?![\w-])") if called else None
     views: list[SentenceView] = []
