@@ -116,7 +116,8 @@ _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven t
 # "forced to" only for a withdrawal (an ordered withdrawal is one; an order to take a town is a plan)
 _ABLE = re.compile(r"\b(?:(?:managed|able|succeeded|succeeding|managing|decided|opted|chose|began|started|continued|"
                    r"went on|moved)\s+(?:\w+\s+)?to|had\s+to)\s+(?:\w+\s+)?$", re.I)
-_ORDERED = re.compile(r"\b(?:(?:received|got|given|issued|had|have|has)\s+(?:an\s+|the\s+)?orders?\s+(?=to\s)|ordered|forced|compelled)\s*(?:(?:the|its|their|his|her|our|Ukrainian|Russian|Ukraine['’]s|Russia['’]s|"
+_ORDERED = re.compile(r"\b(?:(?:received|got|given|issued|had|have|has)\s+(?:an\s+|the\s+)?orders?\s+(?=to\s)|ordered|forced|compelled|"
+                      r"(?:approved|authori[sz]ed|sanctioned)(?:\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:manoeuvre|maneuver|decision|plan|order))?)\s*(?:(?:the|its|their|his|her|our|Ukrainian|Russian|Ukraine['’]s|Russia['’]s|"
                       r"enemy)\s+)?(?:(?:troops|forces|units|soldiers|defenders|garrison|marines|brigades?)\s+)?to\s+"
                       r"(?:\w+\s+)?$", re.I)
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
