@@ -158,7 +158,9 @@ def _absorb_outlet_summaries(drafts: list[Draft]) -> list[Draft]:
     out = []
     for d in drafts:
         summary = d.attribution.kind == "journalist" and (not d.background or d.heading) and (
-            d.heading or d.view.index <= lead or _RETOLD.search(d.view.text) is not None)
+            d.heading or d.view.index <= lead or _RETOLD.search(d.view.text) is not None) and not (
+            # "Russian forces likely seized X, and the ministry claimed ...": the outlet's own assessment
+            not d.heading and _OWN_ASSESSMENT.search(d.view.text, max(0, d.place.start - 40), d.place.start))
         if summary:
             owner = next((n for n in named if n.place.key == d.place.key and _kind_group(n.kind) == _kind_group(d.kind)
                           and n.gains in (d.gains, Side.NONE) and _sums_up(d, n)
@@ -171,6 +173,9 @@ def _absorb_outlet_summaries(drafts: list[Draft]) -> list[Draft]:
                 continue
         out.append(d)
     return out
+
+
+_OWN_ASSESSMENT = re.compile(r"\b(?:likely|probably|almost certainly|most likely)\s+(?:[\w-]+\s+){0,2}$")
 
 
 def _sums_up(summary: Draft, claim: Draft) -> bool:

@@ -428,6 +428,7 @@ def _list_before_appositive(view: SentenceView, start: int, trigger: Trigger) ->
 
 # (not "north of": "in the southeast and east of the city" is inside it)
 _SETTLEMENT_NOUN = re.compile(r"\b(?:villages?|towns?|settlements?|hamlets?|localities|locality)\b", re.I)
+_THEN_AND = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b")
 _NEAR_GAP = re.compile(r"\b(?:around|near|outside|close to|beyond|towards?|approaches to|vicinity of|flanks? of)\s+$", re.I)
 _FIRST_TO = re.compile(r"\b(?:first|last|latest|second|third|only)\s+(?:[\w-]+\s+){0,2}?(?:settlement|village|town|"
                        r"city|locality)\s+to\s+(?:be\s+|have\s+been\s+)?$", re.I)
@@ -744,8 +745,11 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             if text[right:right + 1] in "”\"»" and re.match(r"[”\"»]\s+of\s", text[right:]):
                 right = clause(text, right + 1, right + 1)[1]  # had taken "more than half" of X
         before = text[left:start]
-        if rules.launch.search(text[left:right]) and trigger.type is EventType.CONTESTED:
-            continue  # "began a ground and air assault on Kharkiv": an offensive begins, nothing changes hands
+        launch = rules.launch.search(text, left, right) if trigger.type is EventType.CONTESTED else None
+        if launch is not None and not (launch.end() <= start and _THEN_AND.search(text, launch.end(), start)):
+            # "began a ground and air assault on Kharkiv": an offensive begins, nothing changes hands
+            # (but "resumed offensive operations and advanced into X": the second verb tells more)
+            continue
         if text[start:end].lower().startswith("captured") and _CAPTIVES_BEFORE.search(text, max(0, start - 40), start) \
                 and _CAPTIVES_AFTER.match(text, end):
             continue  # "marines captured during the defence of Mariupol": prisoners, not a place taken

@@ -162,6 +162,10 @@ _NOUN_OF_NAME = re.compile(r"\b(?:village|town|settlement|hamlet)\s+of\s+(?P<nam
 # "Gornal, the last village in the region held by ...": the apposition calls the name a village
 _NAME_THEN_NOUN = re.compile(r"(?<![\w’'-])(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?),\s+(?:the|a)\s+"
                              r"(?:[\w-]+\s+){0,2}?(?:village|hamlet)\b")
+# "Berdin, northeast of Sudzha", "Xyz, 5 km south of Sudzha": a place located by a bearing
+_NAME_THEN_BEARING = re.compile(r"(?<![\w’'-])(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?),\s+(?:about\s+|some\s+)?"
+                                r"(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+"
+                                r"(?:the\s+(?:town|city|village)\s+of\s+)?[A-ZА-ЯІЇЄҐ]")
 
 
 def _unlisted(text: str, refs: list[PlaceRef], rules: Rules, offset: int) -> list[PlaceRef]:
@@ -274,6 +278,8 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
     called = {m.group("name") for m in _NOUN_OF_NAME.finditer(text)} if "of " in text else set()
     if "village" in text or "hamlet" in text:
         called |= {m.group("name") for m in _NAME_THEN_NOUN.finditer(text)}
+    if " of " in text:
+        called |= {m.group("name") for m in _NAME_THEN_BEARING.finditer(text)}
     called -= known
     named_again = re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, sorted(called, key=len, reverse=True)))
                              + r")(?![\w-])") if called else None
