@@ -25,7 +25,7 @@ GENERIC_STATES = frozenset({"Russian government", "Ukrainian government"})
 # (and an unnamed spokesman: "a military spokesman said ... Dmytro Lykhovii, spokesman for the Tavria group")
 GENERIC_MILITARIES = frozenset({"Russian military", "Ukrainian military", "Russian military spokesman",
                                 "Ukrainian military spokesman"})
-_GAP_TO_VERB = re.compile(r"^[\s,”\"’]*(?:(?:has|have|had|also|already|(?:appeared|appears|seemed|seems) to|recently|repeatedly|later|earlier|since|on \w+|in a \w+|in its \w+|once again|again|then|now|"
+_GAP_TO_VERB = re.compile(r"^[\s,”\"’]*(?:(?:(?:which|who)\s+[^,;]{1,80}|has|have|had|also|already|(?:appeared|appears|seemed|seems) to|recently|repeatedly|later|earlier|since|on \w+|in a \w+|in its \w+|once again|again|then|now|"
                           r"for (?:his|her|its|their) part|agency|service|directorate|"
                           r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"
                           r"however|too|in turn|itself|himself|herself|themselves|analysts?|experts?|officials?|"
@@ -553,11 +553,14 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
             return nearest
         outer = [a for a in before if not a.embedded]
         chosen = nearest if not nearest.embedded else (outer[-1] if outer else nearest)
-        if _IN_RELATIVE.search(sentence, 0, chosen.start) and "," in sentence[chosen.end:position]:
+        relative = _IN_RELATIVE.search(sentence, 0, chosen.start)
+        if relative and "," in sentence[chosen.end:position]:
             # "A and B, the villages that Moscow said it had captured, are in a grey zone, the
-            # governor wrote": the speaker inside the closed relative clause is not the main clause's
+            # governor wrote": the speaker inside the closed relative clause is not the main clause's;
+            # the one it describes may be ("DeepState, which is close to Ukraine's military, has shown")
             later = [a for a in attributions if a.start >= position and not a.embedded]
-            return later[0] if later else None
+            outer_speaker = [a for a in before if a.end <= relative.start() and not a.embedded and a.verb == chosen.verb]
+            return later[0] if later else outer_speaker[-1] if outer_speaker else None
         # (not one between the speaker and its verb: "Rybar, which has ties to the ministry, wrote that")
         verb_at = sentence.find(chosen.verb, chosen.end) if chosen.verb else -1
         appositive = _APPOSITIVE.search(sentence, max(chosen.end, verb_at), position)
