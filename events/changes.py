@@ -228,8 +228,10 @@ def find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
     return sorted(out, key=lambda f: f[0])
 
 
+# (or "still holding the northern part of X": the defenders keep a part, the rest is lost)
 _HOLD_ONLY = re.compile(r"(?:hold|holds|held|holding|control|controls|controlled|controlling|keep|keeps|kept)\s+"
-                        r"(?:now\s+|still\s+)?(?:only|just|merely)\b", re.I)
+                        r"(?:now\s+|still\s+)?(?:only|just|merely)\b|(?<=still )(?:hold|holds|held|holding|control|controls|"
+                        r"controlling)\s+(?=(?:the\s+)?(?:[\w-]+\s+)?(?:part|parts|half|districts?|outskirts|neighbou?rhoods?|edge|quarters?)\b)", re.I)
 _CONJUNCTION_ONLY = re.compile(r"\s*(?:but|and|then|yet)\s+(?:then\s+|later\s+|also\s+|eventually\s+|finally\s+)?")
 _WHICH_AFTER_COMMA = re.compile(r",\s*which\b")
 _SENTENCE_SUBJECT = re.compile(r"(?:[\w’'-]+,?\s+){0,3}?(?:the\s+)?|.*\bthat\s+(?:the\s+)?")
@@ -429,6 +431,10 @@ def _list_before_appositive(view: SentenceView, start: int, trigger: Trigger) ->
 # (not "north of": "in the southeast and east of the city" is inside it)
 _SETTLEMENT_NOUN = re.compile(r"\b(?:villages?|towns?|settlements?|hamlets?|localities|locality)\b", re.I)
 _THEN_AND = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b")
+# between a name and another name of the same place ("A, the Soviet-era name Moscow uses for B",
+# "A, known in Ukraine as B", "A, which Russia calls B", "A (B in Russian)")
+_ALIAS_GAP = re.compile(r",\s+(?:(?:the|its)\s+(?:[\w-]+\s+){0,2}?name\s+(?:[\w’'-]+\s+){0,4}?(?:for|of)|"
+                        r"(?:also\s+)?known\s+(?:in\s+[\w-]+\s+|locally\s+)?as|which\s+(?:[\w’'-]+\s+){1,3}?calls?)\s+")
 _NEAR_GAP = re.compile(r"\b(?:around|near|outside|close to|beyond|towards?|approaches to|vicinity of|flanks? of)\s+$", re.I)
 _FIRST_TO = re.compile(r"\b(?:first|last|latest|second|third|only)\s+(?:[\w-]+\s+){0,2}?(?:settlement|village|town|"
                        r"city|locality)\s+to\s+(?:be\s+|have\s+been\s+)?$", re.I)
@@ -511,6 +517,9 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     for ref in refs[refs.index(first) + 1:]:
         if not ref.is_settlement:
             continue  # "A in the Luhansk People's Republic, B": the region is part of the glue
+        if _ALIAS_GAP.fullmatch(text, chain.end, ref.start):
+            chain = ref  # "A, the Soviet-era name Moscow uses for B, and C": B is A again
+            continue
         if not _glued(text, chain, ref, rules) and not _AND_PLACES_INCLUDING.fullmatch(text, chain.end, ref.start):
             break
         if _NEW_CLAUSE_AFTER.match(text, ref.end) and "," in text[chain.end:ref.start] and \
