@@ -166,6 +166,12 @@ class _Discourse:
                     return place, index
             if candidates:
                 return candidates[-1]
+        if target.pointer == "it" and not earlier:
+            # "visited troops near X ..., calling Moscow's claim to have captured it a lie": the one
+            # settlement the sentence names, whatever its relation
+            named = [p for p in view.settlements if p.end <= target.position]
+            if len({p.key for p in named}) == 1:
+                return named[-1], view.index
         if target.pointer in ("it", "there"):
             return None
         # "the city", further back: the place the article has told most changes of so far
