@@ -90,6 +90,8 @@ _QUALIFIER_BEFORE = re.compile(r"\b(?:from|in|(?<!town )(?<!city )(?<!village )(
 _FROM_SIDE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _OF_SIDE = re.compile(r"(?<=[a-zа-яії’'])\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _CLEARING = re.compile(r"clear|purg|free|liberat|rid\b", re.I)
+# "claiming that troops had also taken X": troops as the subject, whoever's they are
+_TROOPS_SUBJECT = re.compile(r"\b(?:that\s+)?(?:the\s+)?(?:troops|forces|units|soldiers)\s+(?:had|have|has)\s+(?:also\s+|now\s+|already\s+)?$")
 _BARE_FORCE = re.compile(r"\b(?:the|these|those|such|its|their|both|all|many|some)\s+(?:\w+\s+)?(?:troops|forces|units|soldiers|"
                          r"fighters|servicemen|defenders|brigades?|battalions?|military|army|garrison)\b|"
                          r"\b(?:fighters|troops|soldiers|units|members)\s+(?:from|of)\s+(?:the\s+same|these|those|both)\b", re.I)
@@ -794,7 +796,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         words = side_words(text, rules)
         if trigger.needs_agent and not any(left <= w[0] < start for w in words) and not (
                 _OPENING_PARTICIPLE.fullmatch(text[left:start]) and _agent(view, start, end, left, right, trigger, rules)) \
-                and _which_side(text, words, left) is None and _shared_subject(text, words, left, start) is None:
+                and _which_side(text, words, left) is None and _shared_subject(text, words, left, start) is None \
+                and not _TROOPS_SUBJECT.search(text, left, start):
             continue  # "it took crews four hours": no side does the taking
         # (not a word describing the object: "withdraw from the besieged town of X")
         next_start = next((t[0] for t in triggers[n + 1:] if not _ATTRIBUTIVE_BEFORE.search(text, max(0, t[0] - 30), t[0])),

@@ -36,6 +36,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season_year", re.compile(r"\b(?P<season>spring|summer|autumn|fall(?! of (?!(?:19|20)\d\d))|winter)\b(?:[^.;,]{0,40}?)\b(?:of |in )?(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("season_last", re.compile(r"\b(?P<season>spring|summer|autumn|fall(?! of (?!(?:19|20)\d\d))|winter)\b(?:[^.;,]{0,40}?)\blast year\b", re.I)),
     ("season_previous", re.compile(r"\blast (?P<season>spring|summer|autumn|fall|winter)\b", re.I)),
+    # "captured in the spring" (no year): the latest such season begun by publication
+    ("season_recent", re.compile(r"\b(?:in|during|since|by|over) the (?P<season>spring|summer|autumn|fall|winter)\b(?! of)", re.I)),
     ("weekday", re.compile(r"\b(?P<last>last )?(?:(?:early |late |earlier |later )?on )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|during|of|by) (?P<year>(?:19|20)\d\d)\b", re.I)),
     # "Ukraine's 2023 counteroffensive, when troops retook X": the year of the campaign named
@@ -130,6 +132,12 @@ def _resolve(kind: str, m: re.Match[str], published: PublishedDate | None,
         while year * 12 + month - 1 + 3 > now:  # not over yet (a winter runs into the next year)
             year -= 1
         return dt.date(year, month, 1), DatePrecision.SEASON
+    if kind == "season_recent":
+        if published is None:
+            return None
+        month = _SEASONS[g["season"].lower()]
+        year = published.date.year if dt.date(published.date.year, month, 1) <= published.date else published.date.year - 1
+        return dt.date(year, month, 1), DatePrecision.SEASON
     if kind == "weekday":
         if published is None or published.precision is not DatePrecision.DAY:
             return None
@@ -177,7 +185,7 @@ def _worth_trying(kind: str, has_digit: bool, words: set[str]) -> bool:
         return has_digit and bool(words & _MONTH_SET)
     if kind in ("month_only", "month_last", "month_last_year"):
         return bool(words & _MONTH_SET)
-    if kind in ("season_year", "season_last", "season_previous"):
+    if kind in ("season_year", "season_last", "season_previous", "season_recent"):
         return bool(words & _SEASON_SET)
     if kind == "weekday":
         return bool(words & _WEEKDAY_SET)

@@ -35,6 +35,9 @@ NOVEMBER = PublishedDate(dt.date(2025, 11, 1), DatePrecision.MONTH)
     ("took the town last February", "2024-02-01", "month"),
     ("entered the town last May", "2023-05-01", "month"),  # a May paper's "last May" is a year back
     ("In the fall of 2023, Ukrainian forces advanced", "2023-09-01", "season"),  # a season before a year
+    ("which the ministry said it had captured in the spring", "2024-03-01", "season"),  # this spring, begun by May
+    ("Russian troops took it in the summer", "2023-06-01", "season"),  # a May paper's summer has not begun
+    ("the launch point for the 2023 counteroffensive, when troops retook", "2023-01-01", "year"),
 ])
 def test_expressions_resolve_against_the_publication_date(rules, sentence, expected, precision):
     (found,) = find_dates(sentence, WEDNESDAY, rules)
