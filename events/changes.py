@@ -437,6 +437,7 @@ _THEN_AND = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b")
 # "A, known in Ukraine as B", "A, which Russia calls B", "A (B in Russian)")
 _ALIAS_GAP = re.compile(r",\s+(?:(?:the|its)\s+(?:[\w-]+\s+){0,2}?name\s+(?:[\w’'-]+\s+){0,4}?(?:for|of)|"
                         r"(?:also\s+)?known\s+(?:in\s+[\w-]+\s+|locally\s+)?as|which\s+(?:[\w’'-]+\s+){1,3}?calls?)\s+")
+_YES_NO_QUESTION = re.compile(r"\s*(?:Has|Have|Had|Did|Does|Do|Is|Are|Was|Were|Will|Would|Can|Could|Should|Might)\b")
 _NEAR_GAP = re.compile(r"\b(?:around|near|outside|close to|beyond|towards?|approaches to|vicinity of|flanks? of)\s+$", re.I)
 _FIRST_TO = re.compile(r"\b(?:first|last|latest|second|third|only)\s+(?:[\w-]+\s+){0,2}?(?:settlement|village|town|"
                        r"city|locality)\s+to\s+(?:be\s+|have\s+been\s+)?$", re.I)
@@ -735,6 +736,8 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules) -> str:
 def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
     """Every change of control the sentence tells of, in order."""
     text = view.text
+    if _YES_NO_QUESTION.match(text) and text.rstrip(" \"”’'").endswith("?"):
+        return []  # "Has Russia taken Chasiv Yar?": a question asks, it claims nothing
     triggers = find_triggers(text, rules)
     changes: list[Change] = []
     for n, (start, end, trigger) in enumerate(triggers):
