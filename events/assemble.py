@@ -11,6 +11,7 @@ Pure functions over drafts; cases in tests/events/test_assemble.py.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import replace
@@ -175,6 +176,7 @@ def _absorb_outlet_summaries(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+_WAR_BEGAN = dt.date(2014, 1, 1)
 _OWN_ASSESSMENT = re.compile(r"\b(?:likely|probably|almost certainly|most likely)\s+(?:[\w-]+\s+){0,2}$")
 
 
@@ -299,4 +301,7 @@ def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim
     kept = _absorb_headline_credits(_absorb_spokespeople(kept, rules))
     # a denial of nobody's gain denies nothing ("forces fail to enter X, military says" with no side known)
     claims = [_claim(d, article, rules) for d in kept if not (d.kind is EventType.DENIAL and d.gains is Side.NONE)]
+    # nor is a change dated before the war began in 2014 one of its claims ("the day Soviet troops
+    # drove German forces out of the city in 1943")
+    claims = [c for c in claims if c.event_date is None or c.event_date >= _WAR_BEGAN]
     return tuple(sorted(claims, key=lambda c: (c.evidence_start, c.settlement_start)))
