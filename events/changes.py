@@ -438,6 +438,8 @@ _THEN_AND = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b")
 _ALIAS_GAP = re.compile(r",\s+(?:(?:the|its)\s+(?:[\w-]+\s+){0,2}?name\s+(?:[\w’'-]+\s+){0,4}?(?:for|of)|"
                         r"(?:also\s+)?known\s+(?:in\s+[\w-]+\s+|locally\s+)?as|which\s+(?:[\w’'-]+\s+){1,3}?calls?)\s+")
 _YES_NO_QUESTION = re.compile(r"\s*(?:Has|Have|Had|Did|Does|Do|Is|Are|Was|Were|Will|Would|Can|Could|Should|Might)\b")
+_DENIED_QUOTE_BEFORE = re.compile(r"\b(?:rejects?|rejected|denies|denied|dismiss(?:es|ed)?|refutes?|refuted|disputes?|disputed)"
+                                  r"\s+(?:the\s+|a\s+|Russian\s+|Ukrainian\s+)?[“\"]$")
 _NEAR_GAP = re.compile(r"\b(?:around|near|outside|close to|beyond|towards?|approaches to|vicinity of|flanks? of)\s+$", re.I)
 _FIRST_TO = re.compile(r"\b(?:first|last|latest|second|third|only)\s+(?:[\w-]+\s+){0,2}?(?:settlement|village|town|"
                        r"city|locality)\s+to\s+(?:be\s+|have\s+been\s+)?$", re.I)
@@ -723,6 +725,11 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules) -> str:
         return "failed"
     if _ends_near(rules.denial, text, 0, start, 120):
         return "refuted"
+    quote_open = max(text.rfind("“", 0, start), text.rfind('"', 0, start))
+    if quote_open != -1 and _DENIED_QUOTE_BEFORE.search(text, max(0, quote_open - 40), quote_open + 1):
+        close = re.compile(r"[”\"]\s*(?:claims?|statements?|reports?|assertions?|boasts?)\b").search(text, end)
+        if close is not None and '"' not in text[quote_open + 1:start] and "”" not in text[quote_open + 1:start]:
+            return "refuted"  # 'rejects "X is ours" claim': the quoted claim is the one rejected
     stop = text.find(";", end)
     window = min(len(text), end + 90, stop if stop != -1 else len(text))
     false = rules.falsity.search(text, end, window) or rules.falsity_next.match(text, end)
