@@ -90,8 +90,10 @@ _QUALIFIER_BEFORE = re.compile(r"\b(?:from|in|(?<!town )(?<!city )(?<!village )(
 _FROM_SIDE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _OF_SIDE = re.compile(r"(?<=[a-zа-яії’'])\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _CLEARING = re.compile(r"clear|purg|free|liberat|rid\b", re.I)
-# "claiming that troops had also taken X": troops as the subject, whoever's they are
-_TROOPS_SUBJECT = re.compile(r"\b(?:that\s+)?(?:the\s+)?(?:troops|forces|units|soldiers)\s+(?:had|have|has)\s+(?:also\s+|now\s+|already\s+)?$")
+# "claiming that troops had also taken X": troops as the subject, whoever's they are (or "said
+# that it had taken X": the speaker's own side)
+_TROOPS_SUBJECT = re.compile(r"(?:\b(?:that\s+)?(?:the\s+)?(?:troops|forces|units|soldiers)|\bthat\s+(?:it|they))\s+(?:had|have|has)\s+"
+                             r"(?:also\s+|now\s+|already\s+)?$")
 _BARE_FORCE = re.compile(r"\b(?:the|these|those|such|its|their|both|all|many|some)\s+(?:\w+\s+)?(?:troops|forces|units|soldiers|"
                          r"fighters|servicemen|defenders|brigades?|battalions?|military|army|garrison)\b|"
                          r"\b(?:fighters|troops|soldiers|units|members)\s+(?:from|of)\s+(?:the\s+same|these|those|both)\b", re.I)
@@ -440,6 +442,8 @@ _ALIAS_GAP = re.compile(r",\s+(?:(?:the|its)\s+(?:[\w-]+\s+){0,2}?name\s+(?:[\w�
 _YES_NO_QUESTION = re.compile(r"\s*(?:Has|Have|Had|Did|Does|Do|Is|Are|Was|Were|Will|Would|Can|Could|Should|Might)\b")
 _DENIED_QUOTE_BEFORE = re.compile(r"\b(?:rejects?|rejected|denies|denied|dismiss(?:es|ed)?|refutes?|refuted|disputes?|disputed)"
                                   r"\s+(?:the\s+|a\s+|Russian\s+|Ukrainian\s+)?[“\"]$")
+_LOCATED_GAP = re.compile(r"\s+(?:near|outside|close to|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)"
+                          r"(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?", re.I)
 _NEAR_GAP = re.compile(r"\b(?:around|near|outside|close to|beyond|towards?|approaches to|vicinity of|flanks? of)\s+$", re.I)
 _FIRST_TO = re.compile(r"\b(?:first|last|latest|second|third|only)\s+(?:[\w-]+\s+){0,2}?(?:settlement|village|town|"
                        r"city|locality)\s+to\s+(?:be\s+|have\s+been\s+)?$", re.I)
@@ -524,6 +528,9 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
             continue  # "A in the Luhansk People's Republic, B": the region is part of the glue
         if _ALIAS_GAP.fullmatch(text, chain.end, ref.start):
             chain = ref  # "A, the Soviet-era name Moscow uses for B, and C": B is A again
+            continue
+        if ref.relation and _LOCATED_GAP.fullmatch(text, chain.end, ref.start):
+            chain = ref  # "the village of A near the town of B in the X region and the village of C": B locates A
             continue
         if not _glued(text, chain, ref, rules) and not _AND_PLACES_INCLUDING.fullmatch(text, chain.end, ref.start):
             break
