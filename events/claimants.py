@@ -46,7 +46,8 @@ _ACCORDING_TO = re.compile(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|
                            r"\s+(?!(?:its|their|his|her|our|my)\b)(?:an? |the |several |two |three |some |many |one )?(?:[\w’'-]+ ){0,4}$", re.I)
 # "Sergei Shoigu, the Russian Defence Minister, said", "X, Russia's chief of staff, told": an
 # appositive between a name and its verb
-_APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:(?:who|which)\s+[^,;]{1,200}|(?:visiting|speaking|addressing|"
+_APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:(?:who|which)\s+[^,;]{1,200}|(?:Deputy|Head|Chief|Minister|"
+                         r"Spokes\w+|Commander|Adviser|Advisor|Governor|Mayor|Secretary|Director|Chairman|Press)\b[^,;]{0,80}|(?:visiting|speaking|addressing|"
                          r"writing|meeting|standing|appearing|talking)\s[^,;]{1,80}|(?:an?|the|his|her|its|their|[A-Z][\w-]+['’]s)\s[^,;]{1,90}|"
                          r"(?![A-Z])(?!(?:said|says|told|tells|wrote|writes|added|adds|claimed|claims|reported|announced|stated|insisted|"
                          r"confirmed|denied)\b)[^\W\d][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),|\s[–—-]\s[^–—;]{1,120}\s[–—-](?=\s))")
