@@ -41,7 +41,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(r"\b(?P<last>last )?(?:(?:early |late |earlier |later )?on )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|during|of|by) (?P<year>(?:19|20)\d\d)\b", re.I)),
     # "Ukraine's 2023 counteroffensive, when troops retook X": the year of the campaign named
-    ("year", re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d) (?:counter-?offensive|offensive|invasion|campaign|push|assault)\b", re.I)),
+    # (not a period's start: "their biggest gain since the 2022 invasion")
+    ("year", re.compile(r"(?<![\d-])(?<!since the )(?<!since )(?<!before the )(?P<year>(?:19|20)\d\d) "
+                        r"(?:counter-?offensive|offensive|invasion|campaign|push|assault)\b", re.I)),
     ("month_last_year", re.compile(rf"\b(?:in |during |since |by |early |late |mid-|(?:at the )?(?:end|beginning|start|middle) of )?"
                                    rf"(?P<month>{_MONTHS})\.? (?:of )?last year\b", re.I)),
     ("month_last", re.compile(rf"\blast (?P<month>{_MONTHS})\b(?![ .]\d)", re.I)),

@@ -334,6 +334,10 @@ _ALSO = re.compile(r"\b(?:also|too|as well)\b", re.I)
 _CALLED_VILLAGE = re.compile(r"\b(?:village|hamlet|settlement)\s+of\s+$", re.I)
 _LIST_LINE = re.compile(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s")  # "- A, B and C (Zaporizhzhia Oblast);" after "as follows:"
 _SPEAKERS_TODAY = re.compile(r"(?:today|this morning|this afternoon|this evening|tonight)", re.I)
+_LISTED_BY = re.compile(r"\b(?:listed|named)\s+(?=[A-ZА-ЯІЇЄ])")
+# what may follow the last place a speaker lists: its region, then the end or their next words
+_LIST_TAIL = re.compile(r"(?:\s+(?:in|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}(?:region|oblast|Oblast|Region))?\s*"
+                        r"(?:[.;]|,\s+(?:saying|adding|and\s+said|noting)\b.*)?\s*", re.S)
 _CLOSED_RELATIVE = re.compile(r",\s*(?:which|who|where)\b")
 # a relative clause on a place opened right before a speaker: ", which Moscow", ", a village Russia says"
 _RELATIVE_AFTER = re.compile(r",\s+(?:which|where|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet)"
@@ -627,6 +631,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     if found is None:
                         continue
                     place, first = found[0], views[found[1]]
+                if change.trigger.foreign_only and change.agent not in ("RU", "UA") or \
+                        change.trigger.foreign_only and change.agent == _place_country(memory, place):
+                    continue  # "Ukrainian units operating in Kharkiv": its own troops, in its own city
                 gains, how = _gains(change, place, attribution, memory, text)
                 if gains is Side.NONE and change.trigger.agent == "claimant" and change.kind is not EventType.DENIAL:
                     continue  # "the ISW claimed X", "X is ours" from nobody's side: nobody's gain
@@ -687,10 +694,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 # "said Russian troops had taken X, but deleted the post hours later" (not "..., while a
                 # blogger deleted a post about the town")
                 _retract(view, [], [d for d in drafts[made:] if d.first is not view or d.place.end <= retraction.start()], drafts)
-        # (or whose phrases come after the list and name nothing: "listed A, B and C, saying troops had
-        # freed 90 square kilometres")
-        if memory.frame is not None and (not changes or len(drafts) == made and view.settlements and all(
-                c.start >= view.settlements[-1].end for c in changes)):
+        # (or whose phrases name nothing: "listed A, B and C, saying troops had freed 90 square
+        # kilometres"; _follow_frame reads a list only before all of them)
+        if memory.frame is not None and (not changes or len(drafts) == made):
             _follow_frame(view, voice, drafts, memory, rules, dates)
         if len(drafts) == made and drafts and changes and rules.hedge_after.search(text):
             _hedge_recent(view, drafts, rules)
@@ -840,7 +846,8 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
     assert frame is not None
     # "Work to liberate X and the villages nearby goes on": a sentence with a phrase of its own,
     # even one that tells of no change, is not the frame's list
-    listed = rules.frame_anaphora.search(view.text) or memory.list_open and _LIST_LINE.match(view.text)
+    listed = rules.frame_anaphora.search(view.text) or memory.list_open and _LIST_LINE.match(view.text) or \
+        _names_the_list(view, voice, frame)
     # (a phrase after the list is its own: "listed A, B and C, saying troops had advanced 6 km")
     if view.settlements and listed and all(start >= view.settlements[-1].end for start, _, _ in find_triggers(view.text, rules)):
         date = _pick_date(frame.dates, 0)
@@ -856,6 +863,19 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
     elif rules.frame_nouns.search(view.text) and voice.attributions:
         attribution = governing(list(voice.attributions), view.text, len(view.text)) or voice.attributions[0]
         _update_frame(frame, attribution, voice.channel, dates, memory)
+
+
+def _names_the_list(view: SentenceView, voice: Voice, frame: _Frame) -> bool:
+    """"Maliar listed A, B and C in the Z region, saying ...": the frame's own voice names its places
+    (not another side's list of something else: "the General Staff listed A and B among places where
+    attacks were repelled", "Zelensky named X as commander")."""
+    listing = _LISTED_BY.search(view.text) if view.settlements else None
+    if listing is None or listing.end() > view.settlements[0].start:
+        return False
+    speaker = voice.attributions[0] if voice.attributions else voice.carried
+    if speaker is not None and speaker.side is not frame.attribution.side:
+        return False
+    return _LIST_TAIL.fullmatch(view.text, view.settlements[-1].end) is not None
 
 
 def _update_frame(frame: _Frame, attribution: Attribution, via: str, dates: list[DateExpression],

@@ -46,6 +46,7 @@ class Trigger:
     example: str
     expect: dict[str, str]
     passive_fallback: str = ""  # the fallback of its agentless passive ("X has been captured"), if another
+    foreign_only: bool = False  # only troops of the side the place does not belong to ("seen in X")
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,7 +340,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
                                 bool(t.get("share_is_partial", kind in (EventType.CAPTURE, EventType.RECAPTURE))),
                                 bool(t.get("home_side", False)),
                                 _need(t, "example", f["triggers"], where), dict(t.get("expect", {})),
-                                passive_fallback))
+                                passive_fallback, bool(t.get("foreign_only", False))))
 
     neg, hed, cla = raw["negations"], raw["hedges"], raw["claimants"]
     claimants = []
