@@ -121,7 +121,7 @@ _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven t
 _ABLE = re.compile(r"\b(?:(?:managed|able|succeeded|succeeding|managing|decided|opted|chose|began|started|continued|"
                    r"went on|moved)\s+(?:\w+\s+)?to|had\s+to)\s+(?:\w+\s+)?$", re.I)
 _ORDERED = re.compile(r"\b(?:(?:received|got|given|issued|had|have|has)\s+(?:an\s+|the\s+)?orders?\s+(?=to\s)|ordered|forced|compelled|"
-                      r"(?:approved|authori[sz]ed|sanctioned)(?:\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:manoeuvre|maneuver|decision|plan|order))?)\s*(?:(?:the|its|their|his|her|our|Ukrainian|Russian|Ukraine['’]s|Russia['’]s|"
+                      r"(?:approved|authori[sz]ed|sanctioned)(?:\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:manoeuvre|maneuver|decision|order))?)\s*(?:(?:the|its|their|his|her|our|Ukrainian|Russian|Ukraine['’]s|Russia['’]s|"
                       r"enemy)\s+)?(?:(?:troops|forces|units|soldiers|defenders|garrison|marines|brigades?)\s+)?to\s+"
                       r"(?:\w+\s+)?$", re.I)
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
@@ -444,6 +444,8 @@ _DENIED_QUOTE_BEFORE = re.compile(r"\b(?:rejects?|rejected|denies|denied|dismiss
                                   r"\s+(?:the\s+|a\s+|Russian\s+|Ukrainian\s+)?[“\"]$")
 _LOCATED_GAP = re.compile(r"\s+(?:near|outside|close to|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)"
                           r"(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?", re.I)
+_MOVED_INTO = re.compile(r"\S\s+(?:into|to|towards?)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$", re.I)
+_SPAN_BEFORE = re.compile(r"\b(?:between|from|to)\s+(?:the\s+(?:towns?|cities|villages?)\s+of\s+)?$", re.I)
 _NEAR_GAP = re.compile(r"\b(?:around|near|outside|close to|beyond|towards?|approaches to|vicinity of|flanks? of)\s+$", re.I)
 _FIRST_TO = re.compile(r"\b(?:first|last|latest|second|third|only)\s+(?:[\w-]+\s+){0,2}?(?:settlement|village|town|"
                        r"city|locality)\s+to\s+(?:be\s+|have\s+been\s+)?$", re.I)
@@ -473,6 +475,8 @@ def _list_before_which(view: SentenceView, position: int, trigger: Trigger) -> l
         if not re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+as well as)\s+", text[ref.end:out[0].start]):
             break
         out.insert(0, ref)
+    if _SPAN_BEFORE.search(text, max(0, out[0].start - 30), out[0].start):
+        return []  # "the road between A and B, which ...", "from A to B and C, which ...": the last one only
     return [Target(r, position=r.start) for r in out if _allowed(r, trigger)] if len(out) > 1 else []
 
 
@@ -517,8 +521,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     words = len(gap[including.end():].split()) if long_object else len(gap_words.split())
     if words > reach or re.search(r"[;:]|\b(?:said|says|after|before|while|when|by)\b", gap):
         return []  # "liberated by offensive operations in the X direction": an agent, not an object
-    if trigger.type in (EventType.CAPTURE, EventType.RECAPTURE) and rules.spoils_object.match(gap):
-        return []  # "captured weapons in X": things taken, not the place
+    if trigger.type in (EventType.CAPTURE, EventType.RECAPTURE) and (rules.spoils_object.match(gap) or _MOVED_INTO.search(gap)):
+        return []  # "captured weapons in X", "have taken tanks into X": things taken, not the place
     if _ROUTE_BEFORE.search(gap):
         return []  # "took the area, including the road to X": the road, not X
     out = [Target(first, position=first.start, share=_share(text, first, gap[including.end():] if including else gap, rules))]

@@ -85,6 +85,8 @@ _BRIEFED = re.compile(r"\s+(?:was|were|has been|had been|is being|is)\s+(?:brief
                       r"presented with a report)\b")
 BRIEFED = "was briefed"
 # "Interfax quoted the defence ministry as saying": the one quoted speaks
+_RELEASED_MEDIA = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?released\s+(?:a\s+|new\s+|its\s+)?(?:video|footage|photos?|images?|"
+                            r"statement|map|report)\b")
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|stating|telling|claiming|reporting|writing)\b")
 # verbs whose object listens: "told RIA Novosti", "informed the BBC" (the speaker is the subject)
 _TO_LISTENER = frozenset({"told", "tells", "telling", "informed", "briefed", "assured", "congratulated", "praised",
@@ -97,7 +99,7 @@ _SIDE_CLAIMS = re.compile(r"\b(?P<side>Russian|Ukrainian|Russia['’]s|Ukraine['
                           r"Kremlin['’]s)\s+(?:claims?|assertions?|reports?|statements?|boasts?|announcements?|"
                           r"allegations?)\s+(?:that|to have|of|about|regarding|on)\b")
 _LOCAL_WORDS = re.compile(r"authorit|official|mayor|head|administration|governor|council|police", re.I)
-_CUES = re.compile(r"according to|as stated by|in the words of|\bby\b", re.I)
+_CUES = re.compile(r"according to|as stated by|in the words of|\bby\b|\breleased\b", re.I)
 #: Where the journalist's own voice begins inside a sentence that quotes someone.
 _APPOSITIVE = re.compile(r",\s+(?:one of|the only|a (?:town|city|village|settlement) (?:that|which|where)|which|where|"
                          r"(?:the|a) (?:[\w-]+ ){0,2}?(?:town|city|village|settlement) (?:Russia|Ukraine|Moscow|Kyiv|it|they|"
@@ -145,6 +147,8 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     saying = _AS_SAYING.match(sentence, end)
     if saying:
         return saying.group().strip(), False
+    if _RELEASED_MEDIA.match(sentence, end):
+        return "released", False  # "the brigade released video of ..." (not "Russia released 90 prisoners")
     after = sentence[end:end + 240]
     bracket = _BRACKET.match(after)  # "the Russian Ministry of Defense (MoD) claimed"
     if bracket and not _APPOSITION.match(after):

@@ -168,9 +168,11 @@ class _Discourse:
                 return candidates[-1]
         if target.pointer == "it" and not earlier:
             # "visited troops near X ..., calling Moscow's claim to have captured it a lie": the one
-            # settlement the sentence names, whatever its relation
+            # settlement the sentence names, whatever its relation (not when a thing named before it
+            # is what "it" stands for: "attacked a position near X and captured it")
             named = [p for p in view.settlements if p.end <= target.position]
-            if len({p.key for p in named}) == 1:
+            if len({p.key for p in named}) == 1 and not _THING_BEFORE.search(
+                    view.text, max(0, named[-1].start - 60), named[-1].start):
                 return named[-1], view.index
         if target.pointer in ("it", "there"):
             return None
@@ -334,6 +336,9 @@ _ALSO = re.compile(r"\b(?:also|too|as well)\b", re.I)
 _CALLED_VILLAGE = re.compile(r"\b(?:village|hamlet|settlement)\s+of\s+$", re.I)
 _LIST_LINE = re.compile(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s")  # "- A, B and C (Zaporizhzhia Oblast);" after "as follows:"
 _SPEAKERS_TODAY = re.compile(r"(?:today|this morning|this afternoon|this evening|tonight)", re.I)
+# "a position near", "the bridge outside": a singular thing the place only locates
+_THING_BEFORE = re.compile(r"\b(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?[a-z]+(?<!s)\s+(?:near|outside|close\s+to|around|"
+                           r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+$")
 _LISTED_BY = re.compile(r"\b(?:listed|named)\s+(?=[A-ZА-ЯІЇЄ])")
 # what may follow the last place a speaker lists: its region, then the end or their next words
 _LIST_TAIL = re.compile(r"(?:\s+(?:in|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}(?:region|oblast|Oblast|Region))?\s*"
