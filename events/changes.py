@@ -252,11 +252,14 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = 
     """"its troops", "they": the side named last before the pronoun, else the claimant's ("own");
     not a side whose speech is cited ("denied Ukrainian reports that its troops had retreated")."""
     for start, end, key in reversed(words[:index]):
-        if key in ("RU", "UA") and not (text and _CITED_SPEECH.match(text, end)):
+        if key in ("RU", "UA") and not (text and (_CITED_SPEECH.match(text, end) or _NOT_AN_ACTOR.match(text, end))):
             return key
     return "own"
 
 
+# "reported heavy Ukrainian losses ... and said that it had taken X": a side's losses do not act
+_NOT_AN_ACTOR = re.compile(r"\s+(?:losses|casualties|attacks?|positions|shelling|strikes?|drones?|territory|lines|"
+                           r"defen[cs]es|prisoners|civilians|cities|towns|villages|settlements|border)\b", re.I)
 _NOMINAL = re.compile(r"(?:the\s+)?(?:capture|liberation|seizure|recapture|fall|loss|occupation|takeover)(?:\s+of)?", re.I)
 
 
@@ -325,7 +328,8 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
             return by_forces
     # "pushed into Ukrainian defense positions and captured X": the side whose lines were hit is not the actor
     before = [i for i, w in enumerate(words) if left <= w[0] < start
-              and (trigger.type is EventType.DENIAL or not (_HELD.match(text, w[1]) or _LAND_AFTER.match(text, w[1])))
+              and (trigger.type is EventType.DENIAL or not (_HELD.match(text, w[1]) or _LAND_AFTER.match(text, w[1])
+                                                            or _NOT_AN_ACTOR.match(text, w[1])))
               # not "Russian troops, who Kyiv says have lost thousands, took X": a side inside a closed clause
               and not (re.search(r",\s+(?:who|which)\b[^,]*$", text[left:w[0]]) and "," in text[w[1]:start])]
     # not "Ukrainian positions" (they were hit) nor "Russia's Kursk region" (the land)
@@ -441,7 +445,12 @@ _ALIAS_GAP = re.compile(r",\s+(?:(?:the|its)\s+(?:[\w-]+\s+){0,2}?name\s+(?:[\w�
                         r"(?:also\s+)?known\s+(?:in\s+[\w-]+\s+|locally\s+)?as|which\s+(?:[\w’'-]+\s+){1,3}?calls?)\s+")
 _YES_NO_QUESTION = re.compile(r"\s*(?:Has|Have|Had|Did|Does|Do|Is|Are|Was|Were|Will|Would|Can|Could|Should|Might)\b")
 _DENIED_QUOTE_BEFORE = re.compile(r"\b(?:rejects?|rejected|denies|denied|dismiss(?:es|ed)?|refutes?|refuted|disputes?|disputed)"
-                                  r"\s+(?:the\s+|a\s+|Russian\s+|Ukrainian\s+)?[“\"]$")
+                                  r"\s+(?:the\s+|a\s+|Russian\s+|Ukrainian\s+)?[“\"‘']$")
+_QUOTED_CLAIM_AFTER = re.compile(r"[”\"’']\s*(?:claims?|statements?|reports?|assertions?|boasts?)\b")
+_CITED_REPORT_BEFORE = re.compile(r"\b(?:claims?|reports?|statements?|talk)\s+(?:about|of|on|regarding)\s+(?:the\s+)?$", re.I)
+_CALLED_FALSE = re.compile(r"\b(?:called|calls|calling|branded|brands|dismissed|dismisses)\s+(?:the\s+|this\s+|that\s+)?(?:[\w-]+\s+)?$", re.I)
+_FALSE_WORD_AFTER = re.compile(r"[^.;]{0,60}?[“\"‘']?(?:(?:just|yet|pure|utter)\s+)?(?:another\s+|an?\s+)?(?:fantasy|fantasies|lie|lies|fake|"
+                               r"fiction|fabrication|propaganda|nonsense|fairy tale|false|untrue|disinformation)\b", re.I)
 _LOCATED_GAP = re.compile(r"\s+(?:near|outside|close to|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)"
                           r"(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?", re.I)
 _MOVED_INTO = re.compile(r"\S\s+(?:into|to|towards?)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$", re.I)
@@ -736,11 +745,15 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules) -> str:
         return "failed"
     if _ends_near(rules.denial, text, 0, start, 120):
         return "refuted"
-    quote_open = max(text.rfind("“", 0, start), text.rfind('"', 0, start))
-    if quote_open != -1 and _DENIED_QUOTE_BEFORE.search(text, max(0, quote_open - 40), quote_open + 1):
-        close = re.compile(r"[”\"]\s*(?:claims?|statements?|reports?|assertions?|boasts?)\b").search(text, end)
-        if close is not None and '"' not in text[quote_open + 1:start] and "”" not in text[quote_open + 1:start]:
+    quote_open = max(text.rfind("“", 0, start), text.rfind('"', 0, start), text.rfind("‘", 0, start), text.rfind(" '", 0, start) + 1)
+    if quote_open > 0 and _DENIED_QUOTE_BEFORE.search(text, max(0, quote_open - 40), quote_open + 1):
+        close = _QUOTED_CLAIM_AFTER.search(text, end)
+        if close is not None and not re.search(r"[\"”’]|'(?!\w)", text[quote_open + 1:start]):
             return "refuted"  # 'rejects "X is ours" claim': the quoted claim is the one rejected
+    cited = _CITED_REPORT_BEFORE.search(text, max(0, start - 40), start)
+    if cited is not None and _CALLED_FALSE.search(text, max(0, cited.start() - 40), cited.start()) and \
+            _FALSE_WORD_AFTER.match(text, end):
+        return "false"  # "called the claim about the capture of X 'another fantasy'"
     stop = text.find(";", end)
     window = min(len(text), end + 90, stop if stop != -1 else len(text))
     false = rules.falsity.search(text, end, window) or rules.falsity_next.match(text, end)
