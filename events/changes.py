@@ -120,7 +120,7 @@ _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven t
 # "forced to" only for a withdrawal (an ordered withdrawal is one; an order to take a town is a plan)
 _ABLE = re.compile(r"\b(?:(?:managed|able|succeeded|succeeding|managing|decided|opted|chose|began|started|continued|"
                    r"went on|moved)\s+(?:\w+\s+)?to|had\s+to)\s+(?:\w+\s+)?$", re.I)
-_ORDERED = re.compile(r"\b(?:(?:received|got|given|issued|had|have|has)\s+(?:an\s+|the\s+)?orders?\s+(?=to\s)|ordered|forced|compelled|"
+_ORDERED = re.compile(r"\b(?:(?:received|got|given|issued|had|have|has)\s+(?:an\s+|the\s+)?orders?\s+(?=to\s)|ordered|told|instructed|forced|compelled|"
                       r"(?:approved|authori[sz]ed|sanctioned)(?:\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:manoeuvre|maneuver|decision|order))?)\s*(?:(?:the|its|their|his|her|our|Ukrainian|Russian|Ukraine['’]s|Russia['’]s|"
                       r"enemy)\s+)?(?:(?:troops|forces|units|soldiers|defenders|garrison|marines|brigades?)\s+)?to\s+"
                       r"(?:\w+\s+)?$", re.I)
@@ -455,6 +455,10 @@ _LOCATED_GAP = re.compile(r"\s+(?:near|outside|close to|(?:\d+\s*(?:km|kilometre
                           r"(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?", re.I)
 _MOVED_INTO = re.compile(r"\S\s+(?:into|to|towards?)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$", re.I)
 _SPAN_BEFORE = re.compile(r"\b(?:between|from|to)\s+(?:the\s+(?:towns?|cities|villages?)\s+of\s+)?$", re.I)
+_ANNIVERSARY_BEFORE = re.compile(r"\banniversary\s+of\b[^.;]{0,40}$", re.I)
+# a clause opening on its forces: "The garrison was ordered to leave X" (whoever's they are)
+_FORCE_OPENS = re.compile(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:troops|forces|units|soldiers|garrison|defenders|brigade|battalion)\s+"
+                          r"(?:was|were|had|has|have|received|got)\b", re.I)
 _NEAR_GAP = re.compile(r"\b(?:around|near|outside|close to|beyond|towards?|approaches to|vicinity of|flanks? of)\s+$", re.I)
 _FIRST_TO = re.compile(r"\b(?:first|last|latest|second|third|only)\s+(?:[\w-]+\s+){0,2}?(?:settlement|village|town|"
                        r"city|locality)\s+to\s+(?:be\s+|have\s+been\s+)?$", re.I)
@@ -795,6 +799,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             # "began a ground and air assault on Kharkiv": an offensive begins, nothing changes hands
             # (but "resumed offensive operations and advanced into X": the second verb tells more)
             continue
+        if _ANNIVERSARY_BEFORE.search(text, max(0, start - 50), start):
+            continue  # "on the anniversary of the city's liberation": a commemoration of history
         if text[start:end].lower().startswith("captured") and _CAPTIVES_BEFORE.search(text, max(0, start - 40), start) \
                 and _CAPTIVES_AFTER.match(text, end):
             continue  # "marines captured during the defence of Mariupol": prisoners, not a place taken
@@ -828,7 +834,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                                or noun and _NOUN_THEN_MODAL.fullmatch(window, 0, hypothesis.start())):
                 continue  # "Taking Selydove would open the way", "the loss of X would be a blow": a hypothesis
         words = side_words(text, rules)
-        if trigger.needs_agent and not any(left <= w[0] < start for w in words) and not (
+        if trigger.needs_agent and not any(left <= w[0] < start for w in words) and not _FORCE_OPENS.match(text, left) and not (
                 _OPENING_PARTICIPLE.fullmatch(text[left:start]) and _agent(view, start, end, left, right, trigger, rules)) \
                 and _which_side(text, words, left) is None and _shared_subject(text, words, left, start) is None \
                 and not _TROOPS_SUBJECT.search(text, left, start):

@@ -82,7 +82,7 @@ _OWN_CLAIM = re.compile(r"['’]s?\s+(?:latest\s+|new\s+|earlier\s+|repeated\s+)
 _TOKENS = re.compile(r"[a-z]+")
 # a leader told of a change: "Putin was briefed that", "Zelensky has been informed that"
 _BRIEFED = re.compile(r"\s+(?:was|were|has been|had been|is being|is)\s+(?:briefed|informed|told|given a report|"
-                      r"presented with a report)\b")
+                      r"presented with a report)\b(?!\s+to\b)")  # (not "troops were told to leave")
 BRIEFED = "was briefed"
 # "Interfax quoted the defence ministry as saying": the one quoted speaks
 _RELEASED_MEDIA = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?released\s+(?:a\s+|new\s+|its\s+)?(?:video|footage|photos?|images?|"
