@@ -28,7 +28,7 @@ GENERIC_MILITARIES = frozenset({"Russian military", "Ukrainian military", "Russi
 _GAP_TO_VERB = re.compile(r"^[\s,”\"’]*(?:(?:(?:which|who)\s+[^,;]{1,80}|(?:went|go|goes) (?:even )?(?:further|a step further)|has|have|had|also|already|(?:appeared|appears|seemed|seems) to|recently|repeatedly|later|earlier|since|on \w+|in a \w+|in its \w+|once again|again|then|now|"
                           r"for (?:his|her|its|their) part|agency|service|directorate|"
                           r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"
-                          r"however|too|in turn|itself|himself|herself|themselves|analysts?|experts?|officials?|"
+                          r"however|too|in turn|itself|himself|herself|themselves|there|analysts?|experts?|officials?|"
                           r"sources?|project|team|map|channel|spokes\w+|commanders?|representatives?|think[- ]tank|"
                           r"(?:monitoring|mapping|analytical|analysis|OSINT|open-source|intelligence|volunteer|research) "
                           r"(?:project|group|team|service|map|channel|resource)|"
