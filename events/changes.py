@@ -459,6 +459,7 @@ _ANNIVERSARY_BEFORE = re.compile(r"\banniversary\s+of\b[^.;]{0,40}$", re.I)
 # a clause opening on its forces: "The garrison was ordered to leave X" (whoever's they are)
 _FORCE_OPENS = re.compile(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:troops|forces|units|soldiers|garrison|defenders|brigade|battalion)\s+"
                           r"(?:was|were|had|has|have|received|got)\b", re.I)
+_PARTICIPLE_RIGHT_AFTER = re.compile(r"\s*,\s*(?:[a-z]+ly\s+)?")
 _NEAR_GAP = re.compile(r"\b(?:around|near|outside|close to|beyond|towards?|approaches to|vicinity of|flanks? of)\s+$", re.I)
 _FIRST_TO = re.compile(r"\b(?:first|last|latest|second|third|only)\s+(?:[\w-]+\s+){0,2}?(?:settlement|village|town|"
                        r"city|locality)\s+to\s+(?:be\s+|have\s+been\s+)?$", re.I)
@@ -569,6 +570,8 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
     subject, share = None, False
     for ref in reversed(refs):
         if not _allowed(ref, trigger):
+            if _PARTICIPLE_RIGHT_AFTER.fullmatch(text, ref.end, start) and _PARTICIPLE.match(text, start):
+                break  # "X, a village close to Y, originally liberated on 17 February": said of Y, near or not
             continue  # "Soledar, north of Bakhmut, was captured": a place inside the apposition
         gap = text[ref.end:start]
         part = _PART_SUBJECT.match(gap)
