@@ -31,7 +31,8 @@ CASES = [
     ("Tonenke, Orlivka and Umanske were liberated by units of the Centre group of forces.",
      [("capture", ["Tonenke", "Orlivka", "Umanske"], "RU", "", False)]),
     ("The ministry listed Otradne in the Kharkiv region, Tonenke and Umanske in the Donetsk region as captured.",
-     [("capture", [], "", "", False)]),  # "captured" after its list, as an adjective: no place, no claim
+     # "listed A, B and C as captured" claims them; "captured" itself, an adjective after its list, names none
+     [("capture", ["Otradne", "Tonenke", "Umanske"], "", "", False), ("capture", [], "", "", False)]),
     ("The ministry listed the three captured villages as Tonenke, Orlivka and Umanske.",
      [("capture", ["Tonenke", "Orlivka", "Umanske"], "", "", False)]),  # a counted change, named after "as"
     ("Orlivka fell in March, followed by Umanske in April.",
