@@ -210,6 +210,9 @@ class AnchorIndex:
     # (" house" is found in "households", but the contested trigger wants " house to house")
     settled: dict[str, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
     longer: dict[str, tuple[tuple[str, frozenset[int]], ...]] = field(default_factory=dict, compare=False, repr=False)
+    # the trie of ``words`` without the look-ahead: searched again from the letter after each start
+    # found, it finds the same starts, and the engine skips at once to the letters anchors begin with
+    starts: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def build(cls, patterns: list[re.Pattern[str]]) -> AnchorIndex:
@@ -238,7 +241,8 @@ class AnchorIndex:
                     full.setdefault(a, set()).add(i)
             longer[w] = tuple((a, frozenset(owners_)) for a, owners_ in sorted(full.items()))
         return cls(re.compile("(?=(" + (_trie_pattern(words) or "(?!)") + "))"), patterns_of,
-                   frozenset(i for i, found in enumerate(per_pattern) if not found), settled=settled, longer=longer)
+                   frozenset(i for i, found in enumerate(per_pattern) if not found), settled=settled, longer=longer,
+                   starts=re.compile(_trie_pattern(words)) if words else None)
 
     def candidates(self, text: str) -> list[int]:
         """Indexes of the patterns ``text`` may match, in order. Asked several times per sentence
@@ -258,11 +262,13 @@ class AnchorIndex:
                 if hit.group(1):
                     found |= self.patterns_of[hit.group(1)]
             return sorted(found)
-        for hit in self.words.finditer(lower):
-            start = hit.group(1)
-            if start:
-                found |= self.settled[start]
-                for anchor, owners in self.longer[start]:
-                    if not owners <= found and lower.startswith(anchor, hit.start()):
-                        found |= owners
+        search = self.starts.search if self.starts is not None else None
+        hit = search(lower) if search is not None else None
+        while hit is not None:
+            at, start = hit.start(), hit.group()
+            found |= self.settled[start]
+            for anchor, owners in self.longer[start]:
+                if not owners <= found and lower.startswith(anchor, at):
+                    found |= owners
+            hit = search(lower, at + 1)  # type: ignore[misc]
         return sorted(found)

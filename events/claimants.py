@@ -306,8 +306,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
         # "Lysohor said": a person named in full before ("regional governor Artem Lysohor")
         for person in {a.claimant: a for a in recent if a.kind != "journalist"}.values():
             surname = _SURNAME.match(person.claimant)
-            if surname is None:
-                continue
+            if surname is None or surname.group(1) not in sentence:
+                continue  # (the pattern below needs the surname as it is written)
             for m in re.finditer(rf"\b{re.escape(surname.group(1))}\b(?!['’])", sentence):
                 link = _connected(sentence, m.start(), m.end(), rules)
                 if link is not None:
@@ -319,7 +319,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 antecedent = _antecedent(m.group(), recent)
                 if antecedent is not None:
                     add(replace(antecedent, start=m.start(), end=m.end(), verb=m.group(), embedded=False))
-    for m in _BARE_MINISTRY.finditer(sentence):
+    for m in _BARE_MINISTRY.finditer(sentence) if "he ministry" in sentence else ():  # (what it needs, letter for letter)
         # "the ministry said" with no ministry named before: the defence ministry of the side the
         # sentence speaks for (left unsided for assemble to name from the article)
         link = _connected(sentence, m.start(), m.end(), rules)
