@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
-__all__ = ["anchors", "AnchorIndex", "first_letters"]
+__all__ = ["anchors", "AnchorIndex", "first_letters", "search_once"]
 
 _MIN = 3  # anchors shorter than this would pass almost every sentence
 _PREFIX = 6  # an index tests the first letters of each anchor
@@ -272,3 +272,24 @@ class AnchorIndex:
                     found |= owners
             hit = search(lower, at + 1)  # type: ignore[misc]
         return sorted(found)
+
+
+#: pattern.search(text) of the texts asked about lately, by the identity of the pattern and of the
+#: text (kept alive here, so neither id is reused while remembered): a sentence's
+#: denial_followup and retraction, asked once when the stages pick the sentences whose speakers
+#: matter and again when the drafts read them. Never by the text's content: nothing carries over
+#: from one article's sentences to another's.
+_SEARCHED: dict[tuple[int, int], tuple[re.Pattern[str], str, re.Match[str] | None]] = {}
+
+
+def search_once(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """pattern.search(text), remembered for this very string."""
+    key = (id(pattern), id(text))
+    seen = _SEARCHED.get(key)
+    if seen is not None and seen[0] is pattern and seen[1] is text:
+        return seen[2]
+    if len(_SEARCHED) > 256:
+        _SEARCHED.clear()
+    found = pattern.search(text)
+    _SEARCHED[key] = (pattern, text, found)
+    return found
