@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
-__all__ = ["anchors", "AnchorIndex", "first_letters", "search_once"]
+__all__ = ["anchors", "AnchorIndex", "first_letters", "search_once", "lower_words"]
 
 _MIN = 3  # anchors shorter than this would pass almost every sentence
 _PREFIX = 6  # an index tests the first letters of each anchor
@@ -293,3 +293,22 @@ def search_once(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     found = pattern.search(text)
     _SEARCHED[key] = (pattern, text, found)
     return found
+
+
+_LOWER_WORDS: dict[int, tuple[str, str, frozenset[str]]] = {}
+_ASCII_WORD = re.compile(r"[a-z]+")
+
+
+def lower_words(text: str) -> tuple[str, frozenset[str]]:
+    """text.lower() and its runs of the letters a-z: asked of a sentence by its speakers' stage
+    and again by its dates'. Remembered by the identity of the string (kept alive while
+    remembered), as search_once: nothing carries over by content."""
+    seen = _LOWER_WORDS.get(id(text))
+    if seen is not None and seen[0] is text:
+        return seen[1], seen[2]
+    if len(_LOWER_WORDS) > 256:
+        _LOWER_WORDS.clear()
+    lower = text.lower()
+    words = frozenset(_ASCII_WORD.findall(lower))
+    _LOWER_WORDS[id(text)] = (text, lower, words)
+    return lower, words

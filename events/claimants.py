@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from events.anchors import _FOLDS
+from events.anchors import _FOLDS, lower_words
 from events.records import Side
 from events.rules import ClaimantRule, PersonRule, Rules
 
@@ -218,8 +218,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     """
     found: list[Attribution] = []
     taken: list[tuple[int, int]] = []
-    lower = sentence.lower()
-    words = set(_TOKENS.findall(lower))
+    lower, words = lower_words(sentence)  # (the words _TOKENS finds)
     if words.isdisjoint(rules.reporting_verb_words) and not _CUES.search(sentence) and not _SIDE_CLAIMS.search(sentence) \
             and not _CREDIT_SHAPE.search(sentence):
         return found  # no "said", no "according to", no "made by", no "Russia's announcement": nobody is quoted

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import dateparser
 
-from events.anchors import AnchorIndex
+from events.anchors import AnchorIndex, lower_words
 from events.records import DatePrecision, PublishedDate
 from events.rules import RelativeDate, Rules
 
@@ -205,9 +205,8 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
     added to ``after_publication`` when given, so that a claim can say why its date is unknown.
     ``year_from``, when the publication date is unknown, gives the year of a day written without
     one ("on Aug. 6"): the latest day the text writes out in full (see latest_full_date)."""
-    lower = sentence.lower()
+    _, words = lower_words(sentence)  # (the words _WORDS finds)
     has_digit = _DIGIT.search(sentence) is not None
-    words = set(_WORDS.findall(lower))
     if not has_digit and not words & _DATE_WORD_SET and not any(w.endswith(("day", "night")) for w in words):
         return []  # most sentences: nothing that could be a date
     found: list[DateExpression] = []
