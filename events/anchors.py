@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
-__all__ = ["anchors", "AnchorIndex", "first_letters"]
+__all__ = ["anchors", "AnchorIndex", "first_letters", "search_once", "lower_words"]
 
 _MIN = 3  # anchors shorter than this would pass almost every sentence
 _PREFIX = 6  # an index tests the first letters of each anchor
@@ -210,6 +210,9 @@ class AnchorIndex:
     # (" house" is found in "households", but the contested trigger wants " house to house")
     settled: dict[str, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
     longer: dict[str, tuple[tuple[str, frozenset[int]], ...]] = field(default_factory=dict, compare=False, repr=False)
+    # the trie of ``words`` without the look-ahead: searched again from the letter after each start
+    # found, it finds the same starts, and the engine skips at once to the letters anchors begin with
+    starts: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def build(cls, patterns: list[re.Pattern[str]]) -> AnchorIndex:
@@ -238,7 +241,8 @@ class AnchorIndex:
                     full.setdefault(a, set()).add(i)
             longer[w] = tuple((a, frozenset(owners_)) for a, owners_ in sorted(full.items()))
         return cls(re.compile("(?=(" + (_trie_pattern(words) or "(?!)") + "))"), patterns_of,
-                   frozenset(i for i, found in enumerate(per_pattern) if not found), settled=settled, longer=longer)
+                   frozenset(i for i, found in enumerate(per_pattern) if not found), settled=settled, longer=longer,
+                   starts=re.compile(_trie_pattern(words)) if words else None)
 
     def candidates(self, text: str) -> list[int]:
         """Indexes of the patterns ``text`` may match, in order. Asked several times per sentence
@@ -258,11 +262,53 @@ class AnchorIndex:
                 if hit.group(1):
                     found |= self.patterns_of[hit.group(1)]
             return sorted(found)
-        for hit in self.words.finditer(lower):
-            start = hit.group(1)
-            if start:
-                found |= self.settled[start]
-                for anchor, owners in self.longer[start]:
-                    if not owners <= found and lower.startswith(anchor, hit.start()):
-                        found |= owners
+        search = self.starts.search if self.starts is not None else None
+        hit = search(lower) if search is not None else None
+        while hit is not None:
+            at, start = hit.start(), hit.group()
+            found |= self.settled[start]
+            for anchor, owners in self.longer[start]:
+                if not owners <= found and lower.startswith(anchor, at):
+                    found |= owners
+            hit = search(lower, at + 1)  # type: ignore[misc]
         return sorted(found)
+
+
+#: pattern.search(text) of the texts asked about lately, by the identity of the pattern and of the
+#: text (kept alive here, so neither id is reused while remembered): a sentence's
+#: denial_followup and retraction, asked once when the stages pick the sentences whose speakers
+#: matter and again when the drafts read them. Never by the text's content: nothing carries over
+#: from one article's sentences to another's.
+_SEARCHED: dict[tuple[int, int], tuple[re.Pattern[str], str, re.Match[str] | None]] = {}
+
+
+def search_once(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """pattern.search(text), remembered for this very string."""
+    key = (id(pattern), id(text))
+    seen = _SEARCHED.get(key)
+    if seen is not None and seen[0] is pattern and seen[1] is text:
+        return seen[2]
+    if len(_SEARCHED) > 256:
+        _SEARCHED.clear()
+    found = pattern.search(text)
+    _SEARCHED[key] = (pattern, text, found)
+    return found
+
+
+_LOWER_WORDS: dict[int, tuple[str, str, frozenset[str]]] = {}
+_ASCII_WORD = re.compile(r"[a-z]+")
+
+
+def lower_words(text: str) -> tuple[str, frozenset[str]]:
+    """text.lower() and its runs of the letters a-z: asked of a sentence by its speakers' stage
+    and again by its dates'. Remembered by the identity of the string (kept alive while
+    remembered), as search_once: nothing carries over by content."""
+    seen = _LOWER_WORDS.get(id(text))
+    if seen is not None and seen[0] is text:
+        return seen[1], seen[2]
+    if len(_LOWER_WORDS) > 256:
+        _LOWER_WORDS.clear()
+    lower = text.lower()
+    words = frozenset(_ASCII_WORD.findall(lower))
+    _LOWER_WORDS[id(text)] = (text, lower, words)
+    return lower, words

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from events.anchors import _FOLDS
+from events.anchors import _FOLDS, lower_words
 from events.records import Side
 from events.rules import ClaimantRule, PersonRule, Rules
 
@@ -191,6 +191,24 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     return None
 
 
+# the matches of each claimant and person pattern in the sentence read last: named_claimants reads
+# the sentence find_attributions has just read (the same string), and need not run them again
+# (by the pattern's id: hashing a compiled pattern hashes its whole code each time)
+_MATCHES: dict[int, tuple[re.Pattern[str], list[re.Match[str]]]] = {}
+_MATCHES_IN: list[str | None] = [None]
+
+
+def _matches(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
+    """Every match of ``pattern`` in ``sentence`` (pattern.finditer), kept while the sentence is the same."""
+    if _MATCHES_IN[0] is not sentence:
+        _MATCHES.clear()
+        _MATCHES_IN[0] = sentence
+    found = _MATCHES.get(id(pattern))
+    if found is None or found[0] is not pattern:
+        found = _MATCHES[id(pattern)] = (pattern, list(pattern.finditer(sentence)))
+    return found[1]
+
+
 # the words of _LOCAL_WORDS, while it is plain lower-case words (else it is searched as it is)
 _LOCAL_WORD_LIST = tuple(_LOCAL_WORDS.pattern.split("|")) if re.fullmatch(r"[a-z]+(?:\|[a-z]+)*", _LOCAL_WORDS.pattern) \
     else ()
@@ -208,8 +226,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     """
     found: list[Attribution] = []
     taken: list[tuple[int, int]] = []
-    lower = sentence.lower()
-    words = set(_TOKENS.findall(lower))
+    lower, words = lower_words(sentence)  # (the words _TOKENS finds)
     if words.isdisjoint(rules.reporting_verb_words) and not _CUES.search(sentence) and not _SIDE_CLAIMS.search(sentence) \
             and not _CREDIT_SHAPE.search(sentence):
         return found  # no "said", no "according to", no "made by", no "Russia's announcement": nobody is quoted
@@ -235,7 +252,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             break
         rule = rules.claimants[index]
         if _valid_on(rule, day):
-            for m in rule.regex.finditer(sentence):
+            for m in _matches(rule.regex, sentence):
                 matches.append((m.start(), m.end(), rule))
                 # and the ones starting inside it: "the Russian Ministry" holds "Russian Ministry of Defence"
                 for inner in _WORD_START.finditer(sentence, m.start() + 1, m.end()):
@@ -297,8 +314,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
         # "Lysohor said": a person named in full before ("regional governor Artem Lysohor")
         for person in {a.claimant: a for a in recent if a.kind != "journalist"}.values():
             surname = _SURNAME.match(person.claimant)
-            if surname is None:
-                continue
+            if surname is None or surname.group(1) not in sentence:
+                continue  # (the pattern below needs the surname as it is written)
             for m in re.finditer(rf"\b{re.escape(surname.group(1))}\b(?!['’])", sentence):
                 link = _connected(sentence, m.start(), m.end(), rules)
                 if link is not None:
@@ -310,7 +327,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 antecedent = _antecedent(m.group(), recent)
                 if antecedent is not None:
                     add(replace(antecedent, start=m.start(), end=m.end(), verb=m.group(), embedded=False))
-    for m in _BARE_MINISTRY.finditer(sentence):
+    for m in _BARE_MINISTRY.finditer(sentence) if "he ministry" in sentence else ():  # (what it needs, letter for letter)
         # "the ministry said" with no ministry named before: the defence ministry of the side the
         # sentence speaks for (left unsided for assemble to name from the article)
         link = _connected(sentence, m.start(), m.end(), rules)
@@ -370,13 +387,13 @@ def named_claimants(sentence: str, rules: Rules, *, context_side: Side = Side.NO
         rule = rules.claimants[index]
         if not _valid_on(rule, day):
             continue
-        for m in rule.regex.finditer(sentence):
+        for m in _matches(rule.regex, sentence):
             name, side = _named(rule, context_side if context_side is not Side.NONE or not rule.default_side
                                 else Side(rule.default_side))
             found.append(Attribution(name, side, rule.kind, m.start(), m.end(), "named"))
     known = [(a.start, a.end) for a in found]
     for person in [rules.people[i - len(rules.claimants)] for i in candidates if i >= len(rules.claimants)]:
-        for m in person.regex.finditer(sentence):
+        for m in _matches(person.regex, sentence):
             if any(m.start("name") < e and s < m.end("name") for s, e in known):
                 continue  # a known claimant's name: the known claimant, as in find_attributions
             role = m.group("role")
@@ -448,7 +465,7 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
     tied to a statement; a known claimant in the name wins over the person pattern, and a place's
     name is no person ("... still hold Chasiv Yar, the brigade spokesman said")."""
     out = []
-    for m in rule.regex.finditer(sentence):
+    for m in _matches(rule.regex, sentence):
         if any(m.start("name") < e and s < m.end("name") for s, e in known):
             continue  # "Oleksandr Syrskyi, the commander-in-chief" is the known Syrskyi
         if places and m.group("name") in places:

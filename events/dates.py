@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 import dateparser
 
+from events.anchors import AnchorIndex, lower_words
 from events.records import DatePrecision, PublishedDate
-from events.rules import Rules
+from events.rules import RelativeDate, Rules
 
 __all__ = ["DateExpression", "find_dates", "find_anchored_dates", "parse_date_text", "latest_full_date", "WEEKDAYS"]
 
@@ -195,6 +196,17 @@ def _worth_trying(kind: str, has_digit: bool, words: set[str]) -> bool:
 
 
 _SAME_WEEK = dt.timedelta(days=7)
+#: an anchor index of each tuple of relative dates the rules hold (kept with the tuple itself)
+_DATE_INDEXES: dict[int, tuple[tuple[RelativeDate, ...], AnchorIndex]] = {}
+
+
+def _may_match(dates: tuple[RelativeDate, ...], sentence: str) -> list[RelativeDate]:
+    """Those of ``dates`` whose literal anchors the sentence holds, in order (the others cannot
+    match it): one pass over the sentence rather than one per pattern."""
+    entry = _DATE_INDEXES.get(id(dates))
+    if entry is None or entry[0] is not dates:
+        entry = _DATE_INDEXES[id(dates)] = (dates, AnchorIndex.build([d.regex for d in dates]))
+    return [dates[i] for i in entry[1]._candidates(sentence)]
 
 
 def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
@@ -205,9 +217,8 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
     added to ``after_publication`` when given, so that a claim can say why its date is unknown.
     ``year_from``, when the publication date is unknown, gives the year of a day written without
     one ("on Aug. 6"): the latest day the text writes out in full (see latest_full_date)."""
-    lower = sentence.lower()
+    _, words = lower_words(sentence)  # (the words _WORDS finds)
     has_digit = _DIGIT.search(sentence) is not None
-    words = set(_WORDS.findall(lower))
     if not has_digit and not words & _DATE_WORD_SET and not any(w.endswith(("day", "night")) for w in words):
         return []  # most sentences: nothing that could be a date
     found: list[DateExpression] = []
@@ -260,8 +271,9 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
     for fixed in rules.fixed_dates:
         for m in fixed.regex.finditer(sentence):
             add(m.start(), m.end(), fixed.date, fixed.precision)
-    if published is not None and rules.any_relative_date.search(sentence):
-        for relative in rules.relative_dates:
+    if published is not None:
+        # (any_relative_date finds a match exactly where one of them does: the candidates are enough)
+        for relative in _may_match(rules.relative_dates, sentence):
             for m in relative.regex.finditer(sentence):
                 if published.precision is not DatePrecision.DAY and relative.precision is DatePrecision.DAY:
                     continue  # "overnight" in a paper known only to the month
@@ -294,10 +306,10 @@ def find_anchored_dates(sentence: str, anchor: dt.date | None, published: Publis
     from the publication day; "later that year" from ``year_told`` (the last date the text gave with
     its year) or the anchor; never after publication."""
     base = anchor or (published.date if published is not None and published.precision is DatePrecision.DAY else None)
-    if base is None and not days or not rules.any_anchored_date.search(sentence):
-        return []  # (most sentences hold none of them)
+    if base is None and not days:
+        return []
     found: list[DateExpression] = []
-    for relative in rules.anchored_dates:
+    for relative in _may_match(rules.anchored_dates, sentence):  # (most sentences hold none of them)
         for m in relative.regex.finditer(sentence):
             told_before = [d.date for d in days if d.end <= m.start()]
             counted_from = told_before[-1] if told_before else base

@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from events.anchors import search_once
 from events.changes import Change, Target, find_changes, find_triggers, side_words
 from events.claimants import Attribution, governing, journalist, named_claimants, outlet_side, quotations
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
@@ -462,7 +463,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         if not changes:
             _read_quiet_sentence(view, voice, drafts, memory, rules, dates)
         elif drafts and view.index - drafts[-1].view.index <= _HEDGE_BACK:
-            denied = rules.denial_followup.search(text)
+            denied = search_once(rules.denial_followup, text)
             # (a denial phrase that is itself a change with no place, "the claim did not correspond to
             # reality", is no change of the sentence's own)
             own_changes = [c.start for c in changes if c.targets or c.kind is not EventType.DENIAL]
@@ -694,7 +695,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                           denied_side=draft.gains, also=[]))
         if changes and len(drafts) > made:
             _deny_in_tail(view, voice, drafts, made, rules, dates)
-            retraction = rules.retraction.search(text)
+            retraction = search_once(rules.retraction, text)
             if retraction is not None and not _NEW_SUBJECT.search(text, 0, retraction.start()):
                 # "said Russian troops had taken X, but deleted the post hours later" (not "..., while a
                 # blogger deleted a post about the town")
@@ -758,9 +759,9 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
     """A sentence without a change of its own may deny or hedge the claims just made."""
     if not drafts or view.index - drafts[-1].view.index > _HEDGE_BACK:
         return
-    if rules.denial_followup.search(view.text):
+    if search_once(rules.denial_followup, view.text):
         _deny_recent(view, voice, drafts)
-    retraction = rules.retraction.search(view.text)
+    retraction = search_once(rules.retraction, view.text)
     if retraction is not None and not _NEW_SUBJECT.search(view.text, 0, retraction.start()):
         # who took it back: a claimant named before the words ("Ukraine's army removed ..."), else the
         # speaker (not someone new: "a Ukrainian MP deleted a post criticising ...")

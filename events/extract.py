@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from events.assemble import assemble
+from events.anchors import search_once
 from events.changes import Change, find_changes
 from events.drafts import draft_claims
 from events.mentions import UNLISTED, SentenceView, read_mentions
@@ -50,8 +51,8 @@ def _near_claims(views: list[SentenceView], changes: list[list[Change]], rules: 
     announced by ..."). Most sentences of a news article are none of these."""
     needed = [bool(found) for found in changes]
     for i, view in enumerate(views):
-        if not needed[i] and ((i and changes[i - 1] and (rules.denial_followup.search(view.text)
-                                                          or rules.retraction.search(view.text)))
+        if not needed[i] and ((i and changes[i - 1] and (search_once(rules.denial_followup, view.text)
+                                                          or search_once(rules.retraction, view.text)))
                               or rules.frame_nouns.search(view.text)):
             needed[i] = True
     return needed
