@@ -150,6 +150,11 @@ def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
                                       and (d.place.key, d.gains) not in gained)]
 
 
+# "Russian forces likely seized X": the outlet's own assessment, not a summary of another's claim
+_OWN_ASSESSMENT = re.compile(r"\b(?:likely|probably|almost certainly|most likely)\s+(?:[\w-]+\s+){0,2}$")
+_WAR_BEGAN = dt.date(2014, 1, 1)  # changes before it are another war's
+
+
 def _absorb_outlet_summaries(drafts: list[Draft]) -> list[Draft]:
     """The outlet's voice in a headline or the lead that sums up a claim a named claimant makes
     in the article, or retells it hedged ("the alleged loss of X"), is that claimant's claim, not
@@ -174,10 +179,6 @@ def _absorb_outlet_summaries(drafts: list[Draft]) -> list[Draft]:
                 continue
         out.append(d)
     return out
-
-
-_WAR_BEGAN = dt.date(2014, 1, 1)
-_OWN_ASSESSMENT = re.compile(r"\b(?:likely|probably|almost certainly|most likely)\s+(?:[\w-]+\s+){0,2}$")
 
 
 def _sums_up(summary: Draft, claim: Draft) -> bool:

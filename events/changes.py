@@ -55,10 +55,10 @@ _REDUCED_RELATIVE = re.compile(r",\s+(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:villa
                                r"(?:Russian|Ukrainian)\s+(?:troops|forces|units|soldiers|army|marines|paratroopers|fighters))\s+)"
                                r"(?:(?:says|said|claims|claimed|insists|insisted)\s+(?:(?:that\s+)?(?:it|they)\s+|to\s+have\s+))?"
                                r"(?:(?:had|has|have|first|briefly|only|finally)\s+)*$")
-# a clause opening on a participle whose subject follows it: "Having captured X, ...", "After taking X, ..."
 # "The pullback followed talks on ...": the withdrawal told in the sentence before, not one here
 _TOLD_BEFORE_VERB = re.compile(r"\s+(?:followed|follows|came|comes|was|is|marked|marks|began|begins|ended|ends|"
                                r"caught|surprised|prompted|drew|sparked)\b")
+# a clause opening on a participle whose subject follows it: "Having captured X, ...", "After taking X, ..."
 _OPENING_PARTICIPLE = re.compile(r"\s*(?:[Hh]aving|[Aa]fter|[Uu]pon|[Oo]n)\s+(?:\w+\s+)?")
 _IT_SUBJECT = re.compile(r"\bit\s+(?:had\s+|has\s+|have\s+)?$")
 _STATE = re.compile(r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev|the Kremlin|Kremlin)(?:['’]s)?")
@@ -436,7 +436,6 @@ def _list_before_appositive(view: SentenceView, start: int, trigger: Trigger) ->
     return [Target(r, position=r.start) for r in out if _allowed(r, trigger)]
 
 
-# (not "north of": "in the southeast and east of the city" is inside it)
 _SETTLEMENT_NOUN = re.compile(r"\b(?:villages?|towns?|settlements?|hamlets?|localities|locality)\b", re.I)
 _THEN_AND = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b")
 # between a name and another name of the same place ("A, the Soviet-era name Moscow uses for B",
@@ -460,6 +459,8 @@ _ANNIVERSARY_BEFORE = re.compile(r"\banniversary\s+of\b[^.;]{0,40}$", re.I)
 _FORCE_OPENS = re.compile(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:troops|forces|units|soldiers|garrison|defenders|brigade|battalion)\s+"
                           r"(?:was|were|had|has|have|received|got)\b", re.I)
 _PARTICIPLE_RIGHT_AFTER = re.compile(r"\s*,\s*(?:[a-z]+ly\s+)?")
+# land near a place, not the place: "retaking ground around the city" (no compass word: "in the
+# southeast and east of the city" is inside it)
 _NEAR_GAP = re.compile(r"\b(?:around|near|outside|close to|beyond|towards?|approaches to|vicinity of|flanks? of)\s+$", re.I)
 _FIRST_TO = re.compile(r"\b(?:first|last|latest|second|third|only)\s+(?:[\w-]+\s+){0,2}?(?:settlement|village|town|"
                        r"city|locality)\s+to\s+(?:be\s+|have\s+been\s+)?$", re.I)
