@@ -495,6 +495,17 @@ def _list_before_which(view: SentenceView, position: int, trigger: Trigger) -> l
     return [Target(r, position=r.start) for r in out if _allowed(r, trigger)] if len(out) > 1 else []
 
 
+# "took A, the largest town of the district, as well as the nearby villages of B and C": the list goes on
+_APPOSITION_THEN_PLACES = re.compile(r",\s+(?:the|a|an)\s+[^,;:()\"“”]{3,120},\s+(?:as well as|along with|and)\s+(?:the\s+)?"
+                                     r"(?:(?:nearby|neighbou?ring|adjacent|surrounding)\s+)?(?:villages?|settlements?|towns?|hamlets?)\s+of\s+")
+# an object that is part of a place, its place untold: "had taken the administrative buildings", "the town's
+# administrative buildings" (so not the place the sentence named before: "fought in X and took the buildings")
+_PART_OBJECT_NEXT = re.compile(r"(?:['’]s)?\s+(?:control\s+of\s+|over\s+)?(?:the\s+|its\s+|their\s+|a\s+|an\s+|several\s+|some\s+|two\s+|three\s+|\d+\s+)?"
+                               r"(?:[\w’'-]+\s+){0,2}?(?:buildings?|blocks?|positions?|strongholds?|checkpoints?|trenches|fortifications?|"
+                               r"heights?|neighbou?rhoods?|streets?|quarters?)\b(?!\s+(?:in|of|at|inside|on)\b)")
+_PLAIN_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+
+
 def _allowed(ref: PlaceRef, trigger: Trigger) -> bool:
     if not ref.is_settlement:
         return False
@@ -517,6 +528,11 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     first = next((r for r in refs if _allowed(r, trigger)), None)
     if first is None or first.start >= right:
         return []
+    before_first = refs[:refs.index(first)]
+    near = before_first[-1] if before_first else None
+    if near is not None and near.relation and near.is_settlement and _PLAIN_LIST_GLUE.fullmatch(text, near.end, first.start) \
+            and not _SETTLEMENT_NOUN.search(text, max(0, near.start - 40), near.start):
+        return []  # "took positions near A and B": B is near too, not taken ("two villages near A, B and C" are B and C)
     gap = text[end:first.start] if first.start >= end else ""
     if first.relation == "beside" and _SETTLEMENT_NOUN.search(gap):
         return []  # "pulled back from three villages west of X": the villages, not X
@@ -551,7 +567,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
         if ref.relation and _LOCATED_GAP.fullmatch(text, chain.end, ref.start):
             chain = ref  # "the village of A near the town of B in the X region and the village of C": B locates A
             continue
-        if not _glued(text, chain, ref, rules) and not _AND_PLACES_INCLUDING.fullmatch(text, chain.end, ref.start):
+        if not _glued(text, chain, ref, rules) and not _AND_PLACES_INCLUDING.fullmatch(text, chain.end, ref.start) \
+                and not _APPOSITION_THEN_PLACES.fullmatch(text, chain.end, ref.start):
             break
         if _NEW_CLAUSE_AFTER.match(text, ref.end) and "," in text[chain.end:ref.start] and \
                 not re.search(r"\b(?:and|or)\b", text[chain.end:ref.start]):
@@ -684,7 +701,8 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
             gap = window[:m.start()]
             if _NEAR_GAP.search(gap):
                 return None  # "retaking ground around the city": land near it, not the place
-            share = rules.partial_share.search(gap) is not None or m.group().startswith("its ")
+            share = rules.partial_share.search(gap) is not None or m.group().startswith("its ") \
+                or _PART_OBJECT_NEXT.match(window, m.end()) is not None  # "the town's administrative buildings"
             return Target(None, pointer=m.group().split()[0] if m.group().startswith("its ") else m.group(),
                           position=end + ahead.find(m.group()), share=share)
     behind = text[max(0, start - 60):start]
@@ -864,7 +882,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         else:
             if trigger.targets == "object":
                 targets = _object_targets(view, start, end, right, next_start, trigger, rules)
-            if not targets:
+            if not targets and not _PART_OBJECT_NEXT.match(text, end):
                 targets = _subject_targets(view, start, trigger, rules)
         if not targets and trigger.targets != "sentence":
             targets = _named_after_copula(view, start, end, trigger)

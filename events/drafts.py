@@ -96,6 +96,7 @@ class _Discourse:
         self.speaker_dates: dict[str, DateExpression] = {}  # when each claimant last spoke, as the text says
         self.frame: _Frame | None = None
         self.told_year: dt.date | None = None  # the date a passage of history is told at ("In September 2022, ...")
+        self.told_paragraph = -1  # the paragraph told_year was last given in
         self.paragraph_day: tuple[int, DateExpression] | None = None  # a timeline's "Friday, May 10:" and its paragraph
         self.list_open = False  # a frame's sentence ended on a colon: the lines of a list may follow
         # a Russian agency's own copy, or a text that keeps to Moscow's terms ("DPR", "special military
@@ -310,6 +311,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
 _WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r"),?\s+(?:the\s+)?$", re.I)
 _MONTH_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?")
+_RECENT_DAYS = dt.timedelta(days=31)
 _THAT_SEASON = re.compile(r"\b(?:that|the same|the following) (?:summer|spring|autumn|fall|winter|year)\b")  # history told on
 _HEADLINE_AS = re.compile(r"\s*(?:as|while|whereas|after)\s", re.I)
 _TIME_CLAUSE = re.compile(r"[\s,]*(?:after|before|when|as|until|then)\b", re.I)
@@ -363,16 +365,20 @@ def _in_aside(text: str, position: int, change_start: int) -> bool:
 
 
 def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: PublishedDate | None,
-                  future: list[DateExpression], sentence: str = "") -> list[DateExpression]:
+                  future: list[DateExpression], sentence: str = "", paragraph: int = -1) -> list[DateExpression]:
     """"In early September 2022, Ukraine struck back. Its troops retook X on 8 September": a day
     written without its year, in a passage telling of an earlier year, is of that year (also one
     that, read in the publication's year, would come after it: taken out of ``future``). The year
-    holds until a date of its own year comes, or one told from the present ("on Tuesday")."""
+    holds until a date of its own year comes, or one told from the present ("on Tuesday"); in a
+    paragraph of its own, a day of the last weeks before publication is told from the present too."""
     if published is None or not (dates or future):
         return dates
     out = []
     for d in sorted(dates + future, key=lambda d: d.start):
         told = memory.told_year
+        if told is not None and paragraph != memory.told_paragraph and d not in future \
+                and dt.timedelta(0) <= published.date - d.date <= _RECENT_DAYS:
+            memory.told_year = told = None  # "... until September 2022.\n\nThe ministry claimed X on May 5": this May
         weekday = _WEEKDAY.search(d.text) or _WEEKDAY_BEFORE.search(sentence, max(0, d.start - 12), d.start)
         if weekday is not None and d.precision is DatePrecision.DAY and \
                 WEEKDAYS.index(weekday.group(1).lower()) == d.date.weekday():
@@ -395,6 +401,7 @@ def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: 
     for d in out:
         if _YEAR.search(d.text) or (memory.told_year is not None and _MONTH_NAME.search(d.text)):
             memory.told_year = d.date
+            memory.told_paragraph = paragraph
         elif not _MONTH_NAME.search(d.text):
             memory.told_year = None  # "on Tuesday", "this week": the present again
     return out
@@ -448,7 +455,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         following = changes_of[view.index + 1] if changes_of is not None and view.index + 1 < len(views) else True
         dates = find_dates(text, published, rules, future, year_from=year_from) if (
             changes or following or memory.frame is not None or voice.attributions or occasion) else []
-        dates = _in_told_year(dates, memory, published, future, text)
+        dates = _in_told_year(dates, memory, published, future, text, view.sentence.paragraph)
         # (a heading opens its paragraph with the day itself: "Friday, May 10: ...", not "On 10 May - a day after ...")
         opens_paragraph = (view.index == 0 or views[view.index - 1].sentence.paragraph != view.sentence.paragraph) \
             and not _PREPOSITION_FIRST.match(text)

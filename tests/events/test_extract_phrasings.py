@@ -59,6 +59,13 @@ def test_history_takes_the_year_its_passage_is_told_in(gazetteer, rules, text, d
     assert found == dated
 
 
+def test_a_recent_day_in_a_paragraph_after_a_history_passage_is_of_this_year(gazetteer, rules):
+    # (published 2024-07-11: "July 2" is nine days before, not July 2023 after the history's 2022)
+    text = ("Ukraine held the town until Russian troops took it in August 2022 after a long siege.\n\n"
+            "The Russian Defence Ministry also claimed on July 2 that its units had captured Urozhaine.")
+    assert [(c.settlement, c.event_date) for c in claims_of(text, gazetteer, rules)] == [("Urozhaine", dt.date(2024, 7, 2))]
+
+
 def test_a_timelines_day_dates_the_sentences_of_its_paragraph(gazetteer, rules):
     text = ("Monday, July 8: Russian troops crossed the border near Lukiantsi. By evening, Ukrainian officials said "
             "Lukiantsi had become a grey zone.\n\nTuesday, July 9: Russia's defence ministry said its troops had taken "
