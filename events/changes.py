@@ -651,6 +651,8 @@ _MODAL_NEGATION = re.compile(r"\b(?:will|would|shall|can|could|may|might|won['�
 _ROUTE_BEFORE = re.compile(r"\b(?:road|roads|highway|route|railway|rail line|approaches|heights|bridge)\s+"
                            r"(?:(?:west|east|north|south)(?:wards?)?\s+)?(?:to|towards?|into|between|near|from|linking)\s+"
                            r"(?:the\s+)?$", re.I)
+_CORRECTED_BEFORE = re.compile(r"\b(?:incorrectly|wrongly|mistakenly|erroneously|inaccurately) (?:said|stated|reported|wrote|identified)\b")
+_CONJUNCTION_LEAD = re.compile(r"^\s*(?:and|but|while|as|so)\s+")
 _SPEAKER_LEAD = re.compile(r"^.*\b(?:said|says|wrote|writes|added|argued|argues|warned|noted|believes|believed)\s+(?:that\s+)?")
 _FOLLOWED = re.compile(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
 
@@ -821,6 +823,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             # "began a ground and air assault on Kharkiv": an offensive begins, nothing changes hands
             # (but "resumed offensive operations and advanced into X": the second verb tells more)
             continue
+        if _CORRECTED_BEFORE.search(text, 0, start):
+            continue  # "the agency erroneously reported that the ministry claimed X": a claim never made
         if _ANNIVERSARY_BEFORE.search(text, max(0, start - 50), start):
             continue  # "on the anniversary of the city's liberation": a commemoration of history
         if text[start:end].lower().startswith("captured") and _CAPTIVES_BEFORE.search(text, max(0, start - 40), start) \
@@ -848,7 +852,10 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                     continue
             opening = not before.strip() or before.rstrip().endswith(",") and len(before.split()) <= 2
             # (also after its speaker: "Kots said the capture of X would open the way")
-            noun = (_NOUN_OPENING.fullmatch(before) is not None or _NOUN_OPENING.fullmatch(_SPEAKER_LEAD.sub("", before)) is not None) \
+            # (also after a comma and a conjunction: "..., and its capture will allow")
+            noun = (_NOUN_OPENING.fullmatch(before) is not None or _NOUN_OPENING.fullmatch(_SPEAKER_LEAD.sub("", before)) is not None
+                    or _CONJUNCTION_LEAD.match(before[before.rfind(",") + 1:]) is not None
+                    and _NOUN_OPENING.fullmatch(_CONJUNCTION_LEAD.sub("", before[before.rfind(",") + 1:])) is not None) \
                 and not text[start:end].lower().endswith(("ed", "en"))
             window = text[end:min(len(text), end + 120)]
             hypothesis = rules.irrealis_after.search(window)
@@ -966,13 +973,19 @@ def _around(pattern: re.Pattern[str], text: str, left: int, start: int, end: int
     return next((m for m in pattern.finditer(text, left, right) if m.start() <= start and m.end() >= end), None)
 
 
+# a sentence summing up the whole war: "Since the start of the invasion, Russia has taken A and B"
+_SINCE_THE_WAR_BEGAN = re.compile(r"\s*(?:Since|Throughout|Over the course of) (?:the (?:very )?(?:start|beginning|outbreak) of )?"
+                                  r"(?:the |Russia['’]s )?(?:full-scale |Russian |large-scale )?(?:war|invasion|special military operation|conflict)\b"
+                                  r"|\s*Since (?:February |24 February |February 24,? )?2022\b")
+
+
 def _history(text: str, left: int, start: int, end: int, trigger: Trigger, view: SentenceView) -> bool:
     """Told as background: a "Background:" paragraph, "previously captured", "the fall of X",
     "Having captured X", "which Russian troops liberated"."""
     if view.section in ("Background", "Previously", "Context", "Recall", "History"):
         return True
     phrase = text[start:end].lower()
-    if text[max(0, start - 7):start].lower() == "having ":
+    if text[max(0, start - 7):start].lower() == "having " or _SINCE_THE_WAR_BEGAN.match(text):
         return True
     words = " ".join(text[left:start].split()[-4:])
     # ("have since taken" is news told after an earlier event, not history)

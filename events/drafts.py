@@ -505,9 +505,11 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     and not _BEGAN_BEFORE.search(text, max(0, d.start - 12), d.start)]
             if not _STATE_WORD.search(text, change.start, change.end):
                 # "captured X, the first village it took since the invasion began": a period's start
-                # dates no event ("occupied since March" is dated by it)
-                told = [d for d in told if left <= d.start < right or not (
-                    d.text.lower().startswith("since ") or _SINCE_BEFORE.search(text, max(0, d.start - 8), d.start))]
+                # dates no event ("occupied since March" is dated by it), nor a period opening the
+                # sentence ("Since the start of the invasion, Russia has taken A and B")
+                told = [d for d in told if not (
+                    d.text.lower().startswith("since ") or _SINCE_BEFORE.search(text, max(0, d.start - 8), d.start))
+                    or left <= d.start < right and text[:d.start].strip()]
             # a clause of time after another change ("took X in February, after Y ordered his forces
             # to leave the town", "seized X in May 2023 before retreating") with no date of its own
             # happened then too

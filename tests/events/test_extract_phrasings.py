@@ -66,6 +66,11 @@ def test_a_recent_day_in_a_paragraph_after_a_history_passage_is_of_this_year(gaz
     assert [(c.settlement, c.event_date) for c in claims_of(text, gazetteer, rules)] == [("Urozhaine", dt.date(2024, 7, 2))]
 
 
+def test_a_sentence_summing_up_the_war_since_it_began_is_history(gazetteer, rules):
+    claims = claims_of("Since the start of the full-scale invasion, Russian troops have taken Soledar and Marinka.", gazetteer, rules)
+    assert [(c.settlement, c.background, c.event_date) for c in claims] == [("Soledar", True, None), ("Marinka", True, None)]
+
+
 def test_a_timelines_day_dates_the_sentences_of_its_paragraph(gazetteer, rules):
     text = ("Monday, July 8: Russian troops crossed the border near Lukiantsi. By evening, Ukrainian officials said "
             "Lukiantsi had become a grey zone.\n\nTuesday, July 9: Russia's defence ministry said its troops had taken "
