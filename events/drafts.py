@@ -312,6 +312,8 @@ _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
 _WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r"),?\s+(?:the\s+)?$", re.I)
 _MONTH_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?")
 _RECENT_DAYS = dt.timedelta(days=31)
+_APPOSITION_OPENS = re.compile(r"[^,;]{0,80}?,\s+(?:the|a|an|which|where)\s+[^,;]*$")  # "X, the town Ukraine had ..."
+_CLOSES_BEFORE_DATE = re.compile(r"[^,;]{0,60}?,\s*(?:in|on|at|during|by|late|early|around)?\s*")  # "... seized, in March"
 _THAT_SEASON = re.compile(r"\b(?:that|the same|the following) (?:summer|spring|autumn|fall|winter|year)\b")  # history told on
 _HEADLINE_AS = re.compile(r"\s*(?:as|while|whereas|after)\s", re.I)
 _TIME_CLAUSE = re.compile(r"[\s,]*(?:after|before|when|as|until|then)\b", re.I)
@@ -407,10 +409,21 @@ def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: 
     return out
 
 
-def _date_owner(date: DateExpression, changes: list[Change]) -> Change:
-    """The change a date goes with: the last one told before it ("took X in May"), else the first."""
+def _date_owner(date: DateExpression, changes: list[Change], text: str = "") -> Change:
+    """The change a date goes with: the last one told before it ("took X in May"), else the first;
+    the one before an apposition that closes right before the date (see _past_apposition)."""
     before = [c for c in changes if c.start <= date.start]
-    return before[-1] if before else changes[0]
+    return _past_apposition(date, changes, text) or (before[-1] if before else changes[0])
+
+
+def _past_apposition(date: DateExpression, changes: list[Change], text: str) -> Change | None:
+    """"retook X, the town Ukraine had seized, in March": the retaking's date, after the apposition
+    on its place closes."""
+    before = [c for c in changes if c.start <= date.start]
+    if len(before) >= 2 and _APPOSITION_OPENS.match(text, before[-2].end, before[-1].start) \
+            and _CLOSES_BEFORE_DATE.fullmatch(text, before[-1].end, date.start):
+        return before[-2]
+    return None
 
 
 def _pick_date(dates: list[DateExpression], position: int) -> DateExpression | None:
@@ -520,7 +533,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             in_clause = [d for d in told + anchored if left <= d.start < right and not _in_aside(text, d.start, change.start)]
             # (of two changes in the clause, the dates nearer to this one: "X, the village Kyiv
             # liberated last summer, was captured on Sunday" is news)
-            in_clause = [d for d in in_clause if _date_owner(d, changes) is change] or in_clause
+            in_clause = [d for d in in_clause if _date_owner(d, changes, text) is change] or in_clause
             told_as_history = change.history or that_season or _old(in_clause or lead_in, published)
             if attribution is None or (told_as_history and not voice.attributions and voice.carried_by == "previous"):
                 # history told after a statement is the outlet's background, not the speaker's
@@ -540,14 +553,16 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             left, right = change.clause
             others = [c.clause for c in changes if c is not change]
             told += [d for d in anchored if not _in_aside(text, d.start, change.start)]
-            own = [d for d in told if left <= d.start < right]
+            own = [d for d in told if left <= d.start < right and _past_apposition(d, changes, text) in (None, change)] + \
+                [d for d in told if not left <= d.start < right and _past_apposition(d, changes, text) is change]
             # a relative clause closed by its comma keeps to its own dates ("X, which Russia says it
             # has captured, had been on the front line since 2014")
             closed = _CLOSED_RELATIVE.match(text, max(0, left - 2)) is not None and text.find(",", change.end) == right
-            free = [] if closed else [d for d in told if not any(a <= d.start < b for a, b in others)]
+            free = [] if closed else [d for d in told if not any(a <= d.start < b for a, b in others)
+                                      and _past_apposition(d, changes, text) in (None, change)]
             # of two changes in one clause, each takes the dates nearer to it ("occupied in February 2022
             # and liberated in September that year")
-            own = [d for d in own if _date_owner(d, changes) is change] or own
+            own = [d for d in own if _date_owner(d, changes, text) is change] or own
             date = own_date = _pick_date(own or lead_in or free, change.start)
             if date is None and not view.heading:
                 # "the status was disputed on Sunday after X rejected his claim that ...": the sentence's day

@@ -131,6 +131,9 @@ def test_a_known_person_in_an_earlier_post_keeps_their_side(gazetteer, rules):
     # a sentence opening "On 10 May - ..." is no timeline heading for the rest of its paragraph
     ("On 10 July - a day after the talks - they captured Sokil. Ukrainian troops have retaken Tabaivka, the General "
      "Staff said.", [("Sokil", dt.date(2024, 7, 10)), ("Tabaivka", dt.date(2024, 7, 11))]),
+    # a date after an apposition on the place closes is the main clause's, not the apposition's
+    ("Ukrainian troops retook Robotyne, which Russian forces had seized in 2022, in August 2023.",
+     [("Robotyne", dt.date(2023, 8, 1)), ("Robotyne", dt.date(2022, 1, 1))]),
 ])
 def test_a_day_of_another_time_in_the_sentence_dates_only_its_own_change(gazetteer, rules, text, dated):
     assert [(c.settlement, c.event_date) for c in claims_of(text, gazetteer, rules)] == dated
