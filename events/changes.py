@@ -715,7 +715,9 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
     for m in rules.places.coreference_nouns.finditer(behind):
         pass
     if m is not None and _SUBJECT_GAP.match(behind[m.end():]):
-        return Target(None, pointer=m.group(), position=start - len(behind) + m.start())
+        # "about half of the village is ours": a share of it
+        share = rules.partial_share.search(" ".join(behind[:m.start()].split()[-4:])) is not None
+        return Target(None, pointer=m.group(), position=start - len(behind) + m.start(), share=share)
     # "X, the village Ukraine recaptured last August": a clause on the place, its relative word left out
     m = _REDUCED_RELATIVE.search(behind)
     if m is not None:

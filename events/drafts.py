@@ -83,6 +83,7 @@ class _Discourse:
 
     def __init__(self, article: Article, rules: Rules, country: dict[str, str]) -> None:
         self.article, self.rules, self.country = article, rules, country
+        self.own_voice = _reposted_from(article, rules) or journalist(article.source)  # the text's own voice
         self.places: list[tuple[int, PlaceRef]] = []  # (sentence index, settlement) in text order
         self.agent_side: Side = Side.NONE  # the side the text last named as acting
         self.agent_paragraph = -1
@@ -409,6 +410,22 @@ def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: 
     return out
 
 
+# "[Translated from the X Telegram channel]", "Source: X's Telegram channel" near the top: the text is X's post
+_REPOSTED_FROM = re.compile(r"^[ \t]*[\[(]?(?:(?:Translated|Reposted|Republished|Taken|Quoted|Adapted|Post) from|Source:|Via)\s+"
+                            r"(?:the\s+)?(?P<name>[^\n\])]{2,80}?)[\])]?[ \t.]*$", re.M)
+_HEAD_REACH = 400
+
+
+def _reposted_from(article: Article, rules: Rules) -> Attribution | None:
+    """The claimant a text says it is the post of, near its top ("[Translated from the X Telegram
+    channel]"), whose voice the text's unattributed claims are in."""
+    for m in _REPOSTED_FROM.finditer(article.text, 0, _HEAD_REACH):
+        named = named_claimants(m.group("name"), rules)
+        if named:
+            return replace(named[0], start=0, end=0, verb="")
+    return None
+
+
 def _date_owner(date: DateExpression, changes: list[Change], text: str = "") -> Change:
     """The change a date goes with: the last one told before it ("took X in May"), else the first;
     the one before an apposition that closes right before the date (see _past_apposition)."""
@@ -537,19 +554,19 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             told_as_history = change.history or that_season or _old(in_clause or lead_in, published)
             if attribution is None or (told_as_history and not voice.attributions and voice.carried_by == "previous"):
                 # history told after a statement is the outlet's background, not the speaker's
-                attribution = journalist(article.source)
+                attribution = memory.own_voice
             if view.heading and attribution.kind == "journalist":
-                attribution = journalist(article.source)
+                attribution = memory.own_voice
             if view.heading and attribution.end <= left and (_HEADLINE_AS.match(text, left)
                                                              or ";" in text[attribution.end:change.start]):
                 # "Russia claims more villages as (or ;) Ukraine pulls back near X": the headline's own clause
-                attribution = journalist(article.source)
+                attribution = memory.own_voice
             if told_as_history and attribution.kind != "journalist" \
                     and (not left <= attribution.start < right or "," in text[change.end:attribution.start]) \
                     and (_RELATIVE_AT.match(text, left) or _GLOSS.search(text, attribution.end, change.start)):
                 # "X, a village that Ukraine recaptured last September" inside someone's statement, "...,
                 # handing Russia its biggest gain since it took X": the outlet's background, not the speaker's claim
-                attribution = journalist(article.source)
+                attribution = memory.own_voice
             left, right = change.clause
             others = [c.clause for c in changes if c is not change]
             told += [d for d in anchored if not _in_aside(text, d.start, change.start)]
@@ -645,7 +662,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 denier_after = min((a for a in speakers if not a.embedded and a.side is not attribution.side),
                                    key=lambda a: abs(a.start - change.start), default=None)
                 if denier_after is None and not any(not a.embedded for a in speakers):
-                    denier_after = journalist(article.source)  # the outlet calls it false in its own voice
+                    denier_after = memory.own_voice  # the outlet calls it false in its own voice
             targets = list(change.targets)
             if not targets and attribution.kind == "local authorities":
                 # "Vovchansk authorities said there was street fighting": in their own town
@@ -689,7 +706,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                         # "Russia said it had captured X. The town remains in Ukrainian hands.", "Kyiv
                         # still holds X, which Moscow says it took": not Russia denying itself; the
                         # outlet's own word
-                        attribution = journalist(article.source)
+                        attribution = memory.own_voice
                     if change.kind is EventType.DENIAL and denied_side is attribution.side:
                         continue  # a Ukrainian mayor's "there are no Ukrainian forces in the city": a loss told, not a denial
                 else:
