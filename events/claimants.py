@@ -75,7 +75,9 @@ _SUBORDINATE_SPEAKER = re.compile(r"\b(?:after|before|when|since|until|because|a
 _LEAD_COLON = re.compile(r"\s*:\s")
 _COUNTRY = re.compile(r"Russia|Ukraine|Moscow|Kyiv|Kiev|Kremlin|the Kremlin")  # "Ukraine: ..." is a dateline
 _CREDIT_SHAPE = re.compile(r"^[^:]{2,60}:\s|\s[–—-]\s*[A-Z][^–—-]{1,60}[.!?]?\s*$")
-_TRAILING_CREDIT = re.compile(r"\s*[.!?]?\s*")
+# (its speaker's role may follow: "Russians occupy X – Khortytsia spokesman")
+_TRAILING_CREDIT = re.compile(r"(?:\s+(?:group\s+)?(?:spokes(?:man|woman|person)|commander|chief|head|press service|press office|"
+                              r"officials?|says|said|reports))?\s*[.!?]?\s*")
 _DASH_BEFORE = re.compile(r"\s[–—-]\s*$")
 _OWN_CLAIM = re.compile(r"['’]s?\s+(?:latest\s+|new\s+|earlier\s+|repeated\s+)?(?:claims?|statements?|reports?|"
                         r"announcements?|assertions?|allegations?)\s+(?:that|of|to\s+have)\b")

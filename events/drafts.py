@@ -412,7 +412,7 @@ def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: 
 
 # "[Translated from the X Telegram channel]", "Source: X's Telegram channel" near the top: the text is X's post
 _REPOSTED_FROM = re.compile(r"^[ \t]*[\[(]?(?:(?:Translated|Reposted|Republished|Taken|Quoted|Adapted|Post) from|Source:|Via)\s+"
-                            r"(?:the\s+)?(?P<name>[^\n\])]{2,80}?)[\])]?[ \t.]*$", re.M)
+                            r"(?:the\s+)?(?P<name>[^\n\]]{2,80}?)[\])]?[ \t.]*$", re.M)
 _HEAD_REACH = 400
 
 
