@@ -27,6 +27,7 @@ __all__ = ["Voice", "read_voices"]
 _RECENT = 6  # claimants a pointing phrase ("the ministry said") may reach back to
 _READ_BACK = 5  # sentences back a pointing phrase with nobody named lately may look for its speaker
 _SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|According to)\s*:", re.I)
+_QUOTE_REACH = 3  # sentences a quotation may run on before its speaker is named
 _UNDER_SOURCE = ("Details", "Quote", "")  # paragraphs a "Source:" line speaks for
 _OPENS_QUOTE = re.compile(r"^\s*[“\"«]")
 _OUTLET_VOICE = re.compile(r"\b(?:could not (?:be )?(?:independently )?verif|was unable to (?:independently )?verify|"
@@ -65,6 +66,19 @@ _DOCUMENT_HEADING = re.compile(
     r"Communiqu[eé])\s+(?:of|by|from)\s|"
     r"^\s*(?:The\s+)?[A-Z][\w’' -]{2,60}?\s(?:daily\s+|morning\s+|evening\s+)?(?:operational update|briefing|situation report|"
     r"summary|bulletin)\b\s*(?:as of|for|on|,|:|$)")
+
+
+def _quote_closer(views: list[SentenceView], i: int) -> int | None:
+    """The sentence that closes the quotation sentence i opens and leaves open, if it is near."""
+    if _quote_balance(views[i].text) <= 0:
+        return None
+    for j in range(i + 1, min(len(views), i + 1 + _QUOTE_REACH)):
+        if views[j].sentence.paragraph != views[i].sentence.paragraph:
+            return None
+        balance = _quote_balance(views[j].text)
+        if balance < 0 or balance > 0 and '"' in views[j].text and not _CURLY.search(views[j].text):
+            return j
+    return None
 
 
 def read_voices(views: list[SentenceView], article: Article, rules: Rules,
@@ -151,6 +165,9 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 carried, why = (opener[-1], "quote") if opener else (last, "continuation")
             elif view.section in _UNDER_SOURCE and source_speaker is not None:
                 carried, why = source_speaker, "source"
+            elif _OPENS_QUOTE.match(text) and (closer := _quote_closer(views, i)) is not None and \
+                    (named_at_close := [a for a in speakers(closer) if not a.embedded]):
+                carried, why = named_at_close[0], "quote"  # “This is not true. X holds the town,” Y said.
             elif _OPENS_QUOTE.match(text) and last is not None:
                 carried, why = last, "quote"
             elif previous and not _OUTLET_VOICE.search(text):
