@@ -691,6 +691,12 @@ def _list_after(view: SentenceView, position: int, trigger: Trigger, rules: Rule
     return out
 
 
+# a sentence opening on a pointer whose clause or apposition comes before its verb
+_POINTER_BEFORE_ITS_CLAUSE = re.compile(
+    r"\s*(?P<pointer>[Tt]he (?:village|town|city|settlement|hamlet))\s*,\s+(?:which|where|whose|once|a|an|home to)\b[^;:,]{0,160},\s+"
+    r"(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:been|now|already|reportedly|finally|since)\s+){0,2}$")
+
+
 def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Target | None:
     """"captured the town", "retook it", "the village has been liberated", "fighting continues there"."""
     ahead = text[end:right]
@@ -718,6 +724,9 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
         # "about half of the village is ours": a share of it
         share = rules.partial_share.search(" ".join(behind[:m.start()].split()[-4:])) is not None
         return Target(None, pointer=m.group(), position=start - len(behind) + m.start(), share=share)
+    m = _POINTER_BEFORE_ITS_CLAUSE.match(text, 0, start)
+    if m is not None:  # "The village, which lies near the border, had been occupied by ...": the village
+        return Target(None, pointer=m.group("pointer"), position=m.start("pointer"))
     # "X, the village Ukraine recaptured last August": a clause on the place, its relative word left out
     m = _REDUCED_RELATIVE.search(behind)
     if m is not None:
