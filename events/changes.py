@@ -651,6 +651,8 @@ _MODAL_NEGATION = re.compile(r"\b(?:will|would|shall|can|could|may|might|won['�
 _ROUTE_BEFORE = re.compile(r"\b(?:road|roads|highway|route|railway|rail line|approaches|heights|bridge)\s+"
                            r"(?:(?:west|east|north|south)(?:wards?)?\s+)?(?:to|towards?|into|between|near|from|linking)\s+"
                            r"(?:the\s+)?$", re.I)
+# the speaker is the one who took it: "the ministry also claimed to have taken X", "it said it had taken X"
+_SPEAKER_DID_IT = re.compile(r"\b(?:claim(?:s|ed|ing)?|says|said|announced|reported) (?:to have|(?:it|they) (?:had|has|have))\s+(?:\w+ly\s+)?$")
 _CORRECTED_BEFORE = re.compile(r"\b(?:incorrectly|wrongly|mistakenly|erroneously|inaccurately) (?:said|stated|reported|wrote|identified)\b")
 _CONJUNCTION_LEAD = re.compile(r"^\s*(?:and|but|while|as|so)\s+")
 _SPEAKER_LEAD = re.compile(r"^.*\b(?:said|says|wrote|writes|added|argued|argues|warned|noted|believes|believed)\s+(?:that\s+)?")
@@ -741,7 +743,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
     m = _WHICH_SAID_IT.search(wider)
     if m is not None:  # "X, which Russia said it had captured / claimed to have taken": "which" is the place
         return Target(None, pointer="which", position=start - len(wider) + m.start())
-    m = re.search(r"\b(?:it|which)\s+(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|(?:the\s+)?Russians|(?:the\s+)?Ukrainians)\s+|"
+    m = re.search(r"\b(?:it|which)\s+(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|(?:the\s+)?Russians|(?:the\s+)?Ukrainians|(?<=which )they)\s+|"
                   r"(?:(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|its|their|the|"
                   r"enemy)\s+)?(?:(?:troops|forces|army|military|units|soldiers)\s+)?)"
                   r"(?:(?:has|have|had|was|were|is|are|been|being|now|already|finally|reportedly)\s+)*$", behind)
@@ -877,7 +879,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if trigger.needs_agent and not any(left <= w[0] < start for w in words) and not _FORCE_OPENS.match(text, left) and not (
                 _OPENING_PARTICIPLE.fullmatch(text[left:start]) and _agent(view, start, end, left, right, trigger, rules)) \
                 and _which_side(text, words, left) is None and _shared_subject(text, words, left, start) is None \
-                and not _TROOPS_SUBJECT.search(text, left, start):
+                and not _TROOPS_SUBJECT.search(text, left, start) and not _SPEAKER_DID_IT.search(text, max(0, start - 40), start):
             continue  # "it took crews four hours": no side does the taking
         # (not a word describing the object: "withdraw from the besieged town of X")
         next_start = next((t[0] for t in triggers[n + 1:] if not _ATTRIBUTIVE_BEFORE.search(text, max(0, t[0] - 30), t[0])),
