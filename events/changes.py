@@ -63,7 +63,7 @@ _OPENING_PARTICIPLE = re.compile(r"\s*(?:[Hh]aving|[Aa]fter|[Uu]pon|[Oo]n)\s+(?:
 _IT_SUBJECT = re.compile(r"\bit\s+(?:had\s+|has\s+|have\s+)?$")
 _STATE = re.compile(r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev|the Kremlin|Kremlin)(?:['’]s)?")
 _GLUE_SHARE = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\s+", re.I)  # the list word before an item's own words
-_INCLUDING = re.compile(r"\b(?:including|such as|among them|notably|namely)\b", re.I)
+_INCLUDING = re.compile(r"\b(?:including|such as|among them|notably|namely|beginning with|starting with)\b", re.I)
 # people taken prisoner: "marines captured during the defence of Mariupol"
 _CAPTIVES_BEFORE = re.compile(r"\b(?:marines|soldiers|servicem[ae]n|fighters|defenders|troops|prisoners|POWs|civilians|"
                               r"sailors|pilots|men|women|residents)\s+(?:who\s+were\s+|were\s+)?$", re.I)
@@ -83,7 +83,7 @@ _SUBJECT_FORCES = re.compile(r"(?:\s+(?:troops|forces|army|units?|soldiers|servi
                              r"brigades?|battalions?|defenders))?\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?"
                              r"(?:(?:also|then|later|now|reportedly|successfully)\s+)?", re.I)
 _QUALIFIER_BEFORE = re.compile(r"\b(?:from|in|(?<!town )(?<!city )(?<!village )(?<!settlement )(?<!hamlet )"
-                               r"(?<!report )(?<!reports )(?<!claim )(?<!claims )(?<!news )of|at|near|"
+                               r"(?<!report )(?<!reports )(?<!claim )(?<!claims )(?<!news )(?<!villages )(?<!settlements )(?<!towns )of|at|near|"
                                r"around|outside|for|to|into)\s+(?:the\s+)?$", re.I)
 # "retook X from Russian forces": the loser; after a clearing verb also "of" ("cleared the village
 # of X of the occupiers")
@@ -500,9 +500,11 @@ _APPOSITION_THEN_PLACES = re.compile(r",\s+(?:the|a|an)\s+[^,;:()\"“”]{3,120
                                      r"(?:(?:nearby|neighbou?ring|adjacent|surrounding)\s+)?(?:villages?|settlements?|towns?|hamlets?)\s+of\s+")
 # an object that is part of a place, its place untold: "had taken the administrative buildings", "the town's
 # administrative buildings" (so not the place the sentence named before: "fought in X and took the buildings")
-_PART_OBJECT_NEXT = re.compile(r"(?:['’]s)?\s+(?:control\s+of\s+|over\s+)?(?:the\s+|its\s+|their\s+|a\s+|an\s+|several\s+|some\s+|two\s+|three\s+|\d+\s+)?"
-                               r"(?:[\w’'-]+\s+){0,2}?(?:buildings?|blocks?|positions?|strongholds?|checkpoints?|trenches|fortifications?|"
-                               r"heights?|neighbou?rhoods?|streets?|quarters?)\b(?!\s+(?:in|of|at|inside|on)\b)")
+_PART_NOUNS = (r"(?:buildings?|blocks?|positions?|strongholds?|checkpoints?|trenches|fortifications?|heights?|"
+               r"neighbou?rhoods?|streets?|quarters?)\b(?!\s+(?:in|of|at|inside|on)\b)")
+_PART_OBJECT_NEXT = re.compile(r"['’]s\s+(?:[\w-]+\s+)?" + _PART_NOUNS + r"|\s+(?:control\s+of\s+|over\s+)?(?:the|its|their|several|some|"
+                               r"two|three|four|five|\d+)\s+(?:[\w-]+\s+)?" + _PART_NOUNS)
+_VERB_AFTER = re.compile(r"(?:\s*(?:,|and|or)\s*[\w’'-]+)*\s+(?:are|were|is|was|have|has|had|remain|remains)\b")
 _PLAIN_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 
 
@@ -575,9 +577,13 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
             break  # "foothold in A, B holds": B opens a clause of its own
         if _PEOPLE_OF.match(text, ref.end):
             break  # "retook A, and B's mayor declared ...": B's people open a clause of their own
+        after_apposition = _APPOSITION_THEN_PLACES.fullmatch(text, chain.end, ref.start) is not None
+        if after_apposition and _VERB_AFTER.match(text, ref.end):
+            break  # "took A, a town X held, and the villages of B and C are now under fire": a clause of their own
         if _allowed(ref, trigger):
-            # "took A and the southern half of B": the glue may name B's share
-            out.append(Target(ref, position=ref.start, share=_share(text, ref, _GLUE_SHARE.sub("", text[chain.end:ref.start]), rules)))
+            # "took A and the southern half of B": the glue may name B's share (not an apposition on A)
+            glue = "" if after_apposition else _GLUE_SHARE.sub("", text[chain.end:ref.start])
+            out.append(Target(ref, position=ref.start, share=_share(text, ref, glue, rules)))
         chain = ref
     return out
 
@@ -636,7 +642,7 @@ _OUT = re.compile(r"\bout\b")
 _CLAUSE_AND_IN = re.compile(r",\s+(?:and|but)\s")
 # "took A and a number of nearby settlements, including B and C": the list goes on after "including"
 _AND_PLACES_INCLUDING = re.compile(r"\s+and\s+(?:a number of|several|some|other|\w+)\s+(?:[\w-]+\s+)?"
-                                   r"(?:settlements|villages|towns|localities)\s*,?\s+(?:including|such as|among them)\s+")
+                                   r"(?:settlements|villages|towns|localities)\s*,?\s+(?:including|such as|among them|beginning with|starting with)\s+")
 _CENTRE_GAP = re.compile(r"\s*(?:in|into|over|at)\s+the\s+(?:very\s+)?(?:city\s+|town\s+)?(?:centre|center|heart)\s+of\s+$", re.I)
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 _LAST_TO_BE = re.compile(r"\b(?:is|was|became|becomes|has become)\s+the\s+(?:last|first|latest|next|second|third|\d+(?:st|nd|rd|th))\s+"
@@ -653,6 +659,7 @@ _ROUTE_BEFORE = re.compile(r"\b(?:road|roads|highway|route|railway|rail line|app
                            r"(?:the\s+)?$", re.I)
 # the speaker is the one who took it: "the ministry also claimed to have taken X", "it said it had taken X"
 _SPEAKER_DID_IT = re.compile(r"\b(?:claim(?:s|ed|ing)?|says|said|announced|reported) (?:to have|(?:it|they) (?:had|has|have))\s+(?:\w+ly\s+)?$")
+_OWN_REPORT_AFTER = re.compile(r",\s+(?:\w+\s+){0,2}(?:said|says|stated|announced|reported|told)\b")  # "..., said on Friday that"
 _CORRECTED_BEFORE = re.compile(r"\b(?:incorrectly|wrongly|mistakenly|erroneously|inaccurately) (?:said|stated|reported|wrote|identified)\b")
 _CONJUNCTION_LEAD = re.compile(r"^\s*(?:and|but|while|as|so)\s+")
 _SPEAKER_LEAD = re.compile(r"^.*\b(?:said|says|wrote|writes|added|argued|argues|warned|noted|believes|believed)\s+(?:that\s+)?")
@@ -836,7 +843,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             # "began a ground and air assault on Kharkiv": an offensive begins, nothing changes hands
             # (but "resumed offensive operations and advanced into X": the second verb tells more)
             continue
-        if _CORRECTED_BEFORE.search(text, 0, start):
+        corrected = _last_before(_CORRECTED_BEFORE, text, 0, start)
+        if corrected is not None and not _OWN_REPORT_AFTER.search(text, corrected.end(), start):
             continue  # "the agency erroneously reported that the ministry claimed X": a claim never made
         if _ANNIVERSARY_BEFORE.search(text, max(0, start - 50), start):
             continue  # "on the anniversary of the city's liberation": a commemoration of history
@@ -896,7 +904,10 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             chain = _subject_targets(view, start, trigger, rules)
             # one place, the subject; a list the phrase is about ("the reports about A and B are false"): all
             about = bool(chain) and chain[0].place is not None and _ABOUT_BEFORE.search(text, 0, chain[0].place.start)
-            targets = chain if about else chain[-1:]
+            # ("A and B had fallen": both)
+            listed = len(chain) > 1 and all(a.place is not None and b.place is not None and _PLAIN_LIST_GLUE.fullmatch(text, a.place.end, b.place.start)
+                                            for a, b in zip(chain, chain[1:]))
+            targets = chain if about or listed else chain[-1:]
             # the place itself as the subject, not one that qualifies it ("exports from Odesa fell")
             targets = [t for t in targets if t.place is None or not _QUALIFIER_BEFORE.search(text, 0, t.place.start)]
         else:
@@ -987,18 +998,20 @@ def _around(pattern: re.Pattern[str], text: str, left: int, start: int, end: int
 
 
 # a sentence summing up the whole war: "Since the start of the invasion, Russia has taken A and B"
-_SINCE_THE_WAR_BEGAN = re.compile(r"\s*(?:Since|Throughout|Over the course of) (?:the (?:very )?(?:start|beginning|outbreak) of )?"
-                                  r"(?:the |Russia['’]s )?(?:full-scale |Russian |large-scale )?(?:war|invasion|special military operation|conflict)\b"
-                                  r"|\s*Since (?:February |24 February |February 24,? )?2022\b")
+_SINCE_THE_WAR_BEGAN = re.compile(r"\s*(?:(?:Since|Throughout|Over the course of) (?:the (?:very )?(?:start|beginning|outbreak) of )?"
+                                  r"(?:the |Russia['’]s )?(?:full-scale |Russian |large-scale )?(?:war|invasion|special military operation|conflict)"
+                                  r"(?: began| started)?|Since (?:February |24 February |February 24,? )?2022),")
+HISTORY_SECTIONS = ("Background", "Previously", "Context", "Recall", "History")  # paragraphs labelled as history
+_NEXT_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
 
 
 def _history(text: str, left: int, start: int, end: int, trigger: Trigger, view: SentenceView) -> bool:
     """Told as background: a "Background:" paragraph, "previously captured", "the fall of X",
     "Having captured X", "which Russian troops liberated"."""
-    if view.section in ("Background", "Previously", "Context", "Recall", "History"):
+    if view.section in HISTORY_SECTIONS:
         return True
     phrase = text[start:end].lower()
-    if text[max(0, start - 7):start].lower() == "having " or _SINCE_THE_WAR_BEGAN.match(text):
+    if text[max(0, start - 7):start].lower() == "having " or _SINCE_THE_WAR_BEGAN.match(text) and not _NEXT_CLAUSE.search(text, 0, start):
         return True
     words = " ".join(text[left:start].split()[-4:])
     # ("have since taken" is news told after an earlier event, not history)

@@ -60,6 +60,7 @@ _LAST_WORD = re.compile(r"(?<!\w)(\w++)\s++(?:an? |the )?$")
 _SIDE_BEFORE = re.compile(r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+$")
 _IN_CHARGE = re.compile(r"\s+(?:in charge of|responsible for|who (?:heads|leads|runs)|heading|running)\s[^,;:.“”\"]{1,80}?"
                         r"(?=\s(?:said|says|told|wrote|reported|claimed|announced|added|stated)\b)")
+_REPORTS_IN_PROGRESSIVE = {"spreading"}  # "channels are spreading a fake that" (not "troops, spreading out from X")
 _PROGRESSIVE = re.compile(r"\s+(?:are|is|were|was)\s+(?:now\s+|still\s+)?(\w+ing)\b")
 _BRACKET = re.compile(r"\s*\([^()]{1,40}\)")
 # a person claimant's surname: "Artem Lysohor (regional governor)" -> "Lysohor"
@@ -163,7 +164,7 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
         after = after[charge.end():]
     after = after[:80]
     progressive = _PROGRESSIVE.match(after)  # "Russian bloggers are circulating a video"
-    if progressive and rules.reporting_verbs.fullmatch(progressive.group(1)):
+    if progressive and (rules.reporting_verbs.fullmatch(progressive.group(1)) or progressive.group(1) in _REPORTS_IN_PROGRESSIVE):
         return progressive.group(1), False
     for verb in rules.reporting_verbs.finditer(after):
         if _GAP_TO_VERB.match(after[:verb.start()]):

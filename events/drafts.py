@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from events.anchors import search_once
-from events.changes import Change, Target, find_changes, find_triggers, side_words
+from events.changes import HISTORY_SECTIONS, Change, Target, find_changes, find_triggers, side_words
 from events.claimants import Attribution, governing, journalist, named_claimants, outlet_side, quotations
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
 from events.mentions import PlaceRef, SentenceView
@@ -83,7 +83,9 @@ class _Discourse:
 
     def __init__(self, article: Article, rules: Rules, country: dict[str, str]) -> None:
         self.article, self.rules, self.country = article, rules, country
-        self.own_voice = _reposted_from(article, rules) or journalist(article.source)  # the text's own voice
+        self.outlet = journalist(article.source)
+        # the text's own voice: a post's author when it says it is one, or the first "Source:" line's
+        self.own_voice = _reposted_from(article, rules) or self.outlet
         self.places: list[tuple[int, PlaceRef]] = []  # (sentence index, settlement) in text order
         self.agent_side: Side = Side.NONE  # the side the text last named as acting
         self.agent_paragraph = -1
@@ -109,6 +111,11 @@ class _Discourse:
         self.regions: list[tuple[int, frozenset[str]]] = []  # (sentence index, countries of the regions it named)
         self.list_countries: set[str] = set()  # of the settlements the change being read pins down
         self.offices: frozenset[str] = frozenset()  # of the regions whose office speaks in this sentence
+
+    def voice_of(self, view: SentenceView) -> Attribution:
+        """Who speaks where nobody is named: the text's own voice, but the outlet's in its own
+        history sections ("Background: ...")."""
+        return self.outlet if view.section in HISTORY_SECTIONS else self.own_voice
 
     def read(self, view: SentenceView) -> None:
         self.at = view.index
@@ -373,14 +380,15 @@ def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: 
     written without its year, in a passage telling of an earlier year, is of that year (also one
     that, read in the publication's year, would come after it: taken out of ``future``). The year
     holds until a date of its own year comes, or one told from the present ("on Tuesday"); in a
-    paragraph of its own, a day of the last weeks before publication is told from the present too."""
+    paragraph of its own, a day of the last weeks before publication is told from the present too
+    (unless its month is the passage's or the next: an anniversary piece tells its days again)."""
     if published is None or not (dates or future):
         return dates
     out = []
     for d in sorted(dates + future, key=lambda d: d.start):
         told = memory.told_year
         if told is not None and paragraph != memory.told_paragraph and d not in future \
-                and dt.timedelta(0) <= published.date - d.date <= _RECENT_DAYS:
+                and dt.timedelta(0) <= published.date - d.date <= _RECENT_DAYS and (d.date.month - told.month) % 12 > 1:
             memory.told_year = told = None  # "... until September 2022.\n\nThe ministry claimed X on May 5": this May
         weekday = _WEEKDAY.search(d.text) or _WEEKDAY_BEFORE.search(sentence, max(0, d.start - 12), d.start)
         if weekday is not None and d.precision is DatePrecision.DAY and \
@@ -410,8 +418,8 @@ def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: 
     return out
 
 
-# "[Translated from the X Telegram channel]", "Source: X's Telegram channel" near the top: the text is X's post
-_REPOSTED_FROM = re.compile(r"^[ \t]*[\[(]?(?:(?:Translated|Reposted|Republished|Taken|Quoted|Adapted|Post) from|Source:|Via)\s+"
+# "[Translated from the X Telegram channel]", "Source: X" near the top: the text is X's post or tells X's news
+_REPOSTED_FROM = re.compile(r"^[ \t]*[\[(]?(?:(?:Translated|Reposted|Republished|Taken|Quoted|Adapted|Post) from|Source:)\s+"
                             r"(?:the\s+)?(?P<name>[^\n\]]{2,80}?)[\])]?[ \t.]*$", re.M)
 _HEAD_REACH = 400
 
@@ -438,7 +446,9 @@ def _past_apposition(date: DateExpression, changes: list[Change], text: str) -> 
     on its place closes."""
     before = [c for c in changes if c.start <= date.start]
     if len(before) >= 2 and _APPOSITION_OPENS.match(text, before[-2].end, before[-1].start) \
-            and _CLOSES_BEFORE_DATE.fullmatch(text, before[-1].end, date.start):
+            and _CLOSES_BEFORE_DATE.fullmatch(text, before[-1].end, date.start) \
+            and not (_MONTH_NAME.search(text, before[-2].end, before[-1].start) or _YEAR.search(text, before[-2].end, before[-1].start)
+                     or _WEEKDAY.search(text, before[-2].end, before[-1].start)):  # (not when it has a date of its own)
         return before[-2]
     return None
 
@@ -554,19 +564,19 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             told_as_history = change.history or that_season or _old(in_clause or lead_in, published)
             if attribution is None or (told_as_history and not voice.attributions and voice.carried_by == "previous"):
                 # history told after a statement is the outlet's background, not the speaker's
-                attribution = memory.own_voice
+                attribution = memory.voice_of(view)
             if view.heading and attribution.kind == "journalist":
-                attribution = memory.own_voice
+                attribution = memory.voice_of(view)
             if view.heading and attribution.end <= left and (_HEADLINE_AS.match(text, left)
                                                              or ";" in text[attribution.end:change.start]):
                 # "Russia claims more villages as (or ;) Ukraine pulls back near X": the headline's own clause
-                attribution = memory.own_voice
+                attribution = memory.voice_of(view)
             if told_as_history and attribution.kind != "journalist" \
                     and (not left <= attribution.start < right or "," in text[change.end:attribution.start]) \
                     and (_RELATIVE_AT.match(text, left) or _GLOSS.search(text, attribution.end, change.start)):
                 # "X, a village that Ukraine recaptured last September" inside someone's statement, "...,
                 # handing Russia its biggest gain since it took X": the outlet's background, not the speaker's claim
-                attribution = memory.own_voice
+                attribution = memory.voice_of(view)
             left, right = change.clause
             others = [c.clause for c in changes if c is not change]
             told += [d for d in anchored if not _in_aside(text, d.start, change.start)]
@@ -662,7 +672,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 denier_after = min((a for a in speakers if not a.embedded and a.side is not attribution.side),
                                    key=lambda a: abs(a.start - change.start), default=None)
                 if denier_after is None and not any(not a.embedded for a in speakers):
-                    denier_after = memory.own_voice  # the outlet calls it false in its own voice
+                    denier_after = memory.voice_of(view)  # the outlet calls it false in its own voice
             targets = list(change.targets)
             if not targets and attribution.kind == "local authorities":
                 # "Vovchansk authorities said there was street fighting": in their own town
@@ -706,7 +716,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                         # "Russia said it had captured X. The town remains in Ukrainian hands.", "Kyiv
                         # still holds X, which Moscow says it took": not Russia denying itself; the
                         # outlet's own word
-                        attribution = memory.own_voice
+                        attribution = memory.voice_of(view)
                     if change.kind is EventType.DENIAL and denied_side is attribution.side:
                         continue  # a Ukrainian mayor's "there are no Ukrainian forces in the city": a loss told, not a denial
                 else:

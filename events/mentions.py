@@ -153,7 +153,7 @@ _LIST_BEFORE = re.compile(r"(?:,|\band|\bor|\bas well as|\balong with|\bplus|&|\
 UNLISTED = "not in the gazetteer; listed with places it knows"  # the reason such a name is unknown
 # "settlements, including", "villages such as", "the following villages:" before a list of names
 _PLURAL_LIST_OPEN = re.compile(r"\b(?:villages|settlements|towns|localities|hamlets|communities)\b[^.;:]{0,40}?"
-                               r"(?:,\s*|\s+)(?:including|such as|namely|among them)\s+|"
+                               r"(?:,\s*|\s+)(?:including|such as|namely|among them|beginning with|starting with)\s+|"
                                r"\b(?:villages|settlements|towns|localities)(?:\s+of)?\s*:\s*")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.I)
 NAMED_BY_NOUN = "not in the gazetteer; called a village or town by the text"

@@ -81,6 +81,16 @@ def _quote_closer(views: list[SentenceView], i: int) -> int | None:
     return None
 
 
+_AT_CLOSE = re.compile(r"[\s,]*(?:(?:said|says|told|wrote|added|stressed|insisted|claimed|stated)\s+)?(?:[\w’'-]+\s+){0,3}")
+
+
+def _speaker_at_close(text: str, named: list[Attribution]) -> Attribution | None:
+    """The speaker named right after the quotation mark that closes a quotation (“...,” X said;
+    “...,” said X), not someone else the sentence goes on to name."""
+    close = max(text.rfind("”"), text.rfind('"'))
+    return next((a for a in named if not a.embedded and a.start > close and _AT_CLOSE.fullmatch(text, close + 1, a.start)), None)
+
+
 def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 place_country: dict[str, str], needed: list[bool] | None = None) -> list[Voice]:
     """The voice of each sentence, in order. With ``needed``, speakers are looked for only in the
@@ -124,6 +134,21 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 recent.extend(named_claimants(views[i].text, rules, day=day))
         return read[i]
 
+    def ahead_of_close(i: int) -> Attribution | None:
+        """The speaker named where the quotation sentence i opens closes, read ahead; the reading is
+        undone when it names none there (it is read again in its turn)."""
+        nonlocal last
+        closer = _quote_closer(views, i)
+        if closer is None:
+            return None
+        was_read, before, heard = closer in read, last, len(recent)
+        found = _speaker_at_close(views[closer].text, speakers(closer))
+        if found is None and not was_read:
+            last = before
+            del recent[heard:]
+            del read[closer]
+        return found
+
     for view in views:
         i, text = view.index, view.text
         same_line = i > 0 and "\n" not in article.text[views[i - 1].sentence.end:view.sentence.start]
@@ -165,9 +190,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 carried, why = (opener[-1], "quote") if opener else (last, "continuation")
             elif view.section in _UNDER_SOURCE and source_speaker is not None:
                 carried, why = source_speaker, "source"
-            elif _OPENS_QUOTE.match(text) and (closer := _quote_closer(views, i)) is not None and \
-                    (named_at_close := [a for a in speakers(closer) if not a.embedded]):
-                carried, why = named_at_close[0], "quote"  # “This is not true. X holds the town,” Y said.
+            elif _OPENS_QUOTE.match(text) and (named_at_close := ahead_of_close(i)) is not None:
+                carried, why = named_at_close, "quote"  # “This is not true. X holds the town,” Y said.
             elif _OPENS_QUOTE.match(text) and last is not None:
                 carried, why = last, "quote"
             elif previous and not _OUTLET_VOICE.search(text):

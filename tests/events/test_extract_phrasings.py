@@ -66,6 +66,19 @@ def test_a_recent_day_in_a_paragraph_after_a_history_passage_is_of_this_year(gaz
     assert [(c.settlement, c.event_date) for c in claims_of(text, gazetteer, rules)] == [("Urozhaine", dt.date(2024, 7, 2))]
 
 
+def test_an_anniversary_piece_keeps_the_year_of_its_history_passage(gazetteer, rules):
+    text = ("In September 2022, Ukraine launched a counteroffensive in Kharkiv region.\n\n"
+            "Its troops retook Kupiansk on September 10, the General Staff said then.")
+    claims = claims_of(text, gazetteer, rules, PublishedDate(dt.date(2024, 9, 25)))
+    assert [(c.settlement, c.event_date) for c in claims] == [("Kupiansk", dt.date(2022, 9, 10))]
+
+
+def test_a_sentence_on_an_invasion_of_a_region_is_no_summary_of_the_war(gazetteer, rules):
+    claims = claims_of("Since the invasion of the Kursk region, Russian troops have recaptured Korenevo, the ministry said.",
+                       gazetteer, rules)
+    assert [(c.settlement, c.background) for c in claims] == [("Korenevo", False)]
+
+
 def test_a_sentence_summing_up_the_war_since_it_began_is_history(gazetteer, rules):
     claims = claims_of("Since the start of the full-scale invasion, Russian troops have taken Soledar and Marinka.", gazetteer, rules)
     assert [(c.settlement, c.background, c.event_date) for c in claims] == [("Soledar", True, None), ("Marinka", True, None)]
