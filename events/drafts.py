@@ -130,7 +130,8 @@ class _Discourse:
         countries |= self.offices
         return countries.pop() if len(countries) == 1 else ""
 
-    def antecedent(self, view: SentenceView, target: Target, claimed: set[int]) -> tuple[PlaceRef, int] | None:
+    def antecedent(self, view: SentenceView, target: Target, claimed: set[int],
+                   denied: bool = False) -> tuple[PlaceRef, int] | None:
         """The settlement a pointer stands for, named last before it in this sentence or a few
         before, with the index of its sentence: a place a change was told of first ("Kupiansk, a
         city in northern Kharkiv, is under Russian control ... 14 percent of the city"), else the
@@ -176,10 +177,11 @@ class _Discourse:
                     return place, index
             if candidates:
                 return candidates[-1]
-        if target.pointer == "it" and not earlier:
+        if (target.pointer == "it" or denied and noun in ("village", "town", "city", "settlement")) and not earlier:
             # "visited troops near X ..., calling Moscow's claim to have captured it a lie": the one
             # settlement the sentence names, whatever its relation (not when a thing named before it
-            # is what "it" stands for: "attacked a position near X and captured it")
+            # is what "it" stands for: "attacked a position near X and captured it"); so does "the village"
+            # a denial is of ("fighting in the area of X, but the village has not been liberated")
             named = [p for p in view.settlements if p.end <= target.position]
             if len({p.key for p in named}) == 1 and not _THING_BEFORE.search(
                     view.text, max(0, named[-1].start - 60), named[-1].start):
@@ -320,6 +322,7 @@ _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
 _WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r"),?\s+(?:the\s+)?$", re.I)
 _MONTH_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?")
 _RECENT_DAYS = dt.timedelta(days=31)
+_OWN_GAIN_WORD = re.compile(r"(?:liberat|freed\b)", re.I)  # what a side calls its own gains
 _APPOSITION_OPENS = re.compile(r"[^,;]{0,80}?,\s+(?:the|a|an|which|where)\s+[^,;]*$")  # "X, the town Ukraine had ..."
 _CLOSES_BEFORE_DATE = re.compile(r"[^,;]{0,60}?,\s*(?:in|on|at|during|by|late|early|around)?\s*")  # "... seized, in March"
 _THAT_SEASON = re.compile(r"\b(?:that|the same|the following) (?:summer|spring|autumn|fall|winter|year)\b")  # history told on
@@ -684,7 +687,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 first = view
                 place = target.place
                 if place is None:
-                    found = memory.antecedent(view, target, claimed)
+                    found = memory.antecedent(view, target, claimed, bool(change.denial) or change.kind is EventType.DENIAL)
                     if found is None:
                         continue
                     place, first = found[0], views[found[1]]
@@ -704,7 +707,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 if (change.denial and not refuted_for_another) or change.kind is EventType.DENIAL:
                     # a denial is filed under the gain it denies: the one the sentence names, else
                     # the other side's ("X's claim that the town has been captured is false")
-                    if how in ("claimant", "discourse", "") and change.kind is not EventType.DENIAL:
+                    # (but "X has not been liberated" is each side's word for its own gain: its own denied)
+                    if how in ("claimant", "discourse", "") and change.kind is not EventType.DENIAL \
+                            and not (how == "claimant" and _OWN_GAIN_WORD.match(text, change.start)):
                         gains = attribution.side.opponent() if attribution.side is not Side.NONE else gains
                     denied_side = gains if gains is not Side.NONE else attribution.side.opponent()
                     kind, gains = EventType.DENIAL, denied_side
@@ -794,7 +799,20 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             memory.anchor = day_dates[-1].date
             if occasion and rules.occasion_told.search(text):
                 memory.occasion_day = day_dates[-1].date
-    return drafts
+    return _retaken_after_history(drafts)
+
+
+def _retaken_after_history(drafts: list[Draft]) -> list[Draft]:
+    """A side taking a place the text tells the other side took from it before takes it back:
+    "Ukraine retook Robotyne in August 2023 ... Russia says it has captured Robotyne" is a
+    recapture by Russia (as "liberating" a place of one's own country is)."""
+    taken_before: dict[str, set[Side]] = {}
+    for d in drafts:
+        if d.background and d.kind in (EventType.CAPTURE, EventType.RECAPTURE):  # (not a share: "won back parts of X")
+            taken_before.setdefault(d.place.key, set()).add(d.gains)
+    return [replace(d, kind=EventType.RECAPTURE) if d.kind is EventType.CAPTURE and not d.background
+            and d.gains in (Side.RU, Side.UA) and d.gains.opponent() in taken_before.get(d.place.key, ()) else d
+            for d in drafts]
 
 
 def _old(dates: list[DateExpression], published: PublishedDate | None) -> bool:
