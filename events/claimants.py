@@ -60,6 +60,9 @@ _LAST_WORD = re.compile(r"(?<!\w)(\w++)\s++(?:an? |the )?$")
 _SIDE_BEFORE = re.compile(r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+$")
 _IN_CHARGE = re.compile(r"\s+(?:in charge of|responsible for|who (?:heads|leads|runs)|heading|running)\s[^,;:.“”\"]{1,80}?"
                         r"(?=\s(?:said|says|told|wrote|reported|claimed|announced|added|stated)\b)")
+# a quotation closing between a name and the verb, with words after it: the name is inside the quotation and
+# another speaker follows ("... by the Russians," Mayor X said)
+_QUOTE_THEN_SPEAKER = re.compile(r"[”\"]\s*[\w’'-]+\s+[\w’'-]")
 _REPORTS_IN_PROGRESSIVE = {"spreading"}  # "channels are spreading a fake that" (not "troops, spreading out from X")
 _PROGRESSIVE = re.compile(r"\s+(?:are|is|were|was)\s+(?:now\s+|still\s+)?(\w+ing)\b")
 _BRACKET = re.compile(r"\s*\([^()]{1,40}\)")
@@ -104,6 +107,7 @@ _SIDE_CLAIMS = re.compile(r"\b(?P<side>Russian|Ukrainian|Russia['’]s|Ukraine['
 _LOCAL_WORDS = re.compile(r"authorit|official|mayor|head|administration|governor|council|police", re.I)
 _CUES = re.compile(r"according to|as stated by|in the words of|\bby\b|\breleased\b", re.I)
 #: Where the journalist's own voice begins inside a sentence that quotes someone.
+_THAT_AFTER = re.compile(r"\s+that\b")
 _APPOSITIVE = re.compile(r",\s+(?:one of|the only|a (?:town|city|village|settlement) (?:that|which|where)|which|where|"
                          r"(?:the|a) (?:[\w-]+ ){0,2}?(?:town|city|village|settlement) (?:Russia|Ukraine|Moscow|Kyiv|it|they|"
                          r"the Russians|the Ukrainians|Russian (?:troops|forces)|Ukrainian (?:troops|forces)))\b", re.I)
@@ -167,7 +171,7 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     if progressive and (rules.reporting_verbs.fullmatch(progressive.group(1)) or progressive.group(1) in _REPORTS_IN_PROGRESSIVE):
         return progressive.group(1), False
     for verb in rules.reporting_verbs.finditer(after):
-        if _GAP_TO_VERB.match(after[:verb.start()]):
+        if _GAP_TO_VERB.match(after[:verb.start()]) and not _QUOTE_THEN_SPEAKER.search(after, 0, verb.start()):
             if "," in after[:verb.start()] and _EMBEDDED.search(sentence, max(0, start - 110), start):
                 return "", True  # "rejected claims by the ministry, published on Monday, that": cited, not speaking
             return verb.group(), False
@@ -589,8 +593,10 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
         # (not one between the speaker and its verb: "Rybar, which has ties to the ministry, wrote that")
         verb_at = sentence.find(chosen.verb, chosen.end) if chosen.verb else -1
         appositive = _APPOSITIVE.search(sentence, max(chosen.end, verb_at), position)
-        if appositive and not any(a.start > appositive.start() for a in attributions if a.end <= position):
-            return None
+        if appositive and not any(a.start > appositive.start() for a in attributions if a.end <= position) and not (
+                appositive.group().lstrip(", ").lower().startswith("where") and verb_at != -1
+                and _THAT_AFTER.match(sentence, verb_at + len(chosen.verb))):
+            return None  # (but "said that fighting goes on in X, where ...": still what was said)
         return chosen
     # not a speaker in a clause of its own after the change ("X was retaken in 2022, months after
     # Moscow declared the region annexed")

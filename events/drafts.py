@@ -142,11 +142,13 @@ class _Discourse:
                     and not _LOCATING_APPOSITION.search(view.text, max(0, p.start - 40), p.start)]
             return (here[-1], view.index) if here else None
         here = [(p, view.index) for p in view.settlements if p.end <= target.position and p.relation == ""]
-        if not here and target.pointer in ("the town", "the city", "the village", "it", "there"):
+        if not here and target.pointer.lower() in ("the town", "the city", "the village", "it", "there"):
             # "Bucha Mayor X said Russian troops had left the town": the speaker's own town (not a
             # city's mayor on "the village")
+            # (also one named after a quotation the pointer stands in: “The city is occupied,” X Mayor Y said)
             here = [(replace(p, role="settlement"), view.index) for p in view.places
-                    if p.role == "modifier" and p.end <= target.position and _AUTHORITY_AFTER.match(view.text, p.end)
+                    if p.role == "modifier" and (p.end <= target.position or _quoted(view.text, target.position))
+                    and _AUTHORITY_AFTER.match(view.text, p.end)
                     and not (target.pointer == "the village" and p.resolution.place is not None
                              and p.resolution.place.population >= _TOWN_SIZE)][:1]
         earlier = [(place, index) for index, place in self.places
@@ -799,20 +801,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             memory.anchor = day_dates[-1].date
             if occasion and rules.occasion_told.search(text):
                 memory.occasion_day = day_dates[-1].date
-    return _retaken_after_history(drafts)
-
-
-def _retaken_after_history(drafts: list[Draft]) -> list[Draft]:
-    """A side taking a place the text tells the other side took from it before takes it back:
-    "Ukraine retook Robotyne in August 2023 ... Russia says it has captured Robotyne" is a
-    recapture by Russia (as "liberating" a place of one's own country is)."""
-    taken_before: dict[str, set[Side]] = {}
-    for d in drafts:
-        if d.background and d.kind in (EventType.CAPTURE, EventType.RECAPTURE):  # (not a share: "won back parts of X")
-            taken_before.setdefault(d.place.key, set()).add(d.gains)
-    return [replace(d, kind=EventType.RECAPTURE) if d.kind is EventType.CAPTURE and not d.background
-            and d.gains in (Side.RU, Side.UA) and d.gains.opponent() in taken_before.get(d.place.key, ()) else d
-            for d in drafts]
+    return drafts
 
 
 def _old(dates: list[DateExpression], published: PublishedDate | None) -> bool:
