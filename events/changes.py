@@ -151,6 +151,8 @@ _MAIN_AFTER_COMMA = re.compile(r",\s+(?:its|their|his|the|our|Russian|Ukrainian|
                                r"(?:\s+(?:been|already))*$")
 _ORDER_GIVEN = re.compile(r"\b(?:was|were|been)\s+(?:ordered|told|instructed|forced|compelled)\s+to\b")
 _POINTER_WORDS = 8
+_POINTER_WORDS_WITHDRAWAL = 12
+_POSITIONS = re.compile(r"\b(?:positions|lines|trenches|strongpoints)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -660,7 +662,9 @@ _ROUTE_BEFORE = re.compile(r"\b(?:road|roads|highway|route|railway|rail line|app
 # the speaker is the one who took it: "the ministry also claimed to have taken X", "it said it had taken X"
 _SPEAKER_DID_IT = re.compile(r"\b(?:claim(?:s|ed|ing)?|says|said|announced|reported) (?:to have|(?:it|they) (?:had|has|have))\s+(?:\w+ly\s+)?$")
 _OWN_REPORT_AFTER = re.compile(r",\s+(?:\w+\s+){0,2}(?:said|says|stated|announced|reported|told)\b")  # "..., said on Friday that"
-_CORRECTED_BEFORE = re.compile(r"\b(?:incorrectly|wrongly|mistakenly|erroneously|inaccurately) (?:said|stated|reported|wrote|identified)\b")
+_CORRECTED_BEFORE = re.compile(r"\b(?:incorrectly|wrongly|mistakenly|erroneously|inaccurately) (?:said|stated|reported|wrote|identified)\b|"
+                               r"\b[Aa]n earlier (?:version|entry|post|update|report|story) (?:of|in|on) (?:this|the|our) "
+                               r"(?:story|article|blog|live blog|report|page|feed) (?:said|stated|reported|wrote)\b")
 _CONJUNCTION_LEAD = re.compile(r"^\s*(?:and|but|while|as|so)\s+")
 _SPEAKER_LEAD = re.compile(r"^.*\b(?:said|says|wrote|writes|added|argued|argues|warned|noted|believes|believed)\s+(?:that\s+)?")
 _FOLLOWED = re.compile(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
@@ -706,10 +710,10 @@ _POINTER_BEFORE_ITS_CLAUSE = re.compile(
     r"(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:been|now|already|reportedly|finally|since)\s+){0,2}$")
 
 
-def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Target | None:
+def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: int = _POINTER_WORDS) -> Target | None:
     """"captured the town", "retook it", "the village has been liberated", "fighting continues there"."""
     ahead = text[end:right]
-    words = ahead.split()[:_POINTER_WORDS]
+    words = ahead.split()[:reach]
     window = " ".join(words)
     for pattern in (rules.places.coreference_nouns, rules.places.coreference_pronouns):
         m = pattern.search(window)
@@ -718,6 +722,8 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules) -> Targe
             gap = window[:m.start()]
             if _NEAR_GAP.search(gap):
                 return None  # "retaking ground around the city": land near it, not the place
+            if len(gap.split()) >= _POINTER_WORDS and not _POSITIONS.search(gap):
+                return None  # (the longer reach is for positions only: not "abandoned vehicles on a road east of the town")
             share = rules.partial_share.search(gap) is not None or m.group().startswith("its ") \
                 or _PART_OBJECT_NEXT.match(window, m.end()) is not None  # "the town's administrative buildings"
             return Target(None, pointer=m.group().split()[0] if m.group().startswith("its ") else m.group(),
@@ -936,7 +942,10 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if not targets and _THERE_END.search(text, start, end):
             targets = [Target(None, pointer="there", position=end - 5)]  # "fighting was still going on there"
         if not targets:
-            pointer = None if plural else _pointer(text, start, end, right, rules)
+            # (a withdrawal's positions may be described at length: "pulled back from several positions on
+            # the southern outskirts of the city")
+            pointer = None if plural else _pointer(text, start, end, right, rules,
+                                                   _POINTER_WORDS_WITHDRAWAL if trigger.type is EventType.WITHDRAWAL else _POINTER_WORDS)
             if pointer is None and rules.appositive.search(text[left:start]) and not _CLAUSE_AND_IN.search(text, left, start):
                 # "X, one of only a handful of villages Kyiv retook last year": the place before (not
                 # a verb after the apposition closes: "X, the only city they took, and ... before retreating")
