@@ -154,7 +154,11 @@ UNLISTED = "not in the gazetteer; listed with places it knows"  # the reason suc
 # "settlements, including", "villages such as", "the following villages:" before a list of names
 _PLURAL_LIST_OPEN = re.compile(r"\b(?:villages|settlements|towns|localities|hamlets|communities)\b[^.;:]{0,40}?"
                                r"(?:,\s*|\s+)(?:including|such as|namely|among them|beginning with|starting with)\s+|"
-                               r"\b(?:villages|settlements|towns|localities)(?:\s+of)?\s*:\s*")
+                               r"\b(?:villages|settlements|towns|localities)(?:\s+of)?\s*:\s*|"
+                               r"\b(?:villages|settlements|towns|localities)\b[^.;:,]{0,40}?\s+[-–—]\s+")  # "three villages in the X region - A, B"
+# "A and B, two villages north of X": the names listed right before a plural settlement noun in apposition
+_PLURAL_APPOSITION_AFTER = re.compile(r",\s+(?:the\s+)?(?:two|three|four|five|six|both|several|\d+)\s+(?:[\w-]+\s+)?"
+                                      r"(?:villages|settlements|hamlets|localities)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.I)
 NAMED_BY_NOUN = "not in the gazetteer; called a village or town by the text"
 LISTED_AFTER_PLURAL = "not in the gazetteer; listed after 'settlements, including' or the like"
@@ -217,6 +221,27 @@ def _listed_after_plural(text: str, refs: list[PlaceRef], rules: Rules, offset: 
                     not _is_unlisted_name(text, m.start(), m.end(), True, rules):
                 continue
             found.append(_unknown_settlement(text, m.start(), m.end(), offset, LISTED_AFTER_PLURAL, rules))
+    return found
+
+
+def _listed_before_plural(text: str, refs: list[PlaceRef], rules: Rules, offset: int) -> list[PlaceRef]:
+    """"retook A and B, two villages north of X": the names listed right before a plural
+    settlement noun in apposition are settlements, though the gazetteer knows none of them."""
+    found: list[PlaceRef] = []
+    for noun in _PLURAL_APPOSITION_AFTER.finditer(text):
+        names = [m for m in _CAPITALISED.finditer(text, 0, noun.start())]
+        chain: list[re.Match[str]] = []
+        end = noun.start()
+        for m in reversed(names):
+            gap = text[m.end():end]
+            if chain and rules.places.list_glue.match(gap) is None or not chain and gap.strip():
+                break
+            chain.append(m)
+            end = m.start()
+        for m in chain:
+            if not any(r.start < m.end() and m.start() < r.end for r in refs) and \
+                    _is_unlisted_name(text, m.start(), m.end(), True, rules):
+                found.append(_unknown_settlement(text, m.start(), m.end(), offset, LISTED_AFTER_PLURAL, rules))
     return found
 
 
@@ -308,6 +333,8 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
             refs = sorted(refs + _unlisted(sentence.text, refs, rules, sentence.start), key=lambda r: r.start)
         if not heading and _PLURAL_LIST_OPEN.search(sentence.text):
             refs = sorted(refs + _listed_after_plural(sentence.text, refs, rules, sentence.start), key=lambda r: r.start)
+        if not heading and _PLURAL_APPOSITION_AFTER.search(sentence.text):
+            refs = sorted(refs + _listed_before_plural(sentence.text, refs, rules, sentence.start), key=lambda r: r.start)
         if not heading and named_again is not None:
             refs = sorted(refs + _named_by_noun(sentence.text, refs, rules, sentence.start, named_again),
                           key=lambda r: r.start)
