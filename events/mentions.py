@@ -158,7 +158,9 @@ _PLURAL_LIST_OPEN = re.compile(r"\b(?:villages|settlements|towns|localities|haml
                                r"\b(?:villages|settlements|towns|localities)\b[^.;:,]{0,40}?\s+[-–—]\s+")  # "three villages in the X region - A, B"
 # "A and B, two villages north of X": the names listed right before a plural settlement noun in apposition
 _PLURAL_APPOSITION_AFTER = re.compile(r",\s+(?:the\s+)?(?:two|three|four|five|six|both|several|\d+)\s+(?:[\w-]+\s+)?"
-                                      r"(?:villages|settlements|hamlets|localities)\b")
+                                      r"(?:villages|settlements|hamlets|localities)\b|"
+                                      # "X, a village north of Y", "X, the last settlement in the region": one
+                                      r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:village|settlement|hamlet|locality)\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.I)
 NAMED_BY_NOUN = "not in the gazetteer; called a village or town by the text"
 LISTED_AFTER_PLURAL = "not in the gazetteer; listed after 'settlements, including' or the like"
@@ -225,8 +227,9 @@ def _listed_after_plural(text: str, refs: list[PlaceRef], rules: Rules, offset: 
 
 
 def _listed_before_plural(text: str, refs: list[PlaceRef], rules: Rules, offset: int) -> list[PlaceRef]:
-    """"retook A and B, two villages north of X": the names listed right before a plural
-    settlement noun in apposition are settlements, though the gazetteer knows none of them."""
+    """"retook A and B, two villages north of X", "Gornal, the last settlement held ...": the names
+    listed right before a settlement noun in apposition are settlements, though the gazetteer knows
+    none of them."""
     found: list[PlaceRef] = []
     for noun in _PLURAL_APPOSITION_AFTER.finditer(text):
         names = [m for m in _CAPITALISED.finditer(text, 0, noun.start())]
