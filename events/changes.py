@@ -498,7 +498,7 @@ def _list_before_which(view: SentenceView, position: int, trigger: Trigger) -> l
 
 
 # "took A, the largest town of the district, as well as the nearby villages of B and C": the list goes on
-_APPOSITION_THEN_PLACES = re.compile(r",\s+(?:the|a|an)\s+[^,;:()\"“”]{3,120},\s+(?:as well as|along with|and)\s+(?:the\s+)?"
+_APPOSITION_THEN_PLACES = re.compile(r",\s+(?:the|a|an)\s+(?:[^,;:()\"“”]|,(?=\d)){3,120},\s+(?:as well as|along with|and)\s+(?:the\s+)?"
                                      r"(?:(?:nearby|neighbou?ring|adjacent|surrounding)\s+)?(?:villages?|settlements?|towns?|hamlets?)\s+of\s+")
 # an object that is part of a place, its place untold: "had taken the administrative buildings", "the town's
 # administrative buildings" (so not the place the sentence named before: "fought in X and took the buildings")
@@ -507,6 +507,7 @@ _PART_NOUNS = (r"(?:buildings?|blocks?|positions?|strongholds?|checkpoints?|tren
 _PART_OBJECT_NEXT = re.compile(r"['’]s\s+(?:[\w-]+\s+)?" + _PART_NOUNS + r"|\s+(?:control\s+of\s+|over\s+)?(?:the|its|their|several|some|"
                                r"two|three|four|five|\d+)\s+(?:[\w-]+\s+)?" + _PART_NOUNS)
 _VERB_AFTER = re.compile(r"(?:\s*(?:,|and|or)\s*[\w’'-]+)*\s+(?:are|were|is|was|have|has|had|remain|remains)\b")
+_DESTINATION_GAP = re.compile(r"\b(?:to|towards?|into)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
 _PLAIN_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 
 
@@ -540,6 +541,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     gap = text[end:first.start] if first.start >= end else ""
     if first.relation == "beside" and _SETTLEMENT_NOUN.search(gap):
         return []  # "pulled back from three villages west of X": the villages, not X
+    if trigger.type is EventType.WITHDRAWAL and _DESTINATION_GAP.search(gap):
+        return []  # "pulled back across the river to X": where they went, not what they left
     # fighting is in a place named right after it ("advances in a number of areas, among them X" is not)
     # (or in a part of it: "raised a flag over a building in central X")
     reach = 3 if trigger.type is EventType.CONTESTED and not (rules.partial_share.search(gap) or rules.part_object.match(gap)
@@ -932,7 +935,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             # "following battles for X, our forces had to withdraw from their positions": the one
             # settlement the sentence names (not "from two villages close to X": those are unnamed)
             named = [r for r in view.places if r.is_settlement]
-            if len({r.key for r in named}) == 1 and not other_clause.search(text[min(named[0].end, start):max(named[0].start, end)]):
+            if len({r.key for r in named}) == 1 and not other_clause.search(text[min(named[0].end, start):max(named[0].start, end)]) \
+                    and not _DESTINATION_GAP.search(text[max(0, named[0].start - 40):named[0].start]):
                 targets = [Target(named[0], position=named[0].start)]
         group = rules.plural_places.search(text[targets[-1].position:right]) if targets else (
             rules.plural_places.search(text[end:right]) or rules.plural_places.search(text[left:start])

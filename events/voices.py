@@ -81,6 +81,8 @@ def _quote_closer(views: list[SentenceView], i: int) -> int | None:
     return None
 
 
+_WHOLE_QUOTE = re.compile(r"\s*[“\"][^“”\"]+[”\"]\s*")
+_SAID_NEXT = re.compile(r"\s*(?:That|This|Those|These) (?:was|is|were|are) (?:how|what|the words of)\b")
 _AT_CLOSE = re.compile(r"[\s,]*(?:(?:said|says|told|wrote|added|stressed|insisted|claimed|stated)\s+)?(?:[\w’'-]+\s+){0,3}")
 
 
@@ -139,10 +141,17 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
         undone when it names none there (it is read again in its turn)."""
         nonlocal last
         closer = _quote_closer(views, i)
+        if closer is None and _WHOLE_QUOTE.fullmatch(views[i].text):
+            closer = i  # a quotation that is the whole sentence: its speaker may come after it
         if closer is None:
             return None
         was_read, before, heard = closer in read, last, len(recent)
         found = _speaker_at_close(views[closer].text, speakers(closer))
+        after = closer + 1
+        if found is None and after < len(views) and _SAID_NEXT.match(views[after].text):
+            # “... ” / That was how X described it: the speaker named in the sentence after
+            found = next((a for a in speakers(after) if not a.embedded), None) or \
+                next(iter(named_claimants(views[after].text, rules, day=day)), None)
         if found is None and not was_read:
             last = before
             del recent[heard:]
