@@ -532,7 +532,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             memory.list_countries = {t.place.resolution.place.country for t in change.targets
                                      if t.place is not None and t.place.resolution.place is not None}
             # a denial is not the claim it denies: "said the Russian statements about X are false"
-            voices_of = [a for a in speakers if not a.embedded] or speakers if change.kind is EventType.DENIAL else speakers
+            voices_of = [a for a in speakers if not a.embedded] or ([voice.carried] if voice.carried else speakers) \
+                if change.kind is EventType.DENIAL else speakers
             attribution = governing(voices_of, text, change.start) if voice.attributions else voice.carried
             if attribution is not None and attribution.start >= change.end and \
                     _RELATIVE_AFTER.search(text, change.end, attribution.start):

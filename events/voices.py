@@ -181,6 +181,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             before = speakers(i - 1)
             if before and not voices[i - 1].attributions:
                 voices[i - 1] = replace(voices[i - 1], attributions=tuple(before))
+            if not before and i > 1 and views[i - 1].text.rstrip().endswith(":") and (i - 2) not in read:
+                speakers(i - 2)  # "X responded on Telegram. The post in full: “...”": X spoke last
         found = list(speakers(i)) if wanted else []
         if _SOURCE_LINE.match(text):
             named = named_claimants(text, rules, context_side=last.side if last else home, day=day)
@@ -191,9 +193,12 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
         post = posts.get(i)
         if wanted and not found and not view.heading and post is not None:
             carried, why = post.author, "post"
-        elif wanted and not found and not view.heading:
+        elif wanted and not any(not a.embedded for a in found) and not view.heading:
+            # (a claimant only cited, "the statements of the Russian command about X are false", speaks for nobody)
             continues = rules.continuation.search(text) is not None
-            opener = speakers(open_quote) if open_quote is not None and open_quote != i else []
+            # (who spoke the sentence that opened the quotation: not a claimant it only cites)
+            opener = [a for a in (voices[open_quote].speakers() if open_quote < len(voices) else speakers(open_quote))
+                      if not a.embedded] if open_quote is not None and open_quote != i else []
             previous = speakers(i - 1) if same_line else []
             if opener or (continues and last is not None):
                 carried, why = (opener[-1], "quote") if opener else (last, "continuation")
