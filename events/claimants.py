@@ -272,7 +272,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     # spans of known claimants: a person pattern must not take their names
     known = [(start, end) for start, end, rule in matches if rule.side != "context"]
     for person in people:  # only the person patterns whose role words the sentence holds
-        for attribution in _people(person, sentence, rules, known, place_country):
+        for attribution in _people(person, sentence, rules, known, place_country, context_side):
             add(attribution)
     # longest first, so "Ministry of Defence in Moscow" wins over "Moscow"
     for start, end, rule in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
@@ -401,8 +401,8 @@ def named_claimants(sentence: str, rules: Rules, *, context_side: Side = Side.NO
     known = [(a.start, a.end) for a in found]
     for person in [rules.people[i - len(rules.claimants)] for i in candidates if i >= len(rules.claimants)]:
         for m in _matches(person.regex, sentence):
-            if any(m.start("name") < e and s < m.end("name") for s, e in known):
-                continue  # a known claimant's name: the known claimant, as in find_attributions
+            if any(m.start("name") < e and s < m.end("name") for s, e in known) or m.group("name").split()[0] in _NOT_GIVEN_NAMES:
+                continue  # a known claimant's name: the known claimant, as in find_attributions (nor "In Vovchansk, the spokesman")
             role = m.group("role")
             side = _role_side(role, rules)
             found.append(Attribution(f"{m.group('name')} ({role})", side, "military", m.start(), m.end(), "named"))
@@ -467,7 +467,7 @@ def _namesake(matched: str, name: str, recent: list[Attribution],
 
 
 def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int, int]],
-            places: dict[str, str] | None = None) -> list[Attribution]:
+            places: dict[str, str] | None = None, context_side: Side = Side.NONE) -> list[Attribution]:
     """Named people with their role ("Colonel Ivan Petrenko, a Ukrainian army spokesman") who are
     tied to a statement; a known claimant in the name wins over the person pattern, and a place's
     name is no person ("... still hold Chasiv Yar, the brigade spokesman said")."""
@@ -507,11 +507,17 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
                 re.search(rf"\b{re.escape(name)}\b", role) for name in rules.installed_since_2014)
             country = "RU" if run_by_russia else places.get(town, "")
             side = Side.UA if country == "UA" else Side.RU if country == "RU" else Side.NONE
+        from_context = side is Side.NONE and context_side is not Side.NONE and _BARE_SPOKESPERSON.fullmatch(role) is not None
+        if from_context:
+            side = context_side  # "spokesman Volodymyr Fitio" after the Ground Forces spoke: theirs
         kind = next((k for word, k in rule.kinds if re.search(rf"\b{re.escape(word)}", role, re.I)), "military")
-        out.append(Attribution(f"{m.group('name')} ({role})", side, kind, m.start(), m.end(), link[0], link[1]))
+        out.append(Attribution(f"{m.group('name')} ({role})", side, kind, m.start(), m.end(), link[0], link[1],
+                               from_context=from_context))
     return out
 
 
+_BARE_SPOKESPERSON = re.compile(r"(?:(?:the|a|its|their|his|her)\s+)?(?:press\s+)?(?:spokes(?:man|woman|person)|press (?:officer|secretary))",
+                                re.I)
 _NOT_GIVEN_NAMES = frozenset("""In On At By For From With After Before Since During Until Last This Earlier Later
 January February March April May June July August September October November December Monday Tuesday Wednesday
 Thursday Friday Saturday Sunday The A An""".split())
