@@ -508,6 +508,7 @@ _PART_OBJECT_NEXT = re.compile(r"['’]s\s+(?:[\w-]+\s+)?" + _PART_NOUNS + r"|\s
                                r"two|three|four|five|\d+)\s+(?:[\w-]+\s+)?" + _PART_NOUNS)
 _VERB_AFTER = re.compile(r"(?:\s*(?:,|and|or)\s*[\w’'-]+)*\s+(?:are|were|is|was|have|has|had|remain|remains)\b")
 _DESTINATION_GAP = re.compile(r"\b(?:to|towards?|into)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
+_HOLDING = re.compile(r"(?:keep|kept|retain|maintain|remain|stay|still|continu)", re.I)
 _PLAIN_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 
 
@@ -557,7 +558,7 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
         not rules.plural_places.search(gap, 0, including.start()) and \
         re.fullmatch(r"\s*(?:in\s+)?(?:the\s+)?(?:(?:villages?|towns?|settlements?|cities|city)\s+of\s+)?", gap[including.end():]) is not None
     words = len(gap[including.end():].split()) if long_object else len(gap_words.split())
-    if words > reach or re.search(r"[;:]|\b(?:said|says|after|before|while|when|by)\b", gap):
+    if words > reach and not rules.part_object.match(gap) or re.search(r"[;:]|\b(?:said|says|after|before|while|when|by)\b", gap):
         return []  # "liberated by offensive operations in the X direction": an agent, not an object
     if trigger.type in (EventType.CAPTURE, EventType.RECAPTURE) and (rules.spoils_object.match(gap) or _MOVED_INTO.search(gap)):
         return []  # "captured weapons in X", "have taken tanks into X": things taken, not the place
@@ -980,6 +981,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             # places of the change before, their second verb
             targets = [replace(t, share=False) for t in changes[-1].targets]
         kind = trigger.type
+        if kind is EventType.DENIAL and targets and all(t.share for t in targets) and _HOLDING.match(text, start) \
+                and rules.partial_share.search(text, end, targets[0].position):  # (not "still holding positions in X": a denial)
+            kind = EventType.CONTESTED  # "Ukraine retained control of the south-western part of X": a part still held
         if trigger.share_is_partial and (
                 any(t.share for t in targets) or rules.partial_adverb.search(" ".join(before.split()[-3:]))
                 or rules.partial_adverb.search(text[start:end])):
