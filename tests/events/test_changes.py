@@ -40,7 +40,7 @@ CASES = [
     ("Russian soldiers hoisted flags in Tonenke, Xyzivka, and Umanske.",
      [("capture", ["Tonenke", "Xyzivka", "Umanske"], "RU", "", False)]),  # a name the gazetteer lacks, listed
     ("Russian soldiers hoisted a flag on the roof of a school in Tonenke.",
-     [("contested", [], "RU", "", False)]),  # one building is not the village: no capture of it
+     [("contested", ["Tonenke"], "RU", "", False)]),  # one building is not the village: contested, no capture of it
     ("Ukrainian forces have taken back the village of Robotyne.", [("recapture", ["Robotyne"], "UA", "", False)]),
     ("Tonenke, in the north of Donetsk Oblast, was apparently among the settlements liberated.",
      [("capture", ["Tonenke"], "", "", False)]),
