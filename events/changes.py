@@ -234,9 +234,11 @@ def find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
     return sorted(out, key=lambda f: f[0])
 
 
-# (or "still holding the northern part of X": the defenders keep a part, the rest is lost)
+# (or "still holding the northern part of X", "with Ukrainian troops holding the western part of the town": the
+# defenders keep a part, the rest is lost)
 _HOLD_ONLY = re.compile(r"(?:hold|holds|held|holding|control|controls|controlled|controlling|keep|keeps|kept)\s+"
-                        r"(?:now\s+|still\s+)?(?:only|just|merely)\b|(?<=still )(?:hold|holds|held|holding|control|controls|"
+                        r"(?:now\s+|still\s+)?(?:only|just|merely)\b|(?:(?<=still )|(?<=troops )|(?<=forces )|(?<=defenders )|(?<=units )|"
+                        r"(?<=troops are )|(?<=forces are )|(?<=defenders are )|(?<=units are ))(?:hold|holds|held|holding|control|controls|"
                         r"controlling)\s+(?=(?:the\s+)?(?:[\w-]+\s+)?(?:part|parts|half|districts?|outskirts|neighbou?rhoods?|edge|quarters?)\b)", re.I)
 _CONJUNCTION_ONLY = re.compile(r"\s*(?:but|and|then|yet)\s+(?:then\s+|later\s+|also\s+|eventually\s+|finally\s+)?")
 _WHICH_AFTER_COMMA = re.compile(r",\s*which\b")
@@ -1033,7 +1035,7 @@ def _history(text: str, left: int, start: int, end: int, trigger: Trigger, view:
     words = " ".join(text[left:start].split()[-4:])
     # ("have since taken" is news told after an earlier event, not history)
     if re.search(r"\b(?:previously|originally|formerly|once|(?<!has )(?<!have )(?<!had )since|having|back in)\b", words, re.I) or \
-            re.search(r"\bfirst\b", words) and not _FIRST_TO.search(text, max(0, start - 60), start):
+            re.search(r"\bfirst\b(?! (?:announced|reported|claimed|said|stated|declared))", words) and not _FIRST_TO.search(text, max(0, start - 60), start):
         # "was first captured"; not a name ("First Xyz were liberated"), nor "the first town to be retaken
         return True
     # "X, which Russian troops took in May" is history; "X, which has turned into a grey zone" is
