@@ -84,7 +84,7 @@ _SUBJECT_FORCES = re.compile(r"(?:\s+(?:troops|forces|army|units?|soldiers|servi
                              r"(?:(?:also|then|later|now|reportedly|successfully)\s+)?", re.I)
 _QUALIFIER_BEFORE = re.compile(r"\b(?:from|in|(?<!town )(?<!city )(?<!village )(?<!settlement )(?<!hamlet )"
                                r"(?<!report )(?<!reports )(?<!claim )(?<!claims )(?<!news )(?<!villages )(?<!settlements )(?<!towns )of|at|near|"
-                               r"around|outside|for|to|into)\s+(?:the\s+)?$", re.I)
+                               r"around|outside|for|to|into|defending|holding)\s+(?:the\s+)?$", re.I)
 # "retook X from Russian forces": the loser; after a clearing verb also "of" ("cleared the village
 # of X of the occupiers")
 _FROM_SIDE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
@@ -510,6 +510,8 @@ _PART_OBJECT_NEXT = re.compile(r"['’]s\s+(?:[\w-]+\s+)?" + _PART_NOUNS + r"|\s
                                r"two|three|four|five|\d+)\s+(?:[\w-]+\s+)?" + _PART_NOUNS)
 _VERB_AFTER = re.compile(r"(?:\s*(?:,|and|or)\s*[\w’'-]+)*\s+(?:are|were|is|was|have|has|had|remain|remains)\b")
 _DESTINATION_GAP = re.compile(r"\b(?:to|towards?|into)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
+_REMAINS = re.compile(r"\bremain(?:s|ed)?\b")  # "half of X remains in Ukrainian hands": held, the rest lost
+_UNDER_FIRE = re.compile(r"[^,.;]{0,60}?\bunder\s+(?:heavy\s+|intense\s+|constant\s+|artillery\s+)?(?:fire|shelling|bombardment)\b")
 _HOLDING = re.compile(r"(?:keep|kept|retain|maintain|remain|stay|still|continu)", re.I)
 _PLAIN_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 
@@ -667,6 +669,7 @@ _ROUTE_BEFORE = re.compile(r"\b(?:road|roads|highway|route|railway|rail line|app
                            r"(?:the\s+)?$", re.I)
 # the speaker is the one who took it: "the ministry also claimed to have taken X", "it said it had taken X"
 _SPEAKER_DID_IT = re.compile(r"\b(?:claim(?:s|ed|ing)?|says|said|announced|reported) (?:to have|(?:it|they) (?:had|has|have))\s+(?:\w+ly\s+)?$")
+_CORRECTED_FACT = re.compile(r";|\b(?:in fact|actually|instead|rather)\b")  # "...; in fact they captured Y": the fact
 _OWN_REPORT_AFTER = re.compile(r",\s+(?:\w+\s+){0,2}(?:said|says|stated|announced|reported|told)\b")  # "..., said on Friday that"
 _CORRECTED_BEFORE = re.compile(r"\b(?:incorrectly|wrongly|mistakenly|erroneously|inaccurately) (?:said|stated|reported|wrote|identified)\b|"
                                r"\b[Aa]n earlier (?:version|entry|post|update|report|story) (?:of|in|on) (?:this|the|our) "
@@ -728,7 +731,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
             gap = window[:m.start()]
             if _NEAR_GAP.search(gap):
                 return None  # "retaking ground around the city": land near it, not the place
-            if len(gap.split()) >= _POINTER_WORDS and not _POSITIONS.search(gap):
+            if len(gap.split()) + len(m.group().split()) > _POINTER_WORDS and not _POSITIONS.search(gap):
                 return None  # (the longer reach is for positions only: not "abandoned vehicles on a road east of the town")
             share = rules.partial_share.search(gap) is not None or m.group().startswith("its ") \
                 or _PART_OBJECT_NEXT.match(window, m.end()) is not None  # "the town's administrative buildings"
@@ -855,8 +858,11 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             # "began a ground and air assault on Kharkiv": an offensive begins, nothing changes hands
             # (but "resumed offensive operations and advanced into X": the second verb tells more)
             continue
+        if re.match(r"(?:took|take|takes|taken|taking)\b", text[start:end], re.I) and _UNDER_FIRE.match(text, end):
+            continue  # "took the northern districts of the town under fire": shelling, not taking
         corrected = _last_before(_CORRECTED_BEFORE, text, 0, start)
-        if corrected is not None and not _OWN_REPORT_AFTER.search(text, corrected.end(), start):
+        if corrected is not None and not _OWN_REPORT_AFTER.search(text, corrected.end(), start) \
+                and not _CORRECTED_FACT.search(text, corrected.end(), start):
             continue  # "the agency erroneously reported that the ministry claimed X": a claim never made
         if _ANNIVERSARY_BEFORE.search(text, max(0, start - 50), start):
             continue  # "on the anniversary of the city's liberation": a commemoration of history
@@ -995,7 +1001,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if denial == "false":  # "X's spokesman called the report of Y's capture fake": not the speaker's side
             refuted = _last_before(_CITED_REPORT, text, left, start)
         agent = _agent(view, start, end, max(left, refuted.end()) if refuted else left, right, trigger, rules)
-        holds_only = kind is EventType.PARTIAL and bool(targets) and _HOLD_ONLY.match(text, start) is not None
+        holds_only = kind is EventType.PARTIAL and bool(targets) and (
+            _HOLD_ONLY.match(text, start) is not None or _REMAINS.search(text, start, end) is not None)
         if trigger.targets == "sentence":
             # "units withdrew from A and B ... and moved to more advantageous positions": the
             # places the sentence's other phrases name, when they name some

@@ -109,6 +109,8 @@ _LOCAL_WORDS = re.compile(r"authorit|official|mayor|head|administration|governor
 _CUES = re.compile(r"according to|as stated by|in the words of|\bby\b|\breleased\b", re.I)
 #: Where the journalist's own voice begins inside a sentence that quotes someone.
 _THAT_AFTER = re.compile(r"\s+that\b")
+_TIME_OF_ITS_OWN = re.compile(r"\b(?:last|earlier|ago|since|in (?:19|20)\d\d|in (?:January|February|March|April|May|June|July|August|"
+                              r"September|October|November|December))\b")  # a where-clause told with its own time: background
 _APPOSITIVE = re.compile(r",\s+(?:one of|the only|a (?:town|city|village|settlement) (?:that|which|where)|which|where|"
                          r"(?:the|a) (?:[\w-]+ ){0,2}?(?:town|city|village|settlement) (?:Russia|Ukraine|Moscow|Kyiv|it|they|"
                          r"the Russians|the Ukrainians|Russian (?:troops|forces)|Ukrainian (?:troops|forces)))\b", re.I)
@@ -273,7 +275,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     # spans of known claimants: a person pattern must not take their names
     known = [(start, end) for start, end, rule in matches if rule.side != "context"]
     for person in people:  # only the person patterns whose role words the sentence holds
-        for attribution in _people(person, sentence, rules, known, place_country, context_side):
+        for attribution in _people(person, sentence, rules, known, place_country):
             add(attribution)
     # longest first, so "Ministry of Defence in Moscow" wins over "Moscow"
     for start, end, rule in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
@@ -468,7 +470,7 @@ def _namesake(matched: str, name: str, recent: list[Attribution],
 
 
 def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int, int]],
-            places: dict[str, str] | None = None, context_side: Side = Side.NONE) -> list[Attribution]:
+            places: dict[str, str] | None = None) -> list[Attribution]:
     """Named people with their role ("Colonel Ivan Petrenko, a Ukrainian army spokesman") who are
     tied to a statement; a known claimant in the name wins over the person pattern, and a place's
     name is no person ("... still hold Chasiv Yar, the brigade spokesman said")."""
@@ -508,17 +510,11 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
                 re.search(rf"\b{re.escape(name)}\b", role) for name in rules.installed_since_2014)
             country = "RU" if run_by_russia else places.get(town, "")
             side = Side.UA if country == "UA" else Side.RU if country == "RU" else Side.NONE
-        from_context = side is Side.NONE and context_side is not Side.NONE and _BARE_SPOKESPERSON.fullmatch(role) is not None
-        if from_context:
-            side = context_side  # "spokesman Volodymyr Fitio" after the Ground Forces spoke: theirs
         kind = next((k for word, k in rule.kinds if re.search(rf"\b{re.escape(word)}", role, re.I)), "military")
-        out.append(Attribution(f"{m.group('name')} ({role})", side, kind, m.start(), m.end(), link[0], link[1],
-                               from_context=from_context))
+        out.append(Attribution(f"{m.group('name')} ({role})", side, kind, m.start(), m.end(), link[0], link[1]))
     return out
 
 
-_BARE_SPOKESPERSON = re.compile(r"(?:(?:the|a|its|their|his|her)\s+)?(?:press\s+)?(?:spokes(?:man|woman|person)|press (?:officer|secretary))",
-                                re.I)
 _NOT_GIVEN_NAMES = frozenset("""In On At By For From With After Before Since During Until Last This Earlier Later
 January February March April May June July August September October November December Monday Tuesday Wednesday
 Thursday Friday Saturday Sunday The A An""".split())
@@ -602,7 +598,8 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
         appositive = _APPOSITIVE.search(sentence, max(chosen.end, verb_at), position)
         if appositive and not any(a.start > appositive.start() for a in attributions if a.end <= position) and not (
                 appositive.group().lstrip(", ").lower().startswith("where") and verb_at != -1
-                and _THAT_AFTER.match(sentence, verb_at + len(chosen.verb))):
+                and _THAT_AFTER.match(sentence, verb_at + len(chosen.verb))
+                and not _TIME_OF_ITS_OWN.search(sentence, appositive.end(), len(sentence))):
             return None  # (but "said that fighting goes on in X, where ...": still what was said)
         return chosen
     # not a speaker in a clause of its own after the change ("X was retaken in 2022, months after

@@ -710,9 +710,11 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 if (change.denial and not refuted_for_another) or change.kind is EventType.DENIAL:
                     # a denial is filed under the gain it denies: the one the sentence names, else
                     # the other side's ("X's claim that the town has been captured is false")
-                    # (but "X has not been liberated" is each side's word for its own gain: its own denied)
+                    # (but "X has not been liberated" after its own side claimed X: "liberated" is each side's
+                    # word for its own gain, so its own claim is taken back)
                     if how in ("claimant", "discourse", "") and change.kind is not EventType.DENIAL \
-                            and not (how == "claimant" and _OWN_GAIN_WORD.match(text, change.start)):
+                            and not (how == "claimant" and _OWN_GAIN_WORD.match(text, change.start)
+                                     and any(d.place.key == place.key and d.gains is attribution.side for d in drafts)):
                         gains = attribution.side.opponent() if attribution.side is not Side.NONE else gains
                     denied_side = gains if gains is not Side.NONE else attribution.side.opponent()
                     kind, gains = EventType.DENIAL, denied_side

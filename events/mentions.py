@@ -160,7 +160,10 @@ _PLURAL_LIST_OPEN = re.compile(r"\b(?:villages|settlements|towns|localities|haml
 _PLURAL_APPOSITION_AFTER = re.compile(r",\s+(?:the\s+)?(?:two|three|four|five|six|both|several|\d+)\s+(?:[\w-]+\s+)?"
                                       r"(?:villages|settlements|hamlets|localities)\b|"
                                       # "X, a village north of Y", "X, the last settlement in the region": one
-                                      r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:village|settlement|hamlet|locality)\b")
+                                      r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:village|settlement|hamlet|locality)\b"
+                                      # (not its head, nor a clause: "Kovalenko, the settlement head", "Specifically, the village fell")
+                                      r"(?!\s+(?:head|chief|council|administration|authorities|officials?|mayor|residents)\b)"
+                                      r"(?!\s+(?:was|were|is|are|has|had|fell|remains|remained|came|lies)\b)")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.I)
 NAMED_BY_NOUN = "not in the gazetteer; called a village or town by the text"
 LISTED_AFTER_PLURAL = "not in the gazetteer; listed after 'settlements, including' or the like"
@@ -242,8 +245,8 @@ def _listed_before_plural(text: str, refs: list[PlaceRef], rules: Rules, offset:
             chain.append(m)
             end = m.start()
         for m in chain:
-            if not any(r.start < m.end() and m.start() < r.end for r in refs) and \
-                    _is_unlisted_name(text, m.start(), m.end(), True, rules):
+            if not any(r.start < m.end() and m.start() < r.end for r in refs) and not m.group().endswith("ly") and \
+                    _is_unlisted_name(text, m.start(), m.end(), True, rules):  # (not "Specifically,")
                 found.append(_unknown_settlement(text, m.start(), m.end(), offset, LISTED_AFTER_PLURAL, rules))
     return found
 

@@ -81,8 +81,9 @@ def _quote_closer(views: list[SentenceView], i: int) -> int | None:
     return None
 
 
+_POST_INTRO = re.compile(r"\b(?:post|statement|message|update|text|reads?|in full)\b", re.I)
 _WHOLE_QUOTE = re.compile(r"\s*[“\"][^“”\"]+[”\"]\s*")
-_SAID_NEXT = re.compile(r"\s*(?:That|This|Those|These) (?:was|is|were|are) (?:how|what|the words of)\b")
+_SAID_NEXT = re.compile(r"\s*(?:That|This|Those|These) (?:was|is|were|are) (?:how|the words of)\b")
 _AT_CLOSE = re.compile(r"[\s,]*(?:(?:said|says|told|wrote|added|stressed|insisted|claimed|stated)\s+)?(?:[\w’'-]+\s+){0,3}")
 
 
@@ -150,8 +151,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
         after = closer + 1
         if found is None and after < len(views) and _SAID_NEXT.match(views[after].text):
             # “... ” / That was how X described it: the speaker named in the sentence after
-            found = next((a for a in speakers(after) if not a.embedded), None) or \
-                next(iter(named_claimants(views[after].text, rules, day=day)), None)
+            found = next((a for a in speakers(after) if not a.embedded), None)
         if found is None and not was_read:
             last = before
             del recent[heard:]
@@ -181,7 +181,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             before = speakers(i - 1)
             if before and not voices[i - 1].attributions:
                 voices[i - 1] = replace(voices[i - 1], attributions=tuple(before))
-            if not before and i > 1 and views[i - 1].text.rstrip().endswith(":") and (i - 2) not in read:
+            if not before and i > 1 and views[i - 1].text.rstrip().endswith(":") and (i - 2) not in read \
+                    and views[i - 2].sentence.paragraph == views[i - 1].sentence.paragraph and _POST_INTRO.search(views[i - 1].text):
                 speakers(i - 2)  # "X responded on Telegram. The post in full: “...”": X spoke last
         found = list(speakers(i)) if wanted else []
         if _SOURCE_LINE.match(text):
