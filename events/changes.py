@@ -509,6 +509,7 @@ _PART_NOUNS = (r"(?:buildings?|blocks?|positions?|strongholds?|checkpoints?|tren
 _PART_OBJECT_NEXT = re.compile(r"['’]s\s+(?:[\w-]+\s+)?" + _PART_NOUNS + r"|\s+(?:control\s+of\s+|over\s+)?(?:the|its|their|several|some|"
                                r"two|three|four|five|\d+)\s+(?:[\w-]+\s+)?" + _PART_NOUNS)
 _VERB_AFTER = re.compile(r"(?:\s*(?:,|and|or)\s*[\w’'-]+)*\s+(?:are|were|is|was|have|has|had|remain|remains)\b")
+_LINE_THROUGH = re.compile(r"\b(?:running|run|runs|ran)?\s*(?:through|along)\s+(?:(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,?\s+(?:and\s+)?)*$")
 _DESTINATION_GAP = re.compile(r"\b(?:to|towards?|into)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
 _REMAINS = re.compile(r"\bremain(?:s|ed)?\b")  # "half of X remains in Ukrainian hands": held, the rest lost
 _UNDER_FIRE = re.compile(r"[^,.;]{0,60}?\bunder\s+(?:heavy\s+|intense\s+|constant\s+|artillery\s+)?(?:fire|shelling|bombardment)\b")
@@ -546,7 +547,7 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     gap = text[end:first.start] if first.start >= end else ""
     if first.relation == "beside" and _SETTLEMENT_NOUN.search(gap):
         return []  # "pulled back from three villages west of X": the villages, not X
-    if trigger.type is EventType.WITHDRAWAL and _DESTINATION_GAP.search(gap):
+    if trigger.type is EventType.WITHDRAWAL and (_DESTINATION_GAP.search(gap) or _LINE_THROUGH.search(text, max(0, first.start - 80), first.start)):
         return []  # "pulled back across the river to X": where they went, not what they left
     # fighting is in a place named right after it ("advances in a number of areas, among them X" is not)
     # (or in a part of it: "raised a flag over a building in central X")
@@ -917,7 +918,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 _allowed(r, trigger) or (
                 r.is_settlement and r.relation == "near" and trigger.type is EventType.WITHDRAWAL
                 and _AREA_BEFORE.search(text, max(0, r.start - 40), r.start)))
-                and not _DESCRIBED_BY.search(text, max(0, r.start - 60), r.start)]  # "B, a village south-west of C": not C
+                and not _DESCRIBED_BY.search(text, max(0, r.start - 60), r.start)  # "B, a village south-west of C": not C
+                and not _LINE_THROUGH.search(text, max(0, r.start - 80), r.start)]  # "to positions running through A and B": the new line
         elif trigger.subject_place:
             chain = _subject_targets(view, start, trigger, rules)
             # one place, the subject; a list the phrase is about ("the reports about A and B are false"): all
