@@ -18,7 +18,7 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 import _sre  # type: ignore[import-not-found]
 
-__all__ = ["anchors", "AnchorIndex", "first_letters", "search_once", "lower_words"]
+__all__ = ["anchors", "AnchorIndex", "first_letters", "compiled", "search_once", "lower_words"]
 
 _MIN = 3  # anchors shorter than this would pass almost every sentence
 _PREFIX = 6  # an index tests the first letters of each anchor
@@ -181,6 +181,20 @@ def first_letters(pattern: re.Pattern[str]) -> re.Pattern[str]:
     except re.error:  # a global inline flag that must stay first
         return _compiled(pattern.pattern, pattern.flags, parsed, chars) if chars else pattern
     return _compiled(guard + pattern.pattern, pattern.flags, guarded, chars)
+
+
+def compiled(text: str, flags: int = 0) -> re.Pattern[str]:
+    """re.compile(text, flags), told the characters its matches start with where they can be
+    listed (see _compiled): the same text, flags, groups and matches, and a search skips every
+    other character at once. For the modules' own patterns, compiled once at import."""
+    flags = int(flags)
+    try:
+        parsed = sre_parse.parse(text, flags)
+    except re.error:
+        return re.compile(text, flags)  # (raises as re.compile does)
+    starts = _starts(list(parsed), flags)
+    chars = _start_chars(starts[0], flags | parsed.state.flags) if starts is not None and not starts[1] else []
+    return _compiled(text, flags, parsed, chars)
 
 
 @cache
