@@ -9,11 +9,17 @@ rules files need no hand-kept keyword lists that could drift from their patterns
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+from re import _compiler as sre_compile  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
-__all__ = ["anchors", "AnchorIndex", "first_letters", "search_once", "lower_words"]
+import _sre  # type: ignore[import-not-found]
+
+__all__ = ["anchors", "AnchorIndex", "first_letters", "compiled", "search_once", "lower_words"]
 
 _MIN = 3  # anchors shorter than this would pass almost every sentence
 _PREFIX = 6  # an index tests the first letters of each anchor
@@ -148,15 +154,19 @@ def first_letters(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` behind a look-ahead for the characters its matches can start with, compiled
     with its own flags (so IGNORECASE folds the class as it folds the literals): it matches
     exactly what ``pattern`` does, and the engine skips at once the positions where no match can
-    start, instead of trying every alternative of a long list there. ``pattern`` itself when
+    start, instead of trying every alternative of a long list there. When those characters are
+    ASCII, the engine is also told them before it searches (_compiled). ``pattern`` itself when
     those characters cannot be told (or it may match the empty string)."""
     try:
-        parsed = list(sre_parse.parse(pattern.pattern, pattern.flags))
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
     except re.error:
         return pattern
-    starts = _starts(parsed, pattern.flags)
-    if starts is None or starts[1] or len(starts[0]) < _FEW_STARTS:
-        return pattern  # (a few ways to start are tried as fast as the look-ahead)
+    starts = _starts(list(parsed), pattern.flags)
+    if starts is None or starts[1]:
+        return pattern
+    chars = _start_chars(starts[0], pattern.flags)
+    if len(starts[0]) < _FEW_STARTS:  # (a few ways to start are tried as fast as the look-ahead)
+        return _compiled(pattern.pattern, pattern.flags, parsed, chars) if chars else pattern
     bounded = {(op, value) for at_boundary, op, value in starts[0] if at_boundary}
     free = {(op, value) for at_boundary, op, value in starts[0] if not at_boundary}
     # the ways to start that pass a word boundary (\b) first: that test first, the cheaper one inside
@@ -168,9 +178,86 @@ def first_letters(pattern: re.Pattern[str]) -> re.Pattern[str]:
     else:
         guard = f"(?={_class(free)})"
     try:
-        return re.compile(guard + pattern.pattern, pattern.flags)
+        guarded = sre_parse.parse(guard + pattern.pattern, pattern.flags)
     except re.error:  # a global inline flag that must stay first
-        return pattern
+        return _compiled(pattern.pattern, pattern.flags, parsed, chars) if chars else pattern
+    return _compiled(guard + pattern.pattern, pattern.flags, guarded, chars)
+
+
+# the engine's compiled form this module writes the first characters into is that of these versions
+# (tests/events/test_anchors.py checks the matches); on another, patterns are compiled as re.compile does
+_ENGINE_KNOWN = (3, 11) <= sys.version_info[:2] <= (3, 13)
+
+
+def compiled(text: str, flags: int = 0) -> re.Pattern[str]:
+    """re.compile(text, flags), told the characters its matches start with where they can be
+    listed (see _compiled): the same text, flags, groups and matches, and a search skips every
+    other character at once. For the modules' own patterns, compiled once at import."""
+    flags = int(flags)
+    try:
+        parsed = sre_parse.parse(text, flags)
+    except re.error:
+        return re.compile(text, flags)  # (raises as re.compile does)
+    starts = _starts(list(parsed), flags)
+    chars = _start_chars(starts[0], flags | parsed.state.flags) if starts is not None and not starts[1] else []
+    return _compiled(text, flags, parsed, chars)
+
+
+@cache
+def _folds(code: int) -> frozenset[int]:
+    """The characters IGNORECASE takes for the ASCII character ``code`` ("k": k, K and the Kelvin
+    sign), as the engine itself reads them: its other case and _FOLDS only (test_anchors checks
+    that no other character folds onto ASCII)."""
+    one = re.compile(re.escape(chr(code)), re.IGNORECASE)
+    return frozenset(ord(c) for c in {chr(code).lower(), chr(code).upper(), *_FOLDS.pattern[1:-1]} if one.fullmatch(c))
+
+
+def _start_chars(starts: list[tuple], flags: int) -> list[int]:
+    """Every character a match can start with, from _starts, when all of them are ASCII (with
+    IGNORECASE, each with the characters it folds with); [] when some cannot be listed so."""
+    if flags & re.LOCALE:
+        return []
+    chars: set[int] = set()
+    for _bounded, op, value in starts:
+        if op is sre.LITERAL:
+            points = range(value, value + 1)
+        elif op is sre.RANGE:
+            points = range(value[0], value[1] + 1)
+        else:
+            return []  # \d, \w ...
+        for c in points:
+            if c >= 0x80:
+                return []
+            chars |= _folds(c) if flags & re.IGNORECASE else {c}
+    return sorted(chars)
+
+
+def _compiled(text: str, flags: int, parsed: Any, chars: list[int]) -> re.Pattern[str]:
+    """re.compile(text, flags), from its parse ``parsed``, with ``chars`` (when given) as the
+    characters its matches start with, in the block the engine reads before it searches: it then
+    skips every other character in one tight loop, instead of trying the whole pattern (its \\b,
+    its look-ahead) at each position. The engine works such a set out itself only for a pattern
+    that opens on a plain literal or class, never behind \\b or under IGNORECASE. Same text,
+    flags, groups and matches; the set is left out where the engine found a prefix of its own,
+    and the pattern is compiled as re.compile does where the engine's internals are not the ones
+    this was written for (Python 3.11-3.13)."""
+    if not _ENGINE_KNOWN:
+        return re.compile(text, flags)
+    try:
+        code = sre_compile._code(parsed, flags)
+        if chars and code[0] == sre.INFO and code[2] == 0 and code[3] > 0:  # (no prefix; not an empty match)
+            info = [sre.INFO, 0, sre.SRE_INFO_CHARSET, code[3], code[4]]
+            charset, _cased = sre_compile._optimize_charset([(sre.LITERAL, c) for c in chars])
+            sre_compile._compile_charset(charset, flags, info)
+            info[1] = len(info) - 1
+            code = info + code[1 + code[1]:]
+        state = parsed.state
+        names = [None] * state.groups
+        for name, number in state.groupdict.items():
+            names[number] = name
+        return _sre.compile(text, flags | state.flags, code, state.groups - 1, state.groupdict, tuple(names))
+    except (AttributeError, IndexError, TypeError, ValueError, RuntimeError):
+        return re.compile(text, flags)
 
 
 def _trie_pattern(words: list[str]) -> str:

@@ -16,6 +16,7 @@ import hashlib
 import re
 from dataclasses import replace
 
+from events.anchors import compiled
 from events.claimants import GENERIC_MILITARIES, GENERIC_STATES, SIDE_ADJECTIVE
 from events.drafts import _AFTER_PUBLICATION, Draft
 from events.records import Article, Claim, DatePrecision, EventType, Side
@@ -26,7 +27,7 @@ __all__ = ["assemble"]
 _GAIN = {EventType.CAPTURE: "gain", EventType.RECAPTURE: "gain"}
 _LEAD_SENTENCES = 2  # the opening sentences of the body, where wire copy sums up what follows
 #: "the alleged loss of X", "the claimed capture", "X reportedly took Y": a claim told again, not the outlet's own
-_RETOLD = re.compile(r"\b(?:alleged(?:ly)?|claimed|purported(?:ly)?|supposed(?:ly)?|so-called|reported(?:ly)?)\b", re.I)
+_RETOLD = compiled(r"\b(?:alleged(?:ly)?|claimed|purported(?:ly)?|supposed(?:ly)?|so-called|reported(?:ly)?)\b", re.I)
 
 
 def _kind_group(kind: EventType) -> str:
@@ -151,7 +152,7 @@ def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
 
 
 # "Russian forces likely seized X": the outlet's own assessment, not a summary of another's claim
-_OWN_ASSESSMENT = re.compile(r"\b(?:likely|probably|almost certainly|most likely)\s+(?:[\w-]+\s+){0,2}$")
+_OWN_ASSESSMENT = compiled(r"\b(?:likely|probably|almost certainly|most likely)\s+(?:[\w-]+\s+){0,2}$")
 _WAR_BEGAN = dt.date(2014, 1, 1)  # changes before it are another war's
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from events.anchors import compiled
 from events.mentions import PlaceRef, SentenceView
 from events.records import EventType
 from events.rules import Rules, Trigger
@@ -26,7 +27,7 @@ __all__ = ["Change", "Target", "find_changes", "find_triggers", "side_words", "c
 # Clause boundaries: semicolons, colons, brackets, dashes, quotes, and commas or words that open
 # a new clause ("as well as" does not). (It opens on the class of its first characters, so that the
 # engine skips to them at once; each alternative then looks behind at the character it took.)
-_BOUNDARY = re.compile(
+_BOUNDARY = compiled(
     r"[;:\[\]“”\"«»,\s](?:(?<=[;:\[\]“”\"«»])|(?<=\s)[–—-]\s|(?<=,)\s+(?=(?:one of|which|where|who|whose|as(?! well as| a result| part of)|while|with|when|after|before|"
     r"because|but|although|though|noting|creating|according to|amid|despite|however|while|saying|adding|citing|"
     r"pointing|calling|claiming|insisting|stressing|a (?:claim|statement)|and (?:said|added|claimed)|"
@@ -36,96 +37,96 @@ _BOUNDARY = re.compile(
     r"the Russians|the Ukrainians|Russian|Ukrainian))\b)|"
     r"(?<=\s)(?<!\bwell\s)(?<!\bsuch\s)(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)(?=(?:as(?! well as| a result| part of)|while|whereas|because|although|though|but|until|unless|after|before|since|"
     r"despite)\s))")
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+\s+){0,2}$", re.I)
+_PASSIVE = compiled(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+\s+){0,2}$", re.I)
 # "the loss of Pokrovsk would be": the noun, its place, then the modal (a date or clause between makes it told)
-_NOUN_THEN_MODAL = re.compile(r"\s*(?:of\s+|from\s+)?(?:the\s+(?:town|city|village|settlement)\s+of\s+)?"
+_NOUN_THEN_MODAL = compiled(r"\s*(?:of\s+|from\s+)?(?:the\s+(?:town|city|village|settlement)\s+of\s+)?"
                               r"(?:[A-ZА-ЯІЇЄ][\w’'-]*\s+){0,3}")  # (none after a possessive: "its capture would")
-_NOUN_OPENING = re.compile(r"\s*(?:(?:the|a|an|any|its|their|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|"
+_NOUN_OPENING = compiled(r"\s*(?:(?:the|a|an|any|its|their|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|"
                            r"eventual|possible|potential|full)\s+)*", re.I)
-_PARTICIPLE_BY = re.compile(r"\w+(?:ed|en)\s+by\s", re.I)
-_PARTICIPLE = re.compile(r"\w+(?:ed|en|wn|un|ft|ht|st)\b")  # "was captured", "were withdrawn", "was taken", "left"
-_BY = re.compile(r"^\s*(?:[\w’'-]+\s+){0,8}?by\s+", re.I)
+_PARTICIPLE_BY = compiled(r"\w+(?:ed|en)\s+by\s", re.I)
+_PARTICIPLE = compiled(r"\w+(?:ed|en|wn|un|ft|ht|st)\b")  # "was captured", "were withdrawn", "was taken", "left"
+_BY = compiled(r"^\s*(?:[\w’'-]+\s+){0,8}?by\s+", re.I)
 # "the capture of X by Russian troops", "the liberation of X was completed by Ukrainian units": the
 # forces named after "by" acted (not "confirmed by Ukrainian officials": forces only)
-_BY_SIDE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
-_OTHER_VERB_BEFORE_BY = re.compile(r",|\b(?!(?:completed|finished|carried|conducted|accomplished|achieved)\b)\w+ed\s+by\b", re.I)
-_REDUCED_RELATIVE = re.compile(r",\s+(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet)"
+_BY_SIDE = compiled(r"\bby\s+(?:the\s+)?$", re.I)
+_OTHER_VERB_BEFORE_BY = compiled(r",|\b(?!(?:completed|finished|carried|conducted|accomplished|achieved)\b)\w+ed\s+by\b", re.I)
+_REDUCED_RELATIVE = compiled(r",\s+(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet)"
                                r"(?:\s+(?:in|on|near)\s+[^,;]{1,40}?)?\s+(?:(?:that|which)\s+)?"
                                r"(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|it|they|(?:the\s+)?Russians|(?:the\s+)?Ukrainians|"
                                r"(?:Russian|Ukrainian)\s+(?:troops|forces|units|soldiers|army|marines|paratroopers|fighters))\s+)"
                                r"(?:(?:says|said|claims|claimed|insists|insisted)\s+(?:(?:that\s+)?(?:it|they)\s+|to\s+have\s+))?"
                                r"(?:(?:had|has|have|first|briefly|only|finally)\s+)*$")
 # "The pullback followed talks on ...": the withdrawal told in the sentence before, not one here
-_TOLD_BEFORE_VERB = re.compile(r"\s+(?:followed|follows|came|comes|was|is|marked|marks|began|begins|ended|ends|"
+_TOLD_BEFORE_VERB = compiled(r"\s+(?:followed|follows|came|comes|was|is|marked|marks|began|begins|ended|ends|"
                                r"caught|surprised|prompted|drew|sparked)\b")
 # a clause opening on a participle whose subject follows it: "Having captured X, ...", "After taking X, ..."
-_OPENING_PARTICIPLE = re.compile(r"\s*(?:[Hh]aving|[Aa]fter|[Uu]pon|[Oo]n)\s+(?:\w+\s+)?")
-_IT_SUBJECT = re.compile(r"\bit\s+(?:had\s+|has\s+|have\s+)?$")
-_STATE = re.compile(r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev|the Kremlin|Kremlin)(?:['’]s)?")
-_GLUE_SHARE = re.compile(r"^\s*(?:,\s*)?(?:and|or|as well as)\s+", re.I)  # the list word before an item's own words
-_INCLUDING = re.compile(r"\b(?:including|such as|among them|notably|namely|beginning with|starting with)\b", re.I)
+_OPENING_PARTICIPLE = compiled(r"\s*(?:[Hh]aving|[Aa]fter|[Uu]pon|[Oo]n)\s+(?:\w+\s+)?")
+_IT_SUBJECT = compiled(r"\bit\s+(?:had\s+|has\s+|have\s+)?$")
+_STATE = compiled(r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev|the Kremlin|Kremlin)(?:['’]s)?")
+_GLUE_SHARE = compiled(r"^\s*(?:,\s*)?(?:and|or|as well as)\s+", re.I)  # the list word before an item's own words
+_INCLUDING = compiled(r"\b(?:including|such as|among them|notably|namely|beginning with|starting with)\b", re.I)
 # people taken prisoner: "marines captured during the defence of Mariupol"
-_CAPTIVES_BEFORE = re.compile(r"\b(?:marines|soldiers|servicem[ae]n|fighters|defenders|troops|prisoners|POWs|civilians|"
+_CAPTIVES_BEFORE = compiled(r"\b(?:marines|soldiers|servicem[ae]n|fighters|defenders|troops|prisoners|POWs|civilians|"
                               r"sailors|pilots|men|women|residents)\s+(?:who\s+were\s+|were\s+)?$", re.I)
-_CAPTIVES_AFTER = re.compile(r"\s+(?:during|while|after|by|near|at|on|since|when|in\s+(?:the|a|an)\b)", re.I)
-_THERE_END = re.compile(r"\bthere$")  # a trigger whose phrase ends in the pointer ("fighting goes on there")
-_SHARE_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+(?:town|city|village|settlement)\s+of\s+)?$", re.I)
-_FORCE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s*(?:troops|forces|army|armed forces|units?|soldiers|servicemen|fighters|volunteers|"
+_CAPTIVES_AFTER = compiled(r"\s+(?:during|while|after|by|near|at|on|since|when|in\s+(?:the|a|an)\b)", re.I)
+_THERE_END = compiled(r"\bthere$")  # a trigger whose phrase ends in the pointer ("fighting goes on there")
+_SHARE_OF_BEFORE = compiled(r"\bof\s+(?:the\s+(?:town|city|village|settlement)\s+of\s+)?$", re.I)
+_FORCE_AFTER = compiled(r"(?:\s+[\w’'-]+){0,2}?\s*(?:troops|forces|army|armed forces|units?|soldiers|servicemen|fighters|volunteers|"
                           r"brigades?|battalions?|marines|paratroopers|assault groups?|group of forces)\b", re.I)
-_FORCE_IN = re.compile(r"(?:troops|forces|army|units?|soldiers|servicemen|fighters|brigades?|battalions?|marines|"
+_FORCE_IN = compiled(r"(?:troops|forces|army|units?|soldiers|servicemen|fighters|brigades?|battalions?|marines|"
                        r"paratroopers|group of forces|Russians|Ukrainians|occupiers|invaders)\s*$", re.I)
 # "Ukrainian troops were driven out of": from the forces to their passive verb
-_PATIENT_GAP = re.compile(r"(?:\s+(?:troops|forces|army|units?|soldiers|servicemen|fighters|marines|paratroopers|"
+_PATIENT_GAP = compiled(r"(?:\s+(?:troops|forces|army|units?|soldiers|servicemen|fighters|marines|paratroopers|"
                           r"brigades?|battalions?|defenders))?\s+(?:have\s+|has\s+|had\s+)?(?:been|were|was|are|is|got|get)"
                           r"\s+(?:\w+\s+)?$", re.I)
 # from a side word to the phrase it is the subject of: "Ukrainian units | pulled back"
-_SUBJECT_FORCES = re.compile(r"(?:\s+(?:troops|forces|army|units?|soldiers|servicemen|fighters|marines|paratroopers|"
+_SUBJECT_FORCES = compiled(r"(?:\s+(?:troops|forces|army|units?|soldiers|servicemen|fighters|marines|paratroopers|"
                              r"brigades?|battalions?|defenders))?\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?"
                              r"(?:(?:also|then|later|now|reportedly|successfully)\s+)?", re.I)
-_QUALIFIER_BEFORE = re.compile(r"\b(?:from|in|(?<!town )(?<!city )(?<!village )(?<!settlement )(?<!hamlet )"
+_QUALIFIER_BEFORE = compiled(r"\b(?:from|in|(?<!town )(?<!city )(?<!village )(?<!settlement )(?<!hamlet )"
                                r"(?<!report )(?<!reports )(?<!claim )(?<!claims )(?<!news )(?<!villages )(?<!settlements )(?<!towns )of|at|near|"
                                r"around|outside|for|to|into|defending|holding)\s+(?:the\s+)?$", re.I)
 # "retook X from Russian forces": the loser; after a clearing verb also "of" ("cleared the village
 # of X of the occupiers")
-_FROM_SIDE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
-_OF_SIDE = re.compile(r"(?<=[a-zа-яії’'])\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
-_CLEARING = re.compile(r"clear|purg|free|liberat|rid\b", re.I)
+_FROM_SIDE = compiled(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_OF_SIDE = compiled(r"(?<=[a-zа-яії’'])\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_CLEARING = compiled(r"clear|purg|free|liberat|rid\b", re.I)
 # "claiming that troops had also taken X": troops as the subject, whoever's they are (or "said
 # that it had taken X": the speaker's own side)
-_TROOPS_SUBJECT = re.compile(r"(?:\b(?:that\s+)?(?:the\s+)?(?:troops|forces|units|soldiers)|\bthat\s+(?:it|they))\s+(?:had|have|has)\s+"
+_TROOPS_SUBJECT = compiled(r"(?:\b(?:that\s+)?(?:the\s+)?(?:troops|forces|units|soldiers)|\bthat\s+(?:it|they))\s+(?:had|have|has)\s+"
                              r"(?:also\s+|now\s+|already\s+)?$")
-_BARE_FORCE = re.compile(r"\b(?:the|these|those|such|its|their|both|all|many|some)\s+(?:\w+\s+)?(?:troops|forces|units|soldiers|"
+_BARE_FORCE = compiled(r"\b(?:the|these|those|such|its|their|both|all|many|some)\s+(?:\w+\s+)?(?:troops|forces|units|soldiers|"
                          r"fighters|servicemen|defenders|brigades?|battalions?|military|army|garrison)\b|"
                          r"\b(?:fighters|troops|soldiers|units|members)\s+(?:from|of)\s+(?:the\s+same|these|those|both)\b", re.I)
-_PLURAL_SUBJECT = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:villages|settlements|towns|localities|communities|"
+_PLURAL_SUBJECT = compiled(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:villages|settlements|towns|localities|communities|"
                              r"populated (?:areas|localities))\s+(?:that|which)\b", re.I)
 # names the gazetteer may not know, inside a list: "Xyzivka, ", "Nova Xyzivka and "
-_UNKNOWN_NAMES = re.compile(r"(?<=[\s,])(?:[A-ZА-ЯІЇЄҐ][\w’'\u0400-\u04ff-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]*)?)(?=\s*(?:,|and\b|as well as\b))")
-_HELD = re.compile(r"\s+(?:(?:defen[cs]e|defensive|front|forward|fortified|firing)\s+)?(?:positions?|lines?|defen[cs]es|"
+_UNKNOWN_NAMES = compiled(r"(?<=[\s,])(?:[A-ZА-ЯІЇЄҐ][\w’'\u0400-\u04ff-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]*)?)(?=\s*(?:,|and\b|as well as\b))")
+_HELD = compiled(r"\s+(?:(?:defen[cs]e|defensive|front|forward|fortified|firing)\s+)?(?:positions?|lines?|defen[cs]es|"
                    r"strongholds?|fortifications?|trenches|redoubts?)\b", re.I)
 # "could not be verified whether Russian units had taken X, as Moscow claimed": a claim after all
-_WHETHER = re.compile(r"\b(?:whether|if)\b", re.I)
-_AS_CLAIMED = re.compile(r"[\s,]*as\s+(?:[\w’'-]+\s+){1,5}?(?:claimed|claims|said|says|reported|reports|announced|asserted|"
+_WHETHER = compiled(r"\b(?:whether|if)\b", re.I)
+_AS_CLAIMED = compiled(r"[\s,]*as\s+(?:[\w’'-]+\s+){1,5}?(?:claimed|claims|said|says|reported|reports|announced|asserted|"
                          r"asserts|stated|insisted|insists)\b")
 # "into Russia's Kursk region", "on Ukrainian soil": a country as the land, not the forces acting
-_LAND_AFTER = re.compile(r"(?:['’]s)?\s+(?:[A-Z][\w’'-]+\s+){0,2}(?:region|oblast|province|territory|territories|soil|"
+_LAND_AFTER = compiled(r"(?:['’]s)?\s+(?:[A-Z][\w’'-]+\s+){0,2}(?:region|oblast|province|territory|territories|soil|"
                          r"border|borderlands?|frontier)\b")
-_LAST_UNKNOWN = re.compile(r"\s*(?:,|\band)\s+(?:[A-ZА-ЯІЇЄҐ][\w’'-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]*)?\s+)?"
+_LAST_UNKNOWN = compiled(r"\s*(?:,|\band)\s+(?:[A-ZА-ЯІЇЄҐ][\w’'-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]*)?\s+)?"
                            r"(?=(?:has|have|had|was|were|is|are)\b)")
-_UNKNOWN_LISTED = re.compile(_UNKNOWN_NAMES.pattern + r"(?:\s*,)?")  # the name and its comma
-_PART_SUBJECT = re.compile(r"^,?\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:districts|neighbou?rhoods|quarters|microdistricts|"
+_UNKNOWN_LISTED = compiled(_UNKNOWN_NAMES.pattern + r"(?:\s*,)?")  # the name and its comma
+_PART_SUBJECT = compiled(r"^,?\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:districts|neighbou?rhoods|quarters|microdistricts|"
                            r"parts|outskirts|cent(?:re|er)|industrial zone)\s+", re.I)
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 # what turns an intention back into a deed: "managed to take", "had to withdraw"; "ordered to" and
 # "forced to" only for a withdrawal (an ordered withdrawal is one; an order to take a town is a plan)
-_ABLE = re.compile(r"\b(?:(?:managed|able|succeeded|succeeding|managing|decided|opted|chose|began|started|continued|"
+_ABLE = compiled(r"\b(?:(?:managed|able|succeeded|succeeding|managing|decided|opted|chose|began|started|continued|"
                    r"went on|moved)\s+(?:\w+\s+)?to|had\s+to)\s+(?:\w+\s+)?$", re.I)
-_ORDERED = re.compile(r"\b(?:(?:received|got|given|issued|had|have|has)\s+(?:an\s+|the\s+)?orders?\s+(?=to\s)|ordered|told|instructed|forced|compelled|"
+_ORDERED = compiled(r"\b(?:(?:received|got|given|issued|had|have|has)\s+(?:an\s+|the\s+)?orders?\s+(?=to\s)|ordered|told|instructed|forced|compelled|"
                       r"(?:approved|authori[sz]ed|sanctioned)(?:\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:manoeuvre|maneuver|decision|order))?)\s*(?:(?:the|its|their|his|her|our|Ukrainian|Russian|Ukraine['’]s|Russia['’]s|"
                       r"enemy)\s+)?(?:(?:troops|forces|units|soldiers|defenders|garrison|marines|brigades?)\s+)?to\s+"
                       r"(?:\w+\s+)?$", re.I)
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
-_SUBJECT_GAP = re.compile(
+_SUBJECT_GAP = compiled(
     r"^(?:['’]s)?(?:\s*\([^()]{0,60}\))?(?:\s*[—–)\]])?"
     r"(?:\s+in\s+(?:the\s+)?[\w’' -]{1,40}?(?:[Rr]egions?|[Oo]blasts?|People['’]?s Republic|DPR|LPR|LNR|DNR|Donbass?)"
     r"(?:\s*\([^()]{0,20}\))?)?"
@@ -145,14 +146,14 @@ _SUBJECT_GAP = re.compile(
 _OBJECT_GAP_WORDS = 9
 _IRREALIS_WORDS = 7
 # "was ordered to lay down arms, in effect ending the defence of X": the outcome, told as done
-_RESULT_PARTICIPLE = re.compile(r",\s*(?:in effect\s+|effectively\s+|thereby\s+|thus\s+)?$")
-_MAIN_AFTER_COMMA = re.compile(r",\s+(?:its|their|his|the|our|Russian|Ukrainian|Ukraine['’]s|Russia['’]s)\s+(?:[\w-]+\s+)?"
+_RESULT_PARTICIPLE = compiled(r",\s*(?:in effect\s+|effectively\s+|thereby\s+|thus\s+)?$")
+_MAIN_AFTER_COMMA = compiled(r",\s+(?:its|their|his|the|our|Russian|Ukrainian|Ukraine['’]s|Russia['’]s)\s+(?:[\w-]+\s+)?"
                                r"(?:troops|forces|units|soldiers|army|defenders|garrison)\s+(?:had|has|have|were|was)"
                                r"(?:\s+(?:been|already))*$")
-_ORDER_GIVEN = re.compile(r"\b(?:was|were|been)\s+(?:ordered|told|instructed|forced|compelled)\s+to\b")
+_ORDER_GIVEN = compiled(r"\b(?:was|were|been)\s+(?:ordered|told|instructed|forced|compelled)\s+to\b")
 _POINTER_WORDS = 8
 _POINTER_WORDS_WITHDRAWAL = 12
-_POSITIONS = re.compile(r"\b(?:positions|lines|trenches|strongpoints)\b")
+_POSITIONS = compiled(r"\b(?:positions|lines|trenches|strongpoints)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,19 +237,19 @@ def find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
 
 # (or "still holding the northern part of X", "with Ukrainian troops holding the western part of the town": the
 # defenders keep a part, the rest is lost)
-_HOLD_ONLY = re.compile(r"(?:hold|holds|held|holding|control|controls|controlled|controlling|keep|keeps|kept)\s+"
+_HOLD_ONLY = compiled(r"(?:hold|holds|held|holding|control|controls|controlled|controlling|keep|keeps|kept)\s+"
                         r"(?:now\s+|still\s+)?(?:only|just|merely)\b|(?:(?<=still )|(?<=troops )|(?<=forces )|(?<=defenders )|(?<=units )|"
                         r"(?<=troops are )|(?<=forces are )|(?<=defenders are )|(?<=units are ))(?:hold|holds|held|holding|control|controls|"
                         r"controlling)\s+(?=(?:the\s+)?(?:[\w-]+\s+)?(?:part|parts|half|districts?|outskirts|neighbou?rhoods?|edge|quarters?)\b)", re.I)
-_CONJUNCTION_ONLY = re.compile(r"\s*(?:but|and|then|yet)\s+(?:then\s+|later\s+|also\s+|eventually\s+|finally\s+)?")
-_WHICH_AFTER_COMMA = re.compile(r",\s*which\b")
-_SENTENCE_SUBJECT = re.compile(r"(?:[\w’'-]+,?\s+){0,3}?(?:the\s+)?|.*\bthat\s+(?:the\s+)?")
-_TIME_PARTICIPLE = re.compile(r"\s*,?\s*(?:before|after|while|then|later|since|only)\s+(?:briefly\s+|quickly\s+)?")
-_WHICH_SUBJECT = re.compile(r"which\s+(?:(?:has|had|have|then|later|finally|eventually|first)\s+)*")  # "which took"
-_SAYS = re.compile(r"\b(?:says?|said|claims?|claimed|insists?|insisted|reports?|reported|announced)\b", re.I)
-_RELATIVE_START = re.compile(r"\s*(?:which|who|where|that)\b", re.I)
-_CITED_REPORT = re.compile(r"\b(?:reports?|claims?|news|statements?|allegations?|rumou?rs?)\s+(?:of|that|about)\s+", re.I)
-_CITED_SPEECH = re.compile(r"\s+(?:media\s+)?(?:reports?|claims?|statements?|allegations?|assertions?|sources|officials|"
+_CONJUNCTION_ONLY = compiled(r"\s*(?:but|and|then|yet)\s+(?:then\s+|later\s+|also\s+|eventually\s+|finally\s+)?")
+_WHICH_AFTER_COMMA = compiled(r",\s*which\b")
+_SENTENCE_SUBJECT = compiled(r"(?:[\w’'-]+,?\s+){0,3}?(?:the\s+)?|.*\bthat\s+(?:the\s+)?")
+_TIME_PARTICIPLE = compiled(r"\s*,?\s*(?:before|after|while|then|later|since|only)\s+(?:briefly\s+|quickly\s+)?")
+_WHICH_SUBJECT = compiled(r"which\s+(?:(?:has|had|have|then|later|finally|eventually|first)\s+)*")  # "which took"
+_SAYS = compiled(r"\b(?:says?|said|claims?|claimed|insists?|insisted|reports?|reported|announced)\b", re.I)
+_RELATIVE_START = compiled(r"\s*(?:which|who|where|that)\b", re.I)
+_CITED_REPORT = compiled(r"\b(?:reports?|claims?|news|statements?|allegations?|rumou?rs?)\s+(?:of|that|about)\s+", re.I)
+_CITED_SPEECH = compiled(r"\s+(?:media\s+)?(?:reports?|claims?|statements?|allegations?|assertions?|sources|officials|"
                            r"media|bloggers|channels)\b")
 
 
@@ -262,9 +263,9 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = 
 
 
 # "reported heavy Ukrainian losses ... and said that it had taken X": a side's losses do not act
-_NOT_AN_ACTOR = re.compile(r"\s+(?:losses|casualties|attacks?|positions|shelling|strikes?|drones?|territory|lines|"
+_NOT_AN_ACTOR = compiled(r"\s+(?:losses|casualties|attacks?|positions|shelling|strikes?|drones?|territory|lines|"
                            r"defen[cs]es|prisoners|civilians|cities|towns|villages|settlements|border)\b", re.I)
-_NOMINAL = re.compile(r"(?:the\s+)?(?:capture|liberation|seizure|recapture|fall|loss|occupation|takeover)(?:\s+of)?", re.I)
+_NOMINAL = compiled(r"(?:the\s+)?(?:capture|liberation|seizure|recapture|fall|loss|occupation|takeover)(?:\s+of)?", re.I)
 
 
 def _by_forces(text: str, words: list[tuple[int, int, str]], after: list[int], end: int) -> str:
@@ -419,7 +420,7 @@ def _glue_ok(gap: str, rules: Rules) -> bool:
         rules.places.list_glue.match(_UNKNOWN_LISTED.sub("", gap)) is not None
 
 
-_PLURAL_APPOSITIVE = re.compile(r"\s*,\s+(?:the\s+)?(?:two|three|four|five|six|both|several|\d+)\s+(?:[\w-]+\s+)?"
+_PLURAL_APPOSITIVE = compiled(r"\s*,\s+(?:the\s+)?(?:two|three|four|five|six|both|several|\d+)\s+(?:[\w-]+\s+)?"
                                 r"(?:villages|towns|settlements|hamlets|localities)\b[^;:.,]{0,80}?\b(?:that|which)\s+"
                                 r"(?:[\w’'-]+\s+){1,9}$")
 
@@ -440,35 +441,35 @@ def _list_before_appositive(view: SentenceView, start: int, trigger: Trigger) ->
     return [Target(r, position=r.start) for r in out if _allowed(r, trigger)]
 
 
-_SETTLEMENT_NOUN = re.compile(r"\b(?:villages?|towns?|settlements?|hamlets?|localities|locality)\b", re.I)
-_THEN_AND = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b")
+_SETTLEMENT_NOUN = compiled(r"\b(?:villages?|towns?|settlements?|hamlets?|localities|locality)\b", re.I)
+_THEN_AND = compiled(r"\band\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b")
 # between a name and another name of the same place ("A, the Soviet-era name Moscow uses for B",
 # "A, known in Ukraine as B", "A, which Russia calls B", "A (B in Russian)")
-_ALIAS_GAP = re.compile(r",\s+(?:(?:the|its)\s+(?:[\w-]+\s+){0,2}?name\s+(?:[\w’'-]+\s+){0,4}?(?:for|of)|"
+_ALIAS_GAP = compiled(r",\s+(?:(?:the|its)\s+(?:[\w-]+\s+){0,2}?name\s+(?:[\w’'-]+\s+){0,4}?(?:for|of)|"
                         r"(?:also\s+)?known\s+(?:in\s+[\w-]+\s+|locally\s+)?as|which\s+(?:[\w’'-]+\s+){1,3}?calls?)\s+")
-_YES_NO_QUESTION = re.compile(r"\s*(?:Has|Have|Had|Did|Does|Do|Is|Are|Was|Were|Will|Would|Can|Could|Should|Might)\b")
-_DENIED_QUOTE_BEFORE = re.compile(r"\b(?:rejects?|rejected|denies|denied|dismiss(?:es|ed)?|refutes?|refuted|disputes?|disputed)"
+_YES_NO_QUESTION = compiled(r"\s*(?:Has|Have|Had|Did|Does|Do|Is|Are|Was|Were|Will|Would|Can|Could|Should|Might)\b")
+_DENIED_QUOTE_BEFORE = compiled(r"\b(?:rejects?|rejected|denies|denied|dismiss(?:es|ed)?|refutes?|refuted|disputes?|disputed)"
                                   r"\s+(?:the\s+|a\s+|Russian\s+|Ukrainian\s+)?[“\"‘']$")
-_QUOTED_CLAIM_AFTER = re.compile(r"[”\"’']\s*(?:claims?|statements?|reports?|assertions?|boasts?)\b")
-_CITED_REPORT_BEFORE = re.compile(r"\b(?:claims?|reports?|statements?|talk)\s+(?:about|of|on|regarding)\s+(?:the\s+)?$", re.I)
-_CALLED_FALSE = re.compile(r"\b(?:called|calls|calling|branded|brands|dismissed|dismisses)\s+(?:the\s+|this\s+|that\s+)?(?:[\w-]+\s+)?$", re.I)
-_FALSE_WORD_AFTER = re.compile(r"[^.;]{0,60}?[“\"‘']?(?:(?:just|yet|pure|utter)\s+)?(?:another\s+|an?\s+)?(?:fantasy|fantasies|lie|lies|fake|"
+_QUOTED_CLAIM_AFTER = compiled(r"[”\"’']\s*(?:claims?|statements?|reports?|assertions?|boasts?)\b")
+_CITED_REPORT_BEFORE = compiled(r"\b(?:claims?|reports?|statements?|talk)\s+(?:about|of|on|regarding)\s+(?:the\s+)?$", re.I)
+_CALLED_FALSE = compiled(r"\b(?:called|calls|calling|branded|brands|dismissed|dismisses)\s+(?:the\s+|this\s+|that\s+)?(?:[\w-]+\s+)?$", re.I)
+_FALSE_WORD_AFTER = compiled(r"[^.;]{0,60}?[“\"‘']?(?:(?:just|yet|pure|utter)\s+)?(?:another\s+|an?\s+)?(?:fantasy|fantasies|lie|lies|fake|"
                                r"fiction|fabrication|propaganda|nonsense|fairy tale|false|untrue|disinformation)\b", re.I)
-_LOCATED_GAP = re.compile(r"\s+(?:near|outside|close to|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)"
+_LOCATED_GAP = compiled(r"\s+(?:near|outside|close to|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)"
                           r"(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?", re.I)
-_MOVED_INTO = re.compile(r"\S\s+(?:into|to|towards?)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$", re.I)
-_SPAN_BEFORE = re.compile(r"\b(?:between|from|to)\s+(?:the\s+(?:towns?|cities|villages?)\s+of\s+)?$", re.I)
-_ANNIVERSARY_BEFORE = re.compile(r"\banniversary\s+of\b[^.;]{0,40}$", re.I)
+_MOVED_INTO = compiled(r"\S\s+(?:into|to|towards?)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$", re.I)
+_SPAN_BEFORE = compiled(r"\b(?:between|from|to)\s+(?:the\s+(?:towns?|cities|villages?)\s+of\s+)?$", re.I)
+_ANNIVERSARY_BEFORE = compiled(r"\banniversary\s+of\b[^.;]{0,40}$", re.I)
 # a clause opening on its forces: "The garrison was ordered to leave X" (whoever's they are)
-_FORCE_OPENS = re.compile(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:troops|forces|units|soldiers|garrison|defenders|brigade|battalion)\s+"
+_FORCE_OPENS = compiled(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:troops|forces|units|soldiers|garrison|defenders|brigade|battalion)\s+"
                           r"(?:was|were|had|has|have|received|got)\b", re.I)
-_PARTICIPLE_RIGHT_AFTER = re.compile(r"\s*,\s*(?:[a-z]+ly\s+)?")
+_PARTICIPLE_RIGHT_AFTER = compiled(r"\s*,\s*(?:[a-z]+ly\s+)?")
 # land near a place, not the place: "retaking ground around the city" (no compass word: "in the
 # southeast and east of the city" is inside it)
-_NEAR_GAP = re.compile(r"\b(?:around|near|outside|close to|beyond|towards?|approaches to|vicinity of|flanks? of)\s+$", re.I)
-_FIRST_TO = re.compile(r"\b(?:first|last|latest|second|third|only)\s+(?:[\w-]+\s+){0,2}?(?:settlement|village|town|"
+_NEAR_GAP = compiled(r"\b(?:around|near|outside|close to|beyond|towards?|approaches to|vicinity of|flanks? of)\s+$", re.I)
+_FIRST_TO = compiled(r"\b(?:first|last|latest|second|third|only)\s+(?:[\w-]+\s+){0,2}?(?:settlement|village|town|"
                        r"city|locality)\s+to\s+(?:be\s+|have\s+been\s+)?$", re.I)
-_THEN_COPULA = re.compile(r"[^,;:.]{0,60}?\b(?:was|is|became|has\s+been|had\s+been)\s+(?:the\s+(?:town|village|city)\s+of\s+)?$")
+_THEN_COPULA = compiled(r"[^,;:.]{0,60}?\b(?:was|is|became|has\s+been|had\s+been)\s+(?:the\s+(?:town|village|city)\s+of\s+)?$")
 
 
 def _named_after_copula(view: SentenceView, start: int, end: int, trigger: Trigger) -> list[Target]:
@@ -500,21 +501,21 @@ def _list_before_which(view: SentenceView, position: int, trigger: Trigger) -> l
 
 
 # "took A, the largest town of the district, as well as the nearby villages of B and C": the list goes on
-_APPOSITION_THEN_PLACES = re.compile(r",\s+(?:the|a|an)\s+(?:[^,;:()\"“”]|,(?=\d)){3,120},\s+(?:as well as|along with|and)\s+(?:the\s+)?"
+_APPOSITION_THEN_PLACES = compiled(r",\s+(?:the|a|an)\s+(?:[^,;:()\"“”]|,(?=\d)){3,120},\s+(?:as well as|along with|and)\s+(?:the\s+)?"
                                      r"(?:(?:nearby|neighbou?ring|adjacent|surrounding)\s+)?(?:villages?|settlements?|towns?|hamlets?)\s+of\s+")
 # an object that is part of a place, its place untold: "had taken the administrative buildings", "the town's
 # administrative buildings" (so not the place the sentence named before: "fought in X and took the buildings")
 _PART_NOUNS = (r"(?:buildings?|blocks?|positions?|strongholds?|checkpoints?|trenches|fortifications?|heights?|"
                r"neighbou?rhoods?|streets?|quarters?)\b(?!\s+(?:in|of|at|inside|on)\b)")
-_PART_OBJECT_NEXT = re.compile(r"['’]s\s+(?:[\w-]+\s+)?" + _PART_NOUNS + r"|\s+(?:control\s+of\s+|over\s+)?(?:the|its|their|several|some|"
+_PART_OBJECT_NEXT = compiled(r"['’]s\s+(?:[\w-]+\s+)?" + _PART_NOUNS + r"|\s+(?:control\s+of\s+|over\s+)?(?:the|its|their|several|some|"
                                r"two|three|four|five|\d+)\s+(?:[\w-]+\s+)?" + _PART_NOUNS)
-_VERB_AFTER = re.compile(r"(?:\s*(?:,|and|or)\s*[\w’'-]+)*\s+(?:are|were|is|was|have|has|had|remain|remains)\b")
-_LINE_THROUGH = re.compile(r"\b(?:running|run|runs|ran)?\s*(?:through|along)\s+(?:(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,?\s+(?:and\s+)?)*$")
-_DESTINATION_GAP = re.compile(r"\b(?:to|towards?|into)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
-_REMAINS = re.compile(r"\bremain(?:s|ed)?\b")  # "half of X remains in Ukrainian hands": held, the rest lost
-_UNDER_FIRE = re.compile(r"[^,.;]{0,60}?\bunder\s+(?:heavy\s+|intense\s+|constant\s+|artillery\s+)?(?:fire|shelling|bombardment)\b")
-_HOLDING = re.compile(r"(?:keep|kept|retain|maintain|remain|stay|still|continu)", re.I)
-_PLAIN_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+_VERB_AFTER = compiled(r"(?:\s*(?:,|and|or)\s*[\w’'-]+)*\s+(?:are|were|is|was|have|has|had|remain|remains)\b")
+_LINE_THROUGH = compiled(r"\b(?:running|run|runs|ran)?\s*(?:through|along)\s+(?:(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,?\s+(?:and\s+)?)*$")
+_DESTINATION_GAP = compiled(r"\b(?:to|towards?|into)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
+_REMAINS = compiled(r"\bremain(?:s|ed)?\b")  # "half of X remains in Ukrainian hands": held, the rest lost
+_UNDER_FIRE = compiled(r"[^,.;]{0,60}?\bunder\s+(?:heavy\s+|intense\s+|constant\s+|artillery\s+)?(?:fire|shelling|bombardment)\b")
+_HOLDING = compiled(r"(?:keep|kept|retain|maintain|remain|stay|still|continu)", re.I)
+_PLAIN_LIST_GLUE = compiled(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 
 
 def _allowed(ref: PlaceRef, trigger: Trigger) -> bool:
@@ -635,49 +636,49 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
     return out
 
 
-_NEW_CLAUSE_AFTER = re.compile(r"\s+(?:still\s+)?(?:holds|held|remains?|remained|stays?|stayed|is|was|has|had|says|said|"
+_NEW_CLAUSE_AFTER = compiled(r"\s+(?:still\s+)?(?:holds|held|remains?|remained|stays?|stayed|is|was|has|had|says|said|"
                                r"fell|falls|continues|continued|resists|resisted)\b")
-_WHICH_SAID_IT = re.compile(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,5}?(?:said|says|claimed|claims|reported|announced)\s+"
+_WHICH_SAID_IT = compiled(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,5}?(?:said|says|claimed|claims|reported|announced)\s+"
                             r"(?:(?:in|on|last)\s+\w+\s+)?(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|"
                             r"to\s+have\s+(?:been\s+)?|(?:had|has|have)\s+been\s+[“\"]?)$")
-_PEOPLE_OF = re.compile(r"(?:(?:(?<=['’]s)|['’]s)\s+(?:[\w-]+\s+){0,2}?|\s+)(?:mayor|governor|head|authorities|administration|officials?|council|"
+_PEOPLE_OF = compiled(r"(?:(?:(?<=['’]s)|['’]s)\s+(?:[\w-]+\s+){0,2}?|\s+)(?:mayor|governor|head|authorities|administration|officials?|council|"
                         r"police|residents|people|defenders|garrison|commander)\b", re.I)
-_FROM_ELSEWHERE = re.compile(r"\s+(?:back\s+)?from\s+(?:the\s+)?(?:north|south|east|west|[\w-]+(?:ern|east|west)\b|capital|region|area|border)", re.I)
-_OWNS_A_THING = re.compile(r"['’]s?\s+(?!(?:[\w-]+\s+)?(?:troops|forces|army|armies|units|soldiers|fighters|military|"
+_FROM_ELSEWHERE = compiled(r"\s+(?:back\s+)?from\s+(?:the\s+)?(?:north|south|east|west|[\w-]+(?:ern|east|west)\b|capital|region|area|border)", re.I)
+_OWNS_A_THING = compiled(r"['’]s?\s+(?!(?:[\w-]+\s+)?(?:troops|forces|army|armies|units|soldiers|fighters|military|"
                            r"servicemen|marines|paratroopers|brigades?|assault|defenders|men)\b)[a-z]")
 # "fighting in the Toretsk sector, including in X": the area is named, then the place inside it
-_SECTOR_BEFORE = re.compile(r"\b(?:sector|direction|axis|front)\s*,?\s*$", re.I)
-_OTHER_CLAUSE = re.compile(r";|\s(?:as|while)\s|\safter\s+the\s")  # "flags over A and B as Russia announces a 'regrouping'"
-_OTHER_STORY = re.compile(r";|\s(?:as|while)\s")  # (but "X fell after Ukraine pulled out": out of X)
-_OUT = re.compile(r"\bout\b")
-_CLAUSE_AND_IN = re.compile(r",\s+(?:and|but)\s")
+_SECTOR_BEFORE = compiled(r"\b(?:sector|direction|axis|front)\s*,?\s*$", re.I)
+_OTHER_CLAUSE = compiled(r";|\s(?:as|while)\s|\safter\s+the\s")  # "flags over A and B as Russia announces a 'regrouping'"
+_OTHER_STORY = compiled(r";|\s(?:as|while)\s")  # (but "X fell after Ukraine pulled out": out of X)
+_OUT = compiled(r"\bout\b")
+_CLAUSE_AND_IN = compiled(r",\s+(?:and|but)\s")
 # "took A and a number of nearby settlements, including B and C": the list goes on after "including"
-_AND_PLACES_INCLUDING = re.compile(r"\s+and\s+(?:a number of|several|some|other|\w+)\s+(?:[\w-]+\s+)?"
+_AND_PLACES_INCLUDING = compiled(r"\s+and\s+(?:a number of|several|some|other|\w+)\s+(?:[\w-]+\s+)?"
                                    r"(?:settlements|villages|towns|localities)\s*,?\s+(?:including|such as|among them|beginning with|starting with)\s+")
-_CENTRE_GAP = re.compile(r"\s*(?:in|into|over|at)\s+the\s+(?:very\s+)?(?:city\s+|town\s+)?(?:centre|center|heart)\s+of\s+$", re.I)
-_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
-_LAST_TO_BE = re.compile(r"\b(?:is|was|became|becomes|has become)\s+the\s+(?:last|first|latest|next|second|third|\d+(?:st|nd|rd|th))\s+"
+_CENTRE_GAP = compiled(r"\s*(?:in|into|over|at)\s+the\s+(?:very\s+)?(?:city\s+|town\s+)?(?:centre|center|heart)\s+of\s+$", re.I)
+_ATTRIBUTIVE_BEFORE = compiled(r"\b(?:the|a|an)\s+$", re.I)
+_LAST_TO_BE = compiled(r"\b(?:is|was|became|becomes|has become)\s+the\s+(?:last|first|latest|next|second|third|\d+(?:st|nd|rd|th))\s+"
                          r"(?:[\w-]+\s+)?(?:settlement|village|town|city|locality)\s+to\s+(?:be\s+|have\s+been\s+)?$", re.I)
-_WHERE_BEFORE = re.compile(r",\s+where\s+(?:[\w’'-]+\s+){0,4}$", re.I)
-_ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning|over)\s+(?:the\s+(?:villages?|towns?|settlements?)\s+of\s+)?$")
-_AND_BEFORE = re.compile(r"\band\s+(?:then\s+|later\s+|subsequently\s+|eventually\s+)?$")
-_AREA_BEFORE = re.compile(r"\b(?:in the (?:general )?areas? of|near|around|in the vicinity of)\s+(?:the\s+)?$", re.I)
-_NAMED_PLACE_NOUN = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|settlement|hamlet)\s+of\s+$", re.I)
-_DESCRIBED_BY = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\b[^,;]*$")
-_MODAL_NEGATION = re.compile(r"\b(?:will|would|shall|can|could|may|might|won['’]t|can['’]t|cannot)\s+(?:not\s+|never\s+)?(?:\w+\s+)?$", re.I)
-_ROUTE_BEFORE = re.compile(r"\b(?:road|roads|highway|route|railway|rail line|approaches|heights|bridge)\s+"
+_WHERE_BEFORE = compiled(r",\s+where\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+_ABOUT_BEFORE = compiled(r"\b(?:about|regarding|concerning|over)\s+(?:the\s+(?:villages?|towns?|settlements?)\s+of\s+)?$")
+_AND_BEFORE = compiled(r"\band\s+(?:then\s+|later\s+|subsequently\s+|eventually\s+)?$")
+_AREA_BEFORE = compiled(r"\b(?:in the (?:general )?areas? of|near|around|in the vicinity of)\s+(?:the\s+)?$", re.I)
+_NAMED_PLACE_NOUN = compiled(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|settlement|hamlet)\s+of\s+$", re.I)
+_DESCRIBED_BY = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\b[^,;]*$")
+_MODAL_NEGATION = compiled(r"\b(?:will|would|shall|can|could|may|might|won['’]t|can['’]t|cannot)\s+(?:not\s+|never\s+)?(?:\w+\s+)?$", re.I)
+_ROUTE_BEFORE = compiled(r"\b(?:road|roads|highway|route|railway|rail line|approaches|heights|bridge)\s+"
                            r"(?:(?:west|east|north|south)(?:wards?)?\s+)?(?:to|towards?|into|between|near|from|linking)\s+"
                            r"(?:the\s+)?$", re.I)
 # the speaker is the one who took it: "the ministry also claimed to have taken X", "it said it had taken X"
-_SPEAKER_DID_IT = re.compile(r"\b(?:claim(?:s|ed|ing)?|says|said|announced|reported) (?:to have|(?:it|they) (?:had|has|have))\s+(?:\w+ly\s+)?$")
-_CORRECTED_FACT = re.compile(r";|\b(?:in fact|actually|instead|rather)\b")  # "...; in fact they captured Y": the fact
-_OWN_REPORT_AFTER = re.compile(r",\s+(?:\w+\s+){0,2}(?:said|says|stated|announced|reported|told)\b")  # "..., said on Friday that"
-_CORRECTED_BEFORE = re.compile(r"\b(?:incorrectly|wrongly|mistakenly|erroneously|inaccurately) (?:said|stated|reported|wrote|identified)\b|"
+_SPEAKER_DID_IT = compiled(r"\b(?:claim(?:s|ed|ing)?|says|said|announced|reported) (?:to have|(?:it|they) (?:had|has|have))\s+(?:\w+ly\s+)?$")
+_CORRECTED_FACT = compiled(r";|\b(?:in fact|actually|instead|rather)\b")  # "...; in fact they captured Y": the fact
+_OWN_REPORT_AFTER = compiled(r",\s+(?:\w+\s+){0,2}(?:said|says|stated|announced|reported|told)\b")  # "..., said on Friday that"
+_CORRECTED_BEFORE = compiled(r"\b(?:incorrectly|wrongly|mistakenly|erroneously|inaccurately) (?:said|stated|reported|wrote|identified)\b|"
                                r"\b[Aa]n earlier (?:version|entry|post|update|report|story) (?:of|in|on) (?:this|the|our) "
                                r"(?:story|article|blog|live blog|report|page|feed) (?:said|stated|reported|wrote)\b")
-_CONJUNCTION_LEAD = re.compile(r"^\s*(?:and|but|while|as|so)\s+")
-_SPEAKER_LEAD = re.compile(r"^.*\b(?:said|says|wrote|writes|added|argued|argues|warned|noted|believes|believed)\s+(?:that\s+)?")
-_FOLLOWED = re.compile(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
+_CONJUNCTION_LEAD = compiled(r"^\s*(?:and|but|while|as|so)\s+")
+_SPEAKER_LEAD = compiled(r"^.*\b(?:said|says|wrote|writes|added|argued|argues|warned|noted|believes|believed)\s+(?:that\s+)?")
+_FOLLOWED = compiled(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
 
 
 def _followed_by(view: SentenceView, end: int, last: Target, trigger: Trigger) -> list[Target]:
@@ -715,7 +716,7 @@ def _list_after(view: SentenceView, position: int, trigger: Trigger, rules: Rule
 
 
 # a sentence opening on a pointer whose clause or apposition comes before its verb
-_POINTER_BEFORE_ITS_CLAUSE = re.compile(
+_POINTER_BEFORE_ITS_CLAUSE = compiled(
     r"\s*(?P<pointer>[Tt]he (?:village|town|city|settlement|hamlet))\s*,\s+(?:which|where|whose|once|a|an|home to)\b[^;:,]{0,160},\s+"
     r"(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:been|now|already|reportedly|finally|since)\s+){0,2}$")
 
@@ -1026,11 +1027,11 @@ def _around(pattern: re.Pattern[str], text: str, left: int, start: int, end: int
 
 
 # a sentence summing up the whole war: "Since the start of the invasion, Russia has taken A and B"
-_SINCE_THE_WAR_BEGAN = re.compile(r"\s*(?:(?:Since|Throughout|Over the course of) (?:the (?:very )?(?:start|beginning|outbreak) of )?"
+_SINCE_THE_WAR_BEGAN = compiled(r"\s*(?:(?:Since|Throughout|Over the course of) (?:the (?:very )?(?:start|beginning|outbreak) of )?"
                                   r"(?:the |Russia['’]s )?(?:full-scale |Russian |large-scale )?(?:war|invasion|special military operation|conflict)"
                                   r"(?: began| started)?|Since (?:February |24 February |February 24,? )?2022),")
 HISTORY_SECTIONS = ("Background", "Previously", "Context", "Recall", "History")  # paragraphs labelled as history
-_NEXT_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
+_NEXT_CLAUSE = compiled(r";|,\s+(?:and|but|while|whereas)\s")
 
 
 def _history(text: str, left: int, start: int, end: int, trigger: Trigger, view: SentenceView) -> bool:

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from events.anchors import _FOLDS, lower_words
+from events.anchors import _FOLDS, compiled, lower_words
 from events.records import Side
 from events.rules import ClaimantRule, PersonRule, Rules
 
@@ -25,7 +25,7 @@ GENERIC_STATES = frozenset({"Russian government", "Ukrainian government"})
 # (and an unnamed spokesman: "a military spokesman said ... Dmytro Lykhovii, spokesman for the Tavria group")
 GENERIC_MILITARIES = frozenset({"Russian military", "Ukrainian military", "Russian military spokesman",
                                 "Ukrainian military spokesman"})
-_GAP_TO_VERB = re.compile(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)\b))?[\s,”\"’]*(?:(?:(?:which|who)\s+[^,;]{1,80}|(?:did not|didn['’]t|has not|had not|would not) (?:comment|confirm|mention|say anything)[^,;.]{0,60},\s+(?:but|and)|(?:went|go|goes) (?:even )?(?:further|a step further)|has|have|had|also|already|(?:appeared|appears|seemed|seems) to|recently|repeatedly|later|earlier|since|on \w+|in a \w+|in its \w+|once again|again|then|now|"
+_GAP_TO_VERB = compiled(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)\b))?[\s,”\"’]*(?:(?:(?:which|who)\s+[^,;]{1,80}|(?:did not|didn['’]t|has not|had not|would not) (?:comment|confirm|mention|say anything)[^,;.]{0,60},\s+(?:but|and)|(?:went|go|goes) (?:even )?(?:further|a step further)|has|have|had|also|already|(?:appeared|appears|seemed|seems) to|recently|repeatedly|later|earlier|since|on \w+|in a \w+|in its \w+|once again|again|then|now|"
                           r"for (?:his|her|its|their) part|agency|service|directorate|"
                           r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"
                           r"however|too|in turn|itself|himself|herself|themselves|there|analysts?|experts?|officials?|"
@@ -39,7 +39,7 @@ _GAP_TO_VERB = re.compile(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:
                           r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest) of) (?:the )?"
                           r"[\w’'-]+(?: [\w’'-]+)?)?)"
                           r"(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)\b))?[\s,]+){0,4}$")  # ("the project's map shows")
-_ACCORDING_TO = re.compile(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|report|statement|post|update|assessment|"
+_ACCORDING_TO = compiled(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|report|statement|post|update|assessment|"
                            r"video|summary|bulletin|analysis)s? (?:[\w’'-]+ ){0,6}?by|according to|as stated by|in the words of|"
                            r"citing|quoting|cites|quotes|per|"
                            r"(?:rejected|dismissed|denied|refuted|debunked) as (?:false|fake|untrue|baseless) by|"
@@ -47,71 +47,71 @@ _ACCORDING_TO = re.compile(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|
                            r"\s+(?!(?:its|their|his|her|our|my)\b)(?:an? |the |several |two |three |some |many |one )?(?:[\w’'-]+ ){0,4}$", re.I)
 # "Sergei Shoigu, the Russian Defence Minister, said", "X, Russia's chief of staff, told": an
 # appositive between a name and its verb
-_APPOSITION = re.compile(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:(?:who|which)\s+[^,;]{1,200}|(?:Deputy|Head|Chief|Minister|"
+_APPOSITION = compiled(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:(?:who|which)\s+[^,;]{1,200}|(?:Deputy|Head|Chief|Minister|"
                          r"Spokes\w+|Commander|Adviser|Advisor|Governor|Mayor|Secretary|Director|Chairman|Press)\b[^,;]{0,80}|(?:visiting|speaking|addressing|"
                          r"writing|meeting|standing|appearing|talking)\s[^,;]{1,80}|(?:an?|the|his|her|its|their|[A-Z][\w-]+['’]s)\s[^,;]{1,90}|"
                          r"(?![A-Z])(?!(?:said|says|told|tells|wrote|writes|added|adds|claimed|claims|reported|announced|stated|insisted|"
                          r"confirmed|denied)\b)[^\W\d][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),|\s[–—-]\s[^–—;]{1,120}\s[–—-](?=\s))")
-_EMBEDDED = re.compile(r"\b(?:allegations?|claims?|assertions?|reports?|statements?|information|news|footage)\s+(?:\w+\s+){0,2}(?:made |issued )?by\s+(?:the\s+|an?\s+)?$", re.I)
-_WORD_START = re.compile(r"\b\w")
+_EMBEDDED = compiled(r"\b(?:allegations?|claims?|assertions?|reports?|statements?|information|news|footage)\s+(?:\w+\s+){0,2}(?:made |issued )?by\s+(?:the\s+|an?\s+)?$", re.I)
+_WORD_START = compiled(r"\b\w")
 # the last word before a phrase, and an article after it: "said the". The leftmost match starts
 # where a word does, and neither run need give a letter back: (?<!\w) and possessive runs find the
 # same match without trying every letter of every word
-_LAST_WORD = re.compile(r"(?<!\w)(\w++)\s++(?:an? |the )?$")
-_SIDE_BEFORE = re.compile(r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+$")
-_IN_CHARGE = re.compile(r"\s+(?:in charge of|responsible for|who (?:heads|leads|runs)|heading|running)\s[^,;:.“”\"]{1,80}?"
+_LAST_WORD = compiled(r"(?<!\w)(\w++)\s++(?:an? |the )?$")
+_SIDE_BEFORE = compiled(r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+$")
+_IN_CHARGE = compiled(r"\s+(?:in charge of|responsible for|who (?:heads|leads|runs)|heading|running)\s[^,;:.“”\"]{1,80}?"
                         r"(?=\s(?:said|says|told|wrote|reported|claimed|announced|added|stated)\b)")
 # a quotation closing between a name and the verb, with words after it: the name is inside the quotation and
 # another speaker follows ("... by the Russians," Mayor X said)
-_QUOTE_THEN_SPEAKER = re.compile(r"[”\"]\s*[\w’'-]+\s+[\w’'-]")
+_QUOTE_THEN_SPEAKER = compiled(r"[”\"]\s*[\w’'-]+\s+[\w’'-]")
 _REPORTS_IN_PROGRESSIVE = {"spreading"}  # "channels are spreading a fake that" (not "troops, spreading out from X")
-_PROGRESSIVE = re.compile(r"\s+(?:are|is|were|was)\s+(?:now\s+|still\s+)?(\w+ing)\b")
-_BRACKET = re.compile(r"\s*\([^()]{1,40}\)")
+_PROGRESSIVE = compiled(r"\s+(?:are|is|were|was)\s+(?:now\s+|still\s+)?(\w+ing)\b")
+_BRACKET = compiled(r"\s*\([^()]{1,40}\)")
 # a person claimant's surname: "Artem Lysohor (regional governor)" -> "Lysohor"
-_SURNAME = re.compile(r"[A-Z][a-z’'-]+ ([A-Z][a-z’'-]{3,})(?: \(|$)")
-_IN_RELATIVE = re.compile(r",\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,6}?(?:that|which|who)\s+[^,;]*$")
+_SURNAME = compiled(r"[A-Z][a-z’'-]+ ([A-Z][a-z’'-]{3,})(?: \(|$)")
+_IN_RELATIVE = compiled(r",\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,6}?(?:that|which|who)\s+[^,;]*$")
 # officials that Russia set up: "Russian-installed", "separatist officials in Luhansk"
-_INSTALLED = re.compile(r"(?:Russian|Moscow|Kremlin)[- ](?:installed|appointed|backed)|occupation|[Ss]eparatist|pro-Russian")
-_UKRAINIAN_OFFICE = re.compile(r"regional|oblast|military administration", re.I)
-_BARE_MINISTRY = re.compile(r"\b[Tt]he ministry\b")
-_CLAUSE_AND = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the\s+)?$")  # a speaker opening a clause of its own
-_SUBORDINATE_SPEAKER = re.compile(r"\b(?:after|before|when|since|until|because|although|though|whereas)\s+"
+_INSTALLED = compiled(r"(?:Russian|Moscow|Kremlin)[- ](?:installed|appointed|backed)|occupation|[Ss]eparatist|pro-Russian")
+_UKRAINIAN_OFFICE = compiled(r"regional|oblast|military administration", re.I)
+_BARE_MINISTRY = compiled(r"\b[Tt]he ministry\b")
+_CLAUSE_AND = compiled(r",\s+(?:and|but|while|whereas)\s+(?:the\s+)?$")  # a speaker opening a clause of its own
+_SUBORDINATE_SPEAKER = compiled(r"\b(?:after|before|when|since|until|because|although|though|whereas)\s+"
                                   r"(?:[\w’'-]+\s+){0,2}$")
-_LEAD_COLON = re.compile(r"\s*:\s")
-_COUNTRY = re.compile(r"Russia|Ukraine|Moscow|Kyiv|Kiev|Kremlin|the Kremlin")  # "Ukraine: ..." is a dateline
-_CREDIT_SHAPE = re.compile(r"^[^:]{2,60}:\s|\s[–—-]\s*[A-Z][^–—-]{1,60}[.!?]?\s*$")
+_LEAD_COLON = compiled(r"\s*:\s")
+_COUNTRY = compiled(r"Russia|Ukraine|Moscow|Kyiv|Kiev|Kremlin|the Kremlin")  # "Ukraine: ..." is a dateline
+_CREDIT_SHAPE = compiled(r"^[^:]{2,60}:\s|\s[–—-]\s*[A-Z][^–—-]{1,60}[.!?]?\s*$")
 # (its speaker's role may follow: "Russians occupy X – Khortytsia spokesman")
-_TRAILING_CREDIT = re.compile(r"(?:\s+(?:group\s+)?(?:spokes(?:man|woman|person)|commander|chief|head|press service|press office|"
+_TRAILING_CREDIT = compiled(r"(?:\s+(?:group\s+)?(?:spokes(?:man|woman|person)|commander|chief|head|press service|press office|"
                               r"officials?|says|said|reports))?\s*[.!?]?\s*")
-_DASH_BEFORE = re.compile(r"\s[–—-]\s*$")
-_OWN_CLAIM = re.compile(r"['’]s?\s+(?:latest\s+|new\s+|earlier\s+|repeated\s+)?(?:claims?|statements?|reports?|"
+_DASH_BEFORE = compiled(r"\s[–—-]\s*$")
+_OWN_CLAIM = compiled(r"['’]s?\s+(?:latest\s+|new\s+|earlier\s+|repeated\s+)?(?:claims?|statements?|reports?|"
                         r"announcements?|assertions?|allegations?)\s+(?:that|of|to\s+have)\b")
-_TOKENS = re.compile(r"[a-z]+")
+_TOKENS = compiled(r"[a-z]+")
 # a leader told of a change: "Putin was briefed that", "Zelensky has been informed that"
-_BRIEFED = re.compile(r"\s+(?:was|were|has been|had been|is being|is)\s+(?:briefed|informed|told|given a report|"
+_BRIEFED = compiled(r"\s+(?:was|were|has been|had been|is being|is)\s+(?:briefed|informed|told|given a report|"
                       r"presented with a report)\b(?!\s+to\b)")  # (not "troops were told to leave")
 BRIEFED = "was briefed"
 # "Interfax quoted the defence ministry as saying": the one quoted speaks
-_RELEASED_MEDIA = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?released\s+(?:a\s+|new\s+|its\s+)?(?:video|footage|photos?|images?|"
+_RELEASED_MEDIA = compiled(r"\s+(?:has\s+|have\s+|had\s+)?released\s+(?:a\s+|new\s+|its\s+)?(?:video|footage|photos?|images?|"
                             r"statement|map|report)\b")
-_AS_SAYING = re.compile(r"\s+as\s+(?:saying|stating|telling|claiming|reporting|writing)\b")
+_AS_SAYING = compiled(r"\s+as\s+(?:saying|stating|telling|claiming|reporting|writing)\b")
 # verbs whose object listens: "told RIA Novosti", "informed the BBC" (the speaker is the subject)
 _TO_LISTENER = frozenset({"told", "tells", "telling", "informed", "briefed", "assured", "congratulated", "praised",
                           "warned", "quoted", "cited"})
 # "said Viktor Trehubov, spokesman for the Khortytsia group": a role after the name that follows the verb
-_ROLE_AFTER = re.compile(r",\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+)?(?:[\w’'-]+\s+){0,3}?(?:spokes(?:man|woman|person)|"
+_ROLE_AFTER = compiled(r",\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+)?(?:[\w’'-]+\s+){0,3}?(?:spokes(?:man|woman|person)|"
                          r"commander|chief|head|officer|adviser|advisor|minister|governor|mayor|analyst|blogger|"
                          r"correspondent|representative|official|deputy|secretary|director|leader)\b")
-_SIDE_CLAIMS = re.compile(r"\b(?P<side>Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s|"
+_SIDE_CLAIMS = compiled(r"\b(?P<side>Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s|"
                           r"Kremlin['’]s)\s+(?:claims?|assertions?|reports?|statements?|boasts?|announcements?|"
                           r"allegations?)\s+(?:that|to have|of|about|regarding|on)\b")
-_LOCAL_WORDS = re.compile(r"authorit|official|mayor|head|administration|governor|council|police", re.I)
-_CUES = re.compile(r"according to|as stated by|in the words of|\bby\b|\breleased\b", re.I)
+_LOCAL_WORDS = compiled(r"authorit|official|mayor|head|administration|governor|council|police", re.I)
+_CUES = compiled(r"according to|as stated by|in the words of|\bby\b|\breleased\b", re.I)
 #: Where the journalist's own voice begins inside a sentence that quotes someone.
-_THAT_AFTER = re.compile(r"\s+that\b")
-_TIME_OF_ITS_OWN = re.compile(r"\b(?:last|earlier|ago|since|in (?:19|20)\d\d|in (?:January|February|March|April|May|June|July|August|"
+_THAT_AFTER = compiled(r"\s+that\b")
+_TIME_OF_ITS_OWN = compiled(r"\b(?:last|earlier|ago|since|in (?:19|20)\d\d|in (?:January|February|March|April|May|June|July|August|"
                               r"September|October|November|December))\b")  # a where-clause told with its own time: background
-_APPOSITIVE = re.compile(r",\s+(?:one of|the only|a (?:town|city|village|settlement) (?:that|which|where)|which|where|"
+_APPOSITIVE = compiled(r",\s+(?:one of|the only|a (?:town|city|village|settlement) (?:that|which|where)|which|where|"
                          r"(?:the|a) (?:[\w-]+ ){0,2}?(?:town|city|village|settlement) (?:Russia|Ukraine|Moscow|Kyiv|it|they|"
                          r"the Russians|the Ukrainians|Russian (?:troops|forces)|Ukrainian (?:troops|forces)))\b", re.I)
 
@@ -357,7 +357,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     return sorted((a for a in found if id(a) not in inside), key=lambda a: a.start)
 
 
-_MINISTRY = re.compile(r"ministry", re.I)
+_MINISTRY = compiled(r"ministry", re.I)
 _NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test of the claimant)
     (_MINISTRY, lambda a: "inistry" in a.claimant),
     (re.compile(r"\bsources?\b", re.I), lambda a: a.kind == "anonymous" or "source" in a.claimant),
@@ -434,7 +434,7 @@ def _first_place(sentence: str, place_country: dict[str, str] | None) -> str:
     return min(spots)[1] if spots else ""
 
 
-_GIVEN_NAME = re.compile(r"(?<![\w.])([A-Z][a-z’'-]{2,})\s+$")
+_GIVEN_NAME = compiled(r"(?<![\w.])([A-Z][a-z’'-]{2,})\s+$")
 
 
 def _other_given_name(sentence: str, start: int, end: int, rule: ClaimantRule, rules: Rules) -> bool:
@@ -518,10 +518,10 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
 _NOT_GIVEN_NAMES = frozenset("""In On At By For From With After Before Since During Until Last This Earlier Later
 January February March April May June July August September October November December Monday Tuesday Wednesday
 Thursday Friday Saturday Sunday The A An""".split())
-_PERSON_NAME = re.compile(r"[A-Z][a-z’'-]+ [A-Z][a-z’'-]+(?: \(|$)")  # "Nazar Voloshyn (Khortytsia group spokesman)"
-_LOCAL_ROLE = re.compile(r"\b(?:police|mayor|governor|military administration|city council|village council|hromada|"
+_PERSON_NAME = compiled(r"[A-Z][a-z’'-]+ [A-Z][a-z’'-]+(?: \(|$)")  # "Nazar Voloshyn (Khortytsia group spokesman)"
+_LOCAL_ROLE = compiled(r"\b(?:police|mayor|governor|military administration|city council|village council|hromada|"
                          r"community|local)\b", re.I)
-_REGIONAL_ROLE = re.compile(r"\b(?:[Rr]egional|[Gg]overnor|[Oo]blast)\b")
+_REGIONAL_ROLE = compiled(r"\b(?:[Rr]egional|[Gg]overnor|[Oo]blast)\b")
 
 
 def _role_side(role: str, rules: Rules) -> Side:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import dateparser
 
-from events.anchors import AnchorIndex, lower_words
+from events.anchors import AnchorIndex, compiled, lower_words
 from events.records import DatePrecision, PublishedDate
 from events.rules import RelativeDate, Rules
 
@@ -170,8 +170,8 @@ def _resolve(kind: str, m: re.Match[str], published: PublishedDate | None,
     return None
 
 
-_WORDS = re.compile(r"[a-z]+")
-_DIGIT = re.compile(r"\d")
+_WORDS = compiled(r"[a-z]+")
+_DIGIT = compiled(r"\d")
 _MONTH_SET = frozenset(_MONTHS.split("|"))
 _SEASON_SET = frozenset(_SEASONS)
 _WEEKDAY_SET = frozenset(WEEKDAYS)
@@ -328,7 +328,7 @@ def find_anchored_dates(sentence: str, anchor: dt.date | None, published: Publis
     return sorted(found, key=lambda d: d.start)
 
 
-_EARLIER = re.compile(r"\b(?:after|following|since)\b", re.I)
+_EARLIER = compiled(r"\b(?:after|following|since)\b", re.I)
 _FULL_DATE_KINDS = ("iso", "dmy", "month_day", "day_month")
 
 

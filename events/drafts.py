@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from events.anchors import search_once
+from events.anchors import compiled, search_once
 from events.changes import HISTORY_SECTIONS, Change, Target, find_changes, find_triggers, side_words
 from events.claimants import Attribution, governing, journalist, named_claimants, outlet_side, quotations
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
@@ -317,58 +317,58 @@ def _regained(kind: EventType, gains: Side, place: PlaceRef, memory: _Discourse)
 
 
 # "said on Tuesday that": the day of the statement, not of the event
-_SPEECH_DATE = re.compile(r"\b(?:said|says|reported|reports|announced|claimed|stated|confirmed|wrote|added|told \w+)\s+"
+_SPEECH_DATE = compiled(r"\b(?:said|says|reported|reports|announced|claimed|stated|confirmed|wrote|added|told \w+)\s+"
                           r"(?:late\s+|early\s+|later\s+|earlier\s+)?$")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
-_WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r"),?\s+(?:the\s+)?$", re.I)
-_MONTH_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?")
+_YEAR = compiled(r"\b(?:19|20)\d\d\b")
+_WEEKDAY = compiled(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
+_WEEKDAY_BEFORE = compiled(r"\b(" + "|".join(WEEKDAYS) + r"),?\s+(?:the\s+)?$", re.I)
+_MONTH_NAME = compiled(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?")
 _RECENT_DAYS = dt.timedelta(days=31)
-_OWN_GAIN_WORD = re.compile(r"(?:liberat|freed\b)", re.I)  # what a side calls its own gains
-_APPOSITION_OPENS = re.compile(r"[^,;]{0,80}?,\s+(?:the|a|an|which|where)\s+[^,;]*$")  # "X, the town Ukraine had ..."
-_CLOSES_BEFORE_DATE = re.compile(r"[^,;]{0,60}?,\s*(?:in|on|at|during|by|late|early|around)?\s*")  # "... seized, in March"
-_THAT_SEASON = re.compile(r"\b(?:that|the same|the following) (?:summer|spring|autumn|fall|winter|year)\b")  # history told on
-_HEADLINE_AS = re.compile(r"\s*(?:as|while|whereas|after)\s", re.I)
-_TIME_CLAUSE = re.compile(r"[\s,]*(?:after|before|when|as|until|then)\b", re.I)
-_DAY_HEADING = re.compile(r"\s*(?:[:–—]|-\s)")  # "Friday, May 10: ...", "May 10 – ...": a timeline's day
-_PREPOSITION_FIRST = re.compile(r"\s*(?:on|in|by|at|from|since|until)\b", re.I)
-_LOCATING_APPOSITION = re.compile(r",\s+(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|"
+_OWN_GAIN_WORD = compiled(r"(?:liberat|freed\b)", re.I)  # what a side calls its own gains
+_APPOSITION_OPENS = compiled(r"[^,;]{0,80}?,\s+(?:the|a|an|which|where)\s+[^,;]*$")  # "X, the town Ukraine had ..."
+_CLOSES_BEFORE_DATE = compiled(r"[^,;]{0,60}?,\s*(?:in|on|at|during|by|late|early|around)?\s*")  # "... seized, in March"
+_THAT_SEASON = compiled(r"\b(?:that|the same|the following) (?:summer|spring|autumn|fall|winter|year)\b")  # history told on
+_HEADLINE_AS = compiled(r"\s*(?:as|while|whereas|after)\s", re.I)
+_TIME_CLAUSE = compiled(r"[\s,]*(?:after|before|when|as|until|then)\b", re.I)
+_DAY_HEADING = compiled(r"\s*(?:[:–—]|-\s)")  # "Friday, May 10: ...", "May 10 – ...": a timeline's day
+_PREPOSITION_FIRST = compiled(r"\s*(?:on|in|by|at|from|since|until)\b", re.I)
+_LOCATING_APPOSITION = compiled(r",\s+(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|"
                                   r"near|outside)\s+(?:of\s+)?$", re.I)
 _TOWN_SIZE = 10_000  # people: a place this big is no "village"
 _DATELINE_REACH = 300  # characters from the text's start a dateline stands in
 _DAY_HEADING_REACH = 30  # characters from its paragraph's first sentence's start a timeline's day may end by
-_AUTHORITY_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:[Cc]ity|[Tt]own|[Vv]illage|[Pp]atrol|[Ll]ocal)\s+)*(?:[Mm]ayor|[Hh]ead|[Aa]uthorities|"
+_AUTHORITY_AFTER = compiled(r"(?:['’]s)?\s+(?:(?:[Cc]ity|[Tt]own|[Vv]illage|[Pp]atrol|[Ll]ocal)\s+)*(?:[Mm]ayor|[Hh]ead|[Aa]uthorities|"
                              r"[Cc]ouncil|[Pp]olice)\b")  # (not "Kharkiv military administration": the region's)
-_GLOSS = re.compile(r",\s+(?:handing|giving|marking|making|dealing|ending|leaving|capping)\s")  # the outlet's comment on a statement
-_STATE_WORD = re.compile(r"occup|held|hold|control", re.I)
-_BEGAN_BEFORE = re.compile(r"\b(?:began|begun|started)\s+(?:on\s+|in\s+)?$", re.I)
-_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
-_SPOKE_OF = re.compile(r"\s+(?:[\w’'-]+\s+)?(?:spoke|speaks|talked|talks|hailed|hails|praised|praises|celebrated|"
+_GLOSS = compiled(r",\s+(?:handing|giving|marking|making|dealing|ending|leaving|capping)\s")  # the outlet's comment on a statement
+_STATE_WORD = compiled(r"occup|held|hold|control", re.I)
+_BEGAN_BEFORE = compiled(r"\b(?:began|begun|started)\s+(?:on\s+|in\s+)?$", re.I)
+_SINCE_BEFORE = compiled(r"\bsince\s+$", re.I)
+_SPOKE_OF = compiled(r"\s+(?:[\w’'-]+\s+)?(?:spoke|speaks|talked|talks|hailed|hails|praised|praises|celebrated|"
                        r"celebrates|congratulated|congratulates|welcomed|welcomes|marked|marks|announced|announces)\b")
-_NEW_SUBJECT = re.compile(r"\b(?:a|an|another|one)\s+(?:[\w’'-]+\s+){0,3}$", re.I)  # "a Ukrainian MP " before "deleted"
-_LISTENER_THEN_DAY = re.compile(r"\s+(?:[A-Z][\w’'-]+\s+){1,3}")  # "told Vladimir Putin " before "on Thursday"
-_RUSSIAN_FRAMING = re.compile(r"People['’]s Republic|\b(?:DPR|LPR|DNR|LNR)\b|special military operation|Kiev regime")
-_RUSSIAN_DATELINE = re.compile(r"/TASS/|\((?:TASS|RIA Novosti|Interfax|Sputnik)\)")  # a Russian agency's own copy
-_QUOTED_WORD = re.compile(r"[“\"‘']")
-_ALSO = re.compile(r"\b(?:also|too|as well)\b", re.I)
-_CALLED_VILLAGE = re.compile(r"\b(?:village|hamlet|settlement)\s+of\s+$", re.I)
-_LIST_LINE = re.compile(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s")  # "- A, B and C (Zaporizhzhia Oblast);" after "as follows:"
-_SPEAKERS_TODAY = re.compile(r"(?:today|this morning|this afternoon|this evening|tonight)", re.I)
+_NEW_SUBJECT = compiled(r"\b(?:a|an|another|one)\s+(?:[\w’'-]+\s+){0,3}$", re.I)  # "a Ukrainian MP " before "deleted"
+_LISTENER_THEN_DAY = compiled(r"\s+(?:[A-Z][\w’'-]+\s+){1,3}")  # "told Vladimir Putin " before "on Thursday"
+_RUSSIAN_FRAMING = compiled(r"People['’]s Republic|\b(?:DPR|LPR|DNR|LNR)\b|special military operation|Kiev regime")
+_RUSSIAN_DATELINE = compiled(r"/TASS/|\((?:TASS|RIA Novosti|Interfax|Sputnik)\)")  # a Russian agency's own copy
+_QUOTED_WORD = compiled(r"[“\"‘']")
+_ALSO = compiled(r"\b(?:also|too|as well)\b", re.I)
+_CALLED_VILLAGE = compiled(r"\b(?:village|hamlet|settlement)\s+of\s+$", re.I)
+_LIST_LINE = compiled(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s")  # "- A, B and C (Zaporizhzhia Oblast);" after "as follows:"
+_SPEAKERS_TODAY = compiled(r"(?:today|this morning|this afternoon|this evening|tonight)", re.I)
 # "a position near", "the bridge outside": a singular thing the place only locates
-_THING_BEFORE = re.compile(r"\b(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?[a-z]+(?<!s)\s+(?:near|outside|close\s+to|around|"
+_THING_BEFORE = compiled(r"\b(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?[a-z]+(?<!s)\s+(?:near|outside|close\s+to|around|"
                            r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+$")
-_LISTED_BY = re.compile(r"\b(?:listed|named)\s+(?=[A-ZА-ЯІЇЄ])")
+_LISTED_BY = compiled(r"\b(?:listed|named)\s+(?=[A-ZА-ЯІЇЄ])")
 # what may follow the last place a speaker lists: its region, then the end or their next words
-_LIST_TAIL = re.compile(r"(?:\s+(?:in|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}(?:region|oblast|Oblast|Region))?\s*"
+_LIST_TAIL = compiled(r"(?:\s+(?:in|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}(?:region|oblast|Oblast|Region))?\s*"
                         r"(?:[.;]|,\s+(?:saying|adding|and\s+said|noting)\b.*)?\s*", re.S)
-_CLOSED_RELATIVE = re.compile(r",\s*(?:which|who|where)\b")
+_CLOSED_RELATIVE = compiled(r",\s*(?:which|who|where)\b")
 # a relative clause on a place opened right before a speaker: ", which Moscow", ", a village Russia says"
-_RELATIVE_AFTER = re.compile(r",\s+(?:which|where|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet)"
+_RELATIVE_AFTER = compiled(r",\s+(?:which|where|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet)"
                              r"(?:\s+(?:that|which))?)\s+(?:[\w’'-]+\s+){0,3}$")
 
-_RELATIVE_AT = re.compile(r"[\s,]*(?:which|that|where|(?:the|a|one|two|three|four|five|both|several)\s+(?:[\w-]+\s+){0,2}?"
+_RELATIVE_AT = compiled(r"[\s,]*(?:which|that|where|(?:the|a|one|two|three|four|five|both|several)\s+(?:[\w-]+\s+){0,2}?"
                           r"(?:villages?|towns?|city|cities|settlements?|hamlets?)\b)")
-_RELATIVE_OPEN = re.compile(r",\s+(?:who|whose|which|where)\b[^,;]*$")
+_RELATIVE_OPEN = compiled(r",\s+(?:who|whose|which|where)\b[^,;]*$")
 
 
 def _in_aside(text: str, position: int, change_start: int) -> bool:
@@ -424,7 +424,7 @@ def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: 
 
 
 # "[Translated from the X Telegram channel]", "Source: X" near the top: the text is X's post or tells X's news
-_REPOSTED_FROM = re.compile(r"^[ \t]*[\[(]?(?:(?:Translated|Reposted|Republished|Taken|Quoted|Adapted|Post) from|Source:)\s+"
+_REPOSTED_FROM = compiled(r"^[ \t]*[\[(]?(?:(?:Translated|Reposted|Republished|Taken|Quoted|Adapted|Post) from|Source:)\s+"
                             r"(?:the\s+)?(?P<name>[^\n\]]{2,80}?)[\])]?[ \t.]*$", re.M)
 _HEAD_REACH = 400
 

@@ -17,6 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from events.anchors import compiled
 from events.records import Article
 from events.rules import Rules
 from events.sentences import Sentence, split_sentences
@@ -25,13 +26,13 @@ from geodata.scan import load_cues
 
 __all__ = ["PlaceRef", "SentenceView", "read_mentions", "is_heading", "UNLISTED"]
 
-_NEXT_WORD = re.compile(r"\s+(\w+)")
-_PERSON_SPEAKS = re.compile(r"\s+(?:(?:also|later|earlier|then|further|again|separately)\s+)?"
+_NEXT_WORD = compiled(r"\s+(\w+)")
+_PERSON_SPEAKS = compiled(r"\s+(?:(?:also|later|earlier|then|further|again|separately)\s+)?"
                             r"(?:said|says|told|tells|added|adds|wrote|writes|stressed|insisted|explained)\b(?!\s+to\s+(?:be|have)\b)")
-_PLACE_BEFORE = re.compile(r"\b(?:in|of|from|near|at|for|to|by|the|outside|around)\s+$", re.I)  # "officials in X said"
-_CLAUSE_ENDS = re.compile(r"[\s,]*(?:that\b|on\b|in\b|[.,;:]|$)")  # "Petrenko said." / "said on Monday"
-_HEADING_END = re.compile(r"[.!?…:\"”’)]\s*$")
-_SECTION = re.compile(r"^\s*(?P<label>Background|Previously|Earlier|Context|Recall|Reminder|History|"
+_PLACE_BEFORE = compiled(r"\b(?:in|of|from|near|at|for|to|by|the|outside|around)\s+$", re.I)  # "officials in X said"
+_CLAUSE_ENDS = compiled(r"[\s,]*(?:that\b|on\b|in\b|[.,;:]|$)")  # "Petrenko said." / "said on Monday"
+_HEADING_END = compiled(r"[.!?…:\"”’)]\s*$")
+_SECTION = compiled(r"^\s*(?P<label>Background|Previously|Earlier|Context|Recall|Reminder|History|"
                       r"Details|Quote|Source|Update|Addition|Why it matters)\s*:", re.I)
 
 
@@ -141,38 +142,38 @@ def _relation(before: str, after: str, rules: Rules) -> str:
 
 
 # a run of up to three capitalised words: a name the gazetteer may lack ("Nikolayevo-Daryino", "Malaya Loknya")
-_CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZА-ЯІЇЄҐ][\w’'-]*(?: [A-ZА-ЯІЇЄҐ][\w’'-]*){0,2}")
-_WORDS = re.compile(r"\w+")
+_CAPITALISED = compiled(r"(?<![\w’'-])[A-ZА-ЯІЇЄҐ][\w’'-]*(?: [A-ZА-ЯІЇЄҐ][\w’'-]*){0,2}")
+_WORDS = compiled(r"\w+")
 # a region as where named places are: "villages in the Kursk region", "A, B and C in the Kursk region"
-_LOCATIVE = re.compile(r"(?:\b(?:villages?|settlements?|towns?|localities|hamlets?|communities|(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+))\s+"
+_LOCATIVE = compiled(r"(?:\b(?:villages?|settlements?|towns?|localities|hamlets?|communities|(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+))\s+"
                        r"(?:in|of)\s+(?:the\s+|Russia['’]s\s+|Ukraine['’]s\s+)?$", re.I)
-_REGION_OFFICE = re.compile(r"\s+(?:regional\s+|oblast\s+)?(?:governor|governorate|administration|authorities)\b", re.I)
-_AFTER_WORD = re.compile(r"\b[a-z]+\s+$")
-_LIST_AFTER = re.compile(r"(?:['’]s)?\s*(?:\([^()]{1,60}\)\s*)?(?:,|and\b|or\b|as well as\b|along with\b|plus\b|&|in\s|of\s)")
-_LIST_BEFORE = re.compile(r"(?:,|\band|\bor|\bas well as|\balong with|\bplus|&|\bof)\s*$")
+_REGION_OFFICE = compiled(r"\s+(?:regional\s+|oblast\s+)?(?:governor|governorate|administration|authorities)\b", re.I)
+_AFTER_WORD = compiled(r"\b[a-z]+\s+$")
+_LIST_AFTER = compiled(r"(?:['’]s)?\s*(?:\([^()]{1,60}\)\s*)?(?:,|and\b|or\b|as well as\b|along with\b|plus\b|&|in\s|of\s)")
+_LIST_BEFORE = compiled(r"(?:,|\band|\bor|\bas well as|\balong with|\bplus|&|\bof)\s*$")
 UNLISTED = "not in the gazetteer; listed with places it knows"  # the reason such a name is unknown
 # "settlements, including", "villages such as", "the following villages:" before a list of names
-_PLURAL_LIST_OPEN = re.compile(r"\b(?:villages|settlements|towns|localities|hamlets|communities)\b[^.;:]{0,40}?"
+_PLURAL_LIST_OPEN = compiled(r"\b(?:villages|settlements|towns|localities|hamlets|communities)\b[^.;:]{0,40}?"
                                r"(?:,\s*|\s+)(?:including|such as|namely|among them|beginning with|starting with)\s+|"
                                r"\b(?:villages|settlements|towns|localities)(?:\s+of)?\s*:\s*|"
                                r"\b(?:villages|settlements|towns|localities)\b[^.;:,]{0,40}?\s+[-–—]\s+")  # "three villages in the X region - A, B"
 # "A and B, two villages north of X": the names listed right before a plural settlement noun in apposition
-_PLURAL_APPOSITION_AFTER = re.compile(r",\s+(?:the\s+)?(?:two|three|four|five|six|both|several|\d+)\s+(?:[\w-]+\s+)?"
+_PLURAL_APPOSITION_AFTER = compiled(r",\s+(?:the\s+)?(?:two|three|four|five|six|both|several|\d+)\s+(?:[\w-]+\s+)?"
                                       r"(?:villages|settlements|hamlets|localities)\b|"
                                       # "X, a village north of Y", "X, the last settlement in the region": one
                                       r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:village|settlement|hamlet|locality)\b"
                                       # (not its head, nor a clause: "Kovalenko, the settlement head", "Specifically, the village fell")
                                       r"(?!\s+(?:head|chief|council|administration|authorities|officials?|mayor|residents)\b)"
                                       r"(?!\s+(?:was|were|is|are|has|had|fell|remains|remained|came|lies)\b)")
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.I)
+_ARTICLE_BEFORE = compiled(r"\b(?:the|a|an|this|that)\s+$", re.I)
 NAMED_BY_NOUN = "not in the gazetteer; called a village or town by the text"
 LISTED_AFTER_PLURAL = "not in the gazetteer; listed after 'settlements, including' or the like"
-_NOUN_OF_NAME = re.compile(r"\b(?:village|town|settlement|hamlet)\s+of\s+(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?)")
+_NOUN_OF_NAME = compiled(r"\b(?:village|town|settlement|hamlet)\s+of\s+(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?)")
 # "Gornal, the last village in the region held by ...": the apposition calls the name a village
-_NAME_THEN_NOUN = re.compile(r"(?<![\w’'-])(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?),\s+(?:the|a)\s+"
+_NAME_THEN_NOUN = compiled(r"(?<![\w’'-])(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?),\s+(?:the|a)\s+"
                              r"(?:[\w-]+\s+){0,2}?(?:village|hamlet)\b")
 # "Berdin, northeast of Sudzha", "Xyz, 5 km south of Sudzha": a place located by a bearing
-_NAME_THEN_BEARING = re.compile(r"(?<![\w’'-])(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?),\s+(?:about\s+|some\s+)?"
+_NAME_THEN_BEARING = compiled(r"(?<![\w’'-])(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?),\s+(?:about\s+|some\s+)?"
                                 r"(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+"
                                 r"(?:the\s+(?:town|city|village)\s+of\s+)?[A-ZА-ЯІЇЄҐ]")
 

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from events.anchors import AnchorIndex, _trie_pattern, first_letters
+from events.anchors import AnchorIndex, _trie_pattern, compiled, first_letters
 from events.errors import RulesError
 from events.records import DatePrecision, EventType, Side
 
@@ -191,11 +191,13 @@ def _read(directory: Path, name: str) -> dict[str, Any]:
         raise RulesError(path, "(file)", f"cannot be read: {exc}") from exc
 
 
-def _compile(pattern: str, file: str, key: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+def _compile(pattern: str, file: str, key: str, flags: int = re.IGNORECASE, told: bool = True) -> re.Pattern[str]:
+    """The pattern compiled, its first characters told to the engine (events/anchors.compiled);
+    ``told`` False for one that first_letters compiles again, or that is only checked."""
     if not isinstance(pattern, str) or not pattern:
         raise RulesError(file, key, "must be a non-empty string")
     try:
-        return re.compile(pattern, flags)
+        return compiled(pattern, flags) if told else re.compile(pattern, flags)
     except re.error as exc:
         raise RulesError(file, key, f"bad regular expression: {exc}") from exc
 
@@ -207,7 +209,7 @@ def _any_of(patterns: list[str], file: str, key: str, flags: int = re.IGNORECASE
     if not isinstance(patterns, list) or not patterns:
         raise RulesError(file, key, "must be a non-empty list of regular expressions")
     for i, p in enumerate(patterns):
-        _compile(p, file, f"{key}[{i}]", flags)
+        _compile(p, file, f"{key}[{i}]", flags, told=False)
     if all(_PLAIN_WORD.fullmatch(p) for p in patterns):
         # single plain words between word boundaries: at most one of them fits at a position (the
         # one that runs to the end of the word there), so one trie-shaped pattern matches exactly
@@ -271,9 +273,9 @@ def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
         dateline_after=_patterns(dateline, "after", file, "role.dateline", 0)[0],
         dateline_line_start=_compile(_need(dateline, "line_start", file, "role.dateline"), file,
                                      "role.dateline.line_start", 0),
-        near=first_letters(_compile(_need(relation, "near", file, "relation"), file, "relation.near")),
+        near=first_letters(_compile(_need(relation, "near", file, "relation"), file, "relation.near", told=False)),
         near_after=_compile(_need(relation, "near_after", file, "relation"), file, "relation.near_after"),
-        beside=first_letters(_compile(_need(relation, "beside", file, "relation"), file, "relation.beside")),
+        beside=first_letters(_compile(_need(relation, "beside", file, "relation"), file, "relation.beside", told=False)),
         list_glue=_compile(_need(lists, "glue", file, "lists"), file, "lists.glue", 0),
         unlisted_endings=tuple(sorted({str(e).lower() for e in _need(unlisted, "endings", file, "lists.unlisted")})),
         not_names=frozenset(str(w) for w in _need(unlisted, "not_names", file, "lists.unlisted")),
@@ -334,7 +336,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
                                                    "fallback claimant|opponent_of_claimant|opponent_of_place|none")
         # end on a word boundary unless the pattern itself ends in a space or a symbol ("in the ", "10% of")
         pattern = rf"\b(?:{_need(t, 'pattern', f['triggers'], where)})(?:(?<=\W)|\b)"
-        triggers.append(Trigger(kind, first_letters(_compile(pattern, f["triggers"], where)),
+        triggers.append(Trigger(kind, first_letters(_compile(pattern, f["triggers"], where, told=False)),
                                 gains, agent, fallback, bool(t.get("agent_after", False)),
                                 bool(t.get("needs_agent", False)), bool(t.get("subject_place", False)), targets,
                                 bool(t.get("share_is_partial", kind in (EventType.CAPTURE, EventType.RECAPTURE))),
@@ -367,7 +369,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     people = []
     for i, entry in enumerate(cla.get("person", [])):
         where = f"person #{i + 1}"
-        regex = first_letters(_compile(_need(entry, "pattern", f["claimants"], where), f["claimants"], where, 0))
+        regex = first_letters(_compile(_need(entry, "pattern", f["claimants"], where), f["claimants"], where, 0, told=False))
         if not {"name", "role"} <= set(regex.groupindex):
             raise RulesError(f["claimants"], where, "pattern needs (?P<name>...) and (?P<role>...) groups")
         kinds = entry.get("kinds", {})
@@ -394,8 +396,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     for key in ("RU", "UA", "own", "enemy", "pronoun"):
         words = _need(raw["sides"], key, f["sides"], "(file)")
         for i, p in enumerate(words):
-            _compile(p, f["sides"], f"{key}[{i}]", 0)
-        sides.append((re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in words) + r")(?![\w-])"), key))
+            _compile(p, f["sides"], f"{key}[{i}]", 0, told=False)
+        sides.append((compiled(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in words) + r")(?![\w-])"), key))
 
     relative, anchored = [], []
     for i, (table, r) in enumerate([("relative", r) for r in _need(raw["dates"], "relative", f["dates"], "(file)")]
@@ -405,14 +407,14 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
             precision = DatePrecision(_need(r, "precision", f["dates"], where))
         except ValueError as exc:
             raise RulesError(f["dates"], where, "precision must be day, week, month or year") from exc
-        (relative if table == "relative" else anchored).append(RelativeDate(_compile(rf"\b(?:{_need(r, 'pattern', f['dates'], where)})\b", f["dates"], where),
+        (relative if table == "relative" else anchored).append(RelativeDate(_compile(rf"\b(?:{_need(r, 'pattern', f['dates'], where)})\b", f["dates"], where, told=False),
                                      int(_need(r, "days", f["dates"], where)), precision))
 
     fixed = []
     for i, r in enumerate(raw["dates"].get("fixed", [])):
         where = f"fixed #{i + 1}"
         try:
-            fixed.append(FixedDate(_compile(rf"\b(?:{_need(r, 'pattern', f['dates'], where)})\b", f["dates"], where),
+            fixed.append(FixedDate(_compile(rf"\b(?:{_need(r, 'pattern', f['dates'], where)})\b", f["dates"], where, told=False),
                                    dt.date.fromisoformat(str(_need(r, "date", f["dates"], where))),
                                    DatePrecision(_need(r, "precision", f["dates"], where))))
         except ValueError as exc:
@@ -453,11 +455,11 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
                      for group in _need(cla, "given_name_variants", f["claimants"], "(file)") for name in group},
         claimants=tuple(claimants),
         trigger_index=AnchorIndex.build([t.regex for t in triggers]),
-        any_claimant=re.compile("|".join(f"(?:{c.regex.pattern})" for c in claimants)),
+        any_claimant=compiled("|".join(f"(?:{c.regex.pattern})" for c in claimants)),
         claimant_index=AnchorIndex.build([c.regex for c in claimants] + [p.regex for p in people]),
         local_authorities=tuple(local),
         people=tuple(people),
-        region_sides=tuple((re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b"), Side(side))
+        region_sides=tuple((compiled(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b"), Side(side))
                            for side, names in cla.get("region_sides", {}).items()),
         installed_since_2014=frozenset(_need(cla, "installed_since_2014", f["claimants"], "(file)")),
         anaphora=_any_of(_need(cla, "anaphora", f["claimants"], "(file)"), f["claimants"], "anaphora"),
@@ -468,7 +470,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         any_relative_date=_any_date(relative),
         same_occasion=_compile(_need(raw["dates"], "same_occasion", f["dates"], "(file)"), f["dates"], "same_occasion"),
         occasion_told=first_letters(_compile(_need(raw["dates"], "occasion_told", f["dates"], "(file)"), f["dates"],
-                                             "occasion_told")),
+                                             "occasion_told", told=False)),
         anchored_dates=tuple(RelativeDate(first_letters(r.regex), r.days, r.precision) for r in anchored),
         any_anchored_date=_any_date(anchored),
         fixed_dates=tuple(FixedDate(first_letters(f.regex), f.date, f.precision) for f in fixed),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from events.anchors import compiled
 from events.claimants import GENERIC_STATES, Attribution, find_attributions, find_channel, named_claimants, outlet_side
 from events.mentions import SentenceView
 from events.posts import Post, find_posts
@@ -26,11 +27,11 @@ __all__ = ["Voice", "read_voices"]
 
 _RECENT = 6  # claimants a pointing phrase ("the ministry said") may reach back to
 _READ_BACK = 5  # sentences back a pointing phrase with nobody named lately may look for its speaker
-_SOURCE_LINE = re.compile(r"^\s*(?:Source|Sources|According to)\s*:", re.I)
+_SOURCE_LINE = compiled(r"^\s*(?:Source|Sources|According to)\s*:", re.I)
 _QUOTE_REACH = 3  # sentences a quotation may run on before its speaker is named
 _UNDER_SOURCE = ("Details", "Quote", "")  # paragraphs a "Source:" line speaks for
-_OPENS_QUOTE = re.compile(r"^\s*[“\"«]")
-_OUTLET_VOICE = re.compile(r"\b(?:could not (?:be )?(?:independently )?verif|was unable to (?:independently )?verify|"
+_OPENS_QUOTE = compiled(r"^\s*[“\"«]")
+_OUTLET_VOICE = compiled(r"\b(?:could not (?:be )?(?:independently )?verif|was unable to (?:independently )?verify|"
                            r"(?:it|this) (?:is|was) (?:not|un)clear|according to (?:estimates|analysts)|analysts? (?:say|said))",
                            re.I)
 
@@ -60,8 +61,8 @@ def _quote_balance(text: str) -> int:
     return (opened > closed) - (closed > opened)
 
 
-_CURLY = re.compile(r"[“”«»]")
-_DOCUMENT_HEADING = re.compile(
+_CURLY = compiled(r"[“”«»]")
+_DOCUMENT_HEADING = compiled(
     r"^\s*(?:(?:Daily|Morning|Evening|Operational|Situation)\s+)?(?:Briefing|Statement|Report|Update|Bulletin|Summary|"
     r"Communiqu[eé])\s+(?:of|by|from)\s|"
     r"^\s*(?:The\s+)?[A-Z][\w’' -]{2,60}?\s(?:daily\s+|morning\s+|evening\s+)?(?:operational update|briefing|situation report|"
@@ -81,10 +82,10 @@ def _quote_closer(views: list[SentenceView], i: int) -> int | None:
     return None
 
 
-_POST_INTRO = re.compile(r"\b(?:post|statement|message|update|text|reads?|in full)\b", re.I)
-_WHOLE_QUOTE = re.compile(r"\s*[“\"][^“”\"]+[”\"]\s*")
-_SAID_NEXT = re.compile(r"\s*(?:That|This|Those|These) (?:was|is|were|are) (?:how|the words of)\b")
-_AT_CLOSE = re.compile(r"[\s,]*(?:(?:said|says|told|wrote|added|stressed|insisted|claimed|stated)\s+)?(?:[\w’'-]+\s+){0,3}")
+_POST_INTRO = compiled(r"\b(?:post|statement|message|update|text|reads?|in full)\b", re.I)
+_WHOLE_QUOTE = compiled(r"\s*[“\"][^“”\"]+[”\"]\s*")
+_SAID_NEXT = compiled(r"\s*(?:That|This|Those|These) (?:was|is|were|are) (?:how|the words of)\b")
+_AT_CLOSE = compiled(r"[\s,]*(?:(?:said|says|told|wrote|added|stressed|insisted|claimed|stated)\s+)?(?:[\w’'-]+\s+){0,3}")
 
 
 def _speaker_at_close(text: str, named: list[Attribution]) -> Attribution | None:

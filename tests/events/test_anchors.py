@@ -35,7 +35,7 @@ def test_an_index_finds_patterns_whose_anchors_start_inside_others():
     (r"\b(?:Kyiv|Kiev|Moscow|Kremlin|Ukraine|Russia|(?-i:[A-ZА-Я])\w+ said)\b", re.I, True),
     (r"(?i:alpha|beta|gamma|delta|epsilon)x", 0, False),  # an inline IGNORECASE: not told
     (r"(?:a|b|c|d|e|f)?", 0, False),  # matches the empty string
-    (r"\b(?:ISW|RBC)\b", 0, False),  # few ways to start
+    (r"\b(?:ISW|RBC)\b", 0, True),  # few ways to start: no look-ahead, but the engine is told them
     (r"(?:\d+ km|about|around|near|west of|east of)\s+$", re.I, True),  # \d in the class
     (r"(?:\bnear|(?<!the )\bnearby|\baround|\d+ km|\band|,)\s+$", re.I, True),  # some ways after \b, some not
     (r"[^a-z]+ (?:said|says|told|wrote|added)", re.I, False),  # a negated set: not told
@@ -51,6 +51,25 @@ def test_first_letters_matches_exactly_what_the_pattern_does(pattern, flags, gua
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
         for pos in range(len(text) + 1):
             a, b = plain.match(text, pos), fast.match(text, pos)
+            assert (a and a.span()) == (b and b.span())
+
+
+@pytest.mark.parametrize("pattern, flags", [
+    (r"\b(?:kyiv|kharkiv|kupiansk|kramatorsk|(?P<s>sumy|siversk))\b", re.I),  # k and s fold with K and ſ
+    (r"\b(?:ISW|RBC|DPR)\b", 0),  # few ways to start: no look-ahead, the same text
+    (r"(?:is|in|it) (?:now )?(?P<w>\w+)", re.I),  # i folds with İ and ı
+])
+def test_a_pattern_told_its_first_characters_keeps_its_text_groups_and_matches(pattern, flags):
+    plain = re.compile(pattern, flags)
+    fast = first_letters(plain)
+    assert fast is not plain
+    assert fast.pattern.endswith(plain.pattern) and (fast.groups, fast.groupindex) == (plain.groups, plain.groupindex)
+    texts = ["\u212ayiv and KHARKIV, ſumy, Siversk", "ISW: RBC dpr DPR", "İs now ıt it İN in ın", "", "xkyiv kyivx"]
+    for text in texts:
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
+            [(m.span(), m.groups()) for m in plain.finditer(text)]
+        for pos in range(len(text) + 1):
+            a, b = plain.search(text, pos), fast.search(text, pos)
             assert (a and a.span()) == (b and b.span())
 
 
@@ -74,3 +93,13 @@ def test_the_characters_that_fold_onto_ascii_are_known():
     folds = {chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c <= 0xDFFF
              and (ascii_ignoring_case.fullmatch(chr(c)) or any(ord(x) < 0x80 for x in chr(c).lower()))}
     assert folds == set(_FOLDS.pattern[1:-1])
+
+
+def test_the_characters_told_for_an_ascii_one_are_those_ignorecase_takes():
+    """_folds reads each ASCII character's other case and _FOLDS only: every character IGNORECASE
+    matches with it among ASCII and _FOLDS (the test above: no other character can)."""
+    from events.anchors import _FOLDS, _folds
+    candidates = [*map(chr, range(0x80)), *_FOLDS.pattern[1:-1]]
+    for code in range(0x80):
+        one = re.compile(re.escape(chr(code)), re.I)
+        assert _folds(code) == {ord(c) for c in candidates if one.fullmatch(c)}
