@@ -1039,7 +1039,6 @@ def _history(text: str, left: int, start: int, end: int, trigger: Trigger, view:
     "Having captured X", "which Russian troops liberated"."""
     if view.section in HISTORY_SECTIONS:
         return True
-    phrase = text[start:end].lower()
     if text[max(0, start - 7):start].lower() == "having " or _SINCE_THE_WAR_BEGAN.match(text) and not _NEXT_CLAUSE.search(text, 0, start):
         return True
     words = " ".join(text[left:start].split()[-4:])
