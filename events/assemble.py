@@ -28,6 +28,8 @@ _GAIN = {EventType.CAPTURE: "gain", EventType.RECAPTURE: "gain"}
 _LEAD_SENTENCES = 2  # the opening sentences of the body, where wire copy sums up what follows
 #: "the alleged loss of X", "the claimed capture", "X reportedly took Y": a claim told again, not the outlet's own
 _RETOLD = compiled(r"\b(?:alleged(?:ly)?|claimed|purported(?:ly)?|supposed(?:ly)?|so-called|reported(?:ly)?)\b", re.I)
+# "The fall of X followed weeks of fighting": a change named as known, after the article has told who claims it
+_NAMED_AS_KNOWN = compiled(r"\b[Tt]he (?:fall|capture|loss|seizure|surrender|liberation|recapture) of (?:the (?:town|city|village) of )?$")
 
 
 def _kind_group(kind: EventType) -> str:
@@ -165,7 +167,7 @@ def _absorb_outlet_summaries(drafts: list[Draft]) -> list[Draft]:
     out = []
     for d in drafts:
         summary = d.attribution.kind == "journalist" and (not d.background or d.heading) and (
-            d.heading or d.view.index <= lead or _RETOLD.search(d.view.text) is not None) and not (
+            d.heading or d.view.index <= lead or _RETOLD.search(d.view.text) is not None or _named_as_known(d)) and not (
             # "Russian forces likely seized X, and the ministry claimed ...": the outlet's own assessment
             not d.heading and _OWN_ASSESSMENT.search(d.view.text, max(0, d.place.start - 40), d.place.start))
         if summary:
@@ -185,7 +187,12 @@ def _absorb_outlet_summaries(drafts: list[Draft]) -> list[Draft]:
 def _sums_up(summary: Draft, claim: Draft) -> bool:
     """A summary in the outlet's voice comes before the claim it sums up, or is a headline; told
     after a claimant's telling, it is the outlet's own statement."""
-    return summary.heading or summary.view.index <= claim.first.index or _RETOLD.search(summary.view.text) is not None
+    return summary.heading or summary.view.index <= claim.first.index or _RETOLD.search(summary.view.text) is not None \
+        or _named_as_known(summary)
+
+
+def _named_as_known(draft: Draft) -> bool:
+    return _NAMED_AS_KNOWN.search(draft.view.text, max(0, draft.place.start - 40), draft.place.start) is not None
 
 
 def _absorb_generic_voices(drafts: list[Draft]) -> list[Draft]:

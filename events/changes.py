@@ -800,6 +800,12 @@ def _ends_near(pattern: re.Pattern[str], text: str, start: int, stop: int, withi
     return last is not None and stop - last.end() <= within
 
 
+# a clause of its own after the change, and what in it may point back to the change's claim
+_CONTRAST = compiled(r"[,;]\s+(?:but|while|although|though|yet|whereas)\b")
+_POINTS_TO_CLAIM = compiled(r"\b(?:it|this|that|these|those|such|claims?|reports?|statements?|assertions?|allegations?|"
+                            r"announcements?|news|information|words)\b", re.I)
+
+
 def _denial(text: str, start: int, end: int, left: int, rules: Rules) -> str:
     """Negated ("have not taken"), failed ("unsuccessful attempts to oust"), refuted ("rejected
     claims that") or called false ("reports of X being occupied are false"); "" when asserted."""
@@ -824,6 +830,9 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules) -> str:
     false = rules.falsity.search(text, end, window) or rules.falsity_next.match(text, end)
     if false is None:
         return ""
+    contrast = _CONTRAST.search(text, end, false.start())
+    if contrast is not None and _POINTS_TO_CLAIM.search(text, contrast.end(), false.start()) is None:
+        return ""  # "pulled out of X, but said the talk of an encirclement was exaggerated": something else is false
     # "..., but Kyiv said the claim was false": another voice denies it (events/drafts.py reads the tail)
     tail = rules.denial_tail.search(text, end)
     return "" if tail is not None and tail.start() <= false.start() else "false"

@@ -491,7 +491,9 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
             # "regional governor Ivan Petrenko" with the region named elsewhere in the sentence
             regions = {key for pattern, key in rules.region_sides if pattern.search(sentence)}
             side = regions.pop() if len(regions) == 1 else Side.NONE
-        if side is Side.NONE and _LOCAL_ROLE.search(role) and places and not re.search(r"[A-Z]", role):
+        # (a role naming no place: "head of the town's police", "Mayor Ivan Petrenko"; not "Donetsk mayor")
+        unplaced = not re.search(r"[A-Z]", role) or _LOCAL_ROLE.match(role) is not None and not re.search(r"[A-Z]", role[1:])
+        if side is Side.NONE and _LOCAL_ROLE.search(role) and places and unplaced:
             # "Ivan Petrenko, head of the town's police": the authorities of the place the sentence
             # names first, of its country (Russian-installed officials are called so)
             country = places.get(_first_place(sentence, places), "")
