@@ -806,6 +806,12 @@ _POINTS_TO_CLAIM = compiled(r"\b(?:it|this|that|these|those|such|claims?|reports
                             r"announcements?|news|information|words)\b", re.I)
 
 
+# a modal verb whose verb phrase goes on with "and" up to the trigger ("would hand it over and withdraw")
+_IRREGULAR_PAST = frozenset({"took", "retook", "fell", "left", "overran", "won", "lost", "held", "broke", "drove", "withdrew",
+                             "gave", "came", "went", "fought"})
+_MODAL_THEN_AND = compiled(r"\b(?:would|will|could|might|may|shall|should|must|can)\s+(?:[\w’'-]+\s+){1,8}?and\s+(?:then\s+)?$")
+
+
 def _denial(text: str, start: int, end: int, left: int, rules: Rules) -> str:
     """Negated ("have not taken"), failed ("unsuccessful attempts to oust"), refuted ("rejected
     claims that") or called false ("reports of X being occupied are false"); "" when asserted."""
@@ -900,6 +906,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 # "lay the groundwork to capture Kharkiv"; "may be forced to withdraw" stays a prospect
                 if able is None or rules.irrealis.search(" ".join(before[:able.start()].split()[-3:])):
                     continue
+            verb = text[start:end].split()[0].lower()
+            if _MODAL_THEN_AND.search(before) and not verb.endswith(("ed", "en", "ing", "s")) and verb not in _IRREGULAR_PAST:
+                continue  # "his men would hand the city over and withdraw by 25 May": the modal holds for both verbs
             opening = not before.strip() or before.rstrip().endswith(",") and len(before.split()) <= 2
             # (also after its speaker: "Kots said the capture of X would open the way")
             # (also after a comma and a conjunction: "..., and its capture will allow")

@@ -169,6 +169,12 @@ class _Discourse:
             # "the city" is not the place the text called a village ("the village of Druzhba")
             here, earlier = ([c for c in group if not _CALLED_VILLAGE.search(
                 self.article.text, max(0, c[0].mention.start - 20), c[0].mention.start)] for group in (here, earlier))
+        if noun == "city":
+            # nor, while another place is at hand, one the text called a town ("the nearby town of A")
+            not_towns = [[c for c in group if not _CALLED_TOWN.search(
+                self.article.text, max(0, c[0].mention.start - 40), c[0].mention.start)] for group in (here, earlier)]
+            if any(not_towns):
+                here, earlier = not_towns
         if noun == "city" and any(_city_sized(c[0]) for c in here + earlier):
             # nor a hamlet of a few hundred people when a city was named ("the city of A and the
             # villages of B and C ... the city")
@@ -352,6 +358,7 @@ _RUSSIAN_DATELINE = compiled(r"/TASS/|\((?:TASS|RIA Novosti|Interfax|Sputnik)\)"
 _QUOTED_WORD = compiled(r"[“\"‘']")
 _ALSO = compiled(r"\b(?:also|too|as well)\b", re.I)
 _CALLED_VILLAGE = compiled(r"\b(?:village|hamlet|settlement)\s+of\s+$", re.I)
+_CALLED_TOWN = compiled(r"\btown\s+of\s+$", re.I)
 _LIST_LINE = compiled(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s")  # "- A, B and C (Zaporizhzhia Oblast);" after "as follows:"
 _SPEAKERS_TODAY = compiled(r"(?:today|this morning|this afternoon|this evening|tonight)", re.I)
 # "a position near", "the bridge outside": a singular thing the place only locates
