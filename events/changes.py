@@ -455,8 +455,13 @@ _CITED_REPORT_BEFORE = compiled(r"\b(?:claims?|reports?|statements?|talk)\s+(?:a
 _CALLED_FALSE = compiled(r"\b(?:called|calls|calling|branded|brands|dismissed|dismisses)\s+(?:the\s+|this\s+|that\s+)?(?:[\w-]+\s+)?$", re.I)
 _FALSE_WORD_AFTER = compiled(r"[^.;]{0,60}?[“\"‘']?(?:(?:just|yet|pure|utter)\s+)?(?:another\s+|an?\s+)?(?:fantasy|fantasies|lie|lies|fake|"
                                r"fiction|fabrication|propaganda|nonsense|fairy tale|false|untrue|disinformation)\b", re.I)
-_LOCATED_GAP = compiled(r"\s+(?:near|outside|close to|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)"
+_LOCATED_GAP = compiled(r"(?:,\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\s+)?|\s+)"
+                          r"(?:near|outside|close to|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)"
                           r"(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?", re.I)
+# a locating apposition closed before the list goes on: "A, north of the city, and B"
+_LOCATED_THEN_AND = compiled(r",\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\s+)?"
+                               r"(?:near|outside|close to|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)"
+                               r"(?:-?(?:east|west))?(?:ern)?\s+of)\s+the\s+(?:town|city|village|capital)\s*,\s+and\s+", re.I)
 _MOVED_INTO = compiled(r"\S\s+(?:into|to|towards?)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$", re.I)
 _SPAN_BEFORE = compiled(r"\b(?:between|from|to)\s+(?:the\s+(?:towns?|cities|villages?)\s+of\s+)?$", re.I)
 _ANNIVERSARY_BEFORE = compiled(r"\banniversary\s+of\b[^.;]{0,40}$", re.I)
@@ -582,7 +587,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
             chain = ref  # "the village of A near the town of B in the X region and the village of C": B locates A
             continue
         if not _glued(text, chain, ref, rules) and not _AND_PLACES_INCLUDING.fullmatch(text, chain.end, ref.start) \
-                and not _APPOSITION_THEN_PLACES.fullmatch(text, chain.end, ref.start):
+                and not _APPOSITION_THEN_PLACES.fullmatch(text, chain.end, ref.start) \
+                and not _LOCATED_THEN_AND.fullmatch(text, chain.end, ref.start):
             break
         if _NEW_CLAUSE_AFTER.match(text, ref.end) and "," in text[chain.end:ref.start] and \
                 not re.search(r"\b(?:and|or)\b", text[chain.end:ref.start]):
@@ -715,6 +721,7 @@ def _list_after(view: SentenceView, position: int, trigger: Trigger, rules: Rule
     return out
 
 
+_POINTER_INSIDE = compiled(r"\bof\s+([Tt]he\s+(?:city|town|village|settlement))\b")
 # a sentence opening on a pointer whose clause or apposition comes before its verb
 _POINTER_BEFORE_ITS_CLAUSE = compiled(
     r"\s*(?P<pointer>[Tt]he (?:village|town|city|settlement|hamlet))\s*,\s+(?:which|where|whose|once|a|an|home to)\b[^;:,]{0,160},\s+"
@@ -723,6 +730,9 @@ _POINTER_BEFORE_ITS_CLAUSE = compiled(
 
 def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: int = _POINTER_WORDS) -> Target | None:
     """"captured the town", "retook it", "the village has been liberated", "fighting continues there"."""
+    inside = _POINTER_INSIDE.search(text, start, end)
+    if inside is not None:  # "half of the village is under Russian control": the phrase holds it
+        return Target(None, pointer=inside.group(1), position=inside.start(1), share=True)
     ahead = text[end:right]
     words = ahead.split()[:reach]
     window = " ".join(words)

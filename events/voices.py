@@ -31,6 +31,8 @@ _SOURCE_LINE = compiled(r"^\s*(?:Source|Sources|According to)\s*:", re.I)
 _QUOTE_REACH = 3  # sentences a quotation may run on before its speaker is named
 _UNDER_SOURCE = ("Details", "Quote", "")  # paragraphs a "Source:" line speaks for
 _OPENS_QUOTE = compiled(r"^\s*[“\"«]")
+_CREDIT_HEADING = compiled(r"[^:]{2,40}:\s")
+_FIRST_PERSON_PLURAL = compiled(r"\b(?:[Oo]ur|[Ww]e|us)\b")
 _OUTLET_VOICE = compiled(r"\b(?:could not (?:be )?(?:independently )?verif|was unable to (?:independently )?verify|"
                            r"(?:it|this) (?:is|was) (?:not|un)clear|according to (?:estimates|analysts)|analysts? (?:say|said))",
                            re.I)
@@ -66,7 +68,10 @@ _DOCUMENT_HEADING = compiled(
     r"^\s*(?:(?:Daily|Morning|Evening|Operational|Situation)\s+)?(?:Briefing|Statement|Report|Update|Bulletin|Summary|"
     r"Communiqu[eé])\s+(?:of|by|from)\s|"
     r"^\s*(?:The\s+)?[A-Z][\w’' -]{2,60}?\s(?:daily\s+|morning\s+|evening\s+)?(?:operational update|briefing|situation report|"
-    r"summary|bulletin)\b\s*(?:as of|for|on|,|:|$)")
+    r"summary|bulletin)\b\s*(?:as of|for|on|,|:|$)|"
+    # "DeepState: map update, Avdiivka direction"
+    r"^\s*[A-Z][\w’' -]{1,40}?:\s+(?i:(?:(?:daily|morning|evening|latest|new|operational)\s+)?(?:map update|update|briefing|"
+    r"situation report|summary|bulletin)\b\s*(?:as of|for|on|,|:|$))")
 
 
 def _quote_closer(views: list[SentenceView], i: int) -> int | None:
@@ -116,6 +121,11 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     if views and views[0].heading and _DOCUMENT_HEADING.search(views[0].text):
         named = named_claimants(views[0].text, rules, context_side=home, day=day)
         issuer = replace(named[0], verb="document", start=0, end=0) if named else None
+    # "WarGonzo: flag over X" above "Our assault groups have ...": the credited speaker says "we"
+    credited = None
+    if views and views[0].heading and _CREDIT_HEADING.match(views[0].text):
+        named = [a for a in named_claimants(views[0].text, rules, context_side=home, day=day) if a.start == 0]
+        credited = replace(named[0], verb="credit", start=0, end=0) if named else None
 
     def speakers(i: int) -> list[Attribution]:
         nonlocal last
@@ -214,6 +224,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 carried, why = previous[-1], "previous"  # a speaker named in the sentence before, same paragraph
             elif issuer is not None:
                 carried, why = issuer, "document"
+            elif credited is not None and _FIRST_PERSON_PLURAL.search(text):
+                carried, why = credited, "credit"
         balance = _quote_balance(text)
         if balance > 0 and open_quote is not None and text.count('"') % 2 and not _CURLY.search(text):
             open_quote = None  # a lone straight quote while one is open closes it ('... repelled," said X')
