@@ -141,7 +141,9 @@ class _Discourse:
             here = [p for p in view.settlements if p.end <= target.position
                     and not _LOCATING_APPOSITION.search(view.text, max(0, p.start - 40), p.start)]
             return (here[-1], view.index) if here else None
-        here = [(p, view.index) for p in view.settlements if p.end <= target.position and p.relation == ""]
+        # (a place only located by, "north-west of X", unless a change of X was told: "X, which Russia took")
+        here = [(p, view.index) for p in view.settlements if p.end <= target.position
+                and (p.relation == "" or p.mention.start in claimed)]
         if not here and target.pointer.lower() in ("the town", "the city", "the village", "it", "there"):
             # "Bucha Mayor X said Russian troops had left the town": the speaker's own town (not a
             # city's mayor on "the village")
@@ -152,7 +154,7 @@ class _Discourse:
                     and not (target.pointer == "the village" and p.resolution.place is not None
                              and p.resolution.place.population >= _TOWN_SIZE)][:1]
         earlier = [(place, index) for index, place in self.places
-                   if view.index - index <= _POINTER_REACH and place.relation == ""]
+                   if view.index - index <= _POINTER_REACH and (place.relation == "" or place.mention.start in claimed)]
         if target.pointer in ("it", "there") and not here:
             # a pronoun stands for the place named last in the sentence just before, if any
             just_before = [c for c in earlier if c[1] == view.index - 1]
@@ -168,7 +170,8 @@ class _Discourse:
         if noun in ("city", "town"):
             # "the city" is not the place the text called a village ("the village of Druzhba")
             here, earlier = ([c for c in group if not _CALLED_VILLAGE.search(
-                self.article.text, max(0, c[0].mention.start - 20), c[0].mention.start)] for group in (here, earlier))
+                self.article.text, max(0, c[0].mention.start - 20), c[0].mention.start)
+                and not _VILLAGE_APPOSITION.match(self.article.text, c[0].mention.end)] for group in (here, earlier))
         if noun == "city":
             # nor, while another place is at hand, one the text called a town ("the nearby town of A")
             not_towns = [[c for c in group if not _CALLED_TOWN.search(
@@ -199,7 +202,7 @@ class _Discourse:
         # "the city", further back: the place the article has told most changes of so far
         told: dict[str, list[tuple[PlaceRef, int]]] = {}
         for index, place in self.places:
-            if place.mention.start in claimed and place.relation == "":
+            if place.mention.start in claimed:
                 told.setdefault(place.key, []).append((place, index))
         return max(told.values(), key=len)[-1] if told else None
 
@@ -335,7 +338,8 @@ _APPOSITION_OPENS = compiled(r"[^,;]{0,80}?,\s+(?:the|a|an|which|where)\s+[^,;]*
 _CLOSES_BEFORE_DATE = compiled(r"[^,;]{0,60}?,\s*(?:in|on|at|during|by|late|early|around)?\s*")  # "... seized, in March"
 _THAT_SEASON = compiled(r"\b(?:that|the same|the following) (?:summer|spring|autumn|fall|winter|year)\b")  # history told on
 _HEADLINE_AS = compiled(r"\s*(?:as|while|whereas|after)\s", re.I)
-_TIME_CLAUSE = compiled(r"[\s,]*(?:after|before|when|as|until|then)\b", re.I)
+_TIME_CLAUSE = compiled(r"[\s,]*(?:(?:only\s+|just\s+)?(?:hours|minutes|moments|days|a day|a few days|shortly|soon)\s+)?"
+                        r"(?:after|before|when|as|until|then)\b", re.I)
 _DAY_HEADING = compiled(r"\s*(?:[:–—]|-\s)")  # "Friday, May 10: ...", "May 10 – ...": a timeline's day
 _PREPOSITION_FIRST = compiled(r"\s*(?:on|in|by|at|from|since|until)\b", re.I)
 _LOCATING_APPOSITION = compiled(r",\s+(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|"
@@ -358,6 +362,7 @@ _RUSSIAN_DATELINE = compiled(r"/TASS/|\((?:TASS|RIA Novosti|Interfax|Sputnik)\)"
 _QUOTED_WORD = compiled(r"[“\"‘']")
 _ALSO = compiled(r"\b(?:also|too|as well)\b", re.I)
 _CALLED_VILLAGE = compiled(r"\b(?:village|hamlet|settlement)\s+of\s+$", re.I)
+_VILLAGE_APPOSITION = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet)\b")  # "X, a small village"
 _CALLED_TOWN = compiled(r"\btown\s+of\s+$", re.I)
 _LIST_LINE = compiled(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s")  # "- A, B and C (Zaporizhzhia Oblast);" after "as follows:"
 _SPEAKERS_TODAY = compiled(r"(?:today|this morning|this afternoon|this evening|tonight)", re.I)
@@ -383,7 +388,11 @@ def _in_aside(text: str, position: int, change_start: int) -> bool:
     ("Girkin, who in 2014 led the separatists, said that ..."), not the change's day."""
     comma = text.rfind(",", 0, position)  # the clause the date stands in opens at the last comma before it
     return position < change_start and comma != -1 and _RELATIVE_OPEN.match(text, comma, position) is not None \
-        and text.find(",", position, change_start) != -1
+        and text.find(",", position, change_start) != -1 \
+        and not _TIED_TO_CLAUSE.search(text, position, change_start)  # "which X took on 17 May, hours after Y ordered ..."
+
+
+_TIED_TO_CLAUSE = compiled(r",\s+(?:only\s+|just\s+)?(?:hours|minutes|days|a day|a few days|shortly|soon|moments)\s+(?:after|before)\b")
 
 
 def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: PublishedDate | None,
@@ -701,6 +710,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     if found is None:
                         continue
                     place, first = found[0], views[found[1]]
+                    claimed.add(place.mention.start)  # ("X, which Russia took, ... the city": X, told of)
                 if change.trigger.foreign_only and change.agent not in ("RU", "UA") or \
                         change.trigger.foreign_only and change.agent == _place_country(memory, place):
                     continue  # "Ukrainian units operating in Kharkiv": its own troops, in its own city
