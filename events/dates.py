@@ -299,19 +299,29 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
 
 def find_anchored_dates(sentence: str, anchor: dt.date | None, published: PublishedDate | None,
                         rules: Rules, year_told: dt.date | None = None,
-                        days: Sequence[DateExpression] = ()) -> list[DateExpression]:
+                        days: Sequence[DateExpression] = (), month_told: dt.date | None = None) -> list[DateExpression]:
     """Dates told relative to another date of the text ("late the previous day", "two days
     earlier", "later that day"), counted from the last of the sentence's ``days`` before it ("said
     on Tuesday that ... the previous day"), else from ``anchor`` (the last day the text gave), else
     from the publication day; "later that year" from ``year_told`` (the last date the text gave with
-    its year) or the anchor; never after publication."""
+    its year) or the anchor; "later that month" from a month or day told before it in the sentence,
+    else ``month_told``; never after publication."""
     base = anchor or (published.date if published is not None and published.precision is DatePrecision.DAY else None)
     if base is None and not days:
         return []
     found: list[DateExpression] = []
     for relative in _may_match(rules.anchored_dates, sentence):  # (most sentences hold none of them)
         for m in relative.regex.finditer(sentence):
-            told_before = [d.date for d in days if d.end <= m.start()]
+            if relative.precision is DatePrecision.MONTH:
+                months = [d.date for d in days if d.end <= m.start() and d.precision in (DatePrecision.DAY, DatePrecision.MONTH)]
+                month = months[-1] if months else month_told
+                if month is None:
+                    continue  # "later that month" needs a month the text gave
+                date = dt.date(month.year, month.month, 1)
+                if (published is None or date <= published.latest) and not any(m.start() < f.end and f.start < m.end() for f in found):
+                    found.append(DateExpression(m.start(), m.end(), m.group(), date, relative.precision))
+                continue
+            told_before = [d.date for d in days if d.end <= m.start() and d.precision is DatePrecision.DAY]
             counted_from = told_before[-1] if told_before else base
             if counted_from is None:
                 continue

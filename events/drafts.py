@@ -98,6 +98,7 @@ class _Discourse:
         self.previous_dates: list[DateExpression] = []  # the dates of the sentence before
         self.speaker_dates: dict[str, DateExpression] = {}  # when each claimant last spoke, as the text says
         self.frame: _Frame | None = None
+        self.month_told: dt.date | None = None  # the month of the last month or day the text gave
         self.told_year: dt.date | None = None  # the date a passage of history is told at ("In September 2022, ...")
         self.told_paragraph = -1  # the paragraph told_year was last given in
         self.paragraph_day: tuple[int, DateExpression] | None = None  # a timeline's "Friday, May 10:" and its paragraph
@@ -527,7 +528,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         # "said on Tuesday that ... the previous day": counted from the day the sentence gave first
         # ("The next day, ... and on Sunday ...": only a day told before the phrase counts)
         anchored = find_anchored_dates(text, memory.anchor, published, rules, memory.told_year,
-                                       [d for d in dates if d.precision is DatePrecision.DAY]) if changes else []
+                                       [d for d in dates if d.precision in (DatePrecision.DAY, DatePrecision.MONTH)],
+                                       memory.month_told) if changes else []
         if not changes:
             _read_quiet_sentence(view, voice, drafts, memory, rules, dates)
         elif drafts and view.index - drafts[-1].view.index <= _HEDGE_BACK:
@@ -816,6 +818,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 or verb_end != -1 and _LISTENER_THEN_DAY.fullmatch(text, verb_end, d.start) is not None)]  # "told Vladimir Putin on Thursday"
             if said:
                 memory.speaker_dates[attribution.claimant] = said[0]
+        month_dates = [d for d in dates + anchored if d.precision in (DatePrecision.DAY, DatePrecision.MONTH)]
+        if month_dates:
+            memory.month_told = month_dates[-1].date  # ("In January, ... Later that month, ...")
         day_dates = [d for d in dates + anchored if d.precision is DatePrecision.DAY]
         if day_dates:
             memory.anchor = day_dates[-1].date

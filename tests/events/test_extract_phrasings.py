@@ -53,6 +53,9 @@ def test_a_denial_in_the_next_sentence_disputes_the_event(gazetteer, rules):
      [("Lyman", dt.date(2022, 5, 1), "month"), ("Lyman", dt.date(2022, 1, 1), "year")]),
     ("Izium was occupied by Russian troops in April 2022 and liberated by Ukraine in September that year.",
      [("Izium", dt.date(2022, 4, 1), "month"), ("Izium", dt.date(2022, 9, 1), "month")]),
+    # "at the end of that month": the month told before, in this sentence or an earlier one
+    ("In January 2023 Russian forces took Soledar. Kyiv confirmed its withdrawal from the town at the end of that month.",
+     [("Soledar", dt.date(2023, 1, 1), "month"), ("Soledar", dt.date(2023, 1, 1), "month")]),
 ])
 def test_history_takes_the_year_its_passage_is_told_in(gazetteer, rules, text, dated):
     found = [(c.settlement, c.event_date, str(c.date_precision)) for c in claims_of(text, gazetteer, rules)]
