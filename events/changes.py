@@ -722,6 +722,7 @@ def _list_after(view: SentenceView, position: int, trigger: Trigger, rules: Rule
     return out
 
 
+_PART_COMPOUND = compiled(r"\s+(?:centre|center|outskirts|suburbs?|districts?|square|hall|council|blocks?|quarters?)\b")
 _POINTER_INSIDE = compiled(r"\bof\s+([Tt]he\s+(?:city|town|village|settlement))\b")
 # a sentence opening on a pointer whose clause or apposition comes before its verb
 _POINTER_BEFORE_ITS_CLAUSE = compiled(
@@ -747,7 +748,8 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
             if len(gap.split()) + len(m.group().split()) > _POINTER_WORDS and not _POSITIONS.search(gap):
                 return None  # (the longer reach is for positions only: not "abandoned vehicles on a road east of the town")
             share = rules.partial_share.search(gap) is not None or m.group().startswith("its ") \
-                or _PART_OBJECT_NEXT.match(window, m.end()) is not None  # "the town's administrative buildings"
+                or _PART_OBJECT_NEXT.match(window, m.end()) is not None \
+                or _PART_COMPOUND.match(window, m.end()) is not None  # "the town's administrative buildings", "the town centre"
             return Target(None, pointer=m.group().split()[0] if m.group().startswith("its ") else m.group(),
                           position=end + ahead.find(m.group()), share=share)
     behind = text[max(0, start - 60):start]

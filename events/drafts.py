@@ -158,7 +158,9 @@ class _Discourse:
                    if view.index - index <= _POINTER_REACH and (place.relation == "" or place.mention.start in claimed)]
         if target.pointer in ("it", "there") and not here:
             # a pronoun stands for the place named last in the sentence just before, if any
-            just_before = [c for c in earlier if c[1] == view.index - 1]
+            # (not the ends of a route: "the road between A and B")
+            just_before = [c for c in earlier if c[1] == view.index - 1 and not _ROUTE_END.search(
+                self.article.text, max(0, c[0].mention.start - 60), c[0].mention.start)]
             if just_before:
                 return just_before[-1]
         noun = target.pointer.split()[-1] if target.pointer and " " in target.pointer else ""
@@ -364,6 +366,7 @@ _QUOTED_WORD = compiled(r"[“\"‘']")
 _ALSO = compiled(r"\b(?:also|too|as well)\b", re.I)
 _CALLED_VILLAGE = compiled(r"\b(?:village|hamlet|settlement)\s+of\s+$", re.I)
 _VILLAGE_APPOSITION = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet)\b")  # "X, a small village"
+_ROUTE_END = compiled(r"\b(?:between|from)\s+(?:the\s+(?:towns?|cities|villages?)\s+of\s+)?(?:[A-Z][\w’'-]+\s+(?:and|to)\s+)?$")
 _CALLED_TOWN = compiled(r"\btown\s+of\s+$", re.I)
 _LIST_LINE = compiled(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s")  # "- A, B and C (Zaporizhzhia Oblast);" after "as follows:"
 _SPEAKERS_TODAY = compiled(r"(?:today|this morning|this afternoon|this evening|tonight)", re.I)
