@@ -444,8 +444,10 @@ def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: 
 
 
 # "[Translated from the X Telegram channel]", "Source: X" near the top: the text is X's post or tells X's news
-_REPOSTED_FROM = compiled(r"^[ \t]*[\[(]?(?:(?:Translated|Reposted|Republished|Taken|Quoted|Adapted|Post) from|Source:)\s+"
-                            r"(?:the\s+)?(?P<name>[^\n\]]{2,80}?)[\])]?[ \t.]*$", re.M)
+_REPOSTED_FROM = compiled(r"^[ \t]*[\[(]?(?:(?:Translated|Reposted|Republished|Taken|Quoted|Adapted|Post) from|Source:|"
+                            r"(?:A\s+)?(?:Post|Statement|Message|Update)\s+(?:on|in)\s+(?:the\s+)?(?:Telegram\s+|Facebook\s+)?"
+                            r"(?:channel|page|account)\s+of)\s+"
+                            r"(?:the\s+)?(?P<name>[^\n\]]{2,80}?)[\])]?(?:,\s+[^\n,:]{1,30})?[ \t.:]*$", re.M)
 _HEAD_REACH = 400
 
 
