@@ -53,7 +53,7 @@ def _same_sentence_rules(drafts: list[Draft], rules: Rules) -> list[Draft]:
     for d in drafts:
         # a denial saying the fight goes on ("reports of X falling are false: fighting goes on") is one statement
         # (history for history only: "gains in X, the village it recaptured last summer")
-        if d.kind in rules.change_types or d.kind is EventType.DENIAL:
+        if d.kind in rules.change_types or d.kind is EventType.DENIAL and not d.denies_fighting:
             changed.setdefault((d.place.key, d.attribution.claimant, d.background), []).append(d.view.index)
     partial = {(d.view.index, d.place.key, d.attribution.claimant) for d in drafts if d.kind is EventType.PARTIAL}
     out = []

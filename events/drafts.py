@@ -64,6 +64,13 @@ class Draft:
     also: list[SentenceView] = field(default_factory=list)  # other sentences telling the same claim
     date_of_event: bool = False  # the date stands in the change's own clause ("fell on Sunday"), not the speaker's
     holding: bool = False  # a denial told as a holding ("the town remains in Ukrainian hands")
+    actor: Side = Side.NONE  # who fights in a contested place ("Ukrainian forces had entered X"): whose claim a denial denies
+    denies_fighting: bool = False  # a denial of a contested claim ("claimed they had entered X, but others denied it")
+
+    @property
+    def claimed_side(self) -> Side:
+        """The side the claim says gained, or pushed into a contested place."""
+        return self.gains if self.gains is not Side.NONE or self.kind is not EventType.CONTESTED else self.actor
 
 
 @dataclass
@@ -451,6 +458,17 @@ _REPOSTED_FROM = compiled(r"^[ \t]*[\[(]?(?:(?:Translated|Reposted|Republished|T
 _HEAD_REACH = 400
 
 
+# a side moving into a place ("had entered X", "broke into X", "raised a flag over X"): its claim a denial may deny
+_ENTRY = compiled(r"(?:enter|broke|break|burst|advanc|push|penetrat|infiltrat|storm|rais|hoist|plant|gain|reach)", re.I)
+
+
+def _actor(change: Change, attribution: Attribution, text: str) -> Side:
+    """The side a contested change says moved into the place, if it says one did."""
+    if change.kind is not EventType.CONTESTED or not _ENTRY.match(text, change.start):
+        return Side.NONE
+    return Side(change.agent) if change.agent in ("RU", "UA") else attribution.side if change.agent == "own" else Side.NONE
+
+
 def _reposted_from(article: Article, rules: Rules) -> Attribution | None:
     """The claimant a text says it is the post of, near its top ("[Translated from the X Telegram
     channel]"), whose voice the text's unattributed claims are in."""
@@ -766,7 +784,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                     denied_side, background, view.heading, how,
                                     date_of_event=dated is not None and dated in own
                                     and not _SPEECH_DATE.search(text, max(0, dated.start - 30), dated.start),
-                                    holding=change.kind is EventType.DENIAL))
+                                    holding=change.kind is EventType.DENIAL,
+                                    actor=_actor(change, attribution, text)))
             if denier_after is not None:
                 for draft in [d for d in drafts[made:] if d.view is view and d.attribution is attribution]:
                     drafts.append(replace(draft, kind=EventType.DENIAL, attribution=denier_after,
@@ -876,12 +895,14 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: se
                    and not d.background and d.kind is not EventType.DENIAL]
         last = earlier[-1] if earlier else last
     for draft in [d for d in drafts if d.view.index == last and (not about or d.place.key in named)]:
-        if draft.kind is EventType.DENIAL or draft.gains is Side.NONE or draft.attribution.side is denier.side:
+        claimed_side = draft.claimed_side
+        if draft.kind is EventType.DENIAL or claimed_side is Side.NONE or draft.attribution.side is denier.side:
             continue
-        if draft.attribution.side is Side.NONE and draft.gains is not denier.side.opponent():
+        if draft.attribution.side is Side.NONE and claimed_side is not denier.side.opponent():
             continue  # the article's own report of the denier's gain is not what they deny
-        drafts.append(Draft(view, view, EventType.DENIAL, draft.place, draft.gains, denier, "", False, draft.date,
-                            draft.date_basis, 0.6, draft.gains, draft.background, view.heading, draft.side_from))
+        drafts.append(Draft(view, view, EventType.DENIAL, draft.place, claimed_side, denier, "", False, draft.date,
+                            draft.date_basis, 0.6, claimed_side, draft.background, view.heading, draft.side_from,
+                            denies_fighting=draft.kind is EventType.CONTESTED))
 
 
 def _retract(view: SentenceView, speakers: list[Attribution], claimed: list[Draft], drafts: list[Draft]) -> None:
@@ -914,9 +935,10 @@ def _deny_in_tail(view: SentenceView, voice: Voice, drafts: list[Draft], made: i
     for draft in drafts[made:]:
         # the denier is another voice than the claim's ("other milbloggers denied the claim" may be of its side)
         other_voice = draft.attribution.side is not denier.side or draft.attribution.start != denier.start
-        if draft.view is view and draft.kind is not EventType.DENIAL and other_voice and draft.gains is not denier.side:
-            drafts.append(replace(draft, kind=EventType.DENIAL, attribution=denier, denied_side=draft.gains,
-                                  via="", hedged=False, confidence=0.6, also=[], date=when or draft.date))
+        if draft.view is view and draft.kind is not EventType.DENIAL and other_voice and draft.claimed_side is not denier.side:
+            drafts.append(replace(draft, kind=EventType.DENIAL, attribution=denier, denied_side=draft.claimed_side,
+                                  gains=draft.claimed_side, via="", hedged=False, confidence=0.6, also=[],
+                                  date=when or draft.date, denies_fighting=draft.kind is EventType.CONTESTED))
 
 
 def _hedge_recent(view: SentenceView, drafts: list[Draft], rules: Rules) -> None:
