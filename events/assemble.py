@@ -135,14 +135,20 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
             # the body's telling is the evidence; the headline stays as another span
             kept.view, kept.first, kept.heading, kept.place = d.view, d.first, False, d.place
             kept.date, kept.date_basis = d.date or kept.date, d.date_basis if d.date else kept.date_basis
-        elif kept.date is None and d.date is not None or d.date_of_event and not kept.date_of_event:
-            # the day of the event ("It said the village fell on Sunday") over the day it was told
-            kept.date, kept.date_basis, kept.date_of_event = d.date, d.date_basis, d.date_of_event
+        else:
+            _date_from(kept, d)
         kept.hedged = kept.hedged and d.hedged
         kept.background = kept.background and d.background
         kept.confidence = max(kept.confidence, d.confidence)
         kept.via = kept.via or d.via
     return list(merged.values())
+
+
+def _date_from(kept: Draft, other: Draft) -> None:
+    """A claim told twice takes the other telling's date when it has none of its own, and the day of
+    the event ("It said the village fell on Sunday") over the day it was told."""
+    if kept.date is None and other.date is not None or other.date_of_event and not kept.date_of_event:
+        kept.date, kept.date_basis, kept.date_of_event = other.date, other.date_basis, other.date_of_event
 
 
 def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
@@ -224,6 +230,7 @@ def _absorb_generic(drafts: list[Draft], generic: frozenset[str], kinds: tuple[s
                           and n.background == d.background), None)
             if owner is not None:
                 owner.also += [d.view, *d.also]
+                _date_from(owner, d)  # ("Ukraine rejected it the same day ... 'not captured,' X said")
                 continue
         out.append(d)
     return out
