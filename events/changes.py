@@ -310,8 +310,9 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     after = [i for i, w in enumerate(words) if end <= w[0] < right]
     if trigger.agent_after and (inside or after):
         return key_of((inside or after)[0])
-    if (_PASSIVE.search(text[left:start]) or _AND_BEFORE.search(text, left, start) and re.match(r"\s+by\s", text[end:right])) \
-            and _PARTICIPLE.match(text[start:end]):  # "was occupied by ... and liberated by Ukraine"
+    # "was occupied by ... and liberated by Ukraine", "the largest town seized by Ukrainian troops"
+    if (_PASSIVE.search(text[left:start]) or (_AND_BEFORE.search(text, left, start) or not _PERFECT_BEFORE.search(text, left, start))
+            and re.match(r"\s+by\s", text[end:right])) and _PARTICIPLE.match(text[start:end]):
         by = _BY.match(text[end:right])
         found = [i for i in after if by and words[i][0] >= end + by.end() - 1]
         if found:
@@ -723,6 +724,7 @@ def _list_after(view: SentenceView, position: int, trigger: Trigger, rules: Rule
 
 
 _PART_COMPOUND = compiled(r"\s+(?:centre|center|outskirts|suburbs?|districts?|square|hall|council|blocks?|quarters?)\b")
+_PERFECT_BEFORE = compiled(r"\b(?:have|has|had|having)\s+(?:\w+\s+)?$")
 _POINTER_INSIDE = compiled(r"\bof\s+([Tt]he\s+(?:city|town|village|settlement))\b")
 # a sentence opening on a pointer whose clause or apposition comes before its verb
 _POINTER_BEFORE_ITS_CLAUSE = compiled(

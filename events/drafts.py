@@ -391,6 +391,8 @@ _RELATIVE_AFTER = compiled(r",\s+(?:which|where|(?:an?|the)\s+(?:[\w-]+\s+){0,2}
 
 _RELATIVE_AT = compiled(r"[\s,]*(?:which|that|where|(?:the|a|one|two|three|four|five|both|several)\s+(?:[\w-]+\s+){0,2}?"
                           r"(?:villages?|towns?|city|cities|settlements?|hamlets?)\b)")
+# "X, the largest town in the region seized by Ukraine last summer": history in an apposition on the place
+_APPOSITION_BEFORE = compiled(r",\s+(?:the|a|one)\s+(?:[\w-]+\s+){0,3}?(?:villages?|towns?|city|cities|settlements?|hamlets?)\b[^,;]{0,60}$")
 _RELATIVE_OPEN = compiled(r",\s+(?:who|whose|which|where)\b[^,;]*$")
 
 
@@ -620,7 +622,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 attribution = memory.voice_of(view)
             if told_as_history and attribution.kind != "journalist" \
                     and (not left <= attribution.start < right or "," in text[change.end:attribution.start]) \
-                    and (_RELATIVE_AT.match(text, left) or _GLOSS.search(text, attribution.end, change.start)):
+                    and (_RELATIVE_AT.match(text, left) or _GLOSS.search(text, attribution.end, change.start)
+                         or _APPOSITION_BEFORE.search(text, left, change.start)):
                 # "X, a village that Ukraine recaptured last September" inside someone's statement, "...,
                 # handing Russia its biggest gain since it took X": the outlet's background, not the speaker's claim
                 attribution = memory.voice_of(view)
