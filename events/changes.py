@@ -98,8 +98,8 @@ _TROOPS_SUBJECT = compiled(r"(?:\b(?:that\s+)?(?:the\s+)?(?:troops|forces|units|
 _BARE_FORCE = compiled(r"\b(?:the|these|those|such|its|their|both|all|many|some)\s+(?:\w+\s+)?(?:troops|forces|units|soldiers|"
                          r"fighters|servicemen|defenders|brigades?|battalions?|military|army|garrison)\b|"
                          r"\b(?:fighters|troops|soldiers|units|members)\s+(?:from|of)\s+(?:the\s+same|these|those|both)\b", re.I)
-_PLURAL_SUBJECT = compiled(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:villages|settlements|towns|localities|communities|"
-                             r"populated (?:areas|localities))\s+(?:that|which)\b", re.I)
+_PLURAL_SUBJECT = compiled(r"\b(?:the|these|those|a series of|a string of|a chain of)\s+(?:\w+\s+)?(?:villages|settlements|towns|"
+                             r"localities|communities|populated (?:areas|localities))\s+(?:in\s+(?:the\s+)?[\w-]+\s+)?(?:that|which)\b", re.I)
 # names the gazetteer may not know, inside a list: "Xyzivka, ", "Nova Xyzivka and "
 _UNKNOWN_NAMES = compiled(r"(?<=[\s,])(?:[A-ZА-ЯІЇЄҐ][\w’'\u0400-\u04ff-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]*)?)(?=\s*(?:,|and\b|as well as\b))")
 _HELD = compiled(r"\s+(?:(?:defen[cs]e|defensive|front|forward|fortified|firing)\s+)?(?:positions?|lines?|defen[cs]es|"
@@ -724,6 +724,8 @@ def _list_after(view: SentenceView, position: int, trigger: Trigger, rules: Rule
 
 
 _PART_COMPOUND = compiled(r"\s+(?:centre|center|outskirts|suburbs?|districts?|square|hall|council|blocks?|quarters?)\b")
+_TAKING = frozenset({EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL, EventType.WITHDRAWAL})  # verbs with an object
+_ACTIVE_AFTER_IT = compiled(r"it\s+(?:(?:has|have|had|now|already|finally|reportedly)\s+)*")
 _PERFECT_BEFORE = compiled(r"\b(?:have|has|had|having)\s+(?:\w+\s+)?$")
 _POINTER_INSIDE = compiled(r"\bof\s+([Tt]he\s+(?:city|town|village|settlement))\b")
 # a sentence opening on a pointer whose clause or apposition comes before its verb
@@ -732,7 +734,8 @@ _POINTER_BEFORE_ITS_CLAUSE = compiled(
     r"(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:been|now|already|reportedly|finally|since)\s+){0,2}$")
 
 
-def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: int = _POINTER_WORDS) -> Target | None:
+def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: int = _POINTER_WORDS,
+             transitive: bool = False) -> Target | None:
     """"captured the town", "retook it", "the village has been liberated", "fighting continues there"."""
     inside = _POINTER_INSIDE.search(text, start, end)
     if inside is not None:  # "half of the village is under Russian control": the phrase holds it
@@ -786,7 +789,8 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
                   r"(?:(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|its|their|the|"
                   r"enemy)\s+)?(?:(?:troops|forces|army|military|units|soldiers)\s+)?)"
                   r"(?:(?:has|have|had|was|were|is|are|been|being|now|already|finally|reportedly)\s+)*$", behind)
-    if m is not None:
+    # ("the ministry says it has captured": "it" is who took, not what; "it was captured" is the place)
+    if m is not None and not (transitive and m.group().startswith("it") and _ACTIVE_AFTER_IT.fullmatch(m.group())):
         return Target(None, pointer=m.group().split()[0], position=start - len(behind) + m.start())
     if not ahead.strip(" ,.;:”\"'"):
         # "the only village that the Ukrainians were able to liberate": a relative clause ending in it
@@ -994,7 +998,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             # (a withdrawal's positions may be described at length: "pulled back from several positions on
             # the southern outskirts of the city")
             pointer = None if plural else _pointer(text, start, end, right, rules,
-                                                   _POINTER_WORDS_WITHDRAWAL if trigger.type is EventType.WITHDRAWAL else _POINTER_WORDS)
+                                                   _POINTER_WORDS_WITHDRAWAL if trigger.type is EventType.WITHDRAWAL else _POINTER_WORDS,
+                                                   transitive=trigger.targets == "object" and trigger.agent != "none"
+                                                   and trigger.type in _TAKING)
             if pointer is None and rules.appositive.search(text[left:start]) and not _CLAUSE_AND_IN.search(text, left, start):
                 # "X, one of only a handful of villages Kyiv retook last year": the place before (not
                 # a verb after the apposition closes: "X, the only city they took, and ... before retreating")
@@ -1007,7 +1013,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 # "A and B, two villages near the border that Moscow said it had captured": the list
                 targets = _list_before_appositive(view, start, trigger)
             if not targets and trigger.type in rules.change_types and (
-                    plural or _PLURAL_SUBJECT.search(text[max(0, left - 40):start])):
+                    plural or _PLURAL_SUBJECT.search(text[max(0, left - 60):start])):
                 # "liberated 10 settlements within two days, listing A, B and C"; "the towns that
                 # have come under Russian control include A, B and C"
                 listed = re.search(r"(?:(?<=villages)|(?<=settlements)|(?<=towns)),(?=\s+(?-i:[A-ZА-ЯІЇЄ]))|"
