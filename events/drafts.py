@@ -393,6 +393,8 @@ _RELATIVE_AT = compiled(r"[\s,]*(?:which|that|where|(?:the|a|one|two|three|four|
                           r"(?:villages?|towns?|city|cities|settlements?|hamlets?)\b)")
 # "X, the largest town in the region seized by Ukraine last summer": history in an apposition on the place
 _APPOSITION_BEFORE = compiled(r",\s+(?:the|a|one)\s+(?:[\w-]+\s+){0,3}?(?:villages?|towns?|city|cities|settlements?|hamlets?)\b[^,;]{0,60}$")
+_PLURAL_NAMING = compiled(r"\b(?:villages|settlements|towns|localities|hamlets)\s+of\s+$")  # "the villages of A, B and C"
+_SOME_OF_THEM = compiled(r"\b(?:including|among them|among others|such as|for example)\b", re.I)
 _RELATIVE_OPEN = compiled(r",\s+(?:who|whose|which|where)\b[^,;]*$")
 
 
@@ -705,8 +707,14 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                                         earlier.dates, published), side_from=how))
             if change.plural and change.count and not change.targets:
                 memory.counted.append(_Frame(change, view, attribution, voice.channel, [date] if date else []))
-            if change.plural and change.kind in rules.change_types and not change.denial:
+            # (a change that names all its places, "seizing the villages of A, B and C", leaves no list to come)
+            named_all = bool(change.targets) and all(t.place is not None for t in change.targets) \
+                and not _SOME_OF_THEM.search(text, change.end) \
+                and _PLURAL_NAMING.search(text, max(0, change.targets[0].position - 30), change.targets[0].position) is not None
+            if change.plural and change.kind in rules.change_types and not change.denial and not named_all:
                 memory.frame = _Frame(change, view, attribution, voice.channel, [date] if date else [])
+            elif named_all and memory.frame is not None and change.kind is memory.frame.change.kind:
+                memory.frame = None  # "Russia seized three villages" (headline) ... "seizing the villages of A, B and C"
             elif not change.targets and memory.frame is not None and change.kind is memory.frame.change.kind:
                 # "the withdrawal aimed to save lives, the military said": who announced the frame's change
                 _update_frame(memory.frame, attribution, voice.channel, [date] if date else [], memory)
