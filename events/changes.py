@@ -257,9 +257,17 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = 
     """"its troops", "they": the side named last before the pronoun, else the claimant's ("own");
     not a side whose speech is cited ("denied Ukrainian reports that its troops had retreated")."""
     for start, end, key in reversed(words[:index]):
-        if key in ("RU", "UA") and not (text and (_CITED_SPEECH.match(text, end) or _NOT_AN_ACTOR.match(text, end))):
+        cited = _CITED_SPEECH.match(text, end) if text else None
+        if cited is not None and key in ("RU", "UA") and index < len(words) \
+                and _SAID_THEN_PRONOUN.fullmatch(text, cited.end(), words[index][0]):
+            return key  # "Russian officials said they had cleared X": the speakers' own side
+        if key in ("RU", "UA") and not (text and (cited or _NOT_AN_ACTOR.match(text, end))):
             return key
     return "own"
+
+
+_SAID_THEN_PRONOUN = compiled(r"\s+(?:had\s+|have\s+|has\s+)?(?:said|say|says|claimed|claim|claims|reported|report|reports|"
+                              r"announced|insisted|stated)\s+(?:that\s+)?")
 
 
 # "reported heavy Ukrainian losses ... and said that it had taken X": a side's losses do not act
