@@ -733,6 +733,9 @@ def _list_after(view: SentenceView, position: int, trigger: Trigger, rules: Rule
 
 _PART_COMPOUND = compiled(r"\s+(?:centre|center|outskirts|suburbs?|districts?|square|hall|council|blocks?|quarters?)\b")
 _TAKING = frozenset({EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL, EventType.WITHDRAWAL})  # verbs with an object
+_UNTOLD_BEFORE = compiled(r"\b(?:did not|didn['’]t|would not|wouldn['’]t|declined to|refused to|could not|couldn['’]t|"
+                          r"does not|doesn['’]t|do not|don['’]t)\s+(?:say|specify|disclose|reveal|clarify|know|tell|explain)\s+"
+                          r"(?:\w+\s+){0,2}?(?:how many|how much|how long|whether|if)\b[^.;:]*$")
 _ACTIVE_AFTER_IT = compiled(r"it\s+(?:(?:has|have|had|now|already|finally|reportedly)\s+)*")
 _PERFECT_BEFORE = compiled(r"\b(?:have|has|had|having)\s+(?:\w+\s+)?$")
 _POINTER_INSIDE = compiled(r"\bof\s+([Tt]he\s+(?:city|town|village|settlement))\b")
@@ -913,6 +916,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if text[start:end].lower().startswith("captured") and _CAPTIVES_BEFORE.search(text, max(0, start - 40), start) \
                 and _CAPTIVES_AFTER.match(text, end):
             continue  # "marines captured during the defence of Mariupol": prisoners, not a place taken
+        if _UNTOLD_BEFORE.search(text, max(0, start - 120), start):
+            continue  # "He did not say how many soldiers remained in X": asked, not told
         denial = "" if trigger.type is EventType.DENIAL else _denial(text, start, end, left, rules)
         if not denial:
             # (a quoted word opens a clause of its own: "trying to \"regroup\"" reads the words before the quote)
