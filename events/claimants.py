@@ -16,7 +16,7 @@ from events.anchors import _FOLDS, compiled, lower_words
 from events.records import Side
 from events.rules import ClaimantRule, PersonRule, Rules
 
-__all__ = ["Attribution", "find_attributions", "named_claimants", "governing", "find_channel", "journalist", "quotations",
+__all__ = ["Attribution", "find_attributions", "named_claimants", "cited_only", "governing", "find_channel", "journalist", "quotations",
            "outlet_side", "SIDE_ADJECTIVE", "GENERIC_STATES"]
 
 SIDE_ADJECTIVE = {Side.UA: "Ukrainian", Side.RU: "Russian"}
@@ -85,7 +85,7 @@ _TRAILING_CREDIT = compiled(r"(?:\s+(?:group\s+)?(?:spokes(?:man|woman|person)|c
                               r"officials?|says|said|reports))?\s*[.!?]?\s*")
 _DASH_BEFORE = compiled(r"\s[–—-]\s*$")
 _OWN_CLAIM = compiled(r"['’]s?\s+(?:latest\s+|new\s+|earlier\s+|repeated\s+)?(?:claims?|statements?|reports?|"
-                        r"announcements?|assertions?|allegations?)\s+(?:that|of|to\s+have)\b")
+                        r"announcements?|assertions?|allegations?)\s+(?:that|of|to\s+have|about|regarding|on\s+the)\b")
 _TOKENS = compiled(r"[a-z]+")
 # a leader told of a change: "Putin was briefed that", "Zelensky has been informed that"
 _BRIEFED = compiled(r"\s+(?:was|were|has been|had been|is being|is)\s+(?:briefed|informed|told|given a report|"
@@ -383,6 +383,12 @@ def _antecedent(phrase: str, recent: list[Attribution]) -> Attribution | None:
                 return None  # "the ministry" is no agency that spoke before it
             return fitting[-1] if fitting else (candidates[-1] if candidates else None)
     return candidates[-1] if candidates else None
+
+
+def cited_only(sentence: str, attribution: Attribution) -> bool:
+    """Whether the sentence names the claimant only as the owner of a statement it cites ("the
+    Russian General Staff's statement about X"): the one spoken about, not a speaker."""
+    return _OWN_CLAIM.match(sentence, attribution.end, attribution.end + 60) is not None
 
 
 def named_claimants(sentence: str, rules: Rules, *, context_side: Side = Side.NONE,

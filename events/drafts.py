@@ -37,6 +37,7 @@ _LIST_REACH = 3  # sentences between "N settlements" and their list
 _POINTER_REACH = 4  # sentences back a pointer ("the town") may reach
 _REGION_REACH = 2  # sentences back a region named ("in the Kursk region") places the settlements told after it
 _HEDGE_BACK = 3
+NAMED_DENIAL_REACH = 10  # sentences back a denial naming its place may reach for the claim it denies
 _BACKGROUND_DAYS = 14  # a change dated this long before publication is history
 _AFTER_PUBLICATION = "after publication: "
 _GAIN_KINDS = frozenset({EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL, EventType.WITHDRAWAL})
@@ -875,10 +876,14 @@ def _hedged_speech(attribution: Attribution, rules: Rules) -> bool:
 def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Discourse, rules: Rules,
                          dates: list[DateExpression]) -> None:
     """A sentence without a change of its own may deny or hedge the claims just made."""
-    if not drafts or view.index - drafts[-1].view.index > _HEDGE_BACK:
+    # (a sentence naming a place may deny a claim about it further back)
+    reach = NAMED_DENIAL_REACH if view.settlements else _HEDGE_BACK
+    if not drafts or view.index - drafts[-1].view.index > reach:
         return
     if search_once(rules.denial_followup, view.text):
         _deny_recent(view, voice, drafts)
+    if view.index - drafts[-1].view.index > _HEDGE_BACK:
+        return
     retraction = search_once(rules.retraction, view.text)
     if retraction is not None and not _NEW_SUBJECT.search(view.text, 0, retraction.start()):
         # who took it back: a claimant named before the words ("Ukraine's army removed ..."), else the
@@ -898,7 +903,9 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: se
     denier = deniers[0]
     # "the claim about X was a fiction": the last sentence that claimed X; else the last that claimed anything
     named = keys or {p.key for p in view.places if p.is_settlement or p.role == "modifier"}  # ("the Robotyne claim")
-    about = [d for d in drafts if d.place.key in named and view.index - d.view.index <= _HEDGE_BACK]
+    # (further back when the sentence names the place: "Regarding X, the General Staff called the claim a fake")
+    reach = NAMED_DENIAL_REACH if keys is None and view.settlements else _HEDGE_BACK
+    about = [d for d in drafts if d.place.key in named and view.index - d.view.index <= reach]
     last = about[-1].view.index if about else drafts[-1].view.index
     if not about and _ALSO.search(drafts[-1].view.text):
         # "... took X. It also claimed the village of Y. Kyiv said the claim was false": the claim, X's

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from events.assemble import assemble
 from events.anchors import search_once
 from events.changes import Change, find_changes
-from events.drafts import draft_claims
+from events.drafts import NAMED_DENIAL_REACH, draft_claims
 from events.mentions import UNLISTED, SentenceView, read_mentions
 from events.records import Article, Claim
 from events.rules import Rules
@@ -50,11 +50,17 @@ def _near_claims(views: list[SentenceView], changes: list[list[Change]], rules: 
     it ("Ukraine rejected the claim"), and those naming a frame's change ("the withdrawal was
     announced by ..."). Most sentences of a news article are none of these."""
     needed = [bool(found) for found in changes]
+    last_change = -1
     for i, view in enumerate(views):
         if not needed[i] and ((i and changes[i - 1] and (search_once(rules.denial_followup, view.text)
                                                           or search_once(rules.retraction, view.text)))
-                              or rules.frame_nouns.search(view.text)):
+                              or rules.frame_nouns.search(view.text)
+                              # ("Regarding X, the General Staff called the claim a fake": a few sentences on)
+                              or view.settlements and last_change >= 0 and i - last_change <= NAMED_DENIAL_REACH
+                              and search_once(rules.denial_followup, view.text)):
             needed[i] = True
+        if changes[i]:
+            last_change = i
     return needed
 
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from events.anchors import compiled
-from events.claimants import GENERIC_STATES, Attribution, find_attributions, find_channel, named_claimants, outlet_side
+from events.claimants import GENERIC_STATES, Attribution, cited_only, find_attributions, find_channel, named_claimants, outlet_side
 from events.mentions import SentenceView
 from events.posts import Post, find_posts
 from events.records import Article, Side
@@ -145,7 +145,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             elif rules.claimant_index.candidates(views[i].text):
                 # named without a verb ("Russia's Defense Ministry gave confirmation"): who "the
                 # ministry" or "it" may be in the sentences after
-                recent.extend(named_claimants(views[i].text, rules, day=day))
+                recent.extend(a for a in named_claimants(views[i].text, rules, day=day) if not cited_only(views[i].text, a))
         return read[i]
 
     def ahead_of_close(i: int) -> Attribution | None:
