@@ -693,7 +693,8 @@ _CORRECTED_BEFORE = compiled(r"\b(?:incorrectly|wrongly|mistakenly|erroneously|i
                                r"\b[Aa]n earlier (?:version|entry|post|update|report|story) (?:of|in|on) (?:this|the|our) "
                                r"(?:story|article|blog|live blog|report|page|feed) (?:said|stated|reported|wrote)\b")
 _CONJUNCTION_LEAD = compiled(r"^\s*(?:and|but|while|as|so)\s+")
-_SPEAKER_LEAD = compiled(r"^.*\b(?:said|says|wrote|writes|added|argued|argues|warned|noted|believes|believed)\s+(?:that\s+)?")
+_SPEAKER_LEAD = compiled(r"^.*\b(?:(?:said|says|wrote|writes|added|argued|argues|warned|noted|believes|believed)\s+(?:that\s+)?|"
+                         r"(?:and|but|or)\s+that\s+)")  # (a second reported clause: "... and that the loss of X would")
 _FOLLOWED = compiled(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
 
 
