@@ -58,6 +58,8 @@ _WORD_START = compiled(r"\b\w")
 # where a word does, and neither run need give a letter back: (?<!\w) and possessive runs find the
 # same match without trying every letter of every word
 _LAST_WORD = compiled(r"(?<!\w)(\w++)\s++(?:an? |the )?$")
+_AND_THAT = compiled(r"\band\s+that\b")
+_SIDE_INSIDE = compiled(r"\b(Ukrainian|Russian)\b")
 _SIDE_BEFORE = compiled(r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+$")
 _IN_CHARGE = compiled(r"\s+(?:in charge of|responsible for|who (?:heads|leads|runs)|heading|running)\s[^,;:.“”\"]{1,80}?"
                         r"(?=\s(?:said|says|told|wrote|reported|claimed|announced|added|stated)\b)")
@@ -284,7 +286,9 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
         link = _connected(sentence, start, end, rules)
         if link is not None:
             context = context_side if context_side is not Side.NONE or not rule.default_side else Side(rule.default_side)
-            adjective = _SIDE_BEFORE.search(sentence, max(0, start - 16), start) if rule.side == "context" else None
+            # (or inside it: "a source in the Ukrainian military")
+            adjective = _SIDE_BEFORE.search(sentence, max(0, start - 16), start) or _SIDE_INSIDE.search(sentence, start, end) \
+                if rule.side == "context" else None
             if adjective is not None:  # "a Ukrainian company commander": the side said right before it
                 context = Side.RU if adjective.group(1).startswith("Russia") else Side.UA
             name, side = _named(rule, context)
@@ -589,8 +593,8 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
     if before:
         nearest = before[-1]
         embedded = [a for a in before if a.embedded]
-        if embedded and embedded[-1] is nearest:
-            return nearest
+        if embedded and embedded[-1] is nearest and not _AND_THAT.search(sentence, nearest.end, position):
+            return nearest  # (not in the speaker's next clause: "said the Russian claim was false and that fighting went on")
         outer = [a for a in before if not a.embedded]
         chosen = nearest if not nearest.embedded else (outer[-1] if outer else nearest)
         relative = _IN_RELATIVE.search(sentence, 0, chosen.start)
