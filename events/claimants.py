@@ -38,7 +38,7 @@ _GAP_TO_VERB = compiled(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:ma
                           r"(?:fighting|serving|stationed|deployed|based|operating)(?: (?:in|near|on|at|with|for|"
                           r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest) of) (?:the )?"
                           r"[\w’'-]+(?: [\w’'-]+)?)?)"
-                          r"(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)\b))?[\s,]+){0,4}$")  # ("the project's map shows")
+                          r"(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)\b))?[\s,”\"»]+){0,4}$")  # ("the project's map shows", 'the channel "Name" wrote')
 _ACCORDING_TO = compiled(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|report|statement|post|update|assessment|"
                            r"video|summary|bulletin|analysis)s? (?:[\w’'-]+ ){0,6}?by|according to|as stated by|in the words of|"
                            r"citing|quoting|cites|quotes|per|"
@@ -58,6 +58,7 @@ _WORD_START = compiled(r"\b\w")
 # where a word does, and neither run need give a letter back: (?<!\w) and possessive runs find the
 # same match without trying every letter of every word
 _LAST_WORD = compiled(r"(?<!\w)(\w++)\s++(?:an? |the )?$")
+_QUOTED_NAME = compiled(r"\s*[“\"«][A-Z][^”\"»,.;]{1,40}[”\"»]\s*")  # 'the channel "Name" wrote'
 _AND_THAT = compiled(r"\band\s+that\b")
 _SIDE_INSIDE = compiled(r"\b(Ukrainian|Russian)\b")
 _SIDE_BEFORE = compiled(r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+$")
@@ -176,7 +177,8 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     if progressive and (rules.reporting_verbs.fullmatch(progressive.group(1)) or progressive.group(1) in _REPORTS_IN_PROGRESSIVE):
         return progressive.group(1), False
     for verb in rules.reporting_verbs.finditer(after):
-        if _GAP_TO_VERB.match(after[:verb.start()]) and not _QUOTE_THEN_SPEAKER.search(after, 0, verb.start()):
+        if _GAP_TO_VERB.match(after[:verb.start()]) and (not _QUOTE_THEN_SPEAKER.search(after, 0, verb.start())
+                                                          or _QUOTED_NAME.fullmatch(after, 0, verb.start())):
             if "," in after[:verb.start()] and _EMBEDDED.search(sentence, max(0, start - 110), start):
                 return "", True  # "rejected claims by the ministry, published on Monday, that": cited, not speaking
             return verb.group(), False
