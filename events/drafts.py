@@ -66,6 +66,7 @@ class Draft:
     date_of_event: bool = False  # the date stands in the change's own clause ("fell on Sunday"), not the speaker's
     holding: bool = False  # a denial told as a holding ("the town remains in Ukrainian hands")
     actor: Side = Side.NONE  # who fights in a contested place ("Ukrainian forces had entered X"): whose claim a denial denies
+    attempt: bool = False  # a denial told as a failed attempt ("Russian forces failed to enter X")
     denies_fighting: bool = False  # a denial of a contested claim ("claimed they had entered X, but others denied it")
 
     @property
@@ -275,6 +276,9 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
     if change.agent not in ("RU", "UA") and trigger.home_side and _place_country(memory, place) == "RU":
         return Side.RU, "place"  # "liberated" on Russian soil, whoever tells it
     fallback = trigger.passive_fallback if change.agent == "passive" and trigger.passive_fallback else trigger.fallback
+    if fallback == "opponent_of_loser":
+        # "X has been lost": lost by the side that says so, else by whoever held the place
+        fallback = "opponent_of_claimant" if attribution.side is not Side.NONE else "opponent_of_place"
     if agent is Side.NONE:
         if fallback == "claimant":
             agent, how = attribution.side, "claimant"
@@ -796,7 +800,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                     denied_side, background, view.heading, how,
                                     date_of_event=dated is not None and dated in own
                                     and not _SPEECH_DATE.search(text, max(0, dated.start - 30), dated.start),
-                                    holding=change.kind is EventType.DENIAL,
+                                    holding=change.kind is EventType.DENIAL, attempt=change.denial == "failed",
                                     actor=_actor(change, attribution, text)))
             if denier_after is not None:
                 for draft in [d for d in drafts[made:] if d.view is view and d.attribution is attribution]:

@@ -36,7 +36,7 @@ class Trigger:
     regex: re.Pattern[str]
     gains: str  # agent | opponent
     agent: str  # text | claimant | none
-    fallback: str  # claimant | opponent_of_claimant | opponent_of_place | none
+    fallback: str  # claimant | opponent_of_claimant | opponent_of_place | opponent_of_loser | none
     agent_after: bool  # the agent follows the trigger ("fell to Russian forces")
     needs_agent: bool  # only when the clause names the acting side before it ("Russian troops took X")
     subject_place: bool  # only the settlement just before it, as its subject ("X has fallen")
@@ -331,9 +331,9 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
             raise RulesError(f["triggers"], where, "passive_fallback must be claimant|opponent_of_claimant|"
                                                    "opponent_of_place|none")
         if gains not in ("agent", "opponent") or agent not in ("text", "claimant", "none") or fallback not in (
-                "claimant", "opponent_of_claimant", "opponent_of_place", "none"):
+                "claimant", "opponent_of_claimant", "opponent_of_place", "opponent_of_loser", "none"):
             raise RulesError(f["triggers"], where, "gains must be agent|opponent, agent text|claimant|none, "
-                                                   "fallback claimant|opponent_of_claimant|opponent_of_place|none")
+                                                   "fallback claimant|opponent_of_claimant|opponent_of_place|opponent_of_loser|none")
         # end on a word boundary unless the pattern itself ends in a space or a symbol ("in the ", "10% of")
         pattern = rf"\b(?:{_need(t, 'pattern', f['triggers'], where)})(?:(?<=\W)|\b)"
         triggers.append(Trigger(kind, first_letters(_compile(pattern, f["triggers"], where, told=False)),
