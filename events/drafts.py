@@ -910,6 +910,10 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: se
     # (further back when the sentence names the place: "Regarding X, the General Staff called the claim a fake")
     reach = NAMED_DENIAL_REACH if keys is None and view.settlements else _HEDGE_BACK
     about = [d for d in drafts if d.place.key in named and view.index - d.view.index <= reach]
+    # (the last that claimed it for the denier's opponent: not the denier's own side's report in between)
+    deniable = [d for d in about if d.kind is not EventType.DENIAL and d.attribution.side is not denier.side
+                and d.claimed_side is denier.side.opponent()]
+    about = deniable or about
     last = about[-1].view.index if about else drafts[-1].view.index
     if not about and _ALSO.search(drafts[-1].view.text):
         # "... took X. It also claimed the village of Y. Kyiv said the claim was false": the claim, X's
