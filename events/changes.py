@@ -732,6 +732,7 @@ def _list_after(view: SentenceView, position: int, trigger: Trigger, rules: Rule
     return out
 
 
+_NO_PART_OF = compiled(r"\bno\s+(?:[\w-]+\s+)?(?:part|parts|section|district|quarter|street|neighbou?rhood)s?\s+of\s+(?:the\s+)?$", re.I)
 _PART_COMPOUND = compiled(r"\s+(?:centre|center|outskirts|suburbs?|districts?|square|hall|council|blocks?|quarters?)\b")
 _TAKING = frozenset({EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL, EventType.WITHDRAWAL})  # verbs with an object
 _UNTOLD_BEFORE = compiled(r"\b(?:did not|didn['’]t|would not|wouldn['’]t|declined to|refused to|could not|couldn['’]t|"
@@ -747,7 +748,7 @@ _POINTER_BEFORE_ITS_CLAUSE = compiled(
 
 
 def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: int = _POINTER_WORDS,
-             transitive: bool = False) -> Target | None:
+             transitive: bool = False, taking: bool = False) -> Target | None:
     """"captured the town", "retook it", "the village has been liberated", "fighting continues there"."""
     inside = _POINTER_INSIDE.search(text, start, end)
     if inside is not None:  # "half of the village is under Russian control": the phrase holds it
@@ -766,7 +767,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
                 return None  # (the longer reach is for positions only: not "abandoned vehicles on a road east of the town")
             share = rules.partial_share.search(gap) is not None or m.group().startswith("its ") \
                 or _PART_OBJECT_NEXT.match(window, m.end()) is not None \
-                or _PART_COMPOUND.match(window, m.end()) is not None  # "the town's administrative buildings", "the town centre"
+                or taking and _PART_COMPOUND.match(window, m.end()) is not None  # "the town's administrative buildings", "took the town centre"
             return Target(None, pointer=m.group().split()[0] if m.group().startswith("its ") else m.group(),
                           position=end + ahead.find(m.group()), share=share)
     behind = text[max(0, start - 60):start]
@@ -1014,7 +1015,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             pointer = None if plural else _pointer(text, start, end, right, rules,
                                                    _POINTER_WORDS_WITHDRAWAL if trigger.type is EventType.WITHDRAWAL else _POINTER_WORDS,
                                                    transitive=trigger.targets == "object" and trigger.agent != "none"
-                                                   and trigger.type in _TAKING)
+                                                   and trigger.type in _TAKING, taking=trigger.type is not EventType.CONTESTED)
             if pointer is None and rules.appositive.search(text[left:start]) and not _CLAUSE_AND_IN.search(text, left, start):
                 # "X, one of only a handful of villages Kyiv retook last year": the place before (not
                 # a verb after the apposition closes: "X, the only city they took, and ... before retreating")
@@ -1044,6 +1045,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             # "X was occupied by Russian troops in 2022 and liberated by Ukraine that September": the
             # places of the change before, their second verb
             targets = [replace(t, share=False) for t in changes[-1].targets]
+        if denial == "negated" and trigger.type is not EventType.DENIAL and targets and all(t.share for t in targets) \
+                and not _NO_PART_OF.search(text, max(0, targets[0].position - 40), targets[0].position):
+            continue  # "had not yet cleared its northern edge": a part not taken, no denial ("no part of X is" denies X)
         kind = trigger.type
         if kind is EventType.DENIAL and targets and all(t.share for t in targets) and _HOLDING.match(text, start) \
                 and rules.partial_share.search(text, end, targets[0].position):  # (not "still holding positions in X": a denial)

@@ -515,6 +515,10 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
             # Oleksandr Syrskyi" in 2023): the side is theirs all the same
             side = next((Side(r.side) for r in rules.claimants if r.side in ("RU", "UA") and r.kind in ("military", "official")
                          and "(" in r.name and r.regex.search(m.group("name"))), Side.NONE)
+        if side is Side.NONE:
+            # a role in a body the rules know ("an adviser to the head of the presidential office"): its side
+            side = next((Side(r.side) for r in rules.claimants if r.side in ("RU", "UA") and "(" not in r.name
+                         and r.regex.search(role)), Side.NONE)
         if side is Side.NONE and _LOCAL_ROLE.search(role) and places:
             # "Bucha Mayor Anatoliy Fedoruk", "the head of the Vovchansk patrol police": the
             # authorities of the town the role names (Russia's in the towns it has run since 2014)
