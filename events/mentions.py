@@ -156,6 +156,7 @@ UNLISTED = "not in the gazetteer; listed with places it knows"  # the reason suc
 _PLURAL_LIST_OPEN = compiled(r"\b(?:villages|settlements|towns|localities|hamlets|communities)\b[^.;:]{0,40}?"
                                r"(?:,\s*|\s+)(?:including|such as|namely|among them|beginning with|starting with)\s+|"
                                r"\b(?:villages|settlements|towns|localities)(?:\s+of)?\s*:\s*|"
+                               r"\b(?:villages|settlements|hamlets)\s+of\s+(?=[A-ZА-ЯІЇЄҐ][^.;:]{0,80}?\s+(?:and|as well as)\s+[A-ZА-ЯІЇЄҐ])|"  # "the villages of A and B"
                                r"\b(?:villages|settlements|towns|localities)\b[^.;:,]{0,40}?\s+[-–—]\s+")  # "three villages in the X region - A, B"
 # "A and B, two villages north of X": the names listed right before a plural settlement noun in apposition
 _PLURAL_APPOSITION_AFTER = compiled(r",\s+(?:the\s+)?(?:two|three|four|five|six|both|several|\d+)\s+(?:[\w-]+\s+)?"
