@@ -155,8 +155,7 @@ def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
     """The outlet's own "the town remains in Ukrainian hands" denies nothing unless someone in the
     article claims the other side gained the town: then it is the outlet's denial; else no claim."""
     gained = {(d.place.key, d.gains) for d in drafts if d.kind is not EventType.DENIAL}
-    # (nor does anyone's "Russian forces failed to enter X": an attempt that failed, unless a gain of X is claimed)
-    return [d for d in drafts if not ((d.holding and d.attribution.kind == "journalist" or d.attempt)
+    return [d for d in drafts if not (d.holding and d.attribution.kind == "journalist"
                                       and (d.place.key, d.gains) not in gained)]
 
 

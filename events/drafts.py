@@ -66,7 +66,6 @@ class Draft:
     date_of_event: bool = False  # the date stands in the change's own clause ("fell on Sunday"), not the speaker's
     holding: bool = False  # a denial told as a holding ("the town remains in Ukrainian hands")
     actor: Side = Side.NONE  # who fights in a contested place ("Ukrainian forces had entered X"): whose claim a denial denies
-    attempt: bool = False  # a denial told as a failed attempt ("Russian forces failed to enter X")
     denies_fighting: bool = False  # a denial of a contested claim ("claimed they had entered X, but others denied it")
 
     @property
@@ -800,7 +799,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                     denied_side, background, view.heading, how,
                                     date_of_event=dated is not None and dated in own
                                     and not _SPEECH_DATE.search(text, max(0, dated.start - 30), dated.start),
-                                    holding=change.kind is EventType.DENIAL, attempt=change.denial == "failed",
+                                    holding=change.kind is EventType.DENIAL,
                                     actor=_actor(change, attribution, text)))
             if denier_after is not None:
                 for draft in [d for d in drafts[made:] if d.view is view and d.attribution is attribution]:
