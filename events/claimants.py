@@ -289,6 +289,11 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
         link = _connected(sentence, start, end, rules)
         if link is not None:
             context = context_side if context_side is not Side.NONE or not rule.default_side else Side(rule.default_side)
+            if rule.side == "context" and "ministry" in rule.name:
+                # "the defence ministry said" after the article named one: that ministry, whoever spoke last
+                named_ministry = [a for a in recent or [] if a.side is not Side.NONE and "Ministry of Defence" in a.claimant]
+                if named_ministry:
+                    context = named_ministry[-1].side
             # (or inside it: "a source in the Ukrainian military")
             adjective = _SIDE_BEFORE.search(sentence, max(0, start - 16), start) or _SIDE_INSIDE.search(sentence, start, end) \
                 if rule.side == "context" else None
