@@ -225,8 +225,8 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
 def find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
     """Non-overlapping trigger phrases, longest first where two start together."""
     # only the triggers whose literal anchors the sentence holds (most sentences hold none)
-    found = [(m.start(), m.end(), rules.triggers[i]) for i in rules.trigger_index.candidates(text)
-             for m in rules.triggers[i].regex.finditer(text)]
+    found = [(m.start(), m.end(), rules.triggers[i]) for i, matches in rules.trigger_index.finditer(text)
+             for m in matches]
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     out: list[tuple[int, int, Trigger]] = []
     for start, end, trigger in found:

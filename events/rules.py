@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from events.anchors import AnchorIndex, _trie_pattern, compiled, first_letters
+from events.anchors import Alternation, AlternationIndex, AnchorIndex, _trie_pattern, compiled, first_letters
 from events.errors import RulesError
 from events.records import DatePrecision, EventType, Side
 
@@ -147,7 +147,8 @@ class Rules:
     titles: frozenset[str]  # ranks and titles before a surname ("Colonel"), lower case: not given names
     given_names: dict[str, frozenset[str]]  # a given name (lower case) -> its spellings ("alexander" -> oleksandr, ...)
     claimants: tuple[ClaimantRule, ...]
-    trigger_index: AnchorIndex  # which triggers a sentence may hold, from their literal anchors
+    # which triggers a sentence may hold, each with only the alternatives it may hold, from their literal anchors
+    trigger_index: AlternationIndex
     any_claimant: re.Pattern[str]  # every alias in one pattern: a first test per sentence
     claimant_index: AnchorIndex  # which claimants (then people: index - len(claimants)) a sentence may name
     local_authorities: tuple[tuple[re.Pattern[str], str], ...]
@@ -312,6 +313,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
             raise RulesError(f["event_types"], key, f"unknown event type; the code knows {', '.join(EventType)}") from exc
 
     triggers = []
+    trigger_alternations = []
     for i, t in enumerate(_need(raw["triggers"], "trigger", f["triggers"], "(file)")):
         where = f"trigger #{i + 1}"
         try:
@@ -336,7 +338,10 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
                                                    "fallback claimant|opponent_of_claimant|opponent_of_place|none")
         # end on a word boundary unless the pattern itself ends in a space or a symbol ("in the ", "10% of")
         pattern = rf"\b(?:{_need(t, 'pattern', f['triggers'], where)})(?:(?<=\W)|\b)"
-        triggers.append(Trigger(kind, first_letters(_compile(pattern, f["triggers"], where, told=False)),
+        regex = first_letters(_compile(pattern, f["triggers"], where, told=False))
+        # (searched with only the alternatives a sentence may hold: events/anchors.py Alternation)
+        trigger_alternations.append(Alternation.of(r"\b(?:", t["pattern"], r")(?:(?<=\W)|\b)", re.IGNORECASE, regex))
+        triggers.append(Trigger(kind, regex,
                                 gains, agent, fallback, bool(t.get("agent_after", False)),
                                 bool(t.get("needs_agent", False)), bool(t.get("subject_place", False)), targets,
                                 bool(t.get("share_is_partial", kind in (EventType.CAPTURE, EventType.RECAPTURE))),
@@ -454,7 +459,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         given_names={name.lower(): frozenset(n.lower() for n in group)
                      for group in _need(cla, "given_name_variants", f["claimants"], "(file)") for name in group},
         claimants=tuple(claimants),
-        trigger_index=AnchorIndex.build([t.regex for t in triggers]),
+        trigger_index=AlternationIndex.build(trigger_alternations),
         any_claimant=compiled("|".join(f"(?:{c.regex.pattern})" for c in claimants)),
         claimant_index=AnchorIndex.build([c.regex for c in claimants] + [p.regex for p in people]),
         local_authorities=tuple(local),
