@@ -28,6 +28,7 @@ _PREFIX = 6  # an index tests the first letters of each anchor
 # ASCII ones themselves (tests/events/test_anchors.py works them out again)
 _FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 _FEW_STARTS = 5  # first_letters leaves alone a pattern whose matches start in fewer ways
+_MAX_RANGE = 0x400  # a range of more characters than this is not listed as where matches start
 # a pattern with this many alternatives or more is searched with only those a text may match
 # (Alternation): a list this long is tried at every word; a shorter one costs less than its parts' compiling
 _MANY_ALTERNATIVES = 16
@@ -225,8 +226,9 @@ def _folds(code: int) -> frozenset[int]:
 
 
 def _start_chars(starts: list[tuple], flags: int) -> list[int]:
-    """Every character a match can start with, from _starts, when all of them are ASCII (with
-    IGNORECASE, each with the characters it folds with); [] when some cannot be listed so."""
+    """Every character a match can start with, from _starts: with IGNORECASE, when all of them are
+    ASCII, each with the characters it folds with; without, as they are (Cyrillic capitals too:
+    "[A-ZА-ЯІЇЄҐ]"); [] when some cannot be listed so."""
     if flags & re.LOCALE:
         return []
     chars: set[int] = set()
@@ -237,10 +239,15 @@ def _start_chars(starts: list[tuple], flags: int) -> list[int]:
             points = range(value[0], value[1] + 1)
         else:
             return []  # \d, \w ...
+        if not flags & re.IGNORECASE:
+            if len(points) > _MAX_RANGE:
+                return []  # (a class of most characters: no use telling it)
+            chars.update(points)
+            continue
         for c in points:
             if c >= 0x80:
                 return []
-            chars |= _folds(c) if flags & re.IGNORECASE else {c}
+            chars |= _folds(c)
     return sorted(chars)
 
 

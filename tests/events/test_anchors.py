@@ -57,6 +57,7 @@ def test_first_letters_matches_exactly_what_the_pattern_does(pattern, flags, gua
 @pytest.mark.parametrize("pattern, flags", [
     (r"\b(?:kyiv|kharkiv|kupiansk|kramatorsk|(?P<s>sumy|siversk))\b", re.I),  # k and s fold with K and ſ
     (r"\b(?:ISW|RBC|DPR)\b", 0),  # few ways to start: no look-ahead, the same text
+    (r"(?<![\w’'-])(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+),\s+(?:north|south)\s+of", 0),  # Cyrillic capitals, told as they are
     (r"(?:is|in|it) (?:now )?(?P<w>\w+)", re.I),  # i folds with İ and ı
 ])
 def test_a_pattern_told_its_first_characters_keeps_its_text_groups_and_matches(pattern, flags):
@@ -64,7 +65,8 @@ def test_a_pattern_told_its_first_characters_keeps_its_text_groups_and_matches(p
     fast = first_letters(plain)
     assert fast is not plain
     assert fast.pattern.endswith(plain.pattern) and (fast.groups, fast.groupindex) == (plain.groups, plain.groupindex)
-    texts = ["\u212ayiv and KHARKIV, ſumy, Siversk", "ISW: RBC dpr DPR", "İs now ıt it İN in ın", "", "xkyiv kyivx"]
+    texts = ["\u212ayiv and KHARKIV, ſumy, Siversk", "ISW: RBC dpr DPR", "İs now ıt it İN in ın", "", "xkyiv kyivx",
+             "Berdin, north of Sudzha; Бердин, south of it; xБердин, north of; Їжаки,  south of Ґ"]
     for text in texts:
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
             [(m.span(), m.groups()) for m in plain.finditer(text)]
