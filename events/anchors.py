@@ -300,6 +300,13 @@ def _trie_pattern(words: list[str]) -> str:
     return emit(trie)
 
 
+@cache
+def _compiled_words(pattern: str) -> re.Pattern[str]:
+    """An index's look-ahead trie, compiled the first time a text needs it (one with a character
+    lower() and IGNORECASE read differently: few texts, and most runs none)."""
+    return re.compile(pattern)
+
+
 @dataclass(frozen=True, slots=True)
 class AnchorIndex:
     """Which of many patterns a text may match, from one pass over the lower-cased text: every
@@ -307,7 +314,7 @@ class AnchorIndex:
     start inside one another: "control had" holds " control"), and for each anchor found the
     patterns that hold it or a shorter anchor starting the same way."""
 
-    words: re.Pattern[str]
+    words: str  # every anchor start in a look-ahead (it finds starts inside others): compiled when a text needs it
     patterns_of: dict[str, frozenset[int]]
     always: frozenset[int]  # patterns without anchors: always tried
     recent: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)  # text -> candidates
@@ -350,7 +357,7 @@ class AnchorIndex:
                 if i not in settled[w]:
                     full.setdefault(a, set()).add(i)
             longer[w] = tuple((a, frozenset(owners_)) for a, owners_ in sorted(full.items()))
-        return cls(re.compile("(?=(" + (_trie_pattern(words) or "(?!)") + "))"), patterns_of,
+        return cls("(?=(" + (_trie_pattern(words) or "(?!)") + "))", patterns_of,
                    frozenset(i for i, found in enumerate(per_pattern) if not found), settled=settled, longer=longer,
                    starts=re.compile(_trie_pattern(words)) if words else None)
 
@@ -368,7 +375,7 @@ class AnchorIndex:
         found = set(self.always)
         lower = text.lower()
         if _FOLDS.search(text):  # lower() and IGNORECASE differ on these: the anchors' starts only
-            for hit in self.words.finditer(lower):
+            for hit in _compiled_words(self.words).finditer(lower):
                 if hit.group(1):
                     found |= self.patterns_of[hit.group(1)]
             return sorted(found)
@@ -495,6 +502,17 @@ class AlternationIndex:
     def candidates(self, text: str) -> list[int]:
         """Indexes of the patterns ``text`` may match, in order."""
         return sorted({self.owner[part] for part in self.parts.candidates(text)})
+
+    def holds(self, text: str) -> bool:
+        """Whether some pattern matches somewhere in ``text`` (pattern.search(text) of one of them
+        is not None): where the whole pattern matches, one of its alternatives does."""
+        for part in self.parts.candidates(text):
+            alternation = self.alternations[self.owner[part]]
+            regex = alternation.whole if len(alternation.alternatives) == 1 else \
+                alternation.part(part - self.first[self.owner[part]])
+            if regex.search(text) is not None:
+                return True
+        return False
 
     def finditer(self, text: str) -> list[tuple[int, list[re.Match[str]]]]:
         """The matches in ``text`` of each pattern it may match, in the order of the patterns:

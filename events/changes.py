@@ -883,13 +883,13 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 # "because of the threat of encirclement, its troops had been pulled out": the
                 # prospect is the reason's, the main clause after the comma is told as done
                 last_words = last_words[main.start() + 1:]
-            if rules.irrealis.search(last_words) and not (_WHETHER.search(last_words) and _AS_CLAIMED.match(text, right)) \
+            if rules.irrealis_index.holds(last_words) and not (_WHETHER.search(last_words) and _AS_CLAIMED.match(text, right)) \
                     and not _FIRST_TO.search(text, max(0, start - 60), start) \
                     and not (_RESULT_PARTICIPLE.search(before) and _ORDER_GIVEN.search(before)
                              and text[start:end].split()[0].lower().endswith("ing")):
                 able = _ABLE.search(before) or (_ORDERED.search(before) if trigger.type is EventType.WITHDRAWAL else None)
                 # "lay the groundwork to capture Kharkiv"; "may be forced to withdraw" stays a prospect
-                if able is None or rules.irrealis.search(" ".join(before[:able.start()].split()[-3:])):
+                if able is None or rules.irrealis_index.holds(" ".join(before[:able.start()].split()[-3:])):
                     continue
             opening = not before.strip() or before.rstrip().endswith(",") and len(before.split()) <= 2
             # (also after its speaker: "Kots said the capture of X would open the way")

@@ -130,6 +130,7 @@ class Rules:
     hedge_in_sentence: re.Pattern[str]
     hedge_after: re.Pattern[str]
     irrealis: re.Pattern[str]
+    irrealis_index: AlternationIndex  # irrealis by its alternatives: whether a phrase holds one, trying few
     irrealis_after: re.Pattern[str]
     negation: re.Pattern[str]
     failed: re.Pattern[str]
@@ -217,6 +218,12 @@ def _any_of(patterns: list[str], file: str, key: str, flags: int = re.IGNORECASE
         # what the flat alternation does, and several times faster (reporting_verbs: 120 words)
         return first_letters(re.compile(r"\b(?:" + _trie_pattern(sorted(set(patterns))) + r")\b", flags))
     return first_letters(re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", flags))
+
+
+def _alternations_of(patterns: list[str], whole: re.Pattern[str], flags: int = re.IGNORECASE) -> AlternationIndex:
+    """``whole`` (_any_of(patterns)) by its alternatives, for a test tried on many phrases
+    (events/anchors.py Alternation)."""
+    return AlternationIndex.build([Alternation.of(r"\b(?:", "|".join(f"(?:{p})" for p in patterns), r")\b", flags, whole)])
 
 
 def _any_date(dates: list[RelativeDate]) -> re.Pattern[str]:
@@ -437,7 +444,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         triggers=tuple(triggers),
         hedge_in_sentence=_any_of(_need(hed, "in_sentence", f["hedges"], "(file)"), f["hedges"], "in_sentence"),
         hedge_after=_any_of(_need(hed, "after", f["hedges"], "(file)"), f["hedges"], "after"),
-        irrealis=_any_of(_need(neg, "irrealis", f["negations"], "(file)"), f["negations"], "irrealis"),
+        irrealis=(irrealis := _any_of(_need(neg, "irrealis", f["negations"], "(file)"), f["negations"], "irrealis")),
+        irrealis_index=_alternations_of(neg["irrealis"], irrealis),
         irrealis_after=_any_of(_need(neg, "irrealis_after", f["negations"], "(file)"), f["negations"], "irrealis_after"),
         negation=_any_of(_need(neg, "negation", f["negations"], "(file)"), f["negations"], "negation"),
         failed=_any_of(_need(neg, "failed", f["negations"], "(file)"), f["negations"], "failed"),

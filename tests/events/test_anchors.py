@@ -139,3 +139,4 @@ def test_an_alternation_finds_what_the_whole_pattern_finds(monkeypatch):
         for i, p in enumerate(patterns):
             whole = [m.span() for m in re.finditer(wrap[0] + p + wrap[1], text, re.I)]
             assert [m.span() for m in found.get(i, [])] == whole, (p, text)
+        assert index.holds(text) == any(re.search(wrap[0] + p + wrap[1], text, re.I) for p in patterns)
