@@ -12,14 +12,15 @@ import re
 import sys
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, Iterator
 from re import _compiler as sre_compile  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 import _sre  # type: ignore[import-not-found]
 
-__all__ = ["anchors", "AnchorIndex", "first_letters", "compiled", "search_once", "lower_words"]
+__all__ = ["anchors", "AnchorIndex", "Alternation", "AlternationIndex", "alternatives", "first_letters", "compiled",
+           "search_once", "lower_words"]
 
 _MIN = 3  # anchors shorter than this would pass almost every sentence
 _PREFIX = 6  # an index tests the first letters of each anchor
@@ -27,6 +28,10 @@ _PREFIX = 6  # an index tests the first letters of each anchor
 # ASCII ones themselves (tests/events/test_anchors.py works them out again)
 _FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 _FEW_STARTS = 5  # first_letters leaves alone a pattern whose matches start in fewer ways
+_MAX_RANGE = 0x400  # a range of more characters than this is not listed as where matches start
+# a pattern with this many alternatives or more is searched with only those a text may match
+# (Alternation): a list this long is tried at every word; a shorter one costs less than its parts' compiling
+_MANY_ALTERNATIVES = 16
 
 
 def _char(item: tuple) -> str | None:
@@ -94,9 +99,12 @@ def anchors(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     """Lower-case strings one of which every match of ``pattern`` contains, or None when the
     pattern has no such literal of three letters or more (then it must always be tried)."""
     try:
-        parsed = sre_parse.parse(pattern, flags)
+        return _anchors(sre_parse.parse(pattern, flags))
     except re.error:
         return None
+
+
+def _anchors(parsed: Any) -> tuple[str, ...] | None:
     found = _alternatives(list(parsed))
     return tuple(sorted(set(found))) if found else None
 
@@ -198,6 +206,11 @@ def compiled(text: str, flags: int = 0) -> re.Pattern[str]:
         parsed = sre_parse.parse(text, flags)
     except re.error:
         return re.compile(text, flags)  # (raises as re.compile does)
+    return _told(text, flags, parsed)
+
+
+def _told(text: str, flags: int, parsed: Any) -> re.Pattern[str]:
+    """compiled(text, flags) from its parse ``parsed``."""
     starts = _starts(list(parsed), flags)
     chars = _start_chars(starts[0], flags | parsed.state.flags) if starts is not None and not starts[1] else []
     return _compiled(text, flags, parsed, chars)
@@ -213,8 +226,9 @@ def _folds(code: int) -> frozenset[int]:
 
 
 def _start_chars(starts: list[tuple], flags: int) -> list[int]:
-    """Every character a match can start with, from _starts, when all of them are ASCII (with
-    IGNORECASE, each with the characters it folds with); [] when some cannot be listed so."""
+    """Every character a match can start with, from _starts: with IGNORECASE, when all of them are
+    ASCII, each with the characters it folds with; without, as they are (Cyrillic capitals too:
+    "[A-ZА-ЯІЇЄҐ]"); [] when some cannot be listed so."""
     if flags & re.LOCALE:
         return []
     chars: set[int] = set()
@@ -225,10 +239,15 @@ def _start_chars(starts: list[tuple], flags: int) -> list[int]:
             points = range(value[0], value[1] + 1)
         else:
             return []  # \d, \w ...
+        if not flags & re.IGNORECASE:
+            if len(points) > _MAX_RANGE:
+                return []  # (a class of most characters: no use telling it)
+            chars.update(points)
+            continue
         for c in points:
             if c >= 0x80:
                 return []
-            chars |= _folds(c) if flags & re.IGNORECASE else {c}
+            chars |= _folds(c)
     return sorted(chars)
 
 
@@ -281,6 +300,13 @@ def _trie_pattern(words: list[str]) -> str:
     return emit(trie)
 
 
+@cache
+def _compiled_words(pattern: str) -> re.Pattern[str]:
+    """An index's look-ahead trie, compiled the first time a text needs it (one with a character
+    lower() and IGNORECASE read differently: few texts, and most runs none)."""
+    return re.compile(pattern)
+
+
 @dataclass(frozen=True, slots=True)
 class AnchorIndex:
     """Which of many patterns a text may match, from one pass over the lower-cased text: every
@@ -288,7 +314,7 @@ class AnchorIndex:
     start inside one another: "control had" holds " control"), and for each anchor found the
     patterns that hold it or a shorter anchor starting the same way."""
 
-    words: re.Pattern[str]
+    words: str  # every anchor start in a look-ahead (it finds starts inside others): compiled when a text needs it
     patterns_of: dict[str, frozenset[int]]
     always: frozenset[int]  # patterns without anchors: always tried
     recent: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)  # text -> candidates
@@ -303,7 +329,11 @@ class AnchorIndex:
 
     @classmethod
     def build(cls, patterns: list[re.Pattern[str]]) -> AnchorIndex:
-        per_pattern = [anchors(p.pattern, p.flags) for p in patterns]
+        return cls.of([anchors(p.pattern, p.flags) for p in patterns])
+
+    @classmethod
+    def of(cls, per_pattern: list[tuple[str, ...] | None]) -> AnchorIndex:
+        """The index of patterns given by their anchors (None: none, always tried)."""
         owners: dict[str, set[int]] = {}
         for i, found in enumerate(per_pattern):
             # the start of an anchor is in every match too: "captur" stands for "capture",
@@ -327,7 +357,7 @@ class AnchorIndex:
                 if i not in settled[w]:
                     full.setdefault(a, set()).add(i)
             longer[w] = tuple((a, frozenset(owners_)) for a, owners_ in sorted(full.items()))
-        return cls(re.compile("(?=(" + (_trie_pattern(words) or "(?!)") + "))"), patterns_of,
+        return cls("(?=(" + (_trie_pattern(words) or "(?!)") + "))", patterns_of,
                    frozenset(i for i, found in enumerate(per_pattern) if not found), settled=settled, longer=longer,
                    starts=re.compile(_trie_pattern(words)) if words else None)
 
@@ -345,7 +375,7 @@ class AnchorIndex:
         found = set(self.always)
         lower = text.lower()
         if _FOLDS.search(text):  # lower() and IGNORECASE differ on these: the anchors' starts only
-            for hit in self.words.finditer(lower):
+            for hit in _compiled_words(self.words).finditer(lower):
                 if hit.group(1):
                     found |= self.patterns_of[hit.group(1)]
             return sorted(found)
@@ -359,6 +389,139 @@ class AnchorIndex:
                     found |= owners
             hit = search(lower, at + 1)  # type: ignore[misc]
         return sorted(found)
+
+
+# an escape, a class (a ] first in it stands for itself), or a character that shapes groups
+_STRUCTURE = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[()|]", re.DOTALL)
+
+
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """Each (, ) and | of ``pattern`` outside classes and escapes, with the depth of groups it
+    stands at (a ( at the depth it opens, a ) at the one it closes to)."""
+    depth = 0
+    for m in _STRUCTURE.finditer(pattern):
+        ch = m.group()
+        if ch == "(":
+            yield m.start(), ch, depth
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            yield m.start(), ch, depth
+        elif ch == "|":
+            yield m.start(), ch, depth
+
+
+def alternatives(pattern: str) -> tuple[str, ...]:
+    """The top-level alternatives of ``pattern`` ("a|(?:b|c)d": "a", "(?:b|c)d"), looking through
+    groups (?:...) around the whole."""
+    while pattern.startswith("(?:") and next((i for i, ch, depth in _structure(pattern) if ch == ")" and depth == 0), -1) \
+            == len(pattern) - 1:
+        pattern = pattern[3:-1]  # (the group that opens it closes at its end)
+    bars = [i for i, ch, depth in _structure(pattern) if ch == "|" and depth == 0]
+    return tuple(pattern[a + 1:b] for a, b in zip([-1] + bars, bars + [len(pattern)]))
+
+
+@dataclass(frozen=True, slots=True)
+class Alternation:
+    """A pattern ``before + "|".join(alternatives) + after`` (before opens the group the
+    alternatives close), searched with only the alternatives a text may match. An alternative
+    none of whose anchors the text holds matches nowhere in it, and the engine tries the others in
+    the same order at each position: the matches are the same, without trying every alternative
+    of a long list at every word of every sentence."""
+
+    before: str
+    alternatives: tuple[str, ...]
+    after: str
+    flags: int
+    whole: re.Pattern[str]  # the pattern with every alternative, as the rules compile it
+    anchors: tuple[tuple[str, ...] | None, ...]  # of each alternative (see anchors())
+    parsed: tuple[Any, ...]  # each alternative alone (before + it + after), parsed: the larger part of compiling it
+    # those compiled, when first needed: most never are
+    parts_: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, before: str, pattern: str, after: str, flags: int, whole: re.Pattern[str]) -> Alternation:
+        """``whole`` (before + pattern + after, compiled) by the alternatives of ``pattern`` when
+        it has _MANY_ALTERNATIVES; else, or when one of them does not parse alone (a
+        back-reference), by one alternative, the whole pattern."""
+        parts = alternatives(pattern)
+        try:
+            parsed = tuple(sre_parse.parse(before + part + after, flags) for part in parts) \
+                if len(parts) >= _MANY_ALTERNATIVES else ()
+        except re.error:
+            parsed = ()
+        if not parsed:
+            return cls(before, (pattern,), after, flags, whole, (anchors(whole.pattern, whole.flags),), ())
+        return cls(before, parts, after, flags, whole, tuple(map(_anchors, parsed)), parsed)
+
+    def part(self, k: int) -> re.Pattern[str]:
+        """The pattern with alternative ``k`` only."""
+        found = self.parts_.get(k)
+        if found is None:
+            found = self.parts_[k] = _told(self.before + self.alternatives[k] + self.after, self.flags, self.parsed[k])
+        return found
+
+    def finditer(self, kept: tuple[int, ...], text: str) -> list[re.Match[str]]:
+        """whole.finditer(text), in a text where only the alternatives ``kept`` (their indexes, in
+        order) may match. From one match on, the next is the leftmost match of any of them (where
+        several start together, the first one's: the one the engine would try first)."""
+        if len(kept) == len(self.alternatives):
+            return list(self.whole.finditer(text))
+        if len(kept) == 1:
+            return list(self.part(kept[0]).finditer(text))
+        patterns = [self.part(k) for k in kept]
+        found: list[re.Match[str]] = []
+        at = 0
+        while True:
+            hits = [m for m in (p.search(text, at) for p in patterns) if m is not None]
+            if not hits:
+                return found
+            first = min(hits, key=lambda m: m.start())  # (the first of the leftmost, in the order kept)
+            if first.end() == first.start():
+                return list(self.whole.finditer(text))  # (an empty match: finditer steps on by its own rule)
+            found.append(first)
+            at = first.end()
+
+
+@dataclass(frozen=True, slots=True)
+class AlternationIndex:
+    """An AnchorIndex over the alternatives of each pattern: which patterns a text may match,
+    and their matches, each searched with only the alternatives the text may match (Alternation)."""
+
+    parts: AnchorIndex  # over every pattern's alternatives, pattern after pattern
+    owner: tuple[int, ...]  # the pattern of each part
+    first: tuple[int, ...]  # each pattern's first part
+    alternations: tuple[Alternation, ...]
+
+    @classmethod
+    def build(cls, alternations: list[Alternation]) -> AlternationIndex:
+        owner = tuple(i for i, a in enumerate(alternations) for _ in a.alternatives)
+        first = tuple(owner.index(i) for i in range(len(alternations)))
+        return cls(AnchorIndex.of([found for a in alternations for found in a.anchors]), owner, first, tuple(alternations))
+
+    def candidates(self, text: str) -> list[int]:
+        """Indexes of the patterns ``text`` may match, in order."""
+        return sorted({self.owner[part] for part in self.parts.candidates(text)})
+
+    def holds(self, text: str) -> bool:
+        """Whether some pattern matches somewhere in ``text`` (pattern.search(text) of one of them
+        is not None): where the whole pattern matches, one of its alternatives does."""
+        for part in self.parts.candidates(text):
+            alternation = self.alternations[self.owner[part]]
+            regex = alternation.whole if len(alternation.alternatives) == 1 else \
+                alternation.part(part - self.first[self.owner[part]])
+            if regex.search(text) is not None:
+                return True
+        return False
+
+    def finditer(self, text: str) -> list[tuple[int, list[re.Match[str]]]]:
+        """The matches in ``text`` of each pattern it may match, in the order of the patterns:
+        pattern.finditer(text) of them all, the others having none."""
+        kept: dict[int, list[int]] = {}
+        for part in self.parts.candidates(text):  # (in order: pattern by pattern, alternative by alternative)
+            pattern = self.owner[part]
+            kept.setdefault(pattern, []).append(part - self.first[pattern])
+        return [(i, self.alternations[i].finditer(tuple(parts), text)) for i, parts in kept.items()]
 
 
 #: pattern.search(text) of the texts asked about lately, by the identity of the pattern and of the

@@ -225,8 +225,8 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
 def find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
     """Non-overlapping trigger phrases, longest first where two start together."""
     # only the triggers whose literal anchors the sentence holds (most sentences hold none)
-    found = [(m.start(), m.end(), rules.triggers[i]) for i in rules.trigger_index.candidates(text)
-             for m in rules.triggers[i].regex.finditer(text)]
+    found = [(m.start(), m.end(), rules.triggers[i]) for i, matches in rules.trigger_index.finditer(text)
+             for m in matches]
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     out: list[tuple[int, int, Trigger]] = []
     for start, end, trigger in found:
@@ -932,13 +932,13 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 # "because of the threat of encirclement, its troops had been pulled out": the
                 # prospect is the reason's, the main clause after the comma is told as done
                 last_words = last_words[main.start() + 1:]
-            if rules.irrealis.search(last_words) and not (_WHETHER.search(last_words) and _AS_CLAIMED.match(text, right)) \
+            if rules.irrealis_index.holds(last_words) and not (_WHETHER.search(last_words) and _AS_CLAIMED.match(text, right)) \
                     and not _FIRST_TO.search(text, max(0, start - 60), start) \
                     and not (_RESULT_PARTICIPLE.search(before) and _ORDER_GIVEN.search(before)
                              and text[start:end].split()[0].lower().endswith("ing")):
                 able = _ABLE.search(before) or (_ORDERED.search(before) if trigger.type is EventType.WITHDRAWAL else None)
                 # "lay the groundwork to capture Kharkiv"; "may be forced to withdraw" stays a prospect
-                if able is None or rules.irrealis.search(" ".join(before[:able.start()].split()[-3:])):
+                if able is None or rules.irrealis_index.holds(" ".join(before[:able.start()].split()[-3:])):
                     continue
             verb = text[start:end].split()[0].lower()
             if _MODAL_THEN_AND.search(before) and not verb.endswith(("ed", "en", "ing", "s")) and verb not in _IRREGULAR_PAST:

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from events.anchors import AnchorIndex, _trie_pattern, compiled, first_letters
+from events.anchors import Alternation, AlternationIndex, AnchorIndex, _trie_pattern, compiled, first_letters
 from events.errors import RulesError
 from events.records import DatePrecision, EventType, Side
 
@@ -130,6 +130,7 @@ class Rules:
     hedge_in_sentence: re.Pattern[str]
     hedge_after: re.Pattern[str]
     irrealis: re.Pattern[str]
+    irrealis_index: AlternationIndex  # irrealis by its alternatives: whether a phrase holds one, trying few
     irrealis_after: re.Pattern[str]
     negation: re.Pattern[str]
     failed: re.Pattern[str]
@@ -147,7 +148,8 @@ class Rules:
     titles: frozenset[str]  # ranks and titles before a surname ("Colonel"), lower case: not given names
     given_names: dict[str, frozenset[str]]  # a given name (lower case) -> its spellings ("alexander" -> oleksandr, ...)
     claimants: tuple[ClaimantRule, ...]
-    trigger_index: AnchorIndex  # which triggers a sentence may hold, from their literal anchors
+    # which triggers a sentence may hold, each with only the alternatives it may hold, from their literal anchors
+    trigger_index: AlternationIndex
     any_claimant: re.Pattern[str]  # every alias in one pattern: a first test per sentence
     claimant_index: AnchorIndex  # which claimants (then people: index - len(claimants)) a sentence may name
     local_authorities: tuple[tuple[re.Pattern[str], str], ...]
@@ -216,6 +218,12 @@ def _any_of(patterns: list[str], file: str, key: str, flags: int = re.IGNORECASE
         # what the flat alternation does, and several times faster (reporting_verbs: 120 words)
         return first_letters(re.compile(r"\b(?:" + _trie_pattern(sorted(set(patterns))) + r")\b", flags))
     return first_letters(re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", flags))
+
+
+def _alternations_of(patterns: list[str], whole: re.Pattern[str], flags: int = re.IGNORECASE) -> AlternationIndex:
+    """``whole`` (_any_of(patterns)) by its alternatives, for a test tried on many phrases
+    (events/anchors.py Alternation)."""
+    return AlternationIndex.build([Alternation.of(r"\b(?:", "|".join(f"(?:{p})" for p in patterns), r")\b", flags, whole)])
 
 
 def _any_date(dates: list[RelativeDate]) -> re.Pattern[str]:
@@ -312,6 +320,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
             raise RulesError(f["event_types"], key, f"unknown event type; the code knows {', '.join(EventType)}") from exc
 
     triggers = []
+    trigger_alternations = []
     for i, t in enumerate(_need(raw["triggers"], "trigger", f["triggers"], "(file)")):
         where = f"trigger #{i + 1}"
         try:
@@ -336,7 +345,10 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
                                                    "fallback claimant|opponent_of_claimant|opponent_of_place|opponent_of_loser|none")
         # end on a word boundary unless the pattern itself ends in a space or a symbol ("in the ", "10% of")
         pattern = rf"\b(?:{_need(t, 'pattern', f['triggers'], where)})(?:(?<=\W)|\b)"
-        triggers.append(Trigger(kind, first_letters(_compile(pattern, f["triggers"], where, told=False)),
+        regex = first_letters(_compile(pattern, f["triggers"], where, told=False))
+        # (searched with only the alternatives a sentence may hold: events/anchors.py Alternation)
+        trigger_alternations.append(Alternation.of(r"\b(?:", t["pattern"], r")(?:(?<=\W)|\b)", re.IGNORECASE, regex))
+        triggers.append(Trigger(kind, regex,
                                 gains, agent, fallback, bool(t.get("agent_after", False)),
                                 bool(t.get("needs_agent", False)), bool(t.get("subject_place", False)), targets,
                                 bool(t.get("share_is_partial", kind in (EventType.CAPTURE, EventType.RECAPTURE))),
@@ -432,7 +444,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         triggers=tuple(triggers),
         hedge_in_sentence=_any_of(_need(hed, "in_sentence", f["hedges"], "(file)"), f["hedges"], "in_sentence"),
         hedge_after=_any_of(_need(hed, "after", f["hedges"], "(file)"), f["hedges"], "after"),
-        irrealis=_any_of(_need(neg, "irrealis", f["negations"], "(file)"), f["negations"], "irrealis"),
+        irrealis=(irrealis := _any_of(_need(neg, "irrealis", f["negations"], "(file)"), f["negations"], "irrealis")),
+        irrealis_index=_alternations_of(neg["irrealis"], irrealis),
         irrealis_after=_any_of(_need(neg, "irrealis_after", f["negations"], "(file)"), f["negations"], "irrealis_after"),
         negation=_any_of(_need(neg, "negation", f["negations"], "(file)"), f["negations"], "negation"),
         failed=_any_of(_need(neg, "failed", f["negations"], "(file)"), f["negations"], "failed"),
@@ -454,7 +467,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         given_names={name.lower(): frozenset(n.lower() for n in group)
                      for group in _need(cla, "given_name_variants", f["claimants"], "(file)") for name in group},
         claimants=tuple(claimants),
-        trigger_index=AnchorIndex.build([t.regex for t in triggers]),
+        trigger_index=AlternationIndex.build(trigger_alternations),
         any_claimant=compiled("|".join(f"(?:{c.regex.pattern})" for c in claimants)),
         claimant_index=AnchorIndex.build([c.regex for c in claimants] + [p.regex for p in people]),
         local_authorities=tuple(local),

@@ -15,7 +15,10 @@ from events.rules import Rules
 
 __all__ = ["Sentence", "split_sentences"]
 
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’»)]*(?=\s+[\"“‘«(]?[A-ZА-ЯІЇЄҐ0-9])")
+# where a sentence ends: after the punctuation and the quotes closing with it (only the end is
+# read; the match starts on the punctuation, so the engine skips to the next one at once instead
+# of trying a look-behind at every character)
+_BOUNDARY = re.compile(r"[.!?…][\"”’»)]*(?=\s+[\"“‘«(]?[A-ZА-ЯІЇЄҐ0-9])")
 _LINES = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 

@@ -57,6 +57,7 @@ def test_first_letters_matches_exactly_what_the_pattern_does(pattern, flags, gua
 @pytest.mark.parametrize("pattern, flags", [
     (r"\b(?:kyiv|kharkiv|kupiansk|kramatorsk|(?P<s>sumy|siversk))\b", re.I),  # k and s fold with K and ſ
     (r"\b(?:ISW|RBC|DPR)\b", 0),  # few ways to start: no look-ahead, the same text
+    (r"(?<![\w’'-])(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+),\s+(?:north|south)\s+of", 0),  # Cyrillic capitals, told as they are
     (r"(?:is|in|it) (?:now )?(?P<w>\w+)", re.I),  # i folds with İ and ı
 ])
 def test_a_pattern_told_its_first_characters_keeps_its_text_groups_and_matches(pattern, flags):
@@ -64,7 +65,8 @@ def test_a_pattern_told_its_first_characters_keeps_its_text_groups_and_matches(p
     fast = first_letters(plain)
     assert fast is not plain
     assert fast.pattern.endswith(plain.pattern) and (fast.groups, fast.groupindex) == (plain.groups, plain.groupindex)
-    texts = ["\u212ayiv and KHARKIV, ſumy, Siversk", "ISW: RBC dpr DPR", "İs now ıt it İN in ın", "", "xkyiv kyivx"]
+    texts = ["\u212ayiv and KHARKIV, ſumy, Siversk", "ISW: RBC dpr DPR", "İs now ıt it İN in ın", "", "xkyiv kyivx",
+             "Berdin, north of Sudzha; Бердин, south of it; xБердин, north of; Їжаки,  south of Ґ"]
     for text in texts:
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
             [(m.span(), m.groups()) for m in plain.finditer(text)]
@@ -103,3 +105,38 @@ def test_the_characters_told_for_an_ascii_one_are_those_ignorecase_takes():
     for code in range(0x80):
         one = re.compile(re.escape(chr(code)), re.I)
         assert _folds(code) == {ord(c) for c in candidates if one.fullmatch(c)}
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    ("a|(?:b|c)d", ("a", "(?:b|c)d")),
+    ("(?:(?:a|b))", ("a", "b")),  # groups around the whole are looked through
+    ("(?:a)|(?:b)", ("(?:a)", "(?:b)")),
+    ("[|]x|y", ("[|]x", "y")),  # a | in a class
+    ("[]|]|[^]|]|z", ("[]|]", "[^]|]", "z")),  # a ] first in a class stands for itself
+    (r"\|a|b", (r"\|a", "b")),
+    ("abc", ("abc",)),
+])
+def test_the_alternatives_of_a_pattern(pattern, expected):
+    from events.anchors import alternatives
+    assert alternatives(pattern) == expected
+
+
+def test_an_alternation_finds_what_the_whole_pattern_finds(monkeypatch):
+    from events import anchors as module
+    from events.anchors import Alternation, AlternationIndex
+    monkeypatch.setattr(module, "_MANY_ALTERNATIVES", 2)  # (the rules split only their longest lists)
+    patterns = [r"(?:heavy )*fighting (?:in|near)|fighting|battles? for|storm(?:ed|s)?|(?:is|are) contested",
+                r"(?:took|taken) control of|took", r"(a)x|\1y"]  # (a back-reference: one alternative, the whole)
+    wrap = (r"\b(?:", r")(?:(?<=\W)|\b)")
+    index = AlternationIndex.build([Alternation.of(wrap[0], p, wrap[1], re.I, re.compile(wrap[0] + p + wrap[1], re.I))
+                                    for p in patterns])
+    assert [len(a.alternatives) for a in index.alternations] == [5, 2, 1]
+    texts = ["Heavy fighting in Avdiivka, fighting near Bakhmut; battles for Robotyne", "Fighting stormed it",
+             "The village is contested, troops took control of Krynky and took Rabotino", "ax ay", "nothing here",
+             "heavy heavy fighting storms battle for"]
+    for text in texts:
+        found = dict(index.finditer(text))
+        for i, p in enumerate(patterns):
+            whole = [m.span() for m in re.finditer(wrap[0] + p + wrap[1], text, re.I)]
+            assert [m.span() for m in found.get(i, [])] == whole, (p, text)
+        assert index.holds(text) == any(re.search(wrap[0] + p + wrap[1], text, re.I) for p in patterns)

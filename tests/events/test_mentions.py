@@ -101,3 +101,15 @@ def test_a_village_name_that_says_something_is_a_person(gazetteer, rules):
     refs = refs_of("Russian forces captured Pokrovsk and Myrnohrad, Petrenko said.", gazetteer, rules)
     assert refs["Petrenko"] == ("person", "")
     assert refs["Pokrovsk"] == ("settlement", "")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian forces took Avdiivka. Ukraine denied it.", ["Russian forces took Avdiivka.", "Ukraine denied it."]),
+    ("“We withdrew,” he said. “It is ours!” Moscow said… Then?! “No.” (Kyiv.) 3 km", [
+        "“We withdrew,” he said.", "“It is ours!”", "Moscow said…", "Then?!", "“No.” (Kyiv.)", "3 km"]),
+    ("Gen. Syrsky said U.S. aid came. Then\nA line. B", ["Gen. Syrsky said U.S. aid came.", "Then", "A line.", "B"]),
+    ("...wait... And. ..A", ["...wait...", "And. ..A"]),
+])
+def test_sentences_end_after_their_punctuation_and_closing_quotes(rules, text, expected):
+    from events.sentences import split_sentences
+    assert [s.text for s in split_sentences(text, rules)] == expected

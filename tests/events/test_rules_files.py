@@ -96,3 +96,4 @@ def test_the_anchor_indexes_never_skip_a_pattern_that_matches(rules, sample_arti
             assert i in triggers or not trigger.regex.search(sentence), (trigger.regex.pattern[:60], sentence)
         for i, claimant in enumerate(rules.claimants):
             assert i in claimants or not claimant.regex.search(sentence), (claimant.name, sentence)
+        assert rules.irrealis_index.holds(sentence) == (rules.irrealis.search(sentence) is not None), sentence
