@@ -732,12 +732,11 @@ def _list_after(view: SentenceView, position: int, trigger: Trigger, rules: Rule
     return out
 
 
-_NO_PART_OF = compiled(r"\bno\s+(?:[\w-]+\s+)?(?:part|parts|section|district|quarter|street|neighbou?rhood)s?\s+of\s+(?:the\s+)?$", re.I)
 _PART_COMPOUND = compiled(r"\s+(?:centre|center|outskirts|suburbs?|districts?|square|hall|council|blocks?|quarters?)\b")
 _TAKING = frozenset({EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL, EventType.WITHDRAWAL})  # verbs with an object
 _UNTOLD_BEFORE = compiled(r"\b(?:did not|didn['’]t|would not|wouldn['’]t|declined to|refused to|could not|couldn['’]t|"
                           r"does not|doesn['’]t|do not|don['’]t)\s+(?:say|specify|disclose|reveal|clarify|know|tell|explain)\s+"
-                          r"(?:\w+\s+){0,2}?(?:how many|how much|how long|whether|if)\b[^.;:]*$")
+                          r"(?:\w+\s+){0,2}?(?:how many|how much|how long|whether|if)\b[^.;:,]*$")
 _ACTIVE_AFTER_IT = compiled(r"it\s+(?:(?:has|have|had|now|already|finally|reportedly)\s+)*")
 _PERFECT_BEFORE = compiled(r"\b(?:have|has|had|having)\s+(?:\w+\s+)?$")
 _POINTER_INSIDE = compiled(r"\bof\s+([Tt]he\s+(?:city|town|village|settlement))\b")
@@ -1045,9 +1044,11 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             # "X was occupied by Russian troops in 2022 and liberated by Ukraine that September": the
             # places of the change before, their second verb
             targets = [replace(t, share=False) for t in changes[-1].targets]
-        if denial == "negated" and trigger.type is not EventType.DENIAL and targets and all(t.share for t in targets) \
-                and not _NO_PART_OF.search(text, max(0, targets[0].position - 40), targets[0].position):
-            continue  # "had not yet cleared its northern edge": a part not taken, no denial ("no part of X is" denies X)
+        if denial == "negated" and trigger.type is not EventType.DENIAL and targets and all(t.share and t.place is None for t in targets) \
+                and changes and changes[-1].targets:
+            # "controlled most of X but had not yet cleared its northern edge": the rest of a share just claimed, no
+            # denial (a part named, "had not captured the eastern part of X", still denies a claim of it)
+            continue
         kind = trigger.type
         if kind is EventType.DENIAL and targets and all(t.share for t in targets) and _HOLDING.match(text, start) \
                 and rules.partial_share.search(text, end, targets[0].position):  # (not "still holding positions in X": a denial)

@@ -515,6 +515,8 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
             # "Ivan Petrenko, head of the town's police": the authorities of the place the sentence
             # names first, of its country (Russian-installed officials are called so)
             country = places.get(_first_place(sentence, places), "")
+            if len({c for name, c in places.items() if c and name in sentence}) > 1:
+                country = ""  # ("Mayor X said forces attacking from Belgorod had captured Y": whose mayor is unclear)
             side = Side.UA if country == "UA" else Side.RU if country == "RU" else Side.NONE
         if side is Side.NONE:
             # a known person in another post than the one the rules date ("Ground Forces Commander
@@ -524,7 +526,7 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
         if side is Side.NONE:
             # a role in a body the rules know ("an adviser to the head of the presidential office"): its side
             side = next((Side(r.side) for r in rules.claimants if r.side in ("RU", "UA") and "(" not in r.name
-                         and r.regex.search(role)), Side.NONE)
+                         and r.name not in GENERIC_STATES and r.regex.search(role)), Side.NONE)
         if side is Side.NONE and _LOCAL_ROLE.search(role) and places:
             # "Bucha Mayor Anatoliy Fedoruk", "the head of the Vovchansk patrol police": the
             # authorities of the town the role names (Russia's in the towns it has run since 2014)

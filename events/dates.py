@@ -313,7 +313,8 @@ def find_anchored_dates(sentence: str, anchor: dt.date | None, published: Publis
     for relative in _may_match(rules.anchored_dates, sentence):  # (most sentences hold none of them)
         for m in relative.regex.finditer(sentence):
             if relative.precision is DatePrecision.MONTH:
-                months = [d.date for d in days if d.end <= m.start() and d.precision in (DatePrecision.DAY, DatePrecision.MONTH)]
+                months = [d.date for d in days if d.end <= m.start() and d.precision in (DatePrecision.DAY, DatePrecision.MONTH)
+                          and _MONTH_WORD.search(d.text)]
                 month = months[-1] if months else month_told
                 if month is None:
                     continue  # "later that month" needs a month the text gave
@@ -338,6 +339,7 @@ def find_anchored_dates(sentence: str, anchor: dt.date | None, published: Publis
     return sorted(found, key=lambda d: d.start)
 
 
+_MONTH_WORD = compiled(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d{2}")  # a date that names its month
 _EARLIER = compiled(r"\b(?:after|following|since)\b", re.I)
 _FULL_DATE_KINDS = ("iso", "dmy", "month_day", "day_month")
 

@@ -187,7 +187,7 @@ class _Discourse:
             # nor, while another place is at hand, one the text called a town ("the nearby town of A")
             not_towns = [[c for c in group if not _CALLED_TOWN.search(
                 self.article.text, max(0, c[0].mention.start - 40), c[0].mention.start)] for group in (here, earlier)]
-            if any(not_towns):
+            if any(c[0].mention.start in claimed for group in not_towns for c in group):
                 here, earlier = not_towns
         if noun == "city" and any(_city_sized(c[0]) for c in here + earlier):
             # nor a hamlet of a few hundred people when a city was named ("the city of A and the
@@ -397,6 +397,7 @@ _RELATIVE_AT = compiled(r"[\s,]*(?:which|that|where|(?:the|a|one|two|three|four|
                           r"(?:villages?|towns?|city|cities|settlements?|hamlets?)\b)")
 # "X, the largest town in the region seized by Ukraine last summer": history in an apposition on the place
 _APPOSITION_BEFORE = compiled(r",\s+(?:the|a|one)\s+(?:[\w-]+\s+){0,3}?(?:villages?|towns?|city|cities|settlements?|hamlets?)\b[^,;]{0,60}$")
+_CLAIM_NOUN = compiled(r"\b(?:claims?|reports?|statements?|assertions?|allegations?|announcements?)\b", re.I)
 _PLURAL_NAMING = compiled(r"\b(?:villages|settlements|towns|localities|hamlets)\s+of\s+$")  # "the villages of A, B and C"
 _SOME_OF_THEM = compiled(r"\b(?:including|among them|among others|such as|for example)\b", re.I)
 _RELATIVE_OPEN = compiled(r",\s+(?:who|whose|which|where)\b[^,;]*$")
@@ -857,7 +858,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 or verb_end != -1 and _LISTENER_THEN_DAY.fullmatch(text, verb_end, d.start) is not None)]  # "told Vladimir Putin on Thursday"
             if said:
                 memory.speaker_dates[attribution.claimant] = said[0]
-        month_dates = [d for d in dates + anchored if d.precision in (DatePrecision.DAY, DatePrecision.MONTH)]
+        month_dates = [d for d in dates + anchored if d.precision in (DatePrecision.DAY, DatePrecision.MONTH)
+                       and _MONTH_NAME.search(d.text)]  # (a month the text named: not "on Monday")
         if month_dates:
             memory.month_told = month_dates[-1].date  # ("In January, ... Later that month, ...")
         day_dates = [d for d in dates + anchored if d.precision is DatePrecision.DAY]
@@ -883,7 +885,10 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
     reach = NAMED_DENIAL_REACH if view.settlements else _HEDGE_BACK
     if not drafts or view.index - drafts[-1].view.index > reach:
         return
-    if search_once(rules.denial_followup, view.text):
+    denied = search_once(rules.denial_followup, view.text)
+    # (beyond the last few sentences only a denial of a claim named so: "the Russian claim was a fake",
+    # not "denied that its troops had used cluster munitions near X")
+    if denied is not None and (view.index - drafts[-1].view.index <= _HEDGE_BACK or _CLAIM_NOUN.search(view.text)):
         _deny_recent(view, voice, drafts)
     if view.index - drafts[-1].view.index > _HEDGE_BACK:
         return

@@ -119,12 +119,14 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     # 22:00": a body's own document; what it tells with nobody named is the body's
     issuer = None
     if views and views[0].heading and _DOCUMENT_HEADING.search(views[0].text):
-        named = named_claimants(views[0].text, rules, context_side=home, day=day)
+        # (not a state named as a whole: "Ukraine war: latest update" is the outlet's)
+        named = [a for a in named_claimants(views[0].text, rules, context_side=home, day=day) if a.claimant not in GENERIC_STATES]
         issuer = replace(named[0], verb="document", start=0, end=0) if named else None
     # "WarGonzo: flag over X" above "Our assault groups have ...": the credited speaker says "we"
     credited = None
     if views and views[0].heading and _CREDIT_HEADING.match(views[0].text):
-        named = [a for a in named_claimants(views[0].text, rules, context_side=home, day=day) if a.start == 0]
+        named = [a for a in named_claimants(views[0].text, rules, context_side=home, day=day)
+                 if a.start == 0 and a.claimant not in GENERIC_STATES]  # ("Ukraine: fighting nears X" is a dateline)
         credited = replace(named[0], verb="credit", start=0, end=0) if named else None
 
     def speakers(i: int) -> list[Attribution]:
