@@ -106,7 +106,7 @@ class _Discourse:
         self.previous_dates: list[DateExpression] = []  # the dates of the sentence before
         self.speaker_dates: dict[str, DateExpression] = {}  # when each claimant last spoke, as the text says
         self.frame: _Frame | None = None
-        self.month_told: dt.date | None = None  # the month of the last month or day the text gave
+        self.month_told: dt.date | None = None  # the last month the text named ("In January", "on 27 July")
         self.told_year: dt.date | None = None  # the date a passage of history is told at ("In September 2022, ...")
         self.told_paragraph = -1  # the paragraph told_year was last given in
         self.paragraph_day: tuple[int, DateExpression] | None = None  # a timeline's "Friday, May 10:" and its paragraph
@@ -184,7 +184,7 @@ class _Discourse:
                 self.article.text, max(0, c[0].mention.start - 20), c[0].mention.start)
                 and not _VILLAGE_APPOSITION.match(self.article.text, c[0].mention.end)] for group in (here, earlier))
         if noun == "city":
-            # nor, while another place is at hand, one the text called a town ("the nearby town of A")
+            # nor one the text called a town ("the nearby town of A"), while a place whose change was told is at hand
             not_towns = [[c for c in group if not _CALLED_TOWN.search(
                 self.article.text, max(0, c[0].mention.start - 40), c[0].mention.start)] for group in (here, earlier)]
             if any(c[0].mention.start in claimed for group in not_towns for c in group):
