@@ -464,13 +464,12 @@ _CITED_REPORT_BEFORE = compiled(r"\b(?:claims?|reports?|statements?|talk)\s+(?:a
 _CALLED_FALSE = compiled(r"\b(?:called|calls|calling|branded|brands|dismissed|dismisses)\s+(?:the\s+|this\s+|that\s+)?(?:[\w-]+\s+)?$", re.I)
 _FALSE_WORD_AFTER = compiled(r"[^.;]{0,60}?[“\"‘']?(?:(?:just|yet|pure|utter)\s+)?(?:another\s+|an?\s+)?(?:fantasy|fantasies|lie|lies|fake|"
                                r"fiction|fabrication|propaganda|nonsense|fairy tale|false|untrue|disinformation)\b", re.I)
-_LOCATED_GAP = compiled(r"(?:,\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\s+)?|\s+)"
-                          r"(?:near|outside|close to|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)"
-                          r"(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?", re.I)
+# an apposition's head ("a village") and a bearing ("north of", "5 km west of") that locate a place
+_LOCATING_HEAD = r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\s+)?"
+_BEARING = r"(?:near|outside|close to|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
+_LOCATED_GAP = compiled(r"(?:,\s+" + _LOCATING_HEAD + r"|\s+)" + _BEARING + r"\s+(?:the\s+(?:town|city|village)\s+of\s+)?", re.I)
 # a locating apposition closed before the list goes on: "A, north of the city, and B"
-_LOCATED_THEN_AND = compiled(r",\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\s+)?"
-                               r"(?:near|outside|close to|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)"
-                               r"(?:-?(?:east|west))?(?:ern)?\s+of)\s+the\s+(?:town|city|village|capital)\s*,\s+and\s+", re.I)
+_LOCATED_THEN_AND = compiled(r",\s+" + _LOCATING_HEAD + _BEARING + r"\s+the\s+(?:town|city|village|capital)\s*,\s+and\s+", re.I)
 _MOVED_INTO = compiled(r"\S\s+(?:into|to|towards?)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$", re.I)
 _SPAN_BEFORE = compiled(r"\b(?:between|from|to)\s+(?:the\s+(?:towns?|cities|villages?)\s+of\s+)?$", re.I)
 _ANNIVERSARY_BEFORE = compiled(r"\banniversary\s+of\b[^.;]{0,40}$", re.I)

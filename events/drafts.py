@@ -352,8 +352,8 @@ _APPOSITION_OPENS = compiled(r"[^,;]{0,80}?,\s+(?:the|a|an|which|where)\s+[^,;]*
 _CLOSES_BEFORE_DATE = compiled(r"[^,;]{0,60}?,\s*(?:in|on|at|during|by|late|early|around)?\s*")  # "... seized, in March"
 _THAT_SEASON = compiled(r"\b(?:that|the same|the following) (?:summer|spring|autumn|fall|winter|year)\b")  # history told on
 _HEADLINE_AS = compiled(r"\s*(?:as|while|whereas|after)\s", re.I)
-_TIME_CLAUSE = compiled(r"[\s,]*(?:(?:only\s+|just\s+)?(?:hours|minutes|moments|days|a day|a few days|shortly|soon)\s+)?"
-                        r"(?:after|before|when|as|until|then)\b", re.I)
+_SOON = r"(?:only\s+|just\s+)?(?:hours|minutes|moments|days|a day|a few days|shortly|soon)\s+"  # "hours after", "shortly before"
+_TIME_CLAUSE = compiled(r"[\s,]*(?:" + _SOON + r")?(?:after|before|when|as|until|then)\b", re.I)
 _DAY_HEADING = compiled(r"\s*(?:[:–—]|-\s)")  # "Friday, May 10: ...", "May 10 – ...": a timeline's day
 _PREPOSITION_FIRST = compiled(r"\s*(?:on|in|by|at|from|since|until)\b", re.I)
 _LOCATING_APPOSITION = compiled(r",\s+(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|"
@@ -412,7 +412,7 @@ def _in_aside(text: str, position: int, change_start: int) -> bool:
         and not _TIED_TO_CLAUSE.search(text, position, change_start)  # "which X took on 17 May, hours after Y ordered ..."
 
 
-_TIED_TO_CLAUSE = compiled(r",\s+(?:only\s+|just\s+)?(?:hours|minutes|days|a day|a few days|shortly|soon|moments)\s+(?:after|before)\b")
+_TIED_TO_CLAUSE = compiled(r",\s+" + _SOON + r"(?:after|before)\b")
 
 
 def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: PublishedDate | None,
