@@ -616,6 +616,8 @@ def _with_namesakes(key: str, found: Sequence[Candidate], gazetteer: Gazetteer) 
     latin = key.isascii()
     if latin and any(c.place.name_uk and _key(c.place.name) == key for c in found):
         return list(found), ""  # an official name already: its namesakes are all here
+    if gazetteer.former_names().get(key, frozenset()) & {c.place.geonameid for c in found}:
+        return list(found), ""  # a city's former name (Artemovsk), not a spelling of some village's
     official: dict[str, None] = {}
     names = [_key(c.place.name) for c in found]
     for c, name in zip(found, names):
@@ -892,9 +894,22 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[
             result = _resolution(mention.text, gazetteer, start, mention.score, how, hint=None, context=context,
                                  warnings=[])
         if context and mention.kind is PlaceKind.PLACE:
-            result = _nearer_spelling(mention, result, context)
+            result = _named_otherwise(mention, result, context) or _nearer_spelling(mention, result, context)
         cache[memo_key] = result
         return result
+
+    def _named_otherwise(mention: Mention, result: Resolution, context: TextPlaces) -> Resolution | None:
+        """A former name several places bore (Artemovsk) is the one the text names by its name of
+        today as well (Bakhmut)."""
+        if result.status is not Status.AMBIGUOUS or mention.score < 100:
+            return None
+        named = [p for p in result.candidates if p.geonameid in _former_ids(mention.key, gazetteer)
+                 and p.geonameid in context.ids]
+        if len(named) != 1:
+            return None
+        return Resolution(query=mention.text, status=Status.RESOLVED, place=named[0], score=result.score,
+                          reason=f"{result.reason}; a former name of {named[0].name}, which the text also names",
+                          candidates=result.candidates, warnings=result.warnings)
 
     def _nearer_spelling(mention: Mention, result: Resolution, context: TextPlaces) -> Resolution:
         """A small place far from every other place of the text, reached by a spelling that comes

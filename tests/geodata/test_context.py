@@ -169,3 +169,11 @@ def test_a_former_name_of_a_city_is_the_village_of_that_name_in_the_region_the_t
 def test_a_former_name_alone_is_still_the_renamed_city(gazetteer):
     assert resolve("Dzerzhinsk", gazetteer).place.name == "Toretsk"
     assert resolve("Krasnoarmeysk", gazetteer).place.name == "Pokrovsk"
+
+
+def test_a_former_name_two_towns_bore_is_the_one_the_text_names_by_its_name_of_today(gazetteer):
+    # Bakhmut and Kypuche were both Artemivsk until 2016, and a village Artemivka is spelt alike
+    assert resolve("Artemovsk", gazetteer).status is Status.AMBIGUOUS
+    found = placed("Shelling hit Bakhmut at dawn. By noon the ministry spoke of the city of Artemovsk.", gazetteer)
+    assert found["Artemovsk"].place.name == "Bakhmut"
+    assert "former name" in found["Artemovsk"].reason
