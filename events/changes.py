@@ -43,6 +43,10 @@ _NOUN_THEN_MODAL = compiled(r"\s*(?:of\s+|from\s+)?(?:the\s+(?:town|city|village
                               r"(?:[A-ZА-ЯІЇЄ][\w’'-]*\s+){0,3}")  # (none after a possessive: "its capture would")
 _NOUN_OPENING = compiled(r"\s*(?:(?:the|a|an|any|its|their|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|"
                            r"eventual|possible|potential|full)\s+)*", re.I)
+# a sentence opening on its subject and a participle with no auxiliary: "Tonenke, Umanske “fully occupied”"
+_HEADLINE_PASSIVE = compiled(r"[A-ZА-ЯІЇЄ][\w’'-]*(?:(?:\s+|,\s+|\s+and\s+)[A-ZА-ЯІЇЄ][\w’'-]*)*\s+[\"“]?"
+                             r"(?:(?:fully|completely|partially|partly|now|officially)\s+)?[\"“]?")
+_CLAUSE_ENDS = compiled(r"[\"”]?\s*(?:[,:;.–—]|\s-\s|$|(?:as|after|amid|in|on|by)\b)")
 _PARTICIPLE_BY = compiled(r"\w+(?:ed|en)\s+by\s", re.I)
 _PARTICIPLE = compiled(r"\w+(?:ed|en|wn|un|ft|ht|st)\b")  # "was captured", "were withdrawn", "was taken", "left"
 _BY = compiled(r"^\s*(?:[\w’'-]+\s+){0,8}?by\s+", re.I)
@@ -335,6 +339,9 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
             return "UA" if words[patient[-1]][2] == "RU" else "RU"
         # "X has been captured": nobody named; "the village has been cleared of the occupiers": the loser
         return _from_side(text, words, after, _CLEARING.match(text, start) is not None) or ("" if by else "passive")
+    if (_HEADLINE_PASSIVE.fullmatch(text, 0, start) and _PARTICIPLE.fullmatch(text, start, end)
+            and _CLAUSE_ENDS.match(text, end) and not any(w[0] < start for w in words)):
+        return "passive"  # a headline's "X fully occupied, Ukraine says": "has been" left out
     if _NOMINAL.fullmatch(text, start, end):
         # "Kyiv confirmed the capture of X by Russian troops": the forces after "by" took it
         by_forces = _by_forces(text, words, after, end)
