@@ -29,6 +29,8 @@ _LEAD_SENTENCES = 2  # the opening sentences of the body, where wire copy sums u
 #: "the alleged loss of X", "the claimed capture", "X reportedly took Y": a claim told again, not the outlet's own
 _RETOLD = compiled(r"\b(?:alleged(?:ly)?|claimed|purported(?:ly)?|supposed(?:ly)?|so-called|reported(?:ly)?)\b", re.I)
 # "The fall of X followed weeks of fighting": a change named as known, after the article has told who claims it
+_TODAY = compiled(r"today|this morning|this afternoon|this evening|tonight", re.I)
+_ROLE_AFTER_NAME = compiled(r"\s*\([^()]*\)$")  # "Name (role)"
 _NAMED_AS_KNOWN = compiled(r"\b[Tt]he (?:fall|capture|loss|seizure|surrender|liberation|recapture) of (?:the (?:town|city|village) of )?$")
 
 
@@ -101,6 +103,21 @@ def _name_unsided(drafts: list[Draft], rules: Rules) -> list[Draft]:
     return drafts
 
 
+def _one_name_per_person(drafts: list[Draft]) -> list[Draft]:
+    """A person named once with a role ("Oleksandr Syrskyi (Ground Forces Commander)") and once
+    without ("Syrskyi wrote") is one claimant, under the name with the role."""
+    full = {}
+    for d in drafts:
+        base = _ROLE_AFTER_NAME.sub("", d.attribution.claimant)
+        if base != d.attribution.claimant and d.attribution.side is not Side.NONE:
+            full.setdefault((base, d.attribution.side), d.attribution.claimant)
+    for d in drafts:
+        named = full.get((d.attribution.claimant, d.attribution.side))
+        if named:
+            d.attribution = replace(d.attribution, claimant=named)
+    return drafts
+
+
 def _retaken(drafts: list[Draft]) -> list[Draft]:
     """A side that takes a place the article says it lost before retakes it ("Ukrainian troops
     liberated the village in August 2023" ... Russia now "captured" it: a recapture)."""
@@ -147,6 +164,9 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
 def _date_from(kept: Draft, other: Draft) -> None:
     """A claim told twice takes the other telling's date when it has none of its own, and the day of
     the event ("It said the village fell on Sunday") over the day it was told."""
+    if kept.date is not None and other.date is not None and _TODAY.fullmatch(other.date.text) \
+            and re.search(r"[“\"«]", other.view.text[:other.date.start]):
+        return  # a quotation's "today" is the day its speaker spoke, which the other telling may date
     if kept.date is None and other.date is not None or other.date_of_event and not kept.date_of_event:
         kept.date, kept.date_basis, kept.date_of_event = other.date, other.date_basis, other.date_of_event
 
@@ -309,7 +329,7 @@ def _claim(draft: Draft, article: Article, rules: Rules) -> Claim:
 
 def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim, ...]:
     """The article's claims, in the order their evidence appears."""
-    kept = _same_sentence_rules(_retaken(_name_unsided(drafts, rules)), rules)
+    kept = _same_sentence_rules(_retaken(_one_name_per_person(_name_unsided(drafts, rules))), rules)
     kept = _merge(_sided_over_unsided(kept))
     kept = _unanswered_holdings(kept)
     kept = _absorb_outlet_summaries(kept)

@@ -143,6 +143,24 @@ def _valid_on(rule: ClaimantRule, day: dt.date | None) -> bool:
     return not ((rule.valid_from and day.isoformat() < rule.valid_from) or (rule.valid_to and day.isoformat() > rule.valid_to))
 
 
+_OUT_OF_OFFICE: dict[ClaimantRule, ClaimantRule] = {}
+_OFF_DUTY: set[ClaimantRule] = set()
+_OFF_DUTY_NAMES: set[str] = set()
+_ROLE_AFTER_NAME = compiled(r"\s*\([^()]*\)$")
+
+
+def _as_of(rule: ClaimantRule, day: dt.date | None) -> ClaimantRule:
+    """The rule as it names its person on ``day``: a post holder out of that post still speaks for
+    the same side, under the name alone ("Oleksandr Syrskyi" before he led the armed forces)."""
+    if _valid_on(rule, day):
+        return rule
+    if rule not in _OUT_OF_OFFICE:
+        _OUT_OF_OFFICE[rule] = replace(rule, name=_ROLE_AFTER_NAME.sub("", rule.name), valid_from="", valid_to="")
+        _OFF_DUTY.add(_OUT_OF_OFFICE[rule])
+        _OFF_DUTY_NAMES.add(_OUT_OF_OFFICE[rule].name)
+    return _OUT_OF_OFFICE[rule]
+
+
 def _named(rule: ClaimantRule, context_side: Side) -> tuple[str, Side]:
     if rule.side != "context":
         return rule.name, Side(rule.side)
@@ -265,20 +283,20 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     for index in candidates:
         if index >= len(rules.claimants):
             break
-        rule = rules.claimants[index]
-        if _valid_on(rule, day):
-            for m in _matches(rule.regex, sentence):
-                matches.append((m.start(), m.end(), rule))
-                # and the ones starting inside it: "the Russian Ministry" holds "Russian Ministry of Defence"
-                for inner in _WORD_START.finditer(sentence, m.start() + 1, m.end()):
-                    longer = rule.regex.match(sentence, inner.start())
-                    if longer is not None:
-                        matches.append((longer.start(), longer.end(), rule))
+        rule = _as_of(rules.claimants[index], day)
+        for m in _matches(rule.regex, sentence):
+            matches.append((m.start(), m.end(), rule))
+            # and the ones starting inside it: "the Russian Ministry" holds "Russian Ministry of Defence"
+            for inner in _WORD_START.finditer(sentence, m.start() + 1, m.end()):
+                longer = rule.regex.match(sentence, inner.start())
+                if longer is not None:
+                    matches.append((longer.start(), longer.end(), rule))
     # "Vladyslav Voloshyn" is not the known Nazar Voloshyn: a surname after another given name
     matches = [(start, end, rule) for start, end, rule in matches
                if not _other_given_name(sentence, start, end, rule, rules)]
     # spans of known claimants: a person pattern must not take their names
-    known = [(start, end) for start, end, rule in matches if rule.side != "context"]
+    # (a post holder out of that post may be named with the post held then: "Commander Name")
+    known = [(start, end) for start, end, rule in matches if rule.side != "context" and rule not in _OFF_DUTY]
     for person in people:  # only the person patterns whose role words the sentence holds
         for attribution in _people(person, sentence, rules, known, place_country):
             add(attribution)
@@ -412,14 +430,12 @@ def named_claimants(sentence: str, rules: Rules, *, context_side: Side = Side.NO
     for index in candidates:
         if index >= len(rules.claimants):
             break
-        rule = rules.claimants[index]
-        if not _valid_on(rule, day):
-            continue
+        rule = _as_of(rules.claimants[index], day)
         for m in _matches(rule.regex, sentence):
             name, side = _named(rule, context_side if context_side is not Side.NONE or not rule.default_side
                                 else Side(rule.default_side))
             found.append(Attribution(name, side, rule.kind, m.start(), m.end(), "named"))
-    known = [(a.start, a.end) for a in found]
+    known = [(a.start, a.end) for a in found if a.claimant not in _OFF_DUTY_NAMES]
     for person in [rules.people[i - len(rules.claimants)] for i in candidates if i >= len(rules.claimants)]:
         for m in _matches(person.regex, sentence):
             if any(m.start("name") < e and s < m.end("name") for s, e in known) or m.group("name").split()[0] in _NOT_GIVEN_NAMES:

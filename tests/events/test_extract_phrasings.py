@@ -140,6 +140,17 @@ def test_a_known_person_in_an_earlier_post_keeps_their_side(gazetteer, rules):
     assert (claim.claimant, str(claim.claimant_side)) == ("Oleksandr Syrskyi (Ground Forces Commander)", "UA")
 
 
+def test_a_person_named_with_and_without_the_post_of_then_is_one_claimant(gazetteer, rules):
+    # his surname alone, before he held the post the rules know him by, is still him; the quotation's
+    # "today" is the day he wrote, which the sentence before gives
+    text = ("Tonenke retaken, Syrskyi says\n\n"
+            "Ukrainian units have retaken the village of Tonenke, Ground Forces Commander Oleksandr Syrskyi said on Sept. 17.\n\n"
+            "\"Today our assault brigades retook Tonenke,\" Syrskyi wrote on Telegram.")
+    [claim] = claims_of(text, gazetteer, rules, PublishedDate(dt.date(2023, 9, 18)))
+    assert (claim.claimant, str(claim.claimant_side)) == ("Oleksandr Syrskyi (Ground Forces Commander)", "UA")
+    assert claim.event_date == dt.date(2023, 9, 17)
+
+
 @pytest.mark.parametrize(("text", "dated"), [
     # "today" is the paper's day, not a day of years before told in the same sentence
     ("Ukrainian troops retook Pishchane today, a year after Russian forces seized it on 24 February 2022.",

@@ -83,3 +83,15 @@ CASES = [
 @pytest.mark.parametrize("what, text, expected", CASES, ids=[c[0] for c in CASES])
 def test_who_speaks(gazetteer, rules, what, text, expected):
     assert speakers_of(text, gazetteer, rules) == expected
+
+
+@pytest.mark.parametrize("published, expected", [
+    (dt.date(2024, 5, 15), "Oleksandr Syrskyi (Ukrainian Commander-in-Chief)"),
+    (dt.date(2023, 9, 18), "Oleksandr Syrskyi"),  # before he held the post: still Ukraine's voice
+])
+def test_a_post_holder_speaks_for_his_side_before_and_after_the_post(gazetteer, rules, published, expected):
+    text = "Oleksandr Syrskyi said his troops had recaptured Tonenke."
+    article = Article(id=article_id(text), path="t", text=text, source="Test Wire", published=PublishedDate(published))
+    voices = read_voices(read_mentions(article, *geocode(article, gazetteer), rules), article, rules, {})
+    speaker = voices[0].speakers()[-1]
+    assert (speaker.claimant, str(speaker.side)) == (expected, "UA")
