@@ -40,6 +40,11 @@ _GAP_TO_VERB = compiled(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:ma
                           r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest) of) (?:the )?"
                           r"[\w’'-]+(?: [\w’'-]+)?)?)"
                           r"(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)\b))?[\s,]+){0,4}$")  # ("the project's map shows")
+# a statement made, then what it said in a participle after a comma: "X appeared in a video on
+# Saturday, announcing that ...", "X issued a statement, saying ..."
+_ACT_THEN_SAYING = compiled(r",?\s+(?:has\s+|had\s+|have\s+)?(?:appeared|posted|published|issued|released|put\s+out|made|gave|"
+                            r"delivered|spoke|addressed|wrote|uploaded|shared|broadcast|took\s+to)\b[^.;:“”\"«»]{0,120}?,\s+"
+                            r"(saying|announcing|claiming|declaring|stating|writing|insisting|asserting|boasting)\b")
 _ACCORDING_TO = compiled(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|report|statement|post|update|assessment|"
                            r"video|summary|bulletin|analysis)s? (?:[\w’'-]+ ){0,6}?by|according to|as stated by|in the words of|"
                            r"citing|quoting|cites|quotes|per|"
@@ -202,6 +207,9 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
                 return "", True  # "rejected claims by the ministry, published on Monday, that": cited, not speaking
             return verb.group(), False
         break
+    said = _ACT_THEN_SAYING.match(sentence, end)
+    if said:
+        return said.group(1), False  # "X appeared in a video on Saturday, announcing that ..."
     if re.match(r"\s*(?:['’]s? (?:account|words|statement|post|message|report|view)\s*[:,]|:\s*[“\"«])", sentence[end:end + 40]):
         return "account", False  # "Skibchyk's account: ...", "Pushilin: “...”"
     if start == 0 and _LEAD_COLON.match(sentence, end, end + 3) and not _COUNTRY.fullmatch(sentence, start, end) or \
