@@ -118,6 +118,18 @@ def _one_name_per_person(drafts: list[Draft]) -> list[Draft]:
     return drafts
 
 
+def _entered_as_the_other_left(drafts: list[Draft]) -> list[Draft]:
+    """Troops that entered a place the sentence says the other side left took it ("Ukrainian forces
+    entered X after Russia completed its withdrawal from the city"): a gain, not fighting."""
+    left = {(d.view.index, d.place.key, d.gains) for d in drafts if d.kind is EventType.WITHDRAWAL and not d.background}
+    for d in drafts:
+        if d.kind is EventType.CONTESTED and d.actor is not Side.NONE and (d.view.index, d.place.key, d.actor) in left:
+            place = d.place.resolution.place
+            d.kind = EventType.RECAPTURE if place is not None and place.country == d.actor.value else EventType.CAPTURE
+            d.gains = d.actor
+    return drafts
+
+
 def _retaken(drafts: list[Draft]) -> list[Draft]:
     """A side that takes a place the article says it lost before retakes it ("Ukrainian troops
     liberated the village in August 2023" ... Russia now "captured" it: a recapture)."""
@@ -329,7 +341,7 @@ def _claim(draft: Draft, article: Article, rules: Rules) -> Claim:
 
 def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim, ...]:
     """The article's claims, in the order their evidence appears."""
-    kept = _same_sentence_rules(_retaken(_one_name_per_person(_name_unsided(drafts, rules))), rules)
+    kept = _same_sentence_rules(_retaken(_entered_as_the_other_left(_one_name_per_person(_name_unsided(drafts, rules)))), rules)
     kept = _merge(_sided_over_unsided(kept))
     kept = _unanswered_holdings(kept)
     kept = _absorb_outlet_summaries(kept)

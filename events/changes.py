@@ -139,7 +139,7 @@ _SUBJECT_GAP = compiled(
     r"(?:other\s+|more\s+|nearby\s+|smaller\s+)?(?:towns|villages|settlements|localities|communities))?"
     r"(?:\s*[”\"’])?(?:\s*,\s*(?:[^,;:]|(?<=\d),(?=\d\d\d)){1,100},)?\s*"  # ", a town of 10,000 people,"
     r"(?:(?:has|have|had|was|were|is|are|been|being|be|now|also|reportedly|allegedly|apparently|completely|fully|"
-    r"finally|already|officially|successfully|once again|again|effectively|since|by now|recently|just|largely|"
+    r"finally|already|officially|successfully|once again|once more|again|back|effectively|since|by now|recently|just|largely|"
     r"almost|nearly|entirely|totally|both|all|themselves|itself|reported to have|said to have|claimed to have|"
     r"first|originally|previously|initially|shortly|subsequently|soon|later|quickly|wholly|mostly|partly|"
     r"partially|firmly|still|not|never|yet|"
@@ -1107,7 +1107,7 @@ def _history(text: str, left: int, start: int, end: int, trigger: Trigger, view:
         return True
     words = " ".join(text[left:start].split()[-4:])
     # ("have since taken" is news told after an earlier event, not history)
-    if re.search(r"\b(?:previously|originally|formerly|once|(?<!has )(?<!have )(?<!had )since|having|back in)\b", words, re.I) or \
+    if re.search(r"\b(?:previously|originally|formerly|once(?! again| more)|(?<!has )(?<!have )(?<!had )since|having|back in)\b", words, re.I) or \
             re.search(r"\bfirst\b(?! (?:announced|reported|claimed|said|stated|declared))", words) and not _FIRST_TO.search(text, max(0, start - 60), start):
         # "was first captured"; not a name ("First Xyz were liberated"), nor "the first town to be retaken
         return True
