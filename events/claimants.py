@@ -370,11 +370,16 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                     add(replace(person, start=m.start(), end=m.end(), verb=link[0], embedded=link[1]))
         for m in rules.anaphora.finditer(sentence):
             # "he said", "in his words" speak by themselves; "the ministry" only with a verb
-            if " " in m.group() and (rules.reporting_verbs.search(m.group()) or re.match(r"(?i)in |by |according", m.group())
-                                     ) or _connected(sentence, m.start(), m.end(), rules) is not None:
+            # ("the report" is a noun: it speaks only with a verb of its own)
+            speaks = " " in m.group() and not _POINTING_NOUN.match(m.group()) and (
+                rules.reporting_verbs.search(m.group()) or re.match(r"(?i)in |by |according", m.group()))
+            link = None if speaks else _connected(sentence, m.start(), m.end(), rules)
+            if speaks or link is not None:
                 antecedent = _antecedent(m.group(), recent)
                 if antecedent is not None:
-                    add(replace(antecedent, start=m.start(), end=m.end(), verb=m.group(), embedded=False))
+                    # ("dismissed the report as fake": the report's owner is cited, not speaking)
+                    add(replace(antecedent, start=m.start(), end=m.end(), verb=m.group(),
+                                embedded=bool(link and link[1])))
     for m in _BARE_MINISTRY.finditer(sentence) if "he ministry" in sentence else ():  # (what it needs, letter for letter)
         # "the ministry said" with no ministry named before: the defence ministry of the side the
         # sentence speaks for (left unsided for assemble to name from the article)
@@ -396,6 +401,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
 
 
 _MINISTRY = compiled(r"ministry", re.I)
+_POINTING_NOUN = compiled(r"(?:the|this|that|these)\s", re.I)
 _NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test of the claimant)
     (_MINISTRY, lambda a: "inistry" in a.claimant),
     (re.compile(r"\bsources?\b", re.I), lambda a: a.kind == "anonymous" or "source" in a.claimant),

@@ -193,6 +193,9 @@ class _Discourse:
             # nor a hamlet of a few hundred people when a city was named ("the city of A and the
             # villages of B and C ... the city")
             here, earlier = ([c for c in group if _city_sized(c[0])] for group in (here, earlier))
+        if noun == "village":
+            # "the village" is no town or city named by the way ("the Luhansk militia")
+            here, earlier = ([c for c in group if not _big_city(c[0])] for group in (here, earlier))
         for candidates in (here, earlier):  # this sentence first, then the ones before
             for place, index in reversed(candidates):
                 if place.mention.start in claimed:
@@ -221,6 +224,12 @@ class _Discourse:
 def _quoted(text: str, position: int) -> bool:
     """Whether the position lies inside a quotation of the sentence."""
     return any(start <= position < end for start, end in quotations(text))
+
+
+def _big_city(place: PlaceRef) -> bool:
+    """Whether the place is a town or city no text would call "the village"."""
+    resolved = place.resolution.place
+    return resolved is not None and resolved.population >= _TOWN_SIZE
 
 
 def _city_sized(place: PlaceRef) -> bool:
