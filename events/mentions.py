@@ -116,7 +116,8 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
         return "dateline"
     if name in roles.government_names and not any(p.search(before) for p in roles.government_city_before):
         return "government"
-    if name in roles.river_names and any(p.search(before) for p in roles.river_before):
+    if name in roles.river_names and (any(p.search(before) for p in roles.river_before)
+                                      or any(p.match(after) for p in roles.river_after)):
         return "river"
     following = after.lstrip()
     verb = _NEXT_WORD.match(after)

@@ -107,6 +107,7 @@ class PlaceRules:
     government_city_before: tuple[re.Pattern[str], ...]
     river_names: frozenset[str]
     river_before: tuple[re.Pattern[str], ...]
+    river_after: tuple[re.Pattern[str], ...]
     dateline_after: re.Pattern[str]
     dateline_line_start: re.Pattern[str]
     near: re.Pattern[str]
@@ -278,6 +279,7 @@ def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
         government_city_before=_patterns(tables["government"], "city_before", file, "role.government"),
         river_names=frozenset(_need(tables["river"], "names", file, "role.river")),
         river_before=_patterns(tables["river"], "before", file, "role.river"),
+        river_after=_patterns(tables["river"], "after", file, "role.river"),
         dateline_after=_patterns(dateline, "after", file, "role.dateline", 0)[0],
         dateline_line_start=_compile(_need(dateline, "line_start", file, "role.dateline"), file,
                                      "role.dateline.line_start", 0),
