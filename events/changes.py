@@ -475,8 +475,9 @@ _FALSE_WORD_AFTER = compiled(r"[^.;]{0,60}?[“\"‘']?(?:(?:just|yet|pure|utter
 _LOCATING_HEAD = r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\s+)?"
 _BEARING = r"(?:near|outside|close to|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
 _LOCATED_GAP = compiled(r"(?:,\s+" + _LOCATING_HEAD + r"|\s+)" + _BEARING + r"\s+(?:the\s+(?:town|city|village)\s+of\s+)?", re.I)
-# a locating apposition closed before the list goes on: "A, north of the city, and B"
-_LOCATED_THEN_AND = compiled(r",\s+" + _LOCATING_HEAD + _BEARING + r"\s+the\s+(?:town|city|village|capital)\s*,\s+and\s+", re.I)
+# a locating apposition closed before the list goes on: "A, north of the city, and B", "A, a
+# village south of the breakthrough area, and B" (no name in it)
+_LOCATED_THEN_AND = compiled(r",\s+" + _LOCATING_HEAD + _BEARING + r"\s+the\s+(?-i:[a-z-]+\s+){0,2}(?-i:[a-z-]+)\s*,\s+(?:and|as\s+well\s+as)\s+", re.I)
 _MOVED_INTO = compiled(r"\S\s+(?:into|to|towards?)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$", re.I)
 _SPAN_BEFORE = compiled(r"\b(?:between|from|to)\s+(?:the\s+(?:towns?|cities|villages?)\s+of\s+)?$", re.I)
 _ANNIVERSARY_BEFORE = compiled(r"\banniversary\s+of\b[^.;]{0,40}$", re.I)

@@ -84,7 +84,7 @@ _INSTALLED = compiled(r"(?:Russian|Moscow|Kremlin)[- ](?:installed|appointed|bac
 _UKRAINIAN_OFFICE = compiled(r"regional|oblast|military administration", re.I)
 _BARE_MINISTRY = compiled(r"\b[Tt]he ministry\b")
 _CLAUSE_AND = compiled(r",\s+(?:and|but|while|whereas)\s+(?:the\s+)?$")  # a speaker opening a clause of its own
-_SUBORDINATE_SPEAKER = compiled(r"\b(?:after|before|when|since|until|because|although|though|whereas)\s+"
+_SUBORDINATE_SPEAKER = compiled(r"\b(?:after|before|when|since|until|because|although|though|whereas|following|despite|amid|contrary\s+to)\s+"
                                   r"(?:[\w’'-]+\s+){0,2}$")
 _LEAD_COLON = compiled(r"\s*:\s")
 _COUNTRY = compiled(r"Russia|Ukraine|Moscow|Kyiv|Kiev|Kremlin|the Kremlin")  # "Ukraine: ..." is a dateline
