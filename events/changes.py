@@ -47,6 +47,7 @@ _NOUN_OPENING = compiled(r"\s*(?:(?:the|a|an|any|its|their|Russia['’]s|Ukraine
 _HEADLINE_PASSIVE = compiled(r"[A-ZА-ЯІЇЄ][\w’'-]*(?:(?:\s+|,\s+|\s+and\s+)[A-ZА-ЯІЇЄ][\w’'-]*)*\s+[\"“]?"
                              r"(?:(?:fully|completely|partially|partly|now|officially)\s+)?[\"“]?")
 _CLAUSE_ENDS = compiled(r"[\"”]?\s*(?:[,:;.–—]|\s-\s|$|(?:as|after|amid|in|on|by)\b)")
+_BY_AFTER_QUOTE = compiled(r"[”\"»]\s+by\s")  # '"liberated" by units of ...': the agent named past the quote
 _PARTICIPLE_BY = compiled(r"\w+(?:ed|en)\s+by\s", re.I)
 _PARTICIPLE = compiled(r"\w+(?:ed|en|wn|un|ft|ht|st)\b")  # "was captured", "were withdrawn", "was taken", "left"
 _BY = compiled(r"^\s*(?:[\w’'-]+\s+){0,8}?by\s+", re.I)
@@ -324,7 +325,10 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     if trigger.agent_after and (inside or after):
         return key_of((inside or after)[0])
     # "was occupied by ... and liberated by Ukraine", "the largest town seized by Ukrainian troops"
-    if (_PASSIVE.search(text[left:start]) or (_AND_BEFORE.search(text, left, start) or not _PERFECT_BEFORE.search(text, left, start))
+    # (a participle in quotation marks is still the verb's: 'had been "cleared of Russian troops"')
+    quoted = left > 0 and text[left - 1] in "“\"«" and not text[left:start].strip() and not _BY_AFTER_QUOTE.match(text, end)
+    if (_PASSIVE.search(text[left:start]) or quoted and _PASSIVE.search(text, max(0, left - 40), left - 1)
+            or (_AND_BEFORE.search(text, left, start) or not _PERFECT_BEFORE.search(text, left, start))
             and re.match(r"\s+by\s", text[end:right])) and _PARTICIPLE.match(text[start:end]):
         by = _BY.match(text[end:right])
         found = [i for i in after if by and words[i][0] >= end + by.end() - 1]

@@ -370,6 +370,7 @@ _LOCATING_APPOSITION = compiled(r",\s+(?:\d+\s*(?:km|kilometres|kilometers|miles
 _TOWN_SIZE = 10_000  # people: a place this big is no "village"
 _DATELINE_REACH = 300  # characters from the text's start a dateline stands in
 _DAY_HEADING_REACH = 30  # characters from its paragraph's first sentence's start a timeline's day may end by
+_REGION_AFTER = compiled(r"[^,;.]{0,40}\b(?:region|oblast|province)\b", re.I)  # "pushed out of most of the Kursk region"
 _AUTHORITY_AFTER = compiled(r"(?:['’]s)?\s+(?:(?:[Cc]ity|[Tt]own|[Vv]illage|[Pp]atrol|[Ll]ocal)\s+)*(?:[Mm]ayor|[Hh]ead|[Aa]uthorities|"
                              r"[Cc]ouncil|[Pp]olice)\b")  # (not "Kharkiv military administration": the region's)
 _GLOSS = compiled(r",\s+(?:handing|giving|marking|making|dealing|ending|leaving|capping)\s")  # the outlet's comment on a statement
@@ -746,8 +747,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 if denier_after is None and not any(not a.embedded for a in speakers):
                     denier_after = memory.voice_of(view)  # the outlet calls it false in its own voice
             targets = list(change.targets)
-            if not targets and attribution.kind == "local authorities":
-                # "Vovchansk authorities said there was street fighting": in their own town
+            if not targets and attribution.kind == "local authorities" and not _REGION_AFTER.match(view.text, change.end):
+                # "Vovchansk authorities said there was street fighting": in their own town (not
+                # "Sumy officials said troops were pushed out of the Kursk region": a region's change)
                 targets = [Target(replace(p, role="settlement"), position=p.start) for p in view.places
                            if attribution.start <= p.start < attribution.end][:1]
             if change.denial == "failed" and attribution.kind == "journalist" and change.kind is not EventType.DENIAL:
