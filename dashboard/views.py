@@ -34,8 +34,9 @@ from events.pipeline import IngestSummary, ingest
 from events.records import DatePrecision, format_date
 from events.store import Review
 from events.textsafe import clean_line
-from geodata import resolve
+from geodata import Place, resolve
 from geodata.boundaries import ATTRIBUTION
+from geodata.gazetteer import POSTAL_FEATURE, POSTAL_ID_BASE
 
 __all__ = ["link_notice", "headline", "map_section", "playback", "timeline", "claims_table", "rejected_claims",
            "event_view", "downloads", "upload_view", "briefing_view", "about", "empty_state", "place_finder"]
@@ -49,6 +50,13 @@ TABLE_COLUMNS = {"event_date": "Date", "date_precision": "Known to the", "place_
                  "admin1": "Oblast", "event_type": "Claim", "gaining_side": "Gain claimed", "claimant": "Claimant",
                  "claimant_side": "Claimant's side", "hedged": "Hedged", "background": "History", "status": "Status",
                  "source": "Source", "via": "Via", "evidence": "Evidence", "claim_id": "Claim id"}
+
+
+def _source_of(place: Place) -> str:
+    """Where a place's coordinates come from, as the place search shows it."""
+    if place.feature_code == POSTAL_FEATURE:
+        return f"GeoNames postal code {place.geonameid - POSTAL_ID_BASE}"
+    return f"GeoNames {place.geonameid}"
 
 
 def link_notice(notes: list[str]) -> str:
@@ -522,7 +530,7 @@ def place_finder() -> None:
     if result.place is not None:
         p = result.place
         st.success(f"**{p.name}** — {p.admin2 + ', ' if p.admin2 else ''}{p.admin1}, {p.country} "
-                   f"({p.lat:.5f}, {p.lon:.5f}; GeoNames {p.geonameid}). {result.reason}.")
+                   f"({p.lat:.5f}, {p.lon:.5f}; {_source_of(p)}). {result.reason}.")
     elif result.candidates:
         st.warning(f"**Ambiguous:** {len(result.candidates)} places are called {md(repr(name))}. {md(result.reason)}. "
                    "Choose an oblast to narrow them down.")

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from geodata.gazetteer import COLUMNS, DATA_DIR, FORMAT_VERSION, GAZETTEER_FILE, KEYS_MARKER, REFS_MARKER, REGION_SUFFIXES
+from geodata.gazetteer import (COLUMNS, DATA_DIR, FORMAT_VERSION, GAZETTEER_FILE, KEYS_MARKER, POSTAL_FEATURE, POSTAL_ID_BASE,
+                               REFS_MARKER, REGION_SUFFIXES)
 from geodata.normalize import cyrillic_language, is_cyrillic, normalize_name
 from geodata.translit import transliterate, transliterate_variants
 
@@ -231,6 +232,34 @@ def _add_renames(rows: list[Row], data_dir: Path) -> None:
         row.tier1 -= row.tier0
 
 
+BORDER_VILLAGE_SAME_KM = 5.0  # a known place of the same name this close is the same village
+
+
+def _add_border_villages(rows: list[Row], data_dir: Path) -> int:
+    """Russian border villages cities500 lacks (``ru_border_villages.csv``, from the GeoNames postal
+    export by ``tools/ru_border_villages.py``); one the gazetteer has already (a place of the same
+    name within a few km) is left out."""
+    by_key: dict[str, list[Row]] = defaultdict(list)
+    for r in rows:
+        if r.kind == "place":
+            for key in r.tier0:
+                by_key[key].append(r)
+    added = 0
+    for entry in _read_curated(data_dir, "ru_border_villages.csv"):
+        name = entry["name"]
+        latin = transliterate(name, "bgn_pcgn_ru").replace("'", "")  # "Snagost", as the press writes it
+        row = Row(kind="place", geonameid=POSTAL_ID_BASE + int(entry["postal_code"]),
+                  geonames_name=latin, ascii_name=latin,
+                  country="RU", admin1_code=entry["admin1_code"], admin2_code="", lat=float(entry["lat"]),
+                  lon=float(entry["lon"]), population=0, feature_code=POSTAL_FEATURE, latin=[], cyrillic=[name])
+        _name_row(row)
+        if any(_km(row, other) <= BORDER_VILLAGE_SAME_KM for key in row.tier0 for other in by_key.get(key, ())):
+            continue
+        rows.append(row)
+        added += 1
+    return added
+
+
 def _raion_name(row: Row, curated: dict[str, str]) -> str:
     """English raion name: "Bakhmut Raion". GeoNames reuses old city-council rows for some of the
     2020 raions ("Chuhuiv City Council"); their "X Raion" alternate or a curated name fixes that."""
@@ -351,6 +380,7 @@ def main(argv: list[str] | None = None) -> int:
     for row in rows:
         _name_row(row)
     _add_renames(rows, DATA_DIR)
+    villages = _add_border_villages(rows, DATA_DIR)
     curated_raions = {e["code"]: e["name"] for e in _read_curated(DATA_DIR, "raion_names.csv")}
     for row in rows:
         if row.kind == "raion":
@@ -362,6 +392,7 @@ def main(argv: list[str] | None = None) -> int:
     outside = _check_oblasts(rows, src / "boundaries" / "geoBoundaries-UKR-ADM1_simplified.geojson", DATA_DIR)
     n_keys = write(rows, args.out)
     shutil.copyfile(src / "boundaries" / "geoBoundaries-UKR-ADM1_simplified.geojson", DATA_DIR / "oblasts.geojson")
+    print(f"added {villages} Russian border villages from the GeoNames postal export under names not known yet")
     print(f"display name from Ukrainian Cyrillic differs from the GeoNames name for {renamed} places")
     print(f"merged {merged} near-duplicate rows (same name, under {DUPLICATE_KM} km apart)")
     print(f"{outside} Ukrainian places lie outside the polygon of their oblast (1 km slack)")

@@ -21,11 +21,16 @@ from geodata.near_keys import KeyIndex
 from geodata.normalize import MAX_NAME_LENGTH, cyrillic_language, is_cyrillic, normalize_name
 from geodata.records import Place, PlaceKind
 
-__all__ = ["Gazetteer", "Candidate", "DATA_DIR", "GAZETTEER_FILE", "FORMAT_VERSION", "COLUMNS", "REGION_SUFFIXES"]
+__all__ = ["Gazetteer", "Candidate", "DATA_DIR", "GAZETTEER_FILE", "FORMAT_VERSION", "COLUMNS", "REGION_SUFFIXES",
+           "POSTAL_FEATURE", "POSTAL_ID_BASE"]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GAZETTEER_FILE = "gazetteer.tsv.gz"
 FORMAT_VERSION = "v1"
+#: a village placed by the GeoNames postal-code export (data/ru_border_villages.csv), not a GeoNames
+#: place row; its id is POSTAL_ID_BASE plus its post office's code (GeoNames ids stay far below)
+POSTAL_FEATURE = "PPLPOST"
+POSTAL_ID_BASE = 900_000_000
 COLUMNS = ("kind", "geonameid", "name", "geonames_name", "country", "admin1_code", "admin2_code", "lat", "lon",
            "population", "feature_code", "name_uk", "name_ru", "aliases", "in_oblast")
 KEYS_MARKER = "#keys"
@@ -142,7 +147,8 @@ class Gazetteer:
                     admin1_code=r[5], admin1=self._rows[oblast][2] if oblast is not None else "",
                     admin2_code=r[6], admin2=self._rows[region][2] if region is not None else "",
                     lat=float(r[7]), lon=float(r[8]), population=int(r[9]), feature_code=r[10],
-                    geonames_name=r[3], name_uk=r[11], name_ru=r[12])
+                    geonames_name=r[3], name_uk=r[11], name_ru=r[12],
+                    source="geonames postal codes" if r[10] == POSTAL_FEATURE else "geonames")
             except ValueError as exc:
                 raise GazetteerCorrupt(f"{self.source}: row {i + 3} is malformed ({exc})") from exc
             self._places[i] = place

@@ -134,10 +134,20 @@ def test_a_bare_name_shared_within_the_war_zone_stays_ambiguous(gazetteer):
 
 
 def test_a_kursk_text_does_not_borrow_a_ukrainian_village_for_a_missing_russian_one(gazetteer):
-    # the gazetteer lacks Kursk villages under 500 people; Panasivka (Sumy Oblast) lists "Apanasovka"
+    # the gazetteer lacks most Kursk villages under 500 people (Obukhovka; four Ukrainian places
+    # bear the name); Apanasovka is there, from the postal export, beside Panasivka (Sumy Oblast)
     found = placed("In the Kursk region, Russian troops retook Apanasovka and Obukhovka.", gazetteer)
-    assert found["Apanasovka"].status is Status.AMBIGUOUS and "lacks" in found["Apanasovka"].reason
-    assert found["Obukhovka"].place is None
+    assert found["Obukhovka"].status is Status.AMBIGUOUS and "lacks" in found["Obukhovka"].reason
+    assert (found["Apanasovka"].place.name, found["Apanasovka"].place.admin1) == ("Apanasovka", "Kursk Oblast")
+
+
+def test_border_villages_from_the_postal_export_resolve_alone_and_in_their_region(gazetteer):
+    # villages of the Sudzha and Korenevo districts cities500 lacks (GeoNames postal-code export)
+    for name in ("Snagost", "Снагость", "Kremyanoye", "Sverdlikovo"):
+        place = resolve(name, gazetteer).place
+        assert place is not None and place.admin1 == "Kursk Oblast", name
+    # a name the gazetteer knew already keeps its place: Sudzha is the town of cities500
+    assert resolve("Sudzha", gazetteer).place.feature_code != "PPLPOST"
 
 
 def test_a_name_placed_in_its_region_once_is_placed_so_throughout_the_text(gazetteer):
