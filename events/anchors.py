@@ -562,15 +562,34 @@ class AlternationIndex:
 _SEARCHED: dict[tuple[int, int], tuple[re.Pattern[str], str, re.Match[str] | None]] = {}
 
 
+#: the patterns search_once is asked about, each with its anchors (index_anchors) in one trie-shaped
+#: pattern, or None when they cannot be read so (none, or not all ASCII): by the pattern's identity
+_ANCHORS_OF: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
+def _anchors_of(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    seen = _ANCHORS_OF.get(id(pattern))
+    if seen is None or seen[0] is not pattern:
+        found = index_anchors(pattern.pattern, pattern.flags)
+        words = re.compile(_trie_pattern(sorted(found))) if found and all(a.isascii() for a in found) else None
+        seen = _ANCHORS_OF[id(pattern)] = (pattern, words)
+    return seen[1]
+
+
 def search_once(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """pattern.search(text), remembered for this very string."""
+    """pattern.search(text), remembered for this very string. A text that holds none of the
+    pattern's anchors is not searched (the sentences after a claim mostly deny or retract
+    nothing: "denial_followup" and "retraction" hold one of "denied", "fake", "deleted" ...),
+    unless it holds a character lower() and IGNORECASE read differently (İ ı ſ K)."""
     key = (id(pattern), id(text))
     seen = _SEARCHED.get(key)
     if seen is not None and seen[0] is pattern and seen[1] is text:
         return seen[2]
     if len(_SEARCHED) > 256:
         _SEARCHED.clear()
-    found = pattern.search(text)
+    words = _anchors_of(pattern)
+    found = None if words is not None and words.search(text.lower()) is None and _FOLDS.search(text) is None \
+        else pattern.search(text)
     _SEARCHED[key] = (pattern, text, found)
     return found
 
