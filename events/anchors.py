@@ -12,7 +12,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 from re import _compiler as sre_compile  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -45,14 +45,16 @@ def _char(item: tuple) -> str | None:
     return None
 
 
-def _alternatives(node: list) -> list[str] | None:
-    """Strings, one of which every match of ``node`` contains; None when none can be named."""
+def _alternatives(node: list, key: Callable[[str], Any] = len) -> list[str] | None:
+    """Strings, one of which every match of ``node`` contains; None when none can be named. Where
+    several such sets can be named, the one whose worst string ranks highest by ``key`` (len: the
+    longest shortest one)."""
     best: list[str] | None = None
     run = run_before = ""
 
     def consider(found: list[str] | None) -> None:
         nonlocal best
-        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+        if found and (best is None or min(map(key, found)) > min(map(key, best))):
             best = found
 
     for item in node:
@@ -65,22 +67,22 @@ def _alternatives(node: list) -> list[str] | None:
         run_before, run = run, ""
         op, value = item
         if op is sre.SUBPATTERN:
-            consider(_alternatives(list(value[-1])))
+            consider(_alternatives(list(value[-1]), key))
         elif op is sre.BRANCH:
             # the parser factors common prefixes out ("ISW|Institute" -> "I" + "SW|nstitute"):
             # the letters just before the branch begin each alternative
             lead = run_before
-            branches = [_branch(lead, list(b)) for b in value[1]]
+            branches = [_branch(lead, list(b), key) for b in value[1]]
             if all(branches):
                 consider([s for b in branches for s in b])  # type: ignore[union-attr]
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and value[0] >= 1:
-            consider(_alternatives(list(value[2])))
+            consider(_alternatives(list(value[2]), key))
     if len(run) >= _MIN:
         consider([run])
     return best
 
 
-def _branch(lead: str, node: list) -> list[str] | None:
+def _branch(lead: str, node: list, key: Callable[[str], Any] = len) -> list[str] | None:
     """Anchors of one alternative of a branch that follows the letters ``lead``."""
     prefix = ""
     for item in node:
@@ -88,9 +90,9 @@ def _branch(lead: str, node: list) -> list[str] | None:
         if ch is None:
             break
         prefix += ch
-    own = _alternatives(node)
+    own = _alternatives(node, key)
     joined = lead + prefix
-    if len(joined) >= _MIN and (own is None or len(joined) > min(map(len, own))):
+    if len(joined) >= _MIN and (own is None or key(joined) > min(map(key, own))):
         return [joined]
     return own
 
@@ -104,9 +106,37 @@ def anchors(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
         return None
 
 
-def _anchors(parsed: Any) -> tuple[str, ...] | None:
-    found = _alternatives(list(parsed))
+def _anchors(parsed: Any, key: Callable[[str], Any] = len) -> tuple[str, ...] | None:
+    found = _alternatives(list(parsed), key)
     return tuple(sorted(set(found))) if found else None
+
+
+# words in a large share of the sentences of war reports (the dev set's articles: "the" in three
+# sentences of four, "russian" in one of three, "troops" in one of six): an index that reads one of
+# them as a pattern's anchor tries that pattern on most sentences
+_COMMON_WORDS = frozenset("""
+a an the of in on at to for from by with as over out back and that this which it its he their is are was were
+had have has been also s said according russia russian russians ukraine ukrainian ukrainians moscow kyiv forces
+troops units military armed defence defense ministry enemy group positions fighting control taken liberated
+offensive president people region oblast city town village villages settlements eastern donetsk still one
+""".split())
+
+
+def _rarity(anchor: str) -> tuple[int, int]:
+    """How seldom a sentence may hold ``anchor``, as the index picks anchors by (events.anchors
+    AnchorIndex): a common word ranks below any other, else the longer the rarer."""
+    word = anchor.strip()
+    return (0 if word in _COMMON_WORDS else len(word)), len(anchor)
+
+
+def index_anchors(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """anchors(pattern, flags), picked for an index: of the sets of strings one of which every
+    match holds, the one whose most common string is the rarest (_rarity), so that fewer
+    sentences are tried with the pattern; None when the pattern has none (as anchors())."""
+    try:
+        return _anchors(sre_parse.parse(pattern, flags), _rarity)
+    except re.error:
+        return None
 
 
 _CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_SPACE: r"\s",
@@ -329,7 +359,7 @@ class AnchorIndex:
 
     @classmethod
     def build(cls, patterns: list[re.Pattern[str]]) -> AnchorIndex:
-        return cls.of([anchors(p.pattern, p.flags) for p in patterns])
+        return cls.of([index_anchors(p.pattern, p.flags) for p in patterns])
 
     @classmethod
     def of(cls, per_pattern: list[tuple[str, ...] | None]) -> AnchorIndex:
@@ -434,7 +464,7 @@ class Alternation:
     after: str
     flags: int
     whole: re.Pattern[str]  # the pattern with every alternative, as the rules compile it
-    anchors: tuple[tuple[str, ...] | None, ...]  # of each alternative (see anchors())
+    anchors: tuple[tuple[str, ...] | None, ...]  # of each alternative (see index_anchors())
     parsed: tuple[Any, ...]  # each alternative alone (before + it + after), parsed: the larger part of compiling it
     # those compiled, when first needed: most never are
     parts_: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
@@ -451,8 +481,8 @@ class Alternation:
         except re.error:
             parsed = ()
         if not parsed:
-            return cls(before, (pattern,), after, flags, whole, (anchors(whole.pattern, whole.flags),), ())
-        return cls(before, parts, after, flags, whole, tuple(map(_anchors, parsed)), parsed)
+            return cls(before, (pattern,), after, flags, whole, (index_anchors(whole.pattern, whole.flags),), ())
+        return cls(before, parts, after, flags, whole, tuple(_anchors(p, _rarity) for p in parsed), parsed)
 
     def part(self, k: int) -> re.Pattern[str]:
         """The pattern with alternative ``k`` only."""
@@ -532,15 +562,34 @@ class AlternationIndex:
 _SEARCHED: dict[tuple[int, int], tuple[re.Pattern[str], str, re.Match[str] | None]] = {}
 
 
+#: the patterns search_once is asked about, each with its anchors (index_anchors) in one trie-shaped
+#: pattern, or None when they cannot be read so (none, or not all ASCII): by the pattern's identity
+_ANCHORS_OF: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
+def _anchors_of(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    seen = _ANCHORS_OF.get(id(pattern))
+    if seen is None or seen[0] is not pattern:
+        found = index_anchors(pattern.pattern, pattern.flags)
+        words = re.compile(_trie_pattern(sorted(found))) if found and all(a.isascii() for a in found) else None
+        seen = _ANCHORS_OF[id(pattern)] = (pattern, words)
+    return seen[1]
+
+
 def search_once(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """pattern.search(text), remembered for this very string."""
+    """pattern.search(text), remembered for this very string. A text that holds none of the
+    pattern's anchors is not searched (the sentences after a claim mostly deny or retract
+    nothing: "denial_followup" and "retraction" hold one of "denied", "fake", "deleted" ...),
+    unless it holds a character lower() and IGNORECASE read differently (İ ı ſ K)."""
     key = (id(pattern), id(text))
     seen = _SEARCHED.get(key)
     if seen is not None and seen[0] is pattern and seen[1] is text:
         return seen[2]
     if len(_SEARCHED) > 256:
         _SEARCHED.clear()
-    found = pattern.search(text)
+    words = _anchors_of(pattern)
+    found = None if words is not None and words.search(text.lower()) is None and _FOLDS.search(text) is None \
+        else pattern.search(text)
     _SEARCHED[key] = (pattern, text, found)
     return found
 

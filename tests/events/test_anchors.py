@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from events.anchors import AnchorIndex, anchors, first_letters
+from events.anchors import AnchorIndex, anchors, first_letters, index_anchors
 
 
 @pytest.mark.parametrize("pattern, flags, expected", [
@@ -18,6 +18,17 @@ from events.anchors import AnchorIndex, anchors, first_letters
 ])
 def test_anchors_of_a_pattern(pattern, flags, expected):
     assert anchors(pattern, flags) == expected
+
+
+def test_an_index_reads_the_rarer_anchors_of_a_pattern():
+    # every match holds "troops" or "forces", and "fled" or "abandoned": an index reads the rarer words
+    pattern = r"(?:troops|forces) (?:have )?(?:fled|abandoned)"
+    assert anchors(pattern, re.I) == ("forces", "troops")
+    assert index_anchors(pattern, re.I) == ("abandoned", "fled")
+    index = AnchorIndex.build([re.compile(pattern, re.I)])
+    assert index.candidates("Russian troops advanced on Avdiivka") == []
+    assert index.candidates("Ukrainian forces have abandoned Avdiivka") == [0]
+    assert index_anchors("RT|AP") is None
 
 
 def test_an_index_finds_patterns_whose_anchors_start_inside_others():
