@@ -177,7 +177,7 @@ _SEASON_SET = frozenset(_SEASONS)
 _WEEKDAY_SET = frozenset(WEEKDAYS)
 _DATE_WORD_SET = _MONTH_SET | _SEASON_SET | _WEEKDAY_SET | {
     "overnight", "tonight", "today", "yesterday", "week", "weekend", "month", "year", "morning", "afternoon",
-    "evening", "days", "hours", "weeks", "months", "war", "invasion", "conflict"}
+    "evening", "days", "hours", "weeks", "months", "years", "war", "invasion", "conflict"}
 
 
 def _worth_trying(kind: str, has_digit: bool, words: set[str]) -> bool:
@@ -279,6 +279,9 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
                     continue  # "overnight" in a paper known only to the month
                 try:
                     date = published.date + dt.timedelta(days=relative.days)
+                    if relative.precision is DatePrecision.DAY and relative.days and relative.days % 365 == 0:
+                        # "a year ago today": the same day of that year, leap years or not
+                        date = _years_before(published.date, -relative.days // 365)
                 except OverflowError:  # "yesterday" of 0001-01-01
                     continue
                 if relative.days == 0 and relative.precision is DatePrecision.DAY:
@@ -295,6 +298,14 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
                     date = date.replace(month=1, day=1)
                 add(m.start(), m.end(), date, precision)
     return sorted(found, key=lambda d: d.start)
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` years before (28 February for a 29th)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
 
 
 def find_anchored_dates(sentence: str, anchor: dt.date | None, published: PublishedDate | None,

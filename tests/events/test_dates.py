@@ -25,6 +25,11 @@ NOVEMBER = PublishedDate(dt.date(2025, 11, 1), DatePrecision.MONTH)
     ("the town fell earlier this month", "2024-05-01", "month"),  # a month by its first day
     ("captured last month", "2024-04-01", "month"),
     ("the village fell two days ago", "2024-05-13", "day"),
+    ("the village fell five days ago", "2024-05-10", "day"),
+    ("Kyiv retook the town three months ago", "2024-02-01", "month"),
+    ("Kyiv retook the town two years ago", "2022-01-01", "year"),
+    ("Two years ago today, Kyiv retook the town", "2022-05-15", "day"),  # the day itself, across a leap year
+    ("A year ago today, Russian troops crossed into the region", "2023-05-15", "day"),
     ("shelled the day before yesterday", "2024-05-13", "day"),  # not "yesterday" inside it
     ("the offensive at the end of April", "2024-04-01", "month"),
     ("the fall of Bakhmut last year", "2023-01-01", "year"),  # "the fall of" is no season
