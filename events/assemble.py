@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from events.anchors import compiled
-from events.claimants import GENERIC_MILITARIES, GENERIC_STATES, SIDE_ADJECTIVE
+from events.claimants import GENERIC_MILITARIES, GENERIC_STATES, SIDE_ADJECTIVE, quotations
 from events.drafts import _AFTER_PUBLICATION, Draft
 from events.records import Article, Claim, DatePrecision, EventType, Side
 from events.rules import Rules
@@ -177,7 +177,7 @@ def _date_from(kept: Draft, other: Draft) -> None:
     """A claim told twice takes the other telling's date when it has none of its own, and the day of
     the event ("It said the village fell on Sunday") over the day it was told."""
     if kept.date is not None and other.date is not None and _TODAY.fullmatch(other.date.text) \
-            and re.search(r"[“\"«]", other.view.text[:other.date.start]):
+            and any(start <= other.date.start < end for start, end in quotations(other.view.text)):
         return  # a quotation's "today" is the day its speaker spoke, which the other telling may date
     if kept.date is None and other.date is not None or other.date_of_event and not kept.date_of_event:
         kept.date, kept.date_basis, kept.date_of_event = other.date, other.date_basis, other.date_of_event

@@ -478,7 +478,7 @@ _HEAD_REACH = 400
 
 
 # a side moving into a place ("had entered X", "broke into X", "raised a flag over X"): its claim a denial may deny
-_ENTRY = compiled(r"(?:enter|broke|break|burst|advanc|push|penetrat|infiltrat|storm|rais|hoist|plant|gain|reach|roll|march|drove|driv|mov)", re.I)
+_ENTRY = compiled(r"(?:enter|broke|break|burst|advanc|push|penetrat|infiltrat|storm|rais|hoist|plant|gain|reach|roll|march|drove|driv|moved|moving|moves)", re.I)
 
 
 def _actor(change: Change, attribution: Attribution, text: str) -> Side:
