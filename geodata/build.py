@@ -233,17 +233,28 @@ def _add_renames(rows: list[Row], data_dir: Path) -> None:
 
 
 BORDER_VILLAGE_SAME_KM = 5.0  # a known place of the same name this close is the same village
+BORDER_VILLAGE_NAMESAKE_KM = 200.0  # a Ukrainian place of the name this close may be the one a text means
+BORDER_VILLAGE_MIN_LETTERS = 5  # "Vet", "Uzha", "Sula": shorter names are words more often than villages
+#: surnames of people war reporting quotes, also the names of border villages (Vladimir Rogov)
+NOT_VILLAGE_NAMES = frozenset({"rogov", "sereda", "lukin", "kister", "baklan", "chausy", "amon"})
 
 
 def _add_border_villages(rows: list[Row], data_dir: Path) -> int:
     """Russian border villages cities500 lacks (``ru_border_villages.csv``, from the GeoNames postal
-    export by ``tools/ru_border_villages.py``); one the gazetteer has already (a place of the same
-    name within a few km) is left out."""
+    export by ``tools/ru_border_villages.py``). Left out: one the gazetteer has already (a place of
+    the same name within a few km); one whose name a Ukrainian place near the front bears in any
+    spelling (Zybino is also the Russian form of Zybyne by Vovchansk: a Kharkiv text means that one);
+    and names that are words or surnames more often than villages (Rogov, Vet)."""
     by_key: dict[str, list[Row]] = defaultdict(list)
+    ukrainian: dict[str, list[Row]] = defaultdict(list)
     for r in rows:
         if r.kind == "place":
             for key in r.tier0:
                 by_key[key].append(r)
+            if r.country == "UA":
+                for key in r.tier0 | r.tier1:
+                    ukrainian[key].append(r)
+    words = _english_words(data_dir)
     added = 0
     for entry in _read_curated(data_dir, "ru_border_villages.csv"):
         name = entry["name"]
@@ -253,11 +264,24 @@ def _add_border_villages(rows: list[Row], data_dir: Path) -> int:
                   country="RU", admin1_code=entry["admin1_code"], admin2_code="", lat=float(entry["lat"]),
                   lon=float(entry["lon"]), population=0, feature_code=POSTAL_FEATURE, latin=[], cyrillic=[name])
         _name_row(row)
+        key = normalize_name(latin)
+        if len(key) < BORDER_VILLAGE_MIN_LETTERS or key in words or key in NOT_VILLAGE_NAMES:
+            continue
         if any(_km(row, other) <= BORDER_VILLAGE_SAME_KM for key in row.tier0 for other in by_key.get(key, ())):
+            continue
+        if any(_km(row, other) <= BORDER_VILLAGE_NAMESAKE_KM for key in row.tier0 for other in ukrainian.get(key, ())):
             continue
         rows.append(row)
         added += 1
     return added
+
+
+def _english_words(data_dir: Path) -> frozenset[str]:
+    """The English words that are also place names (data/english_words.txt), normalised."""
+    path = data_dir / "english_words.txt"
+    if not path.exists():
+        return frozenset()
+    return frozenset(normalize_name(w) for w in path.read_text(encoding="utf-8").split() if w and not w.startswith("#"))
 
 
 def _raion_name(row: Row, curated: dict[str, str]) -> str:
@@ -368,6 +392,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geodata.build", description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="the shared data folder (default: %(default)s)")
     parser.add_argument("--out", type=Path, default=DATA_DIR / GAZETTEER_FILE)
+    parser.add_argument("--without-border-villages", action="store_true",
+                        help="leave out data/ru_border_villages.csv (what tools/ru_border_villages.py checks names against)")
     parser.add_argument("--english-words", type=Path, metavar="FILE",
                         help="word list (one per line, most frequent first) to refresh data/english_words.txt from")
     args = parser.parse_args(argv)
@@ -380,7 +406,7 @@ def main(argv: list[str] | None = None) -> int:
     for row in rows:
         _name_row(row)
     _add_renames(rows, DATA_DIR)
-    villages = _add_border_villages(rows, DATA_DIR)
+    villages = 0 if args.without_border_villages else _add_border_villages(rows, DATA_DIR)
     curated_raions = {e["code"]: e["name"] for e in _read_curated(DATA_DIR, "raion_names.csv")}
     for row in rows:
         if row.kind == "raion":

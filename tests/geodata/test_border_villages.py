@@ -31,3 +31,13 @@ def test_estimated_far_off_box_and_ambiguous_rows_are_dropped():
         row("Суджа 1", 51.20, 35.27), row("Суджа", 51.19, 35.26),  # two post offices of one town
     ]
     assert [r["name"] for r in tool.border_villages(rows, UKRAINE)] == ["Суджа"]
+
+
+def test_a_name_the_gazetteer_reads_as_a_ukrainian_place_near_the_front_is_left_out(gazetteer):
+    from geodata.context import load_context
+
+    war_zone = frozenset(c for c in load_context().war_zone if c.startswith("UA."))
+    # Zybino is the Russian form of Zybyne by Vovchansk (Kharkiv Oblast), 30 km away
+    assert tool.ukrainian_namesake(["Зыбино", "Zybino"], (50.30, 36.70), gazetteer, war_zone)
+    # a made-up name the gazetteer reads as no Ukrainian place
+    assert not tool.ukrainian_namesake(["Щуфляндия", "Shchuflyandiya"], (51.30, 35.10), gazetteer, war_zone)
