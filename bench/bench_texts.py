@@ -1,7 +1,7 @@
 """How the extractor reads batches of short texts written for the purpose (never taken from the
 dev set or any article), each with the claims the annotation rules of ../shared/devset give.
 
-    python bench/bench_texts.py [--show] [BATCH ...]
+    python bench/bench_texts.py [--show] [--strict] [BATCH ...]
 
 The batches are in bench/data/texts/*.json (id, text, `must`: claims that must come out,
 `optional`: claims that may; `published`: the article's date, YYYY-MM-DD, when not the
@@ -54,11 +54,15 @@ def secondary(claim: Claim, expected: dict) -> list[str]:
     return [f"{key} {got} != {expected[key]}" for key, got in checks if key in expected and got != expected[key]]
 
 
-def run_case(case: dict, gazetteer: Gazetteer, rules) -> tuple[bool, list[str], list[str]]:
+def _claims(case: dict, gazetteer: Gazetteer, rules) -> list[Claim]:
     text = case["text"]
     published = PublishedDate(dt.date.fromisoformat(case["published"])) if case.get("published") else PUBLISHED
     article = Article(id=article_id(text), path="text", text=text, source="example", published=published)
-    claims = list(extract_claims(article, gazetteer, rules).claims)
+    return list(extract_claims(article, gazetteer, rules).claims)
+
+
+def run_case(case: dict, gazetteer: Gazetteer, rules, claims: list[Claim] | None = None) -> tuple[bool, list[str], list[str]]:
+    claims = _claims(case, gazetteer, rules) if claims is None else claims
     used: set[int] = set()
     problems, seconds = [], []
     for expected in case["must"]:
@@ -74,18 +78,52 @@ def run_case(case: dict, gazetteer: Gazetteer, rules) -> tuple[bool, list[str], 
     return not problems, problems, seconds
 
 
+_GAIN_KINDS = {"capture": "gain", "recapture": "gain"}  # merged, as the dev set's score.py merges them
+
+
+def strict_counts(case: dict, claims: list[Claim], gazetteer: Gazetteer) -> tuple[int, int, int]:
+    """(matched, predicted, gold) as ../shared/devset/score.py counts its strict figure: a claim
+    matches a `must` claim on place, kind (capture and recapture one kind) and gaining side (any
+    side for contested), one claim per gold claim; the claimant is not scored. Claims that match
+    an `optional` claim count neither way."""
+    def kind(t: str) -> str:
+        return _GAIN_KINDS.get(t, t)
+
+    def same(claim: Claim, expected: dict) -> bool:
+        if not matches(claim, dict(expected, types=[str(claim.event_type)], gain="*", cside="*"), gazetteer):
+            return False
+        return kind(str(claim.event_type)) in {kind(t) for t in expected["types"]} and (
+            expected["gain"] in ("*", str(claim.gaining_side)) or "contested" in expected["types"])
+
+    pool = list(claims)
+    matched = 0
+    for expected in case["must"]:
+        hit = next((c for c in pool if same(c, expected)), None)
+        if hit is not None:
+            pool.remove(hit)
+            matched += 1
+    optional = sum(1 for c in pool if any(same(c, o) for o in case["optional"]))
+    return matched, len(claims) - optional, len(case["must"])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("batches", nargs="*", help="batch names (default: all)")
     parser.add_argument("--show", action="store_true", help="print every text that is not right, and why")
+    parser.add_argument("--strict", action="store_true",
+                        help="also print the dev set scorer's strict figure (place, kind, side) on the `must` claims")
     args = parser.parse_args()
     gazetteer, rules = Gazetteer.load(), load_rules()
     paths = [BATCHES / f"{b}.json" for b in args.batches] if args.batches else sorted(BATCHES.glob("*.json"))
     for path in paths:
         cases = json.loads(path.read_text(encoding="utf-8"))
         right = with_secondary = 0
+        strict = [0, 0, 0]
         for case in cases:
-            ok, problems, seconds = run_case(case, gazetteer, rules)
+            claims = _claims(case, gazetteer, rules)
+            ok, problems, seconds = run_case(case, gazetteer, rules, claims)
+            if args.strict:
+                strict = [a + b for a, b in zip(strict, strict_counts(case, claims, gazetteer))]
             right += ok
             with_secondary += bool(seconds)
             if args.show and (problems or seconds):
@@ -94,6 +132,12 @@ def main() -> None:
                     print(f"      {p}")
         print(f"{path.stem}: {right} right of {len(cases)} ({right / len(cases):.0%}); "
               f"{with_secondary} with a wrong date, history or hedge flag")
+        if args.strict:
+            matched, predicted, gold = strict
+            precision, recall = matched / predicted if predicted else 0.0, matched / gold if gold else 0.0
+            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            print(f"  strict precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f} "
+                  f"({matched} of {gold} claims, {predicted} predicted)")
 
 
 if __name__ == "__main__":

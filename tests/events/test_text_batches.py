@@ -27,3 +27,16 @@ def test_a_batch_of_our_texts_reads_no_worse_than_recorded(gazetteer, rules, bat
     wrong = [case["id"] for case in cases if not bench_texts.run_case(case, gazetteer, rules)[0]]
     right = len(cases) - len(wrong)
     assert right >= RECORDED[batch] - SLACK, f"{batch}: {right} right, recorded {RECORDED[batch]}; wrong: {wrong}"
+
+
+def test_the_strict_figure_counts_as_the_dev_set_scorer_does(gazetteer, rules):
+    # capture and recapture are one kind, the claimant is not scored, an optional claim counts
+    # neither way, and a claim of the wrong side is both a miss and a spurious claim
+    case = {"id": "s1", "published": "2024-05-15", "optional": [
+        {"place": "Berdychi", "types": ["contested"], "gain": "none", "cside": "*"}], "must": [
+        {"place": "Tonenke", "types": ["recapture"], "gain": "RU", "cside": "UA"},
+        {"place": "Umanske", "types": ["capture"], "gain": "UA", "cside": "*"}],
+        "text": "Russian troops captured Tonenke and Umanske, the Russian defence ministry said. "
+                "Fighting went on in Berdychi."}
+    claims = bench_texts._claims(case, gazetteer, rules)
+    assert bench_texts.strict_counts(case, claims, gazetteer) == (1, 2, 2)
