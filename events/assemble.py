@@ -29,6 +29,7 @@ _LEAD_SENTENCES = 2  # the opening sentences of the body, where wire copy sums u
 #: "the alleged loss of X", "the claimed capture", "X reportedly took Y": a claim told again, not the outlet's own
 _RETOLD = compiled(r"\b(?:alleged(?:ly)?|claimed|purported(?:ly)?|supposed(?:ly)?|so-called|reported(?:ly)?)\b", re.I)
 # "The fall of X followed weeks of fighting": a change named as known, after the article has told who claims it
+_FROM_POSITIONS = compiled(r"\b(?:withdr\w*|pull\w*|retreat\w*|left|fell back)\b[^.;]{0,40}?\b(?:positions|lines|trenches|edge|outskirts)\b")
 _TODAY = compiled(r"today|this morning|this afternoon|this evening|tonight", re.I)
 _ROLE_AFTER_NAME = compiled(r"\s*\([^()]*\)$")  # "Name (role)"
 _NAMED_AS_KNOWN = compiled(r"\b[Tt]he (?:fall|capture|loss|seizure|surrender|liberation|recapture) of (?:the (?:town|city|village) of )?$")
@@ -121,7 +122,9 @@ def _one_name_per_person(drafts: list[Draft]) -> list[Draft]:
 def _entered_as_the_other_left(drafts: list[Draft]) -> list[Draft]:
     """Troops that entered a place the sentence says the other side left took it ("Ukrainian forces
     entered X after Russia completed its withdrawal from the city"): a gain, not fighting."""
-    left = {(d.view.index, d.place.key, d.gains) for d in drafts if d.kind is EventType.WITHDRAWAL and not d.background}
+    # (not a pullback from positions on its edge: "pulled back from positions on its northern edge")
+    left = {(d.view.index, d.place.key, d.gains) for d in drafts if d.kind is EventType.WITHDRAWAL and not d.background
+            and not _FROM_POSITIONS.search(d.view.text)}
     for d in drafts:
         if d.kind is EventType.CONTESTED and d.actor is not Side.NONE and (d.view.index, d.place.key, d.actor) in left:
             place = d.place.resolution.place
