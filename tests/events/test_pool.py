@@ -67,7 +67,9 @@ def test_a_pool_of_workers_stores_what_one_process_stores_and_says_the_same(corp
 
 def test_ctrl_c_stops_every_worker_and_keeps_every_finished_article(tmp_path):
     corpus, db = tmp_path / "corpus", tmp_path / "c.sqlite"
-    write_corpus(corpus, 400)
+    # (enough articles that two workers cannot finish them all while the probe below waits for a
+    # locked database under a busy suite: 400 were once all stored before the signal came)
+    write_corpus(corpus, 2000)
     process = subprocess.Popen([sys.executable, "-m", "events", "ingest", str(corpus), "--db", str(db),
                                 "--workers", "2"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)
