@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from events.anchors import compiled
-from events.claimants import GENERIC_MILITARIES, GENERIC_STATES, SIDE_ADJECTIVE, quotations
+from events.claimants import _ROLE_AFTER_NAME, GENERIC_MILITARIES, GENERIC_STATES, SIDE_ADJECTIVE, quotations
 from events.drafts import _AFTER_PUBLICATION, Draft
 from events.records import Article, Claim, DatePrecision, EventType, Side
 from events.rules import Rules
@@ -29,10 +29,11 @@ _LEAD_SENTENCES = 2  # the opening sentences of the body, where wire copy sums u
 #: "the alleged loss of X", "the claimed capture", "X reportedly took Y": a claim told again, not the outlet's own
 _RETOLD = compiled(r"\b(?:alleged(?:ly)?|claimed|purported(?:ly)?|supposed(?:ly)?|so-called|reported(?:ly)?)\b", re.I)
 # "The fall of X followed weeks of fighting": a change named as known, after the article has told who claims it
-_FROM_POSITIONS = compiled(r"\b(?:withdr\w*|pull\w*|retreat\w*|left|fell back)\b[^.;]{0,40}?\b(?:positions|lines|trenches|edge|outskirts)\b")
-_TODAY = compiled(r"today|this morning|this afternoon|this evening|tonight", re.I)
-_ROLE_AFTER_NAME = compiled(r"\s*\([^()]*\)$")  # "Name (role)"
 _NAMED_AS_KNOWN = compiled(r"\b[Tt]he (?:fall|capture|loss|seizure|surrender|liberation|recapture) of (?:the (?:town|city|village) of )?$")
+
+# a withdrawal from positions near a place, not from the place ("pulled back from positions on its edge")
+_FROM_POSITIONS = compiled(r"\b(?:withdr\w*|pull\w*|retreat\w*|left|fell back)\b[^.;]{0,40}?\b(?:positions|lines|trenches|edge|outskirts)\b")
+_TODAY = compiled(r"today|this morning|this afternoon|this evening|tonight", re.I)  # the day a speaker spoke
 
 
 def _kind_group(kind: EventType) -> str:

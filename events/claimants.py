@@ -152,7 +152,7 @@ def _valid_on(rule: ClaimantRule, day: dt.date | None) -> bool:
 _OUT_OF_OFFICE: dict[ClaimantRule, ClaimantRule] = {}
 _OFF_DUTY: set[ClaimantRule] = set()
 _OFF_DUTY_NAMES: set[str] = set()
-_ROLE_AFTER_NAME = compiled(r"\s*\([^()]*\)$")
+_ROLE_AFTER_NAME = compiled(r"\s*\([^()]*\)$")  # "Name (role)"
 
 
 def _as_of(rule: ClaimantRule, day: dt.date | None) -> ClaimantRule:
