@@ -47,6 +47,8 @@ _NOUN_OPENING = compiled(r"\s*(?:(?:the|a|an|any|its|their|Russia['’]s|Ukraine
 _HEADLINE_PASSIVE = compiled(r"[A-ZА-ЯІЇЄ][\w’'-]*(?:(?:\s+|,\s+|\s+and\s+)[A-ZА-ЯІЇЄ][\w’'-]*)*\s+[\"“]?"
                              r"(?:(?:fully|completely|partially|partly|now|officially)\s+)?[\"“]?")
 _CLAUSE_ENDS = compiled(r"[\"”]?\s*(?:[,:;.–—]|\s-\s|$|(?:as|after|amid|in|on|by)\b)")
+_BEARING_GAP = compiled(r"\s+(?:north|south|east|west)", re.I)  # "X north of Y in the Z region has been ..."
+_OF_SOMEONE = compiled(r"(?<!village )(?<!town )(?<!city )(?<!settlement )\b(?:from|of)\s+$", re.I)
 _BY_AFTER_QUOTE = compiled(r"[”\"»]\s+by\s")  # '"liberated" by units of ...': the agent named past the quote
 _PARTICIPLE_BY = compiled(r"\w+(?:ed|en)\s+by\s", re.I)
 _PARTICIPLE = compiled(r"\w+(?:ed|en|wn|un|ft|ht|st)\b")  # "was captured", "were withdrawn", "was taken", "left"
@@ -644,6 +646,8 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
         gap = text[ref.end:start]
         part = _PART_SUBJECT.match(gap)
         if ref.end >= start or _SUBJECT_GAP.match(gap) or _SUBJECT_GAP.match(_without_unknown_names(gap)):
+            if _BEARING_GAP.match(gap) and _OF_SOMEONE.search(text, max(0, ref.start - 30), ref.start):
+                break  # "Soldiers from X west of Y have been captured": the soldiers were, not X
             subject = ref
         elif re.fullmatch(r"\s*,\s*", gap) and _PARTICIPLE_BY.match(text, start):
             subject = ref  # "Lyman, recaptured by Ukraine in 2022, is a rail hub": a participle on the place
