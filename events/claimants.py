@@ -149,9 +149,7 @@ def _valid_on(rule: ClaimantRule, day: dt.date | None) -> bool:
     return not ((rule.valid_from and day.isoformat() < rule.valid_from) or (rule.valid_to and day.isoformat() > rule.valid_to))
 
 
-_OUT_OF_OFFICE: dict[ClaimantRule, ClaimantRule] = {}
-_OFF_DUTY: set[ClaimantRule] = set()
-_OFF_DUTY_NAMES: set[str] = set()
+_OUT_OF_OFFICE: dict[ClaimantRule, ClaimantRule] = {}  # a post holder's rule -> the one out of the post
 _ROLE_AFTER_NAME = compiled(r"\s*\([^()]*\)$")  # "Name (role)"
 
 
@@ -162,9 +160,11 @@ def _as_of(rule: ClaimantRule, day: dt.date | None) -> ClaimantRule:
         return rule
     if rule not in _OUT_OF_OFFICE:
         _OUT_OF_OFFICE[rule] = replace(rule, name=_ROLE_AFTER_NAME.sub("", rule.name), valid_from="", valid_to="")
-        _OFF_DUTY.add(_OUT_OF_OFFICE[rule])
-        _OFF_DUTY_NAMES.add(_OUT_OF_OFFICE[rule].name)
     return _OUT_OF_OFFICE[rule]
+
+
+def _out_of_office(rule: ClaimantRule) -> bool:
+    return rule in _OUT_OF_OFFICE.values()
 
 
 def _named(rule: ClaimantRule, context_side: Side) -> tuple[str, Side]:
@@ -305,7 +305,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                if not _other_given_name(sentence, start, end, rule, rules)]
     # spans of known claimants: a person pattern must not take their names
     # (a post holder out of that post may be named with the post held then: "Commander Name")
-    known = [(start, end) for start, end, rule in matches if rule.side != "context" and rule not in _OFF_DUTY]
+    known = [(start, end) for start, end, rule in matches if rule.side != "context" and not _out_of_office(rule)]
     for person in people:  # only the person patterns whose role words the sentence holds
         for attribution in _people(person, sentence, rules, known, place_country):
             add(attribution)
@@ -441,6 +441,7 @@ def named_claimants(sentence: str, rules: Rules, *, context_side: Side = Side.NO
     """Every known claimant the sentence names, whether or not it says anything ("Source: Hanna
     Maliar on Telegram"), longest first where two overlap, in order."""
     found: list[Attribution] = []
+    known: list[tuple[int, int]] = []  # (a post holder out of the post may be named with the post held then)
     candidates = rules.claimant_index.candidates(sentence)
     for index in candidates:
         if index >= len(rules.claimants):
@@ -450,7 +451,8 @@ def named_claimants(sentence: str, rules: Rules, *, context_side: Side = Side.NO
             name, side = _named(rule, context_side if context_side is not Side.NONE or not rule.default_side
                                 else Side(rule.default_side))
             found.append(Attribution(name, side, rule.kind, m.start(), m.end(), "named"))
-    known = [(a.start, a.end) for a in found if a.claimant not in _OFF_DUTY_NAMES]
+            if not _out_of_office(rule):
+                known.append((m.start(), m.end()))
     for person in [rules.people[i - len(rules.claimants)] for i in candidates if i >= len(rules.claimants)]:
         for m in _matches(person.regex, sentence):
             if any(m.start("name") < e and s < m.end("name") for s, e in known) or m.group("name").split()[0] in _NOT_GIVEN_NAMES:

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 from geodata.gazetteer import (COLUMNS, DATA_DIR, FORMAT_VERSION, GAZETTEER_FILE, KEYS_MARKER, POSTAL_FEATURE, POSTAL_ID_BASE,
                                REFS_MARKER, REGION_SUFFIXES)
 from geodata.normalize import cyrillic_language, is_cyrillic, normalize_name
+from geodata.resolve import fuzzy_blocklist
 from geodata.translit import transliterate, transliterate_variants
 
 DEFAULT_SOURCE = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
@@ -254,7 +255,7 @@ def _add_border_villages(rows: list[Row], data_dir: Path) -> int:
             if r.country == "UA":
                 for key in r.tier0 | r.tier1:
                     ukrainian[key].append(r)
-    words = _english_words(data_dir)
+    words = fuzzy_blocklist(data_dir / "english_words.txt")  # English words that are also place names
     added = 0
     for entry in _read_curated(data_dir, "ru_border_villages.csv"):
         name = entry["name"]
@@ -274,14 +275,6 @@ def _add_border_villages(rows: list[Row], data_dir: Path) -> int:
         rows.append(row)
         added += 1
     return added
-
-
-def _english_words(data_dir: Path) -> frozenset[str]:
-    """The English words that are also place names (data/english_words.txt), normalised."""
-    path = data_dir / "english_words.txt"
-    if not path.exists():
-        return frozenset()
-    return frozenset(normalize_name(w) for w in path.read_text(encoding="utf-8").split() if w and not w.startswith("#"))
 
 
 def _raion_name(row: Row, curated: dict[str, str]) -> str:

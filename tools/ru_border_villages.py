@@ -20,10 +20,12 @@ import argparse
 import csv
 import gzip
 import json
-import math
 import re
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from geodata.nearby import _km as great_circle_km  # noqa: E402
 
 # the border oblasts and a box around each (lat, lat, lon, lon): rows outside are mislinked namesakes
 OBLASTS = {
@@ -38,9 +40,7 @@ _OFFICE_NUMBER = re.compile(r"\s+\d+$")  # "Суджа 1": a second post office 
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    dlat = math.radians(b[0] - a[0])
-    dlon = math.radians(b[1] - a[1]) * math.cos(math.radians((a[0] + b[0]) / 2))
-    return 6371.0 * math.hypot(dlat, dlon)
+    return great_circle_km(a[0], a[1], b[0], b[1])
 
 
 def border_villages(rows: list[dict], ukraine: list[tuple[float, float]]) -> list[dict]:
@@ -96,7 +96,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gazetteer", type=Path, required=True,
                         help="a gazetteer built without these villages (python -m geodata.build --without-border-villages)")
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from geodata import Gazetteer
     from geodata.context import load_context
     from geodata.translit import transliterate
