@@ -147,10 +147,10 @@ _SUBJECT_GAP = compiled(
     r"finally|already|officially|successfully|once again|once more|again|back|effectively|since|by now|recently|just|largely|"
     r"almost|nearly|entirely|totally|both|all|themselves|itself|reported to have|said to have|claimed to have|"
     r"first|originally|previously|initially|shortly|subsequently|soon|later|quickly|wholly|mostly|partly|"
-    r"partially|firmly|still|not|never|yet|"
+    r"partially|firmly|still|not|never|yet|reported|declared|pronounced|"
     r"believed to have|thought to have|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn|practically|virtually|"
     r"(?:one of|among) (?:the )?(?:\w+ )?(?:settlements|villages|towns|localities|communities|places))\s+)*[“\"‘]?"
-    r"(?:(?:fully|completely|now|already)\s+)?$",  # (is now "fully occupied")
+    r"(?:(?:fully|completely|now|already|practically|virtually|almost|nearly|largely|mostly|partly|partially)\s+)?$",  # (is now "fully occupied")
     re.I)
 _OBJECT_GAP_WORDS = 9
 _IRREALIS_WORDS = 7
@@ -640,6 +640,9 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
     subject, share = None, False
     for ref in reversed(refs):
         if not _allowed(ref, trigger):
+            if ref.is_settlement and ref.end == start and _WHOSE.match(text, start):
+                subject = ref  # "west of X, whose capture was announced": the relative clause is said of X
+                break
             if _PARTICIPLE_RIGHT_AFTER.fullmatch(text, ref.end, start) and _PARTICIPLE.match(text, start):
                 break  # "X, a village close to Y, originally liberated on 17 February": said of Y, near or not
             continue  # "Soledar, north of Bakhmut, was captured": a place inside the apposition
@@ -672,6 +675,7 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
     return out
 
 
+_WHOSE = compiled(r",\s+whose\b")
 _NEW_CLAUSE_AFTER = compiled(r"\s+(?:still\s+)?(?:holds|held|remains?|remained|stays?|stayed|is|was|has|had|says|said|"
                                r"fell|falls|continues|continued|resists|resisted)\b")
 _WHICH_SAID_IT = compiled(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,5}?(?:said|says|claimed|claims|reported|announced)\s+"
@@ -1001,7 +1005,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                                             for a, b in zip(chain, chain[1:]))
             targets = chain if about or listed else chain[-1:]
             # the place itself as the subject, not one that qualifies it ("exports from Odesa fell")
-            targets = [t for t in targets if t.place is None or not _QUALIFIER_BEFORE.search(text, 0, t.place.start)]
+            # (but "west of X, whose capture ...": the relative clause is said of X)
+            targets = [t for t in targets if t.place is None or not _QUALIFIER_BEFORE.search(text, 0, t.place.start)
+                       or t.place.end == start and _WHOSE.match(text, start)]
         else:
             if trigger.targets == "object":
                 targets = _object_targets(view, start, end, right, next_start, trigger, rules)
@@ -1120,8 +1126,9 @@ def _history(text: str, left: int, start: int, end: int, trigger: Trigger, view:
     if text[max(0, start - 7):start].lower() == "having " or _SINCE_THE_WAR_BEGAN.match(text) and not _NEXT_CLAUSE.search(text, 0, start):
         return True
     words = " ".join(text[left:start].split()[-4:])
-    # ("have since taken" is news told after an earlier event, not history)
-    if re.search(r"\b(?:previously|originally|formerly|once(?! again| more)|(?<!has )(?<!have )(?<!had )since|having|back in)\b", words, re.I) or \
+    # ("have since taken" is news told after an earlier event, not history; "X, occupied since
+    # March, was retaken": the "since" of an apposition)
+    if re.search(r"\b(?:previously|originally|formerly|once(?! again| more)|(?<!has )(?<!have )(?<!had )since(?![^,]*,)|having|back in)\b", words, re.I) or \
             re.search(r"\bfirst\b(?! (?:announced|reported|claimed|said|stated|declared))", words) and not _FIRST_TO.search(text, max(0, start - 60), start):
         # "was first captured"; not a name ("First Xyz were liberated"), nor "the first town to be retaken
         return True

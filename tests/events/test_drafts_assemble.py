@@ -178,6 +178,13 @@ CASES = [
     ("a share beside the whole place, in one sentence, is the share",
      "\"We drove them out of Kupiansk and took control of 90% of the city,\" the Ukrainian General Staff said.",
      [("Kupiansk", "partial", "UA", "Ukrainian General Staff", "2024-05-15", "day")]),
+    ("a date and 'since' in an apposition on the subject are the apposition's, not the change's",
+     "Ukrainian officials said on Monday that Tonenke, a village of 1,200 people occupied since March, was back in "
+     "Ukrainian hands.",
+     [("Tonenke", "recapture", "UA", "Ukrainian government", "2024-05-13", "day")]),
+    ("'X, whose liberation the ministry announced in February': history of X, told by the ministry",
+     "Umanske lies north-west of Tonenke, whose liberation the Russian defence ministry announced on 17 February.",
+     [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-02-17", "day", "history")]),
 ]
 
 
