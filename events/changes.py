@@ -675,6 +675,9 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
     return out
 
 
+# "the ministry announced that its troops around X would be regrouped": a withdrawal announced
+_ANNOUNCED_WOULD = compiled(r"\b(?:announced|said|stated|declared|told\s+\w+)\s+(?:that\s+)?(?:[\w’'-]+\s+){1,8}?would\s+be\s+[“\"‘]?$")
+_CONDITION_AFTER = compiled(r"[^.;]{0,80}?\b(?:if|unless|should|in case|in the event)\b")
 _WHOSE = compiled(r",\s+whose\b")
 _NEW_CLAUSE_AFTER = compiled(r"\s+(?:still\s+)?(?:holds|held|remains?|remained|stays?|stayed|is|was|has|had|says|said|"
                                r"fell|falls|continues|continued|resists|resisted)\b")
@@ -694,7 +697,8 @@ _OUT = compiled(r"\bout\b")
 _CLAUSE_AND_IN = compiled(r",\s+(?:and|but)\s")
 # "took A and a number of nearby settlements, including B and C": the list goes on after "including"
 _AND_PLACES_INCLUDING = compiled(r"\s+and\s+(?:a number of|several|some|other|\w+)\s+(?:[\w-]+\s+)?"
-                                   r"(?:settlements|villages|towns|localities)\s*,?\s+(?:including|such as|among them|beginning with|starting with)\s+")
+                                   r"(?:settlements|villages|towns|localities)\s*,?\s+(?:including|such as|among them|beginning with|starting with|"
+                                   r"the (?:largest|biggest|main|most important) (?:\w+ )?of which (?:are|were|being))\s+")
 _CENTRE_GAP = compiled(r"\s*(?:in|into|over|at)\s+the\s+(?:very\s+)?(?:city\s+|town\s+)?(?:centre|center|heart)\s+of\s+$", re.I)
 _ATTRIBUTIVE_BEFORE = compiled(r"\b(?:the|a|an)\s+$", re.I)
 _LAST_TO_BE = compiled(r"\b(?:is|was|became|becomes|has become)\s+the\s+(?:last|first|latest|next|second|third|\d+(?:st|nd|rd|th))\s+"
@@ -957,6 +961,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 last_words = last_words[main.start() + 1:]
             if rules.irrealis_index.holds(last_words) and not (_WHETHER.search(last_words) and _AS_CLAIMED.match(text, right)) \
                     and not _FIRST_TO.search(text, max(0, start - 60), start) \
+                    and not (trigger.type is EventType.WITHDRAWAL and _ANNOUNCED_WOULD.search(text, max(0, start - 120), start)
+                             and not _CONDITION_AFTER.match(text, end)) \
                     and not (_RESULT_PARTICIPLE.search(before) and _ORDER_GIVEN.search(before)
                              and text[start:end].split()[0].lower().endswith("ing")):
                 able = _ABLE.search(before) or (_ORDERED.search(before) if trigger.type is EventType.WITHDRAWAL else None)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from events.anchors import compiled, search_once
 from events.changes import HISTORY_SECTIONS, Change, Target, find_changes, find_triggers, side_words
-from events.claimants import Attribution, governing, journalist, named_claimants, outlet_side, quotations
+from events.claimants import GENERIC_STATES, Attribution, governing, journalist, named_claimants, outlet_side, quotations
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
 from events.mentions import PlaceRef, SentenceView
 from events.records import Article, DatePrecision, EventType, PublishedDate, Side
@@ -394,7 +394,10 @@ _SPEAKERS_TODAY = compiled(r"(?:today|this morning|this afternoon|this evening|t
 # "a position near", "the bridge outside": a singular thing the place only locates
 _THING_BEFORE = compiled(r"\b(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?[a-z]+(?<!s)\s+(?:near|outside|close\s+to|around|"
                            r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+$")
-_LISTED_BY = compiled(r"\b(?:listed|named)\s+(?=[A-ZА-ЯІЇЄ])")
+_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)"
+# "listed A and B", "listed five: A, B ...", "named them: A, B", "added four more, A, B ..."
+LISTED_BY = compiled(r"\b(?:(?:listed|named)\s+(?:(?:them|(?:the\s+)?(?:first\s+)?" + _COUNT + r"(?:\s+of\s+them)?)\s*[:—–]\s*)?|"
+                      r"added\s+(?:another\s+)?" + _COUNT + r"\s+more\s*[,:—–]\s*)(?=[A-ZА-ЯІЇЄ])")
 # what may follow the last place a speaker lists: its region, then the end or their next words
 _LIST_TAIL = compiled(r"(?:\s+(?:in|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}(?:region|oblast|Oblast|Region))?\s*"
                         r"(?:[.;]|,\s+(?:saying|adding|and\s+said|noting)\b.*)?\s*", re.S)
@@ -604,6 +607,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             # a denial is not the claim it denies: "said the Russian statements about X are false"
             voices_of = [a for a in speakers if not a.embedded] or ([voice.carried] if voice.carried else speakers) \
                 if change.kind is EventType.DENIAL else speakers
+            if change.kind is EventType.DENIAL and voices_of and all(change.start <= a.start < change.end for a in voices_of):
+                continue  # "He rejected Russian claims about X" with "he" unknown: the claims' owner is no denier
             attribution = governing(voices_of, text, change.start) if voice.attributions else voice.carried
             if attribution is not None and attribution.start >= change.end and \
                     _RELATIVE_AFTER.search(text, change.end, attribution.start):
@@ -1017,7 +1022,13 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
         _names_the_list(view, voice, frame)
     # (a phrase after the list is its own: "listed A, B and C, saying troops had advanced 6 km")
     if view.settlements and listed and all(start >= view.settlements[-1].end for start, _, _ in find_triggers(view.text, rules)):
-        date = _pick_date(frame.dates, 0)
+        lister = next((a for a in voice.attributions if not a.embedded and a.end <= view.settlements[0].start), None)
+        # "Moscow claimed a string of villages. The ministry listed five: A, B ...": the list is the ministry's
+        if lister is not None and (frame.attribution.kind == "journalist" or frame.attribution.claimant in GENERIC_STATES
+                                   and lister.side is frame.attribution.side):
+            _update_frame(frame, lister, voice.channel, dates, memory)
+        # ("On Saturday the ministry listed five: ...": the day of its list)
+        date = _pick_date(dates if lister is not None and dates else frame.dates, 0)
         for place in view.settlements:
             if place.relation:
                 continue
@@ -1036,11 +1047,11 @@ def _names_the_list(view: SentenceView, voice: Voice, frame: _Frame) -> bool:
     """"Maliar listed A, B and C in the Z region, saying ...": the frame's own voice names its places
     (not another side's list of something else: "the General Staff listed A and B among places where
     attacks were repelled", "Zelensky named X as commander")."""
-    listing = _LISTED_BY.search(view.text) if view.settlements else None
+    listing = LISTED_BY.search(view.text) if view.settlements else None
     if listing is None or listing.end() > view.settlements[0].start:
         return False
     speaker = voice.attributions[0] if voice.attributions else voice.carried
-    if speaker is not None and speaker.side is not frame.attribution.side:
+    if speaker is not None and speaker.side is not frame.attribution.side and frame.attribution.kind != "journalist":
         return False
     return _LIST_TAIL.fullmatch(view.text, view.settlements[-1].end) is not None
 

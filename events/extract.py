@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from events.assemble import assemble
 from events.anchors import search_once
 from events.changes import Change, find_changes
-from events.drafts import NAMED_DENIAL_REACH, draft_claims
+from events.drafts import LISTED_BY, NAMED_DENIAL_REACH, draft_claims
 from events.mentions import UNLISTED, SentenceView, read_mentions
 from events.records import Article, Claim
 from events.rules import Rules
@@ -55,6 +55,8 @@ def _near_claims(views: list[SentenceView], changes: list[list[Change]], rules: 
         if not needed[i] and ((i and changes[i - 1] and (search_once(rules.denial_followup, view.text)
                                                           or search_once(rules.retraction, view.text)))
                               or rules.frame_nouns.search(view.text)
+                              # ("... a string of villages. The ministry listed five: A, B ...": who lists them)
+                              or view.settlements and last_change >= 0 and LISTED_BY.search(view.text)
                               # ("Regarding X, the General Staff called the claim a fake": a few sentences on)
                               or view.settlements and last_change >= 0 and i - last_change <= NAMED_DENIAL_REACH
                               and search_once(rules.denial_followup, view.text)):
