@@ -188,10 +188,11 @@ def _date_from(kept: Draft, other: Draft) -> None:
 
 
 def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
-    """The outlet's own "the town remains in Ukrainian hands" denies nothing unless someone in the
-    article claims the other side gained the town: then it is the outlet's denial; else no claim."""
+    """The outlet's own "the town remains in Ukrainian hands" or "A and B were never captured"
+    denies nothing unless someone in the article claims the other side gained the town: then it
+    is the outlet's denial; else no claim."""
     gained = {(d.place.key, d.gains) for d in drafts if d.kind is not EventType.DENIAL}
-    return [d for d in drafts if not (d.holding and d.attribution.kind == "journalist"
+    return [d for d in drafts if not ((d.holding or d.kind is EventType.DENIAL) and d.attribution.kind == "journalist"
                                       and (d.place.key, d.gains) not in gained)]
 
 

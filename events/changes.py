@@ -623,6 +623,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
             break  # "foothold in A, B holds": B opens a clause of its own
         if _PEOPLE_OF.match(text, ref.end):
             break  # "retook A, and B's mayor declared ...": B's people open a clause of their own
+        if _KIN_OF.match(text, ref.end) and not re.search(r"\b(?:and|or)\b", text[chain.end:ref.start]):
+            break  # "pulled out of A, B's twin city": an apposition on A that names B
         after_apposition = _APPOSITION_THEN_PLACES.fullmatch(text, chain.end, ref.start) is not None
         if after_apposition and _VERB_AFTER.match(text, ref.end):
             break  # "took A, a town X held, and the villages of B and C are now under fire": a clause of their own
@@ -678,6 +680,7 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
 # "the ministry announced that its troops around X would be regrouped": a withdrawal announced
 _ANNOUNCED_WOULD = compiled(r"\b(?:announced|said|stated|declared|told\s+\w+)\s+(?:that\s+)?(?:[\w’'-]+\s+){1,8}?would\s+be\s+[“\"‘]?$")
 _CONDITION_AFTER = compiled(r"[^.;]{0,80}?\b(?:if|unless|should|in case|in the event)\b")
+_KIN_OF = compiled(r"(?:['’]s)?\s+(?:twin|sister|neighbou?ring|neighbou?r|smaller|larger|bigger)\b")
 _WHOSE = compiled(r",\s+whose\b")
 _NEW_CLAUSE_AFTER = compiled(r"\s+(?:still\s+)?(?:holds|held|remains?|remained|stays?|stayed|is|was|has|had|says|said|"
                                r"fell|falls|continues|continued|resists|resisted)\b")
