@@ -199,6 +199,7 @@ def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
 # "Russian forces likely seized X": the outlet's own assessment, not a summary of another's claim
 _OWN_ASSESSMENT = compiled(r"\b(?:likely|probably|almost certainly|most likely)\s+(?:[\w-]+\s+){0,2}$")
 _WAR_BEGAN = dt.date(2014, 1, 1)  # changes before it are another war's
+_HELD_CITY_MISREADS = frozenset({EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL, EventType.CONTESTED})
 
 
 def _absorb_outlet_summaries(drafts: list[Draft]) -> list[Draft]:
@@ -357,4 +358,8 @@ def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim
     # nor is a change dated before the war began in 2014 one of its claims ("the day Soviet troops
     # drove German forces out of the city in 1943")
     claims = [c for c in claims if c.event_date is None or c.event_date >= _WAR_BEGAN]
+    # nor a gain or fight in a city one side held throughout, told for a later day (places.toml)
+    held = rules.places.held_since
+    claims = [c for c in claims if not (c.geonameid in held and c.event_type in _HELD_CITY_MISREADS
+                                        and (c.event_date is None or c.event_date >= held[c.geonameid]))]
     return tuple(sorted(claims, key=lambda c: (c.evidence_start, c.settlement_start)))

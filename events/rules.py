@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -119,6 +119,7 @@ class PlaceRules:
     coreference_nouns: re.Pattern[str]
     coreference_pronouns: re.Pattern[str]
     examples: tuple[tuple[str, str, str], ...]  # (role or relation, sentence, name)
+    held_since: dict[int, dt.date] = field(default_factory=dict)  # geonameid: held by one side from then on
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,7 +293,19 @@ def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
         coreference_nouns=_compile(_need(coreference, "nouns", file, "coreference"), file, "coreference.nouns"),
         coreference_pronouns=_compile(_need(coreference, "pronouns", file, "coreference"), file,
                                       "coreference.pronouns", 0),
-        examples=tuple(examples))
+        examples=tuple(examples),
+        held_since=_held_since(raw, file))
+
+
+def _held_since(raw: dict[str, Any], file: str) -> dict[int, dt.date]:
+    held: dict[int, dt.date] = {}
+    for i, entry in enumerate(raw.get("held_throughout", [])):
+        where = f"held_throughout[{i}]"
+        geonameid, since = _need(entry, "geonameid", file, where), _need(entry, "since", file, where)
+        if not isinstance(geonameid, int) or not isinstance(since, dt.date):
+            raise RulesError(file, where, "needs an integer geonameid and a date since (YYYY-MM-DD, unquoted)")
+        held[geonameid] = since
+    return held
 
 
 def _plain_words(words: list[str], file: str, key: str) -> frozenset[str]:

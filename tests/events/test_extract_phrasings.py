@@ -164,3 +164,13 @@ def test_a_person_named_with_and_without_the_post_of_then_is_one_claimant(gazett
 ])
 def test_a_day_of_another_time_in_the_sentence_dates_only_its_own_change(gazetteer, rules, text, dated):
     assert [(c.settlement, c.event_date) for c in claims_of(text, gazetteer, rules)] == dated
+
+
+def test_a_city_one_side_held_throughout_is_its_region_or_government_after_that_day(gazetteer, rules):
+    # "almost all of Luhansk" in 2022 is the region (the city was held by Russia's proxies from 2014);
+    # Russian troops did reach Kharkiv's streets in the war's first week
+    later = PublishedDate(dt.date(2022, 7, 9))
+    assert claims_of("Russia now controls almost all of Luhansk and half of the Donetsk region.", gazetteer, rules, later) == ()
+    assert claims_of("Russian troops entered Kharkiv on Sunday.", gazetteer, rules, later) == ()
+    first_week = claims_of("Russian troops entered Kharkiv on Sunday.", gazetteer, rules, PublishedDate(dt.date(2022, 2, 28)))
+    assert [(c.settlement, str(c.event_type), c.event_date) for c in first_week] == [("Kharkiv", "contested", dt.date(2022, 2, 27))]
