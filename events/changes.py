@@ -131,7 +131,7 @@ _ABLE = compiled(r"\b(?:(?:managed|able|succeeded|succeeding|managing|decided|op
 _ORDERED = compiled(r"\b(?:(?:received|got|given|issued|had|have|has)\s+(?:an\s+|the\s+)?orders?\s+(?=to\s)|"
                       r"(?:a|the)\s+decision\s+(?:(?:was|has\s+been|had\s+been)\s+(?:made|taken)\s+)?(?=to\s)|ordered|told|instructed|forced|compelled|"
                       r"(?:approved|authori[sz]ed|sanctioned)(?:\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:manoeuvre|maneuver|decision|order))?)\s*(?:(?:the|its|their|his|her|our|Ukrainian|Russian|Ukraine['’]s|Russia['’]s|"
-                      r"enemy)\s+)?(?:(?:troops|forces|units|soldiers|defenders|garrison|marines|brigades?)\s+)?to\s+"
+                      r"enemy)\s+)?(?:(?:troops|forces|units|soldiers|defenders|garrison|marines|brigades?|commanders?|generals?|men)\s+)?to\s+"
                       r"(?:\w+\s+)?$", re.I)
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
 _SUBJECT_GAP = compiled(
@@ -640,7 +640,10 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
     text = view.text
     refs = [r for r in view.places if r.start < start and r.is_settlement]
     subject, share = None, False
+    apposition = -1  # where an apposition on the subject opens, once a place is seen to close it
     for ref in reversed(refs):
+        if ref.start > apposition >= 0:
+            continue  # "X, a town between A and B, was retaken": A stands in the apposition on X too
         if not _allowed(ref, trigger):
             if ref.is_settlement and ref.end == start and _WHOSE.match(text, start):
                 subject = ref  # "west of X, whose capture was announced": the relative clause is said of X
@@ -658,6 +661,10 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
             subject = ref  # "Lyman, recaptured by Ukraine in 2022, is a rail hub": a participle on the place
         elif part and _SUBJECT_GAP.match(gap[part.end():]):
             subject, share = ref, True  # "in X the residential districts have been liberated"
+        elif (closing := _APPOSITION_CLOSES.match(gap)) and _SUBJECT_GAP.match(gap[closing.end():]) \
+                and (opening := _APPOSITION_OPENS_BEFORE.search(text, max(0, ref.start - 80), ref.start)):
+            apposition = opening.start()  # "X, a town between A and B, was retaken": B closes an apposition on X
+            continue
         break
     if subject is None:
         return []
@@ -681,6 +688,8 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
 _ANNOUNCED_WOULD = compiled(r"\b(?:announced|said|stated|declared|told\s+\w+)\s+(?:that\s+)?(?:[\w’'-]+\s+){1,8}?would\s+be\s+[“\"‘]?$")
 _CONDITION_AFTER = compiled(r"[^.;]{0,80}?\b(?:if|unless|should|in case|in the event)\b")
 _KIN_OF = compiled(r"(?:['’]s)?\s+(?:twin|sister|neighbou?ring|neighbou?r|smaller|larger|bigger)\b")
+_APPOSITION_CLOSES = compiled(r"[^,;:]{0,40}?,")
+_APPOSITION_OPENS_BEFORE = compiled(r"(?<=\w),\s+(?:a|an|the)\s+[^,;:]*$")
 _WHOSE = compiled(r",\s+whose\b")
 _NEW_CLAUSE_AFTER = compiled(r"\s+(?:still\s+)?(?:holds|held|remains?|remained|stays?|stayed|is|was|has|had|says|said|"
                                r"fell|falls|continues|continued|resists|resisted)\b")
