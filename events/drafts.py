@@ -36,7 +36,7 @@ _MAX_FRAME_DISTANCE = 6
 _LIST_REACH = 3  # sentences between "N settlements" and their list
 _POINTER_REACH = 4  # sentences back a pointer ("the town") may reach
 _REGION_REACH = 2  # sentences back a region named ("in the Kursk region") places the settlements told after it
-_HEDGE_BACK = 3
+HEDGE_BACK = 3
 NAMED_DENIAL_REACH = 10  # sentences back a denial naming its place may reach for the claim it denies
 _BACKGROUND_DAYS = 14  # a change dated this long before publication is history
 _AFTER_PUBLICATION = "after publication: "
@@ -587,7 +587,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                        memory.month_told) if changes else []
         if not changes:
             _read_quiet_sentence(view, voice, drafts, memory, rules, dates)
-        elif drafts and view.index - drafts[-1].view.index <= _HEDGE_BACK:
+        elif drafts and view.index - drafts[-1].view.index <= HEDGE_BACK:
             denied = search_once(rules.denial_followup, text)
             # (a denial phrase that is itself a change with no place, "the claim did not correspond to
             # reality", is no change of the sentence's own)
@@ -908,15 +908,15 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
                          dates: list[DateExpression]) -> None:
     """A sentence without a change of its own may deny or hedge the claims just made."""
     # (a sentence naming a place may deny a claim about it further back)
-    reach = NAMED_DENIAL_REACH if view.settlements else _HEDGE_BACK
+    reach = NAMED_DENIAL_REACH if view.settlements else HEDGE_BACK
     if not drafts or view.index - drafts[-1].view.index > reach:
         return
     denied = search_once(rules.denial_followup, view.text)
     # (beyond the last few sentences only a denial of a claim named so: "the Russian claim was a fake",
     # not "denied that its troops had used cluster munitions near X")
-    if denied is not None and (view.index - drafts[-1].view.index <= _HEDGE_BACK or _CLAIM_NOUN.search(view.text)):
+    if denied is not None and (view.index - drafts[-1].view.index <= HEDGE_BACK or _CLAIM_NOUN.search(view.text)):
         _deny_recent(view, voice, drafts)
-    if view.index - drafts[-1].view.index > _HEDGE_BACK:
+    if view.index - drafts[-1].view.index > HEDGE_BACK:
         return
     retraction = search_once(rules.retraction, view.text)
     if retraction is not None and not _NEW_SUBJECT.search(view.text, 0, retraction.start()):
@@ -938,7 +938,7 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: se
     # "the claim about X was a fiction": the last sentence that claimed X; else the last that claimed anything
     named = keys or {p.key for p in view.places if p.is_settlement or p.role == "modifier"}  # ("the Robotyne claim")
     # (further back when the sentence names the place: "Regarding X, the General Staff called the claim a fake")
-    reach = NAMED_DENIAL_REACH if keys is None and view.settlements else _HEDGE_BACK
+    reach = NAMED_DENIAL_REACH if keys is None and view.settlements else HEDGE_BACK
     about = [d for d in drafts if d.place.key in named and view.index - d.view.index <= reach]
     # (the last that claimed it for the denier's opponent: not the denier's own side's report in between)
     deniable = [d for d in about if d.kind is not EventType.DENIAL and d.attribution.side is not denier.side
@@ -947,7 +947,7 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: se
     last = about[-1].view.index if about else drafts[-1].view.index
     if not about and _ALSO.search(drafts[-1].view.text):
         # "... took X. It also claimed the village of Y. Kyiv said the claim was false": the claim, X's
-        earlier = [d.view.index for d in drafts if d.view.index < last and view.index - d.view.index <= _HEDGE_BACK
+        earlier = [d.view.index for d in drafts if d.view.index < last and view.index - d.view.index <= HEDGE_BACK
                    and not d.background and d.kind is not EventType.DENIAL]
         last = earlier[-1] if earlier else last
     for draft in [d for d in drafts if d.view.index == last and (not about or d.place.key in named)]:
@@ -1001,7 +1001,7 @@ def _hedge_recent(view: SentenceView, drafts: list[Draft], rules: Rules) -> None
     keys = {p.key for p in view.settlements}
     recent = []
     for draft in reversed(drafts):  # newest first: only the last few sentences count
-        if view.index - draft.view.index > _HEDGE_BACK:
+        if view.index - draft.view.index > HEDGE_BACK:
             break
         recent.append(draft)
     recent_keys = {d.place.key for d in recent}

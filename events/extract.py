@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from events.assemble import assemble
 from events.anchors import search_once
 from events.changes import Change, find_changes
-from events.drafts import LISTED_BY, NAMED_DENIAL_REACH, draft_claims
+from events.drafts import HEDGE_BACK, LISTED_BY, NAMED_DENIAL_REACH, draft_claims
 from events.mentions import UNLISTED, SentenceView, read_mentions
 from events.records import Article, Claim
 from events.rules import Rules
@@ -46,14 +46,15 @@ def geocode(article: Article, gazetteer: Gazetteer) -> tuple[list[Mention], list
 
 
 def _near_claims(views: list[SentenceView], changes: list[list[Change]], rules: Rules) -> list[bool]:
-    """The sentences whose speakers matter: those telling of a change, the one after that denies
-    it ("Ukraine rejected the claim"), and those naming a frame's change ("the withdrawal was
+    """The sentences whose speakers matter: those telling of a change, one of the few after it
+    that denies it ("Ukraine rejected the claim"), and those naming a frame's change ("the withdrawal was
     announced by ..."). Most sentences of a news article are none of these."""
     needed = [bool(found) for found in changes]
     last_change = -1
     for i, view in enumerate(views):
-        if not needed[i] and ((i and changes[i - 1] and (search_once(rules.denial_followup, view.text)
-                                                          or search_once(rules.retraction, view.text)))
+        # ("Russia claimed X. Its ministry has not confirmed it. Kyiv said the claim was untrue.")
+        if not needed[i] and ((last_change >= 0 and i - last_change <= HEDGE_BACK
+                               and (search_once(rules.denial_followup, view.text) or search_once(rules.retraction, view.text)))
                               or rules.frame_nouns.search(view.text)
                               # ("... a string of villages. The ministry listed five: A, B ...": who lists them)
                               or view.settlements and last_change >= 0 and LISTED_BY.search(view.text)
