@@ -215,8 +215,9 @@ def _absorb_outlet_summaries(drafts: list[Draft]) -> list[Draft]:
             # "Russian forces likely seized X, and the ministry claimed ...": the outlet's own assessment
             not d.heading and _OWN_ASSESSMENT.search(d.view.text, max(0, d.place.start - 40), d.place.start))
         if summary:
+            # (a side only guessed from who held the place gives way: "what the capture of X means")
             owner = next((n for n in named if n.place.key == d.place.key and _kind_group(n.kind) == _kind_group(d.kind)
-                          and n.gains in (d.gains, Side.NONE) and _sums_up(d, n)
+                          and (n.gains in (d.gains, Side.NONE) or d.side_from == "place") and _sums_up(d, n)
                           and (not d.background or n.background)), None)  # "Three months after the fall of X"
             if owner is None and d.gains is Side.NONE and d.kind is not EventType.DENIAL:
                 owner = next((n for n in named if n.place.key == d.place.key

@@ -376,6 +376,7 @@ _AUTHORITY_AFTER = compiled(r"(?:['’]s)?\s+(?:(?:[Cc]ity|[Tt]own|[Vv]illage|[P
 _GLOSS = compiled(r",\s+(?:handing|giving|marking|making|dealing|ending|leaving|capping)\s")  # the outlet's comment on a statement
 _STATE_WORD = compiled(r"occup|held|hold|control", re.I)
 _BEGAN_BEFORE = compiled(r"\b(?:began|begun|started)\s+(?:on\s+|in\s+)?$", re.I)
+_WHEN_AFTER = compiled(r",\s+when\b")
 _SINCE_BEFORE = compiled(r"\bsince\s+$", re.I)
 _SPOKE_OF = compiled(r"\s+(?:[\w’'-]+\s+)?(?:spoke|speaks|talked|talks|hailed|hails|praised|praises|celebrated|"
                        r"celebrates|congratulated|congratulates|welcomed|welcomes|marked|marks|announced|announces)\b")
@@ -628,9 +629,11 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 # "captured X, the first village it took since the invasion began": a period's start
                 # dates no event ("occupied since March" is dated by it), nor a period opening the
                 # sentence ("Since the start of the invasion, Russia has taken A and B")
+                # (but "on the front line since 2014, when militants seized it": the "when" clause's year)
                 told = [d for d in told if not (
                     d.text.lower().startswith("since ") or _SINCE_BEFORE.search(text, max(0, d.start - 8), d.start))
-                    or left <= d.start < right and text[:d.start].strip()]
+                    or left <= d.start < right and text[:d.start].strip()
+                    or d.end < change.start and _WHEN_AFTER.match(text, d.end)]
             # a clause of time after another change ("took X in February, after Y ordered his forces
             # to leave the town", "seized X in May 2023 before retreating") with no date of its own
             # happened then too

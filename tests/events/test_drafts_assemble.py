@@ -182,6 +182,13 @@ CASES = [
      "Ukrainian officials said on Monday that Tonenke, a village of 1,200 people occupied since March, was back in "
      "Ukrainian hands.",
      [("Tonenke", "recapture", "UA", "Ukrainian government", "2024-05-13", "day")]),
+    ("'since 2014, when militants seized it': the year of the 'when' clause dates the change",
+     "Tonenke has been on the front line since 2014, when Russian troops briefly seized it.",
+     [("Tonenke", "capture", "RU", "journalist (Test Wire)", "2014-01-01", "year", "history")]),
+    ("a headline's 'the capture of X' with its side only guessed sums up the claim the article names",
+     "What the capture of Tonenke means for Ukraine's counteroffensive\n\nUkraine said on Monday it had liberated "
+     "Tonenke, a village in Zaporizhzhia region.",
+     [("Tonenke", "recapture", "UA", "Ukrainian government", "2024-05-13", "day")]),
     ("'X, whose liberation the ministry announced in February': history of X, told by the ministry",
      "Umanske lies north-west of Tonenke, whose liberation the Russian defence ministry announced on 17 February.",
      [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-02-17", "day", "history")]),
