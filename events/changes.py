@@ -465,7 +465,8 @@ def _list_before_appositive(view: SentenceView, start: int, trigger: Trigger) ->
         if not re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+as well as)\s+", text[ref.end:out[0].start]):
             break
         out.insert(0, ref)
-    return [Target(r, position=r.start) for r in out if _allowed(r, trigger)]
+    # (the apposition names the list, whatever locates it: "close to A and B, two villages that Ukraine retook")
+    return [Target(r, position=r.start) for r in out if r.is_settlement]
 
 
 _SETTLEMENT_NOUN = compiled(r"\b(?:villages?|towns?|settlements?|hamlets?|localities|locality)\b", re.I)

@@ -387,7 +387,8 @@ _RUSSIAN_DATELINE = compiled(r"/TASS/|\((?:TASS|RIA Novosti|Interfax|Sputnik)\)"
 _QUOTED_WORD = compiled(r"[“\"‘']")
 _ALSO = compiled(r"\b(?:also|too|as well)\b", re.I)
 _CALLED_VILLAGE = compiled(r"\b(?:village|hamlet|settlement)\s+of\s+$", re.I)
-_VILLAGE_APPOSITION = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet)\b")  # "X, a small village"
+# "X, a small village", "A and X, two villages that ..."
+_VILLAGE_APPOSITION = compiled(r"(?:\s*(?:,|,?\s+and)\s+[A-ZА-ЯІЇЄ][\w’'-]*(?:\s+[A-ZА-ЯІЇЄ][\w’'-]*)?){0,4},\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet)|(?:the\s+)?(?:two|three|four|five|both|several|\d+)\s+(?:[\w-]+\s+)?(?:villages|hamlets))\b")
 _ROUTE_END = compiled(r"\b(?:between|from)\s+(?:the\s+(?:towns?|cities|villages?)\s+of\s+)?(?:[A-Z][\w’'-]+\s+(?:and|to)\s+)?$")
 _CALLED_TOWN = compiled(r"\btown\s+of\s+$", re.I)
 _LIST_LINE = compiled(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s")  # "- A, B and C (Zaporizhzhia Oblast);" after "as follows:"

@@ -182,6 +182,13 @@ CASES = [
      "Ukrainian officials said on Monday that Tonenke, a village of 1,200 people occupied since March, was back in "
      "Ukrainian hands.",
      [("Tonenke", "recapture", "UA", "Ukrainian government", "2024-05-13", "day")]),
+    ("'close to A and B, two villages that Ukraine retook': both; and 'the town' after is not one of the villages",
+     "Umanske lies close to Tonenke and Berdychi, two villages that Ukraine retook in the summer of 2023.\n\n"
+     "Russian troops had been trying to close a pocket around Umanske since November. The fall of the town brings "
+     "Russian forces closer to the border.",
+     [("Umanske", "capture", "RU", "journalist (Test Wire)", "2024-05-15", "day"),
+      ("Tonenke", "recapture", "UA", "journalist (Test Wire)", "2023-06-01", "season", "history"),
+      ("Berdychi", "recapture", "UA", "journalist (Test Wire)", "2023-06-01", "season", "history")]),
     ("'since 2014, when militants seized it': the year of the 'when' clause dates the change",
      "Tonenke has been on the front line since 2014, when Russian troops briefly seized it.",
      [("Tonenke", "capture", "RU", "journalist (Test Wire)", "2014-01-01", "year", "history")]),
