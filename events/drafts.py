@@ -656,10 +656,12 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                                              or ";" in text[attribution.end:change.start]):
                 # "Russia claims more villages as (or ;) Ukraine pulls back near X": the headline's own clause
                 attribution = memory.voice_of(view)
-            if told_as_history and attribution.kind != "journalist" \
-                    and (not left <= attribution.start < right or "," in text[change.end:attribution.start]) \
+            if told_as_history and attribution.kind != "journalist" and (
+                    (not left <= attribution.start < right or "," in text[change.end:attribution.start])
                     and (_RELATIVE_AT.match(text, left) or _GLOSS.search(text, attribution.end, change.start)
-                         or _APPOSITION_BEFORE.search(text, left, change.start)):
+                         or _APPOSITION_BEFORE.search(text, left, change.start))
+                    # ("Russia said it had retaken X, the largest town seized by Ukraine last summer")
+                    or attribution.end <= change.start and _APPOSITION_BEFORE.search(text, attribution.end, change.start)):
                 # "X, a village that Ukraine recaptured last September" inside someone's statement, "...,
                 # handing Russia its biggest gain since it took X": the outlet's background, not the speaker's claim
                 attribution = memory.voice_of(view)
