@@ -587,7 +587,7 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     # fighting is in a place named right after it ("advances in a number of areas, among them X" is not)
     # (or in a part of it: "raised a flag over a building in central X")
     reach = 3 if trigger.type is EventType.CONTESTED and not (rules.partial_share.search(gap) or rules.part_object.match(gap)
-                                                              or _CENTRE_GAP.match(gap)) else _OBJECT_GAP_WORDS
+                                                              or _CENTRE_GAP.match(gap) or _EDGE_GAP.match(gap)) else _OBJECT_GAP_WORDS
     gap_words = _NAMED_PLACE_NOUN.sub(" ", gap)  # "entered the border town of X": the noun names X
     including = _INCLUDING.search(gap)  # "retook much of the oblast, including A and B": all of A and B
     # (however long the object before the list: "retook much of the oblast during the autumn
@@ -712,6 +712,7 @@ _CLAUSE_AND_IN = compiled(r",\s+(?:and|but)\s")
 _AND_PLACES_INCLUDING = compiled(r"\s+and\s+(?:a number of|several|some|other|\w+)\s+(?:[\w-]+\s+)?"
                                    r"(?:settlements|villages|towns|localities)\s*,?\s+(?:including|such as|among them|beginning with|starting with|"
                                    r"the (?:largest|biggest|main|most important) (?:\w+ )?of which (?:are|were|being))\s+")
+_EDGE_GAP = compiled(r"\s*(?:on\s+|onto\s+)?the\s+(?:[\w-]+\s+)?(?:edges?|fringes?)\s+of\s+$", re.I)  # "entered the western edge of X"
 _CENTRE_GAP = compiled(r"\s*(?:in|into|over|at)\s+the\s+(?:very\s+)?(?:city\s+|town\s+)?(?:centre|center|heart)\s+of\s+$", re.I)
 _ATTRIBUTIVE_BEFORE = compiled(r"\b(?:the|a|an)\s+$", re.I)
 _LAST_TO_BE = compiled(r"\b(?:is|was|became|becomes|has become)\s+the\s+(?:last|first|latest|next|second|third|\d+(?:st|nd|rd|th))\s+"
@@ -811,7 +812,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
             return Target(None, pointer=m.group().split()[0] if m.group().startswith("its ") else m.group(),
                           position=end + ahead.find(m.group()), share=share)
     behind = text[max(0, start - 60):start]
-    if behind.endswith(("its ", "the town's ", "the city's ", "the village's ")) and \
+    if behind.lower().endswith(("its ", "the town's ", "the city's ", "the village's ")) and \
             re.match(r"(?:capture|fall|liberation|loss|occupation|recapture|seizure|surrender)\b", text[start:end], re.I):
         return Target(None, pointer="it", position=start - 4)  # "since its capture in May": the place's
     m = None
