@@ -196,6 +196,9 @@ class _Discourse:
         if noun == "village":
             # "the village" is no town or city named by the way ("the Luhansk militia")
             here, earlier = ([c for c in group if not _big_city(c[0])] for group in (here, earlier))
+        if noun == "town":
+            # nor is "the town" a city of half a million ("in Bucha, close to the capital Kyiv ... the town")
+            here, earlier = ([c for c in group if not _metropolis(c[0])] for group in (here, earlier))
         for candidates in (here, earlier):  # this sentence first, then the ones before
             for place, index in reversed(candidates):
                 if place.mention.start in claimed:
@@ -230,6 +233,12 @@ def _big_city(place: PlaceRef) -> bool:
     """Whether the place is a town or city no text would call "the village"."""
     resolved = place.resolution.place
     return resolved is not None and resolved.population >= _TOWN_SIZE
+
+
+def _metropolis(place: PlaceRef) -> bool:
+    """Whether the place is a city no text would call "the town"."""
+    resolved = place.resolution.place
+    return resolved is not None and resolved.population >= _CITY_SIZE
 
 
 def _city_sized(place: PlaceRef) -> bool:
@@ -368,6 +377,7 @@ _PREPOSITION_FIRST = compiled(r"\s*(?:on|in|by|at|from|since|until)\b", re.I)
 _LOCATING_APPOSITION = compiled(r",\s+(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|"
                                   r"near|outside)\s+(?:of\s+)?$", re.I)
 _TOWN_SIZE = 10_000  # people: a place this big is no "village"
+_CITY_SIZE = 500_000  # nor this big a "town"
 _DATELINE_REACH = 300  # characters from the text's start a dateline stands in
 _DAY_HEADING_REACH = 30  # characters from its paragraph's first sentence's start a timeline's day may end by
 _REGION_AFTER = compiled(r"[^,;.]{0,40}\b(?:region|oblast|province)\b", re.I)  # "pushed out of most of the Kursk region"
