@@ -153,7 +153,7 @@ class _Discourse:
         # (a place only located by, "north-west of X", unless a change of X was told: "X, which Russia took")
         here = [(p, view.index) for p in view.settlements if p.end <= target.position
                 and (p.relation == "" or p.mention.start in claimed)]
-        if not here and target.pointer.lower() in ("the town", "the city", "the village", "it", "there"):
+        if not here and target.pointer.lower() in ("the town", "the city", "the village", "it", "its", "there"):
             # "Bucha Mayor X said Russian troops had left the town": the speaker's own town (not a
             # city's mayor on "the village")
             # (also one named after a quotation the pointer stands in: “The city is occupied,” X Mayor Y said)
@@ -381,8 +381,9 @@ _CITY_SIZE = 500_000  # nor this big a "town"
 _DATELINE_REACH = 300  # characters from the text's start a dateline stands in
 _DAY_HEADING_REACH = 30  # characters from its paragraph's first sentence's start a timeline's day may end by
 _REGION_AFTER = compiled(r"[^,;.]{0,40}\b(?:region|oblast|province)\b", re.I)  # "pushed out of most of the Kursk region"
-_AUTHORITY_AFTER = compiled(r"(?:['’]s)?\s+(?:(?:[Cc]ity|[Tt]own|[Vv]illage|[Pp]atrol|[Ll]ocal)\s+)*(?:[Mm]ayor|[Hh]ead|[Aa]uthorities|"
-                             r"[Cc]ouncil|[Pp]olice)\b")  # (not "Kharkiv military administration": the region's)
+_AUTHORITY_AFTER = compiled(r"(?:['’]s)?\s+(?:(?:(?:[Cc]ity|[Tt]own|[Vv]illage|[Pp]atrol|[Ll]ocal)\s+)*(?:[Mm]ayor|[Hh]ead|[Aa]uthorities|"
+                             r"[Cc]ouncil|[Pp]olice)|(?:[Cc]ity|[Tt]own|[Vv]illage)\s+(?:[Mm]ilitary\s+)?[Aa]dministration)\b")
+# (not "Kharkiv military administration": the region's; "the Pokrovsk city military administration" is the town's)
 _GLOSS = compiled(r",\s+(?:handing|giving|marking|making|dealing|ending|leaving|capping)\s")  # the outlet's comment on a statement
 _STATE_WORD = compiled(r"occup|held|hold|control", re.I)
 _BEGAN_BEFORE = compiled(r"\b(?:began|begun|started)\s+(?:on\s+|in\s+)?$", re.I)
