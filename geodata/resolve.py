@@ -899,16 +899,22 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[
         return result
 
     def _named_otherwise(mention: Mention, result: Resolution, context: TextPlaces) -> Resolution | None:
-        """A former name several places bore (Artemovsk) is the one the text names by its name of
-        today as well (Bakhmut)."""
+        """A name several places bear is the one the text resolves under another name too: a former
+        name (Artemovsk) the place it names by its name of today (Bakhmut); "Lyman" the Lyman it
+        names as Krasny Liman."""
         if result.status is not Status.AMBIGUOUS or mention.score < 100:
             return None
-        named = [p for p in result.candidates if p.geonameid in _former_ids(mention.key, gazetteer)
-                 and p.geonameid in context.ids]
+        former_ids = _former_ids(mention.key, gazetteer)
+        # (not one a region named with it places elsewhere: "the village of Zaporizhzhye in the
+        # Dnipropetrovsk region" is no other name of the city the text also names)
+        named = [p for p in result.candidates if p.geonameid in context.ids
+                 and (p.geonameid in former_ids or not mention.context_regions)]
         if len(named) != 1:
             return None
+        former = named[0].geonameid in former_ids
         return Resolution(query=mention.text, status=Status.RESOLVED, place=named[0], score=result.score,
-                          reason=f"{result.reason}; a former name of {named[0].name}, which the text also names",
+                          reason=f"{result.reason}; " + (f"a former name of {named[0].name}, which the text also names"
+                                                         if former else f"{named[0].name}, which the text also names otherwise"),
                           candidates=result.candidates, warnings=result.warnings)
 
     def _nearer_spelling(mention: Mention, result: Resolution, context: TextPlaces) -> Resolution:

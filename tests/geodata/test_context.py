@@ -191,3 +191,17 @@ def test_a_former_name_two_towns_bore_is_the_one_the_text_names_by_its_name_of_t
     found = placed("Shelling hit Bakhmut at dawn. By noon the ministry spoke of the city of Artemovsk.", gazetteer)
     assert found["Artemovsk"].place.name == "Bakhmut"
     assert "former name" in found["Artemovsk"].reason
+
+
+def test_a_name_many_places_bear_is_the_one_the_text_also_names_otherwise(gazetteer):
+    # nine places are called Lyman; the text's "Krasny Liman" is the Donetsk one, and so is its "Lyman"
+    assert resolve("Lyman", gazetteer).status is Status.AMBIGUOUS
+    found = placed("Troops left Lyman. The ministry said they had withdrawn from Krasny Liman, as Russia calls it.", gazetteer)
+    assert found["Lyman"].place.geonameid == found["Krasny Liman"].place.geonameid
+    assert "which the text also names otherwise" in found["Lyman"].reason
+
+
+def test_a_region_named_with_a_name_keeps_it_from_a_namesake_the_text_names(gazetteer):
+    found = placed("Shelling hit Zaporizhzhia. Troops seized the village of Zaporizhzhye in the Dnipropetrovsk region.", gazetteer)
+    assert found["Zaporizhzhia"].place.name == "Zaporizhzhia"
+    assert found["Zaporizhzhye"].place is None or found["Zaporizhzhye"].place.name != "Zaporizhzhia"
