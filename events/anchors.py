@@ -20,7 +20,7 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 import _sre  # type: ignore[import-not-found]
 
 __all__ = ["anchors", "AnchorIndex", "Alternation", "AlternationIndex", "alternatives", "first_letters", "compiled",
-           "search_once", "lower_words"]
+           "search_once", "may_match", "prepare", "lower_words"]
 
 _MIN = 3  # anchors shorter than this would pass almost every sentence
 _PREFIX = 6  # an index tests the first letters of each anchor
@@ -554,6 +554,14 @@ class AlternationIndex:
         return [(i, self.alternations[i].finditer(tuple(parts), text)) for i, parts in kept.items()]
 
 
+def prepare(patterns: list[re.Pattern[str]]) -> None:
+    """Work out now, when the rules load, the anchors may_match and search_once test ``patterns``
+    by: parsing and compiling them takes a few milliseconds each, better spent before the first
+    article than in it."""
+    for pattern in patterns:
+        _anchors_of(pattern)
+
+
 #: pattern.search(text) of the texts asked about lately, by the identity of the pattern and of the
 #: text (kept alive here, so neither id is reused while remembered): a sentence's
 #: denial_followup and retraction, asked once when the stages pick the sentences whose speakers
@@ -591,6 +599,27 @@ def search_once(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     found = None if words is not None and words.search(text.lower()) is None and _FOLDS.search(text) is None \
         else pattern.search(text)
     _SEARCHED[key] = (pattern, text, found)
+    return found
+
+
+#: may_match's answers lately, by the identity of the pattern and of the text (kept alive here), as _SEARCHED
+_MAY_MATCH: dict[tuple[int, int], tuple[re.Pattern[str], str, bool]] = {}
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False when no span of ``text`` can hold a match of ``pattern``: the text holds none of its
+    anchors (index_anchors, as search_once reads them) and no character lower() and IGNORECASE read
+    differently. For the patterns searched again and again within one sentence (a denial before
+    each phrase, a hedge in each phrase's clause), most of whose sentences hold none of their words."""
+    key = (id(pattern), id(text))
+    seen = _MAY_MATCH.get(key)
+    if seen is not None and seen[0] is pattern and seen[1] is text:
+        return seen[2]
+    if len(_MAY_MATCH) > 256:
+        _MAY_MATCH.clear()
+    words = _anchors_of(pattern)
+    found = words is None or words.search(text.lower()) is not None or _FOLDS.search(text) is not None
+    _MAY_MATCH[key] = (pattern, text, found)
     return found
 
 
