@@ -495,6 +495,6 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     )
     # what the stages test sentences by before searching them with these (events.anchors.prepare)
     prepare([rules.denial, rules.failed, rules.falsity, rules.plural_places, rules.hedge_in_sentence, rules.denial_tail,
-             rules.hedge_after])
+             rules.hedge_after], [(person.regex, "name") for person in rules.people])
     return rules
 
