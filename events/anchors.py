@@ -20,7 +20,7 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 import _sre  # type: ignore[import-not-found]
 
 __all__ = ["anchors", "AnchorIndex", "Alternation", "AlternationIndex", "alternatives", "first_letters", "compiled",
-           "search_once", "lower_words"]
+           "search_once", "may_match", "group_pattern", "prepare", "lower_words"]
 
 _MIN = 3  # anchors shorter than this would pass almost every sentence
 _PREFIX = 6  # an index tests the first letters of each anchor
@@ -554,6 +554,71 @@ class AlternationIndex:
         return [(i, self.alternations[i].finditer(tuple(parts), text)) for i, parts in kept.items()]
 
 
+def _opened_groups(items: list) -> list:
+    """The groups of the main sequence of ``items`` (looking into the groups it holds, not into
+    branches, repeats or look-arounds), as (SUBPATTERN, value) items."""
+    out: list = []
+    for op, value in items:
+        if op is sre.SUBPATTERN:
+            out.append((op, value))
+            if not value[1] and not value[2]:
+                out += _opened_groups(list(value[-1]))
+    return out
+
+
+def _refers(items: list) -> bool:
+    """Whether ``items`` refer back to a group ((?P=name), \\1, (?(1)...)) anywhere inside them."""
+    for op, value in items:
+        if op in (sre.GROUPREF, sre.GROUPREF_EXISTS, sre.GROUPREF_IGNORE, sre.GROUPREF_LOC_IGNORE, sre.GROUPREF_UNI_IGNORE):
+            return True
+        for part in value if isinstance(value, (tuple, list)) else ():
+            if isinstance(part, sre_parse.SubPattern) and _refers(list(part)):
+                return True
+            if isinstance(part, (tuple, list)) and any(isinstance(b, sre_parse.SubPattern) and _refers(list(b)) for b in part):
+                return True
+    return False
+
+
+def _group_pattern(pattern: re.Pattern[str], name: str) -> re.Pattern[str] | None:
+    """group_pattern(pattern, name), worked out."""
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    except re.error:
+        return None
+    number = parsed.state.groupdict.get(name)
+    group = next((value for op, value in _opened_groups(list(parsed)) if value[0] == number), None)
+    if number is None or group is None or group[1] or group[2] or _refers(list(group[-1])):  # (flags of its own)
+        return None
+    return _told(pattern.pattern, pattern.flags, sre_parse.SubPattern(parsed.state, list(group[-1])))
+
+
+#: group_pattern's answers, by the identity of the pattern (kept alive here) and the group's name
+_GROUPS: dict[tuple[int, str], tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
+def group_pattern(pattern: re.Pattern[str], name: str) -> re.Pattern[str] | None:
+    """The named group ``name`` of ``pattern`` as a pattern of its own, when every match of
+    ``pattern`` holds a match of it (the group stands in the pattern's main sequence, not in a
+    branch, a repeat or a look-around): a text it is not found in holds no match of ``pattern``.
+    Such a group may be much cheaper to look for ("[A-Z][a-z]+(?: [A-Z][a-z’'-]+){1,2}" is tried
+    at capitals only) than the whole pattern, whose matches may open on any of five words before
+    it. None when the group is not so, or refers back to another group."""
+    seen = _GROUPS.get((id(pattern), name))
+    if seen is None or seen[0] is not pattern:
+        seen = _GROUPS[(id(pattern), name)] = (pattern, _group_pattern(pattern, name))
+    return seen[1]
+
+
+def prepare(patterns: list[re.Pattern[str]], groups: list[tuple[re.Pattern[str], str]] | None = None) -> None:
+    """Work out now, when the rules load, the anchors may_match and search_once test ``patterns``
+    by, and group_pattern of ``groups``: parsing and compiling them takes a few milliseconds each,
+    better spent before the first article than in it."""
+    for pattern in patterns:
+        _anchors_of(pattern)
+    for pattern, name in groups or []:
+        group_pattern(pattern, name)
+
+
 #: pattern.search(text) of the texts asked about lately, by the identity of the pattern and of the
 #: text (kept alive here, so neither id is reused while remembered): a sentence's
 #: denial_followup and retraction, asked once when the stages pick the sentences whose speakers
@@ -591,6 +656,27 @@ def search_once(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     found = None if words is not None and words.search(text.lower()) is None and _FOLDS.search(text) is None \
         else pattern.search(text)
     _SEARCHED[key] = (pattern, text, found)
+    return found
+
+
+#: may_match's answers lately, by the identity of the pattern and of the text (kept alive here), as _SEARCHED
+_MAY_MATCH: dict[tuple[int, int], tuple[re.Pattern[str], str, bool]] = {}
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False when no span of ``text`` can hold a match of ``pattern``: the text holds none of its
+    anchors (index_anchors, as search_once reads them) and no character lower() and IGNORECASE read
+    differently. For the patterns searched again and again within one sentence (a denial before
+    each phrase, a hedge in each phrase's clause), most of whose sentences hold none of their words."""
+    key = (id(pattern), id(text))
+    seen = _MAY_MATCH.get(key)
+    if seen is not None and seen[0] is pattern and seen[1] is text:
+        return seen[2]
+    if len(_MAY_MATCH) > 256:
+        _MAY_MATCH.clear()
+    words = _anchors_of(pattern)
+    found = words is None or words.search(text.lower()) is not None or _FOLDS.search(text) is not None
+    _MAY_MATCH[key] = (pattern, text, found)
     return found
 
 

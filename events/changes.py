@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from events.anchors import compiled
+from events.anchors import compiled, may_match
 from events.mentions import PlaceRef, SentenceView
 from events.records import EventType
 from events.rules import Rules, Trigger
@@ -891,9 +891,10 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules) -> str:
     if _ends_near(rules.negation, text, left, start, 2):
         # "will never take Kharkiv", "could not hold X for long": a forecast, not a denial
         return "" if _MODAL_NEGATION.search(text, max(left, start - 30), start) else "negated"
-    if _ends_near(rules.failed, text, 0, start, 12):
+    # (most sentences hold none of the words of a failure or a denial: no need to search them)
+    if may_match(rules.failed, text) and _ends_near(rules.failed, text, 0, start, 12):
         return "failed"
-    if _ends_near(rules.denial, text, 0, start, 120):
+    if may_match(rules.denial, text) and _ends_near(rules.denial, text, 0, start, 120):
         return "refuted"
     quote_open = max(text.rfind("“", 0, start), text.rfind('"', 0, start), text.rfind("‘", 0, start), text.rfind(" '", 0, start) + 1)
     if quote_open > 0 and _DENIED_QUOTE_BEFORE.search(text, max(0, quote_open - 40), quote_open + 1):
@@ -906,7 +907,8 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules) -> str:
         return "false"  # "called the claim about the capture of X 'another fantasy'"
     stop = text.find(";", end)
     window = min(len(text), end + 90, stop if stop != -1 else len(text))
-    false = rules.falsity.search(text, end, window) or rules.falsity_next.match(text, end)
+    false = (rules.falsity.search(text, end, window) if may_match(rules.falsity, text) else None) \
+        or rules.falsity_next.match(text, end)
     if false is None:
         return ""
     contrast = _CONTRAST.search(text, end, false.start())
@@ -1038,7 +1040,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if targets and trigger.targets != "sentence":
             targets += _followed_by(view, end, targets[-1], trigger)
         other_clause = _OTHER_CLAUSE if trigger.targets == "sentence" else _OTHER_STORY
-        if not targets and trigger.type is EventType.WITHDRAWAL and not rules.plural_places.search(text, left, right) \
+        places_word = may_match(rules.plural_places, text)  # ("villages", "settlements": most sentences hold none)
+        if not targets and trigger.type is EventType.WITHDRAWAL and not (places_word and rules.plural_places.search(text, left, right)) \
                 and not _FROM_ELSEWHERE.match(text, end) and not (  # (not "retreating from the north")
                     _NOUN_OPENING.fullmatch(before) and _TOLD_BEFORE_VERB.match(text, end)):
             # "following battles for X, our forces had to withdraw from their positions": the one
@@ -1047,7 +1050,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             if len({r.key for r in named}) == 1 and not other_clause.search(text[min(named[0].end, start):max(named[0].start, end)]) \
                     and not _DESTINATION_GAP.search(text[max(0, named[0].start - 40):named[0].start]):
                 targets = [Target(named[0], position=named[0].start)]
-        group = rules.plural_places.search(text[targets[-1].position:right]) if targets else (
+        group = None if not places_word else rules.plural_places.search(text[targets[-1].position:right]) if targets else (
             rules.plural_places.search(text[end:right]) or rules.plural_places.search(text[left:start])
             or _around(rules.plural_places, text, left, start, end, right))
         plural = group is not None
@@ -1119,7 +1122,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 targets = [Target(t.place, position=t.position) for t in named]
         changes.append(Change(
             kind=kind, trigger=trigger, start=start, end=end, clause=(left, right), targets=tuple(targets),
-            agent=agent, denial=denial, hedged=rules.hedge_in_sentence.search(text[left:right]) is not None,
+            agent=agent, denial=denial,
+            hedged=may_match(rules.hedge_in_sentence, text) and rules.hedge_in_sentence.search(text[left:right]) is not None,
             history=_history(text, left, start, end, trigger, view), plural=plural,
             count=count if count[:1].isdigit() or count in _NUMBER_WORDS else "", holds_only=holds_only))
     return changes

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from events.anchors import _FOLDS, compiled, lower_words
+from events.anchors import _FOLDS, compiled, group_pattern, lower_words
 from events.records import Side
 from events.rules import ClaimantRule, PersonRule, Rules
 
@@ -251,6 +251,16 @@ def _matches(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
     return found[1]
 
 
+def _person_matches(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
+    """_matches(pattern, sentence) of a person pattern: none, without trying the pattern at every
+    word, when the sentence holds nothing its name group matches (two capitalised words: most
+    sentences that hold a role word, "analysts said", name nobody so)."""
+    name = group_pattern(pattern, "name")
+    if name is not None and name.search(sentence) is None:
+        return []
+    return _matches(pattern, sentence)
+
+
 # the words of _LOCAL_WORDS, while it is plain lower-case words (else it is searched as it is)
 _LOCAL_WORD_LIST = tuple(_LOCAL_WORDS.pattern.split("|")) if re.fullmatch(r"[a-z]+(?:\|[a-z]+)*", _LOCAL_WORDS.pattern) \
     else ()
@@ -454,7 +464,7 @@ def named_claimants(sentence: str, rules: Rules, *, context_side: Side = Side.NO
             if not _out_of_office(rule):
                 known.append((m.start(), m.end()))
     for person in [rules.people[i - len(rules.claimants)] for i in candidates if i >= len(rules.claimants)]:
-        for m in _matches(person.regex, sentence):
+        for m in _person_matches(person.regex, sentence):
             if any(m.start("name") < e and s < m.end("name") for s, e in known) or m.group("name").split()[0] in _NOT_GIVEN_NAMES:
                 continue  # a known claimant's name: the known claimant, as in find_attributions (nor "In Vovchansk, the spokesman")
             role = m.group("role")
@@ -526,7 +536,7 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
     tied to a statement; a known claimant in the name wins over the person pattern, and a place's
     name is no person ("... still hold Chasiv Yar, the brigade spokesman said")."""
     out = []
-    for m in _matches(rule.regex, sentence):
+    for m in _person_matches(rule.regex, sentence):
         if any(m.start("name") < e and s < m.end("name") for s, e in known):
             continue  # "Oleksandr Syrskyi, the commander-in-chief" is the known Syrskyi
         if places and m.group("name") in places:

@@ -867,7 +867,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         # kilometres"; _follow_frame reads a list only before all of them)
         if memory.frame is not None and (not changes or len(drafts) == made):
             _follow_frame(view, voice, drafts, memory, rules, dates)
-        if len(drafts) == made and drafts and changes and rules.hedge_after.search(text):
+        if len(drafts) == made and drafts and changes and search_once(rules.hedge_after, text):
             _hedge_recent(view, drafts, rules)
         # remember
         memory.list_open = memory.frame is not None and (text.rstrip().endswith(":") or
@@ -941,7 +941,7 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
         # speaker (not someone new: "a Ukrainian MP deleted a post criticising ...")
         named = [a for a in named_claimants(view.text[:retraction.start()], rules) if a.kind != "journalist"]
         _retract(view, named or voice.speakers(), [d for d in drafts if d.view.index == drafts[-1].view.index], drafts)
-    if rules.hedge_after.search(view.text):
+    if search_once(rules.hedge_after, view.text):
         _hedge_recent(view, drafts, rules)
 
 
@@ -994,7 +994,7 @@ def _deny_in_tail(view: SentenceView, voice: Voice, drafts: list[Draft], made: i
                   dates: list[DateExpression]) -> None:
     """"X claimed its troops had captured A, a claim Kyiv rejected (on Tuesday)": the claimant
     named in the tail denies the claims the sentence made before it, on the day the tail gives."""
-    tail = rules.denial_tail.search(view.text)
+    tail = search_once(rules.denial_tail, view.text)  # (asked once for each change the sentence tells)
     if tail is None:
         return
     deniers = [a for a in voice.attributions if tail.start() <= a.start < tail.end() and a.side is not Side.NONE]

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from events.anchors import Alternation, AlternationIndex, AnchorIndex, _trie_pattern, compiled, first_letters
+from events.anchors import Alternation, AlternationIndex, AnchorIndex, _trie_pattern, compiled, first_letters, prepare
 from events.errors import RulesError
 from events.records import DatePrecision, EventType, Side
 
@@ -453,7 +453,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
                              "partial_share", "partial_adverb", "part_object", "facility_after", "spoils_object")}
     for key in ("plural_places", "frame_anaphora", "partial_share", "partial_adverb"):  # searched for, not matched at a place
         structure[key] = first_letters(structure[key])
-    return Rules(
+    rules = Rules(
         version=rules_version(directory),
         change_types=frozenset(t for t, change in types.items() if change),
         triggers=tuple(triggers),
@@ -506,4 +506,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         continuation=_compile(_need(trg, "continuation", f["triggers"], "(file)"), f["triggers"], "continuation", 0),
         **structure,
     )
+    # what the stages test sentences by before searching them with these (events.anchors.prepare)
+    prepare([rules.denial, rules.failed, rules.falsity, rules.plural_places, rules.hedge_in_sentence, rules.denial_tail,
+             rules.hedge_after], [(person.regex, "name") for person in rules.people])
+    return rules
 

@@ -151,3 +151,36 @@ def test_an_alternation_finds_what_the_whole_pattern_finds(monkeypatch):
             whole = [m.span() for m in re.finditer(wrap[0] + p + wrap[1], text, re.I)]
             assert [m.span() for m in found.get(i, [])] == whole, (p, text)
         assert index.holds(text) == any(re.search(wrap[0] + p + wrap[1], text, re.I) for p in patterns)
+
+
+def test_may_match_is_false_only_where_no_span_can_match():
+    from events.anchors import may_match
+    denial = re.compile(r"\b(?:denied|rejected|dismissed) (?:the )?(?:claims?|reports?)\b", re.I)
+    texts = ["Kyiv denied the claims that", "Moscow REJECTED reports", "Troops advanced on Avdiivka",
+             "DİSMISSED the report", "they dismiſſed claims", "", "denied nothing"]
+    for text in texts:
+        if not may_match(denial, text):  # (asked twice: the second answer is the one remembered)
+            assert not may_match(denial, text)
+            assert all(denial.search(text, i, j) is None for i in range(len(text) + 1) for j in range(i, len(text) + 1))
+    assert not may_match(denial, "Troops advanced on Avdiivka")
+    assert may_match(denial, "DİSMISSED the report")  # (a character lower() reads otherwise than IGNORECASE)
+    assert may_match(re.compile("RT|AP"), "nothing")  # no anchors: always
+
+
+def test_a_group_every_match_holds_is_a_pattern_of_its_own():
+    from events.anchors import group_pattern
+    person = re.compile(r"\b(?P<role>(?:[A-Z][\w-]+ |senior ){0,3}(?:[Aa]nalyst|[Ss]pokesman)) (?P<name>[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2})"
+                        r"(?= said)")
+    name = group_pattern(person, "name")
+    assert name is not None and name.pattern == person.pattern  # (the whole pattern's text, for repr)
+    for text in ["Military analyst Andrei Marochko said", "Analysts said the pace had slowed", "Senior Spokesman Ivan Petrenko said",
+                 "spokesman ivan petrenko said", "Russian Forces said"]:
+        if name.search(text) is None:
+            assert person.search(text) is None
+    assert name.search("Analysts said the pace had slowed") is None
+    assert name.search("Military analyst Andrei Marochko said").group() == "Andrei Marochko"
+    assert group_pattern(person, "role") is not None
+    assert group_pattern(re.compile(r"(?:a|(?P<name>b))c"), "name") is None  # in a branch: not in every match
+    assert group_pattern(re.compile(r"(?P<name>[A-Z]\w+)?said"), "name") is None  # in a repeat
+    assert group_pattern(re.compile(r"(?P<x>a)(?P<name>b\1)"), "name") is None  # a reference back
+    assert group_pattern(re.compile(r"(?P<name>a)"), "other") is None
