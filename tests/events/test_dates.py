@@ -15,6 +15,7 @@ NOVEMBER = PublishedDate(dt.date(2025, 11, 1), DatePrecision.MONTH)
     ("Blinken arrived in Kyiv on Tuesday", "2024-05-14", "day"),
     ("the general staff announced on Facebook overnight.", "2024-05-15", "day"),
     ("shelling yesterday", "2024-05-14", "day"),
+    ("occupied on the first day of the full-scale invasion", "2022-02-24", "day"),  # a fact of the war, to the day
     ("an assault which began last week", "2024-05-08", "week"),
     ("first captured in February 2022", "2022-02-01", "month"),
     ("During the failed summer offensive in 2023, Robotyne", "2023-06-01", "season"),
