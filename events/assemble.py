@@ -193,9 +193,12 @@ def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
     is the outlet's denial; else no claim."""
     gained = {(d.place.key, d.gains) for d in drafts if d.kind is not EventType.DENIAL}
     return [d for d in drafts if not ((d.holding or d.kind is EventType.DENIAL) and d.attribution.kind == "journalist"
-                                      and (d.place.key, d.gains) not in gained)]
+                                      and (d.place.key, d.gains) not in gained
+                                      # ("Contrary to Moscow's claims, A and B were never captured": the claim named)
+                                      and (d.holding or not _CLAIMS_NAMED.search(d.view.text)))]
 
 
+_CLAIMS_NAMED = compiled(r"\b(?:claims?|reports?|statements?|assertions?|allegations?)\b", re.I)
 # "Russian forces likely seized X": the outlet's own assessment, not a summary of another's claim
 _OWN_ASSESSMENT = compiled(r"\b(?:likely|probably|almost certainly|most likely)\s+(?:[\w-]+\s+){0,2}$")
 _WAR_BEGAN = dt.date(2014, 1, 1)  # changes before it are another war's
@@ -361,6 +364,8 @@ def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim
     claims = [c for c in claims if c.event_date is None or c.event_date >= _WAR_BEGAN]
     # nor a gain or fight in a city one side held throughout, told for a later day (places.toml)
     held = rules.places.held_since
+    published = article.published.date if article.published else None
     claims = [c for c in claims if not (c.geonameid in held and c.event_type in _HELD_CITY_MISREADS
-                                        and (c.event_date is None or c.event_date >= held[c.geonameid]))]
+                                        and (c.event_date or published) is not None
+                                        and (c.event_date or published) >= held[c.geonameid])]
     return tuple(sorted(claims, key=lambda c: (c.evidence_start, c.settlement_start)))

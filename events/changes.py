@@ -625,7 +625,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
         if _PEOPLE_OF.match(text, ref.end):
             break  # "retook A, and B's mayor declared ...": B's people open a clause of their own
         if _KIN_OF.match(text, ref.end) and not re.search(r"\b(?:and|or)\b", text[chain.end:ref.start]):
-            break  # "pulled out of A, B's twin city": an apposition on A that names B
+            chain = ref  # "pulled out of A, B's twin city, and out of C": an apposition on A that names B
+            continue
         after_apposition = _APPOSITION_THEN_PLACES.fullmatch(text, chain.end, ref.start) is not None
         if after_apposition and _VERB_AFTER.match(text, ref.end):
             break  # "took A, a town X held, and the villages of B and C are now under fire": a clause of their own
@@ -686,11 +687,18 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
 
 
 # "the ministry announced that its troops around X would be regrouped": a withdrawal announced
-_ANNOUNCED_WOULD = compiled(r"\b(?:announced|said|stated|declared|told\s+\w+)\s+(?:that\s+)?(?:[\w’'-]+\s+){1,8}?would\s+be\s+[“\"‘]?$")
-_CONDITION_AFTER = compiled(r"[^.;]{0,80}?\b(?:if|unless|should|in case|in the event)\b")
+# (the speaker's own troops, "its troops" or "the troops"; not "a blogger said Ukrainian units would be
+# withdrawn": a forecast about the other side)
+_ANNOUNCED_WOULD = compiled(r"\b(?:announced|stated|declared|told\s+\w+)\s+(?:that\s+)?(?:its|their|our|the)\s+"
+                              r"(?:[\w’'-]+\s+)?(?:troops|forces|units|soldiers|garrison|grouping)\s+(?:[\w’'-]+\s+){0,6}?"
+                              r"would\s+be\s+[“\"‘]?$")
+_CONDITION_AFTER = compiled(r"[^.;]{0,80}?\b(?:if|unless|should|in case|in the event|soon|in the coming|according to)\b")
+_QUOTE_AFTER = compiled(r"[^.;]{0,60}?\s[“\"]\w")  # "troops would be withdrawn from X "over my dead body""
 _KIN_OF = compiled(r"(?:['’]s)?\s+(?:twin|sister|neighbou?ring|neighbou?r|smaller|larger|bigger)\b")
 _APPOSITION_CLOSES = compiled(r"[^,;:]{0,40}?,")
 _APPOSITION_OPENS_BEFORE = compiled(r"(?<=\w),\s+(?:a|an|the)\s+[^,;:]*$")
+_ANNOUNCED_AFTER = compiled(r",?\s+(?:[\w’'-]+\s+){0,3}?(?:announced|confirmed|reported|declared|acknowledged|admitted)\b"
+                             r"(?![^.;]{0,60}?\b(?:would|could|might|will|never|not|failed|denied|rejected)\b)")
 _WHOSE = compiled(r",\s+whose\b")
 _NEW_CLAUSE_AFTER = compiled(r"\s+(?:still\s+)?(?:holds|held|remains?|remained|stays?|stayed|is|was|has|had|says|said|"
                                r"fell|falls|continues|continued|resists|resisted)\b")
@@ -812,7 +820,9 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
             return Target(None, pointer=m.group().split()[0] if m.group().startswith("its ") else m.group(),
                           position=end + ahead.find(m.group()), share=share)
     behind = text[max(0, start - 60):start]
-    if behind.lower().endswith(("its ", "the town's ", "the city's ", "the village's ")) and \
+    # (a sentence opening on "Its capture" only when told as done: "Its liberation, announced by ...")
+    if (behind.endswith(("its ", "the town's ", "the city's ", "the village's "))
+            or behind.endswith("Its ") and _ANNOUNCED_AFTER.match(text, end)) and \
             re.match(r"(?:capture|fall|liberation|loss|occupation|recapture|seizure|surrender)\b", text[start:end], re.I):
         return Target(None, pointer="it", position=start - 4)  # "since its capture in May": the place's
     m = None
@@ -978,10 +988,11 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             if rules.irrealis_index.holds(last_words) and not (_WHETHER.search(last_words) and _AS_CLAIMED.match(text, right)) \
                     and not _FIRST_TO.search(text, max(0, start - 60), start) \
                     and not (trigger.type is EventType.WITHDRAWAL and _ANNOUNCED_WOULD.search(text, max(0, start - 120), start)
-                             and not _CONDITION_AFTER.match(text, end)) \
+                             and not _CONDITION_AFTER.match(text, end) and not _QUOTE_AFTER.match(text, end)) \
                     and not (_RESULT_PARTICIPLE.search(before) and _ORDER_GIVEN.search(before)
                              and text[start:end].split()[0].lower().endswith("ing")):
-                able = _ABLE.search(before) or (_ORDERED.search(before) if trigger.type is EventType.WITHDRAWAL else None)
+                able = _ABLE.search(before) or (_ORDERED.search(before) if trigger.type is EventType.WITHDRAWAL
+                                                and not _CONDITION_AFTER.match(text, end) else None)
                 # "lay the groundwork to capture Kharkiv"; "may be forced to withdraw" stays a prospect
                 if able is None or rules.irrealis_index.holds(" ".join(before[:able.start()].split()[-3:])):
                     continue

@@ -153,7 +153,9 @@ class _Discourse:
         # (a place only located by, "north-west of X", unless a change of X was told: "X, which Russia took")
         here = [(p, view.index) for p in view.settlements if p.end <= target.position
                 and (p.relation == "" or p.mention.start in claimed)]
-        if not here and target.pointer.lower() in ("the town", "the city", "the village", "it", "its", "there"):
+        if not here and (target.pointer.lower() in ("the town", "the city", "the village", "it", "there")
+                         # ("entered the village, fighting in its eastern part": the village's, not the speaker's city)
+                         or target.pointer.lower() == "its" and not _VILLAGE_NOUN.search(view.text, 0, target.position)):
             # "Bucha Mayor X said Russian troops had left the town": the speaker's own town (not a
             # city's mayor on "the village")
             # (also one named after a quotation the pointer stands in: “The city is occupied,” X Mayor Y said)
@@ -397,6 +399,7 @@ _RUSSIAN_FRAMING = compiled(r"People['’]s Republic|\b(?:DPR|LPR|DNR|LNR)\b|spe
 _RUSSIAN_DATELINE = compiled(r"/TASS/|\((?:TASS|RIA Novosti|Interfax|Sputnik)\)")  # a Russian agency's own copy
 _QUOTED_WORD = compiled(r"[“\"‘']")
 _ALSO = compiled(r"\b(?:also|too|as well)\b", re.I)
+_VILLAGE_NOUN = compiled(r"\b(?:the|a)\s+(?:[\w-]+\s+)?(?:village|hamlet)\b", re.I)
 _CALLED_VILLAGE = compiled(r"\b(?:village|hamlet|settlement)\s+of\s+$", re.I)
 # "X, a small village", "A and X, two villages that ..."
 _VILLAGE_APPOSITION = compiled(r"(?:\s*(?:,|,?\s+and)\s+[A-ZА-ЯІЇЄ][\w’'-]*(?:\s+[A-ZА-ЯІЇЄ][\w’'-]*)?){0,4},\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet)|(?:the\s+)?(?:two|three|four|five|both|several|\d+)\s+(?:[\w-]+\s+)?(?:villages|hamlets))\b")

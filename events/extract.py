@@ -15,10 +15,11 @@ Every stage is a pure function of plain records and the rules (``events/rules/*.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from events.assemble import assemble
-from events.anchors import search_once
+from events.anchors import compiled, search_once
 from events.changes import Change, find_changes
 from events.drafts import HEDGE_BACK, LISTED_BY, NAMED_DENIAL_REACH, draft_claims
 from events.mentions import UNLISTED, SentenceView, read_mentions
@@ -52,8 +53,7 @@ def _near_claims(views: list[SentenceView], changes: list[list[Change]], rules: 
     needed = [bool(found) for found in changes]
     last_change = -1
     for i, view in enumerate(views):
-        # ("Russia claimed X. Its ministry has not confirmed it. Kyiv said the claim was untrue.")
-        if not needed[i] and ((last_change >= 0 and i - last_change <= HEDGE_BACK
+        if not needed[i] and ((last_change >= 0 and (i - last_change == 1 or _denies_the_claim_back(views, last_change, i))
                                and (search_once(rules.denial_followup, view.text) or search_once(rules.retraction, view.text)))
                               or rules.frame_nouns.search(view.text)
                               # ("... a string of villages. The ministry listed five: A, B ...": who lists them)
@@ -65,6 +65,18 @@ def _near_claims(views: list[SentenceView], changes: list[list[Change]], rules: 
         if changes[i]:
             last_change = i
     return needed
+
+
+def _denies_the_claim_back(views: list[SentenceView], change: int, i: int) -> bool:
+    """"Russia claimed X. Its ministry has not confirmed it. Kyiv said the claim was untrue.": a
+    denial of "the claim" a few sentences on, with no other statement between (not "the drone
+    report was false" after "Moscow also claimed to have shot down 20 drones")."""
+    return i - change <= HEDGE_BACK and _THE_CLAIM.search(views[i].text) is not None \
+        and not any(_STATEMENT.search(v.text) for v in views[change + 1:i])
+
+
+_THE_CLAIM = compiled(r"\b(?:the|this|that|these|those)\s+(?:claims?|reports?|statements?|assertions?|announcements?)\b", re.I)
+_STATEMENT = compiled(r"\b(?:claim|claims|claimed|said|says|reported|announced|stated)\b")
 
 
 def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,

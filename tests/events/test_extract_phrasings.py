@@ -174,3 +174,7 @@ def test_a_city_one_side_held_throughout_is_its_region_or_government_after_that_
     assert claims_of("Russian troops entered Kharkiv on Sunday.", gazetteer, rules, later) == ()
     first_week = claims_of("Russian troops entered Kharkiv on Sunday.", gazetteer, rules, PublishedDate(dt.date(2022, 2, 28)))
     assert [(c.settlement, str(c.event_type), c.event_date) for c in first_week] == [("Kharkiv", "contested", dt.date(2022, 2, 27))]
+    # (and a claim of those weeks, false or not, stays a claim)
+    march = claims_of("Russian state TV claimed that Russian troops had captured Kharkiv.", gazetteer, rules,
+                      PublishedDate(dt.date(2022, 3, 10)))
+    assert [(c.settlement, str(c.event_type), c.claimant) for c in march] == [("Kharkiv", "capture", "Russian media")]
