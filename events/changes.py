@@ -249,7 +249,7 @@ def find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
 _HOLD_ONLY = compiled(r"(?:hold|holds|held|holding|control|controls|controlled|controlling|keep|keeps|kept)\s+"
                         r"(?:now\s+|still\s+)?(?:only|just|merely)\b|(?:(?<=still )|(?<=troops )|(?<=forces )|(?<=defenders )|(?<=units )|"
                         r"(?<=troops are )|(?<=forces are )|(?<=defenders are )|(?<=units are ))(?:hold|holds|held|holding|control|controls|"
-                        r"controlling)\s+(?=(?:the\s+)?(?:[\w-]+\s+)?(?:part|parts|half|districts?|outskirts|neighbou?rhoods?|edge|quarters?)\b)|"
+                        r"controlling|(?<=still )controlled)\s+(?=(?:the\s+)?(?:[\w-]+\s+)?(?:part|parts|half|districts?|outskirts|neighbou?rhoods?|edge|quarters?)\b)|"
                         # "still hold about 20 per cent of X": the rest is lost
                         r"(?<=still )(?:hold|holds|held|holding|control|controls|controlled|controlling)\s+(?=(?:about\s+|around\s+|roughly\s+|"
                         r"some\s+|barely\s+|less\s+than\s+|under\s+)?\d{1,3}(?:[.,]\d+)?\s?(?:%|per\s?cent|percent))", re.I)
@@ -699,6 +699,7 @@ _APPOSITION_CLOSES = compiled(r"[^,;:]{0,40}?,")
 _APPOSITION_OPENS_BEFORE = compiled(r"(?<=\w),\s+(?:a|an|the)\s+[^,;:]*$")
 _ANNOUNCED_AFTER = compiled(r",?\s+(?:[\w’'-]+\s+){0,3}?(?:announced|confirmed|reported|declared|acknowledged|admitted)\b"
                              r"(?![^.;]{0,60}?\b(?:would|could|might|will|never|not|failed|denied|rejected)\b)")
+_REST_OF = compiled(r"\bthe\s+rest\s+of\s+$", re.I)
 _WHOSE = compiled(r",\s+whose\b")
 _NEW_CLAUSE_AFTER = compiled(r"\s+(?:still\s+)?(?:holds|held|remains?|remained|stays?|stayed|is|was|has|had|says|said|"
                                r"fell|falls|continues|continued|resists|resisted)\b")
@@ -1121,6 +1122,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         refuted = _last_before(rules.denial, text, 0, start) if denial == "refuted" else None
         if denial == "false":  # "X's spokesman called the report of Y's capture fake": not the speaker's side
             refuted = _last_before(_CITED_REPORT, text, left, start)
+        if trigger.type is EventType.DENIAL and any(_REST_OF.search(text, max(0, t.position - 20), t.position) for t in targets):
+            continue  # "the rest of the town remains under Ukrainian control": the part lost is told, nothing denied
         agent = _agent(view, start, end, max(left, refuted.end()) if refuted else left, right, trigger, rules)
         holds_only = kind is EventType.PARTIAL and bool(targets) and (
             _HOLD_ONLY.match(text, start) is not None or _REMAINS.search(text, start, end) is not None)
