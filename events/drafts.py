@@ -389,8 +389,9 @@ _AUTHORITY_AFTER = compiled(r"(?:['’]s)?\s+(?:(?:(?:[Cc]ity|[Tt]own|[Vv]illage
 _GLOSS = compiled(r",\s+(?:handing|giving|marking|making|dealing|ending|leaving|capping)\s")  # the outlet's comment on a statement
 _STATE_WORD = compiled(r"occup|held|hold|control", re.I)
 _BEGAN_BEFORE = compiled(r"\b(?:began|begun|started)\s+(?:on\s+|in\s+)?$", re.I)
+_APPOSITION_OPEN = compiled(r",\s+(?:a|an|the)\s+[^,;]*$")
 _WHEN_AFTER = compiled(r",\s+when\b")
-_SINCE_BEFORE = compiled(r"\bsince\s+$", re.I)
+_SINCE_BEFORE = compiled(r"\bsince\s+(?:the\s+|early\s+|late\s+)?$", re.I)
 _SPOKE_OF = compiled(r"\s+(?:[\w’'-]+\s+)?(?:spoke|speaks|talked|talks|hailed|hails|praised|praises|celebrated|"
                        r"celebrates|congratulated|congratulates|welcomed|welcomes|marked|marks|announced|announces)\b")
 _NEW_SUBJECT = compiled(r"\b(?:a|an|another|one)\s+(?:[\w’'-]+\s+){0,3}$", re.I)  # "a Ukrainian MP " before "deleted"
@@ -645,9 +646,12 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 # dates no event ("occupied since March" is dated by it), nor a period opening the
                 # sentence ("Since the start of the invasion, Russia has taken A and B")
                 # (but "on the front line since 2014, when militants seized it": the "when" clause's year)
+                # (nor one inside an apposition after the change: "pushed into X, a town on the front line
+                # since the spring of 2022, officials said")
                 told = [d for d in told if not (
-                    d.text.lower().startswith("since ") or _SINCE_BEFORE.search(text, max(0, d.start - 8), d.start))
+                    d.text.lower().startswith("since ") or _SINCE_BEFORE.search(text, max(0, d.start - 14), d.start))
                     or left <= d.start < right and text[:d.start].strip()
+                    and not (change.end <= d.start and _APPOSITION_OPEN.search(text, change.end, d.start))
                     or d.end < change.start and _WHEN_AFTER.match(text, d.end)]
             # a clause of time after another change ("took X in February, after Y ordered his forces
             # to leave the town", "seized X in May 2023 before retreating") with no date of its own

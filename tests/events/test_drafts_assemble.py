@@ -196,6 +196,10 @@ CASES = [
      "Russia said on Monday that its troops had recaptured Tonenke, the largest village seized by Ukraine in 2023.",
      [("Tonenke", "recapture", "RU", "Russian government", "2024-05-13", "day"),
       ("Tonenke", "recapture", "UA", "journalist (Test Wire)", "2023-01-01", "year", "history")]),
+    ("a period's start in an apposition after the change ('a town on the front line since the spring of 2022') dates nothing",
+     "Russian forces have pushed into Tonenke, a town that has stood on the front line since the spring of 2022, "
+     "Ukrainian officials said on Tuesday.",
+     [("Tonenke", "contested", "none", "Ukrainian government", "2024-05-14", "day")]),
     ("'since 2014, when militants seized it': the year of the 'when' clause dates the change",
      "Tonenke has been on the front line since 2014, when Russian troops briefly seized it.",
      [("Tonenke", "capture", "RU", "journalist (Test Wire)", "2014-01-01", "year", "history")]),
