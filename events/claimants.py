@@ -68,6 +68,7 @@ _LAST_WORD = compiled(r"(?<!\w)(\w++)\s++(?:an? |the )?$")
 _QUOTED_NAME = compiled(r"\s*[“\"«][A-Z][^”\"»,.;]{1,40}[”\"»]\s*")  # 'the channel "Name" wrote'
 _AND_THAT = compiled(r"\band\s+that\b")
 _SIDE_INSIDE = compiled(r"\b(Ukrainian|Russian)\b")
+_CAPITAL_OPENS = compiled(r"\s*(?:Meanwhile,?\s+)?[Ii]n\s+(Moscow|Kyiv|Kiev),\s+")
 _SIDE_BEFORE = compiled(r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+$")
 _IN_CHARGE = compiled(r"\s+(?:in charge of|responsible for|who (?:heads|leads|runs)|heading|running)\s[^,;:.“”\"]{1,80}?"
                         r"(?=\s(?:said|says|told|wrote|reported|claimed|announced|added|stated)\b)")
@@ -336,6 +337,9 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 if rule.side == "context" else None
             if adjective is not None:  # "a Ukrainian company commander": the side said right before it
                 context = Side.RU if adjective.group(1).startswith("Russia") else Side.UA
+            elif rule.side == "context" and (capital := _CAPITAL_OPENS.match(sentence)) is not None and capital.end() <= start:
+                # "In Moscow, the defence ministry said ...": the capital the sentence opens in
+                context = Side.RU if capital.group(1) == "Moscow" else Side.UA
             name, side = _named(rule, context)
             namesake = _namesake(sentence[start:end], name, recent or [], rules.given_names)
             if namesake is not None:
