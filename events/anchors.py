@@ -652,9 +652,7 @@ def search_once(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         return seen[2]
     if len(_SEARCHED) > 256:
         _SEARCHED.clear()
-    words = _anchors_of(pattern)
-    found = None if words is not None and words.search(text.lower()) is None and _FOLDS.search(text) is None \
-        else pattern.search(text)
+    found = pattern.search(text) if may_match(pattern, text) else None
     _SEARCHED[key] = (pattern, text, found)
     return found
 

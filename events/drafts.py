@@ -537,7 +537,7 @@ def _past_apposition(date: DateExpression, changes: list[Change], text: str) -> 
     return None
 
 
-def _not_an_aside_s(dates: list[DateExpression], change: Change, changes: list[Change], text: str) -> list[DateExpression]:
+def _without_apposition_dates(dates: list[DateExpression], change: Change, changes: list[Change], text: str) -> list[DateExpression]:
     """The dates of a clause but those of another change told in an apposition on the subject
     ("X, a town occupied since March, was back in Ukrainian hands": March is the occupation's)."""
     return [d for d in dates if not (d.start < change.start and _APPOSITION_CHANGE.search(text, 0, d.start)
@@ -663,7 +663,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             in_clause = [d for d in told + anchored if left <= d.start < right and not _in_aside(text, d.start, change.start)]
             # (of two changes in the clause, the dates nearer to this one: "X, the village Kyiv
             # liberated last summer, was captured on Sunday" is news)
-            in_clause = [d for d in in_clause if _date_owner(d, changes, text) is change] or _not_an_aside_s(in_clause, change, changes, text)
+            in_clause = [d for d in in_clause if _date_owner(d, changes, text) is change] or _without_apposition_dates(in_clause, change, changes, text)
             told_as_history = change.history or that_season or _old(in_clause or lead_in, published)
             if attribution is None or (told_as_history and not voice.attributions and voice.carried_by == "previous"):
                 # history told after a statement is the outlet's background, not the speaker's
@@ -695,8 +695,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                       and _past_apposition(d, changes, text) in (None, change)]
             # of two changes in one clause, each takes the dates nearer to it ("occupied in February 2022
             # and liberated in September that year")
-            own = [d for d in own if _date_owner(d, changes, text) is change] or _not_an_aside_s(own, change, changes, text)
-            date = own_date = _pick_date(own or lead_in or _not_an_aside_s(free, change, changes, text), change.start)
+            own = [d for d in own if _date_owner(d, changes, text) is change] or _without_apposition_dates(own, change, changes, text)
+            date = own_date = _pick_date(own or lead_in or _without_apposition_dates(free, change, changes, text), change.start)
             if date is None and not view.heading:
                 # "the status was disputed on Sunday after X rejected his claim that ...": the sentence's day
                 # (not one inside another change's relative clause: "X, which Moscow said it took on Sunday")
