@@ -403,7 +403,9 @@ _ALSO = compiled(r"\b(?:also|too|as well)\b", re.I)
 _VILLAGE_NOUN = compiled(r"\b(?:the|a)\s+(?:[\w-]+\s+)?(?:village|hamlet)\b", re.I)
 _CALLED_VILLAGE = compiled(r"\b(?:village|hamlet|settlement)\s+of\s+$", re.I)
 # "X, a small village", "A and X, two villages that ..."
-_VILLAGE_APPOSITION = compiled(r"(?:\s*(?:,|,?\s+and)\s+[A-ZА-ЯІЇЄ][\w’'-]*(?:\s+[A-ZА-ЯІЇЄ][\w’'-]*)?){0,4},\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet)|(?:the\s+)?(?:two|three|four|five|both|several|\d+)\s+(?:[\w-]+\s+)?(?:villages|hamlets))\b")
+_VILLAGE_APPOSITION = compiled(r"(?:\s*(?:,|,?\s+and)\s+[A-ZА-ЯІЇЄ][\w’'-]*(?:\s+[A-ZА-ЯІЇЄ][\w’'-]*)?){0,4},\s+"
+                                 r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet)|"
+                                 r"(?:the\s+)?(?:two|three|four|five|both|several|\d+)\s+(?:[\w-]+\s+)?(?:villages|hamlets))\b")
 _ROUTE_END = compiled(r"\b(?:between|from)\s+(?:the\s+(?:towns?|cities|villages?)\s+of\s+)?(?:[A-Z][\w’'-]+\s+(?:and|to)\s+)?$")
 _CALLED_TOWN = compiled(r"\btown\s+of\s+$", re.I)
 _LIST_LINE = compiled(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s")  # "- A, B and C (Zaporizhzhia Oblast);" after "as follows:"
@@ -413,7 +415,8 @@ _THING_BEFORE = compiled(r"\b(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?[a-z]+(?<!s)\
                            r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+$")
 _COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)"
 # "listed A and B", "listed five: A, B ...", "named them: A, B", "added four more, A, B ..."
-LISTED_BY = compiled(r"\b(?:(?:listed|named)\s+(?:(?:them|(?:the\s+)?(?:first\s+)?" + _COUNT + r"(?:\s+of\s+them)?)\s*[:—–]\s*)?|"
+LISTED_BY = compiled(r"\b(?:(?:listed|named)\s+(?:(?:them|(?:the\s+)?(?:first\s+)?" + _COUNT
+                      + r"(?:\s+of\s+them)?)\s*[:—–]\s*)?|"
                       r"added\s+(?:another\s+)?" + _COUNT + r"\s+more\s*[,:—–]\s*)(?=[A-ZА-ЯІЇЄ])")
 # what may follow the last place a speaker lists: its region, then the end or their next words
 _LIST_TAIL = compiled(r"(?:\s+(?:in|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}(?:region|oblast|Oblast|Region))?\s*"
@@ -537,7 +540,8 @@ def _past_apposition(date: DateExpression, changes: list[Change], text: str) -> 
     return None
 
 
-def _without_apposition_dates(dates: list[DateExpression], change: Change, changes: list[Change], text: str) -> list[DateExpression]:
+def _without_apposition_dates(dates: list[DateExpression], change: Change, changes: list[Change],
+                              text: str) -> list[DateExpression]:
     """The dates of a clause but those of another change told in an apposition on the subject
     ("X, a town occupied since March, was back in Ukrainian hands": March is the occupation's)."""
     return [d for d in dates if not (d.start < change.start and _APPOSITION_CHANGE.search(text, 0, d.start)
@@ -663,7 +667,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             in_clause = [d for d in told + anchored if left <= d.start < right and not _in_aside(text, d.start, change.start)]
             # (of two changes in the clause, the dates nearer to this one: "X, the village Kyiv
             # liberated last summer, was captured on Sunday" is news)
-            in_clause = [d for d in in_clause if _date_owner(d, changes, text) is change] or _without_apposition_dates(in_clause, change, changes, text)
+            in_clause = [d for d in in_clause if _date_owner(d, changes, text) is change] \
+                or _without_apposition_dates(in_clause, change, changes, text)
             told_as_history = change.history or that_season or _old(in_clause or lead_in, published)
             if attribution is None or (told_as_history and not voice.attributions and voice.carried_by == "previous"):
                 # history told after a statement is the outlet's background, not the speaker's
@@ -695,8 +700,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                       and _past_apposition(d, changes, text) in (None, change)]
             # of two changes in one clause, each takes the dates nearer to it ("occupied in February 2022
             # and liberated in September that year")
-            own = [d for d in own if _date_owner(d, changes, text) is change] or _without_apposition_dates(own, change, changes, text)
-            date = own_date = _pick_date(own or lead_in or _without_apposition_dates(free, change, changes, text), change.start)
+            own = [d for d in own if _date_owner(d, changes, text) is change] \
+                or _without_apposition_dates(own, change, changes, text)
+            date = own_date = _pick_date(own or lead_in or _without_apposition_dates(free, change, changes, text),
+                                         change.start)
             if date is None and not view.heading:
                 # "the status was disputed on Sunday after X rejected his claim that ...": the sentence's day
                 # (not one inside another change's relative clause: "X, which Moscow said it took on Sunday")
