@@ -32,6 +32,7 @@ _QUOTE_REACH = 3  # sentences a quotation may run on before its speaker is named
 _UNDER_SOURCE = ("Details", "Quote", "")  # paragraphs a "Source:" line speaks for
 _OPENS_QUOTE = compiled(r"^\s*[“\"«]")
 _CREDIT_HEADING = compiled(r"[^:]{2,40}:\s")
+_CREDITED_LINE = compiled(r"\s*[•\-–—*·]\s*([^:•]{2,60}?):\s")  # a bulleted "Speaker: what they said"
 _FIRST_PERSON_PLURAL = compiled(r"\b(?:[Oo]ur|[Ww]e|us)\b")
 _OUTLET_VOICE = compiled(r"\b(?:could not (?:be )?(?:independently )?verif|was unable to (?:independently )?verify|"
                            r"(?:it|this) (?:is|was) (?:not|un)clear|according to (?:estimates|analysts)|analysts? (?:say|said))",
@@ -198,6 +199,11 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                     and views[i - 2].sentence.paragraph == views[i - 1].sentence.paragraph and _POST_INTRO.search(views[i - 1].text):
                 speakers(i - 2)  # "X responded on Telegram. The post in full: “...”": X spoke last
         found = list(speakers(i)) if wanted else []
+        if wanted and not any(not a.embedded for a in found) and (line := _CREDITED_LINE.match(text)) is not None:
+            # "• Russian MoD: troops have taken X" in a list of statements: the one named before the colon
+            named = [a for a in named_claimants(line.group(1), rules, context_side=home, day=day)
+                     if a.start == 0 and a.claimant not in GENERIC_STATES]
+            found = [replace(named[0], verb="credit", start=line.start(1), end=line.end(1))] if named else found
         if _SOURCE_LINE.match(text):
             named = named_claimants(text, rules, context_side=last.side if last else home, day=day)
             if named:
