@@ -389,6 +389,8 @@ _AUTHORITY_AFTER = compiled(r"(?:['’]s)?\s+(?:(?:(?:[Cc]ity|[Tt]own|[Vv]illage
 _GLOSS = compiled(r",\s+(?:handing|giving|marking|making|dealing|ending|leaving|capping)\s")  # the outlet's comment on a statement
 _STATE_WORD = compiled(r"occup|held|hold|control", re.I)
 _BEGAN_BEFORE = compiled(r"\b(?:began|begun|started)\s+(?:on\s+|in\s+)?$", re.I)
+_PRONOUN_DENIES = compiled(r"\s*(?:He|She|They)\s+(?:also\s+|later\s+|again\s+|has\s+|had\s+|have\s+)*"
+                            r"(?:denied|rejected|dismissed|refuted|disputed)\b")
 _APPOSITION_OPEN = compiled(r",\s+(?:a|an|the)\s+[^,;]*$")
 _WHEN_AFTER = compiled(r",\s+when\b")
 _SINCE_BEFORE = compiled(r"\bsince\s+(?:the\s+|early\s+|late\s+)?$", re.I)
@@ -866,6 +868,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             # "the Russian ministry disputed allegations made by the Ukrainian military that ...":
             # the claim above is the Ukrainian military's, and the ministry denies it
             outer = [a for a in voice.attributions if not a.embedded and a.end <= change.start]
+            if not outer and voice.carried is not None and _PRONOUN_DENIES.match(text):
+                outer = [voice.carried]  # "He also denied Russian claims that X had fallen": who spoke before
             if attribution.embedded and outer and rules.denial_verbs.search(text[outer[-1].end:attribution.start]):
                 for draft in [d for d in drafts[made:] if d.view is view and d.attribution is attribution]:
                     drafts.append(replace(draft, kind=EventType.DENIAL, gains=draft.gains, attribution=outer[-1],
