@@ -646,7 +646,15 @@ def search_once(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     pattern's anchors is not searched (the sentences after a claim mostly deny or retract
     nothing: "denial_followup" and "retraction" hold one of "denied", "fake", "deleted" ...),
     unless it holds a character lower() and IGNORECASE read differently (İ ı ſ K)."""
-    return _remembered(_SEARCHED, pattern, text, lambda: pattern.search(text) if may_match(pattern, text) else None)
+    key = (id(pattern), id(text))
+    seen = _SEARCHED.get(key)
+    if seen is not None and seen[0] is pattern and seen[1] is text:
+        return seen[2]
+    if len(_SEARCHED) > 256:
+        _SEARCHED.clear()
+    found = pattern.search(text) if may_match(pattern, text) else None
+    _SEARCHED[key] = (pattern, text, found)
+    return found
 
 
 #: may_match's answers lately, by the identity of the pattern and of the text (kept alive here), as _SEARCHED
@@ -658,24 +666,16 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     anchors (index_anchors, as search_once reads them) and no character lower() and IGNORECASE read
     differently. For the patterns searched again and again within one sentence (a denial before
     each phrase, a hedge in each phrase's clause), most of whose sentences hold none of their words."""
-    def holds_a_word() -> bool:
-        words = _anchors_of(pattern)
-        return words is None or words.search(text.lower()) is not None or _FOLDS.search(text) is not None
-    return _remembered(_MAY_MATCH, pattern, text, holds_a_word)
-
-
-def _remembered(memo: dict, pattern: re.Pattern[str], text: str, work: Callable[[], Any]) -> Any:
-    """work()'s answer for this very pattern and string, remembered by their identity (both kept
-    alive in the memo, so that an identity is never reused while remembered)."""
     key = (id(pattern), id(text))
-    seen = memo.get(key)
+    seen = _MAY_MATCH.get(key)
     if seen is not None and seen[0] is pattern and seen[1] is text:
         return seen[2]
-    if len(memo) > 256:
-        memo.clear()
-    answer = work()
-    memo[key] = (pattern, text, answer)
-    return answer
+    if len(_MAY_MATCH) > 256:
+        _MAY_MATCH.clear()
+    words = _anchors_of(pattern)
+    found = words is None or words.search(text.lower()) is not None or _FOLDS.search(text) is not None
+    _MAY_MATCH[key] = (pattern, text, found)
+    return found
 
 
 _LOWER_WORDS: dict[int, tuple[str, str, frozenset[str]]] = {}
