@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from events.anchors import compiled
 from events.claimants import _ROLE_AFTER_NAME, GENERIC_MILITARIES, GENERIC_STATES, SIDE_ADJECTIVE, quotations
-from events.drafts import _AFTER_PUBLICATION, Draft
+from events.drafts import _AFTER_PUBLICATION, _CLAIM_NOUN, Draft
 from events.records import Article, Claim, DatePrecision, EventType, Side
 from events.rules import Rules
 
@@ -195,10 +195,9 @@ def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if not ((d.holding or d.kind is EventType.DENIAL) and d.attribution.kind == "journalist"
                                       and (d.place.key, d.gains) not in gained
                                       # ("Contrary to Moscow's claims, A and B were never captured": the claim named)
-                                      and (d.holding or not _CLAIMS_NAMED.search(d.view.text)))]
+                                      and (d.holding or not _CLAIM_NOUN.search(d.view.text)))]
 
 
-_CLAIMS_NAMED = compiled(r"\b(?:claims?|reports?|statements?|assertions?|allegations?)\b", re.I)
 # "Russian forces likely seized X": the outlet's own assessment, not a summary of another's claim
 _OWN_ASSESSMENT = compiled(r"\b(?:likely|probably|almost certainly|most likely)\s+(?:[\w-]+\s+){0,2}$")
 _WAR_BEGAN = dt.date(2014, 1, 1)  # changes before it are another war's

@@ -452,7 +452,7 @@ _PLURAL_APPOSITIVE = compiled(r"\s*,\s+(?:the\s+)?(?:two|three|four|five|six|bot
                                 r"(?:[\w’'-]+\s+){1,9}$")
 
 
-def _list_before_appositive(view: SentenceView, start: int, trigger: Trigger) -> list[Target]:
+def _list_before_appositive(view: SentenceView, start: int) -> list[Target]:
     """"A and B, two villages that Moscow said it had captured": the settlements listed right
     before a plural appositive whose relative clause holds the change."""
     text = view.text
@@ -664,7 +664,7 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
         elif part and _SUBJECT_GAP.match(gap[part.end():]):
             subject, share = ref, True  # "in X the residential districts have been liberated"
         elif (closing := _APPOSITION_CLOSES.match(gap)) and _SUBJECT_GAP.match(gap[closing.end():]) \
-                and (opening := _APPOSITION_OPENS_BEFORE.search(text, max(0, ref.start - 80), ref.start)):
+                and (opening := APPOSITION_OPENS_BEFORE.search(text, max(0, ref.start - 80), ref.start)):
             apposition = opening.start()  # "X, a town between A and B, was retaken": B closes an apposition on X
             continue
         break
@@ -696,7 +696,7 @@ _CONDITION_AFTER = compiled(r"[^.;]{0,80}?\b(?:if|unless|should|in case|in the e
 _QUOTE_AFTER = compiled(r"[^.;]{0,60}?\s[“\"]\w")  # "troops would be withdrawn from X "over my dead body""
 _KIN_OF = compiled(r"(?:['’]s)?\s+(?:twin|sister|neighbou?ring|neighbou?r|smaller|larger|bigger)\b")
 _APPOSITION_CLOSES = compiled(r"[^,;:]{0,40}?,")
-_APPOSITION_OPENS_BEFORE = compiled(r"(?<=\w),\s+(?:a|an|the)\s+[^,;:]*$")
+APPOSITION_OPENS_BEFORE = compiled(r"(?<=\w),\s+(?:a|an|the)\s+[^,;:]*$")
 _ANNOUNCED_AFTER = compiled(r",?\s+(?:[\w’'-]+\s+){0,3}?(?:announced|confirmed|reported|declared|acknowledged|admitted)\b"
                              r"(?![^.;]{0,60}?\b(?:would|could|might|will|never|not|failed|denied|rejected)\b)")
 _REST_OF = compiled(r"\bthe\s+rest\s+of\s+$", re.I)
@@ -1086,7 +1086,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 targets = [pointer] + _list_after(view, pointer.position, trigger, rules)
             if not targets and plural:
                 # "A and B, two villages near the border that Moscow said it had captured": the list
-                targets = _list_before_appositive(view, start, trigger)
+                targets = _list_before_appositive(view, start)
             if not targets and trigger.type in rules.change_types and (
                     plural or _PLURAL_SUBJECT.search(text[max(0, left - 60):start])):
                 # "liberated 10 settlements within two days, listing A, B and C"; "the towns that

@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from events.anchors import compiled, search_once
-from events.changes import HISTORY_SECTIONS, Change, Target, find_changes, find_triggers, side_words
+from events.changes import (APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, Change, Target, find_changes, find_triggers,
+                            side_words)
 from events.claimants import GENERIC_STATES, Attribution, governing, journalist, named_claimants, outlet_side, quotations
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
 from events.mentions import PlaceRef, SentenceView
@@ -391,7 +392,6 @@ _STATE_WORD = compiled(r"occup|held|hold|control", re.I)
 _BEGAN_BEFORE = compiled(r"\b(?:began|begun|started)\s+(?:on\s+|in\s+)?$", re.I)
 _PRONOUN_DENIES = compiled(r"\s*(?:He|She|They)\s+(?:also\s+|later\s+|again\s+|has\s+|had\s+|have\s+)*"
                             r"(?:denied|rejected|dismissed|refuted|disputed)\b")
-_APPOSITION_OPEN = compiled(r",\s+(?:a|an|the)\s+[^,;]*$")
 _WHEN_AFTER = compiled(r",\s+when\b")
 _SINCE_BEFORE = compiled(r"\bsince\s+(?:the\s+|early\s+|late\s+)?$", re.I)
 _SPOKE_OF = compiled(r"\s+(?:[\w’'-]+\s+)?(?:spoke|speaks|talked|talks|hailed|hails|praised|praises|celebrated|"
@@ -657,7 +657,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 told = [d for d in told if not (
                     d.text.lower().startswith("since ") or _SINCE_BEFORE.search(text, max(0, d.start - 14), d.start))
                     or left <= d.start < right and text[:d.start].strip()
-                    and not (change.end <= d.start and _APPOSITION_OPEN.search(text, change.end, d.start))
+                    and not (change.end <= d.start and APPOSITION_OPENS_BEFORE.search(text, change.end, d.start))
                     or d.end < change.start and _WHEN_AFTER.match(text, d.end)]
             # a clause of time after another change ("took X in February, after Y ordered his forces
             # to leave the town", "seized X in May 2023 before retreating") with no date of its own
