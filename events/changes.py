@@ -154,6 +154,8 @@ _SUBJECT_GAP = compiled(
     re.I)
 _OBJECT_GAP_WORDS = 9
 _IRREALIS_WORDS = 7
+# "the enemy continues to withdraw its units from X": a retreat under way (not "work continues to regain X")
+_GOES_ON = compiled(r"\b(?:continues|continue|continuing|keeps|keep)\s+to\s+$", re.I)
 # "was ordered to lay down arms, in effect ending the defence of X": the outcome, told as done
 _RESULT_PARTICIPLE = compiled(r",\s*(?:in effect\s+|effectively\s+|thereby\s+|thus\s+)?$")
 _MAIN_AFTER_COMMA = compiled(r",\s+(?:its|their|his|the|our|Russian|Ukrainian|Ukraine['’]s|Russia['’]s)\s+(?:[\w-]+\s+)?"
@@ -686,12 +688,12 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
     return out
 
 
-# "the ministry announced that its troops around X would be regrouped": a withdrawal announced
+# "the ministry announced that its troops around X would be regrouped" (or "would regroup"): a withdrawal announced
 # (the speaker's own troops, "its troops" or "the troops"; not "a blogger said Ukrainian units would be
 # withdrawn": a forecast about the other side)
 _ANNOUNCED_WOULD = compiled(r"\b(?:announced|stated|declared|told\s+\w+)\s+(?:that\s+)?(?:its|their|our|the)\s+"
                               r"(?:[\w’'-]+\s+)?(?:troops|forces|units|soldiers|garrison|grouping)\s+(?:[\w’'-]+\s+){0,6}?"
-                              r"would\s+be\s+[“\"‘]?$")
+                              r"would\s+(?:be\s+)?[“\"‘]?$")
 _CONDITION_AFTER = compiled(r"[^.;]{0,80}?\b(?:if|unless|should|in case|in the event|soon|in the coming|according to)\b")
 _QUOTE_AFTER = compiled(r"[^.;]{0,60}?\s[“\"]\w")  # "troops would be withdrawn from X "over my dead body""
 _KIN_OF = compiled(r"(?:['’]s)?\s+(?:twin|sister|neighbou?ring|neighbou?r|smaller|larger|bigger)\b")
@@ -992,7 +994,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                              and not _CONDITION_AFTER.match(text, end) and not _QUOTE_AFTER.match(text, end)) \
                     and not (_RESULT_PARTICIPLE.search(before) and _ORDER_GIVEN.search(before)
                              and text[start:end].split()[0].lower().endswith("ing")):
-                able = _ABLE.search(before) or (_ORDERED.search(before) if trigger.type is EventType.WITHDRAWAL
+                able = _ABLE.search(before) or (_ORDERED.search(before) or _GOES_ON.search(before)
+                                                if trigger.type is EventType.WITHDRAWAL
                                                 and not _CONDITION_AFTER.match(text, end) else None)
                 # "lay the groundwork to capture Kharkiv"; "may be forced to withdraw" stays a prospect
                 if able is None or rules.irrealis_index.holds(" ".join(before[:able.start()].split()[-3:])):

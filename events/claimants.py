@@ -122,6 +122,9 @@ _CUES = compiled(r"according to|as stated by|in the words of|\bby\b|\breleased\b
 _THAT_AFTER = compiled(r"\s+that\b")
 _TIME_OF_ITS_OWN = compiled(r"\b(?:last|earlier|ago|since|in (?:19|20)\d\d|in (?:January|February|March|April|May|June|July|August|"
                               r"September|October|November|December))\b")  # a where-clause told with its own time: background
+# "confirmed that X, which had 27,000 inhabitants, was back under Kyiv's control": a relative clause
+# on the subject, closed before the that-clause's own verb
+_RELATIVE_CLOSED = compiled(r"(?:[^,;:.]|(?<=\d)[,.](?=\d)){0,80}?,\s+(?:was|were|is|are|has|have|had|remains|remained)\b")
 _APPOSITIVE = compiled(r",\s+(?:one of|the only|a (?:town|city|village|settlement) (?:that|which|where)|which|where|"
                          r"(?:the|a) (?:[\w-]+ ){0,2}?(?:town|city|village|settlement) (?:Russia|Ukraine|Moscow|Kyiv|it|they|"
                          r"the Russians|the Ukrainians|Russian (?:troops|forces)|Ukrainian (?:troops|forces)))\b", re.I)
@@ -670,6 +673,7 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
         verb_at = sentence.find(chosen.verb, chosen.end) if chosen.verb else -1
         appositive = _APPOSITIVE.search(sentence, max(chosen.end, verb_at), position)
         if appositive and not any(a.start > appositive.start() for a in attributions if a.end <= position) and not (
+                (closed := _RELATIVE_CLOSED.match(sentence, appositive.end())) is not None and closed.end() <= position) and not (
                 appositive.group().lstrip(", ").lower().startswith("where") and verb_at != -1
                 and _THAT_AFTER.match(sentence, verb_at + len(chosen.verb))
                 and not _TIME_OF_ITS_OWN.search(sentence, appositive.end(), len(sentence))):
