@@ -304,6 +304,9 @@ def _by_forces(text: str, words: list[tuple[int, int, str]], after: list[int], e
     return ""
 
 
+_CLOSED_ASIDE_OPENS = compiled(r",\s+(?:who|which|where|home\s+to|a|an|the)\b[^,]*$")
+
+
 def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trigger: Trigger,
            rules: Rules) -> str:
     text = view.text
@@ -365,7 +368,8 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
               and (trigger.type is EventType.DENIAL or not (_HELD.match(text, w[1]) or _LAND_AFTER.match(text, w[1])
                                                             or _NOT_AN_ACTOR.match(text, w[1])))
               # not "Russian troops, who Kyiv says have lost thousands, took X": a side inside a closed clause
-              and not (re.search(r",\s+(?:who|which)\b[^,]*$", text[left:w[0]]) and "," in text[w[1]:start])]
+              # (or apposition: "X, home to the airfield where Russian paratroopers landed, was declared free")
+              and not (_CLOSED_ASIDE_OPENS.search(text[left:w[0]]) and "," in text[w[1]:start])]
     # not "Ukrainian positions" (they were hit) nor "Russia's Kursk region" (the land)
     if before:
         # "our unit cleared X of the occupiers": the loser named settles whose "our" it is
@@ -697,8 +701,8 @@ _ANNOUNCED_WOULD = compiled(r"\b(?:announced|stated|declared|told\s+\w+)\s+(?:th
 _CONDITION_AFTER = compiled(r"[^.;]{0,80}?\b(?:if|unless|should|in case|in the event|soon|in the coming|according to)\b")
 _QUOTE_AFTER = compiled(r"[^.;]{0,60}?\s[“\"]\w")  # "troops would be withdrawn from X "over my dead body""
 _KIN_OF = compiled(r"(?:['’]s)?\s+(?:twin|sister|neighbou?ring|neighbou?r|smaller|larger|bigger)\b")
-_APPOSITION_CLOSES = compiled(r"[^,;:]{0,40}?,")
-APPOSITION_OPENS_BEFORE = compiled(r"(?<=\w),\s+(?:a|an|the)\s+[^,;:]*$")
+_APPOSITION_CLOSES = compiled(r"[^,;:]{0,80}?,")
+APPOSITION_OPENS_BEFORE = compiled(r"(?<=\w),\s+(?:home\s+to\s+)?(?:a|an|the)\s+[^,;:]*$")
 _ANNOUNCED_AFTER = compiled(r",?\s+(?:[\w’'-]+\s+){0,3}?(?:announced|confirmed|reported|declared|acknowledged|admitted)\b"
                              r"(?![^.;]{0,60}?\b(?:would|could|might|will|never|not|failed|denied|rejected)\b)")
 _REST_OF = compiled(r"\bthe\s+rest\s+of\s+$", re.I)

@@ -110,6 +110,7 @@ class _Discourse:
         self.month_told: dt.date | None = None  # the last month the text named ("In January", "on 27 July")
         self.told_year: dt.date | None = None  # the date a passage of history is told at ("In September 2022, ...")
         self.told_paragraph = -1  # the paragraph told_year was last given in
+        self.told_months: set[int] = set()  # the months of told_year's year the passage has told
         self.paragraph_day: tuple[int, DateExpression] | None = None  # a timeline's "Friday, May 10:" and its paragraph
         self.list_open = False  # a frame's sentence ended on a colon: the lines of a list may follow
         # a Russian agency's own copy, or a text that keeps to Moscow's terms ("DPR", "special military
@@ -457,14 +458,15 @@ def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: 
     that, read in the publication's year, would come after it: taken out of ``future``). The year
     holds until a date of its own year comes, or one told from the present ("on Tuesday"); in a
     paragraph of its own, a day of the last weeks before publication is told from the present too
-    (unless its month is the passage's or the next: an anniversary piece tells its days again)."""
+    (unless its month is one of the passage's or the next: an anniversary piece tells its days again)."""
     if published is None or not (dates or future):
         return dates
     out = []
     for d in sorted(dates + future, key=lambda d: d.start):
         told = memory.told_year
         if told is not None and paragraph != memory.told_paragraph and d not in future \
-                and dt.timedelta(0) <= published.date - d.date <= _RECENT_DAYS and (d.date.month - told.month) % 12 > 1:
+                and dt.timedelta(0) <= published.date - d.date <= _RECENT_DAYS \
+                and all((d.date.month - month) % 12 > 1 for month in memory.told_months):
             memory.told_year = told = None  # "... until September 2022.\n\nThe ministry claimed X on May 5": this May
         weekday = _WEEKDAY.search(d.text) or _WEEKDAY_BEFORE.search(sentence, max(0, d.start - 12), d.start)
         if weekday is not None and d.precision is DatePrecision.DAY and \
@@ -473,8 +475,9 @@ def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: 
             memory.told_year = told = None
         if told is not None and told.year < published.date.year and _MONTH_NAME.search(d.text) \
                 and not _YEAR.search(d.text) and d.precision in (DatePrecision.DAY, DatePrecision.MONTH):
-            # that year, or the next when the month comes round again ("November 2023 ... on 20 February")
-            year = told.year + (1 if d.date.month < told.month else 0)
+            # that year, or the next when the month comes round again ("November 2023 ... on 20 February";
+            # not a month the passage told: "in March 2022 ... arrived on April 1 ... had retaken X on March 26")
+            year = told.year + (1 if d.date.month < told.month and d.date.month not in memory.told_months else 0)
             try:
                 moved = d.date.replace(year=year)
             except ValueError:  # 29 February
@@ -487,7 +490,10 @@ def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: 
             out.append(d)
     for d in out:
         if _YEAR.search(d.text) or (memory.told_year is not None and _MONTH_NAME.search(d.text)):
+            if memory.told_year is None or memory.told_year.year != d.date.year:
+                memory.told_months = set()
             memory.told_year = d.date
+            memory.told_months.add(d.date.month)
             memory.told_paragraph = paragraph
         elif not _MONTH_NAME.search(d.text):
             memory.told_year = None  # "on Tuesday", "this week": the present again

@@ -76,6 +76,14 @@ def test_an_anniversary_piece_keeps_the_year_of_its_history_passage(gazetteer, r
     assert [(c.settlement, c.event_date) for c in claims] == [("Kupiansk", dt.date(2022, 9, 10))]
 
 
+def test_an_anniversary_piece_steps_back_a_month_within_its_history(gazetteer, rules):
+    # (published 2023-03-31: "March 26" after "April 1" of the 2022 passage is still 2022, not this week)
+    text = ("Russian troops took control of Tonenke in early March 2022. Ukrainian troops arrived in the town on April 1.\n\n"
+            "In the north, the Ukrainian military said on March 26 that it had retaken Umanske.")
+    claims = claims_of(text, gazetteer, rules, PublishedDate(dt.date(2023, 3, 31)))
+    assert [(c.settlement, c.event_date) for c in claims] == [("Tonenke", dt.date(2022, 3, 1)), ("Umanske", dt.date(2022, 3, 26))]
+
+
 def test_a_sentence_on_an_invasion_of_a_region_is_no_summary_of_the_war(gazetteer, rules):
     claims = claims_of("Since the invasion of the Kursk region, Russian troops have recaptured Korenevo, the ministry said.",
                        gazetteer, rules)
