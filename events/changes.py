@@ -653,7 +653,7 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
         if ref.start > apposition >= 0:
             continue  # "X, a town between A and B, was retaken": A stands in the apposition on X too
         if not _allowed(ref, trigger):
-            if ref.is_settlement and ref.end == start and _WHOSE.match(text, start):
+            if ref.is_settlement and (ref.end == start and _WHOSE.match(text, start) or _kind_before_whose(text, ref.end, start)):
                 subject = ref  # "west of X, whose capture was announced": the relative clause is said of X
                 break
             if _PARTICIPLE_RIGHT_AFTER.fullmatch(text, ref.end, start) and _PARTICIPLE.match(text, start):
@@ -665,6 +665,8 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
             if _BEARING_GAP.match(gap) and _OF_SOMEONE.search(text, max(0, ref.start - 30), ref.start):
                 break  # "Soldiers from X west of Y have been captured": the soldiers were, not X
             subject = ref
+        elif _kind_before_whose(text, ref.end, start):
+            subject = ref  # "X, a hilltop village whose liberation was announced on 17 September"
         elif re.fullmatch(r"\s*,\s*", gap) and _PARTICIPLE_BY.match(text, start):
             subject = ref  # "Lyman, recaptured by Ukraine in 2022, is a rail hub": a participle on the place
         elif part and _SUBJECT_GAP.match(gap[part.end():]):
@@ -707,6 +709,12 @@ _ANNOUNCED_AFTER = compiled(r",?\s+(?:[\w’'-]+\s+){0,3}?(?:announced|confirmed
                              r"(?![^.;]{0,60}?\b(?:would|could|might|will|never|not|failed|denied|rejected)\b)")
 _REST_OF = compiled(r"\bthe\s+rest\s+of\s+$", re.I)
 _WHOSE = compiled(r",\s+whose\b")
+_KIND_BEFORE_WHOSE = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement)")
+
+
+def _kind_before_whose(text: str, end: int, start: int) -> bool:
+    """"X, a hilltop village whose liberation was announced": the relative clause is said of X."""
+    return text.startswith(" whose", start) and _KIND_BEFORE_WHOSE.fullmatch(text, end, start) is not None
 _NEW_CLAUSE_AFTER = compiled(r"\s+(?:still\s+)?(?:holds|held|remains?|remained|stays?|stayed|is|was|has|had|says|said|"
                                r"fell|falls|continues|continued|resists|resisted)\b")
 _WHICH_SAID_IT = compiled(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,5}?(?:said|says|claimed|claims|reported|announced)\s+"
@@ -1048,7 +1056,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             # the place itself as the subject, not one that qualifies it ("exports from Odesa fell")
             # (but "west of X, whose capture ...": the relative clause is said of X)
             targets = [t for t in targets if t.place is None or not _QUALIFIER_BEFORE.search(text, 0, t.place.start)
-                       or t.place.end == start and _WHOSE.match(text, start)]
+                       or t.place.end == start and _WHOSE.match(text, start) or _kind_before_whose(text, t.place.end, start)]
         else:
             if trigger.targets == "object":
                 targets = _object_targets(view, start, end, right, next_start, trigger, rules)

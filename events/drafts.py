@@ -87,6 +87,9 @@ class _Frame:
     drafts: list[Draft] = field(default_factory=list)
 
 
+_KIND_BEFORE_WHICH = compiled(r"\b[Tt]he\s+(?:[\w-]+\s+)?(town|city|village)\s*,?\s*$")
+
+
 class _Discourse:
     """What a reader remembers while reading: the last settlements, sides, dates and frame."""
 
@@ -151,7 +154,14 @@ class _Discourse:
             # (not a place that only locates the one before it in an apposition: "X, south of Y, which ...")
             here = [p for p in view.settlements if p.end <= target.position
                     and not _LOCATING_APPOSITION.search(view.text, max(0, p.start - 40), p.start)]
-            return (here[-1], view.index) if here else None
+            if here:
+                return here[-1], view.index
+            # "fought on the southern flank of the city, which Russian forces captured in May": the city
+            noun = _KIND_BEFORE_WHICH.search(view.text, max(0, target.position - 40), target.position)
+            if noun is None:
+                return None
+            return self.antecedent(view, replace(target, pointer=f"the {noun.group(1).lower()}", position=noun.start()),
+                                   claimed, denied)
         # (a place only located by, "north-west of X", unless a change of X was told: "X, which Russia took")
         here = [(p, view.index) for p in view.settlements if p.end <= target.position
                 and (p.relation == "" or p.mention.start in claimed)]

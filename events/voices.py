@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from events.anchors import compiled
+from events.anchors import compiled, search_once
 from events.claimants import GENERIC_STATES, Attribution, cited_only, find_attributions, find_channel, named_claimants, outlet_side
 from events.mentions import SentenceView
 from events.posts import Post, find_posts
@@ -138,6 +138,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             named_side = next((a.side for a in reversed(recent) if a.side is not Side.NONE  # not "Ukraine's Kharkiv region"
                                and a.claimant not in GENERIC_STATES), Side.NONE)
             context = last.side if last else home if home is not Side.NONE else named_side
+            if last is not None and last.side is not Side.NONE and search_once(rules.denial_followup, views[i].text):
+                context = last.side.opponent()  # "... Moscow said. The 47th Brigade dismissed the claim": the other side
             read[i] = [a for a in find_attributions(views[i].text, rules, context_side=context, day=day,
                                                     place_country=place_country, recent=recent[-_RECENT:])
                        if a.kind != "journalist"]
