@@ -492,6 +492,14 @@ _FALSE_WORD_AFTER = compiled(r"[^.;]{0,60}?[“\"‘']?(?:(?:just|yet|pure|utter
 # an apposition's head ("a village") and a bearing ("north of", "5 km west of") that locate a place
 _LOCATING_HEAD = r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\s+)?"
 _BEARING = r"(?:near|outside|close to|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
+# an apposition that places the settlement before it: "X, a village between A and B, ...",
+# "X, a village on the northern edge of A, ..."
+_PLACING_APPOSITION = compiled(r"(?<=\w),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb)\s+"
+                               r"(?:(?:just|some|about|\d+\s*(?:km|kilometres|kilometers|miles))\s+)?"
+                               r"(?:between|near|outside|close\s+to|on\s+the\s+(?:[\w-]+\s+)?(?:edge|outskirts|road|bank|banks|border)|"
+                               r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
+                               r"in\s+the\s+(?:[\w-]+\s+){0,2}(?:district|region|oblast|area))\b[^,;:]*$", re.I)
+_APPOSITION_TAIL = compiled(r"\s*(?:(?:whose|which|where)\b[^,;:]{0,100})?,")  # (its close, a relative clause first)
 _LOCATED_GAP = compiled(r"(?:,\s+" + _LOCATING_HEAD + r"|\s+)" + _BEARING + r"\s+(?:the\s+(?:town|city|village)\s+of\s+)?", re.I)
 # a locating apposition closed before the list goes on: "A, north of the city, and B", "A, a
 # village south of the breakthrough area, and B" (no name in it)
@@ -661,6 +669,13 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
             continue  # "Soledar, north of Bakhmut, was captured": a place inside the apposition
         gap = text[ref.end:start]
         part = _PART_SUBJECT.match(gap)
+        if ref.end == apposition:
+            subject = ref  # (however long the apposition on it runs)
+            break
+        if _APPOSITION_TAIL.match(gap) and (placing := _PLACING_APPOSITION.search(text, max(0, ref.start - 100), ref.start)) \
+                and any(r.end == placing.start() for r in refs):
+            apposition = placing.start()  # "X, a village between A and B, was retaken": B closes an apposition on X
+            continue
         if ref.end >= start or _SUBJECT_GAP.match(gap) or _SUBJECT_GAP.match(_without_unknown_names(gap)):
             if _BEARING_GAP.match(gap) and _OF_SOMEONE.search(text, max(0, ref.start - 30), ref.start):
                 break  # "Soldiers from X west of Y have been captured": the soldiers were, not X
