@@ -287,6 +287,12 @@ _SAID_THEN_PRONOUN = compiled(r"\s+(?:had\s+|have\s+|has\s+)?(?:said|say|says|cl
 # "reported heavy Ukrainian losses ... and said that it had taken X": a side's losses do not act
 _NOT_AN_ACTOR = compiled(r"\s+(?:losses|casualties|attacks?|positions|shelling|strikes?|drones?|territory|lines|"
                            r"defen[cs]es|prisoners|civilians|cities|towns|villages|settlements|border)\b", re.I)
+# "destroyed formations of the Ukrainian armed forces and liberated X": the forces hit are no actor
+_DEFEATED_BEFORE = compiled(r"\b(?:destroy(?:ed|ing|s)?|defeat(?:ed|ing|s)?|repel(?:led|ling|s)?|rout(?:ed|ing|s)?|"
+                            r"encircl(?:ed|ing|es|e)|surround(?:ed|ing|s)?|dislodg(?:ed|ing|es|e)|oust(?:ed|ing|s)?|"
+                            r"push(?:ed|ing|es)?\s+back|dr(?:ove|iven|ive|iving)\s+(?:back|out)|inflict(?:ed|ing|s)?\s+"
+                            r"(?:heavy\s+)?(?:losses|casualties|damage)\s+on)\s+(?:the\s+)?(?:(?:formations|units|positions|"
+                            r"troops|forces|groups|remnants|elements|manpower|personnel)\s+of\s+(?:the\s+)?)?$", re.I)
 _NOMINAL = compiled(r"(?:the\s+)?(?:capture|liberation|seizure|recapture|fall|loss|occupation|takeover)(?:\s+of)?", re.I)
 
 
@@ -366,7 +372,8 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     # "pushed into Ukrainian defense positions and captured X": the side whose lines were hit is not the actor
     before = [i for i, w in enumerate(words) if left <= w[0] < start
               and (trigger.type is EventType.DENIAL or not (_HELD.match(text, w[1]) or _LAND_AFTER.match(text, w[1])
-                                                            or _NOT_AN_ACTOR.match(text, w[1])))
+                                                            or _NOT_AN_ACTOR.match(text, w[1])
+                                                            or _DEFEATED_BEFORE.search(text, max(0, w[0] - 60), w[0])))
               # not "Russian troops, who Kyiv says have lost thousands, took X": a side inside a closed clause
               # (or apposition: "X, home to the airfield where Russian paratroopers landed, was declared free")
               and not (_CLOSED_ASIDE_OPENS.search(text[left:w[0]]) and "," in text[w[1]:start])]

@@ -566,6 +566,7 @@ def _without_apposition_dates(dates: list[DateExpression], change: Change, chang
                                      and _date_owner(d, changes, text).start < d.start)]
 
 
+_AND_VERB_AFTER = compiled(r"\s+and\s+(?:then\s+|later\s+|also\s+)?$")
 _APPOSITION_CHANGE = compiled(r",\s+(?:a|an|the)\s+(?:[\w’'-]+(?:,\d\d\d)*\s+){0,6}$")
 
 
@@ -720,6 +721,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             # and liberated in September that year")
             own = [d for d in own if _date_owner(d, changes, text) is change] \
                 or _without_apposition_dates(own, change, changes, text)
+            # "crossed the border on August 6 last year and seized X in August": the day before "and" is the
+            # first verb's, when the change has a date of its own after it
+            own = [d for d in own if not (d.end <= change.start and _AND_VERB_AFTER.search(text, d.end, change.start))] \
+                if any(d.start >= change.end for d in own) else own
             date = own_date = _pick_date(own or lead_in or _without_apposition_dates(free, change, changes, text),
                                          change.start)
             if date is None and not view.heading:

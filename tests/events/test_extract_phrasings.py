@@ -84,6 +84,15 @@ def test_an_anniversary_piece_steps_back_a_month_within_its_history(gazetteer, r
     assert [(c.settlement, c.event_date) for c in claims] == [("Tonenke", dt.date(2022, 3, 1)), ("Umanske", dt.date(2022, 3, 26))]
 
 
+def test_a_day_before_and_is_the_first_verbs_when_the_change_has_its_own(gazetteer, rules):
+    # "crossed ... on August 6 last year and seized the district centre of X in August": August, the seizure's;
+    # "the district centre of X" is the whole town, not a district of it
+    text = "Ukrainian forces crossed the border on August 6 last year and seized the district centre of Sudzha in August."
+    claims = claims_of(text, gazetteer, rules, PublishedDate(dt.date(2025, 3, 8)))
+    assert [(c.settlement, str(c.event_type), c.event_date, str(c.date_precision)) for c in claims] == [
+        ("Sudzha", "capture", dt.date(2024, 8, 1), "month")]
+
+
 def test_a_sentence_on_an_invasion_of_a_region_is_no_summary_of_the_war(gazetteer, rules):
     claims = claims_of("Since the invasion of the Kursk region, Russian troops have recaptured Korenevo, the ministry said.",
                        gazetteer, rules)
