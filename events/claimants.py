@@ -90,7 +90,7 @@ _SUBORDINATE_SPEAKER = compiled(r"\b(?:after|before|when|since|until|because|alt
                                   r"(?:[\w’'-]+\s+){0,2}$")
 _LEAD_COLON = compiled(r"\s*:\s")
 _COUNTRY = compiled(r"Russia|Ukraine|Moscow|Kyiv|Kiev|Kremlin|the Kremlin")  # "Ukraine: ..." is a dateline
-_CREDIT_SHAPE = compiled(r"^[^:]{2,60}:\s|\s[–—-]\s*[A-Z][^–—-]{1,60}[.!?]?\s*$")
+_CREDIT_SHAPE = compiled(r"^[^:]{2,60}:\s|\s[–—-]\s*[A-Z](?:[^–—-]|(?<=\w)-(?=\w)){1,60}[.!?]?\s*$")
 # (its speaker's role may follow: "Russians occupy X – Khortytsia spokesman")
 _TRAILING_CREDIT = compiled(r"(?:\s+(?:group\s+)?(?:spokes(?:man|woman|person)|commander|chief|head|press service|press office|"
                               r"officials?|says|said|reports))?\s*[.!?]?\s*")
