@@ -192,10 +192,14 @@ def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
     denies nothing unless someone in the article claims the other side gained the town: then it
     is the outlet's denial; else no claim."""
     gained = {(d.place.key, d.gains) for d in drafts if d.kind is not EventType.DENIAL}
-    return [d for d in drafts if not ((d.holding or d.kind is EventType.DENIAL) and d.attribution.kind == "journalist"
-                                      and (d.place.key, d.gains) not in gained
-                                      # ("Contrary to Moscow's claims, A and B were never captured": the claim named)
-                                      and (d.holding or not _CLAIM_NOUN.search(d.view.text)))]
+    return [d for d in drafts if not ((d.holding or d.kind is EventType.DENIAL) and (d.place.key, d.gains) not in gained and (
+        # ("Contrary to Moscow's claims, A and B were never captured": the claim named)
+        d.attribution.kind == "journalist" and (d.holding or not _CLAIM_NOUN.search(d.view.text))
+        # (so does a speaker's "the town is under our control", unless the claim is named)
+        or d.holding and _OUR_CONTROL.search(d.view.text) and not _CLAIM_NOUN.search(d.view.text)))]
+
+
+_OUR_CONTROL = compiled(r"\b(?:is|are) (?:fully |firmly |completely )?(?:under|in) our (?:full )?(?:control|hands)\b")
 
 
 # "Russian forces likely seized X": the outlet's own assessment, not a summary of another's claim

@@ -293,6 +293,7 @@ _DEFEATED_BEFORE = compiled(r"\b(?:destroy(?:ed|ing|s)?|defeat(?:ed|ing|s)?|repe
                             r"push(?:ed|ing|es)?\s+back|dr(?:ove|iven|ive|iving)\s+(?:back|out)|inflict(?:ed|ing|s)?\s+"
                             r"(?:heavy\s+)?(?:losses|casualties|damage)\s+on)\s+(?:the\s+)?(?:(?:formations|units|positions|"
                             r"troops|forces|groups|remnants|elements|manpower|personnel)\s+of\s+(?:the\s+)?)?$", re.I)
+_CONFUSED_WITH = compiled(r"\b(?:confused|confuse|mistaken|mixed\s+up)\s+with\b[^.;]{0,100}$", re.I)
 _NOMINAL = compiled(r"(?:the\s+)?(?:capture|liberation|seizure|recapture|fall|loss|occupation|takeover)(?:\s+of)?", re.I)
 
 
@@ -1161,6 +1162,10 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             refuted = _last_before(_CITED_REPORT, text, left, start)
         if trigger.type is EventType.DENIAL and any(_REST_OF.search(text, max(0, t.position - 20), t.position) for t in targets):
             continue  # "the rest of the town remains under Ukrainian control": the part lost is told, nothing denied
+        # "not to be confused with the larger town of X, which remains under Ukrainian control": a namesake set
+        # apart, whose holding denies nothing (its own history is still told: "..., which Ukraine retook in 2023")
+        if trigger.type is EventType.DENIAL:
+            targets = [t for t in targets if not _CONFUSED_WITH.search(text, max(0, t.position - 120), t.position)]
         agent = _agent(view, start, end, max(left, refuted.end()) if refuted else left, right, trigger, rules)
         holds_only = kind is EventType.PARTIAL and bool(targets) and (
             _HOLD_ONLY.match(text, start) is not None or _REMAINS.search(text, start, end) is not None)

@@ -1005,7 +1005,10 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: se
         # "... took X. It also claimed the village of Y. Kyiv said the claim was false": the claim, X's
         earlier = [d.view.index for d in drafts if d.view.index < last and view.index - d.view.index <= HEDGE_BACK
                    and not d.background and d.kind is not EventType.DENIAL]
-        last = earlier[-1] if earlier else last
+        # (a main claim, of one place: not a list told before the news, "has claimed a string of
+        # villages since March, including A, B and C. On Wednesday it said it had also taken D")
+        if earlier and len({d.place.key for d in drafts if d.view.index == earlier[-1]}) == 1:
+            last = earlier[-1]
     for draft in [d for d in drafts if d.view.index == last and (not about or d.place.key in named)]:
         claimed_side = draft.claimed_side
         if draft.kind is EventType.DENIAL or claimed_side is Side.NONE or draft.attribution.side is denier.side:
