@@ -92,6 +92,9 @@ _LEAD_COLON = compiled(r"\s*:\s")
 _COUNTRY = compiled(r"Russia|Ukraine|Moscow|Kyiv|Kiev|Kremlin|the Kremlin")  # "Ukraine: ..." is a dateline
 _CREDIT_SHAPE = compiled(r"^[^:]{2,60}:\s|\s[–—-]\s*[A-Z](?:[^–—-]|(?<=\w)-(?=\w)){1,60}[.!?]?\s*$")
 # (its speaker's role may follow: "Russians occupy X – Khortytsia spokesman")
+_FOE_BEATEN = compiled(r"\b(?:pushed|drove|driven|forced|repelled|repulsed|destroyed|defeated|ousted|dislodged|knocked|routed)\s+"
+                       r"(?:the\s+)?(Russian|Ukrainian|Russia['’]s|Ukraine['’]s)\s+(?:forces|troops|units|soldiers|"
+                       r"assault\s+groups?|attacks?|servicemen)\b")
 _TRAILING_CREDIT = compiled(r"(?:\s+(?:group\s+)?(?:spokes(?:man|woman|person)|commander|chief|head|press service|press office|"
                               r"officials?|says|said|reports))?\s*[.!?]?\s*")
 _DASH_BEFORE = compiled(r"\s[–—-]\s*$")
@@ -340,6 +343,9 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 if rule.side == "context" else None
             if adjective is not None:  # "a Ukrainian company commander": the side said right before it
                 context = Side.RU if adjective.group(1).startswith("Russia") else Side.UA
+            elif rule.side == "context" and (foe := _FOE_BEATEN.search(sentence)) is not None:
+                # "the 68th Brigade said its soldiers had pushed Russian forces out of X": the other side's unit
+                context = Side.UA if foe.group(1).startswith("Russia") else Side.RU
             elif rule.side == "context" and (capital := _CAPITAL_OPENS.match(sentence)) is not None and capital.end() <= start:
                 # "In Moscow, the defence ministry said ...": the capital the sentence opens in
                 context = Side.RU if capital.group(1) == "Moscow" else Side.UA

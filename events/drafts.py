@@ -310,6 +310,11 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
     if fallback == "opponent_of_loser":
         # "X has been lost": lost by the side that says so, else by whoever held the place
         fallback = "opponent_of_claimant" if attribution.side is not Side.NONE else "opponent_of_place"
+    if agent is Side.NONE and fallback == "claimant" and attribution.kind == "analyst" and not trigger.home_side \
+            and trigger.type is EventType.CAPTURE and "liberat" not in trigger.regex.pattern:
+        # "According to DeepState, the capture of X allows ...": a monitor tells either side's gains
+        # (but "liberation" is a side's own word: "DeepState announced the village's liberation")
+        fallback = "opponent_of_place"
     if agent is Side.NONE:
         if fallback == "claimant":
             agent, how = attribution.side, "claimant"
@@ -616,8 +621,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         # (a heading opens its paragraph with the day itself: "Friday, May 10: ...", not "On 10 May - a day after ...")
         opens_paragraph = (view.index == 0 or views[view.index - 1].sentence.paragraph != view.sentence.paragraph) \
             and not _PREPOSITION_FIRST.match(text)
+        # (or a line that is only the day: "Monday" above the day's news in a week's round-up)
         heading_day = next((d for d in dates if d.end <= _DAY_HEADING_REACH and d.precision is DatePrecision.DAY
-                            and _DAY_HEADING.match(text, d.end)), None) if opens_paragraph else None
+                            and (_DAY_HEADING.match(text, d.end) or view.heading and not text[d.end:].strip(" .:"))),
+                           None) if opens_paragraph else None
         if heading_day is not None:
             memory.paragraph_day = (view.sentence.paragraph, heading_day)  # a timeline: "Friday, May 10: ..."
         # "said on Tuesday that ... the previous day": counted from the day the sentence gave first

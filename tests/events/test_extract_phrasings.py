@@ -93,6 +93,14 @@ def test_a_day_before_and_is_the_first_verbs_when_the_change_has_its_own(gazette
         ("Sudzha", "capture", dt.date(2024, 8, 1), "month")]
 
 
+def test_a_weekday_alone_on_its_line_dates_the_news_under_it(gazetteer, rules):
+    # a week's round-up published on Sunday 16 March 2025: "Monday" above a day's news is 10 March
+    text = ("Week in review\n\nOur round-up of the war's week.\n\nMonday\nRussia's defence ministry said its troops had "
+            "retaken Tonenke.\n\nThursday\nRussia claimed to have captured Umanske.")
+    claims = claims_of(text, gazetteer, rules, PublishedDate(dt.date(2025, 3, 16)))
+    assert [(c.settlement, c.event_date) for c in claims] == [("Tonenke", dt.date(2025, 3, 10)), ("Umanske", dt.date(2025, 3, 13))]
+
+
 def test_a_sentence_on_an_invasion_of_a_region_is_no_summary_of_the_war(gazetteer, rules):
     claims = claims_of("Since the invasion of the Kursk region, Russian troops have recaptured Korenevo, the ministry said.",
                        gazetteer, rules)
