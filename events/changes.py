@@ -91,7 +91,8 @@ _SUBJECT_FORCES = compiled(r"(?:\s+(?:troops|forces|army|units?|soldiers|service
                              r"brigades?|battalions?|defenders))?\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?"
                              r"(?:(?:also|then|later|now|reportedly|successfully)\s+)?", re.I)
 _QUALIFIER_BEFORE = compiled(r"\b(?:from|in|(?<!town )(?<!city )(?<!village )(?<!settlement )(?<!hamlet )"
-                               r"(?<!report )(?<!reports )(?<!claim )(?<!claims )(?<!news )(?<!villages )(?<!settlements )(?<!towns )of|at|near|"
+                               r"(?<!report )(?<!reports )(?<!claim )(?<!claims )(?<!news )(?<!villages )(?<!settlements )(?<!towns )"
+                               r"(?<!occupation )(?<!capture )(?<!seizure )(?<!fall )(?<!loss )of|at|near|"
                                r"around|outside|for|to|into|defending|holding)\s+(?:the\s+)?$", re.I)
 # "retook X from Russian forces": the loser; after a clearing verb also "of" ("cleared the village
 # of X of the occupiers")

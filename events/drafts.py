@@ -304,6 +304,11 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
             return (discourse if trigger.gains == "agent" else discourse.opponent()), "discourse"
     agent = _side(change.agent, attribution.side)
     how = "text" if change.agent in ("RU", "UA") else "claimant" if agent is not Side.NONE else ""
+    if change.kind is EventType.DENIAL and trigger.fallback == "opponent_of_claimant" and agent is attribution.side \
+            and agent is not Side.NONE:
+        # "the Khortytsia group said the information about X does not correspond to reality": the side
+        # named is the speaker's own, whose claims it does not call untrue
+        agent = agent.opponent()
     if change.agent not in ("RU", "UA") and trigger.home_side and _place_country(memory, place) == "RU":
         return Side.RU, "place"  # "liberated" on Russian soil, whoever tells it
     fallback = trigger.passive_fallback if change.agent == "passive" and trigger.passive_fallback else trigger.fallback
@@ -1004,7 +1009,7 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: se
     reach = NAMED_DENIAL_REACH if keys is None and view.settlements else HEDGE_BACK
     about = [d for d in drafts if d.place.key in named and view.index - d.view.index <= reach]
     # (the last that claimed it for the denier's opponent: not the denier's own side's report in between)
-    deniable = [d for d in about if d.kind is not EventType.DENIAL and d.attribution.side is not denier.side
+    deniable = [d for d in about if d.kind is not EventType.DENIAL and _other_voice(d, denier)
                 and d.claimed_side is denier.side.opponent()]
     about = deniable or about
     last = about[-1].view.index if about else drafts[-1].view.index
@@ -1018,13 +1023,22 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: se
             last = earlier[-1]
     for draft in [d for d in drafts if d.view.index == last and (not about or d.place.key in named)]:
         claimed_side = draft.claimed_side
-        if draft.kind is EventType.DENIAL or claimed_side is Side.NONE or draft.attribution.side is denier.side:
+        if draft.kind is EventType.DENIAL or claimed_side is Side.NONE or not _other_voice(draft, denier):
             continue
         if draft.attribution.side is Side.NONE and claimed_side is not denier.side.opponent():
             continue  # the article's own report of the denier's gain is not what they deny
         drafts.append(Draft(view, view, EventType.DENIAL, draft.place, claimed_side, denier, "", False, draft.date,
                             draft.date_basis, 0.6, claimed_side, draft.background, view.heading, draft.side_from,
                             denies_fighting=draft.kind is EventType.CONTESTED))
+
+
+def _other_voice(draft: Draft, denier: Attribution) -> bool:
+    """Whether the denier may deny the draft's claim: one of the other side's, or a monitor's of its own
+    side telling of the other side's gain ("DeepState showed X occupied. The Khortytsia group said the
+    report did not correspond to reality")."""
+    return draft.attribution.side is not denier.side or (
+        draft.attribution.kind == "analyst" and draft.claimed_side is denier.side.opponent()
+        and draft.attribution.claimant != denier.claimant)
 
 
 def _retract(view: SentenceView, speakers: list[Attribution], claimed: list[Draft], drafts: list[Draft]) -> None:
