@@ -557,8 +557,9 @@ def _list_before_which(view: SentenceView, position: int, trigger: Trigger) -> l
 
 
 # "took A, the largest town of the district, as well as the nearby villages of B and C": the list goes on
-_APPOSITION_THEN_PLACES = compiled(r",\s+(?:the|a|an)\s+(?:[^,;:()\"“”]|,(?=\d)){3,120},\s+(?:as well as|along with|and)\s+(?:the\s+)?"
-                                     r"(?:(?:nearby|neighbou?ring|adjacent|surrounding)\s+)?(?:villages?|settlements?|towns?|hamlets?)\s+of\s+")
+_APPOSITION_THEN_PLACES = compiled(r",\s+(?:the|a|an)\s+(?:[^,;:()\"“”]|,(?=\d)){3,120},\s+(?:(?:as well as|along with|and)\s+(?:the\s+)?"
+                                     r"(?:(?:nearby|neighbou?ring|adjacent|surrounding)\s+)?(?:villages?|settlements?|towns?|hamlets?)\s+of\s+|"
+                                     r"(?:as well as|along with)\s+)")  # (a name follows: fullmatch ends where it starts)
 # an object that is part of a place, its place untold: "had taken the administrative buildings", "the town's
 # administrative buildings" (so not the place the sentence named before: "fought in X and took the buildings")
 _PART_NOUNS = (r"(?:buildings?|blocks?|positions?|strongholds?|checkpoints?|trenches|fortifications?|heights?|"
@@ -590,6 +591,11 @@ def _share(text: str, ref: PlaceRef, gap: str, rules: Rules) -> bool:
     return ref.mention.text.endswith(("'s", "’s")) and re.match(r"\s+(?!and\b|or\b)[a-z]", text[ref.end:]) is not None
 
 
+# a relative clause whose object is its pronoun: "a village in the south that Kyiv recaptured"
+_RELATIVE_OBJECT_BEFORE = compiled(r"\b(?:village|town|city|settlement|hamlet|locality)\b[^,;:]{0,40}?\s(?:that|which)\s+"
+                                   r"(?:[\w’'-]+\s+){1,3}$", re.I)
+
+
 def _object_targets(view: SentenceView, start: int, end: int, right: int, next_start: int, trigger: Trigger,
                     rules: Rules) -> list[Target]:
     text = view.text
@@ -597,6 +603,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     first = next((r for r in refs if _allowed(r, trigger)), None)
     if first is None or first.start >= right:
         return []
+    if "," in text[end:first.start] and _RELATIVE_OBJECT_BEFORE.search(text, max(0, start - 80), start):
+        return []  # "X, a village that Kyiv recaptured last August, as well as A and B": "that" is the object
     before_first = refs[:refs.index(first)]
     near = before_first[-1] if before_first else None
     if near is not None and near.relation and near.is_settlement and _PLAIN_LIST_GLUE.fullmatch(text, near.end, first.start) \
@@ -629,9 +637,17 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
         return []  # "took the area, including the road to X": the road, not X
     out = [Target(first, position=first.start, share=_share(text, first, gap[including.end():] if including else gap, rules))]
     chain = first
-    for ref in refs[refs.index(first) + 1:]:
+    # (past the next phrase only when an apposition on the last place holds it: "took X, a village that
+    # Kyiv recaptured last August, as well as A and B")
+    beyond = [r for r in view.places if r.start >= next_start] if next_start < len(text) else []
+    crossed = False
+    for ref in refs[refs.index(first) + 1:] + beyond:
         if not ref.is_settlement:
             continue  # "A in the Luhansk People's Republic, B": the region is part of the glue
+        if ref.start >= next_start and not crossed:
+            if not _APPOSITION_THEN_PLACES.fullmatch(text, chain.end, ref.start):
+                break
+            crossed = True
         if _ALIAS_GAP.fullmatch(text, chain.end, ref.start):
             chain = ref  # "A, the Soviet-era name Moscow uses for B, and C": B is A again
             continue
@@ -1122,7 +1138,10 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             if pointer is not None and pointer.pointer == "which":
                 targets = _list_before_which(view, pointer.position, trigger)
             if pointer is not None and not targets:
-                targets = [pointer] + _list_after(view, pointer.position, trigger, rules)
+                # (a relative pronoun's list is its antecedent's: "X, a village that Kyiv recaptured last
+                # August, as well as A and B" are the main verb's)
+                targets = [pointer] + (_list_after(view, pointer.position, trigger, rules)
+                                       if pointer.pointer not in ("which", "that") else [])
             if not targets and plural:
                 # "A and B, two villages near the border that Moscow said it had captured": the list
                 targets = _list_before_appositive(view, start)
