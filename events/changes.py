@@ -569,7 +569,10 @@ _PART_OBJECT_NEXT = compiled(r"['’]s\s+(?:[\w-]+\s+)?" + _PART_NOUNS + r"|\s+(
 _VERB_AFTER = compiled(r"(?:\s*(?:,|and|or)\s*[\w’'-]+)*\s+(?:are|were|is|was|have|has|had|remain|remains)\b")
 _LINE_THROUGH = compiled(r"\b(?:(?:running|run|runs|ran)?\s*(?:through|along)|along\s+the\s+line\s+(?:of|from))\s+"
                          r"(?:(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,?\s+(?:and\s+|to\s+)?)*$")
-_DESTINATION_GAP = compiled(r"\b(?:to|towards?|into)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
+# (also new lines named by the villages they run past: "fell back to positions around the villages of A and B")
+_DESTINATION_GAP = compiled(r"\b(?:to|towards?|into)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$|"
+                            r"\bto\s+(?:(?:new|prepared|defensive|fortified)\s+)*(?:positions|lines)\s+(?:around|near|outside|along)\s+"
+                            r"(?:the\s+)?(?:villages|towns|settlements)\s+of\s+$")
 _REMAINS = compiled(r"\bremain(?:s|ed)?\b")  # "half of X remains in Ukrainian hands": held, the rest lost
 _UNDER_FIRE = compiled(r"[^,.;]{0,60}?\bunder\s+(?:heavy\s+|intense\s+|constant\s+|artillery\s+)?(?:fire|shelling|bombardment)\b")
 _HOLDING = compiled(r"(?:keep|kept|retain|maintain|remain|stay|still|continu)", re.I)

@@ -92,6 +92,18 @@ _LEAD_COLON = compiled(r"\s*:\s")
 _COUNTRY = compiled(r"Russia|Ukraine|Moscow|Kyiv|Kiev|Kremlin|the Kremlin")  # "Ukraine: ..." is a dateline
 _CREDIT_SHAPE = compiled(r"^[^:]{2,60}:\s|\s[–—-]\s*[A-Z](?:[^–—-]|(?<=\w)-(?=\w)){1,60}[.!?]?\s*$")
 # (its speaker's role may follow: "Russians occupy X – Khortytsia spokesman")
+_ITS_BEFORE = compiled(r"\b(?:its|their)\s+(?:(?:new|former|top|own|chief)\s+)?$")
+_STATE_NAME = compiled(r"\b(?:(Ukraine|Kyiv)|(Russia|Moscow))(?:['’]s)?\b")
+
+
+def _last_state_before(sentence: str, start: int) -> Side | None:
+    """The side of the state named last before ``start`` ("Ukraine", "Moscow"), if any."""
+    found = None
+    for m in _STATE_NAME.finditer(sentence, 0, start):
+        found = m
+    return None if found is None else Side.UA if found.group(1) else Side.RU
+
+
 _FOE_BEATEN = compiled(r"\b(?:pushed|drove|driven|forced|repelled|repulsed|destroyed|defeated|ousted|dislodged|knocked|routed)\s+"
                        r"(?:the\s+)?(Russian|Ukrainian|Russia['’]s|Ukraine['’]s)\s+(?:forces|troops|units|soldiers|"
                        r"assault\s+groups?|attacks?|servicemen)\b")
@@ -343,6 +355,10 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 if rule.side == "context" else None
             if adjective is not None:  # "a Ukrainian company commander": the side said right before it
                 context = Side.RU if adjective.group(1).startswith("Russia") else Side.UA
+            elif rule.side == "context" and _ITS_BEFORE.search(sentence, max(0, start - 20), start) \
+                    and (owner := _last_state_before(sentence, start)) is not None:
+                # "Ukraine withdrew its troops from X, its new army chief said": the state "its" stands for
+                context = owner
             elif rule.side == "context" and (foe := _FOE_BEATEN.search(sentence)) is not None:
                 # "the 68th Brigade said its soldiers had pushed Russian forces out of X": the other side's unit
                 context = Side.UA if foe.group(1).startswith("Russia") else Side.RU

@@ -239,7 +239,7 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
             return
         found.append(DateExpression(start, end, sentence[start:end], date, precision))
 
-    years: list[tuple[int, dt.date]] = []  # (position, day) of the dates written with their year
+    years: list[tuple[int, dt.date]] = []  # (end, day) of the dates written with their year
     for kind, pattern in _PATTERNS:
         if not _worth_trying(kind, has_digit, words):
             continue
@@ -249,7 +249,7 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
             except (ValueError, OverflowError):  # "last summer" in a paper of year 1: before the calendar
                 resolved = None
             if resolved and (m.groupdict().get("year") or m.groupdict().get("y")):
-                years.append((m.start(), resolved[0]))
+                years.append((m.end(), resolved[0]))  # (its end: "since 2014, when ... in July" is no "since" before July)
             elif resolved and kind in ("month_only", "month_day", "day_month"):
                 # "took A in January 2023 and B in May", "announced A on 13 January 2023; confirmed
                 # on 25 January": a month after one written with its year is of that year (or the

@@ -183,6 +183,12 @@ class _Discourse:
             # (not the ends of a route: "the road between A and B")
             just_before = [c for c in earlier if c[1] == view.index - 1 and not _ROUTE_END.search(
                 self.article.text, max(0, c[0].mention.start - 60), c[0].mention.start)]
+            # ("X, which had 32,000 people, lies north of Y. It had been on the front line since 2014, when
+            # Ukrainian forces retook it": a sentence opening on "It" goes on about the subject the
+            # sentence before opened on)
+            opening = [c for c in just_before if c[0].start == 0]
+            if opening and target.pointer == "it" and view.text.startswith("It "):
+                return opening[0]
             if just_before:
                 return just_before[-1]
         noun = target.pointer.split()[-1] if target.pointer and " " in target.pointer else ""
@@ -304,7 +310,7 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
             return (discourse if trigger.gains == "agent" else discourse.opponent()), "discourse"
     agent = _side(change.agent, attribution.side)
     how = "text" if change.agent in ("RU", "UA") else "claimant" if agent is not Side.NONE else ""
-    if change.kind is EventType.DENIAL and trigger.fallback == "opponent_of_claimant" and agent is attribution.side \
+    if change.kind is EventType.DENIAL and "reality" in trigger.regex.pattern and agent is attribution.side \
             and agent is not Side.NONE:
         # "the Khortytsia group said the information about X does not correspond to reality": the side
         # named is the speaker's own, whose claims it does not call untrue
@@ -509,6 +515,8 @@ def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: 
         if d not in future:
             out.append(d)
     for d in out:
+        if d.text.lower().startswith("since "):
+            continue  # "on the front line since 2014": a period's start tells no passage of that year
         if _YEAR.search(d.text) or (memory.told_year is not None and _MONTH_NAME.search(d.text)):
             if memory.told_year is None or memory.told_year.year != d.date.year:
                 memory.told_months = set()

@@ -101,6 +101,17 @@ def test_a_weekday_alone_on_its_line_dates_the_news_under_it(gazetteer, rules):
     assert [(c.settlement, c.event_date) for c in claims] == [("Tonenke", dt.date(2025, 3, 10)), ("Umanske", dt.date(2025, 3, 13))]
 
 
+def test_it_opening_a_sentence_is_the_subject_before_and_since_sets_no_passage_year(gazetteer, rules):
+    # "It ... retook it ... in July of that year": Tonenke, the subject the sentence before opened on, in
+    # July 2014; "since 2014" starts a period and tells no passage: "In December" later is last December
+    text = ("Tonenke, which had 30,000 people before the war, lies north of Donetsk. It had been on the front line "
+            "since 2014, when Ukrainian forces retook it from separatists in July of that year.\n\n"
+            "In December, Russia said it had captured Umanske.")
+    claims = claims_of(text, gazetteer, rules, PublishedDate(dt.date(2024, 2, 17)))
+    assert [(c.settlement, str(c.event_type), c.event_date) for c in claims] == [
+        ("Tonenke", "recapture", dt.date(2014, 7, 1)), ("Umanske", "capture", dt.date(2023, 12, 1))]
+
+
 def test_a_sentence_on_an_invasion_of_a_region_is_no_summary_of_the_war(gazetteer, rules):
     claims = claims_of("Since the invasion of the Kursk region, Russian troops have recaptured Korenevo, the ministry said.",
                        gazetteer, rules)
