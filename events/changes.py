@@ -157,6 +157,9 @@ _OBJECT_GAP_WORDS = 9
 _IRREALIS_WORDS = 7
 # "the enemy continues to withdraw its units from X": a retreat under way (not "work continues to regain X")
 _GOES_ON = compiled(r"\b(?:continues|continue|continuing|keeps|keep)\s+to\s+$", re.I)
+# (its forces from a place: not "continue to withdraw wounded soldiers / civilians from X")
+_FORCES_FROM = compiled(r"\w+(?:\s+(?:back|out))?(?:\s+(?:(?:its|their|the|our|his|her)\s+)?(?:remaining\s+|last\s+)?"
+                        r"(?:units|troops|forces|garrison|fighters|servicemen|soldiers))?\s+(?:from|of)\b", re.I)
 # "was ordered to lay down arms, in effect ending the defence of X": the outcome, told as done
 _RESULT_PARTICIPLE = compiled(r",\s*(?:in effect\s+|effectively\s+|thereby\s+|thus\s+)?$")
 _MAIN_AFTER_COMMA = compiled(r",\s+(?:its|their|his|the|our|Russian|Ukrainian|Ukraine['’]s|Russia['’]s)\s+(?:[\w-]+\s+)?"
@@ -289,12 +292,15 @@ _SAID_THEN_PRONOUN = compiled(r"\s+(?:had\s+|have\s+|has\s+)?(?:said|say|says|cl
 _NOT_AN_ACTOR = compiled(r"\s+(?:losses|casualties|attacks?|positions|shelling|strikes?|drones?|territory|lines|"
                            r"defen[cs]es|prisoners|civilians|cities|towns|villages|settlements|border)\b", re.I)
 # "destroyed formations of the Ukrainian armed forces and liberated X": the forces hit are no actor
-_DEFEATED_BEFORE = compiled(r"\b(?:destroy(?:ed|ing|s)?|defeat(?:ed|ing|s)?|repel(?:led|ling|s)?|rout(?:ed|ing|s)?|"
+# (the verb after a word of its own subject, not an adjective on the actor: "Surrounded Ukrainian units withdrew")
+_DEFEATED_BEFORE = compiled(r"(?<=[a-z] )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\btheir )(?<!\bits )(?:destroy(?:ed|ing|s)?|defeat(?:ed|ing|s)?|repel(?:led|ling|s)?|rout(?:ed|ing|s)?|"
                             r"encircl(?:ed|ing|es|e)|surround(?:ed|ing|s)?|dislodg(?:ed|ing|es|e)|oust(?:ed|ing|s)?|"
                             r"push(?:ed|ing|es)?\s+back|dr(?:ove|iven|ive|iving)\s+(?:back|out)|inflict(?:ed|ing|s)?\s+"
                             r"(?:heavy\s+)?(?:losses|casualties|damage)\s+on)\s+(?:the\s+)?(?:(?:formations|units|positions|"
                             r"troops|forces|groups|remnants|elements|manpower|personnel)\s+of\s+(?:the\s+)?)?$", re.I)
-_CONFUSED_WITH = compiled(r"\b(?:confused|confuse|mistaken|mixed\s+up)\s+with\b[^.;]{0,100}$", re.I)
+_SOME_OF_IT_BEFORE = compiled(r"\b(?:only|a few|some|several|parts? of)\b[^,;.]{0,40}$", re.I)
+_IN_OUR_HANDS = compiled(r"(?:is|are)\s+(?:\w+\s+)?(?:under|in)\s+our\b", re.I)
+_CONFUSED_WITH = compiled(r"\b(?:confused|confuse|mistaken|mixed\s+up)\s+with\b(?:(?!\b(?:but|said|says|while|whereas)\b)[^.;]){0,100}$", re.I)
 _NOMINAL = compiled(r"(?:the\s+)?(?:capture|liberation|seizure|recapture|fall|loss|occupation|takeover)(?:\s+of)?", re.I)
 
 
@@ -312,7 +318,8 @@ def _by_forces(text: str, words: list[tuple[int, int, str]], after: list[int], e
     return ""
 
 
-_CLOSED_ASIDE_OPENS = compiled(r",\s+(?:who|which|where|home\s+to|a|an|the)\b[^,]*$")
+_CLOSED_ASIDE_OPENS = compiled(r",\s+(?:who|which|where|home\s+to|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+                               r"(?:village|town|city|settlement|hamlet|suburb)\b)[^,]*$")
 
 
 def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trigger: Trigger,
@@ -740,7 +747,7 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
 # "the ministry announced that its troops around X would be regrouped" (or "would regroup"): a withdrawal announced
 # (the speaker's own troops, "its troops" or "the troops"; not "a blogger said Ukrainian units would be
 # withdrawn": a forecast about the other side)
-_ANNOUNCED_WOULD = compiled(r"\b(?:announced|stated|declared|told\s+\w+)\s+(?:that\s+)?(?:its|their|our|the)\s+"
+_ANNOUNCED_WOULD = compiled(r"\b(?:announced|stated|declared|told\s+\w+)\s+(?:(?:late\s+|early\s+)?on\s+\w+\s+)?(?:that\s+)?(?:its|their|our|the)\s+"
                               r"(?:[\w’'-]+\s+)?(?:troops|forces|units|soldiers|garrison|grouping)\s+(?:[\w’'-]+\s+){0,6}?"
                               r"would\s+(?:be\s+)?[“\"‘]?$")
 _CONDITION_AFTER = compiled(r"[^.;]{0,80}?\b(?:if|unless|should|in case|in the event|soon|in the coming|according to)\b")
@@ -1049,7 +1056,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                              and not _CONDITION_AFTER.match(text, end) and not _QUOTE_AFTER.match(text, end)) \
                     and not (_RESULT_PARTICIPLE.search(before) and _ORDER_GIVEN.search(before)
                              and text[start:end].split()[0].lower().endswith("ing")):
-                able = _ABLE.search(before) or (_ORDERED.search(before) or _GOES_ON.search(before)
+                able = _ABLE.search(before) or (_ORDERED.search(before)
+                                                or (_GOES_ON.search(before) if _FORCES_FROM.match(text, start) else None)
                                                 if trigger.type is EventType.WITHDRAWAL
                                                 and not _CONDITION_AFTER.match(text, end) else None)
                 # "lay the groundwork to capture Kharkiv"; "may be forced to withdraw" stays a prospect
@@ -1175,6 +1183,11 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if kind is EventType.DENIAL and targets and all(t.share for t in targets) and _HOLDING.match(text, start) \
                 and rules.partial_share.search(text, end, targets[0].position):  # (not "still holding positions in X": a denial)
             kind = EventType.CONTESTED  # "Ukraine retained control of the south-western part of X": a part still held
+        if kind is EventType.DENIAL and _IN_OUR_HANDS.match(text, start) and any(c.kind is not EventType.DENIAL for c in changes):
+            continue  # "the enemy has been knocked out of X, and the village is under our control": the gain told again
+        if kind is EventType.DENIAL and targets and _IN_OUR_HANDS.match(text, start) and (
+                all(t.share for t in targets) or _SOME_OF_IT_BEFORE.search(text, left, targets[0].position)):
+            continue  # "only the outskirts of X are under our control now": a part held, the rest admitted lost
         if trigger.share_is_partial and (
                 any(t.share for t in targets) or rules.partial_adverb.search(" ".join(before.split()[-3:]))
                 or rules.partial_adverb.search(text[start:end])):

@@ -80,7 +80,7 @@ _PROGRESSIVE = compiled(r"\s+(?:are|is|were|was)\s+(?:now\s+|still\s+)?(\w+ing)\
 _BRACKET = compiled(r"\s*\([^()]{1,40}\)")
 # a person claimant's surname: "Artem Lysohor (regional governor)" -> "Lysohor"
 _SURNAME = compiled(r"[A-Z][a-z’'-]+ ([A-Z][a-z’'-]{3,})(?: \(|$)")
-_IN_RELATIVE = compiled(r",\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,6}?(?:that|which|who)\s+[^,;]*$")
+_IN_RELATIVE = compiled(r",\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,6}?(?:that|which|who|whose)\s+[^,;]*$")
 # officials that Russia set up: "Russian-installed", "separatist officials in Luhansk"
 _INSTALLED = compiled(r"(?:Russian|Moscow|Kremlin)[- ](?:installed|appointed|backed)|occupation|[Ss]eparatist|pro-Russian")
 _UKRAINIAN_OFFICE = compiled(r"regional|oblast|military administration", re.I)
@@ -104,7 +104,8 @@ def _last_state_before(sentence: str, start: int) -> Side | None:
     return None if found is None else Side.UA if found.group(1) else Side.RU
 
 
-_FOE_BEATEN = compiled(r"\b(?:pushed|drove|driven|forced|repelled|repulsed|destroyed|defeated|ousted|dislodged|knocked|routed)\s+"
+_FOE_BEATEN = compiled(r"\b(?:its|their|our)\s+(?:[\w-]+\s+)?(?:soldiers|troops|units|fighters|forces|servicemen|men|defenders)\s+"
+                       r"(?:(?:had|have|has)\s+)?(?:pushed|drove|driven|forced|repelled|repulsed|destroyed|defeated|ousted|dislodged|knocked|routed)\s+"
                        r"(?:the\s+)?(Russian|Ukrainian|Russia['’]s|Ukraine['’]s)\s+(?:forces|troops|units|soldiers|"
                        r"assault\s+groups?|attacks?|servicemen)\b")
 _TRAILING_CREDIT = compiled(r"(?:\s+(?:group\s+)?(?:spokes(?:man|woman|person)|commander|chief|head|press service|press office|"
@@ -361,6 +362,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 context = owner
             elif rule.side == "context" and (foe := _FOE_BEATEN.search(sentence)) is not None:
                 # "the 68th Brigade said its soldiers had pushed Russian forces out of X": the other side's unit
+                # (its own soldiers did it: not "asked about claims that Kyiv had pushed Russian forces out")
                 context = Side.UA if foe.group(1).startswith("Russia") else Side.RU
             elif rule.side == "context" and (capital := _CAPITAL_OPENS.match(sentence)) is not None and capital.end() <= start:
                 # "In Moscow, the defence ministry said ...": the capital the sentence opens in

@@ -113,7 +113,6 @@ class _Discourse:
         self.month_told: dt.date | None = None  # the last month the text named ("In January", "on 27 July")
         self.told_year: dt.date | None = None  # the date a passage of history is told at ("In September 2022, ...")
         self.told_paragraph = -1  # the paragraph told_year was last given in
-        self.told_months: set[int] = set()  # the months of told_year's year the passage has told
         self.paragraph_day: tuple[int, DateExpression] | None = None  # a timeline's "Friday, May 10:" and its paragraph
         self.list_open = False  # a frame's sentence ended on a colon: the lines of a list may follow
         # a Russian agency's own copy, or a text that keeps to Moscow's terms ("DPR", "special military
@@ -322,9 +321,12 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         # "X has been lost": lost by the side that says so, else by whoever held the place
         fallback = "opponent_of_claimant" if attribution.side is not Side.NONE else "opponent_of_place"
     if agent is Side.NONE and fallback == "claimant" and attribution.kind == "analyst" and not trigger.home_side \
-            and trigger.type is EventType.CAPTURE and "liberat" not in trigger.regex.pattern:
-        # "According to DeepState, the capture of X allows ...": a monitor tells either side's gains
-        # (but "liberation" is a side's own word: "DeepState announced the village's liberation")
+            and trigger.type is EventType.CAPTURE and "liberat" not in trigger.regex.pattern and text \
+            and (holder := _place_country(memory, place)) in ("UA", "RU") \
+            and {key for _, _, key in side_words(text, memory.rules)} <= {Side(holder).opponent().value}:
+        # "According to DeepState, the capture of X allows Russian troops ...": a monitor tells either
+        # side's gains, here the one it names (not a side's own "liberation"; nor when the holder's
+        # side is named: "the capture of X by Ukraine's 47th Brigade")
         fallback = "opponent_of_place"
     if agent is Side.NONE:
         if fallback == "claimant":
@@ -484,15 +486,14 @@ def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: 
     that, read in the publication's year, would come after it: taken out of ``future``). The year
     holds until a date of its own year comes, or one told from the present ("on Tuesday"); in a
     paragraph of its own, a day of the last weeks before publication is told from the present too
-    (unless its month is one of the passage's or the next: an anniversary piece tells its days again)."""
+    (unless its month is the passage's or the next: an anniversary piece tells its days again)."""
     if published is None or not (dates or future):
         return dates
     out = []
     for d in sorted(dates + future, key=lambda d: d.start):
         told = memory.told_year
         if told is not None and paragraph != memory.told_paragraph and d not in future \
-                and dt.timedelta(0) <= published.date - d.date <= _RECENT_DAYS \
-                and all((d.date.month - month) % 12 > 1 for month in memory.told_months):
+                and dt.timedelta(0) <= published.date - d.date <= _RECENT_DAYS and (d.date.month - told.month) % 12 > 1:
             memory.told_year = told = None  # "... until September 2022.\n\nThe ministry claimed X on May 5": this May
         weekday = _WEEKDAY.search(d.text) or _WEEKDAY_BEFORE.search(sentence, max(0, d.start - 12), d.start)
         if weekday is not None and d.precision is DatePrecision.DAY and \
@@ -501,9 +502,8 @@ def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: 
             memory.told_year = told = None
         if told is not None and told.year < published.date.year and _MONTH_NAME.search(d.text) \
                 and not _YEAR.search(d.text) and d.precision in (DatePrecision.DAY, DatePrecision.MONTH):
-            # that year, or the next when the month comes round again ("November 2023 ... on 20 February";
-            # not a month the passage told: "in March 2022 ... arrived on April 1 ... had retaken X on March 26")
-            year = told.year + (1 if d.date.month < told.month and d.date.month not in memory.told_months else 0)
+            # that year, or the next when the month comes round again ("November 2023 ... on 20 February")
+            year = told.year + (1 if d.date.month < told.month else 0)
             try:
                 moved = d.date.replace(year=year)
             except ValueError:  # 29 February
@@ -518,10 +518,7 @@ def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: 
         if d.text.lower().startswith("since "):
             continue  # "on the front line since 2014": a period's start tells no passage of that year
         if _YEAR.search(d.text) or (memory.told_year is not None and _MONTH_NAME.search(d.text)):
-            if memory.told_year is None or memory.told_year.year != d.date.year:
-                memory.told_months = set()
             memory.told_year = d.date
-            memory.told_months.add(d.date.month)
             memory.told_paragraph = paragraph
         elif not _MONTH_NAME.search(d.text):
             memory.told_year = None  # "on Tuesday", "this week": the present again
@@ -584,7 +581,7 @@ def _without_apposition_dates(dates: list[DateExpression], change: Change, chang
                                      and _date_owner(d, changes, text).start < d.start)]
 
 
-_AND_VERB_AFTER = compiled(r"\s+and\s+(?:then\s+|later\s+|also\s+)?$")
+_AND_VERB_AFTER = compiled(r"(?:\s+(?:last|this)\s+year)?\s+and\s+(?:then\s+|later\s+|also\s+)?")
 _APPOSITION_CHANGE = compiled(r",\s+(?:a|an|the)\s+(?:[\w’'-]+(?:,\d\d\d)*\s+){0,6}$")
 
 
@@ -743,8 +740,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 or _without_apposition_dates(own, change, changes, text)
             # "crossed the border on August 6 last year and seized X in August": the day before "and" is the
             # first verb's, when the change has a date of its own after it
-            own = [d for d in own if not (d.end <= change.start and _AND_VERB_AFTER.search(text, d.end, change.start))] \
-                if any(d.start >= change.end for d in own) else own
+            own = [d for d in own if not (d.end <= change.start and _AND_VERB_AFTER.fullmatch(text, d.end, change.start))] \
+                if any(d.start >= change.end and not _SPEECH_DATE.search(text, max(0, d.start - 30), d.start)
+                       # (in the change's own clause: not "retook X, lost in March")
+                       and "," not in text[change.end:d.start] for d in own) else own
             date = own_date = _pick_date(own or lead_in or _without_apposition_dates(free, change, changes, text),
                                          change.start)
             if date is None and not view.heading:
@@ -1021,23 +1020,33 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: se
                 and d.claimed_side is denier.side.opponent()]
     about = deniable or about
     last = about[-1].view.index if about else drafts[-1].view.index
+    lasts = {last}
     if not about and _ALSO.search(drafts[-1].view.text):
         # "... took X. It also claimed the village of Y. Kyiv said the claim was false": the claim, X's
         earlier = [d.view.index for d in drafts if d.view.index < last and view.index - d.view.index <= HEDGE_BACK
                    and not d.background and d.kind is not EventType.DENIAL]
         # (a main claim, of one place: not a list told before the news, "has claimed a string of
         # villages since March, including A, B and C. On Wednesday it said it had also taken D")
-        if earlier and len({d.place.key for d in drafts if d.view.index == earlier[-1]}) == 1:
-            last = earlier[-1]
-    for draft in [d for d in drafts if d.view.index == last and (not about or d.place.key in named)]:
+        # ("... It also claimed C and D. Kyiv called the claims false": both sentences' claims)
+        if earlier and _PLURAL_CLAIMS.search(view.text):
+            lasts = {earlier[-1], last}
+        elif earlier and len({d.place.key for d in drafts if d.view.index == earlier[-1]}) == 1:
+            lasts = {earlier[-1]}
+    for draft in [d for d in drafts if d.view.index in lasts and (not about or d.place.key in named)]:
         claimed_side = draft.claimed_side
         if draft.kind is EventType.DENIAL or claimed_side is Side.NONE or not _other_voice(draft, denier):
             continue
+        if draft.attribution.side is denier.side and view.settlements and draft.place.key not in named:
+            continue  # (its own side's monitor only when the denial is of that place: not "claims about Y were false")
         if draft.attribution.side is Side.NONE and claimed_side is not denier.side.opponent():
             continue  # the article's own report of the denier's gain is not what they deny
         drafts.append(Draft(view, view, EventType.DENIAL, draft.place, claimed_side, denier, "", False, draft.date,
                             draft.date_basis, 0.6, claimed_side, draft.background, view.heading, draft.side_from,
                             denies_fighting=draft.kind is EventType.CONTESTED))
+
+
+_RELATIVE_AFTER_LIST = compiled(r",\s+(?:which|where|who)\b")
+_PLURAL_CLAIMS = compiled(r"\b(?:the|these|those|both|all)\s+(?:[\w-]+\s+)?(?:claims|reports|statements)\b", re.I)
 
 
 def _other_voice(draft: Draft, denier: Attribution) -> bool:
@@ -1117,8 +1126,9 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
             _update_frame(frame, lister, voice.channel, dates, memory)
         # ("On Saturday the ministry listed five: ...": the day of its list)
         date = _pick_date(dates if lister is not None and dates else frame.dates, 0)
+        tail = _RELATIVE_AFTER_LIST.search(view.text)  # ("They are A and B, which lie on the road to C": not C)
         for place in view.settlements:
-            if place.relation:
+            if place.relation or tail is not None and place.start > tail.start():
                 continue
             gains, how = _gains(frame.change, place, frame.attribution, memory)
             kind = _regained(frame.change.kind, gains, place, memory)

@@ -138,8 +138,12 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             named_side = next((a.side for a in reversed(recent) if a.side is not Side.NONE  # not "Ukraine's Kharkiv region"
                                and a.claimant not in GENERIC_STATES), Side.NONE)
             context = last.side if last else home if home is not Side.NONE else named_side
-            if last is not None and last.side is not Side.NONE and search_once(rules.denial_followup, views[i].text):
-                context = last.side.opponent()  # "... Moscow said. The 47th Brigade dismissed the claim": the other side
+            if last is not None and last.side is not Side.NONE and last.kind not in ("analyst", "media") \
+                    and search_once(rules.denial_followup, views[i].text):
+                # "... Moscow said. The 47th Brigade dismissed the claim": the other side (not after a
+                # monitor or blogger, who may tell the other side's gains: "DeepState reported ...
+                # The General Staff dismissed the report")
+                context = last.side.opponent()
             read[i] = [a for a in find_attributions(views[i].text, rules, context_side=context, day=day,
                                                     place_country=place_country, recent=recent[-_RECENT:])
                        if a.kind != "journalist"]
