@@ -355,7 +355,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             add(Attribution(name, side, rule.kind, start, end, link[0], link[1], rule.side == "context"))
     # _LOCAL_WORDS's plain words in the lower-cased sentence: what IGNORECASE finds, unless the
     # sentence holds a character the two read differently (İ ı ſ K)
-    local = any(w in lower for w in _LOCAL_WORD_LIST) if _LOCAL_WORD_LIST and _FOLDS.search(sentence) is None else \
+    local = any(w in lower for w in _LOCAL_WORD_LIST) if _LOCAL_WORD_LIST and (sentence.isascii() or _FOLDS.search(sentence) is None) else \
         _LOCAL_WORDS.search(sentence) is not None
     for pattern, _example in rules.local_authorities if local else ():
         for m in pattern.finditer(sentence):
