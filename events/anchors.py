@@ -404,7 +404,7 @@ class AnchorIndex:
     def _candidates(self, text: str) -> list[int]:
         found = set(self.always)
         lower = text.lower()
-        if _FOLDS.search(text):  # lower() and IGNORECASE differ on these: the anchors' starts only
+        if not text.isascii() and _FOLDS.search(text):  # lower() and IGNORECASE differ on these: the anchors' starts only
             for hit in _compiled_words(self.words).finditer(lower):
                 if hit.group(1):
                     found |= self.patterns_of[hit.group(1)]
@@ -673,7 +673,8 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     if len(_MAY_MATCH) > 256:
         _MAY_MATCH.clear()
     words = _anchors_of(pattern)
-    found = words is None or words.search(text.lower()) is not None or _FOLDS.search(text) is not None
+    # (an ASCII text holds none of _FOLDS: isascii() reads a flag of the string, no scan)
+    found = words is None or words.search(text.lower()) is not None or not text.isascii() and _FOLDS.search(text) is not None
     _MAY_MATCH[key] = (pattern, text, found)
     return found
 

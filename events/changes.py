@@ -320,6 +320,7 @@ def _by_forces(text: str, words: list[tuple[int, int, str]], after: list[int], e
 
 _CLOSED_ASIDE_OPENS = compiled(r",\s+(?:who|which|where|home\s+to|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
                                r"(?:village|town|city|settlement|hamlet|suburb)\b)[^,]*$")
+_BY_NEXT = compiled(r"\s+by\s")
 
 
 def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trigger: Trigger,
@@ -355,7 +356,7 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     quoted = left > 0 and text[left - 1] in "“\"«" and not text[left:start].strip() and not _BY_AFTER_QUOTE.match(text, end)
     if (_PASSIVE.search(text[left:start]) or quoted and _PASSIVE.search(text, max(0, left - 40), left - 1)
             or (_AND_BEFORE.search(text, left, start) or not _PERFECT_BEFORE.search(text, left, start))
-            and re.match(r"\s+by\s", text[end:right])) and _PARTICIPLE.match(text[start:end]):
+            and _BY_NEXT.match(text[end:right])) and _PARTICIPLE.match(text[start:end]):
         by = _BY.match(text[end:right])
         found = [i for i in after if by and words[i][0] >= end + by.end() - 1]
         if found:
@@ -584,6 +585,7 @@ _REMAINS = compiled(r"\bremain(?:s|ed)?\b")  # "half of X remains in Ukrainian h
 _UNDER_FIRE = compiled(r"[^,.;]{0,60}?\bunder\s+(?:heavy\s+|intense\s+|constant\s+|artillery\s+)?(?:fire|shelling|bombardment)\b")
 _HOLDING = compiled(r"(?:keep|kept|retain|maintain|remain|stay|still|continu)", re.I)
 _PLAIN_LIST_GLUE = compiled(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+_GAP_BREAK = compiled(r"[;:]|\b(?:said|says|after|before|while|when|by)\b")
 
 
 def _allowed(ref: PlaceRef, trigger: Trigger) -> bool:
@@ -639,7 +641,7 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
         not rules.plural_places.search(gap, 0, including.start()) and \
         re.fullmatch(r"\s*(?:in\s+)?(?:the\s+)?(?:(?:villages?|towns?|settlements?|cities|city)\s+of\s+)?", gap[including.end():]) is not None
     words = len(gap[including.end():].split()) if long_object else len(gap_words.split())
-    if words > reach and not rules.part_object.match(gap) or re.search(r"[;:]|\b(?:said|says|after|before|while|when|by)\b", gap):
+    if words > reach and not rules.part_object.match(gap) or _GAP_BREAK.search(gap):
         return []  # "liberated by offensive operations in the X direction": an agent, not an object
     if trigger.type in (EventType.CAPTURE, EventType.RECAPTURE) and (rules.spoils_object.match(gap) or _MOVED_INTO.search(gap)):
         return []  # "captured weapons in X", "have taken tanks into X": things taken, not the place
@@ -994,6 +996,10 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules) -> str:
     return "" if tail is not None and tail.start() <= false.start() else "false"
 
 
+_TWO_WORDS = compiled(r"\s*(?:[\w’'-]+\s+){0,2}")
+_TAKE_VERB = compiled(r"(?:took|take|takes|taken|taking)\b", re.I)
+
+
 def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
     """Every change of control the sentence tells of, in order."""
     text = view.text
@@ -1015,7 +1021,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             right = comma if comma != -1 else right
         if text[end:end + 1] in "”\"»’" and right == end:
             right = clause(text, end + 1, end + 1)[1]  # “praising the capture” of X
-        elif text[right:right + 1] in "“\"«" and re.fullmatch(r"\s*(?:[\w’'-]+\s+){0,2}", text[end:right]):
+        elif text[right:right + 1] in "“\"«" and _TWO_WORDS.fullmatch(text[end:right]):
             right = clause(text, right + 1, right + 1)[1]  # withdrew from "the small villages of A and B"
             if text[right:right + 1] in "”\"»" and re.match(r"[”\"»]\s+of\s", text[right:]):
                 right = clause(text, right + 1, right + 1)[1]  # had taken "more than half" of X
@@ -1025,7 +1031,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             # "began a ground and air assault on Kharkiv": an offensive begins, nothing changes hands
             # (but "resumed offensive operations and advanced into X": the second verb tells more)
             continue
-        if re.match(r"(?:took|take|takes|taken|taking)\b", text[start:end], re.I) and _UNDER_FIRE.match(text, end):
+        if _TAKE_VERB.match(text[start:end]) and _UNDER_FIRE.match(text, end):
             continue  # "took the northern districts of the town under fire": shelling, not taking
         corrected = _last_before(_CORRECTED_BEFORE, text, 0, start)
         if corrected is not None and not _OWN_REPORT_AFTER.search(text, corrected.end(), start) \
@@ -1232,6 +1238,10 @@ _SINCE_THE_WAR_BEGAN = compiled(r"\s*(?:(?:Since|Throughout|Over the course of) 
                                   r"(?: began| started)?|Since (?:February |24 February |February 24,? )?2022),")
 HISTORY_SECTIONS = ("Background", "Previously", "Context", "Recall", "History")  # paragraphs labelled as history
 _NEXT_CLAUSE = compiled(r";|,\s+(?:and|but|while|whereas)\s")
+_HISTORY_WORD = compiled(r"\b(?:previously|originally|formerly|once(?! again| more)|(?<!has )(?<!have )(?<!had )since(?![^,]*,)|"
+                         r"having|back in)\b", re.I)
+_FIRST_NOT_SAID = compiled(r"\bfirst\b(?! (?:announced|reported|claimed|said|stated|declared))")
+_WHICH_WORDS = compiled(r"\bwhich\s+((?:[\w’'-]+\s+){0,4})$")
 
 
 def _history(text: str, left: int, start: int, end: int, trigger: Trigger, view: SentenceView) -> bool:
@@ -1244,12 +1254,12 @@ def _history(text: str, left: int, start: int, end: int, trigger: Trigger, view:
     words = " ".join(text[left:start].split()[-4:])
     # ("have since taken" is news told after an earlier event, not history; "X, occupied since
     # March, was retaken": the "since" of an apposition)
-    if re.search(r"\b(?:previously|originally|formerly|once(?! again| more)|(?<!has )(?<!have )(?<!had )since(?![^,]*,)|having|back in)\b", words, re.I) or \
-            re.search(r"\bfirst\b(?! (?:announced|reported|claimed|said|stated|declared))", words) and not _FIRST_TO.search(text, max(0, start - 60), start):
+    if _HISTORY_WORD.search(words) or \
+            _FIRST_NOT_SAID.search(words) and not _FIRST_TO.search(text, max(0, start - 60), start):
         # "was first captured"; not a name ("First Xyz were liberated"), nor "the first town to be retaken
         return True
     # "X, which Russian troops took in May" is history; "X, which has turned into a grey zone" is
     # now, and so is "X, which Russia says it has captured"
-    which = re.search(r"\bwhich\s+((?:[\w’'-]+\s+){0,4})$", text[left:start])
+    which = _WHICH_WORDS.search(text[left:start])
     return trigger.type not in (EventType.DENIAL, EventType.CONTESTED) and which is not None and \
         not _SAYS.search(which.group(1))

@@ -198,6 +198,11 @@ def _named(rule: ClaimantRule, context_side: Side) -> tuple[str, Side]:
     return name, context_side
 
 
+_ACCOUNT_AFTER = compiled(r"\s*(?:['’]s? (?:account|words|statement|post|message|report|view)\s*[:,]|:\s*[“\"«])")
+_CLAUSE_ENDS_AFTER = compiled(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|noting|saying|according|in a|on|who|which)\b|"
+                              r"(?:on|late|early|earlier|later)\s)")
+
+
 def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, bool] | None:
     """How the phrase at start..end is tied to a statement: (verb, embedded) or None."""
     if _BRIEFED.match(sentence, end):
@@ -231,7 +236,7 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     said = _ACT_THEN_SAYING.match(sentence, end)
     if said:
         return said.group(1), False  # "X appeared in a video on Saturday, announcing that ..."
-    if re.match(r"\s*(?:['’]s? (?:account|words|statement|post|message|report|view)\s*[:,]|:\s*[“\"«])", sentence[end:end + 40]):
+    if _ACCOUNT_AFTER.match(sentence[end:end + 40]):
         return "account", False  # "Skibchyk's account: ...", "Pushilin: “...”"
     if start == 0 and _LEAD_COLON.match(sentence, end, end + 3) and not _COUNTRY.fullmatch(sentence, start, end) or \
             _TRAILING_CREDIT.fullmatch(sentence, end) and _DASH_BEFORE.search(sentence, max(0, start - 4), start):
@@ -247,8 +252,7 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     # there: "said Russian troops had entered X" names troops, not a speaker)
     tail = _LAST_WORD.search(before)
     if tail and rules.reporting_verbs.fullmatch(tail.group(1)) and tail.group(1) not in _TO_LISTENER and \
-            (re.match(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|noting|saying|according|in a|on|who|which)\b|"
-                      r"(?:on|late|early|earlier|later)\s)", sentence[end:end + 20]) or _ROLE_AFTER.match(sentence, end)):
+            (_CLAUSE_ENDS_AFTER.match(sentence[end:end + 20]) or _ROLE_AFTER.match(sentence, end)):
         return tail.group(1), False
     return None
 
@@ -379,7 +383,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             add(Attribution(name, side, rule.kind, start, end, link[0], link[1], rule.side == "context"))
     # _LOCAL_WORDS's plain words in the lower-cased sentence: what IGNORECASE finds, unless the
     # sentence holds a character the two read differently (İ ı ſ K)
-    local = any(w in lower for w in _LOCAL_WORD_LIST) if _LOCAL_WORD_LIST and _FOLDS.search(sentence) is None else \
+    local = any(w in lower for w in _LOCAL_WORD_LIST) if _LOCAL_WORD_LIST and (sentence.isascii() or _FOLDS.search(sentence) is None) else \
         _LOCAL_WORDS.search(sentence) is not None
     for pattern, _example in rules.local_authorities if local else ():
         for m in pattern.finditer(sentence):

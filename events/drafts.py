@@ -589,15 +589,18 @@ def _pick_date(dates: list[DateExpression], position: int) -> DateExpression | N
     return min(dates, key=lambda d: abs(d.start - position)) if dates else None
 
 
+_UNIT_NAME_END = compiled(r"(?:Corps|Legion|Battalion|Brigade|Group|RDK)$")
+_FORCE_NOUN_AFTER = compiled(r"\s*(?:['’]s\s+)?(?:[\w-]+\s+)?(?:troops|forces|army|military|units|soldiers|"
+                             r"fighters|defenders|servicemen|brigades?|assault|counter-?offensive|"
+                             r"offensive|counter-?attack|advance|advances|gains)\b")
+
+
 def _acting_side(view: SentenceView, rules: Rules) -> Side:
     """The side a sentence names first as a force ("Russian troops", "Ukrainian forces"), if any."""
     for start, end, key in side_words(view.text, rules):
-        if key in ("RU", "UA") and re.search(r"(?:Corps|Legion|Battalion|Brigade|Group|RDK)$", view.text[start:end]):
+        if key in ("RU", "UA") and _UNIT_NAME_END.search(view.text[start:end]):
             return Side(key)  # "the Russian Volunteer Corps said its fighters had entered X"
-        if key in ("RU", "UA") and re.match(r"\s*(?:['’]s\s+)?(?:[\w-]+\s+)?(?:troops|forces|army|military|units|soldiers|"
-                                            r"fighters|defenders|servicemen|brigades?|assault|counter-?offensive|"
-                                            r"offensive|counter-?attack|advance|advances|gains)\b",
-                                            view.text[end:end + 40]):
+        if key in ("RU", "UA") and _FORCE_NOUN_AFTER.match(view.text[end:end + 40]):
             return Side(key)
     return Side.NONE
 
