@@ -113,6 +113,7 @@ class _Discourse:
         self.month_told: dt.date | None = None  # the last month the text named ("In January", "on 27 July")
         self.told_year: dt.date | None = None  # the date a passage of history is told at ("In September 2022, ...")
         self.told_paragraph = -1  # the paragraph told_year was last given in
+        self.section_place: tuple[PlaceRef, int] | None = None  # a section heading's town (see read)
         self.paragraph_day: tuple[int, DateExpression] | None = None  # a timeline's "Friday, May 10:" and its paragraph
         self.list_open = False  # a frame's sentence ended on a colon: the lines of a list may follow
         # a Russian agency's own copy, or a text that keeps to Moscow's terms ("DPR", "special military
@@ -132,6 +133,10 @@ class _Discourse:
 
     def read(self, view: SentenceView) -> None:
         self.at = view.index
+        if view.heading and view.index > 0:
+            # "CHASIV YAR" alone on its line: the town its section is about, until the next heading
+            named = [p for p in view.settlements if view.text.strip() == p.mention.text]
+            self.section_place = (named[0], view.index) if named else None
         if view.region_countries:
             self.regions.append((view.index, view.region_countries))
         self.offices = view.office_countries
@@ -191,6 +196,8 @@ class _Discourse:
             if just_before:
                 return just_before[-1]
         noun = target.pointer.split()[-1] if target.pointer and " " in target.pointer else ""
+        if not here and self.section_place is not None and noun in ("town", "city", "village", "settlement", ""):
+            return self.section_place  # ("SUDZHA ... CHASIV YAR / Russia said it had captured the town": Chasiv Yar)
         for place, index in reversed(here + earlier):
             # the place the text just called so: "Makiivka, a village west of Kreminna" ... "the village"
             # (just: in this sentence or the one before)
