@@ -293,14 +293,16 @@ _NOT_AN_ACTOR = compiled(r"\s+(?:losses|casualties|attacks?|positions|shelling|s
                            r"defen[cs]es|prisoners|civilians|cities|towns|villages|settlements|border)\b", re.I)
 # "destroyed formations of the Ukrainian armed forces and liberated X": the forces hit are no actor
 # (the verb after a word of its own subject, not an adjective on the actor: "Surrounded Ukrainian units withdrew")
-_DEFEATED_BEFORE = compiled(r"(?<=[a-z] )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\btheir )(?<!\bits )(?:destroy(?:ed|ing|s)?|defeat(?:ed|ing|s)?|repel(?:led|ling|s)?|rout(?:ed|ing|s)?|"
+_DEFEATED_BEFORE = compiled(r"(?<=[a-z] )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\btheir )(?<!\bits )"
+                            r"(?:destroy(?:ed|ing|s)?|defeat(?:ed|ing|s)?|repel(?:led|ling|s)?|rout(?:ed|ing|s)?|"
                             r"encircl(?:ed|ing|es|e)|surround(?:ed|ing|s)?|dislodg(?:ed|ing|es|e)|oust(?:ed|ing|s)?|"
                             r"push(?:ed|ing|es)?\s+back|dr(?:ove|iven|ive|iving)\s+(?:back|out)|inflict(?:ed|ing|s)?\s+"
                             r"(?:heavy\s+)?(?:losses|casualties|damage)\s+on)\s+(?:the\s+)?(?:(?:formations|units|positions|"
                             r"troops|forces|groups|remnants|elements|manpower|personnel)\s+of\s+(?:the\s+)?)?$", re.I)
 _SOME_OF_IT_BEFORE = compiled(r"\b(?:only|a few|some|several|parts? of)\b[^,;.]{0,40}$", re.I)
 _IN_OUR_HANDS = compiled(r"(?:is|are)\s+(?:\w+\s+)?(?:under|in)\s+our\b", re.I)
-_CONFUSED_WITH = compiled(r"\b(?:confused|confuse|mistaken|mixed\s+up)\s+with\b(?:(?!\b(?:but|said|says|while|whereas)\b)[^.;]){0,100}$", re.I)
+_CONFUSED_WITH = compiled(r"\b(?:confused|confuse|mistaken|mixed\s+up)\s+with\b"
+                          r"(?:(?!\b(?:but|said|says|while|whereas)\b)[^.;]){0,100}$", re.I)
 _NOMINAL = compiled(r"(?:the\s+)?(?:capture|liberation|seizure|recapture|fall|loss|occupation|takeover)(?:\s+of)?", re.I)
 
 
@@ -565,7 +567,8 @@ def _list_before_which(view: SentenceView, position: int, trigger: Trigger) -> l
 
 
 # "took A, the largest town of the district, as well as the nearby villages of B and C": the list goes on
-_APPOSITION_THEN_PLACES = compiled(r",\s+(?:the|a|an)\s+(?:[^,;:()\"“”]|,(?=\d)){3,120},\s+(?:(?:as well as|along with|and)\s+(?:the\s+)?"
+_APPOSITION_THEN_PLACES = compiled(r",\s+(?:the|a|an)\s+(?:[^,;:()\"“”]|,(?=\d)){3,120},\s+"
+                                     r"(?:(?:as well as|along with|and)\s+(?:the\s+)?"
                                      r"(?:(?:nearby|neighbou?ring|adjacent|surrounding)\s+)?(?:villages?|settlements?|towns?|hamlets?)\s+of\s+|"
                                      r"(?:as well as|along with)\s+)")  # (a name follows: fullmatch ends where it starts)
 # an object that is part of a place, its place untold: "had taken the administrative buildings", "the town's
@@ -749,7 +752,8 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
 # "the ministry announced that its troops around X would be regrouped" (or "would regroup"): a withdrawal announced
 # (the speaker's own troops, "its troops" or "the troops"; not "a blogger said Ukrainian units would be
 # withdrawn": a forecast about the other side)
-_ANNOUNCED_WOULD = compiled(r"\b(?:announced|stated|declared|told\s+\w+)\s+(?:(?:late\s+|early\s+)?on\s+\w+\s+)?(?:that\s+)?(?:its|their|our|the)\s+"
+_ANNOUNCED_WOULD = compiled(r"\b(?:announced|stated|declared|told\s+\w+)\s+(?:(?:late\s+|early\s+)?on\s+\w+\s+)?"
+                              r"(?:that\s+)?(?:its|their|our|the)\s+"
                               r"(?:[\w’'-]+\s+)?(?:troops|forces|units|soldiers|garrison|grouping)\s+(?:[\w’'-]+\s+){0,6}?"
                               r"would\s+(?:be\s+)?[“\"‘]?$")
 _CONDITION_AFTER = compiled(r"[^.;]{0,80}?\b(?:if|unless|should|in case|in the event|soon|in the coming|according to)\b")

@@ -104,7 +104,8 @@ def _last_state_before(sentence: str, start: int) -> Side | None:
     return None if found is None else Side.UA if found.group(1) else Side.RU
 
 
-_FOE_BEATEN = compiled(r"\b(?:its|their|our)\s+(?:[\w-]+\s+)?(?:soldiers|troops|units|fighters|forces|servicemen|men|defenders)\s+"
+_FOE_BEATEN = compiled(r"\b(?:its|their|our)\s+(?:[\w-]+\s+)?"
+                       r"(?:soldiers|troops|units|fighters|forces|servicemen|men|defenders)\s+"
                        r"(?:(?:had|have|has)\s+)?(?:pushed|drove|driven|forced|repelled|repulsed|destroyed|defeated|ousted|dislodged|knocked|routed)\s+"
                        r"(?:the\s+)?(Russian|Ukrainian|Russia['’]s|Ukraine['’]s)\s+(?:forces|troops|units|soldiers|"
                        r"assault\s+groups?|attacks?|servicemen)\b")
