@@ -301,6 +301,7 @@ _DEFEATED_BEFORE = compiled(r"(?<=[a-z] )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bthe
                             r"troops|forces|groups|remnants|elements|manpower|personnel)\s+of\s+(?:the\s+)?)?$", re.I)
 _SOME_OF_IT_BEFORE = compiled(r"\b(?:only|a few|some|several|parts? of)\b[^,;.]{0,40}$", re.I)
 _IN_OUR_HANDS = compiled(r"(?:is|are)\s+(?:\w+\s+)?(?:under|in)\s+our\b", re.I)
+_CLAIM_VERB = compiled(r"claim(?:ed|s|ing)?\b", re.I)
 _CONFUSED_WITH = compiled(r"\b(?:confused|confuse|mistaken|mixed\s+up)\s+with\b"
                           r"(?:(?!\b(?:but|said|says|while|whereas)\b)[^.;]){0,100}$", re.I)
 _NOMINAL = compiled(r"(?:the\s+)?(?:capture|liberation|seizure|recapture|fall|loss|occupation|takeover)(?:\s+of)?", re.I)
@@ -1049,6 +1050,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if _UNTOLD_BEFORE.search(text, max(0, start - 120), start):
             continue  # "He did not say how many soldiers remained in X": asked, not told
         denial = "" if trigger.type is EventType.DENIAL else _denial(text, start, end, left, rules)
+        if denial == "negated" and _CLAIM_VERB.match(text, start):
+            continue  # "it has not claimed the village itself": no claim, and nothing denied
         if not denial:
             # (a quoted word opens a clause of its own: "trying to \"regroup\"" reads the words before the quote)
             # (not across a comma: "was ordered to lay down arms, ending the defence of X" tells it)
