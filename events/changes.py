@@ -301,6 +301,9 @@ _DEFEATED_BEFORE = compiled(r"(?<=[a-z] )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bthe
                             r"troops|forces|groups|remnants|elements|manpower|personnel)\s+of\s+(?:the\s+)?)?$", re.I)
 _SOME_OF_IT_BEFORE = compiled(r"\b(?:only|a few|some|several|parts? of)\b[^,;.]{0,40}$", re.I)
 _IN_OUR_HANDS = compiled(r"(?:is|are)\s+(?:\w+\s+)?(?:under|in)\s+our\b", re.I)
+# "entered the north-eastern part of X and fighting was going on in the streets": entered while fighting goes on
+_FIGHT_GOES_ON = compiled(r"\b(?:fighting|battles?|clashes|combat)\s+(?:(?:is|are|was|were)\s+)?(?:still\s+)?"
+                          r"(?:going\s+on|under\s*way|continu\w*|raging|ongoing)\b", re.I)
 _CLAIM_VERB = compiled(r"claim(?:ed|s|ing)?\b", re.I)
 _CONFUSED_WITH = compiled(r"\b(?:confused|confuse|mistaken|mixed\s+up)\s+with\b"
                           r"(?:(?!\b(?:but|said|says|while|whereas)\b)[^.;]){0,100}$", re.I)
@@ -1201,7 +1204,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if kind is EventType.DENIAL and targets and _IN_OUR_HANDS.match(text, start) and (
                 all(t.share for t in targets) or _SOME_OF_IT_BEFORE.search(text, left, targets[0].position)):
             continue  # "only the outskirts of X are under our control now": a part held, the rest admitted lost
-        if trigger.share_is_partial and (
+        if trigger.share_is_partial and not (trigger.type is EventType.CONTESTED and _FIGHT_GOES_ON.search(text, end)) and (
                 any(t.share for t in targets) or rules.partial_adverb.search(" ".join(before.split()[-3:]))
                 or rules.partial_adverb.search(text[start:end])):
             kind = EventType.PARTIAL
