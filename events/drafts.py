@@ -879,7 +879,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     # the other side's ("X's claim that the town has been captured is false")
                     # (but "X has not been liberated" after its own side claimed X: "liberated" is each side's
                     # word for its own gain, so its own claim is taken back)
-                    if how in ("claimant", "discourse", "") and change.kind is not EventType.DENIAL \
+                    # (or only the place's holder: "Statements that X has been fully captured are untrue", a Russian
+                    # official wrote: Kyiv's claim)
+                    if (how in ("claimant", "discourse", "") or how == "place" and voice.attributions) \
+                            and change.kind is not EventType.DENIAL \
                             and not (how == "claimant" and _OWN_GAIN_WORD.match(text, change.start)
                                      and any(d.place.key == place.key and d.gains is attribution.side for d in drafts)):
                         gains = attribution.side.opponent() if attribution.side is not Side.NONE else gains
