@@ -713,6 +713,9 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
             continue  # "Soledar, north of Bakhmut, was captured": a place inside the apposition
         gap = text[ref.end:start]
         part = _PART_SUBJECT.match(gap)
+        earlier = refs[refs.index(ref) - 1] if refs.index(ref) > 0 else None
+        if earlier is not None and _ALIAS_GAP.fullmatch(text, earlier.end, ref.start) and _APPOSITION_TAIL.match(gap):
+            continue  # "X, which Russia calls Y, fell in February": Y is X again
         if ref.end == apposition:
             subject = ref  # (however long the apposition on it runs)
             break

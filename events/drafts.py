@@ -87,6 +87,7 @@ class _Frame:
     drafts: list[Draft] = field(default_factory=list)
 
 
+_THIS_YEAR_AFTER = compiled(r"\s*,?\s*(?:of\s+)?this\s+year\b", re.I)
 _KIND_BEFORE_WHICH = compiled(r"\b[Tt]he\s+(?:[\w-]+\s+)?(town|city|village)\s*,?\s*$")
 
 
@@ -508,7 +509,8 @@ def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: 
             # "Saturday, May 11" falls on a Saturday in the year read: that year, whatever passage it is in
             memory.told_year = told = None
         if told is not None and told.year < published.date.year and _MONTH_NAME.search(d.text) \
-                and not _YEAR.search(d.text) and d.precision in (DatePrecision.DAY, DatePrecision.MONTH):
+                and not _YEAR.search(d.text) and d.precision in (DatePrecision.DAY, DatePrecision.MONTH) \
+                and not _THIS_YEAR_AFTER.match(sentence, d.end):  # ("on 31 July this year": this year's)
             # that year, or the next when the month comes round again ("November 2023 ... on 20 February")
             year = told.year + (1 if d.date.month < told.month else 0)
             try:

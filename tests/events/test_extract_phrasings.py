@@ -104,6 +104,13 @@ def test_it_opening_a_sentence_is_the_subject_before_and_since_sets_no_passage_y
         ("Tonenke", "recapture", dt.date(2014, 7, 1)), ("Umanske", "capture", dt.date(2023, 12, 1))]
 
 
+def test_a_day_this_year_is_of_this_year_after_a_history_passage(gazetteer, rules):
+    text = ("After the fall of Tonenke in May 2023, Russian forces spent months grinding west. "
+            "Russia's Defence Ministry claimed the capture of Umanske on 31 July this year.")
+    claims = claims_of(text, gazetteer, rules, PublishedDate(dt.date(2025, 10, 28)))
+    assert [(c.settlement, c.event_date) for c in claims] == [("Tonenke", dt.date(2023, 5, 1)), ("Umanske", dt.date(2025, 7, 31))]
+
+
 def test_a_sentence_on_an_invasion_of_a_region_is_no_summary_of_the_war(gazetteer, rules):
     claims = claims_of("Since the invasion of the Kursk region, Russian troops have recaptured Korenevo, the ministry said.",
                        gazetteer, rules)
