@@ -302,9 +302,12 @@ _DEFEATED_BEFORE = compiled(r"(?<=[a-z] )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bthe
 _SOME_OF_IT_BEFORE = compiled(r"\b(?:only|a few|some|several|parts? of)\b[^,;.]{0,40}$", re.I)
 _IN_OUR_HANDS = compiled(r"(?:is|are)\s+(?:\w+\s+)?(?:under|in)\s+our\b", re.I)
 # "entered the north-eastern part of X and fighting was going on in the streets": entered while fighting goes on
-_FIGHT_GOES_ON = compiled(r"\b(?:fighting|battles?|clashes|combat)\s+(?:(?:is|are|was|were)\s+)?(?:still\s+)?"
-                          r"(?:going\s+on|under\s*way|continu\w*|raging|ongoing)\b", re.I)
+# (there, in its own clause: not "while fighting continues near Y", "no fighting is going on there")
+_FIGHT_GOES_ON = compiled(r"[^;]{0,80}?(?<!\bno )\b(?:fighting|battles?|clashes|combat)\s+(?:(?:is|are|was|were)\s+)?(?:still\s+)?"
+                          r"(?:going\s+on|under\s*way|continu\w*|raging|ongoing)"
+                          r"(?:\s+(?:there|inside|in\s+(?:the\s+)?(?:streets|town|city|village|settlement))\b|\s*[.,]?\s*$)", re.I)
 _CLAIM_VERB = compiled(r"claim(?:ed|s|ing)?\b", re.I)
+_FORCES_NEGATED = compiled(r"\b(?:troops|forces|units|soldiers|army)\s+(?:have|has|had|did)(?:\s+not|n['’]t|\s+never)\s+(?:yet\s+)?$", re.I)
 _CONFUSED_WITH = compiled(r"\b(?:confused|confuse|mistaken|mixed\s+up)\s+with\b"
                           r"(?:(?!\b(?:but|said|says|while|whereas)\b)[^.;]){0,100}$", re.I)
 _NOMINAL = compiled(r"(?:the\s+)?(?:capture|liberation|seizure|recapture|fall|loss|occupation|takeover)(?:\s+of)?", re.I)
@@ -1056,8 +1059,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if _UNTOLD_BEFORE.search(text, max(0, start - 120), start):
             continue  # "He did not say how many soldiers remained in X": asked, not told
         denial = "" if trigger.type is EventType.DENIAL else _denial(text, start, end, left, rules)
-        if denial == "negated" and _CLAIM_VERB.match(text, start):
-            continue  # "it has not claimed the village itself": no claim, and nothing denied
+        if denial == "negated" and _CLAIM_VERB.match(text, start) and not _FORCES_NEGATED.search(text, max(0, start - 40), start):
+            continue  # "it has not claimed the village itself": no claim, and nothing denied (not "troops have never claimed X")
         if not denial:
             # (a quoted word opens a clause of its own: "trying to \"regroup\"" reads the words before the quote)
             # (not across a comma: "was ordered to lay down arms, ending the defence of X" tells it)
@@ -1207,7 +1210,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if kind is EventType.DENIAL and targets and _IN_OUR_HANDS.match(text, start) and (
                 all(t.share for t in targets) or _SOME_OF_IT_BEFORE.search(text, left, targets[0].position)):
             continue  # "only the outskirts of X are under our control now": a part held, the rest admitted lost
-        if trigger.share_is_partial and not (trigger.type is EventType.CONTESTED and _FIGHT_GOES_ON.search(text, end)) and (
+        if trigger.share_is_partial and not (trigger.type is EventType.CONTESTED and _FIGHT_GOES_ON.match(text, end)) and (
                 any(t.share for t in targets) or rules.partial_adverb.search(" ".join(before.split()[-3:]))
                 or rules.partial_adverb.search(text[start:end])):
             kind = EventType.PARTIAL

@@ -87,7 +87,7 @@ class _Frame:
     drafts: list[Draft] = field(default_factory=list)
 
 
-_THIS_YEAR_AFTER = compiled(r"\s*,?\s*(?:of\s+)?this\s+year\b", re.I)
+_THIS_YEAR_AFTER = compiled(r"\s*,?\s*(?:of\s+)?this\s+year\b(?!['’]s)", re.I)
 _KIND_BEFORE_WHICH = compiled(r"\b[Tt]he\s+(?:[\w-]+\s+)?(town|city|village)\s*,?\s*$")
 
 
@@ -197,8 +197,12 @@ class _Discourse:
             if just_before:
                 return just_before[-1]
         noun = target.pointer.split()[-1] if target.pointer and " " in target.pointer else ""
-        if not here and self.section_place is not None and noun in ("town", "city", "village", "settlement", ""):
-            return self.section_place  # ("SUDZHA ... CHASIV YAR / Russia said it had captured the town": Chasiv Yar)
+        if not here and self.section_place is not None and noun in ("town", "city", "village", "settlement", "") \
+                and not any(index > self.section_place[1] for _, index in earlier) \
+                and not (noun == "village" and _big_city(self.section_place[0])):
+            # ("SUDZHA ... CHASIV YAR / Russia said it had captured the town": Chasiv Yar, when the section
+            # has named no other place before the pointer)
+            return self.section_place
         for place, index in reversed(here + earlier):
             # the place the text just called so: "Makiivka, a village west of Kreminna" ... "the village"
             # (just: in this sentence or the one before)
@@ -881,9 +885,11 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     # the other side's ("X's claim that the town has been captured is false")
                     # (but "X has not been liberated" after its own side claimed X: "liberated" is each side's
                     # word for its own gain, so its own claim is taken back)
-                    # (or only the place's holder: "Statements that X has been fully captured are untrue", a Russian
-                    # official wrote: Kyiv's claim)
-                    if (how in ("claimant", "discourse", "") or how == "place" and voice.attributions) \
+                    # (or only the place's holder, after the other side claimed X: "Statements that X has been fully
+                    # captured are untrue", a Russian official wrote of Kyiv's claim)
+                    if (how in ("claimant", "discourse", "") or how == "place" and voice.attributions and any(
+                            d.place.key == place.key and d.attribution.side is attribution.side.opponent()
+                            and d.kind is not EventType.DENIAL for d in drafts)) \
                             and change.kind is not EventType.DENIAL \
                             and not (how == "claimant" and _OWN_GAIN_WORD.match(text, change.start)
                                      and any(d.place.key == place.key and d.gains is attribution.side for d in drafts)):
