@@ -321,7 +321,7 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
             return (discourse if trigger.gains == "agent" else discourse.opponent()), "discourse"
     agent = _side(change.agent, attribution.side)
     how = "text" if change.agent in ("RU", "UA") else "claimant" if agent is not Side.NONE else ""
-    if change.kind is EventType.DENIAL and "reality" in trigger.regex.pattern and agent is attribution.side \
+    if change.kind is EventType.DENIAL and trigger.owner_named and agent is attribution.side \
             and agent is not Side.NONE:
         # "the Khortytsia group said the information about X does not correspond to reality": the side
         # named is the speaker's own, whose claims it does not call untrue
@@ -333,7 +333,7 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         # "X has been lost": lost by the side that says so, else by whoever held the place
         fallback = "opponent_of_claimant" if attribution.side is not Side.NONE else "opponent_of_place"
     if agent is Side.NONE and fallback == "claimant" and attribution.kind == "analyst" and not trigger.home_side \
-            and trigger.type is EventType.CAPTURE and "liberat" not in trigger.regex.pattern and text \
+            and trigger.type is EventType.CAPTURE and not trigger.own_word and text \
             and (holder := _place_country(memory, place)) in ("UA", "RU") \
             and {key for _, _, key in side_words(text, memory.rules)} <= {Side(holder).opponent().value}:
         # "According to DeepState, the capture of X allows Russian troops ...": a monitor tells either

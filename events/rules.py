@@ -47,6 +47,8 @@ class Trigger:
     expect: dict[str, str]
     passive_fallback: str = ""  # the fallback of its agentless passive ("X has been captured"), if another
     foreign_only: bool = False  # only troops of the side the place does not belong to ("seen in X")
+    own_word: bool = False  # a side's word for its own gains ("liberation"): an unsided monitor's use is the announcer's
+    owner_named: bool = False  # the side named before it owns the statements it calls untrue, never the speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,7 +371,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
                                 bool(t.get("share_is_partial", kind in (EventType.CAPTURE, EventType.RECAPTURE))),
                                 bool(t.get("home_side", False)),
                                 _need(t, "example", f["triggers"], where), dict(t.get("expect", {})),
-                                passive_fallback, bool(t.get("foreign_only", False))))
+                                passive_fallback, bool(t.get("foreign_only", False)), bool(t.get("own_word", False)),
+                                bool(t.get("owner_named", False))))
 
     neg, hed, cla = raw["negations"], raw["hedges"], raw["claimants"]
     claimants = []
