@@ -196,10 +196,7 @@ def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
         # ("Contrary to Moscow's claims, A and B were never captured": the claim named)
         d.attribution.kind == "journalist" and (d.holding or not _CLAIM_NOUN.search(d.view.text))
         # (so does a speaker's "the town is under our control", unless the claim is named)
-        or d.holding and _OUR_CONTROL_AFTER.match(d.view.text, d.place.end) and not _CLAIM_NOUN.search(d.view.text)))]
-
-
-_OUR_CONTROL_AFTER = compiled(r"\s+(?:[\w’'-]+\s+){0,2}?(?:is|are)\s+(?:fully\s+|firmly\s+|completely\s+)?(?:under|in)\s+our\b")
+        or d.needs_claim and not _CLAIM_NOUN.search(d.view.text)))]
 
 
 # "Russian forces likely seized X": the outlet's own assessment, not a summary of another's claim

@@ -300,7 +300,6 @@ _DEFEATED_BEFORE = compiled(r"(?<=[a-z] )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bthe
                             r"(?:heavy\s+)?(?:losses|casualties|damage)\s+on)\s+(?:the\s+)?(?:(?:formations|units|positions|"
                             r"troops|forces|groups|remnants|elements|manpower|personnel)\s+of\s+(?:the\s+)?)?$", re.I)
 _SOME_OF_IT_BEFORE = compiled(r"\b(?:only|a few|some|several|parts? of)\b[^,;.]{0,40}$", re.I)
-_IN_OUR_HANDS = compiled(r"(?:is|are)\s+(?:\w+\s+)?(?:under|in)\s+our\b", re.I)
 # "entered the north-eastern part of X and fighting was going on in the streets": entered while fighting goes on
 # (there, in its own clause: not "while fighting continues near Y", "no fighting is going on there")
 _FIGHT_GOES_ON = compiled(r"[^;]{0,80}?(?<!\bno )\b(?:fighting|battles?|clashes|combat)\s+(?:(?:is|are|was|were)\s+)?(?:still\s+)?"
@@ -1205,11 +1204,11 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if kind is EventType.DENIAL and targets and all(t.share for t in targets) and _HOLDING.match(text, start) \
                 and rules.partial_share.search(text, end, targets[0].position):  # (not "still holding positions in X": a denial)
             kind = EventType.CONTESTED  # "Ukraine retained control of the south-western part of X": a part still held
-        if kind is EventType.DENIAL and _IN_OUR_HANDS.match(text, start) and any(c.kind is not EventType.DENIAL for c in changes):
-            continue  # "the enemy has been knocked out of X, and the village is under our control": the gain told again
-        if kind is EventType.DENIAL and targets and _IN_OUR_HANDS.match(text, start) and (
-                all(t.share for t in targets) or _SOME_OF_IT_BEFORE.search(text, left, targets[0].position)):
-            continue  # "only the outskirts of X are under our control now": a part held, the rest admitted lost
+        if trigger.needs_claim and (any(c.kind is not EventType.DENIAL for c in changes) or targets and (
+                all(t.share for t in targets) or _SOME_OF_IT_BEFORE.search(text, left, targets[0].position))):
+            # "the enemy has been knocked out of X, and the village is under our control": the gain told again;
+            # "only the outskirts of X are under our control now": a part held, the rest admitted lost
+            continue
         if trigger.share_is_partial and not (trigger.type is EventType.CONTESTED and _FIGHT_GOES_ON.match(text, end)) and (
                 any(t.share for t in targets) or rules.partial_adverb.search(" ".join(before.split()[-3:]))
                 or rules.partial_adverb.search(text[start:end])):

@@ -26,7 +26,7 @@ from events.changes import (APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, Change, T
                             side_words)
 from events.claimants import GENERIC_STATES, Attribution, governing, journalist, named_claimants, outlet_side, quotations
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
-from events.mentions import PlaceRef, SentenceView
+from events.mentions import DATELINE_REACH, PlaceRef, SentenceView
 from events.records import Article, DatePrecision, EventType, PublishedDate, Side
 from events.rules import Rules
 from events.voices import Voice
@@ -66,6 +66,7 @@ class Draft:
     also: list[SentenceView] = field(default_factory=list)  # other sentences telling the same claim
     date_of_event: bool = False  # the date stands in the change's own clause ("fell on Sunday"), not the speaker's
     holding: bool = False  # a denial told as a holding ("the town remains in Ukrainian hands")
+    needs_claim: bool = False  # a holding that denies only a claim the article tells ("X is under our control")
     actor: Side = Side.NONE  # who fights in a contested place ("Ukrainian forces had entered X"): whose claim a denial denies
     denies_fighting: bool = False  # a denial of a contested claim ("claimed they had entered X, but others denied it")
 
@@ -119,7 +120,7 @@ class _Discourse:
         self.list_open = False  # a frame's sentence ended on a colon: the lines of a list may follow
         # a Russian agency's own copy, or a text that keeps to Moscow's terms ("DPR", "special military
         # operation" more than once: a Western report quoting them once does not)
-        self.russian_agency = _RUSSIAN_DATELINE.search(article.text, 0, _DATELINE_REACH) is not None or \
+        self.russian_agency = _RUSSIAN_DATELINE.search(article.text, 0, DATELINE_REACH) is not None or \
             len(_RUSSIAN_FRAMING.findall(article.text)) >= 2
         self.counted: list[_Frame] = []  # changes of "N settlements" not named yet
         self.at = 0  # the index of the sentence being read
@@ -422,7 +423,6 @@ _LOCATING_APPOSITION = compiled(r",\s+(?:\d+\s*(?:km|kilometres|kilometers|miles
                                   r"near|outside)\s+(?:of\s+)?$", re.I)
 _TOWN_SIZE = 10_000  # people: a place this big is no "village"
 _CITY_SIZE = 500_000  # nor this big a "town"
-_DATELINE_REACH = 300  # characters from the text's start a dateline stands in
 _DAY_HEADING_REACH = 30  # characters from its paragraph's first sentence's start a timeline's day may end by
 _REGION_AFTER = compiled(r"[^,;.]{0,40}\b(?:region|oblast|province)\b", re.I)  # "pushed out of most of the Kursk region"
 _AUTHORITY_AFTER = compiled(r"(?:['’]s)?\s+(?:(?:(?:[Cc]ity|[Tt]own|[Vv]illage|[Pp]atrol|[Ll]ocal)\s+)*(?:[Mm]ayor|[Hh]ead|[Aa]uthorities|"
@@ -921,6 +921,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                     date_of_event=dated is not None and dated in own
                                     and not _SPEECH_DATE.search(text, max(0, dated.start - 30), dated.start),
                                     holding=change.kind is EventType.DENIAL,
+                                    # (of a place it names: "the village is under our control" stays)
+                                    needs_claim=change.trigger.needs_claim and target.place is not None,
                                     actor=_actor(change, attribution, text)))
             if denier_after is not None:
                 for draft in [d for d in drafts[made:] if d.view is view and d.attribution is attribution]:

@@ -107,7 +107,7 @@ def _names_its_region(mention: Mention, resolution: Resolution, before: str, aft
         and not re.match(r"\s*city\b", after, re.I)
 
 
-_DATELINE_REACH = 300  # characters from the text's start a dateline stands in
+DATELINE_REACH = 300  # characters from the text's start a dateline stands in
 
 
 def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
@@ -337,7 +337,7 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
             before = text[max(line_start, mention.start - 160):mention.start]
             after = text[mention.end:mention.end + 60]
             role = _role(before, after, mention, rules)
-            if role == "dateline" and heading and mention.start > _DATELINE_REACH and sentence.text.strip() == mention.text:
+            if role == "dateline" and heading and mention.start > DATELINE_REACH and sentence.text.strip() == mention.text:
                 role = "settlement"  # "CHASIV YAR" alone on its line in the body: a section on the town, no dateline
             if role == "settlement" and heading and _names_its_region(mention, resolution, before, after):
                 role = "region"
