@@ -49,22 +49,27 @@ _NEAR_SENTENCES = 2  # fighting told this close to a claimant's change of the sa
 
 
 def _same_sentence_rules(drafts: list[Draft], rules: Rules) -> list[Draft]:
-    """No `contested` beside a change or a denial of the same place and claimant in or next to its
-    sentence ("infiltrating X ... a foothold in X", "reports of X's fall are false: fighting goes
-    on there"); no full capture beside a share of it in one sentence ("drove them out of X and
-    took control of 90% of the city")."""
+    """No `contested` beside a change of the same place and claimant in or next to its sentence
+    ("infiltrating X ... a foothold in X"), nor a siege or an assault beside its holder's denial
+    ("X is ours, though the enemy keeps storming it"; fighting that goes on inside is a claim of its
+    own: "reports of X's fall are false: fighting goes on there"); no full capture beside a share of
+    it in one sentence ("drove them out of X and took control of 90% of the city")."""
     changed: dict[tuple[str, str, bool], list[int]] = {}
+    denied: dict[tuple[str, str], list[int]] = {}
     for d in drafts:
-        # a denial saying the fight goes on ("reports of X falling are false: fighting goes on") is one statement
         # (history for history only: "gains in X, the village it recaptured last summer")
-        if d.kind in rules.change_types or d.kind is EventType.DENIAL and not d.denies_fighting:
+        if d.kind in rules.change_types:
             changed.setdefault((d.place.key, d.attribution.claimant, d.background), []).append(d.view.index)
+        elif d.kind is EventType.DENIAL and not d.denies_fighting:
+            denied.setdefault((d.place.key, d.attribution.claimant), []).append(d.view.index)
     partial = {(d.view.index, d.place.key, d.attribution.claimant) for d in drafts if d.kind is EventType.PARTIAL}
     out = []
     for d in drafts:
         where = (d.view.index, d.place.key, d.attribution.claimant)
         near = changed.get((d.place.key, d.attribution.claimant, False), []) + (
             changed.get((d.place.key, d.attribution.claimant, True), []) if d.background else [])
+        if d.kind is EventType.CONTESTED and d.attempt:
+            near = near + denied.get((d.place.key, d.attribution.claimant), [])
         if d.kind is EventType.CONTESTED and any(abs(i - d.view.index) <= _NEAR_SENTENCES for i in near):
             continue
         if d.kind in (EventType.CAPTURE, EventType.RECAPTURE) and where in partial:

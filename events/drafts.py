@@ -69,6 +69,7 @@ class Draft:
     needs_claim: bool = False  # a holding that denies only a claim the article tells ("X is under our control")
     actor: Side = Side.NONE  # who fights in a contested place ("Ukrainian forces had entered X"): whose claim a denial denies
     denies_fighting: bool = False  # a denial of a contested claim ("claimed they had entered X, but others denied it")
+    attempt: bool = False  # a contested place under siege or assault ("the enemy keeps storming it")
 
     @property
     def claimed_side(self) -> Side:
@@ -923,7 +924,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                     holding=change.kind is EventType.DENIAL,
                                     # (of a place it names: "the village is under our control" stays)
                                     needs_claim=change.trigger.needs_claim and target.place is not None,
-                                    actor=_actor(change, attribution, text)))
+                                    actor=_actor(change, attribution, text), attempt=change.trigger.attempt))
             if denier_after is not None:
                 for draft in [d for d in drafts[made:] if d.view is view and d.attribution is attribution]:
                     drafts.append(replace(draft, kind=EventType.DENIAL, attribution=denier_after,

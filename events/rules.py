@@ -50,6 +50,7 @@ class Trigger:
     own_word: bool = False  # a side's word for its own gains ("liberation"): an unsided monitor's use is the announcer's
     owner_named: bool = False  # the side named before it owns the statements it calls untrue, never the speaker
     needs_claim: bool = False  # a holding that denies only a claim the article tells or names ("X is under our control")
+    attempt: bool = False  # a siege or an assault ("stormed X"): beside its holder's denial, part of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,7 +374,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
                                 bool(t.get("home_side", False)),
                                 _need(t, "example", f["triggers"], where), dict(t.get("expect", {})),
                                 passive_fallback, bool(t.get("foreign_only", False)), bool(t.get("own_word", False)),
-                                bool(t.get("owner_named", False)), bool(t.get("needs_claim", False))))
+                                bool(t.get("owner_named", False)), bool(t.get("needs_claim", False)),
+                                bool(t.get("attempt", False))))
 
     neg, hed, cla = raw["negations"], raw["hedges"], raw["claimants"]
     claimants = []
