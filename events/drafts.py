@@ -606,7 +606,7 @@ def _pick_date(dates: list[DateExpression], position: int) -> DateExpression | N
 _UNIT_NAME_END = compiled(r"(?:Corps|Legion|Battalion|Brigade|Group|RDK)$")
 _FORCE_NOUN_AFTER = compiled(r"\s*(?:['’]s\s+)?(?:[\w-]+\s+)?(?:troops|forces|army|military|units|soldiers|"
                              r"fighters|defenders|servicemen|brigades?|assault|counter-?offensive|"
-                             r"offensive|counter-?attack|advance|advances|gains)\b")
+                             r"offensive|counter-?attack|advance|advances|gains)\b", re.I)  # ("the Russian Armed Forces")
 
 
 def _acting_side(view: SentenceView, rules: Rules) -> Side:
