@@ -30,7 +30,7 @@ _GAP_TO_VERB = compiled(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:ma
                           r"for (?:his|her|its|their) part|agency|service|directorate|"
                           r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"
                           r"however|too|in turn|itself|himself|herself|themselves|there|analysts?|experts?|officials?|"
-                          r"sources?|project|team|map|channel|spokes\w+|commanders?|representatives?|think[- ]tank|"
+                          r"sources?|project|team|map|channel|(?:Telegram|YouTube|VK) (?:channel|account|page)|spokes\w+|commanders?|representatives?|think[- ]tank|"
                           r"(?:monitoring|mapping|analytical|analysis|OSINT|open-source|intelligence|volunteer|research) "
                           r"(?:project|group|team|service|map|channel|resource)|"
                           r"(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)|"
@@ -67,6 +67,7 @@ _WORD_START = compiled(r"\b\w")
 _LAST_WORD = compiled(r"(?<!\w)(\w++)\s++(?:an? |the )?$")
 _QUOTED_NAME = compiled(r"\s*[“\"«][A-Z][^”\"»,.;]{1,40}[”\"»]\s*")  # 'the channel "Name" wrote'
 _AND_THAT = compiled(r"\band\s+that\b")
+_RELATIVE_OPEN = compiled(r",\s+(?:which|who|whose)\b[^,;.]*$")  # a name inside ", which ..." describes its subject
 _SIDE_INSIDE = compiled(r"\b(Ukrainian|Russian)\b")
 _CAPITAL_OPENS = compiled(r"\s*(?:Meanwhile,?\s+)?[Ii]n\s+(Moscow|Kyiv|Kiev),\s+")
 _SIDE_BEFORE = compiled(r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+$")
@@ -348,6 +349,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     for start, end, rule in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
         if overlaps(start, end):
             continue  # inside a longer claimant already found: add() would drop it, whatever its link
+        if sentence.startswith(",", end) and _RELATIVE_OPEN.search(sentence, max(0, start - 80), start):
+            continue  # "the channel, which is close to the military, reported": the channel reports
         link = _connected(sentence, start, end, rules)
         if link is not None:
             context = context_side if context_side is not Side.NONE or not rule.default_side else Side(rule.default_side)
