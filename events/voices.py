@@ -238,7 +238,9 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 carried, why = previous[-1], "previous"  # a speaker named in the sentence before, same paragraph
             elif issuer is not None:
                 carried, why = issuer, "document"
-            elif credited is not None and _FIRST_PERSON_PLURAL.search(text):
+            elif credited is not None and (_FIRST_PERSON_PLURAL.search(text) or last is None or last.verb == "credit"):
+                # (and what the body tells before anyone but the heading's speaker speaks: "Defence
+                # Ministry: X liberated" above "Units of the Tsentr group have liberated X.")
                 carried, why = credited, "credit"
         balance = _quote_balance(text)
         if balance > 0 and open_quote is not None and text.count('"') % 2 and not _CURLY.search(text):
