@@ -138,6 +138,9 @@ _ROLE_AFTER = compiled(r",\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+)?(?:[\w’'-]
 _SIDE_CLAIMS = compiled(r"\b(?P<side>Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s|"
                           r"Kremlin['’]s)\s+(?:claims?|assertions?|reports?|statements?|boasts?|announcements?|"
                           r"allegations?)\s+(?:that|to have|of|about|regarding|on)\b")
+_REJECTS_SIDE_CLAIMS = compiled(r"\s+(?:(?:also|has|had|again|promptly|quickly|swiftly|flatly)\s+)*(?:rejected|rejects|dismissed|dismisses|"
+                                r"denied|denies|refuted|refutes|disputed|disputes|debunked|debunks)\s+(?:the\s+)?"
+                                + _SIDE_CLAIMS.pattern.removeprefix(r"\b"))
 _LOCAL_WORDS = compiled(r"authorit|official|mayor|head|administration|governor|council|police", re.I)
 _CUES = compiled(r"according to|as stated by|in the words of|\bby\b|\breleased\b", re.I)
 #: Where the journalist's own voice begins inside a sentence that quotes someone.
@@ -381,6 +384,9 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 # "the 68th Brigade said its soldiers had pushed Russian forces out of X": the other side's unit
                 # (its own soldiers did it: not "asked about claims that Kyiv had pushed Russian forces out")
                 context = Side.UA if foe.group(1).startswith("Russia") else Side.RU
+            elif rule.side == "context" and (foe := _REJECTS_SIDE_CLAIMS.match(sentence, end)) is not None:
+                # "the Defence Ministry rejected Kiev's claims about X": the ministry of the other side
+                context = Side.UA if foe.group("side").lower().startswith(("russ", "mosc", "krem")) else Side.RU
             elif rule.side == "context" and (capital := _CAPITAL_OPENS.match(sentence)) is not None and capital.end() <= start:
                 # "In Moscow, the defence ministry said ...": the capital the sentence opens in
                 context = Side.RU if capital.group(1) == "Moscow" else Side.UA
