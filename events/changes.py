@@ -963,6 +963,9 @@ def _ends_near(pattern: re.Pattern[str], text: str, start: int, stop: int, withi
     return last is not None and stop - last.end() <= within
 
 
+# the denier's own next clause: what it says there is asserted
+_SAYING_NEXT = compiled(r",\s+(?:(?:and|but)\s+)?(?:saying|adding|stating|insisting|noting|explaining)\s+(?:that\s+)?|"
+                        r"\band\s+(?:said|added|stated|insisted|noted)\s+(?:that\s+)?")
 # a clause of its own after the change, and what in it may point back to the change's claim
 _CONTRAST = compiled(r"[,;]\s+(?:but|while|although|though|yet|whereas)\b")
 _POINTS_TO_CLAIM = compiled(r"\b(?:it|this|that|these|those|such|claims?|reports?|statements?|assertions?|allegations?|"
@@ -975,7 +978,7 @@ _IRREGULAR_PAST = frozenset({"took", "retook", "fell", "left", "overran", "won",
 _MODAL_THEN_AND = compiled(r"\b(?:would|will|could|might|may|shall|should|must|can)\s+(?:[\w’'-]+\s+){1,8}?and\s+(?:then\s+)?$")
 
 
-def _denial(text: str, start: int, end: int, left: int, rules: Rules) -> str:
+def _denial(text: str, start: int, end: int, left: int, rules: Rules, fighting: bool = False) -> str:
     """Negated ("have not taken"), failed ("unsuccessful attempts to oust"), refuted ("rejected
     claims that") or called false ("reports of X being occupied are false"); "" when asserted."""
     if _ends_near(rules.negation, text, left, start, 2):
@@ -985,7 +988,11 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules) -> str:
     if may_match(rules.failed, text) and _ends_near(rules.failed, text, 0, start, 12):
         return "failed"
     if may_match(rules.denial, text) and _ends_near(rules.denial, text, 0, start, 120):
-        return "refuted"
+        # (not fighting told in the denier's next clause: "denied that X had fallen, saying that
+        # fighting went on there"; a share still held there is part of the denial)
+        denied = _last_before(rules.denial, text, 0, start)
+        if not fighting or denied is None or not _SAYING_NEXT.search(text, denied.end(), start):
+            return "refuted"
     quote_open = max(text.rfind("“", 0, start), text.rfind('"', 0, start), text.rfind("‘", 0, start), text.rfind(" '", 0, start) + 1)
     if quote_open > 0 and _DENIED_QUOTE_BEFORE.search(text, max(0, quote_open - 40), quote_open + 1):
         close = _QUOTED_CLAIM_AFTER.search(text, end)
@@ -1057,7 +1064,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             continue  # "marines captured during the defence of Mariupol": prisoners, not a place taken
         if _UNTOLD_BEFORE.search(text, max(0, start - 120), start):
             continue  # "He did not say how many soldiers remained in X": asked, not told
-        denial = "" if trigger.type is EventType.DENIAL else _denial(text, start, end, left, rules)
+        denial = "" if trigger.type is EventType.DENIAL else _denial(text, start, end, left, rules,
+                                                                     fighting=trigger.type is EventType.CONTESTED)
         if denial == "negated" and _CLAIM_VERB.match(text, start) and not _FORCES_NEGATED.search(text, max(0, start - 40), start):
             continue  # "it has not claimed the village itself": no claim, and nothing denied (not "troops have never claimed X")
         if not denial:
