@@ -1041,6 +1041,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             right = comma if comma != -1 else right
         if text[end:end + 1] in "”\"»’" and right == end:
             right = clause(text, end + 1, end + 1)[1]  # “praising the capture” of X
+            if left == start and start >= 2 and text[start - 1] in "“\"«‘":
+                left = clause(text, start - 2, start - 2)[0]  # a word quoted by itself: 'units had "left" X'
         elif text[right:right + 1] in "“\"«" and _TWO_WORDS.fullmatch(text[end:right]):
             right = clause(text, right + 1, right + 1)[1]  # withdrew from "the small villages of A and B"
             if text[right:right + 1] in "”\"»" and re.match(r"[”\"»]\s+of\s", text[right:]):
