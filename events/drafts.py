@@ -89,6 +89,7 @@ class _Frame:
     drafts: list[Draft] = field(default_factory=list)
 
 
+_AFTER_TAKING = compiled(r".*\b(?:after|since|before|when|while)\s+(?:\w+ing)\s*$", re.S)
 _THIS_YEAR_AFTER = compiled(r"\s*,?\s*(?:of\s+)?this\s+year\b(?!['’]s)", re.I)
 _KIND_BEFORE_WHICH = compiled(r"\b[Tt]he\s+(?:[\w-]+\s+)?(town|city|village)\s*,?\s*$")
 
@@ -172,6 +173,10 @@ class _Discourse:
         # (a place only located by, "north-west of X", unless a change of X was told: "X, which Russia took")
         here = [(p, view.index) for p in view.settlements if p.end <= target.position
                 and (p.relation == "" or p.mention.start in claimed)]
+        if not here and target.pointer.lower() in ("the town", "the city", "the village") \
+                and _AFTER_TAKING.match(view.text, target.position - 40 if target.position >= 40 else 0, target.position):
+            # "consolidated positions around X after liberating the town": the only place the sentence names
+            here = [(p, view.index) for p in view.settlements if p.end <= target.position][-1:]
         if not here and (target.pointer.lower() in ("the town", "the city", "the village", "it", "there")
                          # ("entered the village, fighting in its eastern part": the village's, not the speaker's city)
                          or target.pointer.lower() == "its" and not _VILLAGE_NOUN.search(view.text, 0, target.position)):
