@@ -474,6 +474,7 @@ def _glued(text: str, first: PlaceRef, second: PlaceRef, rules: Rules) -> bool:
 
 
 def _glue_ok(gap: str, rules: Rules) -> bool:
+    gap = gap.removeprefix(")")  # after a name in brackets: "A (B) and C"
     return rules.places.list_glue.match(gap) is not None or \
         rules.places.list_glue.match(_UNKNOWN_LISTED.sub("", gap)) is not None
 
@@ -504,7 +505,7 @@ _SETTLEMENT_NOUN = compiled(r"\b(?:villages?|towns?|settlements?|hamlets?|locali
 _THEN_AND = compiled(r"\band\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b")
 # between a name and another name of the same place ("A, the Soviet-era name Moscow uses for B",
 # "A, known in Ukraine as B", "A, which Russia calls B", "A (B in Russian)")
-_ALIAS_GAP = compiled(r",\s+(?:(?:the|its)\s+(?:[\w-]+\s+){0,2}?name\s+(?:[\w’'-]+\s+){0,4}?(?:for|of)|"
+_ALIAS_GAP = compiled(r"\s*\(\s*|,\s+(?:(?:the|its)\s+(?:[\w-]+\s+){0,2}?name\s+(?:[\w’'-]+\s+){0,4}?(?:for|of)|"
                         r"(?:also\s+)?known\s+(?:in\s+[\w-]+\s+|locally\s+)?as|which\s+(?:[\w’'-]+\s+){1,3}?calls?)\s+")
 _YES_NO_QUESTION = compiled(r"\s*(?:(?:Q|Question)\s*[:.]\s*)?(?:Has|Have|Had|Did|Does|Do|Is|Are|Was|Were|Will|Would|Can|Could|Should|Might)\b")
 _DENIED_QUOTE_BEFORE = compiled(r"\b(?:rejects?|rejected|denies|denied|dismiss(?:es|ed)?|refutes?|refuted|disputes?|disputed)"
