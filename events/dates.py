@@ -254,7 +254,10 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
                 # "took A in January 2023 and B in May", "announced A on 13 January 2023; confirmed
                 # on 25 January": a month after one written with its year is of that year (or the
                 # next, when it comes round again)
-                before = [(at, day) for at, day in years if at < m.start()]
+                # (a period's start lends no year to a month told after it unless a clause on it does:
+                # "held out since 2022, fell in October", but "since 2014, when ... in July of that year")
+                before = [(at, day) for at, day in years if at < m.start()
+                          and not (_SINCE_YEAR.search(sentence, max(0, at - 12), at) and not _WHEN_AFTER.search(sentence, at, m.start()))]
                 if before:
                     at, day = before[-1]
                     month = resolved[0].month
@@ -351,6 +354,8 @@ def find_anchored_dates(sentence: str, anchor: dt.date | None, published: Publis
 
 
 _MONTH_WORD = compiled(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d{2}")  # a date that names its month
+_SINCE_YEAR = compiled(r"\bsince\s+(?:19|20)\d\d$", re.I)
+_WHEN_AFTER = compiled(r"\b(?:when|that year)\b", re.I)
 _EARLIER = compiled(r"\b(?:after|following|since)\b", re.I)
 _FULL_DATE_KINDS = ("iso", "dmy", "month_day", "day_month")
 

@@ -1022,6 +1022,7 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
         _deny_recent(view, voice, drafts)
     if view.index - drafts[-1].view.index > HEDGE_BACK:
         return
+    _followed(view, drafts, memory, dates)
     retraction = search_once(rules.retraction, view.text)
     if retraction is not None and not _NEW_SUBJECT.search(view.text, 0, retraction.start()):
         # who took it back: a claimant named before the words ("Ukraine's army removed ..."), else the
@@ -1030,6 +1031,34 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
         _retract(view, named or voice.speakers(), [d for d in drafts if d.view.index == drafts[-1].view.index], drafts)
     if search_once(rules.hedge_after, view.text):
         _hedge_recent(view, drafts, rules)
+
+
+# "Avdiivka fell in February. Selydove, a mining town, followed in October (, and Kurakhove in
+# December)": the change just told, of the place opening the sentence and of those gapped after it
+_FOLLOWED = compiled(r"\s*(?:,\s+(?:which|a|an|the)\b[^;:]{0,100}?,\s+)?(?:soon\s+|quickly\s+|later\s+)?followed\b(?!\s+(?:by|the|a|an|suit)\b)")
+_CLAUSE_COMMA = compiled(r",(?!\d)")  # (not a number's: "20,000 people")
+_GAPPED_AFTER = compiled(r"[^;:]{0,140}?,?\s+and\s+$")
+
+
+def _followed(view: SentenceView, drafts: list[Draft], memory: _Discourse, dates: list[DateExpression]) -> None:
+    settlements = view.settlements
+    followed = _FOLLOWED.match(view.text, settlements[0].end) if settlements and settlements[0].start <= 3 else None
+    if followed is None:
+        return
+    told = [d for d in drafts if d.kind in _GAIN_KINDS and d.kind is not EventType.PARTIAL and view.index - d.view.index <= 1]
+    if not told:
+        return
+    last = told[-1]
+    places = [settlements[0]] + [p for p in settlements[1:] if _GAPPED_AFTER.match(view.text, settlements[0].end, p.start)
+                                 and len(_CLAUSE_COMMA.findall(view.text, settlements[0].end, p.start)) <= 3]
+    published = memory.article.published
+    for place in places:
+        after = [d for d in dates if d.start >= max(place.end, followed.end())]
+        date = after[0] if after else None
+        background = date is not None and published is not None and (published.date - date.date).days > _BACKGROUND_DAYS
+        drafts.append(replace(last, view=view, first=view, place=place, date=date or last.date, also=[],
+                              background=background or last.background, heading=view.heading,
+                              date_of_event=date is not None))
 
 
 def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: set[str] | None = None) -> None:

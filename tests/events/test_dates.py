@@ -121,3 +121,9 @@ def test_a_day_counted_from_another_counts_from_the_one_told_before_it(rules):
     [next_day] = find_anchored_dates("The next day, and on Sunday too", dt.date(2024, 5, 10), WEDNESDAY, rules,
                                      days=find_dates("The next day, and on Sunday too", WEDNESDAY, rules))
     assert next_day.date == dt.date(2024, 5, 11)  # from the day told before the sentence, not its later Sunday
+
+
+def test_a_period_s_start_lends_no_year_to_a_month_told_after_it(rules):
+    # "held out since 2022, followed in October": last October, not October 2022
+    found = find_dates("Tonenke, which had held out since 2022, fell in October.", PublishedDate(dt.date(2024, 5, 15)), rules)
+    assert [(d.text, d.date) for d in found if d.precision is DatePrecision.MONTH] == [("in October", dt.date(2023, 10, 1))]
