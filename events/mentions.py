@@ -170,9 +170,13 @@ _PLURAL_APPOSITION_AFTER = compiled(r",\s+(?:the\s+)?(?:two|three|four|five|six|
                                       # (not its head, nor a clause: "Kovalenko, the settlement head", "Specifically, the village fell")
                                       r"(?!\s+(?:head|chief|council|administration|authorities|officials?|mayor|residents)\b)"
                                       r"(?!\s+(?:was|were|is|are|has|had|fell|remains|remained|came|lies)\b)")
+# (a cheap look before the search for names right after a change: events/mentions._named_after_change)
+_CHANGE_WORD = compiled(r"\b(?:recaptur|retook|retak|liberat|captur|took|taken|taking|seiz|freed|freeing|clear|enter|return of|"
+                        r"fall of|loss of|withdr|pulled out|left|abandon)", re.I)
 _ARTICLE_BEFORE = compiled(r"\b(?:the|a|an|this|that)\s+$", re.I)
 NAMED_BY_NOUN = "not in the gazetteer; called a village or town by the text"
 LISTED_AFTER_PLURAL = "not in the gazetteer; listed after 'settlements, including' or the like"
+NAMED_AFTER_CHANGE = "not in the gazetteer; named right after the words of a change of control"
 _NOUN_OF_NAME = compiled(r"\b(?:village|town|settlement|hamlet)\s+of\s+(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?)")
 # "Gornal, the last village in the region held by ...": the apposition calls the name a village
 _NAME_THEN_NOUN = compiled(r"(?<![\w’'-])(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?),\s+(?:the|a)\s+"
@@ -254,6 +258,27 @@ def _listed_before_plural(text: str, refs: list[PlaceRef], rules: Rules, offset:
             if not any(r.start < m.end() and m.start() < r.end for r in refs) and not m.group().endswith("ly") and \
                     _is_unlisted_name(text, m.start(), m.end(), True, rules):  # (not "Specifically,")
                 found.append(_unknown_settlement(text, m.start(), m.end(), offset, LISTED_AFTER_PLURAL, rules))
+    return found
+
+
+def _named_after_change(text: str, refs: list[PlaceRef], rules: Rules, offset: int) -> list[PlaceRef]:
+    """"troops had retaken Verkhnyaya Sosnovka", "retook A and B": names shaped as place names end,
+    right after the words of a change of control (places.toml, lists.unlisted.after_change), are
+    settlements though the gazetteer lacks them (their place unknown)."""
+    found: list[PlaceRef] = []
+    for name in _CAPITALISED.finditer(text):
+        if not rules.places.unlisted_after_change.search(text, max(0, name.start() - 60), name.start()):
+            continue
+        chain_end = name.start()
+        for m in _CAPITALISED.finditer(text, name.start()):
+            if m.start() != name.start() and rules.places.list_glue.match(text[chain_end:m.start()]) is None:
+                break
+            chain_end = m.end()
+            if any(r.start < m.end() and m.start() < r.end for r in refs + found):
+                continue
+            if not _is_unlisted_name(text, m.start(), m.end(), False, rules):
+                break
+            found.append(_unknown_settlement(text, m.start(), m.end(), offset, NAMED_AFTER_CHANGE, rules))
     return found
 
 
@@ -349,6 +374,8 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
             refs = sorted(refs + _listed_after_plural(sentence.text, refs, rules, sentence.start), key=lambda r: r.start)
         if not heading and _PLURAL_APPOSITION_AFTER.search(sentence.text):
             refs = sorted(refs + _listed_before_plural(sentence.text, refs, rules, sentence.start), key=lambda r: r.start)
+        if not heading and _CHANGE_WORD.search(sentence.text):
+            refs = sorted(refs + _named_after_change(sentence.text, refs, rules, sentence.start), key=lambda r: r.start)
         if not heading and named_again is not None:
             refs = sorted(refs + _named_by_noun(sentence.text, refs, rules, sentence.start, named_again),
                           key=lambda r: r.start)

@@ -119,6 +119,7 @@ class PlaceRules:
     beside: re.Pattern[str]  # "west of X", "behind X"
     list_glue: re.Pattern[str]
     unlisted_endings: tuple[str, ...]  # how the names of places end ("-ivka", "-ovo"): a listed name the gazetteer lacks
+    unlisted_after_change: re.Pattern[str]  # the words of a change right before such a name ("had retaken")
     not_names: frozenset[str]  # capitalised words that are never such a name ("Russian", "Monday")
     coreference_nouns: re.Pattern[str]
     coreference_pronouns: re.Pattern[str]
@@ -274,6 +275,8 @@ def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
     unlisted = _need(lists, "unlisted", file, "lists")
     examples.append(("unlisted", _need(unlisted, "example", file, "lists.unlisted"),
                      _need(unlisted, "name", file, "lists.unlisted")))
+    examples.append(("unlisted", _need(unlisted, "after_change_example", file, "lists.unlisted"),
+                     _need(unlisted, "after_change_name", file, "lists.unlisted")))
     return PlaceRules(
         region_after=_patterns(tables["region"], "after", file, "role.region"),
         region_before=_patterns(tables["region"], "before", file, "role.region"),
@@ -294,6 +297,8 @@ def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
         list_glue=_compile(_need(lists, "glue", file, "lists"), file, "lists.glue", 0),
         unlisted_endings=tuple(sorted({str(e).lower() for e in _need(unlisted, "endings", file, "lists.unlisted")})),
         not_names=frozenset(str(w) for w in _need(unlisted, "not_names", file, "lists.unlisted")),
+        unlisted_after_change=_compile(_need(unlisted, "after_change", file, "lists.unlisted"), file,
+                                       "lists.unlisted.after_change"),
         coreference_nouns=_compile(_need(coreference, "nouns", file, "coreference"), file, "coreference.nouns"),
         coreference_pronouns=_compile(_need(coreference, "pronouns", file, "coreference"), file,
                                       "coreference.pronouns", 0),

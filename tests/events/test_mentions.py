@@ -76,6 +76,11 @@ def test_headings_and_sections(gazetteer, rules):
 UNLISTED = [
     # (sentence, names the gazetteer lacks that read as settlements, capitalised words that must not)
     (PLACES["lists"]["unlisted"]["example"], {PLACES["lists"]["unlisted"]["name"]}, set()),
+    (PLACES["lists"]["unlisted"]["after_change_example"], {PLACES["lists"]["unlisted"]["after_change_name"]}, set()),
+    # right after a change's words, and glued to it in a list; not a word that is no name, nor a speaker
+    ("Its troops had retaken Nizhnyaya Sosnovka and Verkhnyaya Sosnovka, Kremlin officials said.",
+     {"Nizhnyaya Sosnovka", "Verkhnyaya Sosnovka"}, {"Kremlin"}),
+    ("Russian forces captured Monday a key road, and took Russia's initiative.", set(), {"Monday", "Russia's"}),
     ("Russian forces captured Pokrovsk, Nikolayevo-Daryino and Myrnohrad, the ministry said.", {"Nikolayevo-Daryino"},
      set()),
     ("Russian forces captured Pokrovsk and Myrnohrad, Zelensky's office said.", set(), {"Zelensky's"}),
