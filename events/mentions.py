@@ -129,6 +129,8 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
         return "person"  # "..., Petrenko said.": a surname that is also a village's name speaks ("the X claim" does not)
     if _PERSON_SPEAKS.match(after) and not mention.text.endswith(("'s", "’s")) and not _PLACE_BEFORE.search(before):
         return "person"  # "Petrenko later said the village held", "Petrenko told Reuters"
+    if _SOURCE_BEFORE.search(before) and after.startswith(","):
+        return "person"  # "According to Gerasimov, ...": a surname that is also a village's name is the source
     if any(p.match(following) for p in roles.region_after) or any(p.search(before) for p in roles.region_before):
         return "region"
     if any(p.match(following) for p in roles.front_after) or any(p.search(before) for p in roles.front_before):
@@ -173,6 +175,7 @@ _PLURAL_APPOSITION_AFTER = compiled(r",\s+(?:the\s+)?(?:two|three|four|five|six|
 # (a cheap look before the search for names right after a change: events/mentions._named_after_change)
 _CHANGE_WORD = compiled(r"\b(?:recaptur|retook|retak|liberat|captur|took|taken|taking|seiz|freed|freeing|clear|enter|return of|"
                         r"fall of|loss of|withdr|pulled out|left|abandon)", re.I)
+_SOURCE_BEFORE = compiled(r"\b(?:[Aa]ccording to|[Cc]iting|[Qq]uoting|[Ss]ources? close to)\s+$")
 _ARTICLE_BEFORE = compiled(r"\b(?:the|a|an|this|that)\s+$", re.I)
 NAMED_BY_NOUN = "not in the gazetteer; called a village or town by the text"
 LISTED_AFTER_PLURAL = "not in the gazetteer; listed after 'settlements, including' or the like"
@@ -181,6 +184,9 @@ _NOUN_OF_NAME = compiled(r"\b(?:village|town|settlement|hamlet)\s+of\s+(?P<name>
 # "Gornal, the last village in the region held by ...": the apposition calls the name a village
 _NAME_THEN_NOUN = compiled(r"(?<![\w’'-])(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?),\s+(?:the|a)\s+"
                              r"(?:[\w-]+\s+){0,2}?(?:village|hamlet)\b")
+# "the last settlement that remained under enemy control, Gornal, was ...": the name in apposition after the noun
+_NOUN_THEN_NAME = compiled(r"\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet|settlement)\b[^,;.:“”\"]{0,60},\s+"
+                           r"(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?),")
 # "Berdin, northeast of Sudzha", "Xyz, 5 km south of Sudzha": a place located by a bearing
 _NAME_THEN_BEARING = compiled(r"(?<![\w’'-])(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?),\s+(?:about\s+|some\s+)?"
                                 r"(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+"
@@ -338,8 +344,9 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
     # Gornal"): the same name elsewhere in the text is that settlement too
     known = {m.text for m, _ in settlements}
     called = {m.group("name") for m in _NOUN_OF_NAME.finditer(text)} if "of " in text else set()
-    if "village" in text or "hamlet" in text:
+    if "village" in text or "hamlet" in text or "settlement" in text:
         called |= {m.group("name") for m in _NAME_THEN_NOUN.finditer(text)}
+        called |= {m.group("name") for m in _NOUN_THEN_NAME.finditer(text)}
     if " of " in text:
         called |= {m.group("name") for m in _NAME_THEN_BEARING.finditer(text)}
     called -= known
