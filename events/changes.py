@@ -507,6 +507,8 @@ _THEN_AND = compiled(r"\band\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b")
 # "A, known in Ukraine as B", "A, which Russia calls B", "A (B in Russian)")
 _ALIAS_GAP = compiled(r"\s*\(\s*|,\s+(?:(?:the|its)\s+(?:[\w-]+\s+){0,2}?name\s+(?:[\w’'-]+\s+){0,4}?(?:for|of)|"
                         r"(?:also\s+)?known\s+(?:in\s+[\w-]+\s+|locally\s+)?as|which\s+(?:[\w’'-]+\s+){1,3}?calls?)\s+")
+_PASSIVE_BEFORE = compiled(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[\w-]+\s+)?$", re.I)
+_GAPPED_OBJECT = compiled(r"[^,;:]{0,40},\s+(?:and|while)\s+(?:the\s+(?:village|town)\s+of\s+)?")
 _YES_NO_QUESTION = compiled(r"\s*(?:(?:Q|Question)\s*[:.]\s*)?(?:Has|Have|Had|Did|Does|Do|Is|Are|Was|Were|Will|Would|Can|Could|Should|Might)\b")
 _DENIED_QUOTE_BEFORE = compiled(r"\b(?:rejects?|rejected|denies|denied|dismiss(?:es|ed)?|refutes?|refuted|disputes?|disputed)"
                                   r"\s+(?:the\s+|a\s+|Russian\s+|Ukrainian\s+)?[“\"‘']$")
@@ -1143,6 +1145,10 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         else:
             if trigger.targets == "object":
                 targets = _object_targets(view, start, end, right, next_start, trigger, rules)
+                if targets and targets[0].place is not None and _PASSIVE_BEFORE.search(before) \
+                        and _GAPPED_OBJECT.fullmatch(text, end, targets[0].place.start):
+                    # "A was liberated on 27 July, and B on 16 August": the subject, and those gapped after it
+                    targets = _subject_targets(view, start, trigger, rules)[-1:] + targets
             if not targets and not _PART_OBJECT_NEXT.match(text, end):
                 targets = _subject_targets(view, start, trigger, rules)
         if not targets and trigger.targets != "sentence":
