@@ -68,6 +68,7 @@ _LAST_WORD = compiled(r"(?<!\w)(\w++)\s++(?:an? |the )?$")
 _QUOTED_NAME = compiled(r"\s*[“\"«][A-Z][^”\"»,.;]{1,40}[”\"»]\s*")  # 'the channel "Name" wrote'
 _AND_THAT = compiled(r"\band\s+that\b")
 _PREPOSITION_BEFORE = compiled(r"\b(\w+)\s+(?:from|against|into|over|towards?|with)\s+(?:the\s+)?$", re.I)
+_FORCES_NAMED = compiled(r"\b(?:forces|troops|units|army|soldiers|servicemen|fighters|military)$", re.I)
 _SPEAKER_NOUNS = frozenset({"official", "officials", "source", "sources", "representative", "representatives", "spokesman",
                             "spokeswoman", "spokesperson", "officer", "officers", "member", "members", "expert", "experts",
                             "analyst", "analysts", "commander", "commanders", "soldier", "soldiers", "someone", "people"})
@@ -358,7 +359,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             continue  # inside a longer claimant already found: add() would drop it, whatever its link
         if sentence.startswith(",", end) and _RELATIVE_OPEN.search(sentence, max(0, start - 80), start):
             continue  # "the channel, which is close to the military, reported": the channel reports
-        if (object_of := _PREPOSITION_BEFORE.search(sentence, max(0, start - 40), start)) is not None \
+        if _FORCES_NAMED.search(sentence, start, end) \
+                and (object_of := _PREPOSITION_BEFORE.search(sentence, max(0, start - 40), start)) is not None \
                 and object_of.group(1).lower() not in _SPEAKER_NOUNS:
             # "liberated from Ukrainian forces, the ambassador, X, said": an object, no speaker (not
             # "officials from the President's Office")

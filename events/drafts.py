@@ -927,8 +927,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                     date_of_event=dated is not None and dated in own
                                     and not _SPEECH_DATE.search(text, max(0, dated.start - 30), dated.start),
                                     holding=change.kind is EventType.DENIAL,
-                                    # (of a place it names: "the village is under our control" stays)
-                                    needs_claim=change.trigger.needs_claim and target.place is not None,
+                                    # (of a place it names: "the village is under our control" stays; the
+                                    # outlet's "the town was still in Ukrainian hands" never denies)
+                                    needs_claim=change.trigger.needs_claim and (
+                                        target.place is not None or attribution.kind == "journalist"),
                                     actor=_actor(change, attribution, text), attempt=change.trigger.attempt))
             if denier_after is not None:
                 for draft in [d for d in drafts[made:] if d.view is view and d.attribution is attribution]:
