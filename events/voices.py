@@ -31,6 +31,8 @@ _SOURCE_LINE = compiled(r"^\s*(?:Source|Sources|According to)\s*:", re.I)
 _QUOTE_REACH = 3  # sentences a quotation may run on before its speaker is named
 _UNDER_SOURCE = ("Details", "Quote", "")  # paragraphs a "Source:" line speaks for
 _OPENS_QUOTE = compiled(r"^\s*[“\"«]")
+_LOWER_WORD = compiled(r"(?<![\w’'-])(?!(?:of|the|and)\b)[a-z]")  # a word of a title, not a name ("war", "in")
+_PERSON_NAMED = compiled(r"[A-ZА-ЯІЇЄ][\w’'-]+\s+[A-ZА-ЯІЇЄ][\w’'-]+\s+\(")  # "Volodymyr Zelensky (President ...)"
 _CREDIT_HEADING = compiled(r"[^:]{2,40}:\s")
 _CREDITED_LINE = compiled(r"\s*[•\-–—*·]\s*([^:•]{2,60}?):\s")  # a bulleted "Speaker: what they said"
 _FIRST_PERSON_PLURAL = compiled(r"\b(?:[Oo]ur|[Ww]e|us)\b")
@@ -126,8 +128,11 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     # "WarGonzo: flag over X" above "Our assault groups have ...": the credited speaker says "we"
     credited = None
     if views and views[0].heading and _CREDIT_HEADING.match(views[0].text):
+        # (names all that stands before the colon: not "Putin's war:", "Zelensky in Kharkiv:")
+        label = _CREDIT_HEADING.match(views[0].text).group()
         named = [a for a in named_claimants(views[0].text, rules, context_side=home, day=day)
-                 if a.start == 0 and a.claimant not in GENERIC_STATES]  # ("Ukraine: fighting nears X" is a dateline)
+                 if a.start == 0 and a.claimant not in GENERIC_STATES  # ("Ukraine: fighting nears X" is a dateline)
+                 and not _LOWER_WORD.search(label)]
         credited = replace(named[0], verb="credit", start=0, end=0) if named else None
 
     def speakers(i: int) -> list[Attribution]:
@@ -238,9 +243,11 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 carried, why = previous[-1], "previous"  # a speaker named in the sentence before, same paragraph
             elif issuer is not None:
                 carried, why = issuer, "document"
-            elif credited is not None and (_FIRST_PERSON_PLURAL.search(text) or last is None or last.verb == "credit"):
-                # (and what the body tells before anyone but the heading's speaker speaks: "Defence
-                # Ministry: X liberated" above "Units of the Tsentr group have liberated X.")
+            elif credited is not None and (_FIRST_PERSON_PLURAL.search(text) or (last is None or last.verb == "credit")
+                                           and not _PERSON_NAMED.match(credited.claimant)):
+                # (and what the body of a body's or a channel's bulletin tells before anyone else speaks:
+                # "Defence Ministry: X liberated" above "Units of the Tsentr group have liberated X."; a
+                # person's "Zelensky: X will not be surrendered" heads the outlet's own story)
                 carried, why = credited, "credit"
         balance = _quote_balance(text)
         if balance > 0 and open_quote is not None and text.count('"') % 2 and not _CURLY.search(text):
