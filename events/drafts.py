@@ -677,7 +677,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 # places the sentence goes on to name, when earlier claims are about them)
                 places = [t.place or (memory.antecedent(view, t, claimed) or (None,))[0]
                           for c in changes for t in c.targets]
-                _deny_recent(view, voice, drafts, {p.key for p in places if p is not None})
+                # ("rejected both claims, saying fighting went on in A": every claim just made, not only A's)
+                _deny_recent(view, voice, drafts, {d.place.key for d in drafts if view.index - d.view.index <= HEDGE_BACK}
+                             if _BOTH_CLAIMS.search(denied.group()) else {p.key for p in places if p is not None})
         speakers = voice.speakers()
         made = len(drafts)
         for change in changes:
@@ -1105,6 +1107,7 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: se
                             denies_fighting=draft.kind is EventType.CONTESTED))
 
 
+_BOTH_CLAIMS = compiled(r"\b(?:both|all)\b", re.I)
 _RELATIVE_AFTER_LIST = compiled(r",\s+(?:which|where|who)\b")
 _PLURAL_CLAIMS = compiled(r"\b(?:the|these|those|both|all)\s+(?:[\w-]+\s+)?(?:claims|reports|statements)\b", re.I)
 
