@@ -1026,7 +1026,7 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
         _deny_recent(view, voice, drafts)
     if view.index - drafts[-1].view.index > HEDGE_BACK:
         return
-    _followed(view, drafts, memory, dates)
+    _followed(view, voice, drafts, memory, dates)
     retraction = search_once(rules.retraction, view.text)
     if retraction is not None and not _NEW_SUBJECT.search(view.text, 0, retraction.start()):
         # who took it back: a claimant named before the words ("Ukraine's army removed ..."), else the
@@ -1039,12 +1039,20 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
 
 # "Avdiivka fell in February. Selydove, a mining town, followed in October (, and Kurakhove in
 # December)": the change just told, of the place opening the sentence and of those gapped after it
-_FOLLOWED = compiled(r"\s*(?:,\s+(?:which|a|an|the)\b[^;:]{0,100}?,\s+)?(?:soon\s+|quickly\s+|later\s+)?followed\b(?!\s+(?:by|the|a|an|suit)\b)")
+# ("followed" then a time or the sentence's end: not "followed closely behind on the list", "followed in
+# intensity", "followed, with troops reaching its outskirts")
+_FOLLOWED = compiled(r"\s*(?:,\s+(?:which|where|a|an|the)\b[^;:]{0,100}?,\s+)?(?:soon\s+|quickly\s+|later\s+)?followed"
+                     r"(?=\s*(?:[.;]|$|,\s+(?:and|while)\b)|\s+(?:(?:in|by)\s+(?:early\s+|late\s+|mid-)?(?:[A-Z][a-z]+|(?:19|20)\d\d|the\s+"
+                     r"(?:spring|summer|autumn|fall|winter|same|following|next)\b)|on\s|at\s+the\s+(?:end|start|beginning)|within\s|"
+                     r"(?:shortly|soon|days|weeks|months|a\s+(?:day|week|month|year|few)|(?:two|three|four|five|six|several|\d+)\s+"
+                     r"(?:days|weeks|months))\b))")
+_LATER = compiled(r"\blater\b", re.I)
 _CLAUSE_COMMA = compiled(r",(?!\d)")  # (not a number's: "20,000 people")
 _GAPPED_AFTER = compiled(r"[^;:]{0,140}?,?\s+and\s+$")
 
 
-def _followed(view: SentenceView, drafts: list[Draft], memory: _Discourse, dates: list[DateExpression]) -> None:
+def _followed(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Discourse,
+              dates: list[DateExpression]) -> None:
     settlements = view.settlements
     followed = _FOLLOWED.match(view.text, settlements[0].end) if settlements and settlements[0].start <= 3 else None
     if followed is None:
@@ -1056,13 +1064,17 @@ def _followed(view: SentenceView, drafts: list[Draft], memory: _Discourse, dates
     places = [settlements[0]] + [p for p in settlements[1:] if _GAPPED_AFTER.match(view.text, settlements[0].end, p.start)
                                  and len(_CLAUSE_COMMA.findall(view.text, settlements[0].end, p.start)) <= 3]
     published = memory.article.published
+    # ("..., Ukraine's military acknowledged": the sentence's own speaker; "two months later" with no
+    # date of its own: not the day of the change before)
+    own = [a for a in voice.attributions if not a.embedded and a.kind != "journalist"]
+    later = _LATER.search(view.text, followed.end()) is not None
     for place in places:
         after = [d for d in dates if d.start >= max(place.end, followed.end())]
         date = after[0] if after else None
         background = date is not None and published is not None and (published.date - date.date).days > _BACKGROUND_DAYS
-        drafts.append(replace(last, view=view, first=view, place=place, date=date or last.date, also=[],
-                              background=background or last.background, heading=view.heading,
-                              date_of_event=date is not None))
+        drafts.append(replace(last, view=view, first=view, place=place, date=date if date or later else last.date,
+                              also=[], background=background or last.background, heading=view.heading,
+                              date_of_event=date is not None, **({"attribution": own[0], "hedged": False} if own else {})))
 
 
 def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: set[str] | None = None) -> None:

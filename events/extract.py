@@ -58,6 +58,8 @@ def _near_claims(views: list[SentenceView], changes: list[list[Change]], rules: 
                               or rules.frame_nouns.search(view.text)
                               # ("... a string of villages. The ministry listed five: A, B ...": who lists them)
                               or view.settlements and last_change >= 0 and LISTED_BY.search(view.text)
+                              # ("X fell in May. Y followed in June, the ministry said": who tells Y's)
+                              or view.settlements and i - last_change == 1 and "followed" in view.text
                               # ("Regarding X, the General Staff called the claim a fake": a few sentences on)
                               or view.settlements and last_change >= 0 and i - last_change <= NAMED_DENIAL_REACH
                               and search_once(rules.denial_followup, view.text)):
