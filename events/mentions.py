@@ -272,8 +272,9 @@ def _named_after_change(text: str, refs: list[PlaceRef], rules: Rules, offset: i
     right after the words of a change of control (places.toml, lists.unlisted.after_change), are
     settlements though the gazetteer lacks them (their place unknown)."""
     found: list[PlaceRef] = []
-    for name in _CAPITALISED.finditer(text):
-        if not rules.places.unlisted_after_change.search(text, max(0, name.start() - 60), name.start()):
+    for words in rules.places.unlisted_after_change.finditer(text):
+        name = _CAPITALISED.match(text, words.end())
+        if name is None:
             continue
         chain_end = name.start()
         for m in _CAPITALISED.finditer(text, name.start()):

@@ -119,7 +119,7 @@ class PlaceRules:
     beside: re.Pattern[str]  # "west of X", "behind X"
     list_glue: re.Pattern[str]
     unlisted_endings: tuple[str, ...]  # how the names of places end ("-ivka", "-ovo"): a listed name the gazetteer lacks
-    unlisted_after_change: re.Pattern[str]  # the words of a change right before such a name ("had retaken")
+    unlisted_after_change: re.Pattern[str]  # the words of a change right before such a name ("had retaken ")
     not_names: frozenset[str]  # capitalised words that are never such a name ("Russian", "Monday")
     coreference_nouns: re.Pattern[str]
     coreference_pronouns: re.Pattern[str]
