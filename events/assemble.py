@@ -202,8 +202,8 @@ def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
         d.attribution.kind == "journalist" and (d.holding or not _CLAIM_NOUN.search(d.view.text))
         # (so does a speaker's "the town is under our control", unless the claim is named)
         or d.needs_claim and not _CLAIM_NOUN.search(d.view.text))
-        # (and the outlet's own "X was still in Ukrainian hands" is history, never a denial)
-        or d.needs_claim and d.attribution.kind == "journalist")]
+        # (and the outlet's own "X was still in Ukrainian hands" is history, unless it names the claim)
+        or d.needs_claim and d.attribution.kind == "journalist" and not _CLAIM_NOUN.search(d.view.text))]
 
 
 # "Russian forces likely seized X": the outlet's own assessment, not a summary of another's claim

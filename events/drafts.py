@@ -1041,9 +1041,12 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
 # December)": the change just told, of the place opening the sentence and of those gapped after it
 # ("followed" then a time or the sentence's end: not "followed closely behind on the list", "followed in
 # intensity", "followed, with troops reaching its outskirts")
+_MONTH_WORD = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+               r"(?:19|20)\d\d|the\s+(?:spring|summer|autumn|fall|winter|same|following|next|end|start|beginning)\b)")
 _FOLLOWED = compiled(r"\s*(?:,\s+(?:which|where|a|an|the)\b[^;:]{0,100}?,\s+)?(?:soon\s+|quickly\s+|later\s+)?followed"
-                     r"(?=\s*(?:[.;]|$|,\s+(?:and|while)\b)|\s+(?:(?:in|by)\s+(?:early\s+|late\s+|mid-)?(?:[A-Z][a-z]+|(?:19|20)\d\d|the\s+"
-                     r"(?:spring|summer|autumn|fall|winter|same|following|next)\b)|on\s|at\s+the\s+(?:end|start|beginning)|within\s|"
+                     r"(?=\s*(?:[.;]|$|,\s+(?:and|while)\b)|\s+(?:(?:in|by)\s+(?:early\s+|late\s+|mid-)?" + _MONTH_WORD + r"|"
+                     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|" + _MONTH_WORD + r"|the\s+(?:same|following|next)\b)|"
+                     r"at\s+the\s+(?:end|start|beginning)|within\s|"
                      r"(?:shortly|soon|days|weeks|months|a\s+(?:day|week|month|year|few)|(?:two|three|four|five|six|several|\d+)\s+"
                      r"(?:days|weeks|months))\b))")
 _LATER = compiled(r"\blater\b", re.I)

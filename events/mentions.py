@@ -173,8 +173,9 @@ _PLURAL_APPOSITION_AFTER = compiled(r",\s+(?:the\s+)?(?:two|three|four|five|six|
                                       r"(?!\s+(?:head|chief|council|administration|authorities|officials?|mayor|residents)\b)"
                                       r"(?!\s+(?:was|were|is|are|has|had|fell|remains|remained|came|lies)\b)")
 # (a cheap look before the search for names right after a change: events/mentions._named_after_change)
-_CHANGE_WORD = compiled(r"\b(?:recaptur|retook|retak|liberat|captur|took|taken|taking|seiz|freed|freeing|clear|enter|return of|"
-                        r"fall of|loss of|withdr|pulled out|left|abandon)", re.I)
+_CHANGE_WORD = compiled(r"\b(?:recaptur|retook|retak|liberat|captur|took|taken|taking|seiz|enter|return of|"
+                        r"fall of|loss of|withdr|pulled out)", re.I)
+_RANK_BEFORE = compiled(r"\b(?:Lieutenant|Sergeant|Captain|Major|Private|Corporal|Colonel|General|Commander|Mr|Ms|Mrs)\.?\s+$")
 _SOURCE_BEFORE = compiled(r"\b(?:[Aa]ccording to|[Cc]iting|[Qq]uoting|[Ss]ources? close to)\s+$")
 _ARTICLE_BEFORE = compiled(r"\b(?:the|a|an|this|that)\s+$", re.I)
 NAMED_BY_NOUN = "not in the gazetteer; called a village or town by the text"
@@ -283,7 +284,8 @@ def _named_after_change(text: str, refs: list[PlaceRef], rules: Rules, offset: i
             chain_end = m.end()
             if any(r.start < m.end() and m.start() < r.end for r in refs + found):
                 continue
-            if not _is_unlisted_name(text, m.start(), m.end(), False, rules):
+            if not _is_unlisted_name(text, m.start(), m.end(), False, rules) or _RANK_BEFORE.search(text, 0, m.start()) \
+                    or rules.places.unlisted_after_change_person.search(text[m.end():m.end() + 60]):
                 break
             found.append(_unknown_settlement(text, m.start(), m.end(), offset, NAMED_AFTER_CHANGE, rules))
     return found
@@ -353,6 +355,7 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
     called -= known
     named_again = re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, sorted(called, key=len, reverse=True)))
                              + r")(?![\w-])") if called else None
+    border_text = rules.places.unlisted_after_change_region.search(text) is not None
     views: list[SentenceView] = []
     section = ""
     last_paragraph = -1
@@ -382,7 +385,7 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
             refs = sorted(refs + _listed_after_plural(sentence.text, refs, rules, sentence.start), key=lambda r: r.start)
         if not heading and _PLURAL_APPOSITION_AFTER.search(sentence.text):
             refs = sorted(refs + _listed_before_plural(sentence.text, refs, rules, sentence.start), key=lambda r: r.start)
-        if not heading and _CHANGE_WORD.search(sentence.text):
+        if not heading and border_text and _CHANGE_WORD.search(sentence.text):
             refs = sorted(refs + _named_after_change(sentence.text, refs, rules, sentence.start), key=lambda r: r.start)
         if not heading and named_again is not None:
             refs = sorted(refs + _named_by_noun(sentence.text, refs, rules, sentence.start, named_again),

@@ -120,6 +120,8 @@ class PlaceRules:
     list_glue: re.Pattern[str]
     unlisted_endings: tuple[str, ...]  # how the names of places end ("-ivka", "-ovo"): a listed name the gazetteer lacks
     unlisted_after_change: re.Pattern[str]  # the words of a change right before such a name ("had retaken ")
+    unlisted_after_change_region: re.Pattern[str]  # the regions a text names for that reading ("Kursk")
+    unlisted_after_change_person: re.Pattern[str]  # what after the name makes it a person or a thing (", a marine")
     not_names: frozenset[str]  # capitalised words that are never such a name ("Russian", "Monday")
     coreference_nouns: re.Pattern[str]
     coreference_pronouns: re.Pattern[str]
@@ -299,6 +301,10 @@ def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
         not_names=frozenset(str(w) for w in _need(unlisted, "not_names", file, "lists.unlisted")),
         unlisted_after_change=_compile(_need(unlisted, "after_change", file, "lists.unlisted"), file,
                                        "lists.unlisted.after_change"),
+        unlisted_after_change_region=_compile(_need(unlisted, "after_change_region", file, "lists.unlisted"), file,
+                                              "lists.unlisted.after_change_region", 0),
+        unlisted_after_change_person=_compile(_need(unlisted, "after_change_person", file, "lists.unlisted"), file,
+                                              "lists.unlisted.after_change_person"),
         coreference_nouns=_compile(_need(coreference, "nouns", file, "coreference"), file, "coreference.nouns"),
         coreference_pronouns=_compile(_need(coreference, "pronouns", file, "coreference"), file,
                                       "coreference.pronouns", 0),

@@ -77,9 +77,13 @@ UNLISTED = [
     # (sentence, names the gazetteer lacks that read as settlements, capitalised words that must not)
     (PLACES["lists"]["unlisted"]["example"], {PLACES["lists"]["unlisted"]["name"]}, set()),
     (PLACES["lists"]["unlisted"]["after_change_example"], {PLACES["lists"]["unlisted"]["after_change_name"]}, set()),
-    # right after a change's words, and glued to it in a list; not a word that is no name, nor a speaker
-    ("Its troops had retaken Nizhnyaya Sosnovka and Verkhnyaya Sosnovka, Kremlin officials said.",
+    # right after a change's words in a text on the Russian border regions, and glued to it in a list;
+    # not a word that is no name, nor a speaker, nor a person or a thing
+    ("Its troops had retaken Nizhnyaya Sosnovka and Verkhnyaya Sosnovka in the Kursk region, Kremlin officials said.",
      {"Nizhnyaya Sosnovka", "Verkhnyaya Sosnovka"}, {"Kremlin"}),
+    ("Its troops had retaken Nizhnyaya Sosnovka, Moscow said.", set(), {"Nizhnyaya Sosnovka"}),
+    ("In the Kursk region Russian troops captured Kovalsky, a Ukrainian marine, and took Sergeant Kozlovsky prisoner.",
+     set(), {"Kovalsky", "Sergeant Kozlovsky", "Kozlovsky"}),
     ("Russian forces captured Monday a key road, and took Russia's initiative.", set(), {"Monday", "Russia's"}),
     ("Russian forces captured Pokrovsk, Nikolayevo-Daryino and Myrnohrad, the ministry said.", {"Nikolayevo-Daryino"},
      set()),
