@@ -31,8 +31,10 @@ _SOURCE_LINE = compiled(r"^\s*(?:Source|Sources|According to)\s*:", re.I)
 _QUOTE_REACH = 3  # sentences a quotation may run on before its speaker is named
 _UNDER_SOURCE = ("Details", "Quote", "")  # paragraphs a "Source:" line speaks for
 _OPENS_QUOTE = compiled(r"^\s*[“\"«]")
-_LOWER_WORD = compiled(r"(?<![\w’'-])(?!(?:of|the|and)\b)[a-z]")  # a word of a title, not a name ("war", "in")
-_PERSON_NAMED = compiled(r"[A-ZА-ЯІЇЄ][\w’'-]+\s+[A-ZА-ЯІЇЄ][\w’'-]+\s+\(")  # "Volodymyr Zelensky (President ...)"
+# a title's words, not a credit's: "Putin's war:", "Zelensky in Kharkiv:", "Syrskyi's gamble:"
+_TITLE_WORDS = compiled(r"['’]s\s+[a-z]|\s(?:in|at|on|to|and|after|before|vs\.?|versus|for|with)\s")
+# a person's name with the role after it ("Volodymyr Zelensky (President of Ukraine)"), not a channel's
+_PERSON_NAMED = compiled(r"[A-ZА-ЯІЇЄ][\w’'-]+\s+[A-ZА-ЯІЇЄ][\w’'-]+\s+\((?![^)]*\b(?:blog|channel|project|group|agency|media|outlet)\b)")
 _CREDIT_HEADING = compiled(r"[^:]{2,40}:\s")
 _CREDITED_LINE = compiled(r"\s*[•\-–—*·]\s*([^:•]{2,60}?):\s")  # a bulleted "Speaker: what they said"
 _FIRST_PERSON_PLURAL = compiled(r"\b(?:[Oo]ur|[Ww]e|us)\b")
@@ -132,8 +134,11 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
         label = _CREDIT_HEADING.match(views[0].text).group()
         named = [a for a in named_claimants(views[0].text, rules, context_side=home, day=day)
                  if a.start == 0 and a.claimant not in GENERIC_STATES  # ("Ukraine: fighting nears X" is a dateline)
-                 and not _LOWER_WORD.search(label)]
+                 and not _TITLE_WORDS.search(label)]
         credited = replace(named[0], verb="credit", start=0, end=0) if named else None
+    # (a person's heading speaks for the body sentences about the places it names: "Voloshyn: Russians
+    # entered X" above "Russian troops entered X on Sunday")
+    heading_places = {p.key for p in views[0].settlements} if credited is not None else set()
 
     def speakers(i: int) -> list[Attribution]:
         nonlocal last
@@ -244,7 +249,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             elif issuer is not None:
                 carried, why = issuer, "document"
             elif credited is not None and (_FIRST_PERSON_PLURAL.search(text) or (last is None or last.verb == "credit")
-                                           and not _PERSON_NAMED.match(credited.claimant)):
+                                           and (not _PERSON_NAMED.match(credited.claimant)
+                                                or {p.key for p in view.settlements} & heading_places)):
                 # (and what the body of a body's or a channel's bulletin tells before anyone else speaks:
                 # "Defence Ministry: X liberated" above "Units of the Tsentr group have liberated X."; a
                 # person's "Zelensky: X will not be surrendered" heads the outlet's own story)
