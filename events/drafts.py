@@ -1056,6 +1056,8 @@ _GAPPED_AFTER = compiled(r"[^;:]{0,140}?,?\s+and\s+$")
 
 def _followed(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Discourse,
               dates: list[DateExpression]) -> None:
+    """"X followed in October": the gain the sentence before told, again for X (and the places gapped
+    after it), dated by the sentence's own time."""
     settlements = view.settlements
     followed = _FOLLOWED.match(view.text, settlements[0].end) if settlements and settlements[0].start <= 3 else None
     if followed is None:
