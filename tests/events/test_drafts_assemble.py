@@ -145,8 +145,12 @@ CASES = [
      "The village's status was disputed on Sunday after Moscow rejected a report by its own official that "
      "Tonenke had been recaptured by Ukrainian forces.",
      [("Tonenke", "denial", "UA", "Russian government", "2024-05-12", "day")]),
-    ("fighting told beside a denial is part of the denial",
+    ("fighting a denial says goes on inside is a contested claim of its own beside it",
      "Reports of Toretsk being occupied are false, fighting in the city goes on, DeepState said on Monday.",
+     [("Toretsk", "denial", "RU", "DeepState", "2024-05-13", "day"),
+      ("Toretsk", "contested", "none", "DeepState", "2024-05-13", "day")]),
+    ("a siege beside a holder's denial is part of the denial",
+     "Toretsk remains under Ukrainian control, though the enemy keeps storming it, DeepState said on Monday.",
      [("Toretsk", "denial", "RU", "DeepState", "2024-05-13", "day")]),
     ("a side that declines to acknowledge a loss denies it",
      "Ukraine has declined to acknowledge that Soledar is lost.",
