@@ -1037,18 +1037,6 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
         _hedge_recent(view, drafts, rules)
 
 
-# "Avdiivka fell in February. Selydove, a mining town, followed in October (, and Kurakhove in
-# December)": the change just told, of the place opening the sentence and of those gapped after it
-# ("followed" then a time or the sentence's end: not "followed closely behind on the list", "followed in
-# intensity", "followed, with troops reaching its outskirts")
-_MONTH_WORD = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-               r"(?:19|20)\d\d|the\s+(?:spring|summer|autumn|fall|winter|same|following|next|end|start|beginning)\b)")
-_FOLLOWED = compiled(r"\s*(?:,\s+(?:which|where|a|an|the)\b[^;:]{0,100}?,\s+)?(?:soon\s+|quickly\s+|later\s+)?followed"
-                     r"(?=\s*(?:[.;]|$|,\s+(?:and|while)\b)|\s+(?:(?:in|by)\s+(?:early\s+|late\s+|mid-)?" + _MONTH_WORD + r"|"
-                     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|" + _MONTH_WORD + r"|the\s+(?:same|following|next)\b)|"
-                     r"at\s+the\s+(?:end|start|beginning)|within\s|"
-                     r"(?:shortly|soon|days|weeks|months|a\s+(?:day|week|month|year|few)|(?:two|three|four|five|six|several|\d+)\s+"
-                     r"(?:days|weeks|months))\b))")
 _LATER = compiled(r"\blater\b", re.I)
 _CLAUSE_COMMA = compiled(r",(?!\d)")  # (not a number's: "20,000 people")
 _GAPPED_AFTER = compiled(r"[^;:]{0,140}?,?\s+and\s+$")
@@ -1059,7 +1047,7 @@ def _followed(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Di
     """"X followed in October": the gain the sentence before told, again for X (and the places gapped
     after it), dated by the sentence's own time."""
     settlements = view.settlements
-    followed = _FOLLOWED.match(view.text, settlements[0].end) if settlements and settlements[0].start <= 3 else None
+    followed = memory.rules.followed.match(view.text, settlements[0].end) if settlements and settlements[0].start <= 3 else None
     if followed is None:
         return
     told = [d for d in drafts if d.kind in _GAIN_KINDS and d.kind is not EventType.PARTIAL and view.index - d.view.index <= 1]

@@ -184,6 +184,7 @@ class Rules:
     singular_anaphora: re.Pattern[str]
     appositive: re.Pattern[str]
     continuation: re.Pattern[str]
+    followed: re.Pattern[str]  # "X followed in October": the change before, again for X (events/drafts.py)
     partial_share: re.Pattern[str]
     partial_adverb: re.Pattern[str]
     part_object: re.Pattern[str]  # "captured ammunition depots in X": something inside the place
@@ -521,6 +522,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         fixed_dates=tuple(FixedDate(first_letters(f.regex), f.date, f.precision) for f in fixed),
         places=_place_rules(raw["places"], f["places"]),
         continuation=_compile(_need(trg, "continuation", f["triggers"], "(file)"), f["triggers"], "continuation", 0),
+        followed=_compile(_need(trg, "followed", f["triggers"], "(file)"), f["triggers"], "followed", 0),
         **structure,
     )
     # what the stages test sentences by before searching them with these (events.anchors.prepare)
