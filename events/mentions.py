@@ -172,9 +172,6 @@ _PLURAL_APPOSITION_AFTER = compiled(r",\s+(?:the\s+)?(?:two|three|four|five|six|
                                       # (not its head, nor a clause: "Kovalenko, the settlement head", "Specifically, the village fell")
                                       r"(?!\s+(?:head|chief|council|administration|authorities|officials?|mayor|residents)\b)"
                                       r"(?!\s+(?:was|were|is|are|has|had|fell|remains|remained|came|lies)\b)")
-# (a cheap look before the search for names right after a change: events/mentions._named_after_change)
-_CHANGE_WORD = compiled(r"\b(?:recaptur|retook|retak|liberat|captur|took|taken|taking|seiz|enter|return of|"
-                        r"fall of|loss of|withdr|pulled out)", re.I)
 _RANK_BEFORE = compiled(r"\b(?:Lieutenant|Sergeant|Captain|Major|Private|Corporal|Colonel|General|Commander|Mr|Ms|Mrs)\.?\s+$")
 _SOURCE_BEFORE = compiled(r"\b(?:[Aa]ccording to|[Cc]iting|[Qq]uoting|[Ss]ources? close to)\s+$")
 _ARTICLE_BEFORE = compiled(r"\b(?:the|a|an|this|that)\s+$", re.I)
@@ -385,7 +382,7 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
             refs = sorted(refs + _listed_after_plural(sentence.text, refs, rules, sentence.start), key=lambda r: r.start)
         if not heading and _PLURAL_APPOSITION_AFTER.search(sentence.text):
             refs = sorted(refs + _listed_before_plural(sentence.text, refs, rules, sentence.start), key=lambda r: r.start)
-        if not heading and border_text and _CHANGE_WORD.search(sentence.text):
+        if not heading and border_text:
             refs = sorted(refs + _named_after_change(sentence.text, refs, rules, sentence.start), key=lambda r: r.start)
         if not heading and named_again is not None:
             refs = sorted(refs + _named_by_noun(sentence.text, refs, rules, sentence.start, named_again),

@@ -129,12 +129,11 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
         issuer = replace(named[0], verb="document", start=0, end=0) if named else None
     # "WarGonzo: flag over X" above "Our assault groups have ...": the credited speaker says "we"
     credited = None
-    if views and views[0].heading and _CREDIT_HEADING.match(views[0].text):
+    if views and views[0].heading and (label := _CREDIT_HEADING.match(views[0].text)) is not None:
         # (names all that stands before the colon: not "Putin's war:", "Zelensky in Kharkiv:")
-        label = _CREDIT_HEADING.match(views[0].text).group()
         named = [a for a in named_claimants(views[0].text, rules, context_side=home, day=day)
                  if a.start == 0 and a.claimant not in GENERIC_STATES  # ("Ukraine: fighting nears X" is a dateline)
-                 and not _TITLE_WORDS.search(label)]
+                 and not _TITLE_WORDS.search(label.group())]
         credited = replace(named[0], verb="credit", start=0, end=0) if named else None
     # (a person's heading speaks for the body sentences about the places it names: "Voloshyn: Russians
     # entered X" above "Russian troops entered X on Sunday")
