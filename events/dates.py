@@ -164,9 +164,11 @@ def _resolve(kind: str, m: re.Match[str], published: PublishedDate | None,
     if kind == "month_only":
         if published is None:
             return None
+        # a month after the publication's, told of something done, is last year's ("liberated in
+        # July" in a May paper); a day just ahead may be a misprint (_year_before), a month is not
         month = _month_number(g["month"])
-        year = _year_before(published, month, 1)
-        return (dt.date(year, month, 1), DatePrecision.MONTH) if year is not None else None
+        latest = published.latest
+        return dt.date(latest.year if month <= latest.month else latest.year - 1, month, 1), DatePrecision.MONTH
     return None
 
 
