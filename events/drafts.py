@@ -1138,6 +1138,9 @@ def _retract(view: SentenceView, speakers: list[Attribution], claimed: list[Draf
                               confidence=0.6, also=[]))
 
 
+_LATTER_FORMER = compiled(r"\b(?:latter|former)\b", re.I)
+
+
 def _deny_in_tail(view: SentenceView, voice: Voice, drafts: list[Draft], made: int, rules: Rules,
                   dates: list[DateExpression]) -> None:
     """"X claimed its troops had captured A, a claim Kyiv rejected (on Tuesday)": the claimant
@@ -1153,7 +1156,12 @@ def _deny_in_tail(view: SentenceView, voice: Voice, drafts: list[Draft], made: i
         return
     denier = deniers[0]
     when = next((d for d in dates if d.start >= tail.start()), None)
-    for draft in drafts[made:]:
+    made_here = drafts[made:]
+    one = _LATTER_FORMER.search(tail.group())
+    if one is not None and made_here:  # "A in February and B in July, though Kyiv disputes the latter": B only
+        key = (made_here[-1] if one.group().lower() == "latter" else made_here[0]).place.key
+        made_here = [d for d in made_here if d.place.key == key]
+    for draft in made_here:
         # the denier is another voice than the claim's ("other milbloggers denied the claim" may be of its side)
         other_voice = draft.attribution.side is not denier.side or draft.attribution.start != denier.start
         if draft.view is view and draft.kind is not EventType.DENIAL and other_voice and draft.claimed_side is not denier.side:
