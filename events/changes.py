@@ -1167,7 +1167,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                     and not _DESTINATION_GAP.search(text[max(0, named[0].start - 40):named[0].start]):
                 targets = [Target(named[0], position=named[0].start)]
         group = None if not places_word else rules.plural_places.search(text[targets[-1].position:right]) if targets else (
-            rules.plural_places.search(text[end:right]) or rules.plural_places.search(text[left:start])
+            rules.plural_places.search(text[end:min(right, next_start)]) or rules.plural_places.search(text[left:start])
             or _around(rules.plural_places, text, left, start, end, right))
         plural = group is not None
         count = group.group().split()[0].lower() if group is not None else ""
