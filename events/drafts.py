@@ -97,8 +97,10 @@ _KIND_BEFORE_WHICH = compiled(r"\b[Tt]he\s+(?:[\w-]+\s+)?(town|city|village)\s*,
 class _Discourse:
     """What a reader remembers while reading: the last settlements, sides, dates and frame."""
 
-    def __init__(self, article: Article, rules: Rules, country: dict[str, str]) -> None:
+    def __init__(self, article: Article, rules: Rules, country: dict[str, str],
+                 moscow_forms: frozenset[int] = frozenset()) -> None:
         self.article, self.rules, self.country = article, rules, country
+        self.moscow_forms = moscow_forms
         self.outlet = journalist(article.source)
         # the text's own voice: a post's author when it says it is one, or the first "Source:" line's
         self.own_voice = _reposted_from(article, rules) or self.outlet
@@ -369,8 +371,10 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         # "X was liberated in February" in a Russian or Ukrainian outlet's own voice: its side's word
         agent = outlet_side(memory.article.source, memory.rules)
         how = "claimant" if agent is not Side.NONE else how
-        if agent is Side.NONE and (_RUSSIAN_FRAMING.search(text) or memory.russian_agency):
-            return Side.RU, "text"  # "liberating X in the Donetsk People's Republic", TASS: told as Moscow tells it
+        if agent is Side.NONE and (_RUSSIAN_FRAMING.search(text) or memory.russian_agency
+                                   or place.mention.start in memory.moscow_forms):
+            # "liberating X in the Donetsk People's Republic", TASS, "Ugledar was liberated": told as Moscow tells it
+            return Side.RU, "text"
         named = [a for a in named_claimants(text, memory.rules) if a.end <= change.start and a.side is not Side.NONE
                  and _SPOKE_OF.match(text, a.end)] if text and agent is Side.NONE else []
         if named:
@@ -625,10 +629,12 @@ def _acting_side(view: SentenceView, rules: Rules) -> Side:
 
 
 def draft_claims(views: list[SentenceView], voices: list[Voice], article: Article, rules: Rules,
-                 country: dict[str, str], changes_of: list[list[Change]] | None = None) -> list[Draft]:
+                 country: dict[str, str], changes_of: list[list[Change]] | None = None,
+                 moscow_forms: frozenset[int] = frozenset()) -> list[Draft]:
     """Every claim draft of the article, in text order (``changes_of``: find_changes of each view,
-    when the caller has them already)."""
-    memory = _Discourse(article, rules, country)
+    when the caller has them already; ``moscow_forms``: where settlements are written in their
+    Russian form, geodata.forms)."""
+    memory = _Discourse(article, rules, country, moscow_forms)
     drafts: list[Draft] = []
     claimed: set[int] = set()  # mention starts of the places changes were told of
     published = article.published

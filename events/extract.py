@@ -27,6 +27,7 @@ from events.records import Article, Claim
 from events.rules import Rules
 from events.voices import read_voices
 from geodata import Gazetteer, Mention, PlaceKind, Resolution, Status, find_places, resolve_mentions
+from geodata.forms import moscow_form
 
 __all__ = ["extract_claims", "geocode", "Extraction"]
 
@@ -97,7 +98,10 @@ def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,
         if r.place is None and len(countries) == 1:
             speaking.setdefault(m.text.removesuffix("'s").removesuffix("’s"), countries.pop())
     voices = read_voices(views, article, rules, speaking, _near_claims(views, changes, rules))
-    drafts = draft_claims(views, voices, article, rules, country, changes)
+    # the places written as Moscow writes them ("Volchansk", "Artemovsk"): whose words the text keeps to
+    moscow = frozenset(m.start for m, r in zip(mentions, resolutions)
+                       if r.place is not None and m.kind is PlaceKind.PLACE and moscow_form(m.text, r.place, gazetteer))
+    drafts = draft_claims(views, voices, article, rules, country, changes, moscow)
     claims = assemble(drafts, article, rules)
     pairs = list(zip(mentions, resolutions))
     ambiguous = tuple((m, r) for m, r in pairs if m.kind is PlaceKind.PLACE and str(r.status) == "ambiguous")

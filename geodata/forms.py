@@ -1,0 +1,29 @@
+"""Whether a settlement is written as Moscow writes it: in its Russian form (Volchansk for
+Vovchansk, Avdeyevka for Avdiivka) or by a name Ukraine dropped in 2016 (Artemovsk for Bakhmut).
+A text that keeps to those forms tells the war in Moscow's words (events.drafts reads it so)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from geodata.gazetteer import Gazetteer
+from geodata.normalize import normalize_name
+from geodata.records import Place
+from geodata.translit import transliterate_variants
+
+
+@lru_cache(maxsize=8192)
+def _forms(name: str, name_uk: str, name_ru: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(the keys of the place's Russian romanisations, the keys of its official and Ukrainian ones)."""
+    russian = frozenset(normalize_name(v) for v in transliterate_variants(name_ru, "ru")) if name_ru else frozenset()
+    official = {normalize_name(name)} | ({normalize_name(v) for v in transliterate_variants(name_uk, "uk")} if name_uk else set())
+    return russian, frozenset(official)
+
+
+def moscow_form(written: str, place: Place, gazetteer: Gazetteer) -> bool:
+    """True when ``written`` names ``place`` by its Russian form only, or by a former name."""
+    key = normalize_name(written.removesuffix("'s").removesuffix("’s"))
+    if place.geonameid in gazetteer.former_names().get(key, frozenset()):
+        return True
+    russian, official = _forms(place.name, place.name_uk, place.name_ru)
+    return key in russian and key not in official
