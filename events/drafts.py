@@ -100,7 +100,7 @@ class _Discourse:
     def __init__(self, article: Article, rules: Rules, country: dict[str, str],
                  moscow_forms: frozenset[int] = frozenset()) -> None:
         self.article, self.rules, self.country = article, rules, country
-        self.moscow_forms = moscow_forms
+        self.moscow_forms = moscow_forms  # (mention starts)
         self.outlet = journalist(article.source)
         # the text's own voice: a post's author when it says it is one, or the first "Source:" line's
         self.own_voice = _reposted_from(article, rules) or self.outlet
@@ -125,7 +125,7 @@ class _Discourse:
         # a Russian agency's own copy, or a text that keeps to Moscow's terms ("DPR", "special military
         # operation" more than once: a Western report quoting them once does not)
         self.russian_agency = _RUSSIAN_DATELINE.search(article.text, 0, DATELINE_REACH) is not None or \
-            len(_RUSSIAN_FRAMING.findall(article.text)) >= 2
+            len(_RUSSIAN_FRAMING.findall(article.text)) >= 2 or len(moscow_forms) >= 2
         self.counted: list[_Frame] = []  # changes of "N settlements" not named yet
         self.at = 0  # the index of the sentence being read
         self.regions: list[tuple[int, frozenset[str]]] = []  # (sentence index, countries of the regions it named)
