@@ -100,8 +100,9 @@ def _name_unsided(drafts: list[Draft], rules: Rules) -> list[Draft]:
             if not names:
                 continue
             present = [side for side, name in names.items() if name in claimants]
-            # a side tells of its own gains and of its own withdrawals
-            actor = d.gains if d.kind in _GAIN else d.gains.opponent() if d.kind is EventType.WITHDRAWAL else Side.NONE
+            # a side tells of its own gains (a share too) and of its own withdrawals
+            actor = d.gains if d.kind in _GAIN or d.kind is EventType.PARTIAL else \
+                d.gains.opponent() if d.kind is EventType.WITHDRAWAL else Side.NONE
             side = present[0] if len(present) == 1 else (actor.value if not present and actor.value in names else "")
             if side:
                 d.attribution = replace(d.attribution, claimant=names[side], side=Side(side))

@@ -584,6 +584,11 @@ _APPOSITION_THEN_PLACES = compiled(r",\s+(?:the|a|an)\s+(?:[^,;:()\"“”]|,(?=
 # administrative buildings" (so not the place the sentence named before: "fought in X and took the buildings")
 _PART_NOUNS = (r"(?:buildings?|blocks?|positions?|strongholds?|checkpoints?|trenches|fortifications?|heights?|"
                r"neighbou?rhoods?|streets?|quarters?)\b(?!\s+(?:in|of|at|inside|on)\b)")
+# a share of a place told before, by a pointer: "its northern districts", "the eastern part of the town"
+_POINTER_SHARE = compiled(r"[”\"]?\s+(?:over\s+)?(?:(?:its|the\s+(?:town|city|village|settlement)['’]s)\s+(?:[\w-]+\s+)?|"
+                          r"the\s+(?:[\w-]+\s+)?(?=(?:[\w-]+\s+)?(?:part|parts|half|outskirts|districts?|quarters?|neighbou?rhoods?|"
+                          r"micro-?districts?|side)\s+of\s+(?:the|this|that)\s+(?:town|city|village|settlement)\b))"
+                          r"(?:part|parts|half|outskirts|districts?|quarters?|neighbou?rhoods?|micro-?districts?|side)\b")
 _PART_OBJECT_NEXT = compiled(r"['’]s\s+(?:[\w-]+\s+)?" + _PART_NOUNS + r"|\s+(?:control\s+of\s+|over\s+)?(?:the|its|their|several|some|"
                                r"two|three|four|five|\d+)\s+(?:[\w-]+\s+)?" + _PART_NOUNS)
 _VERB_AFTER = compiled(r"(?:\s*(?:,|and|or)\s*[\w’'-]+)*\s+(?:are|were|is|was|have|has|had|remain|remains)\b")
@@ -1151,6 +1156,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                     targets = _subject_targets(view, start, trigger, rules)[-1:] + targets
             if not targets and not _PART_OBJECT_NEXT.match(text, end):
                 targets = _subject_targets(view, start, trigger, rules)
+                if targets and _POINTER_SHARE.match(text, end):
+                    # "attacked X and took control of its northern districts": a share of the place before
+                    targets = [replace(t, share=True) for t in targets]
         if not targets and trigger.targets != "sentence":
             targets = _named_after_copula(view, start, end, trigger)
         if targets and trigger.targets != "sentence":
