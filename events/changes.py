@@ -804,8 +804,9 @@ _OTHER_CLAUSE = compiled(r";|\s(?:as|while)\s|\safter\s+the\s")  # "flags over A
 _OTHER_STORY = compiled(r";|\s(?:as|while)\s")  # (but "X fell after Ukraine pulled out": out of X)
 _OUT = compiled(r"\bout\b")
 _CLAUSE_AND_IN = compiled(r",\s+(?:and|but)\s")
-# "took A and a number of nearby settlements, including B and C": the list goes on after "including"
-_AND_PLACES_INCLUDING = compiled(r"\s+and\s+(?:a number of|several|some|other|\w+)\s+(?:[\w-]+\s+)?"
+# "took A and a number of nearby settlements, including B and C", "A, as well as several smaller villages
+# including B": the list goes on after "including"
+_AND_PLACES_INCLUDING = compiled(r",?\s+(?:and|as well as|along with|together with)\s+(?:a number of|several|some|other|\w+)\s+(?:[\w-]+\s+)?"
                                    r"(?:settlements|villages|towns|localities)\s*,?\s+(?:including|such as|among them|beginning with|starting with|"
                                    r"the (?:largest|biggest|main|most important) (?:\w+ )?of which (?:are|were|being))\s+")
 _EDGE_GAP = compiled(r"\s*(?:on\s+|onto\s+)?the\s+(?:[\w-]+\s+)?(?:edges?|fringes?)\s+of\s+$", re.I)  # "entered the western edge of X"
@@ -939,7 +940,9 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
         return Target(None, pointer="which", position=start - len(wider) + m.start())
     m = re.search(r"\b(?:it|which)\s+(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|(?:the\s+)?Russians|(?:the\s+)?Ukrainians|(?<=which )they)\s+|"
                   r"(?:(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|its|their|the|"
-                  r"enemy)\s+)?(?:(?:troops|forces|army|military|units|soldiers)\s+)?)"
+                  r"enemy)\s+){0,2}(?:(?:troops|forces|army|military|units|soldiers|marines|paratroopers|defenders|"
+                  r"Defen[cs]e\s+Forces|Armed\s+Forces|assault\s+(?:units|groups)|(?:\d+(?:st|nd|rd|th)\s+)?"
+                  r"(?:[A-Z][\w-]+\s+){0,2}(?:Brigade|Corps|Division))\s+)?)"
                   r"(?:(?:has|have|had|was|were|is|are|been|being|now|already|finally|reportedly)\s+)*$", behind)
     # ("the ministry says it has captured": "it" is who took, not what; "it was captured" is the place)
     if m is not None and not (transitive and m.group().startswith("it") and _ACTIVE_AFTER_IT.fullmatch(m.group())):
