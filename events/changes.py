@@ -260,6 +260,9 @@ _HOLD_ONLY = compiled(r"(?:hold|holds|held|holding|control|controls|controlled|c
                         r"(?<=still )(?:hold|holds|held|holding|control|controls|controlled|controlling)\s+(?=(?:about\s+|around\s+|roughly\s+|"
                         r"some\s+|barely\s+|less\s+than\s+|under\s+)?\d{1,3}(?:[.,]\d+)?\s?(?:%|per\s?cent|percent))", re.I)
 _CONJUNCTION_ONLY = compiled(r"\s*(?:but|and|then|yet)\s+(?:then\s+|later\s+|also\s+|eventually\s+|finally\s+)?")
+# "... after a year of fighting, and took X": the clause opened on a phrase, not a subject of its own
+_PHRASE_THEN_AND = compiled(r"(?:after|before|during|following|amid|in|on|at|for|within|over)\b[^,;]{0,80},\s*(?:and|but)\s+"
+                            r"(?:then\s+|later\s+|also\s+|eventually\s+|finally\s+)?")
 _WHICH_AFTER_COMMA = compiled(r",\s*which\b")
 _SENTENCE_SUBJECT = compiled(r"(?:[\w’'-]+,?\s+){0,3}?(?:the\s+)?|.*\bthat\s+(?:the\s+)?")
 _TIME_PARTICIPLE = compiled(r"\s*,?\s*(?:before|after|while|then|later|since|only)\s+(?:briefly\s+|quickly\s+)?")
@@ -436,11 +439,14 @@ def _shared_subject(text: str, words: list[tuple[int, int, str]], left: int, sta
     """A verb joined to the clause before by "but"/"and" with no subject of its own shares that
     clause's subject ("Russian forces failed ... but took the village"): its side, or None."""
     participle = _TIME_PARTICIPLE.fullmatch(text, left, start) is not None and re.match(r"\w+ing\b", text[start:start + 20])
-    if not _CONJUNCTION_ONLY.fullmatch(text, left, start) and not participle:
+    if not _CONJUNCTION_ONLY.fullmatch(text, left, start) and not _PHRASE_THEN_AND.fullmatch(text, left, start) \
+            and not participle:
         return None
+    # ("Russia took X after taking Y"; "Russia captured X in December and took Y in February": a state
+    # that opens the sentence)
     before = [w for w in words if w[1] <= left and w[2] in ("RU", "UA")
               and (_FORCE_IN.search(text, w[0], w[1]) or _FORCE_AFTER.match(text, w[1])
-                   or participle and _STATE.fullmatch(text, w[0], w[1]))]  # "Russia took X after taking Y"
+                   or _STATE.fullmatch(text, w[0], w[1]) and (participle or w[0] == 0))]
     if participle and before and not _SENTENCE_SUBJECT.fullmatch(text, 0, before[0][0]):
         return None  # "... seized X in May before retreating": the sentence's subject, not an object's
     if participle and not before:
