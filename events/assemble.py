@@ -48,12 +48,16 @@ def _claim_key(d: Draft) -> tuple[str, str, str, str, bool]:
 _NEAR_SENTENCES = 2  # fighting told this close to a claimant's change of the same place is part of it
 
 
+_OURS = compiled(r"\b(?:ours|our (?:full )?(?:control|hands))\b", re.I)  # a holder's words
+
+
 def _same_sentence_rules(drafts: list[Draft], rules: Rules) -> list[Draft]:
     """No `contested` beside a change of the same place and claimant in or next to its sentence
     ("infiltrating X ... a foothold in X"), nor a siege or an assault beside its holder's denial
     ("X is ours, though the enemy keeps storming it"; fighting that goes on inside is a claim of its
     own: "reports of X's fall are false: fighting goes on there"); no full capture beside a share of
-    it in one sentence ("drove them out of X and took control of 90% of the city")."""
+    it in one sentence ("drove them out of X and took control of 90% of the city"); no gain of the
+    holder's own where it denies the other side's gain of the place ("X is ours", said to a claim)."""
     changed: dict[tuple[str, str, bool], list[int]] = {}
     denied: dict[tuple[str, str], list[int]] = {}
     for d in drafts:
@@ -63,9 +67,19 @@ def _same_sentence_rules(drafts: list[Draft], rules: Rules) -> list[Draft]:
         elif d.kind is EventType.DENIAL and not d.denies_fighting:
             denied.setdefault((d.place.key, d.attribution.claimant), []).append(d.view.index)
     partial = {(d.view.index, d.place.key, d.attribution.claimant) for d in drafts if d.kind is EventType.PARTIAL}
+    # ("There are no Russians in X. The village is ours": the holder answering another's claim, in its
+    # sentence or the next: a denial, not a gain of its own)
+    claimed = {(d.place.key, d.gains, d.attribution.claimant) for d in drafts if d.kind in (EventType.CAPTURE, EventType.RECAPTURE)}
+    denies_other = {(i, d.place.key, d.attribution.claimant, d.gains) for d in drafts
+                    if d.kind is EventType.DENIAL and not d.denies_fighting
+                    and any(key == d.place.key and gains is d.gains and who != d.attribution.claimant for key, gains, who in claimed)
+                    for i in (d.view.index - 1, d.view.index, d.view.index + 1)}
     out = []
     for d in drafts:
         where = (d.view.index, d.place.key, d.attribution.claimant)
+        if d.kind in (EventType.CAPTURE, EventType.RECAPTURE) and d.gains is not Side.NONE \
+                and where + (d.gains.opponent(),) in denies_other and _OURS.search(d.view.text):
+            continue
         near = changed.get((d.place.key, d.attribution.claimant, False), []) + (
             changed.get((d.place.key, d.attribution.claimant, True), []) if d.background else [])
         if d.kind is EventType.CONTESTED and d.attempt:
