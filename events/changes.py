@@ -773,11 +773,11 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
 
 
 # "the ministry announced that its troops around X would be regrouped" (or "would regroup"): a withdrawal announced
-# (the speaker's own troops, "its troops", "the troops" or bare "troops"; not "a blogger said Ukrainian
-# units would be withdrawn": a forecast about the other side)
-_ANNOUNCED_WOULD = compiled(r"\b(?:announced|stated|declared|said|told\s+\w+)\s+(?:(?:late\s+|early\s+)?on\s+\w+\s+)?"
-                              r"(?:that\s+)?(?:(?:its|their|our|the)\s+(?:[\w’'-]+\s+)?)?"
-                              r"(?:troops|forces|units|soldiers|garrison|grouping)\s+(?:[\w’'-]+\s+){0,6}?"
+# (the speaker's own troops, "its troops" or "the troops"; not "a blogger said Ukrainian units would be
+# withdrawn": a forecast about the other side)
+_ANNOUNCED_WOULD = compiled(r"\b(?:announced|stated|declared|told\s+\w+)\s+(?:(?:late\s+|early\s+)?on\s+\w+\s+)?"
+                              r"(?:that\s+)?(?:its|their|our|the)\s+"
+                              r"(?:[\w’'-]+\s+)?(?:troops|forces|units|soldiers|garrison|grouping)\s+(?:[\w’'-]+\s+){0,6}?"
                               r"would\s+(?:be\s+)?[“\"‘]?$")
 _CONDITION_AFTER = compiled(r"[^.;]{0,80}?\b(?:if|unless|should|in case|in the event|soon|in the coming|according to)\b")
 _QUOTE_AFTER = compiled(r"[^.;]{0,60}?\s[“\"]\w")  # "troops would be withdrawn from X "over my dead body""

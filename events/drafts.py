@@ -98,9 +98,9 @@ class _Discourse:
     """What a reader remembers while reading: the last settlements, sides, dates and frame."""
 
     def __init__(self, article: Article, rules: Rules, country: dict[str, str],
-                 moscow_forms: frozenset[int] = frozenset()) -> None:
+                 moscow_forms: dict[int, int] | None = None) -> None:
         self.article, self.rules, self.country = article, rules, country
-        self.moscow_forms = moscow_forms  # (mention starts)
+        self.moscow_forms = moscow_forms or {}  # mention start -> GeoNames id
         self.outlet = journalist(article.source)
         # the text's own voice: a post's author when it says it is one, or the first "Source:" line's
         self.own_voice = _reposted_from(article, rules) or self.outlet
@@ -125,7 +125,7 @@ class _Discourse:
         # a Russian agency's own copy, or a text that keeps to Moscow's terms ("DPR", "special military
         # operation" more than once: a Western report quoting them once does not)
         self.russian_agency = _RUSSIAN_DATELINE.search(article.text, 0, DATELINE_REACH) is not None or \
-            len(_RUSSIAN_FRAMING.findall(article.text)) >= 2 or len(moscow_forms) >= 2
+            len(_RUSSIAN_FRAMING.findall(article.text)) >= 2 or len(set(self.moscow_forms.values())) >= 2
         self.counted: list[_Frame] = []  # changes of "N settlements" not named yet
         self.at = 0  # the index of the sentence being read
         self.regions: list[tuple[int, frozenset[str]]] = []  # (sentence index, countries of the regions it named)
@@ -372,7 +372,8 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         agent = outlet_side(memory.article.source, memory.rules)
         how = "claimant" if agent is not Side.NONE else how
         if agent is Side.NONE and (_RUSSIAN_FRAMING.search(text) or memory.russian_agency
-                                   or place.mention.start in memory.moscow_forms):
+                                   or place.mention.start in memory.moscow_forms
+                                   and all(key != "UA" for _, _, key in side_words(text, memory.rules))):
             # "liberating X in the Donetsk People's Republic", TASS, "Ugledar was liberated": told as Moscow tells it
             return Side.RU, "text"
         named = [a for a in named_claimants(text, memory.rules) if a.end <= change.start and a.side is not Side.NONE
@@ -630,10 +631,10 @@ def _acting_side(view: SentenceView, rules: Rules) -> Side:
 
 def draft_claims(views: list[SentenceView], voices: list[Voice], article: Article, rules: Rules,
                  country: dict[str, str], changes_of: list[list[Change]] | None = None,
-                 moscow_forms: frozenset[int] = frozenset()) -> list[Draft]:
+                 moscow_forms: dict[int, int] | None = None) -> list[Draft]:
     """Every claim draft of the article, in text order (``changes_of``: find_changes of each view,
-    when the caller has them already; ``moscow_forms``: where settlements are written in their
-    Russian form, geodata.forms)."""
+    when the caller has them already; ``moscow_forms``: the places written in their Russian form,
+    geodata.forms, by where they are named)."""
     memory = _Discourse(article, rules, country, moscow_forms)
     drafts: list[Draft] = []
     claimed: set[int] = set()  # mention starts of the places changes were told of

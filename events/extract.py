@@ -41,6 +41,9 @@ class Extraction:
     unknown: tuple[Mention, ...]
 
 
+MOSCOW_FORM_MAX_POPULATION = 100_000  # larger cities keep old English names (Odessa, Kharkov) in any outlet
+
+
 def geocode(article: Article, gazetteer: Gazetteer) -> tuple[list[Mention], list[Resolution]]:
     """The places and regions the article names, each resolved in the light of the others."""
     mentions = find_places(article.text, gazetteer)
@@ -99,8 +102,12 @@ def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,
             speaking.setdefault(m.text.removesuffix("'s").removesuffix("’s"), countries.pop())
     voices = read_voices(views, article, rules, speaking, _near_claims(views, changes, rules))
     # the places written as Moscow writes them ("Volchansk", "Artemovsk"): whose words the text keeps to
-    moscow = frozenset(m.start for m, r in zip(mentions, resolutions)
-                       if r.place is not None and m.kind is PlaceKind.PLACE and moscow_form(m.text, r.place, gazetteer))
+    # (not a city's old English name, "Odessa", nor a name glossed beside the official one)
+    placed = [(m, r.place) for m, r in zip(mentions, resolutions) if r.place is not None and m.kind is PlaceKind.PLACE]
+    moscow = {m.start: place.geonameid for m, place in placed
+              if place.population < MOSCOW_FORM_MAX_POPULATION and moscow_form(m.text, place, gazetteer)}
+    official = {place.geonameid for m, place in placed if m.start not in moscow}
+    moscow = {start: geonameid for start, geonameid in moscow.items() if geonameid not in official}
     drafts = draft_claims(views, voices, article, rules, country, changes, moscow)
     claims = assemble(drafts, article, rules)
     pairs = list(zip(mentions, resolutions))

@@ -131,6 +131,8 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
         return "person"  # "Petrenko later said the village held", "Petrenko told Reuters"
     if _SOURCE_BEFORE.search(before) and after.startswith(","):
         return "person"  # "According to Gerasimov, ...": a surname that is also a village's name is the source
+    if rules.any_claimant.fullmatch(name) and not _PLACE_BEFORE.search(before):
+        return "person"  # "dismissed Gerasimov's figures": a known claimant whose name a village shares
     if any(p.match(following) for p in roles.region_after) or any(p.search(before) for p in roles.region_before):
         return "region"
     if any(p.match(following) for p in roles.front_after) or any(p.search(before) for p in roles.front_before):
