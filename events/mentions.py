@@ -131,8 +131,10 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
         return "person"  # "Petrenko later said the village held", "Petrenko told Reuters"
     if _SOURCE_BEFORE.search(before) and after.startswith(","):
         return "person"  # "According to Gerasimov, ...": a surname that is also a village's name is the source
-    if rules.any_claimant.fullmatch(name) and not _PLACE_BEFORE.search(before):
-        return "person"  # "dismissed Gerasimov's figures": a known claimant whose name a village shares
+    if (mention.text.endswith(("'s", "’s")) or _GIVEN_NAME_BEFORE.search(before)) and not _PLACE_BEFORE.search(before) \
+            and rules.any_claimant.fullmatch(name) and any(
+                _PERSON_CLAIMANT.match(c.name) and c.regex.fullmatch(name) for c in rules.claimants):
+        return "person"  # "dismissed Gerasimov's figures", "General Valery Gerasimov told": a known person, no village
     if any(p.match(following) for p in roles.region_after) or any(p.search(before) for p in roles.region_before):
         return "region"
     if any(p.match(following) for p in roles.front_after) or any(p.search(before) for p in roles.front_before):
@@ -175,6 +177,8 @@ _PLURAL_APPOSITION_AFTER = compiled(r",\s+(?:the\s+)?(?:two|three|four|five|six|
                                       r"(?!\s+(?:head|chief|council|administration|authorities|officials?|mayor|residents)\b)"
                                       r"(?!\s+(?:was|were|is|are|has|had|fell|remains|remained|came|lies)\b)")
 _RANK_BEFORE = compiled(r"\b(?:Lieutenant|Sergeant|Captain|Major|Private|Corporal|Colonel|General|Commander|Mr|Ms|Mrs)\.?\s+$")
+_GIVEN_NAME_BEFORE = compiled(r"\b(?:[A-Z][a-z]+|Gen\.|Col\.|Lt\.)\s+$")  # "Valery Gerasimov", "General Gerasimov"
+_PERSON_CLAIMANT = compiled(r"[A-Z][\w’'-]+ [A-Z][\w’'-]+ \(")  # a claimant named as a person with a role
 _SOURCE_BEFORE = compiled(r"\b(?:[Aa]ccording to|[Cc]iting|[Qq]uoting|[Ss]ources? close to)\s+$")
 _ARTICLE_BEFORE = compiled(r"\b(?:the|a|an|this|that)\s+$", re.I)
 NAMED_BY_NOUN = "not in the gazetteer; called a village or town by the text"

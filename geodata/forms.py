@@ -25,5 +25,7 @@ def moscow_form(written: str, place: Place, gazetteer: Gazetteer) -> bool:
     key = normalize_name(written.removesuffix("'s").removesuffix("’s"))
     if place.geonameid in gazetteer.former_names().get(key, frozenset()):
         return True
+    if not place.name_ru or key == normalize_name(place.name):
+        return False  # (most names: the official one, asked first, as romanising is dear)
     russian, official = _forms(place.name, place.name_uk, place.name_ru)
     return key in russian and key not in official
