@@ -240,8 +240,10 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
 def find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
     """Non-overlapping trigger phrases, longest first where two start together."""
     # only the triggers whose literal anchors the sentence holds (most sentences hold none)
+    # (a phrase told of the place a sentence opens on only where one opens it: "In X, clearing goes on")
+    opens_in = _FRONTED_IN.match(text) is not None
     found = [(m.start(), m.end(), rules.triggers[i]) for i, matches in rules.trigger_index.finditer(text)
-             for m in matches]
+             for m in matches if opens_in or rules.triggers[i].targets != "fronted"]
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     out: list[tuple[int, int, Trigger]] = []
     for start, end, trigger in found:
@@ -609,6 +611,23 @@ _UNDER_FIRE = compiled(r"[^,.;]{0,60}?\bunder\s+(?:heavy\s+|intense\s+|constant\
 _HOLDING = compiled(r"(?:keep|kept|retain|maintain|remain|stay|still|continu)", re.I)
 _PLAIN_LIST_GLUE = compiled(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 _GAP_BREAK = compiled(r"[;:]|\b(?:said|says|after|before|while|when|by)\b")
+
+
+# "In X, fighting for the high-rise blocks continues": the place the sentence opens on, as its scene
+_FRONTED_IN = compiled(r"\s*(?:[-•–—]\s*|\d{1,2}[:.]\d{2}\s+)?[“\"]?In\s+(?:the\s+(?:[\w-]+\s+)?(?:town|village|city)\s+of\s+)?")
+_FRONTED_CLOSE = compiled(r"(?:\s*\([^()]{1,40}\))?(?:,\s+(?:a|an|the)\s+[^,;:]{1,80})?,\s")
+
+
+def _fronted_place(view: SentenceView, start: int) -> PlaceRef | None:
+    """The settlement a sentence opens on, "In X, ...", when the phrase at ``start`` comes after it."""
+    opening = _FRONTED_IN.match(view.text)
+    if opening is None:
+        return None
+    place = next((r for r in view.places if r.start == opening.end()), None)
+    if place is None or not place.is_settlement:
+        return None
+    close = _FRONTED_CLOSE.match(view.text, place.end)
+    return place if close is not None and close.end() <= start else None
 
 
 def _allowed(ref: PlaceRef, trigger: Trigger) -> bool:
@@ -1136,7 +1155,13 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         next_start = next((t[0] for t in triggers[n + 1:] if not _ATTRIBUTIVE_BEFORE.search(text, max(0, t[0] - 30), t[0])),
                           len(text))
         targets: list[Target] = []
-        if trigger.targets == "sentence":
+        if trigger.targets == "fronted":
+            # "In X, fighting for the high-rise blocks continues": only the place the sentence opens on
+            fronted = _fronted_place(view, start)
+            if fronted is None:
+                continue
+            targets = [Target(fronted, position=fronted.start)]
+        elif trigger.targets == "sentence":
             # "in the areas of A and B, our units moved to more advantageous positions": positions near them
             targets = [Target(r, position=r.start) for r in view.places if not _OTHER_CLAUSE.search(text[min(r.end, start):max(r.start, end)]) and (
                 _allowed(r, trigger) or (
