@@ -149,7 +149,7 @@ _SUBJECT_GAP = compiled(
     r"almost|nearly|entirely|totally|both|all|themselves|itself|reported to have|said to have|claimed to have|"
     r"first|originally|previously|initially|shortly|subsequently|soon|later|quickly|wholly|mostly|partly|"
     r"partially|firmly|still|not|never|yet|reported|declared|pronounced|"
-    r"believed to have|thought to have|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn|practically|virtually|"
+    r"believed to have|thought to have|(?:believed|thought|reported|said|understood|likely|known) to|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn|practically|virtually|"
     r"(?:one of|among) (?:the )?(?:\w+ )?(?:settlements|villages|towns|localities|communities|places))\s+)*[“\"‘]?"
     r"(?:(?:fully|completely|now|already|practically|virtually|almost|nearly|largely|mostly|partly|partially)\s+)?$",  # (is now "fully occupied")
     re.I)
@@ -261,6 +261,10 @@ _HOLD_ONLY = compiled(r"(?:hold|holds|held|holding|control|controls|controlled|c
                         # "still hold about 20 per cent of X": the rest is lost
                         r"(?<=still )(?:hold|holds|held|holding|control|controls|controlled|controlling)\s+(?=(?:about\s+|around\s+|roughly\s+|"
                         r"some\s+|barely\s+|less\s+than\s+|under\s+)?\d{1,3}(?:[.,]\d+)?\s?(?:%|per\s?cent|percent))", re.I)
+# "is believed to have fallen", "is likely to have taken": a change told as done, hedged, no prospect
+_PERFECT_START = compiled(r"(?:have|has)\s", re.I)
+_REPORTED_TO = compiled(r"\b(?:believed|reported|said|thought|understood|known|claimed|alleged|assessed|estimated|likely|"
+                        r"appears?|appeared|seems?|seemed)\s+to\s+$", re.I)
 _CONJUNCTION_ONLY = compiled(r"\s*(?:but|and|then|yet)\s+(?:then\s+|later\s+|also\s+|eventually\s+|finally\s+)?")
 # "... after a year of fighting, and took X": the clause opened on a phrase, not a subject of its own
 _PHRASE_THEN_AND = compiled(r"(?:after|before|during|following|amid|in|on|at|for|within|over)\b[^,;]{0,80},\s*(?:and|but)\s+"
@@ -1119,6 +1123,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 last_words = last_words[main.start() + 1:]
             if rules.irrealis_index.holds(last_words) and not (_WHETHER.search(last_words) and _AS_CLAIMED.match(text, right)) \
                     and not _FIRST_TO.search(text, max(0, start - 60), start) \
+                    and not (_PERFECT_START.match(text, start) and _REPORTED_TO.search(before)) \
                     and not (trigger.type is EventType.WITHDRAWAL and _ANNOUNCED_WOULD.search(text, max(0, start - 120), start)
                              and not _CONDITION_AFTER.match(text, end) and not _QUOTE_AFTER.match(text, end)) \
                     and not (_RESULT_PARTICIPLE.search(before) and _ORDER_GIVEN.search(before)
