@@ -48,7 +48,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_last_year", re.compile(rf"\b(?:in |during |since |by |early |late |mid-|(?:at the )?(?:end|beginning|start|middle) of )?"
                                    rf"(?P<month>{_MONTHS})\.? (?:of )?last year\b", re.I)),
     ("month_last", re.compile(rf"\blast (?P<month>{_MONTHS})\b(?![ .]\d)", re.I)),
-    ("month_only", re.compile(rf"\b(?:in|during|since|by|early|late|mid-|until|(?:at the )?(?:end|beginning|start|middle) of) "
+    ("month_only", re.compile(rf"\b(?:in|during|since|by|early|late|mid-|until|that|(?:at the )?(?:end|beginning|start|middle) of) "
                               rf"(?P<month>{_MONTHS})\b(?![ .]\d)", re.I)),
 ]
 

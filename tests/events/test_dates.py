@@ -45,6 +45,7 @@ NOVEMBER = PublishedDate(dt.date(2025, 11, 1), DatePrecision.MONTH)
     ("Russian troops took it in the summer", "2023-06-01", "season"),  # a May paper's summer has not begun
     ("Ukrainian troops retook the village in July", "2023-07-01", "month"),  # a May paper's July has not come
     ("the town fell in late June", "2023-06-01", "month"),
+    ("retaken by Ukraine that October", "2023-10-01", "month"),  # "that October", its year told before or not
     ("the launch point for the 2023 counteroffensive, when troops retook", "2023-01-01", "year"),
 ])
 def test_expressions_resolve_against_the_publication_date(rules, sentence, expected, precision):
