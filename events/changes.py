@@ -1166,6 +1166,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             if fronted is None:
                 continue
             targets = [Target(fronted, position=fronted.start)]
+        elif trigger.targets == "sentence" and trigger.type is EventType.CONTESTED:
+            targets = []  # (fighting told last: only the places the sentence's other phrases name, below)
         elif trigger.targets == "sentence":
             # "in the areas of A and B, our units moved to more advantageous positions": positions near them
             targets = [Target(r, position=r.start) for r in view.places if not _OTHER_CLAUSE.search(text[min(r.end, start):max(r.start, end)]) and (
@@ -1297,6 +1299,10 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                      and not _OTHER_CLAUSE.search(text[min(t.place.end, start):max(t.place.start, end)])]
             if named:
                 targets = [Target(t.place, position=t.position) for t in named]
+            elif trigger.type is EventType.CONTESTED and not targets:
+                # ("hold positions in the town, and fighting is ongoing": the town the other phrase points to)
+                targets = [Target(None, pointer=t.pointer, position=t.position) for c in changes for t in c.targets
+                           if t.place is None and t.pointer][:1]
         changes.append(Change(
             kind=kind, trigger=trigger, start=start, end=end, clause=(left, right), targets=tuple(targets),
             agent=agent, denial=denial,
