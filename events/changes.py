@@ -265,6 +265,8 @@ _HOLD_ONLY = compiled(r"(?:hold|holds|held|holding|control|controls|controlled|c
 _PERFECT_START = compiled(r"(?:have|has)\s", re.I)
 _REPORTED_TO = compiled(r"\b(?:believed|reported|said|thought|understood|known|claimed|alleged|assessed|estimated|likely|"
                         r"appears?|appeared|seems?|seemed)\s+to\s+$", re.I)
+# "occupied X almost completely": not the whole of it
+_ALMOST_AFTER = compiled(r"\s+(?:almost|nearly|practically|virtually)\s+(?:completely|entirely|fully)\b", re.I)
 _CONJUNCTION_ONLY = compiled(r"\s*(?:but|and|then|yet)\s+(?:then\s+|later\s+|also\s+|eventually\s+|finally\s+)?")
 # "... after a year of fighting, and took X": the clause opened on a phrase, not a subject of its own
 _PHRASE_THEN_AND = compiled(r"(?:after|before|during|following|amid|in|on|at|for|within|over)\b[^,;]{0,80},\s*(?:and|but)\s+"
@@ -1277,7 +1279,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             continue
         if trigger.share_is_partial and not (trigger.type is EventType.CONTESTED and _FIGHT_GOES_ON.match(text, end)) and (
                 any(t.share for t in targets) or rules.partial_adverb.search(" ".join(before.split()[-3:]))
-                or rules.partial_adverb.search(text[start:end])):
+                or rules.partial_adverb.search(text[start:end])
+                or targets and targets[-1].place is not None and _ALMOST_AFTER.match(text, targets[-1].place.end)):
             kind = EventType.PARTIAL
         # "Kyiv contests the town's capture": who denies it before the denial is not who acted
         refuted = _last_before(rules.denial, text, 0, start) if denial == "refuted" else None
