@@ -138,7 +138,8 @@ _ROLE_AFTER = compiled(r",\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+)?(?:[\w’'-]
                          r"correspondent|representative|official|deputy|secretary|director|leader)\b")
 _SIDE_CLAIMS = compiled(r"\b(?P<side>Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s|"
                           r"Kremlin['’]s)\s+(?:claims?|assertions?|reports?|statements?|boasts?|announcements?|"
-                          r"allegations?)\s+(?:that|to have|of|about|regarding|on)\b")
+                          r"allegations?)\s+(?:(?:last|this|earlier|on)\s+(?:week|month|year|[A-Z][a-z]+day|[A-Z][a-z]+)\s+)?"
+                          r"(?:that|to have|of|about|regarding|on)\b")  # ("Russia's claim last month to have seized X")
 _REJECTS_SIDE_CLAIMS = compiled(r"\s+(?:(?:also|has|had|again|promptly|quickly|swiftly|flatly)\s+)*(?:rejected|rejects|dismissed|dismisses|"
                                 r"denied|denies|refuted|refutes|disputed|disputes|debunked|debunks)\s+(?:the\s+)?"
                                 + _SIDE_CLAIMS.pattern.removeprefix(r"\b"))
