@@ -1006,7 +1006,7 @@ def _ends_near(pattern: re.Pattern[str], text: str, start: int, stop: int, withi
 
 
 # the denier's own next clause: what it says there is asserted
-_SAYING_NEXT = compiled(r",\s+(?:(?:and|but)\s+)?(?:saying|adding|stating|insisting|noting|explaining)\s+(?:that\s+)?|"
+SAYING_NEXT = compiled(r",\s+(?:(?:and|but)\s+)?(?:saying|adding|stating|insisting|noting|explaining)\s+(?:that\s+)?|"
                         r"\band\s+(?:said|added|stated|insisted|noted)\s+(?:that\s+)?")
 # a clause of its own after the change, and what in it may point back to the change's claim
 _CONTRAST = compiled(r"[,;]\s+(?:but|while|although|though|yet|whereas)\b")
@@ -1033,7 +1033,7 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules, fighting: 
         # (not fighting told in the denier's next clause: "denied that X had fallen, saying that
         # fighting went on there"; a share still held there is part of the denial)
         denied = _last_before(rules.denial, text, 0, start)
-        if not fighting or denied is None or not _SAYING_NEXT.search(text, denied.end(), start):
+        if not fighting or denied is None or not SAYING_NEXT.search(text, denied.end(), start):
             return "refuted"
     quote_open = max(text.rfind("“", 0, start), text.rfind('"', 0, start), text.rfind("‘", 0, start), text.rfind(" '", 0, start) + 1)
     if quote_open > 0 and _DENIED_QUOTE_BEFORE.search(text, max(0, quote_open - 40), quote_open + 1):

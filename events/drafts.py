@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from events.anchors import compiled, search_once
-from events.changes import (APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, Change, Target, find_changes, find_triggers,
+from events.changes import (APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, SAYING_NEXT, Change, Target, find_changes, find_triggers,
                             side_words)
 from events.claimants import GENERIC_STATES, Attribution, governing, journalist, named_claimants, outlet_side, quotations
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
@@ -698,6 +698,12 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             if change.kind is EventType.DENIAL and voices_of and all(change.start <= a.start < change.end for a in voices_of):
                 continue  # "He rejected Russian claims about X" with "he" unknown: the claims' owner is no denier
             attribution = governing(voices_of, text, change.start) if voice.attributions else voice.carried
+            if attribution is not None and attribution.embedded and attribution.end <= change.start \
+                    and SAYING_NEXT.search(text, attribution.end, change.start):
+                # "X denied Russian claims to have captured A, saying units were still fighting inside the
+                # town": what follows "saying" is the denier's, not the claims'
+                attribution = next((a for a in reversed(voices_of) if not a.embedded and a.end <= attribution.start),
+                                   attribution)
             if attribution is not None and attribution.start >= change.end and \
                     _RELATIVE_AFTER.search(text, change.end, attribution.start):
                 # "Fighting goes on in X, which Moscow claimed to have taken, the General Staff said":
