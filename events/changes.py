@@ -267,6 +267,8 @@ _REPORTED_TO = compiled(r"\b(?:believed|reported|said|thought|understood|known|c
                         r"appears?|appeared|seems?|seemed)\s+to\s+$", re.I)
 # "occupied X almost completely": not the whole of it
 _ALMOST_AFTER = compiled(r"\s+(?:almost|nearly|practically|virtually)\s+(?:completely|entirely|fully)\b", re.I)
+_PURPOSE_BEFORE = compiled(r"\bto\s+(?:step\s+up|reinforce|strengthen|bolster|boost|support|intensify|focus\s+on|"
+                           r"concentrate\s+on)\b[^.;,]{0,40}$", re.I)
 _CONJUNCTION_ONLY = compiled(r"\s*(?:but|and|then|yet)\s+(?:then\s+|later\s+|also\s+|eventually\s+|finally\s+)?")
 # "... after a year of fighting, and took X": the clause opened on a phrase, not a subject of its own
 _PHRASE_THEN_AND = compiled(r"(?:after|before|during|following|amid|in|on|at|for|within|over)\b[^,;]{0,80},\s*(?:and|but)\s+"
@@ -1177,6 +1179,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 r.is_settlement and r.relation == "near" and trigger.type is EventType.WITHDRAWAL
                 and _AREA_BEFORE.search(text, max(0, r.start - 40), r.start)))
                 and not _DESCRIBED_BY.search(text, max(0, r.start - 60), r.start)  # "B, a village south-west of C": not C
+                and not _PURPOSE_BEFORE.search(text, max(0, r.start - 60), r.start)  # "regrouping ... to step up efforts in X"
                 and not _LINE_THROUGH.search(text, max(0, r.start - 80), r.start)]  # "to positions running through A and B": the new line
         elif trigger.subject_place:
             chain = _subject_targets(view, start, trigger, rules)
