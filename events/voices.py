@@ -202,6 +202,10 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                     read[j] = [a for a in find_attributions(views[j].text, rules, context_side=home, day=day,
                                                             place_country=place_country) if a.kind != "journalist"]
                     recent.extend(a for a in read[j] if not a.embedded)
+                    if not read[j] and rules.claimant_index.candidates(views[j].text):
+                        # ("Pushilin spoke to Rossiya-24 on Friday. ... he said": named with no verb of saying)
+                        recent.extend(a for a in named_claimants(views[j].text, rules, day=day)
+                                      if not cited_only(views[j].text, a))
             if last is None and recent:
                 last = recent[-1]
         if wanted and i > 0 and (i - 1) not in read:
