@@ -677,7 +677,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             denied = search_once(rules.denial_followup, text)
             # (a denial phrase that is itself a change with no place, "the claim did not correspond to
             # reality", is no change of the sentence's own)
-            own_changes = [c.start for c in changes if c.targets or c.kind is not EventType.DENIAL]
+            # (nor the noun the denial names, "denies any withdrawal")
+            own_changes = [c.start for c in changes if (c.targets or c.kind is not EventType.DENIAL)
+                           and not (denied is not None and denied.start() <= c.start < denied.end() and not c.targets)]
             if denied is not None and denied.end() <= min(own_changes, default=len(text)):
                 # "X told Reuters the claim was false and that fighting went on in the town": the
                 # claims just made are denied before the sentence tells its own (those about the
