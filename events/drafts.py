@@ -256,6 +256,13 @@ class _Discourse:
                 return named[-1], view.index
         if target.pointer in ("it", "there"):
             return None
+        if not here and not earlier and noun in ("town", "village", "city", "settlement"):
+            # "Russian forces launched an assault on X. ... the town had been liberated": a place only
+            # fought near, named in this sentence or the one before, when no other is at hand
+            near = [(p, index) for index, p in self.places if view.index - index <= 1 and p.relation == "near"] + \
+                [(p, view.index) for p in view.settlements if p.end <= target.position and p.relation == "near"]
+            if len({p.key for p, _ in near}) == 1:
+                return near[-1]
         # "the city", further back: the place the article has told most changes of so far
         told: dict[str, list[tuple[PlaceRef, int]]] = {}
         for index, place in self.places:
