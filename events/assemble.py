@@ -380,7 +380,9 @@ def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim
     kept = _absorb_generic_voices(kept)
     kept = _absorb_headline_credits(_absorb_spokespeople(kept, rules))
     # a denial of nobody's gain denies nothing ("forces fail to enter X, military says" with no side known)
-    claims = [_claim(d, article, rules) for d in kept if not (d.kind is EventType.DENIAL and d.gains is Side.NONE)]
+    # (nor a withdrawal by nobody's side: "the delivery company pulled out of the city")
+    claims = [_claim(d, article, rules) for d in kept
+              if not (d.kind in (EventType.DENIAL, EventType.WITHDRAWAL) and d.gains is Side.NONE)]
     # nor is a change dated before the war began in 2014 one of its claims ("the day Soviet troops
     # drove German forces out of the city in 1943")
     claims = [c for c in claims if c.event_date is None or c.event_date >= _WAR_BEGAN]

@@ -428,6 +428,7 @@ _WEEKDAY = compiled(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
 _WEEKDAY_BEFORE = compiled(r"\b(" + "|".join(WEEKDAYS) + r"),?\s+(?:the\s+)?$", re.I)
 _MONTH_NAME = compiled(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?")
 _RECENT_DAYS = dt.timedelta(days=31)
+_PREMATURE = compiled(r"\bpremature\b", re.I)
 _OWN_GAIN_WORD = compiled(r"(?:liberat|freed\b)", re.I)  # what a side calls its own gains
 _APPOSITION_OPENS = compiled(r"[^,;]{0,80}?,\s+(?:the|a|an|which|where)\s+[^,;]*$")  # "X, the town Ukraine had ..."
 _CLOSES_BEFORE_DATE = compiled(r"[^,;]{0,60}?,\s*(?:in|on|at|during|by|late|early|around)?\s*")  # "... seized, in March"
@@ -921,8 +922,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                             d.place.key == place.key and d.attribution.side is attribution.side.opponent()
                             and d.kind is not EventType.DENIAL for d in drafts)) \
                             and change.kind is not EventType.DENIAL \
-                            and not (how == "claimant" and _OWN_GAIN_WORD.match(text, change.start)
-                                     and any(d.place.key == place.key and d.gains is attribution.side for d in drafts)):
+                            and not (how == "claimant" and _OWN_GAIN_WORD.search(text, change.start, change.end)
+                                     and (any(d.place.key == place.key and d.gains is attribution.side for d in drafts)
+                                          # ("the complete liberation of X is premature": its own side's, too early)
+                                          or _PREMATURE.search(text, change.end) is not None)):
                         gains = attribution.side.opponent() if attribution.side is not Side.NONE else gains
                     denied_side = gains if gains is not Side.NONE else attribution.side.opponent()
                     kind, gains = EventType.DENIAL, denied_side
