@@ -212,6 +212,11 @@ def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
     denies nothing unless someone in the article claims the other side gained the town: then it
     is the outlet's denial; else no claim."""
     gained = {(d.place.key, d.gains) for d in drafts if d.kind is not EventType.DENIAL}
+    # (nor does a speaker's holding that only restates its own gain: "we cleared X ... the village is under
+    # the control of the Defence Forces")
+    own_gains = {(d.place.key, d.gains, d.attribution.claimant) for d in drafts if d.kind is not EventType.DENIAL}
+    drafts = [d for d in drafts if not (d.holding and (d.place.key, d.gains) not in gained
+                                        and (d.place.key, d.gains.opponent(), d.attribution.claimant) in own_gains)]
     return [d for d in drafts if not ((d.holding or d.kind is EventType.DENIAL) and (d.place.key, d.gains) not in gained and (
         # ("Contrary to Moscow's claims, A and B were never captured": the claim named)
         d.attribution.kind == "journalist" and (d.holding or not _CLAIM_NOUN.search(d.view.text))

@@ -256,7 +256,8 @@ def find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
 # defenders keep a part, the rest is lost)
 _HOLD_ONLY = compiled(r"(?:hold|holds|held|holding|control|controls|controlled|controlling|keep|keeps|kept)\s+"
                         r"(?:now\s+|still\s+)?(?:only|just|merely)\b|(?:(?<=still )|(?<=troops )|(?<=forces )|(?<=defenders )|(?<=units )|"
-                        r"(?<=troops are )|(?<=forces are )|(?<=defenders are )|(?<=units are ))(?:hold|holds|held|holding|control|controls|"
+                        r"(?<=troops are )|(?<=forces are )|(?<=defenders are )|(?<=units are )|(?<=troops were )|(?<=forces were )|"
+                        r"(?<=defenders were )|(?<=units were ))(?:hold|holds|held|holding|control|controls|"
                         r"controlling|(?<=still )controlled)\s+(?=(?:the\s+)?(?:[\w-]+\s+)?(?:part|parts|half|districts?|outskirts|neighbou?rhoods?|edge|quarters?)\b)|"
                         # "still hold about 20 per cent of X": the rest is lost
                         r"(?<=still )(?:hold|holds|held|holding|control|controls|controlled|controlling)\s+(?=(?:about\s+|around\s+|roughly\s+|"
