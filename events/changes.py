@@ -149,7 +149,7 @@ _SUBJECT_GAP = compiled(
     r"almost|nearly|entirely|totally|both|all|themselves|itself|reported to have|said to have|claimed to have|"
     r"first|originally|previously|initially|shortly|subsequently|soon|later|quickly|wholly|mostly|partly|"
     r"partially|firmly|still|not|never|yet|reported|declared|pronounced|may|might|could|must|"
-    r"believed to have|thought to have|(?:believed|thought|reported|said|understood|likely|known) to|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn|practically|virtually|"
+    r"believed to have|thought to have|(?<!not )(?:believed|thought|reported|said|understood|likely|known) to|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn|practically|virtually|"
     r"(?:one of|among) (?:the )?(?:\w+ )?(?:settlements|villages|towns|localities|communities|places))\s+)*[“\"‘]?"
     r"(?:(?:fully|completely|now|already|practically|virtually|almost|nearly|largely|mostly|partly|partially)\s+)?$",  # (is now "fully occupied")
     re.I)
@@ -270,6 +270,8 @@ _REPORTED_TO = compiled(r"\b(?:believed|reported|said|thought|understood|known|c
 _ALMOST_AFTER = compiled(r"\s+(?:almost|nearly|practically|virtually)\s+(?:completely|entirely|fully)\b", re.I)
 _PURPOSE_BEFORE = compiled(r"\bto\s+(?:step\s+up|reinforce|strengthen|bolster|boost|support|intensify|focus\s+on|"
                            r"concentrate\s+on)\b[^.;,]{0,40}$", re.I)
+_BESIDE_POINTER = compiled(r"\b(?:(?:north|south|east|west)(?:ern)?|north-?east|north-?west|south-?east|south-?west|near|around|"
+                           r"outside|beyond|behind)\s+(?:of\s+)?$", re.I)
 _CONJUNCTION_ONLY = compiled(r"\s*(?:but|and|then|yet)\s+(?:then\s+|later\s+|also\s+|eventually\s+|finally\s+)?")
 # "... after a year of fighting, and took X": the clause opened on a phrase, not a subject of its own
 _PHRASE_THEN_AND = compiled(r"(?:after|before|during|following|amid|in|on|at|for|within|over)\b[^,;]{0,80},\s*(?:and|but)\s+"
@@ -628,7 +630,8 @@ _FRONTED_CLOSE = compiled(r"(?:\s*\([^()]{1,40}\))?(?:,\s+(?:a|an|the)\s+[^,;:]{
 
 
 def _fronted_place(view: SentenceView, start: int) -> PlaceRef | None:
-    """The settlement a sentence opens on, "In X, ...", when the phrase at ``start`` comes after it."""
+    """The settlement a sentence opens on, "In X, ...", when the phrase at ``start`` comes after it
+    (and no one speaks between: "In X, soldiers said the fighting goes on" is where they spoke)."""
     opening = _FRONTED_IN.match(view.text)
     if opening is None:
         return None
@@ -636,7 +639,9 @@ def _fronted_place(view: SentenceView, start: int) -> PlaceRef | None:
     if place is None or not place.is_settlement:
         return None
     close = _FRONTED_CLOSE.match(view.text, place.end)
-    return place if close is not None and close.end() <= start else None
+    if close is None or close.end() > start or _SAYS.search(view.text, close.end(), start):
+        return None
+    return place
 
 
 def _allowed(ref: PlaceRef, trigger: Trigger) -> bool:
@@ -1307,9 +1312,11 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             if named:
                 targets = [Target(t.place, position=t.position) for t in named]
             elif trigger.type is EventType.CONTESTED and not targets:
-                # ("hold positions in the town, and fighting is ongoing": the town the other phrase points to)
+                # ("hold positions in the town, and fighting is ongoing": the town the other phrase points to;
+                # not "positions south of the town")
                 targets = [Target(None, pointer=t.pointer, position=t.position) for c in changes for t in c.targets
-                           if t.place is None and t.pointer][:1]
+                           if t.place is None and t.pointer
+                           and not _BESIDE_POINTER.search(text, max(0, t.position - 30), t.position)][:1]
         changes.append(Change(
             kind=kind, trigger=trigger, start=start, end=end, clause=(left, right), targets=tuple(targets),
             agent=agent, denial=denial,

@@ -145,7 +145,7 @@ _SIDE_CLAIMS = compiled(r"\b(?P<side>Russian|Ukrainian|Russia['â€™]s|Ukraine['â€
 _REJECTS_SIDE_CLAIMS = compiled(r"\s+(?:(?:also|has|had|again|promptly|quickly|swiftly|flatly)\s+)*(?:rejected|rejects|dismissed|dismisses|"
                                 r"denied|denies|refuted|refutes|disputed|disputes|debunked|debunks)\s+(?:the\s+)?"
                                 + _SIDE_CLAIMS.pattern.removeprefix(r"\b"))
-_IN_BEFORE = compiled(r"\bin\s+$")
+_FORCES_IN_BEFORE = compiled(r"\b(?:forces|troops|units|army|operations?|grouping|contingent)\s+in\s+$")
 _LOCAL_WORDS = compiled(r"authorit|official|mayor|head|administration|governor|council|police", re.I)
 _CUES = compiled(r"according to|as stated by|in the words of|\bby\b|\breleased\b", re.I)
 #: Where the journalist's own voice begins inside a sentence that quotes someone.
@@ -363,9 +363,9 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             continue  # inside a longer claimant already found: add() would drop it, whatever its link
         if sentence.startswith(",", end) and _RELATIVE_OPEN.search(sentence, max(0, start - 80), start):
             continue  # "the channel, which is close to the military, reported": the channel reports
-        if rule.name in GENERIC_STATES and _IN_BEFORE.search(sentence, max(0, start - 4), start) \
+        if rule.name in GENERIC_STATES and _FORCES_IN_BEFORE.search(sentence, max(0, start - 40), start) \
                 and sentence.startswith(("Ukraine", "Russia"), start):
-            continue  # "the commander of Russian forces in Ukraine, X, said": a country, not the speaker ("officials in Moscow" speak)
+            continue  # "the commander of Russian forces in Ukraine, X, said": where the forces are, not the speaker
         if _FORCES_NAMED.search(sentence, start, end) \
                 and (object_of := _PREPOSITION_BEFORE.search(sentence, max(0, start - 40), start)) is not None \
                 and object_of.group(1).lower() not in _SPEAKER_NOUNS:

@@ -379,8 +379,7 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         agent = outlet_side(memory.article.source, memory.rules)
         how = "claimant" if agent is not Side.NONE else how
         if agent is Side.NONE and (_RUSSIAN_FRAMING.search(text) or memory.russian_agency
-                                   or place.mention.start in memory.moscow_forms
-                                   and all(key != "UA" for _, _, key in side_words(text, memory.rules))):
+                                   or place.mention.start in memory.moscow_forms):
             # "liberating X in the Donetsk People's Republic", TASS, "Ugledar was liberated": told as Moscow tells it
             return Side.RU, "text"
         named = [a for a in named_claimants(text, memory.rules) if a.end <= change.start and a.side is not Side.NONE
@@ -924,8 +923,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                             and change.kind is not EventType.DENIAL \
                             and not (how == "claimant" and _OWN_GAIN_WORD.search(text, change.start, change.end)
                                      and (any(d.place.key == place.key and d.gains is attribution.side for d in drafts)
-                                          # ("the complete liberation of X is premature": its own side's, too early)
-                                          or _PREMATURE.search(text, change.end) is not None)):
+                                          # ("the complete liberation of X is premature": its own side's, too early,
+                                          # said of a place of the other side's country)
+                                          or _PREMATURE.search(text, change.end) is not None
+                                          and attribution.side.value not in ("", _place_country(memory, place)))):
                         gains = attribution.side.opponent() if attribution.side is not Side.NONE else gains
                     denied_side = gains if gains is not Side.NONE else attribution.side.opponent()
                     kind, gains = EventType.DENIAL, denied_side

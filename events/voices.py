@@ -105,6 +105,9 @@ def _speaker_at_close(text: str, named: list[Attribution]) -> Attribution | None
     return next((a for a in named if not a.embedded and a.start > close and _AT_CLOSE.fullmatch(text, close + 1, a.start)), None)
 
 
+_OPENS_ON_NAME = compiled(r"\W{0,3}(?:(?:[A-Z][\w’'-]+|[A-Z]\.)\s+){0,3}")  # a given name or title before the name
+
+
 def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 place_country: dict[str, str], needed: list[bool] | None = None) -> list[Voice]:
     """The voice of each sentence, in order. With ``needed``, speakers are looked for only in the
@@ -203,9 +206,10 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                                                             place_country=place_country) if a.kind != "journalist"]
                     recent.extend(a for a in read[j] if not a.embedded)
                     if not read[j] and rules.claimant_index.candidates(views[j].text):
-                        # ("Pushilin spoke to Rossiya-24 on Friday. ... he said": named with no verb of saying)
+                        # ("Pushilin spoke to Rossiya-24 on Friday. ... he said": named with no verb of saying,
+                        # as the sentence's subject; not "watched Putin's speech")
                         recent.extend(a for a in named_claimants(views[j].text, rules, day=day)
-                                      if not cited_only(views[j].text, a))
+                                      if _OPENS_ON_NAME.fullmatch(views[j].text, 0, a.start) and not cited_only(views[j].text, a))
             if last is None and recent:
                 last = recent[-1]
         if wanted and i > 0 and (i - 1) not in read:
