@@ -219,8 +219,13 @@ class _Discourse:
                                  self.article.text[place.mention.end:place.mention.end + 60]):
                 return place, index
         if noun in ("city", "town"):
-            # "the city" is not the place the text called a village ("the village of Druzhba")
-            here, earlier = ([c for c in group if not _CALLED_VILLAGE.search(
+            # "the city" is not the place the text called a village ("the village of Druzhba"), where it
+            # did so ("Kalynivka, a village near X ... Kalynivka is not theirs ... taken the city")
+            villages = {p.key for _, p in self.places if _VILLAGE_OF.search(
+                self.article.text, max(0, p.mention.start - 20), p.mention.start)
+                or _VILLAGE_APPOSITION.match(self.article.text, p.mention.end)} - {
+                p.key for _, p in self.places if _CALLED_TOWN.search(self.article.text, max(0, p.mention.start - 40), p.mention.start)}
+            here, earlier = ([c for c in group if c[0].key not in villages and not _CALLED_VILLAGE.search(
                 self.article.text, max(0, c[0].mention.start - 20), c[0].mention.start)
                 and not _VILLAGE_APPOSITION.match(self.article.text, c[0].mention.end)] for group in (here, earlier))
         if noun == "city":
@@ -463,6 +468,7 @@ _QUOTED_WORD = compiled(r"[“\"‘']")
 _ALSO = compiled(r"\b(?:also|too|as well)\b", re.I)
 _VILLAGE_NOUN = compiled(r"\b(?:the|a)\s+(?:[\w-]+\s+)?(?:village|hamlet)\b", re.I)
 _CALLED_VILLAGE = compiled(r"\b(?:village|hamlet|settlement)\s+of\s+$", re.I)
+_VILLAGE_OF = compiled(r"\b(?:village|hamlet)\s+of\s+$", re.I)
 # "X, a small village", "A and X, two villages that ..."
 _VILLAGE_APPOSITION = compiled(r"(?:\s*(?:,|,?\s+and)\s+[A-ZА-ЯІЇЄ][\w’'-]*(?:\s+[A-ZА-ЯІЇЄ][\w’'-]*)?){0,4},\s+"
                                  r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet)|"
