@@ -215,7 +215,7 @@ def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
     # (nor does a speaker's holding that only restates its own gain: "we cleared X ... the village is under
     # the control of the Defence Forces")
     own_gains = {(d.place.key, d.gains, d.attribution.claimant) for d in drafts if d.kind is not EventType.DENIAL}
-    drafts = [d for d in drafts if not (d.holding and (d.place.key, d.gains) not in gained
+    drafts = [d for d in drafts if not (d.holding and (d.place.key, d.gains) not in gained and not _CLAIM_NOUN.search(d.view.text)
                                         and (d.place.key, d.gains.opponent(), d.attribution.claimant) in own_gains)]
     return [d for d in drafts if not ((d.holding or d.kind is EventType.DENIAL) and (d.place.key, d.gains) not in gained and (
         # ("Contrary to Moscow's claims, A and B were never captured": the claim named)

@@ -220,11 +220,11 @@ class _Discourse:
                 return place, index
         if noun in ("city", "town"):
             # "the city" is not the place the text called a village ("the village of Druzhba"), where it
-            # did so ("Kalynivka, a village near X ... Kalynivka is not theirs ... taken the city")
+            # did so ("Kalynivka, a village near X ... Kalynivka is not theirs ... taken the city"; a
+            # small town is called a village and a town alike)
             villages = {p.key for _, p in self.places if _VILLAGE_OF.search(
                 self.article.text, max(0, p.mention.start - 20), p.mention.start)
-                or _VILLAGE_APPOSITION.match(self.article.text, p.mention.end)} - {
-                p.key for _, p in self.places if _CALLED_TOWN.search(self.article.text, max(0, p.mention.start - 40), p.mention.start)}
+                or _VILLAGE_APPOSITION.match(self.article.text, p.mention.end)} if noun == "city" else set()
             here, earlier = ([c for c in group if c[0].key not in villages and not _CALLED_VILLAGE.search(
                 self.article.text, max(0, c[0].mention.start - 20), c[0].mention.start)
                 and not _VILLAGE_APPOSITION.match(self.article.text, c[0].mention.end)] for group in (here, earlier))

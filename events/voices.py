@@ -105,7 +105,8 @@ def _speaker_at_close(text: str, named: list[Attribution]) -> Attribution | None
     return next((a for a in named if not a.embedded and a.start > close and _AT_CLOSE.fullmatch(text, close + 1, a.start)), None)
 
 
-_OPENS_ON_NAME = compiled(r"\W{0,3}(?:(?:[A-Z][\w’'-]+|[A-Z]\.)\s+){0,3}")  # a given name or title before the name
+# a given name or title before the name, after a short opening phrase ("On Friday, Pushilin spoke ...")
+_OPENS_ON_NAME = compiled(r"\W{0,3}(?:[^,.;:“”\"]{1,50},\s+)?(?:(?:[A-Z][\w’'-]+|[A-Z]\.)\s+){0,3}")
 
 
 def read_voices(views: list[SentenceView], article: Article, rules: Rules,
