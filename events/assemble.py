@@ -69,10 +69,12 @@ def _same_sentence_rules(drafts: list[Draft], rules: Rules) -> list[Draft]:
     partial = {(d.view.index, d.place.key, d.attribution.claimant) for d in drafts if d.kind is EventType.PARTIAL}
     # ("There are no Russians in X. The village is ours": the holder answering another's claim, in its
     # sentence or the next: a denial, not a gain of its own)
-    claimed = {(d.place.key, d.gains, d.attribution.claimant) for d in drafts if d.kind in (EventType.CAPTURE, EventType.RECAPTURE)}
+    claimed = {(d.place.key, d.gains, d.attribution.claimant) for d in drafts
+               if d.kind in (EventType.CAPTURE, EventType.RECAPTURE)}
     denies_other = {(i, d.place.key, d.attribution.claimant, d.gains) for d in drafts
                     if d.kind is EventType.DENIAL and not d.denies_fighting
-                    and any(key == d.place.key and gains is d.gains and who != d.attribution.claimant for key, gains, who in claimed)
+                    and any(key == d.place.key and gains is d.gains and who != d.attribution.claimant
+                            for key, gains, who in claimed)
                     for i in (d.view.index - 1, d.view.index, d.view.index + 1)}
     out = []
     for d in drafts:
@@ -215,7 +217,8 @@ def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
     # (nor does a speaker's holding that only restates its own gain: "we cleared X ... the village is under
     # the control of the Defence Forces")
     own_gains = {(d.place.key, d.gains, d.attribution.claimant) for d in drafts if d.kind is not EventType.DENIAL}
-    drafts = [d for d in drafts if not (d.holding and (d.place.key, d.gains) not in gained and not _CLAIM_NOUN.search(d.view.text)
+    drafts = [d for d in drafts if not (d.holding and (d.place.key, d.gains) not in gained
+                                        and not _CLAIM_NOUN.search(d.view.text)
                                         and (d.place.key, d.gains.opponent(), d.attribution.claimant) in own_gains)]
     return [d for d in drafts if not ((d.holding or d.kind is EventType.DENIAL) and (d.place.key, d.gains) not in gained and (
         # ("Contrary to Moscow's claims, A and B were never captured": the claim named)

@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from events.anchors import compiled, search_once
-from events.changes import (APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, SAYING_NEXT, Change, Target, find_changes, find_triggers,
-                            side_words)
+from events.changes import (APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, SAYING_NEXT, Change, Target, find_changes,
+                            find_triggers, side_words)
 from events.claimants import GENERIC_STATES, Attribution, governing, journalist, named_claimants, outlet_side, quotations
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
 from events.mentions import DATELINE_REACH, PlaceRef, SentenceView

@@ -210,7 +210,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                         # ("Pushilin spoke to Rossiya-24 on Friday. ... he said": named with no verb of saying,
                         # as the sentence's subject; not "watched Putin's speech")
                         recent.extend(a for a in named_claimants(views[j].text, rules, day=day)
-                                      if _OPENS_ON_NAME.fullmatch(views[j].text, 0, a.start) and not cited_only(views[j].text, a))
+                                      if _OPENS_ON_NAME.fullmatch(views[j].text, 0, a.start)
+                                      and not cited_only(views[j].text, a))
             if last is None and recent:
                 last = recent[-1]
         if wanted and i > 0 and (i - 1) not in read:

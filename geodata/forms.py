@@ -16,7 +16,8 @@ from geodata.translit import transliterate_variants
 def _forms(name: str, name_uk: str, name_ru: str) -> tuple[frozenset[str], frozenset[str]]:
     """(the keys of the place's Russian romanisations, the keys of its official and Ukrainian ones)."""
     russian = frozenset(normalize_name(v) for v in transliterate_variants(name_ru, "ru")) if name_ru else frozenset()
-    official = {normalize_name(name)} | ({normalize_name(v) for v in transliterate_variants(name_uk, "uk")} if name_uk else set())
+    official = {normalize_name(name)} | (
+        {normalize_name(v) for v in transliterate_variants(name_uk, "uk")} if name_uk else set())
     return russian, frozenset(official)
 
 
