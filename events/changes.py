@@ -101,8 +101,10 @@ _OF_SIDE = compiled(r"(?<=[a-zа-яії’'])\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,
 _CLEARING = compiled(r"clear|purg|free|liberat|rid\b", re.I)
 # "claiming that troops had also taken X": troops as the subject, whoever's they are (or "said
 # that it had taken X": the speaker's own side)
-_TROOPS_SUBJECT = compiled(r"(?:\b(?:that\s+)?(?:the\s+)?(?:troops|forces|units|soldiers)|\bthat\s+(?:it|they))\s+(?:had|have|has)\s+"
-                             r"(?:also\s+|now\s+|already\s+)?$")
+# ("his fighters had \"completely taken\" X": the speaker's own men)
+_TROOPS_SUBJECT = compiled(r"(?:\b(?:that\s+)?(?:the\s+|his\s+|its\s+|their\s+|our\s+)?(?:troops|forces|units|soldiers|fighters)|"
+                             r"\bthat\s+(?:it|they))\s+(?:had|have|has)\s+(?:also\s+|now\s+|already\s+)?[“\"]?"
+                             r"(?:completely\s+|fully\s+|finally\s+)?$")
 _BARE_FORCE = compiled(r"\b(?:the|these|those|such|its|their|both|all|many|some)\s+(?:\w+\s+)?(?:troops|forces|units|soldiers|"
                          r"fighters|servicemen|defenders|brigades?|battalions?|military|army|garrison)\b|"
                          r"\b(?:fighters|troops|soldiers|units|members)\s+(?:from|of)\s+(?:the\s+same|these|those|both)\b", re.I)
@@ -1164,7 +1166,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if trigger.needs_agent and not any(left <= w[0] < start for w in words) and not _FORCE_OPENS.match(text, left) and not (
                 _OPENING_PARTICIPLE.fullmatch(text[left:start]) and _agent(view, start, end, left, right, trigger, rules)) \
                 and _which_side(text, words, left) is None and _shared_subject(text, words, left, start) is None \
-                and not _TROOPS_SUBJECT.search(text, left, start) and not _SPEAKER_DID_IT.search(text, max(0, start - 40), start):
+                and not _TROOPS_SUBJECT.search(text, max(0, min(left, start - 60)), start) and not _SPEAKER_DID_IT.search(text, max(0, start - 40), start):
             continue  # "it took crews four hours": no side does the taking
         # (not a word describing the object: "withdraw from the besieged town of X")
         next_start = next((t[0] for t in triggers[n + 1:] if not _ATTRIBUTIVE_BEFORE.search(text, max(0, t[0] - 30), t[0])),
