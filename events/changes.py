@@ -626,6 +626,7 @@ _PLAIN_LIST_GLUE = compiled(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 _GAP_BREAK = compiled(r"[;:]|\b(?:said|says|after|before|while|when|by)\b")
 
 
+_SENTENCE_WIDE = ("sentence", "others")  # targets that the sentence's other phrases may give
 # "In X, fighting for the high-rise blocks continues": the place the sentence opens on, as its scene
 _FRONTED_IN = compiled(r"\s*(?:[-•–—]\s*|\d{1,2}[:.]\d{2}\s+)?[“\"]?In\s+(?:the\s+(?:[\w-]+\s+)?(?:town|village|city)\s+of\s+)?")
 _FRONTED_CLOSE = compiled(r"(?:\s*\([^()]{1,40}\))?(?:,\s+(?:a|an|the)\s+[^,;:]{1,80})?,\s")
@@ -1178,7 +1179,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             if fronted is None:
                 continue
             targets = [Target(fronted, position=fronted.start)]
-        elif trigger.targets == "sentence" and trigger.type is EventType.CONTESTED:
+        elif trigger.targets == "others":
             targets = []  # (fighting told last: only the places the sentence's other phrases name, below)
         elif trigger.targets == "sentence":
             # "in the areas of A and B, our units moved to more advantageous positions": positions near them
@@ -1213,11 +1214,11 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 if targets and _POINTER_SHARE.match(text, end):
                     # "attacked X and took control of its northern districts": a share of the place before
                     targets = [replace(t, share=True) for t in targets]
-        if not targets and trigger.targets != "sentence":
+        if not targets and trigger.targets not in _SENTENCE_WIDE:
             targets = _named_after_copula(view, start, end, trigger)
-        if targets and trigger.targets != "sentence":
+        if targets and trigger.targets not in _SENTENCE_WIDE:
             targets += _followed_by(view, end, targets[-1], trigger)
-        other_clause = _OTHER_CLAUSE if trigger.targets == "sentence" else _OTHER_STORY
+        other_clause = _OTHER_CLAUSE if trigger.targets in _SENTENCE_WIDE else _OTHER_STORY
         places_word = may_match(rules.plural_places, text)  # ("villages", "settlements": most sentences hold none)
         if not targets and trigger.type is EventType.WITHDRAWAL and not (places_word and rules.plural_places.search(text, left, right)) \
                 and not _FROM_ELSEWHERE.match(text, end) and not (  # (not "retreating from the north")
@@ -1306,14 +1307,14 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         agent = _agent(view, start, end, max(left, refuted.end()) if refuted else left, right, trigger, rules)
         holds_only = kind is EventType.PARTIAL and bool(targets) and (
             _HOLD_ONLY.match(text, start) is not None or _REMAINS.search(text, start, end) is not None)
-        if trigger.targets == "sentence":
+        if trigger.targets in _SENTENCE_WIDE:
             # "units withdrew from A and B ... and moved to more advantageous positions": the
             # places the sentence's other phrases name, when they name some
             named = [t for c in changes for t in c.targets if t.place is not None  # not "took A; ... regrouping"
                      and not _OTHER_CLAUSE.search(text[min(t.place.end, start):max(t.place.start, end)])]
             if named:
                 targets = [Target(t.place, position=t.position) for t in named]
-            elif trigger.type is EventType.CONTESTED and not targets:
+            elif trigger.targets == "others" and not targets:
                 # ("hold positions in the town, and fighting is ongoing": the town the other phrase points to;
                 # not "positions south of the town")
                 targets = [Target(None, pointer=t.pointer, position=t.position) for c in changes for t in c.targets

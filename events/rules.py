@@ -362,8 +362,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
             raise RulesError(f["triggers"], where, f"type {kind} is not in event_types.toml")
         gains = _need(t, "gains", f["triggers"], where)
         targets = t.get("targets", "object")
-        if targets not in ("object", "subject", "sentence", "fronted"):
-            raise RulesError(f["triggers"], where, "targets must be object, subject, sentence or fronted")
+        if targets not in ("object", "subject", "sentence", "others", "fronted"):
+            raise RulesError(f["triggers"], where, "targets must be object, subject, sentence, others or fronted")
         agent = t.get("agent", "text")
         fallback = t.get("fallback", "claimant")
         passive_fallback = t.get("passive_fallback", "")
