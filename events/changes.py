@@ -632,6 +632,9 @@ _FRONTED_IN = compiled(r"\s*(?:[-•–—]\s*|\d{1,2}[:.]\d{2}\s+)?[“\"]?In\s
 _FRONTED_CLOSE = compiled(r"(?:\s*\([^()]{1,40}\))?(?:,\s+(?:a|an|the)\s+[^,;:]{1,80})?,\s")
 
 
+_SCENE_KINDS = frozenset({EventType.PARTIAL, EventType.CONTESTED, EventType.WITHDRAWAL})  # told of a place set as the scene
+
+
 def _fronted_place(view: SentenceView, start: int) -> PlaceRef | None:
     """The settlement a sentence opens on, "In X, ...", when the phrase at ``start`` comes after it
     (and no one speaks between: "In X, soldiers said the fighting goes on" is where they spoke)."""
@@ -874,7 +877,7 @@ _CORRECTED_BEFORE = compiled(r"\b(?:incorrectly|wrongly|mistakenly|erroneously|i
                                r"\b[Aa]n earlier (?:version|entry|post|update|report|story) (?:of|in|on) (?:this|the|our) "
                                r"(?:story|article|blog|live blog|report|page|feed) (?:said|stated|reported|wrote)\b")
 _CONJUNCTION_LEAD = compiled(r"^\s*(?:and|but|while|as|so)\s+")
-_SPEAKER_LEAD = compiled(r"^.*\b(?:(?:said|says|wrote|writes|added|argued|argues|warned|noted|believes|believed)\s+(?:that\s+)?|"
+_SPEAKER_LEAD = compiled(r"^.*\b(?:(?:said|says|say|wrote|writes|added|argued|argues|warned|noted|believes|believed)\s+(?:that\s+)?|"
                          r"(?:and|but|or)\s+that\s+)")  # (a second reported clause: "... and that the loss of X would")
 _FOLLOWED = compiled(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
 
@@ -984,7 +987,9 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
                   r"(?:(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|its|their|the|"
                   r"enemy)\s+){0,2}(?:(?:troops|forces|army|military|units|soldiers|marines|paratroopers|defenders|"
                   r"Defen[cs]e\s+Forces|Armed\s+Forces|assault\s+(?:units|groups)|(?:\d+(?:st|nd|rd|th)\s+)?"
-                  r"(?:[A-Z][\w-]+\s+){0,2}(?:Brigade|Corps|Division))\s+)?)"
+                  r"(?:[A-Z][\w-]+\s+){0,2}(?:Brigade|Corps|Division))(?:\s+|(?=,\s)))?)"
+                  # (an aside on the force between: "which Russian forces, spearheaded by Wagner, captured")
+                  r"(?:,\s+(?:spearheaded|led|backed|supported|aided|helped|joined|reinforced)\s+by\s+[^,;:.]{1,50},\s+)?"
                   r"(?:(?:has|have|had|was|were|is|are|been|being|now|already|finally|reportedly)\s+)*$", behind)
     # ("the ministry says it has captured": "it" is who took, not what; "it was captured" is the place)
     if m is not None and not (transitive and m.group().startswith("it") and _ACTIVE_AFTER_IT.fullmatch(m.group())):
@@ -1151,7 +1156,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             verb = text[start:end].split()[0].lower()
             if _MODAL_THEN_AND.search(before) and not verb.endswith(("ed", "en", "ing", "s")) and verb not in _IRREGULAR_PAST:
                 continue  # "his men would hand the city over and withdraw by 25 May": the modal holds for both verbs
-            opening = not before.strip() or before.rstrip().endswith(",") and len(before.split()) <= 2
+            opening = not before.strip() or before.rstrip().endswith(",") and len(before.split()) <= 2 \
+                or not _SPEAKER_LEAD.sub("", before).strip()  # (after its speaker: "officials say retaking X is not the goal")
             # (also after its speaker: "Kots said the capture of X would open the way")
             # (also after a comma and a conjunction: "..., and its capture will allow")
             noun = (_NOUN_OPENING.fullmatch(before) is not None or _NOUN_OPENING.fullmatch(_SPEAKER_LEAD.sub("", before)) is not None
@@ -1270,6 +1276,11 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 if listed:
                     targets = [Target(r, position=r.start) for r in view.places
                                if r.start >= end + listed.end() and _allowed(r, trigger)]
+        if not targets and trigger.type in _SCENE_KINDS and not plural:
+            # "In X, Russian forces hold a foothold on the eastern outskirts": the scene the sentence opens on
+            fronted = _fronted_place(view, start)
+            if fronted is not None and _allowed(fronted, trigger):
+                targets = [Target(fronted, position=fronted.start, share=trigger.type is EventType.PARTIAL)]
         if not targets and changes and changes[-1].targets and _AND_BEFORE.search(text, 0, start) \
                 and _PARTICIPLE.match(text[start:end]) and ";" not in text[changes[-1].end:start]:
             # "X was occupied by Russian troops in 2022 and liberated by Ukraine that September": the

@@ -227,12 +227,15 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     if _RELEASED_MEDIA.match(sentence, end):
         return "released", False  # "the brigade released video of ..." (not "Russia released 90 prisoners")
     after = sentence[end:end + 240]
+    acted_at = end  # where the phrase's verb may start, past a bracket and an apposition
     bracket = _BRACKET.match(after)  # "the Russian Ministry of Defense (MoD) claimed"
     if bracket and not _APPOSITION.match(after):
         after = after[bracket.end():]
+        acted_at += bracket.end()
     apposition = _APPOSITION.match(after)
     if apposition:
         after = after[apposition.end():]
+        acted_at += apposition.end()
     charge = _IN_CHARGE.match(after)  # "a local official in charge of a border community said"
     if charge:
         after = after[charge.end():]
@@ -247,7 +250,8 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
                 return "", True  # "rejected claims by the ministry, published on Monday, that": cited, not speaking
             return verb.group(), False
         break
-    said = _ACT_THEN_SAYING.match(sentence, end)
+    # ("X, the head of Y, gave a different picture, saying that ...")
+    said = _ACT_THEN_SAYING.match(sentence, end) or _ACT_THEN_SAYING.match(sentence, acted_at)
     if said:
         return said.group(1), False  # "X appeared in a video on Saturday, announcing that ..."
     if _ACCOUNT_AFTER.match(sentence[end:end + 40]):
