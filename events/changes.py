@@ -629,7 +629,7 @@ _GAP_BREAK = compiled(r"[;:]|\b(?:said|says|after|before|while|when|by)\b")
 _SENTENCE_WIDE = ("sentence", "others")  # targets that the sentence's other phrases may give
 # "In X, fighting for the high-rise blocks continues": the place the sentence opens on, as its scene
 _FRONTED_IN = compiled(r"\s*(?:[-•–—]\s*|\d{1,2}[:.]\d{2}\s+)?[“\"]?In\s+(?:the\s+(?:[\w-]+\s+)?(?:town|village|city)\s+of\s+)?")
-_FRONTED_CLOSE = compiled(r"(?:\s*\([^()]{1,40}\))?(?:,\s+(?:a|an|the)\s+[^,;:]{1,80})?,\s")
+_FRONTED_CLOSE = compiled(r"(?:\s+itself)?(?:\s*\([^()]{1,40}\))?(?:,\s+(?:a|an|the)\s+[^,;:]{1,80})?,\s")
 
 
 _SCENE_KINDS = frozenset({EventType.PARTIAL, EventType.CONTESTED, EventType.WITHDRAWAL})  # told of a place set as the scene
