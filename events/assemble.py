@@ -176,6 +176,17 @@ def _sided_over_unsided(drafts: list[Draft]) -> list[Draft]:
                                       (d.view.index, d.place.key, d.attribution.claimant, _kind_group(d.kind)) in sided)]
 
 
+def _history_told_once(drafts: list[Draft]) -> None:
+    """Two phrases of one sentence telling one change of one place on one day ("first entered X on 7
+    August, when fighting broke out in its streets"): history if either is."""
+    told = {(d.view.index, d.place.key, d.attribution.claimant, _kind_group(d.kind), d.date.date if d.date else None)
+            for d in drafts if d.background and d.date is not None}
+    for d in drafts:
+        if not d.background and d.date is not None and \
+                (d.view.index, d.place.key, d.attribution.claimant, _kind_group(d.kind), d.date.date) in told:
+            d.background = True
+
+
 def _merge(drafts: list[Draft]) -> list[Draft]:
     """One draft per claim; the others become its extra evidence."""
     merged: dict[tuple[str, str, str, str, bool], Draft] = {}
@@ -382,6 +393,7 @@ def _claim(draft: Draft, article: Article, rules: Rules) -> Claim:
 def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim, ...]:
     """The article's claims, in the order their evidence appears."""
     kept = _same_sentence_rules(_retaken(_entered_as_the_other_left(_one_name_per_person(_name_unsided(drafts, rules)))), rules)
+    _history_told_once(kept)
     kept = _merge(_sided_over_unsided(kept))
     kept = _unanswered_holdings(kept)
     kept = _absorb_outlet_summaries(kept)

@@ -37,7 +37,7 @@ _BOUNDARY = compiled(
     r"the Russians|the Ukrainians|Russian|Ukrainian))\b)|"
     r"(?<=\s)(?<!\bwell\s)(?<!\bsuch\s)(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)(?=(?:as(?! well as| a result| part of)|while|whereas|because|although|though|but|until|unless|after|before|since|"
     r"despite)\s))")
-_PASSIVE = compiled(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+\s+){0,2}$", re.I)
+_PASSIVE = compiled(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:[“\"‘']?\w+\s+){0,2}[“\"‘']?$", re.I)  # (quoted: been "fully liberated")
 # "the loss of Pokrovsk would be": the noun, its place, then the modal (a date or clause between makes it told)
 _NOUN_THEN_MODAL = compiled(r"\s*(?:of\s+|from\s+)?(?:the\s+(?:town|city|village|settlement)\s+of\s+)?"
                               r"(?:[A-ZА-ЯІЇЄ][\w’'-]*\s+){0,3}")  # (none after a possessive: "its capture would")
@@ -52,7 +52,7 @@ _OF_SOMEONE = compiled(r"(?<!village )(?<!town )(?<!city )(?<!settlement )\b(?:f
 _BY_AFTER_QUOTE = compiled(r"[”\"»]\s+by\s")  # '"liberated" by units of ...': the agent named past the quote
 _PARTICIPLE_BY = compiled(r"\w+(?:ed|en)\s+by\s", re.I)
 _PARTICIPLE = compiled(r"\w+(?:ed|en|wn|un|ft|ht|st)\b")  # "was captured", "were withdrawn", "was taken", "left"
-_BY = compiled(r"^\s*(?:[\w’'-]+\s+){0,8}?by\s+", re.I)
+_BY = compiled(r"^[”\"’']?\s*(?:[\w’'-]+\s+){0,8}?by\s+", re.I)  # (past a closing quote: "liberated" by)
 # "the capture of X by Russian troops", "the liberation of X was completed by Ukrainian units": the
 # forces named after "by" acted (not "confirmed by Ukrainian officials": forces only)
 _BY_SIDE = compiled(r"\bby\s+(?:the\s+)?$", re.I)
@@ -152,8 +152,8 @@ _SUBJECT_GAP = compiled(
     r"first|originally|previously|initially|shortly|subsequently|soon|later|quickly|wholly|mostly|partly|"
     r"partially|firmly|still|not|never|yet|reported|declared|pronounced|may|might|could|must|"
     r"(?<!not )(?<!not yet )(?:believed|thought) to have|(?<!not )(?<!not yet )(?:believed|thought|reported|said|understood|likely|known) to|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn|practically|virtually|"
-    r"(?:one of|among) (?:the )?(?:\w+ )?(?:settlements|villages|towns|localities|communities|places))\s+)*[“\"‘]?"
-    r"(?:(?:fully|completely|now|already|practically|virtually|almost|nearly|largely|mostly|partly|partially)\s+)?$",  # (is now "fully occupied")
+    r"(?:one of|among) (?:the )?(?:\w+ )?(?:settlements|villages|towns|localities|communities|places))\s+)*[“\"‘']?"
+    r"(?:(?:fully|completely|now|already|practically|virtually|almost|nearly|largely|mostly|partly|partially)\s+)?$",  # (is now "fully occupied", 'liberated')
     re.I)
 _OBJECT_GAP_WORDS = 9
 _IRREALIS_WORDS = 7
@@ -528,7 +528,7 @@ _THEN_AND = compiled(r"\band\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b")
 # "A, known in Ukraine as B", "A, which Russia calls B", "A (B in Russian)")
 _ALIAS_GAP = compiled(r"\s*\(\s*|,\s+(?:(?:the|its)\s+(?:[\w-]+\s+){0,2}?name\s+(?:[\w’'-]+\s+){0,4}?(?:for|of)|"
                         r"(?:also\s+)?known\s+(?:in\s+[\w-]+\s+|locally\s+)?as|which\s+(?:[\w’'-]+\s+){1,3}?calls?)\s+")
-_PASSIVE_BEFORE = compiled(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[\w-]+\s+)?$", re.I)
+_PASSIVE_BEFORE = compiled(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[“\"‘']?[\w-]+\s+)?[“\"‘']?$", re.I)
 _GAPPED_OBJECT = compiled(r"[^,;:]{0,40},\s+(?:and|while)\s+(?:the\s+(?:village|town)\s+of\s+)?")
 _YES_NO_QUESTION = compiled(r"\s*(?:(?:Q|Question)\s*[:.]\s*)?(?:Has|Have|Had|Did|Does|Do|Is|Are|Was|Were|Will|Would|Can|Could|Should|Might)\b")
 _DENIED_QUOTE_BEFORE = compiled(r"\b(?:rejects?|rejected|denies|denied|dismiss(?:es|ed)?|refutes?|refuted|disputes?|disputed)"

@@ -43,7 +43,8 @@ _GAP_TO_VERB = compiled(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:ma
 # a statement made, then what it said in a participle after a comma: "X appeared in a video on
 # Saturday, announcing that ...", "X issued a statement, saying ..."
 _ACT_THEN_SAYING = compiled(r",?\s+(?:has\s+|had\s+|have\s+)?(?:appeared|posted|published|issued|released|put\s+out|made|gave|"
-                            r"delivered|spoke|addressed|wrote|uploaded|shared|broadcast|took\s+to)\b[^.;:“”\"«»]{0,120}?,\s+"
+                            r"delivered|spoke|addressed|wrote|uploaded|shared|broadcast|took\s+to|lashed\s+out|hit\s+out|"
+                            r"responded|reacted|weighed\s+in|went\s+further|critici[sz]ed|blamed|praised|hailed|welcomed)\b[^.;:“”\"«»]{0,120}?,\s+"
                             r"(saying|announcing|claiming|declaring|stating|writing|insisting|asserting|boasting)\b")
 _ACCORDING_TO = compiled(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|report|statement|post|update|assessment|"
                            r"video|summary|bulletin|analysis)s? (?:[\w’'-]+ ){0,6}?by|according to|as stated by|in the words of|"
