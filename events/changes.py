@@ -58,9 +58,10 @@ _BY = compiled(r"^[”\"’']?\s*(?:[\w’'-]+\s+){0,8}?by\s+", re.I)  # (past a
 _BY_SIDE = compiled(r"\bby\s+(?:the\s+)?$", re.I)
 _OTHER_VERB_BEFORE_BY = compiled(r",|\b(?!(?:completed|finished|carried|conducted|accomplished|achieved)\b)\w+ed\s+by\b", re.I)
 _REDUCED_RELATIVE = compiled(r",\s+(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet|(?:regional\s+)?capital)"
-                               r"(?:\s+(?:in|on|near)\s+[^,;]{1,40}?)?\s+(?:(?:that|which)\s+)?"
+                               r"(?:\s+(?:in|on|near|(?:just\s+|some\s+|about\s+[\w.]+\s+(?:km|kilometres|kilometers|miles)\s+)?"
+                               r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+[^,;]{1,40}?)?\s+(?:(?:that|which)\s+)?"
                                r"(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|it|they|(?:the\s+)?Russians|(?:the\s+)?Ukrainians|"
-                               r"(?:Russian|Ukrainian)\s+(?:troops|forces|units|soldiers|army|marines|paratroopers|fighters))\s+)"
+                               r"(?:Russian|Ukrainian|its|their)\s+(?:troops|forces|units|soldiers|army|marines|paratroopers|fighters))\s+)"
                                r"(?:(?:says|said|claims|claimed|insists|insisted)\s+(?:(?:that\s+)?(?:it|they)\s+|to\s+have\s+))?"
                                r"(?:(?:had|has|have|first|briefly|only|finally)\s+)*$")
 # "The pullback followed talks on ...": the withdrawal told in the sentence before, not one here
@@ -562,7 +563,7 @@ _FORCE_OPENS = compiled(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:troops|forces|unit
 _PARTICIPLE_RIGHT_AFTER = compiled(r"\s*,\s*(?:[a-z]+ly\s+)?")
 # land near a place, not the place: "retaking ground around the city" (no compass word: "in the
 # southeast and east of the city" is inside it)
-_NEAR_GAP = compiled(r"\b(?:around|near|outside|close to|beyond|towards?|approaches to|vicinity of|flanks? of)\s+$", re.I)
+_NEAR_GAP = compiled(r"\b(?:around|near|outside|close to|beyond|towards?|approaches to|vicinity of|flanks? of|(?:(?:in|into) )?the (?:[\w-]+ )?areas? of|(?:in|on) the direction of)\s+$", re.I)
 _FIRST_TO = compiled(r"\b(?:first|last|latest|second|third|only)\s+(?:[\w-]+\s+){0,2}?(?:settlement|village|town|"
                        r"city|locality)\s+to\s+(?:be\s+|have\s+been\s+)?$", re.I)
 _THEN_COPULA = compiled(r"[^,;:.]{0,60}?\b(?:was|is|became|has\s+been|had\s+been)\s+(?:the\s+(?:town|village|city)\s+of\s+)?$")
@@ -970,9 +971,11 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
     if m is not None:  # "The village, which lies near the border, had been occupied by ...": the village
         return Target(None, pointer=m.group("pointer"), position=m.start("pointer"))
     # "X, the village Ukraine recaptured last August": a clause on the place, its relative word left out
-    m = _REDUCED_RELATIVE.search(behind)
+    # (its place may be told first: ", a village in southern Donetsk region that Ukrainian troops ...")
+    reduced_behind = text[max(0, start - 110):start]
+    m = _REDUCED_RELATIVE.search(reduced_behind)
     if m is not None:
-        return Target(None, pointer="which", position=start - len(behind) + m.start())
+        return Target(None, pointer="which", position=start - len(reduced_behind) + m.start())
     m = _LAST_TO_BE.search(behind)
     if m is not None:  # "X was the last settlement to be liberated": X, the subject
         return Target(None, pointer="which", position=start - len(behind) + m.start())
@@ -1331,6 +1334,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 targets = [Target(None, pointer=t.pointer, position=t.position) for c in changes for t in c.targets
                            if t.place is None and t.pointer
                            and not _BESIDE_POINTER.search(text, max(0, t.position - 30), t.position)][:1]
+        if denial == "refuted" and targets and all(t.place is None and t.pointer == "which" for t in targets):
+            denial = ""  # "dismissed a claim that Russia took X, a village Ukraine liberated last August": history on X, not denied
         changes.append(Change(
             kind=kind, trigger=trigger, start=start, end=end, clause=(left, right), targets=tuple(targets),
             agent=agent, denial=denial,

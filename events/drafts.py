@@ -790,14 +790,19 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                       and _past_apposition(d, changes, text) in (None, change)]
             # of two changes in one clause, each takes the dates nearer to it ("occupied in February 2022
             # and liberated in September that year")
+            # (but not the date of another change told in a relative clause on the place: "took X, a
+            # village its troops abandoned in September 2022")
             own = [d for d in own if _date_owner(d, changes, text) is change] \
-                or _without_apposition_dates(own, change, changes, text)
+                or [d for d in _without_apposition_dates(own, change, changes, text)
+                    if not any(t.pointer == "which" for t in _date_owner(d, changes, text).targets)]
             # "crossed the border on August 6 last year and seized X in August": the day before "and" is the
             # first verb's, when the change has a date of its own after it
             own = [d for d in own if not (d.end <= change.start and _AND_VERB_AFTER.fullmatch(text, d.end, change.start))] \
                 if any(d.start >= change.end and not _SPEECH_DATE.search(text, max(0, d.start - 30), d.start)
                        # (in the change's own clause: not "retook X, lost in March")
                        and "," not in text[change.end:d.start] for d in own) else own
+            free = [d for d in free if _date_owner(d, changes, text) is change
+                    or not any(t.pointer == "which" for t in _date_owner(d, changes, text).targets)]
             date = own_date = _pick_date(own or lead_in or _without_apposition_dates(free, change, changes, text),
                                          change.start)
             if date is None and not view.heading:
