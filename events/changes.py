@@ -106,6 +106,10 @@ _CLEARING = compiled(r"clear|purg|free|liberat|rid\b", re.I)
 _TROOPS_SUBJECT = compiled(r"(?:\b(?:that\s+)?(?:the\s+|his\s+|its\s+|their\s+|our\s+)?(?:troops|forces|units|soldiers|fighters)|"
                              r"\bthat\s+(?:it|they))\s+(?:had|have|has)\s+(?:also\s+|now\s+|already\s+)?[“\"]?"
                              r"(?:completely\s+|fully\s+|finally\s+)?$")
+# a unit named by its number ("units of the 47th brigade left X"): a side's own deed, told by its spokesman
+_UNIT_SUBJECT = compiled(r"\b(?:units|soldiers|troops|fighters|servicemen|elements|marines|paratroopers)\s+(?:from|of)\s+(?:the\s+|our\s+)?"
+                         r"\d+(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,3}?(?:brigade|regiment|battalion|corps|division)\s+"
+                         r"(?:(?:have|has|had)\s+)?(?:(?:quietly|also|finally|then|now)\s+)?$", re.I)
 _BARE_FORCE = compiled(r"\b(?:the|these|those|such|its|their|both|all|many|some)\s+(?:\w+\s+)?(?:troops|forces|units|soldiers|"
                          r"fighters|servicemen|defenders|brigades?|battalions?|military|army|garrison)\b|"
                          r"\b(?:fighters|troops|soldiers|units|members)\s+(?:from|of)\s+(?:the\s+same|these|those|both)\b", re.I)
@@ -446,6 +450,8 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     if not found and driven_out and trigger.gains == "agent" and _OUT.search(text, start, end):
         # "the offensive swept Russian troops out of X": whoever drove them out is their opponent
         return "UA" if driven_out[0] == "RU" else "RU"
+    if not found and _UNIT_SUBJECT.search(text, max(left, start - 80), start):
+        return "own"  # "units of the 47th brigade left X", told by its spokesman: the speaker's side
     if not found and _BARE_FORCE.search(text[left:start]):
         return "bare"  # "these units are pulling back": the side the text was speaking of
     return found
@@ -837,7 +843,8 @@ def _kind_before_whose(text: str, end: int, start: int) -> bool:
 _NEW_CLAUSE_AFTER = compiled(r"\s+(?:still\s+)?(?:holds|held|remains?|remained|stays?|stayed|is|was|has|had|says|said|"
                                r"fell|falls|continues|continued|resists|resisted)\b")
 _WHICH_SAID_IT = compiled(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,5}?(?:said|says|claimed|claims|reported|announced)\s+"
-                            r"(?:(?:in|on|last)\s+\w+\s+)?(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|"
+                            r"(?:(?:in|on|last|at\s+the\s+(?:end|start|beginning)\s+of|in\s+(?:early|late|mid-?))\s+\w+\s+)?"
+                            r"(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|"
                             r"to\s+have\s+(?:been\s+)?|(?:had|has|have)\s+been\s+[“\"]?)$")
 _PEOPLE_OF = compiled(r"(?:(?:(?<=['’]s)|['’]s)\s+(?:[\w-]+\s+){0,2}?|\s+)(?:mayor|governor|head|authorities|administration|officials?|council|"
                         r"police|residents|people|defenders|garrison|commander)\b", re.I)
@@ -1176,7 +1183,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if trigger.needs_agent and not any(left <= w[0] < start for w in words) and not _FORCE_OPENS.match(text, left) and not (
                 _OPENING_PARTICIPLE.fullmatch(text[left:start]) and _agent(view, start, end, left, right, trigger, rules)) \
                 and _which_side(text, words, left) is None and _shared_subject(text, words, left, start) is None \
-                and not _TROOPS_SUBJECT.search(text, max(0, min(left, start - 60)), start) and not _SPEAKER_DID_IT.search(text, max(0, start - 40), start):
+                and not _TROOPS_SUBJECT.search(text, max(0, min(left, start - 60)), start) and not _SPEAKER_DID_IT.search(text, max(0, start - 40), start) \
+                and not _UNIT_SUBJECT.search(text, max(0, start - 80), start):
             continue  # "it took crews four hours": no side does the taking
         # (not a word describing the object: "withdraw from the besieged town of X")
         next_start = next((t[0] for t in triggers[n + 1:] if not _ATTRIBUTIVE_BEFORE.search(text, max(0, t[0] - 30), t[0])),

@@ -1123,7 +1123,12 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: se
     named = keys or {p.key for p in view.places if p.is_settlement or p.role == "modifier"}  # ("the Robotyne claim")
     # (further back when the sentence names the place: "Regarding X, the General Staff called the claim a fake")
     reach = NAMED_DENIAL_REACH if keys is None and view.settlements else HEDGE_BACK
-    about = [d for d in drafts if d.place.key in named and view.index - d.view.index <= reach]
+    # (a place under another spelling is the same place: "Andreyevka" claimed, "Andriivka" denied)
+    named_ids = {p.resolution.place.geonameid for p in view.places
+                 if keys is None and p.is_settlement and p.resolution.place is not None}
+    about = [d for d in drafts if (d.place.key in named or d.place.resolution.place is not None
+                                   and d.place.resolution.place.geonameid in named_ids)
+             and view.index - d.view.index <= reach]
     # (the last that claimed it for the denier's opponent: not the denier's own side's report in between)
     deniable = [d for d in about if d.kind is not EventType.DENIAL and _other_voice(d, denier)
                 and d.claimed_side is denier.side.opponent()]
@@ -1141,7 +1146,15 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: se
             lasts = {earlier[-1], last}
         elif earlier and len({d.place.key for d in drafts if d.view.index == earlier[-1]}) == 1:
             lasts = {earlier[-1]}
-    for draft in [d for d in drafts if d.view.index in lasts and (not about or d.place.key in named)]:
+    if not about and all(d.background for d in drafts if d.view.index == last) \
+            and len({d.place.key for d in drafts if d.view.index == last}) > 1:
+        # "It is the latest of a series of villages it says it has taken, including A and B. Kyiv denied
+        # the claim": the news claim before the history, not the history
+        news = [d.view.index for d in drafts if not d.background and d.kind is not EventType.DENIAL
+                and view.index - d.view.index <= HEDGE_BACK]
+        lasts = {news[-1]} if news else lasts
+    for draft in [d for d in drafts if d.view.index in lasts and (not about or d.place.key in named or (
+            d.place.resolution.place is not None and d.place.resolution.place.geonameid in named_ids))]:
         claimed_side = draft.claimed_side
         if draft.kind is EventType.DENIAL or claimed_side is Side.NONE or not _other_voice(draft, denier):
             continue
