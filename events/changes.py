@@ -79,10 +79,10 @@ _CAPTIVES_BEFORE = compiled(r"\b(?:marines|soldiers|servicem[ae]n|fighters|defen
 _CAPTIVES_AFTER = compiled(r"\s+(?:during|while|after|by|near|at|on|since|when|in\s+(?:the|a|an)\b)", re.I)
 _THERE_END = compiled(r"\bthere$")  # a trigger whose phrase ends in the pointer ("fighting goes on there")
 _SHARE_OF_BEFORE = compiled(r"\bof\s+(?:the\s+(?:town|city|village|settlement)\s+of\s+)?$", re.I)
-_FORCE_AFTER = compiled(r"(?:\s+[\w’'-]+){0,2}?\s*(?:troops|forces|army|armed forces|units?|soldiers|servicemen|fighters|volunteers|"
+_FORCE_AFTER = compiled(r"(?:\s+[\w’'-]+){0,2}?\s*(?:troops|forces|army|armed forces|units?|soldiers|servicemen|fighters|volunteers|guys|boys|lads|"
                           r"brigades?|battalions?|marines|paratroopers|assault groups?|group of forces)\b", re.I)
 _FORCE_IN = compiled(r"(?:troops|forces|army|units?|soldiers|servicemen|fighters|brigades?|battalions?|marines|"
-                       r"paratroopers|group of forces|Russians|Ukrainians|occupiers|invaders)\s*$", re.I)
+                       r"paratroopers|group of forces|Russians|Ukrainians|occupiers|invaders|(?<=our )(?:guys|boys|lads|men))\s*$", re.I)
 # "Ukrainian troops were driven out of": from the forces to their passive verb
 _PATIENT_GAP = compiled(r"(?:\s+(?:troops|forces|army|units?|soldiers|servicemen|fighters|marines|paratroopers|"
                           r"brigades?|battalions?|defenders))?\s+(?:have\s+|has\s+|had\s+)?(?:been|were|was|are|is|got|get)"
@@ -105,7 +105,9 @@ _CLEARING = compiled(r"clear|purg|free|liberat|rid\b", re.I)
 # ("his fighters had \"completely taken\" X": the speaker's own men)
 _TROOPS_SUBJECT = compiled(r"(?:\b(?:that\s+)?(?:the\s+|his\s+|its\s+|their\s+|our\s+)?(?:troops|forces|units|soldiers|fighters)|"
                              r"\bthat\s+(?:it|they))\s+(?:had|have|has)\s+(?:also\s+|now\s+|already\s+)?[“\"]?"
-                             r"(?:completely\s+|fully\s+|finally\s+)?$")
+                             r"(?:completely\s+|fully\s+|finally\s+)?$|"
+                             # ("defenders had been ordered to leave X": the side that ordered them, the speaker's)
+                             r"\b(?:the\s+)?(?:defenders|garrison|troops|forces|units|soldiers)\s+(?:had\s+been|have\s+been|were|was)\s+ordered\s+to\s+$")
 # a unit named by its number ("units of the 47th brigade left X"): a side's own deed, told by its spokesman
 _UNIT_SUBJECT = compiled(r"\b(?:units|soldiers|troops|fighters|servicemen|elements|marines|paratroopers)\s+(?:from|of)\s+(?:the\s+|our\s+)?"
                          r"\d+(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,3}?(?:brigade|regiment|battalion|corps|division)\s+"
@@ -442,6 +444,9 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     which = _which_side(text, words, left)
     if which is not None and _WHICH_SUBJECT.fullmatch(text, left, start):
         return which  # "the initiative passed to Moscow, which took Avdiivka in February"
+    who = _who_side(text, words, left)
+    if who is not None and _WHO_SUBJECT.fullmatch(text, left, start):
+        return who  # "Ukrainian troops, who crossed the border in August and took X days later"
     shared = _shared_subject(text, words, left, start)
     if shared is not None:
         return shared  # "Russian forces failed to take X on Monday but took the village on Tuesday"
@@ -475,6 +480,20 @@ def _shared_subject(text: str, words: list[tuple[int, int, str]], left: int, sta
         bare = _BARE_FORCE.search(text, 0, left)  # "Fighters from the same groups seized X before retreating"
         return "bare" if bare and _SENTENCE_SUBJECT.fullmatch(text, 0, bare.start()) else None
     return before[0][2] if before else None
+
+
+_WHO_AFTER_COMMA = compiled(r",\s*who\b")
+_WHO_SUBJECT = compiled(r"who\s+(?:(?:has|had|have|then|later|finally|eventually|first)\s+)*"
+                        r"(?:[^,;:“”\"]{0,120}?\s+and\s+(?:then\s+|later\s+|also\s+)?)?")
+_FORCE_TO_COMMA = compiled(r"(?:\s+[\w’'-]+){0,2}?\s+(?:troops|forces|units|soldiers|fighters|marines|paratroopers|servicemen)\s*,\s*")
+
+
+def _who_side(text: str, words: list[tuple[int, int, str]], left: int) -> str | None:
+    """The side of the forces a relative clause's "who" stands for ("Ukrainian troops, who took X")."""
+    if not _WHO_AFTER_COMMA.match(text, max(0, left - 2)):
+        return None
+    before = [w for w in words if w[1] <= left and w[2] in ("RU", "UA") and _FORCE_TO_COMMA.fullmatch(text, w[1], left)]
+    return before[-1][2] if before else None
 
 
 def _which_side(text: str, words: list[tuple[int, int, str]], left: int) -> str | None:

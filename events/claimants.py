@@ -132,7 +132,11 @@ _BRIEFED = compiled(r"\s+(?:was|were|has been|had been|is being|is)\s+(?:briefed
 BRIEFED = "was briefed"
 # "Interfax quoted the defence ministry as saying": the one quoted speaks
 _RELEASED_MEDIA = compiled(r"\s+(?:has\s+|have\s+|had\s+)?released\s+(?:a\s+|new\s+|its\s+)?(?:video|footage|photos?|images?|"
-                            r"statement|map|report)\b")
+                            r"statement|map|report)\b|"
+                            # ("the ministry issued its own statement on the liberation of X")
+                            r"\s+(?:(?:has|have|had|later|then|also)\s+)*(?:issued|released|published|put\s+out)\s+(?:a\s+|an\s+|its\s+|his\s+|her\s+|their\s+)"
+                            r"(?:own\s+|new\s+|daily\s+|latest\s+|brief\s+|short\s+)*(?:statement|report|bulletin|update|announcement|communiqu\w+)\s+"
+                            r"(?:on|about|announcing|hailing|reporting|on\s+the)\b")
 _AS_SAYING = compiled(r"\s+as\s+(?:saying|stating|telling|claiming|reporting|writing)\b")
 # verbs whose object listens: "told RIA Novosti", "informed the BBC" (the speaker is the subject)
 _TO_LISTENER = frozenset({"told", "tells", "telling", "informed", "briefed", "assured", "congratulated", "praised",
@@ -150,7 +154,7 @@ _REJECTS_SIDE_CLAIMS = compiled(r"\s+(?:(?:also|has|had|again|promptly|quickly|s
                                 + _SIDE_CLAIMS.pattern.removeprefix(r"\b"))
 _FORCES_IN_BEFORE = compiled(r"\b(?:forces|troops|units|army|operations?|grouping|contingent)\s+in\s+$")
 _LOCAL_WORDS = compiled(r"authorit|official|mayor|head|administration|governor|council|police", re.I)
-_CUES = compiled(r"according to|as stated by|in the words of|\bby\b|\breleased\b", re.I)
+_CUES = compiled(r"according to|as stated by|in the words of|\bby\b|\breleased\b|\b(?:issued|published|put out) (?:a|an|its|his|her|their) (?:own |new |daily |latest )?(?:statement|report|bulletin|update|announcement)", re.I)
 #: Where the journalist's own voice begins inside a sentence that quotes someone.
 _THAT_AFTER = compiled(r"\s+that\b")
 _TIME_OF_ITS_OWN = compiled(r"\b(?:last|earlier|ago|since|in (?:19|20)\d\d|in (?:January|February|March|April|May|June|July|August|"
