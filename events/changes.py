@@ -61,7 +61,8 @@ _REDUCED_RELATIVE = compiled(r",\s+(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:village
                                r"(?:\s+(?:in|on|near|(?:just\s+|some\s+|about\s+[\w.]+\s+(?:km|kilometres|kilometers|miles)\s+)?"
                                r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+[^,;]{1,40}?)?\s+(?:(?:that|which)\s+)?"
                                r"(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|it|they|(?:the\s+)?Russians|(?:the\s+)?Ukrainians|"
-                               r"(?:Russian|Ukrainian|its|their)\s+(?:troops|forces|units|soldiers|army|marines|paratroopers|fighters))\s+)"
+                               r"(?:Russian|Ukrainian|its|their)\s+(?:troops|forces|units|soldiers|army|marines|paratroopers|fighters)|"
+                               r"(?:Russia|Ukraine)['’]s\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:[\w-]+\s+){0,2}?(?:brigade|regiment|troops|forces|army|units|marines))\s+)"
                                r"(?:(?:says|said|claims|claimed|insists|insisted)\s+(?:(?:that\s+)?(?:it|they)\s+|to\s+have\s+))?"
                                r"(?:(?:had|has|have|first|briefly|only|finally)\s+)*$")
 # "The pullback followed talks on ...": the withdrawal told in the sentence before, not one here
@@ -81,6 +82,10 @@ _THERE_END = compiled(r"\bthere$")  # a trigger whose phrase ends in the pointer
 _SHARE_OF_BEFORE = compiled(r"\bof\s+(?:the\s+(?:town|city|village|settlement)\s+of\s+)?$", re.I)
 _FORCE_AFTER = compiled(r"(?:\s+[\w’'-]+){0,2}?\s*(?:troops|forces|army|armed forces|units?|soldiers|servicemen|fighters|volunteers|guys|boys|lads|"
                           r"brigades?|battalions?|marines|paratroopers|assault groups?|group of forces)\b", re.I)
+# a quoted speaker's own forces as a passive's subject: '"our infiltration groups have been forced out of X"'
+_OWN_PATIENT_GAP = compiled(r"\s+(?:[\w-]+\s+)?(?:troops|forces|army|units?|soldiers|servicemen|fighters|marines|paratroopers|"
+                            r"brigades?|battalions?|defenders|groups|guys|boys|lads)\s+(?:have\s+|has\s+|had\s+)?(?:been|were|was|are|is|got|get)"
+                            r"\s+(?:\w+\s+)?$", re.I)
 _FORCE_IN = compiled(r"(?:troops|forces|army|units?|soldiers|servicemen|fighters|brigades?|battalions?|marines|"
                        r"paratroopers|group of forces|Russians|Ukrainians|occupiers|invaders|(?<=our )(?:guys|boys|lads|men))\s*$", re.I)
 # "Ukrainian troops were driven out of": from the forces to their passive verb
@@ -140,6 +145,7 @@ _ABLE = compiled(r"\b(?:(?:managed|able|succeeded|succeeding|managing|decided|op
                    r"went on|moved)\s+(?:\w+\s+)?to|had\s+to)\s+(?:\w+\s+)?$", re.I)
 _ORDERED = compiled(r"\b(?:(?:received|got|given|issued|had|have|has)\s+(?:an\s+|the\s+)?orders?\s+(?=to\s)|"
                       r"(?:a|the)\s+decision\s+(?:(?:was|has\s+been|had\s+been)\s+(?:made|taken)\s+)?(?=to\s)|ordered|told|instructed|forced|compelled|"
+                      r"will\s+have(?=\s+to\s)|"  # ("Ukrainian forces will have to withdraw from X", a governor announcing it)
                       r"(?:approved|authori[sz]ed|sanctioned)(?:\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:manoeuvre|maneuver|decision|order))?)\s*(?:(?:the|its|their|his|her|our|Ukrainian|Russian|Ukraine['’]s|Russia['’]s|"
                       r"enemy)\s+)?(?:(?:troops|forces|units|soldiers|defenders|garrison|marines|brigades?|commanders?|generals?|men)\s+)?to\s+"
                       r"(?:\w+\s+)?$", re.I)
@@ -287,6 +293,7 @@ _PHRASE_THEN_AND = compiled(r"(?:after|before|during|following|amid|in|on|at|for
                             r"(?:then\s+|later\s+|also\s+|eventually\s+|finally\s+)?")
 _WHICH_AFTER_COMMA = compiled(r",\s*which\b")
 _SENTENCE_SUBJECT = compiled(r"(?:[\w’'-]+,?\s+){0,3}?(?:the\s+)?|.*\bthat\s+(?:the\s+)?")
+_FRONTED_PHRASES = compiled(r"(?:[^,;:“”\"]{1,40},\s+){1,3}(?:the\s+)?")  # "Earlier in the war, in May, " before a subject
 _TIME_PARTICIPLE = compiled(r"\s*,?\s*(?:before|after|while|then|later|since|only)\s+(?:briefly\s+|quickly\s+)?")
 _WHICH_SUBJECT = compiled(r"which\s+(?:(?:has|had|have|then|later|finally|eventually|first)\s+)*")  # "which took"
 _SAYS = compiled(r"\b(?:says?|said|claims?|claimed|insists?|insisted|reports?|reported|announced)\b", re.I)
@@ -356,6 +363,11 @@ _CLOSED_ASIDE_OPENS = compiled(r",\s+(?:who|which|where|home\s+to|(?:a|an|the)\s
 _BY_NEXT = compiled(r"\s+by\s")
 
 
+def _quoted_at(text: str, position: int) -> bool:
+    """Whether a quotation is open at ``position``."""
+    return text.count("“", 0, position) > text.count("”", 0, position) or text.count('"', 0, position) % 2 == 1
+
+
 def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trigger: Trigger,
            rules: Rules) -> str:
     text = view.text
@@ -395,10 +407,15 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
         if found:
             return key_of(found[0])
         # "Ukrainian troops were driven out of X": forces as the subject of a passive suffered it
-        patient = [i for i, w in enumerate(words) if left <= w[0] < start and w[2] in ("RU", "UA")
-                   and (_FORCE_IN.search(text[w[0]:w[1]]) or _FORCE_AFTER.match(text, w[1]))
-                   and _PATIENT_GAP.match(text, w[1], start)]
+        # ('"Our guys have been pushed out of X," the blogger admitted': a quoted speaker's own forces)
+        patient = [i for i, w in enumerate(words) if left <= w[0] < start
+                   and (w[2] in ("RU", "UA") and (_FORCE_IN.search(text[w[0]:w[1]]) or _FORCE_AFTER.match(text, w[1]))
+                        and _PATIENT_GAP.match(text, w[1], start)
+                        or w[2] == "own" and _quoted_at(text, w[0]) and (_OWN_PATIENT_GAP.match(text, w[1], start)
+                                                                         or _PATIENT_GAP.match(text, w[1], start)))]
         if patient and not by:
+            if words[patient[-1]][2] == "own":
+                return "own" if trigger.gains != "agent" else "own_patient"  # the speaker's enemy took it (events/drafts.py)
             if trigger.gains != "agent":
                 return words[patient[-1]][2]  # "Ukrainian marines were withdrawn from X": they left
             return "UA" if words[patient[-1]][2] == "RU" else "RU"
@@ -412,6 +429,13 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
         by_forces = _by_forces(text, words, after, end)
         if by_forces:
             return by_forces
+    if text[:start].rstrip().endswith(",") and text[start:end].split()[0].lower().endswith("ing"):
+        # "Ukrainian forces pushed Russian troops back from X, retaking A and B": the sentence's subject
+        subject = [w for w in words if w[1] <= start and w[2] in ("RU", "UA")
+                   and (_SENTENCE_SUBJECT.fullmatch(text, 0, w[0]) or _FRONTED_PHRASES.fullmatch(text, 0, w[0]))
+                   and (_FORCE_IN.search(text, w[0], w[1]) or _FORCE_AFTER.match(text, w[1]))]
+        if subject:
+            return subject[0][2]
     # "pushed into Ukrainian defense positions and captured X": the side whose lines were hit is not the actor
     before = [i for i, w in enumerate(words) if left <= w[0] < start
               and (trigger.type is EventType.DENIAL or not (_HELD.match(text, w[1]) or _LAND_AFTER.match(text, w[1])

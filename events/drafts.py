@@ -335,6 +335,10 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
     the one being read)."""
     if change.kind is EventType.CONTESTED:
         return Side.NONE, ""
+    if change.agent == "own_patient":
+        # "our guys were pushed out of X": the speaker's enemy took it, when the speaker tells it (not a
+        # claim cited from the other side: "they spread a fake that our units were pushed out of X")
+        change = replace(change, agent="passive" if attribution.embedded else "enemy")
     trigger = change.trigger
     if change.agent == "bare":
         discourse = memory.agent_side if memory.agent_side is not Side.NONE else memory.headline_side
