@@ -662,6 +662,9 @@ _POINTER_SHARE = compiled(r"[”\"]?\s+(?:over\s+)?(?:(?:its|the\s+(?:town|city|
                           r"(?:part|parts|half|outskirts|districts?|quarters?|neighbou?rhoods?|micro-?districts?|side)\b")
 _PART_OBJECT_NEXT = compiled(r"['’]s\s+(?:[\w-]+\s+)?" + _PART_NOUNS + r"|\s+(?:control\s+of\s+|over\s+)?(?:the|its|their|several|some|"
                                r"two|three|four|five|\d+)\s+(?:[\w-]+\s+)?" + _PART_NOUNS)
+# a thing taken that is not the place before ("..., regaining control of a highway leading to X")
+_THING_OBJECT_NEXT = compiled(r"\s+(?:control\s+(?:of|over)\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:highway|road|motorway|railway|"
+                              r"bridge|dam|hill|heights?|route|supply\s+line|crossing|checkpoint|airport|airfield|bridgehead)\b", re.I)
 _VERB_AFTER = compiled(r"(?:\s*(?:,|and|or)\s*[\w’'-]+)*\s+(?:are|were|is|was|have|has|had|remain|remains)\b")
 _LINE_THROUGH = compiled(r"\b(?:(?:running|run|runs|ran)?\s*(?:through|along)|along\s+the\s+line\s+(?:of|from))\s+"
                          r"(?:(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,?\s+(?:and\s+|to\s+)?)*$")
@@ -1250,6 +1253,13 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 and not _DESCRIBED_BY.search(text, max(0, r.start - 60), r.start)  # "B, a village south-west of C": not C
                 and not _PURPOSE_BEFORE.search(text, max(0, r.start - 60), r.start)  # "regrouping ... to step up efforts in X"
                 and not _LINE_THROUGH.search(text, max(0, r.start - 80), r.start)]  # "to positions running through A and B": the new line
+            # ("pulled back to defensive lines near the villages of A and B": where they went, the whole list)
+            destination: list[PlaceRef] = []
+            for r in view.places:
+                if _DESTINATION_GAP.search(text, max(0, r.start - 80), r.start) and r.start > end or \
+                        destination and _glued(text, destination[-1], r, rules):
+                    destination.append(r)
+            targets = [t for t in targets if t.place not in destination]
         elif trigger.subject_place:
             chain = _subject_targets(view, start, trigger, rules)
             # one place, the subject; a list the phrase is about ("the reports about A and B are false"): all
@@ -1269,7 +1279,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                         and _GAPPED_OBJECT.fullmatch(text, end, targets[0].place.start):
                     # "A was liberated on 27 July, and B on 16 August": the subject, and those gapped after it
                     targets = _subject_targets(view, start, trigger, rules)[-1:] + targets
-            if not targets and not _PART_OBJECT_NEXT.match(text, end):
+            if not targets and not _PART_OBJECT_NEXT.match(text, end) and not _THING_OBJECT_NEXT.match(text, end):
                 targets = _subject_targets(view, start, trigger, rules)
                 if targets and _POINTER_SHARE.match(text, end):
                     # "attacked X and took control of its northern districts": a share of the place before
