@@ -47,8 +47,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         r"(?:counter-?offensive|offensive|invasion|campaign|push|assault)\b", re.I)),
     ("month_last_year", re.compile(rf"\b(?:in |during |since |by |early |late |mid-|(?:at the )?(?:end|beginning|start|middle) of )?"
                                    rf"(?P<month>{_MONTHS})\.? (?:of )?last year\b", re.I)),
+    # "on the 14th": that day of the publication's month, or of the month before if it is still ahead
+    ("ordinal_day", re.compile(r"\bon the (?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?! (?:of|day|anniversary|floor|brigade|army|corps)\b)", re.I)),
     ("month_last", re.compile(rf"\blast (?P<month>{_MONTHS})\b(?![ .]\d)", re.I)),
-    ("month_only", re.compile(rf"\b(?:in|during|since|by|early|late|mid-|until|that|(?:at the )?(?:end|beginning|start|middle) of) "
+    # ("in the first days of May", "in the last week of March")
+    ("month_only", re.compile(rf"\b(?:in|during|since|by|early|late|mid-|until|that|(?:at the )?(?:end|beginning|start|middle) of|"
+                              rf"the (?:first|last|final|opening|closing|second) (?:days?|weeks?|half|fortnight) of) "
                               rf"(?P<month>{_MONTHS})\b(?![ .]\d)", re.I)),
 ]
 
@@ -149,6 +153,15 @@ def _resolve(kind: str, m: re.Match[str], published: PublishedDate | None,
             back = 7  # "last Wednesday" in a Wednesday paper: a week ago
         # A Wednesday paper's "on Wednesday" is that very day (dateparser would say a week ago).
         return published.date - dt.timedelta(days=back), DatePrecision.DAY
+    if kind == "ordinal_day":
+        if published is None or published.precision is not DatePrecision.DAY:
+            return None
+        day, today = int(g["day"]), published.date
+        first = today.replace(day=1) if day <= today.day else (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        try:
+            return first.replace(day=day), DatePrecision.DAY
+        except ValueError:
+            return None
     if kind == "year":
         return dt.date(int(g["year"]), 1, 1), DatePrecision.YEAR
     if kind == "month_last_year":  # "in May last year"
@@ -184,7 +197,7 @@ _DATE_WORD_SET = _MONTH_SET | _SEASON_SET | _WEEKDAY_SET | {
 
 def _worth_trying(kind: str, has_digit: bool, words: set[str]) -> bool:
     """Skip patterns whose words are absent: each needs a month, a season, a weekday or a digit."""
-    if kind in ("iso", "dmy", "year"):
+    if kind in ("iso", "dmy", "year", "ordinal_day"):
         return has_digit
     if kind in ("month_day", "day_month", "month_year"):
         return has_digit and bool(words & _MONTH_SET)

@@ -27,6 +27,12 @@ NOVEMBER = PublishedDate(dt.date(2025, 11, 1), DatePrecision.MONTH)
     ("captured last month", "2024-04-01", "month"),
     ("the village fell two days ago", "2024-05-13", "day"),
     ("the village fell five days ago", "2024-05-10", "day"),
+    ("the village fell ten days ago", "2024-05-05", "day"),
+    ("captured a fortnight ago", "2024-05-01", "week"),
+    ("units pulled out at the start of the month", "2024-05-01", "month"),
+    ("took the village on the 3rd", "2024-05-03", "day"),  # this month's 3rd
+    ("took the village on the 20th", "2024-04-20", "day"),  # still ahead this month: last month's
+    ("left the town in the first days of May", "2024-05-01", "month"),
     ("Kyiv retook the town three months ago", "2024-02-01", "month"),
     ("Kyiv retook the town two years ago", "2022-01-01", "year"),
     ("Two years ago today, Kyiv retook the town", "2022-05-15", "day"),  # the day itself, across a leap year
@@ -63,6 +69,7 @@ def test_month_precision_paper_dates_november_9th(rules):
     "Zelensky will visit on June 20.",  # after publication: a plan, never an event date
     "Russia may 2 times increase",  # "may" the verb
     "the 93rd brigade and 10 US-made missiles",
+    "on the 3rd brigade's front",  # an ordinal naming a unit, not a day
     "a march through the city",
 ])
 def test_no_date_is_invented(rules, sentence):
