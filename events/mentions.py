@@ -314,6 +314,12 @@ def _unknown_settlement(text: str, start: int, end: int, offset: int, reason: st
                     _relation(text[:start], text[end:end + 60], rules))
 
 
+_AFFILIATION_AFTER = compiled(r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[\w-]+-based\s+)?[A-Z]")
+# the first words of two-word place names ("Nova Kakhovka", "Velykyi Burluk", "Staraya Sorochina")
+_PLACE_PREFIX = compiled(r"(?:Nov|Star|Velyk|Velik|Mal|Verkhn|Nyzhn|Nizhn|Krasn|Bil|Zolot|Chervon|Sukh|Kamian|Kamen|Mykol|"
+                         r"Petro|Ivano|Oleksandr|Aleksandr|Dobro|Lozov|Sokol|Vysok|Vysok|Myrn|Mirn|Pivden|Pivnichn|Kozach|Kazach)\w*")
+
+
 def _is_unlisted_name(text: str, start: int, end: int, inside: bool, rules: Rules) -> bool:
     name = text[start:end]
     places = rules.places
@@ -328,6 +334,8 @@ def _is_unlisted_name(text: str, start: int, end: int, inside: bool, rules: Rule
         return False  # "Olena Zelenska": a person
     if name.endswith(("'s", "’s")) and not inside:
         return False  # "Pokrovsk and Trump's envoy"
+    if len(words) == 2 and not _PLACE_PREFIX.fullmatch(words[0]) and _AFFILIATION_AFTER.match(text, end):
+        return False  # "..., Konrad Muzyka of Poland-based Rochan Consulting said": a person and the body he is with
     after = text[end:end + 40].lstrip()
     # (any_claimant, not the claimant index: the index remembers sentences, and names would crowd them out)
     if any(p.match(after) for p in places.region_after) or rules.any_claimant.search(name):
