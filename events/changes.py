@@ -980,8 +980,11 @@ _PERFECT_BEFORE = compiled(r"\b(?:have|has|had|having)\s+(?:\w+\s+)?$")
 _POINTER_INSIDE = compiled(r"\bof\s+([Tt]he\s+(?:city|town|village|settlement))\b")
 # a sentence opening on a pointer whose clause or apposition comes before its verb
 _POINTER_BEFORE_ITS_CLAUSE = compiled(
-    r"\s*(?P<pointer>[Tt]he (?:village|town|city|settlement|hamlet))\s*,\s+(?:which|where|whose|once|a|an|home to)\b[^;:,]{0,160},\s+"
-    r"(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:been|now|already|reportedly|finally|since)\s+){0,2}$")
+    r"\s*(?P<pointer>[Tt]he (?:village|town|city|settlement|hamlet))\s*,\s+(?:which|where|whose|once|a|an|home to|"
+    # ("The village, seized by Russian forces in 2022, is now fully under Ukrainian control")
+    r"(?:seized|captured|occupied|taken|held|liberated|retaken|recaptured|shelled|destroyed|razed|flattened|abandoned)\s+(?:by|in|on|during|since|for|early|late|last)\b)"
+    r"[^;:,]{0,160},\s+"
+    r"(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:been|now|already|reportedly|finally|since|fully|completely)\s+){0,2}$")
 
 
 def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: int = _POINTER_WORDS,

@@ -621,10 +621,15 @@ def _without_apposition_dates(dates: list[DateExpression], change: Change, chang
     """The dates of a clause but those of another change told in an apposition on the subject
     ("X, a town occupied since March, was back in Ukrainian hands": March is the occupation's)."""
     return [d for d in dates if not (d.start < change.start and _APPOSITION_CHANGE.search(text, 0, d.start)
-                                     and _date_owner(d, changes, text).start < d.start)]
+                                     and _date_owner(d, changes, text).start < d.start)
+            # ("The village, seized by Russian forces in 2022, is now under Ukrainian control": 2022 is the seizure's)
+            and not (d.start < change.start and _PARTICIPLE_APPOSITION.search(text, 0, d.start)
+                     and "," in text[d.end:change.start])]
 
 
 _AND_VERB_AFTER = compiled(r"(?:\s+(?:last|this)\s+year)?\s+and\s+(?:then\s+|later\s+|also\s+)?")
+_PARTICIPLE_APPOSITION = compiled(r",\s+(?:seized|captured|occupied|taken|held|liberated|retaken|recaptured|lost|abandoned)\s+"
+                                  r"(?:by|in|on|during|since|early|late|last)\b[^,;:]{0,80}$")
 _APPOSITION_CHANGE = compiled(r",\s+(?:a|an|the)\s+(?:[\w’'-]+(?:,\d\d\d)*\s+){0,6}$")
 
 
