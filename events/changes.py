@@ -110,7 +110,7 @@ _CLEARING = compiled(r"clear|purg|free|liberat|rid\b", re.I)
 # ("his fighters had \"completely taken\" X": the speaker's own men)
 _TROOPS_SUBJECT = compiled(r"(?:\b(?:that\s+)?(?:the\s+|his\s+|its\s+|their\s+|our\s+)?(?:troops|forces|units|soldiers|fighters)|"
                              r"\bthat\s+(?:it|they))\s+(?:had|have|has)\s+(?:also\s+|now\s+|already\s+)?[“\"]?"
-                             r"(?:completely\s+|fully\s+|finally\s+)?$|"
+                             r"(?:completely\s+|fully\s+|finally\s+|effectively\s+)?$|"
                              # ("defenders had been ordered to leave X": the side that ordered them, the speaker's)
                              r"\b(?:the\s+)?(?:defenders|garrison|troops|forces|units|soldiers)\s+(?:had\s+been|have\s+been|were|was)\s+ordered\s+to\s+$")
 # a unit named by its number ("units of the 47th brigade left X"): a side's own deed, told by its spokesman
@@ -293,6 +293,7 @@ _PHRASE_THEN_AND = compiled(r"(?:after|before|during|following|amid|in|on|at|for
                             r"(?:then\s+|later\s+|also\s+|eventually\s+|finally\s+)?")
 _WHICH_AFTER_COMMA = compiled(r",\s*which\b")
 _SENTENCE_SUBJECT = compiled(r"(?:[\w’'-]+,?\s+){0,3}?(?:the\s+)?|.*\bthat\s+(?:the\s+)?")
+_QUOTED_ADVERB = compiled(r"^(?:completely|fully|effectively|finally|totally|entirely)\s+", re.I)
 _FRONTED_PHRASES = compiled(r"(?:[^,;:“”\"]{1,40},\s+){1,3}(?:the\s+)?")  # "Earlier in the war, in May, " before a subject
 _TIME_PARTICIPLE = compiled(r"\s*,?\s*(?:before|after|while|then|later|since|only)\s+(?:briefly\s+|quickly\s+)?")
 _WHICH_SUBJECT = compiled(r"which\s+(?:(?:has|had|have|then|later|finally|eventually|first)\s+)*")  # "which took"
@@ -398,7 +399,8 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
         return key_of((inside or after)[0])
     # "was occupied by ... and liberated by Ukraine", "the largest town seized by Ukrainian troops"
     # (a participle in quotation marks is still the verb's: 'had been "cleared of Russian troops"')
-    quoted = left > 0 and text[left - 1] in "“\"«" and not text[left:start].strip() and not _BY_AFTER_QUOTE.match(text, end)
+    quoted = left > 0 and text[left - 1] in "“\"«" and not _QUOTED_ADVERB.sub("", text[left:start]).strip() \
+        and not _BY_AFTER_QUOTE.match(text, end)
     if (_PASSIVE.search(text[left:start]) or quoted and _PASSIVE.search(text, max(0, left - 40), left - 1)
             or (_AND_BEFORE.search(text, left, start) or not _PERFECT_BEFORE.search(text, left, start))
             and _BY_NEXT.match(text[end:right])) and _PARTICIPLE.match(text[start:end]):
@@ -449,8 +451,8 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
         # "our unit cleared X of the occupiers": the loser named settles whose "our" it is
         return (key_of(before[-1]) if key_of(before[-1]) in ("RU", "UA")
                 else _from_side(text, words, after, _CLEARING.match(text, start) is not None) or key_of(before[-1]))
-    if left > 0 and text[left - 1] in "“\"«" and not text[left:start].strip(" ,"):
-        # 'Russian troops "liberated" the town': the subject stands before the quotation
+    if left > 0 and text[left - 1] in "“\"«" and not _QUOTED_ADVERB.sub("", text[left:start]).strip(" ,"):
+        # 'Russian troops "liberated" the town', 'had "effectively taken" X': the subject stands before the quotation
         outer = clause(text, left - 1, left - 1)[0]
         ahead = [i for i, w in enumerate(words) if outer <= w[0] < left]
         if ahead:
@@ -595,7 +597,7 @@ _BEARING = r"(?:near|outside|close to|(?:\d+\s*(?:km|kilometres|kilometers|miles
 # "X, a village on the northern edge of A, ..."
 _PLACING_APPOSITION = compiled(r"(?<=\w),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb)\s+"
                                r"(?:(?:just|some|about|\d+\s*(?:km|kilometres|kilometers|miles))\s+)?"
-                               r"(?:between|near|outside|close\s+to|on\s+the\s+(?:[\w-]+\s+)?(?:edge|outskirts|road|bank|banks|border)|"
+                               r"(?:between|near|outside|close\s+to|on\s+the\s+(?:[\w-]+\s+)?(?:edge|outskirts|road|bank|banks|border|flank|flanks|approaches|shore|coast|fringes|side)|"
                                r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
                                r"in\s+the\s+(?:[\w-]+\s+){0,2}(?:district|region|oblast|area))\b[^,;:]*$", re.I)
 _APPOSITION_TAIL = compiled(r"\s*(?:(?:whose|which|where)\b[^,;:]{0,100})?,")  # (its close, a relative clause first)
@@ -931,7 +933,8 @@ _CORRECTED_BEFORE = compiled(r"\b(?:incorrectly|wrongly|mistakenly|erroneously|i
                                r"\b[Aa]n earlier (?:version|entry|post|update|report|story) (?:of|in|on) (?:this|the|our) "
                                r"(?:story|article|blog|live blog|report|page|feed) (?:said|stated|reported|wrote)\b")
 _CONJUNCTION_LEAD = compiled(r"^\s*(?:and|but|while|as|so)\s+")
-_SPEAKER_LEAD = compiled(r"^.*\b(?:(?:said|says|say|wrote|writes|added|argued|argues|warned|noted|believes|believed)\s+(?:that\s+)?|"
+_SPEAKER_LEAD = compiled(r"^.*\b(?:(?:said|says|say|wrote|writes|added|argued|argues|warned|noted|believes|believed)\s+"
+                         r"(?:(?:on|last|late|early|in)\s+\w+\s+)?(?:that\s+)?|"
                          r"(?:and|but|or)\s+that\s+)")  # (a second reported clause: "... and that the loss of X would")
 _FOLLOWED = compiled(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
 

@@ -124,7 +124,7 @@ _DASH_BEFORE = compiled(r"\s[–—-]\s*$")
 _OWN_CLAIM = compiled(r"['’]s?\s+(?:latest\s+|new\s+|earlier\s+|repeated\s+)?(?:claims?|statements?|reports?|"
                         r"announcements?|assertions?|allegations?)\s+"
                         r"(?:(?:on|last|earlier|late)\s+(?:[A-Z]\w+|week|month)(?:\s+\d{1,2})?,?\s+)?"  # ("'s claim on Tuesday that")
-                        r"(?:that|of|to\s+have|about|regarding|on\s+the)\b")
+                        r"(?:that|of|to\s+have|to(?=\s+[A-ZА-ЯІЇЄ])|about|regarding|on\s+the)\b")
 _TOKENS = compiled(r"[a-z]+")
 # a leader told of a change: "Putin was briefed that", "Zelensky has been informed that"
 _BRIEFED = compiled(r"\s+(?:was|were|has been|had been|is being|is)\s+(?:briefed|informed|told|given a report|"

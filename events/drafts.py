@@ -351,8 +351,11 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         # "the Khortytsia group said the information about X does not correspond to reality": the side
         # named is the speaker's own, whose claims it does not call untrue
         agent = agent.opponent()
-    if change.agent not in ("RU", "UA") and trigger.home_side and _place_country(memory, place) == "RU":
-        return Side.RU, "place"  # "liberated" on Russian soil, whoever tells it
+    if change.agent not in ("RU", "UA") and trigger.home_side and _place_country(memory, place) == "RU" \
+            and not (attribution.side is Side.UA and attribution.kind in ("military", "official")):
+        # "liberated" on Russian soil, whoever tells it (but a Ukrainian-side force's own word for its
+        # raid: "the Legion said the village had been completely liberated")
+        return Side.RU, "place"
     fallback = trigger.passive_fallback if change.agent == "passive" and trigger.passive_fallback else trigger.fallback
     if fallback == "opponent_of_loser":
         # "X has been lost": lost by the side that says so, else by whoever held the place
