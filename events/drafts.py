@@ -1081,6 +1081,7 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
     if view.index - drafts[-1].view.index > HEDGE_BACK:
         return
     _followed(view, voice, drafts, memory, dates)
+    _added(view, voice, drafts, memory, dates)
     retraction = search_once(rules.retraction, view.text)
     if retraction is not None and not _NEW_SUBJECT.search(view.text, 0, retraction.start()):
         # who took it back: a claimant named before the words ("Ukraine's army removed ..."), else the
@@ -1121,6 +1122,28 @@ def _followed(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Di
         background = date is not None and published is not None and (published.date - date.date).days > _BACKGROUND_DAYS
         drafts.append(replace(last, view=view, first=view, place=place, date=date if date or later else last.date,
                               also=[], background=background or last.background, heading=view.heading,
+                              date_of_event=date is not None, **({"attribution": own[0], "hedged": False} if own else {})))
+
+
+def _added(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Discourse,
+           dates: list[DateExpression]) -> None:
+    """"On Tuesday it added A and B": the change the sentence before told, again for the places named
+    after the words, by its claimant (or one the sentence names), dated by the sentence's own day."""
+    added = memory.rules.added.search(view.text) if view.settlements else None
+    if added is None:
+        return
+    places = [p for p in view.settlements if p.start >= added.end()]
+    told = [d for d in drafts if d.kind is not EventType.DENIAL and d.kind is not EventType.CONTESTED
+            and not d.background and d.gains is not Side.NONE and view.index - d.view.index <= 2]
+    if not places or not told:
+        return
+    last = told[-1]
+    own = [a for a in voice.attributions if not a.embedded and a.kind != "journalist" and a.start < added.start()]
+    date = next((d for d in dates if d.start < added.start()), None) or next(iter(dates), None)
+    for place in places:
+        if any(d.view is view and d.place.key == place.key for d in drafts):
+            continue
+        drafts.append(replace(last, view=view, first=view, place=place, date=date or last.date, also=[], heading=view.heading,
                               date_of_event=date is not None, **({"attribution": own[0], "hedged": False} if own else {})))
 
 

@@ -185,6 +185,7 @@ class Rules:
     appositive: re.Pattern[str]
     continuation: re.Pattern[str]
     followed: re.Pattern[str]  # "X followed in October": the change before, again for X (events/drafts.py)
+    added: re.Pattern[str]  # "On Tuesday it added A and B": the change before, again for A and B (events/drafts.py)
     partial_share: re.Pattern[str]
     partial_adverb: re.Pattern[str]
     part_object: re.Pattern[str]  # "captured ammunition depots in X": something inside the place
@@ -523,6 +524,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         places=_place_rules(raw["places"], f["places"]),
         continuation=_compile(_need(trg, "continuation", f["triggers"], "(file)"), f["triggers"], "continuation", 0),
         followed=_compile(_need(trg, "followed", f["triggers"], "(file)"), f["triggers"], "followed", 0),
+        added=_compile(_need(trg, "added", f["triggers"], "(file)"), f["triggers"], "added", 0),
         **structure,
     )
     # what the stages test sentences by before searching them with these (events.anchors.prepare)
