@@ -473,7 +473,7 @@ _RUSSIAN_FRAMING = compiled(r"People['’]s Republic|\b(?:DPR|LPR|DNR|LNR)\b|spe
 _RUSSIAN_DATELINE = compiled(r"/TASS/|\((?:TASS|RIA Novosti|Interfax|Sputnik)\)")  # a Russian agency's own copy
 _QUOTED_WORD = compiled(r"[“\"‘']")
 _ALLEGED_BEFORE = compiled(r"\b(?:alleged|so-called|purported|supposed|claimed)\s+[“\"‘']?$", re.I)
-_GAIN_KINDS = frozenset({EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL})
+_TAKING_KINDS = frozenset({EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL})  # a place taken, whole or in part
 _ALSO = compiled(r"\b(?:also|too|as well)\b", re.I)
 _VILLAGE_NOUN = compiled(r"\b(?:the|a)\s+(?:[\w-]+\s+)?(?:village|hamlet)\b", re.I)
 _CALLED_VILLAGE = compiled(r"\b(?:village|hamlet|settlement)\s+of\s+$", re.I)
@@ -968,7 +968,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                         continue  # a Ukrainian mayor's "there are no Ukrainian forces in the city": a loss told, not a denial
                 else:
                     kind = _regained(kind, gains, place, memory)
-                if kind in _GAIN_KINDS and attribution.side not in (Side.NONE, gains) and gains is not Side.NONE \
+                if kind in _TAKING_KINDS and attribution.side not in (Side.NONE, gains) and gains is not Side.NONE \
                         and _ALLEGED_BEFORE.search(text, max(0, change.start - 30), change.start):
                     continue  # a Ukrainian official's "the alleged 'liberation' of X": the other side's claim, not theirs
                 background = change.history or that_season or (

@@ -16,7 +16,7 @@ Every stage is a pure function of plain records and the rules (``events/rules/*.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from events.assemble import assemble
 from events.anchors import compiled, search_once
@@ -30,6 +30,22 @@ from geodata import Gazetteer, Mention, PlaceKind, Resolution, Status, find_plac
 from geodata.forms import moscow_form
 
 __all__ = ["extract_claims", "geocode", "Extraction"]
+
+# a quotation in straight single marks ('Tonenke is ours,' he said) read as one in the typographic
+# double marks the stages know; one character for one, so every offset still points into the text as
+# written (an apostrophe inside a word, "Russia's", stays inside the quotation)
+# (only a quotation shaped as speech: opening a sentence or after a colon, closing on its own
+# punctuation; not a word in scare quotes, 'liberated', which the stages read through)
+_SINGLE_QUOTED = compiled(r"(?:(?<=^)|(?<=\n)|(?<=[.!?:…]\s)|(?<=[.!?:…]\s\s)|(?<=[–—-]\s))'(?=[^\W_]|[“\"])"
+                          r"((?:[^'\n]|(?<=\w)'(?=\w)){1,600}?[.,!?…])'(?![^\W_])")
+
+
+def with_typographic_quotes(article: Article) -> Article:
+    """``article`` with quotations in straight single marks in “ and ” instead."""
+    if "'" not in article.text:
+        return article
+    text = _SINGLE_QUOTED.sub(lambda m: "“" + m.group(1) + "”", article.text)
+    return article if text == article.text else replace(article, text=text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +105,8 @@ def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,
                    places: tuple[list[Mention], list[Resolution]] | None = None) -> Extraction:
     """Every control-change claim of one article, with the places it could not pin down.
     ``places`` is geocode(article, gazetteer) when the caller has it already."""
+    source = article
+    article = with_typographic_quotes(article)  # (the claims' evidence is cut from the text as written)
     mentions, resolutions = places if places is not None else geocode(article, gazetteer)
     views = read_mentions(article, mentions, resolutions, rules)
     changes = [find_changes(view, rules) for view in views]
@@ -109,7 +127,7 @@ def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,
     official = {place.geonameid for m, place in placed if m.start not in moscow}
     moscow = {start: geonameid for start, geonameid in moscow.items() if geonameid not in official}
     drafts = draft_claims(views, voices, article, rules, country, changes, moscow)
-    claims = assemble(drafts, article, rules)
+    claims = assemble(drafts, source, rules)
     pairs = list(zip(mentions, resolutions))
     ambiguous = tuple((m, r) for m, r in pairs if m.kind is PlaceKind.PLACE and str(r.status) == "ambiguous")
     unknown = tuple(m for m, r in pairs if m.kind is PlaceKind.PLACE and str(r.status) == "unknown")
