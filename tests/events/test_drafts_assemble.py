@@ -228,3 +228,13 @@ def test_one_claim_keeps_every_sentence_that_tells_it(gazetteer, rules):
     [claim] = claims_of(text, gazetteer, rules)
     assert len(claim.evidence_spans) == 3 and claim.evidence.startswith("Russian troops have taken")
     assert [text[a:b] for a, b in claim.evidence_spans][0] == "Russia takes Tonenke"
+
+
+def test_a_quotation_in_single_marks_is_read_and_its_evidence_kept_as_written(gazetteer, rules):
+    text = "Russia said on Monday its forces had taken Umanske. 'That report is false,' a Ukrainian military spokesman said."
+    claims = claims_of(text, gazetteer, rules)
+    assert [(c.settlement, str(c.event_type), c.claimant_side) for c in claims] == \
+        [("Umanske", "capture", "RU"), ("Umanske", "denial", "UA")]
+    # the analyst reads the sentence as it was printed, straight marks and all
+    assert claims[1].evidence == "'That report is false,' a Ukrainian military spokesman said."
+    assert text[claims[1].evidence_start:claims[1].evidence_end] == claims[1].evidence
