@@ -137,7 +137,8 @@ _RELEASED_MEDIA = compiled(r"\s+(?:has\s+|have\s+|had\s+)?released\s+(?:a\s+|new
                             r"\s+(?:(?:has|have|had|later|then|also)\s+)*(?:issued|released|published|put\s+out)\s+(?:a\s+|an\s+|its\s+|his\s+|her\s+|their\s+)"
                             r"(?:own\s+|new\s+|daily\s+|latest\s+|brief\s+|short\s+)*(?:statement|report|bulletin|update|announcement|communiqu\w+)\s+"
                             r"(?:on|about|announcing|hailing|reporting|on\s+the)\b")
-_MAPPED = compiled(r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|now\s+)?(?:shaded|coloured|colored|marked)\s+(?!(?:the|an?)\s+(?:anniversary|day|start|end|occasion)\b)")
+_MAPPED = compiled(r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|now\s+)?(?:(?:shaded|coloured|colored|marked)\s+(?!(?:the|an?)\s+(?:anniversary|day|start|end|occasion)\b)|"
+                   r"(?:moved|put|placed|shifted)\s+(?=[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?\s+(?:in|into|to)\s+(?:the\s+)?gr[ae]y\s+zone))")
 _AS_SAYING = compiled(r"\s+as\s+(?:saying|stating|telling|claiming|reporting|writing)\b")
 # verbs whose object listens: "told RIA Novosti", "informed the BBC" (the speaker is the subject)
 _TO_LISTENER = frozenset({"told", "tells", "telling", "informed", "briefed", "assured", "congratulated", "praised",
@@ -155,7 +156,7 @@ _REJECTS_SIDE_CLAIMS = compiled(r"\s+(?:(?:also|has|had|again|promptly|quickly|s
                                 + _SIDE_CLAIMS.pattern.removeprefix(r"\b"))
 _FORCES_IN_BEFORE = compiled(r"\b(?:forces|troops|units|army|operations?|grouping|contingent)\s+in\s+$")
 _LOCAL_WORDS = compiled(r"authorit|official|mayor|head|administration|governor|council|police", re.I)
-_CUES = compiled(r"according to|as stated by|in the words of|\bby\b|\breleased\b|\b(?:shaded|coloured|colored|marked)\b|\b(?:issued|published|put out) (?:a|an|its|his|her|their) (?:own |new |daily |latest )?(?:statement|report|bulletin|update|announcement)", re.I)
+_CUES = compiled(r"according to|as stated by|in the words of|\bby\b|\breleased\b|\b(?:shaded|coloured|colored|marked)\b|\b(?:moved|put|placed|shifted)\s+[A-ZА-ЯІЇЄ][^.;]{0,40}?\bgr[ae]y\s+zone|\b(?:issued|published|put out) (?:a|an|its|his|her|their) (?:own |new |daily |latest )?(?:statement|report|bulletin|update|announcement)", re.I)
 #: Where the journalist's own voice begins inside a sentence that quotes someone.
 _THAT_AFTER = compiled(r"\s+that\b")
 _TIME_OF_ITS_OWN = compiled(r"\b(?:last|earlier|ago|since|in (?:19|20)\d\d|in (?:January|February|March|April|May|June|July|August|"

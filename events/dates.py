@@ -48,7 +48,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_last_year", re.compile(rf"\b(?:in |during |since |by |early |late |mid-|(?:at the )?(?:end|beginning|start|middle) of )?"
                                    rf"(?P<month>{_MONTHS})\.? (?:of )?last year\b", re.I)),
     # "on the 14th": that day of the publication's month, or of the month before if it is still ahead
-    ("ordinal_day", re.compile(r"\bon the (?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?! (?:of|day|anniversary|floor|brigade|army|corps)\b)", re.I)),
+    ("ordinal_day", re.compile(r"\bon the (?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?! (?:of|day|anniversary|floor|brigade|army|corps)\b)(?! (?-i:[A-Z]))", re.I)),  # (not "the 3rd Assault Brigade")
     ("month_last", re.compile(rf"\blast (?P<month>{_MONTHS})\b(?![ .]\d)", re.I)),
     # ("in the first days of May", "in the last week of March")
     ("month_only", re.compile(rf"\b(?:in|during|since|by|early|late|mid-|until|that|(?:at the )?(?:end|beginning|start|middle) of|"

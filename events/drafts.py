@@ -352,7 +352,8 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         # named is the speaker's own, whose claims it does not call untrue
         agent = agent.opponent()
     if change.agent not in ("RU", "UA") and trigger.home_side and _place_country(memory, place) == "RU" \
-            and not (attribution.side is Side.UA and attribution.kind in ("military", "official")):
+            and not (attribution.side is Side.UA and attribution.kind in ("military", "official")
+                     and not _CITED_BEFORE.search(text, 0, change.start)):
         # "liberated" on Russian soil, whoever tells it (but a Ukrainian-side force's own word for its
         # raid: "the Legion said the village had been completely liberated")
         return Side.RU, "place"
@@ -1125,6 +1126,13 @@ def _followed(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Di
                               date_of_event=date is not None, **({"attribution": own[0], "hedged": False} if own else {})))
 
 
+# the other side's words cited by a speaker ("said Russian propagandists were claiming that X had been liberated")
+_CITED_BEFORE = compiled(r"\b(?:claim\w*|boast\w*|spread\w*|propagand\w*|allege\w*|insist\w*|(?:Russian|Moscow|Kremlin)\b[^.;]{0,40}\b(?:say|says|said))\b"
+                         r"[^.;]{0,60}?\bthat\s+[^.;]*$", re.I)
+_ADDED_ELSEWHERE = compiled(r"\bas\b|\bto\s+(?:its|the|their|his|her)\s+(?:[\w-]+\s+)?list\s+of\s+(?!(?:the\s+)?(?:[\w-]+\s+)?"
+                             r"(?:captured|occupied|liberated|taken|seized|retaken|recaptured|lost|abandoned)\b)", re.I)
+
+
 def _added(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Discourse,
            dates: list[DateExpression]) -> None:
     """"On Tuesday it added A and B": the change the sentence before told, again for the places named
@@ -1133,6 +1141,8 @@ def _added(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Disco
     if added is None:
         return
     places = [p for p in view.settlements if p.start >= added.end()]
+    if places and _ADDED_ELSEWHERE.search(view.text, places[-1].end):
+        return  # "it added A and B to its list of towns at risk", "... as priorities": another list
     told = [d for d in drafts if d.kind is not EventType.DENIAL and d.kind is not EventType.CONTESTED
             and not d.background and d.gains is not Side.NONE and view.index - d.view.index <= 2]
     if not places or not told:

@@ -70,6 +70,7 @@ def test_month_precision_paper_dates_november_9th(rules):
     "Russia may 2 times increase",  # "may" the verb
     "the 93rd brigade and 10 US-made missiles",
     "on the 3rd brigade's front",  # an ordinal naming a unit, not a day
+    "after attacks on the 3rd Assault Brigade's positions",
     "a march through the city",
 ])
 def test_no_date_is_invented(rules, sentence):
