@@ -83,15 +83,13 @@ _SHARE_OF_BEFORE = compiled(r"\bof\s+(?:the\s+(?:town|city|village|settlement)\s
 _FORCE_AFTER = compiled(r"(?:\s+[\w’'-]+){0,2}?\s*(?:troops|forces|army|armed forces|units?|soldiers|servicemen|fighters|volunteers|guys|boys|lads|"
                           r"brigades?|battalions?|marines|paratroopers|assault groups?|group of forces)\b", re.I)
 # a quoted speaker's own forces as a passive's subject: '"our infiltration groups have been forced out of X"'
-_OWN_PATIENT_GAP = compiled(r"\s+(?:[\w-]+\s+)?(?:troops|forces|army|units?|soldiers|servicemen|fighters|marines|paratroopers|"
-                            r"brigades?|battalions?|defenders|groups|guys|boys|lads)\s+(?:have\s+|has\s+|had\s+)?(?:been|were|was|are|is|got|get)"
-                            r"\s+(?:\w+\s+)?$", re.I)
+_PATIENT_NOUNS = r"troops|forces|army|units?|soldiers|servicemen|fighters|marines|paratroopers|brigades?|battalions?|defenders"
+_PASSIVE_TAIL = r"\s+(?:have\s+|has\s+|had\s+)?(?:been|were|was|are|is|got|get)\s+(?:\w+\s+)?$"
+_OWN_PATIENT_GAP = compiled(rf"\s+(?:[\w-]+\s+)?(?:{_PATIENT_NOUNS}|groups|guys|boys|lads){_PASSIVE_TAIL}", re.I)
 _FORCE_IN = compiled(r"(?:troops|forces|army|units?|soldiers|servicemen|fighters|brigades?|battalions?|marines|"
                        r"paratroopers|group of forces|Russians|Ukrainians|occupiers|invaders|(?<=our )(?:guys|boys|lads|men))\s*$", re.I)
 # "Ukrainian troops were driven out of": from the forces to their passive verb
-_PATIENT_GAP = compiled(r"(?:\s+(?:troops|forces|army|units?|soldiers|servicemen|fighters|marines|paratroopers|"
-                          r"brigades?|battalions?|defenders))?\s+(?:have\s+|has\s+|had\s+)?(?:been|were|was|are|is|got|get)"
-                          r"\s+(?:\w+\s+)?$", re.I)
+_PATIENT_GAP = compiled(rf"(?:\s+(?:{_PATIENT_NOUNS}))?{_PASSIVE_TAIL}", re.I)
 # from a side word to the phrase it is the subject of: "Ukrainian units | pulled back"
 _SUBJECT_FORCES = compiled(r"(?:\s+(?:troops|forces|army|units?|soldiers|servicemen|fighters|marines|paratroopers|"
                              r"brigades?|battalions?|defenders))?\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?"

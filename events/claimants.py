@@ -131,14 +131,16 @@ _BRIEFED = compiled(r"\s+(?:was|were|has been|had been|is being|is)\s+(?:briefed
                       r"presented with a report)\b(?!\s+to\b)")  # (not "troops were told to leave")
 BRIEFED = "was briefed"
 # "Interfax quoted the defence ministry as saying": the one quoted speaks
+_ISSUED_STATEMENT = (r"(?:issued|released|published|put\s+out)\s+(?:a|an|its|his|her|their)\s+(?:(?:own|new|daily|latest|brief|short)\s+)*"
+                     r"(?:statement|report|bulletin|update|announcement|communiqu\w+)")
 _RELEASED_MEDIA = compiled(r"\s+(?:has\s+|have\s+|had\s+)?released\s+(?:a\s+|new\s+|its\s+)?(?:video|footage|photos?|images?|"
                             r"statement|map|report)\b|"
                             # ("the ministry issued its own statement on the liberation of X")
-                            r"\s+(?:(?:has|have|had|later|then|also)\s+)*(?:issued|released|published|put\s+out)\s+(?:a\s+|an\s+|its\s+|his\s+|her\s+|their\s+)"
-                            r"(?:own\s+|new\s+|daily\s+|latest\s+|brief\s+|short\s+)*(?:statement|report|bulletin|update|announcement|communiqu\w+)\s+"
-                            r"(?:on|about|announcing|hailing|reporting|on\s+the)\b")
-_MAPPED = compiled(r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|now\s+)?(?:(?:shaded|coloured|colored|marked)\s+(?!(?:the|an?)\s+(?:anniversary|day|start|end|occasion)\b)|"
-                   r"(?:moved|put|placed|shifted)\s+(?=[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?\s+(?:in|into|to)\s+(?:the\s+)?gr[ae]y\s+zone))")
+                            rf"\s+(?:(?:has|have|had|later|then|also)\s+)*{_ISSUED_STATEMENT}\s+(?:on|about|announcing|hailing|reporting)\b")
+# what a map's maker does to a place on it ("shaded X as grey zone", "moved X into the grey zone")
+_MAP_VERB = r"(?:shaded|coloured|colored|marked)\s+(?!(?:the|an?)\s+(?:anniversary|day|start|end|occasion)\b)"
+_MAP_MOVE = r"(?:moved|put|placed|shifted)\s+(?=[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?\s+(?:in|into|to)\s+(?:the\s+)?gr[ae]y\s+zone)"
+_MAPPED = compiled(rf"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|now\s+)?(?:{_MAP_VERB}|{_MAP_MOVE})")
 _AS_SAYING = compiled(r"\s+as\s+(?:saying|stating|telling|claiming|reporting|writing)\b")
 # verbs whose object listens: "told RIA Novosti", "informed the BBC" (the speaker is the subject)
 _TO_LISTENER = frozenset({"told", "tells", "telling", "informed", "briefed", "assured", "congratulated", "praised",
@@ -156,7 +158,7 @@ _REJECTS_SIDE_CLAIMS = compiled(r"\s+(?:(?:also|has|had|again|promptly|quickly|s
                                 + _SIDE_CLAIMS.pattern.removeprefix(r"\b"))
 _FORCES_IN_BEFORE = compiled(r"\b(?:forces|troops|units|army|operations?|grouping|contingent)\s+in\s+$")
 _LOCAL_WORDS = compiled(r"authorit|official|mayor|head|administration|governor|council|police", re.I)
-_CUES = compiled(r"according to|as stated by|in the words of|\bby\b|\breleased\b|\b(?:shaded|coloured|colored|marked)\b|\b(?:moved|put|placed|shifted)\s+[A-ZА-ЯІЇЄ][^.;]{0,40}?\bgr[ae]y\s+zone|\b(?:issued|published|put out) (?:a|an|its|his|her|their) (?:own |new |daily |latest )?(?:statement|report|bulletin|update|announcement)", re.I)
+_CUES = compiled(rf"according to|as stated by|in the words of|\bby\b|\breleased\b|\b{_MAP_VERB}|\b{_MAP_MOVE}|\b{_ISSUED_STATEMENT}", re.I)
 #: Where the journalist's own voice begins inside a sentence that quotes someone.
 _THAT_AFTER = compiled(r"\s+that\b")
 _TIME_OF_ITS_OWN = compiled(r"\b(?:last|earlier|ago|since|in (?:19|20)\d\d|in (?:January|February|March|April|May|June|July|August|"

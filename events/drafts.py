@@ -1141,11 +1141,11 @@ def _added(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Disco
     if added is None:
         return
     places = [p for p in view.settlements if p.start >= added.end()]
-    if places and _ADDED_ELSEWHERE.search(view.text, places[-1].end):
-        return  # "it added A and B to its list of towns at risk", "... as priorities": another list
+    if not places or _ADDED_ELSEWHERE.search(view.text, places[-1].end):
+        return  # (none named after it; "it added A and B to its list of towns at risk", "... as priorities": another list)
     told = [d for d in drafts if d.kind is not EventType.DENIAL and d.kind is not EventType.CONTESTED
             and not d.background and d.gains is not Side.NONE and view.index - d.view.index <= 2]
-    if not places or not told:
+    if not told:
         return
     last = told[-1]
     own = [a for a in voice.attributions if not a.embedded and a.kind != "journalist" and a.start < added.start()]

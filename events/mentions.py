@@ -314,10 +314,7 @@ def _unknown_settlement(text: str, start: int, end: int, offset: int, reason: st
                     _relation(text[:start], text[end:end + 60], rules))
 
 
-_AFFILIATION_AFTER = compiled(r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[\w-]+-based\s+)?[A-Z]")
-# the first words of two-word place names ("Nova Kakhovka", "Velykyi Burluk", "Staraya Sorochina")
-_PLACE_PREFIX = compiled(r"(?:Nov|Star|Velyk|Velik|Mal|Verkhn|Nyzhn|Nizhn|Krasn|Bil|Zolot|Chervon|Sukh|Kamian|Kamen|Mykol|"
-                         r"Petro|Ivano|Oleksandr|Aleksandr|Dobro|Lozov|Sokol|Vysok|Vysok|Myrn|Mirn|Pivden|Pivnichn|Kozach|Kazach)\w*")
+_AFFILIATION_AFTER = compiled(r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[\w-]+-based\s+)?[A-Z]")  # "X of Poland-based Y"
 
 
 def _is_unlisted_name(text: str, start: int, end: int, inside: bool, rules: Rules) -> bool:
@@ -334,7 +331,7 @@ def _is_unlisted_name(text: str, start: int, end: int, inside: bool, rules: Rule
         return False  # "Olena Zelenska": a person
     if name.endswith(("'s", "’s")) and not inside:
         return False  # "Pokrovsk and Trump's envoy"
-    if len(words) == 2 and not _PLACE_PREFIX.fullmatch(words[0]) and _AFFILIATION_AFTER.match(text, end):
+    if len(words) == 2 and not words[0].startswith(places.place_prefixes) and _AFFILIATION_AFTER.match(text, end):
         return False  # "..., Konrad Muzyka of Poland-based Rochan Consulting said": a person and the body he is with
     after = text[end:end + 40].lstrip()
     # (any_claimant, not the claimant index: the index remembers sentences, and names would crowd them out)

@@ -123,6 +123,7 @@ class PlaceRules:
     unlisted_after_change_region: re.Pattern[str]  # the regions a text names for that reading ("Kursk")
     unlisted_after_change_person: re.Pattern[str]  # what after the name makes it a person or a thing (", a marine")
     not_names: frozenset[str]  # capitalised words that are never such a name ("Russian", "Monday")
+    place_prefixes: tuple[str, ...]  # how two-word place names start ("Nov", "Velyk"): another two-word name may be a person
     coreference_nouns: re.Pattern[str]
     coreference_pronouns: re.Pattern[str]
     examples: tuple[tuple[str, str, str], ...]  # (role or relation, sentence, name)
@@ -301,6 +302,7 @@ def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
         list_glue=_compile(_need(lists, "glue", file, "lists"), file, "lists.glue", 0),
         unlisted_endings=tuple(sorted({str(e).lower() for e in _need(unlisted, "endings", file, "lists.unlisted")})),
         not_names=frozenset(str(w) for w in _need(unlisted, "not_names", file, "lists.unlisted")),
+        place_prefixes=tuple(str(p) for p in _need(unlisted, "place_prefixes", file, "lists.unlisted")),
         unlisted_after_change=_compile(_need(unlisted, "after_change", file, "lists.unlisted"), file,
                                        "lists.unlisted.after_change"),
         unlisted_after_change_region=_compile(_need(unlisted, "after_change_region", file, "lists.unlisted"), file,
