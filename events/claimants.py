@@ -166,6 +166,7 @@ _TIME_OF_ITS_OWN = compiled(r"\b(?:last|earlier|ago|since|in (?:19|20)\d\d|in (?
 # "confirmed that X, which had 27,000 inhabitants, was back under Kyiv's control": a relative clause
 # on the subject, closed before the that-clause's own verb
 _RELATIVE_CLOSED = compiled(r"(?:[^,;:.]|(?<=\d)[,.](?=\d)){0,80}?,\s+(?:was|were|is|are|has|have|had|remains|remained)\b")
+_OPENING_IT = compiled(r"[Ii]t (?:also |further |later |then |had |has ){0,2}claimed\b")
 _APPOSITIVE = compiled(r",\s+(?:one of|the only|a (?:town|city|village|settlement) (?:that|which|where)|which|where|"
                          r"(?:the|a) (?:[\w-]+ ){0,2}?(?:town|city|village|settlement) (?:Russia|Ukraine|Moscow|Kyiv|it|they|"
                          r"the Russians|the Ukrainians|Russian (?:troops|forces)|Ukrainian (?:troops|forces)))\b", re.I)
@@ -752,6 +753,11 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
                 and not _TIME_OF_ITS_OWN.search(sentence, appositive.end(), len(sentence))):
             return None  # (but "said that fighting goes on in X, where ...": still what was said)
         return chosen
+    # "It also claimed Umanske": a pointing speaker opening the sentence whose verb is the change's own
+    opening = [a for a in attributions if a.start <= position < a.end and not sentence[:a.start].strip(" \"“'‘")
+               and _OPENING_IT.match(a.verb)]
+    if opening:
+        return opening[0]
     # not a speaker in a clause of its own after the change ("X was retaken in 2022, months after
     # Moscow declared the region annexed")
     after = [a for a in attributions if a.start >= position and not _SUBORDINATE_SPEAKER.search(sentence, position, a.start)
