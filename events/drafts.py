@@ -845,7 +845,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             if date is None and voice.post is not None and voice.post.day is not None and voice.carried_by == "post":
                 # an embedded post's day ("— Author (@handle) May 20, 2022")
                 date = DateExpression(0, 0, voice.post.signature, voice.post.day, DatePrecision.DAY)
-            if date is None and voice.carried is not None and memory.previous_dates:
+            if date is None and voice.carried is not None and memory.previous_dates and voice.carried_by != "post":
                 date = memory.previous_dates[-1]  # "Specifically, ...": when the speaker spoke
             if date is None and memory.paragraph_day is not None and memory.paragraph_day[0] == view.sentence.paragraph:
                 date = memory.paragraph_day[1]  # a timeline's paragraph: "Friday, May 10: ... By evening, ..."

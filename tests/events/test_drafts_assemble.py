@@ -167,6 +167,11 @@ CASES = [
      "Breaking: our forces have liberated Tonenke.\n\nGlory to the heroes. pic.twitter.com/abc — MFA Russia "
      "(@mfa_russia) May 13, 2024",
      [("Tonenke", "capture", "RU", "Russian officials", "2024-05-13", "day")]),
+    ("a quotation signed on the line below it is its signer's, on the signature's day; the next one's day is not it",
+     "\"Our units have withdrawn from Tonenke.\"\n– Oleksandr Syrskyi, on Telegram, 13 May\n\n"
+     "\"The enemy has entered Umanske.\"\n– Dmytro Lykhovyi, Tavria group spokesman",
+     [("Tonenke", "withdrawal", "RU", "Oleksandr Syrskyi (Ukrainian Commander-in-Chief)", "2024-05-13", "day"),
+      ("Umanske", "contested", "none", "Dmytro Lykhovyi (Tavria group spokesman)", "2024-05-15", "day")]),
     ("a source in a regional military-civilian administration is that place's authorities",
      "A source in the Kharkiv military-civilian administration confirmed that Ukrainian troops had retaken "
      "Kupiansk.",
