@@ -4,7 +4,9 @@ on its day, in its own paragraph and in the paragraph just before the signature 
 splits the post's text from its signature line). A quotation or an interview answer may be signed
 the same way on a line of its own below it ("— Viktor Trehubov, Khortytsia group spokesman, on
 television, 14 May"): the line speaks for the block right above it, up to a heading, a question
-or another signature.
+or another signature. In an interview laid out as questions and answers, the answers are the
+words of the person the text says it interviews ("Suspilne spoke to Viktor Trehubov ..." above
+"Q: ..." / "A: ..." lines, or questions and answers opened with dashes).
 
 A pure function of the sentence views and the rules; cases in tests/events/test_voices.py.
 """
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from events.anchors import compiled
 
@@ -23,7 +25,7 @@ from events.mentions import SentenceView
 from events.records import DatePrecision, PublishedDate, Side
 from events.rules import Rules
 
-__all__ = ["SIGNED_TEXT", "Post", "find_posts", "find_signed"]
+__all__ = ["INTERVIEW_TEXT", "SIGNED_TEXT", "Post", "find_answers", "find_posts", "find_signed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,3 +89,60 @@ def find_signed(views: list[SentenceView], published: PublishedDate | None, rule
                 break
             signed[j] = post
     return signed
+
+
+# a text that says it holds an interview ("spoke to", "in an interview with") and asks a question
+INTERVIEW_TEXT = compiled(r"(?i)\binterview|\b(?:spoke|talked) (?:to|with)\b|\bsat down with\b|\bin conversation with\b"
+                          r"|\bQ\s?&\s?A\b")
+_ASKS = compiled(r"\s*(?:(?:Q|Question|Interviewer|Host)\s*[:.]|.*\?[\"”»]?\s*$)", re.I)
+_MARKED_QUESTION = compiled(r"\s*(?:(?:Q|Question|Interviewer|Host)\s*[:.]|[—–-]\s*.*\?[\"”»]?\s*$)", re.I)
+_INTRO_REACH = 3  # sentences before an unmarked first question that may say who is interviewed
+_ANSWER_LABEL = compiled(r"A|Answer", re.I)
+_LABEL = compiled(r"\s*([A-ZА-ЯІЇЄ][\w .’'-]{1,30}):\s")  # "TREHUBOV: ..." in a transcript
+
+
+def find_answers(views: list[SentenceView], text: str, published: PublishedDate | None, rules: Rules,
+                 side: Side = Side.NONE) -> dict[int, Post]:
+    """The interviewee of each answer sentence of a question-and-answer layout, by sentence index:
+    the first claimant (not an outlet) named where the text says who it interviews, before the
+    first question; every sentence after that question that is no question itself is theirs,
+    unless a transcript's label names another speaker ("HOST: ...")."""
+    day = published.date if published else None
+
+    def line_start(view: SentenceView) -> bool:
+        return view.index == 0 or "\n" in text[views[view.index - 1].sentence.end:view.sentence.start]
+
+    asks = [v.index for v in views if line_start(v) and _ASKS.match(v.text)]
+    if not asks:
+        return {}
+    # (an explainer's subheads ask questions too: without a marked question, the interview is said
+    # to be one just before the first question)
+    marked = any(_MARKED_QUESTION.match(views[i].text) for i in asks)
+    interviewee = None
+    for view in views[0 if marked else max(0, asks[0] - _INTRO_REACH):asks[0]]:
+        if INTERVIEW_TEXT.search(view.text):
+            named = [a for a in named_claimants(view.text, rules, context_side=side, day=day)
+                     if a.kind != "media" and a.claimant not in GENERIC_STATES]
+            if named:
+                interviewee = named[0]
+                break
+    if interviewee is None:
+        return {}
+    days = [d for d in find_dates(views[view.index].text, published, rules) if d.precision is DatePrecision.DAY]
+    post = Post(replace(interviewee, verb="interview", start=0, end=0), days[0].date if days else None,
+                days[0].text if days else "")
+    answers: dict[int, Post] = {}
+    speaking = False  # the interviewee holds the floor: from an answer's line until the next question
+    for view in views[asks[0]:]:
+        if line_start(view):
+            label = _LABEL.match(view.text)
+            if view.index in asks:
+                speaking = False
+            elif label is None or _ANSWER_LABEL.fullmatch(label.group(1)):
+                speaking = True
+            else:  # "TREHUBOV: ...", not "HOST: ..."
+                named = named_claimants(label.group(1).title(), rules, context_side=side, day=day)
+                speaking = bool(named) and named[0].claimant == interviewee.claimant
+        if speaking and not view.heading:
+            answers[view.index] = post
+    return answers

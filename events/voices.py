@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from events.anchors import compiled, search_once
 from events.claimants import GENERIC_STATES, Attribution, cited_only, find_attributions, find_channel, named_claimants, outlet_side
 from events.mentions import SentenceView
-from events.posts import SIGNED_TEXT, Post, find_posts, find_signed
+from events.posts import INTERVIEW_TEXT, SIGNED_TEXT, Post, find_answers, find_posts, find_signed
 from events.records import Article, Side
 from events.rules import Rules
 
@@ -126,6 +126,9 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     posts = find_posts(views, rules, day) if any("(@" in v.text for v in views) else {}
     if SIGNED_TEXT.search(article.text):
         for i, post in find_signed(views, article.published, rules, home).items():
+            posts.setdefault(i, post)
+    if "?" in article.text and INTERVIEW_TEXT.search(article.text):
+        for i, post in find_answers(views, article.text, article.published, rules, home).items():
             posts.setdefault(i, post)
     # "Briefing of the Russian Defence Ministry, 15 May", "General Staff operational update as of
     # 22:00": a body's own document; what it tells with nobody named is the body's

@@ -68,6 +68,18 @@ CASES = [
     ("a credit line naming no claimant signs nothing",
      "Russian troops entered Umanske.\n– Reporting by Ivan Petrenko",
      ["", ""]),
+    ("an interview's answers are the interviewee's, its questions nobody's",
+     "Suspilne spoke to Viktor Trehubov, spokesman for the Khortytsia group.\n\nQ: Is Umanske still held?\n"
+     "A: No. Our units left Umanske last week.",
+     ["", "", "Viktor Trehubov (Khortytsia group spokesman)"]),
+    ("a transcript's labels: the interviewee's lines are theirs, the host's are not",
+     "Suspilne spoke to Viktor Trehubov.\n\nHOST: What about Umanske?\nTREHUBOV: Our units left Umanske last week.\n"
+     "HOST: And Tonenke?\nTREHUBOV: Tonenke is a grey zone.",
+     ["", "", "Viktor Trehubov (Khortytsia group spokesman)", "", "Viktor Trehubov (Khortytsia group spokesman)"]),
+    ("an explainer's question subhead after a speaker's sentence is no interview",
+     "Zelensky, speaking to reporters in Kyiv, said the front was holding.\n\nWhy does Tonenke matter?\n\n"
+     "Russian troops captured Tonenke in May.",
+     ["Volodymyr Zelensky (President of Ukraine)", "", ""]),
     ("the next sentence of the same paragraph goes on",
      "Ukraine's General Staff said troops had left Krynky. Units moved to prepared positions.",
      ["Ukrainian General Staff", "Ukrainian General Staff"]),
