@@ -506,7 +506,8 @@ def _shared_subject(text: str, words: list[tuple[int, int, str]], left: int, sta
 
 
 _WHO_AFTER_COMMA = compiled(r",\s*who\b")
-_WHO_SUBJECT = compiled(r"who\s+(?:(?:has|had|have|then|later|finally|eventually|first)\s+)*"
+_WHO_SUBJECT = compiled(r"who\s+(?:(?:has|had|have|then|later|finally|eventually|first|were|was|are|been)\s+)*"
+                        r"(?:(?:forced|ordered|made|compelled|able|trying|tried)\s+to\s+)?"
                         r"(?:[^,;:“”\"]{0,120}?\s+and\s+(?:then\s+|later\s+|also\s+)?)?")
 _FORCE_TO_COMMA = compiled(r"(?:\s+[\w’'-]+){0,2}?\s+(?:troops|forces|units|soldiers|fighters|marines|paratroopers|servicemen)\s*,\s*")
 
