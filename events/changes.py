@@ -22,7 +22,7 @@ from events.mentions import PlaceRef, SentenceView
 from events.records import EventType
 from events.rules import Rules, Trigger
 
-__all__ = ["Change", "Target", "find_changes", "find_triggers", "side_words", "clause"]
+__all__ = ["acted_upon", "Change", "Target", "find_changes", "find_triggers", "side_words", "clause"]
 
 # Clause boundaries: semicolons, colons, brackets, dashes, quotes, and commas or words that open
 # a new clause ("as well as" does not). (It opens on the class of its first characters, so that the
@@ -321,14 +321,26 @@ _SAID_THEN_PRONOUN = compiled(r"\s+(?:had\s+|have\s+|has\s+)?(?:said|say|says|cl
 # "reported heavy Ukrainian losses ... and said that it had taken X": a side's losses do not act
 _NOT_AN_ACTOR = compiled(r"\s+(?:losses|casualties|attacks?|positions|shelling|strikes?|drones?|territory|lines|"
                            r"defen[cs]es|prisoners|civilians|cities|towns|villages|settlements|border)\b", re.I)
-# "destroyed formations of the Ukrainian armed forces and liberated X": the forces hit are no actor
+# "destroyed formations of the Ukrainian armed forces and liberated X", "pushed Ukrainian units out of A
+# and restored control over B": the forces hit are no actor
 # (the verb after a word of its own subject, not an adjective on the actor: "Surrounded Ukrainian units withdrew")
 _DEFEATED_BEFORE = compiled(r"(?<=[a-z] )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\btheir )(?<!\bits )"
                             r"(?:destroy(?:ed|ing|s)?|defeat(?:ed|ing|s)?|repel(?:led|ling|s)?|rout(?:ed|ing|s)?|"
                             r"encircl(?:ed|ing|es|e)|surround(?:ed|ing|s)?|dislodg(?:ed|ing|es|e)|oust(?:ed|ing|s)?|"
-                            r"push(?:ed|ing|es)?\s+back|dr(?:ove|iven|ive|iving)\s+(?:back|out)|inflict(?:ed|ing|s)?\s+"
+                            r"push(?:ed|ing|es)?(?:\s+back)?|dr(?:ove|iven|ive|iving)(?:\s+(?:back|out))?|expell(?:ed|ing)|"
+                            r"chas(?:ed|ing)|kick(?:ed|ing)|knock(?:ed|ing)|thr(?:ew|own)|inflict(?:ed|ing|s)?\s+"
                             r"(?:heavy\s+)?(?:losses|casualties|damage)\s+on)\s+(?:the\s+)?(?:(?:formations|units|positions|"
                             r"troops|forces|groups|remnants|elements|manpower|personnel)\s+of\s+(?:the\s+)?)?$", re.I)
+# "cleared A of Russian infiltration groups and restored control over it": the forces cleared out are no actor
+_CLEARED_OF = compiled(r"\b(?:clear|cleans|free|rid|purg)\w*\s+[^,;]{0,80}?\s+of\s+(?:the\s+)?(?:remaining\s+|last\s+)?$", re.I)
+
+
+def acted_upon(text: str, start: int) -> bool:
+    """Whether the forces named at ``start`` are the object of a defeat or a clearing ("destroyed
+    formations of the Ukrainian armed forces", "drove Russian troops out", "cleared A of Russian
+    groups"): they are no actor of the changes after them."""
+    return _DEFEATED_BEFORE.search(text, max(0, start - 60), start) is not None \
+        or _CLEARED_OF.search(text, max(0, start - 100), start) is not None
 _SOME_OF_IT_BEFORE = compiled(r"\b(?:only|a few|some|several|parts? of)\b[^,;.]{0,40}$", re.I)
 # "entered the north-eastern part of X and fighting was going on in the streets": entered while fighting goes on
 # (there, in its own clause: not "while fighting continues near Y", "no fighting is going on there")
@@ -439,7 +451,7 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     before = [i for i, w in enumerate(words) if left <= w[0] < start
               and (trigger.type is EventType.DENIAL or not (_HELD.match(text, w[1]) or _LAND_AFTER.match(text, w[1])
                                                             or _NOT_AN_ACTOR.match(text, w[1])
-                                                            or _DEFEATED_BEFORE.search(text, max(0, w[0] - 60), w[0])))
+                                                            or acted_upon(text, w[0])))
               # not "Russian troops, who Kyiv says have lost thousands, took X": a side inside a closed clause
               # (or apposition: "X, home to the airfield where Russian paratroopers landed, was declared free")
               and not (_CLOSED_ASIDE_OPENS.search(text[left:w[0]]) and "," in text[w[1]:start])]
@@ -496,7 +508,9 @@ def _shared_subject(text: str, words: list[tuple[int, int, str]], left: int, sta
     # that opens the sentence)
     before = [w for w in words if w[1] <= left and w[2] in ("RU", "UA")
               and (_FORCE_IN.search(text, w[0], w[1]) or _FORCE_AFTER.match(text, w[1])
-                   or _STATE.fullmatch(text, w[0], w[1]) and (participle or w[0] == 0))]
+                   or _STATE.fullmatch(text, w[0], w[1]) and (participle or w[0] == 0))
+              # (not the forces the clause before drove out: "drove Russian troops out of A and restored control")
+              and not acted_upon(text, w[0])]
     if participle and before and not _SENTENCE_SUBJECT.fullmatch(text, 0, before[0][0]):
         return None  # "... seized X in May before retreating": the sentence's subject, not an object's
     if participle and not before:

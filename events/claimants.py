@@ -484,6 +484,10 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     inside = {id(a) for a in found for b in found if a is not b and a.verb and a.verb == b.verb
               and a.end <= b.start <= a.end + 40 and re.fullmatch(r"[\s\w’'-]*", sentence[a.end:b.start])
               and " and " not in sentence[a.end:b.start]}
+    # "The head of the Sumy regional administration, Oleh Hryhorov, said": the title and the name set beside
+    # it are one speaker, the name
+    inside |= {id(a) for a in found for b in found if a is not b and a.verb and a.verb == b.verb and a.end < b.start
+               and "(" in b.claimant and "(" not in a.claimant and _TITLE_THEN_NAME.fullmatch(sentence, a.end, b.start) and _NAME_CLOSED.match(sentence, b.end)}
     # "Viktor Trehubov, spokesman for the Khortytsia group, said": the group in the apposition does not speak
     for a in found:
         apposition = _APPOSITION.match(sentence[a.end:a.end + 240]) if a.verb else None
@@ -492,6 +496,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     return sorted((a for a in found if id(a) not in inside), key=lambda a: a.start)
 
 
+_TITLE_THEN_NAME = compiled(r"\s*,\s*")
+_NAME_CLOSED = compiled(r"\s*,(?!\s*(?:and|or)\b)(?=[^,;]{0,40}?\b(?:said|says|told|wrote|added|claimed|stated|reported|denied|insisted|confirmed)\b)")
 _MINISTRY = compiled(r"ministry", re.I)
 _POINTING_NOUN = compiled(r"(?:the|this|that|these)\s", re.I)
 _NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test of the claimant)

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from events.anchors import compiled, search_once
-from events.changes import (APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, SAYING_NEXT, Change, Target, find_changes,
+from events.changes import (APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, SAYING_NEXT, Change, Target, acted_upon, find_changes,
                             find_triggers, side_words)
 from events.claimants import GENERIC_STATES, Attribution, governing, journalist, named_claimants, outlet_side, quotations
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
@@ -384,7 +384,8 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
                 agent, how = attribution.side, "claimant"  # a place of no known country: as its teller says
     if agent is Side.NONE and change.agent == "own" and attribution.kind == "journalist" and text:
         # "Shoigu ordered his troops to withdraw": the side of the person named before the pronoun
-        named = [a for a in named_claimants(text, memory.rules) if a.end <= change.start and a.side is not Side.NONE]
+        named = [a for a in named_claimants(text, memory.rules) if a.end <= change.start and a.side is not Side.NONE
+                 and not acted_upon(text, a.start)]  # (not "drove Russian troops out of X and restored control")
         if named:
             agent, how = named[-1].side, "text"
     if agent is Side.NONE and trigger.home_side and attribution.kind == "journalist":
@@ -683,7 +684,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         # a frame's and a speaker's sentences
         following = changes_of[view.index + 1] if changes_of is not None and view.index + 1 < len(views) else True
         dates = find_dates(text, published, rules, future, year_from=year_from) if (
-            changes or following or memory.frame is not None or voice.attributions or occasion) else []
+            changes or following or memory.frame is not None or voice.attributions or occasion
+            or _MAY_ADD.search(text) and memory.rules.added.search(text)) else []
         dates = _in_told_year(dates, memory, published, future, text, view.sentence.paragraph)
         # (a heading opens its paragraph with the day itself: "Friday, May 10: ...", not "On 10 May - a day after ...")
         opens_paragraph = (view.index == 0 or views[view.index - 1].sentence.paragraph != view.sentence.paragraph) \
@@ -1013,6 +1015,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         # kilometres"; _follow_frame reads a list only before all of them)
         if memory.frame is not None and (not changes or len(drafts) == made):
             _follow_frame(view, voice, drafts, memory, rules, dates)
+        if changes and len(drafts) > made:
+            _added(view, voice, drafts, memory, dates)  # "announced the capture of A, and on Monday it added B"
         if len(drafts) == made and drafts and changes and search_once(rules.hedge_after, text):
             _hedge_recent(view, drafts, rules)
         # remember
@@ -1129,6 +1133,11 @@ def _followed(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Di
 # the other side's words cited by a speaker ("said Russian propagandists were claiming that X had been liberated")
 _CITED_BEFORE = compiled(r"\b(?:claim\w*|boast\w*|spread\w*|propagand\w*|allege\w*|insist\w*|(?:Russian|Moscow|Kremlin)\b[^.;]{0,40}\b(?:say|says|said))\b"
                          r"[^.;]{0,60}?\bthat\s+[^.;]*$", re.I)
+_ADDED_REACH = 40  # characters from the words to the first place they add ("added two more villages: A")
+_LIST_JOIN = compiled(r"\s*(?:,\s*(?:and\s+)?|and\s+|;\s*)(?:(?:the\s+)?(?:villages?|towns?|settlements?)\s+of\s+|"
+                      r"(?:two|three|four|five|six|several)\s+(?:more\s+|other\s+)?(?:villages|towns|settlements)"
+                      r"(?:\s+in\s+[^:;.]{1,40})?:\s*)?")  # ("added A and three villages in X Oblast: B, C and D")
+_MAY_ADD = compiled(r"added|named|listed|list\b")  # (what the rules' "added" needs, before it is tried)
 _ADDED_ELSEWHERE = compiled(r"\bas\b|\bto\s+(?:its|the|their|his|her)\s+(?:[\w-]+\s+)?list\s+of\s+(?!(?:the\s+)?(?:[\w-]+\s+)?"
                              r"(?:captured|occupied|liberated|taken|seized|retaken|recaptured|lost|abandoned)\b)", re.I)
 
@@ -1140,7 +1149,13 @@ def _added(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Disco
     added = memory.rules.added.search(view.text) if view.settlements else None
     if added is None:
         return
-    places = [p for p in view.settlements if p.start >= added.end()]
+    places = []
+    for place in (p for p in view.settlements if p.start >= added.end()):
+        # the list the words open: its first place right after them, the others joined to it by commas and "and"
+        if not places and place.start - added.end() > _ADDED_REACH or places and not _LIST_JOIN.fullmatch(
+                view.text, places[-1].end, place.start):
+            break
+        places.append(place)
     if not places or _ADDED_ELSEWHERE.search(view.text, places[-1].end):
         return  # (none named after it; "it added A and B to its list of towns at risk", "... as priorities": another list)
     told = [d for d in drafts if d.kind is not EventType.DENIAL and d.kind is not EventType.CONTESTED
@@ -1149,7 +1164,10 @@ def _added(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Disco
         return
     last = told[-1]
     own = [a for a in voice.attributions if not a.embedded and a.kind != "journalist" and a.start < added.start()]
-    date = next((d for d in dates if d.start < added.start()), None) or next(iter(dates), None)
+    if not own:  # "On Monday, Maliar added A": the claimant named as the subject, with no verb of saying
+        own = [a for a in named_claimants(view.text[:added.end()], memory.rules) if a.kind != "journalist"][-1:]
+    before = [d for d in dates if d.start < added.start()]
+    date = max(before, key=lambda d: d.start) if before else next(iter(dates), None)  # ("on Sunday ... and on Monday it added")
     for place in places:
         if any(d.view is view and d.place.key == place.key for d in drafts):
             continue

@@ -62,6 +62,8 @@ _SIGNATURE = compiled(r"\s*(?:[—–]|--?)\s*(?=[A-ZА-ЯІЇЄ])")
 _QUESTION_LINE = compiled(r"\s*(?:Q|Question|Interviewer)\s*[:.—–-]", re.I)
 # the signer's name first, after a title or given names at most ("— Col. Oleksandr Syrskyi, ...")
 _NAME_FIRST = compiled(r"(?:(?:[A-Z][\w’'-]+|[A-Z]\.)\s+){0,3}")
+_CREDIT_AFTER = compiled(r"(?:\s+[A-Z][\w’'-]+)*\s*(?:[,(–—-]|$)")  # after the name: its role, place or day, or nothing
+_SIDE_FIRST = compiled(r"(Russian|Ukrainian)\b")
 _SIGNED_REACH = 8  # sentences above a signature it may speak for
 
 
@@ -75,8 +77,11 @@ def find_signed(views: list[SentenceView], published: PublishedDate | None, rule
         if mark is None or view.index == 0:  # (a sentence opens with a dash only at the start of a line)
             continue
         rest = view.text[mark.end():]
-        named = [a for a in named_claimants(rest, rules, context_side=side, day=published.date if published else None)
-                 if _NAME_FIRST.fullmatch(rest, 0, a.start) and a.claimant not in GENERIC_STATES]
+        of_side = _SIDE_FIRST.match(rest)  # "– Russian battalion commander, on Rossiya-24"
+        of_side = (Side.RU if of_side.group(1).startswith("R") else Side.UA) if of_side else side
+        named = [a for a in named_claimants(rest, rules, context_side=of_side, day=published.date if published else None)
+                 if _NAME_FIRST.fullmatch(rest, 0, a.start) and a.claimant not in GENERIC_STATES
+                 and _CREDIT_AFTER.match(rest, a.end)]  # (a credit, not a line of dialogue: "- DeepState shows ...")
         if not named:
             continue
         days = [d for d in find_dates(view.text, published, rules) if d.precision is DatePrecision.DAY]
