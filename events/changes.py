@@ -138,10 +138,11 @@ _PART_SUBJECT = compiled(r"^,?\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:districts|neigh
                            r"parts|outskirts|cent(?:re|er)|industrial zone)\s+", re.I)
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 # what turns an intention back into a deed: "managed to take", "had to withdraw"; "ordered to" and
-# "forced to" only for a withdrawal (an ordered withdrawal is one; an order to take a town is a plan)
+# "forced to" only for a withdrawal (an ordered withdrawal is one; an order to take a town is a plan;
+# so is one "given permission to withdraw")
 _ABLE = compiled(r"\b(?:(?:managed|able|succeeded|succeeding|managing|decided|opted|chose|began|started|continued|"
                    r"went on|moved)\s+(?:\w+\s+)?to|had\s+to)\s+(?:\w+\s+)?$", re.I)
-_ORDERED = compiled(r"\b(?:(?:received|got|given|issued|had|have|has)\s+(?:an\s+|the\s+)?orders?\s+(?=to\s)|"
+_ORDERED = compiled(r"\b(?:(?:received|got|given|granted|issued|had|have|has)\s+(?:an\s+|the\s+|a\s+)?(?:orders?|permission|approval|go-ahead|green\s+light)\s+(?=to\s)|"
                       r"(?:a|the)\s+decision\s+(?:(?:was|has\s+been|had\s+been)\s+(?:made|taken)\s+)?(?=to\s)|ordered|told|instructed|forced|compelled|"
                       r"(?:approved|authori[sz]ed|sanctioned)(?:\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:manoeuvre|maneuver|decision|order))?)\s*(?:(?:the|its|their|his|her|our|Ukrainian|Russian|Ukraine['’]s|Russia['’]s|"
                       r"enemy)\s+)?(?:(?:troops|forces|units|soldiers|defenders|garrison|marines|brigades?|commanders?|generals?|men)\s+)?to\s+"
@@ -319,7 +320,7 @@ _SAID_THEN_PRONOUN = compiled(r"\s+(?:had\s+|have\s+|has\s+)?(?:said|say|says|cl
 
 
 # "reported heavy Ukrainian losses ... and said that it had taken X": a side's losses do not act
-_NOT_AN_ACTOR = compiled(r"\s+(?:losses|casualties|attacks?|positions|shelling|strikes?|drones?|territory|lines|"
+_NOT_AN_ACTOR = compiled(r"\s+(?:losses|casualties|attacks?|positions|shelling|strikes?|drones?|territory|lines|resistance|"
                            r"defen[cs]es|prisoners|civilians|cities|towns|villages|settlements|border)\b", re.I)
 # "destroyed formations of the Ukrainian armed forces and liberated X", "pushed Ukrainian units out of A
 # and restored control over B": the forces hit are no actor
@@ -737,6 +738,9 @@ _RELATIVE_OBJECT_BEFORE = compiled(r"\b(?:village|town|city|settlement|hamlet|lo
                                    r"(?:[\w’'-]+\s+){1,3}$", re.I)
 
 
+_QUOTE_CLOSES = compiled(r"(?<=[,.!?])[”»\"’']")  # a quotation closing with its clause (not "took “A”, “B” and C")
+
+
 def _object_targets(view: SentenceView, start: int, end: int, right: int, next_start: int, trigger: Trigger,
                     rules: Rules) -> list[Target]:
     text = view.text
@@ -789,6 +793,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
             if not _APPOSITION_THEN_PLACES.fullmatch(text, chain.end, ref.start):
                 break
             crossed = True
+        if _QUOTE_CLOSES.search(text, chain.end, ref.start):
+            break  # '"... near A," the group said, ... south of B': the quotation ended
         if _ALIAS_GAP.fullmatch(text, chain.end, ref.start):
             chain = ref  # "A, the Soviet-era name Moscow uses for B, and C": B is A again
             continue
@@ -1270,7 +1276,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 and _AREA_BEFORE.search(text, max(0, r.start - 40), r.start)))
                 and not _DESCRIBED_BY.search(text, max(0, r.start - 60), r.start)  # "B, a village south-west of C": not C
                 and not _PURPOSE_BEFORE.search(text, max(0, r.start - 60), r.start)  # "regrouping ... to step up efforts in X"
-                and not _LINE_THROUGH.search(text, max(0, r.start - 80), r.start)]  # "to positions running through A and B": the new line
+                and not _LINE_THROUGH.search(text, max(0, r.start - 80), r.start)  # "to positions running through A and B": the new line
+                and not (r.start > start and _QUOTE_CLOSES.search(text, start, r.start))]  # ('"... positions near A," ... south of B': not B)
             # ("pulled back to defensive lines near the villages of A and B": where they went, the whole list)
             destination: list[PlaceRef] = []
             for r in view.places:
