@@ -97,7 +97,7 @@ def find_signed(views: list[SentenceView], published: PublishedDate | None, rule
 
 
 # a text that says it holds an interview ("spoke to", "in an interview with") and asks a question
-INTERVIEW_TEXT = compiled(r"(?i)\binterview|\b(?:spoke|talked) (?:to|with)\b|\bsat down with\b|\bin conversation with\b"
+INTERVIEW_TEXT = compiled(r"(?i)\binterview|\btranscript\b|\banswer(?:ing|ed) questions\b|\b(?:spoke|talked) (?:to|with)\b|\bsat down with\b|\bin conversation with\b"
                           r"|\bQ\s?&\s?A\b")
 _ASKS = compiled(r"\s*(?:(?:Q|Question|Interviewer|Host)\s*[:.]|.*\?[\"”»]?\s*$)", re.I)
 _MARKED_QUESTION = compiled(r"\s*(?:(?:Q|Question|Interviewer|Host)\s*[:.]|[—–-]\s*.*\?[\"”»]?\s*$)", re.I)
@@ -123,17 +123,16 @@ def find_answers(views: list[SentenceView], text: str, published: PublishedDate 
     # (an explainer's subheads ask questions too: without a marked question, the interview is said
     # to be one just before the first question)
     marked = any(_MARKED_QUESTION.match(views[i].text) for i in asks)
-    interviewee = None
+    named: list[tuple[Attribution, SentenceView]] = []
     for view in views[0 if marked else max(0, asks[0] - _INTRO_REACH):asks[0]]:
         if INTERVIEW_TEXT.search(view.text):
-            named = [a for a in named_claimants(view.text, rules, context_side=side, day=day)
-                     if a.kind != "media" and a.claimant not in GENERIC_STATES]
-            if named:
-                interviewee = named[0]
-                break
-    if interviewee is None:
+            named += [(a, view) for a in named_claimants(view.text, rules, context_side=side, day=day)
+                      if a.kind != "media" and a.claimant not in GENERIC_STATES]
+    # (a person named rather than a title: "Transcript: Khortytsia spokesman ..." above "... given by Viktor Trehubov")
+    interviewee, intro = next((n for n in named if "(" in n[0].claimant), named[0] if named else (None, None))
+    if interviewee is None or intro is None:
         return {}
-    days = [d for d in find_dates(views[view.index].text, published, rules) if d.precision is DatePrecision.DAY]
+    days = [d for d in find_dates(intro.text, published, rules) if d.precision is DatePrecision.DAY]
     post = Post(replace(interviewee, verb="interview", start=0, end=0), days[0].date if days else None,
                 days[0].text if days else "")
     answers: dict[int, Post] = {}

@@ -94,7 +94,8 @@ def _quote_closer(views: list[SentenceView], i: int) -> int | None:
 
 _POST_INTRO = compiled(r"\b(?:post|statement|message|update|text|reads?|in full)\b", re.I)
 _WHOLE_QUOTE = compiled(r"\s*[“\"][^“”\"]+[”\"]\s*")
-_SAID_NEXT = compiled(r"\s*(?:That|This|Those|These) (?:was|is|were|are) (?:how|the words of)\b")
+_SAID_NEXT = compiled(r"\s*(?:That|This|Those|These) (?:(?:was|is|were|are) (?:how|the words of)\b|(?:[\w-]+ ){0,2}(?:sentence|statement|"
+                      r"words?|line|message|post|announcement)s? (?:came|comes|was|were) (?:from|issued by|posted by|written by)\b)")
 _AT_CLOSE = compiled(r"[\s,]*(?:(?:said|says|told|wrote|added|stressed|insisted|claimed|stated)\s+)?(?:[\w’'-]+\s+){0,3}")
 
 
@@ -190,7 +191,9 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
         after = closer + 1
         if found is None and after < len(views) and _SAID_NEXT.match(views[after].text):
             # “... ” / That was how X described it: the speaker named in the sentence after
-            found = next((a for a in speakers(after) if not a.embedded), None)
+            found = next((a for a in speakers(after) if not a.embedded), None) or next(
+                (a for a in named_claimants(views[after].text, rules, context_side=home, day=day)
+                 if a.claimant not in GENERIC_STATES), None)  # ("That sentence came from X": named with no verb of saying)
         if found is None and not was_read:
             last = before
             del recent[heard:]

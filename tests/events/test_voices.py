@@ -76,6 +76,10 @@ CASES = [
      "Suspilne spoke to Viktor Trehubov.\n\nHOST: What about Umanske?\nTREHUBOV: Our units left Umanske last week.\n"
      "HOST: And Tonenke?\nTREHUBOV: Tonenke is a grey zone.",
      ["", "", "Viktor Trehubov (Khortytsia group spokesman)", "", "Viktor Trehubov (Khortytsia group spokesman)"]),
+    ("an interview's person named, not the title in the heading above",
+     "Transcript: Khortytsia spokesman on the front\n\nAn interview given by Viktor Trehubov to the telethon.\n\n"
+     "Host: Is Umanske held?\nTrehubov: Our units have left Umanske. The enemy is in Tonenke.",
+     ["", "", "", "Viktor Trehubov (Khortytsia group spokesman)", "Viktor Trehubov (Khortytsia group spokesman)"]),
     ("an explainer's question subhead after a speaker's sentence is no interview",
      "Zelensky, speaking to reporters in Kyiv, said the front was holding.\n\nWhy does Tonenke matter?\n\n"
      "Russian troops captured Tonenke in May.",
