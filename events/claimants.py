@@ -79,8 +79,10 @@ _CAPITAL_OPENS = compiled(r"\s*(?:Meanwhile,?\s+)?[Ii]n\s+(Moscow|Kyiv|Kiev),\s+
 _SIDE_BEFORE = compiled(r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+$")
 # (or the region a body is of: "the Russian-installed administration of the Kherson region said")
 _IN_CHARGE = compiled(r"\s+(?:in charge of|responsible for|who (?:heads|leads|runs)|heading|running|of the(?=\s+(?:[A-Z][\w’'-]+\s+){1,2}"
-                        r"(?:region|oblast|Oblast|Region)\b))\s[^,;:.“”\"]{1,80}?"
-                        r"(?=\s(?:said|says|told|wrote|reported|claimed|announced|added|stated)\b)")
+                        r"(?:region|oblast|Oblast|Region)\b)|of the(?=\s+(?:occupied|Russian-(?:held|controlled|occupied))\s+"
+                        r"(?:parts?|areas?|territor(?:y|ies)|districts?)\s+of\b))\s[^,;:.“”\"]{1,80}?"
+                        r"(?=,?\s(?:said|says|told|wrote|reported|claimed|announced|added|stated)\b)")
+# ("the Russian-installed head of the occupied parts of Kharkiv region told")
 # a quotation closing between a name and the verb, with words after it: the name is inside the quotation and
 # another speaker follows ("... by the Russians," Mayor X said)
 _QUOTE_THEN_SPEAKER = compiled(r"[”\"]\s*[\w’'-]+\s+[\w’'-]")
