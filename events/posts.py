@@ -97,7 +97,7 @@ def find_signed(views: list[SentenceView], published: PublishedDate | None, rule
 
 
 # a text that says it holds an interview ("spoke to", "in an interview with") and asks a question
-INTERVIEW_TEXT = compiled(r"(?i)\binterview|\btranscript\b|\banswer(?:ing|ed) questions\b|\b(?:spoke|talked) (?:to|with)\b|\bsat down with\b|\bin conversation with\b"
+INTERVIEW_TEXT = compiled(r"(?i)\binterview|\btranscript\b|\b(?:at|during) (?:a|the|his|her) (?:news |press )?(?:briefing|conference)\b|\banswer(?:ing|ed) questions\b|\b(?:spoke|talked) (?:to|with)\b|\bsat down with\b|\bin conversation with\b"
                           r"|\bQ\s?&\s?A\b")
 _ASKS = compiled(r"\s*(?:(?:Q|Question|Interviewer|Host)\s*[:.]|.*\?[\"”»]?\s*$)", re.I)
 _MARKED_QUESTION = compiled(r"\s*(?:(?:Q|Question|Interviewer|Host)\s*[:.]|[—–-]\s*.*\?[\"”»]?\s*$)", re.I)
