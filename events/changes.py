@@ -302,19 +302,22 @@ _CITED_SPEECH = compiled(r"\s+(?:media\s+)?(?:reports?|claims?|statements?|alleg
                            r"media|bloggers|channels)\b")
 
 
-def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = "") -> str:
+def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = "", gaining: bool = False) -> str:
     """"its troops", "they": the side named last before the pronoun, else the claimant's ("own");
-    not a side whose speech is cited ("denied Ukrainian reports that its troops had retreated")."""
+    not a side whose speech is cited ("denied Ukrainian reports that its troops had retreated"),
+    unless the cited claim is a gain ("denied a Russian claim that its troops had taken X")."""
     for start, end, key in reversed(words[:index]):
         cited = _CITED_SPEECH.match(text, end) if text else None
         if cited is not None and key in ("RU", "UA") and index < len(words) \
-                and _SAID_THEN_PRONOUN.fullmatch(text, cited.end(), words[index][0]):
+                and (_SAID_THEN_PRONOUN.fullmatch(text, cited.end(), words[index][0])
+                     or gaining and _CLAIM_THEN_PRONOUN.fullmatch(text, cited.end(), words[index][0])):
             return key  # "Russian officials said they had cleared X": the speakers' own side
         if key in ("RU", "UA") and not (text and (cited or _NOT_AN_ACTOR.match(text, end))):
             return key
     return "own"
 
 
+_CLAIM_THEN_PRONOUN = compiled(r"\s+that\s+")
 _SAID_THEN_PRONOUN = compiled(r"\s+(?:had\s+|have\s+|has\s+)?(?:said|say|says|claimed|claim|claims|reported|report|reports|"
                               r"announced|insisted|stated)\s+(?:that\s+)?")
 
@@ -394,8 +397,10 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
             and _SUBJECT_FORCES.fullmatch(text, w[1], start))]  # not "under pressure from Russian forces, the units ..."
         return subject[-1][2] if subject and subject[-1][2] in ("RU", "UA") else "own"
 
+    gaining = trigger.gains == "agent" and trigger.type in (EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL)
+
     def key_of(i: int) -> str:
-        return _resolve_pronoun(words, i, text) if words[i][2] == "pronoun" else words[i][2]
+        return _resolve_pronoun(words, i, text, gaining) if words[i][2] == "pronoun" else words[i][2]
 
     if _IT_SUBJECT.search(text, max(0, start - 12), start):
         # "..., the village it recaptured last summer": "it" is a country or its government named
@@ -738,6 +743,8 @@ _RELATIVE_OBJECT_BEFORE = compiled(r"\b(?:village|town|city|settlement|hamlet|lo
                                    r"(?:[\w’'-]+\s+){1,3}$", re.I)
 
 
+_PLACE_LOCATES = compiled(r",?\s+(?:(?:about|some|roughly|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+                          r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:outskirts\s+)?of|near|outside)\s+(?:the\s+(?:city|town)\s+of\s+)?")
 _QUOTE_CLOSES = compiled(r"(?<=[,.!?])[”»\"’']")  # a quotation closing with its clause (not "took “A”, “B” and C")
 
 
@@ -1277,7 +1284,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 and not _DESCRIBED_BY.search(text, max(0, r.start - 60), r.start)  # "B, a village south-west of C": not C
                 and not _PURPOSE_BEFORE.search(text, max(0, r.start - 60), r.start)  # "regrouping ... to step up efforts in X"
                 and not _LINE_THROUGH.search(text, max(0, r.start - 80), r.start)  # "to positions running through A and B": the new line
-                and not (r.start > start and _QUOTE_CLOSES.search(text, start, r.start))]  # ('"... positions near A," ... south of B': not B)
+                and not (r.start > start and _QUOTE_CLOSES.search(text, start, r.start))  # ('"... positions near A," ... south of B': not B)
+                and not (r.relation == "beside" and any(p.is_settlement and p.end <= r.start and _PLACE_LOCATES.fullmatch(text, p.end, r.start)
+                                                        for p in view.places))]  # ("pulled out of A south-west of B": B locates A)
             # ("pulled back to defensive lines near the villages of A and B": where they went, the whole list)
             destination: list[PlaceRef] = []
             for r in view.places:
