@@ -1129,6 +1129,8 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules, fighting: 
     if _ends_near(rules.negation, text, left, start, 2):
         # "will never take Kharkiv", "could not hold X for long": a forecast, not a denial
         return "" if _MODAL_NEGATION.search(text, max(left, start - 30), start) else "negated"
+    if "neither" in text[left:start].lower() and _NEITHER_NOR.search(text, max(left, start - 160), start):
+        return "negated"  # "neither A nor B has been lost"
     # (most sentences hold none of the words of a failure or a denial: no need to search them)
     if may_match(rules.failed, text) and _ends_near(rules.failed, text, 0, start, 12):
         return "failed"
@@ -1161,6 +1163,7 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules, fighting: 
     return "" if tail is not None and tail.start() <= false.start() else "false"
 
 
+_NEITHER_NOR = compiled(r"\bneither\b[^,;.]{0,80}\bnor\b[^,;.]{0,60}$", re.I)
 _TWO_WORDS = compiled(r"\s*(?:[\w’'-]+\s+){0,2}")
 _TAKE_VERB = compiled(r"(?:took|take|takes|taken|taking)\b", re.I)
 
