@@ -252,6 +252,9 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     if apposition:
         after = after[apposition.end():]
         acted_at += apposition.end()
+        saying = _AS_SAYING.match(sentence, acted_at - 1) or _AS_SAYING.match(sentence, acted_at)
+        if saying:  # "quoted X, the Moscow-installed head of the region, as saying"
+            return saying.group().strip(), False
     charge = _IN_CHARGE.match(after)  # "a local official in charge of a border community said"
     if charge:
         after = after[charge.end():]
