@@ -188,14 +188,25 @@ def _history_told_once(drafts: list[Draft]) -> None:
 
 
 def _merge(drafts: list[Draft]) -> list[Draft]:
-    """One draft per claim; the others become its extra evidence."""
+    """One draft per claim; the others become its extra evidence. A name the gazetteer left
+    unresolved in one sentence is the place it resolved to in another, when it resolved to only
+    one ("Nevskoye in the Lugansk People's Republic" ... "took Nevskoye")."""
+    resolved: dict[str, set[str]] = {}
+    for d in drafts:
+        if d.place.resolution.place is not None:
+            resolved.setdefault(d.place.mention.text.casefold(), set()).add(d.place.key)
     merged: dict[tuple[str, str, str, str, bool], Draft] = {}
     for d in drafts:
         key = _claim_key(d)
+        same = resolved.get(d.place.mention.text.casefold(), set()) if d.place.resolution.place is None else set()
+        if len(same) == 1:
+            key = (next(iter(same)), *key[1:])
         kept = merged.get(key)
         if kept is None:
             merged[key] = d
             continue
+        if kept.place.resolution.place is None and d.place.resolution.place is not None:
+            kept.place = d.place
         kept.also.append(d.view)
         if kept.heading and not d.heading:
             # the body's telling is the evidence; the headline stays as another span

@@ -172,6 +172,10 @@ CASES = [
      "\"The enemy has entered Umanske.\"\n– Dmytro Lykhovyi, Tavria group spokesman",
      [("Tonenke", "withdrawal", "RU", "Oleksandr Syrskyi (Ukrainian Commander-in-Chief)", "2024-05-13", "day"),
       ("Umanske", "contested", "none", "Dmytro Lykhovyi (Tavria group spokesman)", "2024-05-15", "day")]),
+    ("a name left unresolved in one sentence is the place it resolved to in another: one claim",
+     "Russian troops liberated Nevskoye in the Lugansk People's Republic over the past week, the Russian defence "
+     "ministry said. Units of the Zapad group took Nevskoye and repelled counterattacks, it added.",
+     [("Nevskoye", "capture", "RU", "Russian Ministry of Defence", "2024-05-08", "week")]),
     ("a source in a regional military-civilian administration is that place's authorities",
      "A source in the Kharkiv military-civilian administration confirmed that Ukrainian troops had retaken "
      "Kupiansk.",
