@@ -173,9 +173,12 @@ CASES = [
      [("Tonenke", "withdrawal", "RU", "Oleksandr Syrskyi (Ukrainian Commander-in-Chief)", "2024-05-13", "day"),
       ("Umanske", "contested", "none", "Dmytro Lykhovyi (Tavria group spokesman)", "2024-05-15", "day")]),
     ("a name left unresolved in one sentence is the place it resolved to in another: one claim",
-     "Russian troops liberated Nevskoye in the Lugansk People's Republic over the past week, the Russian defence "
-     "ministry said. Units of the Zapad group took Nevskoye and repelled counterattacks, it added.",
-     [("Nevskoye", "capture", "RU", "Russian Ministry of Defence", "2024-05-08", "week")]),
+     "Russian troops liberated Spornoye in the Donetsk People's Republic and Nevskoye in the Lugansk People's Republic "
+     "over the past week, the Russian defence ministry said on Saturday. \"Units of the Yug group liberated Spornoye and "
+     "improved their position,\" the ministry said. Units of the Zapad group took Nevskoye and repelled counterattacks "
+     "by Ukrainian assault groups, it added.",
+     [("Spornoye", "capture", "RU", "Russian Ministry of Defence", "2024-05-08", "week"),
+      ("Nevskoye", "capture", "RU", "Russian Ministry of Defence", "2024-05-08", "week")]),
     ("a source in a regional military-civilian administration is that place's authorities",
      "A source in the Kharkiv military-civilian administration confirmed that Ukrainian troops had retaken "
      "Kupiansk.",
