@@ -168,6 +168,9 @@ _TIME_OF_ITS_OWN = compiled(r"\b(?:last|earlier|ago|since|in (?:19|20)\d\d|in (?
 # "confirmed that X, which had 27,000 inhabitants, was back under Kyiv's control": a relative clause
 # on the subject, closed before the that-clause's own verb
 _RELATIVE_CLOSED = compiled(r"(?:[^,;:.]|(?<=\d)[,.](?=\d)){0,80}?,\s+(?:was|were|is|are|has|have|had|remains|remained)\b")
+# nothing before the pointing speaker but a time ("On Wednesday it also claimed X")
+_OPENS_SENTENCE = compiled(r"[\s\"“'‘]*(?:(?:(?:Late |Early |Later )?[Oo]n (?:the )?\w+(?: \w+)?|Later|Then|Earlier|Meanwhile|Separately|"
+                           r"(?:Hours|A day|Two days|Days) later|The next day|That evening|The same day)\s*,?\s*)?")
 _OPENING_IT = compiled(r"[Ii]t (?:also |further |later |then |had |has ){0,2}claimed\b")
 _APPOSITIVE = compiled(r",\s+(?:one of|the only|a (?:town|city|village|settlement) (?:that|which|where)|which|where|"
                          r"(?:the|a) (?:[\w-]+ ){0,2}?(?:town|city|village|settlement) (?:Russia|Ukraine|Moscow|Kyiv|it|they|"
@@ -519,10 +522,16 @@ _NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test 
 )
 
 
+_ALSO_SPOKE = compiled(r"[Ii]t (?:also|further) ")
+
+
 def _antecedent(phrase: str, recent: list[Attribution]) -> Attribution | None:
     """The claimant a pointing phrase stands for: the latest of the recent ones it can be ("the
     ministry" a ministry, "he" a person, "the think tank" an analyst), else the latest."""
     candidates = [a for a in recent if a.kind != "journalist"]
+    if _ALSO_SPOKE.match(phrase):
+        # "It also claimed X" goes on from one who spoke, not one only named since ("Kyiv did not confirm the loss")
+        candidates = [a for a in candidates if a.verb != "named"] or candidates
     for words, fits in _NOUN_WANTS:
         if words.search(phrase):
             fitting = [a for a in candidates if fits(a)]
@@ -765,7 +774,7 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
             return None  # (but "said that fighting goes on in X, where ...": still what was said)
         return chosen
     # "It also claimed Umanske": a pointing speaker opening the sentence whose verb is the change's own
-    opening = [a for a in attributions if a.start <= position < a.end and not sentence[:a.start].strip(" \"“'‘")
+    opening = [a for a in attributions if a.start <= position < a.end and _OPENS_SENTENCE.fullmatch(sentence, 0, a.start)
                and _OPENING_IT.match(a.verb)]
     if opening:
         return opening[0]

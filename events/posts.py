@@ -61,9 +61,11 @@ SIGNED_TEXT = compiled(r"\n\s*(?:[—–]|--?)\s*[A-ZА-ЯІЇЄ]")  # a text wi
 _SIGNATURE = compiled(r"\s*(?:[—–]|--?)\s*(?=[A-ZА-ЯІЇЄ])")
 _QUESTION_LINE = compiled(r"\s*(?:Q|Question|Interviewer)\s*[:.—–-]", re.I)
 # the signer's name first, after a title or given names at most ("— Col. Oleksandr Syrskyi, ...")
-_NAME_FIRST = compiled(r"(?:(?:[A-Z][\w’'-]+|[A-Z]\.)\s+){0,3}")
+_NAME_FIRST = compiled(r"(?:(?:[A-Z][\w’'-]+|[A-Z][a-z]{0,4}\.)\s+){0,3}")
 _CREDIT_AFTER = compiled(r"(?:\s+[A-Z][\w’'-]+)*\s*(?:[,(–—-]|$)")  # after the name: its role, place or day, or nothing
 _SIDE_FIRST = compiled(r"(Russian|Ukrainian)\b")
+_QUOTE_CLOSE_END = compiled(r"[”»\"]\s*$")
+_QUOTE_OPEN_START = compiled(r"\s*[“«\"]")
 _SIGNED_REACH = 8  # sentences above a signature it may speak for
 
 
@@ -82,17 +84,21 @@ def find_signed(views: list[SentenceView], published: PublishedDate | None, rule
         named = [a for a in named_claimants(rest, rules, context_side=of_side, day=published.date if published else None)
                  if _NAME_FIRST.fullmatch(rest, 0, a.start) and a.claimant not in GENERIC_STATES
                  and _CREDIT_AFTER.match(rest, a.end)]  # (a credit, not a line of dialogue: "- DeepState shows ...")
-        if not named:
-            continue
+        if not named or rules.reporting_verbs.search(rest, named[0].end):
+            continue  # (a news line opened with a dash: "— Zelensky, speaking in Kharkiv, said ...")
         days = [d for d in find_dates(view.text, published, rules) if d.precision is DatePrecision.DAY]
         post = Post(named[0], days[0].date if days else None, days[0].text if days else "")
         paragraph = views[view.index - 1].sentence.paragraph
+        # (under a quotation, only the quotation: not the outlet's lines above it)
+        quoted = bool(_QUOTE_CLOSE_END.search(views[view.index - 1].text))
         for j in range(view.index - 1, max(-1, view.index - 1 - _SIGNED_REACH), -1):
             above = views[j]
             if above.sentence.paragraph != paragraph or above.heading or j in signed \
                     or _QUESTION_LINE.match(above.text) or _SIGNATURE.match(above.text):
                 break
             signed[j] = post
+            if quoted and _QUOTE_OPEN_START.match(above.text):
+                break
     return signed
 
 
@@ -101,52 +107,71 @@ INTERVIEW_TEXT = compiled(r"(?i)\binterview|\btranscript\b|\b(?:at|during) (?:a|
                           r"|\bQ\s?&\s?A\b")
 _ASKS = compiled(r"\s*(?:(?:Q|Question|Interviewer|Host)\s*[:.]|.*\?[\"”»]?\s*$)", re.I)
 _MARKED_QUESTION = compiled(r"\s*(?:(?:Q|Question|Interviewer|Host)\s*[:.]|[—–-]\s*.*\?[\"”»]?\s*$)", re.I)
-_INTRO_REACH = 3  # sentences before an unmarked first question that may say who is interviewed
+_DASH_LINE = compiled(r"\s*[—–-]\s")
+# cues after which the interviewee is named ("spoke to X", "an interview with X", "interviewed X")
+_OBJECT_FOLLOWS = compiled(r"(?i)(?:spoke|talked) (?:to|with)|sat down with|in conversation with|interview(?: given)? (?:with|by)\b|interviewed\b")
 _ANSWER_LABEL = compiled(r"A|Answer", re.I)
 _LABEL = compiled(r"\s*([A-ZА-ЯІЇЄ][\w .’'-]{1,30}):\s")  # "TREHUBOV: ..." in a transcript
 
 
+def _interviewee(view: SentenceView, rules: Rules, side: Side, day: dt.date | None) -> Attribution | None:
+    """Whom the sentence says is interviewed: the claimant named after "spoke to", "interview with",
+    "interviewed"; else the one before "in an interview", "at a briefing" ("X told Suspilne in an
+    interview"); a person named rather than a title."""
+    cue = INTERVIEW_TEXT.search(view.text)
+    if cue is None:
+        return None
+    named = [a for a in named_claimants(view.text, rules, context_side=side, day=day)
+             if a.kind != "media" and a.claimant not in GENERIC_STATES]
+    after = [a for a in named if a.start >= cue.start()]
+    before = [] if _OBJECT_FOLLOWS.match(view.text, cue.start()) else [a for a in reversed(named) if a.end <= cue.start()]
+    candidates = after + before
+    return next((a for a in candidates if "(" in a.claimant), candidates[0] if candidates else None)
+
+
 def find_answers(views: list[SentenceView], text: str, published: PublishedDate | None, rules: Rules,
                  side: Side = Side.NONE) -> dict[int, Post]:
-    """The interviewee of each answer sentence of a question-and-answer layout, by sentence index:
-    the first claimant (not an outlet) named where the text says who it interviews, before the
-    first question; every sentence after that question that is no question itself is theirs,
-    unless a transcript's label names another speaker ("HOST: ...")."""
+    """The interviewee of each answer sentence of a question-and-answer layout ("Q: ..." / "A: ...",
+    questions and answers opened with dashes, "HOST:" and "NAME:" labels), by sentence index: the
+    claimant the text says it interviews, before the first question. An answer is a line opened as
+    one, or the line right after its question, and the lines of its paragraph; a paragraph opened
+    with no mark is the outlet's prose again; a label naming someone else is not the interviewee."""
     day = published.date if published else None
 
     def line_start(view: SentenceView) -> bool:
         return view.index == 0 or "\n" in text[views[view.index - 1].sentence.end:view.sentence.start]
 
-    asks = [v.index for v in views if line_start(v) and _ASKS.match(v.text)]
+    # (only marked questions: an explainer's subheads ask questions too)
+    asks = [v.index for v in views if line_start(v) and (_MARKED_QUESTION.match(v.text) or (
+        _LABEL.match(v.text) is not None and _ASKS.match(v.text) is not None))]
     if not asks:
         return {}
-    # (an explainer's subheads ask questions too: without a marked question, the interview is said
-    # to be one just before the first question)
-    marked = any(_MARKED_QUESTION.match(views[i].text) for i in asks)
-    named: list[tuple[Attribution, SentenceView]] = []
-    for view in views[0 if marked else max(0, asks[0] - _INTRO_REACH):asks[0]]:
-        if INTERVIEW_TEXT.search(view.text):
-            named += [(a, view) for a in named_claimants(view.text, rules, context_side=side, day=day)
-                      if a.kind != "media" and a.claimant not in GENERIC_STATES]
+    found = [(a, view) for view in views[:asks[0]] if (a := _interviewee(view, rules, side, day)) is not None]
     # (a person named rather than a title: "Transcript: Khortytsia spokesman ..." above "... given by Viktor Trehubov")
-    interviewee, intro = next((n for n in named if "(" in n[0].claimant), named[0] if named else (None, None))
+    interviewee, intro = next((n for n in found if "(" in n[0].claimant), found[0] if found else (None, None))
     if interviewee is None or intro is None:
         return {}
     days = [d for d in find_dates(intro.text, published, rules) if d.precision is DatePrecision.DAY]
     post = Post(replace(interviewee, verb="interview", start=0, end=0), days[0].date if days else None,
                 days[0].text if days else "")
     answers: dict[int, Post] = {}
-    speaking = False  # the interviewee holds the floor: from an answer's line until the next question
+    speaking = False  # the interviewee holds the floor
+    after_question = False
     for view in views[asks[0]:]:
         if line_start(view):
             label = _LABEL.match(view.text)
+            new_paragraph = view.sentence.paragraph != views[view.index - 1].sentence.paragraph
             if view.index in asks:
-                speaking = False
-            elif label is None or _ANSWER_LABEL.fullmatch(label.group(1)):
-                speaking = True
-            else:  # "TREHUBOV: ...", not "HOST: ..."
+                speaking, after_question = False, True
+                continue
+            if label is not None and not _ANSWER_LABEL.fullmatch(label.group(1)):  # "TREHUBOV: ...", not "HOST: ..."
                 named = named_claimants(label.group(1).title(), rules, context_side=side, day=day)
                 speaking = bool(named) and named[0].claimant == interviewee.claimant
+            elif label is not None or _DASH_LINE.match(view.text) or after_question:
+                speaking = True  # "A: ...", "— No. ...", or the line right after the question
+            elif new_paragraph:
+                speaking = False  # the outlet's own prose after the interview
+            after_question = False
         if speaking and not view.heading:
             answers[view.index] = post
     return answers

@@ -94,8 +94,10 @@ def _quote_closer(views: list[SentenceView], i: int) -> int | None:
 
 _POST_INTRO = compiled(r"\b(?:post|statement|message|update|text|reads?|in full)\b", re.I)
 _WHOLE_QUOTE = compiled(r"\s*[“\"][^“”\"]+[”\"]\s*")
-_SAID_NEXT = compiled(r"\s*(?:That|This|Those|These) (?:(?:was|is|were|are) (?:how|the words of)\b|(?:[\w-]+ ){0,2}(?:sentence|statement|"
-                      r"words?|line|message|post|announcement)s? (?:came|comes|was|were) (?:from|issued by|posted by|written by)\b)")
+_SAID_NEXT = compiled(r"\s*(?:That|This|Those|These) (?:(?:was|is|were|are) (?:how|the words of)\b|(?P<source>(?:[\w-]+ ){0,2}(?:sentence|statement|"
+                      r"words?|line|message|post|announcement|claim|assessment|report|account|caption)s? (?:came|comes|was|were) "
+                      r"(?:from|issued by|posted by|written by|made by)\b))")
+_SOURCE_GAP = compiled(r"\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}?")  # "came from the Russian defence ministry"
 _AT_CLOSE = compiled(r"[\s,]*(?:(?:said|says|told|wrote|added|stressed|insisted|claimed|stated)\s+)?(?:[\w’'-]+\s+){0,3}")
 
 
@@ -189,11 +191,15 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
         was_read, before, heard = closer in read, last, len(recent)
         found = _speaker_at_close(views[closer].text, speakers(closer))
         after = closer + 1
-        if found is None and after < len(views) and _SAID_NEXT.match(views[after].text):
+        said_next = _SAID_NEXT.match(views[after].text) if found is None and after < len(views) else None
+        if said_next is not None and said_next.group("source"):
+            # “... ” / That statement came from X: the claimant named right there (not "..., but Y disputed it")
+            found = next((a for a in named_claimants(views[after].text, rules, context_side=home, day=day)
+                          if a.claimant not in GENERIC_STATES and _SOURCE_GAP.fullmatch(views[after].text, said_next.end(), a.start)),
+                         None)
+        elif said_next is not None:
             # “... ” / That was how X described it: the speaker named in the sentence after
-            found = next((a for a in speakers(after) if not a.embedded), None) or next(
-                (a for a in named_claimants(views[after].text, rules, context_side=home, day=day)
-                 if a.claimant not in GENERIC_STATES), None)  # ("That sentence came from X": named with no verb of saying)
+            found = next((a for a in speakers(after) if not a.embedded), None)
         if found is None and not was_read:
             last = before
             del recent[heard:]

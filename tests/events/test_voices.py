@@ -80,6 +80,14 @@ CASES = [
      "Transcript: Khortytsia spokesman on the front\n\nAn interview given by Viktor Trehubov to the telethon.\n\n"
      "Host: Is Umanske held?\nTrehubov: Our units have left Umanske. The enemy is in Tonenke.",
      ["", "", "", "Viktor Trehubov (Khortytsia group spokesman)", "Viktor Trehubov (Khortytsia group spokesman)"]),
+    ("an explainer's unmarked question subheads after 'in an interview' are no interview",
+     "Oleksandr Syrskyi said in an interview on Sunday that the situation was difficult.\n\nWhat has happened in Tonenke?\n"
+     "Russian forces captured Tonenke in April.",
+     ["Oleksandr Syrskyi (Ukrainian Commander-in-Chief)", "", ""]),
+    ("the outlet's prose after an interview is the outlet's; the interviewee is the one 'spoken to'",
+     "After Igor Konashenkov announced the capture of Tonenke, Hromadske spoke to a Ukrainian battalion commander.\n\n"
+     "Q: Is Tonenke lost?\nA: We withdrew from Tonenke a week ago.\n\nRussian forces took Umanske in April.",
+     ["Igor Konashenkov (Russian Defence Ministry spokesman)", "", "Ukrainian military", ""]),
     ("an explainer's question subhead after a speaker's sentence is no interview",
      "Zelensky, speaking to reporters in Kyiv, said the front was holding.\n\nWhy does Tonenke matter?\n\n"
      "Russian troops captured Tonenke in May.",
