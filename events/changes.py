@@ -1165,7 +1165,9 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules, fighting: 
     return "" if tail is not None and tail.start() <= false.start() else "false"
 
 
-_NEITHER_NOR = compiled(r"\bneither\b[^,;.]{0,80}\bnor\b[^,;.]{0,60}$", re.I)
+# "neither A nor B had been lost": the list as the subject, right before the phrase (not "neither Kyiv nor the
+# army has made any announcement about the liberation of X")
+_NEITHER_NOR = compiled(r"\bneither\b[^,;.]{0,80}\bnor\s+(?:the\s+)?(?:[A-ZА-ЯІЇЄ][\w’'-]*\s+){1,3}$")
 _TWO_WORDS = compiled(r"\s*(?:[\w’'-]+\s+){0,2}")
 _TAKE_VERB = compiled(r"(?:took|take|takes|taken|taking)\b", re.I)
 

@@ -450,6 +450,8 @@ _HEADLINE_AS = compiled(r"\s*(?:as|while|whereas|after)\s", re.I)
 _SOON = r"(?:only\s+|just\s+)?(?:hours|minutes|moments|days|a day|a few days|shortly|soon)\s+"  # "hours after", "shortly before"
 _TIME_CLAUSE = compiled(r"[\s,]*(?:" + _SOON + r")?(?:after|before|when|as|until|then)\b", re.I)
 _DAY_HEADING = compiled(r"\s*(?:[:–—]|-\s)")  # "Friday, May 10: ...", "May 10 – ...": a timeline's day
+_DAY_ONLY = compiled(r"\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|"
+                     r"FRIDAY|SATURDAY|SUNDAY)(?:,?\s+\d{1,2}\s+[A-Za-z]+|,?\s+[A-Za-z]+\s+\d{1,2})?)\s*[.:–—-]?\s*")
 _PREPOSITION_FIRST = compiled(r"\s*(?:on|in|by|at|from|since|until)\b", re.I)
 _LOCATING_APPOSITION = compiled(r",\s+(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|"
                                   r"near|outside)\s+(?:of\s+)?$", re.I)
@@ -694,6 +696,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         heading_day = next((d for d in dates if d.end <= _DAY_HEADING_REACH and d.precision is DatePrecision.DAY
                             and (_DAY_HEADING.match(text, d.end) or view.heading and not text[d.end:].strip(" .:"))),
                            None) if opens_paragraph else None
+        if heading_day is None and dates and len(text) <= _DAY_HEADING_REACH and _DAY_ONLY.fullmatch(text):
+            # "... round-up. SATURDAY. The ministry announced ... SUNDAY. ...": a day told alone in the paragraph
+            heading_day = next((d for d in dates if d.precision is DatePrecision.DAY), None)
         if heading_day is not None:
             memory.paragraph_day = (view.sentence.paragraph, heading_day)  # a timeline: "Friday, May 10: ..."
         # "said on Tuesday that ... the previous day": counted from the day the sentence gave first

@@ -179,6 +179,11 @@ CASES = [
      "by Ukrainian assault groups, it added.",
      [("Spornoye", "capture", "RU", "Russian Ministry of Defence", "2024-05-08", "week"),
       ("Nevskoye", "capture", "RU", "Russian Ministry of Defence", "2024-05-08", "week")]),
+    ("a weekday told alone dates what follows it in its paragraph, until the next one",
+     "Weekend round-up. SATURDAY. Russia's defence ministry announced the capture of Tonenke. SUNDAY. The ministry "
+     "said its units had also taken Umanske.",
+     [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-11", "day"),
+      ("Umanske", "capture", "RU", "Russian Ministry of Defence", "2024-05-12", "day")]),
     ("a source in a regional military-civilian administration is that place's authorities",
      "A source in the Kharkiv military-civilian administration confirmed that Ukrainian troops had retaken "
      "Kupiansk.",
