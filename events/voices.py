@@ -37,6 +37,7 @@ _TITLE_WORDS = compiled(r"['’]s\s+[a-z]|\s(?:in|at|on|to|and|after|before|vs\.
 _PERSON_NAMED = compiled(r"[A-ZА-ЯІЇЄ][\w’'-]+\s+[A-ZА-ЯІЇЄ][\w’'-]+\s+\((?![^)]*\b(?:blog|channel|project|group|agency|media|outlet)\b)")
 _CREDIT_HEADING = compiled(r"[^:]{2,40}:\s")
 _CREDITED_LINE = compiled(r"\s*[•\-–—*·]\s*([^:•]{2,60}?):\s")  # a bulleted "Speaker: what they said"
+_CAPS_LABEL = compiled(r"\s*([A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]{2,30}(?:\s+[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]{1,30})?):\s")  # "PESKOV: ..."
 _FIRST_PERSON_PLURAL = compiled(r"\b(?:[Oo]ur|[Ww]e|us)\b")
 _OUTLET_VOICE = compiled(r"\b(?:could not (?:be )?(?:independently )?verif|was unable to (?:independently )?verify|"
                            r"(?:it|this) (?:is|was) (?:not|un)clear|according to (?:estimates|analysts)|analysts? (?:say|said))",
@@ -154,6 +155,10 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
 
     def speakers(i: int) -> list[Attribution]:
         nonlocal last
+        if i not in read and (caps := _CAPS_LABEL.match(views[i].text)) is not None:
+            # "PESKOV: ... The chief of the General Staff reported ...": the transcript's speaker speaks from here
+            labelled = [a for a in named_claimants(caps.group(1).title(), rules, context_side=home, day=day) if a.start == 0]
+            last = labelled[0] if labelled else last
         if i not in read:
             # "a military spokesman": of the side that spoke last (else named last: "Putin moved Shoigu
             # from the Defence Ministry ... the Defence Ministry announced")
@@ -239,11 +244,15 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                     and views[i - 2].sentence.paragraph == views[i - 1].sentence.paragraph and _POST_INTRO.search(views[i - 1].text):
                 speakers(i - 2)  # "X responded on Telegram. The post in full: “...”": X spoke last
         found = list(speakers(i)) if wanted else []
-        if wanted and not any(not a.embedded for a in found) and (line := _CREDITED_LINE.match(text)) is not None:
-            # "• Russian MoD: troops have taken X" in a list of statements: the one named before the colon
-            named = [a for a in named_claimants(line.group(1), rules, context_side=home, day=day)
+        if wanted and not any(not a.embedded for a in found) and (
+                (line := _CREDITED_LINE.match(text)) is not None or (line := _CAPS_LABEL.match(text)) is not None):
+            # "• Russian MoD: troops have taken X" in a list of statements, "PESKOV: ..." in a transcript: the one
+            # named before the colon
+            label = line.group(1) if line.re is _CREDITED_LINE else line.group(1).title()
+            named = [a for a in named_claimants(label, rules, context_side=home, day=day)
                      if a.start == 0 and a.claimant not in GENERIC_STATES]
-            found = [replace(named[0], verb="credit", start=line.start(1), end=line.end(1))] if named else found
+            found = [replace(named[0], verb="credit", start=line.start(1), end=line.end(1))] + \
+                [a for a in found if a.end <= line.start(1) or a.start >= line.end(1)] if named else found
         if _SOURCE_LINE.match(text):
             named = named_claimants(text, rules, context_side=last.side if last else home, day=day)
             if named:
