@@ -191,15 +191,18 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
     """One draft per claim; the others become its extra evidence. A name the gazetteer left
     unresolved in one sentence is the place it resolved to in another, when it resolved to only
     one ("Nevskoye in the Lugansk People's Republic" ... "took Nevskoye")."""
-    resolved: dict[str, set[str]] = {}
+    resolved: dict[str, dict[str, str]] = {}
     for d in drafts:
         if d.place.resolution.place is not None:
-            resolved.setdefault(d.place.mention.text.casefold(), set()).add(d.place.key)
+            resolved.setdefault(d.place.mention.text.casefold(), {})[d.place.key] = d.place.resolution.place.admin1
     merged: dict[tuple[str, str, str, str, bool], Draft] = {}
     for d in drafts:
         key = _claim_key(d)
-        same = resolved.get(d.place.mention.text.casefold(), set()) if d.place.resolution.place is None else set()
-        if len(same) == 1:
+        same = resolved.get(d.place.mention.text.casefold(), {}) if d.place.resolution.place is None else {}
+        likeliest = d.place.resolution.candidates[0].admin1 if d.place.resolution.candidates else None
+        # (not a namesake in another oblast than the one its sentence points to: "Novoselivka in the Luhansk
+        # region" ... "Novoselivka in the Donetsk People's Republic")
+        if len(same) == 1 and (likeliest is None or next(iter(same.values())) == likeliest):
             key = (next(iter(same)), *key[1:])
         kept = merged.get(key)
         if kept is None:

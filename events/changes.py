@@ -271,9 +271,7 @@ _HOLD_ONLY = compiled(r"(?:hold|holds|held|holding|control|controls|controlled|c
                         r"(?:now\s+|still\s+)?(?:only|just|merely)\b|(?:(?<=still )|(?<=troops )|(?<=forces )|(?<=defenders )|(?<=units )|"
                         r"(?<=troops are )|(?<=forces are )|(?<=defenders are )|(?<=units are )|(?<=troops were )|(?<=forces were )|"
                         r"(?<=defenders were )|(?<=units were ))(?:hold|holds|held|holding|control|controls|"
-                        r"controlling|(?<=still )controlled)\s+(?!(?:the\s+|a\s+)?(?:larger|largest|greater|bigger|biggest|major|large|"
-                        r"significant|substantial|considerable)\s)(?=(?:the\s+)?(?:[\w-]+\s+)?(?:part|parts|half|districts?|outskirts|"
-                        r"neighbou?rhoods?|edge|quarters?)\b)|"
+                        r"controlling|(?<=still )controlled)\s+(?=(?:the\s+)?(?:[\w-]+\s+)?(?:part|parts|half|districts?|outskirts|neighbou?rhoods?|edge|quarters?)\b)|"
                         # "still hold about 20 per cent of X": the rest is lost
                         r"(?<=still )(?:hold|holds|held|holding|control|controls|controlled|controlling)\s+(?=(?:about\s+|around\s+|roughly\s+|"
                         r"some\s+|barely\s+|less\s+than\s+|under\s+)?\d{1,3}(?:[.,]\d+)?\s?(?:%|per\s?cent|percent))", re.I)
@@ -1167,7 +1165,8 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules, fighting: 
 
 # "neither A nor B had been lost": the list as the subject, right before the phrase (not "neither Kyiv nor the
 # army has made any announcement about the liberation of X")
-_NEITHER_NOR = compiled(r"\bneither\b[^,;.]{0,80}\bnor\s+(?:the\s+)?(?:[A-ZА-ЯІЇЄ][\w’'-]*\s+){1,3}$")
+_NEITHER_NOR = compiled(r"\bneither\b[^;.]{0,80}?,?\s*\bnor\s+(?:the\s+)?(?:(?:nearby\s+|neighbouring\s+)?(?:village|town|city)\s+of\s+)?"
+                        r"(?:[A-ZА-ЯІЇЄ][\w’'-]*\s+){1,3}(?:(?:has|have|had|was|were|is|are)\s+(?:yet\s+|ever\s+)?(?:been\s+)?)?$")
 _TWO_WORDS = compiled(r"\s*(?:[\w’'-]+\s+){0,2}")
 _TAKE_VERB = compiled(r"(?:took|take|takes|taken|taking)\b", re.I)
 

@@ -168,9 +168,6 @@ _TIME_OF_ITS_OWN = compiled(r"\b(?:last|earlier|ago|since|in (?:19|20)\d\d|in (?
 # "confirmed that X, which had 27,000 inhabitants, was back under Kyiv's control": a relative clause
 # on the subject, closed before the that-clause's own verb
 _RELATIVE_CLOSED = compiled(r"(?:[^,;:.]|(?<=\d)[,.](?=\d)){0,80}?,\s+(?:was|were|is|are|has|have|had|remains|remained)\b")
-# nothing before the pointing speaker but a time ("On Wednesday it also claimed X")
-_OPENS_SENTENCE = compiled(r"[\s\"“'‘]*(?:(?:(?:Late |Early |Later )?[Oo]n (?:the )?\w+(?: \w+)?|Later|Then|Earlier|Meanwhile|Separately|"
-                           r"(?:Hours|A day|Two days|Days) later|The next day|That evening|The same day)\s*,?\s*)?")
 _OPENING_IT = compiled(r"[Ii]t (?:also |further |later |then |had |has ){0,2}claimed\b")
 _APPOSITIVE = compiled(r",\s+(?:one of|the only|a (?:town|city|village|settlement) (?:that|which|where)|which|where|"
                          r"(?:the|a) (?:[\w-]+ ){0,2}?(?:town|city|village|settlement) (?:Russia|Ukraine|Moscow|Kyiv|it|they|"
@@ -774,7 +771,7 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
             return None  # (but "said that fighting goes on in X, where ...": still what was said)
         return chosen
     # "It also claimed Umanske": a pointing speaker opening the sentence whose verb is the change's own
-    opening = [a for a in attributions if a.start <= position < a.end and _OPENS_SENTENCE.fullmatch(sentence, 0, a.start)
+    opening = [a for a in attributions if a.start <= position < a.end and not sentence[:a.start].strip(" \"“'‘")
                and _OPENING_IT.match(a.verb)]
     if opening:
         return opening[0]

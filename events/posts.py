@@ -84,13 +84,13 @@ def find_signed(views: list[SentenceView], published: PublishedDate | None, rule
         named = [a for a in named_claimants(rest, rules, context_side=of_side, day=published.date if published else None)
                  if _NAME_FIRST.fullmatch(rest, 0, a.start) and a.claimant not in GENERIC_STATES
                  and _CREDIT_AFTER.match(rest, a.end)]  # (a credit, not a line of dialogue: "- DeepState shows ...")
-        if not named or rules.reporting_verbs.search(rest, named[0].end):
-            continue  # (a news line opened with a dash: "— Zelensky, speaking in Kharkiv, said ...")
+        quoted = bool(_QUOTE_CLOSE_END.search(views[view.index - 1].text))
+        if not named or rules.reporting_verbs.search(rest, named[0].end) and not quoted:
+            continue  # (a news line opened with a dash: "— Zelensky, speaking in Kharkiv, said ...", not under a quotation)
         days = [d for d in find_dates(view.text, published, rules) if d.precision is DatePrecision.DAY]
         post = Post(named[0], days[0].date if days else None, days[0].text if days else "")
         paragraph = views[view.index - 1].sentence.paragraph
         # (under a quotation, only the quotation: not the outlet's lines above it)
-        quoted = bool(_QUOTE_CLOSE_END.search(views[view.index - 1].text))
         for j in range(view.index - 1, max(-1, view.index - 1 - _SIGNED_REACH), -1):
             above = views[j]
             if above.sentence.paragraph != paragraph or above.heading or j in signed \

@@ -157,7 +157,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
         nonlocal last
         if i not in read and (caps := _CAPS_LABEL.match(views[i].text)) is not None:
             # "PESKOV: ... The chief of the General Staff reported ...": the transcript's speaker speaks from here
-            labelled = [a for a in named_claimants(caps.group(1).title(), rules, context_side=home, day=day) if a.start == 0]
+            labelled = [a for a in named_claimants(caps.group(1).title(), rules, context_side=home, day=day)
+                        if a.start == 0 and a.claimant not in GENERIC_STATES]  # (not a topic: "UKRAINE WAR:")
             last = labelled[0] if labelled else last
         if i not in read:
             # "a military spokesman": of the side that spoke last (else named last: "Putin moved Shoigu
