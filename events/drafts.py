@@ -121,6 +121,7 @@ class _Discourse:
         self.told_paragraph = -1  # the paragraph told_year was last given in
         self.section_place: tuple[PlaceRef, int] | None = None  # a section heading's town (see read)
         self.paragraph_day: tuple[int, DateExpression] | None = None  # a timeline's "Friday, May 10:" and its paragraph
+        self.section_day: DateExpression | None = None  # a day on a heading line of its own ("SATURDAY"), for what is under it
         self.list_open = False  # a frame's sentence ended on a colon: the lines of a list may follow
         # a Russian agency's own copy, or a text that keeps to Moscow's terms ("DPR", "special military
         # operation" more than once: a Western report quoting them once does not)
@@ -701,6 +702,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             heading_day = next((d for d in dates if d.precision is DatePrecision.DAY), None)
         if heading_day is not None:
             memory.paragraph_day = (view.sentence.paragraph, heading_day)  # a timeline: "Friday, May 10: ..."
+        if view.heading:
+            # "SATURDAY" alone on its line above the day's paragraphs, until the next heading
+            memory.section_day = heading_day if heading_day is not None and _DAY_ONLY.fullmatch(text) else None
         # "said on Tuesday that ... the previous day": counted from the day the sentence gave first
         # ("The next day, ... and on Sunday ...": only a day told before the phrase counts)
         anchored = find_anchored_dates(text, memory.anchor, published, rules, memory.told_year,
@@ -856,6 +860,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 date = memory.previous_dates[-1]  # "Specifically, ...": when the speaker spoke
             if date is None and memory.paragraph_day is not None and memory.paragraph_day[0] == view.sentence.paragraph:
                 date = memory.paragraph_day[1]  # a timeline's paragraph: "Friday, May 10: ... By evening, ..."
+            if date is None and memory.section_day is not None and not view.heading:
+                date = memory.section_day  # the paragraphs under a day heading
             if date is None and attribution.kind != "journalist":
                 date = memory.speaker_dates.get(attribution.claimant)  # "X said on Saturday ... X added"
             elif date is not None and attribution.kind != "journalist" and _SPEAKERS_TODAY.fullmatch(date.text) \

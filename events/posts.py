@@ -124,7 +124,8 @@ def _interviewee(view: SentenceView, rules: Rules, side: Side, day: dt.date | No
     named = [a for a in named_claimants(view.text, rules, context_side=side, day=day)
              if a.kind != "media" and a.claimant not in GENERIC_STATES]
     after = [a for a in named if a.start >= cue.start()]
-    before = [] if _OBJECT_FOLLOWS.match(view.text, cue.start()) else [a for a in reversed(named) if a.end <= cue.start()]
+    # (after "spoke to" only the one spoken to, unless that is an outlet: "X spoke to the Kyiv Independent")
+    before = [] if after and _OBJECT_FOLLOWS.match(view.text, cue.start()) else [a for a in reversed(named) if a.end <= cue.start()]
     candidates = after + before
     return next((a for a in candidates if "(" in a.claimant), candidates[0] if candidates else None)
 

@@ -184,6 +184,11 @@ CASES = [
      "said its units had also taken Umanske.",
      [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-11", "day"),
       ("Umanske", "capture", "RU", "Russian Ministry of Defence", "2024-05-12", "day")]),
+    ("a weekday heading on a line of its own dates the paragraphs under it, until the next heading",
+     "SATURDAY\n\nRussia's defence ministry said its forces had captured Tonenke.\n\nSUNDAY\n\n"
+     "Ukraine's General Staff said its troops had withdrawn from Umanske.",
+     [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-11", "day"),
+      ("Umanske", "withdrawal", "RU", "Ukrainian General Staff", "2024-05-12", "day")]),
     ("a source in a regional military-civilian administration is that place's authorities",
      "A source in the Kharkiv military-civilian administration confirmed that Ukrainian troops had retaken "
      "Kupiansk.",

@@ -88,6 +88,10 @@ CASES = [
      "After Igor Konashenkov announced the capture of Tonenke, Hromadske spoke to a Ukrainian battalion commander.\n\n"
      "Q: Is Tonenke lost?\nA: We withdrew from Tonenke a week ago.\n\nRussian forces took Umanske in April.",
      ["Igor Konashenkov (Russian Defence Ministry spokesman)", "", "Ukrainian military", ""]),
+    ("the one who 'spoke to' an outlet is the interviewee",
+     "Nazar Voloshyn spoke to the Kyiv Independent about the front.\n\nQ: What happened in Tonenke?\n\n"
+     "A: Our units left Tonenke last week.",
+     ["", "", "Nazar Voloshyn (Khortytsia group spokesman)"]),
     ("an explainer's question subhead after a speaker's sentence is no interview",
      "Zelensky, speaking to reporters in Kyiv, said the front was holding.\n\nWhy does Tonenke matter?\n\n"
      "Russian troops captured Tonenke in May.",
