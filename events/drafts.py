@@ -1144,16 +1144,6 @@ def _followed(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Di
 # the other side's words cited by a speaker ("said Russian propagandists were claiming that X had been liberated")
 _CITED_BEFORE = compiled(r"\b(?:claim\w*|boast\w*|spread\w*|propagand\w*|allege\w*|insist\w*|(?:Russian|Moscow|Kremlin)\b[^.;]{0,40}\b(?:say|says|said))\b"
                          r"[^.;]{0,60}?\bthat\s+[^.;]*$", re.I)
-# what may follow a list of added places: the sentence's end, a day, "to the list", "among the villages taken"
-_ADDED_CLOSE = compiled(r"\s*(?:[.!;:]|$|[”\"’']|\(|[–—]|,?\s+and\s+(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+(?=\s*[,.;]|\s+to\b)|(?:,\s+(?:posting|publishing|"
-                        r"releasing|showing|though|although|but|(?:a |the |two |three |both )?(?:villages?|towns?|settlements?|hamlets?)|both|all|"
-                        r"it said|he said|she said|they said|the (?:ministry|statement|army|brigade) (?:said|added))\b|\s+(?:to (?:the|its|their|his|her) list|"
-                        r"(?:(?:late |early )?on \w+day|on \d{1,2}(?: \w+)?|(?:later |earlier )?(?:this|last|that) \w+|overnight|later (?:in|that) the \w+|"
-                        r"in (?:a|its|their) (?:second|separate|later|new|further|daily|evening|morning|weekly|latest) (?:statement|briefing|update|"
-                        r"post|report|summary|bulletin))(?=\s*(?:[.;,]|$))|as well|too|"
-                        r"among (?:the )?(?:[\w-]+ ){0,3}?(?:villages|settlements|towns|places|localities)(?: (?:that )?(?:it|its forces|they|its troops|Russia|Ukraine|Kyiv|Moscow) (?:had |has |have )?)? ?"
-                        r"(?:liberated|taken|captured|seized|occupied|lost|retaken|recaptured|cleared|freed|abandoned|left)))\b)", re.I)
-_SAYING_AFTER = compiled(r",\s+(?:saying|adding|claiming|noting|stating)\b")
 _ADDED_REACH = 40  # characters from the words to the first place they add ("added two more villages: A")
 _LIST_JOIN = compiled(r"\s*(?:,\s*(?:and\s+)?|and\s+|;\s*)(?:(?:the\s+)?(?:villages?|towns?|settlements?)\s+of\s+|"
                       r"(?:two|three|four|five|six|several)\s+(?:more\s+|other\s+)?(?:villages|towns|settlements)"
@@ -1178,8 +1168,8 @@ def _added(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Disco
             break
         places.append(place)
     if not places or _ADDED_ELSEWHERE.search(view.text, places[-1].end) or not (
-            _ADDED_CLOSE.match(view.text, places[-1].end)
-            or "added" in added.group() and _SAYING_AFTER.match(view.text, places[-1].end)):  # ("added A and B, saying ...")
+            memory.rules.added_close.match(view.text, places[-1].end)
+            or "added" in added.group() and memory.rules.added_saying.match(view.text, places[-1].end)):  # ("added A and B, saying ...")
         # (none named after it; "it added A and B to its list of towns at risk", "... as priorities": another
         # list; "He added Pokrovsk remained the target", "named A and B the hardest sectors": no list of gains)
         return

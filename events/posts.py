@@ -18,7 +18,6 @@ import re
 from dataclasses import dataclass, replace
 
 from events.anchors import compiled
-
 from events.claimants import GENERIC_STATES, Attribution, named_claimants
 from events.dates import find_dates, parse_date_text
 from events.mentions import SentenceView
@@ -90,7 +89,6 @@ def find_signed(views: list[SentenceView], published: PublishedDate | None, rule
         days = [d for d in find_dates(view.text, published, rules) if d.precision is DatePrecision.DAY]
         post = Post(named[0], days[0].date if days else None, days[0].text if days else "")
         paragraph = views[view.index - 1].sentence.paragraph
-        # (under a quotation, only the quotation: not the outlet's lines above it)
         for j in range(view.index - 1, max(-1, view.index - 1 - _SIGNED_REACH), -1):
             above = views[j]
             if above.sentence.paragraph != paragraph or above.heading or j in signed \
@@ -98,7 +96,7 @@ def find_signed(views: list[SentenceView], published: PublishedDate | None, rule
                 break
             signed[j] = post
             if quoted and _QUOTE_OPEN_START.match(above.text):
-                break
+                break  # (under a quotation, only the quotation: not the outlet's lines above it)
     return signed
 
 
