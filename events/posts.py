@@ -24,7 +24,7 @@ from events.mentions import SentenceView
 from events.records import DatePrecision, PublishedDate, Side
 from events.rules import Rules
 
-__all__ = ["INTERVIEW_TEXT", "SIGNED_TEXT", "Post", "find_answers", "find_posts", "find_signed"]
+__all__ = ["SIGNED_TEXT", "Post", "find_answers", "find_posts", "find_signed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,14 +100,9 @@ def find_signed(views: list[SentenceView], published: PublishedDate | None, rule
     return signed
 
 
-# a text that says it holds an interview ("spoke to", "in an interview with") and asks a question
-INTERVIEW_TEXT = compiled(r"(?i)\binterview|\btranscript\b|\b(?:at|during) (?:a|the|his|her) (?:news |press )?(?:briefing|conference)\b|\banswer(?:ing|ed) questions\b|\b(?:spoke|talked) (?:to|with)\b|\bsat down with\b|\bin conversation with\b"
-                          r"|\bQ\s?&\s?A\b")
 _ASKS = compiled(r"\s*(?:(?:Q|Question|Interviewer|Host)\s*[:.]|.*\?[\"”»]?\s*$)", re.I)
 _MARKED_QUESTION = compiled(r"\s*(?:(?:Q|Question|Interviewer|Host)\s*[:.]|[—–-]\s*.*\?[\"”»]?\s*$)", re.I)
 _DASH_LINE = compiled(r"\s*[—–-]\s")
-# cues after which the interviewee is named ("spoke to X", "an interview with X", "interviewed X")
-_OBJECT_FOLLOWS = compiled(r"(?i)(?:spoke|talked) (?:to|with)|sat down with|in conversation with|interview(?: given)? (?:with|by)\b|interviewed\b")
 _ANSWER_LABEL = compiled(r"A|Answer", re.I)
 _LABEL = compiled(r"\s*([A-ZА-ЯІЇЄ][\w .’'-]{1,30}):\s")  # "TREHUBOV: ..." in a transcript
 
@@ -116,14 +111,14 @@ def _interviewee(view: SentenceView, rules: Rules, side: Side, day: dt.date | No
     """Whom the sentence says is interviewed: the claimant named after "spoke to", "interview with",
     "interviewed"; else the one before "in an interview", "at a briefing" ("X told Suspilne in an
     interview"); a person named rather than a title."""
-    cue = INTERVIEW_TEXT.search(view.text)
+    cue = rules.interview_cue.search(view.text)
     if cue is None:
         return None
     named = [a for a in named_claimants(view.text, rules, context_side=side, day=day)
              if a.kind != "media" and a.claimant not in GENERIC_STATES]
     after = [a for a in named if a.start >= cue.start()]
     # (after "spoke to" only the one spoken to, unless that is an outlet: "X spoke to the Kyiv Independent")
-    before = [] if after and _OBJECT_FOLLOWS.match(view.text, cue.start()) else [a for a in reversed(named) if a.end <= cue.start()]
+    before = [] if after and rules.interviewee_follows.match(view.text, cue.start()) else [a for a in reversed(named) if a.end <= cue.start()]
     candidates = after + before
     return next((a for a in candidates if "(" in a.claimant), candidates[0] if candidates else None)
 

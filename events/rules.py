@@ -155,6 +155,8 @@ class Rules:
     reporting_verbs: re.Pattern[str]
     reporting_verb_words: frozenset[str]  # the same as plain words: a first test per sentence
     post_signature: re.Pattern[str]  # "— Author (@handle) May 20, 2022" closing an embedded post
+    interview_cue: re.Pattern[str]  # "spoke to", "in an interview", "transcript": a text holding an interview
+    interviewee_follows: re.Pattern[str]  # "spoke to X", "an interview with X": the interviewee named after
     titles: frozenset[str]  # ranks and titles before a surname ("Colonel"), lower case: not given names
     given_names: dict[str, frozenset[str]]  # a given name (lower case) -> its spellings ("alexander" -> oleksandr, ...)
     claimants: tuple[ClaimantRule, ...]
@@ -501,6 +503,9 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
                                           "reporting_verbs"),
         post_signature=_compile(_need(cla, "post_signature", f["claimants"], "(file)"), f["claimants"],
                                 "post_signature", 0),
+        interview_cue=_compile(_need(cla, "interview_cue", f["claimants"], "(file)"), f["claimants"], "interview_cue"),
+        interviewee_follows=_compile(_need(cla, "interviewee_follows", f["claimants"], "(file)"), f["claimants"],
+                                     "interviewee_follows", told=False),
         titles=frozenset(w.lower() for w in _need(cla, "titles", f["claimants"], "(file)")),
         given_names={name.lower(): frozenset(n.lower() for n in group)
                      for group in _need(cla, "given_name_variants", f["claimants"], "(file)") for name in group},
