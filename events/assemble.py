@@ -199,11 +199,13 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         key = _claim_key(d)
         same = resolved.get(d.place.mention.text.casefold(), {}) if d.place.resolution.place is None else {}
-        likeliest = d.place.resolution.candidates[0].admin1 if d.place.resolution.candidates else None
-        # (not a namesake in another oblast than the one its sentence points to: "Novoselivka in the Luhansk
-        # region" ... "Novoselivka in the Donetsk People's Republic")
-        if len(same) == 1 and (likeliest is None or next(iter(same.values())) == likeliest):
-            key = (next(iter(same)), *key[1:])
+        if len(same) == 1:
+            (resolved_key, admin1), = same.items()
+            likeliest = d.place.resolution.candidates[0].admin1 if d.place.resolution.candidates else admin1
+            # (not a namesake in another oblast than the one its sentence points to: "Novoselivka in the Luhansk
+            # region" ... "Novoselivka in the Donetsk People's Republic")
+            if admin1 == likeliest:
+                key = (resolved_key, *key[1:])
         kept = merged.get(key)
         if kept is None:
             merged[key] = d

@@ -56,8 +56,9 @@ def find_posts(views: list[SentenceView], rules: Rules, day: dt.date | None = No
     return posts
 
 
-SIGNED_TEXT = compiled(r"\n\s*(?:[—–]|--?)\s*[A-ZА-ЯІЇЄ]")  # a text with a line that may sign what is above it
-_SIGNATURE = compiled(r"\s*(?:[—–]|--?)\s*(?=[A-ZА-ЯІЇЄ])")
+_SIGN = r"\s*(?:[—–]|--?)\s*(?=[A-ZА-ЯІЇЄ])"  # a dash opening a line, a capital after it
+SIGNED_TEXT = compiled(r"\n" + _SIGN)  # a text with a line that may sign what is above it
+_SIGNATURE = compiled(_SIGN)
 _QUESTION_LINE = compiled(r"\s*(?:Q|Question|Interviewer)\s*[:.—–-]", re.I)
 # the signer's name first, after a title or given names at most ("— Col. Oleksandr Syrskyi, ...")
 _NAME_FIRST = compiled(r"(?:(?:[A-Z][\w’'-]+|[A-Z][a-z]{0,4}\.)\s+){0,3}")

@@ -153,13 +153,17 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     # entered X" above "Russian troops entered X on Sunday")
     heading_places = {p.key for p in views[0].settlements} if credited is not None else set()
 
+    def labelled(label: str) -> Attribution | None:
+        """The claimant a label before a colon names, all of it ("Russian MoD:", "PESKOV:"; not a topic:
+        "UKRAINE WAR:")."""
+        return next((a for a in named_claimants(label, rules, context_side=home, day=day)
+                     if a.start == 0 and a.claimant not in GENERIC_STATES), None)
+
     def speakers(i: int) -> list[Attribution]:
         nonlocal last
         if i not in read and (caps := _CAPS_LABEL.match(views[i].text)) is not None:
             # "PESKOV: ... The chief of the General Staff reported ...": the transcript's speaker speaks from here
-            labelled = [a for a in named_claimants(caps.group(1).title(), rules, context_side=home, day=day)
-                        if a.start == 0 and a.claimant not in GENERIC_STATES]  # (not a topic: "UKRAINE WAR:")
-            last = labelled[0] if labelled else last
+            last = labelled(caps.group(1).title()) or last
         if i not in read:
             # "a military spokesman": of the side that spoke last (else named last: "Putin moved Shoigu
             # from the Defence Ministry ... the Defence Ministry announced")
@@ -249,11 +253,9 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 (line := _CREDITED_LINE.match(text)) is not None or (line := _CAPS_LABEL.match(text)) is not None):
             # "• Russian MoD: troops have taken X" in a list of statements, "PESKOV: ..." in a transcript: the one
             # named before the colon
-            label = line.group(1) if line.re is _CREDITED_LINE else line.group(1).title()
-            named = [a for a in named_claimants(label, rules, context_side=home, day=day)
-                     if a.start == 0 and a.claimant not in GENERIC_STATES]
-            found = [replace(named[0], verb="credit", start=line.start(1), end=line.end(1))] + \
-                [a for a in found if a.end <= line.start(1) or a.start >= line.end(1)] if named else found
+            credit = labelled(line.group(1) if line.re is _CREDITED_LINE else line.group(1).title())
+            found = [replace(credit, verb="credit", start=line.start(1), end=line.end(1))] + \
+                [a for a in found if a.end <= line.start(1) or a.start >= line.end(1)] if credit else found
         if _SOURCE_LINE.match(text):
             named = named_claimants(text, rules, context_side=last.side if last else home, day=day)
             if named:
