@@ -1165,7 +1165,7 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules, fighting: 
 
 # "neither A nor B had been lost": the list as the subject, right before the phrase (not "neither Kyiv nor the
 # army has made any announcement about the liberation of X")
-_NEITHER_NOR = compiled(r"\bneither\b[^;.]{0,80}?,?\s*\bnor\s+(?:the\s+)?(?:(?:nearby\s+|neighbouring\s+)?(?:village|town|city)\s+of\s+)?"
+_NEITHER_NOR = compiled(r"\b[Nn]either\b[^;.]{0,80}?,?\s*\bnor\s+(?:the\s+)?(?:(?:nearby\s+|neighbouring\s+)?(?:village|town|city)\s+of\s+)?"
                         r"(?:[A-ZА-ЯІЇЄ][\w’'-]*\s+){1,3}(?:(?:has|have|had|was|were|is|are)\s+(?:yet\s+|ever\s+)?(?:been\s+)?)?$")
 _TWO_WORDS = compiled(r"\s*(?:[\w’'-]+\s+){0,2}")
 _TAKE_VERB = compiled(r"(?:took|take|takes|taken|taking)\b", re.I)
