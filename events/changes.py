@@ -306,6 +306,9 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = 
     """"its troops", "they": the side named last before the pronoun, else the claimant's ("own");
     not a side whose speech is cited ("denied Ukrainian reports that its troops had retreated"),
     unless the cited claim is a gain ("denied a Russian claim that its troops had taken X")."""
+    opened = _quote_opening(text, words[index][0]) if text and index < len(words) and _THEY.match(text, words[index][0]) else -1
+    if opened >= 0 and not any(key in ("RU", "UA", "own") for start, _, key in words[:index] if start > opened):
+        return "enemy"  # a soldier quoted: "They took the village last week" (not "our men held on, then they left")
     for start, end, key in reversed(words[:index]):
         cited = _CITED_SPEECH.match(text, end) if text else None
         if cited is not None and key in ("RU", "UA") and index < len(words) \
@@ -315,6 +318,9 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = 
         if key in ("RU", "UA") and not (text and (cited or _NOT_AN_ACTOR.match(text, end))):
             return key
     return "own"
+
+
+_THEY = compiled(r"[Tt]he(?:y|ir)\b")
 
 
 _CLAIM_THEN_PRONOUN = compiled(r"\s+that\s+")
@@ -375,6 +381,13 @@ def _by_forces(text: str, words: list[tuple[int, int, str]], after: list[int], e
 _CLOSED_ASIDE_OPENS = compiled(r",\s+(?:who|which|where|home\s+to|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
                                r"(?:village|town|city|settlement|hamlet|suburb)\b)[^,]*$")
 _BY_NEXT = compiled(r"\s+by\s")
+
+
+def _quote_opening(text: str, position: int) -> int:
+    """Where the quotation open at ``position`` opens, or -1."""
+    if not _quoted_at(text, position):
+        return -1
+    return max(text.rfind("“", 0, position), text.rfind('"', 0, position))
 
 
 def _quoted_at(text: str, position: int) -> bool:
