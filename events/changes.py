@@ -1212,6 +1212,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             if text[right:right + 1] in "”\"»" and re.match(r"[”\"»]\s+of\s", text[right:]):
                 right = clause(text, right + 1, right + 1)[1]  # had taken "more than half" of X
         before = text[left:start]
+        if trigger.type in (EventType.CAPTURE, EventType.RECAPTURE) and rules.encircling_after.match(text, end):
+            continue  # "our troops are taking the town in a tactical encirclement": a ring round it, no capture
         launch = rules.launch.search(text, left, right) if trigger.type is EventType.CONTESTED else None
         if launch is not None and not (launch.end() <= start and _THEN_AND.search(text, launch.end(), start)):
             # "began a ground and air assault on Kharkiv": an offensive begins, nothing changes hands

@@ -196,6 +196,7 @@ class Rules:
     part_object: re.Pattern[str]  # "captured ammunition depots in X": something inside the place
     facility_after: re.Pattern[str]  # "captured the X coke plant": a site named after the place
     spoils_object: re.Pattern[str]  # "captured weapons in X": things taken, not ground
+    encircling_after: re.Pattern[str]  # "taking the town in a tactical encirclement": a ring, not a capture
     places: PlaceRules
 
 
@@ -475,7 +476,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     trg = raw["triggers"]
     structure = {key: _compile(_need(trg, key, f["triggers"], "(file)"), f["triggers"], key)
                  for key in ("plural_places", "frame_anaphora", "frame_nouns", "singular_anaphora", "appositive",
-                             "partial_share", "partial_adverb", "part_object", "facility_after", "spoils_object")}
+                             "partial_share", "partial_adverb", "part_object", "facility_after", "spoils_object",
+                             "encircling_after")}
     for key in ("plural_places", "frame_anaphora", "partial_share", "partial_adverb"):  # searched for, not matched at a place
         structure[key] = first_letters(structure[key])
     rules = Rules(
