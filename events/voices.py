@@ -37,6 +37,7 @@ _TITLE_WORDS = compiled(r"['’]s\s+[a-z]|\s(?:in|at|on|to|and|after|before|vs\.
 _PERSON_NAMED = compiled(r"[A-ZА-ЯІЇЄ][\w’'-]+\s+[A-ZА-ЯІЇЄ][\w’'-]+\s+\((?![^)]*\b(?:blog|channel|project|group|agency|media|outlet)\b)")
 _CREDIT_HEADING = compiled(r"[^:]{2,40}:\s")
 _CREDITED_LINE = compiled(r"\s*[•\-–—*·]\s*([^:•]{2,60}?):\s")  # a bulleted "Speaker: what they said"
+_BULLET_ITEM = compiled(r"\s*(?:[•\-–—*·▪►▶]|[\U0001F300-\U0001FAFF\u2600-\u27BF])")  # "• ...", "🔹 ..."
 _CAPS_LABEL = compiled(r"\s*([A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]{2,30}(?:\s+[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]{1,30})?):\s")  # "PESKOV: ..."
 _FIRST_PERSON_PLURAL = compiled(r"\b(?:[Oo]ur|[Ww]e|us)\b")
 _OUTLET_VOICE = compiled(r"\b(?:could not (?:be )?(?:independently )?verif|was unable to (?:independently )?verify|"
@@ -123,6 +124,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     voices: list[Voice] = []
     last: Attribution | None = None  # the claimant that spoke last
     recent: list[Attribution] = []  # claimants named lately, speaking or not, newest last
+    item_start = 0  # where in recent the digest item being read began
     last_paragraph = -1
     source_speaker: Attribution | None = None
     open_quote: int | None = None  # the sentence that opened a quotation still open
@@ -167,7 +169,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
         if i not in read:
             # "a military spokesman": of the side that spoke last (else named last: "Putin moved Shoigu
             # from the Defence Ministry ... the Defence Ministry announced")
-            named_side = next((a.side for a in reversed(recent) if a.side is not Side.NONE  # not "Ukraine's Kharkiv region"
+            named_side = next((a.side for a in reversed(recent[item_start:]) if a.side is not Side.NONE  # not "Ukraine's Kharkiv region"
                                and a.claimant not in GENERIC_STATES), Side.NONE)
             context = last.side if last else home if home is not Side.NONE else named_side
             if last is not None and last.side is not Side.NONE and last.kind not in ("analyst", "media") \
@@ -219,6 +221,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     for view in views:
         i, text = view.index, view.text
         same_line = i > 0 and "\n" not in article.text[views[i - 1].sentence.end:view.sentence.start]
+        new_item = view.sentence.paragraph != last_paragraph and _BULLET_ITEM.match(text) is not None
         if view.sentence.paragraph != last_paragraph:
             last_paragraph = view.sentence.paragraph
             if view.section not in _UNDER_SOURCE:
@@ -248,6 +251,10 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             if not before and i > 1 and views[i - 1].text.rstrip().endswith(":") and (i - 2) not in read \
                     and views[i - 2].sentence.paragraph == views[i - 1].sentence.paragraph and _POST_INTRO.search(views[i - 1].text):
                 speakers(i - 2)  # "X responded on Telegram. The post in full: “...”": X spoke last
+        if new_item:
+            # a digest's items are stories of their own: no speaker's side carried into the next (who
+            # "the ministry" is may be: "In the same statement the ministry claimed X")
+            last, item_start = None, len(recent)
         found = list(speakers(i)) if wanted else []
         if wanted and not any(not a.embedded for a in found) and (
                 (line := _CREDITED_LINE.match(text)) is not None or (line := _CAPS_LABEL.match(text)) is not None):
