@@ -617,7 +617,9 @@ _YES_NO_QUESTION = compiled(r"\s*(?:(?:Q|Question)\s*[:.]\s*)?(?:Has|Have|Had|Di
 _DENIED_QUOTE_BEFORE = compiled(r"\b(?:rejects?|rejected|denies|denied|dismiss(?:es|ed)?|refutes?|refuted|disputes?|disputed)"
                                   r"\s+(?:the\s+|a\s+|Russian\s+|Ukrainian\s+)?[“\"‘']$")
 _QUOTED_CLAIM_AFTER = compiled(r"[”\"’']\s*(?:claims?|statements?|reports?|assertions?|boasts?)\b")
-_CITED_REPORT_BEFORE = compiled(r"\b(?:claims?|reports?|statements?|talk)\s+(?:about|of|on|regarding)\s+(?:the\s+)?$", re.I)
+# (also of the place named by a pointer: "reports of the village's fall", "claims of its liberation")
+_CITED_REPORT_BEFORE = compiled(r"\b(?:claims?|reports?|statements?|talk)\s+(?:about|of|on|regarding)\s+"
+                                r"(?:the\s+|its\s+|the\s+(?:village|town|city|settlement)(?:['’]s\s+)?)?$", re.I)
 _CALLED_FALSE = compiled(r"\b(?:called|calls|calling|branded|brands|dismissed|dismisses)\s+(?:the\s+|this\s+|that\s+)?(?:[\w-]+\s+)?$", re.I)
 _FALSE_WORD_AFTER = compiled(r"[^.;]{0,60}?[“\"‘']?(?:(?:just|yet|pure|utter)\s+)?(?:another\s+|an?\s+)?(?:fantasy|fantasies|lie|lies|fake|"
                                r"fiction|fabrication|propaganda|nonsense|fairy tale|false|untrue|disinformation)\b", re.I)
