@@ -178,12 +178,17 @@ def _sided_over_unsided(drafts: list[Draft]) -> list[Draft]:
 
 def _history_told_once(drafts: list[Draft]) -> None:
     """Two phrases of one sentence telling one change of one place on one day ("first entered X on 7
-    August, when fighting broke out in its streets"): history if either is."""
+    August, when fighting broke out in its streets"), or one undated and the other dated as history
+    ("Moscow has also claimed X, which it said it captured in February"): history if either is."""
     told = {(d.view.index, d.place.key, d.attribution.claimant, _kind_group(d.kind), d.date.date if d.date else None)
             for d in drafts if d.background and d.date is not None}
+    # (the same kind only: not "Russia, which captured X in 2022, has now retaken it")
+    told_kind = {(d.view.index, d.place.key, d.attribution.claimant, d.kind) for d in drafts if d.background and d.date is not None}
     for d in drafts:
         if not d.background and d.date is not None and \
                 (d.view.index, d.place.key, d.attribution.claimant, _kind_group(d.kind), d.date.date) in told:
+            d.background = True
+        elif not d.background and d.date is None and (d.view.index, d.place.key, d.attribution.claimant, d.kind) in told_kind:
             d.background = True
 
 

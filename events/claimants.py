@@ -465,6 +465,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 link = _connected(sentence, m.start(), m.end(), rules)
                 if link is not None:
                     add(replace(person, start=m.start(), end=m.end(), verb=link[0], embedded=link[1]))
+    if recent or found:
         for m in rules.anaphora.finditer(sentence):
             # "he said", "in his words" speak by themselves; "the ministry" only with a verb
             # ("the report" is a noun: it speaks only with a verb of its own)
@@ -472,7 +473,9 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 rules.reporting_verbs.search(m.group()) or re.match(r"(?i)in |by |according", m.group()))
             link = None if speaks else _connected(sentence, m.start(), m.end(), rules)
             if speaks or link is not None:
-                antecedent = _antecedent(m.group(), recent)
+                # ("The corps posted a video it said showed ...": "it" is the sentence's own subject, named before it)
+                here = [a for a in found if a.end <= m.start() and not a.embedded] if _PRONOUN.match(m.group()) else []
+                antecedent = (_antecedent(m.group(), here, fitting_only=True) if here else None) or _antecedent(m.group(), recent or [])
                 if antecedent is not None:
                     # ("dismissed the report as fake": the report's owner is cited, not speaking)
                     add(replace(antecedent, start=m.start(), end=m.end(), verb=m.group(),
@@ -515,16 +518,20 @@ _NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test 
      or re.search(r"official|spokes|commander|officer|minister|governor|head|chief|analyst|general|source",
                   a.claimant, re.I) is not None),
     (re.compile(r"\b(?:it|its|statement|report|summary|bulletin|corps|command|agency|outlet|newspaper)\b", re.I),
-     lambda a: "(" not in a.claimant),
+     lambda a: "(" not in a.claimant or _GROUP_NAMED.search(a.claimant) is not None),
 )
+# a group whose name is glossed in brackets ("Russian Volunteer Corps (fighting for Ukraine)"), no person
+_GROUP_NAMED = compiled(r"\b(?:Corps|Legion|Battalion|Brigade|Regiment|blog|channel|project)\b")
 
 
 _ALSO_SPOKE = compiled(r"[Ii]t (?:also|further) ")
+_PRONOUN = compiled(r"(?:it|he|she|they)\b", re.I)
 
 
-def _antecedent(phrase: str, recent: list[Attribution]) -> Attribution | None:
+def _antecedent(phrase: str, recent: list[Attribution], fitting_only: bool = False) -> Attribution | None:
     """The claimant a pointing phrase stands for: the latest of the recent ones it can be ("the
-    ministry" a ministry, "he" a person, "the think tank" an analyst), else the latest."""
+    ministry" a ministry, "he" a person, "the think tank" an analyst), else the latest (unless
+    ``fitting_only``)."""
     candidates = [a for a in recent if a.kind != "journalist"]
     if _ALSO_SPOKE.match(phrase):
         # "It also claimed X" goes on from one who spoke, not one only named since ("Kyiv did not confirm the loss")
@@ -534,8 +541,8 @@ def _antecedent(phrase: str, recent: list[Attribution]) -> Attribution | None:
             fitting = [a for a in candidates if fits(a)]
             if not fitting and words is _MINISTRY:
                 return None  # "the ministry" is no agency that spoke before it
-            return fitting[-1] if fitting else (candidates[-1] if candidates else None)
-    return candidates[-1] if candidates else None
+            return fitting[-1] if fitting else (candidates[-1] if candidates and not fitting_only else None)
+    return candidates[-1] if candidates and not fitting_only else None
 
 
 def cited_only(sentence: str, attribution: Attribution) -> bool:
