@@ -754,6 +754,8 @@ def _share(text: str, ref: PlaceRef, gap: str, rules: Rules) -> bool:
 
 
 # a relative clause whose object is its pronoun: "a village in the south that Kyiv recaptured"
+_PLURAL_LOCATED = compiled(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}(?:villages|towns|settlements|localities|hamlets)\s+(?:in|near|of)\s+"
+                           r"[^,;:.]{0,80},\s+")
 _RELATIVE_OBJECT_BEFORE = compiled(r"\b(?:village|town|city|settlement|hamlet|locality)\b[^,;:]{0,40}?\s(?:that|which)\s+"
                                    r"(?:[\w’'-]+\s+){1,3}$", re.I)
 
@@ -796,13 +798,16 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
         not rules.plural_places.search(gap, 0, including.start()) and \
         re.fullmatch(r"\s*(?:in\s+)?(?:the\s+)?(?:(?:villages?|towns?|settlements?|cities|city)\s+of\s+)?", gap[including.end():]) is not None
     words = len(gap[including.end():].split()) if long_object else len(gap_words.split())
+    located = _PLURAL_LOCATED.fullmatch(gap) is not None
+    if located:
+        words = 0  # "captured two more villages in the X district of the Y region, A and B": the list names them
     if words > reach and not rules.part_object.match(gap) or _GAP_BREAK.search(gap):
         return []  # "liberated by offensive operations in the X direction": an agent, not an object
     if trigger.type in (EventType.CAPTURE, EventType.RECAPTURE) and (rules.spoils_object.match(gap) or _MOVED_INTO.search(gap)):
         return []  # "captured weapons in X", "have taken tanks into X": things taken, not the place
     if _ROUTE_BEFORE.search(gap):
         return []  # "took the area, including the road to X": the road, not X
-    out = [Target(first, position=first.start, share=_share(text, first, gap[including.end():] if including else gap, rules))]
+    out = [Target(first, position=first.start, share=_share(text, first, "" if located else gap[including.end():] if including else gap, rules))]
     chain = first
     # (past the next phrase only when an apposition on the last place holds it: "took X, a village that
     # Kyiv recaptured last August, as well as A and B")
