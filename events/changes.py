@@ -307,8 +307,11 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = 
     not a side whose speech is cited ("denied Ukrainian reports that its troops had retreated"),
     unless the cited claim is a gain ("denied a Russian claim that its troops had taken X")."""
     opened = _quote_opening(text, words[index][0]) if text and index < len(words) and _THEY.match(text, words[index][0]) else -1
-    if opened >= 0 and not any(key in ("RU", "UA", "own") for start, _, key in words[:index] if start > opened):
-        return "enemy"  # a soldier quoted: "They took the village last week" (not "our men held on, then they left")
+    if opened >= 0 and not any(key in ("RU", "UA") or key == "own" and _OWN_FORCES.match(text, start)
+                               for start, _, key in words[:index] if start > opened):
+        # a soldier quoted: "They took the village last week", "We held it until they took it" (not "our
+        # men held on, then they left": the men named are who "they" are)
+        return "enemy"
     for start, end, key in reversed(words[:index]):
         cited = _CITED_SPEECH.match(text, end) if text else None
         if cited is not None and key in ("RU", "UA") and index < len(words) \
@@ -321,6 +324,7 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = 
 
 
 _THEY = compiled(r"[Tt]he(?:y|ir)\b")
+_OWN_FORCES = compiled(r"[Oo]ur\s+(?:own\s+)?[a-z]")  # "our men", "our troops": a noun "they" may stand for
 
 
 _CLAIM_THEN_PRONOUN = compiled(r"\s+that\s+")
@@ -619,7 +623,7 @@ _DENIED_QUOTE_BEFORE = compiled(r"\b(?:rejects?|rejected|denies|denied|dismiss(?
 _QUOTED_CLAIM_AFTER = compiled(r"[”\"’']\s*(?:claims?|statements?|reports?|assertions?|boasts?)\b")
 # (also of the place named by a pointer: "reports of the village's fall", "claims of its liberation")
 _CITED_REPORT_BEFORE = compiled(r"\b(?:claims?|reports?|statements?|talk)\s+(?:about|of|on|regarding)\s+"
-                                r"(?:the\s+|its\s+|the\s+(?:village|town|city|settlement)(?:['’]s\s+)?)?$", re.I)
+                                r"(?:the\s+|its\s+|the\s+(?:village|town|city|settlement)(?:['’]s\s+)?|(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+(?:[\s-](?-i:[A-ZА-ЯІЇЄ])[\w’'-]+)?)?$", re.I)
 _CALLED_FALSE = compiled(r"\b(?:called|calls|calling|branded|brands|dismissed|dismisses)\s+(?:the\s+|this\s+|that\s+)?(?:[\w-]+\s+)?$", re.I)
 _FALSE_WORD_AFTER = compiled(r"[^.;]{0,60}?[“\"‘']?(?:(?:just|yet|pure|utter)\s+)?(?:another\s+|an?\s+)?(?:fantasy|fantasies|lie|lies|fake|"
                                r"fiction|fabrication|propaganda|nonsense|fairy tale|false|untrue|disinformation)\b", re.I)
@@ -1151,6 +1155,8 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules, fighting: 
         return "" if _MODAL_NEGATION.search(text, max(left, start - 30), start) else "negated"
     if "neither" in text[left:start].lower() and _NEITHER_NOR.search(text, max(left, start - 160), start):
         return "negated"  # "neither A nor B has been lost"
+    if _NEITHER_AFTER.match(text, end):
+        return "negated"  # "have captured neither A nor B"
     # (most sentences hold none of the words of a failure or a denial: no need to search them)
     if may_match(rules.failed, text) and _ends_near(rules.failed, text, 0, start, 12):
         return "failed"
@@ -1187,6 +1193,7 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules, fighting: 
 # army has made any announcement about the liberation of X")
 _NEITHER_NOR = compiled(r"\b[Nn]either\b[^;.]{0,80}?,?\s*\bnor\s+(?:the\s+)?(?:(?:nearby\s+|neighbouring\s+)?(?:village|town|city)\s+of\s+)?"
                         r"(?:[A-ZА-ЯІЇЄ][\w’'-]*\s+){1,3}(?:(?:has|have|had|was|were|is|are)\s+(?:yet\s+|ever\s+)?(?:been\s+)?)?$")
+_NEITHER_AFTER = compiled(r"\s+neither\s+(?:the\s+(?:village|town|city)\s+of\s+)?(?-i:[A-ZА-ЯІЇЄ])[^.;]{0,60}?\bnor\b", re.I)
 _TWO_WORDS = compiled(r"\s*(?:[\w’'-]+\s+){0,2}")
 _TAKE_VERB = compiled(r"(?:took|take|takes|taken|taking)\b", re.I)
 

@@ -221,7 +221,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     for view in views:
         i, text = view.index, view.text
         same_line = i > 0 and "\n" not in article.text[views[i - 1].sentence.end:view.sentence.start]
-        new_item = view.sentence.paragraph != last_paragraph and _BULLET_ITEM.match(text) is not None
+        new_item = (i == 0 or not same_line) and _BULLET_ITEM.match(text) is not None  # (a line of its own)
         if view.sentence.paragraph != last_paragraph:
             last_paragraph = view.sentence.paragraph
             if view.section not in _UNDER_SOURCE:
