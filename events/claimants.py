@@ -79,7 +79,8 @@ _SIDE_INSIDE = compiled(r"\b(Ukrainian|Russian)\b")
 _CAPITAL_OPENS = compiled(r"\s*(?:Meanwhile,?\s+)?[Ii]n\s+(Moscow|Kyiv|Kiev),\s+")
 _SIDE_BEFORE = compiled(r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+$")
 # (or the region a body is of: "the Russian-installed administration of the Kherson region said")
-_IN_CHARGE = compiled(r"\s+(?:in charge of|responsible for|who (?:heads|leads|runs)|heading|running|of the(?=\s+(?:[A-Z][\w’'-]+\s+){1,2}"
+_IN_CHARGE = compiled(r"\s+(?:in charge of|responsible for|who (?:heads|leads|runs)|heading|running|"
+                        r"(?:with|using|going by) (?:the |a )?(?:call[- ]?sign|nom de guerre|code ?name)|of the(?=\s+(?:[A-Z][\w’'-]+\s+){1,2}"
                         r"(?:region|oblast|Oblast|Region)\b)|of the(?=\s+(?:occupied|Russian-(?:held|controlled|occupied))\s+"
                         r"(?:parts?|areas?|territor(?:y|ies)|districts?)\s+of\b))\s[^,;:.“”\"]{1,80}?"
                         r"(?=,?\s(?:said|says|told|wrote|reported|claimed|announced|added|stated)\b)")
@@ -229,7 +230,9 @@ def _named(rule: ClaimantRule, context_side: Side) -> tuple[str, Side]:
 
 _ACCOUNT_AFTER = compiled(r"\s*(?:['’]s? (?:account|words|statement|post|message|report|view)\s*[:,]|:\s*[“\"«])")
 _CLAUSE_ENDS_AFTER = compiled(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|noting|saying|according|in a|on|who|which)\b|"
-                              r"(?:on|late|early|earlier|later)\s)")
+                              r"(?:on|late|early|earlier|later)\s|"
+                              # "said a Ukrainian drone operator with the call sign Bober"
+                              r",?\s+(?:with|using|who\s+uses|who\s+goes\s+by|going\s+by)\s+(?:the\s+|a\s+)?(?:call[- ]?sign|nom\s+de\s+guerre|code\s?name)\b)")
 
 
 def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, bool] | None:
