@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from events.anchors import compiled, search_once
 from events.changes import (APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, SAYING_NEXT, Change, Target, acted_upon, find_changes,
                             find_triggers, side_words)
-from events.claimants import GENERIC_STATES, Attribution, governing, journalist, named_claimants, outlet_side, quotations
+from events.claimants import GENERIC_STATES, SIDE_ADJECTIVE, Attribution, governing, journalist, named_claimants, outlet_side, quotations
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
 from events.mentions import DATELINE_REACH, PlaceRef, SentenceView
 from events.records import Article, DatePrecision, EventType, PublishedDate, Side
@@ -1210,6 +1210,17 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: se
     # (the last that claimed it for the denier's opponent: not the denier's own side's report in between)
     deniable = [d for d in about if d.kind is not EventType.DENIAL and _other_voice(d, denier)
                 and d.claimed_side is denier.side.opponent()]
+    adjective = SIDE_ADJECTIVE.get(denier.side, "")
+    if not deniable and denier.from_context and adjective and denier.claimant.startswith(adjective + " "):
+        # "Russian bloggers said Ukrainian troops had left X. The General Staff denied the reports.": one named
+        # only after the side that spoke before does not deny that side's claim of its own gain: the other side does
+        told = about or [d for d in drafts if d.view.index == drafts[-1].view.index]
+        own = [d for d in told if d.kind is not EventType.DENIAL and d.attribution.side is denier.side
+               and d.claimed_side is denier.side]
+        if own:
+            other = denier.side.opponent()
+            denier = replace(denier, side=other, claimant=SIDE_ADJECTIVE[other] + denier.claimant[len(adjective):])
+            deniable = own if about else []
     about = deniable or about
     last = about[-1].view.index if about else drafts[-1].view.index
     lasts = {last}
