@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 
 from events.anchors import compiled
+from events.changes import CORRECTED_BEFORE
 from events.claimants import _ROLE_AFTER_NAME, GENERIC_MILITARIES, GENERIC_STATES, SIDE_ADJECTIVE, quotations
 from events.drafts import _AFTER_PUBLICATION, _CLAIM_NOUN, Draft
 from events.records import Article, Claim, DatePrecision, EventType, Side
@@ -254,7 +255,8 @@ def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
                                         and (d.place.key, d.gains.opponent(), d.attribution.claimant) in own_gains)]
     return [d for d in drafts if not ((d.holding or d.kind is EventType.DENIAL) and (d.place.key, d.gains) not in gained and (
         # ("Contrary to Moscow's claims, A and B were never captured": the claim named)
-        d.attribution.kind == "journalist" and (d.holding or not _CLAIM_NOUN.search(d.view.text))
+        # (nor a correction's: "an earlier version of this story said X had fallen" names what it takes back)
+        d.attribution.kind == "journalist" and (d.holding or not (_CLAIM_NOUN.search(d.view.text) or CORRECTED_BEFORE.search(d.view.text)))
         # (so does a speaker's "the town is under our control", unless the claim is named)
         or d.needs_claim and not _CLAIM_NOUN.search(d.view.text))
         # (and the outlet's own "X was still in Ukrainian hands" is history, unless it names the claim)

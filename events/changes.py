@@ -978,9 +978,13 @@ _ROUTE_BEFORE = compiled(r"\b(?:road|roads|highway|route|railway|rail line|appro
 _SPEAKER_DID_IT = compiled(r"\b(?:claim(?:s|ed|ing)?|says|said|announced|reported) (?:to have|(?:it|they) (?:had|has|have))\s+(?:\w+ly\s+)?$")
 _CORRECTED_FACT = compiled(r";|\b(?:in fact|actually|instead|rather)\b")  # "...; in fact they captured Y": the fact
 _OWN_REPORT_AFTER = compiled(r",\s+(?:\w+\s+){0,2}(?:said|says|stated|announced|reported|told)\b")  # "..., said on Friday that"
-_CORRECTED_BEFORE = compiled(r"\b(?:incorrectly|wrongly|mistakenly|erroneously|inaccurately) (?:said|stated|reported|wrote|identified)\b|"
-                               r"\b[Aa]n earlier (?:version|entry|post|update|report|story) (?:of|in|on) (?:this|the|our) "
-                               r"(?:story|article|blog|live blog|report|page|feed) (?:said|stated|reported|wrote)\b")
+_OWN_EARLIER_VERSION = compiled(r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:earlier|previous|original|first|prior) (?:version|entry|post|update|report|story|edition)\b|"
+                                r"\bCORRECTION\b|\bCorrection\b")
+# what an outlet takes back: "an earlier version of the 08.40 entry said", "erroneously reported that"
+CORRECTED_BEFORE = compiled(r"\b(?:incorrectly|wrongly|mistakenly|erroneously|inaccurately) (?:said|stated|reported|wrote|identified)\b|"
+                            r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:earlier|previous|original|first|prior) (?:version|entry|post|update|report|story|edition)"
+                            r"(?: (?:of|in|on) (?:this|the|our|an?) (?:[\w’'.:-]+ ){0,2}?(?:story|article|blog|report|page|feed|entry|post|"
+                            r"update|item|bulletin|board|map|briefing))? (?:said|stated|reported|wrote|listed)\b")
 _CONJUNCTION_LEAD = compiled(r"^\s*(?:and|but|while|as|so)\s+")
 _SPEAKER_LEAD = compiled(r"^.*\b(?:(?:said|says|say|wrote|writes|added|argued|argues|warned|noted|believes|believed)\s+"
                          r"(?:(?:on|last|late|early|in)\s+\w+\s+)?(?:that\s+)?|"
@@ -1235,10 +1239,15 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             continue
         if _TAKE_VERB.match(text[start:end]) and _UNDER_FIRE.match(text, end):
             continue  # "took the northern districts of the town under fire": shelling, not taking
-        corrected = _last_before(_CORRECTED_BEFORE, text, 0, start)
+        corrected = _last_before(CORRECTED_BEFORE, text, 0, start)
+        # "An earlier version of this story said X had fallen": the outlet takes back what it told, a denial
+        # (as annotators code it; "the agency erroneously reported that the ministry claimed X" likewise)
+        taken_back = False
         if corrected is not None and not _OWN_REPORT_AFTER.search(text, corrected.end(), start) \
                 and not _CORRECTED_FACT.search(text, corrected.end(), start):
-            continue  # "the agency erroneously reported that the ministry claimed X": a claim never made
+            if not _OWN_EARLIER_VERSION.search(text, 0, corrected.end()) or _SAYS.search(text, corrected.end(), start):
+                continue  # "the ministry wrongly stated that", "erroneously reported that the ministry claimed X": a claim never made
+            taken_back = True
         if _ANNIVERSARY_BEFORE.search(text, max(0, start - 50), start):
             continue  # "on the anniversary of the city's liberation": a commemoration of history
         if text[start:end].lower().startswith("captured") and _CAPTIVES_BEFORE.search(text, max(0, start - 40), start) \
@@ -1246,8 +1255,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             continue  # "marines captured during the defence of Mariupol": prisoners, not a place taken
         if _UNTOLD_BEFORE.search(text, max(0, start - 120), start):
             continue  # "He did not say how many soldiers remained in X": asked, not told
-        denial = "" if trigger.type is EventType.DENIAL else _denial(text, start, end, left, rules,
-                                                                     fighting=trigger.type is EventType.CONTESTED)
+        denial = "" if trigger.type is EventType.DENIAL else "refuted" if taken_back else _denial(
+            text, start, end, left, rules, fighting=trigger.type is EventType.CONTESTED)
         if denial == "negated" and _CLAIM_VERB.match(text, start) and not _FORCES_NEGATED.search(text, max(0, start - 40), start):
             continue  # "it has not claimed the village itself": no claim, and nothing denied (not "troops have never claimed X")
         if not denial:
