@@ -152,7 +152,8 @@ _TO_LISTENER = frozenset({"told", "tells", "telling", "informed", "briefed", "as
 # "said Viktor Trehubov, spokesman for the Khortytsia group": a role after the name that follows the verb
 _ROLE_AFTER = compiled(r",\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+)?(?:[\w’'-]+\s+){0,3}?(?:spokes(?:man|woman|person)|"
                          r"commander|chief|head|officer|adviser|advisor|minister|governor|mayor|analyst|blogger|"
-                         r"correspondent|representative|official|deputy|secretary|director|leader)\b")
+                         r"correspondent|representative|official|deputy|secretary|director|leader|soldier|sergeant|"
+                         r"drone operator|serviceman|fighter|paratrooper|medic)\b")
 _SIDE_CLAIMS = compiled(r"\b(?P<side>Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s|"
                           r"Kremlin['’]s)\s+(?:claims?|assertions?|reports?|statements?|boasts?|announcements?|"
                           r"allegations?)\s+(?:(?:last|this|earlier|on)\s+(?:week|month|year|[A-Z][a-z]+day|[A-Z][a-z]+)\s+)?"

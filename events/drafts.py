@@ -330,6 +330,9 @@ def _place_country(memory: _Discourse, place: PlaceRef) -> str:
     return countries.pop() if len(countries) == 1 else ""
 
 
+_WE_BEFORE = compiled(r"\b(?:[Ww]e|[Oo]ur)\b[^,;.“”\"]{0,40}$")  # "we never took X", "our troops have not taken X"
+
+
 def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _Discourse,
            text: str = "") -> tuple[Side, str]:
     """The side that gains, and how it was found (``text``: the change's own sentence, when it is
@@ -956,7 +959,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     # word for its own gain, so its own claim is taken back)
                     # (or only the place's holder, after the other side claimed X: "Statements that X has been fully
                     # captured are untrue", a Russian official wrote of Kyiv's claim)
-                    if (how in ("claimant", "discourse", "") or how == "place" and voice.attributions and any(
+                    # (not a side's own "we never took X": its own gain, denied)
+                    if (how in ("discourse", "") or how == "claimant" and not (change.agent == "own" and change.denial == "negated"
+                                                                and _WE_BEFORE.search(text, max(0, change.start - 60), change.start))
+                            or how == "place" and voice.attributions and any(
                             d.place.key == place.key and d.attribution.side is attribution.side.opponent()
                             and d.kind is not EventType.DENIAL for d in drafts)) \
                             and change.kind is not EventType.DENIAL \
