@@ -271,7 +271,8 @@ _HOLD_ONLY = compiled(r"(?:hold|holds|held|holding|control|controls|controlled|c
                         r"(?:now\s+|still\s+)?(?:only|just|merely)\b|(?:(?<=still )|(?<=troops )|(?<=forces )|(?<=defenders )|(?<=units )|"
                         r"(?<=troops are )|(?<=forces are )|(?<=defenders are )|(?<=units are )|(?<=troops were )|(?<=forces were )|"
                         r"(?<=defenders were )|(?<=units were ))(?:hold|holds|held|holding|control|controls|"
-                        r"controlling|(?<=still )controlled)\s+(?=(?:the\s+)?(?:[\w-]+\s+)?(?:part|parts|half|districts?|outskirts|neighbou?rhoods?|edge|quarters?)\b)|"
+                        r"controlling|(?<=still )controlled)\s+(?=(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:part|parts|half|districts?|outskirts|neighbou?rhoods?|edge|quarters?|"
+                        r"area|section|corner|strip|sliver|patch)\b)|"
                         # "still hold about 20 per cent of X": the rest is lost
                         r"(?<=still )(?:hold|holds|held|holding|control|controls|controlled|controlling)\s+(?=(?:about\s+|around\s+|roughly\s+|"
                         r"some\s+|barely\s+|less\s+than\s+|under\s+)?\d{1,3}(?:[.,]\d+)?\s?(?:%|per\s?cent|percent))", re.I)
