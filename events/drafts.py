@@ -330,6 +330,7 @@ def _place_country(memory: _Discourse, place: PlaceRef) -> str:
     return countries.pop() if len(countries) == 1 else ""
 
 
+_PEOPLE_OUT = compiled(r"\bpeople\s+(?:back\s+)?out\b")
 _WE_BEFORE = compiled(r"\b(?:[Ww]e|[Oo]ur)\b[^,;.“”\"]{0,40}$")  # "we never took X", "our troops have not taken X"
 
 
@@ -942,6 +943,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 if change.trigger.foreign_only and change.agent not in ("RU", "UA") or \
                         change.trigger.foreign_only and change.agent == _place_country(memory, place):
                     continue  # "Ukrainian units operating in Kharkiv": its own troops, in its own city
+                if attribution.kind != "military" and _PEOPLE_OUT.search(text, change.start, change.end):
+                    continue  # a governor's "we pulled our people out of X": residents evacuated, not troops
                 gains, how = _gains(change, place, attribution, memory, text)
                 if gains is Side.NONE and change.trigger.agent == "claimant" and change.kind is not EventType.DENIAL:
                     continue  # "the ISW claimed X", "X is ours" from nobody's side: nobody's gain
