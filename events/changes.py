@@ -625,7 +625,7 @@ _QUOTED_CLAIM_AFTER = compiled(r"[”\"’']\s*(?:claims?|statements?|reports?|a
 # (also of the place named by a pointer: "reports of the village's fall", "claims of its liberation")
 _CITED_REPORT_BEFORE = compiled(r"\b(?:claims?|reports?|statements?|talk)\s+(?:about|of|on|regarding)\s+"
                                 r"(?:the\s+|its\s+|the\s+(?:village|town|city|settlement)(?:['’]s\s+)?|(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+(?:[\s-](?-i:[A-ZА-ЯІЇЄ])[\w’'-]+)?)?$", re.I)
-_CALLED_FALSE = compiled(r"\b(?:called|calls|calling|branded|brands|dismissed|dismisses)\s+(?:the\s+|this\s+|that\s+)?(?:[\w-]+\s+)?$", re.I)
+_CALLED_FALSE = compiled(r"\b(?:called|calls|call|calling|branded|brands|brand|dismissed|dismisses|dismiss)\s+(?:the\s+|this\s+|that\s+)?(?:[\w-]+\s+)?$", re.I)
 _FALSE_WORD_AFTER = compiled(r"[^.;]{0,60}?[“\"‘']?(?:(?:just|yet|pure|utter)\s+)?(?:another\s+|an?\s+)?(?:fantasy|fantasies|lie|lies|fake|"
                                r"fiction|fabrication|propaganda|nonsense|fairy tale|false|untrue|disinformation)\b", re.I)
 # an apposition's head ("a village") and a bearing ("north of", "5 km west of") that locate a place
