@@ -990,7 +990,11 @@ _CONJUNCTION_LEAD = compiled(r"^\s*(?:and|but|while|as|so)\s+")
 _SPEAKER_LEAD = compiled(r"^.*\b(?:(?:said|says|say|wrote|writes|added|argued|argues|warned|noted|believes|believed)\s+"
                          r"(?:(?:on|last|late|early|in)\s+\w+\s+)?(?:that\s+)?|"
                          r"(?:and|but|or)\s+that\s+)")  # (a second reported clause: "... and that the loss of X would")
-_FOLLOWED = compiled(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# (or a gapped verb with the day of its own: "had taken A on the 14th, and on the 18th B")
+_FOLLOWED = compiled(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then|and\s+(?:then\s+)?(?:on|in|by)\s+(?:the\s+)?"
+                     r"(?:\d{1,2}(?:st|nd|rd|th)?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|" + _MONTH + r"(?:\s+\d{1,2})?|\d{1,2}\s+" + _MONTH + r"))"
+                     r"\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
 
 
 def _followed_by(view: SentenceView, end: int, last: Target, trigger: Trigger) -> list[Target]:
