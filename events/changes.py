@@ -1250,7 +1250,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         taken_back = False
         if corrected is not None and not _OWN_REPORT_AFTER.search(text, corrected.end(), start) \
                 and not _CORRECTED_FACT.search(text, corrected.end(), start):
-            if not _OWN_EARLIER_VERSION.search(text, 0, corrected.end()) or _SAYS.search(text, corrected.end(), start):
+            if not _OWN_EARLIER_VERSION.search(text, 0, corrected.end()) or _SAYS.search(text, corrected.end(), start) \
+                    or _CLAIM_VERB.match(text, start):
                 continue  # "the ministry wrongly stated that", "erroneously reported that the ministry claimed X": a claim never made
             taken_back = True
         if _ANNIVERSARY_BEFORE.search(text, max(0, start - 50), start):
