@@ -1359,9 +1359,10 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         else:
             if trigger.targets == "object":
                 targets = _object_targets(view, start, end, right, next_start, trigger, rules)
-                if targets and targets[0].place is not None and _PASSIVE_BEFORE.search(before) \
+                if targets and targets[0].place is not None and (_PASSIVE_BEFORE.search(before) or trigger.agent_after) \
                         and _GAPPED_OBJECT.fullmatch(text, end, targets[0].place.start):
-                    # "A was liberated on 27 July, and B on 16 August": the subject, and those gapped after it
+                    # "A was liberated on 27 July, and B on 16 August", "A fell to Ukrainian marines in July, and B in
+                    # August": the subject, and those gapped after it
                     targets = _subject_targets(view, start, trigger, rules)[-1:] + targets
             if not targets and not _PART_OBJECT_NEXT.match(text, end) and not _THING_OBJECT_NEXT.match(text, end):
                 targets = _subject_targets(view, start, trigger, rules)
