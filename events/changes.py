@@ -617,6 +617,7 @@ _THEN_AND = compiled(r"\band\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b")
 _ALIAS_GAP = compiled(r"\s*\(\s*|,\s+(?:(?:the|its)\s+(?:[\w-]+\s+){0,2}?name\s+(?:[\w’'-]+\s+){0,4}?(?:for|of)|"
                         r"(?:also\s+)?known\s+(?:in\s+[\w-]+\s+|locally\s+)?as|which\s+(?:[\w’'-]+\s+){1,3}?calls?)\s+")
 _PASSIVE_BEFORE = compiled(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[“\"‘']?[\w-]+\s+)?[“\"‘']?$", re.I)
+_COLON_LIST_NEXT = compiled(r"\s*:\s*$")
 _GAPPED_OBJECT = compiled(r"[^,;:]{0,40},\s+(?:and|while)\s+(?:the\s+(?:village|town)\s+of\s+)?")
 _YES_NO_QUESTION = compiled(r"\s*(?:(?:Q|Question)\s*[:.]\s*)?(?:Has|Have|Had|Did|Does|Do|Is|Are|Was|Were|Will|Would|Can|Could|Should|Might)\b")
 _DENIED_QUOTE_BEFORE = compiled(r"\b(?:rejects?|rejected|denies|denied|dismiss(?:es|ed)?|refutes?|refuted|disputes?|disputed)"
@@ -1387,7 +1388,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         group = None if not places_word else rules.plural_places.search(text[targets[-1].position:right]) if targets else (
             rules.plural_places.search(text[end:min(right, next_start)]) or rules.plural_places.search(text[left:start])
             or _around(rules.plural_places, text, left, start, end, right))
-        plural = group is not None
+        # ("confirmed the liberation of:" ending the sentence: the list follows on the lines below)
+        plural = group is not None or not targets and _COLON_LIST_NEXT.match(text, end) is not None
         count = group.group().split()[0].lower() if group is not None else ""
         if not targets and _THERE_END.search(text, start, end):
             targets = [Target(None, pointer="there", position=end - 5)]  # "fighting was still going on there"

@@ -21,6 +21,7 @@ __all__ = ["Sentence", "split_sentences"]
 _BOUNDARY = re.compile(r"[.!?…][\"”’»)]*(?=\s+[\"“‘«(]?[A-ZА-ЯІЇЄҐ0-9])")
 _LINES = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_LIST_NUMBER = re.compile(r"\s*\d{1,2}\.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,8 @@ def split_sentences(text: str, rules: Rules) -> list[Sentence]:
             word = _WORD_BEFORE.search(head)
             if word and word.group(1) in rules.abbreviations:
                 continue
+            if start == line.start() and _LIST_NUMBER.fullmatch(head):
+                continue  # "1. Tonenke;": the number of a list's item, not a sentence
             _add(out, text, start, boundary.end(), paragraph)
             start = boundary.end()
         _add(out, text, start, line.end(), paragraph)
