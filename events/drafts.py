@@ -684,7 +684,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
     for view, voice in zip(views, voices):
         text = view.text
         memory.read(view)
-        if memory.frame is not None and view.index - memory.frame.view.index > _MAX_FRAME_DISTANCE:
+        if memory.frame is not None and view.index - memory.frame.view.index > _MAX_FRAME_DISTANCE \
+                and not (memory.list_open and _LIST_LINE.match(text)):  # (a long list's later lines are still its own)
             memory.frame = None
         changes = changes_of[view.index] if changes_of is not None else find_changes(view, rules)
         claimed.update(t.place.mention.start for c in changes for t in c.targets if t.place is not None)
