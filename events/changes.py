@@ -710,9 +710,10 @@ _VERB_AFTER = compiled(r"(?:\s*(?:,|and|or)\s*[\w’'-]+)*\s+(?:are|were|is|was|
 _LINE_THROUGH = compiled(r"\b(?:(?:running|run|runs|ran)?\s*(?:through|along)|along\s+the\s+line\s+(?:of|from))\s+"
                          r"(?:(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,?\s+(?:and\s+|to\s+)?)*$")
 # (also new lines named by the villages they run past: "fell back to positions around the villages of A and B")
-_DESTINATION_GAP = compiled(r"\b(?:to|towards?|into)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$|"
+_DESTINATION_GAP = compiled(r"\b(?:to|towards?|into)\s+(?:(?:neighbou?ring|nearby|adjacent)\s+)?(?:the\s+(?:(?:neighbou?ring|nearby)\s+)?(?:town|city|village)\s+of\s+)?$|"
                             r"\bto\s+(?:(?:new|prepared|defensive|fortified)\s+)*(?:positions|lines)\s+(?:around|near|outside|along)\s+"
                             r"(?:the\s+)?(?:villages|towns|settlements)\s+of\s+$")
+_WHERE_NEXT = compiled(r"(?:\s+and\s+[\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?,\s+where\b")  # "pulled back towards A (and B), where they are regrouping"
 _REMAINS = compiled(r"\bremain(?:s|ed)?\b")  # "half of X remains in Ukrainian hands": held, the rest lost
 _UNDER_FIRE = compiled(r"[^,.;]{0,60}?\bunder\s+(?:heavy\s+|intense\s+|constant\s+|artillery\s+)?(?:fire|shelling|bombardment)\b")
 _HOLDING = compiled(r"(?:keep|kept|retain|maintain|remain|stay|still|continu)", re.I)
@@ -1341,7 +1342,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             # ("pulled back to defensive lines near the villages of A and B": where they went, the whole list)
             destination: list[PlaceRef] = []
             for r in view.places:
-                if _DESTINATION_GAP.search(text, max(0, r.start - 80), r.start) and r.start > end or \
+                if _DESTINATION_GAP.search(text, max(0, r.start - 80), r.start) and (r.start > end or _WHERE_NEXT.match(text, r.end)) or \
                         destination and _glued(text, destination[-1], r, rules):
                     destination.append(r)
             targets = [t for t in targets if t.place not in destination]
@@ -1406,6 +1407,10 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 pointer = Target(None, pointer="which", position=left)
             if pointer is not None and pointer.pointer == "which":
                 targets = _list_before_which(view, pointer.position, trigger)
+                if trigger.type is EventType.WITHDRAWAL:
+                    # "pulled back towards X, where they are regrouping": where they went, not what they left
+                    targets = [t for t in targets if t.place is None
+                               or not _DESTINATION_GAP.search(text, max(0, t.place.start - 80), t.place.start)]
             if pointer is not None and not targets:
                 # (a relative pronoun's list is its antecedent's: "X, a village that Kyiv recaptured last
                 # August, as well as A and B" are the main verb's)
