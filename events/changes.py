@@ -769,6 +769,8 @@ _RELATIVE_OBJECT_BEFORE = compiled(r"\b(?:village|town|city|settlement|hamlet|lo
 
 _PLACE_LOCATES = compiled(r",?\s+(?:(?:about|some|roughly|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
                           r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:outskirts\s+)?of|near|outside)\s+(?:the\s+(?:city|town)\s+of\s+)?")
+_NAMING_AREAS = compiled(r"\bnaming\s+(?:the\s+)?(?:(?:areas?|villages?|settlements?|towns?)\s+(?:of\s+|near\s+|around\s+)?)?"
+                         r"(?:[\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|\s+and\s+))*$")
 _QUOTE_CLOSES = compiled(r"(?<=[,.!?])[”»\"’']")  # a quotation closing with its clause (not "took “A”, “B” and C")
 
 
@@ -1336,7 +1338,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 and not _DESCRIBED_BY.search(text, max(0, r.start - 60), r.start)  # "B, a village south-west of C": not C
                 and not _PURPOSE_BEFORE.search(text, max(0, r.start - 60), r.start)  # "regrouping ... to step up efforts in X"
                 and not _LINE_THROUGH.search(text, max(0, r.start - 80), r.start)  # "to positions running through A and B": the new line
-                and not (r.start > start and _QUOTE_CLOSES.search(text, start, r.start))  # ('"... positions near A," ... south of B': not B)
+                and not (r.start > start and _QUOTE_CLOSES.search(text, start, r.start)  # ('"... positions near A," ... south of B': not B)
+                         and not _NAMING_AREAS.search(text, max(0, r.start - 80), r.start))  # (but '"...," it said, naming the areas of A and B')
                 and not (r.relation == "beside" and any(p.is_settlement and p.end <= r.start and _PLACE_LOCATES.fullmatch(text, p.end, r.start)
                                                         for p in view.places))]  # ("pulled out of A south-west of B": B locates A)
             # ("pulled back to defensive lines near the villages of A and B": where they went, the whole list)
