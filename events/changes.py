@@ -1518,11 +1518,14 @@ _FIRST_NOT_SAID = compiled(r"\bfirst\b(?! (?:announced|reported|claimed|said|sta
 _WHICH_WORDS = compiled(r"\bwhich\s+((?:[\w’'-]+\s+){0,4})$")
 
 
+_YEARS_SINCE = compiled(r"\b(?:years?|months?) (?:since|after)\b", re.I)
+
+
 def _history(text: str, left: int, start: int, end: int, trigger: Trigger, view: SentenceView) -> bool:
     """Told as background: a "Background:" paragraph, "previously captured", "the fall of X",
     "Having captured X", "which Russian troops liberated"."""
-    if view.section in HISTORY_SECTIONS:
-        return True
+    if view.section in HISTORY_SECTIONS or _YEARS_SINCE.search(text, start, end):
+        return True  # (or an anniversary: "X a year after liberation")
     if text[max(0, start - 7):start].lower() == "having " or _SINCE_THE_WAR_BEGAN.match(text) and not _NEXT_CLAUSE.search(text, 0, start):
         return True
     words = " ".join(text[left:start].split()[-4:])
