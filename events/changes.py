@@ -1052,6 +1052,10 @@ _POINTER_BEFORE_ITS_CLAUSE = compiled(
     r"(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:been|now|already|reportedly|finally|since|fully|completely)\s+){0,2}$")
 
 
+_IT_SUBJECT = compiled(r"\bit\s+$")
+_COPULA_UNDER = compiled(r"(?:is|are|was|were|has\s+been|had\s+been)\b[^.;]{0,30}?\bunder\b", re.I)
+
+
 def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: int = _POINTER_WORDS,
              transitive: bool = False, taking: bool = False) -> Target | None:
     """"captured the town", "retook it", "the village has been liberated", "fighting continues there"."""
@@ -1088,6 +1092,8 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
         # "about half of the village is ours": a share of it
         share = rules.partial_share.search(" ".join(behind[:m.start()].split()[-4:])) is not None
         return Target(None, pointer=m.group(), position=start - len(behind) + m.start(), share=share)
+    if _IT_SUBJECT.search(behind) and _COPULA_UNDER.match(text, start, end):
+        return Target(None, pointer="it", position=start - 3)  # "saying it was back under Ukrainian control"
     m = _POINTER_BEFORE_ITS_CLAUSE.match(text, 0, start)
     if m is not None:  # "The village, which lies near the border, had been occupied by ...": the village
         return Target(None, pointer=m.group("pointer"), position=m.start("pointer"))
