@@ -771,6 +771,7 @@ _PLACE_LOCATES = compiled(r",?\s+(?:(?:about|some|roughly|around)\s+)?(?:\d+\s*(
                           r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:outskirts\s+)?of|near|outside)\s+(?:the\s+(?:city|town)\s+of\s+)?")
 _NAMING_AREAS = compiled(r"\bnaming\s+(?:the\s+)?(?:(?:areas?|villages?|settlements?|towns?)\s+(?:of\s+|near\s+|around\s+)?)?"
                          r"(?:[\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s+|\s+and\s+))*$")
+_LIST_TO_END = compiled(r"(?:(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+[A-ZА-ЯІЇЄ][\w’'-]+)?)*\s*[.;]?\s*$")
 _QUOTE_CLOSES = compiled(r"(?<=[,.!?])[”»\"’']")  # a quotation closing with its clause (not "took “A”, “B” and C")
 
 
@@ -983,29 +984,35 @@ _ROUTE_BEFORE = compiled(r"\b(?:road|roads|highway|route|railway|rail line|appro
 _SPEAKER_DID_IT = compiled(r"\b(?:claim(?:s|ed|ing)?|says|said|announced|reported) (?:to have|(?:it|they) (?:had|has|have))\s+(?:\w+ly\s+)?$")
 _CORRECTED_FACT = compiled(r";|\b(?:in fact|actually|instead|rather)\b")  # "...; in fact they captured Y": the fact
 _OWN_REPORT_AFTER = compiled(r",\s+(?:\w+\s+){0,2}(?:said|says|stated|announced|reported|told)\b")  # "..., said on Friday that"
-_OWN_EARLIER_VERSION = compiled(r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:earlier|previous|original|first|prior) (?:version|entry|post|update|report|story|edition)\b|"
+_OWN_EARLIER_VERSION = compiled(r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:earlier|previous|original|first|prior) (?:version|edition)\b|"
                                 r"\bCORRECTION\b|\bCorrection\b")
 # what an outlet takes back: "an earlier version of the 08.40 entry said", "erroneously reported that"
 CORRECTED_BEFORE = compiled(r"\b(?:incorrectly|wrongly|mistakenly|erroneously|inaccurately) (?:said|stated|reported|wrote|identified)\b|"
                             r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:earlier|previous|original|first|prior) (?:version|entry|post|update|report|story|edition)"
-                            r"(?: (?:of|in|on) (?:this|the|our|an?) (?:[\w’'.:-]+ ){0,2}?(?:story|article|blog|report|page|feed|entry|post|"
-                            r"update|item|bulletin|board|map|briefing))? (?:said|stated|reported|wrote|listed)\b")
+                            r" (?:of|in|on) (?:this|the|our) (?:[\w’'.:-]+ ){0,2}?(?:story|article|blog|report|page|feed|entry|post|"
+                            r"update|item|bulletin|board|map|briefing) (?:said|stated|reported|wrote|listed)\b")
 _CONJUNCTION_LEAD = compiled(r"^\s*(?:and|but|while|as|so)\s+")
 _SPEAKER_LEAD = compiled(r"^.*\b(?:(?:said|says|say|wrote|writes|added|argued|argues|warned|noted|believes|believed)\s+"
                          r"(?:(?:on|last|late|early|in)\s+\w+\s+)?(?:that\s+)?|"
                          r"(?:and|but|or)\s+that\s+)")  # (a second reported clause: "... and that the loss of X would")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-# (or a gapped verb with the day of its own: "had taken A on the 14th, and on the 18th B")
-_FOLLOWED = compiled(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then|and\s+(?:then\s+)?(?:on|in|by)\s+(?:the\s+)?"
-                     r"(?:\d{1,2}(?:st|nd|rd|th)?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|" + _MONTH + r"(?:\s+\d{1,2})?|\d{1,2}\s+" + _MONTH + r"))"
-                     r"\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
+_FOLLOWED = compiled(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
+# a gapped verb with the day of its own: "had taken A on the 14th, and on the 18th B" (B ending the clause:
+# not "and on Wednesday B came under shelling")
+_FOLLOWED_DATED = compiled(r"^[^;:“”\"]{0,40}?,?\s+and\s+(?:then\s+)?(?:on|in|by)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|"
+                           r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|" + _MONTH + r"(?:\s+\d{1,2})?|\d{1,2}\s+" + _MONTH + r")"
+                           r"\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
+_CLAUSE_ENDS_HERE = compiled(r"\s*(?:[,.;:)]|$)")
 
 
 def _followed_by(view: SentenceView, end: int, last: Target, trigger: Trigger) -> list[Target]:
     """"X fell in December, followed by Y in February": the same change, later, at Y."""
     after = max(end, last.place.end if last.place else end)
     ref = next((r for r in view.places if r.start >= after and r.is_settlement), None)
-    if ref is None or not _allowed(ref, trigger) or not _FOLLOWED.match(view.text[after:ref.start]):
+    if ref is None or not _allowed(ref, trigger):
+        return []
+    gap = view.text[after:ref.start]
+    if not _FOLLOWED.match(gap) and not (_FOLLOWED_DATED.match(gap) and _CLAUSE_ENDS_HERE.match(view.text, ref.end)):
         return []
     return [Target(ref, position=ref.start)]
 
@@ -1345,7 +1352,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 and not _PURPOSE_BEFORE.search(text, max(0, r.start - 60), r.start)  # "regrouping ... to step up efforts in X"
                 and not _LINE_THROUGH.search(text, max(0, r.start - 80), r.start)  # "to positions running through A and B": the new line
                 and not (r.start > start and _QUOTE_CLOSES.search(text, start, r.start)  # ('"... positions near A," ... south of B': not B)
-                         and not _NAMING_AREAS.search(text, max(0, r.start - 80), r.start))  # (but '"...," it said, naming the areas of A and B')
+                         and not (_NAMING_AREAS.search(text, max(0, r.start - 80), r.start) and _LIST_TO_END.match(text, r.end)))
+                # (but '"...," it said, naming the areas of A and B.'; not "naming A and B as the hottest spots")
                 and not (r.relation == "beside" and any(p.is_settlement and p.end <= r.start and _PLACE_LOCATES.fullmatch(text, p.end, r.start)
                                                         for p in view.places))]  # ("pulled out of A south-west of B": B locates A)
             # ("pulled back to defensive lines near the villages of A and B": where they went, the whole list)
@@ -1355,6 +1363,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                         destination and _glued(text, destination[-1], r, rules):
                     destination.append(r)
             targets = [t for t in targets if t.place not in destination]
+            if trigger.type is EventType.DENIAL:
+                # ("neither A nor B is under Russian control, ... but Russian troops have captured C": not C)
+                targets = [t for t in targets if t.position < end]
         elif trigger.subject_place:
             chain = _subject_targets(view, start, trigger, rules)
             # one place, the subject; a list the phrase is about ("the reports about A and B are false"): all

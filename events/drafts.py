@@ -331,6 +331,7 @@ def _place_country(memory: _Discourse, place: PlaceRef) -> str:
 
 
 _PEOPLE_OUT = compiled(r"\bpeople\s+(?:back\s+)?out\b")
+_WAR_LEADER = compiled(r"\b(?:President|Prime Minister|Minister|Commander|[Cc]ommander-in-[Cc]hief)\b")  # (not "Ministry")
 _WE_BEFORE = compiled(r"\b(?:[Ww]e|[Oo]ur)\b[^,;.“”\"]{0,40}$")  # "we never took X", "our troops have not taken X"
 
 
@@ -493,9 +494,12 @@ _VILLAGE_APPOSITION = compiled(r"(?:\s*(?:,|,?\s+and)\s+[A-ZА-ЯІЇЄ][\w’'-
                                  r"(?:the\s+)?(?:two|three|four|five|both|several|\d+)\s+(?:[\w-]+\s+)?(?:villages|hamlets))\b")
 _ROUTE_END = compiled(r"\b(?:between|from)\s+(?:the\s+(?:towns?|cities|villages?)\s+of\s+)?(?:[A-Z][\w’'-]+\s+(?:and|to)\s+)?$")
 _CALLED_TOWN = compiled(r"\btown\s+of\s+$", re.I)
-# "- A, B and C (Zaporizhzhia Oblast);" after "as follows:", or a line that holds a name and no more ("A (Donetsk region);")
+# "- A, B and C (Zaporizhzhia Oblast);" after "as follows:", or a line that holds a name and no more, closed as
+# an item is ("A (Donetsk region);", "B."; not a subheading: "Kupiansk")
 _LIST_LINE = compiled(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s|\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}\s*"
-                      r"(?:\([^()\n]{1,60}\)|,\s+[^;.\n:]{1,60})?\s*[;.,]?\s*$")
+                      r"(?:\([^()\n]{1,60}\)|,\s+[^;.\n:]{1,60})?\s*[;.,]\s*$")
+_FIGHTING_LIST_INTRO = compiled(r"\b(?:repel\w*|repuls\w*|attack\w*|fighting|fights?|fought|shell\w*|strikes?|struck|clash\w*|"
+                                r"assaults?|battles?|counter-?attack\w*|hit)\b[^:]{0,80}:\s*$", re.I)
 _SPEAKERS_TODAY = compiled(r"(?:today|this morning|this afternoon|this evening|tonight)", re.I)
 # "a position near", "the bridge outside": a singular thing the place only locates
 _THING_BEFORE = compiled(r"\b(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?[a-z]+(?<!s)\s+(?:near|outside|close\s+to|around|"
@@ -946,7 +950,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 if change.trigger.foreign_only and change.agent not in ("RU", "UA") or \
                         change.trigger.foreign_only and change.agent == _place_country(memory, place):
                     continue  # "Ukrainian units operating in Kharkiv": its own troops, in its own city
-                if attribution.kind != "military" and _PEOPLE_OUT.search(text, change.start, change.end):
+                if _PEOPLE_OUT.search(text, change.start, change.end) and attribution.kind != "military" \
+                        and not _WAR_LEADER.search(attribution.claimant):
                     continue  # a governor's "we pulled our people out of X": residents evacuated, not troops
                 gains, how = _gains(change, place, attribution, memory, text)
                 if gains is Side.NONE and change.trigger.agent == "claimant" and change.kind is not EventType.DENIAL:
@@ -1043,8 +1048,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         if len(drafts) == made and drafts and changes and search_once(rules.hedge_after, text):
             _hedge_recent(view, drafts, rules)
         # remember
-        memory.list_open = memory.frame is not None and (text.rstrip().endswith(":") or
-                                                        memory.list_open and _LIST_LINE.match(text) is not None)
+        # (not a list of where fighting was: "... listed the areas where they repelled counterattacks:")
+        memory.list_open = memory.frame is not None and (
+            text.rstrip().endswith(":") and not _FIGHTING_LIST_INTRO.search(text)
+            or memory.list_open and _LIST_LINE.match(text) is not None)
         for place in view.settlements:
             memory.places.append((view.index, place))
         stated = [d.gains for d in drafts[made:] if d.side_from == "text" and d.kind in _GAIN_KINDS]
