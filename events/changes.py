@@ -790,6 +790,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
             and not _SETTLEMENT_NOUN.search(text, max(0, near.start - 40), near.start):
         return []  # "took positions near A and B": B is near too, not taken ("two villages near A, B and C" are B and C)
     gap = text[end:first.start] if first.start >= end else ""
+    if _COMMA_AND.search(gap) and _NEW_CLAUSE_AFTER.match(text, first.end):
+        return []  # "A fell to Russian forces, and B held out": B's own clause
     if first.relation == "beside" and _SETTLEMENT_NOUN.search(gap):
         return []  # "pulled back from three villages west of X": the villages, not X
     if trigger.type is EventType.WITHDRAWAL and (_DESTINATION_GAP.search(gap) or _LINE_THROUGH.search(text, max(0, first.start - 80), first.start)):
@@ -843,8 +845,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
                 and not _LOCATED_THEN_AND.fullmatch(text, chain.end, ref.start):
             break
         if _NEW_CLAUSE_AFTER.match(text, ref.end) and "," in text[chain.end:ref.start] and \
-                not re.search(r"\b(?:and|or)\b", text[chain.end:ref.start]):
-            break  # "foothold in A, B holds": B opens a clause of its own
+                (not re.search(r"\b(?:and|or)\b", text[chain.end:ref.start]) or _COMMA_AND.fullmatch(text, chain.end, ref.start)):
+            break  # "foothold in A, B holds", "took A, and B held out": B opens a clause of its own
         if _PEOPLE_OF.match(text, ref.end):
             break  # "retook A, and B's mayor declared ...": B's people open a clause of their own
         if _KIN_OF.match(text, ref.end) and not re.search(r"\b(?:and|or)\b", text[chain.end:ref.start]):
@@ -945,6 +947,7 @@ def _kind_before_whose(text: str, end: int, start: int) -> bool:
     return text.startswith(" whose", start) and _KIND_BEFORE_WHOSE.fullmatch(text, end, start) is not None
 _NEW_CLAUSE_AFTER = compiled(r"\s+(?:still\s+)?(?:holds|held|remains?|remained|stays?|stayed|is|was|has|had|says|said|"
                                r"fell|falls|continues|continued|resists|resisted)\b")
+_COMMA_AND = compiled(r"\s*,\s+(?:and|but|while|whereas)\s+")  # (", and" before a verb joins clauses, not list items)
 _WHICH_SAID_IT = compiled(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,5}?(?:said|says|claimed|claims|reported|announced)\s+"
                             r"(?:(?:in|on|last|at\s+the\s+(?:end|start|beginning)\s+of|in\s+(?:early|late|mid-?))\s+\w+\s+)?"
                             r"(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|"
