@@ -287,6 +287,8 @@ _PURPOSE_BEFORE = compiled(r"\bto\s+(?:step\s+up|reinforce|strengthen|bolster|bo
 _BESIDE_POINTER = compiled(r"\b(?:(?:north|south|east|west)(?:ern)?|north-?east|north-?west|south-?east|south-?west|near|around|"
                            r"outside|beyond|behind)\s+(?:of\s+)?$", re.I)
 _CONJUNCTION_ONLY = compiled(r"\s*(?:but|and|then|yet)\s+(?:then\s+|later\s+|also\s+|eventually\s+|finally\s+)?")
+_ADJUNCT_THEN_AND = compiled(r"\s*(?:after|before|during|following|amid|within|over)\s+[^,;]{0,60}?\s+(?:and|but)\s+"
+                             r"(?:then\s+|later\s+|also\s+|eventually\s+|finally\s+)?")
 # "... after a year of fighting, and took X": the clause opened on a phrase, not a subject of its own
 _PHRASE_THEN_AND = compiled(r"(?:after|before|during|following|amid|in|on|at|for|within|over)\b[^,;]{0,80},\s*(?:and|but)\s+"
                             r"(?:then\s+|later\s+|also\s+|eventually\s+|finally\s+)?")
@@ -525,14 +527,16 @@ def _shared_subject(text: str, words: list[tuple[int, int, str]], left: int, sta
     """A verb joined to the clause before by "but"/"and" with no subject of its own shares that
     clause's subject ("Russian forces failed ... but took the village"): its side, or None."""
     participle = _TIME_PARTICIPLE.fullmatch(text, left, start) is not None and re.match(r"\w+ing\b", text[start:start + 20])
+    # ("Russia took X in May after a long siege and captured Y": an adjunct with no side of its own before "and")
+    adjunct = _ADJUNCT_THEN_AND.fullmatch(text, left, start) is not None and not any(left <= w[0] < start for w in words)
     if not _CONJUNCTION_ONLY.fullmatch(text, left, start) and not _PHRASE_THEN_AND.fullmatch(text, left, start) \
-            and not participle:
+            and not participle and not adjunct:
         return None
     # ("Russia took X after taking Y"; "Russia captured X in December and took Y in February": a state
     # that opens the sentence)
     before = [w for w in words if w[1] <= left and w[2] in ("RU", "UA")
               and (_FORCE_IN.search(text, w[0], w[1]) or _FORCE_AFTER.match(text, w[1])
-                   or _STATE.fullmatch(text, w[0], w[1]) and (participle or w[0] == 0))
+                   or _STATE.fullmatch(text, w[0], w[1]) and (participle or w[0] == 0 or _FRONTED_PHRASES.fullmatch(text, 0, w[0])))
               # (not the forces the clause before drove out: "drove Russian troops out of A and restored control")
               and not acted_upon(text, w[0])]
     if participle and before and not _SENTENCE_SUBJECT.fullmatch(text, 0, before[0][0]):
