@@ -72,6 +72,7 @@ _TOLD_BEFORE_VERB = compiled(r"\s+(?:followed|follows|came|comes|was|is|marked|m
 _OPENING_PARTICIPLE = compiled(r"\s*(?:[Hh]aving|[Aa]fter|[Uu]pon|[Oo]n)\s+(?:\w+\s+)?")
 _IT_SUBJECT = compiled(r"\bit\s+(?:had\s+|has\s+|have\s+)?$")
 _STATE = compiled(r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev|the Kremlin|Kremlin)(?:['’]s)?")
+_THE_ENEMY = compiled(r"(?<=[Tt]he )enemy(?! (?:troops|forces|units|soldiers|army|fighters|assault|infantry|groups))")  # (one enemy that "it" may stand for, not "enemy troops")
 _GLUE_SHARE = compiled(r"^\s*(?:,\s*)?(?:and|or|as well as)\s+", re.I)  # the list word before an item's own words
 _INCLUDING = compiled(r"\b(?:including|such as|among them|notably|namely|beginning with|starting with)\b", re.I)
 # people taken prisoner: "marines captured during the defence of Mariupol"
@@ -425,7 +426,9 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     if _IT_SUBJECT.search(text, max(0, start - 12), start):
         # "..., the village it recaptured last summer": "it" is a country or its government named
         # before, not the plural forces ("Russian forces had made gains")
-        states = [w for w in words if w[0] < start and w[2] in ("RU", "UA") and _STATE.fullmatch(text, w[0], w[1])]
+        # (or "the enemy": "the enemy advanced near X, where it has gained a foothold")
+        states = [w for w in words if w[0] < start and (w[2] in ("RU", "UA") and _STATE.fullmatch(text, w[0], w[1])
+                                                         or w[2] == "enemy" and _THE_ENEMY.fullmatch(text, w[0], w[1]))]
         if states:
             return states[-1][2]
     inside = [i for i, w in enumerate(words) if start <= w[0] < end]
@@ -1066,7 +1069,7 @@ _POINTER_BEFORE_ITS_CLAUSE = compiled(
     r"(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:been|now|already|reportedly|finally|since|fully|completely)\s+){0,2}$")
 
 
-_IT_SUBJECT = compiled(r"\bit\s+$")
+_IT_RIGHT_BEFORE = compiled(r"\bit\s+$")  # ("saying it was back under ...")
 _COPULA_UNDER = compiled(r"(?:is|are|was|were|has\s+been|had\s+been)\b[^.;]{0,30}?\bunder\b", re.I)
 
 
@@ -1106,7 +1109,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
         # "about half of the village is ours": a share of it
         share = rules.partial_share.search(" ".join(behind[:m.start()].split()[-4:])) is not None
         return Target(None, pointer=m.group(), position=start - len(behind) + m.start(), share=share)
-    if _IT_SUBJECT.search(behind) and _COPULA_UNDER.match(text, start, end):
+    if _IT_RIGHT_BEFORE.search(behind) and _COPULA_UNDER.match(text, start, end):
         return Target(None, pointer="it", position=start - 3)  # "saying it was back under Ukrainian control"
     m = _POINTER_BEFORE_ITS_CLAUSE.match(text, 0, start)
     if m is not None:  # "The village, which lies near the border, had been occupied by ...": the village
