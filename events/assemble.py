@@ -34,6 +34,15 @@ _NAMED_AS_KNOWN = compiled(r"\b[Tt]he (?:fall|capture|loss|seizure|surrender|lib
 
 # a withdrawal from positions near a place, not from the place ("pulled back from positions on its edge")
 _FROM_POSITIONS = compiled(r"\b(?:withdr\w*|pull\w*|retreat\w*|left|fell back)\b[^.;]{0,40}?\b(?:positions|lines|trenches|edge|outskirts)\b")
+# troops that entered unopposed: "entered X without a fight", "to cheering crowds", "after Russian columns
+# left", "after Russia withdrew its forces across the river" (a gain, not fighting; the withdrawal itself
+# may name no place)
+_UNOPPOSED_ENTRY = compiled(r"\b(?:entered|entering|enter|enters|rolled into|marched into|drove into)\b[^.;:]{0,80}?"
+                            r"(?:\bwithout (?:a |any )?(?:fight|battle|resistance|shot)|\b(?:to|by) (?:cheering|jubilant|celebrating) "
+                            r"(?:crowds|residents|locals)|\b(?:greeted|welcomed) by (?:cheering |jubilant )?(?:residents|crowds|locals)|"
+                            r",?\s+after (?:the )?(?:Russian |Ukrainian |enemy )?(?:Russia|Ukraine|Moscow|Kyiv|troops|forces|units|columns|"
+                            r"army|soldiers|occupiers)\b[^.;:,]{0,40}?\b(?:withdr[ae]w|had withdrawn|completed (?:its|their|the) "
+                            r"withdrawal|left|had left|pulled out|retreated|fled|abandoned)\b)")
 _TODAY = compiled(r"today|this morning|this afternoon|this evening|tonight", re.I)  # the day a speaker spoke
 
 
@@ -145,12 +154,14 @@ def _one_name_per_person(drafts: list[Draft]) -> list[Draft]:
 
 def _entered_as_the_other_left(drafts: list[Draft]) -> list[Draft]:
     """Troops that entered a place the sentence says the other side left took it ("Ukrainian forces
-    entered X after Russia completed its withdrawal from the city"): a gain, not fighting."""
+    entered X after Russia completed its withdrawal from the city"), and so did troops that entered
+    it unopposed ("entered X without a fight"): a gain, not fighting."""
     # (not a pullback from positions on its edge: "pulled back from positions on its northern edge")
     left = {(d.view.index, d.place.key, d.gains) for d in drafts if d.kind is EventType.WITHDRAWAL and not d.background
             and not _FROM_POSITIONS.search(d.view.text)}
     for d in drafts:
-        if d.kind is EventType.CONTESTED and d.actor is not Side.NONE and (d.view.index, d.place.key, d.actor) in left:
+        if d.kind is EventType.CONTESTED and d.actor is not Side.NONE and (
+                (d.view.index, d.place.key, d.actor) in left or _UNOPPOSED_ENTRY.search(d.view.text)):
             place = d.place.resolution.place
             d.kind = EventType.RECAPTURE if place is not None and place.country == d.actor.value else EventType.CAPTURE
             d.gains = d.actor
