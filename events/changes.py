@@ -1487,7 +1487,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             # "only the outskirts of X are under our control now": a part held, the rest admitted lost
             continue
         if trigger.share_is_partial and not (trigger.type is EventType.CONTESTED and _FIGHT_GOES_ON.match(text, end)) and (
-                any(t.share for t in targets) or rules.partial_adverb.search(" ".join(before.split()[-3:]))
+                any(t.share for t in targets) and (trigger.type is not EventType.CONTESTED
+                                                   or rules.entry_share.search(text, end, targets[0].position))
+                or rules.partial_adverb.search(" ".join(before.split()[-3:]))
                 or rules.partial_adverb.search(text[start:end])
                 or targets and targets[-1].place is not None and _ALMOST_AFTER.match(text, targets[-1].place.end)):
             kind = EventType.PARTIAL

@@ -193,6 +193,7 @@ class Rules:
     added_saying: re.Pattern[str]  # "added A and B, saying ...": a participle of saying after "added"
     partial_share: re.Pattern[str]
     partial_adverb: re.Pattern[str]
+    entry_share: re.Pattern[str]  # "most of", "the eastern part of": the share troops who entered hold
     part_object: re.Pattern[str]  # "captured ammunition depots in X": something inside the place
     facility_after: re.Pattern[str]  # "captured the X coke plant": a site named after the place
     spoils_object: re.Pattern[str]  # "captured weapons in X": things taken, not ground
@@ -476,9 +477,9 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     trg = raw["triggers"]
     structure = {key: _compile(_need(trg, key, f["triggers"], "(file)"), f["triggers"], key)
                  for key in ("plural_places", "frame_anaphora", "frame_nouns", "singular_anaphora", "appositive",
-                             "partial_share", "partial_adverb", "part_object", "facility_after", "spoils_object",
+                             "partial_share", "partial_adverb", "entry_share", "part_object", "facility_after", "spoils_object",
                              "encircling_after")}
-    for key in ("plural_places", "frame_anaphora", "partial_share", "partial_adverb"):  # searched for, not matched at a place
+    for key in ("plural_places", "frame_anaphora", "partial_share", "partial_adverb", "entry_share"):  # searched for, not matched at a place
         structure[key] = first_letters(structure[key])
     rules = Rules(
         version=rules_version(directory),
