@@ -980,6 +980,8 @@ _CENTRE_GAP = compiled(r"\s*(?:in|into|over|at)\s+the\s+(?:very\s+)?(?:city\s+|t
 _ATTRIBUTIVE_BEFORE = compiled(r"\b(?:the|a|an)\s+$", re.I)
 _LAST_TO_BE = compiled(r"\b(?:is|was|became|becomes|has become)\s+the\s+(?:last|first|latest|next|second|third|\d+(?:st|nd|rd|th))\s+"
                          r"(?:[\w-]+\s+)?(?:settlement|village|town|city|locality)\s+to\s+(?:be\s+|have\s+been\s+)?$", re.I)
+_HAD_BEEN = compiled(r"(?:has|had)\s+been\b")  # (history told in a relative clause, not "that is now under")
+_APPOSITION_THAT = compiled(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){1,8}?(?:that|which)\s+$")  # (the trigger holds "had been")
 _WHERE_BEFORE = compiled(r",\s+where\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _ABOUT_BEFORE = compiled(r"\b(?:about|regarding|concerning|over)\s+(?:the\s+(?:villages?|towns?|settlements?)\s+of\s+)?$")
 _AND_BEFORE = compiled(r"\band\s+(?:then\s+|later\s+|subsequently\s+|eventually\s+)?(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?$")
@@ -1122,6 +1124,9 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
         return Target(None, pointer="which", position=start - len(reduced_behind) + m.start())
     m = _LAST_TO_BE.search(behind)
     if m is not None:  # "X was the last settlement to be liberated": X, the subject
+        return Target(None, pointer="which", position=start - len(behind) + m.start())
+    m = _APPOSITION_THAT.search(behind)
+    if m is not None and _HAD_BEEN.match(text, start):  # "X, a key railway hub that had been under Russian occupation since February": X
         return Target(None, pointer="which", position=start - len(behind) + m.start())
     m = _WHERE_BEFORE.search(behind)
     if m is not None:  # "attacks inside X, where street battles go on", "X, where marines had gained a foothold"
