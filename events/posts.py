@@ -24,7 +24,7 @@ from events.mentions import SentenceView
 from events.records import DatePrecision, PublishedDate, Side
 from events.rules import Rules
 
-__all__ = ["SIGNED_TEXT", "Post", "find_answers", "find_posts", "find_signed"]
+__all__ = ["SIGNED_TEXT", "Post", "find_answers", "find_headed", "find_posts", "find_signed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,35 @@ def find_posts(views: list[SentenceView], rules: Rules, day: dt.date | None = No
             if other.index <= view.index and other.sentence.paragraph in covered:
                 posts.setdefault(other.index, post)
     return posts
+
+
+# a post pasted with its header: the channel or person on the first line ("Rybar", "Denis Pushilin |
+# Telegram", "Третя штурмова бригада / Third Assault Brigade"), its day and time on the next
+_HEADER_NAME = compiled(r"[^.!?:;]{2,90}")
+_HEADER_DAY = compiled(r"\s*(?:\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d|\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d|"
+                       r"[A-Z][a-z]+\s+\d{1,2},?\s+(?:19|20)\d\d)(?:,?\s+(?:at\s+)?\d{1,2}:\d\d)?\s*")
+# where the post ends: a rule line, an editor's note, or another post's header
+_POST_ENDS = compiled(r"\s*(?:-{3,}|—{2,}|_{3,}|\*{3,}|Editor['’]s note|Note:|Context:|Background:)", re.I)
+
+
+def find_headed(views: list[SentenceView], rules: Rules, published: PublishedDate | None,
+                side: Side = Side.NONE) -> dict[int, Post]:
+    """The sentences of a post pasted with its header (its author's name on the first line and its
+    day and time on the second) up to a rule line or an editor's note: the author's words."""
+    if len(views) < 3 or not _HEADER_NAME.fullmatch(views[0].text) or not _HEADER_DAY.fullmatch(views[1].text):
+        return {}
+    day = published.date if published else None
+    named = [a for a in named_claimants(views[0].text, rules, context_side=side, day=day) if a.claimant not in GENERIC_STATES]
+    if not named:
+        return {}
+    days = [d for d in find_dates(views[1].text, published, rules) if d.precision is DatePrecision.DAY]
+    post = Post(replace(named[0], verb="posted", start=0, end=0), days[0].date if days else None, views[1].text.strip())
+    out: dict[int, Post] = {}
+    for view in views[2:]:
+        if _POST_ENDS.match(view.text):
+            break
+        out[view.index] = post
+    return out
 
 
 _SIGN = r"\s*(?:[—–]|--?)\s*(?=[A-ZА-ЯІЇЄ])"  # a dash opening a line, a capital after it
