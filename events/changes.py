@@ -142,8 +142,12 @@ _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven t
 # "forced to" only for a withdrawal (an ordered withdrawal is one; an order to take a town is a plan;
 # so is one "given permission to withdraw")
 _ABLE = compiled(r"\b(?:(?:managed|able|succeeded|succeeding|managing|decided|opted|chose|began|started|continued|"
-                   r"went on|moved)\s+(?:\w+\s+)?to|had\s+to)\s+(?:\w+\s+)?$", re.I)
-_ORDERED = compiled(r"\b(?:(?:received|got|given|granted|issued|had|have|has)\s+(?:an\s+|the\s+|a\s+)?(?:orders?|permission|approval|go-ahead|green\s+light)\s+(?=to\s)|"
+                   r"went on|moved)\s+(?:\w+\s+)?to|had\s+to|"
+                   # (a side's own announcement: "our troops will have to withdraw"; not an analyst's forecast)
+                   r"(?:(?<=our troops )|(?<=our forces )|(?<=our units )|(?<=our soldiers )|(?<=our defenders )|(?<=we ))"
+                   r"will\s+have\s+to)\s+(?:\w+\s+)?$", re.I)
+_ORDERED = compiled(r"\b(?:(?:received|got|gave|give|given|granted|issued|had|have|has)\s+(?:an\s+|the\s+|a\s+)?(?:orders?|permission|approval|go-ahead|green\s+light)\s+"
+                      r"(?:for\s+(?:an?\s+|the\s+)?(?:manoeuvre|maneuver|withdrawal|pullout|pull-out)\s+)?(?=to\s)|"
                       r"(?:a|the)\s+decision\s+(?:(?:was|has\s+been|had\s+been)\s+(?:made|taken)\s+)?(?=to\s)|ordered|told|instructed|forced|compelled|"
                       r"(?:approved|authori[sz]ed|sanctioned)(?:\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:manoeuvre|maneuver|decision|order))?)\s*(?:(?:the|its|their|his|her|our|Ukrainian|Russian|Ukraine['’]s|Russia['’]s|"
                       r"enemy)\s+)?(?:(?:troops|forces|units|soldiers|defenders|garrison|marines|brigades?|commanders?|generals?|men)\s+)?to\s+"
