@@ -874,6 +874,9 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     return out
 
 
+_DASH_ASIDE = compiled(r"\s*[—–]\s[^—–;:]{1,120}?\s[—–]\s*")  # "A third of X — the north of the town — is under ..."
+
+
 def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Rules) -> list[Target]:
     text = view.text
     refs = [r for r in view.places if r.start < start and r.is_settlement]
@@ -901,7 +904,8 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
                 and any(r.end == placing.start() for r in refs):
             apposition = placing.start()  # "X, a village between A and B, was retaken": B closes an apposition on X
             continue
-        if ref.end >= start or _SUBJECT_GAP.match(gap) or _SUBJECT_GAP.match(_without_unknown_names(gap)):
+        if ref.end >= start or _SUBJECT_GAP.match(gap) or _SUBJECT_GAP.match(_without_unknown_names(gap)) \
+                or _DASH_ASIDE.match(gap) and _SUBJECT_GAP.match(_DASH_ASIDE.sub(" ", gap, count=1)):
             if _BEARING_GAP.match(gap) and _OF_SOMEONE.search(text, max(0, ref.start - 30), ref.start):
                 break  # "Soldiers from X west of Y have been captured": the soldiers were, not X
             subject = ref

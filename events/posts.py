@@ -60,7 +60,7 @@ def find_posts(views: list[SentenceView], rules: Rules, day: dt.date | None = No
 # Telegram", "Третя штурмова бригада / Third Assault Brigade"), its day and time on the next
 _HEADER_NAME = compiled(r"[^.!?:;]{2,90}")
 _HEADER_DAY = compiled(r"\s*(?:\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d|\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d|"
-                       r"[A-Z][a-z]+\s+\d{1,2},?\s+(?:19|20)\d\d)(?:,?\s+(?:at\s+)?\d{1,2}:\d\d)?\s*")
+                       r"[A-Z][a-z]+\s+\d{1,2},?\s+(?:19|20)\d\d)(?:,?\s+(?:at\s+)?\d{1,2}:\d\d)?(?:\s*\([^()]{1,40}\))?\s*")  # ("(Telegram, translated)")
 # where the post ends: a rule line, an editor's note, or another post's header
 _POST_ENDS = compiled(r"\s*(?:-{3,}|—{2,}|_{3,}|\*{3,}|Editor['’]s note|Note:|Context:|Background:)", re.I)
 
