@@ -848,6 +848,10 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
         if _ALIAS_GAP.fullmatch(text, chain.end, ref.start):
             chain = ref  # "A, the Soviet-era name Moscow uses for B, and C": B is A again
             continue
+        if ref.relation and _APPOSITION_OPENS.match(text, chain.end) and not re.search(r"[,;:]", text[chain.end + 1:ref.start]):
+            chain = ref  # "took A, a town 20 km south-east of B, and the village of C": B locates A's apposition
+            continue
+
         if ref.relation and _LOCATED_GAP.fullmatch(text, chain.end, ref.start):
             chain = ref  # "the village of A near the town of B in the X region and the village of C": B locates A
             continue
@@ -874,6 +878,7 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     return out
 
 
+_APPOSITION_OPENS = compiled(r",\s+(?:a|an|the)\s")  # "A, a town ...": an apposition on the place before
 _DASH_ASIDE = compiled(r"\s*[—–]\s[^—–;:]{1,120}?\s[—–]\s*")  # "A third of X — the north of the town — is under ..."
 
 
