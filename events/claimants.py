@@ -522,6 +522,9 @@ _NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test 
      lambda a: "(" in a.claimant or a.kind == "local authorities"
      or re.search(r"official|spokes|commander|officer|minister|governor|head|chief|analyst|general|source",
                   a.claimant, re.I) is not None),
+    # ("the agency" is an intelligence service or a news agency named before, not the state that spoke last)
+    (re.compile(r"\bagency\b", re.I),
+     lambda a: a.claimant not in GENERIC_STATES and ("(" not in a.claimant or re.search(r"agency|intelligence", a.claimant) is not None)),
     (re.compile(r"\b(?:it|its|statement|report|summary|bulletin|corps|command|agency|outlet|newspaper)\b", re.I),
      lambda a: "(" not in a.claimant or _GROUP_NAMED.search(a.claimant) is not None),
 )
