@@ -878,6 +878,12 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     return out
 
 
+_BARE_WHICH = compiled(r",?\s*(?:which|that)\b")
+_AREA_AROUND_BEFORE = compiled(r"\b(?:the|an?)\s+(?:\w+\s+)?(?:area|areas|territory|territories|land|approaches|countryside|villages|"
+                               r"settlements|districts?|heights|fields|woods|forests?)\s+(?:(?:just|immediately|directly|some|about)\s+)?"
+                               r"(?:(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
+                               r"around|near|outside|surrounding)\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
+                               r"[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s*,?\s*$")  # ("the area north of X, which ...")
 _APPOSITION_OPENS = compiled(r",\s+(?:a|an|the)\s")  # "A, a town ...": an apposition on the place before
 _DASH_ASIDE = compiled(r"\s*[—–]\s[^—–;:]{1,120}?\s[—–]\s*")  # "A third of X — the north of the town — is under ..."
 
@@ -1453,6 +1459,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 # "X, one of only a handful of villages Kyiv retook last year": the place before (not
                 # a verb after the apposition closes: "X, the only city they took, and ... before retreating")
                 pointer = Target(None, pointer="which", position=left)
+            if pointer is not None and pointer.pointer == "which" and _BARE_WHICH.match(text, pointer.position) \
+                    and _AREA_AROUND_BEFORE.search(text, max(0, pointer.position - 60), pointer.position):
+                pointer = None  # "the area north of X, which Russia has occupied since ...": the area, not X
             if pointer is not None and pointer.pointer == "which":
                 targets = _list_before_which(view, pointer.position, trigger)
                 if trigger.type is EventType.WITHDRAWAL:
