@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from events.anchors import compiled
 from events.changes import CORRECTED_BEFORE
-from events.claimants import _ROLE_AFTER_NAME, GENERIC_MILITARIES, GENERIC_STATES, SIDE_ADJECTIVE, quotations
+from events.claimants import _ROLE_AFTER_NAME, GENERIC_MILITARIES, GENERIC_STATES, SIDE_ADJECTIVE, STATE_KINDS, quotations
 from events.drafts import _AFTER_PUBLICATION, _CLAIM_NOUN, Draft
 from events.records import Article, Claim, DatePrecision, EventType, Side
 from events.rules import Rules
@@ -326,7 +326,7 @@ def _absorb_generic_voices(drafts: list[Draft]) -> list[Draft]:
     # states first (into any organ, "the Ukrainian military" too), then "the Ukrainian military" into
     # the command or spokesman the article names ("the Ukrainian military rejected the claim ...
     # Dmytro Lykhovyi, spokesman for the Tavria group, said": one voice, the one named)
-    for generic, kinds in ((GENERIC_STATES, ("official", "military")), (GENERIC_MILITARIES, ("military",))):
+    for generic, kinds in ((GENERIC_STATES, STATE_KINDS), (GENERIC_MILITARIES, ("military",))):
         drafts = _absorb_generic(drafts, generic, kinds)
     return drafts
 

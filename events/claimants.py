@@ -17,11 +17,15 @@ from events.records import Side
 from events.rules import ClaimantRule, PersonRule, Rules
 
 __all__ = ["Attribution", "find_attributions", "named_claimants", "cited_only", "governing", "find_channel", "journalist", "quotations",
-           "outlet_side", "SIDE_ADJECTIVE", "GENERIC_STATES"]
+           "outlet_side", "SIDE_ADJECTIVE", "GENERIC_STATES", "LOCAL_KINDS", "STATE_KINDS"]
 
 SIDE_ADJECTIVE = {Side.UA: "Ukrainian", Side.RU: "Russian"}
 #: a state named as a whole ("Russia", "Kyiv"): it speaks through its organs, and names places' countries
 GENERIC_STATES = frozenset({"Russian government", "Ukrainian government"})
+# the kinds of claimant that speak for a state or its forces; "local official" (governors, mayors,
+# heads of local administrations) and "local authorities" speak for a place and its residents
+STATE_KINDS = frozenset({"military", "official", "local official"})
+LOCAL_KINDS = frozenset({"local official", "local authorities"})
 # (and an unnamed spokesman: "a military spokesman said ... Dmytro Lykhovii, spokesman for the Tavria group")
 GENERIC_MILITARIES = frozenset({"Russian military", "Ukrainian military", "Russian military spokesman",
                                 "Ukrainian military spokesman"})
@@ -677,7 +681,7 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
         if side is Side.NONE:
             # a known person in another post than the one the rules date ("Ground Forces Commander
             # Oleksandr Syrskyi" in 2023): the side is theirs all the same
-            side = next((Side(r.side) for r in rules.claimants if r.side in ("RU", "UA") and r.kind in ("military", "official")
+            side = next((Side(r.side) for r in rules.claimants if r.side in ("RU", "UA") and r.kind in STATE_KINDS
                          and "(" in r.name and r.regex.search(m.group("name"))), Side.NONE)
         if side is Side.NONE:
             # a role in a body the rules know ("an adviser to the head of the presidential office"): its side

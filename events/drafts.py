@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from events.anchors import compiled, search_once
 from events.changes import (APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, SAYING_NEXT, Change, Target, acted_upon, find_changes,
                             find_triggers, side_words)
-from events.claimants import GENERIC_STATES, SIDE_ADJECTIVE, Attribution, governing, journalist, named_claimants, outlet_side, quotations
+from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, STATE_KINDS, Attribution, governing, journalist, named_claimants, outlet_side, quotations
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
 from events.mentions import DATELINE_REACH, PlaceRef, SentenceView
 from events.records import Article, DatePrecision, EventType, PublishedDate, Side
@@ -331,7 +331,6 @@ def _place_country(memory: _Discourse, place: PlaceRef) -> str:
 
 
 _PEOPLE_OUT = compiled(r"\bpeople\s+(?:back\s+)?out\b")
-_WAR_LEADER = compiled(r"\b(?:President|Prime Minister|Minister|Commander|[Cc]ommander-in-[Cc]hief)\b")  # (not "Ministry")
 _WE_BEFORE = compiled(r"\b(?:[Ww]e|[Oo]ur)\b[^,;.“”\"]{0,40}$")  # "we never took X", "our troops have not taken X"
 
 
@@ -358,7 +357,7 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         # named is the speaker's own, whose claims it does not call untrue
         agent = agent.opponent()
     if change.agent not in ("RU", "UA") and trigger.home_side and _place_country(memory, place) == "RU" \
-            and not (attribution.side is Side.UA and attribution.kind in ("military", "official")
+            and not (attribution.side is Side.UA and attribution.kind in STATE_KINDS
                      and not _CITED_BEFORE.search(text, 0, change.start)):
         # "liberated" on Russian soil, whoever tells it (but a Ukrainian-side force's own word for its
         # raid: "the Legion said the village had been completely liberated")
@@ -950,8 +949,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 if change.trigger.foreign_only and change.agent not in ("RU", "UA") or \
                         change.trigger.foreign_only and change.agent == _place_country(memory, place):
                     continue  # "Ukrainian units operating in Kharkiv": its own troops, in its own city
-                if _PEOPLE_OUT.search(text, change.start, change.end) and attribution.kind != "military" \
-                        and not _WAR_LEADER.search(attribution.claimant):
+                if _PEOPLE_OUT.search(text, change.start, change.end) and attribution.kind in LOCAL_KINDS:
                     continue  # a governor's "we pulled our people out of X": residents evacuated, not troops
                 gains, how = _gains(change, place, attribution, memory, text)
                 if gains is Side.NONE and change.trigger.agent == "claimant" and change.kind is not EventType.DENIAL:
