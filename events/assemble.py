@@ -34,15 +34,22 @@ _NAMED_AS_KNOWN = compiled(r"\b[Tt]he (?:fall|capture|loss|seizure|surrender|lib
 
 # a withdrawal from positions near a place, not from the place ("pulled back from positions on its edge")
 _FROM_POSITIONS = compiled(r"\b(?:withdr\w*|pull\w*|retreat\w*|left|fell back)\b[^.;]{0,40}?\b(?:positions|lines|trenches|edge|outskirts)\b")
-# troops that entered unopposed: "entered X without a fight", "to cheering crowds", "after Russian columns
-# left", "after Russia withdrew its forces across the river" (a gain, not fighting; the withdrawal itself
-# may name no place)
-_UNOPPOSED_ENTRY = compiled(r"\b(?:entered|entering|enter|enters|rolled into|marched into|drove into)\b[^.;:]{0,80}?"
-                            r"(?:\bwithout (?:a |any )?(?:fight|battle|resistance|shot)|\b(?:to|by) (?:cheering|jubilant|celebrating) "
-                            r"(?:crowds|residents|locals)|\b(?:greeted|welcomed) by (?:cheering |jubilant )?(?:residents|crowds|locals)|"
-                            r",?\s+after (?:the )?(?:Russian |Ukrainian |enemy )?(?:Russia|Ukraine|Moscow|Kyiv|troops|forces|units|columns|"
-                            r"army|soldiers|occupiers)\b[^.;:,]{0,40}?\b(?:withdr[ae]w|had withdrawn|completed (?:its|their|the) "
-                            r"withdrawal|left|had left|pulled out|retreated|fled|abandoned)\b)")
+# troops that entered a place unopposed: "entered X without a fight", "rolled into the centre of X to
+# cheering crowds", "after Russian columns left", "after Russia withdrew its forces across the river" (a
+# gain, not fighting; the withdrawal itself may name no place): the cue in the entry's own clause
+_ENTRY_THEN_CUE = compiled(
+    r"\b(?:entered|entering|enter|enters|rolled into|marched into|drove into)\s+(?P<object>[^.;:,]{1,60}?),?\s*"
+    r"(?:(?<!not )(?<!never )\bwithout (?:a |any )?(?:fight|battle|resistance|shot)|"
+    r"\b(?:to|by) (?:cheering|jubilant|celebrating) (?:crowds|residents|locals)|"
+    r"\b(?:greeted|welcomed) by (?:cheering |jubilant )?(?:residents|crowds|locals)|"
+    r"\bafter (?:the )?(?P<leaver>(?:Russian|Ukrainian|enemy|Russia['’]s|Ukraine['’]s) (?:troops|forces|units|columns|army|soldiers)|"
+    r"Russia|Ukraine|Moscow|Kyiv|the (?:Russians|Ukrainians|occupiers|enemy))\b[^.;:,]{0,40}?\b"
+    r"(?:withdr[ae]w|had withdrawn|completed (?:its|their|the) withdrawal|left|had left|pulled out|retreated|fled|abandoned)\b"
+    r"(?! (?:for|their positions|positions)\b)(?!\s+(?:the\s+(?:town|city|village)\s+of\s+)?[A-Z]))")
+_ENTERED_POINTER = compiled(r"\b(?:the\s+(?:[\w-]+\s+)?(?:city|town|village|settlement)|it)\b")
+_ENTERED_PART = compiled(r"\b(?:outskirts|districts?|part|parts|edges?|suburbs|streets|quarters?|neighbou?rhoods?)\b")
+
+
 _TODAY = compiled(r"today|this morning|this afternoon|this evening|tonight", re.I)  # the day a speaker spoke
 
 
@@ -161,11 +168,29 @@ def _entered_as_the_other_left(drafts: list[Draft]) -> list[Draft]:
             and not _FROM_POSITIONS.search(d.view.text)}
     for d in drafts:
         if d.kind is EventType.CONTESTED and d.actor is not Side.NONE and (
-                (d.view.index, d.place.key, d.actor) in left or _UNOPPOSED_ENTRY.search(d.view.text)):
+                (d.view.index, d.place.key, d.actor) in left or _entered_unopposed(d)):
             place = d.place.resolution.place
             d.kind = EventType.RECAPTURE if place is not None and place.country == d.actor.value else EventType.CAPTURE
             d.gains = d.actor
     return drafts
+
+
+def _entered_unopposed(draft: Draft) -> bool:
+    """"Ukrainian units entered X after Russian columns left", "entered the city without a fight": the
+    cue told of the entry into the draft's place (named or pointed to, not a part of it), and the side
+    that left is the other one."""
+    text, name = draft.view.text, draft.place.name.lower()
+    for m in _ENTRY_THEN_CUE.finditer(text):
+        entered = m.group("object")
+        if name not in entered.lower() and not _ENTERED_POINTER.search(entered) or _ENTERED_PART.search(entered):
+            continue
+        leaver = m.group("leaver")
+        if leaver is None:
+            return True
+        leaver_side = Side.UA if re.match(r"(?:the )?Ukrain|Kyiv", leaver) else Side.RU if re.match(r"(?:the )?Russ|Moscow", leaver) \
+            else draft.actor.opponent()  # ("after the enemy left", "after the occupiers fled")
+        return leaver_side is draft.actor.opponent()
+    return False
 
 
 def _retaken(drafts: list[Draft]) -> list[Draft]:

@@ -328,10 +328,13 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = 
             return key  # "Russian officials said they had cleared X": the speakers' own side
         if key in ("RU", "UA") and not (text and (cited or _NOT_AN_ACTOR.match(text, end))):
             return key
+    if text and index < len(words) and _OPENS_SENTENCE.fullmatch(text, 0, words[index][0]):
+        return "bare"  # "The Ukrainian army regrouped. It took X in May": the forces the text spoke of before
     return "own"
 
 
 _THEY = compiled(r"[Tt]he(?:y|ir)\b")
+_OPENS_SENTENCE = compiled(r"[\s“\"‘']*")
 _OWN_FORCES = compiled(r"[Oo]ur\s+(?:own\s+)?[a-z]")  # "our men", "our troops": a noun "they" may stand for
 
 

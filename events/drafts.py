@@ -660,6 +660,9 @@ _FORCE_NOUN_AFTER = compiled(r"\s*(?:['’]s\s+)?(?:[\w-]+\s+)?(?:troops|forces|
                              r"offensive|counter-?attack|advance|advances|gains)\b", re.I)  # ("the Russian Armed Forces")
 
 
+_PRONOUN_OPENS = compiled(r"\s*(?:It|They)\s")
+
+
 def _acting_side(view: SentenceView, rules: Rules) -> Side:
     """The side a sentence names first as a force ("Russian troops", "Ukrainian forces"), if any."""
     for start, end, key in side_words(view.text, rules):
@@ -1062,6 +1065,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         acting = _acting_side(view, rules) if changes else Side.NONE  # forces named where changes are told
         if view.heading and memory.headline_side is Side.NONE and acting is not Side.NONE:
             memory.headline_side = acting
+        if acting is Side.NONE and view.index + 1 < len(views) and _PRONOUN_OPENS.match(views[view.index + 1].text):
+            acting = _acting_side(view, rules)  # ("The Ukrainian army regrouped. It took X": the forces named)
         if acting is not Side.NONE:
             memory.agent_side, memory.agent_paragraph = acting, view.sentence.paragraph
         elif view.sentence.paragraph != memory.agent_paragraph:

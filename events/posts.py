@@ -61,6 +61,13 @@ def find_posts(views: list[SentenceView], rules: Rules, day: dt.date | None = No
 _HEADER_NAME = compiled(r"[^.!?:;]{2,90}")
 _HEADER_DAY = compiled(r"\s*(?:\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d|\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d|"
                        r"[A-Z][a-z]+\s+\d{1,2},?\s+(?:19|20)\d\d)(?:,?\s+(?:at\s+)?\d{1,2}:\d\d)?(?:\s*\([^()]{1,40}\))?\s*")  # ("(Telegram, translated)")
+# (its own-language form first: "Третя штурмова бригада / Third Assault Brigade"; given names and titles)
+_NAME_BEFORE = compiled(r"(?:[^|/]{1,60}\s[|/]\s)?(?:[A-ZА-ЯІЇЄ][\w’'.-]+\s){0,3}")
+_NAME_AFTER = compiled(r"\s*(?:$|[|/(—–]|\s[-]\s|[\U0001F1E6-\U0001F1FF\U0001F300-\U0001FAFF\u2600-\u27BF])")
+_HEADLINE_VERB = compiled(r"\b(?:says|said|claims|claimed|visits|hails|vows|warns|denies|confirms|reports|takes|took|captures|"
+                          r"retakes|enters|pulls|withdraws|liberates|falls|fell|holds|meets|calls|urges|orders|signs|admits|"
+                          r"insists|launches|loses|seizes|repels|is|are|was|were|has|have|will|to)\b|['’]s\b|:")
+_OWN_VOICE = compiled(r"\b(?:[Ww]e|[Oo]ur|us|[Tt]he enemy)\b")
 # where the post ends: a rule line, an editor's note, or another post's header
 _POST_ENDS = compiled(r"\s*(?:-{3,}|—{2,}|_{3,}|\*{3,}|Editor['’]s note|Note:|Context:|Background:)", re.I)
 
@@ -72,9 +79,16 @@ def find_headed(views: list[SentenceView], rules: Rules, published: PublishedDat
     if len(views) < 3 or not _HEADER_NAME.fullmatch(views[0].text) or not _HEADER_DAY.fullmatch(views[1].text):
         return {}
     day = published.date if published else None
-    named = [a for a in named_claimants(views[0].text, rules, context_side=side, day=day) if a.claimant not in GENERIC_STATES]
-    if not named:
+    line = views[0].text
+    named = [a for a in named_claimants(line, rules, context_side=side, day=day) if a.claimant not in GENERIC_STATES]
+    # the line is a name, not a headline that names someone ("Zelensky visits troops near Pokrovsk"): the
+    # name alone (after its own-language form and given names, before a role or an emoji), or a longer
+    # name ("Ministry of Defence of the Russian Federation") over a body in its own voice ("our", "the enemy")
+    alone = [a for a in named if _NAME_BEFORE.fullmatch(line, 0, a.start) and _NAME_AFTER.match(line, a.end)]
+    if not alone and (not named or _HEADLINE_VERB.search(line)
+                      or not any(_OWN_VOICE.search(v.text) for v in views[2:8])):
         return {}
+    named = alone or named
     days = [d for d in find_dates(views[1].text, published, rules) if d.precision is DatePrecision.DAY]
     post = Post(replace(named[0], verb="posted", start=0, end=0), days[0].date if days else None, views[1].text.strip())
     out: dict[int, Post] = {}
