@@ -804,7 +804,7 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
             and not _SETTLEMENT_NOUN.search(text, max(0, near.start - 40), near.start):
         return []  # "took positions near A and B": B is near too, not taken ("two villages near A, B and C" are B and C)
     gap = text[end:first.start] if first.start >= end else ""
-    if _COMMA_AND.search(gap) and _NEW_CLAUSE_AFTER.match(text, first.end):
+    if _COMMA_AND.search(gap) and _HELD_OR_HIT_AFTER.match(text, first.end):
         return []  # "A fell to Russian forces, and B held out": B's own clause
     if first.relation == "beside" and _SETTLEMENT_NOUN.search(gap):
         return []  # "pulled back from three villages west of X": the villages, not X
@@ -862,8 +862,9 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
                 and not _APPOSITION_THEN_PLACES.fullmatch(text, chain.end, ref.start) \
                 and not _LOCATED_THEN_AND.fullmatch(text, chain.end, ref.start):
             break
-        if _NEW_CLAUSE_AFTER.match(text, ref.end) and "," in text[chain.end:ref.start] and \
-                (not re.search(r"\b(?:and|or)\b", text[chain.end:ref.start]) or _COMMA_AND.fullmatch(text, chain.end, ref.start)):
+        if "," in text[chain.end:ref.start] and (
+                _NEW_CLAUSE_AFTER.match(text, ref.end) and not re.search(r"\b(?:and|or)\b", text[chain.end:ref.start])
+                or _COMMA_AND.fullmatch(text, chain.end, ref.start) and _HELD_OR_HIT_AFTER.match(text, ref.end)):
             break  # "foothold in A, B holds", "took A, and B held out": B opens a clause of its own
         if _PEOPLE_OF.match(text, ref.end):
             break  # "retook A, and B's mayor declared ...": B's people open a clause of their own
@@ -881,6 +882,7 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     return out
 
 
+_SINCE_SOON = compiled(r"[^.;,]{0,30}?\bsince\b")  # (a holding since a time: the area's, not a taking of X)
 _BARE_WHICH = compiled(r",?\s*(?:which|that)\b")
 _AREA_AROUND_BEFORE = compiled(r"\b(?:the|an?)\s+(?:\w+\s+)?(?:area|areas|territory|territories|land|approaches|countryside|villages|"
                                r"settlements|districts?|heights|fields|woods|forests?)\s+(?:(?:just|immediately|directly|some|about)\s+)?"
@@ -944,6 +946,8 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
     for ref in reversed(refs[:refs.index(subject)]):
         if not _glued(text, ref, chain, rules):
             break
+        if _COMMA_AND.fullmatch(text, ref.end, chain.start) and _OBJECT_OF_VERB.search(text, max(0, ref.start - 40), ref.start):
+            break  # "captured A, and B remained in Ukrainian hands": A is the object of another clause
         if _allowed(ref, trigger):
             out.insert(0, Target(ref, position=ref.start))
         chain = ref
@@ -959,6 +963,7 @@ _ANNOUNCED_WOULD = compiled(r"\b(?:announced|stated|declared|told\s+\w+)\s+(?:(?
                               r"(?:that\s+)?(?:its|their|our|the)\s+"
                               r"(?:[\w’'-]+\s+)?(?:troops|forces|units|soldiers|garrison|grouping)\s+(?:[\w’'-]+\s+){0,6}?"
                               r"would\s+(?:be\s+)?[“\"‘]?$")
+_CONDITION_BEFORE = compiled(r"\b(?:[Ii]f|[Uu]nless|[Ss]hould|[Ii]n case|[Oo]therwise)\b")
 _CONDITION_AFTER = compiled(r"[^.;]{0,80}?\b(?:if|unless|should|in case|in the event|soon|in the coming|according to)\b")
 _QUOTE_AFTER = compiled(r"[^.;]{0,60}?\s[“\"]\w")  # "troops would be withdrawn from X "over my dead body""
 _KIN_OF = compiled(r"(?:['’]s)?\s+(?:twin|sister|neighbou?ring|neighbou?r|smaller|larger|bigger)\b")
@@ -976,7 +981,15 @@ def _kind_before_whose(text: str, end: int, start: int) -> bool:
     return text.startswith(" whose", start) and _KIND_BEFORE_WHOSE.fullmatch(text, end, start) is not None
 _NEW_CLAUSE_AFTER = compiled(r"\s+(?:still\s+)?(?:holds|held|remains?|remained|stays?|stayed|is|was|has|had|says|said|"
                                r"fell|falls|continues|continued|resists|resisted)\b")
+_OBJECT_OF_VERB = compiled(r"\b(?:captured|took|taken|seized|liberated|retook|recaptured|entered|occupied|lost|abandoned|left|"
+                           r"cleared|stormed|shelled|attacked)\s+(?:the\s+(?:[\w-]+\s+)?(?:village|town|city)\s+of\s+)?$")
 _COMMA_AND = compiled(r"\s*,\s+(?:and|but|while|whereas)\s+")  # (", and" before a verb joins clauses, not list items)
+# a place after ", and" that opens a clause of its own: it holds out, is hit or is anything but taken
+# ("took A, and B held out", "..., and B was shelled", "..., and B is next"; not "..., and B was taken as
+# well": one more place taken, told again)
+_HELD_OR_HIT_AFTER = compiled(r"\s+(?:still\s+|also\s+)?(?:holds|held|remains?|remained|stays?|stayed|is|was|are|were|has|had|fell|falls|"
+                              r"continues|continued|resists|resisted|came|comes|saw|sees)\b"
+                              r"(?!\s+(?:\w+\s+){0,2}?(?:taken|captured|seized|liberated|lost|occupied|retaken|recaptured|cleared|ours)\b)")
 _WHICH_SAID_IT = compiled(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,5}?(?:said|says|claimed|claims|reported|announced)\s+"
                             r"(?:(?:in|on|last|at\s+the\s+(?:end|start|beginning)\s+of|in\s+(?:early|late|mid-?))\s+\w+\s+)?"
                             r"(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|"
@@ -1002,8 +1015,6 @@ _CENTRE_GAP = compiled(r"\s*(?:in|into|over|at)\s+the\s+(?:very\s+)?(?:city\s+|t
 _ATTRIBUTIVE_BEFORE = compiled(r"\b(?:the|a|an)\s+$", re.I)
 _LAST_TO_BE = compiled(r"\b(?:is|was|became|becomes|has become)\s+the\s+(?:last|first|latest|next|second|third|\d+(?:st|nd|rd|th))\s+"
                          r"(?:[\w-]+\s+)?(?:settlement|village|town|city|locality)\s+to\s+(?:be\s+|have\s+been\s+)?$", re.I)
-_HAD_BEEN = compiled(r"(?:has|had)\s+been\b")  # (history told in a relative clause, not "that is now under")
-_APPOSITION_THAT = compiled(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){1,8}?(?:that|which)\s+$")  # (the trigger holds "had been")
 _WHERE_BEFORE = compiled(r",\s+where\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _ABOUT_BEFORE = compiled(r"\b(?:about|regarding|concerning|over)\s+(?:the\s+(?:villages?|towns?|settlements?)\s+of\s+)?$")
 _AND_BEFORE = compiled(r"\band\s+(?:then\s+|later\s+|subsequently\s+|eventually\s+)?(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?$")
@@ -1146,9 +1157,6 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
         return Target(None, pointer="which", position=start - len(reduced_behind) + m.start())
     m = _LAST_TO_BE.search(behind)
     if m is not None:  # "X was the last settlement to be liberated": X, the subject
-        return Target(None, pointer="which", position=start - len(behind) + m.start())
-    m = _APPOSITION_THAT.search(behind)
-    if m is not None and _HAD_BEEN.match(text, start):  # "X, a key railway hub that had been under Russian occupation since February": X
         return Target(None, pointer="which", position=start - len(behind) + m.start())
     m = _WHERE_BEFORE.search(behind)
     if m is not None:  # "attacks inside X, where street battles go on", "X, where marines had gained a foothold"
@@ -1341,6 +1349,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                                                 or (_GOES_ON.search(before) if _FORCES_FROM.match(text, start) else None)
                                                 if trigger.type is EventType.WITHDRAWAL
                                                 and not _CONDITION_AFTER.match(text, end) else None)
+                if able is not None and able.group().lower().startswith("will") and (
+                        _CONDITION_AFTER.match(text, end) or _CONDITION_BEFORE.search(text, 0, start)):
+                    able = None  # "if the enemy breaks through, we will have to withdraw": a prospect
                 # "lay the groundwork to capture Kharkiv"; "may be forced to withdraw" stays a prospect
                 if able is None or rules.irrealis_index.holds(" ".join(before[:able.start()].split()[-3:])):
                     continue
@@ -1463,8 +1474,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 # a verb after the apposition closes: "X, the only city they took, and ... before retreating")
                 pointer = Target(None, pointer="which", position=left)
             if pointer is not None and pointer.pointer == "which" and _BARE_WHICH.match(text, pointer.position) \
-                    and _AREA_AROUND_BEFORE.search(text, max(0, pointer.position - 60), pointer.position):
-                pointer = None  # "the area north of X, which Russia has occupied since ...": the area, not X
+                    and _SINCE_SOON.match(text, end) and _AREA_AROUND_BEFORE.search(text, max(0, pointer.position - 60), pointer.position):
+                pointer = None  # "the area north of X, which Russia has occupied since ...": the area, not X (not "which it took in May")
             if pointer is not None and pointer.pointer == "which":
                 targets = _list_before_which(view, pointer.position, trigger)
                 if trigger.type is EventType.WITHDRAWAL:
