@@ -34,8 +34,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_month", re.compile(rf"\b{_DAY} (?:of )?(?P<month>{_MONTHS})\b\.?(?:,? (?P<year>(?:19|20)\d\d))?", re.I)),
     ("month_year", re.compile(rf"\b(?:(?:early|late|mid|end of|the end of|beginning of)[ -])?(?P<month>{_MONTHS})\.?,? (?:of )?(?P<year>(?:19|20)\d\d)\b", re.I)),
     # ("the fall of Bakhmut" is no season)
-    ("season_year", re.compile(r"\b(?P<season>spring|summer|autumn|(?<!its )fall(?! of (?!(?:19|20)\d\d))|winter)\b(?:[^.;,]{0,40}?)\b(?:of |in )?(?P<year>(?:19|20)\d\d)\b", re.I)),
-    ("season_last", re.compile(r"\b(?P<season>spring|summer|autumn|(?<!its )fall(?! of (?!(?:19|20)\d\d))|winter)\b(?:[^.;,]{0,40}?)\blast year\b", re.I)),
+    ("season_year", re.compile(r"\b(?P<season>spring|summer|autumn|(?<!its )(?<!['’]s )(?<!whose )fall(?! of (?!(?:19|20)\d\d))|winter)\b(?:[^.;,]{0,40}?)\b(?:of |in )?(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("season_last", re.compile(r"\b(?P<season>spring|summer|autumn|(?<!its )(?<!['’]s )(?<!whose )fall(?! of (?!(?:19|20)\d\d))|winter)\b(?:[^.;,]{0,40}?)\blast year\b", re.I)),
     ("season_previous", re.compile(r"\blast (?P<season>spring|summer|autumn|fall|winter)\b", re.I)),
     # "captured in the spring" (no year): the latest such season begun by publication
     ("season_recent", re.compile(r"\b(?:in|during|since|by|over) the (?P<season>spring|summer|autumn|fall|winter)\b(?! of)", re.I)),

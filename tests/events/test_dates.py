@@ -40,6 +40,9 @@ NOVEMBER = PublishedDate(dt.date(2025, 11, 1), DatePrecision.MONTH)
     ("shelled the day before yesterday", "2024-05-13", "day"),  # not "yesterday" inside it
     ("the offensive at the end of April", "2024-04-01", "month"),
     ("the fall of Bakhmut last year", "2023-01-01", "year"),  # "the fall of" is no season
+    ("since its fall last year", "2023-01-01", "year"),  # nor "its fall", "Bakhmut's fall", "whose fall"
+    ("since Bakhmut's fall last year", "2023-01-01", "year"),
+    ("a town whose fall last year shocked Kyiv", "2023-01-01", "year"),
     ("captured the village last autumn", "2023-09-01", "season"),
     ("retook it last spring", "2023-03-01", "season"),  # in May, this spring is not over
     ("liberated the village last August", "2023-08-01", "month"),  # the latest August before May 2024
