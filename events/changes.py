@@ -1058,8 +1058,34 @@ def _followed_by(view: SentenceView, end: int, last: Target, trigger: Trigger) -
         return []
     gap = view.text[after:ref.start]
     if not _FOLLOWED.match(gap) and not (_FOLLOWED_DATED.match(gap) and _CLAUSE_ENDS_HERE.match(view.text, ref.end)):
-        return []
+        return _gapped_dated(view, after, trigger)
     return [Target(ref, position=ref.start)]
+
+
+# a gapped verb over places each with its own time: "A fell in October 2024, B that same month, and C in
+# January 2025" (the first place's own time first; each later place followed by its time alone)
+_GAPPED_FIRST_GAP = compiled(r"\s+(?:in|on|by)\s+[^,;:]{1,30}?\s*,\s+(?:and\s+)?$")
+_GAPPED_NEXT_GAP = compiled(r"\s*,\s+(?:and\s+)?$|\s+and\s+$")
+_GAPPED_TIME_AFTER = compiled(r"\s+(?:(?:in|on|by)\s+(?:(?:early|late|mid-?)\s*)?(?:" + _MONTH + r"(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d\d)?|"
+                              r"\d{1,2}\s+" + _MONTH + r"(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d|the\s+(?:spring|summer|autumn|winter)(?:\s+of\s+(?:19|20)\d\d)?)|"
+                              r"that\s+same\s+(?:day|week|month|year)|(?:a|one|two|three|four|five|several)\s+(?:days?|weeks?|months?)\s+later|"
+                              r"days\s+later)(?=\s*[,.;]|\s+and\b|\s*$)")
+
+
+def _gapped_dated(view: SentenceView, after: int, trigger: Trigger) -> list[Target]:
+    """"A fell in October 2024, B that same month, and C in January 2025": B and C, each with its time."""
+    out: list[Target] = []
+    gap_rule = _GAPPED_FIRST_GAP
+    for ref in (r for r in view.places if r.start >= after):
+        if not ref.is_settlement or not gap_rule.fullmatch(view.text, after, ref.start):
+            break
+        time = _GAPPED_TIME_AFTER.match(view.text, ref.end)
+        if time is None:
+            break
+        if _allowed(ref, trigger):
+            out.append(Target(ref, position=ref.start))
+        after, gap_rule = time.end(), _GAPPED_NEXT_GAP
+    return out
 
 
 def _without_unknown_names(gap: str) -> str:
