@@ -851,7 +851,7 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
         if _ALIAS_GAP.fullmatch(text, chain.end, ref.start):
             chain = ref  # "A, the Soviet-era name Moscow uses for B, and C": B is A again
             continue
-        if ref.relation and _APPOSITION_OPENS.match(text, chain.end) and not re.search(r"[,;:]", text[chain.end + 1:ref.start]):
+        if ref.relation and _APPOSITION_OPENS.match(text, chain.end) and not re.search(r"[;:]|,(?!\d)", text[chain.end + 1:ref.start]):
             chain = ref  # "took A, a town 20 km south-east of B, and the village of C": B locates A's apposition
             continue
 
