@@ -40,7 +40,7 @@ _BOUNDARY = compiled(
 _PASSIVE = compiled(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:[“\"‘']?\w+\s+){0,2}[“\"‘']?$", re.I)  # (quoted: been "fully liberated")
 # "the loss of Pokrovsk would be": the noun, its place, then the modal (a date or clause between makes it told)
 _NOUN_THEN_MODAL = compiled(r"\s*(?:of\s+|from\s+)?(?:the\s+(?:town|city|village|settlement)\s+of\s+)?"
-                              r"(?:[A-ZА-ЯІЇЄ][\w’'-]*\s+){0,3}")  # (none after a possessive: "its capture would")
+                              r"(?:[A-ZА-ЯІЇЄ][\w’'-]*\s+(?:(?:and|or)\s+|,\s*)?){0,4}")  # (none after a possessive: "its capture would")
 _NOUN_OPENING = compiled(r"\s*(?:(?:the|a|an|any|its|their|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|"
                            r"eventual|possible|potential|full)\s+)*", re.I)
 # a sentence opening on its subject and a participle with no auxiliary: "Tonenke, Umanske “fully occupied”"
