@@ -47,6 +47,9 @@ _ENTRY_THEN_CUE = compiled(
     r"(?:withdr[ae]w|had withdrawn|completed (?:its|their|the) withdrawal|left|had left|pulled out|retreated|fled|abandoned)\b"
     r"(?! (?:for|their positions|positions)\b)(?!\s+(?:the\s+(?:town|city|village)\s+of\s+)?[A-Z]))")
 _ENTERED_POINTER = compiled(r"\b(?:the\s+(?:[\w-]+\s+)?(?:city|town|village|settlement)|it)\b")
+_CAPITALISED = compiled(r"\b[A-ZА-ЯІЇЄ]")
+# the entry undone or denied in the same sentence: "... and was wiped out", "..., a spokesman denied"
+_UNDONE_AFTER = compiled(r"\b(?:wiped out|destroyed|driven out|pushed out|repelled|eliminated|denied|denies|false|fake|untrue)\b")
 _ENTERED_PART = compiled(r"\b(?:outskirts|districts?|part|parts|edges?|suburbs|streets|quarters?|neighbou?rhoods?)\b")
 
 
@@ -182,7 +185,9 @@ def _entered_unopposed(draft: Draft) -> bool:
     text, name = draft.view.text, draft.place.name.lower()
     for m in _ENTRY_THEN_CUE.finditer(text):
         entered = m.group("object")
-        if name not in entered.lower() and not _ENTERED_POINTER.search(entered) or _ENTERED_PART.search(entered):
+        named_there = name in entered.lower()
+        pointed = not _CAPITALISED.search(entered) and _ENTERED_POINTER.search(entered)  # ("the village", not "the village of B")
+        if not named_there and not pointed or _ENTERED_PART.search(entered) or _UNDONE_AFTER.search(text, m.end()):
             continue
         leaver = m.group("leaver")
         if leaver is None:

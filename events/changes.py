@@ -328,13 +328,15 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = 
             return key  # "Russian officials said they had cleared X": the speakers' own side
         if key in ("RU", "UA") and not (text and (cited or _NOT_AN_ACTOR.match(text, end))):
             return key
-    if text and index < len(words) and _OPENS_SENTENCE.fullmatch(text, 0, words[index][0]):
+    if text and index < len(words) and _OPENS_SENTENCE.fullmatch(text, 0, words[index][0]) \
+            and not _SAYING_AFTER.match(text, words[index][1]):
         return "bare"  # "The Ukrainian army regrouped. It took X in May": the forces the text spoke of before
     return "own"
 
 
 _THEY = compiled(r"[Tt]he(?:y|ir)\b")
 _OPENS_SENTENCE = compiled(r"[\s“\"‘']*")
+_SAYING_AFTER = compiled(r"\s+(?:\w+\s+)?(?:say|said|says|claim|claimed|report|reported|believe|think|thought|told|insist|insisted)\b")
 _OWN_FORCES = compiled(r"[Oo]ur\s+(?:own\s+)?[a-z]")  # "our men", "our troops": a noun "they" may stand for
 
 
@@ -890,7 +892,7 @@ _AREA_AROUND_BEFORE = compiled(r"\b(?:the|an?)\s+(?:\w+\s+)?(?:area|areas|territ
                                r"around|near|outside|surrounding)\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
                                r"[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s*,?\s*$")  # ("the area north of X, which ...")
 _APPOSITION_OPENS = compiled(r",\s+(?:a|an|the)\s")  # "A, a town ...": an apposition on the place before
-_DASH_ASIDE = compiled(r"\s*[—–-]\s[^—–;:]{1,120}?\s[—–-]\s*")  # "A third of X — the north of the town — is under ..."
+_DASH_ASIDE = compiled(r"\s*[—–-]\s(?:(?!\b(?:says?|said|claim\w*|reports?|reported|calls?|called)\b)[^—–;:]){1,120}?\s[—–-]\s*")  # "A third of X — the north of the town — is under ..."
 
 
 def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Rules) -> list[Target]:
@@ -946,7 +948,7 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
     for ref in reversed(refs[:refs.index(subject)]):
         if not _glued(text, ref, chain, rules):
             break
-        if _COMMA_AND.fullmatch(text, ref.end, chain.start) and _OBJECT_OF_VERB.search(text, max(0, ref.start - 40), ref.start):
+        if _COMMA_AND.fullmatch(text, ref.end, chain.start) and _OBJECT_OF_VERB.search(text, max(0, ref.end - 90), ref.end):
             break  # "captured A, and B remained in Ukrainian hands": A is the object of another clause
         if _allowed(ref, trigger):
             out.insert(0, Target(ref, position=ref.start))
@@ -963,7 +965,7 @@ _ANNOUNCED_WOULD = compiled(r"\b(?:announced|stated|declared|told\s+\w+)\s+(?:(?
                               r"(?:that\s+)?(?:its|their|our|the)\s+"
                               r"(?:[\w’'-]+\s+)?(?:troops|forces|units|soldiers|garrison|grouping)\s+(?:[\w’'-]+\s+){0,6}?"
                               r"would\s+(?:be\s+)?[“\"‘]?$")
-_CONDITION_BEFORE = compiled(r"\b(?:[Ii]f|[Uu]nless|[Ss]hould|[Ii]n case|[Oo]therwise)\b")
+_CONDITION_BEFORE = compiled(r"\b(?:[Ii]f|[Uu]nless|[Ss]hould|[Ii]n case|[Oo]therwise|[Ss]ooner or later|[Ee]ventually|[Aa]t some point|[Oo]ne day)\b")
 _CONDITION_AFTER = compiled(r"[^.;]{0,80}?\b(?:if|unless|should|in case|in the event|soon|in the coming|according to)\b")
 _QUOTE_AFTER = compiled(r"[^.;]{0,60}?\s[“\"]\w")  # "troops would be withdrawn from X "over my dead body""
 _KIN_OF = compiled(r"(?:['’]s)?\s+(?:twin|sister|neighbou?ring|neighbou?r|smaller|larger|bigger)\b")
@@ -982,14 +984,15 @@ def _kind_before_whose(text: str, end: int, start: int) -> bool:
 _NEW_CLAUSE_AFTER = compiled(r"\s+(?:still\s+)?(?:holds|held|remains?|remained|stays?|stayed|is|was|has|had|says|said|"
                                r"fell|falls|continues|continued|resists|resisted)\b")
 _OBJECT_OF_VERB = compiled(r"\b(?:captured|took|taken|seized|liberated|retook|recaptured|entered|occupied|lost|abandoned|left|"
-                           r"cleared|stormed|shelled|attacked)\s+(?:the\s+(?:[\w-]+\s+)?(?:village|town|city)\s+of\s+)?$")
+                           r"cleared|stormed|shelled|attacked)\s+[^.;:,]{0,60}$")  # (the list A, or "A and B", its object)
 _COMMA_AND = compiled(r"\s*,\s+(?:and|but|while|whereas)\s+")  # (", and" before a verb joins clauses, not list items)
 # a place after ", and" that opens a clause of its own: it holds out, is hit or is anything but taken
 # ("took A, and B held out", "..., and B was shelled", "..., and B is next"; not "..., and B was taken as
 # well": one more place taken, told again)
 _HELD_OR_HIT_AFTER = compiled(r"\s+(?:still\s+|also\s+)?(?:holds|held|remains?|remained|stays?|stayed|is|was|are|were|has|had|fell|falls|"
-                              r"continues|continued|resists|resisted|came|comes|saw|sees)\b"
-                              r"(?!\s+(?:\w+\s+){0,2}?(?:taken|captured|seized|liberated|lost|occupied|retaken|recaptured|cleared|ours)\b)")
+                              r"continues|continued|resists|resisted|came|comes|saw|sees|could|will|may|might)\b"
+                              r"(?!\s+(?:\w+\s+){0,2}?(?:taken|captured|seized|liberated|lost|occupied|retaken|recaptured|cleared|ours|"
+                              r"fallen|surrendered|abandoned|under\s+(?:\w+\s+)?control|the\s+next\s+to\s+fall)\b)")
 _WHICH_SAID_IT = compiled(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,5}?(?:said|says|claimed|claims|reported|announced)\s+"
                             r"(?:(?:in|on|last|at\s+the\s+(?:end|start|beginning)\s+of|in\s+(?:early|late|mid-?))\s+\w+\s+)?"
                             r"(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|"

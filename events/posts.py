@@ -67,7 +67,7 @@ _NAME_AFTER = compiled(r"\s*(?:$|[|/(—–]|\s[-]\s|[\U0001F1E6-\U0001F1FF\U000
 _HEADLINE_VERB = compiled(r"\b(?:says|said|claims|claimed|visits|hails|vows|warns|denies|confirms|reports|takes|took|captures|"
                           r"retakes|enters|pulls|withdraws|liberates|falls|fell|holds|meets|calls|urges|orders|signs|admits|"
                           r"insists|launches|loses|seizes|repels|is|are|was|were|has|have|will|to)\b|['’]s\b|:")
-_OWN_VOICE = compiled(r"\b(?:[Ww]e|[Oo]ur|us|[Tt]he enemy)\b")
+_OWN_VOICE = compiled(r"\b(?:[Ww]e|[Oo]ur(?! (?:correspondent|reporter|editor|newsroom|sources?)\b)|us|[Tt]he enemy)\b")
 # where the post ends: a rule line, an editor's note, or another post's header
 _POST_ENDS = compiled(r"\s*(?:-{3,}|—{2,}|_{3,}|\*{3,}|Editor['’]s note|Note:|Context:|Background:)", re.I)
 
@@ -85,10 +85,16 @@ def find_headed(views: list[SentenceView], rules: Rules, published: PublishedDat
     # name alone (after its own-language form and given names, before a role or an emoji), or a longer
     # name ("Ministry of Defence of the Russian Federation") over a body in its own voice ("our", "the enemy")
     alone = [a for a in named if _NAME_BEFORE.fullmatch(line, 0, a.start) and _NAME_AFTER.match(line, a.end)]
-    if not alone and (not named or _HEADLINE_VERB.search(line)
-                      or not any(_OWN_VOICE.search(v.text) for v in views[2:8])):
+    body = views[2:8]
+    own_voice = any(_OWN_VOICE.search(v.text) for v in body)
+    if not alone and (not named or _HEADLINE_VERB.search(line) or not own_voice):
         return {}
     named = alone or named
+    # a person's name over a story about them ("Zelensky" above "Zelensky did not comment") is a tag line:
+    # a person's post speaks in its own voice and does not name its author
+    surname = named[0].claimant.split(" (")[0].split()[-1]
+    if "(" in named[0].claimant and (not own_voice or any(surname in v.text for v in body)):
+        return {}
     days = [d for d in find_dates(views[1].text, published, rules) if d.precision is DatePrecision.DAY]
     post = Post(replace(named[0], verb="posted", start=0, end=0), days[0].date if days else None, views[1].text.strip())
     out: dict[int, Post] = {}
