@@ -892,7 +892,7 @@ _AREA_AROUND_BEFORE = compiled(r"\b(?:the|an?)\s+(?:\w+\s+)?(?:area|areas|territ
                                r"around|near|outside|surrounding)\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
                                r"[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s*,?\s*$")  # ("the area north of X, which ...")
 _APPOSITION_OPENS = compiled(r",\s+(?:a|an|the)\s")  # "A, a town ...": an apposition on the place before
-_DASH_ASIDE = compiled(r"\s*[—–-]\s(?:(?!\b(?:says?|said|claim\w*|reports?|reported|calls?|called)\b)[^—–;:]){1,120}?\s[—–-]\s*")  # "A third of X — the north of the town — is under ..."
+_DASH_ASIDE = compiled(r"\s*[—–-]\s(?:(?!\b(?:says?|said|claim\w*|reports?|reported|calls?|called)\b)[^—–;:]){1,120}?\s[—–-]\s*")  # "X — a village of 300 people — was captured" (no speaker inside)
 
 
 def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Rules) -> list[Target]:
