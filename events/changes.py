@@ -1558,7 +1558,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             continue
         if trigger.share_is_partial and not (trigger.type is EventType.CONTESTED and _FIGHT_GOES_ON.match(text, end)) and (
                 any(t.share for t in targets) and (trigger.type is not EventType.CONTESTED
-                                                   or rules.entry_share.search(text, end, targets[0].position))
+                                                   or (rules.measured_share if trigger.measured_share_only
+                                                       else rules.entry_share).search(text, end, targets[0].position))
                 or rules.partial_adverb.search(" ".join(before.split()[-3:]))
                 or rules.partial_adverb.search(text[start:end])
                 or targets and targets[-1].place is not None and _ALMOST_AFTER.match(text, targets[-1].place.end)):

@@ -51,6 +51,7 @@ class Trigger:
     owner_named: bool = False  # the side named before it owns the statements it calls untrue, never the speaker
     needs_claim: bool = False  # a holding that denies only a claim the article tells or names ("X is under our control")
     attempt: bool = False  # a siege or an assault ("stormed X"): beside its holder's denial, part of it
+    measured_share_only: bool = False  # with share_is_partial: only "most of", "half of", "30% of" X, not "the east of X"
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +195,7 @@ class Rules:
     partial_share: re.Pattern[str]
     partial_adverb: re.Pattern[str]
     entry_share: re.Pattern[str]  # "most of", "the eastern part of": the share troops who entered hold
+    measured_share: re.Pattern[str]  # "most of", "a third of": a share measured, not a part named
     part_object: re.Pattern[str]  # "captured ammunition depots in X": something inside the place
     facility_after: re.Pattern[str]  # "captured the X coke plant": a site named after the place
     spoils_object: re.Pattern[str]  # "captured weapons in X": things taken, not ground
@@ -391,12 +393,12 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         triggers.append(Trigger(kind, regex,
                                 gains, agent, fallback, bool(t.get("agent_after", False)),
                                 bool(t.get("needs_agent", False)), bool(t.get("subject_place", False)), targets,
-                                bool(t.get("share_is_partial", kind in (EventType.CAPTURE, EventType.RECAPTURE))),
+                                t.get("share_is_partial", kind in (EventType.CAPTURE, EventType.RECAPTURE)) in (True, "measured"),
                                 bool(t.get("home_side", False)),
                                 _need(t, "example", f["triggers"], where), dict(t.get("expect", {})),
                                 passive_fallback, bool(t.get("foreign_only", False)), bool(t.get("own_word", False)),
                                 bool(t.get("owner_named", False)), bool(t.get("needs_claim", False)),
-                                bool(t.get("attempt", False))))
+                                bool(t.get("attempt", False)), t.get("share_is_partial") == "measured"))
 
     neg, hed, cla = raw["negations"], raw["hedges"], raw["claimants"]
     claimants = []
@@ -477,9 +479,9 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     trg = raw["triggers"]
     structure = {key: _compile(_need(trg, key, f["triggers"], "(file)"), f["triggers"], key)
                  for key in ("plural_places", "frame_anaphora", "frame_nouns", "singular_anaphora", "appositive",
-                             "partial_share", "partial_adverb", "entry_share", "part_object", "facility_after", "spoils_object",
+                             "partial_share", "partial_adverb", "entry_share", "measured_share", "part_object", "facility_after", "spoils_object",
                              "encircling_after")}
-    for key in ("plural_places", "frame_anaphora", "partial_share", "partial_adverb", "entry_share"):  # searched for, not matched at a place
+    for key in ("plural_places", "frame_anaphora", "partial_share", "partial_adverb", "entry_share", "measured_share"):  # searched for, not matched at a place
         structure[key] = first_letters(structure[key])
     rules = Rules(
         version=rules_version(directory),
