@@ -806,6 +806,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
             and not _SETTLEMENT_NOUN.search(text, max(0, near.start - 40), near.start):
         return []  # "took positions near A and B": B is near too, not taken ("two villages near A, B and C" are B and C)
     gap = text[end:first.start] if first.start >= end else ""
+    if _GAPPED_FIRST_GAP.fullmatch(gap) and _GAPPED_TIME_AFTER.match(text, first.end):
+        return []  # "A was captured in October, B a month later": B has the verb of its own, gapped
     if _COMMA_AND.search(gap) and _HELD_OR_HIT_AFTER.match(text, first.end):
         return []  # "A fell to Russian forces, and B held out": B's own clause
     if first.relation == "beside" and _SETTLEMENT_NOUN.search(gap):
