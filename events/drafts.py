@@ -661,11 +661,18 @@ _FORCE_NOUN_AFTER = compiled(r"\s*(?:['’]s\s+)?(?:[\w-]+\s+)?(?:troops|forces|
 
 
 _PRONOUN_OPENS = compiled(r"\s*(?:It|They)\s")
+# "the enemy" as a subject acting ("The enemy is active near A", "the enemy has been attacking"), not
+# "the enemy's losses" or "the enemy troops" (named as a force by side_words already)
+_THE_ENEMY_SUBJECT = compiled(r"(?:(?<=[Tt]he )|[Tt]he )[Ee]nemy\s+(?:is|was|has|had|keeps|continues|remains|tried|tries|attempted|launched|"
+                              r"pushed|advanced|attacked|concentrated|brought|threw|moved|made)\b")
 
 
-def _acting_side(view: SentenceView, rules: Rules) -> Side:
-    """The side a sentence names first as a force ("Russian troops", "Ukrainian forces"), if any."""
+def _acting_side(view: SentenceView, rules: Rules, speaker: Side = Side.NONE) -> Side:
+    """The side a sentence names first as a force ("Russian troops", "Ukrainian forces"), if any;
+    with the speaker's side given, also "the enemy" as the force it stands for."""
     for start, end, key in side_words(view.text, rules):
+        if key == "enemy" and speaker in (Side.RU, Side.UA) and _THE_ENEMY_SUBJECT.match(view.text, start):
+            return speaker.opponent()  # ("The enemy is active near A, the brigade said. It has ...")
         if key in ("RU", "UA") and _UNIT_NAME_END.search(view.text[start:end]):
             return Side(key)  # "the Russian Volunteer Corps said its fighters had entered X"
         if key in ("RU", "UA") and _FORCE_NOUN_AFTER.match(view.text[end:end + 40]):
@@ -1066,7 +1073,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         if view.heading and memory.headline_side is Side.NONE and acting is not Side.NONE:
             memory.headline_side = acting
         if acting is Side.NONE and view.index + 1 < len(views) and _PRONOUN_OPENS.match(views[view.index + 1].text):
-            acting = _acting_side(view, rules)  # ("The Ukrainian army regrouped. It took X": the forces named)
+            speaker = next((a.side for a in voice.speakers()), Side.NONE)
+            acting = _acting_side(view, rules, speaker)  # ("The Ukrainian army regrouped. It took X": the forces named)
         if acting is not Side.NONE:
             memory.agent_side, memory.agent_paragraph = acting, view.sentence.paragraph
         elif view.sentence.paragraph != memory.agent_paragraph:
