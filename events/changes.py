@@ -1483,7 +1483,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             # settlement the sentence names (not "from two villages close to X": those are unnamed)
             named = [r for r in view.places if r.is_settlement]
             if len({r.key for r in named}) == 1 and not other_clause.search(text[min(named[0].end, start):max(named[0].start, end)]) \
-                    and not _DESTINATION_GAP.search(text[max(0, named[0].start - 40):named[0].start]):
+                    and not _DESTINATION_GAP.search(text[max(0, named[0].start - 40):named[0].start]) \
+                    and not (named[0].relation == "beside" and end <= named[0].start and _SETTLEMENT_NOUN.search(_NAMED_PLACE_NOUN.sub(" ", text[end:named[0].start]))):
+                # (not "withdrew from the village north of X": that village, unnamed)
                 targets = [Target(named[0], position=named[0].start)]
         group = None if not places_word else rules.plural_places.search(text[targets[-1].position:right]) if targets else (
             rules.plural_places.search(text[end:min(right, next_start)]) or rules.plural_places.search(text[left:start])

@@ -79,7 +79,7 @@ _SPEAKER_NOUNS = frozenset({"official", "officials", "source", "sources", "repre
                             "spokeswoman", "spokesperson", "officer", "officers", "member", "members", "expert", "experts",
                             "analyst", "analysts", "commander", "commanders", "soldier", "soldiers", "someone", "people"})
 _RELATIVE_OPEN = compiled(r",\s+(?:which|who|whose)\b[^,;.]*$")  # a name inside ", which ..." describes its subject
-_SIDE_INSIDE = compiled(r"\b(Ukrainian|Russian)\b")
+_SIDE_INSIDE = compiled(r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s|Moscow['’]s|Kyiv['’]s)(?![\w-])")  # ("Russia's top general")
 _CAPITAL_OPENS = compiled(r"\s*(?:Meanwhile,?\s+)?[Ii]n\s+(Moscow|Kyiv|Kiev),\s+")
 _SIDE_BEFORE = compiled(r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+$")
 # (or the region a body is of: "the Russian-installed administration of the Kherson region said")
@@ -416,7 +416,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             adjective = _SIDE_BEFORE.search(sentence, max(0, start - 16), start) or _SIDE_INSIDE.search(sentence, start, end) \
                 if rule.side == "context" else None
             if adjective is not None:  # "a Ukrainian company commander": the side said right before it
-                context = Side.RU if adjective.group(1).startswith("Russia") else Side.UA
+                context = Side.RU if adjective.group(1).startswith(("Russia", "Moscow")) else Side.UA
             elif rule.side == "context" and _ITS_BEFORE.search(sentence, max(0, start - 20), start) \
                     and (owner := _last_state_before(sentence, start)) is not None:
                 # "Ukraine withdrew its troops from X, its new army chief said": the state "its" stands for

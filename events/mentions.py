@@ -108,6 +108,7 @@ def _names_its_region(mention: Mention, resolution: Resolution, before: str, aft
 
 
 DATELINE_REACH = 300  # characters from the text's start a dateline stands in
+_ENTRY_DASH = compiled(r"\s+[-–—]\s+[A-Z]")  # a name in capitals opening a list entry: "TONENKE - The village ..."
 
 
 def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
@@ -383,6 +384,9 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
             role = _role(before, after, mention, rules)
             if role == "dateline" and heading and mention.start > DATELINE_REACH and sentence.text.strip() == mention.text:
                 role = "settlement"  # "CHASIV YAR" alone on its line in the body: a section on the town, no dateline
+            elif role == "dateline" and _ENTRY_DASH.match(after) and (
+                    mention.start > DATELINE_REACH or text.count("\n\n", 0, mention.start) >= 2):  # (below headline and lead)
+                role = "settlement"  # "TONENKE - The village fell in May": a factbox's entry on the town, no dateline
             if role == "settlement" and heading and _names_its_region(mention, resolution, before, after):
                 role = "region"
             refs.append(PlaceRef(mention, resolution, start, end, role,

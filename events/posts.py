@@ -59,6 +59,7 @@ def find_posts(views: list[SentenceView], rules: Rules, day: dt.date | None = No
 # a post pasted with its header: the channel or person on the first line ("Rybar", "Denis Pushilin |
 # Telegram", "Третя штурмова бригада / Third Assault Brigade"), its day and time on the next
 _HEADER_NAME = compiled(r"[^.!?:;]{2,90}")
+_TOPIC_AFTER_BAR = compiled(r"[^|]{2,60}\s\|\s[^|]{1,60}")
 _HEADER_DAY = compiled(r"\s*(?:\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d|\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d|"
                        r"[A-Z][a-z]+\s+\d{1,2},?\s+(?:19|20)\d\d)(?:,?\s+(?:at\s+)?\d{1,2}:\d\d)?(?:\s*\([^()]{1,40}\))?\s*")  # ("(Telegram, translated)")
 # (its own-language form first: "Третя штурмова бригада / Third Assault Brigade"; given names and titles)
@@ -75,9 +76,15 @@ _POST_ENDS = compiled(r"\s*(?:-{3,}|—{2,}|_{3,}|\*{3,}|Editor['’]s note|Note
 def find_headed(views: list[SentenceView], rules: Rules, published: PublishedDate | None,
                 side: Side = Side.NONE) -> dict[int, Post]:
     """The sentences of a post pasted with its header (its author's name on the first line and its
-    day and time on the second) up to a rule line or an editor's note: the author's words."""
-    if len(views) < 3 or not _HEADER_NAME.fullmatch(views[0].text) or not _HEADER_DAY.fullmatch(views[1].text):
+    day and time on the second, or its author and topic on one line: "WarGonzo | Tonenke") up to a rule
+    line or an editor's note: the author's words."""
+    if len(views) < 2 or not _HEADER_NAME.fullmatch(views[0].text):
         return {}
+    # (or a channel's name and the post's topic, undated: "WarGonzo | Tonenke" over "Our units ...")
+    dated = len(views) > 2 and _HEADER_DAY.fullmatch(views[1].text) is not None
+    if not dated and not _TOPIC_AFTER_BAR.fullmatch(views[0].text):
+        return {}
+    first = 2 if dated else 1
     day = published.date if published else None
     line = views[0].text
     named = [a for a in named_claimants(line, rules, context_side=side, day=day) if a.claimant not in GENERIC_STATES]
@@ -85,20 +92,22 @@ def find_headed(views: list[SentenceView], rules: Rules, published: PublishedDat
     # name alone (after its own-language form and given names, before a role or an emoji), or a longer
     # name ("Ministry of Defence of the Russian Federation") over a body in its own voice ("our", "the enemy")
     alone = [a for a in named if _NAME_BEFORE.fullmatch(line, 0, a.start) and _NAME_AFTER.match(line, a.end)]
-    body = views[2:8]
+    body = views[first:first + 6]
     own_voice = any(_OWN_VOICE.search(v.text) for v in body)
-    if not alone and (not named or _HEADLINE_VERB.search(line) or not own_voice):
+    if not alone and (not named or _HEADLINE_VERB.search(line) or not own_voice) or not dated and not (alone and own_voice):
         return {}
     named = alone or named
     # a person's name over a story about them ("Zelensky" above "Zelensky did not comment") is a tag line:
     # a person's post speaks in its own voice and does not name its author
     surname = named[0].claimant.split(" (")[0].split()[-1]
-    if "(" in named[0].claimant and (not own_voice or any(surname in v.text for v in body)):
+    # (a sign-off naming the author below the post is no story about them: "Semyon Pegov, WarGonzo")
+    if "(" in named[0].claimant and (not own_voice or any(surname in v.text and len(v.text.split()) > 5 for v in body)):
         return {}
-    days = [d for d in find_dates(views[1].text, published, rules) if d.precision is DatePrecision.DAY]
-    post = Post(replace(named[0], verb="posted", start=0, end=0), days[0].date if days else None, views[1].text.strip())
+    days = [d for d in find_dates(views[1].text, published, rules) if d.precision is DatePrecision.DAY] if dated else []
+    post = Post(replace(named[0], verb="posted", start=0, end=0), days[0].date if days else None,
+                views[1].text.strip() if dated else "")
     out: dict[int, Post] = {}
-    for view in views[2:]:
+    for view in views[first:]:
         if _POST_ENDS.match(view.text):
             break
         out[view.index] = post
