@@ -35,16 +35,17 @@ _NAMED_AS_KNOWN = compiled(r"\b[Tt]he (?:fall|capture|loss|seizure|surrender|lib
 # a withdrawal from positions near a place, not from the place ("pulled back from positions on its edge")
 _FROM_POSITIONS = compiled(r"\b(?:withdr\w*|pull\w*|retreat\w*|left|fell back)\b[^.;]{0,40}?\b(?:positions|lines|trenches|edge|outskirts)\b")
 # troops that entered a place unopposed: "entered X without a fight", "without firing a shot",
-# "unopposed", "meeting no resistance", "rolled into the centre of X to
-# cheering crowds", "after Russian columns left", "after Russia withdrew its forces across the river" (a
-# gain, not fighting; the withdrawal itself may name no place): the cue in the entry's own clause
+# "unopposed", "meeting no resistance", "rolled into the centre of X to cheering crowds", "after
+# Russian columns left", "as Russian forces completed their withdrawal", "after Russia withdrew its
+# forces across the river" (a gain, not fighting; the withdrawal itself may name no place): the cue in
+# the entry's own clause
 _ENTRY_THEN_CUE = compiled(
     r"\b(?:entered|entering|enter|enters|rolled into|marched into|drove into)\s+(?P<object>[^.;:,]{1,60}?),?\s*"
     r"(?:(?<!not )(?<!never )\bwithout (?:(?:firing|meeting|encountering|facing) )?(?:a |any |a single )?(?:fight|battle|resistance|shot)|"
     r"\bunopposed\b|\b(?:meeting|encountering|facing|met|encountered) no (?:resistance|opposition)|"
     r"\b(?:to|by) (?:cheering|jubilant|celebrating) (?:crowds|residents|locals)|"
     r"\b(?:greeted|welcomed) by (?:cheering |jubilant )?(?:residents|crowds|locals)|"
-    r"\bafter (?:the )?(?P<leaver>(?:Russian|Ukrainian|enemy|Russia['’]s|Ukraine['’]s) (?:troops|forces|units|columns|army|soldiers)|"
+    r"\b(?:after|as|when) (?:the )?(?P<leaver>(?:Russian|Ukrainian|enemy|Russia['’]s|Ukraine['’]s) (?:troops|forces|units|columns|army|soldiers)|"
     r"Russia|Ukraine|Moscow|Kyiv|the (?:Russians|Ukrainians|occupiers|enemy))\b[^.;:,]{0,40}?\b"
     r"(?:withdr[ae]w|had withdrawn|completed (?:its|their|the) withdrawal|left|had left|pulled out|retreated|fled|abandoned)\b"
     r"(?! (?:for|their positions|positions)\b)(?!\s+(?:the\s+(?:town|city|village)\s+of\s+)?[A-Z]))")

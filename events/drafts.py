@@ -497,6 +497,10 @@ _CALLED_TOWN = compiled(r"\btown\s+of\s+$", re.I)
 # an item is ("A (Donetsk region);", "B."; not a subheading: "Kupiansk")
 _LIST_LINE = compiled(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s|\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}\s*"
                       r"(?:\([^()\n]{1,60}\)|,\s+[^;.\n:]{1,60})?\s*[;.,]\s*$")
+# a sentence that is a list of names and nothing else (three or more), as a quotation may open:
+# "“Tonenke, Umanske, Berdychi.”" after "liberated three more villages, he said"
+_NAME = r"[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}"
+_BARE_NAME_LIST = compiled(r"\s*[“\"«]?\s*" + _NAME + r"(?:\s*,\s*(?:and\s+)?" + _NAME + r"){2,}\s*[.;]?\s*[”\"»]?\s*")
 _FIGHTING_LIST_INTRO = compiled(r"\b(?:repel\w*|repuls\w*|attack\w*|fighting|fights?|fought|shell\w*|strikes?|struck|clash\w*|"
                                 r"assaults?|battles?|counter-?attack\w*|hit)\b[^:]{0,80}:\s*$", re.I)
 _SPEAKERS_TODAY = compiled(r"(?:today|this morning|this afternoon|this evening|tonight)", re.I)
@@ -1366,7 +1370,7 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
     # "Work to liberate X and the villages nearby goes on": a sentence with a phrase of its own,
     # even one that tells of no change, is not the frame's list
     listed = rules.frame_anaphora.search(view.text) or memory.list_open and _LIST_LINE.match(view.text) or \
-        _names_the_list(view, voice, frame)
+        view.index == frame.view.index + 1 and _BARE_NAME_LIST.fullmatch(view.text) or _names_the_list(view, voice, frame)
     # (a phrase after the list is its own: "listed A, B and C, saying troops had advanced 6 km")
     if view.settlements and listed and all(start >= view.settlements[-1].end for start, _, _ in find_triggers(view.text, rules)):
         lister = next((a for a in voice.attributions if not a.embedded and a.end <= view.settlements[0].start), None)
