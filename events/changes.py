@@ -57,6 +57,11 @@ _BY = compiled(r"^[”\"’']?\s*(?:[\w’'-]+\s+){0,8}?by\s+", re.I)  # (past a
 # forces named after "by" acted (not "confirmed by Ukrainian officials": forces only)
 _BY_SIDE = compiled(r"\bby\s+(?:the\s+)?$", re.I)
 _OTHER_VERB_BEFORE_BY = compiled(r",|\b(?!(?:completed|finished|carried|conducted|accomplished|achieved)\b)\w+ed\s+by\b", re.I)
+# a past participle right after a place and its comma: "A, taken in May; B, abandoned by Ukrainian
+# troops in February" (the participle, then a time, an agent or the clause's end)
+_PARTICIPLE_APPOSITION = compiled(r"[A-ZА-ЯІЇЄ][\w’'-]+,\s+(?:(?:only|finally|eventually|briefly|first|later|recently|reportedly)\s+)?$")
+_PARTICIPLE_TAIL = compiled(r"\s*(?:[,;.)]|$)|\s+(?:in|on|by|last|earlier|early|late|during|after|before|at|from|back|again|"
+                            r"since|only|just|within|weeks|months|days|two|three|a)\b")
 _REDUCED_RELATIVE = compiled(r",\s+(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet|(?:regional\s+)?capital)"
                                r"(?:\s+(?:in|on|near|(?:just\s+|some\s+|about\s+[\w.]+\s+(?:km|kilometres|kilometers|miles)\s+)?"
                                r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+[^,;]{1,40}?)?\s+(?:(?:that|which)\s+)?"
@@ -450,7 +455,9 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
         and not _BY_AFTER_QUOTE.match(text, end)
     if (_PASSIVE.search(text[left:start]) or quoted and _PASSIVE.search(text, max(0, left - 40), left - 1)
             or (_AND_BEFORE.search(text, left, start) or not _PERFECT_BEFORE.search(text, left, start))
-            and _BY_NEXT.match(text[end:right])) and _PARTICIPLE.match(text[start:end]):
+            and _BY_NEXT.match(text[end:right])
+            or _PARTICIPLE_APPOSITION.search(text, max(0, start - 40), start) and _PARTICIPLE_TAIL.match(text, end)) \
+            and _PARTICIPLE.match(text[start:end]):  # (or set after the place: "A, taken in May, ...")
         by = _BY.match(text[end:right])
         found = [i for i in after if by and words[i][0] >= end + by.end() - 1]
         if found:
@@ -1186,6 +1193,11 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
     m = _REDUCED_RELATIVE.search(reduced_behind)
     if m is not None:
         return Target(None, pointer="which", position=start - len(reduced_behind) + m.start())
+    m = _PARTICIPLE_APPOSITION.search(behind)
+    if m is not None and _PARTICIPLE.fullmatch(text, start, end) and _PARTICIPLE_TAIL.match(text, end):
+        # "Umanske, taken in May 2023, lies in ruins": a past participle set after the place (not a
+        # verb with an object of its own: "shelled A, captured B")
+        return Target(None, pointer="which", position=start - len(behind) + m.end())
     m = _LAST_TO_BE.search(behind)
     if m is not None:  # "X was the last settlement to be liberated": X, the subject
         return Target(None, pointer="which", position=start - len(behind) + m.start())
