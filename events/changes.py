@@ -60,6 +60,10 @@ _OTHER_VERB_BEFORE_BY = compiled(r",|\b(?!(?:completed|finished|carried|conducte
 # a past participle right after a place and its comma: "A, taken in May; B, abandoned by Ukrainian
 # troops in February" (the participle, then a time, an agent or the clause's end)
 _PARTICIPLE_APPOSITION = compiled(r"[A-ZА-ЯІЇЄ][\w’'-]+,\s+(?:(?:only|finally|eventually|briefly|first|later|recently|reportedly)\s+)?$")
+# a comma, then a clause of its own with its subject and verb (no "and"): "..., the enemy has left for X"
+_NEW_SUBJECT_GAP = compiled(r",\s+(?:the\s+)?(?:enemy|occupiers|Russians|Ukrainians|(?:Russian|Ukrainian|enemy)\s+(?:troops|forces|units|soldiers))\s+"
+                            r"(?:has|have|had|is|are|was|were|fled|left|retreated|withdrew|moved|pulled|went|ran)\b")
+_PASSIVE_BY_BEFORE = compiled(r"\b(?:was|were|been)\s+(?:\w+\s+)?\w+(?:ed|en|wn)\s+by\s")
 _PARTICIPLE_TAIL = compiled(r"\s*(?:[,;.)]|$)|\s+(?:in|on|by|last|earlier|early|late|during|after|before|at|from|back|again|"
                             r"since|only|just|within|weeks|months|days|two|three|a)\b")
 _REDUCED_RELATIVE = compiled(r",\s+(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet|(?:regional\s+)?capital)"
@@ -456,8 +460,12 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     if (_PASSIVE.search(text[left:start]) or quoted and _PASSIVE.search(text, max(0, left - 40), left - 1)
             or (_AND_BEFORE.search(text, left, start) or not _PERFECT_BEFORE.search(text, left, start))
             and _BY_NEXT.match(text[end:right])
-            or _PARTICIPLE_APPOSITION.search(text, max(0, start - 40), start) and _PARTICIPLE_TAIL.match(text, end)) \
-            and _PARTICIPLE.match(text[start:end]):  # (or set after the place: "A, taken in May, ...")
+            or _PARTICIPLE_APPOSITION.search(text, max(0, start - 40), start) and _PARTICIPLE_TAIL.match(text, end)
+            or _AND_BEFORE.search(text, left, start) and _PASSIVE_BY_BEFORE.search(text, left, start)
+            and _PARTICIPLE_TAIL.match(text, end)) \
+            and _PARTICIPLE.match(text[start:end]):
+        # (or set after the place: "A, taken in May, ..."; or a second participle after "and", the first's
+        # agent not its own: "was occupied by Russia in 2022 and liberated in September")
         by = _BY.match(text[end:right])
         found = [i for i in after if by and words[i][0] >= end + by.end() - 1]
         if found:
@@ -813,6 +821,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
             and not _SETTLEMENT_NOUN.search(text, max(0, near.start - 40), near.start):
         return []  # "took positions near A and B": B is near too, not taken ("two villages near A, B and C" are B and C)
     gap = text[end:first.start] if first.start >= end else ""
+    if _NEW_SUBJECT_GAP.search(gap):
+        return []  # "the village was cleared last night, the enemy has left for X": X is the next clause's
     if _GAPPED_FIRST_GAP.fullmatch(gap) and _GAPPED_TIME_AFTER.match(text, first.end):
         return []  # "A was captured in October, B a month later": B has the verb of its own, gapped
     if _COMMA_AND.search(gap) and _HELD_OR_HIT_AFTER.match(text, first.end):
@@ -1075,12 +1085,14 @@ def _followed_by(view: SentenceView, end: int, last: Target, trigger: Trigger) -
 
 
 # a gapped verb over places each with its own time: "A fell in October 2024, B that same month, and C in
-# January 2025" (the first place's own time first; each later place followed by its time alone)
-_GAPPED_FIRST_GAP = compiled(r"\s+(?:in|on|by)\s+[^,;:]{1,30}?\s*,\s+(?:and\s+)?$")
+# January 2025", "liberated A around June 11, and B later that month" (the first place's own time
+# first; each later place followed by its time alone)
+_GAPPED_FIRST_GAP = compiled(r"\s+(?:in|on|by|around|about|at\s+the\s+(?:end|start|beginning)\s+of)\s+[^,;:]{1,30}?\s*,\s+(?:and\s+)?$")
 _GAPPED_NEXT_GAP = compiled(r"\s*,\s+(?:and\s+)?$|\s+and\s+$")
 _GAPPED_TIME_AFTER = compiled(r"\s+(?:(?:in|on|by)\s+(?:(?:early|late|mid-?)\s*)?(?:" + _MONTH + r"(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d\d)?|"
                               r"\d{1,2}\s+" + _MONTH + r"(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d|the\s+(?:spring|summer|autumn|winter)(?:\s+of\s+(?:19|20)\d\d)?)|"
                               r"that\s+same\s+(?:day|week|month|year)|(?:a|one|two|three|four|five|several)\s+(?:days?|weeks?|months?)\s+later|"
+                              r"later\s+(?:that|the\s+same)\s+(?:day|week|month|year)|the\s+(?:next|following)\s+(?:day|week|month)|"
                               r"days\s+later)(?=\s*[,.;]|\s+and\b|\s*$)")
 
 
