@@ -286,6 +286,20 @@ def _date_from(kept: Draft, other: Draft) -> None:
         kept.date, kept.date_basis, kept.date_of_event = other.date, other.date_basis, other.date_of_event
 
 
+def _held_across_the_line(drafts: list[Draft], rules: Rules) -> list[Draft]:
+    """A speaker's "X is under our full control" of a place of the other country, the article telling
+    no one else's gain there, claims the speaker's side took it (Wagner on a Ukrainian village): no
+    holding that denies (not of a city one side has held since 2014: places.toml)."""
+    gained = {d.place.key for d in drafts if d.kind is not EventType.DENIAL}
+    for d in drafts:
+        place, speaker = d.place.resolution.place, d.attribution.side
+        if d.needs_claim and d.kind is EventType.DENIAL and d.place.key not in gained and speaker in (Side.RU, Side.UA) \
+                and d.gains is speaker.opponent() and place is not None and place.country == d.gains.value \
+                and place.geonameid not in rules.places.held_since and not _CLAIM_NOUN.search(d.view.text):
+            d.kind, d.gains, d.holding, d.needs_claim = EventType.CAPTURE, speaker, False, False
+    return drafts
+
+
 def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
     """The outlet's own "the town remains in Ukrainian hands" or "A and B were never captured"
     denies nothing unless someone in the article claims the other side gained the town: then it
@@ -462,7 +476,7 @@ def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim
     kept = _same_sentence_rules(_retaken(_entered_as_the_other_left(_one_name_per_person(_name_unsided(drafts, rules)))), rules)
     _history_told_once(kept)
     kept = _merge(_sided_over_unsided(kept))
-    kept = _unanswered_holdings(kept)
+    kept = _unanswered_holdings(_held_across_the_line(kept, rules))
     kept = _absorb_outlet_summaries(kept)
     kept = _absorb_generic_voices(kept)
     kept = _absorb_headline_credits(_absorb_spokespeople(kept, rules))
