@@ -290,14 +290,19 @@ def _held_across_the_line(drafts: list[Draft], rules: Rules) -> list[Draft]:
     """A speaker's "X is under our full control" of a place of the other country, the article telling
     no one else's gain there, claims the speaker's side took it (Wagner on a Ukrainian village): no
     holding that denies (not of a city one side has held since 2014: places.toml)."""
-    gained = {d.place.key for d in drafts if d.kind is not EventType.DENIAL}
+    gained = {(d.place.key, d.gains) for d in drafts if d.kind is not EventType.DENIAL}
+    kept = []
     for d in drafts:
         place, speaker = d.place.resolution.place, d.attribution.side
-        if d.needs_claim and d.kind is EventType.DENIAL and d.place.key not in gained and speaker in (Side.RU, Side.UA) \
+        if d.needs_claim and d.kind is EventType.DENIAL and speaker in (Side.RU, Side.UA) \
                 and d.gains is speaker.opponent() and place is not None and place.country == d.gains.value \
-                and place.geonameid not in rules.places.held_since and not _CLAIM_NOUN.search(d.view.text):
-            d.kind, d.gains, d.holding, d.needs_claim = EventType.CAPTURE, speaker, False, False
-    return drafts
+                and place.geonameid not in rules.places.held_since and (d.place.key, d.gains) not in gained:
+            if (d.place.key, speaker) in gained:
+                continue  # (the speaker's side's gain told already: "captured X ... X is under our full control")
+            if not _CLAIM_NOUN.search(d.view.text):
+                d.kind, d.gains, d.holding, d.needs_claim = EventType.CAPTURE, speaker, False, False
+        kept.append(d)
+    return kept
 
 
 def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
