@@ -566,6 +566,14 @@ def _shared_subject(text: str, words: list[tuple[int, int, str]], left: int, sta
                    or _STATE.fullmatch(text, w[0], w[1]) and (participle or w[0] == 0 or _FRONTED_PHRASES.fullmatch(text, 0, w[0])))
               # (not the forces the clause before drove out: "drove Russian troops out of A and restored control")
               and not acted_upon(text, w[0])]
+    if participle and before:
+        # ("..., as Russian forces pressed on after capturing X": the subordinate clause's own subject)
+        opener = None
+        for opener in _SUBORDINATE_OPENS.finditer(text, before[0][1], left):
+            pass
+        inner = [w for w in before if opener is not None and w[0] >= opener.end()]
+        if inner and _SENTENCE_SUBJECT.fullmatch(text, opener.end(), inner[0][0]):
+            return inner[0][2]
     if participle and before and not _SENTENCE_SUBJECT.fullmatch(text, 0, before[0][0]):
         return None  # "... seized X in May before retreating": the sentence's subject, not an object's
     if participle and not before:
@@ -574,6 +582,7 @@ def _shared_subject(text: str, words: list[tuple[int, int, str]], left: int, sta
     return before[0][2] if before else None
 
 
+_SUBORDINATE_OPENS = compiled(r",\s+(?:as|while|when|because|since|whereas)\s+")
 _WHO_AFTER_COMMA = compiled(r",\s*who\b")
 _WHO_SUBJECT = compiled(r"who\s+(?:(?:has|had|have|then|later|finally|eventually|first|were|was|are|been)\s+)*"
                         r"(?:(?:forced|ordered|made|compelled|able|trying|tried)\s+to\s+)?"
