@@ -727,6 +727,10 @@ def _list_before_which(view: SentenceView, position: int, trigger: Trigger) -> l
     return [Target(r, position=r.start) for r in out if _allowed(r, trigger)] if len(out) > 1 else []
 
 
+# a relative clause on the list so far that names a place, then the list goes on: "liberated A and B,
+# which lie on roads leading into C, as well as D and E"
+_RELATIVE_GAP = compiled(r",\s+(?:which|that|where)\s+[^,;:“”\"]{1,80}")
+_RELATIVE_THEN_LIST = compiled(r"[^,;:]{0,40}?,\s+(?:as well as|along with|and also)\s")
 # "took A, the largest town of the district, as well as the nearby villages of B and C": the list goes on
 _APPOSITION_THEN_PLACES = compiled(r",\s+(?:the|a|an)\s+(?:[^,;:()\"“”]|,(?=\d)){3,120},\s+"
                                      r"(?:(?:as well as|along with|and)\s+(?:the\s+)?"
@@ -880,6 +884,9 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
             break  # '"... near A," the group said, ... south of B': the quotation ended
         if _ALIAS_GAP.fullmatch(text, chain.end, ref.start):
             chain = ref  # "A, the Soviet-era name Moscow uses for B, and C": B is A again
+            continue
+        if _RELATIVE_GAP.fullmatch(text, chain.end, ref.start) and _RELATIVE_THEN_LIST.match(text, ref.end):
+            chain = ref  # "A and B, which lie on roads into C, as well as D": C only locates A and B
             continue
         if ref.relation and _APPOSITION_OPENS.match(text, chain.end) and not re.search(r"[;:]|,(?!\d)", text[chain.end + 1:ref.start]):
             chain = ref  # "took A, a town 20 km south-east of B, and the village of C": B locates A's apposition
