@@ -690,7 +690,9 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
         if side is Side.NONE and _LOCAL_ROLE.search(role) and places:
             # "Bucha Mayor Anatoliy Fedoruk", "the head of the Vovchansk patrol police": the
             # authorities of the town the role names (Russia's in the towns it has run since 2014)
-            town = next((w for w in re.findall(r"[A-ZА-ЯІЇЄҐ][\w’'-]+", role) if w in places), "")
+            # ("Irpin's mayor": the town without its possessive)
+            town = next((w for w in (t.removesuffix("'s").removesuffix("’s") for t in re.findall(r"[A-ZА-ЯІЇЄҐ][\w’'-]+", role))
+                         if w in places), "")
             # (a governor of Luhansk is the region's, Ukraine's: the list is of towns' own officials)
             run_by_russia = not _REGIONAL_ROLE.search(role) and any(
                 re.search(rf"\b{re.escape(name)}\b", role) for name in rules.installed_since_2014)
