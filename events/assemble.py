@@ -52,7 +52,8 @@ _ENTRY_THEN_CUE = compiled(
 _ENTERED_POINTER = compiled(r"\b(?:the\s+(?:[\w-]+\s+)?(?:city|town|village|settlement)|it)\b")
 _CAPITALISED = compiled(r"\b[A-ZА-ЯІЇЄ]")
 # the entry undone or denied in the same sentence: "... and was wiped out", "..., a spokesman denied"
-_UNDONE_AFTER = compiled(r"\b(?:wiped out|destroyed|driven out|pushed out|repelled|eliminated|denied|denies|false|fake|untrue)\b")
+_UNDONE_AFTER = compiled(r"\b(?:wiped out|destroyed|driven out|pushed out|pushed back|forced out|forced back|repelled|eliminated|denied|"
+                         r"denies|false|fake|untrue|came under (?:heavy |intense |fierce )?fire|at first|initially)\b")
 _ENTERED_PART = compiled(r"\b(?:outskirts|districts?|part|parts|edges?|suburbs|streets|quarters?|neighbou?rhoods?)\b")
 
 
@@ -286,6 +287,11 @@ def _date_from(kept: Draft, other: Draft) -> None:
         kept.date, kept.date_basis, kept.date_of_event = other.date, other.date_basis, other.date_of_event
 
 
+_SUBJECT_OPENS = compiled(r"(?:^|[“\"«:;.—–-]\s*|\bthe (?:town|village|city|settlement) of\s+)$")
+_IS_UNDER = compiled(r"\s+(?:is|are|remains|was)\s+(?:now\s+|already\s+|fully\s+|completely\s+|entirely\s+)*(?:under|in)\b")
+_CITY_TOLD_TAKEN = 100_000
+
+
 def _held_across_the_line(drafts: list[Draft], rules: Rules) -> list[Draft]:
     """A speaker's "X is under our full control" of a place of the other country, the article telling
     no one else's gain there, claims the speaker's side took it (Wagner on a Ukrainian village): no
@@ -299,7 +305,12 @@ def _held_across_the_line(drafts: list[Draft], rules: Rules) -> list[Draft]:
                 and place.geonameid not in rules.places.held_since and (d.place.key, d.gains) not in gained:
             if (d.place.key, speaker) in gained:
                 continue  # (the speaker's side's gain told already: "captured X ... X is under our full control")
-            if not _CLAIM_NOUN.search(d.view.text):
+            # (the place itself the subject, not "the situation in X" or "the skies over X"; not a city of
+            # 100,000 or more, whose change of hands is told with a verb of taking: "Mariupol is under our
+            # full control" is a holding)
+            text, ref = d.view.text, d.place
+            if not _CLAIM_NOUN.search(text) and place.population < _CITY_TOLD_TAKEN \
+                    and _SUBJECT_OPENS.search(text, 0, ref.start) and _IS_UNDER.match(text, ref.end):
                 d.kind, d.gains, d.holding, d.needs_claim = EventType.CAPTURE, speaker, False, False
         kept.append(d)
     return kept

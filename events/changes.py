@@ -582,7 +582,7 @@ def _shared_subject(text: str, words: list[tuple[int, int, str]], left: int, sta
     return before[0][2] if before else None
 
 
-_SUBORDINATE_OPENS = compiled(r",\s+(?:as|while|when|because|since|whereas)\s+")
+_SUBORDINATE_OPENS = compiled(r"(?:,\s+|(?<!such)(?<!as well)\s)(?:as|while|when|because|since|whereas)\s+")
 _WHO_AFTER_COMMA = compiled(r",\s*who\b")
 _WHO_SUBJECT = compiled(r"who\s+(?:(?:has|had|have|then|later|finally|eventually|first|were|was|are|been)\s+)*"
                         r"(?:(?:forced|ordered|made|compelled|able|trying|tried)\s+to\s+)?"

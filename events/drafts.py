@@ -497,10 +497,11 @@ _CALLED_TOWN = compiled(r"\btown\s+of\s+$", re.I)
 # an item is ("A (Donetsk region);", "B."; not a subheading: "Kupiansk")
 _LIST_LINE = compiled(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s|\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}\s*"
                       r"(?:\([^()\n]{1,60}\)|,\s+[^;.\n:]{1,60})?\s*[;.,]\s*$")
-# a sentence that is a list of names and nothing else (three or more), as a quotation may open:
+# a sentence that is a list of names and nothing else (two or more), as a quotation may open:
 # "“Tonenke, Umanske, Berdychi.”" after "liberated three more villages, he said"
 _NAME = r"[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}"
-_BARE_NAME_LIST = compiled(r"\s*[“\"«]?\s*" + _NAME + r"(?:\s*,\s*(?:and\s+)?" + _NAME + r"){2,}\s*[.;]?\s*[”\"»]?\s*")
+_BARE_NAME_LIST = compiled(r"\s*[“\"«]?\s*" + _NAME + r"(?:(?:\s*,\s*" + _NAME + r"){1,}(?:\s*,?\s+and\s+" + _NAME + r")?|\s+and\s+" + _NAME + r")"
+                           r"\s*[.;]?\s*[”\"»]?\s*")
 _FIGHTING_LIST_INTRO = compiled(r"\b(?:repel\w*|repuls\w*|attack\w*|fighting|fights?|fought|shell\w*|strikes?|struck|clash\w*|"
                                 r"assaults?|battles?|counter-?attack\w*|hit)\b[^:]{0,80}:\s*$", re.I)
 _SPEAKERS_TODAY = compiled(r"(?:today|this morning|this afternoon|this evening|tonight)", re.I)
