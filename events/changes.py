@@ -64,7 +64,7 @@ _PARTICIPLE_APPOSITION = compiled(r"[A-ZА-ЯІЇЄ][\w’'-]+,\s+(?:(?:only|fin
 _NEW_SUBJECT_GAP = compiled(r",\s+(?:the\s+)?(?:enemy|occupiers|Russians|Ukrainians|(?:Russian|Ukrainian|enemy)\s+(?:troops|forces|units|soldiers))\s+"
                             r"(?:has|have|had|is|are|was|were|fled|left|retreated|withdrew|moved|pulled|went|ran)\b")
 _PASSIVE_BY_BEFORE = compiled(r"\b(?:was|were|been)\s+(?:\w+\s+)?\w+(?:ed|en|wn)\s+by\s")
-_PARTICIPLE_TAIL = compiled(r"\s*(?:[,;.)]|$)|\s+(?:in|on|by|last|earlier|early|late|during|after|before|at|from|back|again|"
+_PARTICIPLE_TAIL = compiled(r"\s*(?:[,;.)]|$)|\s+(?!in part\b)(?:in|on|by|last|earlier|early|late|during|after|before|at|from|back|again|"
                             r"since|only|just|within|weeks|months|days|two|three|a)\b")
 _REDUCED_RELATIVE = compiled(r",\s+(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet|(?:regional\s+)?capital)"
                                r"(?:\s+(?:in|on|near|(?:just\s+|some\s+|about\s+[\w.]+\s+(?:km|kilometres|kilometers|miles)\s+)?"
@@ -650,6 +650,7 @@ def _list_before_appositive(view: SentenceView, start: int) -> list[Target]:
     return [Target(r, position=r.start) for r in out if r.is_settlement]
 
 
+_ONE_SETTLEMENT_NOUN = compiled(r"\b(?:village|town|settlement|hamlet|locality)\b", re.I)  # ("villages around X" are X's area)
 _SETTLEMENT_NOUN = compiled(r"\b(?:villages?|towns?|settlements?|hamlets?|localities|locality)\b", re.I)
 _THEN_AND = compiled(r"\band\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b")
 # between a name and another name of the same place ("A, the Soviet-era name Moscow uses for B",
@@ -1222,7 +1223,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
     if m is not None:
         return Target(None, pointer="which", position=start - len(reduced_behind) + m.start())
     m = _PARTICIPLE_APPOSITION.search(behind)
-    if m is not None and _PARTICIPLE.fullmatch(text, start, end) and _PARTICIPLE_TAIL.match(text, end):
+    if m is not None and taking and _PARTICIPLE.fullmatch(text, start, end) and _PARTICIPLE_TAIL.match(text, end):
         # "Umanske, taken in May 2023, lies in ruins": a past participle set after the place (not a
         # verb with an object of its own: "shelled A, captured B")
         return Target(None, pointer="which", position=start - len(behind) + m.end())
@@ -1524,8 +1525,10 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             named = [r for r in view.places if r.is_settlement]
             if len({r.key for r in named}) == 1 and not other_clause.search(text[min(named[0].end, start):max(named[0].start, end)]) \
                     and not _DESTINATION_GAP.search(text[max(0, named[0].start - 40):named[0].start]) \
-                    and not (named[0].relation == "beside" and end <= named[0].start and _SETTLEMENT_NOUN.search(_NAMED_PLACE_NOUN.sub(" ", text[end:named[0].start]))):
-                # (not "withdrew from the village north of X": that village, unnamed)
+                    and not (named[0].relation in ("beside", "near") and end <= named[0].start
+                             and (_SETTLEMENT_NOUN if named[0].relation == "beside" else _ONE_SETTLEMENT_NOUN).search(
+                                 _NAMED_PLACE_NOUN.sub(" ", text[end:named[0].start]))):
+                # (not "withdrew from the village north of X", "from the village near X": that village, unnamed)
                 targets = [Target(named[0], position=named[0].start)]
         group = None if not places_word else rules.plural_places.search(text[targets[-1].position:right]) if targets else (
             rules.plural_places.search(text[end:min(right, next_start)]) or rules.plural_places.search(text[left:start])

@@ -108,7 +108,7 @@ def _names_its_region(mention: Mention, resolution: Resolution, before: str, aft
 
 
 DATELINE_REACH = 300  # characters from the text's start a dateline stands in
-_ENTRY_DASH = compiled(r"\s+[-–—]\s+[A-Z]")  # a name in capitals opening a list entry: "TONENKE - The village ..."
+_ENTRY_DASH = compiled(r"\s+[-–—]\s+[A-Z]|:\s+[A-Z]")  # a name in capitals opening a list entry: "TONENKE - The village ..."
 
 
 def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
