@@ -39,7 +39,7 @@ _BOUNDARY = compiled(
     r"despite)\s))")
 _PASSIVE = compiled(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:[“\"‘']?\w+\s+){0,2}[“\"‘']?$", re.I)  # (quoted: been "fully liberated")
 # "the loss of Pokrovsk would be": the noun, its place, then the modal (a date or clause between makes it told)
-_NOUN_THEN_MODAL = compiled(r"\s*(?:of\s+|from\s+)?(?:the\s+(?:town|city|village|settlement)\s+of\s+)?"
+_NOUN_THEN_MODAL = compiled(r"\s*(?:of\s+|from\s+)?(?:the\s+(?:town|city|village|settlement)\s+(?:of\s+)?)?"
                               r"(?:[A-ZА-ЯІЇЄ][\w’'-]*\s+(?:(?:and|or)\s+|,\s*)?){0,4}")  # (none after a possessive: "its capture would")
 _NOUN_OPENING = compiled(r"\s*(?:(?:the|a|an|any|its|their|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|"
                            r"eventual|possible|potential|full)\s+)*", re.I)
@@ -510,9 +510,13 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
               and not (_CLOSED_ASIDE_OPENS.search(text[left:w[0]]) and "," in text[w[1]:start])]
     # not "Ukrainian positions" (they were hit) nor "Russia's Kursk region" (the land)
     if before:
-        # "our unit cleared X of the occupiers": the loser named settles whose "our" it is
-        return (key_of(before[-1]) if key_of(before[-1]) in ("RU", "UA")
-                else _from_side(text, words, after, _CLEARING.match(text, start) is not None) or key_of(before[-1]))
+        # "our unit cleared X of the occupiers", "our units pushed the Russians out of X": the loser named
+        # settles whose "our" it is
+        if key_of(before[-1]) in ("RU", "UA"):
+            return key_of(before[-1])
+        pushed_out = [w[2] for w in words if start <= w[0] < end and w[2] in ("RU", "UA")] if _OUT.search(text, start, end) else []
+        return _from_side(text, words, after, _CLEARING.match(text, start) is not None) or (
+            ("UA" if pushed_out[0] == "RU" else "RU") if pushed_out and trigger.gains == "agent" else key_of(before[-1]))
     if left > 0 and text[left - 1] in "“\"«" and not _QUOTED_ADVERB.sub("", text[left:start]).strip(" ,"):
         # 'Russian troops "liberated" the town', 'had "effectively taken" X': the subject stands before the quotation
         outer = clause(text, left - 1, left - 1)[0]
