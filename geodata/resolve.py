@@ -70,6 +70,9 @@ NAMESAKE_SIMILARITY = 55.0
 SPELLING_SIMILARITY = 68.0
 #: Records of one place: GeoNames lists some villages twice, under two names, a few hundred metres apart.
 DUPLICATE_KM = 3.0
+#: ... or further apart when one record's coordinates are only given to the whole minute of arc (an old
+#: row under the Russian name: Novoekonomicheskoye at 48.30000, 37.25000 beside Novoekonomichne).
+ROUGH_DUPLICATE_KM = 8.0
 #: Readings of a foreign spelling at most this much rarer than the likeliest one are kept.
 READING_SPREAD = 1
 FEATURE_RANK = {"PPLC": 6, "PPLA": 5, "PPLA2": 4, "PPLA3": 3, "PPLA4": 2, "PPL": 1}
@@ -342,7 +345,7 @@ def _narrow(candidates: Sequence[Candidate], *, hint_codes: Sequence[str], regio
             warnings.append(f"none of the {len(remaining)} places of this name lies in the hinted region; hint ignored")
     twin = _one_place(remaining)
     if twin is not None:
-        reasons.append(f"the {len(remaining)} places of this name lie within {DUPLICATE_KM:.0f} km of each other: "
+        reasons.append(f"the {len(remaining)} places of this name lie within {ROUGH_DUPLICATE_KM if any(_rough(c.place) for c in remaining) else DUPLICATE_KM:.0f} km of each other: "
                        "one place recorded twice")
         remaining = [twin]
     named = (local_codes if local_how else ()) or region_codes
@@ -527,9 +530,16 @@ def _one_place(candidates: Sequence[Candidate]) -> Candidate | None:
     if len(candidates) < 2:
         return None
     first = candidates[0].place
-    if any(distance_km(first, c.place) > DUPLICATE_KM for c in candidates[1:]):
+    reach = ROUGH_DUPLICATE_KM if len(candidates) == 2 and any(_rough(c.place) for c in candidates) \
+        and first.admin1_code == candidates[1].place.admin1_code else DUPLICATE_KM
+    if any(distance_km(first, c.place) > reach for c in candidates[1:]):
         return None
-    return max(candidates, key=lambda c: (bool(c.place.name_uk), c.primary, _weight(c.place)))
+    return max(candidates, key=lambda c: (bool(c.place.name_uk), not _rough(c.place), c.primary, _weight(c.place)))
+
+
+def _rough(place: Place) -> bool:
+    """Coordinates given only to the whole minute of arc, and no population: an old, rough record."""
+    return place.population == 0 and all(abs(v * 60 - round(v * 60)) < 0.01 for v in (place.lat, place.lon))
 
 
 def _spelling_of(key: str, candidates: Sequence[Candidate], former_ids: frozenset[int]) -> frozenset[int]:

@@ -25,6 +25,10 @@ MUST_RESOLVE = [
     ("Kirovohrad", 705812, "Kirovohrad Oblast"), ("Dnipropetrovsk", 709930, "Dnipropetrovsk Oblast"),
     # Cyrillic input
     ("Вовчанськ", 689304, "Kharkiv Oblast"), ("Купянск", 703656, "Kharkiv Oblast"),
+    # an old GeoNames row under the Russian name, its coordinates rounded to the minute, 6 km off
+    ("Novoekonomicheskoye", 699609, "Donetsk Oblast"),
+    # a Russian adjective ending read as the Ukrainian one
+    ("Novouspenovskoye", 699064, "Zaporizhzhia Oblast"),
 ]
 
 
