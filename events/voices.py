@@ -30,7 +30,8 @@ _READ_BACK = 5  # sentences back a pointing phrase with nobody named lately may 
 _SOURCE_LINE = compiled(r"^\s*(?:Source|Sources|According to)\s*:", re.I)
 _QUOTE_REACH = 3  # sentences a quotation may run on before its speaker is named
 _UNDER_SOURCE = ("Details", "Quote", "")  # paragraphs a "Source:" line speaks for
-_OPENS_QUOTE = compiled(r"^\s*[“\"«]")
+_OPENS_QUOTE = compiled(r"^\s*(?:Quote:\s*|Direct speech:\s*)?[“\"«]")  # (an outlet's "Quote:" label before it: the speaker's words)
+_QUOTE_LABEL = compiled(r"^\s*(?:Quote|Direct speech):\s*[“\"«]")
 # a title's words, not a credit's: "Putin's war:", "Zelensky in Kharkiv:", "Syrskyi's gamble:"
 _TITLE_WORDS = compiled(r"['’]s\s+[a-z]|\s(?:in|at|on|to|and|after|before|vs\.?|versus|for|with)\s")
 # a person's name with the role after it ("Volodymyr Zelensky (President of Ukraine)"), not a channel's
@@ -286,6 +287,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             previous = speakers(i - 1) if same_line else []
             if opener or (continues and last is not None):
                 carried, why = (opener[-1], "quote") if opener else (last, "continuation")
+            elif open_quote is not None and open_quote != i and last is not None and _QUOTE_LABEL.match(views[open_quote].text):
+                carried, why = last, "quote"  # 'Quote: "Our troops do not stop. X has been liberated."': the speaker before
             elif view.section in _UNDER_SOURCE and source_speaker is not None:
                 carried, why = source_speaker, "source"
             elif _OPENS_QUOTE.match(text) and (named_at_close := ahead_of_close(i)) is not None:
