@@ -12,6 +12,10 @@ from geodata.records import Place
 from geodata.translit import transliterate_variants
 
 
+#: Endings of Russian forms of a name whose Ukrainian form ends otherwise (-ske, -ivka, -e, -yne)
+RUSSIAN_ENDINGS = ("skoye", "skoe", "ovka", "evka", "oye", "aya", "ovo", "evo", "ino")
+
+
 @lru_cache(maxsize=8192)
 def _forms(name: str, name_uk: str, name_ru: str) -> tuple[frozenset[str], frozenset[str]]:
     """(the keys of the place's Russian romanisations, the keys of its official and Ukrainian ones)."""
@@ -26,7 +30,12 @@ def moscow_form(written: str, place: Place, gazetteer: Gazetteer) -> bool:
     key = normalize_name(written.removesuffix("'s").removesuffix("’s"))
     if place.geonameid in gazetteer.former_names().get(key, frozenset()):
         return True
-    if not place.name_ru or key == normalize_name(place.name):
+    if key == normalize_name(place.name):
         return False  # (most names: the official one, asked first, as romanising is dear)
+    if not place.name_ru:
+        # no Russian name on record: a Russian ending where the official name has none ("Nevelskoye"
+        # for Nevelske, "Lastochkino" for Lastochkyne)
+        official_key = normalize_name(place.name)
+        return any(key.endswith(end) and not official_key.endswith(end) for end in RUSSIAN_ENDINGS)
     russian, official = _forms(place.name, place.name_uk, place.name_ru)
     return key in russian and key not in official
