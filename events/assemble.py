@@ -292,6 +292,22 @@ _IS_UNDER = compiled(r"\s+(?:is|are|remains|was)\s+(?:now\s+|already\s+|fully\s+
 _CITY_TOLD_TAKEN = 100_000
 
 
+_STILL_OURS = compiled(r"\W*(?:is|are)\s+(?:still\s+|now\s+)?ours\b")
+
+
+def _ours_against_their_claim(drafts: list[Draft]) -> list[Draft]:
+    """The owner's "X is ours" after the article tells that the other side took X denies it: a
+    holding, not a recapture ("Russia said it had taken X. 'X is ours,' the brigade said")."""
+    claimed = {(d.place.key, d.gains) for d in drafts if d.kind in _GAIN and not d.background}
+    for d in drafts:
+        place, speaker = d.place.resolution.place, d.attribution.side
+        if d.kind in (EventType.CAPTURE, EventType.RECAPTURE) and not d.background and d.gains is speaker \
+                and speaker in (Side.RU, Side.UA) and place is not None and place.country == speaker.value \
+                and (d.place.key, speaker.opponent()) in claimed and _STILL_OURS.match(d.view.text, d.place.end):
+            d.kind, d.gains, d.denied_side, d.holding = EventType.DENIAL, speaker.opponent(), speaker.opponent(), True
+    return drafts
+
+
 def _held_across_the_line(drafts: list[Draft], rules: Rules) -> list[Draft]:
     """A speaker's "X is under our full control" of a place of the other country, the article telling
     no one else's gain there, claims the speaker's side took it (Wagner on a Ukrainian village): no
@@ -492,7 +508,7 @@ def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim
     kept = _same_sentence_rules(_retaken(_entered_as_the_other_left(_one_name_per_person(_name_unsided(drafts, rules)))), rules)
     _history_told_once(kept)
     kept = _merge(_sided_over_unsided(kept))
-    kept = _unanswered_holdings(_held_across_the_line(kept, rules))
+    kept = _unanswered_holdings(_held_across_the_line(_ours_against_their_claim(kept), rules))
     kept = _absorb_outlet_summaries(kept)
     kept = _absorb_generic_voices(kept)
     kept = _absorb_headline_credits(_absorb_spokespeople(kept, rules))
