@@ -63,6 +63,7 @@ _PARTICIPLE_APPOSITION = compiled(r"[A-ZА-ЯІЇЄ][\w’'-]+,\s+(?:(?:only|fin
 # a comma, then a clause of its own with its subject and verb (no "and"): "..., the enemy has left for X"
 _NEW_SUBJECT_GAP = compiled(r",\s+(?:the\s+)?(?:enemy|occupiers|Russians|Ukrainians|(?:Russian|Ukrainian|enemy)\s+(?:troops|forces|units|soldiers))\s+"
                             r"(?:has|have|had|is|are|was|were|fled|left|retreated|withdrew|moved|pulled|went|ran)\b")
+_FINITE_AFTER = compiled(r"\s+(?:remains?|remained|stays?|stayed|is|was|are|were|has|had|held|holds|could|may|might|will|would)\b")
 _PASSIVE_BY_BEFORE = compiled(r"\b(?:was|were|been)\s+(?:\w+\s+)?\w+(?:ed|en|wn)\s+by\s")
 _PARTICIPLE_TAIL = compiled(r"\s*(?:[,;.)]|$)|\s+(?!in part\b)(?:in|on|by|last|earlier|early|late|during|after|before|at|from|back|again|"
                             r"since|only|just|within|weeks|months|days|two|three|a)\b")
@@ -841,8 +842,11 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     gap = text[end:first.start] if first.start >= end else ""
     if _NEW_SUBJECT_GAP.search(gap):
         return []  # "the village was cleared last night, the enemy has left for X": X is the next clause's
-    if _GAPPED_FIRST_GAP.fullmatch(gap) and _GAPPED_TIME_AFTER.match(text, first.end):
-        return []  # "A was captured in October, B a month later": B has the verb of its own, gapped
+    if _GAPPED_FIRST_GAP.fullmatch(gap) and (_GAPPED_TIME_AFTER.match(text, first.end) or _HELD_OR_HIT_AFTER.match(text, first.end)
+                                             or _FINITE_AFTER.match(text, first.end)):
+        # "A was captured in October, B a month later": B has the verb of its own, gapped (or a clause of
+        # its own: "A was captured in October, B could be next")
+        return []
     if _COMMA_AND.search(gap) and _HELD_OR_HIT_AFTER.match(text, first.end):
         return []  # "A fell to Russian forces, and B held out": B's own clause
     if first.relation == "beside" and _SETTLEMENT_NOUN.search(gap):
