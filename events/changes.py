@@ -772,6 +772,7 @@ _GAP_BREAK = compiled(r"[;:]|\b(?:said|says|after|before|while|when|by)\b")
 
 
 _SENTENCE_WIDE = ("sentence", "others")  # targets that the sentence's other phrases may give
+_ANSWER_BEFORE = compiled(r";\s+(?:Kyiv|Kiev|Ukraine|Moscow|Russia|the Kremlin|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:says|said)\s+$")
 # "In X, fighting for the high-rise blocks continues": the place the sentence opens on, as its scene
 _FRONTED_IN = compiled(r"\s*(?:[-•–—]\s*|\d{1,2}[:.]\d{2}\s+)?[“\"]?In\s+(?:the\s+(?:[\w-]+\s+)?(?:town|village|city)\s+of\s+)?")
 _FRONTED_CLOSE = compiled(r"(?:\s+itself)?(?:\s*\([^()]{1,40}\))?(?:,\s+(?:a|an|the)\s+[^,;:]{1,80})?,\s")
@@ -1635,8 +1636,10 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if trigger.targets in _SENTENCE_WIDE:
             # "units withdrew from A and B ... and moved to more advantageous positions": the
             # places the sentence's other phrases name, when they name some
+            # (but a headline's answer to the claim: "Russia claims X; Kyiv says fighting goes on")
+            answer = _ANSWER_BEFORE.search(text, max(0, start - 40), start) is not None
             named = [t for c in changes for t in c.targets if t.place is not None  # not "took A; ... regrouping"
-                     and not _OTHER_CLAUSE.search(text[min(t.place.end, start):max(t.place.start, end)])]
+                     and (answer or not _OTHER_CLAUSE.search(text[min(t.place.end, start):max(t.place.start, end)]))]
             if named:
                 targets = [Target(t.place, position=t.position) for t in named]
             elif trigger.targets == "others" and not targets:
