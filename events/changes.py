@@ -67,7 +67,8 @@ _FINITE_AFTER = compiled(r"\s+(?:remains?|remained|stays?|stayed|is|was|are|were
 _PASSIVE_BY_BEFORE = compiled(r"\b(?:was|were|been)\s+(?:\w+\s+)?\w+(?:ed|en|wn)\s+by\s")
 _PARTICIPLE_TAIL = compiled(r"\s*(?:[,;.)]|$)|\s+(?!in part\b)(?:in|on|by|last|earlier|early|late|during|after|before|at|from|back|again|"
                             r"since|only|just|within|weeks|months|days|two|three|a)\b")
-_REDUCED_RELATIVE = compiled(r",\s+(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet|(?:regional\s+)?capital)"
+_REDUCED_RELATIVE = compiled(r",\s+(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet|(?:regional\s+)?capital|"
+                               r"(?:rail(?:way)?\s+|road\s+|logistics\s+|transport\s+)?hub|stronghold)"
                                r"(?:\s+(?:in|on|near|(?:just\s+|some\s+|about\s+[\w.]+\s+(?:km|kilometres|kilometers|miles)\s+)?"
                                r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+[^,;]{1,40}?)?\s+(?:(?:that|which)\s+)?"
                                r"(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|it|they|(?:the\s+)?Russians|(?:the\s+)?Ukrainians|"
