@@ -292,7 +292,7 @@ _IS_UNDER = compiled(r"\s+(?:is|are|remains|was)\s+(?:now\s+|already\s+|fully\s+
 _CITY_TOLD_TAKEN = 100_000
 
 
-_STILL_OURS = compiled(r"\W*(?:is|are)\s+(?:still\s+|now\s+)?ours\b")
+_STILL_OURS = compiled(r"\W*(?:is|are)\s+(?:still\s+|now\s+)?ours\b(?!\s+again)")  # (not "X is ours again": retaken)
 
 
 def _ours_against_their_claim(drafts: list[Draft]) -> list[Draft]:

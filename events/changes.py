@@ -884,6 +884,7 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     # Kyiv recaptured last August, as well as A and B")
     beyond = [r for r in view.places if r.start >= next_start] if next_start < len(text) else []
     crossed = False
+    relative_end = -1
     for ref in refs[refs.index(first) + 1:] + beyond:
         if not ref.is_settlement:
             continue  # "A in the Luhansk People's Republic, B": the region is part of the glue
@@ -896,8 +897,11 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
         if _ALIAS_GAP.fullmatch(text, chain.end, ref.start):
             chain = ref  # "A, the Soviet-era name Moscow uses for B, and C": B is A again
             continue
-        if _RELATIVE_GAP.fullmatch(text, chain.end, ref.start) and _RELATIVE_THEN_LIST.match(text, ref.end):
-            chain = ref  # "A and B, which lie on roads into C, as well as D": C only locates A and B
+        if ref.start < relative_end:
+            chain = ref  # (another place of that relative clause: "which lie between C and D, as well as E")
+            continue
+        if _RELATIVE_GAP.fullmatch(text, chain.end, ref.start) and (goes_on := _RELATIVE_THEN_LIST.match(text, ref.end)):
+            chain, relative_end = ref, goes_on.end()  # "A and B, which lie on roads into C, as well as D": C only locates A and B
             continue
         if ref.relation and _APPOSITION_OPENS.match(text, chain.end) and not re.search(r"[;:]|,(?!\d)", text[chain.end + 1:ref.start]):
             chain = ref  # "took A, a town 20 km south-east of B, and the village of C": B locates A's apposition
