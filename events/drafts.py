@@ -106,6 +106,7 @@ class _Discourse:
         self.own_voice = _reposted_from(article, rules) or self.outlet
         self.places: list[tuple[int, PlaceRef]] = []  # (sentence index, settlement) in text order
         self.agent_side: Side = Side.NONE  # the side the text last named as acting
+        self.enemy_before = False  # the sentence before had "the enemy" act, no speaker to tell whose
         self.agent_paragraph = -1
         self.headline_side: Side = Side.NONE
         self.gain_side: Side = Side.NONE  # the gain the text last stated with its side named
@@ -347,6 +348,8 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
     trigger = change.trigger
     if change.agent == "bare":
         discourse = memory.agent_side if memory.agent_side is not Side.NONE else memory.headline_side
+        if memory.enemy_before and attribution.side in (Side.RU, Side.UA):
+            discourse = attribution.side.opponent()
         if discourse is not Side.NONE:
             return (discourse if trigger.gains == "agent" else discourse.opponent()), "discourse"
     agent = _side(change.agent, attribution.side)
@@ -1077,9 +1080,12 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         acting = _acting_side(view, rules) if changes else Side.NONE  # forces named where changes are told
         if view.heading and memory.headline_side is Side.NONE and acting is not Side.NONE:
             memory.headline_side = acting
+        memory.enemy_before = False
         if acting is Side.NONE and view.index + 1 < len(views) and _PRONOUN_OPENS.match(views[view.index + 1].text):
             speaker = next((a.side for a in voice.speakers()), Side.NONE)
             acting = _acting_side(view, rules, speaker)  # ("The Ukrainian army regrouped. It took X": the forces named)
+            # ("The enemy attacked A. It gained a foothold in B, the brigade said": the enemy of who speaks next)
+            memory.enemy_before = acting is Side.NONE and _THE_ENEMY_SUBJECT.search(view.text) is not None
         if acting is not Side.NONE:
             memory.agent_side, memory.agent_paragraph = acting, view.sentence.paragraph
         elif view.sentence.paragraph != memory.agent_paragraph:
