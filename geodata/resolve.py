@@ -345,7 +345,7 @@ def _narrow(candidates: Sequence[Candidate], *, hint_codes: Sequence[str], regio
             warnings.append(f"none of the {len(remaining)} places of this name lies in the hinted region; hint ignored")
     twin = _one_place(remaining)
     if twin is not None:
-        reasons.append(f"the {len(remaining)} places of this name lie within {ROUGH_DUPLICATE_KM if any(_rough(c.place) for c in remaining) else DUPLICATE_KM:.0f} km of each other: "
+        reasons.append(f"the {len(remaining)} places of this name lie within {_duplicate_reach(remaining):.0f} km of each other: "
                        "one place recorded twice")
         remaining = [twin]
     named = (local_codes if local_how else ()) or region_codes
@@ -530,11 +530,15 @@ def _one_place(candidates: Sequence[Candidate]) -> Candidate | None:
     if len(candidates) < 2:
         return None
     first = candidates[0].place
-    reach = ROUGH_DUPLICATE_KM if len(candidates) == 2 and any(_rough(c.place) for c in candidates) \
-        and first.admin1_code == candidates[1].place.admin1_code else DUPLICATE_KM
-    if any(distance_km(first, c.place) > reach for c in candidates[1:]):
+    if any(distance_km(first, c.place) > _duplicate_reach(candidates) for c in candidates[1:]):
         return None
     return max(candidates, key=lambda c: (bool(c.place.name_uk), not _rough(c.place), c.primary, _weight(c.place)))
+
+
+def _duplicate_reach(candidates: Sequence[Candidate]) -> float:
+    """How far apart two records of one place may lie: further when one of a pair in one oblast is rough."""
+    pair = len(candidates) == 2 and candidates[0].place.admin1_code == candidates[1].place.admin1_code
+    return ROUGH_DUPLICATE_KM if pair and any(_rough(c.place) for c in candidates) else DUPLICATE_KM
 
 
 def _rough(place: Place) -> bool:
