@@ -149,6 +149,9 @@ _RELEASED_MEDIA = compiled(r"\s+(?:has\s+|have\s+|had\s+)?released\s+(?:a\s+|new
 _MAP_VERB = r"(?:shaded|coloured|colored|marked)\s+(?!(?:the|an?)\s+(?:anniversary|day|start|end|occasion)\b)"
 _MAP_MOVE = r"(?:moved|put|placed|shifted)\s+(?=[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?\s+(?:in|into|to)\s+(?:the\s+)?gr[ae]y\s+zone)"
 _MAPPED = compiled(rf"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|now\s+)?(?:{_MAP_VERB}|{_MAP_MOVE})")
+# "On the DeepState map, X is now shown as occupied": the map's maker tells what its map shows
+_ON_THE_MAP_BEFORE = compiled(r"(?:^|[\s(“\"])(?:[Oo]n|[Ii]n)\s+(?:the\s+)?$")
+_ON_THE_MAP_AFTER = compiled(r"(?:['’]s)?\s+(?:latest\s+|updated\s+|new\s+|interactive\s+|online\s+)?maps?\b")
 _AS_SAYING = compiled(r"\s+as\s+(?:saying|stating|telling|claiming|reporting|writing)\b")
 # verbs whose object listens: "told RIA Novosti", "informed the BBC" (the speaker is the subject)
 _TO_LISTENER = frozenset({"told", "tells", "telling", "informed", "briefed", "assured", "congratulated", "praised",
@@ -251,6 +254,8 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
         return "released", False  # "the brigade released video of ..." (not "Russia released 90 prisoners")
     if _MAPPED.match(sentence, end):
         return "mapped", False  # "DeepState shaded X as grey zone": a map's maker tells what it shows
+    if _ON_THE_MAP_AFTER.match(sentence, end) and _ON_THE_MAP_BEFORE.search(sentence, max(0, start - 10), start):
+        return "mapped", False
     after = sentence[end:end + 240]
     acted_at = end  # where the phrase's verb may start, past a bracket and an apposition
     bracket = _BRACKET.match(after)  # "the Russian Ministry of Defense (MoD) claimed"
