@@ -872,8 +872,16 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[
             # a misspelling: no candidate's own name
             return [Candidate(c.place, False) for c in candidates], \
                 f"fuzzy match to {mention.key!r} (score {mention.score:.0f})"
-        candidates, more = _with_namesakes(mention.key, candidates, gazetteer)
         how = "exact name"
+        if candidates and mention.key.isascii() and not any(c.primary for c in candidates):
+            # only an alternate name of some places (Pleshcheyevka of a Mykolaiv village): the press
+            # form it may be counts too (Pleshchiivka), as in _lookup
+            readings = _readings(mention.key, gazetteer)
+            read = [c for r in readings for c in gazetteer.lookup(r.key, kinds)]
+            if read:
+                candidates = _unique(candidates + read)
+                how += f", or {_describe_reading(readings[0])}"
+        candidates, more = _with_namesakes(mention.key, candidates, gazetteer)
         if normalize_name(mention.text) != mention.key and not is_cyrillic(mention.text) and is_cyrillic(mention.key):
             reading = next((r for r in _readings(normalize_name(mention.text), gazetteer, spread=None)
                             if r.key == mention.key), None)

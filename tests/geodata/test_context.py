@@ -89,6 +89,13 @@ def test_kirovo_in_the_dpr_is_never_kropyvnytskyi(gazetteer):
     assert "Kropyvnytskyi" not in {p.name for p in places}
 
 
+def test_a_russian_alternate_name_of_a_far_village_reads_as_the_press_form_of_one_in_the_region(gazetteer):
+    # Pleshcheyevka is on record as another name of a Mykolaiv village; read as a Russian form
+    # (-eyevka for -iivka) it is the Donetsk village the text places it in
+    found = placed("Russian forces liberated Pleshcheyevka in the DPR, the ministry said.", gazetteer)
+    assert (found["Pleshcheyevka"].place.name, found["Pleshcheyevka"].place.admin1) == ("Pleshchiivka", "Donetsk Oblast")
+
+
 def test_konstantinovka_beside_the_dpr_is_the_city_of_kostiantynivka(gazetteer):
     found = placed("Shelling of Konstantinovka in the Donetsk People's Republic went on overnight.", gazetteer)
     assert (found["Konstantinovka"].place.name, found["Konstantinovka"].place.admin1) == (
