@@ -103,7 +103,7 @@ class _Discourse:
         self.moscow_forms = moscow_forms or {}  # mention start -> GeoNames id
         self.outlet = journalist(article.source)
         # the text's own voice: a post's author when it says it is one, or the first "Source:" line's
-        self.own_voice = _reposted_from(article, rules) or self.outlet
+        self.own_voice = _reposted_from(article, rules) or _flagged_post(article, rules) or self.outlet
         self.places: list[tuple[int, PlaceRef]] = []  # (sentence index, settlement) in text order
         self.agent_side: Side = Side.NONE  # the side the text last named as acting
         self.enemy_before = False  # the sentence before had "the enemy" act, no speaker to tell whose
@@ -427,6 +427,11 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
             and _place_country(memory, place) in ("UA", "RU"):
         # "since its capture in May", nobody's side named: taken from the country it lies in
         return Side(_place_country(memory, place)).opponent(), "place"
+    if gains is Side.NONE and change.agent == "enemy" and trigger.type is EventType.PARTIAL and trigger.gains == "agent" \
+            and _place_country(memory, place) in ("UA", "RU"):
+        # "the enemy has partially captured X" in nobody's voice: the enemy of whoever held X, as a
+        # whole capture would be read
+        return Side(_place_country(memory, place)).opponent(), "place"
     if change.holds_only and gains is not Side.NONE and gains.value == _place_country(memory, place):
         # "Ukrainian troops hold only the western part of X": the rest of their own town is lost
         return gains.opponent(), how
@@ -620,6 +625,26 @@ def _reposted_from(article: Article, rules: Rules) -> Attribution | None:
         if named:
             return replace(named[0], start=0, end=0, verb="")
     return None
+
+
+# a post that opens on one side's flag ("🇷🇺 KURAKHOVO IS OURS", "🇺🇦 Tonenke: the situation"): a
+# channel of that side, whose voice the unattributed lines are in ("our units", "the enemy")
+_OPENING_FLAG = compiled(r"\s*(?:[^\w\s\U0001F1E6-\U0001F1FF]{1,3}\s*)?(?P<flag>\U0001F1F7\U0001F1FA|\U0001F1FA\U0001F1E6)(?P<rest>[^\n]*)")
+_FLAG_VOICES = {"\U0001F1F7\U0001F1FA": "Russian media", "\U0001F1FA\U0001F1E6": "Ukrainian media"}
+
+
+def _flagged_post(article: Article, rules: Rules) -> Attribution | None:
+    """The side's channel a post's opening flag names (not when the line shows both flags, nor when
+    the flag is the bullet of a speaker's line: "🇷🇺 Russian MoD, 11:05: ...")."""
+    m = _OPENING_FLAG.match(article.text)
+    if m is None or any(flag in m.group("rest") for flag in _FLAG_VOICES if flag != m.group("flag")):
+        return None
+    rest = m.group("rest")
+    if any(a.start <= len(rest) - len(rest.lstrip()) for a in named_claimants(rest, rules)):
+        return None
+    name = _FLAG_VOICES[m.group("flag")]
+    rule = next((c for c in rules.claimants if c.name == name), None)
+    return Attribution(name, Side(rule.side), rule.kind, 0, 0, "posted") if rule else None
 
 
 def _date_owner(date: DateExpression, changes: list[Change], text: str = "") -> Change:

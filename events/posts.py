@@ -63,8 +63,10 @@ _TOPIC_AFTER_BAR = compiled(r"[^|]{2,60}\s\|\s[^|]{1,60}")
 _HEADER_DAY = compiled(r"\s*(?:\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d|\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d|"
                        r"[A-Z][a-z]+\s+\d{1,2},?\s+(?:19|20)\d\d)(?:,?\s+(?:at\s+)?\d{1,2}:\d\d)?(?:\s*\([^()]{1,40}\))?\s*")  # ("(Telegram, translated)")
 # (its own-language form first: "Третя штурмова бригада / Third Assault Brigade"; given names and titles)
-_NAME_BEFORE = compiled(r"(?:[^|/]{1,60}\s[|/]\s)?(?:[A-ZА-ЯІЇЄ][\w’'.-]+\s){0,3}")
-_NAME_AFTER = compiled(r"\s*(?:$|[|/(—–]|\s[-]\s|[\U0001F1E6-\U0001F1FF\U0001F300-\U0001FAFF\u2600-\u27BF])")
+_EMOJI = "\U0001F1E6-\U0001F1FF\U0001F300-\U0001FAFF\u2600-\u27BF"
+# (after an emoji or two: "⚡️ Ministry of Defence of Ukraine | update")
+_NAME_BEFORE = compiled(rf"(?:[{_EMOJI}\uFE0F\u200D]+\s*)?(?:[^|/]{{1,60}}\s[|/]\s)?(?:[A-ZА-ЯІЇЄ][\w’'.-]+\s){{0,3}}")
+_NAME_AFTER = compiled(rf"\s*(?:$|[|/(—–]|\s[-]\s|[{_EMOJI}])")
 _HEADLINE_VERB = compiled(r"\b(?:says|said|claims|claimed|visits|hails|vows|warns|denies|confirms|reports|takes|took|captures|"
                           r"retakes|enters|pulls|withdraws|liberates|falls|fell|holds|meets|calls|urges|orders|signs|admits|"
                           r"insists|launches|loses|seizes|repels|is|are|was|were|has|have|will|to)\b|['’]s\b|:")
