@@ -332,6 +332,10 @@ def _held_across_the_line(drafts: list[Draft], rules: Rules) -> list[Draft]:
     return kept
 
 
+_CLAIMS_ABOUT_OPENING = compiled(r"\W*(?:Regarding|As for|As to|On|About|Concerning)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}"
+                                 r"(?:claims?|statements?|reports?|allegations?)\s+(?:about|regarding|concerning|of|on)\b")
+
+
 def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
     """The outlet's own "the town remains in Ukrainian hands" or "A and B were never captured"
     denies nothing unless someone in the article claims the other side gained the town: then it
@@ -346,7 +350,10 @@ def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if not ((d.holding or d.kind is EventType.DENIAL) and (d.place.key, d.gains) not in gained and (
         # ("Contrary to Moscow's claims, A and B were never captured": the claim named)
         # (nor a correction's: "an earlier version of this story said X had fallen" names what it takes back)
-        d.attribution.kind == "journalist" and (d.holding or not (_CLAIM_NOUN.search(d.view.text) or CORRECTED_BEFORE.search(d.view.text)))
+        # (but the outlet's holding under a line that names the claim: "Regarding the Russian claims about X:
+        # the village remains under the control of the Defence Forces")
+        d.attribution.kind == "journalist" and (d.holding and not _CLAIMS_ABOUT_OPENING.match(d.view.text)
+                                                or not (_CLAIM_NOUN.search(d.view.text) or CORRECTED_BEFORE.search(d.view.text)))
         # (so does a speaker's "the town is under our control", unless the claim is named)
         or d.needs_claim and not _CLAIM_NOUN.search(d.view.text))
         # (and the outlet's own "X was still in Ukrainian hands" is history, unless it names the claim)

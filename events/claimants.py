@@ -93,7 +93,7 @@ _IN_CHARGE = compiled(r"\s+(?:in charge of|responsible for|who (?:heads|leads|ru
 # another speaker follows ("... by the Russians," Mayor X said)
 _QUOTE_THEN_SPEAKER = compiled(r"[”\"]\s*[\w’'-]+\s+[\w’'-]")
 _REPORTS_IN_PROGRESSIVE = {"spreading"}  # "channels are spreading a fake that" (not "troops, spreading out from X")
-_PROGRESSIVE = compiled(r"\s+(?:are|is|were|was)\s+(?:now\s+|still\s+)?(\w+ing)\b")
+_PROGRESSIVE = compiled(r"\s+(?:are|is|were|was)\s+(?:(?:now|still|already|also|actively|widely)\s+)?(\w+ing)\b")
 _BRACKET = compiled(r"\s*\([^()]{1,40}\)")
 # a person claimant's surname: "Artem Lysohor (regional governor)" -> "Lysohor"
 _SURNAME = compiled(r"[A-Z][a-z’'-]+ ([A-Z][a-z’'-]{3,})(?: \(|$)")
@@ -121,6 +121,10 @@ def _last_state_before(sentence: str, start: int) -> Side | None:
     return None if found is None else Side.UA if found.group(1) else Side.RU
 
 
+# "X remains under Ukrainian control, the brigade said": the side that still holds the place speaks
+_STILL_HELD_BY = compiled(r"\b(?:remains?|remained|is\s+still|are\s+still|stays?|stayed)\s+(?:firmly\s+|fully\s+)?"
+                          r"(?:under|in)\s+(?:the\s+)?(?:full\s+)?(?:control\s+of\s+(?:the\s+)?)?"
+                          r"(Russia|Ukrain|Moscow|Kyiv|Defen[cs]e\s+Forces)")
 _FOE_BEATEN = compiled(r"\b(?:its|their|our)\s+(?:[\w-]+\s+)?"
                        r"(?:soldiers|troops|units|fighters|forces|servicemen|men|defenders)\s+"
                        r"(?:(?:had|have|has)\s+)?(?:pushed|drove|driven|forced|repelled|repulsed|destroyed|defeated|ousted|dislodged|knocked|routed)\s+"
@@ -426,6 +430,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                     and (owner := _last_state_before(sentence, start)) is not None:
                 # "Ukraine withdrew its troops from X, its new army chief said": the state "its" stands for
                 context = owner
+            elif rule.side == "context" and (held := _STILL_HELD_BY.search(sentence)) is not None:
+                context = Side.RU if held.group(1).startswith(("Russia", "Moscow")) else Side.UA
             elif rule.side == "context" and (foe := _FOE_BEATEN.search(sentence)) is not None:
                 # "the 68th Brigade said its soldiers had pushed Russian forces out of X": the other side's unit
                 # (its own soldiers did it: not "asked about claims that Kyiv had pushed Russian forces out")

@@ -792,6 +792,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             if change.kind is EventType.DENIAL and voices_of and all(change.start <= a.start < change.end for a in voices_of):
                 continue  # "He rejected Russian claims about X" with "he" unknown: the claims' owner is no denier
             attribution = governing(voices_of, text, change.start) if voice.attributions else voice.carried
+            if change.kind is EventType.DENIAL and change.trigger.owner_named and attribution is not None \
+                    and attribution.embedded and not any(not a.embedded for a in speakers):
+                # "The Russian claims about X are false" with nobody else named: the outlet calls them so
+                attribution = memory.voice_of(view)
             if attribution is not None and attribution.embedded and attribution.end <= change.start \
                     and SAYING_NEXT.search(text, attribution.end, change.start):
                 # "X denied Russian claims to have captured A, saying units were still fighting inside the
@@ -1031,10 +1035,11 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                         continue  # "to prevent the enemy from entering X" in the outlet's voice: nobody's gain denied
                     if attribution.side is denied_side and (
                             voice.carried_by == "previous" and not voice.attributions
-                            or attribution.start >= change.end and _CLOSED_RELATIVE.search(text, change.end, attribution.start)):
+                            or attribution.start >= change.end and _CLOSED_RELATIVE.search(text, change.end, attribution.start)
+                            or attribution.embedded and attribution.end <= change.start):
                         # "Russia said it had captured X. The town remains in Ukrainian hands.", "Kyiv
-                        # still holds X, which Moscow says it took": not Russia denying itself; the
-                        # outlet's own word
+                        # still holds X, which Moscow says it took", "Regarding the Russian claims about X:
+                        # the village remains ...": not Russia denying itself; the outlet's own word
                         attribution = memory.voice_of(view)
                     if change.kind is EventType.DENIAL and denied_side is attribution.side:
                         continue  # a Ukrainian mayor's "there are no Ukrainian forces in the city": a loss told, not a denial
@@ -1054,7 +1059,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                     denied_side, background, view.heading, how,
                                     date_of_event=dated is not None and dated in own
                                     and not _SPEECH_DATE.search(text, max(0, dated.start - 30), dated.start),
-                                    holding=change.kind is EventType.DENIAL,
+                                    holding=change.kind is EventType.DENIAL and not change.trigger.owner_named,
                                     # (of a place it names: "the village is under our control" stays; the
                                     # outlet's "the town was still in Ukrainian hands" never denies)
                                     needs_claim=change.trigger.needs_claim and (

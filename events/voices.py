@@ -49,6 +49,10 @@ _OUTLET_VOICE = compiled(r"\b(?:could not (?:be )?(?:independently )?verif|was u
                            re.I)
 
 
+# "Kiev is claiming X. This is not true: ...": an answer to the speaker before, not their words
+_REBUTTAL_OPENS = compiled(r"\W*(?:This|That|It)\s+(?:is|was)\s+(?:simply\s+|absolutely\s+)?(?:not\s+true|untrue|false|a\s+lie|a\s+fake|fake)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class Voice:
     """Who speaks in one sentence."""
@@ -295,7 +299,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 carried, why = named_at_close, "quote"  # “This is not true. X holds the town,” Y said.
             elif _OPENS_QUOTE.match(text) and last is not None:
                 carried, why = last, "quote"
-            elif previous and not _OUTLET_VOICE.search(text):
+            elif previous and not _OUTLET_VOICE.search(text) and not _REBUTTAL_OPENS.match(text):
                 carried, why = previous[-1], "previous"  # a speaker named in the sentence before, same paragraph
             elif issuer is not None:
                 carried, why = issuer, "document"
