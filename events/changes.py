@@ -81,7 +81,7 @@ _TOLD_BEFORE_VERB = compiled(r"\s+(?:followed|follows|came|comes|was|is|marked|m
                                r"caught|surprised|prompted|drew|sparked)\b")
 # a clause opening on a participle whose subject follows it: "Having captured X, ...", "After taking X, ..."
 _OPENING_PARTICIPLE = compiled(r"\s*(?:[Hh]aving|[Aa]fter|[Uu]pon|[Oo]n)\s+(?:\w+\s+)?")
-_IT_SUBJECT = compiled(r"\bit\s+(?:had\s+|has\s+|have\s+)?$")
+_IT_SUBJECT = compiled(r"\b(?:it\s+(?:had\s+|has\s+|have\s+)?|its\s+(?:[\w-]+\s+)?)$")  # (or "completing its capture of X")
 _STATE = compiled(r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev|the Kremlin|Kremlin)(?:['’]s)?")
 _THE_ENEMY = compiled(r"(?<=[Tt]he )enemy(?! (?:troops|forces|units|soldiers|army|fighters|assault|infantry|groups))")  # (one enemy that "it" may stand for, not "enemy troops")
 _GLUE_SHARE = compiled(r"^\s*(?:,\s*)?(?:and|or|as well as)\s+", re.I)  # the list word before an item's own words

@@ -133,6 +133,9 @@ class _Discourse:
         self.regions: list[tuple[int, frozenset[str]]] = []  # (sentence index, countries of the regions it named)
         self.list_countries: set[str] = set()  # of the settlements the change being read pins down
         self.offices: frozenset[str] = frozenset()  # of the regions whose office speaks in this sentence
+        self.paragraph, self.paragraph_start = -1, 0
+        self.paragraph_places: list[tuple[PlaceRef, int]] = []  # every settlement of this paragraph's sentences so far
+        self._last_view: SentenceView | None = None
 
     def voice_of(self, view: SentenceView) -> Attribution:
         """Who speaks where nobody is named: the text's own voice, but the outlet's in its own
@@ -141,6 +144,11 @@ class _Discourse:
 
     def read(self, view: SentenceView) -> None:
         self.at = view.index
+        if view.sentence.paragraph != self.paragraph:
+            self.paragraph, self.paragraph_start, self.paragraph_places = view.sentence.paragraph, view.index, []
+        elif self._last_view is not None:
+            self.paragraph_places += [(p, self._last_view.index) for p in self._last_view.settlements]
+        self._last_view = view
         if view.heading and view.index > 0:
             # "CHASIV YAR" alone on its line: the town its section is about, until the next heading
             named = [p for p in view.settlements if view.text.strip() == p.mention.text]
@@ -208,6 +216,14 @@ class _Discourse:
             if just_before:
                 return just_before[-1]
         noun = target.pointer.split()[-1] if target.pointer and " " in target.pointer else ""
+        if not here and noun in ("town", "city", "village", "settlement") \
+                and len({p.key for p, _ in self.paragraph_places}) == 1 \
+                and not any(index >= self.paragraph_start for _, index in earlier) \
+                and not (noun == "village" and _big_city(self.paragraph_places[-1][0])):
+            # "Soldiers rest in a trench near X. Russia claimed to have captured the town": a paragraph
+            # (a caption) that names only the place it is near means that one, not a town named before it
+            place, index = self.paragraph_places[-1]
+            return next((c for c in reversed(earlier) if c[0].key == place.key), (place, index))
         if not here and self.section_place is not None and noun in ("town", "city", "village", "settlement", "") \
                 and not any(index > self.section_place[1] for _, index in earlier) \
                 and not (noun == "village" and _big_city(self.section_place[0])):
@@ -246,7 +262,12 @@ class _Discourse:
         if noun == "town":
             # nor is "the town" a city of half a million ("in Bucha, close to the capital Kyiv ... the town")
             here, earlier = ([c for c in group if not _metropolis(c[0])] for group in (here, earlier))
-        for candidates in (here, earlier):  # this sentence first, then the ones before
+        # this sentence first, then the ones before in its paragraph, then further back (a caption's
+        # "the city" is the place its own paragraph names, not one a change was told of above it)
+        # (not the later places of a list a place is located by: "repelled attacks near A and B")
+        this_paragraph = [c for c in earlier if c[1] >= self.paragraph_start and c[0].relation == ""
+                          and not _LOCATING_LIST.search(self.article.text, max(0, c[0].mention.start - 80), c[0].mention.start)]
+        for candidates in (here, this_paragraph, earlier):
             for place, index in reversed(candidates):
                 if place.mention.start in claimed:
                     return place, index
@@ -276,6 +297,10 @@ class _Discourse:
             if place.mention.start in claimed:
                 told.setdefault(place.key, []).append((place, index))
         return max(told.values(), key=len)[-1] if told else None
+
+
+_LOCATING_LIST = compiled(r"\b(?:near|around|towards?|(?:directions?|areas?|vicinity|outskirts) of)\s+"
+                          r"(?:[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?(?:,\s*(?:and\s+)?|\s+and\s+))+$")
 
 
 def _quoted(text: str, position: int) -> bool:
