@@ -421,6 +421,11 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
                  and not acted_upon(text, a.start)]  # (not "drove Russian troops out of X and restored control")
         if named:
             agent, how = named[-1].side, "text"
+    if agent is Side.NONE and change.agent in ("own", "enemy") and attribution.side is Side.NONE \
+            and memory.russian_agency:
+        # "we have left Izyum and Balakleya", "the enemy is in Kupyansk" in a post that keeps to Moscow's
+        # names, by nobody's side named: a Russian voice, whose "we" is Russia and whose enemy is Ukraine
+        agent, how = (Side.RU if change.agent == "own" else Side.UA), "text"
     if agent is Side.NONE and trigger.home_side and attribution.kind == "journalist":
         # "X was liberated in February" in a Russian or Ukrainian outlet's own voice: its side's word
         agent = outlet_side(memory.article.source, memory.rules)
