@@ -30,7 +30,7 @@ LOCAL_KINDS = frozenset({"local official", "local authorities"})
 GENERIC_MILITARIES = frozenset({"Russian military", "Ukrainian military", "Russian military spokesman",
                                 "Ukrainian military spokesman"})
 # (a quoted name's opening quote is the leading punctuation: 'the channel "Name" wrote')
-_GAP_TO_VERB = compiled(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)\b))?[\s,”\"’]*(?:(?:(?:which|who)\s+[^,;]{1,80}|(?:did not|didn['’]t|has not|had not|would not) (?:comment|confirm|mention|say anything)[^,;.]{0,60},\s+(?:but|and)|(?:went|go|goes) (?:even )?(?:further|a step further)|has|have|had|also|already|(?:appeared|appears|seemed|seems) to|recently|repeatedly|later|earlier|since|on (?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)|on \w+|in a \w+|in its \w+|once again|again|then|now|"
+_GAP_TO_VERB = compiled(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)\b))?[\s,”\"’]*(?:(?:(?:which|who)\s+[^,;]{1,80}|(?:did not|didn['’]t|has not|had not|would not) (?:comment|confirm|mention|say anything)[^,;.]{0,60},\s+(?:but|and)|(?:went|go|goes) (?:even )?(?:further|a step further)|has|have|had|been|that(?=\s+(?:have|has|had|are|is|were|was)\b)|also|already|(?:appeared|appears|seemed|seems) to|recently|repeatedly|later|earlier|since|on (?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)|on \w+|in a \w+|in its \w+|once again|again|then|now|"
                           r"for (?:his|her|its|their) part|agency|service|directorate|"
                           r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"
                           r"however|too|in turn|itself|himself|herself|themselves|there|analysts?|experts?|officials?|"
@@ -247,6 +247,9 @@ _CLAUSE_ENDS_AFTER = compiled(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|notin
                               r",?\s+(?:with|using|who\s+uses|who\s+goes\s+by|going\s+by)\s+(?:the\s+|a\s+)?(?:call[- ]?sign|nom\s+de\s+guerre|code\s?name)\b)")
 
 
+_THAT_SAID_BEFORE = compiled(r"\s+(?:that|this|it)(?=\s*(?:[.;,!?]|$)|\s+(?:for|since|again|before|too|all|every|many|repeatedly|several)\b)")
+
+
 def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, bool] | None:
     """How the phrase at start..end is tied to a statement: (verb, embedded) or None."""
     if _BRIEFED.match(sentence, end):
@@ -285,6 +288,8 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
                                                           or _QUOTED_NAME.fullmatch(after, 0, verb.start())):
             if "," in after[:verb.start()] and _EMBEDDED.search(sentence, max(0, start - 110), start):
                 return "", True  # "rejected claims by the ministry, published on Monday, that": cited, not speaking
+            if _THAT_SAID_BEFORE.match(after, verb.end()):
+                return verb.group(), True  # "the Russians have been saying that for months": what was told before
             return verb.group(), False
         break
     # ("X, the head of Y, gave a different picture, saying that ...")

@@ -822,6 +822,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             if change.kind is EventType.DENIAL and voices_of and all(change.start <= a.start < change.end for a in voices_of):
                 continue  # "He rejected Russian claims about X" with "he" unknown: the claims' owner is no denier
             attribution = governing(voices_of, text, change.start) if voice.attributions else voice.carried
+            if attribution is None and voice.carried is not None and all(a.start >= change.end for a in speakers):
+                # "X has not been captured; the Russians have been saying that for months": a speaker in a
+                # clause of its own after the change leaves it to the voice carried on
+                attribution = voice.carried
             if change.kind is EventType.DENIAL and change.trigger.owner_named and attribution is not None \
                     and attribution.embedded and not any(not a.embedded for a in speakers):
                 # "The Russian claims about X are false" with nobody else named: the outlet calls them so
