@@ -29,7 +29,7 @@ from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dat
 from events.mentions import DATELINE_REACH, PlaceRef, SentenceView
 from events.records import Article, DatePrecision, EventType, PublishedDate, Side
 from events.rules import Rules
-from events.voices import Voice
+from events.voices import REBUTTAL_OPENS, Voice
 
 __all__ = ["Draft", "draft_claims"]
 
@@ -810,7 +810,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                           for c in changes for t in c.targets]
                 # ("rejected both claims, saying fighting went on in A": every claim just made, not only A's)
                 _deny_recent(view, voice, drafts, {d.place.key for d in drafts if view.index - d.view.index <= HEDGE_BACK}
-                             if _BOTH_CLAIMS.search(denied.group()) else {p.key for p in places if p is not None})
+                             if _BOTH_CLAIMS.search(denied.group()) else {p.key for p in places if p is not None},
+                             own=memory.voice_of(view))
         speakers = voice.speakers()
         made = len(drafts)
         for change in changes:
@@ -1198,7 +1199,7 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
     # (beyond the last few sentences only a denial of a claim named so: "the Russian claim was a fake",
     # not "denied that its troops had used cluster munitions near X")
     if denied is not None and (view.index - drafts[-1].view.index <= HEDGE_BACK or _CLAIM_NOUN.search(view.text)):
-        _deny_recent(view, voice, drafts)
+        _deny_recent(view, voice, drafts, own=memory.voice_of(view))
     if view.index - drafts[-1].view.index > HEDGE_BACK:
         return
     _followed(view, voice, drafts, memory, dates)
@@ -1295,10 +1296,14 @@ def _added(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Disco
                               date_of_event=date is not None, **({"attribution": own[0], "hedged": False} if own else {})))
 
 
-def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: set[str] | None = None) -> None:
+def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: set[str] | None = None,
+                 own: Attribution | None = None) -> None:
     """"Ukraine's General Staff rejected the claim.": a denial, by that speaker, of the claims the
-    last claiming sentence made for the other side."""
-    deniers = [a for a in voice.speakers() if a.kind != "journalist" and a.side is not Side.NONE]
+    last claiming sentence made for the other side (``own``: the text's own voice, the denier when
+    nobody speaks: "The MoD reports that X has been liberated. This is premature: ...")."""
+    # (the text's own voice only in a rebuttal of its own, "This is premature", not "He denied that ...")
+    deniers = [a for a in voice.speakers() if a.kind != "journalist" and a.side is not Side.NONE] or \
+        ([own] if own is not None and not voice.speakers() and REBUTTAL_OPENS.match(view.text) else [])
     if not deniers:
         return
     denier = deniers[0]

@@ -59,14 +59,14 @@ def find_posts(views: list[SentenceView], rules: Rules, day: dt.date | None = No
 # a post pasted with its header: the channel or person on the first line ("Rybar", "Denis Pushilin |
 # Telegram", "Третя штурмова бригада / Third Assault Brigade"), its day and time on the next
 _HEADER_NAME = compiled(r"[^.!?:;]{2,90}")
-_TOPIC_AFTER_BAR = compiled(r"[^|]{2,60}\s\|\s[^|]{1,60}")
+_TOPIC_AFTER_BAR = compiled(r"[^|.!?:;]{2,60}\s\|\s[^|]{1,90}")
 _HEADER_DAY = compiled(r"\s*(?:\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d|\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d|"
                        r"[A-Z][a-z]+\s+\d{1,2},?\s+(?:19|20)\d\d)(?:,?\s+(?:at\s+)?\d{1,2}:\d\d)?(?:\s*\([^()]{1,40}\))?\s*")  # ("(Telegram, translated)")
 # (its own-language form first: "Третя штурмова бригада / Third Assault Brigade"; given names and titles)
 _EMOJI = "\U0001F1E6-\U0001F1FF\U0001F300-\U0001FAFF\u2600-\u27BF"
 # (after an emoji or two: "⚡️ Ministry of Defence of Ukraine | update")
 _NAME_BEFORE = compiled(rf"(?:[{_EMOJI}\uFE0F\u200D]+\s*)?(?:[^|/]{{1,60}}\s[|/]\s)?(?:[A-ZА-ЯІЇЄ][\w’'.-]+\s){{0,3}}")
-_NAME_AFTER = compiled(rf"\s*(?:$|[|/(—–]|\s[-]\s|[{_EMOJI}])")
+_NAME_AFTER = compiled(rf"\s*(?:$|[|/(—–:]|\s[-]\s|[{_EMOJI}])")
 _HEADLINE_VERB = compiled(r"\b(?:says|said|claims|claimed|visits|hails|vows|warns|denies|confirms|reports|takes|took|captures|"
                           r"retakes|enters|pulls|withdraws|liberates|falls|fell|holds|meets|calls|urges|orders|signs|admits|"
                           r"insists|launches|loses|seizes|repels|is|are|was|were|has|have|will|to)\b|['’]s\b|:")
@@ -80,8 +80,8 @@ def find_headed(views: list[SentenceView], rules: Rules, published: PublishedDat
     """The sentences of a post pasted with its header (its author's name on the first line and its
     day and time on the second, or its author and topic on one line: "WarGonzo | Tonenke") up to a rule
     line or an editor's note: the author's words."""
-    if len(views) < 2 or not _HEADER_NAME.fullmatch(views[0].text):
-        return {}
+    if len(views) < 2 or not (_HEADER_NAME.fullmatch(views[0].text) or _TOPIC_AFTER_BAR.fullmatch(views[0].text)):
+        return {}  # (a name and a topic may hold a colon: "Минобороны России | Russian MoD: results of the week")
     # (or a channel's name and the post's topic, undated: "WarGonzo | Tonenke" over "Our units ...")
     dated = len(views) > 2 and _HEADER_DAY.fullmatch(views[1].text) is not None
     if not dated and not _TOPIC_AFTER_BAR.fullmatch(views[0].text):

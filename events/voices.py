@@ -23,7 +23,7 @@ from events.posts import SIGNED_TEXT, Post, find_answers, find_headed, find_post
 from events.records import Article, Side
 from events.rules import Rules
 
-__all__ = ["Voice", "read_voices"]
+__all__ = ["REBUTTAL_OPENS", "Voice", "read_voices"]
 
 _RECENT = 6  # claimants a pointing phrase ("the ministry said") may reach back to
 _READ_BACK = 5  # sentences back a pointing phrase with nobody named lately may look for its speaker
@@ -50,7 +50,8 @@ _OUTLET_VOICE = compiled(r"\b(?:could not (?:be )?(?:independently )?verif|was u
 
 
 # "Kiev is claiming X. This is not true: ...": an answer to the speaker before, not their words
-_REBUTTAL_OPENS = compiled(r"\W*(?:This|That|It)\s+(?:is|was)\s+(?:simply\s+|absolutely\s+)?(?:not\s+true|untrue|false|a\s+lie|a\s+fake|fake)\b")
+REBUTTAL_OPENS = compiled(r"\W*(?:(?:According\s+to\s+our\s+[\w\s]{1,40}?,\s+)?(?:[Tt]his|[Tt]hat|[Ii]t)\s+(?:is|was)\s+(?:simply\s+|absolutely\s+|still\s+)?"
+                           r"(?:not\s+true|not\s+so|untrue|false|a\s+lie|a\s+fake|fake|premature|nonsense)\b|They\s+(?:did|have|had)\s+not\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +300,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 carried, why = named_at_close, "quote"  # “This is not true. X holds the town,” Y said.
             elif _OPENS_QUOTE.match(text) and last is not None:
                 carried, why = last, "quote"
-            elif previous and not _OUTLET_VOICE.search(text) and not _REBUTTAL_OPENS.match(text):
+            elif previous and not _OUTLET_VOICE.search(text) and not REBUTTAL_OPENS.match(text):
                 carried, why = previous[-1], "previous"  # a speaker named in the sentence before, same paragraph
             elif issuer is not None:
                 carried, why = issuer, "document"
