@@ -121,10 +121,10 @@ def _last_state_before(sentence: str, start: int) -> Side | None:
     return None if found is None else Side.UA if found.group(1) else Side.RU
 
 
-# "X remains under Ukrainian control, the brigade said": the side that still holds the place speaks
+# "X remains under Ukrainian control, the brigade said": Ukraine, which still holds the place, speaks
 _STILL_HELD_BY = compiled(r"\b(?:remains?|remained|is\s+still|are\s+still|stays?|stayed)\s+(?:firmly\s+|fully\s+)?"
                           r"(?:under|in)\s+(?:the\s+)?(?:full\s+)?(?:control\s+of\s+(?:the\s+)?)?"
-                          r"(Russia|Ukrain|Moscow|Kyiv|Defen[cs]e\s+Forces)")
+                          r"(?:Ukrain|Kyiv|Defen[cs]e\s+Forces)")
 _FOE_BEATEN = compiled(r"\b(?:its|their|our)\s+(?:[\w-]+\s+)?"
                        r"(?:soldiers|troops|units|fighters|forces|servicemen|men|defenders)\s+"
                        r"(?:(?:had|have|has)\s+)?(?:pushed|drove|driven|forced|repelled|repulsed|destroyed|defeated|ousted|dislodged|knocked|routed)\s+"
@@ -247,7 +247,7 @@ _CLAUSE_ENDS_AFTER = compiled(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|notin
                               r",?\s+(?:with|using|who\s+uses|who\s+goes\s+by|going\s+by)\s+(?:the\s+|a\s+)?(?:call[- ]?sign|nom\s+de\s+guerre|code\s?name)\b)")
 
 
-_THAT_SAID_BEFORE = compiled(r"\s+(?:that|this|it)(?=\s*(?:[.;,!?]|$)|\s+(?:for|since|again|before|too|all|every|many|repeatedly|several)\b)")
+_THAT_SAID_BEFORE = compiled(r"\s+(?:that|this|it)\s+(?:for|since|again|before|all\s+along|every|many|repeatedly|several)\b")
 
 
 def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, bool] | None:
@@ -288,8 +288,8 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
                                                           or _QUOTED_NAME.fullmatch(after, 0, verb.start())):
             if "," in after[:verb.start()] and _EMBEDDED.search(sentence, max(0, start - 110), start):
                 return "", True  # "rejected claims by the ministry, published on Monday, that": cited, not speaking
-            if _THAT_SAID_BEFORE.match(after, verb.end()):
-                return verb.group(), True  # "the Russians have been saying that for months": what was told before
+            if verb.group().endswith("ing") and _THAT_SAID_BEFORE.match(after, verb.end()):
+                return None  # "the Russians have been saying that for months": what was told before, no claim here
             return verb.group(), False
         break
     # ("X, the head of Y, gave a different picture, saying that ...")
@@ -435,8 +435,10 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                     and (owner := _last_state_before(sentence, start)) is not None:
                 # "Ukraine withdrew its troops from X, its new army chief said": the state "its" stands for
                 context = owner
-            elif rule.side == "context" and (held := _STILL_HELD_BY.search(sentence)) is not None:
-                context = Side.RU if held.group(1).startswith(("Russia", "Moscow")) else Side.UA
+            elif rule.side == "context" and _STILL_HELD_BY.search(sentence) is not None:
+                # (Ukraine's holding only: a Ukrainian brigade may concede that a village remains under
+                # Russian control)
+                context = Side.UA
             elif rule.side == "context" and (foe := _FOE_BEATEN.search(sentence)) is not None:
                 # "the 68th Brigade said its soldiers had pushed Russian forces out of X": the other side's unit
                 # (its own soldiers did it: not "asked about claims that Kyiv had pushed Russian forces out")
