@@ -219,9 +219,12 @@ class _Discourse:
         if not here and noun in ("town", "city", "village", "settlement") \
                 and len({p.key for p, _ in self.paragraph_places}) == 1 \
                 and not any(index >= self.paragraph_start for _, index in earlier) \
-                and not (noun == "village" and _big_city(self.paragraph_places[-1][0])):
+                and not (noun == "village" and _big_city(self.paragraph_places[-1][0])) \
+                and not _FIGHT_NEAR.search(self.article.text, max(0, self.paragraph_places[-1][0].mention.start - 60),
+                                           self.paragraph_places[-1][0].mention.start):
             # "Soldiers rest in a trench near X. Russia claimed to have captured the town": a paragraph
             # (a caption) that names only the place it is near means that one, not a town named before it
+            # (but not a place only fought near: "Heavy fighting continues near X. ... the village")
             place, index = self.paragraph_places[-1]
             return next((c for c in reversed(earlier) if c[0].key == place.key), (place, index))
         if not here and self.section_place is not None and noun in ("town", "city", "village", "settlement", "") \
@@ -299,6 +302,8 @@ class _Discourse:
         return max(told.values(), key=len)[-1] if told else None
 
 
+_FIGHT_NEAR = compiled(r"\b(?:fight\w*|battles?|clash\w*|attack\w*|assault\w*|advanc\w*|push\w*|storm\w*|shell\w*|"
+                       r"repel\w*|(?:holding|hold|held)\s+the\s+line)\b[^.;:]{0,40}$", re.I)
 _LOCATING_LIST = compiled(r"\b(?:near|around|towards?|(?:directions?|areas?|vicinity|outskirts) of)\s+"
                           r"(?:[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?(?:,\s*(?:and\s+)?|\s+and\s+))+$")
 
