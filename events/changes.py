@@ -82,6 +82,7 @@ _TOLD_BEFORE_VERB = compiled(r"\s+(?:followed|follows|came|comes|was|is|marked|m
 # a clause opening on a participle whose subject follows it: "Having captured X, ...", "After taking X, ..."
 _OPENING_PARTICIPLE = compiled(r"\s*(?:[Hh]aving|[Aa]fter|[Uu]pon|[Oo]n)\s+(?:\w+\s+)?")
 _IT_SUBJECT = compiled(r"\b(?:it\s+(?:had\s+|has\s+|have\s+)?|its\s+(?:[\w-]+\s+)?)$")  # (or "completing its capture of X")
+_OF_AFTER = compiled(r"[”\"’']?\s+of\b")
 _STATE = compiled(r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev|the Kremlin|Kremlin)(?:['’]s)?")
 _THE_ENEMY = compiled(r"(?<=[Tt]he )enemy(?! (?:troops|forces|units|soldiers|army|fighters|assault|infantry|groups))")  # (one enemy that "it" may stand for, not "enemy troops")
 _GLUE_SHARE = compiled(r"^\s*(?:,\s*)?(?:and|or|as well as)\s+", re.I)  # the list word before an item's own words
@@ -443,7 +444,10 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     def key_of(i: int) -> str:
         return _resolve_pronoun(words, i, text, gaining) if words[i][2] == "pronoun" else words[i][2]
 
-    if _IT_SUBJECT.search(text, max(0, start - 12), start):
+    it_subject = _IT_SUBJECT.search(text, max(0, start - 12), start)
+    if it_subject and it_subject.group().startswith("its") and not _OF_AFTER.match(text, end) and not text.endswith(" of", 0, end):
+        it_subject = None  # "held since its capture in May": the place's own capture, not a state's
+    if it_subject:
         # "..., the village it recaptured last summer": "it" is a country or its government named
         # before, not the plural forces ("Russian forces had made gains")
         # (or "the enemy": "the enemy advanced near X, where it has gained a foothold")
