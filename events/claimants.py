@@ -122,8 +122,9 @@ def _last_state_before(sentence: str, start: int) -> Side | None:
 
 
 # "X remains under Ukrainian control, the brigade said": Ukraine, which still holds the place, speaks
-_STILL_HELD_BY = compiled(r"\b(?:remains?|remained|is\s+still|are\s+still|stays?|stayed)\s+(?:firmly\s+|fully\s+)?"
-                          r"(?:under|in)\s+(?:the\s+)?(?:full\s+)?(?:control\s+of\s+(?:the\s+)?)?"
+_STILL_HELD_BY = compiled(r"\b(?:(?:remains?|remained|is\s+still|are\s+still|stays?|stayed)\s+(?:firmly\s+|fully\s+)?"
+                          r"(?:under|in)\s+(?:the\s+)?(?:full\s+)?(?:control\s+of\s+(?:the\s+)?)?|"
+                          r"(?:is|are)\s+(?:still\s+|firmly\s+)?(?:held\s+by|under\s+the\s+control\s+of)\s+(?:the\s+)?)"
                           r"(?:Ukrain|Kyiv|Defen[cs]e\s+Forces)")
 _FOE_BEATEN = compiled(r"\b(?:its|their|our)\s+(?:[\w-]+\s+)?"
                        r"(?:soldiers|troops|units|fighters|forces|servicemen|men|defenders)\s+"
