@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -276,7 +275,6 @@ def event_view(path: str, snap: Snapshot) -> None:
         placed = {texts[k]: not np.isnan(snap.places.lat[k]) for k in present}
         snap.memo["event_choices"] = (sorted(names, key=lambda k: (names[k].lower(), k)), names, placed)
     choices, names, placed = snap.memo["event_choices"]
-    keys = names
     if focus != st.session_state.get("_event_focus"):
         # a click on the map or a table row chose a place: the box follows (a keyed widget
         # ignores a new index, so its state is set before it is drawn)

@@ -51,7 +51,7 @@ def test_with_web_tiles_the_oblasts_are_outlines_over_the_tiles():
 
 
 def test_every_settlement_of_the_gazetteer_is_named_on_the_map_largest_first(gazetteer):
-    from dashboard.labels import MIN_ZOOM, PlaceNames, label_zoom, place_labels
+    from dashboard.labels import MIN_ZOOM, label_zoom, place_labels
 
     labels = place_labels(gazetteer, load_oblasts())
     names = labels.names.split("\n")

@@ -2,7 +2,6 @@
 check of our own list of front-line places in six languages' press forms (bench/bench_spellings.py)."""
 
 import sys
-from pathlib import Path
 
 import pytest
 
