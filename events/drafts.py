@@ -302,6 +302,7 @@ class _Discourse:
         return max(told.values(), key=len)[-1] if told else None
 
 
+_YES_NO_QUESTION = compiled(r"\s*(?:[-–—•]\s*|Q\s*[:.]\s*|Question\s*:\s*)?(?:Have|Has|Had|Did|Do|Does|Is|Are|Was|Were|Will|Can|Could|Would)\s[^?!.]*\?\s*")
 _FIGHT_NEAR = compiled(r"\b(?:fight\w*|battles?|clash\w*|attack\w*|assault\w*|advanc\w*|push\w*|storm\w*|shell\w*|"
                        r"repel\w*|(?:holding|hold|held)\s+the\s+line)\b[^.;:]{0,40}$", re.I)
 _LOCATING_LIST = compiled(r"\b(?:near|around|towards?|(?:directions?|areas?|vicinity|outskirts) of)\s+"
@@ -769,6 +770,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 and not (memory.list_open and _LIST_LINE.match(text)):  # (a long list's later lines are still its own)
             memory.frame = None
         changes = changes_of[view.index] if changes_of is not None else find_changes(view, rules)
+        if _YES_NO_QUESTION.fullmatch(text):
+            changes = []  # "— Have Russian troops entered Pokrovsk?": an interviewer asks; nobody claims
         claimed.update(t.place.mention.start for c in changes for t in c.targets if t.place is not None)
         future: list[DateExpression] = []
         # dates matter in a claim's sentence, the one before (a speaker's day, "two days earlier"),
