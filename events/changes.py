@@ -380,6 +380,11 @@ def acted_upon(text: str, start: int) -> bool:
     groups"): they are no actor of the changes after them."""
     return _DEFEATED_BEFORE.search(text, max(0, start - 60), start) is not None \
         or _CLEARED_OF.search(text, max(0, start - 100), start) is not None
+# a holding set against a claim the sentence tells first: "Contrary to Moscow's claims about the capture
+# of X, the village is under the control of the Defence Forces", "Russia claims X, but the village is ..."
+_CLAIM_ANSWERED = compiled(r"\b(?:[Cc]ontrary to|[Dd]espite|[Ii]n spite of|[Rr]egardless of|[Ww]hatever)\b[^;]*?"
+                           r"\b(?:claims?|claimed|reports?|statements?|assertions?|allegations?|propaganda|fairy[- ]tales?|lies|says|said)\b|"
+                           r"\b(?:claims?|claimed|says|said|reported|announced|reports?)\b[^;]*?,\s+(?:but|however|yet)\s")
 _SOME_OF_IT_BEFORE = compiled(r"\b(?:only|a few|some|several|parts? of)\b[^,;.]{0,40}$", re.I)
 # "entered the north-eastern part of X and fighting was going on in the streets": entered while fighting goes on
 # (there, in its own clause: not "while fighting continues near Y", "no fighting is going on there")
@@ -1616,7 +1621,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if kind is EventType.DENIAL and targets and all(t.share for t in targets) and _HOLDING.match(text, start) \
                 and rules.partial_share.search(text, end, targets[0].position):  # (not "still holding positions in X": a denial)
             kind = EventType.CONTESTED  # "Ukraine retained control of the south-western part of X": a part still held
-        if trigger.needs_claim and (any(c.kind is not EventType.DENIAL for c in changes) or targets and (
+        if trigger.needs_claim and (any(c.kind is not EventType.DENIAL for c in changes) and not _CLAIM_ANSWERED.search(text, 0, start)
+                                    or targets and (
                 all(t.share for t in targets) or _SOME_OF_IT_BEFORE.search(text, left, targets[0].position))):
             # "the enemy has been knocked out of X, and the village is under our control": the gain told again;
             # "only the outskirts of X are under our control now": a part held, the rest admitted lost

@@ -64,6 +64,11 @@ _APPOSITION = compiled(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:(?:who|which)\s+[^
                          r"(?:in|on|at|during|after|before)\s+(?:his|her|its|their|a|an|the)\s[^,;]{1,60}|"  # ", in his nightly address,"
                          r"(?![A-Z])(?!(?:said|says|told|tells|wrote|writes|added|adds|claimed|claims|reported|announced|stated|insisted|"
                          r"confirmed|denied|described|explained|noted|stressed|warned|argued|admitted|acknowledged)\b)[^\W\d][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),|\s[–—-]\s[^–—;]{1,120}\s[–—-](?=\s))")
+# "Contrary to the claims of the Russian General Staff about X, ...": cited, as "claims made by" is
+# (the claim set against the sentence's own word; "The statements of X about Y do not correspond to
+# reality" is left to the voice that speaks it)
+_CLAIMS_OF = compiled(r"\b(?:[Cc]ontrary\s+to|[Dd]espite|[Ii]n\s+spite\s+of)\s+(?:the\s+|all\s+the\s+)?(?:[\w-]+\s+)?"
+                      r"(?:claims?|allegations?|assertions?|statements?|fairy[- ]tales?|lies|propaganda)\s+of\s+(?:the\s+)?$")
 _EMBEDDED = compiled(r"\b(?:allegations?|claims?|assertions?|reports?|statements?|information|news|footage)\s+(?:\w+\s+){0,2}(?:made |issued )?by\s+(?:the\s+|an?\s+)?$", re.I)
 _WORD_START = compiled(r"\b\w")
 # the last word before a phrase, and an article after it: "said the". The leftmost match starts
@@ -175,7 +180,7 @@ _REJECTS_SIDE_CLAIMS = compiled(r"\s+(?:(?:also|has|had|again|promptly|quickly|s
                                 + _SIDE_CLAIMS.pattern.removeprefix(r"\b"))
 _FORCES_IN_BEFORE = compiled(r"\b(?:forces|troops|units|army|operations?|grouping|contingent)\s+in\s+$")
 _LOCAL_WORDS = compiled(r"authorit|official|mayor|head|administration|governor|council|police", re.I)
-_CUES = compiled(rf"according to|as stated by|in the words of|\bby\b|\breleased\b|\b{_MAP_VERB}|\b{_MAP_MOVE}|\b{_ISSUED_STATEMENT}", re.I)
+_CUES = compiled(rf"according to|\b(?:fairy[- ]tales?|propaganda|lies)\s+of\b|as stated by|in the words of|\bby\b|\breleased\b|\b{_MAP_VERB}|\b{_MAP_MOVE}|\b{_ISSUED_STATEMENT}", re.I)
 #: Where the journalist's own voice begins inside a sentence that quotes someone.
 _THAT_AFTER = compiled(r"\s+that\b")
 _TIME_OF_ITS_OWN = compiled(r"\b(?:last|earlier|ago|since|in (?:19|20)\d\d|in (?:January|February|March|April|May|June|July|August|"
@@ -307,7 +312,7 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     before = sentence[max(0, start - 110):start]
     if _ACCORDING_TO.search(before):
         return "according to", False
-    if _EMBEDDED.search(before):
+    if _EMBEDDED.search(before) or _CLAIMS_OF.search(before):
         return "", True
     # "..., a military spokesman said" / "said the Ukrainian military." (the reporting clause ends
     # there: "said Russian troops had entered X" names troops, not a speaker)

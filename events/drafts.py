@@ -569,7 +569,8 @@ _RELATIVE_AT = compiled(r"[\s,]*(?:which|that|where|(?:the|a|one|two|three|four|
                           r"(?:villages?|towns?|city|cities|settlements?|hamlets?)\b)")
 # "X, the largest town in the region seized by Ukraine last summer": history in an apposition on the place
 _APPOSITION_BEFORE = compiled(r",\s+(?:the|a|one)\s+(?:[\w-]+\s+){0,3}?(?:villages?|towns?|city|cities|settlements?|hamlets?)\b[^,;]{0,60}$")
-_CLAIM_NOUN = compiled(r"\b(?:claims?|reports?|statements?|assertions?|allegations?|announcements?)\b", re.I)
+_BUT_CLAUSE = compiled(r",\s+(?:but|however|yet)\s")  # "Russia claims X, but the village is ...": the outlet's clause
+_CLAIM_NOUN = compiled(r"\b(?:claims?|reports?|statements?|assertions?|allegations?|announcements?|fairy[- ]tales?|propaganda)\b", re.I)
 _PLURAL_NAMING = compiled(r"\b(?:villages|settlements|towns|localities|hamlets)\s+of\s+$")  # "the villages of A, B and C"
 _SOME_OF_THEM = compiled(r"\b(?:including|among them|among others|such as|for example)\b", re.I)
 _RELATIVE_OPEN = compiled(r",\s+(?:who|whose|which|where)\b[^,;]*$")
@@ -1079,11 +1080,14 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     if attribution.side is denied_side and (
                             voice.carried_by == "previous" and not voice.attributions
                             or attribution.start >= change.end and _CLOSED_RELATIVE.search(text, change.end, attribution.start)
-                            or attribution.embedded and attribution.end <= change.start):
+                            or attribution.embedded and attribution.end <= change.start
+                            or attribution.end <= change.start and _BUT_CLAUSE.search(text, attribution.end, change.start)):
                         # "Russia said it had captured X. The town remains in Ukrainian hands.", "Kyiv
                         # still holds X, which Moscow says it took", "Regarding the Russian claims about X:
-                        # the village remains ...": not Russia denying itself; the outlet's own word
-                        attribution = memory.voice_of(view)
+                        # the village remains ...": not Russia denying itself; the outlet's own word, or
+                        # the other speaker's ("Russia claims X, but the village is ours, the brigade said")
+                        others = [a for a in voice.attributions if a is not attribution and a.side is not denied_side]
+                        attribution = others[-1] if others else memory.voice_of(view)
                     if change.kind is EventType.DENIAL and denied_side is attribution.side:
                         continue  # a Ukrainian mayor's "there are no Ukrainian forces in the city": a loss told, not a denial
                 else:
