@@ -311,7 +311,7 @@ _PHRASE_THEN_AND = compiled(r"(?:after|before|during|following|amid|in|on|at|for
                             r"(?:then\s+|later\s+|also\s+|eventually\s+|finally\s+)?")
 _WHICH_AFTER_COMMA = compiled(r",\s*which\b")
 _SENTENCE_SUBJECT = compiled(r"(?:[\w’'-]+,?\s+){0,3}?(?:the\s+)?|.*\bthat\s+(?:the\s+)?")
-_QUOTED_ADVERB = compiled(r"^(?:completely|fully|effectively|finally|totally|entirely)\s+", re.I)
+_QUOTED_ADVERB = compiled(r"^(?:completely|fully|effectively|finally|totally|entirely|partially|partly|largely|mostly|almost|nearly|practically|already)\s+", re.I)
 _FRONTED_PHRASES = compiled(r"(?:[^,;:“”\"]{1,40},\s+){1,3}(?:the\s+)?")  # "Earlier in the war, in May, " before a subject
 _TIME_PARTICIPLE = compiled(r"\s*,?\s*(?:before|after|while|then|later|since|only)\s+(?:briefly\s+|quickly\s+)?")
 _WHICH_SUBJECT = compiled(r"which\s+(?:(?:has|had|have|then|later|finally|eventually|first)\s+)*")  # "which took"
@@ -385,6 +385,9 @@ def acted_upon(text: str, start: int) -> bool:
 _CLAIM_ANSWERED = compiled(r"\b(?:[Cc]ontrary to|[Dd]espite|[Ii]n spite of|[Rr]egardless of|[Ww]hatever)\b[^;]*?"
                            r"\b(?:claims?|claimed|reports?|statements?|assertions?|allegations?|propaganda|fairy[- ]tales?|lies|says|said)\b|"
                            r"\b(?:claims?|claimed|says|said|reported|announced|reports?)\b[^;]*?,\s+(?:but|however|yet)\s")
+_DENIED_THE_CLAIM = compiled(r"\b(?:denied|denies|rejected|rejects|refuted|refutes|dismissed|dismisses|disputed|disputes)\s+"
+                             r"(?:(?:the|this|that|these|those|such|Moscow['’]s|Russia['’]s|Russian|Kyiv['’]s|Ukraine['’]s)\s+){1,2}"
+                             r"(?:claims?|reports?|statements?|assertions?|allegations?)\b(?!\s+(?:of|about|on)\b)[^.;]*$")
 _SOME_OF_IT_BEFORE = compiled(r"\b(?:only|a few|some|several|parts? of)\b[^,;.]{0,40}$", re.I)
 # "entered the north-eastern part of X and fighting was going on in the streets": entered while fighting goes on
 # (there, in its own clause: not "while fighting continues near Y", "no fighting is going on there")
@@ -1621,7 +1624,10 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         kind = trigger.type
         if kind is EventType.DENIAL and targets and all(t.share for t in targets) and _HOLDING.match(text, start) \
                 and rules.partial_share.search(text, end, targets[0].position):  # (not "still holding positions in X": a denial)
-            kind = EventType.CONTESTED  # "Ukraine retained control of the south-western part of X": a part still held
+            if any(c.kind is EventType.DENIAL or c.denial for c in changes):
+                continue  # "denied that X had fallen, saying its units still hold the north of the town": the denial's ground
+            if not _DENIED_THE_CLAIM.search(text, 0, start):  # ("rejected the claim, saying they hold the north of X": a denial)
+                kind = EventType.CONTESTED  # "Ukraine retained control of the south-western part of X": a part still held
         if trigger.needs_claim and (any(c.kind is not EventType.DENIAL for c in changes) and not _CLAIM_ANSWERED.search(text, 0, start)
                                     or targets and (
                 all(t.share for t in targets) or _SOME_OF_IT_BEFORE.search(text, left, targets[0].position))):
