@@ -24,7 +24,7 @@ from events.mentions import SentenceView
 from events.records import DatePrecision, PublishedDate, Side
 from events.rules import Rules
 
-__all__ = ["SIGNED_TEXT", "Post", "find_answers", "find_headed", "find_posts", "find_signed"]
+__all__ = ["SIGNED_TEXT", "Post", "find_answers", "find_bracketed", "find_headed", "find_posts", "find_signed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +110,42 @@ def find_headed(views: list[SentenceView], rules: Rules, published: PublishedDat
                 views[1].text.strip() if dated else "")
     out: dict[int, Post] = {}
     for view in views[first:]:
+        if _POST_ENDS.match(view.text):
+            break
+        out[view.index] = post
+    return out
+
+
+# a pasted post's note in square brackets above it: "[Telegram post, Russian military blogger channel, 24 Aug
+# 2024, 21:40]", "[DeepState, Telegram, translated]" (who posted it; not "[Updated at 14:00]" or "[Photo: ...]")
+_BRACKET_NOTE = compiled(r"\s*\[(?=[^\]]*\b(?:Telegram|post|channel|X|Twitter|VK|VKontakte|Facebook|press service)\b)[^\]\n]{4,200}\]\s*")
+_NOTE_SIDE = compiled(r"\b(?:(?P<ru>(?:[Pp]ro-)?Russian|[Pp]ro-Kremlin)|(?P<ua>Ukrainian))\s+(?:[\w-]+\s+){0,3}?"
+                      r"(?P<who>blogger|milblogger|war correspondent|correspondent|channel|unit|brigade|battalion|regiment|"
+                      r"soldier|serviceman|commander|officer)s?\b")
+
+
+def find_bracketed(views: list[SentenceView], rules: Rules, published: PublishedDate | None,
+                   side: Side = Side.NONE) -> dict[int, Post]:
+    """The sentences of a post below a bracketed note naming who posted it ("[Telegram post, Russian
+    military blogger channel, 24 Aug 2024]"), up to a rule line or an editor's note: the poster's words."""
+    if len(views) < 2 or not _BRACKET_NOTE.fullmatch(views[0].text):
+        return {}
+    line = views[0].text
+    day = published.date if published else None
+    named = [a for a in named_claimants(line, rules, context_side=side, day=day) if a.claimant not in GENERIC_STATES]
+    if named and named[0].side is not Side.NONE:
+        author = named[0]
+    elif (kind := _NOTE_SIDE.search(line)) is not None:
+        russian = kind.group("ru") is not None
+        media = kind.group("who") in ("blogger", "milblogger", "war correspondent", "correspondent", "channel")
+        author = Attribution(("Russian" if russian else "Ukrainian") + (" media" if media else " military"),
+                             Side.RU if russian else Side.UA, "media" if media else "military", 0, 0, "posted")
+    else:
+        return {}
+    days = [d for d in find_dates(line, published, rules) if d.precision is DatePrecision.DAY]
+    post = Post(replace(author, verb="posted", start=0, end=0), days[0].date if days else None, "")
+    out: dict[int, Post] = {}
+    for view in views[1:]:
         if _POST_ENDS.match(view.text):
             break
         out[view.index] = post
