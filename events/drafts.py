@@ -1451,6 +1451,11 @@ def _hedge_recent(view: SentenceView, drafts: list[Draft], rules: Rules) -> None
             draft.hedged = True
 
 
+_OTHER_DEED_BEFORE = compiled(r"\b(?:shell(?:s|ed|ing)?|strik(?:e|es|ing)|struck|bomb(?:s|ed|ing)?|bombard\w*|hit(?:s|ting)?|"
+                              r"(?:fire|fires|fired|firing)\s+(?:on|at)|target(?:s|ed|ing)?|evacuat\w+|rebuild\w*|restor(?:e|es|ed|ing)|"
+                              r"demin\w+|visit(?:s|ed|ing)?)\b", re.I)
+
+
 def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Discourse, rules: Rules,
                   dates: list[DateExpression]) -> None:
     frame = memory.frame
@@ -1460,6 +1465,10 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
     listed = rules.frame_anaphora.search(view.text) or memory.list_open and _LIST_LINE.match(view.text) or \
         view.index == frame.view.index + 1 and _BARE_NAME_LIST.fullmatch(view.text) or _names_the_list(view, voice, frame)
     # (a phrase after the list is its own: "listed A, B and C, saying troops had advanced 6 km")
+    # (nor a list of what else is done to places: "Russian forces keep shelling settlements on the
+    # right bank, including A and B")
+    if listed and view.settlements and _OTHER_DEED_BEFORE.search(view.text, 0, view.settlements[0].start):
+        listed = None
     if view.settlements and listed and all(start >= view.settlements[-1].end for start, _, _ in find_triggers(view.text, rules)):
         lister = next((a for a in voice.attributions if not a.embedded and a.end <= view.settlements[0].start), None)
         # "Moscow claimed a string of villages. The ministry listed five: A, B ...": the list is the ministry's
