@@ -253,8 +253,8 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
         if len(same) == 1:
             (resolved_key, admin1), = same.items()
             likeliest = d.place.resolution.candidates[0].admin1 if d.place.resolution.candidates else admin1
-            # (not a namesake in another oblast than the one its sentence points to: "Novoselivka in the Luhansk
-            # region" ... "Novoselivka in the Donetsk People's Republic")
+            # (not a namesake in another oblast than the one its sentence points to: "Ivanivka in the Luhansk
+            # region" ... "Ivanivka in the Donetsk People's Republic")
             if admin1 == likeliest:
                 key = (resolved_key, *key[1:])
         kept = merged.get(key)

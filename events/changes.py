@@ -972,7 +972,7 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
                 break
             if _PARTICIPLE_RIGHT_AFTER.fullmatch(text, ref.end, start) and _PARTICIPLE.match(text, start):
                 break  # "X, a village close to Y, originally liberated on 17 February": said of Y, near or not
-            continue  # "Soledar, north of Bakhmut, was captured": a place inside the apposition
+            continue  # "Paraskoviivka, north of Bakhmut, was captured": a place inside the apposition
         gap = text[ref.end:start]
         part = _PART_SUBJECT.match(gap)
         earlier = refs[refs.index(ref) - 1] if refs.index(ref) > 0 else None
@@ -1372,7 +1372,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
     """Every change of control the sentence tells of, in order."""
     text = view.text
     if _YES_NO_QUESTION.match(text) and text.rstrip(" \"”’'").endswith("?"):
-        return []  # "Has Russia taken Chasiv Yar?": a question asks, it claims nothing
+        return []  # "Has Russia taken Staryi Saltiv?": a question asks, it claims nothing
     triggers = find_triggers(text, rules)
     changes: list[Change] = []
     for n, (start, end, trigger) in enumerate(triggers):

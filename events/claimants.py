@@ -474,7 +474,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             link = _connected(sentence, m.start(), m.end(), rules)
             place = m.group("place") if "place" in pattern.groupindex and m.group("place") else \
                 _first_place(sentence, place_country)
-            place = place.removesuffix("'s").removesuffix("’s")  # "Vovchansk's mayor"
+            place = place.removesuffix("'s").removesuffix("’s")  # "Pechenihy's mayor"
             if link is not None and place and (place_country is None or place in place_country):
                 country = (place_country or {}).get(place, "")
                 side = Side.UA if country == "UA" else Side.RU if country == "RU" else Side.NONE
@@ -607,7 +607,7 @@ def named_claimants(sentence: str, rules: Rules, *, context_side: Side = Side.NO
     for person in [rules.people[i - len(rules.claimants)] for i in candidates if i >= len(rules.claimants)]:
         for m in _person_matches(person.regex, sentence):
             if any(m.start("name") < e and s < m.end("name") for s, e in known) or m.group("name").split()[0] in _NOT_GIVEN_NAMES:
-                continue  # a known claimant's name: the known claimant, as in find_attributions (nor "In Vovchansk, the spokesman")
+                continue  # a known claimant's name: the known claimant, as in find_attributions (nor "In Pechenihy, the spokesman")
             role = m.group("role")
             side = _role_side(role, rules)
             found.append(Attribution(f"{m.group('name')} ({role})", side, "military", m.start(), m.end(), "named"))
@@ -620,8 +620,8 @@ def named_claimants(sentence: str, rules: Rules, *, context_side: Side = Side.NO
 
 
 def _first_place(sentence: str, place_country: dict[str, str] | None) -> str:
-    """The first settlement the sentence names ("Russian troops entered Vovchansk after crossing
-    from Belgorod, a local official said": Vovchansk's), "" when it names none."""
+    """The first settlement the sentence names ("Russian troops entered Pechenihy after crossing
+    from Belgorod, a local official said": Pechenihy's), "" when it names none."""
     spots = []
     for name in place_country or {}:
         if name.isupper() and len(name) > 3:
@@ -675,7 +675,7 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
             places: dict[str, str] | None = None) -> list[Attribution]:
     """Named people with their role ("Colonel Ivan Petrenko, a Ukrainian army spokesman") who are
     tied to a statement; a known claimant in the name wins over the person pattern, and a place's
-    name is no person ("... still hold Chasiv Yar, the brigade spokesman said")."""
+    name is no person ("... still hold Staryi Saltiv, the brigade spokesman said")."""
     out = []
     for m in _person_matches(rule.regex, sentence):
         if any(m.start("name") < e and s < m.end("name") for s, e in known):
@@ -712,7 +712,7 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
             side = next((Side(r.side) for r in rules.claimants if r.side in ("RU", "UA") and "(" not in r.name
                          and r.name not in GENERIC_STATES and r.regex.search(role)), Side.NONE)
         if side is Side.NONE and _LOCAL_ROLE.search(role) and places:
-            # "Bucha Mayor Anatoliy Fedoruk", "the head of the Vovchansk patrol police": the
+            # "Bucha Mayor Anatoliy Fedoruk", "the head of the Pechenihy patrol police": the
             # authorities of the town the role names (Russia's in the towns it has run since 2014)
             # ("Irpin's mayor": the town without its possessive)
             town = next((w for w in (t.removesuffix("'s").removesuffix("’s") for t in re.findall(r"[A-ZА-ЯІЇЄҐ][\w’'-]+", role))
@@ -783,7 +783,7 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
     if not attributions:
         return None
     quote = _inside_quote(sentence, position)
-    if quote is not None and len(sentence[quote[0]:quote[1]].split()) > 2:  # not a scare quote: Krynky "cleared"
+    if quote is not None and len(sentence[quote[0]:quote[1]].split()) > 2:  # not a scare quote: Dnipriany "cleared"
         speakers = [a for a in attributions if not (quote[0] <= a.start <= quote[1])]
         # a quotation is its speaker's, not a claim cited beside it ("it said that "...", calling false the Russian claims")
         speakers = [a for a in speakers if not a.embedded] or speakers

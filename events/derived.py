@@ -124,7 +124,7 @@ class Snapshot:
         return self.columns[name]
 
     def key_of(self, keytext: str) -> int | None:
-        """The place number of a key ("695586": a geonameid; "?andriivka": a name not yet placed)."""
+        """The place number of a key ("695586": a geonameid; "?yampolivka": a name not yet placed)."""
         if "_keys" not in self._lookup:
             self._lookup["_keys"] = {k: i for i, k in enumerate(self.places.keytext) if k}
         return self._lookup["_keys"].get(keytext)

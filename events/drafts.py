@@ -150,7 +150,7 @@ class _Discourse:
             self.paragraph_places += [(p, self._last_view.index) for p in self._last_view.settlements]
         self._last_view = view
         if view.heading and view.index > 0:
-            # "CHASIV YAR" alone on its line: the town its section is about, until the next heading
+            # "STARYI SALTIV" alone on its line: the town its section is about, until the next heading
             named = [p for p in view.settlements if view.text.strip() == p.mention.text]
             self.section_place = (named[0], view.index) if named else None
         if view.region_countries:
@@ -230,7 +230,7 @@ class _Discourse:
         if not here and self.section_place is not None and noun in ("town", "city", "village", "settlement", "") \
                 and not any(index > self.section_place[1] for _, index in earlier) \
                 and not (noun == "village" and _big_city(self.section_place[0])):
-            # ("SUDZHA ... CHASIV YAR / Russia said it had captured the town": Chasiv Yar, when the section
+            # ("GLUSHKOVO ... STARYI SALTIV / Russia said it had captured the town": Staryi Saltiv, when the section
             # has named no other place before the pointer)
             return self.section_place
         for place, index in reversed(here + earlier):
@@ -240,7 +240,7 @@ class _Discourse:
                                  self.article.text[place.mention.end:place.mention.end + 60]):
                 return place, index
         if noun in ("city", "town"):
-            # "the city" is not the place the text called a village ("the village of Druzhba"), where it
+            # "the city" is not the place the text called a village ("the village of Umanske"), where it
             # did so ("Kalynivka, a village near X ... Kalynivka is not theirs ... taken the city"; a
             # small town is called a village and a town alike)
             villages = {p.key for _, p in self.places if _VILLAGE_OF.search(
@@ -346,7 +346,7 @@ def _place_country(memory: _Discourse, place: PlaceRef) -> str:
     """The country a settlement lies in: its own when the gazetteer pins it down or the article
     does elsewhere; else the country of the region the text named lately ("villages in the Kursk
     region" the gazetteer lacks, or knows only namesakes of in Ukraine), or of the settlements
-    listed with it that the gazetteer pins down ("Sudzha and the nearby villages of ..."); else its
+    listed with it that the gazetteer pins down ("Glushkovo and the nearby villages of ..."); else its
     namesakes'."""
     resolution = place.resolution
     if resolution.place is not None:
@@ -438,7 +438,7 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         how = "claimant" if agent is not Side.NONE else how
         if agent is Side.NONE and (_RUSSIAN_FRAMING.search(text) or memory.russian_agency
                                    or place.mention.start in memory.moscow_forms):
-            # "liberating X in the Donetsk People's Republic", TASS, "Ugledar was liberated": told as Moscow tells it
+            # "liberating X in the Donetsk People's Republic", TASS, "Staromikhaylovka was liberated": told as Moscow tells it
             return Side.RU, "text"
         named = [a for a in named_claimants(text, memory.rules) if a.end <= change.start and a.side is not Side.NONE
                  and _SPOKE_OF.match(text, a.end)] if text and agent is Side.NONE else []
@@ -542,7 +542,7 @@ _CALLED_TOWN = compiled(r"\btown\s+of\s+$", re.I)
 _LIST_LINE = compiled(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s|\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}\s*"
                       r"(?:\([^()\n]{1,60}\)|,\s+[^;.\n:]{1,60})?\s*[;.,]\s*$")
 # a sentence that is a list of names and nothing else (two or more), as a quotation may open:
-# "“Tonenke, Umanske, Berdychi.”" after "liberated three more villages, he said"
+# "“Tonenke, Umanske, Yasnobrodivka.”" after "liberated three more villages, he said"
 _NAME = r"[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}"
 _BARE_NAME_LIST = compiled(r"\s*[“\"«]?\s*" + _NAME + r"(?:(?:\s*,\s*" + _NAME + r"){1,}(?:\s*,?\s+and\s+" + _NAME + r")?|\s+and\s+" + _NAME + r")"
                            r"\s*[.;]?\s*[”\"»]?\s*")
@@ -664,7 +664,7 @@ def _reposted_from(article: Article, rules: Rules) -> Attribution | None:
     return None
 
 
-# a post that opens on one side's flag ("🇷🇺 KURAKHOVO IS OURS", "🇺🇦 Tonenke: the situation"): a
+# a post that opens on one side's flag ("🇷🇺 NOVOGRODOVKA IS OURS", "🇺🇦 Tonenke: the situation"): a
 # channel of that side, whose voice the unattributed lines are in ("our units", "the enemy")
 _OPENING_FLAG = compiled(r"\s*(?:[^\w\s\U0001F1E6-\U0001F1FF]{1,3}\s*)?(?P<flag>\U0001F1F7\U0001F1FA|\U0001F1FA\U0001F1E6)(?P<rest>[^\n]*)")
 _FLAG_VOICES = {"\U0001F1F7\U0001F1FA": "Russian media", "\U0001F1FA\U0001F1E6": "Ukrainian media"}
@@ -1022,7 +1022,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     denier_after = memory.voice_of(view)  # the outlet calls it false in its own voice
             targets = list(change.targets)
             if not targets and attribution.kind == "local authorities" and not _REGION_AFTER.match(view.text, change.end):
-                # "Vovchansk authorities said there was street fighting": in their own town (not
+                # "Pechenihy authorities said there was street fighting": in their own town (not
                 # "Sumy officials said troops were pushed out of the Kursk region": a region's change)
                 targets = [Target(replace(p, role="settlement"), position=p.start) for p in view.places
                            if attribution.start <= p.start < attribution.end][:1]
@@ -1320,10 +1320,10 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: se
         return
     denier = deniers[0]
     # "the claim about X was a fiction": the last sentence that claimed X; else the last that claimed anything
-    named = keys or {p.key for p in view.places if p.is_settlement or p.role == "modifier"}  # ("the Robotyne claim")
+    named = keys or {p.key for p in view.places if p.is_settlement or p.role == "modifier"}  # ("the Novoprokopivka claim")
     # (further back when the sentence names the place: "Regarding X, the General Staff called the claim a fake")
     reach = NAMED_DENIAL_REACH if keys is None and view.settlements else HEDGE_BACK
-    # (a place under another spelling is the same place: "Andreyevka" claimed, "Andriivka" denied)
+    # (a place under another spelling is the same place: "Yampolovka" claimed, "Yampolivka" denied)
     named_ids = {p.resolution.place.geonameid for p in view.places
                  if keys is None and p.is_settlement and p.resolution.place is not None}
     about = [d for d in drafts if (d.place.key in named or d.place.resolution.place is not None

@@ -119,7 +119,7 @@ def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,
         if r.place is None and len(countries) == 1:
             speaking.setdefault(m.text.removesuffix("'s").removesuffix("’s"), countries.pop())
     voices = read_voices(views, article, rules, speaking, _near_claims(views, changes, rules))
-    # the places written as Moscow writes them ("Volchansk", "Artemovsk"): whose words the text keeps to
+    # the places written as Moscow writes them ("Pechenegi", "Artemovsk"): whose words the text keeps to
     # (not a city's old English name, "Odessa", nor a name glossed beside the official one)
     placed = [(m, r.place) for m, r in zip(mentions, resolutions) if r.place is not None and m.kind is PlaceKind.PLACE]
     moscow = {m.start: place.geonameid for m, place in placed

@@ -1,6 +1,6 @@
 """Stage 1 of extraction: the article's sentences and, in each, the settlements it names and how.
 
-A name in a sentence may stand for the settlement ("Russian troops entered Vovchansk"), or for
+A name in a sentence may stand for the settlement ("Russian troops entered Pechenihy"), or for
 something else: a region ("the Luhansk People's Republic"), a front ("the Toretsk direction"), a
 government ("Kyiv said"), a river ("the left bank of the Dnipro"), a dateline ("MOSCOW, May 3"),
 or an adjective ("Kharkiv positions"). And a settlement may only locate the change ("fighting
@@ -187,13 +187,13 @@ NAMED_BY_NOUN = "not in the gazetteer; called a village or town by the text"
 LISTED_AFTER_PLURAL = "not in the gazetteer; listed after 'settlements, including' or the like"
 NAMED_AFTER_CHANGE = "not in the gazetteer; named right after the words of a change of control"
 _NOUN_OF_NAME = compiled(r"\b(?:village|town|settlement|hamlet)\s+of\s+(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?)")
-# "Gornal, the last village in the region held by ...": the apposition calls the name a village
+# "Guyevo, the last village in the region held by ...": the apposition calls the name a village
 _NAME_THEN_NOUN = compiled(r"(?<![\w’'-])(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?),\s+(?:the|a)\s+"
                              r"(?:[\w-]+\s+){0,2}?(?:village|hamlet)\b")
-# "the last settlement that remained under enemy control, Gornal, was ...": the name in apposition after the noun
+# "the last settlement that remained under enemy control, Guyevo, was ...": the name in apposition after the noun
 _NOUN_THEN_NAME = compiled(r"\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet|settlement)\b[^,;.:“”\"]{0,60},\s+"
                            r"(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?),")
-# "Berdin, northeast of Sudzha", "Xyz, 5 km south of Sudzha": a place located by a bearing
+# "Berdin, northeast of Glushkovo", "Xyz, 5 km south of Glushkovo": a place located by a bearing
 _NAME_THEN_BEARING = compiled(r"(?<![\w’'-])(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?),\s+(?:about\s+|some\s+)?"
                                 r"(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+"
                                 r"(?:the\s+(?:town|city|village)\s+of\s+)?[A-ZА-ЯІЇЄҐ]")
@@ -252,7 +252,7 @@ def _listed_after_plural(text: str, refs: list[PlaceRef], rules: Rules, offset: 
 
 
 def _listed_before_plural(text: str, refs: list[PlaceRef], rules: Rules, offset: int) -> list[PlaceRef]:
-    """"retook A and B, two villages north of X", "Gornal, the last settlement held ...": the names
+    """"retook A and B, two villages north of X", "Guyevo, the last settlement held ...": the names
     listed right before a settlement noun in apposition are settlements, though the gazetteer knows
     none of them."""
     found: list[PlaceRef] = []
@@ -354,7 +354,7 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
     starts = [m.start for m, _ in settlements]
     region_starts = [m.start for m, _ in regions]
     # names the gazetteer lacks that the text calls a village or town somewhere ("the village of
-    # Gornal"): the same name elsewhere in the text is that settlement too
+    # Guyevo"): the same name elsewhere in the text is that settlement too
     known = {m.text for m, _ in settlements}
     called = {m.group("name") for m in _NOUN_OF_NAME.finditer(text)} if "of " in text else set()
     if "village" in text or "hamlet" in text or "settlement" in text:
@@ -384,7 +384,7 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
             after = text[mention.end:mention.end + 60]
             role = _role(before, after, mention, rules)
             if role == "dateline" and heading and mention.start > DATELINE_REACH and sentence.text.strip() == mention.text:
-                role = "settlement"  # "CHASIV YAR" alone on its line in the body: a section on the town, no dateline
+                role = "settlement"  # "STARYI SALTIV" alone on its line in the body: a section on the town, no dateline
             elif role == "dateline" and _ENTRY_DASH.match(after) and (
                     mention.start > DATELINE_REACH or text.count("\n\n", 0, mention.start) >= 2):  # (below headline and lead)
                 role = "settlement"  # "TONENKE - The village fell in May": a factbox's entry on the town, no dateline

@@ -85,7 +85,7 @@ def _gain(claims: Iterable[Claim]) -> Side:
 
 
 def _reverses(cluster: _Cluster, claim: Claim) -> bool:
-    """A journalist's background claim of the opposite gain starts a new event (Robotyne taken
+    """A journalist's background claim of the opposite gain starts a new event (Novoprokopivka taken
     in 2022, retaken in 2023); a side's contrary claim in the same days disputes the event."""
     if claim.event_type not in _CHANGE or claim.claimant_side is not Side.NONE:
         return False

@@ -2,8 +2,8 @@
 
 >>> from geodata import Gazetteer, resolve
 >>> gazetteer = Gazetteer.load()
->>> resolve("Volchansk", gazetteer).place.name
-'Vovchansk'
+>>> resolve("Pechenegi", gazetteer).place.name
+'Pechenihy'
 """
 
 from geodata.errors import GazetteerCorrupt, GazetteerMissing, GeodataError, OnlineLookupFailed

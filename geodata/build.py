@@ -244,7 +244,7 @@ def _add_border_villages(rows: list[Row], data_dir: Path) -> int:
     """Russian border villages cities500 lacks (``ru_border_villages.csv``, from the GeoNames postal
     export by ``tools/ru_border_villages.py``). Left out: one the gazetteer has already (a place of
     the same name within a few km); one whose name a Ukrainian place near the front bears in any
-    spelling (Zybino is also the Russian form of Zybyne by Vovchansk: a Kharkiv text means that one);
+    spelling (Zybino is also the Russian form of Zybyne in Kharkiv Oblast: a Kharkiv text means that one);
     and names that are words or surnames more often than villages (Rogov, Vet)."""
     by_key: dict[str, list[Row]] = defaultdict(list)
     ukrainian: dict[str, list[Row]] = defaultdict(list)
@@ -259,7 +259,7 @@ def _add_border_villages(rows: list[Row], data_dir: Path) -> int:
     added = 0
     for entry in _read_curated(data_dir, "ru_border_villages.csv"):
         name = entry["name"]
-        latin = transliterate(name, "bgn_pcgn_ru").replace("'", "")  # "Snagost", as the press writes it
+        latin = transliterate(name, "bgn_pcgn_ru").replace("'", "")  # "Lyubostan", as the press writes it
         row = Row(kind="place", geonameid=POSTAL_ID_BASE + int(entry["postal_code"]),
                   geonames_name=latin, ascii_name=latin,
                   country="RU", admin1_code=entry["admin1_code"], admin2_code="", lat=float(entry["lat"]),

@@ -1,7 +1,7 @@
 """What a text says about where its places lie: regions it names, and which place each applies to.
 
-"Kirovo in the Donetsk People's Republic", "Bilohorivka in the Luhansk region as well as Marinka
-and Opytne in the Donetsk region", "In the Kursk region, troops entered Sudzha": a region named
+"Kirovo in the Donetsk People's Republic", "Hrekivka in the Luhansk region as well as Novomarkove
+and Tonenke in the Donetsk region", "In the Kursk region, troops entered Glushkovo": a region named
 right after a settlement (or after a list of them) applies to it; else the last one named earlier
 in its sentence; else the last one of the sentence before, in the same paragraph. The forms a
 text uses for regions beyond "X region" / "X Oblast" (People's Republics, DPR/LNR, Donbas,
@@ -27,8 +27,8 @@ __all__ = ["ContextRules", "load_context", "region_forms", "bind_regions", "char
            "BOUND_PREVIOUS"]
 
 #: How a region was bound to a settlement (``Mention.context_how``).
-BOUND_AFTER = "named right after it"  # "Krynky in Kherson Oblast", "Marinka and Opytne in the Donetsk region"
-BOUND_SENTENCE = "named earlier in its sentence"  # "In the Kursk region, troops entered Sudzha"
+BOUND_AFTER = "named right after it"  # "Dnipriany in Kherson Oblast", "Novomarkove and Tonenke in the Donetsk region"
+BOUND_SENTENCE = "named earlier in its sentence"  # "In the Kursk region, troops entered Glushkovo"
 BOUND_PREVIOUS = "named in the sentence before"
 
 # A sentence ends at . ! ? or … (quotes and brackets may follow) before a capital, or at a line break.
@@ -237,7 +237,7 @@ def _sentence_starts(text: str, regions: Sequence[Mention]) -> list[int]:
 
 def _list_gap(text: str, start: int, end: int, inside: Sequence[Mention] = ()) -> bool:
     """True when ``text[start:end]`` holds only names (``inside``: the mentions within it),
-    punctuation and a few linking words, as between "Marinka, Bakhmut and Opytne" and "in the
+    punctuation and a few linking words, as between "Novomarkove, Bakhmut and Tonenke" and "in the
     Donetsk region"."""
     if end - start > 400:
         return False
@@ -248,7 +248,7 @@ def _list_gap(text: str, start: int, end: int, inside: Sequence[Mention] = ()) -
     if re.search(r"[.;:!?]", gap):
         return False
     words = _GAP_TOKEN.findall(gap)
-    # capitalised words are names the scanner did not know ("Siversk Maly"): part of the list
+    # capitalised words are names the scanner did not know ("Malaya Loknya"): part of the list
     return len(words) <= _MAX_GAP_WORDS and all(w.lower() in _GAP_WORDS or w[0].isupper() for w in words)
 
 
@@ -304,7 +304,7 @@ def bind_regions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             if codes:
                 out[index] = replace(m, context_regions=codes, context_how=how)
     for (start, end), members in chains.items():
-        # "Novoheorhiivka, Zaporizhske in Dnipropetrovsk, Donetsk regions, respectively": in order
+        # "Velykomykhailivka, Tonenke in Dnipropetrovsk, Donetsk regions, respectively": in order
         listed = [r for r in regions if start <= r.start and r.end <= end]
         if len(listed) == len(members) and _RESPECTIVELY.match(text, end):
             for i, region in zip(members, listed):

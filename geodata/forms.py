@@ -1,5 +1,5 @@
-"""Whether a settlement is written as Moscow writes it: in its Russian form (Volchansk for
-Vovchansk, Avdeyevka for Avdiivka) or by a name Ukraine dropped in 2016 (Artemovsk for Bakhmut).
+"""Whether a settlement is written as Moscow writes it: in its Russian form (Pechenegi for
+Pechenihy, Avdeyevka for Avdiivka) or by a name Ukraine dropped in 2016 (Artemovsk for Bakhmut).
 A text that keeps to those forms tells the war in Moscow's words (events.drafts reads it so)."""
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ def moscow_form(written: str, place: Place, gazetteer: Gazetteer) -> bool:
     if key == normalize_name(place.name):
         return False  # (most names: the official one, asked first, as romanising is dear)
     if not place.name_ru:
-        # no Russian name on record: a Russian ending where the official name has none ("Nevelskoye"
-        # for Nevelske, "Lastochkino" for Lastochkyne)
+        # no Russian name on record: a Russian ending where the official name has none ("Umanskoye"
+        # for Umanske, "Yasnobrodovka" for Yasnobrodivka)
         official_key = normalize_name(place.name)
         return any(key.endswith(end) and not official_key.endswith(end) for end in RUSSIAN_ENDINGS)
     russian, official = _forms(place.name, place.name_uk, place.name_ru)

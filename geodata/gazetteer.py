@@ -285,14 +285,14 @@ class Gazetteer:
         return self._cyrillic_keys
 
     def cyrillic_first_words(self) -> list[str]:
-        """The first words of the Cyrillic names of several words ("велика" of "велика новосілка"), sorted."""
+        """The first words of the Cyrillic names of several words ("мала" of "мала токмачка"), sorted."""
         if self._cyrillic_first is None:
             self._cyrillic_first = sorted({k.split(" ", 1)[0] for k in self.cyrillic_keys() if " " in k})
         return self._cyrillic_first
 
     def officially_named(self, key: str) -> list[Candidate]:
         """Settlements whose official (display) name has the normalised key ``key``: every
-        Fedorivka, whichever of them GeoNames also lists as Fedorovka."""
+        Ivanivka, whichever of them GeoNames also lists as Ivanovka."""
         found = self._named.get(key)
         if found is None:
             # the build lists every place under the key of its own official name, so the places of

@@ -82,7 +82,7 @@ class Mention:
     ``key`` is the normalised name under which the gazetteer knows it; ``kind`` tells a
     settlement from an oblast or raion ("Kharkiv region", "the Donetsk People's Republic" and
     "DPR" are oblast mentions, never the city of Donetsk). A settlement named in a foreign press
-    form ("Tschassiw Jar") has the key of the Cyrillic name it reads as ("часів яр").
+    form ("Staryj Saltiw") has the key of the Cyrillic name it reads as ("старий салтів").
     """
 
     start: int

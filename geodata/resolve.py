@@ -2,9 +2,9 @@
 
 Order of evidence, as an analyst would weigh it (the README lists it with the reasons it gives):
 1. the name itself: an exact variant (any spelling, transliteration or former name) with every
-   place officially named what that spelling names (Fedorovka: every Fedorivka, not only those
-   GeoNames lists as Fedorovka); else a foreign press form read back into Cyrillic (Tschassiw
-   Jar, Bakhmout, Bajmut); else a bounded fuzzy match;
+   place officially named what that spelling names (Ivanovka: every Ivanivka, not only those
+   GeoNames lists as Ivanovka); else a foreign press form read back into Cyrillic (Staryj
+   Saltiw, Bakhmout, Bajmut); else a bounded fuzzy match;
 2. an explicit oblast or raion hint (a misspelling is looked for inside it when no place of the
    spelling lies there);
 3. a major city against hamlets of its own name (never through a former or secondary name);
@@ -61,8 +61,8 @@ CLEAR_WIN_RATIO = 10
 #: people (two in three of the villages it does record are smaller), so that 2,070 people do not
 #: outweigh a namesake of unknown size.
 UNRECORDED_POPULATION = 700
-#: A spelling names the same place as an official name this similar to it (Fedorovka, Fedorivka;
-#: Severnoye, Sieverne); Mykolaiv and Mykolaivka stay apart because both are official names.
+#: A spelling names the same place as an official name this similar to it (Ivanovka, Ivanivka;
+#: Svetloye, Svitle); Mykolaiv and Mykolaivka stay apart because both are official names.
 NAMESAKE_SIMILARITY = 55.0
 #: A place that merely lists a spelling among its alternates counts as named so when its official
 #: name is this similar (Kiev for Kyiv 75, Zaporozhye for Zaporizhzhia 73; not Druzhkovka for
@@ -357,7 +357,7 @@ def _narrow(candidates: Sequence[Candidate], *, hint_codes: Sequence[str], regio
                               f"gazetteer lacks; the only place of this spelling, {lone.place.name}, lies in "
                               f"{lone.place.admin1}")
         if local_how == BOUND_AFTER and not _in(lone.place, local_codes) and not own(lone):
-            # "Apanasovka in the Kursk region" is not Panasivka of Sumy Oblast, which merely lists
+            # "Gaponovka in the Kursk region" is not Haponivka of Sumy Oblast, which merely lists
             # a similar alternate name: the gazetteer lacks the place
             return done(None, f"the only place of this spelling, {lone.place.name} in {lone.place.admin1}, does not lie in "
                               f"{_region_names(local_codes, gazetteer)}, which the text names for it")
@@ -367,7 +367,7 @@ def _narrow(candidates: Sequence[Candidate], *, hint_codes: Sequence[str], regio
         return done(lone.place, "only place of this name" + (" there" if reasons else ""))
     # a city against hamlets of its name wins before the regions a text names ("Sumy" in a report
     # on the Donetsk region is still the city of Sumy), unless the text names the region right
-    # after the name and a namesake lies there ("Zaporizhzhye in the Dnipropetrovsk region")
+    # after the name and a namesake lies there ("Poltava in the Luhansk region")
     city = _major_city(remaining, own)
     if city and not (local_how == BOUND_AFTER and not _in(city[0], local_codes)
                      and any(_in(c.place, local_codes) for c in remaining)):
@@ -399,7 +399,7 @@ def _narrow(candidates: Sequence[Candidate], *, hint_codes: Sequence[str], regio
             dropped, remaining, narrowed = [c for c in remaining if c not in inside], inside, "text"
     if gap:
         # the text names only regions whose small villages the gazetteer lacks (Kursk Oblast): a
-        # small namesake elsewhere (Panasivka in Sumy Oblast for "Apanasovka") is a false match
+        # small namesake elsewhere (Haponivka in Sumy Oblast for "Gaponovka") is a false match
         kept = [c for c in remaining if _in(c.place, named) or c.place.population >= FAR_VILLAGE_POPULATION]
         if not kept:
             return done(None, f"the text names {_region_names(named, gazetteer)}, whose villages under 500 people the "
@@ -477,7 +477,7 @@ def _last_steps(remaining: list[Candidate], start: _Start,
         remaining = fighting
     mine = [c for c in remaining if start.own(c)]
     if start.naming()[0] and len(mine) == 1 and len(remaining) > 1:
-        # Karlivka the village, not Klishchiivka, which GeoNames also lists as Karlivka
+        # Artemivske the village, not Khromove, which GeoNames also lists as Artemivske
         return mine[0].place, (f"the only one of {len(remaining)} whose own name this is; the others only had "
                                "it or list it among alternates"), remaining, more
     if len(mine) == 1 and len(remaining) > 1 and mine[0].place.population >= CLEAR_WIN_POPULATION:
@@ -496,8 +496,8 @@ def _last_steps(remaining: list[Candidate], start: _Start,
     return None, f"{len(remaining)} places share this name and nothing picks one; {advice}", remaining, more
 
 
-# Endings that tell a neuter (Stepove, Stepovoye), masculine (Pervomaiskyi) or feminine (Mala
-# Kamyshuvakha, -aya) name apart: Pervomaiskoye is a spelling of Pervomaiske, not of Pervomaiskyi.
+# Endings that tell a neuter (Umanske, Umanskoye), masculine (Prymorskyi) or feminine (Mala
+# Kamyshuvakha, -aya) name apart: Prymorskoye is a spelling of Prymorske, not of Prymorskyi.
 _NEUTER = ("oye", "oe", "eye", "ye", "ie", "je", "e", "o", "ое", "е", "є", "о", "ье")
 _MASCULINE = ("yi", "iy", "ij", "ii", "yy", "yj", "ий", "ій", "ый", "ой")
 _FEMININE = ("aya", "aja", "a", "ая", "а")
@@ -516,10 +516,10 @@ def _gender(key: str) -> str:
 @lru_cache(maxsize=200_000)
 def _same_name(key: str, official: str, similarity: float = NAMESAKE_SIMILARITY) -> bool:
     """``key`` may be another spelling of ``official``: similar enough, and not a different gender
-    of the same adjective (Pervomaiskoye / Pervomaiskyi). Remembered: namesakes share their
+    of the same adjective (Prymorskoye / Prymorskyi). Remembered: namesakes share their
     official name, so the same pair comes up once per namesake."""
     if abs(len(key) - len(official)) > 3 or fuzz.ratio(key, official) < similarity:
-        return False  # Novofedorivka is no spelling of Fedorovka
+        return False  # Novoivanivka is no spelling of Ivanovka
     a, b = _gender(key), _gender(official)
     return not (a and b and a != b)
 
@@ -612,7 +612,7 @@ def read_foreign(key: str, gazetteer: Gazetteer) -> list[str]:
 
 
 def _describe_reading(reading: Reading) -> str:
-    """ "read as 'часів яр' (a German press form)"; the languages from the tables' names."""
+    """ "read as 'старий салтів' (a German press form)"; the languages from the tables' names."""
     tables = load_spellings()
     languages = [tables.names.get(code, code).split()[0] for code in reading.languages]
     if len(languages) >= 4:
@@ -625,7 +625,7 @@ def _describe_reading(reading: Reading) -> str:
 
 def _with_namesakes(key: str, found: Sequence[Candidate], gazetteer: Gazetteer) -> tuple[list[Candidate], str]:
     """Add every place officially named what ``key`` names, when ``key`` is another spelling of that
-    official name: GeoNames lists the Russian form Fedorovka for some Fedorivkas only, and an
+    official name: GeoNames lists the Russian form Ivanovka for some Ivanivkas only, and an
     oblast hint must not pick the one that happens to carry it."""
     latin = key.isascii()
     if latin and any(c.place.name_uk and _key(c.place.name) == key for c in found):
@@ -639,7 +639,7 @@ def _with_namesakes(key: str, found: Sequence[Candidate], gazetteer: Gazetteer) 
             continue
         # a Latin spelling is compared with the official name, a Cyrillic one with the Cyrillic names;
         # a place that only lists the spelling among its alternates counts when the names agree
-        # (Hryhoriwka for a Hryhorivka), not otherwise (Kirovo for Kropyvnytskyi)
+        # (Dmytriwka for a Dmytrivka), not otherwise (Kirovo for Kropyvnytskyi)
         targets = [name] if latin else [_key(n) for n in (c.place.name_uk, c.place.name_ru) if n]
         if key in targets and c.place.name_uk:
             return list(found), ""
@@ -681,7 +681,7 @@ def _lookup(key: str, gazetteer: Gazetteer, fuzzy: bool) -> tuple[list[Candidate
     if found:
         return found, 100.0, "region name"
     if is_cyrillic(key):
-        # a Cyrillic spelling the data lacks (Работино) may match a known romanisation (Rabotino)
+        # a Cyrillic spelling the data lacks (Новопрокоповка) may match a known romanisation (Novoprokopovka)
         language = cyrillic_language(key)
         for variant in transliterate_variants(key, language if language in ("uk", "ru") else "either"):
             latin = normalize_name(variant)
@@ -721,7 +721,7 @@ def _near_spellings(key: str, gazetteer: Gazetteer) -> list[tuple[float, Candida
             score = _typo_score(key, k)
             if score < CONTEXT_FUZZY_CUTOFF:
                 continue
-            # with the places officially named what that spelling names (novoegorovka: every Novoiehorivka)
+            # with the places officially named what that spelling names (ivanovka: every Ivanivka)
             how = f"spelling close to {k!r} (score {score:.0f})"
             found.extend((score, c, how) for c in _with_namesakes(k, gazetteer.lookup(k, _PLACES), gazetteer)[0])
         for reading in _readings(key, gazetteer, spread=2):
@@ -841,7 +841,7 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[
     anywhere, narrow its namesakes; settlements that resolve on their own then serve as context
     (distance) for the ambiguous ones, and for those that landed far from all of them: a small
     place far from every other place of the text gives way to a near spelling beside them
-    (Storozhove for the Storozheve next to the villages named with it).
+    (Volodyno for the Volodyne next to the villages named with it).
     """
     region_codes = tuple(dict.fromkeys(c for m in mentions if m.kind is not PlaceKind.PLACE for c in m.region_codes))
     rules = load_context()
@@ -927,8 +927,8 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[
         if result.status is not Status.AMBIGUOUS or mention.score < 100:
             return None
         former_ids = _former_ids(mention.key, gazetteer)
-        # (not one a region named with it places elsewhere: "the village of Zaporizhzhye in the
-        # Dnipropetrovsk region" is no other name of the city the text also names)
+        # (not one a region named with it places elsewhere: "the village of Poltava in the
+        # Luhansk region" is no other name of the city the text also names)
         named = [p for p in result.candidates if p.geonameid in context.ids
                  and (p.geonameid in former_ids or not mention.context_regions)]
         if len(named) != 1:
@@ -1041,11 +1041,11 @@ def _say_far(mentions: Sequence[Mention], results: list[Resolution], far_km: flo
 
 
 def _consistent(mentions: Sequence[Mention], results: list[Resolution]) -> list[Resolution]:
-    """One name, one place per text: where the text places a name explicitly ("Vysokopillia, in the
+    """One name, one place per text: where the text places a name explicitly ("Novovorontsovka, in the
     north of Kherson Oblast"), its other mentions without such a region follow; where that
     explicit mention stays ambiguous among the namesakes of its region, the others do not land
-    outside it (a "Zaporizhzhye" of a list is not the city when the text puts it in the
-    Dnipropetrovsk region)."""
+    outside it (a "Poltava" of a list is not the city when the text puts it in the
+    Luhansk region)."""
     placed: dict[str, dict[int, Place]] = {}
     open_: dict[str, tuple[Resolution, frozenset[str]]] = {}
     for m, r in zip(mentions, results):

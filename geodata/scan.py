@@ -10,7 +10,7 @@ names ("Many", "Police", "Star") count only after "village of" and the like. A n
 is a region mention; so are the forms of ``data/context.toml`` ("the Donetsk People's Republic",
 "DPR", "Donbas", "Донецкой области"), which never yield the city of Donetsk. A capitalised word
 (or two or three) the gazetteer lacks is read back into Cyrillic as a foreign press form
-("Tschassiw Jar" -> "часів яр", geodata.spelling) before it is tried as a misspelling. Each
+("Staryj Saltiw" -> "старий салтів", geodata.spelling) before it is tried as a misspelling. Each
 settlement mention carries the regions the text names for it (geodata.context.bind_regions).
 """
 
@@ -152,8 +152,8 @@ def _region_of(gazetteer: Gazetteer, key: str, suffix: str) -> tuple[PlaceKind, 
 def find_places(text: str, gazetteer: Gazetteer, cues: ScanCues | None = None) -> list[Mention]:
     """Every mention of a known place, oblast or raion in ``text``, in order of appearance.
 
-    >>> [m.text for m in find_places("Units left Vovchansk's outskirts in the Kharkiv region.", gazetteer)]
-    ["Vovchansk's", 'Kharkiv region']
+    >>> [m.text for m in find_places("Units left Pechenihy's outskirts in the Kharkiv region.", gazetteer)]
+    ["Pechenihy's", 'Kharkiv region']
     """
     cues = cues or load_cues()
     mentions: list[Mention] = []
@@ -182,7 +182,7 @@ def find_places(text: str, gazetteer: Gazetteer, cues: ScanCues | None = None) -
                 longest = min(_MAX_WORDS, len(tokens) - i) if key in multiword else 1
                 mention = _longest_match(text, tokens, keys, i, longest, gazetteer, cues)
             if mention is None and len(key) >= _MIN_FOREIGN and not gazetteer.has_key(key):
-                # a foreign press form first ("Awdijiwka", "Tschassiw Jar"), then a misspelling;
+                # a foreign press form first ("Awdijiwka", "Staryj Saltiw"), then a misspelling;
                 # a word already known to be neither costs two look-ups
                 if read_before.get(key) != () or starts_before.get(key) is not False:
                     mention = _foreign_match(text, tokens, keys, i, foreign, cues)
@@ -218,7 +218,7 @@ def _without(mentions: list[Mention], spans: list[tuple[int, int, tuple[str, ...
 
 class _Foreign:
     """Foreign press forms while scanning: the Cyrillic keys a word (or words) the gazetteer lacks
-    reads as ("Siwersk", "Bakhmout", "tschassiw jar"), never for common English words, short words
+    reads as ("Siwersk", "Bakhmout", "staryj saltiw"), never for common English words, short words
     or words listed in ``not_foreign``. Remembered as long as the gazetteer: texts repeat their words."""
 
     def __init__(self, gazetteer: Gazetteer, cues: ScanCues) -> None:
@@ -253,7 +253,7 @@ class _Foreign:
 
 def _foreign_match(text: str, tokens: list[re.Match[str]], keys: list[str], i: int, foreign: _Foreign,
                    cues: ScanCues) -> tuple[Mention, int] | None:
-    """A name in a foreign press form, of up to three words ("Tschassiw Jar", "Welyka Nowosilka"):
+    """A name in a foreign press form, of up to three words ("Staryj Saltiw", "Mala Tokmatschka"):
     the mention's key is the Cyrillic name it reads as."""
     if not foreign.readable(keys[i]):
         foreign.words[keys[i]], foreign.starts[keys[i]] = (), False  # remembered: never read again
@@ -274,7 +274,7 @@ def _foreign_match(text: str, tokens: list[re.Match[str]], keys: list[str], i: i
 
 @lru_cache(maxsize=200_000)
 def _token_key(token: str) -> str:
-    """Normalised key of one word, without a possessive 's ("Vovchansk's" -> "vovchansk").
+    """Normalised key of one word, without a possessive 's ("Pechenihy's" -> "pechenihy").
     Cached: a text repeats its words, and bulk ingestion repeats them across texts."""
     return normalize_name(token[:-2] if _POSSESSIVE.search(token) else token)
 

@@ -1,7 +1,7 @@
 """Read a Latin spelling of a Ukrainian or Russian place name back into Cyrillic.
 
-The press of each language writes the same Cyrillic name its own way: Часів Яр is Chasiv Yar in
-English, Tschassiw Jar in German, Czasiw Jar in Polish, Tchassiv Iar in French, Chásiv Yar in
+The press of each language writes the same Cyrillic name its own way: Старий Салтів is Staryi Saltiv in
+English, Staryj Saltiw in German, Staryj Sałtiw in Polish, Staryï Saltiv in French, Staryi Sáltiv in
 Spanish; Russian forms end in -ovka, -oye, -aya where the Ukrainian ones end in -ivka, -e, -a.
 Rather than store every such form of every place, a spelling the gazetteer does not know is read
 back, letter group by letter group, with the tables of ``data/spellings/*.toml``, and only the
@@ -29,7 +29,7 @@ __all__ = ["Reading", "SpellingTables", "load_spellings", "read_spelling", "SPEL
 SPELLINGS_DIR = Path(__file__).resolve().parent / "data" / "spellings"
 #: Readings explored per name at most: bounds the time an odd word can cost.
 MAX_STEPS = 6_000
-#: Consonants a press form writes without the soft sign that follows them (Siversk = Сіверськ).
+#: Consonants a press form writes without the soft sign that follows them (Hirske = Гірське).
 _SOFTENED = frozenset("дзлнрстц")
 _POSITIONS = ("anywhere", "initial", "final")
 

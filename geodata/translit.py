@@ -155,8 +155,8 @@ def transliterate(text: str, system: str = "uk_national_2010") -> str:
 
     >>> transliterate("Купʼянськ")
     'Kupiansk'
-    >>> transliterate("Клещеевка", "bgn_pcgn_ru")
-    'Kleshcheyevka'
+    >>> transliterate("Сергеевка", "bgn_pcgn_ru")
+    'Sergeyevka'
     """
     return _system(system).transliterate(text)
 
