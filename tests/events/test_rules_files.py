@@ -46,7 +46,7 @@ def test_named_people_examples(gazetteer, rules, entry):
 @pytest.mark.parametrize("entry", CLAIMANTS["local"], ids=lambda e: e["example"][:40])
 def test_local_authorities_examples(gazetteer, rules, entry):
     claims = claims_of(entry["example"], gazetteer, rules)
-    assert [(c.claimant, c.claimant_side) for c in claims] == [("Vovchansk authorities", "UA")]
+    assert [(c.claimant, c.claimant_side) for c in claims] == [("Pechenihy authorities", "UA")]
 
 
 def test_post_holders_only_count_while_in_post(gazetteer, rules):
