@@ -144,6 +144,7 @@ _OWN_CLAIM = compiled(r"['’]s?\s+(?:latest\s+|new\s+|earlier\s+|repeated\s+)?(
                         r"(?:(?:on|last|earlier|late)\s+(?:[A-Z]\w+|week|month)(?:\s+\d{1,2})?,?\s+)?"  # ("'s claim on Tuesday that")
                         r"(?:that|of|to\s+have|to(?=\s+[A-ZА-ЯІЇЄ])|about|regarding|on\s+the)\b")
 _TOKENS = compiled(r"[a-z]+")
+_CHIEF_OF_BEFORE = compiled(r"\b(?:[Cc]hief|[Hh]ead)\s+of\s+(?:the\s+)?$")
 # a leader told of a change: "Putin was briefed that", "Zelensky has been informed that"
 _BRIEFED = compiled(r"\s+(?:was|were|has been|had been|is being|is)\s+(?:briefed|informed|told|given a report|"
                       r"presented with a report)\b(?!\s+to\b)")  # (not "troops were told to leave")
@@ -432,6 +433,14 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 named_ministry = [a for a in recent or [] if a.side is not Side.NONE and "Ministry of Defence" in a.claimant]
                 if named_ministry:
                     context = named_ministry[-1].side
+            if rule.side == "context" and "General Staff" in rule.name and rule.default_side:
+                # a bare "the General Staff" is Ukraine's in English-language copy, whoever spoke last, unless
+                # the article named Russia's ("Gerasimov", "Russia's General Staff") before
+                named_staff = [a for a in recent or [] if a.side is not Side.NONE
+                               and ("General Staff" in a.claimant or "Gerasimov" in a.claimant)]
+                # (not "the chief of the General Staff reported to the president": a person the context names)
+                if not _CHIEF_OF_BEFORE.search(sentence, max(0, start - 30), start):
+                    context = named_staff[-1].side if named_staff else Side(rule.default_side)
             # (or inside it: "a source in the Ukrainian military")
             adjective = _SIDE_BEFORE.search(sentence, max(0, start - 16), start) or _SIDE_INSIDE.search(sentence, start, end) \
                 if rule.side == "context" else None
