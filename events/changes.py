@@ -142,7 +142,7 @@ _WHETHER = compiled(r"\b(?:whether|if)\b", re.I)
 _AS_CLAIMED = compiled(r"[\s,]*as\s+(?:[\w’'-]+\s+){1,5}?(?:claimed|claims|said|says|reported|reports|announced|asserted|"
                          r"asserts|stated|insisted|insists)\b")
 # "into Russia's Kursk region", "on Ukrainian soil": a country as the land, not the forces acting
-_LAND_AFTER = compiled(r"(?:['’]s)?\s+(?:[A-Z][\w’'-]+\s+){0,2}(?:region|oblast|province|territory|territories|soil|"
+_LAND_AFTER = compiled(r"(?:['’]s)?\s+(?:[A-Z][\w’'-]+\s+){0,2}(?i:region|oblast|province|territory|territories|soil|"
                          r"border|borderlands?|frontier)\b")
 _LAST_UNKNOWN = compiled(r"\s*(?:,|\band)\s+(?:[A-ZА-ЯІЇЄҐ][\w’'-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]*)?\s+)?"
                            r"(?=(?:has|have|had|was|were|is|are)\b)")
@@ -374,6 +374,15 @@ _DEFEATED_BEFORE = compiled(r"(?<=[a-z] )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bthe
 _CLEARED_OF = compiled(r"\b(?:clear|cleans|free|rid|purg)\w*\s+[^,;]{0,80}?\s+of\s+(?:the\s+)?(?:remaining\s+|last\s+)?$", re.I)
 
 
+# forces that suffered a defeat in a clause of their own: "after Ukrainian troops were pushed out of Kursk
+# Oblast, Russian forces ... seized X" (not the ones who seized it)
+_SUFFERED_AFTER = compiled(r"\s+(?:\w+\s+)?(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?(?:pushed|driven|forced|knocked|"
+                           r"ousted|expelled|thrown|repelled|repulsed|defeated|encircled|surrounded|routed)\b(?!\s+to\b)")
+
+
+_SUBORDINATE_BEFORE = compiled(r"\b(?:after|when|as|once|since|because|while|before)\s+(?:the\s+)?(?:[\w’'-]+\s+)?$")
+
+
 def acted_upon(text: str, start: int) -> bool:
     """Whether the forces named at ``start`` are the object of a defeat or a clearing ("destroyed
     formations of the Ukrainian armed forces", "drove Russian troops out", "cleared A of Russian
@@ -518,6 +527,8 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     before = [i for i, w in enumerate(words) if left <= w[0] < start
               and (trigger.type is EventType.DENIAL or not (_HELD.match(text, w[1]) or _LAND_AFTER.match(text, w[1])
                                                             or _NOT_AN_ACTOR.match(text, w[1])
+                                                            or _SUFFERED_AFTER.match(text, w[1])
+                                                            and _SUBORDINATE_BEFORE.search(text, max(0, w[0] - 30), w[0])
                                                             or acted_upon(text, w[0])))
               # not "Russian troops, who Kyiv says have lost thousands, took X": a side inside a closed clause
               # (or apposition: "X, home to the airfield where Russian paratroopers landed, was declared free")
