@@ -432,6 +432,11 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         # "we have left Izyum and Balakleya", "the enemy is in Kupyansk" in a post that keeps to Moscow's
         # names, by nobody's side named: a Russian voice, whose "we" is Russia and whose enemy is Ukraine
         agent, how = (Side.RU if change.agent == "own" else Side.UA), "text"
+    if agent is Side.NONE and change.agent in ("own", "enemy") and attribution.side is Side.NONE \
+            and _place_country(memory, place) == "RU" and "ours" not in text[change.start:change.end]:
+        # "our units drove the enemy out of X" of a village in Russia, by nobody's side named: its own
+        # side's voice (Kursk and Belgorod posts are mostly Russian channels')
+        agent, how = (Side.RU if change.agent == "own" else Side.UA), "place"
     if agent is Side.NONE and trigger.home_side and attribution.kind == "journalist":
         # "X was liberated in February" in a Russian or Ukrainian outlet's own voice: its side's word
         agent = outlet_side(memory.article.source, memory.rules)
