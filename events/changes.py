@@ -1209,6 +1209,9 @@ _POINTER_BEFORE_ITS_CLAUSE = compiled(
     r"(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:been|now|already|reportedly|finally|since|fully|completely)\s+){0,2}$")
 
 
+# the ground by a place, not the place: "the road to the village is under ...", "the heights around the town"
+_TERRAIN_OF = compiled(r"\b(?:road|roads|highway|route|heights|hills?|approaches|bridge|forest|fields?|dam|railway|crossroads|junction)\s+"
+                       r"(?:to|around|near|of|outside|into|towards?|above|by)\s+$", re.I)
 _IT_RIGHT_BEFORE = compiled(r"\bit\s+$")  # ("saying it was back under ...")
 _COPULA_UNDER = compiled(r"(?:is|are|was|were|has\s+been|had\s+been)\b[^.;]{0,30}?\bunder\b", re.I)
 
@@ -1245,7 +1248,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
     m = None
     for m in rules.places.coreference_nouns.finditer(behind):
         pass
-    if m is not None and _SUBJECT_GAP.match(behind[m.end():]):
+    if m is not None and _SUBJECT_GAP.match(behind[m.end():]) and not _TERRAIN_OF.search(behind, 0, m.start()):
         # "about half of the village is ours": a share of it
         share = rules.partial_share.search(" ".join(behind[:m.start()].split()[-4:])) is not None
         return Target(None, pointer=m.group(), position=start - len(behind) + m.start(), share=share)
@@ -1592,6 +1595,11 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 pointer = None  # "the area north of X, which Russia has occupied since ...": the area, not X (not "which it took in May")
             if pointer is not None and pointer.pointer == "which":
                 targets = _list_before_which(view, pointer.position, trigger)
+                # ("stabilised along the line of A, B and C, where fighting continues": a front line, not inside them)
+                on_line = [t for t in targets if t.place is not None and trigger.type is EventType.CONTESTED
+                           and _LINE_THROUGH.search(text, max(0, t.place.start - 120), t.place.start)]
+                if on_line:
+                    targets, pointer = [t for t in targets if t not in on_line], None
                 if trigger.type is EventType.WITHDRAWAL:
                     # "pulled back towards X, where they are regrouping": where they went, not what they left
                     targets = [t for t in targets if t.place is None

@@ -851,6 +851,11 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 # town": what follows "saying" is the denier's, not the claims'
                 attribution = next((a for a in reversed(voices_of) if not a.embedded and a.end <= attribution.start),
                                    attribution)
+            if change.kind is EventType.DENIAL and attribution is not None and attribution.end <= change.start \
+                    and _BUT_CLAUSE.search(text, attribution.end, change.start):
+                # "The Russians claim they took X, but the village remains ours, the brigade said": the
+                # clause after "but" is the speaker's named after it
+                attribution = next((a for a in voices_of if a.start >= change.end and not a.embedded), attribution)
             if attribution is not None and attribution.start >= change.end and \
                     _RELATIVE_AFTER.search(text, change.end, attribution.start):
                 # "Fighting goes on in X, which Moscow claimed to have taken, the General Staff said":
@@ -1097,7 +1102,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                         continue  # a Ukrainian mayor's "there are no Ukrainian forces in the city": a loss told, not a denial
                 else:
                     kind = _regained(kind, gains, place, memory)
-                if kind in _TAKING_KINDS and attribution.side not in (Side.NONE, gains) and gains is not Side.NONE \
+                if kind in _TAKING_KINDS and attribution.side is not Side.NONE and gains is not Side.NONE \
+                        and (attribution.side is not gains or not attribution.embedded) \
                         and _ALLEGED_BEFORE.search(text, max(0, change.start - 30), change.start):
                     continue  # a Ukrainian official's "the alleged 'liberation' of X": the other side's claim, not theirs
                 background = change.history or that_season or (
@@ -1456,7 +1462,8 @@ def _hedge_recent(view: SentenceView, drafts: list[Draft], rules: Rules) -> None
             draft.hedged = True
 
 
-_OTHER_DEED_BEFORE = compiled(r"\b(?:shell(?:s|ed|ing)?|strik(?:e|es|ing)|struck|bomb(?:s|ed|ing)?|bombard\w*|hit(?:s|ting)?|"
+_OF_THEM = compiled(r"\b(?:of|among)\s+(?:them|these|those)\b", re.I)
+_OTHER_DEED_BEFORE = compiled(r"\b(?:shell(?:s|ed|ing)?|strik(?:e|es|ing)|struck|bomb(?:s|ed|ing)?|bombard\w*|hit(?:s|ting)?|attack(?:s|ed|ing)?|"
                               r"(?:fire|fires|fired|firing)\s+(?:on|at)|target(?:s|ed|ing)?|evacuat\w+|rebuild\w*|restor(?:e|es|ed|ing)|"
                               r"demin\w+|visit(?:s|ed|ing)?)\b", re.I)
 
@@ -1472,7 +1479,8 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
     # (a phrase after the list is its own: "listed A, B and C, saying troops had advanced 6 km")
     # (nor a list of what else is done to places: "Russian forces keep shelling settlements on the
     # right bank, including A and B")
-    if listed and view.settlements and _OTHER_DEED_BEFORE.search(view.text, 0, view.settlements[0].start):
+    if listed and view.settlements and _OTHER_DEED_BEFORE.search(view.text, 0, view.settlements[0].start) \
+            and not _OF_THEM.search(view.text, 0, view.settlements[0].start):  # (but "visited several of them, including A")
         listed = None
     if view.settlements and listed and all(start >= view.settlements[-1].end for start, _, _ in find_triggers(view.text, rules)):
         lister = next((a for a in voice.attributions if not a.embedded and a.end <= view.settlements[0].start), None)

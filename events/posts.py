@@ -146,12 +146,13 @@ def find_bracketed(views: list[SentenceView], rules: Rules, published: Published
     post = Post(replace(author, verb="posted", start=0, end=0), days[0].date if days else None, "")
     out: dict[int, Post] = {}
     for view in views[1:]:
-        if _POST_ENDS.match(view.text):
-            break
+        if _POST_ENDS.match(view.text) or _BRACKET_LINE.fullmatch(view.text):
+            break  # (a second note opens another post)
         out[view.index] = post
     return out
 
 
+_BRACKET_LINE = compiled(r"\s*\[[^\]\n]{4,200}\]\s*")
 _SIGN = r"\s*(?:[—–]|--?)\s*(?=[A-ZА-ЯІЇЄ])"  # a dash opening a line, a capital after it
 SIGNED_TEXT = compiled(r"\n" + _SIGN)  # a text with a line that may sign what is above it
 _SIGNATURE = compiled(_SIGN)
