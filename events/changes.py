@@ -311,7 +311,7 @@ _PHRASE_THEN_AND = compiled(r"(?:after|before|during|following|amid|in|on|at|for
                             r"(?:then\s+|later\s+|also\s+|eventually\s+|finally\s+)?")
 _WHICH_AFTER_COMMA = compiled(r",\s*which\b")
 _SENTENCE_SUBJECT = compiled(r"(?:[\w’'-]+,?\s+){0,3}?(?:the\s+)?|.*\bthat\s+(?:the\s+)?")
-_QUOTED_ADVERB = compiled(r"^(?:completely|fully|effectively|finally|totally|entirely|partially|partly|largely|mostly|almost|nearly|practically|already)\s+", re.I)
+_QUOTED_ADVERB = compiled(r"^(?:managed to |was able to |were able to )?(?:completely|fully|effectively|finally|totally|entirely|partially|partly|largely|mostly|almost|nearly|practically|already)\s+", re.I)
 _FRONTED_PHRASES = compiled(r"(?:[^,;:“”\"]{1,40},\s+){1,3}(?:the\s+)?")  # "Earlier in the war, in May, " before a subject
 _TIME_PARTICIPLE = compiled(r"\s*,?\s*(?:before|after|while|then|later|since|only)\s+(?:briefly\s+|quickly\s+)?")
 _WHICH_SUBJECT = compiled(r"which\s+(?:(?:has|had|have|then|later|finally|eventually|first)\s+)*")  # "which took"
