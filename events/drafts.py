@@ -1369,7 +1369,9 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: se
         elif earlier and len({d.place.key for d in drafts if d.view.index == earlier[-1]}) == 1:
             lasts = {earlier[-1]}
     if not about and all(d.background for d in drafts if d.view.index == last) \
-            and len({d.place.key for d in drafts if d.view.index == last}) > 1:
+            and (len({d.place.key for d in drafts if d.view.index == last}) > 1
+                 # (or history in the outlet's own voice: "..., after Russian forces took X in May 2023")
+                 or all(d.attribution.kind == "journalist" for d in drafts if d.view.index == last)):
         # "It is the latest of a series of villages it says it has taken, including A and B. Kyiv denied
         # the claim": the news claim before the history, not the history
         news = [d.view.index for d in drafts if not d.background and d.kind is not EventType.DENIAL
