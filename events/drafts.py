@@ -1102,9 +1102,13 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                         continue  # a Ukrainian mayor's "there are no Ukrainian forces in the city": a loss told, not a denial
                 else:
                     kind = _regained(kind, gains, place, memory)
-                if kind in _TAKING_KINDS and attribution.side is not Side.NONE and gains is not Side.NONE \
-                        and (attribution.side is not gains or not attribution.embedded) \
-                        and _ALLEGED_BEFORE.search(text, max(0, change.start - 30), change.start):
+                alleged = _ALLEGED_BEFORE.search(text, max(0, change.start - 30), change.start) \
+                    if kind in _TAKING_KINDS and attribution.side is not Side.NONE and gains is not Side.NONE else None
+                # (and the speaker's own side's "so-called 'liberation'" is the other side's word: "the statement
+                # about the so-called 'liberation' of X is a lie, the brigade said"; a journalist's "alleged"
+                # on the speaker's report only hedges it: "Gerasimov reported on the alleged capture of X")
+                if alleged and (attribution.side is not gains
+                                or not attribution.embedded and alleged.group().lower().startswith("so-called")):
                     continue  # a Ukrainian official's "the alleged 'liberation' of X": the other side's claim, not theirs
                 background = change.history or that_season or (
                     own_date is not None and published is not None
