@@ -1328,7 +1328,9 @@ _POINTS_TO_CLAIM = compiled(r"\b(?:it|this|that|these|those|such|claims?|reports
 # a modal verb whose verb phrase goes on with "and" up to the trigger ("would hand it over and withdraw")
 _IRREGULAR_PAST = frozenset({"took", "retook", "fell", "left", "overran", "won", "lost", "held", "broke", "drove", "withdrew",
                              "gave", "came", "went", "fought"})
-_MODAL_THEN_AND = compiled(r"\b(?:would|will|could|might|may|shall|should|must|can)\s+(?:[\w’'-]+\s+){1,8}?and\s+(?:then\s+)?$")
+_MODAL_THEN_AND = compiled(r"\b(?:would|will|could|might|may|shall|should|must|can)\s+(?:[\w’'-]+\s+){1,8}?and\s+(?:then\s+)?$|"
+                           # (an aim's infinitive goes on with "and": "Russia's aim is to cut the road into X and take the town")
+                           r"\b(?:aim|goal|plan|objective|task|intention)s?\s+(?:is|was|are|were)\s+to\s+(?:[\w’'-]+\s+){1,8}?and\s+(?:then\s+)?$")
 
 
 def _denial(text: str, start: int, end: int, left: int, rules: Rules, fighting: bool = False) -> str:
