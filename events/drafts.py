@@ -1471,7 +1471,7 @@ def _hedge_recent(view: SentenceView, drafts: list[Draft], rules: Rules) -> None
 _OF_THEM = compiled(r"\b(?:of|among)\s+(?:them|these|those)\b", re.I)
 _OTHER_DEED_BEFORE = compiled(r"\b(?:shell(?:s|ed|ing)?|strik(?:e|es|ing)|struck|bomb(?:s|ed|ing)?|bombard\w*|hit(?:s|ting)?|attack(?:s|ed|ing)?|"
                               r"(?:fire|fires|fired|firing)\s+(?:on|at)|target(?:s|ed|ing)?|evacuat\w+|rebuild\w*|restor(?:e|es|ed|ing)|"
-                              r"demin\w+|visit(?:s|ed|ing)?)\b", re.I)
+                              r"demin\w+|visit(?:s|ed|ing)?|deliver(?:s|ed|ing)?)\b", re.I)
 
 
 def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Discourse, rules: Rules,

@@ -118,7 +118,7 @@ def find_headed(views: list[SentenceView], rules: Rules, published: PublishedDat
 
 # a pasted post's note in square brackets above it: "[Telegram post, Russian military blogger channel, 24 Aug
 # 2024, 21:40]", "[DeepState, Telegram, translated]" (who posted it; not "[Updated at 14:00]" or "[Photo: ...]")
-_BRACKET_NOTE = compiled(r"\s*\[(?=[^\]]*\b(?:Telegram|post|channel|X|Twitter|VK|VKontakte|Facebook|press service)\b)[^\]\n]{4,200}\]\s*")
+_BRACKET_NOTE = compiled(r"\s*\[(?=[^\]]*\b(?:Telegram|post|channel|X|Twitter|VK|VKontakte|Facebook|press service|[Vv]ideo|[Ff]ootage)\b)[^\]\n]{4,200}\]\s*")
 _NOTE_SIDE = compiled(r"\b(?:(?P<ru>(?:[Pp]ro-)?Russian|[Pp]ro-Kremlin)|(?P<ua>Ukrainian))\s+(?:[\w-]+\s+){0,3}?"
                       r"(?P<who>blogger|milblogger|war correspondent|correspondent|channel|unit|brigade|battalion|regiment|"
                       r"soldier|serviceman|commander|officer)s?\b")
