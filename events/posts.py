@@ -6,7 +6,9 @@ the same way on a line of its own below it ("— Viktor Trehubov, Khortytsia gro
 television, 14 May"): the line speaks for the block right above it, up to a heading, a question
 or another signature. In an interview laid out as questions and answers, the answers are the
 words of the person the text says it interviews ("Suspilne spoke to Viktor Trehubov ..." above
-"Q: ..." / "A: ..." lines, or questions and answers opened with dashes).
+"Q: ..." / "A: ..." lines, or questions and answers opened with dashes). A post pasted under a
+bracketed note that names who posted it ("[Telegram post, Russian military blogger channel, 24 Aug
+2024]") is that poster's, up to the next such note.
 
 A pure function of the sentence views and the rules; cases in tests/events/test_voices.py.
 """
@@ -126,12 +128,25 @@ _NOTE_SIDE = compiled(r"\b(?:(?P<ru>(?:[Pp]ro-)?Russian|[Pp]ro-Kremlin)|(?P<ua>U
 
 def find_bracketed(views: list[SentenceView], rules: Rules, published: PublishedDate | None,
                    side: Side = Side.NONE) -> dict[int, Post]:
-    """The sentences of a post below a bracketed note naming who posted it ("[Telegram post, Russian
-    military blogger channel, 24 Aug 2024]"), up to a rule line or an editor's note: the poster's words."""
-    if len(views) < 2 or not _BRACKET_NOTE.fullmatch(views[0].text):
-        return {}
-    line = views[0].text
+    """The sentences of each post below a bracketed note naming who posted it ("[Telegram post, Russian
+    military blogger channel, 24 Aug 2024]"), up to the next such note, a rule line or an editor's
+    note: the poster's words."""
     day = published.date if published else None
+    out: dict[int, Post] = {}
+    post: Post | None = None
+    for view in views:
+        if _BRACKET_LINE.fullmatch(view.text):
+            post = _note_post(view.text, rules, published, side, day) if _BRACKET_NOTE.fullmatch(view.text) else None
+            continue  # (a second note opens another post)
+        if post is not None and _POST_ENDS.match(view.text):
+            post = None
+        if post is not None:
+            out[view.index] = post
+    return out
+
+
+def _note_post(line: str, rules: Rules, published: PublishedDate | None, side: Side, day: dt.date | None) -> Post | None:
+    """Who a bracketed note says posted what follows, and when; None when it names no one of a side."""
     named = [a for a in named_claimants(line, rules, context_side=side, day=day) if a.claimant not in GENERIC_STATES]
     if named and named[0].side is not Side.NONE:
         author = named[0]
@@ -141,15 +156,9 @@ def find_bracketed(views: list[SentenceView], rules: Rules, published: Published
         author = Attribution(("Russian" if russian else "Ukrainian") + (" media" if media else " military"),
                              Side.RU if russian else Side.UA, "media" if media else "military", 0, 0, "posted")
     else:
-        return {}
+        return None
     days = [d for d in find_dates(line, published, rules) if d.precision is DatePrecision.DAY]
-    post = Post(replace(author, verb="posted", start=0, end=0), days[0].date if days else None, "")
-    out: dict[int, Post] = {}
-    for view in views[1:]:
-        if _POST_ENDS.match(view.text) or _BRACKET_LINE.fullmatch(view.text):
-            break  # (a second note opens another post)
-        out[view.index] = post
-    return out
+    return Post(replace(author, verb="posted", start=0, end=0), days[0].date if days else None, "")
 
 
 _BRACKET_LINE = compiled(r"\s*\[[^\]\n]{4,200}\]\s*")

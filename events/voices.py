@@ -144,7 +144,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             posts.setdefault(i, post)
     for i, post in find_headed(views, rules, article.published, home).items():
         posts.setdefault(i, post)
-    if article.text.lstrip().startswith("["):
+    if "[" in article.text:
         for i, post in find_bracketed(views, rules, article.published, home).items():
             posts.setdefault(i, post)
     if "?" in article.text and rules.interview_cue.search(article.text):

@@ -55,6 +55,10 @@ CASES = [
     ("the body named in a speaker's apposition does not speak",
      "Viktor Trehubov, spokesman for the Khortytsia group, has denied the Russian fake claiming the capture of Toretsk.",
      ["Viktor Trehubov (Khortytsia group spokesman)"]),
+    ("a bracketed note names who posted the post below it, up to the next note",
+     "[Telegram post, Russian military blogger channel, 14 May 2024, 21:40]\n\nOur units entered Tonenke.\n\n"
+     "[Telegram, DeepState, translated]\n\nThe enemy advanced in Tonenke.",
+     ["", "Russian media", "", "DeepState"]),
     ("an embedded post speaks for its author in the paragraph before its signature line",
      "Russia's defence ministry gave an update.\n\nBreaking: our forces have liberated Tonenke.\n\n"
      "Glory to the heroes. pic.twitter.com/abc — MFA Russia (@mfa_russia) May 14, 2024",
