@@ -389,11 +389,14 @@ def acted_upon(text: str, start: int) -> bool:
     groups"): they are no actor of the changes after them."""
     return _DEFEATED_BEFORE.search(text, max(0, start - 60), start) is not None \
         or _CLEARED_OF.search(text, max(0, start - 100), start) is not None
+
+
 # a holding set against a claim the sentence tells first: "Contrary to Moscow's claims about the capture
 # of X, the village is under the control of the Defence Forces", "Russia claims X, but the village is ..."
 _CLAIM_ANSWERED = compiled(r"\b(?:[Cc]ontrary to|[Dd]espite|[Ii]n spite of|[Rr]egardless of|[Ww]hatever)\b[^;]*?"
                            r"\b(?:claims?|claimed|reports?|statements?|assertions?|allegations?|propaganda|fairy[- ]tales?|lies|says|said)\b|"
                            r"\b(?:claims?|claimed|says|said|reported|announced|reports?)\b[^;]*?,\s+(?:but|however|yet)\s")
+# a denier's own word before a part it still holds: "rejected the claim, saying its units hold the north of X"
 _DENIED_THE_CLAIM = compiled(r"\b(?:denied|denies|rejected|rejects|refuted|refutes|dismissed|dismisses|disputed|disputes)\s+"
                              r"(?:(?:the|this|that|these|those|such|Moscow['’]s|Russia['’]s|Russian|Kyiv['’]s|Ukraine['’]s)\s+){1,2}"
                              r"(?:claims?|reports?|statements?|assertions?|allegations?)\b(?!\s+(?:of|about|on)\b)[^.;]*$")

@@ -1468,6 +1468,8 @@ def _hedge_recent(view: SentenceView, drafts: list[Draft], rules: Rules) -> None
             draft.hedged = True
 
 
+# what else a sentence tells was done to the places it lists ("shelling settlements ..., including A and
+# B"): not the list of the places a count told before; unless it points back to them ("some of them")
 _OF_THEM = compiled(r"\b(?:of|among)\s+(?:them|these|those)\b", re.I)
 _OTHER_DEED_BEFORE = compiled(r"\b(?:shell(?:s|ed|ing)?|strik(?:e|es|ing)|struck|bomb(?:s|ed|ing)?|bombard\w*|hit(?:s|ting)?|attack(?:s|ed|ing)?|"
                               r"(?:fire|fires|fired|firing)\s+(?:on|at)|target(?:s|ed|ing)?|evacuat\w+|rebuild\w*|restor(?:e|es|ed|ing)|"
