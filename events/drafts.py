@@ -1422,6 +1422,7 @@ def _retract(view: SentenceView, speakers: list[Attribution], claimed: list[Draf
 
 
 _LATTER_FORMER = compiled(r"\b(?:latter|former)\b", re.I)
+_TO_CLAUSE_END = compiled(r"[^,;.:]*")
 
 
 def _deny_in_tail(view: SentenceView, voice: Voice, drafts: list[Draft], made: int, rules: Rules,
@@ -1432,9 +1433,10 @@ def _deny_in_tail(view: SentenceView, voice: Voice, drafts: list[Draft], made: i
     if tail is None:
         return
     deniers = [a for a in voice.attributions if tail.start() <= a.start < tail.end() and a.side is not Side.NONE]
-    if not deniers:  # "..., a claim denied by Kyiv": named after "by", with no verb of its own
+    if not deniers:  # "..., a claim denied by Kyiv": named after "by", with no verb of its own, up to the clause's end
+        named = _TO_CLAUSE_END.match(view.text, tail.end())  # (the tail stops at "the Ukrainian" of "the Ukrainian military")
         deniers = [replace(a, start=a.start + tail.start(), end=a.end + tail.start())
-                   for a in named_claimants(tail.group(), rules) if a.side is not Side.NONE]
+                   for a in named_claimants(view.text[tail.start():named.end()], rules) if a.side is not Side.NONE]
     if not deniers:
         return
     denier = deniers[0]
