@@ -75,7 +75,7 @@ _WORD_START = compiled(r"\b\w")
 # where a word does, and neither run need give a letter back: (?<!\w) and possessive runs find the
 # same match without trying every letter of every word
 # (or a given name before the surname a pattern knows: "said Oleksandr Syrskyi")
-_LAST_WORD = compiled(r"(?<!\w)(\w++)\s++(?:an? |the |(?:[A-ZА-ЯІЇЄ][\w’'.-]*\s){1,2})?$")
+_LAST_WORD = compiled(r"(?<!\w)(\w++)\s++(?:an? |the )?(?:[A-ZА-ЯІЇЄ][\w’'.-]*\s){0,2}$")
 _QUOTED_NAME = compiled(r"\s*[“\"«][A-Z][^”\"»,.;]{1,40}[”\"»]\s*")  # 'the channel "Name" wrote'
 _AND_THAT = compiled(r"\band\s+that\b")
 _PREPOSITION_BEFORE = compiled(r"\b(\w+)\s+(?:from|against|into|over|towards?|with)\s+(?:the\s+)?$", re.I)
