@@ -1212,9 +1212,6 @@ _POINTER_BEFORE_ITS_CLAUSE = compiled(
     r"(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:been|now|already|reportedly|finally|since|fully|completely)\s+){0,2}$")
 
 
-# the ground by a place, not the place: "the road to the village is under ...", "the heights around the town"
-_TERRAIN_OF = compiled(r"\b(?:road|roads|highway|route|heights|hills?|approaches|bridge|forest|fields?|dam|railway|crossroads|junction)\s+"
-                       r"(?:to|around|near|of|outside|into|towards?|above|by)\s+$", re.I)
 _IT_RIGHT_BEFORE = compiled(r"\bit\s+$")  # ("saying it was back under ...")
 _COPULA_UNDER = compiled(r"(?:is|are|was|were|has\s+been|had\s+been)\b[^.;]{0,30}?\bunder\b", re.I)
 
@@ -1251,7 +1248,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
     m = None
     for m in rules.places.coreference_nouns.finditer(behind):
         pass
-    if m is not None and _SUBJECT_GAP.match(behind[m.end():]) and not _TERRAIN_OF.search(behind, 0, m.start()):
+    if m is not None and _SUBJECT_GAP.match(behind[m.end():]) and not rules.terrain_of.search(behind, 0, m.start()):
         # "about half of the village is ours": a share of it
         share = rules.partial_share.search(" ".join(behind[:m.start()].split()[-4:])) is not None
         return Target(None, pointer=m.group(), position=start - len(behind) + m.start(), share=share)

@@ -1470,12 +1470,9 @@ def _hedge_recent(view: SentenceView, drafts: list[Draft], rules: Rules) -> None
             draft.hedged = True
 
 
-# what else a sentence tells was done to the places it lists ("shelling settlements ..., including A and
-# B"): not the list of the places a count told before; unless it points back to them ("some of them")
+# a later list of what else was done to places (rules.other_deeds) that still points back to the places a
+# count told before: "visited several of them, including A and B"
 _OF_THEM = compiled(r"\b(?:of|among)\s+(?:them|these|those)\b", re.I)
-_OTHER_DEED_BEFORE = compiled(r"\b(?:shell(?:s|ed|ing)?|strik(?:e|es|ing)|struck|bomb(?:s|ed|ing)?|bombard\w*|hit(?:s|ting)?|attack(?:s|ed|ing)?|"
-                              r"(?:fire|fires|fired|firing)\s+(?:on|at)|target(?:s|ed|ing)?|evacuat\w+|rebuild\w*|restor(?:e|es|ed|ing)|"
-                              r"demin\w+|visit(?:s|ed|ing)?|deliver(?:s|ed|ing)?)\b", re.I)
 
 
 def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Discourse, rules: Rules,
@@ -1489,7 +1486,7 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
     # (a phrase after the list is its own: "listed A, B and C, saying troops had advanced 6 km")
     # (nor a list of what else is done to places: "Russian forces keep shelling settlements on the
     # right bank, including A and B")
-    if listed and view.settlements and _OTHER_DEED_BEFORE.search(view.text, 0, view.settlements[0].start) \
+    if listed and view.settlements and rules.other_deeds.search(view.text, 0, view.settlements[0].start) \
             and not _OF_THEM.search(view.text, 0, view.settlements[0].start):  # (but "visited several of them, including A")
         listed = None
     if view.settlements and listed and all(start >= view.settlements[-1].end for start, _, _ in find_triggers(view.text, rules)):
