@@ -308,6 +308,29 @@ def _ours_against_their_claim(drafts: list[Draft]) -> list[Draft]:
     return drafts
 
 
+# a part the speaker's side still holds: "Kyiv says its troops still hold part of the city"
+# (not beside a part conceded: "controlled most of X, but our units still hold the plant")
+_CONCEDED = compiled(r"\b(?:but|though|although|while|whereas|most)\b")
+_STILL_HOLDING = compiled(r"\bstill\s+(?:firmly\s+)?(?:hold|holds|held|holding|control|controls|controlled|controlling|keep|keeps|kept)\b")
+
+
+def _part_held_against_their_claim(drafts: list[Draft]) -> list[Draft]:
+    """A speaker's part of X "still" held by its side, after the article tells that the other side
+    claims it took X, denies that claim ("Russia says it took X; Kyiv says its troops still hold
+    part of the city"): a denial beside the part."""
+    claimed = {(d.place.key, d.attribution.side) for d in drafts if d.kind in _GAIN and not d.background}
+    denials = []
+    for d in drafts:
+        speaker = d.attribution.side
+        if d.kind in (EventType.PARTIAL, EventType.CONTESTED) and not d.background and speaker in (Side.RU, Side.UA) \
+                and (d.place.key, speaker.opponent()) in claimed and _STILL_HOLDING.search(d.view.text) \
+                and d.attribution.kind != "journalist" and not _CONCEDED.search(d.view.text) \
+                and not any(o.kind is EventType.DENIAL and o.place.key == d.place.key and o.attribution.side is speaker for o in drafts):
+            denials.append(replace(d, kind=EventType.DENIAL, gains=speaker.opponent(), denied_side=speaker.opponent(),
+                                   via="", hedged=False, also=[]))
+    return drafts + denials
+
+
 def _held_across_the_line(drafts: list[Draft], rules: Rules) -> list[Draft]:
     """A speaker's "X is under our full control" of a place of the other country, the article telling
     no one else's gain there, claims the speaker's side took it (Wagner on a Ukrainian village): no
@@ -519,7 +542,7 @@ def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim
     kept = _same_sentence_rules(_retaken(_entered_as_the_other_left(_one_name_per_person(_name_unsided(drafts, rules)))), rules)
     _history_told_once(kept)
     kept = _merge(_sided_over_unsided(kept))
-    kept = _unanswered_holdings(_held_across_the_line(_ours_against_their_claim(kept), rules))
+    kept = _unanswered_holdings(_held_across_the_line(_part_held_against_their_claim(_ours_against_their_claim(kept)), rules))
     kept = _absorb_outlet_summaries(kept)
     kept = _absorb_generic_voices(kept)
     kept = _absorb_headline_credits(_absorb_spokespeople(kept, rules))
