@@ -208,7 +208,9 @@ def find_signed(views: list[SentenceView], published: PublishedDate | None, rule
 
 
 _ASKS = compiled(r"\s*(?:(?:Q|Question|Interviewer|Host)\s*[:.]|.*\?[\"”»]?\s*$)", re.I)
-_MARKED_QUESTION = compiled(r"\s*(?:(?:Q|Question|Interviewer|Host)\s*[:.]|[—–-]\s*.*\?[\"”»]?\s*$)", re.I)
+# (or with its answer after a second dash on the same line: "- How is it there? - Hard. ...")
+_MARKED_QUESTION = compiled(r"\s*(?:(?:Q|Question|Interviewer|Host)\s*[:.]|[—–-]\s*.*\?[\"”»]?\s*$|[—–-]\s*[^?\n]*\?[\"”»]?\s+[—–-]\s)", re.I)  # (_ANSWER_INLINE)
+_ANSWER_INLINE = compiled(r"\s*[—–-]\s*[^?\n]*\?[\"”»]?\s+[—–-]\s")
 _DASH_LINE = compiled(r"\s*[—–-]\s")
 _ANSWER_LABEL = compiled(r"A|Answer", re.I)
 _LABEL = compiled(r"\s*([A-ZА-ЯІЇЄ][\w .’'-]{1,30}):\s")  # "TREHUBOV: ..." in a transcript
@@ -227,7 +229,9 @@ def _interviewee(view: SentenceView, rules: Rules, side: Side, day: dt.date | No
     # (after "spoke to" only the one spoken to, unless that is an outlet: "X spoke to the Kyiv Independent")
     before = [] if after and rules.interviewee_follows.match(view.text, cue.start()) else [a for a in reversed(named) if a.end <= cue.start()]
     candidates = after + before
-    return next((a for a in candidates if "(" in a.claimant), candidates[0] if candidates else None)
+    # (a sided one before a title with no side: "a company commander of the 41st Brigade" is the brigade's)
+    sided = next((a for a in candidates if a.side is not Side.NONE), candidates[0] if candidates else None)
+    return next((a for a in candidates if "(" in a.claimant), sided)
 
 
 def find_answers(views: list[SentenceView], text: str, published: PublishedDate | None, rules: Rules,
@@ -264,6 +268,8 @@ def find_answers(views: list[SentenceView], text: str, published: PublishedDate 
             new_paragraph = view.sentence.paragraph != views[view.index - 1].sentence.paragraph
             if view.index in asks:
                 speaking, after_question = False, True
+                if _ANSWER_INLINE.match(view.text):  # "- Are they in X? - Small groups are.": the answer's too
+                    answers[view.index] = post
                 continue
             if label is not None and not _ANSWER_LABEL.fullmatch(label.group(1)):  # "TREHUBOV: ...", not "HOST: ..."
                 named = named_claimants(label.group(1).title(), rules, context_side=side, day=day)
@@ -273,6 +279,8 @@ def find_answers(views: list[SentenceView], text: str, published: PublishedDate 
             elif new_paragraph:
                 speaking = False  # the outlet's own prose after the interview
             after_question = False
+        elif view.index - 1 in asks:
+            speaking = True  # "- Where are you now? - Near X.": the answer on the question's own line
         if speaking and not view.heading:
             answers[view.index] = post
     return answers
