@@ -478,6 +478,8 @@ def _absorb_spokespeople(drafts: list[Draft], rules: Rules) -> list[Draft]:
                       and n.gains is d.gains and n.background == d.background), None)
         if owner is not None:
             owner.also.append(d.view)
+            if owner.date is None and d.date is not None:  # (the body's day stands: "the ministry said on Friday")
+                owner.date, owner.date_basis, owner.date_of_event = d.date, d.date_basis, d.date_of_event
             continue
         out.append(d)
     return out
