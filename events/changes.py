@@ -660,7 +660,7 @@ def _glue_ok(gap: str, rules: Rules) -> bool:
         rules.places.list_glue.match(_UNKNOWN_LISTED.sub("", gap)) is not None
 
 
-_PLURAL_APPOSITIVE = compiled(r"\s*,\s+(?:the\s+)?(?:two|three|four|five|six|both|several|\d+)\s+(?:[\w-]+\s+)?"
+_PLURAL_APPOSITIVE = compiled(r"\s*,\s+(?:the\s+)?(?:(?:two|three|four|five|six|both|several|\d+)\s+)?(?:[\w-]+\s+)?"
                                 r"(?:villages|towns|settlements|hamlets|localities)\b[^;:.,]{0,80}?\b(?:that|which)\s+"
                                 r"(?:[\w’'-]+\s+){1,9}$")
 
@@ -1117,7 +1117,7 @@ CORRECTED_BEFORE = compiled(r"\b(?:incorrectly|wrongly|mistakenly|erroneously|in
                             r" (?:of|in|on) (?:this|the|our) (?:[\w’'.:-]+ ){0,2}?(?:story|article|blog|report|page|feed|entry|post|"
                             r"update|item|bulletin|board|map|briefing) (?:said|stated|reported|wrote|listed)\b")
 _CONJUNCTION_LEAD = compiled(r"^\s*(?:and|but|while|as|so)\s+")
-_SPEAKER_LEAD = compiled(r"^.*\b(?:(?:said|says|say|wrote|writes|added|argued|argues|warned|noted|believes|believed|hopes?|hoped|fears?|feared|thinks?|thought|expects?|expected)\s+"
+_SPEAKER_LEAD = compiled(r"^.*\b(?:(?:said|says|say|wrote|writes|added|argued|argues|warned|warns?|noted|believes|believed|hopes?|hoped|fears?|feared|thinks?|thought|expects?|expected)\s+"
                          r"(?:(?:on|last|late|early|in)\s+\w+\s+)?(?:that\s+)?|"
                          r"(?:and|but|or)\s+that\s+)")  # (a second reported clause: "... and that the loss of X would")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -1581,6 +1581,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         count = group.group().split()[0].lower() if group is not None else ""
         if not targets and _THERE_END.search(text, start, end):
             targets = [Target(None, pointer="there", position=end - 5)]  # "fighting was still going on there"
+        if not targets and not plural and len(listed := _list_before_appositive(view, start)) > 1:
+            targets = listed  # "A and B, villages that Ukraine retook in June" (no count before the noun)
         if not targets:
             # (a withdrawal's positions may be described at length: "pulled back from several positions on
             # the southern outskirts of the city")
