@@ -182,6 +182,12 @@ class _Discourse:
                 return None
             return self.antecedent(view, replace(target, pointer=f"the {noun.group(1).lower()}", position=noun.start()),
                                    claimed, denied)
+        if target.pointer.lower() in ("that town", "that city", "that village"):
+            # "X lies west of Y and has been a target since the fall of that city": the other place, the last
+            # named before it, even one that only locates
+            named = [p for p in view.settlements if p.end <= target.position]
+            if len({p.key for p in named}) >= 2:
+                return named[-1], view.index
         # (a place only located by, "north-west of X", unless a change of X was told: "X, which Russia took")
         here = [(p, view.index) for p in view.settlements if p.end <= target.position
                 and (p.relation == "" or p.mention.start in claimed)]
