@@ -444,6 +444,9 @@ def _quoted_at(text: str, position: int) -> bool:
     return text.count("“", 0, position) > text.count("”", 0, position) or text.count('"', 0, position) % 2 == 1
 
 
+_NOUN_OF_FORCES = compiled(r"(?:(?<=withdrawal)|(?<=pullout)|(?<=pull-out)|(?<=retreat))\s+of\s+(?:the\s+|its\s+|their\s+)?(?:last\s+|remaining\s+)?", re.I)
+
+
 def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trigger: Trigger,
            rules: Rules) -> str:
     text = view.text
@@ -460,6 +463,11 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
         return subject[-1][2] if subject and subject[-1][2] in ("RU", "UA") else "own"
 
     gaining = trigger.gains == "agent" and trigger.type in (EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL)
+    of_forces = _NOUN_OF_FORCES.match(text, end) if trigger.type is EventType.WITHDRAWAL else None
+    if of_forces is not None:  # "after the withdrawal of Ukrainian troops": theirs, whoever the clause named before
+        named = next((w[2] for w in words if w[0] == of_forces.end() and w[2] in ("RU", "UA")), None)
+        if named is not None:
+            return named
 
     def key_of(i: int) -> str:
         return _resolve_pronoun(words, i, text, gaining) if words[i][2] == "pronoun" else words[i][2]
