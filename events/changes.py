@@ -862,6 +862,19 @@ _LIST_TO_END = compiled(r"(?:(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-ZА-ЯІ
 _QUOTE_CLOSES = compiled(r"(?<=[,.!?])[”»\"’']")  # a quotation closing with its clause (not "took “A”, “B” and C")
 
 
+_PLAIN_AND = compiled(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _gapped_list_end(refs: list[PlaceRef], first: PlaceRef, text: str) -> int:
+    """Where the plain list opening on ``first`` ends ("A was taken in March, B and C in April": after C)."""
+    last = first
+    for ref in refs[refs.index(first) + 1:]:
+        if not _PLAIN_AND.fullmatch(text, last.end, ref.start):
+            break
+        last = ref
+    return last.end
+
+
 def _object_targets(view: SentenceView, start: int, end: int, right: int, next_start: int, trigger: Trigger,
                     rules: Rules) -> list[Target]:
     text = view.text
@@ -879,8 +892,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     gap = text[end:first.start] if first.start >= end else ""
     if _NEW_SUBJECT_GAP.search(gap):
         return []  # "the village was cleared last night, the enemy has left for X": X is the next clause's
-    if _GAPPED_FIRST_GAP.fullmatch(gap) and (_GAPPED_TIME_AFTER.match(text, first.end) or _HELD_OR_HIT_AFTER.match(text, first.end)
-                                             or _FINITE_AFTER.match(text, first.end)):
+    if _GAPPED_FIRST_GAP.fullmatch(gap) and (_GAPPED_TIME_AFTER.match(text, _gapped_list_end(refs, first, text))
+                                             or _HELD_OR_HIT_AFTER.match(text, first.end) or _FINITE_AFTER.match(text, first.end)):
         # "A was captured in October, B a month later": B has the verb of its own, gapped (or a clause of
         # its own: "A was captured in October, B could be next")
         return []
@@ -1166,14 +1179,17 @@ def _gapped_dated(view: SentenceView, after: int, trigger: Trigger) -> list[Targ
     """"A fell in October 2024, B that same month, and C in January 2025": B and C, each with its time."""
     out: list[Target] = []
     gap_rule = _GAPPED_FIRST_GAP
+    waiting: list[PlaceRef] = []  # (the items of a list before its time: "B and C in April")
     for ref in (r for r in view.places if r.start >= after):
-        if not ref.is_settlement or not gap_rule.fullmatch(view.text, after, ref.start):
+        if not ref.is_settlement or not (gap_rule.fullmatch(view.text, after, ref.start)
+                                         or waiting and _PLAIN_AND.fullmatch(view.text, waiting[-1].end, ref.start)):
             break
         time = _GAPPED_TIME_AFTER.match(view.text, ref.end)
+        waiting.append(ref)
         if time is None:
-            break
-        if _allowed(ref, trigger):
-            out.append(Target(ref, position=ref.start))
+            continue
+        out += [Target(r, position=r.start) for r in waiting if _allowed(r, trigger)]
+        waiting = []
         after, gap_rule = time.end(), _GAPPED_NEXT_GAP
     return out
 
