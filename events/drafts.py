@@ -725,6 +725,15 @@ def _without_apposition_dates(dates: list[DateExpression], change: Change, chang
                      and "," in text[d.end:change.start])]
 
 
+_AND_NO_COMMA = compiled(r"[^,;:]*\band\s+(?:then\s+|later\s+)?")
+
+
+def _not_later_owned(dates: list[DateExpression], change: Change, changes: list[Change], text: str) -> list[DateExpression]:
+    """The dates but those after the change that a later change owns ("retook X, the largest town
+    seized by Ukraine last August": August is the seizure's, not the retaking's)."""
+    return [d for d in dates if not (d.start >= change.end and _date_owner(d, changes, text).start > change.start)]
+
+
 _AND_VERB_AFTER = compiled(r"(?:\s+(?:last|this)\s+year)?\s+and\s+(?:then\s+|later\s+|also\s+)?")
 _PARTICIPLE_APPOSITION = compiled(r",\s+(?:seized|captured|occupied|taken|held|liberated|retaken|recaptured|lost|abandoned)\s+"
                                   r"(?:by|in|on|during|since|early|late|last)\b[^,;:]{0,80}$")
@@ -898,9 +907,13 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             in_clause = [d for d in told + anchored if left <= d.start < right and not _in_aside(text, d.start, change.start)]
             # (of two changes in the clause, the dates nearer to this one: "X, the village Kyiv
             # liberated last summer, was captured on Sunday" is news)
+            clause_dates = in_clause
             in_clause = [d for d in in_clause if _date_owner(d, changes, text) is change] \
-                or _without_apposition_dates(in_clause, change, changes, text)
-            told_as_history = change.history or that_season or _old(in_clause or lead_in, published)
+                or _not_later_owned(_without_apposition_dates(in_clause, change, changes, text), change, changes, text)
+            # ("X was occupied in the first weeks and liberated in September 2022": history, as the verb after "and" is)
+            coordinated = [d for d in clause_dates if d.start >= change.end and _AND_NO_COMMA.fullmatch(
+                text, change.end, _date_owner(d, changes, text).start)] if not in_clause else []
+            told_as_history = change.history or that_season or _old(in_clause or lead_in or coordinated, published)
             if attribution is None or (told_as_history and not voice.attributions and voice.carried_by == "previous"):
                 # history told after a statement is the outlet's background, not the speaker's
                 attribution = memory.voice_of(view)
@@ -934,7 +947,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             # (but not the date of another change told in a relative clause on the place: "took X, a
             # village its troops abandoned in September 2022")
             own = [d for d in own if _date_owner(d, changes, text) is change] \
-                or [d for d in _without_apposition_dates(own, change, changes, text)
+                or [d for d in _not_later_owned(_without_apposition_dates(own, change, changes, text), change, changes, text)
                     if not any(t.pointer == "which" for t in _date_owner(d, changes, text).targets)]
             # "crossed the border on August 6 last year and seized X in August": the day before "and" is the
             # first verb's, when the change has a date of its own after it
@@ -1118,7 +1131,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     continue  # a Ukrainian official's "the alleged 'liberation' of X": the other side's claim, not theirs
                 background = change.history or that_season or (
                     own_date is not None and published is not None
-                    and (published.date - own_date.date).days > _BACKGROUND_DAYS)
+                    and (published.date - own_date.date).days > _BACKGROUND_DAYS) or own_date is None and _old(coordinated, published)
                 confidence = 0.85 if target.place is not None else 0.65
                 dated = pairs.get(target.position, date)
                 drafts.append(Draft(view, first, kind, place, gains, attribution, voice.channel,

@@ -236,6 +236,14 @@ CASES = [
     ("'X, whose liberation the ministry announced in February': history of X, told by the ministry",
      "Umanske lies north-west of Tonenke, whose liberation the Russian defence ministry announced on 17 February.",
      [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-02-17", "day", "history")]),
+    ("the date of a change told in an apposition after the place is that change's, not the main verb's",
+     "Russia's military said on Monday it had recaptured Tetkino, the largest village seized by Ukraine last August.",
+     [("Tetkino", "recapture", "RU", "Russian Ministry of Defence", "2024-05-13", "day"),
+      ("Tetkino", "capture", "UA", "journalist (Test Wire)", "2023-08-01", "month", "history")]),
+    ("a change joined by 'and' to a later one dated long ago is history too, with no date of its own",
+     "Tonenke was occupied by Russian forces in the early weeks of the war and liberated in September 2022.",
+     [("Tonenke", "capture", "RU", "journalist (Test Wire)", "None", "unknown", "history"),
+      ("Tonenke", "recapture", "UA", "journalist (Test Wire)", "2022-09-01", "month", "history")]),
 ]
 
 
