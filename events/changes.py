@@ -700,7 +700,9 @@ _ALIAS_GAP = compiled(r"\s*\(\s*|,\s+(?:(?:the|its)\s+(?:[\w-]+\s+){0,2}?name\s+
 _PASSIVE_BEFORE = compiled(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[“\"‘']?[\w-]+\s+)?[“\"‘']?$", re.I)
 _COLON_LIST_NEXT = compiled(r"\s*:\s*$")
 _GAPPED_OBJECT = compiled(r"[^,;:]{0,40},\s+(?:and|while)\s+(?:the\s+(?:village|town)\s+of\s+)?")
-_YES_NO_QUESTION = compiled(r"\s*(?:(?:Q|Question)\s*[:.]\s*)?(?:Has|Have|Had|Did|Does|Do|Is|Are|Was|Were|Will|Would|Can|Could|Should|Might)\b")
+# (and an interviewer's "- How did the assault on X end?")
+_YES_NO_QUESTION = compiled(r"\s*(?:(?:Q|Question)\s*[:.]\s*|[—–-]\s*)?(?:Has|Have|Had|Did|Does|Do|Is|Are|Was|Were|Will|Would|Can|Could|Should|Might|"
+                            r"How|Why|What|When|Where|Who|Which)\b")
 _DENIED_QUOTE_BEFORE = compiled(r"\b(?:rejects?|rejected|denies|denied|dismiss(?:es|ed)?|refutes?|refuted|disputes?|disputed)"
                                   r"\s+(?:the\s+|a\s+|Russian\s+|Ukrainian\s+)?[“\"‘']$")
 _QUOTED_CLAIM_AFTER = compiled(r"[”\"’']\s*(?:claims?|statements?|reports?|assertions?|boasts?)\b")

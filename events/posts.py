@@ -223,6 +223,8 @@ def _interviewee(view: SentenceView, rules: Rules, side: Side, day: dt.date | No
     cue = rules.interview_cue.search(view.text)
     if cue is None:
         return None
+    if side is Side.NONE:  # "Izvestia spoke to the commander of an assault battalion": the outlet's side
+        side = next((a.side for a in named_claimants(view.text, rules, day=day) if a.kind == "media"), Side.NONE)
     named = [a for a in named_claimants(view.text, rules, context_side=side, day=day)
              if a.kind != "media" and a.claimant not in GENERIC_STATES]
     after = [a for a in named if a.start >= cue.start()]
