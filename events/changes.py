@@ -42,7 +42,7 @@ _PASSIVE = compiled(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:[“
 _NOUN_THEN_MODAL = compiled(r"\s*(?:of\s+|from\s+)?(?:the\s+(?:town|city|village|settlement)\s+(?:of\s+)?)?"
                               r"(?:[A-ZА-ЯІЇЄ][\w’'-]*\s+(?:(?:and|or)\s+|,\s*)?){0,4}")  # (none after a possessive: "its capture would")
 _NOUN_OPENING = compiled(r"\s*(?:(?:the|a|an|any|its|their|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|"
-                           r"eventual|possible|potential|full)\s+)*", re.I)
+                           r"eventual|possible|potential|full|(?-i:[A-ZА-ЯІЇЄ])[\w’'-]*['’]s)\s+)*", re.I)  # ("Tonenke's capture would")
 # a sentence opening on its subject and a participle with no auxiliary: "Tonenke, Umanske “fully occupied”"
 _HEADLINE_PASSIVE = compiled(r"[A-ZА-ЯІЇЄ][\w’'-]*(?:(?:\s+|,\s+|\s+and\s+)[A-ZА-ЯІЇЄ][\w’'-]*)*\s+[\"“]?"
                              r"(?:(?:fully|completely|partially|partly|now|officially)\s+)?[\"“]?")
@@ -444,6 +444,8 @@ def _quoted_at(text: str, position: int) -> bool:
     return text.count("“", 0, position) > text.count("”", 0, position) or text.count('"', 0, position) % 2 == 1
 
 
+_BEEN_BEFORE = compiled(r"\b(?:have|has|had)\s+been\s+[“\"‘']$")  # (in scare quotes)
+_FOR_A_WHILE = compiled(r"[^.;,]*?\bfor\s+(?:(?:several|many|two|three|four|five|six|\d+)\s+)?(?:days|weeks|months|years)\b")
 _NOUN_OF_FORCES = compiled(r"(?:(?<=withdrawal)|(?<=pullout)|(?<=pull-out)|(?<=retreat))\s+of\s+(?:the\s+|its\s+|their\s+)?(?:last\s+|remaining\s+)?", re.I)
 
 
@@ -1464,6 +1466,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             continue  # "marines captured during the defence of Mariupol": prisoners, not a place taken
         if _UNTOLD_BEFORE.search(text, max(0, start - 120), start):
             continue  # "He did not say how many soldiers remained in X": asked, not told
+        if _BEEN_BEFORE.search(text, max(0, start - 16), start) and text[start:end].rstrip("”\"’'").endswith("ing") \
+                and _FOR_A_WHILE.match(text, end, min(len(text), end + 60)):
+            continue  # "the Russians have been 'liberating' it for months": a mocked effort going on, nothing taken
         denial = "" if trigger.type is EventType.DENIAL else "refuted" if taken_back else _denial(
             text, start, end, left, rules, fighting=trigger.type is EventType.CONTESTED)
         if denial == "negated" and _CLAIM_VERB.match(text, start) and not _FORCES_NEGATED.search(text, max(0, start - 40), start):
@@ -1503,7 +1508,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 or not _SPEAKER_LEAD.sub("", before).strip()  # (after its speaker: "officials say retaking X is not the goal")
             # (also after its speaker: "Kots said the capture of X would open the way")
             # (also after a comma and a conjunction: "..., and its capture will allow")
-            noun = (_NOUN_OPENING.fullmatch(before) is not None or _NOUN_OPENING.fullmatch(_SPEAKER_LEAD.sub("", before)) is not None
+            possessive = "'s " if text.startswith(("'s", "’s"), start) else ""  # (a phrase that opens on it: "X's capture")
+            noun = (_NOUN_OPENING.fullmatch(before + possessive) is not None
+                    or _NOUN_OPENING.fullmatch(_SPEAKER_LEAD.sub("", before) + possessive) is not None
                     or _CONJUNCTION_LEAD.match(before[before.rfind(",") + 1:]) is not None
                     and _NOUN_OPENING.fullmatch(_CONJUNCTION_LEAD.sub("", before[before.rfind(",") + 1:])) is not None) \
                 and not text[start:end].lower().endswith(("ed", "en"))
