@@ -311,6 +311,9 @@ def _ours_against_their_claim(drafts: list[Draft]) -> list[Draft]:
 # a part the speaker's side still holds: "Kyiv says its troops still hold part of the city"
 # (not beside a part conceded: "controlled most of X, but our units still hold the plant")
 _CONCEDED = compiled(r"\b(?:but|though|although|while|whereas|most)\b")
+_OWN_HOLDER = compiled(r"\b(?:it|its|their|our|we|his|her)\b", re.I)
+_SIDE_HOLDER = {Side.UA: compiled(r"\bUkrain(?:ian|e['’]s)\b"), Side.RU: compiled(r"\bRussia(?:n|['’]s)\b")}
+_ENEMY_HOLDER = compiled(r"\b(?:enemy|they|occupiers)\b", re.I)
 _STILL_HOLDING = compiled(r"\bstill\s+(?:firmly\s+)?(?:hold|holds|held|holding|control|controls|controlled|controlling|keep|keeps|kept)\b")
 
 
@@ -318,12 +321,20 @@ def _part_held_against_their_claim(drafts: list[Draft]) -> list[Draft]:
     """A speaker's part of X "still" held by its side, after the article tells that the other side
     claims it took X, denies that claim ("Russia says it took X; Kyiv says its troops still hold
     part of the city"): a denial beside the part."""
-    claimed = {(d.place.key, d.attribution.side) for d in drafts if d.kind in _GAIN and not d.background}
+    claimed: dict[tuple[str, Side], int] = {}  # (place, claimant's side) -> the first sentence telling the claim
+    for d in drafts:
+        if d.kind in _GAIN and not d.background:
+            claimed.setdefault((d.place.key, d.attribution.side), d.view.index)
     denials = []
     for d in drafts:
         speaker = d.attribution.side
+        still = _STILL_HOLDING.search(d.view.text)
+        # (held by the speaker's own: "its troops still hold part of X", not "the enemy still controls part of X")
+        holder = d.view.text[max(0, still.start() - 50):still.start()] if still else ""
+        own = _OWN_HOLDER.search(holder) or _SIDE_HOLDER[speaker].search(holder) if speaker in _SIDE_HOLDER else None
         if d.kind in (EventType.PARTIAL, EventType.CONTESTED) and not d.background and speaker in (Side.RU, Side.UA) \
-                and (d.place.key, speaker.opponent()) in claimed and _STILL_HOLDING.search(d.view.text) \
+                and claimed.get((d.place.key, speaker.opponent()), d.view.index + 1) <= d.view.index and still \
+                and own and not _SIDE_HOLDER[speaker.opponent()].search(holder) and not _ENEMY_HOLDER.search(holder) \
                 and d.attribution.kind != "journalist" and not _CONCEDED.search(d.view.text) \
                 and not any(o.kind is EventType.DENIAL and o.place.key == d.place.key and o.attribution.side is speaker for o in drafts):
             denials.append(replace(d, kind=EventType.DENIAL, gains=speaker.opponent(), denied_side=speaker.opponent(),

@@ -340,6 +340,9 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = 
             return key  # "Russian officials said they had cleared X": the speakers' own side
         if key in ("RU", "UA") and not (text and (cited or _NOT_AN_ACTOR.match(text, end))):
             return key
+    if text and index < len(words) and _THEY_ONLY.match(text, words[index][0]) \
+            and _US_AFTER.search(text, words[index][1], min(len(text), words[index][1] + 80)):
+        return "enemy"  # "They took X from us on Sunday", no side named before: whoever "us" are not, quoted or not
     if text and index < len(words) and _OPENS_SENTENCE.fullmatch(text, 0, words[index][0]) \
             and not _SAYING_AFTER.match(text, words[index][1]):
         return "bare"  # "The Ukrainian army regrouped. It took X in May": the forces the text spoke of before
@@ -347,6 +350,8 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = 
 
 
 _THEY = compiled(r"[Tt]he(?:y|ir)\b")
+_THEY_ONLY = compiled(r"[Tt]hey\b")
+_US_AFTER = compiled(r"\b(?:from\s+us|us\s+out|on\s+us|(?:pushed|drove|knocked|forced|threw)\s+us)\b")
 _OPENS_SENTENCE = compiled(r"[\s“\"‘']*")
 _SAYING_AFTER = compiled(r"\s+(?:\w+\s+)?(?:say|said|says|claim|claimed|report|reported|believe|think|thought|told|insist|insisted)\b")
 _OWN_FORCES = compiled(r"[Oo]ur\s+(?:own\s+)?[a-z]")  # "our men", "our troops": a noun "they" may stand for
@@ -446,7 +451,7 @@ def _quoted_at(text: str, position: int) -> bool:
 
 _BEEN_BEFORE = compiled(r"\b(?:have|has|had)\s+been\s+[“\"‘']$")  # (in scare quotes)
 _FOR_A_WHILE = compiled(r"[^.;,]*?\bfor\s+(?:(?:several|many|two|three|four|five|six|\d+)\s+)?(?:days|weeks|months|years)\b")
-_NOUN_OF_FORCES = compiled(r"(?:(?<=withdrawal)|(?<=pullout)|(?<=pull-out)|(?<=retreat))\s+of\s+(?:the\s+|its\s+|their\s+)?(?:last\s+|remaining\s+)?", re.I)
+_NOUN_OF_FORCES = compiled(r"(?:withdrawal|pullout|pull-out|retreat)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:last\s+|remaining\s+)?", re.I)
 
 
 def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trigger: Trigger,
@@ -465,7 +470,7 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
         return subject[-1][2] if subject and subject[-1][2] in ("RU", "UA") else "own"
 
     gaining = trigger.gains == "agent" and trigger.type in (EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL)
-    of_forces = _NOUN_OF_FORCES.match(text, end) if trigger.type is EventType.WITHDRAWAL else None
+    of_forces = _NOUN_OF_FORCES.match(text, start) if trigger.type is EventType.WITHDRAWAL else None
     if of_forces is not None:  # "after the withdrawal of Ukrainian troops": theirs, whoever the clause named before
         named = next((w[2] for w in words if w[0] == of_forces.end() and w[2] in ("RU", "UA")), None)
         if named is not None:
@@ -866,6 +871,7 @@ _LIST_TO_END = compiled(r"(?:(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-ZА-ЯІ
 _QUOTE_CLOSES = compiled(r"(?<=[,.!?])[”»\"’']")  # a quotation closing with its clause (not "took “A”, “B” and C")
 
 
+_NEARBY_BEFORE = compiled(r"\b(?:nearby|neighbou?ring|adjacent)\s+$")
 _PLAIN_AND = compiled(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -970,6 +976,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
                 _NEW_CLAUSE_AFTER.match(text, ref.end) and not re.search(r"\b(?:and|or)\b", text[chain.end:ref.start])
                 or _COMMA_AND.fullmatch(text, chain.end, ref.start) and _HELD_OR_HIT_AFTER.match(text, ref.end)):
             break  # "foothold in A, B holds", "took A, and B held out": B opens a clause of its own
+        if _NEARBY_BEFORE.search(text, chain.end, ref.start) and (_FINITE_AFTER.match(text, ref.end) or _HELD_OR_HIT_AFTER.match(text, ref.end)):
+            break  # "captured A, and nearby B was hit": B opens a clause of its own
         if _PEOPLE_OF.match(text, ref.end):
             break  # "retook A, and B's mayor declared ...": B's people open a clause of their own
         if _KIN_OF.match(text, ref.end) and not re.search(r"\b(?:and|or)\b", text[chain.end:ref.start]):

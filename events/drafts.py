@@ -182,11 +182,14 @@ class _Discourse:
                 return None
             return self.antecedent(view, replace(target, pointer=f"the {noun.group(1).lower()}", position=noun.start()),
                                    claimed, denied)
-        if target.pointer.lower() in ("that town", "that city", "that village"):
+        if target.pointer.lower() in ("that town", "that city", "that village") \
+                and not view.text.startswith(("'s", "’s"), target.position + len(target.pointer)):
             # "X lies west of Y and has been a target since the fall of that city": the other place, the last
-            # named before it, even one that only locates
+            # named before it, even one that only locates (not in an apposition: "X, near Y, ... that town";
+            # nor "that city's eastern district")
             named = [p for p in view.settlements if p.end <= target.position]
-            if len({p.key for p in named}) >= 2:
+            if len({p.key for p in named}) >= 2 and not _LOCATING_APPOSITION.search(
+                    view.text, max(0, named[-1].start - 40), named[-1].start):
                 return named[-1], view.index
         # (a place only located by, "north-west of X", unless a change of X was told: "X, which Russia took")
         here = [(p, view.index) for p in view.settlements if p.end <= target.position
@@ -725,6 +728,7 @@ def _without_apposition_dates(dates: list[DateExpression], change: Change, chang
                      and "," in text[d.end:change.start])]
 
 
+_AND_ONLY = compiled(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _AND_NO_COMMA = compiled(r"[^,;:]*\band\s+(?:then\s+|later\s+)?")
 
 
@@ -972,6 +976,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 # "X fell in December, followed by Y in February": a date right after a place of a list is its own
                 pairs = {t.position: d for t in change.targets if t.place is not None and len(change.targets) > 1
                          for d in own if re.fullmatch(r"\s+(?:(?:in|on)\s+)?", text[t.place.end:d.start])}
+                right_after = set(pairs)
                 listed_days = [d for d in told if d.start >= change.end and d.precision is DatePrecision.DAY]
                 if len(listed_days) > 1 and len(change.targets) > 1:
                     # "took five villages on Saturday - A, B ... - and five more on Sunday: C, D": the
@@ -980,6 +985,13 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                         before = [d for d in listed_days if d.end <= t.position]
                         if before and t.position not in pairs:
                             pairs[t.position] = before[-1]
+                # "A in March, B and C in April": B takes the time told after the list it opens
+                placed = [t for t in change.targets if t.place is not None]
+                for t, n in reversed(list(zip(placed, placed[1:]))):
+                    if t.position not in right_after and n.position in right_after \
+                            and _AND_ONLY.fullmatch(text, t.place.end, n.place.start):
+                        pairs[t.position] = pairs[n.position]
+                        right_after.add(t.position)
             if date is None and memory.occasion_day is not None and rules.same_occasion.match(text):
                 # "At the meeting, Putin was briefed that ...": the meeting's day, told before
                 date = DateExpression(0, 0, "the occasion told before", memory.occasion_day, DatePrecision.DAY)
