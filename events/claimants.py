@@ -75,7 +75,9 @@ _WORD_START = compiled(r"\b\w")
 # where a word does, and neither run need give a letter back: (?<!\w) and possessive runs find the
 # same match without trying every letter of every word
 # (or a given name before the surname a pattern knows: "said Oleksandr Syrskyi")
-_LAST_WORD = compiled(r"(?<!\w)(\w++)\s++(?:an? |the )?(?:[A-ZА-ЯІЇЄ][\w’'.-]*\s){0,2}$")
+_LAST_WORD = compiled(r"(?<!\w)(\w++)\s++(?:an? |the )?(?:[A-ZА-ЯІЇЄ][\w’'.-]*\s){0,3}$")
+_ROLE_NOUN_THEN_END = compiled(r"\s+(?:spokes(?:man|woman|person)|press\s+(?:service|office|officer)|statement|commander|representative)"
+                               r"(?=\s*(?:[.;:!?)”\"]|,|$))")
 _QUOTED_NAME = compiled(r"\s*[“\"«][A-Z][^”\"»,.;]{1,40}[”\"»]\s*")  # 'the channel "Name" wrote'
 _AND_THAT = compiled(r"\band\s+that\b")
 _PREPOSITION_BEFORE = compiled(r"\b(\w+)\s+(?:from|against|into|over|towards?|with)\s+(?:the\s+)?$", re.I)
@@ -319,7 +321,8 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     # there: "said Russian troops had entered X" names troops, not a speaker)
     tail = _LAST_WORD.search(before)
     if tail and rules.reporting_verbs.fullmatch(tail.group(1)) and tail.group(1) not in _TO_LISTENER and \
-            (_CLAUSE_ENDS_AFTER.match(sentence[end:end + 20]) or _ROLE_AFTER.match(sentence, end)):
+            (_CLAUSE_ENDS_AFTER.match(sentence[end:end + 20]) or _ROLE_AFTER.match(sentence, end)
+             or _ROLE_NOUN_THEN_END.match(sentence, end)):  # ("said the Russian Defence Ministry spokesman.")
         return tail.group(1), False
     return None
 
