@@ -805,8 +805,8 @@ _LINE_THROUGH = compiled(r"\b(?:(?:running|run|runs|ran)?\s*(?:through|along)|al
                          r"(?:(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,?\s+(?:and\s+|to\s+)?)*$")
 # (also new lines named by the villages they run past: "fell back to positions around the villages of A and B")
 _DESTINATION_GAP = compiled(r"\b(?:to|towards?|into)\s+(?:(?:neighbou?ring|nearby|adjacent)\s+)?(?:the\s+(?:(?:neighbou?ring|nearby)\s+)?(?:town|city|village)\s+of\s+)?$|"
-                            r"\bto\s+(?:(?:new|prepared|defensive|fortified)\s+)*(?:positions|lines)\s+(?:around|near|outside|along)\s+"
-                            r"(?:the\s+)?(?:villages|towns|settlements)\s+of\s+$")
+                            r"\bto\s+(?:(?:a|the|new|prepared|defensive|fortified|second|next|rear)\s+)*(?:positions|lines?)\s+(?:around|near|outside|along|through)\s+"
+                            r"(?:the\s+)?(?:villages|towns|settlements)\s+of\s+$")  # ("to a new defensive line along the villages of")
 _WHERE_NEXT = compiled(r"(?:\s+and\s+[\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?,\s+where\b")  # "pulled back towards A (and B), where they are regrouping"
 _REMAINS = compiled(r"\bremain(?:s|ed)?\b")  # "half of X remains in Ukrainian hands": held, the rest lost
 _UNDER_FIRE = compiled(r"[^,.;]{0,60}?\bunder\s+(?:heavy\s+|intense\s+|constant\s+|artillery\s+)?(?:fire|shelling|bombardment)\b")
@@ -872,6 +872,10 @@ _QUOTE_CLOSES = compiled(r"(?<=[,.!?])[”»\"’']")  # a quotation closing wit
 
 
 _NEARBY_BEFORE = compiled(r"\b(?:nearby|neighbou?ring|adjacent)\s+$")
+_GREY_ZONE_THEN = compiled(r"\s*(?:(?:the\s+)?(?:so-called\s+)?[“\"]?gr[ae]y\s+zone)?[”\"]?\s*,\s*(?:in\s+)?(?:the\s+(?:villages?|towns?|settlements?)\s+of\s+)?", re.I)
+_GREY_ZONE = compiled(r"gr[ae]y\s+zone", re.I)
+_NEIGHBOURS_OF = compiled(r"(?:['’]s)?(?<=['’]s)\s+(?:(?:nearby|neighbou?ring|satellite)\s+(?:villages|towns|settlements)|neighbou?rs|suburbs)\s+", re.I)
+_BRACKET_OPEN = compiled(r"\s*\([^()]{0,40}")
 _PLAIN_AND = compiled(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -894,6 +898,9 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
         return []
     if "," in text[end:first.start] and _RELATIVE_OBJECT_BEFORE.search(text, max(0, start - 80), start):
         return []  # "X, a village that Kyiv recaptured last August, as well as A and B": "that" is the object
+    neighbours = _NEIGHBOURS_OF.match(text, first.end)
+    if neighbours is not None:  # "retook X's neighbours A, B and C": the neighbours
+        first = next((r for r in refs if r.start == neighbours.end() and _allowed(r, trigger)), first)
     before_first = refs[:refs.index(first)]
     near = before_first[-1] if before_first else None
     if near is not None and near.relation and near.is_settlement and _PLAIN_LIST_GLUE.fullmatch(text, near.end, first.start) \
@@ -930,6 +937,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     located = _PLURAL_LOCATED.fullmatch(gap) is not None
     if located:
         words = 0  # "captured two more villages in the X district of the Y region, A and B": the list names them
+    if trigger.type is EventType.CONTESTED and _GREY_ZONE_THEN.fullmatch(gap) and _GREY_ZONE.search(text, start, first.start):
+        words = 0  # "fighting in the so-called grey zone, in the villages of A and B": the zone is the villages
     if words > reach and not rules.part_object.match(gap) or _GAP_BREAK.search(gap):
         return []  # "liberated by offensive operations in the X direction": an agent, not an object
     if trigger.type in (EventType.CAPTURE, EventType.RECAPTURE) and (rules.spoils_object.match(gap) or _MOVED_INTO.search(gap)):
@@ -952,6 +961,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
             crossed = True
         if _QUOTE_CLOSES.search(text, chain.end, ref.start):
             break  # '"... near A," the group said, ... south of B': the quotation ended
+        if ref.relation and _BRACKET_OPEN.fullmatch(text, chain.end, ref.start):
+            continue  # "seized A (west of K) and B (south of K)": K only locates A, in its brackets
         if _ALIAS_GAP.fullmatch(text, chain.end, ref.start):
             chain = ref  # "A, the Soviet-era name Moscow uses for B, and C": B is A again
             continue
