@@ -338,8 +338,9 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = 
                 and (_SAID_THEN_PRONOUN.fullmatch(text, cited.end(), words[index][0])
                      or gaining and _CLAIM_THEN_PRONOUN.fullmatch(text, cited.end(), words[index][0])):
             return key  # "Russian officials said they had cleared X": the speakers' own side
-        if key in ("RU", "UA") and not (text and (cited or _NOT_AN_ACTOR.match(text, end))):
-            return key
+        if key in ("RU", "UA") and not (text and (cited or _NOT_AN_ACTOR.match(text, end)
+                                                 or _ANNIHILATED_BEFORE.search(text, max(0, start - 40), start))):
+            return key  # (not forces destroyed: "destroy encircled Ukrainian formations ... and that they had captured X")
     if text and index < len(words) and _THEY_ONLY.match(text, words[index][0]) \
             and _US_AFTER.search(text, words[index][1], min(len(text), words[index][1] + 80)):
         return "enemy"  # "They took X from us on Sunday", no side named before: whoever "us" are not, quoted or not
@@ -350,6 +351,8 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = 
 
 
 _THEY = compiled(r"[Tt]he(?:y|ir)\b")
+_ANNIHILATED_BEFORE = compiled(r"\b(?:destroy\w*|annihilat\w*|eliminat\w*|wip(?:e|ed|es|ing)\s+out|defeat\w*|rout(?:ed|ing)?)\s+"
+                               r"(?:[“\"‘']?[\w-]+\s+){0,2}[“\"‘']?$", re.I)
 _THEY_ONLY = compiled(r"[Tt]hey\b")
 _US_AFTER = compiled(r"\b(?:from\s+us|us\s+out|on\s+us|(?:pushed|drove|knocked|forced|threw)\s+us)\b")
 _OPENS_SENTENCE = compiled(r"[\s“\"‘']*")
@@ -872,6 +875,7 @@ _QUOTE_CLOSES = compiled(r"(?<=[,.!?])[”»\"’']")  # a quotation closing wit
 
 
 _NEARBY_BEFORE = compiled(r"\b(?:nearby|neighbou?ring|adjacent)\s+$")
+_FINITE_STATE = compiled(r"(?:remained|stayed)\b")
 _GREY_ZONE_THEN = compiled(r"\s*(?:(?:the\s+)?(?:so-called\s+)?[“\"]?gr[ae]y\s+zone)?[”\"]?\s*,\s*(?:in\s+)?(?:the\s+(?:villages?|towns?|settlements?)\s+of\s+)?", re.I)
 _GREY_ZONE = compiled(r"gr[ae]y\s+zone", re.I)
 _NEIGHBOURS_OF = compiled(r"(?:['’]s)?(?<=['’]s)\s+(?:(?:nearby|neighbou?ring|satellite)\s+(?:villages|towns|settlements)|neighbou?rs|suburbs)\s+", re.I)
@@ -1028,7 +1032,8 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
             if ref.is_settlement and (ref.end == start and _WHOSE.match(text, start) or _kind_before_whose(text, ref.end, start)):
                 subject = ref  # "west of X, whose capture was announced": the relative clause is said of X
                 break
-            if _PARTICIPLE_RIGHT_AFTER.fullmatch(text, ref.end, start) and _PARTICIPLE.match(text, start):
+            if _PARTICIPLE_RIGHT_AFTER.fullmatch(text, ref.end, start) and _PARTICIPLE.match(text, start) \
+                    and not _FINITE_STATE.match(text, start):  # (not "X, north of Y, remained a grey zone")
                 break  # "X, a village close to Y, originally liberated on 17 February": said of Y, near or not
             continue  # "Paraskoviivka, north of Bakhmut, was captured": a place inside the apposition
         gap = text[ref.end:start]
