@@ -452,6 +452,8 @@ def _quoted_at(text: str, position: int) -> bool:
     return text.count("“", 0, position) > text.count("”", 0, position) or text.count('"', 0, position) % 2 == 1
 
 
+_SAID_IT_BEFORE = compiled(r"\b(?:said|says|announced|reported|confirmed|stated)\s+(?:that\s+)?it\s+(?:had|has|was)\s+(?:\w+\s+)?$")
+_SPEAKER_NOUN_AFTER = compiled(r"\s+(?:military|army|government|command|General Staff|[Dd]efen[cs]e [Mm]inistry|ministry|side)\s+(?:(?:on|late|early)\s+\w+\s+)?")
 _BEEN_BEFORE = compiled(r"\b(?:have|has|had)\s+been\s+[“\"‘']$")  # (in scare quotes)
 _FOR_A_WHILE = compiled(r"[^.;,]*?\bfor\s+(?:(?:several|many|two|three|four|five|six|\d+)\s+)?(?:days|weeks|months|years)\b")
 _NOUN_OF_FORCES = compiled(r"(?:withdrawal|pullout|pull-out|retreat)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:last\s+|remaining\s+)?", re.I)
@@ -473,6 +475,12 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
         return subject[-1][2] if subject and subject[-1][2] in ("RU", "UA") else "own"
 
     gaining = trigger.gains == "agent" and trigger.type in (EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL)
+    said_it = _SAID_IT_BEFORE.search(text, max(0, start - 40), start)
+    if said_it is not None:  # "the Ukrainian military said it had withdrawn troops": the speaker's own side
+        speaker = [w for w in words if w[1] <= said_it.start() and w[2] in ("RU", "UA")
+                   and _SPEAKER_NOUN_AFTER.fullmatch(text, w[1], said_it.start())]
+        if speaker:
+            return speaker[-1][2]
     of_forces = _NOUN_OF_FORCES.match(text, start) if trigger.type is EventType.WITHDRAWAL else None
     if of_forces is not None:  # "after the withdrawal of Ukrainian troops": theirs, whoever the clause named before
         named = next((w[2] for w in words if w[0] == of_forces.end() and w[2] in ("RU", "UA")), None)
