@@ -757,7 +757,11 @@ def _role_side(role: str, rules: Rules) -> Side:
     if named:
         return Side.NONE
     regions = {side for pattern, side in rules.region_sides if pattern.search(role)}
-    return regions.pop() if len(regions) == 1 else Side.NONE
+    if len(regions) == 1:
+        return regions.pop()
+    # (or the side of a claimant the role describes: "company commander in a brigade defending Toretsk")
+    described = {a.side for a in named_claimants(role, rules) if a.side is not Side.NONE} if not regions else set()
+    return described.pop() if len(described) == 1 else Side.NONE
 
 
 def quotations(sentence: str) -> list[tuple[int, int]]:
