@@ -275,7 +275,9 @@ def find_answers(views: list[SentenceView], text: str, published: PublishedDate 
                 continue
             if label is not None and not _ANSWER_LABEL.fullmatch(label.group(1)):  # "TREHUBOV: ...", not "HOST: ..."
                 named = named_claimants(label.group(1).title(), rules, context_side=side, day=day)
-                speaking = bool(named) and named[0].claimant == interviewee.claimant
+                # (or a call sign or name the introduction gave: 'a battalion commander, call sign "Sych"' ... "Sych: ...")
+                speaking = bool(named) and named[0].claimant == interviewee.claimant \
+                    or not named and len(label.group(1)) > 2 and label.group(1) in intro.text
             elif label is not None or _DASH_LINE.match(view.text) or after_question:
                 speaking = True  # "A: ...", "— No. ...", or the line right after the question
             elif new_paragraph:
