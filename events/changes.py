@@ -452,6 +452,8 @@ def _quoted_at(text: str, position: int) -> bool:
     return text.count("“", 0, position) > text.count("”", 0, position) or text.count('"', 0, position) % 2 == 1
 
 
+_DRIVEN_OUT = compiled(r"(?:driven|pushed|forced|knocked|thrown|kicked|ousted|expelled)\s+(?:back\s+)?out\b", re.I)
+_FORCES_RIGHT_BEFORE = compiled(r"\b(?:Russian|Ukrainian|enemy)\s+(?:[\w-]+\s+)?(?:troops|forces|marines|units|soldiers|fighters|paratroopers|servicemen)\s+$")
 _SAID_IT_BEFORE = compiled(r"\b(?:said|says|announced|reported|confirmed|stated)\s+(?:that\s+)?it\s+(?:had|has|was)\s+(?:\w+\s+)?$")
 _SPEAKER_NOUN_AFTER = compiled(r"\s+(?:military|army|government|command|General Staff|[Dd]efen[cs]e [Mm]inistry|ministry|side)\s+(?:(?:on|late|early)\s+\w+\s+)?")
 _BEEN_BEFORE = compiled(r"\b(?:have|has|had)\s+been\s+[“\"‘']$")  # (in scare quotes)
@@ -475,6 +477,11 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
         return subject[-1][2] if subject and subject[-1][2] in ("RU", "UA") else "own"
 
     gaining = trigger.gains == "agent" and trigger.type in (EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL)
+    driven = _FORCES_RIGHT_BEFORE.search(text, max(0, start - 60), start) if _DRIVEN_OUT.match(text, start) else None
+    if driven is not None and trigger.gains == "agent":  # a headline's "Ukrainian marines driven out of X": their opponent took it
+        named = [w[2] for w in words if driven.start() <= w[0] < start and w[2] in ("RU", "UA")]
+        if named:
+            return "UA" if named[-1] == "RU" else "RU"
     said_it = _SAID_IT_BEFORE.search(text, max(0, start - 40), start)
     if said_it is not None:  # "the Ukrainian military said it had withdrawn troops": the speaker's own side
         speaker = [w for w in words if w[1] <= said_it.start() and w[2] in ("RU", "UA")
@@ -735,11 +742,14 @@ _LOCATING_HEAD = r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|set
 _BEARING = r"(?:near|outside|close to|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
 # an apposition that places the settlement before it: "X, a village between A and B, ...",
 # "X, a village on the northern edge of A, ..."
-_PLACING_APPOSITION = compiled(r"(?<=\w),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb)\s+"
+_PLACING_APPOSITION = compiled(r"(?<=\w),\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb)\s+"
                                r"(?:(?:just|some|about|\d+\s*(?:km|kilometres|kilometers|miles))\s+)?"
                                r"(?:between|near|outside|close\s+to|on\s+the\s+(?:[\w-]+\s+)?(?:edge|outskirts|road|bank|banks|border|flank|flanks|approaches|shore|coast|fringes|side)|"
                                r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
-                               r"in\s+the\s+(?:[\w-]+\s+){0,2}(?:district|region|oblast|area))\b[^,;:]*$", re.I)
+                               r"in\s+the\s+(?:[\w-]+\s+){0,2}(?:district|region|oblast|area))|"
+                               # (or only where it lies: "X, on the highway from A to B, was liberated")
+                               r"(?:on|along|by|off|astride)\s+the\s+(?:[\w-]+\s+){0,3}?(?:road|roads|highway|highways|route|railway|river|"
+                               r"bank|banks|border|shore|coast|reservoir|canal))\b[^,;:]*$", re.I)
 _APPOSITION_TAIL = compiled(r"\s*(?:(?:whose|which|where)\b[^,;:]{0,100})?,")  # (its close, a relative clause first)
 _LOCATED_GAP = compiled(r"(?:,\s+" + _LOCATING_HEAD + r"|\s+)" + _BEARING + r"\s+(?:the\s+(?:town|city|village)\s+of\s+)?", re.I)
 # a locating apposition closed before the list goes on: "A, north of the city, and B", "A, a
@@ -1052,7 +1062,8 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
         if ref.end == apposition:
             subject = ref  # (however long the apposition on it runs)
             break
-        if _APPOSITION_TAIL.match(gap) and (placing := _PLACING_APPOSITION.search(text, max(0, ref.start - 100), ref.start)) \
+        if (_APPOSITION_TAIL.match(gap) or _APPOSITION_CLOSES.match(gap) and _SUBJECT_GAP.match(gap[gap.index(",") + 1:])) \
+                and (placing := _PLACING_APPOSITION.search(text, max(0, ref.start - 100), ref.start)) \
                 and any(r.end == placing.start() for r in refs):
             apposition = placing.start()  # "X, a village between A and B, was retaken": B closes an apposition on X
             continue
