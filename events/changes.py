@@ -452,6 +452,8 @@ def _quoted_at(text: str, position: int) -> bool:
     return text.count("“", 0, position) > text.count("”", 0, position) or text.count('"', 0, position) % 2 == 1
 
 
+_SAYS_BARE_PASSIVE = compiled(r"\b(?:says|said|say|claims|claimed|confirms|confirmed)\s+(?:that\s+)?(?:the\s+)?(?:city|town|village|"
+                               r"(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+)\s+(?:(?:fully|completely|now|partly)\s+)?[“\"‘']?$", re.I)
 _DRIVEN_OUT = compiled(r"(?:driven|pushed|forced|knocked|thrown|kicked|ousted|expelled)\s+(?:back\s+)?out\b", re.I)
 _FORCES_RIGHT_BEFORE = compiled(r"\b(?:Russian|Ukrainian|enemy)\s+(?:[\w-]+\s+)?(?:troops|forces|marines|units|soldiers|fighters|paratroopers|servicemen)\s+$")
 _SAID_IT_BEFORE = compiled(r"\b(?:said|says|announced|reported|confirmed|stated)\s+(?:that\s+)?it\s+(?:had|has|was)\s+(?:\w+\s+)?$")
@@ -547,6 +549,10 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     if (_HEADLINE_PASSIVE.fullmatch(text, 0, start) and _PARTICIPLE.fullmatch(text, start, end)
             and _CLAUSE_ENDS.match(text, end) and not any(w[0] < start for w in words)):
         return "passive"  # a headline's "X fully occupied, Ukraine says": "has been" left out
+    reported = _SAYS_BARE_PASSIVE.search(text, max(0, start - 60), start)
+    if reported is not None and _PARTICIPLE.fullmatch(text, start, end) and _CLAUSE_ENDS.match(text, end) \
+            and not any(reported.start() <= w[0] < start for w in words):
+        return "passive"  # "Mayor says city occupied": a headline's reported passive, "has been" left out
     if _NOMINAL.fullmatch(text, start, end):
         # "Kyiv confirmed the capture of X by Russian troops": the forces after "by" took it
         by_forces = _by_forces(text, words, after, end)
