@@ -456,7 +456,7 @@ _SAYS_BARE_PASSIVE = compiled(r"\b(?:says|said|say|claims|claimed|confirms|confi
                                r"(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+)\s+(?:(?:fully|completely|now|partly)\s+)?[“\"‘']?$", re.I)
 _DRIVEN_OUT = compiled(r"(?:driven|pushed|forced|knocked|thrown|kicked|ousted|expelled)\s+(?:back\s+)?out\b", re.I)
 _FORCES_RIGHT_BEFORE = compiled(r"\b(?:Russian|Ukrainian|enemy)\s+(?:[\w-]+\s+)?(?:troops|forces|marines|units|soldiers|fighters|paratroopers|servicemen)\s+$")
-_SAID_IT_BEFORE = compiled(r"\b(?:said|says|announced|reported|confirmed|stated)\s+(?:that\s+)?it\s+(?:had|has|was)\s+(?:\w+\s+)?$")
+_SAID_IT_BEFORE = compiled(r"\b(?:said|says|announced|reported|confirmed|stated)\s+(?:that\s+)?it\s+(?:had|has)\s+(?!been\b)(?:\w+\s+)?$")
 _SPEAKER_NOUN_AFTER = compiled(r"\s+(?:military|army|government|command|General Staff|[Dd]efen[cs]e [Mm]inistry|ministry|side)\s+(?:(?:on|late|early)\s+\w+\s+)?")
 _BEEN_BEFORE = compiled(r"\b(?:have|has|had)\s+been\s+[“\"‘']$")  # (in scare quotes)
 _FOR_A_WHILE = compiled(r"[^.;,]*?\bfor\s+(?:(?:several|many|two|three|four|five|six|\d+)\s+)?(?:days|weeks|months|years)\b")
@@ -1515,7 +1515,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             continue  # "marines captured during the defence of Mariupol": prisoners, not a place taken
         if _UNTOLD_BEFORE.search(text, max(0, start - 120), start):
             continue  # "He did not say how many soldiers remained in X": asked, not told
-        if _BEEN_BEFORE.search(text, max(0, start - 16), start) and text[start:end].rstrip("”\"’'").endswith("ing") \
+        if trigger.type in _TAKING and _BEEN_BEFORE.search(text, max(0, start - 16), start) and text[start:end].rstrip("”\"’'").endswith("ing") \
                 and _FOR_A_WHILE.match(text, end, min(len(text), end + 60)):
             continue  # "the Russians have been 'liberating' it for months": a mocked effort going on, nothing taken
         denial = "" if trigger.type is EventType.DENIAL else "refuted" if taken_back else _denial(

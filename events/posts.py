@@ -210,6 +210,7 @@ def find_signed(views: list[SentenceView], published: PublishedDate | None, rule
 _ASKS = compiled(r"\s*(?:(?:Q|Question|Interviewer|Host)\s*[:.]|.*\?[\"”»]?\s*$)", re.I)
 # (or with its answer after a second dash on the same line: "- How is it there? - Hard. ...")
 _MARKED_QUESTION = compiled(r"\s*(?:(?:Q|Question|Interviewer|Host)\s*[:.]|[—–-]\s*.*\?[\"”»]?\s*$|[—–-]\s*[^?\n]*\?[\"”»]?\s+[—–-]\s)", re.I)  # (_ANSWER_INLINE)
+_CALL_SIGN = compiled(r"\bcall[- ]sign\s+[“\"«']?([\w’'-]+)")
 _ANSWER_INLINE = compiled(r"\s*[—–-]\s*[^?\n]*\?[\"”»]?\s+[—–-]\s")
 _DASH_LINE = compiled(r"\s*[—–-]\s")
 _ANSWER_LABEL = compiled(r"A|Answer", re.I)
@@ -277,7 +278,8 @@ def find_answers(views: list[SentenceView], text: str, published: PublishedDate 
                 named = named_claimants(label.group(1).title(), rules, context_side=side, day=day)
                 # (or a call sign or name the introduction gave: 'a battalion commander, call sign "Sych"' ... "Sych: ...")
                 speaking = bool(named) and named[0].claimant == interviewee.claimant \
-                    or not named and len(label.group(1)) > 2 and label.group(1) in intro.text
+                    or not named and (sign := _CALL_SIGN.search(intro.text)) is not None \
+                    and sign.group(1).lower() == label.group(1).strip().lower()
             elif label is not None or _DASH_LINE.match(view.text) or after_question:
                 speaking = True  # "A: ...", "— No. ...", or the line right after the question
             elif new_paragraph:
