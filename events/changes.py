@@ -755,7 +755,7 @@ _PLACING_APPOSITION = compiled(r"(?<=\w),\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}
                                r"in\s+the\s+(?:[\w-]+\s+){0,2}(?:district|region|oblast|area))|"
                                # (or only where it lies: "X, on the highway from A to B, was liberated")
                                r"(?:on|along|by|off|astride)\s+the\s+(?:[\w-]+\s+){0,3}?(?:road|roads|highway|highways|route|railway|river|"
-                               r"bank|banks|border|shore|coast|reservoir|canal))\b[^,;:]*$", re.I)
+                               r"bank|banks|border|shore|coast|reservoir|canal|outskirts|edge|edges|fringes|approaches))\b[^,;:]*$", re.I)
 _APPOSITION_TAIL = compiled(r"\s*(?:(?:whose|which|where)\b[^,;:]{0,100})?,")  # (its close, a relative clause first)
 _LOCATED_GAP = compiled(r"(?:,\s+" + _LOCATING_HEAD + r"|\s+)" + _BEARING + r"\s+(?:the\s+(?:town|city|village)\s+of\s+)?", re.I)
 # a locating apposition closed before the list goes on: "A, north of the city, and B", "A, a

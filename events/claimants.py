@@ -75,9 +75,11 @@ _WORD_START = compiled(r"\b\w")
 # where a word does, and neither run need give a letter back: (?<!\w) and possessive runs find the
 # same match without trying every letter of every word
 # (or a given name before the surname a pattern knows: "said Oleksandr Syrskyi")
-_LAST_WORD = compiled(r"(?<!\w)(\w++)\s++(?:an? |the )?(?:[A-ZА-ЯІЇЄ][\w’'.-]*\s){0,3}$")
+_LAST_WORD = compiled(r"(?<!\w)(\w++)\s++(?:(?:an? |the )?(?:spokes(?:man|woman|person)|representative|commander) (?:for|of) )?"
+                      r"(?:an? |the )?(?:[A-ZА-ЯІЇЄ][\w’'.-]*\s){0,3}"
+                      r"(?:(?:spokes(?:man|woman|person)|commander|chief|head|governor|mayor|adviser|advisor|minister|official)\s)?$")
 _ROLE_NOUN_THEN_END = compiled(r"\s+(?:spokes(?:man|woman|person)|press\s+(?:service|office|officer)|statement|commander|representative)"
-                               r"(?=\s*(?:[.;:!?)”\"]|,|$))")
+                               r"(?=\s*(?:[.;:!?)”\"]|,|$)|\s+(?:on|late|early|earlier|in|at)\b)")
 _QUOTED_NAME = compiled(r"\s*[“\"«][A-Z][^”\"»,.;]{1,40}[”\"»]\s*")  # 'the channel "Name" wrote'
 _AND_THAT = compiled(r"\band\s+that\b")
 _PREPOSITION_BEFORE = compiled(r"\b(\w+)\s+(?:from|against|into|over|towards?|with)\s+(?:the\s+)?$", re.I)
