@@ -331,7 +331,7 @@ def _part_held_against_their_claim(drafts: list[Draft]) -> list[Draft]:
         still = _STILL_HOLDING.search(d.view.text)
         # (held by the speaker's own: "its troops still hold part of X", not "the enemy still controls part of X")
         holder = d.view.text[max(0, still.start() - 50):still.start()] if still else ""
-        own = _OWN_HOLDER.search(holder) or _SIDE_HOLDER[speaker].search(holder) if speaker in _SIDE_HOLDER else None
+        own = (_OWN_HOLDER.search(holder) or _SIDE_HOLDER[speaker].search(holder)) if speaker in _SIDE_HOLDER else None
         if d.kind in (EventType.PARTIAL, EventType.CONTESTED) and not d.background and speaker in (Side.RU, Side.UA) \
                 and claimed.get((d.place.key, speaker.opponent()), d.view.index + 1) <= d.view.index and still \
                 and own and not _SIDE_HOLDER[speaker.opponent()].search(holder) and not _ENEMY_HOLDER.search(holder) \

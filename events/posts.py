@@ -209,7 +209,7 @@ def find_signed(views: list[SentenceView], published: PublishedDate | None, rule
 
 _ASKS = compiled(r"\s*(?:(?:Q|Question|Interviewer|Host)\s*[:.]|.*\?[\"”»]?\s*$)", re.I)
 # (or with its answer after a second dash on the same line: "- How is it there? - Hard. ...")
-_MARKED_QUESTION = compiled(r"\s*(?:(?:Q|Question|Interviewer|Host)\s*[:.]|[—–-]\s*.*\?[\"”»]?\s*$|[—–-]\s*[^?\n]*\?[\"”»]?\s+[—–-]\s)", re.I)  # (_ANSWER_INLINE)
+_MARKED_QUESTION = compiled(r"\s*(?:(?:Q|Question|Interviewer|Host)\s*[:.]|[—–-]\s*.*\?[\"”»]?\s*$|[—–-]\s*[^?\n]*\?[\"”»]?\s+[—–-]\s)", re.I)  # (the last as _ANSWER_INLINE)
 _CALL_SIGN = compiled(r"\bcall[- ]sign\s+[“\"«']?([\w’'-]+)")
 _ANSWER_INLINE = compiled(r"\s*[—–-]\s*[^?\n]*\?[\"”»]?\s+[—–-]\s")
 _DASH_LINE = compiled(r"\s*[—–-]\s")
@@ -224,7 +224,7 @@ def _interviewee(view: SentenceView, rules: Rules, side: Side, day: dt.date | No
     cue = rules.interview_cue.search(view.text)
     if cue is None:
         return None
-    if side is Side.NONE:  # "Izvestia spoke to the commander of an assault battalion": the outlet's side
+    if side is Side.NONE:  # "Izvestia spoke to a battalion commander": the outlet's side
         side = next((a.side for a in named_claimants(view.text, rules, day=day) if a.kind == "media"), Side.NONE)
     named = [a for a in named_claimants(view.text, rules, context_side=side, day=day)
              if a.kind != "media" and a.claimant not in GENERIC_STATES]
@@ -276,7 +276,7 @@ def find_answers(views: list[SentenceView], text: str, published: PublishedDate 
                 continue
             if label is not None and not _ANSWER_LABEL.fullmatch(label.group(1)):  # "TREHUBOV: ...", not "HOST: ..."
                 named = named_claimants(label.group(1).title(), rules, context_side=side, day=day)
-                # (or a call sign or name the introduction gave: 'a battalion commander, call sign "Sych"' ... "Sych: ...")
+                # (or the call sign the introduction gave: 'a battalion commander, call sign "Sych"' ... "Sych: ...")
                 speaking = bool(named) and named[0].claimant == interviewee.claimant \
                     or not named and (sign := _CALL_SIGN.search(intro.text)) is not None \
                     and sign.group(1).lower() == label.group(1).strip().lower()
