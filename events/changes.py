@@ -370,8 +370,9 @@ _NOT_AN_ACTOR = compiled(r"\s+(?:losses|casualties|attacks?|positions|shelling|s
                            r"defen[cs]es|prisoners|civilians|cities|towns|villages|settlements|border)\b", re.I)
 # "destroyed formations of the Ukrainian armed forces and liberated X", "pushed Ukrainian units out of A
 # and restored control over B": the forces hit are no actor
-# (the verb after a word of its own subject, not an adjective on the actor: "Surrounded Ukrainian units withdrew")
-_DEFEATED_BEFORE = compiled(r"(?<=[a-z] )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\btheir )(?<!\bits )"
+# (the verb after a word of its own subject, not an adjective on the actor: "Surrounded Ukrainian units withdrew",
+# "Badly defeated Ukrainian brigades withdrew", "the remnants of destroyed Ukrainian brigades withdrew")
+_DEFEATED_BEFORE = compiled(r"(?<=[a-z] )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\btheir )(?<!\bits )(?<!ly )(?<!\bof )"
                             r"(?:destroy(?:ed|ing|s)?|defeat(?:ed|ing|s)?|repel(?:led|ling|s)?|rout(?:ed|ing|s)?|"
                             r"encircl(?:ed|ing|es|e)|surround(?:ed|ing|s)?|dislodg(?:ed|ing|es|e)|oust(?:ed|ing|s)?|"
                             r"push(?:ed|ing|es)?(?:\s+back)?|dr(?:ove|iven|ive|iving)(?:\s+(?:back|out))?|expell(?:ed|ing)|"
