@@ -733,7 +733,7 @@ _PASSIVE_BEFORE = compiled(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+
 _COLON_LIST_NEXT = compiled(r"\s*:\s*$")
 _GAPPED_OBJECT = compiled(r"[^,;:]{0,40},\s+(?:and|while)\s+(?:the\s+(?:village|town)\s+of\s+)?")
 # (and an interviewer's "- How did the assault on X end?")
-_YES_NO_QUESTION = compiled(r"\s*(?:(?:Q|Question)\s*[:.]\s*|[—–-]\s*)?(?:Has|Have|Had|Did|Does|Do|Is|Are|Was|Were|Will|Would|Can|Could|Should|Might|"
+_DIRECT_QUESTION = compiled(r"\s*(?:(?:Q|Question)\s*[:.]\s*|[—–-]\s*)?(?:Has|Have|Had|Did|Does|Do|Is|Are|Was|Were|Will|Would|Can|Could|Should|Might|"
                             r"How|Why|What|When|Where|Who|Which)\b")
 _DENIED_QUOTE_BEFORE = compiled(r"\b(?:rejects?|rejected|denies|denied|dismiss(?:es|ed)?|refutes?|refuted|disputes?|disputed)"
                                   r"\s+(?:the\s+|a\s+|Russian\s+|Ukrainian\s+)?[“\"‘']$")
@@ -1466,7 +1466,7 @@ _TAKE_VERB = compiled(r"(?:took|take|takes|taken|taking)\b", re.I)
 def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
     """Every change of control the sentence tells of, in order."""
     text = view.text
-    if _YES_NO_QUESTION.match(text) and text.rstrip(" \"”’'").endswith("?"):
+    if _DIRECT_QUESTION.match(text) and text.rstrip(" \"”’'").endswith("?"):
         return []  # "Has Russia taken Staryi Saltiv?": a question asks, it claims nothing
     triggers = find_triggers(text, rules)
     changes: list[Change] = []

@@ -262,6 +262,8 @@ def find_answers(views: list[SentenceView], text: str, published: PublishedDate 
     days = [d for d in find_dates(intro.text, published, rules) if d.precision is DatePrecision.DAY]
     post = Post(replace(interviewee, verb="interview", start=0, end=0), days[0].date if days else None,
                 days[0].text if days else "")
+    # the call sign the introduction gave: 'a battalion commander, call sign "Sych"' ... "Sych: ..."
+    call_sign = sign.group(1).lower() if (sign := _CALL_SIGN.search(intro.text)) is not None else None
     answers: dict[int, Post] = {}
     speaking = False  # the interviewee holds the floor
     after_question = False
@@ -276,10 +278,8 @@ def find_answers(views: list[SentenceView], text: str, published: PublishedDate 
                 continue
             if label is not None and not _ANSWER_LABEL.fullmatch(label.group(1)):  # "TREHUBOV: ...", not "HOST: ..."
                 named = named_claimants(label.group(1).title(), rules, context_side=side, day=day)
-                # (or the call sign the introduction gave: 'a battalion commander, call sign "Sych"' ... "Sych: ...")
                 speaking = bool(named) and named[0].claimant == interviewee.claimant \
-                    or not named and (sign := _CALL_SIGN.search(intro.text)) is not None \
-                    and sign.group(1).lower() == label.group(1).strip().lower()
+                    or not named and call_sign == label.group(1).strip().lower()
             elif label is not None or _DASH_LINE.match(view.text) or after_question:
                 speaking = True  # "A: ...", "— No. ...", or the line right after the question
             elif new_paragraph:

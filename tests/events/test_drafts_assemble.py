@@ -240,6 +240,10 @@ CASES = [
      "Russia's military said on Monday it had recaptured Tetkino, the largest village seized by Ukraine last August.",
      [("Tetkino", "recapture", "RU", "Russian Ministry of Defence", "2024-05-13", "day"),
       ("Tetkino", "capture", "UA", "journalist (Test Wire)", "2023-08-01", "month", "history")]),
+    ("a ministry's claim absorbed by its spokesman's keeps the ministry's day",
+     "The Russian Defence Ministry said on Monday that its troops had captured Tonenke. Ministry spokesman Igor "
+     "Konashenkov told a briefing that Tonenke was now under the full control of Russian troops.",
+     [("Tonenke", "capture", "RU", "Igor Konashenkov (Russian Defence Ministry spokesman)", "2024-05-13", "day")]),
     ("a list gapped after the first takes the time told after it, its first place too",
      "Russia captured Tonenke on Monday, Umanske and Orlivka on Tuesday.",
      [("Tonenke", "capture", "RU", "journalist (Test Wire)", "2024-05-13", "day"),
