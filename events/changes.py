@@ -457,8 +457,9 @@ _SAYS_BARE_PASSIVE = compiled(r"\b(?:says|said|say|claims|claimed|confirms|confi
                                r"(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+)\s+(?:(?:fully|completely|now|partly)\s+)?[“\"‘']?$", re.I)
 _DRIVEN_OUT = compiled(r"(?:driven|pushed|forced|knocked|thrown|kicked|ousted|expelled)\s+(?:back\s+)?out\b", re.I)
 _FORCES_RIGHT_BEFORE = compiled(r"\b(?:Russian|Ukrainian|enemy)\s+(?:[\w-]+\s+)?(?:troops|forces|marines|units|soldiers|fighters|paratroopers|servicemen)\s+$")
-_SAID_IT_BEFORE = compiled(r"\b(?:said|says|announced|reported|confirmed|stated)\s+(?:that\s+)?it\s+(?:had|has)\s+(?!been\b)(?:\w+\s+)?$")
-_SPEAKER_NOUN_AFTER = compiled(r"\s+(?:military|army|government|command|General Staff|[Dd]efen[cs]e [Mm]inistry|ministry|side)\s+(?:(?:on|late|early)\s+\w+\s+)?")
+_SAID_IT_BEFORE = compiled(r"\b(?:said|says|announced|reported|confirmed|stated|admitted)\s+(?:(?:late\s+|early\s+)?on\s+\w+day\s+)?(?:that\s+)?(?:it|its\s+(?:troops|forces|units|soldiers))\s+"
+                           r"(?:had|has|have)\s+(?:(?P<passive>been)\s+|(?!been\b)(?:\w+\s+)?)$")
+_SPEAKER_NOUN_AFTER = compiled(r"(?:['’]s)?\s+(?:military|army|government|command|General Staff|[Dd]efen[cs]e [Mm]inistry|ministry|side)\s+(?:(?:on|late|early)\s+\w+\s+)?")
 _BEEN_BEFORE = compiled(r"\b(?:have|has|had)\s+been\s+[“\"‘']$")  # (in scare quotes)
 _FOR_A_WHILE = compiled(r"[^.;,]*?\bfor\s+(?:(?:several|many|two|three|four|five|six|\d+)\s+)?(?:days|weeks|months|years)\b")
 _NOUN_OF_FORCES = compiled(r"(?:withdrawal|pullout|pull-out|retreat)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:last\s+|remaining\s+)?", re.I)
@@ -485,12 +486,15 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
         named = [w[2] for w in words if driven.start() <= w[0] < start and w[2] in ("RU", "UA")]
         if named:
             return "UA" if named[-1] == "RU" else "RU"
-    said_it = _SAID_IT_BEFORE.search(text, max(0, start - 40), start)
-    if said_it is not None:  # "the Ukrainian military said it had withdrawn troops": the speaker's own side
+    said_it = _SAID_IT_BEFORE.search(text, max(0, start - 60), start)
+    if said_it is not None and (said_it.group("passive") is None or _DRIVEN_OUT.match(text, start)):
+        # "the Ukrainian military said it had withdrawn troops": the speaker's own side; "... said its
+        # troops had been forced out of X": the speaker's side suffered it, so its opponent gains
         speaker = [w for w in words if w[1] <= said_it.start() and w[2] in ("RU", "UA")
                    and _SPEAKER_NOUN_AFTER.fullmatch(text, w[1], said_it.start())]
         if speaker:
-            return speaker[-1][2]
+            suffered = said_it.group("passive") is not None and trigger.gains == "agent"
+            return ("UA" if speaker[-1][2] == "RU" else "RU") if suffered else speaker[-1][2]
     of_forces = _NOUN_OF_FORCES.match(text, start) if trigger.type is EventType.WITHDRAWAL else None
     if of_forces is not None:  # "after the withdrawal of Ukrainian troops": theirs, whoever the clause named before
         named = next((w[2] for w in words if w[0] == of_forces.end() and w[2] in ("RU", "UA")), None)
