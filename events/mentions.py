@@ -108,6 +108,17 @@ def _names_its_region(mention: Mention, resolution: Resolution, before: str, aft
         and not re.match(r"\s*city\b", after, re.I)
 
 
+_SETTLEMENT_NOUN_AFTER = compiled(r"\s+(?:village|town|settlement|hamlet)\b(?!\s+(?:of|council)\b)", re.I)
+
+
+def _names_region_of_noun(resolution: Resolution, after: str) -> bool:
+    """"Russia retook Kursk village", "another Belgorod village": a regional capital that shares its
+    region's name, set before a settlement noun, is the region's adjective (a village so named
+    keeps "Tonenke village")."""
+    place = resolution.place
+    return place is not None and place.admin1.split()[0] == place.name and _SETTLEMENT_NOUN_AFTER.match(after) is not None
+
+
 DATELINE_REACH = 300  # characters from the text's start a dateline stands in
 _ENTRY_DASH = compiled(r"\s+[-–—]\s+[A-Z]|:\s+[A-Z]")  # a name in capitals opening a list entry: "TONENKE - The village ..."
 
@@ -392,6 +403,8 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
                 role = "settlement"  # "TONENKE - The village fell in May": a factbox's entry on the town, no dateline
             if role == "settlement" and heading and _names_its_region(mention, resolution, before, after):
                 role = "region"
+            elif role == "settlement" and _names_region_of_noun(resolution, after):
+                role = "modifier"
             refs.append(PlaceRef(mention, resolution, start, end, role,
                                  _relation(sentence.text[:start], after, rules) if role == "settlement" else ""))
         if refs and not heading:
