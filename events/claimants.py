@@ -108,7 +108,10 @@ _BRACKET = compiled(r"\s*\([^()]{1,40}\)")
 _SURNAME = compiled(r"[A-Z][a-z’'-]+ ([A-Z][a-z’'-]{3,})(?: \(|$)")
 _IN_RELATIVE = compiled(r",\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,6}?(?:that|which|who|whose)\s+[^,;]*$")
 # officials that Russia set up: "Russian-installed", "separatist officials in Luhansk"
-_INSTALLED = compiled(r"(?:Russian|Moscow|Kremlin)[- ](?:installed|appointed|backed)|occupation|[Ss]eparatist|pro-Russian")
+# ("the occupation mayor", not "the town is under full occupation, the mayor said")
+_INSTALLED = compiled(r"(?:Russian|Moscow|Kremlin)[- ](?:installed|appointed|backed)|[Ss]eparatist|pro-Russian|"
+                      r"occupation(?:[- ]installed|[- ]appointed)?\s+(?:[\w-]+\s+)?(?:authorit|administration|head|mayor|official|"
+                      r"governor|leader|chief|council|regime)")
 _UKRAINIAN_OFFICE = compiled(r"regional|oblast|military administration", re.I)
 _BARE_MINISTRY = compiled(r"\b[Tt]he ministry\b")
 _CLAUSE_AND = compiled(r",\s+(?:and|but|while|whereas)\s+(?:the\s+)?$")  # a speaker opening a clause of its own
