@@ -1157,7 +1157,7 @@ _PEOPLE_OF = compiled(r"(?:(?:(?<=['’]s)|['’]s)\s+(?:[\w-]+\s+){0,2}?|\s+)(?
                         r"police|residents|people|defenders|garrison|commander)\b", re.I)
 _FROM_ELSEWHERE = compiled(r"\s+(?:back\s+)?from\s+(?:the\s+)?(?:north|south|east|west|[\w-]+(?:ern|east|west)\b|capital|region|area|border)", re.I)
 _OWNS_A_THING = compiled(r"['’]s?\s+(?!(?:[\w-]+\s+)?(?:troops|forces|army|armies|units|soldiers|fighters|military|"
-                           r"servicemen|marines|paratroopers|brigades?|assault|defenders|men)\b)[a-z]")
+                           r"servicemen|marines|paratroopers|brigades?|assault|defenders|men|control|hands)\b)[a-z]")
 # "fighting in the Toretsk sector, including in X": the area is named, then the place inside it
 _SECTOR_BEFORE = compiled(r"\b(?:sector|direction|axis|front)\s*,?\s*$", re.I)
 _OTHER_CLAUSE = compiled(r";|\s(?:as|while)\s|\safter\s+the\s")  # "flags over A and B as Russia announces a 'regrouping'"

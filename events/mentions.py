@@ -245,17 +245,22 @@ def _unlisted(text: str, refs: list[PlaceRef], rules: Rules, offset: int) -> lis
     return found
 
 
+_LAST_GLUE = compiled(r"\b(?:and|or|as well as|along with|plus)\s*$|&\s*$")
+
+
 def _listed_after_plural(text: str, refs: list[PlaceRef], rules: Rules, offset: int) -> list[PlaceRef]:
     """"a number of nearby settlements, including A, B and C": the names listed after a plural
     settlement noun are settlements, though the gazetteer knows none of them (their place unknown)."""
     found: list[PlaceRef] = []
     for opener in _PLURAL_LIST_OPEN.finditer(text):
         chain_end = opener.end()
+        closed = False  # (the list's last name came after "and": "A and B, Commander X said" ends at B)
         for m in _CAPITALISED.finditer(text, opener.end()):
             gap = text[chain_end:m.start()]
-            if chain_end != opener.end() and rules.places.list_glue.match(gap) is None or \
+            if chain_end != opener.end() and (closed or rules.places.list_glue.match(gap) is None) or \
                     chain_end == opener.end() and gap.strip():
                 break
+            closed = _LAST_GLUE.search(gap) is not None
             chain_end = m.end()
             if any(r.start < m.end() and m.start() < r.end for r in refs) or \
                     not _is_unlisted_name(text, m.start(), m.end(), True, rules):
