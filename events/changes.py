@@ -747,7 +747,8 @@ _CITED_REPORT_BEFORE = compiled(r"\b(?:claims?|reports?|statements?|talk)\s+(?:a
                                 r"(?:the\s+|its\s+|the\s+(?:village|town|city|settlement)(?:['’]s\s+)?|(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+(?:[\s-](?-i:[A-ZА-ЯІЇЄ])[\w’'-]+)?)?$", re.I)
 _CALLED_FALSE = compiled(r"\b(?:called|calls|call|calling|branded|brands|brand|dismissed|dismisses|dismiss)\s+(?:the\s+|this\s+|that\s+)?(?:[\w-]+\s+)?$", re.I)
 _FALSE_WORD_AFTER = compiled(r"[^.;]{0,60}?[“\"‘']?(?:(?:just|yet|pure|utter)\s+)?(?:another\s+|an?\s+)?(?:fantasy|fantasies|lie|lies|fake|"
-                               r"fiction|fabrication|propaganda|nonsense|fairy tale|false|untrue|disinformation)\b", re.I)
+                               r"fiction|fabrication|propaganda|nonsense|fairy tale|false|untrue|disinformation|"
+                               r"(?:information(?:al)?\s+)?provocation|hoax)\b", re.I)
 # an apposition's head ("a village") and a bearing ("north of", "5 km west of") that locate a place
 _LOCATING_HEAD = r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\s+)?"
 _BEARING = r"(?:near|outside|close to|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
