@@ -438,7 +438,7 @@ def _by_forces(text: str, words: list[tuple[int, int, str]], after: list[int], e
 
 _CLOSED_ASIDE_OPENS = compiled(r",\s+(?:who|which|where|home\s+to|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
                                r"(?:village|town|city|settlement|hamlet|suburb)\b)[^,]*$")
-_BY_NEXT = compiled(r"\s+by\s")
+_BY_NEXT = compiled(r"[”\"’']?\s+by\s")  # (past a closing quote: 'was now "fully occupied" by')
 
 
 def _quote_opening(text: str, position: int) -> int:
