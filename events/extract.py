@@ -63,7 +63,29 @@ MOSCOW_FORM_MAX_POPULATION = 100_000  # larger cities keep old English names (Od
 def geocode(article: Article, gazetteer: Gazetteer) -> tuple[list[Mention], list[Resolution]]:
     """The places and regions the article names, each resolved in the light of the others."""
     mentions = find_places(article.text, gazetteer)
-    return mentions, resolve_mentions(mentions, gazetteer)
+    return _joined_unplaced(article.text, mentions, resolve_mentions(mentions, gazetteer))
+
+
+def _joined_unplaced(text: str, mentions: list[Mention], resolutions: list[Resolution]
+                     ) -> tuple[list[Mention], list[Resolution]]:
+    """"liberated Zeleny Shlyakh and Novoivanovka in the Kursk region": two names the gazetteer knows
+    apart, side by side, neither placed where the text puts them, are one name it lacks."""
+    joined_mentions: list[Mention] = []
+    joined_resolutions: list[Resolution] = []
+    for mention, resolution in zip(mentions, resolutions):
+        if joined_mentions and mention.kind is PlaceKind.PLACE and resolution.place is None \
+                and joined_mentions[-1].kind is PlaceKind.PLACE and joined_resolutions[-1].place is None \
+                and text[joined_mentions[-1].end:mention.start] == " " and mention.text[:1].isupper() \
+                and not joined_mentions[-1].text.endswith(("'s", "’s")):
+            first = joined_mentions[-1]
+            name = text[first.start:mention.end]
+            joined_mentions[-1] = replace(first, end=mention.end, text=name, key=f"{first.key} {mention.key}")
+            joined_resolutions[-1] = Resolution(name, Status.UNKNOWN, reason=f"{joined_resolutions[-1].reason}; read with "
+                                                f"{mention.text!r} as one name the gazetteer lacks")
+            continue
+        joined_mentions.append(mention)
+        joined_resolutions.append(resolution)
+    return joined_mentions, joined_resolutions
 
 
 def _near_claims(views: list[SentenceView], changes: list[list[Change]], rules: Rules) -> list[bool]:
