@@ -362,8 +362,20 @@ def _held_across_the_line(drafts: list[Draft], rules: Rules) -> list[Draft]:
             if not _CLAIM_NOUN.search(text) and place.population < _CITY_TOLD_TAKEN \
                     and _SUBJECT_OPENS.search(text, 0, ref.start) and _IS_UNDER.match(text, ref.end):
                 d.kind, d.gains, d.holding, d.needs_claim = EventType.CAPTURE, speaker, False, False
+        elif d.needs_claim and d.kind is EventType.DENIAL and d.gains in (Side.RU, Side.UA) and (d.place.key, d.gains) not in gained \
+                and not _CLAIM_NOUN.search(d.view.text) and _NOW_UNDER.search(d.view.text, d.place.end) \
+                and not _SINCE_AFTER.search(d.view.text, d.place.end):
+            # "A, B and C are now under the control of the Ukrainian armed forces": nobody's claim to deny, the
+            # holder has them now (the other side's speaker concedes it)
+            holder = d.gains.opponent()
+            d.kind = EventType.RECAPTURE if place is None or place.country == holder.value else EventType.CAPTURE
+            d.gains, d.holding, d.needs_claim = holder, False, False
         kept.append(d)
     return kept
+
+
+_NOW_UNDER = compiled(r"\s(?:is|are)\s+now\s+(?:fully\s+|completely\s+)?(?:under|in)\s")
+_SINCE_AFTER = compiled(r"\bsince\b")
 
 
 _CLAIMS_ABOUT_OPENING = compiled(r"\W*(?:Regarding|As for|As to|On|About|Concerning)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}"
