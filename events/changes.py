@@ -491,7 +491,8 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
         # "the Ukrainian military said it had withdrawn troops": the speaker's own side; "... said its
         # troops had been forced out of X": the speaker's side suffered it, so its opponent gains
         speaker = [w for w in words if w[1] <= said_it.start() and w[2] in ("RU", "UA")
-                   and _SPEAKER_NOUN_AFTER.fullmatch(text, w[1], said_it.start())]
+                   and (_SPEAKER_NOUN_AFTER.fullmatch(text, w[1], said_it.start())
+                        or _STATE.fullmatch(text, w[0], w[1]) and not text[w[1]:said_it.start()].strip())]  # ("Russia said its forces ...")
         if speaker:
             suffered = said_it.group("passive") is not None and trigger.gains == "agent"
             return ("UA" if speaker[-1][2] == "RU" else "RU") if suffered else speaker[-1][2]
