@@ -314,6 +314,32 @@ def _named_after_change(text: str, refs: list[PlaceRef], rules: Rules, offset: i
     return found
 
 
+_OPENS_CLAUSE = compiled(r"(?:^|[,:;—–-]|\band|\bbut)\s*$|^\W*$")
+
+
+def _named_before_change(text: str, refs: list[PlaceRef], rules: Rules, offset: int) -> list[PlaceRef]:
+    """"Verkhnyaya Sosnovka has been fully cleared", "A and B were liberated overnight": names shaped as
+    place names end, opening a clause right before a passive of a change of control (places.toml,
+    lists.unlisted.before_change), are settlements though the gazetteer lacks them."""
+    found: list[PlaceRef] = []
+    names = list(_CAPITALISED.finditer(text))
+    for i, name in enumerate(names):
+        if rules.places.unlisted_before_change.match(text, name.end()) is None:
+            continue
+        chain = [name]  # (and the names listed before it, glued as lists are)
+        for before in reversed(names[:i]):
+            if rules.places.list_glue.match(text[before.end():chain[-1].start()]) is None:
+                break
+            chain.append(before)
+        if not _OPENS_CLAUSE.search(text, 0, chain[-1].start()):
+            continue
+        for m in chain:
+            if not any(r.start < m.end() and m.start() < r.end for r in refs + found) \
+                    and _is_unlisted_name(text, m.start(), m.end(), False, rules) and not _RANK_BEFORE.search(text, 0, m.start()):
+                found.append(_unknown_settlement(text, m.start(), m.end(), offset, NAMED_AFTER_CHANGE, rules))
+    return found
+
+
 def _named_by_noun(text: str, refs: list[PlaceRef], rules: Rules, offset: int, names: re.Pattern[str]) -> list[PlaceRef]:
     """"the village of Malaya Loknya" (and "Malaya Loknya" again, once the text has called it
     so: ``names``): a settlement, though the gazetteer lacks it (its place unknown)."""
@@ -420,6 +446,7 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
             refs = sorted(refs + _listed_before_plural(sentence.text, refs, rules, sentence.start), key=lambda r: r.start)
         if not heading and border_text:
             refs = sorted(refs + _named_after_change(sentence.text, refs, rules, sentence.start), key=lambda r: r.start)
+            refs = sorted(refs + _named_before_change(sentence.text, refs, rules, sentence.start), key=lambda r: r.start)
         if not heading and named_again is not None:
             refs = sorted(refs + _named_by_noun(sentence.text, refs, rules, sentence.start, named_again),
                           key=lambda r: r.start)

@@ -123,6 +123,7 @@ class PlaceRules:
     unlisted_after_change: re.Pattern[str]  # the words of a change right before such a name ("had retaken ")
     unlisted_after_change_region: re.Pattern[str]  # the regions a text names for that reading ("Kursk")
     unlisted_after_change_person: re.Pattern[str]  # what after the name makes it a person or a thing (", a marine")
+    unlisted_before_change: re.Pattern[str]  # a passive of a change right after such a name (" has been cleared")
     not_names: frozenset[str]  # capitalised words that are never such a name ("Russian", "Monday")
     place_prefixes: tuple[str, ...]  # how two-word place names start ("Nov", "Velyk"): another two-word name may be a person
     coreference_nouns: re.Pattern[str]
@@ -292,6 +293,8 @@ def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
                      _need(unlisted, "name", file, "lists.unlisted")))
     examples.append(("unlisted", _need(unlisted, "after_change_example", file, "lists.unlisted"),
                      _need(unlisted, "after_change_name", file, "lists.unlisted")))
+    examples.append(("unlisted", _need(unlisted, "before_change_example", file, "lists.unlisted"),
+                     _need(unlisted, "before_change_name", file, "lists.unlisted")))
     return PlaceRules(
         region_after=_patterns(tables["region"], "after", file, "role.region"),
         region_before=_patterns(tables["region"], "before", file, "role.region"),
@@ -319,6 +322,8 @@ def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
                                               "lists.unlisted.after_change_region", 0),
         unlisted_after_change_person=_compile(_need(unlisted, "after_change_person", file, "lists.unlisted"), file,
                                               "lists.unlisted.after_change_person"),
+        unlisted_before_change=_compile(_need(unlisted, "before_change", file, "lists.unlisted"), file,
+                                        "lists.unlisted.before_change", 0),
         coreference_nouns=_compile(_need(coreference, "nouns", file, "coreference"), file, "coreference.nouns"),
         coreference_pronouns=_compile(_need(coreference, "pronouns", file, "coreference"), file,
                                       "coreference.pronouns", 0),
