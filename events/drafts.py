@@ -351,6 +351,9 @@ def _side(key: str, claimant: Side) -> Side:
     return Side.NONE
 
 
+_THING_TAKEN = compiled(r"\s+(?:the|a|an|its|their|his|her|our)\s+(?!(?:[\w-]+\s+){0,2}(?:town|city|village|settlement|hamlet|locality)\b)[\w-]+")
+
+
 def _place_country(memory: _Discourse, place: PlaceRef) -> str:
     """The country a settlement lies in: its own when the gazetteer pins it down or the article
     does elsewhere; else the country of the region the text named lately ("villages in the Kursk
@@ -1064,9 +1067,11 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 if denier_after is None and not any(not a.embedded for a in speakers):
                     denier_after = memory.voice_of(view)  # the outlet calls it false in its own voice
             targets = list(change.targets)
-            if not targets and attribution.kind == "local authorities" and not _REGION_AFTER.match(view.text, change.end):
+            if not targets and attribution.kind == "local authorities" and not _REGION_AFTER.match(view.text, change.end) \
+                    and not _THING_TAKEN.match(view.text, change.end):
                 # "Pechenihy authorities said there was street fighting": in their own town (not
-                # "Sumy officials said troops were pushed out of the Kursk region": a region's change)
+                # "Sumy officials said troops were pushed out of the Kursk region": a region's change,
+                # nor "... after seizing the plant": a thing taken)
                 targets = [Target(replace(p, role="settlement"), position=p.start) for p in view.places
                            if attribution.start <= p.start < attribution.end][:1]
             if change.denial == "failed" and attribution.kind == "journalist" and change.kind is not EventType.DENIAL:
