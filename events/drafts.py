@@ -351,7 +351,8 @@ def _side(key: str, claimant: Side) -> Side:
     return Side.NONE
 
 
-_THING_TAKEN = compiled(r"\s+(?:the|a|an|its|their|his|her|our)\s+(?!(?:[\w-]+\s+){0,2}(?:town|city|village|settlement|hamlet|locality)\b)[\w-]+")
+_THING_TAKEN = compiled(r"\s+(?:the|a|an|its|their|his|her|our)\s+(?!(?:[\w-]+\s+){0,2}(?:town|city|village|settlement|hamlet|locality|outskirts|parts?|districts?|"
+                           r"centre|center|edges?|suburbs?|streets?|neighbou?rhoods?|quarters?)\b)[\w-]+")
 
 
 def _place_country(memory: _Discourse, place: PlaceRef) -> str:
