@@ -386,6 +386,19 @@ def _is_unlisted_name(text: str, start: int, end: int, inside: bool, rules: Rule
     return inside or name.lower().endswith(places.unlisted_endings)
 
 
+_LINE_LABEL = compiled(r"^[ \t]*([A-ZА-ЯІЇЄҐ][\w’'-]*(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?):[ \t]", re.M)
+
+
+def _speaker_labels(text: str) -> frozenset[str]:
+    """The names that open two lines or more with a colon, where two names or more do so: a
+    transcript's speakers ("Q: Where are you? ... Yasen: No."), not a list of places."""
+    seen: dict[str, int] = {}
+    for m in _LINE_LABEL.finditer(text):
+        seen[m.group(1)] = seen.get(m.group(1), 0) + 1
+    labels = frozenset(name for name, count in seen.items() if count >= 2)
+    return labels if len(labels) >= 2 else frozenset()
+
+
 def read_mentions(article: Article, mentions: list[Mention], resolutions: list[Resolution],
                   rules: Rules) -> list[SentenceView]:
     """Every sentence of the article with the places it names, their role and relation."""
@@ -410,6 +423,7 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
     named_again = re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, sorted(called, key=len, reverse=True)))
                              + r")(?![\w-])") if called else None
     border_text = rules.places.unlisted_after_change_region.search(text) is not None
+    labels = _speaker_labels(text)
     views: list[SentenceView] = []
     section = ""
     last_paragraph = -1
@@ -427,6 +441,8 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
             before = text[max(line_start, mention.start - 160):mention.start]
             after = text[mention.end:mention.end + 60]
             role = _role(before, after, mention, rules)
+            if role == "settlement" and mention.text in labels and after.startswith(":") and not before.strip():
+                role = "person"  # "Yasen: We left it a week ago": an interview's speaker, labelled line after line
             if role == "dateline" and heading and mention.start > DATELINE_REACH and sentence.text.strip() == mention.text:
                 role = "settlement"  # "STARYI SALTIV" alone on its line in the body: a section on the town, no dateline
             elif role == "dateline" and _ENTRY_DASH.match(after) and (
