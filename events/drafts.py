@@ -573,8 +573,8 @@ _SPEAKERS_TODAY = compiled(r"(?:today|this morning|this afternoon|this evening|t
 _THING_BEFORE = compiled(r"\b(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?[a-z]+(?<!s)\s+(?:near|outside|close\s+to|around|"
                            r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+$")
 _COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)"
-# "listed A and B", "listed five: A, B ...", "named them: A, B", "added four more, A, B ..."
-LISTED_BY = compiled(r"\b(?:(?:listed|named)\s+(?:(?:them|(?:the\s+)?(?:first\s+)?" + _COUNT
+# "listed A and B", "listed five: A, B ...", "named them: A, B", "..., naming A and B", "added four more, A, B ..."
+LISTED_BY = compiled(r"\b(?:(?:listed|named|listing|naming)\s+(?:(?:them|(?:the\s+)?(?:first\s+)?" + _COUNT
                       + r"(?:\s+of\s+them)?)\s*[:—–]\s*)?|"
                       r"added\s+(?:another\s+)?" + _COUNT + r"\s+more\s*[,:—–]\s*)(?=[A-ZА-ЯІЇЄ])")
 # what may follow the last place a speaker lists: its region, then the end or their next words
