@@ -1446,6 +1446,8 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules, fighting: 
     if cited is not None and _CALLED_FALSE.search(text, max(0, cited.start() - 40), cited.start()) and \
             _FALSE_WORD_AFTER.match(text, end):
         return "false"  # "called the claim about the capture of X 'another fantasy'"
+    if _REPORT_BEFORE.search(text, 0, start) and _PROVOCATION_AFTER.match(text, end):
+        return "false"  # "reports that troops captured X are a provocation" (not "captured X in what Moscow called a provocation")
     stop = text.find(";", end)
     window = min(len(text), end + 90, stop if stop != -1 else len(text))
     false = (rules.falsity.search(text, end, window) if may_match(rules.falsity, text) else None) \
@@ -1464,6 +1466,9 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules, fighting: 
 # army has made any announcement about the liberation of X")
 _NEITHER_NOR = compiled(r"\b[Nn]either\b[^;.]{0,80}?,?\s*\bnor\s+(?:the\s+)?(?:(?:nearby\s+|neighbouring\s+)?(?:village|town|city)\s+of\s+)?"
                         r"(?:[A-ZА-ЯІЇЄ][\w’'-]*\s+){1,3}(?:(?:has|have|had|was|were|is|are)\s+(?:yet\s+|ever\s+)?(?:been\s+)?)?$")
+_REPORT_BEFORE = compiled(r"\b(?:reports?|claims?|statements?|allegations?|assertions?)\b", re.I)
+_PROVOCATION_AFTER = compiled(r"[^.;]{0,60}?\b(?:is|are|was|were)\s+(?:(?:just|simply|another|yet\s+another|pure)\s+)?(?:an?\s+)?"
+                                r"(?:information(?:al)?\s+)?provocations?\b", re.I)
 _NEITHER_AFTER = compiled(r"\s+neither\s+(?:the\s+(?:village|town|city)\s+of\s+)?(?-i:[A-ZА-ЯІЇЄ])[^.;]{0,60}?\bnor\b", re.I)
 _TWO_WORDS = compiled(r"\s*(?:[\w’'-]+\s+){0,2}")
 _TAKE_VERB = compiled(r"(?:took|take|takes|taken|taking)\b", re.I)

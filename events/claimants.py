@@ -112,6 +112,7 @@ _IN_RELATIVE = compiled(r",\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,6}?(?:that|which|w
 _INSTALLED = compiled(r"(?:Russian|Moscow|Kremlin)[- ](?:installed|appointed|backed)|[Ss]eparatist|pro-Russian|"
                       r"occupation(?:[- ]installed|[- ]appointed)?\s+(?:[\w-]+\s+)?(?:authorit|administration|head|mayor|official|"
                       r"governor|leader|chief|council|regime)")
+_UKRAINIAN_WORD = compiled(r"\bUkrainian\b")
 _UKRAINIAN_OFFICE = compiled(r"regional|oblast|military administration", re.I)
 _BARE_MINISTRY = compiled(r"\b[Tt]he ministry\b")
 _CLAUSE_AND = compiled(r",\s+(?:and|but|while|whereas)\s+(?:the\s+)?$")  # a speaker opening a clause of its own
@@ -495,6 +496,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             if link is not None and place and (place_country is None or place in place_country):
                 country = (place_country or {}).get(place, "")
                 side = Side.UA if country == "UA" else Side.RU if country == "RU" else Side.NONE
+                if _UKRAINIAN_WORD.search(m.group()):
+                    side = Side.UA  # "the Ukrainian governor" of a place in Russia
                 # (not Ukraine's Luhansk regional military administration, nor "the Luhansk governor")
                 if _INSTALLED.search(sentence, max(0, m.start() - 40), m.end()) or place in rules.installed_since_2014 \
                         and not _UKRAINIAN_OFFICE.search(m.group()) and not _REGIONAL_ROLE.search(m.group()):

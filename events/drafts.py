@@ -1069,10 +1069,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     denier_after = memory.voice_of(view)  # the outlet calls it false in its own voice
             targets = list(change.targets)
             if not targets and attribution.kind == "local authorities" and not _REGION_AFTER.match(view.text, change.end) \
-                    and not _THING_TAKEN.match(view.text, change.end):
+                    and not (_THING_TAKEN.match(view.text, change.end) and change.agent not in ("RU", "UA")):
                 # "Pechenihy authorities said there was street fighting": in their own town (not
                 # "Sumy officials said troops were pushed out of the Kursk region": a region's change,
-                # nor "... after seizing the plant": a thing taken)
+                # nor "... after seizing the plant": a thing taken, by nobody named)
                 targets = [Target(replace(p, role="settlement"), position=p.start) for p in view.places
                            if attribution.start <= p.start < attribution.end][:1]
             if change.denial == "failed" and attribution.kind == "journalist" and change.kind is not EventType.DENIAL:

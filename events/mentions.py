@@ -389,14 +389,15 @@ def _is_unlisted_name(text: str, start: int, end: int, inside: bool, rules: Rule
 _LINE_LABEL = compiled(r"^[ \t]*([A-ZА-ЯІЇЄҐ][\w’'-]*(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?):[ \t]", re.M)
 
 
-def _speaker_labels(text: str) -> frozenset[str]:
-    """The names that open two lines or more with a colon, where two names or more do so: a
-    transcript's speakers ("Q: Where are you? ... Yasen: No."), not a list of places."""
+def _speaker_labels(text: str, place_names: set[str]) -> frozenset[str]:
+    """The names that open two lines or more with a colon, where two names or more do so and one of
+    them names no place: a transcript's speakers ("Q: Where are you? ... Yasen: No."), not a status
+    list of places ("Orlivka: captured on Monday ... Orlivka: the loss confirmed")."""
     seen: dict[str, int] = {}
     for m in _LINE_LABEL.finditer(text):
         seen[m.group(1)] = seen.get(m.group(1), 0) + 1
     labels = frozenset(name for name, count in seen.items() if count >= 2)
-    return labels if len(labels) >= 2 else frozenset()
+    return labels if len(labels) >= 2 and not labels <= place_names else frozenset()
 
 
 def read_mentions(article: Article, mentions: list[Mention], resolutions: list[Resolution],
@@ -423,7 +424,7 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
     named_again = re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, sorted(called, key=len, reverse=True)))
                              + r")(?![\w-])") if called else None
     border_text = rules.places.unlisted_after_change_region.search(text) is not None
-    labels = _speaker_labels(text)
+    labels = _speaker_labels(text, {m.text for m, _ in settlements})
     views: list[SentenceView] = []
     section = ""
     last_paragraph = -1
