@@ -26,7 +26,7 @@ from events.changes import (APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, SAYING_NE
                             find_triggers, side_words)
 from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, STATE_KINDS, Attribution, governing, journalist, named_claimants, outlet_side, quotations
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
-from events.mentions import DATELINE_REACH, NAMED_AFTER_CHANGE, PlaceRef, SentenceView
+from events.mentions import DATELINE_REACH, NAMED_AFTER_CHANGE, NAMED_BEFORE_CHANGE, PlaceRef, SentenceView
 from events.records import Article, DatePrecision, EventType, PublishedDate, Side
 from events.rules import Rules
 from events.voices import REBUTTAL_OPENS, Voice
@@ -371,7 +371,7 @@ def _place_country(memory: _Discourse, place: PlaceRef) -> str:
         return named
     if len(memory.list_countries) == 1:
         return next(iter(memory.list_countries))  # listed with settlements of one country
-    if resolution.reason == NAMED_AFTER_CHANGE:
+    if resolution.reason in (NAMED_AFTER_CHANGE, NAMED_BEFORE_CHANGE):
         return "RU"  # read as a place only in a text on Russia's border regions (the gazetteer holds all of Ukraine's)
     countries = {p.country for p in resolution.candidates}
     return countries.pop() if len(countries) == 1 else ""

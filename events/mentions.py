@@ -199,6 +199,7 @@ _ARTICLE_BEFORE = compiled(r"\b(?:the|a|an|this|that)\s+$", re.I)
 NAMED_BY_NOUN = "not in the gazetteer; called a village or town by the text"
 LISTED_AFTER_PLURAL = "not in the gazetteer; listed after 'settlements, including' or the like"
 NAMED_AFTER_CHANGE = "not in the gazetteer; named right after the words of a change of control"
+NAMED_BEFORE_CHANGE = "not in the gazetteer; named right before a passive of a change of control"
 _NOUN_OF_NAME = compiled(r"\b(?:village|town|settlement|hamlet)\s+of\s+(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?)")
 # "Guyevo, the last village in the region held by ...": the apposition calls the name a village
 _NAME_THEN_NOUN = compiled(r"(?<![\w’'-])(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?),\s+(?:the|a)\s+"
@@ -336,7 +337,7 @@ def _named_before_change(text: str, refs: list[PlaceRef], rules: Rules, offset: 
         for m in chain:
             if not any(r.start < m.end() and m.start() < r.end for r in refs + found) \
                     and _is_unlisted_name(text, m.start(), m.end(), False, rules) and not _RANK_BEFORE.search(text, 0, m.start()):
-                found.append(_unknown_settlement(text, m.start(), m.end(), offset, NAMED_AFTER_CHANGE, rules))
+                found.append(_unknown_settlement(text, m.start(), m.end(), offset, NAMED_BEFORE_CHANGE, rules))
     return found
 
 
