@@ -292,12 +292,16 @@ _IS_UNDER = compiled(r"\s+(?:is|are|remains|was)\s+(?:now\s+|already\s+|fully\s+
 _CITY_TOLD_TAKEN = 100_000
 
 
-_STILL_OURS = compiled(r"\W*(?:is|are)\s+(?:still\s+|now\s+)?ours\b(?!\s+again)")  # (not "X is ours again": retaken)
+# "X is ours", "X is now under Ukrainian control" (not "X is ours again", "... control again": retaken)
+_STILL_OURS = compiled(r"\W*(?:is|are)\s+(?:still\s+|now\s+)?(?:ours\b(?!\s+again)|under\s+(?:the\s+)?(?:full\s+|firm\s+)?"
+                       r"(?:control\s+of\s+(?:the\s+|our\s+)?(?:Ukrainian|Russian)\s+(?:forces|troops|army)|(?:Ukrainian|Russian|our)\s+control)\b"
+                       r"(?![^.;]{0,30}\b(?:again|back|once more)\b))")
 
 
 def _ours_against_their_claim(drafts: list[Draft]) -> list[Draft]:
-    """The owner's "X is ours" after the article tells that the other side took X denies it: a
-    holding, not a recapture ("Russia said it had taken X. 'X is ours,' the brigade said")."""
+    """The owner's "X is ours" or "X is now under our control" after the article tells that the other
+    side took X denies it: a holding, not a recapture ("Russia said it had taken X. 'X is ours,' the
+    brigade said")."""
     claimed = {(d.place.key, d.gains) for d in drafts if d.kind in _GAIN and not d.background}
     for d in drafts:
         place, speaker = d.place.resolution.place, d.attribution.side

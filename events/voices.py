@@ -43,6 +43,11 @@ _CREDITED_LINE = compiled(r"\s*(?:[•\-–—*·▪►▶]|[\U0001F300-\U0001FA
                           r"\[?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?\]?(?:\s*(?:[-–—|]|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|ET|EST|EDT|Kyiv time|Moscow time)){0,2}(?=\s))\ufe0f?\s*((?:[^:•]|(?<=\d):(?=\d\d)){2,80}?):\s")
 _BULLET_ITEM = compiled(r"\s*(?:[•\-–—*·▪►▶]|[\U0001F300-\U0001FAFF\u2600-\u27BF])")  # "• ...", "🔹 ..."
 _CAPS_LABEL = compiled(r"\s*([A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]{2,30}(?:\s+[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]{1,30})?):\s")  # "PESKOV: ..."
+# a holding the sentence names by its side: "X is now under Ukrainian control", "still in Russian hands"
+_HELD_BY_SIDE = compiled(r"\b(?:now|still|remains?|remained|firmly)\s+(?:(?:fully|firmly|completely)\s+)?"
+                         r"(?:under\s+(?:the\s+)?(?:full\s+|firm\s+|complete\s+)?|in\s+|under\s+the\s+control\s+of\s+(?:the\s+)?)"
+                         r"(?P<side>Ukrainian|Russian)\s+(?:control|hands|forces|troops|army)\b")
+_ADJECTIVE_SIDE = {"Ukrainian": Side.UA, "Russian": Side.RU}
 _FIRST_PERSON_PLURAL = compiled(r"\b(?:[Oo]ur|[Ww]e|us)\b")
 _OUTLET_VOICE = compiled(r"\b(?:could not (?:be )?(?:independently )?verif|was unable to (?:independently )?verify|"
                            r"(?:it|this) (?:is|was) (?:not|un)clear|according to (?:estimates|analysts)|analysts? (?:say|said))",
@@ -191,6 +196,11 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 # "... Moscow said. The 47th Brigade dismissed the claim": the other side (not after a
                 # monitor or blogger, who may tell the other side's gains: "DeepState reported ...
                 # The General Staff dismissed the report")
+                context = last.side.opponent()
+            elif last is not None and last.side is not Side.NONE and (held := _HELD_BY_SIDE.search(views[i].text)) \
+                    and _ADJECTIVE_SIDE[held.group("side")] is last.side.opponent():
+                # "... Moscow said. X is now under Ukrainian control, the 47th Brigade said": the holder's
+                # side answers the claim
                 context = last.side.opponent()
             read[i] = [a for a in find_attributions(views[i].text, rules, context_side=context, day=day,
                                                     place_country=place_country, recent=recent[-_RECENT:])
