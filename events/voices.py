@@ -95,6 +95,13 @@ _DOCUMENT_HEADING = compiled(
     r"situation report|summary|bulletin)\b\s*(?:as of|for|on|,|:|$))")
 
 
+# what may follow a name that heads a text as its issuer: its date, time and a translator's note
+_ISSUER_LINE_REST = compiled(r"(?:[\s,.:;–—-]|\((?:translated|transcript|abridged|unofficial translation|full text)[^()]{0,40}\)"
+                             r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4})*")
+
+_ISSUER_SAYS = compiled(r":\s*$|\((?:translated|transcript|abridged|unofficial translation|full text)")
+
+
 def _quote_closer(views: list[SentenceView], i: int) -> int | None:
     """The sentence that closes the quotation sentence i opens and leaves open, if it is near."""
     if _quote_balance(views[i].text) <= 0:
@@ -161,6 +168,16 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     if views and views[0].heading and _DOCUMENT_HEADING.search(views[0].text):
         # (not a state named as a whole: "Ukraine war: latest update" is the outlet's)
         named = [a for a in named_claimants(views[0].text, rules, context_side=home, day=day) if a.claimant not in GENERIC_STATES]
+        issuer = replace(named[0], verb="document", start=0, end=0) if named else None
+    if issuer is None and views and (views[0].heading or views[0].text.strip() == article.text.strip().split("\n", 1)[0].strip()):
+        # a first line that is only a body's or an official's name, maybe with its date ("Ministry of Defence
+        # of the Russian Federation", "Deputy Defence Minister Hanna Maliar, 12 June 2023 (translated):"):
+        # the text is theirs
+        named = [a for a in named_claimants(views[0].text, rules, context_side=home, day=day)
+                 if a.claimant not in GENERIC_STATES and a.kind not in ("media", "journalist")
+                 and not views[0].text[:a.start].strip() and _ISSUER_LINE_REST.fullmatch(views[0].text, a.end)
+                 # (a person's name alone over a story is its tag: "Zelensky" above "Russian forces took X")
+                 and ("(" not in a.claimant or _ISSUER_SAYS.search(views[0].text, a.end))]
         issuer = replace(named[0], verb="document", start=0, end=0) if named else None
     # "WarGonzo: flag over X" above "Our assault groups have ...": the credited speaker says "we"
     credited = None
