@@ -302,7 +302,9 @@ def _ours_against_their_claim(drafts: list[Draft]) -> list[Draft]:
     """The owner's "X is ours" or "X is now under our control" after the article tells that the other
     side took X denies it: a holding, not a recapture ("Russia said it had taken X. 'X is ours,' the
     brigade said")."""
-    claimed = {(d.place.key, d.gains) for d in drafts if d.kind in _GAIN and not d.background}
+    # (or says its troops entered it: "Ukrainian channels claimed AFU units had entered X ... 'X is ours'")
+    claimed = {(d.place.key, d.claimed_side) for d in drafts
+               if (d.kind in _GAIN or d.kind is EventType.CONTESTED) and not d.background}
     for d in drafts:
         place, speaker = d.place.resolution.place, d.attribution.side
         if d.kind in (EventType.CAPTURE, EventType.RECAPTURE) and not d.background and d.gains is speaker \
@@ -367,10 +369,12 @@ def _held_across_the_line(drafts: list[Draft], rules: Rules) -> list[Draft]:
                     and _SUBJECT_OPENS.search(text, 0, ref.start) and _IS_UNDER.match(text, ref.end):
                 d.kind, d.gains, d.holding, d.needs_claim = EventType.CAPTURE, speaker, False, False
         elif d.needs_claim and d.kind is EventType.DENIAL and d.gains in (Side.RU, Side.UA) and (d.place.key, d.gains) not in gained \
-                and not _CLAIM_NOUN.search(d.view.text) and _NOW_UNDER.search(d.view.text, d.place.end) \
+                and not _CLAIM_NOUN.search(d.view.text) and (_NOW_UNDER.search(d.view.text, d.place.end)
+                                                             or speaker is d.gains.opponent() and _CRIED_OWNER.match(d.view.text, d.place.end)) \
                 and not _SINCE_AFTER.search(d.view.text, d.place.end):
             # "A, B and C are now under the control of the Ukrainian armed forces": nobody's claim to deny, the
-            # holder has them now (the other side's speaker concedes it)
+            # holder has them now (the other side's speaker concedes it); so has the side whose post cries
+            # "X is Ukraine!" over its flag
             holder = d.gains.opponent()
             d.kind = EventType.RECAPTURE if place is None or place.country == holder.value else EventType.CAPTURE
             d.gains, d.holding, d.needs_claim = holder, False, False
@@ -380,6 +384,7 @@ def _held_across_the_line(drafts: list[Draft], rules: Rules) -> list[Draft]:
 
 _NOW_UNDER = compiled(r"\s(?:is|are)\s+now\s+(?:fully\s+|completely\s+)?(?:under|in)\s")
 _SINCE_AFTER = compiled(r"\bsince\b")
+_CRIED_OWNER = compiled(r"\s+(?:is|are)\s+(?:Ukrainian|Ukraine|Russian|Russia)\s*!")
 
 
 _CLAIMS_ABOUT_OPENING = compiled(r"\W*(?:Regarding|As for|As to|On|About|Concerning)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}"
@@ -572,6 +577,7 @@ def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim
     _history_told_once(kept)
     kept = _merge(_sided_over_unsided(kept))
     kept = _unanswered_holdings(_held_across_the_line(_part_held_against_their_claim(_ours_against_their_claim(kept)), rules))
+    kept = _merge(kept)  # (a holding read as a denial may tell a denial told already)
     kept = _absorb_outlet_summaries(kept)
     kept = _absorb_generic_voices(kept)
     kept = _absorb_headline_credits(_absorb_spokespeople(kept, rules))

@@ -43,11 +43,13 @@ _CREDITED_LINE = compiled(r"\s*(?:[•\-–—*·▪►▶]|[\U0001F300-\U0001FA
                           r"\[?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?\]?(?:\s*(?:[-–—|]|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|ET|EST|EDT|Kyiv time|Moscow time)){0,2}(?=\s))\ufe0f?\s*((?:[^:•]|(?<=\d):(?=\d\d)){2,80}?):\s")
 _BULLET_ITEM = compiled(r"\s*(?:[•\-–—*·▪►▶]|[\U0001F300-\U0001FAFF\u2600-\u27BF])")  # "• ...", "🔹 ..."
 _CAPS_LABEL = compiled(r"\s*([A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]{2,30}(?:\s+[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]{1,30})?):\s")  # "PESKOV: ..."
-# a holding the sentence names by its side: "X is now under Ukrainian control", "still in Russian hands"
+# a holding the sentence names by its side: "X is now under Ukrainian control", "still in Russian hands",
+# "X is Ukraine!"
 _HELD_BY_SIDE = compiled(r"\b(?:now|still|remains?|remained|firmly)\s+(?:(?:fully|firmly|completely)\s+)?"
                          r"(?:under\s+(?:the\s+)?(?:full\s+|firm\s+|complete\s+)?|in\s+|under\s+the\s+control\s+of\s+(?:the\s+)?)"
-                         r"(?P<side>Ukrainian|Russian)\s+(?:control|hands|forces|troops|army)\b")
-_ADJECTIVE_SIDE = {"Ukrainian": Side.UA, "Russian": Side.RU}
+                         r"(?P<side>Ukrainian|Russian)\s+(?:control|hands|forces|troops|army)\b"
+                         r"|\b(?:is|are)\s+(?P<cried>Ukraine|Ukrainian|Russia|Russian)\s*!")
+_ADJECTIVE_SIDE = {"Ukrainian": Side.UA, "Russian": Side.RU, "Ukraine": Side.UA, "Russia": Side.RU}
 _FIRST_PERSON_PLURAL = compiled(r"\b(?:[Oo]ur|[Ww]e|us)\b")
 _OUTLET_VOICE = compiled(r"\b(?:could not (?:be )?(?:independently )?verif|was unable to (?:independently )?verify|"
                            r"(?:it|this) (?:is|was) (?:not|un)clear|according to (?:estimates|analysts)|analysts? (?:say|said))",
@@ -121,7 +123,7 @@ _SAID_NEXT = compiled(r"\s*(?:That|This|Those|These) (?:(?:was|is|were|are) (?:h
                       r"words?|line|message|post|announcement|claim|assessment|report|account|caption)s? (?:came|comes|was|were) "
                       r"(?:from|issued by|posted by|written by|made by)\b))")
 _SOURCE_GAP = compiled(r"\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}?")  # "came from the Russian defence ministry"
-_AT_CLOSE = compiled(r"[\s,]*(?:(?:said|says|told|wrote|added|stressed|insisted|claimed|stated)\s+)?(?:[\w’'-]+\s+){0,3}")
+_AT_CLOSE = compiled(r"[\s,]*(?:(?:said|says|told|wrote|added|stressed|insisted|claimed|stated)\s+)?(?:[\w’'-]+\s+){0,4}")  # ("one of the largest Russian channels")
 
 
 def _speaker_at_close(text: str, named: list[Attribution]) -> Attribution | None:
@@ -165,11 +167,14 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     # "Briefing of the Russian Defence Ministry, 15 May", "General Staff operational update as of
     # 22:00": a body's own document; what it tells with nobody named is the body's
     issuer = None
-    if views and views[0].heading and _DOCUMENT_HEADING.search(views[0].text):
+    # (a heading, or a first line too long for one: "Summary of the Ministry of Defence of the Russian
+    # Federation on the progress of the special military operation (as of 13 July)")
+    first_line = bool(views) and (views[0].heading or views[0].text.strip() == article.text.strip().split("\n", 1)[0].strip())
+    if first_line and _DOCUMENT_HEADING.search(views[0].text):
         # (not a state named as a whole: "Ukraine war: latest update" is the outlet's)
         named = [a for a in named_claimants(views[0].text, rules, context_side=home, day=day) if a.claimant not in GENERIC_STATES]
         issuer = replace(named[0], verb="document", start=0, end=0) if named else None
-    if issuer is None and views and (views[0].heading or views[0].text.strip() == article.text.strip().split("\n", 1)[0].strip()):
+    if issuer is None and first_line:
         # a first line that is only a body's or an official's name, maybe with its date ("Ministry of Defence
         # of the Russian Federation", "Deputy Defence Minister Hanna Maliar, 12 June 2023 (translated):"):
         # the text is theirs
@@ -215,7 +220,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 # The General Staff dismissed the report")
                 context = last.side.opponent()
             elif last is not None and last.side is not Side.NONE and (held := _HELD_BY_SIDE.search(views[i].text)) \
-                    and _ADJECTIVE_SIDE[held.group("side")] is last.side.opponent():
+                    and _ADJECTIVE_SIDE[held.group("side") or held.group("cried")] is last.side.opponent():
                 # "... Moscow said. X is now under Ukrainian control, the 47th Brigade said": the holder's
                 # side answers the claim
                 context = last.side.opponent()
