@@ -840,7 +840,11 @@ _LINE_THROUGH = compiled(r"\b(?:(?:running|run|runs|ran)?\s*(?:through|along)|al
 # (also new lines named by the villages they run past: "fell back to positions around the villages of A and B")
 _DESTINATION_GAP = compiled(r"\b(?:to|towards?|into)\s+(?:(?:neighbou?ring|nearby|adjacent)\s+)?(?:the\s+(?:(?:neighbou?ring|nearby)\s+)?(?:town|city|village)\s+of\s+)?$|"
                             r"\bto\s+(?:(?:a|the|new|prepared|defensive|fortified|second|next|rear)\s+)*(?:positions|lines?)\s+(?:around|near|outside|along|through)\s+"
-                            r"(?:the\s+)?(?:villages|towns|settlements)\s+of\s+$")  # ("to a new defensive line along the villages of")
+                            r"(?:the\s+)?(?:villages|towns|settlements)\s+of\s+$|"  # ("to a new defensive line along the villages of")
+                            # ("withdrawn to defensive lines further west, between A and B")
+                            r"\b(?:to|towards?)\s+(?:(?:a|the|new|prepared|defensive|fortified|second|next|rear|fallback)\s+)*"
+                            r"(?:positions|lines?|line\s+of\s+defen[cs]e|defen[cs]e\s+lines?)(?:\s+(?:further|farther)\s+(?:west|east|north|south|back))?"
+                            r",?\s+between\s+$")
 _WHERE_NEXT = compiled(r"(?:\s+and\s+[\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?,\s+where\b")  # "pulled back towards A (and B), where they are regrouping"
 _REMAINS = compiled(r"\bremain(?:s|ed)?\b")  # "half of X remains in Ukrainian hands": held, the rest lost
 _UNDER_FIRE = compiled(r"[^,.;]{0,60}?\bunder\s+(?:heavy\s+|intense\s+|constant\s+|artillery\s+)?(?:fire|shelling|bombardment)\b")
