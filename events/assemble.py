@@ -22,6 +22,7 @@ from events.claimants import _ROLE_AFTER_NAME, GENERIC_MILITARIES, GENERIC_STATE
 from events.drafts import _AFTER_PUBLICATION, _CLAIM_NOUN, Draft
 from events.records import Article, Claim, DatePrecision, EventType, Side
 from events.rules import Rules
+from events.sentences import Sentence
 
 __all__ = ["assemble"]
 
@@ -302,9 +303,9 @@ def _ours_against_their_claim(drafts: list[Draft]) -> list[Draft]:
     """The owner's "X is ours" or "X is now under our control" after the article tells that the other
     side took X denies it: a holding, not a recapture ("Russia said it had taken X. 'X is ours,' the
     brigade said")."""
-    # (or says its troops entered it: "Ukrainian channels claimed AFU units had entered X ... 'X is ours'")
-    claimed = {(d.place.key, d.claimed_side) for d in drafts
-               if (d.kind in _GAIN or d.kind is EventType.CONTESTED) and not d.background}
+    # (or says its own troops entered it: "Ukrainian channels claimed AFU units had entered X ... 'X is ours'")
+    claimed = {(d.place.key, d.claimed_side) for d in drafts if not d.background and (
+        d.kind in _GAIN or d.kind is EventType.CONTESTED and d.actor is d.attribution.side)}
     for d in drafts:
         place, speaker = d.place.resolution.place, d.attribution.side
         if d.kind in (EventType.CAPTURE, EventType.RECAPTURE) and not d.background and d.gains is speaker \
@@ -348,7 +349,7 @@ def _part_held_against_their_claim(drafts: list[Draft]) -> list[Draft]:
     return drafts + denials
 
 
-def _held_across_the_line(drafts: list[Draft], rules: Rules) -> list[Draft]:
+def _held_across_the_line(drafts: list[Draft], rules: Rules, text: str) -> list[Draft]:
     """A speaker's "X is under our full control" of a place of the other country, the article telling
     no one else's gain there, claims the speaker's side took it (Wagner on a Ukrainian village): no
     holding that denies (not of a city one side has held since 2014: places.toml)."""
@@ -370,7 +371,8 @@ def _held_across_the_line(drafts: list[Draft], rules: Rules) -> list[Draft]:
                 d.kind, d.gains, d.holding, d.needs_claim = EventType.CAPTURE, speaker, False, False
         elif d.needs_claim and d.kind is EventType.DENIAL and d.gains in (Side.RU, Side.UA) and (d.place.key, d.gains) not in gained \
                 and not _CLAIM_NOUN.search(d.view.text) and (_NOW_UNDER.search(d.view.text, d.place.end)
-                                                             or speaker is d.gains.opponent() and _CRIED_OWNER.match(d.view.text, d.place.end)) \
+                                                             or speaker is d.gains.opponent() and _CRIED_OWNER.match(d.view.text, d.place.end)
+                                                             and _cried_over_a_flag(text, d.view.sentence)) \
                 and not _SINCE_AFTER.search(d.view.text, d.place.end):
             # "A, B and C are now under the control of the Ukrainian armed forces": nobody's claim to deny, the
             # holder has them now (the other side's speaker concedes it); so has the side whose post cries
@@ -385,6 +387,20 @@ def _held_across_the_line(drafts: list[Draft], rules: Rules) -> list[Draft]:
 _NOW_UNDER = compiled(r"\s(?:is|are)\s+now\s+(?:fully\s+|completely\s+)?(?:under|in)\s")
 _SINCE_AFTER = compiled(r"\bsince\b")
 _CRIED_OWNER = compiled(r"\s+(?:is|are)\s+(?:Ukrainian|Ukraine|Russian|Russia)\s*!")
+# (over a flag just raised, not a vow to hold: "X is Ukraine! We will never give it up")
+_FLAG_SHOWN = compiled(r"\b(?:flags?|video|footage|raised|hoisted|liberat\w*|cleared|freed|[Gg]lory to)\b|\U0001F1FA\U0001F1E6|\U0001F1F7\U0001F1FA")
+_VOWED = compiled(r"\b(?:never|will|shall|vow\w*|anniversary|always)\b", re.I)
+_QUOTE_CLOSE = compiled(r"[”\"]")
+
+
+def _cried_over_a_flag(text: str, sentence: Sentence) -> bool:
+    """"X is Ukraine!" over a flag just raised, told in the sentence, the one before or the rest of its
+    quotation ("... posted a video of the flag: 'X is Ukraine! Glory to the marines!'"), and no vow in
+    the quotation ("X is Ukraine! We will never give it up")."""
+    close = _QUOTE_CLOSE.search(text, sentence.end - 1, sentence.end + 150)
+    quotation = text[sentence.start:close.end() if close else sentence.end]
+    return _FLAG_SHOWN.search(text, max(0, sentence.start - 200), close.end() if close else sentence.end) is not None \
+        and _VOWED.search(quotation) is None
 
 
 _CLAIMS_ABOUT_OPENING = compiled(r"\W*(?:Regarding|As for|As to|On|About|Concerning)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}"
@@ -576,7 +592,8 @@ def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim
     kept = _same_sentence_rules(_retaken(_entered_as_the_other_left(_one_name_per_person(_name_unsided(drafts, rules)))), rules)
     _history_told_once(kept)
     kept = _merge(_sided_over_unsided(kept))
-    kept = _unanswered_holdings(_held_across_the_line(_part_held_against_their_claim(_ours_against_their_claim(kept)), rules))
+    kept = _unanswered_holdings(_held_across_the_line(_part_held_against_their_claim(_ours_against_their_claim(kept)), rules,
+                                                      article.text))
     kept = _merge(kept)  # (a holding read as a denial may tell a denial told already)
     kept = _absorb_outlet_summaries(kept)
     kept = _absorb_generic_voices(kept)

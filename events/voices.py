@@ -43,12 +43,19 @@ _CREDITED_LINE = compiled(r"\s*(?:[•\-–—*·▪►▶]|[\U0001F300-\U0001FA
                           r"\[?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?\]?(?:\s*(?:[-–—|]|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|ET|EST|EDT|Kyiv time|Moscow time)){0,2}(?=\s))\ufe0f?\s*((?:[^:•]|(?<=\d):(?=\d\d)){2,80}?):\s")
 _BULLET_ITEM = compiled(r"\s*(?:[•\-–—*·▪►▶]|[\U0001F300-\U0001FAFF\u2600-\u27BF])")  # "• ...", "🔹 ..."
 _CAPS_LABEL = compiled(r"\s*([A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]{2,30}(?:\s+[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]{1,30})?):\s")  # "PESKOV: ..."
-# a holding the sentence names by its side: "X is now under Ukrainian control", "still in Russian hands",
-# "X is Ukraine!"
-_HELD_BY_SIDE = compiled(r"\b(?:now|still|remains?|remained|firmly)\s+(?:(?:fully|firmly|completely)\s+)?"
-                         r"(?:under\s+(?:the\s+)?(?:full\s+|firm\s+|complete\s+)?|in\s+|under\s+the\s+control\s+of\s+(?:the\s+)?)"
+# a holding the sentence opens on, its holder named by side: "X is now under Ukrainian control", "X remains
+# in Russian hands", "X is Ukraine!" (not "X, which remained in Russian hands, was cleared")
+_HELD_BY_SIDE = compiled(r"\W*(?P<place>[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?)\s+(?:is|are|remains|remained|was|were)\s+"
+                         r"(?:now\s+|still\s+)?(?:(?:fully|firmly|completely)\s+)?"
+                         r"(?:(?:under\s+(?:the\s+)?(?:full\s+|firm\s+|complete\s+)?|in\s+|under\s+the\s+control\s+of\s+(?:the\s+)?)"
                          r"(?P<side>Ukrainian|Russian)\s+(?:control|hands|forces|troops|army)\b"
-                         r"|\b(?:is|are)\s+(?P<cried>Ukraine|Ukrainian|Russia|Russian)\s*!")
+                         r"|(?P<cried>Ukraine|Ukrainian|Russia|Russian)\s*!)")
+_ONE_OF_THE_CHANNELS = compiled(r"\b(?:[Oo]ne|[Aa]nother|[Aa] second|[Aa] third|[Tt]he same|[Tt]he other)(?: of the)?\s+(?:[\w-]+\s+){0,2}?"
+                                r"(?:channels?|milbloggers?|military bloggers?|bloggers?|war correspondents?)\b")
+_UNSIDED_CHANNEL = "media"  # claimants.toml's "{side} media" with no side to name
+_CHANNEL_NAMED = compiled(r"\b(?:blog|blogger|channel|correspondent)\b")
+# a claim of that place told in the sentences before ("Moscow said its forces had captured X")
+_CLAIM_WORD = compiled(r"\b(?:captur\w*|taken|took|seiz\w*|liberat\w*|control\w*|entered|fallen|fell|claim\w*|occup\w*)\b")
 _ADJECTIVE_SIDE = {"Ukrainian": Side.UA, "Russian": Side.RU, "Ukraine": Side.UA, "Russia": Side.RU}
 _FIRST_PERSON_PLURAL = compiled(r"\b(?:[Oo]ur|[Ww]e|us)\b")
 _OUTLET_VOICE = compiled(r"\b(?:could not (?:be )?(?:independently )?verif|was unable to (?:independently )?verify|"
@@ -101,6 +108,8 @@ _DOCUMENT_HEADING = compiled(
 _ISSUER_LINE_REST = compiled(r"(?:[\s,.:;–—-]|\((?:translated|transcript|abridged|unofficial translation|full text)[^()]{0,40}\)"
                              r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4})*")
 
+_DATE_IN_LINE = compiled(r"\s*[,.]?\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4})")
+_SENTENCE_END = compiled(r"[.!?]\W*$")
 _ISSUER_SAYS = compiled(r":\s*$|\((?:translated|transcript|abridged|unofficial translation|full text)")
 
 
@@ -169,7 +178,9 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     issuer = None
     # (a heading, or a first line too long for one: "Summary of the Ministry of Defence of the Russian
     # Federation on the progress of the special military operation (as of 13 July)")
-    first_line = bool(views) and (views[0].heading or views[0].text.strip() == article.text.strip().split("\n", 1)[0].strip())
+    # (not a lede on a line of its own: "In its daily briefing, the ministry said ...")
+    first_line = bool(views) and (views[0].heading or views[0].text.strip() == article.text.strip().split("\n", 1)[0].strip()
+                                  and not _SENTENCE_END.search(views[0].text))
     if first_line and _DOCUMENT_HEADING.search(views[0].text):
         # (not a state named as a whole: "Ukraine war: latest update" is the outlet's)
         named = [a for a in named_claimants(views[0].text, rules, context_side=home, day=day) if a.claimant not in GENERIC_STATES]
@@ -181,8 +192,12 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
         named = [a for a in named_claimants(views[0].text, rules, context_side=home, day=day)
                  if a.claimant not in GENERIC_STATES and a.kind not in ("media", "journalist")
                  and not views[0].text[:a.start].strip() and _ISSUER_LINE_REST.fullmatch(views[0].text, a.end)
-                 # (a person's name alone over a story is its tag: "Zelensky" above "Russian forces took X")
-                 and ("(" not in a.claimant or _ISSUER_SAYS.search(views[0].text, a.end))]
+                 # (a name alone over a story is its tag: "Zelensky" or "Russian Ministry of Defence" above a
+                 # headline; a body's document names its day below it, or says it speaks)
+                 and not a.claimant[:1].islower()  # (nor a body of no side named: "Defence Ministry")
+                 and (_ISSUER_SAYS.search(views[0].text, a.end) or _DATE_IN_LINE.search(views[0].text, a.end)
+                      or "(" not in a.claimant and len(views) > 1 and _DATE_IN_LINE.search(views[1].text)
+                      and len(views[1].text.split()) <= 12 and not _SENTENCE_END.search(views[1].text))]
         issuer = replace(named[0], verb="document", start=0, end=0) if named else None
     # "WarGonzo: flag over X" above "Our assault groups have ...": the credited speaker says "we"
     credited = None
@@ -219,14 +234,21 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 # monitor or blogger, who may tell the other side's gains: "DeepState reported ...
                 # The General Staff dismissed the report")
                 context = last.side.opponent()
-            elif last is not None and last.side is not Side.NONE and (held := _HELD_BY_SIDE.search(views[i].text)) \
-                    and _ADJECTIVE_SIDE[held.group("side") or held.group("cried")] is last.side.opponent():
-                # "... Moscow said. X is now under Ukrainian control, the 47th Brigade said": the holder's
-                # side answers the claim
+            elif last is not None and last.side is not Side.NONE and (held := _HELD_BY_SIDE.match(views[i].text)) \
+                    and _ADJECTIVE_SIDE[held.group("side") or held.group("cried")] is last.side.opponent() \
+                    and any(held.group("place") in v.text and _CLAIM_WORD.search(v.text) for v in views[max(0, i - 2):i]):
+                # "Moscow said its forces had captured X. X is now under Ukrainian control, the 47th Brigade
+                # said": the holder's side answers the claim
                 context = last.side.opponent()
+            if _ONE_OF_THE_CHANNELS.search(views[i].text):
+                # "one channel wrote": one of the channels named last, of their side (not the side that spoke last)
+                named_before = [a for v in views[max(0, i - 3):i] for a in named_claimants(v.text, rules, day=day)]
+                context = next((a.side for a in [*reversed(named_before), *reversed(recent)] if a.side is not Side.NONE and (
+                    a.kind == "media" or _CHANNEL_NAMED.search(a.claimant))), context)
             read[i] = [a for a in find_attributions(views[i].text, rules, context_side=context, day=day,
                                                     place_country=place_country, recent=recent[-_RECENT:])
-                       if a.kind != "journalist"]
+                       # (nor "one channel" of no side the text named: the outlet tells what it read)
+                       if a.kind != "journalist" and a.claimant != _UNSIDED_CHANNEL]
             spoken = [a for a in read[i] if not a.embedded]  # "Russian claims that": cited, not speaking
             if spoken:
                 last = spoken[-1]
