@@ -105,12 +105,13 @@ _DOCUMENT_HEADING = compiled(
 
 
 # what may follow a name that heads a text as its issuer: its date, time and a translator's note
-_ISSUER_LINE_REST = compiled(r"(?:[\s,.:;–—-]|\((?:translated|transcript|abridged|unofficial translation|full text)[^()]{0,40}\)"
-                             r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4})*")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_ISSUER_LINE_REST = compiled(r"(?:[\s,.:;–—-]|\((?:translated|transcript|abridged|unofficial translation|full text|Telegram|VK|X|Twitter|Facebook)[^()]{0,40}\)"
+                             r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}|\d{1,2}\s+" + _MONTH + r"(?:\s+\d{4})?|" + _MONTH + r"\s+\d{1,2}(?:,?\s+\d{4})?)*")
 
-_DATE_IN_LINE = compiled(r"\s*[,.]?\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4})")
+_DATE_IN_LINE = compiled(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{1,2}\s+" + _MONTH + r"\b|\b" + _MONTH + r"\s+\d{1,2}\b")
 _SENTENCE_END = compiled(r"[.!?]\W*$")
-_ISSUER_SAYS = compiled(r":\s*$|\((?:translated|transcript|abridged|unofficial translation|full text)")
+_ISSUER_SAYS = compiled(r":\s*$|\((?:translated|transcript|abridged|unofficial translation|full text|Telegram|VK|X|Twitter|Facebook)")
 
 
 def _quote_closer(views: list[SentenceView], i: int) -> int | None:
@@ -190,7 +191,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
         # of the Russian Federation", "Deputy Defence Minister Hanna Maliar, 12 June 2023 (translated):"):
         # the text is theirs
         named = [a for a in named_claimants(views[0].text, rules, context_side=home, day=day)
-                 if a.claimant not in GENERIC_STATES and a.kind not in ("media", "journalist")
+                 if a.claimant not in GENERIC_STATES and a.kind != "journalist"
                  and not views[0].text[:a.start].strip() and _ISSUER_LINE_REST.fullmatch(views[0].text, a.end)
                  # (a name alone over a story is its tag: "Zelensky" or "Russian Ministry of Defence" above a
                  # headline; a body's document names its day below it, or says it speaks)
