@@ -44,7 +44,8 @@ _NOUN_THEN_MODAL = compiled(r"\s*(?:of\s+|from\s+)?(?:the\s+(?:town|city|village
 _NOUN_OPENING = compiled(r"\s*(?:(?:the|a|an|any|its|their|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|"
                            r"eventual|possible|potential|full|(?-i:[A-ZА-ЯІЇЄ])[\w’'-]*['’]s)\s+)*", re.I)  # ("Tonenke's capture would")
 # a sentence opening on its subject and a participle with no auxiliary: "Tonenke, Umanske “fully occupied”"
-_HEADLINE_PASSIVE = compiled(r"[A-ZА-ЯІЇЄ][\w’'-]*(?:(?:\s+|,\s+|\s+and\s+)[A-ZА-ЯІЇЄ][\w’'-]*)*\s+[\"“]?"
+# (also a status line's "▪️ X — fully occupied")
+_HEADLINE_PASSIVE = compiled(r"(?:[^\w\s]{1,3}\s*)?[A-ZА-ЯІЇЄ][\w’'-]*(?:(?:\s+|,\s+|\s+and\s+)[A-ZА-ЯІЇЄ][\w’'-]*)*(?:\s+|\s*[—–:]\s*|\s+-\s+)[\"“]?"
                              r"(?:(?:fully|completely|partially|partly|now|officially)\s+)?[\"“]?")
 _CLAUSE_ENDS = compiled(r"[\"”]?\s*(?:[,:;.–—]|\s-\s|$|(?:as|after|amid|in|on|by)\b)")
 _BEARING_GAP = compiled(r"\s+(?:north|south|east|west)", re.I)  # "X north of Y in the Z region has been ..."

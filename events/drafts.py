@@ -103,7 +103,8 @@ class _Discourse:
         self.moscow_forms = moscow_forms or {}  # mention start -> GeoNames id
         self.outlet = journalist(article.source)
         # the text's own voice: a post's author when it says it is one, or the first "Source:" line's
-        self.own_voice = _reposted_from(article, rules) or _flagged_post(article, rules) or self.outlet
+        self.own_voice = _reposted_from(article, rules) or _flagged_post(article, rules) or _voiced_by_words(article, rules) \
+            or self.outlet
         self.places: list[tuple[int, PlaceRef]] = []  # (sentence index, settlement) in text order
         self.agent_side: Side = Side.NONE  # the side the text last named as acting
         self.enemy_before = False  # the sentence before had "the enemy" act, no speaker to tell whose
@@ -706,6 +707,34 @@ def _flagged_post(article: Article, rules: Rules) -> Attribution | None:
     name = _FLAG_VOICES[m.group("flag")]
     rule = next((c for c in rules.claimants if c.name == name), None)
     return Attribution(name, Side(rule.side), rule.kind, 0, 0, "posted") if rule else None
+
+
+# a force the text calls its own, in its own words: "our fighters took X", "we left X"
+_OWN_FORCES = compiled(r"\b[Oo]ur\s+(?:[\w-]+\s+)?(?:fighters|troops|forces|units|soldiers|defenders|guys|boys|lads|men|paratroopers|"
+                       r"marines|stormtroopers|warriors|servicemen|assault\s+(?:groups|units|troops))\b|"
+                       r"\b[Ww]e\s+(?:have\s+)?(?:took|taken|captured|liberated|cleared|entered|left|withdrew|withdrawn|pulled)\b")
+
+
+def _voiced_by_words(article: Article, rules: Rules) -> Attribution | None:
+    """A side's channel when the text, outside quotation marks, calls troops "our" and names the enemy
+    only in one side's words ("Our fighters took X, the khokhols fled": Russia's; "our defenders" and
+    "the orcs": Ukraine's); whose voice its unattributed claims are in."""
+    text = article.text
+    if _OWN_FORCES.search(text) is None:
+        return None  # (most texts: no "our" troops at all)
+    spans = quotations(text)
+    own = "".join(text[end:start] for (_, end), (start, _) in zip([(0, 0), *spans], [*spans, (len(text), len(text))]))
+    if _OWN_FORCES.search(own) is None:
+        return None
+    sides = {side for pattern, side in rules.voice_words if pattern.search(own)}
+    if len(sides) != 1:
+        return None
+    name = _VOICE_CHANNELS[sides.pop()]
+    rule = next((c for c in rules.claimants if c.name == name), None)
+    return Attribution(name, Side(rule.side), rule.kind, 0, 0, "posted") if rule else None
+
+
+_VOICE_CHANNELS = {Side.RU: "Russian media", Side.UA: "Ukrainian media"}
 
 
 def _date_owner(date: DateExpression, changes: list[Change], text: str = "") -> Change:
