@@ -412,10 +412,6 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         # "liberated" on Russian soil, whoever tells it (but a Ukrainian-side force's own word for its
         # raid: "the Legion said the village had been completely liberated")
         return Side.RU, "place"
-    if agent is Side.NONE and change.agent not in ("RU", "UA") and trigger.type is EventType.RECAPTURE \
-            and attribution.kind == "journalist" and place.mention.start in memory.moscow_forms:
-        # "Kindrashovka and Radkovka were taken back in June", told as Moscow names them: Russia's retaking
-        return (Side.RU if trigger.gains == "agent" else Side.UA), "text"
     fallback = trigger.passive_fallback if change.agent == "passive" and trigger.passive_fallback else trigger.fallback
     if fallback == "opponent_of_loser":
         # "X has been lost": lost by the side that says so, else by whoever held the place
