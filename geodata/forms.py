@@ -31,9 +31,7 @@ def moscow_form(written: str, place: Place, gazetteer: Gazetteer) -> bool:
     if place.geonameid in gazetteer.former_names().get(key, frozenset()):
         return True
     if key == normalize_name(place.name):
-        # (most names: the official one, asked first, as romanising is dear; but a Ukrainian place the
-        # gazetteer records only under a Russian form, "Zheleznoye" for Zalizne, is written in Moscow's form)
-        return place.country == "UA" and not place.name_uk and not place.name_ru and key.endswith(RUSSIAN_ENDINGS)
+        return False  # (most names: the official one, asked first, as romanising is dear)
     if not place.name_ru:
         # no Russian name on record: a Russian ending where the official name has none ("Umanskoye"
         # for Umanske, "Yasnobrodovka" for Yasnobrodivka)
