@@ -388,8 +388,9 @@ _NOW_UNDER = compiled(r"\s(?:is|are)\s+now\s+(?:fully\s+|completely\s+)?(?:under
 _SINCE_AFTER = compiled(r"\bsince\b")
 _CRIED_OWNER = compiled(r"\s+(?:is|are)\s+(?:Ukrainian|Ukraine|Russian|Russia)\s*!")
 # (over a flag just raised, not a vow to hold: "X is Ukraine! We will never give it up")
-_FLAG_SHOWN = compiled(r"\b(?:flags?|video|footage|raised|hoisted|liberat\w*|cleared|freed|[Gg]lory to)\b|\U0001F1FA\U0001F1E6|\U0001F1F7\U0001F1FA")
-_VOWED = compiled(r"\b(?:never|will|shall|vow\w*|anniversary|always)\b", re.I)
+_FLAG_SHOWN = compiled(r"\b(?:flags?|raised|hoisted|liberat\w*|cleared|freed|[Gg]lory to)\b|\U0001F1FA\U0001F1E6|\U0001F1F7\U0001F1FA")
+# (a vow or defiance under attack: "X is Ukraine! We will never give it up", "... as Russian troops attacked")
+_VOWED = compiled(r"\b(?:never|will|shall|vow\w*|anniversary|always|attack\w*|assault\w*|shell\w*|storm\w*|hold\w*)\b", re.I)
 _QUOTE_CLOSE = compiled(r"[”\"]")
 
 
@@ -399,8 +400,10 @@ def _cried_over_a_flag(text: str, sentence: Sentence) -> bool:
     the quotation ("X is Ukraine! We will never give it up")."""
     close = _QUOTE_CLOSE.search(text, sentence.end - 1, sentence.end + 150)
     quotation = text[sentence.start:close.end() if close else sentence.end]
-    return _FLAG_SHOWN.search(text, max(0, sentence.start - 200), close.end() if close else sentence.end) is not None \
-        and _VOWED.search(quotation) is None
+    clause_end = text.find(".", close.end()) if close else -1  # ('... the brigade wrote, as Russian troops attacked.')
+    told = text[sentence.start:clause_end if clause_end != -1 else sentence.end]
+    return _FLAG_SHOWN.search(text, max(0, sentence.start - 120), close.end() if close else sentence.end) is not None \
+        and _VOWED.search(quotation) is None and _VOWED.search(told) is None
 
 
 _CLAIMS_ABOUT_OPENING = compiled(r"\W*(?:Regarding|As for|As to|On|About|Concerning)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}"

@@ -574,7 +574,7 @@ _NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test 
     (re.compile(r"\bagency\b", re.I),
      lambda a: a.claimant not in GENERIC_STATES and ("(" not in a.claimant or re.search(r"agency|intelligence", a.claimant) is not None)),
     # ("Channels linked to Wagner published a video of a building they said was in X": a body, plural, not a person)
-    (re.compile(r"\b(?:they|their|them)\b", re.I), lambda a: "(" not in a.claimant or _GROUP_NAMED.search(a.claimant) is not None),
+    (re.compile(r"\b(?:they|their|them)\b", re.I), lambda a: a.kind == "media"),
     (re.compile(r"\b(?:it|its|statement|report|summary|bulletin|corps|command|agency|outlet|newspaper)\b", re.I),
      lambda a: "(" not in a.claimant or _GROUP_NAMED.search(a.claimant) is not None),
 )

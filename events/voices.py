@@ -54,6 +54,7 @@ _ONE_OF_THE_CHANNELS = compiled(r"\b(?:[Oo]ne|[Aa]nother|[Aa] second|[Aa] third|
                                 r"(?:channels?|milbloggers?|military bloggers?|bloggers?|war correspondents?)\b")
 _UNSIDED_CHANNEL = "media"  # claimants.toml's "{side} media" with no side to name
 _CHANNEL_NAMED = compiled(r"\b(?:blog|blogger|channel|correspondent)\b")
+_SIDE_NAMED = {Side.UA: compiled(r"\b(?:Ukrain(?:ian|ians|e['’]s|e)|Kyiv)\b"), Side.RU: compiled(r"\b(?:Russia(?:n|ns|['’]s)?|Moscow)\b")}
 # a claim of that place told in the sentences before ("Moscow said its forces had captured X")
 _CLAIM_WORD = compiled(r"\b(?:captur\w*|taken|took|seiz\w*|liberat\w*|control\w*|entered|fallen|fell|claim\w*|occup\w*)\b")
 _ADJECTIVE_SIDE = {"Ukrainian": Side.UA, "Russian": Side.RU, "Ukraine": Side.UA, "Russia": Side.RU}
@@ -196,7 +197,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                  # (a name alone over a story is its tag: "Zelensky" or "Russian Ministry of Defence" above a
                  # headline; a body's document names its day below it, or says it speaks)
                  and not a.claimant[:1].islower()  # (nor a body of no side named: "Defence Ministry")
-                 and (_ISSUER_SAYS.search(views[0].text, a.end) or _DATE_IN_LINE.search(views[0].text, a.end)
+                 and (_ISSUER_SAYS.search(views[0].text, a.end) or "(" not in a.claimant and _DATE_IN_LINE.search(views[0].text, a.end)
                       or "(" not in a.claimant and len(views) > 1 and _DATE_IN_LINE.search(views[1].text)
                       and len(views[1].text.split()) <= 12 and not _SENTENCE_END.search(views[1].text))]
         issuer = replace(named[0], verb="document", start=0, end=0) if named else None
@@ -237,7 +238,11 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 context = last.side.opponent()
             elif last is not None and last.side is not Side.NONE and (held := _HELD_BY_SIDE.match(views[i].text)) \
                     and _ADJECTIVE_SIDE[held.group("side") or held.group("cried")] is last.side.opponent() \
-                    and any(held.group("place") in v.text and _CLAIM_WORD.search(v.text) for v in views[max(0, i - 2):i]):
+                    and any(held.group("place") in v.text and _CLAIM_WORD.search(v.text) for v in views[max(0, i - 2):i]) \
+                    and not any(_SIDE_NAMED[_ADJECTIVE_SIDE[held.group("side") or held.group("cried")]].search(v.text)
+                                for v in views[max(0, i - 2):i]):
+                # (not when the holder was the side the claim said took it: "Ukraine's military said Russian troops
+                # had taken X. X remains in Russian hands, the brigade said")
                 # "Moscow said its forces had captured X. X is now under Ukrainian control, the 47th Brigade
                 # said": the holder's side answers the claim
                 context = last.side.opponent()
