@@ -395,9 +395,10 @@ _QUOTE_CLOSE = compiled(r"[”\"]")
 
 
 def _cried_over_a_flag(text: str, sentence: Sentence) -> bool:
-    """"X is Ukraine!" over a flag just raised, told in the sentence, the one before or the rest of its
-    quotation ("... posted a video of the flag: 'X is Ukraine! Glory to the marines!'"), and no vow in
-    the quotation ("X is Ukraine! We will never give it up")."""
+    """"X is Ukraine!" over a flag just raised, told in the sentence, just before it or in the rest of its
+    quotation ("... posted a video of the flag: 'X is Ukraine! Glory to the marines!'"); not a vow in the
+    quotation ("X is Ukraine! We will never give it up"), nor defiance under attack in the clause that
+    tells it ("..., the brigade wrote, as Russian troops attacked the village")."""
     close = _QUOTE_CLOSE.search(text, sentence.end - 1, sentence.end + 150)
     quotation = text[sentence.start:close.end() if close else sentence.end]
     clause_end = text.find(".", close.end()) if close else -1  # ('... the brigade wrote, as Russian troops attacked.')

@@ -109,7 +109,6 @@ _DOCUMENT_HEADING = compiled(
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _ISSUER_LINE_REST = compiled(r"(?:[\s,.:;–—-]|\((?:translated|transcript|abridged|unofficial translation|full text|Telegram|VK|X|Twitter|Facebook)[^()]{0,40}\)"
                              r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}|\d{1,2}\s+" + _MONTH + r"(?:\s+\d{4})?|" + _MONTH + r"\s+\d{1,2}(?:,?\s+\d{4})?)*")
-
 _DATE_IN_LINE = compiled(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{1,2}\s+" + _MONTH + r"\b|\b" + _MONTH + r"\s+\d{1,2}\b")
 _SENTENCE_END = compiled(r"[.!?]\W*$")
 _ISSUER_SAYS = compiled(r":\s*$|\((?:translated|transcript|abridged|unofficial translation|full text|Telegram|VK|X|Twitter|Facebook)")
@@ -134,7 +133,7 @@ _SAID_NEXT = compiled(r"\s*(?:That|This|Those|These) (?:(?:was|is|were|are) (?:h
                       r"words?|line|message|post|announcement|claim|assessment|report|account|caption)s? (?:came|comes|was|were) "
                       r"(?:from|issued by|posted by|written by|made by)\b))")
 _SOURCE_GAP = compiled(r"\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}?")  # "came from the Russian defence ministry"
-_AT_CLOSE = compiled(r"[\s,]*(?:(?:said|says|told|wrote|added|stressed|insisted|claimed|stated)\s+)?(?:[\w’'-]+\s+){0,4}")  # ("one of the largest Russian channels")
+_AT_CLOSE = compiled(r"[\s,]*(?:(?:said|says|told|wrote|added|stressed|insisted|claimed|stated)\s+)?(?:[\w’'-]+\s+){0,3}")
 
 
 def _speaker_at_close(text: str, named: list[Attribution]) -> Attribution | None:
@@ -237,15 +236,14 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 # The General Staff dismissed the report")
                 context = last.side.opponent()
             elif last is not None and last.side is not Side.NONE and (held := _HELD_BY_SIDE.match(views[i].text)) \
-                    and _ADJECTIVE_SIDE[held.group("side") or held.group("cried")] is last.side.opponent() \
+                    and (holder := _ADJECTIVE_SIDE[held.group("side") or held.group("cried")]) is last.side.opponent() \
                     and any(held.group("place") in v.text and _CLAIM_WORD.search(v.text) for v in views[max(0, i - 2):i]) \
-                    and not any(_SIDE_NAMED[_ADJECTIVE_SIDE[held.group("side") or held.group("cried")]].search(v.text)
-                                for v in views[max(0, i - 2):i]):
-                # (not when the holder was the side the claim said took it: "Ukraine's military said Russian troops
-                # had taken X. X remains in Russian hands, the brigade said")
+                    and not any(_SIDE_NAMED[holder].search(v.text) for v in views[max(0, i - 2):i]):
                 # "Moscow said its forces had captured X. X is now under Ukrainian control, the 47th Brigade
-                # said": the holder's side answers the claim
-                context = last.side.opponent()
+                # said": the holder's side answers the claim (not when the holder was the side the claim said
+                # took it: "Ukraine's military said Russian troops had taken X. X remains in Russian hands, the
+                # brigade said")
+                context = holder
             if _ONE_OF_THE_CHANNELS.search(views[i].text):
                 # "one channel wrote": one of the channels named last, of their side (not the side that spoke last)
                 named_before = [a for v in views[max(0, i - 3):i] for a in named_claimants(v.text, rules, day=day)]
