@@ -111,7 +111,7 @@ _SUBJECT_FORCES = compiled(r"(?:\s+(?:troops|forces|army|units?|soldiers|service
 _QUALIFIER_BEFORE = compiled(r"\b(?:from|in|(?<!town )(?<!city )(?<!village )(?<!settlement )(?<!hamlet )"
                                r"(?<!report )(?<!reports )(?<!claim )(?<!claims )(?<!news )(?<!villages )(?<!settlements )(?<!towns )"
                                r"(?<!occupation )(?<!capture )(?<!seizure )(?<!fall )(?<!loss )of|at|near|"
-                               r"around|outside|for|to|into|defending|holding)\s+(?:the\s+)?$", re.I)
+                               r"around|outside|for|to|into|with|defending|holding)\s+(?:the\s+)?$", re.I)
 # "retook X from Russian forces": the loser; after a clearing verb also "of" ("cleared the village
 # of X of the occupiers")
 _FROM_SIDE = compiled(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
