@@ -107,11 +107,13 @@ _DOCUMENT_HEADING = compiled(
 
 # what may follow a name that heads a text as its issuer: its date, time and a translator's note
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_ISSUER_LINE_REST = compiled(r"(?:[\s,.:;–—-]|\((?:translated|transcript|abridged|unofficial translation|full text|Telegram|VK|X|Twitter|Facebook)[^()]{0,40}\)"
+# a bracketed note that tells a text is someone's own: "(translated)", "(Telegram)"
+_ISSUER_NOTE = r"\((?:translated|transcript|abridged|unofficial translation|full text|Telegram|VK|X|Twitter|Facebook)"
+_ISSUER_LINE_REST = compiled(r"(?:[\s,.:;–—-]|" + _ISSUER_NOTE + r"[^()]{0,40}\)"
                              r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}|\d{1,2}\s+" + _MONTH + r"(?:\s+\d{4})?|" + _MONTH + r"\s+\d{1,2}(?:,?\s+\d{4})?)*")
 _DATE_IN_LINE = compiled(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{1,2}\s+" + _MONTH + r"\b|\b" + _MONTH + r"\s+\d{1,2}\b")
 _SENTENCE_END = compiled(r"[.!?]\W*$")
-_ISSUER_SAYS = compiled(r":\s*$|\((?:translated|transcript|abridged|unofficial translation|full text|Telegram|VK|X|Twitter|Facebook)")
+_ISSUER_SAYS = compiled(r":\s*$|" + _ISSUER_NOTE)
 
 
 def _quote_closer(views: list[SentenceView], i: int) -> int | None:
