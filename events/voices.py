@@ -50,7 +50,7 @@ _HELD_BY_SIDE = compiled(r"\W*(?P<place>[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-
                          r"(?:(?:under\s+(?:the\s+)?(?:full\s+|firm\s+|complete\s+)?|in\s+|under\s+the\s+control\s+of\s+(?:the\s+)?)"
                          r"(?P<side>Ukrainian|Russian)\s+(?:control|hands|forces|troops|army)\b"
                          r"|(?P<cried>Ukraine|Ukrainian|Russia|Russian)\s*!)")
-_ONE_OF_THE_CHANNELS = compiled(r"\b(?:[Oo]ne|[Aa]nother|[Aa] second|[Aa] third|[Tt]he same|[Tt]he other)(?: of the)?\s+(?:[\w-]+\s+){0,2}?"
+_ONE_OF_THE_CHANNELS = compiled(r"\b(?:[Oo]ne|[Aa]nother|[Aa] second|[Aa] third|[Tt]he same|[Tt]he other|[Aa])(?: of the)?\s+(?:[a-z][\w-]*\s+){0,2}?"
                                 r"(?:channels?|milbloggers?|military bloggers?|bloggers?|war correspondents?)\b")
 _UNSIDED_CHANNEL = "media"  # claimants.toml's "{side} media" with no side to name
 _CHANNEL_NAMED = compiled(r"\b(?:blog|blogger|channel|correspondent)\b")
