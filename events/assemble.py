@@ -389,8 +389,9 @@ _SINCE_AFTER = compiled(r"\bsince\b")
 _CRIED_OWNER = compiled(r"\s+(?:is|are)\s+(?:Ukrainian|Ukraine|Russian|Russia)\s*!")
 # (over a flag just raised, not a vow to hold: "X is Ukraine! We will never give it up")
 _FLAG_SHOWN = compiled(r"\b(?:flags?|raised|hoisted|liberat\w*|cleared|freed|[Gg]lory to)\b|\U0001F1FA\U0001F1E6|\U0001F1F7\U0001F1FA")
-# (a vow or defiance under attack: "X is Ukraine! We will never give it up", "... as Russian troops attacked")
-_VOWED = compiled(r"\b(?:never|will|shall|vow\w*|anniversary|always|attack\w*|assault\w*|shell\w*|storm\w*|hold\w*)\b", re.I)
+# (a vow or defiance under attack: "X is Ukraine! We will never give it up", "... as Russian troops attacked";
+# not a unit's name, "the 3rd Assault Brigade")
+_VOWED = compiled(r"\b(?:never|will|shall|vow\w*|anniversary|always|attack\w*|assault\w*(?!\s+(?:brigades?|battalions?|regiments?|units?|groups?|company|companies|troops))|shell\w*|storm\w*|hold\w*)\b", re.I)
 _QUOTE_CLOSE = compiled(r"[”\"]")
 
 

@@ -135,6 +135,8 @@ _SAID_NEXT = compiled(r"\s*(?:That|This|Those|These) (?:(?:was|is|were|are) (?:h
                       r"words?|line|message|post|announcement|claim|assessment|report|account|caption)s? (?:came|comes|was|were) "
                       r"(?:from|issued by|posted by|written by|made by)\b))")
 _SOURCE_GAP = compiled(r"\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}?")  # "came from the Russian defence ministry"
+# “...,” read a caption to the video that a Ukrainian brigade posted / read the post published by X
+_CAPTION_BY = compiled(r"[\s,]*read\s+(?:a|the)\s+(?:caption|post|message|text|note)\b[^.;:“”\"]{0,80}?\b(?:that|which|by)\s+")
 _AT_CLOSE = compiled(r"[\s,]*(?:(?:said|says|told|wrote|added|stressed|insisted|claimed|stated)\s+)?(?:[\w’'-]+\s+){0,3}")
 
 
@@ -142,7 +144,8 @@ def _speaker_at_close(text: str, named: list[Attribution]) -> Attribution | None
     """The speaker named right after the quotation mark that closes a quotation (“...,” X said;
     “...,” said X), not someone else the sentence goes on to name."""
     close = max(text.rfind("”"), text.rfind('"'))
-    return next((a for a in named if not a.embedded and a.start > close and _AT_CLOSE.fullmatch(text, close + 1, a.start)), None)
+    return next((a for a in named if not a.embedded and a.start > close and (
+        _AT_CLOSE.fullmatch(text, close + 1, a.start) or _CAPTION_BY.fullmatch(text, close + 1, a.start))), None)
 
 
 # a given name or title before the name, after a short opening phrase ("On Friday, Pushilin spoke ...")
