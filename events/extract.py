@@ -25,7 +25,7 @@ from events.drafts import HEDGE_BACK, LISTED_BY, NAMED_DENIAL_REACH, draft_claim
 from events.mentions import UNLISTED, SentenceView, read_mentions
 from events.records import Article, Claim
 from events.rules import Rules
-from events.voices import read_voices
+from events.voices import quote_balance, read_voices
 from geodata import Gazetteer, Mention, PlaceKind, Resolution, Status, find_places, resolve_mentions
 from geodata.forms import moscow_form
 
@@ -108,6 +108,14 @@ def _near_claims(views: list[SentenceView], changes: list[list[Change]], rules: 
             needed[i] = True
         if changes[i]:
             last_change = i
+    # and the sentence that opened a quotation a claim is told in ("Extracts: “Let us be honest. We have
+    # lost X.”"): whoever opened it speaks on in it
+    opened_at = None
+    for i, view in enumerate(views):
+        if needed[i] and opened_at is not None:
+            needed[opened_at] = True
+        balance = quote_balance(view.text)
+        opened_at = i if balance > 0 else None if balance < 0 else opened_at
     return needed
 
 

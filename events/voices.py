@@ -23,7 +23,7 @@ from events.posts import SIGNED_TEXT, Post, find_answers, find_bracketed, find_h
 from events.records import Article, Side
 from events.rules import Rules
 
-__all__ = ["REBUTTAL_OPENS", "Voice", "read_voices"]
+__all__ = ["REBUTTAL_OPENS", "Voice", "quote_balance", "read_voices"]
 
 _RECENT = 6  # claimants a pointing phrase ("the ministry said") may reach back to
 _READ_BACK = 5  # sentences back a pointing phrase with nobody named lately may look for its speaker
@@ -84,7 +84,17 @@ class Voice:
         return list(self.attributions) if self.attributions else ([self.carried] if self.carried else [])
 
 
-def _quote_balance(text: str) -> int:
+def _quoted_at(text: str, position: int, continuing: bool) -> bool:
+    """Whether ``position`` lies inside a quotation: one opened before it in the sentence, or
+    (``continuing``) one opened in a sentence before and not closed yet."""
+    before = text[:position]
+    curly = before.count("“") + before.count("«") - before.count("”") - before.count("»")
+    if "”" in before or "»" in before or curly > 0:
+        return curly > 0
+    return (before.count('"') % 2 == 1) != (continuing and curly == 0)
+
+
+def quote_balance(text: str) -> int:
     """+1 when the sentence leaves a quotation open, -1 when it closes one it did not open."""
     opened = text.count("“") + text.count("«")
     closed = text.count("”") + text.count("»")
@@ -118,18 +128,18 @@ _ISSUER_SAYS = compiled(r":\s*$|" + _ISSUER_NOTE)
 
 def _quote_closer(views: list[SentenceView], i: int) -> int | None:
     """The sentence that closes the quotation sentence i opens and leaves open, if it is near."""
-    if _quote_balance(views[i].text) <= 0:
+    if quote_balance(views[i].text) <= 0:
         return None
     for j in range(i + 1, min(len(views), i + 1 + _QUOTE_REACH)):
         if views[j].sentence.paragraph != views[i].sentence.paragraph:
             return None
-        balance = _quote_balance(views[j].text)
+        balance = quote_balance(views[j].text)
         if balance < 0 or balance > 0 and '"' in views[j].text and not _CURLY.search(views[j].text):
             return j
     return None
 
 
-_POST_INTRO = compiled(r"\b(?:post|statement|message|update|text|reads?|in full)\b", re.I)
+_POST_INTRO = compiled(r"\b(?:post|statement|message|update|text|reads?|in full|extracts?|excerpts?)\b", re.I)
 _WHOLE_QUOTE = compiled(r"\s*[“\"][^“”\"]+[”\"]\s*")
 _SAID_NEXT = compiled(r"\s*(?:That|This|Those|These) (?:(?:was|is|were|are) (?:how|the words of)\b|(?P<source>(?:[\w-]+ ){0,2}(?:sentence|statement|"
                       r"words?|line|message|post|announcement|claim|assessment|report|account|caption)s? (?:came|comes|was|were) "
@@ -264,8 +274,10 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 recent.extend(spoken)
             elif rules.claimant_index.candidates(views[i].text):
                 # named without a verb ("Russia's Defense Ministry gave confirmation"): who "the
-                # ministry" or "it" may be in the sentences after
-                recent.extend(a for a in named_claimants(views[i].text, rules, day=day) if not cited_only(views[i].text, a))
+                # ministry" or "it" may be in the sentences after (not a name inside a quotation:
+                # '"They promised Putin the town. ...," he said' is not Putin's)
+                recent.extend(a for a in named_claimants(views[i].text, rules, day=day) if not cited_only(views[i].text, a)
+                              and not _quoted_at(views[i].text, a.start, open_quote is not None and open_quote != i))
         return read[i]
 
     def ahead_of_close(i: int) -> Attribution | None:
@@ -377,7 +389,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 # "Defence Ministry: X liberated" above "Units of the Tsentr group have liberated X."; a
                 # person's "Zelensky: X will not be surrendered" heads the outlet's own story)
                 carried, why = credited, "credit"
-        balance = _quote_balance(text)
+        balance = quote_balance(text)
         if balance > 0 and open_quote is not None and text.count('"') % 2 and not _CURLY.search(text):
             open_quote = None  # a lone straight quote while one is open closes it ('... repelled," said X')
         elif balance > 0:
