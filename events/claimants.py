@@ -524,6 +524,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             # ("the report" is a noun: it speaks only with a verb of its own)
             speaks = " " in m.group() and not _POINTING_NOUN.match(m.group()) and (
                 rules.reporting_verbs.search(m.group()) or re.match(r"(?i)in |by |according", m.group()))
+            if speaks and m.group()[:3].lower() == "in " and any(a.end <= m.start() and not a.embedded and a.verb for a in found):
+                continue  # "X disputed the claim in a post": X's post, no one else's
             link = None if speaks else _connected(sentence, m.start(), m.end(), rules)
             if speaks or link is not None:
                 # ("The corps posted a video it said showed ...": "it" is the sentence's own subject, named before it)
