@@ -80,14 +80,14 @@ _POST_ENDS = compiled(r"\s*(?:-{3,}|—{2,}|_{3,}|\*{3,}|Editor['’]s note|Note
 def find_headed(views: list[SentenceView], rules: Rules, published: PublishedDate | None,
                 side: Side = Side.NONE) -> dict[int, Post]:
     """The sentences of a post pasted with its header (its author's name on the first line and its
-    day and time on the second, or its author and topic on one line: "WarGonzo | Tonenke") up to a rule
-    line or an editor's note: the author's words."""
+    day and time on the second, its author and topic on one line: "WarGonzo | Tonenke", or its author's
+    name alone over words in its own voice) up to a rule line or an editor's note: the author's words."""
     if len(views) < 2 or not (_HEADER_NAME.fullmatch(views[0].text) or _TOPIC_AFTER_BAR.fullmatch(views[0].text)):
         return {}  # (a name and a topic may hold a colon: "Минобороны России | Russian MoD: results of the week")
     # (or a channel's name and the post's topic, undated: "WarGonzo | Tonenke" over "Our units ...")
     dated = len(views) > 2 and _HEADER_DAY.fullmatch(views[1].text) is not None
-    if not dated and not _TOPIC_AFTER_BAR.fullmatch(views[0].text):
-        return {}
+    # (undated, the name alone on its line over a body in its own voice: "Two Majors" over "Our assault
+    # groups have entered X", below)
     first = 2 if dated else 1
     day = published.date if published else None
     line = views[0].text
@@ -97,7 +97,8 @@ def find_headed(views: list[SentenceView], rules: Rules, published: PublishedDat
     # name ("Ministry of Defence of the Russian Federation") over a body in its own voice ("our", "the enemy")
     alone = [a for a in named if _NAME_BEFORE.fullmatch(line, 0, a.start) and _NAME_AFTER.match(line, a.end)]
     body = views[first:first + 6]
-    own_voice = any(_OWN_VOICE.search(v.text) for v in body)
+    # ("our", "the enemy", or the enemy in one side's words: "the VSU remnants", "the orcs")
+    own_voice = any(_OWN_VOICE.search(v.text) or any(p.search(v.text) for p, _ in rules.voice_words) for v in body)
     if not alone and (not named or _HEADLINE_VERB.search(line) or not own_voice) or not dated and not (alone and own_voice):
         return {}
     named = alone or named
