@@ -41,6 +41,11 @@ _CREDIT_HEADING = compiled(r"[^:]{2,40}:\s")
 # its bullet: "11:05 Russian MoD: ...")
 _CREDITED_LINE = compiled(r"\s*(?:[•\-–—*·▪►▶]|[\U0001F300-\U0001FAFF\u2600-\u27BF]|[\U0001F1E6-\U0001F1FF]{2}|"
                           r"\[?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?\]?(?:\s*(?:[-–—|]|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|ET|EST|EDT|Kyiv time|Moscow time)){0,2}(?=\s))\ufe0f?\s*((?:[^:•]|(?<=\d):(?=\d\d)){2,80}?):\s")
+# a text that opens on its speaker's name and a colon, the words running on after it in the same line
+# ("Hanna Maliar, deputy defence minister: X is liberated. Today our defenders ..."); not a headline on a
+# line of its own ("Zelensky: X will not be surrendered" over the outlet's story)
+_OPENING_LABEL = compiled(r"\s*([^:.!?\n“”\"]{2,90}?):\s+(?=\S)")
+_LABEL_VERB = compiled(r"\b(?:says|said|claims|claimed|is|are|was|were|has|have|had|will|would)\b")
 _BULLET_ITEM = compiled(r"\s*(?:[•\-–—*·▪►▶]|[\U0001F300-\U0001FAFF\u2600-\u27BF])")  # "• ...", "🔹 ..."
 _CAPS_LABEL = compiled(r"\s*([A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]{2,30}(?:\s+[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]{1,30})?):\s")  # "PESKOV: ..."
 # a holding the sentence opens on, its holder named by side: "X is now under Ukrainian control", "X remains
@@ -124,6 +129,15 @@ _ISSUER_LINE_REST = compiled(r"(?:[\s,.:;–—-]|" + _ISSUER_NOTE + r"[^()]{0,4
 _DATE_IN_LINE = compiled(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{1,2}\s+" + _MONTH + r"\b|\b" + _MONTH + r"\s+\d{1,2}\b")
 _SENTENCE_END = compiled(r"[.!?]\W*$")
 _ISSUER_SAYS = compiled(r":\s*$|" + _ISSUER_NOTE)
+
+
+def _label_speaker(label: str, rules: Rules, home: Side, day) -> Attribution | None:
+    """The speaker an opening label names: its longest claimant ("Khortytsia spokesman Viktor Trehubov",
+    "Press service of Yevgeny Prigozhin"), when the label says nothing itself (not "Kyiv says:")."""
+    if _LABEL_VERB.search(label):
+        return None
+    named = [a for a in named_claimants(label, rules, context_side=home, day=day) if a.claimant not in GENERIC_STATES]
+    return max(named, key=lambda a: a.end - a.start) if named else None
 
 
 def _quote_closer(views: list[SentenceView], i: int) -> int | None:
@@ -346,12 +360,17 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             last, item_start = None, len(recent)
         found = list(speakers(i)) if wanted else []
         if wanted and not any(not a.embedded for a in found) and (
-                (line := _CREDITED_LINE.match(text)) is not None or (line := _CAPS_LABEL.match(text)) is not None):
-            # "• Russian MoD: troops have taken X" in a list of statements, "PESKOV: ..." in a transcript: the one
-            # named before the colon
-            credit = labelled(line.group(1) if line.re is _CREDITED_LINE else line.group(1).title())
+                (line := _CREDITED_LINE.match(text)) is not None or (line := _CAPS_LABEL.match(text)) is not None
+                or i == 0 and not view.heading and (line := _OPENING_LABEL.match(text)) is not None):
+            # "• Russian MoD: troops have taken X" in a list of statements, "PESKOV: ..." in a transcript, "Col.
+            # Gen. Name, commander of the X group: Today our units ..." opening a text: the one named before the colon
+            credit = labelled(line.group(1) if line.re is _CREDITED_LINE else line.group(1).title()) \
+                if line.re is not _OPENING_LABEL else _label_speaker(line.group(1), rules, home, day)
             found = [replace(credit, verb="credit", start=line.start(1), end=line.end(1))] + \
                 [a for a in found if a.end <= line.start(1) or a.start >= line.end(1)] if credit else found
+            if credit and line.re is _OPENING_LABEL:
+                read[i], last = found, found[0]  # (and goes on speaking in the sentences after)
+                recent.append(found[0])
         if _SOURCE_LINE.match(text):
             named = named_claimants(text, rules, context_side=last.side if last else home, day=day)
             if named:
