@@ -707,7 +707,8 @@ def _flagged_post(article: Article, rules: Rules) -> Attribution | None:
 
 # a force the text calls its own, in its own words: "our fighters took X", "we left X"
 _OWN_FORCES = compiled(r"\b[Oo]ur\s+(?:[\w-]+\s+)?(?:fighters|troops|forces|units|soldiers|defenders|guys|boys|lads|men|paratroopers|"
-                       r"marines|stormtroopers|warriors|servicemen|assault\s+(?:groups|units|troops))\b|"
+                       r"marines|stormtroopers|warriors|servicemen|assault\s+(?:groups|units|troops)|brigade|regiment|battalion|corps|"
+                       r"detachments|crews|garrison)\b|"
                        r"\b[Ww]e\s+(?:have\s+)?(?:took|taken|captured|liberated|cleared|entered|left|withdrew|withdrawn|pulled)\b")
 
 
