@@ -180,8 +180,9 @@ _ROLE_AFTER = compiled(r",\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+)?(?:[\w’'-]
                          r"commander|chief|head|officer|adviser|advisor|minister|governor|mayor|analyst|blogger|"
                          r"correspondent|representative|official|deputy|secretary|director|leader|soldier|sergeant|"
                          r"drone operator|serviceman|fighter|paratrooper|medic)\b")
+# (also in one side's words for the other: "the khokhol claims that", "the orcs' reports of")
 _SIDE_CLAIMS = compiled(r"\b(?P<side>Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s|"
-                          r"Kremlin['’]s)\s+(?:claims?|assertions?|reports?|statements?|boasts?|announcements?|"
+                          r"Kremlin['’]s|[Kk]hokhol|[Uu]krop|[Oo]rcs['’]|[Rr]ashist)\s+(?:claims?|assertions?|reports?|statements?|boasts?|announcements?|"
                           r"allegations?)\s+(?:(?:last|this|earlier|on)\s+(?:week|month|year|[A-Z][a-z]+day|[A-Z][a-z]+)\s+)?"
                           r"(?:that|to have|of|about|regarding|on)\b")  # ("Russia's claim last month to have seized X")
 _REJECTS_SIDE_CLAIMS = compiled(r"\s+(?:(?:also|has|had|again|promptly|quickly|swiftly|flatly)\s+)*(?:rejected|rejects|dismissed|dismisses|"
@@ -505,7 +506,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 add(Attribution(f"{place} authorities", side, "local authorities", m.start(), m.end(), link[0], link[1]))
     for m in _SIDE_CLAIMS.finditer(sentence):
         # "despite Russian claims to have seized it", "Ukrainian reports that": that side's claim
-        side = Side.RU if m.group("side").lower().startswith(("russ", "mosc", "krem")) else Side.UA
+        side = Side.RU if m.group("side").lower().startswith(("russ", "mosc", "krem", "orc", "rashist")) else Side.UA
         add(Attribution("Russian government" if side is Side.RU else "Ukrainian government", side, "official",
                         m.start("side"), m.end("side"), "", True))
     if recent:

@@ -1096,7 +1096,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 denier_after = min((a for a in speakers if not a.embedded and a.side is not attribution.side),
                                    key=lambda a: abs(a.start - change.start), default=None)
                 if denier_after is None and not any(not a.embedded for a in speakers):
-                    denier_after = memory.voice_of(view)  # the outlet calls it false in its own voice
+                    # the one who speaks on there ("The Ukrainian claims that X fell are premature" in a channel's
+                    # post), else the outlet, in its own voice
+                    denier_after = voice.carried if voice.carried is not None and voice.carried.side not in (
+                        Side.NONE, attribution.side) else memory.voice_of(view)
             targets = list(change.targets)
             if not targets and attribution.kind == "local authorities" and not _REGION_AFTER.match(view.text, change.end) \
                     and not (_THING_TAKEN.match(view.text, change.end) and change.agent not in ("RU", "UA")):

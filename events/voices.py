@@ -378,7 +378,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 found = found or [named[0]]
         carried, why = None, ""
         post = posts.get(i)
-        if wanted and not found and not view.heading and post is not None:
+        if wanted and not any(not a.embedded for a in found) and not view.heading and post is not None:
+            # (also when it cites a claim: "The Ukrainian claims that X has fallen are premature")
             carried, why = post.author, "post"
         elif wanted and not any(not a.embedded for a in found) and not view.heading:
             # (a claimant only cited, "the statements of the Russian command about X are false", speaks for nobody)
