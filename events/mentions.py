@@ -201,9 +201,11 @@ LISTED_AFTER_PLURAL = "not in the gazetteer; listed after 'settlements, includin
 NAMED_AFTER_CHANGE = "not in the gazetteer; named right after the words of a change of control"
 NAMED_BEFORE_CHANGE = "not in the gazetteer; named right before a passive of a change of control"
 _NOUN_OF_NAME = compiled(r"\b(?:village|town|settlement|hamlet)\s+of\s+(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?)")
-# "Guyevo, the last village in the region held by ...": the apposition calls the name a village
-_NAME_THEN_NOUN = compiled(r"(?<![\w’'-])(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?),\s+(?:the|a)\s+"
-                             r"(?:[\w-]+\s+){0,2}?(?:village|hamlet)\b")
+# "Guyevo, the last village in the region held by ...", 'X, "the last settlement" held by ...': the apposition
+# calls the name a village
+_NAME_THEN_NOUN = compiled(r"(?<![\w’'-])(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?),\s+[“\"‘']?(?:the|a)\s+"
+                             r"(?:[\w-]+\s+){0,2}?(?:village|hamlet|settlement)\b"
+                             r"(?!\s+(?:head|chief|council|administration|authorities|officials?|mayor|residents)\b)")
 # "the last settlement that remained under enemy control, Guyevo, was ...": the name in apposition after the noun
 _NOUN_THEN_NAME = compiled(r"\b(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet|settlement)\b[^,;.:“”\"]{0,60},\s+"
                            r"(?P<name>[A-ZА-ЯІЇЄҐ][\w’'-]+(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?),")
