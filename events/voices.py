@@ -378,8 +378,9 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 found = found or [named[0]]
         carried, why = None, ""
         post = posts.get(i)
-        if wanted and not any(not a.embedded for a in found) and not view.heading and post is not None:
-            # (also when it cites a claim: "The Ukrainian claims that X has fallen are premature")
+        if wanted and not any(not a.embedded for a in found) and (not view.heading or _BULLET_ITEM.match(text)) and post is not None:
+            # (also when it cites a claim: "The Ukrainian claims that X has fallen are premature"; and a status
+            # line with no full stop: "▪️ X — cleared")
             carried, why = post.author, "post"
         elif wanted and not any(not a.embedded for a in found) and not view.heading:
             # (a claimant only cited, "the statements of the Russian command about X are false", speaks for nobody)
