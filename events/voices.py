@@ -229,6 +229,11 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                       or "(" not in a.claimant and len(views) > 1 and _DATE_IN_LINE.search(views[1].text)
                       and len(views[1].text.split()) <= 12 and not _SENTENCE_END.search(views[1].text))]
         issuer = replace(named[0], verb="document", start=0, end=0) if named else None
+    if issuer is None and first_line and len(views) > 1 and views[0].text.rstrip().endswith(":") \
+            and (speaker := _label_speaker(views[0].text.rstrip()[:-1], rules, home, day)) is not None:
+        # a first line that names its speaker and ends on a colon, the words below it ("Brig. Gen. Name,
+        # commander of the X group, on Telegram:")
+        issuer = replace(speaker, verb="document", start=0, end=0)
     # "WarGonzo: flag over X" above "Our assault groups have ...": the credited speaker says "we"
     credited = None
     if views and views[0].heading and (label := _CREDIT_HEADING.match(views[0].text)) is not None:
