@@ -57,6 +57,8 @@ _HELD_BY_SIDE = compiled(r"\W*(?P<place>[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-
                          r"|(?P<cried>Ukraine|Ukrainian|Russia|Russian)\s*!)")
 _ONE_OF_THE_CHANNELS = compiled(r"\b(?:[Oo]ne|[Aa]nother|[Aa] second|[Aa] third|[Tt]he same|[Tt]he other|[Aa])(?: of the)?\s+(?:[a-z][\w-]*\s+){0,2}?"
                                 r"(?:channels?|milbloggers?|military bloggers?|bloggers?|war correspondents?)\b")
+_THE_UNIT = compiled(r"\b[Tt]he (?:brigade|battalion|regiment|unit)\b")
+_UNIT_OF_SIDE = compiled(r"\b(?P<side>Ukrainian|Russian)\s+(?:[\w-]+\s+){0,3}?(?:brigade|battalion|regiment|unit)\b")
 _UNSIDED_CHANNEL = "media"  # claimants.toml's "{side} media" with no side to name
 _CHANNEL_NAMED = compiled(r"\b(?:blog|blogger|channel|correspondent)\b")
 _SIDE_NAMED = {Side.UA: compiled(r"\b(?:Ukrain(?:ian|ians|e['’]s|e)|Kyiv)\b"), Side.RU: compiled(r"\b(?:Russia(?:n|ns|['’]s)?|Moscow)\b")}
@@ -283,6 +285,12 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 named_before = [a for v in views[max(0, i - 3):i] for a in named_claimants(v.text, rules, day=day)]
                 context = next((a.side for a in [*reversed(named_before), *reversed(recent)] if a.side is not Side.NONE and (
                     a.kind == "media" or _CHANNEL_NAMED.search(a.claimant))), context)
+            if (unit := _THE_UNIT.search(views[i].text)) is not None:
+                # "the brigade wrote": the brigade named last, of its side ("A Ukrainian brigade that holds
+                # the area described ... 'The enemy has entered X,' the brigade wrote"), not the side that spoke last
+                named_unit = next((m for v in [views[i].text[:unit.start()], *(v.text for v in reversed(views[max(0, i - 4):i]))]
+                                   for m in reversed(list(_UNIT_OF_SIDE.finditer(v)))), None)
+                context = _ADJECTIVE_SIDE[named_unit.group("side")] if named_unit is not None else context
             read[i] = [a for a in find_attributions(views[i].text, rules, context_side=context, day=day,
                                                     place_country=place_country, recent=recent[-_RECENT:])
                        # (nor "one channel" of no side the text named: the outlet tells what it read)
