@@ -252,7 +252,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
         """The claimant a label before a colon names, all of it ("Russian MoD:", "PESKOV:"; not a topic:
         "UKRAINE WAR:")."""
         return next((a for a in named_claimants(label, rules, context_side=home, day=day)
-                     if a.start == 0 and a.claimant not in GENERIC_STATES), None)
+                     if (a.start == 0 or label[:a.start].strip().lower() in ("a", "an", "the", "one"))  # ("A Russian milblogger:")
+                     and a.claimant not in GENERIC_STATES), None)
 
     def speakers(i: int) -> list[Attribution]:
         nonlocal last
@@ -372,9 +373,11 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             # "the ministry" is may be: "In the same statement the ministry claimed X")
             last, item_start = None, len(recent)
         found = list(speakers(i)) if wanted else []
-        if wanted and not any(not a.embedded for a in found) and (
-                (line := _CREDITED_LINE.match(text)) is not None or (line := _CAPS_LABEL.match(text)) is not None
-                or i == 0 and not view.heading and (line := _OPENING_LABEL.match(text)) is not None):
+        line = _CREDITED_LINE.match(text) or _CAPS_LABEL.match(text) or (
+            _OPENING_LABEL.match(text) if i == 0 and not view.heading else None) if wanted else None
+        # (a speaker named inside the label is the label's: "11:05 — A Russian milblogger close to the Defence
+        # Ministry: ...")
+        if line is not None and not any(not a.embedded and not (line.start(1) <= a.start < line.end(1)) for a in found):
             # "• Russian MoD: troops have taken X" in a list of statements, "PESKOV: ..." in a transcript, "Col.
             # Gen. Name, commander of the X group: Today our units ..." opening a text: the one named before the colon
             credit = labelled(line.group(1) if line.re is _CREDITED_LINE else line.group(1).title()) \
