@@ -259,6 +259,9 @@ def _side_words(text: str, rules: Rules) -> list[tuple[int, int, str]]:
     return out
 
 
+_QUOTED_WORD_BEFORE = compiled(r"[“\"‘'][\w-]+[”\"’']\s+$")  # a word quoted by itself right before the phrase
+
+
 def clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around text[start:end]."""
     left = 0
@@ -1498,6 +1501,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             # relative clause closes at its comma
             comma = text.find(",", end, right)
             right = comma if comma != -1 else right
+        if (quoted := _QUOTED_WORD_BEFORE.search(text, 0, start)) is not None and left > quoted.start():
+            left = clause(text, max(0, quoted.start() - 1), max(0, quoted.start() - 1))[0]  # 'his men had "completely" taken X'
         if text[end:end + 1] in "”\"»’" and right == end:
             right = clause(text, end + 1, end + 1)[1]  # “praising the capture” of X
             if left == start and start >= 2 and text[start - 1] in "“\"«‘":
