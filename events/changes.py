@@ -271,8 +271,21 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+# places told back by a count: "retook both villages", "the two towns were liberated" (events/drafts.py finds them)
+PLURAL_POINTER = compiled(r"\b(?:[Bb]oth(?: of the)?|[Tt]he two|[Tt]hese two|[Tt]hose two|[Tt]he three|[Tt]hese three|[Aa]ll three)\s+"
+                          r"(?:(?![\w-]*(?:ed|en)\s)[\w-]+\s+)?(?:villages|towns|settlements|cities|hamlets)\b")  # (not "the three captured villages as A, B and C")
+
+
+def _as_names(text: str) -> str:
+    """The text with each plural pointer written as one capitalised word of its length, so that the
+    phrases that take a place's name take it too ("retook both villages" as "retook Bothxvillages")."""
+    return PLURAL_POINTER.sub(lambda m: "P" + re.sub(r"\W", "x", m.group()[1:]), text)
+
+
 def find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
     """Non-overlapping trigger phrases, longest first where two start together."""
+    if ("both " in text or "two " in text or "three " in text or "Both " in text) and PLURAL_POINTER.search(text):
+        text = _as_names(text)
     # only the triggers whose literal anchors the sentence holds (most sentences hold none)
     # (a phrase told of the place a sentence opens on only where one opens it: "In X, clearing goes on")
     opens_in = _FRONTED_IN.match(text) is not None
@@ -1309,6 +1322,27 @@ _IT_RIGHT_BEFORE = compiled(r"\bit\s+$")  # ("saying it was back under ...")
 _COPULA_UNDER = compiled(r"(?:is|are|was|were|has\s+been|had\s+been)\b[^.;]{0,30}?\bunder\b", re.I)
 
 
+_TO_PLURAL_POINTER = compiled(r"[”\"’']?\s+(?:(?:control|hold)\s+of\s+)?$")  # (what may stand between the phrase and its object)
+_PLURAL_SUBJECT_GAP = compiled(r"\s+(?:(?:have|has|had|were|are|was|been|being|now|also|both|all|then|later|since|"
+                               r"reportedly|already|fully|completely)\s+)*$")
+
+
+def _plural_pointer_target(text: str, left: int, start: int, end: int, right: int) -> Target | None:
+    """A plural pointer right after the phrase ("retook both villages") or opening its clause as the
+    subject of its passive ("Both villages were liberated"), as a pointer target; else None."""
+    if "both" not in text.lower() and "two" not in text and "three" not in text:
+        return None
+    after = PLURAL_POINTER.search(text, end, right)
+    if after is not None and _TO_PLURAL_POINTER.fullmatch(text, end, after.start()):
+        return Target(None, pointer=after.group(), position=after.start())
+    before = None
+    for before in PLURAL_POINTER.finditer(text, left, start):
+        pass
+    if before is not None and _PLURAL_SUBJECT_GAP.fullmatch(text, before.end(), start):
+        return Target(None, pointer=before.group(), position=before.start())
+    return None
+
+
 def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: int = _POINTER_WORDS,
              transitive: bool = False, taking: bool = False) -> Target | None:
     """"captured the town", "retook it", "the village has been liberated", "fighting continues there"."""
@@ -1663,6 +1697,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             targets = _named_after_copula(view, start, end, trigger)
         if targets and trigger.targets not in _SENTENCE_WIDE:
             targets += _followed_by(view, end, targets[-1], trigger)
+        if not targets and (counted := _plural_pointer_target(text, left, start, end, right)) is not None:
+            targets = [counted]  # "retook both villages", "the two towns were liberated": the places told before
         other_clause = _OTHER_CLAUSE if trigger.targets in _SENTENCE_WIDE else _OTHER_STORY
         places_word = may_match(rules.plural_places, text)  # ("villages", "settlements": most sentences hold none)
         if not targets and trigger.type is EventType.WITHDRAWAL and not (places_word and rules.plural_places.search(text, left, right)) \

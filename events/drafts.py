@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from events.anchors import compiled, search_once
-from events.changes import (APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, SAYING_NEXT, Change, Target, acted_upon, find_changes,
+from events.changes import (APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, PLURAL_POINTER, SAYING_NEXT, Change, Target, acted_upon,
+                            find_changes,
                             find_triggers, side_words)
 from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, STATE_KINDS, Attribution, governing, journalist, named_claimants, outlet_side, quotations
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
@@ -164,6 +165,21 @@ class _Discourse:
         countries = {c for index, named in self.regions[-3:] if self.at - index <= _REGION_REACH for c in named}
         countries |= self.offices
         return countries.pop() if len(countries) == 1 else ""
+
+    def antecedents(self, view: SentenceView, target: Target, count: int) -> list[tuple[PlaceRef, int]]:
+        """The ``count`` settlements a plural pointer stands for ("captured A and B ... retook both
+        villages"): the last ones of the nearest sentence that names that many, this one before the
+        pointer first, in the order named; none when no sentence near does."""
+        here = [(p, view.index) for p in view.settlements if p.end <= target.position and p.relation == ""]
+        earlier = [(place, index) for index, place in self.places if view.index - index <= _POINTER_REACH and place.relation == ""]
+        for index in range(view.index, max(-1, view.index - _POINTER_REACH - 1), -1):
+            named: list[tuple[PlaceRef, int]] = []
+            for place, at in reversed(here if index == view.index else [c for c in earlier if c[1] == index]):
+                if all(place.key != p.key for p, _ in named):
+                    named.append((place, at))
+            if len(named) >= count:
+                return named[:count][::-1]
+        return []
 
     def antecedent(self, view: SentenceView, target: Target, claimed: set[int],
                    denied: bool = False) -> tuple[PlaceRef, int] | None:
@@ -1110,10 +1126,16 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                            if attribution.start <= p.start < attribution.end][:1]
             if change.denial == "failed" and attribution.kind == "journalist" and change.kind is not EventType.DENIAL:
                 continue  # "Russian forces failed to capture X" in the outlet's voice: nobody's claim is denied
-            for target in targets:
+            # ("retook both villages": each of the places told before it)
+            counted = [(target, told) for target in targets if target.place is None and PLURAL_POINTER.fullmatch(target.pointer)
+                       for told in memory.antecedents(view, target, 3 if "three" in target.pointer else 2)]
+            for target, told in counted or [(target, None) for target in targets]:
                 first = view
                 place = target.place
-                if place is None:
+                if told is not None:
+                    place, first = told[0], views[told[1]]
+                    claimed.add(place.mention.start)
+                elif place is None:
                     found = memory.antecedent(view, target, claimed, bool(change.denial) or change.kind is EventType.DENIAL)
                     if found is None:
                         continue
