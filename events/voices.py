@@ -45,7 +45,13 @@ _CREDITED_LINE = compiled(r"\s*(?:[•\-–—*·▪►▶]|[\U0001F300-\U0001FA
 # ("Hanna Maliar, deputy defence minister: X is liberated. Today our defenders ..."); not a headline on a
 # line of its own ("Zelensky: X will not be surrendered" over the outlet's story)
 _OPENING_LABEL = compiled(r"\s*([^:.!?\n“”\"]{2,90}?):\s+(?=\S)")
+# (a side's forces are no speaker's label: "Russian troops advanced this week:", "Ukrainian forces in Kursk:")
+_SIDE_FORCES = compiled(r"(?:the\s+)?(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s)\s+(?:[\w-]+\s+)?(?:troops|forces|army|units|soldiers|fighters)\b")
+# what may follow the name in a label: an apposition, a note, where or how it spoke, a role
+_AFTER_LABEL_NAME = compiled(r"\s*(?:$|[,()|—–-]|['’]s\b|(?:on|in|via|at|to|reported|wrote|told|posted|announced)\b|"
+                             r"(?:[A-Z][\w-]*\s+){0,4}(?:[Ss]pokes(?:man|woman|person)|[Cc]ommander|[Pp]ress service|[Cc]hief|[Hh]ead)\b)")
 _LABEL_VERB = compiled(r"\b(?:says|said|claims|claimed|is|are|was|were|has|have|had|will|would)\b")
+_POSSESSIVE_TOPIC = compiled(r"['’]s\s+(?!(?:[\w-]+\s+)?(?:channel|post|statement|press|Telegram|video|address|update|page|account|blog)\b)")
 _BULLET_ITEM = compiled(r"\s*(?:[•\-–—*·▪►▶]|[\U0001F300-\U0001FAFF\u2600-\u27BF])")  # "• ...", "🔹 ..."
 _CAPS_LABEL = compiled(r"\s*([A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]{2,30}(?:\s+[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]{1,30})?):\s")  # "PESKOV: ..."
 # a holding the sentence opens on, its holder named by side: "X is now under Ukrainian control", "X remains
@@ -55,16 +61,17 @@ _HELD_BY_SIDE = compiled(r"\W*(?P<place>[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-
                          r"(?:(?:under\s+(?:the\s+)?(?:full\s+|firm\s+|complete\s+)?|in\s+|under\s+the\s+control\s+of\s+(?:the\s+)?)"
                          r"(?P<side>Ukrainian|Russian)\s+(?:control|hands|forces|troops|army)\b"
                          r"|(?P<cried>Ukraine|Ukrainian|Russia|Russian)\s*!)")
-_ONE_OF_THE_CHANNELS = compiled(r"\b(?:[Oo]ne|[Aa]nother|[Aa] second|[Aa] third|[Tt]he same|[Tt]he other|[Aa])(?: of the)?\s+(?:[a-z][\w-]*\s+){0,2}?"
-                                r"(?:channels?|milbloggers?|military bloggers?|bloggers?|war correspondents?)\b")
+_ONE_OF_THE_CHANNELS = compiled(r"\b(?:(?:[Oo]ne|[Aa]nother|[Aa] second|[Aa] third|[Tt]he same|[Tt]he other)(?: of the)?\s+(?:[a-z][\w-]*\s+){0,2}?"
+                                r"(?:channels?|milbloggers?|military bloggers?|bloggers?|war correspondents?)|[Aa]\s+(?:[a-z][\w-]*\s+){0,2}?channel)\b")
 _THE_UNIT = compiled(r"\b[Tt]he (?:brigade|battalion|regiment|unit)\b")
-_UNIT_OF_SIDE = compiled(r"\b(?P<side>Ukrainian|Russian)\s+(?:[\w-]+\s+){0,3}?(?:brigade|battalion|regiment|unit)\b")
+_UNIT_OF_SIDE = compiled(r"\b(?P<side>Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+(?:[\w-]+\s+){0,3}?(?:[Bb]rigade|[Bb]attalion|[Rr]egiment|unit)\b")
 _UNSIDED_CHANNEL = "media"  # claimants.toml's "{side} media" with no side to name
 _CHANNEL_NAMED = compiled(r"\b(?:blog|blogger|channel|correspondent)\b")
 _SIDE_NAMED = {Side.UA: compiled(r"\b(?:Ukrain(?:ian|ians|e['’]s|e)|Kyiv)\b"), Side.RU: compiled(r"\b(?:Russia(?:n|ns|['’]s)?|Moscow)\b")}
 # a claim of that place told in the sentences before ("Moscow said its forces had captured X")
 _CLAIM_WORD = compiled(r"\b(?:captur\w*|taken|took|seiz\w*|liberat\w*|control\w*|entered|fallen|fell|claim\w*|occup\w*)\b")
-_ADJECTIVE_SIDE = {"Ukrainian": Side.UA, "Russian": Side.RU, "Ukraine": Side.UA, "Russia": Side.RU}
+_ADJECTIVE_SIDE = {"Ukrainian": Side.UA, "Russian": Side.RU, "Ukraine": Side.UA, "Russia": Side.RU,
+                   "Ukraine's": Side.UA, "Russia's": Side.RU, "Ukraine’s": Side.UA, "Russia’s": Side.RU}
 _FIRST_PERSON_PLURAL = compiled(r"\b(?:[Oo]ur|[Ww]e|us)\b")
 _OUTLET_VOICE = compiled(r"\b(?:could not (?:be )?(?:independently )?verif|was unable to (?:independently )?verify|"
                            r"(?:it|this) (?:is|was) (?:not|un)clear|according to (?:estimates|analysts)|analysts? (?:say|said))",
@@ -134,12 +141,19 @@ _ISSUER_SAYS = compiled(r":\s*$|" + _ISSUER_NOTE)
 
 
 def _label_speaker(label: str, rules: Rules, home: Side, day) -> Attribution | None:
-    """The speaker an opening label names: its longest claimant ("Khortytsia spokesman Viktor Trehubov",
-    "Press service of Yevgeny Prigozhin"), when the label says nothing itself (not "Kyiv says:")."""
+    """The speaker an opening label names ("Khortytsia spokesman Viktor Trehubov", "Press service of
+    Yevgeny Prigozhin", "DeepState (translated)"): a person named in it, else its longest claimant; none
+    when the label says something itself ("Kyiv says:"), is a topic ("Putin's war:", "Ukrainian forces in
+    Kursk:") or a sentence ("Zelensky faces a hard choice:")."""
     if _LABEL_VERB.search(label):
         return None
     named = [a for a in named_claimants(label, rules, context_side=home, day=day) if a.claimant not in GENERIC_STATES]
-    return max(named, key=lambda a: a.end - a.start) if named else None
+    people = [a for a in named if "(" in a.claimant]
+    speaker = max(people or named, key=lambda a: a.end - a.start) if named else None
+    if speaker is None or _SIDE_FORCES.match(label, speaker.start, speaker.end) or not _AFTER_LABEL_NAME.match(label, speaker.end) \
+            or _POSSESSIVE_TOPIC.match(label, speaker.end):
+        return None
+    return speaker
 
 
 def _quote_closer(views: list[SentenceView], i: int) -> int | None:
@@ -289,8 +303,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             if (unit := _THE_UNIT.search(views[i].text)) is not None:
                 # "the brigade wrote": the brigade named last, of its side ("A Ukrainian brigade that holds
                 # the area described ... 'The enemy has entered X,' the brigade wrote"), not the side that spoke last
-                named_unit = next((m for v in [views[i].text[:unit.start()], *(v.text for v in reversed(views[max(0, i - 4):i]))]
-                                   for m in reversed(list(_UNIT_OF_SIDE.finditer(v)))), None)
+                named_unit = next((m for v in reversed(views[max(0, i - 4):i]) for m in reversed(list(_UNIT_OF_SIDE.finditer(v.text)))
+                                   if not _quoted_at(v.text, m.start(), False)), None)
                 context = _ADJECTIVE_SIDE[named_unit.group("side")] if named_unit is not None else context
             read[i] = [a for a in find_attributions(views[i].text, rules, context_side=context, day=day,
                                                     place_country=place_country, recent=recent[-_RECENT:])
