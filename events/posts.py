@@ -72,7 +72,7 @@ _NAME_AFTER = compiled(rf"\s*(?:$|[|/(—–:]|\s[-]\s|[{_EMOJI}])")
 _HEADLINE_VERB = compiled(r"\b(?:says|said|claims|claimed|visits|hails|vows|warns|denies|confirms|reports|takes|took|captures|"
                           r"retakes|enters|pulls|withdraws|liberates|falls|fell|holds|meets|calls|urges|orders|signs|admits|"
                           r"insists|launches|loses|seizes|repels|is|are|was|were|has|have|will|to)\b|['’]s\b|:")
-_OWN_VOICE = compiled(r"\b(?:[Ww]e|[Oo]ur(?! (?:correspondent|reporter|editor|newsroom|sources?)\b)|us|[Tt]he enemy)\b")
+_OWN_VOICE = compiled(r"\b(?:[Ww]e|[Oo]urs?(?! (?:correspondent|reporter|editor|newsroom|sources?)\b)|us|[Tt]he enemy)\b")
 # where the post ends: a rule line, an editor's note, or another post's header
 _POST_ENDS = compiled(r"\s*(?:-{3,}|—{2,}|_{3,}|\*{3,}|Editor['’]s note|Note:|Context:|Background:)", re.I)
 
