@@ -852,9 +852,24 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
     # not a speaker in a clause of its own after the change ("X was retaken in 2022, months after
     # Moscow declared the region annexed")
     after = [a for a in attributions if a.start >= position and not _SUBORDINATE_SPEAKER.search(sentence, position, a.start)
+             and not _tells_its_own(sentence, position, a)
              and ";" not in sentence[position:a.start]  # "X took A; Kyiv says B": Kyiv's is B
              and not _CLAUSE_AND.search(sentence, position, a.start)]  # "X took A, and B's mayor declared ..."
     return after[0] if after else None
+
+
+_AS_BEFORE = compiled(r"\b(?:as|while|whilst)\s+(?:[\w’'-]+\s+){0,2}$")
+# an object of the speaker's own after its verb (not "that", a time or the clause's end)
+_OWN_OBJECT = compiled(r"\s+(?!(?:that|on|in|at|last|this|yesterday|today|earlier|later|late|early|overnight|again|too)\b)[\w“\"‘']")
+
+
+def _tells_its_own(sentence: str, position: int, speaker: Attribution) -> bool:
+    """"Ukraine pulls out of X as Russia claims its biggest gain": a speaker in an "as" or "while" clause
+    after the change that says something of its own (not "..., as the ministry said")."""
+    if not _AS_BEFORE.search(sentence, position, speaker.start) or not speaker.verb:
+        return False
+    verb_at = sentence.find(speaker.verb, speaker.end)
+    return verb_at != -1 and _OWN_OBJECT.match(sentence, verb_at + len(speaker.verb)) is not None
 
 
 def outlet_side(source: str, rules: Rules) -> Side:
