@@ -259,6 +259,8 @@ def _side_words(text: str, rules: Rules) -> list[tuple[int, int, str]]:
     return out
 
 
+_LOCATED_BY = compiled(r"\b(?:of|after|from|behind|near|beyond|past|to|in|at|for|than|with|by|around|outside|beside)\s+"
+                       r"(?:[A-ZА-ЯІЇЄ][\w’'-]+\s*){1,3}$", re.I)
 _QUOTED_WORD_BEFORE = compiled(r"[“\"‘'][\w-]+[”\"’']\s+$")  # a word quoted by itself right before the phrase
 
 
@@ -1388,7 +1390,8 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
     # (its place may be told first: ", a village in southern Donetsk region that Ukrainian troops ...")
     reduced_behind = text[max(0, start - 110):start]
     m = _REDUCED_RELATIVE.search(reduced_behind)
-    if m is not None:
+    if m is not None and not (m.group()[:1] != "," and _LOCATED_BY.search(reduced_behind, 0, m.start())):
+        # (a copula's subject is the place itself: not "West of X is a village Russia captured")
         return Target(None, pointer="which", position=start - len(reduced_behind) + m.start())
     m = _PARTICIPLE_APPOSITION.search(behind)
     if m is not None and taking and _PARTICIPLE.fullmatch(text, start, end) and _PARTICIPLE_TAIL.match(text, end):

@@ -567,7 +567,7 @@ _POINTING_NOUN = compiled(r"(?:the|this|that|these)\s", re.I)
 _NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test of the claimant)
     (_MINISTRY, lambda a: "inistry" in a.claimant),
     (re.compile(r"\bsources?\b", re.I), lambda a: a.kind == "anonymous" or "source" in a.claimant),
-    (re.compile(r"think tank|analyst|project|channel|initiative|group|monitors", re.I), lambda a: a.kind in ("analyst", "media")),
+    (re.compile(r"think tank|analyst|project|channel|initiative|monitoring group|monitors", re.I), lambda a: a.kind in ("analyst", "media")),
     (re.compile(r"\b(?:he|she|his|her|him|spokes\w+|speaker|chief|commander|general|minister|governor|head|"
                 r"president|official)\b", re.I),
      lambda a: "(" in a.claimant or a.kind == "local authorities"

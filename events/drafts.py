@@ -166,12 +166,17 @@ class _Discourse:
         countries |= self.offices
         return countries.pop() if len(countries) == 1 else ""
 
-    def antecedents(self, view: SentenceView, target: Target, count: int) -> list[tuple[PlaceRef, int]]:
+    def antecedents(self, view: SentenceView, target: Target, count: int, claimed: set[int]) -> list[tuple[PlaceRef, int]]:
         """The ``count`` settlements a plural pointer stands for ("captured A and B ... retook both
         villages"): the last ones of the nearest sentence that names that many, this one before the
-        pointer first, in the order named; none when no sentence near does."""
+        pointer first, in the order named; before it, only a sentence that told a change of one of its places
+        (not "drones struck A and B"), and no city for "villages"; none when no sentence near has them."""
+        villages = target.pointer.split()[-1].lower() in ("villages", "hamlets")
         here = [(p, view.index) for p in view.settlements if p.end <= target.position and p.relation == ""]
-        earlier = [(place, index) for index, place in self.places if view.index - index <= _POINTER_REACH and place.relation == ""]
+        told = {index for index, place in self.places if place.mention.start in claimed}  # (sentences that told a change)
+        earlier = [(place, index) for index, place in self.places if view.index - index <= _POINTER_REACH and place.relation == ""
+                   and index in told]
+        here, earlier = ([c for c in group if not (villages and _big_city(c[0]))] for group in (here, earlier))
         for index in range(view.index, max(-1, view.index - _POINTER_REACH - 1), -1):
             named: list[tuple[PlaceRef, int]] = []
             for place, at in reversed(here if index == view.index else [c for c in earlier if c[1] == index]):
@@ -1128,7 +1133,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 continue  # "Russian forces failed to capture X" in the outlet's voice: nobody's claim is denied
             # ("retook both villages": each of the places told before it)
             counted = [(target, told) for target in targets if target.place is None and PLURAL_POINTER.fullmatch(target.pointer)
-                       for told in memory.antecedents(view, target, 3 if "three" in target.pointer else 2)]
+                       for told in memory.antecedents(view, target, 3 if "three" in target.pointer else 2,
+                                                      claimed | {d.place.mention.start for d in drafts})]
             for target, told in counted or [(target, None) for target in targets]:
                 first = view
                 place = target.place

@@ -48,7 +48,14 @@ _OPENING_LABEL = compiled(r"\s*([^:.!?\n“”\"]{2,90}?):\s+(?=\S)")
 # (a side's forces are no speaker's label: "Russian troops advanced this week:", "Ukrainian forces in Kursk:")
 _SIDE_FORCES = compiled(r"(?:the\s+)?(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s)\s+(?:[\w-]+\s+)?(?:troops|forces|army|units|soldiers|fighters)\b")
 # what may follow the name in a label: an apposition, a note, where or how it spoke, a role
-_AFTER_LABEL_NAME = compiled(r"\s*(?:$|[,()|—–-]|['’]s\b|(?:on|in|via|at|to|reported|wrote|told|posted|announced)\b|"
+_AFTER_LABEL_NAME = compiled(r"\s*(?:$|[()|—–-]|['’]s\b|(?:reported|wrote|told|posted|announced)\b|"
+                             r"on\s+(?:Telegram|X|Twitter|Facebook|VK|television|TV|(?:the\s+)?air|(?:the\s+)?(?:national\s+)?telethon|"
+                             r"(?:a\s+)?video|camera|the\s+(?:situation|front|fighting))\b|"
+                             r"in\s+(?:a|an|his|her|its)\s+(?:[\w-]+\s+)?(?:video|statement|interview|address|post|message|briefing)\b|"
+                             r",\s+(?:(?:[\w-]+\s+){0,4}?(?:[Ss]pokes(?:man|woman|person)|[Cc]ommander|[Mm]inister|[Hh]ead|[Cc]hief|[Gg]overnor|"
+                             r"[Mm]ayor|[Aa]dvis[eo]r|[Oo]fficer|[Gg]eneral|[Dd]eputy|[Pp]resident|[Dd]irector|[Ff]ounder|[Ll]eader|[Cc]hannel|"
+                             r"[Bb]log(?:ger)?|[Cc]orrespondent|[Aa]nalyst|[Pp]ress|[Uu]pdate|[Bb]ulletin|[Ss]tatement|[Rr]eport|[Ss]ummary|[Bb]riefing|"
+                             r"[Aa]ddress)\b|on\s+Telegram|in\s+a\s+video|in\s+an\s+interview|\d)|"
                              r"(?:[A-Z][\w-]*\s+){0,4}(?:[Ss]pokes(?:man|woman|person)|[Cc]ommander|[Pp]ress service|[Cc]hief|[Hh]ead)\b)")
 _LABEL_VERB = compiled(r"\b(?:says|said|claims|claimed|is|are|was|were|has|have|had|will|would)\b")
 _POSSESSIVE_TOPIC = compiled(r"['’]s\s+(?!(?:[\w-]+\s+)?(?:channel|post|statement|press|Telegram|video|address|update|page|account|blog)\b)")
@@ -64,7 +71,8 @@ _HELD_BY_SIDE = compiled(r"\W*(?P<place>[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-
 _ONE_OF_THE_CHANNELS = compiled(r"\b(?:(?:[Oo]ne|[Aa]nother|[Aa] second|[Aa] third|[Tt]he same|[Tt]he other)(?: of the)?\s+(?:[a-z][\w-]*\s+){0,2}?"
                                 r"(?:channels?|milbloggers?|military bloggers?|bloggers?|war correspondents?)|[Aa]\s+(?:[a-z][\w-]*\s+){0,2}?channel)\b")
 _THE_UNIT = compiled(r"\b[Tt]he (?:brigade|battalion|regiment|unit)\b")
-_UNIT_OF_SIDE = compiled(r"\b(?P<side>Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+(?:[\w-]+\s+){0,3}?(?:[Bb]rigade|[Bb]attalion|[Rr]egiment|unit)\b")
+# (as its sentence's subject, maybe after an opening phrase: not "repelled a Russian assault unit", the enemy it fought)
+_UNIT_OF_SIDE = compiled(r"^\W*(?:[^.;:]{0,160}?,\s+)?(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne)\s+)?(?P<side>Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+(?:[\w-]+\s+){0,4}?(?:[Bb]rigade|[Bb]attalion|[Rr]egiment|unit)\b")
 _UNSIDED_CHANNEL = "media"  # claimants.toml's "{side} media" with no side to name
 _CHANNEL_NAMED = compiled(r"\b(?:blog|blogger|channel|correspondent)\b")
 _SIDE_NAMED = {Side.UA: compiled(r"\b(?:Ukrain(?:ian|ians|e['’]s|e)|Kyiv)\b"), Side.RU: compiled(r"\b(?:Russia(?:n|ns|['’]s)?|Moscow)\b")}
@@ -303,8 +311,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             if (unit := _THE_UNIT.search(views[i].text)) is not None:
                 # "the brigade wrote": the brigade named last, of its side ("A Ukrainian brigade that holds
                 # the area described ... 'The enemy has entered X,' the brigade wrote"), not the side that spoke last
-                named_unit = next((m for v in reversed(views[max(0, i - 4):i]) for m in reversed(list(_UNIT_OF_SIDE.finditer(v.text)))
-                                   if not _quoted_at(v.text, m.start(), False)), None)
+                named_unit = next((m for v in reversed(views[max(0, i - 4):i]) if (m := _UNIT_OF_SIDE.match(v.text)) is not None), None)
                 context = _ADJECTIVE_SIDE[named_unit.group("side")] if named_unit is not None else context
             read[i] = [a for a in find_attributions(views[i].text, rules, context_side=context, day=day,
                                                     place_country=place_country, recent=recent[-_RECENT:])
