@@ -860,7 +860,9 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
 
 _AS_BEFORE = compiled(r"\b(?:as|while|whilst)\s+(?:[\w’'-]+\s+){0,2}$")
 # an object of the speaker's own after its verb (not "that", a time or the clause's end)
-_OWN_OBJECT = compiled(r"\s+(?!(?:that|on|in|at|last|this|yesterday|today|earlier|later|late|early|overnight|again|too)\b)[\w“\"‘']")
+_OWN_OBJECT = compiled(r"\s+(?!(?:that|on|in|at|for|last|this|yesterday|today|earlier|later|late|early|overnight|again|too|publicly|"
+                       r"hours|days|it(?!\s+(?:is|was|has|had|will|would|were|are)\b)|its|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|the\s+(?:[\w-]+\s+)?(?:loss|withdrawal|capture|"
+                       r"liberation|fall|retreat|pullout|pull-out|claim|report|news|move|decision|seizure|recapture))\b)[\w“\"‘']")
 
 
 def _tells_its_own(sentence: str, position: int, speaker: Attribution) -> bool:

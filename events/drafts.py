@@ -184,7 +184,13 @@ class _Discourse:
                     named.append((place, at))
             if len(named) >= count:
                 return named[:count][::-1]
-        return []
+        # (else the places the sentences before told changes of, one each: "took A. A day later he added B. ...
+        # both villages")
+        named = []
+        for place, at in reversed([c for c in earlier if c[0].mention.start in claimed]):
+            if all(place.key != p.key for p, _ in named):
+                named.append((place, at))
+        return named[:count][::-1] if len(named) >= count else []
 
     def antecedent(self, view: SentenceView, target: Target, claimed: set[int],
                    denied: bool = False) -> tuple[PlaceRef, int] | None:
@@ -1135,11 +1141,12 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             counted = [(target, told) for target in targets if target.place is None and PLURAL_POINTER.fullmatch(target.pointer)
                        for told in memory.antecedents(view, target, 3 if "three" in target.pointer else 2,
                                                       claimed | {d.place.mention.start for d in drafts})]
-            for target, told in counted or [(target, None) for target in targets]:
+            for target, told in counted or [(target, None) for target in targets
+                                            if target.place is not None or not PLURAL_POINTER.fullmatch(target.pointer)]:
                 first = view
                 place = target.place
                 if told is not None:
-                    place, first = told[0], views[told[1]]
+                    place = told[0]  # (told in this sentence: the one before keeps its own claims)
                     claimed.add(place.mention.start)
                 elif place is None:
                     found = memory.antecedent(view, target, claimed, bool(change.denial) or change.kind is EventType.DENIAL)

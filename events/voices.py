@@ -71,8 +71,11 @@ _HELD_BY_SIDE = compiled(r"\W*(?P<place>[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-
 _ONE_OF_THE_CHANNELS = compiled(r"\b(?:(?:[Oo]ne|[Aa]nother|[Aa] second|[Aa] third|[Tt]he same|[Tt]he other)(?: of the)?\s+(?:[a-z][\w-]*\s+){0,2}?"
                                 r"(?:channels?|milbloggers?|military bloggers?|bloggers?|war correspondents?)|[Aa]\s+(?:[a-z][\w-]*\s+){0,2}?channel)\b")
 _THE_UNIT = compiled(r"\b[Tt]he (?:brigade|battalion|regiment|unit)\b")
-# (as its sentence's subject, maybe after an opening phrase: not "repelled a Russian assault unit", the enemy it fought)
-_UNIT_OF_SIDE = compiled(r"^\W*(?:[^.;:]{0,160}?,\s+)?(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne)\s+)?(?P<side>Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+(?:[\w-]+\s+){0,4}?(?:[Bb]rigade|[Bb]attalion|[Rr]egiment|unit)\b")
+# a unit opening its sentence (maybe after an opening phrase), with its side if named: not "repelled a Russian
+# assault unit", the enemy it fought, nor "Russian units attacked the 93rd brigade"
+_UNIT_OF_SIDE = compiled(r"^\W*(?:[^.;:]{0,160}?,\s+)?(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne)\s+)?(?:(?P<side>Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+)?"
+                         r"(?:(?!the\b|[\w-]*(?<!mechanis)(?<!mechaniz)(?<!motoris)(?<!motoriz)(?<!armour)(?<!armor)ed\b)[\w-]+\s+){0,4}?"
+                         r"(?:[Bb]rigade|[Bb]attalion|[Rr]egiment|unit)\b")
 _UNSIDED_CHANNEL = "media"  # claimants.toml's "{side} media" with no side to name
 _CHANNEL_NAMED = compiled(r"\b(?:blog|blogger|channel|correspondent)\b")
 _SIDE_NAMED = {Side.UA: compiled(r"\b(?:Ukrain(?:ian|ians|e['’]s|e)|Kyiv)\b"), Side.RU: compiled(r"\b(?:Russia(?:n|ns|['’]s)?|Moscow)\b")}
@@ -156,7 +159,9 @@ def _label_speaker(label: str, rules: Rules, home: Side, day) -> Attribution | N
     if _LABEL_VERB.search(label):
         return None
     named = [a for a in named_claimants(label, rules, context_side=home, day=day) if a.claimant not in GENERIC_STATES]
-    people = [a for a in named if "(" in a.claimant]
+    # (a person named with a role, as a speaker's name reads: "General Staff spokesman Name")
+    people = [a for a in find_attributions(label + " said", rules, context_side=home, day=day) if "(" in a.claimant and not a.embedded] \
+        or [a for a in named if "(" in a.claimant]
     speaker = max(people or named, key=lambda a: a.end - a.start) if named else None
     if speaker is None or _SIDE_FORCES.match(label, speaker.start, speaker.end) or not _AFTER_LABEL_NAME.match(label, speaker.end) \
             or _POSSESSIVE_TOPIC.match(label, speaker.end):
@@ -312,7 +317,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 # "the brigade wrote": the brigade named last, of its side ("A Ukrainian brigade that holds
                 # the area described ... 'The enemy has entered X,' the brigade wrote"), not the side that spoke last
                 named_unit = next((m for v in reversed(views[max(0, i - 4):i]) if (m := _UNIT_OF_SIDE.match(v.text)) is not None), None)
-                context = _ADJECTIVE_SIDE[named_unit.group("side")] if named_unit is not None else context
+                context = _ADJECTIVE_SIDE[named_unit.group("side")] if named_unit is not None and named_unit.group("side") else context
             read[i] = [a for a in find_attributions(views[i].text, rules, context_side=context, day=day,
                                                     place_country=place_country, recent=recent[-_RECENT:])
                        # (nor "one channel" of no side the text named: the outlet tells what it read)
