@@ -17,7 +17,7 @@ from events.records import Side
 from events.rules import ClaimantRule, PersonRule, Rules
 
 __all__ = ["Attribution", "find_attributions", "named_claimants", "cited_only", "governing", "find_channel", "journalist", "quotations",
-           "outlet_side", "SIDE_ADJECTIVE", "GENERIC_STATES", "LOCAL_KINDS", "STATE_KINDS"]
+           "unquoted", "outlet_side", "SIDE_ADJECTIVE", "GENERIC_STATES", "LOCAL_KINDS", "STATE_KINDS"]
 
 SIDE_ADJECTIVE = {Side.UA: "Ukrainian", Side.RU: "Russian"}
 #: a state named as a whole ("Russia", "Kyiv"): it speaks through its organs, and names places' countries
@@ -775,6 +775,12 @@ def _role_side(role: str, rules: Rules) -> Side:
     # (or the side of a claimant the role describes: "company commander in a brigade defending Toretsk")
     described = {a.side for a in named_claimants(role, rules) if a.side is not Side.NONE} if not regions else set()
     return described.pop() if len(described) == 1 else Side.NONE
+
+
+def unquoted(text: str) -> str:
+    """The text with its double-quoted passages left out (what it says in its own voice)."""
+    spans = quotations(text)
+    return "".join(text[end:start] for (_, end), (start, _) in zip([(0, 0), *spans], [*spans, (len(text), len(text))]))
 
 
 def quotations(sentence: str) -> list[tuple[int, int]]:

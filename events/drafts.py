@@ -23,9 +23,8 @@ from dataclasses import dataclass, field, replace
 
 from events.anchors import compiled, search_once
 from events.changes import (APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, PLURAL_POINTER, SAYING_NEXT, Change, Target, acted_upon,
-                            find_changes,
-                            find_triggers, side_words)
-from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, STATE_KINDS, Attribution, governing, journalist, named_claimants, outlet_side, quotations
+                            find_changes, find_triggers, side_words)
+from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, STATE_KINDS, Attribution, governing, journalist, named_claimants, outlet_side, quotations, unquoted
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
 from events.mentions import DATELINE_REACH, NAMED_AFTER_CHANGE, NAMED_BEFORE_CHANGE, PlaceRef, SentenceView
 from events.records import Article, DatePrecision, EventType, PublishedDate, Side
@@ -746,8 +745,7 @@ def _voiced_by_words(article: Article, rules: Rules) -> Attribution | None:
     text = article.text
     if _OWN_FORCES.search(text) is None:
         return None  # (most texts: no "our" troops at all)
-    spans = quotations(text)
-    own = "".join(text[end:start] for (_, end), (start, _) in zip([(0, 0), *spans], [*spans, (len(text), len(text))]))
+    own = unquoted(text)
     if _OWN_FORCES.search(own) is None:
         return None
     sides = {side for pattern, side in rules.voice_words if pattern.search(own)}

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 from events.anchors import compiled
-from events.claimants import GENERIC_STATES, Attribution, named_claimants, quotations
+from events.claimants import GENERIC_STATES, Attribution, named_claimants, unquoted
 from events.dates import find_dates, parse_date_text
 from events.mentions import SentenceView
 from events.records import DatePrecision, PublishedDate, Side
@@ -77,12 +77,6 @@ _OWN_VOICE = compiled(r"\b(?:[Ww]e|[Oo]urs?(?! (?:correspondent|reporter|editor|
 _POST_ENDS = compiled(r"\s*(?:-{3,}|—{2,}|_{3,}|\*{3,}|Editor['’]s note|Note:|Context:|Background:)", re.I)
 
 
-def _unquoted(text: str) -> str:
-    """The text with its quotations left out."""
-    spans = quotations(text)
-    return "".join(text[end:start] for (_, end), (start, _) in zip([(0, 0), *spans], [*spans, (len(text), len(text))]))
-
-
 def find_headed(views: list[SentenceView], rules: Rules, published: PublishedDate | None,
                 side: Side = Side.NONE) -> dict[int, Post]:
     """The sentences of a post pasted with its header (its author's name on the first line and its
@@ -106,7 +100,7 @@ def find_headed(views: list[SentenceView], rules: Rules, published: PublishedDat
     # ("our", "the enemy", or the enemy in one side's words: "the VSU remnants", "the orcs")
     # (outside quotation marks: not "the enemy" of a soldier the outlet quotes)
     own_voice = any(_OWN_VOICE.search(own) or any(p.search(own) for p, _ in rules.voice_words)
-                    for own in (_unquoted(v.text) for v in body))
+                    for own in (unquoted(v.text) for v in body))
     if not alone and (not named or _HEADLINE_VERB.search(line) or not own_voice) or not dated and not (alone and own_voice):
         return {}
     named = alone or named

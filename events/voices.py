@@ -313,9 +313,10 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 named_before = [a for v in views[max(0, i - 3):i] for a in named_claimants(v.text, rules, day=day)]
                 context = next((a.side for a in [*reversed(named_before), *reversed(recent)] if a.side is not Side.NONE and (
                     a.kind == "media" or _CHANNEL_NAMED.search(a.claimant))), context)
-            if (unit := _THE_UNIT.search(views[i].text)) is not None:
-                # "the brigade wrote": the brigade named last, of its side ("A Ukrainian brigade that holds
-                # the area described ... 'The enemy has entered X,' the brigade wrote"), not the side that spoke last
+            if _THE_UNIT.search(views[i].text) is not None:
+                # "the brigade wrote": the unit that opens one of the sentences before, of its side if named ("A
+                # Ukrainian brigade that holds the area described ... 'The enemy has entered X,' the brigade
+                # wrote"), not the side that spoke last
                 named_unit = next((m for v in reversed(views[max(0, i - 4):i]) if (m := _UNIT_OF_SIDE.match(v.text)) is not None), None)
                 context = _ADJECTIVE_SIDE[named_unit.group("side")] if named_unit is not None and named_unit.group("side") else context
             read[i] = [a for a in find_attributions(views[i].text, rules, context_side=context, day=day,
