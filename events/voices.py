@@ -13,6 +13,7 @@ A pure function of the sentence views and the rules; cases in tests/events/test_
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
@@ -151,7 +152,7 @@ _SENTENCE_END = compiled(r"[.!?]\W*$")
 _ISSUER_SAYS = compiled(r":\s*$|" + _ISSUER_NOTE)
 
 
-def _label_speaker(label: str, rules: Rules, home: Side, day) -> Attribution | None:
+def _label_speaker(label: str, rules: Rules, home: Side, day: dt.date | None) -> Attribution | None:
     """The speaker an opening label names ("Khortytsia spokesman Viktor Trehubov", "Press service of
     Yevgeny Prigozhin", "DeepState (translated)"): a person named in it, else its longest claimant; none
     when the label says something itself ("Kyiv says:"), is a topic ("Putin's war:", "Ukrainian forces in
