@@ -288,8 +288,11 @@ def _date_from(kept: Draft, other: Draft) -> None:
         kept.date, kept.date_basis, kept.date_of_event = other.date, other.date_basis, other.date_of_event
 
 
-_SUBJECT_OPENS = compiled(r"(?:^|[“\"«:;.—–-]\s*|\bthe (?:town|village|city|settlement) of\s+)$")
-_IS_UNDER = compiled(r"\s+(?:is|are|remains|was)\s+(?:now\s+|already\s+|fully\s+|completely\s+|entirely\s+)*(?:under|in)\b")
+# (a list may be the subject: "A, B and C are also under our control")
+_SUBJECT_OPENS = compiled(r"(?:^|[“\"«:;.—–-]\s*|\bthe (?:town|village|city|settlement)s? of\s+)"
+                          r"(?:[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?(?:,\s*|,?\s+and\s+))*$")
+_IS_UNDER = compiled(r"(?:(?:,\s*|,?\s+and\s+)[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)*"
+                     r"\s+(?:is|are|remains|was)\s+(?:now\s+|already\s+|also\s+|fully\s+|completely\s+|entirely\s+)*(?:under|in)\b")
 _CITY_TOLD_TAKEN = 100_000
 
 
@@ -386,7 +389,9 @@ def _held_across_the_line(drafts: list[Draft], rules: Rules, text: str) -> list[
 
 _NOW_UNDER = compiled(r"\s(?:is|are)\s+now\s+(?:fully\s+|completely\s+)?(?:under|in)\s")
 _SINCE_AFTER = compiled(r"\bsince\b")
-_CRIED_OWNER = compiled(r"\s+(?:is|are)\s+(?:Ukrainian|Ukraine|Russian|Russia)\s*!")
+# ("X is Ukraine!", or the holder's "X is ours", "X is under the control of our defenders" over the flag)
+_CRIED_OWNER = compiled(r"\s+(?:is|are)\s+(?:(?:Ukrainian|Ukraine|Russian|Russia)\s*!|(?:now\s+|again\s+)?(?:ours\b|under\s+our\s+(?:full\s+)?control|"
+                        r"under\s+the\s+(?:full\s+)?control\s+of\s+our\b|in\s+our\s+hands|in\s+the\s+hands\s+of\s+our\b))")
 # (over a flag just raised, not a vow to hold: "X is Ukraine! We will never give it up")
 _FLAG_SHOWN = compiled(r"\b(?:flags?|raised|hoisted|liberat\w*|cleared|freed|[Gg]lory to)\b|\U0001F1FA\U0001F1E6|\U0001F1F7\U0001F1FA")
 # (a vow or defiance under attack: "X is Ukraine! We will never give it up", "... as Russian troops attacked";

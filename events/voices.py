@@ -77,6 +77,8 @@ _THE_UNIT = compiled(r"\b[Tt]he (?:brigade|battalion|regiment|unit)\b")
 _UNIT_OF_SIDE = compiled(r"^\W*(?:[^.;:]{0,160}?,\s+)?(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne)\s+)?(?:(?P<side>Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+)?"
                          r"(?:(?!the\b|[\w-]*(?<!mechanis)(?<!mechaniz)(?<!motoris)(?<!motoriz)(?<!armour)(?<!armor)ed\b)[\w-]+\s+){0,4}?"
                          r"(?:[Bb]rigade|[Bb]attalion|[Rr]egiment|unit)\b")
+# a place's change said not to have happened, in the holder's words ("X has not fallen", "X was not taken")
+_NOT_FALLEN = compiled(r"\b(?:has|have|had|was|were|is|are)(?:\s+not|n['’]t)\s+(?:been\s+)?(?:fallen|taken|captured|seized|lost|surrendered|occupied)\b")
 _UNSIDED_CHANNEL = "media"  # claimants.toml's "{side} media" with no side to name
 _CHANNEL_NAMED = compiled(r"\b(?:blog|blogger|channel|correspondent)\b")
 _SIDE_NAMED = {Side.UA: compiled(r"\b(?:Ukrain(?:ian|ians|e['’]s|e)|Kyiv)\b"), Side.RU: compiled(r"\b(?:Russia(?:n|ns|['’]s)?|Moscow)\b")}
@@ -300,6 +302,10 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 # monitor or blogger, who may tell the other side's gains: "DeepState reported ...
                 # The General Staff dismissed the report")
                 context = last.side.opponent()
+            elif last is not None and last.side is Side.RU and last.kind != "analyst" and _NOT_FALLEN.search(views[i].text):
+                # "Russian channels said X was liberated. 'X has not fallen,' the 47th Brigade wrote": Ukraine
+                # answers in its own words (Russia's units are named with their side)
+                context = Side.UA
             elif last is not None and last.side is not Side.NONE and (held := _HELD_BY_SIDE.match(views[i].text)) \
                     and (holder := _ADJECTIVE_SIDE[held.group("side") or held.group("cried")]) is last.side.opponent() \
                     and any(held.group("place") in v.text and _CLAIM_WORD.search(v.text) for v in views[max(0, i - 2):i]) \
