@@ -292,7 +292,7 @@ def _date_from(kept: Draft, other: Draft) -> None:
 _SUBJECT_OPENS = compiled(r"(?:^|[“\"«:;.—–-]\s*|\bthe (?:town|village|city|settlement)s? of\s+)"
                           r"(?:[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?(?:,\s*|,?\s+and\s+))*$")
 _IS_UNDER = compiled(r"(?:(?:,\s*|,?\s+and\s+)[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)*"
-                     r"\s+(?:is|are|remains|was)\s+(?:now\s+|already\s+|also\s+|fully\s+|completely\s+|entirely\s+)*(?:under|in)\b")
+                     r"\s+(?:is|are|remains|was)\s+(?:now\s+|already\s+|also\s+|fully\s+|completely\s+|entirely\s+)*(?:under|in|ours)\b")
 _CITY_TOLD_TAKEN = 100_000
 
 

@@ -77,8 +77,10 @@ _THE_UNIT = compiled(r"\b[Tt]he (?:brigade|battalion|regiment|unit)\b")
 _UNIT_OF_SIDE = compiled(r"^\W*(?:[^.;:]{0,160}?,\s+)?(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne)\s+)?(?:(?P<side>Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+)?"
                          r"(?:(?!the\b|[\w-]*(?<!mechanis)(?<!mechaniz)(?<!motoris)(?<!motoriz)(?<!armour)(?<!armor)ed\b)[\w-]+\s+){0,4}?"
                          r"(?:[Bb]rigade|[Bb]attalion|[Rr]egiment|unit)\b")
-# a place's change said not to have happened, in the holder's words ("X has not fallen", "X was not taken")
-_NOT_FALLEN = compiled(r"\b(?:has|have|had|was|were|is|are)(?:\s+not|n['’]t)\s+(?:been\s+)?(?:fallen|taken|captured|seized|lost|surrendered|occupied)\b")
+# a place's change said not to have happened, in the holder's words ("X has not fallen", "X was not taken",
+# "X is still ours")
+_NOT_FALLEN = compiled(r"\b(?:has|have|had|was|were|is|are)(?:\s+not|n['’]t)\s+(?:been\s+)?(?:fallen|taken|captured|seized|lost|surrendered|occupied)\b"
+                       r"|\b(?:is|are|remains?)\s+still\s+(?:fully\s+)?(?:ours|under\s+our\s+(?:full\s+)?control|in\s+our\s+hands)\b")
 _UNSIDED_CHANNEL = "media"  # claimants.toml's "{side} media" with no side to name
 _CHANNEL_NAMED = compiled(r"\b(?:blog|blogger|channel|correspondent)\b")
 _SIDE_NAMED = {Side.UA: compiled(r"\b(?:Ukrain(?:ian|ians|e['’]s|e)|Kyiv)\b"), Side.RU: compiled(r"\b(?:Russia(?:n|ns|['’]s)?|Moscow)\b")}
