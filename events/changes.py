@@ -875,7 +875,9 @@ _GAP_BREAK = compiled(r"[;:]|\b(?:said|says|after|before|while|when|by)\b")
 _SENTENCE_WIDE = ("sentence", "others")  # targets that the sentence's other phrases may give
 _ANSWER_BEFORE = compiled(r";\s+(?:Kyiv|Kiev|Ukraine|Moscow|Russia|the Kremlin|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:says|said)\s+$")
 # "In X, fighting for the high-rise blocks continues": the place the sentence opens on, as its scene
-_FRONTED_IN = compiled(r"\s*(?:[-•–—]\s*|[^\w\s“\"(]{1,3}\s*|\d{1,2}[:.]\d{2}\s+)?[“\"]?In\s+(?:the\s+(?:[\w-]+\s+)?(?:town|village|city)\s+of\s+)?")
+# (the place may be described: "In neighbouring X, ...", "In nearby X")
+_FRONTED_IN = compiled(r"\s*(?:[-•–—]\s*|[^\w\s“\"(]{1,3}\s*|\d{1,2}[:.]\d{2}\s+)?[“\"]?In\s+(?:the\s+(?:[\w-]+\s+)?(?:town|village|city)\s+of\s+"
+                       r"|(?:neighbouring|neighboring|nearby|embattled|besieged|frontline|front-line)\s+)?")
 # (a comma left out before "the": "In X the clearing continues", "In X our flag went up")
 _FRONTED_CLOSE = compiled(r"(?:\s+itself)?(?:\s*\([^()]{1,40}\))?(?:,\s+(?:a|an|the)\s+[^,;:]{1,80}(?=,))?(?:,\s|\s(?=(?:the|our|their)\s))")
 

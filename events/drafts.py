@@ -1152,8 +1152,11 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                         continue
                     place, first = found[0], views[found[1]]
                     claimed.add(place.mention.start)  # ("X, which Russia took, ... the city": X, told of)
-                if change.trigger.foreign_only and change.agent not in ("RU", "UA") or \
-                        change.trigger.foreign_only and change.agent == _place_country(memory, place):
+                # ("the enemy is already in X": the speaker's enemy)
+                agent = attribution.side.opponent().value if change.agent == "enemy" and attribution.side in (Side.RU, Side.UA) \
+                    else change.agent
+                if change.trigger.foreign_only and agent not in ("RU", "UA") or \
+                        change.trigger.foreign_only and agent == _place_country(memory, place):
                     continue  # "Ukrainian units operating in Kharkiv": its own troops, in its own city
                 if _PEOPLE_OUT.search(text, change.start, change.end) and attribution.kind in LOCAL_KINDS:
                     continue  # a governor's "we pulled our people out of X": residents evacuated, not troops
