@@ -1226,7 +1226,8 @@ _CONJUNCTION_LEAD = compiled(r"^\s*(?:and|but|while|as|so)\s+")
 _SPEAKER_LEAD = compiled(r"^.*\b(?:(?:said|says|say|wrote|writes|added|argued|argues|warned|warns?|noted|believes|believed|"
                          r"hopes?|hoped|fears?|feared|thinks?|thought|expects?|expected)\s+"  # ("Moscow hopes that taking X would")
                          r"(?:(?:on|last|late|early|in)\s+\w+\s+)?(?:that\s+)?|"
-                         r"(?:and|but|or)\s+that\s+)")  # (a second reported clause: "... and that the loss of X would")
+                         r"(?:and|but|or)\s+that\s+|"  # (a second reported clause: "... and that the loss of X would")
+                         r"(?:told|tells)\s+(?:[\w’'-]+\s+){1,3}?that\s+)")  # ("told Izvestia that the liberation of X would")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _FOLLOWED = compiled(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
 # a gapped verb with the day of its own: "had taken A on the 14th, and on the 18th B" (B ending the clause:

@@ -585,7 +585,7 @@ _NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test 
 _GROUP_NAMED = compiled(r"\b(?:Corps|Legion|Battalion|Brigade|Regiment|blog|channel|project)\b")
 
 
-_ALSO_SPOKE = compiled(r"[Ii]t (?:also|further) ")
+_ALSO_SPOKE = compiled(r"[Ii]t (?:also|further) |.*\b(?:statement|report|summary|bulletin|briefing|update)\b")
 _PRONOUN = compiled(r"(?:it|he|she|they)\b", re.I)
 
 
@@ -595,7 +595,8 @@ def _antecedent(phrase: str, recent: list[Attribution], fitting_only: bool = Fal
     ``fitting_only``)."""
     candidates = [a for a in recent if a.kind != "journalist"]
     if _ALSO_SPOKE.match(phrase):
-        # "It also claimed X" goes on from one who spoke, not one only named since ("Kyiv did not confirm the loss")
+        # "It also claimed X" goes on from one who spoke, not one only named since ("Kyiv did not confirm the loss");
+        # so does "according to the summary" (not "inflicted losses on a brigade of the Ukrainian Armed Forces")
         candidates = [a for a in candidates if a.verb != "named"] or candidates
     for words, fits in _NOUN_WANTS:
         if words.search(phrase):
