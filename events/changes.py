@@ -1223,6 +1223,7 @@ CORRECTED_BEFORE = compiled(r"\b(?:incorrectly|wrongly|mistakenly|erroneously|in
                             r" (?:of|in|on) (?:this|the|our) (?:[\w’'.:-]+ ){0,2}?(?:story|article|blog|report|page|feed|entry|post|"
                             r"update|item|bulletin|board|map|briefing) (?:said|stated|reported|wrote|listed)\b")
 _CONJUNCTION_LEAD = compiled(r"^\s*(?:and|but|while|as|so)\s+")
+_BEEN_BEFORE = compiled(r"\b(?:has|have|had|[’']ve|[’']s)\s+been\s+[“\"‘']?$")
 _SPEAKER_LEAD = compiled(r"^.*\b(?:(?:said|says|say|wrote|writes|added|argued|argues|warned|warns?|noted|believes|believed|"
                          r"hopes?|hoped|fears?|feared|thinks?|thought|expects?|expected)\s+"  # ("Moscow hopes that taking X would")
                          r"(?:(?:on|last|late|early|in)\s+\w+\s+)?(?:that\s+)?|"
@@ -1554,6 +1555,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         before = text[left:start]
         if trigger.type in (EventType.CAPTURE, EventType.RECAPTURE) and rules.encircling_after.match(text, end):
             continue  # "our troops are taking the town in a tactical encirclement": a ring round it, no capture
+        if trigger.type in (EventType.CAPTURE, EventType.RECAPTURE) and _BEEN_BEFORE.search(text, max(0, start - 20), start) \
+                and text[start:end].split()[0].lower().endswith("ing") and rules.ongoing.search(text[end:right]):
+            continue  # "the Russians have been 'liberating' X for a month": an attempt that goes on
         launch = rules.launch.search(text, left, right) if trigger.type is EventType.CONTESTED else None
         if launch is not None and not (launch.end() <= start and _THEN_AND.search(text, launch.end(), start)):
             # "began a ground and air assault on Kharkiv": an offensive begins, nothing changes hands
