@@ -216,9 +216,9 @@ class Attribution:
     from_context: bool = False  # named after the side that spoke before ("a military spokesman")
 
 
-def journalist(source: str) -> Attribution:
-    """The article's own voice."""
-    return Attribution(f"journalist ({source or 'unattributed'})", Side.NONE, "journalist", 0, 0, "")
+def journalist(source: str, side: Side = Side.NONE) -> Attribution:
+    """The article's own voice: of a side when the outlet is a state's (TASS's copy is Moscow's voice)."""
+    return Attribution(f"journalist ({source or 'unattributed'})", side, "journalist", 0, 0, "")
 
 
 def _valid_on(rule: ClaimantRule, day: dt.date | None) -> bool:

@@ -101,7 +101,10 @@ class _Discourse:
                  moscow_forms: dict[int, int] | None = None) -> None:
         self.article, self.rules, self.country = article, rules, country
         self.moscow_forms = moscow_forms or {}  # mention start -> GeoNames id
-        self.outlet = journalist(article.source)
+        # (a Russian agency's copy, by its dateline, speaks for Moscow when no outlet is named: "MOSCOW, May 24. /TASS/.")
+        agency = _RUSSIAN_DATELINE.search(article.text, 0, DATELINE_REACH) is not None
+        self.outlet = journalist(article.source, outlet_side(article.source, rules) if article.source and any(
+            o.regex.search(article.source) for o in rules.outlets) else Side.RU if agency else Side.NONE)
         # the text's own voice: a post's author when it says it is one, or the first "Source:" line's
         self.own_voice = _reposted_from(article, rules) or _flagged_post(article, rules) or _voiced_by_words(article, rules) \
             or self.outlet
@@ -127,7 +130,7 @@ class _Discourse:
         self.list_open = False  # a frame's sentence ended on a colon: the lines of a list may follow
         # a Russian agency's own copy, or a text that keeps to Moscow's terms ("DPR", "special military
         # operation" more than once: a Western report quoting them once does not)
-        self.russian_agency = _RUSSIAN_DATELINE.search(article.text, 0, DATELINE_REACH) is not None or \
+        self.russian_agency = agency or \
             len(_RUSSIAN_FRAMING.findall(article.text)) >= 2 or len(set(self.moscow_forms.values())) >= 2
         self.counted: list[_Frame] = []  # changes of "N settlements" not named yet
         self.at = 0  # the index of the sentence being read

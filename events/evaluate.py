@@ -91,12 +91,17 @@ _SIDE_WORDS = (
 )
 
 
+_RUSSIAN_STATE_OUTLET = re.compile(r"\b(?:TASS|RIA(?: Novosti)?|Sputnik|RT|Russia Today|Izvestia|Zvezda|Rossiya \d+|Channel One)\b")
+
+
 def claimant_side_of(claimant: str) -> str:
     """The side a gold coder's claimant text names ("Hanna Maliar (Ukrainian Deputy Defence
     Minister)" -> UA), "none" for the outlet's own voice and neutral parties, "" when unclear."""
     text = claimant or ""
-    if text.lower().startswith(("journalist", "outlet")) or re.search(r"\b(?:ISW|Institute for the Study of War|NATO)\b",
-                                                                          text):
+    if text.lower().startswith(("journalist", "outlet")):
+        # (the own voice of a Russian state outlet is Moscow's: "journalist (TASS)", "outlet voice, RT-style copy")
+        return "RU" if _RUSSIAN_STATE_OUTLET.search(text) else "none"
+    if re.search(r"\b(?:ISW|Institute for the Study of War|NATO)\b", text):
         return "none"
     found = {side for side, pattern in _SIDE_WORDS if pattern.search(text)}
     return found.pop() if len(found) == 1 else ""
