@@ -121,6 +121,8 @@ def test_text_dateline_credit_line_and_cited_outlets(rules):
     assert (credited.source, credited.source_basis) == ("AFP", "credit line")
     dpa = one((BODY + "\n© Deutsche Presse-Agentur GmbH\n").encode(), "dpa.txt", rules)
     assert dpa.source == "dpa"
+    agency = one(("Headline\nMOSCOW, May 14. /TASS/. " + BODY).encode(), "tass.txt", rules)
+    assert (agency.source, agency.source_basis) == ("TASS", "credit line")  # the agency's dateline credits it
     cited = one((BODY + " A source said so, as cited by RIA Novosti.\n").encode(), "ria.txt", rules)
     assert cited.source == "" and cited.published is None  # a cited outlet is not the publisher; no date invented
 
