@@ -1176,7 +1176,12 @@ _HELD_OR_HIT_AFTER = compiled(r"\s+(?:still\s+|also\s+)?(?:holds|held|remains?|r
                               r"continues|continued|resists|resisted|came|comes|saw|sees|could|will|may|might)\b"
                               r"(?!\s+(?:\w+\s+){0,2}?(?:taken|captured|seized|liberated|lost|occupied|retaken|recaptured|cleared|ours|"
                               r"fallen|surrendered|abandoned|under\s+(?:\w+\s+)?control|the\s+next\s+to\s+fall)\b)")
-_WHICH_SAID_IT = compiled(r",\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,5}?(?:said|says|claimed|claims|reported|announced)\s+"
+_RELATIVE_CLAUSE = compiled(r",\s*(?:which|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet)"
+                            r"(?:\s+(?:[\w-]+\s+){0,2}?(?:of|near|outside|in)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+(?:which|that))\b")
+# (also after an apposition that locates it: "X, a village southwest of Y that Russia claimed to have taken")
+_WHICH_SAID_IT = compiled(r",\s*(?:which|that|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet)"
+                          r"(?:\s+(?:[\w-]+\s+){0,2}?(?:of|near|outside|in)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+(?:which|that))"
+                          r"\s+(?:[\w’'-]+\s+){1,5}?(?:said|says|claimed|claims|reported|announced)\s+"
                             r"(?:(?:in|on|last|at\s+the\s+(?:end|start|beginning)\s+of|in\s+(?:early|late|mid-?))\s+\w+\s+)?"
                             r"(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|"
                             r"to\s+have\s+(?:been\s+)?|(?:had|has|have)\s+been\s+[“\"]?)$")
@@ -1408,7 +1413,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
     m = _WHERE_BEFORE.search(behind)
     if m is not None:  # "attacks inside X, where street battles go on", "X, where marines had gained a foothold"
         return Target(None, pointer="which", position=start - len(behind) + m.start())
-    wider = text[max(0, start - 100):start]  # (the speaker's words between: "which the ministry said in November had been")
+    wider = text[max(0, start - 140):start]  # (the speaker's words between: "which the ministry said in November had been")
     m = _WHICH_SAID_IT.search(wider)
     if m is not None:  # "X, which Russia said it had captured / claimed to have taken": "which" is the place
         return Target(None, pointer="which", position=start - len(wider) + m.start())
@@ -1849,7 +1854,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         changes.append(Change(
             kind=kind, trigger=trigger, start=start, end=end, clause=(left, right), targets=tuple(targets),
             agent=agent, denial=denial,
-            hedged=may_match(rules.hedge_in_sentence, text) and rules.hedge_in_sentence.search(text[left:right]) is not None,
+            # (not a hedge in a relative clause after the place: "retook X, a village Russia claimed to have taken")
+            hedged=may_match(rules.hedge_in_sentence, text) and rules.hedge_in_sentence.search(
+                text, left, (relative.start() if (relative := _RELATIVE_CLAUSE.search(text, end, right)) else right)) is not None,
             history=_history(text, left, start, end, trigger, view), plural=plural,
             count=count if count[:1].isdigit() or count in _NUMBER_WORDS else "", holds_only=holds_only))
     return changes

@@ -612,7 +612,9 @@ _LIST_TAIL = compiled(r"(?:\s+(?:in|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}(?:re
                         r"(?:[.;]|,\s+(?:saying|adding|and\s+said|noting)\b.*)?\s*", re.S)
 _CLOSED_RELATIVE = compiled(r",\s*(?:which|who|where)\b")
 # a relative clause on a place opened right before a speaker: ", which Moscow", ", a village Russia says"
+# (the place may be located between: ", a village southwest of Pokrovsk that Russia claimed")
 _RELATIVE_AFTER = compiled(r",\s+(?:which|where|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet)"
+                             r"(?:\s+(?:[\w-]+\s+){0,2}?(?:of|near|outside|in)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
                              r"(?:\s+(?:that|which))?)\s+(?:[\w’'-]+\s+){0,3}$")
 
 _RELATIVE_AT = compiled(r"[\s,]*(?:which|that|where|(?:the|a|one|two|three|four|five|both|several)\s+(?:[\w-]+\s+){0,2}?"
