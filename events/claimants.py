@@ -33,6 +33,8 @@ GENERIC_MILITARIES = frozenset({"Russian military", "Ukrainian military", "Russi
 _GAP_TO_VERB = compiled(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)\b))?[\s,”\"’]*(?:(?:(?:which|who)\s+[^,;]{1,80}|with\s+(?:(?:[^;.]|(?<=\d)\.(?=\d)){1,30}?\s+)?(?:subscribers|followers|readers|members)|(?:did not|didn['’]t|has not|had not|would not) (?:comment|confirm|mention|say anything)[^,;.]{0,60},\s+(?:but|and)|(?:went|go|goes) (?:even )?(?:further|a step further)|has|have|had|been|that(?=\s+(?:have|has|had|are|is|were|was)\b)|also|already|(?:appeared|appears|seemed|seems) to|recently|repeatedly|later|earlier|since|on (?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)|on \w+|in a \w+|in its \w+|once again|again|then|now|"
                           r"for (?:his|her|its|their) part|agency|service|directorate|"
                           r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"
+                          r"(?:for\s+)?(?:at\s+least\s+)?(?:the\s+|a\s+)?(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|last|latest|"
+                          r"another|same)\s+time|"
                           r"however|too|in turn|itself|himself|herself|themselves|there|analysts?|experts?|officials?|"
                           r"sources?|project|team|map|channel|(?:Telegram|YouTube|VK) (?:channel|account|page)|spokes\w+|commanders?|representatives?|think[- ]tank|"
                           r"(?:monitoring|mapping|analytical|analysis|OSINT|open-source|intelligence|volunteer|research) "
@@ -494,6 +496,13 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             place = m.group("place") if "place" in pattern.groupindex and m.group("place") else \
                 _first_place(sentence, place_country)
             place = place.removesuffix("'s").removesuffix("’s")  # "Pechenihy's mayor"
+            role = _LOCAL_HEAD.search(m.group()) if m.group().lower().startswith("the ") else None
+            named_head = None if role is None or "place" in pattern.groupindex and m.group("place") else next(
+                (a for a in reversed(recent or []) if a.kind == "local official" and role.group().lower() in a.claimant.lower()), None)
+            if link is not None and named_head is not None:
+                # "Governor X said ... Russian troops entered Y, the governor said": X, not Y's authorities
+                add(replace(named_head, start=m.start(), end=m.end(), verb=link[0], embedded=link[1]))
+                continue
             if link is not None and place and (place_country is None or place in place_country):
                 country = (place_country or {}).get(place, "")
                 side = Side.UA if country == "UA" else Side.RU if country == "RU" else Side.NONE
@@ -564,8 +573,10 @@ _TITLE_THEN_NAME = compiled(r"\s*,\s*")
 _NAME_CLOSED = compiled(r"\s*,(?!\s*(?:and|or)\b)(?=[^,;]{0,40}?\b(?:said|says|told|wrote|added|claimed|stated|reported|denied|insisted|confirmed)\b)")
 _MINISTRY = compiled(r"ministry", re.I)
 _POINTING_NOUN = compiled(r"(?:the|this|that|these)\s", re.I)
+_LOCAL_HEAD = compiled(r"\b(?:governor|mayor)\b", re.I)
 _NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test of the claimant)
     (_MINISTRY, lambda a: "inistry" in a.claimant),
+    (_LOCAL_HEAD, lambda a: a.kind in ("local official", "local authorities") or _LOCAL_HEAD.search(a.claimant) is not None),
     (re.compile(r"\bsources?\b", re.I), lambda a: a.kind == "anonymous" or "source" in a.claimant),
     (re.compile(r"think tank|analyst|project|channel|initiative|monitoring group|monitors", re.I), lambda a: a.kind in ("analyst", "media")),
     (re.compile(r"\b(?:he|she|his|her|him|spokes\w+|speaker|chief|commander|general|minister|governor|head|"
@@ -601,8 +612,8 @@ def _antecedent(phrase: str, recent: list[Attribution], fitting_only: bool = Fal
     for words, fits in _NOUN_WANTS:
         if words.search(phrase):
             fitting = [a for a in candidates if fits(a)]
-            if not fitting and words is _MINISTRY:
-                return None  # "the ministry" is no agency that spoke before it
+            if not fitting and words in (_MINISTRY, _LOCAL_HEAD):
+                return None  # "the ministry" is no agency that spoke before it, "the governor" no army
             return fitting[-1] if fitting else (candidates[-1] if candidates and not fitting_only else None)
     return candidates[-1] if candidates and not fitting_only else None
 

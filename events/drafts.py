@@ -252,6 +252,9 @@ class _Discourse:
             opening = [c for c in just_before if c[0].start == 0]
             if opening and target.pointer == "it" and view.text.startswith("It "):
                 return opening[0]
+            # (not a place only in a clause of time: "occupied X after the fall of Y in July. Ukraine retook it": X)
+            just_before = [c for c in just_before if not _CHANGE_ADJUNCT_BEFORE.search(
+                self.article.text, max(0, c[0].mention.start - 50), c[0].mention.start)] or just_before
             if just_before:
                 return just_before[-1]
         noun = target.pointer.split()[-1] if target.pointer and " " in target.pointer else ""
@@ -796,6 +799,9 @@ def _without_apposition_dates(dates: list[DateExpression], change: Change, chang
 
 _AND_ONLY = compiled(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _AND_NO_COMMA = compiled(r"[^,;:]*\band\s+(?:then\s+|later\s+)?")
+_CHANGE_ADJUNCT_BEFORE = compiled(r"\b(?:after|following|since|before)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:fall|capture|loss|liberation|"
+                                  r"seizure|occupation)\s+of\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
+_AFTER_ANOTHER = compiled(r"[^,;:]*?\b(?:after|following)\s+(?:the\s+)?")
 
 
 def _not_later_owned(dates: list[DateExpression], change: Change, changes: list[Change], text: str) -> list[DateExpression]:
@@ -981,8 +987,11 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             in_clause = [d for d in in_clause if _date_owner(d, changes, text) is change] \
                 or _not_later_owned(_without_apposition_dates(in_clause, change, changes, text), change, changes, text)
             # ("X was occupied in the first weeks and liberated in September 2022": history, as the verb after "and" is)
+            # (so is one told "after the fall of Y in July 2022")
             coordinated = [d for d in clause_dates if d.start >= change.end and _AND_NO_COMMA.fullmatch(
-                text, change.end, _date_owner(d, changes, text).start)] if not in_clause else []
+                text, change.end, _date_owner(d, changes, text).start)] + [
+                d for d in told if d.start >= right and _AFTER_ANOTHER.fullmatch(text, change.end, _date_owner(d, changes, text).start)
+            ] if not in_clause else []
             told_as_history = change.history or that_season or _old(in_clause or lead_in or coordinated, published)
             if attribution is None or (told_as_history and not voice.attributions and voice.carried_by == "previous"):
                 # history told after a statement is the outlet's background, not the speaker's
