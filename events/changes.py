@@ -274,8 +274,25 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # places told back by a count: "retook both villages", "the two towns were liberated" (events/drafts.py finds them)
-PLURAL_POINTER = compiled(r"\b(?:[Bb]oth(?: of the)?|[Tt]he two|[Tt]hese two|[Tt]hose two|[Tt]he three|[Tt]hese three|[Aa]ll three)\s+"
-                          r"(?:(?![\w-]*(?:ed|en)\s)[\w-]+\s+)?(?:villages|towns|settlements|cities|hamlets)\b")  # (not "the three captured villages as A, B and C")
+# (not "the three captured villages as A, B and C"; the noun may go unsaid by a subject that opens its sentence:
+# "Both had been held by Russian troops", "All four were freed")
+PLURAL_POINTER = compiled(r"\b(?:(?:[Bb]oth(?: of the)?|[Tt]he two|[Tt]hese two|[Tt]hose two|[Tt]he three|[Tt]hese three|[Aa]ll three|"
+                          r"[Tt]he four|[Aa]ll four)\s+(?:(?![\w-]*(?:ed|en)\s)[\w-]+\s+)?(?:villages|towns|settlements|cities|hamlets)\b"
+                          r"|(?<![\w,] )(?:Both|All (?:three|four))(?=\s+(?:had|have|were|are|was|fell|changed|remained)\b))")
+_POINTER_COUNTS = {"three": 3, "four": 4}
+
+
+_BARE_POINTER = compiled(r"Both|All (?:three|four)")
+
+
+def is_plural_pointer(pointer: str) -> bool:
+    """Whether a pointer target is a plural pointer ("both villages", or "Both" opening its sentence)."""
+    return PLURAL_POINTER.fullmatch(pointer) is not None or _BARE_POINTER.fullmatch(pointer) is not None
+
+
+def pointer_count(pointer: str) -> int:
+    """How many places a plural pointer stands for ("both villages" 2, "all four" 4)."""
+    return next((n for word, n in _POINTER_COUNTS.items() if word in pointer), 2)
 
 
 def _as_names(text: str) -> str:
@@ -286,7 +303,7 @@ def _as_names(text: str) -> str:
 
 def find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
     """Non-overlapping trigger phrases, longest first where two start together."""
-    if ("both " in text or "two " in text or "three " in text or "Both " in text) and PLURAL_POINTER.search(text):
+    if ("both " in text or "two " in text or "three " in text or "four " in text or "Both " in text) and PLURAL_POINTER.search(text):
         text = _as_names(text)
     # only the triggers whose literal anchors the sentence holds (most sentences hold none)
     # (a phrase told of the place a sentence opens on only where one opens it: "In X, clearing goes on")
@@ -1334,14 +1351,16 @@ _COPULA_UNDER = compiled(r"(?:is|are|was|were|has\s+been|had\s+been)\b[^.;]{0,30
 
 
 _TO_PLURAL_POINTER = compiled(r"[”\"’']?\s+(?:(?:control|hold)\s+of\s+)?$")  # (what may stand between the phrase and its object)
+# (also the second of two passives: "All four had been held by Russian troops and were freed by Ukraine")
 _PLURAL_SUBJECT_GAP = compiled(r"\s+(?:(?:have|has|had|were|are|was|been|being|now|also|both|all|then|later|since|"
-                               r"reportedly|already|fully|completely)\s+)*$")
+                               r"reportedly|already|fully|completely)\s+)*$"
+                               r"|\s+(?:had|have|were|was)\s+[^.;:]{1,80}?\s+and\s+(?:were|(?:had|have)\s+been)\s+(?:later\s+|then\s+)?$")
 
 
 def _plural_pointer_target(text: str, left: int, start: int, end: int, right: int) -> Target | None:
     """A plural pointer right after the phrase ("retook both villages") or opening its clause as the
     subject of its passive ("Both villages were liberated"), as a pointer target; else None."""
-    if "both" not in text.lower() and "two" not in text and "three" not in text:
+    if "both" not in text.lower() and "two" not in text and "three" not in text and "four" not in text:
         return None
     after = PLURAL_POINTER.search(text, end, right)
     if after is not None and _TO_PLURAL_POINTER.fullmatch(text, end, after.start()):

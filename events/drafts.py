@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from events.anchors import compiled, search_once
-from events.changes import (APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, PLURAL_POINTER, SAYING_NEXT, Change, Target, acted_upon,
+from events.changes import (APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, PLURAL_POINTER, SAYING_NEXT, Change, Target, acted_upon, is_plural_pointer, pointer_count,
                             find_changes, find_triggers, side_words)
 from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, STATE_KINDS, Attribution, governing, journalist, named_claimants, outlet_side, quotations, unquoted
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
@@ -1150,11 +1150,11 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             if change.denial == "failed" and attribution.kind == "journalist" and change.kind is not EventType.DENIAL:
                 continue  # "Russian forces failed to capture X" in the outlet's voice: nobody's claim is denied
             # ("retook both villages": each of the places told before it)
-            counted = [(target, told) for target in targets if target.place is None and PLURAL_POINTER.fullmatch(target.pointer)
-                       for told in memory.antecedents(view, target, 3 if "three" in target.pointer else 2,
+            counted = [(target, told) for target in targets if target.place is None and is_plural_pointer(target.pointer)
+                       for told in memory.antecedents(view, target, pointer_count(target.pointer),
                                                       claimed | {d.place.mention.start for d in drafts})]
             for target, told in counted or [(target, None) for target in targets
-                                            if target.place is not None or not PLURAL_POINTER.fullmatch(target.pointer)]:
+                                            if target.place is not None or not is_plural_pointer(target.pointer)]:
                 first = view
                 place = target.place
                 if told is not None:
