@@ -1354,7 +1354,7 @@ _TO_PLURAL_POINTER = compiled(r"[”\"’']?\s+(?:(?:control|hold)\s+of\s+)?$") 
 # (also the second of two passives: "All four had been held by Russian troops and were freed by Ukraine")
 _PLURAL_SUBJECT_GAP = compiled(r"\s+(?:(?:have|has|had|were|are|was|been|being|now|also|both|all|then|later|since|"
                                r"reportedly|already|fully|completely)\s+)*$"
-                               r"|\s+(?:had|have|were|was)\s+[^.;:]{1,80}?\s+and\s+(?:were|(?:had|have)\s+been)\s+(?:later\s+|then\s+)?$")
+                               r"|\s+(?:had|have|were|was)\s+[^.;:]{1,160}?\s+and\s+(?:were|(?:had|have)\s+been)\s+(?:later\s+|then\s+)?$")
 
 
 def _plural_pointer_target(text: str, left: int, start: int, end: int, right: int) -> Target | None:

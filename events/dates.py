@@ -40,7 +40,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "captured in the spring" (no year): the latest such season begun by publication
     ("season_recent", re.compile(r"\b(?:in|during|since|by|over) the (?P<season>spring|summer|autumn|fall|winter)\b(?! of)", re.I)),
     ("weekday", re.compile(r"\b(?P<last>last )?(?:(?:early |late |earlier |later )?on )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
-    ("year", re.compile(r"\b(?:in|since|during|of|by) (?P<year>(?:19|20)\d\d)\b", re.I)),
+    # ("in early 2023", "by late 2022", "in mid-2023", "at the end of 2022": the year)
+    ("year", re.compile(r"\b(?:(?:in|since|during|of|by|until) (?:the )?(?:(?:early|late|mid|end of|start of|beginning of|middle of|"
+                        r"first half of|second half of)[ -])?|(?:early|late|mid)[ -]|at the (?:end|start|beginning) of )(?P<year>(?:19|20)\d\d)\b", re.I)),
     # "Ukraine's 2023 counteroffensive, when troops retook X": the year of the campaign named
     # (not a period's start: "their biggest gain since the 2022 invasion")
     ("year", re.compile(r"(?<![\d-])(?<!since the )(?<!since )(?<!before the )(?P<year>(?:19|20)\d\d) "

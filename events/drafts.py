@@ -794,7 +794,9 @@ def _without_apposition_dates(dates: list[DateExpression], change: Change, chang
                                      and _date_owner(d, changes, text).start < d.start)
             # ("The village, seized by Russian forces in 2022, is now under Ukrainian control": 2022 is the seizure's)
             and not (d.start < change.start and _PARTICIPLE_APPOSITION.search(text, 0, d.start)
-                     and "," in text[d.end:change.start])]
+                     and "," in text[d.end:change.start])
+            # ("Russia claims X, the village Ukraine fought so hard to take in 2023": the apposition's year)
+            and not (d.start >= change.end and APPOSITION_OPENS_BEFORE.search(text, change.end, d.start))]
 
 
 _AND_ONLY = compiled(r"\s*,\s*(?:and\s+)?|\s+and\s+")
