@@ -175,8 +175,10 @@ _ON_THE_MAP_BEFORE = compiled(r"(?:^|[\s(“\"])(?:[Oo]n|[Ii]n)\s+(?:the\s+)?$")
 _ON_THE_MAP_AFTER = compiled(r"(?:['’]s)?\s+(?:latest\s+|updated\s+|new\s+|interactive\s+|online\s+)?maps?\b")
 _AS_SAYING = compiled(r"\s+as\s+(?:saying|stating|telling|claiming|reporting|writing)\b")
 # verbs whose object listens: "told RIA Novosti", "informed the BBC" (the speaker is the subject)
+# (nor those whose object is what is disputed: "the General Staff rejected the report", not the report speaking)
 _TO_LISTENER = frozenset({"told", "tells", "telling", "informed", "briefed", "assured", "congratulated", "praised",
-                          "warned", "quoted", "cited"})
+                          "warned", "quoted", "cited", "rejected", "rejects", "dismissed", "dismisses", "dismiss", "denied",
+                          "denies", "refuted", "refutes", "disputed", "disputes", "branded", "brands", "called"})
 # "said Viktor Trehubov, spokesman for the Khortytsia group": a role after the name that follows the verb
 _ROLE_AFTER = compiled(r",\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+)?(?:[\w’'-]+\s+){0,3}?(?:spokes(?:man|woman|person)|"
                          r"commander|chief|head|officer|adviser|advisor|minister|governor|mayor|analyst|blogger|"
