@@ -1355,6 +1355,7 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
         return
     _followed(view, voice, drafts, memory, dates)
     _added(view, voice, drafts, memory, dates)
+    _vouched(view, voice, drafts, memory)
     retraction = search_once(rules.retraction, view.text)
     if retraction is not None and not _NEW_SUBJECT.search(view.text, 0, retraction.start()):
         # who took it back: a claimant named before the words ("Ukraine's army removed ..."), else the
@@ -1445,6 +1446,21 @@ def _added(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Disco
             continue
         drafts.append(replace(last, view=view, first=view, place=place, date=date or last.date, also=[], heading=view.heading,
                               date_of_event=date is not None, **({"attribution": own[0], "hedged": False} if own else {})))
+
+
+def _vouched(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Discourse) -> None:
+    """"The deputy defence minister announced both.": the changes the sentence just before told in the
+    outlet's voice are the claims of whoever the sentence names as vouching for them."""
+    vouched = search_once(memory.rules.vouched, view.text)
+    if vouched is None:
+        return
+    own = [a for a in voice.attributions if not a.embedded and a.kind != "journalist" and a.start < vouched.start()] or \
+        [a for a in named_claimants(view.text[:vouched.start()], memory.rules) if a.kind != "journalist"][-1:]
+    if not own:
+        return
+    for draft in drafts:
+        if draft.view.index == view.index - 1 and draft.attribution.kind == "journalist" and draft.kind is not EventType.DENIAL:
+            draft.attribution, draft.also = own[0], [*draft.also, view]
 
 
 def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: set[str] | None = None,

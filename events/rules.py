@@ -193,6 +193,7 @@ class Rules:
     continuation: re.Pattern[str]
     followed: re.Pattern[str]  # "X followed in October": the change before, again for X (events/drafts.py)
     added: re.Pattern[str]  # "On Tuesday it added A and B": the change before, again for A and B (events/drafts.py)
+    vouched: re.Pattern[str]  # "The ministry confirmed it.": the change before is that claimant's (events/drafts.py)
     added_close: re.Pattern[str]  # what may follow the list an `added` sentence names
     added_saying: re.Pattern[str]  # "added A and B, saying ...": a participle of saying after "added"
     partial_share: re.Pattern[str]
@@ -554,6 +555,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         continuation=_compile(_need(trg, "continuation", f["triggers"], "(file)"), f["triggers"], "continuation", 0),
         followed=_compile(_need(trg, "followed", f["triggers"], "(file)"), f["triggers"], "followed", 0),
         added=_compile(_need(trg, "added", f["triggers"], "(file)"), f["triggers"], "added", 0),
+        vouched=_compile(_need(trg, "vouched", f["triggers"], "(file)"), f["triggers"], "vouched"),
         added_close=_compile(_need(trg, "added_close", f["triggers"], "(file)"), f["triggers"], "added_close", told=False),
         added_saying=_compile(_need(trg, "added_saying", f["triggers"], "(file)"), f["triggers"], "added_saying", told=False),
         **structure,
