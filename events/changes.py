@@ -863,8 +863,8 @@ _PART_NOUNS = (r"(?:buildings?|blocks?|positions?|strongholds?|checkpoints?|tren
 # a share of a place told before, by a pointer: "its northern districts", "the eastern part of the town"
 _POINTER_SHARE = compiled(r"[”\"]?\s+(?:over\s+)?(?:(?:its|the\s+(?:town|city|village|settlement)['’]s)\s+(?:[\w-]+\s+)?|"
                           r"the\s+(?:[\w-]+\s+)?(?=(?:[\w-]+\s+)?(?:part|parts|half|outskirts|districts?|quarters?|neighbou?rhoods?|"
-                          r"micro-?districts?|side)\s+of\s+(?:the|this|that)\s+(?:town|city|village|settlement)\b))"
-                          r"(?:part|parts|half|outskirts|districts?|quarters?|neighbou?rhoods?|micro-?districts?|side)\b")
+                          r"micro-?districts?|side|streets|edge|sections?|suburbs|blocks)\s+of\s+(?:the|this|that)\s+(?:town|city|village|settlement)\b))"
+                          r"(?:part|parts|half|outskirts|districts?|quarters?|neighbou?rhoods?|micro-?districts?|side|streets|edge|sections?|suburbs|blocks)\b")
 _PART_OBJECT_NEXT = compiled(r"['’]s\s+(?:[\w-]+\s+)?" + _PART_NOUNS + r"|\s+(?:control\s+of\s+|over\s+)?(?:the|its|their|several|some|"
                                r"two|three|four|five|\d+)\s+(?:[\w-]+\s+)?" + _PART_NOUNS)
 # a thing taken that is not the place before ("..., regaining control of a highway leading to X")

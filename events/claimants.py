@@ -42,6 +42,8 @@ _GAP_TO_VERB = compiled(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:ma
                           r"(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)|"
                           r"[A-Z][a-z]+ [A-Z][a-z]+|[A-Z][^”\"»,.;]{1,40}[”\"»]|\w+ly|in (?:the )?[A-Z][\w’'-]+(?: (?:region|oblast|Oblast|Region|province))?|"
                           r"(?:in|on|by|since) (?:early |late |mid-)?(?:[A-Z][a-z]+ )?(?:\d{1,2},? )?(?:19|20)\d\d|"
+                          r"(?:defending|holding|defends|holds|defended|held)\s+(?:the\s+)?(?:area|town|city|village|sector|line|front|"
+                          r"positions|[A-Z][\w’'-]+)\b|"  # ("a spokesman for the brigade defending the area said")
                           r"(?:fighting|serving|stationed|deployed|based|operating|fought|fights|defended|defends|operated|operates)(?: (?:in|near|on|at|with|for|"
                           r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest) of) (?:the )?"
                           r"[\w’'-]+(?: [\w’'-]+)?)?)"
