@@ -169,6 +169,7 @@ _ORDERED = compiled(r"\b(?:(?:received|got|gave|give|given|granted|issued|had|ha
 _SUBJECT_GAP = compiled(
     r"^(?:['’]s)?(?:\s*\([^()]{0,60}\))?(?:\s*[—–)\]])?"
     r"(?:\s+(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+[A-ZА-ЯІЇЄ][\w’'-]+)?)?"  # "X north of Y in the Z region"
+    r"(?:\s+on\s+the\s+(?:(?:city|town)['’]s\s+)?(?:[\w-]+\s+)?(?:approaches|outskirts|edge|flank)(?:\s+(?:to|of)\s+[A-ZА-ЯІЇЄ][\w’'-]+)?)?"  # "X on the city's southern approaches"
     r"(?:\s+in\s+(?:the\s+)?[\w’' -]{1,40}?(?:[Rr]egions?|[Oo]blasts?|People['’]?s Republic|DPR|LPR|LNR|DNR|Donbass?)"
     r"(?:\s*\([^()]{0,20}\))?)?"
     r"(?:\s+and\s+(?:the\s+)?(?:whole|entire|rest of the|wider)\s+[\w’' -]{1,30}?(?:[Rr]egion|[Oo]blast|area|district))?"
