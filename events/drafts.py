@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from events.anchors import compiled, search_once
 from events.changes import (APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, PLURAL_POINTER, SAYING_NEXT, Change, Target, acted_upon, is_plural_pointer, pointer_count,
                             find_changes, find_triggers, side_words)
+from events.articles import find_publisher
 from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, STATE_KINDS, Attribution, governing, journalist, named_claimants, outlet_side, quotations, unquoted
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
 from events.mentions import DATELINE_REACH, NAMED_AFTER_CHANGE, NAMED_BEFORE_CHANGE, PlaceRef, SentenceView
@@ -102,9 +103,11 @@ class _Discourse:
         self.article, self.rules, self.country = article, rules, country
         self.moscow_forms = moscow_forms or {}  # mention start -> GeoNames id
         # (a Russian agency's copy, by its dateline, speaks for Moscow when no outlet is named: "MOSCOW, May 24. /TASS/.")
+        # (or a state outlet's, by its credit: "Zvezda | 15 June 2025", "KYIV, Nov 11 (Ukrinform) -")
         agency = _RUSSIAN_DATELINE.search(article.text, 0, DATELINE_REACH) is not None
-        self.outlet = journalist(article.source, outlet_side(article.source, rules) if article.source and any(
-            o.regex.search(article.source) for o in rules.outlets) else Side.RU if agency else Side.NONE)
+        known = article.source if article.source and any(o.regex.search(article.source) for o in rules.outlets) else ""
+        credited = known or find_publisher(article.text, rules)
+        self.outlet = journalist(article.source, outlet_side(credited, rules) if credited else Side.RU if agency else Side.NONE)
         # the text's own voice: a post's author when it says it is one, or the first "Source:" line's
         self.own_voice = _reposted_from(article, rules) or _flagged_post(article, rules) or _voiced_by_words(article, rules) \
             or self.outlet
@@ -576,7 +579,9 @@ _SPOKE_OF = compiled(r"\s+(?:[\w’'-]+\s+)?(?:spoke|speaks|talked|talks|hailed|
 _NEW_SUBJECT = compiled(r"\b(?:a|an|another|one)\s+(?:[\w’'-]+\s+){0,3}$", re.I)  # "a Ukrainian MP " before "deleted"
 _LISTENER_THEN_DAY = compiled(r"\s+(?:[A-Z][\w’'-]+\s+){1,3}")  # "told Vladimir Putin " before "on Thursday"
 _RUSSIAN_FRAMING = compiled(r"People['’]s Republic|\b(?:DPR|LPR|DNR|LNR)\b|special military operation|Kiev regime")
-_RUSSIAN_DATELINE = compiled(r"/TASS/|\((?:TASS|RIA Novosti|Interfax|Sputnik)\)")  # a Russian agency's own copy
+# a Russian agency's own copy, by its dateline or its byline line ("Zvezda | 15 June 2025, 11:47")
+_RUSSIAN_DATELINE = compiled(r"/TASS/|\((?:TASS|RIA Novosti|Interfax|Sputnik)\)|(?m:^(?:TASS|RIA Novosti|Izvestia|Zvezda|RT|Sputnik|"
+                             r"Rossiyskaya Gazeta|Komsomolskaya Pravda)\s*[|—–]\s)")
 _QUOTED_WORD = compiled(r"[“\"‘']")
 _ALLEGED_BEFORE = compiled(r"\b(?:alleged|so-called|purported|supposed|claimed)\s+[“\"‘']?$", re.I)
 _TAKING_KINDS = frozenset({EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL})  # a place taken, whole or in part
