@@ -45,7 +45,9 @@ _CREDITED_LINE = compiled(r"\s*(?:[•\-–—*·▪►▶]|[\U0001F300-\U0001FA
 # a text that opens on its speaker's name and a colon, the words running on after it in the same line
 # ("Hanna Maliar, deputy defence minister: X is liberated. Today our defenders ..."); not a headline on a
 # line of its own ("Zelensky: X will not be surrendered" over the outlet's story)
-_OPENING_LABEL = compiled(r"\s*([^:.!?\n“”\"]{2,90}?):\s+(?=\S)")
+# (a rank's full stop is no sentence's end: "Col. Gen. Oleksandr Syrskyi: X is liberated!")
+_OPENING_LABEL = compiled(r"\s*((?:[^:.!?\n“”\"]|(?:(?<=Brig)|(?<=Col)|(?<=Gen)|(?<=Lt)|(?<=Maj)|(?<=Capt)|(?<=Sgt)|(?<=Adm)|(?<=Cmdr)|(?<=Cdr))\.)"
+                          r"{2,90}?):\s+(?=\S)")
 # (a side's forces are no speaker's label: "Russian troops advanced this week:", "Ukrainian forces in Kursk:")
 _SIDE_FORCES = compiled(r"(?:the\s+)?(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s)\s+(?:[\w-]+\s+)?(?:troops|forces|army|units|soldiers|fighters)\b")
 # what may follow the name in a label: an apposition, a note, where or how it spoke, a role
@@ -81,6 +83,8 @@ _UNIT_OF_SIDE = compiled(r"^\W*(?:[^.;:]{0,160}?,\s+)?(?:(?:[Aa]|[Aa]n|[Tt]he|[O
 # "X is still ours")
 _NOT_FALLEN = compiled(r"\b(?:has|have|had|was|were|is|are)(?:\s+not|n['’]t)\s+(?:been\s+)?(?:fallen|taken|captured|seized|lost|surrendered|occupied)\b"
                        r"|\b(?:is|are|remains?)\s+still\s+(?:fully\s+)?(?:ours|under\s+our\s+(?:full\s+)?control|in\s+our\s+hands)\b")
+_RANKS = compiled(r"(?:(?:Brig|Col|Gen|Lt|Maj|Capt|Sgt|Adm|Cmdr|Cdr)\.?\s+|(?:Brigadier|Colonel|General|Lieutenant|Major|Captain|"
+                  r"Admiral|Army|Colonel-General|Lieutenant-General|Major-General)\s+)+")
 _UNSIDED_CHANNEL = "media"  # claimants.toml's "{side} media" with no side to name
 _CHANNEL_NAMED = compiled(r"\b(?:blog|blogger|channel|correspondent)\b")
 _SIDE_NAMED = {Side.UA: compiled(r"\b(?:Ukrain(?:ian|ians|e['’]s|e)|Kyiv)\b"), Side.RU: compiled(r"\b(?:Russia(?:n|ns|['’]s)?|Moscow)\b")}
@@ -284,7 +288,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
         """The claimant a label before a colon names, all of it ("Russian MoD:", "PESKOV:"; not a topic:
         "UKRAINE WAR:")."""
         return next((a for a in named_claimants(label, rules, context_side=home, day=day)
-                     if (a.start == 0 or label[:a.start].strip().lower() in ("a", "an", "the", "one"))  # ("A Russian milblogger:")
+                     # ("A Russian milblogger:", "Col. Gen. Oleksandr Syrskyi:")
+                     if (a.start == 0 or label[:a.start].strip().lower() in ("a", "an", "the", "one") or _RANKS.fullmatch(label, 0, a.start))
                      and a.claimant not in GENERIC_STATES), None)
 
     def speakers(i: int) -> list[Attribution]:
