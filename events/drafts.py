@@ -215,6 +215,14 @@ class _Discourse:
                 return None
             return self.antecedent(view, replace(target, pointer=f"the {noun.group(1).lower()}", position=noun.start()),
                                    claimed, denied)
+        if target.pointer.lower() in ("the city", "the town") and view.text.startswith(" itself", target.position + len(target.pointer)) \
+                and _FALL_OF_BEFORE.search(view.text, max(0, target.position - 30), target.position):
+            # "withdrew from A, just west of B, nine days after the fall of the city itself": B, the place A was located by
+            locators = [(place, index) for index, place in self.places if view.index - index <= _POINTER_REACH
+                        and view.index - index <= 1 and place.relation in ("near", "beside")
+                        and place.mention.start < view.sentence.start + target.position]
+            if locators:
+                return locators[-1]
         if target.pointer.lower() in ("that town", "that city", "that village") \
                 and not view.text.startswith(("'s", "’s"), target.position + len(target.pointer)):
             # "X lies west of Y and has been a target since the fall of that city": the other place, the last
@@ -806,6 +814,7 @@ def _without_apposition_dates(dates: list[DateExpression], change: Change, chang
 
 _AND_ONLY = compiled(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _AND_NO_COMMA = compiled(r"[^,;:]*\band\s+(?:then\s+|later\s+)?")
+_FALL_OF_BEFORE = compiled(r"\b(?:fall|capture|loss|liberation|surrender)\s+of\s+$")
 _CHANGE_ADJUNCT_BEFORE = compiled(r"\b(?:after|following|since|before)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:fall|capture|loss|liberation|"
                                   r"seizure|occupation)\s+of\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
 _AFTER_ANOTHER = compiled(r"[^,;:]*?\b(?:after|following)\s+(?:the\s+)?")
