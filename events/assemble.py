@@ -20,6 +20,7 @@ from events.anchors import compiled
 from events.changes import CORRECTED_BEFORE
 from events.claimants import _ROLE_AFTER_NAME, GENERIC_MILITARIES, GENERIC_STATES, SIDE_ADJECTIVE, STATE_KINDS, quotations
 from events.drafts import _AFTER_PUBLICATION, _CLAIM_NOUN, Draft
+from events.dates import DateExpression
 from events.records import Article, Claim, DatePrecision, EventType, Side
 from events.rules import Rules
 from events.sentences import Sentence
@@ -65,9 +66,11 @@ def _kind_group(kind: EventType) -> str:
     return _GAIN.get(kind, str(kind))
 
 
-def _claim_key(d: Draft) -> tuple[str, str, str, str, bool]:
-    # history and news are two claims even in one voice ("captured it in 2022 ... has now retaken")
-    return d.place.key, d.attribution.claimant, _kind_group(d.kind), str(d.gains), d.background
+def _claim_key(d: Draft) -> tuple[str, str, str, str, bool, int | None]:
+    # history and news are two claims even in one voice ("captured it in 2022 ... has now retaken"), and so are
+    # two histories of one side's gain years apart ("took it in 2022 ... lost it ... retook it in 2024")
+    return d.place.key, d.attribution.claimant, _kind_group(d.kind), str(d.gains), d.background, \
+        d.date.date.year if d.background and d.date is not None else None
 
 
 _NEAR_SENTENCES = 2  # fighting told this close to a claimant's change of the same place is part of it
@@ -206,12 +209,31 @@ def _entered_unopposed(draft: Draft) -> bool:
 def _retaken(drafts: list[Draft]) -> list[Draft]:
     """A side that takes a place the article says it lost before retakes it ("Ukrainian troops
     liberated the village in August 2023" ... Russia now "captured" it: a recapture)."""
-    lost = {(d.place.key, d.gains.opponent()) for d in drafts
-            if d.background and d.kind in _GAIN and d.gains is not Side.NONE}
+    lost: dict[tuple[str, Side], tuple[dt.date | None, int]] = {}
     for d in drafts:
-        if d.kind is EventType.CAPTURE and not d.background and (d.place.key, d.gains) in lost:
+        if d.background and d.kind in _GAIN and d.gains is not Side.NONE:
+            key = (d.place.key, d.gains.opponent())
+            day = _period_end(d.date) if d.date is not None else None
+            if key not in lost or day is not None and (lost[key][0] is None or day < lost[key][0]):
+                lost[key] = (day, d.view.index)  # (the earliest loss told, by the last day it may have been)
+    for d in drafts:
+        # (history too, told after the loss in the text and in time: "lost it in September 2023. ... captured it
+        # again in early 2025")
+        if d.kind is EventType.CAPTURE and (d.place.key, d.gains) in lost and (
+                not d.background or d.date is not None and (loss := lost[(d.place.key, d.gains)])[0] is not None
+                and d.date.date > loss[0] and d.view.index > loss[1]):
             d.kind = EventType.RECAPTURE
     return drafts
+
+
+_PERIOD_DAYS = {DatePrecision.WEEK: 6, DatePrecision.MONTH: 30, DatePrecision.SEASON: 91, DatePrecision.YEAR: 364}
+
+
+def _period_end(date: DateExpression) -> dt.date:
+    """The last day a dated event may have been ("in 2023": the end of 2023)."""
+    if date.precision is DatePrecision.YEAR:
+        return dt.date(date.date.year, 12, 31)
+    return date.date + dt.timedelta(days=_PERIOD_DAYS.get(date.precision, 0))
 
 
 def _sided_over_unsided(drafts: list[Draft]) -> list[Draft]:
@@ -247,7 +269,7 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         if d.place.resolution.place is not None:
             resolved.setdefault(d.place.mention.text.casefold(), {})[d.place.key] = d.place.resolution.place.admin1
-    merged: dict[tuple[str, str, str, str, bool], Draft] = {}
+    merged: dict[tuple[str, str, str, str, bool, int | None], Draft] = {}
     for d in drafts:
         key = _claim_key(d)
         same = resolved.get(d.place.mention.text.casefold(), {}) if d.place.resolution.place is None else {}
@@ -275,6 +297,13 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
         kept.background = kept.background and d.background
         kept.confidence = max(kept.confidence, d.confidence)
         kept.via = kept.via or d.via
+    # (an undated telling of a history joins the one dated telling of the same gain: "X, which Russia took"
+    # ... "Russia took X in 2022")
+    for key, d in list(merged.items()):
+        dated = [k for k in merged if k[:5] == key[:5] and k[5] is not None] if key[4] and key[5] is None else []
+        if len(dated) == 1:
+            merged[dated[0]].also.append(d.view)
+            del merged[key]
     return list(merged.values())
 
 

@@ -147,7 +147,13 @@ class _Discourse:
     def voice_of(self, view: SentenceView) -> Attribution:
         """Who speaks where nobody is named: the text's own voice, but the outlet's in its own
         history sections ("Background: ...")."""
-        return self.outlet if view.section in HISTORY_SECTIONS else self.own_voice
+        voice = self.outlet if view.section in HISTORY_SECTIONS else self.own_voice
+        relayed = _RELAYED.search(unquoted(view.text)) if voice.kind == "journalist" and voice.side is not Side.NONE else None
+        if relayed is not None and _OTHER_VOICES[voice.side].search(relayed.group("who") or relayed.group("after") or relayed.group("subject") or ""):
+            # (a state outlet speaks for its state only in its own words: where a speaker the text names goes
+            # unrecognised, "..., the Associated Press reported", "the Kyiv regime claims", the outlet only relays)
+            return replace(voice, side=Side.NONE)
+        return voice
 
     def read(self, view: SentenceView) -> None:
         self.at = view.index
@@ -814,6 +820,16 @@ def _without_apposition_dates(dates: list[DateExpression], change: Change, chang
 
 _AND_ONLY = compiled(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _AND_NO_COMMA = compiled(r"[^,;:]*\band\s+(?:then\s+|later\s+)?")
+# a speaker the sentence names, recognised or not: "..., the Associated Press reported.", "according to the
+# occupiers", "X claims that ...", "reported by a Russian blogger"
+_SAYS = r"(?:said|says|say|reported|reports|report|claimed|claims|claim|wrote|writes|write|added|adds|stated|states|announced|told)"
+_RELAYED = compiled(rf"\b(?:[Aa]ccording to|(?:reported|cited|quoted|relayed) by)\b(?P<after>[^,;.]{{2,60}})|,\s+(?P<who>[^,;]{{2,80}}?)\s+{_SAYS}(?:\s+on\s+\w+)?\s*[.!]?\s*$"
+                    rf"|^\W*(?P<subject>[^,;:]{{2,80}}?)\s+{_SAYS}\s+(?:that\s+)?")
+# (whose words a state outlet only relays: the other side's, or a foreign outlet's or analyst's; its own side's
+# soldiers and officials it speaks with: "soldiers told TASS that ...")
+_FOREIGN = r"Western|American|British|European|Associated Press|AP|Reuters|AFP|Bloomberg|New York Times|Washington Post|Financial Times|BBC|CNN|ISW|Institute|analysts?"
+_OTHER_VOICES = {Side.RU: compiled(rf"\b(?:Ukrain\w*|Kyiv|Kiev|Bankova|Zelensk\w*|Syrsk\w*|DeepState|{_FOREIGN})\b"),
+                 Side.UA: compiled(rf"\b(?:Russia\w*|Moscow|Kremlin|occupiers?|aggressor|enemy|invaders?|Rybar|TASS|RIA|{_FOREIGN})\b")}
 _FALL_OF_BEFORE = compiled(r"\b(?:fall|capture|loss|liberation|surrender)\s+of\s+$")
 _CHANGE_ADJUNCT_BEFORE = compiled(r"\b(?:after|following|since|before)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:fall|capture|loss|liberation|"
                                   r"seizure|occupation)\s+of\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
