@@ -403,8 +403,14 @@ def _held_across_the_line(drafts: list[Draft], rules: Rules, text: str) -> list[
                 d.kind, d.gains, d.holding, d.needs_claim = EventType.CAPTURE, speaker, False, False
         elif d.needs_claim and d.kind is EventType.DENIAL and d.gains in (Side.RU, Side.UA) and (d.place.key, d.gains) not in gained \
                 and not _CLAIM_NOUN.search(d.view.text) and (_NOW_UNDER.search(d.view.text, d.place.end)
-                                                             or speaker is d.gains.opponent() and _CRIED_OWNER.match(d.view.text, d.place.end)
-                                                             and _cried_over_a_flag(text, d.view.sentence)) \
+                                                             or speaker is d.gains.opponent()
+                                                             and (cried := _CRIED_OWNER.match(d.view.text, d.place.end)) is not None
+                                                             and _cried_over_a_flag(text, d.view.sentence)
+                                                             # (a holding said over the other side's flag answers it:
+                                                             # "Russian troops raised a flag in X. 'X is under the control
+                                                             # of our defenders,' the brigade said")
+                                                             and ("!" in cried.group() or not _FLAG_OF[speaker].search(
+                                                                 text, max(0, d.view.sentence.start - 150), d.view.sentence.start))) \
                 and not _SINCE_AFTER.search(d.view.text, d.place.end):
             # "A, B and C are now under the control of the Ukrainian armed forces": nobody's claim to deny, the
             # holder has them now (the other side's speaker concedes it); so has the side whose post cries
@@ -421,6 +427,7 @@ _SINCE_AFTER = compiled(r"\bsince\b")
 # ("X is Ukraine!", or the holder's "X is ours", "X is under the control of our defenders" over the flag)
 _CRIED_OWNER = compiled(r"\s+(?:is|are)\s+(?:(?:Ukrainian|Ukraine|Russian|Russia)\s*!|(?:now\s+|again\s+)?(?:ours\b|under\s+our\s+(?:full\s+)?control|"
                         r"under\s+the\s+(?:full\s+)?control\s+of\s+our\b|in\s+our\s+hands|in\s+the\s+hands\s+of\s+our\b))")
+_FLAG_OF = {Side.UA: compiled(r"\b(?:Russia\w*|Moscow|Wagner|occupiers?)\b"), Side.RU: compiled(r"\b(?:Ukrain\w*|Kyiv|Kiev)\b")}  # the other side's
 # (over a flag just raised, not a vow to hold: "X is Ukraine! We will never give it up")
 _FLAG_SHOWN = compiled(r"\b(?:flags?|raised|hoisted|liberat\w*|cleared|freed|[Gg]lory to)\b|\U0001F1FA\U0001F1E6|\U0001F1F7\U0001F1FA")
 # (a vow or defiance under attack: "X is Ukraine! We will never give it up", "... as Russian troops attacked";

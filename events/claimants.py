@@ -500,7 +500,9 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             place = m.group("place") if "place" in pattern.groupindex and m.group("place") else \
                 _first_place(sentence, place_country)
             place = place.removesuffix("'s").removesuffix("’s")  # "Pechenihy's mayor"
-            role = _LOCAL_HEAD.search(m.group()) if m.group().lower().startswith("the ") else None
+            # (not when the sentence names a place before it: "In neighbouring X, the mayor said": X's mayor)
+            role = _LOCAL_HEAD.search(m.group()) if m.group().lower().startswith("the ") and not (
+                (fronted := _IN_PLACE_OPENS.match(sentence)) and fronted.end() <= m.start()) else None
             named_head = None if role is None or "place" in pattern.groupindex and m.group("place") else next(
                 (a for a in reversed(recent or []) if a.kind == "local official" and role.group().lower() in a.claimant.lower()), None)
             if link is not None and named_head is not None:
@@ -578,6 +580,7 @@ _NAME_CLOSED = compiled(r"\s*,(?!\s*(?:and|or)\b)(?=[^,;]{0,40}?\b(?:said|says|t
 _MINISTRY = compiled(r"ministry", re.I)
 _POINTING_NOUN = compiled(r"(?:the|this|that|these)\s", re.I)
 _LOCAL_HEAD = compiled(r"\b(?:governor|mayor)\b", re.I)
+_IN_PLACE_OPENS = compiled(r"\W*In\s+(?:neighbou?ring\s+|nearby\s+)?(?:the\s+(?:town|city|village)\s+of\s+)?[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,")
 _NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test of the claimant)
     (_MINISTRY, lambda a: "inistry" in a.claimant),
     (_LOCAL_HEAD, lambda a: a.kind in ("local official", "local authorities") or _LOCAL_HEAD.search(a.claimant) is not None),

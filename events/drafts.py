@@ -185,8 +185,11 @@ class _Discourse:
         villages = target.pointer.split()[-1].lower() in ("villages", "hamlets")
         here = [(p, view.index) for p in view.settlements if p.end <= target.position and p.relation == ""]
         told = {index for index, place in self.places if place.mention.start in claimed}  # (sentences that told a change)
+        # (a bare "Both were liberated, it said" goes on from the sentence that named them, told or not: "The
+        # ministry named A and B.")
+        bare = " " not in target.pointer.strip() or target.pointer.startswith("All ")
         earlier = [(place, index) for index, place in self.places if view.index - index <= _POINTER_REACH and place.relation == ""
-                   and index in told]
+                   and (index in told or bare and view.index - index == 1)]
         here, earlier = ([c for c in group if not (villages and _big_city(c[0]))] for group in (here, earlier))
         for index in range(view.index, max(-1, view.index - _POINTER_REACH - 1), -1):
             named: list[tuple[PlaceRef, int]] = []

@@ -149,7 +149,6 @@ class Rules:
     falsity: re.Pattern[str]
     falsity_next: re.Pattern[str]  # matched right at the phrase's end
     launch: re.Pattern[str]
-    ongoing: re.Pattern[str]  # after a gain in the progressive: "have been 'liberating' X for a month", an attempt
     denial: re.Pattern[str]
     denial_verbs: re.Pattern[str]
     denial_followup: re.Pattern[str]
@@ -512,7 +511,6 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         falsity=_any_of(_need(neg, "falsity", f["negations"], "(file)"), f["negations"], "falsity"),
         falsity_next=_compile(_need(neg, "falsity_next", f["negations"], "(file)"), f["negations"], "falsity_next"),
         launch=_any_of(_need(neg, "launch", f["negations"], "(file)"), f["negations"], "launch"),
-        ongoing=_any_of(_need(neg, "ongoing", f["negations"], "(file)"), f["negations"], "ongoing"),
         denial=_any_of(_need(neg, "denial", f["negations"], "(file)"), f["negations"], "denial"),
         denial_verbs=_any_of(_need(neg, "denial_verbs", f["negations"], "(file)"), f["negations"], "denial_verbs"),
         denial_tail=_any_of(_need(neg, "denial_tail", f["negations"], "(file)"), f["negations"], "denial_tail"),

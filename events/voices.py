@@ -80,9 +80,10 @@ _UNIT_OF_SIDE = compiled(r"^\W*(?:[^.;:]{0,160}?,\s+)?(?:(?:[Aa]|[Aa]n|[Tt]he|[O
                          r"(?:(?!the\b|[\w-]*(?<!mechanis)(?<!mechaniz)(?<!motoris)(?<!motoriz)(?<!armour)(?<!armor)ed\b)[\w-]+\s+){0,4}?"
                          r"(?:[Bb]rigade|[Bb]attalion|[Rr]egiment|unit)\b")
 # a place's change said not to have happened, in the holder's words ("X has not fallen", "X was not taken",
-# "X is still ours")
+# "X is still ours", "X is under the control of our defenders")
 _NOT_FALLEN = compiled(r"\b(?:has|have|had|was|were|is|are)(?:\s+not|n['’]t)\s+(?:been\s+)?(?:fallen|taken|captured|seized|lost|surrendered|occupied)\b"
-                       r"|\b(?:is|are|remains?)\s+still\s+(?:fully\s+)?(?:ours|under\s+our\s+(?:full\s+)?control|in\s+our\s+hands)\b")
+                       r"|\b(?:is|are|remains?)\s+still\s+(?:fully\s+)?(?:ours|under\s+our\s+(?:full\s+)?control|in\s+our\s+hands)\b"
+                       r"|\b(?:is|are|remains?)\s+(?:still\s+)?under\s+the\s+control\s+of\s+our\s+(?:defenders|troops|forces|units)\b")
 _RANKS = compiled(r"(?:(?:Brig|Col|Gen|Lt|Maj|Capt|Sgt|Adm|Cmdr|Cdr)\.?\s+|(?:Brigadier|Colonel|General|Lieutenant|Major|Captain|"
                   r"Admiral|Army|Colonel-General|Lieutenant-General|Major-General)\s+)+")
 _UNSIDED_CHANNEL = "media"  # claimants.toml's "{side} media" with no side to name
@@ -309,7 +310,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 # monitor or blogger, who may tell the other side's gains: "DeepState reported ...
                 # The General Staff dismissed the report")
                 context = last.side.opponent()
-            elif last is not None and last.side is Side.RU and last.kind != "analyst" and _NOT_FALLEN.search(views[i].text):
+            elif (last is not None and last.side is Side.RU and last.kind != "analyst" or last is None and named_side is Side.RU) \
+                    and _NOT_FALLEN.search(views[i].text):
                 # "Russian channels said X was liberated. 'X has not fallen,' the 47th Brigade wrote": Ukraine
                 # answers in its own words (Russia's units are named with their side)
                 context = Side.UA
