@@ -827,7 +827,7 @@ _AND_NO_COMMA = compiled(r"[^,;:]*\band\s+(?:then\s+|later\s+)?")
 # occupiers", "X claims that ...", "reported by a Russian blogger"
 _SAYS = r"(?:said|says|say|reported|reports|report|claimed|claims|claim|wrote|writes|write|added|adds|stated|states|announced|told)"
 _RELAYED = compiled(rf"\b(?:[Aa]ccording to|(?:reported|cited|quoted|relayed) by)\b(?P<after>[^,;.]{{2,60}})|,\s+(?P<who>[^,;]{{2,80}}?)\s+{_SAYS}(?:\s+on\s+\w+)?\s*[.!]?\s*$"
-                    rf"|^\W*(?P<subject>[^,;:]{{2,80}}?)\s+{_SAYS}\s+(?:that\s+)?")
+                    rf"|(?:^\W*|[–—-]\s+)(?P<subject>[^,;:–—]{{2,80}}?)\s+{_SAYS}\s+(?:that\s+)?")  # (after a dateline too)
 # (whose words a state outlet only relays: the other side's, or a foreign outlet's or analyst's; its own side's
 # soldiers and officials it speaks with: "soldiers told TASS that ...")
 _FOREIGN = r"Western|American|British|European|Associated Press|AP|Reuters|AFP|Bloomberg|New York Times|Washington Post|Financial Times|BBC|CNN|ISW|Institute|analysts?"
