@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from events.anchors import compiled, search_once
-from events.changes import (APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, PLURAL_POINTER, SAYING_NEXT, Change, Target, acted_upon, is_plural_pointer, pointer_count,
+from events.changes import (APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, SAYING_NEXT, Change, Target, acted_upon, is_plural_pointer, pointer_count,
                             find_changes, find_triggers, side_words)
 from events.articles import find_publisher
 from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, STATE_KINDS, Attribution, governing, journalist, named_claimants, outlet_side, quotations, unquoted
