@@ -56,6 +56,9 @@ NOVEMBER = PublishedDate(dt.date(2025, 11, 1), DatePrecision.MONTH)
     ("the town fell in late June", "2023-06-01", "month"),
     ("retaken by Ukraine that October", "2023-10-01", "month"),  # "that October", its year told before or not
     ("the launch point for the 2023 counteroffensive, when troops retook", "2023-01-01", "year"),
+    ("Wagner took the village in early 2023", "2023-01-01", "year"),  # a part of a year is the year
+    ("Ukraine liberated it in mid-2023", "2023-01-01", "year"),
+    ("the line held until the end of 2022", "2022-01-01", "year"),
 ])
 def test_expressions_resolve_against_the_publication_date(rules, sentence, expected, precision):
     (found,) = find_dates(sentence, WEDNESDAY, rules)
