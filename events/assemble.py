@@ -19,8 +19,8 @@ from dataclasses import replace
 from events.anchors import compiled
 from events.changes import CORRECTED_BEFORE
 from events.claimants import _ROLE_AFTER_NAME, GENERIC_MILITARIES, GENERIC_STATES, SIDE_ADJECTIVE, STATE_KINDS, quotations
-from events.drafts import _AFTER_PUBLICATION, _CLAIM_NOUN, Draft
 from events.dates import DateExpression
+from events.drafts import _AFTER_PUBLICATION, _CLAIM_NOUN, Draft
 from events.records import Article, Claim, DatePrecision, EventType, Side
 from events.rules import Rules
 from events.sentences import Sentence

@@ -22,9 +22,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from events.anchors import compiled, search_once
+from events.articles import find_publisher
 from events.changes import (APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, SAYING_NEXT, Change, Target, acted_upon, is_plural_pointer, pointer_count,
                             find_changes, find_triggers, side_words)
-from events.articles import find_publisher
 from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, STATE_KINDS, Attribution, governing, journalist, named_claimants, outlet_side, quotations, unquoted
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
 from events.mentions import DATELINE_REACH, NAMED_AFTER_CHANGE, NAMED_BEFORE_CHANGE, PlaceRef, SentenceView
