@@ -33,6 +33,7 @@ GENERIC_MILITARIES = frozenset({"Russian military", "Ukrainian military", "Russi
 _GAP_TO_VERB = compiled(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)\b))?[\s,”\"’]*(?:(?:(?:which|who)\s+[^,;]{1,80}|with\s+(?:(?:[^;.]|(?<=\d)\.(?=\d)){1,30}?\s+)?(?:subscribers|followers|readers|members)|(?:did not|didn['’]t|has not|had not|would not) (?:comment|confirm|mention|say anything)[^,;.]{0,60},\s+(?:but|and)|(?:went|go|goes) (?:even )?(?:further|a step further)|has|have|had|been|that(?=\s+(?:have|has|had|are|is|were|was)\b)|also|already|(?:appeared|appears|seemed|seems) to|recently|repeatedly|later|earlier|since|on (?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)|on \w+|in a \w+|in its \w+|once again|again|then|now|"
                           r"for (?:his|her|its|their) part|agency|service|directorate|"
                           r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"
+                          r"(?:was|were|is|are) (?:finally |now |soon )?able to|"
                           r"(?:for\s+)?(?:at\s+least\s+)?(?:the\s+|a\s+)?(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|last|latest|"
                           r"another|same)\s+time|"
                           r"however|too|in turn|itself|himself|herself|themselves|there|analysts?|experts?|officials?|"
@@ -773,7 +774,9 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
 
 _NOT_GIVEN_NAMES = frozenset("""In On At By For From With After Before Since During Until Last This Earlier Later
 January February March April May June July August September October November December Monday Tuesday Wednesday
-Thursday Friday Saturday Sunday The A An""".split())
+Thursday Friday Saturday Sunday The A An
+Staff Forces Ministry Command Office Service Guard Army Navy Defence Defense Group Brigade Corps Council Administration
+Intelligence Directorate""".split())  # (nor the last word of a body's name: "Chief of General Staff Gerasimov")
 _PERSON_NAME = compiled(r"[A-Z][a-z’'-]+ [A-Z][a-z’'-]+(?: \(|$)")  # "Nazar Voloshyn (Khortytsia group spokesman)"
 _LOCAL_ROLE = compiled(r"\b(?:police|mayor|governor|military administration|city council|village council|hromada|"
                          r"community|local)\b", re.I)

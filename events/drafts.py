@@ -109,7 +109,7 @@ class _Discourse:
         credited = known or find_publisher(article.text, rules)
         self.outlet = journalist(article.source, outlet_side(credited, rules) if credited else Side.RU if agency else Side.NONE)
         # the text's own voice: a post's author when it says it is one, or the first "Source:" line's
-        self.own_voice = _reposted_from(article, rules) or _flagged_post(article, rules) or _voiced_by_words(article, rules) \
+        self.own_voice = _reposted_from(article, rules) or _flagged_post(article, rules) or _voiced_by_words(article, rules, self.moscow_forms) \
             or self.outlet
         self.places: list[tuple[int, PlaceRef]] = []  # (sentence index, settlement) in text order
         self.agent_side: Side = Side.NONE  # the side the text last named as acting
@@ -768,10 +768,12 @@ _OWN_FORCES = compiled(r"\b[Oo]ur\s+(?:[\w-]+\s+)?(?:fighters|troops|forces|unit
                        r"\b[Ww]e\s+(?:have\s+)?(?:took|taken|captured|liberated|cleared|entered|left|withdrew|withdrawn|pulled)\b")
 
 
-def _voiced_by_words(article: Article, rules: Rules) -> Attribution | None:
+def _voiced_by_words(article: Article, rules: Rules, moscow_forms: dict[int, int] | None = None) -> Attribution | None:
     """A side's channel when the text, outside quotation marks, calls troops "our" and names the enemy
     only in one side's words ("Our fighters took X, the khokhols fled": Russia's; "our defenders" and
-    "the orcs": Ukraine's); whose voice its unattributed claims are in."""
+    "the orcs": Ukraine's), or, naming the enemy in nobody's slang, keeps to Moscow's terms or spellings
+    ("Our units hold half of Volchansk", "our guys cleared a village of the DPR"): Russia's; whose
+    voice its unattributed claims are in."""
     text = article.text
     if _OWN_FORCES.search(text) is None:
         return None  # (most texts: no "our" troops at all)
@@ -779,6 +781,8 @@ def _voiced_by_words(article: Article, rules: Rules) -> Attribution | None:
     if _OWN_FORCES.search(own) is None:
         return None
     sides = {side for pattern, side in rules.voice_words if pattern.search(own)}
+    if not sides and (_RUSSIAN_FRAMING.search(own) or moscow_forms):
+        sides = {Side.RU}
     if len(sides) != 1:
         return None
     name = _VOICE_CHANNELS[sides.pop()]

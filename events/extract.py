@@ -150,10 +150,11 @@ def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,
             speaking.setdefault(m.text.removesuffix("'s").removesuffix("’s"), countries.pop())
     voices = read_voices(views, article, rules, speaking, _near_claims(views, changes, rules))
     # the places written as Moscow writes them ("Pechenegi", "Artemovsk"): whose words the text keeps to
-    # (not a city's old English name, "Odessa", nor a name glossed beside the official one)
+    # (not a city's old English name, "Odessa", nor a name glossed beside the official one; nor a village
+    # in Russia, whose Russian name is its own: "Tyotkino")
     placed = [(m, r.place) for m, r in zip(mentions, resolutions) if r.place is not None and m.kind is PlaceKind.PLACE]
     moscow = {m.start: place.geonameid for m, place in placed
-              if place.population < MOSCOW_FORM_MAX_POPULATION and moscow_form(m.text, place, gazetteer)}
+              if place.population < MOSCOW_FORM_MAX_POPULATION and place.country != "RU" and moscow_form(m.text, place, gazetteer)}
     official = {place.geonameid for m, place in placed if m.start not in moscow}
     moscow = {start: geonameid for start, geonameid in moscow.items() if geonameid not in official}
     drafts = draft_claims(views, voices, article, rules, country, changes, moscow)

@@ -140,14 +140,18 @@ def quote_balance(text: str) -> int:
 
 
 _CURLY = compiled(r"[“”«»]")
+# what a body's own document is called, and how it may be qualified ("weekly summary", "operational update")
+_DOCUMENT_KIND = r"operational update|briefing|situation report|summary|bulletin"
+_DOCUMENT_QUALIFIER = r"(?:(?:daily|weekly|monthly|morning|evening|operational|situation|latest|new|regular|official)\s+)?"
 _DOCUMENT_HEADING = compiled(
-    r"^\s*(?:(?:Daily|Morning|Evening|Operational|Situation)\s+)?(?:Briefing|Statement|Report|Update|Bulletin|Summary|"
+    r"^\s*(?i:" + _DOCUMENT_QUALIFIER + r")(?:Briefing|Statement|Report|Update|Bulletin|Summary|"
     r"Communiqu[eé])\s+(?:of|by|from)\s|"
-    r"^\s*(?:The\s+)?[A-Z][\w’' -]{2,60}?\s(?:daily\s+|morning\s+|evening\s+)?(?:operational update|briefing|situation report|"
-    r"summary|bulletin)\b\s*(?:as of|for|on|,|:|$)|"
-    # "DeepState: map update, Avdiivka direction"
-    r"^\s*[A-Z][\w’' -]{1,40}?:\s+(?i:(?:(?:daily|morning|evening|latest|new|operational)\s+)?(?:map update|update|briefing|"
-    r"situation report|summary|bulletin)\b\s*(?:as of|for|on|,|:|$))")
+    # "Russian Ministry of Defence: summary of the special military operation", "Ministry of Defence of the
+    # Russian Federation — briefing by its spokesman", "General Staff operational update as of 22:00"
+    # (a bare "update" only after a colon or a dash: "DeepState: map update"; "Defence Intelligence update"
+    # is an assessment in the outlet's copy)
+    r"^\s*(?:The\s+)?[A-Z][\w’' -]{1,60}?(?:\s+(?i:" + _DOCUMENT_QUALIFIER + r"(?:" + _DOCUMENT_KIND + r"))|(?:\s*[:—–]\s+|\s+-\s+)(?i:"
+    + _DOCUMENT_QUALIFIER + r"(?:map update|update|" + _DOCUMENT_KIND + r")))\b\s*(?:as of|for|on|of|by|,|:|[—–]|\(|$)")
 
 
 # what may follow a name that heads a text as its issuer: its date, time and a translator's note
