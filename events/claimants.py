@@ -64,7 +64,7 @@ _ACCORDING_TO = compiled(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|re
 # "Sergei Shoigu, the Russian Defence Minister, said", "X, Russia's chief of staff, told": an
 # appositive between a name and its verb
 _APPOSITION = compiled(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:(?:who|which)\s+[^,;]{1,200}|(?i:(?:[\w-]+-(?:installed|appointed|backed)\s+)?(?:Deputy|Head|Leader|Chief|Minister|"
-                         r"Spokes\w+|Commander|Adviser|Advisor|Governor|Mayor|Secretary|Director|Chairman|Press))\b[^,;]{0,80}|(?:visiting|speaking|addressing|"
+                         r"Spokes\w+|Commander|Adviser|Advisor|Governor|Mayor|Secretary|Director|Chairman|Press))\b[^,;]{0,110}|(?:visiting|speaking|addressing|"
                          r"writing|meeting|standing|appearing|talking)\s[^,;]{1,80}|(?:an?|the|his|her|its|their|[A-Z][\w-]+['’]s)\s[^,;]{1,90}|"
                          r"(?:in|on|at|during|after|before)\s+(?:his|her|its|their|a|an|the)\s[^,;]{1,60}|"  # ", in his nightly address,"
                          r"(?![A-Z])(?!(?:said|says|told|tells|wrote|writes|added|adds|claimed|claims|reported|announced|stated|insisted|"
@@ -743,9 +743,12 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
         if side is Side.NONE and _LOCAL_ROLE.search(role) and places and unplaced:
             # "Ivan Petrenko, head of the town's police": the authorities of the place the sentence
             # names first, of its country (Russian-installed officials are called so)
-            country = places.get(_first_place(sentence, places), "")
+            first = _first_place(sentence, places)
+            country = places.get(first, "")
             if len({c for name, c in places.items() if c and name in sentence}) > 1:
                 country = ""  # ("Mayor X said forces attacking from Belgorod had captured Y": whose mayor is unclear)
+            elif not first and len(countries := {c for c in places.values() if c}) == 1:
+                country = countries.pop()  # ("Mayor X confirmed the town was occupied": the one country the text names)
             side = Side.UA if country == "UA" else Side.RU if country == "RU" else Side.NONE
         if side is Side.NONE:
             # a known person in another post than the one the rules date ("Ground Forces Commander
