@@ -99,7 +99,7 @@ class _Discourse:
     """What a reader remembers while reading: the last settlements, sides, dates and frame."""
 
     def __init__(self, article: Article, rules: Rules, country: dict[str, str],
-                 moscow_forms: dict[int, int] | None = None) -> None:
+                 moscow_forms: dict[int, int] | None = None, moscow_spelling: bool = False) -> None:
         self.article, self.rules, self.country = article, rules, country
         self.moscow_forms = moscow_forms or {}  # mention start -> GeoNames id
         # (a Russian agency's copy, by its dateline, speaks for Moscow when no outlet is named: "MOSCOW, May 24. /TASS/.")
@@ -107,7 +107,14 @@ class _Discourse:
         agency = _RUSSIAN_DATELINE.search(article.text, 0, DATELINE_REACH) is not None
         known = article.source if article.source and any(o.regex.search(article.source) for o in rules.outlets) else ""
         credited = known or find_publisher(article.text, rules)
-        self.outlet = journalist(article.source, outlet_side(credited, rules) if credited else Side.RU if agency else Side.NONE)
+        # (or, unnamed, one that keeps to Moscow's words in its own: "units of the Centre group liberated the
+        # settlement of Kotlyarovka in the DPR", the places spelt as Moscow does and never the Ukrainian way, and
+        # its terms or its "liberated"; Western copy may spell places so, but tells no liberation of its own)
+        own = unquoted(article.text) if not credited and not agency and moscow_forms else ""
+        framing = len(_RUSSIAN_FRAMING.findall(own))
+        moscows_words = framing >= 2 or moscow_spelling and (framing or _LIBERATED.search(own) is not None)
+        self.outlet = journalist(article.source, outlet_side(credited, rules) if credited else Side.RU if agency or moscows_words
+                                 else Side.NONE)
         # the text's own voice: a post's author when it says it is one, or the first "Source:" line's
         self.own_voice = _reposted_from(article, rules) or _flagged_post(article, rules) or _voiced_by_words(article, rules, self.moscow_forms) \
             or self.outlet
@@ -595,6 +602,7 @@ _SPOKE_OF = compiled(r"\s+(?:[\w’'-]+\s+)?(?:spoke|speaks|talked|talks|hailed|
                        r"celebrates|congratulated|congratulates|welcomed|welcomes|marked|marks|announced|announces)\b")
 _NEW_SUBJECT = compiled(r"\b(?:a|an|another|one)\s+(?:[\w’'-]+\s+){0,3}$", re.I)  # "a Ukrainian MP " before "deleted"
 _LISTENER_THEN_DAY = compiled(r"\s+(?:[A-Z][\w’'-]+\s+){1,3}")  # "told Vladimir Putin " before "on Thursday"
+_LIBERATED = compiled(r"\b[Ll]iberat(?:ed|ion|ing)\b")
 _RUSSIAN_FRAMING = compiled(r"People['’]s Republic|\b(?:DPR|LPR|DNR|LNR)\b|special military operation|Kiev regime")
 # a Russian agency's own copy, by its dateline or its byline line ("Zvezda | 15 June 2025, 11:47")
 _RUSSIAN_DATELINE = compiled(r"/TASS/|\((?:TASS|RIA Novosti|Interfax|Sputnik)\)|(?m:^(?:TASS|RIA Novosti|Izvestia|Zvezda|RT|Sputnik|"
@@ -887,11 +895,11 @@ def _acting_side(view: SentenceView, rules: Rules, speaker: Side = Side.NONE) ->
 
 def draft_claims(views: list[SentenceView], voices: list[Voice], article: Article, rules: Rules,
                  country: dict[str, str], changes_of: list[list[Change]] | None = None,
-                 moscow_forms: dict[int, int] | None = None) -> list[Draft]:
+                 moscow_forms: dict[int, int] | None = None, moscow_spelling: bool = False) -> list[Draft]:
     """Every claim draft of the article, in text order (``changes_of``: find_changes of each view,
     when the caller has them already; ``moscow_forms``: the places written in their Russian form,
-    geodata.forms, by where they are named)."""
-    memory = _Discourse(article, rules, country, moscow_forms)
+    geodata.forms, by where they are named; ``moscow_spelling``: the text writes places only so)."""
+    memory = _Discourse(article, rules, country, moscow_forms, moscow_spelling)
     drafts: list[Draft] = []
     claimed: set[int] = set()  # mention starts of the places changes were told of
     published = article.published

@@ -27,7 +27,7 @@ from events.records import Article, Claim
 from events.rules import Rules
 from events.voices import quote_balance, read_voices
 from geodata import Gazetteer, Mention, PlaceKind, Resolution, Status, find_places, resolve_mentions
-from geodata.forms import moscow_form
+from geodata.forms import kyiv_form, moscow_form
 
 __all__ = ["extract_claims", "geocode", "Extraction"]
 
@@ -157,7 +157,11 @@ def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,
               if place.population < MOSCOW_FORM_MAX_POPULATION and place.country != "RU" and moscow_form(m.text, place, gazetteer)}
     official = {place.geonameid for m, place in placed if m.start not in moscow}
     moscow = {start: geonameid for start, geonameid in moscow.items() if geonameid not in official}
-    drafts = draft_claims(views, voices, article, rules, country, changes, moscow)
+    # a text that writes two places or more as Moscow does and none the Ukrainian way keeps to Moscow's words
+    # (read only then: romanising is dear)
+    moscow_spelling = len(set(moscow.values())) >= 2 and not any(
+        place.country == "UA" and kyiv_form(m.text, place) for m, place in placed if m.start not in moscow)
+    drafts = draft_claims(views, voices, article, rules, country, changes, moscow, moscow_spelling)
     claims = assemble(drafts, source, rules)
     pairs = list(zip(mentions, resolutions))
     ambiguous = tuple((m, r) for m, r in pairs if m.kind is PlaceKind.PLACE and str(r.status) == "ambiguous")

@@ -39,3 +39,14 @@ def moscow_form(written: str, place: Place, gazetteer: Gazetteer) -> bool:
         return any(key.endswith(end) and not official_key.endswith(end) for end in RUSSIAN_ENDINGS)
     russian, official = _forms(place.name, place.name_uk, place.name_ru)
     return key in russian and key not in official
+
+
+def kyiv_form(written: str, place: Place) -> bool:
+    """True when ``written`` names ``place`` by its official or Ukrainian form where the Russian one
+    differs ("Avdiivka", not "Avdeyevka"; "Donetsk" is both): a text that writes so does not keep to
+    Moscow's words."""
+    if not place.name_ru:
+        return False
+    key = normalize_name(written.removesuffix("'s").removesuffix("’s"))
+    russian, official = _forms(place.name, place.name_uk, place.name_ru)
+    return key in official and key not in russian
