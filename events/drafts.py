@@ -145,6 +145,8 @@ class _Discourse:
         self.counted: list[_Frame] = []  # changes of "N settlements" not named yet
         self.at = 0  # the index of the sentence being read
         self.regions: list[tuple[int, frozenset[str]]] = []  # (sentence index, countries of the regions it named)
+        # a text on Russia's border regions ("Kursk"): a name the gazetteer lacks there is of a Russian village
+        self.border_text = rules.places.unlisted_after_change_region.search(article.text) is not None
         self.list_countries: set[str] = set()  # of the settlements the change being read pins down
         self.offices: frozenset[str] = frozenset()  # of the regions whose office speaks in this sentence
         self.paragraph, self.paragraph_start = -1, 0
@@ -419,8 +421,8 @@ def _place_country(memory: _Discourse, place: PlaceRef) -> str:
     """The country a settlement lies in: its own when the gazetteer pins it down or the article
     does elsewhere; else the country of the region the text named lately ("villages in the Kursk
     region" the gazetteer lacks, or knows only namesakes of in Ukraine), or of the settlements
-    listed with it that the gazetteer pins down ("Glushkovo and the nearby villages of ..."); else its
-    namesakes'."""
+    listed with it that the gazetteer pins down ("Glushkovo and the nearby villages of ..."); else Russia for a
+    name the gazetteer lacks in a text on Russia's border regions; else its namesakes'."""
     resolution = place.resolution
     if resolution.place is not None:
         return resolution.place.country
@@ -433,6 +435,8 @@ def _place_country(memory: _Discourse, place: PlaceRef) -> str:
         return next(iter(memory.list_countries))  # listed with settlements of one country
     if resolution.reason in (NAMED_AFTER_CHANGE, NAMED_BEFORE_CHANGE):
         return "RU"  # read as a place only in a text on Russia's border regions (the gazetteer holds all of Ukraine's)
+    if not resolution.candidates and memory.border_text:
+        return "RU"  # a name the gazetteer lacks (it holds all of Ukraine's) in a text on Russia's border regions
     countries = {p.country for p in resolution.candidates}
     return countries.pop() if len(countries) == 1 else ""
 
@@ -969,6 +973,11 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         for change in changes:
             memory.list_countries = {t.place.resolution.place.country for t in change.targets
                                      if t.place is not None and t.place.resolution.place is not None}
+            if memory.border_text and not memory.list_countries and any(
+                    t.place is not None and not t.place.resolution.candidates for t in change.targets):
+                # (listed with names the gazetteer lacks in a text on Russia's border regions: "Malaya Loknya,
+                # Martynovka and Mirny", whose namesakes in Ukraine are not the ones meant)
+                memory.list_countries = {"RU"}
             # a denial is not the claim it denies: "said the Russian statements about X are false"
             voices_of = [a for a in speakers if not a.embedded] or ([voice.carried] if voice.carried else speakers) \
                 if change.kind is EventType.DENIAL else speakers
