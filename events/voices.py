@@ -351,8 +351,10 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 # named without a verb ("Russia's Defense Ministry gave confirmation"): who "the
                 # ministry" or "it" may be in the sentences after (not a name inside a quotation:
                 # '"They promised Putin the town. ...," he said' is not Putin's)
-                recent.extend(a for a in named_claimants(views[i].text, rules, day=day) if not cited_only(views[i].text, a)
-                              and not _quoted_at(views[i].text, a.start, open_quote is not None and open_quote != i))
+                # (the one named first last: the sentence's subject, not its object: "Russian troops pushed
+                # Ukrainian units back. The defence ministry said ..." is Russia's ministry)
+                recent.extend(reversed([a for a in named_claimants(views[i].text, rules, day=day) if not cited_only(views[i].text, a)
+                                        and not _quoted_at(views[i].text, a.start, open_quote is not None and open_quote != i)]))
         return read[i]
 
     def ahead_of_close(i: int) -> Attribution | None:
