@@ -99,24 +99,28 @@ class _Discourse:
     """What a reader remembers while reading: the last settlements, sides, dates and frame."""
 
     def __init__(self, article: Article, rules: Rules, country: dict[str, str],
-                 moscow_forms: dict[int, int] | None = None, moscow_spelling: bool = False) -> None:
+                 moscow_forms: dict[int, int] | None = None, kyiv_spelling: bool = False) -> None:
         self.article, self.rules, self.country = article, rules, country
         self.moscow_forms = moscow_forms or {}  # mention start -> GeoNames id
+        # the places it writes as Moscow does in its own words (not in quotation marks), when it writes none
+        # the Ukrainian way: a text that keeps to Moscow's spelling
+        self.moscow_spelt = set() if kyiv_spelling else {
+            geonameid for start, geonameid in self.moscow_forms.items() if not _quoted(article.text, start)}
         # (a Russian agency's copy, by its dateline, speaks for Moscow when no outlet is named: "MOSCOW, May 24. /TASS/.")
         # (or a state outlet's, by its credit: "Zvezda | 15 June 2025", "KYIV, Nov 11 (Ukrinform) -")
         agency = _RUSSIAN_DATELINE.search(article.text, 0, DATELINE_REACH) is not None
         known = article.source if article.source and any(o.regex.search(article.source) for o in rules.outlets) else ""
         credited = known or find_publisher(article.text, rules)
         # (or, unnamed, one that keeps to Moscow's words in its own: "units of the Centre group liberated the
-        # settlement of Kotlyarovka in the DPR", the places spelt as Moscow does and never the Ukrainian way, and
-        # its terms or its "liberated"; Western copy may spell places so, but tells no liberation of its own)
-        own = unquoted(article.text) if not credited and not agency and moscow_forms else ""
-        framing = len(_RUSSIAN_FRAMING.findall(own))
-        moscows_words = framing >= 2 or moscow_spelling and (framing or _LIBERATED.search(own) is not None)
+        # settlement of Kotlyarovka in the DPR": places spelt as Moscow does and never the Ukrainian way, with
+        # its terms used as its own, not glossed ("the so-called DPR", "what Moscow calls the DPR"); Western
+        # copy may spell places so)
+        terms = moscow_terms(unquoted(article.text)) if not credited and not agency and self.moscow_spelt else 0
+        moscows_words = terms >= 2 or terms >= 1 and len(self.moscow_spelt) >= 2
         self.outlet = journalist(article.source, outlet_side(credited, rules) if credited else Side.RU if agency or moscows_words
                                  else Side.NONE)
         # the text's own voice: a post's author when it says it is one, or the first "Source:" line's
-        self.own_voice = _reposted_from(article, rules) or _flagged_post(article, rules) or _voiced_by_words(article, rules, self.moscow_forms) \
+        self.own_voice = _reposted_from(article, rules) or _flagged_post(article, rules) or _voiced_by_words(article, rules, len(self.moscow_spelt) >= 2) \
             or self.outlet
         self.places: list[tuple[int, PlaceRef]] = []  # (sentence index, settlement) in text order
         self.agent_side: Side = Side.NONE  # the side the text last named as acting
@@ -606,7 +610,23 @@ _SPOKE_OF = compiled(r"\s+(?:[\w’'-]+\s+)?(?:spoke|speaks|talked|talks|hailed|
                        r"celebrates|congratulated|congratulates|welcomed|welcomes|marked|marks|announced|announces)\b")
 _NEW_SUBJECT = compiled(r"\b(?:a|an|another|one)\s+(?:[\w’'-]+\s+){0,3}$", re.I)  # "a Ukrainian MP " before "deleted"
 _LISTENER_THEN_DAY = compiled(r"\s+(?:[A-Z][\w’'-]+\s+){1,3}")  # "told Vladimir Putin " before "on Thursday"
-_LIBERATED = compiled(r"\b[Ll]iberat(?:ed|ion|ing)\b")
+# Moscow's terms glossed as Moscow's ("the so-called DPR", "what Moscow calls its special military operation",
+# "the Russian-backed Donetsk People's Republic (DPR)"): another's words, not the text's own
+_TERM_GLOSSED = compiled(r"(?:so-called|self-proclaimed|self-styled|calls?|called|dubbed|terms?|termed|euphemism|"
+                         r"[\w-]+-(?:backed|installed|controlled|appointed)|breakaway|unrecogni[sz]ed|annexed|puppet|separatist|"
+                         r"Russia['’]s|Moscow['’]s|Kremlin['’]s|Putin['’]s)\W+(?:[\w-]+\s+){0,6}[“\"'‘]?$|\(\s*$|,\s*or\s+$")
+_SINGLE_QUOTED = compiled(r"(?<!\w)['‘][^'’\n]{1,80}['’](?!\w)")
+
+
+def moscow_terms(own: str) -> int:
+    """How often a text uses Moscow's terms ("DPR", "special military operation") as its own, not glossed."""
+    return sum(1 for m in _RUSSIAN_FRAMING.finditer(own) if not _TERM_GLOSSED.search(own, max(0, m.start() - 45), m.start()))
+
+
+def _quoted(text: str, position: int) -> bool:
+    """Whether a position lies inside a quotation, double- or single-quoted ("the 'liberation of X'")."""
+    return any(a <= position < b for a, b in quotations(text)) or \
+        any(m.start() <= position < m.end() for m in _SINGLE_QUOTED.finditer(text, max(0, position - 90), position + 90))
 _RUSSIAN_FRAMING = compiled(r"People['’]s Republic|\b(?:DPR|LPR|DNR|LNR)\b|special military operation|Kiev regime")
 # a Russian agency's own copy, by its dateline or its byline line ("Zvezda | 15 June 2025, 11:47")
 _RUSSIAN_DATELINE = compiled(r"/TASS/|\((?:TASS|RIA Novosti|Interfax|Sputnik)\)|(?m:^(?:TASS|RIA Novosti|Izvestia|Zvezda|RT|Sputnik|"
@@ -780,7 +800,7 @@ _OWN_FORCES = compiled(r"\b[Oo]ur\s+(?:[\w-]+\s+)?(?:fighters|troops|forces|unit
                        r"\b[Ww]e\s+(?:have\s+)?(?:took|taken|captured|liberated|cleared|entered|left|withdrew|withdrawn|pulled)\b")
 
 
-def _voiced_by_words(article: Article, rules: Rules, moscow_forms: dict[int, int] | None = None) -> Attribution | None:
+def _voiced_by_words(article: Article, rules: Rules, moscow_spelt: bool = False) -> Attribution | None:
     """A side's channel when the text, outside quotation marks, calls troops "our" and names the enemy
     only in one side's words ("Our fighters took X, the khokhols fled": Russia's; "our defenders" and
     "the orcs": Ukraine's), or, naming the enemy in nobody's slang, keeps to Moscow's terms or spellings
@@ -793,7 +813,7 @@ def _voiced_by_words(article: Article, rules: Rules, moscow_forms: dict[int, int
     if _OWN_FORCES.search(own) is None:
         return None
     sides = {side for pattern, side in rules.voice_words if pattern.search(own)}
-    if not sides and (_RUSSIAN_FRAMING.search(own) or moscow_forms):
+    if not sides and (moscow_spelt or moscow_terms(own)):
         sides = {Side.RU}
     if len(sides) != 1:
         return None
@@ -899,11 +919,11 @@ def _acting_side(view: SentenceView, rules: Rules, speaker: Side = Side.NONE) ->
 
 def draft_claims(views: list[SentenceView], voices: list[Voice], article: Article, rules: Rules,
                  country: dict[str, str], changes_of: list[list[Change]] | None = None,
-                 moscow_forms: dict[int, int] | None = None, moscow_spelling: bool = False) -> list[Draft]:
+                 moscow_forms: dict[int, int] | None = None, kyiv_spelling: bool = False) -> list[Draft]:
     """Every claim draft of the article, in text order (``changes_of``: find_changes of each view,
     when the caller has them already; ``moscow_forms``: the places written in their Russian form,
-    geodata.forms, by where they are named; ``moscow_spelling``: the text writes places only so)."""
-    memory = _Discourse(article, rules, country, moscow_forms, moscow_spelling)
+    geodata.forms, by where they are named; ``kyiv_spelling``: the text also writes one the Ukrainian way)."""
+    memory = _Discourse(article, rules, country, moscow_forms, kyiv_spelling)
     drafts: list[Draft] = []
     claimed: set[int] = set()  # mention starts of the places changes were told of
     published = article.published

@@ -157,11 +157,11 @@ def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,
               if place.population < MOSCOW_FORM_MAX_POPULATION and place.country != "RU" and moscow_form(m.text, place, gazetteer)}
     official = {place.geonameid for m, place in placed if m.start not in moscow}
     moscow = {start: geonameid for start, geonameid in moscow.items() if geonameid not in official}
-    # a text that writes two places or more as Moscow does and none the Ukrainian way keeps to Moscow's words
-    # (read only then: romanising is dear)
-    moscow_spelling = len(set(moscow.values())) >= 2 and not any(
+    # whether a text that writes places as Moscow does also writes one the Ukrainian way (then it does not keep
+    # to Moscow's words; read only then: romanising is dear)
+    kyiv_spelling = bool(moscow) and any(
         place.country == "UA" and kyiv_form(m.text, place) for m, place in placed if m.start not in moscow)
-    drafts = draft_claims(views, voices, article, rules, country, changes, moscow, moscow_spelling)
+    drafts = draft_claims(views, voices, article, rules, country, changes, moscow, kyiv_spelling)
     claims = assemble(drafts, source, rules)
     pairs = list(zip(mentions, resolutions))
     ambiguous = tuple((m, r) for m, r in pairs if m.kind is PlaceKind.PLACE and str(r.status) == "ambiguous")

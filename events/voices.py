@@ -140,17 +140,17 @@ def quote_balance(text: str) -> int:
 
 
 _CURLY = compiled(r"[“”«»]")
+_FORCES_AT_LARGE = compiled(r"\b(?:army|forces|military|troops|units)\b")  # (not "the Armed Forces General Staff")
 # what a body's own document is called, and how it may be qualified ("weekly summary", "operational update")
 _DOCUMENT_KIND = r"operational update|briefing|situation report|summary|bulletin"
 _DOCUMENT_QUALIFIER = r"(?:(?:daily|weekly|monthly|morning|evening|operational|situation|latest|new|regular|official)\s+)?"
 _DOCUMENT_HEADING = compiled(
-    r"^\s*(?i:" + _DOCUMENT_QUALIFIER + r")(?:Briefing|Statement|Report|Update|Bulletin|Summary|"
-    r"Communiqu[eé])\s+(?:of|by|from)\s|"
+    r"^\s*(?i:" + _DOCUMENT_QUALIFIER + r"(?:briefing|statement|report|update|bulletin|summary|communiqu[eé]))\s+(?:of|by|from)\s|"
     # "Russian Ministry of Defence: summary of the special military operation", "Ministry of Defence of the
     # Russian Federation — briefing by its spokesman", "General Staff operational update as of 22:00"
     # (a bare "update" only after a colon or a dash: "DeepState: map update"; "Defence Intelligence update"
     # is an assessment in the outlet's copy)
-    r"^\s*(?:The\s+)?[A-Z][\w’' -]{1,60}?(?:\s+(?i:" + _DOCUMENT_QUALIFIER + r"(?:" + _DOCUMENT_KIND + r"))|(?:\s*[:—–]\s+|\s+-\s+)(?i:"
+    r"^\s*(?:The\s+)?(?P<body>[A-Z][\w’' -]{1,60}?)(?:\s+(?i:" + _DOCUMENT_QUALIFIER + r"(?:" + _DOCUMENT_KIND + r"))|(?:\s*[:—–]\s+|\s+-\s+)(?i:"
     + _DOCUMENT_QUALIFIER + r"(?:map update|update|" + _DOCUMENT_KIND + r")))\b\s*(?:as of|for|on|of|by|,|:|[—–]|\(|$)")
 
 
@@ -254,9 +254,16 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     # (not a lede on a line of its own: "In its daily briefing, the ministry said ...")
     first_line = bool(views) and (views[0].heading or views[0].text.strip() == article.text.strip().split("\n", 1)[0].strip()
                                   and not _SENTENCE_END.search(views[0].text))
-    if first_line and _DOCUMENT_HEADING.search(views[0].text):
+    if first_line and (document := _DOCUMENT_HEADING.search(views[0].text)) is not None:
         # (not a state named as a whole: "Ukraine war: latest update" is the outlet's)
         named = [a for a in named_claimants(views[0].text, rules, context_side=home, day=day) if a.claimant not in GENERIC_STATES]
+        if document.group("body") is not None:
+            # "X: summary of ...", "X — briefing": X must be all of a body's name, not a topic ("Putin's war:
+            # summary of day 870", "Russia's Wagner Group - summary of the battle"), a person, or a side's
+            # forces at large ("Russian forces — summary of movements")
+            body = document.span("body")
+            named = [a for a in named if a.start <= body[0] and a.end == body[1] and "(" not in a.claimant
+                     and not _FORCES_AT_LARGE.search(views[0].text, a.start, a.end)]
         issuer = replace(named[0], verb="document", start=0, end=0) if named else None
     if issuer is None and first_line:
         # a first line that is only a body's or an official's name, maybe with its date ("Ministry of Defence
@@ -351,10 +358,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 # named without a verb ("Russia's Defense Ministry gave confirmation"): who "the
                 # ministry" or "it" may be in the sentences after (not a name inside a quotation:
                 # '"They promised Putin the town. ...," he said' is not Putin's)
-                # (the one named first last: the sentence's subject, not its object: "Russian troops pushed
-                # Ukrainian units back. The defence ministry said ..." is Russia's ministry)
-                recent.extend(reversed([a for a in named_claimants(views[i].text, rules, day=day) if not cited_only(views[i].text, a)
-                                        and not _quoted_at(views[i].text, a.start, open_quote is not None and open_quote != i)]))
+                recent.extend(a for a in named_claimants(views[i].text, rules, day=day) if not cited_only(views[i].text, a)
+                              and not _quoted_at(views[i].text, a.start, open_quote is not None and open_quote != i))
         return read[i]
 
     def ahead_of_close(i: int) -> Attribution | None:
