@@ -353,6 +353,7 @@ _FRONTED_PHRASES = compiled(r"(?:[^,;:“”\"]{1,40},\s+){1,3}(?:the\s+)?")  # 
 _TIME_PARTICIPLE = compiled(r"\s*,?\s*(?:before|after|while|then|later|since|only)\s+(?:briefly\s+|quickly\s+)?")
 _WHICH_SUBJECT = compiled(r"which\s+(?:(?:has|had|have|then|later|finally|eventually|first)\s+)*")  # "which took"
 _SAYS = compiled(r"\b(?:says?|said|claims?|claimed|insists?|insisted|reports?|reported|announced)\b", re.I)
+_ANSWERED = compiled(r"\b(?:denied|denies|confirmed|confirms|acknowledged|admitted|conceded|rejected|dismissed|disputed)\b", re.I)
 _RELATIVE_START = compiled(r"\s*(?:which|who|where|that)\b", re.I)
 _CITED_REPORT = compiled(r"\b(?:reports?|claims?|news|statements?|allegations?|rumou?rs?)\s+(?:of|that|about)\s+", re.I)
 _CITED_SPEECH = compiled(r"\s+(?:media\s+)?(?:reports?|claims?|statements?|allegations?|assertions?|sources|officials|"
@@ -1597,8 +1598,10 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if corrected is not None and not _OWN_REPORT_AFTER.search(text, corrected.end(), start) \
                 and not _CORRECTED_FACT.search(text, corrected.end(), start):
             if not _OWN_EARLIER_VERSION.search(text, 0, corrected.end()) or _SAYS.search(text, corrected.end(), start) \
-                    or _CLAIM_VERB.match(text, start):
-                continue  # "the ministry wrongly stated that", "erroneously reported that the ministry claimed X": a claim never made
+                    or _CLAIM_VERB.match(text, start) or _ANSWERED.search(text, corrected.end(), start + 12):
+                # "the ministry wrongly stated that", "erroneously reported that the ministry claimed X", "an earlier
+                # version said the brigade had denied (or confirmed) the loss of X": a claim or an answer never made
+                continue
             taken_back = True
         if _ANNIVERSARY_BEFORE.search(text, max(0, start - 50), start):
             continue  # "on the anniversary of the city's liberation": a commemoration of history
