@@ -144,8 +144,10 @@ class _Discourse:
         self.list_open = False  # a frame's sentence ended on a colon: the lines of a list may follow
         # a Russian agency's own copy, or a text that keeps to Moscow's terms ("DPR", "special military
         # operation" more than once: a Western report quoting them once does not)
+        # (not one that calls Russia's forces "the Russians": a Ukrainian post in Russian spelling)
         self.russian_agency = agency or \
-            len(_RUSSIAN_FRAMING.findall(article.text)) >= 2 or len(set(self.moscow_forms.values())) >= 2
+            (len(_RUSSIAN_FRAMING.findall(article.text)) >= 2 or len(set(self.moscow_forms.values())) >= 2) \
+            and not _outside_russia(article.text, rules)
         self.counted: list[_Frame] = []  # changes of "N settlements" not named yet
         self.at = 0  # the index of the sentence being read
         self.regions: list[tuple[int, frozenset[str]]] = []  # (sentence index, countries of the regions it named)
@@ -615,12 +617,20 @@ _LISTENER_THEN_DAY = compiled(r"\s+(?:[A-Z][\w’'-]+\s+){1,3}")  # "told Vladim
 _TERM_GLOSSED = compiled(r"(?:so-called|self-proclaimed|self-styled|calls?|called|dubbed|terms?|termed|euphemism|"
                          r"[\w-]+-(?:backed|installed|controlled|appointed)|breakaway|unrecogni[sz]ed|annexed|puppet|separatist|"
                          r"Russia['’]s|Moscow['’]s|Kremlin['’]s|Putin['’]s)\W+(?:[\w-]+\s+){0,6}[“\"'‘]?$|\(\s*$|,\s*or\s+$")
+# the words of one who writes about Moscow's proxies from outside them
+_OUTSIDER_WORDS = compiled(r"\b(?:[Rr]ebels?|[Ss]eparatists?|[Ii]nsurgents?|[Pp]ro-(?:Russian|Moscow|Kremlin)|"
+                           r"(?:Russian|Moscow|Kremlin)-(?:backed|installed|controlled|appointed|led))\b")
 _SINGLE_QUOTED = compiled(r"(?<!\w)['‘][^'’\n]{1,80}['’](?!\w)")
 
 
 def moscow_terms(own: str) -> int:
-    """How often a text uses Moscow's terms ("DPR", "special military operation") as its own, not glossed."""
-    return sum(1 for m in _RUSSIAN_FRAMING.finditer(own) if not _TERM_GLOSSED.search(own, max(0, m.start() - 45), m.start()))
+    """How often a text uses Moscow's terms ("DPR", "special military operation") as its own: none when it
+    glosses one of them once or speaks of the rebels they stand for ("rebels of the DPR", "DPR separatists")."""
+    terms = list(_RUSSIAN_FRAMING.finditer(own))
+    if not terms or _OUTSIDER_WORDS.search(own) \
+            or any(_TERM_GLOSSED.search(own, max(0, m.start() - 45), m.start()) for m in terms):
+        return 0
+    return len(terms)
 
 
 def _quoted(text: str, position: int) -> bool:
@@ -813,13 +823,18 @@ def _voiced_by_words(article: Article, rules: Rules, moscow_spelt: bool = False)
     if _OWN_FORCES.search(own) is None:
         return None
     sides = {side for pattern, side in rules.voice_words if pattern.search(own)}
-    if not sides and (moscow_spelt or moscow_terms(own)):
-        sides = {Side.RU}
+    if not sides and (moscow_spelt or moscow_terms(own)) and not _outside_russia(own, rules):
+        sides = {Side.RU}  # (not when it calls Russia's forces "the Russians": one side's post in Moscow's spelling)
     if len(sides) != 1:
         return None
     name = _VOICE_CHANNELS[sides.pop()]
     rule = next((c for c in rules.claimants if c.name == name), None)
     return Attribution(name, Side(rule.side), rule.kind, 0, 0, "posted") if rule else None
+
+
+def _outside_russia(text: str, rules: Rules) -> bool:
+    """Whether a text speaks of Russia's forces from outside them ("the Russians took X", "our defenders")."""
+    return Side.RU in rules.outside_words and rules.outside_words[Side.RU].search(text) is not None
 
 
 _VOICE_CHANNELS = {Side.RU: "Russian media", Side.UA: "Ukrainian media"}

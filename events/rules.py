@@ -176,6 +176,7 @@ class Rules:
     channels: tuple[re.Pattern[str], ...]
     side_words: tuple[tuple[re.Pattern[str], str], ...]  # (regex, "RU" | "UA" | "own" | "enemy" | "pronoun")
     voice_words: tuple[tuple[re.Pattern[str], Side], ...]  # the other side's name in one side's own voice
+    outside_words: dict[Side, re.Pattern[str]]  # words a side's own voice does not use ("the Russians")
     abbreviations: frozenset[str]
     relative_dates: tuple[RelativeDate, ...]
     any_relative_date: re.Pattern[str]
@@ -468,6 +469,11 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         for i, p in enumerate(words):
             _compile(p, f["sides"], f"voice.{key}[{i}]", 0, told=False)
         voices.append((compiled(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in words) + r")(?![\w-])"), Side(key)))
+    outside = {}
+    for key, words in raw["sides"].get("outside", {}).items():
+        for i, p in enumerate(words):
+            _compile(p, f["sides"], f"outside.{key}[{i}]", 0, told=False)
+        outside[Side(key)] = compiled(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in words) + r")(?![\w-])")
 
     relative, anchored = [], []
     for i, (table, r) in enumerate([("relative", r) for r in _need(raw["dates"], "relative", f["dates"], "(file)")]
@@ -539,7 +545,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         installed_since_2014=frozenset(_need(cla, "installed_since_2014", f["claimants"], "(file)")),
         anaphora=_any_of(_need(cla, "anaphora", f["claimants"], "(file)"), f["claimants"], "anaphora"),
         outlets=tuple(outlets), credit_lines=credit, channels=channels,
-        side_words=tuple(sides), voice_words=tuple(voices),
+        side_words=tuple(sides), voice_words=tuple(voices), outside_words=outside,
         abbreviations=frozenset(_need(raw["sentences"], "abbreviations", f["sentences"], "(file)")),
         relative_dates=tuple(RelativeDate(first_letters(r.regex), r.days, r.precision) for r in relative),
         any_relative_date=_any_date(relative),

@@ -140,12 +140,18 @@ def quote_balance(text: str) -> int:
 
 
 _CURLY = compiled(r"[“”«»]")
-_FORCES_AT_LARGE = compiled(r"\b(?:army|forces|military|troops|units)\b")  # (not "the Armed Forces General Staff")
+# a side's forces at large ("Russian forces", "the Ukrainian army"), not a body ("Ukraine's ground forces",
+# "the Armed Forces General Staff")
+_FORCES_AT_LARGE = compiled(r"(?:[Tt]he\s+)?(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s|"
+                            r"[Ee]nemy|[Oo]ur)\s+(?:army|forces|military|troops|units)")
 # what a body's own document is called, and how it may be qualified ("weekly summary", "operational update")
 _DOCUMENT_KIND = r"operational update|briefing|situation report|summary|bulletin"
 _DOCUMENT_QUALIFIER = r"(?:(?:daily|weekly|monthly|morning|evening|operational|situation|latest|new|regular|official)\s+)?"
 _DOCUMENT_HEADING = compiled(
     r"^\s*(?i:" + _DOCUMENT_QUALIFIER + r"(?:briefing|statement|report|update|bulletin|summary|communiqu[eé]))\s+(?:of|by|from)\s|"
+    # the body after the colon: "Daily summary: Russian Ministry of Defence", "Frontline briefing — General Staff"
+    r"^\s*(?:[A-Z][\w-]+\s+)?(?i:" + _DOCUMENT_QUALIFIER + r"(?:" + _DOCUMENT_KIND + r"))\s*[:—–]\s+(?:[Tt]he\s+)?"
+    r"(?P<issuer>[A-Z][\w’' -]{1,60}?)\s*$|"
     # "Russian Ministry of Defence: summary of the special military operation", "Ministry of Defence of the
     # Russian Federation — briefing by its spokesman", "General Staff operational update as of 22:00"
     # (a bare "update" only after a colon or a dash: "DeepState: map update"; "Defence Intelligence update"
@@ -262,8 +268,13 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             # summary of day 870", "Russia's Wagner Group - summary of the battle"), a person, or a side's
             # forces at large ("Russian forces — summary of movements")
             body = document.span("body")
-            named = [a for a in named if a.start <= body[0] and a.end == body[1] and "(" not in a.claimant
-                     and not _FORCES_AT_LARGE.search(views[0].text, a.start, a.end)]
+            # (a person only for a briefing: "Valery Gerasimov: briefing", not "Zelensky: summary of the week")
+            briefing = re.match(r"\W*(?:\w+\s+)?briefing\b", views[0].text[body[1]:], re.I) is not None
+            named = [a for a in named if a.start <= body[0] and a.end == body[1] and ("(" not in a.claimant or briefing)
+                     and not _FORCES_AT_LARGE.fullmatch(views[0].text, a.start, a.end)]
+        elif document.group("issuer") is not None:
+            named = [a for a in named if a.start <= document.start("issuer") and a.end == document.end("issuer")
+                     and "(" not in a.claimant and not _FORCES_AT_LARGE.fullmatch(views[0].text, a.start, a.end)]
         issuer = replace(named[0], verb="document", start=0, end=0) if named else None
     if issuer is None and first_line:
         # a first line that is only a body's or an official's name, maybe with its date ("Ministry of Defence
