@@ -580,7 +580,6 @@ _TITLE_THEN_NAME = compiled(r"\s*,\s*")
 _NAME_CLOSED = compiled(r"\s*,(?!\s*(?:and|or)\b)(?=[^,;]{0,40}?\b(?:said|says|told|wrote|added|claimed|stated|reported|denied|insisted|confirmed)\b)")
 _MINISTRY = compiled(r"ministry", re.I)
 _POINTING_NOUN = compiled(r"(?:the|this|that|these)\s", re.I)
-_MOSCOWS_GAIN = compiled(r"\bliberat", re.I)
 _LOCAL_HEAD = compiled(r"\b(?:governor|mayor)\b", re.I)
 _IN_PLACE_OPENS = compiled(r"\W*In\s+(?:neighbou?ring\s+|nearby\s+)?(?:the\s+(?:town|city|village)\s+of\s+)?[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,")
 _NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test of the claimant)
@@ -748,9 +747,8 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
             country = places.get(first, "")
             if len({c for name, c in places.items() if c and name in sentence}) > 1:
                 country = ""  # ("Mayor X said forces attacking from Belgorod had captured Y": whose mayor is unclear)
-            elif not first and len(countries := {c for c in places.values() if c}) == 1 and not _MOSCOWS_GAIN.search(sentence):
+            elif not first and len(countries := {c for c in places.values() if c}) == 1:
                 country = countries.pop()  # ("Mayor X confirmed the town was occupied": the one country the text names)
-                # (not a mayor who calls the town "liberated": Moscow's word, and maybe a Russian-installed mayor)
             side = Side.UA if country == "UA" else Side.RU if country == "RU" else Side.NONE
         if side is Side.NONE:
             # a known person in another post than the one the rules date ("Ground Forces Commander

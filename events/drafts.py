@@ -620,6 +620,10 @@ _TERM_GLOSSED = compiled(r"(?:so-called|self-proclaimed|self-styled|calls?|calle
 # the words of one who writes about Moscow's proxies from outside them
 _OUTSIDER_WORDS = compiled(r"\b(?:[Rr]ebels?|[Ss]eparatists?|[Ii]nsurgents?|[Pp]ro-(?:Russian|Moscow|Kremlin)|"
                            r"(?:Russian|Moscow|Kremlin)-(?:backed|installed|controlled|appointed|led))\b")
+# (glossed so, a term is disowned: "the so-called DPR"; "Russia's special military operation" is not)
+_TERM_DISOWNED = compiled(r"(?:so-called|self-proclaimed|self-styled|calls?|called|dubbed|terms?|termed|euphemism|"
+                          r"[\w-]+-(?:backed|installed|controlled|appointed)|breakaway|unrecogni[sz]ed|puppet|separatist)"
+                          r"\W+(?:[\w-]+\s+){0,6}[“\"'‘]?$|\(\s*$")
 _SINGLE_QUOTED = compiled(r"(?<!\w)['‘][^'’\n]{1,80}['’](?!\w)")
 
 
@@ -628,9 +632,9 @@ def moscow_terms(own: str) -> int:
     glosses one of them once or speaks of the rebels they stand for ("rebels of the DPR", "DPR separatists")."""
     terms = list(_RUSSIAN_FRAMING.finditer(own))
     if not terms or _OUTSIDER_WORDS.search(own) \
-            or any(_TERM_GLOSSED.search(own, max(0, m.start() - 45), m.start()) for m in terms):
+            or any(_TERM_DISOWNED.search(own, max(0, m.start() - 45), m.start()) for m in terms):
         return 0
-    return len(terms)
+    return sum(1 for m in terms if not _TERM_GLOSSED.search(own, max(0, m.start() - 45), m.start()))
 
 
 def _quoted(text: str, position: int) -> bool:
@@ -813,9 +817,10 @@ _OWN_FORCES = compiled(r"\b[Oo]ur\s+(?:[\w-]+\s+)?(?:fighters|troops|forces|unit
 def _voiced_by_words(article: Article, rules: Rules, moscow_spelt: bool = False) -> Attribution | None:
     """A side's channel when the text, outside quotation marks, calls troops "our" and names the enemy
     only in one side's words ("Our fighters took X, the khokhols fled": Russia's; "our defenders" and
-    "the orcs": Ukraine's), or, naming the enemy in nobody's slang, keeps to Moscow's terms or spellings
-    ("Our units hold half of Volchansk", "our guys cleared a village of the DPR"): Russia's; whose
-    voice its unattributed claims are in."""
+    "the orcs": Ukraine's), or, naming the enemy in nobody's slang, names Russia's forces from outside
+    ("our brigade took X, the Russians fled": Ukraine's) or keeps to Moscow's terms or spellings ("Our
+    units hold half of Volchansk", "our guys cleared a village of the DPR"): Russia's; whose voice its
+    unattributed claims are in."""
     text = article.text
     if _OWN_FORCES.search(text) is None:
         return None  # (most texts: no "our" troops at all)
@@ -823,8 +828,10 @@ def _voiced_by_words(article: Article, rules: Rules, moscow_spelt: bool = False)
     if _OWN_FORCES.search(own) is None:
         return None
     sides = {side for pattern, side in rules.voice_words if pattern.search(own)}
-    if not sides and (moscow_spelt or moscow_terms(own)) and not _outside_russia(own, rules):
-        sides = {Side.RU}  # (not when it calls Russia's forces "the Russians": one side's post in Moscow's spelling)
+    if not sides and _outside_russia(own, rules):
+        sides = {Side.UA}  # "our brigade took X; the Russians fled": a Ukrainian post, whatever its spelling
+    elif not sides and (moscow_spelt or moscow_terms(own)):
+        sides = {Side.RU}
     if len(sides) != 1:
         return None
     name = _VOICE_CHANNELS[sides.pop()]
