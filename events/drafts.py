@@ -614,22 +614,24 @@ _NEW_SUBJECT = compiled(r"\b(?:a|an|another|one)\s+(?:[\w’'-]+\s+){0,3}$", re.
 _LISTENER_THEN_DAY = compiled(r"\s+(?:[A-Z][\w’'-]+\s+){1,3}")  # "told Vladimir Putin " before "on Thursday"
 # Moscow's terms glossed as Moscow's ("the so-called DPR", "what Moscow calls its special military operation",
 # "the Russian-backed Donetsk People's Republic (DPR)"): another's words, not the text's own
-_TERM_GLOSSED = compiled(r"(?:so-called|self-proclaimed|self-styled|calls?|called|dubbed|terms?|termed|euphemism|"
-                         r"[\w-]+-(?:backed|installed|controlled|appointed)|breakaway|unrecogni[sz]ed|annexed|puppet|separatist|"
-                         r"Russia['’]s|Moscow['’]s|Kremlin['’]s|Putin['’]s)\W+(?:[\w-]+\s+){0,6}[“\"'‘]?$|\(\s*$|,\s*or\s+$")
+_DISOWNING = (r"so-called|self-proclaimed|self-styled|calls?|called|dubbed|terms?|termed|euphemism|"
+              r"[\w-]+-(?:backed|installed|controlled|appointed)|breakaway|unrecogni[sz]ed|puppet|separatist")
+_TERM_GLOSSED = compiled(r"(?:" + _DISOWNING + r"|annexed|Russia['’]s|Moscow['’]s|Kremlin['’]s|Putin['’]s)"
+                         r"\W+(?:[\w-]+\s+){0,6}[“\"'‘]?$|\(\s*$|,\s*or\s+$")
+# (glossed so, a term is disowned, and the text's others with it: "the so-called DPR"; "Russia's special
+# military operation" and "the Donetsk People's Republic (DPR)" are not)
+_TERM_DISOWNED = compiled(r"(?:" + _DISOWNING + r")\W+(?:[\w-]+\s+){0,6}[“\"'‘]?$")
 # the words of one who writes about Moscow's proxies from outside them
 _OUTSIDER_WORDS = compiled(r"\b(?:[Rr]ebels?|[Ss]eparatists?|[Ii]nsurgents?|[Pp]ro-(?:Russian|Moscow|Kremlin)|"
                            r"(?:Russian|Moscow|Kremlin)-(?:backed|installed|controlled|appointed|led))\b")
-# (glossed so, a term is disowned: "the so-called DPR"; "Russia's special military operation" is not)
-_TERM_DISOWNED = compiled(r"(?:so-called|self-proclaimed|self-styled|calls?|called|dubbed|terms?|termed|euphemism|"
-                          r"[\w-]+-(?:backed|installed|controlled|appointed)|breakaway|unrecogni[sz]ed|puppet|separatist)"
-                          r"\W+(?:[\w-]+\s+){0,6}[“\"'‘]?$|\(\s*$")
 _SINGLE_QUOTED = compiled(r"(?<!\w)['‘][^'’\n]{1,80}['’](?!\w)")
 
 
 def moscow_terms(own: str) -> int:
     """How often a text uses Moscow's terms ("DPR", "special military operation") as its own: none when it
-    glosses one of them once or speaks of the rebels they stand for ("rebels of the DPR", "DPR separatists")."""
+    disowns one of them once ("the so-called DPR") or speaks of the rebels they stand for ("rebels of the
+    DPR", "DPR separatists"); a term glossed as Moscow's ("Russia's special military operation") is not
+    counted."""
     terms = list(_RUSSIAN_FRAMING.finditer(own))
     if not terms or _OUTSIDER_WORDS.search(own) \
             or any(_TERM_DISOWNED.search(own, max(0, m.start() - 45), m.start()) for m in terms):

@@ -144,6 +144,7 @@ _CURLY = compiled(r"[“”«»]")
 # "the Armed Forces General Staff")
 _FORCES_AT_LARGE = compiled(r"(?:[Tt]he\s+)?(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s|"
                             r"[Ee]nemy|[Oo]ur)\s+(?:army|forces|military|troops|units)")
+_BRIEFING_NEXT = compiled(r"\W*(?:\w+\s+)?briefing\b", re.I)  # "Valery Gerasimov: briefing", "X — daily briefing"
 # what a body's own document is called, and how it may be qualified ("weekly summary", "operational update")
 _DOCUMENT_KIND = r"operational update|briefing|situation report|summary|bulletin"
 _DOCUMENT_QUALIFIER = r"(?:(?:daily|weekly|monthly|morning|evening|operational|situation|latest|new|regular|official)\s+)?"
@@ -269,7 +270,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             # forces at large ("Russian forces — summary of movements")
             body = document.span("body")
             # (a person only for a briefing: "Valery Gerasimov: briefing", not "Zelensky: summary of the week")
-            briefing = re.match(r"\W*(?:\w+\s+)?briefing\b", views[0].text[body[1]:], re.I) is not None
+            briefing = _BRIEFING_NEXT.match(views[0].text, body[1]) is not None
             named = [a for a in named if a.start <= body[0] and a.end == body[1] and ("(" not in a.claimant or briefing)
                      and not _FORCES_AT_LARGE.fullmatch(views[0].text, a.start, a.end)]
         elif document.group("issuer") is not None:
