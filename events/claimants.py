@@ -30,7 +30,7 @@ LOCAL_KINDS = frozenset({"local official", "local authorities"})
 GENERIC_MILITARIES = frozenset({"Russian military", "Ukrainian military", "Russian military spokesman",
                                 "Ukrainian military spokesman"})
 # (a quoted name's opening quote is the leading punctuation: 'the channel "Name" wrote')
-_GAP_TO_VERB = compiled(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)\b))?[\s,”\"’]*(?:(?:(?:which|who)\s+[^,;]{1,80}|with\s+(?:(?:[^;.]|(?<=\d)\.(?=\d)){1,30}?\s+)?(?:subscribers|followers|readers|members)|(?:did not|didn['’]t|has not|had not|would not) (?:comment|confirm|mention|say anything)[^,;.]{0,60},\s+(?:but|and)|(?:went|go|goes) (?:even )?(?:further|a step further)|has|have|had|been|that(?=\s+(?:have|has|had|are|is|were|was)\b)|also|already|(?:appeared|appears|seemed|seems) to|recently|repeatedly|later|earlier|since|on (?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)|on \w+|in a \w+|in its \w+|once again|again|then|now|"
+_GAP_TO_VERB = compiled(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)\b))?[\s,”\"’]*(?:(?:(?:which|who|whose)\s+[^,;]{1,80}|with\s+(?:(?:[^;.]|(?<=\d)\.(?=\d)){1,30}?\s+)?(?:subscribers|followers|readers|members)|(?:did not|didn['’]t|has not|had not|would not) (?:comment|confirm|mention|say anything)[^,;.]{0,60},\s+(?:but|and)|(?:went|go|goes) (?:even )?(?:further|a step further)|has|have|had|been|that(?=\s+(?:have|has|had|are|is|were|was)\b)|also|already|(?:appeared|appears|seemed|seems) to|recently|repeatedly|later|earlier|since|on (?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)|on \w+|in a \w+|in its \w+|once again|again|then|now|"
                           r"for (?:his|her|its|their) part|agency|service|directorate|"
                           r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"
                           r"(?:was|were|is|are) (?:finally |now |soon )?able to|"
@@ -43,6 +43,9 @@ _GAP_TO_VERB = compiled(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:ma
                           r"(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)|"
                           r"[A-Z][a-z]+ [A-Z][a-z]+|[A-Z][^”\"»,.;]{1,40}[”\"»]|\w+ly|in (?:the )?[A-Z][\w’'-]+(?: (?:region|oblast|Oblast|Region|province))?|"
                           r"(?:in|on|by|since) (?:early |late |mid-)?(?:[A-Z][a-z]+ )?(?:\d{1,2},? )?(?:19|20)\d\d|"
+                          r"(?:in|on|near|along)\s+the\s+(?:[\w’'-]+\s+){0,2}?(?:axis|direction|sector|front(?:\s?line)?|area|border|frontier)|"
+                          r"speaking\s+(?:to|with|by\s+(?:phone|telephone)|on\s+(?:the\s+)?condition\s+of\s+anonymity)[^,;]{0,40}|"
+                          r"reached\s+by\s+(?:phone|telephone)|(?:evacuating|helping\s+evacuate)\s+(?:residents|civilians|people)|"
                           r"(?:defending|holding|defends|holds|defended|held)\s+(?:the\s+)?(?:area|town|city|village|sector|line|front|"
                           r"positions|[A-Z][\w’'-]+)\b|"  # ("a spokesman for the brigade defending the area said")
                           r"(?:fighting|serving|stationed|deployed|based|operating|fought|fights|defended|defends|operated|operates)(?: (?:in|near|on|at|with|for|"
@@ -65,7 +68,7 @@ _ACCORDING_TO = compiled(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|re
 # appositive between a name and its verb
 _APPOSITION = compiled(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:(?:who|which)\s+[^,;]{1,200}|(?i:(?:[\w-]+-(?:installed|appointed|backed)\s+)?(?:Deputy|Head|Leader|Chief|Minister|"
                          r"Spokes\w+|Commander|Adviser|Advisor|Governor|Mayor|Secretary|Director|Chairman|Press))\b[^,;]{0,110}|(?:visiting|speaking|addressing|"
-                         r"writing|meeting|standing|appearing|talking)\s[^,;]{1,80}|(?:an?|the|his|her|its|their|[A-Z][\w-]+['’]s)\s[^,;]{1,90}|"
+                         r"writing|meeting|standing|appearing|talking)\s[^,;]{1,80}|(?:an?|another|the|his|her|its|their|[A-Z][\w-]+['’]s)\s[^,;]{1,90}|"
                          r"(?:in|on|at|during|after|before)\s+(?:his|her|its|their|a|an|the)\s[^,;]{1,60}|"  # ", in his nightly address,"
                          r"(?![A-Z])(?!(?:said|says|told|tells|wrote|writes|added|adds|claimed|claims|reported|announced|stated|insisted|"
                          r"confirmed|denied|described|explained|noted|stressed|warned|argued|admitted|acknowledged)\b)[^\W\d][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),|\s[–—-]\s[^–—;]{1,120}\s[–—-](?=\s))")
@@ -270,6 +273,15 @@ _CLAUSE_ENDS_AFTER = compiled(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|notin
                               r",?\s+(?:with|using|who\s+uses|who\s+goes\s+by|going\s+by)\s+(?:the\s+|a\s+)?(?:call[- ]?sign|nom\s+de\s+guerre|code\s?name)\b)")
 
 
+# a leader or commander ordering his side's troops out of a place ("X on Wednesday ordered troops to
+# withdraw from Y"), the subject itself (not "troops have been ordered to leave", nor "ordered them to storm")
+_ORDERED_OUT = compiled(r"(?:\s+(?:on\s+\w+|\w+ly|later|then|also|formally|publicly))?\s+ordered\s+(?:(?:his|her|its|their|the|all)\s+)?"
+                        r"(?:(?:Russian|Ukrainian|remaining)\s+)?(?:troops|forces|units|men|soldiers|army|military|garrison)\s+(?:to\s+)?"
+                        r"(?:withdraw|leave|pull\s+(?:out|back)|retreat|abandon|fall\s+back|move\s+to\s+(?:new|more)|evacuate)\b")
+_ORDER_TOLD_AS_HISTORY = compiled(r"\b(?:after|when|before|since|until|once|as)\s+(?:\S+\s+){0,2}$", re.I)
+_YEAR = compiled(r"\b(?:19|20)\d\d\b")
+# "dismissed its commander": an act on a person, no rejection of a claim
+_DISMISSED_PERSON = compiled(r"\s+(?:his|her|its|their|the|a)\s+(?:[\w-]+\s+)?(?:commander|chief|head|general|minister|officer|deputy|governor|spokes\w+)\b")
 _THAT_SAID_BEFORE = compiled(r"\s+(?:that|this|it)\s+(?:for|since|again|before|all\s+along|every|many|repeatedly|several)\b")
 
 
@@ -280,6 +292,11 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     saying = _AS_SAYING.match(sentence, end)
     if saying:
         return saying.group().strip(), False
+    if _ORDERED_OUT.match(sentence, end) and rules.reporting_verb_words.isdisjoint(lower_words(sentence)[1]) \
+            and not _ORDER_TOLD_AS_HISTORY.search(sentence[:start]) and not _YEAR.search(sentence):
+        # "the defence minister ordered his troops to leave X": the order tells it, when nobody else
+        # speaks (not "X fell after the commander ordered ...", nor an order of a year named: history)
+        return "ordered", False
     if _RELEASED_MEDIA.match(sentence, end):
         return "released", False  # "the brigade released video of ..." (not "Russia released 90 prisoners")
     if _MAPPED.match(sentence, end):
@@ -311,6 +328,8 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
                                                           or _QUOTED_NAME.fullmatch(after, 0, verb.start())):
             if "," in after[:verb.start()] and _EMBEDDED.search(sentence, max(0, start - 110), start):
                 return "", True  # "rejected claims by the ministry, published on Monday, that": cited, not speaking
+            if verb.group().startswith("dismiss") and _DISMISSED_PERSON.match(after, verb.end()):
+                return None
             if verb.group().endswith("ing") and _THAT_SAID_BEFORE.match(after, verb.end()):
                 return None  # "the Russians have been saying that for months": what was told before, no claim here
             return verb.group(), False
@@ -387,8 +406,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     found: list[Attribution] = []
     taken: list[tuple[int, int]] = []
     lower, words = lower_words(sentence)  # (the words _TOKENS finds)
-    if words.isdisjoint(rules.reporting_verb_words) and not _CUES.search(sentence) and not _SIDE_CLAIMS.search(sentence) \
-            and not _CREDIT_SHAPE.search(sentence):
+    if words.isdisjoint(rules.reporting_verb_words) and "ordered" not in words and not _CUES.search(sentence) \
+            and not _SIDE_CLAIMS.search(sentence) and not _CREDIT_SHAPE.search(sentence):
         return found  # no "said", no "according to", no "made by", no "Russia's announcement": nobody is quoted
 
     def overlaps(start: int, end: int) -> bool:
