@@ -158,7 +158,7 @@ _DOCUMENT_HEADING = compiled(
     # (a bare "update" only after a colon or a dash: "DeepState: map update"; "Defence Intelligence update"
     # is an assessment in the outlet's copy)
     r"^\s*(?:The\s+)?(?P<body>[A-Z][\w’' -]{1,60}?)(?:\s+(?i:" + _DOCUMENT_QUALIFIER + r"(?:" + _DOCUMENT_KIND + r"))|(?:\s*[:—–]\s+|\s+-\s+)(?i:"
-    + _DOCUMENT_QUALIFIER + r"(?:map update|update|" + _DOCUMENT_KIND + r")))\b\s*(?:as of|for|on|of|by|,|:|[—–]|\(|$)")
+    + _DOCUMENT_QUALIFIER + r"(?:map update|update|map (?:has been |was |is )?updated|" + _DOCUMENT_KIND + r")))\b\s*(?:as of|for|on|of|by|,|:|[—–]|\(|[.!]?\s*$)")
 
 
 # what may follow a name that heads a text as its issuer: its date, time and a translator's note
@@ -261,7 +261,10 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     # (not a lede on a line of its own: "In its daily briefing, the ministry said ...")
     first_line = bool(views) and (views[0].heading or views[0].text.strip() == article.text.strip().split("\n", 1)[0].strip()
                                   and not _SENTENCE_END.search(views[0].text))
-    if first_line and (document := _DOCUMENT_HEADING.search(views[0].text)) is not None:
+    # (or a short one that ends on a full stop: "DeepState: map updated.")
+    short_line = bool(views) and not first_line and len(views[0].text.split()) <= 6 \
+        and views[0].text.strip() == article.text.strip().split("\n", 1)[0].strip()
+    if (first_line or short_line) and (document := _DOCUMENT_HEADING.search(views[0].text)) is not None:
         # (not a state named as a whole: "Ukraine war: latest update" is the outlet's)
         named = [a for a in named_claimants(views[0].text, rules, context_side=home, day=day) if a.claimant not in GENERIC_STATES]
         if document.group("body") is not None:
