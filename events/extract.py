@@ -27,6 +27,7 @@ from events.records import Article, Claim
 from events.rules import Rules
 from events.voices import quote_balance, read_voices
 from geodata import Gazetteer, Mention, PlaceKind, Resolution, Status, find_places, resolve_mentions
+from geodata.resolve import listed_beside_gap
 from geodata.forms import kyiv_form, moscow_form
 
 __all__ = ["extract_claims", "geocode", "Extraction"]
@@ -63,7 +64,8 @@ MOSCOW_FORM_MAX_POPULATION = 100_000  # larger cities keep old English names (Od
 def geocode(article: Article, gazetteer: Gazetteer) -> tuple[list[Mention], list[Resolution]]:
     """The places and regions the article names, each resolved in the light of the others."""
     mentions = find_places(article.text, gazetteer)
-    return _joined_unplaced(article.text, mentions, resolve_mentions(mentions, gazetteer))
+    resolved = listed_beside_gap(article.text, mentions, resolve_mentions(mentions, gazetteer), gazetteer)
+    return _joined_unplaced(article.text, mentions, resolved)
 
 
 def _joined_unplaced(text: str, mentions: list[Mention], resolutions: list[Resolution]

@@ -1000,6 +1000,52 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[
     return _say_far(mentions, _consistent(mentions, results), rules.far_km)
 
 
+#: the reason of a place listed_beside_gap turns away (the regions it reads are Russia's: context.toml partial_coverage)
+LISTED_BESIDE_GAP = "listed with a town of a region the gazetteer covers only in part"
+# what stands between two settlements of one list: "A, B", "A and B", "A, as well as the villages of B"
+_LIST_GLUE = re.compile(r"\s*(?:,\s*|\s+)(?:(?:and|or|as\s+well\s+as|together\s+with|plus)\s+)?"
+                        r"(?:(?:the\s+)?(?:(?:nearby|neighbouring|neighboring|small)\s+)?(?:settlements?|villages?|towns?|hamlets?|localities)"
+                        r"(?:\s+of)?\s+)?", re.I)
+
+
+def listed_beside_gap(text: str, mentions: Sequence[Mention], results: Sequence[Resolution],
+                      gazetteer: Gazetteer) -> list[Resolution]:
+    """A small place listed with a town or village of a region whose villages the gazetteer lacks
+    ("took Sudzha, Melovoye and Podol" in the Kursk region), and lying far from it, is a false match:
+    the village meant is one the gazetteer lacks, not a namesake in another country's far corner."""
+    rules = load_context()
+    out = list(results)
+
+    def settle(chain: list[int]) -> None:
+        # (a town or village there, not its regional capital)
+        anchors = [out[i].place for i in chain if out[i].place is not None and _in(out[i].place, rules.partial_coverage)
+                   and out[i].place.population < MAJOR_CITY_POPULATION]
+        if not anchors:
+            return
+        for i in chain:
+            places = (out[i].place,) if out[i].place is not None else out[i].candidates
+            if not places or any(_in(p, rules.partial_coverage) or p.population >= FAR_VILLAGE_POPULATION
+                                 or min(distance_km(p, a) for a in anchors) <= rules.far_km for p in places):
+                continue
+            nearest = min(places, key=lambda p: min(distance_km(p, a) for a in anchors))
+            anchor = min(anchors, key=lambda a: distance_km(nearest, a))
+            out[i] = Resolution(query=out[i].query, status=Status.UNKNOWN, warnings=out[i].warnings,
+                                reason=f"{LISTED_BESIDE_GAP} ({anchor.name}, {_region_names((anchor.admin1_code,), gazetteer)}, "
+                                       f"whose villages under 500 people the gazetteer lacks); the nearest place of this spelling, "
+                                       f"{nearest.name} in {nearest.admin1}, lies {distance_km(nearest, anchor):.0f} km from it")
+
+    chain: list[int] = []
+    for i, mention in enumerate(mentions):
+        if mention.kind is not PlaceKind.PLACE:
+            continue
+        if chain and not _LIST_GLUE.fullmatch(text, mentions[chain[-1]].end, mention.start):
+            settle(chain)
+            chain = []
+        chain.append(i)
+    settle(chain)
+    return out
+
+
 def _work_out_together(text: TextPlaces, starts: Sequence[_Start]) -> None:
     """The distances of the namesakes of several names to the text's places, in one array
     operation rather than one per name (TextPlaces keeps them for each choice)."""

@@ -212,3 +212,24 @@ def test_a_region_named_with_a_name_keeps_it_from_a_namesake_the_text_names(gaze
     found = placed("Shelling hit Zaporizhzhia. Troops seized the village of Zaporizhzhye in the Dnipropetrovsk region.", gazetteer)
     assert found["Zaporizhzhia"].place.name == "Zaporizhzhia"
     assert found["Zaporizhzhye"].place is None or found["Zaporizhzhye"].place.name != "Zaporizhzhia"
+
+
+# -- a namesake far from the Russian village it is listed with ----------------------------------
+def test_a_small_far_namesake_listed_with_a_kursk_village_is_no_match(gazetteer):
+    from geodata.resolve import LISTED_BESIDE_GAP, listed_beside_gap
+    text = "The ministry said its units had retaken Sudzha, as well as the villages of Melovoy and Guyevo."
+    mentions = find_places(text, gazetteer)
+    resolved = {m.text: r for m, r in zip(mentions, listed_beside_gap(text, mentions, resolve_mentions(mentions, gazetteer),
+                                                                        gazetteer))}
+    # (the gazetteer's only Melovoy is Milove, hundreds of kilometres away in Ukraine: not on the map there)
+    assert resolved["Melovoy"].place is None and resolved["Melovoy"].reason.startswith(LISTED_BESIDE_GAP)
+    assert resolved["Sudzha"].place.admin1 == "Kursk Oblast"
+
+
+def test_a_namesake_only_mentioned_near_a_kursk_village_keeps_its_place(gazetteer):
+    from geodata.resolve import listed_beside_gap
+    text = "Sudzha was quiet on Monday; shelling was reported in Melovoy."
+    mentions = find_places(text, gazetteer)
+    resolved = {m.text: r for m, r in zip(mentions, listed_beside_gap(text, mentions, resolve_mentions(mentions, gazetteer),
+                                                                        gazetteer))}
+    assert resolved["Melovoy"].reason == resolve_mentions(mentions, gazetteer)[1].reason
