@@ -123,7 +123,12 @@ _INSTALLED = compiled(r"(?:Russian|Moscow|Kremlin)[- ](?:installed|appointed|bac
 _UKRAINIAN_WORD = compiled(r"\bUkrainian\b")
 _UKRAINIAN_OFFICE = compiled(r"regional|oblast|military administration", re.I)
 _BARE_MINISTRY = compiled(r"\b[Tt]he ministry\b")
-_CLAUSE_AND = compiled(r",\s+(?:and|but|while|whereas)\s+(?:the\s+)?$")  # a speaker opening a clause of its own
+# a speaker opening a clause of its own, maybe after its time ("X took A in May, and on Sunday the ministry said ...")
+_CLAUSE_AND = compiled(r",\s+(?:and|but|while|whereas)\s+(?:(?:on|in|by|late|early|last|later|earlier|then|hours|days|weeks|months)"
+                       r"(?:\s+(?:[a-z\d][\w.-]*|(?:January|February|March|April|May|June|July|August|September|October|November|"
+                       r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)){0,3},?\s+)?(?:the\s+)?$")
+# "since the fall of X": the outlet's own time for what is stated
+_SINCE_THE = compiled(r"\bsince\s+(?:the|its)\s+$")
 _SUBORDINATE_SPEAKER = compiled(r"\b(?:after|before|when|since|until|because|although|though|whereas|following|despite|amid|contrary\s+to)\s+"
                                   r"(?:[\w’'-]+\s+){0,2}$")
 _LEAD_COLON = compiled(r"\s*:\s")
@@ -876,6 +881,8 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
             return nearest  # (not in the speaker's next clause: "said the Russian claim was false and that fighting went on")
         outer = [a for a in before if not a.embedded]
         chosen = nearest if not nearest.embedded else (outer[-1] if outer else nearest)
+        if _SINCE_THE.search(sentence, max(0, position - 12), position):
+            return None  # ("Russia has claimed a dozen villages since the fall of X": the outlet's time, not a claim)
         relative = _IN_RELATIVE.search(sentence, 0, chosen.start)
         if relative and "," in sentence[chosen.end:position]:
             # "A and B, the villages that Moscow said it had captured, are in a grey zone, the
