@@ -33,7 +33,7 @@ GENERIC_MILITARIES = frozenset({"Russian military", "Ukrainian military", "Russi
 _GAP_TO_VERB = compiled(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)\b))?[\s,”\"’]*(?:(?:(?:which|who|whose)\s+[^,;]{1,80}|with\s+(?:(?:[^;.]|(?<=\d)\.(?=\d)){1,30}?\s+)?(?:subscribers|followers|readers|members)|(?:did not|didn['’]t|has not|had not|would not) (?:comment|confirm|mention|say anything)[^,;.]{0,60},\s+(?:but|and)|(?:went|go|goes) (?:even )?(?:further|a step further)|has|have|had|been|that(?=\s+(?:have|has|had|are|is|were|was)\b)|also|already|(?:appeared|appears|seemed|seems) to|recently|repeatedly|later|earlier|since|on (?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)|on \w+|in a \w+|in its \w+|once again|again|then|now|"
                           r"for (?:his|her|its|their) part|agency|service|directorate|"
                           r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"
-                          r"(?:was|were|is|are) (?:finally |now |soon )?able to|"
+                          r"(?:was|were|is|are) (?:finally |now |soon )?able to|(?:was|were|has\s+been|have\s+been|had\s+been)\s+forced\s+to|had\s+to|"
                           r"(?:for\s+)?(?:at\s+least\s+)?(?:the\s+|a\s+)?(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|last|latest|"
                           r"another|same)\s+time|"
                           r"however|too|in turn|itself|himself|herself|themselves|there|analysts?|experts?|officials?|"

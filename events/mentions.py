@@ -154,7 +154,8 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
         return "region"
     if any(p.match(following) for p in roles.front_after) or any(p.search(before) for p in roles.front_before):
         return "front"
-    if not mention.text.endswith(("'s", "’s")) and any(p.match(following) for p in roles.modifier_after):
+    if not mention.text.endswith(("'s", "’s")) and (any(p.match(following) for p in roles.modifier_after)
+                                                    or any(p.search(before) for p in roles.modifier_before)):
         return "modifier"
     return "settlement"
 

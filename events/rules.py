@@ -108,6 +108,7 @@ class PlaceRules:
     front_after: tuple[re.Pattern[str], ...]
     front_before: tuple[re.Pattern[str], ...]
     modifier_after: tuple[re.Pattern[str], ...]
+    modifier_before: tuple[re.Pattern[str], ...]  # "the defenders of Mariupol": people the place names
     government_names: frozenset[str]
     government_city_before: tuple[re.Pattern[str], ...]
     river_names: frozenset[str]
@@ -304,6 +305,7 @@ def _place_rules(raw: dict[str, Any], file: str) -> PlaceRules:
         front_after=_patterns(tables["front"], "after", file, "role.front", 0),
         front_before=_patterns(tables["front"], "before", file, "role.front", 0),
         modifier_after=_patterns(tables["modifier"], "after", file, "role.modifier"),
+        modifier_before=_patterns(tables["modifier"], "before", file, "role.modifier"),
         government_names=frozenset(_need(tables["government"], "names", file, "role.government")),
         government_city_before=_patterns(tables["government"], "city_before", file, "role.government"),
         river_names=frozenset(_need(tables["river"], "names", file, "role.river")),
