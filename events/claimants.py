@@ -129,6 +129,10 @@ _CLAUSE_AND = compiled(r",\s+(?:and|but|while|whereas)\s+(?:(?:on|in|by|late|ear
                        r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)){0,3},?\s+)?(?:the\s+)?$")
 # "since the fall of X": the outlet's own time for what is stated
 _SINCE_THE = compiled(r"\bsince\s+(?:the|its)\s+$")
+# ... unless told with a day of this week, the speaker's own news ("since the liberation of X on Saturday")
+_NEWS_TIME = compiled(r"[^,;.]{0,60}?\b(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|overnight|last\s+night|"
+                      r"this\s+(?:week|morning))\b")
+_CLAUSE_JOINED = compiled(r",\s+(?:and|but)\s")
 _SUBORDINATE_SPEAKER = compiled(r"\b(?:after|before|when|since|until|because|although|though|whereas|following|despite|amid|contrary\s+to)\s+"
                                   r"(?:[\w’'-]+\s+){0,2}$")
 _LEAD_COLON = compiled(r"\s*:\s")
@@ -280,11 +284,15 @@ _CLAUSE_ENDS_AFTER = compiled(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|notin
 
 # a leader or commander ordering his side's troops out of a place ("X on Wednesday ordered troops to
 # withdraw from Y"), the subject itself (not "troops have been ordered to leave", nor "ordered them to storm")
-_ORDERED_OUT = compiled(r"(?:\s+(?:on\s+\w+|\w+ly|later|then|also|formally|publicly))?\s+ordered\s+(?:(?:his|her|its|their|the|all)\s+)?"
+_ORDERED_OUT = compiled(r"(?:\s+(?:on\s+\w+|(?!(?:reportedly|allegedly|apparently|purportedly|supposedly|reputedly)\b)\w+ly|later|then|also|"
+                        r"formally|publicly))?\s+ordered\s+(?:(?:his|her|its|their|the|all)\s+)?"
                         r"(?:(?:Russian|Ukrainian|remaining)\s+)?(?:troops|forces|units|men|soldiers|army|military|garrison)\s+(?:to\s+)?"
                         r"(?:withdraw|leave|pull\s+(?:out|back)|retreat|abandon|fall\s+back|move\s+to\s+(?:new|more)|evacuate)\b")
 _ORDER_TOLD_AS_HISTORY = compiled(r"\b(?:after|when|before|since|until|once|as)\s+(?:\S+\s+){0,2}$", re.I)
 _YEAR = compiled(r"\b(?:19|20)\d\d\b")
+_NOT_TELLING = frozenset({"declined", "declines", "refused", "refuses"})
+_DECLINED_TO = compiled(r"\s+to\s+(?:comment|confirm|say|discuss|speak|give|elaborate|answer|specify|deny)\b")
+_SAID_TO_BE = compiled(r"(?<=said)\s+to\s+(?:be|have)\b|(?<=says)\s+to\s+(?:be|have)\b")
 # "dismissed its commander": an act on a person, no rejection of a claim
 _DISMISSED_PERSON = compiled(r"\s+(?:his|her|its|their|the|a)\s+(?:[\w-]+\s+)?(?:commander|chief|head|general|minister|officer|deputy|governor|spokes\w+)\b")
 _THAT_SAID_BEFORE = compiled(r"\s+(?:that|this|it)\s+(?:for|since|again|before|all\s+along|every|many|repeatedly|several)\b")
@@ -335,6 +343,8 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
                 return "", True  # "rejected claims by the ministry, published on Monday, that": cited, not speaking
             if verb.group().startswith("dismiss") and _DISMISSED_PERSON.match(after, verb.end()):
                 return None
+            if verb.group() in _NOT_TELLING and _DECLINED_TO.match(after, verb.end()) or _SAID_TO_BE.match(after, verb.end()):
+                return None  # "declined to comment on reports that ...", "troops said to be short of ammunition": nothing told
             if verb.group().endswith("ing") and _THAT_SAID_BEFORE.match(after, verb.end()):
                 return None  # "the Russians have been saying that for months": what was told before, no claim here
             return verb.group(), False
@@ -881,8 +891,10 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
             return nearest  # (not in the speaker's next clause: "said the Russian claim was false and that fighting went on")
         outer = [a for a in before if not a.embedded]
         chosen = nearest if not nearest.embedded else (outer[-1] if outer else nearest)
-        if _SINCE_THE.search(sentence, max(0, position - 12), position):
+        if _SINCE_THE.search(sentence, max(0, position - 12), position) and not _NEWS_TIME.match(sentence, position):
             return None  # ("Russia has claimed a dozen villages since the fall of X": the outlet's time, not a claim)
+        if chosen.verb == "ordered" and _CLAUSE_JOINED.search(sentence, chosen.end, position):
+            return None  # ("X ordered his troops out of A, and Russian forces entered it the next day": the outlet's)
         relative = _IN_RELATIVE.search(sentence, 0, chosen.start)
         if relative and "," in sentence[chosen.end:position]:
             # "A and B, the villages that Moscow said it had captured, are in a grey zone, the

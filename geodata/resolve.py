@@ -1022,10 +1022,14 @@ def listed_beside_gap(text: str, mentions: Sequence[Mention], results: Sequence[
                    and out[i].place.population < MAJOR_CITY_POPULATION]
         if not anchors:
             return
+        # (a list that also names places elsewhere, "took Sudzha, Kurakhove and Novodmytrivka", mixes fronts:
+        # a namesake near one of those is the one meant)
+        others = [out[i].place for i in chain if out[i].place is not None and not _in(out[i].place, rules.partial_coverage)]
         for i in chain:
             places = (out[i].place,) if out[i].place is not None else out[i].candidates
             if not places or any(_in(p, rules.partial_coverage) or p.population >= FAR_VILLAGE_POPULATION
-                                 or min(distance_km(p, a) for a in anchors) <= rules.far_km for p in places):
+                                 or min(distance_km(p, a) for a in anchors) <= rules.far_km
+                                 or any(o is not p and distance_km(p, o) <= rules.far_km for o in others) for p in places):
                 continue
             nearest = min(places, key=lambda p: min(distance_km(p, a) for a in anchors))
             anchor = min(anchors, key=lambda a: distance_km(nearest, a))
