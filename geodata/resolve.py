@@ -1002,6 +1002,8 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[
 
 #: the reason of a place listed_beside_gap turns away (the regions it reads are Russia's: context.toml partial_coverage)
 LISTED_BESIDE_GAP = "listed with a town of a region the gazetteer covers only in part"
+#: the reason of a place _spelt_far_in_gap_text turns away (read as the same: a village of that region)
+SPELT_FAR_IN_GAP_TEXT = "spelt as a village of a region the gazetteer covers only in part, in a text on it"
 # what stands between two settlements of one list: "A, B", "A and B", "A, as well as the villages of B"
 _LIST_GLUE = re.compile(r"\s*(?:,\s*|\s+)(?:(?:and|or|as\s+well\s+as|together\s+with|plus)\s+)?"
                         r"(?:(?:the\s+)?(?:(?:nearby|neighbouring|neighboring|small)\s+)?(?:settlements?|villages?|towns?|hamlets?|localities)"
@@ -1047,6 +1049,35 @@ def listed_beside_gap(text: str, mentions: Sequence[Mention], results: Sequence[
             chain = []
         chain.append(i)
     settle(chain)
+    return _spelt_far_in_gap_text(mentions, out, rules, gazetteer)
+
+
+def _spelt_far_in_gap_text(mentions: Sequence[Mention], results: list[Resolution], rules: ContextRules,
+                           gazetteer: Gazetteer) -> list[Resolution]:
+    """In a text on a region whose villages the gazetteer lacks (Kursk), a small place spelt otherwise
+    than its namesakes are named ("Novenkoye" for Novenke, "Olgovka" for Olhivka), with no region
+    named for it and every namesake far from all the text's other places, is a village the gazetteer
+    lacks: the Russian spelling of a Russian village, not a Ukrainian namesake."""
+    settled = [r.place for m, r in zip(mentions, results) if m.kind is PlaceKind.PLACE and r.place is not None]
+    anchors = [p for p in settled if _in(p, rules.partial_coverage) and p.population < MAJOR_CITY_POPULATION]
+    if not anchors:
+        return results
+    out = list(results)
+    for i, (mention, result) in enumerate(zip(mentions, results)):
+        places = (result.place,) if result.place is not None else result.candidates
+        if mention.kind is not PlaceKind.PLACE or not places or mention.context_regions:
+            continue
+        if any(_in(p, rules.partial_coverage) or p.population >= FAR_VILLAGE_POPULATION
+               or normalize_name(p.name) == normalize_name(mention.text.removesuffix("'s").removesuffix("’s"))
+               or any(o.geonameid != p.geonameid and distance_km(p, o) <= rules.far_km for o in settled) for p in places):
+            continue
+        nearest = min(places, key=lambda p: min(distance_km(p, a) for a in anchors))
+        anchor = min(anchors, key=lambda a: distance_km(nearest, a))
+        out[i] = Resolution(query=result.query, status=Status.UNKNOWN, warnings=result.warnings,
+                            reason=f"{SPELT_FAR_IN_GAP_TEXT} ({anchor.name}, {_region_names((anchor.admin1_code,), gazetteer)}); "
+                                   f"the nearest place named so otherwise, {nearest.name} in {nearest.admin1}, lies "
+                                   f"{min(distance_km(nearest, o) for o in settled if o.geonameid != nearest.geonameid):.0f} km "
+                                   "from the text's other places")
     return out
 
 

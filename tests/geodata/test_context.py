@@ -228,8 +228,28 @@ def test_a_small_far_namesake_listed_with_a_kursk_village_is_no_match(gazetteer)
 
 def test_a_namesake_only_mentioned_near_a_kursk_village_keeps_its_place(gazetteer):
     from geodata.resolve import listed_beside_gap
-    text = "Sudzha was quiet on Monday; shelling was reported in Melovoy."
+    text = "Sudzha was quiet on Monday; shelling was reported in Milove."
     mentions = find_places(text, gazetteer)
     resolved = {m.text: r for m, r in zip(mentions, listed_beside_gap(text, mentions, resolve_mentions(mentions, gazetteer),
                                                                         gazetteer))}
-    assert resolved["Melovoy"].reason == resolve_mentions(mentions, gazetteer)[1].reason
+    # (not listed with Sudzha, and spelt as the gazetteer names it: Milove of Kharkiv Oblast still)
+    assert resolved["Milove"].reason == resolve_mentions(mentions, gazetteer)[1].reason
+
+
+def test_a_russian_spelling_far_from_a_kursk_text_is_a_village_the_gazetteer_lacks(gazetteer):
+    from geodata.resolve import SPELT_FAR_IN_GAP_TEXT, listed_beside_gap
+    text = "Russian units retook Guyevo on Monday. On Tuesday they liberated Melovoy, the ministry said."
+    mentions = find_places(text, gazetteer)
+    resolved = {m.text: r for m, r in zip(mentions, listed_beside_gap(text, mentions, resolve_mentions(mentions, gazetteer),
+                                                                        gazetteer))}
+    # (spelt otherwise than Milove, its only namesake, hundreds of kilometres from Guyevo in Kursk Oblast)
+    assert resolved["Melovoy"].place is None and resolved["Melovoy"].reason.startswith(SPELT_FAR_IN_GAP_TEXT)
+
+
+def test_a_place_spelt_as_the_gazetteer_names_it_keeps_its_place_in_a_kursk_text(gazetteer):
+    from geodata.resolve import listed_beside_gap
+    text = "Russian units retook Guyevo on Monday. On Tuesday they took Ocheretyne, the ministry said."
+    mentions = find_places(text, gazetteer)
+    resolved = {m.text: r for m, r in zip(mentions, listed_beside_gap(text, mentions, resolve_mentions(mentions, gazetteer),
+                                                                        gazetteer))}
+    assert resolved["Ocheretyne"].reason == resolve_mentions(mentions, gazetteer)[1].reason
