@@ -46,11 +46,11 @@ _GAP_TO_VERB = compiled(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:ma
                           r"(?:in|on|near|along)\s+the\s+(?:[\w’'-]+\s+){0,2}?(?:axis|direction|sector|front(?:\s?line)?|area|border|frontier)|"
                           r"speaking\s+(?:to|with|by\s+(?:phone|telephone)|on\s+(?:the\s+)?condition\s+of\s+anonymity)[^,;]{0,40}|"
                           r"reached\s+by\s+(?:phone|telephone)|(?:evacuating|helping\s+evacuate)\s+(?:residents|civilians|people)|"
-                          r"(?:defending|holding|defends|holds|defended|held)\s+(?:the\s+)?(?:area|town|city|village|sector|line|front|"
+                          r"(?:defending|holding|defends|holds|defended|held)\s+(?:the\s+)?(?:(?:border|frontline|front-line|besieged|eastern|western|northern|southern|nearby)\s+)?(?:area|town|city|village|sector|line|front|"
                           r"positions|[A-Z][\w’'-]+)\b|"  # ("a spokesman for the brigade defending the area said")
                           r"(?:fighting|serving|stationed|deployed|based|operating|fought|fights|defended|defends|operated|operates)(?: (?:in|near|on|at|with|for|"
                           r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest) of) (?:the )?"
-                          r"[\w’'-]+(?: [\w’'-]+)?)?)"
+                          r"[\w’'-]+(?: [\w’'-]+)?(?: (?:region|oblast|Oblast|Region|area|sector|direction|axis))?)?)"
                           r"(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)\b))?[\s,]+){0,4}$")  # ("the project's map shows")
 # a statement made, then what it said in a participle after a comma: "X appeared in a video on
 # Saturday, announcing that ...", "X issued a statement, saying ..."
