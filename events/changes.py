@@ -814,9 +814,13 @@ _ANNIVERSARY_BEFORE = compiled(r"\banniversary\s+of\b[^.;]{0,40}$", re.I)
 _FORCE_OPENS = compiled(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:troops|forces|units|soldiers|garrison|defenders|brigade|battalion)\s+"
                           r"(?:was|were|had|has|have|received|got)\b", re.I)
 _PARTICIPLE_RIGHT_AFTER = compiled(r"\s*,\s*(?:[a-z]+ly\s+)?")
-# land near a place, not the place: "retaking ground around the city" (no compass word: "in the
+# land near a place, not the place: "retaking ground around the city" (no bare compass word: "in the
 # southeast and east of the city" is inside it)
-_NEAR_GAP = compiled(r"\b(?:around|near|outside|close to|beyond|towards?|approaches to|vicinity of|flanks? of|(?:(?:in|into) )?the (?:[\w-]+ )?areas? of|(?:in|on) the direction of)\s+$", re.I)
+# (nor land named with a compass word: "in the forests west of the town", "the road 5 km south of the city"; not
+# positions there, where troops withdraw to from the place)
+_NEAR_GAP = compiled(r"\b(?:around|near|outside|close to|beyond|towards?|approaches to|vicinity of|flanks? of|(?:(?:in|into) )?the (?:[\w-]+ )?areas? of|(?:in|on) the direction of|"
+                     r"(?:forests?|woods?|woodlands?|fields?|villages?|settlements?|roads?|highway)\s+"
+                     r"(?:\d+\s*(?:km|kilomet\w+|miles?)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+$", re.I)
 _FIRST_TO = compiled(r"\b(?:first|last|latest|second|third|only)\s+(?:[\w-]+\s+){0,2}?(?:settlement|village|town|"
                        r"city|locality)\s+to\s+(?:be\s+|have\s+been\s+)?$", re.I)
 _THEN_COPULA = compiled(r"[^,;:.]{0,60}?\b(?:was|is|became|has\s+been|had\s+been)\s+(?:the\s+(?:town|village|city)\s+of\s+)?$")
