@@ -1054,30 +1054,38 @@ def listed_beside_gap(text: str, mentions: Sequence[Mention], results: Sequence[
 
 def _spelt_far_in_gap_text(mentions: Sequence[Mention], results: list[Resolution], rules: ContextRules,
                            gazetteer: Gazetteer) -> list[Resolution]:
-    """In a text on a region whose villages the gazetteer lacks (Kursk), a small place spelt otherwise
+    """In a text on a region whose villages the gazetteer lacks (Kursk: it names the region, or two of
+    its towns and villages), a small place spelt otherwise
     than its namesakes are named ("Novenkoye" for Novenke, "Olgovka" for Olhivka), with no region
     named for it and every namesake far from all the text's other places, is a village the gazetteer
     lacks: the Russian spelling of a Russian village, not a Ukrainian namesake."""
     settled = [r.place for m, r in zip(mentions, results) if m.kind is PlaceKind.PLACE and r.place is not None]
     anchors = [p for p in settled if _in(p, rules.partial_coverage) and p.population < MAJOR_CITY_POPULATION]
-    if not anchors:
+    # (a text on that region: it names the region, or two of its towns and villages; not a Russian bulletin
+    # that names one Kursk town and then, in Moscow's spelling, a Donetsk village)
+    region_named = any(m.kind is not PlaceKind.PLACE and any(code in rules.partial_coverage for code in m.region_codes)
+                       for m in mentions)
+    if not region_named and len({p.geonameid for p in anchors}) < 2:
         return results
+    codes = tuple(dict.fromkeys(c for m in mentions if m.kind is not PlaceKind.PLACE for c in m.region_codes
+                                if c in rules.partial_coverage)) or tuple(dict.fromkeys(p.admin1_code for p in anchors))
     out = list(results)
     for i, (mention, result) in enumerate(zip(mentions, results)):
         places = (result.place,) if result.place is not None else result.candidates
-        if mention.kind is not PlaceKind.PLACE or not places or mention.context_regions:
+        # (no other region named for it: "Yevgenovka in the DPR" is the Donetsk village)
+        if mention.kind is not PlaceKind.PLACE or not places \
+                or any(code not in rules.partial_coverage for code in mention.context_regions):
             continue
         if any(_in(p, rules.partial_coverage) or p.population >= FAR_VILLAGE_POPULATION
                or normalize_name(p.name) == normalize_name(mention.text.removesuffix("'s").removesuffix("’s"))
                or any(o.geonameid != p.geonameid and distance_km(p, o) <= rules.far_km for o in settled) for p in places):
             continue
-        nearest = min(places, key=lambda p: min(distance_km(p, a) for a in anchors))
-        anchor = min(anchors, key=lambda a: distance_km(nearest, a))
+        others = [o for o in settled if all(o.geonameid != p.geonameid for p in places)]
+        nearest = min(places, key=lambda p: min((distance_km(p, o) for o in others), default=0.0))
+        far = f", lies {min(distance_km(nearest, o) for o in others):.0f} km from the text's other places" if others else ""
         out[i] = Resolution(query=result.query, status=Status.UNKNOWN, warnings=result.warnings,
-                            reason=f"{SPELT_FAR_IN_GAP_TEXT} ({anchor.name}, {_region_names((anchor.admin1_code,), gazetteer)}); "
-                                   f"the nearest place named so otherwise, {nearest.name} in {nearest.admin1}, lies "
-                                   f"{min(distance_km(nearest, o) for o in settled if o.geonameid != nearest.geonameid):.0f} km "
-                                   "from the text's other places")
+                            reason=f"{SPELT_FAR_IN_GAP_TEXT} ({_region_names(codes, gazetteer)}); the place named so "
+                                   f"otherwise, {nearest.name} in {nearest.admin1}{far}")
     return out
 
 

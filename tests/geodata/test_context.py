@@ -238,7 +238,7 @@ def test_a_namesake_only_mentioned_near_a_kursk_village_keeps_its_place(gazettee
 
 def test_a_russian_spelling_far_from_a_kursk_text_is_a_village_the_gazetteer_lacks(gazetteer):
     from geodata.resolve import SPELT_FAR_IN_GAP_TEXT, listed_beside_gap
-    text = "Russian units retook Guyevo on Monday. On Tuesday they liberated Melovoy, the ministry said."
+    text = "Russian units retook Guyevo in the Kursk region on Monday. On Tuesday they liberated Melovoy, the ministry said."
     mentions = find_places(text, gazetteer)
     resolved = {m.text: r for m, r in zip(mentions, listed_beside_gap(text, mentions, resolve_mentions(mentions, gazetteer),
                                                                         gazetteer))}
