@@ -1017,6 +1017,9 @@ def listed_beside_gap(text: str, mentions: Sequence[Mention], results: Sequence[
     the village meant is one the gazetteer lacks, not a namesake in another country's far corner."""
     rules = load_context()
     out = list(results)
+    if not any(r.place is not None and _in(r.place, rules.partial_coverage) for r in results) and not any(
+            m.kind is not PlaceKind.PLACE and any(c in rules.partial_coverage for c in m.region_codes) for m in mentions):
+        return out  # (most texts: no place of such a region, nothing to weigh)
 
     def settle(chain: list[int]) -> None:
         # (a town or village there, not its regional capital)
