@@ -28,10 +28,10 @@ from events.changes import (APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, SAYING_NE
 from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, STATE_KINDS, Attribution, governing, journalist, named_claimants, outlet_side, quotations, unquoted
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
 from events.mentions import DATELINE_REACH, NAMED_AFTER_CHANGE, NAMED_BEFORE_CHANGE, PlaceRef, SentenceView
-from geodata.resolve import LISTED_BESIDE_GAP, SPELT_FAR_IN_GAP_TEXT
 from events.records import Article, DatePrecision, EventType, PublishedDate, Side
 from events.rules import Rules
 from events.voices import REBUTTAL_OPENS, Voice
+from geodata.resolve import LISTED_BESIDE_GAP, SPELT_FAR_IN_GAP_TEXT
 
 __all__ = ["Draft", "draft_claims"]
 
@@ -443,7 +443,7 @@ def _place_country(memory: _Discourse, place: PlaceRef) -> str:
     if resolution.reason in (NAMED_AFTER_CHANGE, NAMED_BEFORE_CHANGE):
         return "RU"  # read as a place only in a text on Russia's border regions (the gazetteer holds all of Ukraine's)
     if resolution.reason.startswith((LISTED_BESIDE_GAP, SPELT_FAR_IN_GAP_TEXT)):
-        return "RU"  # "Sudzha, Melovoye and Podol": a village of the Russian border region its neighbour in the list lies in
+        return "RU"  # "Sudzha, Melovoye and Podol", "Novenkoye" in a text on Kursk: a village of that Russian region
     if not resolution.candidates and memory.border_text:
         return "RU"  # a name the gazetteer lacks (it holds all of Ukraine's) in a text on Russia's border regions
     countries = {p.country for p in resolution.candidates}

@@ -27,8 +27,8 @@ from events.records import Article, Claim
 from events.rules import Rules
 from events.voices import quote_balance, read_voices
 from geodata import Gazetteer, Mention, PlaceKind, Resolution, Status, find_places, resolve_mentions
-from geodata.resolve import listed_beside_gap
 from geodata.forms import kyiv_form, moscow_form
+from geodata.resolve import listed_beside_gap
 
 __all__ = ["extract_claims", "geocode", "Extraction"]
 

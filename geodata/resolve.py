@@ -1014,7 +1014,8 @@ def listed_beside_gap(text: str, mentions: Sequence[Mention], results: Sequence[
                       gazetteer: Gazetteer) -> list[Resolution]:
     """A small place listed with a town or village of a region whose villages the gazetteer lacks
     ("took Sudzha, Melovoye and Podol" in the Kursk region), and lying far from it, is a false match:
-    the village meant is one the gazetteer lacks, not a namesake in another country's far corner."""
+    the village meant is one the gazetteer lacks, not a namesake in another country's far corner.
+    Then the same for the places a text on such a region spells as that region's (_spelt_far_in_gap_text)."""
     rules = load_context()
     out = list(results)
     if not any(r.place is not None and _in(r.place, rules.partial_coverage) for r in results) and not any(
@@ -1058,10 +1059,10 @@ def listed_beside_gap(text: str, mentions: Sequence[Mention], results: Sequence[
 def _spelt_far_in_gap_text(mentions: Sequence[Mention], results: list[Resolution], rules: ContextRules,
                            gazetteer: Gazetteer) -> list[Resolution]:
     """In a text on a region whose villages the gazetteer lacks (Kursk: it names the region, or two of
-    its towns and villages), a small place spelt otherwise
-    than its namesakes are named ("Novenkoye" for Novenke, "Olgovka" for Olhivka), with no region
-    named for it and every namesake far from all the text's other places, is a village the gazetteer
-    lacks: the Russian spelling of a Russian village, not a Ukrainian namesake."""
+    its towns and villages), a small place spelt otherwise than its namesakes are named ("Novenkoye"
+    for Novenke, "Olgovka" for Olhivka), with no other region named for it and every namesake far from
+    all the text's other places, is a village the gazetteer lacks: the Russian spelling of a Russian
+    village, not a Ukrainian namesake."""
     settled = [r.place for m, r in zip(mentions, results) if m.kind is PlaceKind.PLACE and r.place is not None]
     anchors = [p for p in settled if _in(p, rules.partial_coverage) and p.population < MAJOR_CITY_POPULATION]
     # (a text on that region: it names the region, or two of its towns and villages; not a Russian bulletin
