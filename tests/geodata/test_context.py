@@ -215,41 +215,41 @@ def test_a_region_named_with_a_name_keeps_it_from_a_namesake_the_text_names(gaze
 
 
 # -- a namesake far from the Russian village it is listed with ----------------------------------
-def test_a_small_far_namesake_listed_with_a_kursk_village_is_no_match(gazetteer):
-    from geodata.resolve import LISTED_BESIDE_GAP, listed_beside_gap
-    text = "The ministry said its units had retaken Sudzha, as well as the villages of Melovoy and Guyevo."
+def beside_gap(text, gazetteer):
+    """Settlement as written -> (its resolution after listed_beside_gap, its resolution before)."""
+    from geodata.resolve import listed_beside_gap
     mentions = find_places(text, gazetteer)
-    resolved = {m.text: r for m, r in zip(mentions, listed_beside_gap(text, mentions, resolve_mentions(mentions, gazetteer),
-                                                                        gazetteer))}
+    plain = resolve_mentions(mentions, gazetteer)
+    return {m.text: (r, p) for m, r, p in zip(mentions, listed_beside_gap(text, mentions, plain, gazetteer), plain)}
+
+
+def test_a_small_far_namesake_listed_with_a_kursk_village_is_no_match(gazetteer):
+    from geodata.resolve import LISTED_BESIDE_GAP
+    resolved = beside_gap("The ministry said its units had retaken Sudzha, as well as the villages of Melovoy and Guyevo.", gazetteer)
     # (the gazetteer's only Melovoy is Milove, hundreds of kilometres away in Ukraine: not on the map there)
-    assert resolved["Melovoy"].place is None and resolved["Melovoy"].reason.startswith(LISTED_BESIDE_GAP)
-    assert resolved["Sudzha"].place.admin1 == "Kursk Oblast"
+    melovoy, _ = resolved["Melovoy"]
+    assert melovoy.place is None and melovoy.reason.startswith(LISTED_BESIDE_GAP)
+    assert resolved["Sudzha"][0].place.admin1 == "Kursk Oblast"
 
 
 def test_a_namesake_only_mentioned_near_a_kursk_village_keeps_its_place(gazetteer):
-    from geodata.resolve import listed_beside_gap
-    text = "Sudzha was quiet on Monday; shelling was reported in Milove."
-    mentions = find_places(text, gazetteer)
-    resolved = {m.text: r for m, r in zip(mentions, listed_beside_gap(text, mentions, resolve_mentions(mentions, gazetteer),
-                                                                        gazetteer))}
+    resolved = beside_gap("Sudzha was quiet on Monday; shelling was reported in Milove.", gazetteer)
     # (not listed with Sudzha, and spelt as the gazetteer names it: Milove of Kharkiv Oblast still)
-    assert resolved["Milove"].reason == resolve_mentions(mentions, gazetteer)[1].reason
+    after, before = resolved["Milove"]
+    assert after.reason == before.reason
 
 
 def test_a_russian_spelling_far_from_a_kursk_text_is_a_village_the_gazetteer_lacks(gazetteer):
-    from geodata.resolve import SPELT_FAR_IN_GAP_TEXT, listed_beside_gap
-    text = "Russian units retook Guyevo in the Kursk region on Monday. On Tuesday they liberated Melovoy, the ministry said."
-    mentions = find_places(text, gazetteer)
-    resolved = {m.text: r for m, r in zip(mentions, listed_beside_gap(text, mentions, resolve_mentions(mentions, gazetteer),
-                                                                        gazetteer))}
+    from geodata.resolve import SPELT_FAR_IN_GAP_TEXT
+    resolved = beside_gap("Russian units retook Guyevo in the Kursk region on Monday. On Tuesday they liberated Melovoy, "
+                          "the ministry said.", gazetteer)
     # (spelt otherwise than Milove, its only namesake, hundreds of kilometres from Guyevo in Kursk Oblast)
-    assert resolved["Melovoy"].place is None and resolved["Melovoy"].reason.startswith(SPELT_FAR_IN_GAP_TEXT)
+    melovoy, _ = resolved["Melovoy"]
+    assert melovoy.place is None and melovoy.reason.startswith(SPELT_FAR_IN_GAP_TEXT)
 
 
 def test_a_place_spelt_as_the_gazetteer_names_it_keeps_its_place_in_a_kursk_text(gazetteer):
-    from geodata.resolve import listed_beside_gap
-    text = "Russian units retook Guyevo on Monday. On Tuesday they took Ocheretyne, the ministry said."
-    mentions = find_places(text, gazetteer)
-    resolved = {m.text: r for m, r in zip(mentions, listed_beside_gap(text, mentions, resolve_mentions(mentions, gazetteer),
-                                                                        gazetteer))}
-    assert resolved["Ocheretyne"].reason == resolve_mentions(mentions, gazetteer)[1].reason
+    resolved = beside_gap("Russian units retook Guyevo in the Kursk region on Monday. On Tuesday they took Ocheretyne, "
+                          "the ministry said.", gazetteer)
+    after, before = resolved["Ocheretyne"]
+    assert after.reason == before.reason
