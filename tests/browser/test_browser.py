@@ -9,6 +9,7 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.conftest import _ingest, _serve
 from tests.conftest import ROOT
@@ -28,11 +29,17 @@ def drawn(page: Page, n: int):
     expect(map_frame(page).locator(f"body[data-fc-drawn='{n}']")).to_have_count(1, timeout=45_000)
 
 
-def settle(page: Page) -> None:
-    """Wait until Streamlit has finished rerunning (stale elements are greyed out) and Leaflet has
-    finished zooming (a screenshot mid-animation shows swollen markers)."""
+def idle(page: Page) -> None:
+    """Wait until Streamlit has finished rerunning (stale elements are greyed out): a widget used
+    during a rerun can be drawn afresh under the user, losing what was typed into it."""
     page.wait_for_function("!document.querySelector('[data-stale=\"true\"]') && "
                            "!document.querySelector('[data-testid^=\"stStatusWidgetRunning\"]')", timeout=30_000)
+
+
+def settle(page: Page) -> None:
+    """Wait until Streamlit has finished rerunning and Leaflet has finished zooming (a screenshot
+    mid-animation shows swollen markers)."""
+    idle(page)
     map_frame(page).locator(".leaflet-zoom-anim").wait_for(state="detached", timeout=10_000)
     page.wait_for_timeout(800)  # tiles of the base layer and the last repaint
 
@@ -48,11 +55,19 @@ def overlapping(rects: list[list[float]]) -> list[tuple[int, int]]:
 
 
 def choose(page: Page, box, option: str) -> None:
-    """Pick an option of a select box with the keyboard, as a user may."""
+    """Pick an option of a select box with the keyboard, as a user may, typing again (as a user
+    would) when a rerun that began just before redrew the box and dropped the typing."""
     combobox = page.get_by_role("combobox", name=box)
-    combobox.click()
-    combobox.fill(option)
-    page.get_by_role("option", name=option).first.wait_for(timeout=15_000)
+    for attempt in range(3):
+        idle(page)
+        combobox.click()
+        combobox.fill(option)
+        try:
+            page.get_by_role("option", name=option).first.wait_for(timeout=10_000)
+            break
+        except PlaywrightTimeoutError:
+            if attempt == 2:
+                raise
     combobox.press("Enter")
 
 
@@ -322,6 +337,7 @@ def test_names_awaiting_a_place_are_listed_once_and_placed_in_one_go(page: Page,
     expect(table).to_be_visible()
     page.get_by_role("textbox", name="Your name (for reviews)").fill("analyst C")
     page.get_by_role("textbox", name="Your name (for reviews)").press("Enter")
+    idle(page)  # the rerun that stores the name could redraw the next select box under the keyboard
     choose(page, "Name to place", "Olhivka — 1 claim in 1 article")
     places = page.get_by_role("combobox", name="Which place is “Olhivka”?")
     expect(places).to_have_value("")  # none chosen for the analyst
