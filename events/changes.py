@@ -263,6 +263,9 @@ def _side_words(text: str, rules: Rules) -> list[tuple[int, int, str]]:
 _LOCATED_BY = compiled(r"\b(?:of|after|from|behind|near|beyond|past|to|in|at|for|than|with|by|around|outside|beside)\s+"
                        r"(?:[A-ZА-ЯІЇЄ][\w’'-]+\s*){1,3}$", re.I)
 _QUOTED_WORD_BEFORE = compiled(r"[“\"‘'][\w-]+[”\"’']\s+$")  # a word quoted by itself right before the phrase
+# a word quoted inside a clause ('had "blockaded" the city'), ending where the clause would open (not a
+# passive's: 'had been "dislodged" and the town cleared' keeps its own subject)
+_SCARE_QUOTE_ENDING = compiled(r"(?<!\w)(?<!been )(?<!was )(?<!were )(?<!is )(?<!are )(?<!be )[“\"][\w-]+[”\"]$")
 
 
 def clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1136,6 +1139,8 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
                 or _DASH_ASIDE.match(gap) and _SUBJECT_GAP.match(_DASH_ASIDE.sub(" ", gap, count=1)):
             if _BEARING_GAP.match(gap) and _OF_SOMEONE.search(text, max(0, ref.start - 30), ref.start):
                 break  # "Soldiers from X west of Y have been captured": the soldiers were, not X
+            if gap.lstrip().startswith(",") and _RELATIVE_OPEN_BEFORE.search(text, max(0, ref.start - 100), ref.start):
+                continue  # "The village, which lies on the road to X, was occupied": X only locates the subject
             subject = ref
         elif _kind_before_whose(text, ref.end, start):
             subject = ref  # "X, a hilltop village whose liberation was announced on 17 September"
@@ -1240,6 +1245,7 @@ _AREA_BEFORE = compiled(r"\b(?:in the (?:general )?areas? of|near|around|in the 
 _NAMED_PLACE_NOUN = compiled(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|settlement|hamlet)\s+of\s+$", re.I)
 _DESCRIBED_BY = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\b[^,;]*$")
 _MODAL_NEGATION = compiled(r"\b(?:will|would|shall|can|could|may|might|won['’]t|can['’]t|cannot)\s+(?:not\s+|never\s+)?(?:\w+\s+)?$", re.I)
+_RELATIVE_OPEN_BEFORE = compiled(r",\s+(?:which|where|that)\s+(?:lies|lay|stands|stood|sits|sat|is|was|runs|ran)\s+[^,;:]{0,80}$")
 _ROUTE_BEFORE = compiled(r"\b(?:road|roads|highway|route|railway|rail line|approaches|heights|bridge)\s+"
                            r"(?:(?:west|east|north|south)(?:wards?)?\s+)?(?:to|towards?|into|between|near|from|linking)\s+"
                            r"(?:the\s+)?$", re.I)
@@ -1261,7 +1267,10 @@ _SPEAKER_LEAD = compiled(r"^.*\b(?:(?:said|says|say|wrote|writes|added|argued|ar
                          r"(?:and|but|or)\s+that\s+|"  # (a second reported clause: "... and that the loss of X would")
                          r"(?:told|tells)\s+(?:[\w’'-]+\s+){1,3}?that\s+)")  # ("told Izvestia that the liberation of X would")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_FOLLOWED = compiled(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
+_FOLLOWED = compiled(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$|"
+                     # ("X had been retaken, as had the nearby village of Y": the verb gapped after "as")
+                     r"^\s*,?\s+as\s+(?:had|has|have|was|were|did)\s+(?:the\s+)?(?:(?:nearby|neighbou?ring|adjacent)\s+)?"
+                     r"(?:(?:town|city|village|settlement)\s+of\s+)?$")
 # a gapped verb with the day of its own: "had taken A on the 14th, and on the 18th B" (B ending the clause:
 # not "and on Wednesday B came under shelling")
 _FOLLOWED_DATED = compiled(r"^[^;:“”\"]{0,40}?,?\s+and\s+(?:then\s+)?(?:on|in|by)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|"
@@ -1577,6 +1586,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             right = comma if comma != -1 else right
         if (quoted := _QUOTED_WORD_BEFORE.search(text, 0, start)) is not None and left > quoted.start():
             left = clause(text, max(0, quoted.start() - 1), max(0, quoted.start() - 1))[0]  # 'his men had "completely" taken X'
+        while left > 0 and (quoted := _SCARE_QUOTE_ENDING.search(text, max(0, left - 40), left)) is not None:
+            # 'its forces had "blockaded" A and B and taken C': words in scare quotes stay in their clause
+            left = clause(text, quoted.start(), quoted.start())[0]
         if text[end:end + 1] in "”\"»’" and right == end:
             right = clause(text, end + 1, end + 1)[1]  # “praising the capture” of X
             if left == start and start >= 2 and text[start - 1] in "“\"«‘":

@@ -295,6 +295,10 @@ _DECLINED_TO = compiled(r"\s+to\s+(?:comment|confirm|say|discuss|speak|give|elab
 _SAID_TO_BE = compiled(r"(?<=said)\s+to\s+(?:be|have)\b|(?<=says)\s+to\s+(?:be|have)\b")
 # "dismissed its commander": an act on a person, no rejection of a claim
 _DISMISSED_PERSON = compiled(r"\s+(?:his|her|its|their|the|a)\s+(?:[\w-]+\s+)?(?:commander|chief|head|general|minister|officer|deputy|governor|spokes\w+)\b")
+# a sentence that opens on its subject's own report, the subject named after the comma
+_REPORTED_THEN_SUBJECT = compiled(r"(?:(?:a|an|one|two|three|several|some|hours?|days?|weeks?|minutes?|shortly|soon|just|only)\s+){0,3}"
+                                  r"(?:after|before|while|when|having)\s+(?:(?:first|already|earlier|publicly|officially)\s+)?"
+                                  r"(?:announc|claim|report|declar)\w*\b[^;:“”\"]{0,200}?,\s*(?:the\s+)?", re.I)
 _THAT_SAID_BEFORE = compiled(r"\s+(?:that|this|it)\s+(?:for|since|again|before|all\s+along|every|many|repeatedly|several)\b")
 
 
@@ -363,6 +367,8 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     before = sentence[max(0, start - 110):start]
     if _ACCORDING_TO.search(before):
         return "according to", False
+    if start <= 240 and _REPORTED_THEN_SUBJECT.fullmatch(sentence, 0, start):
+        return "announcing", False  # "A day after announcing the capture of X, the ministry removed ...": its announcement
     if _EMBEDDED.search(before) or _CLAIMS_OF.search(before):
         return "", True
     # "..., a military spokesman said" / "said the Ukrainian military." (the reporting clause ends

@@ -361,8 +361,12 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 # wrote"), not the side that spoke last
                 named_unit = next((m for v in reversed(views[max(0, i - 4):i]) if (m := _UNIT_OF_SIDE.match(v.text)) is not None), None)
                 context = _ADJECTIVE_SIDE[named_unit.group("side")] if named_unit is not None and named_unit.group("side") else context
+            reach = recent[-_RECENT:]
+            if "inistry" in views[i].text and len(recent) > _RECENT and not any("Ministry of Defence" in a.claimant for a in reach):
+                # "the ministry also reported ..." many speakers after the article named a ministry: that one
+                reach = [*[a for a in recent[:-_RECENT] if "Ministry of Defence" in a.claimant][-1:], *reach]
             read[i] = [a for a in find_attributions(views[i].text, rules, context_side=context, day=day,
-                                                    place_country=place_country, recent=recent[-_RECENT:])
+                                                    place_country=place_country, recent=reach)
                        # (nor "one channel" of no side the text named: the outlet tells what it read)
                        if a.kind != "journalist" and a.claimant != _UNSIDED_CHANNEL]
             spoken = [a for a in read[i] if not a.embedded]  # "Russian claims that": cited, not speaking
