@@ -53,7 +53,8 @@ _OF_SOMEONE = compiled(r"(?<!village )(?<!town )(?<!city )(?<!settlement )\b(?:f
 _BY_AFTER_QUOTE = compiled(r"[”\"»]\s+by\s")  # '"liberated" by units of ...': the agent named past the quote
 _PARTICIPLE_BY = compiled(r"\w+(?:ed|en)\s+by\s", re.I)
 _PARTICIPLE = compiled(r"\w+(?:ed|en|wn|un|ft|ht|st)\b")  # "was captured", "were withdrawn", "was taken", "left"
-_BY = compiled(r"^[”\"’']?\s*(?:[\w’'-]+\s+){0,8}?by\s+", re.I)  # (past a closing quote: "liberated" by)
+# (past a closing quote: "liberated" by; not past another verb: "occupied in 2022 and liberated by Ukraine")
+_BY = compiled(r"^[”\"’']?\s*(?:(?!and\s)[\w’'-]+\s+){0,8}?by\s+", re.I)
 # "the capture of X by Russian troops", "the liberation of X was completed by Ukrainian units": the
 # forces named after "by" acted (not "confirmed by Ukrainian officials": forces only)
 _BY_SIDE = compiled(r"\bby\s+(?:the\s+)?$", re.I)
@@ -101,7 +102,7 @@ _PATIENT_NOUNS = r"troops|forces|army|units?|soldiers|servicemen|fighters|marine
 _PASSIVE_TAIL = r"\s+(?:have\s+|has\s+|had\s+)?(?:been|were|was|are|is|got|get)\s+(?:\w+\s+)?$"
 _OWN_PATIENT_GAP = compiled(rf"\s+(?:[\w-]+\s+)?(?:{_PATIENT_NOUNS}|groups|guys|boys|lads){_PASSIVE_TAIL}", re.I)
 _FORCE_IN = compiled(r"(?:troops|forces|army|units?|soldiers|servicemen|fighters|brigades?|battalions?|marines|"
-                       r"paratroopers|group of forces|Russians|Ukrainians|occupiers|invaders|(?<=our )(?:guys|boys|lads|men))\s*$", re.I)
+                       r"paratroopers|group of forces|Russians|Ukrainians|occupiers|invaders|(?<=\bour )(?:guys|boys|lads|men))\s*$", re.I)
 # "Ukrainian troops were driven out of": from the forces to their passive verb
 _PATIENT_GAP = compiled(rf"(?:\s+(?:{_PATIENT_NOUNS}))?{_PASSIVE_TAIL}", re.I)
 # from a side word to the phrase it is the subject of: "Ukrainian units | pulled back"
@@ -157,7 +158,7 @@ _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven t
 _ABLE = compiled(r"\b(?:(?:managed|able|succeeded|succeeding|managing|decided|opted|chose|began|started|continued|"
                    r"went on|moved)\s+(?:\w+\s+)?to|had\s+to|"
                    # (a side's own announcement: "our troops will have to withdraw"; not an analyst's forecast)
-                   r"(?:(?<=our troops )|(?<=our forces )|(?<=our units )|(?<=our soldiers )|(?<=our defenders )|(?<=we ))"
+                   r"(?:(?<=\bour troops )|(?<=\bour forces )|(?<=\bour units )|(?<=\bour soldiers )|(?<=\bour defenders )|(?<=we ))"
                    r"will\s+have\s+to)\s+(?:\w+\s+)?$", re.I)
 _ORDERED = compiled(r"\b(?:(?:received|got|gave|give|given|granted|issued|had|have|has)\s+(?:an\s+|the\s+|a\s+)?(?:orders?|permission|approval|go-ahead|green\s+light)\s+"
                       r"(?:for\s+(?:an?\s+|the\s+)?(?:manoeuvre|maneuver|withdrawal|pullout|pull-out)\s+)?(?=to\s)|"
@@ -1450,6 +1451,9 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
     m = _WHERE_BEFORE.search(behind)
     if m is not None:  # "attacks inside X, where street battles go on", "X, where marines had gained a foothold"
         return Target(None, pointer="which", position=start - len(behind) + m.start())
+    m = _KIND_THAT_WAS.search(behind)
+    if m is not None:  # "X, a village that was occupied in March 2022": X, the apposition's
+        return Target(None, pointer="which", position=start - len(behind) + m.start())
     wider = text[max(0, start - 140):start]  # (the speaker's words between: "which the ministry said in November had been")
     m = _WHICH_SAID_IT.search(wider)
     if m is not None:  # "X, which Russia said it had captured / claimed to have taken": "which" is the place
@@ -1473,6 +1477,10 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
         if m is not None:
             return Target(None, pointer="which", position=start - len(wider) + m.start())
     return None
+
+
+_KIND_THAT_WAS = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\s+that\s+"
+                          r"(?:(?:has|have|had|was|were|is|are|been|first|briefly)\s+)+$")
 
 
 def _last_before(pattern: re.Pattern[str], text: str, start: int, stop: int) -> re.Match[str] | None:

@@ -347,6 +347,12 @@ def find_anchored_dates(sentence: str, anchor: dt.date | None, published: Publis
                 months = [d.date for d in days if d.end <= m.start() and d.precision in (DatePrecision.DAY, DatePrecision.MONTH)
                           and _MONTH_WORD.search(d.text)]
                 month = months[-1] if months else month_told
+                named = m.groupdict().get("month") or m.groupdict().get("month_of")
+                if named is not None:  # "liberated that September": the month named, of the year told before
+                    month = months[-1] if months else year_told or month_told
+                    if month is None:
+                        continue
+                    month = dt.date(month.year, _month_number(named), 1)
                 if month is None:
                     continue  # "later that month" needs a month the text gave
                 date = dt.date(month.year, month.month, 1)

@@ -140,6 +140,18 @@ def test_a_day_counted_from_another_counts_from_the_one_told_before_it(rules):
     assert next_day.date == dt.date(2024, 5, 11)  # from the day told before the sentence, not its later Sunday
 
 
+def test_that_month_named_is_of_the_year_told_before_it(rules):
+    from events.dates import find_anchored_dates
+    sentence = "Hrakove was occupied in April 2022 and liberated that September."
+    told = find_dates(sentence, WEDNESDAY, rules)
+    [september] = find_anchored_dates(sentence, None, WEDNESDAY, rules, days=told)
+    assert (september.text, september.date, str(september.precision)) == ("that September", dt.date(2022, 9, 1), "month")
+    # the year the passage is told in, when the sentence names none
+    [november] = find_anchored_dates("Russia claimed to have retaken it that November.", None, WEDNESDAY, rules,
+                                     year_told=dt.date(2022, 9, 1))
+    assert november.date == dt.date(2022, 11, 1)
+
+
 def test_a_period_s_start_lends_no_year_to_a_month_told_after_it(rules):
     # "held out since 2022, followed in October": last October, not October 2022
     found = find_dates("Tonenke, which had held out since 2022, fell in October.", PublishedDate(dt.date(2024, 5, 15)), rules)
