@@ -326,7 +326,7 @@ def find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
 # (or "still holding the northern part of X", "with Ukrainian troops holding the western part of the town": the
 # defenders keep a part, the rest is lost)
 _HOLD_ONLY = compiled(r"(?:hold|holds|held|holding|control|controls|controlled|controlling|keep|keeps|kept)\s+"
-                        r"(?:now\s+|still\s+)?(?:only|just|merely)\b|(?:(?<=still )|(?<=troops )|(?<=forces )|(?<=defenders )|(?<=units )|"
+                        r"(?:now\s+|still\s+)?(?:only|just|merely)\b|(?:(?<=still )|(?<=troops )|(?<=forces )|(?<=defenders )|(?<=units )|(?<=enemy )|"
                         r"(?<=troops are )|(?<=forces are )|(?<=defenders are )|(?<=units are )|(?<=troops were )|(?<=forces were )|"
                         r"(?<=defenders were )|(?<=units were ))(?:hold|holds|held|holding|control|controls|"
                         r"controlling|(?<=still )controlled)\s+(?=(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:part|parts|half|districts?|outskirts|neighbou?rhoods?|edge|quarters?|"
@@ -431,6 +431,8 @@ _SUFFERED_AFTER = compiled(r"\s+(?:\w+\s+)?(?:were|was|had\s+been|have\s+been|ha
                            r"ousted|expelled|thrown|repelled|repulsed|defeated|encircled|surrounded|routed)\b(?!\s+to\b)")
 
 
+# "the last Ukrainian fighters in X have surrendered, completing the capture of the city": who gave up took nothing
+_SURRENDERED_AFTER = compiled(r"[^,.;]{0,80}?\b(?:surrendered|capitulated|laid\s+down\s+(?:their\s+)?(?:arms|weapons))\b")
 _SUBORDINATE_BEFORE = compiled(r"\b(?:after|when|as|once|since|because|while|before)\s+(?:the\s+)?(?:[\w’'-]+\s+)?$")
 
 
@@ -618,6 +620,7 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     before = [i for i, w in enumerate(words) if left <= w[0] < start
               and (trigger.type is EventType.DENIAL or not (_HELD.match(text, w[1]) or _LAND_AFTER.match(text, w[1])
                                                             or _NOT_AN_ACTOR.match(text, w[1])
+                                                            or _SURRENDERED_AFTER.match(text, w[1], start)
                                                             or _SUFFERED_AFTER.match(text, w[1])
                                                             and _SUBORDINATE_BEFORE.search(text, max(0, w[0] - 30), w[0])
                                                             or acted_upon(text, w[0])))

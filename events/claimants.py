@@ -90,7 +90,7 @@ _ROLE_NOUN_THEN_END = compiled(r"\s+(?:spokes(?:man|woman|person)|press\s+(?:ser
                                r"(?=\s*(?:[.;:!?)”\"]|,|$)|\s+(?:on|late|early|earlier|in|at)\b)")
 _QUOTED_NAME = compiled(r"\s*[“\"«][A-Z][^”\"»,.;]{1,40}[”\"»]\s*")  # 'the channel "Name" wrote'
 _AND_THAT = compiled(r"\band\s+that\b")
-_PREPOSITION_BEFORE = compiled(r"\b(\w+)\s+(?:from|against|into|over|towards?|with)\s+(?:the\s+)?$", re.I)
+_PREPOSITION_BEFORE = compiled(r"\b(\w+)\s+(?:from|against|into|over|towards?|with|control\s+of|hands\s+of)\s+(?:the\s+)?$", re.I)
 _FORCES_NAMED = compiled(r"\b(?:forces|troops|units|army|soldiers|servicemen|fighters|military)$", re.I)
 _SPEAKER_NOUNS = frozenset({"official", "officials", "source", "sources", "representative", "representatives", "spokesman",
                             "spokeswoman", "spokesperson", "officer", "officers", "member", "members", "expert", "experts",
@@ -233,6 +233,7 @@ class Attribution:
     verb: str  # the reporting verb, "according to", or "" for an embedded claimant
     embedded: bool = False  # "allegations made by X that ...": X's claim, reported by another
     from_context: bool = False  # named after the side that spoke before ("a military spokesman")
+    person: bool = False  # named by a person's role ("a spokesman for the group"): "he" may point back to it
 
 
 def journalist(source: str, side: Side = Side.NONE) -> Attribution:
@@ -530,7 +531,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 add(Attribution(f"{SIDE_ADJECTIVE[side]} military (briefing {name.split(' (')[0]})", side, "military",
                                 start, end, link[0]))
                 continue
-            add(Attribution(name, side, rule.kind, start, end, link[0], link[1], rule.side == "context"))
+            add(Attribution(name, side, rule.kind, start, end, link[0], link[1], rule.side == "context",
+                            _PERSON_ROLE.search(sentence, start, end) is not None))
     # _LOCAL_WORDS's plain words in the lower-cased sentence: what IGNORECASE finds, unless the
     # sentence holds a character the two read differently (İ ı ſ K)
     local = any(w in lower for w in _LOCAL_WORD_LIST) if _LOCAL_WORD_LIST and (sentence.isascii() or _FOLDS.search(sentence) is None) else \
@@ -629,7 +631,7 @@ _NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test 
     (re.compile(r"think tank|analyst|project|channel|initiative|monitoring group|monitors", re.I), lambda a: a.kind in ("analyst", "media")),
     (re.compile(r"\b(?:he|she|his|her|him|spokes\w+|speaker|chief|commander|general|minister|governor|head|"
                 r"president|official)\b", re.I),
-     lambda a: "(" in a.claimant or a.kind == "local authorities"
+     lambda a: "(" in a.claimant or a.kind == "local authorities" or a.person
      or re.search(r"official|spokes|commander|officer|minister|governor|head|chief|analyst|general|source",
                   a.claimant, re.I) is not None),
     # ("the agency" is an intelligence service or a news agency named before, not the state that spoke last)
@@ -640,6 +642,8 @@ _NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test 
     (re.compile(r"\b(?:it|its|statement|report|summary|bulletin|corps|command|agency|outlet|newspaper)\b", re.I),
      lambda a: "(" not in a.claimant or _GROUP_NAMED.search(a.claimant) is not None),
 )
+# a claimant named by a person's role in it ("A spokesman for Ukraine's Luhansk group ...", then "he told")
+_PERSON_ROLE = compiled(r"\b(?:spokes(?:man|woman|person)|commander|officer|official|representative)\b", re.I)
 # a group whose name is glossed in brackets ("Russian Volunteer Corps (fighting for Ukraine)"), no person
 _GROUP_NAMED = compiled(r"\b(?:Corps|Legion|Battalion|Brigade|Regiment|blog|channel|project)\b")
 
@@ -686,7 +690,8 @@ def named_claimants(sentence: str, rules: Rules, *, context_side: Side = Side.NO
         for m in _matches(rule.regex, sentence):
             name, side = _named(rule, context_side if context_side is not Side.NONE or not rule.default_side
                                 else Side(rule.default_side))
-            found.append(Attribution(name, side, rule.kind, m.start(), m.end(), "named"))
+            found.append(Attribution(name, side, rule.kind, m.start(), m.end(), "named",
+                                     person=_PERSON_ROLE.search(sentence, m.start(), m.end()) is not None))
             if not _out_of_office(rule):
                 known.append((m.start(), m.end()))
     for person in [rules.people[i - len(rules.claimants)] for i in candidates if i >= len(rules.claimants)]:
