@@ -87,11 +87,14 @@ def _same_sentence_rules(drafts: list[Draft], rules: Rules) -> list[Draft]:
     it in one sentence ("drove them out of X and took control of 90% of the city"); no gain of the
     holder's own where it denies the other side's gain of the place ("X is ours", said to a claim)."""
     changed: dict[tuple[str, str, bool], list[int]] = {}
+    taken: dict[tuple[str, str, bool], list[int]] = {}  # the changes but withdrawals
     denied: dict[tuple[str, str], list[int]] = {}
     for d in drafts:
         # (history for history only: "gains in X, the village it recaptured last summer")
         if d.kind in rules.change_types:
             changed.setdefault((d.place.key, d.attribution.claimant, d.background), []).append(d.view.index)
+            if d.kind is not EventType.WITHDRAWAL:
+                taken.setdefault((d.place.key, d.attribution.claimant, d.background), []).append(d.view.index)
         elif d.kind is EventType.DENIAL and not d.denies_fighting:
             denied.setdefault((d.place.key, d.attribution.claimant), []).append(d.view.index)
     partial = {(d.view.index, d.place.key, d.attribution.claimant) for d in drafts if d.kind is EventType.PARTIAL}
@@ -110,8 +113,11 @@ def _same_sentence_rules(drafts: list[Draft], rules: Rules) -> list[Draft]:
         if d.kind in (EventType.CAPTURE, EventType.RECAPTURE) and d.gains is not Side.NONE \
                 and where + (d.gains.opponent(),) in denies_other and _OURS.search(d.view.text):
             continue
-        near = changed.get((d.place.key, d.attribution.claimant, False), []) + (
-            changed.get((d.place.key, d.attribution.claimant, True), []) if d.background else [])
+        # ("pulled back to the outskirts of X, and X itself is now a grey zone": the grey zone is told
+        # beside the withdrawal, not as the fighting that won it)
+        around = taken if d.kind is EventType.CONTESTED and _GREY_ZONE.search(d.view.text) else changed
+        near = around.get((d.place.key, d.attribution.claimant, False), []) + (
+            around.get((d.place.key, d.attribution.claimant, True), []) if d.background else [])
         if d.kind is EventType.CONTESTED and d.attempt:
             near = near + denied.get((d.place.key, d.attribution.claimant), [])
         if d.kind is EventType.CONTESTED and any(abs(i - d.view.index) <= _NEAR_SENTENCES for i in near):
@@ -120,6 +126,9 @@ def _same_sentence_rules(drafts: list[Draft], rules: Rules) -> list[Draft]:
             continue
         out.append(d)
     return out
+
+
+_GREY_ZONE = compiled(r"\b(?:gr[ae]y|contested)[”\"’']?\s+zone\b", re.I)
 
 
 def _lead_index(drafts: list[Draft]) -> int:

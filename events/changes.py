@@ -51,7 +51,7 @@ _CLAUSE_ENDS = compiled(r"[\"”]?\s*(?:[,:;.–—]|\s-\s|$|(?:as|after|amid|in
 _BEARING_GAP = compiled(r"\s+(?:north|south|east|west)", re.I)  # "X north of Y in the Z region has been ..."
 _OF_SOMEONE = compiled(r"(?<!village )(?<!town )(?<!city )(?<!settlement )\b(?:from|of)\s+$", re.I)
 _BY_AFTER_QUOTE = compiled(r"[”\"»]\s+by\s")  # '"liberated" by units of ...': the agent named past the quote
-_PARTICIPLE_BY = compiled(r"\w+(?:ed|en)\s+by\s", re.I)
+_PARTICIPLE_BY = compiled(r"\w+(?:ed|en)\s+by\s|lost\s+to\s", re.I)  # ("X, lost to Russia in May, ..." too)
 _PARTICIPLE = compiled(r"\w+(?:ed|en|wn|un|ft|ht|st)\b")  # "was captured", "were withdrawn", "was taken", "left"
 # (past a closing quote: "liberated" by; not past another verb: "occupied in 2022 and liberated by Ukraine")
 _BY = compiled(r"^[”\"’']?\s*(?:(?!and\s)[\w’'-]+\s+){0,8}?by\s+", re.I)
@@ -1263,7 +1263,9 @@ _OWN_EARLIER_VERSION = compiled(r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:earlier|previous
 CORRECTED_BEFORE = compiled(r"\b(?:incorrectly|wrongly|mistakenly|erroneously|inaccurately) (?:said|stated|reported|wrote|identified)\b|"
                             r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:earlier|previous|original|first|prior) (?:version|entry|post|update|report|story|edition)"
                             r" (?:of|in|on) (?:this|the|our) (?:[\w’'.:-]+ ){0,2}?(?:story|article|blog|report|page|feed|entry|post|"
-                            r"update|item|bulletin|board|map|briefing) (?:said|stated|reported|wrote|listed)\b")
+                            r"update|item|bulletin|board|map|briefing) (?:said|stated|reported|wrote|listed)\b|"
+                            # (a live page's own: "Correction: an earlier entry said ...")
+                            r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:earlier|previous|original|prior) (?:version|entry|update) (?:said|stated|reported|wrote|listed)\b")
 _CONJUNCTION_LEAD = compiled(r"^\s*(?:and|but|while|as|so)\s+")
 _SPEAKER_LEAD = compiled(r"^.*\b(?:(?:said|says|say|wrote|writes|added|argued|argues|warned|warns?|noted|believes|believed|"
                          r"hopes?|hoped|fears?|feared|thinks?|thought|expects?|expected)\s+"  # ("Moscow hopes that taking X would")
