@@ -414,6 +414,11 @@ _NOT_AN_ACTOR = compiled(r"\s+(?:losses|casualties|attacks?|positions|shelling|s
 # and restored control over B": the forces hit are no actor
 # (the verb after a word of its own subject, not an adjective on the actor: "Surrounded Ukrainian units withdrew",
 # "Badly defeated Ukrainian brigades withdrew", "the remnants of destroyed Ukrainian brigades withdrew")
+# "repelled six counterattacks by Ukrainian assault groups and restored control over X": the attackers
+# beaten off took nothing
+_REPELLED_ATTACKS_BY = compiled(r"\b(?:repel(?:led|ling|s)?|repuls(?:ed|ing|es)|beat\s+off|fought\s+off|thwart(?:ed|ing|s)?)\s+"
+                                r"(?:[\w-]+\s+){0,3}?(?:attacks?|counter-?attacks?|assaults?|attempts?|advances?|raids?)\s+"
+                                r"(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?$", re.I)
 _DEFEATED_BEFORE = compiled(r"(?<=[a-z] )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\btheir )(?<!\bits )(?<!ly )(?<!\bof )"
                             r"(?:destroy(?:ed|ing|s)?|defeat(?:ed|ing|s)?|repel(?:led|ling|s)?|rout(?:ed|ing|s)?|"
                             r"encircl(?:ed|ing|es|e)|surround(?:ed|ing|s)?|dislodg(?:ed|ing|es|e)|oust(?:ed|ing|s)?|"
@@ -441,7 +446,8 @@ def acted_upon(text: str, start: int) -> bool:
     formations of the Ukrainian armed forces", "drove Russian troops out", "cleared A of Russian
     groups"): they are no actor of the changes after them."""
     return _DEFEATED_BEFORE.search(text, max(0, start - 60), start) is not None \
-        or _CLEARED_OF.search(text, max(0, start - 100), start) is not None
+        or _CLEARED_OF.search(text, max(0, start - 100), start) is not None \
+        or _REPELLED_ATTACKS_BY.search(text, max(0, start - 80), start) is not None
 
 
 # a holding set against a claim the sentence tells first: "Contrary to Moscow's claims about the capture
@@ -1169,6 +1175,8 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
             break
         if _COMMA_AND.fullmatch(text, ref.end, chain.start) and _OBJECT_OF_VERB.search(text, max(0, ref.end - 90), ref.end):
             break  # "captured A, and B remained in Ukrainian hands": A is the object of another clause
+        if _FIGHTING_IN_BEFORE.search(text, max(0, ref.start - 50), ref.start):
+            break  # "fighting underway in A, B practically liberated": A is where the fighting is
         if _allowed(ref, trigger):
             out.insert(0, Target(ref, position=ref.start))
         chain = ref
@@ -1204,6 +1212,7 @@ _NEW_CLAUSE_AFTER = compiled(r"\s+(?:still\s+)?(?:holds|held|remains?|remained|s
                                r"fell|falls|continues|continued|resists|resisted)\b")
 _OBJECT_OF_VERB = compiled(r"\b(?:captured|took|taken|seized|liberated|retook|recaptured|entered|occupied|lost|abandoned|left|"
                            r"cleared|stormed|shelled|attacked)\s+[^.;:,]{0,60}$")  # (the list A, or "A and B", its object)
+_FIGHTING_IN_BEFORE = compiled(r"\b(?:fighting|battles?|clashes|combat)\b[^,;:.]{0,25}?\b(?:in|for|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$", re.I)
 _COMMA_AND = compiled(r"\s*,\s+(?:and|but|while|whereas)\s+")  # (", and" before a verb joins clauses, not list items)
 # a place after ", and" that opens a clause of its own: it holds out, is hit or is anything but taken
 # ("took A, and B held out", "..., and B was shelled", "..., and B is next"; not "..., and B was taken as
