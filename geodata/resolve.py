@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz
 
-from geodata.context import BOUND_AFTER, ContextRules, load_context
+from geodata.context import BOUND_AFTER, BOUND_SENTENCE, ContextRules, load_context
 from geodata.gazetteer import DATA_DIR, RAION_SUFFIXES, REGION_SUFFIXES, Candidate, Gazetteer
 from geodata.nearby import (MAJOR_CITY_POPULATION, Coordinates, Reach, TextPlaces, distance_km, km_between,
                             nearest_anchor, one_area)
@@ -1080,9 +1080,14 @@ def _spelt_far_in_gap_text(mentions: Sequence[Mention], results: list[Resolution
         if mention.kind is not PlaceKind.PLACE or not places \
                 or any(code not in rules.partial_coverage for code in mention.context_regions):
             continue
-        if any(_in(p, rules.partial_coverage) or p.population >= FAR_VILLAGE_POPULATION
+        # (a name its own sentence ties to the region, "in Kursk region ... liberated A and B", is that
+        # region's whatever its namesakes' size and neighbours; not one the sentence before named)
+        tied = bool(mention.context_regions) and mention.context_how in (BOUND_AFTER, BOUND_SENTENCE)
+        if any(_in(p, rules.partial_coverage)
                or normalize_name(p.name) == normalize_name(mention.text.removesuffix("'s").removesuffix("’s"))
-               or any(o.geonameid != p.geonameid and distance_km(p, o) <= rules.far_km for o in settled) for p in places):
+               or not tied and (p.population >= FAR_VILLAGE_POPULATION
+                                or any(o.geonameid != p.geonameid and distance_km(p, o) <= rules.far_km for o in settled))
+               for p in places):
             continue
         others = [o for o in settled if all(o.geonameid != p.geonameid for p in places)]
         nearest = min(places, key=lambda p: min((distance_km(p, o) for o in others), default=0.0))

@@ -253,3 +253,16 @@ def test_a_place_spelt_as_the_gazetteer_names_it_keeps_its_place_in_a_kursk_text
                           "the ministry said.", gazetteer)
     after, before = resolved["Ocheretyne"]
     assert after.reason == before.reason
+
+
+def test_a_name_its_sentence_ties_to_the_kursk_region_is_a_village_there_however_big_its_namesakes(gazetteer):
+    from geodata.resolve import SPELT_FAR_IN_GAP_TEXT
+    # (a Nikolayevka of 14,000 people in Donetsk Oblast, and the text names Donetsk villages too)
+    resolved = beside_gap("Units of the Sever group in the Kursk region liberated the settlements of Viktorovka and "
+                          "Nikolayevka. Units of the Center group liberated Andreevka in the Donetsk People's Republic.", gazetteer)
+    nikolayevka, before = resolved["Nikolayevka"]
+    assert before.place is not None and before.place.admin1 == "Donetsk Oblast"
+    assert nikolayevka.place is None and nikolayevka.reason.startswith(SPELT_FAR_IN_GAP_TEXT)
+    assert resolved["Viktorovka"][0].place is None
+    andreevka, _ = resolved["Andreevka"]
+    assert andreevka.place is not None and andreevka.place.admin1 == "Donetsk Oblast"
