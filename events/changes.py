@@ -619,7 +619,8 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
         # "Ukrainian forces pushed Russian troops back from X, retaking A and B": the sentence's subject
         subject = [w for w in words if w[1] <= start and w[2] in ("RU", "UA")
                    and (_SENTENCE_SUBJECT.fullmatch(text, 0, w[0]) or _FRONTED_PHRASES.fullmatch(text, 0, w[0]))
-                   and (_FORCE_IN.search(text, w[0], w[1]) or _FORCE_AFTER.match(text, w[1]))]
+                   and (_FORCE_IN.search(text, w[0], w[1]) or _FORCE_AFTER.match(text, w[1]))
+                   and not _SURRENDERED_AFTER.match(text, w[1], start)]  # (not "X surrendered, completing the capture")
         if subject:
             return subject[0][2]
     # "pushed into Ukrainian defense positions and captured X": the side whose lines were hit is not the actor
@@ -1149,8 +1150,11 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
                 or _DASH_ASIDE.match(gap) and _SUBJECT_GAP.match(_DASH_ASIDE.sub(" ", gap, count=1)):
             if _BEARING_GAP.match(gap) and _OF_SOMEONE.search(text, max(0, ref.start - 30), ref.start):
                 break  # "Soldiers from X west of Y have been captured": the soldiers were, not X
-            if gap.lstrip().startswith(",") and _RELATIVE_OPEN_BEFORE.search(text, max(0, ref.start - 100), ref.start):
-                continue  # "The village, which lies on the road to X, was occupied": X only locates the subject
+            if gap.lstrip().startswith(",") and (relative := _RELATIVE_OPEN_BEFORE.search(text, max(0, ref.start - 100), ref.start)):
+                # "The village, which lies on the road to X, was occupied": X only locates the subject (the place
+                # before the clause, if one is named, is it: "Y, which lies on the road to X, was captured")
+                apposition = relative.start()
+                continue
             subject = ref
         elif _kind_before_whose(text, ref.end, start):
             subject = ref  # "X, a hilltop village whose liberation was announced on 17 September"
@@ -1173,7 +1177,7 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
     for ref in reversed(refs[:refs.index(subject)]):
         if not _glued(text, ref, chain, rules):
             break
-        if _COMMA_AND.fullmatch(text, ref.end, chain.start) and _OBJECT_OF_VERB.search(text, max(0, ref.end - 90), ref.end):
+        if _COMMA_AND_KIN.fullmatch(text, ref.end, chain.start) and _OBJECT_OF_VERB.search(text, max(0, ref.end - 90), ref.end):
             break  # "captured A, and B remained in Ukrainian hands": A is the object of another clause
         if _FIGHTING_IN_BEFORE.search(text, max(0, ref.start - 50), ref.start):
             break  # "fighting underway in A, B practically liberated": A is where the fighting is
@@ -1211,9 +1215,11 @@ def _kind_before_whose(text: str, end: int, start: int) -> bool:
 _NEW_CLAUSE_AFTER = compiled(r"\s+(?:still\s+)?(?:holds|held|remains?|remained|stays?|stayed|is|was|has|had|says|said|"
                                r"fell|falls|continues|continued|resists|resisted)\b")
 _OBJECT_OF_VERB = compiled(r"\b(?:captured|took|taken|seized|liberated|retook|recaptured|entered|occupied|lost|abandoned|left|"
+                           r"(?:withdrew|withdrawn|retreated|pulled\s+(?:back|out))\s+(?:from|of)|"
                            r"cleared|stormed|shelled|attacked)\s+[^.;:,]{0,60}$")  # (the list A, or "A and B", its object)
 _FIGHTING_IN_BEFORE = compiled(r"\b(?:fighting|battles?|clashes|combat)\b[^,;:.]{0,25}?\b(?:in|for|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$", re.I)
 _COMMA_AND = compiled(r"\s*,\s+(?:and|but|while|whereas)\s+")  # (", and" before a verb joins clauses, not list items)
+_COMMA_AND_KIN = compiled(r"\s*,\s+(?:and|but|while|whereas)\s+(?:(?:nearby|neighbou?ring|adjacent)\s+)?")  # (", and neighbouring B")
 # a place after ", and" that opens a clause of its own: it holds out, is hit or is anything but taken
 # ("took A, and B held out", "..., and B was shelled", "..., and B is next"; not "..., and B was taken as
 # well": one more place taken, told again)
@@ -1273,8 +1279,11 @@ CORRECTED_BEFORE = compiled(r"\b(?:incorrectly|wrongly|mistakenly|erroneously|in
                             r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:earlier|previous|original|first|prior) (?:version|entry|post|update|report|story|edition)"
                             r" (?:of|in|on) (?:this|the|our) (?:[\w’'.:-]+ ){0,2}?(?:story|article|blog|report|page|feed|entry|post|"
                             r"update|item|bulletin|board|map|briefing) (?:said|stated|reported|wrote|listed)\b|"
-                            # (a live page's own: "Correction: an earlier entry said ...")
-                            r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:earlier|previous|original|prior) (?:version|entry|update) (?:said|stated|reported|wrote|listed)\b")
+                            # (a story's own earlier version; a live page's entry only in a correction: "Correction: an
+                            # earlier entry said ...", not "An earlier entry said X; Y has now confirmed it")
+                            r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:earlier|previous|original|prior) version (?:said|stated|reported|wrote|listed)\b|"
+                            r"\b(?:[Cc]orrection|CORRECTION)\b[:.,]?\s*(?:[Aa]n?|[Tt]he|[Oo]ur) (?:earlier|previous|original|prior) "
+                            r"(?:entry|update) (?:said|stated|reported|wrote|listed)\b")
 _CONJUNCTION_LEAD = compiled(r"^\s*(?:and|but|while|as|so)\s+")
 _SPEAKER_LEAD = compiled(r"^.*\b(?:(?:said|says|say|wrote|writes|added|argued|argues|warned|warns?|noted|believes|believed|"
                          r"hopes?|hoped|fears?|feared|thinks?|thought|expects?|expected)\s+"  # ("Moscow hopes that taking X would")

@@ -30,7 +30,7 @@ LOCAL_KINDS = frozenset({"local official", "local authorities"})
 GENERIC_MILITARIES = frozenset({"Russian military", "Ukrainian military", "Russian military spokesman",
                                 "Ukrainian military spokesman"})
 # (a quoted name's opening quote is the leading punctuation: 'the channel "Name" wrote')
-_GAP_TO_VERB = compiled(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)\b))?[\s,”\"’]*(?:(?:(?:which|who|whose)\s+[^,;]{1,80}|with\s+(?:(?:[^;.]|(?<=\d)\.(?=\d)){1,30}?\s+)?(?:subscribers|followers|readers|members)|(?:did not|didn['’]t|has not|had not|would not) (?:comment|confirm|mention|say anything)[^,;.]{0,60},\s+(?:but|and)|(?:went|go|goes) (?:even )?(?:further|a step further)|has|have|had|been|that(?=\s+(?:have|has|had|are|is|were|was)\b)|also|already|(?:appeared|appears|seemed|seems) to|recently|repeatedly|later|earlier|since|on (?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)|on \w+|in a \w+|in its \w+|once again|again|then|now|"
+_GAP_TO_VERB = compiled(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)\b))?[\s,”\"’]*(?:(?:(?:which|who|whose)\s+[^,;]{1,80}|named\s+after(?:\s+[A-Z][\w’'-]+){1,3}|with\s+(?:(?:[^;.]|(?<=\d)\.(?=\d)){1,30}?\s+)?(?:subscribers|followers|readers|members)|(?:did not|didn['’]t|has not|had not|would not) (?:comment|confirm|mention|say anything)[^,;.]{0,60},\s+(?:but|and)|(?:went|go|goes) (?:even )?(?:further|a step further)|has|have|had|been|that(?=\s+(?:have|has|had|are|is|were|was)\b)|also|already|(?:appeared|appears|seemed|seems) to|recently|repeatedly|later|earlier|since|on (?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)|on \w+|in a \w+|in its \w+|once again|again|then|now|"
                           r"for (?:his|her|its|their) part|agency|service|directorate|"
                           r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"
                           r"(?:was|were|is|are) (?:finally |now |soon )?able to|(?:was|were|has\s+been|have\s+been|had\s+been)\s+forced\s+to|had\s+to|"
@@ -280,7 +280,9 @@ _ACCOUNT_AFTER = compiled(r"\s*(?:['’]s? (?:account|words|statement|post|messa
 _CLAUSE_ENDS_AFTER = compiled(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|noting|saying|according|in a|on|who|which)\b|"
                               r"(?:on|late|early|earlier|later)\s|"
                               # "said a Ukrainian drone operator with the call sign Bober"
-                              r",?\s+(?:with|using|who\s+uses|who\s+goes\s+by|going\s+by)\s+(?:the\s+|a\s+)?(?:call[- ]?sign|nom\s+de\s+guerre|code\s?name)\b)")
+                              r",?\s+(?:with|using|who\s+uses|who\s+goes\s+by|going\s+by)\s+(?:the\s+|a\s+)?(?:call[- ]?sign|nom\s+de\s+guerre|code\s?name)\b|"
+                              # "said a platoon commander who asked not to be named"
+                              r",?\s+who\s+(?:asked|requested|spoke\s+on\s+condition)\s+(?:not\s+to\s+be\s+(?:named|identified)|anonymity)\b)")
 
 
 # a leader or commander ordering his side's troops out of a place ("X on Wednesday ordered troops to
@@ -300,6 +302,9 @@ _DISMISSED_PERSON = compiled(r"\s+(?:his|her|its|their|the|a)\s+(?:[\w-]+\s+)?(?
 _REPORTED_THEN_SUBJECT = compiled(r"(?:(?:a|an|one|two|three|several|some|hours?|days?|weeks?|minutes?|shortly|soon|just|only)\s+){0,3}"
                                   r"(?:after|before|while|when|having)\s+(?:(?:first|already|earlier|publicly|officially)\s+)?"
                                   r"(?:announc|claim|report|declar)\w*\b[^;:“”\"]{0,200}?,\s*(?:the\s+)?", re.I)
+# "named A and B among the villages liberated", "named A as captured", "named three villages: A, B"
+_NAMED_PLACES = compiled(r"(?!\s+after\b)[^.;]{0,150}?\b(?:among|as)\b|[^.;:]{0,80}:")
+_AMONG_BEFORE = compiled(r"\b[Aa]mong\b")  # ("Among the villages taken, DeepState named A and B")
 _THAT_SAID_BEFORE = compiled(r"\s+(?:that|this|it)\s+(?:for|since|again|before|all\s+along|every|many|repeatedly|several)\b")
 
 
@@ -342,6 +347,8 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     if progressive and (rules.reporting_verbs.fullmatch(progressive.group(1)) or progressive.group(1) in _REPORTS_IN_PROGRESSIVE):
         return progressive.group(1), False
     for verb in rules.reporting_verbs.finditer(after):
+        if verb.group() == "named" and not (_NAMED_PLACES.match(after, verb.end()) or _AMONG_BEFORE.search(sentence, 0, start)):
+            continue  # "named a new commander", "named after a hero", "asked not to be named": no report of places
         if _GAP_TO_VERB.match(after[:verb.start()]) and (not _QUOTE_THEN_SPEAKER.search(after, 0, verb.start())
                                                           or _QUOTED_NAME.fullmatch(after, 0, verb.start())):
             if "," in after[:verb.start()] and _EMBEDDED.search(sentence, max(0, start - 110), start):
@@ -376,7 +383,7 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     # there: "said Russian troops had entered X" names troops, not a speaker)
     tail = _LAST_WORD.search(before)
     if tail and rules.reporting_verbs.fullmatch(tail.group(1)) and tail.group(1) not in _TO_LISTENER and \
-            (_CLAUSE_ENDS_AFTER.match(sentence[end:end + 20]) or _ROLE_AFTER.match(sentence, end)
+            (_CLAUSE_ENDS_AFTER.match(sentence[end:end + 60]) or _ROLE_AFTER.match(sentence, end)
              or _ROLE_NOUN_THEN_END.match(sentence, end)):  # ("said the Russian Defence Ministry spokesman.")
         return tail.group(1), False
     return None

@@ -1371,7 +1371,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             if retraction is not None and not _NEW_SUBJECT.search(text, 0, retraction.start()):
                 # "said Russian troops had taken X, but deleted the post hours later" (not "..., while a
                 # blogger deleted a post about the town")
-                _retract(view, [], [d for d in drafts[made:] if d.first is not view or d.place.end <= retraction.start()], drafts)
+                _retract(view, [], [d for d in drafts[made:] if (d.first is not view or d.place.end <= retraction.start())
+                                    and _retracted_place(retraction, d)], drafts)
         # (or whose phrases name nothing: "listed A, B and C, saying troops had freed 90 square
         # kilometres"; _follow_frame reads a list only before all of them)
         if memory.frame is not None and (not changes or len(drafts) == made):
@@ -1462,7 +1463,8 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
         # who took it back: a claimant named before the words ("Ukraine's army removed ..."), else the
         # speaker (not someone new: "a Ukrainian MP deleted a post criticising ...")
         named = [a for a in named_claimants(view.text[:retraction.start()], rules) if a.kind != "journalist"]
-        _retract(view, named or voice.speakers(), [d for d in drafts if d.view.index == drafts[-1].view.index], drafts)
+        _retract(view, named or voice.speakers(), [d for d in drafts if d.view.index == drafts[-1].view.index
+                                                   and _retracted_place(retraction, d)], drafts)
     if search_once(rules.hedge_after, view.text):
         _hedge_recent(view, drafts, rules)
 
@@ -1648,6 +1650,15 @@ def _other_voice(draft: Draft, denier: Attribution) -> bool:
     return draft.attribution.side is not denier.side or (
         draft.attribution.kind == "analyst" and draft.claimed_side is denier.side.opponent()
         and draft.attribution.claimant != denier.claimant)
+
+
+_NAME_REMOVED = compiled(r"\bremoved\s+((?-i:[A-ZА-ЯІЇЄ])[\w’'-]+(?:\s+(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+)?)")
+
+
+def _retracted_place(retraction: re.Match[str], draft: Draft) -> bool:
+    """Whether a retraction takes back the draft's place: "removed X from its list" only X's claim."""
+    named = _NAME_REMOVED.search(retraction.group())
+    return named is None or named.group(1) == draft.place.mention.text
 
 
 def _retract(view: SentenceView, speakers: list[Attribution], claimed: list[Draft], drafts: list[Draft]) -> None:
