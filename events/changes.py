@@ -1488,7 +1488,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
                   r"(?:[A-Z][\w-]+\s+){0,2}(?:Brigade|Corps|Division))(?:\s+|(?=,\s)))?)"
                   # (an aside on the force between: "which Russian forces, spearheaded by Wagner, captured")
                   r"(?:,\s+(?:spearheaded|led|backed|supported|aided|helped|joined|reinforced)\s+by\s+[^,;:.]{1,50},\s+)?"
-                  r"(?:(?:has|have|had|was|were|is|are|been|being|now|already|finally|reportedly)\s+)*$", behind)
+                  r"(?:(?:has|have|had|was|were|is|are|been|being|now|already|finally|reportedly|likely|probably|possibly|effectively)\s+)*$", behind)
     # ("the ministry says it has captured": "it" is who took, not what; "it was captured" is the place)
     if m is not None and not (transitive and m.group().startswith("it") and _ACTIVE_AFTER_IT.fullmatch(m.group())):
         return Target(None, pointer=m.group().split()[0], position=start - len(behind) + m.start())
