@@ -230,9 +230,18 @@ def _retaken(drafts: list[Draft]) -> list[Draft]:
         # again in early 2025")
         if d.kind is EventType.CAPTURE and (d.place.key, d.gains) in lost and (
                 not d.background or d.date is not None and (loss := lost[(d.place.key, d.gains)])[0] is not None
-                and d.date.date > loss[0] and d.view.index > loss[1]):
+                and d.date.date > loss[0] and d.view.index > loss[1]) \
+                and not _held_long_since(lost[(d.place.key, d.gains)][0], d.date):
             d.kind = EventType.RECAPTURE
     return drafts
+
+
+_LONG_AGO_DAYS = 540  # (a place lost years before is taken, not retaken: Kupiansk in 2025, lost by Russia in 2022)
+
+
+def _held_long_since(lost_by: dt.date | None, taken: DateExpression | None) -> bool:
+    """Whether the other side had held the place for a year and a half or more before this taking."""
+    return lost_by is not None and taken is not None and (taken.date - lost_by).days > _LONG_AGO_DAYS
 
 
 _PERIOD_DAYS = {DatePrecision.WEEK: 6, DatePrecision.MONTH: 30, DatePrecision.SEASON: 91, DatePrecision.YEAR: 364}
