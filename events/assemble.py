@@ -141,8 +141,9 @@ def _name_unsided(drafts: list[Draft], rules: Rules) -> list[Draft]:
     """"Russian troops seize three villages, defence ministry says" before anyone spoke: the
     ministry is the one of the side the article names it for elsewhere ("the Russian Defence
     Ministry report listed ..."), else, for a gain, that of the side it says gained ("Ukrainian
-    forces have retaken X, the brigade's spokesman said": a Ukrainian military spokesman), and for a
-    withdrawal that of the side it says withdrew ("Ukrainian units left X, a military spokesman said")."""
+    forces have retaken X, the brigade's spokesman said": a Ukrainian military spokesman), for a
+    withdrawal that of the side it says withdrew ("Ukrainian units left X, a military spokesman said"),
+    and for a denial that of the side whose gain it is not ("Navy: Russian claims about X are fake")."""
     unsided = {rule.name.replace("{side} ", ""): dict(rule.side_names) or {
                    side.value: rule.name.replace("{side}", adjective) for side, adjective in SIDE_ADJECTIVE.items()}
                for rule in rules.claimants if rule.side == "context"}
@@ -154,8 +155,9 @@ def _name_unsided(drafts: list[Draft], rules: Rules) -> list[Draft]:
                 continue
             present = [side for side, name in names.items() if name in claimants]
             # a side tells of its own gains (a share too) and of its own withdrawals
+            # (and denies the other side's: "Military: Russian claims about X are false")
             actor = d.gains if d.kind in _GAIN or d.kind is EventType.PARTIAL else \
-                d.gains.opponent() if d.kind is EventType.WITHDRAWAL else Side.NONE
+                d.gains.opponent() if d.kind in (EventType.WITHDRAWAL, EventType.DENIAL) and d.gains is not Side.NONE else Side.NONE
             side = present[0] if len(present) == 1 else (actor.value if not present and actor.value in names else "")
             if side:
                 d.attribution = replace(d.attribution, claimant=names[side], side=Side(side))
