@@ -1308,6 +1308,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                           or _PREMATURE.search(text, change.end) is not None
                                           and attribution.side.value not in ("", _place_country(memory, place)))):
                         gains = attribution.side.opponent() if attribution.side is not Side.NONE else gains
+                    if change.kind is EventType.CONTESTED and change.denial == "negated" and change.agent in ("RU", "UA") \
+                            and attribution.side is not Side.NONE:
+                        gains = Side(change.agent)  # "Ukrainian units have not yet entered X": their entry is denied
                     denied_side = gains if gains is not Side.NONE else attribution.side.opponent()
                     kind, gains = EventType.DENIAL, denied_side
                     if denied_side is Side.NONE:
