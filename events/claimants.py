@@ -70,6 +70,7 @@ _APPOSITION = compiled(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:(?:who|which)\s+[^
                          r"Spokes\w+|Commander|Adviser|Advisor|Governor|Mayor|Secretary|Director|Chairman|Press))\b[^,;]{0,110}|(?:visiting|speaking|addressing|"
                          r"writing|meeting|standing|appearing|talking)\s[^,;]{1,80}|(?:an?|another|the|his|her|its|their|[A-Z][\w-]+['’]s)\s[^,;]{1,90}|"
                          r"(?:in|on|at|during|after|before)\s+(?:his|her|its|their|a|an|the)\s[^,;]{1,60}|"  # ", in his nightly address,"
+                         r"(?:then|at\s+the\s+time|formerly)\s[^,;]{1,80}|"  # ", then the new commander-in-chief,"
                          r"(?![A-Z])(?!(?:said|says|told|tells|wrote|writes|added|adds|claimed|claims|reported|announced|stated|insisted|"
                          r"confirmed|denied|described|explained|noted|stressed|warned|argued|admitted|acknowledged)\b)[^\W\d][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),|\s[–—-]\s[^–—;]{1,120}\s[–—-](?=\s))")
 # "Contrary to the claims of the Russian General Staff about X, ...": cited, as "claims made by" is
@@ -290,7 +291,7 @@ _CLAUSE_ENDS_AFTER = compiled(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|notin
 _ORDERED_OUT = compiled(r"(?:\s+(?:on\s+\w+|(?!(?:reportedly|allegedly|apparently|purportedly|supposedly|reputedly)\b)\w+ly|later|then|also|"
                         r"formally|publicly))?\s+ordered\s+(?:(?:his|her|its|their|the|all)\s+)?"
                         r"(?:(?:Russian|Ukrainian|remaining)\s+)?(?:troops|forces|units|men|soldiers|army|military|garrison)\s+(?:to\s+)?"
-                        r"(?:withdraw|leave|pull\s+(?:out|back)|retreat|abandon|fall\s+back|move\s+to\s+(?:new|more)|evacuate)\b")
+                        r"(?:withdraw|leave|pull\s+(?:out|back)|retreat|abandon|fall\s+back|move\s+to\s+(?:new|more)|evacuate|out\s+of)\b")
 _ORDER_TOLD_AS_HISTORY = compiled(r"\b(?:after|when|before|since|until|once|as)\s+(?:\S+\s+){0,2}$", re.I)
 _YEAR = compiled(r"\b(?:19|20)\d\d\b")
 _NOT_TELLING = frozenset({"declined", "declines", "refused", "refuses"})
@@ -339,6 +340,9 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
         saying = _AS_SAYING.match(sentence, acted_at - 1) or _AS_SAYING.match(sentence, acted_at)
         if saying:  # "quoted X, the Moscow-installed head of the region, as saying"
             return saying.group().strip(), False
+        if _ORDERED_OUT.match(sentence, acted_at) and rules.reporting_verb_words.isdisjoint(lower_words(sentence)[1]) \
+                and not _ORDER_TOLD_AS_HISTORY.search(sentence[:start]) and not _YEAR.search(sentence):
+            return "ordered", False  # "X, then the new commander-in-chief, ordered his troops out of Y"
     charge = _IN_CHARGE.match(after)  # "a local official in charge of a border community said"
     if charge:
         after = after[charge.end():]
