@@ -409,6 +409,7 @@ _SAID_THEN_PRONOUN = compiled(r"\s+(?:had\s+|have\s+|has\s+)?(?:said|say|says|cl
 
 # "reported heavy Ukrainian losses ... and said that it had taken X": a side's losses do not act
 _NOT_AN_ACTOR = compiled(r"\s+(?:losses|casualties|attacks?|positions|shelling|strikes?|drones?|territory|lines|resistance|"
+                           r"monitoring|mapping|project|"
                            r"defen[cs]es|prisoners|civilians|cities|towns|villages|settlements|border)\b", re.I)
 # "destroyed formations of the Ukrainian armed forces and liberated X", "pushed Ukrainian units out of A
 # and restored control over B": the forces hit are no actor

@@ -549,8 +549,10 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         if gain is not Side.NONE:
             return gain, "discourse"
     gains = agent if trigger.gains == "agent" else agent.opponent()
-    if gains is Side.NONE and trigger.type is EventType.RECAPTURE and _place_country(memory, place) in ("UA", "RU"):
+    if gains is Side.NONE and trigger.type is EventType.RECAPTURE and trigger.agent != "claimant" \
+            and _place_country(memory, place) in ("UA", "RU"):
         # "a lightning advance recaptured A, B and C", nobody's side named: retaken by its own country
+        # (not "X is ours again" from nobody's side: whose "ours" is unknown)
         return Side(_place_country(memory, place)), "place"
     if gains is Side.NONE and trigger.type is EventType.CAPTURE and trigger.agent != "claimant" and fallback != "none" \
             and _place_country(memory, place) in ("UA", "RU"):

@@ -1056,6 +1056,9 @@ def listed_beside_gap(text: str, mentions: Sequence[Mention], results: Sequence[
     return _spelt_far_in_gap_text(mentions, out, rules, gazetteer)
 
 
+_BESIDE_CHARS = 40  # (a place named this close to another in its sentence is placed by it)
+
+
 def _spelt_far_in_gap_text(mentions: Sequence[Mention], results: list[Resolution], rules: ContextRules,
                            gazetteer: Gazetteer) -> list[Resolution]:
     """In a text on a region whose villages the gazetteer lacks (Kursk: it names the region, or two of
@@ -1082,7 +1085,13 @@ def _spelt_far_in_gap_text(mentions: Sequence[Mention], results: list[Resolution
             continue
         # (a name its own sentence ties to the region, "in Kursk region ... liberated A and B", is that
         # region's whatever its namesakes' size and neighbours; not one the sentence before named)
-        tied = bool(mention.context_regions) and mention.context_how in (BOUND_AFTER, BOUND_SENTENCE)
+        # (not when a place of elsewhere, spelt as the gazetteer names it, sits beside it: "captured Orlivka west of
+        # Avdiivka" in a sentence on Kursk)
+        tied = bool(mention.context_regions) and (mention.context_how == BOUND_AFTER or mention.context_how == BOUND_SENTENCE
+                                                  and not any(abs(m.start - mention.start) <= _BESIDE_CHARS and r.place is not None
+                                                              and not _in(r.place, rules.partial_coverage)
+                                                              and normalize_name(r.place.name) == normalize_name(m.text)
+                                                              for m, r in zip(mentions, results) if m is not mention))
         if any(_in(p, rules.partial_coverage)
                or normalize_name(p.name) == normalize_name(mention.text.removesuffix("'s").removesuffix("’s"))
                or not tied and (p.population >= FAR_VILLAGE_POPULATION
