@@ -341,12 +341,14 @@ def test_names_awaiting_a_place_are_listed_once_and_placed_in_one_go(page: Page,
     choose(page, "Name to place", "Olhivka — 1 claim in 1 article")
     places = page.get_by_role("combobox", name="Which place is “Olhivka”?")
     expect(places).to_have_value("")  # none chosen for the analyst
+    idle(page)  # (the rerun that drew this box could redraw it under the click)
     places.click()
     options = page.get_by_role("option")
     expect(options.first).to_be_visible()
     kherson = options.filter(has_text="Kherson Oblast").first
     expect(kherson).to_contain_text("Raion")  # raion and population beside each place
     kherson.click()
+    idle(page)
     page.get_by_role("button", name=re.compile(r"^Place 1 claim at Olhivka")).click()
     drawn(page, 7)  # Olhivka is on the map
     expect(page.get_by_text(re.compile(r"· 1 awaiting a place"))).to_be_visible(timeout=30_000)
