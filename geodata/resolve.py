@@ -1059,6 +1059,19 @@ def listed_beside_gap(text: str, mentions: Sequence[Mention], results: Sequence[
 _BESIDE_CHARS = 40  # (a place named this close to another in its sentence is placed by it)
 
 
+def _tied_to_its_region(mention: Mention, mentions: Sequence[Mention], results: Sequence[Resolution],
+                        rules: ContextRules) -> bool:
+    """Whether the mention's own sentence binds it to the region named there ("in Kursk region ... liberated
+    A and B"; not a region the sentence before named), with no place of elsewhere spelt as the gazetteer
+    names it right beside it ("captured Orlivka west of Avdiivka" in a sentence on Kursk)."""
+    if not mention.context_regions or mention.context_how not in (BOUND_AFTER, BOUND_SENTENCE):
+        return False
+    return mention.context_how == BOUND_AFTER or not any(
+        abs(m.start - mention.start) <= _BESIDE_CHARS and r.place is not None and not _in(r.place, rules.partial_coverage)
+        and normalize_name(r.place.name) == normalize_name(m.text)
+        for m, r in zip(mentions, results) if m is not mention)
+
+
 def _spelt_far_in_gap_text(mentions: Sequence[Mention], results: list[Resolution], rules: ContextRules,
                            gazetteer: Gazetteer) -> list[Resolution]:
     """In a text on a region whose villages the gazetteer lacks (Kursk: it names the region, or two of
@@ -1083,15 +1096,8 @@ def _spelt_far_in_gap_text(mentions: Sequence[Mention], results: list[Resolution
         if mention.kind is not PlaceKind.PLACE or not places \
                 or any(code not in rules.partial_coverage for code in mention.context_regions):
             continue
-        # (a name its own sentence ties to the region, "in Kursk region ... liberated A and B", is that
-        # region's whatever its namesakes' size and neighbours; not one the sentence before named)
-        # (not when a place of elsewhere, spelt as the gazetteer names it, sits beside it: "captured Orlivka west of
-        # Avdiivka" in a sentence on Kursk)
-        tied = bool(mention.context_regions) and (mention.context_how == BOUND_AFTER or mention.context_how == BOUND_SENTENCE
-                                                  and not any(abs(m.start - mention.start) <= _BESIDE_CHARS and r.place is not None
-                                                              and not _in(r.place, rules.partial_coverage)
-                                                              and normalize_name(r.place.name) == normalize_name(m.text)
-                                                              for m, r in zip(mentions, results) if m is not mention))
+        # (a name its own sentence ties to the region is that region's whatever its namesakes' size and neighbours)
+        tied = _tied_to_its_region(mention, mentions, results, rules)
         if any(_in(p, rules.partial_coverage)
                or normalize_name(p.name) == normalize_name(mention.text.removesuffix("'s").removesuffix("’s"))
                or not tied and (p.population >= FAR_VILLAGE_POPULATION
