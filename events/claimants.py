@@ -43,7 +43,7 @@ _GAP_TO_VERB = compiled(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:ma
                           r"(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)|"
                           r"[A-Z][a-z]+ [A-Z][a-z]+|[A-Z][^”\"»,.;]{1,40}[”\"»]|\w+ly|in (?:the )?[A-Z][\w’'-]+(?: (?:region|oblast|Oblast|Region|province))?|"
                           r"(?:in|on|by|since) (?:early |late |mid-)?(?:[A-Z][a-z]+ )?(?:\d{1,2},? )?(?:19|20)\d\d|"
-                          r"(?:in|on|near|along)\s+the\s+(?:[\w’'-]+\s+){0,2}?(?:axis|direction|sector|front(?:\s?line)?|area|border|frontier)|"
+                          r"(?:in|on|near|along)\s+the\s+(?:[\w’'-]+\s+){0,2}?(?:axis|direction|sector|front(?:\s?line)?|area|border|frontier|town|city|village)|"
                           r"speaking\s+(?:to|with|by\s+(?:phone|telephone)|on\s+(?:the\s+)?condition\s+of\s+anonymity)[^,;]{0,40}|"
                           r"reached\s+by\s+(?:phone|telephone)|(?:evacuating|helping\s+evacuate)\s+(?:residents|civilians|people)|"
                           r"(?:defending|holding|defends|holds|defended|held)\s+(?:the\s+)?(?:(?:border|frontline|front-line|besieged|eastern|western|northern|southern|nearby)\s+)?(?:area|town|city|village|sector|line|front|"

@@ -6,9 +6,10 @@ the same way on a line of its own below it ("— Viktor Trehubov, Khortytsia gro
 television, 14 May"): the line speaks for the block right above it, up to a heading, a question
 or another signature. In an interview laid out as questions and answers, the answers are the
 words of the person the text says it interviews ("Suspilne spoke to Viktor Trehubov ..." above
-"Q: ..." / "A: ..." lines, or questions and answers opened with dashes). A post pasted under a
-bracketed note that names who posted it ("[Telegram post, Russian military blogger channel, 24 Aug
-2024]") is that poster's, up to the next such note.
+"Q: ..." / "A: ..." lines, questions and answers opened with dashes, or plain question lines each
+with its answer on the next line). A post pasted under a bracketed note that names who posted it
+("[Telegram post, Russian military blogger channel, 24 Aug 2024]") is that poster's, up to the
+next such note.
 
 A pure function of the sentence views and the rules; cases in tests/events/test_voices.py.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from events.anchors import compiled
@@ -217,6 +219,9 @@ _CALL_SIGN = compiled(r"\bcall[- ]sign\s+[“\"«']?([\w’'-]+)")
 _ANSWER_INLINE = compiled(r"\s*[—–-]\s*[^?\n]*\?[\"”»]?\s+[—–-]\s")
 _DASH_LINE = compiled(r"\s*[—–-]\s")
 _ANSWER_LABEL = compiled(r"A|Answer", re.I)
+_PRONOUN_FIRST = compiled(r"\s*(?:He|She)\b")
+_ENDS_ASKING = compiled(r".*\?[\"”»]?\s*$", re.S)
+_PRESS = compiled(r"\s+(?:the |a |an )?(?:[\w-]+ ){0,2}?(?:journalists?|reporters?|correspondents?|media|outlets?|press|newspapers?|television|TV|channels?)\b")
 _LABEL = compiled(r"\s*([A-ZА-ЯІЇЄ][\w .’'-]{1,30}):\s")  # "TREHUBOV: ..." in a transcript
 
 
@@ -229,15 +234,34 @@ def _interviewee(view: SentenceView, rules: Rules, side: Side, day: dt.date | No
         return None
     if side is Side.NONE:  # "Izvestia spoke to a battalion commander": the outlet's side
         side = next((a.side for a in named_claimants(view.text, rules, day=day) if a.kind == "media"), Side.NONE)
-    named = [a for a in named_claimants(view.text, rules, context_side=side, day=day)
-             if a.kind != "media" and a.claimant not in GENERIC_STATES]
+    every = named_claimants(view.text, rules, context_side=side, day=day)
+    named = [a for a in every if a.kind != "media" and a.claimant not in GENERIC_STATES]
     after = [a for a in named if a.start >= cue.start()]
+    spoken_to = next((a for a in every if a.start >= cue.start()), None)
+    if spoken_to is not None and spoken_to.kind == "media" or _PRESS.match(view.text, cue.end()):
+        after = []  # (the one spoken to is the press: "spoke to Ukrainian journalists, in the presence of officials")
     # (after "spoke to" only the one spoken to, unless that is an outlet: "X spoke to the Kyiv Independent")
     before = [] if after and rules.interviewee_follows.match(view.text, cue.start()) else [a for a in reversed(named) if a.end <= cue.start()]
     candidates = after + before
     # (a sided one before a title with no side: "a company commander of the 41st Brigade" is the brigade's)
     sided = next((a for a in candidates if a.side is not Side.NONE), candidates[0] if candidates else None)
     return next((a for a in candidates if "(" in a.claimant), sided)
+
+
+def _plain_questions(views: list[SentenceView], line_start: Callable[[SentenceView], bool]) -> list[list[int]]:
+    """The lines of an interview printed with no marks, by sentence indexes: a line ending in a
+    question and followed at once by its answer, on the next line of the same paragraph ("How did
+    you leave?" / "At night, on foot."); at least two such lines, or none is read as a question."""
+    lines: list[list[int]] = []
+    for view in views:
+        if line_start(view) or not lines:
+            lines.append([view.index])
+        else:
+            lines[-1].append(view.index)
+    asked = [line for line, after in zip(lines, lines[1:])
+             if _ENDS_ASKING.match(views[line[-1]].text) and not _ENDS_ASKING.match(views[after[-1]].text)
+             and views[after[0]].sentence.paragraph == views[line[-1]].sentence.paragraph]
+    return asked if len(asked) >= 2 else []
 
 
 def find_answers(views: list[SentenceView], text: str, published: PublishedDate | None, rules: Rules,
@@ -252,12 +276,20 @@ def find_answers(views: list[SentenceView], text: str, published: PublishedDate 
     def line_start(view: SentenceView) -> bool:
         return view.index == 0 or "\n" in text[views[view.index - 1].sentence.end:view.sentence.start]
 
-    # (only marked questions: an explainer's subheads ask questions too)
-    asks = [v.index for v in views if line_start(v) and (_MARKED_QUESTION.match(v.text) or (
-        _LABEL.match(v.text) is not None and _ASKS.match(v.text) is not None))]
+    # (marked questions, or plain ones with their answers on the next line: an explainer's subheads
+    # ask questions too, as paragraphs of their own)
+    asked_lines = _plain_questions(views, line_start)
+    asks = sorted({v.index for v in views if line_start(v) and (_MARKED_QUESTION.match(v.text) or (
+        _LABEL.match(v.text) is not None and _ASKS.match(v.text) is not None))} | {line[0] for line in asked_lines})
     if not asks:
         return {}
+    asked = {i for line in asked_lines for i in line}  # (a plain question's line is the interviewer's throughout)
     found = [(a, view) for view in views[:asks[0]] if (a := _interviewee(view, rules, side, day)) is not None]
+    if not found:  # "Andriy commands a drone unit of a Ukrainian brigade. He spoke to us by phone."
+        found = [(a, views[view.index - 1]) for view in views[1:asks[0]]
+                 if _PRONOUN_FIRST.match(view.text) and rules.interview_cue.search(view.text)
+                 for a in named_claimants(views[view.index - 1].text, rules, context_side=side, day=day)
+                 if a.kind != "media" and a.side is not Side.NONE][:1]
     # (a person named rather than a title: "Transcript: Khortytsia spokesman ..." above "... given by Viktor Trehubov")
     interviewee, intro = next((n for n in found if "(" in n[0].claimant), found[0] if found else (None, None))
     if interviewee is None or intro is None:
@@ -271,6 +303,8 @@ def find_answers(views: list[SentenceView], text: str, published: PublishedDate 
     speaking = False  # the interviewee holds the floor
     after_question = False
     for view in views[asks[0]:]:
+        if view.index in asked and not line_start(view):
+            continue
         if line_start(view):
             label = _LABEL.match(view.text)
             new_paragraph = view.sentence.paragraph != views[view.index - 1].sentence.paragraph
