@@ -1265,6 +1265,10 @@ _AREA_BEFORE = compiled(r"\b(?:in the (?:general )?areas? of|near|around|in the 
 _NAMED_PLACE_NOUN = compiled(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|settlement|hamlet)\s+of\s+$", re.I)
 _DESCRIBED_BY = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\b[^,;]*$")
 _MODAL_NEGATION = compiled(r"\b(?:will|would|shall|can|could|may|might|won['’]t|can['’]t|cannot)\s+(?:not\s+|never\s+)?(?:\w+\s+)?$", re.I)
+# positions handed to other units of the same side, after a withdrawal in the sentence
+_HANDED_OVER = compiled(r"[^.;]*?\b(?:(?:hand|transfer|pass|turn)(?:ing|ed|red|ring|s)?\s+(?:over\s+)?(?:(?:their|its|the|his|our|all)\s+)?(?:positions|sectors?|lines|defen[cs]es?)\s+"
+                        r"(?:over\s+)?to\s+(?:the\s+)?(?!(?:enemy|opposing|occupiers?)\b)(?:[\w-]+\s+){0,3}?(?:units|troops|forces|brigades?|army|regiments?)|(?:to be\s+|being\s+)?(?:replaced|relieved)\s+by\b)", re.I)
+_TO_PREVENT = compiled(r"\b(?:to|will|would|shall|must|can|could|should)\s+(?:prevent|stop|keep)\s+(?:[\w’'-]+\s+){1,4}from\s+$", re.I)
 _RELATIVE_OPEN_BEFORE = compiled(r",\s+(?:which|where|that)\s+(?:lies|lay|stands|stood|sits|sat|is|was|runs|ran)\s+[^,;:]{0,80}$")
 _ROUTE_BEFORE = compiled(r"\b(?:road|roads|highway|route|railway|rail line|approaches|heights|bridge)\s+"
                            r"(?:(?:west|east|north|south)(?:wards?)?\s+)?(?:to|towards?|into|between|near|from|linking)\s+"
@@ -1546,7 +1550,9 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules, fighting: 
     claims that") or called false ("reports of X being occupied are false"); "" when asserted."""
     if _ends_near(rules.negation, text, left, start, 2):
         # "will never take Kharkiv", "could not hold X for long": a forecast, not a denial
-        return "" if _MODAL_NEGATION.search(text, max(left, start - 30), start) else "negated"
+        # (nor a deed to stop: "our task is to prevent the enemy from entering X")
+        return "" if _MODAL_NEGATION.search(text, max(left, start - 30), start) \
+            or _TO_PREVENT.search(text, max(left, start - 60), start) else "negated"
     if "neither" in text[left:start].lower() and _NEITHER_NOR.search(text, max(left, start - 160), start):
         return "negated"  # "neither A nor B has been lost"
     if _NEITHER_AFTER.match(text, end):
@@ -1658,6 +1664,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             continue  # "marines captured during the defence of Mariupol": prisoners, not a place taken
         if _UNTOLD_BEFORE.search(text, max(0, start - 120), start):
             continue  # "He did not say how many soldiers remained in X": asked, not told
+        if trigger.type is EventType.WITHDRAWAL and _HANDED_OVER.match(text, end, min(len(text), end + 160)):
+            continue  # "Wagner began leaving X, handing its positions to regular units": a relief, the side stays
         if trigger.type in _TAKING and _BEEN_BEFORE.search(text, max(0, start - 16), start) and text[start:end].rstrip("”\"’'").endswith("ing") \
                 and _FOR_A_WHILE.match(text, end, min(len(text), end + 60)):
             continue  # "the Russians have been 'liberating' it for months": a mocked effort going on, nothing taken
