@@ -31,6 +31,7 @@ from events.mentions import DATELINE_REACH, NAMED_AFTER_CHANGE, NAMED_BEFORE_CHA
 from events.records import Article, DatePrecision, EventType, PublishedDate, Side
 from events.rules import Rules
 from events.voices import REBUTTAL_OPENS, Voice
+from geodata.context import BOUND_AFTER
 from geodata.resolve import LISTED_BESIDE_GAP, SPELT_FAR_IN_GAP_TEXT
 
 __all__ = ["Draft", "draft_claims"]
@@ -426,15 +427,20 @@ _THING_TAKEN = compiled(r"\s+(?:the|a|an|its|their|his|her|our)\s+(?!(?:[\w-]+\s
 
 def _place_country(memory: _Discourse, place: PlaceRef) -> str:
     """The country a settlement lies in: its own when the gazetteer pins it down or the article
-    does elsewhere; else the country of the region the text named lately ("villages in the Kursk
-    region" the gazetteer lacks, or knows only namesakes of in Ukraine), or of the settlements
-    listed with it that the gazetteer pins down ("Glushkovo and the nearby villages of ..."); else Russia for a
-    name the gazetteer lacks in a text on Russia's border regions; else its namesakes'."""
+    does elsewhere, or the region named right after it does; else the country of the region the
+    text named lately ("villages in the Kursk region" the gazetteer lacks, or knows only namesakes
+    of in Ukraine), or of the settlements listed with it that the gazetteer pins down ("Glushkovo
+    and the nearby villages of ..."); else Russia for a name the gazetteer lacks in a text on
+    Russia's border regions; else its namesakes'."""
     resolution = place.resolution
     if resolution.place is not None:
         return resolution.place.country
     if place.name in memory.country:
         return memory.country[place.name]
+    if place.mention.context_how == BOUND_AFTER:  # "A and B in the Kursk region and C in the DPR": C's own region
+        bound = {code.split(".")[0] for code in place.mention.context_regions}
+        if len(bound) == 1:
+            return bound.pop()
     named = memory.region_country()
     if named:
         return named
