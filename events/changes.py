@@ -1159,8 +1159,8 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
             subject = ref
         elif _kind_before_whose(text, ref.end, start):
             subject = ref  # "X, a hilltop village whose liberation was announced on 17 September"
-        elif re.fullmatch(r"\s*,\s*", gap) and _PARTICIPLE_BY.match(text, start):
-            subject = ref  # "Lyman, recaptured by Ukraine in 2022, is a rail hub": a participle on the place
+        elif (re.fullmatch(r"\s*,\s*", gap) or _KIND_BEFORE_PARTICIPLE.fullmatch(gap)) and _PARTICIPLE_BY.match(text, start):
+            subject = ref  # "Lyman, recaptured by Ukraine in 2022, is a rail hub", "X, a town retaken by Ukraine in 2022"
         elif part and _SUBJECT_GAP.match(gap[part.end():]):
             subject, share = ref, True  # "in X the residential districts have been liberated"
         elif (closing := _APPOSITION_CLOSES.match(gap)) and _SUBJECT_GAP.match(gap[closing.end():]) \
@@ -1207,6 +1207,9 @@ _ANNOUNCED_AFTER = compiled(r",?\s+(?:[\w’'-]+\s+){0,3}?(?:announced|confirmed
                              r"(?![^.;]{0,60}?\b(?:would|could|might|will|never|not|failed|denied|rejected)\b)")
 _REST_OF = compiled(r"\bthe\s+rest\s+of\s+$", re.I)
 _WHOSE = compiled(r",\s+whose\b")
+# "X, a town in the Kharkiv region retaken by ...": the place's kind, and where it lies, before a participle on it
+_KIND_BEFORE_PARTICIPLE = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)"
+                                   r"(?:\s+(?:in|of)\s+(?:the\s+)?[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+(?:region|oblast|Oblast|Region|province))?)?\s+")
 _KIND_BEFORE_WHOSE = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement)")
 
 
@@ -1323,7 +1326,10 @@ def _followed_by(view: SentenceView, end: int, last: Target, trigger: Trigger) -
 # a gapped verb over places each with its own time: "A fell in October 2024, B that same month, and C in
 # January 2025", "liberated A around June 11, and B later that month" (the first place's own time
 # first; each later place followed by its time alone)
-_GAPPED_FIRST_GAP = compiled(r"\s+(?:in|on|by|around|about|at\s+the\s+(?:end|start|beginning)\s+of)\s+[^,;:]{1,30}?\s*,\s+(?:and\s+)?$")
+# (or with no comma, the first place's time last in a longer phrase: "liberated A and B in the X region in
+# a lightning counteroffensive in September and then C in November")
+_GAPPED_FIRST_GAP = compiled(r"\s+(?:in|on|by|around|about|at\s+the\s+(?:end|start|beginning)\s+of)\s+[^,;:]{1,30}?\s*,\s+(?:and\s+)?$|"
+                             r"\s+[^,;:.]{0,80}?\b(?:in|by)\s+(?:(?:early|late|mid-?)\s*)?" + _MONTH + r"(?:\s+(?:19|20)\d\d)?\s+and\s+(?:then|later)\s+$")
 _GAPPED_NEXT_GAP = compiled(r"\s*,\s+(?:and\s+)?$|\s+and\s+$")
 _GAPPED_TIME_AFTER = compiled(r"\s+(?:(?:in|on|by)\s+(?:(?:early|late|mid-?)\s*)?(?:" + _MONTH + r"(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d\d)?|"
                               r"\d{1,2}\s+" + _MONTH + r"(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d|the\s+(?:spring|summer|autumn|winter)(?:\s+of\s+(?:19|20)\d\d)?)|"
