@@ -29,7 +29,8 @@ __all__ = ["PlaceRef", "SentenceView", "read_mentions", "is_heading", "UNLISTED"
 _NEXT_WORD = compiled(r"\s+(\w+)")
 _PERSON_SPEAKS = compiled(r"\s+(?:(?:also|later|earlier|then|further|again|separately)\s+)?"
                             r"(?:said|says|told|tells|added|adds|wrote|writes|stressed|insisted|explained|reports|reported|"
-                            r"announces|announced|briefs|briefed)\b(?!\s+to\s+(?:be|have)\b)")
+                            r"announces|announced|briefs|briefed)\b(?!\s+to\s+(?:be|have)\b)|"
+                            r"\s+(?:reporting\s+to|saying\s+that)\b")  # ("..., Gerasimov reporting to Putin")
 _PLACE_BEFORE = compiled(r"\b(?:in|of|from|near|at|for|to|by|the|outside|around)\s+$", re.I)  # "officials in X said"
 _CLAUSE_ENDS = compiled(r"[\s,]*(?:that\b|on\b|in\b|[.,;:]|$)")  # "Petrenko said." / "said on Monday"
 _HEADING_END = compiled(r"[.!?…:\"”’)]\s*$")
