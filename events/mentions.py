@@ -32,6 +32,9 @@ _PERSON_SPEAKS = compiled(r"\s+(?:(?:also|later|earlier|then|further|again|separ
                             r"announces|announced|briefs|briefed)\b(?!\s+to\s+(?:be|have)\b)|"
                             r"\s+(?:reporting\s+to|saying\s+that)\b")  # ("..., Gerasimov reporting to Putin")
 _PLACE_BEFORE = compiled(r"\b(?:in|of|from|near|at|for|to|by|the|outside|around)\s+$", re.I)  # "officials in X said"
+# a known person's surname as the subject of a claim ("Kupiansk, which Gerasimov had claimed to have captured")
+_PERSON_CLAIMS = compiled(r"\s+(?:(?:had|has|have|also|later|earlier|then|first)\s+)+(?:claimed|announced|declared|reported)\b|"
+                          r"\s+(?:claimed|declared)\s+(?:to\s+have|that)\b")
 _CLAUSE_ENDS = compiled(r"[\s,]*(?:that\b|on\b|in\b|[.,;:]|$)")  # "Petrenko said." / "said on Monday"
 _HEADING_END = compiled(r"[.!?…:\"”’)]\s*$")
 _SECTION = compiled(r"^\s*(?P<label>Background|Previously|Earlier|Context|Recall|Reminder|History|"
@@ -147,10 +150,11 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
         return "person"  # "Petrenko later said the village held", "Petrenko told Reuters"
     if _SOURCE_BEFORE.search(before) and after.startswith(","):
         return "person"  # "According to Gerasimov, ...": a surname that is also a village's name is the source
-    if (mention.text.endswith(("'s", "’s")) or _GIVEN_NAME_BEFORE.search(before)) and not _PLACE_BEFORE.search(before) \
+    if (mention.text.endswith(("'s", "’s")) or _GIVEN_NAME_BEFORE.search(before) or _PERSON_CLAIMS.match(after)) \
+            and not _PLACE_BEFORE.search(before) \
             and rules.any_claimant.fullmatch(name) and any(
                 _PERSON_CLAIMANT.match(c.name) and c.regex.fullmatch(name) for c in rules.claimants):
-        return "person"  # "dismissed Gerasimov's figures", "General Valery Gerasimov told": a known person, no village
+        return "person"  # "dismissed Gerasimov's figures", "General Valery Gerasimov told", "which Gerasimov had claimed": a known person
     if any(p.match(following) for p in roles.region_after) or any(p.search(before) for p in roles.region_before):
         return "region"
     if any(p.match(following) for p in roles.front_after) or any(p.search(before) for p in roles.front_before):
