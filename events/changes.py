@@ -157,6 +157,8 @@ _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven t
 # so is one "given permission to withdraw")
 _ABLE = compiled(r"\b(?:(?:managed|able|succeeded|succeeding|managing|decided|opted|chose|began|started|continued|"
                    r"went on|moved)\s+(?:\w+\s+)?to|had\s+to|"
+                   # ("completed the operation to liberate X": the deed done)
+                   r"(?:completed|finished|concluded|accomplished)\s+(?:the\s+|an?\s+|its\s+|their\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:operation|task|mission)\s+to|"
                    # (a side's own announcement: "our troops will have to withdraw"; not an analyst's forecast)
                    r"(?:(?<=\bour troops )|(?<=\bour forces )|(?<=\bour units )|(?<=\bour soldiers )|(?<=\bour defenders )|(?<=we ))"
                    r"will\s+have\s+to)\s+(?:\w+\s+)?$", re.I)
@@ -1271,8 +1273,14 @@ _DESCRIBED_BY = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town
 _MODAL_NEGATION = compiled(r"\b(?:will|would|shall|can|could|may|might|won['’]t|can['’]t|cannot)\s+(?:not\s+|never\s+)?(?:\w+\s+)?$", re.I)
 # positions handed to other units of the same side, after a withdrawal in the sentence
 _HANDED_OVER = compiled(r"[^.;]*?\b(?:(?:hand|transfer|pass|turn)(?:ing|ed|red|ring|s)?\s+(?:over\s+)?(?:(?:their|its|the|his|our|all)\s+)?(?:positions|sectors?|lines|defen[cs]es?)\s+"
-                        r"(?:over\s+)?to\s+(?:the\s+)?(?!(?:enemy|opposing|occupiers?)\b)(?:[\w-]+\s+){0,3}?(?:units|troops|forces|brigades?|army|regiments?)|(?:to be\s+|being\s+)?(?:replaced|relieved)\s+by\b)", re.I)
-_TO_PREVENT = compiled(r"\b(?:to|will|would|shall|must|can|could|should)\s+(?:prevent|stop|keep)\s+(?:[\w’'-]+\s+){1,4}from\s+$", re.I)
+                        r"(?:over\s+)?to\s+(?:the\s+)?(?!(?:(?:advancing|attacking)\s+)?(?:enemy|opposing|occupiers?|Russians?|Ukrainians?)\b)(?:[\w-]+\s+){0,3}?(?:units|troops|forces|brigades?|army|regiments?)|"
+                        r"(?:to be\s+|being\s+)?(?:replaced|relieved)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:units|troops|forces|brigades?|battalions?|regiments?)\b)", re.I)
+_NOT_MEAN_AFTER = compiled(r"[^.;]{0,60}?\b(?:does|do|did|will|would)(?:\s+not|n['’]t)\s+(?:yet\s+|necessarily\s+|automatically\s+)?"
+                           r"(?:mean|signify|imply|indicate|prove)\b")
+# (not a stop that worked: "managed to prevent", "were able to stop", "helped to prevent", "continue to keep")
+_TO_PREVENT = compiled(r"(?<!\bmanaged )(?<!\bable )(?<!\bhelped )(?<!\bhelp )(?<!\bhelps )(?<!\bcontinue )(?<!\bcontinues )"
+                       r"(?<!\bcontinued )(?<!\bsucceeded )(?<!\bsought )"
+                       r"\b(?:to|will|would|shall|must|can|could|should)\s+(?:prevent|stop|keep)\s+(?:[\w’'-]+\s+){1,4}from\s+$", re.I)
 _RELATIVE_OPEN_BEFORE = compiled(r",\s+(?:which|where|that)\s+(?:lies|lay|stands|stood|sits|sat|is|was|runs|ran)\s+[^,;:]{0,80}$")
 _ROUTE_BEFORE = compiled(r"\b(?:road|roads|highway|route|railway|rail line|approaches|heights|bridge)\s+"
                            r"(?:(?:west|east|north|south)(?:wards?)?\s+)?(?:to|towards?|into|between|near|from|linking)\s+"
@@ -1671,6 +1679,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             continue  # "marines captured during the defence of Mariupol": prisoners, not a place taken
         if _UNTOLD_BEFORE.search(text, max(0, start - 120), start):
             continue  # "He did not say how many soldiers remained in X": asked, not told
+        if _NOT_MEAN_AFTER.match(text, end, min(len(text), end + 80)):
+            continue  # "raising a flag in X does not mean the town is taken": the deed said to prove nothing
         if trigger.type is EventType.WITHDRAWAL and _HANDED_OVER.match(text, end, min(len(text), end + 160)):
             continue  # "Wagner began leaving X, handing its positions to regular units": a relief, the side stays
         if trigger.type in _TAKING and _BEEN_BEFORE.search(text, max(0, start - 16), start) and text[start:end].rstrip("”\"’'").endswith("ing") \

@@ -219,6 +219,9 @@ _CALL_SIGN = compiled(r"\bcall[- ]sign\s+[“\"«']?([\w’'-]+)")
 _ANSWER_INLINE = compiled(r"\s*[—–-]\s*[^?\n]*\?[\"”»]?\s+[—–-]\s")
 _DASH_LINE = compiled(r"\s*[—–-]\s")
 _ANSWER_LABEL = compiled(r"A|Answer", re.I)
+# (a plain layout's introduction, not a report of what someone said in an interview elsewhere: "X said in
+# an interview with CNN that ..." above an explainer's questions)
+_REPORTED_INTERVIEW = compiled(r"\b(?:said|says|told|tells|added|stated|argued|insisted)\b[^.;]*\bthat\b")
 _PRONOUN_FIRST = compiled(r"\s*(?:He|She)\b")
 _ENDS_ASKING = compiled(r".*\?[\"”»]?\s*$", re.S)
 _PRESS = compiled(r"\s+(?:the |a |an )?(?:[\w-]+ ){0,2}?(?:journalists?|reporters?|correspondents?|media|outlets?|press|newspapers?|television|TV|channels?)\b")
@@ -284,7 +287,8 @@ def find_answers(views: list[SentenceView], text: str, published: PublishedDate 
     if not asks:
         return {}
     asked = {i for line in asked_lines for i in line}  # (a plain question's line is the interviewer's throughout)
-    found = [(a, view) for view in views[:asks[0]] if (a := _interviewee(view, rules, side, day)) is not None]
+    found = [(a, view) for view in views[:asks[0]] if (a := _interviewee(view, rules, side, day)) is not None
+             and not (asked and _REPORTED_INTERVIEW.search(view.text))]
     if not found:  # "Andriy commands a drone unit of a Ukrainian brigade. He spoke to us by phone."
         found = [(a, views[view.index - 1]) for view in views[1:asks[0]]
                  if _PRONOUN_FIRST.match(view.text) and rules.interview_cue.search(view.text)
