@@ -1273,7 +1273,7 @@ _DESCRIBED_BY = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town
 _MODAL_NEGATION = compiled(r"\b(?:will|would|shall|can|could|may|might|won['’]t|can['’]t|cannot)\s+(?:not\s+|never\s+)?(?:\w+\s+)?$", re.I)
 # positions handed to other units of the same side, after a withdrawal in the sentence
 _HANDED_OVER = compiled(r"[^.;]*?\b(?:(?:hand|transfer|pass|turn)(?:ing|ed|red|ring|s)?\s+(?:over\s+)?(?:(?:their|its|the|his|our|all)\s+)?(?:positions|sectors?|lines|defen[cs]es?)\s+"
-                        r"(?:over\s+)?to\s+(?:the\s+)?(?!(?:(?:advancing|attacking)\s+)?(?:enemy|opposing|occupiers?|Russians?|Ukrainians?)\b)(?:[\w-]+\s+){0,3}?(?:units|troops|forces|brigades?|army|regiments?)|"
+                        r"(?:over\s+)?to\s+(?!(?:the\s+)?(?:(?:advancing|attacking)\s+)?(?:enemy|opposing|occupiers?|Russians?|Ukrainians?)\b)(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:units|troops|forces|brigades?|army|regiments?)|"
                         r"(?:to be\s+|being\s+)?(?:replaced|relieved)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:units|troops|forces|brigades?|battalions?|regiments?)\b)", re.I)
 _NOT_MEAN_AFTER = compiled(r"[^.;]{0,60}?\b(?:does|do|did|will|would)(?:\s+not|n['’]t)\s+(?:yet\s+|necessarily\s+|automatically\s+)?"
                            r"(?:mean|signify|imply|indicate|prove)\b")
