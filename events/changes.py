@@ -793,7 +793,8 @@ _ALIAS_GAP = compiled(r"\s*\(\s*|,\s+(?:(?:the|its)\s+(?:[\w-]+\s+){0,2}?name\s+
                         r"(?:also\s+)?known\s+(?:in\s+[\w-]+\s+|locally\s+)?as|which\s+(?:[\w’'-]+\s+){1,3}?calls?)\s+")
 _PASSIVE_BEFORE = compiled(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[“\"‘']?[\w-]+\s+)?[“\"‘']?$", re.I)
 _COLON_LIST_NEXT = compiled(r"\s*:\s*$")
-_GAPPED_OBJECT = compiled(r"[^,;:]{0,40},\s+(?:and|while)\s+(?:the\s+(?:village|town)\s+of\s+)?")
+# (or "A was retaken in March, along with B and C")
+_GAPPED_OBJECT = compiled(r"[^,;:]{0,40},\s+(?:and|while|along\s+with|together\s+with|as\s+well\s+as)\s+(?:the\s+(?:villages?|towns?)\s+of\s+)?")
 # (and an interviewer's "- How did the assault on X end?")
 _DIRECT_QUESTION = compiled(r"\s*(?:(?:Q|Question)\s*[:.]\s*|[—–-]\s*)?(?:Has|Have|Had|Did|Does|Do|Is|Are|Was|Were|Will|Would|Can|Could|Should|Might|"
                             r"How|Why|What|When|Where|Who|Which)\b")
@@ -921,6 +922,9 @@ _NOT_HAPPENING = compiled(r"[^,;.]{0,40}?\b(?:could|would|may|might|will|can|nev
 # (the place may be described: "In neighbouring X, ...", "In nearby X")
 _FRONTED_IN = compiled(r"\s*(?:[-•–—]\s*|[^\w\s“\"(]{1,3}\s*|\d{1,2}[:.]\d{2}\s+)?[“\"]?In\s+(?:the\s+(?:[\w-]+\s+)?(?:town|village|city)\s+of\s+"
                        r"|(?:neighbouring|neighboring|nearby|embattled|besieged|frontline|front-line)\s+)?")
+# a list's entry on a place: "▪️ X — fighting continues in the southern quarters", "• X: clearing goes on"
+_ENTRY_OPEN = compiled(r"\s*(?:[-•–—▪◾🔹🔸►]\ufe0f?\s*)?")
+_ENTRY_CLOSE = compiled(r"\s+[—–-]\s+|:\s+")
 # (a comma left out before "the": "In X the clearing continues", "In X our flag went up")
 _FRONTED_CLOSE = compiled(r"(?:\s+itself)?(?:\s*\([^()]{1,40}\))?(?:,\s+(?:a|an|the)\s+[^,;:]{1,80}(?=,))?(?:,\s|\s(?=(?:the|our|their)\s))")
 
@@ -929,17 +933,20 @@ _SCENE_KINDS = frozenset({EventType.PARTIAL, EventType.CONTESTED, EventType.WITH
 
 
 def _fronted_place(view: SentenceView, start: int) -> PlaceRef | None:
-    """The settlement a sentence opens on, "In X, ...", when the phrase at ``start`` comes after it
+    """The settlement a sentence opens on, "In X, ..." or a list's "X — ...", when the phrase at ``start`` comes after it
     (and no one speaks between: "In X, soldiers said the fighting goes on" is where they spoke)."""
     opening = _FRONTED_IN.match(view.text)
-    if opening is None:
+    entry = None if opening is not None else _ENTRY_OPEN.match(view.text)  # "▪️ X — fighting continues in ..."
+    if opening is None and entry is None:
         return None
-    place = next((r for r in view.places if r.start == opening.end()), None)
+    place = next((r for r in view.places if r.start == (opening or entry).end()), None)
     if place is None or not place.is_settlement:
         return None
-    close = _FRONTED_CLOSE.match(view.text, place.end)
+    close = (_FRONTED_CLOSE if opening is not None else _ENTRY_CLOSE).match(view.text, place.end)
     if close is None or close.end() > start or _SAYS.search(view.text, close.end(), start):
         return None
+    if entry is not None and (start - close.end() > 20 or ";" in view.text[close.end():start]):
+        return None  # (the entry's own first words: not "X — the enemy attacks near Y; fighting continues")
     if _NOT_HAPPENING.match(view.text, start, start + 80):
         return None  # "In nearby X, street fighting could break out any day", "... has never taken place"
     return place
@@ -1329,7 +1336,9 @@ def _followed_by(view: SentenceView, end: int, last: Target, trigger: Trigger) -
     gap = view.text[after:ref.start]
     if not _FOLLOWED.match(gap) and not (_FOLLOWED_DATED.match(gap) and _CLAUSE_ENDS_HERE.match(view.text, ref.end)):
         return _gapped_dated(view, after, trigger)
-    return [Target(ref, position=ref.start)]
+    # ("followed by A in July and B in August": each later place with its own time)
+    time = _GAPPED_TIME_AFTER.match(view.text, ref.end)
+    return [Target(ref, position=ref.start)] + (_gapped_dated(view, time.end(), trigger, _GAPPED_NEXT_GAP) if time else [])
 
 
 # a gapped verb over places each with its own time: "A fell in October 2024, B that same month, and C in
@@ -1347,10 +1356,11 @@ _GAPPED_TIME_AFTER = compiled(r"\s+(?:(?:in|on|by)\s+(?:(?:early|late|mid-?)\s*)
                               r"days\s+later)(?=\s*[,.;]|\s+and\b|\s*$)")
 
 
-def _gapped_dated(view: SentenceView, after: int, trigger: Trigger) -> list[Target]:
-    """"A fell in October 2024, B that same month, and C in January 2025": B and C, each with its time."""
+def _gapped_dated(view: SentenceView, after: int, trigger: Trigger, gap_rule: re.Pattern[str] | None = None) -> list[Target]:
+    """"A fell in October 2024, B that same month, and C in January 2025": B and C, each with its time
+    (``gap_rule``: the gap before the first of them, when ``after`` is not the first place's end)."""
     out: list[Target] = []
-    gap_rule = _GAPPED_FIRST_GAP
+    gap_rule = gap_rule or _GAPPED_FIRST_GAP
     waiting: list[PlaceRef] = []  # (the items of a list before its time: "B and C in April")
     for ref in (r for r in view.places if r.start >= after):
         if not ref.is_settlement or not (gap_rule.fullmatch(view.text, after, ref.start)
