@@ -40,7 +40,7 @@ _BOUNDARY = compiled(
 _PASSIVE = compiled(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:[“\"‘']?\w+\s+){0,2}[“\"‘']?$", re.I)  # (quoted: been "fully liberated")
 # "the loss of Pokrovsk would be": the noun, its place, then the modal (a date or clause between makes it told)
 _NOUN_THEN_MODAL = compiled(r"\s*(?:of\s+|from\s+)?(?:the\s+(?:town|city|village|settlement)\s+(?:of\s+)?)?"
-                              r"(?:[A-ZА-ЯІЇЄ][\w’'-]*\s+(?:(?:and|or)\s+|,\s*)?){0,4}")  # (none after a possessive: "its capture would")
+                              r"(?:[A-ZА-ЯІЇЄ][\w’'-]*(?:\s+(?:(?:and|or)\s+|,\s*)?|,\s*)){0,4}")  # (none after a possessive: "its capture would")
 _NOUN_OPENING = compiled(r"\s*(?:(?:the|a|an|any|its|their|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|"
                            r"eventual|possible|potential|full|(?-i:[A-ZА-ЯІЇЄ])[\w’'-]*['’]s)\s+)*", re.I)  # ("Tonenke's capture would")
 # a sentence opening on its subject and a participle with no auxiliary: "Tonenke, Umanske “fully occupied”"
@@ -1282,6 +1282,8 @@ _MODAL_NEGATION = compiled(r"\b(?:will|would|shall|can|could|may|might|won['’]
 _HANDED_OVER = compiled(r"[^.;]*?\b(?:(?:hand|transfer|pass|turn)(?:ing|ed|red|ring|s)?\s+(?:over\s+)?(?:(?:their|its|the|his|our|all)\s+)?(?:positions|sectors?|lines|defen[cs]es?)\s+"
                         r"(?:over\s+)?to\s+(?!(?:the\s+)?(?:(?:advancing|attacking)\s+)?(?:enemy|opposing|occupiers?|Russians?|Ukrainians?)\b)(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:units|troops|forces|brigades?|army|regiments?)|"
                         r"(?:to be\s+|being\s+)?(?:replaced|relieved)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:units|troops|forces|brigades?|battalions?|regiments?)\b)", re.I)
+_PEOPLE_TAKEN_BEFORE = compiled(r"\b(?:soldiers|servicem[ae]n|troops|fighters|marines|men|people|prisoners|civilians|defenders|"
+                                r"paratroopers|mercenaries|POWs)\s+(?:were|was|have\s+been|had\s+been|being|are|is)\s+(?:also\s+)?$", re.I)
 _NOT_MEAN_AFTER = compiled(r"[^.;]{0,60}?\b(?:does|do|did|will|would)(?:\s+not|n['’]t)\s+(?:yet\s+|necessarily\s+|automatically\s+)?"
                            r"(?:mean|signify|imply|indicate|prove)\b")
 # (not a stop that worked: "managed to prevent", "were able to stop", "helped to prevent", "continue to keep")
@@ -1689,6 +1691,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             continue  # "marines captured during the defence of Mariupol": prisoners, not a place taken
         if _UNTOLD_BEFORE.search(text, max(0, start - 120), start):
             continue  # "He did not say how many soldiers remained in X": asked, not told
+        if trigger.type is EventType.CAPTURE and text[start:end].lower().startswith(("captur", "seiz", "taken")) \
+                and _PEOPLE_TAKEN_BEFORE.search(text, max(0, start - 60), start):
+            continue  # "Ukrainian soldiers were captured in X": prisoners taken there, not the place
         if _NOT_MEAN_AFTER.match(text, end, min(len(text), end + 80)):
             continue  # "raising a flag in X does not mean the town is taken": the deed said to prove nothing
         if trigger.type is EventType.WITHDRAWAL and _HANDED_OVER.match(text, end, min(len(text), end + 160)):
