@@ -70,7 +70,7 @@ _PASSIVE_BY_BEFORE = compiled(r"\b(?:was|were|been)\s+(?:\w+\s+)?\w+(?:ed|en|wn)
 _PARTICIPLE_TAIL = compiled(r"\s*(?:[,;.)]|$)|\s+(?!in part\b)(?:in|on|by|last|earlier|early|late|during|after|before|at|from|back|again|"
                             r"since|only|just|within|weeks|months|days|two|three|a)\b")
 _REDUCED_RELATIVE = compiled(r"(?:,\s+|(?<=[\w’'-])\s+(?:was|is|became|remains|remained)\s+)(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet|(?:regional\s+)?capital|"
-                               r"(?:rail(?:way)?\s+|road\s+|logistics\s+|transport\s+)?hub|stronghold)"
+                               r"(?:district|regional|administrative)\s+cent(?:re|er)|(?:rail(?:way)?\s+|road\s+|logistics\s+|transport\s+)?hub|stronghold)"
                                r"(?:\s+(?:in|on|near|(?:just\s+|some\s+|about\s+[\w.]+\s+(?:km|kilometres|kilometers|miles)\s+)?"
                                r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+[^,;]{1,40}?)?\s+(?:(?:that|which)\s+)?"
                                r"(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|it|they|(?:the\s+)?Russians|(?:the\s+)?Ukrainians|"
@@ -158,11 +158,11 @@ _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven t
 _ABLE = compiled(r"\b(?:(?:managed|able|succeeded|succeeding|managing|decided|opted|chose|began|started|continued|"
                    r"went on|moved)\s+(?:\w+\s+)?to|had\s+to|"
                    # ("completed the operation to liberate X": the deed done)
-                   r"(?:completed|finished|concluded|accomplished)\s+(?:the\s+|an?\s+|its\s+|their\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:operation|task|mission)\s+to|"
+                   r"(?<!\bnot )(?<!n't )(?<!\bnot yet )(?:completed|finished|concluded|accomplished)\s+(?:the\s+|an?\s+|its\s+|their\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:operation|task|mission)\s+to|"
                    # (a side's own announcement: "our troops will have to withdraw"; not an analyst's forecast)
                    r"(?:(?<=\bour troops )|(?<=\bour forces )|(?<=\bour units )|(?<=\bour soldiers )|(?<=\bour defenders )|(?<=we ))"
                    r"will\s+have\s+to)\s+(?:\w+\s+)?$", re.I)
-_ORDERED = compiled(r"\b(?:(?:received|got|gave|give|given|granted|issued|had|have|has)\s+(?:an\s+|the\s+|a\s+)?(?:orders?|permission|approval|go-ahead|green\s+light)\s+"
+_ORDERED = compiled(r"\b(?:(?:received|got|gave|give|given|granted|issued|had|have|has)\s+(?:(?:its|their|the|his|our)\s+(?:troops|forces|units|garrison)\s+)?(?:an\s+|the\s+|a\s+)?(?:orders?|permission|approval|go-ahead|green\s+light)\s+"
                       r"(?:for\s+(?:an?\s+|the\s+)?(?:manoeuvre|maneuver|withdrawal|pullout|pull-out)\s+|"
                       r"to\s+(?:carry\s+out|conduct|perform|make)\s+(?:an?\s+|the\s+)?(?:manoeuvre|maneuver)\s+)?(?=to\s)|"
                       r"(?:a|the)\s+decision\s+(?:(?:was|has\s+been|had\s+been)\s+(?:made|taken)\s+)?(?=to\s)|ordered|told|instructed|forced|compelled|"
@@ -794,7 +794,8 @@ _ALIAS_GAP = compiled(r"\s*\(\s*|,\s+(?:(?:the|its)\s+(?:[\w-]+\s+){0,2}?name\s+
 _PASSIVE_BEFORE = compiled(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[“\"‘']?[\w-]+\s+)?[“\"‘']?$", re.I)
 _COLON_LIST_NEXT = compiled(r"\s*:\s*$")
 # (or "A was retaken in March, along with B and C")
-_GAPPED_OBJECT = compiled(r"[^,;:]{0,40},\s+(?:and|while|along\s+with|together\s+with|as\s+well\s+as)\s+(?:the\s+(?:villages?|towns?)\s+of\s+)?")
+_GAPPED_OBJECT = compiled(r"[^,;:]{0,40},\s+(?:and|while|along\s+with|together\s+with|as\s+well\s+as)\s+"
+                          r"(?:the\s+(?:(?:nearby|neighbou?ring|adjacent)\s+)?(?:villages?|towns?)\s+of\s+)?")
 # (and an interviewer's "- How did the assault on X end?")
 _DIRECT_QUESTION = compiled(r"\s*(?:(?:Q|Question)\s*[:.]\s*|[—–-]\s*)?(?:Has|Have|Had|Did|Does|Do|Is|Are|Was|Were|Will|Would|Can|Could|Should|Might|"
                             r"How|Why|What|When|Where|Who|Which)\b")
@@ -923,6 +924,8 @@ _NOT_HAPPENING = compiled(r"[^,;.]{0,40}?\b(?:could|would|may|might|will|can|nev
 _FRONTED_IN = compiled(r"\s*(?:[-•–—]\s*|[^\w\s“\"(]{1,3}\s*|\d{1,2}[:.]\d{2}\s+)?[“\"]?In\s+(?:the\s+(?:[\w-]+\s+)?(?:town|village|city)\s+of\s+"
                        r"|(?:neighbouring|neighboring|nearby|embattled|besieged|frontline|front-line)\s+)?")
 # a list's entry on a place: "▪️ X — fighting continues in the southern quarters", "• X: clearing goes on"
+_ELSEWHERE_NEXT = compiled(r"[^.;]{0,30}?\b(?:in|on)\s+the\s+(?:[\w-]+\s+){0,2}?(?:direction|directions|axis|sector|areas?|environs|vicinity)\b|"
+                           r"[^.;]{0,30}?\b(?:near|towards?|in\s+the\s+direction\s+of|around)\s", re.I)
 _ENTRY_OPEN = compiled(r"\s*(?:[-•–—▪◾🔹🔸►]\ufe0f?\s*)?")
 _ENTRY_CLOSE = compiled(r"\s+[—–-]\s+|:\s+")
 # (a comma left out before "the": "In X the clearing continues", "In X our flag went up")
@@ -945,8 +948,10 @@ def _fronted_place(view: SentenceView, start: int) -> PlaceRef | None:
     close = (_FRONTED_CLOSE if opening is not None else _ENTRY_CLOSE).match(view.text, place.end)
     if close is None or close.end() > start or _SAYS.search(view.text, close.end(), start):
         return None
-    if entry is not None and (start - close.end() > 20 or ";" in view.text[close.end():start]):
-        return None  # (the entry's own first words: not "X — the enemy attacks near Y; fighting continues")
+    if entry is not None and (start - close.end() > 20 or ";" in view.text[close.end():start]
+                              or _ELSEWHERE_NEXT.match(view.text, close.end())):
+        return None  # (the entry's own first words: not "X — the enemy attacks near Y; fighting continues", nor
+        # "X: fighting continues in the Y direction", "... in the areas of A and B")
     if _NOT_HAPPENING.match(view.text, start, start + 80):
         return None  # "In nearby X, street fighting could break out any day", "... has never taken place"
     return place
@@ -970,7 +975,7 @@ def _share(text: str, ref: PlaceRef, gap: str, rules: Rules) -> bool:
 # a relative clause whose object is its pronoun: "a village in the south that Kyiv recaptured"
 _PLURAL_LOCATED = compiled(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}(?:villages|towns|settlements|localities|hamlets)\s+(?:in|near|of)\s+"
                            r"[^,;:.]{0,80},\s+")
-_RELATIVE_OBJECT_BEFORE = compiled(r"\b(?:village|town|city|settlement|hamlet|locality)\b[^,;:]{0,40}?\s(?:that|which)\s+"
+_RELATIVE_OBJECT_BEFORE = compiled(r"\b(?:village|town|city|settlement|hamlet|locality|(?:district|regional|administrative)\s+cent(?:re|er))\b[^,;:]{0,40}?\s(?:that|which)\s+"
                                    r"(?:[\w’'-]+\s+){1,3}$", re.I)
 
 
@@ -1241,10 +1246,10 @@ _HELD_OR_HIT_AFTER = compiled(r"\s+(?:still\s+|also\s+)?(?:holds|held|remains?|r
                               r"continues|continued|resists|resisted|came|comes|saw|sees|could|will|may|might)\b"
                               r"(?!\s+(?:\w+\s+){0,2}?(?:taken|captured|seized|liberated|lost|occupied|retaken|recaptured|cleared|ours|"
                               r"fallen|surrendered|abandoned|under\s+(?:\w+\s+)?control|the\s+next\s+to\s+fall)\b)")
-_RELATIVE_CLAUSE = compiled(r",\s*(?:which|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet)"
+_RELATIVE_CLAUSE = compiled(r",\s*(?:which|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet|(?:district|regional)\s+cent(?:re|er))"
                             r"(?:\s+(?:[\w-]+\s+){0,2}?(?:of|near|outside|in)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+(?:which|that))\b")
 # (also after an apposition that locates it: "X, a village southwest of Y that Russia claimed to have taken")
-_WHICH_SAID_IT = compiled(r",\s*(?:which|that|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet)"
+_WHICH_SAID_IT = compiled(r",\s*(?:which|that|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet|(?:district|regional)\s+cent(?:re|er))"
                           r"(?:\s+(?:[\w-]+\s+){0,2}?(?:of|near|outside|in)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+(?:which|that))"
                           r"\s+(?:[\w’'-]+\s+){1,5}?(?:said|says|claimed|claims|reported|announced)\s+"
                             r"(?:(?:in|on|last|at\s+the\s+(?:end|start|beginning)\s+of|in\s+(?:early|late|mid-?))\s+\w+\s+)?"
@@ -1280,15 +1285,17 @@ _DESCRIBED_BY = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town
 _MODAL_NEGATION = compiled(r"\b(?:will|would|shall|can|could|may|might|won['’]t|can['’]t|cannot)\s+(?:not\s+|never\s+)?(?:\w+\s+)?$", re.I)
 # positions handed to other units of the same side, after a withdrawal in the sentence
 _HANDED_OVER = compiled(r"[^.;]*?\b(?:(?:hand|transfer|pass|turn)(?:ing|ed|red|ring|s)?\s+(?:over\s+)?(?:(?:their|its|the|his|our|all)\s+)?(?:positions|sectors?|lines|defen[cs]es?)\s+"
-                        r"(?:over\s+)?to\s+(?!(?:the\s+)?(?:(?:advancing|attacking)\s+)?(?:enemy|opposing|occupiers?|Russians?|Ukrainians?)\b)(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:units|troops|forces|brigades?|army|regiments?)|"
-                        r"(?:to be\s+|being\s+)?(?:replaced|relieved)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:units|troops|forces|brigades?|battalions?|regiments?)\b)", re.I)
+                        r"(?:over\s+)?to\s+(?!(?:the\s+)?(?:(?:advancing|attacking|occupying)\s+)?(?:enemy|opposing|occupiers?|occupying|Russians?|Ukrainians?)\b)(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:units|troops|forces|brigades?|army|regiments?)|"
+                        r"(?:to be\s+|being\s+)?(?:replaced|relieved)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:units|troops|forces|brigades?|battalions?|regiments?|"
+                        r"marines|paratroopers|soldiers|fighters|infantry|reserves|crews)\b)", re.I)
 _PEOPLE_TAKEN_BEFORE = compiled(r"\b(?:soldiers|servicem[ae]n|troops|fighters|marines|men|people|prisoners|civilians|defenders|"
                                 r"paratroopers|mercenaries|POWs)\s+(?:were|was|have\s+been|had\s+been|being|are|is)\s+(?:also\s+)?$", re.I)
-_NOT_MEAN_AFTER = compiled(r"[^.;]{0,60}?\b(?:does|do|did|will|would)(?:\s+not|n['’]t)\s+(?:yet\s+|necessarily\s+|automatically\s+)?"
+_NOT_MEAN_AFTER = compiled(r"[^.;,]{0,60}?\b(?:does|do|did|will|would)(?:\s+not|n['’]t)\s+(?:yet\s+|necessarily\s+|automatically\s+)?"
                            r"(?:mean|signify|imply|indicate|prove)\b")
 # (not a stop that worked: "managed to prevent", "were able to stop", "helped to prevent", "continue to keep")
-_TO_PREVENT = compiled(r"(?<!\bmanaged )(?<!\bable )(?<!\bhelped )(?<!\bhelp )(?<!\bhelps )(?<!\bcontinue )(?<!\bcontinues )"
-                       r"(?<!\bcontinued )(?<!\bsucceeded )(?<!\bsought )"
+# (but "were not able to stop", "failed to prevent": nothing stopped, nothing claimed)
+_TO_PREVENT = compiled(r"(?:(?<=\bnot able )|(?<=n't able )|(?<=\bfailed )|(?<=\bnot manage )|(?<=\bnot managed )|"
+                       r"(?<!\bmanaged )(?<!\bable )(?<!\bhelped )(?<!\bcontinue )(?<!\bcontinues )(?<!\bcontinued )(?<!\bsucceeded ))"
                        r"\b(?:to|will|would|shall|must|can|could|should)\s+(?:prevent|stop|keep)\s+(?:[\w’'-]+\s+){1,4}from\s+$", re.I)
 _RELATIVE_OPEN_BEFORE = compiled(r",\s+(?:which|where|that)\s+(?:lies|lay|stands|stood|sits|sat|is|was|runs|ran)\s+[^,;:]{0,80}$")
 _ROUTE_BEFORE = compiled(r"\b(?:road|roads|highway|route|railway|rail line|approaches|heights|bridge)\s+"
@@ -1527,7 +1534,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
     if not ahead.strip(" ,.;:”\"'"):
         # "the only village that the Ukrainians were able to liberate": a relative clause ending in it
         wider = text[max(0, start - 120):start]
-        m = re.search(r"\b(?:village|town|city|settlement|hamlet|locality)\b[^,;:]{0,40}?\b(?:that|which|whom)\s+"
+        m = re.search(r"\b(?:village|town|city|settlement|hamlet|locality|(?:district|regional|administrative)\s+cent(?:re|er))\b[^,;:]{0,40}?\b(?:that|which|whom)\s+"
                       r"(?:[\w’'-]+\s+){0,6}$", wider)
         if m is not None:
             return Target(None, pointer="which", position=start - len(wider) + m.start())
