@@ -265,6 +265,16 @@ def _sided_over_unsided(drafts: list[Draft]) -> list[Draft]:
                                       (d.view.index, d.place.key, d.attribution.claimant, _kind_group(d.kind)) in sided)]
 
 
+def _unsided_gains_fought_over(drafts: list[Draft]) -> list[Draft]:
+    """A gain of nobody's side ("a flag is flying over X, but the town is not theirs"; "they held about
+    half of X" with no side known) is fighting at the place: contested, as the annotation rules have it."""
+    return [replace(d, kind=EventType.CONTESTED) if d.gains is Side.NONE and d.kind in _UNSIDED_FOUGHT else d
+            for d in drafts]
+
+
+_UNSIDED_FOUGHT = frozenset({EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL})
+
+
 def _history_told_once(drafts: list[Draft]) -> None:
     """Two phrases of one sentence telling one change of one place on one day ("first entered X on 7
     August, when fighting broke out in its streets"), or one undated and the other dated as history
@@ -657,7 +667,7 @@ def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim
     """The article's claims, in the order their evidence appears."""
     kept = _same_sentence_rules(_retaken(_entered_as_the_other_left(_one_name_per_person(_name_unsided(drafts, rules)))), rules)
     _history_told_once(kept)
-    kept = _merge(_sided_over_unsided(kept))
+    kept = _merge(_unsided_gains_fought_over(_sided_over_unsided(kept)))
     kept = _unanswered_holdings(_held_across_the_line(_part_held_against_their_claim(_ours_against_their_claim(kept)), rules,
                                                       article.text))
     kept = _merge(kept)  # (a holding read as a denial may tell a denial told already)
