@@ -797,6 +797,8 @@ _COLON_LIST_NEXT = compiled(r"\s*:\s*$")
 _GAPPED_OBJECT = compiled(r"[^,;:]{0,40},\s+(?:and|while|along\s+with|together\s+with|as\s+well\s+as)\s+"
                           r"(?:the\s+(?:(?:nearby|neighbou?ring|adjacent)\s+)?(?:villages?|towns?)\s+of\s+)?")
 # (and an interviewer's "- How did the assault on X end?")
+_QUOTE_MARK = compiled(r"[“”\"«»]")
+_SPEAKER_LABEL = compiled(r"\s*[A-ZА-ЯІЇЄ][\w .’'-]{1,30}:\s")
 _DIRECT_QUESTION = compiled(r"\s*(?:(?:Q|Question)\s*[:.]\s*|[—–-]\s*)?(?:Has|Have|Had|Did|Does|Do|Is|Are|Was|Were|Will|Would|Can|Could|Should|Might|"
                             r"How|Why|What|When|Where|Who|Which)\b")
 _DENIED_QUOTE_BEFORE = compiled(r"\b(?:rejects?|rejected|denies|denied|dismiss(?:es|ed)?|refutes?|refuted|disputes?|disputed)"
@@ -1640,8 +1642,12 @@ _TAKE_VERB = compiled(r"(?:took|take|takes|taken|taking)\b", re.I)
 def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
     """Every change of control the sentence tells of, in order."""
     text = view.text
-    if _DIRECT_QUESTION.match(text) and text.rstrip(" \"”’'").endswith("?"):
-        return []  # "Has Russia taken Staryi Saltiv?": a question asks, it claims nothing
+    if text.rstrip(" \"”’'").endswith("?") and (_DIRECT_QUESTION.match(text) or not (
+            _QUOTE_MARK.search(text) or _SPEAKER_LABEL.match(text))):
+        # "Has Russia taken Staryi Saltiv?", "Russian troops have established a bridgehead in X?": a
+        # question asks, it claims nothing (a quotation inside may tell before it asks; an interviewer's
+        # labelled "Is X fully liberated?" is left to the answer that follows it)
+        return []
     triggers = find_triggers(text, rules)
     changes: list[Change] = []
     for n, (start, end, trigger) in enumerate(triggers):
