@@ -265,14 +265,14 @@ def _sided_over_unsided(drafts: list[Draft]) -> list[Draft]:
                                       (d.view.index, d.place.key, d.attribution.claimant, _kind_group(d.kind)) in sided)]
 
 
+_UNSIDED_FOUGHT = frozenset({EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL})
+
+
 def _unsided_gains_fought_over(drafts: list[Draft]) -> list[Draft]:
     """A gain of nobody's side ("a flag is flying over X, but the town is not theirs"; "they held about
     half of X" with no side known) is fighting at the place: contested, as the annotation rules have it."""
     return [replace(d, kind=EventType.CONTESTED) if d.gains is Side.NONE and d.kind in _UNSIDED_FOUGHT else d
             for d in drafts]
-
-
-_UNSIDED_FOUGHT = frozenset({EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL})
 
 
 def _history_told_once(drafts: list[Draft]) -> None:

@@ -37,6 +37,7 @@ _BOUNDARY = compiled(
     r"the Russians|the Ukrainians|Russian|Ukrainian))\b)|"
     r"(?<=\s)(?<!\bwell\s)(?<!\bsuch\s)(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)(?=(?:as(?! well as| a result| part of)|while|whereas|because|although|though|but|until|unless|after|before|since|"
     r"despite)\s))")
+_DISTRICT_CENTRE = r"(?:district|regional|administrative)\s+cent(?:re|er)"  # a place's kind beside village, town, city
 _PASSIVE = compiled(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:[“\"‘']?\w+\s+){0,2}[“\"‘']?$", re.I)  # (quoted: been "fully liberated")
 # "the loss of Pokrovsk would be": the noun, its place, then the modal (a date or clause between makes it told)
 _NOUN_THEN_MODAL = compiled(r"\s*(?:of\s+|from\s+)?(?:the\s+(?:town|city|village|settlement)\s+(?:of\s+)?)?"
@@ -70,7 +71,7 @@ _PASSIVE_BY_BEFORE = compiled(r"\b(?:was|were|been)\s+(?:\w+\s+)?\w+(?:ed|en|wn)
 _PARTICIPLE_TAIL = compiled(r"\s*(?:[,;.)]|$)|\s+(?!in part\b)(?:in|on|by|last|earlier|early|late|during|after|before|at|from|back|again|"
                             r"since|only|just|within|weeks|months|days|two|three|a)\b")
 _REDUCED_RELATIVE = compiled(r"(?:,\s+|(?<=[\w’'-])\s+(?:was|is|became|remains|remained)\s+)(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet|(?:regional\s+)?capital|"
-                               r"(?:district|regional|administrative)\s+cent(?:re|er)|(?:rail(?:way)?\s+|road\s+|logistics\s+|transport\s+)?hub|stronghold)"
+                               + _DISTRICT_CENTRE + r"|(?:rail(?:way)?\s+|road\s+|logistics\s+|transport\s+)?hub|stronghold)"
                                r"(?:\s+(?:in|on|near|(?:just\s+|some\s+|about\s+[\w.]+\s+(?:km|kilometres|kilometers|miles)\s+)?"
                                r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+[^,;]{1,40}?)?\s+(?:(?:that|which)\s+)?"
                                r"(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|it|they|(?:the\s+)?Russians|(?:the\s+)?Ukrainians|"
@@ -926,10 +927,11 @@ _NOT_HAPPENING = compiled(r"[^,;.]{0,40}?\b(?:could|would|may|might|will|can|nev
 _FRONTED_IN = compiled(r"\s*(?:[-•–—]\s*|[^\w\s“\"(]{1,3}\s*|\d{1,2}[:.]\d{2}\s+)?[“\"]?In\s+(?:the\s+(?:[\w-]+\s+)?(?:town|village|city)\s+of\s+"
                        r"|(?:neighbouring|neighboring|nearby|embattled|besieged|frontline|front-line)\s+)?")
 # a list's entry on a place: "▪️ X — fighting continues in the southern quarters", "• X: clearing goes on"
-_ELSEWHERE_NEXT = compiled(r"[^.;]{0,30}?\b(?:in|on)\s+the\s+(?:[\w-]+\s+){0,2}?(?:direction|directions|axis|sector|areas?|environs|vicinity)\b|"
-                           r"[^.;]{0,30}?\b(?:near|towards?|in\s+the\s+direction\s+of|around)\s", re.I)
 _ENTRY_OPEN = compiled(r"\s*(?:[-•–—▪◾🔹🔸►]\ufe0f?\s*)?")
 _ENTRY_CLOSE = compiled(r"\s+[—–-]\s+|:\s+")
+# (not an entry whose fighting is elsewhere: "X: fighting continues in the Y direction", "... near Y")
+_ELSEWHERE_NEXT = compiled(r"[^.;]{0,30}?\b(?:in|on)\s+the\s+(?:[\w-]+\s+){0,2}?(?:direction|directions|axis|sector|areas?|environs|vicinity)\b|"
+                           r"[^.;]{0,30}?\b(?:near|towards?|in\s+the\s+direction\s+of|around)\s", re.I)
 # (a comma left out before "the": "In X the clearing continues", "In X our flag went up")
 _FRONTED_CLOSE = compiled(r"(?:\s+itself)?(?:\s*\([^()]{1,40}\))?(?:,\s+(?:a|an|the)\s+[^,;:]{1,80}(?=,))?(?:,\s|\s(?=(?:the|our|their)\s))")
 
@@ -938,8 +940,9 @@ _SCENE_KINDS = frozenset({EventType.PARTIAL, EventType.CONTESTED, EventType.WITH
 
 
 def _fronted_place(view: SentenceView, start: int) -> PlaceRef | None:
-    """The settlement a sentence opens on, "In X, ..." or a list's "X — ...", when the phrase at ``start`` comes after it
-    (and no one speaks between: "In X, soldiers said the fighting goes on" is where they spoke)."""
+    """The settlement a sentence opens on, "In X, ..." or a list's "X — ...", when the phrase at
+    ``start`` comes after it (and no one speaks between: "In X, soldiers said the fighting goes on" is
+    where they spoke)."""
     opening = _FRONTED_IN.match(view.text)
     entry = None if opening is not None else _ENTRY_OPEN.match(view.text)  # "▪️ X — fighting continues in ..."
     if opening is None and entry is None:
@@ -952,8 +955,7 @@ def _fronted_place(view: SentenceView, start: int) -> PlaceRef | None:
         return None
     if entry is not None and (start - close.end() > 20 or ";" in view.text[close.end():start]
                               or _ELSEWHERE_NEXT.match(view.text, close.end())):
-        return None  # (the entry's own first words: not "X — the enemy attacks near Y; fighting continues", nor
-        # "X: fighting continues in the Y direction", "... in the areas of A and B")
+        return None  # (the entry's own first words: not "X — the enemy attacks near Y; fighting continues")
     if _NOT_HAPPENING.match(view.text, start, start + 80):
         return None  # "In nearby X, street fighting could break out any day", "... has never taken place"
     return place
@@ -977,7 +979,7 @@ def _share(text: str, ref: PlaceRef, gap: str, rules: Rules) -> bool:
 # a relative clause whose object is its pronoun: "a village in the south that Kyiv recaptured"
 _PLURAL_LOCATED = compiled(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}(?:villages|towns|settlements|localities|hamlets)\s+(?:in|near|of)\s+"
                            r"[^,;:.]{0,80},\s+")
-_RELATIVE_OBJECT_BEFORE = compiled(r"\b(?:village|town|city|settlement|hamlet|locality|(?:district|regional|administrative)\s+cent(?:re|er))\b[^,;:]{0,40}?\s(?:that|which)\s+"
+_RELATIVE_OBJECT_BEFORE = compiled(r"\b(?:village|town|city|settlement|hamlet|locality|" + _DISTRICT_CENTRE + r")\b[^,;:]{0,40}?\s(?:that|which)\s+"
                                    r"(?:[\w’'-]+\s+){1,3}$", re.I)
 
 
@@ -1248,10 +1250,10 @@ _HELD_OR_HIT_AFTER = compiled(r"\s+(?:still\s+|also\s+)?(?:holds|held|remains?|r
                               r"continues|continued|resists|resisted|came|comes|saw|sees|could|will|may|might)\b"
                               r"(?!\s+(?:\w+\s+){0,2}?(?:taken|captured|seized|liberated|lost|occupied|retaken|recaptured|cleared|ours|"
                               r"fallen|surrendered|abandoned|under\s+(?:\w+\s+)?control|the\s+next\s+to\s+fall)\b)")
-_RELATIVE_CLAUSE = compiled(r",\s*(?:which|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet|(?:district|regional)\s+cent(?:re|er))"
+_RELATIVE_CLAUSE = compiled(r",\s*(?:which|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet|" + _DISTRICT_CENTRE + r")"
                             r"(?:\s+(?:[\w-]+\s+){0,2}?(?:of|near|outside|in)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+(?:which|that))\b")
 # (also after an apposition that locates it: "X, a village southwest of Y that Russia claimed to have taken")
-_WHICH_SAID_IT = compiled(r",\s*(?:which|that|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet|(?:district|regional)\s+cent(?:re|er))"
+_WHICH_SAID_IT = compiled(r",\s*(?:which|that|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet|" + _DISTRICT_CENTRE + r")"
                           r"(?:\s+(?:[\w-]+\s+){0,2}?(?:of|near|outside|in)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+(?:which|that))"
                           r"\s+(?:[\w’'-]+\s+){1,5}?(?:said|says|claimed|claims|reported|announced)\s+"
                             r"(?:(?:in|on|last|at\s+the\s+(?:end|start|beginning)\s+of|in\s+(?:early|late|mid-?))\s+\w+\s+)?"
@@ -1536,7 +1538,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
     if not ahead.strip(" ,.;:”\"'"):
         # "the only village that the Ukrainians were able to liberate": a relative clause ending in it
         wider = text[max(0, start - 120):start]
-        m = re.search(r"\b(?:village|town|city|settlement|hamlet|locality|(?:district|regional|administrative)\s+cent(?:re|er))\b[^,;:]{0,40}?\b(?:that|which|whom)\s+"
+        m = re.search(r"\b(?:village|town|city|settlement|hamlet|locality|" + _DISTRICT_CENTRE + r")\b[^,;:]{0,40}?\b(?:that|which|whom)\s+"
                       r"(?:[\w’'-]+\s+){0,6}$", wider)
         if m is not None:
             return Target(None, pointer="which", position=start - len(wider) + m.start())

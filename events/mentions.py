@@ -154,7 +154,8 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
             and not _PLACE_BEFORE.search(before) \
             and rules.any_claimant.fullmatch(name) and any(
                 _PERSON_CLAIMANT.match(c.name) and c.regex.fullmatch(name) for c in rules.claimants):
-        return "person"  # "dismissed Gerasimov's figures", "General Valery Gerasimov told", "which Gerasimov had claimed": a known person
+        # ("dismissed Gerasimov's figures", "General Valery Gerasimov told", "which Gerasimov had claimed")
+        return "person"  # a known person, no village
     if any(p.match(following) for p in roles.region_after) or any(p.search(before) for p in roles.region_before):
         return "region"
     if any(p.match(following) for p in roles.front_after) or any(p.search(before) for p in roles.front_before):
