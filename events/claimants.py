@@ -947,6 +947,7 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
     # Moscow declared the region annexed")
     after = [a for a in attributions if a.start >= position and not _SUBORDINATE_SPEAKER.search(sentence, position, a.start)
              and not _tells_its_own(sentence, position, a)
+             and not _describes_a_noun(sentence, position, a)
              and ";" not in sentence[position:a.start]  # "X took A; Kyiv says B": Kyiv's is B
              and not _CLAUSE_AND.search(sentence, position, a.start)]  # "X took A, and B's mayor declared ..."
     return after[0] if after else None
@@ -957,6 +958,20 @@ _AS_BEFORE = compiled(r"\b(?:as|while|whilst)\s+(?:[\w’'-]+\s+){0,2}$")
 _OWN_OBJECT = compiled(r"\s+(?!(?:that|on|in|at|for|last|this|yesterday|today|earlier|later|late|early|overnight|again|too|publicly|"
                        r"hours|days|it(?!\s+(?:is|was|has|had|will|would|were|are)\b)|its|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|the\s+(?:[\w-]+\s+)?(?:loss|withdrawal|capture|"
                        r"liberation|fall|retreat|pullout|pull-out|claim|report|news|move|decision|seizure|recapture))\b)[\w“\"‘']")
+
+
+_RELATIVE_BEFORE = compiled(r",\s+(?:which|that|who)\s+(?:the\s+)?$")
+_VERB_AFTER_SPEECH = compiled(r"\s+(?:is|was|are|were|has|had|have|would|will|could|might|may|remains?|remained|lies|lay)\b")
+
+
+def _describes_a_noun(sentence: str, position: int, speaker: Attribution) -> bool:
+    """"Russian troops took X in May in their push into the Sumy region, which Moscow says is meant to
+    create a buffer zone": a speaker inside a relative clause after the change tells of the noun before
+    it, not of the change (not "X fell, which the ministry confirmed": no verb of its own follows)."""
+    if not speaker.verb or not _RELATIVE_BEFORE.search(sentence, position, speaker.start):
+        return False
+    verb_at = sentence.find(speaker.verb, speaker.end)
+    return verb_at != -1 and _VERB_AFTER_SPEECH.match(sentence, verb_at + len(speaker.verb)) is not None
 
 
 def _tells_its_own(sentence: str, position: int, speaker: Attribution) -> bool:
