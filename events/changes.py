@@ -167,7 +167,7 @@ _ORDERED = compiled(r"\b(?:(?:received|got|gave|give|given|granted|issued|had|ha
                       r"(?:for\s+(?:an?\s+|the\s+)?(?:manoeuvre|maneuver|withdrawal|pullout|pull-out)\s+|"
                       r"to\s+(?:carry\s+out|conduct|perform|make)\s+(?:an?\s+|the\s+)?(?:manoeuvre|maneuver)\s+)?(?=to\s)|"
                       r"(?:a|the)\s+decision\s+(?:(?:was|has\s+been|had\s+been)\s+(?:made|taken)\s+)?(?=to\s)|ordered|told|instructed|forced|compelled|"
-                      r"(?:approved|authori[sz]ed|sanctioned)(?:\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:manoeuvre|maneuver|decision|order))?)\s*(?:(?:the|its|their|his|her|our|Ukrainian|Russian|Ukraine['’]s|Russia['’]s|"
+                      r"(?:approved|authori[sz]ed|sanctioned)(?:\s+[“\"‘']?(?:an?|the)\s+(?:[\w-]+\s+)?(?:manoeuvre|maneuver|decision|order))?)\s*(?:(?:the|its|their|his|her|our|Ukrainian|Russian|Ukraine['’]s|Russia['’]s|"
                       r"enemy)\s+)?(?:(?:troops|forces|units|soldiers|defenders|garrison|marines|brigades?|commanders?|generals?|men)\s+)?to\s+"
                       r"(?:\w+\s+)?$", re.I)
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
@@ -271,6 +271,17 @@ _QUOTED_WORD_BEFORE = compiled(r"[“\"‘'][\w-]+[”\"’']\s+$")  # a word qu
 # a word quoted inside a clause ('had "blockaded" the city'), ending where the clause would open (not a
 # passive's: 'had been "dislodged" and the town cleared' keeps its own subject)
 _SCARE_QUOTE_ENDING = compiled(r"(?<!\w)(?<!been )(?<!was )(?<!were )(?<!is )(?<!are )(?<!be )[“\"][\w-]+[”\"]$")
+# a quotation opening inside a clause, after its subject or verb: 'Russian troops "control most of X"', 'its
+# command authorized "a manoeuvre to withdraw units from X"' (not after a verb of saying, "that" or a name
+# it gives: 'the ministry said: "...', 'wrote "X is ours"', 'a unit called "..."'; not after "and" or an
+# article, whose quotation opens a clause or a name of its own; not one word in scare quotes: 'they have
+# been "taking" X for a year')
+_QUOTE_OPENS_MID_CLAUSE = compiled(r"(?<![,:;.!?])\s(?!(?:said|says|saying|say|told|tells|telling|wrote|writes|writing|added|adds|"
+                                   r"stated|states|declared|declares|announced|announces|claimed|claims|claiming|insisted|"
+                                   r"insists|reported|reports|that|reads?|titled|headlined|called|calls|dubbed|named|"
+                                   r"nicknamed|codenamed|as|and|or|but|then|the|a|an|its|their|his|her|our|this|that)\s$)"
+                                   r"(?i:[a-z’'-]+)\s$")
+_QUOTED_WORDS = compiled(r"[^”\"»]*?\s[^”\"»]*?[”\"»]")  # two words or more before the quotation closes
 
 
 def clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1669,6 +1680,10 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         while left > 0 and (quoted := _SCARE_QUOTE_ENDING.search(text, max(0, left - 40), left)) is not None:
             # 'its forces had "blockaded" A and B and taken C': words in scare quotes stay in their clause
             left = clause(text, quoted.start(), quoted.start())[0]
+        if left >= 2 and text[left - 1] in "“\"«" and text[left - 2] == " " and text[left:left + 1].isalnum() \
+                and not any(q in text[left:start] for q in "”\"»") and _QUOTED_WORDS.match(text, left) is not None \
+                and _QUOTE_OPENS_MID_CLAUSE.search(text, max(0, left - 40), left - 1) is not None:
+            left = clause(text, left - 2, left - 2)[0]
         if text[end:end + 1] in "”\"»’" and right == end:
             right = clause(text, end + 1, end + 1)[1]  # “praising the capture” of X
             if left == start and start >= 2 and text[start - 1] in "“\"«‘":
