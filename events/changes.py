@@ -43,7 +43,8 @@ _PASSIVE = compiled(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:[“
 _NOUN_THEN_MODAL = compiled(r"\s*(?:of\s+|from\s+)?(?:the\s+(?:town|city|village|settlement)\s+(?:of\s+)?)?"
                               r"(?:[A-ZА-ЯІЇЄ][\w’'-]*(?:\s+(?:(?:and|or)\s+|,\s*)?|,\s*)){0,4}")  # (none after a possessive: "its capture would")
 _NOUN_OPENING = compiled(r"\s*(?:(?:the|a|an|any|its|their|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|"
-                           r"eventual|possible|potential|full|(?-i:[A-ZА-ЯІЇЄ])[\w’'-]*['’]s)\s+)*", re.I)  # ("Tonenke's capture would")
+                           r"eventual|possible|potential|full|(?-i:[A-ZА-ЯІЇЄ])[\w’'-]*['’]s|(?:town|city|village|settlement)['’]s)\s+)*",
+                           re.I)  # ("Tonenke's capture would", "the town's fall would")
 # a sentence opening on its subject and a participle with no auxiliary: "Tonenke, Umanske “fully occupied”"
 # (also a status line's "▪️ X — fully occupied")
 _HEADLINE_PASSIVE = compiled(r"(?:[^\w\s]{1,3}\s*)?[A-ZА-ЯІЇЄ][\w’'-]*(?:(?:\s+|,\s+|\s+and\s+)[A-ZА-ЯІЇЄ][\w’'-]*)*(?:\s+|\s*[—–:]\s*|\s+-\s+)[\"“]?"
@@ -76,7 +77,7 @@ _REDUCED_RELATIVE = compiled(r"(?:,\s+|(?<=[\w’'-])\s+(?:was|is|became|remains
                                r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+[^,;]{1,40}?)?\s+(?:(?:that|which)\s+)?"
                                r"(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|it|they|(?:the\s+)?Russians|(?:the\s+)?Ukrainians|"
                                r"(?:Russian|Ukrainian|its|their)\s+(?:troops|forces|units|soldiers|army|marines|paratroopers|fighters)|"
-                               r"(?:Russia|Ukraine)['’]s\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:[\w-]+\s+){0,2}?(?:brigade|regiment|troops|forces|army|units|marines))\s+)"
+                               r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev)['’]s\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:[\w-]+\s+){0,2}?(?:brigade|regiment|troops|forces|army|units|marines))\s+)"
                                r"(?:(?:says|said|claims|claimed|insists|insisted)\s+(?:(?:that\s+)?(?:it|they)\s+|to\s+have\s+))?"
                                r"(?:(?:had|has|have|first|briefly|only|finally|managed\s+to|was\s+able\s+to)\s+)*$")
 # "The pullback followed talks on ...": the withdrawal told in the sentence before, not one here
