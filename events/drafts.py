@@ -122,8 +122,12 @@ class _Discourse:
         self.outlet = journalist(article.source, outlet_side(credited, rules) if credited else Side.RU if agency or moscows_words
                                  else Side.NONE)
         # the text's own voice: a post's author when it says it is one, or the first "Source:" line's
-        self.own_voice = _reposted_from(article, rules) or _flagged_post(article, rules) or _voiced_by_words(article, rules, len(self.moscow_spelt) >= 2) \
-            or self.outlet
+        # (a channel's voice told by its "our" and its words for the enemy: whose "they" is the enemy)
+        self.first_person: Attribution | None = None
+        self.own_voice = _reposted_from(article, rules) or _flagged_post(article, rules)
+        if self.own_voice is None:
+            self.first_person = _voiced_by_words(article, rules, len(self.moscow_spelt) >= 2)
+            self.own_voice = self.first_person or self.outlet
         self.places: list[tuple[int, PlaceRef]] = []  # (sentence index, settlement) in text order
         self.agent_side: Side = Side.NONE  # the side the text last named as acting
         self.enemy_before = False  # the sentence before had "the enemy" act, no speaker to tell whose
@@ -411,6 +415,11 @@ def _city_sized(place: PlaceRef) -> bool:
     return resolved is None or not 0 < resolved.population < _TOWN_SIZE
 
 
+_THEY_RIGHT_BEFORE = compiled(r"\b[Tt]hey\s+(?:(?:had|have|has|already|finally|then|later|also|just)\s+)*$")
+_FORCES_NAMED_BEFORE = compiled(r"\b(?:units?|troops|forces|brigades?|battalions?|regiments?|detachments?|men|fighters|soldiers|"
+                                r"guys|boys|paratroopers|marines|stormtroopers|groups?)\b")
+
+
 def _side(key: str, claimant: Side) -> Side:
     if key in ("RU", "UA"):
         return Side(key)
@@ -471,6 +480,12 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         # claim cited from the other side: "they spread a fake that our units were pushed out of X")
         change = replace(change, agent="passive" if attribution.embedded else "enemy")
     trigger = change.trigger
+    if change.agent in ("own", "bare") and attribution is memory.first_person and text \
+            and (they := _THEY_RIGHT_BEFORE.search(text, max(0, change.start - 40), change.start)) is not None \
+            and not _FORCES_NAMED_BEFORE.search(text, 0, they.start()):
+        # a channel's "They took X in the summer", "X, which they took": its enemy (its own side is "we"; not
+        # forces the sentence named: "his unit stormed X, which they took in the summer")
+        return (attribution.side.opponent() if trigger.gains == "agent" else attribution.side), "text"
     if change.agent == "bare":
         discourse = memory.agent_side if memory.agent_side is not Side.NONE else memory.headline_side
         if memory.enemy_before and attribution.side in (Side.RU, Side.UA):
@@ -824,7 +839,9 @@ def _flagged_post(article: Article, rules: Rules) -> Attribution | None:
 _OWN_FORCES = compiled(r"\b[Oo]ur\s+(?:[\w-]+\s+)?(?:fighters|troops|forces|units|soldiers|defenders|guys|boys|lads|men|paratroopers|"
                        r"marines|stormtroopers|warriors|servicemen|assault\s+(?:groups|units|troops)|brigade|regiment|battalion|corps|"
                        r"detachments|crews|garrison)\b|"
-                       r"\b[Ww]e\s+(?:have\s+)?(?:took|taken|captured|liberated|cleared|entered|left|withdrew|withdrawn|pulled)\b")
+                       r"\b[Ww]e\s+(?:have\s+)?(?:took|taken|captured|liberated|cleared|entered|left|withdrew|withdrawn|pulled)\b|"
+                       # (a place held in the first person: "most of X is now under our control", "X is ours")
+                       r"\b(?:under|in)\s+our\s+(?:full\s+)?(?:control|hands)\b|\b(?:is|are)\s+(?:now\s+|fully\s+|again\s+)?ours\b")
 
 
 def _voiced_by_words(article: Article, rules: Rules, moscow_spelt: bool = False) -> Attribution | None:
