@@ -1390,9 +1390,12 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             if not outer and voice.carried is not None and _PRONOUN_DENIES.match(text):
                 outer = [voice.carried]  # "He also denied Russian claims that X had fallen": who spoke before
             if attribution.embedded and outer and rules.denial_verbs.search(text[outer[-1].end:attribution.start]):
-                for draft in [d for d in drafts[made:] if d.view is view and d.attribution is attribution]:
-                    drafts.append(replace(draft, kind=EventType.DENIAL, gains=draft.gains, attribution=outer[-1],
-                                          denied_side=draft.gains, also=[]))
+                # (an entry denied too: "dismissed claims by Russian bloggers that assault groups had entered X")
+                for draft in [d for d in drafts[made:] if d.view is view and d.attribution is attribution
+                              and d.claimed_side is not Side.NONE]:
+                    drafts.append(replace(draft, kind=EventType.DENIAL, gains=draft.claimed_side, attribution=outer[-1],
+                                          denied_side=draft.claimed_side, also=[],
+                                          denies_fighting=draft.kind is EventType.CONTESTED))
         if changes and len(drafts) > made:
             _deny_in_tail(view, voice, drafts, made, rules, dates)
             retraction = search_once(rules.retraction, text)
