@@ -597,7 +597,7 @@ def _absorb_spokespeople(drafts: list[Draft], rules: Rules) -> list[Draft]:
     voices = [d for d in drafts if d.attribution.claimant in speaks_for]
     out = []
     for d in drafts:
-        owner = next((n for n in voices if speaks_for[n.attribution.claimant] == d.attribution.claimant
+        owner = next((n for n in voices if d.attribution.claimant in speaks_for[n.attribution.claimant]
                       and n.place.key == d.place.key and _kind_group(n.kind) == _kind_group(d.kind)
                       and n.gains is d.gains and n.background == d.background), None)
         if owner is not None:

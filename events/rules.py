@@ -65,7 +65,7 @@ class ClaimantRule:
     valid_to: str
     example: str
     side_names: tuple[tuple[str, str], ...] = ()  # (side, name) for side = "context"
-    speaks_for: str = ""  # the body a spokesperson speaks for ("Russian Ministry of Defence")
+    speaks_for: tuple[str, ...] = ()  # the bodies a spokesperson or head speaks for ("Russian Ministry of Defence")
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +259,11 @@ def _any_date(dates: list[RelativeDate]) -> re.Pattern[str]:
     return first_letters(re.compile(r"\b(?:" + "|".join(f"(?:{d.regex.pattern})" for d in dates) + ")", re.IGNORECASE))
 
 
+def _names(value: str | list[str]) -> tuple[str, ...]:
+    """One name or a list of them, as a claimant's speaks_for gives them."""
+    return (value,) if isinstance(value, str) else tuple(str(v) for v in value)
+
+
 def _need(table: dict[str, Any], key: str, file: str, where: str) -> Any:
     if key not in table:
         raise RulesError(file, where, f"lacks '{key}'")
@@ -425,11 +430,15 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
             valid_from=str(c.get("valid_from", "")), valid_to=str(c.get("valid_to", "")),
             example=_need(c, "example", f["claimants"], where),
             side_names=tuple((str(k), str(v)) for k, v in c.get("names", {}).items()),
-            speaks_for=str(c.get("speaks_for", ""))))
-    names = {c.name for c in claimants}
+            speaks_for=_names(c.get("speaks_for", ()))))
+    # (a body of either side's: "{side} military commander" is "Russian military commander" in a Russian report)
+    names = {c.name for c in claimants} | {c.name.format(side=side) for c in claimants if c.side == "context"
+                                           for side in ("Ukrainian", "Russian")} \
+        | {name for c in claimants for _, name in c.side_names}
     for c in claimants:
-        if c.speaks_for and c.speaks_for not in names:
-            raise RulesError(f["claimants"], c.name, f"speaks_for names no claimant: {c.speaks_for!r}")
+        for body in c.speaks_for:
+            if body not in names:
+                raise RulesError(f["claimants"], c.name, f"speaks_for names no claimant: {body!r}")
     local = []
     for i, entry in enumerate(cla.get("local", [])):
         regex = _compile(_need(entry, "pattern", f["claimants"], f"local #{i + 1}"), f["claimants"], f"local #{i + 1}", 0)
