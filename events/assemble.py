@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from events.anchors import compiled
 from events.changes import CORRECTED_BEFORE
-from events.claimants import _ROLE_AFTER_NAME, GENERIC_MILITARIES, GENERIC_STATES, SIDE_ADJECTIVE, STATE_KINDS, quotations
+from events.claimants import _ROLE_AFTER_NAME, GENERIC_MILITARIES, GENERIC_STATES, SIDE_ADJECTIVE, STATE_KINDS, Attribution, quotations
 from events.dates import DateExpression
 from events.drafts import _AFTER_PUBLICATION, _CLAIM_NOUN, Draft
 from events.records import Article, Claim, DatePrecision, EventType, Side
@@ -590,14 +590,25 @@ def _absorb_generic(drafts: list[Draft], generic: frozenset[str], kinds: tuple[s
     return out
 
 
+_MAYOR = compiled(r"\([^()]*\b[Mm]ayor\b[^()]*\)$")
+
+
 def _absorb_spokespeople(drafts: list[Draft], rules: Rules) -> list[Draft]:
     """A body's claim and its spokesperson's claim of the same change ("the defence ministry
     said ... spokesman Igor Konashenkov said") are one claim, shown under the spokesperson."""
     speaks_for = {c.name: c.speaks_for for c in rules.claimants if c.speaks_for}
-    voices = [d for d in drafts if d.attribution.claimant in speaks_for]
+    voices = [d for d in drafts if d.attribution.claimant in speaks_for or _MAYOR.search(d.attribution.claimant)]
+
+    def speaks_for_it(voice: Draft, body: Attribution) -> bool:
+        # (a mayor named in apposition speaks for his town's authorities: "Mayor X said ... the city
+        # authorities said")
+        if _MAYOR.search(voice.attribution.claimant):
+            return body.claimant.endswith(" authorities") and body.side is voice.attribution.side
+        return body.claimant in speaks_for[voice.attribution.claimant]
+
     out = []
     for d in drafts:
-        owner = next((n for n in voices if d.attribution.claimant in speaks_for[n.attribution.claimant]
+        owner = next((n for n in voices if speaks_for_it(n, d.attribution)
                       and n.place.key == d.place.key and _kind_group(n.kind) == _kind_group(d.kind)
                       and n.gains is d.gains and n.background == d.background), None)
         if owner is not None:
