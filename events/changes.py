@@ -345,7 +345,9 @@ _HOLD_ONLY = compiled(r"(?:hold|holds|held|holding|control|controls|controlled|c
                         r"(?:now\s+|still\s+)?(?:only|just|merely)\b|(?:(?<=still )|(?<=troops )|(?<=forces )|(?<=defenders )|(?<=units )|(?<=enemy )|"
                         r"(?<=troops are )|(?<=forces are )|(?<=defenders are )|(?<=units are )|(?<=troops were )|(?<=forces were )|"
                         r"(?<=defenders were )|(?<=units were ))(?:hold|holds|held|holding|control|controls|"
-                        r"controlling|(?<=still )controlled)\s+(?=(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:part|parts|half|districts?|outskirts|neighbou?rhoods?|edge|quarters?|"
+                        r"controlling|(?<=still )controlled|(?:(?:hold|holds|held|holding)\s+on\s+to|(?:cling|clings|clung|clinging)(?:\s+on)?\s+to)"
+                        r"(?=\s+the\s))"  # ("clinging to the western part of X"; not "to a strip of land near X")
+                        r"\s+(?=(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:part|parts|half|districts?|outskirts|neighbou?rhoods?|edge|quarters?|"
                         r"area|section|corner|strip|sliver|patch)\b)|"
                         # "still hold about 20 per cent of X": the rest is lost
                         r"(?<=still )(?:hold|holds|held|holding|control|controls|controlled|controlling)\s+(?=(?:about\s+|around\s+|roughly\s+|"

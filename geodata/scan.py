@@ -52,6 +52,9 @@ _PLURAL_WORDS = ("regions", "oblasts", "provinces", "districts", "raions")
 _LIST_GAP = re.compile(r"^(?:\s*,?\s*(?:and|or|&)?\s*(?:[" + _UPPER + r"][\w'’-]*)?\s*)*,?\s*(?:and|or|&)?\s*$")
 _MAX_WORDS = 4
 _OF = re.compile(r"\s+of\s+")
+# a town's own districts, not raions: "the southern districts of X", "several residential districts of X"
+_TOWN_DISTRICTS = re.compile(r"\b(?:(?:north|south)?-?(?:north|south|east|west)(?:ern)?|central|residential|industrial|outlying|"
+                             r"inner|outer|several|some|two|three|four|most|many|(?:city|town)['’]s)\s+$", re.I)
 #: Words shorter than this are never read as foreign press forms ("Jar" alone, "Bar").
 _MIN_FOREIGN = 5
 
@@ -334,7 +337,7 @@ def _mark_listed_regions(text: str, mentions: list[Mention], gazetteer: Gazettee
         before = range(bisect.bisect_right(ends, start) - 1, -1, -1)
         _relabel_list(text, mentions, iter(before), start, word, gazetteer, backwards=True)
         of = _OF.match(text, end)
-        if of:
+        if of and not (word == "districts" and _TOWN_DISTRICTS.search(text, max(0, start - 30), start)):
             after = range(bisect.bisect_left(starts, of.end()), len(mentions))
             _relabel_list(text, mentions, iter(after), of.end(), word, gazetteer, backwards=False)
 
