@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from events.anchors import compiled
 from events.changes import CORRECTED_BEFORE
-from events.claimants import _ROLE_AFTER_NAME, GENERIC_MILITARIES, GENERIC_STATES, SIDE_ADJECTIVE, STATE_KINDS, Attribution, quotations
+from events.claimants import _ROLE_AFTER_NAME, GENERIC_MILITARIES, GENERIC_STATES, SIDE_ADJECTIVE, STATE_KINDS, quotations
 from events.dates import DateExpression
 from events.drafts import _AFTER_PUBLICATION, _CLAIM_NOUN, Draft
 from events.records import Article, Claim, DatePrecision, EventType, Side
@@ -591,6 +591,7 @@ def _absorb_generic(drafts: list[Draft], generic: frozenset[str], kinds: tuple[s
 
 
 _MAYOR = compiled(r"\([^()]*\b[Mm]ayor\b[^()]*\)$")
+_CAPITALISED_WORD = compiled(r"\b[A-ZА-ЯІЇЄ][\w’'-]+")
 
 
 def _absorb_spokespeople(drafts: list[Draft], rules: Rules) -> list[Draft]:
@@ -599,16 +600,19 @@ def _absorb_spokespeople(drafts: list[Draft], rules: Rules) -> list[Draft]:
     speaks_for = {c.name: c.speaks_for for c in rules.claimants if c.speaks_for}
     voices = [d for d in drafts if d.attribution.claimant in speaks_for or _MAYOR.search(d.attribution.claimant)]
 
-    def speaks_for_it(voice: Draft, body: Attribution) -> bool:
-        # (a mayor named in apposition speaks for his town's authorities: "Mayor X said ... the city
-        # authorities said")
-        if _MAYOR.search(voice.attribution.claimant):
-            return body.claimant.endswith(" authorities") and body.side is voice.attribution.side
-        return body.claimant in speaks_for[voice.attribution.claimant]
+    def speaks_for_it(voice: Draft, body: Draft) -> bool:
+        # (a mayor named in apposition speaks for his town's authorities when the claim is of his town: "Mayor
+        # X said ... the Irpin authorities said" of Irpin; not another town's mayor, nor a region's body)
+        if (mayor := _MAYOR.search(voice.attribution.claimant)) is not None:
+            town = body.place.mention.text.removesuffix("'s").removesuffix("’s")
+            towns_named = _CAPITALISED_WORD.findall(mayor.group())
+            return body.attribution.claimant == f"{town} authorities" and body.attribution.side is voice.attribution.side \
+                and all(word in town for word in towns_named if word != "Mayor")
+        return body.attribution.claimant in speaks_for[voice.attribution.claimant]
 
     out = []
     for d in drafts:
-        owner = next((n for n in voices if speaks_for_it(n, d.attribution)
+        owner = next((n for n in voices if speaks_for_it(n, d)
                       and n.place.key == d.place.key and _kind_group(n.kind) == _kind_group(d.kind)
                       and n.gains is d.gains and n.background == d.background), None)
         if owner is not None:

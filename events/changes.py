@@ -1652,6 +1652,7 @@ _PROVOCATION_AFTER = compiled(r"[^.;]{0,60}?\b(?:is|are|was|were)\s+(?:(?:just|s
                                 r"(?:information(?:al)?\s+)?provocations?\b", re.I)
 _NEITHER_AFTER = compiled(r"\s+neither\s+(?:the\s+(?:village|town|city)\s+of\s+)?(?-i:[A-ZА-ЯІЇЄ])[^.;]{0,60}?\bnor\b", re.I)
 _TWO_WORDS = compiled(r"\s*(?:[\w’'-]+\s+){0,2}")
+_OF_OR_NEAR_AFTER_QUOTE = compiled(r"[”\"»]\s+(?:of|near|around|outside|in\s+the\s+area\s+of|in\s+the\s+areas\s+of)\s")
 _TAKE_VERB = compiled(r"(?:took|take|takes|taken|taking)\b", re.I)
 
 
@@ -1693,8 +1694,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 left = clause(text, start - 2, start - 2)[0]  # a word quoted by itself: 'units had "left" X'
         elif text[right:right + 1] in "“\"«" and _TWO_WORDS.fullmatch(text[end:right]):
             right = clause(text, right + 1, right + 1)[1]  # withdrew from "the small villages of A and B"
-            if text[right:right + 1] in "”\"»" and re.match(r"[”\"»]\s+of\s", text[right:]):
-                right = clause(text, right + 1, right + 1)[1]  # had taken "more than half" of X
+            if text[right:right + 1] in "”\"»" and _OF_OR_NEAR_AFTER_QUOTE.match(text, right):
+                # had taken "more than half" of X; withdrew to "more advantageous positions" near X
+                right = clause(text, right + 1, right + 1)[1]
         before = text[left:start]
         if trigger.type in (EventType.CAPTURE, EventType.RECAPTURE) and rules.encircling_after.match(text, end):
             continue  # "our troops are taking the town in a tactical encirclement": a ring round it, no capture

@@ -124,6 +124,7 @@ _INSTALLED = compiled(r"(?:Russian|Moscow|Kremlin)[- ](?:installed|appointed|bac
 _UKRAINIAN_WORD = compiled(r"\bUkrainian\b")
 _UKRAINIAN_OFFICE = compiled(r"regional|oblast|military administration", re.I)
 _BARE_MINISTRY = compiled(r"\b[Tt]he ministry\b")
+_BRITISH = compiled(r"\b(?:British|Britain['’]s|UK|U\.K\.|London(?:['’]s)?)(?![\w-])")
 # a speaker opening a clause of its own, maybe after its time ("X took A in May, and on Sunday the ministry said ...")
 _CLAUSE_AND = compiled(r",\s+(?:and|but|while|whereas)\s+(?:(?:on|in|by|late|early|last|later|earlier|then|hours|days|weeks|months)"
                        r"(?:\s+(?:[a-z\d][\w.-]*|(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -505,6 +506,11 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 named_ministry = [a for a in recent or [] if a.side is not Side.NONE and "Ministry of Defence" in a.claimant]
                 if named_ministry:
                     context = named_ministry[-1].side
+            if rule.side == "context" and rule.name == "{side} MoD":
+                # a bare "the MoD" is Moscow's, unless the article named another ministry, or Britain's
+                # intelligence, before it ("UK Defence Intelligence said ... The MoD also said")
+                named_ministry = [a for a in recent or [] if "Ministry of Defence" in a.claimant or a.claimant == "Western officials"]
+                context = named_ministry[-1].side if named_ministry else Side.NONE if _BRITISH.search(sentence) else Side.RU
             if rule.side == "context" and "General Staff" in rule.name and rule.default_side:
                 # a bare "the General Staff" is Ukraine's in English-language copy, whoever spoke last, unless
                 # the article named Russia's ("Gerasimov", "Russia's General Staff") before

@@ -480,11 +480,12 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         # claim cited from the other side: "they spread a fake that our units were pushed out of X")
         change = replace(change, agent="passive" if attribution.embedded else "enemy")
     trigger = change.trigger
-    if change.agent in ("own", "bare") and attribution is memory.first_person and text \
+    if change.agent == "own" and attribution is memory.first_person and text \
             and (they := _THEY_RIGHT_BEFORE.search(text, max(0, change.start - 40), change.start)) is not None \
             and not _FORCES_NAMED_BEFORE.search(text, 0, they.start()):
-        # a channel's "They took X in the summer", "X, which they took": its enemy (its own side is "we"; not
-        # forces the sentence named: "his unit stormed X, which they took in the summer")
+        # a channel's "X, which they took in the summer": its enemy (its own side is "we"; not forces the
+        # sentence named: "his unit stormed X, which they took in the summer"; nor a sentence opening on
+        # "They", which goes on from the last: "Our paratroopers are heroes. They took X")
         return (attribution.side.opponent() if trigger.gains == "agent" else attribution.side), "text"
     if change.agent == "bare":
         discourse = memory.agent_side if memory.agent_side is not Side.NONE else memory.headline_side
