@@ -607,7 +607,7 @@ def _absorb_spokespeople(drafts: list[Draft], rules: Rules) -> list[Draft]:
             town = body.place.mention.text.removesuffix("'s").removesuffix("’s")
             towns_named = _CAPITALISED_WORD.findall(mayor.group())
             return body.attribution.claimant == f"{town} authorities" and body.attribution.side is voice.attribution.side \
-                and all(word in town for word in towns_named if word != "Mayor")
+                and all(word in town.split() for word in towns_named if word != "Mayor")
         return body.attribution.claimant in speaks_for[voice.attribution.claimant]
 
     out = []

@@ -342,11 +342,15 @@ def find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
 # (or "still holding the northern part of X", "with Ukrainian troops holding the western part of the town": the
 # defenders keep a part, the rest is lost)
 _HOLD_ONLY = compiled(r"(?:hold|holds|held|holding|control|controls|controlled|controlling|keep|keeps|kept)\s+"
-                        r"(?:now\s+|still\s+)?(?:only|just|merely)\b|(?:(?<=still )|(?<=troops )|(?<=forces )|(?<=defenders )|(?<=units )|(?<=enemy )|"
+                        r"(?:now\s+|still\s+)?(?:only|just|merely)\b|"
+                        # whoever "clings to" or "holds on to" the western part of X holds no more of it ("We are
+                        # clinging to the western part", "the Russians are clinging to the northern part"; not "to a
+                        # strip of land near X")
+                        r"(?:(?:hold|holds|held|holding)\s+on\s+to|(?:cling|clings|clung|clinging)(?:\s+on)?\s+to)\s+(?=the\s+(?:[\w-]+\s+)?"
+                        r"(?:part|parts|half|districts?|outskirts|neighbou?rhoods?|edge|quarters?|area|section|corner|strip|sliver|patch)\b)|(?:(?<=still )|(?<=troops )|(?<=forces )|(?<=defenders )|(?<=units )|(?<=enemy )|"
                         r"(?<=troops are )|(?<=forces are )|(?<=defenders are )|(?<=units are )|(?<=troops were )|(?<=forces were )|"
                         r"(?<=defenders were )|(?<=units were ))(?:hold|holds|held|holding|control|controls|"
-                        r"controlling|(?<=still )controlled|(?:(?:hold|holds|held|holding)\s+on\s+to|(?:cling|clings|clung|clinging)(?:\s+on)?\s+to)"
-                        r"(?=\s+the\s))"  # ("clinging to the western part of X"; not "to a strip of land near X")
+                        r"controlling|(?<=still )controlled)"
                         r"\s+(?=(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:part|parts|half|districts?|outskirts|neighbou?rhoods?|edge|quarters?|"
                         r"area|section|corner|strip|sliver|patch)\b)|"
                         # "still hold about 20 per cent of X": the rest is lost

@@ -124,7 +124,7 @@ _INSTALLED = compiled(r"(?:Russian|Moscow|Kremlin)[- ](?:installed|appointed|bac
 _UKRAINIAN_WORD = compiled(r"\bUkrainian\b")
 _UKRAINIAN_OFFICE = compiled(r"regional|oblast|military administration", re.I)
 _BARE_MINISTRY = compiled(r"\b[Tt]he ministry\b")
-_BRITISH = compiled(r"\b(?:British|Britain['’]s|UK|U\.K\.|London(?:['’]s)?)(?![\w-])")
+_BRITISH = compiled(r"\b(?:British|Britain['’]s|UK|U\.K\.|London(?:['’]s)?|intelligence (?:update|assessment|report))(?![\w-])", re.I)
 # a speaker opening a clause of its own, maybe after its time ("X took A in May, and on Sunday the ministry said ...")
 _CLAUSE_AND = compiled(r",\s+(?:and|but|while|whereas)\s+(?:(?:on|in|by|late|early|last|later|earlier|then|hours|days|weeks|months)"
                        r"(?:\s+(?:[a-z\d][\w.-]*|(?:January|February|March|April|May|June|July|August|September|October|November|"

@@ -840,9 +840,22 @@ def _flagged_post(article: Article, rules: Rules) -> Attribution | None:
 _OWN_FORCES = compiled(r"\b[Oo]ur\s+(?:[\w-]+\s+)?(?:fighters|troops|forces|units|soldiers|defenders|guys|boys|lads|men|paratroopers|"
                        r"marines|stormtroopers|warriors|servicemen|assault\s+(?:groups|units|troops)|brigade|regiment|battalion|corps|"
                        r"detachments|crews|garrison)\b|"
-                       r"\b[Ww]e\s+(?:have\s+)?(?:took|taken|captured|liberated|cleared|entered|left|withdrew|withdrawn|pulled)\b|"
-                       # (a place held in the first person: "most of X is now under our control", "X is ours")
-                       r"\b(?:under|in)\s+our\s+(?:full\s+)?(?:control|hands)\b|\b(?:is|are)\s+(?:now\s+|fully\s+|again\s+)?ours\b")
+                       r"\b[Ww]e\s+(?:have\s+)?(?:took|taken|captured|liberated|cleared|entered|left|withdrew|withdrawn|pulled)\b")
+# a place held in the channel's own first person: "most of X is now under our control", "X is ours" (not in
+# another's words: "the governor said that X is under our control"; "we can already say" is the channel's)
+_OWN_HOLDING = compiled(r"\b(?:under|in)\s+our\s+(?:full\s+)?(?:control|hands)\b|\b(?:is|are)\s+(?:now\s+|fully\s+|again\s+)?ours\b",
+                        re.I)  # ("X IS OURS")
+_SENTENCE_OPENS = compiled(r"[.!?\n]")
+_REPORTED_BEFORE = compiled(r"\b(?:said|says|told|tells|stated|states|added|adds|reported|reports|wrote|writes|according|insisted|"
+                            r"insists|claimed|claims|announced|announces)\b")
+
+
+def _held_in_own_words(own: str) -> bool:
+    for m in _OWN_HOLDING.finditer(own):
+        opens = max((o.end() for o in _SENTENCE_OPENS.finditer(own, max(0, m.start() - 300), m.start())), default=0)
+        if _REPORTED_BEFORE.search(own, opens, m.start()) is None:
+            return True
+    return False
 
 
 def _voiced_by_words(article: Article, rules: Rules, moscow_spelt: bool = False) -> Attribution | None:
@@ -853,10 +866,10 @@ def _voiced_by_words(article: Article, rules: Rules, moscow_spelt: bool = False)
     units hold half of Volchansk", "our guys cleared a village of the DPR"): Russia's; whose voice its
     unattributed claims are in."""
     text = article.text
-    if _OWN_FORCES.search(text) is None:
+    if _OWN_FORCES.search(text) is None and _OWN_HOLDING.search(text) is None:
         return None  # (most texts: no "our" troops at all)
     own = unquoted(text)
-    if _OWN_FORCES.search(own) is None:
+    if _OWN_FORCES.search(own) is None and not _held_in_own_words(own):
         return None
     sides = {side for pattern, side in rules.voice_words if pattern.search(own)}
     if not sides and _outside_russia(own, rules):

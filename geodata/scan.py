@@ -52,9 +52,10 @@ _PLURAL_WORDS = ("regions", "oblasts", "provinces", "districts", "raions")
 _LIST_GAP = re.compile(r"^(?:\s*,?\s*(?:and|or|&)?\s*(?:[" + _UPPER + r"][\w'’-]*)?\s*)*,?\s*(?:and|or|&)?\s*$")
 _MAX_WORDS = 4
 _OF = re.compile(r"\s+of\s+")
-# a town's own districts, not raions: "the southern districts of X", "several residential districts of X"
+# a town's own districts, not raions: "the southern districts of X", "the residential districts of X" (not
+# "three districts of Donetsk region": raions)
 _TOWN_DISTRICTS = re.compile(r"\b(?:(?:north|south)?-?(?:north|south|east|west)(?:ern)?|central|residential|industrial|outlying|"
-                             r"inner|outer|several|some|two|three|four|most|many|(?:city|town)['’]s)\s+$", re.I)
+                             r"inner|outer|(?:city|town)['’]s)\s+$", re.I)
 #: Words shorter than this are never read as foreign press forms ("Jar" alone, "Bar").
 _MIN_FOREIGN = 5
 
