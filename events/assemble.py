@@ -595,8 +595,9 @@ _CAPITALISED_WORD = compiled(r"\b[A-ZА-ЯІЇЄ][\w’'-]+")
 
 
 def _absorb_spokespeople(drafts: list[Draft], rules: Rules) -> list[Draft]:
-    """A body's claim and its spokesperson's claim of the same change ("the defence ministry
-    said ... spokesman Igor Konashenkov said") are one claim, shown under the spokesperson."""
+    """A body's claim and its spokesperson's or head's claim of the same change ("the defence ministry
+    said ... spokesman Igor Konashenkov said", "Russia's top general ... Gerasimov said", "the Irpin
+    authorities ... Mayor X said") are one claim, shown under the spokesperson or head."""
     speaks_for = {c.name: c.speaks_for for c in rules.claimants if c.speaks_for}
     voices = [d for d in drafts if d.attribution.claimant in speaks_for or _MAYOR.search(d.attribution.claimant)]
 

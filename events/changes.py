@@ -280,7 +280,7 @@ _SCARE_QUOTE_ENDING = compiled(r"(?<!\w)(?<!been )(?<!was )(?<!were )(?<!is )(?<
 _QUOTE_OPENS_MID_CLAUSE = compiled(r"(?<![,:;.!?])\s(?!(?:said|says|saying|say|told|tells|telling|wrote|writes|writing|added|adds|"
                                    r"stated|states|declared|declares|announced|announces|claimed|claims|claiming|insisted|"
                                    r"insists|reported|reports|that|reads?|titled|headlined|called|calls|dubbed|named|"
-                                   r"nicknamed|codenamed|as|and|or|but|then|the|a|an|its|their|his|her|our|this|that)\s$)"
+                                   r"nicknamed|codenamed|as|and|or|but|then|the|a|an|its|their|his|her|our|this)\s$)"
                                    r"(?i:[a-z’'-]+)\s$")
 _QUOTED_WORDS = compiled(r"[^”\"»]*?\s[^”\"»]*?[”\"»]")  # two words or more before the quotation closes
 

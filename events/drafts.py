@@ -851,6 +851,8 @@ _REPORTED_BEFORE = compiled(r"\b(?:said|says|told|tells|stated|states|added|adds
 
 
 def _held_in_own_words(own: str) -> bool:
+    """Whether the text, outside quotation marks, holds a place in the first person in a sentence of its
+    own, with no verb of saying before it in that sentence."""
     for m in _OWN_HOLDING.finditer(own):
         opens = max((o.end() for o in _SENTENCE_OPENS.finditer(own, max(0, m.start() - 300), m.start())), default=0)
         if _REPORTED_BEFORE.search(own, opens, m.start()) is None:
