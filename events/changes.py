@@ -38,6 +38,7 @@ _BOUNDARY = compiled(
     r"(?<=\s)(?<!\bwell\s)(?<!\bsuch\s)(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)(?=(?:as(?! well as| a result| part of)|while|whereas|because|although|though|but|until|unless|after|before|since|"
     r"despite)\s))")
 _DISTRICT_CENTRE = r"(?:district|regional|administrative)\s+cent(?:re|er)"  # a place's kind beside village, town, city
+_PLACE_KINDS = r"village|town|city|settlement|hamlet"  # the words a text names a place's kind by (an alternation)
 _PASSIVE = compiled(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:[“\"‘']?\w+\s+){0,2}[“\"‘']?$", re.I)  # (quoted: been "fully liberated")
 # "the loss of Pokrovsk would be": the noun, its place, then the modal (a date or clause between makes it told)
 _NOUN_THEN_MODAL = compiled(r"\s*(?:of\s+|from\s+)?(?:the\s+(?:town|city|village|settlement)\s+(?:of\s+)?)?"
@@ -71,7 +72,7 @@ _FINITE_AFTER = compiled(r"\s+(?:remains?|remained|stays?|stayed|is|was|are|were
 _PASSIVE_BY_BEFORE = compiled(r"\b(?:was|were|been)\s+(?:\w+\s+)?\w+(?:ed|en|wn)\s+by\s")
 _PARTICIPLE_TAIL = compiled(r"\s*(?:[,;.)]|$)|\s+(?!in part\b)(?:in|on|by|last|earlier|early|late|during|after|before|at|from|back|again|"
                             r"since|only|just|within|weeks|months|days|two|three|a)\b")
-_REDUCED_RELATIVE = compiled(r"(?:,\s+|(?<=[\w’'-])\s+(?:was|is|became|remains|remained)\s+)(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet|(?:regional\s+)?capital|"
+_REDUCED_RELATIVE = compiled(r"(?:,\s+|(?<=[\w’'-])\s+(?:was|is|became|remains|remained)\s+)(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:" + _PLACE_KINDS + r"|(?:regional\s+)?capital|"
                                + _DISTRICT_CENTRE + r"|(?:rail(?:way)?\s+|road\s+|logistics\s+|transport\s+)?hub|stronghold)"
                                r"(?:\s+(?:in|on|near|(?:just\s+|some\s+|about\s+[\w.]+\s+(?:km|kilometres|kilometers|miles)\s+)?"
                                r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+[^,;]{1,40}?)?\s+(?:(?:that|which)\s+)?"
@@ -510,7 +511,7 @@ def _by_forces(text: str, words: list[tuple[int, int, str]], after: list[int], e
 
 
 _CLOSED_ASIDE_OPENS = compiled(r",\s+(?:who|which|where|home\s+to|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
-                               r"(?:village|town|city|settlement|hamlet|suburb)\b)[^,]*$")
+                               r"(?:" + _PLACE_KINDS + r"|suburb)\b)[^,]*$")
 _BY_NEXT = compiled(r"[”\"’']?\s+by\s")  # (past a closing quote: 'was now "fully occupied" by')
 
 
@@ -831,11 +832,11 @@ _FALSE_WORD_AFTER = compiled(r"[^.;]{0,60}?[“\"‘']?(?:(?:just|yet|pure|utter
                                r"fiction|fabrication|propaganda|nonsense|fairy tale|false|untrue|disinformation|"
                                r"(?:information(?:al)?\s+)?provocation|hoax)\b", re.I)
 # an apposition's head ("a village") and a bearing ("north of", "5 km west of") that locate a place
-_LOCATING_HEAD = r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\s+)?"
+_LOCATING_HEAD = r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _PLACE_KINDS + r")\s+)?"
 _BEARING = r"(?:near|outside|close to|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
 # an apposition that places the settlement before it: "X, a village between A and B, ...",
 # "X, a village on the northern edge of A, ..."
-_PLACING_APPOSITION = compiled(r"(?<=\w),\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb)\s+"
+_PLACING_APPOSITION = compiled(r"(?<=\w),\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _PLACE_KINDS + r"|suburb)\s+"
                                r"(?:(?:just|some|about|\d+\s*(?:km|kilometres|kilometers|miles))\s+)?"
                                r"(?:between|near|outside|close\s+to|on\s+the\s+(?:[\w-]+\s+)?(?:edge|outskirts|road|bank|banks|border|flank|flanks|approaches|shore|coast|fringes|side)|"
                                r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
@@ -997,7 +998,7 @@ def _share(text: str, ref: PlaceRef, gap: str, rules: Rules) -> bool:
 # a relative clause whose object is its pronoun: "a village in the south that Kyiv recaptured"
 _PLURAL_LOCATED = compiled(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}(?:villages|towns|settlements|localities|hamlets)\s+(?:in|near|of)\s+"
                            r"[^,;:.]{0,80},\s+")
-_RELATIVE_OBJECT_BEFORE = compiled(r"\b(?:village|town|city|settlement|hamlet|locality|" + _DISTRICT_CENTRE + r")\b[^,;:]{0,40}?\s(?:that|which)\s+"
+_RELATIVE_OBJECT_BEFORE = compiled(r"\b(?:" + _PLACE_KINDS + r"|locality|" + _DISTRICT_CENTRE + r")\b[^,;:]{0,40}?\s(?:that|which)\s+"
                                    r"(?:[\w’'-]+\s+){1,3}$", re.I)
 
 
@@ -1245,7 +1246,7 @@ _ANNOUNCED_AFTER = compiled(r",?\s+(?:[\w’'-]+\s+){0,3}?(?:announced|confirmed
 _REST_OF = compiled(r"\bthe\s+rest\s+of\s+$", re.I)
 _WHOSE = compiled(r",\s+whose\b")
 # "X, a town in the Kharkiv region retaken by ...": the place's kind, and where it lies, before a participle on it
-_KIND_BEFORE_PARTICIPLE = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)"
+_KIND_BEFORE_PARTICIPLE = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _PLACE_KINDS + r")"
                                    r"(?:\s+(?:in|of)\s+(?:the\s+)?[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+(?:region|oblast|Oblast|Region|province))?)?\s+")
 _KIND_BEFORE_WHOSE = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement)")
 
@@ -1268,10 +1269,10 @@ _HELD_OR_HIT_AFTER = compiled(r"\s+(?:still\s+|also\s+)?(?:holds|held|remains?|r
                               r"continues|continued|resists|resisted|came|comes|saw|sees|could|will|may|might)\b"
                               r"(?!\s+(?:\w+\s+){0,2}?(?:taken|captured|seized|liberated|lost|occupied|retaken|recaptured|cleared|ours|"
                               r"fallen|surrendered|abandoned|under\s+(?:\w+\s+)?control|the\s+next\s+to\s+fall)\b)")
-_RELATIVE_CLAUSE = compiled(r",\s*(?:which|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet|" + _DISTRICT_CENTRE + r")"
+_RELATIVE_CLAUSE = compiled(r",\s*(?:which|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:" + _PLACE_KINDS + r"|" + _DISTRICT_CENTRE + r")"
                             r"(?:\s+(?:[\w-]+\s+){0,2}?(?:of|near|outside|in)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+(?:which|that))\b")
 # (also after an apposition that locates it: "X, a village southwest of Y that Russia claimed to have taken")
-_WHICH_SAID_IT = compiled(r",\s*(?:which|that|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement|hamlet|" + _DISTRICT_CENTRE + r")"
+_WHICH_SAID_IT = compiled(r",\s*(?:which|that|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:" + _PLACE_KINDS + r"|" + _DISTRICT_CENTRE + r")"
                           r"(?:\s+(?:[\w-]+\s+){0,2}?(?:of|near|outside|in)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+(?:which|that))"
                           r"\s+(?:[\w’'-]+\s+){1,5}?(?:said|says|claimed|claims|reported|announced)\s+"
                             r"(?:(?:in|on|last|at\s+the\s+(?:end|start|beginning)\s+of|in\s+(?:early|late|mid-?))\s+\w+\s+)?"
@@ -1303,7 +1304,7 @@ _ABOUT_BEFORE = compiled(r"\b(?:about|regarding|concerning|over)\s+(?:the\s+(?:v
 _AND_BEFORE = compiled(r"\band\s+(?:then\s+|later\s+|subsequently\s+|eventually\s+)?(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?$")
 _AREA_BEFORE = compiled(r"\b(?:in the (?:general )?areas? of|near|around|in the vicinity of)\s+(?:the\s+)?$", re.I)
 _NAMED_PLACE_NOUN = compiled(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|settlement|hamlet)\s+of\s+$", re.I)
-_DESCRIBED_BY = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\b[^,;]*$")
+_DESCRIBED_BY = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _PLACE_KINDS + r")\b[^,;]*$")
 _MODAL_NEGATION = compiled(r"\b(?:will|would|shall|can|could|may|might|won['’]t|can['’]t|cannot)\s+(?:not\s+|never\s+)?(?:\w+\s+)?$", re.I)
 # positions handed to other units of the same side, after a withdrawal in the sentence
 _HANDED_OVER = compiled(r"[^.;]*?\b(?:(?:hand|transfer|pass|turn)(?:ing|ed|red|ring|s)?\s+(?:over\s+)?(?:(?:their|its|the|his|our|all)\s+)?(?:positions|sectors?|lines|defen[cs]es?)\s+"
@@ -1442,7 +1443,7 @@ _PERFECT_BEFORE = compiled(r"\b(?:have|has|had|having)\s+(?:\w+\s+)?$")
 _POINTER_INSIDE = compiled(r"\bof\s+([Tt]he\s+(?:city|town|village|settlement))\b")
 # a sentence opening on a pointer whose clause or apposition comes before its verb
 _POINTER_BEFORE_ITS_CLAUSE = compiled(
-    r"\s*(?P<pointer>[Tt]he (?:village|town|city|settlement|hamlet))\s*,\s+(?:which|where|whose|once|a|an|home to|"
+    r"\s*(?P<pointer>[Tt]he (?:" + _PLACE_KINDS + r"))\s*,\s+(?:which|where|whose|once|a|an|home to|"
     # ("The village, seized by Russian forces in 2022, is now fully under Ukrainian control")
     r"(?:seized|captured|occupied|taken|held|liberated|retaken|recaptured|shelled|destroyed|razed|flattened|abandoned)\s+(?:by|in|on|during|since|for|early|late|last)\b)"
     r"[^;:,]{0,160},\s+"
@@ -1556,14 +1557,14 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
     if not ahead.strip(" ,.;:”\"'"):
         # "the only village that the Ukrainians were able to liberate": a relative clause ending in it
         wider = text[max(0, start - 120):start]
-        m = re.search(r"\b(?:village|town|city|settlement|hamlet|locality|" + _DISTRICT_CENTRE + r")\b[^,;:]{0,40}?\b(?:that|which|whom)\s+"
+        m = re.search(r"\b(?:" + _PLACE_KINDS + r"|locality|" + _DISTRICT_CENTRE + r")\b[^,;:]{0,40}?\b(?:that|which|whom)\s+"
                       r"(?:[\w’'-]+\s+){0,6}$", wider)
         if m is not None:
             return Target(None, pointer="which", position=start - len(wider) + m.start())
     return None
 
 
-_KIND_THAT_WAS = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\s+that\s+"
+_KIND_THAT_WAS = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _PLACE_KINDS + r")\s+that\s+"
                           r"(?:(?:has|have|had|was|were|is|are|been|first|briefly)\s+)+$")
 
 
