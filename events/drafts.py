@@ -846,16 +846,17 @@ _OWN_FORCES = compiled(r"\b[Oo]ur\s+(?:[\w-]+\s+)?(?:fighters|troops|forces|unit
 _OWN_HOLDING = compiled(r"\b(?:under|in)\s+our\s+(?:full\s+)?(?:control|hands)\b|\b(?:is|are)\s+(?:now\s+|fully\s+|again\s+)?ours\b",
                         re.I)  # ("X IS OURS")
 _SENTENCE_OPENS = compiled(r"[.!?\n]")
-_REPORTED_BEFORE = compiled(r"\b(?:said|says|told|tells|stated|states|added|adds|reported|reports|wrote|writes|according|insisted|"
-                            r"insists|claimed|claims|announced|announces)\b")
+_FIRST_PERSON_BEFORE = compiled(r"\b(?:we|I)\s+(?:[\w’'-]+\s+){0,2}$", re.I)  # "we can already say": the channel's own
 
 
-def _held_in_own_words(own: str) -> bool:
+def _held_in_own_words(own: str, rules: Rules) -> bool:
     """Whether the text, outside quotation marks, holds a place in the first person in a sentence of its
-    own, with no verb of saying before it in that sentence."""
+    own, with no one else's verb of saying (or "according to") before it in that sentence."""
     for m in _OWN_HOLDING.finditer(own):
         opens = max((o.end() for o in _SENTENCE_OPENS.finditer(own, max(0, m.start() - 300), m.start())), default=0)
-        if _REPORTED_BEFORE.search(own, opens, m.start()) is None:
+        reported = [v for v in rules.reporting_verbs.finditer(own, opens, m.start())
+                    if not _FIRST_PERSON_BEFORE.search(own, opens, v.start())]
+        if not reported and "according to" not in own[opens:m.start()].lower():
             return True
     return False
 
@@ -871,7 +872,7 @@ def _voiced_by_words(article: Article, rules: Rules, moscow_spelt: bool = False)
     if _OWN_FORCES.search(text) is None and _OWN_HOLDING.search(text) is None:
         return None  # (most texts: no "our" troops at all)
     own = unquoted(text)
-    if _OWN_FORCES.search(own) is None and not _held_in_own_words(own):
+    if _OWN_FORCES.search(own) is None and not _held_in_own_words(own, rules):
         return None
     sides = {side for pattern, side in rules.voice_words if pattern.search(own)}
     if not sides and _outside_russia(own, rules):
