@@ -291,7 +291,10 @@ class _Discourse:
             # Ukrainian forces retook it": a sentence opening on "It" goes on about the subject the
             # sentence before opened on)
             opening = [c for c in just_before if c[0].start == 0]
-            if opening and target.pointer == "it" and view.text.startswith("It "):
+            if opening and target.pointer == "it" and (view.text.startswith("It ") or not view.settlements and _DESCRIBED.match(
+                    self.article.text, opening[0][0].mention.end)):
+                # (so does any "it" after a sentence that only described the place it opened on: "X, a
+                # town of 9,000, lies west of Y. Separatists seized it in 2014": X)
                 return opening[0]
             # (not a place only in a clause of time: "occupied X after the fall of Y in July. Ukraine retook it": X)
             just_before = [c for c in just_before if not _CHANGE_ADJUNCT_BEFORE.search(
@@ -685,6 +688,7 @@ _VILLAGE_OF = compiled(r"\b(?:village|hamlet)\s+of\s+$", re.I)
 _VILLAGE_APPOSITION = compiled(r"(?:\s*(?:,|,?\s+and)\s+[A-ZА-ЯІЇЄ][\w’'-]*(?:\s+[A-ZА-ЯІЇЄ][\w’'-]*)?){0,4},\s+"
                                  r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet)|"
                                  r"(?:the\s+)?(?:two|three|four|five|both|several|\d+)\s+(?:[\w-]+\s+)?(?:villages|hamlets))\b")
+_DESCRIBED = compiled(r"(?:,(?:[^,.;]|(?<=\d)[,.](?=\d)){0,120},)?\s+(?:lies|lay|sits|sat|stands|stood|is|was|had|has)\s+(?!been\b)")
 _ROUTE_END = compiled(r"\b(?:between|from)\s+(?:the\s+(?:towns?|cities|villages?)\s+of\s+)?(?:[A-Z][\w’'-]+\s+(?:and|to)\s+)?$")
 _CALLED_TOWN = compiled(r"\btown\s+of\s+$", re.I)
 # "- A, B and C (Zaporizhzhia Oblast);" after "as follows:", or a line that holds a name and no more, closed as
