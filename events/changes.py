@@ -1345,6 +1345,9 @@ _SPEAKER_LEAD = compiled(r"^.*\b(?:(?:said|says|say|wrote|writes|added|argued|ar
                          r"hopes?|hoped|fears?|feared|thinks?|thought|expects?|expected)\s+"  # ("Moscow hopes that taking X would")
                          r"(?:(?:on|last|late|early|in)\s+\w+\s+)?(?:that\s+)?|"
                          r"(?:and|but|or)\s+that\s+|"  # (a second reported clause: "... and that the loss of X would")
+                         # (a judgement's clause: "it is unlikely that the fall of X would")
+                         r"\b[Ii]t\s+(?:is|was|seems|remains)\s+(?:(?:highly|very|most|not|far\s+from)\s+)?(?:un)?(?:likely|possible|probable|"
+                         r"clear|certain)\s+that\s+|"
                          r"(?:told|tells)\s+(?:[\w’'-]+\s+){1,3}?that\s+)")  # ("told Izvestia that the liberation of X would")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _FOLLOWED = compiled(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$|"

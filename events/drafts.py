@@ -124,7 +124,7 @@ class _Discourse:
         # the text's own voice: a post's author when it says it is one, or the first "Source:" line's
         # (a channel's voice told by its "our" and its words for the enemy: whose "they" is the enemy)
         self.first_person: Attribution | None = None
-        self.own_voice = _reposted_from(article, rules) or _flagged_post(article, rules)
+        self.own_voice = _reposted_from(article, rules) or _flagged_post(article, rules) or _report_of(article, rules)
         if self.own_voice is None:
             self.first_person = _voiced_by_words(article, rules, len(self.moscow_spelt) >= 2)
             self.own_voice = self.first_person or self.outlet
@@ -817,6 +817,24 @@ def _reposted_from(article: Article, rules: Rules) -> Attribution | None:
         named = named_claimants(m.group("name"), rules)
         if named:
             return replace(named[0], start=0, end=0, verb="")
+    return None
+
+
+# a text that opens as a body's own report ("Latest Defence Intelligence update on the situation in Ukraine",
+# "General Staff update, 12 March"): the body's voice, where the text names no other speaker
+REPORT_VOICE = "in its own report"  # the verb of a report's own voice (see _report_of)
+_REPORT_HEADING = compiled(r"[ \t]*(?P<name>[^\n]{2,80}?)\s+(?:update|assessment|bulletin|summary|situation report)\b(?![ \t]*(?:says|said|shows))", re.I)
+
+
+def _report_of(article: Article, rules: Rules) -> Attribution | None:
+    """The body whose own report the text's first line says it is."""
+    m = _REPORT_HEADING.match(article.text)
+    if m is None:
+        return None
+    named = named_claimants(m.group(), rules)
+    # (the whole of the words before "update" name the body: not "Ukraine war update" nor "Kremlin says ... update")
+    if len(named) == 1 and named[0].start <= 7 and named[0].end >= m.end("name") and named[0].kind != "journalist":
+        return replace(named[0], start=0, end=0, verb=REPORT_VOICE)
     return None
 
 

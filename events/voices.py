@@ -95,7 +95,9 @@ _ADJECTIVE_SIDE = {"Ukrainian": Side.UA, "Russian": Side.RU, "Ukraine": Side.UA,
                    "Ukraine's": Side.UA, "Russia's": Side.RU, "Ukraine’s": Side.UA, "Russia’s": Side.RU}
 _FIRST_PERSON_PLURAL = compiled(r"\b(?:[Oo]ur|[Ww]e|us)\b")
 _OUTLET_VOICE = compiled(r"\b(?:could not (?:be )?(?:independently )?verif|was unable to (?:independently )?verify|"
-                           r"(?:it|this) (?:is|was) (?:not|un)clear|according to (?:estimates|analysts)|analysts? (?:say|said))",
+                           r"(?:it|this) (?:is|was) (?:not|un)clear|according to (?:estimates|analysts)|analysts? (?:say|said)|"
+                           # (an assessment's own grading, which no side's ministry speaks in: "have highly likely taken X")
+                           r"(?:highly|very) likely|almost certainly|realistic possibility)",
                            re.I)
 
 
