@@ -147,8 +147,10 @@ def _name_unsided(drafts: list[Draft], rules: Rules) -> list[Draft]:
     unsided = {rule.name.replace("{side} ", ""): dict(rule.side_names) or {
                    side.value: rule.name.replace("{side}", adjective) for side, adjective in SIDE_ADJECTIVE.items()}
                for rule in rules.claimants if rule.side == "context"}
+    speaks_for = {c.name: c.speaks_for for c in rules.claimants if c.speaks_for}
     for _ in range(2):  # again, once the first pass has named some: "liberated A (in Russia), B and C"
-        claimants = {d.attribution.claimant for d in drafts}
+        # (a body is named too by its spokesman: "Konashenkov said" names Russia's ministry)
+        claimants = {name for d in drafts for name in (d.attribution.claimant, *speaks_for.get(d.attribution.claimant, ()))}
         for d in drafts:
             names = unsided.get(d.attribution.claimant) if d.attribution.side is Side.NONE else None
             if not names:
@@ -158,7 +160,9 @@ def _name_unsided(drafts: list[Draft], rules: Rules) -> list[Draft]:
             # (and denies the other side's: "Military: Russian claims about X are false")
             actor = d.gains if d.kind in _GAIN or d.kind is EventType.PARTIAL else \
                 d.gains.opponent() if d.kind in (EventType.WITHDRAWAL, EventType.DENIAL) and d.gains is not Side.NONE else Side.NONE
-            side = present[0] if len(present) == 1 else (actor.value if not present and actor.value in names else "")
+            # (both sides' named: the one whose deed it tells, "Russian troops take X - defence ministry")
+            side = present[0] if len(present) == 1 else (actor.value if (not present or actor.value in present)
+                                                          and actor.value in names else "")
             if side:
                 d.attribution = replace(d.attribution, claimant=names[side], side=Side(side))
                 if d.gains is Side.NONE and d.side_from in ("", "claimant") and d.kind in _GAIN:

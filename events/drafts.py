@@ -820,10 +820,11 @@ def _reposted_from(article: Article, rules: Rules) -> Attribution | None:
     return None
 
 
-# a text that opens as a body's own report ("Latest Defence Intelligence update on the situation in Ukraine",
-# "General Staff update, 12 March"): the body's voice, where the text names no other speaker
+# a text that opens as an assessor's own update ("Latest Defence Intelligence update on the situation in
+# Ukraine"): its voice, where the text names no other speaker, with the outlet's reserve (its "X remains
+# under Ukrainian control" denies nobody's claim); a side's own documents are voices.py's issuers
 REPORT_VOICE = "in its own report"  # the verb of a report's own voice (see _report_of)
-_REPORT_HEADING = compiled(r"[ \t]*(?P<name>[^\n]{2,80}?)\s+(?:update|assessment|bulletin|summary|situation report)\b(?![ \t]*(?:says|said|shows))", re.I)
+_REPORT_HEADING = compiled(r"[ \t]*(?P<name>[^\n]{2,80}?)\s+(?:update|assessment)\b(?![ \t]*(?:says|said|shows))", re.I)
 
 
 def _report_of(article: Article, rules: Rules) -> Attribution | None:

@@ -158,7 +158,7 @@ _DOCUMENT_HEADING = compiled(
     # "Russian Ministry of Defence: summary of the special military operation", "Ministry of Defence of the
     # Russian Federation — briefing by its spokesman", "General Staff operational update as of 22:00"
     # (a bare "update" only after a colon or a dash: "DeepState: map update"; "Defence Intelligence update"
-    # is an assessment in the outlet's copy)
+    # is an assessment, whose voice is the text's own: drafts._report_of)
     r"^\s*(?:The\s+)?(?P<body>[A-Z][\w’' -]{1,60}?)(?:\s+(?i:" + _DOCUMENT_QUALIFIER + r"(?:" + _DOCUMENT_KIND + r"))|(?:\s*[:—–]\s+|\s+-\s+)(?i:"
     + _DOCUMENT_QUALIFIER + r"(?:map update|update|map (?:has been |was |is )?updated|" + _DOCUMENT_KIND + r")))\b\s*(?:as of|for|on|of|by|,|:|[—–]|\(|[.!]?\s*$)")
 
