@@ -96,6 +96,7 @@ _FORCES_NAMED = compiled(r"\b(?:forces|troops|units|army|soldiers|servicemen|fig
 _SPEAKER_NOUNS = frozenset({"official", "officials", "source", "sources", "representative", "representatives", "spokesman",
                             "spokeswoman", "spokesperson", "officer", "officers", "member", "members", "expert", "experts",
                             "analyst", "analysts", "commander", "commanders", "soldier", "soldiers", "someone", "people"})
+TELLING_RELATIVE = compiled(r"\s*,\s+(?:which|who)\s+(?:(?:has|had|have|also|earlier|first|previously|repeatedly)\s+){0,2}(\w+)")
 _RELATIVE_OPEN = compiled(r",\s+(?:which|who|whose)\b[^,;.]*$")  # a name inside ", which ..." describes its subject
 _SIDE_INSIDE = compiled(r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s|Moscow['’]s|Kyiv['’]s)(?![\w-])")  # ("Russia's top general")
 _CAPITAL_OPENS = compiled(r"\s*(?:Meanwhile,?\s+)?[Ii]n\s+(Moscow|Kyiv|Kiev),\s+")
@@ -338,6 +339,10 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
         after = after[bracket.end():]
         acted_at += bracket.end()
     apposition = _APPOSITION.match(after)
+    if apposition and (told := TELLING_RELATIVE.match(after)) is not None \
+            and rules.reporting_verbs.fullmatch(told.group(1)) and told.group(1) not in _NOT_TELLING:
+        # "the ministry, which claimed to have taken X in March, did not comment": it speaks in its relative clause
+        return told.group(1), False
     if apposition:
         after = after[apposition.end():]
         acted_at += apposition.end()

@@ -25,7 +25,7 @@ from events.anchors import compiled, search_once
 from events.articles import find_publisher
 from events.changes import (APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, SAYING_NEXT, Change, Target, acted_upon, is_plural_pointer, pointer_count,
                             find_changes, find_triggers, side_words)
-from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, STATE_KINDS, Attribution, governing, journalist, named_claimants, outlet_side, quotations, unquoted
+from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, STATE_KINDS, TELLING_RELATIVE, Attribution, governing, journalist, named_claimants, outlet_side, quotations, unquoted
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
 from events.mentions import DATELINE_REACH, NAMED_AFTER_CHANGE, NAMED_BEFORE_CHANGE, PlaceRef, SentenceView
 from events.records import Article, DatePrecision, EventType, PublishedDate, Side
@@ -1170,7 +1170,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                                              or ";" in text[attribution.end:change.start]):
                 # "Russia claims more villages as (or ;) Ukraine pulls back near X": the headline's own clause
                 attribution = memory.voice_of(view)
-            if told_as_history and attribution.kind != "journalist" and (
+            if told_as_history and attribution.kind != "journalist" and not TELLING_RELATIVE.match(text, attribution.end) and (
                     (not left <= attribution.start < right or "," in text[change.end:attribution.start])
                     and (_RELATIVE_AT.match(text, left) or _GLOSS.search(text, attribution.end, change.start)
                          or _APPOSITION_BEFORE.search(text, left, change.start))

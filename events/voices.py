@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from events.anchors import compiled, search_once
-from events.claimants import GENERIC_STATES, Attribution, cited_only, find_attributions, find_channel, named_claimants, outlet_side
+from events.claimants import GENERIC_STATES, TELLING_RELATIVE, Attribution, cited_only, find_attributions, find_channel, named_claimants, outlet_side
 from events.mentions import SentenceView
 from events.posts import SIGNED_TEXT, Post, find_answers, find_bracketed, find_headed, find_posts, find_signed
 from events.records import Article, Side
@@ -479,7 +479,9 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             # (who spoke the sentence that opened the quotation: not a claimant it only cites)
             opener = [a for a in (voices[open_quote].speakers() if open_quote < len(voices) else speakers(open_quote))
                       if not a.embedded] if open_quote is not None and open_quote != i else []
-            previous = speakers(i - 1) if same_line else []
+            # (not one that spoke only in a relative clause: "The ministry, which claimed X in June, has not
+            # acknowledged its loss. Fighting continues near Y")
+            previous = [a for a in speakers(i - 1) if not TELLING_RELATIVE.match(views[i - 1].text, a.end)] if same_line else []
             if opener or (continues and last is not None):
                 carried, why = (opener[-1], "quote") if opener else (last, "continuation")
             elif open_quote is not None and open_quote != i and last is not None and _QUOTE_LABEL.match(views[open_quote].text):
