@@ -251,6 +251,19 @@ def _interviewee(view: SentenceView, rules: Rules, side: Side, day: dt.date | No
     return next((a for a in candidates if "(" in a.claimant), sided)
 
 
+def _dashed_questions(views: list[SentenceView], line_start: Callable[[SentenceView], bool]) -> list[list[int]]:
+    """The lines opened with a dash whose last sentence (not their first) asks, by sentence indexes."""
+    lines: list[list[int]] = []
+    for view in views:
+        if line_start(view):
+            lines.append([view.index])
+        elif lines:
+            lines[-1].append(view.index)
+    return [line for line in lines if len(line) > 1 and _DASH_LINE.match(views[line[0]].text)
+            and not _MARKED_QUESTION.match(views[line[0]].text) and _ENDS_ASKING.match(views[line[-1]].text)]
+
+
+
 def _plain_questions(views: list[SentenceView], line_start: Callable[[SentenceView], bool]) -> list[list[int]]:
     """The lines of an interview printed with no marks, by sentence indexes: a line ending in a
     question and followed at once by its answer, on the next line of the same paragraph ("How did
@@ -282,8 +295,11 @@ def find_answers(views: list[SentenceView], text: str, published: PublishedDate 
     # (marked questions, or plain ones with their answers on the next line: an explainer's subheads
     # ask questions too, as paragraphs of their own)
     asked_lines = _plain_questions(views, line_start)
+    # (and a dash line of several sentences that ends on a question: "- Apti Aaronovich, the ministry has
+    # reported ten villages. What is happening?", whose later sentences are the question's too)
+    dashed = _dashed_questions(views, line_start)
     asks = sorted({v.index for v in views if line_start(v) and (_MARKED_QUESTION.match(v.text) or (
-        _LABEL.match(v.text) is not None and _ASKS.match(v.text) is not None))} | {line[0] for line in asked_lines})
+        _LABEL.match(v.text) is not None and _ASKS.match(v.text) is not None))} | {line[0] for line in asked_lines + dashed})
     if not asks:
         return {}
     asked = {i for line in asked_lines for i in line}  # (a plain question's line is the interviewer's throughout)
@@ -306,8 +322,9 @@ def find_answers(views: list[SentenceView], text: str, published: PublishedDate 
     answers: dict[int, Post] = {}
     speaking = False  # the interviewee holds the floor
     after_question = False
+    question_rest = {i for line in dashed for i in line[1:]}
     for view in views[asks[0]:]:
-        if view.index in asked and not line_start(view):
+        if (view.index in asked or view.index in question_rest) and not line_start(view):
             continue
         if line_start(view):
             label = _LABEL.match(view.text)
