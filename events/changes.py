@@ -373,7 +373,7 @@ _CONJUNCTION_ONLY = compiled(r"\s*(?:but|and|then|yet)\s+(?:then\s+|later\s+|als
 _ADJUNCT_THEN_AND = compiled(r"\s*(?:after|before|during|following|amid|within|over)\s+[^,;]{0,60}?\s+(?:and|but)\s+"
                              r"(?:then\s+|later\s+|also\s+|eventually\s+|finally\s+)?")
 # "... after a year of fighting, and took X": the clause opened on a phrase, not a subject of its own
-_PHRASE_THEN_AND = compiled(r"(?:after|before|during|following|amid|in|on|at|for|within|over)\b[^,;]{0,80},\s*(?:and|but)\s+"
+_PHRASE_THEN_AND = compiled(r"(?:after|before|during|following|amid|in|on|at|for|within|over|since|until)\b[^,;]{0,80},\s*(?:and|but)\s+"
                             r"(?:then\s+|later\s+|also\s+|eventually\s+|finally\s+)?")
 _WHICH_AFTER_COMMA = compiled(r",\s*which\b")
 _SENTENCE_SUBJECT = compiled(r"(?:[\w’'-]+,?\s+){0,3}?(?:the\s+)?|.*\bthat\s+(?:the\s+)?")
