@@ -270,6 +270,7 @@ class _Discourse:
             # "consolidated positions around X after liberating the town": the only place the sentence names
             here = [(p, view.index) for p in view.settlements if p.end <= target.position][-1:]
         if not here and (target.pointer.lower() in ("the town", "the city", "the village", "it", "there")
+                         or _SPEAKERS_OWN_TOWN.fullmatch(target.pointer)  # ("... held 20 percent of his town")
                          # ("entered the village, fighting in its eastern part": the village's, not the speaker's city)
                          or target.pointer.lower() == "its" and not _VILLAGE_NOUN.search(view.text, 0, target.position)):
             # "Bucha Mayor X said Russian troops had left the town": the speaker's own town (not a
@@ -688,6 +689,7 @@ _VILLAGE_OF = compiled(r"\b(?:village|hamlet)\s+of\s+$", re.I)
 _VILLAGE_APPOSITION = compiled(r"(?:\s*(?:,|,?\s+and)\s+[A-ZА-ЯІЇЄ][\w’'-]*(?:\s+[A-ZА-ЯІЇЄ][\w’'-]*)?){0,4},\s+"
                                  r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet)|"
                                  r"(?:the\s+)?(?:two|three|four|five|both|several|\d+)\s+(?:[\w-]+\s+)?(?:villages|hamlets))\b")
+_SPEAKERS_OWN_TOWN = compiled(r"(?:his|her|our)\s+(?:home\s+|native\s+)?(?:town|city|village)", re.I)
 _DESCRIBED = compiled(r"(?:,(?:[^,.;]|(?<=\d)[,.](?=\d)){0,120},)?\s+(?:lies|lay|sits|sat|stands|stood|is|was|had|has)\s+(?!been\b)")
 _ROUTE_END = compiled(r"\b(?:between|from)\s+(?:the\s+(?:towns?|cities|villages?)\s+of\s+)?(?:[A-Z][\w’'-]+\s+(?:and|to)\s+)?$")
 _CALLED_TOWN = compiled(r"\btown\s+of\s+$", re.I)
