@@ -305,6 +305,9 @@ def find_answers(views: list[SentenceView], text: str, published: PublishedDate 
     asked = {i for line in asked_lines for i in line}  # (a plain question's line is the interviewer's throughout)
     found = [(a, view) for view in views[:asks[0]] if (a := _interviewee(view, rules, side, day)) is not None
              and not (asked and _REPORTED_INTERVIEW.search(view.text))]
+    if not found:  # (credited below it: "— A company commander of the 47th Brigade, in an interview recorded on Sunday")
+        found = [(a, view) for view in views[asks[0] + 1:] if _DASH_LINE.match(view.text)
+                 and (a := _interviewee(view, rules, side, day)) is not None][-1:]
     if not found:  # "Andriy commands a drone unit of a Ukrainian brigade. He spoke to us by phone."
         found = [(a, views[view.index - 1]) for view in views[1:asks[0]]
                  if _PRONOUN_FIRST.match(view.text) and rules.interview_cue.search(view.text)
