@@ -339,10 +339,11 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
         after = after[bracket.end():]
         acted_at += bracket.end()
     apposition = _APPOSITION.match(after)
-    if apposition and (told := TELLING_RELATIVE.match(after)) is not None \
-            and rules.reporting_verbs.fullmatch(told.group(1)) and told.group(1) not in _NOT_TELLING:
-        # "the ministry, which claimed to have taken X in March, did not comment": it speaks in its relative clause
-        return told.group(1), False
+    # "the ministry, which claimed to have taken X in March, did not comment": it speaks in its relative
+    # clause, when the main clause has no verb of saying of its own
+    told = TELLING_RELATIVE.match(after) if apposition else None
+    relative_verb = told.group(1) if told is not None and rules.reporting_verbs.fullmatch(told.group(1)) \
+        and told.group(1) not in _NOT_TELLING else ""
     if apposition:
         after = after[apposition.end():]
         acted_at += apposition.end()
@@ -369,7 +370,8 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
             if verb.group().startswith("dismiss") and _DISMISSED_PERSON.match(after, verb.end()):
                 return None
             if verb.group() in _NOT_TELLING and _DECLINED_TO.match(after, verb.end()) or _SAID_TO_BE.match(after, verb.end()):
-                return None  # "declined to comment on reports that ...", "troops said to be short of ammunition": nothing told
+                # "declined to comment on reports that ...", "troops said to be short of ammunition": nothing told
+                return (relative_verb, False) if relative_verb else None
             if verb.group().endswith("ing") and _THAT_SAID_BEFORE.match(after, verb.end()):
                 return None  # "the Russians have been saying that for months": what was told before, no claim here
             return verb.group(), False
@@ -399,7 +401,7 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
             (_CLAUSE_ENDS_AFTER.match(sentence[end:end + 60]) or _ROLE_AFTER.match(sentence, end)
              or _ROLE_NOUN_THEN_END.match(sentence, end)):  # ("said the Russian Defence Ministry spokesman.")
         return tail.group(1), False
-    return None
+    return (relative_verb, False) if relative_verb else None
 
 
 # the matches of each claimant and person pattern in the sentence read last: named_claimants reads

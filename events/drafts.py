@@ -293,9 +293,12 @@ class _Discourse:
             # sentence before opened on)
             opening = [c for c in just_before if c[0].start == 0]
             if opening and target.pointer == "it" and (view.text.startswith("It ") or not view.settlements and _DESCRIBED.match(
-                    self.article.text, opening[0][0].mention.end)):
+                    self.article.text, opening[0][0].mention.end) and not any(
+                    _APPOSITION_AFTER.match(self.article.text, c[0].mention.end) or c[0].mention.start in claimed
+                    for c in just_before[1:])):
                 # (so does any "it" after a sentence that only described the place it opened on: "X, a
-                # town of 9,000, lies west of Y. Separatists seized it in 2014": X)
+                # town of 9,000, lies west of Y. Separatists seized it in 2014": X; not when the sentence
+                # went on to tell of the other place: "X lies north of Y, a village Ukraine liberated")
                 return opening[0]
             # (not a place only in a clause of time: "occupied X after the fall of Y in July. Ukraine retook it": X)
             just_before = [c for c in just_before if not _CHANGE_ADJUNCT_BEFORE.search(
@@ -690,7 +693,9 @@ _VILLAGE_APPOSITION = compiled(r"(?:\s*(?:,|,?\s+and)\s+[A-ZА-ЯІЇЄ][\w’'-
                                  r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet)|"
                                  r"(?:the\s+)?(?:two|three|four|five|both|several|\d+)\s+(?:[\w-]+\s+)?(?:villages|hamlets))\b")
 _SPEAKERS_OWN_TOWN = compiled(r"(?:his|her|our)\s+(?:home\s+|native\s+)?(?:town|city|village)", re.I)
-_DESCRIBED = compiled(r"(?:,(?:[^,.;]|(?<=\d)[,.](?=\d)){0,120},)?\s+(?:lies|lay|sits|sat|stands|stood|is|was|had|has)\s+(?!been\b)")
+_DESCRIBED = compiled(r"(?:,(?:[^,.;]|(?<=\d)[,.](?=\d)){0,120},)?\s+(?:lies|lay|sits|sat|stands|stood|is\s+(?:a|an|located|situated|home|about|some)\b|"
+                      r"was\s+(?:a|an|once|home)\b|had\s+(?:a|about|around|some|nearly|\d)|(?:has|had)\s+become\b|became\b|remains\s+(?:a|an)\b)")  # (not "X had fallen", "X was captured")
+_APPOSITION_AFTER = compiled(r",\s+(?:the|a|an|which|where)\s")  # a place told of in its own apposition
 _ROUTE_END = compiled(r"\b(?:between|from)\s+(?:the\s+(?:towns?|cities|villages?)\s+of\s+)?(?:[A-Z][\w’'-]+\s+(?:and|to)\s+)?$")
 _CALLED_TOWN = compiled(r"\btown\s+of\s+$", re.I)
 # "- A, B and C (Zaporizhzhia Oblast);" after "as follows:", or a line that holds a name and no more, closed as
@@ -1172,7 +1177,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                                              or ";" in text[attribution.end:change.start]):
                 # "Russia claims more villages as (or ;) Ukraine pulls back near X": the headline's own clause
                 attribution = memory.voice_of(view)
-            if told_as_history and attribution.kind != "journalist" and not TELLING_RELATIVE.match(text, attribution.end) and (
+            if told_as_history and attribution.kind != "journalist" and not TELLING_RELATIVE.match(text, attribution.end) \
+                    and not _WE_BEFORE.search(text, left, change.start) and (
                     (not left <= attribution.start < right or "," in text[change.end:attribution.start])
                     and (_RELATIVE_AT.match(text, left) or _GLOSS.search(text, attribution.end, change.start)
                          or _APPOSITION_BEFORE.search(text, left, change.start))

@@ -62,6 +62,7 @@ _AFTER_LABEL_NAME = compiled(r"\s*(?:$|[()|—–-]|['’]s\b|(?:reported|wrote|
                              r"(?:[A-Z][\w-]*\s+){0,4}(?:[Ss]pokes(?:man|woman|person)|[Cc]ommander|[Pp]ress service|[Cc]hief|[Hh]ead)\b)")
 _LABEL_VERB = compiled(r"\b(?:says|said|claims|claimed|is|are|was|were|has|have|had|will|would)\b")
 _POSSESSIVE_TOPIC = compiled(r"['’]s\s+(?!(?:[\w-]+\s+)?(?:channel|post|statement|press|Telegram|video|address|update|page|account|blog)\b)")
+_TIMESTAMPED = compiled(r"\s*\d{1,2}[:.]\d{2}\s*[—–-]\s")  # a live blog's entry, "14:32 — ...": a story of its own
 _BULLET_ITEM = compiled(r"\s*(?:[•\-–—*·▪►▶]|[\U0001F300-\U0001FAFF\u2600-\u27BF])")  # "• ...", "🔹 ..."
 _CAPS_LABEL = compiled(r"\s*([A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]{2,30}(?:\s+[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]{1,30})?):\s")  # "PESKOV: ..."
 # a holding the sentence opens on, its holder named by side: "X is now under Ukrainian control", "X remains
@@ -95,10 +96,11 @@ _ADJECTIVE_SIDE = {"Ukrainian": Side.UA, "Russian": Side.RU, "Ukraine": Side.UA,
                    "Ukraine's": Side.UA, "Russia's": Side.RU, "Ukraine’s": Side.UA, "Russia’s": Side.RU}
 _FIRST_PERSON_PLURAL = compiled(r"\b(?:[Oo]ur|[Ww]e|us)\b")
 _OUTLET_VOICE = compiled(r"\b(?:could not (?:be )?(?:independently )?verif|was unable to (?:independently )?verify|"
-                           r"(?:it|this) (?:is|was) (?:not|un)clear|according to (?:estimates|analysts)|analysts? (?:say|said)|"
-                           # (an assessment's own grading, which no side's ministry speaks in: "have highly likely taken X")
-                           r"(?:highly|very) likely|almost certainly|realistic possibility)",
+                           r"(?:it|this) (?:is|was) (?:not|un)clear|according to (?:estimates|analysts)|analysts? (?:say|said))",
                            re.I)
+# an assessment's own grading, which no side's ministry speaks in ("have highly likely taken X"): not the words
+# of a side's speaker named before (an assessor named before speaks so: "ISW said ... They have very likely")
+_GRADED = compiled(r"\b(?:(?:highly|very) likely|almost certainly|realistic possibility)\b", re.I)
 
 
 # "Kiev is claiming X. This is not true: ...": an answer to the speaker before, not their words
@@ -481,7 +483,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                       if not a.embedded] if open_quote is not None and open_quote != i else []
             # (not one that spoke only in a relative clause: "The ministry, which claimed X in June, has not
             # acknowledged its loss. Fighting continues near Y")
-            previous = [a for a in speakers(i - 1) if not TELLING_RELATIVE.match(views[i - 1].text, a.end)] if same_line else []
+            previous = [a for a in speakers(i - 1) if not ((told := TELLING_RELATIVE.match(views[i - 1].text, a.end))
+                                                            and told.group(1) == a.verb)] if same_line else []
             if opener or (continues and last is not None):
                 carried, why = (opener[-1], "quote") if opener else (last, "continuation")
             elif open_quote is not None and open_quote != i and last is not None and _QUOTE_LABEL.match(views[open_quote].text):
@@ -492,7 +495,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 carried, why = named_at_close, "quote"  # “This is not true. X holds the town,” Y said.
             elif _OPENS_QUOTE.match(text) and last is not None:
                 carried, why = last, "quote"
-            elif previous and not _OUTLET_VOICE.search(text) and not REBUTTAL_OPENS.match(text):
+            elif previous and not _OUTLET_VOICE.search(text) and not REBUTTAL_OPENS.match(text) and not _TIMESTAMPED.match(text) \
+                    and not (previous[-1].side is not Side.NONE and _GRADED.search(text)):
                 carried, why = previous[-1], "previous"  # a speaker named in the sentence before, same paragraph
             elif issuer is not None:
                 carried, why = issuer, "document"
