@@ -131,6 +131,28 @@ def _same_sentence_rules(drafts: list[Draft], rules: Rules) -> list[Draft]:
 _GREY_ZONE = compiled(r"\b(?:gr[ae]y|contested)[”\"’']?\s+zone\b", re.I)
 
 
+def _day(draft: Draft, published: dt.date | None) -> dt.date | None:
+    """The day a draft tells of: its own date's, else the publication's."""
+    return draft.date.date if draft.date is not None else published
+
+
+def _entry_told_with_its_gain(drafts: list[Draft], published: dt.date | None) -> list[Draft]:
+    """Troops that entered a place where a speaker of the same side tells that side's gain of it near
+    by and for the same day ("Russian channels said assault groups had entered X" beside "the
+    ministry said X had been liberated"), or a headline's entry over the body's gain ("Ukrainian
+    troops enter X" over "... retook X"): one claim, the gain. (Not a flag raised on one of its
+    buildings with no side named, which annotators code as fighting of its own.)"""
+    gains = [d for d in drafts if d.kind in _GAIN and not d.background and d.gains is not Side.NONE]
+    return [d for d in drafts if not (
+        d.kind is EventType.CONTESTED and not d.background and d.actor is not Side.NONE
+        and any(g.place.key == d.place.key and g.gains is d.actor
+                and (g.attribution.side is d.attribution.side and abs(g.view.index - d.view.index) <= _NEAR_SENTENCES
+                     # (not an entry told for another day: "troops entered X on Friday ... liberated on Saturday")
+                     and _day(g, published) == _day(d, published)
+                     or d.view.heading and d.attribution.kind == "journalist" and not g.view.heading)
+                for g in gains))]
+
+
 def _lead_index(drafts: list[Draft]) -> int:
     """The index of the last sentence of the lead: the first body sentences of the article."""
     body = sorted({d.view.index for d in drafts if not d.view.heading})
@@ -686,6 +708,7 @@ def _claim(draft: Draft, article: Article, rules: Rules) -> Claim:
 def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim, ...]:
     """The article's claims, in the order their evidence appears."""
     kept = _same_sentence_rules(_retaken(_entered_as_the_other_left(_one_name_per_person(_name_unsided(drafts, rules)))), rules)
+    kept = _entry_told_with_its_gain(kept, article.published.date if article.published else None)
     _history_told_once(kept)
     kept = _merge(_unsided_gains_fought_over(_sided_over_unsided(kept)))
     kept = _unanswered_holdings(_held_across_the_line(_part_held_against_their_claim(_ours_against_their_claim(kept)), rules,
