@@ -1031,6 +1031,9 @@ def _gapped_list_end(refs: list[PlaceRef], first: PlaceRef, text: str) -> int:
     return last.end
 
 
+_POINTER_OBJECT_GAP = compiled(r"[”\"’']?\s+(?:the|this|that)\s+(?:town|city|village|settlement)\s*[,;]")
+
+
 def _object_targets(view: SentenceView, start: int, end: int, right: int, next_start: int, trigger: Trigger,
                     rules: Rules) -> list[Target]:
     text = view.text
@@ -1049,6 +1052,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
             and not _SETTLEMENT_NOUN.search(text, max(0, near.start - 40), near.start):
         return []  # "took positions near A and B": B is near too, not taken ("two villages near A, B and C" are B and C)
     gap = text[end:first.start] if first.start >= end else ""
+    if _POINTER_OBJECT_GAP.match(gap):
+        return []  # "had liberated the town, giving them a platform to attack X": the object is the town told before
     if _NEW_SUBJECT_GAP.search(gap):
         return []  # "the village was cleared last night, the enemy has left for X": X is the next clause's
     if _GAPPED_FIRST_GAP.fullmatch(gap) and (_GAPPED_TIME_AFTER.match(text, _gapped_list_end(refs, first, text))
