@@ -919,6 +919,7 @@ _POINTER_SHARE = compiled(r"[”\"]?\s+(?:over\s+)?(?:(?:its|the\s+(?:town|city|
 _PART_OBJECT_NEXT = compiled(r"['’]s\s+(?:[\w-]+\s+)?" + _PART_NOUNS + r"|\s+(?:control\s+of\s+|over\s+)?(?:the|its|their|several|some|"
                                r"two|three|four|five|\d+)\s+(?:[\w-]+\s+)?" + _PART_NOUNS)
 # a thing taken that is not the place before ("..., regaining control of a highway leading to X")
+_AREA_OBJECT_NEXT = compiled(r"\s+(?:the|most\s+of\s+the|much\s+of\s+the|all\s+of\s+the)\s+(?:[\w-]+\s+)?(?:region|oblast|province|territory|country)\b")
 _THING_OBJECT_NEXT = compiled(r"\s+(?:control\s+(?:of|over)\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:highway|road|motorway|railway|"
                               r"bridge|dam|hill|heights?|route|supply\s+line|crossing|checkpoint|airport|airfield|bridgehead)\b", re.I)
 _VERB_AFTER = compiled(r"(?:\s*(?:,|and|or)\s*[\w’'-]+)*\s+(?:are|were|is|was|have|has|had|remain|remains)\b")
@@ -1490,6 +1491,8 @@ def _plural_pointer_target(text: str, left: int, start: int, end: int, right: in
 def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: int = _POINTER_WORDS,
              transitive: bool = False, taking: bool = False) -> Target | None:
     """"captured the town", "retook it", "the village has been liberated", "fighting continues there"."""
+    if transitive and _AREA_OBJECT_NEXT.match(text, end):
+        return None  # "since Russia seized the region": an object of its own, no place told before
     inside = _POINTER_INSIDE.search(text, start, end)
     if inside is not None:  # "half of the village is under Russian control": the phrase holds it
         return Target(None, pointer=inside.group(1), position=inside.start(1), share=True)
@@ -1907,7 +1910,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                                                    _POINTER_WORDS_WITHDRAWAL if trigger.type is EventType.WITHDRAWAL else _POINTER_WORDS,
                                                    transitive=trigger.targets == "object" and trigger.agent != "none"
                                                    and trigger.type in _TAKING, taking=trigger.type is not EventType.CONTESTED)
-            if pointer is None and rules.appositive.search(text[left:start]) and not _CLAUSE_AND_IN.search(text, left, start):
+            if pointer is None and rules.appositive.search(text[left:start]) and not _CLAUSE_AND_IN.search(text, left, start) \
+                    and not _AREA_OBJECT_NEXT.match(text, end):  # (not "since Russia seized the region": an object of its own)
                 # "X, one of only a handful of villages Kyiv retook last year": the place before (not
                 # a verb after the apposition closes: "X, the only city they took, and ... before retreating")
                 pointer = Target(None, pointer="which", position=left)
