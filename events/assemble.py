@@ -131,6 +131,9 @@ def _same_sentence_rules(drafts: list[Draft], rules: Rules) -> list[Draft]:
 _GREY_ZONE = compiled(r"\b(?:gr[ae]y|contested)[”\"’']?\s+zone\b", re.I)
 
 
+_FIGHTING_ON = compiled(r"\b(?:fight\w*|battles?|clashes|street|gr[ae]y zone)\b", re.I)
+
+
 def _day(draft: Draft, published: dt.date | None) -> dt.date | None:
     """The day a draft tells of: its own date's, else the publication's."""
     return draft.date.date if draft.date is not None else published
@@ -142,9 +145,11 @@ def _entry_told_with_its_gain(drafts: list[Draft], published: dt.date | None) ->
     ministry said X had been liberated"), or a headline's entry over the body's gain ("Ukrainian
     troops enter X" over "... retook X"): one claim, the gain. (Not a flag raised on one of its
     buildings with no side named, which annotators code as fighting of its own.)"""
-    gains = [d for d in drafts if d.kind in _GAIN and not d.background and d.gains is not Side.NONE]
+    # (a gain told as a claim denied is no telling of it: "Ukraine denied Russian claims that X fell")
+    gains = [d for d in drafts if d.kind in _GAIN and not d.background and d.gains is not Side.NONE and not d.attribution.embedded]
     return [d for d in drafts if not (
         d.kind is EventType.CONTESTED and not d.background and d.actor is not Side.NONE
+        and not _FIGHTING_ON.search(d.view.text)  # (not an entry with fighting told beside it: "entered X and are fighting in its streets")
         and any(g.place.key == d.place.key and g.gains is d.actor
                 and (g.attribution.side is d.attribution.side and abs(g.view.index - d.view.index) <= _NEAR_SENTENCES
                      # (not an entry told for another day: "troops entered X on Friday ... liberated on Saturday")

@@ -807,6 +807,9 @@ def _list_before_appositive(view: SentenceView, start: int) -> list[Target]:
 
 
 _ONE_SETTLEMENT_NOUN = compiled(r"\b(?:village|town|settlement|hamlet|locality)\b", re.I)  # ("villages around X" are X's area)
+# a count of settlements named after the place they lie near ("two villages near A, B and C": B and C), not
+# "towns around A and B", all of them near
+_COUNTED_SETTLEMENTS = compiled(r"\b(?:two|three|four|five|six|several|\d+)\s+(?:[\w-]+\s+)?(?:villages|towns|settlements|hamlets|localities)\b", re.I)
 _SETTLEMENT_NOUN = compiled(r"\b(?:villages?|towns?|settlements?|hamlets?|localities|locality)\b", re.I)
 _THEN_AND = compiled(r"\band\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b")
 # between a name and another name of the same place ("A, the Soviet-era name Moscow uses for B",
@@ -1050,7 +1053,7 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     before_first = refs[:refs.index(first)]
     near = before_first[-1] if before_first else None
     if near is not None and near.relation and near.is_settlement and _PLAIN_LIST_GLUE.fullmatch(text, near.end, first.start) \
-            and not _SETTLEMENT_NOUN.search(text, max(0, near.start - 40), near.start):
+            and not _COUNTED_SETTLEMENTS.search(text, max(0, near.start - 40), near.start):
         return []  # "took positions near A and B": B is near too, not taken ("two villages near A, B and C" are B and C)
     gap = text[end:first.start] if first.start >= end else ""
     if _POINTER_OBJECT_GAP.match(gap):

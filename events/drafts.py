@@ -831,7 +831,11 @@ def _reposted_from(article: Article, rules: Rules) -> Attribution | None:
 # Ukraine"): its voice, where the text names no other speaker, with the outlet's reserve (its "X remains
 # under Ukrainian control" denies nobody's claim); a side's own documents are voices.py's issuers
 REPORT_VOICE = "in its own report"  # the verb of a report's own voice (see _report_of)
-_REPORT_HEADING = compiled(r"[ \t]*(?P<name>[^\n]{2,80}?)\s+(?:update|assessment)\b(?![ \t]*(?:says|said|shows))", re.I)
+_REPORT_HEADING = compiled(r"[ \t]*(?P<name>[^\n]{2,80}?)\s+(?:update|assessment)\b"
+                           # (the heading of the document itself: nothing after it but what it is on, or its date;
+                           # not a story about one, "Kremlin assessment rejected by Kyiv", "Pentagon assessment leaked")
+                           r"(?=[ \t]*(?:(?:on|of|for|in)[ \t]+(?:the[ \t]+)?(?:situation|war|battlefield|fighting|front|Ukraine)\b|as[ \t]+of\b|:|"
+                           r"[,–—-]?[ \t]*(?:\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)|\n|$))", re.I)
 
 
 def _report_of(article: Article, rules: Rules) -> Attribution | None:
@@ -1426,7 +1430,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                     # (of a place it names: "the village is under our control" stays; the
                                     # outlet's "the town was still in Ukrainian hands" never denies)
                                     needs_claim=change.trigger.needs_claim and (
-                                        target.place is not None or attribution.kind == "journalist"),
+                                        target.place is not None or attribution.kind == "journalist"
+                                        or _SPEAKERS_OWN_TOWN.fullmatch(target.pointer) is not None),
                                     actor=_actor(change, attribution, text), attempt=change.trigger.attempt))
             if denier_after is not None:
                 for draft in [d for d in drafts[made:] if d.view is view and d.attribution is attribution]:
