@@ -487,7 +487,7 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         # claim cited from the other side: "they spread a fake that our units were pushed out of X")
         change = replace(change, agent="passive" if attribution.embedded else "enemy")
     trigger = change.trigger
-    if change.agent == "own" and attribution is memory.first_person and text \
+    if change.agent == "own" and (attribution is memory.first_person or attribution.verb == "interview") and text \
             and (they := _THEY_RIGHT_BEFORE.search(text, max(0, change.start - 40), change.start)) is not None \
             and not _FORCES_NAMED_BEFORE.search(text, 0, they.start()):
         # a channel's "X, which they took in the summer": its enemy (its own side is "we"; not forces the

@@ -228,6 +228,9 @@ _PRESS = compiled(r"\s+(?:the |a |an )?(?:[\w-]+ ){0,2}?(?:journalists?|reporter
 _LABEL = compiled(r"\s*([A-ZА-ЯІЇЄ][\w .’'-]{1,30}):\s")  # "TREHUBOV: ..." in a transcript
 
 
+_SIDE_WORD = compiled(r"\b(Ukrainian|Ukraine['’]s|Russian|Russia['’]s)\b")
+
+
 def _interviewee(view: SentenceView, rules: Rules, side: Side, day: dt.date | None) -> Attribution | None:
     """Whom the sentence says is interviewed: the claimant named after "spoke to", "interview with",
     "interviewed"; else the one before "in an interview", "at a briefing" ("X told Suspilne in an
@@ -237,6 +240,9 @@ def _interviewee(view: SentenceView, rules: Rules, side: Side, day: dt.date | No
         return None
     if side is Side.NONE:  # "Izvestia spoke to a battalion commander": the outlet's side
         side = next((a.side for a in named_claimants(view.text, rules, day=day) if a.kind == "media"), Side.NONE)
+    if side is Side.NONE:  # "Andriy, a Ukrainian drone unit commander, spoke to us": the one side the sentence names
+        named_sides = {Side.UA if m.group(1).startswith("Ukrain") else Side.RU for m in _SIDE_WORD.finditer(view.text)}
+        side = named_sides.pop() if len(named_sides) == 1 else Side.NONE
     every = named_claimants(view.text, rules, context_side=side, day=day)
     named = [a for a in every if a.kind != "media" and a.claimant not in GENERIC_STATES]
     after = [a for a in named if a.start >= cue.start()]
