@@ -257,29 +257,28 @@ def _interviewee(view: SentenceView, rules: Rules, side: Side, day: dt.date | No
     return next((a for a in candidates if "(" in a.claimant), sided)
 
 
-def _dashed_questions(views: list[SentenceView], line_start: Callable[[SentenceView], bool]) -> list[list[int]]:
-    """The lines opened with a dash whose last sentence (not their first) asks, by sentence indexes."""
-    lines: list[list[int]] = []
-    for view in views:
-        if line_start(view):
-            lines.append([view.index])
-        elif lines:
-            lines[-1].append(view.index)
-    return [line for line in lines if len(line) > 1 and _DASH_LINE.match(views[line[0]].text)
-            and not _MARKED_QUESTION.match(views[line[0]].text) and _ENDS_ASKING.match(views[line[-1]].text)]
-
-
-
-def _plain_questions(views: list[SentenceView], line_start: Callable[[SentenceView], bool]) -> list[list[int]]:
-    """The lines of an interview printed with no marks, by sentence indexes: a line ending in a
-    question and followed at once by its answer, on the next line of the same paragraph ("How did
-    you leave?" / "At night, on foot."); at least two such lines, or none is read as a question."""
+def _lines(views: list[SentenceView], line_start: Callable[[SentenceView], bool]) -> list[list[int]]:
+    """The sentence indexes of each line of the text, in order."""
     lines: list[list[int]] = []
     for view in views:
         if line_start(view) or not lines:
             lines.append([view.index])
         else:
             lines[-1].append(view.index)
+    return lines
+
+
+def _dashed_questions(views: list[SentenceView], line_start: Callable[[SentenceView], bool]) -> list[list[int]]:
+    """The lines opened with a dash whose last sentence (not their first) asks, by sentence indexes."""
+    return [line for line in _lines(views, line_start) if len(line) > 1 and _DASH_LINE.match(views[line[0]].text)
+            and not _MARKED_QUESTION.match(views[line[0]].text) and _ENDS_ASKING.match(views[line[-1]].text)]
+
+
+def _plain_questions(views: list[SentenceView], line_start: Callable[[SentenceView], bool]) -> list[list[int]]:
+    """The lines of an interview printed with no marks, by sentence indexes: a line ending in a
+    question and followed at once by its answer, on the next line of the same paragraph ("How did
+    you leave?" / "At night, on foot."); at least two such lines, or none is read as a question."""
+    lines = _lines(views, line_start)
     asked = [line for line, after in zip(lines, lines[1:])
              if _ENDS_ASKING.match(views[line[-1]].text) and not _ENDS_ASKING.match(views[after[-1]].text)
              and views[after[0]].sentence.paragraph == views[line[-1]].sentence.paragraph]
