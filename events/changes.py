@@ -1913,8 +1913,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                                                    _POINTER_WORDS_WITHDRAWAL if trigger.type is EventType.WITHDRAWAL else _POINTER_WORDS,
                                                    transitive=trigger.targets == "object" and trigger.agent != "none"
                                                    and trigger.type in _TAKING, taking=trigger.type is not EventType.CONTESTED)
-            if pointer is None and rules.appositive.search(text[left:start]) and not _CLAUSE_AND_IN.search(text, left, start) \
-                    and not _AREA_OBJECT_NEXT.match(text, end):  # (not "since Russia seized the region": an object of its own)
+            if pointer is None and rules.appositive.search(text[left:start]) and not _CLAUSE_AND_IN.search(text, left, start):
                 # "X, one of only a handful of villages Kyiv retook last year": the place before (not
                 # a verb after the apposition closes: "X, the only city they took, and ... before retreating")
                 pointer = Target(None, pointer="which", position=left)
