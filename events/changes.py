@@ -128,9 +128,7 @@ _TROOPS_SUBJECT = compiled(r"(?:\b(?:that\s+)?(?:the\s+|his\s+|its\s+|their\s+|o
                              r"\bthat\s+(?:it|they))\s+(?:had|have|has)\s+(?:also\s+|now\s+|already\s+)?[“\"]?"
                              r"(?:completely\s+|fully\s+|finally\s+|effectively\s+)?$|"
                              # ("defenders had been ordered to leave X": the side that ordered them, the speaker's)
-                             # (or forced to: "the brigade had been forced to leave X", the speaker's own unit)
-                             r"\b(?:the\s+|his\s+|its\s+|their\s+|our\s+)?(?:defenders|garrison|troops|forces|units|soldiers|brigade|battalion|regiment|company)\s+"
-                             r"(?:had\s+been|have\s+been|has\s+been|were|was)\s+(?:ordered|forced)\s+to\s+$")
+                             r"\b(?:the\s+)?(?:defenders|garrison|troops|forces|units|soldiers)\s+(?:had\s+been|have\s+been|were|was)\s+ordered\s+to\s+$")
 # a unit named by its number ("units of the 47th brigade left X"): a side's own deed, told by its spokesman
 _UNIT_SUBJECT = compiled(r"\b(?:units|soldiers|troops|fighters|servicemen|elements|marines|paratroopers)\s+(?:from|of)\s+(?:the\s+|our\s+)?"
                          r"\d+(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,3}?(?:brigade|regiment|battalion|corps|division)\s+"
