@@ -449,7 +449,9 @@ _DEFEATED_BEFORE = compiled(r"(?<=[a-z] )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bthe
                             r"push(?:ed|ing|es)?(?:\s+back)?|dr(?:ove|iven|ive|iving)(?:\s+(?:back|out))?|expell(?:ed|ing)|"
                             r"chas(?:ed|ing)|kick(?:ed|ing)|knock(?:ed|ing)|thr(?:ew|own)|inflict(?:ed|ing|s)?\s+"
                             r"(?:heavy\s+)?(?:losses|casualties|damage)\s+on)\s+(?:the\s+)?(?:(?:formations|units|positions|"
-                            r"troops|forces|groups|remnants|elements|manpower|personnel)\s+of\s+(?:the\s+)?)?$", re.I)
+                            r"troops|forces|groups|remnants|elements|manpower|personnel)\s+of\s+(?:the\s+)?"
+                            # (and the unit they are of: "defeated units of the 80th air assault brigade of the Ukrainian ...")
+                            r"(?:\d+\w*\s+(?:[\w-]+\s+){0,4}?(?:brigade|regiment|battalion|corps|division)\s+of\s+(?:the\s+)?)?)?$", re.I)
 # "cleared A of Russian infiltration groups and restored control over it": the forces cleared out are no actor
 _CLEARED_OF = compiled(r"\b(?:clear|cleans|free|rid|purg)\w*\s+[^,;]{0,80}?\s+of\s+(?:the\s+)?(?:remaining\s+|last\s+)?$", re.I)
 
