@@ -2038,6 +2038,11 @@ def _around(pattern: re.Pattern[str], text: str, left: int, start: int, end: int
 _SINCE_THE_WAR_BEGAN = compiled(r"\s*(?:(?:Since|Throughout|Over the course of) (?:the (?:very )?(?:start|beginning|outbreak) of )?"
                                   r"(?:the |Russia['’]s )?(?:full-scale |Russian |large-scale )?(?:war|invasion|special military operation|conflict)"
                                   r"(?: began| started)?|Since (?:February |24 February |February 24,? )?2022),")
+# "the only regional capital Moscow had captured since the start of the invasion": taken at some time
+# since then, not in the news of the day
+_SINCE_THE_WAR_AFTER = compiled(r"(?:\s+(?:in|on|along|across) (?:the |this |that )?[\w-]+(?: [\w-]+)?)?\s+since (?:the (?:very )?(?:start|beginning|outbreak) of )?(?:the |Russia['’]s )?"
+                                r"(?:full-scale |Russian |large-scale )?(?:war|invasion|special military operation)\b"
+                                r"|\s+since (?:February |24 February |February 24,? )?2022\b", re.I)
 HISTORY_SECTIONS = ("Background", "Previously", "Context", "Recall", "History")  # paragraphs labelled as history
 _NEXT_CLAUSE = compiled(r";|,\s+(?:and|but|while|whereas)\s")
 _HISTORY_WORD = compiled(r"\b(?:previously|originally|formerly|once(?! again| more)|(?<!has )(?<!have )(?<!had )since(?![^,]*,)|"
@@ -2057,6 +2062,8 @@ def _history(text: str, left: int, start: int, end: int, trigger: Trigger, view:
     if text[max(0, start - 7):start].lower() == "having " or _SINCE_THE_WAR_BEGAN.match(text) and not _NEXT_CLAUSE.search(text, 0, start):
         return True
     words = " ".join(text[left:start].split()[-4:])
+    if _SINCE_THE_WAR_AFTER.match(text, end) and _PERFECT_BEFORE.search(text, left, start):
+        return True  # (not the news of the day's superlative: "the largest city liberated since the start of the war")
     # ("have since taken" is news told after an earlier event, not history; "X, occupied since
     # March, was retaken": the "since" of an apposition)
     if _HISTORY_WORD.search(words) or \

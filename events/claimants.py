@@ -143,6 +143,7 @@ _COUNTRY = compiled(r"Russia|Ukraine|Moscow|Kyiv|Kiev|Kremlin|the Kremlin")  # "
 _CREDIT_SHAPE = compiled(r"^[^:]{2,60}:\s|\s[–—-]\s*[A-Z](?:[^–—-]|(?<=\w)-(?=\w)){1,60}[.!?]?\s*$")
 # (its speaker's role may follow: "Russians occupy X – Khortytsia spokesman")
 _ITS_BEFORE = compiled(r"\b(?:its|their)\s+(?:(?:new|former|top|own|chief)\s+)?$")
+_ITS_NAMED_AFTER = compiled(r"\bits\s+(?=[A-Z‘'“])")
 _STATE_NAME = compiled(r"\b(?:(Ukraine|Kyiv)|(Russia|Moscow))(?:['’]s)?\b")
 
 
@@ -437,6 +438,15 @@ _LOCAL_WORD_LIST = tuple(_LOCAL_WORDS.pattern.split("|")) if re.fullmatch(r"[a-z
     else ()
 
 
+def _own_forces_named(sentence: str, end: int, rules: Rules) -> Side | None:
+    """The side of the forces a speaker calls its own after it ("units of its Battlegroup South")."""
+    for its in _ITS_NAMED_AFTER.finditer(sentence, end):
+        for pattern, key in rules.side_words:
+            if key in ("RU", "UA") and pattern.match(sentence, its.end()):
+                return Side(key)
+    return None
+
+
 def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.NONE,
                       day: dt.date | None = None, place_country: dict[str, str] | None = None,
                       recent: list[Attribution] | None = None) -> list[Attribution]:
@@ -535,6 +545,9 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                     and (owner := _last_state_before(sentence, start)) is not None:
                 # "Ukraine withdrew its troops from X, its new army chief said": the state "its" stands for
                 context = owner
+            elif rule.side == "context" and (own := _own_forces_named(sentence, end, rules)) is not None:
+                # "the defence ministry said units of its Vostok group took X": the side its forces' name tells
+                context = own
             elif rule.side == "context" and _STILL_HELD_BY.search(sentence) is not None:
                 # (Ukraine's holding only: a Ukrainian brigade may concede that a village remains under
                 # Russian control)

@@ -155,6 +155,17 @@ def test_the_start_of_another_event_does_not_date_a_change(gazetteer, rules):
     assert claim.event_date == dt.date(2024, 7, 10)
 
 
+def test_a_place_taken_since_the_war_began_in_a_perfect_tense_is_history(gazetteer, rules):
+    # the day's news is the withdrawal; the town "had captured since the start of the invasion" is history,
+    # but "the largest city liberated since ..." is the superlative of the day's gain
+    text = ("Russian forces pulled out of Kreminna on Wednesday, the only town Moscow had captured in the area "
+            "since the start of the invasion, the Ukrainian military said.")
+    assert [(str(c.event_type), c.background) for c in claims_of(text, gazetteer, rules)] == [
+        ("withdrawal", False), ("capture", True)]
+    text = "Russia said it had liberated Rubizhne, the largest town liberated since the beginning of the special military operation."
+    assert [(str(c.event_type), c.background) for c in claims_of(text, gazetteer, rules)] == [("capture", False)]
+
+
 def test_a_period_opening_the_sentence_still_dates_its_changes_as_history(gazetteer, rules):
     text = "Since the start of the invasion, Russia has taken Mariupol, Bakhmut and Avdiivka."
     assert {(c.settlement, c.background) for c in claims_of(text, gazetteer, rules)} == {
