@@ -923,6 +923,7 @@ _PART_OBJECT_NEXT = compiled(r"['’]s\s+(?:[\w-]+\s+)?" + _PART_NOUNS + r"|\s+(
                                r"two|three|four|five|\d+)\s+(?:[\w-]+\s+)?" + _PART_NOUNS)
 # a thing taken that is not the place before ("..., regaining control of a highway leading to X")
 _AREA_OBJECT_NEXT = compiled(r"\s+(?:the|most\s+of\s+the|much\s+of\s+the|all\s+of\s+the)\s+(?:[\w-]+\s+)?(?:region|oblast|province|territory|country)\b")
+_REGION_TOLD_BEFORE = compiled(r"\b(?:the|this|that)\s+(?:region|oblast|province)\b(?![^.;]*\b(?:village|town|city|settlement)\b)", re.I)
 _THING_OBJECT_NEXT = compiled(r"\s+(?:control\s+(?:of|over)\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:highway|road|motorway|railway|"
                               r"bridge|dam|hill|heights?|route|supply\s+line|crossing|checkpoint|airport|airfield|bridgehead)\b", re.I)
 _VERB_AFTER = compiled(r"(?:\s*(?:,|and|or)\s*[\w’'-]+)*\s+(?:are|were|is|was|have|has|had|remain|remains)\b")
@@ -1511,6 +1512,8 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
                 return None  # "retaking ground around the city": land near it, not the place
             if len(gap.split()) + len(m.group().split()) > _POINTER_WORDS and not _POSITIONS.search(gap):
                 return None  # (the longer reach is for positions only: not "abandoned vehicles on a road east of the town")
+            if m.group() == "it" and _REGION_TOLD_BEFORE.search(text, max(0, start - 60), start):
+                return None  # "the first village in the region retaken since Russia seized almost all of it": the region
             share = rules.partial_share.search(gap) is not None or m.group().startswith("its ") \
                 or _PART_OBJECT_NEXT.match(window, m.end()) is not None \
                 or taking and _PART_COMPOUND.match(window, m.end()) is not None  # "the town's administrative buildings", "took the town centre"
