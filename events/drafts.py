@@ -954,10 +954,16 @@ def _without_apposition_dates(dates: list[DateExpression], change: Change, chang
     return [d for d in dates if not (d.start < change.start and _APPOSITION_CHANGE.search(text, 0, d.start)
                                      and _date_owner(d, changes, text).start < d.start)
             # ("The village, seized by Russian forces in 2022, is now under Ukrainian control": 2022 is the seizure's)
-            and not (d.start < change.start and _PARTICIPLE_APPOSITION.search(text, 0, d.start)
-                     and "," in text[d.end:change.start])
+            and not _in_participle_apposition(d, change, text)
             # ("Russia claims X, the village Ukraine fought so hard to take in 2023": the apposition's year)
             and not (d.start >= change.end and APPOSITION_OPENS_BEFORE.search(text, change.end, d.start))]
+
+
+def _in_participle_apposition(date: DateExpression, change: Change, text: str) -> bool:
+    """A date told in a participle's apposition before the change: "X, held by Ukraine since August, has
+    been liberated"."""
+    return date.start < change.start and _PARTICIPLE_APPOSITION.search(text, 0, date.start) is not None \
+        and "," in text[date.end:change.start]
 
 
 _AND_ONLY = compiled(r"\s*,\s*(?:and\s+)?|\s+and\s+")
@@ -1205,7 +1211,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             # and liberated in September that year")
             # (but not the date of another change told in a relative clause on the place: "took X, a
             # village its troops abandoned in September 2022")
-            own = [d for d in own if _date_owner(d, changes, text) is change] \
+            own = [d for d in own if _date_owner(d, changes, text) is change and not _in_participle_apposition(d, change, text)] \
                 or [d for d in _not_later_owned(_without_apposition_dates(own, change, changes, text), change, changes, text)
                     if not any(t.pointer == "which" for t in _date_owner(d, changes, text).targets)]
             # "crossed the border on August 6 last year and seized X in August": the day before "and" is the

@@ -155,6 +155,14 @@ def test_the_start_of_another_event_does_not_date_a_change(gazetteer, rules):
     assert claim.event_date == dt.date(2024, 7, 10)
 
 
+def test_a_date_in_a_participles_apposition_does_not_date_the_change(gazetteer, rules):
+    # "held by Ukraine since August 2024" is how long it was held; the liberation is Thursday's news
+    text = ("The Russian Defence Ministry announced on Thursday that the town of Tykhe, held by the Armed Forces "
+            "of Ukraine since August 2024, has been liberated.")
+    [claim] = claims_of(text, gazetteer, rules, PublishedDate(dt.date(2025, 3, 14)))
+    assert (claim.event_date, claim.background) == (dt.date(2025, 3, 13), False)
+
+
 def test_a_place_taken_since_the_war_began_in_a_perfect_tense_is_history(gazetteer, rules):
     # the day's news is the withdrawal; the town "had captured since the start of the invasion" is history,
     # but "the largest city liberated since ..." is the superlative of the day's gain
