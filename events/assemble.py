@@ -20,7 +20,7 @@ from events.anchors import compiled
 from events.changes import CORRECTED_BEFORE
 from events.claimants import _ROLE_AFTER_NAME, GENERIC_MILITARIES, GENERIC_STATES, SIDE_ADJECTIVE, STATE_KINDS, quotations
 from events.dates import DateExpression
-from events.drafts import _AFTER_PUBLICATION, _CLAIM_NOUN, REPORT_VOICE, Draft
+from events.drafts import _AFTER_PUBLICATION, _CLAIM_NOUN, REPORT_VOICE, WE_REPORTED, Draft
 from events.records import Article, Claim, DatePrecision, EventType, Side
 from events.rules import Rules
 from events.sentences import Sentence
@@ -530,11 +530,13 @@ def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
                                         and (d.place.key, d.gains.opponent(), d.attribution.claimant) in own_gains)]
     return [d for d in drafts if not ((d.holding or d.kind is EventType.DENIAL) and (d.place.key, d.gains) not in gained and (
         # ("Contrary to Moscow's claims, A and B were never captured": the claim named)
-        # (nor a correction's: "an earlier version of this story said X had fallen" names what it takes back)
+        # (nor a correction's: "an earlier version of this story said X had fallen" names what it takes back, and
+        # so does "Yesterday we wrote that X had fallen", taken back in the sentence after it)
         # (but the outlet's holding under a line that names the claim: "Regarding the Russian claims about X:
         # the village remains under the control of the Defence Forces")
         (d.attribution.kind == "journalist" or d.attribution.verb == REPORT_VOICE) and (d.holding and not _CLAIMS_ABOUT_OPENING.match(d.view.text)
-                                                or not (_CLAIM_NOUN.search(d.view.text) or CORRECTED_BEFORE.search(d.view.text)))
+                                                or not (_CLAIM_NOUN.search(d.view.text) or CORRECTED_BEFORE.search(d.view.text)
+                                                        or WE_REPORTED.search(d.view.text)))
         # (so does a speaker's "the town is under our control", unless the claim is named)
         or d.needs_claim and not _CLAIM_NOUN.search(d.view.text))
         # (and the outlet's own "X was still in Ukrainian hands" is history, unless it names the claim)

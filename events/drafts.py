@@ -1538,6 +1538,8 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
     reach = NAMED_DENIAL_REACH if view.settlements else HEDGE_BACK
     if not drafts or view.index - drafts[-1].view.index > reach:
         return
+    if view.index - drafts[-1].view.index <= 1 and rules.own_report_wrong.search(view.text):
+        _take_back_own_report(view, drafts)
     denied = search_once(rules.denial_followup, view.text)
     # (beyond the last few sentences only a denial of a claim named so: "the Russian claim was a fake",
     # not "denied that its troops had used cluster munitions near X")
@@ -1557,6 +1559,22 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
                                                    and _retracted_place(retraction, d)], drafts)
     if search_once(rules.hedge_after, view.text):
         _hedge_recent(view, drafts, rules)
+
+
+WE_REPORTED = compiled(r"\bwe\s+(?:had\s+|have\s+)?(?:wrote|written|reported|said|published|posted|announced)\b[^.;:]{0,40}?\bthat\b", re.I)
+
+
+def _take_back_own_report(view: SentenceView, drafts: list[Draft]) -> None:
+    """"Last night we wrote that X had been liberated. That is not yet true": the outlet's own report of the
+    sentence before, taken back, is its denial of that gain (not what it still claims)."""
+    last = drafts[-1].view.index
+    for i, draft in enumerate(drafts):
+        if draft.view.index == last and draft.attribution.kind == "journalist" and draft.gains is not Side.NONE \
+                and draft.kind is not EventType.DENIAL \
+                and WE_REPORTED.search(draft.view.text, 0, draft.place.start):
+            # (on the day it is taken back, the correction's evidence beside the report's)
+            drafts[i] = replace(draft, kind=EventType.DENIAL, denied_side=draft.gains, hedged=False, also=[view],
+                                date=None, date_basis="")
 
 
 _LATER = compiled(r"\blater\b", re.I)

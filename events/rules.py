@@ -154,6 +154,7 @@ class Rules:
     denial_verbs: re.Pattern[str]
     denial_followup: re.Pattern[str]
     retraction: re.Pattern[str]  # "later deleted the post": the speaker takes back their own claim
+    own_report_wrong: re.Pattern[str]  # "Yesterday we wrote that X was liberated. That was premature": the outlet takes it back
     denial_tail: re.Pattern[str]  # ", a claim Kyiv rejected": the sentence's claims denied by who the tail names
     reporting_verbs: re.Pattern[str]
     reporting_verb_words: frozenset[str]  # the same as plain words: a first test per sentence
@@ -534,6 +535,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         denial_followup=_any_of(_need(neg, "denial_followup", f["negations"], "(file)"), f["negations"],
                                 "denial_followup"),
         retraction=_any_of(_need(neg, "retraction", f["negations"], "(file)"), f["negations"], "retraction"),
+        own_report_wrong=_any_of(_need(neg, "own_report_wrong", f["negations"], "(file)"), f["negations"], "own_report_wrong"),
         reporting_verbs=_any_of(_need(cla, "reporting_verbs", f["claimants"], "(file)"), f["claimants"], "reporting_verbs"),
         reporting_verb_words=_plain_words(_need(cla, "reporting_verbs", f["claimants"], "(file)"), f["claimants"],
                                           "reporting_verbs"),
