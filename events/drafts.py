@@ -879,6 +879,8 @@ _OWN_FORCES = compiled(r"\b[Oo]ur\s+(?:[\w-]+\s+)?(?:fighters|troops|forces|unit
 # another's words: "the governor said that X is under our control"; "we can already say" is the channel's)
 _OWN_HOLDING = compiled(r"\b(?:under|in)\s+our\s+(?:full\s+)?(?:control|hands)\b|\b(?:is|are)\s+(?:now\s+|fully\s+|again\s+)?ours\b",
                         re.I)  # ("X IS OURS")
+# a post's closing words in one side's voice, the last of the text ("... Glory to Ukraine!", "Glory to Russia! #SVO")
+_SIGN_OFF = compiled(r"\bGlory to (?:Ukraine|Russia)!(?:\s*Glory to (?:the|our) (?:heroes|defenders)!)?(?:\s*#\w+)*\s*$")
 _SENTENCE_OPENS = compiled(r"[.!?\n]")
 _FIRST_PERSON_BEFORE = compiled(r"\b(?:we|I)\s+(?:[\w’'-]+\s+){0,2}$", re.I)  # "we can already say": the channel's own
 
@@ -903,10 +905,11 @@ def _voiced_by_words(article: Article, rules: Rules, moscow_spelt: bool = False)
     units hold half of Volchansk", "our guys cleared a village of the DPR"): Russia's; whose voice its
     unattributed claims are in."""
     text = article.text
-    if _OWN_FORCES.search(text) is None and _OWN_HOLDING.search(text) is None:
+    signed = _SIGN_OFF.search(text) is not None  # (a post signed "Glory to Ukraine!" is in its side's own voice)
+    if _OWN_FORCES.search(text) is None and _OWN_HOLDING.search(text) is None and not signed:
         return None  # (most texts: no "our" troops at all)
     own = unquoted(text)
-    if _OWN_FORCES.search(own) is None and not _held_in_own_words(own, rules):
+    if _OWN_FORCES.search(own) is None and not _held_in_own_words(own, rules) and not (signed and _SIGN_OFF.search(own)):
         return None
     sides = {side for pattern, side in rules.voice_words if pattern.search(own)}
     if not sides and _outside_russia(own, rules):

@@ -52,6 +52,7 @@ _OPENING_LABEL = compiled(r"\s*((?:[^:.!?\n“”\"]|(?:(?<=Brig)|(?<=Col)|(?<=G
 _SIDE_FORCES = compiled(r"(?:the\s+)?(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s)\s+(?:[\w-]+\s+)?(?:troops|forces|army|units|soldiers|fighters)\b")
 # what may follow the name in a label: an apposition, a note, where or how it spoke, a role
 _AFTER_LABEL_NAME = compiled(r"\s*(?:$|[()|—–-]|['’]s\b|(?:reported|wrote|told|posted|announced)\b|"
+                             r"(?:map\s+)?(?:[Uu]pdates?|[Bb]ulletin|[Ss]ummary|[Bb]riefing)\b|"  # ("DeepState map update, May 14:")
                              r"on\s+(?:Telegram|X|Twitter|Facebook|VK|television|TV|(?:the\s+)?air|(?:the\s+)?(?:national\s+)?telethon|"
                              r"(?:a\s+)?video|camera|the\s+(?:situation|front|fighting))\b|"
                              r"in\s+(?:a|an|his|her|its)\s+(?:[\w-]+\s+)?(?:video|statement|interview|address|post|message|briefing)\b|"
@@ -442,6 +443,13 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             before = speakers(i - 1)
             if before and not voices[i - 1].attributions:
                 voices[i - 1] = replace(voices[i - 1], attributions=tuple(before))
+            if not before and i == 1 and not views[0].heading and (opening := _OPENING_LABEL.match(views[0].text)) is not None \
+                    and (credit := _label_speaker(opening.group(1), rules, home, day)) is not None:
+                # "DeepState, 6 January: The enemy advanced near A. Russian troops occupied B.": the label's
+                # speaker goes on speaking, though its first sentence claimed nothing
+                last = replace(credit, verb="credit", start=opening.start(1), end=opening.end(1))
+                read[0] = [last]
+                recent.append(last)
             if not before and i > 1 and views[i - 1].text.rstrip().endswith(":") and (i - 2) not in read \
                     and views[i - 2].sentence.paragraph == views[i - 1].sentence.paragraph and _POST_INTRO.search(views[i - 1].text):
                 speakers(i - 2)  # "X responded on Telegram. The post in full: “...”": X spoke last
