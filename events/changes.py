@@ -447,7 +447,7 @@ _DEFEATED_BEFORE = compiled(r"(?<=[a-z] )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bthe
                             r"(?:destroy(?:ed|ing|s)?|defeat(?:ed|ing|s)?|repel(?:led|ling|s)?|rout(?:ed|ing|s)?|"
                             r"encircl(?:ed|ing|es|e)|surround(?:ed|ing|s)?|dislodg(?:ed|ing|es|e)|oust(?:ed|ing|s)?|"
                             r"push(?:ed|ing|es)?(?:\s+back)?|dr(?:ove|iven|ive|iving)(?:\s+(?:back|out))?|expell(?:ed|ing)|"
-                            r"chas(?:ed|ing)|kick(?:ed|ing)|knock(?:ed|ing)|thr(?:ew|own)|inflict(?:ed|ing|s)?\s+"
+                            r"chas(?:ed|ing)|kick(?:ed|ing)|knock(?:ed|ing)|thr(?:ew|own)|clear(?:ed|ing|s)?|inflict(?:ed|ing|s)?\s+"
                             r"(?:heavy\s+)?(?:losses|casualties|damage)\s+on)\s+(?:the\s+)?(?:(?:formations|units|positions|"
                             r"troops|forces|groups|remnants|elements|manpower|personnel)\s+of\s+(?:the\s+)?"
                             # (and the unit they are of: "defeated units of the 80th air assault brigade of the Ukrainian ...")
