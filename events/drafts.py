@@ -994,8 +994,9 @@ def _not_later_owned(dates: list[DateExpression], change: Change, changes: list[
 
 
 _AND_VERB_AFTER = compiled(r"(?:\s+(?:last|this)\s+year)?\s+and\s+(?:then\s+|later\s+|also\s+)?")
-_PARTICIPLE_APPOSITION = compiled(r",\s+(?:seized|captured|occupied|taken|held|liberated|retaken|recaptured|lost|abandoned)\s+"
-                                  r"(?:by|in|on|during|since|early|late|last)\b[^,;:]{0,80}$")
+_PARTICIPLE_APPOSITION = compiled(r",\s+(?:(?:seized|captured|occupied|taken|held|liberated|retaken|recaptured|lost|abandoned|"
+                                  r"controlled|defended|fortified)\s+(?:by|in|on|during|since|early|late|last)\b"
+                                  r"|(?:in|under)\s+(?:Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+(?:hands|control)\s+since\b)[^,;:]{0,80}$")
 _APPOSITION_CHANGE = compiled(r",\s+(?:a|an|the)\s+(?:[\w’'-]+(?:,\d\d\d)*\s+){0,6}$")
 
 
@@ -1084,6 +1085,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         if not changes:
             _read_quiet_sentence(view, voice, drafts, memory, rules, dates)
         elif drafts and view.index - drafts[-1].view.index <= HEDGE_BACK:
+            if view.index - drafts[-1].view.index <= 1 and (wrong := rules.own_report_wrong.search(text)) is not None \
+                    and wrong.end() <= min(c.start for c in changes):
+                # "Yesterday we wrote that X had fallen. That was premature: fighting continues in the town."
+                _take_back_own_report(view, drafts)
             denied = search_once(rules.denial_followup, text)
             # (a denial phrase that is itself a change with no place, "the claim did not correspond to
             # reality", is no change of the sentence's own)
@@ -1364,6 +1369,13 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 if _PEOPLE_OUT.search(text, change.start, change.end) and attribution.kind in LOCAL_KINDS:
                     continue  # a governor's "we pulled our people out of X": residents evacuated, not troops
                 gains, how = _gains(change, place, attribution, memory, text)
+                if gains is Side.NONE and change.trigger.agent == "claimant" and change.kind is not EventType.DENIAL \
+                        and change.kind in _TAKING_KINDS and attribution.kind in ("official", "military", "government") \
+                        and _place_country(memory, place) in ("UA", "RU") and change.trigger.type is EventType.CAPTURE \
+                        and _CLAIMED_WORD.match(text, change.start):
+                    # "The ministry said ... On Saturday the ministry claimed two more villages": a body of a side not
+                    # yet named claims for its side, the one the place did not belong to
+                    gains = Side(_place_country(memory, place)).opponent()
                 if gains is Side.NONE and change.trigger.agent == "claimant" and change.kind is not EventType.DENIAL:
                     continue  # "the ISW claimed X", "X is ours" from nobody's side: nobody's gain
                 kind, denied_side = change.kind, Side.NONE
@@ -1564,7 +1576,7 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
         _hedge_recent(view, drafts, rules)
 
 
-WE_REPORTED = compiled(r"\bwe\s+(?:had\s+|have\s+)?(?:wrote|written|reported|said|published|posted|announced)\b[^.;:]{0,40}?\bthat\b", re.I)
+WE_REPORTED = compiled(r"\bwe\s+(?:had\s+|have\s+)?(?:wrote|written|reported|said|published|posted|announced)\b", re.I)
 
 
 def _take_back_own_report(view: SentenceView, drafts: list[Draft]) -> None:
@@ -1580,6 +1592,7 @@ def _take_back_own_report(view: SentenceView, drafts: list[Draft]) -> None:
                                 date=None, date_basis="")
 
 
+_CLAIMED_WORD = compiled(r"claim", re.I)
 _LATER = compiled(r"\blater\b", re.I)
 _CLAUSE_COMMA = compiled(r",(?!\d)")  # (not a number's: "20,000 people")
 _GAPPED_AFTER = compiled(r"[^;:]{0,140}?,?\s+and\s+$")

@@ -161,6 +161,10 @@ def test_a_date_in_a_participles_apposition_does_not_date_the_change(gazetteer, 
             "of Ukraine since August 2024, has been liberated.")
     [claim] = claims_of(text, gazetteer, rules, PublishedDate(dt.date(2025, 3, 14)))
     assert (claim.event_date, claim.background) == (dt.date(2025, 3, 13), False)
+    for text in ("Nevelske, defended by Ukraine's brigades since 2022, has fallen, the Russian ministry said on Thursday.",
+                 "Pervomaiske, in Ukrainian hands since March 2022, has been captured, the Russian ministry said on Thursday."):
+        [claim] = claims_of(text, gazetteer, rules, PublishedDate(dt.date(2025, 3, 14)))
+        assert claim.event_date == dt.date(2025, 3, 13), text
 
 
 def test_a_place_taken_since_the_war_began_in_a_perfect_tense_is_history(gazetteer, rules):
