@@ -1583,8 +1583,11 @@ def _take_back_own_report(view: SentenceView, drafts: list[Draft]) -> None:
     """"Last night we wrote that X had been liberated. That is not yet true": the outlet's own report of the
     sentence before, taken back, is its denial of that gain (not what it still claims)."""
     last = drafts[-1].view.index
+    if any(d.view.index == last and d.attribution.end > 0 for d in drafts):
+        return  # (what a speaker it named said: "we wrote that the ministry said ...", not the outlet's own report)
     for i, draft in enumerate(drafts):
-        if draft.view.index == last and draft.attribution.kind == "journalist" and draft.gains is not Side.NONE \
+        # (the outlet's, or the channel's whose post it is, named in no sentence of its own)
+        if draft.view.index == last and draft.gains is not Side.NONE \
                 and draft.kind is not EventType.DENIAL \
                 and WE_REPORTED.search(draft.view.text, 0, draft.place.start):
             # (on the day it is taken back, the correction's evidence beside the report's)
