@@ -638,6 +638,25 @@ def group_pattern(pattern: re.Pattern[str], name: str) -> re.Pattern[str] | None
     return seen[1]
 
 
+#: opens_at_line_start's answers, by the identity of the pattern (kept alive here)
+_LINE_START: dict[int, tuple[re.Pattern[str], bool]] = {}
+
+
+def opens_at_line_start(pattern: re.Pattern[str]) -> bool:
+    """Whether every match of ``pattern`` starts where "^" holds (its first item, outside any
+    alternation): in a text without "\n", pattern.search(text) is then pattern.match(text)."""
+    seen = _LINE_START.get(id(pattern))
+    if seen is None or seen[0] is not pattern:
+        try:
+            parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+            opens = bool(parsed.data) and parsed.data[0] in ((sre.AT, sre.AT_BEGINNING), (sre.AT, sre.AT_BEGINNING_LINE),
+                                                             (sre.AT, sre.AT_BEGINNING_STRING))
+        except re.error:
+            opens = False
+        seen = _LINE_START[id(pattern)] = (pattern, opens)
+    return seen[1]
+
+
 def prepare(patterns: list[re.Pattern[str]], groups: list[tuple[re.Pattern[str], str]] | None = None) -> None:
     """Work out now, when the rules load, the anchors may_match and search_once test ``patterns``
     by, and group_pattern of ``groups``: parsing and compiling them takes a few milliseconds each,
