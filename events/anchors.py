@@ -330,6 +330,35 @@ def _trie_pattern(words: list[str]) -> str:
     return emit(trie)
 
 
+def _phrase_trie_pattern(phrases: list[str]) -> str:
+    """One regular expression for plain phrases ("said", "walked back": letters, one space
+    between words) that matches, between word boundaries, exactly what their alternation in this
+    order does. At a position only the phrases whose first word is the whole word there can match
+    (a first word is followed by a space or a boundary), so the first words are factored into a
+    trie, each closing on its phrases' rests in their order ("walked(?:| back)")."""
+    rests: dict[str, list[str]] = {}
+    for phrase in phrases:
+        first, space, rest = phrase.partition(" ")
+        kept = rests.setdefault(first, [])
+        if space + rest not in kept:
+            kept.append(space + rest)
+    trie: dict = {}
+    for word in rests:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = rests[word]
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            ends = node[""]
+            branches.append("" if ends == [""] else "(?:" + "|".join(re.escape(r) for r in ends) + ")")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(trie)
+
+
 @cache
 def _compiled_words(pattern: str) -> re.Pattern[str]:
     """An index's look-ahead trie, compiled the first time a text needs it (one with a character
@@ -606,6 +635,25 @@ def group_pattern(pattern: re.Pattern[str], name: str) -> re.Pattern[str] | None
     seen = _GROUPS.get((id(pattern), name))
     if seen is None or seen[0] is not pattern:
         seen = _GROUPS[(id(pattern), name)] = (pattern, _group_pattern(pattern, name))
+    return seen[1]
+
+
+#: opens_at_line_start's answers, by the identity of the pattern (kept alive here)
+_LINE_START: dict[int, tuple[re.Pattern[str], bool]] = {}
+
+
+def opens_at_line_start(pattern: re.Pattern[str]) -> bool:
+    """Whether every match of ``pattern`` starts where "^" holds (its first item, outside any
+    alternation): in a text without "\n", pattern.search(text) is then pattern.match(text)."""
+    seen = _LINE_START.get(id(pattern))
+    if seen is None or seen[0] is not pattern:
+        try:
+            parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+            opens = bool(parsed.data) and parsed.data[0] in ((sre.AT, sre.AT_BEGINNING), (sre.AT, sre.AT_BEGINNING_LINE),
+                                                             (sre.AT, sre.AT_BEGINNING_STRING))
+        except re.error:
+            opens = False
+        seen = _LINE_START[id(pattern)] = (pattern, opens)
     return seen[1]
 
 

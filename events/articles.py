@@ -31,6 +31,7 @@ from typing import Any
 import yaml
 from charset_normalizer import from_bytes
 
+from events.anchors import opens_at_line_start
 from events.dates import parse_date_text
 from events.errors import ArticleError
 from events.records import Article, DatePrecision, PublishedDate
@@ -321,7 +322,9 @@ def find_publisher(text: str, rules: Rules) -> str:
     lines = [line for line in text.split("\n") if line.strip()]
     for line in lines[-3:] + lines[:2]:
         for pattern in rules.credit_lines:
-            m = pattern.search(line)
+            # (a pattern that opens on "^" finds a match in a line, which holds no "\n", only at its
+            # start: tried there alone, not at every character of a paragraph)
+            m = pattern.match(line) if opens_at_line_start(pattern) else pattern.search(line)
             if m:
                 return _outlet_name(m.group("outlet"), rules)
     return ""

@@ -147,8 +147,10 @@ def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,
     # whose officials speak ("a local official said"): also a name whose namesakes all lie in one country
     speaking = dict(country)
     for m, r in zip(mentions, resolutions):
+        if r.place is not None:
+            continue
         countries = {p.country for p in r.candidates}
-        if r.place is None and len(countries) == 1:
+        if len(countries) == 1:
             speaking.setdefault(m.text.removesuffix("'s").removesuffix("’s"), countries.pop())
     voices = read_voices(views, article, rules, speaking, _near_claims(views, changes, rules))
     # the places written as Moscow writes them ("Pechenegi", "Artemovsk"): whose words the text keeps to

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from events.anchors import compiled
 from events.records import Article
@@ -78,18 +78,16 @@ class SentenceView:
     regions: tuple[str, ...]  # regions named in it ("Donetsk Oblast"), context for its places
     region_countries: frozenset[str] = frozenset()  # countries of the regions it places things in ("in the Kursk region")
     office_countries: frozenset[str] = frozenset()  # countries of the regions whose office speaks ("the Kursk governor")
+    # the sentence's text and index, and the places that are settlements: read by every stage again and
+    # again (hundreds of times an article), so set once here rather than worked out at each reading
+    text: str = field(init=False, repr=False, compare=False)
+    index: int = field(init=False, repr=False, compare=False)
+    settlements: tuple[PlaceRef, ...] = field(init=False, repr=False, compare=False)
 
-    @property
-    def text(self) -> str:
-        return self.sentence.text
-
-    @property
-    def index(self) -> int:
-        return self.sentence.index
-
-    @property
-    def settlements(self) -> tuple[PlaceRef, ...]:
-        return tuple(p for p in self.places if p.is_settlement)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", self.sentence.text)
+        object.__setattr__(self, "index", self.sentence.index)
+        object.__setattr__(self, "settlements", tuple(p for p in self.places if p.is_settlement))
 
 
 def is_heading(sentence: Sentence, text: str) -> bool:

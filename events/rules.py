@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from events.anchors import Alternation, AlternationIndex, AnchorIndex, _trie_pattern, compiled, first_letters, prepare
+from events.anchors import Alternation, AlternationIndex, AnchorIndex, _phrase_trie_pattern, _trie_pattern, compiled, first_letters, prepare
 from events.errors import RulesError
 from events.records import DatePrecision, EventType, Side
 
@@ -233,6 +233,7 @@ def _compile(pattern: str, file: str, key: str, flags: int = re.IGNORECASE, told
 
 
 _PLAIN_WORD = re.compile(r"[a-z]+")
+_PLAIN_PHRASE = re.compile(r"[a-z]+(?: [a-z]+)*")
 
 
 def _any_of(patterns: list[str], file: str, key: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -243,8 +244,12 @@ def _any_of(patterns: list[str], file: str, key: str, flags: int = re.IGNORECASE
     if all(_PLAIN_WORD.fullmatch(p) for p in patterns):
         # single plain words between word boundaries: at most one of them fits at a position (the
         # one that runs to the end of the word there), so one trie-shaped pattern matches exactly
-        # what the flat alternation does, and several times faster (reporting_verbs: 120 words)
+        # what the flat alternation does, and several times faster
         return first_letters(re.compile(r"\b(?:" + _trie_pattern(sorted(set(patterns))) + r")\b", flags))
+    if all(_PLAIN_PHRASE.fullmatch(p) for p in patterns):
+        # plain phrases ("walked back" among 150 verbs of reporting_verbs): the same, by first word,
+        # each closing on its phrases' rests in their order (anchors._phrase_trie_pattern)
+        return first_letters(re.compile(r"\b(?:" + _phrase_trie_pattern(patterns) + r")\b", flags))
     return first_letters(re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", flags))
 
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from events.anchors import AnchorIndex, anchors, first_letters, index_anchors
+from events.anchors import AnchorIndex, _phrase_trie_pattern, anchors, first_letters, index_anchors
 
 
 @pytest.mark.parametrize("pattern, flags, expected", [
@@ -184,3 +184,14 @@ def test_a_group_every_match_holds_is_a_pattern_of_its_own():
     assert group_pattern(re.compile(r"(?P<name>[A-Z]\w+)?said"), "name") is None  # in a repeat
     assert group_pattern(re.compile(r"(?P<x>a)(?P<name>b\1)"), "name") is None  # a reference back
     assert group_pattern(re.compile(r"(?P<name>a)"), "other") is None
+
+
+def test_plain_phrases_as_a_trie_match_what_their_alternation_does():
+    phrases = ["said", "walked", "walked back", "says", "say", "walked back on", "told", "was told", "was"]
+    flat = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\b", re.I)
+    trie = re.compile(r"\b(?:" + _phrase_trie_pattern(phrases) + r")\b", re.I)
+    for text in ["He walked back on it, she says; they say he was told. Said: SAYS, saying, walked  back",
+                 "walked back", "walked backwards", "he was told it was", "sayé said_ ſaid"]:
+        assert [(m.span(), m.group()) for m in trie.finditer(text)] == [(m.span(), m.group()) for m in flat.finditer(text)]
+        assert all((trie.match(text, i) or re.match("", "x")).span() == (flat.match(text, i) or re.match("", "x")).span()
+                   for i in range(len(text)))
