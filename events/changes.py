@@ -706,18 +706,6 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
     return found
 
 
-# "Our units, in order to avoid being surrounded, have pulled back to ...": a purpose set off by commas between
-# the subject and its verb
-_PURPOSE_ASIDE_BEFORE = compiled(r",\s+(?:in\s+order\s+|so\s+as\s+)?(?:not\s+)?to\s+(?:avoid|prevent|escape|preserve|save)\b"
-                                 r"[^,;.]{0,60},\s+(?:[\w’'-]+\s+){0,2}$", re.I)
-
-
-def _subject_before_aside(text: str, words: list[tuple[int, int, str]], start: int) -> bool:
-    """Whether a side's forces stand right before a purpose aside that ends just before the verb."""
-    aside = _PURPOSE_ASIDE_BEFORE.search(text, max(0, start - 120), start)
-    return aside is not None and any(w[1] <= aside.start() and aside.start() - w[1] <= 20 for w in words)
-
-
 def _shared_subject(text: str, words: list[tuple[int, int, str]], left: int, start: int) -> str | None:
     """A verb joined to the clause before by "but"/"and" with no subject of its own shares that
     clause's subject ("Russian forces failed ... but took the village"): its side, or None."""
@@ -1827,7 +1815,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 _OPENING_PARTICIPLE.fullmatch(text[left:start]) and _agent(view, start, end, left, right, trigger, rules)) \
                 and _which_side(text, words, left) is None and _shared_subject(text, words, left, start) is None \
                 and not _TROOPS_SUBJECT.search(text, max(0, min(left, start - 60)), start) and not _SPEAKER_DID_IT.search(text, max(0, start - 40), start) \
-                and not _UNIT_SUBJECT.search(text, max(0, start - 80), start) and not _subject_before_aside(text, words, start):
+                and not _UNIT_SUBJECT.search(text, max(0, start - 80), start):
             continue  # "it took crews four hours": no side does the taking
         # (not a word describing the object: "withdraw from the besieged town of X")
         next_start = next((t[0] for t in triggers[n + 1:] if not _ATTRIBUTIVE_BEFORE.search(text, max(0, t[0] - 30), t[0])),
