@@ -204,6 +204,9 @@ _RESULT_PARTICIPLE = compiled(r",\s*(?:in effect\s+|effectively\s+|thereby\s+|th
 _MAIN_AFTER_COMMA = compiled(r",\s+(?:its|their|his|the|our|Russian|Ukrainian|Ukraine['’]s|Russia['’]s)\s+(?:[\w-]+\s+)?"
                                r"(?:troops|forces|units|soldiers|army|defenders|garrison)\s+(?:had|has|have|were|was)"
                                r"(?:\s+(?:been|already))*$")
+# a purpose phrase closed by its comma ("in order to avoid encirclement, ", "to preserve the lives of personnel, ")
+_PURPOSE_CLOSED = compiled(r"(?:\b(?:in\s+)?order\s+|\bso\s+as\s+|^|,\s+)(?:not\s+)?to\s+(?:(?<=order to )|(?<=as to )|"
+                           r"(?=(?:avoid|prevent|preserve|save|escape|protect|spare|minimi[sz]e|reduce)\b))[^,;]*,\s*", re.I)
 _ORDER_GIVEN = compiled(r"\b(?:was|were|been)\s+(?:ordered|told|instructed|forced|compelled)\s+to\b")
 _POINTER_WORDS = 8
 _POINTER_WORDS_WITHDRAWAL = 12
@@ -1775,6 +1778,10 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 # "because of the threat of encirclement, its troops had been pulled out": the
                 # prospect is the reason's, the main clause after the comma is told as done
                 last_words = last_words[main.start() + 1:]
+            for purpose in _PURPOSE_CLOSED.finditer(last_words):
+                # "In order to avoid encirclement, Ukrainian units withdrew from X", "units, in order to preserve
+                # personnel, withdrew": the purpose closes at its comma, the verb after it is told as done
+                last_words = last_words[purpose.end():]
             if rules.irrealis_index.holds(last_words) and not (_WHETHER.search(last_words) and _AS_CLAIMED.match(text, right)) \
                     and not _FIRST_TO.search(text, max(0, start - 60), start) \
                     and not (_PERFECT_START.match(text, start) and _REPORTED_TO.search(before)) \
