@@ -23,8 +23,8 @@ from dataclasses import dataclass, field, replace
 
 from events.anchors import compiled, search_once
 from events.articles import find_publisher
-from events.changes import (APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, SAYING_NEXT, Change, Target, acted_upon, is_plural_pointer, pointer_count,
-                            find_changes, find_triggers, side_words)
+from events.changes import (_CLAIM_VERB, APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, SAYING_NEXT, Change, Target, acted_upon, is_plural_pointer,
+                            pointer_count, find_changes, find_triggers, side_words)
 from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, STATE_KINDS, TELLING_RELATIVE, Attribution, governing, journalist, named_claimants, outlet_side, quotations, unquoted
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
 from events.mentions import DATELINE_REACH, NAMED_AFTER_CHANGE, NAMED_BEFORE_CHANGE, PlaceRef, SentenceView
@@ -1085,10 +1085,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         if not changes:
             _read_quiet_sentence(view, voice, drafts, memory, rules, dates)
         elif drafts and view.index - drafts[-1].view.index <= HEDGE_BACK:
-            if view.index - drafts[-1].view.index <= 1 and (wrong := rules.own_report_wrong.search(text)) is not None \
-                    and wrong.end() <= min(c.start for c in changes):
-                # "Yesterday we wrote that X had fallen. That was premature: fighting continues in the town."
-                _take_back_own_report(view, drafts)
+            # ("Yesterday we wrote that X had fallen. That was premature: fighting continues in the town.")
+            _take_back_own_report(view, drafts, rules, before=min(c.start for c in changes))
             denied = search_once(rules.denial_followup, text)
             # (a denial phrase that is itself a change with no place, "the claim did not correspond to
             # reality", is no change of the sentence's own)
@@ -1370,9 +1368,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     continue  # a governor's "we pulled our people out of X": residents evacuated, not troops
                 gains, how = _gains(change, place, attribution, memory, text)
                 if gains is Side.NONE and change.trigger.agent == "claimant" and change.kind is not EventType.DENIAL \
-                        and change.kind in _TAKING_KINDS and attribution.kind in ("official", "military", "government") \
+                        and attribution.kind in ("official", "military", "government") \
                         and _place_country(memory, place) in ("UA", "RU") and change.trigger.type is EventType.CAPTURE \
-                        and _CLAIMED_WORD.match(text, change.start):
+                        and _CLAIM_VERB.match(text, change.start):
                     # "The ministry said ... On Saturday the ministry claimed two more villages": a body of a side not
                     # yet named claims for its side, the one the place did not belong to
                     gains = Side(_place_country(memory, place)).opponent()
@@ -1553,8 +1551,7 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
     reach = NAMED_DENIAL_REACH if view.settlements else HEDGE_BACK
     if not drafts or view.index - drafts[-1].view.index > reach:
         return
-    if view.index - drafts[-1].view.index <= 1 and rules.own_report_wrong.search(view.text):
-        _take_back_own_report(view, drafts)
+    _take_back_own_report(view, drafts, rules)
     denied = search_once(rules.denial_followup, view.text)
     # (beyond the last few sentences only a denial of a claim named so: "the Russian claim was a fake",
     # not "denied that its troops had used cluster munitions near X")
@@ -1579,10 +1576,14 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
 WE_REPORTED = compiled(r"\bwe\s+(?:had\s+|have\s+)?(?:wrote|written|reported|said|published|posted|announced)\b", re.I)
 
 
-def _take_back_own_report(view: SentenceView, drafts: list[Draft]) -> None:
+def _take_back_own_report(view: SentenceView, drafts: list[Draft], rules: Rules, before: int | None = None) -> None:
     """"Last night we wrote that X had been liberated. That is not yet true": the outlet's own report of the
-    sentence before, taken back, is its denial of that gain (not what it still claims)."""
+    sentence before, taken back (before the sentence's own changes, if it tells any), is its denial of that
+    gain (not what it still claims)."""
     last = drafts[-1].view.index
+    wrong = rules.own_report_wrong.search(view.text) if view.index - last <= 1 else None
+    if wrong is None or before is not None and wrong.end() > before:
+        return
     if any(d.view.index == last and d.attribution.end > 0 for d in drafts):
         return  # (what a speaker it named said: "we wrote that the ministry said ...", not the outlet's own report)
     for i, draft in enumerate(drafts):
@@ -1595,7 +1596,6 @@ def _take_back_own_report(view: SentenceView, drafts: list[Draft]) -> None:
                                 date=None, date_basis="")
 
 
-_CLAIMED_WORD = compiled(r"claim", re.I)
 _LATER = compiled(r"\blater\b", re.I)
 _CLAUSE_COMMA = compiled(r",(?!\d)")  # (not a number's: "20,000 people")
 _GAPPED_AFTER = compiled(r"[^;:]{0,140}?,?\s+and\s+$")
