@@ -366,7 +366,7 @@ _REPORTED_TO = compiled(r"\b(?:believed|reported|said|thought|understood|known|c
                         r"appears?|appeared|seems?|seemed)\s+to\s+$", re.I)
 # "occupied X almost completely": not the whole of it
 _ALMOST_AFTER = compiled(r"\s+(?:almost|nearly|practically|virtually)\s+(?:completely|entirely|fully)\b", re.I)
-_PURPOSE_BEFORE = compiled(r"\bto\s+(?:step\s+up|reinforce|strengthen|bolster|boost|support|intensify|focus\s+on|"
+_PURPOSE_BEFORE = compiled(r"\bto\s+[“\"‘']?(?:step\s+up|reinforce|strengthen|bolster|boost|support|intensify|focus\s+on|"
                            r"concentrate\s+on)\b[^.;,]{0,40}$", re.I)
 _BESIDE_POINTER = compiled(r"\b(?:(?:north|south|east|west)(?:ern)?|north-?east|north-?west|south-?east|south-?west|near|around|"
                            r"outside|beyond|behind)\s+(?:of\s+)?$", re.I)

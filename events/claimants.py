@@ -91,6 +91,12 @@ _ROLE_NOUN_THEN_END = compiled(r"\s+(?:spokes(?:man|woman|person)|press\s+(?:ser
                                r"(?=\s*(?:[.;:!?)”\"]|,|$)|\s+(?:on|late|early|earlier|in|at)\b)")
 _QUOTED_NAME = compiled(r"\s*[“\"«][A-Z][^”\"»,.;]{1,40}[”\"»]\s*")  # 'the channel "Name" wrote'
 _AND_THAT = compiled(r"\band\s+that\b")
+_CLAIMED_VERBS = frozenset({"claim", "claims", "claimed", "declare", "declares", "declared", "announce", "announces", "announced"})
+# a claim verb and what follows it up to the change it claims: "have declared they have", "claimed that their
+# troops had", "claim to have"
+_CLAIM_COMPLEMENT = compiled(r"\s+(?:(?:have|has|had|now|again|already)\s+){0,2}(?:claim|claims|claimed|declare|declares|declared|"
+                             r"announce|announces|announced)\s+(?:that\s+)?(?:(?:they|it|their\s+(?:troops|forces|units)|its\s+(?:troops|forces|units))\s+)?"
+                             r"(?:(?:have|has|had|to\s+have)\s+)?(?:already\s+|fully\s+|completely\s+)?")
 _PREPOSITION_BEFORE = compiled(r"\b(\w+)\s+(?:from|against|into|over|towards?|with|control\s+of|hands\s+of)\s+(?:the\s+)?$", re.I)
 _FORCES_NAMED = compiled(r"\b(?:forces|troops|units|army|soldiers|servicemen|fighters|military)$", re.I)
 _SPEAKER_NOUNS = frozenset({"official", "officials", "source", "sources", "representative", "representatives", "spokesman",
@@ -935,7 +941,13 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
         # a quotation is its speaker's, not a claim cited beside it ("it said that "...", calling false the Russian claims")
         speakers = [a for a in speakers if not a.embedded] or speakers
         if speakers:
-            return min(speakers, key=lambda a: abs(a.start - quote[1]))
+            speaker = min(speakers, key=lambda a: abs(a.start - quote[1]))
+            # the other side's claim the speaker quotes, right before the change: theirs ("The Russians have
+            # declared they have taken X," the Ukrainian spokesman said)
+            inner = [a for a in attributions if quote[0] <= a.start and a.end <= position and a.verb in _CLAIMED_VERBS
+                     and speaker.side in (Side.RU, Side.UA) and a.side is speaker.side.opponent()
+                     and _CLAIM_COMPLEMENT.fullmatch(sentence, a.end, position)]
+            return inner[-1] if inner else speaker
     before = [a for a in attributions if a.end <= position]
     if before:
         nearest = before[-1]

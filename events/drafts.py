@@ -1731,7 +1731,8 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: se
     about = deniable or about
     last = about[-1].view.index if about else drafts[-1].view.index
     lasts = {last}
-    if not about and _ALSO.search(drafts[-1].view.text):
+    # (not "that claim", which points to the last: "It also claimed Y. Kyiv said that claim was false")
+    if not about and _ALSO.search(drafts[-1].view.text) and not _THAT_CLAIM.search(view.text):
         # "... took X. It also claimed the village of Y. Kyiv said the claim was false": the claim, X's
         earlier = [d.view.index for d in drafts if d.view.index < last and view.index - d.view.index <= HEDGE_BACK
                    and not d.background and d.kind is not EventType.DENIAL]
@@ -1765,6 +1766,7 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: se
                             denies_fighting=draft.kind is EventType.CONTESTED))
 
 
+_THAT_CLAIM = compiled(r"\b(?:that|this)\s+(?:latest\s+|last\s+|new\s+)?(?:claim|report|statement)\b", re.I)
 _BOTH_CLAIMS = compiled(r"\b(?:both|all)\b", re.I)
 _RELATIVE_AFTER_LIST = compiled(r",\s+(?:which|where|who)\b")
 _PLURAL_CLAIMS = compiled(r"\b(?:the|these|those|both|all)\s+(?:[\w-]+\s+)?(?:claims|reports|statements)\b", re.I)

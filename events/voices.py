@@ -177,6 +177,26 @@ _SENTENCE_END = compiled(r"[.!?]\W*$")
 _ISSUER_SAYS = compiled(r":\s*$|" + _ISSUER_NOTE)
 
 
+# what may join a unit's names in the line over its post: "1st Corps of the National Guard "Azov" 🔱"
+_UNIT_LINE_GLUE = compiled(r"(?:\s|\bof\b|\bthe\b|[\"“”'‘’«»|,–—-]|\b\d+(?:st|nd|rd|th)\b|[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]|"
+                           r"[\U0001F1E6-\U0001F1FF])*")
+_POST_MARK = compiled(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F1E6-\U0001F1FF]")
+
+
+def _unit_over_post(views: list[SentenceView], rules: Rules, home: Side, day: dt.date | None) -> Attribution | None:
+    """A first line that is only a military unit's name over a post ("3rd Army Corps 🔱" above "🔹 X —
+    cleared"): the post is the unit's (with an emoji in the line or bullets below it: a post, not a tag
+    over a story)."""
+    line = views[0].text.strip()
+    named = [a for a in named_claimants(line, rules, context_side=home, day=day) if a.claimant not in GENERIC_STATES]
+    if not named or any(a.kind != "military" or a.side is not named[0].side for a in named) or named[0].side is Side.NONE:
+        return None
+    rest = "".join(line[end:start] for end, start in zip([0] + [a.end for a in named], [a.start for a in named] + [len(line)]))
+    if not _UNIT_LINE_GLUE.fullmatch(rest) or not (_POST_MARK.search(line) or any(_BULLET_ITEM.match(v.text) for v in views[1:])):
+        return None
+    return replace(named[0], verb="document", start=0, end=0)
+
+
 def _label_speaker(label: str, rules: Rules, home: Side, day: dt.date | None) -> Attribution | None:
     """The speaker an opening label names ("Khortytsia spokesman Viktor Trehubov", "Press service of
     Yevgeny Prigozhin", "DeepState (translated)"): a person named in it, else its longest claimant; none
@@ -299,6 +319,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                       or "(" not in a.claimant and len(views) > 1 and _DATE_IN_LINE.search(views[1].text)
                       and len(views[1].text.split()) <= 12 and not _SENTENCE_END.search(views[1].text))]
         issuer = replace(named[0], verb="document", start=0, end=0) if named else None
+    if issuer is None and first_line and len(views) > 1:
+        issuer = _unit_over_post(views, rules, home, day)
     if issuer is None and first_line and len(views) > 1 and views[0].text.rstrip().endswith(":") \
             and (speaker := _label_speaker(views[0].text.rstrip()[:-1], rules, home, day)) is not None:
         # a first line that names its speaker and ends on a colon, the words below it ("Brig. Gen. Name,
@@ -483,6 +505,9 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             # (also when it cites a claim: "The Ukrainian claims that X has fallen are premature"; and a status
             # line with no full stop: "▪️ X — cleared")
             carried, why = post.author, "post"
+        elif wanted and not any(not a.embedded for a in found) and view.heading and i > 0 and issuer is not None \
+                and _BULLET_ITEM.match(text):
+            carried, why = issuer, "document"  # (a status line of the body's document: "🔹 X — cleared")
         elif wanted and not any(not a.embedded for a in found) and not view.heading:
             # (a claimant only cited, "the statements of the Russian command about X are false", speaks for nobody)
             continues = rules.continuation.search(text) is not None
