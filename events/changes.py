@@ -107,7 +107,8 @@ _OWN_PATIENT_GAP = compiled(rf"\s+(?:[\w-]+\s+)?(?:{_PATIENT_NOUNS}|groups|guys|
 _FORCE_IN = compiled(r"(?:troops|forces|army|units?|soldiers|servicemen|fighters|brigades?|battalions?|marines|"
                        r"paratroopers|group of forces|Russians|Ukrainians|occupiers|invaders|(?<=\bour )(?:guys|boys|lads|men))\s*$", re.I)
 # "Ukrainian troops were driven out of": from the forces to their passive verb
-_PATIENT_GAP = compiled(rf"(?:\s+(?:{_PATIENT_NOUNS}))?{_PASSIVE_TAIL}", re.I)
+# (past a relative clause that puts them in the place: "the Russian troops who entered the town were driven out")
+_PATIENT_GAP = compiled(rf"(?:\s+(?:{_PATIENT_NOUNS}))?(?:\s+(?:who|that)\s+(?:had\s+|have\s+)?(?:entered|broke\s+into|pushed\s+into|infiltrated|got\s+into)\s+[^,.;“”\"]{{1,40}}?)?{_PASSIVE_TAIL}", re.I)
 # from a side word to the phrase it is the subject of: "Ukrainian units | pulled back"
 _SUBJECT_FORCES = compiled(r"(?:\s+(?:troops|forces|army|units?|soldiers|servicemen|fighters|marines|paratroopers|"
                              r"brigades?|battalions?|defenders))?\s+(?:have\s+|has\s+|had\s+|were\s+|was\s+)?"
@@ -1042,6 +1043,16 @@ def _gapped_list_end(refs: list[PlaceRef], first: PlaceRef, text: str) -> int:
 _POINTER_OBJECT_GAP = compiled(r"[”\"’']?\s+(?:the|this|that)\s+(?:town|city|village|settlement)\s*[,;]")
 
 
+# a place the next phrase opens on, its verb's own ("..., and B is being cleared", "B has fallen too")
+_NEXT_OPENS_ON_VERB = compiled(r"(?:is|are|was|were|has|have|had)\b", re.I)
+
+
+def _subject_of_next(text: str, ref: PlaceRef, next_start: int) -> bool:
+    """Whether the place stands right before the next phrase as its subject: not the object of the one before."""
+    return ref.end <= next_start < len(text) and not text[ref.end:next_start].strip() \
+        and _NEXT_OPENS_ON_VERB.match(text, next_start) is not None
+
+
 def _object_targets(view: SentenceView, start: int, end: int, right: int, next_start: int, trigger: Trigger,
                     rules: Rules) -> list[Target]:
     text = view.text
@@ -1049,6 +1060,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     first = next((r for r in refs if _allowed(r, trigger)), None)
     if first is None or first.start >= right:
         return []
+    if _subject_of_next(text, first, next_start):
+        return []  # "A has been liberated, and B is being cleared": B is the next phrase's subject
     if "," in text[end:first.start] and _RELATIVE_OBJECT_BEFORE.search(text, max(0, start - 80), start):
         return []  # "X, a village that Kyiv recaptured last August, as well as A and B": "that" is the object
     neighbours = _NEIGHBOURS_OF.match(text, first.end)
@@ -1110,6 +1123,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     for ref in refs[refs.index(first) + 1:] + beyond:
         if not ref.is_settlement:
             continue  # "A in the Luhansk People's Republic, B": the region is part of the glue
+        if _subject_of_next(text, ref, next_start):
+            break
         if ref.start >= next_start and not crossed:
             if not _APPOSITION_THEN_PLACES.fullmatch(text, chain.end, ref.start):
                 break

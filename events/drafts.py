@@ -134,6 +134,7 @@ class _Discourse:
         self.agent_paragraph = -1
         self.headline_side: Side = Side.NONE
         self.gain_side: Side = Side.NONE  # the gain the text last stated with its side named
+        self.told_gain: tuple[Side, int] = (Side.NONE, -1)  # the last gain told, however its side was found, and its paragraph
         self.gain_paragraph = -1
         self.headline_gain: Side = Side.NONE
         self.anchor: dt.date | None = None  # the last day the text gave
@@ -496,6 +497,11 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         return (attribution.side.opponent() if trigger.gains == "agent" else attribution.side), "text"
     if change.agent == "bare":
         discourse = memory.agent_side if memory.agent_side is not Side.NONE else memory.headline_side
+        if discourse is Side.NONE and trigger.gains == "agent" and attribution.side is Side.NONE \
+                and memory.told_gain[1] == memory.paragraph:
+            # ("X has been liberated! The Armed Forces pushed them out of the town": the side the paragraph told
+            # gained, when no side speaks)
+            discourse = memory.told_gain[0]
         if memory.enemy_before and attribution.side in (Side.RU, Side.UA):
             discourse = attribution.side.opponent()
         if discourse is not Side.NONE:
@@ -1492,6 +1498,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         for place in view.settlements:
             memory.places.append((view.index, place))
         stated = [d.gains for d in drafts[made:] if d.side_from == "text" and d.kind in _GAIN_KINDS]
+        told = [d.gains for d in drafts[made:] if d.kind in _GAIN_KINDS and d.gains is not Side.NONE]
+        if told:
+            memory.told_gain = (told[-1], view.sentence.paragraph)
         if stated:
             memory.gain_side, memory.gain_paragraph = stated[-1], view.sentence.paragraph
             if view.heading and memory.headline_gain is Side.NONE:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from events.anchors import compiled, search_once
-from events.claimants import GENERIC_STATES, TELLING_RELATIVE, Attribution, cited_only, find_attributions, find_channel, named_claimants, outlet_side
+from events.claimants import GENERIC_STATES, LOCAL_KINDS, TELLING_RELATIVE, Attribution, cited_only, find_attributions, find_channel, named_claimants, outlet_side
 from events.mentions import SentenceView
 from events.posts import SIGNED_TEXT, Post, find_answers, find_bracketed, find_headed, find_posts, find_signed
 from events.records import Article, Side
@@ -178,9 +178,13 @@ _ISSUER_SAYS = compiled(r":\s*$|" + _ISSUER_NOTE)
 
 
 # what may join a unit's names in the line over its post: "1st Corps of the National Guard "Azov" 🔱"
+# (a unit's number, kind and quoted name beside the body named: "13th Brigade of the National Guard "Name" — official channel")
 _UNIT_LINE_GLUE = compiled(r"(?:\s|\bof\b|\bthe\b|[\"“”'‘’«»|,–—-]|\b\d+(?:st|nd|rd|th)\b|[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]|"
-                           r"[\U0001F1E6-\U0001F1FF])*")
-_POST_MARK = compiled(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F1E6-\U0001F1FF]")
+                           r"[\U0001F1E6-\U0001F1FF]|[“\"«][^“”\"«»]{1,30}[”\"»]|"
+                           r"\b(?:Separate|Brigade|Battalion|Regiment|Corps|Division|Mechani[sz]ed|Assault|Airborne|Marine|Tank|Jaeger|"
+                           r"Presidential|Operational|Special Purpose)\b|\bofficial\s+(?:Telegram\s+)?(?:channel|page|account)\b|\bpress\s+service\b)*")
+_UNIT_WORD = compiled(r"\b(?:Brigade|Battalion|Regiment|Corps|Division|Guard|Detachment|Legion)\b")
+_POST_MARK = compiled(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F1E6-\U0001F1FF]|\bofficial\s+(?:Telegram\s+)?(?:channel|page|account)\b")
 
 
 def _unit_over_post(views: list[SentenceView], rules: Rules, home: Side, day: dt.date | None) -> Attribution | None:
@@ -189,7 +193,9 @@ def _unit_over_post(views: list[SentenceView], rules: Rules, home: Side, day: dt
     over a story)."""
     line = views[0].text.strip()
     named = [a for a in named_claimants(line, rules, context_side=home, day=day) if a.claimant not in GENERIC_STATES]
-    if not named or any(a.kind != "military" or a.side is not named[0].side for a in named) or named[0].side is Side.NONE:
+    if not named or any(a.kind != "military" or a.side is not named[0].side for a in named) or named[0].side is Side.NONE \
+            or any(_FORCES_AT_LARGE.match(line, a.start) for a in named) or not _UNIT_WORD.search(line):
+        # (a unit's: not a side's forces at large, "Ukrainian forces 🇺🇦", nor a ministry's name as a story's tag)
         return None
     rest = "".join(line[end:start] for end, start in zip([0] + [a.end for a in named], [a.start for a in named] + [len(line)]))
     if not _UNIT_LINE_GLUE.fullmatch(rest) or not (_POST_MARK.search(line) or any(_BULLET_ITEM.match(v.text) for v in views[1:])):
@@ -197,7 +203,8 @@ def _unit_over_post(views: list[SentenceView], rules: Rules, home: Side, day: dt
     return replace(named[0], verb="document", start=0, end=0)
 
 
-def _label_speaker(label: str, rules: Rules, home: Side, day: dt.date | None) -> Attribution | None:
+def _label_speaker(label: str, rules: Rules, home: Side, day: dt.date | None,
+                   place_country: dict[str, str] | None = None) -> Attribution | None:
     """The speaker an opening label names ("Khortytsia spokesman Viktor Trehubov", "Press service of
     Yevgeny Prigozhin", "DeepState (translated)"): a person named in it, else its longest claimant; none
     when the label says something itself ("Kyiv says:"), is a topic ("Putin's war:", "Ukrainian forces in
@@ -206,8 +213,11 @@ def _label_speaker(label: str, rules: Rules, home: Side, day: dt.date | None) ->
         return None
     named = [a for a in named_claimants(label, rules, context_side=home, day=day) if a.claimant not in GENERIC_STATES]
     # (a person named with a role, as a speaker's name reads: "General Staff spokesman Name")
-    people = [a for a in find_attributions(label + " said", rules, context_side=home, day=day) if "(" in a.claimant and not a.embedded] \
-        or [a for a in named if "(" in a.claimant]
+    said = [a for a in find_attributions(label + " said", rules, context_side=home, day=day, place_country=place_country)
+            if not a.embedded]
+    people = [a for a in said if "(" in a.claimant] or [a for a in named if "(" in a.claimant]
+    # (a town's official named after a person: "Name, X mayor" speaks for X's authorities)
+    named = named or [a for a in said if a.kind in LOCAL_KINDS and a.end == len(label.rstrip())]
     speaker = max(people or named, key=lambda a: a.end - a.start) if named else None
     if speaker is None or _SIDE_FORCES.match(label, speaker.start, speaker.end) or not _AFTER_LABEL_NAME.match(label, speaker.end) \
             or _POSSESSIVE_TOPIC.match(label, speaker.end):
@@ -322,7 +332,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     if issuer is None and first_line and len(views) > 1:
         issuer = _unit_over_post(views, rules, home, day)
     if issuer is None and first_line and len(views) > 1 and views[0].text.rstrip().endswith(":") \
-            and (speaker := _label_speaker(views[0].text.rstrip()[:-1], rules, home, day)) is not None:
+            and (speaker := _label_speaker(views[0].text.rstrip()[:-1], rules, home, day, place_country)) is not None:
         # a first line that names its speaker and ends on a colon, the words below it ("Brig. Gen. Name,
         # commander of the X group, on Telegram:")
         issuer = replace(speaker, verb="document", start=0, end=0)
