@@ -934,7 +934,7 @@ _VERB_AFTER = compiled(r"(?:\s*(?:,|and|or)\s*[\w’'-]+)*\s+(?:are|were|is|was|
 _LINE_THROUGH = compiled(r"\b(?:(?:running|run|runs|ran)?\s*(?:through|along)|along\s+the\s+line\s+(?:of|from))\s+"
                          r"(?:(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,?\s+(?:and\s+|to\s+)?)*$")
 # (also new lines named by the villages they run past: "fell back to positions around the villages of A and B")
-_DESTINATION_GAP = compiled(r"\b(?:to|towards?|into)\s+(?:(?:neighbou?ring|nearby|adjacent)\s+)?(?:the\s+(?:(?:neighbou?ring|nearby)\s+)?(?:town|city|village)\s+of\s+)?$|"
+_DESTINATION_GAP = compiled(r"\b(?:the\s+(?:town|city|village|settlement)\s+for)\s+$|\b(?:to|towards?|into)\s+(?:(?:neighbou?ring|nearby|adjacent)\s+)?(?:the\s+(?:(?:neighbou?ring|nearby)\s+)?(?:town|city|village)\s+of\s+)?$|"
                             r"\bto\s+(?:(?:a|the|new|prepared|defensive|fortified|second|next|rear)\s+)*(?:positions|lines?)\s+(?:around|near|outside|along|through)\s+"
                             r"(?:the\s+)?(?:villages|towns|settlements)\s+of\s+$|"  # ("to a new defensive line along the villages of")
                             # ("withdrawn to defensive lines further west, between A and B")
@@ -1044,13 +1044,18 @@ _POINTER_OBJECT_GAP = compiled(r"[”\"’']?\s+(?:the|this|that)\s+(?:town|city
 
 
 # a place the next phrase opens on, its verb's own ("..., and B is being cleared", "B has fallen too")
+_NEXT_IN_LINE = compiled(r"\s+(?:is|are|will\s+be|would\s+be)\s+(?:next|the\s+next\s+(?:targets?|goals?|objectives?))\b", re.I)
+_CONJUNCTION_BEFORE = compiled(r"\band\s+$")
+_AUXILIARY_GAP = compiled(r"\s+(?:is|are|was|were|has|have|had)(?:\s+(?:been|being|now|still|also|already|reportedly))*\s+", re.I)
 _NEXT_OPENS_ON_VERB = compiled(r"(?:is|are|was|were|has|have|had)\b", re.I)
 
 
 def _subject_of_next(text: str, ref: PlaceRef, next_start: int) -> bool:
     """Whether the place stands right before the next phrase as its subject: not the object of the one before."""
-    return ref.end <= next_start < len(text) and not text[ref.end:next_start].strip() \
-        and _NEXT_OPENS_ON_VERB.match(text, next_start) is not None
+    if not ref.end <= next_start < len(text):
+        return False
+    gap = text[ref.end:next_start]
+    return not gap.strip() and _NEXT_OPENS_ON_VERB.match(text, next_start) is not None or _AUXILIARY_GAP.fullmatch(gap) is not None
 
 
 def _object_targets(view: SentenceView, start: int, end: int, right: int, next_start: int, trigger: Trigger,
@@ -1125,6 +1130,9 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
             continue  # "A in the Luhansk People's Republic, B": the region is part of the glue
         if _subject_of_next(text, ref, next_start):
             break
+        if ref.start < next_start and _CONJUNCTION_BEFORE.search(text, chain.end, ref.start) \
+                and _NEXT_IN_LINE.match(text, _gapped_list_end(refs, ref, text)):
+            break  # "liberated A, and B and C are next": the ones to come, a clause of their own
         if ref.start >= next_start and not crossed:
             if not _APPOSITION_THEN_PLACES.fullmatch(text, chain.end, ref.start):
                 break
@@ -1902,6 +1910,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                     targets = [replace(t, share=True) for t in targets]
         if not targets and trigger.targets not in _SENTENCE_WIDE:
             targets = _named_after_copula(view, start, end, trigger)
+        if not targets and trigger.targets not in _SENTENCE_WIDE and _FRONTED_IN.match(text) is None \
+                and (entry := _fronted_place(view, start)) is not None:
+            targets = [Target(entry, position=entry.start)]  # a status line's "🔹 X — the enemy was driven out"
         if targets and trigger.targets not in _SENTENCE_WIDE:
             targets += _followed_by(view, end, targets[-1], trigger)
         if not targets and (counted := _plural_pointer_target(text, left, start, end, right)) is not None:

@@ -91,6 +91,8 @@ _ROLE_NOUN_THEN_END = compiled(r"\s+(?:spokes(?:man|woman|person)|press\s+(?:ser
                                r"(?=\s*(?:[.;:!?)”\"]|,|$)|\s+(?:on|late|early|earlier|in|at)\b)")
 _QUOTED_NAME = compiled(r"\s*[“\"«][A-Z][^”\"»,.;]{1,40}[”\"»]\s*")  # 'the channel "Name" wrote'
 _AND_THAT = compiled(r"\band\s+that\b")
+_ANSWERED_IN_QUOTE = compiled(r"\b(?:lie|lies|lying|false|untrue|not true|nonsense|fake|propaganda|fiction|fantasy|premature|"
+                              r"wrong|rubbish|absurd)\b", re.I)
 _CLAIMED_VERBS = frozenset({"claim", "claims", "claimed", "declare", "declares", "declared", "announce", "announces", "announced"})
 # a claim verb and what follows it up to the change it claims: "have declared they have", "claimed that their
 # troops had", "claim to have"
@@ -947,7 +949,8 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
             inner = [a for a in attributions if quote[0] <= a.start and a.end <= position and a.verb in _CLAIMED_VERBS
                      and speaker.side in (Side.RU, Side.UA) and a.side is speaker.side.opponent()
                      and _CLAIM_COMPLEMENT.fullmatch(sentence, a.end, position)]
-            return inner[-1] if inner else speaker
+            # (not one the speaker answers in the same quotation: "... they have captured X, but that is a lie")
+            return inner[-1] if inner and not _ANSWERED_IN_QUOTE.search(sentence, position, quote[1]) else speaker
     before = [a for a in attributions if a.end <= position]
     if before:
         nearest = before[-1]

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from events.anchors import compiled, search_once
-from events.claimants import GENERIC_STATES, LOCAL_KINDS, TELLING_RELATIVE, Attribution, cited_only, find_attributions, find_channel, named_claimants, outlet_side
+from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, TELLING_RELATIVE, Attribution, cited_only, find_attributions, find_channel, named_claimants, outlet_side
 from events.mentions import SentenceView
 from events.posts import SIGNED_TEXT, Post, find_answers, find_bracketed, find_headed, find_posts, find_signed
 from events.records import Article, Side
@@ -182,7 +182,9 @@ _ISSUER_SAYS = compiled(r":\s*$|" + _ISSUER_NOTE)
 _UNIT_LINE_GLUE = compiled(r"(?:\s|\bof\b|\bthe\b|[\"“”'‘’«»|,–—-]|\b\d+(?:st|nd|rd|th)\b|[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]|"
                            r"[\U0001F1E6-\U0001F1FF]|[“\"«][^“”\"«»]{1,30}[”\"»]|"
                            r"\b(?:Separate|Brigade|Battalion|Regiment|Corps|Division|Mechani[sz]ed|Assault|Airborne|Marine|Tank|Jaeger|"
-                           r"Presidential|Operational|Special Purpose)\b|\bofficial\s+(?:Telegram\s+)?(?:channel|page|account)\b|\bpress\s+service\b)*")
+                           r"Presidential|Operational|Special Purpose)\b|\b(?:Pacific|Northern|Black Sea|Baltic|Caspian) Fleet\b|"
+                           r"\b(?:Southern|Central|Western|Eastern|Leningrad|Moscow) Military District\b|\bofficial\s+(?:Telegram\s+)?(?:channel|page|account)\b|\bpress\s+service\b)*")
+_UNIT_DEFAULTS = frozenset({"Ukrainian military", "Russian military"})
 _UNIT_WORD = compiled(r"\b(?:Brigade|Battalion|Regiment|Corps|Division|Guard|Detachment|Legion)\b")
 _POST_MARK = compiled(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F1E6-\U0001F1FF]|\bofficial\s+(?:Telegram\s+)?(?:channel|page|account)\b")
 
@@ -193,6 +195,11 @@ def _unit_over_post(views: list[SentenceView], rules: Rules, home: Side, day: dt
     over a story)."""
     line = views[0].text.strip()
     named = [a for a in named_claimants(line, rules, context_side=home, day=day) if a.claimant not in GENERIC_STATES]
+    flag = Side.RU if "🇷🇺" in line else Side.UA if "🇺🇦" in line else Side.NONE
+    if flag is not Side.NONE and not ("🇷🇺" in line and "🇺🇦" in line):
+        # (a numbered unit of no country named is read as Ukraine's; its flag says whose it is: "155th Marine Brigade 🇷🇺")
+        named = [replace(a, side=flag, claimant=f"{SIDE_ADJECTIVE[flag]} military") if a.claimant in _UNIT_DEFAULTS else a
+                 for a in named]
     if not named or any(a.kind != "military" or a.side is not named[0].side for a in named) or named[0].side is Side.NONE \
             or any(_FORCES_AT_LARGE.match(line, a.start) for a in named) or not _UNIT_WORD.search(line):
         # (a unit's: not a side's forces at large, "Ukrainian forces 🇺🇦", nor a ministry's name as a story's tag)
