@@ -683,7 +683,7 @@ def _quoted(text: str, position: int) -> bool:
     """Whether a position lies inside a quotation, double- or single-quoted ("the 'liberation of X'")."""
     return any(a <= position < b for a, b in quotations(text)) or \
         any(m.start() <= position < m.end() for m in _SINGLE_QUOTED.finditer(text, max(0, position - 90), position + 90))
-_RUSSIAN_FRAMING = compiled(r"People['’]s Republic|\b(?:DPR|LPR|DNR|LNR)\b|special military operation|Kiev regime")
+_RUSSIAN_FRAMING = compiled(r"People['’]s Republic|\b(?:DPR|LPR|DNR|LNR|SVO)\b|special military operation|Kiev regime")
 # a Russian agency's own copy, by its dateline or its byline line ("Zvezda | 15 June 2025, 11:47")
 _RUSSIAN_DATELINE = compiled(r"/TASS/|\((?:TASS|RIA Novosti|Interfax|Sputnik)\)|(?m:^(?:TASS|RIA Novosti|Izvestia|Zvezda|RT|Sputnik|"
                              r"Rossiyskaya Gazeta|Komsomolskaya Pravda)\s*[|—–]\s)")
@@ -922,6 +922,9 @@ def _voiced_by_words(article: Article, rules: Rules, moscow_spelt: bool = False)
         sides = {Side.UA}  # "our brigade took X; the Russians fled": a Ukrainian post, whatever its spelling
     elif not sides and (moscow_spelt or moscow_terms(own)):
         sides = {Side.RU}
+    elif not sides:
+        # (or flies one side's flag, and only that one: "🇷🇺 X is completely cleared! ... our guys hold the outskirts")
+        sides = {side for flag, side in _FLAGS.items() if flag in own}
     if len(sides) != 1:
         return None
     name = _VOICE_CHANNELS[sides.pop()]
@@ -935,6 +938,7 @@ def _outside_russia(text: str, rules: Rules) -> bool:
 
 
 _VOICE_CHANNELS = {Side.RU: "Russian media", Side.UA: "Ukrainian media"}
+_FLAGS = {"🇷🇺": Side.RU, "🇺🇦": Side.UA}
 
 
 def _date_owner(date: DateExpression, changes: list[Change], text: str = "") -> Change:
