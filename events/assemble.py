@@ -453,6 +453,25 @@ def _part_held_against_their_claim(drafts: list[Draft]) -> list[Draft]:
     return drafts + denials
 
 
+def _context_denier_of_their_claim(drafts: list[Draft]) -> list[Draft]:
+    """A denier named only by the side that spoke last ("Russian bloggers claimed X. Reports about its capture
+    are false, the brigade said"), denying a gain nobody claimed while its side claimed the other gain there:
+    the other side denies that claim."""
+    for d in drafts:
+        denier = d.attribution
+        adjective = SIDE_ADJECTIVE.get(denier.side, "")
+        if d.kind is not EventType.DENIAL or d.needs_claim or d.holding or not denier.from_context or not adjective \
+                or not denier.claimant.startswith(adjective + " "):
+            continue
+        told = [o for o in drafts if o.kind is not EventType.DENIAL and o.place.key == d.place.key and not o.background]
+        if told and not any(o.claimed_side is d.gains for o in told) \
+                and all(o.claimed_side is denier.side and o.attribution.side is denier.side for o in told):
+            other = denier.side.opponent()
+            d.attribution = replace(denier, side=other, claimant=SIDE_ADJECTIVE[other] + denier.claimant[len(adjective):])
+            d.gains = d.denied_side = denier.side
+    return drafts
+
+
 def _held_across_the_line(drafts: list[Draft], rules: Rules, text: str) -> list[Draft]:
     """A speaker's "X is under our full control" of a place of the other country, the article telling
     no one else's gain there, claims the speaker's side took it (Wagner on a Ukrainian village): no
@@ -728,7 +747,7 @@ def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim
     kept = _same_sentence_rules(_retaken(_entered_as_the_other_left(_one_name_per_person(_name_unsided(drafts, rules)))), rules)
     kept = _entry_told_with_its_gain(kept, article.published.date if article.published else None)
     _history_told_once(kept)
-    kept = _merge(_unsided_gains_fought_over(_sided_over_unsided(kept)))
+    kept = _merge(_unsided_gains_fought_over(_sided_over_unsided(_context_denier_of_their_claim(kept))))
     kept = _unanswered_holdings(_held_across_the_line(_part_held_against_their_claim(_ours_against_their_claim(kept)), rules,
                                                       article.text))
     kept = _merge(kept)  # (a holding read as a denial may tell a denial told already)

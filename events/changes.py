@@ -1491,6 +1491,8 @@ _POINTER_BEFORE_ITS_CLAUSE = compiled(
     r"(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:been|now|already|reportedly|finally|since|fully|completely)\s+){0,2}$")
 
 
+_ABOUT_ITS_GAIN = compiled(r"\b(?:about|of|on|regarding)\s+(its)\s+[“\"‘']?(?:liberation|capture|fall|loss|seizure|surrender)[”\"’']?\s+"
+                           r"(?:(?:is|are|was|were|do|does|did|have|has)\s+)?(?:not\s+)?$")
 _IT_RIGHT_BEFORE = compiled(r"\bit\s+$")  # ("saying it was back under ...")
 _COPULA_UNDER = compiled(r"(?:is|are|was|were|has\s+been|had\s+been)\b[^.;]{0,30}?\bunder\b", re.I)
 
@@ -1551,6 +1553,9 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
             or behind.endswith("Its ") and _ANNOUNCED_AFTER.match(text, end)) and \
             re.match(r"(?:capture|fall|liberation|loss|occupation|recapture|seizure|surrender)\b", text[start:end], re.I):
         return Target(None, pointer="it", position=start - 4)  # "since its capture in May": the place's
+    about = _ABOUT_ITS_GAIN.search(behind)
+    if about is not None:  # "reports about its "liberation" do not correspond to reality": the place's
+        return Target(None, pointer="it", position=start - len(behind) + about.start(1))
     m = None
     for m in rules.places.coreference_nouns.finditer(behind):
         pass
