@@ -572,8 +572,9 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
                  and _SPOKE_OF.match(text, a.end)] if text and agent is Side.NONE else []
         if named:
             return named[-1].side, "text"  # "Putin spoke of the liberation of X": the liberator is his side
+        word = change.start + 3 if text.startswith(("'s ", "’s "), change.start) else change.start  # (past "the city's")
         if agent is Side.NONE and _place_country(memory, place) in ("UA", "RU") and \
-                not _QUOTED_WORD.search(text, max(0, change.start - 1), change.start + 1):
+                not _QUOTED_WORD.search(text, max(0, word - 1), word + 1):
             # any other outlet's own "the liberation of Kherson city": its country's troops came back
             # (a Russian "liberation" of a Ukrainian town is quoted as theirs)
             return Side(_place_country(memory, place)), "place"
