@@ -1045,6 +1045,7 @@ _POINTER_OBJECT_GAP = compiled(r"[”\"’']?\s+(?:the|this|that)\s+(?:town|city
 
 # a place the next phrase opens on, its verb's own ("..., and B is being cleared", "B has fallen too")
 _NEXT_IN_LINE = compiled(r"\s+(?:is|are|will\s+be|would\s+be)\s+(?:next|the\s+next\s+(?:targets?|goals?|objectives?))\b", re.I)
+_OUT_OF_A_PART = compiled(r"\s+(?:of|from)\s+(?!the\s+(?:village|town|city|settlement)\b)\S", re.I)
 _CONJUNCTION_BEFORE = compiled(r"\band\s+$")
 _AUXILIARY_GAP = compiled(r"\s+(?:is|are|was|were|has|have|had)(?:\s+(?:been|being|now|still|also|already|reportedly))*\s+", re.I)
 _NEXT_OPENS_ON_VERB = compiled(r"(?:is|are|was|were|has|have|had)\b", re.I)
@@ -1380,7 +1381,8 @@ CORRECTED_BEFORE = compiled(r"\b(?:incorrectly|wrongly|mistakenly|erroneously|in
                             r"(?:entry|update) (?:said|stated|reported|wrote|listed)\b")
 _CONJUNCTION_LEAD = compiled(r"^\s*(?:and|but|while|as|so)\s+")
 _SPEAKER_LEAD = compiled(r"^.*\b(?:(?:said|says|say|wrote|writes|added|argued|argues|warned|warns?|noted|believes|believed|"
-                         r"hopes?|hoped|fears?|feared|thinks?|thought|expects?|expected)\s+"  # ("Moscow hopes that taking X would")
+                         r"hopes?|hoped|fears?|feared|thinks?|thought|expects?|expected|assess(?:es|ed)?|estimates?|estimated|"
+                         r"calculates?|calculated|judges?|judged)\s+"  # ("Moscow hopes that taking X would"; "assesses that capturing X would")
                          r"(?:(?:on|last|late|early|in)\s+\w+\s+)?(?:that\s+)?|"
                          r"(?:and|but|or)\s+that\s+|"  # (a second reported clause: "... and that the loss of X would")
                          # (a judgement's clause: "it is unlikely that the fall of X would")
@@ -1916,8 +1918,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if not targets and trigger.targets not in _SENTENCE_WIDE:
             targets = _named_after_copula(view, start, end, trigger)
         if not targets and trigger.targets not in _SENTENCE_WIDE and _FRONTED_IN.match(text) is None \
-                and (entry := _fronted_place(view, start)) is not None:
-            targets = [Target(entry, position=entry.start)]  # a status line's "🔹 X — the enemy was driven out"
+                and not _OUT_OF_A_PART.match(text, end) and (entry := _fronted_place(view, start)) is not None:
+            # a status line's "🔹 X — the enemy was driven out" (not "driven out of several houses": a part of X)
+            targets = [Target(entry, position=entry.start)]
         if targets and trigger.targets not in _SENTENCE_WIDE:
             targets += _followed_by(view, end, targets[-1], trigger)
         if not targets and (counted := _plural_pointer_target(text, left, start, end, right)) is not None:

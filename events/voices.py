@@ -550,6 +550,12 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 carried, why = previous[-1], "previous"  # a speaker named in the sentence before, same paragraph
             elif issuer is not None:
                 carried, why = issuer, "document"
+            elif last is not None and last.verb == "credit" and read.get(0) and read[0][0] is last and "(" not in last.claimant \
+                    and not _OUTLET_VOICE.search(text):
+                # (the text's opening label, a body's or a monitor's, speaks on past its paragraph while nobody else
+                # speaks: "DeepState: the map has been updated." over "The enemy has occupied A and B"; not a
+                # person's words over the outlet's story, "Zelensky: X will not be surrendered")
+                carried, why = last, "credit"
             elif credited is not None and (_FIRST_PERSON_PLURAL.search(text) or (last is None or last.verb == "credit")
                                            and (not _PERSON_NAMED.match(credited.claimant)
                                                 or {p.key for p in view.settlements} & heading_places)):
