@@ -390,8 +390,6 @@ _CITY_TOLD_TAKEN = 100_000
 _STILL_OURS = compiled(r"\W*(?:is|are)\s+(?:still\s+|now\s+)?(?:ours\b(?!\s+again)|under\s+(?:the\s+)?(?:full\s+|firm\s+)?"
                        r"(?:control\s+of\s+(?:the\s+|our\s+)?(?:Ukrainian|Russian)\s+(?:forces|troops|army)|(?:Ukrainian|Russian|our)\s+control)\b"
                        r"(?![^.;]{0,30}\b(?:again|back|once more)\b))")
-_TAKEN_BACK = compiled(r"\b(?:wrongly|incorrectly|mistakenly|erroneously)\b|\b(?:earlier|previous|original|prior)\s+(?:version|edition)\b|"
-                       r"\bCORRECTION\b")
 # (the place pointed to: "Nothing of the kind, the village is ours")
 _POINTER_STILL_OURS = compiled(r"\b(?:[Tt]he\s+(?:village|town|city|settlement)|[Ii]t)\s+(?:is|are)\s+(?:still\s+|now\s+)?ours\b(?!\s+again)"
                                r"(?![^.;]{0,30}\b(?:again|back|once more)\b)")
@@ -404,17 +402,14 @@ def _ours_against_their_claim(drafts: list[Draft]) -> list[Draft]:
     # (or says its own troops entered it: "Ukrainian channels claimed AFU units had entered X ... 'X is ours'")
     claimed = {(d.place.key, d.claimed_side) for d in drafts if not d.background and (
         d.kind in _GAIN or d.kind is EventType.CONTESTED and d.actor is d.attribution.side)}
-    # (the place pointed to: not after an outlet's report it takes back, "an earlier version wrongly said")
-    claimed_untaken = {(d.place.key, d.claimed_side) for d in drafts if not d.background and not _TAKEN_BACK.search(d.view.text) and (
-        d.kind in _GAIN or d.kind is EventType.CONTESTED and d.actor is d.attribution.side)}
     for d in drafts:
         place, speaker = d.place.resolution.place, d.attribution.side
         # (a place of several namesakes, unresolved, is the speaker's own when its gain was read as a recapture)
         own = place.country == speaker.value if place is not None else d.kind is EventType.RECAPTURE
         if d.kind in (EventType.CAPTURE, EventType.RECAPTURE) and not d.background and d.gains is speaker \
                 and speaker in (Side.RU, Side.UA) and own \
-                and ((d.place.key, speaker.opponent()) in claimed and _STILL_OURS.match(d.view.text, d.place.end)
-                     or (d.place.key, speaker.opponent()) in claimed_untaken and _POINTER_STILL_OURS.search(d.view.text)):
+                and (d.place.key, speaker.opponent()) in claimed \
+                and (_STILL_OURS.match(d.view.text, d.place.end) or _POINTER_STILL_OURS.search(d.view.text)):
             d.kind, d.gains, d.denied_side, d.holding = EventType.DENIAL, speaker.opponent(), speaker.opponent(), True
     return drafts
 

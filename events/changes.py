@@ -1043,12 +1043,15 @@ def _gapped_list_end(refs: list[PlaceRef], first: PlaceRef, text: str) -> int:
 _POINTER_OBJECT_GAP = compiled(r"[”\"’']?\s+(?:the|this|that)\s+(?:town|city|village|settlement)\s*[,;]")
 
 
-# a place the next phrase opens on, its verb's own ("..., and B is being cleared", "B has fallen too")
+# places still to come after a list's "and": "..., and B and C are next"
 _NEXT_IN_LINE = compiled(r"\s+(?:is|are|will\s+be|would\s+be)\s+(?:next|the\s+next\s+(?:targets?|goals?|objectives?))\b", re.I)
-_OUT_OF_A_PART = compiled(r"\s+(?:of|from)\s+(?!the\s+(?:village|town|city|settlement)\b)\S", re.I)
 _CONJUNCTION_BEFORE = compiled(r"\band\s+$")
-_AUXILIARY_GAP = compiled(r"\s+(?:is|are|was|were|has|have|had)(?:\s+(?:been|being|now|still|also|already|reportedly))*\s+", re.I)
+# what a status line's enemy was driven out of, when not the place itself: "driven out of several houses"
+_OUT_OF_A_PART = compiled(r"\s+(?:of|from)\s+(?!the\s+(?:village|town|city|settlement)\b)\S", re.I)
+# a place the next phrase opens on, its verb's own ("..., and B is being cleared"), or with its auxiliary
+# between ("and B is being stormed")
 _NEXT_OPENS_ON_VERB = compiled(r"(?:is|are|was|were|has|have|had)\b", re.I)
+_AUXILIARY_GAP = compiled(r"\s+(?:is|are|was|were|has|have|had)(?:\s+(?:been|being|now|still|also|already|reportedly))*\s+", re.I)
 
 
 def _subject_of_next(text: str, ref: PlaceRef, next_start: int) -> bool:

@@ -185,7 +185,6 @@ _UNIT_LINE_GLUE = compiled(r"(?:\s|\bof\b|\bthe\b|[\"“”'‘’«»|,–—-]
                            r"Presidential|Operational|Special Purpose)\b|\b(?:Pacific|Northern|Black Sea|Baltic|Caspian) Fleet\b|"
                            r"\b(?:Southern|Central|Western|Eastern|Leningrad|Moscow) Military District\b|\bofficial\s+(?:Telegram\s+)?(?:channel|page|account)\b|\bpress\s+service\b)*")
 _UNIT_DEFAULTS = frozenset({"Ukrainian military", "Russian military"})
-_UNIT_WORD = compiled(r"\b(?:Brigade|Battalion|Regiment|Corps|Division|Guard|Detachment|Legion)\b")
 _POST_MARK = compiled(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F1E6-\U0001F1FF]|\bofficial\s+(?:Telegram\s+)?(?:channel|page|account)\b")
 
 
@@ -200,9 +199,7 @@ def _unit_over_post(views: list[SentenceView], rules: Rules, home: Side, day: dt
         # (a numbered unit of no country named is read as Ukraine's; its flag says whose it is: "155th Marine Brigade 🇷🇺")
         named = [replace(a, side=flag, claimant=f"{SIDE_ADJECTIVE[flag]} military") if a.claimant in _UNIT_DEFAULTS else a
                  for a in named]
-    if not named or any(a.kind != "military" or a.side is not named[0].side for a in named) or named[0].side is Side.NONE \
-            or any(_FORCES_AT_LARGE.match(line, a.start) for a in named) or not _UNIT_WORD.search(line):
-        # (a unit's: not a side's forces at large, "Ukrainian forces 🇺🇦", nor a ministry's name as a story's tag)
+    if not named or any(a.kind != "military" or a.side is not named[0].side for a in named) or named[0].side is Side.NONE:
         return None
     rest = "".join(line[end:start] for end, start in zip([0] + [a.end for a in named], [a.start for a in named] + [len(line)]))
     if not _UNIT_LINE_GLUE.fullmatch(rest) or not (_POST_MARK.search(line) or any(_BULLET_ITEM.match(v.text) for v in views[1:])):
