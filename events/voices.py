@@ -184,6 +184,8 @@ _UNIT_LINE_GLUE = compiled(r"(?:\s|\bof\b|\bthe\b|[\"“”'‘’«»|,–—-]
                            r"\b(?:Separate|Brigade|Battalion|Regiment|Corps|Division|Mechani[sz]ed|Assault|Airborne|Marine|Tank|Jaeger|"
                            r"Presidential|Operational|Special Purpose)\b|\b(?:Pacific|Northern|Black Sea|Baltic|Caspian) Fleet\b|"
                            r"\b(?:Southern|Central|Western|Eastern|Leningrad|Moscow) Military District\b|\bofficial\s+(?:Telegram\s+)?(?:channel|page|account)\b|\bpress\s+service\b)*")
+# a status line with no bullet: "X — fully cleared", "Novo-X — the enemy was driven out"
+_STATUS_LINE = compiled(r"\s*[A-ZА-ЯІЇЄ][\w’'-]*(?:[ -][A-ZА-ЯІЇЄ][\w’'-]*){0,2}\s+[—–]\s+\S")
 _UNIT_DEFAULTS = frozenset({"Ukrainian military", "Russian military"})
 _POST_MARK = compiled(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F1E6-\U0001F1FF]|\bofficial\s+(?:Telegram\s+)?(?:channel|page|account)\b")
 
@@ -197,9 +199,11 @@ def _unit_over_post(views: list[SentenceView], rules: Rules, home: Side, day: dt
     flag = Side.RU if "🇷🇺" in line else Side.UA if "🇺🇦" in line else Side.NONE
     if flag is not Side.NONE and not ("🇷🇺" in line and "🇺🇦" in line):
         # (a numbered unit of no country named is read as Ukraine's; its flag says whose it is: "155th Marine Brigade 🇷🇺")
-        named = [replace(a, side=flag, claimant=f"{SIDE_ADJECTIVE[flag]} military") if a.claimant in _UNIT_DEFAULTS else a
-                 for a in named]
-    if not named or any(a.kind != "military" or a.side is not named[0].side for a in named) or named[0].side is Side.NONE:
+        named = [replace(a, side=flag, claimant=f"{SIDE_ADJECTIVE[flag]} military")
+                 if a.claimant in _UNIT_DEFAULTS or a.side is Side.NONE else a for a in named]
+    # (or a defence ministry's: "Ministry of Defence of the Russian Federation 🇷🇺")
+    if not named or any(a.kind not in ("military", "official") or a.side is not named[0].side for a in named) \
+            or named[0].side is Side.NONE:
         return None
     rest = "".join(line[end:start] for end, start in zip([0] + [a.end for a in named], [a.start for a in named] + [len(line)]))
     if not _UNIT_LINE_GLUE.fullmatch(rest) or not (_POST_MARK.search(line) or any(_BULLET_ITEM.match(v.text) for v in views[1:])):
@@ -520,8 +524,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             # line with no full stop: "▪️ X — cleared")
             carried, why = post.author, "post"
         elif wanted and not any(not a.embedded for a in found) and view.heading and i > 0 and issuer is not None \
-                and _BULLET_ITEM.match(text):
-            carried, why = issuer, "document"  # (a status line of the body's document: "🔹 X — cleared")
+                and (_BULLET_ITEM.match(text) or _STATUS_LINE.match(text)):
+            carried, why = issuer, "document"  # (a status line of the body's document: "🔹 X — cleared", "X — cleared")
         elif wanted and not any(not a.embedded for a in found) and not view.heading:
             # (a claimant only cited, "the statements of the Russian command about X are false", speaks for nobody)
             continues = rules.continuation.search(text) is not None
