@@ -96,8 +96,8 @@ _ANSWERED_IN_QUOTE = compiled(r"\b(?:lie|lies|lying|false|untrue|not true|nonsen
 _CLAIMED_VERBS = frozenset({"claim", "claims", "claimed", "declare", "declares", "declared", "announce", "announces", "announced"})
 # a claim verb and what follows it up to the change it claims: "have declared they have", "claimed that their
 # troops had", "claim to have"
-_CLAIM_COMPLEMENT = compiled(r"\s+(?:(?:have|has|had|now|again|already)\s+){0,2}(?:claim|claims|claimed|declare|declares|declared|"
-                             r"announce|announces|announced)\s+(?:that\s+)?(?:(?:they|it|their\s+(?:troops|forces|units)|its\s+(?:troops|forces|units))\s+)?"
+_CLAIM_COMPLEMENT = compiled(r"\s+(?:(?:have|has|had|now|again|already)\s+){0,2}(?:" + "|".join(sorted(_CLAIMED_VERBS)) + r")"
+                             r"\s+(?:that\s+)?(?:(?:they|it|their\s+(?:troops|forces|units)|its\s+(?:troops|forces|units))\s+)?"
                              r"(?:(?:have|has|had|to\s+have)\s+)?(?:already\s+|fully\s+|completely\s+)?")
 _PREPOSITION_BEFORE = compiled(r"\b(\w+)\s+(?:from|against|into|over|towards?|with|control\s+of|hands\s+of)\s+(?:the\s+)?$", re.I)
 _FORCES_NAMED = compiled(r"\b(?:forces|troops|units|army|soldiers|servicemen|fighters|military)$", re.I)

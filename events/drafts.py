@@ -30,7 +30,7 @@ from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dat
 from events.mentions import DATELINE_REACH, NAMED_AFTER_CHANGE, NAMED_BEFORE_CHANGE, PlaceRef, SentenceView
 from events.records import Article, DatePrecision, EventType, PublishedDate, Side
 from events.rules import Rules
-from events.voices import REBUTTAL_OPENS, Voice
+from events.voices import REBUTTAL_OPENS, Voice, flown_flag
 from geodata.context import BOUND_AFTER
 from geodata.resolve import LISTED_BESIDE_GAP, SPELT_FAR_IN_GAP_TEXT
 
@@ -923,9 +923,9 @@ def _voiced_by_words(article: Article, rules: Rules, moscow_spelt: bool = False)
         sides = {Side.UA}  # "our brigade took X; the Russians fled": a Ukrainian post, whatever its spelling
     elif not sides and (moscow_spelt or moscow_terms(own)):
         sides = {Side.RU}
-    elif not sides:
+    elif not sides and (flag := flown_flag(own)) is not Side.NONE:
         # (or flies one side's flag, and only that one: "🇷🇺 X is completely cleared! ... our guys hold the outskirts")
-        sides = {side for flag, side in _FLAGS.items() if flag in own}
+        sides = {flag}
     if len(sides) != 1:
         return None
     name = _VOICE_CHANNELS[sides.pop()]
@@ -939,7 +939,6 @@ def _outside_russia(text: str, rules: Rules) -> bool:
 
 
 _VOICE_CHANNELS = {Side.RU: "Russian media", Side.UA: "Ukrainian media"}
-_FLAGS = {"🇷🇺": Side.RU, "🇺🇦": Side.UA}
 
 
 def _date_owner(date: DateExpression, changes: list[Change], text: str = "") -> Change:

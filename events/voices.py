@@ -190,14 +190,23 @@ _UNIT_DEFAULTS = frozenset({"Ukrainian military", "Russian military"})
 _POST_MARK = compiled(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F1E6-\U0001F1FF]|\bofficial\s+(?:Telegram\s+)?(?:channel|page|account)\b")
 
 
+_FLAGS = {"🇷🇺": Side.RU, "🇺🇦": Side.UA}
+
+
+def flown_flag(text: str) -> Side:
+    """The side whose flag emoji the text shows, when it shows one side's flag only."""
+    sides = {side for flag, side in _FLAGS.items() if flag in text}
+    return sides.pop() if len(sides) == 1 else Side.NONE
+
+
 def _unit_over_post(views: list[SentenceView], rules: Rules, home: Side, day: dt.date | None) -> Attribution | None:
     """A first line that is only a military unit's name over a post ("3rd Army Corps 🔱" above "🔹 X —
     cleared"): the post is the unit's (with an emoji in the line or bullets below it: a post, not a tag
     over a story)."""
     line = views[0].text.strip()
     named = [a for a in named_claimants(line, rules, context_side=home, day=day) if a.claimant not in GENERIC_STATES]
-    flag = Side.RU if "🇷🇺" in line else Side.UA if "🇺🇦" in line else Side.NONE
-    if flag is not Side.NONE and not ("🇷🇺" in line and "🇺🇦" in line):
+    flag = flown_flag(line)
+    if flag is not Side.NONE:
         # (a numbered unit of no country named is read as Ukraine's; its flag says whose it is: "155th Marine Brigade 🇷🇺")
         named = [replace(a, side=flag, claimant=f"{SIDE_ADJECTIVE[flag]} military")
                  if a.claimant in _UNIT_DEFAULTS or a.side is Side.NONE else a for a in named]
