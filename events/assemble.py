@@ -472,6 +472,10 @@ def _held_across_the_line(drafts: list[Draft], rules: Rules, text: str) -> list[
     no one else's gain there, claims the speaker's side took it (Wagner on a Ukrainian village): no
     holding that denies (not of a city one side has held since 2014: places.toml)."""
     gained = {(d.place.key, d.gains) for d in drafts if d.kind is not EventType.DENIAL}
+    # (a gain told as history is no claim a holding answers: "X, occupied in March" and a governor's "X is
+    # under the control of the Armed Forces" after its retaking is told)
+    gained_now = {(d.place.key, d.gains) for d in drafts if d.kind is not EventType.DENIAL and not d.background}
+    claimed_by_gainer = {(d.place.key, d.gains) for d in drafts if d.kind is not EventType.DENIAL and d.attribution.side is d.gains}
     kept = []
     for d in drafts:
         place, speaker = d.place.resolution.place, d.attribution.side
@@ -487,8 +491,18 @@ def _held_across_the_line(drafts: list[Draft], rules: Rules, text: str) -> list[
             if not _CLAIM_NOUN.search(text) and place.population < _CITY_TOLD_TAKEN \
                     and _SUBJECT_OPENS.search(text, 0, ref.start) and _IS_UNDER.match(text, ref.end):
                 d.kind, d.gains, d.holding, d.needs_claim = EventType.CAPTURE, speaker, False, False
-        elif d.needs_claim and d.kind is EventType.DENIAL and d.gains in (Side.RU, Side.UA) and (d.place.key, d.gains) not in gained \
+        elif d.needs_claim and d.kind is EventType.DENIAL and speaker is d.gains.opponent() \
+                and (d.place.key, d.gains) in gained and (d.place.key, d.gains) not in gained_now \
+                and (d.place.key, speaker) in claimed_by_gainer and not _CLAIM_NOUN.search(d.view.text):
+            continue  # ("We liberated X," the brigade said ... "X is under our control": its gain again, no denial of history)
+        elif d.needs_claim and d.kind is EventType.DENIAL and d.gains in (Side.RU, Side.UA) and (d.place.key, d.gains) not in gained_now \
                 and not _CLAIM_NOUN.search(d.view.text) and (_NOW_UNDER.search(d.view.text, d.place.end)
+                                                             # (the speaker's side's retaking told only by a voice of
+                                                             # neither side, "photos showed ...": the speaker's
+                                                             # holding claims it)
+                                                             or speaker is d.gains.opponent()
+                                                             and (d.place.key, speaker) in gained_now
+                                                             and (d.place.key, speaker) not in claimed_by_gainer
                                                              or speaker is d.gains.opponent()
                                                              and (cried := _CRIED_OWNER.match(d.view.text, d.place.end)) is not None
                                                              and _cried_over_a_flag(text, d.view.sentence)

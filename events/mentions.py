@@ -138,7 +138,7 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
                                       or any(p.match(after) for p in roles.river_after)):
         return "river"
     following = after.lstrip()
-    if before.endswith(("“", '"', "«")) and following[:1] in ("”", '"', "»"):
+    if before.endswith(("“", '"', "«", "‘", "'")) and following[:1] in ("”", '"', "»", "’", "'"):
         following = following[1:].lstrip()  # a quoted name: 'the "Khortytsia" group' is the group's name
     verb = _NEXT_WORD.match(after)
     if verb and rules.reporting_verbs.fullmatch(verb.group(1)) and _CLAUSE_ENDS.match(after, verb.end()) \

@@ -36,12 +36,16 @@ __all__ = ["find_places", "ScanCues", "load_cues"]
 
 _REGION_KINDS = frozenset({PlaceKind.OBLAST, PlaceKind.RAION})
 _UPPER = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper() and chr(c).isalpha())
-_TAIL = r"[\w'’ʼ]*+(?:-[\w'’ʼ]+)*+"  # the rest of a capitalised word (nothing to give back: possessive)
+# the rest of a capitalised word (nothing to give back: possessive); a straight mark only inside it
+# ("Ol'govka", "Pechenihy's"): at its end it closes a quotation ('... out of Hostre'.)
+_TAIL = r"[\w’ʼ]*+(?:'[\w’ʼ]++)*+(?:-[\w’ʼ]++(?:'[\w’ʼ]++)*+)*+"
 _WORD = rf"[{_UPPER}]{_TAIL}"
-# A run of capitalised words separated by single spaces; "(?<![\w\-'’].)" after the capital keeps
-# us from starting inside a word. The capital comes first so that the engine skips to the next
-# capital letter in C instead of trying the look-behind at every character (twice as fast).
-_RUN = re.compile(rf"[{_UPPER}](?<![\w\-'’].){_TAIL}(?:[ \u00a0]{_WORD})*+")
+# A run of capitalised words separated by single spaces; the look-behinds after the capital keep
+# us from starting inside a word (a straight mark after a letter is an apostrophe, "d'Hostre"; after
+# a space it opens a quotation: "said 'Hostre has not been taken'"). The capital comes first so
+# that the engine skips to the next capital letter in C instead of trying the look-behinds at
+# every character (twice as fast).
+_RUN = re.compile(rf"[{_UPPER}](?<![\w\-’].)(?<!\w'.){_TAIL}(?:[ \u00a0]{_WORD})*+")
 _TOKEN = re.compile(_WORD)
 _POSSESSIVE = re.compile(r"['’ʼ]s$")
 _SUFFIX_AFTER = re.compile(
