@@ -187,7 +187,7 @@ _SUBJECT_GAP = compiled(
     r"(?:(?:has|have|had|was|were|is|are|been|being|be|now|also|reportedly|allegedly|apparently|completely|fully|"
     r"finally|already|officially|successfully|once again|once more|again|back|effectively|since|by now|recently|just|largely|"
     r"almost|nearly|entirely|totally|both|all|themselves|itself|reported to have|said to have|claimed to have|"
-    r"first|originally|previously|initially|shortly|subsequently|soon|later|quickly|wholly|mostly|partly|"
+    r"first|originally|previously|initially|shortly|subsequently|soon|later|quickly|wholly|mostly|partly|indeed|really|actually|"
     r"partially|firmly|still|not|never|yet|reported|declared|pronounced|may|might|could|must|"
     r"(?<!not )(?<!not yet )(?:believed|thought) to have|(?<!not )(?<!not yet )(?:believed|thought|reported|said|understood|likely|known) to|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn|practically|virtually|"
     r"(?:one of|among) (?:the )?(?:\w+ )?(?:settlements|villages|towns|localities|communities|places))\s+)*[“\"‘']?"

@@ -196,6 +196,20 @@ _POST_MARK = compiled(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F1E6-\U0001F1FF
 _FLAGS = {"🇷🇺": Side.RU, "🇺🇦": Side.UA}
 
 
+# a post's closing words in one side's voice ("... Glory to Ukraine!")
+_GLORY_TO = compiled(r"\bGlory to (Ukraine|Russia)\b[^\n]{0,60}\s*$")
+
+
+def _post_side(text: str) -> Side:
+    """The side a post speaks for by its one side's flag emoji or its closing "Glory to ...": its "our"
+    is never the other side's ("Russia claims X. Our units have left the town. Glory to Ukraine.")."""
+    flag = flown_flag(text)
+    if flag is not Side.NONE:
+        return flag
+    glory = _GLORY_TO.search(text)
+    return (Side.UA if glory.group(1) == "Ukraine" else Side.RU) if glory else Side.NONE
+
+
 def flown_flag(text: str) -> Side:
     """The side whose flag emoji the text shows, when it shows one side's flag only."""
     sides = {side for flag, side in _FLAGS.items() if flag in text}
@@ -559,7 +573,9 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             elif _OPENS_QUOTE.match(text) and last is not None:
                 carried, why = last, "quote"
             elif previous and not _OUTLET_VOICE.search(text) and not REBUTTAL_OPENS.match(text) and not _TIMESTAMPED.match(text) \
-                    and not (previous[-1].side is not Side.NONE and _GRADED.search(text)):
+                    and not (previous[-1].side is not Side.NONE and _GRADED.search(text)) \
+                    and not (previous[-1].side is not Side.NONE and _FIRST_PERSON_PLURAL.search(text)
+                             and previous[-1].side.opponent() is _post_side(article.text)):
                 carried, why = previous[-1], "previous"  # a speaker named in the sentence before, same paragraph
             elif issuer is not None:
                 carried, why = issuer, "document"
