@@ -69,6 +69,7 @@ _ACCORDING_TO = compiled(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|re
                            r"(?:rejected|dismissed|denied|refuted|debunked) as (?:false|fake|untrue|baseless) by|"
                            r"(?:confirmed|reported|announced|claimed|stated|denied|shared|posted|published|released) by)"
                            r"\s+(?!(?:its|their|his|her|our|my)\b)(?:an? |the |several |two |three |some |many |one )?(?:[\w’'-]+ ){0,4}$", re.I)
+_JUDGING_BY = compiled(r"\b(?:[Jj]udging (?:by|from)|[Tt]o judge (?:by|from)|[Gg]oing by)\s+[^,;:.]{0,80}$")
 # "Sergei Shoigu, the Russian Defence Minister, said", "X, Russia's chief of staff, told": an
 # appositive between a name and its verb
 _APPOSITION = compiled(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:(?:who|which)\s+[^,;]{1,200}|(?i:(?:[\w-]+-(?:installed|appointed|backed)\s+)?(?:Deputy|Head|Leader|Chief|Minister|"
@@ -402,6 +403,8 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     if _OWN_CLAIM.match(sentence, end, end + 60):
         return "claim", True  # "could not verify the Russian Defence Ministry's claim that ...": cited
     before = sentence[max(0, start - 110):start]
+    if _JUDGING_BY.search(before):
+        return None  # "Judging by footage published by Russian units, the enemy has taken X": evidence, not a voice
     if _ACCORDING_TO.search(before):
         return "according to", False
     if start <= 240 and _REPORTED_THEN_SUBJECT.fullmatch(sentence, 0, start):

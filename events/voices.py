@@ -190,6 +190,7 @@ _UNIT_LINE_GLUE = compiled(r"(?:\s|\bof\b|\bthe\b|[\"“”'‘’«»|,–—-]
 # a status line with no bullet: "X — fully cleared", "Novo-X — the enemy was driven out"
 _STATUS_LINE = compiled(r"\s*[A-ZА-ЯІЇЄ][\w’'-]*(?:[ -][A-ZА-ЯІЇЄ][\w’'-]*){0,2}\s+[—–]\s+\S")
 _UNIT_DEFAULTS = frozenset({"Ukrainian military", "Russian military"})
+_HEAD_OVER_BAR = compiled(r"[A-ZА-ЯІЇЄ][\w’'-]+(?: [A-ZА-ЯІЇЄ][\w’'-]+){1,2}\s*\|\s*")
 _POST_MARK = compiled(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F1E6-\U0001F1FF]|\bofficial\s+(?:Telegram\s+)?(?:channel|page|account)\b")
 
 
@@ -216,12 +217,21 @@ def flown_flag(text: str) -> Side:
     return sides.pop() if len(sides) == 1 else Side.NONE
 
 
-def _unit_over_post(views: list[SentenceView], rules: Rules, home: Side, day: dt.date | None) -> Attribution | None:
+def _unit_over_post(views: list[SentenceView], rules: Rules, home: Side, day: dt.date | None,
+                    place_country: dict[str, str] | None = None) -> Attribution | None:
     """A first line that is only a military unit's name over a post ("3rd Army Corps 🔱" above "🔹 X —
     cleared"): the post is the unit's (with an emoji in the line or bullets below it: a post, not a tag
     over a story)."""
     line = views[0].text.strip()
     named = [a for a in named_claimants(line, rules, context_side=home, day=day) if a.claimant not in GENERIC_STATES]
+    # (or a town's administration, under its head's name: "Name Surname | X City Military Administration")
+    headed = _HEAD_OVER_BAR.match(line)
+    if headed:
+        body = line[headed.end():].rstrip(" .")
+        local = [a for a in find_attributions(body + " said", rules, context_side=home, day=day, place_country=place_country)
+                 if not a.embedded and a.kind in LOCAL_KINDS and a.start == 0 and a.end == len(body)]
+        if local:
+            return replace(local[0], verb="document", start=0, end=0)
     flag = flown_flag(line)
     if flag is not Side.NONE:
         # (a numbered unit of no country named is read as Ukraine's; its flag says whose it is: "155th Marine Brigade 🇷🇺")
@@ -364,7 +374,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                       and len(views[1].text.split()) <= 12 and not _SENTENCE_END.search(views[1].text))]
         issuer = replace(named[0], verb="document", start=0, end=0) if named else None
     if issuer is None and first_line and len(views) > 1:
-        issuer = _unit_over_post(views, rules, home, day)
+        issuer = _unit_over_post(views, rules, home, day, place_country)
     if issuer is None and first_line and len(views) > 1 and views[0].text.rstrip().endswith(":") \
             and (speaker := _label_speaker(views[0].text.rstrip()[:-1], rules, home, day, place_country)) is not None:
         # a first line that names its speaker and ends on a colon, the words below it ("Brig. Gen. Name,
