@@ -963,6 +963,7 @@ _ENTRY_CLOSE = compiled(r"\s+[—–-]\s+|:\s+")
 _ELSEWHERE_NEXT = compiled(r"[^.;]{0,30}?\b(?:in|on)\s+the\s+(?:[\w-]+\s+){0,2}?(?:direction|directions|axis|sector|areas?|environs|vicinity)\b|"
                            r"[^.;]{0,30}?\b(?:near|towards?|in\s+the\s+direction\s+of|around)\s", re.I)
 # (a comma left out before "the": "In X the clearing continues", "In X our flag went up")
+_ACCORDING_LEAD = compiled(r"(?:according to|citing|as reported by)\s+[^,;:.]{1,60},\s+", re.I)
 _FRONTED_CLOSE = compiled(r"(?:\s+itself)?(?:\s*\([^()]{1,40}\))?(?:,\s+(?:a|an|the)\s+[^,;:]{1,80}(?=,))?(?:,\s|\s(?=(?:the|our|their)\s))")
 
 
@@ -983,7 +984,8 @@ def _fronted_place(view: SentenceView, start: int) -> PlaceRef | None:
     close = (_FRONTED_CLOSE if opening is not None else _ENTRY_CLOSE).match(view.text, place.end)
     if close is None or close.end() > start or _SAYS.search(view.text, close.end(), start):
         return None
-    if entry is not None and (start - close.end() > 20 or ";" in view.text[close.end():start]
+    told_by = _ACCORDING_LEAD.match(view.text, close.end(), start) if entry is not None else None  # ("X: according to the Y group, our units ...")
+    if entry is not None and (start - (told_by.end() if told_by else close.end()) > 20 or ";" in view.text[close.end():start]
                               or _ELSEWHERE_NEXT.match(view.text, close.end())):
         return None  # (the entry's own first words: not "X — the enemy attacks near Y; fighting continues")
     if _NOT_HAPPENING.match(view.text, start, start + 80):
