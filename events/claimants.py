@@ -46,7 +46,7 @@ _GAP_TO_VERB = compiled(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:ma
                           r"(?:monitoring|mapping|analytical|analysis|OSINT|open-source|intelligence|volunteer|research) "
                           r"(?:project|group|team|service|map|channel|resource)|"
                           r"(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)|"
-                          r"[A-Z][a-z]+ [A-Z][a-z]+|[A-Z][^”\"»,.;]{1,40}[”\"»]|\w+ly|in (?:the )?[A-Z][\w’'-]+(?: (?:region|oblast|Oblast|Region|province))?|"
+                          r"[A-Z][a-z]+ [A-Z][a-z]+|[A-Z][^”\"»,.;]{1,40}[”\"»]|[‘'][A-Z][^’',.;]{1,40}[’']|\w+ly|in (?:the )?[A-Z][\w’'-]+(?: (?:region|oblast|Oblast|Region|province))?|"
                           r"(?:in|on|by|since) (?:early |late |mid-)?(?:[A-Z][a-z]+ )?(?:\d{1,2},? )?(?:19|20)\d\d|"
                           r"(?:in|on|near|along)\s+the\s+(?:[\w’'-]+\s+){0,2}?(?:axis|direction|sector|front(?:\s?line)?|area|border|frontier|town|city|village)|"
                           r"speaking\s+(?:to|with|by\s+(?:phone|telephone)|on\s+(?:the\s+)?condition\s+of\s+anonymity)[^,;]{0,40}|"
