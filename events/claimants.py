@@ -36,7 +36,7 @@ _GAP_TO_VERB = compiled(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:ma
                           r"(?:was|were|is|are) (?:finally |now |soon )?able to|"
                           # "the General Staff continues to insist", "was quick to declare", "are hurrying to say"
                           r"(?:continues|continued|continue|keeps|kept) to|(?:was|were|is|are) (?:(?:as )?quick|eager|keen|the first) to|"
-                          r"(?:(?:is|are|was|were) )?(?:hurrying|rushing|hastening|hurried|rushed|hastened) to|"
+                          r"(?:(?:is|are|was|were) )?(?:already |now |again )?(?:hurrying|rushing|hastening|hurried|rushed|hastened) to|"
                           # "have spent the last two days shouting that"
                           r"spent\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:days?|weeks?|hours?|months?|morning|evening|night)|(?:was|were|has\s+been|have\s+been|had\s+been)\s+forced\s+to|had\s+to|"
                           r"(?:for\s+)?(?:at\s+least\s+)?(?:the\s+|a\s+)?(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|last|latest|"
