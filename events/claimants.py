@@ -69,8 +69,10 @@ _ACCORDING_TO = compiled(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|re
                            r"(?:rejected|dismissed|denied|refuted|debunked) as (?:false|fake|untrue|baseless) by|"
                            r"(?:confirmed|reported|announced|claimed|stated|denied|shared|posted|published|released) by)"
                            r"\s+(?!(?:its|their|his|her|our|my)\b)(?:an? |the |several |two |three |some |many |one )?(?:[\w’'-]+ ){0,4}$", re.I)
-_SCARE_QUOTED_DEED = compiled(r"\s+(?:(?:has|have|had)\s+)?(?:(?:once\s+)?again\s+|already\s+|now\s+|finally\s+|also\s+)*[“\"‘']"
-                              r"(?:liberated|captured|taken|seized|occupied|retaken|recaptured|freed|cleared)[”\"’']")
+# a deed in quotation marks after its doer: 'has once again "liberated"'
+_QUOTED_DEED = (r"\s+(?:(?:has|have|had)\s+)?(?:(?:once\s+)?again\s+|already\s+|now\s+|finally\s+|also\s+)*[“\"‘']"
+                r"(?:liberated|captured|taken|seized|occupied|retaken|recaptured|freed|cleared)[”\"’']")
+_SCARE_QUOTED_DEED = compiled(_QUOTED_DEED)
 _DOERS_NAMED = compiled(r"\b(?:troops|forces|units|soldiers|army|armies|military|fighters|brigades?|battalions?|regiments?|divisions?|"
                         r"corps|marines|paratroopers|servicemen|groups?|grouping|garrison|detachments?|stormtroopers)\b", re.I)
 _JUDGING_BY = compiled(r"\b(?:[Jj]udging (?:by|from)|[Tt]o judge (?:by|from)|[Gg]oing by)\s+[^,;:.]{0,80}$")
@@ -231,8 +233,7 @@ _REJECTS_SIDE_CLAIMS = compiled(r"\s+(?:(?:also|has|had|again|promptly|quickly|s
                                 + _SIDE_CLAIMS.pattern.removeprefix(r"\b"))
 _FORCES_IN_BEFORE = compiled(r"\b(?:forces|troops|units|army|operations?|grouping|contingent)\s+in\s+$")
 _LOCAL_WORDS = compiled(r"authorit|official|mayor|head|administration|governor|council|police", re.I)
-_CUES = compiled(rf"\b(?:MoD|[Mm]inistry|[Pp]ropagandists|[Cc]hannels|[Bb]loggers|[Mm]edia|TV|Kremlin|General Staff)\s+(?:(?:has|have|had)\s+)?"
-                 rf"(?:(?:once\s+)?again\s+|already\s+|now\s+|finally\s+|also\s+)*[“\"‘'](?:liberated|captured|taken|seized|occupied|retaken|recaptured|freed|cleared)[”\"’']|according to|\b(?:fairy[- ]tales?|propaganda|lies)\s+of\b|as stated by|in the words of|\bby\b|\breleased\b|\b{_MAP_VERB}|\b{_MAP_MOVE}|\b{_ISSUED_STATEMENT}", re.I)
+_CUES = compiled(rf"\b(?:MoD|[Mm]inistry|[Pp]ropagandists|[Cc]hannels|[Bb]loggers|[Mm]edia|TV|Kremlin|General Staff){_QUOTED_DEED}|according to|\b(?:fairy[- ]tales?|propaganda|lies)\s+of\b|as stated by|in the words of|\bby\b|\breleased\b|\b{_MAP_VERB}|\b{_MAP_MOVE}|\b{_ISSUED_STATEMENT}", re.I)
 #: Where the journalist's own voice begins inside a sentence that quotes someone.
 _THAT_AFTER = compiled(r"\s+that\b")
 _TIME_OF_ITS_OWN = compiled(r"\b(?:last|earlier|ago|since|in (?:19|20)\d\d|in (?:January|February|March|April|May|June|July|August|"
