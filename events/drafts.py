@@ -126,7 +126,7 @@ class _Discourse:
         self.first_person: Attribution | None = None
         self.own_voice = _reposted_from(article, rules) or _flagged_post(article, rules) or _report_of(article, rules)
         if self.own_voice is None:
-            self.first_person = _voiced_by_words(article, rules, len(self.moscow_spelt) >= 2)
+            self.first_person = _voiced_by_words(article, rules, len(self.moscow_spelt) >= 1)
             self.own_voice = self.first_person or self.outlet
         self.places: list[tuple[int, PlaceRef]] = []  # (sentence index, settlement) in text order
         self.agent_side: Side = Side.NONE  # the side the text last named as acting
