@@ -29,8 +29,12 @@ LOCAL_KINDS = frozenset({"local official", "local authorities"})
 # (and an unnamed spokesman: "a military spokesman said ... Dmytro Lykhovii, spokesman for the Tavria group")
 GENERIC_MILITARIES = frozenset({"Russian military", "Ukrainian military", "Russian military spokesman",
                                 "Ukrainian military spokesman"})
+# a body's map, statement or press service, between its name and its verb: "the project's latest map shows",
+# "the Kremlin's announcement says", "the group's press centre said"
+_DOCUMENT = r"(?:latest\s+|updated\s+|new\s+|daily\s+|evening\s+|morning\s+|official\s+)?(?:map|maps|update|assessment|statement|announcement|report|bulletin|briefing|communiqu[eé]|summary|post|message)"
+_OWNS_A_DOCUMENT = r"(?:['’]s(?=\s+" + _DOCUMENT + r"\b|\s+press\s+(?:service|centre|center|office|department)\b))?"
 # (a quoted name's opening quote is the leading punctuation: 'the channel "Name" wrote')
-_GAP_TO_VERB = compiled(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)\b|\s+press\s+(?:service|centre|center|office|department)\b))?[\s,”\"’]*(?:(?:(?:which|who|whose|that(?=\s+(?:has\s+|had\s+|have\s+)?(?:fought|fights|defended|defends|held|holds|served|serves|operated|operates)\b))\s+[^,;]{1,80}|named\s+after\s+[^,;]{1,60}|with\s+(?:(?:[^;.]|(?<=\d)\.(?=\d)){1,30}?\s+)?(?:subscribers|followers|readers|members)|(?:did not|didn['’]t|has not|had not|would not) (?:comment|confirm|mention|say anything)[^,;.]{0,60},\s+(?:but|and)|(?:went|go|goes) (?:even )?(?:further|a step further)|has|have|had|been|that(?=\s+(?:have|has|had|are|is|were|was)\b)|also|already|(?:appeared|appears|seemed|seems) to|recently|repeatedly|later|earlier|since|on (?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)|on \w+|in a \w+|in its \w+|once again|again|then|now|"
+_GAP_TO_VERB = compiled(r"^" + _OWNS_A_DOCUMENT + r"[\s,”\"’]*(?:(?:(?:which|who|whose|that(?=\s+(?:has\s+|had\s+|have\s+)?(?:fought|fights|defended|defends|held|holds|served|serves|operated|operates)\b))\s+[^,;]{1,80}|named\s+after\s+[^,;]{1,60}|with\s+(?:(?:[^;.]|(?<=\d)\.(?=\d)){1,30}?\s+)?(?:subscribers|followers|readers|members)|(?:did not|didn['’]t|has not|had not|would not) (?:comment|confirm|mention|say anything)[^,;.]{0,60},\s+(?:but|and)|(?:went|go|goes) (?:even )?(?:further|a step further)|has|have|had|been|that(?=\s+(?:have|has|had|are|is|were|was)\b)|also|already|(?:appeared|appears|seemed|seems) to|recently|repeatedly|later|earlier|since|on (?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)|on \w+|in a \w+|in its \w+|once again|again|then|now|"
                           r"for (?:his|her|its|their) part|agency|service|directorate|press\s+(?:service|centre|center|office|department)|"
                           r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"
                           r"(?:was|were|is|are) (?:finally |now |soon )?able to|"
@@ -46,7 +50,7 @@ _GAP_TO_VERB = compiled(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:ma
                           r"sources?|project|team|map|channel|(?:Telegram|YouTube|VK) (?:channel|account|page)|spokes\w+|commanders?|representatives?|think[- ]tank|"
                           r"(?:monitoring|mapping|analytical|analysis|OSINT|open-source|intelligence|volunteer|research) "
                           r"(?:project|group|team|service|map|channel|resource)|"
-                          r"(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)|"
+                          + _DOCUMENT + r"|"
                           r"[A-Z][a-z]+ [A-Z][a-z]+|[A-Z][^”\"»,.;]{1,40}[”\"»]|[‘'][A-Z][^’',.;]{1,40}[’']|\w+ly|in (?:the )?[A-Z][\w’'-]+(?: (?:region|oblast|Oblast|Region|province))?|"
                           r"(?:in|on|by|since) (?:early |late |mid-)?(?:[A-Z][a-z]+ )?(?:\d{1,2},? )?(?:19|20)\d\d|"
                           r"(?:in|on|near|along)\s+the\s+(?:[\w’'-]+\s+){0,2}?(?:axis|direction|sector|front(?:\s?line)?|area|border|frontier|town|city|village)|"
@@ -57,7 +61,7 @@ _GAP_TO_VERB = compiled(r"^(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:ma
                           r"(?:fighting|serving|stationed|deployed|based|operating|fought|fights|defended|defends|operated|operates)(?: (?:in|near|on|at|with|for|"
                           r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest) of) (?:the )?"
                           r"[\w’'-]+(?: [\w’'-]+)?(?: (?:region|oblast|Oblast|Region|area|sector|direction|axis))?)?)"
-                          r"(?:['’]s(?=\s+(?:latest\s+|updated\s+|new\s+)?(?:map|maps|update|assessment)\b|\s+press\s+(?:service|centre|center|office|department)\b))?[\s,]+){0,4}$")  # ("the project's map shows")
+                          + _OWNS_A_DOCUMENT + r"[\s,]+){0,4}$")  # ("the project's map shows")
 # a statement made, then what it said in a participle after a comma: "X appeared in a video on
 # Saturday, announcing that ...", "X issued a statement, saying ..."
 _ACT_THEN_SAYING = compiled(r",?\s+(?:has\s+|had\s+|have\s+)?(?:appeared|posted|published|issued|released|put\s+out|made|gave|"

@@ -49,6 +49,25 @@ def with_typographic_quotes(article: Article) -> Article:
     return article if text == article.text else replace(article, text=text)
 
 
+# a text as spoken: a turn label opening a line ("ANCHOR: ...", "SPOKESMAN (through interpreter): ...") or a filler
+_SPOKEN_TEXT = compiled(r"(?m:^[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'. -]{1,40}(?:\s*\([^()\n]{1,40}\))?:\s)|(?<![\w’'-])(?:[Ee]r|[Uu]m|[Uu]h|[Ee]rm),\s|,\s[Qq]uote,")
+
+
+def without_spoken_asides(article: Article, rules: Rules) -> Article:
+    """``article`` with a transcript's fillers and asides blanked, same length ("had been, quote, liberated"
+    read as "had been          liberated"; rules.spoken_asides), so that offsets into it hold for the text
+    as written."""
+    if _SPOKEN_TEXT.search(article.text) is None:
+        return article
+    text = rules.spoken_asides.sub(_blank, article.text)
+    return article if text == article.text else replace(article, text=text)
+
+
+def _blank(match: re.Match[str]) -> str:
+    keep = match.group("keep") or ""
+    return keep + " " * (len(match.group()) - len(keep))
+
+
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """Claims of one article, and the places it named that could not be pinned down."""
@@ -139,6 +158,7 @@ def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,
     ``places`` is geocode(article, gazetteer) when the caller has it already."""
     source = article
     article = with_typographic_quotes(article)  # (the claims' evidence is cut from the text as written)
+    article = without_spoken_asides(article, rules)
     mentions, resolutions = places if places is not None else geocode(article, gazetteer)
     views = read_mentions(article, mentions, resolutions, rules)
     changes = [find_changes(view, rules) for view in views]

@@ -28,7 +28,7 @@ from events.mentions import SentenceView
 from events.records import DatePrecision, PublishedDate, Side
 from events.rules import Rules
 
-__all__ = ["SIGNED_TEXT", "Post", "find_answers", "find_bracketed", "find_headed", "find_posts", "find_signed"]
+__all__ = ["SIGNED_TEXT", "Post", "find_answers", "find_bracketed", "find_headed", "find_posts", "find_signed", "find_turns"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +283,64 @@ def _plain_questions(views: list[SentenceView], line_start: Callable[[SentenceVi
              if _ENDS_ASKING.match(views[line[-1]].text) and not _ENDS_ASKING.match(views[after[-1]].text)
              and views[after[0]].sentence.paragraph == views[line[-1]].sentence.paragraph]
     return asked if len(asked) >= 2 else []
+
+
+# a broadcast transcript's turn label at a line's start: "HOLLIS:", "SPOKESMAN (through interpreter):", "COL. BONDAR:"
+_TURN_LABEL = compiled(r"\s*(?P<label>[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]*(?:[ -][A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]*){0,3})(?:\s*\([^()\n]{1,40}\))?:\s")
+# the outlet's own people as the text introduces them: "our correspondent Mark Hollis", "our reporter Tom"
+_OWN_PEOPLE = compiled(r"\b[Oo]ur\s+(?:[\w-]+\s+){0,2}?(?:correspondent|reporter|editor|producer|host|presenter|anchor|colleague)s?"
+                       r"(?:\s+[A-ZА-ЯІЇЄ][\w’'.-]+){0,2}\s+$")
+# the given names or initials between a person's role and surname: "the Ukrainian MP| Oksana |Dzyuba"
+_GIVEN_NAMES_BETWEEN = compiled(r"\s+(?:[A-ZА-ЯІЇЄ][\w’'.-]+\s+){0,2}")
+
+
+def find_turns(views: list[SentenceView], text: str, rules: Rules, side: Side = Side.NONE,
+               day: dt.date | None = None) -> dict[int, Post]:
+    """The guest who speaks each sentence of a broadcast transcript laid out in turns ("ANCHOR: ...",
+    "DZYUBA: ...", "SPOKESMAN (through interpreter): ..."), by sentence index: a turn runs from its label
+    to the next label, and is the words of the one the label names, as a known claimant ("PESKOV:") or as
+    the text introduced them before ("With me is the Ukrainian MP Oksana Dzyuba" ... "DZYUBA:"; "On the
+    line is the spokesman for Ukraine's eastern group of forces" ... "SPOKESMAN:"). The outlet's own
+    people's turns ("HOST:", "our correspondent Mark Hollis" ... "HOLLIS:") are its own prose, as are
+    those of anyone the text never introduced. Only a text with two labels or more is a transcript."""
+    def line_start(view: SentenceView) -> bool:
+        return view.index == 0 or "\n" in text[views[view.index - 1].sentence.end:view.sentence.start]
+
+    turns = [(view.index, label.group("label")) for view in views
+             if line_start(view) and (label := _TURN_LABEL.match(view.text)) is not None]
+    if len({label for _, label in turns}) < 2:
+        return {}
+    ends = [index for index, _ in turns[1:]] + [len(views)]
+    found: dict[int, Post] = {}
+    for (start, label), end in zip(turns, ends):
+        speaker = _turn_speaker(label, views[:start], rules, side, day)
+        if speaker is not None:
+            post = Post(replace(speaker, verb="turn", start=0, end=0), None, "")
+            found.update((i, post) for i in range(start, end) if not views[i].heading)
+    return found
+
+
+def _turn_speaker(label: str, before: list[SentenceView], rules: Rules, side: Side, day: dt.date | None) -> Attribution | None:
+    """Who a transcript's turn label names (see find_turns); None for the outlet's own people and for
+    anyone not introduced."""
+    if rules.transcript_host.fullmatch(label) or len(label) < 2 or _ANSWER_LABEL.fullmatch(label):
+        return None  # (the outlet's own people; "A:" is an interview's answer, whose interviewee find_answers names)
+    named = [a for a in named_claimants(label.title(), rules, context_side=side, day=day)
+             if a.start == 0 and a.claimant not in GENERIC_STATES]
+    if named:
+        return named[0]
+    word = label.split()[-1]  # a surname ("DZYUBA") or a role ("SPOKESMAN")
+    surname, role = re.compile(r"\b" + re.escape(word.title()) + r"\b"), re.compile(r"\b" + re.escape(word.lower()) + r"\b")
+    for view in reversed(before):
+        hit = surname.search(view.text) or role.search(view.text)
+        if hit is None:
+            continue
+        if _OWN_PEOPLE.search(view.text[:hit.start()]):
+            return None
+        return next((a for a in named_claimants(view.text, rules, context_side=side, day=day)
+                     if a.claimant not in GENERIC_STATES and a.start <= hit.start()
+                     and (hit.end() <= a.end or _GIVEN_NAMES_BETWEEN.fullmatch(view.text, a.end, hit.start()))), None)
+    return None
 
 
 def find_answers(views: list[SentenceView], text: str, published: PublishedDate | None, rules: Rules,

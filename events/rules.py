@@ -161,6 +161,7 @@ class Rules:
     post_signature: re.Pattern[str]  # "— Author (@handle) May 20, 2022" closing an embedded post
     interview_cue: re.Pattern[str]  # "spoke to", "in an interview", "transcript": a text holding an interview
     interviewee_follows: re.Pattern[str]  # "spoke to X", "an interview with X": the interviewee named after
+    transcript_host: re.Pattern[str]  # "ANCHOR", "HOST", "Q": a transcript's turn labels that are the outlet's own
     titles: frozenset[str]  # ranks and titles before a surname ("Colonel"), lower case: not given names
     given_names: dict[str, frozenset[str]]  # a given name (lower case) -> its spellings ("alexander" -> oleksandr, ...)
     claimants: tuple[ClaimantRule, ...]
@@ -180,6 +181,7 @@ class Rules:
     voice_words: tuple[tuple[re.Pattern[str], Side], ...]  # the other side's name in one side's own voice
     outside_words: dict[Side, re.Pattern[str]]  # words a side's own voice does not use ("the Russians")
     abbreviations: frozenset[str]
+    spoken_asides: re.Pattern[str]  # "er,", ", quote,", "the, the": a transcript's fillers, read as blanks
     relative_dates: tuple[RelativeDate, ...]
     any_relative_date: re.Pattern[str]
     same_occasion: re.Pattern[str]  # "At the meeting, ...": the occasion whose day the text gave last
@@ -549,6 +551,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         interview_cue=_compile(_need(cla, "interview_cue", f["claimants"], "(file)"), f["claimants"], "interview_cue"),
         interviewee_follows=_compile(_need(cla, "interviewee_follows", f["claimants"], "(file)"), f["claimants"],
                                      "interviewee_follows", told=False),
+        transcript_host=_compile(_need(cla, "transcript_host", f["claimants"], "(file)"), f["claimants"], "transcript_host",
+                                 0, told=False),
         titles=frozenset(w.lower() for w in _need(cla, "titles", f["claimants"], "(file)")),
         given_names={name.lower(): frozenset(n.lower() for n in group)
                      for group in _need(cla, "given_name_variants", f["claimants"], "(file)") for name in group},
@@ -565,6 +569,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         outlets=tuple(outlets), credit_lines=credit, channels=channels,
         side_words=tuple(sides), voice_words=tuple(voices), outside_words=outside,
         abbreviations=frozenset(_need(raw["sentences"], "abbreviations", f["sentences"], "(file)")),
+        spoken_asides=_compile(_need(raw["sentences"], "spoken_asides", f["sentences"], "(file)"), f["sentences"], "spoken_asides",
+                               told=False),
         relative_dates=tuple(RelativeDate(first_letters(r.regex), r.days, r.precision) for r in relative),
         any_relative_date=_any_date(relative),
         same_occasion=_compile(_need(raw["dates"], "same_occasion", f["dates"], "(file)"), f["dates"], "same_occasion"),

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from events.anchors import compiled, search_once
 from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, TELLING_RELATIVE, Attribution, cited_only, find_attributions, find_channel, named_claimants, outlet_side
 from events.mentions import SentenceView
-from events.posts import SIGNED_TEXT, Post, find_answers, find_bracketed, find_headed, find_posts, find_signed
+from events.posts import SIGNED_TEXT, Post, find_answers, find_bracketed, find_headed, find_posts, find_signed, find_turns
 from events.records import Article, Side
 from events.rules import Rules
 
@@ -331,6 +331,9 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
         posts.setdefault(i, post)
     if "[" in article.text:
         for i, post in find_bracketed(views, rules, article.published, home).items():
+            posts.setdefault(i, post)
+    if ":" in article.text:
+        for i, post in find_turns(views, article.text, rules, home, day).items():
             posts.setdefault(i, post)
     if "?" in article.text and rules.interview_cue.search(article.text):
         for i, post in find_answers(views, article.text, article.published, rules, home).items():
