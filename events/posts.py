@@ -290,6 +290,8 @@ _TURN_LABEL = compiled(r"\s*(?P<label>[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]*(?:
 # the outlet's own people as the text introduces them: "our correspondent Mark Hollis", "our reporter Tom"
 _OWN_PEOPLE = compiled(r"\b[Oo]ur\s+(?:[\w-]+\s+){0,2}?(?:correspondent|reporter|editor|producer|host|presenter|anchor|colleague)s?"
                        r"(?:\s+[A-ZА-ЯІЇЄ][\w’'.-]+){0,2}\s+$")
+# a role's body after it: "the spokesman| for |Ukraine's border guard", "a member| of the |Civic Chamber"
+_ROLE_OF = compiled(r"\s+(?:for|of|from|with|at|in)\s+(?:the\s+)?")
 # the given names or initials between a person's role and surname: "the Ukrainian MP| Oksana |Dzyuba"
 _GIVEN_NAMES_BETWEEN = compiled(r"\s+(?:[A-ZА-ЯІЇЄ][\w’'.-]+\s+){0,2}")
 
@@ -338,8 +340,9 @@ def _turn_speaker(label: str, before: list[SentenceView], rules: Rules, side: Si
         if _OWN_PEOPLE.search(view.text[:hit.start()]):
             return None
         return next((a for a in named_claimants(view.text, rules, context_side=side, day=day)
-                     if a.claimant not in GENERIC_STATES and a.start <= hit.start()
-                     and (hit.end() <= a.end or _GIVEN_NAMES_BETWEEN.fullmatch(view.text, a.end, hit.start()))), None)
+                     if a.claimant not in GENERIC_STATES and (
+                         a.start <= hit.start() and (hit.end() <= a.end or _GIVEN_NAMES_BETWEEN.fullmatch(view.text, a.end, hit.start()))
+                         or _ROLE_OF.fullmatch(view.text, hit.end(), a.start))), None)
     return None
 
 
