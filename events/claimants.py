@@ -698,6 +698,8 @@ _POINTING_NOUN = compiled(r"(?:the|this|that|these)\s", re.I)
 _LOCAL_HEAD = compiled(r"\b(?:governor|mayor)\b", re.I)
 _IN_PLACE_OPENS = compiled(r"\W*In\s+(?:neighbou?ring\s+|nearby\s+)?(?:the\s+(?:town|city|village)\s+of\s+)?[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,")
 _NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test of the claimant)
+    # ("Its spokesman said", "their press service": the body's, not a person's)
+    (re.compile(r"^(?:its|their)\s", re.I), lambda a: "(" not in a.claimant or _GROUP_NAMED.search(a.claimant) is not None),
     (_MINISTRY, lambda a: "inistry" in a.claimant),
     (_LOCAL_HEAD, lambda a: a.kind in ("local official", "local authorities") or _LOCAL_HEAD.search(a.claimant) is not None),
     (re.compile(r"\bsources?\b", re.I), lambda a: a.kind == "anonymous" or "source" in a.claimant),
