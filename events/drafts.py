@@ -34,7 +34,7 @@ from events.voices import REBUTTAL_OPENS, Voice, flown_flag
 from geodata.context import BOUND_AFTER
 from geodata.resolve import LISTED_BESIDE_GAP, SPELT_FAR_IN_GAP_TEXT
 
-__all__ = ["Draft", "draft_claims"]
+__all__ = ["Draft", "answers_a_question", "draft_claims", "no_answer"]
 
 _MAX_FRAME_DISTANCE = 6
 _LIST_REACH = 3  # sentences between "N settlements" and their list
@@ -398,11 +398,6 @@ _FIGHT_NEAR = compiled(r"\b(?:fight\w*|battles?|clash\w*|attack\w*|assault\w*|ad
                        r"repel\w*|(?:holding|hold|held)\s+the\s+line)\b[^.;:]{0,40}$", re.I)
 _LOCATING_LIST = compiled(r"\b(?:near|around|towards?|(?:directions?|areas?|vicinity|outskirts) of)\s+"
                           r"(?:[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?(?:,\s*(?:and\s+)?|\s+and\s+))+$")
-
-
-def _quoted(text: str, position: int) -> bool:
-    """Whether the position lies inside a quotation of the sentence."""
-    return any(start <= position < end for start, end in quotations(text))
 
 
 def _big_city(place: PlaceRef) -> bool:
@@ -1561,14 +1556,17 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
                          dates: list[DateExpression]) -> None:
     """A sentence without a change of its own may deny or hedge the claims just made."""
     # (a sentence naming a place may deny a claim about it further back)
-    reach = NAMED_DENIAL_REACH if view.settlements else HEDGE_BACK
+    # (an answer reaches back past its question: "The ministry says X has fallen. On the line is a brigade's
+    # spokesman. Is X under Russian control?" / "SPOKESMAN: No, this is not true.")
+    answer = answers_a_question(memory.article.text, view.sentence.start)
+    reach = NAMED_DENIAL_REACH if view.settlements or answer else HEDGE_BACK
     if not drafts or view.index - drafts[-1].view.index > reach:
         return
     _take_back_own_report(view, drafts, rules)
-    denied = search_once(rules.denial_followup, view.text)
+    denied = search_once(rules.denial_followup, view.text) or (_NO_ANSWER.match(view.text) if answer else None)
     # (beyond the last few sentences only a denial of a claim named so: "the Russian claim was a fake",
     # not "denied that its troops had used cluster munitions near X")
-    if denied is not None and (view.index - drafts[-1].view.index <= HEDGE_BACK or _CLAIM_NOUN.search(view.text)):
+    if denied is not None and (view.index - drafts[-1].view.index <= HEDGE_BACK or _CLAIM_NOUN.search(view.text) or answer):
         _deny_recent(view, voice, drafts, own=memory.voice_of(view))
     if view.index - drafts[-1].view.index > HEDGE_BACK:
         return
@@ -1584,6 +1582,25 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
                                                    and _retracted_place(retraction, d)], drafts)
     if search_once(rules.hedge_after, view.text):
         _hedge_recent(view, drafts, rules)
+
+
+# an answer to the question just asked: the text before it ends on a question, then at most a turn label
+# and a short "No." ("Is X under Russian control?" / "SPOKESMAN: No. No, this is not true.")
+_QUESTION_BEFORE = compiled(r"\?[\"”’']?\s*(?:[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'. -]{1,40}(?:\s*\([^()\n]{1,40}\))?:\s*)?"
+                            r"(?:(?:No|Yes)\b[^.!?\n]{0,30}[.!]\s*)?$")
+# a turn that answers "no" to it: "No.", "No, of course not.", "SPOKESMAN: No, absolutely not."
+_NO_ANSWER = compiled(r"\W*(?:[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'. -]{1,40}(?:\s*\([^()\n]{1,40}\))?:\s*)?No(?:,\s+(?:of\s+course|absolutely|certainly|definitely)\s+not)?\s*[.!]")
+
+
+def no_answer(sentence: str) -> bool:
+    """Whether a sentence opens with a flat "No." (an answer's denial, after a question)."""
+    return _NO_ANSWER.match(sentence) is not None
+
+
+def answers_a_question(text: str, start: int) -> bool:
+    """Whether the sentence at ``start`` answers the question asked right before it (an interview's or a
+    broadcast's): its denial denies the claim the question was about, told before the question."""
+    return "?" in text[max(0, start - 120):start] and _QUESTION_BEFORE.search(text, max(0, start - 120), start) is not None
 
 
 WE_REPORTED = compiled(r"\bwe\s+(?:had\s+|have\s+)?(?:wrote|written|reported|said|published|posted|announced)\b", re.I)

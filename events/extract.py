@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from events.assemble import assemble
 from events.anchors import compiled, search_once
 from events.changes import Change, find_changes
-from events.drafts import HEDGE_BACK, LISTED_BY, NAMED_DENIAL_REACH, draft_claims
+from events.drafts import HEDGE_BACK, LISTED_BY, NAMED_DENIAL_REACH, answers_a_question, draft_claims, no_answer
 from events.mentions import UNLISTED, SentenceView, read_mentions
 from events.records import Article, Claim
 from events.rules import Rules
@@ -109,7 +109,7 @@ def _joined_unplaced(text: str, mentions: list[Mention], resolutions: list[Resol
     return joined_mentions, joined_resolutions
 
 
-def _near_claims(views: list[SentenceView], changes: list[list[Change]], rules: Rules) -> list[bool]:
+def _near_claims(views: list[SentenceView], changes: list[list[Change]], rules: Rules, text: str = "") -> list[bool]:
     """The sentences whose speakers matter: those telling of a change, one of the few after it
     that denies it ("Ukraine rejected the claim"), and those naming a frame's change ("the withdrawal was
     announced by ..."). Most sentences of a news article are none of these."""
@@ -123,6 +123,10 @@ def _near_claims(views: list[SentenceView], changes: list[list[Change]], rules: 
                               or view.settlements and last_change >= 0 and LISTED_BY.search(view.text)
                               # ("X fell in May. Y followed in June, the ministry said": who tells Y's)
                               or view.settlements and i - last_change == 1 and "followed" in view.text
+                              # ("Is X under Russian control?" / "SPOKESMAN: No, this is not true.": the answer, past its question)
+                              or last_change >= 0 and i - last_change <= NAMED_DENIAL_REACH
+                              and answers_a_question(text, view.sentence.start)
+                              and (search_once(rules.denial_followup, view.text) or no_answer(view.text))
                               # ("Regarding X, the General Staff called the claim a fake": a few sentences on)
                               or view.settlements and last_change >= 0 and i - last_change <= NAMED_DENIAL_REACH
                               and search_once(rules.denial_followup, view.text)):
@@ -172,7 +176,7 @@ def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,
         countries = {p.country for p in r.candidates}
         if len(countries) == 1:
             speaking.setdefault(m.text.removesuffix("'s").removesuffix("’s"), countries.pop())
-    voices = read_voices(views, article, rules, speaking, _near_claims(views, changes, rules))
+    voices = read_voices(views, article, rules, speaking, _near_claims(views, changes, rules, article.text))
     # the places written as Moscow writes them ("Pechenegi", "Artemovsk"): whose words the text keeps to
     # (not a city's old English name, "Odessa", nor a name glossed beside the official one; nor a village
     # in Russia, whose Russian name is its own: "Tyotkino")

@@ -322,6 +322,25 @@ def find_turns(views: list[SentenceView], text: str, rules: Rules, side: Side = 
     return found
 
 
+# a person's name before the hit ("Dmitry| Orlov") and an apposition after it (", a member of Russia's Civic Chamber")
+_GUEST_NAME_BEFORE = compiled(r"(?:[A-ZА-ЯІЇЄ][\w’'.-]+\s+){1,2}$")
+_GUEST_APPOSITION = compiled(r",\s+(?:a|an|the)\s+[^,;.]{3,80}")
+
+
+def _person_of_a_state(text: str, hit: re.Match[str], named: list[Attribution]) -> Attribution | None:
+    """A guest introduced by name and a state's body in apposition ("Dmitry Orlov, a member of Russia's
+    Civic Chamber"): that person, of that state's side."""
+    apposition = _GUEST_APPOSITION.match(text, hit.end())
+    state = next((a for a in named if a.claimant in GENERIC_STATES and apposition is not None
+                  and apposition.start() < a.start < apposition.end()), None)
+    if state is None or apposition is None:
+        return None
+    given = _GUEST_NAME_BEFORE.search(text, max(0, hit.start() - 40), hit.start())
+    name = (given.group() if given else "") + hit.group()
+    role = apposition.group().lstrip(", ").removeprefix("a ").removeprefix("an ").removeprefix("the ")
+    return Attribution(f"{name} ({role})", state.side, "official", 0, 0, "turn")
+
+
 def _turn_speaker(label: str, before: list[SentenceView], rules: Rules, side: Side, day: dt.date | None) -> Attribution | None:
     """Who a transcript's turn label names (see find_turns); None for the outlet's own people and for
     anyone not introduced."""
@@ -339,10 +358,13 @@ def _turn_speaker(label: str, before: list[SentenceView], rules: Rules, side: Si
             continue
         if _OWN_PEOPLE.search(view.text[:hit.start()]):
             return None
-        return next((a for a in named_claimants(view.text, rules, context_side=side, day=day)
+        named = named_claimants(view.text, rules, context_side=side, day=day)
+        found = next((a for a in named
                      if a.claimant not in GENERIC_STATES and (
                          a.start <= hit.start() and (hit.end() <= a.end or _GIVEN_NAMES_BETWEEN.fullmatch(view.text, a.end, hit.start()))
-                         or _ROLE_OF.fullmatch(view.text, hit.end(), a.start))), None)
+                         or _ROLE_OF.fullmatch(view.text, hit.end(), a.start))), None) or _person_of_a_state(view.text, hit, named)
+        if found is not None:
+            return found  # (else an earlier sentence may introduce them: "Mr Orlov, is X ...?" after "Dmitry Orlov, a member of ...")
     return None
 
 
