@@ -110,6 +110,9 @@ REBUTTAL_OPENS = compiled(r"\W*(?:(?:According\s+to\s+our\s+[\w\s]{1,40}?,\s+)?(
                            # ("So there was no 'liberation'", "Our sources say otherwise")
                            r"(?:[Ss]o,?\s+)?[Tt]here\s+(?:was|were|has\s+been|is)\s+no\s+[“\"‘']?(?:liberation|capture|breakthrough|seizure)\b|"
                            r"[Oo]ur\s+(?:sources|data|information|people|guys)\s+(?:[\w\s]{1,20}?\s+)?(?:say|says|show|shows|suggest|indicate)\s+otherwise\b|"
+                           # (a status line's verdict on its place: "▪️ Tykhe – fake.")
+                           r"[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?\s*[–—:-]\s*(?:(?:a|another|just|pure|complete|total)\s+)?"
+                           r"(?:fake|a\s+lie|lie|lies|not\s+true|untrue|false|propaganda|nonsense)\b|"
                            # (a one-word verdict as a sentence of its own: "Rubbish.", "Fake!")
                            r"(?:(?:[Cc]omplete|[Tt]otal|[Uu]tter|[Pp]ure|[Aa]bsolute)\s+)?(?:[Rr]ubbish|[Nn]onsense|[Ll]ies|[Ff]akes?|[Nn]ot\s+true|"
                            r"[Uu]ntrue|[Ff]alse|[Pp]ropaganda|[Ff]iction)\s*[.!]*\W*$)")
