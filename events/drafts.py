@@ -1588,6 +1588,9 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
 # and a short "No." ("Is X under Russian control?" / "SPOKESMAN: No. No, this is not true.")
 _QUESTION_BEFORE = compiled(r"\?[\"”’']?\s*(?:[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'. -]{1,40}(?:\s*\([^()\n]{1,40}\))?:\s*)?"
                             r"(?:(?:No|Yes)\b[^.!?\n]{0,30}[.!]\s*)?$")
+# what such a question asks: who holds a place, whether it fell, whether a claim is true
+_ABOUT_CONTROL = compiled(r"\b(?:true|control|controls|taken|take|captured|capture|fallen|fall|fell|lost|hold|holds|held|holding|"
+                          r"liberated|retaken|occupied|in\s+(?:Russian|Ukrainian)\s+hands|ours|theirs|yours)\b", re.I)
 # a turn that answers "no" to it: "No.", "No, of course not.", "SPOKESMAN: No, absolutely not."
 _NO_ANSWER = compiled(r"\W*(?:[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'. -]{1,40}(?:\s*\([^()\n]{1,40}\))?:\s*)?No(?:,\s+(?:of\s+course|absolutely|certainly|definitely)\s+not)?\s*[.!]")
 
@@ -1599,8 +1602,13 @@ def no_answer(sentence: str) -> bool:
 
 def answers_a_question(text: str, start: int) -> bool:
     """Whether the sentence at ``start`` answers the question asked right before it (an interview's or a
-    broadcast's): its denial denies the claim the question was about, told before the question."""
-    return "?" in text[max(0, start - 120):start] and _QUESTION_BEFORE.search(text, max(0, start - 120), start) is not None
+    broadcast's) about who holds a place or whether a claim is true: its denial denies the claim the question
+    was about, told before the question (not "Did Russia lose many men there?" / "No.")."""
+    if "?" not in text[max(0, start - 120):start] or (asked := _QUESTION_BEFORE.search(text, max(0, start - 120), start)) is None:
+        return False
+    opens = max(text.rfind(".", 0, asked.start()), text.rfind("!", 0, asked.start()), text.rfind("?", 0, asked.start()),
+                text.rfind("\n", 0, asked.start()))
+    return _ABOUT_CONTROL.search(text, opens + 1, asked.start()) is not None
 
 
 WE_REPORTED = compiled(r"\bwe\s+(?:had\s+|have\s+)?(?:wrote|written|reported|said|published|posted|announced)\b", re.I)
