@@ -64,8 +64,7 @@ def without_spoken_asides(article: Article, rules: Rules) -> Article:
 
 
 def _blank(match: re.Match[str]) -> str:
-    keep = match.group("keep") or ""
-    return keep + " " * (len(match.group()) - len(keep))
+    return " " * len(match.group())
 
 
 @dataclass(frozen=True, slots=True)

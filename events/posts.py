@@ -342,10 +342,10 @@ def _person_of_a_state(text: str, hit: re.Match[str], named: list[Attribution]) 
 
 
 def _turn_speaker(label: str, before: list[SentenceView], rules: Rules, side: Side, day: dt.date | None) -> Attribution | None:
-    """Who a transcript's turn label names (see find_turns); None for the outlet's own people and for
-    anyone not introduced."""
-    if rules.transcript_host.fullmatch(label) or len(label) < 2 or _ANSWER_LABEL.fullmatch(label):
-        return None  # (the outlet's own people; "A:" is an interview's answer, whose interviewee find_answers names)
+    """Who a transcript's turn label names (see find_turns); None for the outlet's own people ("ANCHOR",
+    "HOST", "our correspondent X": nobody the text introduced as a guest) and for anyone not introduced."""
+    if len(label) < 2 or _ANSWER_LABEL.fullmatch(label):
+        return None  # ("A:" is an interview's answer, whose interviewee find_answers names)
     named = [a for a in named_claimants(label.title(), rules, context_side=side, day=day)
              if a.start == 0 and a.claimant not in GENERIC_STATES]
     if named:

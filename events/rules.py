@@ -161,7 +161,6 @@ class Rules:
     post_signature: re.Pattern[str]  # "— Author (@handle) May 20, 2022" closing an embedded post
     interview_cue: re.Pattern[str]  # "spoke to", "in an interview", "transcript": a text holding an interview
     interviewee_follows: re.Pattern[str]  # "spoke to X", "an interview with X": the interviewee named after
-    transcript_host: re.Pattern[str]  # "ANCHOR", "HOST", "Q": a transcript's turn labels that are the outlet's own
     titles: frozenset[str]  # ranks and titles before a surname ("Colonel"), lower case: not given names
     given_names: dict[str, frozenset[str]]  # a given name (lower case) -> its spellings ("alexander" -> oleksandr, ...)
     claimants: tuple[ClaimantRule, ...]
@@ -551,8 +550,6 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         interview_cue=_compile(_need(cla, "interview_cue", f["claimants"], "(file)"), f["claimants"], "interview_cue"),
         interviewee_follows=_compile(_need(cla, "interviewee_follows", f["claimants"], "(file)"), f["claimants"],
                                      "interviewee_follows", told=False),
-        transcript_host=_compile(_need(cla, "transcript_host", f["claimants"], "(file)"), f["claimants"], "transcript_host",
-                                 0, told=False),
         titles=frozenset(w.lower() for w in _need(cla, "titles", f["claimants"], "(file)")),
         given_names={name.lower(): frozenset(n.lower() for n in group)
                      for group in _need(cla, "given_name_variants", f["claimants"], "(file)") for name in group},
