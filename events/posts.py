@@ -9,7 +9,8 @@ words of the person the text says it interviews ("Suspilne spoke to Viktor Trehu
 "Q: ..." / "A: ..." lines, questions and answers opened with dashes, or plain question lines each
 with its answer on the next line). A post pasted under a bracketed note that names who posted it
 ("[Telegram post, Russian military blogger channel, 24 Aug 2024]") is that poster's, up to the
-next such note.
+next such note. A broadcast transcript laid out in speakers' turns ("ANCHOR: ...", "DZYUBA: ...") gives
+each guest's turn to the one the text introduced by that surname or role (find_turns).
 
 A pure function of the sentence views and the rules; cases in tests/events/test_voices.py.
 """
