@@ -28,6 +28,7 @@ from events.changes import (_CLAIM_VERB, APPOSITION_OPENS_BEFORE, HISTORY_SECTIO
 from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, STATE_KINDS, TELLING_RELATIVE, Attribution, governing, journalist, named_claimants, outlet_side, quotations, unquoted
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
 from events.mentions import DATELINE_REACH, NAMED_AFTER_CHANGE, NAMED_BEFORE_CHANGE, PlaceRef, SentenceView
+from events.posts import SPOKEN_LABEL
 from events.records import Article, DatePrecision, EventType, PublishedDate, Side
 from events.rules import Rules
 from events.voices import REBUTTAL_OPENS, Voice, flown_flag
@@ -1586,13 +1587,13 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
 
 # an answer to the question just asked: the text before it ends on a question, then at most a turn label
 # and a short "No." ("Is X under Russian control?" / "SPOKESMAN: No. No, this is not true.")
-_QUESTION_BEFORE = compiled(r"\?[\"”’']?\s*(?:[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'. -]{1,40}(?:\s*\([^()\n]{1,40}\))?:\s*)?"
+_QUESTION_BEFORE = compiled(r"\?[\"”’']?\s*(?:" + SPOKEN_LABEL + r"\s*)?"
                             r"(?:(?:No|Yes)\b[^.!?\n]{0,30}[.!]\s*)?$")
 # what such a question asks: who holds a place, whether it fell, whether a claim is true
 _ABOUT_CONTROL = compiled(r"\b(?:true|control|controls|taken|take|captured|capture|fallen|fall|fell|lost|hold|holds|held|holding|"
                           r"liberated|retaken|occupied|in\s+(?:Russian|Ukrainian)\s+hands|ours|theirs|yours)\b", re.I)
 # a turn that answers "no" to it: "No.", "No, of course not.", "SPOKESMAN: No, absolutely not."
-_NO_ANSWER = compiled(r"\W*(?:[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'. -]{1,40}(?:\s*\([^()\n]{1,40}\))?:\s*)?No(?:,\s+(?:of\s+course|absolutely|certainly|definitely)\s+not)?\s*[.!]")
+_NO_ANSWER = compiled(r"\W*(?:" + SPOKEN_LABEL + r"\s*)?No(?:,\s+(?:of\s+course|absolutely|certainly|definitely)\s+not)?\s*[.!]")
 
 
 def no_answer(sentence: str) -> bool:

@@ -23,6 +23,7 @@ from events.anchors import compiled, search_once
 from events.changes import Change, find_changes
 from events.drafts import HEDGE_BACK, LISTED_BY, NAMED_DENIAL_REACH, answers_a_question, draft_claims, no_answer
 from events.mentions import UNLISTED, SentenceView, read_mentions
+from events.posts import SPOKEN_LABEL
 from events.records import Article, Claim
 from events.rules import Rules
 from events.voices import quote_balance, read_voices
@@ -50,7 +51,7 @@ def with_typographic_quotes(article: Article) -> Article:
 
 
 # a text as spoken: a turn label opening a line ("ANCHOR: ...", "SPOKESMAN (through interpreter): ...") or a filler
-_SPOKEN_TEXT = compiled(r"(?m:^[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'. -]{1,40}(?:\s*\([^()\n]{1,40}\))?:\s)|(?<![\w’'-])(?:[Ee]r|[Uu]m|[Uu]h|[Ee]rm),\s|,\s[Qq]uote,")
+_SPOKEN_TEXT = compiled(r"(?m:^" + SPOKEN_LABEL + r"\s)|(?<![\w’'-])(?:[Ee]r|[Uu]m|[Uu]h|[Ee]rm),\s|,\s[Qq]uote,")
 
 
 def without_spoken_asides(article: Article, rules: Rules) -> Article:
@@ -108,7 +109,7 @@ def _joined_unplaced(text: str, mentions: list[Mention], resolutions: list[Resol
     return joined_mentions, joined_resolutions
 
 
-def _near_claims(views: list[SentenceView], changes: list[list[Change]], rules: Rules, text: str = "") -> list[bool]:
+def _near_claims(views: list[SentenceView], changes: list[list[Change]], rules: Rules, text: str) -> list[bool]:
     """The sentences whose speakers matter: those telling of a change, one of the few after it
     that denies it ("Ukraine rejected the claim"), and those naming a frame's change ("the withdrawal was
     announced by ..."). Most sentences of a news article are none of these."""

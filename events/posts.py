@@ -29,7 +29,7 @@ from events.mentions import SentenceView
 from events.records import DatePrecision, PublishedDate, Side
 from events.rules import Rules
 
-__all__ = ["SIGNED_TEXT", "Post", "find_answers", "find_bracketed", "find_headed", "find_posts", "find_signed", "find_turns"]
+__all__ = ["SIGNED_TEXT", "SPOKEN_LABEL", "Post", "find_answers", "find_bracketed", "find_headed", "find_posts", "find_signed", "find_turns"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +286,9 @@ def _plain_questions(views: list[SentenceView], line_start: Callable[[SentenceVi
     return asked if len(asked) >= 2 else []
 
 
+# a speaker's label in capitals, as a transcript opens a turn with it: "HOLLIS:", "SPOKESMAN (through interpreter):"
+# (two letters or more; the turns below also count "Q:" and "A:")
+SPOKEN_LABEL = r"[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'. -]{1,40}(?:\s*\([^()\n]{1,40}\))?:"
 # a broadcast transcript's turn label at a line's start: "HOLLIS:", "SPOKESMAN (through interpreter):", "COL. BONDAR:"
 _TURN_LABEL = compiled(r"\s*(?P<label>[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]*(?:[ -][A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]*){0,3})(?:\s*\([^()\n]{1,40}\))?:\s")
 # the outlet's own people as the text introduces them: "our correspondent Mark Hollis", "our reporter Tom"
