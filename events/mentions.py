@@ -113,6 +113,15 @@ def _names_its_region(mention: Mention, resolution: Resolution, before: str, aft
 _SETTLEMENT_NOUN_AFTER = compiled(r"\s+(?:village|town|settlement|hamlet)\b(?!\s+(?:of|council)\b)", re.I)
 
 
+def _names_russian_region(resolution: Resolution, before: str, after: str) -> bool:
+    """"offensive operations in Kursk", "In Belgorod fighting continues": no Russian regional capital
+    that shares its region's name has changed hands, so in war reporting the name is the region
+    (not "the city of Belgorod", "Kursk city")."""
+    place = resolution.place
+    return place is not None and place.country == "RU" and place.admin1.split()[0] == place.name \
+        and not re.search(r"\bcity\s+of\s+$", before, re.I) and not re.match(r"\s*city\b", after, re.I)
+
+
 def _names_region_of_noun(resolution: Resolution, after: str) -> bool:
     """"Russia retook Kursk village", "another Belgorod village": a regional capital that shares its
     region's name, set before a settlement noun, is the region's adjective (a village so named
@@ -457,7 +466,8 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
             elif role == "dateline" and _ENTRY_DASH.match(after) and (
                     mention.start > DATELINE_REACH or text.count("\n\n", 0, mention.start) >= 2):  # (below headline and lead)
                 role = "settlement"  # "TONENKE - The village fell in May": a factbox's entry on the town, no dateline
-            if role == "settlement" and heading and _names_its_region(mention, resolution, before, after):
+            if role == "settlement" and (heading and _names_its_region(mention, resolution, before, after)
+                                         or _names_russian_region(resolution, before, after)):
                 role = "region"
             elif role == "settlement" and _names_region_of_noun(resolution, after):
                 role = "modifier"

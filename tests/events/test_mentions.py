@@ -54,6 +54,8 @@ CASES = [
     ("Units held positions in the Avdiivka area.", "Avdiivka", "settlement", "beside"),
     ("Units pulled back from two villages close to Avdiivka.", "Avdiivka", "settlement", "near"),
     ("Russian troops entered Toretsk from the east.", "Toretsk", "settlement", ""),
+    ("Russian forces continue offensive operations in Kursk.", "Kursk", "region", ""),  # no such city changed hands
+    ("Drones struck an oil depot in the city of Belgorod.", "Belgorod", "settlement", ""),
 ]
 
 
