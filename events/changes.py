@@ -195,6 +195,12 @@ _SUBJECT_GAP = compiled(
     re.I)
 _OBJECT_GAP_WORDS = 9
 _IRREALIS_WORDS = 7
+# a report not made, however far before the change its clause tells ("did not formally announce that the
+# town had been retaken"; the irrealis words only reach seven words back; not "did not confirm that claim,
+# and ... said the village remained": "that" a claim's determiner, and a comma closes the report)
+_UNANNOUNCED_THAT = compiled(r"\b(?:has|have|had|did|does|do)(?: not|n['’]t) (?:yet )?(?:(?:formally|officially|publicly) )?"
+                             r"(?:announced?|confirm(?:ed)?|report(?:ed)?|acknowledged?|claim(?:ed)?) that\b"
+                             r"(?! (?:claims?|reports?|statements?|announcements?|information|account)\b)[^,;]*$", re.I)
 # "the enemy continues to withdraw its units from X": a retreat under way (not "work continues to regain X")
 _GOES_ON = compiled(r"\b(?:continues|continue|continuing|keeps|keep)\s+to\s+$", re.I)
 # (its forces from a place: not "continue to withdraw wounded soldiers / civilians from X")
@@ -1802,6 +1808,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             text, start, end, left, rules, fighting=trigger.type is EventType.CONTESTED)
         if denial == "negated" and _CLAIM_VERB.match(text, start) and not _FORCES_NEGATED.search(text, max(0, start - 40), start):
             continue  # "it has not claimed the village itself": no claim, and nothing denied (not "troops have never claimed X")
+        if not denial and _UNANNOUNCED_THAT.search(before):
+            continue  # "the military has not formally announced that the town has been retaken": no claim told
         if not denial:
             # (a quoted word opens a clause of its own: "trying to \"regroup\"" reads the words before the quote)
             # (not across a comma: "was ordered to lay down arms, ending the defence of X" tells it)
