@@ -173,6 +173,11 @@ _ORDERED = compiled(r"\b(?:(?:received|got|gave|give|given|granted|issued|had|ha
                       r"(?:approved|authori[sz]ed|sanctioned)(?:\s+[“\"‘']?(?:an?|the)\s+(?:[\w-]+\s+)?(?:manoeuvre|maneuver|decision|order))?)\s*(?:(?:the|its|their|his|her|our|Ukrainian|Russian|Ukraine['’]s|Russia['’]s|"
                       r"enemy)\s+)?(?:(?:troops|forces|units|soldiers|defenders|garrison|marines|brigades?|commanders?|generals?|men)\s+)?to\s+"
                       r"(?:\w+\s+)?$", re.I)
+# spoken word order, the object told first: "Tykhe we took on Saturday", "Hostre the other guys liberated
+# yesterday" (the place opens its sentence or quotation, and a subject of people stands before the verb)
+_TOPIC_GAP = compiled(r"\s+(?:we|they|our (?:guys|boys|lads|men|troops|units|forces)|the (?:other |neighbouring |next )?"
+                      r"(?:guys|boys|lads|brigade|battalion|company))(?:\s+(?:finally|already|also|just|only))?\s+")
+_TOPIC_OPENS = compiled(r"\s*(?:[“\"‘']\s*)?(?:(?:And|But|Well|Yes|So),?\s+)?")
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
 _SUBJECT_GAP = compiled(
     r"^(?:['’]s)?(?:\s*\([^()]{0,60}\))?(?:\s*[—–)\]])?"
@@ -1255,6 +1260,8 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
                 and (opening := APPOSITION_OPENS_BEFORE.search(text, max(0, ref.start - 80), ref.start)):
             apposition = opening.start()  # "X, a town between A and B, was retaken": B closes an apposition on X
             continue
+        elif trigger.type in _TAKING and _TOPIC_GAP.fullmatch(gap) and _TOPIC_OPENS.fullmatch(text, 0, ref.start):
+            subject = ref  # "Tykhe we took on Saturday": spoken word order, the place taken told first
         break
     if subject is None:
         return []

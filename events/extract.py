@@ -50,8 +50,10 @@ def with_typographic_quotes(article: Article) -> Article:
     return article if text == article.text else replace(article, text=text)
 
 
-# a text as spoken: a turn label opening a line ("ANCHOR: ...", "SPOKESMAN (through interpreter): ...") or a filler
-_SPOKEN_TEXT = compiled(r"(?m:^" + SPOKEN_LABEL + r"\s)|(?<![\w’'-])(?:[Ee]r|[Uu]m|[Uu]h|[Ee]rm),\s|,\s[Qq]uote,")
+# a text as spoken: a turn label opening a line ("ANCHOR: ...", "SPOKESMAN (through interpreter): ..."), a filler
+# or a stutter ("is, is ours")
+_SPOKEN_TEXT = compiled(r"(?m:^" + SPOKEN_LABEL + r"\s)|(?<![\w’'-])(?:[Ee]r|[Uu]m|[Uu]h|[Ee]rm),\s|,\s[Qq]uote,"
+                        r"|(?i:(?<![\w’'-])(?P<stutter>\w+(?: \w+)?), (?P=stutter)(?![\w’'-]))")
 
 
 def without_spoken_asides(article: Article, rules: Rules) -> Article:
