@@ -1672,6 +1672,12 @@ _MODAL_THEN_AND = compiled(r"\b(?:would|will|could|might|may|shall|should|must|c
                            r"\b(?:aim|goal|plan|objective|task|intention)s?\s+(?:is|was|are|were)\s+to\s+(?:[\w’'-]+\s+){1,8}?and\s+(?:then\s+)?$")
 
 
+# a denier's own admission after a contrast: "denied that X had fallen but admitted pulling back from Y"
+_BUT_OWNS = compiled(r"(?:,\s*|\s)(?:but|yet)\s+(?:(?:it|he|she|they|(?:the|its|their)\s+\w+)\s+)?(?:also\s+)?"
+                     r"(?:admit|admits|admitted|admitting|concede|concedes|conceded|acknowledge|acknowledges|acknowledged|"
+                     r"confirm|confirms|confirmed|say|says|said|add|adds|added|report|reports|reported)\b", re.I)
+
+
 def _denial(text: str, start: int, end: int, left: int, rules: Rules, fighting: bool = False) -> str:
     """Negated ("have not taken"), failed ("unsuccessful attempts to oust"), refuted ("rejected
     claims that") or called false ("reports of X being occupied are false"); "" when asserted."""
@@ -1691,7 +1697,9 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules, fighting: 
         # (not fighting told in the denier's next clause: "denied that X had fallen, saying that
         # fighting went on there"; a share still held there is part of the denial)
         denied = _last_before(rules.denial, text, 0, start)
-        if not fighting or denied is None or not SAYING_NEXT.search(text, denied.end(), start):
+        if denied is not None and _BUT_OWNS.search(text, denied.end(), start):
+            pass  # "denies X has fallen but admits pulling back from Y": the admission is told as done
+        elif not fighting or denied is None or not SAYING_NEXT.search(text, denied.end(), start):
             return "refuted"
     quote_open = max(text.rfind("“", 0, start), text.rfind('"', 0, start), text.rfind("‘", 0, start), text.rfind(" '", 0, start) + 1)
     if quote_open > 0 and _DENIED_QUOTE_BEFORE.search(text, max(0, quote_open - 40), quote_open + 1):
