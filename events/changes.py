@@ -174,8 +174,9 @@ _ORDERED = compiled(r"\b(?:(?:received|got|gave|give|given|granted|issued|had|ha
                       r"enemy)\s+)?(?:(?:troops|forces|units|soldiers|defenders|garrison|marines|brigades?|commanders?|generals?|men)\s+)?to\s+"
                       r"(?:\w+\s+)?$", re.I)
 # spoken word order, the object told first: "Tykhe we took on Saturday", "Hostre the other guys liberated
-# yesterday" (the place opens its sentence or quotation, and a subject of people stands before the verb)
-_TOPIC_GAP = compiled(r"\s+(?:we|they|our (?:guys|boys|lads|men|troops|units|forces)|the (?:other |neighbouring |next )?"
+# yesterday" (the place opens its sentence or quotation, and the speaker's own people stand before the verb;
+# not "they", who may be the enemy)
+_TOPIC_GAP = compiled(r"\s+(?:we|our (?:guys|boys|lads|men|troops|units|forces)|the (?:other |neighbouring |next )?"
                       r"(?:guys|boys|lads|brigade|battalion|company))(?:\s+(?:finally|already|also|just|only))?\s+")
 _TOPIC_OPENS = compiled(r"\s*(?:[“\"‘']\s*)?(?:(?:And|But|Well|Yes|So),?\s+)?")
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
@@ -200,11 +201,15 @@ _SUBJECT_GAP = compiled(
     re.I)
 _OBJECT_GAP_WORDS = 9
 _IRREALIS_WORDS = 7
+# (but a report made after all: "did not announce that X had been captured until three days later", "did not
+# confirm that its troops had taken X, but several bloggers did")
+_ANNOUNCED_LATER = compiled(r"[^.;]{0,80}?(?:\buntil\b|,\s*but\s+[^.;,]{1,60}?\s+(?:did|has|have|had)\s*(?:so\s*)?[.;])", re.I)
 # a report not made, however far before the change its clause tells ("did not formally announce that the
 # town had been retaken"; the irrealis words only reach seven words back; not "did not confirm that claim,
 # and ... said the village remained": "that" a claim's determiner, and a comma closes the report)
-_UNANNOUNCED_THAT = compiled(r"\b(?:has|have|had|did|does|do)(?: not|n['’]t) (?:yet )?(?:(?:formally|officially|publicly) )?"
-                             r"(?:announced?|confirm(?:ed)?|report(?:ed)?|acknowledged?|claim(?:ed)?) that\b"
+_UNANNOUNCED_THAT = compiled(r"\b(?:(?:has|have|had|did|does|do)(?: not|n['’]t)|(?:has|have) yet to|neither (?:side|army|party) has|"
+                             r"(?:nobody|no one) has) (?:yet )?(?:(?:formally|officially|publicly|independently) )?"
+                             r"(?:announced?|confirm(?:ed)?|report(?:ed)?|acknowledged?|claim(?:ed)?|say|said|verif(?:y|ied)) that\b"
                              r"(?! (?:claims?|reports?|statements?|announcements?|information|account)\b)[^,;]*$", re.I)
 # "the enemy continues to withdraw its units from X": a retreat under way (not "work continues to regain X")
 _GOES_ON = compiled(r"\b(?:continues|continue|continuing|keeps|keep)\s+to\s+$", re.I)
@@ -1823,7 +1828,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             text, start, end, left, rules, fighting=trigger.type is EventType.CONTESTED)
         if denial == "negated" and _CLAIM_VERB.match(text, start) and not _FORCES_NEGATED.search(text, max(0, start - 40), start):
             continue  # "it has not claimed the village itself": no claim, and nothing denied (not "troops have never claimed X")
-        if not denial and _UNANNOUNCED_THAT.search(before):
+        if not denial and _UNANNOUNCED_THAT.search(before) and not _ANNOUNCED_LATER.match(text, end):
             continue  # "the military has not formally announced that the town has been retaken": no claim told
         if not denial:
             # (a quoted word opens a clause of its own: "trying to \"regroup\"" reads the words before the quote)

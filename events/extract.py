@@ -53,7 +53,7 @@ def with_typographic_quotes(article: Article) -> Article:
 # a text as spoken: a turn label opening a line ("ANCHOR: ...", "SPOKESMAN (through interpreter): ..."), a filler
 # or a stutter ("is, is ours")
 _SPOKEN_TEXT = compiled(r"(?m:^" + SPOKEN_LABEL + r"\s)|(?<![\w’'-])(?:[Ee]r|[Uu]m|[Uu]h|[Ee]rm),\s|,\s[Qq]uote,"
-                        r"|(?i:(?<![\w’'-])(?P<stutter>\w+(?: \w+)?), (?P=stutter)(?![\w’'-]))")
+                        r"|(?i:(?<![\w’'-])(?P<stutter>\w+(?: \w+)?), (?=(?-i:[a-z]))(?P=stutter)(?![\w’'-]))")
 
 
 def without_spoken_asides(article: Article, rules: Rules) -> Article:
