@@ -390,6 +390,8 @@ def _is_unlisted_name(text: str, start: int, end: int, inside: bool, rules: Rule
            for word in _WORDS.findall(text, end, comma if comma != -1 else end + 50)[:5]):
         return False  # "..., Petrenko said", "..., Zelensky's office said", "... and other commentators noted"
     words = name.split()
+    if len(words) == 1 and name.endswith("ly"):
+        return False  # an adverb: "Honestly, the village is a grey zone now"
     if len(words) > 1 and (words[0] in load_cues().given_names or words[0].lower() in rules.given_names):
         return False  # "Olena Zelenska": a person
     if name.endswith(("'s", "’s")) and not inside:
