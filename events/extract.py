@@ -56,18 +56,68 @@ _SPOKEN_TEXT = compiled(r"(?m:^" + SPOKEN_LABEL + r"\s)|(?<![\w’'-])(?:[Ee]r|[
                         r"|(?i:(?<![\w’'-])(?P<stutter>\w+(?: \w+)?), (?=(?-i:[a-z]))(?P=stutter)(?![\w’'-]))")
 
 
-def without_spoken_asides(article: Article, rules: Rules) -> Article:
-    """``article`` with a transcript's fillers and asides blanked, same length ("had been, quote, liberated"
-    read as "had been          liberated"; rules.spoken_asides), so that offsets into it hold for the text
-    as written."""
+# where a sentence closes: its full stop, question or exclamation mark (not an abbreviation's), or its line's end
+_SENTENCE_CLOSE = compiled(r"[.!?…](?=[\s\"”’')\]]|$)|\n")
+_WORD_BEFORE = compiled(r"([\w.]+)$")
+
+
+def without_spoken_asides(article: Article, rules: Rules) -> tuple[Article, OffsetMap | None]:
+    """``article`` with a transcript's fillers, asides and stutters taken out ("had been, quote,
+    liberated" read as "had been liberated"; rules.spoken_asides), and the map from a position in the
+    text so read back to the text as written. What a sentence loses comes back as spaces before its
+    close ("had been liberated          ."), so that sentences start and end where they did and the
+    claims' evidence is cut from the text as written. None for the map when nothing was taken out."""
     if _SPOKEN_TEXT.search(article.text) is None:
-        return article
-    text = rules.spoken_asides.sub(_blank, article.text)
-    return article if text == article.text else replace(article, text=text)
+        return article, None
+    text = article.text
+    asides = [m for m in rules.spoken_asides.finditer(text) if "\n" not in m.group()]
+    if not asides:
+        return article, None
+    pieces: list[str] = []
+    shifts: list[tuple[int, int]] = []  # (position read, characters taken out before it in its sentence)
+    done = 0  # the text as written is copied up to here
+    removed = 0  # taken out since the sentence's start
+    i = 0
+    while i < len(asides):
+        close = _sentence_close(text, asides[i].end(), rules)
+        while i < len(asides) and asides[i].end() <= close:
+            aside = asides[i]
+            pieces.append(text[done:aside.start()])
+            removed += aside.end() - aside.start()
+            done = aside.end()
+            shifts.append((aside.start() - (removed - (aside.end() - aside.start())), removed))
+            i += 1
+        pieces.append(text[done:close] + " " * removed)
+        shifts.append((close, 0))
+        done, removed = close, 0
+    pieces.append(text[done:])
+    read = "".join(pieces)
+    return replace(article, text=read), OffsetMap(tuple(shifts))
 
 
-def _blank(match: re.Match[str]) -> str:
-    return " " * len(match.group())
+def _sentence_close(text: str, start: int, rules: Rules) -> int:
+    """Where the sentence holding ``start`` closes: the position of its closing mark or line end."""
+    for close in _SENTENCE_CLOSE.finditer(text, start):
+        word = _WORD_BEFORE.search(text, 0, close.start())
+        if close.group() == "." and word is not None and word.group(1) in rules.abbreviations:
+            continue  # "Mr. Orlov"
+        return close.start()
+    return len(text)
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """From a position in a text read without its spoken asides back to the text as written."""
+
+    shifts: tuple[tuple[int, int], ...]  # (position read, characters to add from there on), in order
+
+    def source(self, position: int) -> int:
+        delta = 0
+        for at, shift in self.shifts:
+            if at > position:
+                break
+            delta = shift
+        return position + delta
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,8 +214,9 @@ def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,
     ``places`` is geocode(article, gazetteer) when the caller has it already."""
     source = article
     article = with_typographic_quotes(article)  # (the claims' evidence is cut from the text as written)
-    article = without_spoken_asides(article, rules)
-    mentions, resolutions = places if places is not None else geocode(article, gazetteer)
+    article, offsets = without_spoken_asides(article, rules)
+    # (a caller's places were found in the text as written: the text as read is found again)
+    mentions, resolutions = places if places is not None and offsets is None else geocode(article, gazetteer)
     views = read_mentions(article, mentions, resolutions, rules)
     changes = [find_changes(view, rules) for view in views]
     country = {m.text.removesuffix("'s").removesuffix("’s"): r.place.country
@@ -193,6 +244,10 @@ def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,
         place.country == "UA" and kyiv_form(m.text, place) for m, place in placed if m.start not in moscow)
     drafts = draft_claims(views, voices, article, rules, country, changes, moscow, kyiv_spelling)
     claims = assemble(drafts, source, rules)
+    if offsets is not None:  # (each claim's name where the text as written has it)
+        claims = tuple(replace(c, settlement_start=offsets.source(c.settlement_start),
+                               settlement_end=offsets.source(c.settlement_start) + c.settlement_end - c.settlement_start)
+                       for c in claims)
     pairs = list(zip(mentions, resolutions))
     ambiguous = tuple((m, r) for m, r in pairs if m.kind is PlaceKind.PLACE and str(r.status) == "ambiguous")
     unknown = tuple(m for m, r in pairs if m.kind is PlaceKind.PLACE and str(r.status) == "unknown")

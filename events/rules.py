@@ -180,7 +180,7 @@ class Rules:
     voice_words: tuple[tuple[re.Pattern[str], Side], ...]  # the other side's name in one side's own voice
     outside_words: dict[Side, re.Pattern[str]]  # words a side's own voice does not use ("the Russians")
     abbreviations: frozenset[str]
-    spoken_asides: re.Pattern[str]  # "er,", ", quote,", ", in their words,": a transcript's fillers, read as blanks
+    spoken_asides: re.Pattern[str]  # "er,", ", quote,", "is, is": a transcript's fillers and stutters, taken out
     relative_dates: tuple[RelativeDate, ...]
     any_relative_date: re.Pattern[str]
     same_occasion: re.Pattern[str]  # "At the meeting, ...": the occasion whose day the text gave last
