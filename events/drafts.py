@@ -703,8 +703,11 @@ _ROUTE_END = compiled(r"\b(?:between|from)\s+(?:the\s+(?:towns?|cities|villages?
 _CALLED_TOWN = compiled(r"\btown\s+of\s+$", re.I)
 # "- A, B and C (Zaporizhzhia Oblast);" after "as follows:", or a line that holds a name and no more, closed as
 # an item is ("A (Donetsk region);", "B."; not a subheading: "Kupiansk")
+# (or a timeline's dated entry: "June 11 - A and B, the first villages retaken.", "Late June - C.")
+_DATED_ENTRY = compiled(r"\s*(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[ -])?(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+                        r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?\s*[-–—:]\s")
 _LIST_LINE = compiled(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s|\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}\s*"
-                      r"(?:\([^()\n]{1,60}\)|,\s+[^;.\n:]{1,60})?\s*[;.,]\s*$")
+                      r"(?:\([^()\n]{1,60}\)|,\s+[^;.\n:]{1,60})?\s*[;.,]\s*$|" + _DATED_ENTRY.pattern)
 # a sentence that is a list of names and nothing else (two or more), as a quotation may open:
 # "“Tonenke, Umanske, Yasnobrodivka.”" after "liberated three more villages, he said"
 _NAME = r"[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}"
@@ -1917,6 +1920,8 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
             _update_frame(frame, lister, voice.channel, dates, memory)
         # ("On Saturday the ministry listed five: ...": the day of its list)
         date = _pick_date(dates if lister is not None and dates else frame.dates, 0)
+        if (entry := _DATED_ENTRY.match(view.text)) is not None and dates and dates[0].start < entry.end():
+            date = dates[0]  # a timeline's entry: "July 27 - A."
         tail = _RELATIVE_AFTER_LIST.search(view.text)  # ("They are A and B, which lie on the road to C": not C)
         for place in view.settlements:
             if place.relation or tail is not None and place.start > tail.start():
