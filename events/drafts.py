@@ -1039,6 +1039,10 @@ def _acting_side(view: SentenceView, rules: Rules, speaker: Side = Side.NONE) ->
     return Side.NONE
 
 
+_TAKEN = {EventType.CAPTURE, EventType.RECAPTURE}
+_CHECKED_CLAIM = compiled(r"\s*(?:[Tt]he\s+)?(?:Claim|CLAIM)s?\s*(?:\([^()\n]{1,60}\)\s*)?:")
+
+
 def draft_claims(views: list[SentenceView], voices: list[Voice], article: Article, rules: Rules,
                  country: dict[str, str], changes_of: list[list[Change]] | None = None,
                  moscow_forms: dict[int, int] | None = None, kyiv_spelling: bool = False) -> list[Draft]:
@@ -1545,7 +1549,11 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             memory.anchor = day_dates[-1].date
             if occasion and rules.occasion_told.search(text):
                 memory.occasion_day = day_dates[-1].date
-    return drafts
+    # a fact check's "Claim: Russian troops have captured X." states the claim it checks, not the outlet's own:
+    # gone where the text tells whose it is
+    return [d for d in drafts if not (d.attribution.kind == "journalist" and _CHECKED_CLAIM.match(d.view.text) and any(
+        o.attribution.kind != "journalist" and o.place.key == d.place.key and o.gains == d.gains
+        and (o.kind == d.kind or {o.kind, d.kind} <= _TAKEN) for o in drafts))]
 
 
 def _old(dates: list[DateExpression], published: PublishedDate | None) -> bool:
