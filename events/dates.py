@@ -53,8 +53,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ordinal_day", re.compile(r"\bon the (?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?! (?:of|day|anniversary|floor|brigade|army|corps)\b)(?! (?-i:[A-Z]))", re.I)),  # (not "the 3rd Assault Brigade")
     ("month_last", re.compile(rf"\blast (?P<month>{_MONTHS})\b(?![ .]\d)", re.I)),
     # ("in the first days of May", "in the last week of March")
+    # (and a timeline's entry opening its line: "September - the ministry announces ...")
     ("month_only", re.compile(rf"\b(?:(?:in|during|since|by|early|late|until|that|(?:at the )?(?:end|beginning|start|middle) of|"
-                              rf"the (?:first|last|final|opening|closing|second) (?:days?|weeks?|half|fortnight) of) |mid[- ]?)"
+                              rf"the (?:first|last|final|opening|closing|second) (?:days?|weeks?|half|fortnight) of) |mid[- ]?|"
+                              rf"(?:^|(?<=\n))(?=(?:{_MONTHS})\.?\s*[-–—:]\s))"
                               rf"(?P<month>{_MONTHS})\b(?![ .]\d)", re.I)),
 ]
 

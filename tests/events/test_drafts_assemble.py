@@ -24,6 +24,11 @@ def rows(claims):
 
 
 CASES = [
+    ("a timeline's dated entries, each on its own day or month",
+     "These are the settlements the Russian Defence Ministry said it liberated this year:\n\n"
+     "February 17 - Hostre.\nMarch - Tykhe.",
+     [("Hostre", "capture", "RU", "Russian Ministry of Defence", "2024-02-17", "day"),
+      ("Tykhe", "capture", "RU", "Russian Ministry of Defence", "2024-03-01", "month")]),
     ("the side a claimant tells of its own gains",
      "The Russian defence ministry said units had liberated Tonenke on Monday.",
      [("Tonenke", "capture", "RU", "Russian Ministry of Defence", "2024-05-13", "day")]),
