@@ -178,6 +178,8 @@ _ORDERED = compiled(r"\b(?:(?:received|got|gave|give|given|granted|issued|had|ha
 # not "they", who may be the enemy)
 _TOPIC_GAP = compiled(r"\s+(?:we|our (?:guys|boys|lads|men|troops|units|forces)|the (?:other |neighbouring |next )?"
                       r"(?:guys|boys|lads|brigade|battalion|company))(?:\s+(?:finally|already|also|just|only))?\s+")
+_ONE_OF_GAP = compiled(r"\s+(?:was|is|became)\s+(?:one\s+of|among)\s+the\s+(?:[\w-]+\s+){0,3}?(?:villages|towns|places|settlements|"
+                       r"cities|localities)\s+(?:that\s+|which\s+)?(?:[\w’'-]+\s+){1,3}?(?:had\s+|have\s+)?")
 _TOPIC_OPENS = compiled(r"\s*(?:[“\"‘']\s*)?(?:(?:And|But|Well|Yes|So),?\s+)?")
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
 _SUBJECT_GAP = compiled(
@@ -1262,9 +1264,15 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
         elif part and _SUBJECT_GAP.match(gap[part.end():]):
             subject, share = ref, True  # "in X the residential districts have been liberated"
         elif (closing := _APPOSITION_CLOSES.match(gap)) and _SUBJECT_GAP.match(gap[closing.end():]) \
-                and (opening := APPOSITION_OPENS_BEFORE.search(text, max(0, ref.start - 80), ref.start)):
-            apposition = opening.start()  # "X, a town between A and B, was retaken": B closes an apposition on X
+                and (opening := APPOSITION_OPENS_BEFORE.search(text, max(0, ref.start - 80), ref.start)
+                     or (ref.mention.text.endswith(("'s", "’s")) or text.startswith(("'s", "’s"), ref.end))
+                     and _COMMA_OPENS.search(text, max(0, ref.start - 4), ref.start)):
+            # "X, a town between A and B, was retaken": B closes an apposition on X (and "X, A's northern
+            # neighbour, was taken": the apposition opens on A's)
+            apposition = opening.start()
             continue
+        elif trigger.type in _TAKING and _ONE_OF_GAP.fullmatch(gap):
+            subject = ref  # "X was one of the first villages Russian troops took": a relative clause said of X
         elif trigger.type in _TAKING and _TOPIC_GAP.fullmatch(gap) and _TOPIC_OPENS.fullmatch(text, 0, ref.start):
             subject = ref  # "Tykhe we took on Saturday": spoken word order, the place taken told first
         break
@@ -1302,6 +1310,7 @@ _CONDITION_AFTER = compiled(r"[^.;]{0,80}?\b(?:if|unless|should|in case|in the e
 _QUOTE_AFTER = compiled(r"[^.;]{0,60}?\s[“\"]\w")  # "troops would be withdrawn from X "over my dead body""
 _KIN_OF = compiled(r"(?:['’]s)?\s+(?:twin|sister|neighbou?ring|neighbou?r|smaller|larger|bigger)\b")
 _APPOSITION_CLOSES = compiled(r"[^,;:]{0,80}?,")
+_COMMA_OPENS = compiled(r"(?<=\w),\s+$")
 APPOSITION_OPENS_BEFORE = compiled(r"(?<=\w),\s+(?:home\s+to\s+)?(?:a|an|the)\s+[^,;:]*$")
 _ANNOUNCED_AFTER = compiled(r",?\s+(?:[\w’'-]+\s+){0,3}?(?:announced|confirmed|reported|declared|acknowledged|admitted)\b"
                              r"(?![^.;]{0,60}?\b(?:would|could|might|will|never|not|failed|denied|rejected)\b)")
