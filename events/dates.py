@@ -30,7 +30,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("dmy", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b")),
-    ("month_day", re.compile(rf"\b(?P<month>{_MONTHS})\.? {_DAY}\b(?:,? (?P<year>(?:19|20)\d\d))?(?!\s*(?:%|per))", re.I)),
+    ("month_day", re.compile(rf"\b(?P<month>{_MONTHS})\.? {_DAY}\b(?:,? (?P<year>(?:19|20)\d\d)|(?P<last_year>,? last year\b))?(?!\s*(?:%|per))", re.I)),
     ("day_month", re.compile(rf"\b{_DAY} (?:of )?(?P<month>{_MONTHS})\b\.?(?:,? (?P<year>(?:19|20)\d\d))?", re.I)),
     ("month_year", re.compile(rf"\b(?:(?:early|late|mid|end of|the end of|beginning of)[ -])?(?P<month>{_MONTHS})\.?,? (?:of )?(?P<year>(?:19|20)\d\d)\b", re.I)),
     # ("the fall of Bakhmut" is no season)
@@ -116,6 +116,8 @@ def _resolve(kind: str, m: re.Match[str], published: PublishedDate | None,
         month, day = _month_number(g["month"]), int(g["day"])
         if g.get("year"):
             year = int(g["year"])
+        elif g.get("last_year") and published is not None:  # "on June 24 last year"
+            year = published.date.year - 1
         elif published is not None or year_from is not None:
             year = _year_before(published or PublishedDate(year_from), month, day)
             if year is None:
