@@ -30,8 +30,11 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("dmy", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b")),
+    # ("Last year, on 16 August": that day of the year before)
+    ("month_day", re.compile(rf"\b(?P<last_year>last year,? (?:on )?)(?P<month>{_MONTHS})\.? {_DAY}\b", re.I)),
+    ("day_month", re.compile(rf"\b(?P<last_year>last year,? (?:on )?){_DAY} (?:of )?(?P<month>{_MONTHS})\b", re.I)),
     ("month_day", re.compile(rf"\b(?P<month>{_MONTHS})\.? {_DAY}\b(?:,? (?P<year>(?:19|20)\d\d)|(?P<last_year>,? last year\b))?(?!\s*(?:%|per))", re.I)),
-    ("day_month", re.compile(rf"\b{_DAY} (?:of )?(?P<month>{_MONTHS})\b\.?(?:,? (?P<year>(?:19|20)\d\d))?", re.I)),
+    ("day_month", re.compile(rf"\b{_DAY} (?:of )?(?P<month>{_MONTHS})\b\.?(?:,? (?P<year>(?:19|20)\d\d)|(?P<last_year>,? last year\b))?", re.I)),
     ("month_year", re.compile(rf"\b(?:(?:early|late|mid|end of|the end of|beginning of)[ -])?(?P<month>{_MONTHS})\.?,? (?:of )?(?P<year>(?:19|20)\d\d)\b", re.I)),
     # ("the fall of Bakhmut" is no season)
     ("season_year", re.compile(r"\b(?P<season>spring|summer|autumn|(?<!its )(?<!['’]s )(?<!whose )fall(?! of (?!(?:19|20)\d\d))|winter)\b(?:[^.;,]{0,40}?)\b(?:of |in )?(?P<year>(?:19|20)\d\d)\b", re.I)),
