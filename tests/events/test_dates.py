@@ -20,6 +20,7 @@ NOVEMBER = PublishedDate(dt.date(2025, 11, 1), DatePrecision.MONTH)
     ("first captured in February 2022", "2022-02-01", "month"),
     ("On May 3 last year, the governor said", "2023-05-03", "day"),
     ("Last year, on 3 May, the governor said", "2023-05-03", "day"),
+    ("Last year on May 3 the governor said", "2023-05-03", "day"),
     ("On 3 May last year the governor said", "2023-05-03", "day"),
     ("March - the ministry announces the capture of two villages", "2024-03-01", "month"),  # a timeline's entry
     ("During the failed summer offensive in 2023, Robotyne", "2023-06-01", "season"),
