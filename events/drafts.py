@@ -704,7 +704,8 @@ _CALLED_TOWN = compiled(r"\btown\s+of\s+$", re.I)
 # "- A, B and C (Zaporizhzhia Oblast);" after "as follows:", or a line that holds a name and no more, closed as
 # an item is ("A (Donetsk region);", "B."; not a subheading: "Kupiansk")
 # (or a timeline's dated entry: "June 11 - A and B, the first villages retaken.", "Late June - C.")
-_DATED_ENTRY = compiled(r"\s*(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[ -])?(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATED_ENTRY = compiled(r"\s*(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[ -])?(?:\d{1,2}\s+)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+                        r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
                         r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?\s*[-–—:]\s")
 _LIST_LINE = compiled(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s|\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}\s*"
                       r"(?:\([^()\n]{1,60}\)|,\s+[^;.\n:]{1,60})?\s*[;.,]\s*$|" + _DATED_ENTRY.pattern)
