@@ -1040,7 +1040,7 @@ def _acting_side(view: SentenceView, rules: Rules, speaker: Side = Side.NONE) ->
     return Side.NONE
 
 
-_TAKEN = {EventType.CAPTURE, EventType.RECAPTURE}
+_TAKEN = frozenset({EventType.CAPTURE, EventType.RECAPTURE})
 _CHECKED_CLAIM = compiled(r"\s*(?:[Tt]he\s+)?(?:Claim|CLAIM)s?\s*(?:\([^()\n]{1,60}\)\s*)?:")
 
 

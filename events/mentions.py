@@ -102,32 +102,38 @@ def is_heading(sentence: Sentence, text: str) -> bool:
     return line == sentence.text.strip() and not _HEADING_END.search(line) and len(line.split()) <= 20
 
 
+def _capital_named_for_its_region(resolution: Resolution) -> bool:
+    """A regional capital that shares its region's name (Kharkiv, Kursk)."""
+    place = resolution.place
+    return place is not None and place.admin1.split()[0] == place.name
+
+
+_CITY_AFTER = compiled(r"\s*city\b", re.I)
+
+
 def _names_its_region(mention: Mention, resolution: Resolution, before: str, after: str) -> bool:
     """A headline's "in Kharkiv" is the Kharkiv region as often as the city: a regional capital
     that shares its region's name, after "in", not followed by "city"."""
-    place = resolution.place
-    return place is not None and place.admin1.split()[0] == place.name and re.search(r"\bin\s+$", before) is not None \
-        and not re.match(r"\s*city\b", after, re.I)
-
-
-_SETTLEMENT_NOUN_AFTER = compiled(r"\s+(?:village|town|settlement|hamlet)\b(?!\s+(?:of|council)\b)", re.I)
+    return _capital_named_for_its_region(resolution) and re.search(r"\bin\s+$", before) is not None \
+        and not _CITY_AFTER.match(after)
 
 
 def _names_russian_region(resolution: Resolution, before: str, after: str) -> bool:
     """"offensive operations in Kursk", "In Belgorod fighting continues": no Russian regional capital
     that shares its region's name has changed hands, so in war reporting the name is the region
     (not "the city of Belgorod", "Kursk city")."""
-    place = resolution.place
-    return place is not None and place.country == "RU" and place.admin1.split()[0] == place.name \
-        and not re.search(r"\bcity\s+of\s+$", before, re.I) and not re.match(r"\s*city\b", after, re.I)
+    return _capital_named_for_its_region(resolution) and resolution.place is not None and resolution.place.country == "RU" \
+        and not re.search(r"\bcity\s+of\s+$", before, re.I) and not _CITY_AFTER.match(after)
+
+
+_SETTLEMENT_NOUN_AFTER = compiled(r"\s+(?:village|town|settlement|hamlet)\b(?!\s+(?:of|council)\b)", re.I)
 
 
 def _names_region_of_noun(resolution: Resolution, after: str) -> bool:
     """"Russia retook Kursk village", "another Belgorod village": a regional capital that shares its
     region's name, set before a settlement noun, is the region's adjective (a village so named
     keeps "Tonenke village")."""
-    place = resolution.place
-    return place is not None and place.admin1.split()[0] == place.name and _SETTLEMENT_NOUN_AFTER.match(after) is not None
+    return _capital_named_for_its_region(resolution) and _SETTLEMENT_NOUN_AFTER.match(after) is not None
 
 
 DATELINE_REACH = 300  # characters from the text's start a dateline stands in
