@@ -419,7 +419,12 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = 
         # a soldier quoted: "They took the village last week", "We held it until they took it" (not "our
         # men held on, then they left": the men named are who "they" are)
         return "enemy"
+    # ("denied that Ukrainian troops had broken through, but admitted its forces had left X": "its" is one
+    # body, the subject's, never the troops named last)
+    singular = bool(text) and index < len(words) and _SINGULAR_OWNER.match(text, words[index][0]) is not None
     for start, end, key in reversed(words[:index]):
+        if singular and _MANY_AFTER.match(text, end):
+            continue
         cited = _CITED_SPEECH.match(text, end) if text else None
         if cited is not None and key in ("RU", "UA") and index < len(words) \
                 and (_SAID_THEN_PRONOUN.fullmatch(text, cited.end(), words[index][0])
@@ -438,6 +443,9 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = 
 
 
 _THEY = compiled(r"[Tt]he(?:y|ir)\b")
+_SINGULAR_OWNER = compiled(r"(?:[Ii]ts|[Hh]is|[Hh]er)\b")
+_MANY_AFTER = compiled(r"\s+(?:[\w-]+\s+)?(?:troops|forces|units|soldiers|fighters|servicemen|marines|paratroopers|defenders|"
+                       r"brigades|groups|men)\b")
 _ANNIHILATED_BEFORE = compiled(r"\b(?:destroy\w*|annihilat\w*|eliminat\w*|wip(?:e|ed|es|ing)\s+out|defeat\w*|rout(?:ed|ing)?)\s+"
                                r"(?:[“\"‘']?[\w-]+\s+){0,2}[“\"‘']?$", re.I)
 _THEY_ONLY = compiled(r"[Tt]hey\b")
