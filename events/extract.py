@@ -219,7 +219,8 @@ def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,
     mentions, resolutions = places if places is not None and offsets is None else geocode(article, gazetteer)
     views = read_mentions(article, mentions, resolutions, rules)
     changes = [find_changes(view, rules) for view in views]
-    country = {m.text.removesuffix("'s").removesuffix("’s"): r.place.country
+    # (a region by its own name: "the Luhansk regional military administration" is Luhansk's)
+    country = {m.text.removesuffix("'s").removesuffix("’s").removesuffix(" regional"): r.place.country
                for m, r in zip(mentions, resolutions) if r.place is not None}
     # whose officials speak ("a local official said"): also a name whose namesakes all lie in one country
     speaking = dict(country)

@@ -1098,7 +1098,10 @@ def _spelt_far_in_gap_text(mentions: Sequence[Mention], results: list[Resolution
             continue
         # (a name its own sentence ties to the region is that region's whatever its namesakes' size and neighbours)
         tied = _tied_to_its_region(mention, mentions, results, rules)
-        if any(_in(p, rules.partial_coverage)
+        # (nor a namesake the text names under its own name too: "Novenkoye" beside "Novenke" is that village)
+        named_otherwise = {r.place.geonameid for m, r in zip(mentions, results)
+                           if m is not mention and m.kind is PlaceKind.PLACE and r.place is not None and m.key != mention.key}
+        if any(_in(p, rules.partial_coverage) or p.geonameid in named_otherwise
                or normalize_name(p.name) == normalize_name(mention.text.removesuffix("'s").removesuffix("’s"))
                or not tied and (p.population >= FAR_VILLAGE_POPULATION
                                 or any(o.geonameid != p.geonameid and distance_km(p, o) <= rules.far_km for o in settled))

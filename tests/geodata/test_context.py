@@ -265,3 +265,13 @@ def test_a_name_its_sentence_ties_to_the_kursk_region_is_a_village_there_however
     assert resolved["Viktorovka"][0].place is None
     andreevka, _ = resolved["Andreevka"]
     assert andreevka.place is not None and andreevka.place.admin1 == "Donetsk Oblast"
+
+
+def test_a_moscow_spelling_beside_the_village_s_own_name_is_that_village_in_a_text_on_the_kursk_region(gazetteer):
+    # (the Sumy border village the text also names as Ukraine does, not a Kursk village the gazetteer lacks)
+    resolved = beside_gap("Moscow said on Thursday that its troops had taken Novenkoye. Shelling went on across the Sumy "
+                          "region and the Kursk region, and Kyiv did not comment. The Sumy regional military administration "
+                          "said Novenke had not been taken.", gazetteer)
+    novenke = resolved["Novenke"][0].place
+    assert novenke is not None and novenke.admin1 == "Sumy Oblast"
+    assert resolved["Novenkoye"][0].place == novenke

@@ -1,6 +1,7 @@
 import pytest
 
 from geodata import PlaceKind, find_places
+from geodata.resolve import resolve_mentions
 
 
 def names(text, gazetteer, kind=PlaceKind.PLACE):
@@ -117,3 +118,14 @@ def test_runs_of_capitalised_words_start_only_at_a_word_start():
 def test_a_name_typed_with_a_cyrillic_look_alike_letter_is_found(gazetteer):
     # copied text sometimes carries a Cyrillic а in a Latin name
     assert names("Troops entered Hryhorivk\u0430 and Vodyane on Monday.", gazetteer) == ["Hryhorivk\u0430", "Vodyane"]
+
+
+def test_a_regional_administration_names_its_region_not_the_city(gazetteer):
+    # "the Luhansk regional military administration": the region, which places the village named with it
+    # (not "the Kharkiv regional centre", the city)
+    found = find_places("The head of the Luhansk regional military administration said Bilohorivka was shelled.", gazetteer)
+    assert [(m.text, m.kind) for m in found] == [("Luhansk regional", PlaceKind.OBLAST), ("Bilohorivka", PlaceKind.PLACE)]
+    (mention,) = find_places("Drones struck the Kharkiv regional centre overnight.", gazetteer)
+    assert mention.kind is PlaceKind.PLACE
+    placed = dict((m.text, r) for m, r in zip(found, resolve_mentions(found, gazetteer)))
+    assert placed["Bilohorivka"].place is not None and placed["Bilohorivka"].place.admin1 == "Luhansk Oblast"
