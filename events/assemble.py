@@ -554,6 +554,9 @@ _CLAIMS_ABOUT_OPENING = compiled(r"\W*(?:Regarding|As for|As to|On|About|Concern
 
 
 _CLAIMED_VERB = compiled(r"\bclaim(?:ed|ing)\b", re.I)
+# a holding said against something: a negation, or a verb of answering
+_ANSWERING = compiled(r"\b(?:not|no|never|neither|nor|insist(?:s|ed|ing)?|den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|"
+                      r"refut(?:es|ed)|despite|contrary|fake|false|untrue|lies?)\b|n['’]t\b", re.I)
 
 
 def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
@@ -576,8 +579,10 @@ def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
         (d.attribution.kind == "journalist" or d.attribution.verb == REPORT_VOICE) and (d.holding and not _CLAIMS_ABOUT_OPENING.match(d.view.text)
                                                 or not (_CLAIM_NOUN.search(d.view.text) or CORRECTED_BEFORE.search(d.view.text)
                                                         or WE_REPORTED.search(d.view.text)))
-        # (so does a speaker's "the town is under our control", unless the claim is named)
-        or d.needs_claim and not _CLAIM_NOUN.search(d.view.text))
+        # (so does a speaker's "the town is under our control", unless the claim is named, and so does a
+        # speaker's plain holding: "our defenders still hold their positions in X" answers no one; "X has
+        # not fallen", "they insist X is still held" answer one)
+        or (d.needs_claim or d.holding and not _ANSWERING.search(d.view.text)) and not _CLAIM_NOUN.search(d.view.text))
         # (and the outlet's own "X was still in Ukrainian hands" is history, unless it names the claim)
         or d.needs_claim and d.attribution.kind == "journalist" and not _CLAIM_NOUN.search(d.view.text)
         and not _CLAIMED_VERB.search(d.view.text))]  # (a claim told by its verb names it too: "claimed X, but ...")

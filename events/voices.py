@@ -85,7 +85,9 @@ _UNIT_OF_SIDE = compiled(r"^\W*(?:[^.;:]{0,160}?,\s+)?(?:(?:[Aa]|[Aa]n|[Tt]he|[O
 # "X is still ours", "X is under the control of our defenders")
 _NOT_FALLEN = compiled(r"\b(?:has|have|had|was|were|is|are)(?:\s+not|n['’]t)\s+(?:been\s+)?(?:fallen|taken|captured|seized|lost|surrendered|occupied)\b"
                        r"|\b(?:is|are|remains?)\s+still\s+(?:fully\s+)?(?:ours|under\s+our\s+(?:full\s+)?control|in\s+our\s+hands)\b"
-                       r"|\b(?:is|are|remains?)\s+(?:still\s+)?under\s+the\s+control\s+of\s+our\s+(?:defenders|troops|forces|units)\b")
+                       r"|\b(?:is|are|remains?)\s+(?:still\s+)?under\s+the\s+control\s+of\s+our\s+(?:defenders|troops|forces|units)\b"
+                       # ("Our defenders still hold their positions in X", "we are still holding X")
+                       r"|\b(?:[Oo]ur\s+(?:defenders|troops|forces|units|soldiers|guys|men)|[Ww]e)\s+(?:are\s+)?still\s+(?:hold|holding)\b")
 _RANKS = compiled(r"(?:(?:Brig|Col|Gen|Lt|Maj|Capt|Sgt|Adm|Cmdr|Cdr)\.?\s+|(?:Brigadier|Colonel|General|Lieutenant|Major|Captain|"
                   r"Admiral|Army|Colonel-General|Lieutenant-General|Major-General)\s+)+")
 _UNSIDED_CHANNEL = "media"  # claimants.toml's "{side} media" with no side to name

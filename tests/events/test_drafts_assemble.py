@@ -155,8 +155,10 @@ CASES = [
      [("Toretsk", "denial", "RU", "DeepState", "2024-05-13", "day"),
       ("Toretsk", "contested", "none", "DeepState", "2024-05-13", "day")]),
     ("a siege beside a holder's denial is part of the denial",
-     "Toretsk remains under Ukrainian control, though the enemy keeps storming it, DeepState said on Monday.",
-     [("Toretsk", "denial", "RU", "DeepState", "2024-05-13", "day")]),
+     "Moscow claimed Toretsk on Sunday. Toretsk remains under Ukrainian control, though the enemy keeps storming it, "
+     "DeepState said on Monday.",
+     [("Toretsk", "capture", "RU", "Russian government", "2024-05-12", "day"),
+      ("Toretsk", "denial", "RU", "DeepState", "2024-05-13", "day")]),
     ("a side that declines to acknowledge a loss denies it",
      "Ukraine has declined to acknowledge that Soledar is lost.",
      [("Soledar", "denial", "RU", "Ukrainian government", "2024-05-15", "day")]),
