@@ -150,6 +150,7 @@ class _Discourse:
         self.paragraph_day: tuple[int, DateExpression] | None = None  # a timeline's "Friday, May 10:" and its paragraph
         self.section_day: DateExpression | None = None  # a day on a heading line of its own ("SATURDAY"), for what is under it
         self.list_open = False  # a frame's sentence ended on a colon: the lines of a list may follow
+        self.entry_end = -1  # where a list's dated entry read last ends (the next sentence on its line is still of it)
         # a Russian agency's own copy, or a text that keeps to Moscow's terms ("DPR", "special military
         # operation" more than once: a Western report quoting them once does not)
         # (not one that calls Russia's forces "the Russians": a Ukrainian post in Russian spelling)
@@ -706,7 +707,10 @@ _CALLED_TOWN = compiled(r"\btown\s+of\s+$", re.I)
 # (or a timeline's dated entry: "June 11 - A and B, the first villages retaken.", "Late June - C.")
 _DATED_ENTRY = compiled(r"\s*(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[ -])?(?:\d{1,2}\s+)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
                         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
-                        r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?\s*[-–—:]\s")
+                        r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?\s*[-–—:]\s|"
+                        # (or its day of the week: "Fri 10 — A and B.", "Tuesday: C.")
+                        r"\s*(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:rs?(?:day)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\.?"
+                        r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?\s*[-–—:]\s")
 _LIST_LINE = compiled(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s|\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}\s*"
                       r"(?:\([^()\n]{1,60}\)|,\s+[^;.\n:]{1,60})?\s*[;.,]\s*$|" + _DATED_ENTRY.pattern)
 # a sentence that is a list of names and nothing else (two or more), as a quotation may open:
@@ -1500,9 +1504,12 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             _hedge_recent(view, drafts, rules)
         # remember
         # (not a list of where fighting was: "... listed the areas where they repelled counterattacks:")
+        # (a dated entry may go on past its first sentence: "Fri 10 — A, B. The first day of the push." is one line)
+        same_line = memory.list_open and memory.entry_end >= 0 and "\n" not in memory.article.text[memory.entry_end:view.sentence.start]
         memory.list_open = memory.frame is not None and (
             text.rstrip().endswith(":") and not _FIGHTING_LIST_INTRO.search(text)
-            or memory.list_open and _LIST_LINE.match(text) is not None)
+            or memory.list_open and (_LIST_LINE.match(text) is not None or same_line))
+        memory.entry_end = view.sentence.end if memory.list_open and (same_line or _DATED_ENTRY.match(text)) else -1
         for place in view.settlements:
             memory.places.append((view.index, place))
         stated = [d.gains for d in drafts[made:] if d.side_from == "text" and d.kind in _GAIN_KINDS]
@@ -1931,6 +1938,8 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
         date = _pick_date(dates if lister is not None and dates else frame.dates, 0)
         if (entry := _DATED_ENTRY.match(view.text)) is not None and dates and dates[0].start < entry.end():
             date = dates[0]  # a timeline's entry: "July 27 - A."
+        elif entry is not None and (day := _entry_day(entry.group(), frame.dates)) is not None:
+            date = day  # a month's tally: "Fri 10 — A." under "Villages lost in May:"
         tail = _RELATIVE_AFTER_LIST.search(view.text)  # ("They are A and B, which lie on the road to C": not C)
         for place in view.settlements:
             if place.relation or tail is not None and place.start > tail.start():
@@ -1944,6 +1953,26 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
     elif rules.frame_nouns.search(view.text) and voice.attributions:
         attribution = governing(list(voice.attributions), view.text, len(view.text)) or voice.attributions[0]
         _update_frame(frame, attribution, voice.channel, dates, memory)
+
+
+_ENTRY_WEEKDAY_DAY = compiled(r"\s*(?P<weekday>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*[-–—:]")
+
+
+def _entry_day(entry: str, frame_dates: list[DateExpression]) -> DateExpression | None:
+    """A list line's own day of the month the list's header named ("Fri 10 —" under "lost in May"), when
+    the weekday fits it."""
+    told = _ENTRY_WEEKDAY_DAY.match(entry)
+    month = next((d for d in frame_dates if d.precision is DatePrecision.MONTH), None)
+    if told is None or month is None:
+        return None
+    try:
+        day = month.date.replace(day=int(told.group("day")))
+    except ValueError:
+        return None
+    if WEEKDAYS[day.weekday()][:3] != told.group("weekday").lower():
+        return None
+    return DateExpression(told.start("weekday"), told.end("day"), entry[told.start("weekday"):told.end("day")], day,
+                          DatePrecision.DAY)
 
 
 def _names_the_list(view: SentenceView, voice: Voice, frame: _Frame) -> bool:

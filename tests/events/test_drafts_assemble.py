@@ -154,6 +154,11 @@ CASES = [
      "Reports of Toretsk being occupied are false, fighting in the city goes on, DeepState said on Monday.",
      [("Toretsk", "denial", "RU", "DeepState", "2024-05-13", "day"),
       ("Toretsk", "contested", "none", "DeepState", "2024-05-13", "day")]),
+    ("a month's tally under a header that tells the change: each line dated by its weekday and day of that month",
+     "Villages Ukraine lost in April:\nTue 2 — Tykhe, Hostre. The push began at dawn.\nFri 12 — Umanske.",
+     [("Tykhe", "capture", "RU", "journalist (Test Wire)", "2024-04-02", "day"),
+      ("Hostre", "capture", "RU", "journalist (Test Wire)", "2024-04-02", "day"),
+      ("Umanske", "capture", "RU", "journalist (Test Wire)", "2024-04-12", "day")]),
     ("a siege beside a holder's denial is part of the denial",
      "Moscow claimed Toretsk on Sunday. Toretsk remains under Ukrainian control, though the enemy keeps storming it, "
      "DeepState said on Monday.",
