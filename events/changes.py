@@ -1521,6 +1521,13 @@ _TAKING = frozenset({EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL, 
 _UNTOLD_BEFORE = compiled(r"\b(?:did not|didn['’]t|would not|wouldn['’]t|declined to|refused to|could not|couldn['’]t|"
                           r"does not|doesn['’]t|do not|don['’]t)\s+(?:say|specify|disclose|reveal|clarify|know|tell|explain)\s+"
                           r"(?:\w+\s+){0,2}?(?:how many|how much|how long|whether|if)\b[^.;:,]*$")
+# a demand made of a side ("Russia demands that Ukraine withdraw from X", "Moscow's demand that Kyiv pull its troops
+# out of X", "called on Ukrainian forces to leave X"): what one side asks of the other is no change (not "insisted
+# that its troops had withdrawn": told as done)
+_DEMANDED_BEFORE = compiled(r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|requir(?:es?|ed|ing)|call(?:s|ed|ing)?\s+on|urg(?:es?|ed|ing)|"
+                            r"want(?:s|ed|ing)?|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|pressur(?:es?|ed|ing)|ultimatum\s+for|condition\s+that)\s+"
+                            r"(?:that\s+)?(?!(?:had|has|have|was|were|is|are|it|its|they|their)\b)(?:[\w’'-]+\s+){1,3}?(?:to\s+)?$", re.I)
+_AUXILIARY = compiled(r"\b(?:had|has|have|was|were|is|are|been|being)\b", re.I)
 _ACTIVE_AFTER_IT = compiled(r"it\s+(?:(?:has|have|had|now|already|finally|reportedly)\s+)*")
 _PERFECT_BEFORE = compiled(r"\b(?:have|has|had|having)\s+(?:\w+\s+)?$")
 _POINTER_INSIDE = compiled(r"\bof\s+([Tt]he\s+(?:city|town|village|settlement))\b")
@@ -1831,6 +1838,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             continue  # "marines captured during the defence of Mariupol": prisoners, not a place taken
         if _UNTOLD_BEFORE.search(text, max(0, start - 120), start):
             continue  # "He did not say how many soldiers remained in X": asked, not told
+        if trigger.type is EventType.WITHDRAWAL and (asked := _DEMANDED_BEFORE.search(text, max(0, start - 80), start)) is not None \
+                and not _AUXILIARY.search(asked.group()) and not text[start:end].lower().endswith(("ed", "drew", "drawn", "left")):
+            continue  # "Moscow demands that Ukraine withdraw from X": asked of a side, not done
         if trigger.type is EventType.CAPTURE and text[start:end].lower().startswith(("captur", "seiz", "taken")) \
                 and _PEOPLE_TAKEN_BEFORE.search(text, max(0, start - 60), start):
             continue  # "Ukrainian soldiers were captured in X": prisoners taken there, not the place
