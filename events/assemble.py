@@ -555,8 +555,9 @@ _CLAIMS_ABOUT_OPENING = compiled(r"\W*(?:Regarding|As for|As to|On|About|Concern
 
 _CLAIMED_VERB = compiled(r"\bclaim(?:ed|ing)\b", re.I)
 # a holding said against something: a negation, or a verb of answering
+# (not "despite heavy shelling": "despite Russian claims" names the claim, which _CLAIM_NOUN reads)
 _ANSWERING = compiled(r"\b(?:not|no|never|neither|nor|insist(?:s|ed|ing)?|den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|"
-                      r"refut(?:es|ed)|despite|contrary|fake|false|untrue|lies?)\b|n['’]t\b", re.I)
+                      r"refut(?:es|ed)|fake|false|untrue|lies?)\b|n['’]t\b", re.I)
 
 
 def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
