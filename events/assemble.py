@@ -556,8 +556,8 @@ _CLAIMS_ABOUT_OPENING = compiled(r"\W*(?:Regarding|As for|As to|On|About|Concern
 _CLAIMED_VERB = compiled(r"\bclaim(?:ed|ing)\b", re.I)
 # a holding said against something: a negation, or a verb of answering
 # (not "despite heavy shelling": "despite Russian claims" names the claim, which _CLAIM_NOUN reads)
-_ANSWERING = compiled(r"\b(?:not|no|never|neither|nor|insist(?:s|ed|ing)?|den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|"
-                      r"refut(?:es|ed)|fake|false|untrue|lies?)\b|n['’]t\b", re.I)
+_ANSWERING = compiled(r"\b(?:not|no|never|neither|nor|insist(?:s|ed|ing)?|den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|"
+                      r"refut(?:es|ed|ing)|fake|false|untrue|lies?|in response to|responding to)\b|n['’]t\b", re.I)
 
 
 def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
