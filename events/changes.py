@@ -847,7 +847,9 @@ _THEN_AND = compiled(r"\band\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b")
 _ALIAS_GAP = compiled(r"\s*\(\s*|,\s+(?:(?:the|its)\s+(?:[\w-]+\s+){0,2}?name\s+(?:[\w’'-]+\s+){0,4}?(?:for|of)|"
                         r"(?:also\s+)?known\s+(?:in\s+[\w-]+\s+|locally\s+)?as|which\s+(?:[\w’'-]+\s+){1,3}?calls?)\s+")
 _PASSIVE_BEFORE = compiled(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[“\"‘']?[\w-]+\s+)?[“\"‘']?$", re.I)
-_COLON_LIST_NEXT = compiled(r"(?:\s+(?:in|during|since|over|this|last)(?:\s+[\w-]+){1,3})?\s*:\s*$")
+# ("Retaken by Russia, according to the Defence Ministry (6–16 March):")
+_COLON_LIST_NEXT = compiled(r"(?:\s+by\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?"
+                            r"(?:\s+(?:in|during|since|over|this|last)(?:\s+[\w-]+){1,3}|,\s+according\s+to\s+[^.;:!?]{1,60})?\s*:\s*$")
 # (or "A was retaken in March, along with B and C")
 _GAPPED_OBJECT = compiled(r"[^,;:]{0,40},\s+(?:and|while|along\s+with|together\s+with|as\s+well\s+as)\s+"
                           r"(?:the\s+(?:(?:nearby|neighbou?ring|adjacent)\s+)?(?:villages?|towns?)\s+of\s+)?")

@@ -1938,7 +1938,7 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
         date = _pick_date(dates if lister is not None and dates else frame.dates, 0)
         if (entry := _DATED_ENTRY.match(view.text)) is not None and dates and dates[0].start < entry.end():
             date = dates[0]  # a timeline's entry: "July 27 - A."
-        elif entry is not None and (day := _entry_day(entry.group(), frame.dates)) is not None:
+        elif entry is not None and (day := _entry_day(entry.group(), frame.dates, memory)) is not None:
             date = day  # a month's tally: "Fri 10 — A." under "Villages lost in May:"
         tail = _RELATIVE_AFTER_LIST.search(view.text)  # ("They are A and B, which lie on the road to C": not C)
         for place in view.settlements:
@@ -1958,20 +1958,30 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
 _ENTRY_WEEKDAY_DAY = compiled(r"\s*(?P<weekday>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*[-–—:]")
 
 
-def _entry_day(entry: str, frame_dates: list[DateExpression]) -> DateExpression | None:
-    """A list line's own day of the month the list's header named ("Fri 10 —" under "lost in May"), when
-    the weekday fits it."""
+def _entry_day(entry: str, frame_dates: list[DateExpression], memory: _Discourse) -> DateExpression | None:
+    """A list line's own day ("Fri 10 —" under "lost in May", "Sun 1 —" in a week that began in August): the
+    day of that number, in the month the text was last telling of or a month beside it, that falls on the
+    weekday the line names and not after publication."""
     told = _ENTRY_WEEKDAY_DAY.match(entry)
-    month = next((d for d in frame_dates if d.precision is DatePrecision.MONTH), None)
-    if told is None or month is None:
+    if told is None:
         return None
-    try:
-        day = month.date.replace(day=int(told.group("day")))
-    except ValueError:
+    published = memory.article.published
+    reference = frame_dates[0].date if frame_dates else memory.month_told or (
+        published.date if published is not None else None)
+    if reference is None:
         return None
-    if WEEKDAYS[day.weekday()][:3] != told.group("weekday").lower():
+    fitting = []
+    for months in (0, -1, 1):
+        year, month = divmod(reference.year * 12 + reference.month - 1 + months, 12)
+        try:
+            day = dt.date(year, month + 1, int(told.group("day")))
+        except ValueError:
+            continue
+        if WEEKDAYS[day.weekday()][:3] == told.group("weekday").lower() and (published is None or day <= published.latest):
+            fitting.append(day)
+    if not fitting:
         return None
-    return DateExpression(told.start("weekday"), told.end("day"), entry[told.start("weekday"):told.end("day")], day,
+    return DateExpression(told.start("weekday"), told.end("day"), entry[told.start("weekday"):told.end("day")], fitting[0],
                           DatePrecision.DAY)
 
 

@@ -159,6 +159,11 @@ CASES = [
      [("Tykhe", "capture", "RU", "journalist (Test Wire)", "2024-04-02", "day"),
       ("Hostre", "capture", "RU", "journalist (Test Wire)", "2024-04-02", "day"),
       ("Umanske", "capture", "RU", "journalist (Test Wire)", "2024-04-12", "day")]),
+    ("a claims tracker's header names its claimant after the change; a line's weekday may fall in the month after",
+     "Retaken by Russia, according to the Defence Ministry (26 April to 2 May):\nFri 26 — Tykhe\nThu 2 — Hostre, Umanske",
+     [("Tykhe", "recapture", "RU", "Russian Ministry of Defence", "2024-04-26", "day"),
+      ("Hostre", "recapture", "RU", "Russian Ministry of Defence", "2024-05-02", "day"),
+      ("Umanske", "recapture", "RU", "Russian Ministry of Defence", "2024-05-02", "day")]),
     ("a siege beside a holder's denial is part of the denial",
      "Moscow claimed Toretsk on Sunday. Toretsk remains under Ukrainian control, though the enemy keeps storming it, "
      "DeepState said on Monday.",
