@@ -853,6 +853,7 @@ def _people(rule: PersonRule, sentence: str, rules: Rules, known: list[tuple[int
         if link is None:
             continue
         role = m.group("role")
+        role = role[4:] if role.startswith(("The ", "the ")) else role  # ("The pro-war channel Starshe Eddy wrote")
         side = _role_side(role, rules)
         if side is Side.NONE and _REGIONAL_ROLE.search(role):
             # "regional governor Ivan Petrenko" with the region named elsewhere in the sentence
