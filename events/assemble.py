@@ -164,6 +164,9 @@ def _lead_index(drafts: list[Draft]) -> int:
     return body[_LEAD_SENTENCES - 1] if len(body) >= _LEAD_SENTENCES else (body[-1] if body else -1)
 
 
+_SOLDIER = "soldier"  # claimants.toml's "{side} soldier" with no side to name
+
+
 def _name_unsided(drafts: list[Draft], rules: Rules) -> list[Draft]:
     """"Russian troops seize three villages, defence ministry says" before anyone spoke: the
     ministry is the one of the side the article names it for elsewhere ("the Russian Defence
@@ -180,7 +183,9 @@ def _name_unsided(drafts: list[Draft], rules: Rules) -> list[Draft]:
         claimants = {name for d in drafts for name in (d.attribution.claimant, *speaks_for.get(d.attribution.claimant, ()))}
         for d in drafts:
             names = unsided.get(d.attribution.claimant) if d.attribution.side is Side.NONE else None
-            if not names:
+            if not names or d.attribution.claimant == _SOLDIER and d.side_from == "text" and d.kind is not EventType.WITHDRAWAL:
+                # ("one paratrooper said the Russians had taken X": a soldier of either side may tell a gain the text
+                # gives a side; a withdrawal so told is his own side's)
                 continue
             present = [side for side, name in names.items() if name in claimants]
             # a side tells of its own gains (a share too) and of its own withdrawals
