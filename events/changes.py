@@ -1527,8 +1527,11 @@ _UNTOLD_BEFORE = compiled(r"\b(?:did not|didn['’]t|would not|wouldn['’]t|dec
 # out of X", "called on Ukrainian forces to leave X"): what one side asks of the other is no change (not "insisted
 # that its troops had withdrawn": told as done)
 _DEMANDED_BEFORE = compiled(r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|requir(?:es?|ed|ing)|call(?:s|ed|ing)?\s+on|urg(?:es?|ed|ing)|"
-                            r"want(?:s|ed|ing)?|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|pressur(?:es?|ed|ing)|ultimatum\s+for|condition\s+that)\s+"
-                            r"(?:that\s+)?(?!(?:had|has|have|was|were|is|are|it|its|they|their)\b)(?:[\w’'-]+\s+){1,3}?(?:to\s+)?$", re.I)
+                            r"want(?:s|ed|ing)?|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|pressur(?:es?|ed|ing)|ultimatum\s+for|"
+                            r"conditions?(?:\s+(?:include|includes|included|are|is|was|were))?\s+that)\s+"
+                            r"(?:that\s+)?(?!(?:had|has|have|was|were|is|are|it|its|they|their)\b)(?:[\w’'-]+\s+){1,3}?(?:to\s+)?"
+                            # ("calls on Ukraine to cede Crimea and withdraw its troops from X")
+                            r"(?:(?:[\w’'-]+\s+){1,3}and\s+)?$", re.I)
 _AUXILIARY = compiled(r"\b(?:had|has|have|was|were|is|are|been|being)\b", re.I)
 _ACTIVE_AFTER_IT = compiled(r"it\s+(?:(?:has|have|had|now|already|finally|reportedly)\s+)*")
 _PERFECT_BEFORE = compiled(r"\b(?:have|has|had|having)\s+(?:\w+\s+)?$")
