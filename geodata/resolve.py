@@ -1079,7 +1079,8 @@ def _spelt_far_in_gap_text(mentions: Sequence[Mention], results: list[Resolution
     for Novenke, "Olgovka" for Olhivka), with no other region named for it and every namesake far from
     all the text's other places, is a village the gazetteer lacks: the Russian spelling of a Russian
     village, not a Ukrainian namesake."""
-    settled = [r.place for m, r in zip(mentions, results) if m.kind is PlaceKind.PLACE and r.place is not None]
+    placed = [(m.key, r.place) for m, r in zip(mentions, results) if m.kind is PlaceKind.PLACE and r.place is not None]
+    settled = [place for _, place in placed]
     anchors = [p for p in settled if _in(p, rules.partial_coverage) and p.population < MAJOR_CITY_POPULATION]
     # (a text on that region: it names the region, or two of its towns and villages; not a Russian bulletin
     # that names one Kursk town and then, in Moscow's spelling, a Donetsk village)
@@ -1099,8 +1100,7 @@ def _spelt_far_in_gap_text(mentions: Sequence[Mention], results: list[Resolution
         # (a name its own sentence ties to the region is that region's whatever its namesakes' size and neighbours)
         tied = _tied_to_its_region(mention, mentions, results, rules)
         # (nor a namesake the text names under its own name too: "Novenkoye" beside "Novenke" is that village)
-        named_otherwise = {r.place.geonameid for m, r in zip(mentions, results)
-                           if m is not mention and m.kind is PlaceKind.PLACE and r.place is not None and m.key != mention.key}
+        named_otherwise = {place.geonameid for key, place in placed if key != mention.key}
         if any(_in(p, rules.partial_coverage) or p.geonameid in named_otherwise
                or normalize_name(p.name) == normalize_name(mention.text.removesuffix("'s").removesuffix("’s"))
                or not tied and (p.population >= FAR_VILLAGE_POPULATION
