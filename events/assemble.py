@@ -565,6 +565,23 @@ _ANSWERING = compiled(r"\b(?:not|no|never|neither|nor|insist(?:s|ed|ing)?|den(?:
                       r"refut(?:es|ed|ing)|fake|false|untrue|lies?|in response to|responding to)\b|n['’]t\b", re.I)
 
 
+# a clause after the holding that tells something else ("..., but the situation is not easy"): its "not"
+# answers nothing
+_OF_CONTROL = compiled(r"\b(?:control\w*|hold\w*|held|hands|fall(?:en)?|fell|taken|captured|occupied|lost|ours|theirs)\b", re.I)
+_OTHER_CLAUSE = compiled(r",\s+(?:but|though|although|while|even\s+though|yet)\b|;\s|\s[–—-]\s")
+
+
+def _answers(d: Draft) -> bool:
+    """The holding is said against something: "X has not fallen", "they insist X is held"; not a
+    negative word in a later clause of its own ("X is held, but the situation is not easy")."""
+    text = d.view.text
+    after = d.place.mention.end - d.view.sentence.start
+    other = _OTHER_CLAUSE.search(text, max(0, after)) if 0 <= after <= len(text) else None
+    if other is not None and _OF_CONTROL.search(text, other.end()):
+        other = None  # (the clause tells the holding itself: "a flag flies over X, but the village is not under their control")
+    return _ANSWERING.search(text, 0, other.start() if other else len(text)) is not None
+
+
 def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
     """The outlet's own "the town remains in Ukrainian hands" or "A and B were never captured"
     denies nothing unless someone in the article claims the other side gained the town: then it
@@ -588,7 +605,7 @@ def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
         # (so does a speaker's "the town is under our control", unless the claim is named, and so does a
         # speaker's plain holding: "our defenders still hold their positions in X" answers no one; "X has
         # not fallen", "they insist X is still held" answer one)
-        or (d.needs_claim or d.holding and not _ANSWERING.search(d.view.text)) and not _CLAIM_NOUN.search(d.view.text))
+        or (d.needs_claim or d.holding and not _answers(d)) and not _CLAIM_NOUN.search(d.view.text))
         # (and the outlet's own "X was still in Ukrainian hands" is history, unless it names the claim)
         or d.needs_claim and d.attribution.kind == "journalist" and not _CLAIM_NOUN.search(d.view.text)
         and not _CLAIMED_VERB.search(d.view.text))]  # (a claim told by its verb names it too: "claimed X, but ...")

@@ -405,7 +405,7 @@ _SAYS = compiled(r"\b(?:says?|said|claims?|claimed|insists?|insisted|reports?|re
 _ANSWERED = compiled(r"\b(?:denied|denies|confirmed|confirms|acknowledged|admitted|conceded|rejected|dismissed|disputed)\b", re.I)
 _RELATIVE_START = compiled(r"\s*(?:which|who|where|that)\b", re.I)
 _CITED_REPORT = compiled(r"\b(?:reports?|claims?|news|statements?|allegations?|rumou?rs?)\s+(?:of|that|about)\s+", re.I)
-_CITED_SPEECH = compiled(r"\s+(?:media\s+)?(?:reports?|claims?|statements?|allegations?|assertions?|sources|officials|"
+_CITED_SPEECH = compiled(r"(?:['’]s?)?\s+(?:media\s+)?(?:reports?|claims?|statements?|allegations?|assertions?|sources|officials|"
                            r"media|bloggers|channels)\b")
 
 
@@ -847,9 +847,9 @@ _THEN_AND = compiled(r"\band\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b")
 _ALIAS_GAP = compiled(r"\s*\(\s*|,\s+(?:(?:the|its)\s+(?:[\w-]+\s+){0,2}?name\s+(?:[\w’'-]+\s+){0,4}?(?:for|of)|"
                         r"(?:also\s+)?known\s+(?:in\s+[\w-]+\s+|locally\s+)?as|which\s+(?:[\w’'-]+\s+){1,3}?calls?)\s+")
 _PASSIVE_BEFORE = compiled(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[“\"‘']?[\w-]+\s+)?[“\"‘']?$", re.I)
-# ("Retaken by Russia, according to the Defence Ministry (6–16 March):")
+# ("Retaken by Russia, according to the Defence Ministry (6–16 March):", "Lost by Ukraine in May, according to X:")
 _COLON_LIST_NEXT = compiled(r"(?:\s+by\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?"
-                            r"(?:\s+(?:in|during|since|over|this|last)(?:\s+[\w-]+){1,3}|,\s+according\s+to\s+[^.;:!?]{1,60})?\s*:\s*$")
+                            r"(?:\s+(?:in|during|since|over|this|last)(?:\s+[\w-]+){1,3})?(?:,?\s+according\s+to\s+[^.;:!?]{1,60})?\s*:\s*$")
 # (or "A was retaken in March, along with B and C")
 _GAPPED_OBJECT = compiled(r"[^,;:]{0,40},\s+(?:and|while|along\s+with|together\s+with|as\s+well\s+as)\s+"
                           r"(?:the\s+(?:(?:nearby|neighbou?ring|adjacent)\s+)?(?:villages?|towns?)\s+of\s+)?")
@@ -1533,6 +1533,17 @@ _DEMANDED_BEFORE = compiled(r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|requi
                             # ("calls on Ukraine to cede Crimea and withdraw its troops from X")
                             r"(?:(?:[\w’'-]+\s+){1,3}and\s+)?$", re.I)
 _AUXILIARY = compiled(r"\b(?:had|has|have|was|were|is|are|been|being)\b", re.I)
+# a change named as what one side asks for ("A Ukrainian withdrawal from X is Moscow's key demand"): asked, not done
+_IS_A_DEMAND_AFTER = compiled(r"[^.;:!?]{0,40}?\b(?:is|was|remains?|remained|has\s+been|would\s+be|became)\s+(?:still\s+)?"
+                              r"(?:one\s+of\s+)?(?:[\w’'-]+['’]s\s+|an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+                              r"(?:demands?|conditions?|preconditions?|requirements?|ultimatum)\b", re.I)
+# "would not stop until Ukraine withdraws from X", "unless Kyiv pulls out of X": a condition yet to be met
+_UNTIL_BEFORE = compiled(r"\b(?:until|unless|till)\s+(?!(?:the|its|their|his|her)\s)(?:[\w’'-]+\s+){1,4}?$", re.I)
+_PAST_FORM = compiled(r"(?:ed|drew|drawn|left|took|taken|fell|fallen|lost|won|went|gone|got|retook)\b", re.I)
+# "demanded that Kyiv recognise the loss of X": a loss asked to be accepted, not one told
+_RECOGNISE_BEFORE = compiled(r"\b(?:demand\w*|insist\w*|call\w*\s+on|urg\w*|want\w*|ask\w*|requir\w*|press\w*|condition\w*)\s+"
+                             r"(?:that\s+)?(?:[\w’'-]+\s+){1,3}?(?:to\s+)?(?:formally\s+|officially\s+)?"
+                             r"(?:recogni[sz]e|accept|acknowledge|cede|concede)\s+(?:the\s+)?$", re.I)
 _ACTIVE_AFTER_IT = compiled(r"it\s+(?:(?:has|have|had|now|already|finally|reportedly)\s+)*")
 _PERFECT_BEFORE = compiled(r"\b(?:have|has|had|having)\s+(?:\w+\s+)?$")
 _POINTER_INSIDE = compiled(r"\bof\s+([Tt]he\s+(?:city|town|village|settlement))\b")
@@ -1846,6 +1857,10 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if trigger.type is EventType.WITHDRAWAL and (asked := _DEMANDED_BEFORE.search(text, max(0, start - 80), start)) is not None \
                 and not _AUXILIARY.search(asked.group()) and not text[start:end].lower().endswith(("ed", "drew", "drawn", "left")):
             continue  # "Moscow demands that Ukraine withdraw from X": asked of a side, not done
+        if _IS_A_DEMAND_AFTER.match(text, end, min(len(text), end + 120)) and not _PAST_FORM.search(text[start:end]) \
+                or _UNTIL_BEFORE.search(text, max(0, start - 50), start) and not _PAST_FORM.search(text[start:end]) \
+                or _RECOGNISE_BEFORE.search(text, max(0, start - 80), start):
+            continue
         if trigger.type is EventType.CAPTURE and text[start:end].lower().startswith(("captur", "seiz", "taken")) \
                 and _PEOPLE_TAKEN_BEFORE.search(text, max(0, start - 60), start):
             continue  # "Ukrainian soldiers were captured in X": prisoners taken there, not the place

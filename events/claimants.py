@@ -236,6 +236,16 @@ _SIDE_CLAIMS = compiled(r"\b(?P<side>Russian|Ukrainian|Russia['’]s|Ukraine['�
 _REJECTS_SIDE_CLAIMS = compiled(r"\s+(?:(?:also|has|had|again|promptly|quickly|swiftly|flatly)\s+)*(?:rejected|rejects|dismissed|dismisses|"
                                 r"denied|denies|refuted|refutes|disputed|disputes|debunked|debunks)\s+(?:the\s+)?"
                                 + _SIDE_CLAIMS.pattern.removeprefix(r"\b"))
+# the sentence opens by answering one side's word ("Rejecting Moscow's statement, the 47th Brigade said ..."):
+# who answers is of the other side
+# (or the claim told just before: "Rejecting the claim, the brigade said ...": of the side that did not make it)
+_FRONTED_ANSWER = compiled(r"^\W*(?:Denying|Rejecting|Dismissing|Refuting|Disputing|Contradicting|Countering)\s+(?:the\s+|th(?:at|is|ese|ose)\s+|such\s+)?"
+                           r"(?:(?P<side>Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Kiev['’]s|Kremlin['’]s)\s+)?"
+                           r"(?:[\w-]+\s+){0,2}?(?:claims?|assertions?|reports?|statements?|announcements?|allegations?|account|words)\b")
+# a unit's own soldiers still holding the place: a bare numbered unit is then of its usual side, whoever spoke last
+_OWN_STILL_HOLD = compiled(r"\b(?:its|their|our)\s+(?:[\w-]+\s+)?(?:soldiers|troops|units|fighters|forces|servicemen|men|defenders)\s+"
+                           r"(?:(?:were|are|was|is|had been|have been|remain(?:ed)?|continued?\s+to|continue)\s+)?(?:still\s+)?"
+                           r"(?:holding|hold|held)\b")
 _FORCES_IN_BEFORE = compiled(r"\b(?:forces|troops|units|army|operations?|grouping|contingent)\s+in\s+$")
 _LOCAL_WORDS = compiled(r"authorit|official|mayor|head|administration|governor|council|police", re.I)
 _CUES = compiled(rf"\b(?:MoD|[Mm]inistry|[Pp]ropagandists|[Cc]hannels|[Bb]loggers|[Mm]edia|TV|Kremlin|General Staff){_QUOTED_DEED}|according to|\b(?:fairy[- ]tales?|propaganda|lies)\s+of\b|as stated by|in the words of|\bby\b|\breleased\b|\b{_MAP_VERB}|\b{_MAP_MOVE}|\b{_ISSUED_STATEMENT}", re.I)
@@ -305,6 +315,9 @@ def _named(rule: ClaimantRule, context_side: Side) -> tuple[str, Side]:
     return name, context_side
 
 
+# a fronted answer to someone's account ("Rejecting the ministry's statement, ..."): they do not speak there
+_ANSWERED_BEFORE = compiled(r"(?:^|[.;:!?]\s+|,\s+)(?:[Dd]enying|[Rr]ejecting|[Dd]ismissing|[Rr]efuting|[Dd]isputing|[Cc]ontradicting|"
+                            r"[Cc]ountering|[Aa]nswering|[Rr]esponding to|[Ii]n (?:response|reply) to)\s+(?:the\s+)?$")
 _ACCOUNT_AFTER = compiled(r"\s*(?:['’]s? (?:account|words|statement|post|message|report|view)\s*[:,]|:\s*[“\"«])")
 _CLAUSE_ENDS_AFTER = compiled(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|noting|saying|according|in a|on|who|which)\b|"
                               r"(?:on|late|early|earlier|later)\s|"
@@ -411,6 +424,8 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     if said:
         return said.group(1), False  # "X appeared in a video on Saturday, announcing that ..."
     if _ACCOUNT_AFTER.match(sentence[end:end + 40]):
+        if _ANSWERED_BEFORE.search(sentence, max(0, start - 40), start):
+            return "", True  # "Denying Moscow's statement, the brigade said ...": the account answered, not given
         return "account", False  # "Skibchyk's account: ...", "Pushilin: “...”"
     if start == 0 and _LEAD_COLON.match(sentence, end, end + 3) and not _COUNTRY.fullmatch(sentence, start, end) or \
             _TRAILING_CREDIT.fullmatch(sentence, end) and _DASH_BEFORE.search(sentence, max(0, start - 4), start):
@@ -590,6 +605,12 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             elif rule.side == "context" and (foe := _REJECTS_SIDE_CLAIMS.match(sentence, end)) is not None:
                 # "the Defence Ministry rejected Kiev's claims about X": the ministry of the other side
                 context = Side.UA if foe.group("side").lower().startswith(("russ", "mosc", "krem")) else Side.RU
+            elif rule.side == "context" and (foe := _FRONTED_ANSWER.match(sentence)) is not None and foe.end() <= start \
+                    and (foe.group("side") or context_side is not Side.NONE):
+                answered = foe.group("side").lower().startswith(("russ", "mosc", "krem")) if foe.group("side") else context_side is Side.RU
+                context = Side.UA if answered else Side.RU
+            elif rule.side == "context" and rule.default_side and _OWN_STILL_HOLD.search(sentence, end) is not None:
+                context = Side(rule.default_side)
             elif rule.side == "context" and (capital := _CAPITAL_OPENS.match(sentence)) is not None and capital.end() <= start:
                 # "In Moscow, the defence ministry said ...": the capital the sentence opens in
                 context = Side.RU if capital.group(1) == "Moscow" else Side.UA
