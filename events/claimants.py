@@ -325,6 +325,9 @@ _CLAUSE_ENDS_AFTER = compiled(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|notin
                               r",?\s+(?:with|using|who\s+uses|who\s+goes\s+by|going\s+by)\s+(?:the\s+|a\s+)?(?:call[- ]?sign|nom\s+de\s+guerre|code\s?name)\b|"
                               # "said a platoon commander who asked not to be named"
                               r",?\s+who\s+(?:asked|requested|spoke\s+on\s+condition)\s+(?:not\s+to\s+be\s+(?:named|identified)|anonymity)\b|"
+                              # "said a rifleman of the 72nd Brigade who gave only his call sign, X" / ", who spoke on condition that ..."
+                              r",?\s+who\s+(?:(?:would\s+)?(?:only\s+)?(?:gave|gives|give)\s+(?:only\s+)?(?:his|her|their)\s+(?:call[- ]?sign|first\s+name|name|nom\s+de\s+guerre)|"
+                              r"(?:goes|went)\s+by|spoke\s+on\s+condition|identified\s+(?:himself|herself)|declined\s+to\s+give)\b|"
                               # "said a platoon commander named Oleksandr", "said a Russian officer of the Sever group"
                               r",?\s+(?:named|called|nicknamed|known\s+as)\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?\s*(?:[.;:!?)”\"]|$)|"
                               r"\s+(?:of|for|from|with)\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+\s*(?:[.;:!?)”\"]|$))")
