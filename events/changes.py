@@ -850,6 +850,8 @@ _PASSIVE_BEFORE = compiled(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+
 # ("Retaken by Russia, according to the Defence Ministry (6–16 March):", "Lost by Ukraine in May, according to X:")
 _COLON_LIST_NEXT = compiled(r"(?:\s+by\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?"
                             r"(?:\s+(?:in|during|since|over|this|last)(?:\s+[\w-]+){1,3})?(?:,?\s+according\s+to\s+[^.;:!?]{1,60})?\s*:\s*$")
+# a heading of places with no colon ("Settlements Russia says it took in March"): its list may follow below
+HEADING_OF_PLACES = compiled(r"\s*(?:[\w’'-]+\s+)?(?:[Ss]ettlements|[Vv]illages|[Tt]owns|[Ll]ocalities|[Pp]laces)\b[^.!?:;,\n]*[\w)]\s*")
 # (or "A was retaken in March, along with B and C")
 _GAPPED_OBJECT = compiled(r"[^,;:]{0,40},\s+(?:and|while|along\s+with|together\s+with|as\s+well\s+as)\s+"
                           r"(?:the\s+(?:(?:nearby|neighbou?ring|adjacent)\s+)?(?:villages?|towns?)\s+of\s+)?")
@@ -2024,7 +2026,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             rules.plural_places.search(text[end:min(right, next_start)]) or rules.plural_places.search(text[left:start])
             or _around(rules.plural_places, text, left, start, end, right))
         # ("confirmed the liberation of:" ending the sentence: the list follows on the lines below)
-        plural = group is not None or not targets and _COLON_LIST_NEXT.match(text, end) is not None
+        plural = group is not None or not targets and (_COLON_LIST_NEXT.match(text, end) is not None or HEADING_OF_PLACES.fullmatch(text) is not None)
         count = group.group().split()[0].lower() if group is not None else ""
         if not targets and _THERE_END.search(text, start, end):
             targets = [Target(None, pointer="there", position=end - 5)]  # "fighting was still going on there"

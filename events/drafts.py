@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from events.anchors import compiled, search_once
 from events.articles import find_publisher
-from events.changes import (_CLAIM_VERB, APPOSITION_OPENS_BEFORE, HISTORY_SECTIONS, SAYING_NEXT, Change, Target, acted_upon, is_plural_pointer,
+from events.changes import (_CLAIM_VERB, APPOSITION_OPENS_BEFORE, HEADING_OF_PLACES, HISTORY_SECTIONS, SAYING_NEXT, Change, Target, acted_upon, is_plural_pointer,
                             pointer_count, find_changes, find_triggers, side_words)
 from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, STATE_KINDS, TELLING_RELATIVE, Attribution, governing, journalist, named_claimants, outlet_side, quotations, unquoted
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
@@ -702,7 +702,7 @@ _DESCRIBED = compiled(r"(?:,(?:[^,.;]|(?<=\d)[,.](?=\d)){0,120},)?\s+(?:lies|lay
 _APPOSITION_AFTER = compiled(r",\s+(?:the|a|an|which|where)\s")  # a place told of in its own apposition
 _ROUTE_END = compiled(r"\b(?:between|from)\s+(?:the\s+(?:towns?|cities|villages?)\s+of\s+)?(?:[A-Z][\w’'-]+\s+(?:and|to)\s+)?$")
 _CALLED_TOWN = compiled(r"\btown\s+of\s+$", re.I)
-# "- A, B and C (Zaporizhzhia Oblast);" after "as follows:", or a line that holds a name and no more, closed as
+# "- A, B and C (Zaporizhzhia Oblast);", "◾️ A" after "as follows:", or a line that holds a name and no more, closed as
 # an item is ("A (Donetsk region);", "B."; not a subheading: "Kupiansk")
 # (or a timeline's dated entry: "June 11 - A and B, the first villages retaken.", "Late June - C.")
 _DATED_ENTRY = compiled(r"\s*(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[ -])?(?:\d{1,2}\s+)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
@@ -711,7 +711,9 @@ _DATED_ENTRY = compiled(r"\s*(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[ -])?(?:\d{1,2}\s+)?
                         # (or its day of the week: "Fri 10 — A and B.", "Tuesday: C.")
                         r"\s*(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:rs?(?:day)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\.?"
                         r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?\s*[-–—:]\s")
-_LIST_LINE = compiled(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s|\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}\s*"
+# (a heading of places with no colon opens a list too when marked lines follow it: "Villages taken in March\n1. A\n2. B")
+_MARKED_LINE_NEXT = compiled(r"[ \t]*\n\s*(?:[-–—•*·▪◾◽▫■►▶🔹🔸🔺🔻]\ufe0f?|\d{1,2}[.)])\s")
+_LIST_LINE = compiled(r"\s*(?:[-–—•*·▪◾◽▫■►▶🔹🔸🔺🔻]\ufe0f?|\d{1,2}[.)])\s|\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}\s*"
                       r"(?:\([^()\n]{1,60}\)|,\s+[^;.\n:]{1,60})?\s*[;.,]\s*$|" + _DATED_ENTRY.pattern)
 # a sentence that is a list of names and nothing else (two or more), as a quotation may open:
 # "“Tonenke, Umanske, Yasnobrodivka.”" after "liberated three more villages, he said"
@@ -1507,7 +1509,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         # (a dated entry may go on past its first sentence: "Fri 10 — A, B. The first day of the push." is one line)
         same_line = memory.list_open and memory.entry_end >= 0 and "\n" not in memory.article.text[memory.entry_end:view.sentence.start]
         memory.list_open = memory.frame is not None and (
-            text.rstrip().endswith(":") and not _FIGHTING_LIST_INTRO.search(text)
+            (text.rstrip().endswith(":") or HEADING_OF_PLACES.fullmatch(text) and _MARKED_LINE_NEXT.match(memory.article.text, view.sentence.end))
+            and not _FIGHTING_LIST_INTRO.search(text)
             or memory.list_open and (_LIST_LINE.match(text) is not None or same_line))
         memory.entry_end = view.sentence.end if memory.list_open and (same_line or _DATED_ENTRY.match(text)) else -1
         for place in view.settlements:
