@@ -847,8 +847,9 @@ _THEN_AND = compiled(r"\band\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b")
 _ALIAS_GAP = compiled(r"\s*\(\s*|,\s+(?:(?:the|its)\s+(?:[\w-]+\s+){0,2}?name\s+(?:[\w’'-]+\s+){0,4}?(?:for|of)|"
                         r"(?:also\s+)?known\s+(?:in\s+[\w-]+\s+|locally\s+)?as|which\s+(?:[\w’'-]+\s+){1,3}?calls?)\s+")
 _PASSIVE_BEFORE = compiled(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[“\"‘']?[\w-]+\s+)?[“\"‘']?$", re.I)
-# ("Retaken by Russia, according to the Defence Ministry (6–16 March):", "Lost by Ukraine in May, according to X:")
-_COLON_LIST_NEXT = compiled(r"(?:\s+by\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?"
+# ("Retaken by Russia, according to the Defence Ministry (6–16 March):", "Lost by Ukraine in May, according to X:",
+# "the settlements that passed to Russian control during May:")
+_COLON_LIST_NEXT = compiled(r"(?:\s+by\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?|\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:control|hands))?"
                             r"(?:\s+(?:in|during|since|over|this|last)(?:\s+[\w-]+){1,3})?(?:,?\s+according\s+to\s+[^.;:!?]{1,60})?\s*:\s*$")
 # a heading of places with no colon ("Settlements Russia says it took in March"): its list may follow below
 HEADING_OF_PLACES = compiled(r"\s*(?:[\w’'-]+\s+)?(?:[Ss]ettlements|[Vv]illages|[Tt]owns|[Ll]ocalities|[Pp]laces)\b[^.!?:;,\n]*[\w)]\s*")
@@ -1536,9 +1537,15 @@ _DEMANDED_BEFORE = compiled(r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|requi
                             r"(?:(?:[\w’'-]+\s+){1,3}and\s+)?$", re.I)
 _AUXILIARY = compiled(r"\b(?:had|has|have|was|were|is|are|been|being)\b", re.I)
 # a change named as what one side asks for ("A Ukrainian withdrawal from X is Moscow's key demand"): asked, not done
-_IS_A_DEMAND_AFTER = compiled(r"[^.;:!?]{0,40}?\b(?:is|was|remains?|remained|has\s+been|would\s+be|became)\s+(?:still\s+)?"
-                              r"(?:one\s+of\s+)?(?:[\w’'-]+['’]s\s+|an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
-                              r"(?:demands?|conditions?|preconditions?|requirements?|ultimatum)\b", re.I)
+# (or its aim, or a thing refused: "the capture of X ... is the ultimate objective", "pulling our troops out of X is not
+# on the table"; not a clause of its own between: "took X, which is ...")
+_IS_A_DEMAND_AFTER = compiled(r"(?:(?!\bwhich\b)[^.;:!?]){0,100}?\b(?:is|was|remains?|remained|has\s+been|would\s+be|became)\s+(?:still\s+|simply\s+)?"
+                              r"(?:(?:one\s+of\s+)?(?:[\w’'-]+['’]s\s+|an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+                              r"(?:demands?|conditions?|preconditions?|requirements?|ultimatum|objectives?|goals?|aims?)\b|"
+                              r"(?:not\s+on\s+the\s+table|off\s+the\s+table|out\s+of\s+the\s+question|unacceptable|non-negotiable|"
+                              r"not\s+negotiable|something\s+no\b))"
+                              # (not an aim met: "the liberation of X was the goal, and it has been achieved")
+                              r"(?![^.;]{0,40}\b(?:achieved|accomplished|fulfilled|attained|completed)\b)", re.I)
 # "would not stop until Ukraine withdraws from X", "unless Kyiv pulls out of X": a condition yet to be met
 _UNTIL_BEFORE = compiled(r"\b(?:until|unless|till)\s+(?!(?:the|its|their|his|her)\s)(?:[\w’'-]+\s+){1,4}?$", re.I)
 _PAST_FORM = compiled(r"(?:ed|drew|drawn|left|took|taken|fell|fallen|lost|won|went|gone|got|retook)\b", re.I)

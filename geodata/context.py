@@ -62,6 +62,7 @@ class ContextRules:
     abbreviations: re.Pattern[str] | None  # all-capital forms (DPR, ЛНР), matched as written
     codes: dict[str, tuple[str, ...]]  # casefolded form or stem -> oblast codes
     anchors: tuple[str, ...] = ()  # lower-case snippets one of which every form contains
+    capital_raion_regions: frozenset[str] = frozenset()  # oblasts where a namesake in the capital's raion wins a tie
 
 
 def _fold(form: str) -> str:
@@ -101,6 +102,7 @@ def load_context(directory: Path = DATA_DIR) -> ContextRules:
         partial = frozenset(raw["partial_coverage"])
         entries = [(tuple(e["codes"]), list(e["forms"])) for e in raw["region"]]
         followers = list(raw["stem_followers"])
+        capital_raion = frozenset(raw.get("capital_raion_regions", ()))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
         raise GazetteerCorrupt(f"context rules {path} cannot be read ({exc}); restore geodata/data from git") from exc
     codes: dict[str, tuple[str, ...]] = {}
@@ -131,7 +133,7 @@ def load_context(directory: Path = DATA_DIR) -> ContextRules:
         if not any(a in lower for a in anchors):
             anchors.add(_anchor(form) if form in words else lower[:5])
     anchors = {a for a in anchors if not any(b != a and b in a for b in anchors)}
-    return ContextRules(war_zone, far_km, partial, word_pattern, abbreviation_pattern, codes, tuple(sorted(anchors)))
+    return ContextRules(war_zone, far_km, partial, word_pattern, abbreviation_pattern, codes, tuple(sorted(anchors)), capital_raion)
 
 
 def _anchor(form: str) -> str:

@@ -228,7 +228,8 @@ class _Start:
     steps (war zone, own names, size) when the text's places leave the same namesakes."""
 
     __slots__ = ("every", "places", "positions", "key", "former_ids", "hinted", "final", "remaining", "reasons",
-                 "warnings", "dropped", "narrowed", "_naming", "_coords", "_ranked", "_last", "_orders", "_rows", "city")
+                 "warnings", "dropped", "narrowed", "_naming", "_coords", "_ranked", "_last", "_orders", "_rows", "city",
+                 "capital_raions")
 
     def __init__(self, every: list[Candidate], key: str, former_ids: frozenset[int], hinted: bool) -> None:
         self.every = every
@@ -248,6 +249,7 @@ class _Start:
         self._orders: dict[int, tuple[list[Candidate], tuple[Place, ...]]] = {}
         self._rows: list[int] | None = None
         self.city: _Choice | None = None  # a major city that a namesake near the text's villages may beat
+        self.capital_raions: frozenset[str] = frozenset()  # the raions of the capitals of the regions the text names
 
     def naming(self) -> tuple[bool, frozenset[int]]:
         """Whether the name is an official (Ukrainian) name of some candidates (Orlivka, not Horlivka;
@@ -408,7 +410,18 @@ def _narrow(candidates: Sequence[Candidate], *, hint_codes: Sequence[str], regio
             reasons.append(f"{len(kept)} of {len(remaining)} namesakes in or near {_region_names(named, gazetteer)}")
             remaining = kept
     start.remaining, start.dropped, start.narrowed = remaining, dropped, narrowed
+    tie_regions = [code for code in named if code in rules.capital_raion_regions]
+    if tie_regions and gazetteer is not None and len(remaining) > 1:
+        start.capital_raions = _capital_raions(tie_regions, gazetteer)
     return start
+
+
+def _capital_raions(codes: Sequence[str], gazetteer: Gazetteer) -> frozenset[str]:
+    """The raions of the capitals of the regions ``codes`` (Sumy Raion for Sumy Oblast)."""
+    capitals = gazetteer.memo("capital raions")
+    if not capitals:
+        capitals.update({p.admin1_code: p.admin2_code for p in gazetteer.places() if p.feature_code == "PPLA" and p.admin2_code})
+    return frozenset(capitals[code] for code in codes if code in capitals)
 
 
 def _settle(start: _Start, context: Sequence[Place] | TextPlaces, rules: ContextRules) -> _Choice:
@@ -484,6 +497,12 @@ def _last_steps(remaining: list[Candidate], start: _Start,
         # Bakhmut (80,500 people) for "Bakhmout", not a hamlet that lists the spelling
         return mine[0].place, (f"the only one of {len(remaining)} whose own name this is (population "
                                f"{mine[0].place.population:,}); the others only list it"), remaining, more
+    by_capital = [c for c in remaining if c.place.admin2_code in start.capital_raions]
+    if len(by_capital) == 1 and len(remaining) > 1:
+        # "Zhuravka", named by the Sumy regional administration, of three in the Sumy region: the one in
+        # the raion of the regional capital, which the region's reports are most often about
+        return by_capital[0].place, (f"the only one of {len(remaining)} namesakes in the raion of the capital of the "
+                                     f"region the text names ({by_capital[0].place.admin2})"), remaining, more
     if mine:
         # a name that is some places' own current name never goes by size to one that only had it
         found = _clear_winner(mine, "places whose own name this is" if len(mine) < len(remaining) else "namesakes")

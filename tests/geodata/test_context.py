@@ -275,3 +275,14 @@ def test_a_moscow_spelling_beside_the_village_s_own_name_is_that_village_in_a_te
     novenke = resolved["Novenke"][0].place
     assert novenke is not None and novenke.admin1 == "Sumy Oblast"
     assert resolved["Novenkoye"][0].place == novenke
+
+
+def test_a_namesake_in_the_raion_of_the_named_region_s_capital_wins_a_tie_near_the_front(gazetteer):
+    # (three Zhuravkas in the Sumy region and nothing else in the text: the one in Sumy Raion, near the border;
+    # in the Donetsk region, whose capital is far behind the line, a namesake stays undecided)
+    zhuravka = beside_gap("The Sumy regional military administration said Russian troops had entered Zhuravka on Monday.",
+                          gazetteer)["Zhuravka"][0]
+    assert zhuravka.place is not None and zhuravka.place.admin2 == "Sumskyi Raion"
+    assert "capital" in zhuravka.reason
+    andriivka = beside_gap("Russian forces attacked Andriivka in the Donetsk region.", gazetteer)["Andriivka"][0]
+    assert andriivka.place is None
