@@ -1031,10 +1031,15 @@ def _allowed(ref: PlaceRef, trigger: Trigger) -> bool:
     return ref.relation == "" or trigger.type is EventType.WITHDRAWAL and ref.relation == "beside"
 
 
+# a side of the place as an adjective right before its name ("Western X is ours", "captured eastern X")
+_COMPASS_BEFORE = compiled(r"(?:^|\s)(?:the\s+)?(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entr)(?:ern|al|-?east(?:ern)?|-?west(?:ern)?)\s+$")
+
+
 def _share(text: str, ref: PlaceRef, gap: str, rules: Rules) -> bool:
     """"the eastern part of X", "X's salt mines", "ammunition depots in X", "the X coke plant":
     only part of the place."""
-    if rules.partial_share.search(gap) or rules.part_object.match(gap) or rules.facility_after.match(text, ref.end):
+    if rules.partial_share.search(gap) or rules.part_object.match(gap) or rules.facility_after.match(text, ref.end) \
+            or _COMPASS_BEFORE.fullmatch(gap):
         return True
     return ref.mention.text.endswith(("'s", "’s")) and re.match(r"\s+(?!and\b|or\b)[a-z]", text[ref.end:]) is not None
 
@@ -1293,7 +1298,8 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
         return []
     # "The southern part of X has been captured": a share as the subject
     share = share or _SHARE_OF_BEFORE.search(text, max(0, subject.start - 60), subject.start) is not None and \
-        rules.partial_share.search(text, max(0, subject.start - 60), subject.start) is not None
+        rules.partial_share.search(text, max(0, subject.start - 60), subject.start) is not None \
+        or _COMPASS_BEFORE.search(text, max(0, subject.start - 20), subject.start) is not None
     out = [Target(subject, position=subject.start, share=share)]
     chain = subject
     for ref in reversed(refs[:refs.index(subject)]):
@@ -1539,15 +1545,24 @@ _AUXILIARY = compiled(r"\b(?:had|has|have|was|were|is|are|been|being)\b", re.I)
 # a change named as what one side asks for ("A Ukrainian withdrawal from X is Moscow's key demand"): asked, not done
 # (or its aim, or a thing refused: "the capture of X ... is the ultimate objective", "pulling our troops out of X is not
 # on the table"; not a clause of its own between: "took X, which is ...")
-_IS_A_DEMAND_AFTER = compiled(r"(?:(?!\bwhich\b)[^.;:!?]){0,100}?\b(?:is|was|remains?|remained|has\s+been|would\s+be|became)\s+(?:still\s+|simply\s+)?"
+_IS_A_DEMAND_AFTER = compiled(r"(?:(?!\bwhich\b)[^.;:!?]){0,100}?\b(?:(?:is|was|remains?|remained|has\s+been|would\s+be|became)\s+(?:still\s+|simply\s+)?"
                               r"(?:(?:one\s+of\s+)?(?:[\w’'-]+['’]s\s+|an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
-                              r"(?:demands?|conditions?|preconditions?|requirements?|ultimatum|objectives?|goals?|aims?)\b|"
+                              r"(?:demands?|conditions?|preconditions?|requirements?|ultimatum)\b|"
                               r"(?:not\s+on\s+the\s+table|off\s+the\s+table|out\s+of\s+the\s+question|unacceptable|non-negotiable|"
-                              r"not\s+negotiable|something\s+no\b))"
+                              r"not\s+negotiable|something\s+no\b))|"
+                              # (an aim only while it is one: "is the ultimate objective", not "was the main objective of the
+                              # week's fighting", which was met)
+                              r"(?:is|remains?|would\s+be)\s+(?:still\s+)?(?:one\s+of\s+)?(?:[\w’'-]+['’]s\s+|an?\s+|the\s+|its\s+|their\s+)?"
+                              r"(?:[\w’'-]+\s+){0,3}?(?:objectives?|goals?|aims?)\b)"
                               # (not an aim met: "the liberation of X was the goal, and it has been achieved")
                               r"(?![^.;]{0,40}\b(?:achieved|accomplished|fulfilled|attained|completed)\b)", re.I)
-# "would not stop until Ukraine withdraws from X", "unless Kyiv pulls out of X": a condition yet to be met
-_UNTIL_BEFORE = compiled(r"\b(?:until|unless|till)\s+(?!(?:the|its|their|his|her)\s)(?:[\w’'-]+\s+){1,4}?$", re.I)
+# (nor a change the gap dates or reports as made: "the capture of X, announced by Moscow on Sunday, ...")
+_TOLD_AS_DONE = compiled(r"\b(?:announced|claimed|reported|confirmed|completed|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                         r"yesterday|last\s+(?:week|month|year)|in\s+(?:January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December|(?:19|20)\d\d))\b")
+# "would not stop until Ukraine withdraws from X", "unless Kyiv pulls out of X", "once Russian troops withdraw": a condition
+# yet to be met
+_UNTIL_BEFORE = compiled(r"\b(?:until|unless|till|once(?!\s+(?:again|more)\b))\s+(?!(?:the|its|their|his|her)\s)(?:[\w’'-]+\s+){1,4}?$", re.I)
 _PAST_FORM = compiled(r"(?:ed|drew|drawn|left|took|taken|fell|fallen|lost|won|went|gone|got|retook)\b", re.I)
 # "demanded that Kyiv recognise the loss of X": a loss asked to be accepted, not one told
 _RECOGNISE_BEFORE = compiled(r"\b(?:demand\w*|insist\w*|call\w*\s+on|urg\w*|want\w*|ask\w*|requir\w*|press\w*|condition\w*)\s+"
@@ -1866,7 +1881,8 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         if trigger.type is EventType.WITHDRAWAL and (asked := _DEMANDED_BEFORE.search(text, max(0, start - 80), start)) is not None \
                 and not _AUXILIARY.search(asked.group()) and not text[start:end].lower().endswith(("ed", "drew", "drawn", "left")):
             continue  # "Moscow demands that Ukraine withdraw from X": asked of a side, not done
-        if _IS_A_DEMAND_AFTER.match(text, end, min(len(text), end + 120)) and not _PAST_FORM.search(text[start:end]) \
+        if (demand := _IS_A_DEMAND_AFTER.match(text, end, min(len(text), end + 120))) is not None \
+                and not _PAST_FORM.search(text[start:end]) and not _TOLD_AS_DONE.search(demand.group()) \
                 or _UNTIL_BEFORE.search(text, max(0, start - 50), start) and not _PAST_FORM.search(text[start:end]) \
                 or _RECOGNISE_BEFORE.search(text, max(0, start - 80), start):
             continue

@@ -66,8 +66,10 @@ _GAP_TO_VERB = compiled(r"^" + _OWNS_A_DOCUMENT + r"[\s,”\"’]*(?:(?:(?:which
 # Saturday, announcing that ...", "X issued a statement, saying ..."
 _ACT_THEN_SAYING = compiled(r",?\s+(?:has\s+|had\s+|have\s+)?(?:appeared|posted|published|issued|released|put\s+out|made|gave|"
                             r"delivered|spoke|addressed|wrote|uploaded|shared|broadcast|took\s+to|lashed\s+out|hit\s+out|"
-                            r"responded|reacted|weighed\s+in|went\s+further|critici[sz]ed|blamed|praised|hailed|welcomed)\b[^.;:“”\"«»]{0,120}?,\s+"
-                            r"(saying|announcing|claiming|declaring|stating|writing|insisting|asserting|boasting)\b")
+                            r"responded|reacted|weighed\s+in|went\s+further|critici[sz]ed|blamed|praised|hailed|welcomed|"
+                            # ("X was more candid, telling a state channel on Monday that ...")
+                            r"(?:was|were)\s+(?:more|less|even\s+more)\s+(?:candid|blunt|direct|forthcoming|cautious|specific|optimistic|pessimistic))\b[^.;:“”\"«»]{0,120}?,\s+"
+                            r"(saying|announcing|claiming|declaring|stating|writing|insisting|asserting|boasting|telling)\b")
 _ACCORDING_TO = compiled(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|report|statement|post|update|assessment|"
                            r"video|summary|bulletin|analysis)s? (?:[\w’'-]+ ){0,6}?by|according to|as stated by|in the words of|"
                            r"citing|quoting|cites|quotes|per|"

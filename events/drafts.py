@@ -151,6 +151,8 @@ class _Discourse:
         self.section_day: DateExpression | None = None  # a day on a heading line of its own ("SATURDAY"), for what is under it
         self.list_open = False  # a frame's sentence ended on a colon: the lines of a list may follow
         self.bare_names = False  # the list's lines may be names alone: right after its colon, or after such a line
+        self.bare_after_colon = False  # the last sentence ended on a colon
+        self.last_end = 0  # where the last sentence ended
         self.entry_end = -1  # where a list's dated entry read last ends (the next sentence on its line is still of it)
         # a Russian agency's own copy, or a text that keeps to Moscow's terms ("DPR", "special military
         # operation" more than once: a Western report quoting them once does not)
@@ -713,17 +715,27 @@ _DATED_ENTRY = compiled(r"\s*(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[ -])?(?:\d{1,2}\s+)?
                         r"\s*(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:rs?(?:day)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\.?"
                         r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?\s*[-–—:]\s")
 # (a heading of places with no colon opens a list too when marked lines follow it: "Villages taken in March\n1. A\n2. B")
-_MARKED_LINE_NEXT = compiled(r"[ \t]*\n\s*(?:[-–—•*·▪◾◽▫■►▶🔹🔸🔺🔻]\ufe0f?|\d{1,2}[.)])\s")
+_MARKED_LINE_NEXT = compiled(r"[ \t]*\n\s*(?:(?:[-–—•*·]|\d{1,2}[.)])\s|[▪◾◽▫■►▶🔹🔸🔺🔻]\ufe0f?\s*\S)")
 # (a name alone on its line, right after a colon or another such line: "... to Russian control in May:\n\nA\nB";
 # not a subheading after a list's marked lines)
+# (the line below a name is prose: "Kramatorsk\nTwo missiles hit the city on Tuesday, ...": the name heads a section)
+_PROSE_LINE_NEXT = compiled(r"[ \t]*\n[ \t]*(?:[\w’'“\"-]+[ \t]+){4,}")
 _BARE_NAME_LINE = compiled(r"\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}\s*")
-_LIST_LINE = compiled(r"\s*(?:[-–—•*·▪◾◽▫■►▶🔹🔸🔺🔻]\ufe0f?|\d{1,2}[.)])\s|\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}\s*"
+_LIST_LINE = compiled(r"\s*(?:(?:[-–—•*·]|\d{1,2}[.)])\s|[▪◾◽▫■►▶🔹🔸🔺🔻]\ufe0f?\s*\S)|\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}\s*"
                       r"(?:\([^()\n]{1,60}\)|,\s+[^;.\n:]{1,60})?\s*[;.,]\s*$|" + _DATED_ENTRY.pattern)
 
 
-def _listed_line(text: str, memory: _Discourse) -> bool:
-    """A line of the open list: marked, closed as an item, dated, or a name alone where names alone may be."""
-    return _LIST_LINE.match(text) is not None or memory.bare_names and _BARE_NAME_LINE.fullmatch(text) is not None
+def _listed_line(view: SentenceView, memory: _Discourse) -> bool:
+    """A line of the open list: marked, closed as an item, dated, or a name alone where names alone may be:
+    the first after the colon, or one right below another, and not a subheading over prose."""
+    if _LIST_LINE.match(view.text) is not None:
+        return True
+    if not memory.bare_names or _BARE_NAME_LINE.fullmatch(view.text) is None:
+        return False
+    text = memory.article.text
+    if not memory.bare_after_colon and "\n\n" in text[memory.last_end:view.sentence.start]:
+        return False  # ("A\nB\n\nKramatorsk\nTwo missiles hit ...": a new section's heading)
+    return _PROSE_LINE_NEXT.match(text, view.sentence.end) is None
 # a sentence that is a list of names and nothing else (two or more), as a quotation may open:
 # "“Tonenke, Umanske, Yasnobrodivka.”" after "liberated three more villages, he said"
 _NAME = r"[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}"
@@ -741,7 +753,9 @@ LISTED_BY = compiled(r"\b(?:(?:listed|named|listing|naming)\s+(?:(?:them|(?:the\
                       + r"(?:\s+of\s+them)?)\s*[:—–]\s*)?|"
                       r"added\s+(?:another\s+)?" + _COUNT + r"\s+more\s*[,:—–]\s*)(?=[A-ZА-ЯІЇЄ])")
 # what may follow the last place a speaker lists: its region, then the end or their next words
-_LIST_TAIL = compiled(r"(?:\s+(?:in|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}(?:region|oblast|Oblast|Region))?\s*"
+# (the place's whereabouts first: "... and D just across the regional boundary in the Donetsk region")
+_LIST_TAIL = compiled(r"(?:\s+(?:just\s+|further\s+|farther\s+)?(?:across|beyond|over|along|north|south|east|west|near)\b[^,;.]{0,50}?)?"
+                      r"(?:\s+(?:in|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}(?:region|oblast|Oblast|Region))?\s*"
                         r"(?:[.;]|,\s+(?:saying|adding|and\s+said|noting)\b.*)?\s*", re.S)
 _CLOSED_RELATIVE = compiled(r",\s*(?:which|who|where)\b")
 # a relative clause on a place opened right before a speaker: ", which Moscow", ", a village Russia says"
@@ -1077,7 +1091,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         text = view.text
         memory.read(view)
         if memory.frame is not None and view.index - memory.frame.view.index > _MAX_FRAME_DISTANCE \
-                and not (memory.list_open and _listed_line(text, memory)):  # (a long list's later lines are still its own)
+                and not (memory.list_open and _listed_line(view, memory)):  # (a long list's later lines are still its own)
             memory.frame = None
         changes = changes_of[view.index] if changes_of is not None else find_changes(view, rules)
         if _YES_NO_QUESTION.fullmatch(text):
@@ -1518,10 +1532,13 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         # (a dated entry may go on past its first sentence: "Fri 10 — A, B. The first day of the push." is one line)
         same_line = memory.list_open and memory.entry_end >= 0 and "\n" not in memory.article.text[memory.entry_end:view.sentence.start]
         memory.list_open = memory.frame is not None and (
-            (text.rstrip().endswith(":") or HEADING_OF_PLACES.fullmatch(text) and _MARKED_LINE_NEXT.match(memory.article.text, view.sentence.end))
+            (text.rstrip().endswith(":") or HEADING_OF_PLACES.fullmatch(text) and memory.frame.view.index == view.index
+             and _MARKED_LINE_NEXT.match(memory.article.text, view.sentence.end))
             and not _FIGHTING_LIST_INTRO.search(text)
-            or memory.list_open and (_listed_line(text, memory) or same_line))
-        memory.bare_names = memory.list_open and (text.rstrip().endswith(":") or memory.bare_names and _BARE_NAME_LINE.fullmatch(text) is not None)
+            or memory.list_open and (_listed_line(view, memory) or same_line))
+        memory.bare_after_colon = text.rstrip().endswith(":")
+        memory.bare_names = memory.list_open and (memory.bare_after_colon or memory.bare_names and _BARE_NAME_LINE.fullmatch(text) is not None)
+        memory.last_end = view.sentence.end
         memory.entry_end = view.sentence.end if memory.list_open and (same_line or _DATED_ENTRY.match(text)) else -1
         for place in view.settlements:
             memory.places.append((view.index, place))
@@ -1933,7 +1950,7 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
     assert frame is not None
     # "Work to liberate X and the villages nearby goes on": a sentence with a phrase of its own,
     # even one that tells of no change, is not the frame's list
-    listed = rules.frame_anaphora.search(view.text) or memory.list_open and _listed_line(view.text, memory) or \
+    listed = rules.frame_anaphora.search(view.text) or memory.list_open and _listed_line(view, memory) or \
         view.index == frame.view.index + 1 and _BARE_NAME_LIST.fullmatch(view.text) or _names_the_list(view, voice, frame)
     # (a phrase after the list is its own: "listed A, B and C, saying troops had advanced 6 km")
     # (nor a list of what else is done to places: "Russian forces keep shelling settlements on the

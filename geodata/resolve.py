@@ -410,8 +410,9 @@ def _narrow(candidates: Sequence[Candidate], *, hint_codes: Sequence[str], regio
             reasons.append(f"{len(kept)} of {len(remaining)} namesakes in or near {_region_names(named, gazetteer)}")
             remaining = kept
     start.remaining, start.dropped, start.narrowed = remaining, dropped, narrowed
+    # (not when the text names a raion for it: "Zhuravka in the Shostka district" is not Sumy Raion's)
     tie_regions = [code for code in named if code in rules.capital_raion_regions]
-    if tie_regions and gazetteer is not None and len(remaining) > 1:
+    if tie_regions and not any(code.count(".") > 1 for code in [*named, *hint_codes]) and gazetteer is not None and len(remaining) > 1:
         start.capital_raions = _capital_raions(tie_regions, gazetteer)
     return start
 
@@ -497,7 +498,8 @@ def _last_steps(remaining: list[Candidate], start: _Start,
         # Bakhmut (80,500 people) for "Bakhmout", not a hamlet that lists the spelling
         return mine[0].place, (f"the only one of {len(remaining)} whose own name this is (population "
                                f"{mine[0].place.population:,}); the others only list it"), remaining, more
-    by_capital = [c for c in remaining if c.place.admin2_code in start.capital_raions]
+    # (a village, not a district of the capital itself)
+    by_capital = [c for c in remaining if c.place.admin2_code in start.capital_raions and c.place.feature_code != "PPLX"]
     if len(by_capital) == 1 and len(remaining) > 1:
         # "Zhuravka", named by the Sumy regional administration, of three in the Sumy region: the one in
         # the raion of the regional capital, which the region's reports are most often about
