@@ -286,3 +286,10 @@ def test_a_namesake_in_the_raion_of_the_named_region_s_capital_wins_a_tie_near_t
     assert "capital" in zhuravka.reason
     andriivka = beside_gap("Russian forces attacked Andriivka in the Donetsk region.", gazetteer)["Andriivka"][0]
     assert andriivka.place is None
+    # (nor over a district the text names for it, nor in the Kharkiv region, whose capital's raion holds city districts)
+    shostka = beside_gap("Russian troops captured Zhuravka in the Shostka district, the Sumy regional military administration "
+                         "said.", gazetteer)["Zhuravka"][0]
+    assert shostka.place is None or shostka.place.admin2 != "Sumskyi Raion"
+    ivanivka = beside_gap("Russia's Defence Ministry said its troops had captured Ivanivka in the Kharkiv region.",
+                          gazetteer)["Ivanivka"][0]
+    assert ivanivka.place is None
