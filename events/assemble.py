@@ -582,6 +582,12 @@ def _answers(d: Draft) -> bool:
     return _ANSWERING.search(text, 0, other.start() if other else len(text)) is not None
 
 
+# a refusal to leave ("our troops are not leaving X", "we will not withdraw from X"): said to no one unless a claim is told
+_REFUSAL = compiled(r"\b(?:(?:are|is|am|were)\s+not\s+(?:leaving|withdrawing|retreating|pulling\s+out|giving\s+up)|"
+                    r"(?:will|would|shall)\s+not\s+(?:leave|withdraw|retreat|pull\s+out|give\s+up)|won['’]t\s+(?:leave|withdraw|retreat|pull\s+out|give\s+up)|"
+                    r"(?:aren|isn)['’]t\s+(?:leaving|withdrawing|retreating|going\s+anywhere))\b", re.I)
+
+
 def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
     """The outlet's own "the town remains in Ukrainian hands" or "A and B were never captured"
     denies nothing unless someone in the article claims the other side gained the town: then it
@@ -605,7 +611,8 @@ def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
         # (so does a speaker's "the town is under our control", unless the claim is named, and so does a
         # speaker's plain holding: "our defenders still hold their positions in X" answers no one; "X has
         # not fallen", "they insist X is still held" answer one)
-        or (d.needs_claim or d.holding and not _answers(d)) and not _CLAIM_NOUN.search(d.view.text))
+        or (d.needs_claim or d.holding and not _answers(d) or d.kind is EventType.DENIAL and _REFUSAL.search(d.view.text))
+        and not _CLAIM_NOUN.search(d.view.text))
         # (and the outlet's own "X was still in Ukrainian hands" is history, unless it names the claim)
         or d.needs_claim and d.attribution.kind == "journalist" and not _CLAIM_NOUN.search(d.view.text)
         and not _CLAIMED_VERB.search(d.view.text))]  # (a claim told by its verb names it too: "claimed X, but ...")

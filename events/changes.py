@@ -1549,11 +1549,11 @@ _IS_A_DEMAND_AFTER = compiled(r"(?:(?!\bwhich\b)[^.;:!?]){0,100}?\b(?:(?:is|was|
                               r"(?:(?:one\s+of\s+)?(?:[\w’'-]+['’]s\s+|an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
                               r"(?:demands?|conditions?|preconditions?|requirements?|ultimatum)\b|"
                               r"(?:not\s+on\s+the\s+table|off\s+the\s+table|out\s+of\s+the\s+question|unacceptable|non-negotiable|"
-                              r"not\s+negotiable|something\s+no\b))|"
+                              r"not\s+negotiable|something\s+no\b|not\s+an\s+option|no\s+option))|"
                               # (an aim only while it is one: "is the ultimate objective", not "was the main objective of the
                               # week's fighting", which was met)
                               r"(?:is|remains?|would\s+be)\s+(?:still\s+)?(?:one\s+of\s+)?(?:[\w’'-]+['’]s\s+|an?\s+|the\s+|its\s+|their\s+)?"
-                              r"(?:[\w’'-]+\s+){0,3}?(?:objectives?|goals?|aims?)\b)"
+                              r"(?:[\w’'-]+\s+){0,3}?(?:objectives?|goals?|aims?|priority|priorities|matter\s+of\s+honou?r)\b)"
                               # (not an aim met: "the liberation of X was the goal, and it has been achieved")
                               r"(?![^.;]{0,40}\b(?:achieved|accomplished|fulfilled|attained|completed)\b)", re.I)
 # (nor a change the gap dates or reports as made: "the capture of X, announced by Moscow on Sunday, ...")
