@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from events.anchors import _FOLDS, compiled, group_pattern, lower_words
@@ -306,6 +307,14 @@ def _out_of_office(rule: ClaimantRule) -> bool:
     return rule in _OUT_OF_OFFICE.values()
 
 
+def _answered_side(fronted: re.Match[str], recent: Sequence[Attribution] | None) -> Side:
+    """The side whose word a fronted answer answers: the one it names ("Rejecting Moscow's statement"), else
+    the last speaker of a side ("Rejecting the claim" after the ministry's)."""
+    if fronted.group("side"):
+        return Side.RU if fronted.group("side").lower().startswith(("russ", "mosc", "krem")) else Side.UA
+    return next((a.side for a in reversed(recent or []) if a.side in (Side.RU, Side.UA)), Side.NONE)
+
+
 def _named(rule: ClaimantRule, context_side: Side) -> tuple[str, Side]:
     if rule.side != "context":
         return rule.name, Side(rule.side)
@@ -317,9 +326,6 @@ def _named(rule: ClaimantRule, context_side: Side) -> tuple[str, Side]:
     return name, context_side
 
 
-# a fronted answer to someone's account ("Rejecting the ministry's statement, ..."): they do not speak there
-_ANSWERED_BEFORE = compiled(r"(?:^|[.;:!?]\s+|,\s+)(?:[Dd]enying|[Rr]ejecting|[Dd]ismissing|[Rr]efuting|[Dd]isputing|[Cc]ontradicting|"
-                            r"[Cc]ountering|[Aa]nswering|[Rr]esponding to|[Ii]n (?:response|reply) to)\s+(?:the\s+)?$")
 _ACCOUNT_AFTER = compiled(r"\s*(?:['’]s? (?:account|words|statement|post|message|report|view)\s*[:,]|:\s*[“\"«])")
 _CLAUSE_ENDS_AFTER = compiled(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|noting|saying|according|in a|on|who|which)\b|"
                               r"(?:on|late|early|earlier|later)\s|"
@@ -429,8 +435,6 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     if said:
         return said.group(1), False  # "X appeared in a video on Saturday, announcing that ..."
     if _ACCOUNT_AFTER.match(sentence[end:end + 40]):
-        if _ANSWERED_BEFORE.search(sentence, max(0, start - 40), start):
-            return "", True  # "Denying Moscow's statement, the brigade said ...": the account answered, not given
         return "account", False  # "Skibchyk's account: ...", "Pushilin: “...”"
     if start == 0 and _LEAD_COLON.match(sentence, end, end + 3) and not _COUNTRY.fullmatch(sentence, start, end) or \
             _TRAILING_CREDIT.fullmatch(sentence, end) and _DASH_BEFORE.search(sentence, max(0, start - 4), start):
@@ -611,9 +615,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 # "the Defence Ministry rejected Kiev's claims about X": the ministry of the other side
                 context = Side.UA if foe.group("side").lower().startswith(("russ", "mosc", "krem")) else Side.RU
             elif rule.side == "context" and (foe := _FRONTED_ANSWER.match(sentence)) is not None and foe.end() <= start \
-                    and (foe.group("side") or context_side is not Side.NONE):
-                answered = foe.group("side").lower().startswith(("russ", "mosc", "krem")) if foe.group("side") else context_side is Side.RU
-                context = Side.UA if answered else Side.RU
+                    and (answered := _answered_side(foe, recent)) is not Side.NONE:
+                context = answered.opponent()
             elif rule.side == "context" and rule.default_side and _OWN_STILL_HOLD.search(sentence, end) is not None:
                 context = Side(rule.default_side)
             elif rule.side == "context" and (capital := _CAPITAL_OPENS.match(sentence)) is not None and capital.end() <= start:

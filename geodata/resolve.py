@@ -498,8 +498,7 @@ def _last_steps(remaining: list[Candidate], start: _Start,
         # Bakhmut (80,500 people) for "Bakhmout", not a hamlet that lists the spelling
         return mine[0].place, (f"the only one of {len(remaining)} whose own name this is (population "
                                f"{mine[0].place.population:,}); the others only list it"), remaining, more
-    # (a village, not a district of the capital itself)
-    by_capital = [c for c in remaining if c.place.admin2_code in start.capital_raions and c.place.feature_code != "PPLX"]
+    by_capital = [c for c in remaining if c.place.admin2_code in start.capital_raions]
     if len(by_capital) == 1 and len(remaining) > 1:
         # "Zhuravka", named by the Sumy regional administration, of three in the Sumy region: the one in
         # the raion of the regional capital, which the region's reports are most often about

@@ -294,3 +294,12 @@ def test_a_quotation_in_single_marks_is_read_and_its_evidence_kept_as_written(ga
     # the analyst reads the sentence as it was printed, straight marks and all
     assert claims[1].evidence == "'That report is false,' a Ukrainian military spokesman said."
     assert text[claims[1].evidence_start:claims[1].evidence_end] == claims[1].evidence
+
+
+def test_a_second_heading_of_places_opens_no_list_of_the_first(gazetteer, rules):
+    # (the villages under "where fighting continues" are not taken, whatever the first heading told of its own list)
+    text = ("Villages the Russian army says it liberated in May\n1. Tykhe\n2. Hostre\n\n"
+            "Villages where fighting continues\n1. Umanske\n2. Sokil")
+    claims = claims_of(text, gazetteer, rules)
+    assert ("Tykhe", "capture") in {(c.settlement, str(c.event_type)) for c in claims}
+    assert not [c for c in claims if c.settlement in ("Umanske", "Sokil") and str(c.event_type) in ("capture", "recapture")]
