@@ -736,6 +736,8 @@ def _listed_line(view: SentenceView, memory: _Discourse) -> bool:
     if not memory.bare_after_colon and "\n\n" in text[memory.last_end:view.sentence.start]:
         return False  # ("A\nB\n\nKramatorsk\nTwo missiles hit ...": a new section's heading)
     return _PROSE_LINE_NEXT.match(text, view.sentence.end) is None
+
+
 # a sentence that is a list of names and nothing else (two or more), as a quotation may open:
 # "“Tonenke, Umanske, Yasnobrodivka.”" after "liberated three more villages, he said"
 _NAME = r"[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}"
