@@ -1031,7 +1031,7 @@ def _allowed(ref: PlaceRef, trigger: Trigger) -> bool:
     return ref.relation == "" or trigger.type is EventType.WITHDRAWAL and ref.relation == "beside"
 
 
-# a side of the place as an adjective right before its name ("Western X is ours", "captured eastern X")
+# a side of the place as an adjective right before its name ("captured eastern X"): a share of it
 _COMPASS_BEFORE = compiled(r"(?:^|\s)(?:the\s+)?(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entr)(?:ern|al|-?east(?:ern)?|-?west(?:ern)?)\s+$")
 
 
@@ -1883,7 +1883,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 and not _PAST_FORM.search(text[start:end]) and not _TOLD_AS_DONE.search(demand.group()) \
                 or _UNTIL_BEFORE.search(text, max(0, start - 50), start) and not _PAST_FORM.search(text[start:end]) \
                 or _RECOGNISE_BEFORE.search(text, max(0, start - 80), start):
-            continue
+            continue  # a change demanded, aimed at, refused, awaited or to be recognised: not one made
         if trigger.type is EventType.CAPTURE and text[start:end].lower().startswith(("captur", "seiz", "taken")) \
                 and _PEOPLE_TAKEN_BEFORE.search(text, max(0, start - 60), start):
             continue  # "Ukrainian soldiers were captured in X": prisoners taken there, not the place
