@@ -185,13 +185,13 @@ def _paste(app, text, source, day):
 
 def test_a_pick_places_the_name_in_the_articles_about_that_oblast_first(app, db):
     # three articles name an Andriivka: one beside Pokrovsk (Donetsk Oblast), one in the Donetsk
-    # region twice but beside no other place, one in the Sumy region
+    # region twice but beside no other place, one in the Dnipropetrovsk region (nine namesakes there)
     _paste(app, "The Russian defence ministry said on Monday its forces had captured Andriivka and Pokrovsk.",
            "Wire B", dt.date(2024, 5, 16))
     _paste(app, "Russian forces captured Andriivka in the Donetsk region on Monday, the Russian defence ministry "
                 "said. Ukraine's General Staff said on Tuesday that its troops had retaken Andriivka.",
            "Wire A", dt.date(2024, 5, 15))
-    _paste(app, "Russian troops entered Andriivka in the Sumy region on Monday, the Russian defence "
+    _paste(app, "Russian troops entered Andriivka in the Dnipropetrovsk region on Monday, the Russian defence "
                 "ministry said.", "Wire C", dt.date(2024, 5, 17))
     app.text_input(key="reviewer").set_value("analyst C").run()
     with sqlite3.connect(db) as check:
