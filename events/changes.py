@@ -308,6 +308,10 @@ _QUOTE_OPENS_MID_CLAUSE = compiled(r"(?<![,:;.!?])\s(?!(?:said|says|saying|say|t
 _QUOTED_WORDS = compiled(r"[^”\"»]*?\s[^”\"»]*?[”\"»]")  # two words or more before the quotation closes
 
 
+# an aside between a subject and its verb: ", according to the map,", ", he said,"
+_ASIDE_AT = compiled(r"according\s+to\s+[^,;:.]{1,80},\s+(?:[a-z]\w*\s+){0,2}?(?:controlled|controls|held|holds|took|captured|had|has|have)\b")
+
+
 def clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around text[start:end]."""
     left = 0
@@ -847,10 +851,12 @@ _THEN_AND = compiled(r"\band\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b")
 _ALIAS_GAP = compiled(r"\s*\(\s*|,\s+(?:(?:the|its)\s+(?:[\w-]+\s+){0,2}?name\s+(?:[\w’'-]+\s+){0,4}?(?:for|of)|"
                         r"(?:also\s+)?known\s+(?:in\s+[\w-]+\s+|locally\s+)?as|which\s+(?:[\w’'-]+\s+){1,3}?calls?)\s+")
 _PASSIVE_BEFORE = compiled(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[“\"‘']?[\w-]+\s+)?[“\"‘']?$", re.I)
-# ("Retaken by Russia, according to the Defence Ministry (6–16 March):", "Lost by Ukraine in May, according to X:",
+# ("Retaken by Russia, according to the Defence Ministry (6–16 March):", "Lost by Ukraine in May, according to X:", "..., per X:",
 # "the settlements that passed to Russian control during May:")
 _COLON_LIST_NEXT = compiled(r"(?:\s+by\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?|\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:control|hands))?"
-                            r"(?:\s+(?:in|during|since|over|this|last)(?:\s+[\w-]+){1,3})?(?:,?\s+according\s+to\s+[^.;:!?]{1,60})?\s*:\s*$")
+                            r"(?:\s+(?:in|during|since|over|this|last)(?:\s+[\w-]+){1,3})?(?:,?\s+(?:according\s+to|per)\s+[^.;:!?]{1,60})?\s*:\s*$")
+_COLON_SAME_LINE = compiled(_COLON_LIST_NEXT.pattern.removesuffix(r"\s*:\s*$").replace("[^.;:!?]", "[^.;:!?\\n]")
+                            + r"\s*:(?=[ \t]+[A-ZА-ЯІЇЄ])")
 # a heading of places with no colon ("Settlements Russia says it took in March"): its list may follow below
 HEADING_OF_PLACES = compiled(r"\s*(?:[\w’'-]+\s+)?(?:[Ss]ettlements|[Vv]illages|[Tt]owns|[Ll]ocalities|[Pp]laces)\b[^.!?:;,\n]*[\w)]\s*")
 # (or "A was retaken in March, along with B and C")
@@ -1032,7 +1038,7 @@ def _allowed(ref: PlaceRef, trigger: Trigger) -> bool:
 
 
 # a side of the place as an adjective right before its name ("captured eastern X"): a share of it
-_COMPASS_BEFORE = compiled(r"(?:^|\s)(?:the\s+)?(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entr)(?:ern|al|-?east(?:ern)?|-?west(?:ern)?)\s+$")
+_COMPASS_BEFORE = compiled(r"(?:^|[\s“‘'\"])(?:the\s+)?(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entr)(?:ern|al|-?east(?:ern)?|-?west(?:ern)?)\s+$")
 
 
 def _share(text: str, ref: PlaceRef, gap: str, rules: Rules) -> bool:
@@ -1739,6 +1745,7 @@ _MODAL_THEN_AND = compiled(r"\b(?:would|will|could|might|may|shall|should|must|c
                            r"\b(?:aim|goal|plan|objective|task|intention)s?\s+(?:is|was|are|were)\s+to\s+(?:[\w’'-]+\s+){1,8}?and\s+(?:then\s+)?$")
 
 
+_OTHER_CLAIMS = compiled(r"\b(?:other|remaining|further|rest\s+of\s+the)\s+(?:[\w-]+\s+)?(?:claims?|reports?|statements?|assertions?)\b")
 # a denier's own admission after a contrast: "denied that X had fallen but admitted pulling back from Y"
 _BUT_OWNS = compiled(r"(?:,\s*|\s)(?:but|yet)\s+(?:(?:it|he|she|they|(?:the|its|their)\s+\w+)\s+)?(?:also\s+)?"
                      r"(?:admit|admits|admitted|admitting|concede|concedes|conceded|acknowledge|acknowledges|acknowledged|"
@@ -1786,8 +1793,11 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules, fighting: 
     if false is None:
         return ""
     contrast = _CONTRAST.search(text, end, false.start())
-    if contrast is not None and _POINTS_TO_CLAIM.search(text, contrast.end(), false.start()) is None:
-        return ""  # "pulled out of X, but said the talk of an encirclement was exaggerated": something else is false
+    if contrast is not None and (_POINTS_TO_CLAIM.search(text, contrast.end(), false.start()) is None
+                                 or _OTHER_CLAIMS.search(text, contrast.end(), false.start()) is not None):
+        # "pulled out of X, but said the talk of an encirclement was exaggerated": something else is false (so are
+        # "the other claims": "confirmed the loss of X but said the other claims were false")
+        return ""
     # "..., but Kyiv said the claim was false": another voice denies it (events/drafts.py reads the tail)
     tail = rules.denial_tail.search(text, end)
     return "" if tail is not None and tail.start() <= false.start() else "false"
@@ -1829,6 +1839,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             # relative clause closes at its comma
             comma = text.find(",", end, right)
             right = comma if comma != -1 else right
+        if left >= 2 and text[left - 2:left] == ", " and _ASIDE_AT.match(text, left, end):
+            # "Russian forces, according to its map, controlled 70 per cent of X": the clause goes on past the aside
+            left = clause(text, left - 2, left - 2)[0]
         if (quoted := _QUOTED_WORD_BEFORE.search(text, 0, start)) is not None and left > quoted.start():
             left = clause(text, max(0, quoted.start() - 1), max(0, quoted.start() - 1))[0]  # 'his men had "completely" taken X'
         while left > 0 and (quoted := _SCARE_QUOTE_ENDING.search(text, max(0, left - 40), left)) is not None:
@@ -2008,6 +2021,10 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         else:
             if trigger.targets == "object":
                 targets = _object_targets(view, start, end, right, next_start, trigger, rules)
+                if not targets and not text[:start].strip() and (colon := _COLON_SAME_LINE.match(text, end)) is not None:
+                    # "Liberated since Saturday, per the deputy minister: A, B and C": the places after the colon
+                    targets = _object_targets(view, start, colon.end(), clause(text, colon.end(), colon.end())[1],
+                                              next_start, trigger, rules)
                 if targets and targets[0].place is not None and (_PASSIVE_BEFORE.search(before) or trigger.agent_after) \
                         and _GAPPED_OBJECT.fullmatch(text, end, targets[0].place.start):
                     # "A was liberated on 27 July, and B on 16 August", "A fell to Ukrainian marines in July, and B in

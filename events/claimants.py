@@ -86,13 +86,15 @@ _DOERS_NAMED = compiled(r"\b(?:troops|forces|units|soldiers|army|armies|military
 _JUDGING_BY = compiled(r"\b(?:[Jj]udging (?:by|from)|[Tt]o judge (?:by|from)|[Gg]oing by)\s+[^,;:.]{0,80}$")
 # "Sergei Shoigu, the Russian Defence Minister, said", "X, Russia's chief of staff, told": an
 # appositive between a name and its verb
-_APPOSITION = compiled(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s+(?:(?:who|which)\s+[^,;]{1,200}|(?i:(?:[\w-]+-(?:installed|appointed|backed)\s+)?(?:Deputy|Head|Leader|Chief|Minister|"
+_APPOSITION = compiled(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:\s+who\s+(?:gave|gives|goes\s+by|uses|used)\s+[^,;]{0,60}?\bcall[- ]?sign,\s+[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+[A-ZА-ЯІЇЄ][\w’'-]+)?,|,\s+(?:who\s+[^,;]{0,80}?\b(?:call[- ]?sign|name|nickname),\s+[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+[A-ZА-ЯІЇЄ][\w’'-]+)?(?:,\s+(?:be|was|is|were)\s+(?:used|published|given|printed)\b[^,;]{0,60})?|(?:identified|known)\s+(?:(?:by|to)\s+|only\s+|publicly\s+)[^,;]{1,100}|(?:who|which)\s+[^,;]{1,200}|(?i:(?:[\w-]+-(?:installed|appointed|backed)\s+)?(?:Deputy|Head|Leader|Chief|Minister|"
                          r"Spokes\w+|Commander|Adviser|Advisor|Governor|Mayor|Secretary|Director|Chairman|Press))\b[^,;]{0,110}|(?:visiting|speaking|addressing|reporting|briefing|"
                          r"writing|meeting|standing|appearing|talking|flanked|surrounded|accompanied|wearing|dressed)\s[^,;]{1,80}|(?:an?|another|the|his|her|its|their|[A-Z][\w-]+['’]s)\s[^,;]{1,90}|"
                          r"(?:in|on|at|during|after|before)\s+(?:his|her|its|their|a|an|the)\s[^,;]{1,60}|"  # ", in his nightly address,"
                          r"(?:then|at\s+the\s+time|formerly)\s[^,;]{1,80}|"  # ", then the new commander-in-chief,"
                          r"(?![A-Z])(?!(?:said|says|told|tells|wrote|writes|added|adds|claimed|claims|reported|announced|stated|insisted|"
                          r"confirmed|denied|described|explained|noted|stressed|warned|argued|admitted|acknowledged)\b)[^\W\d][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),|\s[–—-]\s[^–—;]{1,120}\s[–—-](?=\s))")
+# (", who gave only his call sign, Veter,", ", who asked that only his first name, Oleh, be used,": the name inside it;
+# ", identified by RIA only by his call sign,")
 # "Contrary to the claims of the Russian General Staff about X, ...": cited, as "claims made by" is
 # (the claim set against the sentence's own word; "The statements of X about Y do not correspond to
 # reality" is left to the voice that speaks it)
@@ -164,6 +166,8 @@ _SINCE_THE = compiled(r"\bsince\s+(?:the|its)\s+$")
 _NEWS_TIME = compiled(r"[^,;.]{0,60}?\b(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|overnight|last\s+night|"
                       r"this\s+(?:week|morning))\b")
 _CLAUSE_JOINED = compiled(r",\s+(?:and|but)\s")
+_SAID_BEFORE = compiled(r"\b(?:said|says|reported|reports|claimed|claims|wrote|writes|announced|told)\b")
+_SPEAKER_ENDS = compiled(r"\s+(?:said|says|added|adds|wrote|writes|stated|insisted|reported)\s*[.!]?[”\"’']?\s*$")
 _SUBORDINATE_SPEAKER = compiled(r"\b(?:after|before|when|since|until|because|although|though|whereas|following|despite|amid|contrary\s+to)\s+"
                                   r"(?:[\w’'-]+\s+){0,2}$")
 _LEAD_COLON = compiled(r"\s*:\s")
@@ -1046,7 +1050,10 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
     after = [a for a in attributions if a.start >= position and not _SUBORDINATE_SPEAKER.search(sentence, position, a.start)
              and not _tells_its_own(sentence, position, a)
              and not _describes_a_noun(sentence, position, a)
-             and ";" not in sentence[position:a.start]  # "X took A; Kyiv says B": Kyiv's is B
+             # "X took A; Kyiv says B": Kyiv's is B (but "X holds A; the claims are false, Kyiv said." ends on its
+             # speaker, who says both, unless the first clause is told by someone: "a story said X fell; in fact ...")
+             and (";" not in sentence[position:a.start] or _SPEAKER_ENDS.match(sentence, a.end)
+                  and sentence.count(";", position, a.start) == 1 and not _SAID_BEFORE.search(sentence, 0, position))
              and not _CLAUSE_AND.search(sentence, position, a.start)]  # "X took A, and B's mayor declared ..."
     return after[0] if after else None
 

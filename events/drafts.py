@@ -239,6 +239,13 @@ class _Discourse:
         before, with the index of its sentence: a place a change was told of first ("Kupiansk, a
         city in northern Kharkiv, is under Russian control ... 14 percent of the city"), else the
         last one named. ``claimed`` holds the mention starts of places changes were told of."""
+        # ("raised the flag over the Kupiansk city council": a pointer that names its place is that place)
+        # (not a speaker's office: "..., the head of the Lyptsi village military administration, said")
+        inside = [p for p in view.places if target.position <= p.start and p.end <= target.position + len(target.pointer)
+                  and p.resolution.place is not None
+                  and not _HEAD_OF_BEFORE.search(view.text, max(0, target.position - 30), target.position)]
+        if inside:
+            return replace(inside[0], role="settlement"), view.index
         if target.pointer in ("which", "that"):
             # (not a place that only locates the one before it in an apposition: "X, south of Y, which ...")
             here = [p for p in view.settlements if p.end <= target.position
@@ -639,6 +646,7 @@ _TOWN_SIZE = 10_000  # people: a place this big is no "village"
 _CITY_SIZE = 500_000  # nor this big a "town"
 _DAY_HEADING_REACH = 30  # characters from its paragraph's first sentence's start a timeline's day may end by
 _REGION_AFTER = compiled(r"[^,;.]{0,40}\b(?:region|oblast|province)\b", re.I)  # "pushed out of most of the Kursk region"
+_HEAD_OF_BEFORE = compiled(r"\b(?:head|chief|mayor|governor|spokes\w+|official|officials|deputy|secretary)\s+of\s+$", re.I)
 _AUTHORITY_AFTER = compiled(r"(?:['’]s)?\s+(?:(?:(?:[Cc]ity|[Tt]own|[Vv]illage|[Pp]atrol|[Ll]ocal)\s+)*(?:[Mm]ayor|[Hh]ead|[Aa]uthorities|"
                              r"[Cc]ouncil|[Pp]olice)|(?:[Cc]ity|[Tt]own|[Vv]illage)\s+(?:[Mm]ilitary\s+)?[Aa]dministration)\b")
 # (not "Kharkiv military administration": the region's; "the Pokrovsk city military administration" is the town's)

@@ -137,6 +137,7 @@ def _names_region_of_noun(resolution: Resolution, after: str) -> bool:
 
 
 DATELINE_REACH = 300  # characters from the text's start a dateline stands in
+_LIST_ABOVE = compiled(r"(?::|\n[ \t]*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2})[ \t]*\n[ \t]*$")
 _ENTRY_DASH = compiled(r"\s+[-–—]\s+[A-Z]|:\s+[A-Z]")  # a name in capitals opening a list entry: "TONENKE - The village ..."
 
 
@@ -469,8 +470,11 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
             role = _role(before, after, mention, rules)
             if role == "settlement" and mention.text in labels and after.startswith(":") and not before.strip():
                 role = "person"  # "Yasen: We left it a week ago": an interview's speaker, labelled line after line
-            if role == "dateline" and heading and mention.start > DATELINE_REACH and sentence.text.strip() == mention.text:
-                role = "settlement"  # "STARYI SALTIV" alone on its line in the body: a section on the town, no dateline
+            if role == "dateline" and heading and sentence.text.strip() == mention.text and (
+                    mention.start > DATELINE_REACH or _LIST_ABOVE.search(text, max(0, line_start - 80), line_start)):
+                # "STARYI SALTIV" alone on its line in the body: a section on the town, no dateline (nor the last
+                # line of names under a colon: "... in May:\nA\nB")
+                role = "settlement"
             elif role == "dateline" and _ENTRY_DASH.match(after) and (
                     mention.start > DATELINE_REACH or text.count("\n\n", 0, mention.start) >= 2):  # (below headline and lead)
                 role = "settlement"  # "TONENKE - The village fell in May": a factbox's entry on the town, no dateline
