@@ -527,7 +527,7 @@ def _held_across_the_line(drafts: list[Draft], rules: Rules, text: str) -> list[
     return kept
 
 
-_NOW_UNDER = compiled(r"\s(?:is|are)\s+now\s+(?:fully\s+|completely\s+)?(?:under|in)\s")
+_NOW_UNDER = compiled(r"\s(?:is|are|was|were)\s+now\s+(?:fully\s+|completely\s+)?(?:under|in)\s")
 _SINCE_AFTER = compiled(r"\bsince\b")
 # ("X is Ukraine!", or the holder's "X is ours", "X is under the control of our defenders" over the flag)
 _CRIED_OWNER = compiled(r"\s+(?:is|are)\s+(?:(?:Ukrainian|Ukraine|Russian|Russia)\s*!|(?:now\s+|again\s+)?(?:ours\b|under\s+our\s+(?:full\s+)?control|"

@@ -61,6 +61,8 @@ _BY = compiled(r"^[”\"’']?\s*(?:(?!and\s)[\w’'-]+\s+){0,8}?by\s+", re.I)
 # "the capture of X by Russian troops", "the liberation of X was completed by Ukrainian units": the
 # forces named after "by" acted (not "confirmed by Ukrainian officials": forces only)
 _BY_SIDE = compiled(r"\bby\s+(?:the\s+)?$", re.I)
+_LOCATING_ASIDE = compiled(r",\s+(?:(?:just|some|about|around|roughly|only)\s+)?(?:\d+\s*(?:km|kilomet(?:re|er)s|miles)\s+)?"
+                           r"(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+of\s+[A-ZА-ЯІЇЄ][\w’'-]+)?,")
 _OTHER_VERB_BEFORE_BY = compiled(r",|\b(?!(?:completed|finished|carried|conducted|accomplished|achieved)\b)\w+ed\s+by\b", re.I)
 # a past participle right after a place and its comma: "A, taken in May; B, abandoned by Ukrainian
 # troops in February" (the participle, then a time, an agent or the clause's end)
@@ -189,8 +191,9 @@ _SUBJECT_GAP = compiled(
     r"(?:\s+in\s+(?:the\s+)?[\w’' -]{1,40}?(?:[Rr]egions?|[Oo]blasts?|People['’]?s Republic|DPR|LPR|LNR|DNR|Donbass?)"
     r"(?:\s*\([^()]{0,20}\))?)?"
     r"(?:\s+and\s+(?:the\s+)?(?:whole|entire|rest of the|wider)\s+[\w’' -]{1,30}?(?:[Rr]egion|[Oo]blast|area|district))?"
-    r"(?:,?\s+and\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some|a few|other|many)\s+"
-    r"(?:other\s+|more\s+|nearby\s+|smaller\s+)?(?:towns|villages|settlements|localities|communities))?"
+    r"(?:,?\s+and\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some|a few|other|many)\s+"
+    r"(?:other\s+|more\s+|nearby\s+|smaller\s+|surrounding\s+|neighbou?ring\s+|adjacent\s+)?|(?:the\s+)?(?:nearby|surrounding|neighbou?ring|adjacent)\s+)"
+    r"(?:towns|villages|settlements|localities|communities))?"
     r"(?:\s*[”\"’])?(?:\s*,\s*(?:[^,;:]|(?<=\d),(?=\d\d\d)){1,100},)?\s*"  # ", a town of 10,000 people,"
     r"(?:(?:has|have|had|was|were|is|are|been|being|be|now|also|reportedly|allegedly|apparently|completely|fully|"
     r"finally|already|officially|successfully|once again|once more|again|back|effectively|since|by now|recently|just|largely|"
@@ -312,6 +315,13 @@ _QUOTED_WORDS = compiled(r"[^”\"»]*?\s[^”\"»]*?[”\"»]")  # two words or
 _ASIDE_AT = compiled(r"according\s+to\s+[^,;:.]{1,80},\s+(?:[a-z]\w*\s+){0,2}?(?:controlled|controls|held|holds|took|captured|had|has|have)\b")
 
 
+_NOT_BEFORE = compiled(r"(?:\bnot|n['’]t|\bnever)\s+$")
+_THE_PLACE_NEXT = compiled(r" the (?:town|village|city|settlement)\b(?! of\b)")
+_ITS_FORCES_NOT = compiled(r"\b(?:its|their|(?:the\s+)?(?:Ukrainian|Russian))\s+(?:soldiers|troops|units|forces|men|fighters|defenders)\s+"
+                            r"(?:had|have|has|did)(?:\s+not|n['’]t)\s+(?:yet\s+)?left$")
+_DESTINATION_BEFORE = compiled(r"(?:\b(?:trains?|bus(?:es)?|flights?|roads?|highway|route|service)|\d[:.]\d\d)\s+(?:to|from|towards|via)\s+$")
+
+
 def clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around text[start:end]."""
     left = 0
@@ -323,14 +333,15 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 # places told back by a count: "retook both villages", "the two towns were liberated" (events/drafts.py finds them)
 # (not "the three captured villages as A, B and C"; the noun may go unsaid by a subject that opens its sentence:
-# "Both had been held by Russian troops", "All four were freed")
+# "Both had been held by Russian troops", "All four were freed", "said ... and that both were now under its control")
 PLURAL_POINTER = compiled(r"\b(?:(?:[Bb]oth(?: of the)?|[Tt]he two|[Tt]hese two|[Tt]hose two|[Tt]he three|[Tt]hese three|[Aa]ll three|"
                           r"[Tt]he four|[Aa]ll four)\s+(?:(?![\w-]*(?:ed|en)\s)[\w-]+\s+)?(?:villages|towns|settlements|cities|hamlets)\b"
-                          r"|(?<![\w,] )(?:Both|All (?:three|four))(?=\s+(?:had|have|were|are|was|fell|changed|remained)\b))")
+                          r"|(?<![\w,] )(?:Both|All (?:three|four))(?=\s+(?:had|have|were|are|was|fell|changed|remained)\b)"
+                          r"|(?<=\bthat )(?:both|all (?:three|four))(?=\s+(?:had|have|were|are|fell|changed|remained)\b|\s+$))")
 _POINTER_COUNTS = {"three": 3, "four": 4}
 
 
-_BARE_POINTER = compiled(r"Both|All (?:three|four)")
+_BARE_POINTER = compiled(r"[Bb]oth|[Aa]ll (?:three|four)")
 
 
 def is_plural_pointer(pointer: str) -> bool:
@@ -537,8 +548,10 @@ def _by_forces(text: str, words: list[tuple[int, int, str]], after: list[int], e
     Ukraine"), or ""."""
     for i in after:
         w_start, w_end = words[i][0], words[i][1]
-        if _OTHER_VERB_BEFORE_BY.search(text, end, w_start):
-            continue  # "the capture of X, a city held by Ukrainian troops": another verb's agent
+        if _OTHER_VERB_BEFORE_BY.search(_LOCATING_ASIDE.sub(" ", text[end:w_start])):
+            # "the capture of X, a city held by Ukrainian troops": another verb's agent (not past an aside that only
+            # locates X: "the capture of X, about 10 km to the west, by Ukrainian forces")
+            continue
         if (words[i][2] in ("RU", "UA") and _BY_SIDE.search(text[max(end, w_start - 8):w_start])
                 and (_FORCE_IN.search(text[w_start:w_end]) or _FORCE_AFTER.match(text, w_end)
                      or re.fullmatch(r"\s+by\s+(?:the\s+)?", text[end:w_start]))):  # "recaptured by Ukraine"
@@ -576,6 +589,11 @@ _FOR_A_WHILE = compiled(r"[^.;,]*?\b(?:for\s+(?:(?:several|many|two|three|four|f
 _NOUN_OF_FORCES = compiled(r"(?:withdrawal|pullout|pull-out|retreat)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:last\s+|remaining\s+)?", re.I)
 
 
+_OWNER_WHEN = compiled(r"\b(Ukraine|Russia|Kyiv|Moscow)['’]s\s+(?:[\w-]+\s+){0,3}(?:counter-?offensive|offensive|advance|push|"
+                       r"incursion|campaign)\b[^.;]{0,40}?,?\s+when\s+(?:its\s+|the\s+|their\s+)?(?:troops|forces|units|soldiers|army)"
+                       r"\s+(?:(?:had|have|briefly|quickly|first|then)\s+)?$")
+
+
 def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trigger: Trigger,
            rules: Rules) -> str:
     text = view.text
@@ -591,6 +609,9 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
             and _SUBJECT_FORCES.fullmatch(text, w[1], start))]  # not "under pressure from Russian forces, the units ..."
         return subject[-1][2] if subject and subject[-1][2] in ("RU", "UA") else "own"
 
+    owner = _OWNER_WHEN.search(text, max(0, start - 160), start)
+    if owner is not None:  # "Ukraine's 2023 counteroffensive, when troops retook A and B": the campaign's side
+        return "UA" if owner.group(1) in ("Ukraine", "Kyiv") else "RU"
     gaining = trigger.gains == "agent" and trigger.type in (EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL)
     driven = _FORCES_RIGHT_BEFORE.search(text, max(0, start - 60), start) if _DRIVEN_OUT.match(text, start) else None
     if driven is not None and trigger.gains == "agent":  # a headline's "Ukrainian marines driven out of X": their opponent took it
@@ -854,7 +875,7 @@ _PASSIVE_BEFORE = compiled(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+
 # ("Retaken by Russia, according to the Defence Ministry (6–16 March):", "Lost by Ukraine in May, according to X:", "..., per X:",
 # "the settlements that passed to Russian control during May:")
 _COLON_LIST_NEXT = compiled(r"(?:\s+by\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?|\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:control|hands))?"
-                            r"(?:\s+(?:in|during|since|over|this|last)(?:\s+[\w-]+){1,3})?(?:,?\s+(?:according\s+to|per)\s+[^.;:!?]{1,60})?\s*:\s*$")
+                            r"(?:\s+(?:in|during|since|over|this|last|on)(?:\s+[\w-]+){1,3})?(?:,?\s+(?:according\s+to|per)\s+[^.;:!?]{1,60})?\s*:\s*$")
 _COLON_SAME_LINE = compiled(_COLON_LIST_NEXT.pattern.removesuffix(r"\s*:\s*$").replace("[^.;:!?]", "[^.;:!?\\n]")
                             + r"\s*:(?=[ \t]+[A-ZА-ЯІЇЄ])")
 # a heading of places with no colon ("Settlements Russia says it took in March"): its list may follow below
@@ -874,6 +895,8 @@ _QUOTED_CLAIM_AFTER = compiled(r"[”\"’']\s*(?:claims?|statements?|reports?|a
 _CITED_REPORT_BEFORE = compiled(r"\b(?:claims?|reports?|statements?|talk)\s+(?:about|of|on|regarding)\s+"
                                 r"(?:the\s+|its\s+|the\s+(?:village|town|city|settlement)(?:['’]s\s+)?|(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+(?:[\s-](?-i:[A-ZА-ЯІЇЄ])[\w’'-]+)?)?$", re.I)
 _CALLED_FALSE = compiled(r"\b(?:called|calls|call|calling|branded|brands|brand|dismissed|dismisses|dismiss)\s+(?:the\s+|this\s+|that\s+)?(?:[\w-]+\s+)?$", re.I)
+_CALLED_REPORTS_THAT = compiled(r"\b(?:called|calls|calling|branded|brands|labell?ed|dismissed|dismisses)\s+(?:the\s+)?"
+                                r"(?:claims?|reports?|statements?|allegations?)\s+that\s+[^.;:“”\"]{0,80}$", re.I)
 _FALSE_WORD_AFTER = compiled(r"[^.;]{0,60}?[“\"‘']?(?:(?:just|yet|pure|utter)\s+)?(?:another\s+|an?\s+)?(?:fantasy|fantasies|lie|lies|fake|"
                                r"fiction|fabrication|propaganda|nonsense|fairy tale|false|untrue|disinformation|"
                                r"(?:information(?:al)?\s+)?provocation|hoax)\b", re.I)
@@ -1430,7 +1453,8 @@ _OWN_EARLIER_VERSION = compiled(r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:earlier|previous
 CORRECTED_BEFORE = compiled(r"\b(?:incorrectly|wrongly|mistakenly|erroneously|inaccurately) (?:said|stated|reported|wrote|identified)\b|"
                             r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:earlier|previous|original|first|prior) (?:version|entry|post|update|report|story|edition)"
                             r" (?:of|in|on) (?:this|the|our) (?:[\w’'.:-]+ ){0,2}?(?:story|article|blog|report|page|feed|entry|post|"
-                            r"update|item|bulletin|board|map|briefing) (?:said|stated|reported|wrote|listed)\b|"
+                            r"update|item|bulletin|board|map|briefing|brief|dispatch|piece|caption)"
+                            r"(?: in (?:its|the) (?:headline|title|caption|first paragraph))? (?:said|stated|reported|wrote|listed)\b|"
                             # (a story's own earlier version; a live page's entry only in a correction: "Correction: an
                             # earlier entry said ...", not "An earlier entry said X; Y has now confirmed it")
                             r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:earlier|previous|original|prior) version (?:said|stated|reported|wrote|listed)\b|"
@@ -1688,7 +1712,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
         return Target(None, pointer="which", position=start - len(wider) + m.start())
     m = re.search(r"\b(?:it|which)\s+(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|(?:the\s+)?Russians|(?:the\s+)?Ukrainians|(?<=which )(?:they|it|we))\s+|"
                   r"(?:(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|its|their|the|"
-                  r"enemy)\s+){0,2}(?:(?:troops|forces|army|military|units|soldiers|marines|paratroopers|defenders|"
+                  r"enemy|Wagner|Chechen)\s+){0,2}(?:(?:troops|forces|army|military|units|soldiers|marines|paratroopers|defenders|"
                   r"Defen[cs]e\s+Forces|Armed\s+Forces|assault\s+(?:units|groups)|(?:\d+(?:st|nd|rd|th)\s+)?"
                   r"(?:[A-Z][\w-]+\s+){0,2}(?:Brigade|Corps|Division))(?:\s+|(?=,\s)))?)"
                   # (an aside on the force between: "which Russian forces, spearheaded by Wagner, captured")
@@ -1732,7 +1756,7 @@ def _ends_near(pattern: re.Pattern[str], text: str, start: int, stop: int, withi
 SAYING_NEXT = compiled(r",\s+(?:(?:and|but)\s+)?(?:saying|adding|stating|insisting|noting|explaining)\s+(?:that\s+)?|"
                         r"\band\s+(?:said|added|stated|insisted|noted)\s+(?:that\s+)?")
 # a clause of its own after the change, and what in it may point back to the change's claim
-_CONTRAST = compiled(r"[,;]\s+(?:but|while|although|though|yet|whereas)\b")
+_CONTRAST = compiled(r"[,;]\s+(?:but|while|although|though|yet|whereas)\b|\s+but\s+(?=(?:said|says|added|insisted|stressed|noted)\b)")
 _POINTS_TO_CLAIM = compiled(r"\b(?:it|this|that|these|those|such|claims?|reports?|statements?|assertions?|allegations?|"
                             r"announcements?|news|information|words)\b", re.I)
 
@@ -1784,6 +1808,8 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules, fighting: 
     if cited is not None and _CALLED_FALSE.search(text, max(0, cited.start() - 40), cited.start()) and \
             _FALSE_WORD_AFTER.match(text, end):
         return "false"  # "called the claim about the capture of X 'another fantasy'"
+    if _CALLED_REPORTS_THAT.search(text, max(0, start - 120), start) and _FALSE_WORD_AFTER.match(text, end):
+        return "false"  # 'called reports that Kyiv's troops had captured X "fake"'
     if _REPORT_BEFORE.search(text, 0, start) and _PROVOCATION_AFTER.match(text, end):
         return "false"  # "reports that troops captured X are a provocation" (not "captured X in what Moscow called a provocation")
     stop = text.find(";", end)
@@ -1964,7 +1990,12 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                                or noun and _NOUN_THEN_MODAL.fullmatch(window, 0, hypothesis.start())):
                 continue  # "Taking Selydove would open the way", "the loss of X would be a blow": a hypothesis
         words = side_words(text, rules)
-        if trigger.needs_agent and not any(left <= w[0] < start for w in words) and not _FORCE_OPENS.match(text, left) and not (
+        if trigger.type is EventType.WITHDRAWAL and text[start:end].lower() == "left" and _THE_PLACE_NEXT.match(text, end) \
+                and _NOT_BEFORE.search(text, max(0, start - 7), start) and _ITS_FORCES_NOT.search(text, max(0, start - 50), end) is None:
+            continue  # "its soldiers had not left the village" (not "our soldiers ...", whose side the speaker tells)
+        # (a side's capital as a destination is no agent: "the 01:40 to Kyiv leaves Kharkiv on time")
+        if trigger.needs_agent and not any(left <= w[0] < start and not _DESTINATION_BEFORE.search(text, max(0, w[0] - 20), w[0])
+                                           for w in words) and not _FORCE_OPENS.match(text, left) and not (
                 _OPENING_PARTICIPLE.fullmatch(text[left:start]) and _agent(view, start, end, left, right, trigger, rules)) \
                 and _which_side(text, words, left) is None and _shared_subject(text, words, left, start) is None \
                 and not _TROOPS_SUBJECT.search(text, max(0, min(left, start - 60)), start) and not _SPEAKER_DID_IT.search(text, max(0, start - 40), start) \

@@ -167,7 +167,7 @@ _NEWS_TIME = compiled(r"[^,;.]{0,60}?\b(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satu
                       r"this\s+(?:week|morning))\b")
 _CLAUSE_JOINED = compiled(r",\s+(?:and|but)\s")
 _SAID_BEFORE = compiled(r"\b(?:said|says|reported|reports|claimed|claims|wrote|writes|announced|told)\b")
-_SPEAKER_ENDS = compiled(r"\s+(?:said|says|added|adds|wrote|writes|stated|insisted|reported)\s*[.!]?[”\"’']?\s*$")
+_SPEAKER_ENDS = compiled(r"\s+(?:said|says|added|adds|wrote|writes|stated|insisted|reported)(?:,\s+citing\s+[^.;,]{1,80})?\s*[.!]?[”\"’']?\s*$")
 _SUBORDINATE_SPEAKER = compiled(r"\b(?:after|before|when|since|until|because|although|though|whereas|following|despite|amid|contrary\s+to)\s+"
                                   r"(?:[\w’'-]+\s+){0,2}$")
 _LEAD_COLON = compiled(r"\s*:\s")
@@ -253,6 +253,9 @@ _FRONTED_ANSWER = compiled(r"^\W*(?:Denying|Rejecting|Dismissing|Refuting|Disput
 _OWN_STILL_HOLD = compiled(r"\b(?:its|their|our)\s+(?:[\w-]+\s+)?(?:soldiers|troops|units|fighters|forces|servicemen|men|defenders)\s+"
                            r"(?:(?:were|are|was|is|had been|have been|remain(?:ed)?|continued?\s+to|continue)\s+)?(?:still\s+)?"
                            r"(?:holding|hold|held)\b")
+_OURS_STILL_THERE = compiled(r"\b[Oo]ur\s+(?:[\w-]+\s+)?(?:soldiers|troops|units|fighters|forces|defenders|guys)\s+(?:are|remain)\s+"
+                             r"still\s+in\b|\b(?:is|are)\s+still\s+(?:being\s+)?held\s+by\s+our\b|"
+                             r"\b(?:is|are)\s+(?:still\s+)?being\s+held\b(?!\s+by\s+(?:the\s+)?(?:Russian|Ukrainian|enemy|occupiers))")
 _FORCES_IN_BEFORE = compiled(r"\b(?:forces|troops|units|army|operations?|grouping|contingent)\s+in\s+$")
 _LOCAL_WORDS = compiled(r"authorit|official|mayor|head|administration|governor|council|police", re.I)
 _CUES = compiled(rf"\b(?:MoD|[Mm]inistry|[Pp]ropagandists|[Cc]hannels|[Bb]loggers|[Mm]edia|TV|Kremlin|General Staff){_QUOTED_DEED}|according to|\b(?:fairy[- ]tales?|propaganda|lies)\s+of\b|as stated by|in the words of|\bby\b|\breleased\b|\b{_MAP_VERB}|\b{_MAP_MOVE}|\b{_ISSUED_STATEMENT}", re.I)
@@ -623,6 +626,12 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 context = answered.opponent()
             elif rule.side == "context" and rule.default_side and _OWN_STILL_HOLD.search(sentence, end) is not None:
                 context = Side(rule.default_side)
+            elif rule.side == "context" and _OURS_STILL_THERE.search(sentence) is not None \
+                    and (answered := next((a.side for a in reversed(recent or []) if a.side in (Side.RU, Side.UA)), Side.NONE)) \
+                    is not Side.NONE:
+                # "Moscow said ... had abandoned X. 'Our troops are still in X,' a brigade spokesman said": the answer is
+                # the other side's
+                context = answered.opponent()
             elif rule.side == "context" and (capital := _CAPITAL_OPENS.match(sentence)) is not None and capital.end() <= start:
                 # "In Moscow, the defence ministry said ...": the capital the sentence opens in
                 context = Side.RU if capital.group(1) == "Moscow" else Side.UA
@@ -1011,6 +1020,12 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
             # (not one the speaker answers in the same quotation: "... they have captured X, but that is a lie")
             return inner[-1] if inner and not _ANSWERED_IN_QUOTE.search(sentence, position, quote[1]) else speaker
     before = [a for a in attributions if a.end <= position]
+    if before and ";" in sentence[before[-1].end:position]:
+        # "A fell, the army said; B was lost too, DeepState said.": B's clause has a closing speaker of its own
+        closing = next((a for a in attributions if a.start >= position and ";" not in sentence[position:a.start]
+                        and _SPEAKER_ENDS.match(sentence, a.end)), None)
+        if closing is not None:
+            return closing
     if before:
         nearest = before[-1]
         embedded = [a for a in before if a.embedded]

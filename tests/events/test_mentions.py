@@ -116,8 +116,9 @@ def test_a_village_name_that_says_something_is_a_person(gazetteer, rules):
 
 @pytest.mark.parametrize("text, expected", [
     ("Russian forces took Avdiivka. Ukraine denied it.", ["Russian forces took Avdiivka.", "Ukraine denied it."]),
+    # (a quotation closing on "!" stays with the speaker's tag after it)
     ("“We withdrew,” he said. “It is ours!” Moscow said… Then?! “No.” (Kyiv.) 3 km", [
-        "“We withdrew,” he said.", "“It is ours!”", "Moscow said…", "Then?!", "“No.” (Kyiv.)", "3 km"]),
+        "“We withdrew,” he said.", "“It is ours!” Moscow said…", "Then?!", "“No.” (Kyiv.)", "3 km"]),
     ("Gen. Syrsky said U.S. aid came. Then\nA line. B", ["Gen. Syrsky said U.S. aid came.", "Then", "A line.", "B"]),
     ("...wait... And. ..A", ["...wait...", "And. ..A"]),
 ])
