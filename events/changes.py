@@ -1453,8 +1453,7 @@ _OWN_EARLIER_VERSION = compiled(r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:earlier|previous
 CORRECTED_BEFORE = compiled(r"\b(?:incorrectly|wrongly|mistakenly|erroneously|inaccurately) (?:said|stated|reported|wrote|identified)\b|"
                             r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:earlier|previous|original|first|prior) (?:version|entry|post|update|report|story|edition)"
                             r" (?:of|in|on) (?:this|the|our) (?:[\w’'.:-]+ ){0,2}?(?:story|article|blog|report|page|feed|entry|post|"
-                            r"update|item|bulletin|board|map|briefing|brief|dispatch|piece|caption)"
-                            r"(?: in (?:its|the) (?:headline|title|caption|first paragraph))? (?:said|stated|reported|wrote|listed)\b|"
+                            r"update|item|bulletin|board|map|briefing|brief|dispatch|piece|caption) (?:said|stated|reported|wrote|listed)\b|"
                             # (a story's own earlier version; a live page's entry only in a correction: "Correction: an
                             # earlier entry said ...", not "An earlier entry said X; Y has now confirmed it")
                             r"\b(?:[Aa]n?|[Tt]he|[Oo]ur) (?:earlier|previous|original|prior) version (?:said|stated|reported|wrote|listed)\b|"
