@@ -22,7 +22,8 @@ _BOUNDARY = re.compile(r"[.!?…][\"”’»)]*(?=\s+[\"“‘«(]?[A-ZА-ЯІЇ
 _LINES = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 _LIST_NUMBER = re.compile(r"\s*\d{1,2}\.")
-# a speaker's tag after a quotation closing on "!" or "?": a few words, then a verb of saying
+# a speaker's tag after a quotation closing on "!": a few words, then a verb of saying (not after "?": a question
+# stays a sentence of its own, which claims nothing)
 _SPEAKER_TAG_NEXT = re.compile(r"\s+(?:[\w.,’'-]+\s+){1,10}?(?:said|says|wrote|writes|told|tells|added|adds|"
                                r"posted|posts|declared|declares|insisted|insists|shouted|exclaimed)\b")
 
@@ -55,7 +56,7 @@ def split_sentences(text: str, rules: Rules) -> list[Sentence]:
                 continue
             if start == line.start() and _LIST_NUMBER.fullmatch(head):
                 continue  # "1. Tonenke;": the number of a list's item, not a sentence
-            if head.endswith(("!", "?")) and boundary.end() > len(head) + start and _SPEAKER_TAG_NEXT.match(text, boundary.end()):
+            if head.endswith("!") and boundary.end() > len(head) + start and _SPEAKER_TAG_NEXT.match(text, boundary.end()):
                 continue  # '"X is ours!" Mykolaiv governor Vitaliy Kim wrote': the quotation and its speaker are one
             _add(out, text, start, boundary.end(), paragraph)
             start = boundary.end()
