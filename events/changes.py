@@ -311,7 +311,7 @@ _QUOTE_OPENS_MID_CLAUSE = compiled(r"(?<![,:;.!?])\s(?!(?:said|says|saying|say|t
 _QUOTED_WORDS = compiled(r"[^”\"»]*?\s[^”\"»]*?[”\"»]")  # two words or more before the quotation closes
 
 
-# an aside between a subject and its verb: ", according to the map,", ", he said,"
+# an aside between a subject and its verb: "Russian forces, according to the map, controlled ..."
 _ASIDE_AT = compiled(r"according\s+to\s+[^,;:.]{1,80},\s+(?:[a-z]\w*\s+){0,2}?(?:controlled|controls|held|holds|took|captured|had|has|have)\b")
 
 
