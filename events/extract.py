@@ -204,6 +204,8 @@ def _denies_the_claim_back(views: list[SentenceView], change: int, i: int) -> bo
         and not any(_STATEMENT.search(v.text) for v in views[change + 1:i])
 
 
+# what follows a region's name in its office's title: "Luhansk regional", "Kherson governor's"
+_REGION_OFFICE_TAIL = compiled(r"(?:['’]s)?(?:\s+(?:regional|[Gg]overnor)(?:['’]s)?)?$")
 _THE_CLAIM = compiled(r"\b(?:the|this|that|these|those)\s+(?:claims?|reports?|statements?|assertions?|announcements?)\b", re.I)
 _STATEMENT = compiled(r"\b(?:claim|claims|claimed|said|says|reported|announced|stated)\b")
 
@@ -219,9 +221,8 @@ def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,
     mentions, resolutions = places if places is not None and offsets is None else geocode(article, gazetteer)
     views = read_mentions(article, mentions, resolutions, rules)
     changes = [find_changes(view, rules) for view in views]
-    # (a region by its own name: "the Luhansk regional military administration" is Luhansk's)
-    country = {m.text.removesuffix("'s").removesuffix("’s").removesuffix(" regional"): r.place.country
-               for m, r in zip(mentions, resolutions) if r.place is not None}
+    # (a region by its own name: "the Luhansk regional military administration", "the Mykolaiv governor")
+    country = {_REGION_OFFICE_TAIL.sub("", m.text): r.place.country for m, r in zip(mentions, resolutions) if r.place is not None}
     # whose officials speak ("a local official said"): also a name whose namesakes all lie in one country
     speaking = dict(country)
     for m, r in zip(mentions, resolutions):

@@ -52,8 +52,8 @@ _SUFFIX_AFTER = re.compile(
     r"[ \u00a0]+(Oblast|oblast|Region|region|Province|province|Raion|raion|Rayon|rayon|District|district|"
     r"область|обл\.|район|"
     # "the Luhansk regional military administration", "Sumy regional governor": the region (not "the Kharkiv
-    # regional centre", the city)
-    r"regional(?![ \u00a0]+(?:centre|center|capital|hub|city|town)\b))(?:['’]s)?(?![\w])")
+    # regional centre", the city); so is "the Mykolaiv governor" (a governor's is a region, not a city)
+    r"regional(?![ \u00a0]+(?:centre|center|capital|hub|city|town)\b)|[Gg]overnor(?![ \u00a0]+of\b))(?:['’]s)?(?![\w])")
 _PLURAL_FORMS = frozenset({"regions", "Regions", "oblasts", "Oblasts", "provinces", "districts", "raions"})
 _PLURAL_WORDS = ("regions", "oblasts", "provinces", "districts", "raions")
 _LIST_GAP = re.compile(r"^(?:\s*,?\s*(?:and|or|&)?\s*(?:[" + _UPPER + r"][\w'’-]*)?\s*)*,?\s*(?:and|or|&)?\s*$")

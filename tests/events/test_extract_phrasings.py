@@ -20,10 +20,15 @@ def claims_of(text, gazetteer, rules, published=PUBLISHED):
     return extract_claims(article, gazetteer, rules).claims
 
 
+def _published(case: dict) -> PublishedDate:
+    return PublishedDate(dt.date.fromisoformat(case["published"])) if "published" in case else PUBLISHED
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c["text"][:50] for c in CASES])
 def test_phrasing_reads_as_an_analyst_would(gazetteer, rules, case):
     found = [[c.settlement, str(c.event_type), str(c.gaining_side), c.claimant.removesuffix(" (unattributed)"),
-              str(c.claimant_side), *([True] if c.hedged else [])] for c in claims_of(case["text"], gazetteer, rules)]
+              str(c.claimant_side), *([True] if c.hedged else [])]
+             for c in claims_of(case["text"], gazetteer, rules, _published(case))]
     assert found == case["claims"]
 
 

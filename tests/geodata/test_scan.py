@@ -129,3 +129,14 @@ def test_a_regional_administration_names_its_region_not_the_city(gazetteer):
     assert mention.kind is PlaceKind.PLACE
     placed = dict((m.text, r) for m, r in zip(found, resolve_mentions(found, gazetteer)))
     assert placed["Bilohorivka"].place is not None and placed["Bilohorivka"].place.admin1 == "Luhansk Oblast"
+
+
+def test_a_governor_named_after_a_region_names_the_region_and_places_its_namesakes(gazetteer):
+    # "the Mykolaiv governor" is the governor of the region: the town of Snihurivka there, not the
+    # village of that name on the Zaporizhzhia front (not "the governor of Kherson", the city's name)
+    found = find_places("Ukrainian troops entered Snihurivka on Friday, the Mykolaiv governor said.", gazetteer)
+    assert [(m.text, m.kind) for m in found] == [("Snihurivka", PlaceKind.PLACE), ("Mykolaiv governor", PlaceKind.OBLAST)]
+    placed = resolve_mentions(found, gazetteer)[0].place
+    assert placed is not None and placed.admin1 == "Mykolaiv Oblast"
+    (mention,) = find_places("Kharkiv Governor Oleh Syniehubov spoke.", gazetteer)
+    assert (mention.text, mention.kind) == ("Kharkiv Governor", PlaceKind.OBLAST)
