@@ -20,7 +20,7 @@ from events.anchors import compiled
 from events.changes import CORRECTED_BEFORE
 from events.claimants import _ROLE_AFTER_NAME, GENERIC_MILITARIES, GENERIC_STATES, SIDE_ADJECTIVE, STATE_KINDS, quotations
 from events.dates import DateExpression
-from events.drafts import _AFTER_PUBLICATION, _CLAIM_NOUN, REPORT_VOICE, WE_REPORTED, Draft
+from events.drafts import _AFTER_PUBLICATION, _CLAIM_NOUN, PASSED_OVER, REPORT_VOICE, WE_REPORTED, Draft
 from events.records import Article, Claim, DatePrecision, EventType, Side
 from events.rules import Rules
 from events.sentences import Sentence
@@ -786,6 +786,28 @@ def _claim(draft: Draft, article: Article, rules: Rules) -> Claim:
         denied_side=draft.denied_side, background=draft.background, evidence_spans=tuple(spans))
 
 
+_PASSED_OVER_REACH = 80  # characters after "He did not comment on" where the places passed over are named
+_PASSED_OVER_BACK = 300  # characters before it where the denial it qualifies ends
+
+
+def _passed_over(drafts: list[Draft], text: str) -> list[Draft]:
+    """A denial reached back to a claim of several places ("Russia said it took A and B." / "This is not true,"
+    the spokesman said. "He did not comment on B.") does not deny a place its speaker then passed over; a
+    denial written beside the place itself stands."""
+    if not any(d.kind is EventType.DENIAL for d in drafts) or (first := PASSED_OVER.search(text)) is None:
+        return drafts
+    phrases = [m for m in PASSED_OVER.finditer(text, first.start())]
+
+    def passed_over(d: Draft) -> bool:
+        sentence = d.view.sentence
+        if sentence.start <= d.place.mention.start < sentence.end:
+            return False  # (the denial names the place itself)
+        return any(m.start() >= sentence.start and m.start() - sentence.end <= _PASSED_OVER_BACK
+                   and d.place.mention.text in text[m.end():m.end() + _PASSED_OVER_REACH].split(".")[0] for m in phrases)
+
+    return [d for d in drafts if not (d.kind is EventType.DENIAL and passed_over(d))]
+
+
 def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim, ...]:
     """The article's claims, in the order their evidence appears."""
     kept = _same_sentence_rules(_retaken(_entered_as_the_other_left(_one_name_per_person(_name_unsided(drafts, rules)))), rules)
@@ -798,6 +820,7 @@ def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim
     kept = _absorb_outlet_summaries(kept)
     kept = _absorb_generic_voices(kept)
     kept = _absorb_headline_credits(_absorb_spokespeople(kept, rules))
+    kept = _passed_over(kept, article.text)
     # a denial of nobody's gain denies nothing ("forces fail to enter X, military says" with no side known)
     # (nor a withdrawal by nobody's side: "the delivery company pulled out of the city")
     claims = [_claim(d, article, rules) for d in kept

@@ -181,7 +181,7 @@ _ORDERED = compiled(r"\b(?:(?:received|got|gave|give|given|granted|issued|had|ha
 _TOPIC_GAP = compiled(r"\s+(?:we|our (?:guys|boys|lads|men|troops|units|forces)|the (?:other |neighbouring |next )?"
                       r"(?:guys|boys|lads|brigade|battalion|company))(?:\s+(?:finally|already|also|just|only))?\s+")
 _ONE_OF_GAP = compiled(r"\s+(?:was|is|became)\s+(?:one\s+of|among)\s+the\s+(?:[\w-]+\s+){0,3}?(?:villages|towns|places|settlements|"
-                       r"cities|localities)\s+(?:that\s+|which\s+)?(?:[\w’'-]+\s+){1,3}?(?:had\s+|have\s+)?")
+                       r"cities|localities)\s+(?:that\s+|which\s+)?(?:[\w’'-]+\s+){0,3}?(?:had\s+|have\s+|to\s+be\s+|to\s+have\s+been\s+)?")
 _TOPIC_OPENS = compiled(r"\s*(?:[“\"‘']\s*)?(?:(?:And|But|Well|Yes|So),?\s+)?")
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
 _SUBJECT_GAP = compiled(
@@ -199,9 +199,9 @@ _SUBJECT_GAP = compiled(
     r"finally|already|officially|successfully|once again|once more|again|back|effectively|since|by now|recently|just|largely|"
     r"almost|nearly|entirely|totally|both|all|themselves|itself|reported to have|said to have|claimed to have|"
     r"first|originally|previously|initially|shortly|subsequently|soon|later|quickly|wholly|mostly|partly|indeed|really|actually|"
-    r"partially|firmly|still|not|never|yet|reported|declared|pronounced|may|might|could|must|"
+    r"partially|firmly|still|not|never|yet|reported|declared|pronounced|may|might|could|must|cannot|can['’]t|called|considered|deemed|"
     r"(?<!not )(?<!not yet )(?:believed|thought) to have|(?<!not )(?<!not yet )(?:believed|thought|reported|said|understood|likely|known) to|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn|practically|virtually|"
-    r"(?:one of|among) (?:the )?(?:\w+ )?(?:settlements|villages|towns|localities|communities|places))\s+)*[“\"‘']?"
+    r"(?:one of|among) (?:the )?(?:\w+ ){0,2}(?:settlements|villages|towns|cities|localities|communities|places))\s+)*[“\"‘']?"
     r"(?:(?:fully|completely|now|already|practically|virtually|almost|nearly|largely|mostly|partly|partially)\s+)?$",  # (is now "fully occupied", 'liberated')
     re.I)
 _OBJECT_GAP_WORDS = 9
@@ -1650,7 +1650,9 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
     for pattern in (rules.places.coreference_nouns, rules.places.coreference_pronouns):
         m = pattern.search(window)
         # "the town of X" names X itself ("cleared the village of Russian troops" does not)
-        if m and not re.match(r"\s*of\b(?!\s+(?:the\s+)?(?:Russian|Ukrainian|enemy|occupiers|invaders)\b)", window[m.end():]):
+        # (nor "this town of about 5,000 people", its size)
+        if m and not re.match(r"\s*of\b(?!\s+(?:the\s+)?(?:Russian|Ukrainian|enemy|occupiers|invaders)\b)"
+                              r"(?!\s+(?:about|around|some|roughly|nearly|almost|over|more\s+than|fewer\s+than|\d))", window[m.end():]):
             gap = window[:m.start()]
             if _NEAR_GAP.search(gap):
                 return None  # "retaking ground around the city": land near it, not the place

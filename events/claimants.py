@@ -1069,8 +1069,17 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
              # speaker, who says both, unless the first clause is told by someone: "a story said X fell; in fact ...")
              and (";" not in sentence[position:a.start] or _SPEAKER_ENDS.match(sentence, a.end)
                   and sentence.count(";", position, a.start) == 1 and not _SAID_BEFORE.search(sentence, 0, position))
-             and not _CLAUSE_AND.search(sentence, position, a.start)]  # "X took A, and B's mayor declared ..."
+             and not _CLAUSE_AND.search(sentence, position, a.start)  # "X took A, and B's mayor declared ..."
+             # "X took A in an offensive that Zelensky said was meant to ...": a speaker inside a relative clause
+             and not (_RELATIVE_OPENS.search(sentence, max(0, a.start - 40), a.start) and _GAPPED_CLAUSE.match(sentence, a.end))]
     return after[0] if after else None
+
+
+_RELATIVE_OPENS = compiled(r"\b(?:that|which)\s+(?:[^\s,;.:“”\"]+\s+){0,3}$")  # ("that President", "which Ukrainian officials")
+# ... whose verb of saying is followed by the relative clause's own verb ("said was", "claimed had"), not a
+# relative on the whole clause ("X fell, which the General Staff confirmed on Monday": its confirmation)
+_GAPPED_CLAUSE = compiled(r"(?:\s+[\w’'-]+){0,2}?\s+(?:said|says|claimed|claims|believed|believes|thought|estimated|described|called)\s+"
+                          r"(?:was|were|is|are|had|has|have|would|will|could|might|it|its|they|their)\b")
 
 
 _AS_BEFORE = compiled(r"\b(?:as|while|whilst)\s+(?:[\w’'-]+\s+){0,2}$")

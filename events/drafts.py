@@ -130,6 +130,7 @@ class _Discourse:
             self.first_person = _voiced_by_words(article, rules, len(self.moscow_spelt) >= 1)
             self.own_voice = self.first_person or self.outlet
         self.places: list[tuple[int, PlaceRef]] = []  # (sentence index, settlement) in text order
+        self.dateline: tuple[PlaceRef, int] | None = None  # the place a dateline names ("SUDZHA, Russia —"), its sentence
         self.agent_side: Side = Side.NONE  # the side the text last named as acting
         self.enemy_before = False  # the sentence before had "the enemy" act, no speaker to tell whose
         self.agent_paragraph = -1
@@ -390,6 +391,11 @@ class _Discourse:
                 return named[-1], view.index
         if target.pointer in ("it", "there"):
             return None
+        if not here and not earlier and self.dateline is not None and target.pointer.lower().startswith("this ") \
+                and noun in ("town", "village", "city", "settlement"):
+            # "SUDZHA, Russia — ... Ukrainian troops seized this town in August": the dateline's place, where
+            # the reporter writes from (not "the town", which needs a place named)
+            return self.dateline
         if not here and not earlier and noun in ("town", "village", "city", "settlement"):
             # "Russian forces launched an assault on X. ... the town had been liberated": a place only
             # fought near, named in this sentence or the one before, when no other is at hand
@@ -1098,6 +1104,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
     # "At the meeting, ...": the days of every sentence matter then (the occasion's may be told anywhere)
     occasion = any(rules.same_occasion.match(v.text) for v in views)
     for view, voice in zip(views, voices):
+        if memory.dateline is None and view.index <= 1:
+            memory.dateline = next(((replace(p, role="settlement"), view.index) for p in view.places
+                                    if p.role == "dateline" and p.resolution.place is not None), None)
         text = view.text
         memory.read(view)
         if memory.frame is not None and view.index - memory.frame.view.index > _MAX_FRAME_DISTANCE \
@@ -1791,6 +1800,14 @@ def _vouched(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Dis
             draft.attribution, draft.also = own[0], [*draft.also, view]
 
 
+# the speaker just heard passing over a place: "He did not comment on X", "..., but she made no mention of X"
+PASSED_OVER = compiled(r"(?:\b(?:He|She|It|They)|\b(?:but|and)(?:\s+(?:he|she|it|they))?)\s+(?:also\s+)?(?:(?:(?:did|does|has|had)\s+not|"
+                       r"didn['’]t|doesn['’]t|hasn['’]t|declined\s+to|refused\s+to)\s+(?:comment|say\s+anything|speak)\s+(?:on|about)|"
+                       r"made\s+no\s+(?:mention|comment)\s+(?:of|on|about)|said\s+nothing\s+(?:of|about|on)|"
+                       r"(?:was|were|remained)\s+silent\s+(?:on|about))\b")
+_PASSED_OVER_NAMES = 80  # characters after the phrase where the places passed over are named
+
+
 def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: set[str] | None = None,
                  own: Attribution | None = None) -> None:
     """"Ukraine's General Staff rejected the claim.": a denial, by that speaker, of the claims the
@@ -1803,12 +1820,17 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: se
         return
     denier = deniers[0]
     # "the claim about X was a fiction": the last sentence that claimed X; else the last that claimed anything
-    named = keys or {p.key for p in view.places if p.is_settlement or p.role == "modifier"}  # ("the Novoprokopivka claim")
+    # (not one the speaker passed over: "'That is a lie,' the spokesman said, but he said nothing about X")
+    passed = [(view.sentence.start + m.end(), view.sentence.start + m.end() + _PASSED_OVER_NAMES)
+              for m in PASSED_OVER.finditer(view.text)]
+    named = keys or {p.key for p in view.places if (p.is_settlement or p.role == "modifier")
+                     and not any(start <= p.mention.start < end for start, end in passed)}  # ("the Novoprokopivka claim")
     # (further back when the sentence names the place: "Regarding X, the General Staff called the claim a fake")
     reach = NAMED_DENIAL_REACH if keys is None and view.settlements else HEDGE_BACK
     # (a place under another spelling is the same place: "Yampolovka" claimed, "Yampolivka" denied)
     named_ids = {p.resolution.place.geonameid for p in view.places
-                 if keys is None and p.is_settlement and p.resolution.place is not None}
+                 if keys is None and p.is_settlement and p.resolution.place is not None
+                 and not any(start <= p.mention.start < end for start, end in passed)}
     about = [d for d in drafts if (d.place.key in named or d.place.resolution.place is not None
                                    and d.place.resolution.place.geonameid in named_ids)
              and view.index - d.view.index <= reach]
