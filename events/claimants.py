@@ -607,6 +607,9 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                     and (owner := _last_state_before(sentence, start)) is not None:
                 # "Ukraine withdrew its troops from X, its new army chief said": the state "its" stands for
                 context = owner
+            elif rule.side == "context" and (serves := _SERVES_WITH.match(sentence, end)) is not None:
+                # "said a sergeant who serves in a Ukrainian brigade": the side of the forces he serves with
+                context = Side.RU if serves.group(1).startswith("Russia") else Side.UA
             elif rule.side == "context" and (own := _own_forces_named(sentence, end, rules)) is not None:
                 # "the defence ministry said units of its Vostok group took X": the side its forces' name tells
                 context = own
@@ -1075,6 +1078,9 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
     return after[0] if after else None
 
 
+# a speaker's relative clause on the forces he serves with: ", who serves in a Ukrainian brigade", "who fights with Russia's"
+_SERVES_WITH = compiled(r",?\s+who\s+(?:now\s+|still\s+)?(?:serves|served|is\s+serving|fights|fought|is\s+fighting)\s+(?:in|with|for)\s+"
+                        r"(?:a\s+|an\s+|the\s+|one\s+of\s+the\s+)?(?:[\w-]+\s+){0,2}?(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\b")
 _RELATIVE_OPENS = compiled(r"\b(?:that|which)\s+(?:[^\s,;.:“”\"]+\s+){0,3}$")  # ("that President", "which Ukrainian officials")
 # ... whose verb of saying is followed by the relative clause's own verb ("said was", "claimed had"), not a
 # relative on the whole clause ("X fell, which the General Staff confirmed on Monday": its confirmation)

@@ -1464,7 +1464,13 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                           # ("the complete liberation of X is premature": its own side's, too early,
                                           # said of a place of the other side's country)
                                           or _PREMATURE.search(text, change.end) is not None
-                                          and attribution.side.value not in ("", _place_country(memory, place)))):
+                                          and attribution.side.value not in ("", _place_country(memory, place))
+                                          # ("X cannot be called liberated yet", a Russian official of a town in
+                                          # Ukraine: Moscow's word for its own gain, not yet made; not the other
+                                          # side's word in quotation marks, 'X has not been "liberated"')
+                                          or change.denial == "negated" and attribution.side is Side.RU
+                                          and _place_country(memory, place) == "UA"
+                                          and text[max(0, change.start - 1):change.start] not in ("“", '"', "‘", "'"))):
                         gains = attribution.side.opponent() if attribution.side is not Side.NONE else gains
                     if change.kind is EventType.CONTESTED and change.denial == "negated" and change.agent in ("RU", "UA") \
                             and attribution.side is not Side.NONE:
