@@ -20,7 +20,8 @@ from events.anchors import compiled
 from events.changes import CORRECTED_BEFORE
 from events.claimants import _ROLE_AFTER_NAME, GENERIC_MILITARIES, GENERIC_STATES, SIDE_ADJECTIVE, STATE_KINDS, quotations
 from events.dates import DateExpression
-from events.drafts import _AFTER_PUBLICATION, _CLAIM_NOUN, PASSED_OVER, REPORT_VOICE, WE_REPORTED, Draft
+from events.drafts import (_AFTER_PUBLICATION, _CLAIM_NOUN, PASSED_OVER, PASSED_OVER_REACH, REPORT_VOICE, WE_REPORTED,
+                           Draft)
 from events.records import Article, Claim, DatePrecision, EventType, Side
 from events.rules import Rules
 from events.sentences import Sentence
@@ -786,8 +787,7 @@ def _claim(draft: Draft, article: Article, rules: Rules) -> Claim:
         denied_side=draft.denied_side, background=draft.background, evidence_spans=tuple(spans))
 
 
-_PASSED_OVER_REACH = 80  # characters after "He did not comment on" where the places passed over are named
-_PASSED_OVER_BACK = 300  # characters before it where the denial it qualifies ends
+_PASSED_OVER_BACK = 300  # characters from the end of a denial to the "He did not comment on" that qualifies it
 
 
 def _passed_over(drafts: list[Draft], text: str) -> list[Draft]:
@@ -803,7 +803,7 @@ def _passed_over(drafts: list[Draft], text: str) -> list[Draft]:
         if sentence.start <= d.place.mention.start < sentence.end:
             return False  # (the denial names the place itself)
         return any(m.start() >= sentence.start and m.start() - sentence.end <= _PASSED_OVER_BACK
-                   and d.place.mention.text in text[m.end():m.end() + _PASSED_OVER_REACH].split(".")[0] for m in phrases)
+                   and d.place.mention.text in text[m.end():m.end() + PASSED_OVER_REACH].split(".")[0] for m in phrases)
 
     return [d for d in drafts if not (d.kind is EventType.DENIAL and passed_over(d))]
 

@@ -608,7 +608,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 # "Ukraine withdrew its troops from X, its new army chief said": the state "its" stands for
                 context = owner
             elif rule.side == "context" and (serves := _SERVES_WITH.match(sentence, end)) is not None:
-                # "said a sergeant who serves in a Ukrainian brigade": the side of the forces he serves with
+                # "said the sergeant, who serves in a Ukrainian brigade": the side of the forces he serves with
                 context = Side.RU if serves.group(1).startswith("Russia") else Side.UA
             elif rule.side == "context" and (own := _own_forces_named(sentence, end, rules)) is not None:
                 # "the defence ministry said units of its Vostok group took X": the side its forces' name tells

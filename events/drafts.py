@@ -1811,7 +1811,7 @@ PASSED_OVER = compiled(r"(?:\b(?:He|She|It|They)|\b(?:but|and)(?:\s+(?:he|she|it
                        r"didn['’]t|doesn['’]t|hasn['’]t|declined\s+to|refused\s+to)\s+(?:comment|say\s+anything|speak)\s+(?:on|about)|"
                        r"made\s+no\s+(?:mention|comment)\s+(?:of|on|about)|said\s+nothing\s+(?:of|about|on)|"
                        r"(?:was|were|remained)\s+silent\s+(?:on|about))\b")
-_PASSED_OVER_NAMES = 80  # characters after the phrase where the places passed over are named
+PASSED_OVER_REACH = 80  # characters after the phrase where the places passed over are named
 
 
 def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: set[str] | None = None,
@@ -1827,7 +1827,7 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: se
     denier = deniers[0]
     # "the claim about X was a fiction": the last sentence that claimed X; else the last that claimed anything
     # (not one the speaker passed over: "'That is a lie,' the spokesman said, but he said nothing about X")
-    passed = [(view.sentence.start + m.end(), view.sentence.start + m.end() + _PASSED_OVER_NAMES)
+    passed = [(view.sentence.start + m.end(), view.sentence.start + m.end() + PASSED_OVER_REACH)
               for m in PASSED_OVER.finditer(view.text)]
     named = keys or {p.key for p in view.places if (p.is_settlement or p.role == "modifier")
                      and not any(start <= p.mention.start < end for start, end in passed)}  # ("the Novoprokopivka claim")
