@@ -794,9 +794,8 @@ def _passed_over(drafts: list[Draft], text: str) -> list[Draft]:
     """A denial reached back to a claim of several places ("Russia said it took A and B." / "This is not true,"
     the spokesman said. "He did not comment on B.") does not deny a place its speaker then passed over; a
     denial written beside the place itself stands."""
-    if not any(d.kind is EventType.DENIAL for d in drafts) or (first := PASSED_OVER.search(text)) is None:
+    if not any(d.kind is EventType.DENIAL for d in drafts) or not (phrases := list(PASSED_OVER.finditer(text))):
         return drafts
-    phrases = [m for m in PASSED_OVER.finditer(text, first.start())]
 
     def passed_over(d: Draft) -> bool:
         sentence = d.view.sentence
