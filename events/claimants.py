@@ -107,7 +107,8 @@ _WORD_START = compiled(r"\b\w")
 # same match without trying every letter of every word
 # (or a given name before the surname a pattern knows: "said Oleksandr Syrskyi")
 _LAST_WORD = compiled(r"(?<!\w)(\w++)\s++(?:(?:an? |the )?(?:spokes(?:man|woman|person)|representative|commander) (?:for|of) )?"
-                      r"(?:an? |the )?(?:[A-ZА-ЯІЇЄ][\w’'.-]*\s){0,3}"
+                      # ("said Oleksiy, a drone operator with the brigade": a first name in apposition)
+                      r"(?:(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+,\s)?(?:an? |the )?(?:[A-ZА-ЯІЇЄ][\w’'.-]*\s){0,3}"
                       r"(?:(?:spokes(?:man|woman|person)|commander|chief|head|governor|mayor|adviser|advisor|minister|official)\s)?$")
 _ROLE_NOUN_THEN_END = compiled(r"\s+(?:spokes(?:man|woman|person)|press\s+(?:service|office|officer)|statement|commander|representative)"
                                r"(?=\s*(?:[.;:!?)”\"]|,|$)|\s+(?:on|late|early|earlier|in|at)\b)")
@@ -343,6 +344,8 @@ _CLAUSE_ENDS_AFTER = compiled(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|notin
                               # "said a rifleman of the 72nd Brigade who gave only his call sign, X" / ", who spoke on condition that ..."
                               r",?\s+who\s+(?:(?:would\s+)?(?:only\s+)?(?:gave|gives|give)\s+(?:only\s+)?(?:his|her|their)\s+(?:call[- ]?sign|first\s+name|name|nom\s+de\s+guerre)|"
                               r"(?:goes|went)\s+by|spoke\s+on\s+condition|identified\s+(?:himself|herself)|declined\s+to\s+give)\b|"
+                              # "said a sergeant who serves in a Ukrainian brigade" (its side: _SERVES_WITH)
+                              r",?\s+who\s+(?:now\s+|still\s+)?(?:serves|served|is\s+serving|fights|fought|is\s+fighting)\s+(?:in|with|for)\b|"
                               # "said a platoon commander named Oleksandr", "said a Russian officer of the Sever group"
                               r",?\s+(?:named|called|nicknamed|known\s+as)\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?\s*(?:[.;:!?)”\"]|$)|"
                               r"\s+(?:of|for|from|with)\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+\s*(?:[.;:!?)”\"]|$))")
