@@ -360,6 +360,9 @@ def _as_names(text: str) -> str:
     return PLURAL_POINTER.sub(lambda m: "P" + re.sub(r"\W", "x", m.group()[1:]), text)
 
 
+_QUOTE_CLOSES_AFTER = compiled(r"[,.!?]?\s*[”\"»]")  # a quotation whose opening mark stood in a sentence before
+
+
 def find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
     """Non-overlapping trigger phrases, longest first where two start together."""
     if ("both " in text or "two " in text or "three " in text or "four " in text or "Both " in text) and PLURAL_POINTER.search(text):
@@ -368,7 +371,8 @@ def find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
     # (a phrase told of the place a sentence opens on only where one opens it: "In X, clearing goes on")
     opens_in = _FRONTED_IN.match(text) is not None
     found = [(m.start(), m.end(), rules.triggers[i]) for i, matches in rules.trigger_index.finditer(text)
-             for m in matches if opens_in or rules.triggers[i].targets != "fronted"]
+             for m in matches if (opens_in or rules.triggers[i].targets != "fronted")
+             and (not rules.triggers[i].quoted_only or _quoted_at(text, m.start()) or _QUOTE_CLOSES_AFTER.match(text, m.end()))]
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     out: list[tuple[int, int, Trigger]] = []
     for start, end, trigger in found:
@@ -1265,6 +1269,12 @@ _APPOSITION_OPENS = compiled(r",\s+(?:a|an|the)\s")  # "A, a town ...": an appos
 _DASH_ASIDE = compiled(r"\s*[—–-]\s(?:(?!\b(?:says?|said|claim\w*|reports?|reported|calls?|called)\b)[^—–;:]){1,120}?\s[—–-]\s*")  # "X — a village of 300 people — was captured" (no speaker inside)
 
 
+_TO_WHICH = compiled(r"\b(?:to|towards|into)\s+which\b")
+# '"The rest of X is theirs"': all but what the speaker's side keeps (not "took the rest of X": the whole)
+_REST_OF_BEFORE = compiled(r"\b[Tt]he\s+rest\s+of\s+$")
+_MINE_OR_THEIRS = compiled(r"(?:is|are)\s+(?:now\s+|already\s+)?(?:theirs|ours)\b")
+
+
 def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Rules) -> list[Target]:
     text = view.text
     refs = [r for r in view.places if r.start < start and r.is_settlement]
@@ -1328,7 +1338,8 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
     # "The southern part of X has been captured": a share as the subject
     share = share or _SHARE_OF_BEFORE.search(text, max(0, subject.start - 60), subject.start) is not None and \
         rules.partial_share.search(text, max(0, subject.start - 60), subject.start) is not None \
-        or _COMPASS_BEFORE.search(text, max(0, subject.start - 20), subject.start) is not None
+        or _COMPASS_BEFORE.search(text, max(0, subject.start - 20), subject.start) is not None \
+        or _REST_OF_BEFORE.search(text, max(0, subject.start - 12), subject.start) is not None and _MINE_OR_THEIRS.match(text, start)
     out = [Target(subject, position=subject.start, share=share)]
     chain = subject
     for ref in reversed(refs[:refs.index(subject)]):
@@ -1725,8 +1736,9 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
     if not ahead.strip(" ,.;:”\"'"):
         # "the only village that the Ukrainians were able to liberate": a relative clause ending in it
         wider = text[max(0, start - 120):start]
-        m = re.search(r"\b(?:" + _PLACE_KINDS + r"|locality|" + _DISTRICT_CENTRE + r")\b[^,;:]{0,40}?\b(?:that|which|whom)\s+"
-                      r"(?:[\w’'-]+\s+){0,6}$", wider)
+        # (not where they went: "a village to which the withdrawing units fell back")
+        m = re.search(r"\b(?:" + _PLACE_KINDS + r"|locality|" + _DISTRICT_CENTRE + r")\b[^,;:]{0,40}?\b(?<!\bto )(?<!\btowards )(?<!\binto )"
+                      r"(?:that|which|whom)\s+(?:[\w’'-]+\s+){0,6}$", wider)
         if m is not None:
             return Target(None, pointer="which", position=start - len(wider) + m.start())
     return None
@@ -2083,9 +2095,11 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
                 and not _FROM_ELSEWHERE.match(text, end) and not (  # (not "retreating from the north")
                     _NOUN_OPENING.fullmatch(before) and _TOLD_BEFORE_VERB.match(text, end)):
             # "following battles for X, our forces had to withdraw from their positions": the one
-            # settlement the sentence names (not "from two villages close to X": those are unnamed)
+            # settlement the sentence names (not "from two villages close to X": those are unnamed; nor "X, a
+            # village to which the withdrawing units fell back": where they went)
             named = [r for r in view.places if r.is_settlement]
             if len({r.key for r in named}) == 1 and not other_clause.search(text[min(named[0].end, start):max(named[0].start, end)]) \
+                    and not _TO_WHICH.search(text, named[0].end, start) \
                     and not _DESTINATION_GAP.search(text[max(0, named[0].start - 40):named[0].start]) \
                     and not (named[0].relation in ("beside", "near") and end <= named[0].start
                              and (_SETTLEMENT_NOUN if named[0].relation == "beside" else _ONE_SETTLEMENT_NOUN).search(

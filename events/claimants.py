@@ -221,7 +221,8 @@ _RELEASED_MEDIA = compiled(r"\s+(?:has\s+|have\s+|had\s+)?released\s+(?:a\s+|new
 # what a map's maker does to a place on it ("shaded X as grey zone", "moved X into the grey zone")
 _MAP_VERB = r"(?:shaded|coloured|colored|marked)\s+(?!(?:the|an?)\s+(?:anniversary|day|start|end|occasion)\b)"
 _MAP_MOVE = r"(?:moved|put|placed|shifted)\s+(?=[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?\s+(?:in|into|to)\s+(?:the\s+)?gr[ae]y\s+zone)"
-_MAPPED = compiled(rf"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|now\s+)?(?:{_MAP_VERB}|{_MAP_MOVE})")
+_MAPPED = compiled(rf"\s+(?:(?:late\s+|early\s+)?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+|overnight\s+|earlier\s+)?"
+                   rf"(?:has\s+|have\s+|had\s+)?(?:also\s+|now\s+)?(?:{_MAP_VERB}|{_MAP_MOVE})")
 # "On the DeepState map, X is now shown as occupied": the map's maker tells what its map shows
 _ON_THE_MAP_BEFORE = compiled(r"(?:^|[\s(“\"])(?:[Oo]n|[Ii]n)\s+(?:the\s+)?$")
 _ON_THE_MAP_AFTER = compiled(r"(?:['’]s)?\s+(?:latest\s+|updated\s+|new\s+|interactive\s+|online\s+)?maps?\b")
@@ -414,6 +415,8 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
         saying = _AS_SAYING.match(sentence, acted_at - 1) or _AS_SAYING.match(sentence, acted_at)
         if saying:  # "quoted X, the Moscow-installed head of the region, as saying"
             return saying.group().strip(), False
+        if (mapped := _MAPPED.match(sentence, acted_at)) is not None:
+            return mapped.group().split()[-1], False  # "Rybar, a channel that publishes its own maps, shaded X red"
         if _ORDERED_OUT.match(sentence, acted_at) and rules.reporting_verb_words.isdisjoint(lower_words(sentence)[1]) \
                 and not _ORDER_TOLD_AS_HISTORY.search(sentence[:start]) and not _YEAR.search(sentence):
             return "ordered", False  # "X, then the new commander-in-chief, ordered his troops out of Y"
