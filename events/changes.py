@@ -449,6 +449,8 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = 
                 and (_SAID_THEN_PRONOUN.fullmatch(text, cited.end(), words[index][0])
                      or gaining and _CLAIM_THEN_PRONOUN.fullmatch(text, cited.end(), words[index][0])):
             return key  # "Russian officials said they had cleared X": the speakers' own side
+        if cited is not None and key in ("RU", "UA") and index < len(words) and _THEIR_HOLD.match(text, words[index][0]):
+            return key  # "Ukrainian officials said the city was fully under their control": the speakers'
         if key in ("RU", "UA") and not (text and (cited or _NOT_AN_ACTOR.match(text, end)
                                                  or _ANNIHILATED_BEFORE.search(text, max(0, start - 40), start))):
             return key  # (not forces destroyed: "destroy encircled Ukrainian formations ... and that they had captured X")
@@ -458,10 +460,13 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = 
     if text and index < len(words) and _OPENS_SENTENCE.fullmatch(text, 0, words[index][0]) \
             and not _SAYING_AFTER.match(text, words[index][1]):
         return "bare"  # "The Ukrainian army regrouped. It took X in May": the forces the text spoke of before
+    if text and index < len(words) and _THEIR_HOLD.match(text, words[index][0]):
+        return ""  # "the village is not under their control", nobody named: not the speaker's own
     return "own"
 
 
 _THEY = compiled(r"[Tt]he(?:y|ir)\b")
+_THEIR_HOLD = compiled(r"[Tt]heir\s+(?:hands|control)\b")
 _SINGULAR_OWNER = compiled(r"(?:[Ii]ts|[Hh]is|[Hh]er)\b")
 _MANY_AFTER = compiled(r"\s+(?:[\w-]+\s+)?(?:troops|forces|units|soldiers|fighters|servicemen|marines|paratroopers|defenders|"
                        r"brigades|groups|men)\b")

@@ -69,7 +69,8 @@ _ACT_THEN_SAYING = compiled(r",?\s+(?:has\s+|had\s+|have\s+)?(?:appeared|posted|
                             r"delivered|spoke|addressed|wrote|uploaded|shared|broadcast|took\s+to|lashed\s+out|hit\s+out|"
                             r"responded|reacted|weighed\s+in|went\s+further|critici[sz]ed|blamed|praised|hailed|welcomed|"
                             # ("X was more candid, telling a state channel on Monday that ...")
-                            r"(?:was|were)\s+(?:more|less|even\s+more)\s+(?:candid|blunt|direct|forthcoming|cautious|specific|optimistic|pessimistic))\b[^.;:“”\"«»]{0,120}?,\s+"
+                            r"(?:was|were)\s+(?:(?:more|less|even\s+more)\s+(?:candid|blunt|direct|forthcoming|cautious|specific|optimistic|pessimistic)|"
+                            r"(?:even\s+|much\s+|far\s+)?(?:blunter|franker|gloomier|rosier|bolder)))\b[^.;:“”\"«»]{0,120}?,\s+"
                             r"(saying|announcing|claiming|declaring|stating|writing|insisting|asserting|boasting|telling)\b")
 _ACCORDING_TO = compiled(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|report|statement|post|update|assessment|"
                            r"video|summary|bulletin|analysis)s? (?:[\w’'-]+ ){0,6}?by|according to|as stated by|in the words of|"
@@ -107,8 +108,8 @@ _WORD_START = compiled(r"\b\w")
 # same match without trying every letter of every word
 # (or a given name before the surname a pattern knows: "said Oleksandr Syrskyi")
 _LAST_WORD = compiled(r"(?<!\w)(\w++)\s++(?:(?:an? |the )?(?:spokes(?:man|woman|person)|representative|commander) (?:for|of) )?"
-                      # ("said Oleksiy, a drone operator with the brigade": a first name in apposition)
-                      r"(?:(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+,\s)?(?:an? |the )?(?:[A-ZА-ЯІЇЄ][\w’'.-]*\s){0,3}"
+                      # ("said Oleksiy, a drone operator with the brigade", "said Kit, 27, a sergeant": a first name in apposition)
+                      r"(?:(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+,\s(?:\d{1,2},\s)?)?(?:an? |the )?(?:[A-ZА-ЯІЇЄ][\w’'.-]*\s){0,3}"
                       r"(?:(?:spokes(?:man|woman|person)|commander|chief|head|governor|mayor|adviser|advisor|minister|official)\s)?$")
 _ROLE_NOUN_THEN_END = compiled(r"\s+(?:spokes(?:man|woman|person)|press\s+(?:service|office|officer)|statement|commander|representative)"
                                r"(?=\s*(?:[.;:!?)”\"]|,|$)|\s+(?:on|late|early|earlier|in|at)\b)")
@@ -349,7 +350,7 @@ _CLAUSE_ENDS_AFTER = compiled(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|notin
                               r",?\s+who\s+(?:now\s+|still\s+)?(?:serves|served|is\s+serving|fights|fought|is\s+fighting)\s+(?:in|with|for)\b|"
                               # "said a platoon commander named Oleksandr", "said a Russian officer of the Sever group"
                               r",?\s+(?:named|called|nicknamed|known\s+as)\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?\s*(?:[.;:!?)”\"]|$)|"
-                              r"\s+(?:of|for|from|with)\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+\s*(?:[.;:!?)”\"]|$))")
+                              r"\s+(?:of|for|from|with|in)\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+\s*(?:[.;:!?)”\"]|$))")
 
 
 # a leader or commander ordering his side's troops out of a place ("X on Wednesday ordered troops to
@@ -517,13 +518,14 @@ def _own_forces_named(sentence: str, end: int, rules: Rules) -> Side | None:
 
 def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.NONE,
                       day: dt.date | None = None, place_country: dict[str, str] | None = None,
-                      recent: list[Attribution] | None = None) -> list[Attribution]:
+                      recent: list[Attribution] | None = None, soldier_side: Side = Side.NONE) -> list[Attribution]:
     """Every claimant the sentence attributes something to, in order of appearance.
 
     ``context_side`` names the side of claimants like "a military spokesman"; ``recent`` are the
     claimants named lately in the article, newest last, for "the source", "he argues" and "the
     ministry said";
-    ``place_country`` maps place names to their country, for local authorities.
+    ``place_country`` maps place names to their country, for local authorities; ``soldier_side`` is
+    the side of the soldiers and units the article quoted last, for one more quoted by trade alone.
     """
     found: list[Attribution] = []
     taken: list[tuple[int, int]] = []
@@ -586,6 +588,10 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
         link = _connected(sentence, start, end, rules)
         if link is not None:
             context = context_side if context_side is not Side.NONE or not rule.default_side else Side(rule.default_side)
+            if rule.name == _SOLDIER_RULE and soldier_side is not Side.NONE:
+                # "... a machine-gunner with the 72nd Brigade said. Russia's ministry announced ... 'Half of X was
+                # theirs,' a combat medic said": a comrade of the soldiers quoted before, not of whoever spoke last
+                context = soldier_side
             if rule.side == "context" and "ministry" in rule.name:
                 # "the defence ministry said" after the article named one: that ministry, whoever spoke last
                 named_ministry = [a for a in recent or [] if a.side is not Side.NONE and "Ministry of Defence" in a.claimant]
@@ -1084,9 +1090,13 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
     return after[0] if after else None
 
 
+_SOLDIER_RULE = "{side} soldier"  # claimants.toml's rule for one fighter quoted by trade or rank
 # a speaker's relative clause on the forces he serves with: ", who serves in a Ukrainian brigade", "who fights with Russia's"
-_SERVES_WITH = compiled(r",?\s+who\s+(?:now\s+|still\s+)?(?:serves|served|is\s+serving|fights|fought|is\s+fighting)\s+(?:in|with|for)\s+"
-                        r"(?:a\s+|an\s+|the\s+|one\s+of\s+the\s+)?(?:[\w-]+\s+){0,2}?(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\b")
+# (or the unit right after the trade: "a sergeant in a Ukrainian assault company")
+_SERVES_WITH = compiled(r"(?:,?\s+who\s+(?:now\s+|still\s+)?(?:serves|served|is\s+serving|fights|fought|is\s+fighting)\s+(?:in|with|for)|"
+                        # (or the unit named right after the trade: "a sergeant in a Ukrainian assault company")
+                        r"\s+(?:in|with|of|from))\s+"
+                        r"(?:a\s+|an\s+|the\s+|one\s+of\s+the\s+)?(?:[\w-]+\s+){0,2}?(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)(?![\w-])")
 _RELATIVE_OPENS = compiled(r"\b(?:that|which)\s+(?:[^\s,;.:“”\"]+\s+){0,3}$")  # ("that President", "which Ukrainian officials")
 # ... whose verb of saying is followed by the relative clause's own verb ("said was", "claimed had"), not a
 # relative on the whole clause ("X fell, which the General Staff confirmed on Monday": its confirmation)

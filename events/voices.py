@@ -457,8 +457,12 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             if "inistry" in views[i].text and len(recent) > _RECENT and not any("Ministry of Defence" in a.claimant for a in reach):
                 # "the ministry also reported ..." many speakers after the article named a ministry: that one
                 reach = [*[a for a in recent[:-_RECENT] if "Ministry of Defence" in a.claimant][-1:], *reach]
+            # (the side of the soldiers and units quoted lately, for one more quoted by trade alone)
+            # (only past a speaker who is none of them: "Russia's ministry announced ...")
+            soldier_side = next((a.side for a in reversed(recent[item_start:]) if a.kind == "military" and a.side is not Side.NONE),
+                                Side.NONE) if last is not None and last.kind != "military" else Side.NONE
             read[i] = [a for a in find_attributions(views[i].text, rules, context_side=context, day=day,
-                                                    place_country=place_country, recent=reach)
+                                                    place_country=place_country, recent=reach, soldier_side=soldier_side)
                        # (nor "one channel" of no side the text named: the outlet tells what it read)
                        if a.kind != "journalist" and a.claimant != _UNSIDED_CHANNEL]
             spoken = [a for a in read[i] if not a.embedded]  # "Russian claims that": cited, not speaking
