@@ -350,7 +350,10 @@ _CLAUSE_ENDS_AFTER = compiled(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|notin
                               r",?\s+who\s+(?:now\s+|still\s+)?(?:serves|served|is\s+serving|fights|fought|is\s+fighting)\s+(?:in|with|for)\b|"
                               # "said a platoon commander named Oleksandr", "said a Russian officer of the Sever group"
                               r",?\s+(?:named|called|nicknamed|known\s+as)\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?\s*(?:[.;:!?)”\"]|$)|"
-                              r"\s+(?:of|for|from|with|in)\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+\s*(?:[.;:!?)”\"]|$))")
+                              r"\s+(?:of|for|from|with)\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+\s*(?:[.;:!?)”\"]|$)|"
+                              # ("said Kit, a sergeant in an assault company": his unit, not a place)
+                              r"\s+in\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,3}?(?:brigade|battalion|regiment|company|platoon|unit|squad|"
+                              r"detachment|corps|division|army)\s*(?:[.;:!?)”\"]|$))")
 
 
 # a leader or commander ordering his side's troops out of a place ("X on Wednesday ordered troops to
