@@ -1727,7 +1727,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
     m = _WHICH_SAID_IT.search(wider)
     if m is not None:  # "X, which Russia said it had captured / claimed to have taken": "which" is the place
         return Target(None, pointer="which", position=start - len(wider) + m.start())
-    m = re.search(r"\b(?:it|which)\s+(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|(?:the\s+)?Russians|(?:the\s+)?Ukrainians|(?<=which )(?:they|it|we))\s+|"
+    m = re.search(r"\b(?<!\bto )(?<!\btowards )(?<!\binto )(?:it|which)\s+(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|(?:the\s+)?Russians|(?:the\s+)?Ukrainians|(?<=which )(?:they|it|we))\s+|"
                   r"(?:(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|its|their|the|"
                   r"enemy|Wagner|Chechen)\s+){0,2}(?:(?:troops|forces|army|military|units|soldiers|marines|paratroopers|defenders|"
                   r"Defen[cs]e\s+Forces|Armed\s+Forces|assault\s+(?:units|groups)|(?:\d+(?:st|nd|rd|th)\s+)?"

@@ -337,7 +337,10 @@ def _named(rule: ClaimantRule, context_side: Side) -> tuple[str, Side]:
 
 
 _ACCOUNT_AFTER = compiled(r"\s*(?:['’]s? (?:account|words|statement|post|message|report|view)\s*[:,]|:\s*[“\"«])")
-_CLAUSE_ENDS_AFTER = compiled(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|noting|saying|according|in a|on|who|which)\b|"
+# a participle or time clause after a speaker's description: "said Kit, a sergeant, speaking by phone from a dugout"
+_TRAILING_CLAUSE = (r",\s+(?:speaking|describing|reached|reaching|interviewed|filmed|talking|lamenting|recalling|"
+                    r"as\s+(?:he|she|they)\s|while\s|during\s|standing|sitting|leaning)")
+_CLAUSE_ENDS_AFTER = compiled(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|noting|saying|according|in a|on|who|which)\b|" + _TRAILING_CLAUSE + "|"
                               r"(?:on|late|early|earlier|later)\s|"
                               # "said a Ukrainian drone operator with the call sign Bober"
                               r",?\s+(?:with|using|who\s+uses|who\s+goes\s+by|going\s+by)\s+(?:the\s+|a\s+)?(?:call[- ]?sign|nom\s+de\s+guerre|code\s?name)\b|"
@@ -350,10 +353,10 @@ _CLAUSE_ENDS_AFTER = compiled(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|notin
                               r",?\s+who\s+(?:now\s+|still\s+)?(?:serves|served|is\s+serving|fights|fought|is\s+fighting)\s+(?:in|with|for)\b|"
                               # "said a platoon commander named Oleksandr", "said a Russian officer of the Sever group"
                               r",?\s+(?:named|called|nicknamed|known\s+as)\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?\s*(?:[.;:!?)”\"]|$)|"
-                              r"\s+(?:of|for|from|with)\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+\s*(?:[.;:!?)”\"]|$)|"
+                              r"\s+(?:of|for|from|with)\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+\s*(?:[.;:!?)”\"]|$|" + _TRAILING_CLAUSE + ")|"
                               # ("said Kit, a sergeant in an assault company": his unit, not a place)
                               r"\s+in\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,3}?(?:brigade|battalion|regiment|company|platoon|unit|squad|"
-                              r"detachment|corps|division|army)\s*(?:[.;:!?)”\"]|$))")
+                              r"detachment|corps|division|army)\s*(?:[.;:!?)”\"]|$|" + _TRAILING_CLAUSE + "))")
 
 
 # a leader or commander ordering his side's troops out of a place ("X on Wednesday ordered troops to

@@ -31,6 +31,7 @@ _PERSON_SPEAKS = compiled(r"\s+(?:(?:also|later|earlier|then|further|again|separ
                             r"(?:said|says|told|tells|added|adds|wrote|writes|stressed|insisted|explained|reports|reported|"
                             r"announces|announced|briefs|briefed)\b(?!\s+to\s+(?:be|have)\b)|"
                             r"\s+(?:reporting\s+to|saying\s+that)\b")  # ("..., Gerasimov reporting to Putin")
+_AGE_APPOSITION = compiled(r",\s+\d{1,2},\s+(?:an?|the|his|her)\s")  # a person's age after the name
 _PLACE_BEFORE = compiled(r"\b(?:in|of|from|near|at|for|to|by|the|outside|around)\s+$", re.I)  # "officials in X said"
 # a known person's surname as the subject of a claim ("Kupiansk, which Gerasimov had claimed to have captured")
 _PERSON_CLAIMS = compiled(r"\s+(?:(?:had|has|have|also|later|earlier|then|first)\s+)+(?:claimed|announced|declared|reported)\b|"
@@ -162,6 +163,8 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
         return "person"  # "..., Petrenko said.": a surname that is also a village's name speaks ("the X claim" does not)
     if _PERSON_SPEAKS.match(after) and not mention.text.endswith(("'s", "’s")) and not _PLACE_BEFORE.search(before):
         return "person"  # "Petrenko later said the village held", "Petrenko told Reuters"
+    if _AGE_APPOSITION.match(after) and not _PLACE_BEFORE.search(before):
+        return "person"  # "said Bohdan, 25, a Ukrainian infantryman": a first name and an age, not the village
     if _SOURCE_BEFORE.search(before) and after.startswith(","):
         return "person"  # "According to Gerasimov, ...": a surname that is also a village's name is the source
     if (mention.text.endswith(("'s", "’s")) or _GIVEN_NAME_BEFORE.search(before) or _PERSON_CLAIMS.match(after)) \

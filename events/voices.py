@@ -298,7 +298,8 @@ _SAID_NEXT = compiled(r"\s*(?:That|This|Those|These) (?:(?:was|is|were|are) (?:h
 _SOURCE_GAP = compiled(r"\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}?")  # "came from the Russian defence ministry"
 # “...,” read a caption to the video that a Ukrainian brigade posted / read the post published by X
 _CAPTION_BY = compiled(r"[\s,]*read\s+(?:a|the)\s+(?:caption|post|message|text|note)\b[^.;:“”\"]{0,80}?\b(?:that|which|by)\s+")
-_AT_CLOSE = compiled(r"[\s,]*(?:(?:said|says|told|wrote|added|stressed|insisted|claimed|stated)\s+)?(?:[\w’'-]+\s+){0,3}")
+_AT_CLOSE = compiled(r"[\s,]*(?:(?:said|says|told|wrote|added|stressed|insisted|claimed|stated)\s+)?"
+                     r"(?:[A-ZА-ЯІЇЄ][\w’'-]+,\s+(?:\d{1,2},\s+)?)?(?:[\w’'-]+\s+){0,3}")  # (“...,” said Oleksiy, 34, a drone operator)
 
 
 def _speaker_at_close(text: str, named: list[Attribution]) -> Attribution | None:
