@@ -460,8 +460,6 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = 
     if text and index < len(words) and _OPENS_SENTENCE.fullmatch(text, 0, words[index][0]) \
             and not _SAYING_AFTER.match(text, words[index][1]):
         return "bare"  # "The Ukrainian army regrouped. It took X in May": the forces the text spoke of before
-    if text and index < len(words) and _THEIR_HOLD.match(text, words[index][0]):
-        return ""  # "the village is not under their control", nobody named: not the speaker's own
     return "own"
 
 

@@ -1100,7 +1100,6 @@ _SOLDIER_RULE = "{side} soldier"  # claimants.toml's rule for one fighter quoted
 # a speaker's relative clause on the forces he serves with: ", who serves in a Ukrainian brigade", "who fights with Russia's"
 # (or the unit right after the trade: "a sergeant in a Ukrainian assault company")
 _SERVES_WITH = compiled(r"(?:,?\s+who\s+(?:now\s+|still\s+)?(?:serves|served|is\s+serving|fights|fought|is\s+fighting)\s+(?:in|with|for)|"
-                        # (or the unit named right after the trade: "a sergeant in a Ukrainian assault company")
                         r"\s+(?:in|with|of|from))\s+"
                         r"(?:a\s+|an\s+|the\s+|one\s+of\s+the\s+)?(?:[\w-]+\s+){0,2}?(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)(?![\w-])")
 _RELATIVE_OPENS = compiled(r"\b(?:that|which)\s+(?:[^\s,;.:“”\"]+\s+){0,3}$")  # ("that President", "which Ukrainian officials")
