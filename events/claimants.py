@@ -18,7 +18,7 @@ from events.records import Side
 from events.rules import ClaimantRule, PersonRule, Rules
 
 __all__ = ["Attribution", "find_attributions", "named_claimants", "cited_only", "governing", "find_channel", "journalist", "quotations",
-           "unquoted", "outlet_side", "SIDE_ADJECTIVE", "GENERIC_STATES", "LOCAL_KINDS", "STATE_KINDS"]
+           "unquoted", "outlet_side", "connected", "SIDE_ADJECTIVE", "GENERIC_STATES", "LOCAL_KINDS", "STATE_KINDS"]
 
 SIDE_ADJECTIVE = {Side.UA: "Ukrainian", Side.RU: "Russian"}
 #: a state named as a whole ("Russia", "Kyiv"): it speaks through its organs, and names places' countries
@@ -380,6 +380,11 @@ _REPORTED_THEN_SUBJECT = compiled(r"(?:(?:a|an|one|two|three|several|some|hours?
 _NAMED_PLACES = compiled(r"(?!\s+after\b)[^.;]{0,150}?\b(?:among|as)\b|[^.;:]{0,80}:")
 _AMONG_BEFORE = compiled(r"\b[Aa]mong\b")  # ("Among the villages taken, DeepState named A and B")
 _THAT_SAID_BEFORE = compiled(r"\s+(?:that|this|it)\s+(?:for|since|again|before|all\s+along|every|many|repeatedly|several)\b")
+
+
+def connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, bool] | None:
+    """How a name at start..end is tied to a statement (verb, embedded), if it is: "Oleh said", "said Oleh, 34"."""
+    return _connected(sentence, start, end, rules)
 
 
 def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, bool] | None:
@@ -778,7 +783,8 @@ _NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test 
     # ("Channels linked to Wagner published a video of a building they said was in X": a body, plural, not a person)
     (re.compile(r"\b(?:they|their|them)\b", re.I), lambda a: a.kind == "media"),
     (re.compile(r"\b(?:it|its|statement|report|summary|bulletin|corps|command|agency|outlet|newspaper)\b", re.I),
-     lambda a: "(" not in a.claimant or _GROUP_NAMED.search(a.claimant) is not None),
+     lambda a: ("(" not in a.claimant or _GROUP_NAMED.search(a.claimant) is not None) and a.kind != "resident"
+     and not (a.person and a.claimant.endswith(("soldier", "soldier)")))),
 )
 # a claimant named by a person's role in it ("A spokesman for Ukraine's Luhansk group ...", then "he told")
 _PERSON_ROLE = compiled(r"\b(?:spokes(?:man|woman|person)|commander|officer|official|representative)\b", re.I)

@@ -19,7 +19,7 @@ from events.anchors import Alternation, AlternationIndex, AnchorIndex, _phrase_t
 from events.errors import RulesError
 from events.records import DatePrecision, EventType, Side
 
-__all__ = ["Rules", "Trigger", "ClaimantRule", "PersonRule", "Outlet", "RelativeDate", "FixedDate", "PlaceRules",
+__all__ = ["Rules", "Trigger", "ClaimantRule", "PersonRule", "PersonWords", "Outlet", "RelativeDate", "FixedDate", "PlaceRules",
            "load_rules",
            "RULES_DIR", "rules_version"]
 
@@ -135,6 +135,23 @@ class PlaceRules:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonWords:
+    """How a feature introduces the people it quotes (events/persons.py); claimants.toml [persons]."""
+
+    first_name: re.Pattern[str]  # one of the given names, whole
+    name_sides: dict[str, Side]  # a given name written one side's way ("Oleksiy", "Alexei") -> that side
+    fighter_noun: re.Pattern[str]  # one person named by what they do: a fighter ("the marine")
+    civilian_noun: re.Pattern[str]  # ... a civilian ("a pensioner")
+    person_noun: re.Pattern[str]  # ... either ("the man")
+    fighter_cue: re.Pattern[str]  # words that make a person a fighter ("commands a platoon")
+    civilian_cue: re.Pattern[str]  # words that make one a civilian ("retired", "has lived")
+    relation: re.Pattern[str]  # "comrade", "deputy": tied to the person named before
+    call_sign: re.Pattern[str]  # "who goes by the call sign Bober": (?P<call>...)
+    enemy_words: dict[Side, re.Pattern[str]]  # what a side's own people call the other side
+    examples: tuple[tuple[str, str, str], ...]  # (sentence, name, "fighter" | "civilian")
+
+
+@dataclass(frozen=True, slots=True)
 class Rules:
     """Everything the extractor knows, compiled. Load once with load_rules() and pass it around."""
 
@@ -211,6 +228,7 @@ class Rules:
     spoils_object: re.Pattern[str]  # "captured weapons in X": things taken, not ground
     encircling_after: re.Pattern[str]  # "taking the town in a tactical encirclement": a ring, not a capture
     places: PlaceRules
+    persons: PersonWords
 
 
 def _read(directory: Path, name: str) -> dict[str, Any]:
@@ -271,6 +289,36 @@ def _names(value: str | list[str]) -> tuple[str, ...]:
     """One name or a list of them, as a claimant's speaks_for gives them."""
     return (value,) if isinstance(value, str) else tuple(str(v) for v in value)
 
+
+
+def _words(values: list[str], file: str, key: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Plain words or phrases, any of them whole."""
+    if not isinstance(values, list) or not values or not all(isinstance(v, str) and v for v in values):
+        raise RulesError(file, key, "must be a non-empty list of words")
+    return compiled(r"\b(?:" + "|".join(re.escape(v) for v in sorted(set(values), key=len, reverse=True)) + r")\b", flags)
+
+
+def _person_words(cla: dict[str, Any], file: str) -> PersonWords:
+    table = _need(cla, "persons", file, "(file)")
+    given = [name for group in _need(cla, "given_name_variants", file, "(file)") for name in group]
+    names = {side: _need(_need(table, "first_names", file, "persons"), side, file, "persons.first_names") for side in ("UA", "RU", "either")}
+    enemy = _need(table, "enemy_words", file, "persons")
+    examples = _need(table, "examples", file, "persons")
+    if not all(isinstance(e, list) and len(e) == 3 and e[2] in ("fighter", "civilian") for e in examples):
+        raise RulesError(file, "persons.examples", "each must be [sentence, name, \"fighter\" or \"civilian\"]")
+    return PersonWords(
+        first_name=_words([*(n for group in names.values() for n in group), *given], file, "persons.first_names", 0),
+        name_sides={n: Side(side) for side in ("UA", "RU") for n in names[side]},
+        fighter_noun=_words(_need(table, "fighter_nouns", file, "persons"), file, "persons.fighter_nouns"),
+        civilian_noun=_words(_need(table, "civilian_nouns", file, "persons"), file, "persons.civilian_nouns"),
+        person_noun=_words(_need(table, "person_nouns", file, "persons"), file, "persons.person_nouns"),
+        fighter_cue=_words(_need(table, "fighter_cues", file, "persons"), file, "persons.fighter_cues"),
+        civilian_cue=_words(_need(table, "civilian_cues", file, "persons"), file, "persons.civilian_cues"),
+        relation=_words(_need(table, "relation_words", file, "persons"), file, "persons.relation_words"),
+        call_sign=_compile(_need(table, "call_sign", file, "persons"), file, "persons.call_sign", 0),
+        enemy_words={Side(side): _any_of(_need(enemy, side, file, "persons.enemy_words"), file, f"persons.enemy_words.{side}", 0)
+                     for side in ("UA", "RU")},
+        examples=tuple((str(a), str(b), str(c)) for a, b, c in examples))
 
 def _need(table: dict[str, Any], key: str, file: str, where: str) -> Any:
     if key not in table:
@@ -579,6 +627,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         any_anchored_date=_any_date(anchored),
         fixed_dates=tuple(FixedDate(first_letters(f.regex), f.date, f.precision) for f in fixed),
         places=_place_rules(raw["places"], f["places"]),
+        persons=_person_words(cla, f["claimants"]),
         continuation=_compile(_need(trg, "continuation", f["triggers"], "(file)"), f["triggers"], "continuation", 0),
         followed=_compile(_need(trg, "followed", f["triggers"], "(file)"), f["triggers"], "followed", 0),
         added=_compile(_need(trg, "added", f["triggers"], "(file)"), f["triggers"], "added", 0),

@@ -18,8 +18,9 @@ import re
 from dataclasses import dataclass, replace
 
 from events.anchors import compiled, search_once
-from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, TELLING_RELATIVE, Attribution, cited_only, find_attributions, find_channel, named_claimants, outlet_side
+from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, TELLING_RELATIVE, Attribution, cited_only, connected, find_attributions, find_channel, named_claimants, outlet_side
 from events.mentions import SentenceView
+from events.persons import People, find_persons
 from events.posts import SIGNED_TEXT, Post, find_answers, find_bracketed, find_headed, find_posts, find_signed, find_turns
 from events.records import Article, Side
 from events.rules import Rules
@@ -314,6 +315,30 @@ def _speaker_at_close(text: str, named: list[Attribution]) -> Attribution | None
 _OPENS_ON_NAME = compiled(r"\W{0,3}(?:[^,.;:“”\"]{1,50},\s+)?(?:(?:[A-Z][\w’'-]+|[A-Z]\.)\s+){0,3}")
 
 
+_SPOKEN = compiled(r"[\"“”«»]|\b(?:said|says|told|tells|added|recalled)\b")  # (a text where anyone speaks)
+_GENERIC_SOLDIERS = frozenset({"Ukrainian military", "Russian military", "soldier"})  # (claimants.toml's "{side} soldier")
+_PERSON_REACH = 120  # characters from a person's name within which a soldier found is that person
+
+
+def _with_people(text: str, found: list[Attribution], people: People, i: int, rules: Rules) -> list[Attribution]:
+    """The speakers of sentence i with the people of the text: one named there who speaks ("Oleh said",
+    "said Taras, a company commander") and nobody else does, or the person a soldier found there is."""
+    person = people.introduced.get(i)
+    if person is not None:
+        # ("said Maksym, a machine-gunner with the 72nd Brigade": Maksym, not the brigade's soldiers at large)
+        found = [replace(person.speaker, start=a.start, end=a.end, verb=a.verb, embedded=a.embedded,
+                         from_context=a.from_context) if a.claimant in _GENERIC_SOLDIERS and a.kind == "military" and not a.embedded
+                 and a.side in (person.side, Side.NONE) and person.fighter
+                 and a.start < person.end + _PERSON_REACH and a.end > person.start - _PERSON_REACH else a for a in found]
+    if any(not a.embedded for a in found):
+        return found
+    for named, start, end in people.named.get(i, ()):
+        link = connected(text, start, end, rules)
+        if link is not None:
+            return sorted([*found, replace(named.speaker, start=start, end=end, verb=link[0], embedded=link[1])], key=lambda a: a.start)
+    return found
+
+
 def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 place_country: dict[str, str], needed: list[bool] | None = None) -> list[Voice]:
     """The voice of each sentence, in order. With ``needed``, speakers are looked for only in the
@@ -329,6 +354,9 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     source_speaker: Attribution | None = None
     open_quote: int | None = None  # the sentence that opened a quotation still open
     read: dict[int, list[Attribution]] = {}  # speakers of the sentences looked at
+    # the people a feature introduces in its narration, whom "he said" and "Oleh said" point back to
+    people: People | None = find_persons(views, rules, home, day) if _SPOKEN.search(article.text) else None
+    introduced: set[int] = set()  # (their attributions, as the narration put them in recent)
     posts = find_posts(views, rules, day) if any("(@" in v.text for v in views) else {}
     if SIGNED_TEXT.search(article.text):
         for i, post in find_signed(views, article.published, rules, home).items():
@@ -420,8 +448,9 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
         if i not in read:
             # "a military spokesman": of the side that spoke last (else named last: "Putin moved Shoigu
             # from the Defence Ministry ... the Defence Ministry announced")
+            # (nor a person the narration introduced: "Oleh, 34, spreads a map. The Defence Ministry said ...")
             named_side = next((a.side for a in reversed(recent[item_start:]) if a.side is not Side.NONE  # not "Ukraine's Kharkiv region"
-                               and a.claimant not in GENERIC_STATES), Side.NONE)
+                               and a.claimant not in GENERIC_STATES and id(a) not in introduced), Side.NONE)
             context = last.side if last else home if home is not Side.NONE else named_side
             if last is not None and last.side is not Side.NONE and last.kind not in ("analyst", "media") \
                     and search_once(rules.denial_followup, views[i].text):
@@ -466,6 +495,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                                                     place_country=place_country, recent=reach, soldier_side=soldier_side)
                        # (nor "one channel" of no side the text named: the outlet tells what it read)
                        if a.kind != "journalist" and a.claimant != _UNSIDED_CHANNEL]
+            if people is not None and (i in people.named or i in people.introduced):
+                read[i] = _with_people(views[i].text, read[i], people, i, rules)
             spoken = [a for a in read[i] if not a.embedded]  # "Russian claims that": cited, not speaking
             if spoken:
                 last = spoken[-1]
@@ -550,6 +581,15 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             # "the ministry" is may be: "In the same statement the ministry claimed X")
             last, item_start = None, len(recent)
         found = list(speakers(i)) if wanted else []
+        if people is not None and (person := people.introduced.get(i)) is not None \
+                and not any(not a.embedded for a in read.get(i, found)):
+            # "Oleh, 34, a welder ..., spreads a map.": the one "he said" points back to from here, and the
+            # speaker of a quotation that opens right after
+            speaker = person.speaker
+            recent.append(speaker)
+            introduced.add(id(speaker))
+            if i + 1 < len(views) and _OPENS_QUOTE.match(views[i + 1].text):
+                last = speaker
         line = _CREDITED_LINE.match(text) or _CAPS_LABEL.match(text) or (
             _OPENING_LABEL.match(text) if i == 0 and not view.heading else None) if wanted else None
         # (a speaker named inside the label is the label's: "11:05 — A Russian milblogger close to the Defence

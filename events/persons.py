@@ -1,0 +1,264 @@
+"""Stage 2b of extraction: the people a feature introduces in its own narration before they speak.
+
+"Oleh, 34, a welder who now commands a mortar platoon, spreads a paper map across a crate." Then,
+two sentences on, '"We pulled them out on the third," he said.' Nothing in the quoted sentence says
+who "he" is, and nothing in the narration is a verb of saying: a reader knows from the sentence that
+introduced him. This stage finds those introductions (a given name with an age or an apposition,
+a call sign, "The marine lies on a hospital bed", "His deputy, call sign Shram,") and what each
+person is: a fighter or a civilian, and of which side, from the words that introduce them (a side
+or a unit named), the person named before them ("his comrade"), the words around them ("the Russians
+were already on our street" is a Ukrainian's), or the article as a whole. events/voices.py then lets
+"he said" and "Oleh said" point back to them.
+
+The words it reads by live in events/rules/claimants.toml [persons]. A pure function of the
+sentence views and the rules; cases in tests/events/test_persons.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from events.anchors import compiled
+from events.claimants import SIDE_ADJECTIVE, Attribution, named_claimants, unquoted
+from events.mentions import SentenceView
+from events.records import Side
+from events.rules import PersonWords, Rules
+
+__all__ = ["Person", "People", "find_persons", "person_patterns"]
+
+_TALK_REACH = 8  # sentences after an introduction whose words may tell the person's side
+# what may open the sentence before the person: a dateline ("KHARKIV, Ukraine — "), a phrase ("Back in
+# the dugout, ")
+_OPENING = r"^\W*(?:[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ .'’-]+(?:,\s*[A-Z][\w ]+?)?\s+[—–-]+\s+)?(?:[A-Z][^,.;:“”\"«»]{0,50},\s+)?"
+_RANK = r"(?:(?:Senior|Junior|Staff|Lance|Private|Sergeant|Sgt\.?|Corporal|Lieutenant|Lt\.?|Captain|Capt\.?|Major|Maj\.?)\s+)*"
+_SURNAME = r"(?:\s+(?P<surname>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?))?(?![\w’'-])"
+# after a given name: an age, an apposition, or a verb ("Kyrylo, 38, drove", "Serhiy has lived", "Andriy shrugged")
+# (a full name needs the age or the apposition: "Dmitry Peskov told reporters" is a known official's)
+_AFTER_NAME = r"(?=,\s+\d{1,2},|,\s+(?:a|an|the|who|now|once|like)\s|(?(surname)(?!)|\s+(?!and\b|or\b|of\b|in\b|at\b|on\b|to\b|for\b|from\b|with\b|by\b)[a-z]{2,}\b))"
+_AGE = compiled(r",\s+(?P<age>\d{1,2}),")
+_SIDE_BEFORE = compiled(r"\b(?P<side>Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+(?:[\w-]+\s+){0,3}?$")
+_SIDES = {"Ukrainian": Side.UA, "Ukraine's": Side.UA, "Ukraine’s": Side.UA,
+          "Russian": Side.RU, "Russia's": Side.RU, "Russia’s": Side.RU}
+_FORMER = compiled(r"\b(?:former|ex-|once an?|before the war|used to be|who was an?)\s*(?:[\w-]+\s+){0,2}$", re.I)
+_UNSAID_SIDE = Side.UA
+_COUNTRY_SIDE = {"UA": Side.UA, "RU": Side.RU}
+_ELDERLY = 60  # an age from which a person so introduced is taken for a civilian, unless they fight
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One person a text introduces: how later sentences may name them, and what they speak for."""
+
+    names: tuple[str, ...]  # a given name, a surname, a call sign ("" for one named only as "the marine")
+    side: Side
+    fighter: bool  # fights for the side (else a civilian of it)
+    sentence: int  # the sentence that introduces them
+    start: int  # where it names them
+    end: int
+
+    @property
+    def speaker(self) -> Attribution:
+        """The claimant they are: "Oleh (Ukrainian soldier)", "Ukrainian military", "Ukrainian resident"."""
+        adjective = SIDE_ADJECTIVE.get(self.side, "")
+        what = (f"{adjective} soldier" if self.fighter else f"{adjective} resident").strip()
+        # (one named only by what they do is their side's forces, as the claimants' "a soldier said" is)
+        claimant = f"{self.names[0]} ({what})" if self.names[0] else f"{adjective} military" if self.fighter and adjective else what
+        return Attribution(claimant, self.side, "military" if self.fighter else "resident", self.start, self.end, "",
+                           person=True)
+
+
+@dataclass(frozen=True, slots=True)
+class People:
+    """The people of one text: who each sentence introduces (or names again as its subject), and where
+    sentences name one of them otherwise ("..., Yenot said.")."""
+
+    introduced: dict[int, Person]
+    named: dict[int, tuple[tuple[Person, int, int], ...]]  # sentence -> (person, start, end) of each name
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    name_subject: re.Pattern[str]  # a sentence opening on a given name
+    noun_subject: re.Pattern[str]  # ... on one person named by what they do
+    name_apposed: re.Pattern[str]  # a given name anywhere with an age or an apposition after it
+    relation: re.Pattern[str]  # "His deputy", "Maksym's comrade Dmytro"
+
+
+_CACHE: dict[int, _Patterns] = {}
+
+
+def person_patterns(words: PersonWords) -> _Patterns:
+    """The introductions' patterns, built once from the word lists."""
+    patterns = _CACHE.get(id(words))
+    if patterns is None:
+        first = words.first_name.pattern
+        nouns = "|".join(f"(?:{p.pattern})" for p in (words.fighter_noun, words.civilian_noun, words.person_noun))
+        patterns = _Patterns(
+            name_subject=compiled(_OPENING + _RANK + r"(?P<name>" + first + r")" + _SURNAME + _AFTER_NAME),
+            noun_subject=compiled(_OPENING + r"(?P<det>A|An|The|One|Another|Their|His|Her|Our|Its|This)\s+"
+                                  r"(?:(?!who\b|which\b|that\b)[\w-]+\s+){0,3}?(?P<noun>(?i:" + nouns + r"))(?![\w-])"
+                                  r"(?!\s+(?:of|for|in)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:[Bb]rigade|[Gg]roup|[Ff]orces|[Mm]inistry|[Gg]eneral|[Aa]rmy)\b)"),
+            name_apposed=compiled(r"(?<![\w’'-])(?P<name>" + first + r")" + _SURNAME + r"(?=,\s+\d{1,2},|,\s+(?:a|an)\s)"),
+            relation=compiled(r"(?:(?P<owner>" + first + r")['’]s|\b(?:His|Her|Their|his|her|their))\s+(?:[\w-]+\s+)?(?P<rel>(?i:"
+                              + words.relation.pattern + r"))(?:,\s+|\s+)(?P<name>" + first + r")?"),
+        )
+        _CACHE[id(words)] = patterns
+    return patterns
+
+
+def _what_they_do(words: PersonWords, description: str, age: int | None) -> bool | None:
+    """True for a fighter, False for a civilian, None when the words do not say."""
+    if words.fighter_noun.search(description) or words.fighter_cue.search(description):
+        return True
+    civilian = next((m for m in words.civilian_noun.finditer(description) if not _FORMER.search(description, 0, m.start())), None)
+    if civilian is not None or words.civilian_cue.search(description) or (age is not None and age >= _ELDERLY):
+        return False
+    return None
+
+
+def _side_named(description: str, rules: Rules, day: dt.date | None) -> Side:
+    """The side the words introducing a person give them: "a Ukrainian rifleman", "with the 47th Brigade"."""
+    words = rules.persons
+    for m in words.fighter_noun.finditer(description):
+        before = _SIDE_BEFORE.search(description, max(0, m.start() - 40), m.start())
+        if before is not None:
+            return _SIDES[before.group("side")]
+    for m in words.fighter_cue.finditer(description):
+        before = _SIDE_BEFORE.search(description, max(0, m.start() - 40), m.start())
+        if before is not None:
+            return _SIDES[before.group("side")]
+    unit = next((a for a in named_claimants(description, rules, day=day) if a.kind == "military" and a.side is not Side.NONE), None)
+    return unit.side if unit is not None else Side.NONE
+
+
+def _side_in_words(views: list[SentenceView], first: int, last: int, words: PersonWords) -> Side:
+    """The side whose people speak of the other side only, in the sentences first..last."""
+    counts = {side: sum(len(pattern.findall(views[i].text)) for i in range(first, last)) for side, pattern in words.enemy_words.items()}
+    if counts[Side.UA] and not counts[Side.RU]:
+        return Side.UA
+    if counts[Side.RU] and not counts[Side.UA]:
+        return Side.RU
+    return Side.NONE
+
+
+def find_persons(views: list[SentenceView], rules: Rules, home: Side, day: dt.date | None = None) -> People:
+    """The people the text introduces, by sentence, and the names it calls them by later."""
+    words = rules.persons
+    patterns = person_patterns(words)
+    found: dict[int, Person] = {}
+    known: dict[str, Person] = {}  # by each of their names
+    unsided: list[tuple[int, Person]] = []
+    last: Person | None = None
+    for view in views:
+        if view.heading:
+            continue
+        text = view.text
+        name = surname = call = ""
+        start = end = -1
+        relation = None
+        subject = patterns.name_subject.match(text) or patterns.noun_subject.match(text)
+        if subject is not None and "name" in subject.re.groupindex:
+            name, surname, start, end = subject.group("name"), subject.group("surname") or "", subject.start("name"), subject.end()
+        elif subject is not None:
+            start, end = subject.start("det"), subject.end()
+        else:
+            apposed = patterns.name_apposed.search(text)
+            if apposed is not None:
+                name, surname, start, end = apposed.group("name"), apposed.group("surname") or "", apposed.start(), apposed.end()
+        tie = patterns.relation.search(text)
+        if tie is not None and (start < 0 or tie.start() <= start + 12):
+            relation = tie
+            if tie.group("name"):
+                name, surname, start, end = tie.group("name"), "", tie.start("name"), tie.end("name")
+            elif start < 0:
+                start, end = tie.start(), tie.end()
+        sign = words.call_sign.search(text)
+        if sign is not None and (start < 0 or sign.start() - end < 80):
+            call = sign.group("call")
+            if start < 0:
+                start, end = sign.start("call"), sign.end("call")
+        if start < 0:
+            continue
+        again = next((known[n] for n in (name, surname, call) if n and n in known), None)
+        if again is not None:
+            found[view.index] = again  # named again as the subject: "Andriy shrugged when ..."
+            last = again
+            continue
+        if not (name or call) and subject is None:
+            continue
+        if any("(" in a.claimant and a.start < end and a.end > start for a in named_claimants(text, rules, day=day)):
+            continue  # a known person's name ("Viktor Trehubov, the group's spokesman, ..."): a claimant of its own
+        description = unquoted(text)
+        age_match = _AGE.search(text, end, end + 8) if end >= 0 else None
+        kind = _what_they_do(words, description, int(age_match.group("age")) if age_match else None)
+        side = _side_named(description, rules, day)
+        owner = known.get(relation.group("owner")) if relation is not None and relation.group("owner") else last if relation is not None else None
+        if side is Side.NONE and owner is not None:
+            side = owner.side
+        if kind is None:
+            kind = owner.fighter if owner is not None else True  # (features are written about fighters, mostly)
+        person = Person(tuple(n for n in (name or call, surname, call) if n) or ("",), side, kind, view.index, start, end)
+        if side is Side.NONE:
+            unsided.append((view.index, person))
+        found[view.index] = person
+        for n in (name, surname, call):
+            if n:
+                known.setdefault(n, person)
+        last = person
+    if unsided:
+        _give_sides(views, found, unsided, words, home)
+    return People(found, _names_again(views, found))
+
+
+def _give_sides(views: list[SentenceView], found: dict[int, Person], unsided: list[tuple[int, Person]], words: PersonWords,
+                home: Side) -> None:
+    """Sides for the people the words introducing them gave none: from the words around them; a civilian's
+    from the country of the places their introduction names ("a pensioner from Sudzha"); else from the
+    article (the side of the people it named with one, else of the words its whole text uses for the
+    other side, else the outlet's), and a fighter's, with nothing said, Ukraine's."""
+    sided = {p.side for p in found.values() if p.side is not Side.NONE}
+    article_side = next(iter(sided)) if len(sided) == 1 else _side_in_words(views, 0, len(views), words)
+    article_side = home if article_side is Side.NONE else article_side
+    starts = sorted(found)
+    for index, person in unsided:
+        later = [i for i in starts if i > index and found[i] is not person]
+        side = _side_in_words(views, index, min(later[0] if later else len(views), index + _TALK_REACH), words)
+        if side is Side.NONE and not person.fighter:
+            countries = {p.resolution.place.country for p in views[index].places if p.resolution.place is not None} \
+                | set(views[index].region_countries)
+            side = _COUNTRY_SIDE.get(countries.pop(), Side.NONE) if len(countries) == 1 else Side.NONE
+        if side is Side.NONE:
+            # (a given name written the Ukrainian way, "Oleksiy", or the Russian way, "Alexei")
+            side = words.name_sides.get(person.names[0], Side.NONE)
+        side = article_side if side is Side.NONE else side
+        # (a feature that says nothing of its fighters' side is, mostly, written among Ukraine's: the other
+        # side's own are named so, "a Russian soldier", or speak of "the Ukrainians")
+        side = _UNSAID_SIDE if side is Side.NONE and person.fighter else side
+        if side is Side.NONE:
+            continue
+        sided_person = Person(person.names, side, person.fighter, person.sentence, person.start, person.end)
+        for i, p in found.items():
+            if p is person:
+                found[i] = sided_person
+
+
+def _names_again(views: list[SentenceView], found: dict[int, Person]) -> dict[int, tuple[tuple[Person, int, int], ...]]:
+    """Where sentences after a person's introduction name them by a given name, surname or call sign."""
+    people = {}
+    for index in sorted(found):
+        for name in found[index].names:
+            if name and name not in people:
+                people[name] = (index, found[index])
+    if not people:
+        return {}
+    pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(n) for n in sorted(people, key=len, reverse=True)) + r")(?![\w-])")
+    named: dict[int, tuple[tuple[Person, int, int], ...]] = {}
+    for view in views:
+        hits = tuple((found.get(view.index) if found.get(view.index) is not None and m.group() in found[view.index].names else people[m.group()][1],
+                      m.start(), m.end())
+                     for m in pattern.finditer(view.text) if people[m.group()][0] <= view.index)
+        if hits:
+            named[view.index] = hits
+    return named
