@@ -165,6 +165,8 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
         return "person"  # "Petrenko later said the village held", "Petrenko told Reuters"
     if _AGE_APPOSITION.match(after) and not _PLACE_BEFORE.search(before):
         return "person"  # "said Bohdan, 25, a Ukrainian infantryman": a first name and an age, not the village
+    if (sign := rules.persons.call_sign.search(before[-80:] + name)) is not None and sign.end("call") == len(before[-80:]) + len(name):
+        return "person"  # "a soldier introduced only by his call sign, Tikhiy": a person's name, not the village
     if _SOURCE_BEFORE.search(before) and after.startswith(","):
         return "person"  # "According to Gerasimov, ...": a surname that is also a village's name is the source
     if (mention.text.endswith(("'s", "’s")) or _GIVEN_NAME_BEFORE.search(before) or _PERSON_CLAIMS.match(after)) \

@@ -129,8 +129,9 @@ def _side_named(description: str, rules: Rules, day: dt.date | None) -> Side:
         before = _SIDE_BEFORE.search(description, max(0, m.start() - 40), m.start())
         if before is not None:
             return _SIDES[before.group("side")]
-    unit = next((a for a in named_claimants(description, rules, day=day) if a.kind == "military" and a.side is not Side.NONE), None)
-    return unit.side if unit is not None else Side.NONE
+    # (a unit or a body of a side, or a side's channel that aired them: "shown by the Russian channel Zvezda")
+    sides = {a.side for a in named_claimants(description, rules, day=day) if a.kind in ("military", "media") and a.side is not Side.NONE}
+    return sides.pop() if len(sides) == 1 else Side.NONE
 
 
 def _side_in_words(views: list[SentenceView], first: int, last: int, words: PersonWords) -> Side:
