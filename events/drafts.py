@@ -490,11 +490,18 @@ _PEOPLE_OUT = compiled(r"\bpeople\s+(?:back\s+)?out\b")
 _WE_BEFORE = compiled(r"\b(?:[Ww]e|[Oo]ur)\b[^,;.“”\"]{0,40}$")  # "we never took X", "our troops have not taken X"
 
 
+_FIRST_PERSON = compiled(r"\b(?:[Ww]e|us|[Oo]ur)\b")
+
+
 def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _Discourse,
            text: str = "") -> tuple[Side, str]:
     """The side that gains, and how it was found (``text``: the change's own sentence, when it is
     the one being read)."""
     if change.kind is EventType.CONTESTED:
+        return Side.NONE, ""
+    if change.agent == "enemy" and attribution.kind == "resident" and not _FIRST_PERSON.search(text):
+        # (a civilian's "they" may be either side's men, "the boys say they left X"; not set against "us": "they
+        # took X and now they want us")
         return Side.NONE, ""
     if change.agent == "own_patient":
         # "our guys were pushed out of X": the speaker's enemy took it, when the speaker tells it (not a

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from events.anchors import compiled
-from events.claimants import SIDE_ADJECTIVE, Attribution, named_claimants, unquoted
+from events.claimants import SIDE_ADJECTIVE, Attribution, named_claimants, quotations, unquoted
 from events.mentions import SentenceView
 from events.records import Side
 from events.rules import PersonWords, Rules
@@ -44,14 +44,19 @@ _SIDES = {"Ukrainian": Side.UA, "Ukraine's": Side.UA, "Ukraine’s": Side.UA,
 _FORMER = compiled(r"\b(?:former|ex-|once an?|before the war|used to be|who was an?)\s*(?:[\w-]+\s+){0,2}$", re.I)
 _UNSAID_SIDE = Side.UA
 _COUNTRY_SIDE = {"UA": Side.UA, "RU": Side.RU}
-_ELDERLY = 60  # an age from which a person so introduced is taken for a civilian, unless they fight
+_ELDERLY = 60
+_FROM = compiled(r"\bfrom\s+(?:the\s+)?$")
+_QUOTE_MARK = compiled(r"[\"“”«»]")
+_SAYS = compiled(r"\b(?:said|says|told|tells|added|adds|recalled|recalls|explained|insisted|admitted|confirmed|described)\b")  # an age from which a person so introduced is taken for a civilian, unless they fight
 
 
 @dataclass(frozen=True, slots=True)
 class Person:
     """One person a text introduces: how later sentences may name them, and what they speak for."""
 
-    names: tuple[str, ...]  # a given name, a surname, a call sign ("" for one named only as "the marine")
+    given: str  # a given name, a surname and a call sign, as the text gives them ("" for none of them:
+    surname: str  # one named only as "the marine")
+    call: str
     side: Side
     fighter: bool  # fights for the side (else a civilian of it)
     sentence: int  # the sentence that introduces them
@@ -59,12 +64,18 @@ class Person:
     end: int
 
     @property
+    def names(self) -> tuple[str, ...]:
+        """What later sentences may call them by."""
+        return tuple(n for n in (self.given, self.surname, self.call) if n)
+
+    @property
     def speaker(self) -> Attribution:
         """The claimant they are: "Oleh (Ukrainian soldier)", "Ukrainian military", "Ukrainian resident"."""
         adjective = SIDE_ADJECTIVE.get(self.side, "")
         what = (f"{adjective} soldier" if self.fighter else f"{adjective} resident").strip()
         # (one named only by what they do is their side's forces, as the claimants' "a soldier said" is)
-        claimant = f"{self.names[0]} ({what})" if self.names[0] else f"{adjective} military" if self.fighter and adjective else what
+        name = f"{self.given} {self.surname}".strip() or self.call  # ("Andriy Kovalchuk (Ukrainian soldier)", "Sych (...)")
+        claimant = f"{name} ({what})" if name else f"{adjective} military" if self.fighter and adjective else what
         return Attribution(claimant, self.side, "military" if self.fighter else "resident", self.start, self.end, "",
                            person=True)
 
@@ -84,6 +95,7 @@ class _Patterns:
     noun_subject: re.Pattern[str]  # ... on one person named by what they do
     name_apposed: re.Pattern[str]  # a given name anywhere with an age or an apposition after it
     relation: re.Pattern[str]  # "His deputy", "Maksym's comrade Dmytro"
+    named_after: re.Pattern[str]  # a given name after one named by what they do: "One resident, Anatoliy,", "a man named Ihor"
 
 
 _CACHE: dict[int, _Patterns] = {}
@@ -97,15 +109,20 @@ def person_patterns(words: PersonWords) -> _Patterns:
         nouns = "|".join(f"(?:{p.pattern})" for p in (words.fighter_noun, words.civilian_noun, words.person_noun))
         patterns = _Patterns(
             name_subject=compiled(_OPENING + _RANK + r"(?P<name>" + first + r")" + _SURNAME + _AFTER_NAME),
-            noun_subject=compiled(_OPENING + r"(?P<det>A|An|The|One|Another|Their|His|Her|Our|Its|This)\s+"
-                                  r"(?:(?!who\b|which\b|that\b)[\w-]+\s+){0,3}?(?P<noun>(?i:" + nouns + r"))(?![\w-])"
+            noun_subject=compiled(_OPENING + r"(?P<det>A|An|The|One|Another|Their|His|Her|Its|This)\s+"
+                                  r"(?:(?!who\b|which\b|that\b)[\w-]+\s+){0,3}?(?P<noun>(?i:" + nouns + r"))(?![\w-])(?!['’]s\b)"
                                   r"(?!\s+(?:of|for|in)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:[Bb]rigade|[Gg]roup|[Ff]orces|[Mm]inistry|[Gg]eneral|[Aa]rmy)\b)"),
             name_apposed=compiled(r"(?<![\w’'-])(?P<name>" + first + r")" + _SURNAME + r"(?=,\s+\d{1,2},|,\s+(?:a|an)\s)"),
             relation=compiled(r"(?:(?P<owner>" + first + r")['’]s|\b(?:His|Her|Their|his|her|their))\s+(?:[\w-]+\s+)?(?P<rel>(?i:"
                               + words.relation.pattern + r"))(?:,\s+|\s+)(?P<name>" + first + r")?"),
+            named_after=compiled(r"(?:,\s+|\s(?:named|called)\s+)(?P<name>" + first + r")" + _SURNAME + r"(?=[,\s])"),
         )
         _CACHE[id(words)] = patterns
     return patterns
+
+
+def _inside_quotation(text: str, position: int) -> bool:
+    return any(start <= position < end for start, end in quotations(text))
 
 
 def _what_they_do(words: PersonWords, description: str, age: int | None) -> bool | None:
@@ -150,7 +167,7 @@ def find_persons(views: list[SentenceView], rules: Rules, home: Side, day: dt.da
     patterns = person_patterns(words)
     found: dict[int, Person] = {}
     known: dict[str, Person] = {}  # by each of their names
-    unsided: list[tuple[int, Person]] = []
+    unsided: list[tuple[int, Person, Person | None]] = []  # (and the one they are tied to: "his comrade")
     last: Person | None = None
     for view in views:
         if view.heading:
@@ -160,10 +177,14 @@ def find_persons(views: list[SentenceView], rules: Rules, home: Side, day: dt.da
         start = end = -1
         relation = None
         subject = patterns.name_subject.match(text) or patterns.noun_subject.match(text)
+        if subject is not None and _inside_quotation(text, subject.start("name" if "name" in subject.re.groupindex else "det")):
+            subject = None  # ('"Ivan keeps coming every night," said Oleh': the soldiers' name for the enemy, quoted)
         if subject is not None and "name" in subject.re.groupindex:
             name, surname, start, end = subject.group("name"), subject.group("surname") or "", subject.start("name"), subject.end()
         elif subject is not None:
             start, end = subject.start("det"), subject.end()
+            if (named := patterns.named_after.search(text, end, end + 60)) is not None and not _QUOTE_MARK.search(text, end, named.start()):
+                name, surname, end = named.group("name"), named.group("surname") or "", named.end()
         else:
             apposed = patterns.name_apposed.search(text)
             if apposed is not None:
@@ -191,18 +212,22 @@ def find_persons(views: list[SentenceView], rules: Rules, home: Side, day: dt.da
             continue
         if any("(" in a.claimant and a.start < end and a.end > start for a in named_claimants(text, rules, day=day)):
             continue  # a known person's name ("Viktor Trehubov, the group's spokesman, ..."): a claimant of its own
-        description = unquoted(text)
+        # (what introduces them, up to what they say: "said Russian forces had taken X" tells nothing of them)
+        says = _SAYS.search(text, end)
+        description = unquoted(text[:says.start()] if says is not None else text)
+        if words.official_noun.search(description, start):
+            continue  # ("Roman Kostenko, a Ukrainian lawmaker, said": a speaker of another kind)
         age_match = _AGE.search(text, end, end + 8) if end >= 0 else None
         kind = _what_they_do(words, description, int(age_match.group("age")) if age_match else None)
         side = _side_named(description, rules, day)
         owner = known.get(relation.group("owner")) if relation is not None and relation.group("owner") else last if relation is not None else None
-        if side is Side.NONE and owner is not None:
-            side = owner.side
         if kind is None:
-            kind = owner.fighter if owner is not None else True  # (features are written about fighters, mostly)
-        person = Person(tuple(n for n in (name or call, surname, call) if n) or ("",), side, kind, view.index, start, end)
+            # (features are written about fighters, mostly; "a woman", "the man" with nothing said are civilians)
+            kind = owner.fighter if owner is not None else not (subject is not None and "noun" in subject.re.groupindex
+                                                                 and words.person_noun.fullmatch(subject.group("noun")))
+        person = Person(name, surname, call, side, kind, view.index, start, end)
         if side is Side.NONE:
-            unsided.append((view.index, person))
+            unsided.append((view.index, person, owner))
         found[view.index] = person
         for n in (name, surname, call):
             if n:
@@ -213,33 +238,46 @@ def find_persons(views: list[SentenceView], rules: Rules, home: Side, day: dt.da
     return People(found, _names_again(views, found))
 
 
-def _give_sides(views: list[SentenceView], found: dict[int, Person], unsided: list[tuple[int, Person]], words: PersonWords,
-                home: Side) -> None:
-    """Sides for the people the words introducing them gave none: from the words around them; a civilian's
-    from the country of the places their introduction names ("a pensioner from Sudzha"); else from the
-    article (the side of the people it named with one, else of the words its whole text uses for the
-    other side, else the outlet's), and a fighter's, with nothing said, Ukraine's."""
-    sided = {p.side for p in found.values() if p.side is not Side.NONE}
-    article_side = next(iter(sided)) if len(sided) == 1 else _side_in_words(views, 0, len(views), words)
-    article_side = home if article_side is Side.NONE else article_side
+def _give_sides(views: list[SentenceView], found: dict[int, Person], unsided: list[tuple[int, Person, Person | None]],
+                words: PersonWords, home: Side) -> None:
+    """Sides for the people the words introducing them gave none. First what tells of each: the side of the
+    one they are tied to ("his comrade"), the words around them, a civilian's country of the places their
+    introduction names ("a pensioner from Sudzha"), the form of their name. Then, for the rest, the
+    article: the side its people have if they all have one, else the words its whole text uses for the
+    other side, else the outlet's; and a fighter's, with nothing said, Ukraine's."""
     starts = sorted(found)
-    for index, person in unsided:
-        later = [i for i in starts if i > index and found[i] is not person]
-        side = _side_in_words(views, index, min(later[0] if later else len(views), index + _TALK_REACH), words)
-        if side is Side.NONE and not person.fighter:
-            countries = {p.resolution.place.country for p in views[index].places if p.resolution.place is not None} \
-                | set(views[index].region_countries)
+    sides = {id(p): p.side for p in found.values()}
+    for index, person, owner in unsided:
+        side = sides.get(id(owner), Side.NONE) if owner is not None else Side.NONE
+        if side is Side.NONE:
+            later = [i for i in starts if i > index and found[i] is not person]
+            side = _side_in_words(views, index, min(later[0] if later else len(views), index + _TALK_REACH), words)
+        if side is Side.NONE:
+            # (a civilian's places, a fighter's home town, "a conscript from Tambov"; a name of several places, all in
+            # one country, is in that country)
+            countries = {place.country for p in views[index].places if not person.fighter or _FROM.search(views[index].text[:p.start])
+                         for place in ((p.resolution.place,) if p.resolution.place is not None else p.resolution.candidates)} \
+                | (set(views[index].region_countries) if not person.fighter else set())
             side = _COUNTRY_SIDE.get(countries.pop(), Side.NONE) if len(countries) == 1 else Side.NONE
         if side is Side.NONE:
             # (a given name written the Ukrainian way, "Oleksiy", or the Russian way, "Alexei")
-            side = words.name_sides.get(person.names[0], Side.NONE)
+            side = words.name_sides.get(person.given, Side.NONE)
+        sides[id(person)] = side
+    told = {side for side in sides.values() if side is not Side.NONE}
+    article_side = next(iter(told)) if len(told) == 1 else _side_in_words(views, 0, len(views), words)
+    article_side = home if article_side is Side.NONE else article_side
+    for index, person, owner in unsided:
+        side = sides[id(person)]
+        if side is Side.NONE and owner is not None:
+            side = sides.get(id(owner), Side.NONE)
         side = article_side if side is Side.NONE else side
         # (a feature that says nothing of its fighters' side is, mostly, written among Ukraine's: the other
         # side's own are named so, "a Russian soldier", or speak of "the Ukrainians")
         side = _UNSAID_SIDE if side is Side.NONE and person.fighter else side
+        sides[id(person)] = side
         if side is Side.NONE:
             continue
-        sided_person = Person(person.names, side, person.fighter, person.sentence, person.start, person.end)
+        sided_person = replace(person, side=side)
         for i, p in found.items():
             if p is person:
                 found[i] = sided_person

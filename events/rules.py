@@ -143,6 +143,7 @@ class PersonWords:
     fighter_noun: re.Pattern[str]  # one person named by what they do: a fighter ("the marine")
     civilian_noun: re.Pattern[str]  # ... a civilian ("a pensioner")
     person_noun: re.Pattern[str]  # ... either ("the man")
+    official_noun: re.Pattern[str]  # one so named speaks as a claimant of another kind ("a lawmaker")
     fighter_cue: re.Pattern[str]  # words that make a person a fighter ("commands a platoon")
     civilian_cue: re.Pattern[str]  # words that make one a civilian ("retired", "has lived")
     relation: re.Pattern[str]  # "comrade", "deputy": tied to the person named before
@@ -312,6 +313,7 @@ def _person_words(cla: dict[str, Any], file: str) -> PersonWords:
         fighter_noun=_words(_need(table, "fighter_nouns", file, "persons"), file, "persons.fighter_nouns"),
         civilian_noun=_words(_need(table, "civilian_nouns", file, "persons"), file, "persons.civilian_nouns"),
         person_noun=_words(_need(table, "person_nouns", file, "persons"), file, "persons.person_nouns"),
+        official_noun=_words(_need(table, "official_nouns", file, "persons"), file, "persons.official_nouns"),
         fighter_cue=_words(_need(table, "fighter_cues", file, "persons"), file, "persons.fighter_cues"),
         civilian_cue=_words(_need(table, "civilian_cues", file, "persons"), file, "persons.civilian_cues"),
         relation=_words(_need(table, "relation_words", file, "persons"), file, "persons.relation_words"),

@@ -318,20 +318,33 @@ _OPENS_ON_NAME = compiled(r"\W{0,3}(?:[^,.;:“”\"]{1,50},\s+)?(?:(?:[A-Z][\w�
 _SPOKEN = compiled(r"[\"“”«»]|\b(?:said|says|told|tells|added|recalled)\b")  # (a text where anyone speaks)
 _GENERIC_SOLDIERS = frozenset({"Ukrainian military", "Russian military", "soldier"})  # (claimants.toml's "{side} soldier")
 _PERSON_REACH = 120  # characters from a person's name within which a soldier found is that person
+# what follows a person's introduction when they speak in the same sentence ("Taras, 45, a mechanic, said")
+# (right after the name, after an apposition set off by commas, or after words with no comma, "a volunteer with a
+# Russian brigade told": not past a clause of its own, "The commander ordered his troops out of X, the General Staff said")
+_PERSON_SAYS = compiled(r"(?:,[^\"“”«».;:]{0,160}?,|\s[^\"“”«».;:,]{0,120}?|,)?\s(?P<verb>said|says|told|tells|added|recalled|explained|insisted|admitted)\b")
 
 
 def _with_people(text: str, found: list[Attribution], people: People, i: int, rules: Rules) -> list[Attribution]:
     """The speakers of sentence i with the people of the text: one named there who speaks ("Oleh said",
     "said Taras, a company commander") and nobody else does, or the person a soldier found there is."""
     person = people.introduced.get(i)
+    says = _PERSON_SAYS.match(text, person.end) if person is not None and person.sentence == i else None
     if person is not None:
-        # ("said Maksym, a machine-gunner with the 72nd Brigade": Maksym, not the brigade's soldiers at large)
-        found = [replace(person.speaker, start=a.start, end=a.end, verb=a.verb, embedded=a.embedded,
-                         from_context=a.from_context) if a.claimant in _GENERIC_SOLDIERS and a.kind == "military" and not a.embedded
-                 and a.side in (person.side, Side.NONE) and person.fighter
-                 and a.start < person.end + _PERSON_REACH and a.end > person.start - _PERSON_REACH else a for a in found]
+        # ("said Maksym, a machine-gunner with the 72nd Brigade": Maksym, not the brigade's soldiers at large;
+        # "Andriy Kovalchuk, 31, of the 3rd Assault Brigade, said": the brigade in his apposition does not speak)
+        # (named where the person is: "Taras, 45, a mechanic who now serves as a gunner, said" is Taras's saying,
+        # not the relative clause's)
+        found = [replace(person.speaker, start=min(a.start, person.start), end=max(a.end, person.end) if a.start >= person.start
+                         else a.end, verb=a.verb, embedded=a.embedded)
+                 if a.kind == "military" and not a.embedded and person.fighter and a.side in (person.side, Side.NONE) and (
+                     a.claimant in _GENERIC_SOLDIERS and a.start < person.end + _PERSON_REACH and a.end > person.start - _PERSON_REACH
+                     or says is not None and person.end <= a.start and a.end <= says.start("verb"))
+                 else a for a in found]
     if any(not a.embedded for a in found):
         return found
+    if says is not None:
+        # "Taras, 45, a mechanic who now serves as a gunner, said ...": introduced and speaking at once
+        return sorted([*found, replace(person.speaker, verb=says.group("verb"))], key=lambda a: a.start)
     for named, start, end in people.named.get(i, ()):
         link = connected(text, start, end, rules)
         if link is not None:
