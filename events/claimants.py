@@ -783,8 +783,10 @@ _NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test 
     # ("Channels linked to Wagner published a video of a building they said was in X": a body, plural, not a person)
     (re.compile(r"\b(?:they|their|them)\b", re.I), lambda a: a.kind == "media"),
     (re.compile(r"\b(?:it|its|statement|report|summary|bulletin|corps|command|agency|outlet|newspaper)\b", re.I),
-     lambda a: ("(" not in a.claimant or _GROUP_NAMED.search(a.claimant) is not None) and a.kind != "resident"
-     and not (a.person and a.claimant.endswith(("soldier", "soldier)")))),
+     # (never a person, one the narration introduced or a soldier named by trade: "The marine lies on a hospital bed. In
+     # its evening update it said ...")
+     lambda a: ("(" not in a.claimant or _GROUP_NAMED.search(a.claimant) is not None) and not a.person and a.kind != "resident"
+     and a.claimant != "soldier"),
 )
 # a claimant named by a person's role in it ("A spokesman for Ukraine's Luhansk group ...", then "he told")
 _PERSON_ROLE = compiled(r"\b(?:spokes(?:man|woman|person)|commander|officer|official|representative)\b", re.I)
