@@ -65,6 +65,7 @@ CASES = [
      "Oleh, 34, a gunner, said Russian troops had taken Tonenke.",
      {0: "Oleh (Ukrainian soldier)"}),
     ("a given name opening a quotation is no person", "\"Ivan keeps coming every night,\" the sergeant said.", {}),
+    ("a soldier's mother is no soldier", "The soldier's mother waits at the gate every evening.", {}),
     ("plural soldiers are no one person",
      "The soldiers of the brigade rest in a village behind the line.",
      {}),
