@@ -37,6 +37,10 @@ CASES = [
     ("a comrade of the one named before is of their side",
      "A Russian paratrooper with the call sign Veter described the assault. His comrade, call sign Lys, recalled a slower week.",
      {0: "Veter (Russian soldier)", 1: "Lys (Russian soldier)"}),
+    ("a comrade takes the side of the one named right before, not the article's",
+     "A Ukrainian drone operator, call sign Sych, watches the road. A Russian paratrooper with the call sign Veter described "
+     "the assault. His comrade, call sign Lys, recalled a slower week.",
+     {0: "Sych (Ukrainian soldier)", 1: "Veter (Russian soldier)", 2: "Lys (Russian soldier)"}),
     ("a name written the Russian way",
      "Alexei, 29, a former bricklayer, now drives an armoured ambulance.",
      {0: "Alexei (Russian soldier)"}),
