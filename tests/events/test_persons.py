@@ -59,6 +59,8 @@ CASES = [
     ("a known official's full name is no person of the narration",
      "Dmitry Peskov, the Kremlin spokesman, declined to comment. Vladimir Putin's decision surprised few.",
      {}),
+    ("a known person is the claimants' own, whatever the words after the name",
+     "Valery Gerasimov, 69, visited a command post on Sunday.", {}),
     ("a full name needs an age or an apposition (a verb alone may be anyone's)",
      "Oleksandr Kovalenko took over the ministry in May.",
      {}),
