@@ -46,6 +46,7 @@ _UNSAID_SIDE = Side.UA
 _COUNTRY_SIDE = {"UA": Side.UA, "RU": Side.RU}
 _ELDERLY = 60
 _FROM = compiled(r"\bfrom\s+(?:the\s+)?$")
+_KIN_OPENS = compiled(r"\b(?:His|Her|Their|his|her|their)\s")
 _QUOTE_MARK = compiled(r"[\"“”«»]")
 _SAYS = compiled(r"\b(?:said|says|told|tells|added|adds|recalled|recalls|explained|insisted|admitted|confirmed|described)\b")  # an age from which a person so introduced is taken for a civilian, unless they fight
 
@@ -173,6 +174,8 @@ def find_persons(views: list[SentenceView], rules: Rules, home: Side, day: dt.da
         if view.heading:
             continue
         text = view.text
+        # (most sentences name no given name and no one's kin: two of the searches below need one)
+        named_in = words.first_name.search(text) is not None
         name = surname = call = ""
         start = end = -1
         relation = None
@@ -186,10 +189,10 @@ def find_persons(views: list[SentenceView], rules: Rules, home: Side, day: dt.da
             if (named := patterns.named_after.search(text, end, end + 60)) is not None and not _QUOTE_MARK.search(text, end, named.start()):
                 name, surname, end = named.group("name"), named.group("surname") or "", named.end()
         else:
-            apposed = patterns.name_apposed.search(text)
+            apposed = patterns.name_apposed.search(text) if named_in else None
             if apposed is not None:
                 name, surname, start, end = apposed.group("name"), apposed.group("surname") or "", apposed.start(), apposed.end()
-        tie = patterns.relation.search(text)
+        tie = patterns.relation.search(text) if named_in or _KIN_OPENS.search(text) else None
         if tie is not None and (start < 0 or tie.start() <= start + 12):
             relation = tie
             if tie.group("name"):
