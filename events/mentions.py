@@ -142,6 +142,9 @@ _LIST_ABOVE = compiled(r"(?::|\n[ \t]*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-Я
 _ENTRY_DASH = compiled(r"\s+[-–—]\s+[A-Z]|:\s+[A-Z]")  # a name in capitals opening a list entry: "TONENKE - The village ..."
 
 
+_CALL_CUE = compiled(r"call|nick|name|known|identified|guerre")  # (a word every call-sign phrase holds: most names follow none)
+
+
 def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
     """What the name stands for; ``before`` runs from the start of its line (at most 160 characters)."""
     roles = rules.places
@@ -165,7 +168,8 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
         return "person"  # "Petrenko later said the village held", "Petrenko told Reuters"
     if _AGE_APPOSITION.match(after) and not _PLACE_BEFORE.search(before):
         return "person"  # "said Bohdan, 25, a Ukrainian infantryman": a first name and an age, not the village
-    if (sign := rules.persons.call_sign.search(before[-80:] + name)) is not None and sign.end("call") == len(before[-80:]) + len(name):
+    if _CALL_CUE.search(before, max(0, len(before) - 80)) \
+            and (sign := rules.persons.call_sign.search(before[-80:] + name)) is not None and sign.end("call") == len(before[-80:]) + len(name):
         return "person"  # "a soldier introduced only by his call sign, Tikhiy": a person's name, not the village
     if _SOURCE_BEFORE.search(before) and after.startswith(","):
         return "person"  # "According to Gerasimov, ...": a surname that is also a village's name is the source

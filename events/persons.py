@@ -46,6 +46,8 @@ _UNSAID_SIDE = Side.UA
 _COUNTRY_SIDE = {"UA": Side.UA, "RU": Side.RU}
 _ELDERLY = 60
 _FROM = compiled(r"\bfrom\s+(?:the\s+)?$")
+_DETERMINER = compiled(r"\b(?:A|An|The|One|Another|Their|His|Her|Its|This)\s")  # (what one named by trade opens on)
+_CALL_CUE = compiled(r"call|nick|name|known|identified|guerre")  # (a word every call-sign phrase holds)
 _KIN_OPENS = compiled(r"\b(?:His|Her|Their|his|her|their)\s")
 _QUOTE_MARK = compiled(r"[\"“”«»]")
 _SAYS = compiled(r"\b(?:said|says|told|tells|added|adds|recalled|recalls|explained|insisted|admitted|confirmed|described)\b")  # an age from which a person so introduced is taken for a civilian, unless they fight
@@ -179,7 +181,8 @@ def find_persons(views: list[SentenceView], rules: Rules, home: Side, day: dt.da
         name = surname = call = ""
         start = end = -1
         relation = None
-        subject = patterns.name_subject.match(text) or patterns.noun_subject.match(text)
+        subject = (patterns.name_subject.match(text) if named_in else None) or (
+            patterns.noun_subject.match(text) if _DETERMINER.search(text, 0, 120) else None)
         if subject is not None and _inside_quotation(text, subject.start("name" if "name" in subject.re.groupindex else "det")):
             subject = None  # ('"Ivan keeps coming every night," said Oleh': the soldiers' name for the enemy, quoted)
         if subject is not None and "name" in subject.re.groupindex:
@@ -199,7 +202,7 @@ def find_persons(views: list[SentenceView], rules: Rules, home: Side, day: dt.da
                 name, surname, start, end = tie.group("name"), "", tie.start("name"), tie.end("name")
             elif start < 0:
                 start, end = tie.start(), tie.end()
-        sign = words.call_sign.search(text)
+        sign = words.call_sign.search(text) if _CALL_CUE.search(text) else None
         if sign is not None and (start < 0 or sign.start() - end < 80):
             call = sign.group("call")
             if start < 0:
