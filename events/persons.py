@@ -259,10 +259,9 @@ def _give_sides(views: list[SentenceView], found: dict[int, Person], unsided: li
             later = [i for i in starts if i > index and found[i] is not person]
             side = _side_in_words(views, index, min(later[0] if later else len(views), index + _TALK_REACH), words)
         if side is Side.NONE:
-            # (a civilian's places, a fighter's home town, "a conscript from Tambov"; a name of several places, all in
-            # one country, is in that country)
-            countries = {place.country for p in views[index].places if not person.fighter or _FROM.search(views[index].text[:p.start])
-                         for place in ((p.resolution.place,) if p.resolution.place is not None else p.resolution.candidates)} \
+            # (a civilian's places, a fighter's home town: "a conscript from Belgorod")
+            countries = {p.resolution.place.country for p in views[index].places if p.resolution.place is not None
+                         and (not person.fighter or _FROM.search(views[index].text[:p.start]))} \
                 | (set(views[index].region_countries) if not person.fighter else set())
             side = _COUNTRY_SIDE.get(countries.pop(), Side.NONE) if len(countries) == 1 else Side.NONE
         if side is Side.NONE:

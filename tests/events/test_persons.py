@@ -41,6 +41,9 @@ CASES = [
      "A Ukrainian drone operator, call sign Sych, watches the road. A Russian paratrooper with the call sign Veter described "
      "the assault. His comrade, call sign Lys, recalled a slower week.",
      {0: "Sych (Ukrainian soldier)", 1: "Veter (Russian soldier)", 2: "Lys (Russian soldier)"}),
+    ("the one they are tied to tells their side before the form of their name",
+     "A Ukrainian drone operator, call sign Sych, watches the road. His comrade Sergei, 40, recalled a slower week.",
+     {0: "Sych (Ukrainian soldier)", 1: "Sergei (Ukrainian soldier)"}),
     ("a name written the Russian way",
      "Alexei, 29, a former bricklayer, now drives an armoured ambulance.",
      {0: "Alexei (Russian soldier)"}),
