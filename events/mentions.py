@@ -24,7 +24,7 @@ from events.sentences import Sentence, split_sentences
 from geodata import Mention, PlaceKind, Resolution, Status, normalize_name
 from geodata.scan import load_cues
 
-__all__ = ["PlaceRef", "SentenceView", "read_mentions", "is_heading", "UNLISTED"]
+__all__ = ["PlaceRef", "SentenceView", "read_mentions", "is_heading", "UNLISTED", "CALL_SIGN_CUE"]
 
 _NEXT_WORD = compiled(r"\s+(\w+)")
 _PERSON_SPEAKS = compiled(r"\s+(?:(?:also|later|earlier|then|further|again|separately)\s+)?"
@@ -142,7 +142,7 @@ _LIST_ABOVE = compiled(r"(?::|\n[ \t]*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-Я
 _ENTRY_DASH = compiled(r"\s+[-–—]\s+[A-Z]|:\s+[A-Z]")  # a name in capitals opening a list entry: "TONENKE - The village ..."
 
 
-_CALL_CUE = compiled(r"call|nick|name|known|identified|guerre")  # (a word every call-sign phrase holds: most names follow none)
+CALL_SIGN_CUE = compiled(r"call|nick|name|known|identified|guerre")  # a word every call-sign phrase holds (most text holds none)
 
 
 def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
@@ -168,7 +168,7 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
         return "person"  # "Petrenko later said the village held", "Petrenko told Reuters"
     if _AGE_APPOSITION.match(after) and not _PLACE_BEFORE.search(before):
         return "person"  # "said Bohdan, 25, a Ukrainian infantryman": a first name and an age, not the village
-    if _CALL_CUE.search(before, max(0, len(before) - 80)) \
+    if CALL_SIGN_CUE.search(before, max(0, len(before) - 80)) \
             and (sign := rules.persons.call_sign.search(before[-80:] + name)) is not None and sign.end("call") == len(before[-80:]) + len(name):
         return "person"  # "a soldier introduced only by his call sign, Tikhiy": a person's name, not the village
     if _SOURCE_BEFORE.search(before) and after.startswith(","):

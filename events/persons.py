@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from events.anchors import compiled
 from events.claimants import SIDE_ADJECTIVE, Attribution, named_claimants, quotations, unquoted
-from events.mentions import SentenceView
+from events.mentions import CALL_SIGN_CUE, SentenceView
 from events.records import Side
 from events.rules import PersonWords, Rules
 
@@ -44,13 +44,12 @@ _SIDES = {"Ukrainian": Side.UA, "Ukraine's": Side.UA, "Ukraine’s": Side.UA,
 _FORMER = compiled(r"\b(?:former|ex-|once an?|before the war|used to be|who was an?)\s*(?:[\w-]+\s+){0,2}$", re.I)
 _UNSAID_SIDE = Side.UA
 _COUNTRY_SIDE = {"UA": Side.UA, "RU": Side.RU}
-_ELDERLY = 60
+_ELDERLY = 60  # an age from which a person so introduced is taken for a civilian, unless they fight
 _FROM = compiled(r"\bfrom\s+(?:the\s+)?$")
 _DETERMINER = compiled(r"\b(?:A|An|The|One|Another|Their|His|Her|Its|This)\s")  # (what one named by trade opens on)
-_CALL_CUE = compiled(r"call|nick|name|known|identified|guerre")  # (a word every call-sign phrase holds)
 _KIN_OPENS = compiled(r"\b(?:His|Her|Their|his|her|their)\s")
 _QUOTE_MARK = compiled(r"[\"“”«»]")
-_SAYS = compiled(r"\b(?:said|says|told|tells|added|adds|recalled|recalls|explained|insisted|admitted|confirmed|described)\b")  # an age from which a person so introduced is taken for a civilian, unless they fight
+_SAYS = compiled(r"\b(?:said|says|told|tells|added|adds|recalled|recalls|explained|insisted|admitted|confirmed|described)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +100,13 @@ class _Patterns:
     named_after: re.Pattern[str]  # a given name after one named by what they do: "One resident, Anatoliy,", "a man named Ihor"
 
 
-_CACHE: dict[int, _Patterns] = {}
+_CACHE: dict[int, tuple[PersonWords, _Patterns]] = {}  # (the words kept beside their patterns: an id may be reused)
 
 
 def person_patterns(words: PersonWords) -> _Patterns:
     """The introductions' patterns, built once from the word lists."""
-    patterns = _CACHE.get(id(words))
+    cached = _CACHE.get(id(words))
+    patterns = cached[1] if cached is not None and cached[0] is words else None
     if patterns is None:
         first = words.first_name.pattern
         nouns = "|".join(f"(?:{p.pattern})" for p in (words.fighter_noun, words.civilian_noun, words.person_noun))
@@ -120,7 +120,7 @@ def person_patterns(words: PersonWords) -> _Patterns:
                               + words.relation.pattern + r"))(?:,\s+|\s+)(?P<name>" + first + r")?"),
             named_after=compiled(r"(?:,\s+|\s(?:named|called)\s+)(?P<name>" + first + r")" + _SURNAME + r"(?=[,\s])"),
         )
-        _CACHE[id(words)] = patterns
+        _CACHE[id(words)] = (words, patterns)
     return patterns
 
 
@@ -202,7 +202,7 @@ def find_persons(views: list[SentenceView], rules: Rules, home: Side, day: dt.da
                 name, surname, start, end = tie.group("name"), "", tie.start("name"), tie.end("name")
             elif start < 0:
                 start, end = tie.start(), tie.end()
-        sign = words.call_sign.search(text) if _CALL_CUE.search(text) else None
+        sign = words.call_sign.search(text) if CALL_SIGN_CUE.search(text) else None
         if sign is not None and (start < 0 or sign.start() - end < 80):
             call = sign.group("call")
             if start < 0:
