@@ -31,7 +31,7 @@ from events.mentions import DATELINE_REACH, NAMED_AFTER_CHANGE, NAMED_BEFORE_CHA
 from events.posts import SPOKEN_LABEL
 from events.records import Article, DatePrecision, EventType, PublishedDate, Side
 from events.rules import Rules
-from events.voices import REBUTTAL_OPENS, Voice, flown_flag
+from events.voices import FIRST_PERSON_PLURAL, REBUTTAL_OPENS, Voice, flown_flag
 from geodata.context import BOUND_AFTER
 from geodata.resolve import LISTED_BESIDE_GAP, SPELT_FAR_IN_GAP_TEXT
 
@@ -490,16 +490,13 @@ _PEOPLE_OUT = compiled(r"\bpeople\s+(?:back\s+)?out\b")
 _WE_BEFORE = compiled(r"\b(?:[Ww]e|[Oo]ur)\b[^,;.“”\"]{0,40}$")  # "we never took X", "our troops have not taken X"
 
 
-_FIRST_PERSON = compiled(r"\b(?:[Ww]e|us|[Oo]ur)\b")
-
-
 def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _Discourse,
            text: str = "") -> tuple[Side, str]:
     """The side that gains, and how it was found (``text``: the change's own sentence, when it is
     the one being read)."""
     if change.kind is EventType.CONTESTED:
         return Side.NONE, ""
-    if change.agent == "enemy" and attribution.kind == "resident" and not _FIRST_PERSON.search(text):
+    if change.agent == "enemy" and attribution.kind == "resident" and not FIRST_PERSON_PLURAL.search(text):
         # (a civilian's "they" may be either side's men, "the boys say they left X"; not set against "us": "they
         # took X and now they want us")
         return Side.NONE, ""

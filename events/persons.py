@@ -141,14 +141,11 @@ def _what_they_do(words: PersonWords, description: str, age: int | None) -> bool
 def _side_named(description: str, rules: Rules, day: dt.date | None) -> Side:
     """The side the words introducing a person give them: "a Ukrainian rifleman", "with the 47th Brigade"."""
     words = rules.persons
-    for m in words.fighter_noun.finditer(description):
-        before = _SIDE_BEFORE.search(description, max(0, m.start() - 40), m.start())
-        if before is not None:
-            return _SIDES[before.group("side")]
-    for m in words.fighter_cue.finditer(description):
-        before = _SIDE_BEFORE.search(description, max(0, m.start() - 40), m.start())
-        if before is not None:
-            return _SIDES[before.group("side")]
+    for pattern in (words.fighter_noun, words.fighter_cue):
+        for m in pattern.finditer(description):
+            before = _SIDE_BEFORE.search(description, max(0, m.start() - 40), m.start())
+            if before is not None:
+                return _SIDES[before.group("side")]
     # (a unit or a body of a side, or a side's channel that aired them: "shown by the Russian channel Zvezda")
     sides = {a.side for a in named_claimants(description, rules, day=day) if a.kind in ("military", "media") and a.side is not Side.NONE}
     return sides.pop() if len(sides) == 1 else Side.NONE
@@ -170,7 +167,7 @@ def find_persons(views: list[SentenceView], rules: Rules, home: Side, day: dt.da
     patterns = person_patterns(words)
     found: dict[int, Person] = {}
     known: dict[str, Person] = {}  # by each of their names
-    unsided: list[tuple[int, Person, Person | None]] = []  # (and the one they are tied to: "his comrade")
+    unsided: list[tuple[Person, Person | None]] = []  # (and the one they are tied to: "his comrade")
     last: Person | None = None
     for view in views:
         if view.heading:
@@ -223,7 +220,7 @@ def find_persons(views: list[SentenceView], rules: Rules, home: Side, day: dt.da
         description = unquoted(text[:says.start()] if says is not None else text)
         if words.official_noun.search(description, start):
             continue  # ("Roman Kostenko, a Ukrainian lawmaker, said": a speaker of another kind)
-        age_match = _AGE.search(text, end, end + 8) if end >= 0 else None
+        age_match = _AGE.search(text, end, end + 8)
         kind = _what_they_do(words, description, int(age_match.group("age")) if age_match else None)
         side = _side_named(description, rules, day)
         owner = known.get(relation.group("owner")) if relation is not None and relation.group("owner") else last if relation is not None else None
@@ -233,7 +230,7 @@ def find_persons(views: list[SentenceView], rules: Rules, home: Side, day: dt.da
                                                                  and words.person_noun.fullmatch(subject.group("noun")))
         person = Person(name, surname, call, side, kind, view.index, start, end)
         if side is Side.NONE:
-            unsided.append((view.index, person, owner))
+            unsided.append((person, owner))
         found[view.index] = person
         for n in (name, surname, call):
             if n:
@@ -244,7 +241,7 @@ def find_persons(views: list[SentenceView], rules: Rules, home: Side, day: dt.da
     return People(found, _names_again(views, found))
 
 
-def _give_sides(views: list[SentenceView], found: dict[int, Person], unsided: list[tuple[int, Person, Person | None]],
+def _give_sides(views: list[SentenceView], found: dict[int, Person], unsided: list[tuple[Person, Person | None]],
                 words: PersonWords, home: Side) -> None:
     """Sides for the people the words introducing them gave none. First what tells of each: the side of the
     one they are tied to ("his comrade"), the words around them, a civilian's country of the places their
@@ -253,7 +250,8 @@ def _give_sides(views: list[SentenceView], found: dict[int, Person], unsided: li
     other side, else the outlet's; and a fighter's, with nothing said, Ukraine's."""
     starts = sorted(found)
     sides = {id(p): p.side for p in found.values()}
-    for index, person, owner in unsided:
+    for person, owner in unsided:
+        index = person.sentence
         side = sides.get(id(owner), Side.NONE) if owner is not None else Side.NONE
         if side is Side.NONE:
             later = [i for i in starts if i > index and found[i] is not person]
@@ -271,7 +269,7 @@ def _give_sides(views: list[SentenceView], found: dict[int, Person], unsided: li
     told = {side for side in sides.values() if side is not Side.NONE}
     article_side = next(iter(told)) if len(told) == 1 else _side_in_words(views, 0, len(views), words)
     article_side = home if article_side is Side.NONE else article_side
-    for index, person, owner in unsided:
+    for person, owner in unsided:
         side = sides[id(person)]
         if side is Side.NONE and owner is not None:
             side = sides.get(id(owner), Side.NONE)

@@ -25,7 +25,7 @@ from events.posts import SIGNED_TEXT, Post, find_answers, find_bracketed, find_h
 from events.records import Article, Side
 from events.rules import Rules
 
-__all__ = ["REBUTTAL_OPENS", "Voice", "quote_balance", "read_voices"]
+__all__ = ["FIRST_PERSON_PLURAL", "REBUTTAL_OPENS", "Voice", "quote_balance", "read_voices"]
 
 _RECENT = 6  # claimants a pointing phrase ("the ministry said") may reach back to
 _READ_BACK = 5  # sentences back a pointing phrase with nobody named lately may look for its speaker
@@ -98,7 +98,7 @@ _SIDE_NAMED = {Side.UA: compiled(r"\b(?:Ukrain(?:ian|ians|e['’]s|e)|Kyiv)\b"),
 _CLAIM_WORD = compiled(r"\b(?:captur\w*|taken|took|seiz\w*|liberat\w*|control\w*|entered|fallen|fell|claim\w*|occup\w*)\b")
 _ADJECTIVE_SIDE = {"Ukrainian": Side.UA, "Russian": Side.RU, "Ukraine": Side.UA, "Russia": Side.RU,
                    "Ukraine's": Side.UA, "Russia's": Side.RU, "Ukraine’s": Side.UA, "Russia’s": Side.RU}
-_FIRST_PERSON_PLURAL = compiled(r"\b(?:[Oo]ur|[Ww]e|us)\b")
+FIRST_PERSON_PLURAL = compiled(r"\b(?:[Oo]ur|[Ww]e|us)\b")
 _OUTLET_VOICE = compiled(r"\b(?:could not (?:be )?(?:independently )?verif|was unable to (?:independently )?verify|"
                            r"(?:it|this) (?:is|was) (?:not|un)clear|according to (?:estimates|analysts)|analysts? (?:say|said))",
                            re.I)
@@ -653,7 +653,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 carried, why = last, "quote"
             elif previous and not _OUTLET_VOICE.search(text) and not REBUTTAL_OPENS.match(text) and not _TIMESTAMPED.match(text) \
                     and not (previous[-1].side is not Side.NONE and _GRADED.search(text)) \
-                    and not (previous[-1].side is not Side.NONE and _FIRST_PERSON_PLURAL.search(text)
+                    and not (previous[-1].side is not Side.NONE and FIRST_PERSON_PLURAL.search(text)
                              and previous[-1].side.opponent() is _post_side(article.text)):
                 carried, why = previous[-1], "previous"  # a speaker named in the sentence before, same paragraph
             elif issuer is not None:
@@ -664,7 +664,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 # speaks: "DeepState: the map has been updated." over "The enemy has occupied A and B"; not a
                 # person's words over the outlet's story, "Zelensky: X will not be surrendered")
                 carried, why = last, "credit"
-            elif credited is not None and (_FIRST_PERSON_PLURAL.search(text) or (last is None or last.verb == "credit")
+            elif credited is not None and (FIRST_PERSON_PLURAL.search(text) or (last is None or last.verb == "credit")
                                            and (not _PERSON_NAMED.match(credited.claimant)
                                                 or {p.key for p in view.settlements} & heading_places)):
                 # (and what the body of a body's or a channel's bulletin tells before anyone else speaks:
