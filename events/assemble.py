@@ -775,7 +775,9 @@ def _claim(draft: Draft, article: Article, rules: Rules) -> Claim:
     key = f"{article.id}|{mention.start}|{start}|{draft.kind}|{draft.gains}|{draft.attribution.claimant}"
     return Claim(
         id=hashlib.sha256(key.encode()).hexdigest()[:16], article_id=article.id,
-        settlement=draft.place.name, settlement_start=mention.start,
+        # (a dateline's "SUDZHA" written as a name is written: Sudzha)
+        settlement=draft.place.name.title() if draft.place.name.isupper() and len(draft.place.name) > 3 else draft.place.name,
+        settlement_start=mention.start,
         settlement_end=mention.start + len(draft.place.name),
         geonameid=r.place.geonameid if r.place else None, place_name=r.place.name if r.place else "",
         place_status=str(r.status), place_candidates=tuple(p.geonameid for p in r.candidates),

@@ -180,6 +180,9 @@ _ORDERED = compiled(r"\b(?:(?:received|got|gave|give|given|granted|issued|had|ha
 # not "they", who may be the enemy)
 _TOPIC_GAP = compiled(r"\s+(?:we|our (?:guys|boys|lads|men|troops|units|forces)|the (?:other |neighbouring |next )?"
                       r"(?:guys|boys|lads|brigade|battalion|company))(?:\s+(?:finally|already|also|just|only))?\s+")
+_TOPIC_SHARE_GAP = compiled(r"\s*[—–:-]\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:half|part|end|side|edge|outskirts|districts?|streets|"
+                             r"neighbou?rhoods?|quarters?|blocks|cent(?:re|er))\s+")
+_TOPIC_COLON = compiled(r"\s*:\s*")
 _ONE_OF_GAP = compiled(r"\s+(?:was|is|became)\s+(?:one\s+of|among)\s+the\s+(?:[\w-]+\s+){0,3}?(?:villages|towns|places|settlements|"
                        r"cities|localities)\s+(?:that\s+|which\s+)?(?:[\w’'-]+\s+){1,3}?(?:had\s+|have\s+)?")
 _TOPIC_OPENS = compiled(r"\s*(?:[“\"‘']\s*)?(?:(?:And|But|Well|Yes|So),?\s+)?")
@@ -1331,6 +1334,10 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
             # neighbour, was taken": the apposition opens on A's)
             apposition = opening.start()
             continue
+        elif _TOPIC_SHARE_GAP.fullmatch(gap) and _TOPIC_OPENS.fullmatch(text, 0, ref.start):
+            subject, share = ref, True  # '"X — the eastern half is theirs"': a share of the place the words open on
+        elif trigger.quoted_only and _TOPIC_COLON.fullmatch(gap) and _TOPIC_OPENS.fullmatch(text, 0, ref.start):
+            subject = ref  # a speaker's '"X: half ours, half theirs"'
         elif trigger.type in _TAKING and _ONE_OF_GAP.fullmatch(gap):
             subject = ref  # "X was one of the first villages Russian troops took": a relative clause said of X
         elif trigger.type in _TAKING and _TOPIC_GAP.fullmatch(gap) and _TOPIC_OPENS.fullmatch(text, 0, ref.start):

@@ -131,6 +131,10 @@ class _Discourse:
             self.own_voice = self.first_person or self.outlet
         self.places: list[tuple[int, PlaceRef]] = []  # (sentence index, settlement) in text order
         self.dateline: tuple[PlaceRef, int] | None = None  # the place a dateline names ("SUDZHA, Russia —"), its sentence
+        # the place a feature is about: its dateline's, else the one its headline names ("Life in Hostre, a mile
+        # from the front"), for "the town" where no place is at hand
+        self.feature_place: tuple[PlaceRef, int] | None = None
+        self.named_as: dict[int, tuple[str, PlaceRef]] = {}  # "The village is Tykhe, ...": a sentence naming "the village"
         self.agent_side: Side = Side.NONE  # the side the text last named as acting
         self.enemy_before = False  # the sentence before had "the enemy" act, no speaker to tell whose
         self.agent_paragraph = -1
@@ -369,6 +373,11 @@ class _Discourse:
         if noun == "town":
             # nor is "the town" a city of half a million ("in Bucha, close to the capital Kyiv ... the town")
             here, earlier = ([c for c in group if not _metropolis(c[0])] for group in (here, earlier))
+        if not here and earlier and self.dateline is not None and noun in ("town", "village", "city", "settlement") \
+                and all(index < self.dateline[1] for _, index in earlier) and _fits(self.dateline[0], noun):
+            # "From A to B / A, Ukraine — ... Ukrainian troops retook the town": the dateline's place, not the last
+            # one its headline named
+            return self.dateline
         # this sentence first, then the ones before in its paragraph, then further back (a caption's
         # "the city" is the place its own paragraph names, not one a change was told of above it)
         # (not the later places of a list a place is located by: "repelled attacks near A and B")
@@ -403,11 +412,23 @@ class _Discourse:
                 [(p, view.index) for p in view.settlements if p.end <= target.position and p.relation == "near"]
             if len({p.key for p, _ in near}) == 1:
                 return near[-1]
+        if not here and not earlier and noun in ("town", "village", "city", "settlement"):
+            # '"We left the village on Sunday," he said. ... The village is Tykhe': the place a sentence just after
+            # says the pointer is
+            for index in (view.index + 1, view.index + 2):
+                said = self.named_as.get(index)
+                if said is not None and said[0] == noun:
+                    return said[1], index
         # "the city", further back: the place the article has told most changes of so far
         told: dict[str, list[tuple[PlaceRef, int]]] = {}
         for index, place in self.places:
             if place.mention.start in claimed:
                 told.setdefault(place.key, []).append((place, index))
+        if not told and not here and not earlier and noun in ("town", "village", "city", "settlement") \
+                and self.feature_place is not None and _fits(self.feature_place[0], noun):
+            # "TORETSK, Ukraine — ... (seven sentences on) ... the town": the place the feature is about, when no
+            # change has been told of any place
+            return self.feature_place
         return max(told.values(), key=len)[-1] if told else None
 
 
@@ -416,6 +437,11 @@ _FIGHT_NEAR = compiled(r"\b(?:fight\w*|battles?|clash\w*|attack\w*|assault\w*|ad
                        r"repel\w*|(?:holding|hold|held)\s+the\s+line)\b[^.;:]{0,40}$", re.I)
 _LOCATING_LIST = compiled(r"\b(?:near|around|towards?|(?:directions?|areas?|vicinity|outskirts) of)\s+"
                           r"(?:[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?(?:,\s*(?:and\s+)?|\s+and\s+))+$")
+
+
+def _fits(place: PlaceRef, noun: str) -> bool:
+    """Whether a place may be called by the noun: no town or city "the village", no city of half a million "the town"."""
+    return not (noun == "village" and _big_city(place) or noun == "town" and _metropolis(place))
 
 
 def _big_city(place: PlaceRef) -> bool:
@@ -1093,6 +1119,21 @@ _TAKEN = frozenset({EventType.CAPTURE, EventType.RECAPTURE})
 _CHECKED_CLAIM = compiled(r"\s*(?:[Tt]he\s+)?(?:Claim|CLAIM)s?\s*(?:\([^()\n]{1,60}\)\s*)?:")
 
 
+_NAMED_AS = compiled(r"\W*The\s+(town|village|city|settlement)\s+(?:in\s+question\s+)?(?:is|was)\s+(?:called\s+)?")
+
+
+def _named_as(views: list[SentenceView]) -> dict[int, tuple[str, PlaceRef]]:
+    """The sentences that say which place "the village" is ("The village is Tykhe, a hamlet of 300"): index ->
+    (noun, place)."""
+    named: dict[int, tuple[str, PlaceRef]] = {}
+    for view in views:
+        if view.settlements and view.text.lstrip(" \"“‘'").startswith("The ") and (m := _NAMED_AS.match(view.text)):
+            place = next((p for p in view.settlements if p.start == m.end()), None)
+            if place is not None:
+                named[view.index] = (m.group(1), place)
+    return named
+
+
 def draft_claims(views: list[SentenceView], voices: list[Voice], article: Article, rules: Rules,
                  country: dict[str, str], changes_of: list[list[Change]] | None = None,
                  moscow_forms: dict[int, int] | None = None, kyiv_spelling: bool = False) -> list[Draft]:
@@ -1107,10 +1148,15 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
     year_from = latest_full_date(article.text) if published is None else None
     # "At the meeting, ...": the days of every sentence matter then (the occasion's may be told anywhere)
     occasion = any(rules.same_occasion.match(v.text) for v in views)
+    memory.named_as = _named_as(views)
     for view, voice in zip(views, voices):
         if memory.dateline is None and view.index <= 1:
             memory.dateline = next(((replace(p, role="settlement"), view.index) for p in view.places
                                     if p.role == "dateline" and p.resolution.place is not None), None)
+            memory.feature_place = memory.dateline or memory.feature_place
+        if view.index == 0 and view.heading and len({p.key for p in view.settlements}) == 1 \
+                and view.settlements[0].resolution.place is not None:
+            memory.feature_place = (view.settlements[0], 0)
         text = view.text
         memory.read(view)
         if memory.frame is not None and view.index - memory.frame.view.index > _MAX_FRAME_DISTANCE \
@@ -1422,7 +1468,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     found = memory.antecedent(view, target, claimed, bool(change.denial) or change.kind is EventType.DENIAL)
                     if found is None:
                         continue
-                    place, first = found[0], views[found[1]]
+                    # (a place named only after: "The village is Tykhe": the evidence is the claim's own sentence)
+                    place, first = found[0], views[min(found[1], view.index)]
                     claimed.add(place.mention.start)  # ("X, which Russia took, ... the city": X, told of)
                 # ("the enemy is already in X": the speaker's enemy)
                 agent = attribution.side.opponent().value if change.agent == "enemy" and attribution.side in (Side.RU, Side.UA) \

@@ -338,6 +338,7 @@ def _with_people(text: str, found: list[Attribution], people: People, i: int, ru
                          else a.end, verb=a.verb, embedded=a.embedded)
                  if a.kind == "military" and not a.embedded and person.fighter and a.side in (person.side, Side.NONE) and (
                      a.claimant in _GENERIC_SOLDIERS and a.start < person.end + _PERSON_REACH and a.end > person.start - _PERSON_REACH
+                     or (person.given or person.call) and person.end <= a.start <= person.end + 4  # ("said Andriy, a platoon commander")
                      or says is not None and person.end <= a.start and a.end <= says.start("verb"))
                  else a for a in found]
     if any(not a.embedded for a in found):
