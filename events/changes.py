@@ -22,7 +22,7 @@ from events.mentions import PlaceRef, SentenceView
 from events.records import EventType
 from events.rules import Rules, Trigger
 
-__all__ = ["acted_upon", "Change", "Target", "find_changes", "find_triggers", "side_words", "clause"]
+__all__ = ["acted_upon", "Change", "FOCUS", "Target", "find_changes", "find_triggers", "side_words", "clause"]
 
 # Clause boundaries: semicolons, colons, brackets, dashes, quotes, and commas or words that open
 # a new clause ("as well as" does not). (It opens on the class of its first characters, so that the
@@ -236,6 +236,9 @@ _ORDER_GIVEN = compiled(r"\b(?:was|were|been)\s+(?:ordered|told|instructed|force
 _POINTER_WORDS = 8
 _POINTER_WORDS_WITHDRAWAL = 12
 _POSITIONS = compiled(r"\b(?:positions|lines|trenches|strongpoints)\b")
+
+
+FOCUS = "(the place in focus)"  # the pointer of a change whose words name no place (targets = "focus")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1071,6 +1074,9 @@ def _allowed(ref: PlaceRef, trigger: Trigger) -> bool:
 
 
 # a side of the place as an adjective right before its name ("captured eastern X"): a share of it
+# "everything east of the river in X": the area of the place beyond a line
+_COMPASS_AREA_BEFORE = compiled(r"\b(?:[Ee]verything|[Aa]ll)\s+(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+"
+                                r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+in\s+$")
 _COMPASS_BEFORE = compiled(r"(?:^|[\s“‘'\"])(?:the\s+)?(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entr)(?:ern|al|-?east(?:ern)?|-?west(?:ern)?)\s+$")
 
 
@@ -1349,6 +1355,7 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
     share = share or _SHARE_OF_BEFORE.search(text, max(0, subject.start - 60), subject.start) is not None and \
         rules.partial_share.search(text, max(0, subject.start - 60), subject.start) is not None \
         or _COMPASS_BEFORE.search(text, max(0, subject.start - 20), subject.start) is not None \
+        or _COMPASS_AREA_BEFORE.search(text, max(0, subject.start - 60), subject.start) is not None \
         or _REST_OF_BEFORE.search(text, max(0, subject.start - 12), subject.start) is not None and _MINE_OR_THEIRS.match(text, start)
     out = [Target(subject, position=subject.start, share=share)]
     chain = subject
@@ -2036,6 +2043,13 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             targets = [Target(fronted, position=fronted.start)]
         elif trigger.targets == "others":
             targets = []  # (fighting told last: only the places the sentence's other phrases name, below)
+        elif trigger.targets == "focus":
+            # a speaker's words that name no place: '"Everything east of the river is theirs now"' is said of
+            # the place the text is about (events/drafts.py)
+            # (a place before them is their subject: '"X — the southern half is theirs"')
+            targets = _subject_targets(view, start, trigger, rules) if view.settlements else [Target(None, pointer=FOCUS, position=start)]
+            if not targets:
+                continue
         elif trigger.targets == "sentence":
             # "in the areas of A and B, our units moved to more advantageous positions": positions near them
             targets = [Target(r, position=r.start) for r in view.places if not _OTHER_CLAUSE.search(text[min(r.end, start):max(r.start, end)]) and (

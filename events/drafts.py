@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from events.anchors import compiled, search_once
 from events.articles import find_publisher
-from events.changes import (_CLAIM_VERB, APPOSITION_OPENS_BEFORE, HEADING_OF_PLACES, HISTORY_SECTIONS, SAYING_NEXT, Change, Target, acted_upon, is_plural_pointer,
+from events.changes import (_CLAIM_VERB, APPOSITION_OPENS_BEFORE, FOCUS, HEADING_OF_PLACES, HISTORY_SECTIONS, SAYING_NEXT, Change, Target, acted_upon, is_plural_pointer,
                             pointer_count, find_changes, find_triggers, side_words)
 from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, STATE_KINDS, TELLING_RELATIVE, Attribution, governing, journalist, named_claimants, outlet_side, quotations, unquoted
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
@@ -209,6 +209,15 @@ class _Discourse:
         countries |= self.offices
         return countries.pop() if len(countries) == 1 else ""
 
+    def in_focus(self, view: SentenceView) -> tuple[PlaceRef, int] | None:
+        """The place a speaker's words that name none are about: the feature's own when the few sentences before
+        name it too or name none, else the one they named last (not a home town: "a welder from X")."""
+        near = [(place, index) for index, place in self.places if view.index - index <= _POINTER_REACH and place.relation == ""
+                and not _FROM_RIGHT_BEFORE.search(self.article.text, max(0, place.mention.start - 6), place.mention.start)]
+        if self.feature_place is not None and (not near or any(p.key == self.feature_place[0].key for p, _ in near)):
+            return self.feature_place
+        return near[-1] if near else None
+
     def antecedents(self, view: SentenceView, target: Target, count: int, claimed: set[int]) -> list[tuple[PlaceRef, int]]:
         """The ``count`` settlements a plural pointer stands for ("captured A and B ... retook both
         villages"): the last ones of the nearest sentence that names that many, this one before the
@@ -244,6 +253,8 @@ class _Discourse:
         before, with the index of its sentence: a place a change was told of first ("Kupiansk, a
         city in northern Kharkiv, is under Russian control ... 14 percent of the city"), else the
         last one named. ``claimed`` holds the mention starts of places changes were told of."""
+        if target.pointer == FOCUS:
+            return self.in_focus(view)
         # ("raised the flag over the Kupiansk city council": a pointer that names its place is that place)
         # (not a speaker's office: "..., the head of the Lyptsi village military administration, said")
         inside = [p for p in view.places if target.position <= p.start and p.end <= target.position + len(target.pointer)
@@ -512,6 +523,8 @@ def _place_country(memory: _Discourse, place: PlaceRef) -> str:
     return countries.pop() if len(countries) == 1 else ""
 
 
+_WE_RIGHT_BEFORE = compiled(r"\b[Ww]e\s+(?:(?:finally|all|only)\s+)?$")
+_FROM_RIGHT_BEFORE = compiled(r"\bfrom\s+$")
 _PEOPLE_OUT = compiled(r"\bpeople\s+(?:back\s+)?out\b")
 _WE_BEFORE = compiled(r"\b(?:[Ww]e|[Oo]ur)\b[^,;.“”\"]{0,40}$")  # "we never took X", "our troops have not taken X"
 
@@ -1153,7 +1166,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         if memory.dateline is None and view.index <= 1:
             memory.dateline = next(((replace(p, role="settlement"), view.index) for p in view.places
                                     if p.role == "dateline" and p.resolution.place is not None), None)
-            memory.feature_place = memory.dateline or memory.feature_place
+            memory.feature_place = memory.feature_place or memory.dateline  # (the headline's: the dateline may be where the reporter is)
         if view.index == 0 and view.heading and len({p.key for p in view.settlements}) == 1 \
                 and view.settlements[0].resolution.place is not None:
             memory.feature_place = (view.settlements[0], 0)
@@ -1465,6 +1478,12 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     place = told[0]  # (told in this sentence: the one before keeps its own claims)
                     claimed.add(place.mention.start)
                 elif place is None:
+                    if target.pointer == FOCUS and change.kind is EventType.WITHDRAWAL and (attribution.kind != "military" or not attribution.person) \
+                            and _WE_RIGHT_BEFORE.search(text, max(0, change.start - 20), change.start):
+                        # '"We left on the night of the first"' naming no place: only a soldier the feature
+                        # introduced tells so of the place it is about (a civilian's own "we left in March": the
+                        # family fled; not '"our soldiers left"')
+                        continue
                     found = memory.antecedent(view, target, claimed, bool(change.denial) or change.kind is EventType.DENIAL)
                     if found is None:
                         continue

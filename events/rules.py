@@ -40,7 +40,7 @@ class Trigger:
     agent_after: bool  # the agent follows the trigger ("fell to Russian forces")
     needs_agent: bool  # only when the clause names the acting side before it ("Russian troops took X")
     subject_place: bool  # only the settlement just before it, as its subject ("X has fallen")
-    targets: str  # object (after it, else its subject) | subject | sentence
+    targets: str  # object (after it, else its subject) | subject | sentence | others | fronted | focus
     share_is_partial: bool  # "the eastern part of X" after it makes it a partial capture
     home_side: bool  # with no acting side named, a place of Russia is Russia's gain ("liberated")
     example: str
@@ -448,8 +448,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
             raise RulesError(f["triggers"], where, f"type {kind} is not in event_types.toml")
         gains = _need(t, "gains", f["triggers"], where)
         targets = t.get("targets", "object")
-        if targets not in ("object", "subject", "sentence", "others", "fronted"):
-            raise RulesError(f["triggers"], where, "targets must be object, subject, sentence, others or fronted")
+        if targets not in ("object", "subject", "sentence", "others", "fronted", "focus"):
+            raise RulesError(f["triggers"], where, "targets must be object, subject, sentence, others, fronted or focus")
         agent = t.get("agent", "text")
         fallback = t.get("fallback", "claimant")
         passive_fallback = t.get("passive_fallback", "")

@@ -321,6 +321,7 @@ _PERSON_REACH = 120  # characters from a person's name within which a soldier fo
 # what follows a person's introduction when they speak in the same sentence ("Taras, 45, a mechanic, said")
 # (right after the name, after an apposition set off by commas, or after words with no comma, "a volunteer with a
 # Russian brigade told": not past a clause of its own, "The commander ordered his troops out of X, the General Staff said")
+_SAID_BEFORE_NAME = compiled(r"\b(?P<verb>said|says|added|recalled|explained|insisted)\s+$")
 _PERSON_SAYS = compiled(r"(?:,[^\"“”«».;:]{0,160}?,|\s[^\"“”«».;:,]{0,120}?|,)?\s(?P<verb>said|says|told|tells|added|recalled|explained|insisted|admitted)\b")
 
 
@@ -329,6 +330,9 @@ def _with_people(text: str, found: list[Attribution], people: People, i: int, ru
     "said Taras, a company commander") and nobody else does, or the person a soldier found there is."""
     person = people.introduced.get(i)
     says = _PERSON_SAYS.match(text, person.end) if person is not None and person.sentence == i else None
+    if says is None and person is not None and person.sentence == i and person.given:
+        # ('"...," said Taras, a drone pilot': the verb before the name)
+        says = _SAID_BEFORE_NAME.search(text, max(0, person.start - 16), person.start)
     if person is not None:
         # ("said Maksym, a machine-gunner with the 72nd Brigade": Maksym, not the brigade's soldiers at large;
         # "Andriy Kovalchuk, 31, of the 3rd Assault Brigade, said": the brigade in his apposition does not speak)
@@ -336,7 +340,7 @@ def _with_people(text: str, found: list[Attribution], people: People, i: int, ru
         # not the relative clause's)
         found = [replace(person.speaker, start=min(a.start, person.start), end=max(a.end, person.end) if a.start >= person.start
                          else a.end, verb=a.verb, embedded=a.embedded)
-                 if a.kind == "military" and not a.embedded and person.fighter and a.side in (person.side, Side.NONE) and (
+                 if a.kind == "military" and not a.embedded and person.fighter and (a.side in (person.side, Side.NONE) or a.from_context) and (
                      a.claimant in _GENERIC_SOLDIERS and a.start < person.end + _PERSON_REACH and a.end > person.start - _PERSON_REACH
                      or (person.given or person.call) and person.end <= a.start <= person.end + 4  # ("said Andriy, a platoon commander")
                      or says is not None and person.end <= a.start and a.end <= says.start("verb"))
