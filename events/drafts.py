@@ -384,10 +384,11 @@ class _Discourse:
         if noun == "town":
             # nor is "the town" a city of half a million ("in Bucha, close to the capital Kyiv ... the town")
             here, earlier = ([c for c in group if not _metropolis(c[0])] for group in (here, earlier))
-        if not here and earlier and self.dateline is not None and noun in ("town", "village", "city", "settlement") \
+        if not here and earlier and self.dateline is not None and self.feature_place is self.dateline \
+                and noun in ("town", "village", "city", "settlement") \
                 and all(index < self.dateline[1] for _, index in earlier) and _fits(self.dateline[0], noun):
             # "From A to B / A, Ukraine — ... Ukrainian troops retook the town": the dateline's place, not the last
-            # one its headline named
+            # one its headline named (a headline naming one place names the feature's own)
             return self.dateline
         # this sentence first, then the ones before in its paragraph, then further back (a caption's
         # "the city" is the place its own paragraph names, not one a change was told of above it)
