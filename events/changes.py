@@ -1283,6 +1283,8 @@ _DASH_ASIDE = compiled(r"\s*[—–-]\s(?:(?!\b(?:says?|said|claim\w*|reports?|r
 
 _TO_WHICH = compiled(r"\b(?:to|towards|into)\s+which\b")
 # '"The rest of X is theirs"': all but what the speaker's side keeps (not "took the rest of X": the whole)
+_THING_AT_BEFORE = compiled(r"\b(?:sky|skies|air|airspace|road|roads|bridge|bridges|field|fields|forest|woods|heights|house|houses|"
+                             r"home|flat|garden|factory|plant|mine|school|hospital|shop|church|farm)\s+(?:over|to|in|of|near|outside|around|at)\s+$", re.I)
 _REST_OF_BEFORE = compiled(r"\b[Tt]he\s+rest\s+of\s+$")
 _MINE_OR_THEIRS = compiled(r"(?:is|are)\s+(?:now\s+|already\s+)?(?:theirs|ours)\b")
 
@@ -1371,6 +1373,8 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
         chain = ref
     if _ROUTE_BEFORE.search(text, max(0, out[0].position - 40), out[0].position):
         return []  # "the road west to A and B remains under Ukrainian control": the road, not the towns
+    if trigger.quoted_only and _THING_AT_BEFORE.search(text, max(0, out[0].position - 40), out[0].position):
+        return []  # a speaker's '"The sky over X is theirs"', '"the house in X is half ours"': a thing, not the place
     return out
 
 
@@ -2047,7 +2051,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             # a speaker's words that name no place: '"Everything east of the river is theirs now"' is said of
             # the place the text is about (events/drafts.py)
             # (a place before them is their subject: '"X — the southern half is theirs"')
-            targets = _subject_targets(view, start, trigger, rules) if view.settlements else [Target(None, pointer=FOCUS, position=start)]
+            # (nor a river's or a region's: '"Everything east of the Dnipro is theirs"')
+            targets = _subject_targets(view, start, trigger, rules) if any(p.role != "person" for p in view.places) \
+                else [Target(None, pointer=FOCUS, position=start)]
             if not targets:
                 continue
         elif trigger.targets == "sentence":

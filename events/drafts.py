@@ -211,11 +211,16 @@ class _Discourse:
 
     def in_focus(self, view: SentenceView) -> tuple[PlaceRef, int] | None:
         """The place a speaker's words that name none are about: the feature's own when the few sentences before
-        name it too or name none, else the one they named last (not a home town: "a welder from X")."""
-        near = [(place, index) for index, place in self.places if view.index - index <= _POINTER_REACH and place.relation == ""
-                and not _FROM_RIGHT_BEFORE.search(self.article.text, max(0, place.mention.start - 6), place.mention.start)]
-        if self.feature_place is not None and (not near or any(p.key == self.feature_place[0].key for p, _ in near)):
-            return self.feature_place
+        name it too or name none (its dateline's only when they name none), else the one they named last (not a
+        home town: "a welder from X")."""
+        named = [(place, index) for index, place in self.places if view.index - index <= _POINTER_REACH and place.relation == ""]
+        near = [(place, index) for place, index in named
+                if not _FROM_RIGHT_BEFORE.search(self.article.text, max(0, place.mention.start - 6), place.mention.start)]
+        feature = self.feature_place
+        if feature is not None and feature is self.dateline and named:
+            feature = None  # (a dateline may name only where the reporter is: "KRAMATORSK — ... had come from Lyman")
+        if feature is not None and (not near or any(p.key == feature[0].key for p, _ in near)):
+            return feature
         return near[-1] if near else None
 
     def antecedents(self, view: SentenceView, target: Target, count: int, claimed: set[int]) -> list[tuple[PlaceRef, int]]:
@@ -1142,7 +1147,7 @@ def _named_as(views: list[SentenceView]) -> dict[int, tuple[str, PlaceRef]]:
     named: dict[int, tuple[str, PlaceRef]] = {}
     for view in views:
         if view.settlements and view.text.lstrip(" \"“‘'").startswith("The ") and (m := _NAMED_AS.match(view.text)):
-            place = next((p for p in view.settlements if p.start == m.end()), None)
+            place = next((p for p in view.settlements if p.start == m.end() and not p.mention.text.endswith(("'s", "’s"))), None)
             if place is not None:
                 named[view.index] = (m.group(1), place)
     return named
@@ -1479,11 +1484,12 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     place = told[0]  # (told in this sentence: the one before keeps its own claims)
                     claimed.add(place.mention.start)
                 elif place is None:
-                    if target.pointer == FOCUS and change.kind is EventType.WITHDRAWAL and (attribution.kind != "military" or not attribution.person) \
+                    if change.kind is EventType.WITHDRAWAL and (target.pointer == FOCUS and (attribution.kind != "military" or not attribution.person)
+                                                                or attribution.kind == "resident") \
                             and _WE_RIGHT_BEFORE.search(text, max(0, change.start - 20), change.start):
                         # '"We left on the night of the first"' naming no place: only a soldier the feature
-                        # introduced tells so of the place it is about (a civilian's own "we left in March": the
-                        # family fled; not '"our soldiers left"')
+                        # introduced tells so of the place it is about (a civilian's own "we left in March", "we
+                        # left the town": the family fled; not '"our soldiers left"')
                         continue
                     found = memory.antecedent(view, target, claimed, bool(change.denial) or change.kind is EventType.DENIAL)
                     if found is None:

@@ -34,7 +34,7 @@ _PERSON_SPEAKS = compiled(r"\s+(?:(?:also|later|earlier|then|further|again|separ
 _AGE_APPOSITION = compiled(r",\s+\d{1,2},\s+(?:an?|the|his|her)\s")  # a person's age after the name
 _SAID_RIGHT_BEFORE = compiled(r"\b(?:said|says|adds|added|recalls|recalled|explains|explained)\s+$")
 _APPOSITION_OPENS = compiled(r",\s+(?:an?|the|his|her|who)\s")
-_PERSON_APPOSITION = compiled(r",\s+(?:\d{1,2},|call\s*sign\b|callsign\b|nicknamed\b|(?:an?\s+)?\d{1,2}-year-old\b)")
+_PERSON_APPOSITION = compiled(r",\s+(?:\d{1,2},|call\s*sign\b|callsign\b|nicknamed\b|(?:an?\s+)?\d{1,2}-year-old\b)|\s+(?:is|was)\s+an?\s")
 _PLACE_BEFORE = compiled(r"\b(?:in|of|from|near|at|for|to|by|the|outside|around)\s+$", re.I)  # "officials in X said"
 # a known person's surname as the subject of a claim ("Kupiansk, which Gerasimov had claimed to have captured")
 _PERSON_CLAIMS = compiled(r"\s+(?:(?:had|has|have|also|later|earlier|then|first)\s+)+(?:claimed|announced|declared|reported)\b|"
@@ -171,9 +171,10 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
         return "person"  # "Petrenko later said the village held", "Petrenko told Reuters"
     if _AGE_APPOSITION.match(after) and not _PLACE_BEFORE.search(before):
         return "person"  # "said Bohdan, 25, a Ukrainian infantryman": a first name and an age, not the village
-    if (_SAID_RIGHT_BEFORE.search(before) and _APPOSITION_OPENS.match(after) or _PERSON_APPOSITION.match(after)) \
-            and rules.persons.first_name.fullmatch(name):
-        # '"...," said Oleh, a mortarman', "Oleh, call sign Shaman, ...": a given name, not the hamlet of that name
+    if (_SAID_RIGHT_BEFORE.search(before) and _APPOSITION_OPENS.match(after) or _PERSON_APPOSITION.match(after)
+            or mention.text.endswith(("'s", "’s"))) and rules.persons.first_name.fullmatch(name):
+        # '"...," said Oleh, a mortarman', "Oleh, call sign Shaman, ...", "Oleh's war": a given name, not the hamlet
+        # of that name
         return "person"
     if CALL_SIGN_CUE.search(before, max(0, len(before) - 80)) \
             and (sign := rules.persons.call_sign.search(before[-80:] + name)) is not None and sign.end("call") == len(before[-80:]) + len(name):

@@ -333,6 +333,10 @@ def _with_people(text: str, found: list[Attribution], people: People, i: int, ru
     if says is None and person is not None and person.sentence == i and person.given:
         # ('"...," said Taras, a drone pilot': the verb before the name)
         says = _SAID_BEFORE_NAME.search(text, max(0, person.start - 16), person.start)
+    if person is not None and person.sentence != i:
+        # (named again as this sentence's subject: where the name stands here, not where it was introduced)
+        at = next(((start, end) for named, start, end in people.named.get(i, ()) if named is person), None)
+        person = replace(person, start=at[0], end=at[1]) if at is not None else None
     if person is not None:
         # ("said Maksym, a machine-gunner with the 72nd Brigade": Maksym, not the brigade's soldiers at large;
         # "Andriy Kovalchuk, 31, of the 3rd Assault Brigade, said": the brigade in his apposition does not speak)
