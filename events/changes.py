@@ -1074,10 +1074,10 @@ def _allowed(ref: PlaceRef, trigger: Trigger) -> bool:
 
 
 # a side of the place as an adjective right before its name ("captured eastern X"): a share of it
-# "everything east of the river in X": the area of the place beyond a line
+_COMPASS_BEFORE = compiled(r"(?:^|[\s“‘'\"])(?:the\s+)?(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entr)(?:ern|al|-?east(?:ern)?|-?west(?:ern)?)\s+$")
+# "everything east of the river in X": the area of the place beyond a line, a share of it
 _COMPASS_AREA_BEFORE = compiled(r"\b(?:[Ee]verything|[Aa]ll)\s+(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+"
                                 r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+in\s+$")
-_COMPASS_BEFORE = compiled(r"(?:^|[\s“‘'\"])(?:the\s+)?(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Cc]entr)(?:ern|al|-?east(?:ern)?|-?west(?:ern)?)\s+$")
 
 
 def _share(text: str, ref: PlaceRef, gap: str, rules: Rules) -> bool:
@@ -1282,9 +1282,10 @@ _DASH_ASIDE = compiled(r"\s*[—–-]\s(?:(?!\b(?:says?|said|claim\w*|reports?|r
 
 
 _TO_WHICH = compiled(r"\b(?:to|towards|into)\s+which\b")
-# '"The rest of X is theirs"': all but what the speaker's side keeps (not "took the rest of X": the whole)
+# a thing at the place, as a speaker's subject ('"The sky over X is theirs"'): not the place itself
 _THING_AT_BEFORE = compiled(r"\b(?:sky|skies|air|airspace|road|roads|bridge|bridges|field|fields|forest|woods|heights|house|houses|"
                              r"home|flat|garden|factory|plant|mine|school|hospital|shop|church|farm)\s+(?:over|to|in|of|near|outside|around|at)\s+$", re.I)
+# '"The rest of X is theirs"': all but what the speaker's side keeps (not "took the rest of X": the whole)
 _REST_OF_BEFORE = compiled(r"\b[Tt]he\s+rest\s+of\s+$")
 _MINE_OR_THEIRS = compiled(r"(?:is|are)\s+(?:now\s+|already\s+)?(?:theirs|ours)\b")
 
@@ -2049,9 +2050,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             targets = []  # (fighting told last: only the places the sentence's other phrases name, below)
         elif trigger.targets == "focus":
             # a speaker's words that name no place: '"Everything east of the river is theirs now"' is said of
-            # the place the text is about (events/drafts.py)
-            # (a place before them is their subject: '"X — the southern half is theirs"')
-            # (nor a river's or a region's: '"Everything east of the Dnipro is theirs"')
+            # the place the text is about (events/drafts.py); where the sentence names a place, a settlement
+            # before them is their subject ('"X — the southern half is theirs"'), and a river or a region is no
+            # settlement at all ('"Everything east of the Dnipro is theirs"')
             targets = _subject_targets(view, start, trigger, rules) if any(p.role != "person" for p in view.places) \
                 else [Target(None, pointer=FOCUS, position=start)]
             if not targets:

@@ -131,8 +131,8 @@ class _Discourse:
             self.own_voice = self.first_person or self.outlet
         self.places: list[tuple[int, PlaceRef]] = []  # (sentence index, settlement) in text order
         self.dateline: tuple[PlaceRef, int] | None = None  # the place a dateline names ("SUDZHA, Russia —"), its sentence
-        # the place a feature is about: its dateline's, else the one its headline names ("Life in Hostre, a mile
-        # from the front"), for "the town" where no place is at hand
+        # the place a feature is about: the one its headline names ("Life in Hostre, a mile from the front"), else its
+        # dateline's; for "the town" where no place is at hand, and for a speaker's words that name none
         self.feature_place: tuple[PlaceRef, int] | None = None
         self.named_as: dict[int, tuple[str, PlaceRef]] = {}  # "The village is Tykhe, ...": a sentence naming "the village"
         self.agent_side: Side = Side.NONE  # the side the text last named as acting
@@ -1484,9 +1484,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     place = told[0]  # (told in this sentence: the one before keeps its own claims)
                     claimed.add(place.mention.start)
                 elif place is None:
-                    if change.kind is EventType.WITHDRAWAL and (target.pointer == FOCUS and (attribution.kind != "military" or not attribution.person)
-                                                                or attribution.kind == "resident") \
-                            and _WE_RIGHT_BEFORE.search(text, max(0, change.start - 20), change.start):
+                    told_by_soldier = attribution.kind == "military" and attribution.person
+                    if change.kind is EventType.WITHDRAWAL and _WE_RIGHT_BEFORE.search(text, max(0, change.start - 20), change.start) \
+                            and (target.pointer == FOCUS and not told_by_soldier or attribution.kind == "resident"):
                         # '"We left on the night of the first"' naming no place: only a soldier the feature
                         # introduced tells so of the place it is about (a civilian's own "we left in March", "we
                         # left the town": the family fled; not '"our soldiers left"')

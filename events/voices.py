@@ -321,8 +321,10 @@ _PERSON_REACH = 120  # characters from a person's name within which a soldier fo
 # what follows a person's introduction when they speak in the same sentence ("Taras, 45, a mechanic, said")
 # (right after the name, after an apposition set off by commas, or after words with no comma, "a volunteer with a
 # Russian brigade told": not past a clause of its own, "The commander ordered his troops out of X, the General Staff said")
-_SAID_BEFORE_NAME = compiled(r"\b(?P<verb>said|says|added|recalled|explained|insisted)\s+$")
 _PERSON_SAYS = compiled(r"(?:,[^\"“”«».;:]{0,160}?,|\s[^\"“”«».;:,]{0,120}?|,)?\s(?P<verb>said|says|told|tells|added|recalled|explained|insisted|admitted)\b")
+
+
+_SAID_BEFORE_NAME = compiled(r"\b(?P<verb>said|says|added|recalled|explained|insisted)\s+$")  # ('"...," said Taras, a ...')
 
 
 def _with_people(text: str, found: list[Attribution], people: People, i: int, rules: Rules) -> list[Attribution]:
