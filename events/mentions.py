@@ -24,7 +24,7 @@ from events.sentences import Sentence, split_sentences
 from geodata import Mention, PlaceKind, Resolution, Status, normalize_name
 from geodata.scan import load_cues
 
-__all__ = ["PlaceRef", "SentenceView", "read_mentions", "is_heading", "UNLISTED", "CALL_SIGN_CUE"]
+__all__ = ["PlaceRef", "SentenceView", "read_mentions", "is_heading", "UNLISTED", "CALL_SIGN_CUE", "SAID_BEFORE_NAME"]
 
 _NEXT_WORD = compiled(r"\s+(\w+)")
 _PERSON_SPEAKS = compiled(r"\s+(?:(?:also|later|earlier|then|further|again|separately)\s+)?"
@@ -32,7 +32,8 @@ _PERSON_SPEAKS = compiled(r"\s+(?:(?:also|later|earlier|then|further|again|separ
                             r"announces|announced|briefs|briefed)\b(?!\s+to\s+(?:be|have)\b)|"
                             r"\s+(?:reporting\s+to|saying\s+that)\b")  # ("..., Gerasimov reporting to Putin")
 _AGE_APPOSITION = compiled(r",\s+\d{1,2},\s+(?:an?|the|his|her)\s")  # a person's age after the name
-_SAID_RIGHT_BEFORE = compiled(r"\b(?:said|says|adds|added|recalls|recalled|explains|explained)\s+$")
+# a verb of saying right before a name ('"...," said Oleh, a mortarman'): the name speaks (events/voices.py too)
+SAID_BEFORE_NAME = compiled(r"\b(?P<verb>said|says|adds|added|recalls|recalled|explains|explained|insisted)\s+$")
 _APPOSITION_OPENS = compiled(r",\s+(?:an?|the|his|her|who)\s")
 _PERSON_APPOSITION = compiled(r",\s+(?:\d{1,2},|call\s*sign\b|callsign\b|nicknamed\b|(?:an?\s+)?\d{1,2}-year-old\b)|\s+(?:is|was)\s+an?\s")
 _PLACE_BEFORE = compiled(r"\b(?:in|of|from|near|at|for|to|by|the|outside|around)\s+$", re.I)  # "officials in X said"
@@ -171,7 +172,7 @@ def _role(before: str, after: str, mention: Mention, rules: Rules) -> str:
         return "person"  # "Petrenko later said the village held", "Petrenko told Reuters"
     if _AGE_APPOSITION.match(after) and not _PLACE_BEFORE.search(before):
         return "person"  # "said Bohdan, 25, a Ukrainian infantryman": a first name and an age, not the village
-    if (_SAID_RIGHT_BEFORE.search(before) and _APPOSITION_OPENS.match(after) or _PERSON_APPOSITION.match(after)
+    if (SAID_BEFORE_NAME.search(before) and _APPOSITION_OPENS.match(after) or _PERSON_APPOSITION.match(after)
             or mention.text.endswith(("'s", "’s"))) and rules.persons.first_name.fullmatch(name):
         # '"...," said Oleh, a mortarman', "Oleh, call sign Shaman, ...", "Oleh's war": a given name, not the hamlet
         # of that name

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from events.anchors import compiled, search_once
 from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, TELLING_RELATIVE, Attribution, cited_only, connected, find_attributions, find_channel, named_claimants, outlet_side
-from events.mentions import SentenceView
+from events.mentions import SAID_BEFORE_NAME, SentenceView
 from events.persons import People, find_persons
 from events.posts import SIGNED_TEXT, Post, find_answers, find_bracketed, find_headed, find_posts, find_signed, find_turns
 from events.records import Article, Side
@@ -324,9 +324,6 @@ _PERSON_REACH = 120  # characters from a person's name within which a soldier fo
 _PERSON_SAYS = compiled(r"(?:,[^\"“”«».;:]{0,160}?,|\s[^\"“”«».;:,]{0,120}?|,)?\s(?P<verb>said|says|told|tells|added|recalled|explained|insisted|admitted)\b")
 
 
-_SAID_BEFORE_NAME = compiled(r"\b(?P<verb>said|says|added|recalled|explained|insisted)\s+$")  # ('"...," said Taras, a ...')
-
-
 def _with_people(text: str, found: list[Attribution], people: People, i: int, rules: Rules) -> list[Attribution]:
     """The speakers of sentence i with the people of the text: one named there who speaks ("Oleh said",
     "said Taras, a company commander") and nobody else does, or the person a soldier found there is."""
@@ -334,7 +331,7 @@ def _with_people(text: str, found: list[Attribution], people: People, i: int, ru
     says = _PERSON_SAYS.match(text, person.end) if person is not None and person.sentence == i else None
     if says is None and person is not None and person.sentence == i and person.given:
         # ('"...," said Taras, a drone pilot': the verb before the name)
-        says = _SAID_BEFORE_NAME.search(text, max(0, person.start - 16), person.start)
+        says = SAID_BEFORE_NAME.search(text, max(0, person.start - 16), person.start)
     if person is not None and person.sentence != i:
         # (named again as this sentence's subject: where the name stands here, not where it was introduced)
         at = next(((start, end) for named, start, end in people.named.get(i, ()) if named is person), None)
