@@ -55,6 +55,7 @@ _BEARING_GAP = compiled(r"\s+(?:north|south|east|west)", re.I)  # "X north of Y 
 _OF_SOMEONE = compiled(r"(?<!village )(?<!town )(?<!city )(?<!settlement )\b(?:from|of)\s+$", re.I)
 _BY_AFTER_QUOTE = compiled(r"[”\"»]\s+by\s")  # '"liberated" by units of ...': the agent named past the quote
 _PARTICIPLE_BY = compiled(r"\w+(?:ed|en)\s+by\s|lost\s+to\s", re.I)  # ("X, lost to Russia in May, ..." too)
+_BEING_DONE = compiled(r"(?:(?:now|still)\s+)?being\s+(?:\w+\s+)?\w+(?:ed|en|ht)\b")  # "a town now being (fiercely) fought over"
 _PARTICIPLE = compiled(r"\w+(?:ed|en|wn|un|ft|ht|st)\b")  # "was captured", "were withdrawn", "was taken", "left"
 # (past a closing quote: "liberated" by; not past another verb: "occupied in 2022 and liberated by Ukraine")
 _BY = compiled(r"^[”\"’']?\s*(?:(?!and\s)[\w’'-]+\s+){0,8}?by\s+", re.I)
@@ -1331,8 +1332,10 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
             subject = ref
         elif _kind_before_whose(text, ref.end, start):
             subject = ref  # "X, a hilltop village whose liberation was announced on 17 September"
-        elif (re.fullmatch(r"\s*,\s*", gap) or _KIND_BEFORE_PARTICIPLE.fullmatch(gap)) and _PARTICIPLE_BY.match(text, start):
+        elif (re.fullmatch(r"\s*,\s*", gap) or _KIND_BEFORE_PARTICIPLE.fullmatch(gap)) \
+                and (_PARTICIPLE_BY.match(text, start) or _BEING_DONE.match(text, start)):
             subject = ref  # "Lyman, recaptured by Ukraine in 2022, is a rail hub", "X, a town retaken by Ukraine in 2022"
+            # (and "X, a town now being fought over")
         elif part and _SUBJECT_GAP.match(gap[part.end():]):
             subject, share = ref, True  # "in X the residential districts have been liberated"
         elif (closing := _APPOSITION_CLOSES.match(gap)) and _SUBJECT_GAP.match(gap[closing.end():]) \

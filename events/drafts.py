@@ -706,7 +706,7 @@ _AUTHORITY_AFTER = compiled(r"(?:['’]s)?\s+(?:(?:(?:[Cc]ity|[Tt]own|[Vv]illage
                              r"[Cc]ouncil|[Pp]olice)|(?:[Cc]ity|[Tt]own|[Vv]illage)\s+(?:[Mm]ilitary\s+)?[Aa]dministration)\b")
 # (not "Kharkiv military administration": the region's; "the Pokrovsk city military administration" is the town's)
 _GLOSS = compiled(r",\s+(?:handing|giving|marking|making|dealing|ending|leaving|capping)\s")  # the outlet's comment on a statement
-_STATE_WORD = compiled(r"occup|held|hold|control", re.I)
+_STATE_WORD = compiled(r"occup|held|hold|control|\btheirs\b", re.I)  # (a state dated by its start: "theirs since March")
 _BEGAN_BEFORE = compiled(r"\b(?:began|begun|started)\s+(?:on\s+|in\s+)?$", re.I)
 _PRONOUN_DENIES = compiled(r"\s*(?:He|She|They)\s+(?:also\s+|later\s+|again\s+|has\s+|had\s+|have\s+)*"
                             r"(?:denied|rejected|dismissed|refuted|disputed)\b")

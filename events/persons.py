@@ -130,7 +130,9 @@ def _inside_quotation(text: str, position: int) -> bool:
 
 def _what_they_do(words: PersonWords, description: str, age: int | None) -> bool | None:
     """True for a fighter, False for a civilian, None when the words do not say."""
-    if words.fighter_noun.search(description) or words.fighter_cue.search(description):
+    civilians = [m.span() for m in words.civilian_noun.finditer(description)]
+    if any(not any(start <= m.start() and m.end() <= end for start, end in civilians)  # (not "police officer")
+           for m in words.fighter_noun.finditer(description)) or words.fighter_cue.search(description):
         return True
     civilian = next((m for m in words.civilian_noun.finditer(description) if not _FORMER.search(description, 0, m.start())), None)
     if civilian is not None or words.civilian_cue.search(description) or (age is not None and age >= _ELDERLY):

@@ -241,3 +241,10 @@ def test_a_city_one_side_held_throughout_is_its_region_or_government_after_that_
     march = claims_of("Russian state TV claimed that Russian troops had captured Kharkiv.", gazetteer, rules,
                       PublishedDate(dt.date(2022, 3, 10)))
     assert [(c.settlement, str(c.event_type), c.claimant) for c in march] == [("Kharkiv", "capture", "Russian media")]
+
+
+def test_a_state_since_a_month_is_dated_by_its_start(gazetteer, rules):
+    # '"X is theirs since March"': the enemy took it in March (published 2024-07-11), not on the day it was said
+    [claim] = claims_of("\"Tonenke is theirs since March,\" said Taras, a Ukrainian drone pilot.", gazetteer, rules)
+    assert (claim.settlement, str(claim.event_type), claim.event_date, str(claim.date_precision)) == (
+        "Tonenke", "capture", dt.date(2024, 3, 1), "month")
