@@ -370,8 +370,9 @@ def _as_names(text: str) -> str:
 _QUOTE_CLOSES_AFTER = compiled(r"[,.!?]?\s*[”\"»]")  # a quotation whose opening mark stood in a sentence before
 
 
-def find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
-    """Non-overlapping trigger phrases, longest first where two start together."""
+def find_triggers(text: str, rules: Rules, quoted: bool = False) -> list[tuple[int, int, Trigger]]:
+    """Non-overlapping trigger phrases, longest first where two start together (``quoted``: the sentence opens
+    inside a quotation an earlier sentence opened)."""
     if ("both " in text or "two " in text or "three " in text or "four " in text or "Both " in text) and PLURAL_POINTER.search(text):
         text = _as_names(text)
     # only the triggers whose literal anchors the sentence holds (most sentences hold none)
@@ -379,7 +380,8 @@ def find_triggers(text: str, rules: Rules) -> list[tuple[int, int, Trigger]]:
     opens_in = _FRONTED_IN.match(text) is not None
     found = [(m.start(), m.end(), rules.triggers[i]) for i, matches in rules.trigger_index.finditer(text)
              for m in matches if (opens_in or rules.triggers[i].targets != "fronted")
-             and (not rules.triggers[i].quoted_only or _quoted_at(text, m.start()) or _QUOTE_CLOSES_AFTER.match(text, m.end()))]
+             and (not rules.triggers[i].quoted_only or _quoted_at(text, m.start()) or _QUOTE_CLOSES_AFTER.match(text, m.end())
+                  or quoted and not _ANY_QUOTE.search(text, 0, m.start()))]
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     out: list[tuple[int, int, Trigger]] = []
     for start, end, trigger in found:
@@ -583,6 +585,9 @@ def _quote_opening(text: str, position: int) -> int:
     if not _quoted_at(text, position):
         return -1
     return max(text.rfind("“", 0, position), text.rfind('"', 0, position))
+
+
+_ANY_QUOTE = compiled(r"[“”\"«»]")
 
 
 def _quoted_at(text: str, position: int) -> bool:
@@ -943,6 +948,8 @@ _PARTICIPLE_RIGHT_AFTER = compiled(r"\s*,\s*(?:[a-z]+ly\s+)?")
 # southeast and east of the city" is inside it)
 # (nor land named with a compass word: "in the forests west of the town", "the road 5 km south of the city"; not
 # positions there, where troops withdraw to from the place)
+_AND_AROUND = compiled(r"\s*and\s+around\s+")
+_IN_END = compiled(r"\bin\s*$", re.I)
 _NEAR_GAP = compiled(r"\b(?:around|near|outside|close to|beyond|towards?|approaches to|vicinity of|flanks? of|(?:(?:in|into) )?the (?:[\w-]+ )?areas? of|(?:in|on) the direction of|"
                      r"(?:forests?|woods?|woodlands?|fields?|villages?|settlements?|roads?|highway)\s+"
                      r"(?:\d+\s*(?:km|kilomet\w+|miles?)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+$", re.I)
@@ -1635,6 +1642,8 @@ _ACTIVE_AFTER_IT = compiled(r"it\s+(?:(?:has|have|had|now|already|finally|report
 _PERFECT_BEFORE = compiled(r"\b(?:have|has|had|having)\s+(?:\w+\s+)?$")
 _POINTER_INSIDE = compiled(r"\bof\s+([Tt]he\s+(?:city|town|village|settlement))\b")
 # a sentence opening on a pointer whose clause or apposition comes before its verb
+# ("the village that Ukrainian troops retook last August"; not an apposition, "X, the town that Ukrainian units left")
+_POINTER_THAT_DONE = compiled(r"(?<!,\s)\b(?P<pointer>[Tt]he (?:" + _PLACE_KINDS + r"))\s+(?:that|which)\s+(?:(?!is\b|was\b|has\b|had\b)[\w’'-]+\s+){1,3}$")
 _POINTER_BEFORE_ITS_CLAUSE = compiled(
     r"\s*(?P<pointer>[Tt]he (?:" + _PLACE_KINDS + r"))\s*,\s+(?:which|where|whose|once|a|an|home to|"
     # ("The village, seized by Russian forces in 2022, is now fully under Ukrainian control")
@@ -1645,8 +1654,10 @@ _POINTER_BEFORE_ITS_CLAUSE = compiled(
 
 _ABOUT_ITS_GAIN = compiled(r"\b(?:about|of|on|regarding)\s+(its)\s+[“\"‘']?(?:liberation|capture|fall|loss|seizure|surrender)[”\"’']?\s+"
                            r"(?:(?:is|are|was|were|do|does|did|have|has)\s+)?(?:not\s+)?$")
-_IT_RIGHT_BEFORE = compiled(r"\bit\s+$")  # ("saying it was back under ...")
-_COPULA_UNDER = compiled(r"(?:is|are|was|were|has\s+been|had\s+been)\b[^.;]{0,30}?\bunder\b", re.I)
+# ("saying it was back under ...", '"It is theirs now"', '"It's mostly theirs"', '"It's not theirs"')
+_IT_RIGHT_BEFORE = compiled(r"(?:\bit|(?:^|[“\"‘]\s*)It)(?P<copula>['’]s)?\s+$")
+_COPULA_UNDER = compiled(r"(?:is|are|was|were|has\s+been|had\s+been)\b[^.;]{0,30}?\b(?:under|theirs)\b", re.I)
+_STATE_UNDER = compiled(r"[^.;]{0,30}?\b(?:under|theirs)\b", re.I)  # (its copula before it: "it's mostly theirs")
 
 
 _TO_PLURAL_POINTER = compiled(r"[”\"’']?\s+(?:(?:control|hold)\s+of\s+)?$")  # (what may stand between the phrase and its object)
@@ -1690,8 +1701,8 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
         if m and not re.match(r"\s*of\b(?!\s+(?:the\s+)?(?:Russian|Ukrainian|enemy|occupiers|invaders)\b)"
                               r"(?!\s+(?:about|around|some|roughly|nearly|almost|over|more\s+than|fewer\s+than|\d))", window[m.end():]):
             gap = window[:m.start()]
-            if _NEAR_GAP.search(gap):
-                return None  # "retaking ground around the city": land near it, not the place
+            if _NEAR_GAP.search(gap) and not (_AND_AROUND.fullmatch(gap) and _IN_END.search(text, 0, end)):
+                return None  # "retaking ground around the city": land near it, not the place (but "in and around" it)
             if len(gap.split()) + len(m.group().split()) > _POINTER_WORDS and not _POSITIONS.search(gap):
                 return None  # (the longer reach is for positions only: not "abandoned vehicles on a road east of the town")
             if m.group() == "it" and _REGION_TOLD_BEFORE.search(text, max(0, start - 60), start):
@@ -1717,11 +1728,16 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
         # "about half of the village is ours": a share of it
         share = rules.partial_share.search(" ".join(behind[:m.start()].split()[-4:])) is not None
         return Target(None, pointer=m.group(), position=start - len(behind) + m.start(), share=share)
-    if _IT_RIGHT_BEFORE.search(behind) and _COPULA_UNDER.match(text, start, end):
-        return Target(None, pointer="it", position=start - 3)  # "saying it was back under Ukrainian control"
-    m = _POINTER_BEFORE_ITS_CLAUSE.match(text, 0, start)
+    it = _IT_RIGHT_BEFORE.search(behind)
+    if it is not None and (_STATE_UNDER if it.group("copula") else _COPULA_UNDER).match(text, start, end):
+        # "saying it was back under Ukrainian control" ('"It's mostly theirs"': a share of it)
+        return Target(None, pointer="it", position=start - len(behind) + it.end() - len(it.group().lstrip("“\"‘ ")),
+                      share=rules.partial_adverb.search(text, start, end) is not None or rules.partial_share.search(text, start, end) is not None)
+    m = _POINTER_BEFORE_ITS_CLAUSE.match(text, 0, start) or _POINTER_THAT_DONE.search(behind)
     if m is not None:  # "The village, which lies near the border, had been occupied by ...": the village
-        return Target(None, pointer=m.group("pointer"), position=m.start("pointer"))
+        # (and "the village that Ukrainian troops retook last August": what the relative clause is of)
+        return Target(None, pointer=m.group("pointer"), position=start - len(behind) + m.start("pointer")
+                      if m.re is _POINTER_THAT_DONE else m.start("pointer"))
     # "X, the village Ukraine recaptured last August": a clause on the place, its relative word left out
     # (its place may be told first: ", a village in southern Donetsk region that Ukrainian troops ...")
     reduced_behind = text[max(0, start - 110):start]
@@ -1880,8 +1896,9 @@ _OF_OR_NEAR_AFTER_QUOTE = compiled(r"[”\"»]\s+(?:of|near|around|outside|in\s+
 _TAKE_VERB = compiled(r"(?:took|take|takes|taken|taking)\b", re.I)
 
 
-def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
-    """Every change of control the sentence tells of, in order."""
+def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list[Change]:
+    """Every change of control the sentence tells of, in order (``quoted``: it opens inside a quotation an earlier
+    sentence opened: '"By then they were in the centre. It is theirs now, I think.'; its speaker's words)."""
     text = view.text
     if text.rstrip(" \"”’'").endswith("?") and (_DIRECT_QUESTION.match(text) or not (
             _QUOTE_MARK.search(text) or _SPEAKER_LABEL.match(text))):
@@ -1889,7 +1906,7 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
         # question asks, it claims nothing (a quotation inside may tell before it asks; an interviewer's
         # labelled "Is X fully liberated?" is left to the answer that follows it)
         return []
-    triggers = find_triggers(text, rules)
+    triggers = find_triggers(text, rules, quoted)
     changes: list[Change] = []
     for n, (start, end, trigger) in enumerate(triggers):
         left, right = clause(text, start, end)
@@ -2055,8 +2072,9 @@ def find_changes(view: SentenceView, rules: Rules) -> list[Change]:
             # a speaker's words that name no place: '"Everything east of the river is theirs now"' is said of
             # the place the text is about (events/drafts.py); where the sentence names a place, a settlement
             # before them is their subject ('"X — the southern half is theirs"'), and a river or a region is no
-            # settlement at all ('"Everything east of the Dnipro is theirs"')
-            targets = _subject_targets(view, start, trigger, rules) if any(p.role != "person" for p in view.places) \
+            # settlement at all ('"Everything east of the Dnipro is theirs"'); a unit named after a place names
+            # none ('"The last of them left," said a commander of the Vostok group')
+            targets = _subject_targets(view, start, trigger, rules) if any(p.role not in ("person", "modifier") for p in view.places) \
                 else [Target(None, pointer=FOCUS, position=start)]
             if not targets:
                 continue

@@ -27,6 +27,13 @@ _MONTHS = ("january|february|march|april|may|june|july|august|september|october|
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_ORDINAL_WORDS = {word: n for n, word in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
+    "sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}
+_ORDINAL_WORDS |= {f"{tens}-{word}": base + n for tens, base in (("twenty", 20), ("thirty", 30))
+                   for word, n in list(_ORDINAL_WORDS.items())[:9] if base + n <= 31}
+_ORDINAL_WORDS |= {"thirtieth": 30}
+_DAY_WORDS = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("dmy", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b")),
@@ -54,6 +61,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                    rf"(?P<month>{_MONTHS})\.? (?:of )?last year\b", re.I)),
     # "on the 14th": that day of the publication's month, or of the month before if it is still ahead
     ("ordinal_day", re.compile(r"\bon the (?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?! (?:of|day|anniversary|floor|brigade|army|corps)\b)(?! (?-i:[A-Z]))", re.I)),  # (not "the 3rd Assault Brigade")
+    # "on the night of the first": the same, its day in words too
+    ("ordinal_day", re.compile(r"\bon the (?:night|morning|evening) of the (?P<day>[0-3]?\d(?:st|nd|rd|th)|" + _DAY_WORDS + r")\b"
+                               r"(?! (?:of|day|week|month|anniversary)\b)(?! (?-i:[A-Z]))", re.I)),
     ("month_last", re.compile(rf"\blast (?P<month>{_MONTHS})\b(?![ .]\d)", re.I)),
     # ("in the first days of May", "in the last week of March")
     # (and a timeline's entry opening its line: "September - the ministry announces ...")
@@ -165,7 +175,7 @@ def _resolve(kind: str, m: re.Match[str], published: PublishedDate | None,
     if kind == "ordinal_day":
         if published is None or published.precision is not DatePrecision.DAY:
             return None
-        day, today = int(g["day"]), published.date
+        day, today = _ORDINAL_WORDS.get(g["day"].lower()) or int(g["day"].rstrip("stndrhSTNDRH")), published.date
         first = today.replace(day=1) if day <= today.day else (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
         try:
             return first.replace(day=day), DatePrecision.DAY
@@ -206,7 +216,9 @@ _DATE_WORD_SET = _MONTH_SET | _SEASON_SET | _WEEKDAY_SET | {
 
 def _worth_trying(kind: str, has_digit: bool, words: set[str]) -> bool:
     """Skip patterns whose words are absent: each needs a month, a season, a weekday or a digit."""
-    if kind in ("iso", "dmy", "year", "ordinal_day"):
+    if kind == "ordinal_day":
+        return has_digit or not words.isdisjoint(("night", "morning", "evening"))  # ("on the night of the first")
+    if kind in ("iso", "dmy", "year"):
         return has_digit
     if kind in ("month_day", "day_month", "month_year"):
         return has_digit and bool(words & _MONTH_SET)

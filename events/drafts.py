@@ -211,14 +211,16 @@ class _Discourse:
 
     def in_focus(self, view: SentenceView) -> tuple[PlaceRef, int] | None:
         """The place a speaker's words that name none are about: the feature's own when the few sentences before
-        name it too or name none (its dateline's only when they name none), else the one they named last (not a
-        home town: "a welder from X")."""
+        name it too or name none (its dateline's only while the text names no other place), else the one they named
+        last (not a home town: "a welder from X")."""
         named = [(place, index) for index, place in self.places if view.index - index <= _POINTER_REACH and place.relation == ""]
         near = [(place, index) for place, index in named
                 if not _FROM_RIGHT_BEFORE.search(self.article.text, max(0, place.mention.start - 6), place.mention.start)]
         feature = self.feature_place
-        if feature is not None and feature is self.dateline and named:
-            feature = None  # (a dateline may name only where the reporter is: "KRAMATORSK — ... had come from Lyman")
+        if feature is not None and feature is self.dateline and any(p.key != feature[0].key for _, p in self.places):
+            # (a dateline may name only where the reporter is: "KRAMATORSK — ... had come from Lyman", "PAVLOHRAD —
+            # The wounded arrive from the fighting west of X"; it is the place only while the text names no other)
+            feature = None
         if feature is not None and (not near or any(p.key == feature[0].key for p, _ in near)):
             return feature
         return near[-1] if near else None
@@ -415,6 +417,11 @@ class _Discourse:
             if len({p.key for p in named}) == 1 and not _THING_BEFORE.search(
                     view.text, max(0, named[-1].start - 60), named[-1].start):
                 return named[-1], view.index
+        if target.pointer == "it" and not here and not earlier and self.feature_place is not None \
+                and _QUOTE_OPENS_ON.fullmatch(view.text, 0, target.position):
+            # '"It's mostly theirs, honestly," he said' with no place named in the sentences before: the one the
+            # feature is about (an "it" opening the quotation, not "somebody in Moscow takes it")
+            return self.feature_place
         if target.pointer in ("it", "there"):
             return None
         if not here and not earlier and self.dateline is not None and target.pointer.lower().startswith("this ") \
@@ -752,6 +759,7 @@ _RUSSIAN_FRAMING = compiled(r"People['’]s Republic|\b(?:DPR|LPR|DNR|LNR|SVO)\b
 _RUSSIAN_DATELINE = compiled(r"/TASS/|\((?:TASS|RIA Novosti|Interfax|Sputnik)\)|(?m:^(?:TASS|RIA Novosti|Izvestia|Zvezda|RT|Sputnik|"
                              r"Rossiyskaya Gazeta|Komsomolskaya Pravda)\s*[|—–]\s)")
 _QUOTED_WORD = compiled(r"[“\"‘']")
+_QUOTE_OPENS_ON = compiled(r"\s*[“\"]\s*")
 _ALLEGED_BEFORE = compiled(r"\b(?:alleged|so-called|purported|supposed|claimed)\s+[“\"‘']?$", re.I)
 _TAKING_KINDS = frozenset({EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL})  # a place taken, whole or in part
 _ALSO = compiled(r"\b(?:also|too|as well)\b", re.I)
@@ -1500,9 +1508,11 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 # ("the enemy is already in X": the speaker's enemy)
                 agent = attribution.side.opponent().value if change.agent == "enemy" and attribution.side in (Side.RU, Side.UA) \
                     else change.agent
-                if change.trigger.foreign_only and agent not in ("RU", "UA") or \
-                        change.trigger.foreign_only and agent == _place_country(memory, place):
-                    continue  # "Ukrainian units operating in Kharkiv": its own troops, in its own city
+                if change.trigger.foreign_only:
+                    # (a speaker's own side: '"Our fighters are already in X"' of a town of the other side's)
+                    acting = attribution.side.value if agent == "own" and attribution.side in (Side.RU, Side.UA) else agent
+                    if acting not in ("RU", "UA") or acting == _place_country(memory, place):
+                        continue  # "Ukrainian units operating in Kharkiv": its own troops, in its own city
                 if _PEOPLE_OUT.search(text, change.start, change.end) and attribution.kind in LOCAL_KINDS:
                     continue  # a governor's "we pulled our people out of X": residents evacuated, not troops
                 gains, how = _gains(change, place, attribution, memory, text)

@@ -24,7 +24,7 @@ from events.changes import Change, find_changes
 from events.drafts import HEDGE_BACK, LISTED_BY, NAMED_DENIAL_REACH, answers_a_question, draft_claims, no_answer
 from events.mentions import UNLISTED, SentenceView, read_mentions
 from events.posts import SPOKEN_LABEL
-from events.records import Article, Claim
+from events.records import Article, Claim, Side
 from events.rules import Rules
 from events.voices import quote_balance, read_voices
 from geodata import Gazetteer, Mention, PlaceKind, Resolution, Status, find_places, resolve_mentions
@@ -196,6 +196,18 @@ def _near_claims(views: list[SentenceView], changes: list[list[Change]], rules: 
     return needed
 
 
+def _inside_quotations(views: list[SentenceView]) -> list[bool]:
+    """For each sentence, whether it opens inside a quotation a sentence before it in its paragraph opened."""
+    inside, opened, paragraph = [], False, -1
+    for view in views:
+        if view.sentence.paragraph != paragraph:
+            opened, paragraph = False, view.sentence.paragraph
+        inside.append(opened)
+        balance = quote_balance(view.text)
+        opened = True if balance > 0 else False if balance < 0 else opened
+    return inside
+
+
 def _denies_the_claim_back(views: list[SentenceView], change: int, i: int) -> bool:
     """"Russia claimed X. Its ministry has not confirmed it. Kyiv said the claim was untrue.": a
     denial of "the claim" a few sentences on, with no other statement between (not "the drone
@@ -220,7 +232,7 @@ def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,
     # (a caller's places were found in the text as written: the text as read is found again)
     mentions, resolutions = places if places is not None and offsets is None else geocode(article, gazetteer)
     views = read_mentions(article, mentions, resolutions, rules)
-    changes = [find_changes(view, rules) for view in views]
+    changes = [find_changes(view, rules, quoted) for view, quoted in zip(views, _inside_quotations(views))]
     # (a region by its own name: "the Luhansk regional military administration", "the Mykolaiv governor")
     country = {_REGION_OFFICE_TAIL.sub("", m.text): r.place.country for m, r in zip(mentions, resolutions) if r.place is not None}
     # whose officials speak ("a local official said"): also a name whose namesakes all lie in one country
@@ -231,7 +243,6 @@ def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,
         countries = {p.country for p in r.candidates}
         if len(countries) == 1:
             speaking.setdefault(m.text.removesuffix("'s").removesuffix("’s"), countries.pop())
-    voices = read_voices(views, article, rules, speaking, _near_claims(views, changes, rules, article.text))
     # the places written as Moscow writes them ("Pechenegi", "Artemovsk"): whose words the text keeps to
     # (not a city's old English name, "Odessa", nor a name glossed beside the official one; nor a village
     # in Russia, whose Russian name is its own: "Tyotkino")
@@ -240,6 +251,11 @@ def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,
               if place.population < MOSCOW_FORM_MAX_POPULATION and place.country != "RU" and moscow_form(m.text, place, gazetteer)}
     official = {place.geonameid for m, place in placed if m.start not in moscow}
     moscow = {start: geonameid for start, geonameid in moscow.items() if geonameid not in official}
+    # a feature datelined with a place's Russian name ("AVDEYEVKA —") is written among Russia's troops: whose side
+    # the people it introduces are on when nothing else tells it
+    among = Side.RU if any(ref.role == "dateline" and ref.mention.start in moscow for view in views[:2] for ref in view.places) \
+        else Side.NONE
+    voices = read_voices(views, article, rules, speaking, _near_claims(views, changes, rules, article.text), among)
     # whether a text that writes places as Moscow does also writes one the Ukrainian way (then it does not keep
     # to Moscow's words; read only then: romanising is dear)
     kyiv_spelling = bool(moscow) and any(

@@ -41,6 +41,7 @@ _AGE = compiled(r",\s+(?P<age>\d{1,2}),")
 _SIDE_BEFORE = compiled(r"\b(?P<side>Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+(?:[\w-]+\s+){0,3}?$")
 _SIDES = {"Ukrainian": Side.UA, "Ukraine's": Side.UA, "Ukraine’s": Side.UA,
           "Russian": Side.RU, "Russia's": Side.RU, "Russia’s": Side.RU}
+_CLAUSE_OF_TIME = compiled(r",\s+(?:when|after|before|while|since)\s")
 _FORMER = compiled(r"\b(?:former|ex-|once an?|before the war|used to be|who was an?)\s*(?:[\w-]+\s+){0,2}$", re.I)
 _UNSAID_SIDE = Side.UA
 _COUNTRY_SIDE = {"UA": Side.UA, "RU": Side.RU}
@@ -98,6 +99,7 @@ class _Patterns:
     name_apposed: re.Pattern[str]  # a given name anywhere with an age or an apposition after it
     relation: re.Pattern[str]  # "His deputy", "Maksym's comrade Dmytro"
     named_after: re.Pattern[str]  # a given name after one named by what they do: "One resident, Anatoliy,", "a man named Ihor"
+    said_apposed: re.Pattern[str]  # any one name right after a verb of saying, by what they do: '"...," said Kit, a medic'
 
 
 _CACHE: dict[int, tuple[PersonWords, _Patterns]] = {}  # (the words kept beside their patterns: an id may be reused)
@@ -119,6 +121,9 @@ def person_patterns(words: PersonWords) -> _Patterns:
             relation=compiled(r"(?:(?P<owner>" + first + r")['’]s|\b(?:His|Her|Their|his|her|their))\s+(?:[\w-]+\s+)?(?P<rel>(?i:"
                               + words.relation.pattern + r"))(?:,\s+|\s+)(?P<name>" + first + r")?"),
             named_after=compiled(r"(?:,\s+|\s(?:named|called)\s+)(?P<name>" + first + r")" + _SURNAME + r"(?=[,\s])"),
+            # (a call sign or a name the lists lack, made a person by the apposition: "said Kit, a platoon commander")
+            said_apposed=compiled(r"[”\"’'],?\s+(?:said|says|added|recalled|explained)\s+(?P<name>[A-ZА-ЯІЇЄ][a-zа-яіїє’'-]{1,14})"
+                                  r"(?=,\s+(?:a|an)\s+(?:(?!who\b|which\b|that\b)[\w-]+\s+){0,4}?(?i:" + nouns + r")(?![\w-]))"),
         )
         _CACHE[id(words)] = (words, patterns)
     return patterns
@@ -148,7 +153,10 @@ def _side_named(description: str, rules: Rules, day: dt.date | None) -> Side:
             before = _SIDE_BEFORE.search(description, max(0, m.start() - 40), m.start())
             if before is not None:
                 return _SIDES[before.group("side")]
-    # (a unit or a body of a side, or a side's channel that aired them: "shown by the Russian channel Zvezda")
+    # (a unit or a body of a side, or a side's channel that aired them: "shown by the Russian channel Zvezda"; not
+    # one in a clause of time after it: "a police officer who has driven the route since Friday, when Russian forces
+    # crossed the border")
+    description = _CLAUSE_OF_TIME.split(description, maxsplit=1)[0]
     sides = {a.side for a in named_claimants(description, rules, day=day) if a.kind in ("military", "media") and a.side is not Side.NONE}
     return sides.pop() if len(sides) == 1 else Side.NONE
 
@@ -194,6 +202,8 @@ def find_persons(views: list[SentenceView], rules: Rules, home: Side, day: dt.da
             apposed = patterns.name_apposed.search(text) if named_in else None
             if apposed is not None:
                 name, surname, start, end = apposed.group("name"), apposed.group("surname") or "", apposed.start(), apposed.end()
+            elif (said := patterns.said_apposed.search(text)) is not None:
+                call, start, end = said.group("name"), said.start("name"), said.end("name")
         tie = patterns.relation.search(text) if named_in or _KIN_OPENS.search(text) else None
         if tie is not None and (start < 0 or tie.start() <= start + 12):
             relation = tie
@@ -206,6 +216,9 @@ def find_persons(views: list[SentenceView], rules: Rules, home: Side, day: dt.da
             call = sign.group("call")
             if start < 0:
                 start, end = sign.start("call"), sign.end("call")
+        if start < 0 and known and (opener := _known_opens(known).match(text)) is not None:
+            found[view.index] = last = known[opener.group("name")]  # (a call sign named again: "Kit shrugged at the claim.")
+            continue
         if start < 0:
             continue
         again = next((known[n] for n in (name, surname, call) if n and n in known), None)
@@ -286,6 +299,12 @@ def _give_sides(views: list[SentenceView], found: dict[int, Person], unsided: li
         for i, p in found.items():
             if p is person:
                 found[i] = sided_person
+
+
+def _known_opens(known: dict[str, Person]) -> re.Pattern[str]:
+    """A sentence opening on a name already known, then a verb: "Kit shrugged", "Lys laughed"."""
+    return re.compile(r"\W*(?P<name>" + "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True)) + r")(?![\w’'-])"
+                      r"\s+(?!and\b|or\b|of\b|in\b|at\b|on\b|to\b|for\b|from\b|with\b|by\b|is\b|was\b)[a-z]{2,}\b")
 
 
 def _names_again(views: list[SentenceView], found: dict[int, Person]) -> dict[int, tuple[tuple[Person, int, int], ...]]:

@@ -318,6 +318,10 @@ _OPENS_ON_NAME = compiled(r"\W{0,3}(?:[^,.;:“”\"]{1,50},\s+)?(?:(?:[A-Z][\w�
 _SPOKEN = compiled(r"[\"“”«»]|\b(?:said|says|told|tells|added|recalled)\b")  # (a text where anyone speaks)
 _GENERIC_SOLDIERS = frozenset({"Ukrainian military", "Russian military", "soldier"})  # (claimants.toml's "{side} soldier")
 _PERSON_REACH = 120  # characters from a person's name within which a soldier found is that person
+# a quotation closing, then the verb and the phrase that introduces the person: '..." said the unit's commander, a
+# former teacher who uses the call sign Bit.'
+_SAID_THEN_INTRODUCED = compiled(r"[”\"’],?\s+(?P<verb>said|says|added|recalled|explained)\s+(?:the|a|an|one|his|her|their)\s"
+                                 r"[^\"“”«».;:]{0,160}$")
 # what follows a person's introduction when they speak in the same sentence ("Taras, 45, a mechanic, said")
 # (right after the name, after an apposition set off by commas, or after words with no comma, "a volunteer with a
 # Russian brigade told": not past a clause of its own, "The commander ordered his troops out of X, the General Staff said")
@@ -332,6 +336,10 @@ def _with_people(text: str, found: list[Attribution], people: People, i: int, ru
     if says is None and person is not None and person.sentence == i and person.given:
         # ('"...," said Taras, a drone pilot': the verb before the name)
         says = SAID_BEFORE_NAME.search(text, max(0, person.start - 16), person.start)
+    if says is None and person is not None and person.sentence == i and person.call and not person.given:
+        says = _SAID_THEN_INTRODUCED.search(text, 0, person.start)  # ('..." said the unit's commander, call sign Bit')
+        if says is not None:  # (who speaks stands where the phrase that introduces them opens, right after the verb)
+            person = replace(person, start=says.end("verb") + 1)
     if person is not None and person.sentence != i:
         # (named again as this sentence's subject: where the name stands here, not where it was introduced)
         at = next(((start, end) for named, start, end in people.named.get(i, ()) if named is person), None)
@@ -361,10 +369,11 @@ def _with_people(text: str, found: list[Attribution], people: People, i: int, ru
 
 
 def read_voices(views: list[SentenceView], article: Article, rules: Rules,
-                place_country: dict[str, str], needed: list[bool] | None = None) -> list[Voice]:
+                place_country: dict[str, str], needed: list[bool] | None = None, among: Side = Side.NONE) -> list[Voice]:
     """The voice of each sentence, in order. With ``needed``, speakers are looked for only in the
     sentences it marks (those telling of a claim), and in the sentence before one of them or the
-    one that opened its quotation when it names nobody itself; the others get an empty voice."""
+    one that opened its quotation when it names nobody itself; the others get an empty voice. ``among``: the
+    side a feature is written among, by its dateline, when the outlet has none."""
     day = article.published.date if article.published else None
     home = outlet_side(article.source, rules)
     voices: list[Voice] = []
@@ -376,7 +385,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     open_quote: int | None = None  # the sentence that opened a quotation still open
     read: dict[int, list[Attribution]] = {}  # speakers of the sentences looked at
     # the people a feature introduces in its narration, whom "he said" and "Oleh said" point back to
-    people: People | None = find_persons(views, rules, home, day) if _SPOKEN.search(article.text) else None
+    people: People | None = find_persons(views, rules, home if home is not Side.NONE else among, day) \
+        if _SPOKEN.search(article.text) else None
     introduced: set[int] = set()  # (their attributions, as the narration put them in recent)
     posts = find_posts(views, rules, day) if any("(@" in v.text for v in views) else {}
     if SIGNED_TEXT.search(article.text):

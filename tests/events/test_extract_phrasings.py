@@ -248,3 +248,10 @@ def test_a_state_since_a_month_is_dated_by_its_start(gazetteer, rules):
     [claim] = claims_of("\"Tonenke is theirs since March,\" said Taras, a Ukrainian drone pilot.", gazetteer, rules)
     assert (claim.settlement, str(claim.event_type), claim.event_date, str(claim.date_precision)) == (
         "Tonenke", "capture", dt.date(2024, 3, 1), "month")
+
+
+def test_the_night_of_an_ordinal_day_dates_the_withdrawal(gazetteer, rules):
+    # '"We left Tonenke on the night of the fourth"' (published 2024-07-11): 4 July
+    [claim] = claims_of("\"We left Tonenke on the night of the fourth,\" said Taras, a Ukrainian soldier.", gazetteer, rules)
+    assert (claim.settlement, str(claim.event_type), claim.event_date, str(claim.date_precision)) == (
+        "Tonenke", "withdrawal", dt.date(2024, 7, 4), "day")
