@@ -1773,7 +1773,10 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
                   r"(?:(?:has|have|had|was|were|is|are|been|being|now|already|finally|reportedly|likely|probably|possibly|effectively)\s+)*$", behind)
     # ("the ministry says it has captured": "it" is who took, not what; "it was captured" is the place)
     if m is not None and not (transitive and m.group().startswith("it") and _ACTIVE_AFTER_IT.fullmatch(m.group())):
-        return Target(None, pointer=m.group().split()[0], position=start - len(behind) + m.start())
+        before = behind[:m.start()]
+        # ('"Half of it is ours"': a share of it)
+        share = before.rstrip().endswith(" of") and rules.partial_share.search(" ".join(before.split()[-4:])) is not None
+        return Target(None, pointer=m.group().split()[0], position=start - len(behind) + m.start(), share=share)
     if not ahead.strip(" ,.;:”\"'"):
         # "the only village that the Ukrainians were able to liberate": a relative clause ending in it
         wider = text[max(0, start - 120):start]
