@@ -1729,6 +1729,8 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
         share = rules.partial_share.search(" ".join(behind[:m.start()].split()[-4:])) is not None
         return Target(None, pointer=m.group(), position=start - len(behind) + m.start(), share=share)
     it = _IT_RIGHT_BEFORE.search(behind)
+    if it is not None and "It" in it.group() and "theirs" not in text[start:end].lower():
+        it = None  # (a sentence's own "It was under Russian control" may be of anything; a speaker's "It is theirs" is of a place)
     if it is not None and (_STATE_UNDER if it.group("copula") else _COPULA_UNDER).match(text, start, end):
         # "saying it was back under Ukrainian control" ('"It's mostly theirs"': a share of it)
         return Target(None, pointer="it", position=start - len(behind) + it.end() - len(it.group().lstrip("“\"‘ ")),

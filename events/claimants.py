@@ -215,7 +215,7 @@ BRIEFED = "was briefed"
 # "Interfax quoted the defence ministry as saying": the one quoted speaks
 _ISSUED_STATEMENT = (r"(?:issued|released|published|put\s+out)\s+(?:a|an|its|his|her|their)\s+(?:(?:own|new|daily|latest|brief|short)\s+)*"
                      r"(?:statement|report|bulletin|update|announcement|communiqu\w+)")
-_RELEASED_MEDIA = compiled(r"\s+(?:has\s+|have\s+|had\s+)?released\s+(?:a\s+|new\s+|its\s+)?(?:video|footage|photos?|images?|"
+_RELEASED_MEDIA = compiled(r"\s+(?:has\s+|have\s+|had\s+)?released\s+(?:a\s+|new\s+|its\s+)?(?:(?:drone|combat|aerial)\s+)?(?:video|footage|photos?|images?|"
                             r"statement|map|report)\b|"
                             # ("the ministry issued its own statement on the liberation of X")
                             rf"\s+(?:(?:has|have|had|later|then|also)\s+)*{_ISSUED_STATEMENT}\s+(?:on|about|announcing|hailing|reporting)\b")
@@ -429,6 +429,8 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
             return saying.group().strip(), False
         if (mapped := _MAPPED.match(sentence, acted_at)) is not None:
             return mapped.group().split()[-1], False  # "Rybar, a channel that publishes its own maps, shaded X red"
+        if _RELEASED_MEDIA.match(sentence, acted_at - 1) or _RELEASED_MEDIA.match(sentence, acted_at):
+            return "released", False  # "the brigade, which took part in the assault, released footage ... and said"
         if _ORDERED_OUT.match(sentence, acted_at) and rules.reporting_verb_words.isdisjoint(lower_words(sentence)[1]) \
                 and not _ORDER_TOLD_AS_HISTORY.search(sentence[:start]) and not _YEAR.search(sentence):
             return "ordered", False  # "X, then the new commander-in-chief, ordered his troops out of Y"

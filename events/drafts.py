@@ -537,6 +537,7 @@ def _place_country(memory: _Discourse, place: PlaceRef) -> str:
 
 
 _WE_RIGHT_BEFORE = compiled(r"\b[Ww]e\s+(?:(?:finally|all|only)\s+)?$")
+_ENEMY_RIGHT_BEFORE = compiled(r"\b(?:the\s+enemy|the\s+last\s+of\s+them)\s+(?:\w+\s+)?$", re.I)
 _FROM_RIGHT_BEFORE = compiled(r"\bfrom\s+$")
 _PEOPLE_OUT = compiled(r"\bpeople\s+(?:back\s+)?out\b")
 _WE_BEFORE = compiled(r"\b(?:[Ww]e|[Oo]ur)\b[^,;.“”\"]{0,40}$")  # "we never took X", "our troops have not taken X"
@@ -1493,11 +1494,12 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     claimed.add(place.mention.start)
                 elif place is None:
                     told_by_soldier = attribution.kind == "military" and attribution.person
-                    if change.kind is EventType.WITHDRAWAL and _WE_RIGHT_BEFORE.search(text, max(0, change.start - 20), change.start) \
-                            and (target.pointer == FOCUS and not told_by_soldier or attribution.kind == "resident"):
-                        # '"We left on the night of the first"' naming no place: only a soldier the feature
-                        # introduced tells so of the place it is about (a civilian's own "we left in March", "we
-                        # left the town": the family fled; not '"our soldiers left"')
+                    we = _WE_RIGHT_BEFORE.search(text, max(0, change.start - 20), change.start)
+                    if change.kind is EventType.WITHDRAWAL and (we or _ENEMY_RIGHT_BEFORE.search(text, max(0, change.start - 20), change.start)) \
+                            and (target.pointer == FOCUS and not told_by_soldier or we and attribution.kind == "resident"):
+                        # '"We left on the night of the first"', '"The enemy left overnight"' naming no place: only a
+                        # soldier the feature introduced tells so of the place it is about (a civilian's own "we left in
+                        # March", "we left the town": the family fled; not '"our soldiers left"')
                         continue
                     found = memory.antecedent(view, target, claimed, bool(change.denial) or change.kind is EventType.DENIAL)
                     if found is None:
