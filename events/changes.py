@@ -381,7 +381,7 @@ def find_triggers(text: str, rules: Rules, quoted: bool = False) -> list[tuple[i
     found = [(m.start(), m.end(), rules.triggers[i]) for i, matches in rules.trigger_index.finditer(text)
              for m in matches if (opens_in or rules.triggers[i].targets != "fronted")
              and (not rules.triggers[i].quoted_only or _quoted_at(text, m.start()) or _QUOTE_CLOSES_AFTER.match(text, m.end())
-                  or quoted and not _ANY_QUOTE.search(text, 0, m.start()))]
+                  or quoted and not rules.triggers[i].own_quote and not _ANY_QUOTE.search(text, 0, m.start()))]
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     out: list[tuple[int, int, Trigger]] = []
     for start, end, trigger in found:

@@ -53,6 +53,7 @@ class Trigger:
     attempt: bool = False  # a siege or an assault ("stormed X"): beside its holder's denial, part of it
     measured_share_only: bool = False  # with share_is_partial: only "most of", "half of", "30% of" X, not "the east of X"
     quoted_only: bool = False  # only inside a quotation: a speaker's "theirs" (not the reporter's)
+    own_quote: bool = False  # with quoted_only: only where its own sentence holds the quotation mark that opens it
 
 
 @dataclass(frozen=True, slots=True)
@@ -474,7 +475,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
                                 passive_fallback, bool(t.get("foreign_only", False)), bool(t.get("own_word", False)),
                                 bool(t.get("owner_named", False)), bool(t.get("needs_claim", False)),
                                 bool(t.get("attempt", False)), t.get("share_is_partial") == "measured",
-                                bool(t.get("quoted_only", False))))
+                                bool(t.get("quoted_only", False)), bool(t.get("own_quote", False))))
 
     neg, hed, cla = raw["negations"], raw["hedges"], raw["claimants"]
     claimants = []
