@@ -608,6 +608,9 @@ _FOR_A_WHILE = compiled(r"[^.;,]*?\b(?:for\s+(?:(?:several|many|two|three|four|f
 _NOUN_OF_FORCES = compiled(r"(?:withdrawal|pullout|pull-out|retreat)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:last\s+|remaining\s+)?", re.I)
 
 
+_CAMPAIGN_WHICH = compiled(r"\b(Ukraine['’]s|Russia['’]s|Ukrainian|Russian|Kyiv['’]s|Moscow['’]s)\s+(?:[\w-]+\s+){0,3}(?:counter-?offensive|"
+                            r"offensive|advance|push|incursion|campaign)\b[^.;,]{0,60},?\s+(?:which|that)\s+"
+                            r"(?:(?:had|has|have|briefly|quickly|first|then|eventually)\s+)?$")
 _OWNER_WHEN = compiled(r"\b(Ukraine|Russia|Kyiv|Moscow)['’]s\s+(?:[\w-]+\s+){0,3}(?:counter-?offensive|offensive|advance|push|"
                        r"incursion|campaign)\b[^.;]{0,40}?,?\s+when\s+(?:its\s+|the\s+|their\s+)?(?:troops|forces|units|soldiers|army)"
                        r"\s+(?:(?:had|have|briefly|quickly|first|then)\s+)?$")
@@ -628,9 +631,10 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
             and _SUBJECT_FORCES.fullmatch(text, w[1], start))]  # not "under pressure from Russian forces, the units ..."
         return subject[-1][2] if subject and subject[-1][2] in ("RU", "UA") else "own"
 
-    owner = _OWNER_WHEN.search(text, max(0, start - 160), start)
+    owner = _OWNER_WHEN.search(text, max(0, start - 160), start) or _CAMPAIGN_WHICH.search(text, max(0, start - 160), start)
     if owner is not None:  # "Ukraine's 2023 counteroffensive, when troops retook A and B": the campaign's side
-        return "UA" if owner.group(1) in ("Ukraine", "Kyiv") else "RU"
+        # (and "the Ukrainian push south in the summer of 2023, which retook A")
+        return "UA" if owner.group(1).startswith(("Ukrain", "Kyiv")) else "RU"
     gaining = trigger.gains == "agent" and trigger.type in (EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL)
     driven = _FORCES_RIGHT_BEFORE.search(text, max(0, start - 60), start) if _DRIVEN_OUT.match(text, start) else None
     if driven is not None and trigger.gains == "agent":  # a headline's "Ukrainian marines driven out of X": their opponent took it
@@ -1657,6 +1661,11 @@ _ABOUT_ITS_GAIN = compiled(r"\b(?:about|of|on|regarding)\s+(its)\s+[“\"‘']?(
 # ("saying it was back under ...", '"It is theirs now"', '"It's mostly theirs"', '"It's not theirs"')
 _IT_RIGHT_BEFORE = compiled(r"(?:\bit|(?:^|[“\"‘]\s*)It)(?P<copula>['’]s)?\s+$")
 _COPULA_UNDER = compiled(r"(?:is|are|was|were|has\s+been|had\s+been)\b[^.;]{0,30}?\b(?:under|theirs)\b", re.I)
+_SAID_OF_A_THING = compiled(r"\b(?:pointing|points|pointed)\s+(?:at|to)\b|\b(?:showing|holding up|holding)\s+(?:a|an|the|his|her|their)\s|"
+                            r"\b(?:said|says|added|explained|laughed|joked)\s+(?:of|about)\s+(?:a|an|the|his|her|their|its|some)\s+"
+                            r"(?!(?:town|village|city|settlement|place)\b)|\btalking\s+about\s+(?:a|an|the|his|her|their)\s|"
+                            r"\bwhen\s+asked\s+(?:whether|if)\b|\bwhen\s+asked\s+about\s+(?:a|an|the|his|her|their)\s+"
+                            r"(?!(?:town|village|city|settlement)\b)", re.I)
 _STATE_UNDER = compiled(r"[^.;]{0,30}?\b(?:under|theirs)\b", re.I)  # (its copula before it: "it's mostly theirs")
 
 
@@ -1729,8 +1738,10 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
         share = rules.partial_share.search(" ".join(behind[:m.start()].split()[-4:])) is not None
         return Target(None, pointer=m.group(), position=start - len(behind) + m.start(), share=share)
     it = _IT_RIGHT_BEFORE.search(behind)
-    if it is not None and "It" in it.group() and "theirs" not in text[start:end].lower():
-        it = None  # (a sentence's own "It was under Russian control" may be of anything; a speaker's "It is theirs" is of a place)
+    if it is not None and ("It" in it.group() and "theirs" not in text[start:end].lower() or _SAID_OF_A_THING.search(text, end)):
+        # (a sentence's own "It was under Russian control" may be of anything; a speaker's "It is theirs" is of a
+        # place, unless the words after say what it is: '"It is theirs now," he said of a looted car')
+        it = None
     if it is not None and (_STATE_UNDER if it.group("copula") else _COPULA_UNDER).match(text, start, end):
         # "saying it was back under Ukrainian control" ('"It's mostly theirs"': a share of it)
         return Target(None, pointer="it", position=start - len(behind) + it.end() - len(it.group().lstrip("“\"‘ ")),
@@ -2079,7 +2090,7 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
             # before them is their subject ('"X — the southern half is theirs"'), and a river or a region is no
             # settlement at all ('"Everything east of the Dnipro is theirs"'); a unit named after a place names
             # none ('"The last of them left," said a commander of the Vostok group')
-            targets = _subject_targets(view, start, trigger, rules) if any(p.role not in ("person", "modifier") for p in view.places) \
+            targets = _subject_targets(view, start, trigger, rules) if any(p.role not in ("person", "modifier", "dateline") for p in view.places) \
                 else [Target(None, pointer=FOCUS, position=start)]
             if not targets:
                 continue

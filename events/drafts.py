@@ -135,6 +135,7 @@ class _Discourse:
         # dateline's; for "the town" where no place is at hand, and for a speaker's words that name none
         self.feature_place: tuple[PlaceRef, int] | None = None
         self.named_as: dict[int, tuple[str, PlaceRef]] = {}  # "The village is Tykhe, ...": a sentence naming "the village"
+        self.named_keys: frozenset[str] = frozenset()  # every settlement the text names, anywhere in it
         self.agent_side: Side = Side.NONE  # the side the text last named as acting
         self.enemy_before = False  # the sentence before had "the enemy" act, no speaker to tell whose
         self.agent_paragraph = -1
@@ -211,15 +212,16 @@ class _Discourse:
 
     def in_focus(self, view: SentenceView) -> tuple[PlaceRef, int] | None:
         """The place a speaker's words that name none are about: the feature's own when the few sentences before
-        name it too or name none (its dateline's only while the text names no other place), else the one they named
+        name it too or name none (its dateline's only in a text that names no other place), else the one they named
         last (not a home town: "a welder from X")."""
         named = [(place, index) for index, place in self.places if view.index - index <= _POINTER_REACH and place.relation == ""]
         near = [(place, index) for place, index in named
                 if not _FROM_RIGHT_BEFORE.search(self.article.text, max(0, place.mention.start - 6), place.mention.start)]
         feature = self.feature_place
-        if feature is not None and feature is self.dateline and any(p.key != feature[0].key for _, p in self.places):
+        if feature is not None and feature is self.dateline and any(key != feature[0].key for key in self.named_keys):
             # (a dateline may name only where the reporter is: "KRAMATORSK — ... had come from Lyman", "PAVLOHRAD —
-            # The wounded arrive from the fighting west of X"; it is the place only while the text names no other)
+            # The wounded arrive from the fighting west of X", "KHERSON — ... 'We walked into X the next morning'":
+            # it is the place only in a text that names no other)
             feature = None
         if feature is not None and (not near or any(p.key == feature[0].key for p, _ in near)):
             return feature
@@ -319,6 +321,10 @@ class _Discourse:
                              and p.resolution.place.population >= _TOWN_SIZE)][:1]
         earlier = [(place, index) for index, place in self.places
                    if view.index - index <= _POINTER_REACH and (place.relation == "" or place.mention.start in claimed)]
+        if target.pointer == "it":
+            # (no given name the gazetteer also holds, "One of them, Bohdan, was tired. 'It is theirs now'")
+            here, earlier = ([c for c in group if not self.rules.persons.first_name.fullmatch(c[0].mention.text)]
+                             for group in (here, earlier))
         if target.pointer in ("it", "there") and not here:
             # a pronoun stands for the place named last in the sentence just before, if any
             # (not the ends of a route: "the road between A and B")
@@ -393,9 +399,11 @@ class _Discourse:
             here, earlier = ([c for c in group if not _metropolis(c[0])] for group in (here, earlier))
         if not here and earlier and self.dateline is not None and self.feature_place is self.dateline \
                 and noun in ("town", "village", "city", "settlement") \
-                and all(index < self.dateline[1] for _, index in earlier) and _fits(self.dateline[0], noun):
+                and all(index < self.dateline[1] for _, index in earlier) and len({p.key for p, _ in earlier}) >= 2 \
+                and _fits(self.dateline[0], noun):
             # "From A to B / A, Ukraine — ... Ukrainian troops retook the town": the dateline's place, not the last
-            # one its headline named (a headline naming one place names the feature's own)
+            # one its headline named (a headline naming one place names the feature's own, even one whose namesakes
+            # leave it unresolved)
             return self.dateline
         # this sentence first, then the ones before in its paragraph, then further back (a caption's
         # "the city" is the place its own paragraph names, not one a change was told of above it)
@@ -417,11 +425,6 @@ class _Discourse:
             if len({p.key for p in named}) == 1 and not _THING_BEFORE.search(
                     view.text, max(0, named[-1].start - 60), named[-1].start):
                 return named[-1], view.index
-        if target.pointer == "it" and not here and not earlier and self.feature_place is not None \
-                and _QUOTE_OPENS_ON.fullmatch(view.text, 0, target.position):
-            # '"It's mostly theirs, honestly," he said' with no place named in the sentences before: the one the
-            # feature is about (an "it" opening the quotation, not "somebody in Moscow takes it")
-            return self.feature_place
         if target.pointer in ("it", "there"):
             return None
         if not here and not earlier and self.dateline is not None and target.pointer.lower().startswith("this ") \
@@ -760,7 +763,6 @@ _RUSSIAN_FRAMING = compiled(r"People['’]s Republic|\b(?:DPR|LPR|DNR|LNR|SVO)\b
 _RUSSIAN_DATELINE = compiled(r"/TASS/|\((?:TASS|RIA Novosti|Interfax|Sputnik)\)|(?m:^(?:TASS|RIA Novosti|Izvestia|Zvezda|RT|Sputnik|"
                              r"Rossiyskaya Gazeta|Komsomolskaya Pravda)\s*[|—–]\s)")
 _QUOTED_WORD = compiled(r"[“\"‘']")
-_QUOTE_OPENS_ON = compiled(r"\s*[“\"]\s*")
 _ALLEGED_BEFORE = compiled(r"\b(?:alleged|so-called|purported|supposed|claimed)\s+[“\"‘']?$", re.I)
 _TAKING_KINDS = frozenset({EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL})  # a place taken, whole or in part
 _ALSO = compiled(r"\b(?:also|too|as well)\b", re.I)
@@ -1177,6 +1179,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
     # "At the meeting, ...": the days of every sentence matter then (the occasion's may be told anywhere)
     occasion = any(rules.same_occasion.match(v.text) for v in views)
     memory.named_as = _named_as(views)
+    memory.named_keys = frozenset(p.key for v in views for p in v.settlements)
     for view, voice in zip(views, voices):
         if memory.dateline is None and view.index <= 1:
             memory.dateline = next(((replace(p, role="settlement"), view.index) for p in view.places
@@ -1607,7 +1610,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                     # outlet's "the town was still in Ukrainian hands" never denies)
                                     needs_claim=change.trigger.needs_claim and (
                                         target.place is not None or attribution.kind == "journalist"
-                                        or _SPEAKERS_OWN_TOWN.fullmatch(target.pointer) is not None),
+                                        or _SPEAKERS_OWN_TOWN.fullmatch(target.pointer) is not None
+                                        or target.pointer == "it"),  # ('"It's not theirs"' answers only a claim told)
                                     actor=_actor(change, attribution, text), attempt=change.trigger.attempt))
             if denier_after is not None:
                 for draft in [d for d in drafts[made:] if d.view is view and d.attribution is attribution]:

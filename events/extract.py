@@ -253,8 +253,10 @@ def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,
     moscow = {start: geonameid for start, geonameid in moscow.items() if geonameid not in official}
     # a feature datelined with a place's Russian name ("AVDEYEVKA —") is written among Russia's troops: whose side
     # the people it introduces are on when nothing else tells it
-    among = Side.RU if any(ref.role == "dateline" and ref.mention.start in moscow for view in views[:2] for ref in view.places) \
-        else Side.NONE
+    # (by the dateline's own spelling, whatever the headline calls the town: "Avdiivka, three months on / AVDEYEVKA —")
+    among = Side.RU if any(ref.role == "dateline" and (place := ref.resolution.place) is not None and place.country == "UA"
+                           and place.population < MOSCOW_FORM_MAX_POPULATION and moscow_form(ref.mention.text, place, gazetteer)
+                           for view in views[:2] for ref in view.places) else Side.NONE
     voices = read_voices(views, article, rules, speaking, _near_claims(views, changes, rules, article.text), among)
     # whether a text that writes places as Moscow does also writes one the Ukrainian way (then it does not keep
     # to Moscow's words; read only then: romanising is dear)

@@ -100,6 +100,7 @@ class _Patterns:
     relation: re.Pattern[str]  # "His deputy", "Maksym's comrade Dmytro"
     named_after: re.Pattern[str]  # a given name after one named by what they do: "One resident, Anatoliy,", "a man named Ihor"
     said_apposed: re.Pattern[str]  # any one name right after a verb of saying, by what they do: '"...," said Kit, a medic'
+    opening_apposed: re.Pattern[str]  # ... or opening a sentence: "Kit, a platoon commander, spent three weeks in X."
 
 
 _CACHE: dict[int, tuple[PersonWords, _Patterns]] = {}  # (the words kept beside their patterns: an id may be reused)
@@ -124,6 +125,8 @@ def person_patterns(words: PersonWords) -> _Patterns:
             # (a call sign or a name the lists lack, made a person by the apposition: "said Kit, a platoon commander")
             said_apposed=compiled(r"[”\"’'],?\s+(?:said|says|added|recalled|explained)\s+(?P<name>[A-ZА-ЯІЇЄ][a-zа-яіїє’'-]{1,14})"
                                   r"(?=,\s+(?:a|an)\s+(?:(?!who\b|which\b|that\b)[\w-]+\s+){0,4}?(?i:" + nouns + r")(?![\w-]))"),
+            opening_apposed=compiled(_OPENING + r"(?P<name>[A-ZА-ЯІЇЄ][a-zа-яіїє’'-]{1,14})"
+                                     r"(?=,\s+(?:a|an)\s+(?:(?!who\b|which\b|that\b)[\w-]+\s+){0,3}?(?i:" + nouns + r")(?![\w-])[,\s])"),
         )
         _CACHE[id(words)] = (words, patterns)
     return patterns
@@ -202,7 +205,8 @@ def find_persons(views: list[SentenceView], rules: Rules, home: Side, day: dt.da
             apposed = patterns.name_apposed.search(text) if named_in else None
             if apposed is not None:
                 name, surname, start, end = apposed.group("name"), apposed.group("surname") or "", apposed.start(), apposed.end()
-            elif (said := patterns.said_apposed.search(text)) is not None:
+            elif (said := patterns.said_apposed.search(text) or patterns.opening_apposed.match(text)) is not None \
+                    and not any(p.start == said.start("name") for p in view.places):  # (not a place: "Pokrovsk, a town")
                 call, start, end = said.group("name"), said.start("name"), said.end("name")
         tie = patterns.relation.search(text) if named_in or _KIN_OPENS.search(text) else None
         if tie is not None and (start < 0 or tie.start() <= start + 12):
