@@ -1743,9 +1743,8 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
         # place, unless the words after say what it is: '"It is theirs now," he said of a looted car')
         it = None
     if it is not None and (_STATE_UNDER if it.group("copula") else _COPULA_UNDER).match(text, start, end):
-        # "saying it was back under Ukrainian control" ('"It's mostly theirs"': a share of it)
-        return Target(None, pointer="it", position=start - len(behind) + it.end() - len(it.group().lstrip("“\"‘ ")),
-                      share=rules.partial_adverb.search(text, start, end) is not None or rules.partial_share.search(text, start, end) is not None)
+        # "saying it was back under Ukrainian control", '"It's mostly theirs"'
+        return Target(None, pointer="it", position=start - len(behind) + it.end() - len(it.group().lstrip("“\"‘ ")))
     m = _POINTER_BEFORE_ITS_CLAUSE.match(text, 0, start) or _POINTER_THAT_DONE.search(behind)
     if m is not None:  # "The village, which lies near the border, had been occupied by ...": the village
         # (and "the village that Ukrainian troops retook last August": what the relative clause is of)
@@ -2089,7 +2088,8 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
             # the place the text is about (events/drafts.py); where the sentence names a place, a settlement
             # before them is their subject ('"X — the southern half is theirs"'), and a river or a region is no
             # settlement at all ('"Everything east of the Dnipro is theirs"'); a unit named after a place names
-            # none ('"The last of them left," said a commander of the Vostok group')
+            # none ('"The last of them left," said a commander of the Vostok group'), nor does a dateline on the
+            # quotation's line ('X — "The enemy left on the night of the 17th," said Dmytro')
             targets = _subject_targets(view, start, trigger, rules) if any(p.role not in ("person", "modifier", "dateline") for p in view.places) \
                 else [Target(None, pointer=FOCUS, position=start)]
             if not targets:
