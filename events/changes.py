@@ -1660,13 +1660,13 @@ _ABOUT_ITS_GAIN = compiled(r"\b(?:about|of|on|regarding)\s+(its)\s+[“\"‘']?(
                            r"(?:(?:is|are|was|were|do|does|did|have|has)\s+)?(?:not\s+)?$")
 # ("saying it was back under ...", '"It is theirs now"', '"It's mostly theirs"', '"It's not theirs"')
 _IT_RIGHT_BEFORE = compiled(r"(?:\bit|(?:^|[“\"‘]\s*)It)(?P<copula>['’]s)?\s+$")
-_COPULA_UNDER = compiled(r"(?:is|are|was|were|has\s+been|had\s+been)\b[^.;]{0,30}?\b(?:under|theirs)\b", re.I)
+_STATE_UNDER = compiled(r"[^.;]{0,30}?\b(?:under|theirs)\b", re.I)  # (its copula before it: "it's mostly theirs")
+_COPULA_UNDER = compiled(r"(?:is|are|was|were|has\s+been|had\s+been)\b" + _STATE_UNDER.pattern, re.I)
 _SAID_OF_A_THING = compiled(r"\b(?:pointing|points|pointed)\s+(?:at|to)\b|\b(?:showing|holding up|holding)\s+(?:a|an|the|his|her|their)\s|"
                             r"\b(?:said|says|added|explained|laughed|joked)\s+(?:of|about)\s+(?:a|an|the|his|her|their|its|some)\s+"
                             r"(?!(?:town|village|city|settlement|place)\b)|\btalking\s+about\s+(?:a|an|the|his|her|their)\s|"
                             r"\bwhen\s+asked\s+(?:whether|if)\b|\bwhen\s+asked\s+about\s+(?:a|an|the|his|her|their)\s+"
                             r"(?!(?:town|village|city|settlement)\b)", re.I)
-_STATE_UNDER = compiled(r"[^.;]{0,30}?\b(?:under|theirs)\b", re.I)  # (its copula before it: "it's mostly theirs")
 
 
 _TO_PLURAL_POINTER = compiled(r"[”\"’']?\s+(?:(?:control|hold)\s+of\s+)?$")  # (what may stand between the phrase and its object)

@@ -180,6 +180,8 @@ def find_persons(views: list[SentenceView], rules: Rules, home: Side, day: dt.da
     patterns = person_patterns(words)
     found: dict[int, Person] = {}
     known: dict[str, Person] = {}  # by each of their names
+    opens: re.Pattern[str] | None = None  # _known_opens(known), built again only when a name is added
+    opens_for = 0  # (how many names it was built for)
     unsided: list[tuple[Person, Person | None]] = []  # (and the one they are tied to: "his comrade")
     last: Person | None = None
     for view in views:
@@ -220,7 +222,9 @@ def find_persons(views: list[SentenceView], rules: Rules, home: Side, day: dt.da
             call = sign.group("call")
             if start < 0:
                 start, end = sign.start("call"), sign.end("call")
-        if start < 0 and known and (opener := _known_opens(known).match(text)) is not None:
+        if start < 0 and known and len(known) != opens_for:
+            opens, opens_for = _known_opens(known), len(known)
+        if start < 0 and opens is not None and (opener := opens.match(text)) is not None:
             found[view.index] = last = known[opener.group("name")]  # (a call sign named again: "Kit shrugged at the claim.")
             continue
         if start < 0:
