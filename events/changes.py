@@ -302,9 +302,11 @@ def _side_words(text: str, rules: Rules) -> list[tuple[int, int, str]]:
 _LOCATED_BY = compiled(r"\b(?:of|after|from|behind|near|beyond|past|to|in|at|for|than|with|by|around|outside|beside)\s+"
                        r"(?:[A-ZА-ЯІЇЄ][\w’'-]+\s*){1,3}$", re.I)
 _QUOTED_WORD_BEFORE = compiled(r"[“\"‘'][\w-]+[”\"’']\s+$")  # a word quoted by itself right before the phrase
-# a word quoted inside a clause ('had "blockaded" the city'), ending where the clause would open (not a
+# a word quoted inside a clause ('had "blockaded" the city'; or two or three in lower case: 'had achieved
+# "tactical success" in X and gained a foothold'), ending where the clause would open (not a
 # passive's: 'had been "dislodged" and the town cleared' keeps its own subject)
-_SCARE_QUOTE_ENDING = compiled(r"(?<!\w)(?<!been )(?<!was )(?<!were )(?<!is )(?<!are )(?<!be )[“\"][\w-]+[”\"]$")
+_SCARE_QUOTE_ENDING = compiled(r"(?<!\w)(?<!been )(?<!was )(?<!were )(?<!is )(?<!are )(?<!be )"
+                               r"[“\"](?:[\w-]+|[a-z][\w-]*(?:\s[a-z][\w-]*){1,2})[”\"]$")
 # a quotation opening inside a clause, after its subject or verb: 'Russian troops "control most of X"', 'its
 # command authorized "a manoeuvre to withdraw units from X"' (not after a verb of saying, "that" or a name
 # it gives: 'the ministry said: "...', 'wrote "X is ours"', 'a unit called "..."'; not after "and" or an
