@@ -466,7 +466,7 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = 
                                                  or _ANNIHILATED_BEFORE.search(text, max(0, start - 40), start))):
             return key  # (not forces destroyed: "destroy encircled Ukrainian formations ... and that they had captured X")
     if text and index < len(words) and _THEY_ONLY.match(text, words[index][0]) \
-            and _US_AFTER.search(text, words[index][1], min(len(text), words[index][1] + 80)):
+            and _US_AFTER.search(text, words[index][1], min(len(text), words[index][1] + 120)):
         return "enemy"  # "They took X from us on Sunday", no side named before: whoever "us" are not, quoted or not
     if text and index < len(words) and _OPENS_SENTENCE.fullmatch(text, 0, words[index][0]) \
             and not _SAYING_AFTER.match(text, words[index][1]):
@@ -482,7 +482,9 @@ _MANY_AFTER = compiled(r"\s+(?:[\w-]+\s+)?(?:troops|forces|units|soldiers|fighte
 _ANNIHILATED_BEFORE = compiled(r"\b(?:destroy\w*|annihilat\w*|eliminat\w*|wip(?:e|ed|es|ing)\s+out|defeat\w*|rout(?:ed|ing)?)\s+"
                                r"(?:[“\"‘']?[\w-]+\s+){0,2}[“\"‘']?$", re.I)
 _THEY_ONLY = compiled(r"[Tt]hey\b")
-_US_AFTER = compiled(r"\b(?:from\s+us|us\s+out|on\s+us|(?:pushed|drove|knocked|forced|threw)\s+us)\b")
+# ("They hold most of it, but the west is ours": set against the speaker's own)
+_US_AFTER = compiled(r"\b(?:from\s+us|us\s+out|on\s+us|(?:pushed|drove|knocked|forced|threw)\s+us)\b"
+                     r"|,\s*(?:yes,\s*)?but\s+(?:[^,;.“”\"]{0,60}?\bours\b|our\s+(?:units|troops|guys|boys|men|forces|soldiers|lads)\b)")
 _OPENS_SENTENCE = compiled(r"[\s“\"‘']*")
 _SAYING_AFTER = compiled(r"\s+(?:\w+\s+)?(?:say|said|says|claim|claimed|report|reported|believe|think|thought|told|insist|insisted)\b")
 _OWN_FORCES = compiled(r"[Oo]ur\s+(?:own\s+)?[a-z]")  # "our men", "our troops": a noun "they" may stand for
