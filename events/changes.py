@@ -675,7 +675,9 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
                                                          or w[2] == "enemy" and _THE_ENEMY.fullmatch(text, w[0], w[1]))]
         if states:
             return states[-1][2]
-    inside = [i for i, w in enumerate(words) if start <= w[0] < end]
+    # (not a side inside an aside the phrase spans: "70 percent of X, the town Ukraine calls Y, was under Russian control")
+    inside = [i for i, w in enumerate(words) if start <= w[0] < end
+              and not ("," in text[start:w[0]] and "," in text[w[1]:end])]
     after = [i for i, w in enumerate(words) if end <= w[0] < right]
     if trigger.agent_after and (inside or after):
         return key_of((inside or after)[0])
