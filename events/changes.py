@@ -271,6 +271,7 @@ class Change:
     plural: bool  # "several villages": (more of) its settlements are named later
     count: str = ""  # how many, as the plural phrase says ("10" of "10 settlements"), "" when it says none
     holds_only: bool = False  # "hold only the western part of X": the holder keeps a share, the rest is lost
+    held_share: bool = False  # "the western half of X is ours": a share the speaker's side holds, maybe all it has left
 
 
 _SIDE_CACHE: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
@@ -1034,6 +1035,9 @@ _DESTINATION_GAP = compiled(r"\b(?:the\s+(?:town|city|village|settlement)\s+for)
                             r",?\s+between\s+$")
 _WHERE_NEXT = compiled(r"(?:\s+and\s+[\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?,\s+where\b")  # "pulled back towards A (and B), where they are regrouping"
 _REMAINS = compiled(r"\bremain(?:s|ed)?\b")  # "half of X remains in Ukrainian hands": held, the rest lost
+_OURS = compiled(r"\bours\b")
+_MOST_OF = compiled(r"\b(?:most|majority|bulk|(?:almost|nearly|virtually|practically) all)\b", re.I)  # ("most of X is ours": more than a holder's last share)
+_OWN_GAIN_NEAR = compiled(r"\b(?:again|back|retak\w*|retook|recaptur\w*|liberat\w*|clear(?:ed|ing)|counter-?offensive)\b", re.I)
 _UNDER_FIRE = compiled(r"[^,.;]{0,60}?\bunder\s+(?:heavy\s+|intense\s+|constant\s+|artillery\s+)?(?:fire|shelling|bombardment)\b")
 _HOLDING = compiled(r"(?:keep|kept|retain|maintain|remain|stay|still|continu)", re.I)
 _PLAIN_LIST_GLUE = compiled(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|n?or)\s+)")  # ("neither A nor B has fallen": both)
@@ -2285,6 +2289,10 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
         agent = _agent(view, start, end, max(left, refuted.end()) if refuted else left, right, trigger, rules)
         holds_only = kind is EventType.PARTIAL and bool(targets) and (
             _HOLD_ONLY.match(text, start) is not None or _REMAINS.search(text, start, end) is not None)
+        # ("the western half is ours": a holder's share, the rest lost, unless the speaker's side is the one
+        # pushing in, events/drafts.py; not "most of X is ours again")
+        held_share = kind is EventType.PARTIAL and bool(targets) and _OURS.search(text, start, end) is not None \
+            and _OWN_GAIN_NEAR.search(text) is None and _MOST_OF.search(text, left, start) is None
         if trigger.targets in _SENTENCE_WIDE:
             # "units withdrew from A and B ... and moved to more advantageous positions": the
             # places the sentence's other phrases name, when they name some
@@ -2309,7 +2317,8 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
             hedged=may_match(rules.hedge_in_sentence, text) and rules.hedge_in_sentence.search(
                 text, left, (relative.start() if (relative := _RELATIVE_CLAUSE.search(text, end, right)) else right)) is not None,
             history=_history(text, left, start, end, trigger, view), plural=plural,
-            count=count if count[:1].isdigit() or count in _NUMBER_WORDS else "", holds_only=holds_only))
+            count=count if count[:1].isdigit() or count in _NUMBER_WORDS else "", holds_only=holds_only,
+            held_share=held_share))
     return changes
 
 

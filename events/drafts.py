@@ -142,6 +142,7 @@ class _Discourse:
         self.headline_side: Side = Side.NONE
         self.gain_side: Side = Side.NONE  # the gain the text last stated with its side named
         self.told_gain: tuple[Side, int] = (Side.NONE, -1)  # the last gain told, however its side was found, and its paragraph
+        self.gained: dict[str, set[Side]] = {}  # each place's sides told gaining it so far
         self.gain_paragraph = -1
         self.headline_gain: Side = Side.NONE
         self.anchor: dt.date | None = None  # the last day the text gave
@@ -675,6 +676,12 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
     if change.holds_only and gains is not Side.NONE and gains.value == _place_country(memory, place):
         # "Ukrainian troops hold only the western part of X": the rest of their own town is lost
         return gains.opponent(), how
+    if change.held_share and gains is Side.UA and _place_country(memory, place) == "UA" \
+            and Side.UA not in memory.gained.get(place.key, ()):
+        # a Ukrainian's "the western half is ours" of a Ukrainian town: what is left of it to them, the rest
+        # lost (not after the text told them pushing in: "troops have retaken the south ... 'Most of it is ours'")
+        # (of a Russian town the holder depends on the year: left to the reader)
+        return Side.RU, how
     return gains, how
 
 
@@ -1599,6 +1606,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     and (published.date - own_date.date).days > _BACKGROUND_DAYS) or own_date is None and _old(coordinated, published)
                 confidence = 0.85 if target.place is not None else 0.65
                 dated = pairs.get(target.position, date)
+                if kind in (EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL) and not change.denial:
+                    memory.gained.setdefault(place.key, set()).add(gains)
                 drafts.append(Draft(view, first, kind, place, gains, attribution, voice.channel,
                                     change.hedged or _hedged_speech(attribution, rules),
                                     dated, basis, confidence,
