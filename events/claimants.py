@@ -529,6 +529,10 @@ def _own_forces_named(sentence: str, end: int, rules: Rules) -> Side | None:
     return None
 
 
+_SIDED_BY_PARTNER = ("military", "official", "government")
+_AND_THEN = compiled(r",\s+and\s+(?:[\w’'-]+\s+){0,2}$")  # the clause before ends: ", and the military announced"
+
+
 def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.NONE,
                       day: dt.date | None = None, place_country: dict[str, str] | None = None,
                       recent: list[Attribution] | None = None, soldier_side: Side = Side.NONE) -> list[Attribution]:
@@ -663,6 +667,11 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             elif rule.side == "context" and (capital := _CAPITAL_OPENS.match(sentence)) is not None and capital.end() <= start:
                 # "In Moscow, the defence ministry said ...": the capital the sentence opens in
                 context = Side.RU if capital.group(1) == "Moscow" else Side.UA
+            if context is Side.NONE and rule.side == "context":
+                # "soldiers of the 68th Brigade posted a video ..., and the military announced ...": a bare "the
+                # military" of the side of the sentence's speaker before it, when nothing else tells its side
+                context = next((b.side for b in found if b.end <= start and not b.embedded and b.verb
+                                and b.kind in _SIDED_BY_PARTNER and _AND_THEN.search(sentence, b.end, start)), Side.NONE)
             name, side = _named(rule, context)
             namesake = _namesake(sentence[start:end], name, recent or [], rules.given_names)
             if namesake is not None:
