@@ -1347,7 +1347,8 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
                 break  # "Soldiers from X west of Y have been captured": the soldiers were, not X
             if gap.lstrip().startswith(",") and (relative := _RELATIVE_OPEN_BEFORE.search(text, max(0, ref.start - 100), ref.start)):
                 # "The village, which lies on the road to X, was occupied": X only locates the subject (the place
-                # before the clause, if one is named, is it: "Y, which lies on the road to X, was captured")
+                # before the clause, if one is named, is it: "Y, which lies on the road to X, was captured"; or
+                # "A and B, the latter just over the line in X, were retaken")
                 apposition = relative.start()
                 continue
             subject = ref
@@ -1496,7 +1497,8 @@ _NOT_MEAN_AFTER = compiled(r"[^.;,]{0,60}?\b(?:does|do|did|will|would)(?:\s+not|
 _TO_PREVENT = compiled(r"(?:(?<=\bnot able )|(?<=n't able )|(?<=\bfailed )|(?<=\bnot manage )|(?<=\bnot managed )|"
                        r"(?<!\bmanaged )(?<!\bable )(?<!\bhelped )(?<!\bcontinue )(?<!\bcontinues )(?<!\bcontinued )(?<!\bsucceeded ))"
                        r"\b(?:to|will|would|shall|must|can|could|should)\s+(?:prevent|stop|keep)\s+(?:[\w’'-]+\s+){1,4}from\s+$", re.I)
-_RELATIVE_OPEN_BEFORE = compiled(r",\s+(?:which|where|that)\s+(?:lies|lay|stands|stood|sits|sat|is|was|runs|ran)\s+[^,;:]{0,80}$")
+_RELATIVE_OPEN_BEFORE = compiled(r",\s+(?:which|where|that)\s+(?:lies|lay|stands|stood|sits|sat|is|was|runs|ran)\s+[^,;:]{0,80}$"
+                                 r"|(?<=\w),\s+the\s+(?:latter|former)\s+[^,;:]{0,80}$")  # ("A and B, the latter just inside the Y region, ...")
 _ROUTE_BEFORE = compiled(r"\b(?:road|roads|highway|route|railway|rail line|approaches|heights|bridge)\s+"
                            r"(?:(?:west|east|north|south)(?:wards?)?\s+)?(?:to|towards?|into|between|near|from|linking)\s+"
                            r"(?:the\s+)?$", re.I)
