@@ -845,8 +845,12 @@ def named_claimants(sentence: str, rules: Rules, *, context_side: Side = Side.NO
             break
         rule = _as_of(rules.claimants[index], day)
         for m in _matches(rule.regex, sentence):
-            name, side = _named(rule, context_side if context_side is not Side.NONE or not rule.default_side
-                                else Side(rule.default_side))
+            context = context_side if context_side is not Side.NONE or not rule.default_side else Side(rule.default_side)
+            adjective = _SIDE_BEFORE.search(sentence, max(0, m.start() - 16), m.start()) \
+                or _SIDE_INSIDE.search(sentence, m.start(), m.end()) if rule.side == "context" else None
+            if adjective is not None:  # ("A Ukrainian platoon commander, interviewed here, did not dispute it.")
+                context = Side.RU if adjective.group(1).startswith(("Russia", "Moscow")) else Side.UA
+            name, side = _named(rule, context)
             found.append(Attribution(name, side, rule.kind, m.start(), m.end(), "named",
                                      person=_PERSON_ROLE.search(sentence, m.start(), m.end()) is not None))
             if not _out_of_office(rule):
