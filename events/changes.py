@@ -1672,6 +1672,7 @@ _ABOUT_ITS_GAIN = compiled(r"\b(?:about|of|on|regarding)\s+(its)\s+[“\"‘']?(
                            r"(?:(?:is|are|was|were|do|does|did|have|has)\s+)?(?:not\s+)?$")
 # ("saying it was back under ...", '"It is theirs now"', '"It's mostly theirs"', '"It's not theirs"')
 _IT_RIGHT_BEFORE = compiled(r"(?:\bit|(?:^|[“\"‘]\s*)It)(?P<copula>['’]s)?\s+$")
+_IS_A_GREY_ZONE = compiled(r"(?:is|was|has\s+become|had\s+become)\s+(?:now\s+|already\s+|effectively\s+|basically\s+|just\s+)?(?:a|the)\s+gr[ae]y\s+zone\b")
 _STATE_UNDER = compiled(r"[^.;]{0,30}?\b(?:under|theirs)\b", re.I)  # (its copula before it: "it's mostly theirs")
 _COPULA_UNDER = compiled(r"(?:is|are|was|were|has\s+been|had\s+been)\b" + _STATE_UNDER.pattern, re.I)
 _SAID_OF_A_THING = compiled(r"\b(?:pointing|points|pointed)\s+(?:at|to)\b|\b(?:showing|holding up|holding)\s+(?:a|an|the|his|her|their)\s|"
@@ -1750,6 +1751,9 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
         share = rules.partial_share.search(" ".join(behind[:m.start()].split()[-4:])) is not None
         return Target(None, pointer=m.group(), position=start - len(behind) + m.start(), share=share)
     it = _IT_RIGHT_BEFORE.search(behind)
+    if it is not None and _IS_A_GREY_ZONE.match(text, start, end) and not _SAID_OF_A_THING.search(text, end):
+        # a speaker's '"It is a grey zone"': of the place spoken of
+        return Target(None, pointer="it", position=start - len(behind) + it.end() - len(it.group().lstrip("“\"‘ ")))
     if it is not None and ("It" in it.group() and "theirs" not in text[start:end].lower() or _SAID_OF_A_THING.search(text, end)):
         # (a sentence's own "It was under Russian control" may be of anything; a speaker's "It is theirs" is of a
         # place, unless the words after say what it is: '"It is theirs now," he said of a looted car')
