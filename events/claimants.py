@@ -339,7 +339,7 @@ def _named(rule: ClaimantRule, context_side: Side) -> tuple[str, Side]:
 _ACCOUNT_AFTER = compiled(r"\s*(?:['’]s? (?:account|words|statement|post|message|report|view)\s*[:,]|:\s*[“\"«])")
 # a participle or time clause after a speaker's description: "said Kit, a sergeant, speaking by phone from a dugout"
 _TRAILING_CLAUSE = (r",\s+(?:speaking|describing|reached|reaching|interviewed|filmed|talking|lamenting|recalling|"
-                    r"as\s+(?:he|she|they)\s|while\s|during\s|standing|sitting|leaning)")
+                    r"as\s+(?:he|she|they)\s|while\s|during\s|standing|sitting|leaning|in\s+(?:the|a|an|his|her|their)\s)")
 _CLAUSE_ENDS_AFTER = compiled(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|noting|saying|according|in a|on|who|which)\b|" + _TRAILING_CLAUSE + "|"
                               r"(?:on|late|early|earlier|later)\s|"
                               # "said a Ukrainian drone operator with the call sign Bober"
@@ -639,6 +639,9 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             elif rule.side == "context" and (serves := _SERVES_WITH.match(sentence, end)) is not None:
                 # "said the sergeant, who serves in a Ukrainian brigade": the side of the forces he serves with
                 context = Side.RU if serves.group(1).startswith("Russia") else Side.UA
+            elif rule.side == "context" and (unit := _unit_side(sentence, end, rules)) is not None:
+                # "said a sergeant of a unit from the Azov corps": the side its unit's name tells
+                context = unit
             elif rule.side == "context" and (own := _own_forces_named(sentence, end, rules)) is not None:
                 # "the defence ministry said units of its Vostok group took X": the side its forces' name tells
                 context = own
@@ -1125,6 +1128,17 @@ _SOLDIER_RULE = "{side} soldier"  # claimants.toml's rule for one fighter quoted
 _SERVES_WITH = compiled(r"(?:,?\s+who\s+(?:now\s+|still\s+)?(?:serves|served|is\s+serving|fights|fought|is\s+fighting)\s+(?:in|with|for)|"
                         r"\s+(?:in|with|of|from))\s+"
                         r"(?:a\s+|an\s+|the\s+|one\s+of\s+the\s+)?(?:[\w-]+\s+){0,2}?(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)(?![\w-])")
+_UNIT_OF = compiled(r"\s+(?:of|from|with|in)\s+(?:a\s+(?:unit|company|battalion|platoon)\s+(?:of|from|in)\s+)?(?:the\s+)?")
+
+
+def _unit_side(sentence: str, end: int, rules: Rules) -> Side | None:
+    """The side of the unit named right after a speaker's role ("a sergeant from the Azov corps"), if its name tells one."""
+    of = _UNIT_OF.match(sentence, end)
+    if of is None:
+        return None
+    return next((Side(key) for regex, key in rules.side_words if key in ("RU", "UA") and regex.match(sentence, of.end())), None)
+
+
 _RELATIVE_OPENS = compiled(r"\b(?:that|which)\s+(?:[^\s,;.:“”\"]+\s+){0,3}$")  # ("that President", "which Ukrainian officials")
 # ... whose verb of saying is followed by the relative clause's own verb ("said was", "claimed had"), not a
 # relative on the whole clause ("X fell, which the General Staff confirmed on Monday": its confirmation)
