@@ -173,7 +173,7 @@ _ORDERED = compiled(r"\b(?:(?:received|got|gave|give|given|granted|issued|had|ha
                       r"(?:for\s+(?:an?\s+|the\s+)?(?:manoeuvre|maneuver|withdrawal|pullout|pull-out)\s+|"
                       r"to\s+(?:carry\s+out|conduct|perform|make)\s+(?:an?\s+|the\s+)?(?:manoeuvre|maneuver)\s+)?(?=to\s)|"
                       r"(?:a|the)\s+decision\s+(?:(?:was|has\s+been|had\s+been)\s+(?:made|taken)\s+)?(?=to\s)|ordered|told|instructed|forced|compelled|"
-                      r"(?:approved|authori[sz]ed|sanctioned)(?:\s+[“\"‘']?(?:an?|the)\s+(?:[\w-]+\s+)?(?:manoeuvre|maneuver|decision|order))?)\s*(?:(?:the|its|their|his|her|our|Ukrainian|Russian|Ukraine['’]s|Russia['’]s|"
+                      r"(?:approved|authori[sz]ed|sanctioned|allowed|permitted)(?:\s+[“\"‘']?(?:an?|the)\s+(?:[\w-]+\s+)?(?:manoeuvre|maneuver|decision|order))?)\s*(?:(?:the|its|their|his|her|our|Ukrainian|Russian|Ukraine['’]s|Russia['’]s|"
                       r"enemy)\s+)?(?:(?:troops|forces|units|soldiers|defenders|garrison|marines|brigades?|commanders?|generals?|men)\s+)?to\s+"
                       r"(?:\w+\s+)?$", re.I)
 # spoken word order, the object told first: "Tykhe we took on Saturday", "Hostre the other guys liberated
