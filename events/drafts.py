@@ -1650,8 +1650,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         # kilometres"; _follow_frame reads a list only before all of them)
         if memory.frame is not None and (not changes or len(drafts) == made):
             _follow_frame(view, voice, drafts, memory, rules, dates)
-        if changes and len(drafts) > made:
-            _added(view, voice, drafts, memory, dates)  # "announced the capture of A, and on Monday it added B"
+        if changes:
+            # "announced the capture of A, and on Monday it added B" (or a sentence whose own phrase told nothing:
+            # "she added A and B, the first village Kyiv has said it retook in X")
+            _added(view, voice, drafts, memory, dates)
         if len(drafts) == made and drafts and changes and search_once(rules.hedge_after, text):
             _hedge_recent(view, drafts, rules)
         # remember
@@ -1746,6 +1748,8 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
     if denied is not None and (view.index - drafts[-1].view.index <= HEDGE_BACK or _CLAIM_NOUN.search(view.text) or answer):
         _deny_recent(view, voice, drafts, own=memory.voice_of(view))
     if view.index - drafts[-1].view.index > HEDGE_BACK:
+        if view.sentence.paragraph - drafts[-1].view.sentence.paragraph == 1:
+            _added(view, voice, drafts, memory, dates)  # ("SATURDAY. The ministry said ... SUNDAY. It added A and B.")
         return
     _followed(view, voice, drafts, memory, dates)
     _added(view, voice, drafts, memory, dates)
@@ -1848,7 +1852,8 @@ def _followed(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Di
 _CITED_BEFORE = compiled(r"\b(?:claim\w*|boast\w*|spread\w*|propagand\w*|allege\w*|insist\w*|(?:Russian|Moscow|Kremlin)\b[^.;]{0,40}\b(?:say|says|said))\b"
                          r"[^.;]{0,60}?\bthat\s+[^.;]*$", re.I)
 _ADDED_REACH = 40  # characters from the words to the first place they add ("added two more villages: A")
-_LIST_JOIN = compiled(r"\s*(?:,\s*(?:and\s+)?|and\s+|;\s*)(?:(?:the\s+)?(?:villages?|towns?|settlements?)\s+of\s+|"
+# (a short aside placing the one before may stand between: "added A, in the same area, and B")
+_LIST_JOIN = compiled(r"\s*(?:,\s+(?:in|near|just|on)\s[^,;.:]{1,40},\s*and\s+|,\s*(?:and\s+)?|and\s+|;\s*)(?:(?:the\s+)?(?:villages?|towns?|settlements?)\s+of\s+|"
                       r"(?:two|three|four|five|six|several)\s+(?:more\s+|other\s+)?(?:villages|towns|settlements)"
                       r"(?:\s+in\s+[^:;.]{1,40})?:\s*)?")  # ("added A and three villages in X Oblast: B, C and D")
 _MAY_ADD = compiled(r"added|named|listed|list\b")  # (what the rules' "added" needs, before it is tried)
@@ -1877,7 +1882,9 @@ def _added(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Disco
         # list; "He added Pokrovsk remained the target", "named A and B the hardest sectors": no list of gains)
         return
     told = [d for d in drafts if d.kind is not EventType.DENIAL and d.kind is not EventType.CONTESTED
-            and not d.background and d.gains is not Side.NONE and view.index - d.view.index <= 2]
+            and not d.background and d.gains is not Side.NONE and (view.index - d.view.index <= 2
+                # (or told in the paragraph before: "SATURDAY. The ministry said it took A and B. ... SUNDAY. It added C.")
+                or view.sentence.paragraph - d.view.sentence.paragraph == 1)]
     if not told:
         return
     last = told[-1]
