@@ -1650,9 +1650,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         # kilometres"; _follow_frame reads a list only before all of them)
         if memory.frame is not None and (not changes or len(drafts) == made):
             _follow_frame(view, voice, drafts, memory, rules, dates)
-        if changes:
+        if changes and (len(drafts) > made or _ADDED_VERB.search(text)):
             # "announced the capture of A, and on Monday it added B" (or a sentence whose own phrase told nothing:
-            # "she added A and B, the first village Kyiv has said it retook in X")
+            # "she added A and B, the first village Kyiv has said it retook in X"; not "it also claimed A", the
+            # phrase itself, whose "it" it left unread)
             _added(view, voice, drafts, memory, dates)
         if len(drafts) == made and drafts and changes and search_once(rules.hedge_after, text):
             _hedge_recent(view, drafts, rules)
@@ -1856,7 +1857,8 @@ _ADDED_REACH = 40  # characters from the words to the first place they add ("add
 _LIST_JOIN = compiled(r"\s*(?:,\s+(?:in|near|just|on)\s[^,;.:]{1,40},\s*and\s+|,\s*(?:and\s+)?|and\s+|;\s*)(?:(?:the\s+)?(?:villages?|towns?|settlements?)\s+of\s+|"
                       r"(?:two|three|four|five|six|several)\s+(?:more\s+|other\s+)?(?:villages|towns|settlements)"
                       r"(?:\s+in\s+[^:;.]{1,40})?:\s*)?")  # ("added A and three villages in X Oblast: B, C and D")
-_MAY_ADD = compiled(r"added|named|listed|list\b")  # (what the rules' "added" needs, before it is tried)
+_MAY_ADD = compiled(r"added|named|listed|list\b")
+_ADDED_VERB = compiled(r"\b(?:added|listed|named)\b")  # (what the rules' "added" needs, before it is tried)
 _ADDED_ELSEWHERE = compiled(r"\bas\b|\bto\s+(?:its|the|their|his|her)\s+(?:[\w-]+\s+)?list\s+of\s+(?!(?:the\s+)?(?:[\w-]+\s+)?"
                              r"(?:captured|occupied|liberated|taken|seized|retaken|recaptured|lost|abandoned)\b)", re.I)
 
