@@ -67,7 +67,7 @@ _LOCATING_ASIDE = compiled(r",\s+(?:(?:just|some|about|around|roughly|only)\s+)?
 _OTHER_VERB_BEFORE_BY = compiled(r",|\b(?!(?:completed|finished|carried|conducted|accomplished|achieved)\b)\w+ed\s+by\b", re.I)
 # a past participle right after a place and its comma: "A, taken in May; B, abandoned by Ukrainian
 # troops in February" (the participle, then a time, an agent or the clause's end)
-_PARTICIPLE_APPOSITION = compiled(r"[A-ZА-ЯІЇЄ][\w’'-]+,\s+(?:(?:only|finally|eventually|briefly|first|later|recently|reportedly)\s+)?$")
+_PARTICIPLE_APPOSITION = compiled(r"[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+itself)?,\s+(?:(?:only|finally|eventually|briefly|first|later|recently|reportedly)\s+)?$")
 # a comma, then a clause of its own with its subject and verb (no "and"): "..., the enemy has left for X"
 _NEW_SUBJECT_GAP = compiled(r",\s+(?:the\s+)?(?:enemy|occupiers|Russians|Ukrainians|(?:Russian|Ukrainian|enemy)\s+(?:troops|forces|units|soldiers))\s+"
                             r"(?:has|have|had|is|are|was|were|fled|left|retreated|withdrew|moved|pulled|went|ran)\b")
