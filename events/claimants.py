@@ -261,7 +261,7 @@ _OURS_STILL_THERE = compiled(r"\b[Oo]ur\s+(?:[\w-]+\s+)?(?:soldiers|troops|units
                              r"\b(?:is|are)\s+(?:still\s+)?being\s+held\b(?!\s+by\s+(?:the\s+)?(?:Russian|Ukrainian|enemy|occupiers))")
 _FORCES_IN_BEFORE = compiled(r"\b(?:forces|troops|units|army|operations?|grouping|contingent)\s+in\s+$")
 _LOCAL_WORDS = compiled(r"authorit|official|mayor|head|administration|governor|council|police", re.I)
-_CUES = compiled(rf"\b(?:MoD|[Mm]inistry|[Pp]ropagandists|[Cc]hannels|[Bb]loggers|[Mm]edia|TV|Kremlin|General Staff){_QUOTED_DEED}|according to|\b(?:fairy[- ]tales?|propaganda|lies)\s+of\b|as stated by|in the words of|\bby\b|\breleased\b|\b{_MAP_VERB}|\b{_MAP_MOVE}|\b{_ISSUED_STATEMENT}", re.I)
+_CUES = compiled(rf"\b(?:MoD|[Mm]inistry|[Pp]ropagandists|[Cc]hannels|[Bb]loggers|[Mm]edia|TV|Kremlin|General Staff){_QUOTED_DEED}|according to|['’]s\s+(?:latest\s+|new\s+|earlier\s+)?(?:claims?|statements?|announcements?)\s+(?:on\s+\w+\s+)?that\b|\b(?:fairy[- ]tales?|propaganda|lies)\s+of\b|as stated by|in the words of|\bby\b|\breleased\b|\b{_MAP_VERB}|\b{_MAP_MOVE}|\b{_ISSUED_STATEMENT}", re.I)
 #: Where the journalist's own voice begins inside a sentence that quotes someone.
 _THAT_AFTER = compiled(r"\s+that\b")
 _TIME_OF_ITS_OWN = compiled(r"\b(?:last|earlier|ago|since|in (?:19|20)\d\d|in (?:January|February|March|April|May|June|July|August|"
