@@ -101,7 +101,7 @@ _APPOSITION = compiled(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:\s+who\s+(?:gave|gives|go
 # reality" is left to the voice that speaks it)
 _CLAIMS_OF = compiled(r"\b(?:[Cc]ontrary\s+to|[Dd]espite|[Ii]n\s+spite\s+of)\s+(?:the\s+|all\s+the\s+)?(?:[\w-]+\s+)?"
                       r"(?:claims?|allegations?|assertions?|statements?|fairy[- ]tales?|lies|propaganda)\s+of\s+(?:the\s+)?$")
-_EMBEDDED = compiled(r"\b(?:allegations?|claims?|assertions?|reports?|statements?|information|news|footage)\s+(?:\w+\s+){0,2}(?:made |issued )?by\s+(?:the\s+|an?\s+)?$", re.I)
+_EMBEDDED = compiled(r"\b(?:allegations?|claims?|assertions?|reports?|statements?|announcements?|information|news|footage)\s+(?:\w+\s+){0,2}(?:made |issued )?by\s+(?:the\s+|an?\s+)?$", re.I)
 _WORD_START = compiled(r"\b\w")
 # the last word before a phrase, and an article after it: "said the". The leftmost match starts
 # where a word does, and neither run need give a letter back: (?<!\w) and possessive runs find the
