@@ -221,6 +221,9 @@ _UNANNOUNCED_THAT = compiled(r"\b(?:(?:has|have|had|did|does|do)(?: not|n['’]t
                              r"(?:announced?|confirm(?:ed)?|report(?:ed)?|acknowledged?|claim(?:ed)?|say|said|verif(?:y|ied)) that\b"
                              r"(?! (?:claims?|reports?|statements?|announcements?|information|account)\b)[^,;]*$", re.I)
 # "the enemy continues to withdraw its units from X": a retreat under way (not "work continues to regain X")
+_PERMITTED = compiled(r"\b(?:allowed|permitted)\b", re.I)
+_NOT_OR_WHETHER = compiled(r"\b(?:not|never|whether|if)\b[^,;.]*$|n['’]t\b[^,;.]*$", re.I)
+_ROTATION = compiled(r"[^.;]{0,80}?\b(?:rotation|rotate|to rest)\b", re.I)
 _GOES_ON = compiled(r"\b(?:continues|continue|continuing|keeps|keep)\s+to\s+$", re.I)
 # (its forces from a place: not "continue to withdraw wounded soldiers / civilians from X")
 _FORCES_FROM = compiled(r"\w+(?:\s+(?:back|out))?(?:\s+(?:(?:its|their|the|our|his|her)\s+)?(?:remaining\s+|last\s+)?"
@@ -396,7 +399,7 @@ def find_triggers(text: str, rules: Rules, quoted: bool = False) -> list[tuple[i
 # (or "still holding the northern part of X", "with Ukrainian troops holding the western part of the town": the
 # defenders keep a part, the rest is lost)
 _HOLD_ONLY = compiled(r"(?:hold|holds|held|holding|control|controls|controlled|controlling|keep|keeps|kept)\s+"
-                        r"(?:now\s+|still\s+)?(?:only|just|merely)\b|"
+                        r"(?:now\s+|still\s+)?(?:only|just|merely|(?:well\s+)?(?:under|less\s+than)|no\s+more\s+than|not\s+more\s+than|barely)\b|"
                         # whoever "clings to" or "holds on to" the western part of X holds no more of it ("We are
                         # clinging to the western part", "the Russians are clinging to the northern part"; not "to a
                         # strip of land near X")
@@ -2051,6 +2054,9 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
                                                 or (_GOES_ON.search(before) if _FORCES_FROM.match(text, start) else None)
                                                 if trigger.type is EventType.WITHDRAWAL
                                                 and not _CONDITION_AFTER.match(text, end) else None)
+                if able is not None and _PERMITTED.search(able.group()) and (
+                        _NOT_OR_WHETHER.search(before, max(0, able.start() - 50), able.start()) or _ROTATION.search(text, end)):
+                    able = None  # "had never allowed units to withdraw", "whether it had allowed ...", "... for rotation"
                 if able is not None and able.group().lower().startswith("will") and (
                         _CONDITION_AFTER.match(text, end) or _CONDITION_BEFORE.search(text, 0, start)):
                     able = None  # "if the enemy breaks through, we will have to withdraw": a prospect

@@ -339,7 +339,8 @@ def _named(rule: ClaimantRule, context_side: Side) -> tuple[str, Side]:
 _ACCOUNT_AFTER = compiled(r"\s*(?:['’]s? (?:account|words|statement|post|message|report|view)\s*[:,]|:\s*[“\"«])")
 # a participle or time clause after a speaker's description: "said Kit, a sergeant, speaking by phone from a dugout"
 _TRAILING_CLAUSE = (r",\s+(?:speaking|describing|reached|reaching|interviewed|filmed|talking|lamenting|recalling|"
-                    r"as\s+(?:he|she|they)\s|while\s|during\s|standing|sitting|leaning|in\s+(?:the|a|an|his|her|their)\s)")
+                    r"as\s+(?:he|she|they)\s|while\s|during\s|standing|sitting|leaning|in\s+(?:the|a|an|his|her|their)\s|"
+                    r"resting|recovering|waiting|smoking|scrolling|lying|pointing|cleaning|checking|drinking|eating|sheltering)")
 _CLAUSE_ENDS_AFTER = compiled(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|noting|saying|according|in a|on|who|which)\b|" + _TRAILING_CLAUSE + "|"
                               r"(?:on|late|early|earlier|later)\s|"
                               # "said a Ukrainian drone operator with the call sign Bober"
