@@ -272,6 +272,12 @@ class _Discourse:
                   and not _HEAD_OF_BEFORE.search(view.text, max(0, target.position - 30), target.position)]
         if inside:
             return replace(inside[0], role="settlement"), view.index
+        if target.pointer.lower() == "it":
+            # '"It is a grey zone," a drone operator said of X': the place the words are said of
+            said_of = [p for p in view.settlements if p.start > target.position
+                       and _SAID_OF_BEFORE.search(view.text, max(0, p.start - 40), p.start)]
+            if said_of:
+                return said_of[0], view.index
         if target.pointer in ("which", "that"):
             # (not a place that only locates the one before it in an apposition: "X, south of Y, which ...")
             here = [p for p in view.settlements if p.end <= target.position
@@ -719,6 +725,7 @@ _TOWN_SIZE = 10_000  # people: a place this big is no "village"
 _CITY_SIZE = 500_000  # nor this big a "town"
 _DAY_HEADING_REACH = 30  # characters from its paragraph's first sentence's start a timeline's day may end by
 _REGION_AFTER = compiled(r"[^,;.]{0,40}\b(?:region|oblast|province)\b", re.I)  # "pushed out of most of the Kursk region"
+_SAID_OF_BEFORE = compiled(r"[”\"’']?,?\s+(?:[\w’'-]+\s+){0,5}?(?:said|says|added|wrote|told\s+\w+)\s+of\s+(?:the\s+(?:town|village|city)\s+of\s+)?$")
 _HEAD_OF_BEFORE = compiled(r"\b(?:head|chief|mayor|governor|spokes\w+|official|officials|deputy|secretary)\s+of\s+$", re.I)
 _AUTHORITY_AFTER = compiled(r"(?:['’]s)?\s+(?:(?:(?:[Cc]ity|[Tt]own|[Vv]illage|[Pp]atrol|[Ll]ocal)\s+)*(?:[Mm]ayor|[Hh]ead|[Aa]uthorities|"
                              r"[Cc]ouncil|[Pp]olice)|(?:[Cc]ity|[Tt]own|[Vv]illage)\s+(?:[Mm]ilitary\s+)?[Aa]dministration)\b")
