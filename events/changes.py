@@ -220,10 +220,11 @@ _UNANNOUNCED_THAT = compiled(r"\b(?:(?:has|have|had|did|does|do)(?: not|n['’]t
                              r"(?:nobody|no one) has) (?:yet )?(?:(?:formally|officially|publicly|independently) )?"
                              r"(?:announced?|confirm(?:ed)?|report(?:ed)?|acknowledged?|claim(?:ed)?|say|said|verif(?:y|ied)) that\b"
                              r"(?! (?:claims?|reports?|statements?|announcements?|information|account)\b)[^,;]*$", re.I)
-# "the enemy continues to withdraw its units from X": a retreat under way (not "work continues to regain X")
+# permission to withdraw is a withdrawal done, unless never given, asked about, or given for a rotation
 _PERMITTED = compiled(r"\b(?:allowed|permitted)\b", re.I)
 _NOT_OR_WHETHER = compiled(r"\b(?:not|never|whether|if)\b[^,;.]*$|n['’]t\b[^,;.]*$", re.I)
 _ROTATION = compiled(r"[^.;]{0,80}?\b(?:rotation|rotate|to rest)\b", re.I)
+# "the enemy continues to withdraw its units from X": a retreat under way (not "work continues to regain X")
 _GOES_ON = compiled(r"\b(?:continues|continue|continuing|keeps|keep)\s+to\s+$", re.I)
 # (its forces from a place: not "continue to withdraw wounded soldiers / civilians from X")
 _FORCES_FROM = compiled(r"\w+(?:\s+(?:back|out))?(?:\s+(?:(?:its|their|the|our|his|her)\s+)?(?:remaining\s+|last\s+)?"

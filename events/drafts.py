@@ -1864,8 +1864,8 @@ _ADDED_REACH = 40  # characters from the words to the first place they add ("add
 _LIST_JOIN = compiled(r"\s*(?:,\s+(?:in|near|just|on)\s[^,;.:]{1,40},\s*and\s+|,\s*(?:and\s+)?|and\s+|;\s*)(?:(?:the\s+)?(?:villages?|towns?|settlements?)\s+of\s+|"
                       r"(?:two|three|four|five|six|several)\s+(?:more\s+|other\s+)?(?:villages|towns|settlements)"
                       r"(?:\s+in\s+[^:;.]{1,40})?:\s*)?")  # ("added A and three villages in X Oblast: B, C and D")
-_MAY_ADD = compiled(r"added|named|listed|list\b")
-_ADDED_VERB = compiled(r"\b(?:added|listed|named)\b")  # (what the rules' "added" needs, before it is tried)
+_MAY_ADD = compiled(r"added|named|listed|list\b")  # (what the rules' "added" needs, before it is tried)
+_ADDED_VERB = compiled(r"\b(?:added|listed|named)\b")  # (a sentence whose own phrase told nothing adds only so)
 _ADDED_ELSEWHERE = compiled(r"\bas\b|\bto\s+(?:its|the|their|his|her)\s+(?:[\w-]+\s+)?list\s+of\s+(?!(?:the\s+)?(?:[\w-]+\s+)?"
                              r"(?:captured|occupied|liberated|taken|seized|retaken|recaptured|lost|abandoned)\b)", re.I)
 
