@@ -1755,15 +1755,14 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
         share = rules.partial_share.search(" ".join(behind[:m.start()].split()[-4:])) is not None
         return Target(None, pointer=m.group(), position=start - len(behind) + m.start(), share=share)
     it = _IT_RIGHT_BEFORE.search(behind)
-    if it is not None and _IS_A_GREY_ZONE.match(text, start, end) and not _SAID_OF_A_THING.search(text, end):
-        # a speaker's '"It is a grey zone"': of the place spoken of
-        return Target(None, pointer="it", position=start - len(behind) + it.end() - len(it.group().lstrip("“\"‘ ")))
-    if it is not None and ("It" in it.group() and "theirs" not in text[start:end].lower() or _SAID_OF_A_THING.search(text, end)):
-        # (a sentence's own "It was under Russian control" may be of anything; a speaker's "It is theirs" is of a
-        # place, unless the words after say what it is: '"It is theirs now," he said of a looted car')
+    grey_zone = it is not None and _IS_A_GREY_ZONE.match(text, start, end) is not None
+    if it is not None and (_SAID_OF_A_THING.search(text, end)
+                           or "It" in it.group() and "theirs" not in text[start:end].lower() and not grey_zone):
+        # (a sentence's own "It was under Russian control" may be of anything; a speaker's "It is theirs" or "It is
+        # a grey zone" is of a place, unless the words after say what it is: '"It is theirs now," he said of a looted car')
         it = None
-    if it is not None and (_STATE_UNDER if it.group("copula") else _COPULA_UNDER).match(text, start, end):
-        # "saying it was back under Ukrainian control", '"It's mostly theirs"'
+    if it is not None and (grey_zone or (_STATE_UNDER if it.group("copula") else _COPULA_UNDER).match(text, start, end)):
+        # "saying it was back under Ukrainian control", '"It's mostly theirs"', '"It is a grey zone"'
         return Target(None, pointer="it", position=start - len(behind) + it.end() - len(it.group().lstrip("“\"‘ ")))
     m = _POINTER_BEFORE_ITS_CLAUSE.match(text, 0, start) or _POINTER_THAT_DONE.search(behind)
     if m is not None:  # "The village, which lies near the border, had been occupied by ...": the village
@@ -2303,7 +2302,7 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
         holds_only = kind is EventType.PARTIAL and bool(targets) and (
             _HOLD_ONLY.match(text, start) is not None or _REMAINS.search(text, start, end) is not None)
         # ("the western half is ours": a holder's share, the rest lost, unless the speaker's side is the one
-        # pushing in, events/drafts.py; not "most of X is ours again")
+        # pushing in, events/drafts.py; not "most of X is ours", nor "X is ours again")
         held_share = kind is EventType.PARTIAL and bool(targets) and _OURS.search(text, start, end) is not None \
             and _OWN_GAIN_NEAR.search(text) is None and _MOST_OF.search(text, left, start) is None
         if trigger.targets in _SENTENCE_WIDE:
