@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from events.anchors import compiled, search_once
@@ -136,6 +137,8 @@ class _Discourse:
         self.feature_place: tuple[PlaceRef, int] | None = None
         self.named_as: dict[int, tuple[str, PlaceRef]] = {}  # "The village is Tykhe, ...": a sentence naming "the village"
         self.named_keys: frozenset[str] = frozenset()  # every settlement the text names, anywhere in it
+        self.most_named: Counter[str] = Counter()  # how often the text names each settlement (not one it only locates by)
+        self.first_named: dict[str, tuple[PlaceRef, int]] = {}  # where it first does
         self.agent_side: Side = Side.NONE  # the side the text last named as acting
         self.enemy_before = False  # the sentence before had "the enemy" act, no speaker to tell whose
         self.agent_paragraph = -1
@@ -226,7 +229,14 @@ class _Discourse:
             feature = None
         if feature is not None and (not near or any(p.key == feature[0].key for p, _ in near)):
             return feature
-        return near[-1] if near else None
+        if near:
+            return near[-1]
+        # (none named lately: the place the whole text names most, when one stands out, 'HOSTRE: "The rest is
+        # ours"' ... a town described, a soldier introduced, and his words five sentences on)
+        ranked = self.most_named.most_common(2)
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return self.first_named[ranked[0][0]]
+        return None
 
     def antecedents(self, view: SentenceView, target: Target, count: int, claimed: set[int]) -> list[tuple[PlaceRef, int]]:
         """The ``count`` settlements a plural pointer stands for ("captured A and B ... retook both
@@ -869,9 +879,17 @@ def _in_aside(text: str, position: int, change_start: int) -> bool:
     """Whether a date stands in a relative clause closed before the change: a speaker's past
     ("Girkin, who in 2014 led the separatists, said that ..."), not the change's day."""
     comma = text.rfind(",", 0, position)  # the clause the date stands in opens at the last comma before it
+    if position > change_start and comma != -1 and _QUOTE_CLOSING.search(text, change_start, comma) \
+            and _RELATIVE_OPEN.match(text, comma, position) is not None:
+        # ('"They have everything east of the centre," said a medic, who was evacuated last week': the speaker's
+        # past, after the quotation closed)
+        return True
     return position < change_start and comma != -1 and _RELATIVE_OPEN.match(text, comma, position) is not None \
         and text.find(",", position, change_start) != -1 \
         and not _TIED_TO_CLAUSE.search(text, position, change_start)  # "which X took on 17 May, hours after Y ordered ..."
+
+
+_QUOTE_CLOSING = compiled(r"[,.!?][”\"»]")
 
 
 _TIED_TO_CLAUSE = compiled(r",\s+" + _SOON + r"(?:after|before)\b")
@@ -1194,6 +1212,11 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
     occasion = any(rules.same_occasion.match(v.text) for v in views)
     memory.named_as = _named_as(views)
     memory.named_keys = frozenset(p.key for v in views for p in v.settlements)
+    for v in views:
+        for p in v.places:
+            if p.role in ("settlement", "dateline") and p.relation == "" and p.resolution.place is not None:
+                memory.most_named[p.key] += 1
+                memory.first_named.setdefault(p.key, (replace(p, role="settlement"), v.index))
     for view, voice in zip(views, voices):
         if memory.dateline is None and view.index <= 1:
             memory.dateline = next(((replace(p, role="settlement"), view.index) for p in view.places

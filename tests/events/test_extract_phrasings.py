@@ -255,3 +255,10 @@ def test_the_night_of_an_ordinal_day_dates_the_withdrawal(gazetteer, rules):
     [claim] = claims_of("\"We left Tonenke on the night of the fourth,\" said Taras, a Ukrainian soldier.", gazetteer, rules)
     assert (claim.settlement, str(claim.event_type), claim.event_date, str(claim.date_precision)) == (
         "Tonenke", "withdrawal", dt.date(2024, 7, 4), "day")
+
+
+def test_a_day_in_the_speakers_relative_clause_after_the_quotation_does_not_date_the_claim(gazetteer, rules):
+    # '"...," said X, who was evacuated last week': the speaker's week, not the share's (published 2024-07-11)
+    [claim] = claims_of("Hostre has been shelled for weeks. \"They have everything north of the bridge,\" said a "
+                        "drone pilot from the 33rd Brigade, who was evacuated to a hospital last week.", gazetteer, rules)
+    assert (claim.settlement, str(claim.event_type), claim.event_date) == ("Hostre", "partial", dt.date(2024, 7, 11))
