@@ -300,7 +300,8 @@ _SOURCE_GAP = compiled(r"\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}?")  # "ca
 # “...,” read a caption to the video that a Ukrainian brigade posted / read the post published by X
 _CAPTION_BY = compiled(r"[\s,]*read\s+(?:a|the)\s+(?:caption|post|message|text|note)\b[^.;:“”\"]{0,80}?\b(?:that|which|by)\s+")
 _AT_CLOSE = compiled(r"[\s,]*(?:(?:said|says|told|wrote|added|stressed|insisted|claimed|stated)\s+)?"
-                     r"(?:[A-ZА-ЯІЇЄ][\w’'-]+,\s+(?:\d{1,2},\s+)?)?(?:[\w’'-]+\s+){0,3}")  # (“...,” said Oleksiy, 34, a drone operator)
+                     r"(?:[A-ZА-ЯІЇЄ][\w’'-]+,\s+(?:\d{1,2},\s+)?)?"  # (“...,” said Oleksiy, 34, a drone operator)
+                     r"(?:(?-i:[A-Z])[\w’'-]+\s+){0,4}(?:[\w’'-]+\s+){0,3}")  # (“...,” State Border Guard Service spokesman Andriy Demchenko told)
 
 
 def _speaker_at_close(text: str, named: list[Attribution]) -> Attribution | None:
