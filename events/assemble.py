@@ -193,6 +193,8 @@ def _name_unsided(drafts: list[Draft], rules: Rules) -> list[Draft]:
             # (and denies the other side's: "Military: Russian claims about X are false")
             actor = d.gains if d.kind in _GAIN or d.kind is EventType.PARTIAL else \
                 d.gains.opponent() if d.kind in (EventType.WITHDRAWAL, EventType.DENIAL) and d.gains is not Side.NONE else Side.NONE
+            if d.side_from == "enemy":
+                actor = actor.opponent()  # ('"They have half of it," a soldier said': the speaker's enemy gained)
             # (both sides' named: the one whose deed it tells, "Russian troops take X - defence ministry")
             side = present[0] if len(present) == 1 else (actor.value if (not present or actor.value in present)
                                                           and actor.value in names else "")

@@ -341,6 +341,9 @@ _ACCOUNT_AFTER = compiled(r"\s*(?:['’]s? (?:account|words|statement|post|messa
 _TRAILING_CLAUSE = (r",\s+(?:speaking|describing|reached|reaching|interviewed|filmed|talking|lamenting|recalling|"
                     r"as\s+(?:he|she|they)\s|while\s|during\s|standing|sitting|leaning|in\s+(?:the|a|an|his|her|their)\s|"
                     r"resting|recovering|waiting|smoking|scrolling|lying|pointing|cleaning|checking|drinking|eating|sheltering)")
+# "said a sergeant from a mechanized brigade who was moved to the area at short notice": how he came to be there
+_SENT_THERE = (r",?\s+who\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?(?:moved|sent|transferred|redeployed|deployed|"
+               r"evacuated|brought|wounded|injured|rotated|posted|stationed)\b")
 _CLAUSE_ENDS_AFTER = compiled(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|noting|saying|according|in a|on|who|which)\b|" + _TRAILING_CLAUSE + "|"
                               r"(?:on|late|early|earlier|later)\s|"
                               # "said a Ukrainian drone operator with the call sign Bober"
@@ -350,11 +353,13 @@ _CLAUSE_ENDS_AFTER = compiled(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|notin
                               # "said a rifleman of the 72nd Brigade who gave only his call sign, X" / ", who spoke on condition that ..."
                               r",?\s+who\s+(?:(?:would\s+)?(?:only\s+)?(?:gave|gives|give)\s+(?:only\s+)?(?:his|her|their)\s+(?:call[- ]?sign|first\s+name|name|nom\s+de\s+guerre)|"
                               r"(?:goes|went)\s+by|spoke\s+on\s+condition|identified\s+(?:himself|herself)|declined\s+to\s+give)\b|"
+                              + _SENT_THERE + "|"
                               # "said a sergeant who serves in a Ukrainian brigade" (its side: _SERVES_WITH)
                               r",?\s+who\s+(?:now\s+|still\s+)?(?:serves|served|is\s+serving|fights|fought|is\s+fighting)\s+(?:in|with|for)\b|"
                               # "said a platoon commander named Oleksandr", "said a Russian officer of the Sever group"
                               r",?\s+(?:named|called|nicknamed|known\s+as)\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?\s*(?:[.;:!?)”\"]|$)|"
-                              r"\s+(?:of|for|from|with)\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+\s*(?:[.;:!?)”\"]|$|" + _TRAILING_CLAUSE + ")|"
+                              r"\s+(?:of|for|from|with)\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+\s*(?:[.;:!?)”\"]|$|" + _TRAILING_CLAUSE + "|"
+                              + _SENT_THERE + ")|"
                               # ("said Kit, a sergeant in an assault company": his unit, not a place)
                               r"\s+in\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,3}?(?:brigade|battalion|regiment|company|platoon|unit|squad|"
                               r"detachment|corps|division|army)\s*(?:[.;:!?)”\"]|$|" + _TRAILING_CLAUSE + "))")

@@ -67,7 +67,8 @@ class Draft:
     denied_side: Side = Side.NONE
     background: bool = False
     heading: bool = False
-    side_from: str = ""  # how the gaining side was found: text | claimant | place | discourse | ""
+    side_from: str = ""  # how the gaining side was found: text | claimant | place | enemy (the place's, as
+    # the speaker's enemy's) | discourse | ""
     also: list[SentenceView] = field(default_factory=list)  # other sentences telling the same claim
     date_of_event: bool = False  # the date stands in the change's own clause ("fell on Sunday"), not the speaker's
     holding: bool = False  # a denial told as a holding ("the town remains in Ukrainian hands")
@@ -137,7 +138,7 @@ class _Discourse:
         self.feature_place: tuple[PlaceRef, int] | None = None
         self.named_as: dict[int, tuple[str, PlaceRef]] = {}  # "The village is Tykhe, ...": a sentence naming "the village"
         self.named_keys: frozenset[str] = frozenset()  # every settlement the text names, anywhere in it
-        self.most_named: Counter[str] = Counter()  # how often the text names each settlement (not one it only locates by)
+        self.most_named: Counter[str] = Counter()  # how often the text names each settlement
         self.first_named: dict[str, tuple[PlaceRef, int]] = {}  # where it first does
         self.agent_side: Side = Side.NONE  # the side the text last named as acting
         self.enemy_before = False  # the sentence before had "the enemy" act, no speaker to tell whose
@@ -442,6 +443,11 @@ class _Discourse:
             if len({p.key for p in named}) == 1 and not _THING_BEFORE.search(
                     view.text, max(0, named[-1].start - 60), named[-1].start):
                 return named[-1], view.index
+        if target.pointer == "it" and not view.heading and not view.settlements and _quoted(view.text, target.position) \
+                and _SHARE_OF_IT.search(view.text, max(0, target.position - 30), target.position):
+            # a soldier's '"By the time we got there they had half of it"', no place named lately: the place the
+            # text is about (a share of it: not '"West of it is ours"' of a canal, '"They say they stormed it"')
+            return self.in_focus(view)
         if target.pointer in ("it", "there"):
             return None
         if not here and not earlier and self.dateline is not None and target.pointer.lower().startswith("this ") \
@@ -559,6 +565,8 @@ def _place_country(memory: _Discourse, place: PlaceRef) -> str:
 _WE_RIGHT_BEFORE = compiled(r"\b[Ww]e\s+(?:(?:finally|all|only)\s+)?$")
 _ENEMY_RIGHT_BEFORE = compiled(r"\b(?:the\s+enemy|the\s+last\s+of\s+them)\s+(?:\w+\s+)?$", re.I)
 _FROM_RIGHT_BEFORE = compiled(r"\bfrom\s+$")
+_SHARE_OF_IT = compiled(r"\b(?:half|most|much|part|parts|the\s+rest|a\s+third|two[- ]thirds|a\s+quarter|three[- ]quarters|"
+                        r"\d{1,3}\s?(?:%|per\s?cent|percent))\s+of\s+$", re.I)
 _PEOPLE_OUT = compiled(r"\bpeople\s+(?:back\s+)?out\b")
 _WE_BEFORE = compiled(r"\b(?:[Ww]e|[Oo]ur)\b[^,;.“”\"]{0,40}$")  # "we never took X", "our troops have not taken X"
 
@@ -687,8 +695,8 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
     if gains is Side.NONE and change.agent == "enemy" and trigger.type is EventType.PARTIAL and trigger.gains == "agent" \
             and _place_country(memory, place) in ("UA", "RU"):
         # "the enemy has partially captured X" in nobody's voice: the enemy of whoever held X, as a
-        # whole capture would be read
-        return Side(_place_country(memory, place)).opponent(), "place"
+        # whole capture would be read (and a soldier of no side named who says so is of the other: "enemy")
+        return Side(_place_country(memory, place)).opponent(), "enemy"
     if change.holds_only and gains is not Side.NONE and gains.value == _place_country(memory, place):
         # "Ukrainian troops hold only the western part of X": the rest of their own town is lost
         return gains.opponent(), how
@@ -1214,7 +1222,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
     memory.named_keys = frozenset(p.key for v in views for p in v.settlements)
     for v in views:
         for p in v.places:
-            if p.role in ("settlement", "dateline") and p.relation == "" and p.resolution.place is not None:
+            if p.role == "settlement" and p.resolution.place is not None:  # (not a dateline: where the reporter is)
                 memory.most_named[p.key] += 1
                 memory.first_named.setdefault(p.key, (replace(p, role="settlement"), v.index))
     for view, voice in zip(views, voices):

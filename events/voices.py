@@ -577,8 +577,9 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             if view.section not in _UNDER_SOURCE:
                 source_speaker = None
         wanted = needed is None or needed[i]
-        if wanted and not recent and i > 1 and rules.anaphora.search(text):
-            # "He added that ...": who "he" is was said further back than the sentence before
+        if wanted and not recent and i > 1 and (rules.anaphora.search(text) or _OPENS_QUOTE.match(text)):
+            # "He added that ...": who "he" is was said further back than the sentence before (so is who goes on
+            # speaking in a quotation that opens naming nobody)
             for j in range(max(0, i - _READ_BACK), i - 1):
                 if j not in read:
                     read[j] = [a for a in find_attributions(views[j].text, rules, context_side=home, day=day,
