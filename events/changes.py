@@ -1675,8 +1675,10 @@ _POINTER_BEFORE_ITS_CLAUSE = compiled(
 _ABOUT_ITS_GAIN = compiled(r"\b(?:about|of|on|regarding)\s+(its)\s+[“\"‘']?(?:liberation|capture|fall|loss|seizure|surrender)[”\"’']?\s+"
                            r"(?:(?:is|are|was|were|do|does|did|have|has)\s+)?(?:not\s+)?$")
 # ("saying it was back under ...", '"It is theirs now"', '"It's mostly theirs"', '"It's not theirs"')
-_IT_RIGHT_BEFORE = compiled(r"(?:\bit|(?:^|[“\"‘]\s*)It)(?P<copula>['’]s)?\s+$")
-_IS_A_GREY_ZONE = compiled(r"(?:is|was|has\s+become|had\s+become)\s+(?:now\s+|already\s+|effectively\s+|basically\s+|just\s+)?(?:a|the)\s+gr[ae]y\s+zone\b")
+_IT_RIGHT_BEFORE = compiled(r"(?:\bit|(?:^|[“\"‘]\s*|^[A-Z][\w.’' -]{1,40}:\s+)It)(?P<copula>['’]s)?\s+$")  # (a transcript's "NAME: It's")
+# ('"It is a grey zone"', '"It's contested"': said of a place)
+_IS_A_GREY_ZONE = compiled(r"(?:is|was|has\s+become|had\s+become)\s+(?:now\s+|already\s+|effectively\s+|basically\s+|just\s+)?(?:a|the)\s+gr[ae]y\s+zone\b"
+                           r"|(?:still\s+|now\s+)?contested\b")
 _STATE_UNDER = compiled(r"[^.;]{0,30}?\b(?:under|theirs)\b", re.I)  # (its copula before it: "it's mostly theirs")
 _COPULA_UNDER = compiled(r"(?:is|are|was|were|has\s+been|had\s+been)\b" + _STATE_UNDER.pattern, re.I)
 _SAID_OF_A_THING = compiled(r"\b(?:pointing|points|pointed)\s+(?:at|to)\b|\b(?:showing|holding up|holding)\s+(?:a|an|the|his|her|their)\s|"
