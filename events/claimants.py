@@ -231,6 +231,7 @@ _AS_SAYING = compiled(r"\s+as\s+(?:saying|stating|telling|claiming|reporting|wri
 # verbs whose object listens: "told RIA Novosti", "informed the BBC" (the speaker is the subject)
 # (nor those whose object is what is disputed: "the General Staff rejected the report", not the report speaking)
 _TO_LISTENER = frozenset({"told", "tells", "telling", "informed", "briefed", "assured", "congratulated", "praised",
+                          "thanked", "thanks", "thanking", "reject", "refute",
                           "warned", "quoted", "cited", "rejected", "rejects", "dismissed", "dismisses", "dismiss", "denied",
                           "denies", "refuted", "refutes", "disputed", "disputes", "branded", "brands", "called"})
 # "said Viktor Trehubov, spokesman for the Khortytsia group": a role after the name that follows the verb
@@ -354,6 +355,8 @@ _CLAUSE_ENDS_AFTER = compiled(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|notin
                               r",?\s+who\s+(?:(?:would\s+)?(?:only\s+)?(?:gave|gives|give)\s+(?:only\s+)?(?:his|her|their)\s+(?:call[- ]?sign|first\s+name|name|nom\s+de\s+guerre)|"
                               r"(?:goes|went)\s+by|spoke\s+on\s+condition|identified\s+(?:himself|herself)|declined\s+to\s+give)\b|"
                               + _SENT_THERE + "|"
+                              # "said a Russian soldier interviewed by state television in the village"
+                              r"\s+(?:interviewed|filmed|quoted|recorded)\s+(?:by|on|for)\b|"
                               # "said a sergeant who serves in a Ukrainian brigade" (its side: _SERVES_WITH)
                               r",?\s+who\s+(?:now\s+|still\s+)?(?:serves|served|is\s+serving|fights|fought|is\s+fighting)\s+(?:in|with|for)\b|"
                               # "said a platoon commander named Oleksandr", "said a Russian officer of the Sever group"

@@ -230,6 +230,8 @@ class _Discourse:
             feature = None
         if feature is not None and (not near or any(p.key == feature[0].key for p, _ in near)):
             return feature
+        if near and len({p.key for p, _ in near}) >= 3 and near[-1][1] == near[0][1]:
+            return None  # (one sentence naming several, "attacking A, B and C and shelling D": none of them is meant)
         if near:
             return near[-1]
         # (none named lately: the place the whole text names most, when one stands out, 'HOSTRE: "The rest is
@@ -444,9 +446,11 @@ class _Discourse:
                     view.text, max(0, named[-1].start - 60), named[-1].start):
                 return named[-1], view.index
         if target.pointer == "it" and not view.heading and not view.settlements and _quoted(view.text, target.position) \
-                and _SHARE_OF_IT.search(view.text, max(0, target.position - 30), target.position):
+                and _SHARE_OF_IT.search(view.text, max(0, target.position - 30), target.position) \
+                and _IT_ENDS_CLAUSE.match(view.text, target.position + len(target.pointer)):
             # a soldier's '"By the time we got there they had half of it"', no place named lately: the place the
-            # text is about (a share of it: not '"West of it is ours"' of a canal, '"They say they stormed it"')
+            # text is about (a share of it, the clause ending there: not '"West of it is ours"' of a canal, '"They say
+            # they stormed it"', '"They have half of it in their sights"')
             return self.in_focus(view)
         if target.pointer in ("it", "there"):
             return None
@@ -482,7 +486,7 @@ class _Discourse:
         return max(told.values(), key=len)[-1] if told else None
 
 
-_YES_NO_QUESTION = compiled(r"\s*(?:[-–—•]\s*|Q\s*[:.]\s*|Question\s*:\s*)?(?:Have|Has|Had|Did|Do|Does|Is|Are|Was|Were|Will|Can|Could|Would)\s[^?!.]*\?\s*")
+_YES_NO_QUESTION = compiled(r"\s*[“\"‘]?(?:[-–—•]\s*|Q\s*[:.]\s*|Question\s*:\s*)?(?:Have|Has|Had|Did|Do|Does|Is|Are|Was|Were|Will|Can|Could|Would)\s[^?!.]*\?\s*")
 _FIGHT_NEAR = compiled(r"\b(?:fight\w*|battles?|clash\w*|attack\w*|assault\w*|advanc\w*|push\w*|storm\w*|shell\w*|"
                        r"repel\w*|(?:holding|hold|held)\s+the\s+line)\b[^.;:]{0,40}$", re.I)
 _LOCATING_LIST = compiled(r"\b(?:near|around|towards?|(?:directions?|areas?|vicinity|outskirts) of)\s+"
@@ -565,6 +569,7 @@ def _place_country(memory: _Discourse, place: PlaceRef) -> str:
 _WE_RIGHT_BEFORE = compiled(r"\b[Ww]e\s+(?:(?:finally|all|only)\s+)?$")
 _ENEMY_RIGHT_BEFORE = compiled(r"\b(?:the\s+enemy|the\s+last\s+of\s+them)\s+(?:\w+\s+)?$", re.I)
 _FROM_RIGHT_BEFORE = compiled(r"\bfrom\s+$")
+_IT_ENDS_CLAUSE = compiled(r"\s*(?:(?:now|already|by\s+now|maybe\s+more|or\s+more|at\s+least)\b)?\s*(?:[,.;:!?”\"—–]|$)")
 _SHARE_OF_IT = compiled(r"\b(?:half|most|much|part|parts|the\s+rest|a\s+third|two[- ]thirds|a\s+quarter|three[- ]quarters|"
                         r"\d{1,3}\s?(?:%|per\s?cent|percent))\s+of\s+$", re.I)
 _PEOPLE_OUT = compiled(r"\bpeople\s+(?:back\s+)?out\b")
@@ -697,6 +702,11 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         # "the enemy has partially captured X" in nobody's voice: the enemy of whoever held X, as a
         # whole capture would be read (and a soldier of no side named who says so is of the other: "enemy")
         return Side(_place_country(memory, place)).opponent(), "enemy"
+    if change.kind is EventType.PARTIAL and trigger.agent == "claimant" and trigger.gains == "opponent" \
+            and gains is not Side.NONE and gains.value == _place_country(memory, place):
+        # a share the speaker's enemy holds of the enemy's own town ('"They hold most of the south"', said by a
+        # Russian of a Ukrainian town): what the holders keep, the rest lost to the speaker's side
+        return gains.opponent(), how
     if change.holds_only and gains is not Side.NONE and gains.value == _place_country(memory, place):
         # "Ukrainian troops hold only the western part of X": the rest of their own town is lost
         return gains.opponent(), how
