@@ -117,11 +117,29 @@ def find_headed(views: list[SentenceView], rules: Rules, published: PublishedDat
     post = Post(replace(named[0], verb="posted", start=0, end=0), days[0].date if days else None,
                 views[1].text.strip() if dated else "")
     out: dict[int, Post] = {}
+    forwarded: Post | None = None  # a post the channel forwards ("Forwarded from X:"), while its quotation is open
+    depth = 0
     for view in views[first:]:
         if _POST_ENDS.match(view.text):
             break
+        if (forward := _FORWARDED.fullmatch(view.text)) is not None:
+            by = [a for a in named_claimants(forward.group("name"), rules, context_side=side, day=day) if a.claimant not in GENERIC_STATES]
+            forwarded, depth = (replace(post, author=replace(by[0], verb="posted", start=0, end=0)) if by else None), 0
+        elif forwarded is not None:
+            out[view.index] = forwarded
+            depth += len(_OPENING_MARK.findall(view.text)) - len(_CLOSING_MARK.findall(view.text))
+            if depth <= 0:
+                forwarded = None
+            continue
         out[view.index] = post
     return out
+
+
+# a channel's line over a post it forwards: "Forwarded from X:", "Repost from X:", "Переслано от: X"
+_FORWARDED = compiled(r"\s*(?:Forwarded\s+from|Repost(?:ed)?\s+from|Reposting\s+from|Переслано\s+(?:от|з)|Пересланное\s+сообщение\s+от"
+                      r"|Репост\s+(?:от|з))\s*:?\s*(?P<name>[^\n:]{2,80}?)\s*:?\s*")
+_OPENING_MARK = compiled(r"[«“]|(?<![\w.,!?])\"")
+_CLOSING_MARK = compiled(r"[»”]|(?<=[\w.,!?])\"")
 
 
 # a pasted post's note in square brackets above it: "[Telegram post, Russian military blogger channel, 24 Aug

@@ -644,9 +644,10 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 found = found or [named[0]]
         carried, why = None, ""
         post = posts.get(i)
-        if wanted and not any(not a.embedded for a in found) and (not view.heading or _BULLET_ITEM.match(text)) and post is not None:
+        if wanted and not any(not a.embedded for a in found) and (not view.heading or _BULLET_ITEM.match(text) or _OPENS_QUOTE.match(text)) \
+                and post is not None:
             # (also when it cites a claim: "The Ukrainian claims that X has fallen are premature"; and a status
-            # line with no full stop: "▪️ X — cleared")
+            # line with no full stop: "▪️ X — cleared"; and a forwarded post's line in quotation marks)
             carried, why = post.author, "post"
         elif wanted and not any(not a.embedded for a in found) and view.heading and i > 0 and issuer is not None \
                 and (_BULLET_ITEM.match(text) or _STATUS_LINE.match(text)):
