@@ -219,7 +219,9 @@ class _Discourse:
         """The place a speaker's words that name none are about: the feature's own when the few sentences before
         name it too or name none (its dateline's only in a text that names no other place), else the one they named
         last (not a home town: "a welder from X")."""
-        named = [(place, index) for index, place in self.places if view.index - index <= _POINTER_REACH and place.relation == ""]
+        # (not a given name the gazetteer also holds: "Serhiy, a Ukrainian infantryman, remembers")
+        named = [(place, index) for index, place in self.places if view.index - index <= _POINTER_REACH and place.relation == ""
+                 and not self.rules.persons.first_name.fullmatch(place.mention.text)]
         near = [(place, index) for place, index in named
                 if not _FROM_RIGHT_BEFORE.search(self.article.text, max(0, place.mention.start - 6), place.mention.start)]
         feature = self.feature_place
@@ -702,13 +704,14 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         # "the enemy has partially captured X" in nobody's voice: the enemy of whoever held X, as a
         # whole capture would be read (and a soldier of no side named who says so is of the other: "enemy")
         return Side(_place_country(memory, place)).opponent(), "enemy"
-    if change.kind is EventType.PARTIAL and trigger.agent == "claimant" and trigger.gains == "opponent" \
+    if change.kind is EventType.PARTIAL and trigger.agent == "claimant" and trigger.gains == "opponent" and not change.holds_only \
             and gains is not Side.NONE and gains.value == _place_country(memory, place):
         # a share the speaker's enemy holds of the enemy's own town ('"They hold most of the south"', said by a
         # Russian of a Ukrainian town): what the holders keep, the rest lost to the speaker's side
         return gains.opponent(), how
-    if change.holds_only and gains is not Side.NONE and gains.value == _place_country(memory, place):
-        # "Ukrainian troops hold only the western part of X": the rest of their own town is lost
+    if change.holds_only and trigger.agent != "claimant" and gains is not Side.NONE and gains.value == _place_country(memory, place):
+        # "Ukrainian troops hold only the western part of X": the rest of their own town is lost (a speaker's own "we
+        # held only the southern part" tells the rest lost to the enemy, whoever held the place before)
         return gains.opponent(), how
     if change.held_share and gains is Side.UA and _place_country(memory, place) == "UA" \
             and Side.UA not in memory.gained.get(place.key, ()):
@@ -1232,7 +1235,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
     memory.named_keys = frozenset(p.key for v in views for p in v.settlements)
     for v in views:
         for p in v.places:
-            if p.role == "settlement" and p.resolution.place is not None:  # (not a dateline: where the reporter is)
+            if p.role == "settlement" and p.resolution.place is not None \
+                    and not rules.persons.first_name.fullmatch(p.mention.text):  # (not a dateline: where the reporter is)
                 memory.most_named[p.key] += 1
                 memory.first_named.setdefault(p.key, (replace(p, role="settlement"), v.index))
     for view, voice in zip(views, voices):
