@@ -190,6 +190,8 @@ _TOPIC_OPENS = compiled(r"\s*(?:[“\"‘']\s*)?(?:(?:And|But|Well|Yes|So),?\s+)
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
 _SUBJECT_GAP = compiled(
     r"^(?:['’]s)?(?:\s*\([^()]{0,60}\))?(?:\s*[—–)\]])?"
+    r"(?:\s+of\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|almost\s+|fewer\s+than\s+|more\s+than\s+)?"
+    r"\d{1,3}(?:,\d{3})*(?:\s+(?:people|residents|inhabitants))?)?"  # ("the town of about 5,000 was under Ukrainian control")
     r"(?:\s+(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+[A-ZА-ЯІЇЄ][\w’'-]+)?)?"  # "X north of Y in the Z region"
     r"(?:\s+on\s+the\s+(?:(?:city|town)['’]s\s+)?(?:[\w-]+\s+)?(?:approaches|outskirts|edge|flank)(?:\s+(?:to|of)\s+[A-ZА-ЯІЇЄ][\w’'-]+)?)?"  # "X on the city's southern approaches"
     r"(?:\s+in\s+(?:the\s+)?[\w’' -]{1,40}?(?:[Rr]egions?|[Oo]blasts?|People['’]?s Republic|DPR|LPR|LNR|DNR|Donbass?)"
