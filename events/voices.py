@@ -28,6 +28,9 @@ from events.rules import Rules
 __all__ = ["FIRST_PERSON_PLURAL", "REBUTTAL_OPENS", "Voice", "quote_balance", "read_voices"]
 
 _RECENT = 6  # claimants a pointing phrase ("the ministry said") may reach back to
+# a quoted "they" that took or holds a place: the speaker's enemy
+_THEY_TOOK = compiled(r"[“\"][^”\"]*\b[Tt]hey\s+(?:(?:have|had|now|already|just)\s+){0,2}(?:took|taken|captured|hold|held|control|controlled|"
+                      r"have\s+(?:most|half|everything)|had\s+(?:most|half|everything)|pushed\s+us|entered)\b")
 _READ_BACK = 5  # sentences back a pointing phrase with nobody named lately may look for its speaker
 _SOURCE_LINE = compiled(r"^\s*(?:Source|Sources|According to)\s*:", re.I)
 _QUOTE_REACH = 3  # sentences a quotation may run on before its speaker is named
@@ -481,8 +484,14 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             # "a military spokesman": of the side that spoke last (else named last: "Putin moved Shoigu
             # from the Defence Ministry ... the Defence Ministry announced")
             # (nor a person the narration introduced: "Oleh, 34, spreads a map. The Defence Ministry said ...")
-            named_side = next((a.side for a in reversed(recent[item_start:]) if a.side is not Side.NONE  # not "Ukraine's Kharkiv region"
-                               and a.claimant not in GENERIC_STATES and id(a) not in introduced), Side.NONE)
+            named_by = next((a for a in reversed(recent[item_start:]) if a.side is not Side.NONE  # not "Ukraine's Kharkiv region"
+                             and a.claimant not in GENERIC_STATES and id(a) not in introduced), None)
+            named_side = named_by.side if named_by is not None else Side.NONE
+            if last is None and named_by is not None and named_by.verb == "named" and named_by.kind == "military" \
+                    and _THEY_TOOK.search(views[i].text):
+                # "Russian forces close in. 'They took it on Saturday,' said a sergeant": forces only named, and a
+                # speaker whose "they" took or hold the place: he is of the other side
+                named_side = named_side.opponent()
             context = last.side if last else home if home is not Side.NONE else named_side
             if last is not None and last.side is not Side.NONE and last.kind not in ("analyst", "media") \
                     and search_once(rules.denial_followup, views[i].text):
