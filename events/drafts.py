@@ -218,7 +218,8 @@ class _Discourse:
     def in_focus(self, view: SentenceView) -> tuple[PlaceRef, int] | None:
         """The place a speaker's words that name none are about: the feature's own when the few sentences before
         name it too or name none (its dateline's only in a text that names no other place), else the one they named
-        last (not a home town: "a welder from X")."""
+        last (not a home town: "a welder from X"; none when they are one sentence naming several), else, when they
+        name none, the one the whole text names most."""
         # (not a given name the gazetteer also holds: "Serhiy, a Ukrainian infantryman, remembers")
         named = [(place, index) for index, place in self.places if view.index - index <= _POINTER_REACH and place.relation == ""
                  and not self.rules.persons.first_name.fullmatch(place.mention.text)]
@@ -1235,8 +1236,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
     memory.named_keys = frozenset(p.key for v in views for p in v.settlements)
     for v in views:
         for p in v.places:
-            if p.role == "settlement" and p.resolution.place is not None \
-                    and not rules.persons.first_name.fullmatch(p.mention.text):  # (not a dateline: where the reporter is)
+            # (settlements only: not a dateline, where the reporter is; nor a given name the gazetteer also holds)
+            if p.role == "settlement" and p.resolution.place is not None and not rules.persons.first_name.fullmatch(p.mention.text):
                 memory.most_named[p.key] += 1
                 memory.first_named.setdefault(p.key, (replace(p, role="settlement"), v.index))
     for view, voice in zip(views, voices):
