@@ -1679,7 +1679,7 @@ _ABOUT_ITS_GAIN = compiled(r"\b(?:about|of|on|regarding)\s+(its)\s+[“\"‘']?(
 # ("saying it was back under ...", '"It is theirs now"', '"It's mostly theirs"', '"It's not theirs"')
 _IT_RIGHT_BEFORE = compiled(r"(?:\bit|(?:^|[“\"‘]\s*|^[A-Z][\w.’' -]{1,40}:\s+)It)(?P<copula>['’]s)?\s+$")  # (a transcript's "NAME: It's")
 # ('"It is a grey zone"', '"It's contested"': said of a place)
-_IS_A_GREY_ZONE = compiled(r"(?:is|was|has\s+become|had\s+become)\s+(?:now\s+|already\s+|effectively\s+|basically\s+|just\s+)?(?:a|the)\s+gr[ae]y\s+zone\b"
+_GREY_ZONE_OR_CONTESTED = compiled(r"(?:is|was|has\s+become|had\s+become)\s+(?:now\s+|already\s+|effectively\s+|basically\s+|just\s+)?(?:a|the)\s+gr[ae]y\s+zone\b"
                            r"|(?:still\s+|now\s+)?contested\b")
 _STATE_UNDER = compiled(r"[^.;]{0,30}?\b(?:under|theirs)\b", re.I)  # (its copula before it: "it's mostly theirs")
 _COPULA_UNDER = compiled(r"(?:is|are|was|were|has\s+been|had\s+been)\b" + _STATE_UNDER.pattern, re.I)
@@ -1759,7 +1759,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
         share = rules.partial_share.search(" ".join(behind[:m.start()].split()[-4:])) is not None
         return Target(None, pointer=m.group(), position=start - len(behind) + m.start(), share=share)
     it = _IT_RIGHT_BEFORE.search(behind)
-    grey_zone = it is not None and _IS_A_GREY_ZONE.match(text, start, end) is not None
+    grey_zone = it is not None and _GREY_ZONE_OR_CONTESTED.match(text, start, end) is not None
     if it is not None and (_SAID_OF_A_THING.search(text, end)
                            or "It" in it.group() and "theirs" not in text[start:end].lower() and not grey_zone):
         # (a sentence's own "It was under Russian control" may be of anything; a speaker's "It is theirs" or "It is

@@ -17,7 +17,7 @@ from events.anchors import _FOLDS, compiled, group_pattern, lower_words
 from events.records import Side
 from events.rules import ClaimantRule, PersonRule, Rules
 
-__all__ = ["Attribution", "find_attributions", "named_claimants", "cited_only", "governing", "find_channel", "journalist", "quotations",
+__all__ = ["Attribution", "find_attributions", "named_claimants", "cited_only", "governing", "find_channel", "journalist", "quotations", "quote_balance",
            "unquoted", "outlet_side", "connected", "SIDE_ADJECTIVE", "GENERIC_STATES", "LOCAL_KINDS", "STATE_KINDS"]
 
 SIDE_ADJECTIVE = {Side.UA: "Ukrainian", Side.RU: "Russian"}
@@ -1025,6 +1025,16 @@ def unquoted(text: str) -> str:
     """The text with its double-quoted passages left out (what it says in its own voice)."""
     spans = quotations(text)
     return "".join(text[end:start] for (_, end), (start, _) in zip([(0, 0), *spans], [*spans, (len(text), len(text))]))
+
+
+def quote_balance(text: str) -> int:
+    """+1 when the sentence leaves a quotation open, -1 when it closes one it did not open."""
+    opened = text.count("“") + text.count("«")
+    closed = text.count("”") + text.count("»")
+    straight = text.count('"')
+    if straight % 2:
+        return 1 if opened >= closed else -1
+    return (opened > closed) - (closed > opened)
 
 
 def quotations(sentence: str) -> list[tuple[int, int]]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from events.anchors import compiled, search_once
 from events.articles import find_publisher
-from events.changes import (_CLAIM_VERB, APPOSITION_OPENS_BEFORE, FOCUS, HEADING_OF_PLACES, HISTORY_SECTIONS, SAYING_NEXT, Change, Target, acted_upon, is_plural_pointer,
+from events.changes import (_CLAIM_VERB, _QUOTE_CLOSES, APPOSITION_OPENS_BEFORE, FOCUS, HEADING_OF_PLACES, HISTORY_SECTIONS, SAYING_NEXT, Change, Target, acted_upon, is_plural_pointer,
                             pointer_count, find_changes, find_triggers, side_words)
 from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, STATE_KINDS, TELLING_RELATIVE, Attribution, governing, journalist, named_claimants, outlet_side, quotations, unquoted
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
@@ -901,7 +901,7 @@ def _in_aside(text: str, position: int, change_start: int) -> bool:
     """Whether a date stands in a relative clause closed before the change: a speaker's past
     ("Girkin, who in 2014 led the separatists, said that ..."), not the change's day."""
     comma = text.rfind(",", 0, position)  # the clause the date stands in opens at the last comma before it
-    if position > change_start and comma != -1 and _QUOTE_CLOSING.search(text, change_start, comma) \
+    if position > change_start and comma != -1 and _QUOTE_CLOSES.search(text, change_start, comma) \
             and _RELATIVE_OPEN.match(text, comma, position) is not None:
         # ('"They have everything east of the centre," said a medic, who was evacuated last week': the speaker's
         # past, after the quotation closed)
@@ -909,9 +909,6 @@ def _in_aside(text: str, position: int, change_start: int) -> bool:
     return position < change_start and comma != -1 and _RELATIVE_OPEN.match(text, comma, position) is not None \
         and text.find(",", position, change_start) != -1 \
         and not _TIED_TO_CLAUSE.search(text, position, change_start)  # "which X took on 17 May, hours after Y ordered ..."
-
-
-_QUOTE_CLOSING = compiled(r"[,.!?][”\"»]")
 
 
 _TIED_TO_CLAUSE = compiled(r",\s+" + _SOON + r"(?:after|before)\b")

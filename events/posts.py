@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from events.anchors import compiled
-from events.claimants import GENERIC_STATES, Attribution, named_claimants, unquoted
+from events.claimants import GENERIC_STATES, Attribution, named_claimants, quote_balance, unquoted
 from events.dates import find_dates, parse_date_text
 from events.mentions import SentenceView
 from events.records import DatePrecision, PublishedDate, Side
@@ -127,7 +127,7 @@ def find_headed(views: list[SentenceView], rules: Rules, published: PublishedDat
             forwarded, depth = (replace(post, author=replace(by[0], verb="posted", start=0, end=0)) if by else None), 0
         elif forwarded is not None:
             out[view.index] = forwarded
-            depth += len(_OPENING_MARK.findall(view.text)) - len(_CLOSING_MARK.findall(view.text))
+            depth += quote_balance(view.text)
             if depth <= 0:
                 forwarded = None
             continue
@@ -138,8 +138,6 @@ def find_headed(views: list[SentenceView], rules: Rules, published: PublishedDat
 # a channel's line over a post it forwards: "Forwarded from X:", "Repost from X:", "Переслано от: X"
 _FORWARDED = compiled(r"\s*(?:Forwarded\s+from|Repost(?:ed)?\s+from|Reposting\s+from|Переслано\s+(?:от|з)|Пересланное\s+сообщение\s+от"
                       r"|Репост\s+(?:от|з))\s*:?\s*(?P<name>[^\n:]{2,80}?)\s*:?\s*")
-_OPENING_MARK = compiled(r"[«“]|(?<![\w.,!?])\"")
-_CLOSING_MARK = compiled(r"[»”]|(?<=[\w.,!?])\"")
 
 
 # a pasted post's note in square brackets above it: "[Telegram post, Russian military blogger channel, 24 Aug

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from events.anchors import compiled, search_once
-from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, TELLING_RELATIVE, Attribution, cited_only, connected, find_attributions, find_channel, named_claimants, outlet_side
+from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, TELLING_RELATIVE, Attribution, cited_only, connected, find_attributions, find_channel, named_claimants, outlet_side, quote_balance
 from events.mentions import SAID_BEFORE_NAME, SentenceView
 from events.persons import People, find_persons
 from events.posts import SIGNED_TEXT, Post, find_answers, find_bracketed, find_headed, find_posts, find_signed, find_turns
@@ -147,16 +147,6 @@ def _quoted_at(text: str, position: int, continuing: bool) -> bool:
     if "”" in before or "»" in before or curly > 0:
         return curly > 0
     return (before.count('"') % 2 == 1) != (continuing and curly == 0)
-
-
-def quote_balance(text: str) -> int:
-    """+1 when the sentence leaves a quotation open, -1 when it closes one it did not open."""
-    opened = text.count("“") + text.count("«")
-    closed = text.count("”") + text.count("»")
-    straight = text.count('"')
-    if straight % 2:
-        return 1 if opened >= closed else -1
-    return (opened > closed) - (closed > opened)
 
 
 _CURLY = compiled(r"[“”«»]")
