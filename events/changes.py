@@ -446,13 +446,17 @@ _CITED_SPEECH = compiled(r"(?:['’]s?)?\s+(?:media\s+)?(?:reports?|claims?|stat
                            r"media|bloggers|channels)\b")
 
 
-def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = "", gaining: bool = False) -> str:
+def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = "", gaining: bool = False,
+                     opens_quoted: bool = False) -> str:
     """"its troops", "they": the side named last before the pronoun, else the claimant's ("own");
     not a side whose speech is cited ("denied Ukrainian reports that its troops had retreated"),
     unless the cited claim is a gain ("denied a Russian claim that its troops had taken X")."""
-    opened = _quote_opening(text, words[index][0]) if text and index < len(words) and _THEY.match(text, words[index][0]) else -1
+    they = bool(text) and index < len(words) and _THEY.match(text, words[index][0]) is not None
+    opened = _quote_opening(text, words[index][0]) if they else -1
+    if they and opened < 0 and opens_quoted and not _ANY_QUOTE.search(text, 0, words[index][0]):
+        opened = 0  # ('"We held it a week. Then they took it," said Oleh': the quotation a sentence before opened)
     if opened >= 0 and not any(key in ("RU", "UA") or key == "own" and _OWN_FORCES.match(text, start)
-                               for start, _, key in words[:index] if start > opened):
+                               for start, _, key in words[:index] if start >= opened):
         # a soldier quoted: "They took the village last week", "We held it until they took it" (not "our
         # men held on, then they left": the men named are who "they" are)
         return "enemy"
@@ -628,7 +632,9 @@ _OWNER_WHEN = compiled(r"\b(Ukraine|Russia|Kyiv|Moscow)['’]s\s+(?:[\w-]+\s+){0
 
 
 def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trigger: Trigger,
-           rules: Rules) -> str:
+           rules: Rules, opens_quoted: bool = False) -> str:
+    """Who does the trigger's deed: "RU", "UA", "own" (the speaker's side), "enemy" (the speaker's enemy),
+    or another of the keys side_words gives (``opens_quoted``: the sentence opens inside a quotation)."""
     text = view.text
     if trigger.agent == "none":
         return ""
@@ -669,7 +675,7 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
             return named
 
     def key_of(i: int) -> str:
-        return _resolve_pronoun(words, i, text, gaining) if words[i][2] == "pronoun" else words[i][2]
+        return _resolve_pronoun(words, i, text, gaining, opens_quoted) if words[i][2] == "pronoun" else words[i][2]
 
     it_subject = _IT_SUBJECT.search(text, max(0, start - 12), start)
     if it_subject and it_subject.group().startswith("its") and not _OF_AFTER.match(text, end) and not text.endswith(" of", 0, end):
@@ -1961,11 +1967,11 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
         if left >= 2 and text[left - 2:left] == ", " and _ASIDE_AT.match(text, left, end):
             # "Russian forces, according to its map, controlled 70 per cent of X": the clause goes on past the aside
             left = clause(text, left - 2, left - 2)[0]
-        if (quoted := _QUOTED_WORD_BEFORE.search(text, 0, start)) is not None and left > quoted.start():
-            left = clause(text, max(0, quoted.start() - 1), max(0, quoted.start() - 1))[0]  # 'his men had "completely" taken X'
-        while left > 0 and (quoted := _SCARE_QUOTE_ENDING.search(text, max(0, left - 40), left)) is not None:
+        if (quote_mark := _QUOTED_WORD_BEFORE.search(text, 0, start)) is not None and left > quote_mark.start():
+            left = clause(text, max(0, quote_mark.start() - 1), max(0, quote_mark.start() - 1))[0]  # 'his men had "completely" taken X'
+        while left > 0 and (quote_mark := _SCARE_QUOTE_ENDING.search(text, max(0, left - 40), left)) is not None:
             # 'its forces had "blockaded" A and B and taken C': words in scare quotes stay in their clause
-            left = clause(text, quoted.start(), quoted.start())[0]
+            left = clause(text, quote_mark.start(), quote_mark.start())[0]
         if left >= 2 and text[left - 1] in "“\"«" and text[left - 2] == " " and text[left:left + 1].isalnum() \
                 and not any(q in text[left:start] for q in "”\"»") and _QUOTED_WORDS.match(text, left) is not None \
                 and _QUOTE_OPENS_MID_CLAUSE.search(text, max(0, left - 40), left - 1) is not None:
@@ -2302,7 +2308,7 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
         # apart, whose holding denies nothing (its own history is still told: "..., which Ukraine retook in 2023")
         if trigger.type is EventType.DENIAL:
             targets = [t for t in targets if not _CONFUSED_WITH.search(text, max(0, t.position - 120), t.position)]
-        agent = _agent(view, start, end, max(left, refuted.end()) if refuted else left, right, trigger, rules)
+        agent = _agent(view, start, end, max(left, refuted.end()) if refuted else left, right, trigger, rules, quoted)
         holds_only = kind is EventType.PARTIAL and bool(targets) and (
             _HOLD_ONLY.match(text, start) is not None or _REMAINS.search(text, start, end) is not None)
         # ("the western half is ours": a holder's share, the rest lost, unless the speaker's side is the one
