@@ -65,13 +65,16 @@ def find_posts(views: list[SentenceView], rules: Rules, day: dt.date | None = No
 # Telegram", "Третя штурмова бригада / Third Assault Brigade"), its day and time on the next
 _HEADER_NAME = compiled(r"[^.!?:;]{2,90}")
 _TOPIC_AFTER_BAR = compiled(r"[^|.!?:;]{2,60}\s\|\s[^|]{1,90}")
-_HEADER_DAY = compiled(r"\s*(?:\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d|\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d|"
-                       r"[A-Z][a-z]+\s+\d{1,2},?\s+(?:19|20)\d\d)(?:,?\s+(?:at\s+)?\d{1,2}:\d\d)?(?:\s*\([^()]{1,40}\))?\s*")  # ("(Telegram, translated)")
-# (its own-language form first: "Третя штурмова бригада / Third Assault Brigade"; given names and titles)
 _EMOJI = "\U0001F1E6-\U0001F1FF\U0001F300-\U0001FAFF\u2600-\u27BF"
+# (after a calendar's or a clock's emoji, its time after a bar or a dot: "🗓 11.06.2023 | 21:30", "20.05.2023 · 16:47")
+_HEADER_DAY = compiled(rf"\s*(?:[{_EMOJI}\uFE0F]+\s*)?(?:\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)?\d\d|\d{{1,2}}\s+[A-Z][a-z]+\s+(?:19|20)\d\d|"
+                       rf"[A-Z][a-z]+\s+\d{{1,2}},?\s+(?:19|20)\d\d)(?:\s*[,|·•]?\s+(?:[{_EMOJI}\uFE0F]+\s*)?(?:at\s+)?\d{{1,2}}:\d\d)?"
+                       rf"(?:\s*\([^()]{{1,40}}\))?\s*|\s*[{_EMOJI}\uFE0F]+\s*\d{{1,2}}:\d\d\s*")  # ("(Telegram, translated)"; "🕘 09:12")
+# (its own-language form first: "Третя штурмова бригада / Third Assault Brigade"; given names and titles)
 # (after an emoji or two: "⚡️ Ministry of Defence of Ukraine | update")
 _NAME_BEFORE = compiled(rf"(?:[{_EMOJI}\uFE0F\u200D]+\s*)?(?:[^|/]{{1,60}}\s[|/]\s)?(?:[A-ZА-ЯІЇЄ][\w’'.-]+\s){{0,3}}")
-_NAME_AFTER = compiled(rf"\s*(?:$|[|/(—–:]|\s[-]\s|[{_EMOJI}])")
+# (or the language or country of its edition: "Rybar in English", "DeepState UA")
+_NAME_AFTER = compiled(rf"\s*(?:$|[|/(—–:]|\s[-]\s|[{_EMOJI}]|(?:in\s+)?(?:English|EN|UA)\b)")
 _HEADLINE_VERB = compiled(r"\b(?:says|said|claims|claimed|visits|hails|vows|warns|denies|confirms|reports|takes|took|captures|"
                           r"retakes|enters|pulls|withdraws|liberates|falls|fell|holds|meets|calls|urges|orders|signs|admits|"
                           r"insists|launches|loses|seizes|repels|is|are|was|were|has|have|will|to)\b|['’]s\b|:")
