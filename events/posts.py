@@ -309,7 +309,9 @@ def _plain_questions(views: list[SentenceView], line_start: Callable[[SentenceVi
 # (two letters or more; the turns below also count "Q:" and "A:")
 SPOKEN_LABEL = r"[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'. -]{1,40}(?:\s*\([^()\n]{1,40}\))?:"
 # a broadcast transcript's turn label at a line's start: "HOLLIS:", "SPOKESMAN (through interpreter):", "COL. BONDAR:"
-_TURN_LABEL = compiled(r"\s*(?P<label>[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]*(?:[ -][A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]*){0,3})(?:\s*\([^()\n]{1,40}\))?:\s")
+# (in two languages, "ВЕДУЧА / PRESENTER:"; with a note in brackets, "CORRESPONDENT [on location]:")
+_LABEL_WORDS = r"[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]*(?:[ -][A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]*){0,3}"
+_TURN_LABEL = compiled(rf"\s*(?P<label>{_LABEL_WORDS}(?:\s/\s{_LABEL_WORDS})?)(?:\s*\([^()\n]{{1,40}}\)|\s*\[[^\[\]\n]{{1,60}}\])?:\s")
 # the outlet's own people as the text introduces them: "our correspondent Mark Hollis", "our reporter Tom"
 _OWN_PEOPLE = compiled(r"\b[Oo]ur\s+(?:[\w-]+\s+){0,2}?(?:correspondent|reporter|editor|producer|host|presenter|anchor|colleague)s?"
                        r"(?:\s+[A-ZА-ЯІЇЄ][\w’'.-]+){0,2}\s+$")
@@ -335,14 +337,41 @@ def find_turns(views: list[SentenceView], text: str, rules: Rules, side: Side = 
              if line_start(view) and (label := _TURN_LABEL.match(view.text)) is not None]
     if len({label for _, label in turns}) < 2:
         return {}
+    # the broadcaster the transcript's first line names, when it is one side's ("Zvezda TV — News of the Day,
+    # 27 August"): its anchor's and correspondent's turns are its words, and a soldier it puts on air with no
+    # name is of its side
+    aired_by = next((a for a in named_claimants(views[0].text, rules, day=day) if a.kind == "media" and a.side is not Side.NONE),
+                    None) if turns[0][0] > 0 else None
     ends = [index for index, _ in turns[1:]] + [len(views)]
     found: dict[int, Post] = {}
     for (start, label), end in zip(turns, ends):
         speaker = _turn_speaker(label, views[:start], rules, side, day)
+        if speaker is None and aired_by is not None:
+            speaker = _aired_speaker(label, aired_by, rules)
         if speaker is not None:
-            post = Post(replace(speaker, verb="turn", start=0, end=0), None, "")
+            post = Post(replace(speaker, verb="aired" if speaker.verb == "aired" else "turn", start=0, end=0), None, "")
             found.update((i, post) for i in range(start, end) if not views[i].heading)
     return found
+
+
+# the broadcaster's own people ("ANCHOR", "PRESENTER", "ВЕДУЧА / PRESENTER", "CORRESPONDENT")
+_OWN_ROLE = compiled(r"(?:[^/]+/\s*)?(?:NEWS\s*)?(?:ANCHOR|HOST|CO-HOST|PRESENTER|CORRESPONDENT|REPORTER|NEWSREADER)")
+
+
+def _aired_speaker(label: str, aired_by: Attribution, rules: Rules) -> Attribution | None:
+    """Who speaks a turn the text introduced nobody for, on one side's broadcaster: its own people
+    ("ANCHOR:", "CORRESPONDENT:") speak its words; a fighter known by trade, rank or call sign ("OFFICER
+    (call sign ...):", "UNIDENTIFIED SOLDIER:") is of its side."""
+    if _OWN_ROLE.fullmatch(label):
+        return replace(aired_by, verb="aired")  # (one the anchor reports speaks before it: events/voices.py)
+    if rules.persons.fighter_noun.search(label.lower()) is not None:
+        rule = next((c for c in rules.claimants if c.name == _SOLDIER_RULE), None)
+        name = dict(rule.side_names).get(aired_by.side.value) if rule is not None else None
+        return Attribution(name, aired_by.side, "military", 0, 0, "turn") if name else None
+    return None
+
+
+_SOLDIER_RULE = "{side} soldier"  # claimants.toml's rule for one fighter quoted by trade or rank
 
 
 # a person's name before the hit ("Dmitry| Orlov") and an apposition after it (", a member of Russia's Civic Chamber")

@@ -644,7 +644,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
         carried, why = None, ""
         post = posts.get(i)
         if wanted and not any(not a.embedded for a in found) and (not view.heading or _BULLET_ITEM.match(text) or _OPENS_QUOTE.match(text)) \
-                and post is not None:
+                and post is not None and post.author.verb != "aired":
             # (also when it cites a claim: "The Ukrainian claims that X has fallen are premature"; and a status
             # line with no full stop: "▪️ X — cleared"; and a forwarded post's line in quotation marks)
             carried, why = post.author, "post"
@@ -676,6 +676,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                     and not (previous[-1].side is not Side.NONE and FIRST_PERSON_PLURAL.search(text)
                              and previous[-1].side.opponent() is _post_side(article.text)):
                 carried, why = previous[-1], "previous"  # a speaker named in the sentence before, same paragraph
+            elif post is not None:
+                carried, why = post.author, "post"  # (a broadcaster's anchor, when the sentence before named nobody)
             elif issuer is not None:
                 carried, why = issuer, "document"
             elif last is not None and last.verb == "credit" and read.get(0) and read[0][0] is last and "(" not in last.claimant \
