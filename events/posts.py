@@ -321,6 +321,24 @@ _ROLE_OF = compiled(r"\s+(?:for|of|from|with|at|in)\s+(?:the\s+)?")
 _GIVEN_NAMES_BETWEEN = compiled(r"\s+(?:[A-ZА-ЯІЇЄ][\w’'.-]+\s+){0,2}")
 
 
+def _turns(views: list[SentenceView], text: str) -> list[tuple[int, str]]:
+    """The turn labels of a transcript, by the index of the sentence each opens."""
+    return [(view.index, label.group("label")) for view in views
+            if (view.index == 0 or "\n" in text[views[view.index - 1].sentence.end:view.sentence.start])
+            and (label := _TURN_LABEL.match(view.text)) is not None]
+
+
+def broadcaster(views: list[SentenceView], text: str, rules: Rules, day: dt.date | None = None) -> Attribution | None:
+    """One side's broadcaster named on the first line of a transcript laid out in turns ("Zvezda TV — News
+    of the Day, 27 August" over "ANCHOR: ..." and "OFFICER: ..."), if it names one."""
+    if not views or ":" not in text:
+        return None
+    turns = _turns(views, text)
+    if len({label for _, label in turns}) < 2 or turns[0][0] == 0:
+        return None
+    return next((a for a in named_claimants(views[0].text, rules, day=day) if a.kind == "media" and a.side is not Side.NONE), None)
+
+
 def find_turns(views: list[SentenceView], text: str, rules: Rules, side: Side = Side.NONE,
                day: dt.date | None = None) -> dict[int, Post]:
     """The guest who speaks each sentence of a broadcast transcript laid out in turns ("ANCHOR: ...",
@@ -330,18 +348,12 @@ def find_turns(views: list[SentenceView], text: str, rules: Rules, side: Side = 
     line is the spokesman for Ukraine's eastern group of forces" ... "SPOKESMAN:"). The outlet's own
     people's turns ("HOST:", "our correspondent Mark Hollis" ... "HOLLIS:") are its own prose, as are
     those of anyone the text never introduced. Only a text with two labels or more is a transcript."""
-    def line_start(view: SentenceView) -> bool:
-        return view.index == 0 or "\n" in text[views[view.index - 1].sentence.end:view.sentence.start]
-
-    turns = [(view.index, label.group("label")) for view in views
-             if line_start(view) and (label := _TURN_LABEL.match(view.text)) is not None]
+    turns = _turns(views, text)
     if len({label for _, label in turns}) < 2:
         return {}
-    # the broadcaster the transcript's first line names, when it is one side's ("Zvezda TV — News of the Day,
-    # 27 August"): its anchor's and correspondent's turns are its words, and a soldier it puts on air with no
-    # name is of its side
-    aired_by = next((a for a in named_claimants(views[0].text, rules, day=day) if a.kind == "media" and a.side is not Side.NONE),
-                    None) if turns[0][0] > 0 else None
+    # (its anchor's and correspondent's turns are the broadcaster's words, and a soldier it puts on air with no
+    # name is of its side)
+    aired_by = broadcaster(views, text, rules, day)
     ends = [index for index, _ in turns[1:]] + [len(views)]
     found: dict[int, Post] = {}
     for (start, label), end in zip(turns, ends):

@@ -21,7 +21,8 @@ from events.anchors import compiled, search_once
 from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, TELLING_RELATIVE, Attribution, cited_only, connected, find_attributions, find_channel, named_claimants, outlet_side, quote_balance
 from events.mentions import SAID_BEFORE_NAME, SentenceView
 from events.persons import People, find_persons
-from events.posts import SIGNED_TEXT, Post, find_answers, find_bracketed, find_headed, find_posts, find_signed, find_turns
+from events.posts import (SIGNED_TEXT, Post, broadcaster, find_answers, find_bracketed, find_headed, find_posts, find_signed,
+                          find_turns)
 from events.records import Article, Side
 from events.rules import Rules
 
@@ -370,6 +371,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     side a feature is written among, by its dateline, when the outlet has none."""
     day = article.published.date if article.published else None
     home = outlet_side(article.source, rules)
+    if home is Side.NONE and (aired_by := broadcaster(views, article.text, rules, day)) is not None:
+        home = aired_by.side  # (a transcript of one side's broadcaster: "Rossiya-24 — special bulletin" over its turns)
     voices: list[Voice] = []
     last: Attribution | None = None  # the claimant that spoke last
     recent: list[Attribution] = []  # claimants named lately, speaking or not, newest last
