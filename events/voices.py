@@ -627,6 +627,11 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 last = speaker
         line = _CREDITED_LINE.match(text) or _CAPS_LABEL.match(text) or (
             _OPENING_LABEL.match(text) if i == 0 and not view.heading else None) if wanted else None
+        # (a line further on that opens on a person's name and a colon: "Khortytsia spokesman Viktor Trehubov: our
+        # units have withdrawn from X"; not a body's or a channel's name, which heads a topic as often: "Russian
+        # channels: ...")
+        person_line = line is None and wanted and i > 0 and not same_line and not view.heading
+        line = _OPENING_LABEL.match(text) if person_line else line
         # (a speaker named inside the label is the label's: "11:05 — A Russian milblogger close to the Defence
         # Ministry: ...")
         if line is not None and not any(not a.embedded and not (line.start(1) <= a.start < line.end(1)) for a in found):
@@ -634,6 +639,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             # Gen. Name, commander of the X group: Today our units ..." opening a text: the one named before the colon
             credit = labelled(line.group(1) if line.re is _CREDITED_LINE else line.group(1).title()) \
                 if line.re is not _OPENING_LABEL else _label_speaker(line.group(1), rules, home, day)
+            credit = None if person_line and credit is not None and "(" not in credit.claimant else credit
             found = [replace(credit, verb="credit", start=line.start(1), end=line.end(1))] + \
                 [a for a in found if a.end <= line.start(1) or a.start >= line.end(1)] if credit else found
             if credit and line.re is _OPENING_LABEL:
