@@ -2184,7 +2184,8 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
         if not targets and trigger.targets not in _SENTENCE_WIDE and _FRONTED_IN.match(text) is None \
                 and not _OUT_OF_A_PART.match(text, end) and (entry := _fronted_place(view, start)) is not None:
             # a status line's "🔹 X — the enemy was driven out" (not "driven out of several houses": a part of X)
-            targets = [Target(entry, position=entry.start)]
+            # (a share of it: "X: we have taken back the northern part of the village")
+            targets = [Target(entry, position=entry.start, share=_POINTER_SHARE.match(text, end) is not None)]
         if targets and trigger.targets not in _SENTENCE_WIDE:
             targets += _followed_by(view, end, targets[-1], trigger)
         if not targets and (counted := _plural_pointer_target(text, left, start, end, right)) is not None:
