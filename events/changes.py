@@ -1071,7 +1071,7 @@ _ELSEWHERE_NEXT = compiled(r"[^.;]{0,30}?\b(?:in|on)\s+the\s+(?:[\w-]+\s+){0,2}?
                            r"[^.;]{0,30}?\b(?:near|towards?|in\s+the\s+direction\s+of|around)\s", re.I)
 # (a comma left out before "the": "In X the clearing continues", "In X our flag went up")
 _ACCORDING_LEAD = compiled(r"(?:according to|citing|as reported by)\s+[^,;:.]{1,60},\s+", re.I)
-_FRONTED_CLOSE = compiled(r"(?:\s+itself)?(?:\s*\([^()]{1,40}\))?(?:,\s+(?:a|an|the)\s+[^,;:]{1,80}(?=,))?(?:,\s|\s(?=(?:the|our|their)\s|(?:(?:street|heavy|fierce)\s+)?(?:fighting|battles|clashes)\s+(?:is\s+|are\s+)?(?:still\s+)?(?:continu|go|rag|under)))")
+_FRONTED_CLOSE = compiled(r"(?:\s+itself)?(?:\s*\([^()]{1,40}\))?(?:,\s+(?:a|an|the)\s+[^,;:]{1,80}(?=,))?(?:,\s|\s(?=(?:the|our|their)\s|there\s+(?:is|are|was|were)\s|(?:(?:street|heavy|fierce)\s+)?(?:fighting|battles|clashes)\s+(?:is\s+|are\s+)?(?:still\s+)?(?:continu|go|rag|under)))")
 
 
 _SCENE_KINDS = frozenset({EventType.PARTIAL, EventType.CONTESTED, EventType.WITHDRAWAL})  # told of a place set as the scene
