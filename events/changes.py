@@ -920,6 +920,9 @@ _COLON_LIST_NEXT = compiled(r"(?:\s+by\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?
                             r"(?:\s+(?:in|during|since|over|this|last|on)(?:\s+[\w-]+){1,3})?(?:,?\s+(?:according\s+to|per)\s+[^.;:!?]{1,60})?\s*:\s*$")
 _COLON_SAME_LINE = compiled(_COLON_LIST_NEXT.pattern.removesuffix(r"\s*:\s*$").replace("[^.;:!?]", "[^.;:!?\\n]")
                             + r"\s*:(?=[ \t]+[A-ZА-ЯІЇЄ])")
+# places, then who said what became of them, right before the verb: "villages in X region he said had been" (liberated: A, B)
+_PLACES_THEN_SAID = compiled(r"\b(?:villages|settlements|towns|localities)\b[^.;:!?\n]{0,30}?\b(?:he|she|they|it)\s+(?:said|says|claimed|claims)"
+                             r"\s+(?:had|have|has)\s+(?:been\s+)?(?:[a-z]+\s+)?$")
 # a heading of places with no colon ("Settlements Russia says it took in March"): its list may follow below
 HEADING_OF_PLACES = compiled(r"\s*(?:[\w’'-]+\s+)?(?:[Ss]ettlements|[Vv]illages|[Tt]owns|[Ll]ocalities|[Pp]laces)\b[^.!?:;,\n]*[\w)]\s*")
 # (or "A was retaken in March, along with B and C")
@@ -2165,8 +2168,10 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
         else:
             if trigger.targets == "object":
                 targets = _object_targets(view, start, end, right, next_start, trigger, rules)
-                if not targets and not text[:start].strip() and (colon := _COLON_SAME_LINE.match(text, end)) is not None:
-                    # "Liberated since Saturday, per the deputy minister: A, B and C": the places after the colon
+                if not targets and (not text[:start].strip() or _PLACES_THEN_SAID.search(text, max(0, start - 60), start)) \
+                        and (colon := _COLON_SAME_LINE.match(text, end)) is not None:
+                    # "Liberated since Saturday, per the deputy minister: A, B and C": the places after the colon (and
+                    # "read out the names of villages he said had been liberated: A, B and C")
                     targets = _object_targets(view, start, colon.end(), clause(text, colon.end(), colon.end())[1],
                                               next_start, trigger, rules)
                 if targets and targets[0].place is not None and (_PASSIVE_BEFORE.search(before) or trigger.agent_after) \
