@@ -124,6 +124,7 @@ _CLAIM_COMPLEMENT = compiled(r"\s+(?:(?:have|has|had|now|again|already)\s+){0,2}
                              r"\s+(?:that\s+)?(?:(?:they|it|their\s+(?:troops|forces|units)|its\s+(?:troops|forces|units))\s+)?"
                              r"(?:(?:have|has|had|to\s+have)\s+)?(?:already\s+|fully\s+|completely\s+)?")
 _PREPOSITION_BEFORE = compiled(r"\b(\w+)\s+(?:from|against|into|over|towards?|with|control\s+of|hands\s+of)\s+(?:the\s+)?$", re.I)
+_FOUGHT_BEFORE = compiled(r"\b(?:fought|fights|fight|fighting|battled|battling|faced|facing)\s+(?:the\s+)?$", re.I)
 _FORCES_NAMED = compiled(r"\b(?:forces|troops|units|army|soldiers|servicemen|fighters|military)$", re.I)
 _SPEAKER_NOUNS = frozenset({"official", "officials", "source", "sources", "representative", "representatives", "spokesman",
                             "spokeswoman", "spokesperson", "officer", "officers", "member", "members", "expert", "experts",
@@ -611,6 +612,8 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             # "liberated from Ukrainian forces, the ambassador, X, said": an object, no speaker (not
             # "officials from the President's Office")
             continue
+        if _FORCES_NAMED.search(sentence, start, end) and _FOUGHT_BEFORE.search(sentence, max(0, start - 30), start):
+            continue  # "a Russian assault trooper who has fought Ukrainian forces since 2022, said": whom he fought
         link = _connected(sentence, start, end, rules)
         if link is not None:
             context = context_side if context_side is not Side.NONE or not rule.default_side else Side(rule.default_side)
