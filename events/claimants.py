@@ -124,7 +124,8 @@ _CLAIM_COMPLEMENT = compiled(r"\s+(?:(?:have|has|had|now|again|already)\s+){0,2}
                              r"\s+(?:that\s+)?(?:(?:they|it|their\s+(?:troops|forces|units)|its\s+(?:troops|forces|units))\s+)?"
                              r"(?:(?:have|has|had|to\s+have)\s+)?(?:already\s+|fully\s+|completely\s+)?")
 _PREPOSITION_BEFORE = compiled(r"\b(\w+)\s+(?:from|against|into|over|towards?|with|control\s+of|hands\s+of)\s+(?:the\s+)?$", re.I)
-_FOUGHT_BEFORE = compiled(r"\b(?:fought|fights|fight|fighting|battled|battling|faced|facing)\s+(?:the\s+)?$", re.I)
+FOUGHT_VERBS = r"(?:fought|fights|fight|fighting|battled|battling|faced|facing)"  # (the side fought, not the fighter's)
+_FOUGHT_BEFORE = compiled(r"\b" + FOUGHT_VERBS + r"\s+(?:against\s+)?(?:the\s+)?$", re.I)
 _FORCES_NAMED = compiled(r"\b(?:forces|troops|units|army|soldiers|servicemen|fighters|military)$", re.I)
 _SPEAKER_NOUNS = frozenset({"official", "officials", "source", "sources", "representative", "representatives", "spokesman",
                             "spokeswoman", "spokesperson", "officer", "officers", "member", "members", "expert", "experts",
@@ -651,6 +652,9 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             elif rule.side == "context" and (serves := _SERVES_WITH.match(sentence, end)) is not None:
                 # "said the sergeant, who serves in a Ukrainian brigade": the side of the forces he serves with
                 context = Side.RU if serves.group(1).startswith("Russia") else Side.UA
+            elif rule.side == "context" and (fought := _FOUGHT_SIDE.match(sentence, end)) is not None:
+                # "a sniper who has fought the Ukrainian army since 2014": the other side's
+                context = Side.UA if fought.group("side").startswith("Russia") else Side.RU
             elif rule.side == "context" and (unit := _unit_side(sentence, end, rules)) is not None:
                 # "said a sergeant of a unit from the Azov corps": the side its unit's name tells
                 context = unit
@@ -1150,6 +1154,9 @@ _SOLDIER_RULE = "{side} soldier"  # claimants.toml's rule for one fighter quoted
 _SERVES_WITH = compiled(r"(?:,?\s+who\s+(?:now\s+|still\s+)?(?:serves|served|is\s+serving|fights|fought|is\s+fighting)\s+(?:in|with|for)|"
                         r"\s+(?:in|with|of|from))\s+"
                         r"(?:a\s+|an\s+|the\s+|one\s+of\s+the\s+)?(?:[\w-]+\s+){0,2}?(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)(?![\w-])")
+# whom a fighter has fought, right after him: ", who has fought the Ukrainian army", "who faced Russian drones"
+_FOUGHT_SIDE = compiled(r",?\s+(?:a\s+[\w-]+\s+)?who\s+(?:has\s+|had\s+|have\s+)?(?:been\s+)?" + FOUGHT_VERBS +
+                        r"\s+(?:against\s+)?(?:the\s+)?(?P<side>Ukrainian|Russian|Ukraine['’]s|Russia['’]s)(?![\w-])")
 _UNIT_OF = compiled(r"\s+(?:of|from|with|in)\s+(?:a\s+(?:unit|company|battalion|platoon)\s+(?:of|from|in)\s+)?(?:the\s+)?")
 
 

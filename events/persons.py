@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, replace
 
 from events.anchors import compiled
-from events.claimants import SIDE_ADJECTIVE, Attribution, named_claimants, quotations, quote_balance, unquoted
+from events.claimants import FOUGHT_VERBS, SIDE_ADJECTIVE, Attribution, named_claimants, quotations, quote_balance, unquoted
 from events.mentions import CALL_SIGN_CUE, SentenceView
 from events.records import Side
 from events.rules import PersonWords, Rules
@@ -42,7 +42,8 @@ _SIDE_BEFORE = compiled(r"\b(?P<side>Ukrainian|Russian|Ukraine['’]s|Russia['�
 _SIDES = {"Ukrainian": Side.UA, "Ukraine's": Side.UA, "Ukraine’s": Side.UA,
           "Russian": Side.RU, "Russia's": Side.RU, "Russia’s": Side.RU}
 # the side a person fights, not theirs: "a gunner who has fought Russian forces since 2014"
-_FOUGHT_BEFORE = compiled(r"\b(?:fought|fights|fight|fighting|battled|battling|against|facing|faced)\s+(?:the\s+)?$")
+_FOUGHT_BEFORE = compiled(r"\b(?:" + FOUGHT_VERBS + r"|against)\s+(?:the\s+)?$")
+_FOUGHT_SIDE = compiled(r"\b" + FOUGHT_VERBS + r"\s+(?:against\s+)?(?:the\s+)?(?P<side>Ukrainian|Russian|Ukraine['’]s|Russia['’]s)(?![\w-])")
 _CLAUSE_OF_TIME = compiled(r",\s+(?:when|after|before|while|since)\s")
 _FORMER = compiled(r"\b(?:former|ex-|once an?|before the war|used to be|who was an?)\s*(?:[\w-]+\s+){0,2}$", re.I)
 _UNSAID_SIDE = Side.UA
@@ -159,6 +160,9 @@ def _side_named(description: str, rules: Rules, day: dt.date | None) -> Side:
             before = _SIDE_BEFORE.search(description, max(0, m.start() - 40), m.start())
             if before is not None and not _FOUGHT_BEFORE.search(description, max(0, before.start() - 30), before.start()):
                 return _SIDES[before.group("side")]
+    fought = _FOUGHT_SIDE.search(description)
+    if fought is not None:  # ("a volunteer who faced Ukrainian drones near X for a year": the other side's)
+        return Side.UA if _SIDES[fought.group("side")] is Side.RU else Side.RU
     # (a unit or a body of a side, or a side's channel that aired them: "shown by the Russian channel Zvezda"; not
     # one in a clause of time after it: "a police officer who has driven the route since Friday, when Russian forces
     # crossed the border")
