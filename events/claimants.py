@@ -204,6 +204,10 @@ _FOE_BEATEN = compiled(r"\b(?:its|their|our)\s+(?:[\w-]+\s+)?"
 _TRAILING_CREDIT = compiled(r"(?:\s+(?:group\s+)?(?:spokes(?:man|woman|person)|commander|chief|head|press service|press office|"
                               r"officials?|says|said|reports))?\s*[.!?]?\s*")
 _DASH_BEFORE = compiled(r"\s[–—-]\s*$")
+# the claim another disputes, its maker named as an adjective: "dismissed a Russian Defence Ministry claim that"
+_DISPUTED_BEFORE = compiled(r"\b(?:dismissed|dismisses|dismissing|rejected|rejects|rejecting|denied|denies|denying|refuted|refutes|"
+                            r"refuting|disputed|disputes|disputing|debunked|debunks)\s+(?:a|an|the)\s+(?:(?:latest|new|earlier)\s+)?$")
+_CLAIM_NOUN_AFTER = compiled(r"\s+(?:claims?|statements?|reports?|assertions?|allegations?)\s+(?:that|of|about)\b")
 _OWN_CLAIM = compiled(r"['’]s?\s+(?:latest\s+|new\s+|earlier\s+|repeated\s+)?(?:claims?|statements?|reports?|"
                         r"announcements?|assertions?|allegations?)\s+"
                         r"(?:(?:on|last|earlier|late)\s+(?:[A-Z]\w+|week|month)(?:\s+\d{1,2})?,?\s+)?"  # ("'s claim on Tuesday that")
@@ -402,6 +406,8 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     """How the phrase at start..end is tied to a statement: (verb, embedded) or None."""
     if _BRIEFED.match(sentence, end):
         return BRIEFED, False  # "Putin was briefed that ...": told by his commanders
+    if _CLAIM_NOUN_AFTER.match(sentence, end) and _DISPUTED_BEFORE.search(sentence, max(0, start - 40), start):
+        return "claim", True  # "dismissed a Russian Defence Ministry claim that ...": cited by the one who dismisses it
     if _SCARE_QUOTED_DEED.match(sentence, end) and not _DOERS_NAMED.search(sentence, start, end):
         # 'the Russian MoD "liberated" X', 'propagandists have "taken" X': a deed no body or channel does, in
         # quotation marks, is its claim (not troops': 'Russian troops "liberated" X, leaving nothing standing')
