@@ -32,7 +32,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from geodata.context import BOUND_AFTER, BOUND_SENTENCE, ContextRules, load_context
-from geodata.gazetteer import DATA_DIR, RAION_SUFFIXES, REGION_SUFFIXES, Candidate, Gazetteer
+from geodata.gazetteer import DATA_DIR, POSTAL_FEATURE, RAION_SUFFIXES, REGION_SUFFIXES, Candidate, Gazetteer
 from geodata.nearby import (MAJOR_CITY_POPULATION, Coordinates, Reach, TextPlaces, distance_km, km_between,
                             nearest_anchor, one_area)
 from geodata.normalize import MAX_NAME_LENGTH, cyrillic_language, is_cyrillic, normalize_name
@@ -696,24 +696,14 @@ def _lookup(key: str, gazetteer: Gazetteer, fuzzy: bool) -> tuple[list[Candidate
                 found = _unique(found + read)
                 how += f", or {_describe_reading(readings[0])}"
         found, more = _with_namesakes(key, found, gazetteer)
-        return found, 100.0, how + (f" ({more})" if more else "")
+        found, beside = _beside_border_villages(key, found, gazetteer)
+        return found, 100.0, how + (f" ({more})" if more else "") + beside
     found = gazetteer.lookup(key, _REGIONS)
     if found:
         return found, 100.0, "region name"
-    if is_cyrillic(key):
-        # a Cyrillic spelling the data lacks (Новопрокоповка) may match a known romanisation (Novoprokopovka)
-        language = cyrillic_language(key)
-        for variant in transliterate_variants(key, language if language in ("uk", "ru") else "either"):
-            latin = normalize_name(variant)
-            found = gazetteer.lookup(latin, _PLACES) if latin else []
-            if found:
-                found, more = _with_namesakes(latin, found, gazetteer)
-                return found, 100.0, f"romanised as {variant!r}" + (f" ({more})" if more else "")
-    readings = _readings(key, gazetteer) if key.isascii() else []
-    if readings:
-        found = _unique([c for r in readings for c in gazetteer.lookup(r.key, _PLACES)])
-        found, more = _with_namesakes(readings[0].key, found, gazetteer)
-        return found, 100.0, _describe_reading(readings[0]) + (f" ({more})" if more else "")
+    found, how = _read_otherwise(key, gazetteer)
+    if how:
+        return found, 100.0, how
     if fuzzy and key not in fuzzy_blocklist():
         matches = [(k, _typo_score(key, k)) for k, _ in gazetteer.fuzzy(key, limit=10, cutoff=FUZZY_CUTOFF - 8)]
         matches = sorted((m for m in matches if m[1] >= FUZZY_CUTOFF), key=lambda m: -m[1])
@@ -726,6 +716,43 @@ def _lookup(key: str, gazetteer: Gazetteer, fuzzy: bool) -> tuple[list[Candidate
             found = [c for c in found if c.primary] or found
             return found, score, f"fuzzy match to {close[0]!r} (score {score:.0f})"
     return [], 0.0, ""
+
+
+def _read_otherwise(key: str, gazetteer: Gazetteer, skip: frozenset[str] = frozenset()) -> tuple[list[Candidate], str]:
+    """The places a key no place bears may name: a Cyrillic spelling the data lacks (Новопрокоповка) by a
+    known romanisation (Novoprokopovka), a Latin one as a foreign press form; (candidates, how), how
+    empty when neither applies. Places of a feature code in ``skip`` count as none."""
+    if is_cyrillic(key):
+        language = cyrillic_language(key)
+        for variant in transliterate_variants(key, language if language in ("uk", "ru") else "either"):
+            latin = normalize_name(variant)
+            found = [c for c in gazetteer.lookup(latin, _PLACES) if c.place.feature_code not in skip] if latin else []
+            if found:
+                found, more = _with_namesakes(latin, found, gazetteer)
+                return found, f"romanised as {variant!r}" + (f" ({more})" if more else "")
+    readings = _readings(key, gazetteer) if key.isascii() else []
+    if readings:
+        found = _unique([c for r in readings for c in gazetteer.lookup(r.key, _PLACES) if c.place.feature_code not in skip])
+        found, more = _with_namesakes(readings[0].key, found, gazetteer)
+        return found, _describe_reading(readings[0]) + (f" ({more})" if more else "")
+    return [], ""
+
+
+def _beside_border_villages(key: str, found: list[Candidate], gazetteer: Gazetteer) -> tuple[list[Candidate], str]:
+    """A name only Russian border villages of the postal export bear (data/ru_border_villages.csv) still
+    names what it named without them: a Ukrainian place its romanisation or press form reads as (Krupets
+    of Sumy Oblast for "Крупец", Zybyne for "Zybino") stays in the running beside them, for the text's
+    regions and places to choose; (candidates, what is added to how they were found)."""
+    if not found or any(c.place.feature_code != POSTAL_FEATURE for c in found):
+        return found, ""
+    memo = gazetteer.memo("beside_border_villages")
+    if key not in memo:
+        memo[key] = _read_otherwise(key, gazetteer, skip=frozenset({POSTAL_FEATURE}))
+    more, how = memo[key]
+    more = [c for c in more if c.place.feature_code != POSTAL_FEATURE]
+    if not more:
+        return found, ""
+    return _unique(found + more), f", or {how}"
 
 
 def _near_spellings(key: str, gazetteer: Gazetteer) -> list[tuple[float, Candidate, str]]:
@@ -902,6 +929,8 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[
                 candidates = _unique(candidates + read)
                 how += f", or {_describe_reading(readings[0])}"
         candidates, more = _with_namesakes(mention.key, candidates, gazetteer)
+        candidates, beside = _beside_border_villages(mention.key, candidates, gazetteer)
+        how += beside
         if normalize_name(mention.text) != mention.key and not is_cyrillic(mention.text) and is_cyrillic(mention.key):
             reading = next((r for r in _readings(normalize_name(mention.text), gazetteer, spread=None)
                             if r.key == mention.key), None)
