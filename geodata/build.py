@@ -234,7 +234,7 @@ def _add_renames(rows: list[Row], data_dir: Path) -> None:
 
 
 BORDER_VILLAGE_SAME_KM = 5.0  # a known place of the same name this close is the same village
-BORDER_VILLAGE_NAMESAKE_KM = 200.0  # a Ukrainian place of the name this close may be the one a text means
+BORDER_VILLAGE_NAMESAKE_KM = 60.0  # a Ukrainian place of the name this close: no telling them apart (as the tool)
 BORDER_VILLAGE_MIN_LETTERS = 5  # "Vet", "Uzha", "Sula": shorter names are words more often than villages
 #: surnames of people war reporting quotes, also the names of border villages (Vladimir Rogov)
 NOT_VILLAGE_NAMES = frozenset({"rogov", "sereda", "lukin", "kister", "baklan", "chausy", "amon"})
@@ -243,9 +243,10 @@ NOT_VILLAGE_NAMES = frozenset({"rogov", "sereda", "lukin", "kister", "baklan", "
 def _add_border_villages(rows: list[Row], data_dir: Path) -> int:
     """Russian border villages cities500 lacks (``ru_border_villages.csv``, from the GeoNames postal
     export by ``tools/ru_border_villages.py``). Left out: one the gazetteer has already (a place of
-    the same name within a few km); one whose name a Ukrainian place near the front bears in any
-    spelling (Zybino is also the Russian form of Zybyne in Kharkiv Oblast: a Kharkiv text means that one);
-    and names that are words or surnames more often than villages (Rogov, Vet)."""
+    the same name within a few km); one whose name a Ukrainian place nearby bears (Volfino, Volfyne
+    across the border: a text on either names places near both); and names that are words or surnames
+    more often than villages (Rogov, Vet). A Ukrainian namesake further off stays beside the village,
+    for the region a text names and its other places to choose."""
     by_key: dict[str, list[Row]] = defaultdict(list)
     ukrainian: dict[str, list[Row]] = defaultdict(list)
     for r in rows:

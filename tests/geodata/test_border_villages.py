@@ -33,11 +33,30 @@ def test_estimated_far_off_box_and_ambiguous_rows_are_dropped():
     assert [r["name"] for r in tool.border_villages(rows, UKRAINE)] == ["Суджа"]
 
 
-def test_a_name_the_gazetteer_reads_as_a_ukrainian_place_near_the_front_is_left_out(gazetteer):
-    from geodata.context import load_context
+def test_a_name_given_to_another_village_the_export_could_not_place_or_to_a_namesake_spot_is_dropped():
+    rows = [
+        # Lyubimovka of the Bolshesoldatskoye district is placed; that of the Korenevo district (307420) is not
+        row("Любимовка", 51.51, 35.66, code="307864"), row("Любимовка", 51.08, 39.37, accuracy=1.0, code="307420"),
+        # GeoNames put the Grayvoron district's Kozinka on Kazinka by Valuyki: two names on one spot
+        row("Козинка", 50.24, 37.84, state="Белгородская Область", code="309384"),
+        row("Казинка", 50.24, 37.84, state="Белгородская Область", code="309966"),
+        row("Снагость", 51.31, 34.89, code="307431"), row("Снагость", 51.08, 39.37, accuracy=1.0, code="307432"),
+    ]
+    assert [r["name"] for r in tool.border_villages(rows, UKRAINE)] == ["Снагость"]  # (a second office of its district)
 
-    war_zone = frozenset(c for c in load_context().war_zone if c.startswith("UA."))
+
+def test_a_name_of_one_village_in_each_of_two_oblasts_is_kept_in_both_and_a_common_name_in_neither():
+    rows = [row("Крупец", 51.62, 34.37, code="307360"), row("Крупец", 52.51, 34.40, state="Брянская Область", code="242322")]
+    rows += [row("Поповка", 51.73, 34.44, code="307573")] + [
+        row("Поповка", 55.0, 40.0 + i, state="Владимирская Область", code=f"60{i}000") for i in range(tool.COMMON_NAME_AREAS)]
+    kept = tool.border_villages(rows, UKRAINE + [(52.4, 34.0), (51.6, 34.1)])  # (by Shostka and Seredyna-Buda)
+    assert [(r["name"], r["admin1_code"]) for r in kept] == [("Крупец", "RU.10"), ("Крупец", "RU.41")]
+
+
+def test_a_name_the_gazetteer_reads_as_a_ukrainian_place_nearby_is_left_out(gazetteer):
     # Zybino is the Russian form of Zybyne by Vovchansk (Kharkiv Oblast), 30 km away
-    assert tool.ukrainian_namesake(["Зыбино", "Zybino"], (50.30, 36.70), gazetteer, war_zone)
+    assert tool.ukrainian_namesake(["Зыбино", "Zybino"], (50.30, 36.70), gazetteer)
+    # Martynovka by Sudzha: the nearest Martynivka (Sumy Oblast) lies 99 km off, the text's region and places tell them apart
+    assert not tool.ukrainian_namesake(["Мартыновка", "Martynovka"], (51.24, 35.36), gazetteer)
     # a made-up name the gazetteer reads as no Ukrainian place
-    assert not tool.ukrainian_namesake(["Щуфляндия", "Shchuflyandiya"], (51.30, 35.10), gazetteer, war_zone)
+    assert not tool.ukrainian_namesake(["Щуфляндия", "Shchuflyandiya"], (51.30, 35.10), gazetteer)

@@ -141,10 +141,12 @@ def test_a_bare_name_shared_within_the_war_zone_stays_ambiguous(gazetteer):
 
 
 def test_a_kursk_text_does_not_borrow_a_ukrainian_village_for_a_missing_russian_one(gazetteer):
-    # the gazetteer lacks most Kursk villages under 500 people; Panasivka (Sumy Oblast) lists
-    # "Apanasovka" (the postal export's Kursk Apanasovka is left out: a Sumy text may mean Panasivka)
-    found = placed("In the Kursk region, Russian troops retook Apanasovka and Obukhovka.", gazetteer)
-    assert found["Apanasovka"].status is Status.AMBIGUOUS and "lacks" in found["Apanasovka"].reason
+    # the gazetteer lacks most Kursk villages under 500 people: Kurilovka is the Russian form of ten
+    # Ukrainian Kurylivkas, none near; Apanasovka, which Panasivka (Sumy Oblast, 105 km off) lists, has a
+    # post office (GeoNames postal export) and is placed
+    found = placed("In the Kursk region, Russian troops retook Apanasovka, Kurilovka and Obukhovka.", gazetteer)
+    assert found["Apanasovka"].place.admin1 == "Kursk Oblast"
+    assert found["Kurilovka"].status is Status.AMBIGUOUS and "lacks" in found["Kurilovka"].reason
     assert found["Obukhovka"].place is None
 
 
@@ -155,10 +157,20 @@ def test_border_villages_from_the_postal_export_resolve_alone_and_in_their_regio
         assert place is not None and place.admin1 == "Kursk Oblast", name
     # a name the gazetteer knew already keeps its place: Sudzha is the town of cities500
     assert resolve("Sudzha", gazetteer).place.feature_code != "PPLPOST"
-    # and the Russian form of a Ukrainian village near the front stays that village, in its region
+    # a border village whose name a Ukrainian place bears far off is there too (Martynivka of Okhtyrka
+    # Raion lies 99 km from Martynovka by Sudzha): the region a text names, or its places, choose
+    found = placed("Russian troops retook Martynovka, north-east of Sudzha, in the Kursk region.", gazetteer)
+    assert found["Martynovka"].place.admin1 == "Kursk Oblast"
+    found = placed("Russian troops shelled Martynivka in the Sumy region overnight.", gazetteer)
+    assert found["Martynivka"].place.admin1 == "Sumy Oblast"
+    # and the Russian form of a Ukrainian village stays that village too, for its region to choose: Zybino is
+    # also a Belgorod village, 86 km from Zybyne by Vovchansk; Lomakino a Kursk one and Lomakyne a Donetsk one
     found = placed("Russian troops captured Zybino near Vovchansk in the Kharkiv region.", gazetteer)
     assert (found["Zybino"].place.name, found["Zybino"].place.admin1) == ("Zybyne", "Kharkiv Oblast")
-    assert resolve("Lomakino", gazetteer).place.admin1 == "Donetsk Oblast"
+    alone = resolve("Lomakino", gazetteer)
+    assert alone.status is Status.AMBIGUOUS and {p.admin1 for p in alone.candidates} == {"Donetsk Oblast", "Kursk Oblast"}
+    found = placed("Units of the Yug group liberated Lomakino in the Donetsk People's Republic.", gazetteer)
+    assert found["Lomakino"].place.admin1 == "Donetsk Oblast"
 
 
 def test_a_name_placed_in_its_region_once_is_placed_so_throughout_the_text(gazetteer):
