@@ -624,7 +624,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
         link = _connected(sentence, start, end, rules)
         if link is not None:
             context = context_side if context_side is not Side.NONE or not rule.default_side else Side(rule.default_side)
-            if rule.name == _SOLDIER_RULE and soldier_side is not Side.NONE:
+            if rule.name == SOLDIER_RULE and soldier_side is not Side.NONE:
                 # "... a machine-gunner with the 72nd Brigade said. Russia's ministry announced ... 'Half of X was
                 # theirs,' a combat medic said": a comrade of the soldiers quoted before, not of whoever spoke last
                 context = soldier_side
@@ -1154,7 +1154,7 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
     return after[0] if after else None
 
 
-_SOLDIER_RULE = "{side} soldier"  # claimants.toml's rule for one fighter quoted by trade or rank
+SOLDIER_RULE = "{side} soldier"  # claimants.toml's rule for one fighter quoted by trade or rank
 # a speaker's relative clause on the forces he serves with: ", who serves in a Ukrainian brigade", "who fights with Russia's"
 # (or the unit right after the trade: "a sergeant in a Ukrainian assault company")
 _SERVES_WITH = compiled(r"(?:,?\s+who\s+(?:now\s+|still\s+)?(?:serves|served|is\s+serving|fights|fought|is\s+fighting)\s+(?:in|with|for)|"

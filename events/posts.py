@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from events.anchors import compiled
-from events.claimants import GENERIC_STATES, Attribution, named_claimants, quote_balance, unquoted
+from events.claimants import GENERIC_STATES, SOLDIER_RULE, Attribution, named_claimants, quote_balance, unquoted
 from events.dates import find_dates, parse_date_text
 from events.mentions import SentenceView
 from events.records import DatePrecision, PublishedDate, Side
@@ -377,13 +377,10 @@ def _aired_speaker(label: str, aired_by: Attribution, rules: Rules) -> Attributi
     if _OWN_ROLE.fullmatch(label):
         return replace(aired_by, verb="aired")  # (one the anchor reports speaks before it: events/voices.py)
     if rules.persons.fighter_noun.search(label.lower()) is not None:
-        rule = next((c for c in rules.claimants if c.name == _SOLDIER_RULE), None)
+        rule = next((c for c in rules.claimants if c.name == SOLDIER_RULE), None)
         name = dict(rule.side_names).get(aired_by.side.value) if rule is not None else None
         return Attribution(name, aired_by.side, "military", 0, 0, "turn") if name else None
     return None
-
-
-_SOLDIER_RULE = "{side} soldier"  # claimants.toml's rule for one fighter quoted by trade or rank
 
 
 # a person's name before the hit ("Dmitry| Orlov") and an apposition after it (", a member of Russia's Civic Chamber")
