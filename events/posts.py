@@ -328,12 +328,14 @@ def _turns(views: list[SentenceView], text: str) -> list[tuple[int, str]]:
             and (label := _TURN_LABEL.match(view.text)) is not None]
 
 
-def broadcaster(views: list[SentenceView], text: str, rules: Rules, day: dt.date | None = None) -> Attribution | None:
+def broadcaster(views: list[SentenceView], text: str, rules: Rules, day: dt.date | None = None,
+                turns: list[tuple[int, str]] | None = None) -> Attribution | None:
     """One side's broadcaster named on the first line of a transcript laid out in turns ("Zvezda TV — News
-    of the Day, 27 August" over "ANCHOR: ..." and "OFFICER: ..."), if it names one."""
+    of the Day, 27 August" over "ANCHOR: ..." and "OFFICER: ..."), if it names one (``turns``: the
+    transcript's turns, when they were found already)."""
     if not views or ":" not in text:
         return None
-    turns = _turns(views, text)
+    turns = _turns(views, text) if turns is None else turns
     if len({label for _, label in turns}) < 2 or turns[0][0] == 0:
         return None
     return next((a for a in named_claimants(views[0].text, rules, day=day) if a.kind == "media" and a.side is not Side.NONE), None)
@@ -353,7 +355,7 @@ def find_turns(views: list[SentenceView], text: str, rules: Rules, side: Side = 
         return {}
     # (its anchor's and correspondent's turns are the broadcaster's words, and a soldier it puts on air with no
     # name is of its side)
-    aired_by = broadcaster(views, text, rules, day)
+    aired_by = broadcaster(views, text, rules, day, turns)
     ends = [index for index, _ in turns[1:]] + [len(views)]
     found: dict[int, Post] = {}
     for (start, label), end in zip(turns, ends):
