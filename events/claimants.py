@@ -127,8 +127,10 @@ _CLAIM_COMPLEMENT = compiled(r"\s+(?:(?:have|has|had|now|again|already)\s+){0,2}
                              r"\s+(?:that\s+)?(?:(?:they|it|their\s+(?:troops|forces|units)|its\s+(?:troops|forces|units))\s+)?"
                              r"(?:(?:have|has|had|to\s+have)\s+)?(?:already\s+|fully\s+|completely\s+)?")
 _PREPOSITION_BEFORE = compiled(r"\b(\w+)\s+(?:from|against|into|over|towards?|with|control\s+of|hands\s+of)\s+(?:the\s+)?$", re.I)
-FOUGHT_VERBS = r"(?:fought|fights|fight|fighting|battled|battling|faced|facing)"  # (the side fought, not the fighter's)
-_FOUGHT_BEFORE = compiled(r"\b" + FOUGHT_VERBS + r"\s+(?:against\s+)?(?:the\s+)?$", re.I)
+# the side a fighter fought, not his: "who has fought Russian forces", "a volunteer who faced Ukrainian drones"
+_FOUGHT_VERBS = r"(?:fought|fights|fight|fighting|battled|battling|faced|facing)"
+FOUGHT_BEFORE = compiled(r"\b(?:" + _FOUGHT_VERBS + r"(?:\s+against)?|against)\s+(?:the\s+)?$", re.I)  # (right before the side)
+FOUGHT_SIDE = _FOUGHT_VERBS + r"\s+(?:against\s+)?(?:the\s+)?(?P<side>Ukrainian|Russian|Ukraine['’]s|Russia['’]s)(?![\w-])"
 _FORCES_NAMED = compiled(r"\b(?:forces|troops|units|army|soldiers|servicemen|fighters|military)$", re.I)
 _SPEAKER_NOUNS = frozenset({"official", "officials", "source", "sources", "representative", "representatives", "spokesman",
                             "spokeswoman", "spokesperson", "officer", "officers", "member", "members", "expert", "experts",
@@ -622,7 +624,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
             # "liberated from Ukrainian forces, the ambassador, X, said": an object, no speaker (not
             # "officials from the President's Office")
             continue
-        if _FORCES_NAMED.search(sentence, start, end) and _FOUGHT_BEFORE.search(sentence, max(0, start - 30), start):
+        if _FORCES_NAMED.search(sentence, start, end) and FOUGHT_BEFORE.search(sentence, max(0, start - 30), start):
             continue  # "a Russian assault trooper who has fought Ukrainian forces since 2022, said": whom he fought
         link = _connected(sentence, start, end, rules)
         if link is not None:
@@ -1053,6 +1055,25 @@ def quote_balance(text: str) -> int:
     return (opened > closed) - (closed > opened)
 
 
+def inside_quotations(sentences: Sequence[tuple[str, int]]) -> list[bool]:
+    """For each sentence (its text and paragraph), whether it opens inside a quotation a sentence before it in
+    its paragraph opened. A lone straight mark in such a sentence closes that quotation ('The plant too," said
+    Grach'), whatever quote_balance reads in it alone."""
+    inside, opened, paragraph = [], False, -1
+    for text, in_paragraph in sentences:
+        if in_paragraph != paragraph:
+            opened, paragraph = False, in_paragraph
+        inside.append(opened)
+        balance = quote_balance(text)
+        if opened and text.count('"') % 2 and not _CURLY_MARK.search(text):
+            balance = -1
+        opened = True if balance > 0 else False if balance < 0 else opened
+    return inside
+
+
+_CURLY_MARK = compiled(r"[“”«»]")
+
+
 def quotations(sentence: str) -> list[tuple[int, int]]:
     """Spans of the double-quoted passages (“…”, «…», "…"); single quotes are left alone,
     since ’ is also the apostrophe and ‘gray zone’ a scare quote."""
@@ -1164,8 +1185,7 @@ _SERVES_WITH = compiled(r"(?:,?\s+who\s+(?:now\s+|still\s+)?(?:serves|served|is\
                         r"\s+(?:in|with|of|from))\s+"
                         r"(?:a\s+|an\s+|the\s+|one\s+of\s+the\s+)?(?:[\w-]+\s+){0,2}?(Ukrainian|Russian|Ukraine['’]s|Russia['’]s)(?![\w-])")
 # whom a fighter has fought, right after him: ", who has fought the Ukrainian army", "who faced Russian drones"
-_FOUGHT_SIDE = compiled(r",?\s+(?:a\s+[\w-]+\s+)?who\s+(?:has\s+|had\s+|have\s+)?(?:been\s+)?" + FOUGHT_VERBS +
-                        r"\s+(?:against\s+)?(?:the\s+)?(?P<side>Ukrainian|Russian|Ukraine['’]s|Russia['’]s)(?![\w-])")
+_FOUGHT_SIDE = compiled(r",?\s+(?:a\s+[\w-]+\s+)?who\s+(?:has\s+|had\s+|have\s+)?(?:been\s+)?" + FOUGHT_SIDE)
 _UNIT_OF = compiled(r"\s+(?:of|from|with|in)\s+(?:a\s+(?:unit|company|battalion|platoon)\s+(?:of|from|in)\s+)?(?:the\s+)?")
 
 

@@ -21,12 +21,13 @@ from dataclasses import dataclass, replace
 from events.assemble import assemble
 from events.anchors import compiled, search_once
 from events.changes import Change, find_changes
+from events.claimants import inside_quotations, quote_balance
 from events.drafts import HEDGE_BACK, LISTED_BY, NAMED_DENIAL_REACH, answers_a_question, draft_claims, no_answer
 from events.mentions import UNLISTED, SentenceView, read_mentions
 from events.posts import SPOKEN_LABEL
 from events.records import Article, Claim, Side
 from events.rules import Rules
-from events.voices import quote_balance, read_voices
+from events.voices import read_voices
 from geodata import Gazetteer, Mention, PlaceKind, Resolution, Status, find_places, resolve_mentions
 from geodata.forms import kyiv_form, moscow_form
 from geodata.resolve import listed_beside_gap
@@ -196,18 +197,6 @@ def _near_claims(views: list[SentenceView], changes: list[list[Change]], rules: 
     return needed
 
 
-def _inside_quotations(views: list[SentenceView]) -> list[bool]:
-    """For each sentence, whether it opens inside a quotation a sentence before it in its paragraph opened."""
-    inside, opened, paragraph = [], False, -1
-    for view in views:
-        if view.sentence.paragraph != paragraph:
-            opened, paragraph = False, view.sentence.paragraph
-        inside.append(opened)
-        balance = quote_balance(view.text)
-        opened = True if balance > 0 else False if balance < 0 else opened
-    return inside
-
-
 def _denies_the_claim_back(views: list[SentenceView], change: int, i: int) -> bool:
     """"Russia claimed X. Its ministry has not confirmed it. Kyiv said the claim was untrue.": a
     denial of "the claim" a few sentences on, with no other statement between (not "the drone
@@ -232,7 +221,7 @@ def extract_claims(article: Article, gazetteer: Gazetteer, rules: Rules,
     # (a caller's places were found in the text as written: the text as read is found again)
     mentions, resolutions = places if places is not None and offsets is None else geocode(article, gazetteer)
     views = read_mentions(article, mentions, resolutions, rules)
-    changes = [find_changes(view, rules, quoted) for view, quoted in zip(views, _inside_quotations(views))]
+    changes = [find_changes(view, rules, quoted) for view, quoted in zip(views, inside_quotations([(v.text, v.sentence.paragraph) for v in views]))]
     # (a region by its own name: "the Luhansk regional military administration", "the Mykolaiv governor")
     country = {_REGION_OFFICE_TAIL.sub("", m.text): r.place.country for m, r in zip(mentions, resolutions) if r.place is not None}
     # whose officials speak ("a local official said"): also a name whose namesakes all lie in one country

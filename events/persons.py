@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, replace
 
 from events.anchors import compiled
-from events.claimants import FOUGHT_VERBS, SIDE_ADJECTIVE, Attribution, named_claimants, quotations, quote_balance, unquoted
+from events.claimants import FOUGHT_BEFORE, FOUGHT_SIDE, SIDE_ADJECTIVE, Attribution, inside_quotations, named_claimants, quotations, unquoted
 from events.mentions import CALL_SIGN_CUE, SentenceView
 from events.records import Side
 from events.rules import PersonWords, Rules
@@ -41,9 +41,7 @@ _AGE = compiled(r",\s+(?P<age>\d{1,2}),")
 _SIDE_BEFORE = compiled(r"\b(?P<side>Ukrainian|Russian|Ukraine['’]s|Russia['’]s)\s+(?:[\w-]+\s+){0,3}?$")
 _SIDES = {"Ukrainian": Side.UA, "Ukraine's": Side.UA, "Ukraine’s": Side.UA,
           "Russian": Side.RU, "Russia's": Side.RU, "Russia’s": Side.RU}
-# the side a person fights, not theirs: "a gunner who has fought Russian forces since 2014"
-_FOUGHT_BEFORE = compiled(r"\b(?:" + FOUGHT_VERBS + r"|against)\s+(?:the\s+)?$")
-_FOUGHT_SIDE = compiled(r"\b" + FOUGHT_VERBS + r"\s+(?:against\s+)?(?:the\s+)?(?P<side>Ukrainian|Russian|Ukraine['’]s|Russia['’]s)(?![\w-])")
+_FOUGHT_SIDE = compiled(r"\b" + FOUGHT_SIDE)  # (the side a person fights, not theirs: "who has fought Russian forces")
 _CLAUSE_OF_TIME = compiled(r",\s+(?:when|after|before|while|since)\s")
 _FORMER = compiled(r"\b(?:former|ex-|once an?|before the war|used to be|who was an?)\s*(?:[\w-]+\s+){0,2}$", re.I)
 _UNSAID_SIDE = Side.UA
@@ -53,7 +51,6 @@ _FROM = compiled(r"\bfrom\s+(?:the\s+)?$")
 _DETERMINER = compiled(r"\b(?:A|An|The|One|Another|Their|His|Her|Its|This)\s")  # (what one named by trade opens on)
 _KIN_OPENS = compiled(r"\b(?:His|Her|Their|his|her|their)\s")
 _QUOTE_MARK = compiled(r"[\"“”«»]")
-_CURLY_MARK = compiled(r"[“”«»]")
 _SAYS = compiled(r"\b(?:said|says|told|tells|added|adds|recalled|recalls|explained|insisted|admitted|confirmed|described)\b")
 
 
@@ -158,7 +155,7 @@ def _side_named(description: str, rules: Rules, day: dt.date | None) -> Side:
     for pattern in (words.fighter_noun, words.fighter_cue):
         for m in pattern.finditer(description):
             before = _SIDE_BEFORE.search(description, max(0, m.start() - 40), m.start())
-            if before is not None and not _FOUGHT_BEFORE.search(description, max(0, before.start() - 30), before.start()):
+            if before is not None and not FOUGHT_BEFORE.search(description, max(0, before.start() - 30), before.start()):
                 return _SIDES[before.group("side")]
     fought = _FOUGHT_SIDE.search(description)
     if fought is not None:  # ("a volunteer who faced Ukrainian drones near X for a year": the other side's)
@@ -168,7 +165,7 @@ def _side_named(description: str, rules: Rules, day: dt.date | None) -> Side:
     # crossed the border")
     description = _CLAUSE_OF_TIME.split(description, maxsplit=1)[0]
     sides = {a.side for a in named_claimants(description, rules, day=day) if a.kind in ("military", "media") and a.side is not Side.NONE
-             and not _FOUGHT_BEFORE.search(description, max(0, a.start - 30), a.start)}
+             and not FOUGHT_BEFORE.search(description, max(0, a.start - 30), a.start)}
     return sides.pop() if len(sides) == 1 else Side.NONE
 
 
@@ -192,20 +189,16 @@ def find_persons(views: list[SentenceView], rules: Rules, home: Side, day: dt.da
     opens_for = 0  # (how many names it was built for)
     unsided: list[tuple[Person, Person | None]] = []  # (and the one they are tied to: "his comrade")
     last: Person | None = None
-    quote_open = False  # (a quotation the sentences before left open, in the same paragraph)
-    paragraph = -1
+    inside = inside_quotations([(v.text, v.sentence.paragraph) for v in views])
     for view in views:
         if view.heading:
             continue
         text = view.text
-        balance = quote_balance(text)
-        quote_open, paragraph = quote_open and view.sentence.paragraph == paragraph, view.sentence.paragraph
-        if quote_open and text.count('"') % 2 and not _CURLY_MARK.search(text):
+        if inside[view.index] and text.count('"') % 2 and "“" not in text and "«" not in text:
             # ('The plant too," said Grach, a Russian stormtrooper.': the words before the lone mark close the
-            # quotation the sentence before opened, and what introduces Grach is the narration after it)
+            # quotation a sentence before opened, and what introduces Grach is the narration after it)
             close = text.index('"')  # (made a closing mark of its own, which opens nothing)
-            text, balance = " " * close + "”" + text[close + 1:], -1
-        quote_open = balance > 0 or quote_open and balance == 0
+            text = " " * close + "”" + text[close + 1:]
         # (most sentences name no given name and no one's kin: two of the searches below need one)
         named_in = words.first_name.search(text) is not None
         name = surname = call = ""
