@@ -701,6 +701,10 @@ def _absorb_generic(drafts: list[Draft], generic: frozenset[str], kinds: tuple[s
 
 
 _MAYOR = compiled(r"\([^()]*\b[Mm]ayor\b[^()]*\)$")
+# a region's governor or installed head by the name he is shown under: "(Luhansk regional governor)",
+# "(Russian-installed head in Donetsk)"
+_REGION_HEAD = compiled(r"\((?:(?P<region>[A-Z][\w’'-]+) (?:regional |oblast )?governor|[\w-]+-installed head in (?P<installed>[A-Z][\w’'-]+))\)$")
+_REGION_BODY = compiled(r"^(?P<region>[A-Z][\w’'-]+)(?: (?:[Rr]egion|[Oo]blast))? authorities$")
 _CAPITALISED_WORD = compiled(r"\b[A-ZА-ЯІЇЄ][\w’'-]+")
 
 
@@ -709,7 +713,8 @@ def _absorb_spokespeople(drafts: list[Draft], rules: Rules) -> list[Draft]:
     said ... spokesman Igor Konashenkov said", "Russia's top general ... Gerasimov said", "the Irpin
     authorities ... Mayor X said") are one claim, shown under the spokesperson or head."""
     speaks_for = {c.name: c.speaks_for for c in rules.claimants if c.speaks_for}
-    voices = [d for d in drafts if d.attribution.claimant in speaks_for or _MAYOR.search(d.attribution.claimant)]
+    voices = [d for d in drafts if d.attribution.claimant in speaks_for or _MAYOR.search(d.attribution.claimant)
+              or _REGION_HEAD.search(d.attribution.claimant)]
 
     def speaks_for_it(voice: Draft, body: Draft) -> bool:
         # (a mayor named in apposition speaks for his town's authorities when the claim is of his town: "Mayor
@@ -719,7 +724,14 @@ def _absorb_spokespeople(drafts: list[Draft], rules: Rules) -> list[Draft]:
             towns_named = _CAPITALISED_WORD.findall(mayor.group())
             return body.attribution.claimant == f"{town} authorities" and body.attribution.side is voice.attribution.side \
                 and all(word in town.split() for word in towns_named if word != "Mayor")
-        return body.attribution.claimant in speaks_for[voice.attribution.claimant]
+        # (a governor speaks for his region's authorities: "the Ukrainian governor of Luhansk region said ...
+        # governor X said" of the same change)
+        if (head := _REGION_HEAD.search(voice.attribution.claimant)) is not None:
+            body_region = _REGION_BODY.match(body.attribution.claimant)
+            if body_region is not None and body_region.group("region") == (head.group("region") or head.group("installed")) \
+                    and body.attribution.side is voice.attribution.side:
+                return True
+        return body.attribution.claimant in speaks_for.get(voice.attribution.claimant, ())
 
     out = []
     for d in drafts:
