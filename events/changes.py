@@ -57,6 +57,7 @@ _BY_AFTER_QUOTE = compiled(r"[”\"»]\s+by\s")  # '"liberated" by units of ...'
 _PARTICIPLE_BY = compiled(r"\w+(?:ed|en)\s+by\s|lost\s+to\s", re.I)  # ("X, lost to Russia in May, ..." too)
 _BEING_DONE = compiled(r"(?:(?:now|still)\s+)?being\s+(?:\w+\s+)?\w+(?:ed|en|ht)\b")  # "a town now being (fiercely) fought over"
 _PARTICIPLE = compiled(r"\w+(?:ed|en|wn|un|ft|ht|st)\b")  # "was captured", "were withdrawn", "was taken", "left"
+_IT_WAS_TAKEN = compiled(r"It\s+(?:was|had\s+been|has\s+been)\s+(?:(?:finally|briefly|quickly|later|then|first|fully|completely)\s+)?")
 # (past a closing quote: "liberated" by; not past another verb: "occupied in 2022 and liberated by Ukraine")
 _BY = compiled(r"^[”\"’']?\s*(?:(?!and\s)[\w’'-]+\s+){0,8}?by\s+", re.I)
 # "the capture of X by Russian troops", "the liberation of X was completed by Ukrainian units": the
@@ -1807,7 +1808,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
     m = _WHICH_SAID_IT.search(wider)
     if m is not None:  # "X, which Russia said it had captured / claimed to have taken": "which" is the place
         return Target(None, pointer="which", position=start - len(wider) + m.start())
-    m = re.search(r"\b(?<!\bto )(?<!\btowards )(?<!\binto )(?:it|which)\s+(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|(?:the\s+)?Russians|(?:the\s+)?Ukrainians|(?<=which )(?:they|it|we))\s+|"
+    m = re.search(r"\b(?<!\bto )(?<!\btowards )(?<!\binto )(?:it|which|It)\s+(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|(?:the\s+)?Russians|(?:the\s+)?Ukrainians|(?<=which )(?:they|it|we))\s+|"
                   r"(?:(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|its|their|the|"
                   r"enemy|Wagner|Chechen)\s+){0,2}(?:(?:troops|forces|army|military|units|soldiers|marines|paratroopers|defenders|"
                   r"Defen[cs]e\s+Forces|Armed\s+Forces|assault\s+(?:units|groups)|(?:\d+(?:st|nd|rd|th)\s+)?"
@@ -1816,7 +1817,12 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
                   r"(?:,\s+(?:spearheaded|led|backed|supported|aided|helped|joined|reinforced)\s+by\s+[^,;:.]{1,50},\s+)?"
                   r"(?:(?:has|have|had|was|were|is|are|been|being|now|already|finally|reportedly|likely|probably|possibly|effectively)\s+)*$", behind)
     # ("the ministry says it has captured": "it" is who took, not what; "it was captured" is the place)
-    if m is not None and not (transitive and m.group().startswith("it") and _ACTIVE_AFTER_IT.fullmatch(m.group())):
+    if m is not None and m.group().startswith("It") and (text[:start - len(behind) + m.start()].strip(" “\"‘'")
+                                                         or not _IT_WAS_TAKEN.fullmatch(m.group())
+                                                         or not _PARTICIPLE.fullmatch(text, start, end)):
+        m = None  # (a capital "It" only opening the sentence, in the passive: "X lies near the border. It was occupied in
+        # March 2022"; not a state: '"It is ours"', "It has been a grey zone")
+    if m is not None and not (transitive and m.group().lower().startswith("it") and _ACTIVE_AFTER_IT.fullmatch(m.group())):
         before = behind[:m.start()]
         # ('"Half of it is ours"': a share of it)
         share = before.rstrip().endswith(" of") and rules.partial_share.search(" ".join(before.split()[-4:])) is not None
