@@ -301,7 +301,10 @@ _AT_CLOSE = compiled(r"[\s,]*(?:(?:said|says|told|wrote|added|stressed|insisted|
 def _speaker_at_close(text: str, named: list[Attribution]) -> Attribution | None:
     """The speaker named right after the quotation mark that closes a quotation (“...,” X said;
     “...,” said X), not someone else the sentence goes on to name."""
-    close = max(text.rfind("”"), text.rfind('"'))
+    # (the mark that closes the quotation, not a later scare quote: '... in the village," he told TV, calling
+    # the statement "noise".')
+    opened = len(text) - len(text.lstrip(" “\"")) if text.lstrip()[:1] in "“\"" else 0
+    close = next((k for k in range(opened, len(text)) if text[k] in "”\""), -1)
     return next((a for a in named if not a.embedded and a.start > close and (
         _AT_CLOSE.fullmatch(text, close + 1, a.start) or _CAPTION_BY.fullmatch(text, close + 1, a.start))), None)
 
