@@ -1018,7 +1018,7 @@ def _list_before_which(view: SentenceView, position: int, trigger: Trigger) -> l
 _RELATIVE_GAP = compiled(r",\s+(?:which|that|where)\s+[^,;:“”\"]{1,80}")
 _RELATIVE_THEN_LIST = compiled(r"[^,;:]{0,40}?,\s+(?:as well as|along with|and also)\s")
 # "took A, the largest town of the district, as well as the nearby villages of B and C": the list goes on
-_APPOSITION_THEN_PLACES = compiled(r",\s+(?:the|a|an)\s+(?:[^,;:()\"“”]|,(?=\d)){3,120},\s+"
+_APPOSITION_THEN_PLACES = compiled(r"(?:\s*\([^()]{1,60}\)|\))?,\s+(?:the|a|an)\s+(?:[^,;:()\"“”]|,(?=\d)){3,120},\s+"
                                      r"(?:(?:as well as|along with|and)\s+(?:the\s+)?"
                                      r"(?:(?:nearby|neighbou?ring|adjacent|surrounding)\s+)?(?:villages?|settlements?|towns?|hamlets?)\s+of\s+|"
                                      r"(?:as well as|along with)\s+)")  # (a name follows: fullmatch ends where it starts)
@@ -1266,6 +1266,9 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
             break  # '"... near A," the group said, ... south of B': the quotation ended
         if ref.relation and _BRACKET_OPEN.fullmatch(text, chain.end, ref.start):
             continue  # "seized A (west of K) and B (south of K)": K only locates A, in its brackets
+        if re.fullmatch(r"\s*\(", text[chain.end:ref.start]) and text.startswith(")", ref.end):
+            chain = ref  # "liberated A (Cyrillic A), a village near the border, as well as B": A's other name
+            continue
         if _ALIAS_GAP.fullmatch(text, chain.end, ref.start):
             chain = ref  # "A, the Soviet-era name Moscow uses for B, and C": B is A again
             continue
