@@ -224,6 +224,18 @@ def flown_flag(text: str) -> Side:
     return sides.pop() if len(sides) == 1 else Side.NONE
 
 
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "by", "to", "at"})
+
+
+def _uncapped(line: str) -> str:
+    """A line written in capitals as it would be written in a sentence, letter for letter ("RUSSIAN MINISTRY OF
+    DEFENCE" -> "Russian Ministry of Defence"), so that names are found in it; any other line as it is."""
+    if any(c.islower() for c in line) or not any(c.isupper() for c in line):
+        return line
+    return re.sub(r"[^\W\d_]+", lambda m: m.group().lower() if m.group().lower() in _SMALL_WORDS and m.start() > 0
+                  else m.group()[0] + m.group()[1:].lower(), line)
+
+
 def _unit_over_post(views: list[SentenceView], rules: Rules, home: Side, day: dt.date | None,
                     place_country: dict[str, str] | None = None) -> Attribution | None:
     """A first line that is only a military unit's name over a post ("3rd Army Corps 🔱" above "🔹 X —
@@ -418,21 +430,22 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     # (or a short one that ends on a full stop: "DeepState: map updated.")
     short_line = bool(views) and not first_line and len(views[0].text.split()) <= 6 \
         and views[0].text.strip() == article.text.strip().split("\n", 1)[0].strip()
-    if (first_line or short_line) and (document := _DOCUMENT_HEADING.search(views[0].text)) is not None:
+    heading = _uncapped(views[0].text) if views else ""  # ("RUSSIAN MINISTRY OF DEFENCE — WEEKLY SUMMARY")
+    if (first_line or short_line) and (document := _DOCUMENT_HEADING.search(heading)) is not None:
         # (not a state named as a whole: "Ukraine war: latest update" is the outlet's)
-        named = [a for a in named_claimants(views[0].text, rules, context_side=home, day=day) if a.claimant not in GENERIC_STATES]
+        named = [a for a in named_claimants(heading, rules, context_side=home, day=day) if a.claimant not in GENERIC_STATES]
         if document.group("body") is not None:
             # "X: summary of ...", "X — briefing": X must be all of a body's name, not a topic ("Putin's war:
             # summary of day 870", "Russia's Wagner Group - summary of the battle"), a person, or a side's
             # forces at large ("Russian forces — summary of movements")
             body = document.span("body")
             # (a person only for a briefing: "Valery Gerasimov: briefing", not "Zelensky: summary of the week")
-            briefing = _BRIEFING_NEXT.match(views[0].text, body[1]) is not None
+            briefing = _BRIEFING_NEXT.match(heading, body[1]) is not None
             named = [a for a in named if a.start <= body[0] and a.end == body[1] and ("(" not in a.claimant or briefing)
-                     and not _FORCES_AT_LARGE.fullmatch(views[0].text, a.start, a.end)]
+                     and not _FORCES_AT_LARGE.fullmatch(heading, a.start, a.end)]
         elif document.group("issuer") is not None:
             named = [a for a in named if a.start <= document.start("issuer") and a.end == document.end("issuer")
-                     and "(" not in a.claimant and not _FORCES_AT_LARGE.fullmatch(views[0].text, a.start, a.end)]
+                     and "(" not in a.claimant and not _FORCES_AT_LARGE.fullmatch(heading, a.start, a.end)]
         issuer = replace(named[0], verb="document", start=0, end=0) if named else None
     if issuer is None and first_line:
         # a first line that is only a body's or an official's name, maybe with its date ("Ministry of Defence
