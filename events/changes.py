@@ -873,7 +873,14 @@ def _from_side(text: str, words: list[tuple[int, int, str]], after: list[int], c
 def _glued(text: str, first: PlaceRef, second: PlaceRef, rules: Rules) -> bool:
     """Whether two places stand in one list ("A, B and C"), also across names the gazetteer does
     not know ("A, Xyzivka and C")."""
-    return _glue_ok(text[first.end:second.start], rules)
+    gap = text[first.end:second.start]
+    repeated = _REPEATED_PREPOSITION.fullmatch(gap)
+    if repeated is not None and re.search(rf"\b{repeated.group(1)}\s+$", text[max(0, first.start - 12):first.start]):
+        return True  # "our flag returned to A, to B, to C": the preposition said again before each
+    return _glue_ok(gap, rules)
+
+
+_REPEATED_PREPOSITION = compiled(r"\s*,\s*(?:and\s+)?(to|into|from|in|over|for)\s+")
 
 
 def _glue_ok(gap: str, rules: Rules) -> bool:
