@@ -930,7 +930,9 @@ _COLON_SAME_LINE = compiled(_COLON_LIST_NEXT.pattern.removesuffix(r"\s*:\s*$").r
                             + r"\s*:(?=[ \t]+[A-ZА-ЯІЇЄ])")
 # places, then who said what became of them, right before the verb: "villages in X region he said had been" (liberated: A, B)
 _PLACES_THEN_SAID = compiled(r"\b(?:villages|settlements|towns|localities)\b[^.;:!?\n]{0,30}?\b(?:he|she|they|it)\s+(?:said|says|claimed|claims)"
-                             r"\s+(?:had|have|has)\s+(?:been\s+)?(?:[a-z]+\s+)?$")
+                             r"\s+(?:had|have|has)\s+(?:been\s+)?(?:[a-z]+\s+)?$|"
+                             # ("listed seven villages as liberated over the week: A, B and C")
+                             r"\b(?:listed|lists|named|names|counted|counts)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:villages|settlements|towns|localities)\s+as\s+$")
 # a heading of places with no colon ("Settlements Russia says it took in March"): its list may follow below
 HEADING_OF_PLACES = compiled(r"\s*(?:[\w’'-]+\s+)?(?:[Ss]ettlements|[Vv]illages|[Tt]owns|[Ll]ocalities|[Pp]laces)\b[^.!?:;,\n]*[\w)]\s*")
 # (or "A was retaken in March, along with B and C")
