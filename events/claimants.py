@@ -245,7 +245,7 @@ _AS_SAYING = compiled(r"\s+as\s+(?:saying|stating|telling|claiming|reporting|wri
 # verbs whose object listens: "told RIA Novosti", "informed the BBC" (the speaker is the subject)
 # (nor those whose object is what is disputed: "the General Staff rejected the report", not the report speaking)
 _TO_LISTENER = frozenset({"told", "tells", "telling", "informed", "briefed", "assured", "congratulated", "praised",
-                          "thanked", "thanks", "thanking", "reject", "refute",
+                          "thanked", "thanks", "thanking", "reject", "refute", "answered",
                           "warned", "quoted", "cited", "rejected", "rejects", "dismissed", "dismisses", "dismiss", "denied",
                           "denies", "refuted", "refutes", "disputed", "disputes", "branded", "brands", "called"})
 # "said Viktor Trehubov, spokesman for the Khortytsia group": a role after the name that follows the verb
@@ -390,6 +390,7 @@ _ORDERED_OUT = compiled(r"(?:\s+(?:on\s+\w+|(?!(?:reportedly|allegedly|apparentl
                         r"(?:withdraw|leave|pull\s+(?:out|back)|retreat|abandon|fall\s+back|move\s+to\s+(?:new|more)|evacuate|out\s+of)\b")
 _ORDER_TOLD_AS_HISTORY = compiled(r"\b(?:after|when|before|since|until|once|as)\s+(?:\S+\s+){0,2}$", re.I)
 _YEAR = compiled(r"\b(?:19|20)\d\d\b")
+_ANSWERED_WITH_WORDS = compiled(r"(?:\s+(?:[A-Z][\w’'-]+\s+){0,2}?[A-Z][\w’'-]+)?(?:\s+on\s+\w+)?\s*(?::|,?\s+that\b|,?\s+saying\b)")
 _NOT_TELLING = frozenset({"declined", "declines", "refused", "refuses"})
 _DECLINED_TO = compiled(r"\s+to\s+(?:comment|confirm|say|discuss|speak|give|elaborate|answer|specify|deny)\b")
 _SAID_TO_BE = compiled(r"(?<=said)\s+to\s+(?:be|have)\b|(?<=says)\s+to\s+(?:be|have)\b")
@@ -469,6 +470,8 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     for verb in rules.reporting_verbs.finditer(after):
         if verb.group() == "named" and not (_NAMED_PLACES.match(after, verb.end()) or _AMONG_BEFORE.search(sentence, 0, start)):
             continue  # "named a new commander", "named after a hero", "asked not to be named": no report of places
+        if verb.group() == "answered" and not _ANSWERED_WITH_WORDS.match(after, verb.end()):
+            continue  # "answered X on Monday: ...", "answered that": words given; not "has answered some of its claims"
         if _GAP_TO_VERB.match(after[:verb.start()]) and (not _QUOTE_THEN_SPEAKER.search(after, 0, verb.start())
                                                           or _QUOTED_NAME.fullmatch(after, 0, verb.start())):
             if "," in after[:verb.start()] and _EMBEDDED.search(sentence, max(0, start - 110), start):

@@ -49,6 +49,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season_previous", re.compile(r"\blast (?P<season>spring|summer|autumn|fall|winter)\b", re.I)),
     # "captured in the spring" (no year): the latest such season begun by publication
     ("season_recent", re.compile(r"\b(?:in|during|since|by|over) the (?P<season>spring|summer|autumn|fall|winter)\b(?! of)", re.I)),
+    # "on Thursday last week", "last week on Thursday": that day of the calendar week before publication's
+    ("weekday_last_week", re.compile(r"\b(?:on )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?:of )?last week\b", re.I)),
+    ("weekday_last_week", re.compile(r"\blast week,? on (?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("weekday", re.compile(r"\b(?P<last>last )?(?:(?:early |late |earlier |later )?on )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     # ("in early 2023", "by late 2022", "in mid-2023", "at the end of 2022": the year)
     ("year", re.compile(r"\b(?:(?:in|since|during|of|by|until) (?:the )?(?:(?:early|late|mid|end of|start of|beginning of|middle of|"
@@ -164,6 +167,11 @@ def _resolve(kind: str, m: re.Match[str], published: PublishedDate | None,
         month = _SEASONS[g["season"].lower()]
         year = published.date.year if dt.date(published.date.year, month, 1) <= published.date else published.date.year - 1
         return dt.date(year, month, 1), DatePrecision.SEASON
+    if kind == "weekday_last_week":
+        if published is None or published.precision is not DatePrecision.DAY:
+            return None
+        back = published.date.weekday() + 7 - WEEKDAYS.index(g["weekday"].lower())
+        return published.date - dt.timedelta(days=back), DatePrecision.DAY
     if kind == "weekday":
         if published is None or published.precision is not DatePrecision.DAY:
             return None
@@ -226,7 +234,7 @@ def _worth_trying(kind: str, has_digit: bool, words: set[str]) -> bool:
         return bool(words & _MONTH_SET)
     if kind in ("season_year", "season_last", "season_previous", "season_recent"):
         return bool(words & _SEASON_SET)
-    if kind == "weekday":
+    if kind in ("weekday", "weekday_last_week"):
         return bool(words & _WEEKDAY_SET)
     return True
 

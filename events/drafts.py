@@ -928,7 +928,9 @@ def _in_told_year(dates: list[DateExpression], memory: "_Discourse", published: 
     for d in sorted(dates + future, key=lambda d: d.start):
         told = memory.told_year
         if told is not None and paragraph != memory.told_paragraph and d not in future \
-                and dt.timedelta(0) <= published.date - d.date <= _RECENT_DAYS and (d.date.month - told.month) % 12 > 1:
+                and dt.timedelta(0) <= published.date - d.date <= _RECENT_DAYS + (_RECENT_DAYS if d.precision is DatePrecision.MONTH else dt.timedelta(0)) \
+                and (d.date.month - told.month) % 12 > 1:
+            # (a month is dated by its first day: "in November" in a December paper is of the last weeks too)
             memory.told_year = told = None  # "... until September 2022.\n\nThe ministry claimed X on May 5": this May
         weekday = _WEEKDAY.search(d.text) or _WEEKDAY_BEFORE.search(sentence, max(0, d.start - 12), d.start)
         if weekday is not None and d.precision is DatePrecision.DAY and \

@@ -81,6 +81,22 @@ def test_an_anniversary_piece_keeps_the_year_of_its_history_passage(gazetteer, r
     assert [(c.settlement, c.event_date) for c in claims] == [("Kupiansk", dt.date(2022, 9, 10))]
 
 
+def test_last_month_in_a_new_paragraph_after_a_history_passage_is_of_this_year(gazetteer, rules):
+    # (published 2025-12-19: "in November" is last month, not November of the history's 2023)
+    text = ("Once Soledar fell, in January 2023, the town sat at the end of a narrow salient.\n\n"
+            "Gerasimov claimed Kupiansk in November.")
+    claims = claims_of(text, gazetteer, rules, PublishedDate(dt.date(2025, 12, 19)))
+    assert [(c.settlement, c.event_date) for c in claims] == [("Soledar", dt.date(2023, 1, 1)), ("Kupiansk", dt.date(2025, 11, 1))]
+
+
+def test_a_weekday_of_last_week_is_that_day(gazetteer, rules):
+    # (published on Friday 2025-12-19: "on Thursday last week" is 11 December, to the day)
+    for text in ("On Thursday last week, Gerasimov announced that Russian forces had captured Hostre.",
+                 "Last week on Thursday, Gerasimov announced that Russian forces had captured Hostre."):
+        [claim] = claims_of(text, gazetteer, rules, PublishedDate(dt.date(2025, 12, 19)))
+        assert (claim.event_date, str(claim.date_precision)) == (dt.date(2025, 12, 11), "day")
+
+
 def test_a_day_before_and_is_the_first_verbs_when_the_change_has_its_own(gazetteer, rules):
     # "crossed ... on August 6 last year and seized the district centre of X in August": August, the seizure's;
     # "the district centre of X" is the whole town, not a district of it
