@@ -172,7 +172,10 @@ _DOCUMENT_HEADING = compiled(
     # Russian Federation — briefing by its spokesman", "General Staff operational update as of 22:00"
     # (a bare "update" only after a colon or a dash: "DeepState: map update"; "Defence Intelligence update"
     # is an assessment, whose voice is the text's own: drafts._report_of)
-    r"^\s*(?:The\s+)?(?P<body>[A-Z][\w’' -]{1,60}?)(?:\s+(?i:" + _DOCUMENT_QUALIFIER + r"(?:" + _DOCUMENT_KIND + r"))|(?:\s*[:—–]\s+|\s+-\s+)(?i:"
+    # (also "The Russian Defence Ministry's summary for 11 February", and a statement given in translation:
+    # "Russian MoD statement on the X direction, 1 October (full translation)")
+    r"^\s*(?:The\s+)?(?P<body>[A-Z][\w’' -]{1,60}?)(?:['’]s)?(?:\s+(?i:" + _DOCUMENT_QUALIFIER + r"(?:" + _DOCUMENT_KIND
+    + r"|statement(?=[^()\n]{0,80}\((?:full |unofficial )?(?:translation|translated|text)\b)))|(?:\s*[:—–]\s+|\s+-\s+)(?i:"
     + _DOCUMENT_QUALIFIER + r"(?:map update|update|map (?:has been |was |is )?updated|" + _DOCUMENT_KIND + r")))\b\s*(?:as of|for|on|of|by|,|:|[—–]|\(|[.!]?\s*$)")
 
 
@@ -184,6 +187,7 @@ _ISSUER_LINE_REST = compiled(r"(?:[\s,.:;–—-]|" + _ISSUER_NOTE + r"[^()]{0,4
                              r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}|\d{1,2}\s+" + _MONTH + r"(?:\s+\d{4})?|" + _MONTH + r"\s+\d{1,2}(?:,?\s+\d{4})?)*")
 _DATE_IN_LINE = compiled(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{1,2}\s+" + _MONTH + r"\b|\b" + _MONTH + r"\s+\d{1,2}\b")
 _SENTENCE_END = compiled(r"[.!?]\W*$")
+_ISSUER_LINE_NOTE = compiled(_ISSUER_NOTE + r"|\b(?:[Ss]tatement|[Bb]ulletin|[Ss]ummary|[Rr]eport|[Aa]ddress|[Pp]ost)\b")
 _ISSUER_SAYS = compiled(r":\s*$|" + _ISSUER_NOTE)
 
 
@@ -467,6 +471,13 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             and (speaker := _label_speaker(views[0].text.rstrip()[:-1], rules, home, day, place_country)) is not None:
         # a first line that names its speaker and ends on a colon, the words below it ("Brig. Gen. Name,
         # commander of the X group, on Telegram:")
+        issuer = replace(speaker, verb="document", start=0, end=0)
+    if issuer is None and len(views) > 2 and views[0].heading and views[1].text.rstrip().endswith(":") \
+            and _ISSUER_LINE_NOTE.search(views[1].text) is not None \
+            and any(line.strip() == views[1].text.strip() for line in article.text.split("\n")[:8]) \
+            and (speaker := _label_speaker(views[1].text.rstrip()[:-1], rules, home, day, place_country)) is not None:
+        # the same on the line under a headline: "“X is ours”: 3rd Assault Brigade" over "Statement of the 3rd
+        # Separate Assault Brigade, 15 September (translation):" over the statement
         issuer = replace(speaker, verb="document", start=0, end=0)
     # "WarGonzo: flag over X" above "Our assault groups have ...": the credited speaker says "we"
     credited = None
