@@ -62,7 +62,10 @@ _GAP_TO_VERB = compiled(r"^" + _OWNS_A_DOCUMENT + r"[\s,”\"’»]*(?:(?:(?:whi
                           r"(?:in|on|by|since) (?:early |late |mid-)?(?:[A-Z][a-z]+ )?(?:\d{1,2},? )?(?:19|20)\d\d|"
                           r"(?:in|on|near|along)\s+the\s+(?:[\w’'-]+\s+){0,2}?(?:axis|direction|sector|front(?:\s?line)?|area|border|frontier|town|city|village)|"
                           r"speaking\s+(?:to|with|by\s+(?:phone|telephone)|on\s+(?:the\s+)?condition\s+of\s+anonymity)[^,;]{0,40}|"
-                          r"reached\s+by\s+(?:phone|telephone)|(?:evacuating|helping\s+evacuate)\s+(?:residents|civilians|people)|"
+                          r"reached\s+by\s+(?:phone|telephone)|(?:quoted|cited|interviewed)\s+by\s+[^,;]{1,60}|"
+                          # ("a soldier serving with a National Guard brigade in the area said")
+                          r"(?:serving|fighting|stationed|deployed|based|operating)\s+(?:with|in)\s+(?:a|an|the|his|her)\s+(?:[\w’'-]+\s+){0,3}?"
+                          r"(?:brigade|battalion|regiment|unit|company|corps|division|detachment)|(?:evacuating|helping\s+evacuate)\s+(?:residents|civilians|people)|"
                           r"(?:defending|holding|defends|holds|defended|held)\s+(?:the\s+)?(?:(?:border|frontline|front-line|besieged|eastern|western|northern|southern|nearby)\s+)?(?:area|town|city|village|sector|line|front|"
                           r"positions|[A-Z][\w’'-]+)\b|"  # ("a spokesman for the brigade defending the area said")
                           r"(?:fighting|serving|stationed|deployed|based|operating|fought|fights|defended|defends|operated|operates)(?: (?:in|near|on|at|with|for|"
