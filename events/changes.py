@@ -1838,7 +1838,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
         before = behind[:m.start()]
         # ('"Half of it is ours"': a share of it)
         share = before.rstrip().endswith(" of") and rules.partial_share.search(" ".join(before.split()[-4:])) is not None
-        return Target(None, pointer=m.group().split()[0], position=start - len(behind) + m.start(), share=share)
+        return Target(None, pointer=m.group().split()[0].replace("It", "it"), position=start - len(behind) + m.start(), share=share)
     if not ahead.strip(" ,.;:”\"'"):
         # "the only village that the Ukrainians were able to liberate": a relative clause ending in it
         wider = text[max(0, start - 120):start]

@@ -357,6 +357,9 @@ class _Discourse:
             # Ukrainian forces retook it": a sentence opening on "It" goes on about the subject the
             # sentence before opened on)
             opening = [c for c in just_before if c[0].start == 0]
+            if opening and view.text.startswith("It ") and (opening[0][0].mention.text.endswith(("'s", "’s"))
+                                                           or self.article.text.startswith(("'s", "’s"), opening[0][0].mention.end)):
+                return None  # "X's gas station sits at the edge of town. It was occupied ...": the station
             if opening and target.pointer == "it" and (view.text.startswith("It ") or not view.settlements and _DESCRIBED.match(
                     self.article.text, opening[0][0].mention.end) and not any(
                     _APPOSITION_AFTER.match(self.article.text, c[0].mention.end) or c[0].mention.start in claimed
@@ -2065,8 +2068,10 @@ def _other_voice(draft: Draft, denier: Attribution) -> bool:
     """Whether the denier may deny the draft's claim: one of the other side's, or a monitor's of its own
     side telling of the other side's gain ("DeepState showed X occupied. The Khortytsia group said the
     report did not correspond to reality")."""
+    # (so may a side's local officials conceding the other side's gain: "The governor of Kursk region said Ukrainian
+    # troops had taken X. Russia's defence ministry denied it")
     return draft.attribution.side is not denier.side or (
-        draft.attribution.kind == "analyst" and draft.claimed_side is denier.side.opponent()
+        draft.attribution.kind in ("analyst", "local authorities", "local official") and draft.claimed_side is denier.side.opponent()
         and draft.attribution.claimant != denier.claimant)
 
 
