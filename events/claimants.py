@@ -737,6 +737,12 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 (fronted := _IN_PLACE_OPENS.match(sentence)) and fronted.end() <= m.start()) else None
             named_head = None if role is None or "place" in pattern.groupindex and m.group("place") else next(
                 (a for a in reversed(recent or []) if a.kind == "local official" and role.group().lower() in a.claimant.lower()), None)
+            if named_head is None and "place" in pattern.groupindex and m.group("place") \
+                    and (head := _LOCAL_HEAD.search(m.group())) is not None:
+                # "Oleh Syniehubov, the governor of Kharkiv region, said ... The governor of Kharkiv region said": him
+                region = m.group("place").split()[0]
+                named_head = next((a for a in reversed(recent or []) if a.kind == "local official" and "(" in a.claimant
+                                   and head.group().lower() in a.claimant.lower() and f"({region} " in a.claimant), None)
             if link is not None and named_head is not None:
                 # "Governor X said ... Russian troops entered Y, the governor said": X, not Y's authorities
                 add(replace(named_head, start=m.start(), end=m.end(), verb=link[0], embedded=link[1]))
