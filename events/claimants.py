@@ -62,7 +62,7 @@ _GAP_TO_VERB = compiled(r"^" + _OWNS_A_DOCUMENT + r"[\s,”\"’»]*(?:(?:(?:whi
                           r"(?:in|on|by|since) (?:early |late |mid-)?(?:[A-Z][a-z]+ )?(?:\d{1,2},? )?(?:19|20)\d\d|"
                           r"(?:in|on|near|along)\s+the\s+(?:[\w’'-]+\s+){0,2}?(?:axis|direction|sector|front(?:\s?line)?|area|border|frontier|town|city|village)|"
                           r"speaking\s+(?:to|with|by\s+(?:phone|telephone)|on\s+(?:the\s+)?condition\s+of\s+anonymity)[^,;]{0,40}|"
-                          r"reached\s+by\s+(?:phone|telephone)|(?:quoted|cited|interviewed)\s+by\s+[^,;]{1,60}|"
+                          r"reached\s+by\s+(?:phone|telephone)|(?:[A-Z][\w’'-]+\s+){1,2}among\s+them|including\s+[A-Z][^,;]{1,40}|(?:quoted|cited|interviewed)\s+by\s+[^,;]{1,60}|"
                           # ("a soldier serving with a National Guard brigade in the area said")
                           r"(?:serving|fighting|stationed|deployed|based|operating)\s+(?:with|in)\s+(?:a|an|the|his|her)\s+(?:[\w’'-]+\s+){0,3}?"
                           r"(?:brigade|battalion|regiment|unit|company|corps|division|detachment)|(?:evacuating|helping\s+evacuate)\s+(?:residents|civilians|people)|"
@@ -79,7 +79,9 @@ _ACT_THEN_SAYING = compiled(r",?\s+(?:has\s+|had\s+|have\s+)?(?:appeared|posted|
                             r"responded|reacted|weighed\s+in|went\s+further|critici[sz]ed|blamed|praised|hailed|welcomed|"
                             # ("X was more candid, telling a state channel on Monday that ...")
                             r"(?:was|were)\s+(?:(?:more|less|even\s+more)\s+(?:candid|blunt|direct|forthcoming|cautious|specific|optimistic|pessimistic)|"
-                            r"(?:even\s+|much\s+|far\s+)?(?:blunter|franker|gloomier|rosier|bolder)))\b[^.;:“”\"«»]{0,120}?,\s+"
+                            r"(?:even\s+|much\s+|far\s+)?(?:blunter|franker|gloomier|rosier|bolder)))\b[^.;:“”\"«»]{0,120}?"
+                            # (the comma may be left out before "saying": "released a voice message saying that ...")
+                            r"(?:,\s+|\s+(?=(?:saying|claiming)\b))"
                             r"(saying|announcing|claiming|declaring|stating|writing|insisting|asserting|boasting|telling)\b")
 _ACCORDING_TO = compiled(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|report|statement|post|update|assessment|"
                            r"video|summary|bulletin|analysis)s? (?:[\w’'-]+ ){0,6}?by|according to|as stated by|in the words of|"
@@ -183,6 +185,7 @@ _NEWS_TIME = compiled(r"[^,;.]{0,60}?\b(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satu
 _CLAUSE_JOINED = compiled(r",\s+(?:and|but)\s")
 _SAID_BEFORE = compiled(r"\b(?:said|says|reported|reports|claimed|claims|wrote|writes|announced|told)\b")
 _SPEAKER_ENDS = compiled(r"\s+(?:said|says|added|adds|wrote|writes|stated|insisted|reported)(?:,\s+citing\s+[^.;,]{1,80})?\s*[.!]?[”\"’']?\s*$")
+_WHATEVER_BEFORE = compiled(r"\b(?:[Ww]hatever|[Nn]o\s+matter\s+what)\s+(?:the\s+)?$")
 _SUBORDINATE_SPEAKER = compiled(r"\b(?:after|before|when|since|until|because|although|though|whereas|following|despite|amid|contrary\s+to)\s+"
                                   r"(?:[\w’'-]+\s+){0,2}$")
 _LEAD_COLON = compiled(r"\s*:\s")
@@ -393,7 +396,9 @@ _ORDERED_OUT = compiled(r"(?:\s+(?:on\s+\w+|(?!(?:reportedly|allegedly|apparentl
                         r"(?:withdraw|leave|pull\s+(?:out|back)|retreat|abandon|fall\s+back|move\s+to\s+(?:new|more)|evacuate|out\s+of)\b")
 _ORDER_TOLD_AS_HISTORY = compiled(r"\b(?:after|when|before|since|until|once|as)\s+(?:\S+\s+){0,2}$", re.I)
 _YEAR = compiled(r"\b(?:19|20)\d\d\b")
-_ANSWERED_WITH_WORDS = compiled(r"(?:\s+(?:[A-Z][\w’'-]+\s+){0,2}?[A-Z][\w’'-]+)?(?:\s+on\s+\w+)?\s*(?::|,?\s+that\b|,?\s+saying\b)")
+_ANSWERED_WITH_WORDS = compiled(r"(?:\s+(?:[A-Z][\w’'-]+\s+){0,2}?[A-Z][\w’'-]+)?(?:\s+(?:on\s+\w+|later|quickly|swiftly|promptly|"
+                                r"(?:late|early|later|earlier)\s+on\s+\w+|that\s+(?:morning|afternoon|evening|night|day)|"
+                                r"(?:in\s+the\s+)?(?:morning|afternoon|evening|night)))*\s*(?::|,?\s+that\b|,?\s+saying\b)")
 _NOT_TELLING = frozenset({"declined", "declines", "refused", "refuses"})
 _DECLINED_TO = compiled(r"\s+to\s+(?:comment|confirm|say|discuss|speak|give|elaborate|answer|specify|deny)\b")
 _SAID_TO_BE = compiled(r"(?<=said)\s+to\s+(?:be|have)\b|(?<=says)\s+to\s+(?:be|have)\b")
@@ -416,6 +421,8 @@ def connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, b
 
 def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, bool] | None:
     """How the phrase at start..end is tied to a statement: (verb, embedded) or None."""
+    if _WHATEVER_BEFORE.search(sentence, max(0, start - 20), start):
+        return None  # "X is in Russian hands, whatever Kyiv's spokesmen say": what they say is not told
     if _BRIEFED.match(sentence, end):
         return BRIEFED, False  # "Putin was briefed that ...": told by his commanders
     if _CLAIM_NOUN_AFTER.match(sentence, end) and _DISPUTED_BEFORE.search(sentence, max(0, start - 40), start):

@@ -116,7 +116,7 @@ _GRADED = compiled(r"\b(?:(?:highly|very) likely|almost certainly|realistic poss
 
 
 # "Kiev is claiming X. This is not true: ...": an answer to the speaker before, not their words
-REBUTTAL_OPENS = compiled(r"\W*(?:(?:According\s+to\s+our\s+[\w\s]{1,40}?,\s+)?(?:[Tt]his|[Tt]hat|[Ii]t)\s+(?:is|was)\s+(?:simply\s+|absolutely\s+|still\s+)?"
+REBUTTAL_OPENS = compiled(r"\W*(?:(?:According\s+to\s+our\s+[\w\s]{1,40}?,\s+)?(?:[Tt]his|[Tt]hat|[Ii]t|(?:[Tt]hat|[Tt]his|[Tt]he)\s+(?:claim|report|announcement))\s+(?:is|was)\s+(?:simply\s+|absolutely\s+|still\s+)?"
                            r"(?:not\s+true|not\s+so|untrue|false|a\s+lie|a\s+fake|fake|premature|nonsense)\b|They\s+(?:did|have|had)\s+not\b|"
                            # ("So there was no 'liberation'", "Our sources say otherwise")
                            r"(?:[Ss]o,?\s+)?[Tt]here\s+(?:was|were|has\s+been|is)\s+no\s+[“\"‘']?(?:liberation|capture|breakthrough|seizure)\b|"
