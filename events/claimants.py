@@ -185,6 +185,14 @@ _NEWS_TIME = compiled(r"[^,;.]{0,60}?\b(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satu
 _CLAUSE_JOINED = compiled(r",\s+(?:and|but)\s")
 _SAID_BEFORE = compiled(r"\b(?:said|says|reported|reports|claimed|claims|wrote|writes|announced|told)\b")
 _SPEAKER_ENDS = compiled(r"\s+(?:said|says|added|adds|wrote|writes|stated|insisted|reported)(?:,\s+citing\s+[^.;,]{1,80})?\s*[.!]?[”\"’']?\s*$")
+# a name the speaker goes by, in quotation marks: 'who posts under the name "Marine from the south"'
+_NAME_QUOTED = compiled(r"\b(?:name|sign|nickname|handle|alias|pseudonym) [“\"][^”\"]{1,40}[”\"]")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
 _WHATEVER_BEFORE = compiled(r"\b(?:[Ww]hatever|[Nn]o\s+matter\s+what)\s+(?:the\s+)?$")
 _SUBORDINATE_SPEAKER = compiled(r"\b(?:after|before|when|since|until|because|although|though|whereas|following|despite|amid|contrary\s+to)\s+"
                                   r"(?:[\w’'-]+\s+){0,2}$")
@@ -229,7 +237,7 @@ _OWN_CLAIM = compiled(r"['’]s?\s+(?:latest\s+|new\s+|earlier\s+|repeated\s+)?(
 _TOKENS = compiled(r"[a-z]+")
 _CHIEF_OF_BEFORE = compiled(r"\b(?:[Cc]hief|[Hh]ead)\s+of\s+(?:the\s+)?$")
 # a leader told of a change: "Putin was briefed that", "Zelensky has been informed that"
-_BRIEFED = compiled(r"\s+(?:was|were|has been|had been|is being|is)\s+(?:briefed|informed|told|given a report|"
+_BRIEFED = compiled(r"\s+(?:was|were|has been|had been|is being|is)\s+(?:also\s+|then\s+|later\s+)?(?:briefed|informed|told|given a report|"
                       r"presented with a report)\b(?!\s+to\b)")  # (not "troops were told to leave")
 BRIEFED = "was briefed"
 # "Interfax quoted the defence ministry as saying": the one quoted speaks
@@ -482,7 +490,7 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
             continue  # "named a new commander", "named after a hero", "asked not to be named": no report of places
         if verb.group() == "answered" and not _ANSWERED_WITH_WORDS.match(after, verb.end()):
             continue  # "answered X on Monday: ...", "answered that": words given; not "has answered some of its claims"
-        if _GAP_TO_VERB.match(after[:verb.start()]) and (not _QUOTE_THEN_SPEAKER.search(after, 0, verb.start())
+        if _GAP_TO_VERB.match(after[:verb.start()]) and (not _QUOTE_THEN_SPEAKER.search(_NAME_QUOTED.sub(_blank, after[:verb.start()]))
                                                           or _QUOTED_NAME.fullmatch(after, 0, verb.start())):
             if "," in after[:verb.start()] and _EMBEDDED.search(sentence, max(0, start - 110), start):
                 return "", True  # "rejected claims by the ministry, published on Monday, that": cited, not speaking
