@@ -563,6 +563,9 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             if people is not None and (i in people.named or i in people.introduced):
                 read[i] = _with_people(views[i].text, read[i], people, i, rules)
             spoken = [a for a in read[i] if not a.embedded]  # "Russian claims that": cited, not speaking
+            # (a ministry only cited is still who "the ministry" is next: "Kyiv dismissed a Russian Defence Ministry
+            # statement that ... The ministry said on Thursday that ...")
+            recent.extend(a for a in read[i] if a.embedded and "inistry" in a.claimant and a.side is not Side.NONE)
             if spoken:
                 last = spoken[-1]
                 recent.extend(spoken)
