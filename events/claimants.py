@@ -35,7 +35,7 @@ GENERIC_MILITARIES = frozenset({"Russian military", "Ukrainian military", "Russi
 _DOCUMENT = r"(?:latest\s+|updated\s+|new\s+|daily\s+|evening\s+|morning\s+|official\s+)?(?:map|maps|update|assessment|statement|announcement|report|bulletin|briefing|communiqu[eé]|summary|post|message)"
 _OWNS_A_DOCUMENT = r"(?:['’]s(?=\s+" + _DOCUMENT + r"\b|\s+press\s+(?:service|centre|center|office|department)\b))?"
 # (a quoted name's opening quote is the leading punctuation: 'the channel "Name" wrote')
-_GAP_TO_VERB = compiled(r"^" + _OWNS_A_DOCUMENT + r"[\s,”\"’»]*(?:(?:(?:which|who|whose|who['’](?:ve|d|s)|that(?=\s+(?:has\s+|had\s+|have\s+)?(?:fought|fights|defended|defends|held|holds|served|serves|operated|operates)\b))\s+[^,;]{1,80}|named\s+after\s+[^,;]{1,60}|with\s+(?:(?:[^;.]|(?<=\d)\.(?=\d)){1,30}?\s+)?(?:subscribers|followers|readers|members)|(?:of|from)\s+(?:the|a|an|his|her)\s+(?:[\w’'“”\"-]+\s+){0,3}?(?:detachment|brigade|battalion|regiment|platoon|squad|battery|crew)|(?:did not|didn['’]t|has not|had not|would not) (?:comment|confirm|mention|say anything)[^,;.]{0,60},\s+(?:but|and)|(?:did not|didn['’]t|has not|had not|would not) (?:comment|confirm|mention|say anything)[^,;.]{0,60}?\s+but(?=\s+$)|(?:went|go|goes) (?:even )?(?:further|a step further)|has|have|had|been|that(?=\s+(?:have|has|had|are|is|were|was)\b)|also|already|just|(?:appeared|appears|seemed|seems) to|recently|repeatedly|later|earlier|since|on (?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)|on \w+|in a \w+|in its \w+|once again|again|then|now|"
+_GAP_TO_VERB = compiled(r"^" + _OWNS_A_DOCUMENT + r"[\s,”\"’»]*(?:(?:(?:which|who|whose|who['’](?:ve|d|s)|that(?=\s+(?:has\s+|had\s+|have\s+)?(?:fought|fights|defended|defends|held|holds|served|serves|operated|operates)\b))\s+[^,;]{1,80}|named\s+after\s+[^,;]{1,60}|with\s+(?:(?:[^;.]|(?<=\d)\.(?=\d)){1,30}?\s+)?(?:subscribers|followers|readers|members)|(?:of|from)\s+(?:the|a|an|his|her)\s+(?:[\w’'“”\"-]+\s+){0,3}?(?:detachment|brigade|battalion|regiment|platoon|squad|battery|crew)|(?:did not|didn['’]t|has not|had not|would not) (?:comment|confirm|mention|say anything)[^,;.]{0,60},\s+(?:but|and)|(?:did not|didn['’]t|has not|had not|would not) (?:comment|confirm|mention|say anything)[^,;.]{0,60}?\s+but(?=\s+$)|(?:went|go|goes) (?:even )?(?:further|a step further)|has|have|had|been|that(?=\s+(?:have|has|had|are|is|were|was)\b)|also|already|just|(?:appeared|appears|seemed|seems) to|recently|repeatedly|later|earlier|since|on (?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)|on \w+(?: (?:morning|afternoon|evening|night))?|in a \w+|in its \w+|once again|again|then|now|"
                           r"for (?:his|her|its|their) part|agency|service|directorate|press\s+(?:service|centre|center|office|department)|"
                           r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"
                           # "nevertheless acknowledged", "earlier this month claimed", "X leader Name Surname claimed"
@@ -62,6 +62,8 @@ _GAP_TO_VERB = compiled(r"^" + _OWNS_A_DOCUMENT + r"[\s,”\"’»]*(?:(?:(?:whi
                           r"(?:in|on|by|since) (?:early |late |mid-)?(?:[A-Z][a-z]+ )?(?:\d{1,2},? )?(?:19|20)\d\d|"
                           r"(?:in|on|near|along)\s+the\s+(?:[\w’'-]+\s+){0,2}?(?:axis|direction|sector|front(?:\s?line)?|area|border|frontier|town|city|village)|"
                           r"speaking\s+(?:to|with|by\s+(?:phone|telephone)|on\s+(?:the\s+)?condition\s+of\s+anonymity)[^,;]{0,40}|"
+                          # ("..., speaking on condition of anonymity because they were not authorised to discuss it, told")
+                          r"speaking\s+on\s+(?:the\s+)?condition\s+of\s+anonymity\s+(?:because|as|since)\s+[^,;]{1,80}|"
                           r"reached\s+by\s+(?:phone|telephone)|(?:[A-Z][\w’'-]+\s+){1,2}among\s+them|including\s+[A-Z][^,;]{1,40}|(?:quoted|cited|interviewed)\s+by\s+[^,;]{1,60}|"
                           # ("a soldier serving with a National Guard brigade in the area said")
                           r"(?:serving|fighting|stationed|deployed|based|operating)\s+(?:with|in)\s+(?:a|an|the|his|her)\s+(?:[\w’'-]+\s+){0,3}?"
@@ -481,7 +483,7 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     charge = _IN_CHARGE.match(after)  # "a local official in charge of a border community said"
     if charge:
         after = after[charge.end():]
-    after = after[:80]
+    after = after[:120]  # (the verb within reach: past an aside as long as "speaking on condition of anonymity because ...")
     progressive = _PROGRESSIVE.match(after)  # "Russian bloggers are circulating a video"
     if progressive and (rules.reporting_verbs.fullmatch(progressive.group(1)) or progressive.group(1) in _REPORTS_IN_PROGRESSIVE):
         return progressive.group(1), False
@@ -831,7 +833,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
 
 
 _TITLE_THEN_NAME = compiled(r"\s*,\s*")
-_NAME_CLOSED = compiled(r"\s*,(?!\s*(?:and|or)\b)(?=[^,;]{0,40}?\b(?:said|says|told|wrote|added|claimed|stated|reported|denied|insisted|confirmed)\b)")
+_NAME_CLOSED = compiled(r"\s*,(?!\s*(?:and|or)\b)(?=(?:\s*(?:who|which)\s[^;]{0,80}?,)?[^,;]{0,40}?\b(?:said|says|told|wrote|added|claimed|stated|reported|denied|insisted|confirmed)\b)")
 _MINISTRY = compiled(r"ministry", re.I)
 _POINTING_NOUN = compiled(r"(?:the|this|that|these)\s", re.I)
 _LOCAL_HEAD = compiled(r"\b(?:governor|mayor)\b", re.I)
