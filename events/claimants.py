@@ -239,7 +239,7 @@ _OWN_CLAIM = compiled(r"['’]s?\s+(?:latest\s+|new\s+|earlier\s+|repeated\s+)?(
 _TOKENS = compiled(r"[a-z]+")
 _CHIEF_OF_BEFORE = compiled(r"\b(?:[Cc]hief|[Hh]ead)\s+of\s+(?:the\s+)?$")
 # a leader told of a change: "Putin was briefed that", "Zelensky has been informed that"
-_BRIEFED = compiled(r"\s+(?:was|were|has been|had been|is being|is)\s+(?:also\s+|then\s+|later\s+)?(?:briefed|informed|told|given a report|"
+_BRIEFED = compiled(r"\s+(?:was|were|has been|had been|is being|is)\s+(?:briefed|informed|told|given a report|"
                       r"presented with a report)\b(?!\s+to\b)")  # (not "troops were told to leave")
 BRIEFED = "was briefed"
 # "Interfax quoted the defence ministry as saying": the one quoted speaks
