@@ -464,8 +464,13 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = 
     # ("denied that Ukrainian troops had broken through, but admitted its forces had left X": "its" is one
     # body, the subject's, never the troops named last)
     singular = bool(text) and index < len(words) and _SINGULAR_OWNER.match(text, words[index][0]) is not None
+    # (nor a side named in a relative clause closed before: "The Russian ministry, which Ukraine's military has accused
+    # of inflating its gains, said its troops had taken X": the ministry's troops)
+    asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text, 0, words[index][0])] if text and index < len(words) else []
     for start, end, key in reversed(words[:index]):
         if singular and _MANY_AFTER.match(text, end):
+            continue
+        if any(a <= start and e <= words[index][0] for a, e in asides if a <= start < e):
             continue
         cited = _CITED_SPEECH.match(text, end) if text else None
         if cited is not None and key in ("RU", "UA") and index < len(words) \
@@ -487,6 +492,7 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = 
 
 
 _THEY = compiled(r"[Tt]he(?:y|ir)\b")
+_RELATIVE_ASIDE = compiled(r",\s+(?:which|who|whom|whose)\b[^,;:.“”\"]{1,120},")
 _THEIR_HOLD = compiled(r"[Tt]heir\s+(?:hands|control)\b")
 _SINGULAR_OWNER = compiled(r"(?:[Ii]ts|[Hh]is|[Hh]er)\b")
 _MANY_AFTER = compiled(r"\s+(?:[\w-]+\s+)?(?:troops|forces|units|soldiers|fighters|servicemen|marines|paratroopers|defenders|"

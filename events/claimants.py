@@ -188,7 +188,7 @@ _CLAUSE_JOINED = compiled(r",\s+(?:and|but)\s")
 _SAID_BEFORE = compiled(r"\b(?:said|says|reported|reports|claimed|claims|wrote|writes|announced|told)\b")
 _SPEAKER_ENDS = compiled(r"\s+(?:said|says|added|adds|wrote|writes|stated|insisted|reported)(?:,\s+citing\s+[^.;,]{1,80})?\s*[.!]?[”\"’']?\s*$")
 # a name the speaker goes by, in quotation marks: 'who posts under the name "Marine from the south"'
-_NAME_QUOTED = compiled(r"\b(?:name|sign|nickname|handle|alias|pseudonym) [“\"][^”\"]{1,40}[”\"]")
+_NAME_QUOTED = compiled(r"\b(?:name|sign|nickname|handle|alias|pseudonym)(?: as)? [“\"][^”\"]{1,40}[”\"]")
 
 
 def _blank(m: re.Match[str]) -> str:
