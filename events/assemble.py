@@ -627,14 +627,20 @@ _WAR_BEGAN = dt.date(2014, 1, 1)  # changes before it are another war's
 _HELD_CITY_MISREADS = frozenset({EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL, EventType.CONTESTED})
 
 
-def _absorb_outlet_summaries(drafts: list[Draft]) -> list[Draft]:
+def _absorb_outlet_summaries(drafts: list[Draft], text: str = "") -> list[Draft]:
     """The outlet's voice in a headline or the lead that sums up a claim a named claimant makes
     in the article, or retells it hedged ("the alleged loss of X"), is that claimant's claim, not
-    one more."""
+    one more (but not when the outlet gives its own verdict on it further on: "VERDICT: MISLEADING. X
+    has been taken by Russian forces, but ...")."""
     lead = _lead_index(drafts)
     named = [d for d in drafts if d.attribution.kind != "journalist"]
     out = []
     for d in drafts:
+        if d.attribution.kind == "journalist" and any(_VERDICT_BEFORE.search(text, max(0, v.sentence.start - 60), v.sentence.start)
+                                                      or _VERDICT_BEFORE.search(text, v.sentence.start, v.sentence.start + 40)
+                                                      for v in [d.view, *d.also]):
+            out.append(d)
+            continue
         summary = d.attribution.kind == "journalist" and (not d.background or d.heading) and (
             d.heading or d.view.index <= lead or _RETOLD.search(d.view.text) is not None or _named_as_known(d)) and not (
             # "Russian forces likely seized X, and the ministry claimed ...": the outlet's own assessment
@@ -652,6 +658,10 @@ def _absorb_outlet_summaries(drafts: list[Draft]) -> list[Draft]:
                 continue
         out.append(d)
     return out
+
+
+# a fact-check's verdict line: "VERDICT: MISLEADING.", "Our verdict: false." (what the outlet then says is its own)
+_VERDICT_BEFORE = compiled(r"\b(?:VERDICT|Verdict|Our verdict|OUR VERDICT|Conclusion|CONCLUSION|Bottom line|BOTTOM LINE|RATING|Rating)\s*[:—–-]")
 
 
 def _sums_up(summary: Draft, claim: Draft) -> bool:
@@ -832,7 +842,7 @@ def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim
     kept = _unanswered_holdings(_held_across_the_line(_part_held_against_their_claim(_ours_against_their_claim(kept)), rules,
                                                       article.text))
     kept = _merge(kept)  # (a holding read as a denial may tell a denial told already)
-    kept = _absorb_outlet_summaries(kept)
+    kept = _absorb_outlet_summaries(kept, article.text)
     kept = _absorb_generic_voices(kept)
     kept = _absorb_headline_credits(_absorb_spokespeople(kept, rules))
     kept = _passed_over(kept, article.text)
