@@ -83,8 +83,10 @@ _ACT_THEN_SAYING = compiled(r",?\s+(?:has\s+|had\s+|have\s+)?(?:appeared|posted|
                             r"(?:was|were)\s+(?:(?:more|less|even\s+more)\s+(?:candid|blunt|direct|forthcoming|cautious|specific|optimistic|pessimistic)|"
                             r"(?:even\s+|much\s+|far\s+)?(?:blunter|franker|gloomier|rosier|bolder)))\b[^.;:“”\"«»]{0,120}?"
                             # (the comma may be left out before "saying": "released a voice message saying that ...")
-                            r"(?:,\s+|\s+(?=(?:saying|claiming)\b))"
-                            r"(saying|announcing|claiming|declaring|stating|writing|insisting|asserting|boasting|telling)\b")
+                            # (or "and said": "X appeared in a video with fighters holding flags and said ...")
+                            r"(?:,\s+|\s+(?=(?:saying|claiming)\b)|,?\s+and\s+(?=(?:said|says|claimed|claims|declared|announced)\b))"
+                            r"(saying|announcing|claiming|declaring|stating|writing|insisting|asserting|boasting|telling|"
+                            r"said|says|claimed|claims|declared|announced)\b")
 _ACCORDING_TO = compiled(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|report|statement|post|update|assessment|"
                            r"video|summary|bulletin|analysis)s? (?:[\w’'-]+ ){0,6}?by|according to|as stated by|in the words of|"
                            r"citing|quoting|cites|quotes|per|"
