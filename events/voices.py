@@ -187,7 +187,7 @@ _ISSUER_LINE_REST = compiled(r"(?:[\s,.:;–—-]|" + _ISSUER_NOTE + r"[^()]{0,4
                              r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}|\d{1,2}\s+" + _MONTH + r"(?:\s+\d{4})?|" + _MONTH + r"\s+\d{1,2}(?:,?\s+\d{4})?)*")
 _DATE_IN_LINE = compiled(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{1,2}\s+" + _MONTH + r"\b|\b" + _MONTH + r"\s+\d{1,2}\b")
 _SENTENCE_END = compiled(r"[.!?]\W*$")
-_ISSUER_LINE_NOTE = compiled(_ISSUER_NOTE + r"|\b(?:[Ss]tatement|[Bb]ulletin|[Ss]ummary|[Rr]eport|[Aa]ddress|[Pp]ost)\b")
+_ISSUER_LINE_NOTE = compiled(_ISSUER_NOTE + r"|\((?:full |unofficial )?translation\b|\b(?:[Ss]tatement|[Bb]ulletin|[Ss]ummary|[Rr]eport|[Aa]ddress|[Pp]ost)\b")
 _ISSUER_SAYS = compiled(r":\s*$|" + _ISSUER_NOTE)
 
 
