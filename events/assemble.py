@@ -627,7 +627,7 @@ _WAR_BEGAN = dt.date(2014, 1, 1)  # changes before it are another war's
 _HELD_CITY_MISREADS = frozenset({EventType.CAPTURE, EventType.RECAPTURE, EventType.PARTIAL, EventType.CONTESTED})
 
 
-def _absorb_outlet_summaries(drafts: list[Draft], text: str = "") -> list[Draft]:
+def _absorb_outlet_summaries(drafts: list[Draft], text: str) -> list[Draft]:
     """The outlet's voice in a headline or the lead that sums up a claim a named claimant makes
     in the article, or retells it hedged ("the alleged loss of X"), is that claimant's claim, not
     one more (but not when the outlet gives its own verdict on it further on: "VERDICT: MISLEADING. X

@@ -470,7 +470,7 @@ def _resolve_pronoun(words: list[tuple[int, int, str]], index: int, text: str = 
     for start, end, key in reversed(words[:index]):
         if singular and _MANY_AFTER.match(text, end):
             continue
-        if any(a <= start and e <= words[index][0] for a, e in asides if a <= start < e):
+        if any(a <= start < e <= words[index][0] for a, e in asides):
             continue
         cited = _CITED_SPEECH.match(text, end) if text else None
         if cited is not None and key in ("RU", "UA") and index < len(words) \
@@ -1281,9 +1281,6 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
             break  # '"... near A," the group said, ... south of B': the quotation ended
         if ref.relation and _BRACKET_OPEN.fullmatch(text, chain.end, ref.start):
             continue  # "seized A (west of K) and B (south of K)": K only locates A, in its brackets
-        if re.fullmatch(r"\s*\(", text[chain.end:ref.start]) and text.startswith(")", ref.end):
-            chain = ref  # "liberated A (Cyrillic A), a village near the border, as well as B": A's other name
-            continue
         if _ALIAS_GAP.fullmatch(text, chain.end, ref.start):
             chain = ref  # "A, the Soviet-era name Moscow uses for B, and C": B is A again
             continue

@@ -738,6 +738,7 @@ def _regained(kind: EventType, gains: Side, place: PlaceRef, memory: _Discourse)
 _SPEECH_DATE = compiled(r"\b(?:said|says|reported|reports|announced|claimed|stated|confirmed|wrote|added|told \w+)\s+"
                           r"(?:late\s+|early\s+|later\s+|earlier\s+)?$")
 _YEAR = compiled(r"\b(?:19|20)\d\d\b")
+_NOT_YET = compiled(r"\bnot\s+(?:\w+\s+)?yet\b|\byet\s+to\b", re.I)
 _WEEKDAY = compiled(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
 _WEEKDAY_BEFORE = compiled(r"\b(" + "|".join(WEEKDAYS) + r"),?\s+(?:the\s+)?$", re.I)
 _MONTH_NAME = compiled(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?")
@@ -1646,6 +1647,11 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                         attribution = others[-1] if others else memory.voice_of(view)
                     if change.kind is EventType.DENIAL and denied_side is attribution.side:
                         continue  # a Ukrainian mayor's "there are no Ukrainian forces in the city": a loss told, not a denial
+                    if change.denial == "negated" and denied_side is attribution.side and change.kind is not EventType.CONTESTED \
+                            and _NOT_YET.search(text, max(0, change.start - 30), change.end) is not None \
+                            and not any(d.place.key == place.key and d.gains is denied_side and d.kind is not EventType.DENIAL
+                                        for d in drafts):
+                        continue  # "Russian troops have not yet taken X," Pushilin said: his side's gain still to come
                 else:
                     kind = _regained(kind, gains, place, memory)
                 alleged = _ALLEGED_BEFORE.search(text, max(0, change.start - 30), change.start) \

@@ -38,8 +38,6 @@ _QUOTE_REACH = 3  # sentences a quotation may run on before its speaker is named
 _UNDER_SOURCE = ("Details", "Quote", "")  # paragraphs a "Source:" line speaks for
 # between a named person and his role ("X is the spokesman for", "X, the Moscow-installed leader of")
 _ROLE_OF_NAMED = compiled(r"(?:\s+(?:is|was|has\s+been|had\s+been)|,)\s+(?:(?:the|a|an)\s+[^,;.“”\"]{0,60})?")
-# a known person introduced by a copula, speaking only after: "X is the spokesman for the Eastern group. “...,” he said"
-_INTRODUCED_BY_COPULA = compiled(r"\W{0,3}(?:[A-Z][\w’'-]+\s+){1,3}(?:is|was|has\s+been|had\s+been)\s+(?:the|a|an|now|also)\s")
 _OPENS_QUOTE = compiled(r"^\s*(?:Quote:\s*|Direct speech:\s*)?[“\"«]")  # (an outlet's "Quote:" label before it: the speaker's words)
 _QUOTE_LABEL = compiled(r"^\s*(?:Quote|Direct speech):\s*[“\"«]")
 # a title's words, not a credit's: "Putin's war:", "Zelensky in Kharkiv:", "Syrskyi's gamble:"
@@ -664,15 +662,6 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             introduced.add(id(speaker))
             if i + 1 < len(views) and _OPENS_QUOTE.match(views[i + 1].text):
                 last = speaker
-        if (wanted or i + 1 < len(views) and (needed is None or needed[i + 1])) and not any(not a.embedded for a in found) \
-                and _INTRODUCED_BY_COPULA.match(text) is not None \
-                and (named := next((a for a in named_claimants(text, rules, context_side=home, day=day)
-                                    if "(" in a.claimant and not text[:a.start].strip(" “\"‘'")), None)) is not None:
-            # "Serhiy Cherevatyi is the spokesman for Ukraine's Eastern group." then '“...,” he told TV': his
-            recent.append(named)
-            introduced.add(id(named))
-            if i + 1 < len(views) and _OPENS_QUOTE.match(views[i + 1].text):
-                last = named
         line = _CREDITED_LINE.match(text) or _CAPS_LABEL.match(text) or (
             _OPENING_LABEL.match(text) if i == 0 and not view.heading else None) if wanted else None
         # (a line further on that opens on a person's name and a colon: "Khortytsia spokesman Viktor Trehubov: our
