@@ -58,7 +58,7 @@ _GAP_TO_VERB = compiled(r"^" + _OWNS_A_DOCUMENT + r"[\s,”\"’»]*(?:(?:(?:whi
                           r"[A-Z][a-z]+ [A-Z][a-z]+|[A-Z][^”\"»,.;]{1,40}[”\"»]|[‘'][A-Z][^’',.;]{1,40}[’']|\w+ly|in (?:the )?[A-Z][\w’'-]+(?: (?:region|oblast|Oblast|Region|province))?|"
                           # ("a Russian-installed official in the occupied part of Ukraine's Zaporizhzhia region said")
                           r"in\s+(?:the\s+)?(?:(?:occupied|Russian-occupied|Russian-held|Russian-controlled|Ukrainian-controlled|Ukrainian-held)\s+)?(?:parts?\s+of\s+(?:the\s+)?)?"
-                          r"(?:(?:Ukraine|Russia)['’]s\s+)?(?:(?:occupied|southern|eastern|northern|western)\s+)?[A-Z][\w’'-]+(?:\s+(?:region|oblast|Oblast|Region|province))?|"
+                          r"(?:(?:Ukraine|Russia)['’]s\s+)?(?:(?:occupied|southern|eastern|northern|western)\s+)?(?:[A-Z][\w’'-]+(?:\s+(?:region|oblast|Oblast|Region|province))?|(?<=of the )region)|"
                           r"(?:in|on|by|since) (?:early |late |mid-)?(?:[A-Z][a-z]+ )?(?:\d{1,2},? )?(?:19|20)\d\d|"
                           r"(?:in|on|near|along)\s+the\s+(?:[\w’'-]+\s+){0,2}?(?:axis|direction|sector|front(?:\s?line)?|area|border|frontier|town|city|village)|"
                           r"speaking\s+(?:to|with|by\s+(?:phone|telephone)|on\s+(?:the\s+)?condition\s+of\s+anonymity)[^,;]{0,40}|"
