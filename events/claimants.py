@@ -64,7 +64,10 @@ _GAP_TO_VERB = compiled(r"^" + _OWNS_A_DOCUMENT + r"[\s,”\"’»]*(?:(?:(?:whi
                           r"speaking\s+(?:to|with|by\s+(?:phone|telephone)|on\s+(?:the\s+)?condition\s+of\s+anonymity)[^,;]{0,40}|"
                           # ("..., speaking on condition of anonymity because they were not authorised to discuss it, told")
                           r"speaking\s+on\s+(?:the\s+)?condition\s+of\s+anonymity\s+(?:because|as|since)\s+[^,;]{1,80}|"
-                          r"reached\s+by\s+(?:phone|telephone)|(?:[A-Z][\w’'-]+\s+){1,2}among\s+them|including\s+[A-Z][^,;]{1,40}|(?:quoted|cited|interviewed)\s+by\s+[^,;]{1,60}|"
+                          # ("DeepState, usually slow to admit losses, marked ...", "the ministry, never shy about its gains, said")
+                          r"(?:(?:\w+ly|often|always|never|so|not|ever)\s+)?(?:slow|quick|reluctant|loath|loth|eager|keen|careful|cautious|wary|hesitant|shy)"
+                          r"\s+(?:to|about|of|in|with)\s+[^,;]{1,50}|"
+                          r"reached\s+by\s+(?:phone|telephone)|(?:[A-Z][\w’'-]+\s+){1,2}among\s+them|including\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?[A-Z“\"][^,;]{1,40}|(?:quoted|cited|interviewed)\s+by\s+[^,;]{1,60}|"
                           # ("a soldier serving with a National Guard brigade in the area said")
                           r"(?:serving|fighting|stationed|deployed|based|operating)\s+(?:with|in)\s+(?:a|an|the|his|her)\s+(?:[\w’'-]+\s+){0,3}?"
                           r"(?:brigade|battalion|regiment|unit|company|corps|division|detachment)|(?:evacuating|helping\s+evacuate)\s+(?:residents|civilians|people)|"
@@ -256,6 +259,9 @@ _MAP_VERB = r"(?:shaded|coloured|colored|marked)\s+(?!(?:the|an?)\s+(?:anniversa
 _MAP_MOVE = r"(?:moved|put|placed|shifted)\s+(?=[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?\s+(?:in|into|to)\s+(?:the\s+)?gr[ae]y\s+zone)"
 _MAPPED = compiled(rf"\s+(?:(?:late\s+|early\s+)?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+|overnight\s+|earlier\s+)?"
                    rf"(?:has\s+|have\s+|had\s+)?(?:also\s+|now\s+)?(?:{_MAP_VERB}|{_MAP_MOVE})")
+_COMMA = compiled(r",(?=\s)")
+_ASIDE_OPENS = compiled(r"\s*,\s")
+_MAP_VERB_AFTER_ASIDE = compiled(rf"(?<=\s)(?:{_MAP_VERB}|{_MAP_MOVE})")
 # "On the DeepState map, X is now shown as occupied": the map's maker tells what its map shows
 _ON_THE_MAP_BEFORE = compiled(r"(?:^|[\s(“\"])(?:[Oo]n|[Ii]n)\s+(?:the\s+)?$")
 _ON_THE_MAP_AFTER = compiled(r"(?:['’]s)?\s+(?:latest\s+|updated\s+|new\s+|interactive\s+|online\s+)?maps?\b")
@@ -486,6 +492,9 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     if charge:
         after = after[charge.end():]
     after = after[:120]  # (the verb within reach: past an aside as long as "speaking on condition of anonymity because ...")
+    map_verb = _MAP_VERB_AFTER_ASIDE.search(after)
+    if map_verb and _ASIDE_OPENS.match(after) and after[:map_verb.start()].count(",") >= 2 and _GAP_TO_VERB.match(after[:map_verb.start()]):
+        return "mapped", False  # "DeepState, usually slow to admit losses, marked X as lost"
     progressive = _PROGRESSIVE.match(after)  # "Russian bloggers are circulating a video"
     if progressive and (rules.reporting_verbs.fullmatch(progressive.group(1)) or progressive.group(1) in _REPORTS_IN_PROGRESSIVE):
         return progressive.group(1), False
@@ -511,6 +520,10 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     said = _ACT_THEN_SAYING.match(sentence, end) or _ACT_THEN_SAYING.match(sentence, acted_at)
     if said:
         return said.group(1), False  # "X appeared in a video on Saturday, announcing that ..."
+    for comma in _COMMA.finditer(after, after.find(",") + 1 if _ASIDE_OPENS.match(after) else len(after)):
+        # past an aside: "bloggers, including X, gave a grimmer account, saying"
+        if _GAP_TO_VERB.match(after[:comma.end()]) and (said := _ACT_THEN_SAYING.match(after, comma.end() - 1)):
+            return said.group(1), False
     if _ACCOUNT_AFTER.match(sentence[end:end + 40]):
         return "account", False  # "Skibchyk's account: ...", "Pushilin: “...”"
     if start == 0 and _LEAD_COLON.match(sentence, end, end + 3) and not _COUNTRY.fullmatch(sentence, start, end) or \
