@@ -844,6 +844,7 @@ _MARKED_LINE_NEXT = compiled(r"[ \t]*\n\s*(?:(?:[-–—•*·]|\d{1,2}[.)])\s|[
 # not a subheading after a list's marked lines)
 # (the line below a name is prose: "Kramatorsk\nTwo missiles hit the city on Tuesday, ...": the name heads a section)
 _PROSE_LINE_NEXT = compiled(r"[ \t]*\n[ \t]*(?:[\w’'“\"-]+[ \t]+){4,}")
+_MARKED_ITEM = compiled(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s")
 _BARE_NAME_LINE = compiled(r"\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}\s*")
 _LIST_LINE = compiled(r"\s*(?:(?:[-–—•*·]|\d{1,2}[.)])\s|[▪◾◽▫■►▶🔹🔸🔺🔻]\ufe0f?\s*\S)|\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}\s*"
                       r"(?:\([^()\n]{1,60}\)|,\s+[^;.\n:]{1,60})?\s*[;.,]\s*$|" + _DATED_ENTRY.pattern)
@@ -2180,6 +2181,8 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
         date = _pick_date(dates if lister is not None and dates else frame.dates, 0)
         if (entry := _DATED_ENTRY.match(view.text)) is not None and dates and dates[0].start < entry.end():
             date = dates[0]  # a timeline's entry: "July 27 - A."
+        elif entry is None and dates and dates[0].end <= view.settlements[0].start and _MARKED_ITEM.match(view.text):
+            date = dates[0]  # an item's own day before its places: "— on 12 May, A and B;"
         elif entry is not None and (day := _entry_day(entry.group(), frame.dates, memory)) is not None:
             date = day  # a month's tally: "Fri 10 — A." under "Villages lost in May:"
         tail = _RELATIVE_AFTER_LIST.search(view.text)  # ("They are A and B, which lie on the road to C": not C)

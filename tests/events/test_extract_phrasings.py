@@ -89,6 +89,14 @@ def test_last_month_in_a_new_paragraph_after_a_history_passage_is_of_this_year(g
     assert [(c.settlement, c.event_date) for c in claims] == [("Soledar", dt.date(2023, 1, 1)), ("Kupiansk", dt.date(2025, 11, 1))]
 
 
+def test_each_item_of_a_dated_list_keeps_its_own_day(gazetteer, rules):
+    text = ("Russia's defence ministry said on Saturday its forces had liberated the following villages over the week:\n"
+            "— on 11 May, Tykhe and Hostre;\n— on 13 May, Umanske.")
+    claims = claims_of(text, gazetteer, rules, PublishedDate(dt.date(2024, 5, 18)))
+    assert [(c.settlement, c.event_date, str(c.date_precision)) for c in claims] == [
+        ("Tykhe", dt.date(2024, 5, 11), "day"), ("Hostre", dt.date(2024, 5, 11), "day"), ("Umanske", dt.date(2024, 5, 13), "day")]
+
+
 def test_a_weekday_of_last_week_is_that_day(gazetteer, rules):
     # (published on Friday 2025-12-19: "on Thursday last week" is 11 December, to the day)
     for text in ("On Thursday last week, Gerasimov announced that Russian forces had captured Hostre.",
