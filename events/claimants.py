@@ -35,7 +35,7 @@ GENERIC_MILITARIES = frozenset({"Russian military", "Ukrainian military", "Russi
 _DOCUMENT = r"(?:latest\s+|updated\s+|new\s+|daily\s+|evening\s+|morning\s+|official\s+)?(?:map|maps|update|assessment|statement|announcement|report|bulletin|briefing|communiqu[eé]|summary|post|message)"
 _OWNS_A_DOCUMENT = r"(?:['’]s(?=\s+" + _DOCUMENT + r"\b|\s+press\s+(?:service|centre|center|office|department)\b))?"
 # (a quoted name's opening quote is the leading punctuation: 'the channel "Name" wrote')
-_GAP_TO_VERB = compiled(r"^" + _OWNS_A_DOCUMENT + r"[\s,”\"’»]*(?:(?:(?:which|who|whose|who['’](?:ve|d|s)|that(?=\s+(?:has\s+|had\s+|have\s+)?(?:fought|fights|defended|defends|held|holds|served|serves|operated|operates)\b))\s+[^,;]{1,80}|named\s+after\s+[^,;]{1,60}|with\s+(?:(?:[^;.]|(?<=\d)\.(?=\d)){1,30}?\s+)?(?:subscribers|followers|readers|members)|(?:of|from)\s+(?:the|a|an|his|her)\s+(?:[\w’'“”\"-]+\s+){0,3}?(?:detachment|brigade|battalion|regiment|platoon|squad|battery|crew)|(?:did not|didn['’]t|has not|had not|would not) (?:comment|confirm|mention|say anything)[^,;.]{0,60},\s+(?:but|and)|(?:did not|didn['’]t|has not|had not|would not) (?:comment|confirm|mention|say anything)[^,;.]{0,60}?\s+but(?=\s+$)|(?:went|go|goes) (?:even )?(?:further|a step further)|has|have|had|been|that(?=\s+(?:have|has|had|are|is|were|was)\b)|also|already|just|(?:appeared|appears|seemed|seems) to|recently|repeatedly|later|earlier|since|on (?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)|on \w+(?: (?:morning|afternoon|evening|night))?|in a \w+|in its \w+|once again|again|then|now|"
+_GAP_TO_VERB = compiled(r"^" + _OWNS_A_DOCUMENT + r"[\s,”\"’»]*(?:(?:(?:and\s+)?(?:which|who|whose|who['’](?:ve|d|s)|that(?=\s+(?:has\s+|had\s+|have\s+)?(?:fought|fights|defended|defends|held|holds|served|serves|operated|operates)\b))\s+[^,;]{1,80}|named\s+after\s+[^,;]{1,60}|with\s+(?:(?:[^;.]|(?<=\d)\.(?=\d)){1,30}?\s+)?(?:subscribers|followers|readers|members)|(?:of|from)\s+(?:the|a|an|his|her)\s+(?:[\w’'“”\"-]+\s+){0,3}?(?:detachment|brigade|battalion|regiment|platoon|squad|battery|crew)|(?:did not|didn['’]t|has not|had not|would not) (?:comment|confirm|mention|say anything)[^,;.]{0,60},\s+(?:but|and)|(?:did not|didn['’]t|has not|had not|would not) (?:comment|confirm|mention|say anything)[^,;.]{0,60}?\s+but(?=\s+$)|(?:went|go|goes) (?:even )?(?:further|a step further)|has|have|had|been|that(?=\s+(?:have|has|had|are|is|were|was)\b)|also|already|just|(?:appeared|appears|seemed|seems) to|recently|repeatedly|later|earlier|since|on (?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)|on \w+(?: (?:morning|afternoon|evening|night))?|in a \w+|in its \w+|once again|again|then|now|"
                           r"for (?:his|her|its|their) part|agency|service|directorate|press\s+(?:service|centre|center|office|department)|"
                           r"further|previously|first|initially|subsequently|separately|meanwhile|still|today|yesterday|"
                           # "nevertheless acknowledged", "earlier this month claimed", "X leader Name Surname claimed"
@@ -79,7 +79,7 @@ _GAP_TO_VERB = compiled(r"^" + _OWNS_A_DOCUMENT + r"[\s,”\"’»]*(?:(?:(?:whi
                           + _OWNS_A_DOCUMENT + r"[\s,]+){0,4}$")  # ("the project's map shows")
 # a statement made, then what it said in a participle after a comma: "X appeared in a video on
 # Saturday, announcing that ...", "X issued a statement, saying ..."
-_ACT_THEN_SAYING = compiled(r",?\s+(?:has\s+|had\s+|have\s+)?(?:appeared|posted|published|issued|released|put\s+out|made|gave|"
+_ACT_THEN_SAYING = compiled(r",?\s+(?:has\s+|had\s+|have\s+)?(?:followed|appeared|posted|published|issued|released|put\s+out|made|gave|"
                             r"delivered|spoke|addressed|wrote|uploaded|shared|broadcast|took\s+to|lashed\s+out|hit\s+out|"
                             r"responded|reacted|weighed\s+in|went\s+further|critici[sz]ed|blamed|praised|hailed|welcomed|"
                             # ("X was more candid, telling a state channel on Monday that ...")
@@ -87,9 +87,11 @@ _ACT_THEN_SAYING = compiled(r",?\s+(?:has\s+|had\s+|have\s+)?(?:appeared|posted|
                             r"(?:even\s+|much\s+|far\s+)?(?:blunter|franker|gloomier|rosier|bolder)))\b[^.;:“”\"«»]{0,120}?"
                             # (the comma may be left out before "saying": "released a voice message saying that ...")
                             # (or "and said": "X appeared in a video with fighters holding flags and said ...")
-                            r"(?:,\s+|\s+(?=(?:saying|claiming)\b)|,?\s+and\s+(?=(?:said|says|claimed|claims|declared|announced)\b))"
+                            r"(?:,\s+|\s+(?=(?:saying|claiming)\b)|,?\s+and\s+(?=(?:said|says|claimed|claims|declared|announced)\b)|"
+                            # ("followed late on Saturday with a statement that read: ...")
+                            r"\s+(?:statement|post|message|communiqu[eé]|notice)\s+(?:that|which)\s+(?=(?:read|reads|said|says|stated)\s*[:“\"«]))"
                             r"(saying|announcing|claiming|declaring|stating|writing|insisting|asserting|boasting|telling|"
-                            r"said|says|claimed|claims|declared|announced)\b")
+                            r"said|says|claimed|claims|declared|announced|read|reads|stated)\b")
 _ACCORDING_TO = compiled(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|report|statement|post|update|assessment|"
                            r"video|summary|bulletin|analysis)s? (?:[\w’'-]+ ){0,6}?by|according to|as stated by|in the words of|"
                            r"citing|quoting|cites|quotes|per|"
@@ -107,7 +109,7 @@ _JUDGING_BY = compiled(r"\b(?:[Jj]udging (?:by|from)|[Tt]o judge (?:by|from)|[Gg
 # appositive between a name and its verb
 _APPOSITION = compiled(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:\s+who\s+(?:gave|gives|goes\s+by|uses|used)\s+[^,;]{0,60}?\bcall[- ]?sign,\s+[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+[A-ZА-ЯІЇЄ][\w’'-]+)?,|,\s+(?:who\s+[^,;]{0,80}?\b(?:call[- ]?sign|name|nickname),\s+[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+[A-ZА-ЯІЇЄ][\w’'-]+)?(?:,\s+(?:be|was|is|were)\s+(?:used|published|given|printed)\b[^,;]{0,60})?|(?:identified|known)\s+(?:(?:by|to)\s+|only\s+|publicly\s+)[^,;]{1,100}|(?:who|which)\s+[^,;]{1,200}|(?i:(?:[\w-]+-(?:installed|appointed|backed)\s+)?(?:Deputy|Head|Leader|Chief|Minister|"
                          r"Spokes\w+|Commander|Adviser|Advisor|Governor|Mayor|Secretary|Director|Chairman|Press))\b[^,;]{0,110}|(?:visiting|speaking|addressing|reporting|briefing|"
-                         r"writing|meeting|standing|appearing|talking|flanked|surrounded|accompanied|wearing|dressed)\s[^,;]{1,80}|(?:an?|another|the|his|her|its|their|[A-Z][\w-]+['’]s)\s[^,;]{1,90}|"
+                         r"writing|meeting|standing|appearing|talking|flanked|surrounded|accompanied|wearing|dressed)\s[^,;]{1,80}|(?:an?|another|the|his|her|its|their|[A-Z][\w-]+['’]s)\s[^,;]{1,140}|"
                          r"(?:in|on|at|during|after|before)\s+(?:his|her|its|their|a|an|the)\s[^,;]{1,60}|"  # ", in his nightly address,"
                          r"(?:then|at\s+the\s+time|formerly)\s[^,;]{1,80}|"  # ", then the new commander-in-chief,"
                          r"(?![A-Z])(?!(?:said|says|told|tells|wrote|writes|added|adds|claimed|claims|reported|announced|stated|insisted|"
@@ -260,6 +262,7 @@ _MAP_MOVE = r"(?:moved|put|placed|shifted)\s+(?=[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -
 _MAPPED = compiled(rf"\s+(?:(?:late\s+|early\s+)?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+|overnight\s+|earlier\s+)?"
                    rf"(?:has\s+|have\s+|had\s+)?(?:also\s+|now\s+)?(?:{_MAP_VERB}|{_MAP_MOVE})")
 _COMMA = compiled(r",(?=\s)")
+_DOCUMENT_READ = compiled(r"\b(?:statement|post|message|communiqu[eé]|notice)\s+(?:that|which)\s+(?:read|reads)\s*[:“\"«]")
 _ASIDE_OPENS = compiled(r"\s*,\s")
 _MAP_VERB_AFTER_ASIDE = compiled(rf"(?<=\s)(?:{_MAP_VERB}|{_MAP_MOVE})")
 # "On the DeepState map, X is now shown as occupied": the map's maker tells what its map shows
@@ -491,7 +494,7 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     charge = _IN_CHARGE.match(after)  # "a local official in charge of a border community said"
     if charge:
         after = after[charge.end():]
-    after = after[:120]  # (the verb within reach: past an aside as long as "speaking on condition of anonymity because ...")
+    after = after[:160]  # (the verb within reach: past an aside as long as "speaking on condition of anonymity because ...")
     map_verb = _MAP_VERB_AFTER_ASIDE.search(after)
     if map_verb and _ASIDE_OPENS.match(after) and after[:map_verb.start()].count(",") >= 2 and _GAP_TO_VERB.match(after[:map_verb.start()]):
         return "mapped", False  # "DeepState, usually slow to admit losses, marked X as lost"
@@ -611,7 +614,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     taken: list[tuple[int, int]] = []
     lower, words = lower_words(sentence)  # (the words _TOKENS finds)
     if words.isdisjoint(rules.reporting_verb_words) and "ordered" not in words and not _CUES.search(sentence) \
-            and not _SIDE_CLAIMS.search(sentence) and not _CREDIT_SHAPE.search(sentence):
+            and not _SIDE_CLAIMS.search(sentence) and not _CREDIT_SHAPE.search(sentence) and not _DOCUMENT_READ.search(sentence):
         return found  # no "said", no "according to", no "made by", no "Russia's announcement": nobody is quoted
 
     def overlaps(start: int, end: int) -> bool:
