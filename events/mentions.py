@@ -29,7 +29,7 @@ __all__ = ["PlaceRef", "SentenceView", "read_mentions", "is_heading", "UNLISTED"
 _NEXT_WORD = compiled(r"\s+(\w+)")
 _PERSON_SPEAKS = compiled(r"\s+(?:(?:also|later|earlier|then|further|again|separately)\s+)?"
                             r"(?:said|says|told|tells|added|adds|wrote|writes|stressed|insisted|explained|reports|reported|"
-                            r"announces|announced|briefs|briefed)\b(?!\s+to\s+(?:be|have)\b)|"
+                            r"announces|announced|briefs|briefed|posted|posts|shared|shares)\b(?!\s+to\s+(?:be|have)\b)|"
                             r"\s+(?:reporting\s+to|saying\s+that)\b")  # ("..., Gerasimov reporting to Putin")
 _AGE_APPOSITION = compiled(r",\s+\d{1,2},\s+(?:an?|the|his|her)\s")  # a person's age after the name
 # a verb of saying right before a name ('"...," said Oleh, a mortarman'): the name speaks (events/voices.py too)

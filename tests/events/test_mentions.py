@@ -112,6 +112,9 @@ def test_a_village_name_that_says_something_is_a_person(gazetteer, rules):
     refs = refs_of("Russian forces captured Pokrovsk and Myrnohrad, Petrenko said.", gazetteer, rules)
     assert refs["Petrenko"] == ("person", "")
     assert refs["Pokrovsk"] == ("settlement", "")
+    # (also one who posts: a village posts nothing)
+    refs = refs_of("Petrenko posted a photograph of soldiers in Pokrovsk.", gazetteer, rules)
+    assert refs["Petrenko"] == ("person", "")
 
 
 @pytest.mark.parametrize("text, expected", [
