@@ -97,6 +97,13 @@ def test_each_item_of_a_dated_list_keeps_its_own_day(gazetteer, rules):
         ("Tykhe", dt.date(2024, 5, 11), "day"), ("Hostre", dt.date(2024, 5, 11), "day"), ("Umanske", dt.date(2024, 5, 13), "day")]
 
 
+def test_years_to_the_day_after_a_change_date_it_that_many_years_back(gazetteer, rules):
+    text = "The school in Hostre reopened on Tuesday, two years to the day after the village was liberated."
+    [claim] = claims_of(text, gazetteer, rules, PublishedDate(dt.date(2024, 9, 10)))
+    assert (claim.settlement, claim.event_date, str(claim.date_precision), claim.background) == (
+        "Hostre", dt.date(2022, 9, 10), "day", True)
+
+
 def test_a_weekday_of_last_week_is_that_day(gazetteer, rules):
     # (published on Friday 2025-12-19: "on Thursday last week" is 11 December, to the day)
     for text in ("On Thursday last week, Gerasimov announced that Russian forces had captured Hostre.",
