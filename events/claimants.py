@@ -65,8 +65,11 @@ _GAP_TO_VERB = compiled(r"^" + _OWNS_A_DOCUMENT + r"[\s,”\"’»]*(?:(?:(?:and
                           # ("..., speaking on condition of anonymity because they were not authorised to discuss it, told")
                           r"speaking\s+on\s+(?:the\s+)?condition\s+of\s+anonymity\s+(?:because|as|since)\s+[^,;]{1,80}|"
                           # ("DeepState, usually slow to admit losses, marked ...", "the ministry, never shy about its gains, said")
-                          r"(?:(?:\w+ly|often|always|never|so|not|ever)\s+)?(?:slow|quick|reluctant|loath|loth|eager|keen|careful|cautious|wary|hesitant|shy)"
-                          r"\s+(?:to|about|of|in|with)\s+[^,;]{1,50}|"
+                          # ("usually tight-lipped", "often more cautious than the bloggers it cites", "until then unwilling to comment",
+                          # "never one to understate a victory")
+                          r"(?:(?:\w+ly|often|always|never|so|not|ever|until\s+then|until\s+now)\s+)?(?:more\s+|less\s+)?"
+                          r"(?:slow|quick|reluctant|loath|loth|eager|keen|careful|cautious|wary|hesitant|shy|unwilling|tight-lipped|guarded)"
+                          r"(?:\s+(?:to|about|of|in|with|than|on)\s+[^,;]{1,50})?|never\s+one\s+to\s+[^,;]{1,50}|"
                           r"reached\s+by\s+(?:phone|telephone)|(?:[A-Z][\w’'-]+\s+){1,2}among\s+them|including\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?[A-Z“\"][^,;]{1,40}|(?:quoted|cited|interviewed)\s+by\s+[^,;]{1,60}|"
                           # ("a soldier serving with a National Guard brigade in the area said")
                           r"(?:serving|fighting|stationed|deployed|based|operating)\s+(?:with|in)\s+(?:a|an|the|his|her)\s+(?:[\w’'-]+\s+){0,3}?"
