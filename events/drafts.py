@@ -832,11 +832,11 @@ _CALLED_TOWN = compiled(r"\btown\s+of\s+$", re.I)
 # "- A, B and C (Zaporizhzhia Oblast);", "◾️ A" after "as follows:", or a line that holds a name and no more, closed as
 # an item is ("A (Donetsk region);", "B."; not a subheading: "Kupiansk")
 # (or a timeline's dated entry: "June 11 - A and B, the first villages retaken.", "Late June - C.")
-_DATED_ENTRY = compiled(r"\s*(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[ -])?(?:\d{1,2}\s+)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+_DATED_ENTRY = compiled(r"\s*(?:[Oo]n\s+)?(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[ -])?(?:\d{1,2}\s+)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
                         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
                         r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?\s*[-–—:]\s|"
                         # (or its day of the week: "Fri 10 — A and B.", "Tuesday: C.")
-                        r"\s*(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:rs?(?:day)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\.?"
+                        r"\s*(?:[Oo]n\s+)?(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:rs?(?:day)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\.?"
                         r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?\s*[-–—:]\s")
 # (a heading of places with no colon opens a list too when marked lines follow it: "Villages taken in March\n1. A\n2. B")
 _MARKED_LINE_NEXT = compiled(r"[ \t]*\n\s*(?:(?:[-–—•*·]|\d{1,2}[.)])\s|[▪◾◽▫■►▶🔹🔸🔺🔻]\ufe0f?\s*\S)")
