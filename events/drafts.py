@@ -687,6 +687,12 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
             # any other outlet's own "the liberation of Kherson city": its country's troops came back
             # (a Russian "liberation" of a Ukrainian town is quoted as theirs)
             return Side(_place_country(memory, place)), "place"
+    if agent is Side.NONE and trigger.home_side and attribution.side is Side.NONE and "(" in attribution.claimant \
+            and attribution.kind == "official" and _place_country(memory, place) == "UA" \
+            and not _QUOTED_WORD.search(text, max(0, change.start - 1), change.start + 1):
+        # a named official of neither side ("Lithuanian MEP X said A was liberated"): as an outlet's own
+        # "liberated", Ukraine came back
+        return Side.UA, "place"
     if agent is Side.NONE and fallback != "none":
         # the gain the paragraph (else the headline) stated with its side named: "Russian forces
         # took A ... the liberation of B" is told of one side's advance

@@ -629,7 +629,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                         # as the sentence's subject; not "watched Putin's speech")
                         recent.extend(a for a in named_claimants(views[j].text, rules, day=day)
                                       if _OPENS_ON_NAME.fullmatch(views[j].text, 0, a.start)
-                                      and not cited_only(views[j].text, a))
+                                      and not cited_only(views[j].text, a)
+                                      and not _quoted_at(views[j].text, a.start, False))  # ('"Putin will fail," X said')
             if last is None and recent:
                 last = recent[-1]
         if wanted and i > 0 and (i - 1) not in read:
