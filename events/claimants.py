@@ -1191,6 +1191,13 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
         chosen = nearest if not nearest.embedded else (outer[-1] if outer else nearest)
         if _SINCE_THE.search(sentence, max(0, position - 12), position) and not _NEWS_TIME.match(sentence, position):
             return None  # ("Russia has claimed a dozen villages since the fall of X": the outlet's time, not a claim)
+        if chosen.side is Side.NONE and not chosen.embedded and "(" in chosen.claimant and chosen.kind == "official":
+            # "US Senator X said Russian troops had taken A, citing Russia's defence ministry": a speaker of
+            # neither side passing on a side's word; the claim is the source's
+            source = next((a for a in attributions if a.start >= position and a.verb == "according to"
+                           and a.side is not Side.NONE and ";" not in sentence[position:a.start]), None)
+            if source is not None:
+                return source
         if chosen.verb == "ordered" and _CLAUSE_JOINED.search(sentence, chosen.end, position):
             return None  # ("X ordered his troops out of A, and Russian forces entered it the next day": the outlet's)
         relative = _IN_RELATIVE.search(sentence, 0, chosen.start)
