@@ -932,6 +932,8 @@ _PASSIVE_BEFORE = compiled(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+
 # "the settlements that passed to Russian control during May:")
 _COLON_LIST_NEXT = compiled(r"(?:\s+the\s+following)?(?:\s+by\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?|\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:control|hands))?"
                             r"(?:\s+(?:in|during|since|over|this|last|on)(?:\s+[\w-]+){1,3})?(?:,?\s+(?:according\s+to|per)\s+[^.;:!?]{1,60})?\s*:\s*$")
+# "had liberated the following: A, B and C" (a list on the same line, the verb's own)
+_LIST_COLON_NEXT = compiled(r"\s+the\s+following[ \t]*:[ \t]+(?=[A-ZА-ЯІЇЄ])")
 _COLON_SAME_LINE = compiled(_COLON_LIST_NEXT.pattern.removesuffix(r"\s*:\s*$").replace("[^.;:!?]", "[^.;:!?\\n]")
                             + r"\s*:(?=[ \t]+[A-ZА-ЯІЇЄ])")
 # places, then who said what became of them, right before the verb: "villages in X region he said had been" (liberated: A, B)
@@ -2189,7 +2191,8 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
         else:
             if trigger.targets == "object":
                 targets = _object_targets(view, start, end, right, next_start, trigger, rules)
-                if not targets and (not text[:start].strip() or _PLACES_THEN_SAID.search(text, max(0, start - 60), start)) \
+                if not targets and (not text[:start].strip() or _PLACES_THEN_SAID.search(text, max(0, start - 60), start)
+                                    or _LIST_COLON_NEXT.match(text, end)) \
                         and (colon := _COLON_SAME_LINE.match(text, end)) is not None:
                     # "Liberated since Saturday, per the deputy minister: A, B and C": the places after the colon (and
                     # "read out the names of villages he said had been liberated: A, B and C")
