@@ -33,7 +33,8 @@ GENERIC_MILITARIES = frozenset({"Russian military", "Ukrainian military", "Russi
 # a body's map, statement or press service, between its name and its verb: "the project's latest map shows",
 # "the Kremlin's announcement says", "the group's press centre said"
 _DOCUMENT = r"(?:latest\s+|updated\s+|new\s+|daily\s+|evening\s+|morning\s+|official\s+)?(?:map|maps|update|assessment|statement|announcement|report|bulletin|briefing|communiqu[eé]|summary|post|message)"
-_OWNS_A_DOCUMENT = r"(?:['’]s(?=\s+" + _DOCUMENT + r"\b|\s+press\s+(?:service|centre|center|office|department)\b))?"
+# (or its people: "Ukraine's delegation responded that", "Russia's envoy told the council")
+_OWNS_A_DOCUMENT = r"(?:['’]s(?=\s+" + _DOCUMENT + r"\b|\s+press\s+(?:service|centre|center|office|department)\b|\s+(?:delegation|mission|envoy|ambassador)\b))?"
 # (a quoted name's opening quote is the leading punctuation: 'the channel "Name" wrote')
 _GAP_TO_VERB = compiled(r"^" + _OWNS_A_DOCUMENT + r"[\s,”\"’»]*(?:(?:(?:and\s+)?(?:which|who|whose|who['’](?:ve|d|s)|that(?=\s+(?:has\s+|had\s+|have\s+)?(?:fought|fights|defended|defends|held|holds|served|serves|operated|operates)\b))\s+[^,;]{1,80}|named\s+after\s+[^,;]{1,60}|with\s+(?:(?:[^;.]|(?<=\d)\.(?=\d)){1,30}?\s+)?(?:subscribers|followers|readers|members)|(?:of|from)\s+(?:the|a|an|his|her)\s+(?:[\w’'“”\"-]+\s+){0,3}?(?:detachment|brigade|battalion|regiment|platoon|squad|battery|crew)|(?:did not|didn['’]t|has not|had not|would not) (?:comment|confirm|mention|say anything)[^,;.]{0,60},\s+(?:but|and)|(?:did not|didn['’]t|has not|had not|would not) (?:comment|confirm|mention|say anything)[^,;.]{0,60}?\s+but(?=\s+$)|(?:went|go|goes) (?:even )?(?:further|a step further)|has|have|had|been|that(?=\s+(?:have|has|had|are|is|were|was)\b)|also|already|just|(?:appeared|appears|seemed|seems) to|recently|repeatedly|later|earlier|since|on (?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)|on \w+(?: (?:morning|afternoon|evening|night))?|in a \w+|in its \w+|once again|again|then|now|"
                           r"for (?:his|her|its|their) part|agency|service|directorate|press\s+(?:service|centre|center|office|department)|"
@@ -51,7 +52,7 @@ _GAP_TO_VERB = compiled(r"^" + _OWNS_A_DOCUMENT + r"[\s,”\"’»]*(?:(?:(?:and
                           r"(?:for\s+)?(?:at\s+least\s+)?(?:the\s+|a\s+)?(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|last|latest|"
                           r"another|same)\s+time|"
                           r"however|too|in turn|itself|himself|herself|themselves|there|analysts?|experts?|officials?|"
-                          r"sources?|project|team|map|channel|(?:Telegram|YouTube|VK) (?:channel|account|page)|spokes\w+|commanders?|representatives?|think[- ]tank|"
+                          r"sources?|project|team|map|channel|delegation|mission|envoy|ambassador|(?:Telegram|YouTube|VK) (?:channel|account|page)|spokes\w+|commanders?|representatives?|think[- ]tank|"
                           r"(?:monitoring|mapping|analytical|analysis|OSINT|open-source|intelligence|volunteer|research) "
                           r"(?:project|group|team|service|map|channel|resource)|"
                           + _DOCUMENT + r"|"
