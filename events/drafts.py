@@ -1114,7 +1114,15 @@ def _date_owner(date: DateExpression, changes: list[Change], text: str = "") -> 
     """The change a date goes with: the last one told before it ("took X in May"), else the first;
     the one before an apposition that closes right before the date (see _past_apposition)."""
     before = [c for c in changes if c.start <= date.start]
+    after = [c for c in changes if c.start >= date.end]
+    if text and before and after and _CLAUSE_BREAK.search(text, before[-1].end, date.start) \
+            and not _COMMA_OR_STOP.search(text, date.end, after[0].start):
+        return after[0]  # "took A on Thursday, and on Monday they took B": Monday opens the next clause, B's
     return _past_apposition(date, changes, text) or (before[-1] if before else changes[0])
+
+
+_CLAUSE_BREAK = compiled(r",\s+(?:and|but|while|whereas|then)\s+|;\s+")
+_COMMA_OR_STOP = compiled(r"[,;.:]")
 
 
 def _past_apposition(date: DateExpression, changes: list[Change], text: str) -> Change | None:

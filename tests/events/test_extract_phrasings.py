@@ -104,6 +104,13 @@ def test_years_to_the_day_after_a_change_date_it_that_many_years_back(gazetteer,
         "Hostre", dt.date(2022, 9, 10), "day", True)
 
 
+def test_a_day_after_and_opens_the_next_clause(gazetteer, rules):
+    # (published on Friday 2025-12-19)
+    text = "On Thursday last week Russian troops captured Hostre, and on Monday they took Tykhe."
+    claims = claims_of(text, gazetteer, rules, PublishedDate(dt.date(2025, 12, 19)))
+    assert [(c.settlement, c.event_date) for c in claims] == [("Hostre", dt.date(2025, 12, 11)), ("Tykhe", dt.date(2025, 12, 15))]
+
+
 def test_a_weekday_of_last_week_is_that_day(gazetteer, rules):
     # (published on Friday 2025-12-19: "on Thursday last week" is 11 December, to the day)
     for text in ("On Thursday last week, Gerasimov announced that Russian forces had captured Hostre.",
