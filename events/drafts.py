@@ -1121,6 +1121,7 @@ def _date_owner(date: DateExpression, changes: list[Change], text: str = "") -> 
     return _past_apposition(date, changes, text) or (before[-1] if before else changes[0])
 
 
+_OPENS_ITS_CLAUSE = compiled(r"\byears? (?:to the day )?after$", re.I)
 _CLAUSE_BREAK = compiled(r",\s+(?:and|but|while|whereas|then)\s+|;\s+")
 _COMMA_OR_STOP = compiled(r"[,;.:]")
 
@@ -1428,7 +1429,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             others = [c.clause for c in changes if c is not change]
             told += [d for d in anchored if not _in_aside(text, d.start, change.start)]
             own = [d for d in told if left <= d.start < right and _past_apposition(d, changes, text) in (None, change)] + \
-                [d for d in told if not left <= d.start < right and _past_apposition(d, changes, text) is change]
+                [d for d in told if not left <= d.start < right and _past_apposition(d, changes, text) is change] + \
+                [d for d in told if d.start < left and (d.end > left or not text[d.end:left].strip()) and _OPENS_ITS_CLAUSE.search(d.text)]
+            # ("A year after troops rolled into X, the city marked the anniversary": the clause the date opens is its)
             # a relative clause closed by its comma keeps to its own dates ("X, which Russia says it
             # has captured, had been on the front line since 2014")
             closed = _CLOSED_RELATIVE.match(text, max(0, left - 2)) is not None and text.find(",", change.end) == right

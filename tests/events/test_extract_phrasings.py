@@ -104,6 +104,12 @@ def test_years_to_the_day_after_a_change_date_it_that_many_years_back(gazetteer,
         "Hostre", dt.date(2022, 9, 10), "day", True)
 
 
+def test_a_year_after_opening_an_anniversary_sentence_dates_the_change_it_opens(gazetteer, rules):
+    text = "A year after Ukrainian troops rolled into Hostre to cheering crowds, the town marked the anniversary on Saturday."
+    [claim] = claims_of(text, gazetteer, rules, PublishedDate(dt.date(2023, 11, 11)))
+    assert (claim.event_date, claim.background) == (dt.date(2022, 11, 11), True)
+
+
 def test_a_day_after_and_opens_the_next_clause(gazetteer, rules):
     # (published on Friday 2025-12-19)
     text = "On Thursday last week Russian troops captured Hostre, and on Monday they took Tykhe."
