@@ -1900,6 +1900,9 @@ _BUT_OWNS = compiled(r"(?:,\s*|\s)(?:but|yet)\s+(?:(?:it|he|she|they|(?:the|its|
                      r"confirm|confirms|confirmed|say|says|said|add|adds|added|report|reports|reported)\b", re.I)
 
 
+_IN_FACT = compiled(r"\band\s+that\b[^.;]{0,60}?\b(?:in fact|actually|in reality)\b", re.I)
+
+
 def _denial(text: str, start: int, end: int, left: int, rules: Rules, fighting: bool = False) -> str:
     """Negated ("have not taken"), failed ("unsuccessful attempts to oust"), refuted ("rejected
     claims that") or called false ("reports of X being occupied are false"); "" when asserted."""
@@ -1919,8 +1922,10 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules, fighting: 
         # (not fighting told in the denier's next clause: "denied that X had fallen, saying that
         # fighting went on there"; a share still held there is part of the denial)
         denied = _last_before(rules.denial, text, 0, start)
-        if denied is not None and _BUT_OWNS.search(text, denied.end(), start):
-            pass  # "denies X has fallen but admits pulling back from Y": the admission is told as done
+        if denied is not None and (_BUT_OWNS.search(text, denied.end(), start) or _IN_FACT.search(text, denied.end(), start)):
+            # "denies X has fallen but admits pulling back from Y": the admission is told as done (so is what
+            # happened "in fact": "said the enemy was lying about taking X and that its troops had in fact retaken it")
+            pass
         elif not fighting or denied is None or not SAYING_NEXT.search(text, denied.end(), start):
             return "refuted"
     quote_open = max(text.rfind("“", 0, start), text.rfind('"', 0, start), text.rfind("‘", 0, start), text.rfind(" '", 0, start) + 1)
