@@ -81,6 +81,8 @@ _GAP_TO_VERB = compiled(r"^" + _OWNS_A_DOCUMENT + r"[\s,”\"’»]*(?:(?:(?:and
                           r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest) of) (?:the )?"
                           r"[\w’'-]+(?: [\w’'-]+)?(?: (?:region|oblast|Oblast|Region|area|sector|direction|axis))?)?)"
                           + _OWNS_A_DOCUMENT + r"[\s,]+){0,4}$")  # ("the project's map shows")
+# a document told by what it reads: "a statement that read:", "a post which says"
+_DOCUMENT_THAT = r"(?:statement|post|message|communiqu[eé]|notice)\s+(?:that|which)\s+"
 # a statement made, then what it said in a participle after a comma: "X appeared in a video on
 # Saturday, announcing that ...", "X issued a statement, saying ..."
 _ACT_THEN_SAYING = compiled(r",?\s+(?:has\s+|had\s+|have\s+)?(?:followed|appeared|posted|published|issued|released|put\s+out|made|gave|"
@@ -93,7 +95,7 @@ _ACT_THEN_SAYING = compiled(r",?\s+(?:has\s+|had\s+|have\s+)?(?:followed|appeare
                             # (or "and said": "X appeared in a video with fighters holding flags and said ...")
                             r"(?:,\s+|\s+(?=(?:saying|claiming)\b)|,?\s+and\s+(?=(?:said|says|claimed|claims|declared|announced)\b)|"
                             # ("followed late on Saturday with a statement that read: ...")
-                            r"\s+(?:statement|post|message|communiqu[eé]|notice)\s+(?:that|which)\s+(?=(?:read|reads|said|says|stated)\s*[:“\"«]))"
+                            r"\s+" + _DOCUMENT_THAT + r"(?=(?:read|reads|said|says|stated)\s*[:“\"«]))"
                             r"(saying|announcing|claiming|declaring|stating|writing|insisting|asserting|boasting|telling|"
                             r"said|says|claimed|claims|declared|announced|read|reads|stated)\b")
 _ACCORDING_TO = compiled(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|report|statement|post|update|assessment|"
@@ -266,7 +268,7 @@ _MAP_MOVE = r"(?:moved|put|placed|shifted)\s+(?=[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -
 _MAPPED = compiled(rf"\s+(?:(?:late\s+|early\s+)?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+|overnight\s+|earlier\s+)?"
                    rf"(?:has\s+|have\s+|had\s+)?(?:also\s+|now\s+)?(?:{_MAP_VERB}|{_MAP_MOVE})")
 _COMMA = compiled(r",(?=\s)")
-_DOCUMENT_READ = compiled(r"\b(?:statement|post|message|communiqu[eé]|notice)\s+(?:that|which)\s+(?:read|reads)\s*[:“\"«]")
+_DOCUMENT_READ = compiled(r"\b" + _DOCUMENT_THAT + r"(?:read|reads)\s*[:“\"«]")
 _ASIDE_OPENS = compiled(r"\s*,\s")
 _MAP_VERB_AFTER_ASIDE = compiled(rf"(?<=\s)(?:{_MAP_VERB}|{_MAP_MOVE})")
 # "On the DeepState map, X is now shown as occupied": the map's maker tells what its map shows

@@ -844,15 +844,18 @@ _DATED_ENTRY = compiled(r"\s*(?:[Oo]n\s+)?(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[ -])?(?
                         # (or its day of the week: "Fri 10 — A and B.", "Tuesday: C.")
                         r"\s*(?:[Oo]n\s+)?(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:rs?(?:day)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\.?"
                         r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?\s*[-–—:]\s")
+# a list line's marker: a dash, bullet or number ("— A;", "1. A"), or an emoji bullet
+_MARKER = r"(?:[-–—•*·]|\d{1,2}[.)])\s"
+_EMOJI_MARKER = r"[▪◾◽▫■►▶🔹🔸🔺🔻]\ufe0f?\s*\S"
 # (a heading of places with no colon opens a list too when marked lines follow it: "Villages taken in March\n1. A\n2. B")
-_MARKED_LINE_NEXT = compiled(r"[ \t]*\n\s*(?:(?:[-–—•*·]|\d{1,2}[.)])\s|[▪◾◽▫■►▶🔹🔸🔺🔻]\ufe0f?\s*\S)")
+_MARKED_LINE_NEXT = compiled(r"[ \t]*\n\s*(?:" + _MARKER + "|" + _EMOJI_MARKER + ")")
 # (a name alone on its line, right after a colon or another such line: "... to Russian control in May:\n\nA\nB";
 # not a subheading after a list's marked lines)
 # (the line below a name is prose: "Kramatorsk\nTwo missiles hit the city on Tuesday, ...": the name heads a section)
 _PROSE_LINE_NEXT = compiled(r"[ \t]*\n[ \t]*(?:[\w’'“\"-]+[ \t]+){4,}")
-_MARKED_ITEM = compiled(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s")
+_MARKED_ITEM = compiled(r"\s*" + _MARKER)
 _BARE_NAME_LINE = compiled(r"\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}\s*")
-_LIST_LINE = compiled(r"\s*(?:(?:[-–—•*·]|\d{1,2}[.)])\s|[▪◾◽▫■►▶🔹🔸🔺🔻]\ufe0f?\s*\S)|\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}\s*"
+_LIST_LINE = compiled(r"\s*(?:" + _MARKER + "|" + _EMOJI_MARKER + r")|\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}\s*"
                       r"(?:\([^()\n]{1,60}\)|,\s+[^;.\n:]{1,60})?\s*[;.,]\s*$|" + _DATED_ENTRY.pattern)
 
 

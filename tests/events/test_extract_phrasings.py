@@ -81,40 +81,34 @@ def test_an_anniversary_piece_keeps_the_year_of_its_history_passage(gazetteer, r
     assert [(c.settlement, c.event_date) for c in claims] == [("Kupiansk", dt.date(2022, 9, 10))]
 
 
-def test_last_month_in_a_new_paragraph_after_a_history_passage_is_of_this_year(gazetteer, rules):
-    # (published 2025-12-19: "in November" is last month, not November of the history's 2023)
-    text = ("Once Soledar fell, in January 2023, the town sat at the end of a narrow salient.\n\n"
-            "Gerasimov claimed Kupiansk in November.")
-    claims = claims_of(text, gazetteer, rules, PublishedDate(dt.date(2025, 12, 19)))
-    assert [(c.settlement, c.event_date) for c in claims] == [("Soledar", dt.date(2023, 1, 1)), ("Kupiansk", dt.date(2025, 11, 1))]
-
-
-def test_each_item_of_a_dated_list_keeps_its_own_day(gazetteer, rules):
-    text = ("Russia's defence ministry said on Saturday its forces had liberated the following villages over the week:\n"
-            "— on 11 May, Tykhe and Hostre;\n— on 13 May, Umanske.")
-    claims = claims_of(text, gazetteer, rules, PublishedDate(dt.date(2024, 5, 18)))
-    assert [(c.settlement, c.event_date, str(c.date_precision)) for c in claims] == [
-        ("Tykhe", dt.date(2024, 5, 11), "day"), ("Hostre", dt.date(2024, 5, 11), "day"), ("Umanske", dt.date(2024, 5, 13), "day")]
-
-
-def test_years_to_the_day_after_a_change_date_it_that_many_years_back(gazetteer, rules):
-    text = "The school in Hostre reopened on Tuesday, two years to the day after the village was liberated."
-    [claim] = claims_of(text, gazetteer, rules, PublishedDate(dt.date(2024, 9, 10)))
-    assert (claim.settlement, claim.event_date, str(claim.date_precision), claim.background) == (
-        "Hostre", dt.date(2022, 9, 10), "day", True)
-
-
-def test_a_year_after_opening_an_anniversary_sentence_dates_the_change_it_opens(gazetteer, rules):
-    text = "A year after Ukrainian troops rolled into Hostre to cheering crowds, the town marked the anniversary on Saturday."
-    [claim] = claims_of(text, gazetteer, rules, PublishedDate(dt.date(2023, 11, 11)))
-    assert (claim.event_date, claim.background) == (dt.date(2022, 11, 11), True)
-
-
-def test_a_day_after_and_opens_the_next_clause(gazetteer, rules):
-    # (published on Friday 2025-12-19)
-    text = "On Thursday last week Russian troops captured Hostre, and on Monday they took Tykhe."
-    claims = claims_of(text, gazetteer, rules, PublishedDate(dt.date(2025, 12, 19)))
-    assert [(c.settlement, c.event_date) for c in claims] == [("Hostre", dt.date(2025, 12, 11)), ("Tykhe", dt.date(2025, 12, 15))]
+# each place's day, its precision and (where told) whether it is history
+@pytest.mark.parametrize(("text", "published", "dated"), [
+    # "in November" in a new paragraph of a December paper is last month, not November of the history's 2023
+    ("Once Soledar fell, in January 2023, the town sat at the end of a narrow salient.\n\n"
+     "Gerasimov claimed Kupiansk in November.", dt.date(2025, 12, 19),
+     [("Soledar", dt.date(2023, 1, 1), "month", None), ("Kupiansk", dt.date(2025, 11, 1), "month", None)]),
+    # each item of a dated list keeps its own day, not the list's week
+    ("Russia's defence ministry said on Saturday its forces had liberated the following villages over the week:\n"
+     "— on 11 May, Tykhe and Hostre;\n— on 13 May, Umanske.", dt.date(2024, 5, 18),
+     [("Tykhe", dt.date(2024, 5, 11), "day", None), ("Hostre", dt.date(2024, 5, 11), "day", None),
+      ("Umanske", dt.date(2024, 5, 13), "day", None)]),
+    # "two years to the day after" a change dates it that many years back, as history
+    ("The school in Hostre reopened on Tuesday, two years to the day after the village was liberated.", dt.date(2024, 9, 10),
+     [("Hostre", dt.date(2022, 9, 10), "day", True)]),
+    # "A year after" opening an anniversary sentence dates the change it opens
+    ("A year after Ukrainian troops rolled into Hostre to cheering crowds, the town marked the anniversary on Saturday.",
+     dt.date(2023, 11, 11), [("Hostre", dt.date(2022, 11, 11), "day", True)]),
+    # a day after ", and" opens the next clause (published on Friday 2025-12-19)
+    ("On Thursday last week Russian troops captured Hostre, and on Monday they took Tykhe.", dt.date(2025, 12, 19),
+     [("Hostre", dt.date(2025, 12, 11), "day", None), ("Tykhe", dt.date(2025, 12, 15), "day", None)]),
+], ids=["last month after a history passage", "dated list items", "years to the day after", "a year after, anniversary",
+        "a day after and"])
+def test_a_day_told_in_the_text_dates_its_own_change(gazetteer, rules, text, published, dated):
+    claims = claims_of(text, gazetteer, rules, PublishedDate(published))
+    assert [(c.settlement, c.event_date, str(c.date_precision)) for c in claims] == [d[:3] for d in dated]
+    for claim, (*_, history) in zip(claims, dated):
+        if history is not None:
+            assert claim.background is history
 
 
 def test_a_weekday_of_last_week_is_that_day(gazetteer, rules):
