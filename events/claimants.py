@@ -311,7 +311,8 @@ _FORCES_IN_BEFORE = compiled(r"\b(?:forces|troops|units|army|operations?|groupin
 _LOCAL_WORDS = compiled(r"authorit|official|mayor|head|administration|governor|council|police", re.I)
 _CUES = compiled(rf"\b(?:MoD|[Mm]inistry|[Pp]ropagandists|[Cc]hannels|[Bb]loggers|[Mm]edia|TV|Kremlin|General Staff){_QUOTED_DEED}|according to|['’]s\s+(?:latest\s+|new\s+|earlier\s+)?(?:claims?|statements?|announcements?)\s+(?:on\s+\w+\s+)?that\b|\b(?:fairy[- ]tales?|propaganda|lies)\s+of\b|as stated by|in the words of|\bby\b|\breleased\b|\b{_MAP_VERB}|\b{_MAP_MOVE}|\b{_ISSUED_STATEMENT}", re.I)
 #: Where the journalist's own voice begins inside a sentence that quotes someone.
-_THAT_AFTER = compiled(r"\s+that\b")
+# (a time between them too: "said on Wednesday that", "said late on Friday that")
+_THAT_AFTER = compiled(r"(?:\s+(?:late\s+|early\s+)?(?:on|last|this|overnight|earlier)(?:\s+[\w-]+){0,2}?)?\s+that\b")
 _TIME_OF_ITS_OWN = compiled(r"\b(?:last|earlier|ago|since|in (?:19|20)\d\d|in (?:January|February|March|April|May|June|July|August|"
                               r"September|October|November|December))\b")  # a where-clause told with its own time: background
 # "confirmed that X, which had 27,000 inhabitants, was back under Kyiv's control": a relative clause
