@@ -272,7 +272,8 @@ class Change:
     agent: str  # the acting side as the sentence says: RU | UA | own | enemy | bare ("these units":
     # the side the text was speaking of) | "" (not said)
     denial: str  # "" (asserted) | negated ("have not taken") | failed ("failed attempts to") |
-    # refuted ("rejected claims that") | false ("reports ... are false"): a denial by whoever says it
+    # refuted ("rejected claims that") | false ("reports ... are false"): a denial by whoever says it |
+    # retracted ("withdrew a report that"): the speaker's own claim, and its taking back
     hedged: bool
     history: bool  # told as background ("previously captured", "the fall of", "which it took in May")
     plural: bool  # "several villages": (more of) its settlements are named later
@@ -621,7 +622,8 @@ _SAYS_BARE_PASSIVE = compiled(r"\b(?:says|said|say|claims|claimed|confirms|confi
                                r"(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+)\s+(?:(?:fully|completely|now|partly)\s+)?[“\"‘']?$", re.I)
 _DRIVEN_OUT = compiled(r"(?:driven|pushed|forced|knocked|thrown|kicked|ousted|expelled)\s+(?:back\s+)?out\b", re.I)
 _FORCES_RIGHT_BEFORE = compiled(r"\b(?:Russian|Ukrainian|enemy)\s+(?:[\w-]+\s+)?(?:troops|forces|marines|units|soldiers|fighters|paratroopers|servicemen)\s+$")
-_SAID_IT_BEFORE = compiled(r"\b(?:said|says|announced|reported|confirmed|stated|admitted)\s+(?:(?:late\s+|early\s+)?on\s+\w+day\s+)?(?:that\s+)?(?:it|its\s+(?:troops|forces|units|soldiers))\s+"
+_SAID_IT_BEFORE = compiled(r"\b(?:said|says|announced|reported|confirmed|stated|admitted|"
+                           r"(?:retracted|withdrew|walked\s+back)\s+(?:a|an|its|the)\s+(?:statement|report|claim|post))\s+(?:(?:late\s+|early\s+)?on\s+\w+day\s+)?(?:that\s+)?(?:it|its\s+(?:troops|forces|units|soldiers))\s+"
                            r"(?:had|has|have)\s+(?:(?P<passive>been)\s+|(?!been\b)(?:\w+\s+)?)$")
 _SPEAKER_NOUN_AFTER = compiled(r"(?:['’]s)?\s+(?:military|army|government|command|General Staff|[Dd]efen[cs]e [Mm]inistry|ministry|side)\s+(?:(?:on|late|early)\s+\w+\s+)?")
 _BEEN_BEFORE = compiled(r"\b(?:have|has|had)\s+been\s+[“\"‘']$")  # (in scare quotes)
@@ -1903,9 +1905,13 @@ _BUT_OWNS = compiled(r"(?:,\s*|\s)(?:but|yet)\s+(?:(?:it|he|she|they|(?:the|its|
 _IN_FACT = compiled(r"\band\s+that\b[^.;]{0,60}?\b(?:in fact|actually|in reality)\b", re.I)
 
 
+# the verbs by which a speaker takes back their own claim ("withdrew a report that ...")
+_TAKEN_BACK = compiled(r"(?:walked back|retracted|withdrew|took back)\b", re.I)
+
+
 def _denial(text: str, start: int, end: int, left: int, rules: Rules, fighting: bool = False) -> str:
     """Negated ("have not taken"), failed ("unsuccessful attempts to oust"), refuted ("rejected
-    claims that") or called false ("reports of X being occupied are false"); "" when asserted."""
+    claims that"), retracted ("withdrew a report that") or called false ("reports of X being occupied are false"); "" when asserted."""
     if _ends_near(rules.negation, text, left, start, 2):
         # "will never take Kharkiv", "could not hold X for long": a forecast, not a denial
         # (nor a deed to stop: "our task is to prevent the enemy from entering X")
@@ -1927,7 +1933,10 @@ def _denial(text: str, start: int, end: int, left: int, rules: Rules, fighting: 
             # happened "in fact": "said the enemy was lying about taking X and that its troops had in fact retaken it")
             pass
         elif not fighting or denied is None or not SAYING_NEXT.search(text, denied.end(), start):
-            return "refuted"
+            # (a claim taken back by who made it: "the channel withdrew a report that X had fallen")
+            # (not a claim only mentioned in what follows: "walked back its claim, saying reports of X were premature")
+            return "retracted" if denied is not None and _TAKEN_BACK.match(denied.group()) \
+                and "," not in text[denied.end():start] else "refuted"
     quote_open = max(text.rfind("“", 0, start), text.rfind('"', 0, start), text.rfind("‘", 0, start), text.rfind(" '", 0, start) + 1)
     if quote_open > 0 and _DENIED_QUOTE_BEFORE.search(text, max(0, quote_open - 40), quote_open + 1):
         close = _QUOTED_CLAIM_AFTER.search(text, end)
@@ -2365,7 +2374,7 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
                 targets = [Target(None, pointer=t.pointer, position=t.position) for c in changes for t in c.targets
                            if t.place is None and t.pointer
                            and not _BESIDE_POINTER.search(text, max(0, t.position - 30), t.position)][:1]
-        if denial == "refuted" and targets and all(t.place is None and t.pointer == "which" for t in targets):
+        if denial in ("refuted", "retracted") and targets and all(t.place is None and t.pointer == "which" for t in targets):
             denial = ""  # "dismissed a claim that Russia took X, a village Ukraine liberated last August": history on X, not denied
         changes.append(Change(
             kind=kind, trigger=trigger, start=start, end=end, clause=(left, right), targets=tuple(targets),

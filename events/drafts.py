@@ -1620,8 +1620,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     kind = change.trigger.type  # "took A and the southern half of B": all of A, part of B
                 # "disputed allegations made by the Ukrainian military that they had recaptured X":
                 # the claim is the Ukrainian military's; the dispute is added below
-                refuted_for_another = change.denial == "refuted" and attribution.embedded or denier_after is not None
-                if (change.denial and not refuted_for_another) or change.kind is EventType.DENIAL:
+                refuted_for_another = change.denial in ("refuted", "retracted") and attribution.embedded or denier_after is not None
+                retracted = change.denial == "retracted" and not attribution.embedded and change.kind is not EventType.DENIAL
+                if (change.denial and not refuted_for_another and not retracted) or change.kind is EventType.DENIAL:
                     # a denial is filed under the gain it denies: the one the sentence names, else
                     # the other side's ("X's claim that the town has been captured is false")
                     # (but "X has not been liberated" after its own side claimed X: "liberated" is each side's
@@ -1704,6 +1705,12 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                         or _SPEAKERS_OWN_TOWN.fullmatch(target.pointer) is not None
                                         or target.pointer == "it"),  # ('"It's not theirs"' answers only a claim told)
                                     actor=_actor(change, attribution, text), attempt=change.trigger.attempt))
+                # "the channel withdrew a report that X had fallen": its claim, and its taking back (of an entry,
+                # the entering side's: "retracted a claim that Russian marines had entered X")
+                taken_back = gains if gains is not Side.NONE else Side(change.agent) if change.agent in ("RU", "UA") else Side.NONE
+                if retracted and taken_back is not Side.NONE:
+                    drafts.append(replace(drafts[-1], kind=EventType.DENIAL, gains=taken_back, denied_side=taken_back,
+                                          confidence=0.6, also=[]))
             if denier_after is not None:
                 for draft in [d for d in drafts[made:] if d.view is view and d.attribution is attribution]:
                     drafts.append(replace(draft, kind=EventType.DENIAL, attribution=denier_after,
@@ -1723,10 +1730,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
         if changes and len(drafts) > made:
             _deny_in_tail(view, voice, drafts, made, rules, dates)
             retraction = search_once(rules.retraction, text)
-            if retraction is not None and not _NEW_SUBJECT.search(text, 0, retraction.start()):
-                # "said Russian troops had taken X, but deleted the post hours later" (not "..., while a
-                # blogger deleted a post about the town")
-                _retract(view, [], [d for d in drafts[made:] if (d.first is not view or d.place.end <= retraction.start())
+            if retraction is not None:
+                _retract(view, [], [d for d in drafts[made:] if _taken_back_here(retraction, d, view, text)
                                     and _retracted_place(retraction, d)], drafts)
         # (or whose phrases name nothing: "listed A, B and C, saying troops had freed 90 square
         # kilometres"; _follow_frame reads a list only before all of them)
@@ -2103,6 +2108,24 @@ def _other_voice(draft: Draft, denier: Attribution) -> bool:
 
 
 _NAME_REMOVED = compiled(r"\bremoved\s+((?-i:[A-ZА-ЯІЇЄ])[\w’'-]+(?:\s+(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+)?)")
+
+
+# the taken-back post's own words: "deleted a post in which it claimed", "a report that he said"
+_IN_WHICH = compiled(r",?\s+(?:in\s+which|where|which|that)\s+", re.I)
+_PRONOUN = compiled(r"(?:it|he|she|they)\b", re.I)
+
+
+def _taken_back_here(retraction: re.Match[str], draft: Draft, view: SentenceView, text: str) -> bool:
+    """Whether the sentence's retraction takes back the draft: "said Russian troops had taken X, but
+    deleted the post hours later" (not "..., while a blogger deleted a post about the town"), or one
+    whose speaker's words are what was taken back ("a blogger deleted a post announcing the capture of
+    X", "a brigade deleted a post in which it claimed to have retaken X")."""
+    if draft.first is view and draft.place.end > retraction.start():
+        speaker = draft.attribution
+        return bool(speaker.verb) and speaker.start < retraction.start() \
+            and retraction.group().lower().startswith(speaker.verb.lower()) \
+            or _IN_WHICH.fullmatch(text, retraction.end(), speaker.start) is not None and _PRONOUN.match(text, speaker.start) is not None
+    return not _NEW_SUBJECT.search(text, 0, retraction.start())
 
 
 def _retracted_place(retraction: re.Match[str], draft: Draft) -> bool:
