@@ -854,6 +854,9 @@ _MARKED_LINE_NEXT = compiled(r"[ \t]*\n\s*(?:" + _MARKER + "|" + _EMOJI_MARKER +
 # (the line below a name is prose: "Kramatorsk\nTwo missiles hit the city on Tuesday, ...": the name heads a section)
 _PROSE_LINE_NEXT = compiled(r"[ \t]*\n[ \t]*(?:[\w’'“\"-]+[ \t]+){4,}")
 _MARKED_ITEM = compiled(r"\s*" + _MARKER)
+_ITEM_OPENS = compiled(r"\s*(?:" + _MARKER + r")?\s*")  # (a line that opens on its place, marked or not)
+# what may stand around a list item's day after its place, "|" for the day: " (|)", " — |.", ": |;"
+_ITEM_DAY_AFTER = compiled(r"\s*(?:\(|[-–—:,]\s*)?(?:on\s+)?\|\s*\)?\s*[;.,]?\s*")
 _BARE_NAME_LINE = compiled(r"\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}\s*")
 _LIST_LINE = compiled(r"\s*(?:" + _MARKER + "|" + _EMOJI_MARKER + r")|\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}\s*"
                       r"(?:\([^()\n]{1,60}\)|,\s+[^;.\n:]{1,60})?\s*[;.,]\s*$|" + _DATED_ENTRY.pattern)
@@ -877,7 +880,9 @@ def _listed_line(view: SentenceView, memory: _Discourse) -> bool:
 _NAME = r"[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}"
 _BARE_NAME_LIST = compiled(r"\s*[“\"«]?\s*" + _NAME + r"(?:(?:\s*,\s*" + _NAME + r"){1,}(?:\s*,?\s+and\s+" + _NAME + r")?|\s+and\s+" + _NAME + r")"
                            r"\s*[.;]?\s*[”\"»]?\s*")
-_FIGHTING_LIST_INTRO = compiled(r"\b(?:repel\w*|repuls\w*|attack\w*|fighting|fights?|fought|shell\w*|strikes?|struck|clash\w*|"
+# (not the start of a push the list's gains came in: "have retaken the following villages since launching a counterattack:")
+_FIGHTING_LIST_INTRO = compiled(r"(?<!launching a )(?<!launched a )(?<!launching its )(?<!launched its )(?<!start of the )"
+                                r"(?<!start of a )(?<!began a )(?<!began its )\b(?:repel\w*|repuls\w*|attack\w*|fighting|fights?|fought|shell\w*|strikes?|struck|clash\w*|"
                                 r"assaults?|battles?|counter-?attack\w*|hit)\b[^:]{0,80}:\s*$", re.I)
 _SPEAKERS_TODAY = compiled(r"(?:today|this morning|this afternoon|this evening|tonight)", re.I)
 # "a position near", "the bridge outside": a singular thing the place only locates
@@ -2228,6 +2233,10 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
             date = dates[0]  # an item's own day before its places: "— on 12 May, A and B;"
         elif entry is not None and (day := _entry_day(entry.group(), frame.dates, memory)) is not None:
             date = day  # a month's tally: "Fri 10 — A." under "Villages lost in May:"
+        elif len(dates) == 1 and _ITEM_OPENS.fullmatch(view.text, 0, view.settlements[0].start) \
+                and dates[0].start >= view.settlements[-1].end and _ITEM_DAY_AFTER.fullmatch(
+                view.text[view.settlements[-1].end:dates[0].start] + "|" + view.text[dates[0].end:]):
+            date = dates[0]  # an item's own day after its place: "1. A (Wednesday)", "A — 7 September"
         tail = _RELATIVE_AFTER_LIST.search(view.text)  # ("They are A and B, which lie on the road to C": not C)
         for place in view.settlements:
             if place.relation or tail is not None and place.start > tail.start():

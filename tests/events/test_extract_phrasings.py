@@ -101,8 +101,12 @@ def test_an_anniversary_piece_keeps_the_year_of_its_history_passage(gazetteer, r
     # a day after ", and" opens the next clause (published on Friday 2025-12-19)
     ("On Thursday last week Russian troops captured Hostre, and on Monday they took Tykhe.", dt.date(2025, 12, 19),
      [("Hostre", dt.date(2025, 12, 11), "day", None), ("Tykhe", dt.date(2025, 12, 15), "day", None)]),
+    # a list line's own day after its place, under an intro that names the push's start (published Saturday 2024-09-14)
+    ("Russia's Defence Ministry says its units have retaken the following villages since launching a counterattack on Tuesday:\n\n"
+     "1. Hostre (Wednesday)\n2. Tykhe (Thursday)\n\nFighting went on elsewhere.", dt.date(2024, 9, 14),
+     [("Hostre", dt.date(2024, 9, 11), "day", None), ("Tykhe", dt.date(2024, 9, 12), "day", None)]),
 ], ids=["last month after a history passage", "dated list items", "years to the day after", "a year after, anniversary",
-        "a day after and"])
+        "a day after and", "list item's day after its place"])
 def test_a_day_told_in_the_text_dates_its_own_change(gazetteer, rules, text, published, dated):
     claims = claims_of(text, gazetteer, rules, PublishedDate(published))
     assert [(c.settlement, c.event_date, str(c.date_precision)) for c in claims] == [d[:3] for d in dated]
