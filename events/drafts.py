@@ -857,7 +857,8 @@ _MARKED_ITEM = compiled(r"\s*" + _MARKER)
 _ITEM_OPENS = compiled(r"\s*(?:" + _MARKER + r")?\s*")  # (a line that opens on its place, marked or not)
 # what may stand around a list item's day after its place, "|" for the day: " (|)", " — |.", ": |;"
 _ITEM_DAY_AFTER = compiled(r"\s*(?:\(|[-–—:,]\s*)?(?:on\s+)?\|\s*\)?\s*[;.,]?\s*")
-_BARE_NAME_LINE = compiled(r"\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}\s*")
+# (or with a short note, such as its day: "A (11 June)", "A — 7 September")
+_BARE_NAME_LINE = compiled(r"\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}(?:\s*\([^()\n]{1,40}\)|\s+[-–—]\s+[^\n.;:—–]{1,40})?\s*")
 _LIST_LINE = compiled(r"\s*(?:" + _MARKER + "|" + _EMOJI_MARKER + r")|\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}\s*"
                       r"(?:\([^()\n]{1,60}\)|,\s+[^;.\n:]{1,60})?\s*[;.,]\s*$|" + _DATED_ENTRY.pattern)
 

@@ -143,7 +143,8 @@ def _names_region_of_noun(resolution: Resolution, after: str) -> bool:
 
 DATELINE_REACH = 300  # characters from the text's start a dateline stands in
 _LIST_ABOVE = compiled(r"(?::|\n[ \t]*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2})[ \t]*\n[ \t]*$")
-_ENTRY_DASH = compiled(r"\s+[-–—]\s+[A-Z]|:\s+[A-Z]")  # a name in capitals opening a list entry: "TONENKE - The village ..."
+# a name in capitals opening a list entry: "TONENKE - The village ..." (or a day: "Tonenke — 7 September")
+_ENTRY_DASH = compiled(r"\s+[-–—]\s+(?:[A-Z]|\d{1,2}\s+[A-Z][a-z]+[ \t]*(?:\n|$))|:\s+[A-Z]")
 
 
 CALL_SIGN_CUE = compiled(r"call|nick|name|known|identified|guerre")  # a word every call-sign phrase holds (most text holds none)

@@ -105,8 +105,12 @@ def test_an_anniversary_piece_keeps_the_year_of_its_history_passage(gazetteer, r
     ("Russia's Defence Ministry says its units have retaken the following villages since launching a counterattack on Tuesday:\n\n"
      "1. Hostre (Wednesday)\n2. Tykhe (Thursday)\n\nFighting went on elsewhere.", dt.date(2024, 9, 14),
      [("Hostre", dt.date(2024, 9, 11), "day", None), ("Tykhe", dt.date(2024, 9, 12), "day", None)]),
+    # names alone on their lines with a day beside them, under a colon (published 2022-09-14)
+    ("Headline\n\nThe deputy minister said troops had liberated the following settlements:\n\nHostre — 7 September\n"
+     "Tykhe (9 September)\n\nFighting went on elsewhere.", dt.date(2022, 9, 14),
+     [("Hostre", dt.date(2022, 9, 7), "day", None), ("Tykhe", dt.date(2022, 9, 9), "day", None)]),
 ], ids=["last month after a history passage", "dated list items", "years to the day after", "a year after, anniversary",
-        "a day after and", "list item's day after its place"])
+        "a day after and", "list item's day after its place", "names with their days below a colon"])
 def test_a_day_told_in_the_text_dates_its_own_change(gazetteer, rules, text, published, dated):
     claims = claims_of(text, gazetteer, rules, PublishedDate(published))
     assert [(c.settlement, c.event_date, str(c.date_precision)) for c in claims] == [d[:3] for d in dated]
