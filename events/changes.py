@@ -1857,6 +1857,12 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
     return None
 
 
+def _told_already(view: SentenceView, position: int, changes: list[Change]) -> bool:
+    """Whether the place right before ``position`` (", where ...") is a target of a change the sentence told before."""
+    before = [p for p in view.settlements if p.end <= position and not view.text[p.end:position].strip(" ,")]
+    return bool(before) and any(t.place is not None and t.place.key == before[-1].key for c in changes for t in c.targets)
+
+
 _KIND_THAT_WAS = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _PLACE_KINDS + r")\s+that\s+"
                           r"(?:(?:has|have|had|was|were|is|are|been|first|briefly)\s+)+$")
 
@@ -2285,6 +2291,9 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
                     # "pulled back towards X, where they are regrouping": where they went, not what they left
                     targets = [t for t in targets if t.place is None
                                or not _DESTINATION_GAP.search(text, max(0, t.place.start - 80), t.place.start)]
+            if pointer is not None and pointer.pointer == "which" and trigger.type is EventType.CONTESTED \
+                    and _WHERE_BEFORE.search(text, max(0, start - 60), start) and _told_already(view, pointer.position, changes):
+                continue  # "units entered X, where fighting goes on": the place's change is told already
             if pointer is not None and not targets:
                 # (a relative pronoun's list is its antecedent's: "X, a village that Kyiv recaptured last
                 # August, as well as A and B" are the main verb's)

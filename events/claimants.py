@@ -313,6 +313,7 @@ _CUES = compiled(rf"\b(?:MoD|[Mm]inistry|[Pp]ropagandists|[Cc]hannels|[Bb]logger
 #: Where the journalist's own voice begins inside a sentence that quotes someone.
 # (a time between them too: "said on Wednesday that", "said late on Friday that")
 _THAT_AFTER = compiled(r"(?:\s+(?:late\s+|early\s+)?(?:on|last|this|overnight|earlier)(?:\s+[\w-]+){0,2}?)?\s+that\b")
+_FIGHTING_GOES_ON = compiled(r"(?:(?:street|heavy|fierce)\s+)?(?:fighting|battles|clashes|combat)\s+(?:is|are|was|were|continu|goes|went|still)", re.I)
 _TIME_OF_ITS_OWN = compiled(r"\b(?:last|earlier|ago|since|in (?:19|20)\d\d|in (?:January|February|March|April|May|June|July|August|"
                               r"September|October|November|December))\b")  # a where-clause told with its own time: background
 # "confirmed that X, which had 27,000 inhabitants, was back under Kyiv's control": a relative clause
@@ -1219,8 +1220,12 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
                 (closed := _RELATIVE_CLOSED.match(sentence, appositive.end())) is not None and closed.end() <= position) and not (
                 appositive.group().lstrip(", ").lower().startswith("where") and verb_at != -1
                 and _THAT_AFTER.match(sentence, verb_at + len(chosen.verb))
-                and not _TIME_OF_ITS_OWN.search(sentence, appositive.end(), len(sentence))):
-            return None  # (but "said that fighting goes on in X, where ...": still what was said)
+                and not _TIME_OF_ITS_OWN.search(sentence, appositive.end(), len(sentence))) and not (
+                appositive.group().lstrip(", ").lower().startswith("where") and position - appositive.end() <= 12
+                and _FIGHTING_GOES_ON.match(sentence, position)):
+            # (but "said that fighting goes on in X, where ...": still what was said; so is fighting going on
+            # where the speaker's place is: "said units held the northern part of X, where fighting continued")
+            return None
         return chosen
     # "It also claimed Umanske": a pointing speaker opening the sentence whose verb is the change's own
     opening = [a for a in attributions if a.start <= position < a.end and not sentence[:a.start].strip(" \"“'‘")
