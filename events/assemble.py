@@ -90,9 +90,12 @@ def _same_sentence_rules(drafts: list[Draft], rules: Rules) -> list[Draft]:
     changed: dict[tuple[str, str, bool], list[int]] = {}
     taken: dict[tuple[str, str, bool], list[int]] = {}  # the changes but withdrawals
     denied: dict[tuple[str, str], list[int]] = {}
+    # (a claim its speaker takes back in the same sentence hides no fighting told beside it: "retracted a
+    # report that X had been liberated, saying fighting went on there")
+    taken_back = {(d.view.index, d.place.key, d.attribution.claimant, d.gains) for d in drafts if d.kind is EventType.DENIAL}
     for d in drafts:
         # (history for history only: "gains in X, the village it recaptured last summer")
-        if d.kind in rules.change_types:
+        if d.kind in rules.change_types and (d.view.index, d.place.key, d.attribution.claimant, d.gains) not in taken_back:
             changed.setdefault((d.place.key, d.attribution.claimant, d.background), []).append(d.view.index)
             if d.kind is not EventType.WITHDRAWAL:
                 taken.setdefault((d.place.key, d.attribution.claimant, d.background), []).append(d.view.index)

@@ -1858,9 +1858,18 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
 
 
 def _told_already(view: SentenceView, position: int, changes: list[Change]) -> bool:
-    """Whether the place right before ``position`` (", where ...") is a target of a change the sentence told before."""
+    """Whether the place right before ``position`` (", where ...") is a target of a change the sentence told before,
+    or of one only intended ("preparing to enter X, where fighting goes on near the canal")."""
     before = [p for p in view.settlements if p.end <= position and not view.text[p.end:position].strip(" ,")]
-    return bool(before) and any(t.place is not None and t.place.key == before[-1].key for c in changes for t in c.targets)
+    if not before:
+        return False
+    return any(t.place is not None and t.place.key == before[-1].key for c in changes for t in c.targets) \
+        or _INTENDED_BEFORE.search(view.text, max(0, before[-1].start - 50), before[-1].start) is not None
+
+
+_INTENDED_BEFORE = compiled(r"\b(?:preparing|prepared|prepare|planning|planned|plan|plans|hoping|hoped|hope|hopes|trying|tried|try|"
+                            r"aiming|aimed|aim|aims|seeking|sought|about|attempting|attempted|want|wants|wanted|intend|intends|intended)"
+                            r"\s+to\s+(?:[\w-]+\s+){1,2}$", re.I)
 
 
 _KIND_THAT_WAS = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _PLACE_KINDS + r")\s+that\s+"
@@ -2293,7 +2302,7 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
                                or not _DESTINATION_GAP.search(text, max(0, t.place.start - 80), t.place.start)]
             if pointer is not None and pointer.pointer == "which" and trigger.type is EventType.CONTESTED \
                     and _WHERE_BEFORE.search(text, max(0, start - 60), start) and _told_already(view, pointer.position, changes):
-                continue  # "units entered X, where fighting goes on": the place's change is told already
+                continue  # "units entered X, where fighting goes on": the place's change is told already (or to come)
             if pointer is not None and not targets:
                 # (a relative pronoun's list is its antecedent's: "X, a village that Kyiv recaptured last
                 # August, as well as A and B" are the main verb's)

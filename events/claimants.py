@@ -159,6 +159,9 @@ _SPEAKER_NOUNS = frozenset({"official", "officials", "source", "sources", "repre
                             "spokeswoman", "spokesperson", "officer", "officers", "member", "members", "expert", "experts",
                             "analyst", "analysts", "commander", "commanders", "soldier", "soldiers", "someone", "people"})
 TELLING_RELATIVE = compiled(r"\s*,\s+(?:which|who)\s+(?:(?:has|had|have|also|earlier|first|previously|repeatedly)\s+){0,2}(\w+)")
+_TELLING_RELATIVE_LATER = compiled(r"\s*,?\s+(?:which|who)\s+(?:(?:has|had|have|also|earlier|first|previously|repeatedly)\s+){0,2}(\w+)")
+_AND_TOLD = compiled(r"\s*,\s+(?:which|who)\s+[^,;.]{1,120}?\s+and\s+(?:(?:has|had|also|earlier)\s+)?"
+                     r"(said|claimed|wrote|announced|reported|stated|declared)\b")
 _RELATIVE_OPEN = compiled(r",\s+(?:which|who|whose)\b[^,;.]*$")  # a name inside ", which ..." describes its subject
 _SIDE_INSIDE = compiled(r"\b(Ukrainian|Russian|Ukraine['’]s|Russia['’]s|Moscow['’]s|Kyiv['’]s)(?![\w-])")  # ("Russia's top general")
 _CAPITAL_OPENS = compiled(r"\s*(?:Meanwhile,?\s+)?[Ii]n\s+(Moscow|Kyiv|Kiev),\s+")
@@ -484,6 +487,10 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     # "the ministry, which claimed to have taken X in March, did not comment": it speaks in its relative
     # clause, when the main clause has no verb of saying of its own
     told = TELLING_RELATIVE.match(after) if apposition else None
+    if apposition and (told is None or not rules.reporting_verbs.fullmatch(told.group(1))):
+        # (past a role first: "X, the installed governor of the region, who said on Saturday that ...", or after
+        # another verb: "X, who heads the installed administration and said on Monday that ...")
+        told = _TELLING_RELATIVE_LATER.match(after, apposition.end() - 1) or _AND_TOLD.match(after)
     relative_verb = told.group(1) if told is not None and rules.reporting_verbs.fullmatch(told.group(1)) \
         and told.group(1) not in _NOT_TELLING else ""
     if apposition:

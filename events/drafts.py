@@ -1628,7 +1628,13 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 # the claim is the Ukrainian military's; the dispute is added below
                 refuted_for_another = change.denial in ("refuted", "retracted") and attribution.embedded or denier_after is not None
                 retracted = change.denial == "retracted" and not attribution.embedded and change.kind is not EventType.DENIAL
-                if (change.denial and not refuted_for_another and not retracted) or change.kind is EventType.DENIAL:
+                if retracted and change.kind is EventType.CONTESTED:
+                    # "retracted a claim that Russian marines had entered X": only the taking back, of the entering
+                    # side's claim (the fighting is not told as going on)
+                    if change.agent not in ("RU", "UA"):
+                        continue
+                    kind, gains, denied_side, retracted = EventType.DENIAL, Side(change.agent), Side(change.agent), False
+                elif (change.denial and not refuted_for_another and not retracted) or change.kind is EventType.DENIAL:
                     # a denial is filed under the gain it denies: the one the sentence names, else
                     # the other side's ("X's claim that the town has been captured is false")
                     # (but "X has not been liberated" after its own side claimed X: "liberated" is each side's
@@ -1711,12 +1717,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                         or _SPEAKERS_OWN_TOWN.fullmatch(target.pointer) is not None
                                         or target.pointer == "it"),  # ('"It's not theirs"' answers only a claim told)
                                     actor=_actor(change, attribution, text), attempt=change.trigger.attempt))
-                # "the channel withdrew a report that X had fallen": its claim, and its taking back (of an entry,
-                # the entering side's: "retracted a claim that Russian marines had entered X")
-                taken_back = gains if gains is not Side.NONE else Side(change.agent) if change.agent in ("RU", "UA") else Side.NONE
-                if retracted and taken_back is not Side.NONE:
-                    drafts.append(replace(drafts[-1], kind=EventType.DENIAL, gains=taken_back, denied_side=taken_back,
-                                          confidence=0.6, also=[]))
+                if retracted and gains is not Side.NONE:
+                    # "the channel withdrew a report that X had fallen": its claim, and its taking back
+                    drafts.append(replace(drafts[-1], kind=EventType.DENIAL, denied_side=gains, confidence=0.6, also=[]))
             if denier_after is not None:
                 for draft in [d for d in drafts[made:] if d.view is view and d.attribution is attribution]:
                     drafts.append(replace(draft, kind=EventType.DENIAL, attribution=denier_after,
