@@ -857,8 +857,10 @@ _MARKED_ITEM = compiled(r"\s*" + _MARKER)
 _ITEM_OPENS = compiled(r"\s*(?:" + _MARKER + r")?\s*")  # (a line that opens on its place, marked or not)
 # what may stand around a list item's day after its place, "|" for the day: " (|)", " — |.", ": |;"
 _ITEM_DAY_AFTER = compiled(r"\s*(?:\(|[-–—:,]\s*)?(?:on\s+)?\|\s*\)?\s*[;.,]?\s*")
+_NAME_ALONE = r"\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}"
+_NAME_ALONE_LINE = compiled(_NAME_ALONE + r"\s*")
 # (or with a short note, such as its day: "A (11 June)", "A — 7 September")
-_BARE_NAME_LINE = compiled(r"\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}(?:\s*\([^()\n]{1,40}\)|\s+[-–—]\s+[^\n.;:—–]{1,40})?\s*")
+_BARE_NAME_LINE = compiled(_NAME_ALONE + r"(?:\s*\([^()\n]{1,40}\)|\s+[-–—]\s+[^\n.;:—–]{1,40})?\s*")
 _LIST_LINE = compiled(r"\s*(?:" + _MARKER + "|" + _EMOJI_MARKER + r")|\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}\s*"
                       r"(?:\([^()\n]{1,60}\)|,\s+[^;.\n:]{1,60})?\s*[;.,]\s*$|" + _DATED_ENTRY.pattern)
 
@@ -873,7 +875,8 @@ def _listed_line(view: SentenceView, memory: _Discourse) -> bool:
     text = memory.article.text
     if not memory.bare_after_colon and "\n\n" in text[memory.last_end:view.sentence.start]:
         return False  # ("A\nB\n\nKramatorsk\nTwo missiles hit ...": a new section's heading)
-    return _PROSE_LINE_NEXT.match(text, view.sentence.end) is None
+    # (a name with its note is an item whatever follows: "B (28 February)\nThe map also shows ...")
+    return _NAME_ALONE_LINE.fullmatch(view.text) is None or _PROSE_LINE_NEXT.match(text, view.sentence.end) is None
 
 
 # a sentence that is a list of names and nothing else (two or more), as a quotation may open:

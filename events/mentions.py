@@ -495,7 +495,8 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
                 # line of names under a colon: "... in May:\nA\nB")
                 role = "settlement"
             elif role == "dateline" and _ENTRY_DASH.match(after) and (
-                    mention.start > DATELINE_REACH or text.count("\n\n", 0, mention.start) >= 2):  # (below headline and lead)
+                    mention.start > DATELINE_REACH or text.count("\n\n", 0, mention.start) >= 2  # (below headline and lead)
+                    or _LIST_ABOVE.search(text, max(0, line_start - 80), line_start)):  # (or a list's colon)
                 role = "settlement"  # "TONENKE - The village fell in May": a factbox's entry on the town, no dateline
             if role == "settlement" and (heading and _names_its_region(mention, resolution, before, after)
                                          or _names_russian_region(resolution, before, after)):

@@ -109,8 +109,13 @@ def test_an_anniversary_piece_keeps_the_year_of_its_history_passage(gazetteer, r
     ("Headline\n\nThe deputy minister said troops had liberated the following settlements:\n\nHostre — 7 September\n"
      "Tykhe (9 September)\n\nFighting went on elsewhere.", dt.date(2022, 9, 14),
      [("Hostre", dt.date(2022, 9, 7), "day", None), ("Tykhe", dt.date(2022, 9, 9), "day", None)]),
+    # (right below its colon, and a prose line after it: published 2024-03-01)
+    ("Headline\n\nUkrainian forces have lost control of the following villages in the past week, according to DeepState:\n"
+     "Hostre — 26 February\nTykhe (28 February)\nThe map also shows Russian advances towards Umanske.", dt.date(2024, 3, 1),
+     [("Hostre", dt.date(2024, 2, 26), "day", None), ("Tykhe", dt.date(2024, 2, 28), "day", None)]),
 ], ids=["last month after a history passage", "dated list items", "years to the day after", "a year after, anniversary",
-        "a day after and", "list item's day after its place", "names with their days below a colon"])
+        "a day after and", "list item's day after its place", "names with their days below a colon",
+        "names with their days right below a colon"])
 def test_a_day_told_in_the_text_dates_its_own_change(gazetteer, rules, text, published, dated):
     claims = claims_of(text, gazetteer, rules, PublishedDate(published))
     assert [(c.settlement, c.event_date, str(c.date_precision)) for c in claims] == [d[:3] for d in dated]
