@@ -2316,7 +2316,7 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
                 # "liberated 10 settlements within two days, listing A, B and C"; "the towns that
                 # have come under Russian control include A, B and C"
                 listed = re.search(r"(?:(?<=villages)|(?<=settlements)|(?<=towns)),(?=\s+(?-i:[A-ZА-ЯІЇЄ]))|"
-                                   r"\b(?:listing|including|include|includes|included|namely|among them|such as|"
+                                   r"\b(?:listing|naming|including|include|includes|included|namely|among them|such as|"
                                    r"are|were)\b|:|\s[–—-]\s(?=(?-i:[A-ZА-ЯІЇЄ]))", text[end:])
                 named_as = re.match(r"\s*(?:[\w-]+\s+){0,2}as\s+", text[end:])
                 if named_as and any(r.start == end + named_as.end() for r in view.places):
