@@ -702,7 +702,7 @@ def _absorb_generic(drafts: list[Draft], generic: frozenset[str], kinds: tuple[s
             # "Russian claims that X fell", cited in passing, are any Russian claimant's claim of it;
             # "Kyiv said" is its own unless an organ of the state says the same
             owners = specific if d.attribution.embedded else [n for n in specific if n.attribution.kind in kinds]
-            owner = next((n for n in owners if n.attribution.side is d.attribution.side and n.place.key == d.place.key
+            owner = next((n for n in owners if n.attribution.side is d.attribution.side and _same_place(n, d)
                           and _kind_group(n.kind) == _kind_group(d.kind) and n.gains is d.gains
                           and n.background == d.background), None)
             if owner is not None:
@@ -711,6 +711,14 @@ def _absorb_generic(drafts: list[Draft], generic: frozenset[str], kinds: tuple[s
                 continue
         out.append(d)
     return out
+
+
+def _same_place(one: Draft, other: Draft) -> bool:
+    """The same settlement, under one spelling or two ("Dzerzhinsk" claimed, "Toretsk" denied)."""
+    if one.place.key == other.place.key:
+        return True
+    a, b = one.place.resolution.place, other.place.resolution.place
+    return a is not None and b is not None and a.geonameid == b.geonameid
 
 
 _MAYOR = compiled(r"\([^()]*\b[Mm]ayor\b[^()]*\)$")
