@@ -1857,6 +1857,12 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
     return None
 
 
+_THEM_AFTER = compiled(r"\s+(?:(?:all\s+)?them|all\s+of\s+them|both\s+of\s+them)\b", re.I)
+# a sentence that opens on names and a colon or dash: "A, B and C: ..." (two or more)
+_NAMES_THEN_COLON = compiled(r"\s*(?P<names>[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?(?:\s*,\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?)*"
+                             r",?\s+and\s+[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?)\s*(?::|\s[—–]\s)")
+
+
 def _told_already(view: SentenceView, position: int, changes: list[Change]) -> bool:
     """Whether the place right before ``position`` (", where ...") is a target of a change the sentence told before,
     or of one only intended ("preparing to enter X, where fighting goes on near the canal")."""
@@ -2311,6 +2317,9 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
             if not targets and plural:
                 # "A and B, two villages near the border that Moscow said it had captured": the list
                 targets = _list_before_appositive(view, start)
+            if not targets and _THEM_AFTER.match(text, end) and (opens := _NAMES_THEN_COLON.match(text, 0, start)) is not None:
+                # "A, B and C: Russian units liberated them this week": the names the sentence opens on
+                targets = [Target(r, position=r.start) for r in view.places if r.end <= opens.end("names") and _allowed(r, trigger)]
             if not targets and trigger.type in rules.change_types and (
                     plural or _PLURAL_SUBJECT.search(text[max(0, left - 60):start])):
                 # "liberated 10 settlements within two days, listing A, B and C"; "the towns that

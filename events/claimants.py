@@ -118,6 +118,7 @@ _APPOSITION = compiled(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:\s+who\s+(?:gave|gives|go
                          r"writing|meeting|standing|appearing|talking|flanked|surrounded|accompanied|wearing|dressed)\s[^,;]{1,80}|(?:an?|another|the|his|her|its|their|[A-Z][\w-]+['’]s)\s[^,;]{1,140}|"
                          r"(?:in|on|at|during|after|before)\s+(?:his|her|its|their|a|an|the)\s[^,;]{1,60}|"  # ", in his nightly address,"
                          r"(?:then|at\s+the\s+time|formerly)\s[^,;]{1,80}|"  # ", then the new commander-in-chief,"
+                         r"(?:both|all)\s+(?:fighting|serving|based|operating)\s[^,;]{1,80}|"  # ", both fighting on Ukraine's side,"
                          r"(?![A-Z])(?!(?:said|says|told|tells|wrote|writes|added|adds|claimed|claims|reported|announced|stated|insisted|"
                          r"confirmed|denied|described|explained|noted|stressed|warned|argued|admitted|acknowledged)\b)[^\W\d][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),|\s[–—-]\s[^–—;]{1,120}\s[–—-](?=\s))")
 # (", who gave only his call sign, Veter,", ", who asked that only his first name, Oleh, be used,": the name inside it;
@@ -159,6 +160,13 @@ _SPEAKER_NOUNS = frozenset({"official", "officials", "source", "sources", "repre
                             "spokeswoman", "spokesperson", "officer", "officers", "member", "members", "expert", "experts",
                             "analyst", "analysts", "commander", "commanders", "soldier", "soldiers", "someone", "people"})
 TELLING_RELATIVE = compiled(r"\s*,\s+(?:which|who)\s+(?:(?:has|had|have|also|earlier|first|previously|repeatedly)\s+){0,2}(\w+)")
+_OTHER_SIDE_NAMED = {Side.RU: compiled(r"\b(?:Ukrainian|Ukraine['’]s|Kyiv['’]s)\s"),
+                     Side.UA: compiled(r"\b(?:Russian|Russia['’]s|Moscow['’]s)\s")}
+# a relative clause on the speaker, past a role ("X, the installed head, who ..."), and one that tells a claim
+_RELATIVE_ON_SPEAKER = compiled(r"(?:,\s+[^,;]{1,140})?,\s+(?:who|which)\b")
+_TELLING_IN_RELATIVE = compiled(r"\b(?:who|which)\s[^;.]{0,160}?\b(?:said|says|claimed|claims|announced|announces|reported|reports|wrote|"
+                                r"writes|told|tells|stated|declared|insisted|confirmed|admitted|acknowledged|described|called|"
+                                r"listed|marked|showed|posted|published)\b")
 _TELLING_RELATIVE_LATER = compiled(r"\s*,?\s+(?:which|who)\s+(?:(?:has|had|have|also|earlier|first|previously|repeatedly)\s+){0,2}(\w+)")
 _AND_TOLD = compiled(r"\s*,\s+(?:which|who)\s+[^,;.]{1,120}?\s+and\s+(?:(?:has|had|also|earlier)\s+)?"
                      r"(said|claimed|wrote|announced|reported|stated|declared)\b")
@@ -1222,6 +1230,12 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
             return later[0] if later else outer_speaker[-1] if outer_speaker else None
         # (not one between the speaker and its verb: "Rybar, which has ties to the ministry, wrote that")
         verb_at = sentence.find(chosen.verb, chosen.end) if chosen.verb else -1
+        if verb_at > position and chosen.side in (Side.RU, Side.UA) and _RELATIVE_ON_SPEAKER.match(sentence, chosen.end, position) \
+                and not _TELLING_IN_RELATIVE.search(sentence, chosen.end, position) \
+                and _OTHER_SIDE_NAMED[chosen.side].search(sentence, chosen.end, position):
+            # "X, who fled A when Ukrainian troops retook it, said ...": the outlet's background on X (not the speaker's
+            # own deed: "the brigade, which retook A last week, said ...")
+            return None
         appositive = _APPOSITIVE.search(sentence, max(chosen.end, verb_at), position)
         if appositive and not any(a.start > appositive.start() for a in attributions if a.end <= position) and not (
                 (closed := _RELATIVE_CLOSED.match(sentence, appositive.end())) is not None and closed.end() <= position) and not (
