@@ -203,7 +203,14 @@ def _relation(before: str, after: str, rules: Rules) -> str:
     """"" (the place itself), "beside" ("the X area", "west of X") or "near" ("near X", "towards X")."""
     if rules.places.near_after.match(after) or rules.places.beside.search(before[-120:]):
         return "beside"
-    return "near" if rules.places.near.search(before[-120:]) else ""
+    if rules.places.near.search(before[-120:]):
+        return "near"
+    # (another name of a place that only locates, in brackets after it: "west of Artemovsk (Bakhmut)")
+    alias = _ALIAS_OPENS.search(before)
+    return _relation(before[:alias.start()], "", rules) if alias is not None else ""
+
+
+_ALIAS_OPENS = compiled(r"(?<![\w’'-])[A-ZА-ЯІЇЄҐ][\w’'-]*(?: [A-ZА-ЯІЇЄҐ][\w’'-]*){0,2}\s*\($")
 
 
 # a run of up to three capitalised words: a name the gazetteer may lack ("Nikolayevo-Daryino", "Malaya Loknya")
