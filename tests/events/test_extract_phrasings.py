@@ -113,9 +113,13 @@ def test_an_anniversary_piece_keeps_the_year_of_its_history_passage(gazetteer, r
     ("Headline\n\nUkrainian forces have lost control of the following villages in the past week, according to DeepState:\n"
      "Hostre — 26 February\nTykhe (28 February)\nThe map also shows Russian advances towards Umanske.", dt.date(2024, 3, 1),
      [("Hostre", dt.date(2024, 2, 26), "day", None), ("Tykhe", dt.date(2024, 2, 28), "day", None)]),
+    # (a prose sentence the count's list goes on in is no list line: its year is not the places' day)
+    ("Russian military channels reported on Thursday that Russian troops had taken two villages north of the city, using "
+     "their former Soviet names. Ukraine renamed the settlements Hostre and Tykhe in 2016.", dt.date(2024, 10, 3),
+     [("Hostre", dt.date(2024, 10, 3), "day", None), ("Tykhe", dt.date(2024, 10, 3), "day", None)]),
 ], ids=["last month after a history passage", "dated list items", "years to the day after", "a year after, anniversary",
         "a day after and", "list item's day after its place", "names with their days below a colon",
-        "names with their days right below a colon"])
+        "names with their days right below a colon", "no list line's day in prose"])
 def test_a_day_told_in_the_text_dates_its_own_change(gazetteer, rules, text, published, dated):
     claims = claims_of(text, gazetteer, rules, PublishedDate(published))
     assert [(c.settlement, c.event_date, str(c.date_precision)) for c in claims] == [d[:3] for d in dated]
