@@ -261,10 +261,11 @@ def _entered_unopposed(draft: Draft) -> bool:
 
 def _retaken(drafts: list[Draft]) -> list[Draft]:
     """A side that takes a place the article says it lost before retakes it ("Ukrainian troops
-    liberated the village in August 2023" ... Russia now "captured" it: a recapture)."""
+    liberated the village in August 2023" ... Russia now "captured" it: a recapture; so after the other
+    side only gained a foothold there: "marines gained a foothold in X last October" ... "cleared X")."""
     lost: dict[tuple[str, Side], tuple[dt.date | None, int]] = {}
     for d in drafts:
-        if d.background and d.kind in _GAIN and d.gains is not Side.NONE:
+        if d.background and (d.kind in _GAIN or d.kind is EventType.PARTIAL) and d.gains is not Side.NONE:
             key = (d.place.key, d.gains.opponent())
             day = _period_end(d.date) if d.date is not None else None
             if key not in lost or day is not None and (lost[key][0] is None or day < lost[key][0]):
