@@ -1857,6 +1857,8 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
     return None
 
 
+_ONLY_NOT_WHOLE = compiled(r"the\s+(?:entire|whole)\s", re.I)
+_WHOLE_BEFORE = compiled(r"\b(?:all\s+of|the\s+whole\s+of|the\s+entire|the\s+whole)\s+$", re.I)
 _THEM_AFTER = compiled(r"\s+(?:(?:all\s+)?them|all\s+of\s+them|both\s+of\s+them)\b", re.I)
 # a sentence that opens on names and a colon or dash: "A, B and C: ..." (two or more)
 _NAMES_THEN_COLON = compiled(r"\s*(?P<names>[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?(?:\s*,\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?)*"
@@ -2401,6 +2403,10 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
                 targets = [Target(None, pointer=t.pointer, position=t.position) for c in changes for t in c.targets
                            if t.place is None and t.pointer
                            and not _BESIDE_POINTER.search(text, max(0, t.position - 30), t.position)][:1]
+        if denial == "negated" and targets and all(_ONLY_NOT_WHOLE.match(t.pointer) if t.place is None
+                                                   else _WHOLE_BEFORE.search(text, max(0, t.position - 16), t.position)
+                                                   for t in targets):
+            continue  # "control most of X but have not seized the entire town": a share told, no denial of it
         if denial in ("refuted", "retracted") and targets and all(t.place is None and t.pointer == "which" for t in targets):
             denial = ""  # "dismissed a claim that Russia took X, a village Ukraine liberated last August": history on X, not denied
         changes.append(Change(
