@@ -1871,7 +1871,9 @@ def _told_already(view: SentenceView, position: int, changes: list[Change]) -> b
     before = [p for p in view.settlements if p.end <= position and not view.text[p.end:position].strip(" ,")]
     if not before:
         return False
-    return any(t.place is not None and t.place.key == before[-1].key for c in changes for t in c.targets) \
+    # (a holding told is no change: "still held A and B, including C, where fighting goes on" tells the fight)
+    return any(t.place is not None and t.place.key == before[-1].key for c in changes if c.kind is not EventType.DENIAL
+               for t in c.targets) \
         or _INTENDED_BEFORE.search(view.text, max(0, before[-1].start - 50), before[-1].start) is not None
 
 

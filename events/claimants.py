@@ -324,7 +324,8 @@ _CUES = compiled(rf"\b(?:MoD|[Mm]inistry|[Pp]ropagandists|[Cc]hannels|[Bb]logger
 #: Where the journalist's own voice begins inside a sentence that quotes someone.
 # (a time between them too: "said on Wednesday that", "said late on Friday that")
 _THAT_AFTER = compiled(r"(?:\s+(?:late\s+|early\s+)?(?:on|last|this|overnight|earlier)(?:\s+[\w-]+){0,2}?)?\s+that\b")
-_FIGHTING_GOES_ON = compiled(r"(?:(?:street|heavy|fierce)\s+)?(?:fighting|battles|clashes|combat)\s+(?:is|are|was|were|continu|goes|went|still)", re.I)
+_FIGHTING_GOES_ON = compiled(r"(?:(?:he|she|they|it)\s+(?:said|says)\s+)?(?:(?:street|heavy|fierce)\s+)?(?:fighting|battles|clashes|combat)\s+"
+                             r"(?:is|are|was|were|continu|goes|went|still)", re.I)
 _TIME_OF_ITS_OWN = compiled(r"\b(?:last|earlier|ago|since|in (?:19|20)\d\d|in (?:January|February|March|April|May|June|July|August|"
                               r"September|October|November|December))\b")  # a where-clause told with its own time: background
 # "confirmed that X, which had 27,000 inhabitants, was back under Kyiv's control": a relative clause
