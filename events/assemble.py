@@ -259,34 +259,40 @@ def _entered_unopposed(draft: Draft) -> bool:
     return False
 
 
-def _retaken(drafts: list[Draft]) -> list[Draft]:
+def _retaken(drafts: list[Draft], published: dt.date | None) -> list[Draft]:
     """A side that takes a place the article says it lost before retakes it ("Ukrainian troops
     liberated the village in August 2023" ... Russia now "captured" it: a recapture; so after the other
     side only gained a foothold there: "marines gained a foothold in X last October" ... "cleared X")."""
-    lost: dict[tuple[str, Side], tuple[dt.date | None, int]] = {}
+    lost: dict[tuple[str, Side], tuple[dt.date | None, int, int]] = {}
     for d in drafts:
         if d.background and (d.kind in _GAIN or d.kind is EventType.PARTIAL) and d.gains is not Side.NONE:
             key = (d.place.key, d.gains.opponent())
             day = _period_end(d.date) if d.date is not None else None
+            # (a foothold lost is retaken soon or not at all: after a year the other side's part is its own)
+            reach = _FOOTHOLD_DAYS if d.kind is EventType.PARTIAL else _LONG_AGO_DAYS
             if key not in lost or day is not None and (lost[key][0] is None or day < lost[key][0]):
-                lost[key] = (day, d.view.index)  # (the earliest loss told, by the last day it may have been)
+                lost[key] = (day, d.view.index, reach)  # (the earliest loss told, by the last day it may have been)
     for d in drafts:
         # (history too, told after the loss in the text and in time: "lost it in September 2023. ... captured it
         # again in early 2025")
-        if d.kind is EventType.CAPTURE and (d.place.key, d.gains) in lost and (
-                not d.background or d.date is not None and (loss := lost[(d.place.key, d.gains)])[0] is not None
-                and d.date.date > loss[0] and d.view.index > loss[1]) \
-                and not _held_long_since(lost[(d.place.key, d.gains)][0], d.date):
+        if d.kind is not EventType.CAPTURE or (d.place.key, d.gains) not in lost:
+            continue
+        lost_by, told_at, reach = lost[(d.place.key, d.gains)]
+        if (not d.background or d.date is not None and lost_by is not None and d.date.date > lost_by and d.view.index > told_at) \
+                and not _held_long_since(lost_by, reach, d.date.date if d.date is not None
+                                         else published if reach == _FOOTHOLD_DAYS else None):
             d.kind = EventType.RECAPTURE
     return drafts
 
 
 _LONG_AGO_DAYS = 540  # (a place lost years before is taken, not retaken: Kupiansk in 2025, lost by Russia in 2022)
+_FOOTHOLD_DAYS = 365
 
 
-def _held_long_since(lost_by: dt.date | None, taken: DateExpression | None) -> bool:
-    """Whether the other side had held the place for a year and a half or more before this taking."""
-    return lost_by is not None and taken is not None and (taken.date - lost_by).days > _LONG_AGO_DAYS
+def _held_long_since(lost_by: dt.date | None, reach: int, taken: dt.date | None) -> bool:
+    """Whether the other side had held the place (or its part) for longer than ``reach`` days before this taking (on
+    its own day, else the article's)."""
+    return lost_by is not None and taken is not None and (taken - lost_by).days > reach
 
 
 _PERIOD_DAYS = {DatePrecision.WEEK: 6, DatePrecision.MONTH: 30, DatePrecision.SEASON: 91, DatePrecision.YEAR: 364}
@@ -847,8 +853,10 @@ def _passed_over(drafts: list[Draft], text: str) -> list[Draft]:
 
 def assemble(drafts: list[Draft], article: Article, rules: Rules) -> tuple[Claim, ...]:
     """The article's claims, in the order their evidence appears."""
-    kept = _same_sentence_rules(_retaken(_entered_as_the_other_left(_one_name_per_person(_name_unsided(drafts, rules)))), rules)
-    kept = _entry_told_with_its_gain(kept, article.published.date if article.published else None)
+    published = article.published.date if article.published else None
+    kept = _same_sentence_rules(_retaken(_entered_as_the_other_left(_one_name_per_person(_name_unsided(drafts, rules))),
+                                         published), rules)
+    kept = _entry_told_with_its_gain(kept, published)
     _history_told_once(kept)
     kept = _merge(_unsided_gains_fought_over(_sided_over_unsided(_context_denier_of_their_claim(kept))))
     kept = _unanswered_holdings(_held_across_the_line(_part_held_against_their_claim(_ours_against_their_claim(kept)), rules,
