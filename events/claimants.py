@@ -167,7 +167,8 @@ _RELATIVE_ON_SPEAKER = compiled(r"(?:,\s+[^,;]{1,140})?,\s+(?:who|which)\b")
 _TELLING_IN_RELATIVE = compiled(r"\b(?:who|which)\s[^;.]{0,160}?\b(?:said|says|claimed|claims|announced|announces|reported|reports|wrote|"
                                 r"writes|told|tells|stated|declared|insisted|confirmed|admitted|acknowledged|described|called|"
                                 r"listed|marked|showed|posted|published)\b")
-_TELLING_RELATIVE_LATER = compiled(r"\s*,?\s+(?:which|who)\s+(?:(?:has|had|have|also|earlier|first|previously|repeatedly)\s+){0,2}(\w+)")
+# (the same, its comma already read as the end of a role before it)
+_TELLING_RELATIVE_LATER = compiled(TELLING_RELATIVE.pattern.replace(r"\s*,\s+", r"\s*,?\s+", 1))
 _AND_TOLD = compiled(r"\s*,\s+(?:which|who)\s+[^,;.]{1,120}?\s+and\s+(?:(?:has|had|also|earlier)\s+)?"
                      r"(said|claimed|wrote|announced|reported|stated|declared)\b")
 _RELATIVE_OPEN = compiled(r",\s+(?:which|who|whose)\b[^,;.]*$")  # a name inside ", which ..." describes its subject

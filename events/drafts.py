@@ -26,7 +26,7 @@ from events.anchors import compiled, search_once
 from events.articles import find_publisher
 from events.changes import (_CLAIM_VERB, _QUOTE_CLOSES, APPOSITION_OPENS_BEFORE, FOCUS, HEADING_OF_PLACES, HISTORY_SECTIONS, SAYING_NEXT, Change, Target, acted_upon, is_plural_pointer,
                             pointer_count, find_changes, find_triggers, side_words)
-from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, STATE_KINDS, TELLING_RELATIVE, Attribution, governing, journalist, named_claimants, outlet_side, quotations, unquoted
+from events.claimants import _PRONOUN, GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, STATE_KINDS, TELLING_RELATIVE, Attribution, governing, journalist, named_claimants, outlet_side, quotations, unquoted
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
 from events.mentions import DATELINE_REACH, NAMED_AFTER_CHANGE, NAMED_BEFORE_CHANGE, PlaceRef, SentenceView
 from events.posts import SPOKEN_LABEL
@@ -2124,7 +2124,6 @@ _NAME_REMOVED = compiled(r"\bremoved\s+((?-i:[A-ZА-ЯІЇЄ])[\w’'-]+(?:\s+(?
 
 # the taken-back post's own words: "deleted a post in which it claimed", "a report that he said"
 _IN_WHICH = compiled(r",?\s+(?:in\s+which|where|which|that)\s+", re.I)
-_PRONOUN = compiled(r"(?:it|he|she|they)\b", re.I)
 
 
 def _taken_back_here(retraction: re.Match[str], draft: Draft, view: SentenceView, text: str) -> bool:
