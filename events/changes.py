@@ -195,6 +195,9 @@ _SUBJECT_GAP = compiled(
     r"\d{1,3}(?:,\d{3})*(?:\s+(?:people|residents|inhabitants))?)?"  # ("the town of about 5,000 was under Ukrainian control")
     r"(?:\s+(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+[A-ZА-ЯІЇЄ][\w’'-]+)?)?"  # "X north of Y in the Z region"
     r"(?:\s+on\s+the\s+(?:(?:city|town)['’]s\s+)?(?:[\w-]+\s+)?(?:approaches|outskirts|edge|flank)(?:\s+(?:to|of)\s+[A-ZА-ЯІЇЄ][\w’'-]+)?)?"  # "X on the city's southern approaches"
+    # "the town on the X river", "the village near the Russian border": where it lies, before its verb
+    r"(?:\s+(?:on|by|along)\s+the\s+(?:(?:left|right|eastern|western|northern|southern)\s+)?(?:banks?\s+of\s+the\s+)?"
+    r"(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+(?:\s+(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+)?\s+river|\s+(?:near|on|by|close\s+to)\s+the\s+(?:Russian\s+|Ukrainian\s+|Belarusian\s+)?border)?"
     r"(?:\s+in\s+(?:the\s+)?[\w’' -]{1,40}?(?:[Rr]egions?|[Oo]blasts?|People['’]?s Republic|DPR|LPR|LNR|DNR|Donbass?)"
     r"(?:\s*\([^()]{0,20}\))?)?"
     r"(?:\s+and\s+(?:the\s+)?(?:whole|entire|rest of the|wider)\s+[\w’' -]{1,30}?(?:[Rr]egion|[Oo]blast|area|district))?"

@@ -70,6 +70,10 @@ _EMOJI = "\U0001F1E6-\U0001F1FF\U0001F300-\U0001FAFF\u2600-\u27BF"
 _HEADER_DAY = compiled(rf"\s*(?:[{_EMOJI}\uFE0F]+\s*)?(?:\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)?\d\d|\d{{1,2}}\s+[A-Z][a-z]+\s+(?:19|20)\d\d|"
                        rf"[A-Z][a-z]+\s+\d{{1,2}},?\s+(?:19|20)\d\d)(?:\s*[,|·•]?\s+(?:[{_EMOJI}\uFE0F]+\s*)?(?:at\s+)?\d{{1,2}}:\d\d)?"
                        rf"(?:\s*\([^()]{{1,40}}\))?\s*|\s*[{_EMOJI}\uFE0F]+\s*\d{{1,2}}:\d\d\s*")  # ("(Telegram, translated)"; "🕘 09:12")
+# (or both on one line, the platform in brackets after the name: "Serhiy Haidai, head of the Luhansk
+# administration (Telegram), 8 May 2022" or "... (Facebook), 4 April, 09:12", its year then the article's)
+_NAME_AND_DAY = compiled(r"(?P<name>[^.!?:;()]{2,90}?\s\((?:Telegram|Facebook|X|Twitter|VK|VKontakte|Instagram|YouTube|Viber)\))\s*,"
+                         r"(?P<day>" + _HEADER_DAY.pattern + r"|\s*\d{1,2}\s+[A-Z][a-z]+(?:,?\s+\d{1,2}:\d\d)?\s*)")
 # (its own-language form first: "Третя штурмова бригада / Third Assault Brigade"; given names and titles)
 # (after an emoji or two: "⚡️ Ministry of Defence of Ukraine | update")
 _NAME_BEFORE = compiled(rf"(?:[{_EMOJI}\uFE0F\u200D]+\s*)?(?:[^|/]{{1,60}}\s[|/]\s)?(?:[A-ZА-ЯІЇЄ][\w’'.-]+\s){{0,3}}")
@@ -88,15 +92,17 @@ def find_headed(views: list[SentenceView], rules: Rules, published: PublishedDat
     """The sentences of a post pasted with its header (its author's name on the first line and its
     day and time on the second, its author and topic on one line: "WarGonzo | Tonenke", or its author's
     name alone over words in its own voice) up to a rule line or an editor's note: the author's words."""
-    if len(views) < 2 or not (_HEADER_NAME.fullmatch(views[0].text) or _TOPIC_AFTER_BAR.fullmatch(views[0].text)):
+    same_line = _NAME_AND_DAY.fullmatch(views[0].text) if views else None
+    if len(views) < 2 or not (same_line or _HEADER_NAME.fullmatch(views[0].text) or _TOPIC_AFTER_BAR.fullmatch(views[0].text)):
         return {}  # (a name and a topic may hold a colon: "Минобороны России | Russian MoD: results of the week")
     # (or a channel's name and the post's topic, undated: "WarGonzo | Tonenke" over "Our units ...")
-    dated = len(views) > 2 and _HEADER_DAY.fullmatch(views[1].text) is not None
+    dated = same_line is not None or len(views) > 2 and _HEADER_DAY.fullmatch(views[1].text) is not None
     # (undated, the name alone on its line over a body in its own voice: "Two Majors" over "Our assault
     # groups have entered X", below)
-    first = 2 if dated else 1
+    first = 1 if same_line else 2 if dated else 1
     day = published.date if published else None
-    line = views[0].text
+    line = same_line.group("name") if same_line else views[0].text
+    day_line = same_line.group("day") if same_line else views[1].text
     named = [a for a in named_claimants(line, rules, context_side=side, day=day) if a.claimant not in GENERIC_STATES]
     # the line is a name, not a headline that names someone ("Zelensky visits troops near Pokrovsk"): the
     # name alone (after its own-language form and given names, before a role or an emoji), or a longer
@@ -116,9 +122,9 @@ def find_headed(views: list[SentenceView], rules: Rules, published: PublishedDat
     # (a sign-off naming the author below the post is no story about them: "Semyon Pegov, WarGonzo")
     if "(" in named[0].claimant and (not own_voice or any(surname in v.text and len(v.text.split()) > 5 for v in body)):
         return {}
-    days = [d for d in find_dates(views[1].text, published, rules) if d.precision is DatePrecision.DAY] if dated else []
+    days = [d for d in find_dates(day_line, published, rules) if d.precision is DatePrecision.DAY] if dated else []
     post = Post(replace(named[0], verb="posted", start=0, end=0), days[0].date if days else None,
-                views[1].text.strip() if dated else "")
+                day_line.strip() if dated else "")
     out: dict[int, Post] = {}
     forwarded: Post | None = None  # a post the channel forwards ("Forwarded from X:"), while its quotation is open
     depth = 0
