@@ -159,7 +159,9 @@ _FORCES_NAMED = compiled(r"\b(?:forces|troops|units|army|soldiers|servicemen|fig
 _SPEAKER_NOUNS = frozenset({"official", "officials", "source", "sources", "representative", "representatives", "spokesman",
                             "spokeswoman", "spokesperson", "officer", "officers", "member", "members", "expert", "experts",
                             "analyst", "analysts", "commander", "commanders", "soldier", "soldiers", "someone", "people"})
-TELLING_RELATIVE = compiled(r"\s*,\s+(?:which|who)\s+(?:(?:has|had|have|also|earlier|first|previously|repeatedly)\s+){0,2}(\w+)")
+# (or through its voice: "the brigade, whose spokesman said on Monday that ...")
+TELLING_RELATIVE = compiled(r"\s*,\s+(?:which|who|whose\s+(?:spokes(?:man|woman|person)|press\s+(?:service|officer|secretary|office)|commander|head|chief))\s+"
+                            r"(?:(?:has|had|have|also|earlier|first|previously|repeatedly)\s+){0,2}(\w+)")
 _OTHER_SIDE_NAMED = {Side.RU: compiled(r"\b(?:Ukrainian|Ukraine['’]s|Kyiv['’]s)\s"),
                      Side.UA: compiled(r"\b(?:Russian|Russia['’]s|Moscow['’]s)\s")}
 # a relative clause on the speaker, past a role ("X, the installed head, who ..."), and one that tells a claim
