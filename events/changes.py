@@ -140,7 +140,8 @@ _UNIT_SUBJECT = compiled(r"\b(?:units|soldiers|troops|fighters|servicemen|elemen
                          r"(?:(?:have|has|had)\s+)?(?:(?:quietly|also|finally|then|now)\s+)?$", re.I)
 _BARE_FORCE = compiled(r"\b(?:the|these|those|such|its|their|both|all|many|some)\s+(?:\w+\s+)?(?:troops|forces|units|soldiers|"
                          r"fighters|servicemen|defenders|brigades?|battalions?|military|army|garrison)\b|"
-                         r"\b(?:fighters|troops|soldiers|units|members)\s+(?:from|of)\s+(?:the\s+same|these|those|both)\b", re.I)
+                         r"\b(?:fighters|troops|soldiers|units|members)\s+(?:from|of)\s+(?:the\s+same|these|those|both)\b|"
+                         r"^\s*(?-i:Troops|Forces|Units|Soldiers|Fighters)\s", re.I)  # (opening its sentence with no word before: "Troops took X on Monday")
 _PLURAL_SUBJECT = compiled(r"\b(?:the|these|those|a series of|a string of|a chain of)\s+(?:\w+\s+)?(?:villages|settlements|towns|"
                              r"localities|communities|populated (?:areas|localities))\s+(?:in\s+(?:the\s+)?[\w-]+\s+)?(?:that|which)\b", re.I)
 # names the gazetteer may not know, inside a list: "Xyzivka, ", "Nova Xyzivka and "
@@ -990,6 +991,8 @@ _MOVED_INTO = compiled(r"\S\s+(?:into|to|towards?)\s+(?:the\s+(?:town|city|villa
 _SPAN_BEFORE = compiled(r"\b(?:between|from|to)\s+(?:the\s+(?:towns?|cities|villages?)\s+of\s+)?$", re.I)
 _ANNIVERSARY_BEFORE = compiled(r"\banniversary\s+of\b[^.;]{0,40}$", re.I)
 # a clause opening on its forces: "The garrison was ordered to leave X" (whoever's they are)
+# a clause opening on forces with no word before them, the side the text speaks of ("Troops took X on Monday")
+_FORCES_ALONE_OPEN = compiled(r"\s*(?:Troops|Forces|Units|Soldiers|Fighters)\s+(?:(?:also|then|later|quickly|finally|have|had|has)\s+)*")
 _FORCE_OPENS = compiled(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:troops|forces|units|soldiers|garrison|defenders|brigade|battalion)\s+"
                           r"(?:was|were|had|has|have|received|got)\b", re.I)
 _PARTICIPLE_RIGHT_AFTER = compiled(r"\s*,\s*(?:[a-z]+ly\s+)?")
@@ -1598,10 +1601,14 @@ def _followed_by(view: SentenceView, end: int, last: Target, trigger: Trigger) -
 # first; each later place followed by its time alone)
 # (or with no comma, the first place's time last in a longer phrase: "liberated A and B in the X region in
 # a lightning counteroffensive in September and then C in November")
-_GAPPED_FIRST_GAP = compiled(r"\s+(?:in|on|by|around|about|at\s+the\s+(?:end|start|beginning)\s+of)\s+[^,;:]{1,30}?\s*,\s+(?:and\s+)?$|"
+# (or after semicolons, each item with its own day: "took A on Monday; B on Tuesday; and C on Thursday")
+_GAPPED_FIRST_GAP = compiled(r"\s+(?:in|on|by|around|about|at\s+the\s+(?:end|start|beginning)\s+of)\s+[^,;:]{1,30}?\s*[,;]\s+(?:and\s+)?$|"
                              r"\s+[^,;:.]{0,80}?\b(?:in|by)\s+(?:(?:early|late|mid-?)\s*)?" + _MONTH + r"(?:\s+(?:19|20)\d\d)?\s+and\s+(?:then|later)\s+$")
-_GAPPED_NEXT_GAP = compiled(r"\s*,\s+(?:and\s+)?$|\s+and\s+$")
-_GAPPED_TIME_AFTER = compiled(r"\s+(?:(?:in|on|by)\s+(?:(?:early|late|mid-?)\s*)?(?:" + _MONTH + r"(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d\d)?|"
+_GAPPED_NEXT_GAP = compiled(r"\s*[,;]\s+(?:and\s+)?$|\s+and\s+$")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# (past a short aside on the place: "and C, some 40 km further south, on Thursday")
+_GAPPED_TIME_AFTER = compiled(r"(?:,\s+[^,;:]{1,50},)?\s+(?:(?:in|on|by)\s+(?:(?:early|late|mid-?)\s*)?(?:" + _MONTH + r"(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d\d)?|"
+                              r"(?<=on\s)" + _WEEKDAY + r"(?:\s+(?:morning|afternoon|evening|night))?|"
                               r"\d{1,2}\s+" + _MONTH + r"(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d|the\s+(?:spring|summer|autumn|winter)(?:\s+of\s+(?:19|20)\d\d)?)|"
                               r"that\s+same\s+(?:day|week|month|year)|(?:a|one|two|three|four|five|several)\s+(?:days?|weeks?|months?)\s+later|"
                               r"later\s+(?:that|the\s+same)\s+(?:day|week|month|year)|the\s+(?:next|following)\s+(?:day|week|month)|"
@@ -2169,7 +2176,7 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
                 _OPENING_PARTICIPLE.fullmatch(text[left:start]) and _agent(view, start, end, left, right, trigger, rules)) \
                 and _which_side(text, words, left) is None and _shared_subject(text, words, left, start) is None \
                 and not _TROOPS_SUBJECT.search(text, max(0, min(left, start - 60)), start) and not _SPEAKER_DID_IT.search(text, max(0, start - 40), start) \
-                and not _UNIT_SUBJECT.search(text, max(0, start - 80), start):
+                and not _UNIT_SUBJECT.search(text, max(0, start - 80), start) and not _FORCES_ALONE_OPEN.fullmatch(text, left, start):
             continue  # "it took crews four hours": no side does the taking
         # (not a word describing the object: "withdraw from the besieged town of X")
         next_start = next((t[0] for t in triggers[n + 1:] if not _ATTRIBUTIVE_BEFORE.search(text, max(0, t[0] - 30), t[0])),

@@ -1265,11 +1265,18 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
              # "X took A; Kyiv says B": Kyiv's is B (but "X holds A; the claims are false, Kyiv said." ends on its
              # speaker, who says both, unless the first clause is told by someone: "a story said X fell; in fact ...")
              and (";" not in sentence[position:a.start] or _SPEAKER_ENDS.match(sentence, a.end)
-                  and sentence.count(";", position, a.start) == 1 and not _SAID_BEFORE.search(sentence, 0, position))
+                  and sentence.count(";", position, a.start) == 1 and not _SAID_BEFORE.search(sentence, 0, position)
+                  # (or past a list's elliptical items: "took A on Monday; B on Tuesday; and C on Thursday, it said")
+                  or _GAPPED_ITEMS.fullmatch(sentence, sentence.find(";", position), a.start))
              and not _CLAUSE_AND.search(sentence, position, a.start)  # "X took A, and B's mayor declared ..."
              # "X took A in an offensive that Zelensky said was meant to ...": a speaker inside a relative clause
              and not (_RELATIVE_OPENS.search(sentence, max(0, a.start - 40), a.start) and _GAPPED_CLAUSE.match(sentence, a.end))]
     return after[0] if after else None
+
+
+# the items of a list whose verb the first item carries, each a name and its time: "; B on Tuesday; and C, north of it, on Thursday, "
+_GAPPED_ITEMS = compiled(r"(?:;\s+(?:and\s+)?(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+(?:[\s-](?-i:[A-ZА-ЯІЇЄ])[\w’'-]+)?(?:,\s+[^,;:]{1,50},)?"
+                         r"\s+(?:in|on|by|around)\s+[^,;:]{1,30}?)+\s*,\s*")
 
 
 SOLDIER_RULE = "{side} soldier"  # claimants.toml's rule for one fighter quoted by trade or rank

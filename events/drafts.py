@@ -1200,6 +1200,9 @@ _PARTICIPLE_APPOSITION = compiled(r",\s+(?:(?:seized|captured|occupied|taken|hel
 _APPOSITION_CHANGE = compiled(r",\s+(?:a|an|the)\s+(?:[\w’'-]+(?:,\d\d\d)*\s+){0,6}$")
 
 
+_DAY_RIGHT_AFTER = compiled(r"(?:,\s+[^,;:]{1,50},)?\s+(?:(?:in|on)\s+)?")  # a list item's own time after its place
+
+
 def _pick_date(dates: list[DateExpression], position: int) -> DateExpression | None:
     return min(dates, key=lambda d: abs(d.start - position)) if dates else None
 
@@ -1477,8 +1480,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 pairs = dict(zip((t.position for t in change.targets), own))  # "on Monday and Friday, respectively"
             else:
                 # "X fell in December, followed by Y in February": a date right after a place of a list is its own
+                # (past an aside on the place, and past the clause for items after a semicolon: "took A on
+                # Monday; B, north of it, on Tuesday")
                 pairs = {t.position: d for t in change.targets if t.place is not None and len(change.targets) > 1
-                         for d in own if re.fullmatch(r"\s+(?:(?:in|on)\s+)?", text[t.place.end:d.start])}
+                         for d in (own if t.position < right else told) if _DAY_RIGHT_AFTER.fullmatch(text, t.place.end, d.start)}
                 right_after = set(pairs)
                 listed_days = [d for d in told if d.start >= change.end and d.precision is DatePrecision.DAY]
                 if len(listed_days) > 1 and len(change.targets) > 1:
