@@ -936,7 +936,9 @@ _ALIAS_GAP = compiled(r"\s*\(\s*|,\s+(?:(?:the|its)\s+(?:[\w-]+\s+){0,2}?name\s+
 _PASSIVE_BEFORE = compiled(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[“\"‘']?[\w-]+\s+)?[“\"‘']?$", re.I)
 # ("Retaken by Russia, according to the Defence Ministry (6–16 March):", "Lost by Ukraine in May, according to X:", "..., per X:",
 # "the settlements that passed to Russian control during May:")
-_COLON_LIST_NEXT = compiled(r"(?:\s+the\s+following)?(?:\s+by\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?|\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:control|hands))?"
+# (and "cleared of Russian troops since the weekend:")
+_COLON_LIST_NEXT = compiled(r"(?:\s+the\s+following)?(?:\s+by\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?|\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:control|hands)|"
+                            r"\s+of\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:troops|forces|units|occupiers|invaders))?"
                             r"(?:\s+(?:in|during|since|over|this|last|on)(?:\s+[\w-]+){1,3})?(?:,?\s+(?:according\s+to|per)\s+[^.;:!?]{1,60})?\s*:\s*$")
 # "had liberated the following: A, B and C" (a list on the same line, the verb's own)
 _LIST_COLON_NEXT = compiled(r"\s+the\s+following[ \t]*:[ \t]+(?=[A-ZА-ЯІЇЄ])")
