@@ -1752,7 +1752,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                     and _retracted_place(retraction, d)], drafts)
         # (or whose phrases name nothing: "listed A, B and C, saying troops had freed 90 square
         # kilometres"; _follow_frame reads a list only before all of them)
-        if memory.frame is not None and (not changes or len(drafts) == made):
+        if memory.frame is not None and (not changes or len(drafts) == made
+                                         or all(_WHOSE_CHANGE.match(text, c.start) for c in changes)):
             _follow_frame(view, voice, drafts, memory, rules, dates)
         if changes and (len(drafts) > made or _ADDED_VERB.search(text)):
             # "announced the capture of A, and on Monday it added B" (or a sentence whose own phrase told nothing:
@@ -2216,6 +2217,9 @@ def _hedge_recent(view: SentenceView, drafts: list[Draft], rules: Rules) -> None
 _OF_THEM = compiled(r"\b(?:of|among)\s+(?:them|these|those)\b", re.I)
 
 
+_WHOSE_CHANGE = compiled(r",\s+whose\s")
+
+
 def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Discourse, rules: Rules,
                   dates: list[DateExpression]) -> None:
     frame = memory.frame
@@ -2230,7 +2234,10 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
     if listed and view.settlements and rules.other_deeds.search(view.text, 0, view.settlements[0].start) \
             and not _OF_THEM.search(view.text, 0, view.settlements[0].start):  # (but "visited several of them, including A")
         listed = None
-    if view.settlements and listed and all(start >= view.settlements[-1].end for start, _, _ in find_triggers(view.text, rules)):
+    # (a relative clause on one of the places tells that place's own change: "Among them were A, whose capture
+    # the ministry announced on Sunday; B and C")
+    if view.settlements and listed and all(start >= view.settlements[-1].end or _WHOSE_CHANGE.match(view.text, start)
+                                           for start, _, _ in find_triggers(view.text, rules)):
         lister = next((a for a in voice.attributions if not a.embedded and a.end <= view.settlements[0].start), None)
         # "Moscow claimed a string of villages. The ministry listed five: A, B ...": the list is the ministry's
         if lister is not None and (frame.attribution.kind == "journalist" or frame.attribution.claimant in GENERIC_STATES
