@@ -889,7 +889,14 @@ def _glued(text: str, first: PlaceRef, second: PlaceRef, rules: Rules) -> bool:
     repeated = _REPEATED_PREPOSITION.fullmatch(gap)
     if repeated is not None and re.search(rf"\b{repeated.group(1)}\s+$", text[max(0, first.start - 12):first.start]):
         return True  # "our flag returned to A, to B, to C": the preposition said again before each
+    if _SEMICOLON_GLUE.fullmatch(gap):
+        # "liberated A; B; and C, the first ...": a name alone between semicolons (not "took A; B came under fire")
+        return _ITEM_ENDS.match(text, second.end) is not None
     return _glue_ok(gap, rules)
+
+
+_SEMICOLON_GLUE = compiled(r"\s*;\s+(?:and\s+)?")
+_ITEM_ENDS = compiled(r"\s*(?:[;,.]|$)|\s+and\s")
 
 
 _REPEATED_PREPOSITION = compiled(r"\s*,\s*(?:and\s+)?(to|into|from|in|over|for)\s+")
