@@ -1879,6 +1879,9 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
 _ONLY_NOT_WHOLE = compiled(r"the\s+(?:entire|whole)\s", re.I)
 _WHOLE_BEFORE = compiled(r"\b(?:all\s+of|the\s+whole\s+of|the\s+entire|the\s+whole)\s+$", re.I)
 _THEM_AFTER = compiled(r"\s+(?:(?:all\s+)?them|all\s+of\s+them|both\s+of\s+them)\b", re.I)
+# a list line that opens on one name and a colon, a participle after it: "- A: cleared of Russian troops"
+_NAME_LABEL = compiled(r"\s*(?:[-–—•*▪►]\s*|\d{1,2}[.)]\s*)?(?P<name>[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?)\s*:\s*"
+                       r"(?:(?:fully|completely|finally|partly|partially|reportedly|now|officially)\s+)?")
 # a sentence that opens on names and a colon or dash: "A, B and C: ..." (two or more)
 _NAMES_THEN_COLON = compiled(r"\s*(?P<names>[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?(?:\s*,\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?)*"
                              r",?\s+and\s+[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?)\s*(?::|\s[—–]\s)")
@@ -2343,6 +2346,10 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
             if not targets and _THEM_AFTER.match(text, end) and (opens := _NAMES_THEN_COLON.match(text, 0, start)) is not None:
                 # "A, B and C: Russian units liberated them this week": the names the sentence opens on
                 targets = [Target(r, position=r.start) for r in view.places if r.end <= opens.end("names") and _allowed(r, trigger)]
+            if not targets and _PARTICIPLE.fullmatch(text, start, end) and (label := _NAME_LABEL.fullmatch(text, 0, start)) is not None:
+                # "- A: cleared of Russian troops on 14 August": a list line's place, its state after the colon
+                targets = [Target(r, position=r.start) for r in view.places
+                           if r.start == label.start("name") and r.is_settlement and _allowed(r, trigger)]
             if not targets and trigger.type in rules.change_types and (
                     plural or _PLURAL_SUBJECT.search(text[max(0, left - 60):start])):
                 # "liberated 10 settlements within two days, listing A, B and C"; "the towns that
