@@ -77,7 +77,8 @@ _GAP_TO_VERB = compiled(r"^" + _OWNS_A_DOCUMENT + r"[\s,”\"’»]*(?:(?:(?:and
                           r"(?:brigade|battalion|regiment|unit|company|corps|division|detachment)|(?:evacuating|helping\s+evacuate)\s+(?:residents|civilians|people)|"
                           r"(?:defending|holding|defends|holds|defended|held)\s+(?:the\s+)?(?:(?:border|frontline|front-line|besieged|eastern|western|northern|southern|nearby)\s+)?(?:area|town|city|village|sector|line|front|"
                           r"positions|[A-Z][\w’'-]+)\b|"  # ("a spokesman for the brigade defending the area said")
-                          r"(?:fighting|serving|stationed|deployed|based|operating|fought|fights|defended|defends|operated|operates)(?: (?:in|near|on|at|with|for|"
+                          # ("a TASS correspondent working in the area reported")
+                          r"(?:fighting|serving|stationed|deployed|based|operating|fought|fights|defended|defends|operated|operates|working|reporting|embedded)(?: (?:in|near|on|at|with|for|from|"
                           r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest) of) (?:the )?"
                           r"[\w’'-]+(?: [\w’'-]+)?(?: (?:region|oblast|Oblast|Region|area|sector|direction|axis))?)?)"
                           + _OWNS_A_DOCUMENT + r"[\s,]+){0,4}$")  # ("the project's map shows")
@@ -436,7 +437,8 @@ _CLAUSE_ENDS_AFTER = compiled(r"\s*(?:[.;:!?)”\"]|$|,\s+(?:adding|citing|notin
 # withdraw from Y"), the subject itself (not "troops have been ordered to leave", nor "ordered them to storm")
 _ORDERED_OUT = compiled(r"(?:\s+(?:on\s+\w+|(?!(?:reportedly|allegedly|apparently|purportedly|supposedly|reputedly)\b)\w+ly|later|then|also|"
                         r"formally|publicly))?\s+ordered\s+(?:(?:his|her|its|their|the|all)\s+)?"
-                        r"(?:(?:Russian|Ukrainian|remaining)\s+)?(?:troops|forces|units|men|soldiers|army|military|garrison)\s+(?:to\s+)?"
+                        r"(?:(?:Russian|Ukrainian|remaining)\s+)?(?:troops|forces|units|men|soldiers|army|military|garrison)\s+"
+                        r"(?:(?:late\s+|early\s+)?on\s+\w+\s+)?(?:to\s+)?"  # ("ordered his troops on Wednesday to leave")
                         r"(?:withdraw|leave|pull\s+(?:out|back)|retreat|abandon|fall\s+back|move\s+to\s+(?:new|more)|evacuate|out\s+of)\b")
 _ORDER_TOLD_AS_HISTORY = compiled(r"\b(?:after|when|before|since|until|once|as)\s+(?:\S+\s+){0,2}$", re.I)
 _YEAR = compiled(r"\b(?:19|20)\d\d\b")
