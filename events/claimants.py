@@ -259,6 +259,8 @@ _DASH_BEFORE = compiled(r"\s[–—-]\s*$")
 # the claim another disputes, its maker named as an adjective: "dismissed a Russian Defence Ministry claim that"
 _DISPUTED_BEFORE = compiled(r"\b(?:dismissed|dismisses|dismissing|rejected|rejects|rejecting|denied|denies|denying|refuted|refutes|"
                             r"refuting|disputed|disputes|disputing|debunked|debunks)\s+(?:a|an|the)\s+(?:(?:latest|new|earlier)\s+)?$")
+# the statement another carries, its maker named as an adjective: "opened its news with a Defence Ministry statement that"
+_CARRIED_BEFORE = compiled(r"\b(?:with|in|citing|quoting|carried|aired|broadcast|read\s+out|published|ran)\s+(?:a|an|the)\s+(?:(?:latest|new|brief|short|daily|written)\s+)?$")
 _CLAIM_NOUN_AFTER = compiled(r"\s+(?:claims?|statements?|reports?|assertions?|allegations?)\s+(?:that|of|about)\b")
 _OWN_CLAIM = compiled(r"['’]s?\s+(?:latest\s+|new\s+|earlier\s+|repeated\s+)?(?:claims?|statements?|reports?|"
                         r"announcements?|assertions?|allegations?)\s+"
@@ -324,7 +326,7 @@ _OURS_STILL_THERE = compiled(r"\b[Oo]ur\s+(?:[\w-]+\s+)?(?:soldiers|troops|units
                              r"\b(?:is|are)\s+(?:still\s+)?being\s+held\b(?!\s+by\s+(?:the\s+)?(?:Russian|Ukrainian|enemy|occupiers))")
 _FORCES_IN_BEFORE = compiled(r"\b(?:forces|troops|units|army|operations?|grouping|contingent)\s+in\s+$")
 _LOCAL_WORDS = compiled(r"authorit|official|mayor|head|administration|governor|council|police", re.I)
-_CUES = compiled(rf"\b(?:MoD|[Mm]inistry|[Pp]ropagandists|[Cc]hannels|[Bb]loggers|[Mm]edia|TV|Kremlin|General Staff){_QUOTED_DEED}|according to|['’]s\s+(?:latest\s+|new\s+|earlier\s+)?(?:claims?|statements?|announcements?)\s+(?:on\s+\w+\s+)?that\b|\b(?:fairy[- ]tales?|propaganda|lies)\s+of\b|as stated by|in the words of|\bby\b|\breleased\b|\b{_MAP_VERB}|\b{_MAP_MOVE}|\b{_ISSUED_STATEMENT}", re.I)
+_CUES = compiled(rf"\b(?:statement|announcement)\s+that\b|\b(?:MoD|[Mm]inistry|[Pp]ropagandists|[Cc]hannels|[Bb]loggers|[Mm]edia|TV|Kremlin|General Staff){_QUOTED_DEED}|according to|['’]s\s+(?:latest\s+|new\s+|earlier\s+)?(?:claims?|statements?|announcements?)\s+(?:on\s+\w+\s+)?that\b|\b(?:fairy[- ]tales?|propaganda|lies)\s+of\b|as stated by|in the words of|\bby\b|\breleased\b|\b{_MAP_VERB}|\b{_MAP_MOVE}|\b{_ISSUED_STATEMENT}", re.I)
 #: Where the journalist's own voice begins inside a sentence that quotes someone.
 # (a time between them too: "said on Wednesday that", "said late on Friday that")
 _THAT_AFTER = compiled(r"(?:\s+(?:late\s+|early\s+)?(?:on|last|this|overnight|earlier)(?:\s+[\w-]+){0,2}?)?\s+that\b")
@@ -473,6 +475,8 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
         return BRIEFED, False  # "Putin was briefed that ...": told by his commanders
     if _CLAIM_NOUN_AFTER.match(sentence, end) and _DISPUTED_BEFORE.search(sentence, max(0, start - 40), start):
         return "claim", True  # "dismissed a Russian Defence Ministry claim that ...": cited by the one who dismisses it
+    if _CLAIM_NOUN_AFTER.match(sentence, end) and _CARRIED_BEFORE.search(sentence, max(0, start - 40), start):
+        return "statement", False  # "opened its news with a Defence Ministry statement that ...": the statement's maker
     if _SCARE_QUOTED_DEED.match(sentence, end) and not _DOERS_NAMED.search(sentence, start, end):
         # 'the Russian MoD "liberated" X', 'propagandists have "taken" X': a deed no body or channel does, in
         # quotation marks, is its claim (not troops': 'Russian troops "liberated" X, leaving nothing standing')
