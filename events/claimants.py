@@ -120,7 +120,7 @@ _APPOSITION = compiled(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:\s+who\s+(?:gave|gives|go
                          r"(?:in|on|at|during|after|before)\s+(?:his|her|its|their|a|an|the)\s[^,;]{1,60}|"  # ", in his nightly address,"
                          r"(?:then|at\s+the\s+time|formerly)\s[^,;]{1,80}|"  # ", then the new commander-in-chief,"
                          r"(?:both|all)\s+(?:fighting|serving|based|operating)\s[^,;]{1,80}|"  # ", both fighting on Ukraine's side,"
-                         r"(?![A-Z])(?!(?:said|says|told|tells|wrote|writes|added|adds|claimed|claims|reported|announced|stated|insisted|"
+                         r"(?![A-Z])(?!(?:(?:has|have|had)\s+(?:also\s+)?)?(?:said|says|told|tells|wrote|writes|added|adds|claimed|claims|reported|announced|stated|insisted|"
                          r"confirmed|denied|described|explained|noted|stressed|warned|argued|admitted|acknowledged)\b)[^\W\d][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),|\s[–—-]\s[^–—;]{1,120}\s[–—-](?=\s))")
 # (", who gave only his call sign, Veter,", ", who asked that only his first name, Oleh, be used,": the name inside it;
 # ", identified by RIA only by his call sign,")
@@ -632,6 +632,9 @@ _SIDED_BY_PARTNER = ("military", "official", "government")
 _AND_THEN = compiled(r",\s+and\s+(?:[\w’'-]+\s+){0,2}$")  # the clause before ends: ", and the military announced"
 
 
+_COMMA_GAP = compiled(r"\s*,\s*")
+
+
 def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.NONE,
                       day: dt.date | None = None, place_country: dict[str, str] | None = None,
                       recent: list[Attribution] | None = None, soldier_side: Side = Side.NONE) -> list[Attribution]:
@@ -686,10 +689,16 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     for person in people:  # only the person patterns whose role words the sentence holds
         for attribution in _people(person, sentence, rules, known, place_country):
             add(attribution)
+    # a role followed by the named person who holds it: the person speaks ("Ukraine's president, Volodymyr
+    # Zelensky, said": Zelensky, not Ukraine's officials)
+    named_after = {s for s, e, r in matches if "(" in r.name and sentence.startswith(",", e)}
     # longest first, so "Ministry of Defence in Moscow" wins over "Moscow"
     for start, end, rule in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
         if overlaps(start, end):
             continue  # inside a longer claimant already found: add() would drop it, whatever its link
+        if "(" not in rule.name and not sentence[start:end].endswith("s") and (comma := _COMMA_GAP.match(sentence, end)) is not None \
+                and comma.end() in named_after:
+            continue  # (one holder: not "several Russian channels, Rybar among them, claimed")
         if sentence.startswith(",", end) and _RELATIVE_OPEN.search(sentence, max(0, start - 80), start):
             continue  # "the channel, which is close to the military, reported": the channel reports
         if rule.name in GENERIC_STATES and _FORCES_IN_BEFORE.search(sentence, max(0, start - 40), start) \
@@ -889,6 +898,8 @@ _MINISTRY = compiled(r"ministry", re.I)
 _POINTING_NOUN = compiled(r"(?:the|this|that|these)\s", re.I)
 _LOCAL_HEAD = compiled(r"\b(?:governor|mayor)\b", re.I)
 _IN_PLACE_OPENS = compiled(r"\W*In\s+(?:neighbou?ring\s+|nearby\s+)?(?:the\s+(?:town|city|village)\s+of\s+)?[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,")
+_ONE_PERSON = re.compile(r"\b(?:he|she|his|her|him|spokes\w+|speaker|chief|commander|general|minister|governor|head|"
+                         r"president|official)\b", re.I)
 _NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test of the claimant)
     # ("Its spokesman said", "their press service": the body's, not a person's)
     (re.compile(r"^(?:its|their)\s", re.I), lambda a: "(" not in a.claimant or _GROUP_NAMED.search(a.claimant) is not None),
@@ -896,10 +907,9 @@ _NOUN_WANTS = (  # what a pointing phrase may point back to: (its words, a test 
     (_LOCAL_HEAD, lambda a: a.kind in ("local official", "local authorities") or _LOCAL_HEAD.search(a.claimant) is not None),
     (re.compile(r"\bsources?\b", re.I), lambda a: a.kind == "anonymous" or "source" in a.claimant),
     (re.compile(r"think tank|analyst|project|channel|initiative|monitoring group|monitors", re.I), lambda a: a.kind in ("analyst", "media")),
-    (re.compile(r"\b(?:he|she|his|her|him|spokes\w+|speaker|chief|commander|general|minister|governor|head|"
-                r"president|official)\b", re.I),
+    (_ONE_PERSON,
      lambda a: "(" in a.claimant or a.kind == "local authorities" or a.person
-     or re.search(r"official|spokes|commander|officer|minister|governor|head|chief|analyst|general|source",
+     or re.search(r"official(?!s)|spokes|commander|officer|minister|governor|head|chief|analyst|general|source",  # ("he": one official, not "officials")
                   a.claimant, re.I) is not None),
     # ("the agency" is an intelligence service or a news agency named before, not the state that spoke last)
     (re.compile(r"\bagency\b", re.I),

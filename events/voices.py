@@ -634,6 +634,12 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             if last is None and recent:
                 last = recent[-1]
         if wanted and i > 0 and (i - 1) not in read:
+            if i > 1 and rules.anaphora.search(views[i - 1].text):
+                # ("X, the group's spokesman, spoke to reporters. '...,' he said. 'Fighting goes on in A'": who
+                # "he" is was named in a sentence no claim made us read)
+                # (only the sentences after the last one read, so that who spoke last stays last)
+                for j in range(max(0, i - 1 - _READ_BACK, max((k for k in read if k < i - 1), default=-1) + 1), i - 1):
+                    speakers(j)
             # the sentence before: its speaker may be carried on ("Specifically, ..."), and the day
             # they spoke holds for what they say next
             before = speakers(i - 1)
