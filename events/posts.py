@@ -324,7 +324,8 @@ _OWN_PEOPLE = compiled(r"\b[Oo]ur\s+(?:[\w-]+\s+){0,2}?(?:correspondent|reporter
 # a role's body after it: "the spokesman| for |Ukraine's border guard", "a member| of the |Civic Chamber"
 _ROLE_OF = compiled(r"\s+(?:for|of|from|with|at|in)\s+(?:the\s+)?")
 # the given names or initials between a person's role and surname: "the Ukrainian MP| Oksana |Dzyuba"
-_GIVEN_NAMES_BETWEEN = compiled(r"\s+(?:[A-ZА-ЯІЇЄ][\w’'.-]+\s+){0,2}")
+_GIVEN_NAMES_BETWEEN = compiled(r"\s+(?:[A-ZА-ЯІЇЄ][\w’'.-]+\s+){0,2}|,?\s+(?:(?:with\s+|by\s+)?(?:the\s+)?call[- ]?sign|nicknamed|known\s+as)\s+")
+# (or a call sign after the role: "a drone operator from the 110th Brigade, call sign| Kruk")
 
 
 def _turns(views: list[SentenceView], text: str) -> list[tuple[int, str]]:
