@@ -580,6 +580,18 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                                                                      for b in named)))
         return read[i]
 
+    def _quote_intro(opened: int) -> Attribution | None:
+        """Who the two sentences before a quotation that opens naming nobody introduce as speaking (only when the
+        quotation opens its paragraph)."""
+        if opened < 1 or views[opened].sentence.paragraph == views[opened - 1].sentence.paragraph:
+            return None
+        for j in (opened - 1, opened - 2):
+            if j >= 0 and views[j].sentence.paragraph == views[opened - 1].sentence.paragraph:
+                spoken = [a for a in speakers(j) if not a.embedded]
+                if spoken:
+                    return spoken[-1]
+        return None
+
     def ahead_of_close(i: int) -> Attribution | None:
         """The speaker named where the quotation sentence i opens closes, read ahead; the reading is
         undone when it names none there (it is read again in its turn)."""
@@ -718,6 +730,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 carried, why = (opener[-1], "quote") if opener else (last, "continuation")
             elif open_quote is not None and open_quote != i and last is not None and _QUOTE_LABEL.match(views[open_quote].text):
                 carried, why = last, "quote"  # 'Quote: "Our troops do not stop. X has been liberated."': the speaker before
+            elif open_quote is not None and open_quote != i and (intro := _quote_intro(open_quote)) is not None:
+                carried, why = intro, "quote"  # "X told us his story. His words, shortened: “We held A ... We left A on the 7th”"
             elif view.section in _UNDER_SOURCE and source_speaker is not None:
                 carried, why = source_speaker, "source"
             elif _OPENS_QUOTE.match(text) and (named_at_close := ahead_of_close(i)) is not None:
