@@ -1611,7 +1611,9 @@ def _followed_by(view: SentenceView, end: int, last: Target, trigger: Trigger) -
 # (or with no comma, the first place's time last in a longer phrase: "liberated A and B in the X region in
 # a lightning counteroffensive in September and then C in November")
 # (or after semicolons, each item with its own day: "took A on Monday; B on Tuesday; and C on Thursday")
-_GAPPED_FIRST_GAP = compiled(r"\s+(?:in|on|by|around|about|at\s+the\s+(?:end|start|beginning)\s+of)\s+[^,;:]{1,30}?\s*[,;]\s+(?:and\s+)?$|"
+# (or its preposition said again: "withdrew from A in late June and from B in early July")
+_GAPPED_FIRST_GAP = compiled(r"\s+(?:in|on|by|around|about|at\s+the\s+(?:end|start|beginning)\s+of)\s+[^,;:]{1,30}?"
+                             r"(?:\s*[,;]\s+(?:and\s+)?|\s+and\s+(?:from|out\s+of)\s+)$|"
                              r"\s+[^,;:.]{0,80}?\b(?:in|by)\s+(?:(?:early|late|mid-?)\s*)?" + _MONTH + r"(?:\s+(?:19|20)\d\d)?\s+and\s+(?:then|later)\s+$")
 _GAPPED_NEXT_GAP = compiled(r"\s*[,;]\s+(?:and\s+)?$|\s+and\s+$")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

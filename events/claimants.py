@@ -143,6 +143,9 @@ _ROLE_NOUN_THEN_END = compiled(r"\s+(?:spokes(?:man|woman|person)|press\s+(?:ser
                                r"(?=\s*(?:[.;:!?)”\"]|,|$)|\s+(?:on|late|early|earlier|in|at)\b)")
 _QUOTED_NAME = compiled(r"\s*[“\"«][A-Z][^”\"»,.;]{1,40}[”\"»]\s*")  # 'the channel "Name" wrote'
 _AND_THAT = compiled(r"\band\s+that\b")
+_NOUN_OBJECT = compiled(r"\s+(?:its|their|his|her|the|a|an)\s+(?!(?:[\w-]+\s+){0,3}?(?:that|which)\b)")
+_FORCES_CLAUSE_AFTER = compiled(r",\s+(?:and|but|while)\s+(?:(?:Ukrainian|Russian)\s+(?:troops|forces|units|soldiers)|"
+                                r"(?:Ukraine|Russia|Kyiv|Moscow)['’]s\s+(?:troops|forces|units|army))\s")
 _ANSWERED_IN_QUOTE = compiled(r"\b(?:lie|lies|lying|false|untrue|not true|nonsense|fake|propaganda|fiction|fantasy|premature|"
                               r"wrong|rubbish|absurd)\b", re.I)
 _CLAIMED_VERBS = frozenset({"claim", "claims", "claimed", "declare", "declares", "declared", "announce", "announces", "announced"})
@@ -1238,6 +1241,12 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
                            and a.side is not Side.NONE and ";" not in sentence[position:a.start]), None)
             if source is not None:
                 return source
+        told_at = sentence.find(chosen.verb, chosen.end) if chosen.verb else -1
+        if told_at != -1 and _NOUN_OBJECT.match(sentence, told_at + len(chosen.verb)) \
+                and _FORCES_CLAUSE_AFTER.search(sentence, told_at, position):
+            # "Moscow announced its withdrawal from X, and Ukrainian troops retook the town two days later": what
+            # it announced was a thing, not a clause; the forces' own clause after it is the outlet's
+            return None
         if chosen.verb == "ordered" and _CLAUSE_JOINED.search(sentence, chosen.end, position):
             return None  # ("X ordered his troops out of A, and Russian forces entered it the next day": the outlet's)
         relative = _IN_RELATIVE.search(sentence, 0, chosen.start)
