@@ -1740,7 +1740,7 @@ _SAID_OF_A_THING = compiled(r"\b(?:pointing|points|pointed)\s+(?:at|to)\b|\b(?:s
                             r"(?!(?:town|village|city|settlement)\b)", re.I)
 
 
-_TO_PLURAL_POINTER = compiled(r"[”\"’']?\s+(?:(?:control|hold)\s+of\s+)?$")  # (what may stand between the phrase and its object)
+_TO_PLURAL_POINTER = compiled(r"[”\"’']?\s+(?:(?:control|hold)\s+of\s+|(?:of|from)\s+)?$")  # (what may stand between the phrase and its object: "pulled out of both towns")
 # (also the second of two passives: "All four had been held by Russian troops and were freed by Ukraine")
 _PLURAL_SUBJECT_GAP = compiled(r"\s+(?:(?:have|has|had|were|are|was|been|being|now|also|both|all|then|later|since|"
                                r"reportedly|already|fully|completely)\s+)*$"
