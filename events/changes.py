@@ -1585,6 +1585,8 @@ _FOLLOWED = compiled(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s
                      r"(?:(?:town|city|village|settlement)\s+of\s+)?$")
 # a gapped verb with the day of its own: "had taken A on the 14th, and on the 18th B" (B ending the clause:
 # not "and on Wednesday B came under shelling")
+_AND_THEN_PLACE = compiled(r"[^;:“”\"]{0,40}?,?\s+and\s+(?:the\s+(?:town|city|village)\s+of\s+)?")
+_FOLLOWED_AFTER = compiled(r"\s+(?:soon\s+|quickly\s+|then\s+)?followed\b(?!\s+by\b)")  # (its own time may come after it)
 _FOLLOWED_DATED = compiled(r"^[^;:“”\"]{0,40}?,?\s+and\s+(?:then\s+)?(?:on|in|by)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|"
                            r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|" + _MONTH + r"(?:\s+\d{1,2})?|\d{1,2}\s+" + _MONTH + r")"
                            r"\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
@@ -1598,6 +1600,8 @@ def _followed_by(view: SentenceView, end: int, last: Target, trigger: Trigger) -
     if ref is None or not _allowed(ref, trigger):
         return []
     gap = view.text[after:ref.start]
+    if _AND_THEN_PLACE.fullmatch(gap) and _FOLLOWED_AFTER.match(view.text, ref.end):
+        return [Target(ref, position=ref.start)]  # "retook A and B within days, and C followed on 1 October"
     if not _FOLLOWED.match(gap) and not (_FOLLOWED_DATED.match(gap) and _CLAUSE_ENDS_HERE.match(view.text, ref.end)):
         return _gapped_dated(view, after, trigger)
     # ("followed by A in July and B in August": each later place with its own time)

@@ -1200,7 +1200,7 @@ _PARTICIPLE_APPOSITION = compiled(r",\s+(?:(?:seized|captured|occupied|taken|hel
 _APPOSITION_CHANGE = compiled(r",\s+(?:a|an|the)\s+(?:[\w’'-]+(?:,\d\d\d)*\s+){0,6}$")
 
 
-_DAY_RIGHT_AFTER = compiled(r"(?:,\s+[^,;:]{1,50},)?\s+(?:(?:in|on)\s+)?")  # a list item's own time after its place
+_DAY_RIGHT_AFTER = compiled(r"(?:,\s+[^,;:]{1,50},)?(?:\s+followed)?\s+(?:(?:in|on)\s+)?")  # a list item's own time after its place
 
 
 def _pick_date(dates: list[DateExpression], position: int) -> DateExpression | None:
