@@ -140,8 +140,7 @@ _UNIT_SUBJECT = compiled(r"\b(?:units|soldiers|troops|fighters|servicemen|elemen
                          r"(?:(?:have|has|had)\s+)?(?:(?:quietly|also|finally|then|now)\s+)?$", re.I)
 _BARE_FORCE = compiled(r"\b(?:the|these|those|such|its|their|both|all|many|some)\s+(?:\w+\s+)?(?:troops|forces|units|soldiers|"
                          r"fighters|servicemen|defenders|brigades?|battalions?|military|army|garrison)\b|"
-                         r"\b(?:fighters|troops|soldiers|units|members)\s+(?:from|of)\s+(?:the\s+same|these|those|both)\b|"
-                         r"^\s*(?-i:Troops|Forces|Units|Soldiers|Fighters)\s", re.I)  # (opening its sentence with no word before: "Troops took X on Monday")
+                         r"\b(?:fighters|troops|soldiers|units|members)\s+(?:from|of)\s+(?:the\s+same|these|those|both)\b", re.I)
 _PLURAL_SUBJECT = compiled(r"\b(?:the|these|those|a series of|a string of|a chain of)\s+(?:\w+\s+)?(?:villages|settlements|towns|"
                              r"localities|communities|populated (?:areas|localities))\s+(?:in\s+(?:the\s+)?[\w-]+\s+)?(?:that|which)\b", re.I)
 # names the gazetteer may not know, inside a list: "Xyzivka, ", "Nova Xyzivka and "
@@ -508,7 +507,8 @@ _THEY_ONLY = compiled(r"[Tt]hey\b")
 # ("They hold most of it, but the west is ours": set against the speaker's own)
 _US_AFTER = compiled(r"\b(?:from\s+us|us\s+out|on\s+us|(?:pushed|drove|knocked|forced|threw)\s+us)\b"
                      r"|,\s*(?:yes,\s*)?but\s+(?:[^,;.“”\"]{0,60}?\bours\b|our\s+(?:units|troops|guys|boys|men|forces|soldiers|lads)\b)")
-_OPENS_SENTENCE = compiled(r"[\s“\"‘']*")
+# (past a time that opens it: "By the end of March they had pulled out of both towns")
+_OPENS_SENTENCE = compiled(r"[\s“\"‘']*(?:(?:By|In|On|At|Within|Over)\s+(?:the\s+)?(?:(?:end|start|beginning|middle)\s+of\s+)?(?:[\w-]+\s+){0,2}?[\w-]+,?\s+)?")
 _SAYING_AFTER = compiled(r"\s+(?:\w+\s+)?(?:say|said|says|claim|claimed|report|reported|believe|think|thought|told|insist|insisted)\b")
 _OWN_FORCES = compiled(r"[Oo]ur\s+(?:own\s+)?[a-z]")  # "our men", "our troops": a noun "they" may stand for
 

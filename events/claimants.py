@@ -563,8 +563,8 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
         # past an aside: "bloggers, including X, gave a grimmer account, saying"
         if _GAP_TO_VERB.match(after[:comma.end()]) and (said := _ACT_THEN_SAYING.match(after, comma.end() - 1)):
             return said.group(1), False
-    if _ACCOUNT_AFTER.match(sentence[end:end + 40]):
-        return "account", False  # "Skibchyk's account: ...", "Pushilin: “...”"
+    if _ACCOUNT_AFTER.match(sentence[end:end + 40]) and not _TOLD_TO_BEFORE.search(sentence, max(0, start - 20), start):
+        return "account", False  # "Skibchyk's account: ...", "Pushilin: “...”" (not who was told: "X told Ukrainian media: ...")
     if start == 0 and _LEAD_COLON.match(sentence, end, end + 3) and not _COUNTRY.fullmatch(sentence, start, end) or \
             _TRAILING_CREDIT.fullmatch(sentence, end) and _DASH_BEFORE.search(sentence, max(0, start - 4), start):
         return "credit", False  # headline credits: "DeepState: Russian forces took X", "Russians occupy X – DeepState"
@@ -636,6 +636,7 @@ _AND_THEN = compiled(r",\s+and\s+(?:[\w’'-]+\s+){0,2}$")  # the clause before 
 
 
 _COMMA_GAP = compiled(r"\s*,\s*")
+_TOLD_TO_BEFORE = compiled(r"\b(?:told|tells|telling|to|with)\s+(?:the\s+)?$")
 
 
 def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.NONE,

@@ -1214,7 +1214,6 @@ _FORCE_NOUN_AFTER = compiled(r"\s*(?:['’]s\s+)?(?:[\w-]+\s+)?(?:troops|forces|
 
 
 _PRONOUN_OPENS = compiled(r"\s*(?:It|They)\s")
-_FORCES_OPEN = compiled(r"\s*(?:Troops|Forces|Soldiers|Fighters)\s+(?!of\b|from\b)")  # (forces with no side word opening a sentence)  # ("..., Russian forces pressed on X. Troops took it")
 # "the enemy" as a subject acting ("The enemy is active near A", "the enemy has been attacking"), not
 # "the enemy's losses" or "the enemy troops" (named as a force by side_words already)
 _THE_ENEMY_SUBJECT = compiled(r"(?:(?<=[Tt]he )|[Tt]he )[Ee]nemy\s+(?:is|was|has|had|keeps|continues|remains|tried|tries|attempted|launched|"
@@ -1797,8 +1796,6 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             acting = _acting_side(view, rules, speaker)  # ("The Ukrainian army regrouped. It took X": the forces named)
             # ("The enemy attacked A. It gained a foothold in B, the brigade said": the enemy of who speaks next)
             memory.enemy_before = acting is Side.NONE and _THE_ENEMY_SUBJECT.search(view.text) is not None
-        elif acting is Side.NONE and view.index + 1 < len(views) and _FORCES_OPEN.match(views[view.index + 1].text):
-            acting = _acting_side(view, rules)  # ("Russian forces had been pressing on X. Troops took the town": sides named only)
         if acting is not Side.NONE:
             memory.agent_side, memory.agent_paragraph = acting, view.sentence.paragraph
         elif view.sentence.paragraph != memory.agent_paragraph:
@@ -2221,6 +2218,8 @@ _OF_THEM = compiled(r"\b(?:of|among)\s+(?:them|these|those)\b", re.I)
 
 
 _WHOSE_CHANGE = compiled(r",\s+whose\s")
+_SITE_NAMED_AFTER = compiled(r"\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s*[.;,]?\s*$")  # a line's place, then nouns in lower case to its end
+_THE_BEFORE = compiled(r"\bthe\s+$", re.I)
 
 
 def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Discourse, rules: Rules,
@@ -2260,8 +2259,9 @@ def _follow_frame(view: SentenceView, voice: Voice, drafts: list[Draft], memory:
             date = dates[0]  # an item's own day after its place: "1. A (Wednesday)", "A — 7 September"
         tail = _RELATIVE_AFTER_LIST.search(view.text)  # ("They are A and B, which lie on the road to C": not C)
         for place in view.settlements:
-            if place.relation or tail is not None and place.start > tail.start() or rules.facility_after.match(view.text, place.end):
-                continue  # (nor a site named after a place: "- the A ammunition depot")
+            if place.relation or tail is not None and place.start > tail.start() or rules.facility_after.match(view.text, place.end) \
+                    or _SITE_NAMED_AFTER.match(view.text, place.end) and _THE_BEFORE.search(view.text, 0, place.start):
+                continue  # (nor a site named after a place: "- the A ammunition depot", "- the B town hall")
             gains, how = _gains(frame.change, place, frame.attribution, memory)
             kind = _regained(frame.change.kind, gains, place, memory)
             draft = Draft(view, frame.view, kind, place, gains, frame.attribution, frame.via, frame.change.hedged,
