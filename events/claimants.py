@@ -32,7 +32,7 @@ GENERIC_MILITARIES = frozenset({"Russian military", "Ukrainian military", "Russi
                                 "Ukrainian military spokesman"})
 # a body's map, statement or press service, between its name and its verb: "the project's latest map shows",
 # "the Kremlin's announcement says", "the group's press centre said"
-_DOCUMENT = r"(?:latest\s+|updated\s+|new\s+|daily\s+|evening\s+|morning\s+|official\s+)?(?:map|maps|update|assessment|statement|announcement|report|bulletin|briefing|communiqu[eé]|summary|post|message)"
+_DOCUMENT = r"(?:latest\s+|updated\s+|new\s+|daily\s+|weekly\s+|evening\s+|morning\s+|official\s+|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(?:map|maps|update|assessment|statement|announcement|report|bulletin|briefing|communiqu[eé]|summary|post|message)"
 # (or its people: "Ukraine's delegation responded that", "Russia's envoy told the council")
 _OWNS_A_DOCUMENT = r"(?:['’]s(?=\s+" + _DOCUMENT + r"\b|\s+press\s+(?:service|centre|center|office|department)\b|\s+(?:delegation|mission|envoy|ambassador)\b))?"
 # (a quoted name's opening quote is the leading punctuation: 'the channel "Name" wrote')
@@ -1301,8 +1301,9 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
 
 
 # the items of a list whose verb the first item carries, each a name and its time: "; B on Tuesday; and C, north of it, on Thursday, "
-_GAPPED_ITEMS = compiled(r"(?:;\s+(?:and\s+)?(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+(?:[\s-](?-i:[A-ZА-ЯІЇЄ])[\w’'-]+)?(?:,\s+[^,;:]{1,50},)?"
-                         r"\s+(?:in|on|by|around)\s+[^,;:]{1,30}?)+\s*,\s*")
+_GAPPED_ITEMS = compiled(r"(?:;\s+(?:and\s+)?(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+(?:[\s-](?-i:[A-ZА-ЯІЇЄ])[\w’'-]+)?"
+                         r"(?:\s+and\s+(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+(?:[\s-](?-i:[A-ZА-ЯІЇЄ])[\w’'-]+)?)?(?:,\s+[^,;:]{1,50},)?"
+                         r"\s+(?:in|on|by|around)\s+[^,;:]{1,30}?)+\s*,\s*(?:according\s+to\s+(?:the\s+)?)?")
 
 
 SOLDIER_RULE = "{side} soldier"  # claimants.toml's rule for one fighter quoted by trade or rank
