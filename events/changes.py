@@ -1000,7 +1000,8 @@ _MOVED_INTO = compiled(r"\S\s+(?:into|to|towards?)\s+(?:the\s+(?:town|city|villa
 _SPAN_BEFORE = compiled(r"\b(?:between|from|to)\s+(?:the\s+(?:towns?|cities|villages?)\s+of\s+)?$", re.I)
 _ANNIVERSARY_BEFORE = compiled(r"\banniversary\s+of\b[^.;]{0,40}$", re.I)
 # a clause opening on its forces: "The garrison was ordered to leave X" (whoever's they are)
-# a clause opening on forces with no word before them, the side the text speaks of ("Troops took X on Monday")
+# a clause opening on forces with no word before them ("Troops took X on Monday"): a taking told, whose side is the
+# trigger's fallback (the speaker's), not the side the sentence before names (it may be the one that held or left X)
 _FORCES_ALONE_OPEN = compiled(r"\s*(?:Troops|Forces|Units|Soldiers|Fighters)\s+(?:(?:also|then|later|quickly|finally|have|had|has)\s+)*")
 _FORCE_OPENS = compiled(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:troops|forces|units|soldiers|garrison|defenders|brigade|battalion)\s+"
                           r"(?:was|were|had|has|have|received|got)\b", re.I)

@@ -635,7 +635,6 @@ _SIDED_BY_PARTNER = ("military", "official", "government")
 _AND_THEN = compiled(r",\s+and\s+(?:[\w’'-]+\s+){0,2}$")  # the clause before ends: ", and the military announced"
 
 
-_COMMA_GAP = compiled(r"\s*,\s*")
 _TOLD_TO_BEFORE = compiled(r"\b(?:told|tells|telling|to|with)\s+(?:the\s+)?$")
 
 
@@ -693,16 +692,10 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     for person in people:  # only the person patterns whose role words the sentence holds
         for attribution in _people(person, sentence, rules, known, place_country):
             add(attribution)
-    # a role followed by the named person who holds it: the person speaks ("Ukraine's president, Volodymyr
-    # Zelensky, said": Zelensky, not Ukraine's officials)
-    named_after = {s for s, e, r in matches if "(" in r.name and sentence.startswith(",", e)}
     # longest first, so "Ministry of Defence in Moscow" wins over "Moscow"
     for start, end, rule in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
         if overlaps(start, end):
             continue  # inside a longer claimant already found: add() would drop it, whatever its link
-        if "(" not in rule.name and not sentence[start:end].endswith("s") and (comma := _COMMA_GAP.match(sentence, end)) is not None \
-                and comma.end() in named_after:
-            continue  # (one holder: not "several Russian channels, Rybar among them, claimed")
         if sentence.startswith(",", end) and _RELATIVE_OPEN.search(sentence, max(0, start - 80), start):
             continue  # "the channel, which is close to the military, reported": the channel reports
         if rule.name in GENERIC_STATES and _FORCES_IN_BEFORE.search(sentence, max(0, start - 40), start) \

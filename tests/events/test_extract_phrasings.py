@@ -121,9 +121,13 @@ def test_an_anniversary_piece_keeps_the_year_of_its_history_passage(gazetteer, r
     ("Russian troops took Hostre on Monday; Tykhe on Tuesday; and Umanske, some 40 km further south, on Thursday.",
      dt.date(2024, 10, 25), [("Hostre", dt.date(2024, 10, 21), "day", None), ("Tykhe", dt.date(2024, 10, 22), "day", None),
                              ("Umanske", dt.date(2024, 10, 24), "day", None)]),
+    # "and C followed on 1 October": the later place's own day after "followed"
+    ("The Kharkiv offensive in September retook Hostre within days, and Tykhe followed on 1 October.", dt.date(2023, 2, 24),
+     [("Hostre", dt.date(2022, 9, 1), "month", None), ("Tykhe", dt.date(2022, 10, 1), "day", None)]),
 ], ids=["last month after a history passage", "dated list items", "years to the day after", "a year after, anniversary",
         "a day after and", "list item's day after its place", "names with their days below a colon",
-        "names with their days right below a colon", "no list line's day in prose", "items after semicolons"])
+        "names with their days right below a colon", "no list line's day in prose", "items after semicolons",
+        "a day after followed"])
 def test_a_day_told_in_the_text_dates_its_own_change(gazetteer, rules, text, published, dated):
     claims = claims_of(text, gazetteer, rules, PublishedDate(published))
     assert [(c.settlement, c.event_date, str(c.date_precision)) for c in claims] == [d[:3] for d in dated]
