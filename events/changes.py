@@ -1622,8 +1622,10 @@ _GAPPED_FIRST_GAP = compiled(r"\s+(?:in|on|by|around|about|at\s+the\s+(?:end|sta
                              r"\s+[^,;:.]{0,80}?\b(?:in|by)\s+(?:(?:early|late|mid-?)\s*)?" + _MONTH + r"(?:\s+(?:19|20)\d\d)?\s+and\s+(?:then|later)\s+$")
 _GAPPED_NEXT_GAP = compiled(r"\s*[,;]\s+(?:and\s+)?$|\s+and\s+$")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-# (past a short aside on the place: "and C, some 40 km further south, on Thursday")
-_GAPPED_TIME_AFTER = compiled(r"(?:,\s+[^,;:]{1,50},)?\s+(?:(?:in|on|by)\s+(?:(?:early|late|mid-?)\s*)?(?:" + _MONTH + r"(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d\d)?|"
+# a list item's short aside between its place and its time: "and C, some 40 km further south, on Thursday" (also
+# read by events/drafts.py for the item's day and events/claimants.py for the speaker after the items)
+ITEM_ASIDE = r"(?:,\s+[^,;:]{1,50},)?"
+_GAPPED_TIME_AFTER = compiled(ITEM_ASIDE + r"\s+(?:(?:in|on|by)\s+(?:(?:early|late|mid-?)\s*)?(?:" + _MONTH + r"(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d\d)?|"
                               r"(?<=on\s)" + _WEEKDAY + r"(?:\s+(?:morning|afternoon|evening|night))?|"
                               r"\d{1,2}\s+" + _MONTH + r"(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d|the\s+(?:spring|summer|autumn|winter)(?:\s+of\s+(?:19|20)\d\d)?)|"
                               r"that\s+same\s+(?:day|week|month|year)|(?:a|one|two|three|four|five|several)\s+(?:days?|weeks?|months?)\s+later|"

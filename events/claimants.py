@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from events.anchors import _FOLDS, compiled, group_pattern, lower_words
+from events.changes import ITEM_ASIDE
 from events.records import Side
 from events.rules import ClaimantRule, PersonRule, Rules
 
@@ -1295,7 +1296,7 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
 
 # the items of a list whose verb the first item carries, each a name and its time: "; B on Tuesday; and C, north of it, on Thursday, "
 _GAPPED_ITEMS = compiled(r"(?:;\s+(?:and\s+)?(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+(?:[\s-](?-i:[A-ZА-ЯІЇЄ])[\w’'-]+)?"
-                         r"(?:\s+and\s+(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+(?:[\s-](?-i:[A-ZА-ЯІЇЄ])[\w’'-]+)?)?(?:,\s+[^,;:]{1,50},)?"
+                         r"(?:\s+and\s+(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+(?:[\s-](?-i:[A-ZА-ЯІЇЄ])[\w’'-]+)?)?" + ITEM_ASIDE +
                          r"\s+(?:in|on|by|around)\s+[^,;:]{1,30}?)+\s*,\s*(?:according\s+to\s+(?:the\s+)?)?")
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from events.anchors import compiled, search_once
 from events.articles import find_publisher
-from events.changes import (_CLAIM_VERB, _QUOTE_CLOSES, APPOSITION_OPENS_BEFORE, FOCUS, HEADING_OF_PLACES, HISTORY_SECTIONS, SAYING_NEXT, Change, Target, acted_upon, is_plural_pointer,
+from events.changes import (_CLAIM_VERB, _QUOTE_CLOSES, APPOSITION_OPENS_BEFORE, FOCUS, HEADING_OF_PLACES, HISTORY_SECTIONS, ITEM_ASIDE, SAYING_NEXT, Change, Target, acted_upon, is_plural_pointer,
                             pointer_count, find_changes, find_triggers, side_words)
 from events.claimants import _PRONOUN, GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, STATE_KINDS, TELLING_RELATIVE, Attribution, governing, journalist, named_claimants, outlet_side, quotations, unquoted
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
@@ -1200,7 +1200,7 @@ _PARTICIPLE_APPOSITION = compiled(r",\s+(?:(?:seized|captured|occupied|taken|hel
 _APPOSITION_CHANGE = compiled(r",\s+(?:a|an|the)\s+(?:[\w’'-]+(?:,\d\d\d)*\s+){0,6}$")
 
 
-_DAY_RIGHT_AFTER = compiled(r"(?:,\s+[^,;:]{1,50},)?(?:\s+followed)?\s+(?:(?:in|on)\s+)?")  # a list item's own time after its place
+_DAY_RIGHT_AFTER = compiled(ITEM_ASIDE + r"(?:\s+followed)?\s+(?:(?:in|on)\s+)?")  # a list item's own time after its place
 
 
 def _pick_date(dates: list[DateExpression], position: int) -> DateExpression | None:
