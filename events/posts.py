@@ -26,10 +26,11 @@ from events.anchors import compiled
 from events.claimants import GENERIC_STATES, SOLDIER_RULE, Attribution, named_claimants, quote_balance, unquoted
 from events.dates import find_dates, parse_date_text
 from events.mentions import SentenceView
+from events.persons import People
 from events.records import DatePrecision, PublishedDate, Side
 from events.rules import Rules
 
-__all__ = ["SIGNED_TEXT", "SPOKEN_LABEL", "Post", "find_answers", "find_bracketed", "find_headed", "find_posts", "find_signed", "find_turns"]
+__all__ = ["ACCOUNT_CUE", "SIGNED_TEXT", "SPOKEN_LABEL", "Post", "find_account", "find_answers", "find_bracketed", "find_headed", "find_posts", "find_signed", "find_turns"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -509,3 +510,39 @@ def find_answers(views: list[SentenceView], text: str, published: PublishedDate 
         if speaking and not view.heading:
             answers[view.index] = post
     return answers
+
+
+# an editor's note that what follows is one person's own account, told in the first person: "His account is lightly
+# edited.", "He spoke to us in May.", "She kept a notebook and let us print her entries.", "Novaya Gazeta Europe
+# reached him by phone."
+ACCOUNT_CUE = compiled(r"\b(?:(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:account|words|story|testimony|notes|entries|letters?|diary)\s+"
+                       r"(?:(?:is|are|was|were|has|have)\s+(?:been\s+)?)?(?:lightly\s+|slightly\s+|only\s+)?"
+                       r"(?:edited|shortened|condensed|abridged|translated|cut)|(?:spoke|talked)\s+to\s+(?:us|[A-Z])|"
+                       r"reached\s+(?:him|her)\s+by\s+(?:phone|telephone)|let\s+us\s+(?:print|publish|quote)|"
+                       r"in\s+(?:his|her|their)\s+own\s+words|as\s+told\s+to\b)")
+_ACCOUNT_REACH = 8  # the sentences an account's introduction may take, from the text's start
+# the narrator's own words: "I", "we", "our", "us", "my", "me" (not "US")
+_FIRST_PERSON = compiled(r"\b(?:I|[Ww]e|[Oo]ur|us|[Mm]y|me)\b")
+
+
+def find_account(views: list[SentenceView], people: People) -> dict[int, Post]:
+    """The narrator of each sentence of one person's account in the first person, by sentence index: the
+    person the text's opening introduces where it says the account is theirs ("Andrii, 34, a drone operator
+    of the 47th Brigade, spoke to us in May. His account is lightly edited."), for every paragraph after
+    the introduction that speaks in the first person outside quotation marks ("Berdychi we held until
+    February, then we left."). A paragraph with no "I" or "we" is the outlet's own prose again."""
+    cue = next((v for v in views[:_ACCOUNT_REACH] if ACCOUNT_CUE.search(v.text) and not v.heading), None)
+    if cue is None:
+        return {}
+    paragraph = cue.sentence.paragraph
+    introduced = [p for i, p in sorted(people.introduced.items())
+                  if i <= cue.index and views[i].sentence.paragraph in (paragraph, paragraph - 1) and p.side is not Side.NONE]
+    if not introduced:
+        return {}
+    post = Post(replace(introduced[-1].speaker, verb="interview", start=0, end=0), None, "")
+    paragraphs: dict[int, list[SentenceView]] = {}
+    for view in views[cue.index + 1:]:
+        if view.sentence.paragraph > paragraph and not view.heading:
+            paragraphs.setdefault(view.sentence.paragraph, []).append(view)
+    return {v.index: post for told in paragraphs.values() if any(_FIRST_PERSON.search(unquoted(v.text)) for v in told)
+            for v in told}

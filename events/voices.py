@@ -21,7 +21,7 @@ from events.anchors import compiled, search_once
 from events.claimants import GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, TELLING_RELATIVE, Attribution, cited_only, connected, find_attributions, find_channel, named_claimants, outlet_side, quote_balance
 from events.mentions import SAID_BEFORE_NAME, SentenceView
 from events.persons import People, find_persons
-from events.posts import (SIGNED_TEXT, Post, broadcaster, find_answers, find_bracketed, find_headed, find_posts, find_signed,
+from events.posts import (ACCOUNT_CUE, SIGNED_TEXT, Post, broadcaster, find_account, find_answers, find_bracketed, find_headed, find_posts, find_signed,
                           find_turns)
 from events.records import Article, Side
 from events.rules import Rules
@@ -404,7 +404,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     read: dict[int, list[Attribution]] = {}  # speakers of the sentences looked at
     # the people a feature introduces in its narration, whom "he said" and "Oleh said" point back to
     people: People | None = find_persons(views, rules, home if home is not Side.NONE else among, day) \
-        if _SPOKEN.search(article.text) else None
+        if _SPOKEN.search(article.text) or ACCOUNT_CUE.search(article.text) else None
     introduced: set[int] = set()  # (their attributions, as the narration put them in recent)
     posts = find_posts(views, rules, day) if any("(@" in v.text for v in views) else {}
     if SIGNED_TEXT.search(article.text):
@@ -420,6 +420,9 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             posts.setdefault(i, post)
     if "?" in article.text and rules.interview_cue.search(article.text):
         for i, post in find_answers(views, article.text, article.published, rules, home).items():
+            posts.setdefault(i, post)
+    if people is not None and people.introduced:
+        for i, post in find_account(views, people).items():
             posts.setdefault(i, post)
     # "Briefing of the Russian Defence Ministry, 15 May", "General Staff operational update as of
     # 22:00": a body's own document; what it tells with nobody named is the body's
