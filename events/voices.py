@@ -48,7 +48,10 @@ _CREDIT_HEADING = compiled(r"[^:]{2,40}:\s")
 # a bulleted "Speaker: what they said" (also with its time: "▪️Russian MoD, 11:05: ...", or the time as
 # its bullet: "11:05 Russian MoD: ...")
 _CREDITED_LINE = compiled(r"\s*(?:[•\-–—*·▪►▶]|[\U0001F300-\U0001FAFF\u2600-\u27BF]|[\U0001F1E6-\U0001F1FF]{2}|"
-                          r"\[?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?\]?(?:\s*(?:[-–—|]|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|ET|EST|EDT|Kyiv time|Moscow time)){0,2}(?=\s))\ufe0f?\s*((?:[^:•]|(?<=\d):(?=\d\d)){2,80}?):\s")
+                          r"\[?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?\]?(?:\s*(?:[-–—|]|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|ET|EST|EDT|Kyiv time|Moscow time)){0,2}(?=\s)|"
+                          # (or a day: "Oct 1 — Khortytsia group: the command has authorised ...", "3 March | Russian MoD: ...")
+                          r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)"
+                          r"\s*[-–—|](?=\s))\ufe0f?\s*((?:[^:•]|(?<=\d):(?=\d\d)){2,80}?):\s")
 # a text that opens on its speaker's name and a colon, the words running on after it in the same line
 # ("Hanna Maliar, deputy defence minister: X is liberated. Today our defenders ..."); not a headline on a
 # line of its own ("Zelensky: X will not be surrendered" over the outlet's story)
