@@ -2389,7 +2389,11 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
             continue
         kind = trigger.type
         if kind is EventType.DENIAL and targets and all(t.share for t in targets) and _HOLDING.match(text, start) \
-                and rules.partial_share.search(text, end, targets[0].position):  # (not "still holding positions in X": a denial)
+                and (rules.partial_share.search(text, end, targets[0].position)  # (not "still holding positions in X": a denial)
+                     # (or the share after the pointer, the rest told taken before it: "gained most of X, but Ukrainian
+                     # forces continue to hold positions in its western outskirts")
+                     or targets[0].place is None and any(c.kind is EventType.PARTIAL for c in changes)
+                     and rules.partial_share.match(text, targets[0].position + len(targets[0].pointer) + 1)):
             if any(c.kind is EventType.DENIAL or c.denial for c in changes):
                 continue  # "denied that X had fallen, saying its units still hold the north of the town": the denial's ground
             if not _DENIED_THE_CLAIM.search(text, 0, start):  # ("rejected the claim, saying they hold the north of X": a denial)
