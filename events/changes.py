@@ -187,7 +187,10 @@ _TOPIC_SHARE_GAP = compiled(r"\s*[—–:-]\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:h
 _TOPIC_COLON = compiled(r"\s*:\s*")
 _ONE_OF_GAP = compiled(r"\s+(?:was|is|became)\s+(?:one\s+of|among)\s+the\s+(?:[\w-]+\s+){0,3}?(?:villages|towns|places|settlements|"
                        r"cities|localities)\s+(?:that\s+|which\s+)?(?:[\w’'-]+\s+){1,3}?(?:had\s+|have\s+)?")
-_TOPIC_OPENS = compiled(r"\s*(?:[“\"‘']\s*)?(?:(?:And|But|Well|Yes|So),?\s+)?")
+# (after a transcript's turn label too: "MALYI: X and Y we lost on the 11th")
+_TOPIC_OPENS = compiled(r"\s*(?:[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'. -]{1,40}(?:\s*\([^()\n]{1,40}\))?:\s+)?(?:[“\"‘']\s*)?(?:(?:And|But|Well|Yes|So),?\s+)?")
+# (the place may close a list the sentence opens on: "Hostre and Tykhe we lost on the 11th")
+_TOPIC_LIST_OPENS = compiled(_TOPIC_OPENS.pattern + r"(?:[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}(?:,\s+|,?\s+and\s+))*")
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
 _SUBJECT_GAP = compiled(
     r"^(?:['’]s)?(?:\s*\([^()]{0,60}\))?(?:\s*[—–)\]])?"
@@ -1425,7 +1428,7 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
             subject = ref  # a speaker's '"X: half ours, half theirs"'
         elif trigger.type in _TAKING and _ONE_OF_GAP.fullmatch(gap):
             subject = ref  # "X was one of the first villages Russian troops took": a relative clause said of X
-        elif trigger.type in _TAKING and _TOPIC_GAP.fullmatch(gap) and _TOPIC_OPENS.fullmatch(text, 0, ref.start):
+        elif trigger.type in _TAKING and _TOPIC_GAP.fullmatch(gap) and _TOPIC_LIST_OPENS.fullmatch(text, 0, ref.start):
             subject = ref  # "Tykhe we took on Saturday": spoken word order, the place taken told first
         break
     if subject is None:

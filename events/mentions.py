@@ -494,7 +494,7 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
             before = text[max(line_start, mention.start - 160):mention.start]
             after = text[mention.end:mention.end + 60]
             role = _role(before, after, mention, rules)
-            if role == "settlement" and mention.text in labels and after.startswith(":") and not before.strip():
+            if role in ("settlement", "dateline") and mention.text in labels and after.startswith(":") and not before.strip():
                 role = "person"  # "Yasen: We left it a week ago": an interview's speaker, labelled line after line
             if role == "dateline" and heading and sentence.text.strip() == mention.text and (
                     mention.start > DATELINE_REACH or _LIST_ABOVE.search(text, max(0, line_start - 80), line_start)):

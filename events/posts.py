@@ -399,17 +399,17 @@ _GUEST_APPOSITION = compiled(r",\s+(?:a|an|the)\s+[^,;.]{3,80}")
 
 
 def _person_of_a_state(text: str, hit: re.Match[str], named: list[Attribution]) -> Attribution | None:
-    """A guest introduced by name and a state's body in apposition ("Dmitry Orlov, a member of Russia's
-    Civic Chamber"): that person, of that state's side."""
+    """A guest introduced by name and a state's body or a side's unit in apposition ("Dmitry Orlov, a member
+    of Russia's Civic Chamber", "Malyi, a platoon commander of the 57th Brigade"): that person, of that side."""
     apposition = _GUEST_APPOSITION.match(text, hit.end())
-    state = next((a for a in named if a.claimant in GENERIC_STATES and apposition is not None
+    state = next((a for a in named if (a.claimant in GENERIC_STATES or a.side is not Side.NONE) and apposition is not None
                   and apposition.start() < a.start < apposition.end()), None)
     if state is None or apposition is None:
         return None
     given = _GUEST_NAME_BEFORE.search(text, max(0, hit.start() - 40), hit.start())
     name = (given.group() if given else "") + hit.group()
     role = apposition.group().lstrip(", ").removeprefix("a ").removeprefix("an ").removeprefix("the ")
-    return Attribution(f"{name} ({role})", state.side, "official", 0, 0, "turn")
+    return Attribution(f"{name} ({role})", state.side, "official" if state.claimant in GENERIC_STATES else state.kind, 0, 0, "turn")
 
 
 def _turn_speaker(label: str, before: list[SentenceView], rules: Rules, side: Side, day: dt.date | None) -> Attribution | None:
