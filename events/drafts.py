@@ -604,6 +604,12 @@ def _gains(change: Change, place: PlaceRef, attribution: Attribution, memory: _D
         # sentence named: "his unit stormed X, which they took in the summer"; nor a sentence opening on
         # "They", which goes on from the last: "Our paratroopers are heroes. They took X")
         return (attribution.side.opponent() if trigger.gains == "agent" else attribution.side), "text"
+    if change.agent == "bare" and attribution.verb == "interview" and attribution.side in (Side.RU, Side.UA) and text \
+            and (they := _THEY_RIGHT_BEFORE.search(text, max(0, change.start - 40), change.start)) is not None \
+            and not _FORCES_NAMED_BEFORE.search(text, 0, they.start()):
+        # a fighter's own account or answer: "On the 21st they took X" is the enemy's deed (not "our men regrouped,
+        # then they left X": the men named)
+        return (attribution.side.opponent() if trigger.gains == "agent" else attribution.side), "text"
     if change.agent == "bare":
         discourse = memory.agent_side if memory.agent_side is not Side.NONE else memory.headline_side
         if discourse is Side.NONE and trigger.gains == "agent" and attribution.side is Side.NONE \
