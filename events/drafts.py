@@ -1596,6 +1596,10 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                                             if target.place is not None or not is_plural_pointer(target.pointer)]:
                 first = view
                 place = target.place
+                if place is not None and change.kind is EventType.WITHDRAWAL and change.trigger.targets == "subject" \
+                        and (attribution.kind == "resident" or attribution.verb == "posted") \
+                        and _WE_RIGHT_BEFORE.search(text, max(0, change.start - 20), change.start):
+                    continue  # a civilian's "X we left on the 4th" (the family fled), or one nobody names as a fighter
                 if told is not None:
                     place = told[0]  # (told in this sentence: the one before keeps its own claims)
                     claimed.add(place.mention.start)

@@ -48,10 +48,7 @@ _CREDIT_HEADING = compiled(r"[^:]{2,40}:\s")
 # a bulleted "Speaker: what they said" (also with its time: "▪️Russian MoD, 11:05: ...", or the time as
 # its bullet: "11:05 Russian MoD: ...")
 _CREDITED_LINE = compiled(r"\s*(?:[•\-–—*·▪►▶]|[\U0001F300-\U0001FAFF\u2600-\u27BF]|[\U0001F1E6-\U0001F1FF]{2}|"
-                          r"\[?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?\]?(?:\s*(?:[-–—|]|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|ET|EST|EDT|Kyiv time|Moscow time)){0,2}(?=\s)|"
-                          # (or a day: "Oct 1 — Khortytsia group: the command has authorised ...", "3 March | Russian MoD: ...")
-                          r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)"
-                          r"\s*[-–—|](?=\s))\ufe0f?\s*((?:[^:•]|(?<=\d):(?=\d\d)){2,80}?):\s")
+                          r"\[?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?\]?(?:\s*(?:[-–—|]|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|ET|EST|EDT|Kyiv time|Moscow time)){0,2}(?=\s))\ufe0f?\s*((?:[^:•]|(?<=\d):(?=\d\d)){2,80}?):\s")
 # a text that opens on its speaker's name and a colon, the words running on after it in the same line
 # ("Hanna Maliar, deputy defence minister: X is liberated. Today our defenders ..."); not a headline on a
 # line of its own ("Zelensky: X will not be surrendered" over the outlet's story)
@@ -73,6 +70,9 @@ _AFTER_LABEL_NAME = compiled(r"\s*(?:$|[()|—–-]|['’]s\b|(?:reported|wrote|
                              r"(?:[A-Z][\w-]*\s+){0,4}(?:[Ss]pokes(?:man|woman|person)|[Cc]ommander|[Pp]ress service|[Cc]hief|[Hh]ead)\b)")
 _LABEL_VERB = compiled(r"\b(?:says|said|claims|claimed|is|are|was|were|has|have|had|will|would)\b")
 _POSSESSIVE_TOPIC = compiled(r"['’]s\s+(?!(?:[\w-]+\s+)?(?:channel|post|statement|press|Telegram|video|address|update|page|account|blog)\b)")
+# a day that opens a line of statements: "Oct 1 — ", "3 March | "
+_DAY_STAMP = compiled(r"\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|"
+                      r"Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s*[-–—|]\s")
 _TIMESTAMPED = compiled(r"\s*\d{1,2}[:.]\d{2}\s*[—–-]\s")  # a live blog's entry, "14:32 — ...": a story of its own
 _BULLET_ITEM = compiled(r"\s*(?:[•\-–—*·▪►▶]|[\U0001F300-\U0001FAFF\u2600-\u27BF])")  # "• ...", "🔹 ..."
 _CAPS_LABEL = compiled(r"\s*([A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]{2,30}(?:\s+[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]{1,30})?):\s")  # "PESKOV: ..."
@@ -701,7 +701,9 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             # Gen. Name, commander of the X group: Today our units ..." opening a text: the one named before the colon
             credit = labelled(line.group(1) if line.re is _CREDITED_LINE else line.group(1).title()) \
                 if line.re is not _OPENING_LABEL else _label_speaker(line.group(1), rules, home, day)
-            credit = None if person_line and credit is not None and "(" not in credit.claimant else credit
+            # (a body's name too when the line opens on a day: "Oct 1 — Khortytsia group: the command has authorised ...")
+            credit = None if person_line and credit is not None and "(" not in credit.claimant and not _DAY_STAMP.match(text) \
+                else credit
             found = [replace(credit, verb="credit", start=line.start(1), end=line.end(1))] + \
                 [a for a in found if a.end <= line.start(1) or a.start >= line.end(1)] if credit else found
             if credit and line.re is _OPENING_LABEL:
