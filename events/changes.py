@@ -240,7 +240,8 @@ _FORCES_FROM = compiled(r"\w+(?:\s+(?:back|out))?(?:\s+(?:(?:its|their|the|our|h
                         r"(?:units|troops|forces|garrison|fighters|servicemen|soldiers))?\s+(?:from|of)\b", re.I)
 # "was ordered to lay down arms, in effect ending the defence of X": the outcome, told as done
 _RESULT_PARTICIPLE = compiled(r",\s*(?:in effect\s+|effectively\s+|thereby\s+|thus\s+)?$")
-_MAIN_AFTER_COMMA = compiled(r",\s+(?:(?:its|their|his|the|our|Russian|Ukrainian|Ukraine['’]s|Russia['’]s|allied)\s+)?(?:[\w-]+\s+)?"
+# (a side's adjective or none: "..., allied troops were withdrawn")
+_MAIN_AFTER_COMMA = compiled(r",\s+(?:(?:its|their|his|the|our|Russian|Ukrainian|Ukraine['’]s|Russia['’]s)\s+)?(?:[\w-]+\s+)?"
                                r"(?:troops|forces|units|soldiers|army|defenders|garrison)\s+(?:had|has|have|were|was)"
                                r"(?:\s+(?:been|already))*$")
 # a purpose phrase closed by its comma ("in order to avoid encirclement, ", "to preserve the lives of personnel, ")
