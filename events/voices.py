@@ -57,12 +57,18 @@ _OPENING_LABEL = compiled(r"\s*((?:[^:.!?\n“”\"]|(?:(?<=Brig)|(?<=Col)|(?<=G
                           r"{2,90}?):\s+(?=\S)")
 # (a side's forces are no speaker's label: "Russian troops advanced this week:", "Ukrainian forces in Kursk:")
 _SIDE_FORCES = compiled(r"(?:the\s+)?(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s)\s+(?:[\w-]+\s+)?(?:troops|forces|army|units|soldiers|fighters)\b")
+# when a label's speaker spoke, closing the label: ", this morning", ", late Sunday"
+_LABEL_TIME = (r",\s+(?:this\s+(?:morning|afternoon|evening)|today|tonight|yesterday|last\s+night|(?:late\s+|early\s+)?(?:on\s+)?"
+               r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?)\s*$")
+_TIMED_LABEL = compiled(_LABEL_TIME)
 # what may follow the name in a label: an apposition, a note, where or how it spoke, a role
 _AFTER_LABEL_NAME = compiled(r"\s*(?:$|[()|—–-]|['’]s\b|(?:reported|wrote|told|posted|announced)\b|"
                              r"(?:map\s+)?(?:[Uu]pdates?|[Bb]ulletin|[Ss]ummary|[Bb]riefing)\b|"  # ("DeepState map update, May 14:")
                              r"on\s+(?:Telegram|X|Twitter|Facebook|VK|television|TV|(?:the\s+)?air|(?:the\s+)?(?:national\s+)?telethon|"
                              r"(?:a\s+)?video|camera|the\s+(?:situation|front|fighting))\b|"
                              r"in\s+(?:a|an|his|her|its)\s+(?:[\w-]+\s+)?(?:video|statement|interview|address|post|message|briefing)\b|"
+                             # (when it spoke: "Ukrainian General Staff, this morning:", "Russian MoD, late Sunday:")
+                             + _LABEL_TIME + r"|"
                              r",\s+(?:(?:[\w-]+\s+){0,4}?(?:[Ss]pokes(?:man|woman|person)|[Cc]ommander|[Mm]inister|[Hh]ead|[Cc]hief|[Gg]overnor|"
                              r"[Mm]ayor|[Aa]dvis[eo]r|[Oo]fficer|[Gg]eneral|[Dd]eputy|[Pp]resident|[Dd]irector|[Ff]ounder|[Ll]eader|[Cc]hannel|"
                              r"[Bb]log(?:ger)?|[Cc]orrespondent|[Aa]nalyst|[Pp]ress|[Uu]pdate|[Bb]ulletin|[Ss]tatement|[Rr]eport|[Ss]ummary|[Bb]riefing|"
@@ -702,8 +708,9 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             credit = labelled(line.group(1) if line.re is _CREDITED_LINE else line.group(1).title()) \
                 if line.re is not _OPENING_LABEL else _label_speaker(line.group(1), rules, home, day)
             # (a body's name too when the line opens on a day: "Oct 1 — Khortytsia group: the command has authorised ...")
+            # (or says when it spoke: "Ukrainian General Staff, this morning: ...")
             credit = None if person_line and credit is not None and "(" not in credit.claimant and not _DAY_STAMP.match(text) \
-                else credit
+                and not _TIMED_LABEL.search(line.group(1)) else credit
             found = [replace(credit, verb="credit", start=line.start(1), end=line.end(1))] + \
                 [a for a in found if a.end <= line.start(1) or a.start >= line.end(1)] if credit else found
             if credit and line.re is _OPENING_LABEL:
