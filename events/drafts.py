@@ -1965,7 +1965,9 @@ def _followed(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Di
 
 
 # the other side's words cited by a speaker ("said Russian propagandists were claiming that X had been liberated")
-_CITED_BEFORE = compiled(r"\b(?:claim\w*|boast\w*|spread\w*|propagand\w*|allege\w*|insist\w*|(?:Russian|Moscow|Kremlin)\b[^.;]{0,40}\b(?:say|says|said))\b"
+# (not Russians who fight for Ukraine: "the Legion, a unit of Russian citizens fighting for Ukraine, said that ...")
+_CITED_BEFORE = compiled(r"\b(?:claim\w*|boast\w*|spread\w*|propagand\w*|allege\w*|insist\w*|(?:Russian|Moscow|Kremlin)\b"
+                         r"(?![^.;]{0,40}\bfor\s+Ukraine\b)[^.;]{0,40}\b(?:say|says|said))\b"
                          r"[^.;]{0,60}?\bthat\s+[^.;]*$", re.I)
 _ADDED_REACH = 40  # characters from the words to the first place they add ("added two more villages: A")
 # (a short aside placing the one before may stand between: "added A, in the same area, and B")
