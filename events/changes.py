@@ -125,6 +125,7 @@ _QUALIFIER_BEFORE = compiled(r"\b(?:from|in|(?<!town )(?<!city )(?<!village )(?<
 # of X of the occupiers")
 _FROM_SIDE = compiled(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _OF_SIDE = compiled(r"(?<=[a-zа-яії’'])\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_COMMA_BEFORE_OF = compiled(r",\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,3}[\w’'-]+$")  # (", the official representative| of ...")
 _CLEARING = compiled(r"clear|purg|free|liberat|rid\b", re.I)
 # "claiming that troops had also taken X": troops as the subject, whoever's they are (or "said
 # that it had taken X": the speaker's own side)
@@ -878,9 +879,11 @@ def _which_side(text: str, words: list[tuple[int, int, str]], left: int) -> str 
 
 
 def _from_side(text: str, words: list[tuple[int, int, str]], after: list[int], clearing: bool = False) -> str:
-    """"retook X from Russian forces": the loser is named after "from"; the other side acted."""
+    """"retook X from Russian forces": the loser is named after "from"; the other side acted (and "cleared X of
+    Russian troops", not past a comma: "X was liberated, the representative of the LPR militia said")."""
     for i in after:
-        loser = _FROM_SIDE.search(text[:words[i][0]]) or clearing and _OF_SIDE.search(text[:words[i][0]])
+        of = clearing and _OF_SIDE.search(text[:words[i][0]])
+        loser = _FROM_SIDE.search(text[:words[i][0]]) or of and not _COMMA_BEFORE_OF.search(text, 0, of.start())
         if loser and words[i][2] in ("RU", "UA"):
             return "UA" if words[i][2] == "RU" else "RU"
     return ""
