@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from events.anchors import compiled, may_match
-from events.mentions import PlaceRef, SentenceView
+from events.mentions import SPOKEN_LABEL, PlaceRef, SentenceView
 from events.records import EventType
 from events.rules import Rules, Trigger
 
@@ -189,7 +189,7 @@ _TOPIC_COLON = compiled(r"\s*:\s*")
 _ONE_OF_GAP = compiled(r"\s+(?:was|is|became)\s+(?:one\s+of|among)\s+the\s+(?:[\w-]+\s+){0,3}?(?:villages|towns|places|settlements|"
                        r"cities|localities)\s+(?:that\s+|which\s+)?(?:[\w’'-]+\s+){1,3}?(?:had\s+|have\s+)?")
 # (after a transcript's turn label too: "MALYI: X and Y we lost on the 11th")
-_TOPIC_OPENS = compiled(r"\s*(?:[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'. -]{1,40}(?:\s*\([^()\n]{1,40}\))?:\s+)?(?:[“\"‘']\s*)?(?:(?:And|But|Well|Yes|So),?\s+)?")
+_TOPIC_OPENS = compiled(r"\s*(?:" + SPOKEN_LABEL + r"\s+)?(?:[“\"‘']\s*)?(?:(?:And|But|Well|Yes|So),?\s+)?")
 # (the place may close a list the sentence opens on: "Hostre and Tykhe we lost on the 11th")
 _TOPIC_LIST_OPENS = compiled(_TOPIC_OPENS.pattern + r"(?:[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}(?:,\s+|,?\s+and\s+))*")
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"

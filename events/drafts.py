@@ -28,8 +28,7 @@ from events.changes import (_CLAIM_VERB, _QUOTE_CLOSES, APPOSITION_OPENS_BEFORE,
                             pointer_count, find_changes, find_triggers, side_words)
 from events.claimants import _PRONOUN, GENERIC_STATES, LOCAL_KINDS, SIDE_ADJECTIVE, STATE_KINDS, TELLING_RELATIVE, Attribution, governing, journalist, named_claimants, outlet_side, quotations, unquoted
 from events.dates import WEEKDAYS, DateExpression, find_anchored_dates, find_dates, latest_full_date
-from events.mentions import DATELINE_REACH, NAMED_AFTER_CHANGE, NAMED_BEFORE_CHANGE, PlaceRef, SentenceView
-from events.posts import SPOKEN_LABEL
+from events.mentions import DATELINE_REACH, NAMED_AFTER_CHANGE, NAMED_BEFORE_CHANGE, SPOKEN_LABEL, PlaceRef, SentenceView
 from events.records import Article, DatePrecision, EventType, PublishedDate, Side
 from events.rules import Rules
 from events.voices import FIRST_PERSON_PLURAL, REBUTTAL_OPENS, Voice, flown_flag

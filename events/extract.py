@@ -23,8 +23,7 @@ from events.anchors import compiled, search_once
 from events.changes import Change, find_changes
 from events.claimants import inside_quotations, quote_balance
 from events.drafts import HEDGE_BACK, LISTED_BY, NAMED_DENIAL_REACH, answers_a_question, draft_claims, no_answer
-from events.mentions import UNLISTED, SentenceView, read_mentions
-from events.posts import SPOKEN_LABEL
+from events.mentions import SPOKEN_LABEL, UNLISTED, SentenceView, read_mentions
 from events.records import Article, Claim, Side
 from events.rules import Rules
 from events.voices import read_voices

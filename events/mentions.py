@@ -24,7 +24,7 @@ from events.sentences import Sentence, split_sentences
 from geodata import Mention, PlaceKind, Resolution, Status, normalize_name
 from geodata.scan import load_cues
 
-__all__ = ["PlaceRef", "SentenceView", "read_mentions", "is_heading", "UNLISTED", "CALL_SIGN_CUE", "SAID_BEFORE_NAME"]
+__all__ = ["PlaceRef", "SentenceView", "read_mentions", "is_heading", "UNLISTED", "CALL_SIGN_CUE", "SAID_BEFORE_NAME", "SPOKEN_LABEL"]
 
 _NEXT_WORD = compiled(r"\s+(\w+)")
 _PERSON_SPEAKS = compiled(r"\s+(?:(?:also|later|earlier|then|further|again|separately)\s+)?"
@@ -438,6 +438,9 @@ def _is_unlisted_name(text: str, start: int, end: int, inside: bool, rules: Rule
     return inside or name.lower().endswith(places.unlisted_endings)
 
 
+# a speaker's label in capitals, as a transcript opens a turn with it: "HOLLIS:", "SPOKESMAN (through interpreter):"
+# (two letters or more; events/posts.py reads the turns, which also count "Q:" and "A:")
+SPOKEN_LABEL = r"[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'. -]{1,40}(?:\s*\([^()\n]{1,40}\))?:"
 _LINE_LABEL = compiled(r"^[ \t]*([A-ZА-ЯІЇЄҐ][\w’'-]*(?: [A-ZА-ЯІЇЄҐ][\w’'-]+)?):[ \t]", re.M)
 
 

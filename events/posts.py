@@ -25,12 +25,12 @@ from dataclasses import dataclass, replace
 from events.anchors import compiled
 from events.claimants import GENERIC_STATES, SOLDIER_RULE, Attribution, named_claimants, quote_balance, unquoted
 from events.dates import find_dates, parse_date_text
-from events.mentions import SentenceView
+from events.mentions import SPOKEN_LABEL, SentenceView
 from events.persons import People
 from events.records import DatePrecision, PublishedDate, Side
 from events.rules import Rules
 
-__all__ = ["ACCOUNT_CUE", "SIGNED_TEXT", "SPOKEN_LABEL", "Post", "find_account", "find_answers", "find_bracketed", "find_headed", "find_posts", "find_signed", "find_turns"]
+__all__ = ["ACCOUNT_CUE", "SIGNED_TEXT", "Post", "find_account", "find_answers", "find_bracketed", "find_headed", "find_posts", "find_signed", "find_turns"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,9 +312,6 @@ def _plain_questions(views: list[SentenceView], line_start: Callable[[SentenceVi
     return asked if len(asked) >= 2 else []
 
 
-# a speaker's label in capitals, as a transcript opens a turn with it: "HOLLIS:", "SPOKESMAN (through interpreter):"
-# (two letters or more; the turns below also count "Q:" and "A:")
-SPOKEN_LABEL = r"[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'. -]{1,40}(?:\s*\([^()\n]{1,40}\))?:"
 # a broadcast transcript's turn label at a line's start: "HOLLIS:", "SPOKESMAN (through interpreter):", "COL. BONDAR:"
 # (in two languages, "ВЕДУЧА / PRESENTER:"; with a note in brackets, "CORRESPONDENT [on location]:")
 _LABEL_WORDS = r"[A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]*(?:[ -][A-ZА-ЯІЇЄ][A-ZА-ЯІЇЄ’'.-]*){0,3}"
@@ -398,7 +395,7 @@ _GUEST_NAME_BEFORE = compiled(r"(?:[A-ZА-ЯІЇЄ][\w’'.-]+\s+){1,2}$")
 _GUEST_APPOSITION = compiled(r",\s+(?:a|an|the)\s+[^,;.]{3,80}")
 
 
-def _person_of_a_state(text: str, hit: re.Match[str], named: list[Attribution]) -> Attribution | None:
+def _person_of_a_side(text: str, hit: re.Match[str], named: list[Attribution]) -> Attribution | None:
     """A guest introduced by name and a state's body or a side's unit in apposition ("Dmitry Orlov, a member
     of Russia's Civic Chamber", "Malyi, a platoon commander of the 57th Brigade"): that person, of that side."""
     apposition = _GUEST_APPOSITION.match(text, hit.end())
@@ -433,7 +430,7 @@ def _turn_speaker(label: str, before: list[SentenceView], rules: Rules, side: Si
         found = next((a for a in named
                      if a.claimant not in GENERIC_STATES and (
                          a.start <= hit.start() and (hit.end() <= a.end or _GIVEN_NAMES_BETWEEN.fullmatch(view.text, a.end, hit.start()))
-                         or _ROLE_OF.fullmatch(view.text, hit.end(), a.start))), None) or _person_of_a_state(view.text, hit, named)
+                         or _ROLE_OF.fullmatch(view.text, hit.end(), a.start))), None) or _person_of_a_side(view.text, hit, named)
         if found is not None:
             return found  # (else an earlier sentence may introduce them: "Mr Orlov, is X ...?" after "Dmitry Orlov, a member of ...")
     return None
