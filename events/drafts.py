@@ -94,6 +94,7 @@ class _Frame:
     drafts: list[Draft] = field(default_factory=list)
 
 
+_WHERE_CLAUSE = compiled(r",\s+where\b[^.;:,]*$")  # (the clause runs on to the pointer)
 _AFTER_TAKING = compiled(r".*\b(?:after|since|before|when|while)\s+(?:\w+ing)\s*$", re.S)
 _THIS_YEAR_AFTER = compiled(r"\s*,?\s*(?:of\s+)?this\s+year\b(?!['’]s)", re.I)
 _KIND_BEFORE_WHICH = compiled(r"\b[Tt]he\s+(?:[\w-]+\s+)?(town|city|village)\s*,?\s*$")
@@ -323,8 +324,10 @@ class _Discourse:
                     view.text, max(0, named[-1].start - 40), named[-1].start):
                 return named[-1], view.index
         # (a place only located by, "north-west of X", unless a change of X was told: "X, which Russia took")
+        # (or one whose "where" clause the pointer is in: "advanced in the area of X, where fighting continues on
+        # the outskirts of the city")
         here = [(p, view.index) for p in view.settlements if p.end <= target.position
-                and (p.relation == "" or p.mention.start in claimed)]
+                and (p.relation == "" or p.mention.start in claimed or _WHERE_CLAUSE.match(view.text, p.end, target.position))]
         if not here and target.pointer.lower() in ("the town", "the city", "the village") \
                 and _AFTER_TAKING.match(view.text, target.position - 40 if target.position >= 40 else 0, target.position):
             # "consolidated positions around X after liberating the town": the only place the sentence names
