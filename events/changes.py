@@ -1060,10 +1060,10 @@ def _list_before_which(view: SentenceView, position: int, trigger: Trigger) -> l
 _RELATIVE_GAP = compiled(r",\s+(?:which|that|where)\s+[^,;:“”\"]{1,80}")
 _RELATIVE_THEN_LIST = compiled(r"[^,;:]{0,40}?,\s+(?:as well as|along with|and also)\s")
 # "took A, the largest town of the district, as well as the nearby villages of B and C": the list goes on
-_APPOSITION_THEN_PLACES = compiled(r"(?:\s*\([^()]{1,60}\)|\))?,\s+(?:the|a|an)\s+(?:[^,;:()\"“”]|,(?=\d)){3,120},\s+"
+_APPOSITION_THEN_PLACES = compiled(r"(?:\s*\([^()]{1,60}\)|\))?,\s+(?:the|a|an|home\s+to|on|in|near|just)\s+(?:[^,;:()\"“”]|,(?=\d)){3,120},\s+"
                                      r"(?:(?:as well as|along with|and)\s+(?:the\s+)?"
                                      r"(?:(?:nearby|neighbou?ring|adjacent|surrounding)\s+)?(?:villages?|settlements?|towns?|hamlets?)\s+of\s+|"
-                                     r"(?:as well as|along with)\s+)")  # (a name follows: fullmatch ends where it starts)
+                                     r"(?:as well as|along with|and(?:\s+also)?)\s+)")  # (a name follows: fullmatch ends where it starts)
 # an object that is part of a place, its place untold: "had taken the administrative buildings", "the town's
 # administrative buildings" (so not the place the sentence named before: "fought in X and took the buildings")
 _PART_NOUNS = (r"(?:buildings?|blocks?|positions?|strongholds?|checkpoints?|trenches|fortifications?|heights?|"
