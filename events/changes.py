@@ -133,6 +133,8 @@ _CLEARING = compiled(r"clear|purg|free|liberat|rid\b", re.I)
 _TROOPS_SUBJECT = compiled(r"(?:\b(?:that\s+)?(?:the\s+|his\s+|its\s+|their\s+|our\s+)?(?:troops|forces|units|soldiers|fighters)|"
                              r"\bthat\s+(?:it|they))\s+(?:had|have|has)\s+(?:also\s+|now\s+|already\s+)?[“\"]?"
                              r"(?:completely\s+|fully\s+|finally\s+|effectively\s+)?$|"
+                             # ("said that troops controlled most of X": the that-clause's bare subject, in any tense)
+                             r"\bthat\s+(?:the\s+|his\s+|its\s+|their\s+|our\s+)?(?:troops|forces|units|soldiers|fighters)\s+(?:now\s+|already\s+|also\s+)?$|"
                              # ("defenders had been ordered to leave X": the side that ordered them, the speaker's)
                              r"\b(?:the\s+)?(?:defenders|garrison|troops|forces|units|soldiers)\s+(?:had\s+been|have\s+been|were|was)\s+ordered\s+to\s+$")
 # a unit named by its number ("units of the 47th brigade left X"): a side's own deed, told by its spokesman
