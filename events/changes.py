@@ -94,7 +94,9 @@ _IT_SUBJECT = compiled(r"\b(?:it\s+(?:had\s+|has\s+|have\s+)?|its\s+(?:[\w-]+\s+
 _OF_AFTER = compiled(r"[”\"’']?\s+of\b")
 _STATE = compiled(r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev|the Kremlin|Kremlin)(?:['’]s)?")
 _THE_ENEMY = compiled(r"(?<=[Tt]he )enemy(?! (?:troops|forces|units|soldiers|army|fighters|assault|infantry|groups))")  # (one enemy that "it" may stand for, not "enemy troops")
-_GLUE_SHARE = compiled(r"^\s*(?:,\s*)?(?:and|or|as well as)\s+", re.I)  # the list word before an item's own words
+# the list up to the last list word before an item's own words (not the region that placed the item before: "A in the
+# X district and the southern half of B")
+_GLUE_SHARE = compiled(r"^.*(?:,|\b(?:and|or|as well as)\b)\s*", re.I | re.S)
 _INCLUDING = compiled(r"\b(?:including|such as|among them|notably|namely|beginning with|starting with)\b", re.I)
 # people taken prisoner: "marines captured during the defence of Mariupol"
 _CAPTIVES_BEFORE = compiled(r"\b(?:marines|soldiers|servicem[ae]n|fighters|defenders|troops|prisoners|POWs|civilians|"
