@@ -101,7 +101,8 @@ _INCLUDING = compiled(r"\b(?:including|such as|among them|notably|namely|beginni
 # people taken prisoner: "marines captured during the defence of Mariupol"
 _CAPTIVES_BEFORE = compiled(r"\b(?:marines|soldiers|servicem[ae]n|fighters|defenders|troops|prisoners|POWs|civilians|"
                               r"sailors|pilots|men|women|residents)\s+(?:who\s+were\s+|were\s+)?$", re.I)
-_CAPTIVES_AFTER = compiled(r"\s+(?:during|while|after|by|near|at|on|since|when|in\s+(?:the|a|an)\b)", re.I)
+# ("Ukrainian soldiers captured in X": taken prisoner there)
+_CAPTIVES_AFTER = compiled(r"\s+(?:during|while|after|by|near|at|on|since|when|in\s+(?:the|a|an)\b|in\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)(?-i:[A-ZА-ЯІЇЄ]))", re.I)
 _THERE_END = compiled(r"\bthere$")  # a trigger whose phrase ends in the pointer ("fighting goes on there")
 _SHARE_OF_BEFORE = compiled(r"\bof\s+(?:the\s+(?:town|city|village|settlement)\s+of\s+)?$", re.I)
 _FORCE_AFTER = compiled(r"(?:\s+[\w’'-]+){0,2}?\s*(?:troops|forces|army|armed forces|units?|soldiers|servicemen|fighters|volunteers|guys|boys|lads|"
@@ -1236,8 +1237,8 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
     first = next((r for r in refs if _allowed(r, trigger)), None)
     if first is None or first.start >= right:
         return []
-    if _subject_of_next(text, first, next_start):
-        return []  # "A has been liberated, and B is being cleared": B is the next phrase's subject
+    if _subject_of_next(text, first, next_start) or _PEOPLE_OF.match(text, first.end):
+        return []  # "A has been liberated, and B is being cleared" (or "and B's mayor said"): the next clause's subject
     if "," in text[end:first.start] and _RELATIVE_OBJECT_BEFORE.search(text, max(0, start - 80), start):
         return []  # "X, a village that Kyiv recaptured last August, as well as A and B": "that" is the object
     neighbours = _NEIGHBOURS_OF.match(text, first.end)

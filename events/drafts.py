@@ -328,6 +328,12 @@ class _Discourse:
         # the outskirts of the city")
         here = [(p, view.index) for p in view.settlements if p.end <= target.position
                 and (p.relation == "" or p.mention.start in claimed or _WHERE_CLAUSE.match(view.text, p.end, target.position))]
+        if _SPEAKERS_OWN_TOWN.fullmatch(target.pointer):
+            # "X fell on Saturday, and Y's mayor said his city was captured": the speaker's own town first
+            own = [(replace(p, role="settlement"), view.index) for p in view.places
+                   if p.role in ("modifier", "settlement") and p.end <= target.position and _AUTHORITY_AFTER.match(view.text, p.end)][-1:]
+            if own:
+                return own[0]
         if not here and target.pointer.lower() in ("the town", "the city", "the village") \
                 and _AFTER_TAKING.match(view.text, target.position - 40 if target.position >= 40 else 0, target.position):
             # "consolidated positions around X after liberating the town": the only place the sentence names
