@@ -583,7 +583,7 @@ _CLAIM_ANSWERED = compiled(r"\b(?:[Cc]ontrary to|[Dd]espite|[Ii]n spite of|[Rr]e
 _DENIED_THE_CLAIM = compiled(r"\b(?:denied|denies|rejected|rejects|refuted|refutes|dismissed|dismisses|disputed|disputes)\s+"
                              r"(?:(?:the|this|that|these|those|such|Moscow['’]s|Russia['’]s|Russian|Kyiv['’]s|Ukraine['’]s)\s+){1,2}"
                              r"(?:claims?|reports?|statements?|assertions?|allegations?)\b(?!\s+(?:of|about|on)\b)[^.;]*$")
-_SOME_OF_IT_BEFORE = compiled(r"\b(?:only|a few|some|several|parts? of)\b[^,;.]{0,40}$", re.I)
+_SOME_OF_IT_BEFORE = compiled(r"\b(?:only|a few|some|several|(?<!\bno )parts? of)\b[^,;.]{0,40}$", re.I)  # (not "no part of")
 # "entered the north-eastern part of X and fighting was going on in the streets": entered while fighting goes on
 # (there, in its own clause: not "while fighting continues near Y", "no fighting is going on there")
 _FIGHT_GOES_ON = compiled(r"[^;]{0,80}?(?<!\bno )\b(?:fighting|battles?|clashes|combat)\s+(?:(?:is|are|was|were)\s+)?(?:still\s+)?"

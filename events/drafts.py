@@ -1631,7 +1631,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                     else change.agent
                 if change.trigger.foreign_only:
                     # (a speaker's own side: '"Our fighters are already in X"' of a town of the other side's)
-                    acting = attribution.side.value if agent == "own" and attribution.side in (Side.RU, Side.UA) else agent
+                    # (or its claim with nobody acting named: "X is under full control, the ministry said")
+                    acting = attribution.side.value if (agent == "own" or not agent and change.kind is EventType.CAPTURE) \
+                        and attribution.side in (Side.RU, Side.UA) else agent
                     if acting not in ("RU", "UA") or acting == _place_country(memory, place):
                         continue  # "Ukrainian units operating in Kharkiv": its own troops, in its own city
                 if _PEOPLE_OUT.search(text, change.start, change.end) and attribution.kind in LOCAL_KINDS:
