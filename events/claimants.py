@@ -120,6 +120,8 @@ _APPOSITION = compiled(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:\s+who\s+(?:gave|gives|go
                          r"writing|meeting|standing|appearing|talking|flanked|surrounded|accompanied|wearing|dressed)\s[^,;]{1,80}|(?:an?|another|the|his|her|its|their|[A-Z][\w-]+['’]s)\s[^,;]{1,140}|"
                          r"(?:in|on|at|during|after|before)\s+(?:his|her|its|their|a|an|the)\s[^,;]{1,60}|"  # ", in his nightly address,"
                          r"(?:then|at\s+the\s+time|formerly)\s[^,;]{1,80}|"  # ", then the new commander-in-chief,"
+                         # (", appointed commander-in-chief a week earlier,", ", newly elected to the Duma,")
+                         r"(?:(?:newly|recently|only|just)\s+)?(?:appointed|named|elected|promoted|installed|reinstated)\s[^,;]{1,80}|"
                          r"(?:both|all)\s+(?:fighting|serving|based|operating)\s[^,;]{1,80}|"  # ", both fighting on Ukraine's side,"
                          r"(?![A-Z])(?!(?:(?:has|have|had)\s+(?:also\s+)?)?(?:said|says|told|tells|wrote|writes|added|adds|claimed|claims|reported|announced|stated|insisted|"
                          r"confirmed|denied|described|explained|noted|stressed|warned|argued|admitted|acknowledged)\b)[^\W\d][^,;]{1,60}?(?:of|for|at|in)\s[^,;]{1,60}),|\s[–—-]\s[^–—;]{1,120}\s[–—-](?=\s))")
