@@ -89,7 +89,7 @@ _REDUCED_RELATIVE = compiled(r"(?:,\s+|(?<=[\w’'-])\s+(?:was|is|became|remains
 _TOLD_BEFORE_VERB = compiled(r"\s+(?:followed|follows|came|comes|was|is|marked|marks|began|begins|ended|ends|"
                                r"caught|surprised|prompted|drew|sparked)\b")
 # a clause opening on a participle whose subject follows it: "Having captured X, ...", "After taking X, ..."
-_OPENING_PARTICIPLE = compiled(r"\s*(?:[Hh]aving|[Aa]fter|[Uu]pon|[Oo]n)\s+(?:\w+\s+)?")
+_OPENING_PARTICIPLE = compiled(r"\s*(?:[Hh]aving|[Aa]fter|[Uu]pon|[Oo]n|[Ss]ince)\s+(?:\w+\s+)?")
 _IT_SUBJECT = compiled(r"\b(?:it\s+(?:had\s+|has\s+|have\s+)?|its\s+(?:[\w-]+\s+)?)$")  # (or "completing its capture of X")
 _OF_AFTER = compiled(r"[”\"’']?\s+of\b")
 _STATE = compiled(r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev|the Kremlin|Kremlin)(?:['’]s)?")
@@ -1004,7 +1004,8 @@ _PLACING_APPOSITION = compiled(r"(?<=\w),\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}
                                r"(?:on|along|by|off|astride)\s+the\s+(?:[\w-]+\s+){0,3}?(?:road|roads|highway|highways|route|railway|river|"
                                r"bank|banks|border|shore|coast|reservoir|canal|outskirts|edge|edges|fringes|approaches))\b[^,;:]*$", re.I)
 _APPOSITION_TAIL = compiled(r"\s*(?:(?:whose|which|where)\b[^,;:]{0,100})?,")  # (its close, a relative clause first)
-_LOCATED_GAP = compiled(r"(?:,\s+" + _LOCATING_HEAD + r"|\s+)" + _BEARING + r"\s+(?:the\s+(?:town|city|village)\s+of\s+)?", re.I)
+# (past a name in brackets: "A (Ashkino), south of B, and C")
+_LOCATED_GAP = compiled(r"(?:\s*\([^()]{1,40}\)|\))?(?:,\s+" + _LOCATING_HEAD + r"|\s+)" + _BEARING + r"\s+(?:the\s+(?:town|city|village)\s+of\s+)?", re.I)
 # a locating apposition closed before the list goes on: "A, north of the city, and B", "A, a
 # village south of the breakthrough area, and B" (no name in it)
 _LOCATED_THEN_AND = compiled(r",\s+" + _LOCATING_HEAD + _BEARING + r"\s+the\s+(?-i:[a-z-]+\s+){0,2}(?-i:[a-z-]+)\s*,\s+(?:and|as\s+well\s+as)\s+", re.I)
@@ -1630,7 +1631,7 @@ def _followed_by(view: SentenceView, end: int, last: Target, trigger: Trigger) -
 # (or after semicolons, each item with its own day: "took A on Monday; B on Tuesday; and C on Thursday")
 # (or its preposition said again: "withdrew from A in late June and from B in early July")
 _GAPPED_FIRST_GAP = compiled(r"\s+(?:in|on|by|around|about|at\s+the\s+(?:end|start|beginning)\s+of)\s+[^,;:]{1,30}?"
-                             r"(?:\s*[,;]\s+(?:and\s+)?|\s+and\s+(?:from|out\s+of)\s+)$|"
+                             r"(?:\s*[,;]\s+(?:and\s+)?|\s+and\s+(?:from|out\s+of|of)\s+)$|"
                              r"\s+[^,;:.]{0,80}?\b(?:in|by)\s+(?:(?:early|late|mid-?)\s*)?" + _MONTH + r"(?:\s+(?:19|20)\d\d)?\s+and\s+(?:then|later)\s+$")
 _GAPPED_NEXT_GAP = compiled(r"\s*[,;]\s+(?:and\s+)?$|\s+and\s+$")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
