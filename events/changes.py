@@ -1104,6 +1104,8 @@ _MOST_OF = compiled(r"\b(?:most|majority|bulk|(?:almost|nearly|virtually|practic
 _OWN_GAIN_NEAR = compiled(r"\b(?:again|back|retak\w*|retook|recaptur\w*|liberat\w*|clear(?:ed|ing)|counter-?offensive)\b", re.I)
 _UNDER_FIRE = compiled(r"[^,.;]{0,60}?\bunder\s+(?:heavy\s+|intense\s+|constant\s+|artillery\s+)?(?:fire|shelling|bombardment)\b")
 _HOLDING = compiled(r"(?:keep|kept|retain|maintain|remain|stay|still|continu)", re.I)
+_AND_ON_ITS_EDGE = compiled(r",?\s+and\s+(?:on|in|at|along)\s+the\s+(?:(?:northern|southern|eastern|western|[\w-]+ern)\s+)?"
+                            r"(?:outskirts|approaches|edges?|fringes?|suburbs|flanks?)\s+of\s+(?:the\s+(?:town|city|village)\s+of\s+)?")
 _PLAIN_LIST_GLUE = compiled(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|n?or)\s+)")  # ("neither A nor B has fallen": both)
 _GAP_BREAK = compiled(r"[;:]|\b(?:said|says|after|before|while|when|by)\b")
 
@@ -1247,9 +1249,12 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
         first = next((r for r in refs if r.start == neighbours.end() and _allowed(r, trigger)), first)
     before_first = refs[:refs.index(first)]
     near = before_first[-1] if before_first else None
-    if near is not None and near.relation and near.is_settlement and _PLAIN_LIST_GLUE.fullmatch(text, near.end, first.start) \
-            and not _COUNTED_SETTLEMENTS.search(text, max(0, near.start - 40), near.start):
-        return []  # "took positions near A and B": B is near too, not taken ("two villages near A, B and C" are B and C)
+    if near is not None and near.relation and near.is_settlement and (
+            _PLAIN_LIST_GLUE.fullmatch(text, near.end, first.start) and not _COUNTED_SETTLEMENTS.search(text, max(0, near.start - 40), near.start)
+            or _AND_ON_ITS_EDGE.fullmatch(text, near.end, first.start)):
+        # "took positions near A and B": B is near too, not taken ("two villages near A, B and C" are B and C); so is B in
+        # "fighting in the area of A and on the outskirts of B"
+        return []
     gap = text[end:first.start] if first.start >= end else ""
     if _POINTER_OBJECT_GAP.match(gap):
         return []  # "had liberated the town, giving them a platform to attack X": the object is the town told before
