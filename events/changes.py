@@ -181,7 +181,9 @@ _ORDERED = compiled(r"\b(?:(?:received|got|gave|give|given|granted|issued|had|ha
                       r"to\s+(?:carry\s+out|conduct|perform|make)\s+(?:an?\s+|the\s+)?(?:manoeuvre|maneuver)\s+)?(?=to\s)|"
                       r"(?:a|the)\s+decision\s+(?:(?:was|has\s+been|had\s+been)\s+(?:made|taken)\s+)?(?=to\s)|ordered|told|instructed|forced|compelled|"
                       r"(?:approved|authori[sz]ed|sanctioned|allowed|permitted)(?:\s+[“\"‘']?(?:an?|the)\s+(?:[\w-]+\s+)?(?:manoeuvre|maneuver|decision|order))?)\s*(?:(?:the|its|their|his|her|our|Ukrainian|Russian|Ukraine['’]s|Russia['’]s|"
-                      r"enemy)\s+)?(?:(?:troops|forces|units|soldiers|defenders|garrison|marines|brigades?|commanders?|generals?|men)\s+)?to\s+"
+                      r"enemy)\s+)?(?:(?:troops|forces|units|soldiers|defenders|garrison|marines|brigades?|commanders?|generals?|men)\s+)?"
+                      # (the day may stand between: "ordered troops on Wednesday to withdraw")
+                      r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+|late\s+on\s+\w+\s+|overnight\s+)?to\s+"
                       r"(?:\w+\s+)?$", re.I)
 # spoken word order, the object told first: "Tykhe we took on Saturday", "Hostre the other guys liberated
 # yesterday" (the place opens its sentence or quotation, and the speaker's own people stand before the verb;
@@ -1104,6 +1106,7 @@ _MOST_OF = compiled(r"\b(?:most|majority|bulk|(?:almost|nearly|virtually|practic
 _OWN_GAIN_NEAR = compiled(r"\b(?:again|back|retak\w*|retook|recaptur\w*|liberat\w*|clear(?:ed|ing)|counter-?offensive)\b", re.I)
 _UNDER_FIRE = compiled(r"[^,.;]{0,60}?\bunder\s+(?:heavy\s+|intense\s+|constant\s+|artillery\s+)?(?:fire|shelling|bombardment)\b")
 _HOLDING = compiled(r"(?:keep|kept|retain|maintain|remain|stay|still|continu)", re.I)
+_APPOSED_SUBJECT = compiled(r",\s+(?:a|an|the)\s+[^,;:]{1,80},\s+(?:is|are|was|were|has|have|had|remains?|remained)\b")
 _AND_ON_ITS_EDGE = compiled(r",?\s+and\s+(?:on|in|at|along)\s+the\s+(?:(?:northern|southern|eastern|western|[\w-]+ern)\s+)?"
                             r"(?:outskirts|approaches|edges?|fringes?|suburbs|flanks?)\s+of\s+(?:the\s+(?:town|city|village)\s+of\s+)?")
 _PLAIN_LIST_GLUE = compiled(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|n?or)\s+)")  # ("neither A nor B has fallen": both)
@@ -1345,8 +1348,10 @@ def _object_targets(view: SentenceView, start: int, end: int, right: int, next_s
             break  # "foothold in A, B holds", "took A, and B held out": B opens a clause of its own
         if _NEARBY_BEFORE.search(text, chain.end, ref.start) and (_FINITE_AFTER.match(text, ref.end) or _HELD_OR_HIT_AFTER.match(text, ref.end)):
             break  # "captured A, and nearby B was hit": B opens a clause of its own
-        if _PEOPLE_OF.match(text, ref.end):
-            break  # "retook A, and B's mayor declared ...": B's people open a clause of their own
+        if _PEOPLE_OF.match(text, ref.end) or _APPOSED_SUBJECT.match(text, ref.end):
+            # "retook A, and B's mayor declared ...": B's people open a clause of their own (so does B with its
+            # apposition and verb: "reached the centre of A, and B, a key hub, is under pressure")
+            break
         if _KIN_OF.match(text, ref.end) and not re.search(r"\b(?:and|or)\b", text[chain.end:ref.start]):
             chain = ref  # "pulled out of A, B's twin city, and out of C": an apposition on A that names B
             continue
