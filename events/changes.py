@@ -99,8 +99,8 @@ _THE_ENEMY = compiled(r"(?<=[Tt]he )enemy(?! (?:troops|forces|units|soldiers|arm
 _GLUE_SHARE = compiled(r"^.*(?:,|\b(?:and|or|as well as)\b)\s*", re.I | re.S)
 _INCLUDING = compiled(r"\b(?:including|such as|among them|notably|namely|beginning with|starting with)\b", re.I)
 # people taken prisoner: "marines captured during the defence of Mariupol"
-_CAPTIVES_BEFORE = compiled(r"\b(?:marines|soldiers|servicem[ae]n|fighters|defenders|troops|prisoners|POWs|civilians|"
-                              r"sailors|pilots|men|women|residents)\s+(?:who\s+were\s+|were\s+)?$", re.I)
+_CAPTIVES_BEFORE = compiled(r"\b(?:marines?|soldiers?|servicem[ae]n|fighters?|defenders?|troops|prisoners?|POWs?|civilians?|"
+                              r"sailors?|pilots?|men|women|residents?|conscripts?|volunteers?|mercenar(?:y|ies))\s+(?:who\s+(?:was|were)\s+|(?:was|were)\s+)?$", re.I)
 # ("Ukrainian soldiers captured in X": taken prisoner there)
 _CAPTIVES_AFTER = compiled(r"\s+(?:during|while|after|by|near|at|on|since|when|in\s+(?:the|a|an)\b|in\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)(?-i:[A-ZА-ЯІЇЄ]))", re.I)
 _THERE_END = compiled(r"\bthere$")  # a trigger whose phrase ends in the pointer ("fighting goes on there")
@@ -1528,7 +1528,9 @@ _WHICH_SAID_IT = compiled(r",\s*(?:which|that|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(
                           r"\s+(?:[\w’'-]+\s+){1,5}?(?:said|says|claimed|claims|reported|announced)\s+"
                             r"(?:(?:in|on|last|at\s+the\s+(?:end|start|beginning)\s+of|in\s+(?:early|late|mid-?))\s+\w+\s+)?"
                             r"(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|"
-                            r"to\s+have\s+(?:been\s+)?|(?:had|has|have)\s+been\s+[“\"]?)$")
+                            r"to\s+have\s+(?:been\s+)?|(?:had|has|have)\s+been\s+[“\"]?)$"
+                          # (or declared so: "X, which Ukrainian officials declared fully liberated on March 28")
+                          r"|(?<![Rr]egion)(?<![Oo]blast)(?<![Pp]rovince)(?<![Tt]erritory),\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,4}?(?:declared|proclaimed|pronounced)\s+(?:(?:fully|completely|officially|finally)\s+)?[“\"]?$")
 _PEOPLE_OF = compiled(r"(?:(?:(?<=['’]s)|['’]s)\s+(?:[\w-]+\s+){0,2}?|\s+)(?:mayor|governor|head|authorities|administration|officials?|council|"
                         r"police|residents|people|defenders|garrison|commander)\b", re.I)
 _FROM_ELSEWHERE = compiled(r"\s+(?:back\s+)?from\s+(?:the\s+)?(?:north|south|east|west|[\w-]+(?:ern|east|west)\b|capital|region|area|border)", re.I)

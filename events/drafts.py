@@ -330,8 +330,11 @@ class _Discourse:
                 and (p.relation == "" or p.mention.start in claimed or _WHERE_CLAUSE.match(view.text, p.end, target.position))]
         if _SPEAKERS_OWN_TOWN.fullmatch(target.pointer):
             # "X fell on Saturday, and Y's mayor said his city was captured": the speaker's own town first
+            # (also "the mayor of X, Name, said", "the head of X's military administration")
             own = [(replace(p, role="settlement"), view.index) for p in view.places
-                   if p.role in ("modifier", "settlement") and p.end <= target.position and _AUTHORITY_AFTER.match(view.text, p.end)][-1:]
+                   if p.role in ("modifier", "settlement") and p.end <= target.position
+                   and (_AUTHORITY_AFTER.match(view.text, p.end)
+                        or _MAYOR_OF_BEFORE.search(view.text, max(0, p.start - 40), p.start))][-1:]
             if own:
                 return own[0]
         if not here and target.pointer.lower() in ("the town", "the city", "the village") \
@@ -843,6 +846,7 @@ _VILLAGE_OF = compiled(r"\b(?:village|hamlet)\s+of\s+$", re.I)
 _VILLAGE_APPOSITION = compiled(r"(?:\s*(?:,|,?\s+and)\s+[A-ZА-ЯІЇЄ][\w’'-]*(?:\s+[A-ZА-ЯІЇЄ][\w’'-]*)?){0,4},\s+"
                                  r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet)|"
                                  r"(?:the\s+)?(?:two|three|four|five|both|several|\d+)\s+(?:[\w-]+\s+)?(?:villages|hamlets))\b")
+_MAYOR_OF_BEFORE = compiled(r"\b(?:[Mm]ayor|[Hh]ead)\s+of\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
 _SPEAKERS_OWN_TOWN = compiled(r"(?:his|her|our)\s+(?:home\s+|native\s+)?(?:town|city|village)", re.I)
 _DESCRIBED = compiled(r"(?:,(?:[^,.;]|(?<=\d)[,.](?=\d)){0,120},)?\s+(?:lies|lay|sits|sat|stands|stood|is\s+(?:a|an|located|situated|home|about|some)\b|"
                       r"was\s+(?:a|an|once|home)\b|had\s+(?:a|about|around|some|nearly|\d)|(?:has|had)\s+become\b|became\b|remains\s+(?:a|an)\b)")  # (not "X had fallen", "X was captured")
