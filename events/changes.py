@@ -781,7 +781,7 @@ def _agent(view: SentenceView, start: int, end: int, left: int, right: int, trig
                                                             or acted_upon(text, w[0])))
               # not "Russian troops, who Kyiv says have lost thousands, took X": a side inside a closed clause
               # (or apposition: "X, home to the airfield where Russian paratroopers landed, was declared free")
-              and not (_CLOSED_ASIDE_OPENS.search(text[left:w[0]]) and "," in text[w[1]:start])]
+              and not (_CLOSED_ASIDE_OPENS.search(text[max(0, left - 2):w[0]]) and "," in text[w[1]:start])]
     # not "Ukrainian positions" (they were hit) nor "Russia's Kursk region" (the land)
     if before:
         # "our unit cleared X of the occupiers", "our units pushed the Russians out of X": the loser named
