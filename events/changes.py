@@ -614,6 +614,8 @@ def _by_forces(text: str, words: list[tuple[int, int, str]], after: list[int], e
     return ""
 
 
+_INFINITIVE_OBJECT_BEFORE = compiled(r"\bto\s+(?:leave|hold|defend|keep|abandon|give\s+up|evacuate|surrender|withdraw\s+from|"
+                                     r"pull\s+out\s+of|retreat\s+from)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$", re.I)
 _CLOSED_ASIDE_OPENS = compiled(r",\s+(?:who|which|where|home\s+to|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
                                r"(?:" + _PLACE_KINDS + r"|suburb)\b)[^,]*$")
 _BY_NEXT = compiled(r"[”\"’']?\s+by\s")  # (past a closing quote: 'was now "fully occupied" by')
@@ -1419,6 +1421,8 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
                 or _DASH_ASIDE.match(gap) and _SUBJECT_GAP.match(_DASH_ASIDE.sub(" ", gap, count=1)):
             if _BEARING_GAP.match(gap) and _OF_SOMEONE.search(text, max(0, ref.start - 30), ref.start):
                 break  # "Soldiers from X west of Y have been captured": the soldiers were, not X
+            if _INFINITIVE_OBJECT_BEFORE.search(text, max(0, ref.start - 40), ref.start):
+                break  # "The decision to leave X was taken after a long siege": X is the infinitive's object
             if gap.lstrip().startswith(",") and (relative := _RELATIVE_OPEN_BEFORE.search(text, max(0, ref.start - 100), ref.start)):
                 # "The village, which lies on the road to X, was occupied": X only locates the subject (the place
                 # before the clause, if one is named, is it: "Y, which lies on the road to X, was captured"; or
