@@ -39,6 +39,8 @@ _BOUNDARY = compiled(
     r"despite)\s))")
 _DISTRICT_CENTRE = r"(?:district|regional|administrative)\s+cent(?:re|er)"  # a place's kind beside village, town, city
 _PLACE_KINDS = r"village|town|city|settlement|hamlet"  # the words a text names a place's kind by (an alternation)
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PASSIVE = compiled(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:[“\"‘']?\w+\s+){0,2}[“\"‘']?$", re.I)  # (quoted: been "fully liberated")
 # "the loss of Pokrovsk would be": the noun, its place, then the modal (a date or clause between makes it told)
 _NOUN_THEN_MODAL = compiled(r"\s*(?:of\s+|from\s+)?(?:the\s+(?:town|city|village|settlement)\s+(?:of\s+)?)?"
@@ -102,7 +104,7 @@ _INCLUDING = compiled(r"\b(?:including|such as|among them|notably|namely|beginni
 _CAPTIVES_BEFORE = compiled(r"\b(?:marines?|soldiers?|servicem[ae]n|fighters?|defenders?|troops|prisoners?|POWs?|civilians?|"
                               r"sailors?|pilots?|men|women|residents?|conscripts?|volunteers?|mercenar(?:y|ies))\s+(?:who\s+(?:was|were)\s+|(?:was|were)\s+)?$", re.I)
 # ("Ukrainian soldiers captured in X": taken prisoner there)
-_CAPTIVES_AFTER = compiled(r"\s+(?:during|while|after|by|near|at|on|since|when|in\s+(?:the|a|an)\b|in\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)(?-i:[A-ZА-ЯІЇЄ]))", re.I)
+_CAPTIVES_AFTER = compiled(r"\s+(?:during|while|after|by|near|at|on|since|when|in\s+(?:the|a|an)\b|in\s+(?!" + _MONTH + r"\b)(?-i:[A-ZА-ЯІЇЄ]))", re.I)
 _THERE_END = compiled(r"\bthere$")  # a trigger whose phrase ends in the pointer ("fighting goes on there")
 _SHARE_OF_BEFORE = compiled(r"\bof\s+(?:the\s+(?:town|city|village|settlement)\s+of\s+)?$", re.I)
 _FORCE_AFTER = compiled(r"(?:\s+[\w’'-]+){0,2}?\s*(?:troops|forces|army|armed forces|units?|soldiers|servicemen|fighters|volunteers|guys|boys|lads|"
@@ -183,7 +185,7 @@ _ORDERED = compiled(r"\b(?:(?:received|got|gave|give|given|granted|issued|had|ha
                       r"(?:approved|authori[sz]ed|sanctioned|allowed|permitted)(?:\s+[“\"‘']?(?:an?|the)\s+(?:[\w-]+\s+)?(?:manoeuvre|maneuver|decision|order))?)\s*(?:(?:the|its|their|his|her|our|Ukrainian|Russian|Ukraine['’]s|Russia['’]s|"
                       r"enemy)\s+)?(?:(?:troops|forces|units|soldiers|defenders|garrison|marines|brigades?|commanders?|generals?|men)\s+)?"
                       # (the day may stand between: "ordered troops on Wednesday to withdraw")
-                      r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+|late\s+on\s+\w+\s+|overnight\s+)?to\s+"
+                      r"(?:on\s+" + _WEEKDAY + r"\s+|late\s+on\s+\w+\s+|overnight\s+)?to\s+"
                       r"(?:\w+\s+)?$", re.I)
 # spoken word order, the object told first: "Tykhe we took on Saturday", "Hostre the other guys liberated
 # yesterday" (the place opens its sentence or quotation, and the speaker's own people stand before the verb;
@@ -1608,7 +1610,6 @@ _SPEAKER_LEAD = compiled(r"^.*\b(?:(?:said|says|say|wrote|writes|added|argued|ar
                          r"\b[Ii]t\s+(?:is|was|seems|remains)\s+(?:(?:highly|very|most|not|far\s+from)\s+)?(?:un)?(?:likely|possible|probable|"
                          r"clear|certain)\s+that\s+|"
                          r"(?:told|tells)\s+(?:[\w’'-]+\s+){1,3}?that\s+)")  # ("told Izvestia that the liberation of X would")
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _FOLLOWED = compiled(r"^[^;:“”\"]{0,40}?,?\s+(?:followed by|and then|then)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$|"
                      # ("X had been retaken, as had the nearby village of Y": the verb gapped after "as")
                      r"^\s*,?\s+as\s+(?:had|has|have|was|were|did)\s+(?:the\s+)?(?:(?:nearby|neighbou?ring|adjacent)\s+)?"
@@ -1650,7 +1651,6 @@ _GAPPED_FIRST_GAP = compiled(r"\s+(?:in|on|by|around|about|at\s+the\s+(?:end|sta
                              r"(?:\s*[,;]\s+(?:and\s+)?|\s+and\s+(?:from|out\s+of|of)\s+)$|"
                              r"\s+[^,;:.]{0,80}?\b(?:in|by)\s+(?:(?:early|late|mid-?)\s*)?" + _MONTH + r"(?:\s+(?:19|20)\d\d)?\s+and\s+(?:then|later)\s+$")
 _GAPPED_NEXT_GAP = compiled(r"\s*[,;]\s+(?:and\s+)?$|\s+and\s+$")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # a list item's short aside between its place and its time: "and C, some 40 km further south, on Thursday" (also
 # read by events/drafts.py for the item's day and events/claimants.py for the speaker after the items)
 ITEM_ASIDE = r"(?:,\s+[^,;:]{1,50},)?"

@@ -329,10 +329,11 @@ class _Discourse:
         here = [(p, view.index) for p in view.settlements if p.end <= target.position
                 and (p.relation == "" or p.mention.start in claimed or _WHERE_CLAUSE.match(view.text, p.end, target.position))]
         if _SPEAKERS_OWN_TOWN.fullmatch(target.pointer):
-            # "X fell on Saturday, and Y's mayor said his city was captured": the speaker's own town first
-            # (also "the mayor of X, Name, said", "the head of X's military administration")
+            # "X fell on Saturday, and Y's mayor said his city was captured", "... held 20 percent of his town": the
+            # speaker's own town first (also "the mayor of X, Name, said", "the head of X's military administration", and
+            # one named after a quotation the pointer stands in)
             own = [(replace(p, role="settlement"), view.index) for p in view.places
-                   if p.role in ("modifier", "settlement") and p.end <= target.position
+                   if p.role in ("modifier", "settlement") and (p.end <= target.position or _quoted(view.text, target.position))
                    and (_AUTHORITY_AFTER.match(view.text, p.end)
                         or _MAYOR_OF_BEFORE.search(view.text, max(0, p.start - 40), p.start))][-1:]
             if own:
@@ -342,7 +343,6 @@ class _Discourse:
             # "consolidated positions around X after liberating the town": the only place the sentence names
             here = [(p, view.index) for p in view.settlements if p.end <= target.position][-1:]
         if not here and (target.pointer.lower() in ("the town", "the city", "the village", "it", "there")
-                         or _SPEAKERS_OWN_TOWN.fullmatch(target.pointer)  # ("... held 20 percent of his town")
                          # ("entered the village, fighting in its eastern part": the village's, not the speaker's city)
                          or target.pointer.lower() == "its" and not _VILLAGE_NOUN.search(view.text, 0, target.position)):
             # "Bucha Mayor X said Russian troops had left the town": the speaker's own town (not a
