@@ -38,6 +38,9 @@ _BOUNDARY = compiled(
     r"(?<=\s)(?<!\bwell\s)(?<!\bsuch\s)(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)(?=(?:as(?! well as| a result| part of)|while|whereas|because|although|though|but|until|unless|after|before|since|"
     r"despite)\s))")
 _DISTRICT_CENTRE = r"(?:district|regional|administrative)\s+cent(?:re|er)"  # a place's kind beside village, town, city
+# what a place is called by its role instead of its kind ("a rail hub", "a railway junction", "the regional capital")
+_PLACE_ROLES = (r"(?:regional\s+)?capital|" + _DISTRICT_CENTRE
+                + r"|(?:rail(?:way)?\s+|road\s+|logistics\s+|transport\s+)?hub|(?:rail(?:way)?|road)\s+junction|stronghold")
 _PLACE_KINDS = r"village|town|city|settlement|hamlet"  # the words a text names a place's kind by (an alternation)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -78,8 +81,7 @@ _FINITE_AFTER = compiled(r"\s+(?:remains?|remained|stays?|stayed|is|was|are|were
 _PASSIVE_BY_BEFORE = compiled(r"\b(?:was|were|been)\s+(?:\w+\s+)?\w+(?:ed|en|wn)\s+by\s")
 _PARTICIPLE_TAIL = compiled(r"\s*(?:[,;.)]|$)|\s+(?!in part\b)(?:in|on|by|last|earlier|early|late|during|after|before|at|from|back|again|"
                             r"since|only|just|within|weeks|months|days|two|three|a)\b")
-_REDUCED_RELATIVE = compiled(r"(?:,\s+|(?<=[\w’'-])\s+(?:was|is|became|remains|remained)\s+)(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:" + _PLACE_KINDS + r"|(?:regional\s+)?capital|"
-                               + _DISTRICT_CENTRE + r"|(?:rail(?:way)?\s+|road\s+|logistics\s+|transport\s+)?hub|stronghold)"
+_REDUCED_RELATIVE = compiled(r"(?:,\s+|(?<=[\w’'-])\s+(?:was|is|became|remains|remained)\s+)(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:" + _PLACE_KINDS + r"|" + _PLACE_ROLES + r")"
                                r"(?:\s+(?:in|on|near|(?:just\s+|some\s+|about\s+[\w.]+\s+(?:km|kilometres|kilometers|miles)\s+)?"
                                r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+[^,;]{1,40}?)?\s+(?:(?:that|which)\s+)?"
                                r"(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|it|they|(?:the\s+)?Russians|(?:the\s+)?Ukrainians|"
@@ -1503,7 +1505,7 @@ _ANNOUNCED_AFTER = compiled(r",?\s+(?:[\w’'-]+\s+){0,3}?(?:announced|confirmed
 _REST_OF = compiled(r"\bthe\s+rest\s+of\s+$", re.I)
 _WHOSE = compiled(r",\s+whose\b")
 # "X, a town in the Kharkiv region retaken by ...": the place's kind, and where it lies, before a participle on it
-_KIND_BEFORE_PARTICIPLE = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _PLACE_KINDS + r")"
+_KIND_BEFORE_PARTICIPLE = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:" + _PLACE_KINDS + r"|" + _PLACE_ROLES + r")"
                                    r"(?:\s+(?:in|of)\s+(?:the\s+)?[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+(?:region|oblast|Oblast|Region|province))?)?\s+")
 _KIND_BEFORE_WHOSE = compiled(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement)")
 
