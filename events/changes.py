@@ -43,6 +43,7 @@ _PLACE_ROLES = (r"(?:regional\s+)?capital|" + _DISTRICT_CENTRE
                 + r"|(?:rail(?:way)?\s+|road\s+|logistics\s+|transport\s+)?hub|(?:rail(?:way)?|road)\s+junction|stronghold")
 _PLACE_KINDS = r"village|town|city|settlement|hamlet"  # the words a text names a place's kind by (an alternation)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:[a-z]{0,6})\.?"  # "Nov", "Nov.", "November"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PASSIVE = compiled(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:[“\"‘']?\w+\s+){0,2}[“\"‘']?$", re.I)  # (quoted: been "fully liberated")
 # "the loss of Pokrovsk would be": the noun, its place, then the modal (a date or clause between makes it told)
@@ -1920,8 +1921,13 @@ _ONLY_NOT_WHOLE = compiled(r"the\s+(?:entire|whole)\s", re.I)
 _WHOLE_BEFORE = compiled(r"\b(?:all\s+of|the\s+whole\s+of|the\s+entire|the\s+whole)\s+$", re.I)
 _THEM_AFTER = compiled(r"\s+(?:(?:all\s+)?them|all\s+of\s+them|both\s+of\s+them)\b", re.I)
 # a list line that opens on one name and a colon, a participle after it: "- A: cleared of Russian troops"
-_NAME_LABEL = compiled(r"\s*(?:[-–—•*▪►]\s*|\d{1,2}[.)]\s*)?(?P<name>[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?)\s*:\s*"
-                       r"(?:(?:fully|completely|finally|partly|partially|reportedly|now|officially)\s+)?")
+# (a timeline's day before it: "- 23 Nov — A: occupied"; a map's move after it: "- A: moved into the grey zone")
+_NAME_LABEL = compiled(r"\s*(?:[-–—•*▪►]\s*|\d{1,2}[.)]\s*)?"
+                       r"(?:(?:\d{1,2}\s+" + _MONTH_SHORT + r"|" + _MONTH_SHORT + r"\s+\d{1,2})(?:,?\s+(?:19|20)\d\d)?\s*[—–:]\s*)?"
+                       r"(?P<name>[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?)\s*:\s*"
+                       r"(?:(?:fully|completely|finally|partly|partially|reportedly|now|officially|newly)\s+)?"
+                       r"(?:(?:moved|shifted|slipped|turned|gone|went|now)\s+(?:in)?to\s+(?:the\s+)?|(?:marked|shown|listed)\s+(?:as\s+)?(?:(?:in|a)\s+)?(?:the\s+)?)?")
+_GREY_ZONE = compiled(r"(?:gr[ae]y\s+zone|contested|disputed)", re.I)  # a map's state that is no one's ("- A: grey zone")
 # a sentence that opens on names and a colon or dash: "A, B and C: ..." (two or more)
 _NAMES_THEN_COLON = compiled(r"\s*(?P<names>[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?(?:\s*,\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?)*"
                              r",?\s+and\s+[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?)\s*(?::|\s[—–]\s)")
@@ -2386,7 +2392,8 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
             if not targets and _THEM_AFTER.match(text, end) and (opens := _NAMES_THEN_COLON.match(text, 0, start)) is not None:
                 # "A, B and C: Russian units liberated them this week": the names the sentence opens on
                 targets = [Target(r, position=r.start) for r in view.places if r.end <= opens.end("names") and _allowed(r, trigger)]
-            if not targets and _PARTICIPLE.fullmatch(text, start, end) and (label := _NAME_LABEL.fullmatch(text, 0, start)) is not None:
+            if not targets and (_PARTICIPLE.fullmatch(text, start, end) or _GREY_ZONE.fullmatch(text, start, end)) \
+                    and (label := _NAME_LABEL.fullmatch(text, 0, start)) is not None:
                 # "- A: cleared of Russian troops on 14 August": a list line's place, its state after the colon
                 targets = [Target(r, position=r.start) for r in view.places
                            if r.start == label.start("name") and r.is_settlement and _allowed(r, trigger)]

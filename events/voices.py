@@ -409,6 +409,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
     item_start = 0  # where in recent the digest item being read began
     last_paragraph = -1
     source_speaker: Attribution | None = None
+    list_head: int | None = None  # the line that opened the list being read, its speaker's ("X recorded these changes:")
     open_quote: int | None = None  # the sentence that opened a quotation still open
     read: dict[int, list[Attribution]] = {}  # speakers of the sentences looked at
     # the people a feature introduces in its narration, whom "he said" and "Oleh said" point back to
@@ -723,7 +724,12 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 found = found or [named[0]]
         carried, why = None, ""
         post = posts.get(i)
-        if wanted and not any(not a.embedded for a in found) and (not view.heading or _BULLET_ITEM.match(text) or _OPENS_QUOTE.match(text)) \
+        intro = [a for a in speakers(list_head) if not a.embedded and a.verb not in ("credit", "source")] \
+            if wanted and new_item and list_head is not None and not any(not a.embedded for a in found) else []
+        if intro:
+            # "DeepState recorded the following changes:" over "- 23 Nov — A: occupied": the items are its words
+            carried, why = intro[-1], "list"
+        elif wanted and not any(not a.embedded for a in found) and (not view.heading or _BULLET_ITEM.match(text) or _OPENS_QUOTE.match(text)) \
                 and post is not None and post.author.verb != "aired":
             # (also when it cites a claim: "The Ukrainian claims that X has fallen are premature"; and a status
             # line with no full stop: "▪️ X — cleared"; and a forwarded post's line in quotation marks)
@@ -775,6 +781,9 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 # "Defence Ministry: X liberated" above "Units of the Tsentr group have liberated X."; a
                 # person's "Zelensky: X will not be surrendered" heads the outlet's own story)
                 carried, why = credited, "credit"
+        if not new_item and (i == 0 or not same_line):
+            # (a line of its own that is no list item opens a list, or ends the one being read)
+            list_head = i if text.rstrip().endswith(":") and not view.heading else None
         balance = quote_balance(text)
         if balance > 0 and open_quote is not None and text.count('"') % 2 and not _CURLY.search(text):
             open_quote = None  # a lone straight quote while one is open closes it ('... repelled," said X')
