@@ -644,7 +644,8 @@ def _quoted_at(text: str, position: int) -> bool:
 _SAYS_BARE_PASSIVE = compiled(r"\b(?:says|said|say|claims|claimed|confirms|confirmed)\s+(?:that\s+)?(?:the\s+)?(?:city|town|village|"
                                r"(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+)\s+(?:(?:fully|completely|now|partly)\s+)?[“\"‘']?$", re.I)
 _DRIVEN_OUT = compiled(r"(?:driven|pushed|forced|knocked|thrown|kicked|ousted|expelled)\s+(?:back\s+)?out\b", re.I)
-_FORCES_RIGHT_BEFORE = compiled(r"\b(?:Russian|Ukrainian|enemy)\s+(?:[\w-]+\s+)?(?:troops|forces|marines|units|soldiers|fighters|paratroopers|servicemen)\s+$")
+_FORCES_RIGHT_BEFORE = compiled(r"\b(?:(?:Russian|Ukrainian|enemy)\s+(?:[\w-]+\s+)?(?:troops|forces|marines|units|soldiers|fighters|paratroopers|servicemen)|"
+                                r"Russians|Ukrainians|[Oo]ccupiers|[Ii]nvaders)\s+$")  # (a headline's "Russians pushed out of X")
 _SAID_IT_BEFORE = compiled(r"\b(?:said|says|announced|reported|confirmed|stated|admitted|"
                            r"(?:retracted|withdrew|walked\s+back)\s+(?:a|an|its|the)\s+(?:statement|report|claim|post))\s+(?:(?:late\s+|early\s+)?on\s+\w+day\s+)?(?:that\s+)?(?:it|its\s+(?:troops|forces|units|soldiers))\s+"
                            r"(?:had|has|have)\s+(?:(?P<passive>been)\s+|(?!been\b)(?:\w+\s+)?)$")

@@ -318,6 +318,13 @@ _SAID_NEXT = compiled(r"\s*(?:That|This|Those|These) (?:(?:was|is|were|are) (?:h
                       r"words?|line|message|post|announcement|claim|assessment|report|account|caption)s? (?:came|comes|was|were) "
                       r"(?:from|issued by|posted by|written by|made by)\b))")
 _SOURCE_GAP = compiled(r"\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}?")  # "came from the Russian defence ministry"
+# a lead told in the outlet's voice, credited in the sentence after it: "The withdrawal was announced on Wednesday by
+# X", "The announcement came on Sunday from X", "The gains were reported by X in its evening update"
+_CREDITED_NEXT = compiled(r"\s*(?:The|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:announcements?|news|claims?|reports?|withdrawal|pull-?out|"
+                          r"retreat|capture|recapture|liberation|gains?|advances?|loss|fall|seizure|statement)\s+"
+                          r"(?:was|were|came|had\s+been|has\s+been)\s+(?:(?:first|officially|formally)\s+)?"
+                          r"(?:(?:announced|reported|confirmed|claimed|disclosed|revealed|made\s+public)\s+)?"
+                          r"(?:(?:late\s+|early\s+)?on\s+\w+(?:\s+(?:morning|evening|night|afternoon|\d{1,2}))?\s+)?(?:by|from)(?=\s)")
 # “...,” read a caption to the video that a Ukrainian brigade posted / read the post published by X
 _CAPTION_BY = compiled(r"[\s,]*read\s+(?:a|the)\s+(?:caption|post|message|text|note)\b[^.;:“”\"]{0,80}?\b(?:that|which|by)\s+")
 _AT_CLOSE = compiled(r"[\s,]*(?:(?:said|says|told|wrote|added|stressed|insisted|claimed|stated)\s+)?"
@@ -632,6 +639,15 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
             del read[closer]
         return found
 
+    def told_next(i: int) -> Attribution | None:
+        """The claimant the sentence after i credits with what i told ("The withdrawal was announced by X")."""
+        after = i + 1
+        if after >= len(views) or views[after].sentence.paragraph != views[i].sentence.paragraph \
+                or (credit := _CREDITED_NEXT.match(views[after].text)) is None:
+            return None
+        return next((a for a in named_claimants(views[after].text, rules, context_side=home, day=day)
+                     if a.claimant not in GENERIC_STATES and _SOURCE_GAP.fullmatch(views[after].text, credit.end(), a.start)), None)
+
     for view in views:
         i, text = view.index, view.text
         same_line = i > 0 and "\n" not in article.text[views[i - 1].sentence.end:view.sentence.start]
@@ -759,6 +775,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 carried, why = named_at_close, "quote"  # “This is not true. X holds the town,” Y said.
             elif _OPENS_QUOTE.match(text) and last is not None:
                 carried, why = last, "quote"
+            elif (credited_next := told_next(i)) is not None:
+                carried, why = credited_next, "next"  # "Troops have left X. The withdrawal was announced by Y."
             elif previous and not _OUTLET_VOICE.search(text) and not REBUTTAL_OPENS.match(text) and not _TIMESTAMPED.match(text) \
                     and not (previous[-1].side is not Side.NONE and _GRADED.search(text)) \
                     and not (previous[-1].side is not Side.NONE and FIRST_PERSON_PLURAL.search(text)
