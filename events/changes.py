@@ -45,7 +45,7 @@ _PLACE_KINDS = r"village|town|city|settlement|hamlet"  # the words a text names 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:[a-z]{0,6})\.?"  # "Nov", "Nov.", "November"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_PASSIVE = compiled(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:[“\"‘']?\w+\s+){0,2}[“\"‘']?$", re.I)  # (quoted: been "fully liberated")
+_PASSIVE = compiled(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:[“\"‘']?\w+[”\"’']?\s+){0,2}[“\"‘']?$", re.I)  # (quoted: been "fully liberated", been "completely" captured)
 # "the loss of Pokrovsk would be": the noun, its place, then the modal (a date or clause between makes it told)
 _NOUN_THEN_MODAL = compiled(r"\s*(?:of\s+|from\s+)?(?:the\s+(?:town|city|village|settlement)\s+(?:of\s+)?)?"
                               r"(?:[A-ZА-ЯІЇЄ][\w’'-]*(?:\s+(?:(?:and|or)\s+|,\s*)?|,\s*)){0,4}")  # (none after a possessive: "its capture would")
@@ -221,13 +221,13 @@ _SUBJECT_GAP = compiled(
     r"(?:other\s+|more\s+|nearby\s+|smaller\s+|surrounding\s+|neighbou?ring\s+|adjacent\s+)?|(?:the\s+)?(?:nearby|surrounding|neighbou?ring|adjacent)\s+)"
     r"(?:towns|villages|settlements|localities|communities))?"
     r"(?:\s*[”\"’])?(?:\s*,\s*(?:[^,;:]|(?<=\d),(?=\d\d\d)){1,100},)?\s*"  # ", a town of 10,000 people,"
-    r"(?:(?:has|have|had|was|were|is|are|been|being|be|now|also|reportedly|allegedly|apparently|completely|fully|"
+    r"(?:[“\"‘']?(?:has|have|had|was|were|is|are|been|being|be|now|also|reportedly|allegedly|apparently|completely|fully|"
     r"finally|already|officially|successfully|once again|once more|again|back|effectively|since|by now|recently|just|largely|"
     r"almost|nearly|entirely|totally|both|all|themselves|itself|reported to have|said to have|claimed to have|"
     r"first|originally|previously|initially|shortly|subsequently|soon|later|quickly|wholly|mostly|partly|indeed|really|actually|"
     r"partially|firmly|still|not|never|yet|reported|declared|pronounced|may|might|could|must|cannot|can['’]t|called|considered|deemed|"
     r"(?<!not )(?<!not yet )(?:believed|thought) to have|(?<!not )(?<!not yet )(?:believed|thought|reported|said|understood|likely|known) to|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn|practically|virtually|"
-    r"(?:one of|among) (?:the )?(?:\w+ ){0,2}(?:settlements|villages|towns|cities|localities|communities|places))\s+)*[“\"‘']?"
+    r"(?:one of|among) (?:the )?(?:\w+ ){0,2}(?:settlements|villages|towns|cities|localities|communities|places))[”\"’']?\s+)*[“\"‘']?"
     r"(?:(?:fully|completely|now|already|practically|virtually|almost|nearly|largely|mostly|partly|partially)\s+)?$",  # (is now "fully occupied", 'liberated')
     re.I)
 _OBJECT_GAP_WORDS = 9
