@@ -324,7 +324,9 @@ _CREDITED_NEXT = compiled(r"\s*(?:The|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:announc
                           r"retreat|capture|recapture|liberation|gains?|advances?|loss|fall|seizure|statement)\s+"
                           r"(?:was|were|came|had\s+been|has\s+been)\s+(?:(?:first|officially|formally)\s+)?"
                           r"(?:(?:announced|reported|confirmed|claimed|disclosed|revealed|made\s+public)\s+)?"
-                          r"(?:(?:late\s+|early\s+)?on\s+\w+(?:\s+(?:morning|evening|night|afternoon|\d{1,2}))?\s+)?(?:by|from)(?=\s)")
+                          r"(?:(?:late\s+|early\s+)?on\s+\w+(?:\s+(?:morning|evening|night|afternoon|\d{1,2}))?\s+)?(?:by|from)(?=\s)|"
+                          # ("That, at least, was the word from X", "That was the claim of X")
+                          r"\s*That,?(?:\s+at\s+least,)?\s+(?:was|is)\s+(?:the\s+)?(?:word|claim|version|account|message|line|verdict)\s+(?:from|of)(?=\s)")
 # “...,” read a caption to the video that a Ukrainian brigade posted / read the post published by X
 _CAPTION_BY = compiled(r"[\s,]*read\s+(?:a|the)\s+(?:caption|post|message|text|note)\b[^.;:“”\"]{0,80}?\b(?:that|which|by)\s+")
 _AT_CLOSE = compiled(r"[\s,]*(?:(?:said|says|told|wrote|added|stressed|insisted|claimed|stated)\s+)?"
