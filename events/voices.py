@@ -38,7 +38,8 @@ _QUOTE_REACH = 3  # sentences a quotation may run on before its speaker is named
 _UNDER_SOURCE = ("Details", "Quote", "")  # paragraphs a "Source:" line speaks for
 # between a named person and his role ("X is the spokesman for", "X, the Moscow-installed leader of")
 _ROLE_OF_NAMED = compiled(r"(?:\s+(?:is|was|has\s+been|had\s+been)|,)\s+(?:(?:the|a|an)\s+[^,;.“”\"]{0,60})?")
-_OPENS_QUOTE = compiled(r"^\s*(?:Quote:\s*|Direct speech:\s*)?[“\"«]")  # (an outlet's "Quote:" label before it: the speaker's words)
+# (an outlet's "Quote:" label before it: the speaker's words; a fact-check's "CLAIM:" over the words it checks)
+_OPENS_QUOTE = compiled(r"^\s*(?:Quote:\s*|Direct speech:\s*|(?:CLAIM|Claim|The claim):\s*)?[“\"«]")
 _QUOTE_LABEL = compiled(r"^\s*(?:Quote|Direct speech):\s*[“\"«]")
 # a title's words, not a credit's: "Putin's war:", "Zelensky in Kharkiv:", "Syrskyi's gamble:"
 _TITLE_WORDS = compiled(r"['’]s\s+[a-z]|\s(?:in|at|on|to|and|after|before|vs\.?|versus|for|with)\s")
@@ -316,7 +317,10 @@ _POST_INTRO = compiled(r"\b(?:post|statement|message|update|text|reads?|in full|
 _WHOLE_QUOTE = compiled(r"\s*[“\"][^“”\"]+[”\"]\s*")
 _SAID_NEXT = compiled(r"\s*(?:That|This|Those|These) (?:(?:was|is|were|are) (?:how|the words of)\b|(?P<source>(?:[\w-]+ ){0,2}(?:sentence|statement|"
                       r"words?|line|message|post|announcement|claim|assessment|report|account|caption)s? (?:came|comes|was|were) "
-                      r"(?:from|issued by|posted by|written by|made by)\b))")
+                      r"(?:from|issued by|posted by|written by|made by)\b))|"
+                      # (a fact-check's credit line under the quoted claim: 'CLAIM: “...”' over "Post by a Ukrainian blogger on Tuesday")
+                      r"\s*(?P<credit>(?:A\s+|The\s+)?(?:[\w-]+\s+)?(?:[Pp]ost|[Tt]weet|[Vv]ideo|[Ss]tatement|[Mm]essage|[Cc]aption|[Cc]omment)s?\s+"
+                      r"(?:(?:published|posted|shared|made|written|issued)\s+)?(?:by|from)\b)")
 _SOURCE_GAP = compiled(r"\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}?")  # "came from the Russian defence ministry"
 # a lead told in the outlet's voice, credited in the sentence after it: "The withdrawal was announced on Wednesday by
 # X", "The announcement came on Sunday from X", "The gains were reported by X in its evening update"
@@ -627,7 +631,7 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
         found = _speaker_at_close(views[closer].text, speakers(closer))
         after = closer + 1
         said_next = _SAID_NEXT.match(views[after].text) if found is None and after < len(views) else None
-        if said_next is not None and said_next.group("source"):
+        if said_next is not None and (said_next.group("source") or said_next.group("credit")):
             # “... ” / That statement came from X: the claimant named right there (not "..., but Y disputed it")
             found = next((a for a in named_claimants(views[after].text, rules, context_side=home, day=day)
                           if a.claimant not in GENERIC_STATES and _SOURCE_GAP.fullmatch(views[after].text, said_next.end(), a.start)),
