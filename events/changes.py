@@ -981,6 +981,9 @@ _PLACES_THEN_SAID = compiled(r"\b(?:villages|settlements|towns|localities)\b[^.;
 # a heading of places with no colon ("Settlements Russia says it took in March"): its list may follow below
 HEADING_OF_PLACES = compiled(r"\s*(?:[\w’'-]+\s+)?(?:[Ss]ettlements|[Vv]illages|[Tt]owns|[Ll]ocalities|[Pp]laces)\b[^.!?:;,\n]*[\w)]\s*")
 # (or "A was retaken in March, along with B and C")
+# a clause of its own, its own subject and verb, between a passive and a place after it (", and yesterday she added")
+_CLAUSE_OF_ITS_OWN = compiled(r"[”\"’']?\s*,\s+(?:and|but|while)\s+(?:[\w-]+\s+){0,3}?(?:she|he|they|it|we|the\s+(?:ministry|army|brigade|governor))\s+"
+                              r"(?:also\s+|later\s+)?\w+ed\b")
 _GAPPED_OBJECT = compiled(r"[^,;:]{0,40},\s+(?:and|while|along\s+with|together\s+with|as\s+well\s+as)\s+"
                           r"(?:the\s+(?:(?:nearby|neighbou?ring|adjacent)\s+)?(?:villages?|towns?)\s+of\s+)?")
 # (and an interviewer's "- How did the assault on X end?")
@@ -2306,7 +2309,11 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
                     # "read out the names of villages he said had been liberated: A, B and C")
                     targets = _object_targets(view, start, colon.end(), clause(text, colon.end(), colon.end())[1],
                                               next_start, trigger, rules)
-                if targets and targets[0].place is not None and (_PASSIVE_BEFORE.search(before) or trigger.agent_after) \
+                if targets and targets[0].place is not None and _PASSIVE_BEFORE.search(before) \
+                        and _CLAUSE_OF_ITS_OWN.match(text, end, targets[0].place.start):
+                    # "A, B and C had been liberated, and yesterday she added D to that list": the passive's subject
+                    targets = _subject_targets(view, start, trigger, rules)
+                elif targets and targets[0].place is not None and (_PASSIVE_BEFORE.search(before) or trigger.agent_after) \
                         and _GAPPED_OBJECT.fullmatch(text, end, targets[0].place.start):
                     # "A was liberated on 27 July, and B on 16 August", "A fell to Ukrainian marines in July, and B in
                     # August": the subject, and those gapped after it
