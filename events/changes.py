@@ -1654,18 +1654,21 @@ def _followed_by(view: SentenceView, end: int, last: Target, trigger: Trigger) -
 # a lightning counteroffensive in September and then C in November")
 # (or after semicolons, each item with its own day: "took A on Monday; B on Tuesday; and C on Thursday")
 # (or its preposition said again: "withdrew from A in late June and from B in early July")
-_GAPPED_FIRST_GAP = compiled(r"\s+(?:in|on|by|around|about|at\s+the\s+(?:end|start|beginning)\s+of)\s+[^,;:]{1,30}?"
-                             r"(?:\s*[,;]\s+(?:and\s+)?|\s+and\s+(?:from|out\s+of|of)\s+)$|"
+# (and "regained control of A city on 11 November, and of B in the X region the day before")
+_GAPPED_FIRST_GAP = compiled(r"(?:\s+city)?\s+(?:in|on|by|around|about|at\s+the\s+(?:end|start|beginning)\s+of)\s+[^,;:]{1,30}?"
+                             r"(?:\s*[,;]\s+(?:and\s+)?(?:of\s+)?|\s+and\s+(?:from|out\s+of|of)\s+)$|"
                              r"\s+[^,;:.]{0,80}?\b(?:in|by)\s+(?:(?:early|late|mid-?)\s*)?" + _MONTH + r"(?:\s+(?:19|20)\d\d)?\s+and\s+(?:then|later)\s+$")
 _GAPPED_NEXT_GAP = compiled(r"\s*[,;]\s+(?:and\s+)?$|\s+and\s+$")
 # a list item's short aside between its place and its time: "and C, some 40 km further south, on Thursday" (also
 # read by events/drafts.py for the item's day and events/claimants.py for the speaker after the items)
 ITEM_ASIDE = r"(?:,\s+[^,;:]{1,50},)?"
-_GAPPED_TIME_AFTER = compiled(ITEM_ASIDE + r"\s+(?:(?:in|on|by)\s+(?:(?:early|late|mid-?)\s*)?(?:" + _MONTH + r"(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d\d)?|"
+_GAPPED_TIME_AFTER = compiled(ITEM_ASIDE + r"(?:\s+in\s+(?:neighbou?ring\s+|the\s+)?[A-Z][\w’'-]+\s+(?:[Oo]blast|[Rr]egion|[Pp]rovince))?"
+                              r"\s+(?:(?:in|on|by)\s+(?:(?:early|late|mid-?)\s*)?(?:" + _MONTH + r"(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d\d)?|"
                               r"(?<=on\s)" + _WEEKDAY + r"(?:\s+(?:morning|afternoon|evening|night))?|"
                               r"\d{1,2}\s+" + _MONTH + r"(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d|the\s+(?:spring|summer|autumn|winter)(?:\s+of\s+(?:19|20)\d\d)?)|"
                               r"that\s+same\s+(?:day|week|month|year)|(?:a|one|two|three|four|five|several)\s+(?:days?|weeks?|months?)\s+later|"
-                              r"later\s+(?:that|the\s+same)\s+(?:day|week|month|year)|the\s+(?:next|following)\s+(?:day|week|month)|"
+                              r"later\s+(?:that|the\s+same)\s+(?:day|week|month|year)|the\s+(?:next|following|previous)\s+(?:day|week|month)|"
+                              r"the\s+(?:day|week|month)\s+before|a\s+(?:day|week)\s+earlier|"
                               r"days\s+later)(?=\s*[,.;]|\s+and\b|\s*$)")
 
 
