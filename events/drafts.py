@@ -338,6 +338,12 @@ class _Discourse:
                         or _MAYOR_OF_BEFORE.search(view.text, max(0, p.start - 40), p.start))][-1:]
             if own:
                 return own[0]
+        if target.pointer.lower() in ("the town", "the city") and (
+                own := [p for p in view.places if p.role in ("modifier", "person") and p.end <= target.position
+                        and _MAYOR_OF_BEFORE.search(view.text, max(0, p.start - 40), p.start)
+                        and _TOLD_OF_OWN_TOWN.fullmatch(view.text, p.end, target.position)][-1:]):
+            # "..., and on Monday the mayor of X announced that the city had been fully liberated": the mayor's own
+            return replace(own[0], role="settlement"), view.index
         if not here and target.pointer.lower() in ("the town", "the city", "the village") \
                 and _AFTER_TAKING.match(view.text, target.position - 40 if target.position >= 40 else 0, target.position):
             # "consolidated positions around X after liberating the town": the only place the sentence names
@@ -847,6 +853,10 @@ _VILLAGE_APPOSITION = compiled(r"(?:\s*(?:,|,?\s+and)\s+[A-ZА-ЯІЇЄ][\w’'-
                                  r"(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:village|hamlet)|"
                                  r"(?:the\s+)?(?:two|three|four|five|both|several|\d+)\s+(?:[\w-]+\s+)?(?:villages|hamlets))\b")
 _MAYOR_OF_BEFORE = compiled(r"\b(?:[Mm]ayor|[Hh]ead)\s+of\s+(?:the\s+(?:town|city|village)\s+of\s+)?$")
+# the mayor's words on "the city" right after the mayor is named ("the mayor of X announced that the city")
+_TOLD_OF_OWN_TOWN = compiled(r"(?:,\s+[^,;:]{1,40},)?\s+(?:(?:on|late\s+on|early\s+on)\s+\w+\s+|also\s+|later\s+)?"
+                             r"(?:said|says|announced|announces|confirmed|confirms|reported|reports|wrote|writes|told\s+[\w-]+(?:\s+[\w-]+)?)"
+                             r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?(?:\s+that)?\s+")
 _SPEAKERS_OWN_TOWN = compiled(r"(?:his|her|our)\s+(?:home\s+|native\s+)?(?:town|city|village)", re.I)
 _DESCRIBED = compiled(r"(?:,(?:[^,.;]|(?<=\d)[,.](?=\d)){0,120},)?\s+(?:lies|lay|sits|sat|stands|stood|is\s+(?:a|an|located|situated|home|about|some)\b|"
                       r"was\s+(?:a|an|once|home)\b|had\s+(?:a|about|around|some|nearly|\d)|(?:has|had)\s+become\b|became\b|remains\s+(?:a|an)\b)")  # (not "X had fallen", "X was captured")
