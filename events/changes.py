@@ -984,7 +984,8 @@ HEADING_OF_PLACES = compiled(r"\s*(?:[\w’'-]+\s+)?(?:[Ss]ettlements|[Vv]illage
 # a clause of its own, its own subject and verb, between a passive and a place after it (", and yesterday she added")
 _CLAUSE_OF_ITS_OWN = compiled(r"[”\"’']?\s*,\s+(?:and|but|while)\s+(?:[\w-]+\s+){0,3}?(?:she|he|they|it|we|the\s+(?:ministry|army|brigade|governor))\s+"
                               r"(?:also\s+|later\s+)?\w+ed\b")
-_GAPPED_OBJECT = compiled(r"[^,;:]{0,40},\s+(?:and|while|along\s+with|together\s+with|as\s+well\s+as)\s+"
+# (or with no comma after the first place's day: "A was back under Ukrainian control on 8 September and B on 10 September")
+_GAPPED_OBJECT = compiled(r"(?:[^,;:]{0,40},|\s+(?:on|in)\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?)\s+(?:and|while|along\s+with|together\s+with|as\s+well\s+as)\s+"
                           r"(?:the\s+(?:(?:nearby|neighbou?ring|adjacent)\s+)?(?:villages?|towns?)\s+of\s+)?")
 # (and an interviewer's "- How did the assault on X end?")
 _QUOTE_MARK = compiled(r"[“”\"«»]")
