@@ -442,6 +442,8 @@ _HOLD_ONLY = compiled(r"(?:hold|holds|held|holding|control|controls|controlled|c
 _PERFECT_START = compiled(r"(?:have|has)\s", re.I)
 _REPORTED_TO = compiled(r"\b(?:believed|reported|said|thought|understood|known|claimed|alleged|assessed|estimated|likely|"
                         r"appears?|appeared|seems?|seemed)\s+to\s+$", re.I)
+# 'had been "almost fully" captured': a share, the adverb in quotation marks (which close the clause before the verb)
+_QUOTED_PARTIAL_ADVERB = compiled(r"[“\"‘']\s*(?:almost|nearly|partly|partially|largely|mostly|virtually|practically)\b[^“”\"]{0,20}[”\"’']\s*$", re.I)
 # "occupied X almost completely": not the whole of it
 _ALMOST_AFTER = compiled(r"\s+(?:almost|nearly|practically|virtually)\s+(?:completely|entirely|fully)\b", re.I)
 _PURPOSE_BEFORE = compiled(r"\bto\s+[“\"‘']?(?:step\s+up|reinforce|strengthen|bolster|boost|support|intensify|focus\s+on|"
@@ -2459,6 +2461,7 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
                                                    or (rules.measured_share if trigger.measured_share_only
                                                        else rules.entry_share).search(text, end, targets[0].position))
                 or rules.partial_adverb.search(" ".join(before.split()[-3:]))
+                or _QUOTED_PARTIAL_ADVERB.search(text, max(0, start - 40), start)
                 or rules.partial_adverb.search(text[start:end])
                 or targets and targets[-1].place is not None and _ALMOST_AFTER.match(text, targets[-1].place.end)):
             kind = EventType.PARTIAL

@@ -322,6 +322,8 @@ _SAID_NEXT = compiled(r"\s*(?:That|This|Those|These) (?:(?:was|is|were|are) (?:h
                       r"\s*(?P<credit>(?:A\s+|The\s+)?(?:[\w-]+\s+)?(?:[Pp]ost|[Tt]weet|[Vv]ideo|[Ss]tatement|[Mm]essage|[Cc]aption|[Cc]omment)s?\s+"
                       r"(?:(?:published|posted|shared|made|written|issued)\s+)?(?:by|from)\b)")
 _SOURCE_GAP = compiled(r"\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}?")  # "came from the Russian defence ministry"
+_DENYING_HEAD = compiled(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes|"
+                         r"debunked|debunks|false|fake|untrue)\b", re.I)
 # a lead told in the outlet's voice, credited in the sentence after it: "The withdrawal was announced on Wednesday by
 # X", "The announcement came on Sunday from X", "The gains were reported by X in its evening update"
 _CREDITED_NEXT = compiled(r"\s*(?:The|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:announcements?|news|claims?|reports?|withdrawal|pull-?out|"
@@ -807,7 +809,8 @@ def read_voices(views: list[SentenceView], article: Article, rules: Rules,
                 carried, why = credited, "credit"
         if not new_item and (i == 0 or not same_line):
             # (a line of its own that is no list item opens a list, or ends the one being read)
-            list_head = i if text.rstrip().endswith(":") and not view.heading else None
+            # (not a list of claims its speaker denies: "The General Staff denied the following Russian claims:")
+            list_head = i if text.rstrip().endswith(":") and not view.heading and not _DENYING_HEAD.search(text) else None
         balance = quote_balance(text)
         if balance > 0 and open_quote is not None and text.count('"') % 2 and not _CURLY.search(text):
             open_quote = None  # a lone straight quote while one is open closes it ('... repelled," said X')
