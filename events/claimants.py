@@ -104,7 +104,9 @@ _ACCORDING_TO = compiled(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|re
                            r"video|summary|bulletin|analysis)s? (?:[\w’'-]+ ){0,6}?by|according to|as stated by|in the words of|"
                            r"citing|quoting|cites|quotes|per|"
                            r"(?:rejected|dismissed|denied|refuted|debunked) as (?:false|fake|untrue|baseless) by|"
-                           r"(?:confirmed|reported|announced|claimed|stated|denied|shared|posted|published|released) by)"
+                           # (a day between: "The liberation of X was announced on Sunday by the General Staff")
+                           r"(?:confirmed|reported|announced|claimed|stated|denied|shared|posted|published|released)"
+                           r"(?: (?:late |early )?on \w+(?: (?:morning|evening|night|afternoon|\d{1,2}))?)? by)"
                            r"\s+(?!(?:its|their|his|her|our|my)\b)(?:an? |the |several |two |three |some |many |one )?(?:[\w’'-]+ ){0,4}$", re.I)
 # a deed in quotation marks after its doer: 'has once again "liberated"'
 _QUOTED_DEED = (r"\s+(?:(?:has|have|had)\s+)?(?:(?:once\s+)?again\s+|already\s+|now\s+|finally\s+|also\s+)*[“\"‘']"
