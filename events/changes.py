@@ -1904,7 +1904,8 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
                   r"(?:[A-Z][\w-]+\s+){0,2}(?:Brigade|Corps|Division))(?:\s+|(?=,\s)))?)"
                   # (an aside on the force between: "which Russian forces, spearheaded by Wagner, captured")
                   r"(?:,\s+(?:spearheaded|led|backed|supported|aided|helped|joined|reinforced)\s+by\s+[^,;:.]{1,50},\s+)?"
-                  r"(?:(?:has|have|had|was|were|is|are|been|being|now|already|finally|reportedly|likely|probably|possibly|effectively)\s+)*$", behind)
+                  r"(?:(?:has|have|had|was|were|is|are|been|being|now|already|finally|reportedly|likely|probably|possibly|effectively|"
+                  r"completely|fully|entirely|eventually|quickly|swiftly|briefly|later|then|first|ultimately|partly|partially|largely)\s+)*$", behind)
     # ("the ministry says it has captured": "it" is who took, not what; "it was captured" is the place)
     if m is not None and m.group().startswith("It") and (text[:start - len(behind) + m.start()].strip(" “\"‘'")
                                                          or not _IT_WAS_TAKEN.fullmatch(m.group())
