@@ -1110,7 +1110,7 @@ _DESTINATION_GAP = compiled(r"\b(?:the\s+(?:town|city|village|settlement)\s+for)
                             r"\bto\s+(?:(?:a|the|new|prepared|defensive|fortified|second|next|rear)\s+)*(?:positions|lines?)\s+(?:around|near|outside|along|through)\s+"
                             r"(?:the\s+)?(?:villages|towns|settlements)\s+of\s+$|"  # ("to a new defensive line along the villages of")
                             # ("withdrawn to defensive lines further west, between A and B")
-                            r"\b(?:to|towards?)\s+(?:(?:a|the|new|prepared|defensive|fortified|second|next|rear|fallback)\s+)*"
+                            r"\b(?:to|towards?)\s+(?:(?:a|the|new|prepared|pre-prepared|defensive|fortified|second|next|rear|fallback)\s+)*"
                             r"(?:positions|lines?|line\s+of\s+defen[cs]e|defen[cs]e\s+lines?)(?:\s+(?:further|farther)\s+(?:west|east|north|south|back))?"
                             r",?\s+between\s+$")
 _WHERE_NEXT = compiled(r"(?:\s+and\s+[\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?,\s+where\b")  # "pulled back towards A (and B), where they are regrouping"
