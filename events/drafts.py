@@ -451,6 +451,13 @@ class _Discourse:
         # this sentence first, then the ones before in its paragraph, then further back (a caption's
         # "the city" is the place its own paragraph names, not one a change was told of above it)
         # (not the later places of a list a place is located by: "repelled attacks near A and B")
+        line_start = self.article.text.rfind("\n", 0, view.sentence.start) + 1
+        if noun and (label := _ITEM_LABEL.match(self.article.text, line_start)) is not None:
+            # "4. Novoandriivka — UA. The brigade said it had restored control over the village": the item's own place
+            own = [c for c in here + earlier if c[0].mention.start == label.start("name") and c[0].is_settlement
+                   and c[0].role == "settlement" and _fits(c[0], noun)]
+            if own:
+                return own[-1]
         this_paragraph = [c for c in earlier if c[1] >= self.paragraph_start and c[0].relation == ""
                           and not _LOCATING_LIST.search(self.article.text, max(0, c[0].mention.start - 80), c[0].mention.start)]
         for candidates in (here, this_paragraph, earlier):
@@ -512,6 +519,8 @@ class _Discourse:
 _YES_NO_QUESTION = compiled(r"\s*[“\"‘]?(?:[-–—•]\s*|Q\s*[:.]\s*|Question\s*:\s*)?(?:Have|Has|Had|Did|Do|Does|Is|Are|Was|Were|Will|Can|Could|Would)\s[^?!.]*\?\s*")
 _FIGHT_NEAR = compiled(r"\b(?:fight\w*|battles?|clash\w*|attack\w*|assault\w*|advanc\w*|push\w*|storm\w*|shell\w*|"
                        r"repel\w*|(?:holding|hold|held)\s+the\s+line)\b[^.;:]{0,40}$", re.I)
+# a list item's line opening on its place: "4. X — UA. ...", "- X: ...", "• X. ..."
+_ITEM_LABEL = compiled(r"[ \t]*(?:\d{1,2}[.)]|[-•*–—▪►])[ \t]*(?P<name>[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?)[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[—–.]")  # (not a speaker's "- X (Dec. 1): ...")
 _LOCATING_LIST = compiled(r"\b(?:near|around|towards?|(?:directions?|areas?|vicinity|outskirts) of)\s+"
                           r"(?:[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?(?:,\s*(?:and\s+)?|\s+and\s+))+$")
 
