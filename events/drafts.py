@@ -137,6 +137,7 @@ class _Discourse:
         # dateline's; for "the town" where no place is at hand, and for a speaker's words that name none
         self.feature_place: tuple[PlaceRef, int] | None = None
         self.named_as: dict[int, tuple[str, PlaceRef]] = {}  # "The village is Tykhe, ...": a sentence naming "the village"
+        self.views: list[SentenceView] = []  # the article's sentences
         self.named_keys: frozenset[str] = frozenset()  # every settlement the text names, anywhere in it
         self.most_named: Counter[str] = Counter()  # how often the text names each settlement
         self.first_named: dict[str, tuple[PlaceRef, int]] = {}  # where it first does
@@ -1304,6 +1305,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
     # "At the meeting, ...": the days of every sentence matter then (the occasion's may be told anywhere)
     occasion = any(rules.same_occasion.match(v.text) for v in views)
     memory.named_as = _named_as(views)
+    memory.views = views
     memory.named_keys = frozenset(p.key for v in views for p in v.settlements)
     for v in views:
         for p in v.places:
@@ -1880,6 +1882,27 @@ def _hedged_speech(attribution: Attribution, rules: Rules) -> bool:
     return bool(attribution.verb) and rules.hedge_in_sentence.fullmatch(attribution.verb) is not None
 
 
+def _told_next(view: SentenceView, drafts: list[Draft], memory: _Discourse) -> set[str] | None:
+    """"Kiev disputed the statement. Its navy said troops still held X.": a denial naming no place is of the
+    claims about the place the sentence right after it (same paragraph) names, when one was claimed just before."""
+    after = view.index + 1
+    if view.settlements or after >= len(memory.views) or memory.views[after].sentence.paragraph != view.sentence.paragraph \
+            or _PLACE_NOUN.search(view.text):  # (nor one that points to its place: "..., saying the village is still ours")
+        return None
+    named = {p.key for p in memory.views[after].settlements}
+    told = [d for d in drafts if d.kind is not EventType.DENIAL and view.index - d.view.index <= HEDGE_BACK]
+    if not told or _ALSO_NEXT.search(memory.views[after].text) \
+            or {d.place.key for d in told if d.view.index == told[-1].view.index} <= named:
+        # ("'This is not true.' He also denied that B had been lost": the denial is of all just claimed, B too; and
+        # when all just claimed is named, the denial is of that, as it would be anyway)
+        return None
+    return {d.place.key for d in told if d.place.key in named} or None
+
+
+_PLACE_NOUN = compiled(r"\b(?:the|this|that)\s+(?:town|village|city|settlement)\b", re.I)
+_ALSO_NEXT = compiled(r"\b(?:also|too|as\s+well|either)\b", re.I)
+
+
 def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], memory: _Discourse, rules: Rules,
                          dates: list[DateExpression]) -> None:
     """A sentence without a change of its own may deny or hedge the claims just made."""
@@ -1895,7 +1918,7 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
     # (beyond the last few sentences only a denial of a claim named so: "the Russian claim was a fake",
     # not "denied that its troops had used cluster munitions near X")
     if denied is not None and (view.index - drafts[-1].view.index <= HEDGE_BACK or _CLAIM_NOUN.search(view.text) or answer):
-        _deny_recent(view, voice, drafts, own=memory.voice_of(view))
+        _deny_recent(view, voice, drafts, _told_next(view, drafts, memory), own=memory.voice_of(view))
     if view.index - drafts[-1].view.index > HEDGE_BACK:
         if view.sentence.paragraph - drafts[-1].view.sentence.paragraph == 1:
             _added(view, voice, drafts, memory, dates)  # ("SATURDAY. The ministry said ... SUNDAY. It added A and B.")
