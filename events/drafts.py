@@ -952,7 +952,9 @@ _RELATIVE_AT = compiled(r"[\s,]*(?:which|that|where|(?:the|a|one|two|three|four|
 # "X, the largest town in the region seized by Ukraine last summer": history in an apposition on the place
 _APPOSITION_BEFORE = compiled(r",\s+(?:the|a|one)\s+(?:[\w-]+\s+){0,3}?(?:villages?|towns?|city|cities|settlements?|hamlets?)\b[^,;]{0,60}$")
 _BUT_CLAUSE = compiled(r",\s+(?:but|however|yet)\s")  # "Russia claims X, but the village is ...": the outlet's clause
-_CLAIM_NOUN = compiled(r"\b(?:claims?|reports?|statements?|assertions?|allegations?|announcements?|fairy[- ]tales?|propaganda)\b", re.I)
+# (not the speaker's own words said again: "repeated the claim, saying the town remained under Ukrainian control")
+_CLAIM_NOUN = compiled(r"(?<!\brepeated the )(?<!\breiterated the )(?<!\brepeats the )(?<!\breiterates the )"
+                       r"\b(?:claims?|reports?|statements?|assertions?|allegations?|announcements?|fairy[- ]tales?|propaganda)\b", re.I)
 _PLURAL_NAMING = compiled(r"\b(?:villages|settlements|towns|localities|hamlets)\s+of\s+$")  # "the villages of A, B and C"
 _SOME_OF_THEM = compiled(r"\b(?:including|among them|among others|such as|for example)\b", re.I)
 _RELATIVE_OPEN = compiled(r",\s+(?:who|whose|which|where)\b[^,;]*$")
