@@ -1933,12 +1933,16 @@ _WHOLE_BEFORE = compiled(r"\b(?:all\s+of|the\s+whole\s+of|the\s+entire|the\s+who
 _THEM_AFTER = compiled(r"\s+(?:(?:all\s+)?them|all\s+of\s+them|both\s+of\s+them)\b", re.I)
 # a list line that opens on one name and a colon, a participle after it: "- A: cleared of Russian troops"
 # (a timeline's day before it: "- 23 Nov — A: occupied"; a map's move after it: "- A: moved into the grey zone")
-_NAME_LABEL = compiled(r"\s*(?:[-–—•*▪►]\s*|\d{1,2}[.)]\s*)?"
+_NAME_LABEL = compiled(r"\s*(?:[-–—•*▪►\U0001F300-\U0001FAFF\u2600-\u27BF]\s*|\d{1,2}[.)]\s*)?"
                        r"(?:(?:\d{1,2}\s+" + _MONTH_SHORT + r"|" + _MONTH_SHORT + r"\s+\d{1,2})(?:,?\s+(?:19|20)\d\d)?\s*[—–:]\s*)?"
                        r"(?P<name>[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?)\s*:\s*"
                        r"(?:(?:fully|completely|finally|partly|partially|reportedly|now|officially|newly)\s+)?"
                        r"(?:(?:moved|shifted|slipped|turned|gone|went|now)\s+(?:in)?to\s+(?:the\s+)?|(?:marked|shown|listed)\s+(?:as\s+)?(?:(?:in|a)\s+)?(?:the\s+)?)?")
-_GREY_ZONE = compiled(r"(?:gr[ae]y\s+zone|contested|disputed)", re.I)  # a map's state that is no one's ("- A: grey zone")
+_NO_ONES_STATE = compiled(r"(?:gr[ae]y\s+zone|contested|disputed)", re.I)  # a map's state that is no one's ("- A: grey zone")
+# fighting told of a part of the place a line opens on ("- X: street fighting in the central quarters"; not "fighting
+# continues in the Y direction": another place)
+_FIGHTING_ALONE = compiled(r"(?:(?:heavy|fierce|intense|street|urban|house-to-house)\s+)+(?:fighting|battles|clashes)(?:\s+in)?", re.I)
+_PART_OF_IT_NEXT = compiled(r"(?:\s+the\s+(?:[\w-]+\s+){0,2}?(?:quarters?|districts?|streets|centre|center|part|outskirts|neighbou?rhoods?)\b)?\s*(?:[,.;]|$)", re.I)
 # a sentence that opens on names and a colon or dash: "A, B and C: ..." (two or more)
 _NAMES_THEN_COLON = compiled(r"\s*(?P<names>[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?(?:\s*,\s*[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?)*"
                              r",?\s+and\s+[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?)\s*(?::|\s[—–]\s)")
@@ -2407,7 +2411,9 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
             if not targets and _THEM_AFTER.match(text, end) and (opens := _NAMES_THEN_COLON.match(text, 0, start)) is not None:
                 # "A, B and C: Russian units liberated them this week": the names the sentence opens on
                 targets = [Target(r, position=r.start) for r in view.places if r.end <= opens.end("names") and _allowed(r, trigger)]
-            if not targets and (_PARTICIPLE.fullmatch(text, start, end) or _GREY_ZONE.fullmatch(text, start, end)) \
+            if not targets and (_PARTICIPLE.fullmatch(text, start, end) or _NO_ONES_STATE.fullmatch(text, start, end)
+                                or trigger.type is EventType.CONTESTED and _FIGHTING_ALONE.fullmatch(text, start, end)
+                                and _PART_OF_IT_NEXT.match(text, end)) \
                     and (label := _NAME_LABEL.fullmatch(text, 0, start)) is not None:
                 # "- A: cleared of Russian troops on 14 August": a list line's place, its state after the colon
                 targets = [Target(r, position=r.start) for r in view.places
