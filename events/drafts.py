@@ -1884,12 +1884,11 @@ def _hedged_speech(attribution: Attribution, rules: Rules) -> bool:
     return bool(attribution.verb) and rules.hedge_in_sentence.fullmatch(attribution.verb) is not None
 
 
-def _told_next(view: SentenceView, drafts: list[Draft], memory: _Discourse) -> set[str] | None:
+def _places_named_next(view: SentenceView, drafts: list[Draft], memory: _Discourse) -> set[str] | None:
     """"Kiev disputed the statement. Its navy said troops still held X.": a denial naming no place is of the
     claims about the place the sentence right after it (same paragraph) names, when one was claimed just before."""
     after = view.index + 1
-    if view.settlements or after >= len(memory.views) or memory.views[after].sentence.paragraph != view.sentence.paragraph \
-            or _PLACE_NOUN.search(view.text):  # (nor one that points to its place: "..., saying the village is still ours")
+    if view.settlements or after >= len(memory.views) or memory.views[after].sentence.paragraph != view.sentence.paragraph:
         return None
     named = {p.key for p in memory.views[after].settlements}
     told = [d for d in drafts if d.kind is not EventType.DENIAL and view.index - d.view.index <= HEDGE_BACK]
@@ -1901,7 +1900,6 @@ def _told_next(view: SentenceView, drafts: list[Draft], memory: _Discourse) -> s
     return {d.place.key for d in told if d.place.key in named} or None
 
 
-_PLACE_NOUN = compiled(r"\b(?:the|this|that)\s+(?:town|village|city|settlement)\b", re.I)
 _ALSO_NEXT = compiled(r"\b(?:also|too|as\s+well|either)\b", re.I)
 
 
@@ -1920,7 +1918,7 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
     # (beyond the last few sentences only a denial of a claim named so: "the Russian claim was a fake",
     # not "denied that its troops had used cluster munitions near X")
     if denied is not None and (view.index - drafts[-1].view.index <= HEDGE_BACK or _CLAIM_NOUN.search(view.text) or answer):
-        _deny_recent(view, voice, drafts, _told_next(view, drafts, memory), own=memory.voice_of(view))
+        _deny_recent(view, voice, drafts, _places_named_next(view, drafts, memory), own=memory.voice_of(view))
     if view.index - drafts[-1].view.index > HEDGE_BACK:
         if view.sentence.paragraph - drafts[-1].view.sentence.paragraph == 1:
             _added(view, voice, drafts, memory, dates)  # ("SATURDAY. The ministry said ... SUNDAY. It added A and B.")
