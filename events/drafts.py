@@ -455,8 +455,7 @@ class _Discourse:
         line_start = self.article.text.rfind("\n", 0, view.sentence.start) + 1
         if noun and (label := _ITEM_LABEL.match(self.article.text, line_start)) is not None:
             # "4. Novoandriivka — UA. The brigade said it had restored control over the village": the item's own place
-            own = [c for c in here + earlier if c[0].mention.start == label.start("name") and c[0].is_settlement
-                   and c[0].role == "settlement" and _fits(c[0], noun)]
+            own = [c for c in here + earlier if c[0].mention.start == label.start("name") and _fits(c[0], noun)]
             if own:
                 return own[-1]
         this_paragraph = [c for c in earlier if c[1] >= self.paragraph_start and c[0].relation == ""
