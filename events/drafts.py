@@ -1379,7 +1379,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 # ("rejected both claims, saying fighting went on in A": every claim just made, not only A's)
                 _deny_recent(view, voice, drafts, {d.place.key for d in drafts if view.index - d.view.index <= HEDGE_BACK}
                              if _BOTH_CLAIMS.search(denied.group()) else {p.key for p in places if p is not None},
-                             own=memory.voice_of(view))
+                             own=memory.voice_of(view), when=_day_of_denial(dates, denied))
         speakers = voice.speakers()
         made = len(drafts)
         for change in changes:
@@ -1917,7 +1917,8 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
     # (beyond the last few sentences only a denial of a claim named so: "the Russian claim was a fake",
     # not "denied that its troops had used cluster munitions near X")
     if denied is not None and (view.index - drafts[-1].view.index <= HEDGE_BACK or _CLAIM_NOUN.search(view.text) or answer):
-        _deny_recent(view, voice, drafts, _places_named_next(view, drafts, memory), own=memory.voice_of(view))
+        _deny_recent(view, voice, drafts, _places_named_next(view, drafts, memory), own=memory.voice_of(view),
+                     when=_day_of_denial(dates, denied))
     if view.index - drafts[-1].view.index > HEDGE_BACK:
         if view.sentence.paragraph - drafts[-1].view.sentence.paragraph == 1:
             _added(view, voice, drafts, memory, dates)  # ("SATURDAY. The ministry said ... SUNDAY. It added A and B.")
@@ -2097,8 +2098,18 @@ PASSED_OVER = compiled(r"(?:\b(?:He|She|It|They)|\b(?:but|and)(?:\s+(?:he|she|it
 PASSED_OVER_REACH = 80  # characters after the phrase where the places passed over are named
 
 
+def _day_of_denial(dates: list[DateExpression], denied: re.Match[str] | None) -> DateExpression | None:
+    """The day a denial was made, when its sentence tells it before or in its verb: "On Thursday Kyiv
+    rejected the claim", "The brigade, which has held the town since the spring, wrote on Thursday that
+    the claim was not true" (the last told before it); not a day after it, which may be the claim's:
+    "rejected the claim made on Monday"."""
+    if denied is None:
+        return None
+    return next((d for d in reversed(dates) if d.start < denied.end()), None)
+
+
 def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: set[str] | None = None,
-                 own: Attribution | None = None) -> None:
+                 own: Attribution | None = None, when: DateExpression | None = None) -> None:
     """"Ukraine's General Staff rejected the claim.": a denial, by that speaker, of the claims the
     last claiming sentence made for the other side (``own``: the text's own voice, the denier when
     nobody speaks: "The MoD reports that X has been liberated. This is premature: ...")."""
@@ -2170,8 +2181,8 @@ def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: se
             continue  # (its own side's monitor only when the denial is of that place: not "claims about Y were false")
         if draft.attribution.side is Side.NONE and claimed_side is not denier.side.opponent():
             continue  # the article's own report of the denier's gain is not what they deny
-        drafts.append(Draft(view, view, EventType.DENIAL, draft.place, claimed_side, denier, "", False, draft.date,
-                            draft.date_basis, 0.6, claimed_side, draft.background, view.heading, draft.side_from,
+        drafts.append(Draft(view, view, EventType.DENIAL, draft.place, claimed_side, denier, "", False, when or draft.date,
+                            "" if when else draft.date_basis, 0.6, claimed_side, draft.background, view.heading, draft.side_from,
                             denies_fighting=draft.kind is EventType.CONTESTED))
 
 

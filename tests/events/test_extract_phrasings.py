@@ -124,10 +124,18 @@ def test_an_anniversary_piece_keeps_the_year_of_its_history_passage(gazetteer, r
     # "and C followed on 1 October": the later place's own day after "followed"
     ("The Kharkiv offensive in September retook Hostre within days, and Tykhe followed on 1 October.", dt.date(2023, 2, 24),
      [("Hostre", dt.date(2022, 9, 1), "month", None), ("Tykhe", dt.date(2022, 10, 1), "day", None)]),
+    # a denial is dated by the day its own sentence gives before or in its verb, not by the claim's day
+    ("Russia's defence ministry said on Monday its forces had taken Hostre.\n\nOn Wednesday, Ukraine's General "
+     "Staff rejected the claim as false.", dt.date(2024, 5, 16),
+     [("Hostre", dt.date(2024, 5, 13), "day", None), ("Hostre", dt.date(2024, 5, 15), "day", None)]),
+    # (the last day told before it: not the denier's own history in a relative clause)
+    ("Russia's defence ministry said on Monday its forces had taken Tykhe.\n\nUkraine's 24th Brigade, which has held the "
+     "village since the spring of 2023, said on Tuesday that the claim was not true.", dt.date(2024, 5, 16),
+     [("Tykhe", dt.date(2024, 5, 13), "day", None), ("Tykhe", dt.date(2024, 5, 14), "day", None)]),
 ], ids=["last month after a history passage", "dated list items", "years to the day after", "a year after, anniversary",
         "a day after and", "list item's day after its place", "names with their days below a colon",
         "names with their days right below a colon", "no list line's day in prose", "items after semicolons",
-        "a day after followed"])
+        "a day after followed", "a denial's own day", "a denial's day after the denier's history"])
 def test_a_day_told_in_the_text_dates_its_own_change(gazetteer, rules, text, published, dated):
     claims = claims_of(text, gazetteer, rules, PublishedDate(published))
     assert [(c.settlement, c.event_date, str(c.date_precision)) for c in claims] == [d[:3] for d in dated]
