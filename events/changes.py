@@ -184,7 +184,7 @@ _ABLE = compiled(r"\b(?:(?:managed|able|succeeded|succeeding|managing|decided|op
 _ORDERED = compiled(r"\b(?:(?:received|got|gave|give|given|granted|issued|had|have|has)\s+(?:(?:its|their|the|his|our)\s+(?:troops|forces|units|garrison)\s+)?(?:an\s+|the\s+|a\s+)?(?:orders?|permission|approval|go-ahead|green\s+light)\s+"
                       r"(?:for\s+(?:an?\s+|the\s+)?(?:manoeuvre|maneuver|withdrawal|pullout|pull-out)\s+|"
                       r"to\s+(?:carry\s+out|conduct|perform|make)\s+(?:an?\s+|the\s+)?(?:manoeuvre|maneuver)\s+)?(?=to\s)|"
-                      r"(?:a|the)\s+decision\s+(?:(?:was|has\s+been|had\s+been)\s+(?:made|taken)\s+)?(?=to\s)|ordered|told|instructed|forced|compelled|"
+                      r"(?:a|the)\s+decision\s+(?:(?:was|has\s+been|had\s+been)\s+(?:made|taken)\s+)?(?=to\s)|ordered|orders|ordering|told|instructed|forced|compelled|"
                       r"(?:approved|authori[sz]ed|sanctioned|allowed|permitted)(?:\s+[“\"‘']?(?:an?|the)\s+(?:[\w-]+\s+)?(?:manoeuvre|maneuver|decision|order))?)\s*(?:(?:the|its|their|his|her|our|Ukrainian|Russian|Ukraine['’]s|Russia['’]s|"
                       r"enemy)\s+)?(?:(?:troops|forces|units|soldiers|defenders|garrison|marines|brigades?|commanders?|generals?|men)\s+)?"
                       # (the day may stand between: "ordered troops on Wednesday to withdraw")
