@@ -326,14 +326,17 @@ def find_dates(sentence: str, published: PublishedDate | None, rules: Rules,
                     continue  # "overnight" in a paper known only to the month
                 try:
                     date = published.date + dt.timedelta(days=relative.days)
+                    if relative.week_end:  # ("last week": up to the Sunday that closed it)
+                        date += dt.timedelta(days=6 - date.weekday())
                     if relative.precision is DatePrecision.DAY and relative.days and relative.days % 365 == 0:
                         # "a year ago today": the same day of that year, leap years or not
                         date = _years_before(published.date, -relative.days // 365)
                 except OverflowError:  # "yesterday" of 0001-01-01
                     continue
-                if relative.days == 0 and relative.precision is DatePrecision.DAY:
+                if relative.days == 0 and relative.precision in (DatePrecision.DAY, DatePrecision.WEEK):
                     # "withdrew overnight, the army said on Tuesday": the day the sentence gives, when it
-                    # is of the last week (not "today, a year after they seized it on 24 February 2022")
+                    # is of the last week (not "today, a year after they seized it on 24 February 2022");
+                    # "over the past week, the ministry said on Saturday": the week that ended on Saturday
                     date = next((d.date for d in found if d.precision is DatePrecision.DAY
                                  and dt.timedelta(0) <= date - d.date <= _SAME_WEEK), date)
                 precision = relative.precision

@@ -92,6 +92,7 @@ class RelativeDate:
     regex: re.Pattern[str]
     days: int
     precision: DatePrecision
+    week_end: bool = False  # dated by the Sunday that ends the calendar week ``days`` away ("last week")
 
 
 @dataclass(frozen=True, slots=True)
@@ -555,7 +556,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         except ValueError as exc:
             raise RulesError(f["dates"], where, "precision must be day, week, month or year") from exc
         (relative if table == "relative" else anchored).append(RelativeDate(_compile(rf"\b(?:{_need(r, 'pattern', f['dates'], where)})\b", f["dates"], where, told=False),
-                                     int(_need(r, "days", f["dates"], where)), precision))
+                                     int(_need(r, "days", f["dates"], where)), precision, bool(r.get("week_end", False))))
 
     fixed = []
     for i, r in enumerate(raw["dates"].get("fixed", [])):
@@ -621,12 +622,12 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         abbreviations=frozenset(_need(raw["sentences"], "abbreviations", f["sentences"], "(file)")),
         spoken_asides=_compile(_need(raw["sentences"], "spoken_asides", f["sentences"], "(file)"), f["sentences"], "spoken_asides",
                                told=False),
-        relative_dates=tuple(RelativeDate(first_letters(r.regex), r.days, r.precision) for r in relative),
+        relative_dates=tuple(RelativeDate(first_letters(r.regex), r.days, r.precision, r.week_end) for r in relative),
         any_relative_date=_any_date(relative),
         same_occasion=_compile(_need(raw["dates"], "same_occasion", f["dates"], "(file)"), f["dates"], "same_occasion"),
         occasion_told=first_letters(_compile(_need(raw["dates"], "occasion_told", f["dates"], "(file)"), f["dates"],
                                              "occasion_told", told=False)),
-        anchored_dates=tuple(RelativeDate(first_letters(r.regex), r.days, r.precision) for r in anchored),
+        anchored_dates=tuple(RelativeDate(first_letters(r.regex), r.days, r.precision, r.week_end) for r in anchored),
         any_anchored_date=_any_date(anchored),
         fixed_dates=tuple(FixedDate(first_letters(f.regex), f.date, f.precision) for f in fixed),
         places=_place_rules(raw["places"], f["places"]),

@@ -16,7 +16,9 @@ NOVEMBER = PublishedDate(dt.date(2025, 11, 1), DatePrecision.MONTH)
     ("the general staff announced on Facebook overnight.", "2024-05-15", "day"),
     ("shelling yesterday", "2024-05-14", "day"),
     ("occupied on the first day of the full-scale invasion", "2022-02-24", "day"),  # a fact of the war, to the day
-    ("an assault which began last week", "2024-05-08", "week"),
+    # (the calendar week before, dated by the Sunday that closed it; "over the past week" runs up to publication)
+    ("an assault which began last week", "2024-05-12", "week"),
+    ("villages liberated over the past week", "2024-05-15", "week"),
     ("first captured in February 2022", "2022-02-01", "month"),
     ("On May 3 last year, the governor said", "2023-05-03", "day"),
     ("Last year, on 3 May, the governor said", "2023-05-03", "day"),

@@ -194,8 +194,8 @@ CASES = [
      "over the past week, the Russian defence ministry said on Saturday. \"Units of the Yug group liberated Spornoye and "
      "improved their position,\" the ministry said. Units of the Zapad group took Nevskoye and repelled counterattacks "
      "by Ukrainian assault groups, it added.",
-     [("Spornoye", "capture", "RU", "Russian Ministry of Defence", "2024-05-08", "week"),
-      ("Nevskoye", "capture", "RU", "Russian Ministry of Defence", "2024-05-08", "week")]),
+     [("Spornoye", "capture", "RU", "Russian Ministry of Defence", "2024-05-11", "week"),
+      ("Nevskoye", "capture", "RU", "Russian Ministry of Defence", "2024-05-11", "week")]),
     ("a weekday told alone dates what follows it in its paragraph, until the next one",
      "Weekend round-up. SATURDAY. Russia's defence ministry announced the capture of Tonenke. SUNDAY. The ministry "
      "said its units had also taken Umanske.",
