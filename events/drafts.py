@@ -1166,12 +1166,15 @@ def _date_owner(date: DateExpression, changes: list[Change], text: str = "") -> 
     the one before an apposition that closes right before the date (see _past_apposition)."""
     before = [c for c in changes if c.start <= date.start]
     after = [c for c in changes if c.start >= date.end]
+    if text and after and _DAYS_AFTER.search(date.text) and not _COMMA_OR_STOP.search(text, date.end, after[0].start):
+        return after[0]  # "retook A, a day after announcing the recapture of B": the day before is B's
     if text and before and after and _CLAUSE_BREAK.search(text, before[-1].end, date.start) \
             and not _COMMA_OR_STOP.search(text, date.end, after[0].start):
         return after[0]  # "took A on Thursday, and on Monday they took B": Monday opens the next clause, B's
     return _past_apposition(date, changes, text) or (before[-1] if before else changes[0])
 
 
+_DAYS_AFTER = compiled(r"\bdays? after$", re.I)
 _OPENS_ITS_CLAUSE = compiled(r"\byears? (?:to the day )?after$", re.I)
 _CLAUSE_BREAK = compiled(r",\s+(?:and|but|while|whereas|then)\s+|;\s+")
 _COMMA_OR_STOP = compiled(r"[,;.:]")
@@ -1483,9 +1486,12 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             left, right = change.clause
             others = [c.clause for c in changes if c is not change]
             told += [d for d in anchored if not _in_aside(text, d.start, change.start)]
+            # (a day "a day after announcing ..." is of what the announcement told, never of a change before it)
+            told = [d for d in told if not (d.start >= change.end and _DAYS_AFTER.search(d.text))]
             own = [d for d in told if left <= d.start < right and _past_apposition(d, changes, text) in (None, change)] + \
                 [d for d in told if not left <= d.start < right and _past_apposition(d, changes, text) is change] + \
-                [d for d in told if d.start < left and (d.end > left or not text[d.end:left].strip()) and _OPENS_ITS_CLAUSE.search(d.text)]
+                [d for d in told if d.start < left and (d.end > left or not text[d.end:left].strip()) and _OPENS_ITS_CLAUSE.search(d.text)] + \
+                [d for d in told if d.start < left and _DAYS_AFTER.search(d.text) and not _COMMA_OR_STOP.search(text, d.end, change.start)]
             # ("A year after troops rolled into X, the city marked the anniversary": the clause the date opens is its)
             # a relative clause closed by its comma keeps to its own dates ("X, which Russia says it
             # has captured, had been on the front line since 2014")
@@ -1498,7 +1504,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             # village its troops abandoned in September 2022")
             own = [d for d in own if _date_owner(d, changes, text) is change and not _in_participle_apposition(d, change, text)] \
                 or [d for d in _not_later_owned(_without_apposition_dates(own, change, changes, text), change, changes, text)
-                    if not any(t.pointer == "which" for t in _date_owner(d, changes, text).targets)]
+                    if not any(t.pointer == "which" for t in _date_owner(d, changes, text).targets)
+                    and not (d.start >= change.end and _DAYS_AFTER.search(d.text))]
             # "crossed the border on August 6 last year and seized X in August": the day before "and" is the
             # first verb's, when the change has a date of its own after it
             own = [d for d in own if not (d.end <= change.start and _AND_VERB_AFTER.fullmatch(text, d.end, change.start))] \
@@ -1513,6 +1520,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 # "the status was disputed on Sunday after X rejected his claim that ...": the sentence's day
                 # (not one inside another change's relative clause: "X, which Moscow said it took on Sunday")
                 date = _pick_date([d for d in dates + anchored if d.precision is DatePrecision.DAY
+                                   and not (d.start >= change.end and _DAYS_AFTER.search(d.text))
                                    and not any(a <= d.start < b for a, b in others if _RELATIVE_AT.match(text, a))
                                    and not _BEGAN_BEFORE.search(text, max(0, d.start - 12), d.start)],
                                   change.start)

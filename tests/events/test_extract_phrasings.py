@@ -132,10 +132,17 @@ def test_an_anniversary_piece_keeps_the_year_of_its_history_passage(gazetteer, r
     ("Russia's defence ministry said on Monday its forces had taken Tykhe.\n\nUkraine's 24th Brigade, which has held the "
      "village since the spring of 2023, said on Tuesday that the claim was not true.", dt.date(2024, 5, 16),
      [("Tykhe", dt.date(2024, 5, 13), "day", None), ("Tykhe", dt.date(2024, 5, 14), "day", None)]),
+    # "a day after announcing the recapture of B": the day before the sentence's, B's only (A keeps Monday)
+    ("Ukraine said on Monday that its forces had retaken Hostre, a day after announcing the recapture of Tykhe.",
+     dt.date(2023, 9, 18), [("Hostre", dt.date(2023, 9, 18), "day", None), ("Tykhe", dt.date(2023, 9, 17), "day", None)]),
+    # (nor of a change told before it when nothing after it is a change: the announcement's, not the clearing's)
+    ('Zelensky says the town of Hostre has been "fully cleared" of Russian troops, a day after Moscow announced it was '
+     "pulling its forces out.", dt.date(2022, 10, 2), [("Hostre", dt.date(2022, 10, 2), "day", None)]),
 ], ids=["last month after a history passage", "dated list items", "years to the day after", "a year after, anniversary",
         "a day after and", "list item's day after its place", "names with their days below a colon",
         "names with their days right below a colon", "no list line's day in prose", "items after semicolons",
-        "a day after followed", "a denial's own day", "a denial's day after the denier's history"])
+        "a day after followed", "a denial's own day", "a denial's day after the denier's history", "a day after announcing",
+        "a day after announcing, nothing told after"])
 def test_a_day_told_in_the_text_dates_its_own_change(gazetteer, rules, text, published, dated):
     claims = claims_of(text, gazetteer, rules, PublishedDate(published))
     assert [(c.settlement, c.event_date, str(c.date_precision)) for c in claims] == [d[:3] for d in dated]
