@@ -1175,6 +1175,8 @@ def _date_owner(date: DateExpression, changes: list[Change], text: str = "") -> 
 
 
 _DAYS_AFTER = compiled(r"\bdays? after$", re.I)
+_AND_ON_DAY_BEFORE = compiled(r",\s+and\s+(?:(?:late|early|later)\s+)?(?:on\s+)?$")
+_THAT_AFTER_DAY = compiled(r"\s+(?:(?:evening|morning|night)\s+)?that\b")
 _OPENS_ITS_CLAUSE = compiled(r"\byears? (?:to the day )?after$", re.I)
 _CLAUSE_BREAK = compiled(r",\s+(?:and|but|while|whereas|then)\s+|;\s+")
 _COMMA_OR_STOP = compiled(r"[,;.:]")
@@ -1487,7 +1489,11 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             others = [c.clause for c in changes if c is not change]
             told += [d for d in anchored if not _in_aside(text, d.start, change.start)]
             # (a day "a day after announcing ..." is of what the announcement told, never of a change before it)
-            told = [d for d in told if not (d.start >= change.end and _DAYS_AFTER.search(d.text))]
+            # (nor the day of a second report the speaker made after the change: "said on Saturday that units
+            # had liberated A, and on Sunday that troops had improved their positions near B")
+            told = [d for d in told if not (d.start >= change.end and (
+                _DAYS_AFTER.search(d.text) or _AND_ON_DAY_BEFORE.search(text, max(0, d.start - 16), d.start)
+                and _THAT_AFTER_DAY.match(text, d.end)))]
             own = [d for d in told if left <= d.start < right and _past_apposition(d, changes, text) in (None, change)] + \
                 [d for d in told if not left <= d.start < right and _past_apposition(d, changes, text) is change] + \
                 [d for d in told if d.start < left and (d.end > left or not text[d.end:left].strip()) and _OPENS_ITS_CLAUSE.search(d.text)] + \

@@ -138,11 +138,15 @@ def test_an_anniversary_piece_keeps_the_year_of_its_history_passage(gazetteer, r
     # (nor of a change told before it when nothing after it is a change: the announcement's, not the clearing's)
     ('Zelensky says the town of Hostre has been "fully cleared" of Russian troops, a day after Moscow announced it was '
      "pulling its forces out.", dt.date(2022, 10, 2), [("Hostre", dt.date(2022, 10, 2), "day", None)]),
+    # "said on Saturday that units had liberated A, ..., and on Sunday that ...": the second report's day is not A's
+    ("Russia's defence ministry said on Saturday that its units had liberated Hostre, in the east of the region, and on "
+     "Sunday that troops had improved their positions near Tykhe.", dt.date(2023, 8, 21),
+     [("Hostre", dt.date(2023, 8, 19), "day", None)]),
 ], ids=["last month after a history passage", "dated list items", "years to the day after", "a year after, anniversary",
         "a day after and", "list item's day after its place", "names with their days below a colon",
         "names with their days right below a colon", "no list line's day in prose", "items after semicolons",
         "a day after followed", "a denial's own day", "a denial's day after the denier's history", "a day after announcing",
-        "a day after announcing, nothing told after"])
+        "a day after announcing, nothing told after", "a second report's day"])
 def test_a_day_told_in_the_text_dates_its_own_change(gazetteer, rules, text, published, dated):
     claims = claims_of(text, gazetteer, rules, PublishedDate(published))
     assert [(c.settlement, c.event_date, str(c.date_precision)) for c in claims] == [d[:3] for d in dated]
