@@ -1384,7 +1384,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 # ("rejected both claims, saying fighting went on in A": every claim just made, not only A's)
                 _deny_recent(view, voice, drafts, {d.place.key for d in drafts if view.index - d.view.index <= HEDGE_BACK}
                              if _BOTH_CLAIMS.search(denied.group()) else {p.key for p in places if p is not None},
-                             own=memory.voice_of(view), when=_day_of_denial(dates, denied))
+                             own=memory.voice_of(view),
+                             when=_day_of_denial(sorted(dates + anchored, key=lambda d: d.start), denied))
         speakers = voice.speakers()
         made = len(drafts)
         for change in changes:
@@ -1931,8 +1932,12 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
     # (beyond the last few sentences only a denial of a claim named so: "the Russian claim was a fake",
     # not "denied that its troops had used cluster munitions near X")
     if denied is not None and (view.index - drafts[-1].view.index <= HEDGE_BACK or _CLAIM_NOUN.search(view.text) or answer):
+        # ("The next day X said the claim was false": a day counted from the last one the text gave)
+        anchored = find_anchored_dates(view.text, memory.anchor, memory.article.published, rules, memory.told_year,
+                                       [d for d in dates if d.precision in (DatePrecision.DAY, DatePrecision.MONTH)],
+                                       memory.month_told) if denied is not None else []
         _deny_recent(view, voice, drafts, _places_named_next(view, drafts, memory), own=memory.voice_of(view),
-                     when=_day_of_denial(dates, denied))
+                     when=_day_of_denial(sorted(dates + anchored, key=lambda d: d.start), denied))
     if view.index - drafts[-1].view.index > HEDGE_BACK:
         if view.sentence.paragraph - drafts[-1].view.sentence.paragraph == 1:
             _added(view, voice, drafts, memory, dates)  # ("SATURDAY. The ministry said ... SUNDAY. It added A and B.")
@@ -2115,11 +2120,13 @@ PASSED_OVER_REACH = 80  # characters after the phrase where the places passed ov
 def _day_of_denial(dates: list[DateExpression], denied: re.Match[str] | None) -> DateExpression | None:
     """The day a denial was made, when its sentence tells it before or in its verb: "On Thursday Kyiv
     rejected the claim", "The brigade, which has held the town since the spring, wrote on Thursday that
-    the claim was not true" (the last told before it); not a day after it, which may be the claim's:
-    "rejected the claim made on Monday"."""
+    the claim was not true" (the last told before it), or right after its words ("rejected the claim on
+    Thursday"); not a day further on, which may be the claim's: "rejected the claim made on Monday"."""
     if denied is None:
         return None
-    return next((d for d in reversed(dates) if d.start < denied.end()), None)
+    # (or right after it: "rejected the claim on Thursday, saying ...")
+    return next((d for d in reversed(dates) if d.start < denied.end()), None) \
+        or next((d for d in dates if 0 <= d.start - denied.end() <= 1), None)
 
 
 def _deny_recent(view: SentenceView, voice: Voice, drafts: list[Draft], keys: set[str] | None = None,

@@ -142,11 +142,18 @@ def test_an_anniversary_piece_keeps_the_year_of_its_history_passage(gazetteer, r
     ("Russia's defence ministry said on Saturday that its units had liberated Hostre, in the east of the region, and on "
      "Sunday that troops had improved their positions near Tykhe.", dt.date(2023, 8, 21),
      [("Hostre", dt.date(2023, 8, 19), "day", None)]),
+    # a denial's day right after its words ("denied the claim on Tuesday"), or counted from the last day told
+    ("Russia's defence ministry said on Monday that its forces had taken Hostre.\n\nThe Khortytsia group's spokesman "
+     "denied the claim on Tuesday.", dt.date(2025, 2, 14),
+     [("Hostre", dt.date(2025, 2, 10), "day", None), ("Hostre", dt.date(2025, 2, 11), "day", None)]),
+    ("On Tuesday Russia's defence ministry announced that Tykhe had been liberated.\n\nThe next day the Khortytsia "
+     "group's spokesman said the claim was false.", dt.date(2025, 2, 14),
+     [("Tykhe", dt.date(2025, 2, 11), "day", None), ("Tykhe", dt.date(2025, 2, 12), "day", None)]),
 ], ids=["last month after a history passage", "dated list items", "years to the day after", "a year after, anniversary",
         "a day after and", "list item's day after its place", "names with their days below a colon",
         "names with their days right below a colon", "no list line's day in prose", "items after semicolons",
         "a day after followed", "a denial's own day", "a denial's day after the denier's history", "a day after announcing",
-        "a day after announcing, nothing told after", "a second report's day"])
+        "a day after announcing, nothing told after", "a second report's day", "a denial's day right after its words", "a denial the next day"])
 def test_a_day_told_in_the_text_dates_its_own_change(gazetteer, rules, text, published, dated):
     claims = claims_of(text, gazetteer, rules, PublishedDate(published))
     assert [(c.settlement, c.event_date, str(c.date_precision)) for c in claims] == [d[:3] for d in dated]
