@@ -19,6 +19,8 @@ NOVEMBER = PublishedDate(dt.date(2025, 11, 1), DatePrecision.MONTH)
     # (the calendar week before, dated by the Sunday that closed it; "over the past week" runs up to publication)
     ("an assault which began last week", "2024-05-12", "week"),
     ("villages liberated over the past week", "2024-05-15", "week"),
+    ("villages liberated in the last week", "2024-05-15", "week"),  # (the past seven days, not last calendar week)
+    ("A week ago today, the ministry said", "2024-05-08", "day"),
     ("first captured in February 2022", "2022-02-01", "month"),
     ("On May 3 last year, the governor said", "2023-05-03", "day"),
     ("Last year, on 3 May, the governor said", "2023-05-03", "day"),

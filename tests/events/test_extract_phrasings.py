@@ -149,11 +149,15 @@ def test_an_anniversary_piece_keeps_the_year_of_its_history_passage(gazetteer, r
     ("On Tuesday Russia's defence ministry announced that Tykhe had been liberated.\n\nThe next day the Khortytsia "
      "group's spokesman said the claim was false.", dt.date(2025, 2, 14),
      [("Tykhe", dt.date(2025, 2, 11), "day", None), ("Tykhe", dt.date(2025, 2, 12), "day", None)]),
+    # (the announcement named with its speaker: "a day after Russia's defence ministry said its troops had left B")
+    ("Zelensky said on Sunday that Hostre had been fully cleared, a day after Russia's defence ministry said its "
+     "troops had been withdrawn from Tykhe.", dt.date(2022, 10, 2),
+     [("Hostre", dt.date(2022, 10, 2), "day", None), ("Tykhe", dt.date(2022, 10, 1), "day", None)]),
 ], ids=["last month after a history passage", "dated list items", "years to the day after", "a year after, anniversary",
         "a day after and", "list item's day after its place", "names with their days below a colon",
         "names with their days right below a colon", "no list line's day in prose", "items after semicolons",
         "a day after followed", "a denial's own day", "a denial's day after the denier's history", "a day after announcing",
-        "a day after announcing, nothing told after", "a second report's day", "a denial's day right after its words", "a denial the next day"])
+        "a day after announcing, nothing told after", "a second report's day", "a denial's day right after its words", "a denial the next day", "a day after a named speaker said"])
 def test_a_day_told_in_the_text_dates_its_own_change(gazetteer, rules, text, published, dated):
     claims = claims_of(text, gazetteer, rules, PublishedDate(published))
     assert [(c.settlement, c.event_date, str(c.date_precision)) for c in claims] == [d[:3] for d in dated]
