@@ -139,8 +139,9 @@ def test_an_anniversary_piece_keeps_the_year_of_its_history_passage(gazetteer, r
     ('Zelensky says the town of Hostre has been "fully cleared" of Russian troops, a day after Moscow announced it was '
      "pulling its forces out.", dt.date(2022, 10, 2), [("Hostre", dt.date(2022, 10, 2), "day", None)]),
     # "said on Saturday that units had liberated A, ..., and on Sunday that ...": the second report's day is not A's
-    ("Russia's defence ministry said on Saturday that its units had liberated Hostre, in the east of the region, and on "
-     "Sunday that troops had improved their positions near Tykhe.", dt.date(2023, 8, 21),
+    ("Russia's defence ministry said on Saturday that units of its \"North\" group had \"liberated\" Hostre, a village near "
+     "the border with the Belgorod region, and on Sunday that its troops had \"improved their positions\" near Tykhe.",
+     dt.date(2023, 8, 21),
      [("Hostre", dt.date(2023, 8, 19), "day", None)]),
     # a denial's day right after its words ("denied the claim on Tuesday"), or counted from the last day told
     ("Russia's defence ministry said on Monday that its forces had taken Hostre.\n\nThe Khortytsia group's spokesman "
