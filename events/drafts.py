@@ -1935,7 +1935,7 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
         # ("The next day X said the claim was false": a day counted from the last one the text gave)
         anchored = find_anchored_dates(view.text, memory.anchor, memory.article.published, rules, memory.told_year,
                                        [d for d in dates if d.precision in (DatePrecision.DAY, DatePrecision.MONTH)],
-                                       memory.month_told) if denied is not None else []
+                                       memory.month_told)
         _deny_recent(view, voice, drafts, _places_named_next(view, drafts, memory), own=memory.voice_of(view),
                      when=_day_of_denial(sorted(dates + anchored, key=lambda d: d.start), denied))
     if view.index - drafts[-1].view.index > HEDGE_BACK:
@@ -2124,7 +2124,6 @@ def _day_of_denial(dates: list[DateExpression], denied: re.Match[str] | None) ->
     Thursday"); not a day further on, which may be the claim's: "rejected the claim made on Monday"."""
     if denied is None:
         return None
-    # (or right after it: "rejected the claim on Thursday, saying ...")
     return next((d for d in reversed(dates) if d.start < denied.end()), None) \
         or next((d for d in dates if 0 <= d.start - denied.end() <= 1), None)
 

@@ -425,6 +425,14 @@ def rules_version(directory: Path = RULES_DIR) -> str:
     return f"{EXTRACTOR_CODE_VERSION}+{digest.hexdigest()[:8]}"
 
 
+def _week_end(entry: dict[str, Any], path: str, where: str) -> bool:
+    """A date rule's optional ``week_end`` (true or false; false when left out)."""
+    value = entry.get("week_end", False)
+    if not isinstance(value, bool):
+        raise RulesError(path, where, "week_end must be true or false")
+    return value
+
+
 @cache
 def load_rules(directory: Path = RULES_DIR) -> Rules:
     """Read, validate and compile every rules file in ``directory``."""
@@ -556,7 +564,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         except ValueError as exc:
             raise RulesError(f["dates"], where, "precision must be day, week, month or year") from exc
         (relative if table == "relative" else anchored).append(RelativeDate(_compile(rf"\b(?:{_need(r, 'pattern', f['dates'], where)})\b", f["dates"], where, told=False),
-                                     int(_need(r, "days", f["dates"], where)), precision, bool(r.get("week_end", False))))
+                                     int(_need(r, "days", f["dates"], where)), precision, _week_end(r, f["dates"], where)))
 
     fixed = []
     for i, r in enumerate(raw["dates"].get("fixed", [])):

@@ -66,6 +66,7 @@ def test_post_holders_only_count_while_in_post(gazetteer, rules):
     ("claimants.toml", lambda s: s.replace('side = "RU"', 'side = "Russia"', 1), "side must be one of"),
     ("hedges.toml", lambda s: "in_sentence = [", "cannot be read"),
     ("dates.toml", lambda s: s.replace('precision = "week"', 'precision = "fortnight"', 1), "precision"),
+    ("dates.toml", lambda s: s.replace("\nweek_end = true\n", '\nweek_end = "yes"\n', 1), "week_end must be true or false"),
 ])
 def test_a_broken_rules_file_is_named_with_what_is_wrong(tmp_path, file, damage, message):
     rules_dir = tmp_path / "rules"
