@@ -1511,8 +1511,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
             # village its troops abandoned in September 2022")
             own = [d for d in own if _date_owner(d, changes, text) is change and not _in_participle_apposition(d, change, text)] \
                 or [d for d in _not_later_owned(_without_apposition_dates(own, change, changes, text), change, changes, text)
-                    if not any(t.pointer == "which" for t in _date_owner(d, changes, text).targets)
-                    and not (d.start >= change.end and _DAYS_AFTER.search(d.text))]
+                    if not any(t.pointer == "which" for t in _date_owner(d, changes, text).targets)]
             # "crossed the border on August 6 last year and seized X in August": the day before "and" is the
             # first verb's, when the change has a date of its own after it
             own = [d for d in own if not (d.end <= change.start and _AND_VERB_AFTER.fullmatch(text, d.end, change.start))] \
