@@ -209,7 +209,11 @@ _SUBJECT_GAP = compiled(
     r"^(?:['’]s)?(?:\s*\([^()]{0,60}\))?(?:\s*[—–)\]])?"
     r"(?:\s+of\s+(?:about\s+|some\s+|around\s+|roughly\s+|nearly\s+|almost\s+|fewer\s+than\s+|more\s+than\s+)?"
     r"\d{1,3}(?:,\d{3})*(?:\s+(?:people|residents|inhabitants))?)?"  # ("the town of about 5,000 was under Ukrainian control")
-    r"(?:\s+(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+[A-ZА-ЯІЇЄ][\w’'-]+)?)?"  # "X north of Y in the Z region"
+    r"(?:\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|near|outside|close\s+to)\s+(?:the\s+(?:town|city)\s+of\s+)?"
+    r"[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+[A-ZА-ЯІЇЄ][\w’'-]+)?)?"  # "X north of Y in the Z region", "X near Y"
+    # "the village of X on the road from A to B": where it lies
+    r"(?:\s+on\s+the\s+(?:main\s+)?(?:road|highway|railway)\s+(?:from\s+[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+[A-ZА-ЯІЇЄ][\w’'-]+)?\s+)?"
+    r"(?:to|towards)\s+[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+[A-ZА-ЯІЇЄ][\w’'-]+)?)?"
     r"(?:\s+on\s+the\s+(?:(?:city|town)['’]s\s+)?(?:[\w-]+\s+)?(?:approaches|outskirts|edge|flank)(?:\s+(?:to|of)\s+[A-ZА-ЯІЇЄ][\w’'-]+)?)?"  # "X on the city's southern approaches"
     # "the town on the X river", "the village near the Russian border": where it lies, before its verb
     r"(?:\s+(?:on|by|along)\s+the\s+(?:(?:left|right|eastern|western|northern|southern)\s+)?(?:banks?\s+of\s+the\s+)?"
