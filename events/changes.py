@@ -1547,8 +1547,8 @@ _WHICH_SAID_IT = compiled(r",\s*(?:which|that|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(
                           r"(?:\s+(?:[\w-]+\s+){0,2}?(?:of|near|outside|in)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+(?:which|that))"
                           r"\s+(?:[\w’'-]+\s+){1,5}?(?:said|says|claimed|claims|reported|announced)\s+"
                             r"(?:(?:in|on|last|at\s+the\s+(?:end|start|beginning)\s+of|in\s+(?:early|late|mid-?))\s+\w+\s+)?"
-                            r"(?:(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?|"
-                            r"to\s+have\s+(?:been\s+)?|(?:had|has|have)\s+been\s+[“\"]?)$"
+                            r"(?:(?:that\s+)?(?:it|they|(?:its|their)\s+(?:own\s+)?(?:troops|forces|units|soldiers|army|fighters))\s+(?:had\s+|has\s+|have\s+)?|"
+                            r"to\s+have\s+(?:been\s+)?|(?:(?:had|has|have)\s+been|was|were)\s+[“\"]?)$"
                           # (or declared so: "X, which Ukrainian officials declared fully liberated on March 28")
                           r"|(?<![Rr]egion)(?<![Oo]blast)(?<![Pp]rovince)(?<![Tt]erritory),\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,4}?(?:declared|proclaimed|pronounced)\s+(?:(?:fully|completely|officially|finally)\s+)?[“\"]?$")
 _PEOPLE_OF = compiled(r"(?:(?:(?<=['’]s)|['’]s)\s+(?:[\w-]+\s+){0,2}?|\s+)(?:mayor|governor|head|authorities|administration|officials?|council|"

@@ -793,7 +793,8 @@ _DAY_HEADING = compiled(r"\s*(?:[:–—]|-\s)")  # "Friday, May 10: ...", "May 
 _DAY_ONLY = compiled(r"\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|"
                      r"FRIDAY|SATURDAY|SUNDAY)(?:,?\s+\d{1,2}\s+[A-Za-z]+|,?\s+[A-Za-z]+\s+\d{1,2})?)\s*[.:–—-]?\s*")
 _PREPOSITION_FIRST = compiled(r"\s*(?:on|in|by|at|from|since|until)\b", re.I)
-_LOCATING_APPOSITION = compiled(r",\s+(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|"
+_LOCATING_APPOSITION = compiled(r",\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\s+)?"
+                                  r"(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|"
                                   r"near|outside)\s+(?:of\s+)?$", re.I)
 _TOWN_SIZE = 10_000  # people: a place this big is no "village"
 _CITY_SIZE = 500_000  # nor this big a "town"
