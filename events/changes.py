@@ -218,7 +218,7 @@ _SUBJECT_GAP = compiled(
     # "the town on the X river", "the village near the Russian border": where it lies, before its verb
     r"(?:\s+(?:on|by|along)\s+the\s+(?:(?:left|right|eastern|western|northern|southern)\s+)?(?:banks?\s+of\s+the\s+)?"
     r"(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+(?:\s+(?-i:[A-ZА-ЯІЇЄ])[\w’'-]+)?\s+river|\s+(?:near|on|by|close\s+to)\s+the\s+(?:Russian\s+|Ukrainian\s+|Belarusian\s+)?border)?"
-    r"(?:\s+in\s+(?:the\s+)?[\w’' -]{1,40}?(?:[Rr]egions?|[Oo]blasts?|People['’]?s Republic|DPR|LPR|LNR|DNR|Donbass?)"
+    r"(?:\s+in\s+(?:the\s+)?[\w’' -]{1,40}?(?:[Rr]egions?|[Oo]blasts?|[Dd]istricts?|People['’]?s Republic|DPR|LPR|LNR|DNR|Donbass?)"
     r"(?:\s*\([^()]{0,20}\))?)?"
     r"(?:\s+[“\"]?and\s+(?:the\s+)?(?:whole|entire|rest of the|wider)\s+[\w’' -]{1,30}?(?:[Rr]egion|[Oo]blast|area|district)[”\"]?)?"  # (quoted too)
     r"(?:,?\s+and\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some|a few|other|many)\s+"

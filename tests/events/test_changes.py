@@ -31,8 +31,9 @@ CASES = [
     ("Tonenke, Orlivka and Umanske were liberated by units of the Centre group of forces.",
      [("capture", ["Tonenke", "Orlivka", "Umanske"], "RU", "", False)]),
     ("The ministry listed Otradne in the Kharkiv region, Tonenke and Umanske in the Donetsk region as captured.",
-     # "listed A, B and C as captured" claims them; "captured" itself, an adjective after its list, names none
-     [("capture", ["Otradne", "Tonenke", "Umanske"], "", "", False), ("capture", [], "", "", False)]),
+     # "listed A, B and C as captured" claims them; "as captured" after the list names its last one again (one
+     # claim each in the end)
+     [("capture", ["Otradne", "Tonenke", "Umanske"], "", "", False), ("capture", ["Umanske"], "", "", False)]),
     ("The ministry listed the three captured villages as Tonenke, Orlivka and Umanske.",
      [("capture", ["Tonenke", "Orlivka", "Umanske"], "", "", False)]),  # a counted change, named after "as"
     ("Orlivka fell in March, followed by Umanske in April.",
