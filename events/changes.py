@@ -89,7 +89,8 @@ _REDUCED_RELATIVE = compiled(r"(?:,\s+|(?<=[\w’'-])\s+(?:was|is|became|remains
                                r"(?:Russian|Ukrainian|its|their)\s+(?:troops|forces|units|soldiers|army|marines|paratroopers|fighters)|"
                                r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev)['’]s\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:[\w-]+\s+){0,2}?(?:brigade|regiment|troops|forces|army|units|marines))\s+)"
                                r"(?:(?:says|said|claims|claimed|insists|insisted)\s+(?:(?:that\s+)?(?:it|they)\s+|to\s+have\s+))?"
-                               r"(?:(?:had|has|have|first|briefly|only|finally|managed\s+to|was\s+able\s+to)\s+)*$")
+                               r"(?:(?:had|has|have|first|briefly|only|finally|managed\s+to|was\s+able\s+to|"
+                               r"(?:appears?|appeared|seems?|seemed|(?:is|are|was|were)\s+(?:said|believed|thought|reported))\s+to(?=\s+have\b))\s+)*$")
 # "The pullback followed talks on ...": the withdrawal told in the sentence before, not one here
 _TOLD_BEFORE_VERB = compiled(r"\s+(?:followed|follows|came|comes|was|is|marked|marks|began|begins|ended|ends|"
                                r"caught|surprised|prompted|drew|sparked)\b")
@@ -1909,7 +1910,8 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
                   # (an aside on the force between: "which Russian forces, spearheaded by Wagner, captured")
                   r"(?:,\s+(?:spearheaded|led|backed|supported|aided|helped|joined|reinforced)\s+by\s+[^,;:.]{1,50},\s+)?"
                   r"(?:(?:has|have|had|was|were|is|are|been|being|now|already|finally|reportedly|likely|probably|possibly|effectively|"
-                  r"completely|fully|entirely|eventually|quickly|swiftly|briefly|later|then|first|ultimately|partly|partially|largely)\s+)*$", behind)
+                  r"completely|fully|entirely|eventually|quickly|swiftly|briefly|later|then|first|ultimately|partly|partially|largely|"
+                  r"(?:appears?|appeared|seems?|seemed|(?:is|are|was|were)\s+(?:said|believed|thought|reported))\s+to(?=\s+have\b))\s+)*$", behind)
     # ("the ministry says it has captured": "it" is who took, not what; "it was captured" is the place)
     if m is not None and m.group().startswith("It") and (text[:start - len(behind) + m.start()].strip(" “\"‘'")
                                                          or not _IT_WAS_TAKEN.fullmatch(m.group())
