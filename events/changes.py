@@ -89,7 +89,7 @@ _REDUCED_RELATIVE = compiled(r"(?:,\s+|(?<=[\w’'-])\s+(?:was|is|became|remains
                                r"(?:Russian|Ukrainian|its|their)\s+(?:troops|forces|units|soldiers|army|marines|paratroopers|fighters)|"
                                r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev)['’]s\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:[\w-]+\s+){0,2}?(?:brigade|regiment|troops|forces|army|units|marines))\s+)"
                                r"(?:(?:says|said|claims|claimed|insists|insisted)\s+(?:(?:that\s+)?(?:it|they)\s+|to\s+have\s+))?"
-                               r"(?:(?:had|has|have|first|briefly|only|finally|managed\s+to|was\s+able\s+to|"
+                               r"(?:(?:had|has|have|first|briefly|only|finally|fully|completely|effectively|managed\s+to|was\s+able\s+to|"
                                r"(?:appears?|appeared|seems?|seemed|(?:is|are|was|were)\s+(?:said|believed|thought|reported))\s+to(?=\s+have\b))\s+)*$")
 # "The pullback followed talks on ...": the withdrawal told in the sentence before, not one here
 _TOLD_BEFORE_VERB = compiled(r"\s+(?:followed|follows|came|comes|was|is|marked|marks|began|begins|ended|ends|"
@@ -1545,7 +1545,8 @@ _RELATIVE_CLAUSE = compiled(r",\s*(?:which|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:"
                             r"(?:\s+(?:[\w-]+\s+){0,2}?(?:of|near|outside|in)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+(?:which|that))\b")
 # (also after an apposition that locates it: "X, a village southwest of Y that Russia claimed to have taken")
 _WHICH_SAID_IT = compiled(r",\s*(?:which|that|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:" + _PLACE_KINDS + r"|" + _DISTRICT_CENTRE + r")"
-                          r"(?:\s+(?:[\w-]+\s+){0,2}?(?:of|near|outside|in)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+(?:which|that))"
+                          r"(?:\s+(?:[\w-]+\s+){0,2}?(?:of|near|outside|in)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
+                          r"(?:\s+(?:region|oblast|district|area))?)?\s+(?:which|that))"
                           r"\s+(?:[\w’'-]+\s+){1,5}?(?:said|says|claimed|claims|reported|announced)\s+"
                             r"(?:(?:in|on|last|at\s+the\s+(?:end|start|beginning)\s+of|in\s+(?:early|late|mid-?))\s+\w+\s+)?"
                             r"(?:(?:that\s+)?(?:it|they|(?:its|their)\s+(?:own\s+)?(?:troops|forces|units|soldiers|army|fighters))\s+(?:had\s+|has\s+|have\s+)?|"
