@@ -127,6 +127,18 @@ def test_text_dateline_credit_line_and_cited_outlets(rules):
     assert cited.source == "" and cited.published is None  # a cited outlet is not the publisher; no date invented
 
 
+@pytest.mark.parametrize("credit, outlet", [
+    ("Ukrinform", "Ukrinform"), ("/TASS/", "TASS"), ("By The Associated Press", "AP"), ("Suspilne Kherson", "Suspilne"),
+    ("Ukrinform / Culture", "Ukrinform"), ("By Kyiv Independent news desk", "Kyiv Independent"),
+    ("KYIV (Ukrinform) - " + BODY, "Ukrinform"), ("MOSCOW, 20 March — RIA Novosti. " + BODY, "RIA Novosti"),
+    ("KYIV, 4 July (UNIAN). " + BODY, "UNIAN"),
+    ("Reuters Reports Record Profit", ""),  # (a headline that opens on an outlet's name credits nobody)
+])
+def test_an_agency_credited_under_the_headline_is_the_source(rules, credit, outlet):
+    article = one(("Aid reaches the front\n\n" + credit + "\n\n" + BODY).encode(), "credit.txt", rules)
+    assert article.source == outlet
+
+
 def test_user_supplied_source_and_date_fill_only_what_the_file_lacks(rules):
     options = LoadOptions(source="Ukrinform", published=None, today=TODAY)
     with_header = one(("source: AFP\n---\n" + BODY).encode(), "h.txt", rules, options)
