@@ -108,6 +108,7 @@ _INCLUDING = compiled(r"\b(?:including|such as|among them|notably|namely|beginni
 _CAPTIVES_BEFORE = compiled(r"\b(?:marines?|soldiers?|servicem[ae]n|fighters?|defenders?|troops|prisoners?|POWs?|civilians?|"
                               r"sailors?|pilots?|men|women|residents?|conscripts?|volunteers?|mercenar(?:y|ies))\s+(?:who\s+(?:was|were)\s+|(?:was|were)\s+)?$", re.I)
 # ("Ukrainian soldiers captured in X": taken prisoner there)
+_RELATIVE_OBJECT_OPENS = compiled(r"(?:,\s*(?:which|that)|\b(?:which|that))\s+(?:the\s+)?(?:(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|enemy|their|its)\s+)?(?:[\w-]+\s+)?$")
 _CAPTIVES_AFTER = compiled(r"\s+(?:during|while|after|by|near|at|on|since|when|in\s+(?:the|a|an)\b|in\s+(?!" + _MONTH + r"\b)(?-i:[A-ZА-ЯІЇЄ]))", re.I)
 _THERE_END = compiled(r"\bthere$")  # a trigger whose phrase ends in the pointer ("fighting goes on there")
 _SHARE_OF_BEFORE = compiled(r"\bof\s+(?:the\s+(?:town|city|village|settlement)\s+of\s+)?$", re.I)
@@ -1408,7 +1409,7 @@ _MINE_OR_THEIRS = compiled(r"(?:is|are)\s+(?:now\s+|already\s+)?(?:theirs|ours)\
 def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Rules) -> list[Target]:
     text = view.text
     refs = [r for r in view.places if r.start < start and r.is_settlement]
-    subject, share = None, False
+    subject, share, beside = None, False, False
     apposition = -1  # where an apposition on the subject opens, once a place is seen to close it
     for ref in reversed(refs):
         if ref.start > apposition >= 0:
@@ -1420,6 +1421,9 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
             if _PARTICIPLE_RIGHT_AFTER.fullmatch(text, ref.end, start) and _PARTICIPLE.match(text, start) \
                     and not _FINITE_STATE.match(text, start):  # (not "X, north of Y, remained a grey zone")
                 break  # "X, a village close to Y, originally liberated on 17 February": said of Y, near or not
+            if ref.is_settlement and _KIND_BEFORE_PARTICIPLE.fullmatch(text[ref.end:start]) and _PARTICIPLE_BY.match(text, start):
+                subject, beside = ref, True  # "10 km east of X, the village retaken by Ukraine in August": the apposition is X's
+                break
             continue  # "Paraskoviivka, north of Bakhmut, was captured": a place inside the apposition
         gap = text[ref.end:start]
         part = _PART_SUBJECT.match(gap)
@@ -1474,8 +1478,8 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
         break
     if subject is None:
         return []
-    # "The southern part of X has been captured": a share as the subject
-    share = share or _SHARE_OF_BEFORE.search(text, max(0, subject.start - 60), subject.start) is not None and \
+    # "The southern part of X has been captured": a share as the subject (not "east of X, the village retaken ...")
+    share = share or not beside and _SHARE_OF_BEFORE.search(text, max(0, subject.start - 60), subject.start) is not None and \
         rules.partial_share.search(text, max(0, subject.start - 60), subject.start) is not None \
         or _COMPASS_BEFORE.search(text, max(0, subject.start - 20), subject.start) is not None \
         or _COMPASS_AREA_BEFORE.search(text, max(0, subject.start - 60), subject.start) is not None \
@@ -2164,8 +2168,10 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
             taken_back = True
         if _ANNIVERSARY_BEFORE.search(text, max(0, start - 50), start):
             continue  # "on the anniversary of the city's liberation": a commemoration of history
-        if text[start:end].lower().startswith("captured") and _CAPTIVES_BEFORE.search(text, max(0, start - 40), start) \
-                and _CAPTIVES_AFTER.match(text, end):
+        if text[start:end].lower().startswith("captured") and (captives := _CAPTIVES_BEFORE.search(text, max(0, start - 40), start)) \
+                and _CAPTIVES_AFTER.match(text, end) \
+                and not _RELATIVE_OBJECT_OPENS.search(text, max(0, captives.start() - 40), captives.start()):
+            # (but "X, which Russian troops captured on Monday": the relative pronoun is what they took)
             continue  # "marines captured during the defence of Mariupol": prisoners, not a place taken
         if _UNTOLD_BEFORE.search(text, max(0, start - 120), start):
             continue  # "He did not say how many soldiers remained in X": asked, not told

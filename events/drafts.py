@@ -298,7 +298,7 @@ class _Discourse:
         if target.pointer in ("which", "that"):
             # (not a place that only locates the one before it in an apposition: "X, south of Y, which ...")
             here = [p for p in view.settlements if p.end <= target.position
-                    and not _LOCATING_APPOSITION.search(view.text, max(0, p.start - 40), p.start)]
+                    and not _LOCATING_APPOSITION.search(view.text, max(0, p.start - 70), p.start)]
             if here:
                 return here[-1], view.index
             # "fought on the southern flank of the city, which Russian forces captured in May": the city
