@@ -1910,6 +1910,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
     m = re.search(r"\b(?<!\bto )(?<!\btowards )(?<!\binto )(?:it|which|It)\s+(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|(?:the\s+)?Russians|(?:the\s+)?Ukrainians|(?<=which )(?:they|it|we))\s+|"
                   r"(?:(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|its|their|the|"
                   r"enemy|Wagner|Chechen)\s+){0,2}(?:(?:troops|forces|army|military|units|soldiers|marines|paratroopers|defenders|fighters|mercenaries|"
+                  r"(?:[Dd]efen[cs]e\s+)?[Mm]inistry|MoD|Kremlin|"
                   r"Defen[cs]e\s+Forces|Armed\s+Forces|assault\s+(?:units|groups)|(?:\d+(?:st|nd|rd|th)\s+)?"
                   r"(?:[A-Z][\w-]+\s+){0,2}(?:Brigade|Corps|Division))(?:\s+|(?=,\s)))?)"
                   # (an aside on the force between: "which Russian forces, spearheaded by Wagner, captured")
