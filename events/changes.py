@@ -1548,13 +1548,16 @@ _HELD_OR_HIT_AFTER = compiled(r"\s+(?:still\s+|also\s+)?(?:holds|held|remains?|r
 _RELATIVE_CLAUSE = compiled(r",\s*(?:which|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:" + _PLACE_KINDS + r"|" + _DISTRICT_CENTRE + r")"
                             r"(?:\s+(?:[\w-]+\s+){0,2}?(?:of|near|outside|in)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+(?:which|that))\b")
 # (also after an apposition that locates it: "X, a village southwest of Y that Russia claimed to have taken")
-_WHICH_SAID_IT = compiled(r",\s*(?:which|that|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:" + _PLACE_KINDS + r"|" + _DISTRICT_CENTRE + r")"
-                          r"(?:\s+(?:[\w-]+\s+){0,2}?(?:of|near|outside|in)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
-                          r"(?:\s+(?:region|oblast|district|area))?)?\s+(?:which|that))"
-                          r"\s+(?:[\w’'-]+\s+){1,5}?(?:said|says|claimed|claims|reported|announced)\s+"
-                            r"(?:(?:in|on|last|at\s+the\s+(?:end|start|beginning)\s+of|in\s+(?:early|late|mid-?))\s+\w+\s+)?"
-                            r"(?:(?:that\s+)?(?:it|they|(?:its|their)\s+(?:own\s+)?(?:troops|forces|units|soldiers|army|fighters))\s+(?:had\s+|has\s+|have\s+)?|"
-                            r"to\s+have\s+(?:been\s+)?|(?:(?:had|has|have)\s+been|was|were)\s+[“\"]?)$"
+_SIDE_FORCES = r"(?:(?:its|their|Russian|Ukrainian|Russia['’]s|Ukraine['’]s|the)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:troops|forces|units|soldiers|army|fighters|marines|paratroopers))"
+_WHICH_SAID_IT = compiled(r",\s*(?:which|that|(?:an?|the|two|three|four)\s+(?:[\w-]+\s+){0,2}?(?:" + _PLACE_KINDS + r"|" + _DISTRICT_CENTRE + r"|port|suburb|villages|towns|settlements)"
+                          # (where it lies, however told: "a village on the road to the X region that", "a port city of
+                          # about 290,000 people at the mouth of the Dnipro which")
+                          r"(?:\s+[^,;:“”\"]{1,80}?)?\s+(?:which|that))"
+                          # (its speaker may be dated first: "the ministry on the same day said")
+                          r"\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+\s+(?:said|says|claimed|claims|reported|announced)\s+"
+                            r"(?:(?:in|on|last|earlier|later|at|during)\s+(?:[\w’'-]+\s+){1,4}?){0,2}"
+                            r"(?:(?:that\s+)?(?:it|they|" + _SIDE_FORCES + r")\s+(?:had\s+|has\s+|have\s+)?[“\"]?|"
+                            r"to\s+have\s+(?:been\s+)?|(?:(?:had|has|have)\s+been|was|were)\s+[“\"]?(?:(?:fully|completely|now|effectively)\s+)?)$"
                           # (or declared so: "X, which Ukrainian officials declared fully liberated on March 28")
                           r"|(?<![Rr]egion)(?<![Oo]blast)(?<![Pp]rovince)(?<![Tt]erritory),\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,4}?(?:declared|proclaimed|pronounced)\s+(?:(?:fully|completely|officially|finally)\s+)?[“\"]?$")
 _PEOPLE_OF = compiled(r"(?:(?:(?<=['’]s)|['’]s)\s+(?:[\w-]+\s+){0,2}?|\s+)(?:mayor|governor|head|authorities|administration|officials?|council|"
@@ -1903,7 +1906,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
     m = _KIND_THAT_WAS.search(behind)
     if m is not None:  # "X, a village that was occupied in March 2022": X, the apposition's
         return Target(None, pointer="which", position=start - len(behind) + m.start())
-    wider = text[max(0, start - 140):start]  # (the speaker's words between: "which the ministry said in November had been")
+    wider = text[max(0, start - 220):start]  # (the speaker's words between: "which the ministry said in November had been")
     m = _WHICH_SAID_IT.search(wider)
     if m is not None:  # "X, which Russia said it had captured / claimed to have taken": "which" is the place
         return Target(None, pointer="which", position=start - len(wider) + m.start())
