@@ -295,8 +295,11 @@ class _Discourse:
                        and _SAID_OF_BEFORE.search(view.text, max(0, p.start - 40), p.start)]
             if said_of:
                 return said_of[0], view.index
-        if target.pointer in ("which", "that") and _FACILITY_BEFORE.search(view.text, max(0, target.position - 40), target.position):
-            return None  # "X is home to a large refractory plant, which Russian forces said they had seized": the plant
+        if target.pointer in ("which", "that") and _FACILITY_BEFORE.search(view.text, max(0, target.position - 40), target.position) \
+                and not _WHERE_AT.match(view.text, target.position):
+            # "X is home to a large refractory plant, which Russian forces said they had seized": the plant (but "the X
+            # refractory plant, where Russian troops raised a flag": fighting in X)
+            return None
         if target.pointer in ("which", "that"):
             # (not a place that only locates the one before it in an apposition: "X, south of Y, which ...")
             here = [p for p in view.settlements if p.end <= target.position
@@ -798,6 +801,7 @@ _PREPOSITION_FIRST = compiled(r"\s*(?:on|in|by|at|from|since|until)\b", re.I)
 _LOCATING_APPOSITION = compiled(r",\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\s+)?"
                                   r"(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|"
                                   r"near|outside)\s+(?:of\s+)?$", re.I)
+_WHERE_AT = compiled(r",?\s*where\b")
 _FACILITY_BEFORE = compiled(r"\b(?:plant|factory|works|mine|bridge|station|airport|airfield|air base|base|dam|terminal|depot|hospital|"
                             r"school|church|monastery|cathedral|building|complex|heights?|hill|slag heap|waste heap)\s*,?\s*$", re.I)
 _TOWN_SIZE = 10_000  # people: a place this big is no "village"
