@@ -83,8 +83,8 @@ _PASSIVE_BY_BEFORE = compiled(r"\b(?:was|were|been)\s+(?:\w+\s+)?\w+(?:ed|en|wn)
 _PARTICIPLE_TAIL = compiled(r"\s*(?:[,;.)]|$)|\s+(?!in part\b)(?:in|on|by|last|earlier|early|late|during|after|before|at|from|back|again|"
                             r"since|only|just|within|weeks|months|days|two|three|a)\b")
 _REDUCED_RELATIVE = compiled(r"(?:,\s+|(?<=[\w’'-])\s+(?:was|is|became|remains|remained)\s+)(?:the|a|one)\s+(?:[\w-]+\s+){0,2}?(?:" + _PLACE_KINDS + r"|" + _PLACE_ROLES + r")"
-                               r"(?:\s+(?:in|on|near|(?:just\s+|some\s+|about\s+[\w.]+\s+(?:km|kilometres|kilometers|miles)\s+)?"
-                               r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+[^,;]{1,40}?)?\s+(?:(?:that|which)\s+)?"
+                               r"(?:\s+(?:in|on|near|of|with|(?:just\s+|some\s+|about\s+[\w.]+\s+(?:km|kilometres|kilometers|miles)\s+)?"
+                               r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:[^,;]|,(?=\d{3})){1,40}?)?\s+(?:(?:that|which)\s+)?"
                                r"(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|it|they|(?:the\s+)?Russians|(?:the\s+)?Ukrainians|"
                                r"(?:Russian|Ukrainian|its|their)\s+(?:troops|forces|units|soldiers|army|marines|paratroopers|fighters)|"
                                r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev)['’]s\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:[\w-]+\s+){0,2}?(?:brigade|regiment|troops|forces|army|units|marines))\s+)"
