@@ -1557,7 +1557,8 @@ _WHICH_SAID_IT = compiled(r",\s*(?:which|that|(?:an?|the|two|three|four)\s+(?:[\
                           r"\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+\s+(?:said|says|claimed|claims|reported|announced)\s+"
                             r"(?:(?:in|on|last|earlier|later|at|during)\s+(?:[\w’'-]+\s+){1,4}?){0,2}"
                             r"(?:(?:that\s+)?(?:it|they|" + _SIDE_FORCES + r")\s+(?:had\s+|has\s+|have\s+)?[“\"]?|"
-                            r"to\s+have\s+(?:been\s+)?|(?:(?:had|has|have)\s+been|was|were)\s+[“\"]?(?:(?:fully|completely|now|effectively)\s+)?)$"
+                            r"to\s+have\s+(?:been\s+)?|(?:(?:had|has|have)\s+been|was|were)\s+[“\"]?(?:(?:fully|completely|now|effectively)\s+)?|"
+                            r"(?:was|is)\s+the\s+(?:latest|last|first|next|second|third)\s+(?:[\w-]+\s+)?to\s+(?:be\s+|have\s+been\s+))$"
                           # (or declared so: "X, which Ukrainian officials declared fully liberated on March 28")
                           r"|(?<![Rr]egion)(?<![Oo]blast)(?<![Pp]rovince)(?<![Tt]erritory),\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,4}?(?:declared|proclaimed|pronounced)\s+(?:(?:fully|completely|officially|finally)\s+)?[“\"]?$")
 _PEOPLE_OF = compiled(r"(?:(?:(?<=['’]s)|['’]s)\s+(?:[\w-]+\s+){0,2}?|\s+)(?:mayor|governor|head|authorities|administration|officials?|council|"
