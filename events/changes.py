@@ -940,7 +940,7 @@ def _glue_ok(gap: str, rules: Rules) -> bool:
 
 _PLURAL_APPOSITIVE = compiled(r"\s*,\s+(?:the\s+)?(?:(?:two|three|four|five|six|both|several|\d+)\s+)?(?:[\w-]+\s+)?"
                                 r"(?:villages|towns|settlements|hamlets|localities)\b[^;:.,]{0,80}?\b(?:that|which)\s+"
-                                r"(?:[\w’'-]+\s+){1,9}$")
+                                r"(?:(?!(?:as|while|when|after|before|because|but|and)\s)[\w’'-]+\s+){1,12}[“\"]?$")  # (a speaker and its day: "that the ministry said on Sunday its troops had 'liberated'")
 
 
 def _list_before_appositive(view: SentenceView, start: int) -> list[Target]:
