@@ -1550,8 +1550,8 @@ _RELATIVE_CLAUSE = compiled(r",\s*(?:which|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:"
 # (also after an apposition that locates it: "X, a village southwest of Y that Russia claimed to have taken")
 _SIDE_FORCES = r"(?:(?:its|their|Russian|Ukrainian|Russia['’]s|Ukraine['’]s|the)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:troops|forces|units|soldiers|army|fighters|marines|paratroopers))"
 _WHICH_SAID_IT = compiled(r",\s*(?:which|that|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:" + _PLACE_KINDS + r"|" + _DISTRICT_CENTRE + r"|port|suburb)"
-                          # (where it lies, however told: "a village on the road to the X region that", "a port city of
-                          # about 290,000 people at the mouth of the Dnipro which")
+                          # (where it lies, however told: "a village on the road to the X region that", "a smaller port on
+                          # the same coast that")
                           r"(?:\s+[^,;:“”\"]{1,80}?)?\s+(?:which|that))"
                           # (its speaker may be dated first: "the ministry on the same day said")
                           r"\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+\s+(?:said|says|claimed|claims|reported|announced)\s+"
