@@ -295,7 +295,7 @@ class _Discourse:
                        and _SAID_OF_BEFORE.search(view.text, max(0, p.start - 40), p.start)]
             if said_of:
                 return said_of[0], view.index
-        if target.pointer in ("which", "that") and _FACILITY_BEFORE.search(view.text, max(0, target.position - 40), target.position) \
+        if target.pointer in ("which", "that") and self.rules.facility_before.search(view.text, max(0, target.position - 40), target.position) \
                 and not _WHERE_AT.match(view.text, target.position):
             # "X is home to a large refractory plant, which Russian forces said they had seized": the plant (but "the X
             # refractory plant, where Russian troops raised a flag": fighting in X)
@@ -802,8 +802,6 @@ _LOCATING_APPOSITION = compiled(r",\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:vi
                                   r"(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|"
                                   r"near|outside)\s+(?:of\s+)?$", re.I)
 _WHERE_AT = compiled(r",?\s*where\b")
-_FACILITY_BEFORE = compiled(r"\b(?:plant|factory|works|mine|bridge|station|airport|airfield|air base|base|dam|terminal|depot|hospital|"
-                            r"school|church|monastery|cathedral|building|complex|heights?|hill|slag heap|waste heap)\s*,?\s*$", re.I)
 _TOWN_SIZE = 10_000  # people: a place this big is no "village"
 _CITY_SIZE = 500_000  # nor this big a "town"
 _DAY_HEADING_REACH = 30  # characters from its paragraph's first sentence's start a timeline's day may end by

@@ -226,6 +226,7 @@ class Rules:
     measured_share: re.Pattern[str]  # "most of", "a third of": a share measured, not a part named
     part_object: re.Pattern[str]  # "captured ammunition depots in X": something inside the place
     facility_after: re.Pattern[str]  # "captured the X coke plant": a site named after the place
+    facility_before: re.Pattern[str]  # "a refractory plant, which ... had seized": a site a relative clause is said of
     terrain_of: re.Pattern[str]  # "the road to X": the ground by a place, right before its name
     other_deeds: re.Pattern[str]  # "shelling villages ..., including A and B": not a list of places a count told
     spoils_object: re.Pattern[str]  # "captured weapons in X": things taken, not ground
@@ -579,7 +580,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     trg = raw["triggers"]
     structure = {key: _compile(_need(trg, key, f["triggers"], "(file)"), f["triggers"], key)
                  for key in ("plural_places", "frame_anaphora", "frame_nouns", "singular_anaphora", "appositive",
-                             "partial_share", "partial_adverb", "entry_share", "measured_share", "part_object", "facility_after", "spoils_object",
+                             "partial_share", "partial_adverb", "entry_share", "measured_share", "part_object", "facility_after", "facility_before", "spoils_object",
                              "encircling_after", "terrain_of", "other_deeds")}
     for key in ("plural_places", "frame_anaphora", "partial_share", "partial_adverb", "entry_share", "measured_share"):  # searched for, not matched at a place
         structure[key] = first_letters(structure[key])
