@@ -1554,7 +1554,7 @@ _WHICH_SAID_IT = compiled(r",\s*(?:which|that|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(
                           # the same coast that")
                           r"(?:\s+[^,;:“”\"]{1,80}?)?\s+(?:which|that))"
                           # (its speaker may be dated first: "the ministry on the same day said")
-                          r"\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+\s+(?:said|says|claimed|claims|reported|announced)\s+"
+                          r"\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+(?:,\s+[^,;:“”\"]{1,70},)?\s+(?:said|says|claimed|claims|reported|announced)\s+"
                             r"(?:(?:in|on|last|earlier|later|at|during)\s+(?:[\w’'-]+\s+){1,4}?){0,2}"
                             r"(?:(?:that\s+)?(?:it|they|" + _SIDE_FORCES + r")\s+(?:had\s+|has\s+|have\s+)?[“\"]?|"
                             r"to\s+have\s+(?:been\s+)?|(?:(?:had|has|have)\s+been|was|were)\s+[“\"]?(?:(?:fully|completely|now|effectively)\s+)?|"

@@ -119,7 +119,9 @@ _JUDGING_BY = compiled(r"\b(?:[Jj]udging (?:by|from)|[Tt]o judge (?:by|from)|[Gg
 # appositive between a name and its verb
 _APPOSITION = compiled(r"^\s*(?:\([^()]{1,60}\)\s*)?(?:\s+who\s+(?:gave|gives|goes\s+by|uses|used)\s+[^,;]{0,60}?\bcall[- ]?sign,\s+[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+[A-ZА-ЯІЇЄ][\w’'-]+)?,|,\s+(?:who\s+[^,;]{0,80}?\b(?:call[- ]?sign|name|nickname),\s+[A-ZА-ЯІЇЄ][\w’'-]+(?:\s+[A-ZА-ЯІЇЄ][\w’'-]+)?(?:,\s+(?:be|was|is|were)\s+(?:used|published|given|printed)\b[^,;]{0,60})?|(?:identified|known)\s+(?:(?:by|to)\s+|only\s+|publicly\s+)[^,;]{1,100}|(?:who|which|whose)\s+[^,;]{1,200}|(?i:(?:[\w-]+-(?:installed|appointed|backed)\s+)?(?:Deputy|Head|Leader|Chief|Minister|"
                          r"Spokes\w+|Commander|Adviser|Advisor|Governor|Mayor|Secretary|Director|Chairman|Press))\b[^,;]{0,110}|(?:visiting|speaking|addressing|reporting|briefing|"
-                         r"writing|meeting|standing|appearing|talking|flanked|surrounded|accompanied|wearing|dressed)\s[^,;]{1,80}|(?:an?|another|the|his|her|its|their|[A-Z][\w-]+['’]s)\s[^,;]{1,140}|"
+                         r"writing|meeting|standing|appearing|talking|flanked|surrounded|accompanied|wearing|dressed|"
+                         # (", citing reports from the front,", ", using the Russian name for it,")
+                         r"citing|quoting|referring|using|relying|echoing|repeating)\s[^,;]{1,80}|(?:an?|another|the|his|her|its|their|[A-Z][\w-]+['’]s)\s[^,;]{1,140}|"
                          r"(?:in|on|at|during|after|before)\s+(?:his|her|its|their|a|an|the)\s[^,;]{1,60}|"  # ", in his nightly address,"
                          r"(?:then|at\s+the\s+time|formerly)\s[^,;]{1,80}|"  # ", then the new commander-in-chief,"
                          # (", appointed commander-in-chief a week earlier,", ", newly elected to the Duma,")
@@ -701,8 +703,10 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     for start, end, rule in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
         if overlaps(start, end):
             continue  # inside a longer claimant already found: add() would drop it, whatever its link
-        if sentence.startswith(",", end) and _RELATIVE_OPEN.search(sentence, max(0, start - 80), start):
-            continue  # "the channel, which is close to the military, reported": the channel reports
+        if sentence.startswith(",", end) and _RELATIVE_OPEN.search(sentence, max(0, start - 80), start) \
+                and not (_RELATIVE_BEFORE.search(sentence, max(0, start - 20), start) and _APPOSITION.match(sentence[end:end + 240])):
+            continue  # "the channel, which is close to the military, reported": the channel reports (not the
+            # clause's own speaker, an aside after it: "X, which the ministry, citing its units, said had fallen")
         if rule.name in GENERIC_STATES and _FORCES_IN_BEFORE.search(sentence, max(0, start - 40), start) \
                 and sentence.startswith(("Ukraine", "Russia"), start):
             continue  # "the commander of Russian forces in Ukraine, X, said": where the forces are, not the speaker
@@ -872,6 +876,11 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
         # "the ministry said" with no ministry named before: the defence ministry of the side the
         # sentence speaks for (left unsided for assemble to name from the article)
         link = _connected(sentence, m.start(), m.end(), rules)
+        named = next((a for a in reversed(found) if a.end <= m.start() and "inistry" in a.claimant), None)
+        if link is not None and named is not None:
+            # ("Russia's defence ministry said it took A, which the ministry, using the Russian name, described as"): that one
+            add(replace(named, start=m.start(), end=m.end(), verb=link[0], embedded=link[1]))
+            continue
         rule = next((r for r in rules.claimants if r.side == "context" and "ministry" in r.name), None)
         if link is not None and rule is not None:
             name, side = _named(rule, context_side)
@@ -1249,7 +1258,10 @@ def governing(attributions: list[Attribution], sentence: str, position: int) -> 
         if chosen.verb == "ordered" and _CLAUSE_JOINED.search(sentence, chosen.end, position):
             return None  # ("X ordered his troops out of A, and Russian forces entered it the next day": the outlet's)
         relative = _IN_RELATIVE.search(sentence, 0, chosen.start)
-        if relative and "," in sentence[chosen.end:position]:
+        # (an aside between the speaker and its verb does not close the clause: "which the ministry, using the
+        # Russian name, said it had taken")
+        aside = _ASIDE_BEFORE_VERB.match(sentence, chosen.end, position)
+        if relative and "," in sentence[aside.end() if aside else chosen.end:position]:
             # "A and B, the villages that Moscow said it had captured, are in a grey zone, the
             # governor wrote": the speaker inside the closed relative clause is not the main clause's;
             # the one it describes may be ("DeepState, which is close to Ukraine's military, has shown")
@@ -1337,6 +1349,9 @@ _OWN_OBJECT = compiled(r"\s+(?!(?:that|on|in|at|for|last|this|yesterday|today|ea
                        r"liberation|fall|retreat|pullout|pull-out|claim|report|news|move|decision|seizure|recapture))\b)[\w“\"‘']")
 
 
+# ", using the Russian name," between a speaker and its verb
+_ASIDE_BEFORE_VERB = compiled(r"\s*,\s+[^,;:“”\"]{1,80},\s*(?=(?:said|says|claimed|claims|reported|reports|announced|announces|"
+                              r"wrote|writes|stated|added)\b)")
 _RELATIVE_BEFORE = compiled(r",\s+(?:which|that|who)\s+(?:the\s+)?$")
 _VERB_AFTER_SPEECH = compiled(r"\s+(?:is|was|are|were|has|had|have|would|will|could|might|may|remains?|remained|lies|lay)\b")
 
