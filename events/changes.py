@@ -133,6 +133,8 @@ _QUALIFIER_BEFORE = compiled(r"\b(?:from|in|(?<!town )(?<!city )(?<!village )(?<
                                r"around|outside|for|to|into|with|defending|holding)\s+(?:the\s+)?$", re.I)
 # "retook X from Russian forces": the loser; after a clearing verb also "of" ("cleared the village
 # of X of the occupiers")
+# a side's land, not its forces: "X, a short distance from the Russian border" (not "retook X from Russian units")
+_SIDE_LAND_NOUN = compiled(r"\s+(?:border|frontier|territory|region|oblast|province|capital|coast|mainland)\b", re.I)
 _FROM_SIDE = compiled(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _OF_SIDE = compiled(r"(?<=[a-zа-яії’'])\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _COMMA_BEFORE_OF = compiled(r",\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,3}[\w’'-]+$")  # (", the official representative| of ...")
@@ -907,7 +909,7 @@ def _from_side(text: str, words: list[tuple[int, int, str]], after: list[int], c
     for i in after:
         of = clearing and _OF_SIDE.search(text[:words[i][0]])
         loser = _FROM_SIDE.search(text[:words[i][0]]) or of and not _COMMA_BEFORE_OF.search(text, 0, of.start())
-        if loser and words[i][2] in ("RU", "UA"):
+        if loser and words[i][2] in ("RU", "UA") and not _SIDE_LAND_NOUN.match(text, words[i][1]):
             return "UA" if words[i][2] == "RU" else "RU"
     return ""
 
