@@ -87,7 +87,7 @@ _REDUCED_RELATIVE = compiled(r"(?:,\s+|(?<=[\w’'-])\s+(?:was|is|became|remains
                                r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:[^,;]|,(?=\d{3})){1,40}?)?\s+(?:(?:that|which)\s+)?"
                                r"(?:(?:Russia|Ukraine|Moscow|Kyiv|Kiev|it|they|(?:the\s+)?Russians|(?:the\s+)?Ukrainians|"
                                r"(?:Russian|Ukrainian|its|their)\s+(?:troops|forces|units|soldiers|army|marines|paratroopers|fighters)|"
-                               r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev)['’]s\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:[\w-]+\s+){0,2}?(?:brigade|regiment|troops|forces|army|units|marines))\s+)"
+                               r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev)['’]s\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:[\w-]+\s+){0,2}?(?:brigade|regiment|troops|forces|army|units|marines|group|fighters))\s+)"
                                r"(?:(?:says|said|claims|claimed|insists|insisted)\s+(?:(?:that\s+)?(?:it|they)\s+|to\s+have\s+))?"
                                r"(?:(?:had|has|have|first|briefly|only|finally|fully|completely|effectively|managed\s+to|was\s+able\s+to|"
                                r"(?:appears?|appeared|seems?|seemed|(?:is|are|was|were)\s+(?:said|believed|thought|reported))\s+to(?=\s+have\b))\s+)*$")
@@ -941,7 +941,11 @@ def _glue_ok(gap: str, rules: Rules) -> bool:
 
 
 _PLURAL_APPOSITIVE = compiled(r"\s*,\s+(?:the\s+)?(?:(?:two|three|four|five|six|both|several|\d+)\s+)?(?:[\w-]+\s+)?"
-                                r"(?:villages|towns|settlements|hamlets|localities)\b[^;:.,]{0,80}?\b(?:that|which)\s+"
+                                r"(?:villages|towns|settlements|hamlets|localities)\b(?:[^;:.,]{0,80}?\b(?:that|which)\s+|"
+                                # (or its relative word left out: "A and B, the two villages south of the city they recaptured";
+                                # not a clause of its own after "as": "... retook as Russian forces pulled back")
+                                r"(?:(?!\b(?:that|which|as|while|when|after|before|because)\b)[^;:.,]){0,60}?\s"
+                                r"(?=(?:they|Russia|Ukraine|(?:Russian|Ukrainian|its|their)\s+(?:troops|forces|units|soldiers))\s))"
                                 r"(?:(?!(?:as|while|when|after|before|because|but|and)\s)[\w’'-]+\s+){1,12}[“\"]?$")  # (a speaker and its day: "that the ministry said on Sunday its troops had 'liberated'")
 
 
