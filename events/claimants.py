@@ -899,10 +899,14 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
     for a in found:
         apposition = _APPOSITION.match(sentence[a.end:a.end + 240]) if a.verb else None
         if apposition:
-            inside |= {id(b) for b in found if a.end <= b.start < a.end + apposition.end()}
+            # (but an outlet citing a side's body speaks for it: "TASS, citing the Defence Ministry, reported")
+            relayed = a.kind == "media" and _CITING_ASIDE.match(apposition.group()) is not None
+            inside |= {id(b) for b in found if a.end <= b.start < a.end + apposition.end()
+                       and not (relayed and b.side is not Side.NONE and not b.from_context)}
     return sorted((a for a in found if id(a) not in inside), key=lambda a: a.start)
 
 
+_CITING_ASIDE = compiled(r"\s*,\s+(?:citing|quoting)\s+(?!(?:[\w-]+\s+){0,2}?sources?\b)")  # (not "citing sources in the X group")
 _TITLE_THEN_NAME = compiled(r"\s*,\s*")
 _NAME_CLOSED = compiled(r"\s*,(?!\s*(?:and|or)\b)(?=(?:\s*(?:who|which)\s[^;]{0,80}?,)?[^,;]{0,40}?\b(?:said|says|told|wrote|added|claimed|stated|reported|denied|insisted|confirmed)\b)")
 _MINISTRY = compiled(r"ministry", re.I)
