@@ -235,7 +235,7 @@ _SUBJECT_GAP = compiled(
     r"first|originally|previously|initially|shortly|subsequently|soon|later|quickly|wholly|mostly|partly|indeed|really|actually|"
     r"partially|firmly|still|not|never|yet|reported|declared|pronounced|may|might|could|must|cannot|can['’]t|called|considered|deemed|"
     # (a hedge between: "had most likely been captured", "has almost certainly fallen")
-    r"(?:most\s+)?(?<!\bnot\s)likely|probably|possibly|presumably|(?:almost\s+)?certainly|evidently|seemingly|"
+    r"(?:most\s+)?likely|probably|possibly|presumably|(?:almost\s+)?certainly|evidently|seemingly|"
     r"(?<!not )(?<!not yet )(?:believed|thought) to have|(?<!not )(?<!not yet )(?:believed|thought|reported|said|understood|likely|known) to|rightly|swiftly|quickly|then|later|eventually|ultimately|in turn|practically|virtually|"
     r"(?:one of|among) (?:the )?(?:\w+ ){0,2}(?:settlements|villages|towns|cities|localities|communities|places))[”\"’']?\s+)*[“\"‘']?"
     r"(?:(?:fully|completely|now|already|practically|virtually|almost|nearly|largely|mostly|partly|partially)\s+)?$",  # (is now "fully occupied", 'liberated')
