@@ -1568,7 +1568,7 @@ _WHICH_SAID_IT = compiled(r",\s*(?:which|that|(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(
                             r"to\s+have\s+(?:been\s+)?|(?:(?:had|has|have)\s+been|was|were)\s+[“\"]?(?:(?:fully|completely|now|effectively)\s+)?|"
                             r"(?:was|is)\s+the\s+(?:latest|last|first|next|second|third)\s+(?:[\w-]+\s+)?to\s+(?:be\s+|have\s+been\s+))$"
                           # (or declared so: "X, which Ukrainian officials declared fully liberated on March 28")
-                          r"|(?<![Rr]egion)(?<![Oo]blast)(?<![Pp]rovince)(?<![Tt]erritory),\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,4}?(?:declared|proclaimed|pronounced)\s+(?:(?:fully|completely|officially|finally)\s+)?[“\"]?$")
+                          r"|(?<![Rr]egion)(?<![Oo]blast)(?<![Pp]rovince)(?<![Tt]erritory),\s*(?:which|that)\s+(?:[\w’'-]+\s+){1,6}?(?:declared|proclaimed|pronounced)\s+(?:(?:fully|completely|officially|finally)\s+)?[“\"]?$")
 _PEOPLE_OF = compiled(r"(?:(?:(?<=['’]s)|['’]s)\s+(?:[\w-]+\s+){0,2}?|\s+)(?:mayor|governor|head|authorities|administration|officials?|council|"
                         r"police|residents|people|defenders|garrison|commander)\b", re.I)
 _FROM_ELSEWHERE = compiled(r"\s+(?:back\s+)?from\s+(?:the\s+)?(?:north|south|east|west|[\w-]+(?:ern|east|west)\b|capital|region|area|border)", re.I)
