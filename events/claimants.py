@@ -876,7 +876,7 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
         # "the ministry said" with no ministry named before: the defence ministry of the side the
         # sentence speaks for (left unsided for assemble to name from the article)
         link = _connected(sentence, m.start(), m.end(), rules)
-        named = next((a for a in reversed(found) if a.end <= m.start() and "inistry" in a.claimant), None)
+        named = _antecedent(m.group(), [a for a in found if a.end <= m.start()], fitting_only=True)
         if link is not None and named is not None:
             # ("Russia's defence ministry said it took A, which the ministry, using the Russian name, described as"): that one
             add(replace(named, start=m.start(), end=m.end(), verb=link[0], embedded=link[1]))
