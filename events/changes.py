@@ -207,6 +207,12 @@ _ONE_OF_GAP = compiled(r"\s+(?:was|is|became)\s+(?:one\s+of|among)\s+the\s+(?:[\
 # (after a transcript's turn label too: "MALYI: X and Y we lost on the 11th")
 _TOPIC_OPENS = compiled(r"\s*(?:" + SPOKEN_LABEL + r"\s+)?(?:[“\"‘']\s*)?(?:(?:And|But|Well|Yes|So),?\s+)?")
 # (the place may close a list the sentence opens on: "Hostre and Tykhe we lost on the 11th")
+# a sentence opening on a place's neighbour, named after the noun ("Its neighbour, X," "Their
+# western neighbours, A and B,"): the names are the subject the verb after them tells of
+_NEIGHBOUR_NAMED = compiled(r"\s*(?:[Ii]ts|[Tt]heir|[A-ZА-ЯІЇЄ][\w’'-]+['’]s)\s+(?:(?:immediate|nearest|closest|smaller|larger|tiny|"
+                            r"(?:north|south)?-?(?:north|south|east|west)(?:ern)?)\s+)?(?:neighbou?rs?|twin)"
+                            r"(?:\s+(?:to|on)\s+the\s+(?:north|south)?-?(?:north|south|east|west))?\s*,\s*"
+                            r"(?:[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?(?:\s*,\s*|,?\s+and\s+))*")
 _TOPIC_LIST_OPENS = compiled(_TOPIC_OPENS.pattern + r"(?:[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}(?:,\s+|,?\s+and\s+))*")
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
 _SUBJECT_GAP = compiled(
@@ -1461,6 +1467,9 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
             subject = ref
         elif _kind_before_whose(text, ref.end, start):
             subject = ref  # "X, a hilltop village whose liberation was announced on 17 September"
+        elif _NEIGHBOUR_NAMED.fullmatch(text, 0, ref.start) and gap.lstrip().startswith(",") \
+                and _SUBJECT_GAP.match(gap.lstrip()[1:]):
+            subject = ref  # "Its neighbour to the east, X, fell a week later": the name closes the noun it follows
         elif (re.fullmatch(r"\s*,\s*", gap) or _KIND_BEFORE_PARTICIPLE.fullmatch(gap)) \
                 and (_PARTICIPLE_BY.match(text, start) or _BEING_DONE.match(text, start)):
             subject = ref  # "Lyman, recaptured by Ukraine in 2022, is a rail hub", "X, a town retaken by Ukraine in 2022"
