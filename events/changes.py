@@ -1172,23 +1172,37 @@ def _fronted_place(view: SentenceView, start: int) -> PlaceRef | None:
     """The settlement a sentence opens on, "In X, ..." or a list's "X — ...", when the phrase at
     ``start`` comes after it (and no one speaks between: "In X, soldiers said the fighting goes on" is
     where they spoke)."""
+    places = _fronted_places(view, start, listed=False)
+    return places[0] if places else None
+
+
+_ENTRY_LIST_GLUE = compiled(r",\s+(?:and\s+)?|\s+and\s+")  # (a status line's "A, B and C: captured on Friday")
+
+
+def _fronted_places(view: SentenceView, start: int, listed: bool = True) -> list[PlaceRef]:
+    """_fronted_place's settlement, and with ``listed`` the others a list's entry names with it ("- A and B:
+    captured on Friday, according to the ministry")."""
     opening = _FRONTED_IN.match(view.text)
     entry = None if opening is not None else _ENTRY_OPEN.match(view.text)  # "▪️ X — fighting continues in ..."
     if opening is None and entry is None:
-        return None
+        return []
     place = next((r for r in view.places if r.start == (opening or entry).end()), None)
     if place is None or not place.is_settlement:
-        return None
-    close = (_FRONTED_CLOSE if opening is not None else _ENTRY_CLOSE).match(view.text, place.end)
+        return []
+    places = [place]
+    while listed and entry is not None and (glue := _ENTRY_LIST_GLUE.match(view.text, places[-1].end)) is not None \
+            and (following := next((r for r in view.places if r.start == glue.end() and r.is_settlement), None)) is not None:
+        places.append(following)
+    close = (_FRONTED_CLOSE if opening is not None else _ENTRY_CLOSE).match(view.text, places[-1].end)
     if close is None or close.end() > start or _SAYS.search(view.text, close.end(), start):
-        return None
+        return []
     told_by = _ACCORDING_LEAD.match(view.text, close.end(), start) if entry is not None else None  # ("X: according to the Y group, our units ...")
     if entry is not None and (start - (told_by.end() if told_by else close.end()) > 20 or ";" in view.text[close.end():start]
                               or _ELSEWHERE_NEXT.match(view.text, close.end())):
-        return None  # (the entry's own first words: not "X — the enemy attacks near Y; fighting continues")
+        return []  # (the entry's own first words: not "X — the enemy attacks near Y; fighting continues")
     if _NOT_HAPPENING.match(view.text, start, start + 80):
-        return None  # "In nearby X, street fighting could break out any day", "... has never taken place"
-    return place
+        return []  # "In nearby X, street fighting could break out any day", "... has never taken place"
+    return places
 
 
 def _allowed(ref: PlaceRef, trigger: Trigger) -> bool:
@@ -2372,10 +2386,10 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
         if not targets and trigger.targets not in _SENTENCE_WIDE:
             targets = _named_after_copula(view, start, end, trigger)
         if not targets and trigger.targets not in _SENTENCE_WIDE and _FRONTED_IN.match(text) is None \
-                and not _OUT_OF_A_PART.match(text, end) and (entry := _fronted_place(view, start)) is not None:
+                and not _OUT_OF_A_PART.match(text, end) and (entries := _fronted_places(view, start)):
             # a status line's "🔹 X — the enemy was driven out" (not "driven out of several houses": a part of X)
-            # (a share of it: "X: we have taken back the northern part of the village")
-            targets = [Target(entry, position=entry.start, share=_POINTER_SHARE.match(text, end) is not None)]
+            # (a share of it: "X: we have taken back the northern part of the village"; each of a list's "A and B:")
+            targets = [Target(entry, position=entry.start, share=_POINTER_SHARE.match(text, end) is not None) for entry in entries]
         if targets and trigger.targets not in _SENTENCE_WIDE:
             targets += _followed_by(view, end, targets[-1], trigger)
         if not targets and (counted := _plural_pointer_target(text, left, start, end, right)) is not None:

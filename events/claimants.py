@@ -238,7 +238,7 @@ _SUBORDINATE_SPEAKER = compiled(r"\b(?:after|before|when|since|until|because|alt
                                   r"(?:[\w’'-]+\s+){0,2}$")
 _LEAD_COLON = compiled(r"\s*:\s")
 _COUNTRY = compiled(r"Russia|Ukraine|Moscow|Kyiv|Kiev|Kremlin|the Kremlin")  # "Ukraine: ..." is a dateline
-_CREDIT_SHAPE = compiled(r"^[^:]{2,60}:\s|\s[–—-]\s*[A-Z](?:[^–—-]|(?<=\w)-(?=\w)){1,60}[.!?]?\s*$")
+_CREDIT_SHAPE = compiled(r"^[^:]{2,60}:\s|\s[–—-]\s*[A-Z](?:[^–—-]|(?<=\w)-(?=\w)){1,60}[.!?]?\s*$|\([^()]{2,60}\)[.!?]?\s*$")
 # (its speaker's role may follow: "Russians occupy X – Khortytsia spokesman")
 _ITS_BEFORE = compiled(r"\b(?:its|their)\s+(?:(?:new|former|top|own|chief)\s+)?$")
 _ITS_NAMED_AFTER = compiled(r"\bits\s+(?=[A-Z‘'“])")
@@ -266,6 +266,10 @@ _FOE_BEATEN = compiled(r"\b(?:its|their|our)\s+(?:[\w-]+\s+)?"
 _TRAILING_CREDIT = compiled(r"(?:\s+(?:group\s+)?(?:spokes(?:man|woman|person)|commander|chief|head|press service|press office|"
                               r"officials?|says|said|reports))?\s*[.!?]?\s*")
 _DASH_BEFORE = compiled(r"\s[–—-]\s*$")
+# a status line's source in brackets at its end, a day or a time after it: "X – back under Ukrainian control
+# (General Staff, Wednesday)", "Y – contested (DeepState)"
+_BRACKET_OPENS_BEFORE = compiled(r"\((?:the\s+|per\s+|via\s+|source:\s+)?$", re.I)
+_BRACKET_CLOSES_AT_END = compiled(r"(?:,\s*[^(),]{1,30})?\)\s*[.!?]?\s*")
 # the claim another disputes, its maker named as an adjective: "dismissed a Russian Defence Ministry claim that"
 _DISPUTED_BEFORE = compiled(r"\b(?:dismissed|dismisses|dismissing|rejected|rejects|rejecting|denied|denies|denying|refuted|refutes|"
                             r"refuting|disputed|disputes|disputing|debunked|debunks)\s+(?:a|an|the)\s+(?:(?:latest|new|earlier)\s+)?$")
@@ -575,6 +579,8 @@ def _connected(sentence: str, start: int, end: int, rules: Rules) -> tuple[str, 
     if start == 0 and _LEAD_COLON.match(sentence, end, end + 3) and not _COUNTRY.fullmatch(sentence, start, end) or \
             _TRAILING_CREDIT.fullmatch(sentence, end) and _DASH_BEFORE.search(sentence, max(0, start - 4), start):
         return "credit", False  # headline credits: "DeepState: Russian forces took X", "Russians occupy X – DeepState"
+    if _BRACKET_CLOSES_AT_END.fullmatch(sentence, end) and _BRACKET_OPENS_BEFORE.search(sentence, max(0, start - 12), start):
+        return "credit", False  # a status line's "X – contested (DeepState)"
     if _OWN_CLAIM.match(sentence, end, end + 60):
         return "claim", True  # "could not verify the Russian Defence Ministry's claim that ...": cited
     before = sentence[max(0, start - 110):start]
