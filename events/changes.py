@@ -1701,10 +1701,11 @@ def _followed_by(view: SentenceView, end: int, last: Target, trigger: Trigger) -
 # (or with no comma, the first place's time last in a longer phrase: "liberated A and B in the X region in
 # a lightning counteroffensive in September and then C in November")
 # (or after semicolons, each item with its own day: "took A on Monday; B on Tuesday; and C on Thursday")
-# (or its preposition said again: "withdrew from A in late June and from B in early July")
+# (or its preposition said again: "withdrew from A in late June and from B in early July", "from A on Monday, and from
+# B and C overnight")
 # (and "regained control of A city on 11 November, and of B in the X region the day before")
 _GAPPED_FIRST_GAP = compiled(r"(?:\s+city)?\s+(?:in|on|by|around|about|at\s+the\s+(?:end|start|beginning)\s+of)\s+[^,;:]{1,30}?"
-                             r"(?:\s*[,;]\s+(?:and\s+)?(?:of\s+)?|\s+and\s+(?:from|out\s+of|of)\s+)$|"
+                             r"(?:\s*[,;]\s+(?:and\s+)?(?:(?:of|from|out\s+of)\s+)?|\s+and\s+(?:from|out\s+of|of)\s+)$|"
                              r"\s+[^,;:.]{0,80}?\b(?:in|by)\s+(?:(?:early|late|mid-?)\s*)?" + _MONTH + r"(?:\s+(?:19|20)\d\d)?\s+and\s+(?:then|later)\s+$")
 _GAPPED_NEXT_GAP = compiled(r"\s*[,;]\s+(?:and\s+)?$|\s+and\s+$")
 # a list item's short aside between its place and its time: "and C, some 40 km further south, on Thursday" (also
@@ -1717,7 +1718,8 @@ _GAPPED_TIME_AFTER = compiled(ITEM_ASIDE + r"(?:\s+in\s+(?:neighbou?ring\s+|the\
                               r"that\s+same\s+(?:day|week|month|year)|(?:a|one|two|three|four|five|several)\s+(?:days?|weeks?|months?)\s+later|"
                               r"later\s+(?:that|the\s+same)\s+(?:day|week|month|year)|the\s+(?:next|following|previous)\s+(?:day|week|month)|"
                               r"the\s+(?:day|week|month)\s+before|a\s+(?:day|week)\s+earlier|"
-                              r"days\s+later)(?=\s*[,.;]|\s+and\b|\s*$)")
+                              r"days\s+later|overnight|yesterday|last\s+night|(?:early\s+|late\s+)?(?:this|that|the\s+next)\s+(?:morning|evening))"
+                              r"(?=\s*[,.;]|\s+and\b|\s*$)")
 
 
 def _gapped_dated(view: SentenceView, after: int, trigger: Trigger, gap_rule: re.Pattern[str] | None = None) -> list[Target]:
