@@ -1049,9 +1049,10 @@ _MOVED_INTO = compiled(r"\S\s+(?:into|to|towards?)\s+(?:the\s+(?:town|city|villa
 _SPAN_BEFORE = compiled(r"\b(?:between|from|to)\s+(?:the\s+(?:towns?|cities|villages?)\s+of\s+)?$", re.I)
 _ANNIVERSARY_BEFORE = compiled(r"\banniversary\s+of\b[^.;]{0,40}$", re.I)
 # a clause opening on its forces: "The garrison was ordered to leave X" (whoever's they are)
-# a clause opening on forces with no word before them ("Troops took X on Monday"): a taking told, whose side is the
+# a clause opening on forces with no side named ("Troops took X on Monday", "According to the ministry, the troops took
+# X"): a taking told, whose side is the
 # trigger's fallback (the speaker's), not the side the sentence before names (it may be the one that held or left X)
-_FORCES_ALONE_OPEN = compiled(r"\s*(?:Troops|Forces|Units|Soldiers|Fighters)\s+(?:(?:also|then|later|quickly|finally|have|had|has)\s+)*")
+_FORCES_ALONE_OPEN = compiled(r"\s*(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+)?(?:[Tt]roops|[Ff]orces|[Uu]nits|[Ss]oldiers|[Ff]ighters)\s+(?:(?:also|then|later|quickly|finally|have|had|has)\s+)*")
 _FORCE_OPENS = compiled(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:troops|forces|units|soldiers|garrison|defenders|brigade|battalion)\s+"
                           r"(?:was|were|had|has|have|received|got)\b", re.I)
 _PARTICIPLE_RIGHT_AFTER = compiled(r"\s*,\s*(?:[a-z]+ly\s+)?")
@@ -2300,7 +2301,8 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
                 _OPENING_PARTICIPLE.fullmatch(text[left:start]) and _agent(view, start, end, left, right, trigger, rules)) \
                 and _which_side(text, words, left) is None and _shared_subject(text, words, left, start) is None \
                 and not _TROOPS_SUBJECT.search(text, max(0, min(left, start - 60)), start) and not _SPEAKER_DID_IT.search(text, max(0, start - 40), start) \
-                and not _UNIT_SUBJECT.search(text, max(0, start - 80), start) and not _FORCES_ALONE_OPEN.fullmatch(text, left, start):
+                and not _UNIT_SUBJECT.search(text, max(0, start - 80), start) \
+                and not _FORCES_ALONE_OPEN.fullmatch(text, (lead.end() if (lead := _ACCORDING_LEAD.match(text, left)) else left), start):
             continue  # "it took crews four hours": no side does the taking
         # (not a word describing the object: "withdraw from the besieged town of X")
         next_start = next((t[0] for t in triggers[n + 1:] if not _ATTRIBUTIVE_BEFORE.search(text, max(0, t[0] - 30), t[0])),
