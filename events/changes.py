@@ -1177,6 +1177,7 @@ def _fronted_place(view: SentenceView, start: int) -> PlaceRef | None:
     return places[0] if places else None
 
 
+_ENTRY_BRACKET = compiled(r"\s*\([^()]{1,40}\)")
 _ENTRY_LIST_GLUE = compiled(r",\s+(?:and\s+)?|\s+and\s+")  # (a status line's "A, B and C: captured on Friday")
 
 
@@ -1194,7 +1195,8 @@ def _fronted_places(view: SentenceView, start: int, listed: bool = True) -> list
     while listed and entry is not None and (glue := _ENTRY_LIST_GLUE.match(view.text, places[-1].end)) is not None \
             and (following := next((r for r in view.places if r.start == glue.end() and r.is_settlement), None)) is not None:
         places.append(following)
-    close = (_FRONTED_CLOSE if opening is not None else _ENTRY_CLOSE).match(view.text, places[-1].end)
+    bracket = _ENTRY_BRACKET.match(view.text, places[-1].end) if entry is not None else None  # ("- X (Donetsk region): liberated")
+    close = (_FRONTED_CLOSE if opening is not None else _ENTRY_CLOSE).match(view.text, bracket.end() if bracket else places[-1].end)
     if close is None or close.end() > start or _SAYS.search(view.text, close.end(), start):
         return []
     told_by = _ACCORDING_LEAD.match(view.text, close.end(), start) if entry is not None else None  # ("X: according to the Y group, our units ...")
