@@ -1173,7 +1173,7 @@ def _fronted_place(view: SentenceView, start: int) -> PlaceRef | None:
     """The settlement a sentence opens on, "In X, ..." or a list's "X — ...", when the phrase at
     ``start`` comes after it (and no one speaks between: "In X, soldiers said the fighting goes on" is
     where they spoke)."""
-    places = _fronted_places(view, start, listed=False)
+    places = _fronted_places(view, start)
     return places[0] if places else None
 
 
@@ -1181,9 +1181,9 @@ _ENTRY_BRACKET = compiled(r"\s*\([^()]{1,40}\)")
 _ENTRY_LIST_GLUE = compiled(r",\s+(?:and\s+)?|\s+and\s+")  # (a status line's "A, B and C: captured on Friday")
 
 
-def _fronted_places(view: SentenceView, start: int, listed: bool = True) -> list[PlaceRef]:
-    """_fronted_place's settlement, and with ``listed`` the others a list's entry names with it ("- A and B:
-    captured on Friday, according to the ministry")."""
+def _fronted_places(view: SentenceView, start: int) -> list[PlaceRef]:
+    """_fronted_place's settlement, and the others a list's entry names with it ("- A and B: captured on Friday,
+    according to the ministry")."""
     opening = _FRONTED_IN.match(view.text)
     entry = None if opening is not None else _ENTRY_OPEN.match(view.text)  # "▪️ X — fighting continues in ..."
     if opening is None and entry is None:
@@ -1192,7 +1192,7 @@ def _fronted_places(view: SentenceView, start: int, listed: bool = True) -> list
     if place is None or not place.is_settlement:
         return []
     places = [place]
-    while listed and entry is not None and (glue := _ENTRY_LIST_GLUE.match(view.text, places[-1].end)) is not None \
+    while entry is not None and (glue := _ENTRY_LIST_GLUE.match(view.text, places[-1].end)) is not None \
             and (following := next((r for r in view.places if r.start == glue.end() and r.is_settlement), None)) is not None:
         places.append(following)
     bracket = _ENTRY_BRACKET.match(view.text, places[-1].end) if entry is not None else None  # ("- X (Donetsk region): liberated")
