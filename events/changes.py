@@ -206,13 +206,13 @@ _ONE_OF_GAP = compiled(r"\s+(?:was|is|became)\s+(?:one\s+of|among)\s+the\s+(?:[\
                        r"cities|localities)\s+(?:that\s+|which\s+)?(?:[\w’'-]+\s+){1,3}?(?:had\s+|have\s+)?")
 # (after a transcript's turn label too: "MALYI: X and Y we lost on the 11th")
 _TOPIC_OPENS = compiled(r"\s*(?:" + SPOKEN_LABEL + r"\s+)?(?:[“\"‘']\s*)?(?:(?:And|But|Well|Yes|So),?\s+)?")
-# (the place may close a list the sentence opens on: "Hostre and Tykhe we lost on the 11th")
 # a sentence opening on a place's neighbour, named after the noun ("Its neighbour, X," "Their
 # western neighbours, A and B,"): the names are the subject the verb after them tells of
 _NEIGHBOUR_NAMED = compiled(r"\s*(?:[Ii]ts|[Tt]heir|[A-ZА-ЯІЇЄ][\w’'-]+['’]s)\s+(?:(?:immediate|nearest|closest|smaller|larger|tiny|"
                             r"(?:north|south)?-?(?:north|south|east|west)(?:ern)?)\s+)?(?:neighbou?rs?|twin)"
                             r"(?:\s+(?:to|on)\s+the\s+(?:north|south)?-?(?:north|south|east|west))?\s*,\s*"
                             r"(?:[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?(?:\s*,\s*|,?\s+and\s+))*")
+# (the place may close a list the sentence opens on: "Hostre and Tykhe we lost on the 11th")
 _TOPIC_LIST_OPENS = compiled(_TOPIC_OPENS.pattern + r"(?:[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}(?:,\s+|,?\s+and\s+))*")
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
 _SUBJECT_GAP = compiled(
@@ -1050,8 +1050,8 @@ _SPAN_BEFORE = compiled(r"\b(?:between|from|to)\s+(?:the\s+(?:towns?|cities|vill
 _ANNIVERSARY_BEFORE = compiled(r"\banniversary\s+of\b[^.;]{0,40}$", re.I)
 # a clause opening on its forces: "The garrison was ordered to leave X" (whoever's they are)
 # a clause opening on forces with no side named ("Troops took X on Monday", "According to the ministry, the troops took
-# X"): a taking told, whose side is the
-# trigger's fallback (the speaker's), not the side the sentence before names (it may be the one that held or left X)
+# X"): a taking told, whose side is the trigger's fallback (the speaker's), not the side the sentence before names (it
+# may be the one that held or left X)
 _FORCES_ALONE_OPEN = compiled(r"\s*(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+)?(?:[Tt]roops|[Ff]orces|[Uu]nits|[Ss]oldiers|[Ff]ighters)\s+(?:(?:also|then|later|quickly|finally|have|had|has)\s+)*")
 _FORCE_OPENS = compiled(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:troops|forces|units|soldiers|garrison|defenders|brigade|battalion)\s+"
                           r"(?:was|were|had|has|have|received|got)\b", re.I)
