@@ -206,14 +206,15 @@ _ONE_OF_GAP = compiled(r"\s+(?:was|is|became)\s+(?:one\s+of|among)\s+the\s+(?:[\
                        r"cities|localities)\s+(?:that\s+|which\s+)?(?:[\w’'-]+\s+){1,3}?(?:had\s+|have\s+)?")
 # (after a transcript's turn label too: "MALYI: X and Y we lost on the 11th")
 _TOPIC_OPENS = compiled(r"\s*(?:" + SPOKEN_LABEL + r"\s+)?(?:[“\"‘']\s*)?(?:(?:And|But|Well|Yes|So),?\s+)?")
+# names listed before what follows them ("A, B and ", "A and "), each of one to three words
+_NAMES_LISTED = r"(?:[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}(?:,\s+|,?\s+and\s+))*"
 # a sentence opening on a place's neighbour, named after the noun ("Its neighbour, X," "Their
 # western neighbours, A and B,"): the names are the subject the verb after them tells of
 _NEIGHBOUR_NAMED = compiled(r"\s*(?:[Ii]ts|[Tt]heir|[A-ZА-ЯІЇЄ][\w’'-]+['’]s)\s+(?:(?:immediate|nearest|closest|smaller|larger|tiny|"
                             r"(?:north|south)?-?(?:north|south|east|west)(?:ern)?)\s+)?(?:neighbou?rs?|twin)"
-                            r"(?:\s+(?:to|on)\s+the\s+(?:north|south)?-?(?:north|south|east|west))?\s*,\s*"
-                            r"(?:[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+)?(?:\s*,\s*|,?\s+and\s+))*")
+                            r"(?:\s+(?:to|on)\s+the\s+(?:north|south)?-?(?:north|south|east|west))?\s*,\s*" + _NAMES_LISTED)
 # (the place may close a list the sentence opens on: "Hostre and Tykhe we lost on the 11th")
-_TOPIC_LIST_OPENS = compiled(_TOPIC_OPENS.pattern + r"(?:[A-ZА-ЯІЇЄ][\w’'-]+(?:[ -][A-ZА-ЯІЇЄ][\w’'-]+){0,2}(?:,\s+|,?\s+and\s+))*")
+_TOPIC_LIST_OPENS = compiled(_TOPIC_OPENS.pattern + _NAMES_LISTED)
 # Between a subject and its verb: "X, a town in the Donetsk region, has been completely liberated"
 _SUBJECT_GAP = compiled(
     r"^(?:['’]s)?(?:\s*\([^()]{0,60}\))?(?:\s*[—–)\]])?"
@@ -1178,7 +1179,6 @@ def _fronted_place(view: SentenceView, start: int) -> PlaceRef | None:
 
 
 _ENTRY_BRACKET = compiled(r"\s*\([^()]{1,40}\)")
-_ENTRY_LIST_GLUE = compiled(r",\s+(?:and\s+)?|\s+and\s+")  # (a status line's "A, B and C: captured on Friday")
 
 
 def _fronted_places(view: SentenceView, start: int) -> list[PlaceRef]:
@@ -1192,7 +1192,7 @@ def _fronted_places(view: SentenceView, start: int) -> list[PlaceRef]:
     if place is None or not place.is_settlement:
         return []
     places = [place]
-    while entry is not None and (glue := _ENTRY_LIST_GLUE.match(view.text, places[-1].end)) is not None \
+    while entry is not None and (glue := _PLAIN_AND.match(view.text, places[-1].end)) is not None \
             and (following := next((r for r in view.places if r.start == glue.end() and r.is_settlement), None)) is not None:
         places.append(following)
     bracket = _ENTRY_BRACKET.match(view.text, places[-1].end) if entry is not None else None  # ("- X (Donetsk region): liberated")
