@@ -601,18 +601,27 @@ _REFUSAL = compiled(r"\b(?:(?:are|is|am|were)\s+not\s+(?:leaving|withdrawing|ret
                     r"(?:aren|isn)['’]t\s+(?:leaving|withdrawing|retreating|going\s+anywhere))\b", re.I)
 
 
+_STAYED_HELD = compiled(r"\b(?:remains?|remained|stays?|stayed)\s+(?:firmly\s+|fully\s+)?(?:under|in)\b")
+
+
 def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
     """The outlet's own "the town remains in Ukrainian hands" or "A and B were never captured"
     denies nothing unless someone in the article claims the other side gained the town: then it
     is the outlet's denial; else no claim."""
     gained = {(d.place.key, d.gains) for d in drafts if d.kind is not EventType.DENIAL}
+    # (a side's claim to be fighting inside the town is answered by a holding that says it stayed held: "our
+    # fighters have entered X" ... the other side's "X remains under our full control"; not "X is ours", which
+    # after the fighting tells a taking)
+    fought_in = {(d.place.key, d.attribution.side) for d in drafts
+                 if d.kind is EventType.CONTESTED and d.attribution.side in (Side.RU, Side.UA)}
     # (nor does a speaker's holding that only restates its own gain: "we cleared X ... the village is under
     # the control of the Defence Forces")
     own_gains = {(d.place.key, d.gains, d.attribution.claimant) for d in drafts if d.kind is not EventType.DENIAL}
     drafts = [d for d in drafts if not (d.holding and (d.place.key, d.gains) not in gained
                                         and not _CLAIM_NOUN.search(d.view.text)
                                         and (d.place.key, d.gains.opponent(), d.attribution.claimant) in own_gains)]
-    return [d for d in drafts if not ((d.holding or d.kind is EventType.DENIAL) and (d.place.key, d.gains) not in gained and (
+    return [d for d in drafts if not ((d.holding or d.kind is EventType.DENIAL) and (d.place.key, d.gains) not in gained
+                                      and not ((d.place.key, d.gains) in fought_in and _STAYED_HELD.search(d.view.text)) and (
         # ("Contrary to Moscow's claims, A and B were never captured": the claim named)
         # (nor a correction's: "an earlier version of this story said X had fallen" names what it takes back, and
         # so does "Yesterday we wrote that X had fallen", taken back in the sentence after it)

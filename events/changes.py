@@ -1008,7 +1008,8 @@ HEADING_OF_PLACES = compiled(r"\s*(?:[\w’'-]+\s+)?(?:[Ss]ettlements|[Vv]illage
 _CLAUSE_OF_ITS_OWN = compiled(r"[”\"’']?\s*,\s+(?:and|but|while)\s+(?:[\w-]+\s+){0,3}?(?:she|he|they|it|we|the\s+(?:ministry|army|brigade|governor))\s+"
                               r"(?:also\s+|later\s+)?\w+ed\b")
 # (or with no comma after the first place's day: "A was back under Ukrainian control on 8 September and B on 10 September")
-_GAPPED_OBJECT = compiled(r"(?:[^,;:]{0,40},|\s+(?:on|in)\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?)\s+(?:and|while|along\s+with|together\s+with|as\s+well\s+as)\s+"
+# (or with nothing between: "A was retaken along with B")
+_GAPPED_OBJECT = compiled(r"(?:(?:[^,;:]{0,40},|\s+(?:on|in)\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?)\s+(?:and|while|along\s+with|together\s+with|as\s+well\s+as)|\s+(?:along|together)\s+with)\s+"
                           r"(?:the\s+(?:(?:nearby|neighbou?ring|adjacent)\s+)?(?:villages?|towns?)\s+of\s+)?")
 # (and an interviewer's "- How did the assault on X end?")
 _QUOTE_MARK = compiled(r"[“”\"«»]")
@@ -1146,6 +1147,15 @@ _APPOSED_SUBJECT = compiled(r",\s+(?:a|an|the)\s+[^,;:]{1,80},\s+(?:is|are|was|w
 _AND_ON_ITS_EDGE = compiled(r",?\s+and\s+(?:on|in|at|along)\s+the\s+(?:(?:northern|southern|eastern|western|[\w-]+ern)\s+)?"
                             r"(?:outskirts|approaches|edges?|fringes?|suburbs|flanks?)\s+of\s+(?:the\s+(?:town|city|village)\s+of\s+)?")
 _PLAIN_LIST_GLUE = compiled(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|n?or)\s+)")  # ("neither A nor B has fallen": both)
+
+
+def _listed_or_last(text: str, chain: list[Target]) -> list[Target]:
+    """A subject chain's places when they form a plain list ("A and B had fallen": both), else its last target."""
+    listed = len(chain) > 1 and all(a.place is not None and b.place is not None and _PLAIN_LIST_GLUE.fullmatch(text, a.place.end, b.place.start)
+                                    for a, b in zip(chain, chain[1:]))
+    return chain if listed else chain[-1:]
+
+
 _GAP_BREAK = compiled(r"[;:]|\b(?:said|says|after|before|while|when|by)\b")
 
 
@@ -2358,9 +2368,7 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
             # one place, the subject; a list the phrase is about ("the reports about A and B are false"): all
             about = bool(chain) and chain[0].place is not None and _ABOUT_BEFORE.search(text, 0, chain[0].place.start)
             # ("A and B had fallen": both)
-            listed = len(chain) > 1 and all(a.place is not None and b.place is not None and _PLAIN_LIST_GLUE.fullmatch(text, a.place.end, b.place.start)
-                                            for a, b in zip(chain, chain[1:]))
-            targets = chain if about or listed else chain[-1:]
+            targets = chain if about else _listed_or_last(text, chain)
             # the place itself as the subject, not one that qualifies it ("exports from Odesa fell")
             # (but "west of X, whose capture ...": the relative clause is said of X)
             targets = [t for t in targets if t.place is None or not _QUALIFIER_BEFORE.search(text, 0, t.place.start)
@@ -2383,7 +2391,8 @@ def find_changes(view: SentenceView, rules: Rules, quoted: bool = False) -> list
                         and _GAPPED_OBJECT.fullmatch(text, end, targets[0].place.start):
                     # "A was liberated on 27 July, and B on 16 August", "A fell to Ukrainian marines in July, and B in
                     # August": the subject, and those gapped after it
-                    targets = _subject_targets(view, start, trigger, rules)[-1:] + targets
+                    # (the whole plain list before: "A and B were retaken on Monday, together with C")
+                    targets = _listed_or_last(text, _subject_targets(view, start, trigger, rules)) + targets
             if not targets and not _PART_OBJECT_NEXT.match(text, end) and not _THING_OBJECT_NEXT.match(text, end):
                 targets = _subject_targets(view, start, trigger, rules)
                 if targets and _POINTER_SHARE.match(text, end):
