@@ -49,7 +49,7 @@ _PASSIVE = compiled(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:[“
 # "the loss of Pokrovsk would be": the noun, its place, then the modal (a date or clause between makes it told)
 _NOUN_THEN_MODAL = compiled(r"\s*(?:of\s+|from\s+)?(?:the\s+(?:town|city|village|settlement)\s+(?:of\s+)?)?"
                               r"(?:[A-ZА-ЯІЇЄ][\w’'-]*(?:\s+(?:(?:and|or)\s+|,\s*)?|,\s*)){0,4}")  # (none after a possessive: "its capture would")
-_NOUN_OPENING = compiled(r"\s*(?:(?:the|a|an|any|its|their|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|"
+_NOUN_OPENING = compiled(r"\s*(?:(?:the|a|an|any|its|their|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s|Russian|Ukrainian|"
                            r"eventual|possible|potential|full|(?-i:[A-ZА-ЯІЇЄ])[\w’'-]*['’]s|(?:town|city|village|settlement)['’]s)\s+)*",
                            re.I)  # ("Tonenke's capture would", "the town's fall would")
 # a sentence opening on its subject and a participle with no auxiliary: "Tonenke, Umanske “fully occupied”"

@@ -302,8 +302,11 @@ class _Discourse:
             return None
         if target.pointer in ("which", "that"):
             # (not a place that only locates the one before it in an apposition: "X, south of Y, which ...")
+            # (nor one that only locates the subject of a clause the pointer's is set in: "The village, on the river
+            # west of X, is the first settlement that Kyiv has regained"; but "west of X, which Russia took": X)
             here = [p for p in view.settlements if p.end <= target.position
-                    and not _LOCATING_APPOSITION.search(view.text, max(0, p.start - 70), p.start)]
+                    and not _LOCATING_APPOSITION.search(view.text, max(0, p.start - 70), p.start)
+                    and not (p.relation == "beside" and _APPOSITION_CLOSES.search(view.text, p.end, target.position))]
             if here:
                 return here[-1], view.index
             # "fought on the southern flank of the city, which Russian forces captured in May": the city
@@ -798,6 +801,7 @@ _DAY_HEADING = compiled(r"\s*(?:[:–—]|-\s)")  # "Friday, May 10: ...", "May 
 _DAY_ONLY = compiled(r"\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|"
                      r"FRIDAY|SATURDAY|SUNDAY)(?:,?\s+\d{1,2}\s+[A-Za-z]+|,?\s+[A-Za-z]+\s+\d{1,2})?)\s*[.:–—-]?\s*")
 _PREPOSITION_FIRST = compiled(r"\s*(?:on|in|by|at|from|since|until)\b", re.I)
+_APPOSITION_CLOSES = compiled(r",\s+(?:is|are|was|were|became|remains|remained)\s")  # (its clause's verb follows)
 _LOCATING_APPOSITION = compiled(r",\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\s+)?"
                                   r"(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|"
                                   r"near|outside)\s+(?:of\s+)?$", re.I)

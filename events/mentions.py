@@ -504,10 +504,12 @@ def read_mentions(article: Article, mentions: list[Mention], resolutions: list[R
                 # "STARYI SALTIV" alone on its line in the body: a section on the town, no dateline (nor the last
                 # line of names under a colon: "... in May:\nA\nB")
                 role = "settlement"
-            elif role == "dateline" and _ENTRY_DASH.match(after) and (
+            elif role == "dateline" and _ENTRY_DASH.match(after) and mention.text.title() not in rules.places.government_names and (
                     mention.start > DATELINE_REACH or text.count("\n\n", 0, mention.start) >= 2  # (below headline and lead)
                     or _LIST_ABOVE.search(text, max(0, line_start - 80), line_start)):  # (or a list's colon)
-                role = "settlement"  # "TONENKE - The village fell in May": a factbox's entry on the town, no dateline
+                # "TONENKE - The village fell in May": a factbox's entry on the town, no dateline (but a capital's
+                # "KYIV - The General Staff said ..." heads an update further down: a dateline)
+                role = "settlement"
             if role == "settlement" and (heading and _names_its_region(mention, resolution, before, after)
                                          or _names_russian_region(resolution, before, after)):
                 role = "region"
