@@ -90,6 +90,8 @@ _DOCUMENT_THAT = r"(?:statement|post|message|communiqu[eé]|notice)\s+(?:that|wh
 _ACT_THEN_SAYING = compiled(r",?\s+(?:has\s+|had\s+|have\s+)?(?:followed|appeared|posted|published|issued|released|put\s+out|made|gave|"
                             r"delivered|spoke|addressed|wrote|uploaded|shared|broadcast|took\s+to|lashed\s+out|hit\s+out|"
                             r"responded|reacted|weighed\s+in|went\s+further|critici[sz]ed|blamed|praised|hailed|welcomed|"
+                            # ("X did not respond to Kyiv's statements, instead announcing ...", "X ignored the attacks, reporting ...")
+                            r"did\s+not\s+(?:respond|comment|react)|declined\s+to\s+comment|ignored|"
                             # ("X was more candid, telling a state channel on Monday that ...")
                             r"(?:was|were)\s+(?:(?:more|less|even\s+more)\s+(?:candid|blunt|direct|forthcoming|cautious|specific|optimistic|pessimistic)|"
                             r"(?:even\s+|much\s+|far\s+)?(?:blunter|franker|gloomier|rosier|bolder)))\b[^.;:“”\"«»]{0,120}?"
@@ -98,7 +100,7 @@ _ACT_THEN_SAYING = compiled(r",?\s+(?:has\s+|had\s+|have\s+)?(?:followed|appeare
                             r"(?:,\s+|\s+(?=(?:saying|claiming)\b)|,?\s+and\s+(?=(?:said|says|claimed|claims|declared|announced)\b)|"
                             # ("followed late on Saturday with a statement that read: ...")
                             r"\s+" + _DOCUMENT_THAT + r"(?=(?:read|reads|said|says|stated)\s*[:“\"«]))"
-                            r"(saying|announcing|claiming|declaring|stating|writing|insisting|asserting|boasting|telling|"
+                            r"(?:instead\s+)?(saying|announcing|claiming|declaring|stating|writing|insisting|asserting|boasting|telling|reporting|"
                             r"said|says|claimed|claims|declared|announced|read|reads|stated)\b")
 _ACCORDING_TO = compiled(r"\b(?:according to (?:an? |the )?(?:[\w-]+ )?(?:map|report|statement|post|update|assessment|"
                            r"video|summary|bulletin|analysis)s? (?:[\w’'-]+ ){0,6}?by|according to|as stated by|in the words of|"
