@@ -87,6 +87,7 @@ _GAP_TO_VERB = compiled(r"^" + _OWNS_A_DOCUMENT + r"[\s,”\"’»]*(?:(?:(?:and
 _DOCUMENT_THAT = r"(?:statement|post|message|communiqu[eé]|notice)\s+(?:that|which)\s+"
 # a statement made, then what it said in a participle after a comma: "X appeared in a video on
 # Saturday, announcing that ...", "X issued a statement, saying ..."
+_UKRAINIAN_UNIT_KIND = compiled(r"\b(?:[Ss]eparate(?! (?:[Mm]otor|[Gg]uards|[Ss]pecial))|[Mm]echani[sz]ed|[Jj]aeger|[Aa]irmobile|[Tt]erritorial [Dd]efen[cs]e)\b")
 _ACT_THEN_SAYING = compiled(r",?\s+(?:has\s+|had\s+|have\s+)?(?:followed|appeared|posted|published|issued|released|put\s+out|made|gave|"
                             r"delivered|spoke|addressed|wrote|uploaded|shared|broadcast|took\s+to|lashed\s+out|hit\s+out|"
                             r"responded|reacted|weighed\s+in|went\s+further|critici[sz]ed|blamed|praised|hailed|welcomed|"
@@ -756,6 +757,10 @@ def find_attributions(sentence: str, rules: Rules, *, context_side: Side = Side.
                 if rule.side == "context" else None
             if adjective is not None:  # "a Ukrainian company commander": the side said right before it
                 context = Side.RU if adjective.group(1).startswith(("Russia", "Moscow")) else Side.UA
+            elif rule.side == "context" and _UKRAINIAN_UNIT_KIND.search(sentence, start, end):
+                # "the 425th Separate Assault Regiment said", "the 47th Mechanized Brigade": kinds of unit only
+                # Ukraine's army names so (Russia's are "Motor Rifle", "Guards"), whoever spoke last
+                context = Side.UA
             elif rule.side == "context" and _ITS_BEFORE.search(sentence, max(0, start - 20), start) \
                     and (owner := _last_state_before(sentence, start)) is not None:
                 # "Ukraine withdrew its troops from X, its new army chief said": the state "its" stands for
