@@ -1965,7 +1965,7 @@ def _pointer(text: str, start: int, end: int, right: int, rules: Rules, reach: i
                   r"(?:[A-Z][\w-]+\s+){0,2}(?:Brigade|Corps|Division))(?:\s+|(?=,\s)))?)"
                   # (an aside on the force between: "which Russian forces, spearheaded by Wagner, captured")
                   r"(?:,\s+(?:spearheaded|led|backed|supported|aided|helped|joined|reinforced)\s+by\s+[^,;:.]{1,50},\s+)?"
-                  r"(?:(?:has|have|had|was|were|is|are|been|being|now|already|finally|reportedly|likely|probably|possibly|effectively|"
+                  r"(?:(?:has|have|had|was|were|is|are|been|being|now|already|finally|reportedly|likely|probably|possibly|effectively|also|soon|subsequently|"
                   r"completely|fully|entirely|eventually|quickly|swiftly|briefly|later|then|first|ultimately|partly|partially|largely|"
                   r"(?:appears?|appeared|seems?|seemed|(?:is|are|was|were)\s+(?:said|believed|thought|reported))\s+to(?=\s+have\b))\s+)*$", behind)
     # ("the ministry says it has captured": "it" is who took, not what; "it was captured" is the place)
