@@ -1009,7 +1009,9 @@ _CLAUSE_OF_ITS_OWN = compiled(r"[”\"’']?\s*,\s+(?:and|but|while)\s+(?:[\w-]+
                               r"(?:also\s+|later\s+)?\w+ed\b")
 # (or with no comma after the first place's day: "A was back under Ukrainian control on 8 September and B on 10 September")
 # (or with nothing between: "A was retaken along with B")
+# (or the time told first after the conjunction: "A was liberated in August, and in September B and C")
 _GAPPED_OBJECT = compiled(r"(?:(?:[^,;:]{0,40},|\s+(?:on|in)\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?)\s+(?:and|while|along\s+with|together\s+with|as\s+well\s+as)|\s+(?:along|together)\s+with)\s+"
+                          r"(?:(?:in|on)\s+(?:early\s+|late\s+|mid-)?(?:\d{1,2}\s+)?" + _MONTH + r"(?:\s+\d{1,2})?,?\s+)?"
                           r"(?:the\s+(?:(?:nearby|neighbou?ring|adjacent)\s+)?(?:villages?|towns?)\s+of\s+)?")
 # (and an interviewer's "- How did the assault on X end?")
 _QUOTE_MARK = compiled(r"[“”\"«»]")

@@ -1255,6 +1255,8 @@ _PARTICIPLE_APPOSITION = compiled(r",\s+(?:(?:seized|captured|occupied|taken|hel
 _APPOSITION_CHANGE = compiled(r",\s+(?:a|an|the)\s+(?:[\w’'-]+(?:,\d\d\d)*\s+){0,6}$")
 
 
+_TIME_THEN_PLACE = compiled(r",?\s+")  # "in September B": nothing but a space between the time and the place
+_AND_BEFORE_TIME = compiled(r"\band\s+(?:then\s+)?$")
 _DAY_RIGHT_AFTER = compiled(ITEM_ASIDE + r"(?:\s+followed)?\s+(?:(?:in|on)\s+)?")  # a list item's own time after its place
 
 
@@ -1560,6 +1562,19 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                             pairs[t.position] = before[-1]
                 # "A in March, B and C in April": B takes the time told after the list it opens
                 placed = [t for t in change.targets if t.place is not None]
+                # "A was liberated in August, and in September B and C": a time told after "and", right before
+                # a place, is that place's and the places listed after it
+                for t in placed:
+                    ahead = [d for d in told if t.position not in pairs and d.end <= t.place.start
+                             and _TIME_THEN_PLACE.fullmatch(text, d.end, t.place.start)
+                             and _AND_BEFORE_TIME.search(text, max(0, d.start - 12), d.start)]
+                    if ahead:
+                        pairs[t.position] = ahead[-1]
+                        right_after.add(t.position)
+                for t, n in zip(placed, placed[1:]):
+                    if t.position in pairs and n.position not in pairs and _AND_ONLY.fullmatch(text, t.place.end, n.place.start) \
+                            and not _TIME_THEN_PLACE.fullmatch(text, t.place.end, t.place.end):
+                        pairs[n.position] = pairs[t.position]
                 for t, n in reversed(list(zip(placed, placed[1:]))):
                     if t.position not in right_after and n.position in right_after \
                             and _AND_ONLY.fullmatch(text, t.place.end, n.place.start):

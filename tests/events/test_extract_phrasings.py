@@ -318,6 +318,9 @@ def test_a_person_named_with_and_without_the_post_of_then_is_one_claimant(gazett
     # a date after an apposition on the place closes is the main clause's, not the apposition's
     ("Ukrainian troops retook Robotyne, which Russian forces had seized in 2022, in August 2023.",
      [("Robotyne", dt.date(2023, 8, 1)), ("Robotyne", dt.date(2022, 1, 1))]),
+    # a time told after "and", before the places it dates: "A was liberated in March, and in April B and C"
+    ("Hostre was liberated in March, and in April Tonenke and Sokil, the Russian Defence Ministry said.",
+     [("Hostre", dt.date(2024, 3, 1)), ("Tonenke", dt.date(2024, 4, 1)), ("Sokil", dt.date(2024, 4, 1))]),
 ])
 def test_a_day_of_another_time_in_the_sentence_dates_only_its_own_change(gazetteer, rules, text, dated):
     assert [(c.settlement, c.event_date) for c in claims_of(text, gazetteer, rules)] == dated
