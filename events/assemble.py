@@ -418,8 +418,9 @@ def _ours_against_their_claim(drafts: list[Draft]) -> list[Draft]:
     side took X denies it: a holding, not a recapture ("Russia said it had taken X. 'X is ours,' the
     brigade said")."""
     # (or says its own troops entered it: "Ukrainian channels claimed AFU units had entered X ... 'X is ours'")
+    # (or a share of it: "Russian channels claimed more than half of X ... 'X is ours'")
     claimed = {(d.place.key, d.claimed_side) for d in drafts if not d.background and (
-        d.kind in _GAIN or d.kind is EventType.CONTESTED and d.actor is d.attribution.side)}
+        d.kind in _GAIN or d.kind is EventType.PARTIAL or d.kind is EventType.CONTESTED and d.actor is d.attribution.side)}
     for d in drafts:
         place, speaker = d.place.resolution.place, d.attribution.side
         # (a place of several namesakes, unresolved, is the speaker's own when its gain was read as a recapture)
