@@ -602,7 +602,7 @@ _REFUSAL = compiled(r"\b(?:(?:are|is|am|were)\s+not\s+(?:leaving|withdrawing|ret
                     r"(?:aren|isn)['’]t\s+(?:leaving|withdrawing|retreating|going\s+anywhere))\b", re.I)
 
 
-_STAYED_HELD = compiled(r"\b(?:remains?|remained|stays?|stayed)\s+(?:firmly\s+|fully\s+)?(?:under|in)\b")
+_STAYED_HELD = compiled(r"\b(?:remains?|remained|stays?|stayed)\s+(?:firmly\s+|fully\s+)?(?:under|in\s+(?:[\w’'-]+\s+){0,2}(?:hands|control))\b")
 
 
 def _unanswered_holdings(drafts: list[Draft]) -> list[Draft]:
