@@ -1572,8 +1572,7 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                         pairs[t.position] = ahead[-1]
                         right_after.add(t.position)
                 for t, n in zip(placed, placed[1:]):
-                    if t.position in pairs and n.position not in pairs and _AND_ONLY.fullmatch(text, t.place.end, n.place.start) \
-                            and not _TIME_THEN_PLACE.fullmatch(text, t.place.end, t.place.end):
+                    if t.position in pairs and n.position not in pairs and _AND_ONLY.fullmatch(text, t.place.end, n.place.start):
                         pairs[n.position] = pairs[t.position]
                 for t, n in reversed(list(zip(placed, placed[1:]))):
                     if t.position not in right_after and n.position in right_after \
