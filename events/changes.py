@@ -1703,6 +1703,16 @@ def _followed_by(view: SentenceView, end: int, last: Target, trigger: Trigger) -
     gap = view.text[after:ref.start]
     if _AND_THEN_PLACE.fullmatch(gap) and _FOLLOWED_AFTER.match(view.text, ref.end):
         return [Target(ref, position=ref.start)]  # "retook A and B within days, and C followed on 1 October"
+    if _TIME_FIRST_GAP.fullmatch(gap):
+        # "liberated A in February, in May B, and in October C and D": each later time told before its places
+        listed, previous = [ref], ref
+        for later in (r for r in view.places if r.start >= ref.end and r.is_settlement):
+            between = view.text[previous.end:later.start]
+            if not (_TIME_FIRST_GAP.fullmatch(between) or _PLAIN_AND.fullmatch(between)):
+                break
+            listed.append(later)
+            previous = later
+        return [Target(r, position=r.start) for r in listed if _allowed(r, trigger)]
     if not _FOLLOWED.match(gap) and not (_FOLLOWED_DATED.match(gap) and _CLAUSE_ENDS_HERE.match(view.text, ref.end)):
         return _gapped_dated(view, after, trigger)
     # ("followed by A in July and B in August": each later place with its own time)
@@ -1722,6 +1732,8 @@ def _followed_by(view: SentenceView, end: int, last: Target, trigger: Trigger) -
 _GAPPED_FIRST_GAP = compiled(r"(?:\s+city)?\s+(?:in|on|by|around|about|at\s+the\s+(?:end|start|beginning)\s+of)\s+[^,;:]{1,30}?"
                              r"(?:\s*[,;]\s+(?:and\s+)?(?:(?:of|from|out\s+of)\s+)?|\s+and\s+(?:from|out\s+of|of)\s+)$|"
                              r"\s+[^,;:.]{0,80}?\b(?:in|by)\s+(?:(?:early|late|mid-?)\s*)?" + _MONTH + r"(?:\s+(?:19|20)\d\d)?\s+and\s+(?:then|later)\s+$")
+_TIME_FIRST_GAP = compiled(r"\s*,\s+(?:and\s+)?(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:" + _MONTH + r"(?:\s+\d{1,2})?|\d{1,2}\s+" + _MONTH
+                            + r")(?:,?\s+(?:19|20)\d\d)?\s+")  # ", in May B", ", and on 3 March C": a later item's time told first
 _GAPPED_NEXT_GAP = compiled(r"\s*[,;]\s+(?:and\s+)?$|\s+and\s+$")
 # a list item's short aside between its place and its time: "and C, some 40 km further south, on Thursday" (also
 # read by events/drafts.py for the item's day and events/claimants.py for the speaker after the items)

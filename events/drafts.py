@@ -1256,7 +1256,7 @@ _APPOSITION_CHANGE = compiled(r",\s+(?:a|an|the)\s+(?:[\w’'-]+(?:,\d\d\d)*\s+)
 
 
 _TIME_THEN_PLACE = compiled(r",?\s+")  # "in September B": nothing but a space between the time and the place
-_AND_BEFORE_TIME = compiled(r"\band\s+(?:then\s+)?$")
+_AND_BEFORE_TIME = compiled(r"(?:\band|,)\s+(?:then\s+)?$")
 _DAY_RIGHT_AFTER = compiled(ITEM_ASIDE + r"(?:\s+followed)?\s+(?:(?:in|on)\s+)?")  # a list item's own time after its place
 
 
