@@ -44,6 +44,8 @@ _PLACE_ROLES = (r"(?:regional\s+)?capital|" + _DISTRICT_CENTRE
 _PLACE_KINDS = r"village|town|city|settlement|hamlet"  # the words a text names a place's kind by (an alternation)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:[a-z]{0,6})\.?"  # "Nov", "Nov.", "November"
+# a time told by its month: "in May", "in early May", "on 3 March", "on March 3", "in May 2024"
+_IN_MONTH = r"(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?" + _MONTH + r"(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d\d)?"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PASSIVE = compiled(r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:[“\"‘']?\w+[”\"’']?\s+){0,2}[“\"‘']?$", re.I)  # (quoted: been "fully liberated", been "completely" captured)
 # "the loss of Pokrovsk would be": the noun, its place, then the modal (a date or clause between makes it told)
@@ -1011,7 +1013,7 @@ _CLAUSE_OF_ITS_OWN = compiled(r"[”\"’']?\s*,\s+(?:and|but|while)\s+(?:[\w-]+
 # (or with nothing between: "A was retaken along with B")
 # (or the time told first after the conjunction: "A was liberated in August, and in September B and C")
 _GAPPED_OBJECT = compiled(r"(?:(?:[^,;:]{0,40},|\s+(?:on|in)\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2})?)\s+(?:and|while|along\s+with|together\s+with|as\s+well\s+as)|\s+(?:along|together)\s+with)\s+"
-                          r"(?:(?:in|on)\s+(?:early\s+|late\s+|mid-)?(?:\d{1,2}\s+)?" + _MONTH + r"(?:\s+\d{1,2})?,?\s+)?"
+                          r"(?:" + _IN_MONTH + r",?\s+)?"
                           r"(?:the\s+(?:(?:nearby|neighbou?ring|adjacent)\s+)?(?:villages?|towns?)\s+of\s+)?")
 # (and an interviewer's "- How did the assault on X end?")
 _QUOTE_MARK = compiled(r"[“”\"«»]")
@@ -1732,8 +1734,7 @@ def _followed_by(view: SentenceView, end: int, last: Target, trigger: Trigger) -
 _GAPPED_FIRST_GAP = compiled(r"(?:\s+city)?\s+(?:in|on|by|around|about|at\s+the\s+(?:end|start|beginning)\s+of)\s+[^,;:]{1,30}?"
                              r"(?:\s*[,;]\s+(?:and\s+)?(?:(?:of|from|out\s+of)\s+)?|\s+and\s+(?:from|out\s+of|of)\s+)$|"
                              r"\s+[^,;:.]{0,80}?\b(?:in|by)\s+(?:(?:early|late|mid-?)\s*)?" + _MONTH + r"(?:\s+(?:19|20)\d\d)?\s+and\s+(?:then|later)\s+$")
-_TIME_FIRST_GAP = compiled(r"\s*,\s+(?:and\s+)?(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:" + _MONTH + r"(?:\s+\d{1,2})?|\d{1,2}\s+" + _MONTH
-                            + r")(?:,?\s+(?:19|20)\d\d)?\s+")  # ", in May B", ", and on 3 March C": a later item's time told first
+_TIME_FIRST_GAP = compiled(r"\s*,\s+(?:and\s+)?" + _IN_MONTH + r"\s+")  # ", in May B", ", and on 3 March C": a later item's time told first
 _GAPPED_NEXT_GAP = compiled(r"\s*[,;]\s+(?:and\s+)?$|\s+and\s+$")
 # a list item's short aside between its place and its time: "and C, some 40 km further south, on Thursday" (also
 # read by events/drafts.py for the item's day and events/claimants.py for the speaker after the items)

@@ -85,9 +85,11 @@ _GAP_TO_VERB = compiled(r"^" + _OWNS_A_DOCUMENT + r"[\s,”\"’»]*(?:(?:(?:and
                           + _OWNS_A_DOCUMENT + r"[\s,]+){0,4}$")  # ("the project's map shows")
 # a document told by what it reads: "a statement that read:", "a post which says"
 _DOCUMENT_THAT = r"(?:statement|post|message|communiqu[eé]|notice)\s+(?:that|which)\s+"
+# kinds of unit only Ukraine's army names so ("the 425th Separate Assault Regiment", "the 47th Mechanized Brigade";
+# Russia's are "Motor Rifle", "Guards")
+_UKRAINIAN_UNIT_KIND = compiled(r"\b(?:[Ss]eparate(?! (?:[Mm]otor|[Gg]uards|[Ss]pecial))|[Mm]echani[sz]ed|[Jj]aeger|[Aa]irmobile|[Tt]erritorial [Dd]efen[cs]e)\b")
 # a statement made, then what it said in a participle after a comma: "X appeared in a video on
 # Saturday, announcing that ...", "X issued a statement, saying ..."
-_UKRAINIAN_UNIT_KIND = compiled(r"\b(?:[Ss]eparate(?! (?:[Mm]otor|[Gg]uards|[Ss]pecial))|[Mm]echani[sz]ed|[Jj]aeger|[Aa]irmobile|[Tt]erritorial [Dd]efen[cs]e)\b")
 _ACT_THEN_SAYING = compiled(r",?\s+(?:has\s+|had\s+|have\s+)?(?:followed|appeared|posted|published|issued|released|put\s+out|made|gave|"
                             r"delivered|spoke|addressed|wrote|uploaded|shared|broadcast|took\s+to|lashed\s+out|hit\s+out|"
                             r"responded|reacted|weighed\s+in|went\s+further|critici[sz]ed|blamed|praised|hailed|welcomed|"

@@ -1562,8 +1562,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                             pairs[t.position] = before[-1]
                 # "A in March, B and C in April": B takes the time told after the list it opens
                 placed = [t for t in change.targets if t.place is not None]
-                # "A was liberated in August, and in September B and C": a time told after "and", right before
-                # a place, is that place's and the places listed after it
+                # "A was liberated in August, and in September B and C", "..., in May D": a time told after "and" or a
+                # comma, right before a place, is that place's and the places listed after it
                 for t in placed:
                     ahead = [d for d in told if t.position not in pairs and d.end <= t.place.start
                              and _TIME_THEN_PLACE.fullmatch(text, d.end, t.place.start)

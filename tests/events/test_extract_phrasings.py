@@ -326,6 +326,14 @@ def test_a_day_of_another_time_in_the_sentence_dates_only_its_own_change(gazette
     assert [(c.settlement, c.event_date) for c in claims_of(text, gazetteer, rules)] == dated
 
 
+def test_a_time_told_after_a_comma_dates_the_places_after_it(gazetteer, rules):
+    # "..., in May B, in September C, and in October D and E": each later item takes the month told right before it
+    text = "In February the troops liberated Tonenke, in May Hostre, in September Sokil, and in October Umanske and Zarichne."
+    dated = {c.settlement: c.event_date for c in claims_of(text, gazetteer, rules, PublishedDate(dt.date(2024, 12, 29)))}
+    assert [dated[p] for p in ("Hostre", "Sokil", "Umanske", "Zarichne")] == [
+        dt.date(2024, 5, 1), dt.date(2024, 9, 1), dt.date(2024, 10, 1), dt.date(2024, 10, 1)]
+
+
 def test_a_city_one_side_held_throughout_is_its_region_or_government_after_that_day(gazetteer, rules):
     # "almost all of Luhansk" in 2022 is the region (the city was held by Russia's proxies from 2014);
     # Russian troops did reach Kharkiv's streets in the war's first week
