@@ -29,7 +29,7 @@ from events.rules import Rules
 from events.voices import read_voices
 from geodata import Gazetteer, Mention, PlaceKind, Resolution, Status, find_places, resolve_mentions
 from geodata.forms import kyiv_form, moscow_form
-from geodata.resolve import listed_beside_gap
+from geodata.resolve import listed_beside_gap, spellings_of_one_place
 
 __all__ = ["extract_claims", "geocode", "Extraction"]
 
@@ -136,7 +136,7 @@ def geocode(article: Article, gazetteer: Gazetteer) -> tuple[list[Mention], list
     """The places and regions the article names, each resolved in the light of the others."""
     mentions = find_places(article.text, gazetteer)
     resolved = listed_beside_gap(article.text, mentions, resolve_mentions(mentions, gazetteer), gazetteer)
-    return _joined_unplaced(article.text, mentions, resolved)
+    return spellings_of_one_place(*_joined_unplaced(article.text, mentions, resolved))
 
 
 def _joined_unplaced(text: str, mentions: list[Mention], resolutions: list[Resolution]

@@ -40,7 +40,8 @@ from geodata.records import Mention, Place, PlaceKind, Resolution, Status
 from geodata.spelling import Reading, load_spellings, read_spelling
 from geodata.translit import transliterate_variants
 
-__all__ = ["resolve", "resolve_mentions", "choose", "parse_hint", "distance_km", "read_foreign", "FUZZY_CUTOFF"]
+__all__ = ["resolve", "resolve_mentions", "spellings_of_one_place", "choose", "parse_hint", "distance_km", "read_foreign",
+           "FUZZY_CUTOFF"]
 
 #: Lowest rapidfuzz ratio accepted for a misspelt name.
 FUZZY_CUTOFF = 88.0
@@ -68,6 +69,12 @@ NAMESAKE_SIMILARITY = 55.0
 #: name is this similar (Kiev for Kyiv 75, Zaporozhye for Zaporizhzhia 73; not Druzhkovka for
 #: Oleksiievo-Druzhkivka 61).
 SPELLING_SIMILARITY = 68.0
+#: Two spellings in one text name one place when the namesakes of one are nearly all the other's
+#: (GeoNames lists a few Ivanivkas without the Russian form Ivanovka).
+SHARED_NAMESAKES = 0.9
+#: ... and when the two spellings are this similar: Ivanovka and Ivanivka 88, Gorlovka and Horlivka 75, not
+#: Ivanovka and Kalynivka 59 (most Kalynivkas list Ivanovka as a former name)
+TWO_SPELLINGS_SIMILARITY = 75.0
 #: Records of one place: GeoNames lists some villages twice, under two names, a few hundred metres apart.
 DUPLICATE_KM = 3.0
 #: ... or further apart when one record's coordinates are only given to the whole minute of arc (an old
@@ -1047,6 +1054,36 @@ def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[
         _work_out_together(context, [s for s in {id(s): s for s in starts if s is not None}.values() if s.final is None])
     results = [one(m, context) if a else r for m, r, a in zip(mentions, results, again)]
     return _say_far(mentions, _consistent(mentions, results), rules.far_km)
+
+
+def spellings_of_one_place(mentions: Sequence[Mention], results: Sequence[Resolution]
+                           ) -> tuple[list[Mention], list[Resolution]]:
+    """One place spelt two ways in one text ("Ivanovka, south-east of Kupiansk (Ukrainian name: Ivanivka)"):
+    a spelling that stays ambiguous takes the place another spelling resolved to, the nearest before it
+    first, when that place is among its namesakes; when both stay ambiguous and the namesakes of one are
+    nearly all the other's, it takes the earlier spelling's key, so that a denial of the one answers a
+    claim on the other."""
+    out_mentions, out_results = list(mentions), list(results)
+    places = [i for i, m in enumerate(mentions) if m.kind is PlaceKind.PLACE]
+    for i in places:
+        m, r = mentions[i], results[i]
+        if r.status is not Status.AMBIGUOUS or not r.candidates:
+            continue
+        mine = {p.geonameid for p in r.candidates}
+        others = [j for j in reversed(places) if j < i] + [j for j in places if j > i]
+        spelt = [j for j in others
+                 if mentions[j].key != m.key and _same_name(mentions[j].key, m.key, TWO_SPELLINGS_SIMILARITY)]
+        placed = next((j for j in spelt if results[j].place is not None and results[j].place.geonameid in mine), None)
+        if placed is not None:
+            out_results[i] = replace(results[placed], query=r.query, reason=f"{r.reason.split('; ', 1)[0]}; the text "
+                                     f"spells it {mentions[placed].text} elsewhere, placed there")
+            continue
+        for j in (j for j in spelt if j < i and results[j].status is Status.AMBIGUOUS):
+            theirs = {p.geonameid for p in results[j].candidates}
+            if len(mine & theirs) >= SHARED_NAMESAKES * min(len(mine), len(theirs)):
+                out_mentions[i] = replace(m, key=out_mentions[j].key)
+                break
+    return out_mentions, out_results
 
 
 #: the reason of a place listed_beside_gap turns away (the regions it reads are Russia's: context.toml partial_coverage)

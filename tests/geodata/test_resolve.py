@@ -1,7 +1,9 @@
+from dataclasses import replace
+
 import pytest
 
 from geodata import Status, find_places, resolve, resolve_mentions
-from geodata.resolve import parse_hint
+from geodata.resolve import parse_hint, spellings_of_one_place
 
 # name as written -> (geonameid, oblast): the names issue 2 says must resolve
 MUST_RESOLVE = [
@@ -180,3 +182,46 @@ def test_a_namesake_beside_the_texts_villages_beats_a_far_city_in_an_unnamed_reg
     mentions = find_places(text, gazetteer)
     resolved = {m.text: r.place for m, r in zip(mentions, resolve_mentions(mentions, gazetteer)) if r.place}
     assert resolved["Makiivka"].admin1 == "Donetsk Oblast"
+
+
+@pytest.mark.parametrize("claimed, denied", [
+    ("Stepanovka", "Stepanivka"),
+    # (GeoNames lists a few Ivanivkas of the Kharkiv region without the Russian form)
+    ("Ivanovka in the Kharkiv region", "Ivanivka"),
+])
+def test_two_spellings_of_one_ambiguous_village_are_one_place(gazetteer, claimed, denied):
+    # "Stepanovka" claimed, "Stepanivka" denied: the denial answers the claim only if both are one place
+    text = f"Moscow claims its troops took {claimed}. Kyiv says {denied} is still held."
+    mentions, results = spellings_of_one_place(*_found(text, gazetteer))
+    keys = {m.text: m.key for m in mentions}
+    assert keys[denied] == keys[claimed.split()[0]]
+
+
+def test_a_spelling_left_ambiguous_takes_the_place_another_spelling_resolved_to(gazetteer):
+    mentions, results = _found("Moscow claims its troops took Stepanovka. Kyiv says Stepanivka is still held.", gazetteer)
+    claimed, denied = ([m.text for m in mentions].index(name) for name in ("Stepanovka", "Stepanivka"))
+    village = results[denied].candidates[3]
+    results[claimed] = replace(results[claimed], status=Status.RESOLVED, place=village)
+    _, results = spellings_of_one_place(mentions, results)
+    assert results[denied].place == village
+    assert "spells it Stepanovka elsewhere" in results[denied].reason
+
+
+def test_a_city_and_the_villages_named_after_it_stay_apart(gazetteer):
+    mentions, results = spellings_of_one_place(*_found("Drones struck Mykolaiv. Ukraine retook Mykolaivka.", gazetteer))
+    city, village = results[0], results[-1]
+    assert city.place is not None and city.place.name == "Mykolaiv"
+    assert village.place != city.place and mentions[-1].key != mentions[0].key
+
+
+def _found(text, gazetteer):
+    mentions = find_places(text, gazetteer)
+    return mentions, resolve_mentions(mentions, gazetteer)
+
+
+def test_two_names_that_share_namesakes_stay_two_places(gazetteer):
+    # most Kalynivkas are listed under Ivanovka too (a former name), but Kalynivka is no spelling of it
+    text = "Moscow claims its troops took Ivanovka. Kyiv says Kalynivka is still held."
+    mentions, _ = spellings_of_one_place(*_found(text, gazetteer))
+    keys = {m.text: m.key for m in mentions}
+    assert keys["Kalynivka"] != keys["Ivanovka"]
