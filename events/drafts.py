@@ -1256,7 +1256,7 @@ _APPOSITION_CHANGE = compiled(r",\s+(?:a|an|the)\s+(?:[\w’'-]+(?:,\d\d\d)*\s+)
 
 
 _TIME_THEN_PLACE = compiled(r",?\s+")  # "in September B": nothing but a space between the time and the place
-_AND_BEFORE_TIME = compiled(r"(?:\band|,)\s+(?:then\s+)?$")
+_AND_BEFORE_TIME = compiled(r"(?:\band|,)\s+(?:then\s+)?(?:(?:in|on|by)\s+)?$")  # ("and in early July B": the time is "early July")
 _DAY_RIGHT_AFTER = compiled(ITEM_ASIDE + r"(?:\s+followed)?\s+(?:(?:in|on)\s+)?")  # a list item's own time after its place
 
 
@@ -1533,8 +1533,8 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                        and "," not in text[change.end:d.start] for d in own) else own
             free = [d for d in free if _date_owner(d, changes, text) is change
                     or not any(t.pointer == "which" for t in _date_owner(d, changes, text).targets)]
-            date = own_date = _pick_date(own or lead_in or _without_apposition_dates(free, change, changes, text),
-                                         change.start)
+            candidates = own or lead_in or _without_apposition_dates(free, change, changes, text)
+            date = own_date = _pick_date(candidates, change.start)
             if date is None and not view.heading:
                 # "the status was disputed on Sunday after X rejected his claim that ...": the sentence's day
                 # (not one inside another change's relative clause: "X, which Moscow said it took on Sunday")
@@ -1549,8 +1549,11 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                 # "X fell in December, followed by Y in February": a date right after a place of a list is its own
                 # (past an aside on the place, and past the clause for items after a semicolon: "took A on
                 # Monday; B, north of it, on Tuesday")
+                # (an aside holds no other item of the list: in "A, in May B, in September C" September is C's)
+                starts = [t.place.start for t in change.targets if t.place is not None]
                 pairs = {t.position: d for t in change.targets if t.place is not None and len(change.targets) > 1
-                         for d in (own if t.position < right else told) if _DAY_RIGHT_AFTER.fullmatch(text, t.place.end, d.start)}
+                         for d in (own if t.position < right else told) if _DAY_RIGHT_AFTER.fullmatch(text, t.place.end, d.start)
+                         and not any(t.place.end <= s < d.start for s in starts)}
                 right_after = set(pairs)
                 listed_days = [d for d in told if d.start >= change.end and d.precision is DatePrecision.DAY]
                 if len(listed_days) > 1 and len(change.targets) > 1:
@@ -1562,15 +1565,17 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                             pairs[t.position] = before[-1]
                 # "A in March, B and C in April": B takes the time told after the list it opens
                 placed = [t for t in change.targets if t.place is not None]
+                told_first: list[DateExpression] = []
                 # "A was liberated in August, and in September B and C", "..., in May D": a time told after "and" or a
                 # comma, right before a place, is that place's and the places listed after it
                 for t in placed:
                     ahead = [d for d in told if t.position not in pairs and d.end <= t.place.start
                              and _TIME_THEN_PLACE.fullmatch(text, d.end, t.place.start)
-                             and _AND_BEFORE_TIME.search(text, max(0, d.start - 12), d.start)]
+                             and _AND_BEFORE_TIME.search(text, max(0, d.start - 20), d.start)]
                     if ahead:
                         pairs[t.position] = ahead[-1]
                         right_after.add(t.position)
+                        told_first.append(ahead[-1])
                 for t, n in zip(placed, placed[1:]):
                     if t.position in pairs and n.position not in pairs and _AND_ONLY.fullmatch(text, t.place.end, n.place.start):
                         pairs[n.position] = pairs[t.position]
@@ -1579,6 +1584,9 @@ def draft_claims(views: list[SentenceView], voices: list[Voice], article: Articl
                             and _AND_ONLY.fullmatch(text, t.place.end, n.place.start):
                         pairs[t.position] = pairs[n.position]
                         right_after.add(t.position)
+                # ("In June the troops left A, and in early July B": July is B's alone; A keeps the time told before)
+                if any(date is d for d in told_first):
+                    date = _pick_date([d for d in candidates if not any(d is f for f in told_first)], change.start) or date
             if date is None and memory.occasion_day is not None and rules.same_occasion.match(text):
                 # "At the meeting, Putin was briefed that ...": the meeting's day, told before
                 date = DateExpression(0, 0, "the occasion told before", memory.occasion_day, DatePrecision.DAY)

@@ -332,6 +332,15 @@ def test_a_time_told_after_a_comma_dates_the_places_after_it(gazetteer, rules):
     dated = {c.settlement: c.event_date for c in claims_of(text, gazetteer, rules, PublishedDate(dt.date(2024, 12, 29)))}
     assert [dated[p] for p in ("Hostre", "Sokil", "Umanske", "Zarichne")] == [
         dt.date(2024, 5, 1), dt.date(2024, 9, 1), dt.date(2024, 10, 1), dt.date(2024, 10, 1)]
+    # (and the first keeps the time told before its verb, not the nearest later one)
+    assert dated["Tonenke"] == dt.date(2024, 2, 1)
+
+
+def test_a_later_items_time_after_and_in_is_its_own(gazetteer, rules):
+    # "left A, and in early July B": the time opens B's item; A keeps the June told before the verb
+    text = "In June Ukrainian troops left Tonenke, and in early July Hostre."
+    dated = {c.settlement: c.event_date for c in claims_of(text, gazetteer, rules, PublishedDate(dt.date(2024, 12, 29)))}
+    assert dated == {"Tonenke": dt.date(2024, 6, 1), "Hostre": dt.date(2024, 7, 1)}
 
 
 def test_a_city_one_side_held_throughout_is_its_region_or_government_after_that_day(gazetteer, rules):
