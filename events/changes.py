@@ -986,7 +986,7 @@ _THEN_AND = compiled(r"\band\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b")
 # between a name and another name of the same place ("A, the Soviet-era name Moscow uses for B",
 # "A, known in Ukraine as B", "A, which Russia calls B", "A (B in Russian)")
 _ALIAS_GAP = compiled(r"\s*\(\s*|,\s+(?:(?:the|its)\s+(?:[\w-]+\s+){0,2}?name\s+(?:[\w’'-]+\s+){0,4}?(?:for|of)|"
-                        r"(?:also\s+)?known\s+(?:in\s+[\w-]+\s+|locally\s+)?as|which\s+(?:[\w’'-]+\s+){1,3}?calls?)\s+")
+                        r"(?:also\s+)?known\s+(?:in\s+[\w-]+\s+|locally\s+)?as|(?:which|as)\s+(?:[\w’'-]+\s+){1,3}?calls?)\s+")
 _PASSIVE_BEFORE = compiled(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[“\"‘']?[\w-]+\s+)?[“\"‘']?$", re.I)
 # ("Retaken by Russia, according to the Defence Ministry (6–16 March):", "Lost by Ukraine in May, according to X:", "..., per X:",
 # "the settlements that passed to Russian control during May:")
@@ -1472,9 +1472,15 @@ def _subject_targets(view: SentenceView, start: int, trigger: Trigger, rules: Ru
             continue  # "Paraskoviivka, north of Bakhmut, was captured": a place inside the apposition
         gap = text[ref.end:start]
         part = _PART_SUBJECT.match(gap)
-        earlier = refs[refs.index(ref) - 1] if refs.index(ref) > 0 else None
-        if earlier is not None and _ALIAS_GAP.fullmatch(text, earlier.end, ref.start) and _APPOSITION_TAIL.match(gap):
-            continue  # "X, which Russia calls Y, fell in February": Y is X again
+        # "X, which Russia calls Y, fell in February", "A and B, as Moscow calls C and D, were taken": Y is X again
+        # (C and D are A and B), however the apposition on them runs on
+        first = refs.index(ref)
+        while first > 0 and _PLAIN_AND.fullmatch(text, refs[first - 1].end, refs[first].start):
+            first -= 1
+        if first > 0 and _ALIAS_GAP.fullmatch(text, refs[first - 1].end, refs[first].start) and _APPOSITION_TAIL.match(gap):
+            if _SUBJECT_GAP.match(gap) or _SUBJECT_GAP.match(gap[gap.index(",") + 1:]):
+                apposition = refs[first - 1].end
+            continue
         if ref.end == apposition:
             subject = ref  # (however long the apposition on it runs)
             break
