@@ -1990,13 +1990,15 @@ def _read_quiet_sentence(view: SentenceView, voice: Voice, drafts: list[Draft], 
 
 # an answer to the question just asked: the text before it ends on a question, then at most a turn label
 # and a short "No." ("Is X under Russian control?" / "SPOKESMAN: No. No, this is not true.")
-_QUESTION_BEFORE = compiled(r"\?[\"”’']?\s*(?:" + SPOKEN_LABEL + r"\s*)?"
+# (a turn's label: a speaker's name in capitals, or an interview's "Q:" and "A:")
+_TURN_LABEL = r"(?:" + SPOKEN_LABEL + r"|[QA]:)"
+_QUESTION_BEFORE = compiled(r"\?[\"”’']?\s*(?:" + _TURN_LABEL + r"\s*)?"
                             r"(?:(?:No|Yes)\b[^.!?\n]{0,30}[.!]\s*)?$")
 # what such a question asks: who holds a place, whether it fell, whether a claim is true
 _ABOUT_CONTROL = compiled(r"\b(?:true|control|controls|taken|take|captured|capture|fallen|fall|fell|lost|hold|holds|held|holding|"
                           r"liberated|retaken|occupied|in\s+(?:Russian|Ukrainian)\s+hands|ours|theirs|yours)\b", re.I)
 # a turn that answers "no" to it: "No.", "No, of course not.", "SPOKESMAN: No, absolutely not."
-_NO_ANSWER = compiled(r"\W*(?:" + SPOKEN_LABEL + r"\s*)?No(?:,\s+(?:of\s+course|absolutely|certainly|definitely)\s+not)?\s*[.!]")
+_NO_ANSWER = compiled(r"\W*(?:" + _TURN_LABEL + r"\s*)?No(?:,\s+(?:of\s+course|absolutely|certainly|definitely)\s+not)?\s*[.!]")
 
 
 def no_answer(sentence: str) -> bool:
