@@ -1065,10 +1065,14 @@ def spellings_of_one_place(mentions: Sequence[Mention], results: Sequence[Resolu
     claim on the other."""
     out_mentions, out_results = list(mentions), list(results)
     places = [i for i, m in enumerate(mentions) if m.kind is PlaceKind.PLACE]
+    gap_regions = load_context().partial_coverage
     for i in places:
         m, r = mentions[i], results[i]
         if r.status is not Status.AMBIGUOUS or not r.candidates:
             continue
+        if m.context_regions and all(code in gap_regions for code in m.context_regions) \
+                and not any(_in(p, m.context_regions) for p in r.candidates):
+            continue  # (put in a region whose villages the gazetteer lacks: "a different village from Melovoy in the Kursk region")
         mine = {p.geonameid for p in r.candidates}
         others = [j for j in reversed(places) if j < i] + [j for j in places if j > i]
         spelt = [j for j in others

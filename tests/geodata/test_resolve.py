@@ -225,3 +225,11 @@ def test_two_names_that_share_namesakes_stay_two_places(gazetteer):
     mentions, _ = spellings_of_one_place(*_found(text, gazetteer))
     keys = {m.text: m.key for m in mentions}
     assert keys["Kalynivka"] != keys["Ivanovka"]
+
+
+def test_a_village_put_in_a_region_the_gazetteer_covers_in_part_keeps_its_own_name(gazetteer):
+    # the Kursk region's Melovoy is not the Kharkiv region's Melovoye, whose namesakes the gazetteer knows
+    text = "Moscow claims its troops took Melovoye. It is not Melovoy in the Kursk region, retaken in March."
+    mentions, _ = spellings_of_one_place(*_found(text, gazetteer))
+    keys = {m.text: m.key for m in mentions}
+    assert keys["Melovoy"] != keys["Melovoye"]
