@@ -1062,7 +1062,7 @@ def spellings_of_one_place(mentions: Sequence[Mention], results: Sequence[Resolu
     a spelling that stays ambiguous takes the place another spelling resolved to, the nearest before it
     first, when that place is among its namesakes; when both stay ambiguous and the namesakes of one are
     nearly all the other's, it takes the earlier spelling's key, so that a denial of the one answers a
-    claim on the other."""
+    claim on the other. A name the text puts in a region whose villages the gazetteer lacks keeps its own."""
     out_mentions, out_results = list(mentions), list(results)
     places = [i for i, m in enumerate(mentions) if m.kind is PlaceKind.PLACE]
     gap_regions = load_context().partial_coverage
@@ -1072,7 +1072,9 @@ def spellings_of_one_place(mentions: Sequence[Mention], results: Sequence[Resolu
             continue
         if m.context_regions and all(code in gap_regions for code in m.context_regions) \
                 and not any(_in(p, m.context_regions) for p in r.candidates):
-            continue  # (put in a region whose villages the gazetteer lacks: "a different village from Melovoy in the Kursk region")
+            # (put in a region whose villages the gazetteer lacks, where none of its namesakes lies: "a different
+            # village from Melovoy in the Kursk region" is not the Melovoye of the Kharkiv region)
+            continue
         mine = {p.geonameid for p in r.candidates}
         others = [j for j in reversed(places) if j < i] + [j for j in places if j > i]
         spelt = [j for j in others
