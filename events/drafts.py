@@ -1255,7 +1255,7 @@ _PARTICIPLE_APPOSITION = compiled(r",\s+(?:(?:seized|captured|occupied|taken|hel
 _APPOSITION_CHANGE = compiled(r",\s+(?:a|an|the)\s+(?:[\w’'-]+(?:,\d\d\d)*\s+){0,6}$")
 
 
-_TIME_THEN_PLACE = compiled(r",?\s+")  # "in September B": nothing but a space between the time and the place
+_TIME_THEN_PLACE = compiled(r",?\s+")  # "in September B", "in September, B": nothing but a comma between the time and the place
 _AND_BEFORE_TIME = compiled(r"(?:\band|,)\s+(?:then\s+)?(?:(?:in|on|by)\s+)?$")  # ("and in early July B": the time is "early July")
 _DAY_RIGHT_AFTER = compiled(ITEM_ASIDE + r"(?:\s+followed)?\s+(?:(?:in|on)\s+)?")  # a list item's own time after its place
 

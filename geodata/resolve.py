@@ -1075,10 +1075,12 @@ def spellings_of_one_place(mentions: Sequence[Mention], results: Sequence[Resolu
             # (put in a region whose villages the gazetteer lacks, where none of its namesakes lies: "a different
             # village from Melovoy in the Kursk region" is not the Melovoye of the Kharkiv region)
             continue
-        mine = {p.geonameid for p in r.candidates}
         others = [j for j in reversed(places) if j < i] + [j for j in places if j > i]
         spelt = [j for j in others
                  if mentions[j].key != m.key and _same_name(mentions[j].key, m.key, TWO_SPELLINGS_SIMILARITY)]
+        if not spelt:
+            continue  # (most names: spelt one way only)
+        mine = {p.geonameid for p in r.candidates}
         placed = next((j for j in spelt if results[j].place is not None and results[j].place.geonameid in mine), None)
         if placed is not None:
             out_results[i] = replace(results[placed], query=r.query, reason=f"{r.reason.split('; ', 1)[0]}; the text "
